@@ -1,0 +1,22 @@
+using System.Text;
+
+namespace SchemaTasks.Build;
+
+/// <summary>Writes generated files whole, so a failed build never leaves half a file behind.</summary>
+internal static class OutputFile
+{
+    private static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    public static void Write(string path, string content)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, content, Utf8NoBom);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

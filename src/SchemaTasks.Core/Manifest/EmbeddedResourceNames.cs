@@ -1,0 +1,17 @@
+namespace SchemaTasks.Manifest;
+
+/// <summary>
+/// The logical names under which the build embeds migrations into an assembly. They are part
+/// of the contract between the build package and the runtime package, so they never change.
+/// </summary>
+public static class EmbeddedResourceNames
+{
+    /// <summary>The manifest: every embedded migration with its checksum.</summary>
+    public const string Manifest = "SchemaTasks/manifest.json";
+
+    /// <summary>The prefix of every embedded migration; the migration's relative path follows it.</summary>
+    public const string MigrationPrefix = "SchemaTasks/Migrations/";
+
+    /// <summary>The logical name of the migration at <paramref name="relativePath"/>.</summary>
+    public static string ForMigration(string relativePath) => MigrationPrefix + relativePath;
+}

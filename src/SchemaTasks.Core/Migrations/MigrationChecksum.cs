@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SchemaTasks.Migrations;
+
+/// <summary>
+/// The checksum SchemaTasks records for a migration: SHA-256 of its UTF-8 text with every
+/// line ending turned into <c>\n</c> and any byte-order mark removed, so a Windows checkout
+/// (CRLF) and a Linux checkout (LF) of the same file agree.
+/// </summary>
+public static class MigrationChecksum
+{
+    /// <summary>Lower-case hexadecimal SHA-256 of the normalised text.</summary>
+    public static string Compute(string text)
+    {
+        var normalised = NormaliseLineEndings(text);
+        var bytes = Encoding.UTF8.GetBytes(normalised);
+        using var sha = SHA256.Create();
+        var hash = sha.ComputeHash(bytes);
+        var hex = new StringBuilder(hash.Length * 2);
+        foreach (var b in hash)
+        {
+            hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return hex.ToString();
+    }
+
+    /// <summary>The text with CRLF and lone CR turned into LF and a leading BOM removed.</summary>
+    public static string NormaliseLineEndings(string text)
+    {
+        var start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        if (text.IndexOf('\r') < 0)
+        {
+            return start == 0 ? text : text.Substring(start);
+        }
+
+        var result = new StringBuilder(text.Length);
+        for (var i = start; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r')
+            {
+                result.Append('\n');
+                if (i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                result.Append(c);
+            }
+        }
+
+        return result.ToString();
+    }
+}

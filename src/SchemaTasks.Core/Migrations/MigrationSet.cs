@@ -1,0 +1,7 @@
+namespace SchemaTasks.Migrations;
+
+/// <summary>The migrations of one folder, in the order they are applied.</summary>
+/// <param name="Layout">The layout the files follow.</param>
+/// <param name="Dialect">The dialect the layout's own marker declares, if it has one.</param>
+/// <param name="Migrations">The migrations, first to last.</param>
+public sealed record MigrationSet(MigrationLayout Layout, SqlDialect? Dialect, IReadOnlyList<Migration> Migrations);

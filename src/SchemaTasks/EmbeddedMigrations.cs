@@ -1,0 +1,124 @@
+using System.Reflection;
+using System.Text;
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Manifest;
+using SchemaTasks.Migrations;
+
+namespace SchemaTasks;
+
+/// <summary>
+/// The migrations a build embedded into an assembly (by the <c>SchemaTasks.Build</c> package),
+/// each checked against the manifest before any SQL is handed out.
+/// </summary>
+public sealed class EmbeddedMigrations
+{
+    private EmbeddedMigrations(MigrationManifest manifest, IReadOnlyList<EmbeddedMigration> migrations)
+    {
+        Manifest = manifest;
+        Migrations = migrations;
+    }
+
+    /// <summary>The manifest the build wrote.</summary>
+    public MigrationManifest Manifest { get; }
+
+    /// <summary>The migrations, in the order they apply.</summary>
+    public IReadOnlyList<EmbeddedMigration> Migrations { get; }
+
+    /// <summary>
+    /// Reads and verifies the migrations embedded in <paramref name="assembly"/>.
+    /// </summary>
+    /// <exception cref="SchemaTasksException">
+    /// The manifest is missing or unreadable (<c>ST5001</c>), a listed migration is not embedded
+    /// (<c>ST5002</c>), its text does not match its checksum (<c>ST5003</c>), or a migration is
+    /// embedded without being listed (<c>ST5004</c>).
+    /// </exception>
+    public static EmbeddedMigrations Load(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return Load(new AssemblyResources(assembly));
+    }
+
+    internal static EmbeddedMigrations Load(IResourceSource resources)
+    {
+        var manifestText = resources.Read(EmbeddedResourceNames.Manifest)
+            ?? throw new SchemaTasksException(
+                DiagnosticCodes.ManifestMissing,
+                $"Assembly '{resources.Name}' has no embedded SchemaTasks manifest ('{EmbeddedResourceNames.Manifest}'). Reference the SchemaTasks.Build package from the project that holds the migrations, and check that SchemaMigrationsDirectory points at them.");
+
+        MigrationManifest manifest;
+        try
+        {
+            manifest = ManifestJson.Read(manifestText);
+        }
+        catch (FormatException ex)
+        {
+            throw new SchemaTasksException(
+                DiagnosticCodes.ManifestMissing,
+                $"Assembly '{resources.Name}': {ex.Message}",
+                ex);
+        }
+
+        var migrations = new List<EmbeddedMigration>(manifest.Migrations.Count);
+        foreach (var entry in manifest.Migrations)
+        {
+            var name = EmbeddedResourceNames.ForMigration(entry.Path);
+            var text = resources.Read(name)
+                ?? throw new SchemaTasksException(
+                    DiagnosticCodes.EmbeddedMigrationMissing,
+                    $"Migration '{entry.Id}' ('{entry.Path}') is listed in the manifest of assembly '{resources.Name}' but is not embedded (resource '{name}'). Rebuild the assembly; do not remove SchemaTasks resources after the build.");
+
+            var actual = MigrationChecksum.Compute(text);
+            if (!string.Equals(actual, entry.Sha256, StringComparison.Ordinal))
+            {
+                throw new SchemaTasksException(
+                    DiagnosticCodes.EmbeddedMigrationTampered,
+                    $"Migration '{entry.Id}' ('{entry.Path}') in assembly '{resources.Name}' does not match the manifest: SHA-256 is {actual}, the build recorded {entry.Sha256}. The assembly was changed after it was built; rebuild it from source and do not run its migrations.");
+            }
+
+            migrations.Add(new EmbeddedMigration(entry.Id, entry.Name, entry.Path, entry.Sha256, text));
+        }
+
+        var listed = new HashSet<string>(manifest.Migrations.Select(e => EmbeddedResourceNames.ForMigration(e.Path)), StringComparer.Ordinal);
+        var unlisted = resources.Names
+            .Where(n => n.StartsWith(EmbeddedResourceNames.MigrationPrefix, StringComparison.Ordinal) && !listed.Contains(n))
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .ToList();
+        if (unlisted.Count > 0)
+        {
+            throw new SchemaTasksException(
+                DiagnosticCodes.EmbeddedMigrationUnlisted,
+                $"Assembly '{resources.Name}' embeds {string.Join(", ", unlisted.Select(n => $"'{n}'"))} without listing it in the manifest, so its checksum cannot be verified. Remove the extra EmbeddedResource item, or put the file in the migrations folder and rebuild.");
+        }
+
+        return new EmbeddedMigrations(manifest, migrations);
+    }
+
+    /// <summary>Where embedded resources come from; an assembly in production.</summary>
+    internal interface IResourceSource
+    {
+        string Name { get; }
+
+        IEnumerable<string> Names { get; }
+
+        string? Read(string name);
+    }
+
+    private sealed class AssemblyResources(Assembly assembly) : IResourceSource
+    {
+        public string Name => assembly.GetName().Name ?? assembly.FullName ?? "(unnamed)";
+
+        public IEnumerable<string> Names => assembly.GetManifestResourceNames();
+
+        public string? Read(string name)
+        {
+            using var stream = assembly.GetManifestResourceStream(name);
+            if (stream is null)
+            {
+                return null;
+            }
+
+            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
+        }
+    }
+}
