@@ -9,8 +9,6 @@ namespace SchemaTasks.Build;
 /// </summary>
 internal sealed class DiagnosticLogger(TaskLoggingHelper log, string baseDirectory)
 {
-    private const string Subcategory = "SchemaTasks";
-
     public void Report(IEnumerable<SchemaDiagnostic> diagnostics)
     {
         foreach (var diagnostic in diagnostics)
@@ -26,13 +24,13 @@ internal sealed class DiagnosticLogger(TaskLoggingHelper log, string baseDirecto
         switch (diagnostic.Severity)
         {
             case DiagnosticSeverity.Error:
-                log.LogError(Subcategory, diagnostic.Code, null, file, diagnostic.Line, column, 0, 0, "{0}", diagnostic.Message);
+                log.LogError(null, diagnostic.Code, null, file, diagnostic.Line, column, 0, 0, "{0}", diagnostic.Message);
                 break;
             case DiagnosticSeverity.Warning:
-                log.LogWarning(Subcategory, diagnostic.Code, null, file, diagnostic.Line, column, 0, 0, "{0}", diagnostic.Message);
+                log.LogWarning(null, diagnostic.Code, null, file, diagnostic.Line, column, 0, 0, "{0}", diagnostic.Message);
                 break;
             default:
-                log.LogMessage(Subcategory, diagnostic.Code, null, file, diagnostic.Line, column, 0, 0, Microsoft.Build.Framework.MessageImportance.Normal, "{0}", diagnostic.Message);
+                log.LogMessage(null, diagnostic.Code, null, file, diagnostic.Line, column, 0, 0, Microsoft.Build.Framework.MessageImportance.Normal, "{0}", diagnostic.Message);
                 break;
         }
     }

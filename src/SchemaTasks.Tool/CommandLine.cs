@@ -1,0 +1,54 @@
+using SchemaTasks.Tool.Commands;
+
+namespace SchemaTasks.Tool;
+
+/// <summary>Dispatches <c>schematasks &lt;command&gt;</c> and turns every failure into a message and an exit code.</summary>
+internal static class CommandLine
+{
+    private const string Usage = """
+        Usage: schematasks <command> [options]
+
+        Commands:
+          manifest <migrations-dir> [--layout <layout>] [--dialect postgres|mysql]
+                                      Print the manifest a build would embed for the folder.
+          manifest --assembly <dll>   Print the manifest embedded in an assembly, after
+                                      verifying every migration's checksum.
+
+        Exit codes: 0 success, 1 problems found, 2 usage error.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await output.WriteLineAsync(Usage);
+            return args.Length == 0 ? ExitCodes.UsageError : ExitCodes.Success;
+        }
+
+        try
+        {
+            var arguments = new Arguments(args.Skip(1));
+            return args[0] switch
+            {
+                "manifest" => ManifestCommand.Run(arguments, output, error),
+                _ => throw new UsageException($"unknown command '{args[0]}'."),
+            };
+        }
+        catch (UsageException ex)
+        {
+            await error.WriteLineAsync($"schematasks: {ex.Message}");
+            await error.WriteLineAsync("Run 'schematasks --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+        catch (SchemaTasksException ex)
+        {
+            await error.WriteLineAsync($"schematasks: error {ex.Code}: {ex.Message}");
+            return ExitCodes.ProblemsFound;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BadImageFormatException)
+        {
+            await error.WriteLineAsync($"schematasks: {ex.Message}");
+            return ExitCodes.ProblemsFound;
+        }
+    }
+}

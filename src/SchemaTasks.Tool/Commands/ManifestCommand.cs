@@ -1,0 +1,47 @@
+using System.Reflection;
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Manifest;
+using SchemaTasks.Migrations;
+
+namespace SchemaTasks.Tool.Commands;
+
+/// <summary><c>schematasks manifest</c>: the manifest of a folder, or the verified one inside an assembly.</summary>
+internal static class ManifestCommand
+{
+    public static int Run(Arguments arguments, TextWriter output, TextWriter error)
+    {
+        var assemblyPath = arguments.Option("assembly");
+        var layoutText = arguments.Option("layout");
+        var dialectText = arguments.Option("dialect");
+        arguments.RejectUnknown();
+
+        if (assemblyPath is not null)
+        {
+            var migrations = EmbeddedMigrations.Load(Assembly.LoadFrom(Path.GetFullPath(assemblyPath)));
+            output.Write(ManifestJson.Write(migrations.Manifest));
+            return ExitCodes.Success;
+        }
+
+        if (arguments.Positional.Count != 1)
+        {
+            throw new UsageException("give one migrations folder, or --assembly <dll>.");
+        }
+
+        var folder = MigrationFolder.Read(arguments.Positional[0]);
+        var layout = OptionParsing.Layout(layoutText);
+        var dialect = OptionParsing.Dialect(dialectText);
+        var result = MigrationDiscovery.Discover(folder, layout);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            error.WriteLine(diagnostic with { File = diagnostic.File is null ? null : Path.Combine(arguments.Positional[0], diagnostic.File) });
+        }
+
+        if (result.Set is null)
+        {
+            return ExitCodes.ProblemsFound;
+        }
+
+        output.Write(ManifestJson.Write(MigrationManifest.From(result.Set, dialect)));
+        return result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? ExitCodes.ProblemsFound : ExitCodes.Success;
+    }
+}

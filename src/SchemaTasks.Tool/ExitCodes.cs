@@ -1,0 +1,17 @@
+namespace SchemaTasks.Tool;
+
+/// <summary>The exit codes of <c>schematasks</c>, documented in docs/tool.md for deploy pipelines.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Everything checked out.</summary>
+    public const int Success = 0;
+
+    /// <summary>The command ran and found problems (an error diagnostic, a tampered migration, ...).</summary>
+    public const int ProblemsFound = 1;
+
+    /// <summary>The command line was wrong; nothing was done.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>A bug in SchemaTasks; please report it with the message.</summary>
+    public const int InternalError = 70;
+}

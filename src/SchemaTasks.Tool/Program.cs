@@ -1,0 +1,3 @@
+using SchemaTasks.Tool;
+
+return await CommandLine.RunAsync(args, Console.Out, Console.Error);

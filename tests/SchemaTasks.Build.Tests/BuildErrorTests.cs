@@ -1,0 +1,47 @@
+using SchemaTasks.Build.Tests.Infrastructure;
+
+namespace SchemaTasks.Build.Tests;
+
+public sealed class BuildErrorTests
+{
+    [Fact]
+    public async Task UnknownLayout_FailsTheBuildNamingTheValue()
+    {
+        using var fixture = FixtureProject.Create("BuildOnly").WithProperty("SchemaMigrationsLayout", "liquibase");
+        fixture.AddMigrations("PlainNumbered");
+
+        var build = await fixture.BuildAsync();
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("error ST1006: SchemaMigrationsLayout is 'liquibase'", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MixedLayouts_FailTheBuildNamingEachFile()
+    {
+        using var fixture = FixtureProject.Create("BuildOnly");
+        var migrations = fixture.AddMigrations("PlainNumbered");
+        File.WriteAllText(Path.Combine(migrations, "V3__flyway_style.sql"), "SELECT 1;\n");
+        File.WriteAllText(Path.Combine(migrations, "4_golang_style.up.sql"), "SELECT 1;\n");
+
+        var build = await fixture.BuildAsync();
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("error ST1003", build.Output, StringComparison.Ordinal);
+        Assert.Contains("V3__flyway_style.sql", build.Output, StringComparison.Ordinal);
+        Assert.Contains("4_golang_style.up.sql", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DuplicateVersion_FailsTheBuildAtTheFile()
+    {
+        using var fixture = FixtureProject.Create("BuildOnly").WithProperty("SchemaMigrationsDirectory", "db");
+        var migrations = fixture.AddMigrations("GolangMigrate", "db");
+        File.WriteAllText(Path.Combine(migrations, "2_other.up.sql"), "SELECT 1;\n");
+
+        var build = await fixture.BuildAsync();
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Matches(@"db/2_other\.up\.sql\b.*error ST1004: Version 0*2 is used by more than one migration", build.Output);
+    }
+}

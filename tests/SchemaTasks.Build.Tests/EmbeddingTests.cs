@@ -1,0 +1,111 @@
+using SchemaTasks.Build.Tests.Infrastructure;
+
+namespace SchemaTasks.Build.Tests;
+
+public sealed class EmbeddingTests
+{
+    [Fact]
+    public async Task Build_EmbedsEveryMigrationWithItsChecksum()
+    {
+        using var fixture = FixtureProject.Create("App").WithProperty("SchemaMigrationsDirectory", "prisma/migrations");
+        var migrations = fixture.AddMigrations("Scenario1Prisma", "prisma/migrations");
+
+        var build = await fixture.BuildAsync();
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var run = await fixture.RunBuiltAppAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(
+            [
+                "layout=Prisma dialect=Postgres",
+                $"20250801120000_init {ExpectedChecksum.Of(Path.Combine(migrations, "20250801120000_init/migration.sql"))} 20250801120000_init/migration.sql",
+                $"20250909044604_add_cancelled_job_status {ExpectedChecksum.Of(Path.Combine(migrations, "20250909044604_add_cancelled_job_status/migration.sql"))} 20250909044604_add_cancelled_job_status/migration.sql",
+            ],
+            lines);
+    }
+
+    [Fact]
+    public async Task BuildPackage_AddsNoAssemblyToTheConsumer()
+    {
+        using var fixture = FixtureProject.Create("BuildOnly");
+        fixture.AddMigrations("PlainNumbered");
+
+        var build = await fixture.BuildAsync();
+        Assert.True(build.ExitCode == 0, build.ToString());
+
+        var outputFiles = Directory.GetFiles(fixture.PathOf("bin"), "*", SearchOption.AllDirectories).Select(Path.GetFileName);
+        Assert.DoesNotContain(outputFiles, name => name!.StartsWith("SchemaTasks", StringComparison.OrdinalIgnoreCase));
+        var assets = File.ReadAllText(fixture.PathOf("obj/project.assets.json"));
+        Assert.DoesNotContain("SchemaTasks.Build.dll", assets, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlainLayout_EmbedsInNaturalOrder()
+    {
+        using var fixture = FixtureProject.Create("BuildOnly");
+        fixture.AddMigrations("PlainNumbered");
+
+        var build = await fixture.BuildAsync();
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var run = await fixture.RunBuiltAppAsync();
+
+        Assert.Equal(
+            ["SchemaTasks/Migrations/10_add_c.sql", "SchemaTasks/Migrations/1_init.sql", "SchemaTasks/Migrations/2_add_b.sql", "SchemaTasks/manifest.json"],
+            run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var manifest = fixture.ReadGeneratedManifest();
+        Assert.True(
+            manifest.IndexOf("1_init.sql", StringComparison.Ordinal) < manifest.IndexOf("2_add_b.sql", StringComparison.Ordinal)
+            && manifest.IndexOf("2_add_b.sql", StringComparison.Ordinal) < manifest.IndexOf("10_add_c.sql", StringComparison.Ordinal),
+            manifest);
+    }
+
+    [Fact]
+    public async Task MigrationsOutsideTheProject_AreReadInPlace_WithoutDownFiles()
+    {
+        using var fixture = FixtureProject.Create("App", projectFolder: "service").WithProperty("SchemaMigrationsDirectory", "../db/migrations");
+        fixture.AddMigrations("GolangMigrate", "../db/migrations");
+
+        var build = await fixture.BuildAsync();
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var run = await fixture.RunBuiltAppAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("layout=GolangMigrate", run.Output, StringComparison.Ordinal);
+        Assert.Contains("000001 ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("000002 ", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(".down.sql", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CrlfCheckout_GivesTheSameManifestAsLf()
+    {
+        using var lf = FixtureProject.Create("BuildOnly");
+        lf.AddMigrations("PlainNumbered");
+        using var crlf = FixtureProject.Create("BuildOnly");
+        var crlfMigrations = crlf.AddMigrations("PlainNumbered");
+        foreach (var file in Directory.GetFiles(crlfMigrations))
+        {
+            File.WriteAllText(file, File.ReadAllText(file).Replace("\n", "\r\n", StringComparison.Ordinal));
+        }
+
+        Assert.Contains("\r\n", File.ReadAllText(Path.Combine(crlfMigrations, "1_init.sql")), StringComparison.Ordinal);
+        var lfBuild = await lf.BuildAsync();
+        var crlfBuild = await crlf.BuildAsync();
+
+        Assert.True(lfBuild.ExitCode == 0, lfBuild.ToString());
+        Assert.True(crlfBuild.ExitCode == 0, crlfBuild.ToString());
+        Assert.Equal(lf.ReadGeneratedManifest(), crlf.ReadGeneratedManifest());
+    }
+
+    [Fact]
+    public async Task MissingMigrationsFolder_WarnsAndBuilds()
+    {
+        using var fixture = FixtureProject.Create("BuildOnly");
+
+        var build = await fixture.BuildAsync();
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("warning ST1001", build.Output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,54 @@
+using SchemaTasks.Build.Tests.Infrastructure;
+
+namespace SchemaTasks.Build.Tests;
+
+public sealed class IncrementalBuildTests
+{
+    private const string Skipped = "Skipping target \"_SchemaGenerateManifest\" because all output files are up-to-date";
+    private const string TaskRan = "SchemaTasks: 2 migration(s)";
+
+    [Fact]
+    public async Task SecondBuild_WithNothingChanged_DoesNotRunTheTask()
+    {
+        using var fixture = CreatePrismaApp();
+
+        var first = await fixture.BuildAsync("-v:d");
+        var second = await fixture.BuildAsync("-v:d");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains(TaskRan, first.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Skipped, first.Output, StringComparison.Ordinal);
+        Assert.Contains(Skipped, second.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(TaskRan, second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangingOneMigration_ReembedsIt()
+    {
+        using var fixture = CreatePrismaApp();
+        var build = await fixture.BuildAsync();
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var before = await fixture.RunBuiltAppAsync();
+
+        var changed = fixture.PathOf("prisma/migrations/20250909044604_add_cancelled_job_status/migration.sql");
+        File.AppendAllText(changed, "-- reviewed\n");
+        var rebuild = await fixture.BuildAsync("-v:d");
+        var after = await fixture.RunBuiltAppAsync();
+
+        Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
+        Assert.Contains(TaskRan, rebuild.Output, StringComparison.Ordinal);
+        Assert.True(after.ExitCode == 0, after.ToString());
+        Assert.Contains($"20250909044604_add_cancelled_job_status {ExpectedChecksum.Of(changed)} ", after.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain($"20250909044604_add_cancelled_job_status {ExpectedChecksum.Of(changed)} ", before.Output, StringComparison.Ordinal);
+        var unchangedLine = before.Output.Split('\n').Single(l => l.StartsWith("20250801120000_init", StringComparison.Ordinal));
+        Assert.Contains(unchangedLine, after.Output, StringComparison.Ordinal);
+    }
+
+    private static FixtureProject CreatePrismaApp()
+    {
+        var fixture = FixtureProject.Create("App").WithProperty("SchemaMigrationsDirectory", "prisma/migrations");
+        fixture.AddMigrations("Scenario1Prisma", "prisma/migrations");
+        return fixture;
+    }
+}

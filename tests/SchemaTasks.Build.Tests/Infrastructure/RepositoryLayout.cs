@@ -1,0 +1,44 @@
+namespace SchemaTasks.Build.Tests.Infrastructure;
+
+/// <summary>Where the repository's packed packages and the copied fixtures are.</summary>
+internal static class RepositoryLayout
+{
+    private static readonly Lazy<string> Root = new(FindRoot);
+
+    public static string PackagesDirectory => Path.Combine(Root.Value, "artifacts", "packages");
+
+    public static string FixturesDirectory => Path.Combine(AppContext.BaseDirectory, "Fixtures");
+
+    /// <summary>The version of the packed SchemaTasks.Build package the fixtures consume.</summary>
+    public static string PackageVersion
+    {
+        get
+        {
+            const string prefix = "SchemaTasks.Build.";
+            var package = Directory.Exists(PackagesDirectory)
+                ? Directory.GetFiles(PackagesDirectory, prefix + "*.nupkg").OrderBy(p => p, StringComparer.Ordinal).LastOrDefault()
+                : null;
+            if (package is null)
+            {
+                throw new InvalidOperationException(
+                    $"No SchemaTasks.Build package in '{PackagesDirectory}'. These tests consume the packed packages: run build/test.sh, or 'dotnet pack SchemaTasks.sln -o artifacts/packages' first.");
+            }
+
+            var fileName = Path.GetFileNameWithoutExtension(package);
+            return fileName.Substring(prefix.Length);
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "SchemaTasks.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The tests must run from inside the SchemaTasks repository.");
+    }
+}

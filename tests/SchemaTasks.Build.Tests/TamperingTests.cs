@@ -1,0 +1,82 @@
+using System.Text;
+using SchemaTasks.Build.Tests.Infrastructure;
+
+namespace SchemaTasks.Build.Tests;
+
+/// <summary>An assembly changed after its build must be refused before any SQL is handed out.</summary>
+public sealed class TamperingTests
+{
+    [Fact]
+    public async Task EditedMigrationInsideTheAssembly_IsRefusedWithItsName()
+    {
+        using var fixture = await BuildPrismaAppAsync();
+        var assembly = Directory.GetFiles(fixture.PathOf("bin"), "App.dll", SearchOption.AllDirectories).Single();
+        var bytes = File.ReadAllBytes(assembly);
+        var original = Encoding.UTF8.GetBytes("ADD VALUE 'CANCELLED'");
+        var tampered = Encoding.UTF8.GetBytes("ADD VALUE 'CANCELLEX'");
+        var at = bytes.AsSpan().IndexOf(original);
+        Assert.True(at >= 0, "the migration text should be embedded verbatim");
+        tampered.CopyTo(bytes, at);
+        File.WriteAllBytes(assembly, bytes);
+
+        var run = await fixture.RunBuiltAppAsync();
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error ST5003", run.Error, StringComparison.Ordinal);
+        Assert.Contains("20250909044604_add_cancelled_job_status", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("CANCELLEX", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExtraResourceUnderTheMigrationsPrefix_IsRefused()
+    {
+        using var fixture = await BuildPrismaAppAsync(targets: """
+            <ItemGroup>
+              <EmbeddedResource Include="extra.sql" LogicalName="SchemaTasks/Migrations/extra.sql" />
+            </ItemGroup>
+            """, extraFile: "extra.sql");
+
+        var run = await fixture.RunBuiltAppAsync();
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error ST5004", run.Error, StringComparison.Ordinal);
+        Assert.Contains("SchemaTasks/Migrations/extra.sql", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListedMigrationRemovedFromResources_IsReportedMissing()
+    {
+        using var fixture = await BuildPrismaAppAsync(targets: """
+            <Target Name="RemoveOneMigration" AfterTargets="_SchemaEmbedMigrations">
+              <ItemGroup>
+                <EmbeddedResource Remove="@(EmbeddedResource)" Condition="'%(EmbeddedResource.LogicalName)' == 'SchemaTasks/Migrations/20250801120000_init/migration.sql'" />
+              </ItemGroup>
+            </Target>
+            """);
+
+        var run = await fixture.RunBuiltAppAsync();
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error ST5002", run.Error, StringComparison.Ordinal);
+        Assert.Contains("20250801120000_init", run.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task<FixtureProject> BuildPrismaAppAsync(string? targets = null, string? extraFile = null)
+    {
+        var fixture = FixtureProject.Create("App").WithProperty("SchemaMigrationsDirectory", "prisma/migrations");
+        fixture.AddMigrations("Scenario1Prisma", "prisma/migrations");
+        if (targets is not null)
+        {
+            fixture.WithTargets(targets);
+        }
+
+        if (extraFile is not null)
+        {
+            File.WriteAllText(fixture.PathOf(extraFile), "DROP TABLE \"Job\";\n");
+        }
+
+        var build = await fixture.BuildAsync();
+        Assert.True(build.ExitCode == 0, build.ToString());
+        return fixture;
+    }
+}
