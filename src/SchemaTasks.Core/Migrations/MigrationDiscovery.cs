@@ -142,8 +142,10 @@ public static class MigrationDiscovery
                     return null; // Down files undo history; they are not part of it.
                 }
 
+                // golang-migrate records the version as a number (schema_migrations.version bigint),
+                // so "000001_init.up.sql" is version 1 in its history table.
                 var version = match.Groups["version"].Value;
-                return (Create(version, match, file), new NaturalKey(version));
+                return (Create(VersionKey(version), match, file), new NaturalKey(version));
             }
 
             case MigrationLayout.Flyway:

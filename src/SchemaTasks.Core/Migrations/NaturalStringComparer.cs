@@ -2,8 +2,8 @@ namespace SchemaTasks.Migrations;
 
 /// <summary>
 /// Orders strings the way people number files: runs of digits compare by value, so
-/// <c>2_x.sql</c> comes before <c>10_x.sql</c>. Other characters compare ordinally, so the
-/// order is the same on every machine and culture.
+/// <c>2_x.sql</c> comes before <c>10_x.sql</c>. Other characters (non-ASCII digits included)
+/// compare ordinally, so the order is the same on every machine and culture.
 /// </summary>
 public sealed class NaturalStringComparer : IComparer<string>
 {
@@ -24,7 +24,7 @@ public sealed class NaturalStringComparer : IComparer<string>
         int i = 0, j = 0;
         while (i < x.Length && j < y.Length)
         {
-            if (char.IsDigit(x[i]) && char.IsDigit(y[j]))
+            if (char.IsAsciiDigit(x[i]) && char.IsAsciiDigit(y[j]))
             {
                 var result = CompareDigitRuns(x, ref i, y, ref j);
                 if (result != 0) return result;
@@ -44,8 +44,8 @@ public sealed class NaturalStringComparer : IComparer<string>
     {
         var xStart = i;
         var yStart = j;
-        while (i < x.Length && char.IsDigit(x[i])) i++;
-        while (j < y.Length && char.IsDigit(y[j])) j++;
+        while (i < x.Length && char.IsAsciiDigit(x[i])) i++;
+        while (j < y.Length && char.IsAsciiDigit(y[j])) j++;
 
         // Compare by value without parsing, so runs longer than any integer type still work.
         var xDigits = x.Substring(xStart, i - xStart).TrimStart('0');

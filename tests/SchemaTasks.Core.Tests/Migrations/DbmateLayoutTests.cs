@@ -1,0 +1,66 @@
+using SchemaTasks.Migrations;
+
+namespace SchemaTasks.Core.Tests.Migrations;
+
+public class DbmateLayoutTests
+{
+    private const string MigrationText =
+        "-- created by dbmate\n" +                       // line 1
+        "\n" +                                            // line 2
+        "-- migrate:up\n" +                               // line 3
+        "CREATE TABLE jobs (id int);\n" +                 // line 4
+        "ALTER TABLE jobs ADD status text;\n" +           // line 5
+        "\n" +                                            // line 6
+        "-- migrate:down\n" +                             // line 7
+        "DROP TABLE jobs;\n";                             // line 8
+
+    [Fact]
+    public void Dbmate_SqlHoldsOnlyTheUpSection()
+    {
+        var migration = Assert.Single(new MigrationFolder().With("20240101120000_create_jobs.sql", MigrationText).DiscoverClean().Migrations);
+
+        Assert.Equal("\nCREATE TABLE jobs (id int);\nALTER TABLE jobs ADD status text;\n\n", migration.Sql);
+        Assert.DoesNotContain("DROP TABLE", migration.Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dbmate_SqlStartLine_MapsSqlLinesBackToFileLines()
+    {
+        var migration = Assert.Single(new MigrationFolder().With("20240101120000_create_jobs.sql", MigrationText).DiscoverClean().Migrations);
+
+        // Sql starts right after the marker, on the marker's own line.
+        Assert.Equal(3, migration.SqlStartLine);
+        var sqlLines = migration.Sql.Split('\n');
+        var alterLineInSql = Array.FindIndex(sqlLines, l => l.StartsWith("ALTER", StringComparison.Ordinal)) + 1;
+        Assert.Equal(5, migration.SqlStartLine + alterLineInSql - 1);
+    }
+
+    [Fact]
+    public void Dbmate_WithoutDownSection_TakesTheRestOfTheFile()
+    {
+        var migration = Assert.Single(new MigrationFolder()
+            .With("1_a.sql", "-- migrate:up\nSELECT 1;\n")
+            .DiscoverClean().Migrations);
+
+        Assert.Equal("\nSELECT 1;\n", migration.Sql);
+        Assert.Equal(1, migration.SqlStartLine);
+    }
+
+    [Fact]
+    public void Dbmate_IdIsTheVersion_NameIsTheRest()
+    {
+        var migration = Assert.Single(new MigrationFolder().With("20240101120000_create_jobs.sql", MigrationText).DiscoverClean().Migrations);
+
+        Assert.Equal("20240101120000", migration.Id);
+        Assert.Equal("20240101120000", migration.Version);
+        Assert.Equal("create_jobs", migration.Name);
+    }
+
+    [Fact]
+    public void Dbmate_ChecksumCoversTheWholeFile()
+    {
+        var migration = Assert.Single(new MigrationFolder().With("20240101120000_create_jobs.sql", MigrationText).DiscoverClean().Migrations);
+
+        Assert.Equal(MigrationChecksum.Compute(MigrationText), migration.Checksum);
+    }
+}

@@ -1,0 +1,61 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Migrations;
+
+namespace SchemaTasks.Core.Tests.Migrations;
+
+public class FlywayLayoutTests
+{
+    [Fact]
+    public void Flyway_IgnoresRepeatableAndUndoScripts()
+    {
+        var set = new MigrationFolder()
+            .With("V1__init.sql")
+            .With("U1__init.sql")
+            .With("R__refresh_views.sql")
+            .With("V2__add_jobs.sql")
+            .DiscoverClean();
+
+        Assert.Equal(["V1__init.sql", "V2__add_jobs.sql"], set.Migrations.Select(m => m.RelativePath));
+    }
+
+    [Fact]
+    public void Flyway_UnderscoreInVersion_IsADot_AndIdIsTheVersion()
+    {
+        var set = new MigrationFolder()
+            .With("V1_1__add_status.sql")
+            .DiscoverClean();
+
+        var migration = Assert.Single(set.Migrations);
+        Assert.Equal("1.1", migration.Version);
+        Assert.Equal("1.1", migration.Id);
+        Assert.Equal("add_status", migration.Name);
+    }
+
+    [Fact]
+    public void Flyway_OrdersVersionsNaturally()
+    {
+        var set = new MigrationFolder()
+            .With("V10__j.sql")
+            .With("V1.10__c.sql")
+            .With("V2__d.sql")
+            .With("V1.9__b.sql")
+            .With("V1__a.sql")
+            .DiscoverClean();
+
+        Assert.Equal(["1", "1.9", "1.10", "2", "10"], set.Migrations.Select(m => m.Version));
+    }
+
+    [Fact]
+    public void Flyway_SameVersionWrittenTwoWays_IsADuplicate()
+    {
+        var result = new MigrationFolder()
+            .With("V1.1__a.sql")
+            .With("V1_1__b.sql")
+            .Discover();
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.DuplicateVersion, diagnostic.Code);
+        Assert.Contains("'V1.1__a.sql'", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("'V1_1__b.sql'", diagnostic.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,26 @@
+using SchemaTasks.Migrations;
+
+namespace SchemaTasks.Core.Tests.Migrations;
+
+/// <summary>A migrations folder in memory: the files <see cref="MigrationDiscovery"/> is handed.</summary>
+internal sealed class MigrationFolder
+{
+    private readonly List<MigrationSourceFile> files = [];
+
+    public MigrationFolder With(string relativePath, string text = "SELECT 1;\n")
+    {
+        files.Add(new MigrationSourceFile(relativePath, text));
+        return this;
+    }
+
+    public MigrationDiscoveryResult Discover(MigrationLayout? layout = null) => MigrationDiscovery.Discover(files, layout);
+
+    /// <summary>Discovers and asserts that no diagnostic was reported.</summary>
+    public MigrationSet DiscoverClean(MigrationLayout? layout = null)
+    {
+        var result = Discover(layout);
+        Assert.Empty(result.Diagnostics);
+        Assert.NotNull(result.Set);
+        return result.Set;
+    }
+}

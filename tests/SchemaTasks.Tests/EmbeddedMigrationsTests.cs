@@ -1,0 +1,190 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Manifest;
+using SchemaTasks.Migrations;
+
+namespace SchemaTasks.Tests;
+
+public class EmbeddedMigrationsTests
+{
+    private const string AssemblyName = "Jobs.Service";
+
+    [Fact]
+    public void ValidSet_LoadsInManifestOrder()
+    {
+        // "10_c" sorts before "2_b" ordinally; the manifest's order must win over any resource order.
+        var resources = new ResourceTable()
+            .WithMigration("1", "1_a.up.sql", "CREATE TABLE a (id int);\n")
+            .WithMigration("2", "2_b.up.sql", "CREATE TABLE b (id int);\n")
+            .WithMigration("10", "10_c.up.sql", "CREATE TABLE c (id int);\n")
+            .WithManifest();
+
+        var loaded = EmbeddedMigrations.Load(resources);
+
+        Assert.Equal(["1", "2", "10"], loaded.Migrations.Select(m => m.Id));
+        Assert.Equal(
+            ["CREATE TABLE a (id int);\n", "CREATE TABLE b (id int);\n", "CREATE TABLE c (id int);\n"],
+            loaded.Migrations.Select(m => m.Text));
+        Assert.Equal(["1_a.up.sql", "2_b.up.sql", "10_c.up.sql"], loaded.Manifest.Migrations.Select(e => e.Path));
+        Assert.Equal(MigrationChecksum.Compute("CREATE TABLE c (id int);\n"), loaded.Migrations[2].Sha256);
+    }
+
+    [Fact]
+    public void TamperedText_IsST5003_NamingIdPathAndBothChecksums()
+    {
+        const string original = "CREATE TABLE jobs (id int);\n";
+        const string tampered = "CREATE TABLE jobs (id bigint);\n";
+        var resources = new ResourceTable()
+            .WithMigration("20240101000000_init", "20240101000000_init/migration.sql", original)
+            .WithManifest()
+            .Replace("20240101000000_init/migration.sql", tampered);
+
+        var ex = Assert.Throws<SchemaTasksException>(() => EmbeddedMigrations.Load(resources));
+
+        Assert.Equal(DiagnosticCodes.EmbeddedMigrationTampered, ex.Code);
+        Assert.Contains("'20240101000000_init'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'20240101000000_init/migration.sql'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(MigrationChecksum.Compute(original), ex.Message, StringComparison.Ordinal);
+        Assert.Contains(MigrationChecksum.Compute(tampered), ex.Message, StringComparison.Ordinal);
+        Assert.Contains(AssemblyName, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ListedButMissingResource_IsST5002_NamingIt()
+    {
+        var resources = new ResourceTable()
+            .WithMigration("1", "1_a.up.sql", "SELECT 1;\n")
+            .WithMigration("2", "2_b.up.sql", "SELECT 2;\n")
+            .WithManifest()
+            .Remove("2_b.up.sql");
+
+        var ex = Assert.Throws<SchemaTasksException>(() => EmbeddedMigrations.Load(resources));
+
+        Assert.Equal(DiagnosticCodes.EmbeddedMigrationMissing, ex.Code);
+        Assert.Contains("'2_b.up.sql'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{EmbeddedResourceNames.ForMigration("2_b.up.sql")}'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExtraResourceUnderMigrationsPrefix_IsST5004_NamingIt()
+    {
+        var resources = new ResourceTable()
+            .WithMigration("1", "1_a.up.sql", "SELECT 1;\n")
+            .WithManifest()
+            .WithMigration("2", "2_sneaky.up.sql", "DROP TABLE jobs;\n");
+
+        var ex = Assert.Throws<SchemaTasksException>(() => EmbeddedMigrations.Load(resources));
+
+        Assert.Equal(DiagnosticCodes.EmbeddedMigrationUnlisted, ex.Code);
+        Assert.Contains($"'{EmbeddedResourceNames.ForMigration("2_sneaky.up.sql")}'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ResourcesOutsideMigrationsPrefix_AreNotChecked()
+    {
+        var resources = new ResourceTable()
+            .WithMigration("1", "1_a.up.sql", "SELECT 1;\n")
+            .WithManifest()
+            .WithResource("Jobs.Service.Templates.welcome.sql", "SELECT 'hello';\n");
+
+        var loaded = EmbeddedMigrations.Load(resources);
+
+        Assert.Equal(["1"], loaded.Migrations.Select(m => m.Id));
+    }
+
+    [Fact]
+    public void NoManifest_IsST5001()
+    {
+        var resources = new ResourceTable().WithMigration("1", "1_a.up.sql", "SELECT 1;\n");
+
+        var ex = Assert.Throws<SchemaTasksException>(() => EmbeddedMigrations.Load(resources));
+
+        Assert.Equal(DiagnosticCodes.ManifestMissing, ex.Code);
+        Assert.Contains($"'{AssemblyName}'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(EmbeddedResourceNames.Manifest, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnreadableManifest_IsST5001_WithTheReason()
+    {
+        var resources = new ResourceTable().WithResource(EmbeddedResourceNames.Manifest, "{ \"formatVersion\": 99 }");
+
+        var ex = Assert.Throws<SchemaTasksException>(() => EmbeddedMigrations.Load(resources));
+
+        Assert.Equal(DiagnosticCodes.ManifestMissing, ex.Code);
+        Assert.Contains("version 99", ex.Message, StringComparison.Ordinal);
+        Assert.IsType<FormatException>(ex.InnerException);
+    }
+
+    [Fact]
+    public void CrLfEmbeddedText_VerifiesAgainstLfChecksum()
+    {
+        var resources = new ResourceTable()
+            .WithMigration("1", "1_a.up.sql", "CREATE TABLE a (\n  id int\n);\n")
+            .WithManifest()
+            .Replace("1_a.up.sql", "CREATE TABLE a (\r\n  id int\r\n);\r\n");
+
+        var loaded = EmbeddedMigrations.Load(resources);
+
+        var migration = Assert.Single(loaded.Migrations);
+        Assert.Equal("CREATE TABLE a (\r\n  id int\r\n);\r\n", migration.Text);
+        Assert.Equal(MigrationChecksum.Compute("CREATE TABLE a (\n  id int\n);\n"), migration.Sha256);
+    }
+
+    [Fact]
+    public void Load_OnAnAssemblyWithoutManifest_IsST5001_NamingTheAssembly()
+    {
+        var assembly = typeof(EmbeddedMigrationsTests).Assembly;
+
+        var ex = Assert.Throws<SchemaTasksException>(() => EmbeddedMigrations.Load(assembly));
+
+        Assert.Equal(DiagnosticCodes.ManifestMissing, ex.Code);
+        Assert.Contains($"'{assembly.GetName().Name}'", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Stands in for an assembly's resource table. <see cref="WithManifest"/> lists the migrations
+    /// added so far, with the checksums of their texts at that moment.
+    /// </summary>
+    private sealed class ResourceTable : EmbeddedMigrations.IResourceSource
+    {
+        private readonly Dictionary<string, string> resources = new(StringComparer.Ordinal);
+        private readonly List<ManifestEntry> entries = [];
+
+        public string Name => AssemblyName;
+
+        public IEnumerable<string> Names => resources.Keys;
+
+        public string? Read(string name) => resources.GetValueOrDefault(name);
+
+        public ResourceTable WithMigration(string id, string path, string text)
+        {
+            entries.Add(new ManifestEntry(id, path, path, MigrationChecksum.Compute(text)));
+            return WithResource(EmbeddedResourceNames.ForMigration(path), text);
+        }
+
+        public ResourceTable WithManifest()
+        {
+            var manifest = new MigrationManifest(MigrationLayout.GolangMigrate, SqlDialect.Postgres, [.. entries]);
+            entries.Clear();
+            return WithResource(EmbeddedResourceNames.Manifest, ManifestJson.Write(manifest));
+        }
+
+        public ResourceTable WithResource(string name, string text)
+        {
+            resources[name] = text;
+            return this;
+        }
+
+        public ResourceTable Replace(string path, string text)
+        {
+            Assert.True(resources.ContainsKey(EmbeddedResourceNames.ForMigration(path)));
+            return WithResource(EmbeddedResourceNames.ForMigration(path), text);
+        }
+
+        public ResourceTable Remove(string path)
+        {
+            Assert.True(resources.Remove(EmbeddedResourceNames.ForMigration(path)));
+            return this;
+        }
+    }
+}
