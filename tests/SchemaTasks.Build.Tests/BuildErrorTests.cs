@@ -42,6 +42,8 @@ public sealed class BuildErrorTests
         var build = await fixture.BuildAsync();
 
         Assert.NotEqual(0, build.ExitCode);
-        Assert.Matches(@"db/2_other\.up\.sql\b.*error ST1004: Version 0*2 is used by more than one migration", build.Output);
+        Assert.Matches(@"db/0*2_\w+\.up\.sql ?: error ST1004: Version 2 is used by more than one migration", build.Output);
+        Assert.Contains("'2_other.up.sql'", build.Output, StringComparison.Ordinal);
+        Assert.Contains("'000002_add_protection_flow_job_types.up.sql'", build.Output, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SchemaTasks.Build.Tests.Infrastructure;
 
 namespace SchemaTasks.Build.Tests;
@@ -36,8 +37,11 @@ public sealed class EmbeddingTests
 
         var outputFiles = Directory.GetFiles(fixture.PathOf("bin"), "*", SearchOption.AllDirectories).Select(Path.GetFileName);
         Assert.DoesNotContain(outputFiles, name => name!.StartsWith("SchemaTasks", StringComparison.OrdinalIgnoreCase));
-        var assets = File.ReadAllText(fixture.PathOf("obj/project.assets.json"));
-        Assert.DoesNotContain("SchemaTasks.Build.dll", assets, StringComparison.Ordinal);
+        using var assets = JsonDocument.Parse(File.ReadAllText(fixture.PathOf("obj/project.assets.json")));
+        var package = assets.RootElement.GetProperty("targets").GetProperty("net10.0").GetProperty($"SchemaTasks.Build/{RepositoryLayout.PackageVersion}");
+        Assert.False(package.TryGetProperty("compile", out _), package.ToString());
+        Assert.False(package.TryGetProperty("runtime", out _), package.ToString());
+        Assert.True(package.TryGetProperty("build", out _), package.ToString());
     }
 
     [Fact]
@@ -72,8 +76,8 @@ public sealed class EmbeddingTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("layout=GolangMigrate", run.Output, StringComparison.Ordinal);
-        Assert.Contains("000001 ", run.Output, StringComparison.Ordinal);
-        Assert.Contains("000002 ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("\n1 ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("\n2 ", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(".down.sql", run.Output, StringComparison.Ordinal);
     }
 
