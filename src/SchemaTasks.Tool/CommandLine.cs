@@ -50,5 +50,12 @@ internal static class CommandLine
             await error.WriteLineAsync($"schematasks: {ex.Message}");
             return ExitCodes.ProblemsFound;
         }
+#pragma warning disable CA1031 // The last line of defence: a person gets a message, never a stack trace.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await error.WriteLineAsync($"schematasks: internal error ({ex.GetType().Name}): {ex.Message}. Please report this with the command you ran.");
+            return ExitCodes.InternalError;
+        }
     }
 }
