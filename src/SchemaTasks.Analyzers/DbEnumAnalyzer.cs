@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SchemaTasks.Analyzers.ValueSets;
+
+namespace SchemaTasks.Analyzers;
+
+/// <summary>
+/// Fails the build when code uses a value the migrated schema does not declare: members of
+/// <c>[DbEnum]</c> enums, constants of <c>[DbEnum]</c> classes, and string constants that
+/// flow straight into a <c>[DbEnum]</c> property, field or parameter.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DbEnumAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.UndeclaredValue,
+        Descriptors.UnknownTarget,
+        Descriptors.UnrepresentableValue,
+        Descriptors.NoSchema,
+        Descriptors.AmbiguousTarget);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(Start);
+    }
+
+    private static void Start(CompilationStartAnalysisContext context)
+    {
+        var attributes = MappingAttributes.Find(context.Compilation);
+        if (attributes is null)
+        {
+            return; // The project cannot use [DbEnum], so there is nothing to check.
+        }
+
+        var (catalog, problem) = LoadValueSets(context.Options, context.CancellationToken);
+        var checker = new ValueChecker(attributes, catalog, problem);
+        context.RegisterSymbolAction(checker.AnalyzeType, SymbolKind.NamedType);
+        context.RegisterOperationAction(checker.AnalyzeAssignment, OperationKind.SimpleAssignment);
+        context.RegisterOperationAction(checker.AnalyzeArgument, OperationKind.Argument);
+        context.RegisterOperationAction(checker.AnalyzeComparison, OperationKind.Binary);
+        context.RegisterOperationAction(checker.AnalyzeSwitch, OperationKind.Switch);
+        context.RegisterOperationAction(checker.AnalyzeSwitchExpression, OperationKind.SwitchExpression);
+        context.RegisterOperationAction(checker.AnalyzeIsPattern, OperationKind.IsPattern);
+        context.RegisterOperationAction(checker.AnalyzeInitializer, OperationKind.PropertyInitializer, OperationKind.FieldInitializer, OperationKind.ParameterInitializer);
+    }
+
+    private static (ValueSetCatalog? Catalog, string? Problem) LoadValueSets(AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var file = options.AdditionalFiles.FirstOrDefault(f =>
+            string.Equals(Path.GetFileName(f.Path), ValueSetFile.FileName, StringComparison.OrdinalIgnoreCase));
+        if (file is null)
+        {
+            return (null, "the build produced no schema value sets");
+        }
+
+        var text = file.GetText(cancellationToken)?.ToString();
+        return text is null ? (null, "the schema value sets could not be read") : ValueSetFile.Parse(text);
+    }
+}

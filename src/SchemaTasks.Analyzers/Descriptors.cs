@@ -1,0 +1,49 @@
+using Microsoft.CodeAnalysis;
+
+namespace SchemaTasks.Analyzers;
+
+/// <summary>The diagnostics of the enum check; each code has a section in docs/diagnostics.md.</summary>
+internal static class Descriptors
+{
+    private const string Category = "SchemaTasks";
+
+    public static readonly DiagnosticDescriptor UndeclaredValue = new(
+        "ST4001",
+        "Value not declared by the database schema",
+        "{0} maps to '{1}', which {2} does not declare; it allows {3}.{4} Fix: add a migration with: {5}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnknownTarget = new(
+        "ST4002",
+        "Mapping to an object the schema does not have",
+        "[DbEnum(\"{0}\")] on {1}: the migrated schema has no enum type or table.column named '{0}'.{2}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnrepresentableValue = new(
+        "ST4003",
+        "Database value the C# enum cannot represent",
+        "{0} allows '{1}', which no member of {2} maps to; reading a row with it fails at run time. Add a member for it, or map one with [DbValue(\"{1}\")].",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor NoSchema = new(
+        "ST4004",
+        "No migrated schema to check against",
+        "[DbEnum] on {0} cannot be checked: {1}. Reference SchemaTasks.Build, keep the migrations in SchemaMigrationsDirectory and set SchemaDialect if the layout does not declare it.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor AmbiguousTarget = new(
+        "ST4005",
+        "Mapping names more than one object",
+        "[DbEnum(\"{0}\")] on {1} names {2}; qualify it with the schema",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+}

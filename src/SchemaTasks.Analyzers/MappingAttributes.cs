@@ -1,0 +1,60 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace SchemaTasks.Analyzers;
+
+/// <summary>The mapping attributes of one compilation, and how to read them off a symbol.</summary>
+internal sealed class MappingAttributes
+{
+    private readonly INamedTypeSymbol _dbEnum;
+    private readonly INamedTypeSymbol? _dbValue;
+    private readonly INamedTypeSymbol? _pgName;
+
+    private MappingAttributes(INamedTypeSymbol dbEnum, INamedTypeSymbol? dbValue, INamedTypeSymbol? pgName)
+    {
+        _dbEnum = dbEnum;
+        _dbValue = dbValue;
+        _pgName = pgName;
+    }
+
+    public static MappingAttributes? Find(Compilation compilation)
+    {
+        var dbEnum = compilation.GetTypeByMetadataName("SchemaTasks.DbEnumAttribute");
+        return dbEnum is null
+            ? null
+            : new MappingAttributes(
+                dbEnum,
+                compilation.GetTypeByMetadataName("SchemaTasks.DbValueAttribute"),
+                compilation.GetTypeByMetadataName("NpgsqlTypes.PgNameAttribute"));
+    }
+
+    /// <summary>The <c>[DbEnum]</c> target and naming policy on <paramref name="symbol"/>, if it has one.</summary>
+    public (string Target, int Naming, Location Location)? DbEnumOf(ISymbol symbol)
+    {
+        var attribute = symbol.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _dbEnum));
+        if (attribute is null || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string target)
+        {
+            return null;
+        }
+
+        var naming = attribute.NamedArguments.FirstOrDefault(n => n.Key == "Naming").Value.Value is int value ? value : 0;
+        var location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? symbol.Locations.FirstOrDefault() ?? Location.None;
+        return (target, naming, location);
+    }
+
+    /// <summary>The value a member overrides with <c>[DbValue]</c>, or Npgsql's <c>[PgName]</c>.</summary>
+    public string? ExplicitValueOf(ISymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if ((SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _dbValue) || SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _pgName))
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is string value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,264 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SchemaTasks.Analyzers.Mapping;
+using SchemaTasks.Analyzers.ValueSets;
+
+namespace SchemaTasks.Analyzers;
+
+/// <summary>Checks the values the code maps to the schema, for one compilation.</summary>
+internal sealed class ValueChecker
+{
+    private readonly MappingAttributes _attributes;
+    private readonly ValueSetCatalog? _catalog;
+    private readonly string? _problem;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<ValueSetObject>> _resolved = new();
+
+    public ValueChecker(MappingAttributes attributes, ValueSetCatalog? catalog, string? problem)
+    {
+        _attributes = attributes;
+        _catalog = catalog;
+        _problem = problem;
+    }
+
+    /// <summary>Enums and constant classes marked <c>[DbEnum]</c>, and the targets of marked members.</summary>
+    public void AnalyzeType(SymbolAnalysisContext context)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (_attributes.DbEnumOf(type) is { } mapping && Resolve(context.ReportDiagnostic, type, mapping.Target, mapping.Location) is { } target)
+        {
+            if (type.TypeKind == TypeKind.Enum)
+            {
+                CheckEnum(context, type, target, mapping.Naming);
+            }
+            else
+            {
+                CheckConstants(context, type, target);
+            }
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            foreach (var marked in MarkedSymbolsOf(member))
+            {
+                if (_attributes.DbEnumOf(marked) is { } memberMapping)
+                {
+                    Resolve(context.ReportDiagnostic, marked, memberMapping.Target, memberMapping.Location);
+                }
+            }
+        }
+    }
+
+    public void AnalyzeAssignment(OperationAnalysisContext context)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        CheckFlow(context, MarkedSymbol(assignment.Target), assignment.Value, "assigned to");
+    }
+
+    public void AnalyzeArgument(OperationAnalysisContext context)
+    {
+        var argument = (IArgumentOperation)context.Operation;
+        CheckFlow(context, argument.Parameter, argument.Value, "passed to");
+    }
+
+    public void AnalyzeInitializer(OperationAnalysisContext context)
+    {
+        var initializer = (ISymbolInitializerOperation)context.Operation;
+        ISymbol? member = initializer switch
+        {
+            IPropertyInitializerOperation p => p.InitializedProperties.FirstOrDefault(),
+            IFieldInitializerOperation f => f.InitializedFields.FirstOrDefault(),
+            IParameterInitializerOperation p => p.Parameter,
+            _ => null,
+        };
+        CheckFlow(context, member, initializer.Value, "assigned to");
+    }
+
+    public void AnalyzeComparison(OperationAnalysisContext context)
+    {
+        var binary = (IBinaryOperation)context.Operation;
+        if (binary.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals))
+        {
+            return;
+        }
+
+        CheckFlow(context, MarkedSymbol(binary.LeftOperand), binary.RightOperand, "compared with");
+        CheckFlow(context, MarkedSymbol(binary.RightOperand), binary.LeftOperand, "compared with");
+    }
+
+    public void AnalyzeSwitch(OperationAnalysisContext context)
+    {
+        var switchOperation = (ISwitchOperation)context.Operation;
+        var member = MarkedSymbol(switchOperation.Value);
+        foreach (var clause in switchOperation.Cases.SelectMany(c => c.Clauses))
+        {
+            switch (clause)
+            {
+                case ISingleValueCaseClauseOperation single:
+                    CheckFlow(context, member, single.Value, "compared with");
+                    break;
+                case IPatternCaseClauseOperation pattern:
+                    CheckPattern(context, member, pattern.Pattern);
+                    break;
+            }
+        }
+    }
+
+    public void AnalyzeSwitchExpression(OperationAnalysisContext context)
+    {
+        var switchExpression = (ISwitchExpressionOperation)context.Operation;
+        var member = MarkedSymbol(switchExpression.Value);
+        foreach (var arm in switchExpression.Arms)
+        {
+            CheckPattern(context, member, arm.Pattern);
+        }
+    }
+
+    public void AnalyzeIsPattern(OperationAnalysisContext context)
+    {
+        var isPattern = (IIsPatternOperation)context.Operation;
+        CheckPattern(context, MarkedSymbol(isPattern.Value), isPattern.Pattern);
+    }
+
+    private void CheckPattern(OperationAnalysisContext context, ISymbol? member, IPatternOperation pattern)
+    {
+        switch (pattern)
+        {
+            case IConstantPatternOperation constant:
+                CheckFlow(context, member, constant.Value, "compared with");
+                break;
+            case IBinaryPatternOperation binary:
+                CheckPattern(context, member, binary.LeftPattern);
+                CheckPattern(context, member, binary.RightPattern);
+                break;
+            case INegatedPatternOperation negated:
+                CheckPattern(context, member, negated.Pattern);
+                break;
+        }
+    }
+
+    private void CheckFlow(OperationAnalysisContext context, ISymbol? member, IOperation value, string verb)
+    {
+        if (member is null || _attributes.DbEnumOf(member) is not { } mapping)
+        {
+            return;
+        }
+
+        if (!value.ConstantValue.HasValue || value.ConstantValue.Value is not string text)
+        {
+            return; // Only values known at compile time can be checked; the rest is the runtime's job.
+        }
+
+        if (ResolveQuietly(mapping.Target) is { } target && !target.Values.Contains(text))
+        {
+            var subject = $"the string {verb} {Describe(member)}";
+            context.ReportDiagnostic(Undeclared(value.Syntax.GetLocation(), subject, text, target));
+        }
+    }
+
+    private void CheckEnum(SymbolAnalysisContext context, INamedTypeSymbol type, ValueSetObject target, int naming)
+    {
+        var mapped = new HashSet<string>();
+        foreach (var field in type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
+        {
+            var value = _attributes.ExplicitValueOf(field) ?? NamingPolicy.Apply(naming, field.Name);
+            mapped.Add(value);
+            if (!target.Values.Contains(value))
+            {
+                context.ReportDiagnostic(Undeclared(field.Locations.FirstOrDefault() ?? Location.None, $"enum member {type.Name}.{field.Name}", value, target));
+            }
+        }
+
+        foreach (var value in target.Values.Where(v => !mapped.Contains(v)))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.UnrepresentableValue, type.Locations.FirstOrDefault() ?? Location.None, target.Description, value, $"enum {type.Name}"));
+        }
+    }
+
+    private void CheckConstants(SymbolAnalysisContext context, INamedTypeSymbol type, ValueSetObject target)
+    {
+        foreach (var field in type.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst && f.ConstantValue is string))
+        {
+            var value = (string)field.ConstantValue!;
+            if (!target.Values.Contains(value))
+            {
+                context.ReportDiagnostic(Undeclared(field.Locations.FirstOrDefault() ?? Location.None, $"constant {type.Name}.{field.Name}", value, target));
+            }
+        }
+    }
+
+    private static Diagnostic Undeclared(Location location, string subject, string value, ValueSetObject target)
+    {
+        var suggestions = NearMiss.Suggest(value, target.Values);
+        var suggestion = suggestions.Count == 0 ? "" : $" Did you mean {string.Join(" or ", suggestions.Select(FixSql.Quote))}?";
+        return Diagnostic.Create(
+            Descriptors.UndeclaredValue, location, subject, value, target.Description, FixSql.QuoteList(target.Values), suggestion, FixSql.For(target, value));
+    }
+
+    /// <summary>The object <paramref name="targetName"/> names, reporting why when there is not exactly one.</summary>
+    private ValueSetObject? Resolve(System.Action<Diagnostic> report, ISymbol symbol, string targetName, Location location)
+    {
+        if (_catalog is null)
+        {
+            report(Diagnostic.Create(Descriptors.NoSchema, location, Describe(symbol), _problem));
+            return null;
+        }
+
+        var matches = _resolved.GetOrAdd(targetName, _catalog.Resolve);
+        if (matches.Count == 1)
+        {
+            return matches[0];
+        }
+
+        if (matches.Count > 1)
+        {
+            report(Diagnostic.Create(Descriptors.AmbiguousTarget, location, targetName, Describe(symbol), string.Join(" and ", matches.Select(m => m.Description))));
+            return null;
+        }
+
+        var known = NearMiss.Suggest(targetName, _catalog.Objects.Select(o => o.ShortName));
+        var hint = known.Count > 0
+            ? $" Did you mean {string.Join(" or ", known.Select(k => $"'{k}'"))}?"
+            : $" It has: {string.Join(", ", _catalog.Objects.Select(o => o.ShortName).Take(10))}.";
+        report(Diagnostic.Create(Descriptors.UnknownTarget, location, targetName, Describe(symbol), hint));
+        return null;
+    }
+
+    // Flows are checked against a target only when it resolves; the declaration reports why not.
+    private ValueSetObject? ResolveQuietly(string targetName)
+        => _catalog is null ? null : _resolved.GetOrAdd(targetName, _catalog.Resolve) is { Count: 1 } matches ? matches[0] : null;
+
+    private static IEnumerable<ISymbol> MarkedSymbolsOf(ISymbol member) => member switch
+    {
+        IMethodSymbol method when method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor => method.Parameters,
+        IPropertySymbol or IFieldSymbol => new[] { member },
+        _ => Enumerable.Empty<ISymbol>(),
+    };
+
+    private static ISymbol? MarkedSymbol(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation switch
+        {
+            IPropertyReferenceOperation p => p.Property,
+            IFieldReferenceOperation f => f.Field,
+            IParameterReferenceOperation p => p.Parameter,
+            _ => null,
+        };
+    }
+
+    private static string Describe(ISymbol symbol) => symbol switch
+    {
+        IParameterSymbol p => $"parameter '{p.Name}' of {p.ContainingSymbol.ContainingType?.Name}.{p.ContainingSymbol.Name}",
+        INamedTypeSymbol t => t.Name,
+        _ => $"{symbol.ContainingType?.Name}.{symbol.Name}",
+    };
+}

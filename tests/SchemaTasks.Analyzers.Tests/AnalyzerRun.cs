@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SchemaTasks.Analyzers.Tests;
+
+/// <summary>Compiles source with the real compiler and the analyzer, as a build would.</summary>
+internal static class AnalyzerRun
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "System.Private.CoreLib.dll" or "netstandard.dll" or "System.Console.dll")
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray());
+
+    public static async Task<IReadOnlyList<Diagnostic>> DiagnosticsAsync(string source, string? valueSets)
+    {
+        var attributes = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "SchemaTasks.Attributes.cs"));
+        var compilation = CSharpCompilation.Create(
+            "Fixture",
+            [CSharpSyntaxTree.ParseText(attributes, path: "SchemaTasks.Attributes.cs"), CSharpSyntaxTree.ParseText(source, path: "Code.cs")],
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compileErrors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(compileErrors.Count == 0, string.Join("\n", compileErrors));
+
+        var additionalFiles = valueSets is null
+            ? ImmutableArray<AdditionalText>.Empty
+            : ImmutableArray.Create<AdditionalText>(new InMemoryText("obj/Debug/net10.0/schematasks/schematasks.valuesets", valueSets));
+        var analyzed = compilation.WithAnalyzers([new DbEnumAnalyzer()], new AnalyzerOptions(additionalFiles));
+        return (await analyzed.GetAnalyzerDiagnosticsAsync()).OrderBy(d => d.Location.SourceSpan.Start).ToList();
+    }
+
+    private sealed class InMemoryText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+    }
+}
