@@ -24,6 +24,12 @@ MYSQL_PORT=${SCHEMATASKS_MYSQL_PORT:-33069}
 DB_DIR=${SCHEMATASKS_DB_DIR:-$repo_dir/artifacts/db}
 case $DB_DIR in /*) ;; *) DB_DIR=$caller_dir/$DB_DIR ;; esac
 
+for port in "$PG_PORT" "$MYSQL_PORT"; do
+  [[ $port =~ ^[0-9]+$ ]] && (( port >= 1024 && port <= 65535 )) \
+    || { echo "db.sh: error: port '$port' is not a number from 1024 to 65535" >&2; exit 2; }
+done
+[[ $PG_PORT != "$MYSQL_PORT" ]] || { echo "db.sh: error: PostgreSQL and MariaDB need different ports" >&2; exit 2; }
+
 TEST_USER=schematasks
 TEST_PASSWORD=schematasks
 WAIT_SECONDS=60
