@@ -38,4 +38,7 @@ public static class DiagnosticCodes
 
     /// <summary>A migration is embedded but not listed in the manifest.</summary>
     public const string EmbeddedMigrationUnlisted = "ST5004";
+
+    /// <summary>A database connection string is malformed, has a key the provider does not support, or a value it cannot use.</summary>
+    public const string InvalidConnectionString = "ST5010";
 }
