@@ -1,4 +1,5 @@
 using MySqlConnector;
+using SchemaTasks.Providers;
 
 namespace SchemaTasks.MySql;
 
@@ -16,7 +17,7 @@ public static class MySqlConnectionInfo
     /// </exception>
     public static string Describe(string connectionString)
     {
-        var parsed = MySqlConnectionString.Parse(connectionString);
+        var parsed = ConnectionStringReader.Read(connectionString, new MySqlConnectionStringBuilder(), "MySQL or MariaDB", "MySqlConnector");
         var description = new MySqlConnectionStringBuilder
         {
             Server = parsed.Server,

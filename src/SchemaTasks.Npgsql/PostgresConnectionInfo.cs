@@ -1,4 +1,5 @@
 using Npgsql;
+using SchemaTasks.Providers;
 
 namespace SchemaTasks.Npgsql;
 
@@ -16,7 +17,7 @@ public static class PostgresConnectionInfo
     /// </exception>
     public static string Describe(string connectionString)
     {
-        var parsed = PostgresConnectionString.Parse(connectionString);
+        var parsed = ConnectionStringReader.Read(connectionString, new NpgsqlConnectionStringBuilder(), "PostgreSQL", "Npgsql");
         var description = new NpgsqlConnectionStringBuilder();
         if (parsed.Host is not null)
         {

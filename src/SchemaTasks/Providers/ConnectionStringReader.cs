@@ -1,19 +1,28 @@
 using System.Data.Common;
-using MySqlConnector;
 using SchemaTasks.Diagnostics;
 
-namespace SchemaTasks.MySql;
+namespace SchemaTasks.Providers;
 
 /// <summary>
-/// Parses connection strings into MySqlConnector's builder, turning its errors into ST5010 messages
-/// that name the offending key but never a value: values include passwords, and a value
-/// that fails to parse may be a password that leaked into the next entry.
+/// Reads a connection string into a driver's builder for SchemaTasks providers, turning the
+/// driver's errors into <c>ST5010</c> messages that name the offending key but never a value:
+/// values include passwords, and a value that fails to parse may be a password that leaked
+/// into the next entry.
 /// </summary>
-internal static class MySqlConnectionString
+public static class ConnectionStringReader
 {
-    internal static MySqlConnectionStringBuilder Parse(string connectionString)
+    /// <summary>Copies every entry of <paramref name="connectionString"/> into <paramref name="builder"/>.</summary>
+    /// <param name="connectionString">The user's connection string.</param>
+    /// <param name="builder">The driver's builder, such as <c>NpgsqlConnectionStringBuilder</c>.</param>
+    /// <param name="database">The database product, for messages (<c>PostgreSQL</c>).</param>
+    /// <param name="driver">The driver, for messages (<c>Npgsql</c>).</param>
+    /// <returns><paramref name="builder"/>, filled.</returns>
+    /// <exception cref="SchemaTasksException"><c>ST5010</c>: the string is malformed, or the driver rejects a key or value.</exception>
+    public static TBuilder Read<TBuilder>(string connectionString, TBuilder builder, string database, string driver)
+        where TBuilder : DbConnectionStringBuilder
     {
         ArgumentNullException.ThrowIfNull(connectionString);
+        ArgumentNullException.ThrowIfNull(builder);
 
         DbConnectionStringBuilder entries;
         try
@@ -24,11 +33,10 @@ internal static class MySqlConnectionString
         {
             // The framework's message is safe, but its index points into the secret-bearing text.
             throw Invalid(
-                "The MySQL or MariaDB connection string is not a list of key=value entries separated by ';'. "
+                $"The {database} connection string is not a list of key=value entries separated by ';'. "
                 + "Quote a value that contains ';' or '=' (for example Password=\"a;b\").");
         }
 
-        var builder = new MySqlConnectionStringBuilder();
         string? previousKey = null;
         foreach (string key in entries.Keys)
         {
@@ -39,12 +47,12 @@ internal static class MySqlConnectionString
             catch (Exception exception) when (exception is ArgumentException or FormatException
                 or InvalidCastException or OverflowException or NotSupportedException)
             {
-                // No inner exception: MySqlConnector's message quotes the rejected value.
+                // No inner exception: the driver's message quotes the rejected value.
                 throw Invalid(IsPasswordKey(previousKey)
-                    ? "The MySQL or MariaDB connection string has an entry after the password that MySqlConnector does not accept. "
+                    ? $"The {database} connection string has an entry after the password that {driver} does not accept. "
                       + "If the password contains ';', quote it (for example Password=\"a;b\")."
-                    : $"The MySQL or MariaDB connection string key '{AsWritten(connectionString, key)}' is not supported by MySqlConnector, or its value is invalid. "
-                      + "Check the key's spelling and value against the MySqlConnector connection string documentation.");
+                    : $"The {database} connection string key '{AsWritten(connectionString, key)}' is not supported by {driver}, or its value is invalid. "
+                      + $"Check the key's spelling and value against the {driver} connection string documentation.");
             }
 
             previousKey = key;
