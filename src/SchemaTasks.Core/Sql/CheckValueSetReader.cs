@@ -20,6 +20,9 @@ internal sealed class CheckValueSetReader
     private int _pos;
     private string? _column;
 
+    // Backtracking over parentheses is bounded by this budget, so no input can make it slow.
+    private int _budget = 10_000;
+
     private CheckValueSetReader(string source, List<SqlToken> tokens, int start, int end, IdentifierRules rules)
     {
         _source = source;
@@ -63,13 +66,21 @@ internal sealed class CheckValueSetReader
 
     private bool Term(int depth)
     {
-        // A parenthesised disjunction, unless the parentheses wrap just the column: "(col)::text = ...".
-        if (IsSymbol('(') && !WrapsColumnReference())
+        if (--_budget < 0) return false;
+        // "(" may open a nested disjunction or wrap just the column, as in "(col)::text = ...":
+        // try the first and fall back to the second.
+        if (IsSymbol('('))
         {
+            var (pos, column, count) = (_pos, _column, _values.Count);
             _pos++;
-            if (!Disjunction(depth + 1) || !IsSymbol(')')) return false;
-            _pos++;
-            return true;
+            if (Disjunction(depth + 1) && IsSymbol(')'))
+            {
+                _pos++;
+                return true;
+            }
+
+            (_pos, _column) = (pos, column);
+            _values.RemoveRange(count, _values.Count - count);
         }
 
         if (!ColumnReference(depth)) return false;
@@ -94,14 +105,6 @@ internal sealed class CheckValueSetReader
         }
 
         return Literal(depth);
-    }
-
-    private bool WrapsColumnReference()
-    {
-        var i = _pos;
-        while (i < _end && SqlTokenText.IsSymbol(_source, _tokens[i], '(')) i++;
-        if (i >= _end || _tokens[i].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return false;
-        return i + 1 < _end && SqlTokenText.IsSymbol(_source, _tokens[i + 1], ')');
     }
 
     private bool ColumnReference(int depth)
