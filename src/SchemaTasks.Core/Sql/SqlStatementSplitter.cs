@@ -64,6 +64,7 @@ internal static class SqlStatementSplitter
             else if (SqlTokenText.IsWord(source, token, "END") && !ClosesLoopOrIf(source, tokens, i + 1))
             {
                 depth--;
+                if (i + 1 < tokens.Count && SqlTokenText.IsWord(source, tokens[i + 1], "CASE")) i++; // END CASE closes, not opens.
             }
         }
 
