@@ -27,6 +27,86 @@ public static class DiagnosticCodes
     /// <summary>A layout marker (such as Prisma's <c>migration_lock.toml</c>) names a dialect that differs from the one set.</summary>
     public const string DialectConflict = "ST1007";
 
+    /// <summary>
+    /// A string literal is never closed. Reported where it starts; the rest of the file would
+    /// otherwise be read as part of it. Fix: add the closing quote (a quote inside is doubled).
+    /// </summary>
+    public const string UnterminatedString = "ST2001";
+
+    /// <summary>A quoted identifier (<c>"name"</c> or <c>`name`</c>) is never closed. Reported where it starts.</summary>
+    public const string UnterminatedQuotedIdentifier = "ST2002";
+
+    /// <summary>A <c>/* ... */</c> comment (or MySQL <c>/*! ... */</c> executable comment) is never closed. Reported where it starts.</summary>
+    public const string UnterminatedComment = "ST2003";
+
+    /// <summary>A PostgreSQL dollar-quoted text (<c>$tag$ ... $tag$</c>) is never closed with the same tag. Reported where it starts.</summary>
+    public const string UnterminatedDollarQuote = "ST2004";
+
+    /// <summary>A routine body's <c>BEGIN</c> has no matching <c>END</c>, so the statement runs to the end of the file.</summary>
+    public const string UnterminatedBody = "ST2005";
+
+    /// <summary>A MySQL <c>DELIMITER</c> line names no terminator.</summary>
+    public const string InvalidDelimiter = "ST2006";
+
+    /// <summary>
+    /// A statement that creates, alters or drops a tracked object (schema, table, type, domain)
+    /// cannot be parsed. SchemaTasks never guesses what such a statement does; the message names
+    /// what was expected and what was found.
+    /// </summary>
+    public const string SyntaxError = "ST2010";
+
+    /// <summary>
+    /// A statement touches a tracked object in a form SchemaTasks does not model (for example
+    /// <c>CREATE TABLE ... AS SELECT</c>), so the schema after it would be a guess.
+    /// </summary>
+    public const string UnsupportedStatement = "ST2011";
+
+    /// <summary>A statement names a schema that the migrations never created (or already dropped).</summary>
+    public const string SchemaNotFound = "ST3001";
+
+    /// <summary><c>CREATE SCHEMA</c> without <c>IF NOT EXISTS</c> names a schema that already exists.</summary>
+    public const string SchemaExists = "ST3002";
+
+    /// <summary><c>ALTER</c>/<c>DROP TYPE</c> or <c>DOMAIN</c> names a type that the migrations never created (or already dropped).</summary>
+    public const string TypeNotFound = "ST3003";
+
+    /// <summary><c>CREATE TYPE</c>/<c>DOMAIN</c> names a type or domain that already exists.</summary>
+    public const string TypeExists = "ST3004";
+
+    /// <summary><c>ALTER TYPE ... ADD VALUE</c> without <c>IF NOT EXISTS</c> adds a label the enum already has.</summary>
+    public const string EnumLabelExists = "ST3005";
+
+    /// <summary>An enum label named by <c>RENAME VALUE</c>, <c>BEFORE</c> or <c>AFTER</c> is not a label of the type.</summary>
+    public const string EnumLabelNotFound = "ST3006";
+
+    /// <summary>A statement names a table that the migrations never created (or already dropped or renamed).</summary>
+    public const string TableNotFound = "ST3007";
+
+    /// <summary><c>CREATE TABLE</c> without <c>IF NOT EXISTS</c>, or a rename, names a table that already exists.</summary>
+    public const string TableExists = "ST3008";
+
+    /// <summary>A statement names a column the table does not have.</summary>
+    public const string ColumnNotFound = "ST3009";
+
+    /// <summary>A column is added (or renamed to a name) that the table already has.</summary>
+    public const string ColumnExists = "ST3010";
+
+    /// <summary>
+    /// A dropped or renamed constraint is not known. A warning, not an error: names the server
+    /// generates for unnamed primary key, unique and foreign key constraints are reproduced on a
+    /// best-effort basis.
+    /// </summary>
+    public const string ConstraintNotFound = "ST3011";
+
+    /// <summary>A constraint is added under a name the table (or domain) already uses.</summary>
+    public const string ConstraintExists = "ST3012";
+
+    /// <summary><c>DROP TYPE</c>/<c>DOMAIN</c> without <c>CASCADE</c> drops a type that columns or domains still use.</summary>
+    public const string TypeInUse = "ST3013";
+
+    /// <summary><c>DROP SCHEMA</c> without <c>CASCADE</c> drops a schema that still holds tables or types.</summary>
+    public const string SchemaNotEmpty = "ST3014";
+
     /// <summary>The embedded manifest is missing or unreadable.</summary>
     public const string ManifestMissing = "ST5001";
 

@@ -1,0 +1,224 @@
+using System.Collections.Immutable;
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>ALTER TABLE: each action is applied in turn to the table, as the server does.</summary>
+internal static class AlterTableActions
+{
+    public static Catalog Apply(Catalog catalog, AlterTableStatement s, ApplyContext context)
+    {
+        if (!catalog.Tables.TryGetValue(s.Name, out var table))
+        {
+            if (!s.IfExists)
+            {
+                context.Error(DiagnosticCodes.TableNotFound, $"ALTER TABLE names {context.Show(s.Name)}, but no earlier migration creates it (or it was renamed or dropped). Fix the name (quoted names keep their case), or create the table first.", s.At);
+            }
+
+            return catalog;
+        }
+
+        var name = s.Name;
+        foreach (var action in s.Actions)
+        {
+            if (action is RenameTableAction rename)
+            {
+                catalog = catalog.With(tables: catalog.Tables.SetItem(name, table));
+                var target = new QualifiedName(
+                    rename.NewName.Schema.Length == 0 && context.IsPostgres ? name.Schema : rename.NewName.Schema,
+                    rename.NewName.Name.Length == 0 ? name.Name : rename.NewName.Name);
+                catalog = TableStatements.Move(catalog, name, target, context, action.At);
+                if (catalog.Tables.TryGetValue(target, out var moved) && !catalog.Tables.ContainsKey(name))
+                {
+                    name = target;
+                    table = moved;
+                }
+
+                continue;
+            }
+
+            table = ApplyAction(catalog, table, action, context);
+        }
+
+        return catalog.With(tables: catalog.Tables.SetItem(name, table));
+    }
+
+    private static CatalogTable ApplyAction(Catalog catalog, CatalogTable table, AlterAction action, ApplyContext context)
+    {
+        var dialect = context.Rules.Dialect;
+        switch (action)
+        {
+            case AddColumnsAction many:
+                foreach (var one in many.Columns) table = ApplyAction(catalog, table, one, context);
+                return table;
+
+            case AddColumnAction add:
+                if (table.IndexOfColumn(add.Column.Name, dialect) >= 0)
+                {
+                    if (!add.IfNotExists)
+                    {
+                        context.Error(DiagnosticCodes.ColumnExists, $"Table {context.Show(table.Name)} already has column {context.Show(add.Column.Name)}; this ADD COLUMN would fail. Remove it, or write ADD COLUMN IF NOT EXISTS.", add.At);
+                    }
+
+                    return table;
+                }
+
+                table = table with { Columns = table.Columns.Add(ColumnFactory.Create(catalog, table.Name, add.Column, context)) };
+                return AddColumnConstraints(table, add.Column, context);
+
+            case DropColumnAction drop:
+            {
+                var index = FindColumn(table, drop.Column, drop.IfExists, "DROP COLUMN", drop.At, context);
+                if (index < 0) return table;
+                var dropped = table.Columns[index].Name;
+                return table with
+                {
+                    Columns = table.Columns.RemoveAt(index),
+                    Checks = table.Checks.RemoveAll(c => c.Column is not null && string.Equals(c.Column, dropped, context.Rules.ColumnComparison)),
+                };
+            }
+
+            case RenameColumnAction rename:
+            {
+                var index = FindColumn(table, rename.From, false, "RENAME COLUMN", rename.At, context);
+                if (index < 0) return table;
+                var other = table.IndexOfColumn(rename.To, dialect);
+                if (other >= 0 && other != index)
+                {
+                    context.Error(DiagnosticCodes.ColumnExists, $"Column {context.Show(rename.From)} of {context.Show(table.Name)} cannot be renamed to {context.Show(rename.To)}: that column already exists. Choose another name.", rename.At);
+                    return table;
+                }
+
+                var old = table.Columns[index].Name;
+                return table with
+                {
+                    Columns = table.Columns.SetItem(index, table.Columns[index] with { Name = rename.To }),
+                    Checks = table.Checks.Select(c => c.Column is not null && string.Equals(c.Column, old, context.Rules.ColumnComparison)
+                        ? c with { Column = rename.To, Expression = RenderValueSet(rename.To, c.Values, context) }
+                        : c).ToImmutableArray(),
+                };
+            }
+
+            case AlterColumnTypeAction alter:
+            {
+                var index = FindColumn(table, alter.Column, false, "ALTER COLUMN ... TYPE", alter.At, context);
+                if (index < 0) return table;
+                var (text, reference) = ColumnFactory.ResolveType(catalog, alter.Type, context.Rules);
+                var column = table.Columns[index] with { Type = text, TypeReference = reference, IsArray = alter.Type.IsArray, InlineValues = alter.Type.Inline };
+                return table with { Columns = table.Columns.SetItem(index, column) };
+            }
+
+            case SetNotNullAction notNull:
+            {
+                var index = FindColumn(table, notNull.Column ?? string.Empty, false, notNull.NotNull ? "SET NOT NULL" : "DROP NOT NULL", notNull.At, context);
+                if (index < 0) return table;
+                return table with { Columns = table.Columns.SetItem(index, table.Columns[index] with { IsNullable = !notNull.NotNull }) };
+            }
+
+            case SetDefaultAction setDefault:
+            {
+                var index = FindColumn(table, setDefault.Column ?? string.Empty, false, setDefault.Default is null ? "DROP DEFAULT" : "SET DEFAULT", setDefault.At, context);
+                if (index < 0) return table;
+                return table with { Columns = table.Columns.SetItem(index, table.Columns[index] with { Default = setDefault.Default }) };
+            }
+
+            case ReplaceColumnAction replace:
+            {
+                var index = FindColumn(table, replace.Column, false, "MODIFY/CHANGE COLUMN", replace.At, context);
+                if (index < 0) return table;
+                var other = table.IndexOfColumn(replace.Definition.Name, dialect);
+                if (other >= 0 && other != index)
+                {
+                    context.Error(DiagnosticCodes.ColumnExists, $"CHANGE COLUMN {context.Show(replace.Column)} to {context.Show(replace.Definition.Name)}: table {context.Show(table.Name)} already has that column. Choose another name.", replace.At);
+                    return table;
+                }
+
+                var old = table.Columns[index].Name;
+                var column = ColumnFactory.Create(catalog, table.Name, replace.Definition, context);
+                table = table with
+                {
+                    Columns = table.Columns.SetItem(index, column),
+                    Checks = table.Checks.Select(c => c.Column is not null && string.Equals(c.Column, old, context.Rules.ColumnComparison) && c.Column != column.Name
+                        ? c with { Column = column.Name, Expression = RenderValueSet(column.Name, c.Values, context) }
+                        : c).ToImmutableArray(),
+                };
+                return AddColumnConstraints(table, replace.Definition, context);
+            }
+
+            case AddConstraintAction add:
+                return TableStatements.AddConstraint(table, add.Constraint, null, context);
+
+            case DropConstraintAction drop:
+            {
+                if (table.Checks.Any(c => c.Name == drop.Name))
+                {
+                    return table with { Checks = table.Checks.RemoveAll(c => c.Name == drop.Name) };
+                }
+
+                if (table.OtherConstraints.Contains(drop.Name))
+                {
+                    return table with { OtherConstraints = table.OtherConstraints.Remove(drop.Name) };
+                }
+
+                if (!drop.IfExists)
+                {
+                    context.Warning(DiagnosticCodes.ConstraintNotFound, $"Table {context.Show(table.Name)} has no constraint {context.Show(drop.Name)} that SchemaTasks knows of (known: {KnownConstraints(table, context)}). If the server generated the name, check it; otherwise fix the name or write DROP CONSTRAINT IF EXISTS.", drop.At);
+                }
+
+                return table;
+            }
+
+            case RenameConstraintAction rename:
+            {
+                var index = table.Checks.Select((c, i) => (c, i)).FirstOrDefault(p => p.c.Name == rename.From, (null!, -1)).Item2;
+                if (index >= 0)
+                {
+                    return table with { Checks = table.Checks.SetItem(index, table.Checks[index] with { Name = rename.To }) };
+                }
+
+                if (table.OtherConstraints.Contains(rename.From))
+                {
+                    return table with { OtherConstraints = table.OtherConstraints.Remove(rename.From).Add(rename.To) };
+                }
+
+                context.Warning(DiagnosticCodes.ConstraintNotFound, $"Table {context.Show(table.Name)} has no constraint {context.Show(rename.From)} that SchemaTasks knows of, so it cannot be renamed. Check the name.", rename.At);
+                return table;
+            }
+
+            default:
+                return table;
+        }
+    }
+
+    private static CatalogTable AddColumnConstraints(CatalogTable table, ColumnSpec column, ApplyContext context)
+    {
+        foreach (var constraint in column.Constraints)
+        {
+            table = TableStatements.AddConstraint(table, constraint, column.Name, context);
+        }
+
+        return table;
+    }
+
+    private static int FindColumn(CatalogTable table, string column, bool ifExists, string action, SqlToken at, ApplyContext context)
+    {
+        var index = table.IndexOfColumn(column, context.Rules.Dialect);
+        if (index < 0 && !ifExists)
+        {
+            var known = string.Join(", ", table.Columns.Select(c => context.Show(c.Name)));
+            context.Error(DiagnosticCodes.ColumnNotFound, $"{action} names column {context.Show(column)}, but table {context.Show(table.Name)} has no such column (it has {(known.Length == 0 ? "no columns" : known)}). Fix the column name{(action == "DROP COLUMN" ? ", or write DROP COLUMN IF EXISTS" : string.Empty)}.", at);
+        }
+
+        return index;
+    }
+
+    private static string KnownConstraints(CatalogTable table, ApplyContext context)
+    {
+        var names = table.Checks.Select(c => c.Name).Concat(table.OtherConstraints).Select(context.Show).ToList();
+        return names.Count == 0 ? "none" : string.Join(", ", names);
+    }
+
+    private static string RenderValueSet(string column, System.Collections.Immutable.ImmutableArray<string> values, ApplyContext context)
+        => values.IsDefaultOrEmpty ? column : context.Show(column) + " IN (" + string.Join(", ", values.Select(context.ShowValue)) + ")";
+}

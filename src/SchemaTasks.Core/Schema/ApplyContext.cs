@@ -1,0 +1,25 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>What applying statements needs besides the catalog: naming rules and where to report.</summary>
+internal sealed class ApplyContext(IdentifierRules rules, string? file, List<SchemaDiagnostic> diagnostics)
+{
+    public IdentifierRules Rules { get; } = rules;
+
+    public bool IsPostgres => Rules.Dialect == SqlDialect.Postgres;
+
+    public void Error(string code, string message, SqlToken at)
+        => diagnostics.Add(SchemaDiagnostic.Error(code, message, file, at.Line, at.Column));
+
+    public void Warning(string code, string message, SqlToken at)
+        => diagnostics.Add(SchemaDiagnostic.Warning(code, message, file, at.Line, at.Column));
+
+    /// <summary>A name as SQL writes it, for messages.</summary>
+    public string Show(QualifiedName name) => Rules.Quote(name);
+
+    public string Show(string identifier) => Rules.Quote(identifier);
+
+    public string ShowValue(string value) => Rules.QuoteString(value);
+}

@@ -1,0 +1,169 @@
+using System.Collections.Immutable;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// The schema as the migrations leave it: schemas, tables, enum types and domains. Immutable;
+/// applying a statement yields a new catalog, so the schema after every migration is kept.
+/// All listings are ordered by name with ordinal comparison.
+/// </summary>
+public sealed class Catalog
+{
+    internal Catalog(
+        SqlDialect dialect,
+        ImmutableSortedSet<string> schemas,
+        ImmutableSortedDictionary<QualifiedName, CatalogTable> tables,
+        ImmutableSortedDictionary<QualifiedName, CatalogEnumType> enumTypes,
+        ImmutableSortedDictionary<QualifiedName, CatalogDomain> domains,
+        ImmutableSortedSet<QualifiedName> otherTypes)
+    {
+        Dialect = dialect;
+        Schemas = schemas;
+        Tables = tables;
+        EnumTypes = enumTypes;
+        Domains = domains;
+        OtherTypes = otherTypes;
+    }
+
+    /// <summary>The dialect whose rules built this catalog.</summary>
+    public SqlDialect Dialect { get; }
+
+    /// <summary>PostgreSQL schemas (<c>public</c> always exists at the start); empty for MySQL.</summary>
+    public ImmutableSortedSet<string> Schemas { get; }
+
+    /// <summary>The tables by name.</summary>
+    public ImmutableSortedDictionary<QualifiedName, CatalogTable> Tables { get; }
+
+    /// <summary>PostgreSQL enum types by name.</summary>
+    public ImmutableSortedDictionary<QualifiedName, CatalogEnumType> EnumTypes { get; }
+
+    /// <summary>PostgreSQL domains by name.</summary>
+    public ImmutableSortedDictionary<QualifiedName, CatalogDomain> Domains { get; }
+
+    /// <summary>Composite, range and base types created by the migrations; tracked by name only.</summary>
+    public ImmutableSortedSet<QualifiedName> OtherTypes { get; }
+
+    /// <summary>The schema of a database before any migration: PostgreSQL has the <c>public</c> schema.</summary>
+    public static Catalog Empty(SqlDialect dialect) => new(
+        dialect,
+        dialect == SqlDialect.Postgres ? ImmutableSortedSet.Create(StringComparer.Ordinal, "public") : ImmutableSortedSet.Create<string>(StringComparer.Ordinal),
+        ImmutableSortedDictionary<QualifiedName, CatalogTable>.Empty,
+        ImmutableSortedDictionary<QualifiedName, CatalogEnumType>.Empty,
+        ImmutableSortedDictionary<QualifiedName, CatalogDomain>.Empty,
+        ImmutableSortedSet<QualifiedName>.Empty);
+
+    /// <summary>The default schema of unqualified names: <c>public</c> for PostgreSQL, empty for MySQL.</summary>
+    public string DefaultSchema => IdentifierRules.For(Dialect).DefaultSchema;
+
+    /// <summary>The table, or <see langword="null"/>.</summary>
+    public CatalogTable? FindTable(QualifiedName name) => Tables.TryGetValue(name, out var table) ? table : null;
+
+    /// <summary>The enum type, or <see langword="null"/>.</summary>
+    public CatalogEnumType? FindEnumType(QualifiedName name) => EnumTypes.TryGetValue(name, out var type) ? type : null;
+
+    /// <summary>The domain, or <see langword="null"/>.</summary>
+    public CatalogDomain? FindDomain(QualifiedName name) => Domains.TryGetValue(name, out var domain) ? domain : null;
+
+    /// <summary>
+    /// The values a column accepts, from its enum type, domain, MySQL ENUM/SET list and CHECK
+    /// value sets; <see langword="null"/> when the table or column does not exist or nothing
+    /// restricts the column.
+    /// </summary>
+    public AllowedValues? GetAllowedValues(QualifiedName table, string column)
+    {
+        var found = FindTable(table);
+        var col = found?.FindColumn(column, Dialect);
+        if (found is null || col is null) return null;
+
+        var sources = ImmutableArray.CreateBuilder<AllowedValuesSource>();
+        if (col.TypeReference is { } reference) AddTypeSources(reference, sources, 0);
+        if (col.InlineValues is { } inline)
+        {
+            var kind = inline.Kind == InlineValueKind.Enum ? AllowedValuesSourceKind.InlineEnum : AllowedValuesSourceKind.InlineSet;
+            sources.Add(new AllowedValuesSource(kind, $"{table}.{col.Name}", inline.Values));
+        }
+
+        var comparison = IdentifierRules.For(Dialect).ColumnComparison;
+        foreach (var check in found.Checks)
+        {
+            if (check.Column is { } checkColumn && string.Equals(checkColumn, col.Name, comparison))
+            {
+                sources.Add(new AllowedValuesSource(AllowedValuesSourceKind.Check, check.Name, check.Values));
+            }
+        }
+
+        return Combine(sources);
+    }
+
+    /// <summary>
+    /// The values a reference accepts, as users write it in <c>[DbEnum("...")]</c>: an enum type
+    /// or domain (<c>JobStatus</c>, <c>momentum.ScheduleFrequency</c>) or a column
+    /// (<c>table.column</c>, <c>schema.table.column</c>). Names are matched exactly as stored;
+    /// parts may be quoted. <see langword="null"/> when nothing matches or nothing restricts it.
+    /// </summary>
+    public AllowedValues? GetAllowedValues(string reference)
+    {
+        var parts = reference.Split('.').Select(p => p.Trim().Trim('"', '`')).ToArray();
+        if (parts.Any(p => p.Length == 0)) return null;
+        switch (parts.Length)
+        {
+            case 1:
+                return TypeValues(new QualifiedName(DefaultSchema, parts[0]));
+            case 2:
+                return TypeValues(new QualifiedName(parts[0], parts[1]))
+                       ?? GetAllowedValues(new QualifiedName(DefaultSchema, parts[0]), parts[1]);
+            case 3:
+                return GetAllowedValues(new QualifiedName(parts[0], parts[1]), parts[2]);
+            default:
+                return null;
+        }
+    }
+
+    private AllowedValues? TypeValues(QualifiedName name)
+    {
+        var sources = ImmutableArray.CreateBuilder<AllowedValuesSource>();
+        AddTypeSources(name, sources, 0);
+        return Combine(sources);
+    }
+
+    private void AddTypeSources(QualifiedName name, ImmutableArray<AllowedValuesSource>.Builder sources, int depth)
+    {
+        if (EnumTypes.TryGetValue(name, out var type))
+        {
+            sources.Add(new AllowedValuesSource(AllowedValuesSourceKind.EnumType, name.ToString(), type.Labels));
+        }
+        else if (Domains.TryGetValue(name, out var domain) && depth < 16)
+        {
+            if (domain.BaseTypeReference is { } baseType) AddTypeSources(baseType, sources, depth + 1);
+            foreach (var check in domain.Checks)
+            {
+                if (check.IsValueSet)
+                {
+                    sources.Add(new AllowedValuesSource(AllowedValuesSourceKind.Domain, name.ToString(), check.Values));
+                }
+            }
+        }
+    }
+
+    private static AllowedValues? Combine(ImmutableArray<AllowedValuesSource>.Builder sources)
+    {
+        if (sources.Count == 0) return null;
+        IEnumerable<string> values = sources[0].Values;
+        for (var i = 1; i < sources.Count; i++)
+        {
+            var other = sources[i].Values;
+            values = values.Where(v => other.Contains(v, StringComparer.Ordinal));
+        }
+
+        return new AllowedValues(values.ToImmutableArray(), sources.ToImmutable());
+    }
+
+    internal Catalog With(
+        ImmutableSortedSet<string>? schemas = null,
+        ImmutableSortedDictionary<QualifiedName, CatalogTable>? tables = null,
+        ImmutableSortedDictionary<QualifiedName, CatalogEnumType>? enumTypes = null,
+        ImmutableSortedDictionary<QualifiedName, CatalogDomain>? domains = null,
+        ImmutableSortedSet<QualifiedName>? otherTypes = null)
+        => new(Dialect, schemas ?? Schemas, tables ?? Tables, enumTypes ?? EnumTypes, domains ?? Domains, otherTypes ?? OtherTypes);
+}

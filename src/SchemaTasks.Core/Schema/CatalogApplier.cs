@@ -1,0 +1,31 @@
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// Applies one parsed statement to a catalog, the way the server would, and returns the new
+/// catalog. A statement the server would reject (an ALTER of a missing type, a label added
+/// twice) is reported and leaves the catalog as it was.
+/// </summary>
+internal static class CatalogApplier
+{
+    public static Catalog Apply(Catalog catalog, SqlStatement statement, ApplyContext context) => statement switch
+    {
+        CreateSchemaStatement s => SchemaStatements.Create(catalog, s, context),
+        DropSchemaStatement s => SchemaStatements.Drop(catalog, s, context),
+        RenameSchemaStatement s => SchemaStatements.Rename(catalog, s, context),
+        CreateEnumTypeStatement s => TypeStatements.CreateEnum(catalog, s, context),
+        CreateOtherTypeStatement s => TypeStatements.CreateOther(catalog, s, context),
+        AddEnumValueStatement s => TypeStatements.AddValue(catalog, s, context),
+        RenameEnumValueStatement s => TypeStatements.RenameValue(catalog, s, context),
+        RenameTypeStatement s => TypeStatements.Rename(catalog, s, context),
+        DropTypeStatement s => TypeStatements.Drop(catalog, s, context),
+        CreateDomainStatement s => DomainStatements.Create(catalog, s, context),
+        AlterDomainStatement s => DomainStatements.Alter(catalog, s, context),
+        CreateTableStatement s => TableStatements.Create(catalog, s, context),
+        AlterTableStatement s => AlterTableActions.Apply(catalog, s, context),
+        RenameTablesStatement s => TableStatements.Rename(catalog, s, context),
+        DropTableStatement s => TableStatements.Drop(catalog, s, context),
+        _ => catalog,
+    };
+}

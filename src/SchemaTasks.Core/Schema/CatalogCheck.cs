@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// A CHECK constraint of a table or domain. When the expression restricts one column to a list
+/// of values (<c>col IN (...)</c>, <c>col = ANY (ARRAY[...])</c>, <c>col = 'a' OR col = 'b'</c>,
+/// <c>VALUE IN (...)</c>), <see cref="Column"/> and <see cref="Values"/> say so; any other
+/// shape is kept as opaque text and never guessed at.
+/// </summary>
+/// <param name="Name">The constraint name, given or as the server generates it.</param>
+/// <param name="Expression">
+/// The expression: for a value set, rendered canonically as <c>column IN ('a', 'b')</c> whatever
+/// form was written; otherwise the text as written, whitespace-normalised.
+/// </param>
+/// <param name="Column">The restricted column (<c>VALUE</c> for a domain), or <see langword="null"/> when opaque.</param>
+/// <param name="Values">The allowed values in written order; empty when opaque.</param>
+public sealed record CatalogCheck(string Name, string Expression, string? Column, ImmutableArray<string> Values)
+{
+    /// <summary>Whether the check is a value set on <see cref="Column"/>.</summary>
+    public bool IsValueSet => Column is not null;
+}

@@ -1,0 +1,38 @@
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>Turns a parsed column or type into catalog form, resolving names of enum types and domains.</summary>
+internal static class ColumnFactory
+{
+    public static CatalogColumn Create(Catalog catalog, QualifiedName table, ColumnSpec spec, ApplyContext context)
+    {
+        var (text, reference) = ResolveType(catalog, spec.Type, context.Rules);
+        var defaultText = spec.Default;
+        if (spec.Type.IsSerial && defaultText is null)
+        {
+            // What PostgreSQL itself records for serial columns.
+            defaultText = $"nextval('{SequenceName(table, spec.Name, context.Rules).Replace("'", "''", StringComparison.Ordinal)}'::regclass)";
+        }
+
+        return new CatalogColumn(spec.Name, text, !(spec.NotNull ?? false), defaultText)
+        {
+            TypeReference = reference,
+            IsArray = spec.Type.IsArray,
+            InlineValues = spec.Type.Inline,
+        };
+    }
+
+    public static (string Text, QualifiedName? Reference) ResolveType(Catalog catalog, TypeSpec type, IdentifierRules rules)
+    {
+        if (type.UserType is not { } name) return (type.Text, null);
+        if (catalog.EnumTypes.ContainsKey(name) || catalog.Domains.ContainsKey(name)) return (type.Text, name);
+        return (type.Text, null);
+    }
+
+    private static string SequenceName(QualifiedName table, string column, IdentifierRules rules)
+    {
+        var sequence = $"{table.Name}_{column}_seq";
+        return table.Schema == rules.DefaultSchema ? rules.Quote(sequence) : $"{rules.Quote(table.Schema)}.{rules.Quote(sequence)}";
+    }
+}

@@ -1,0 +1,88 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>CREATE DOMAIN and ALTER DOMAIN (renames and drops are handled with types).</summary>
+internal static class DomainStatements
+{
+    public static Catalog Create(Catalog catalog, CreateDomainStatement s, ApplyContext context)
+    {
+        if (!TypeStatements.CheckSchema(catalog, s.Name, context, s.At) || !TypeStatements.CheckNewType(catalog, s.Name, context, s.At)) return catalog;
+        var (baseType, reference) = ColumnFactory.ResolveType(catalog, s.BaseType, context.Rules);
+        var domain = new CatalogDomain(s.Name, baseType, s.NotNull, s.Default, []) { BaseTypeReference = reference };
+        foreach (var check in s.Checks)
+        {
+            domain = AddCheck(domain, check, context);
+        }
+
+        return catalog.With(domains: catalog.Domains.SetItem(s.Name, domain));
+    }
+
+    public static Catalog Alter(Catalog catalog, AlterDomainStatement s, ApplyContext context)
+    {
+        if (!catalog.Domains.TryGetValue(s.Name, out var domain))
+        {
+            context.Error(DiagnosticCodes.TypeNotFound, $"ALTER DOMAIN names {context.Show(s.Name)}, but no earlier migration creates that domain. Fix the name (quoted names keep their case).", s.At);
+            return catalog;
+        }
+
+        switch (s.Action)
+        {
+            case SetDefaultAction a:
+                domain = domain with { Default = a.Default };
+                break;
+            case SetNotNullAction a:
+                domain = domain with { IsNotNull = a.NotNull };
+                break;
+            case AddConstraintAction a:
+                domain = AddCheck(domain, a.Constraint, context);
+                break;
+            case DropConstraintAction a:
+                if (!domain.Checks.Any(c => c.Name == a.Name))
+                {
+                    if (!a.IfExists)
+                    {
+                        context.Error(DiagnosticCodes.ConstraintNotFound, $"Domain {context.Show(s.Name)} has no constraint {context.Show(a.Name)}. Write DROP CONSTRAINT IF EXISTS, or fix the name.", a.At);
+                    }
+
+                    break;
+                }
+
+                domain = domain with { Checks = domain.Checks.RemoveAll(c => c.Name == a.Name) };
+                break;
+            case RenameConstraintAction a:
+                var index = domain.Checks.IndexOf(domain.Checks.FirstOrDefault(c => c.Name == a.From)!);
+                if (index < 0)
+                {
+                    context.Error(DiagnosticCodes.ConstraintNotFound, $"Domain {context.Show(s.Name)} has no constraint {context.Show(a.From)} to rename. Fix the name.", a.At);
+                    break;
+                }
+
+                domain = domain with { Checks = domain.Checks.SetItem(index, domain.Checks[index] with { Name = a.To }) };
+                break;
+        }
+
+        return catalog.With(domains: catalog.Domains.SetItem(s.Name, domain));
+    }
+
+    private static CatalogDomain AddCheck(CatalogDomain domain, ConstraintSpec spec, ApplyContext context)
+    {
+        if (spec.Check is null) return domain;
+        var name = spec.Name;
+        if (name is not null && domain.Checks.Any(c => c.Name == name))
+        {
+            context.Error(DiagnosticCodes.ConstraintExists, $"Domain {context.Show(domain.Name)} already has a constraint named {context.Show(name)}. Drop it first or choose another name.", spec.At);
+            return domain;
+        }
+
+        if (name is null)
+        {
+            // PostgreSQL names unnamed domain constraints <domain>_check, numbered on a clash.
+            name = $"{domain.Name.Name}_check";
+            for (var i = 1; domain.Checks.Any(c => c.Name == name); i++) name = $"{domain.Name.Name}_check{i}";
+        }
+
+        return domain with { Checks = domain.Checks.Add(TableStatements.ToCatalogCheck(name, spec.Check)) };
+    }
+}

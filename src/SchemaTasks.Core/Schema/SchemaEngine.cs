@@ -1,0 +1,90 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Migrations;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// Builds the schema from migrations: each migration's SQL is lexed, split into statements and
+/// parsed, and every statement that shapes a tracked object is applied to the catalog. Pure:
+/// text in, catalogs and diagnostics out. Never throws for any SQL text.
+/// </summary>
+public static class SchemaEngine
+{
+    /// <summary>Applies every migration of <paramref name="set"/> in order.</summary>
+    /// <param name="set">The migrations.</param>
+    /// <param name="dialect">The dialect they are written in.</param>
+    public static SchemaBuildResult Build(MigrationSet set, SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var initial = Catalog.Empty(dialect);
+        var steps = new List<Catalog>(set.Migrations.Count);
+        var diagnostics = new List<SchemaDiagnostic>();
+        var catalog = initial;
+        foreach (var migration in set.Migrations)
+        {
+            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics);
+            steps.Add(catalog);
+        }
+
+        return new SchemaBuildResult(initial, steps, diagnostics);
+    }
+
+    /// <summary>Applies one migration's SQL to <paramref name="catalog"/>.</summary>
+    /// <param name="catalog">The schema before the SQL runs.</param>
+    /// <param name="sql">The SQL text.</param>
+    /// <param name="file">The file named in diagnostics, relative to the migrations folder.</param>
+    /// <param name="firstLine">The file line <paramref name="sql"/> starts on.</param>
+    /// <returns>The schema after the SQL, and the findings.</returns>
+    public static (Catalog Catalog, IReadOnlyList<SchemaDiagnostic> Diagnostics) Apply(Catalog catalog, string sql, string? file = null, int firstLine = 1)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(sql);
+        var diagnostics = new List<SchemaDiagnostic>();
+        var result = Apply(catalog, sql, file, firstLine, diagnostics);
+        return (result, diagnostics);
+    }
+
+    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics)
+    {
+        var rules = IdentifierRules.For(catalog.Dialect);
+        var (tokens, lexDiagnostics) = SqlLexer.Lex(sql, catalog.Dialect, Math.Max(1, firstLine));
+        var statements = SqlStatementSplitter.Split(sql, tokens, catalog.Dialect, lexDiagnostics);
+        foreach (var lex in lexDiagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column))
+        {
+            diagnostics.Add(SchemaDiagnostic.Error(lex.Code, lex.Message, file, lex.Line, lex.Column));
+        }
+
+        var context = new ApplyContext(rules, file, diagnostics);
+        foreach (var range in statements)
+        {
+            if (tokens[range.End - 1].Unterminated)
+            {
+                continue; // Already reported; what the statement means cannot be known.
+            }
+
+            SqlStatement? statement;
+            try
+            {
+                statement = DdlParser.Parse(sql, tokens, range, rules);
+            }
+            catch (SqlParseException error)
+            {
+                var first = SqlTokenText.Raw(sql, tokens[range.Start]).ToUpperInvariant();
+                var second = range.Start + 1 < range.End ? " " + SqlTokenText.ForMessage(sql, tokens[range.Start + 1]).ToUpperInvariant() : string.Empty;
+                var message = error.Code == DiagnosticCodes.SyntaxError
+                    ? $"Cannot read this {first}{second} statement: {error.Message}. It changes a tracked object, so SchemaTasks does not guess what it does; correct the SQL."
+                    : $"Cannot model this {first}{second} statement: {error.Message}.";
+                diagnostics.Add(SchemaDiagnostic.Error(error.Code, message, file, error.At.Line, error.At.Column));
+                continue;
+            }
+
+            if (statement is not null)
+            {
+                catalog = CatalogApplier.Apply(catalog, statement, context);
+            }
+        }
+
+        return catalog;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>CREATE TABLE, DROP TABLE and MySQL RENAME TABLE.</summary>
+internal static class TableStatements
+{
+    public static Catalog Create(Catalog catalog, CreateTableStatement s, ApplyContext context)
+    {
+        if (catalog.Tables.ContainsKey(s.Name) && !s.OrReplace)
+        {
+            if (!s.IfNotExists)
+            {
+                context.Error(DiagnosticCodes.TableExists, $"Table {context.Show(s.Name)} already exists; this CREATE TABLE would fail. Write CREATE TABLE IF NOT EXISTS, change the existing table with ALTER TABLE, or drop it first.", s.At);
+            }
+
+            return catalog;
+        }
+
+        if (!TypeStatements.CheckSchema(catalog, s.Name, context, s.At)) return catalog;
+
+        var table = new CatalogTable(s.Name, [], [], ImmutableSortedSet.Create<string>(StringComparer.Ordinal));
+        foreach (var column in s.Columns)
+        {
+            if (table.IndexOfColumn(column.Name, context.Rules.Dialect) >= 0)
+            {
+                context.Error(DiagnosticCodes.ColumnExists, $"Table {context.Show(s.Name)} declares column {context.Show(column.Name)} twice. Remove or rename one.", column.At);
+                continue;
+            }
+
+            table = table with { Columns = table.Columns.Add(ColumnFactory.Create(catalog, s.Name, column, context)) };
+        }
+
+        foreach (var column in s.Columns)
+        {
+            foreach (var constraint in column.Constraints)
+            {
+                table = AddConstraint(table, constraint, column.Name, context);
+            }
+        }
+
+        foreach (var constraint in s.Constraints)
+        {
+            table = AddConstraint(table, constraint, null, context);
+        }
+
+        return catalog.With(tables: catalog.Tables.SetItem(s.Name, table));
+    }
+
+    /// <summary>Adds a table or column constraint: CHECKs in full, others by name; a primary key makes its columns NOT NULL.</summary>
+    public static CatalogTable AddConstraint(CatalogTable table, ConstraintSpec spec, string? column, ApplyContext context)
+    {
+        if (spec.Name is { } given && ConstraintNames.Exists(table, given))
+        {
+            context.Error(DiagnosticCodes.ConstraintExists, $"Table {context.Show(table.Name)} already has a constraint named {context.Show(given)}. Drop it first or choose another name.", spec.At);
+            return table;
+        }
+
+        if (spec.Kind == ConstraintKind.Check && spec.Check is { } check)
+        {
+            var name = ConstraintNames.Generate(table, spec, check.Column is { } c && c != "VALUE" ? c : column, context.Rules);
+            return table with { Checks = table.Checks.Add(ToCatalogCheck(name, check)) };
+        }
+
+        if (spec.Kind == ConstraintKind.PrimaryKey)
+        {
+            foreach (var key in spec.Columns)
+            {
+                var index = table.IndexOfColumn(key, context.Rules.Dialect);
+                if (index < 0)
+                {
+                    context.Error(DiagnosticCodes.ColumnNotFound, $"The primary key of {context.Show(table.Name)} names column {context.Show(key)}, which the table does not have. Fix the column name.", spec.At);
+                    continue;
+                }
+
+                table = table with { Columns = table.Columns.SetItem(index, table.Columns[index] with { IsNullable = false }) };
+            }
+        }
+
+        if (spec.Kind == ConstraintKind.Other && context.Rules.Dialect == SqlDialect.MySql && spec.Name is null)
+        {
+            return table; // An unnamed MySQL index: nothing to track.
+        }
+
+        return table with { OtherConstraints = table.OtherConstraints.Add(ConstraintNames.Generate(table, spec, column, context.Rules)) };
+    }
+
+    public static CatalogCheck ToCatalogCheck(string name, CheckSpec check)
+        => new(name, check.Expression, check.Column, check.Values.ToImmutableArray());
+
+    public static Catalog Rename(Catalog catalog, RenameTablesStatement s, ApplyContext context)
+    {
+        foreach (var (from, to) in s.Renames)
+        {
+            catalog = Move(catalog, from, to, context, s.At);
+        }
+
+        return catalog;
+    }
+
+    /// <summary>Renames or moves a table, reporting a missing source or an existing target.</summary>
+    public static Catalog Move(Catalog catalog, QualifiedName from, QualifiedName to, ApplyContext context, SqlToken at)
+    {
+        if (!catalog.Tables.TryGetValue(from, out var table))
+        {
+            context.Error(DiagnosticCodes.TableNotFound, $"Table {context.Show(from)} cannot be renamed: no earlier migration creates it (or it was already renamed or dropped). Fix the name.", at);
+            return catalog;
+        }
+
+        if (from == to) return catalog;
+        if (catalog.Tables.ContainsKey(to))
+        {
+            context.Error(DiagnosticCodes.TableExists, $"Table {context.Show(from)} cannot be renamed to {context.Show(to)}: that table already exists. Choose another name, or drop it first.", at);
+            return catalog;
+        }
+
+        if (!TypeStatements.CheckSchema(catalog, to, context, at)) return catalog;
+        return catalog.With(tables: catalog.Tables.Remove(from).SetItem(to, table with { Name = to }));
+    }
+
+    public static Catalog Drop(Catalog catalog, DropTableStatement s, ApplyContext context)
+    {
+        foreach (var name in s.Names)
+        {
+            if (!catalog.Tables.ContainsKey(name))
+            {
+                if (!s.IfExists)
+                {
+                    context.Error(DiagnosticCodes.TableNotFound, $"DROP TABLE names {context.Show(name)}, but no earlier migration creates it (or it was already dropped). Write DROP TABLE IF EXISTS, or fix the name.", s.At);
+                }
+
+                continue;
+            }
+
+            catalog = catalog.With(tables: catalog.Tables.Remove(name));
+        }
+
+        return catalog;
+    }
+}

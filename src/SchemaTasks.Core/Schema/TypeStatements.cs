@@ -1,0 +1,173 @@
+using System.Collections.Immutable;
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>CREATE TYPE, ALTER TYPE and DROP TYPE/DOMAIN.</summary>
+internal static class TypeStatements
+{
+    public static bool TypeExists(Catalog catalog, QualifiedName name)
+        => catalog.EnumTypes.ContainsKey(name) || catalog.Domains.ContainsKey(name) || catalog.OtherTypes.Contains(name);
+
+    /// <summary>Reports and returns false when the schema of a new object does not exist.</summary>
+    public static bool CheckSchema(Catalog catalog, QualifiedName name, ApplyContext context, SqlToken at)
+    {
+        if (!context.IsPostgres || catalog.Schemas.Contains(name.Schema)) return true;
+        context.Error(DiagnosticCodes.SchemaNotFound, $"{context.Show(name)} is created in schema {context.Show(name.Schema)}, which the migrations never created. Add CREATE SCHEMA IF NOT EXISTS {context.Show(name.Schema)} before it.", at);
+        return false;
+    }
+
+    public static Catalog CreateEnum(Catalog catalog, CreateEnumTypeStatement s, ApplyContext context)
+    {
+        if (!CheckSchema(catalog, s.Name, context, s.At) || !CheckNewType(catalog, s.Name, context, s.At)) return catalog;
+        var labels = ImmutableArray.CreateBuilder<string>(s.Labels.Count);
+        foreach (var label in s.Labels)
+        {
+            if (labels.Contains(label))
+            {
+                context.Error(DiagnosticCodes.EnumLabelExists, $"CREATE TYPE {context.Show(s.Name)} lists label {context.ShowValue(label)} twice. Remove the repeated label.", s.At);
+                continue;
+            }
+
+            labels.Add(label);
+        }
+
+        return catalog.With(enumTypes: catalog.EnumTypes.SetItem(s.Name, new CatalogEnumType(s.Name, labels.ToImmutable())));
+    }
+
+    public static Catalog CreateOther(Catalog catalog, CreateOtherTypeStatement s, ApplyContext context)
+    {
+        if (catalog.OtherTypes.Contains(s.Name)) return catalog; // A shell type completed by its full definition.
+        if (!CheckSchema(catalog, s.Name, context, s.At) || !CheckNewType(catalog, s.Name, context, s.At)) return catalog;
+        return catalog.With(otherTypes: catalog.OtherTypes.Add(s.Name));
+    }
+
+    public static bool CheckNewType(Catalog catalog, QualifiedName name, ApplyContext context, SqlToken at)
+    {
+        if (!TypeExists(catalog, name)) return true;
+        context.Error(DiagnosticCodes.TypeExists, $"Type {context.Show(name)} already exists. Remove this statement, drop the type first, or use ALTER TYPE to change it.", at);
+        return false;
+    }
+
+    private static CatalogEnumType? FindEnum(Catalog catalog, QualifiedName name, ApplyContext context, SqlToken at, string statement)
+    {
+        if (catalog.EnumTypes.TryGetValue(name, out var type)) return type;
+        var hint = TypeExists(catalog, name)
+            ? $"{context.Show(name)} is not an enum type"
+            : $"no earlier migration creates enum type {context.Show(name)}";
+        context.Error(DiagnosticCodes.TypeNotFound, $"{statement} names {context.Show(name)}, but {hint}. Create it first with CREATE TYPE {context.Show(name)} AS ENUM (...), or fix the name (quoted names keep their case).", at);
+        return null;
+    }
+
+    public static Catalog AddValue(Catalog catalog, AddEnumValueStatement s, ApplyContext context)
+    {
+        var type = FindEnum(catalog, s.Type, context, s.At, "ALTER TYPE ... ADD VALUE");
+        if (type is null) return catalog;
+        if (type.Labels.Contains(s.Label))
+        {
+            if (!s.IfNotExists)
+            {
+                context.Error(DiagnosticCodes.EnumLabelExists, $"Enum type {context.Show(s.Type)} already has label {context.ShowValue(s.Label)}; this ADD VALUE would fail. Remove it, or write ADD VALUE IF NOT EXISTS {context.ShowValue(s.Label)}.", s.At);
+            }
+
+            return catalog;
+        }
+
+        var index = type.Labels.Length;
+        if (s.Neighbour is { } neighbour)
+        {
+            var at = type.Labels.IndexOf(neighbour);
+            if (at < 0)
+            {
+                context.Error(DiagnosticCodes.EnumLabelNotFound, $"ADD VALUE {context.ShowValue(s.Label)} {(s.Before ? "BEFORE" : "AFTER")} {context.ShowValue(neighbour)}: enum type {context.Show(s.Type)} has no label {context.ShowValue(neighbour)} (it has {string.Join(", ", type.Labels.Select(context.ShowValue))}). Fix the neighbour label.", s.At);
+                return catalog;
+            }
+
+            index = s.Before ? at : at + 1;
+        }
+
+        return catalog.With(enumTypes: catalog.EnumTypes.SetItem(s.Type, type with { Labels = type.Labels.Insert(index, s.Label) }));
+    }
+
+    public static Catalog RenameValue(Catalog catalog, RenameEnumValueStatement s, ApplyContext context)
+    {
+        var type = FindEnum(catalog, s.Type, context, s.At, "ALTER TYPE ... RENAME VALUE");
+        if (type is null) return catalog;
+        var index = type.Labels.IndexOf(s.From);
+        if (index < 0)
+        {
+            context.Error(DiagnosticCodes.EnumLabelNotFound, $"RENAME VALUE {context.ShowValue(s.From)}: enum type {context.Show(s.Type)} has no such label (it has {string.Join(", ", type.Labels.Select(context.ShowValue))}). Fix the label.", s.At);
+            return catalog;
+        }
+
+        if (type.Labels.Contains(s.To))
+        {
+            context.Error(DiagnosticCodes.EnumLabelExists, $"RENAME VALUE {context.ShowValue(s.From)} TO {context.ShowValue(s.To)}: enum type {context.Show(s.Type)} already has label {context.ShowValue(s.To)}. Choose another name.", s.At);
+            return catalog;
+        }
+
+        return catalog.With(enumTypes: catalog.EnumTypes.SetItem(s.Type, type with { Labels = type.Labels.SetItem(index, s.To) }));
+    }
+
+    public static Catalog Rename(Catalog catalog, RenameTypeStatement s, ApplyContext context)
+    {
+        var kind = s.IsDomain ? "domain" : "type";
+        var exists = s.IsDomain ? catalog.Domains.ContainsKey(s.Type) : TypeExists(catalog, s.Type);
+        if (!exists)
+        {
+            context.Error(DiagnosticCodes.TypeNotFound, $"ALTER {kind.ToUpperInvariant()} names {context.Show(s.Type)}, but no earlier migration creates that {kind}. Fix the name (quoted names keep their case).", s.At);
+            return catalog;
+        }
+
+        if (s.NewName == s.Type) return catalog;
+        if (!CheckSchema(catalog, s.NewName, context, s.At) || !CheckNewType(catalog, s.NewName, context, s.At)) return catalog;
+        if (catalog.EnumTypes.TryGetValue(s.Type, out var enumType))
+        {
+            catalog = catalog.With(enumTypes: catalog.EnumTypes.Remove(s.Type).SetItem(s.NewName, enumType with { Name = s.NewName }));
+        }
+        else if (catalog.Domains.TryGetValue(s.Type, out var domain))
+        {
+            catalog = catalog.With(domains: catalog.Domains.Remove(s.Type).SetItem(s.NewName, domain with { Name = s.NewName }));
+        }
+        else
+        {
+            catalog = catalog.With(otherTypes: catalog.OtherTypes.Remove(s.Type).Add(s.NewName));
+        }
+
+        return TypeReferences.Retarget(catalog, s.Type, s.NewName, context.Rules);
+    }
+
+    public static Catalog Drop(Catalog catalog, DropTypeStatement s, ApplyContext context)
+    {
+        var kind = s.IsDomain ? "DOMAIN" : "TYPE";
+        foreach (var name in s.Names)
+        {
+            var exists = s.IsDomain ? catalog.Domains.ContainsKey(name) : TypeExists(catalog, name);
+            if (!exists)
+            {
+                if (!s.IfExists)
+                {
+                    context.Error(DiagnosticCodes.TypeNotFound, $"DROP {kind} names {context.Show(name)}, but no earlier migration creates it (or it was already dropped). Write DROP {kind} IF EXISTS, or fix the name.", s.At);
+                }
+
+                continue;
+            }
+
+            var dependents = TypeReferences.Dependents(catalog, name, context.Rules);
+            if (dependents.Count > 0 && !s.Cascade)
+            {
+                context.Error(DiagnosticCodes.TypeInUse, $"DROP {kind} {context.Show(name)} would fail: {string.Join(", ", dependents)} still use it. Change or drop those first, or add CASCADE (which drops them).", s.At);
+                continue;
+            }
+
+            catalog = TypeReferences.DropDependents(catalog, name);
+            catalog = catalog.With(
+                enumTypes: catalog.EnumTypes.Remove(name),
+                domains: catalog.Domains.Remove(name),
+                otherTypes: catalog.OtherTypes.Remove(name));
+        }
+
+        return catalog;
+    }
+}

@@ -1,0 +1,292 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SchemaTasks.Schema;
+
+namespace SchemaTasks.Snapshot;
+
+/// <summary>
+/// Writes and reads <see cref="SchemaSnapshot"/> as JSON. Output is deterministic and
+/// diff-friendly: fixed property order, objects sorted by name (ordinal), enum labels and
+/// columns in their real order, two-space indentation, LF line endings, a trailing newline,
+/// no timestamps. Reading and writing again gives the same bytes.
+/// </summary>
+public static class SnapshotJson
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The snapshot as JSON text ending in a newline.</summary>
+    public static string Write(SchemaSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("formatVersion", SchemaSnapshot.CurrentFormatVersion);
+            writer.WriteString("dialect", snapshot.Dialect.ToName());
+            writer.WriteStartArray("migrations");
+            foreach (var migration in snapshot.Migrations)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", migration.Id);
+                writer.WriteString("name", migration.Name);
+                writer.WriteString("path", migration.Path);
+                writer.WriteString("sha256", migration.Sha256);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WritePropertyName("schema");
+            WriteCatalog(writer, snapshot.Schema);
+            writer.WriteEndObject();
+        }
+
+        // Utf8JsonWriter writes the platform's newline; the file must not depend on the platform.
+        return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    private static void WriteCatalog(Utf8JsonWriter writer, Catalog catalog)
+    {
+        writer.WriteStartObject();
+        WriteStrings(writer, "schemas", catalog.Schemas);
+        writer.WriteStartArray("enumTypes");
+        foreach (var type in catalog.EnumTypes.Values)
+        {
+            writer.WriteStartObject();
+            WriteName(writer, type.Name);
+            WriteStrings(writer, "labels", type.Labels);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("domains");
+        foreach (var domain in catalog.Domains.Values)
+        {
+            writer.WriteStartObject();
+            WriteName(writer, domain.Name);
+            writer.WriteString("baseType", domain.BaseType);
+            WriteReference(writer, "baseTypeReference", domain.BaseTypeReference);
+            writer.WriteBoolean("notNull", domain.IsNotNull);
+            writer.WriteString("default", domain.Default);
+            WriteChecks(writer, domain.Checks);
+            WriteAllowedValues(writer, catalog.GetAllowedValues(domain.Name.ToString()));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("otherTypes");
+        foreach (var type in catalog.OtherTypes)
+        {
+            writer.WriteStartObject();
+            WriteName(writer, type);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("tables");
+        foreach (var table in catalog.Tables.Values)
+        {
+            writer.WriteStartObject();
+            WriteName(writer, table.Name);
+            writer.WriteStartArray("columns");
+            foreach (var column in table.Columns)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", column.Name);
+                writer.WriteString("type", column.Type);
+                writer.WriteBoolean("nullable", column.IsNullable);
+                writer.WriteString("default", column.Default);
+                WriteReference(writer, "typeReference", column.TypeReference);
+                if (column.IsArray) writer.WriteBoolean("array", true);
+                if (column.InlineValues is { } inline)
+                {
+                    writer.WriteStartObject("inlineValues");
+                    writer.WriteString("kind", inline.Kind == InlineValueKind.Enum ? "enum" : "set");
+                    WriteStrings(writer, "values", inline.Values);
+                    writer.WriteEndObject();
+                }
+
+                WriteAllowedValues(writer, catalog.GetAllowedValues(table.Name, column.Name));
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            WriteChecks(writer, table.Checks);
+            WriteStrings(writer, "constraints", table.OtherConstraints);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteName(Utf8JsonWriter writer, QualifiedName name)
+    {
+        writer.WriteString("schema", name.Schema);
+        writer.WriteString("name", name.Name);
+    }
+
+    private static void WriteReference(Utf8JsonWriter writer, string property, QualifiedName? reference)
+    {
+        if (reference is not { } name) return;
+        writer.WriteStartObject(property);
+        WriteName(writer, name);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, string property, IEnumerable<string> values)
+    {
+        writer.WriteStartArray(property);
+        foreach (var value in values) writer.WriteStringValue(value);
+        writer.WriteEndArray();
+    }
+
+    private static void WriteChecks(Utf8JsonWriter writer, ImmutableArray<CatalogCheck> checks)
+    {
+        writer.WriteStartArray("checks");
+        foreach (var check in checks.OrderBy(c => c.Name, StringComparer.Ordinal))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", check.Name);
+            writer.WriteString("expression", check.Expression);
+            if (check.Column is { } column)
+            {
+                writer.WriteString("column", column);
+                WriteStrings(writer, "values", check.Values);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteAllowedValues(Utf8JsonWriter writer, AllowedValues? allowed)
+    {
+        if (allowed is null) return;
+        writer.WriteStartObject("allowedValues");
+        WriteStrings(writer, "values", allowed.Values);
+        writer.WriteStartArray("sources");
+        foreach (var source in allowed.Sources)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", SourceKindName(source.Kind));
+            writer.WriteString("name", source.Name);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static string SourceKindName(AllowedValuesSourceKind kind) => kind switch
+    {
+        AllowedValuesSourceKind.EnumType => "enumType",
+        AllowedValuesSourceKind.InlineEnum => "inlineEnum",
+        AllowedValuesSourceKind.InlineSet => "inlineSet",
+        AllowedValuesSourceKind.Domain => "domain",
+        _ => "check",
+    };
+
+    /// <summary>Reads a snapshot written by <see cref="Write"/>. Derived data (<c>allowedValues</c>) is recomputed, not read.</summary>
+    /// <exception cref="FormatException">The text is not a snapshot this version understands; the message says why.</exception>
+    public static SchemaSnapshot Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            var version = root.GetProperty("formatVersion").GetInt32();
+            if (version != SchemaSnapshot.CurrentFormatVersion)
+            {
+                throw new FormatException($"the snapshot has format version {version}; this SchemaTasks reads version {SchemaSnapshot.CurrentFormatVersion}. Regenerate it with this version (dotnet build), or use the SchemaTasks version that wrote it.");
+            }
+
+            var dialectName = root.GetProperty("dialect").GetString();
+            if (!SqlDialectNames.TryParse(dialectName, out var dialect))
+            {
+                throw new FormatException($"the snapshot names an unknown dialect '{dialectName}'.");
+            }
+
+            var migrations = root.GetProperty("migrations").EnumerateArray()
+                .Select(m => new SnapshotMigration(Text(m, "id"), Text(m, "name"), Text(m, "path"), Text(m, "sha256")))
+                .ToImmutableArray();
+            return new SchemaSnapshot(dialect, migrations, ReadCatalog(root.GetProperty("schema"), dialect));
+        }
+        catch (Exception error) when (error is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new FormatException($"the snapshot is not valid: {error.Message} Regenerate it with dotnet build.", error);
+        }
+    }
+
+    private static Catalog ReadCatalog(JsonElement schema, SqlDialect dialect)
+    {
+        var schemas = schema.GetProperty("schemas").EnumerateArray().Select(e => e.GetString()!).ToImmutableSortedSet(StringComparer.Ordinal);
+        var enumTypes = schema.GetProperty("enumTypes").EnumerateArray()
+            .Select(e => new CatalogEnumType(Name(e), Strings(e, "labels")))
+            .ToImmutableSortedDictionary(t => t.Name, t => t);
+        var domains = schema.GetProperty("domains").EnumerateArray()
+            .Select(e => new CatalogDomain(Name(e), Text(e, "baseType"), e.GetProperty("notNull").GetBoolean(), OptionalText(e, "default"), Checks(e))
+            {
+                BaseTypeReference = Reference(e, "baseTypeReference"),
+            })
+            .ToImmutableSortedDictionary(d => d.Name, d => d);
+        var otherTypes = schema.GetProperty("otherTypes").EnumerateArray().Select(Name).ToImmutableSortedSet();
+        var tables = schema.GetProperty("tables").EnumerateArray()
+            .Select(e => new CatalogTable(
+                Name(e),
+                e.GetProperty("columns").EnumerateArray().Select(Column).ToImmutableArray(),
+                Checks(e),
+                Strings(e, "constraints").ToImmutableSortedSet(StringComparer.Ordinal)))
+            .ToImmutableSortedDictionary(t => t.Name, t => t);
+        return new Catalog(dialect, schemas, tables, enumTypes, domains, otherTypes);
+    }
+
+    private static CatalogColumn Column(JsonElement e)
+    {
+        InlineValueList? inline = null;
+        if (e.TryGetProperty("inlineValues", out var values))
+        {
+            var kind = Text(values, "kind") switch
+            {
+                "enum" => InlineValueKind.Enum,
+                "set" => InlineValueKind.Set,
+                var other => throw new FormatException($"the snapshot names an unknown inline value kind '{other}'."),
+            };
+            inline = new InlineValueList(kind, Strings(values, "values"));
+        }
+
+        return new CatalogColumn(Text(e, "name"), Text(e, "type"), e.GetProperty("nullable").GetBoolean(), OptionalText(e, "default"))
+        {
+            TypeReference = Reference(e, "typeReference"),
+            IsArray = e.TryGetProperty("array", out var array) && array.GetBoolean(),
+            InlineValues = inline,
+        };
+    }
+
+    private static ImmutableArray<CatalogCheck> Checks(JsonElement e)
+        => e.GetProperty("checks").EnumerateArray()
+            .Select(c => new CatalogCheck(Text(c, "name"), Text(c, "expression"), OptionalText(c, "column"), c.TryGetProperty("values", out _) ? Strings(c, "values") : []))
+            .ToImmutableArray();
+
+    private static QualifiedName Name(JsonElement e) => new(Text(e, "schema"), Text(e, "name"));
+
+    private static QualifiedName? Reference(JsonElement e, string property)
+        => e.TryGetProperty(property, out var reference) ? Name(reference) : null;
+
+    private static ImmutableArray<string> Strings(JsonElement e, string property)
+        => e.GetProperty(property).EnumerateArray().Select(v => v.GetString() ?? throw new FormatException($"'{property}' holds a null.")).ToImmutableArray();
+
+    private static string Text(JsonElement e, string property)
+        => e.GetProperty(property).GetString() ?? throw new FormatException($"'{property}' is null.");
+
+    private static string? OptionalText(JsonElement e, string property)
+        => e.TryGetProperty(property, out var value) ? value.GetString() : null;
+}

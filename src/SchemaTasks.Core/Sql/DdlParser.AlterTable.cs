@@ -1,0 +1,289 @@
+namespace SchemaTasks.Sql;
+
+// ALTER TABLE: a comma-separated list of actions. PostgreSQL and MySQL share the common
+// actions; each has its own few (ALTER COLUMN ... TYPE versus MODIFY/CHANGE).
+internal sealed partial class DdlParser
+{
+    private SqlStatement AlterTable(SqlToken at)
+    {
+        var ifExists = !_mySql && IfExists();
+        if (!_mySql) _c.TryWord("ONLY");
+        var name = _c.QualifiedName();
+        if (!_mySql) _c.TrySymbol('*');
+        var actions = new List<AlterAction>();
+        if (_c.AtEnd) return new AlterTableStatement(at, name, ifExists, actions);
+        do
+        {
+            var action = _mySql ? MySqlAlterAction() : PostgresAlterAction();
+            if (action is not null) actions.Add(action);
+            if (!_c.AtEnd && !_c.IsSymbol(',')) throw _c.Error("expected ',' or the end of the statement after the ALTER TABLE action");
+        }
+        while (_c.TrySymbol(','));
+        _c.ExpectEnd();
+        return new AlterTableStatement(at, name, ifExists, actions);
+    }
+
+    private AlterAction? PostgresAlterAction()
+    {
+        var at = _c.Current;
+        if (_c.TryWord("ADD"))
+        {
+            if (IsTableConstraintStart()) return AddConstraint(at);
+            _c.TryWord("COLUMN");
+            var ifNotExists = IfNotExists();
+            return new AddColumnAction(at, ColumnDefinition(), ifNotExists);
+        }
+
+        if (_c.TryWord("DROP"))
+        {
+            if (_c.TryWord("CONSTRAINT"))
+            {
+                var ifExists = IfExists();
+                var constraint = _c.Identifier();
+                DropBehaviour();
+                return new DropConstraintAction(at, constraint, ifExists, null);
+            }
+
+            _c.TryWord("COLUMN");
+            var columnIfExists = IfExists();
+            var column = _c.Identifier();
+            DropBehaviour();
+            return new DropColumnAction(at, column, columnIfExists);
+        }
+
+        if (_c.TryWord("RENAME"))
+        {
+            if (_c.TryWord("CONSTRAINT"))
+            {
+                var from = _c.Identifier();
+                _c.ExpectWord("TO");
+                return new RenameConstraintAction(at, from, _c.Identifier());
+            }
+
+            if (_c.TryWord("TO"))
+            {
+                var newName = _c.Identifier();
+                return new RenameTableAction(at, new Schema.QualifiedName(string.Empty, newName));
+            }
+
+            _c.TryWord("COLUMN");
+            var column = _c.Identifier();
+            _c.ExpectWord("TO");
+            return new RenameColumnAction(at, column, _c.Identifier());
+        }
+
+        if (_c.TryWords("SET", "SCHEMA"))
+        {
+            return new RenameTableAction(at, new Schema.QualifiedName(_c.Identifier(), string.Empty));
+        }
+
+        if (_c.TryWord("ALTER"))
+        {
+            if (_c.TryWord("CONSTRAINT"))
+            {
+                SkipAction();
+                return null;
+            }
+
+            _c.TryWord("COLUMN");
+            var column = _c.Identifier();
+            if (_c.TryWords("SET", "DATA") || _c.IsWord("TYPE"))
+            {
+                _c.ExpectWord("TYPE");
+                var type = DataType();
+                if (_c.TryWord("COLLATE")) _c.QualifiedName();
+                if (_c.TryWord("USING")) _c.SkipToListEnd();
+                return new AlterColumnTypeAction(at, column, type);
+            }
+
+            if (_c.TryWords("SET", "NOT"))
+            {
+                _c.ExpectWord("NULL");
+                return new SetNotNullAction(at, column, true);
+            }
+
+            if (_c.TryWords("DROP", "NOT"))
+            {
+                _c.ExpectWord("NULL");
+                return new SetNotNullAction(at, column, false);
+            }
+
+            if (_c.TryWords("SET", "DEFAULT")) return new SetDefaultAction(at, column, DefaultExpression());
+            if (_c.TryWords("DROP", "DEFAULT")) return new SetDefaultAction(at, column, null);
+            if (_c.TryWord("ADD") && _c.IsWord("GENERATED"))
+            {
+                SkipAction();
+                return new SetNotNullAction(at, column, true); // Identity columns are NOT NULL.
+            }
+
+            if (_c.IsWord("SET") || _c.IsWord("RESET") || _c.IsWord("DROP") || _c.IsWord("RESTART"))
+            {
+                SkipAction(); // Statistics, storage, compression, identity and expression options.
+                return null;
+            }
+
+            throw _c.Error($"expected TYPE, SET/DROP NOT NULL, SET/DROP DEFAULT or another column change for column {column}");
+        }
+
+        if (IsHarmlessPostgresAction())
+        {
+            SkipAction();
+            return null;
+        }
+
+        throw _c.Unsupported(
+            $"the ALTER TABLE action '{SqlTokenText.ForMessage(_c.Source, _c.Current)}' is not one SchemaTasks understands, so the table after it would be a guess",
+            _c.Current);
+    }
+
+    // Actions that change nothing SchemaTasks tracks (ownership, storage, security, partitions, inheritance of rows).
+    private bool IsHarmlessPostgresAction()
+        => _c.IsWord("OWNER") || _c.IsWord("ENABLE") || _c.IsWord("DISABLE") || _c.IsWord("FORCE") || _c.IsWord("NO")
+           || _c.IsWord("SET") || _c.IsWord("RESET") || _c.IsWord("CLUSTER") || _c.IsWord("REPLICA") || _c.IsWord("ATTACH")
+           || _c.IsWord("DETACH") || _c.IsWord("VALIDATE") || _c.IsWord("OF") || _c.IsWord("NOT");
+
+    private AlterAction? MySqlAlterAction()
+    {
+        var at = _c.Current;
+        if (_c.TryWord("ADD"))
+        {
+            if (IsTableConstraintStart()) return AddConstraint(at);
+            _c.TryWord("COLUMN");
+            var ifNotExists = IfNotExists();
+            if (_c.IsSymbol('('))
+            {
+                // ADD COLUMN (a ..., b ...): several columns in one action.
+                _c.Next();
+                var first = new AddColumnAction(at, ColumnDefinition(), ifNotExists);
+                _pendingColumns.Clear();
+                while (_c.TrySymbol(',')) _pendingColumns.Add(new AddColumnAction(_c.Current, ColumnDefinition(), ifNotExists));
+                _c.ExpectSymbol(')');
+                return _pendingColumns.Count == 0 ? first : new AddColumnsAction(at, [first, .. _pendingColumns]);
+            }
+
+            return new AddColumnAction(at, ColumnDefinition(), ifNotExists);
+        }
+
+        if (_c.TryWord("DROP"))
+        {
+            if (_c.TryWord("CHECK") || _c.TryWord("CONSTRAINT"))
+            {
+                var ifExists = IfExists();
+                return new DropConstraintAction(at, _c.Identifier(), ifExists, null);
+            }
+
+            if (_c.TryWords("FOREIGN", "KEY"))
+            {
+                return new DropConstraintAction(at, _c.Identifier(), false, ConstraintKind.ForeignKey);
+            }
+
+            if (_c.TryWords("PRIMARY", "KEY"))
+            {
+                return null;
+            }
+
+            if (_c.TryWord("INDEX") || _c.TryWord("KEY"))
+            {
+                _c.Identifier();
+                return null;
+            }
+
+            _c.TryWord("COLUMN");
+            var columnIfExists = IfExists();
+            return new DropColumnAction(at, _c.Identifier(), columnIfExists);
+        }
+
+        if (_c.TryWord("MODIFY"))
+        {
+            _c.TryWord("COLUMN");
+            IfExists();
+            var definition = ColumnDefinition();
+            return new ReplaceColumnAction(at, definition.Name, definition);
+        }
+
+        if (_c.TryWord("CHANGE"))
+        {
+            _c.TryWord("COLUMN");
+            IfExists();
+            var old = _c.Identifier();
+            return new ReplaceColumnAction(at, old, ColumnDefinition());
+        }
+
+        if (_c.TryWord("RENAME"))
+        {
+            if (_c.TryWord("COLUMN"))
+            {
+                var from = _c.Identifier();
+                _c.ExpectWord("TO");
+                return new RenameColumnAction(at, from, _c.Identifier());
+            }
+
+            if (_c.TryWord("INDEX") || _c.TryWord("KEY"))
+            {
+                SkipAction();
+                return null;
+            }
+
+            if (!_c.TryWord("TO")) _c.TryWord("AS");
+            return new RenameTableAction(at, _c.QualifiedName());
+        }
+
+        if (_c.TryWord("ALTER"))
+        {
+            if (_c.TryWord("INDEX") || _c.TryWord("CHECK") || _c.TryWord("CONSTRAINT"))
+            {
+                SkipAction();
+                return null;
+            }
+
+            _c.TryWord("COLUMN");
+            var column = _c.Identifier();
+            if (_c.TryWords("SET", "DEFAULT"))
+            {
+                // MySQL requires parentheses around non-literal defaults here.
+                return new SetDefaultAction(at, column, DefaultExpression());
+            }
+
+            if (_c.TryWords("DROP", "DEFAULT")) return new SetDefaultAction(at, column, null);
+            if (_c.TryWord("SET"))
+            {
+                SkipAction(); // SET VISIBLE / INVISIBLE
+                return null;
+            }
+
+            throw _c.Error($"expected SET DEFAULT or DROP DEFAULT for column {column}");
+        }
+
+        if (IsHarmlessMySqlAction())
+        {
+            SkipAction();
+            return null;
+        }
+
+        throw _c.Unsupported(
+            $"the ALTER TABLE action '{SqlTokenText.ForMessage(_c.Source, _c.Current)}' is not one SchemaTasks understands, so the table after it would be a guess",
+            _c.Current);
+    }
+
+    // Table options, algorithm/lock clauses, key management and partitioning do not change tracked facts.
+    private bool IsHarmlessMySqlAction()
+        => _c.IsWord("ALGORITHM") || _c.IsWord("LOCK") || _c.IsWord("ENGINE") || _c.IsWord("AUTO_INCREMENT") || _c.IsWord("COMMENT")
+           || _c.IsWord("DEFAULT") || _c.IsWord("CHARACTER") || _c.IsWord("CHARSET") || _c.IsWord("COLLATE") || _c.IsWord("CONVERT")
+           || _c.IsWord("ROW_FORMAT") || _c.IsWord("KEY_BLOCK_SIZE") || _c.IsWord("ORDER") || _c.IsWord("FORCE") || _c.IsWord("ENABLE")
+           || _c.IsWord("DISABLE") || _c.IsWord("DISCARD") || _c.IsWord("IMPORT") || _c.IsWord("PARTITION") || _c.IsWord("REMOVE")
+           || _c.IsWord("TRUNCATE") || _c.IsWord("COALESCE") || _c.IsWord("REORGANIZE") || _c.IsWord("EXCHANGE") || _c.IsWord("ANALYZE")
+           || _c.IsWord("CHECK") || _c.IsWord("OPTIMIZE") || _c.IsWord("REBUILD") || _c.IsWord("REPAIR") || _c.IsWord("WITH")
+           || _c.IsWord("WITHOUT") || _c.IsWord("STATS_PERSISTENT") || _c.IsWord("STATS_AUTO_RECALC") || _c.IsWord("PACK_KEYS")
+           || _c.IsWord("MAX_ROWS") || _c.IsWord("MIN_ROWS") || _c.IsWord("CHECKSUM") || _c.IsWord("COMPRESSION") || _c.IsWord("ENCRYPTION");
+
+    private readonly List<AddColumnAction> _pendingColumns = [];
+
+    private AlterAction AddConstraint(SqlToken at)
+    {
+        var constraint = TableConstraint();
+        if (!_mySql) _c.TryWords("NOT", "VALID");
+        return new AddConstraintAction(at, constraint);
+    }
+
+    private void SkipAction() => _c.SkipToListEnd();
+}

@@ -1,0 +1,329 @@
+using SchemaTasks.Schema;
+
+namespace SchemaTasks.Sql;
+
+// CREATE TABLE, column definitions and constraints (shared by CREATE and ALTER TABLE).
+internal sealed partial class DdlParser
+{
+    // Words that end a DEFAULT expression: the start of the next column attribute.
+    private static readonly HashSet<string> AttributeWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "NOT", "NULL", "CONSTRAINT", "CHECK", "UNIQUE", "PRIMARY", "REFERENCES", "GENERATED", "COLLATE", "DEFERRABLE",
+        "INITIALLY", "AUTO_INCREMENT", "COMMENT", "ON", "CHARACTER", "CHARSET", "VISIBLE", "INVISIBLE", "KEY",
+        "COLUMN_FORMAT", "STORAGE", "SRID", "ENGINE_ATTRIBUTE", "SECONDARY_ENGINE_ATTRIBUTE", "FIRST", "AFTER", "USING",
+        "COMPRESSION",
+    };
+
+    private SqlStatement CreateTable(SqlToken at, bool orReplace)
+    {
+        var ifNotExists = IfNotExists();
+        var name = _c.QualifiedName();
+        if (_c.IsWord("AS") || _c.IsWord("LIKE") || _c.IsWord("PARTITION") || _c.IsWord("OF") || _c.IsWord("SELECT"))
+        {
+            throw _c.Unsupported($"CREATE TABLE {name} {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} ... takes its columns from another object; SchemaTasks cannot know them. Declare the columns explicitly", _c.Current);
+        }
+
+        var columns = new List<ColumnSpec>();
+        var constraints = new List<ConstraintSpec>();
+        _c.ExpectSymbol('(');
+        if (!_c.TrySymbol(')'))
+        {
+            do
+            {
+                if (_c.IsWord("LIKE")) throw _c.Unsupported($"CREATE TABLE {name} (LIKE ...) copies columns from another table; declare them explicitly", _c.Current);
+                if (IsTableConstraintStart()) constraints.Add(TableConstraint());
+                else columns.Add(ColumnDefinition());
+            }
+            while (_c.TrySymbol(','));
+            _c.ExpectSymbol(')');
+        }
+
+        // Table options, PARTITION BY, WITH (...), TABLESPACE: nothing tracked, except forms that add columns.
+        while (!_c.AtEnd)
+        {
+            if (_c.IsWord("INHERITS") || _c.IsWord("SELECT") || (_mySql && _c.IsWord("AS")))
+            {
+                throw _c.Unsupported($"CREATE TABLE {name} ... {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} adds columns SchemaTasks cannot see; declare them explicitly", _c.Current);
+            }
+
+            if (_c.IsSymbol('(')) _c.Parenthesised();
+            else _c.Next();
+        }
+
+        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints);
+    }
+
+    private bool IsTableConstraintStart()
+    {
+        if (_c.AtEnd || _c.Current.Kind != SqlTokenKind.Word) return false;
+        if (_c.IsWord("CONSTRAINT") || _c.IsWord("CHECK") || _c.IsWord("PRIMARY") || _c.IsWord("UNIQUE") || _c.IsWord("FOREIGN")) return true;
+        return _mySql
+            ? _c.IsWord("INDEX") || _c.IsWord("KEY") || _c.IsWord("FULLTEXT") || _c.IsWord("SPATIAL")
+            : _c.IsWord("EXCLUDE");
+    }
+
+    /// <summary>A table-level constraint (or MySQL index); content other than CHECK and primary key columns is skipped.</summary>
+    private ConstraintSpec TableConstraint()
+    {
+        var at = _c.Current;
+        string? name = null;
+        if (_c.TryWord("CONSTRAINT") && !(_c.IsWord("CHECK") || _c.IsWord("PRIMARY") || _c.IsWord("UNIQUE") || _c.IsWord("FOREIGN") || _c.IsWord("EXCLUDE")))
+        {
+            name = _c.Identifier();
+        }
+
+        if (_c.IsWord("CHECK"))
+        {
+            return new ConstraintSpec(at, name, ConstraintKind.Check, [], CheckClause());
+        }
+
+        var kind = _c.IsWord("PRIMARY") ? ConstraintKind.PrimaryKey
+            : _c.IsWord("UNIQUE") ? ConstraintKind.Unique
+            : _c.IsWord("FOREIGN") ? ConstraintKind.ForeignKey
+            : ConstraintKind.Other;
+        var columns = new List<string>();
+        if (kind == ConstraintKind.PrimaryKey)
+        {
+            _c.Next();
+            _c.ExpectWord("KEY");
+            if (_c.TryWord("USING")) _c.Next();
+            columns = ColumnNameList();
+        }
+        else if (kind is ConstraintKind.Unique or ConstraintKind.ForeignKey && _mySql)
+        {
+            // MySQL: UNIQUE [INDEX|KEY] [name] ... / FOREIGN KEY [name] (...): the index name is the constraint name.
+            _c.Next();
+            if (!_c.TryWord("KEY")) _c.TryWord("INDEX");
+            if (_c.IsIdentifier && !_c.IsWord("USING")) name ??= _c.Identifier();
+        }
+
+        _c.SkipToListEnd();
+        return new ConstraintSpec(at, name, kind, columns, null);
+    }
+
+    /// <summary>Reads <c>(a, b)</c> and returns the names; MySQL prefix lengths and ASC/DESC are skipped.</summary>
+    private List<string> ColumnNameList()
+    {
+        var names = new List<string>();
+        _c.ExpectSymbol('(');
+        do
+        {
+            var start = _c.Position;
+            _c.SkipToListEnd();
+            var first = _c.Tokens[start];
+            if (_c.Position > start && first.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)
+            {
+                names.Add(first.Kind == SqlTokenKind.Word ? _rules.FoldUnquoted(SqlTokenText.Raw(_c.Source, first)) : SqlTokenText.Unquote(_c.Source, first));
+            }
+        }
+        while (_c.TrySymbol(','));
+        _c.ExpectSymbol(')');
+        return names;
+    }
+
+    private ColumnSpec ColumnDefinition()
+    {
+        var at = _c.Current;
+        var name = _c.Identifier();
+        var type = DataType();
+        bool? notNull = type.IsSerial ? true : null;
+        string? defaultText = null;
+        var primaryKey = false;
+        var constraints = new List<ConstraintSpec>();
+        string? constraintName = null;
+        var constraintAt = at;
+        while (!_c.AtEnd && !_c.IsSymbol(',') && !_c.IsSymbol(')'))
+        {
+            var token = _c.Current;
+            if (_c.TryWord("CONSTRAINT"))
+            {
+                constraintAt = token;
+                if (!(_c.IsWord("CHECK") || _c.IsWord("PRIMARY") || _c.IsWord("UNIQUE") || _c.IsWord("REFERENCES") || _c.IsWord("NOT") || _c.IsWord("NULL") || _c.IsWord("DEFAULT")))
+                {
+                    constraintName = _c.Identifier();
+                }
+
+                continue;
+            }
+
+            var named = constraintName;
+            constraintName = null;
+            if (_c.TryWord("NOT"))
+            {
+                if (_c.TryWord("NULL")) notNull = true;
+                else if (!_c.TryWord("DEFERRABLE")) throw _c.Error("expected NULL or DEFERRABLE after NOT");
+            }
+            else if (_c.TryWord("NULL"))
+            {
+                notNull = false;
+            }
+            else if (_c.TryWord("DEFAULT"))
+            {
+                defaultText = DefaultExpression();
+            }
+            else if (_c.IsWord("CHECK"))
+            {
+                var check = CheckClause();
+                constraints.Add(new ConstraintSpec(named is null ? token : constraintAt, named, ConstraintKind.Check, [name], check));
+            }
+            else if (_c.TryWord("PRIMARY"))
+            {
+                _c.ExpectWord("KEY");
+                primaryKey = true;
+                constraints.Add(new ConstraintSpec(token, named, ConstraintKind.PrimaryKey, [name], null));
+            }
+            else if (_c.TryWord("UNIQUE"))
+            {
+                if (!_c.TryWord("KEY") && _c.TryWord("NULLS"))
+                {
+                    _c.TryWord("NOT");
+                    _c.ExpectWord("DISTINCT");
+                }
+
+                constraints.Add(new ConstraintSpec(token, named, ConstraintKind.Unique, [name], null));
+            }
+            else if (_c.TryWord("REFERENCES"))
+            {
+                References();
+                constraints.Add(new ConstraintSpec(token, named, ConstraintKind.ForeignKey, [name], null));
+            }
+            else if (_c.TryWord("GENERATED"))
+            {
+                if (_c.TryWord("ALWAYS")) { }
+                else if (_c.TryWord("BY")) _c.ExpectWord("DEFAULT");
+                _c.ExpectWord("AS");
+                if (_c.TryWord("IDENTITY"))
+                {
+                    notNull = true; // Identity columns are always NOT NULL.
+                    if (_c.IsSymbol('(')) _c.Parenthesised();
+                }
+                else
+                {
+                    _c.Parenthesised();
+                    if (!_c.TryWord("STORED") && !_c.TryWord("VIRTUAL")) _c.TryWord("PERSISTENT");
+                }
+            }
+            else if (_mySql && _c.TryWord("AS"))
+            {
+                _c.Parenthesised();
+                if (!_c.TryWord("STORED") && !_c.TryWord("VIRTUAL")) _c.TryWord("PERSISTENT");
+            }
+            else if (_c.TryWord("COLLATE") || _c.TryWord("CHARSET") || _c.TryWords("CHARACTER", "SET") || _c.TryWord("COLUMN_FORMAT") || _c.TryWord("STORAGE") || _c.TryWord("COMPRESSION"))
+            {
+                _c.TrySymbol('=');
+                if (_c.AtEnd) throw _c.Error("expected a name");
+                _c.Next();
+                if (_c.TrySymbol('.')) _c.Next(); // PostgreSQL collations can be schema-qualified.
+            }
+            else if (_c.TryWord("COMMENT") || _c.TryWord("SRID") || _c.TryWord("ENGINE_ATTRIBUTE") || _c.TryWord("SECONDARY_ENGINE_ATTRIBUTE"))
+            {
+                _c.TrySymbol('=');
+                if (_c.AtEnd) throw _c.Error("expected a value");
+                _c.Next();
+            }
+            else if (_c.TryWord("ON"))
+            {
+                _c.ExpectWord("UPDATE");
+                DefaultExpression();
+            }
+            else if (_c.TryWord("AFTER"))
+            {
+                _c.Identifier();
+            }
+            else if (_c.TryWord("AUTO_INCREMENT") || _c.TryWord("KEY") || _c.TryWord("VISIBLE") || _c.TryWord("INVISIBLE") || _c.TryWord("DEFERRABLE")
+                     || _c.TryWord("FIRST") || _c.TryWord("BINARY") || _c.TryWord("ASCII") || _c.TryWord("UNICODE"))
+            {
+            }
+            else if (_c.TryWord("INITIALLY"))
+            {
+                if (!_c.TryWord("DEFERRED")) _c.ExpectWord("IMMEDIATE");
+            }
+            else
+            {
+                throw _c.Error($"expected a column attribute (NOT NULL, DEFAULT, CHECK, ...) for column {name}");
+            }
+        }
+
+        if (primaryKey) notNull = true;
+        return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints);
+    }
+
+    /// <summary>The text of a DEFAULT (or ON UPDATE) expression, up to the next attribute.</summary>
+    private string DefaultExpression()
+    {
+        if (_c.AtEnd || _c.IsSymbol(',') || _c.IsSymbol(')')) throw _c.Error("expected an expression");
+        var start = _c.Position;
+        var first = true;
+        while (!_c.AtEnd)
+        {
+            if (_c.IsSymbol(',') || _c.IsSymbol(')')) break;
+            if (!first && _c.Current.Kind == SqlTokenKind.Word && AttributeWords.Contains(SqlTokenText.Raw(_c.Source, _c.Current))) break;
+            if (_c.IsSymbol('(') || _c.IsSymbol('[')) SkipBracketed();
+            else _c.Next();
+            first = false;
+        }
+
+        return Render(start, _c.Position);
+    }
+
+    private void SkipBracketed()
+    {
+        var depth = 0;
+        do
+        {
+            if (_c.IsSymbol('(') || _c.IsSymbol('[')) depth++;
+            else if (_c.IsSymbol(')') || _c.IsSymbol(']')) depth--;
+            _c.Next();
+        }
+        while (depth > 0 && !_c.AtEnd);
+        if (depth > 0) throw _c.Error("expected ')' to close the '(' group");
+    }
+
+    /// <summary><c>CHECK (expr)</c> with its trailing options; recognises value sets.</summary>
+    private CheckSpec CheckClause()
+    {
+        _c.ExpectWord("CHECK");
+        var (start, end) = _c.Parenthesised();
+        if (start == end) throw _c.Error("expected an expression inside CHECK ( )");
+        while (_c.TryWords("NO", "INHERIT") || _c.TryWords("NOT", "VALID") || _c.TryWords("NOT", "ENFORCED") || _c.TryWord("ENFORCED"))
+        {
+        }
+
+        if (CheckValueSetReader.TryRead(_c.Source, _c.Tokens, start, end, _rules, out var column, out var values))
+        {
+            return new CheckSpec(ValueSetText(column, values), column, values);
+        }
+
+        return new CheckSpec(Render(start, end), null, []);
+    }
+
+    private string ValueSetText(string column, IReadOnlyList<string> values)
+        => (column == "VALUE" ? "VALUE" : _rules.Quote(column)) + " IN (" + string.Join(", ", values.Select(_rules.QuoteString)) + ")";
+
+    /// <summary>The rest of <c>REFERENCES table [(cols)] [MATCH x] [ON DELETE|UPDATE action]</c>.</summary>
+    private void References()
+    {
+        _c.QualifiedName();
+        if (_c.IsSymbol('(')) _c.Parenthesised();
+        while (true)
+        {
+            if (_c.TryWord("MATCH"))
+            {
+                _c.Next();
+            }
+            else if (_c.IsWord("ON") && (_c.IsWord("DELETE", 1) || _c.IsWord("UPDATE", 1)))
+            {
+                _c.Next();
+                _c.Next();
+                if (_c.TryWords("NO", "ACTION") || _c.TryWord("CASCADE") || _c.TryWord("RESTRICT")) continue;
+                _c.ExpectWord("SET");
+                if (!_c.TryWord("NULL")) _c.ExpectWord("DEFAULT");
+                if (_c.IsSymbol('(')) _c.Parenthesised();
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,406 @@
+using System.Collections.Immutable;
+using System.Text;
+using SchemaTasks.Schema;
+
+namespace SchemaTasks.Sql;
+
+// Types: CREATE/ALTER/DROP TYPE and DOMAIN, and reading a column's data type.
+internal sealed partial class DdlParser
+{
+    private SqlStatement CreateType(SqlToken at)
+    {
+        var name = _c.QualifiedName();
+        if (_c.AtEnd) return new CreateOtherTypeStatement(at, name); // A shell type.
+        if (_c.TryWord("AS"))
+        {
+            if (_c.TryWord("ENUM"))
+            {
+                _c.ExpectSymbol('(');
+                var labels = new List<string>();
+                if (!_c.TrySymbol(')'))
+                {
+                    do
+                    {
+                        labels.Add(_c.StringLiteral());
+                    }
+                    while (_c.TrySymbol(','));
+                    _c.ExpectSymbol(')');
+                }
+
+                _c.ExpectEnd();
+                return new CreateEnumTypeStatement(at, name, labels);
+            }
+
+            if (!_c.IsWord("RANGE") && !_c.IsSymbol('(')) throw _c.Error("expected ENUM, RANGE or '(' after AS");
+        }
+        else if (!_c.IsSymbol('('))
+        {
+            throw _c.Error("expected AS after the type name");
+        }
+
+        return new CreateOtherTypeStatement(at, name); // Composite, range and base types are not tracked beyond their name.
+    }
+
+    private SqlStatement? AlterType(SqlToken at)
+    {
+        var name = _c.QualifiedName();
+        if (_c.TryWord("ADD"))
+        {
+            _c.ExpectWord("VALUE");
+            var ifNotExists = IfNotExists();
+            var label = _c.StringLiteral();
+            string? neighbour = null;
+            var before = false;
+            if (_c.TryWord("BEFORE"))
+            {
+                before = true;
+                neighbour = _c.StringLiteral();
+            }
+            else if (_c.TryWord("AFTER"))
+            {
+                neighbour = _c.StringLiteral();
+            }
+
+            _c.ExpectEnd();
+            return new AddEnumValueStatement(at, name, label, ifNotExists, neighbour, before);
+        }
+
+        if (_c.TryWord("RENAME"))
+        {
+            if (_c.TryWord("VALUE"))
+            {
+                var from = _c.StringLiteral();
+                _c.ExpectWord("TO");
+                var to = _c.StringLiteral();
+                _c.ExpectEnd();
+                return new RenameEnumValueStatement(at, name, from, to);
+            }
+
+            if (_c.TryWord("ATTRIBUTE")) return null; // Composite types are tracked by name only.
+            _c.ExpectWord("TO");
+            var newName = _c.Identifier();
+            _c.ExpectEnd();
+            return new RenameTypeStatement(at, name, name with { Name = newName }, IsDomain: false);
+        }
+
+        if (_c.TryWords("SET", "SCHEMA"))
+        {
+            var schema = _c.Identifier();
+            _c.ExpectEnd();
+            return new RenameTypeStatement(at, name, name with { Schema = schema }, IsDomain: false);
+        }
+
+        if (_c.IsWord("OWNER") || _c.IsWord("ADD") || _c.IsWord("DROP") || _c.IsWord("ALTER") || _c.IsWord("SET"))
+        {
+            return null; // Ownership, composite attributes and base-type options do not change tracked facts.
+        }
+
+        throw _c.Error("expected ADD VALUE, RENAME VALUE, RENAME TO, SET SCHEMA or OWNER TO");
+    }
+
+    private SqlStatement DropType(SqlToken at, bool isDomain)
+    {
+        var ifExists = IfExists();
+        var names = NameList();
+        var cascade = DropBehaviour();
+        _c.ExpectEnd();
+        return new DropTypeStatement(at, names, ifExists, cascade, isDomain);
+    }
+
+    private SqlStatement CreateDomain(SqlToken at)
+    {
+        var name = _c.QualifiedName();
+        _c.TryWord("AS");
+        var type = DataType();
+        string? defaultText = null;
+        var notNull = false;
+        var checks = new List<ConstraintSpec>();
+        string? constraintName = null;
+        var constraintAt = at;
+        while (!_c.AtEnd)
+        {
+            var token = _c.Current;
+            if (_c.TryWord("CONSTRAINT"))
+            {
+                constraintName = _c.Identifier();
+                constraintAt = token;
+                continue;
+            }
+
+            if (_c.TryWord("DEFAULT"))
+            {
+                defaultText = DefaultExpression();
+            }
+            else if (_c.TryWords("NOT", "NULL"))
+            {
+                notNull = true;
+            }
+            else if (_c.TryWord("NULL"))
+            {
+                notNull = false;
+            }
+            else if (_c.TryWord("COLLATE"))
+            {
+                _c.QualifiedName();
+            }
+            else if (_c.IsWord("CHECK"))
+            {
+                checks.Add(new ConstraintSpec(constraintName is null ? token : constraintAt, constraintName, ConstraintKind.Check, [], CheckClause()));
+            }
+            else
+            {
+                throw _c.Error("expected DEFAULT, NOT NULL, NULL, CHECK or CONSTRAINT in the domain definition");
+            }
+
+            constraintName = null;
+        }
+
+        return new CreateDomainStatement(at, name, type, defaultText, notNull, checks);
+    }
+
+    private SqlStatement? AlterDomain(SqlToken at)
+    {
+        var name = _c.QualifiedName();
+        var actionAt = _c.Current;
+        AlterAction action;
+        if (_c.TryWord("SET"))
+        {
+            if (_c.TryWord("DEFAULT")) action = new SetDefaultAction(actionAt, null, DefaultExpression());
+            else if (_c.TryWords("NOT", "NULL")) action = new SetNotNullAction(actionAt, null, true);
+            else if (_c.TryWord("SCHEMA"))
+            {
+                var schema = _c.Identifier();
+                _c.ExpectEnd();
+                return new RenameTypeStatement(at, name, name with { Schema = schema }, IsDomain: true);
+            }
+            else throw _c.Error("expected DEFAULT, NOT NULL or SCHEMA after SET");
+        }
+        else if (_c.TryWord("DROP"))
+        {
+            if (_c.TryWord("DEFAULT")) action = new SetDefaultAction(actionAt, null, null);
+            else if (_c.TryWords("NOT", "NULL")) action = new SetNotNullAction(actionAt, null, false);
+            else if (_c.TryWord("CONSTRAINT"))
+            {
+                var ifExists = IfExists();
+                action = new DropConstraintAction(actionAt, _c.Identifier(), ifExists, null);
+                DropBehaviour();
+            }
+            else throw _c.Error("expected DEFAULT, NOT NULL or CONSTRAINT after DROP");
+        }
+        else if (_c.TryWord("ADD"))
+        {
+            string? constraintName = null;
+            if (_c.TryWord("CONSTRAINT")) constraintName = _c.Identifier();
+            if (!_c.IsWord("CHECK")) throw _c.Error("expected CHECK");
+            action = new AddConstraintAction(actionAt, new ConstraintSpec(actionAt, constraintName, ConstraintKind.Check, [], CheckClause()));
+            _c.TryWords("NOT", "VALID");
+        }
+        else if (_c.TryWord("RENAME"))
+        {
+            if (_c.TryWord("CONSTRAINT"))
+            {
+                var from = _c.Identifier();
+                _c.ExpectWord("TO");
+                action = new RenameConstraintAction(actionAt, from, _c.Identifier());
+            }
+            else
+            {
+                _c.ExpectWord("TO");
+                var newName = _c.Identifier();
+                _c.ExpectEnd();
+                return new RenameTypeStatement(at, name, name with { Name = newName }, IsDomain: true);
+            }
+        }
+        else if (_c.IsWord("OWNER") || _c.IsWord("VALIDATE"))
+        {
+            return null;
+        }
+        else
+        {
+            throw _c.Error("expected SET, DROP, ADD, RENAME, VALIDATE or OWNER");
+        }
+
+        _c.ExpectEnd();
+        return new AlterDomainStatement(at, name, action);
+    }
+
+    /// <summary>Reads a data type and normalises it for the dialect.</summary>
+    private TypeSpec DataType()
+    {
+        if (!_c.IsIdentifier) throw _c.Error("expected a data type");
+        if (_mySql) return MySqlDataType();
+
+        // A quoted or schema-qualified name is a user type; so is any word that is not built in.
+        if (_c.Current.Kind == SqlTokenKind.QuotedIdentifier || _c.IsSymbol('.', 1))
+        {
+            var userName = _c.QualifiedName();
+            SkipTypeModifiers();
+            return UserType(userName);
+        }
+
+        var word = SqlTokenText.Raw(_c.Source, _c.Next()).ToLowerInvariant();
+        string name = word;
+        switch (word)
+        {
+            case "double":
+                _c.ExpectWord("PRECISION");
+                name = "double precision";
+                break;
+            case "national":
+                name = _c.TryWord("CHARACTER") ? "national character" : _c.TryWord("CHAR") ? "national char" : throw _c.Error("expected CHARACTER");
+                if (_c.TryWord("VARYING")) name += " varying";
+                break;
+            case "character" or "char" or "bit":
+                if (_c.TryWord("VARYING")) name = word + " varying";
+                break;
+        }
+
+        if (!TypeNames.IsPostgresBuiltin(name))
+        {
+            SkipTypeModifiers();
+            return UserType(new QualifiedName(_rules.DefaultSchema, _rules.FoldUnquoted(word)));
+        }
+
+        string? arguments = null;
+        string? suffix = null;
+        if (name == "interval")
+        {
+            suffix = IntervalFields();
+        }
+
+        if (_c.IsSymbol('(')) arguments = TypeArguments();
+        var timeZone = false;
+        if (name is "timestamp" or "time")
+        {
+            if (_c.TryWord("WITH"))
+            {
+                _c.ExpectWord("TIME");
+                _c.ExpectWord("ZONE");
+                timeZone = true;
+            }
+            else if (_c.TryWord("WITHOUT"))
+            {
+                _c.ExpectWord("TIME");
+                _c.ExpectWord("ZONE");
+            }
+        }
+
+        var isArray = ArraySuffix();
+        var text = TypeNames.Normalise(SqlDialect.Postgres, name, arguments, timeZone, suffix);
+        return new TypeSpec(isArray ? text + "[]" : text, null, isArray, null, TypeNames.IsPostgresSerial(name));
+    }
+
+    private TypeSpec UserType(QualifiedName name)
+    {
+        var isArray = ArraySuffix();
+        var text = _rules.Quote(name);
+        return new TypeSpec(isArray ? text + "[]" : text, name, isArray, null, false);
+    }
+
+    private void SkipTypeModifiers()
+    {
+        if (_c.IsSymbol('(')) _c.Parenthesised();
+    }
+
+    private string? IntervalFields()
+    {
+        string? fields = null;
+        while (_c.IsWord("YEAR") || _c.IsWord("MONTH") || _c.IsWord("DAY") || _c.IsWord("HOUR") || _c.IsWord("MINUTE") || _c.IsWord("SECOND") || _c.IsWord("TO"))
+        {
+            var word = SqlTokenText.Raw(_c.Source, _c.Next()).ToLowerInvariant();
+            fields = fields is null ? word : fields + " " + word;
+        }
+
+        return fields;
+    }
+
+    /// <summary>Reads <c>(10, 2)</c> as <c>10,2</c>.</summary>
+    private string TypeArguments()
+    {
+        var (start, end) = _c.Parenthesised();
+        var builder = new StringBuilder();
+        for (var i = start; i < end; i++)
+        {
+            var token = _c.Tokens[i];
+            if (SqlTokenText.IsSymbol(_c.Source, token, ',')) builder.Append(',');
+            else if (token.Kind == SqlTokenKind.String) builder.Append(_rules.QuoteString(SqlTokenText.Unquote(_c.Source, token)));
+            else builder.Append(_c.Source, token.Start, token.Length);
+        }
+
+        return builder.ToString().ToLowerInvariant();
+    }
+
+    /// <summary>Reads <c>[]</c>, <c>[3]</c> (repeated) or <c>ARRAY[3]</c>; PostgreSQL ignores the sizes.</summary>
+    private bool ArraySuffix()
+    {
+        var isArray = false;
+        if (_c.TryWord("ARRAY"))
+        {
+            isArray = true;
+            if (_c.TrySymbol('['))
+            {
+                if (!_c.IsSymbol(']')) _c.Next();
+                _c.ExpectSymbol(']');
+            }
+        }
+
+        while (_c.TrySymbol('['))
+        {
+            isArray = true;
+            if (!_c.IsSymbol(']')) _c.Next();
+            _c.ExpectSymbol(']');
+        }
+
+        return isArray;
+    }
+
+    private TypeSpec MySqlDataType()
+    {
+        var word = SqlTokenText.Raw(_c.Source, _c.Next()).ToLowerInvariant();
+        if (word is "enum" or "set")
+        {
+            _c.ExpectSymbol('(');
+            var values = ImmutableArray.CreateBuilder<string>();
+            do
+            {
+                // MySQL removes trailing spaces from ENUM and SET values when the table is created.
+                values.Add(_c.StringLiteral().TrimEnd(' '));
+            }
+            while (_c.TrySymbol(','));
+            _c.ExpectSymbol(')');
+            var list = values.ToImmutable();
+            var kind = word == "enum" ? InlineValueKind.Enum : InlineValueKind.Set;
+            var text = word + "(" + string.Join(",", list.Select(_rules.QuoteString)) + ")";
+            return new TypeSpec(text, null, false, new InlineValueList(kind, list), false);
+        }
+
+        var name = word;
+        switch (word)
+        {
+            case "double":
+                if (_c.TryWord("PRECISION")) name = "double precision";
+                break;
+            case "national":
+                name = _c.TryWord("CHARACTER") ? "national character" : _c.TryWord("CHAR") ? "national char" : _c.TryWord("VARCHAR") ? "national varchar" : throw _c.Error("expected CHAR or VARCHAR");
+                if (_c.TryWord("VARYING")) name += " varying";
+                break;
+            case "character" or "char":
+                if (_c.TryWord("VARYING")) name = word + " varying";
+                break;
+            case "long":
+                if (_c.TryWord("VARCHAR")) name = "long varchar";
+                else if (_c.TryWord("VARBINARY")) name = "long varbinary";
+                break;
+        }
+
+        string? arguments = _c.IsSymbol('(') ? TypeArguments() : null;
+        string? suffix = null;
+        while (_c.IsWord("UNSIGNED") || _c.IsWord("SIGNED") || _c.IsWord("ZEROFILL"))
+        {
+            var flag = SqlTokenText.Raw(_c.Source, _c.Next()).ToLowerInvariant();
+            if (flag != "signed") suffix = suffix is null ? flag : suffix + " " + flag;
+        }
+
+        return new TypeSpec(TypeNames.Normalise(SqlDialect.MySql, name, arguments, false, suffix), null, false, null, false);
+    }
+}

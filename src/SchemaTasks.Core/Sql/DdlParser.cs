@@ -1,0 +1,197 @@
+using SchemaTasks.Schema;
+
+namespace SchemaTasks.Sql;
+
+/// <summary>
+/// Recursive-descent parser for the statements that shape tracked objects. Statements it does
+/// not model (functions, triggers, DO blocks, indexes, grants, data) are recognised by their
+/// first words and skipped; a tracked statement that does not parse raises
+/// <see cref="SqlParseException"/>, which the caller turns into a located error.
+/// </summary>
+internal sealed partial class DdlParser
+{
+    private readonly TokenCursor _c;
+    private readonly IdentifierRules _rules;
+    private readonly bool _mySql;
+
+    private DdlParser(TokenCursor cursor)
+    {
+        _c = cursor;
+        _rules = cursor.Rules;
+        _mySql = _rules.Dialect == SqlDialect.MySql;
+    }
+
+    /// <summary>
+    /// Parses one statement. Returns <see langword="null"/> for statements that do not shape
+    /// tracked objects.
+    /// </summary>
+    /// <exception cref="SqlParseException">A tracked statement that cannot be parsed or is not supported.</exception>
+    public static SqlStatement? Parse(string source, List<SqlToken> tokens, SqlStatementRange range, IdentifierRules rules)
+        => new DdlParser(new TokenCursor(source, tokens, range, rules)).Statement();
+
+    private SqlStatement? Statement()
+    {
+        var at = _c.Current;
+        if (_c.TryWord("CREATE")) return Create(at);
+        if (_c.TryWord("ALTER")) return Alter(at);
+        if (_c.TryWord("DROP")) return Drop(at);
+        if (_mySql && _c.IsWord("RENAME") && _c.IsWord("TABLE", 1))
+        {
+            _c.Next();
+            _c.Next();
+            return RenameTables(at);
+        }
+
+        return null;
+    }
+
+    private SqlStatement? Create(SqlToken at)
+    {
+        var orReplace = _c.TryWords("OR", "REPLACE");
+        if (_mySql)
+        {
+            if (_c.IsWord("TEMPORARY")) return null; // Temporary tables live for one session.
+            return _c.TryWord("TABLE") ? CreateTable(at, orReplace) : null;
+        }
+
+        if (_c.IsWord("GLOBAL") || _c.IsWord("LOCAL")) _c.Next();
+        if (_c.IsWord("TEMP") || _c.IsWord("TEMPORARY")) return null;
+        _c.TryWord("UNLOGGED");
+        if (_c.TryWord("TABLE")) return CreateTable(at, orReplace);
+        if (_c.TryWord("SCHEMA")) return CreateSchema(at);
+        if (_c.TryWord("TYPE")) return CreateType(at);
+        if (_c.TryWord("DOMAIN")) return CreateDomain(at);
+        return null;
+    }
+
+    private SqlStatement? Alter(SqlToken at)
+    {
+        if (_mySql)
+        {
+            _c.TryWord("ONLINE");
+            _c.TryWord("IGNORE");
+            return _c.TryWord("TABLE") ? AlterTable(at) : null;
+        }
+
+        if (_c.TryWord("TABLE")) return AlterTable(at);
+        if (_c.TryWord("TYPE")) return AlterType(at);
+        if (_c.TryWord("DOMAIN")) return AlterDomain(at);
+        if (_c.TryWord("SCHEMA")) return AlterSchema(at);
+        return null;
+    }
+
+    private SqlStatement? Drop(SqlToken at)
+    {
+        if (_mySql)
+        {
+            if (_c.IsWord("TEMPORARY")) return null;
+            return _c.TryWord("TABLE") ? DropTable(at) : null;
+        }
+
+        if (_c.TryWord("TABLE")) return DropTable(at);
+        if (_c.TryWord("TYPE")) return DropType(at, isDomain: false);
+        if (_c.TryWord("DOMAIN")) return DropType(at, isDomain: true);
+        if (_c.TryWord("SCHEMA")) return DropSchema(at);
+        return null;
+    }
+
+    private bool IfNotExists()
+    {
+        if (!_c.IsWord("IF")) return false;
+        _c.Next();
+        _c.ExpectWord("NOT");
+        _c.ExpectWord("EXISTS");
+        return true;
+    }
+
+    private bool IfExists()
+    {
+        if (!_c.IsWord("IF")) return false;
+        _c.Next();
+        _c.ExpectWord("EXISTS");
+        return true;
+    }
+
+    /// <summary>CASCADE / RESTRICT at the end of a DROP; returns whether it cascades.</summary>
+    private bool DropBehaviour()
+    {
+        var cascade = _c.TryWord("CASCADE");
+        if (!cascade) _c.TryWord("RESTRICT");
+        return cascade;
+    }
+
+    private List<QualifiedName> NameList()
+    {
+        var names = new List<QualifiedName> { _c.QualifiedName() };
+        while (_c.TrySymbol(',')) names.Add(_c.QualifiedName());
+        return names;
+    }
+
+    private SqlStatement CreateSchema(SqlToken at)
+    {
+        var ifNotExists = IfNotExists();
+        string name;
+        if (_c.TryWord("AUTHORIZATION"))
+        {
+            name = _c.Identifier(); // CREATE SCHEMA AUTHORIZATION role names the schema after the role.
+        }
+        else
+        {
+            name = _c.Identifier();
+            if (_c.TryWord("AUTHORIZATION")) _c.Identifier();
+        }
+
+        if (!_c.AtEnd) throw _c.Unsupported($"CREATE SCHEMA {name} with schema elements is not supported; create the objects in separate statements", _c.Current);
+        return new CreateSchemaStatement(at, name, ifNotExists);
+    }
+
+    private SqlStatement? AlterSchema(SqlToken at)
+    {
+        var name = _c.Identifier();
+        if (_c.TryWord("RENAME"))
+        {
+            _c.ExpectWord("TO");
+            var newName = _c.Identifier();
+            _c.ExpectEnd();
+            return new RenameSchemaStatement(at, name, newName);
+        }
+
+        if (_c.TryWord("OWNER")) return null;
+        throw _c.Error("expected RENAME TO or OWNER TO");
+    }
+
+    private SqlStatement DropSchema(SqlToken at)
+    {
+        var ifExists = IfExists();
+        var names = new List<string> { _c.Identifier() };
+        while (_c.TrySymbol(',')) names.Add(_c.Identifier());
+        var cascade = DropBehaviour();
+        _c.ExpectEnd();
+        return new DropSchemaStatement(at, names, ifExists, cascade);
+    }
+
+    private SqlStatement DropTable(SqlToken at)
+    {
+        var ifExists = IfExists();
+        var names = NameList();
+        var cascade = DropBehaviour();
+        _c.ExpectEnd();
+        return new DropTableStatement(at, names, ifExists, cascade);
+    }
+
+    private SqlStatement RenameTables(SqlToken at)
+    {
+        var renames = new List<(QualifiedName, QualifiedName)>();
+        do
+        {
+            var from = _c.QualifiedName();
+            _c.ExpectWord("TO");
+            renames.Add((from, _c.QualifiedName()));
+        }
+        while (_c.TrySymbol(','));
+        _c.ExpectEnd();
+        return new RenameTablesStatement(at, renames);
+    }
+
+    private string Render(int start, int end) => ExpressionText.Render(_c.Source, _c.Tokens, start, end, _rules);
+}

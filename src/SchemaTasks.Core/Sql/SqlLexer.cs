@@ -1,0 +1,438 @@
+using SchemaTasks.Diagnostics;
+
+namespace SchemaTasks.Sql;
+
+/// <summary>
+/// Turns SQL text into tokens, knowing every quoting and comment rule of both dialects so
+/// that text inside strings, comments and bodies is never mistaken for SQL. Single pass,
+/// no allocation per token; never throws, always advances.
+/// </summary>
+internal sealed class SqlLexer
+{
+    private readonly string _text;
+    private readonly SqlDialect _dialect;
+    private readonly int _lineOffset;
+    private readonly List<SqlToken> _tokens;
+    private readonly List<SqlLexDiagnostic> _diagnostics = [];
+    private int _pos;
+    private int _line = 1;
+    private int _lineStart;
+    private bool _space = true;
+    private string _delimiter = ";";
+
+    // MySQL executable comments (/*!40101 ... */): the inside is lexed as SQL; this remembers
+    // where the comment opened so its closing */ is dropped and an unclosed one is reported.
+    private int _versionCommentLine;
+    private int _versionCommentColumn;
+
+    private SqlLexer(string text, SqlDialect dialect, int lineOffset)
+    {
+        _text = text;
+        _dialect = dialect;
+        _lineOffset = lineOffset;
+        _tokens = new List<SqlToken>(Math.Max(16, text.Length / 6));
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            _pos = 1;
+            _lineStart = 1;
+        }
+    }
+
+    /// <summary>Lexes <paramref name="text"/>.</summary>
+    /// <param name="text">The SQL.</param>
+    /// <param name="dialect">Whose quoting rules apply.</param>
+    /// <param name="firstLine">The file line the text starts on (1 for a whole file).</param>
+    public static (List<SqlToken> Tokens, List<SqlLexDiagnostic> Diagnostics) Lex(string text, SqlDialect dialect, int firstLine = 1)
+    {
+        var lexer = new SqlLexer(text, dialect, firstLine - 1);
+        lexer.Run();
+        return (lexer._tokens, lexer._diagnostics);
+    }
+
+    private bool IsMySql => _dialect == SqlDialect.MySql;
+
+    private char At(int index) => index < _text.Length ? _text[index] : '\0';
+
+    private void Run()
+    {
+        while (_pos < _text.Length)
+        {
+            var c = _text[_pos];
+            if (c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v')
+            {
+                SkipWhitespace();
+                continue;
+            }
+
+            if (IsMySql && (c is 'd' or 'D') && TryDelimiterDirective())
+            {
+                continue;
+            }
+
+            if (_delimiter != ";" && string.CompareOrdinal(_text, _pos, _delimiter, 0, _delimiter.Length) == 0)
+            {
+                Emit(SqlTokenKind.Delimiter, _pos, _delimiter.Length);
+                continue;
+            }
+
+            switch (c)
+            {
+                case '-' when At(_pos + 1) == '-' && (!IsMySql || IsMySqlDashCommentEnd(At(_pos + 2)) || _pos + 2 >= _text.Length):
+                case '#' when IsMySql:
+                    SkipLineComment();
+                    continue;
+                case '/' when At(_pos + 1) == '*':
+                    BlockComment();
+                    continue;
+                case '*' when At(_pos + 1) == '/' && _versionCommentLine > 0:
+                    _versionCommentLine = 0;
+                    Skip(2);
+                    continue;
+                case '\'':
+                    Quoted(SqlTokenKind.String, '\'', IsMySql ? SqlQuoteStyle.Backslash : SqlQuoteStyle.Doubling, 0);
+                    continue;
+                case '"':
+                    if (IsMySql)
+                    {
+                        Quoted(SqlTokenKind.String, '"', SqlQuoteStyle.Backslash, 0);
+                    }
+                    else
+                    {
+                        Quoted(SqlTokenKind.QuotedIdentifier, '"', SqlQuoteStyle.Doubling, 0);
+                    }
+
+                    continue;
+                case '`' when IsMySql:
+                    Quoted(SqlTokenKind.QuotedIdentifier, '`', SqlQuoteStyle.Doubling, 0);
+                    continue;
+                case '$' when !IsMySql:
+                    Dollar();
+                    continue;
+                case ';':
+                    Emit(_delimiter == ";" ? SqlTokenKind.Semicolon : SqlTokenKind.Symbol, _pos, 1);
+                    continue;
+            }
+
+            if (TryPrefixedString(c))
+            {
+                continue;
+            }
+
+            if (char.IsAsciiDigit(c) || (c == '.' && char.IsAsciiDigit(At(_pos + 1))))
+            {
+                Number();
+            }
+            else if (IsWordStart(c))
+            {
+                var start = _pos;
+                var end = _pos + 1;
+                while (end < _text.Length && IsWordPart(_text[end])) end++;
+                Emit(SqlTokenKind.Word, start, end - start);
+            }
+            else
+            {
+                Emit(SqlTokenKind.Symbol, _pos, SymbolLength(c));
+            }
+        }
+
+        if (_versionCommentLine > 0)
+        {
+            Report(DiagnosticCodes.UnterminatedComment, "The MySQL executable comment '/*!' is never closed with '*/'. Close it, or remove it.", _versionCommentLine, _versionCommentColumn);
+        }
+    }
+
+    private static bool IsMySqlDashCommentEnd(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v' || c < ' ';
+
+    private static bool IsWordStart(char c) => char.IsAsciiLetter(c) || c == '_' || c >= '\u0080';
+
+    private bool IsWordPart(char c) => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '$' || c >= '\u0080';
+
+    private int SymbolLength(char c)
+    {
+        var next = At(_pos + 1);
+        return (c, next) switch
+        {
+            (':', ':') or ('<', '=') or ('>', '=') or ('<', '>') or ('!', '=') or ('|', '|') or ('=', '>') or (':', '=') => 2,
+            ('-', '>') => At(_pos + 2) == '>' ? 3 : 2,
+            _ => 1,
+        };
+    }
+
+    private void Emit(SqlTokenKind kind, int start, int length, SqlQuoteStyle style = SqlQuoteStyle.None, int prefix = 0, bool unterminated = false)
+    {
+        _tokens.Add(new SqlToken(kind, start, length, _line + _lineOffset, start - _lineStart + 1, style, (byte)prefix, _space, unterminated));
+        _space = false;
+        Advance(start + length);
+    }
+
+    /// <summary>Moves to <paramref name="target"/>, counting the line breaks passed (CRLF, LF or CR).</summary>
+    private void Advance(int target)
+    {
+        if (target > _text.Length) target = _text.Length;
+        var i = _pos;
+        while (i < target)
+        {
+            var next = _text.AsSpan(i, target - i).IndexOfAny('\n', '\r');
+            if (next < 0) break;
+            i += next;
+            if (_text[i] == '\r' && i + 1 < _text.Length && _text[i + 1] == '\n')
+            {
+                i++;
+                if (i >= target)
+                {
+                    break;
+                }
+            }
+
+            i++;
+            _line++;
+            _lineStart = i;
+        }
+
+        _pos = Math.Max(target, _pos);
+    }
+
+    private void Skip(int count)
+    {
+        Advance(_pos + count);
+        _space = true;
+    }
+
+    private void SkipWhitespace()
+    {
+        var end = _pos;
+        while (end < _text.Length && _text[end] is ' ' or '\t' or '\n' or '\r' or '\f' or '\v') end++;
+        Advance(end);
+        _space = true;
+    }
+
+    private void SkipLineComment()
+    {
+        var end = _text.AsSpan(_pos).IndexOfAny('\n', '\r');
+        Advance(end < 0 ? _text.Length : _pos + end);
+        _space = true;
+    }
+
+    private void BlockComment()
+    {
+        var line = _line + _lineOffset;
+        var column = _pos - _lineStart + 1;
+        if (IsMySql && (At(_pos + 2) == '!' || (At(_pos + 2) == 'M' && At(_pos + 3) == '!')) && _versionCommentLine == 0)
+        {
+            // Executable comment: the server runs its content, so it is SQL to us too.
+            var i = _pos + (At(_pos + 2) == '!' ? 3 : 4);
+            while (i < _text.Length && char.IsAsciiDigit(_text[i])) i++;
+            _versionCommentLine = line;
+            _versionCommentColumn = column;
+            Skip(i - _pos);
+            return;
+        }
+
+        var depth = 0;
+        var p = _pos;
+        while (p < _text.Length)
+        {
+            if (_text[p] == '/' && At(p + 1) == '*')
+            {
+                depth++;
+                p += 2;
+                if (IsMySql && depth > 1) depth = 1; // MySQL comments do not nest.
+            }
+            else if (_text[p] == '*' && At(p + 1) == '/')
+            {
+                depth--;
+                p += 2;
+                if (depth == 0)
+                {
+                    Skip(p - _pos);
+                    return;
+                }
+            }
+            else
+            {
+                p++;
+            }
+        }
+
+        Report(DiagnosticCodes.UnterminatedComment, "This '/*' comment is never closed with '*/'. Close it; everything after it is otherwise ignored.", line, column);
+        Skip(_text.Length - _pos);
+    }
+
+    private bool TryPrefixedString(char c)
+    {
+        var next = At(_pos + 1);
+        switch (c)
+        {
+            case 'E' or 'e' when next == '\'' && !IsMySql:
+                Quoted(SqlTokenKind.String, '\'', SqlQuoteStyle.Backslash, 1);
+                return true;
+            case 'N' or 'n' when next == '\'':
+                Quoted(SqlTokenKind.String, '\'', IsMySql ? SqlQuoteStyle.Backslash : SqlQuoteStyle.Doubling, 1);
+                return true;
+            case 'X' or 'x' or 'B' or 'b' when next == '\'':
+                Quoted(SqlTokenKind.String, '\'', SqlQuoteStyle.Doubling, 1);
+                return true;
+            case 'U' or 'u' when next == '&' && !IsMySql && At(_pos + 2) is '\'' or '"':
+                Quoted(At(_pos + 2) == '\'' ? SqlTokenKind.String : SqlTokenKind.QuotedIdentifier, At(_pos + 2), SqlQuoteStyle.Doubling, 2);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void Quoted(SqlTokenKind kind, char quote, SqlQuoteStyle style, int prefix)
+    {
+        var start = _pos;
+        var p = _pos + prefix + 1;
+        while (p < _text.Length)
+        {
+            var c = _text[p];
+            if (c == '\\' && style == SqlQuoteStyle.Backslash)
+            {
+                p += 2;
+            }
+            else if (c == quote)
+            {
+                if (At(p + 1) == quote)
+                {
+                    p += 2;
+                }
+                else
+                {
+                    Emit(kind, start, p + 1 - start, style, prefix);
+                    return;
+                }
+            }
+            else
+            {
+                p++;
+            }
+        }
+
+        var what = kind == SqlTokenKind.String ? "string" : "quoted identifier";
+        Report(
+            kind == SqlTokenKind.String ? DiagnosticCodes.UnterminatedString : DiagnosticCodes.UnterminatedQuotedIdentifier,
+            $"This {what} starting with {quote} is never closed. Add the closing {quote} (a {quote} inside it is written twice).",
+            _line + _lineOffset,
+            start - _lineStart + 1);
+        Emit(kind, start, _text.Length - start, style, prefix, unterminated: true);
+    }
+
+    private void Dollar()
+    {
+        var start = _pos;
+        var next = At(_pos + 1);
+        if (char.IsAsciiDigit(next))
+        {
+            var end = _pos + 1;
+            while (end < _text.Length && char.IsAsciiDigit(_text[end])) end++;
+            Emit(SqlTokenKind.Parameter, start, end - start);
+            return;
+        }
+
+        var p = _pos + 1;
+        if (next != '$')
+        {
+            if (!IsWordStart(next))
+            {
+                Emit(SqlTokenKind.Symbol, start, 1);
+                return;
+            }
+
+            while (p < _text.Length && (char.IsAsciiLetterOrDigit(_text[p]) || _text[p] == '_' || _text[p] >= '\u0080')) p++;
+            if (At(p) != '$')
+            {
+                Emit(SqlTokenKind.Symbol, start, 1);
+                return;
+            }
+        }
+
+        var tagLength = p + 1 - start;
+        var close = _text.IndexOf(_text.Substring(start, tagLength), p + 1, StringComparison.Ordinal);
+        if (close < 0)
+        {
+            Report(
+                DiagnosticCodes.UnterminatedDollarQuote,
+                $"The dollar-quoted text opened by {_text.Substring(start, tagLength)} is never closed. End it with the same tag.",
+                _line + _lineOffset,
+                start - _lineStart + 1);
+            Emit(SqlTokenKind.String, start, _text.Length - start, SqlQuoteStyle.Dollar, Math.Min(tagLength, 255), unterminated: true);
+            return;
+        }
+
+        Emit(SqlTokenKind.String, start, close + tagLength - start, SqlQuoteStyle.Dollar, Math.Min(tagLength, 255));
+    }
+
+    private void Number()
+    {
+        var p = _pos;
+        if (At(p) == '0' && At(p + 1) is 'x' or 'X' or 'b' or 'B' or 'o' or 'O' && IsWordPart(At(p + 2)))
+        {
+            p += 2;
+        }
+        else
+        {
+            while (p < _text.Length && (char.IsAsciiDigit(_text[p]) || _text[p] == '_')) p++;
+            if (At(p) == '.' && At(p + 1) != '.')
+            {
+                p++;
+                while (p < _text.Length && char.IsAsciiDigit(_text[p])) p++;
+            }
+
+            if (At(p) is 'e' or 'E' && (char.IsAsciiDigit(At(p + 1)) || (At(p + 1) is '+' or '-' && char.IsAsciiDigit(At(p + 2)))))
+            {
+                p += 2;
+            }
+        }
+
+        while (p < _text.Length && char.IsAsciiLetterOrDigit(_text[p])) p++;
+        Emit(SqlTokenKind.Number, _pos, p - _pos);
+    }
+
+    /// <summary>
+    /// MySQL's client reads <c>DELIMITER xx</c> at the start of a line and from then on ends
+    /// statements at <c>xx</c>, so bodies full of <c>;</c> reach the server whole.
+    /// </summary>
+    private bool TryDelimiterDirective()
+    {
+        const string Keyword = "delimiter";
+        if (_pos + Keyword.Length >= _text.Length
+            || string.Compare(_text, _pos, Keyword, 0, Keyword.Length, StringComparison.OrdinalIgnoreCase) != 0
+            || _text[_pos + Keyword.Length] is not (' ' or '\t'))
+        {
+            return false;
+        }
+
+        for (var i = _lineStart; i < _pos; i++)
+        {
+            if (_text[i] is not (' ' or '\t')) return false;
+        }
+
+        var line = _line + _lineOffset;
+        var column = _pos - _lineStart + 1;
+        var p = _pos + Keyword.Length;
+        while (p < _text.Length && _text[p] is ' ' or '\t') p++;
+        var start = p;
+        while (p < _text.Length && _text[p] is not (' ' or '\t' or '\n' or '\r')) p++;
+        var lineEnd = _text.AsSpan(p).IndexOfAny('\n', '\r');
+        var end = lineEnd < 0 ? _text.Length : p + lineEnd;
+
+        // The directive ends whatever statement was open, as the client does.
+        _tokens.Add(new SqlToken(SqlTokenKind.Delimiter, _pos, end - _pos, line, column));
+        if (p == start)
+        {
+            Report(DiagnosticCodes.InvalidDelimiter, "DELIMITER needs the new terminator after it, such as 'DELIMITER $$'.", line, column);
+        }
+        else
+        {
+            _delimiter = _text.Substring(start, p - start);
+        }
+
+        Advance(end);
+        _space = true;
+        return true;
+    }
+
+    private void Report(string code, string message, int line, int column)
+        => _diagnostics.Add(new SqlLexDiagnostic(code, message, line, column));
+}

@@ -1,0 +1,12 @@
+namespace SchemaTasks.Sql;
+
+/// <summary>
+/// Unwinds the recursive-descent parser to the statement boundary, where it becomes a
+/// diagnostic. Never escapes <see cref="DdlParser"/>.
+/// </summary>
+internal sealed class SqlParseException(string code, string message, SqlToken at) : Exception(message)
+{
+    public string Code { get; } = code;
+
+    public SqlToken At { get; } = at;
+}

@@ -1,0 +1,102 @@
+using SchemaTasks.Schema;
+
+namespace SchemaTasks.Sql;
+
+// The statements that shape tracked objects, as plain data. Names are already folded and
+// qualified with the dialect's default schema; each node keeps the token it starts at, so
+// the catalog can report problems at their place in the file.
+
+internal abstract record SqlStatement(SqlToken At);
+
+internal sealed record CreateSchemaStatement(SqlToken At, string Name, bool IfNotExists) : SqlStatement(At);
+
+internal sealed record DropSchemaStatement(SqlToken At, IReadOnlyList<string> Names, bool IfExists, bool Cascade) : SqlStatement(At);
+
+internal sealed record RenameSchemaStatement(SqlToken At, string Name, string NewName) : SqlStatement(At);
+
+internal sealed record CreateEnumTypeStatement(SqlToken At, QualifiedName Name, IReadOnlyList<string> Labels) : SqlStatement(At);
+
+/// <summary>A composite, range or base type: tracked by name only, so later statements about it are understood.</summary>
+internal sealed record CreateOtherTypeStatement(SqlToken At, QualifiedName Name) : SqlStatement(At);
+
+internal sealed record AddEnumValueStatement(SqlToken At, QualifiedName Type, string Label, bool IfNotExists, string? Neighbour, bool Before) : SqlStatement(At);
+
+internal sealed record RenameEnumValueStatement(SqlToken At, QualifiedName Type, string From, string To) : SqlStatement(At);
+
+/// <summary>RENAME TO or SET SCHEMA of a type or domain.</summary>
+internal sealed record RenameTypeStatement(SqlToken At, QualifiedName Type, QualifiedName NewName, bool IsDomain) : SqlStatement(At);
+
+internal sealed record DropTypeStatement(SqlToken At, IReadOnlyList<QualifiedName> Names, bool IfExists, bool Cascade, bool IsDomain) : SqlStatement(At);
+
+internal sealed record CreateDomainStatement(SqlToken At, QualifiedName Name, TypeSpec BaseType, string? Default, bool NotNull, IReadOnlyList<ConstraintSpec> Checks) : SqlStatement(At);
+
+internal sealed record AlterDomainStatement(SqlToken At, QualifiedName Name, AlterAction Action) : SqlStatement(At);
+
+internal sealed record CreateTableStatement(SqlToken At, QualifiedName Name, bool IfNotExists, bool OrReplace, IReadOnlyList<ColumnSpec> Columns, IReadOnlyList<ConstraintSpec> Constraints) : SqlStatement(At);
+
+internal sealed record AlterTableStatement(SqlToken At, QualifiedName Name, bool IfExists, IReadOnlyList<AlterAction> Actions) : SqlStatement(At);
+
+internal sealed record RenameTablesStatement(SqlToken At, IReadOnlyList<(QualifiedName From, QualifiedName To)> Renames) : SqlStatement(At);
+
+internal sealed record DropTableStatement(SqlToken At, IReadOnlyList<QualifiedName> Names, bool IfExists, bool Cascade) : SqlStatement(At);
+
+/// <summary>A column type as written, normalised.</summary>
+/// <param name="Text">Normalised text for built-in types; for user types, the written name (resolved when applied).</param>
+/// <param name="UserType">The name of a non-built-in type, to resolve against the catalog.</param>
+/// <param name="IsArray">Whether the type is an array.</param>
+/// <param name="Inline">MySQL ENUM/SET values.</param>
+/// <param name="IsSerial">PostgreSQL serial: NOT NULL with a sequence default.</param>
+internal sealed record TypeSpec(string Text, QualifiedName? UserType, bool IsArray, InlineValueList? Inline, bool IsSerial);
+
+internal sealed record ColumnSpec(SqlToken At, string Name, TypeSpec Type, bool? NotNull, string? Default, bool PrimaryKey, IReadOnlyList<ConstraintSpec> Constraints);
+
+internal enum ConstraintKind
+{
+    Check,
+    PrimaryKey,
+    Unique,
+    ForeignKey,
+    Other,
+}
+
+/// <summary>A table, column or domain constraint.</summary>
+/// <param name="At">Where it starts.</param>
+/// <param name="Name">The given name, or <see langword="null"/> for one the server generates.</param>
+/// <param name="Kind">What it is.</param>
+/// <param name="Columns">The columns it names (primary key, unique, foreign key).</param>
+/// <param name="Check">For CHECK: the expression and any value set.</param>
+internal sealed record ConstraintSpec(SqlToken At, string? Name, ConstraintKind Kind, IReadOnlyList<string> Columns, CheckSpec? Check);
+
+/// <summary>A CHECK expression; <see cref="Column"/> is set when it is a value set.</summary>
+internal sealed record CheckSpec(string Expression, string? Column, IReadOnlyList<string> Values);
+
+internal abstract record AlterAction(SqlToken At);
+
+internal sealed record AddColumnAction(SqlToken At, ColumnSpec Column, bool IfNotExists) : AlterAction(At);
+
+internal sealed record DropColumnAction(SqlToken At, string Column, bool IfExists) : AlterAction(At);
+
+internal sealed record RenameColumnAction(SqlToken At, string From, string To) : AlterAction(At);
+
+internal sealed record AlterColumnTypeAction(SqlToken At, string Column, TypeSpec Type) : AlterAction(At);
+
+/// <summary>SET/DROP NOT NULL of a column, or of the domain itself when <see cref="Column"/> is null.</summary>
+internal sealed record SetNotNullAction(SqlToken At, string? Column, bool NotNull) : AlterAction(At);
+
+/// <summary>SET/DROP DEFAULT of a column, or of the domain itself when <see cref="Column"/> is null.</summary>
+internal sealed record SetDefaultAction(SqlToken At, string? Column, string? Default) : AlterAction(At);
+
+/// <summary>MySQL MODIFY (same name) and CHANGE (new name): the whole definition is replaced.</summary>
+internal sealed record ReplaceColumnAction(SqlToken At, string Column, ColumnSpec Definition) : AlterAction(At);
+
+internal sealed record AddConstraintAction(SqlToken At, ConstraintSpec Constraint) : AlterAction(At);
+
+internal sealed record DropConstraintAction(SqlToken At, string Name, bool IfExists, ConstraintKind? Kind) : AlterAction(At);
+
+internal sealed record RenameConstraintAction(SqlToken At, string From, string To) : AlterAction(At);
+
+/// <summary>RENAME TO or SET SCHEMA of a table.</summary>
+internal sealed record RenameTableAction(SqlToken At, QualifiedName NewName) : AlterAction(At);
+
+/// <summary>MySQL <c>ADD COLUMN (a ..., b ...)</c>.</summary>
+internal sealed record AddColumnsAction(SqlToken At, IReadOnlyList<AddColumnAction> Columns) : AlterAction(At);

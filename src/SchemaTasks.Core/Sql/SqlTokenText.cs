@@ -1,0 +1,84 @@
+using System.Text;
+
+namespace SchemaTasks.Sql;
+
+/// <summary>Reads the value a token stands for; only called for the few tokens a statement keeps.</summary>
+internal static class SqlTokenText
+{
+    /// <summary>The token exactly as written.</summary>
+    public static string Raw(string source, SqlToken token) => source.Substring(token.Start, token.Length);
+
+    /// <summary>The raw text, shortened for a message.</summary>
+    public static string ForMessage(string source, SqlToken token)
+    {
+        var length = Math.Min(token.Length, 40);
+        var text = source.Substring(token.Start, length);
+        return length < token.Length ? text + "…" : text;
+    }
+
+    /// <summary>The unescaped content of a string literal or quoted identifier.</summary>
+    public static string Unquote(string source, SqlToken token)
+    {
+        if (token.Style == SqlQuoteStyle.Dollar)
+        {
+            var tag = token.PrefixLength;
+            var contentLength = token.Unterminated ? token.Length - tag : token.Length - (2 * tag);
+            return contentLength <= 0 ? string.Empty : source.Substring(token.Start + tag, contentLength);
+        }
+
+        var start = token.Start + token.PrefixLength + 1;
+        var end = token.Unterminated ? token.End : token.End - 1;
+        if (end <= start)
+        {
+            return string.Empty;
+        }
+
+        var quote = source[token.Start + token.PrefixLength];
+        var span = source.AsSpan(start, end - start);
+        if (span.IndexOf(quote) < 0 && (token.Style != SqlQuoteStyle.Backslash || span.IndexOf('\\') < 0))
+        {
+            return span.ToString();
+        }
+
+        var builder = new StringBuilder(span.Length);
+        for (var i = 0; i < span.Length; i++)
+        {
+            var c = span[i];
+            if (c == quote && i + 1 < span.Length && span[i + 1] == quote)
+            {
+                builder.Append(quote);
+                i++;
+            }
+            else if (c == '\\' && token.Style == SqlQuoteStyle.Backslash && i + 1 < span.Length)
+            {
+                i++;
+                builder.Append(span[i] switch
+                {
+                    'n' => '\n',
+                    't' => '\t',
+                    'r' => '\r',
+                    '0' => '\0',
+                    'b' => '\b',
+                    'Z' => '\u001A',
+                    var other => other,
+                });
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Whether <paramref name="token"/> is the unquoted word <paramref name="keyword"/> (ASCII, any case).</summary>
+    public static bool IsWord(string source, SqlToken token, string keyword)
+        => token.Kind == SqlTokenKind.Word
+           && token.Length == keyword.Length
+           && source.AsSpan(token.Start, token.Length).Equals(keyword, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="token"/> is the one-character symbol <paramref name="symbol"/>.</summary>
+    public static bool IsSymbol(string source, SqlToken token, char symbol)
+        => token.Length == 1 && token.Kind is SqlTokenKind.Symbol && source[token.Start] == symbol;
+}

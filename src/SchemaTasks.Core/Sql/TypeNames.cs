@@ -1,0 +1,124 @@
+namespace SchemaTasks.Sql;
+
+/// <summary>
+/// Normalises type names per dialect, so that <c>VARCHAR(20)</c> and <c>character varying(20)</c>
+/// (PostgreSQL) or <c>INTEGER</c> and <c>int(11)</c> (MySQL) are the same type in the snapshot.
+/// The names follow what each server reports (<c>format_type</c>, <c>COLUMN_TYPE</c>).
+/// </summary>
+internal static class TypeNames
+{
+    private static readonly Dictionary<string, string> PostgresAliases = new(StringComparer.Ordinal)
+    {
+        ["int"] = "integer", ["int4"] = "integer", ["integer"] = "integer",
+        ["int2"] = "smallint", ["smallint"] = "smallint",
+        ["int8"] = "bigint", ["bigint"] = "bigint",
+        ["serial"] = "integer", ["serial4"] = "integer",
+        ["bigserial"] = "bigint", ["serial8"] = "bigint",
+        ["smallserial"] = "smallint", ["serial2"] = "smallint",
+        ["bool"] = "boolean", ["boolean"] = "boolean",
+        ["float8"] = "double precision", ["double precision"] = "double precision",
+        ["float4"] = "real", ["real"] = "real",
+        ["decimal"] = "numeric", ["numeric"] = "numeric",
+        ["varchar"] = "character varying", ["character varying"] = "character varying", ["char varying"] = "character varying",
+        ["char"] = "character", ["character"] = "character", ["bpchar"] = "character", ["nchar"] = "character",
+        ["national character"] = "character", ["national char"] = "character",
+        ["national character varying"] = "character varying", ["national char varying"] = "character varying",
+        ["varbit"] = "bit varying", ["bit varying"] = "bit varying",
+        ["timestamptz"] = "timestamp with time zone", ["timetz"] = "time with time zone",
+        ["text"] = "text", ["uuid"] = "uuid", ["json"] = "json", ["jsonb"] = "jsonb", ["bytea"] = "bytea",
+        ["date"] = "date", ["interval"] = "interval", ["money"] = "money", ["inet"] = "inet", ["cidr"] = "cidr",
+        ["macaddr"] = "macaddr", ["macaddr8"] = "macaddr8", ["xml"] = "xml", ["oid"] = "oid", ["bit"] = "bit",
+        ["tsvector"] = "tsvector", ["tsquery"] = "tsquery", ["point"] = "point", ["line"] = "line", ["box"] = "box",
+        ["polygon"] = "polygon", ["circle"] = "circle", ["path"] = "path", ["lseg"] = "lseg", ["regclass"] = "regclass",
+        ["int4range"] = "int4range", ["int8range"] = "int8range", ["numrange"] = "numrange", ["tsrange"] = "tsrange",
+        ["tstzrange"] = "tstzrange", ["daterange"] = "daterange", ["name"] = "name", ["citext"] = "citext",
+    };
+
+    private static readonly Dictionary<string, string> MySqlAliases = new(StringComparer.Ordinal)
+    {
+        ["integer"] = "int", ["int4"] = "int", ["int"] = "int", ["middleint"] = "mediumint", ["int3"] = "mediumint",
+        ["int1"] = "tinyint", ["int2"] = "smallint", ["int8"] = "bigint",
+        ["bool"] = "tinyint", ["boolean"] = "tinyint",
+        ["dec"] = "decimal", ["numeric"] = "decimal", ["fixed"] = "decimal",
+        ["double precision"] = "double", ["real"] = "double", ["float8"] = "double", ["float4"] = "float",
+        ["character"] = "char", ["nchar"] = "char", ["national char"] = "char", ["national character"] = "char",
+        ["character varying"] = "varchar", ["char varying"] = "varchar", ["nvarchar"] = "varchar",
+        ["national varchar"] = "varchar", ["national character varying"] = "varchar", ["national char varying"] = "varchar",
+        ["long varchar"] = "mediumtext", ["long"] = "mediumtext", ["long varbinary"] = "mediumblob",
+    };
+
+    private static readonly HashSet<string> MySqlIntegers = new(StringComparer.Ordinal) { "int", "tinyint", "smallint", "mediumint", "bigint" };
+
+    /// <summary>Whether a PostgreSQL type name (lower case, words joined by one space) is built in.</summary>
+    public static bool IsPostgresBuiltin(string name)
+        => PostgresAliases.ContainsKey(name) || name is "timestamp" or "time" or "double" or "float";
+
+    /// <summary>Whether the PostgreSQL name is a serial pseudo-type (integer with a sequence default).</summary>
+    public static bool IsPostgresSerial(string name) => name.Contains("serial", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The normalised text of a built-in type.
+    /// </summary>
+    /// <param name="dialect">The dialect.</param>
+    /// <param name="name">The type name, lower case, multi-word names joined by one space.</param>
+    /// <param name="arguments">The modifier list without parentheses (such as <c>10,2</c>), or <see langword="null"/>.</param>
+    /// <param name="timeZone">PostgreSQL time types: <see langword="true"/> for WITH TIME ZONE.</param>
+    /// <param name="suffix">Trailing words kept as written: MySQL <c>unsigned</c>/<c>zerofill</c>, PostgreSQL interval fields.</param>
+    public static string Normalise(SqlDialect dialect, string name, string? arguments, bool timeZone, string? suffix)
+        => dialect == SqlDialect.MySql ? NormaliseMySql(name, arguments, suffix) : NormalisePostgres(name, arguments, timeZone, suffix);
+
+    private static string NormalisePostgres(string name, string? arguments, bool timeZone, string? suffix)
+    {
+        if (name is "timestamp" or "time")
+        {
+            var zone = timeZone ? " with time zone" : " without time zone";
+            return arguments is null ? name + zone : $"{name}({arguments}){zone}";
+        }
+
+        if (name == "timestamptz" || name == "timetz")
+        {
+            var bare = name.Substring(0, name.Length - 2);
+            return arguments is null ? bare + " with time zone" : $"{bare}({arguments}) with time zone";
+        }
+
+        if (name == "float" || name == "double")
+        {
+            // float(p): p <= 24 is real, anything else double precision.
+            return arguments is not null && int.TryParse(arguments, out var precision) && precision <= 24 ? "real" : "double precision";
+        }
+
+        var canonical = PostgresAliases.TryGetValue(name, out var alias) ? alias : name;
+        if (canonical == "character" && arguments is null)
+        {
+            arguments = "1";
+        }
+
+        var text = arguments is null || name.Contains("serial", StringComparison.Ordinal) ? canonical : $"{canonical}({arguments})";
+        return suffix is null ? text : $"{text} {suffix}";
+    }
+
+    private static string NormaliseMySql(string name, string? arguments, string? suffix)
+    {
+        var canonical = MySqlAliases.TryGetValue(name, out var alias) ? alias : name;
+        if (name is "bool" or "boolean")
+        {
+            arguments = "1";
+        }
+        else if (MySqlIntegers.Contains(canonical) && !(canonical == "tinyint" && arguments == "1"))
+        {
+            arguments = null; // MySQL 8 no longer reports display widths (except tinyint(1)).
+        }
+        else if (canonical == "decimal")
+        {
+            arguments ??= "10,0";
+            if (!arguments.Contains(',', StringComparison.Ordinal)) arguments += ",0";
+        }
+        else if (canonical is "char" or "binary" && arguments is null)
+        {
+            arguments = "1";
+        }
+
+        var text = arguments is null ? canonical : $"{canonical}({arguments})";
+        return suffix is null ? text : $"{text} {suffix}";
+    }
+}

@@ -1,0 +1,66 @@
+using SchemaTasks.Core.Tests.Schema;
+using SchemaTasks.Schema;
+using SchemaTasks.Snapshot;
+
+namespace SchemaTasks.Core.Tests.Snapshot;
+
+public class SnapshotJsonTests
+{
+    [Theory]
+    [InlineData("1-prisma-job-status", SqlDialect.Postgres)]
+    [InlineData("2-golang-migrate-job-tracking", SqlDialect.MySql)]
+    [InlineData("4-check-bots-health-status", SqlDialect.Postgres)]
+    [InlineData("5-prisma-momentum", SqlDialect.Postgres)]
+    public void WriteReadWrite_IsByteIdentical(string scenario, SqlDialect dialect)
+    {
+        var set = ScenarioFixtures.Load(scenario);
+        var snapshot = SchemaSnapshot.Create(set, SchemaEngine.Build(set, dialect).Final);
+
+        var first = SnapshotJson.Write(snapshot);
+        var second = SnapshotJson.Write(SnapshotJson.Read(first));
+
+        Assert.Equal(first, second);
+        Assert.DoesNotContain("\r", first, StringComparison.Ordinal);
+        Assert.EndsWith("}\n", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_IsDeterministicAndSortedByName()
+    {
+        const string Sql = "CREATE TYPE zeta AS ENUM ('z2', 'z1'); CREATE TYPE alpha AS ENUM ('b', 'a'); CREATE TABLE b (x zeta); CREATE TABLE a (y alpha, CHECK (y IN ('a')));";
+        var one = Build(Sql);
+        var two = Build(Sql);
+
+        Assert.Equal(one, two);
+        Assert.True(one.IndexOf("\"alpha\"", StringComparison.Ordinal) < one.IndexOf("\"zeta\"", StringComparison.Ordinal));
+        Assert.Contains("\"labels\": [\n          \"z2\",\n          \"z1\"\n        ]", one, StringComparison.Ordinal);
+        Assert.Contains("\"kind\": \"check\"", one, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_ShowsAllowedValuesAndChecksumsOfScenario1()
+    {
+        var set = ScenarioFixtures.Load("1-prisma-job-status");
+        var json = SnapshotJson.Write(SchemaSnapshot.Create(set, SchemaEngine.Build(set, SqlDialect.Postgres).Final));
+
+        Assert.StartsWith("{\n  \"formatVersion\": 1,\n  \"dialect\": \"postgres\",\n  \"migrations\": [", json, StringComparison.Ordinal);
+        Assert.Contains("\"id\": \"20250909044604_add_cancelled_job_status\"", json, StringComparison.Ordinal);
+        Assert.Contains($"\"sha256\": \"{set.Migrations[1].Checksum}\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"default\": \"'PENDING'\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"CANCELLED\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_RejectsOtherFormatVersions()
+    {
+        var error = Assert.Throws<FormatException>(() => SnapshotJson.Read("{\"formatVersion\": 2, \"dialect\": \"postgres\"}"));
+        Assert.Contains("version 2", error.Message, StringComparison.Ordinal);
+        Assert.Throws<FormatException>(() => SnapshotJson.Read("{"));
+    }
+
+    private static string Build(string sql)
+    {
+        var catalog = CatalogBuild.Clean(sql);
+        return SnapshotJson.Write(new SchemaSnapshot(SqlDialect.Postgres, [], catalog));
+    }
+}
