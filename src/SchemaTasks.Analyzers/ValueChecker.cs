@@ -155,7 +155,7 @@ internal sealed class ValueChecker
         if (ResolveQuietly(mapping.Target) is { } target && !target.Values.Contains(text))
         {
             var subject = $"the string {verb} {Describe(member)}";
-            context.ReportDiagnostic(Undeclared(value.Syntax.GetLocation(), subject, text, target));
+            context.ReportDiagnostic(Undeclared(_catalog!.Dialect, value.Syntax.GetLocation(), subject, text, target));
         }
     }
 
@@ -168,7 +168,7 @@ internal sealed class ValueChecker
             mapped.Add(value);
             if (!target.Values.Contains(value))
             {
-                context.ReportDiagnostic(Undeclared(field.Locations.FirstOrDefault() ?? Location.None, $"enum member {type.Name}.{field.Name}", value, target));
+                context.ReportDiagnostic(Undeclared(_catalog!.Dialect, field.Locations.FirstOrDefault() ?? Location.None, $"enum member {type.Name}.{field.Name}", value, target));
             }
         }
 
@@ -186,17 +186,17 @@ internal sealed class ValueChecker
             var value = (string)field.ConstantValue!;
             if (!target.Values.Contains(value))
             {
-                context.ReportDiagnostic(Undeclared(field.Locations.FirstOrDefault() ?? Location.None, $"constant {type.Name}.{field.Name}", value, target));
+                context.ReportDiagnostic(Undeclared(_catalog!.Dialect, field.Locations.FirstOrDefault() ?? Location.None, $"constant {type.Name}.{field.Name}", value, target));
             }
         }
     }
 
-    private static Diagnostic Undeclared(Location location, string subject, string value, ValueSetObject target)
+    private static Diagnostic Undeclared(string dialect, Location location, string subject, string value, ValueSetObject target)
     {
         var suggestions = NearMiss.Suggest(value, target.Values);
         var suggestion = suggestions.Count == 0 ? "" : $" Did you mean {string.Join(" or ", suggestions.Select(FixSql.Quote))}?";
         return Diagnostic.Create(
-            Descriptors.UndeclaredValue, location, subject, value, target.Description, FixSql.QuoteList(target.Values), suggestion, FixSql.For(target, value));
+            Descriptors.UndeclaredValue, location, subject, value, target.Description, FixSql.QuoteList(target.Values), suggestion, FixSql.For(target, value, dialect));
     }
 
     /// <summary>The object <paramref name="targetName"/> names, reporting why when there is not exactly one.</summary>

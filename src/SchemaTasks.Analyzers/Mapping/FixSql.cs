@@ -7,16 +7,21 @@ namespace SchemaTasks.Analyzers.Mapping;
 /// <summary>Fills an object's fix template with the value the code needs.</summary>
 internal static class FixSql
 {
-    public static string For(ValueSetObject target, string newValue)
+    public static string For(ValueSetObject target, string newValue, string dialect)
     {
-        var values = target.Values.Concat(new[] { newValue }).Select(Quote);
+        var values = target.Values.Concat(new[] { newValue }).Select(v => Literal(v, dialect));
         return target.FixTemplate
             .Replace("{values}", string.Join(", ", values))
-            .Replace("{value}", Quote(newValue));
+            .Replace("{value}", Literal(newValue, dialect));
     }
 
+    /// <summary>Values as a message lists them.</summary>
     public static string QuoteList(IEnumerable<string> values) => string.Join(", ", values.Select(Quote));
 
-    // Doubling the quote is the escape both PostgreSQL and MySQL accept in every sql_mode.
+    /// <summary>A value as a message shows it.</summary>
     public static string Quote(string value) => "'" + value.Replace("'", "''") + "'";
+
+    // A string literal as the dialect reads it: MySQL also treats the backslash as an escape.
+    private static string Literal(string value, string dialect)
+        => dialect == "mysql" ? Quote(value.Replace("\\", "\\\\")) : Quote(value);
 }
