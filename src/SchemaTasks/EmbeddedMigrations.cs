@@ -3,6 +3,7 @@ using System.Text;
 using SchemaTasks.Diagnostics;
 using SchemaTasks.Manifest;
 using SchemaTasks.Migrations;
+using SchemaTasks.Snapshot;
 
 namespace SchemaTasks;
 
@@ -12,10 +13,11 @@ namespace SchemaTasks;
 /// </summary>
 public sealed class EmbeddedMigrations
 {
-    private EmbeddedMigrations(MigrationManifest manifest, IReadOnlyList<EmbeddedMigration> migrations)
+    private EmbeddedMigrations(MigrationManifest manifest, IReadOnlyList<EmbeddedMigration> migrations, SchemaSnapshot? snapshot)
     {
         Manifest = manifest;
         Migrations = migrations;
+        Snapshot = snapshot;
     }
 
     /// <summary>The manifest the build wrote.</summary>
@@ -23,6 +25,12 @@ public sealed class EmbeddedMigrations
 
     /// <summary>The migrations, in the order they apply.</summary>
     public IReadOnlyList<EmbeddedMigration> Migrations { get; }
+
+    /// <summary>
+    /// The schema the migrations produce, as the build recorded it; <see langword="null"/> when
+    /// the build had no dialect to read the migrations in (or none were embedded).
+    /// </summary>
+    public SchemaSnapshot? Snapshot { get; }
 
     /// <summary>
     /// Reads and verifies the migrations embedded in <paramref name="assembly"/>.
@@ -90,7 +98,42 @@ public sealed class EmbeddedMigrations
                 $"Assembly '{resources.Name}' embeds {string.Join(", ", unlisted.Select(n => $"'{n}'"))} without listing it in the manifest, so its checksum cannot be verified. Remove the extra EmbeddedResource item, or put the file in the migrations folder and rebuild.");
         }
 
-        return new EmbeddedMigrations(manifest, migrations);
+        return new EmbeddedMigrations(manifest, migrations, ReadSnapshot(resources, manifest));
+    }
+
+    // The snapshot must describe exactly the migrations the manifest lists; otherwise the checks
+    // made against it would be about some other build.
+    private static SchemaSnapshot? ReadSnapshot(IResourceSource resources, MigrationManifest manifest)
+    {
+        var text = resources.Read(EmbeddedResourceNames.Snapshot);
+        if (text is null)
+        {
+            return null;
+        }
+
+        SchemaSnapshot snapshot;
+        try
+        {
+            snapshot = SnapshotJson.Read(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new SchemaTasksException(
+                DiagnosticCodes.EmbeddedSnapshotMismatch,
+                $"Assembly '{resources.Name}': the embedded schema snapshot cannot be read ({ex.Message}). Rebuild it with the same SchemaTasks version as the runtime.",
+                ex);
+        }
+
+        var listed = manifest.Migrations.Select(m => (m.Id, m.Sha256));
+        var recorded = snapshot.Migrations.Select(m => (m.Id, m.Sha256));
+        if (!listed.SequenceEqual(recorded))
+        {
+            throw new SchemaTasksException(
+                DiagnosticCodes.EmbeddedSnapshotMismatch,
+                $"Assembly '{resources.Name}': the embedded schema snapshot lists other migrations than the manifest. Rebuild the assembly; do not replace SchemaTasks resources after the build.");
+        }
+
+        return snapshot;
     }
 
     /// <summary>Where embedded resources come from; an assembly in production.</summary>

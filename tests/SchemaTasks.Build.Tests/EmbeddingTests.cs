@@ -29,7 +29,7 @@ public sealed class EmbeddingTests
     [Fact]
     public async Task BuildPackage_AddsNoAssemblyToTheConsumer()
     {
-        using var fixture = FixtureProject.Create("BuildOnly");
+        using var fixture = FixtureProject.Create("BuildOnly").WithProperty("SchemaDialect", "postgres");
         fixture.AddMigrations("PlainNumbered");
 
         var build = await fixture.BuildAsync();
@@ -47,7 +47,7 @@ public sealed class EmbeddingTests
     [Fact]
     public async Task PlainLayout_EmbedsInNaturalOrder()
     {
-        using var fixture = FixtureProject.Create("BuildOnly");
+        using var fixture = FixtureProject.Create("BuildOnly").WithProperty("SchemaDialect", "postgres");
         fixture.AddMigrations("PlainNumbered");
 
         var build = await fixture.BuildAsync();
@@ -55,7 +55,7 @@ public sealed class EmbeddingTests
         var run = await fixture.RunBuiltAppAsync();
 
         Assert.Equal(
-            ["SchemaTasks/Migrations/10_add_c.sql", "SchemaTasks/Migrations/1_init.sql", "SchemaTasks/Migrations/2_add_b.sql", "SchemaTasks/manifest.json"],
+            ["SchemaTasks/Migrations/10_add_c.sql", "SchemaTasks/Migrations/1_init.sql", "SchemaTasks/Migrations/2_add_b.sql", "SchemaTasks/manifest.json", "SchemaTasks/snapshot.json"],
             run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var manifest = fixture.ReadGeneratedManifest();
         Assert.True(
@@ -67,7 +67,7 @@ public sealed class EmbeddingTests
     [Fact]
     public async Task MigrationsOutsideTheProject_AreReadInPlace_WithoutDownFiles()
     {
-        using var fixture = FixtureProject.Create("App", projectFolder: "service").WithProperty("SchemaMigrationsDirectory", "../db/migrations");
+        using var fixture = FixtureProject.Create("App", projectFolder: "service").WithProperty("SchemaMigrationsDirectory", "../db/migrations").WithProperty("SchemaDialect", "mysql");
         fixture.AddMigrations("GolangMigrate", "../db/migrations");
 
         var build = await fixture.BuildAsync();
@@ -84,9 +84,9 @@ public sealed class EmbeddingTests
     [Fact]
     public async Task CrlfCheckout_GivesTheSameManifestAsLf()
     {
-        using var lf = FixtureProject.Create("BuildOnly");
+        using var lf = FixtureProject.Create("BuildOnly").WithProperty("SchemaDialect", "postgres");
         lf.AddMigrations("PlainNumbered");
-        using var crlf = FixtureProject.Create("BuildOnly");
+        using var crlf = FixtureProject.Create("BuildOnly").WithProperty("SchemaDialect", "postgres");
         var crlfMigrations = crlf.AddMigrations("PlainNumbered");
         foreach (var file in Directory.GetFiles(crlfMigrations))
         {

@@ -1,6 +1,9 @@
+using System.Collections.Immutable;
 using SchemaTasks.Diagnostics;
 using SchemaTasks.Manifest;
 using SchemaTasks.Migrations;
+using SchemaTasks.Schema;
+using SchemaTasks.Snapshot;
 
 namespace SchemaTasks.Tests;
 
@@ -141,6 +144,42 @@ public class EmbeddedMigrationsTests
         Assert.Contains($"'{assembly.GetName().Name}'", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void SnapshotOfTheSameMigrations_IsExposed()
+    {
+        var resources = new ResourceTable()
+            .WithMigration("1", "1_a.up.sql", "SELECT 1;\n")
+            .WithManifest()
+            .WithSnapshotOfManifest();
+
+        var loaded = EmbeddedMigrations.Load(resources);
+
+        Assert.NotNull(loaded.Snapshot);
+        Assert.Equal(["1"], loaded.Snapshot.Migrations.Select(m => m.Id));
+    }
+
+    [Fact]
+    public void SnapshotOfOtherMigrations_IsST5005()
+    {
+        var resources = new ResourceTable()
+            .WithMigration("1", "1_a.up.sql", "SELECT 1;\n")
+            .WithManifest()
+            .WithSnapshotOfManifest(dropLast: true);
+
+        var ex = Assert.Throws<SchemaTasksException>(() => EmbeddedMigrations.Load(resources));
+
+        Assert.Equal(DiagnosticCodes.EmbeddedSnapshotMismatch, ex.Code);
+        Assert.Contains("lists other migrations than the manifest", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoSnapshot_LeavesSnapshotNull()
+    {
+        var resources = new ResourceTable().WithMigration("1", "1_a.up.sql", "SELECT 1;\n").WithManifest();
+
+        Assert.Null(EmbeddedMigrations.Load(resources).Snapshot);
+    }
+
     /// <summary>
     /// Stands in for an assembly's resource table. <see cref="WithManifest"/> lists the migrations
     /// added so far, with the checksums of their texts at that moment.
@@ -167,6 +206,16 @@ public class EmbeddedMigrationsTests
             var manifest = new MigrationManifest(MigrationLayout.GolangMigrate, SqlDialect.Postgres, [.. entries]);
             entries.Clear();
             return WithResource(EmbeddedResourceNames.Manifest, ManifestJson.Write(manifest));
+        }
+
+        public ResourceTable WithSnapshotOfManifest(bool dropLast = false)
+        {
+            var listed = ManifestJson.Read(resources[EmbeddedResourceNames.Manifest]).Migrations;
+            var migrations = listed.Take(dropLast ? listed.Count - 1 : listed.Count)
+                .Select(e => new SnapshotMigration(e.Id, e.Name, e.Path, e.Sha256))
+                .ToImmutableArray();
+            var snapshot = new SchemaSnapshot(SqlDialect.Postgres, migrations, Catalog.Empty(SqlDialect.Postgres));
+            return WithResource(EmbeddedResourceNames.Snapshot, SnapshotJson.Write(snapshot));
         }
 
         public ResourceTable WithResource(string name, string text)

@@ -107,6 +107,15 @@ public static class DiagnosticCodes
     /// <summary><c>DROP SCHEMA</c> without <c>CASCADE</c> drops a schema that still holds tables or types.</summary>
     public const string SchemaNotEmpty = "ST3014";
 
+    /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
+    public const string DialectRequired = "ST1008";
+
+    /// <summary>In locked mode, the committed snapshot differs from what the migrations produce.</summary>
+    public const string SnapshotStale = "ST3101";
+
+    /// <summary>Outside locked mode, the build rewrote the snapshot because the migrations changed.</summary>
+    public const string SnapshotUpdated = "ST3102";
+
     /// <summary>The embedded manifest is missing or unreadable.</summary>
     public const string ManifestMissing = "ST5001";
 
@@ -118,6 +127,9 @@ public static class DiagnosticCodes
 
     /// <summary>A migration is embedded but not listed in the manifest.</summary>
     public const string EmbeddedMigrationUnlisted = "ST5004";
+
+    /// <summary>The embedded snapshot is unreadable, or lists other migrations than the manifest.</summary>
+    public const string EmbeddedSnapshotMismatch = "ST5005";
 
     /// <summary>A database connection string is malformed, has a key the provider does not support, or a value it cannot use.</summary>
     public const string InvalidConnectionString = "ST5010";

@@ -9,6 +9,9 @@ public static class EmbeddedResourceNames
     /// <summary>The manifest: every embedded migration with its checksum.</summary>
     public const string Manifest = "SchemaTasks/manifest.json";
 
+    /// <summary>The schema snapshot: the schema the migrations produce (docs/snapshot-format.md).</summary>
+    public const string Snapshot = "SchemaTasks/snapshot.json";
+
     /// <summary>The prefix of every embedded migration; the migration's relative path follows it.</summary>
     public const string MigrationPrefix = "SchemaTasks/Migrations/";
 

@@ -1,0 +1,174 @@
+using Microsoft.Build.Framework;
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Manifest;
+using SchemaTasks.Migrations;
+using SchemaTasks.Schema;
+using SchemaTasks.Snapshot;
+using SchemaTasks.ValueSets;
+
+namespace SchemaTasks.Build;
+
+/// <summary>
+/// Reads the migrations folder in its layout, builds the schema they produce, and writes what
+/// the rest of the build needs: the checksum manifest and the list of files to embed, the
+/// committed schema snapshot (or, in locked mode, checks that it is current), and the value
+/// sets the analyzer checks the code against. Every decision is made by the core; this task
+/// only moves files and diagnostics between MSBuild and it.
+/// </summary>
+public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
+{
+    /// <summary>The migrations folder (full path).</summary>
+    [Required]
+    public string MigrationsDirectory { get; set; } = "";
+
+    /// <summary>Every file of the folder that may be a migration or a layout marker.</summary>
+    public ITaskItem[] Files { get; set; } = [];
+
+    /// <summary>The layout (<c>SchemaMigrationsLayout</c>); empty to detect it.</summary>
+    public string? Layout { get; set; }
+
+    /// <summary>The dialect (<c>SchemaDialect</c>); empty to take it from the layout's marker.</summary>
+    public string? Dialect { get; set; }
+
+    /// <summary>The committed snapshot (<c>SchemaSnapshotFile</c>).</summary>
+    [Required]
+    public string SnapshotFile { get; set; } = "";
+
+    /// <summary>When true (<c>SchemaSnapshotLocked</c>), a stale snapshot is an error instead of being rewritten.</summary>
+    public bool Locked { get; set; }
+
+    /// <summary>Where to write the manifest.</summary>
+    [Required]
+    public string ManifestFile { get; set; } = "";
+
+    /// <summary>Where to write the relative paths of the migrations to embed, one per line.</summary>
+    [Required]
+    public string EmbedListFile { get; set; } = "";
+
+    /// <summary>Where to write the value sets for the analyzer.</summary>
+    [Required]
+    public string ValueSetsFile { get; set; } = "";
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        var diagnostics = new DiagnosticLogger(Log, MigrationsDirectory);
+        var settings = BuildSettings.Read(Layout, Dialect, diagnostics);
+        if (settings is null)
+        {
+            return false;
+        }
+
+        var files = Files
+            .Select(item => item.GetMetadata("FullPath"))
+            .Distinct(StringComparer.Ordinal)
+            .Select(path => new MigrationSourceFile(RelativePath(path), File.ReadAllText(path)))
+            .ToList();
+
+        var discovery = MigrationDiscovery.Discover(files, settings.Layout);
+        diagnostics.Report(discovery.Diagnostics);
+        if (discovery.Set is not { } set || Log.HasLoggedErrors)
+        {
+            return false;
+        }
+
+        var dialect = ResolveDialect(settings, set, diagnostics);
+        if (Log.HasLoggedErrors)
+        {
+            return false;
+        }
+
+        if (dialect is { } known && set.Migrations.Count > 0)
+        {
+            var schema = SchemaEngine.Build(set, known);
+            diagnostics.Report(schema.Diagnostics);
+            if (schema.HasErrors || !KeepSnapshotCurrent(SchemaSnapshot.Create(set, schema.Final)))
+            {
+                return false; // Nothing is written, so nothing downstream sees a half-understood schema.
+            }
+
+            OutputFile.Write(ValueSetsFile, ValueSetWriter.Write(schema.Final));
+        }
+
+        var manifest = MigrationManifest.From(set, dialect);
+        OutputFile.Write(ManifestFile, ManifestJson.Write(manifest));
+        OutputFile.Write(EmbedListFile, string.Concat(manifest.Migrations.Select(m => m.Path + "\n")));
+        Log.LogMessage(
+            MessageImportance.Normal,
+            "SchemaTasks: {0} migration(s) in the {1} layout from '{2}'.",
+            manifest.Migrations.Count,
+            manifest.Layout.ToName(),
+            MigrationsDirectory);
+        return true;
+    }
+
+    private SqlDialect? ResolveDialect(BuildSettings settings, MigrationSet set, DiagnosticLogger diagnostics)
+    {
+        if (settings.Dialect is { } chosen && set.Dialect is { } declared && chosen != declared)
+        {
+            diagnostics.Report(SchemaDiagnostic.Error(
+                DiagnosticCodes.DialectConflict,
+                $"SchemaDialect is {chosen.ToName()} but the {set.Layout.ToName()} layout declares {declared.ToName()} (in {MigrationDiscovery.PrismaLockFile}). Remove SchemaDialect, or correct it."));
+            return null;
+        }
+
+        var dialect = settings.Dialect ?? set.Dialect;
+        if (dialect is null && set.Migrations.Count > 0)
+        {
+            diagnostics.Report(SchemaDiagnostic.Error(
+                DiagnosticCodes.DialectRequired,
+                $"SchemaTasks cannot tell which SQL dialect the {set.Layout.ToName()} migrations in '{MigrationsDirectory}' are written in. Set <SchemaDialect>postgres</SchemaDialect> or <SchemaDialect>mysql</SchemaDialect> (mysql also covers MariaDB) in the project file."));
+        }
+
+        return dialect;
+    }
+
+    /// <summary>Writes the snapshot when it changed, or in locked mode fails saying what changed.</summary>
+    private bool KeepSnapshotCurrent(SchemaSnapshot current)
+    {
+        var text = SnapshotJson.Write(current);
+        var committed = File.Exists(SnapshotFile) ? File.ReadAllText(SnapshotFile) : null;
+
+        // A Windows checkout may turn the committed file's LF into CRLF; that is no change.
+        if (committed is not null && MigrationChecksum.NormaliseLineEndings(committed) == text)
+        {
+            return true;
+        }
+
+        var fileName = Path.GetFileName(SnapshotFile);
+        var changes = committed is null ? ["it does not exist yet"] : Changes(committed, current);
+        if (Locked)
+        {
+            Log.LogError(
+                null, DiagnosticCodes.SnapshotStale, null, SnapshotFile, 0, 0, 0, 0,
+                "{0} is not current: {1}. Build once without ContinuousIntegrationBuild (or with SchemaSnapshotLocked=false) to update it, review the change and commit it.",
+                fileName,
+                string.Join("; ", changes));
+            return false;
+        }
+
+        OutputFile.Write(SnapshotFile, text);
+        Log.LogMessage(
+            null, DiagnosticCodes.SnapshotUpdated, null, SnapshotFile, 0, 0, 0, 0, MessageImportance.High,
+            "SchemaTasks updated {0}: {1}. Commit it with the migrations.",
+            fileName,
+            string.Join("; ", changes));
+        return true;
+    }
+
+    private static IReadOnlyList<string> Changes(string committed, SchemaSnapshot current)
+    {
+        try
+        {
+            var changes = SnapshotChanges.Describe(SnapshotJson.Read(committed), current);
+            return changes.Count > 0 ? changes : ["its text differs from what this SchemaTasks version writes"];
+        }
+        catch (FormatException ex)
+        {
+            return [$"it cannot be read ({ex.Message})"];
+        }
+    }
+
+    private string RelativePath(string fullPath)
+        => Path.GetRelativePath(MigrationsDirectory, fullPath).Replace('\\', '/');
+}
