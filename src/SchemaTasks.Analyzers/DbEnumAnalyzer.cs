@@ -42,7 +42,11 @@ public sealed class DbEnumAnalyzer : DiagnosticAnalyzer
         }
 
         var (catalog, problem) = LoadValueSets(context.Options, context.CancellationToken);
-        var checker = new ValueChecker(attributes, catalog, problem);
+        // While scaffolding, undeclared values are warnings so the compile completes and its
+        // error log carries every one of them to the scaffolding step.
+        var scaffolding = context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.SchemaScaffold", out var scaffold)
+            && string.Equals(scaffold, "true", StringComparison.OrdinalIgnoreCase);
+        var checker = new ValueChecker(attributes, catalog, problem, scaffolding);
         context.RegisterSymbolAction(checker.AnalyzeType, SymbolKind.NamedType);
         context.RegisterOperationAction(checker.AnalyzeAssignment, OperationKind.SimpleAssignment);
         context.RegisterOperationAction(checker.AnalyzeArgument, OperationKind.Argument);

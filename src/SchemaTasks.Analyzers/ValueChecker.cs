@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -15,14 +16,21 @@ internal sealed class ValueChecker
     private readonly MappingAttributes _attributes;
     private readonly ValueSetCatalog? _catalog;
     private readonly string? _problem;
+    private readonly bool _scaffolding;
     private readonly ConcurrentDictionary<string, IReadOnlyList<ValueSetObject>> _resolved = new();
 
-    public ValueChecker(MappingAttributes attributes, ValueSetCatalog? catalog, string? problem)
+    public ValueChecker(MappingAttributes attributes, ValueSetCatalog? catalog, string? problem, bool scaffolding)
     {
         _attributes = attributes;
         _catalog = catalog;
         _problem = problem;
+        _scaffolding = scaffolding;
     }
+
+    /// <summary>The keys under which an undeclared-value diagnostic carries the facts scaffolding needs.</summary>
+    public const string TemplateProperty = "SchemaTasks.FixTemplate";
+
+    public const string ValueProperty = "SchemaTasks.Value";
 
     /// <summary>Enums and constant classes marked <c>[DbEnum]</c>, and the targets of marked members.</summary>
     public void AnalyzeType(SymbolAnalysisContext context)
@@ -155,7 +163,7 @@ internal sealed class ValueChecker
         if (ResolveQuietly(mapping.Target) is { } target && !target.Values.Contains(text))
         {
             var subject = $"the string {verb} {Describe(member)}";
-            context.ReportDiagnostic(Undeclared(_catalog!.Dialect, value.Syntax.GetLocation(), subject, text, target));
+            context.ReportDiagnostic(Undeclared(value.Syntax.GetLocation(), subject, text, target));
         }
     }
 
@@ -168,7 +176,7 @@ internal sealed class ValueChecker
             mapped.Add(value);
             if (!target.Values.Contains(value))
             {
-                context.ReportDiagnostic(Undeclared(_catalog!.Dialect, field.Locations.FirstOrDefault() ?? Location.None, $"enum member {type.Name}.{field.Name}", value, target));
+                context.ReportDiagnostic(Undeclared(field.Locations.FirstOrDefault() ?? Location.None, $"enum member {type.Name}.{field.Name}", value, target));
             }
         }
 
@@ -186,17 +194,25 @@ internal sealed class ValueChecker
             var value = (string)field.ConstantValue!;
             if (!target.Values.Contains(value))
             {
-                context.ReportDiagnostic(Undeclared(_catalog!.Dialect, field.Locations.FirstOrDefault() ?? Location.None, $"constant {type.Name}.{field.Name}", value, target));
+                context.ReportDiagnostic(Undeclared(field.Locations.FirstOrDefault() ?? Location.None, $"constant {type.Name}.{field.Name}", value, target));
             }
         }
     }
 
-    private static Diagnostic Undeclared(string dialect, Location location, string subject, string value, ValueSetObject target)
+    private Diagnostic Undeclared(Location location, string subject, string value, ValueSetObject target)
     {
         var suggestions = NearMiss.Suggest(value, target.Values);
         var suggestion = suggestions.Count == 0 ? "" : $" Did you mean {string.Join(" or ", suggestions.Select(FixSql.Quote))}?";
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(TemplateProperty, target.FixTemplate)
+            .Add(ValueProperty, value);
         return Diagnostic.Create(
-            Descriptors.UndeclaredValue, location, subject, value, target.Description, FixSql.QuoteList(target.Values), suggestion, FixSql.For(target, value, dialect));
+            Descriptors.UndeclaredValue,
+            location,
+            _scaffolding ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
+            additionalLocations: null,
+            properties,
+            subject, value, target.Description, FixSql.QuoteList(target.Values), suggestion, FixSql.For(target, value, _catalog!.Dialect));
     }
 
     /// <summary>The object <paramref name="targetName"/> names, reporting why when there is not exactly one.</summary>

@@ -59,21 +59,8 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
             return false;
         }
 
-        var files = Files
-            .Select(item => item.GetMetadata("FullPath"))
-            .Distinct(StringComparer.Ordinal)
-            .Select(path => new MigrationSourceFile(RelativePath(path), File.ReadAllText(path)))
-            .ToList();
-
-        var discovery = MigrationDiscovery.Discover(files, settings.Layout);
-        diagnostics.Report(discovery.Diagnostics);
-        if (discovery.Set is not { } set || Log.HasLoggedErrors)
-        {
-            return false;
-        }
-
-        var dialect = ResolveDialect(settings, set, diagnostics);
-        if (Log.HasLoggedErrors)
+        var (set, dialect) = MigrationFolder.Read(MigrationsDirectory, Files, settings, diagnostics);
+        if (set is null)
         {
             return false;
         }
@@ -100,27 +87,6 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
             manifest.Layout.ToName(),
             MigrationsDirectory);
         return true;
-    }
-
-    private SqlDialect? ResolveDialect(BuildSettings settings, MigrationSet set, DiagnosticLogger diagnostics)
-    {
-        if (settings.Dialect is { } chosen && set.Dialect is { } declared && chosen != declared)
-        {
-            diagnostics.Report(SchemaDiagnostic.Error(
-                DiagnosticCodes.DialectConflict,
-                $"SchemaDialect is {chosen.ToName()} but the {set.Layout.ToName()} layout declares {declared.ToName()} (in {MigrationDiscovery.PrismaLockFile}). Remove SchemaDialect, or correct it."));
-            return null;
-        }
-
-        var dialect = settings.Dialect ?? set.Dialect;
-        if (dialect is null && set.Migrations.Count > 0)
-        {
-            diagnostics.Report(SchemaDiagnostic.Error(
-                DiagnosticCodes.DialectRequired,
-                $"SchemaTasks cannot tell which SQL dialect the {set.Layout.ToName()} migrations in '{MigrationsDirectory}' are written in. Set <SchemaDialect>postgres</SchemaDialect> or <SchemaDialect>mysql</SchemaDialect> (mysql also covers MariaDB) in the project file."));
-        }
-
-        return dialect;
     }
 
     /// <summary>Writes the snapshot when it changed, or in locked mode fails saying what changed.</summary>
@@ -168,7 +134,4 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
             return [$"it cannot be read ({ex.Message})"];
         }
     }
-
-    private string RelativePath(string fullPath)
-        => Path.GetRelativePath(MigrationsDirectory, fullPath).Replace('\\', '/');
 }

@@ -16,7 +16,7 @@ internal static class AnalyzerRun
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray());
 
-    public static async Task<IReadOnlyList<Diagnostic>> DiagnosticsAsync(string source, string? valueSets)
+    public static async Task<IReadOnlyList<Diagnostic>> DiagnosticsAsync(string source, string? valueSets, bool scaffold = false)
     {
         var attributes = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "SchemaTasks.Attributes.cs"));
         var compilation = CSharpCompilation.Create(
@@ -30,8 +30,25 @@ internal static class AnalyzerRun
         var additionalFiles = valueSets is null
             ? ImmutableArray<AdditionalText>.Empty
             : ImmutableArray.Create<AdditionalText>(new InMemoryText("obj/Debug/net10.0/schematasks/schematasks.valuesets", valueSets));
-        var analyzed = compilation.WithAnalyzers([new DbEnumAnalyzer()], new AnalyzerOptions(additionalFiles));
+        var globalOptions = new BuildProperties(scaffold ? new Dictionary<string, string> { ["build_property.SchemaScaffold"] = "true" } : []);
+        var analyzed = compilation.WithAnalyzers([new DbEnumAnalyzer()], new AnalyzerOptions(additionalFiles, globalOptions));
         return (await analyzed.GetAnalyzerDiagnosticsAsync()).OrderBy(d => d.Location.SourceSpan.Start).ToList();
+    }
+
+    /// <summary>The MSBuild properties a build makes visible to analyzers.</summary>
+    private sealed class BuildProperties(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(values);
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options([]);
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options([]);
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+                => values.TryGetValue(key, out value);
+        }
     }
 
     private sealed class InMemoryText(string path, string text) : AdditionalText

@@ -12,7 +12,8 @@ internal static class FixSql
         var values = target.Values.Concat(new[] { newValue }).Select(v => Literal(v, dialect));
         return target.FixTemplate
             .Replace("{values}", string.Join(", ", values))
-            .Replace("{value}", Literal(newValue, dialect));
+            .Replace("{value}", Literal(newValue, dialect))
+            .Replace("\n", " "); // A diagnostic is one line; statements already end with ';'.
     }
 
     /// <summary>Values as a message lists them.</summary>

@@ -12,6 +12,9 @@ internal static class FixTemplates
 {
     public const string ValuePlaceholder = "{value}";
 
+    /// <summary>Between the statements of a template: one per line.</summary>
+    public const string StatementSeparator = "\n";
+
     public static string ForEnumType(Catalog catalog, QualifiedName type)
         => $"ALTER TYPE {Rules(catalog).Quote(type)} ADD VALUE {ValuePlaceholder};";
 
@@ -38,7 +41,7 @@ internal static class FixTemplates
             }
         }
 
-        return string.Join(" ", statements);
+        return string.Join(StatementSeparator, statements);
     }
 
     // MODIFY COLUMN restates the whole column, so the nullability and default are restated too.
@@ -71,7 +74,7 @@ internal static class FixTemplates
         }
 
         var name = rules.Quote(check.Name);
-        return $"ALTER DOMAIN {domainSql} DROP CONSTRAINT {name}; ALTER DOMAIN {domainSql} ADD CONSTRAINT {name} CHECK (VALUE IN ({ValueList(rules, source)}));";
+        return $"ALTER DOMAIN {domainSql} DROP CONSTRAINT {name};{StatementSeparator}ALTER DOMAIN {domainSql} ADD CONSTRAINT {name} CHECK (VALUE IN ({ValueList(rules, source)}));";
     }
 
     private static string ValueList(IdentifierRules rules, AllowedValuesSource source)

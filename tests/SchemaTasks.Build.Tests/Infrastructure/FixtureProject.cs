@@ -41,6 +41,13 @@ internal sealed class FixtureProject : IDisposable
         return target;
     }
 
+    /// <summary>Copies the code file <paramref name="name"/> from Fixtures/Code into the project.</summary>
+    public FixtureProject WithCode(string name)
+    {
+        File.Copy(Path.Combine(RepositoryLayout.FixturesDirectory, "Code", name), Path.Combine(ProjectDirectory, name));
+        return this;
+    }
+
     /// <summary>Sets an MSBuild property for every build of this fixture, as a user's project file would.</summary>
     public FixtureProject WithProperty(string name, string value)
     {

@@ -69,7 +69,7 @@ public sealed class ValueSetWriterTests
             """);
 
         Assert.Contains(
-            "column tasks.p (domain priority)\tALTER DOMAIN priority DROP CONSTRAINT priority_values; ALTER DOMAIN priority ADD CONSTRAINT priority_values CHECK (VALUE IN ('low', 'high', {value}));\n",
+            "column tasks.p (domain priority)\tALTER DOMAIN priority DROP CONSTRAINT priority_values;\\nALTER DOMAIN priority ADD CONSTRAINT priority_values CHECK (VALUE IN ('low', 'high', {value}));\n",
             text,
             StringComparison.Ordinal);
     }

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Microsoft.Build.Framework;
+using SchemaTasks.Scaffolding;
+
+namespace SchemaTasks.Build;
+
+/// <summary>
+/// <c>dotnet build -p:SchemaScaffold=true</c>: reads the values the compiler's analyzer found
+/// undeclared (from the compile's SARIF log) and writes the migration that declares them, in
+/// the folder's own layout and naming convention.
+/// </summary>
+public sealed class ScaffoldSchemaMigration : Microsoft.Build.Utilities.Task
+{
+    private const string UndeclaredValue = "ST4001";
+    private const string TemplateProperty = "SchemaTasks.FixTemplate";
+    private const string ValueProperty = "SchemaTasks.Value";
+
+    /// <summary>The compile's SARIF 2.1 error log.</summary>
+    [Required]
+    public string ErrorLogFile { get; set; } = "";
+
+    /// <summary>The migrations folder (full path).</summary>
+    [Required]
+    public string MigrationsDirectory { get; set; } = "";
+
+    /// <summary>Every file of the folder that may be a migration or a layout marker.</summary>
+    public ITaskItem[] Files { get; set; } = [];
+
+    /// <summary>The layout (<c>SchemaMigrationsLayout</c>); empty to detect it.</summary>
+    public string? Layout { get; set; }
+
+    /// <summary>The dialect (<c>SchemaDialect</c>); empty to take it from the layout's marker.</summary>
+    public string? Dialect { get; set; }
+
+    /// <summary>The files written, relative to the migrations folder.</summary>
+    [Output]
+    public ITaskItem[] ScaffoldedFiles { get; private set; } = [];
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        var fixes = File.Exists(ErrorLogFile) ? ReadFixes(ErrorLogFile) : [];
+        if (fixes.Count == 0)
+        {
+            Log.LogMessage(MessageImportance.High, "SchemaTasks: nothing to scaffold; the code uses no value the migrations leave undeclared.");
+            return true;
+        }
+
+        var diagnostics = new DiagnosticLogger(Log, MigrationsDirectory);
+        var settings = BuildSettings.Read(Layout, Dialect, diagnostics);
+        var (set, dialect) = settings is null ? (null, null) : MigrationFolder.Read(MigrationsDirectory, Files, settings, diagnostics);
+        if (set is null || dialect is null)
+        {
+            return false;
+        }
+
+        var sql = FixRenderer.Render(fixes, dialect.Value);
+        var files = MigrationScaffolder.Create(set, MigrationName(fixes), sql, DateTime.UtcNow);
+        var existing = files.Select(f => Path.Combine(MigrationsDirectory, f.RelativePath)).FirstOrDefault(File.Exists);
+        if (existing is not null)
+        {
+            Log.LogError($"SchemaTasks: '{existing}' already exists; scaffolding never overwrites a migration. Move it, or build again in a second.");
+            return false;
+        }
+
+        foreach (var file in files)
+        {
+            OutputFile.Write(Path.Combine(MigrationsDirectory, file.RelativePath), file.Text);
+        }
+
+        ScaffoldedFiles = files.Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f.RelativePath)).ToArray();
+        Log.LogMessage(
+            MessageImportance.High,
+            "SchemaTasks scaffolded {0} in '{1}':\n{2}Review it, then build again.",
+            string.Join(" and ", files.Select(f => f.RelativePath)),
+            MigrationsDirectory,
+            sql);
+        return true;
+    }
+
+    private static List<ValueFix> ReadFixes(string sarifFile)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(sarifFile));
+        var fixes = new List<ValueFix>();
+        foreach (var run in document.RootElement.GetProperty("runs").EnumerateArray())
+        {
+            if (!run.TryGetProperty("results", out var results))
+            {
+                continue;
+            }
+
+            foreach (var result in results.EnumerateArray())
+            {
+                if (result.TryGetProperty("ruleId", out var rule) && rule.GetString() == UndeclaredValue
+                    && result.TryGetProperty("properties", out var properties)
+                    && properties.TryGetProperty("customProperties", out var custom)
+                    && custom.TryGetProperty(TemplateProperty, out var template)
+                    && custom.TryGetProperty(ValueProperty, out var value))
+                {
+                    fixes.Add(new ValueFix(template.GetString()!, value.GetString()!));
+                }
+            }
+        }
+
+        return fixes;
+    }
+
+    private static string MigrationName(List<ValueFix> fixes)
+    {
+        var values = fixes.Select(f => f.Value).Distinct(StringComparer.Ordinal).ToList();
+        return values.Count <= 3 ? "add_" + string.Join("_", values) : $"add_{values[0]}_and_{values.Count - 1}_more_values";
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using SchemaTasks.Migrations;
+
+namespace SchemaTasks.Scaffolding;
+
+/// <summary>
+/// Names a new migration the way the folder's own tool would, so a scaffolded fix is just
+/// the next migration: a Prisma folder with a timestamp, a golang-migrate up/down pair with
+/// the next version and the same zero padding, the next Flyway version, a dbmate file with
+/// both sections, or the next number of a plain folder.
+/// </summary>
+public static class MigrationScaffolder
+{
+    private const string Header = "-- Scaffolded by SchemaTasks: values the code uses that the schema did not declare.\n";
+    private const string TimestampFormat = "yyyyMMddHHmmss";
+
+    /// <summary>The files of a new migration named <paramref name="name"/> holding <paramref name="sql"/>.</summary>
+    public static IReadOnlyList<ScaffoldedFile> Create(MigrationSet set, string name, string sql, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var slug = Slug(name);
+        var up = Header + sql;
+        var last = set.Migrations.Count == 0 ? null : set.Migrations[^1];
+        switch (set.Layout)
+        {
+            case MigrationLayout.Prisma:
+                return [new($"{Timestamp(last?.Version, utcNow)}_{slug}/migration.sql", up)];
+            case MigrationLayout.GolangMigrate:
+            {
+                var version = NextNumber(last?.Version, utcNow, "000001");
+                return
+                [
+                    new($"{version}_{slug}.up.sql", up),
+                    new($"{version}_{slug}.down.sql", "-- Removing allowed values is not automatic: a row may already hold one.\n-- Restore the previous definition here if this migration must be undone.\n"),
+                ];
+            }
+
+            case MigrationLayout.Flyway:
+            {
+                var major = last is null ? BigInteger.Zero : BigInteger.Parse(last.Version.Split('.')[0], CultureInfo.InvariantCulture);
+                return [new($"V{major + 1}__{slug}.sql", up)];
+            }
+
+            case MigrationLayout.Dbmate:
+                return [new($"{Timestamp(last?.Version, utcNow)}_{slug}.sql", "-- migrate:up\n" + up + "\n-- migrate:down\n")];
+            default:
+            {
+                var leadingDigits = last is null ? "001" : new string(last.Id.TakeWhile(char.IsAsciiDigit).ToArray());
+                var prefix = leadingDigits.Length == 0 ? Timestamp(null, utcNow) : NextNumber(leadingDigits, utcNow, "001");
+                return [new($"{prefix}_{slug}.sql", up)];
+            }
+        }
+    }
+
+    /// <summary>A name made of lower-case letters, digits and underscores, as migration tools expect.</summary>
+    public static string Slug(string name)
+    {
+        var slug = new StringBuilder(name.Length);
+        foreach (var c in name.ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                slug.Append(c);
+            }
+            else if (slug.Length > 0 && slug[^1] != '_')
+            {
+                slug.Append('_');
+            }
+        }
+
+        var text = slug.ToString().Trim('_');
+        text = text.Length > 60 ? text[..60].TrimEnd('_') : text;
+        return text.Length == 0 ? "schematasks_fix" : text;
+    }
+
+    // Timestamped layouts order by the stamp: a clock behind the last migration must not put
+    // the new one first.
+    private static string Timestamp(string? lastVersion, DateTime utcNow)
+    {
+        var now = utcNow.ToString(TimestampFormat, CultureInfo.InvariantCulture);
+        if (lastVersion is null || NaturalStringComparer.Instance.Compare(now, lastVersion) > 0)
+        {
+            return now;
+        }
+
+        return (BigInteger.Parse(lastVersion, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture);
+    }
+
+    // The next number with the previous one's zero padding; timestamp versions stay timestamps.
+    private static string NextNumber(string? lastVersion, DateTime utcNow, string first)
+    {
+        if (string.IsNullOrEmpty(lastVersion))
+        {
+            return first;
+        }
+
+        if (lastVersion.Length == TimestampFormat.Length)
+        {
+            return Timestamp(lastVersion, utcNow);
+        }
+
+        var next = (BigInteger.Parse(lastVersion, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture);
+        return next.PadLeft(lastVersion.Length, '0');
+    }
+}
