@@ -137,6 +137,9 @@ public static class DiagnosticCodes
     /// <summary>A pending migration sorts before one that is already applied.</summary>
     public const string OutOfOrderMigration = "ST6005";
 
+    /// <summary>A history table exists but lacks a column its tool writes, so it cannot be read.</summary>
+    public const string UnreadableHistory = "ST6008";
+
     /// <summary>The database has the history tables of several tools and none is the layout's; the kind must be set.</summary>
     public const string AmbiguousHistory = "ST6009";
 
