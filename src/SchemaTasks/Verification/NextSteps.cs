@@ -48,7 +48,9 @@ internal static class NextSteps
         ? "run `flyway migrate -outOfOrder=true`, after checking it does not depend on running before the later ones"
         : Apply(kind) + ", after checking it does not depend on running before the later ones";
 
-    public static string Drift(MigrationHistoryKind kind, bool pending, bool isError) => pending
+    public static string Drift(MigrationHistoryKind kind, bool failed, bool pending, bool isError) => failed
+        ? "Repair the failed migration first (ST6002), then verify again."
+        : pending
         ? $"Apply the pending migrations: {Apply(kind)}."
         : isError
             ? "Find what changed the database outside the migrations, and add a migration that makes it match; check the service points at the right database."

@@ -105,9 +105,10 @@ public static class SchemaVerification
 
         if (live is not null)
         {
-            var unfinished = status.Migrations.Any(m => m.State is MigrationState.Pending or MigrationState.Failed or MigrationState.Dirty);
+            var failed = status.Migrations.Any(m => m.State is MigrationState.Failed or MigrationState.Dirty);
+            var pending = status.Migrations.Any(m => m.State is MigrationState.Pending);
             findings.AddRange(SchemaDrift.Compare(expected, live)
-                .Select(f => f with { NextStep = NextSteps.Drift(kind, unfinished, f.Severity == DiagnosticSeverity.Error) }));
+                .Select(f => f with { NextStep = NextSteps.Drift(kind, failed, pending, f.Severity == DiagnosticSeverity.Error) }));
         }
 
         return new VerificationReport(status, findings, live is not null);
@@ -124,7 +125,7 @@ public static class SchemaVerification
             text += " (started " + started.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) + ")";
         }
 
-        if (FirstLine(row?.Error) is { } error)
+        if (OneLine(row?.Error) is { } error)
         {
             text += ": " + error.TrimEnd('.');
         }
@@ -142,10 +143,11 @@ public static class SchemaVerification
         return text;
     }
 
-    private static string? FirstLine(string? text)
+    private static string? OneLine(string? text)
     {
-        var line = text?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
-        return line is null ? null : line.Length <= MaxErrorLength ? line : line[..MaxErrorLength] + "…";
+        // Tools log several short lines ("Database error code: 42P01", then the message): keep them, on one line.
+        var line = string.Join(' ', (text ?? string.Empty).Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length == 0 ? null : line.Length <= MaxErrorLength ? line : line[..MaxErrorLength] + "…";
     }
 
     // The snapshot holds only the final schema; the schema before and after one migration is
