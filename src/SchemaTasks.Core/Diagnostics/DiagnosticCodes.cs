@@ -133,4 +133,46 @@ public static class DiagnosticCodes
 
     /// <summary>A database connection string is malformed, has a key the provider does not support, or a value it cannot use.</summary>
     public const string InvalidConnectionString = "ST5010";
+
+    /// <summary>An embedded migration has not been applied to the database.</summary>
+    public const string PendingMigration = "ST6001";
+
+    /// <summary>A migration failed, or golang-migrate marks it dirty; the database may hold part of it.</summary>
+    public const string FailedMigration = "ST6002";
+
+    /// <summary>An applied migration's file changed after it was applied (the recorded checksum differs).</summary>
+    public const string EditedMigration = "ST6003";
+
+    /// <summary>The database records a migration this build does not have (the database is ahead of the build).</summary>
+    public const string UnknownMigration = "ST6004";
+
+    /// <summary>A pending migration sorts before one that is already applied.</summary>
+    public const string OutOfOrderMigration = "ST6005";
+
+    /// <summary>A history table exists but lacks a column its tool writes, so it cannot be read.</summary>
+    public const string UnreadableHistory = "ST6008";
+
+    /// <summary>The database has the history tables of several tools and none is the layout's; the kind must be set.</summary>
+    public const string AmbiguousHistory = "ST6009";
+
+    /// <summary>An enum type, domain or table the migrations create does not exist in the database.</summary>
+    public const string MissingObject = "ST6010";
+
+    /// <summary>A column the migrations create does not exist in the database.</summary>
+    public const string MissingColumn = "ST6011";
+
+    /// <summary>A value the migrations allow (enum label, ENUM/SET value, CHECK or domain value) is not allowed by the database.</summary>
+    public const string MissingAllowedValue = "ST6012";
+
+    /// <summary>The database allows a value the migrations do not declare.</summary>
+    public const string ExtraAllowedValue = "ST6013";
+
+    /// <summary>The database orders enum labels (or ENUM values) differently from the migrations.</summary>
+    public const string AllowedValueOrder = "ST6014";
+
+    /// <summary>The migrations restrict a column with a CHECK value set that the database does not have.</summary>
+    public const string MissingCheck = "ST6015";
+
+    /// <summary>The database restricts a column with a CHECK value set that the migrations do not declare.</summary>
+    public const string UnexpectedCheck = "ST6016";
 }

@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using System.Text;
+using SchemaTasks.Migrations;
+
+namespace SchemaTasks.Verification;
+
+/// <summary>Whether a migration's recorded checksum agrees with the embedded text.</summary>
+public enum ChecksumStatus
+{
+    /// <summary>The history keeps no checksum for this migration (golang-migrate, dbmate, EF Core, DbUp, baselines).</summary>
+    NotRecorded,
+
+    /// <summary>The recorded checksum matches the embedded text.</summary>
+    Matches,
+
+    /// <summary>The recorded checksum differs: the file was edited after it was applied.</summary>
+    Differs,
+
+    /// <summary>A checksum is recorded, but in a form SchemaTasks cannot reproduce.</summary>
+    NotComparable,
+}
+
+/// <summary>Compares a recorded checksum with the embedded text the way the recording tool computes it.</summary>
+internal static class ChecksumComparison
+{
+    public static ChecksumStatus Compare(MigrationHistoryKind kind, AppliedMigration applied, EmbeddedMigration embedded)
+    {
+        if (string.IsNullOrWhiteSpace(applied.Checksum) || applied.State == AppliedMigrationState.Baseline)
+        {
+            return ChecksumStatus.NotRecorded;
+        }
+
+        var recorded = applied.Checksum.Trim();
+        switch (kind)
+        {
+            case MigrationHistoryKind.SchemaTasks:
+                return Status(string.Equals(recorded, embedded.Sha256, StringComparison.OrdinalIgnoreCase));
+
+            case MigrationHistoryKind.Prisma:
+                // Prisma hashes the file as it was on disk, so a CRLF checkout records the hash of
+                // the CRLF text; Prisma itself accepts either line ending, and so do we.
+                var normalised = MigrationChecksum.NormaliseLineEndings(embedded.Text);
+                return Status(
+                    string.Equals(recorded, embedded.Sha256, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(recorded, Sha256(embedded.Text), StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(recorded, Sha256(normalised.Replace("\n", "\r\n", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase));
+
+            case MigrationHistoryKind.Flyway:
+                return int.TryParse(recorded, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var crc)
+                    ? Status(crc == FlywayChecksum.Compute(embedded.Text))
+                    : ChecksumStatus.NotComparable;
+
+            default:
+                return ChecksumStatus.NotComparable;
+        }
+    }
+
+    private static ChecksumStatus Status(bool matches) => matches ? ChecksumStatus.Matches : ChecksumStatus.Differs;
+
+    private static string Sha256(string text) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+}

@@ -1,0 +1,69 @@
+namespace SchemaTasks.Verification;
+
+/// <summary>Matches a history row's key to an embedded migration's id, as each tool spells it.</summary>
+internal static class HistoryKeys
+{
+    /// <summary>A function from a row's key to the id of the embedded migration it records, or null.</summary>
+    public static Func<string, string?> For(MigrationHistoryKind kind, IReadOnlyList<EmbeddedMigration> migrations)
+    {
+        switch (kind)
+        {
+            case MigrationHistoryKind.Flyway:
+            {
+                // Flyway compares versions numerically: "1.01" is "1.1", and "1" is "1.0".
+                var byVersion = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var m in migrations) byVersion.TryAdd(NormaliseVersion(m.Id), m.Id);
+                return key => byVersion.GetValueOrDefault(NormaliseVersion(key));
+            }
+
+            case MigrationHistoryKind.DbUp:
+                // DbUp records embedded-resource names ("App.Scripts.001_init.sql") or file names.
+                return key => migrations.FirstOrDefault(m => IsDbUpName(key, m))?.Id;
+
+            default:
+            {
+                var ids = new HashSet<string>(migrations.Select(m => m.Id), StringComparer.Ordinal);
+                return key => ids.Contains(key) ? key : null;
+            }
+        }
+    }
+
+    /// <summary>Compares two dotted numeric versions as Flyway does.</summary>
+    public static int CompareVersions(string x, string y)
+    {
+        var a = NormaliseVersion(x).Split('.');
+        var b = NormaliseVersion(y).Split('.');
+        for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
+        {
+            var p = i < a.Length ? a[i] : "0";
+            var q = i < b.Length ? b[i] : "0";
+            var byLength = p.Length.CompareTo(q.Length);
+            if (byLength != 0) return byLength;
+            var byDigits = string.CompareOrdinal(p, q);
+            if (byDigits != 0) return byDigits;
+        }
+
+        return 0;
+    }
+
+    internal static string NormaliseVersion(string version)
+    {
+        var parts = version.Trim().Replace('_', '.').Split('.')
+            .Select(p => p.TrimStart('0') is { Length: > 0 } t ? t : "0")
+            .ToList();
+        while (parts.Count > 1 && parts[^1] == "0") parts.RemoveAt(parts.Count - 1);
+        return string.Join('.', parts);
+    }
+
+    private static bool IsDbUpName(string scriptName, EmbeddedMigration migration)
+    {
+        var path = migration.RelativePath;
+        var fileName = path[(path.LastIndexOf('/') + 1)..];
+        var dotted = path.Replace('/', '.');
+        return string.Equals(scriptName, migration.Id, StringComparison.Ordinal)
+            || string.Equals(scriptName, path, StringComparison.Ordinal)
+            || string.Equals(scriptName, fileName, StringComparison.Ordinal)
+            || string.Equals(scriptName, dotted, StringComparison.Ordinal)
+            || scriptName.EndsWith("." + dotted, StringComparison.Ordinal);
+    }
+}

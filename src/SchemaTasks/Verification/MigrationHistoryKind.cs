@@ -1,0 +1,105 @@
+using SchemaTasks.Migrations;
+
+namespace SchemaTasks.Verification;
+
+/// <summary>Which tool's history table records the applied migrations.</summary>
+public enum MigrationHistoryKind
+{
+    /// <summary>SchemaTasks' own migrator: <c>schematasks_history</c>, with SHA-256 checksums.</summary>
+    SchemaTasks,
+
+    /// <summary>Prisma: <c>_prisma_migrations</c>, with SHA-256 checksums and failed / rolled-back rows.</summary>
+    Prisma,
+
+    /// <summary>golang-migrate: <c>schema_migrations(version, dirty)</c>, one row holding the current version.</summary>
+    GolangMigrate,
+
+    /// <summary>Flyway: <c>flyway_schema_history</c>, with Flyway's CRC32 checksums.</summary>
+    Flyway,
+
+    /// <summary>dbmate: <c>schema_migrations(version)</c>, one row per applied version.</summary>
+    Dbmate,
+
+    /// <summary>Entity Framework Core: <c>__EFMigrationsHistory(MigrationId, ProductVersion)</c>.</summary>
+    EfCore,
+
+    /// <summary>DbUp: <c>schemaversions(scriptname, applied)</c>.</summary>
+    DbUp,
+}
+
+/// <summary>Names, default tables and the default choice of <see cref="MigrationHistoryKind"/>.</summary>
+public static class MigrationHistoryKinds
+{
+    /// <summary>The name of <paramref name="kind"/> as written in options and reports.</summary>
+    public static string ToName(this MigrationHistoryKind kind) => kind switch
+    {
+        MigrationHistoryKind.SchemaTasks => "schematasks",
+        MigrationHistoryKind.Prisma => "prisma",
+        MigrationHistoryKind.GolangMigrate => "golang-migrate",
+        MigrationHistoryKind.Flyway => "flyway",
+        MigrationHistoryKind.Dbmate => "dbmate",
+        MigrationHistoryKind.EfCore => "efcore",
+        MigrationHistoryKind.DbUp => "dbup",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>Reads a history kind name, case-insensitively.</summary>
+    public static bool TryParse(string? text, out MigrationHistoryKind kind)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "schematasks": kind = MigrationHistoryKind.SchemaTasks; return true;
+            case "prisma": kind = MigrationHistoryKind.Prisma; return true;
+            case "golang-migrate" or "migrate" or "golang": kind = MigrationHistoryKind.GolangMigrate; return true;
+            case "flyway": kind = MigrationHistoryKind.Flyway; return true;
+            case "dbmate": kind = MigrationHistoryKind.Dbmate; return true;
+            case "efcore" or "ef" or "ef-core": kind = MigrationHistoryKind.EfCore; return true;
+            case "dbup": kind = MigrationHistoryKind.DbUp; return true;
+            default: kind = default; return false;
+        }
+    }
+
+    /// <summary>The table the tool creates by default.</summary>
+    public static string DefaultTable(this MigrationHistoryKind kind) => kind switch
+    {
+        MigrationHistoryKind.SchemaTasks => "schematasks_history",
+        MigrationHistoryKind.Prisma => "_prisma_migrations",
+        MigrationHistoryKind.GolangMigrate or MigrationHistoryKind.Dbmate => "schema_migrations",
+        MigrationHistoryKind.Flyway => "flyway_schema_history",
+        MigrationHistoryKind.EfCore => "__EFMigrationsHistory",
+        MigrationHistoryKind.DbUp => "schemaversions",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>The history kind of the tool that owns <paramref name="layout"/>.</summary>
+    public static MigrationHistoryKind ForLayout(MigrationLayout layout) => layout switch
+    {
+        MigrationLayout.Prisma => MigrationHistoryKind.Prisma,
+        MigrationLayout.GolangMigrate => MigrationHistoryKind.GolangMigrate,
+        MigrationLayout.Flyway => MigrationHistoryKind.Flyway,
+        MigrationLayout.Dbmate => MigrationHistoryKind.Dbmate,
+        _ => MigrationHistoryKind.SchemaTasks,
+    };
+
+    /// <summary>
+    /// Chooses the history to read from the history tables a database has (as a provider's
+    /// detection finds them): the table of the tool that owns <paramref name="layout"/> when it
+    /// exists, else SchemaTasks' own, else the only one found. With none, the layout's tool:
+    /// its missing table then means nothing has been applied.
+    /// </summary>
+    /// <exception cref="SchemaTasksException"><c>ST6009</c>: several unrelated history tables exist.</exception>
+    public static MigrationHistoryKind Choose(IReadOnlyCollection<MigrationHistoryKind> found, MigrationLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        var own = ForLayout(layout);
+        if (found.Contains(own)) return own;
+        if (found.Contains(MigrationHistoryKind.SchemaTasks)) return MigrationHistoryKind.SchemaTasks;
+        if (found.Count == 0) return own;
+        if (found.Count == 1) return found.First();
+
+        var names = string.Join(", ", found.Order().Select(k => $"{k.ToName()} ({k.DefaultTable()})"));
+        throw new SchemaTasksException(
+            Diagnostics.DiagnosticCodes.AmbiguousHistory,
+            $"The database has the history tables of several tools: {names}, and none belongs to the {layout.ToName()} layout. Set the history kind to the tool that applies these migrations.");
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+
+namespace SchemaTasks.Verification;
+
+/// <summary>
+/// The state of every embedded migration in a database, and of the migrations the database
+/// has that this build does not, computed from the history table of the tool that applies them.
+/// </summary>
+public sealed class MigrationStatusReport
+{
+    private MigrationStatusReport(MigrationHistory history, IReadOnlyList<MigrationStatus> migrations)
+    {
+        History = history;
+        Migrations = migrations;
+    }
+
+    /// <summary>The history the states were computed from.</summary>
+    public MigrationHistory History { get; }
+
+    /// <summary>The embedded migrations in apply order, then the unknown ones in the history's order.</summary>
+    public IReadOnlyList<MigrationStatus> Migrations { get; }
+
+    /// <summary>The migrations in <paramref name="state"/>.</summary>
+    public IEnumerable<MigrationStatus> InState(MigrationState state) => Migrations.Where(m => m.State == state);
+
+    /// <summary>Computes the state of every migration of <paramref name="migrations"/>.</summary>
+    public static MigrationStatusReport Compute(EmbeddedMigrations migrations, MigrationHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        return Compute(migrations.Migrations, history);
+    }
+
+    /// <summary>Computes the state of every migration of <paramref name="migrations"/> (in apply order).</summary>
+    public static MigrationStatusReport Compute(IReadOnlyList<EmbeddedMigration> migrations, MigrationHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        ArgumentNullException.ThrowIfNull(history);
+        var statuses = history.Kind == MigrationHistoryKind.GolangMigrate
+            ? FromCurrentVersion(migrations, history)
+            : FromRows(migrations, history);
+        return new MigrationStatusReport(history, statuses);
+    }
+
+    // golang-migrate keeps one row: the current version. Everything up to it is applied; the
+    // version itself is unfinished when the row is dirty.
+    private static List<MigrationStatus> FromCurrentVersion(IReadOnlyList<EmbeddedMigration> migrations, MigrationHistory history)
+    {
+        var current = history.Entries.Count == 0 ? null : history.Entries[^1];
+        long? version = current is not null && long.TryParse(current.Id, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) && v >= 0 ? v : null;
+        var result = new List<MigrationStatus>(migrations.Count + 1);
+        var matched = false;
+        foreach (var migration in migrations)
+        {
+            var state = MigrationState.Pending;
+            AppliedMigration? row = null;
+            if (version is { } at && long.TryParse(migration.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var own) && own <= at)
+            {
+                var isCurrent = own == at;
+                matched |= isCurrent;
+                state = isCurrent && current!.State == AppliedMigrationState.Dirty ? MigrationState.Dirty : MigrationState.Applied;
+                row = isCurrent ? current : null;
+            }
+
+            result.Add(new MigrationStatus(migration.Id, state) { Name = migration.Name, RelativePath = migration.RelativePath, Applied = row });
+        }
+
+        if (version is not null && !matched)
+        {
+            result.Add(new MigrationStatus(current!.Id, MigrationState.Unknown) { Name = current.Name, Applied = current });
+        }
+
+        return result;
+    }
+
+    private static List<MigrationStatus> FromRows(IReadOnlyList<EmbeddedMigration> migrations, MigrationHistory history)
+    {
+        var keyOf = HistoryKeys.For(history.Kind, migrations);
+        var lastRow = new Dictionary<string, AppliedMigration>(StringComparer.Ordinal);
+        var unknownOrder = new List<string>();
+        string? baseline = null;
+        foreach (var row in history.Entries)
+        {
+            if (row.State == AppliedMigrationState.Baseline)
+            {
+                baseline = row.Id;
+                continue;
+            }
+
+            // Later rows win: a rolled-back failure followed by a successful retry is applied.
+            var key = keyOf(row.Id);
+            if (key is null && !lastRow.ContainsKey(row.Id)) unknownOrder.Add(row.Id);
+            lastRow[key ?? row.Id] = row;
+        }
+
+        var result = new List<MigrationStatus>(migrations.Count + unknownOrder.Count);
+        foreach (var migration in migrations)
+        {
+            var status = new MigrationStatus(migration.Id, MigrationState.Pending) { Name = migration.Name, RelativePath = migration.RelativePath };
+            if (lastRow.TryGetValue(migration.Id, out var row))
+            {
+                var state = row.State switch
+                {
+                    AppliedMigrationState.Succeeded => MigrationState.Applied,
+                    AppliedMigrationState.Failed => MigrationState.Failed,
+                    AppliedMigrationState.Dirty => MigrationState.Dirty,
+                    _ => MigrationState.Pending,
+                };
+                status = status with
+                {
+                    State = state,
+                    Applied = row,
+                    Checksum = state == MigrationState.Applied ? ChecksumComparison.Compare(history.Kind, row, migration) : ChecksumStatus.NotRecorded,
+                };
+            }
+            else if (baseline is not null && HistoryKeys.CompareVersions(migration.Id, baseline) <= 0)
+            {
+                status = status with { State = MigrationState.Applied };
+            }
+
+            result.Add(status);
+        }
+
+        MarkOutOfOrder(result);
+        foreach (var id in unknownOrder)
+        {
+            var row = lastRow[id];
+            if (row.State != AppliedMigrationState.RolledBack)
+            {
+                result.Add(new MigrationStatus(id, MigrationState.Unknown) { Name = row.Name, Applied = row });
+            }
+        }
+
+        return result;
+    }
+
+    private static void MarkOutOfOrder(List<MigrationStatus> statuses)
+    {
+        var lastReached = statuses.FindLastIndex(s => s.State != MigrationState.Pending);
+        for (var i = 0; i < lastReached; i++)
+        {
+            if (statuses[i].State == MigrationState.Pending)
+            {
+                statuses[i] = statuses[i] with { OutOfOrder = true };
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+namespace SchemaTasks.Verification;
+
+/// <summary>The commands a person runs next, in the terms of the tool that owns the history.</summary>
+internal static class NextSteps
+{
+    public static string Apply(MigrationHistoryKind kind) => kind switch
+    {
+        MigrationHistoryKind.Prisma => "run `npx prisma migrate deploy` (or `schematasks migrate`)",
+        MigrationHistoryKind.GolangMigrate => "run `migrate -path <migrations folder> -database <url> up`",
+        MigrationHistoryKind.Flyway => "run `flyway migrate`",
+        MigrationHistoryKind.Dbmate => "run `dbmate up`",
+        MigrationHistoryKind.EfCore => "run `dotnet ef database update`",
+        MigrationHistoryKind.DbUp => "run the application's DbUp upgrade (`PerformUpgrade()`)",
+        _ => "run `schematasks migrate`",
+    };
+
+    /// <summary>How to get out of a failed migration: undo what it did, or finish it by hand.</summary>
+    public static string Repair(MigrationHistoryKind kind, string id, string? previousId, IReadOnlyList<MigrationObjectCheck>? objects)
+    {
+        var undo = objects?.Where(o => o.Done).Select(Undo).ToList() ?? [];
+        var finish = objects?.Where(o => !o.Done).Select(Finish).ToList() ?? [];
+        var inspect = objects is null ? "Inspect what it left in the database. " : string.Empty;
+        var (rollBack, forward) = kind switch
+        {
+            MigrationHistoryKind.Prisma => ($"run `npx prisma migrate resolve --rolled-back {id}` and `npx prisma migrate deploy`", $"run `npx prisma migrate resolve --applied {id}`"),
+            MigrationHistoryKind.GolangMigrate => ($"run `migrate -path <migrations folder> -database <url> force {previousId ?? "-1"}` and `migrate ... up`", $"run `migrate -path <migrations folder> -database <url> force {id}`"),
+            MigrationHistoryKind.Flyway => ("run `flyway repair` and `flyway migrate`", null),
+            _ => ($"{Apply(kind)} again", null),
+        };
+
+        var text = inspect + "Roll back: " + (undo.Count > 0 ? string.Join(", ", undo) + ", then " : string.Empty) + rollBack + ".";
+        if (forward is not null && objects is not null && finish.Count > 0)
+        {
+            text += " Or finish it: " + string.Join(", ", finish) + " as the migration does, then " + forward + ".";
+        }
+
+        return text;
+    }
+
+    public static string Edited(MigrationHistoryKind kind, string? path) =>
+        $"Restore {path ?? "the file"} to the text that was applied, and make the change in a new migration"
+        + (kind == MigrationHistoryKind.Flyway ? " (if the edit changes nothing, `flyway repair` records the new checksum)." : ".");
+
+    public static string Unknown(string id) =>
+        $"Deploy a build that includes migration {id}, or make sure this build works with the newer schema.";
+
+    public static string OutOfOrder(MigrationHistoryKind kind) => kind == MigrationHistoryKind.Flyway
+        ? "run `flyway migrate -outOfOrder=true`, after checking it does not depend on running before the later ones"
+        : Apply(kind) + ", after checking it does not depend on running before the later ones";
+
+    public static string Drift(MigrationHistoryKind kind, bool failed, bool pending, bool isError) => failed
+        ? "Repair the failed migration first (ST6002), then verify again."
+        : pending
+        ? $"Apply the pending migrations: {Apply(kind)}."
+        : isError
+            ? "Find what changed the database outside the migrations, and add a migration that makes it match; check the service points at the right database."
+            : "Declare it in a migration if the code relies on it, or remove it from the database.";
+
+    private static string Undo(MigrationObjectCheck o) => o.Change switch
+    {
+        MigrationObjectChange.Create => $"drop {o.Kind} {o.Name}",
+        MigrationObjectChange.Drop => $"recreate {o.Kind} {o.Name}",
+        _ => $"restore {o.Kind} {o.Name}",
+    };
+
+    private static string Finish(MigrationObjectCheck o) => o.Change switch
+    {
+        MigrationObjectChange.Create => $"create {o.Kind} {o.Name}",
+        MigrationObjectChange.Drop => $"drop {o.Kind} {o.Name}",
+        _ => $"alter {o.Kind} {o.Name}",
+    };
+}
