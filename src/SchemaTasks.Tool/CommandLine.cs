@@ -13,6 +13,9 @@ internal static class CommandLine
                                       Print the manifest a build would embed for the folder.
           manifest --assembly <dll>   Print the manifest embedded in an assembly, after
                                       verifying every migration's checksum.
+          snapshot <migrations-dir> [--dialect postgres|mysql] [--layout <layout>] [--out <file>]
+                                      Write the schema snapshot the migrations produce
+                                      (standard output unless --out is given).
 
         Exit codes: 0 success, 1 problems found, 2 usage error.
         """;
@@ -31,6 +34,7 @@ internal static class CommandLine
             return args[0] switch
             {
                 "manifest" => ManifestCommand.Run(arguments, output, error),
+                "snapshot" => SnapshotCommand.Run(arguments, output, error),
                 _ => throw new UsageException($"unknown command '{args[0]}'."),
             };
         }

@@ -14,7 +14,7 @@ public sealed class ManifestCommandTests : IDisposable
         Write("10_c.sql", "SELECT 3;\n");
         Write("2_b.sql", "SELECT 2;\n");
 
-        var (exit, output, error) = await RunAsync("manifest", _folder);
+        var (exit, output, error) = await ToolRun.RunAsync("manifest", _folder);
 
         Assert.True(exit == ExitCodes.Success, error);
         Assert.True(output.IndexOf("\"2_b\"", StringComparison.Ordinal) < output.IndexOf("\"10_c\"", StringComparison.Ordinal), output);
@@ -27,7 +27,7 @@ public sealed class ManifestCommandTests : IDisposable
         Write("V1__flyway.sql", "SELECT 1;\n");
         Write("2_golang.up.sql", "SELECT 1;\n");
 
-        var (exit, output, error) = await RunAsync("manifest", _folder);
+        var (exit, output, error) = await ToolRun.RunAsync("manifest", _folder);
 
         Assert.Equal(ExitCodes.ProblemsFound, exit);
         Assert.Equal("", output);
@@ -39,7 +39,7 @@ public sealed class ManifestCommandTests : IDisposable
     {
         var missing = Path.Combine(_folder, "nope");
 
-        var (exit, _, error) = await RunAsync("manifest", missing);
+        var (exit, _, error) = await ToolRun.RunAsync("manifest", missing);
 
         Assert.Equal(ExitCodes.UsageError, exit);
         Assert.Contains($"'{missing}' does not exist", error, StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public sealed class ManifestCommandTests : IDisposable
     {
         Write("1_a.sql", "SELECT 1;\n");
 
-        var (exit, _, error) = await RunAsync("manifest", _folder, "--dialekt", "postgres");
+        var (exit, _, error) = await ToolRun.RunAsync("manifest", _folder, "--dialekt", "postgres");
 
         Assert.Equal(ExitCodes.UsageError, exit);
         Assert.Contains("unknown option --dialekt", error, StringComparison.Ordinal);
@@ -59,19 +59,11 @@ public sealed class ManifestCommandTests : IDisposable
     [Fact]
     public async Task AssemblyWithoutManifest_ExitsWithProblemsFoundAndTheCode()
     {
-        var (exit, _, error) = await RunAsync("manifest", "--assembly", typeof(ManifestCommandTests).Assembly.Location);
+        var (exit, _, error) = await ToolRun.RunAsync("manifest", "--assembly", typeof(ManifestCommandTests).Assembly.Location);
 
         Assert.Equal(ExitCodes.ProblemsFound, exit);
         Assert.Contains("error ST5001", error, StringComparison.Ordinal);
     }
 
     private void Write(string name, string text) => File.WriteAllText(Path.Combine(_folder, name), text);
-
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CommandLine.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
 }

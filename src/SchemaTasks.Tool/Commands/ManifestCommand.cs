@@ -31,10 +31,7 @@ internal static class ManifestCommand
         var layout = OptionParsing.Layout(layoutText);
         var dialect = OptionParsing.Dialect(dialectText);
         var result = MigrationDiscovery.Discover(folder, layout);
-        foreach (var diagnostic in result.Diagnostics)
-        {
-            error.WriteLine(diagnostic with { File = diagnostic.File is null ? null : Path.Combine(arguments.Positional[0], diagnostic.File) });
-        }
+        DiagnosticWriter.Write(result.Diagnostics, arguments.Positional[0], error);
 
         if (result.Set is null)
         {

@@ -1,0 +1,67 @@
+using SchemaTasks.Migrations;
+using SchemaTasks.Schema;
+using SchemaTasks.Snapshot;
+
+namespace SchemaTasks.Tool.Tests;
+
+public sealed class SnapshotCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "schematasks-snapshot-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public SnapshotCommandTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Snapshot_IsTheSameTheEngineProduces()
+    {
+        Write("000001_init.up.sql", "CREATE TABLE job_tracking (job_type ENUM('cleanup','failover') DEFAULT NULL);\n");
+        Write("000001_init.down.sql", "DROP TABLE job_tracking;\n");
+
+        var (exit, output, error) = await ToolRun.RunAsync("snapshot", _folder, "--dialect", "mysql");
+
+        Assert.True(exit == ExitCodes.Success, error);
+        var set = MigrationDiscovery.Discover(MigrationFolder.Read(_folder)).Set!;
+        Assert.Equal(SnapshotJson.Write(SchemaSnapshot.Create(set, SchemaEngine.Build(set, SqlDialect.MySql).Final)), output);
+        Assert.Contains("\"failover\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Out_WritesTheFileAndNothingToStandardOutput()
+    {
+        Write("1_init.sql", "CREATE TYPE mood AS ENUM ('ok');\n");
+        var outFile = Path.Combine(_folder, "schema.snapshot.json");
+
+        var (exit, output, _) = await ToolRun.RunAsync("snapshot", _folder, "--dialect", "postgres", "--out", outFile);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Equal("", output);
+        Assert.Contains("\"ok\"", File.ReadAllText(outFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MalformedSql_ReportsFileLineAndColumnAndWritesNothing()
+    {
+        Write("1_init.sql", "CREATE TYPE mood AS ENUM ('ok');\nCREATE TABLE t (m mood,\n");
+        var outFile = Path.Combine(_folder, "schema.snapshot.json");
+
+        var (exit, _, error) = await ToolRun.RunAsync("snapshot", _folder, "--dialect", "postgres", "--out", outFile);
+
+        Assert.Equal(ExitCodes.ProblemsFound, exit);
+        Assert.Matches(@"1_init\.sql\(2,\d+\): error ST2\d{3}: ", error);
+        Assert.False(File.Exists(outFile));
+    }
+
+    [Fact]
+    public async Task PlainFolderWithoutDialect_IsAUsageErrorSayingWhatToAdd()
+    {
+        Write("1_init.sql", "SELECT 1;\n");
+
+        var (exit, _, error) = await ToolRun.RunAsync("snapshot", _folder);
+
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.Contains("add --dialect postgres or --dialect mysql", error, StringComparison.Ordinal);
+    }
+
+    private void Write(string name, string text) => File.WriteAllText(Path.Combine(_folder, name), text);
+}
