@@ -1,11 +1,11 @@
+using SchemaTasks.Testing;
+
 namespace SchemaTasks.Build.Tests.Infrastructure;
 
 /// <summary>Where the repository's packed packages and the copied fixtures are.</summary>
 internal static class RepositoryLayout
 {
-    private static readonly Lazy<string> Root = new(FindRoot);
-
-    public static string PackagesDirectory => Path.Combine(Root.Value, "artifacts", "packages");
+    public static string PackagesDirectory => Path.Combine(RepositoryRoot.Path, "artifacts", "packages");
 
     public static string FixturesDirectory => Path.Combine(AppContext.BaseDirectory, "Fixtures");
 
@@ -27,18 +27,5 @@ internal static class RepositoryLayout
             var fileName = Path.GetFileNameWithoutExtension(package);
             return fileName.Substring(prefix.Length);
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SchemaTasks.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests must run from inside the SchemaTasks repository.");
     }
 }
