@@ -102,7 +102,7 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
         }
 
         var fileName = Path.GetFileName(SnapshotFile);
-        var changes = committed is null ? ["it does not exist yet"] : Changes(committed, current);
+        IReadOnlyList<string> changes = committed is null ? ["it does not exist yet"] : Changes(committed, current);
         if (Locked)
         {
             Log.LogError(
@@ -116,9 +116,9 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
         OutputFile.Write(SnapshotFile, text);
         Log.LogMessage(
             null, DiagnosticCodes.SnapshotUpdated, null, SnapshotFile, 0, 0, 0, 0, MessageImportance.High,
-            "SchemaTasks updated {0}: {1}. Commit it with the migrations.",
+            committed is null ? "SchemaTasks created {0} from {1} migration(s). Commit it with the migrations." : "SchemaTasks updated {0}: {1}. Commit it with the migrations.",
             fileName,
-            string.Join("; ", changes));
+            committed is null ? current.Migrations.Length : string.Join("; ", changes));
         return true;
     }
 
