@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using SchemaTasks.Benchmarks.Corpus;
+using SchemaTasks.Schema;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Benchmarks;
+
+/// <summary>
+/// A quick Stopwatch loop for iterating on the parser (seconds, not minutes): corpus sizes,
+/// best-of-N time and allocation per phase. The numbers that count come from BenchmarkDotNet.
+/// </summary>
+internal static class Probe
+{
+    public static void Run(int rounds)
+    {
+        foreach (var dialect in new[] { SqlDialect.Postgres, SqlDialect.MySql })
+        {
+            foreach (var noise in new[] { 1, 10 })
+            {
+                var (set, bytes) = CorpusCache.Get(dialect, noise);
+                var diagnostics = SchemaEngine.Build(set, dialect).Diagnostics;
+                Console.WriteLine($"{dialect} noise={noise}: {set.Migrations.Count} migrations, {bytes / 1e6:F2} MB, {diagnostics.Count} diagnostics{(diagnostics.Count > 0 ? " first: " + diagnostics[0] : "")}");
+                Measure("  lex  ", bytes, rounds, () => { foreach (var m in set.Migrations) SqlLexer.Lex(m.Sql, dialect); });
+                Measure("  build", bytes, rounds, () => SchemaEngine.Build(set, dialect));
+            }
+        }
+    }
+
+    private static void Measure(string label, long bytes, int rounds, Action action)
+    {
+        action();
+        var best = double.MaxValue;
+        long allocated = 0;
+        for (var i = 0; i < rounds; i++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            action();
+            watch.Stop();
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        }
+
+        Console.WriteLine($"{label}: {best * 1000:F1} ms, {bytes / best / 1e6:F1} MB/s, {allocated / 1e6:F1} MB allocated");
+    }
+}
