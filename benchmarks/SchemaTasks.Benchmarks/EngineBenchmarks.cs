@@ -39,7 +39,8 @@ public class EngineBenchmarks
         var tokens = 0;
         foreach (var migration in _set.Migrations)
         {
-            tokens += SqlLexer.Lex(migration.Sql, Dialect).Tokens.Count;
+            var lexer = new SqlLexer(migration.Sql, Dialect, 1, []);
+            while (lexer.Next(out _)) tokens++;
         }
 
         return tokens;
