@@ -22,9 +22,10 @@ public static class SchemaEngine
         var steps = new List<Catalog>(set.Migrations.Count);
         var diagnostics = new List<SchemaDiagnostic>();
         var catalog = initial;
+        var buffer = new List<SqlToken>(256); // One token buffer for the whole run; each statement reuses it.
         foreach (var migration in set.Migrations)
         {
-            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics);
+            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer);
             steps.Add(catalog);
         }
 
@@ -42,15 +43,15 @@ public static class SchemaEngine
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(sql);
         var diagnostics = new List<SchemaDiagnostic>();
-        var result = Apply(catalog, sql, file, firstLine, diagnostics);
+        var result = Apply(catalog, sql, file, firstLine, diagnostics, new List<SqlToken>(64));
         return (result, diagnostics);
     }
 
-    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics)
+    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer)
     {
         var rules = IdentifierRules.For(catalog.Dialect);
         var lexDiagnostics = new List<SqlLexDiagnostic>();
-        var reader = new SqlStatementReader(sql, catalog.Dialect, Math.Max(1, firstLine), lexDiagnostics);
+        var reader = new SqlStatementReader(sql, catalog.Dialect, Math.Max(1, firstLine), lexDiagnostics, buffer);
 
         // Lexing problems are reported first, in file order, then the statements' findings:
         // the statements are read as the text is lexed, so theirs wait in a list of their own.

@@ -25,8 +25,14 @@ internal sealed class SqlStatementReader
     private SqlToken _lookahead;
     private bool _hasLookahead;
 
-    public SqlStatementReader(string source, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics)
+    /// <param name="source">The SQL.</param>
+    /// <param name="dialect">Whose rules apply.</param>
+    /// <param name="firstLine">The file line the text starts on.</param>
+    /// <param name="diagnostics">Receives lexing problems and unclosed bodies.</param>
+    /// <param name="buffer">Where tracked statements' tokens go; pass one list to every reader of a run so it is allocated once.</param>
+    public SqlStatementReader(string source, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, List<SqlToken>? buffer = null)
     {
+        Tokens = buffer ?? new List<SqlToken>(64);
         _source = source;
         _mySql = dialect == SqlDialect.MySql;
         _diagnostics = diagnostics;
@@ -34,7 +40,7 @@ internal sealed class SqlStatementReader
     }
 
     /// <summary>The current statement's tokens when <see cref="IsTracked"/>; empty otherwise.</summary>
-    public List<SqlToken> Tokens { get; } = new(256);
+    public List<SqlToken> Tokens { get; }
 
     /// <summary>Whether the current statement starts with a word the parser reads (CREATE, ALTER, DROP, RENAME).</summary>
     public bool IsTracked { get; private set; }
