@@ -5,8 +5,9 @@ using SchemaTasks.Sql;
 namespace SchemaTasks.Schema;
 
 /// <summary>
-/// Builds the schema from migrations: each migration's SQL is lexed, split into statements and
-/// parsed, and every statement that shapes a tracked object is applied to the catalog. Pure:
+/// Builds the schema from migrations: each migration's SQL is lexed and read statement by
+/// statement, and every statement that shapes a tracked object is parsed and applied to the
+/// catalog; the others are passed over without keeping their tokens. Pure:
 /// text in, catalogs and diagnostics out. Never throws for any SQL text.
 /// </summary>
 public static class SchemaEngine
@@ -21,9 +22,10 @@ public static class SchemaEngine
         var steps = new List<Catalog>(set.Migrations.Count);
         var diagnostics = new List<SchemaDiagnostic>();
         var catalog = initial;
+        var buffer = new List<SqlToken>(256); // One token buffer for the whole run; each statement reuses it.
         foreach (var migration in set.Migrations)
         {
-            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics);
+            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer);
             steps.Add(catalog);
         }
 
@@ -41,28 +43,29 @@ public static class SchemaEngine
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(sql);
         var diagnostics = new List<SchemaDiagnostic>();
-        var result = Apply(catalog, sql, file, firstLine, diagnostics);
+        var result = Apply(catalog, sql, file, firstLine, diagnostics, new List<SqlToken>(64));
         return (result, diagnostics);
     }
 
-    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics)
+    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer)
     {
         var rules = IdentifierRules.For(catalog.Dialect);
-        var (tokens, lexDiagnostics) = SqlLexer.Lex(sql, catalog.Dialect, Math.Max(1, firstLine));
-        var statements = SqlStatementSplitter.Split(sql, tokens, catalog.Dialect, lexDiagnostics);
-        foreach (var lex in lexDiagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column))
-        {
-            diagnostics.Add(SchemaDiagnostic.Error(lex.Code, lex.Message, file, lex.Line, lex.Column));
-        }
+        var lexDiagnostics = new List<SqlLexDiagnostic>();
+        var reader = new SqlStatementReader(sql, catalog.Dialect, Math.Max(1, firstLine), lexDiagnostics, buffer);
 
-        var context = new ApplyContext(rules, file, diagnostics);
-        foreach (var range in statements)
+        // Lexing problems are reported first, in file order, then the statements' findings:
+        // the statements are read as the text is lexed, so theirs wait in a list of their own.
+        var statementDiagnostics = new List<SchemaDiagnostic>();
+        var context = new ApplyContext(rules, file, statementDiagnostics);
+        while (reader.Read())
         {
-            if (tokens[range.End - 1].Unterminated)
+            if (reader.Last.Unterminated || !reader.IsTracked)
             {
-                continue; // Already reported; what the statement means cannot be known.
+                continue; // Unterminated: already reported. Not tracked: the parser would read nothing from it.
             }
 
+            var tokens = reader.Tokens;
+            var range = new SqlStatementRange(0, tokens.Count);
             SqlStatement? statement;
             try
             {
@@ -75,7 +78,7 @@ public static class SchemaEngine
                 var message = error.Code == DiagnosticCodes.SyntaxError
                     ? $"Cannot read this {first}{second} statement: {error.Message}. It changes a tracked object, so SchemaTasks does not guess what it does; correct the SQL."
                     : $"Cannot model this {first}{second} statement: {error.Message}.";
-                diagnostics.Add(SchemaDiagnostic.Error(error.Code, message, file, error.At.Line, error.At.Column));
+                statementDiagnostics.Add(SchemaDiagnostic.Error(error.Code, message, file, error.At.Line, error.At.Column));
                 continue;
             }
 
@@ -85,6 +88,15 @@ public static class SchemaEngine
             }
         }
 
+        if (lexDiagnostics.Count > 0)
+        {
+            foreach (var lex in lexDiagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column))
+            {
+                diagnostics.Add(SchemaDiagnostic.Error(lex.Code, lex.Message, file, lex.Line, lex.Column));
+            }
+        }
+
+        diagnostics.AddRange(statementDiagnostics);
         return catalog;
     }
 }

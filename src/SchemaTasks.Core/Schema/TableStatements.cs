@@ -7,6 +7,18 @@ namespace SchemaTasks.Schema;
 /// <summary>CREATE TABLE, DROP TABLE and MySQL RENAME TABLE.</summary>
 internal static class TableStatements
 {
+    private static readonly ImmutableSortedSet<string> EmptyConstraintNames = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
+
+    private static int IndexOf(ImmutableArray<CatalogColumn>.Builder columns, string name, StringComparison comparison)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (string.Equals(columns[i].Name, name, comparison)) return i;
+        }
+
+        return -1;
+    }
+
     public static Catalog Create(Catalog catalog, CreateTableStatement s, ApplyContext context)
     {
         if (catalog.Tables.ContainsKey(s.Name) && !s.OrReplace)
@@ -21,17 +33,21 @@ internal static class TableStatements
 
         if (!TypeStatements.CheckSchema(catalog, s.Name, context, s.At)) return catalog;
 
-        var table = new CatalogTable(s.Name, [], [], ImmutableSortedSet.Create<string>(StringComparer.Ordinal));
+        // Columns go into one builder: adding them to the immutable table one by one copied
+        // the column array per column (quadratic in a wide table).
+        var columns = ImmutableArray.CreateBuilder<CatalogColumn>(s.Columns.Count);
         foreach (var column in s.Columns)
         {
-            if (table.IndexOfColumn(column.Name, context.Rules.Dialect) >= 0)
+            if (IndexOf(columns, column.Name, context.Rules.ColumnComparison) >= 0)
             {
                 context.Error(DiagnosticCodes.ColumnExists, $"Table {context.Show(s.Name)} declares column {context.Show(column.Name)} twice. Remove or rename one.", column.At);
                 continue;
             }
 
-            table = table with { Columns = table.Columns.Add(ColumnFactory.Create(catalog, s.Name, column, context)) };
+            columns.Add(ColumnFactory.Create(catalog, s.Name, column, context));
         }
+
+        var table = new CatalogTable(s.Name, columns.ToImmutable(), [], EmptyConstraintNames);
 
         foreach (var column in s.Columns)
         {

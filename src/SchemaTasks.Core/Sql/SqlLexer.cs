@@ -5,15 +5,19 @@ namespace SchemaTasks.Sql;
 /// <summary>
 /// Turns SQL text into tokens, knowing every quoting and comment rule of both dialects so
 /// that text inside strings, comments and bodies is never mistaken for SQL. Single pass,
-/// no allocation per token; never throws, always advances.
+/// no allocation per token; never throws, always advances. Tokens are pulled one at a time
+/// (<see cref="Next"/>), so a caller that only needs some statements never stores the rest:
+/// memory then follows the schema, not the length of the text.
 /// </summary>
 internal sealed class SqlLexer
 {
     private readonly string _text;
     private readonly SqlDialect _dialect;
     private readonly int _lineOffset;
-    private readonly List<SqlToken> _tokens;
-    private readonly List<SqlLexDiagnostic> _diagnostics = [];
+    private readonly List<SqlLexDiagnostic> _diagnostics;
+    private SqlToken _token;
+    private bool _emitted;
+    private bool _finished;
     private int _pos;
     private int _line = 1;
     private int _lineStart;
@@ -25,12 +29,17 @@ internal sealed class SqlLexer
     private int _versionCommentLine;
     private int _versionCommentColumn;
 
-    private SqlLexer(string text, SqlDialect dialect, int lineOffset)
+    /// <summary>A lexer over <paramref name="text"/>; read it with <see cref="Next"/>.</summary>
+    /// <param name="text">The SQL.</param>
+    /// <param name="dialect">Whose quoting rules apply.</param>
+    /// <param name="firstLine">The file line the text starts on (1 for a whole file).</param>
+    /// <param name="diagnostics">Receives unterminated strings, comments and the like as they are met.</param>
+    public SqlLexer(string text, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics)
     {
         _text = text;
         _dialect = dialect;
-        _lineOffset = lineOffset;
-        _tokens = new List<SqlToken>(Math.Max(16, text.Length / 6));
+        _lineOffset = firstLine - 1;
+        _diagnostics = diagnostics;
         if (text.Length > 0 && text[0] == '\uFEFF')
         {
             _pos = 1;
@@ -44,100 +53,119 @@ internal sealed class SqlLexer
     /// <param name="firstLine">The file line the text starts on (1 for a whole file).</param>
     public static (List<SqlToken> Tokens, List<SqlLexDiagnostic> Diagnostics) Lex(string text, SqlDialect dialect, int firstLine = 1)
     {
-        var lexer = new SqlLexer(text, dialect, firstLine - 1);
-        lexer.Run();
-        return (lexer._tokens, lexer._diagnostics);
+        var diagnostics = new List<SqlLexDiagnostic>();
+        var lexer = new SqlLexer(text, dialect, firstLine, diagnostics);
+        var tokens = new List<SqlToken>();
+        while (lexer.Next(out var token)) tokens.Add(token);
+        return (tokens, diagnostics);
+    }
+
+    /// <summary>Reads the next token; <see langword="false"/> at the end of the text.</summary>
+    public bool Next(out SqlToken token)
+    {
+        _emitted = false;
+        while (!_emitted && _pos < _text.Length) Step();
+        if (_emitted)
+        {
+            token = _token;
+            return true;
+        }
+
+        if (!_finished)
+        {
+            _finished = true;
+            if (_versionCommentLine > 0)
+            {
+                Report(DiagnosticCodes.UnterminatedComment, "The MySQL executable comment '/*!' is never closed with '*/'. Close it, or remove it.", _versionCommentLine, _versionCommentColumn);
+            }
+        }
+
+        token = default;
+        return false;
     }
 
     private bool IsMySql => _dialect == SqlDialect.MySql;
 
     private char At(int index) => index < _text.Length ? _text[index] : '\0';
 
-    private void Run()
+    /// <summary>Consumes one token, or one run of whitespace or comment.</summary>
+    private void Step()
     {
-        while (_pos < _text.Length)
+        var c = _text[_pos];
+        if (c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v')
         {
-            var c = _text[_pos];
-            if (c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v')
-            {
-                SkipWhitespace();
-                continue;
-            }
-
-            if (IsMySql && (c is 'd' or 'D') && TryDelimiterDirective())
-            {
-                continue;
-            }
-
-            if (_delimiter != ";" && string.CompareOrdinal(_text, _pos, _delimiter, 0, _delimiter.Length) == 0)
-            {
-                Emit(SqlTokenKind.Delimiter, _pos, _delimiter.Length);
-                continue;
-            }
-
-            switch (c)
-            {
-                case '-' when At(_pos + 1) == '-' && (!IsMySql || IsMySqlDashCommentEnd(At(_pos + 2)) || _pos + 2 >= _text.Length):
-                case '#' when IsMySql:
-                    SkipLineComment();
-                    continue;
-                case '/' when At(_pos + 1) == '*':
-                    BlockComment();
-                    continue;
-                case '*' when At(_pos + 1) == '/' && _versionCommentLine > 0:
-                    _versionCommentLine = 0;
-                    Skip(2);
-                    continue;
-                case '\'':
-                    Quoted(SqlTokenKind.String, '\'', IsMySql ? SqlQuoteStyle.Backslash : SqlQuoteStyle.Doubling, 0);
-                    continue;
-                case '"':
-                    if (IsMySql)
-                    {
-                        Quoted(SqlTokenKind.String, '"', SqlQuoteStyle.Backslash, 0);
-                    }
-                    else
-                    {
-                        Quoted(SqlTokenKind.QuotedIdentifier, '"', SqlQuoteStyle.Doubling, 0);
-                    }
-
-                    continue;
-                case '`' when IsMySql:
-                    Quoted(SqlTokenKind.QuotedIdentifier, '`', SqlQuoteStyle.Doubling, 0);
-                    continue;
-                case '$' when !IsMySql:
-                    Dollar();
-                    continue;
-                case ';':
-                    Emit(_delimiter == ";" ? SqlTokenKind.Semicolon : SqlTokenKind.Symbol, _pos, 1);
-                    continue;
-            }
-
-            if (TryPrefixedString(c))
-            {
-                continue;
-            }
-
-            if (char.IsAsciiDigit(c) || (c == '.' && char.IsAsciiDigit(At(_pos + 1))))
-            {
-                Number();
-            }
-            else if (IsWordStart(c))
-            {
-                var start = _pos;
-                var end = _pos + 1;
-                while (end < _text.Length && IsWordPart(_text[end])) end++;
-                Emit(SqlTokenKind.Word, start, end - start);
-            }
-            else
-            {
-                Emit(SqlTokenKind.Symbol, _pos, SymbolLength(c));
-            }
+            SkipWhitespace();
+            return;
         }
 
-        if (_versionCommentLine > 0)
+        if (IsMySql && (c is 'd' or 'D') && TryDelimiterDirective())
         {
-            Report(DiagnosticCodes.UnterminatedComment, "The MySQL executable comment '/*!' is never closed with '*/'. Close it, or remove it.", _versionCommentLine, _versionCommentColumn);
+            return;
+        }
+
+        if (_delimiter != ";" && string.CompareOrdinal(_text, _pos, _delimiter, 0, _delimiter.Length) == 0)
+        {
+            Emit(SqlTokenKind.Delimiter, _pos, _delimiter.Length);
+            return;
+        }
+
+        switch (c)
+        {
+            case '-' when At(_pos + 1) == '-' && (!IsMySql || IsMySqlDashCommentEnd(At(_pos + 2)) || _pos + 2 >= _text.Length):
+            case '#' when IsMySql:
+                SkipLineComment();
+                return;
+            case '/' when At(_pos + 1) == '*':
+                BlockComment();
+                return;
+            case '*' when At(_pos + 1) == '/' && _versionCommentLine > 0:
+                _versionCommentLine = 0;
+                Skip(2);
+                return;
+            case '\'':
+                Quoted(SqlTokenKind.String, '\'', IsMySql ? SqlQuoteStyle.Backslash : SqlQuoteStyle.Doubling, 0);
+                return;
+            case '"':
+                if (IsMySql)
+                {
+                    Quoted(SqlTokenKind.String, '"', SqlQuoteStyle.Backslash, 0);
+                }
+                else
+                {
+                    Quoted(SqlTokenKind.QuotedIdentifier, '"', SqlQuoteStyle.Doubling, 0);
+                }
+
+                return;
+            case '`' when IsMySql:
+                Quoted(SqlTokenKind.QuotedIdentifier, '`', SqlQuoteStyle.Doubling, 0);
+                return;
+            case '$' when !IsMySql:
+                Dollar();
+                return;
+            case ';':
+                Emit(_delimiter == ";" ? SqlTokenKind.Semicolon : SqlTokenKind.Symbol, _pos, 1);
+                return;
+        }
+
+        if (TryPrefixedString(c))
+        {
+            return;
+        }
+
+        if (char.IsAsciiDigit(c) || (c == '.' && char.IsAsciiDigit(At(_pos + 1))))
+        {
+            Number();
+        }
+        else if (IsWordStart(c))
+        {
+            var start = _pos;
+            var end = _pos + 1;
+            while (end < _text.Length && IsWordPart(_text[end])) end++;
+            Emit(SqlTokenKind.Word, start, end - start);
+        }
+        else
+        {
+            Emit(SqlTokenKind.Symbol, _pos, SymbolLength(c));
         }
     }
 
@@ -160,7 +188,8 @@ internal sealed class SqlLexer
 
     private void Emit(SqlTokenKind kind, int start, int length, SqlQuoteStyle style = SqlQuoteStyle.None, int prefix = 0, bool unterminated = false)
     {
-        _tokens.Add(new SqlToken(kind, start, length, _line + _lineOffset, start - _lineStart + 1, style, (byte)prefix, _space, unterminated));
+        _token = new SqlToken(kind, start, length, _line + _lineOffset, start - _lineStart + 1, style, (byte)prefix, _space, unterminated);
+        _emitted = true;
         _space = false;
         Advance(start + length);
     }
@@ -418,7 +447,8 @@ internal sealed class SqlLexer
         var end = lineEnd < 0 ? _text.Length : p + lineEnd;
 
         // The directive ends whatever statement was open, as the client does.
-        _tokens.Add(new SqlToken(SqlTokenKind.Delimiter, _pos, end - _pos, line, column));
+        _token = new SqlToken(SqlTokenKind.Delimiter, _pos, end - _pos, line, column);
+        _emitted = true;
         if (p == start)
         {
             Report(DiagnosticCodes.InvalidDelimiter, "DELIMITER needs the new terminator after it, such as 'DELIMITER $$'.", line, column);

@@ -1,14 +1,17 @@
 using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
 
-namespace SchemaTasks.Sql;
+namespace SchemaTasks.Core.Tests.Sql;
 
 /// <summary>
-/// Splits a token stream into statements at terminators, keeping routine bodies whole:
+/// The list-based statement splitter the engine used before it streamed statements
+/// (<see cref="SqlStatementReader"/>), kept as the oracle the streaming reader is compared
+/// with. Splits a token stream into statements at terminators, keeping routine bodies whole:
 /// PostgreSQL <c>BEGIN ATOMIC ... END</c> and MySQL <c>CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT
 /// ... BEGIN ... END</c> written without a <c>DELIMITER</c> change. Dollar-quoted bodies are
 /// already single tokens.
 /// </summary>
-internal static class SqlStatementSplitter
+internal static class ReferenceSplitter
 {
     public static List<SqlStatementRange> Split(string source, List<SqlToken> tokens, SqlDialect dialect, List<SqlLexDiagnostic> diagnostics)
     {
@@ -117,6 +120,3 @@ internal static class SqlStatementSplitter
            && (SqlTokenText.IsWord(source, tokens[next], "IF") || SqlTokenText.IsWord(source, tokens[next], "LOOP")
                || SqlTokenText.IsWord(source, tokens[next], "WHILE") || SqlTokenText.IsWord(source, tokens[next], "REPEAT"));
 }
-
-/// <summary>The tokens <c>[Start, End)</c> of one statement, terminator excluded.</summary>
-internal readonly record struct SqlStatementRange(int Start, int End);

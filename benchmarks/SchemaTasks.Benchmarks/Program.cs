@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+using SchemaTasks.Benchmarks;
+
+if (args.Length > 0 && args[0] == "--probe")
+{
+    Probe.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
+var config = DefaultConfig.Instance.AddColumn(new ThroughputColumn());
+BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmarks).Assembly).Run(args, config);

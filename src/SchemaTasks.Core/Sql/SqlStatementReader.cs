@@ -1,0 +1,187 @@
+using SchemaTasks.Diagnostics;
+
+namespace SchemaTasks.Sql;
+
+/// <summary>
+/// Reads statements one at a time from a <see cref="SqlLexer"/>, ending them at terminators
+/// but keeping routine bodies whole: PostgreSQL <c>BEGIN ATOMIC ... END</c> and MySQL
+/// <c>CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT ... BEGIN ... END</c> written without a
+/// <c>DELIMITER</c> change. Dollar-quoted bodies are already single tokens.
+/// </summary>
+/// <remarks>
+/// Only statements that can shape a tracked object keep their tokens (<see cref="IsTracked"/>),
+/// in one buffer reused for every statement. The parser reads nothing but statements that
+/// start with CREATE, ALTER, DROP or RENAME, so that first word decides; the rest (data,
+/// DO blocks, grants, procedure calls) are run through the lexer to find their end and
+/// are never stored. Memory is therefore bounded by the longest tracked statement, not by
+/// the text.
+/// </remarks>
+internal sealed class SqlStatementReader
+{
+    private readonly SqlLexer _lexer;
+    private readonly string _source;
+    private readonly bool _mySql;
+    private readonly List<SqlLexDiagnostic> _diagnostics;
+    private SqlToken _lookahead;
+    private bool _hasLookahead;
+
+    /// <param name="source">The SQL.</param>
+    /// <param name="dialect">Whose rules apply.</param>
+    /// <param name="firstLine">The file line the text starts on.</param>
+    /// <param name="diagnostics">Receives lexing problems and unclosed bodies.</param>
+    /// <param name="buffer">Where tracked statements' tokens go; pass one list to every reader of a run so it is allocated once.</param>
+    public SqlStatementReader(string source, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, List<SqlToken>? buffer = null)
+    {
+        Tokens = buffer ?? new List<SqlToken>(64);
+        _source = source;
+        _mySql = dialect == SqlDialect.MySql;
+        _diagnostics = diagnostics;
+        _lexer = new SqlLexer(source, dialect, firstLine, diagnostics);
+    }
+
+    /// <summary>The current statement's tokens when <see cref="IsTracked"/>; empty otherwise.</summary>
+    public List<SqlToken> Tokens { get; }
+
+    /// <summary>Whether the current statement starts with a word the parser reads (CREATE, ALTER, DROP, RENAME).</summary>
+    public bool IsTracked { get; private set; }
+
+    /// <summary>How many tokens the current statement has, stored or not.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The current statement's last token.</summary>
+    public SqlToken Last { get; private set; }
+
+    /// <summary>Moves to the next statement; <see langword="false"/> at the end of the text.</summary>
+    public bool Read()
+    {
+        Tokens.Clear();
+        Count = 0;
+        IsTracked = false;
+        var depth = 0;
+        var bodyAllowed = false;
+        var routine = false; // MySQL: a PROCEDURE/FUNCTION/TRIGGER/EVENT word came before, so BEGIN opens a body.
+        SqlToken? bodyStart = null;
+        while (Take(out var token))
+        {
+            if (token.Kind == SqlTokenKind.Delimiter || (token.Kind == SqlTokenKind.Semicolon && depth == 0))
+            {
+                if (Count > 0) return true;
+                depth = 0;
+                bodyAllowed = false;
+                routine = false;
+                bodyStart = null;
+                continue;
+            }
+
+            Add(token);
+            if (token.Kind != SqlTokenKind.Word)
+            {
+                continue;
+            }
+
+            if (Count == 1)
+            {
+                bodyAllowed = !_mySql || IsWord(token, "CREATE");
+                continue;
+            }
+
+            if (!bodyAllowed)
+            {
+                continue;
+            }
+
+            if (depth == 0)
+            {
+                if (OpensBody(token, routine))
+                {
+                    depth = 1;
+                    bodyStart = token;
+                }
+                else if (_mySql && IsRoutineWord(token))
+                {
+                    routine = true;
+                }
+
+                continue;
+            }
+
+            if (IsWord(token, "BEGIN") || IsWord(token, "CASE"))
+            {
+                depth++;
+            }
+            else if (IsWord(token, "END") && !ClosesLoopOrIf())
+            {
+                depth--;
+                if (Peek(out var next) && IsWord(next, "CASE"))
+                {
+                    Take(out next); // END CASE closes, not opens.
+                    Add(next);
+                }
+            }
+        }
+
+        // The end of the text ends the last statement.
+        if (depth > 0 && bodyStart is { } open)
+        {
+            _diagnostics.Add(new SqlLexDiagnostic(
+                DiagnosticCodes.UnterminatedBody,
+                "This BEGIN block is never closed with END, so the rest of the file is read as its body. Add the missing END (and terminator).",
+                open.Line,
+                open.Column));
+        }
+
+        return Count > 0;
+    }
+
+    private void Add(SqlToken token)
+    {
+        if (++Count == 1)
+        {
+            IsTracked = token.Kind == SqlTokenKind.Word
+                        && (IsWord(token, "CREATE") || IsWord(token, "ALTER") || IsWord(token, "DROP") || IsWord(token, "RENAME"));
+        }
+
+        if (IsTracked) Tokens.Add(token);
+        Last = token;
+    }
+
+    private bool Take(out SqlToken token)
+    {
+        if (_hasLookahead)
+        {
+            _hasLookahead = false;
+            token = _lookahead;
+            return true;
+        }
+
+        return _lexer.Next(out token);
+    }
+
+    private bool Peek(out SqlToken token)
+    {
+        if (!_hasLookahead) _hasLookahead = _lexer.Next(out _lookahead);
+        token = _lookahead;
+        return _hasLookahead;
+    }
+
+    private bool IsWord(SqlToken token, string keyword) => SqlTokenText.IsWord(_source, token, keyword);
+
+    private bool OpensBody(SqlToken token, bool routine)
+    {
+        if (!IsWord(token, "BEGIN"))
+        {
+            return false;
+        }
+
+        // PostgreSQL: BEGIN ATOMIC; MySQL: only routine definitions have compound bodies.
+        return _mySql ? routine : Peek(out var next) && IsWord(next, "ATOMIC");
+    }
+
+    private bool IsRoutineWord(SqlToken token)
+        => IsWord(token, "PROCEDURE") || IsWord(token, "FUNCTION") || IsWord(token, "TRIGGER") || IsWord(token, "EVENT");
+
+    // END IF / END LOOP / END WHILE / END REPEAT close blocks whose openings are not counted.
+    private bool ClosesLoopOrIf()
+        => Peek(out var next)
+           && (IsWord(next, "IF") || IsWord(next, "LOOP") || IsWord(next, "WHILE") || IsWord(next, "REPEAT"));
+}
