@@ -291,14 +291,15 @@ internal sealed partial class DdlParser
 
         if (CheckValueSetReader.TryRead(_c.Source, _c.Tokens, start, end, _rules, out var column, out var values))
         {
-            return new CheckSpec(ValueSetText(column, values), column, values);
+            return new CheckSpec(ValueSetText(_rules, column, values), column, values);
         }
 
         return new CheckSpec(Render(start, end), null, []);
     }
 
-    private string ValueSetText(string column, IReadOnlyList<string> values)
-        => (column == "VALUE" ? "VALUE" : _rules.Quote(column)) + " IN (" + string.Join(", ", values.Select(_rules.QuoteString)) + ")";
+    /// <summary>The canonical text of a value-set CHECK, shared with catalogs read from live databases.</summary>
+    internal static string ValueSetText(IdentifierRules rules, string column, IReadOnlyList<string> values)
+        => (column == "VALUE" ? "VALUE" : rules.Quote(column)) + " IN (" + string.Join(", ", values.Select(rules.QuoteString)) + ")";
 
     /// <summary>The rest of <c>REFERENCES table [(cols)] [MATCH x] [ON DELETE|UPDATE action]</c>.</summary>
     private void References()
