@@ -41,7 +41,9 @@ internal sealed partial class DdlParser
     public static string RenderExpression(string text, IdentifierRules rules)
     {
         var parser = ForFragment(text, rules);
-        return parser.Render(0, parser._c.Tokens.Count);
+        var (start, end) = (0, parser._c.Tokens.Count);
+        parser.UnwrapParentheses(ref start, ref end);
+        return parser.Render(start, end);
     }
 
     private static DdlParser ForFragment(string text, IdentifierRules rules)

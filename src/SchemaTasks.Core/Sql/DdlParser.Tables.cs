@@ -263,7 +263,30 @@ internal sealed partial class DdlParser
             first = false;
         }
 
-        return Render(start, _c.Position);
+        var end = _c.Position;
+        UnwrapParentheses(ref start, ref end);
+        return Render(start, end);
+    }
+
+    /// <summary>
+    /// Narrows a range wrapped whole in parentheses, <c>(now())</c> to <c>now()</c>: servers store and
+    /// show a default without them (MySQL 8 even requires them around expression defaults).
+    /// </summary>
+    private void UnwrapParentheses(ref int start, ref int end)
+    {
+        while (end - start >= 2 && SqlTokenText.IsSymbol(_c.Source, _c.Tokens[start], '(') && SqlTokenText.IsSymbol(_c.Source, _c.Tokens[end - 1], ')'))
+        {
+            var depth = 0;
+            for (var i = start; i < end - 1; i++)
+            {
+                if (SqlTokenText.IsSymbol(_c.Source, _c.Tokens[i], '(')) depth++;
+                else if (SqlTokenText.IsSymbol(_c.Source, _c.Tokens[i], ')')) depth--;
+                if (depth == 0) return; // The first '(' closes before the end: (a) + (b).
+            }
+
+            start++;
+            end--;
+        }
     }
 
     private void SkipBracketed()

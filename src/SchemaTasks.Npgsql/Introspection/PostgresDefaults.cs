@@ -24,17 +24,34 @@ internal static partial class PostgresDefaults
         var match = CastLiteral().Match(expression);
         if (!match.Success) return expression;
         var type = match.Groups["type"].Value;
-        if (type != columnType && !(type.StartsWith("numeric", StringComparison.Ordinal) && columnType.StartsWith("numeric", StringComparison.Ordinal)))
+        var literal = match.Groups["literal"].Value;
+        var content = literal[1..^1];
+
+        // A negative number is shown as a cast string even when the column's type differs:
+        // DEFAULT -2 on a numeric column reads back as '-2'::integer.
+        if (NumericTypes.Contains(BaseName(type)) && decimal.TryParse(content, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            return content;
+        }
+
+        if (BaseName(type) != BaseName(columnType))
         {
             return expression; // A cast the migration wrote itself.
         }
 
-        var literal = match.Groups["literal"].Value;
-        var content = literal[1..^1];
-        return NumericTypes.Contains(type.Split('(')[0]) && decimal.TryParse(content, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
-            ? content
-            : literal;
+        return literal;
     }
+
+    // The implicit cast names the type without its modifiers (varchar(40) gets ::character varying)
+    // and char(n) by its internal name bpchar.
+    private static string BaseName(string type)
+    {
+        var bare = Modifiers().Replace(type, string.Empty);
+        return bare.Replace("bpchar", "character", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"\(\d+(,\d+)?\)")]
+    private static partial Regex Modifiers();
 
     [GeneratedRegex(@"^(?<literal>'(?:[^']|'')*')::(?<type>.+)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex CastLiteral();
