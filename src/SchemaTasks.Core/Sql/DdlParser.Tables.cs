@@ -317,7 +317,23 @@ internal sealed partial class DdlParser
             return new CheckSpec(ValueSetText(_rules, column, values), column, values);
         }
 
-        return new CheckSpec(Render(start, end), null, []);
+        return new CheckSpec(Render(start, end), null, [], Identifiers(start, end));
+    }
+
+    private List<string> Identifiers(int start, int end)
+    {
+        var names = new List<string>();
+        for (var i = start; i < end; i++)
+        {
+            var token = _c.Tokens[i];
+            if (token.Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) continue;
+            if (i + 1 < end && SqlTokenText.IsSymbol(_c.Source, _c.Tokens[i + 1], '(')) continue; // A function.
+            var previous = i > start ? _c.Tokens[i - 1] : default;
+            if (i > start && previous.Kind == SqlTokenKind.Symbol && _c.Source.AsSpan(previous.Start, previous.Length).SequenceEqual("::")) continue; // A cast's type.
+            names.Add(token.Kind == SqlTokenKind.Word ? _rules.FoldUnquoted(SqlTokenText.Raw(_c.Source, token)) : SqlTokenText.Unquote(_c.Source, token));
+        }
+
+        return names;
     }
 
     /// <summary>The canonical text of a value-set CHECK, shared with catalogs read from live databases.</summary>
