@@ -14,11 +14,19 @@ internal static class ScenarioMigrations
 
     public static MigrationSet Load(string scenario)
     {
-        var root = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Scenarios", scenario);
-        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(path => new MigrationSourceFile(Path.GetRelativePath(root, path).Replace('\\', '/'), File.ReadAllText(path)))
-            .ToList();
-        var result = MigrationDiscovery.Discover(files);
+        var result = MigrationDiscovery.Discover(Files(scenario));
         return result.Set ?? throw new InvalidOperationException($"Scenario {scenario} has no migrations: {string.Join("; ", result.Diagnostics)}");
     }
+
+    /// <summary>The scenario's files, paths relative to its folder, as a migrations folder is read.</summary>
+    public static IReadOnlyList<MigrationSourceFile> Files(string scenario)
+    {
+        var root = Directory(scenario);
+        return System.IO.Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(path => new MigrationSourceFile(Path.GetRelativePath(root, path).Replace('\\', '/'), File.ReadAllText(path)))
+            .ToList();
+    }
+
+    /// <summary>The scenario's folder in the test output.</summary>
+    public static string Directory(string scenario) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Scenarios", scenario);
 }
