@@ -1,3 +1,4 @@
+using SchemaTasks.Diagnostics;
 using SchemaTasks.Tool.Commands;
 
 namespace SchemaTasks.Tool;
@@ -16,8 +17,15 @@ internal static class CommandLine
           snapshot <migrations-dir> [--dialect postgres|mysql] [--layout <layout>] [--out <file>]
                                       Write the schema snapshot the migrations produce
                                       (standard output unless --out is given).
+          verify (--migrations <dir> | --assembly <dll>) --connection <connection string>
+                 [--dialect postgres|mysql] [--layout <layout>] [--history <kind>]
+                 [--history-schema <schema>] [--history-table <table>] [--format text|json]
+                                      Check a live database against the migrations: pending,
+                                      failed, edited and unknown migrations, and live enum /
+                                      CHECK values. The connection string may come from the
+                                      SCHEMATASKS_CONNECTION environment variable instead.
 
-        Exit codes: 0 success, 1 problems found, 2 usage error.
+        Exit codes: 0 success, 1 problems found, 2 usage error, 3 cannot connect to or read the database.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -35,6 +43,7 @@ internal static class CommandLine
             {
                 "manifest" => ManifestCommand.Run(arguments, output, error),
                 "snapshot" => SnapshotCommand.Run(arguments, output, error),
+                "verify" => await VerifyCommand.RunAsync(arguments, output, CancellationToken.None),
                 _ => throw new UsageException($"unknown command '{args[0]}'."),
             };
         }
@@ -47,7 +56,7 @@ internal static class CommandLine
         catch (SchemaTasksException ex)
         {
             await error.WriteLineAsync($"schematasks: error {ex.Code}: {ex.Message}");
-            return ExitCodes.ProblemsFound;
+            return ExitCode(ex.Code);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BadImageFormatException)
         {
@@ -62,4 +71,12 @@ internal static class CommandLine
             return ExitCodes.InternalError;
         }
     }
+
+    // Deploy pipelines branch on these: "fix the input", "fix the database" and "cannot reach it" differ.
+    private static int ExitCode(string code) => code switch
+    {
+        DiagnosticCodes.InvalidConnectionString or DiagnosticCodes.DialectMismatch or DiagnosticCodes.DialectRequired => ExitCodes.UsageError,
+        DiagnosticCodes.CannotConnect or DiagnosticCodes.LoginRejected or DiagnosticCodes.ReadDenied => ExitCodes.CannotConnect,
+        _ => ExitCodes.ProblemsFound,
+    };
 }

@@ -12,6 +12,9 @@ internal static class ExitCodes
     /// <summary>The command line was wrong; nothing was done.</summary>
     public const int UsageError = 2;
 
+    /// <summary>The database could not be checked: unreachable, login refused, or a read denied.</summary>
+    public const int CannotConnect = 3;
+
     /// <summary>A bug in SchemaTasks; please report it with the message.</summary>
     public const int InternalError = 70;
 }

@@ -134,6 +134,18 @@ public static class DiagnosticCodes
     /// <summary>A database connection string is malformed, has a key the provider does not support, or a value it cannot use.</summary>
     public const string InvalidConnectionString = "ST5010";
 
+    /// <summary>The database server cannot be reached: not running, wrong host or port, a firewall, or a timeout.</summary>
+    public const string CannotConnect = "ST5011";
+
+    /// <summary>The server refused the login: wrong user or password, or the database does not exist.</summary>
+    public const string LoginRejected = "ST5012";
+
+    /// <summary>The role may connect but not read what the check needs (the history table).</summary>
+    public const string ReadDenied = "ST5013";
+
+    /// <summary>The migrations were written for one dialect and the check connects to a server of the other.</summary>
+    public const string DialectMismatch = "ST5014";
+
     /// <summary>An embedded migration has not been applied to the database.</summary>
     public const string PendingMigration = "ST6001";
 
@@ -175,4 +187,7 @@ public static class DiagnosticCodes
 
     /// <summary>The database restricts a column with a CHECK value set that the migrations do not declare.</summary>
     public const string UnexpectedCheck = "ST6016";
+
+    /// <summary>The start-up check found errors and the policy is to fail fast: the host does not start.</summary>
+    public const string StartupCheckFailed = "ST6020";
 }

@@ -76,7 +76,7 @@ internal static class TableStatements
 
         if (spec.Kind == ConstraintKind.Check && spec.Check is { } check)
         {
-            var name = ConstraintNames.Generate(table, spec, check.Column is { } c && c != "VALUE" ? c : column, context.Rules);
+            var name = ConstraintNames.Generate(table, spec, check.Column is { } c && c != "VALUE" ? c : column ?? OnlyColumn(table, check, context), context.Rules);
             return table with { Checks = table.Checks.Add(ToCatalogCheck(name, check)) };
         }
 
@@ -103,7 +103,15 @@ internal static class TableStatements
         return table with { OtherConstraints = table.OtherConstraints.Add(ConstraintNames.Generate(table, spec, column, context.Rules)) };
     }
 
-    public static CatalogCheck ToCatalogCheck(string name, CheckSpec check)
+    // The one column an opaque table CHECK uses, which PostgreSQL names it after (t_col_check).
+    private static string? OnlyColumn(CatalogTable table, CheckSpec check, ApplyContext context)
+    {
+        if (check.Identifiers is not { } names) return null;
+        var used = names.Select(n => table.FindColumn(n, context.Rules.Dialect)?.Name).Where(n => n is not null).Distinct().ToList();
+        return used.Count == 1 ? used[0] : null;
+    }
+
+        public static CatalogCheck ToCatalogCheck(string name, CheckSpec check)
         => new(name, check.Expression, check.Column, check.Values.ToImmutableArray());
 
     public static Catalog Rename(Catalog catalog, RenameTablesStatement s, ApplyContext context)

@@ -263,7 +263,30 @@ internal sealed partial class DdlParser
             first = false;
         }
 
-        return Render(start, _c.Position);
+        var end = _c.Position;
+        UnwrapParentheses(ref start, ref end);
+        return Render(start, end);
+    }
+
+    /// <summary>
+    /// Narrows a range wrapped whole in parentheses, <c>(now())</c> to <c>now()</c>: servers store and
+    /// show a default without them (MySQL 8 even requires them around expression defaults).
+    /// </summary>
+    private void UnwrapParentheses(ref int start, ref int end)
+    {
+        while (end - start >= 2 && SqlTokenText.IsSymbol(_c.Source, _c.Tokens[start], '(') && SqlTokenText.IsSymbol(_c.Source, _c.Tokens[end - 1], ')'))
+        {
+            var depth = 0;
+            for (var i = start; i < end - 1; i++)
+            {
+                if (SqlTokenText.IsSymbol(_c.Source, _c.Tokens[i], '(')) depth++;
+                else if (SqlTokenText.IsSymbol(_c.Source, _c.Tokens[i], ')')) depth--;
+                if (depth == 0) return; // The first '(' closes before the end: (a) + (b).
+            }
+
+            start++;
+            end--;
+        }
     }
 
     private void SkipBracketed()
@@ -291,14 +314,31 @@ internal sealed partial class DdlParser
 
         if (CheckValueSetReader.TryRead(_c.Source, _c.Tokens, start, end, _rules, out var column, out var values))
         {
-            return new CheckSpec(ValueSetText(column, values), column, values);
+            return new CheckSpec(ValueSetText(_rules, column, values), column, values);
         }
 
-        return new CheckSpec(Render(start, end), null, []);
+        return new CheckSpec(Render(start, end), null, [], Identifiers(start, end));
     }
 
-    private string ValueSetText(string column, IReadOnlyList<string> values)
-        => (column == "VALUE" ? "VALUE" : _rules.Quote(column)) + " IN (" + string.Join(", ", values.Select(_rules.QuoteString)) + ")";
+    private List<string> Identifiers(int start, int end)
+    {
+        var names = new List<string>();
+        for (var i = start; i < end; i++)
+        {
+            var token = _c.Tokens[i];
+            if (token.Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) continue;
+            if (i + 1 < end && SqlTokenText.IsSymbol(_c.Source, _c.Tokens[i + 1], '(')) continue; // A function.
+            var previous = i > start ? _c.Tokens[i - 1] : default;
+            if (i > start && previous.Kind == SqlTokenKind.Symbol && _c.Source.AsSpan(previous.Start, previous.Length).SequenceEqual("::")) continue; // A cast's type.
+            names.Add(token.Kind == SqlTokenKind.Word ? _rules.FoldUnquoted(SqlTokenText.Raw(_c.Source, token)) : SqlTokenText.Unquote(_c.Source, token));
+        }
+
+        return names;
+    }
+
+    /// <summary>The canonical text of a value-set CHECK, shared with catalogs read from live databases.</summary>
+    internal static string ValueSetText(IdentifierRules rules, string column, IReadOnlyList<string> values)
+        => (column == "VALUE" ? "VALUE" : rules.Quote(column)) + " IN (" + string.Join(", ", values.Select(rules.QuoteString)) + ")";
 
     /// <summary>The rest of <c>REFERENCES table [(cols)] [MATCH x] [ON DELETE|UPDATE action]</c>.</summary>
     private void References()

@@ -68,7 +68,14 @@ internal enum ConstraintKind
 internal sealed record ConstraintSpec(SqlToken At, string? Name, ConstraintKind Kind, IReadOnlyList<string> Columns, CheckSpec? Check);
 
 /// <summary>A CHECK expression; <see cref="Column"/> is set when it is a value set.</summary>
-internal sealed record CheckSpec(string Expression, string? Column, IReadOnlyList<string> Values);
+/// <param name="Expression">The canonical value-set text, or the normalised expression.</param>
+/// <param name="Column">The restricted column of a value set, or <see langword="null"/>.</param>
+/// <param name="Values">The allowed values of a value set.</param>
+/// <param name="Identifiers">
+/// Names the expression mentions other than functions and cast types (folded); PostgreSQL names an
+/// unnamed CHECK after the one column it uses, so the catalog needs them to name it the same.
+/// </param>
+internal sealed record CheckSpec(string Expression, string? Column, IReadOnlyList<string> Values, IReadOnlyList<string>? Identifiers = null);
 
 internal abstract record AlterAction(SqlToken At);
 

@@ -102,7 +102,18 @@ internal sealed class FixtureProject : IDisposable
               <packageSources>
                 <clear />
                 <add key="schematasks" value="{RepositoryLayout.PackagesDirectory}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
               </packageSources>
+              <!-- SchemaTasks only from the packages just packed, never from a feed. -->
+              <packageSourceMapping>
+                <packageSource key="schematasks">
+                  <package pattern="SchemaTasks" />
+                  <package pattern="SchemaTasks.*" />
+                </packageSource>
+                <packageSource key="nuget.org">
+                  <package pattern="*" />
+                </packageSource>
+              </packageSourceMapping>
             </configuration>
             """);
 

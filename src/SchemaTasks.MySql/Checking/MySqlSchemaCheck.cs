@@ -1,0 +1,87 @@
+using System.Reflection;
+using MySqlConnector;
+using SchemaTasks.Checking;
+using SchemaTasks.Diagnostics;
+using SchemaTasks.MySql.History;
+using SchemaTasks.MySql.Introspection;
+using SchemaTasks.Providers;
+using SchemaTasks.Verification;
+
+namespace SchemaTasks.MySql.Checking;
+
+/// <summary>
+/// Checks a MySQL or MariaDB database against a build in one call: one connection, and at most
+/// three queries (detect the history table, read it, read information_schema) however many
+/// migrations there are.
+/// </summary>
+public static class MySqlSchemaCheck
+{
+    /// <summary>Checks the database against the migrations and snapshot embedded in <paramref name="assembly"/>.</summary>
+    /// <param name="assembly">The assembly the SchemaTasks.Build package embedded the migrations into.</param>
+    /// <param name="connectionString">A MySqlConnector connection string naming the database.</param>
+    /// <param name="options">Which history table to read; <see langword="null"/> detects it.</param>
+    /// <param name="cancellationToken">Cancels the connection and the queries.</param>
+    /// <returns>The report; <see cref="VerificationReport.IsHealthy"/> says whether the service may start.</returns>
+    /// <exception cref="SchemaTasksException">
+    /// The embedded migrations fail their checksums (<c>ST5001</c>–<c>ST5005</c>), the connection string is
+    /// invalid or names no database (<c>ST5010</c>), the server cannot be reached (<c>ST5011</c>), refuses the
+    /// login (<c>ST5012</c>) or the reads (<c>ST5013</c>), or the history table is unreadable or ambiguous
+    /// (<c>ST6008</c>, <c>ST6009</c>).
+    /// </exception>
+    public static Task<VerificationReport> VerifyAsync(Assembly assembly, string connectionString, SchemaCheckOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return VerifyAsync(ExpectedSchema.FromAssembly(assembly), connectionString, options, cancellationToken);
+    }
+
+    /// <summary>Checks the database against <paramref name="expected"/>.</summary>
+    /// <param name="expected">The migrations and the schema they produce.</param>
+    /// <param name="connectionString">A MySqlConnector connection string naming the database.</param>
+    /// <param name="options">Which history table to read; <see langword="null"/> detects it.</param>
+    /// <param name="cancellationToken">Cancels the connection and the queries.</param>
+    /// <returns>The report; <see cref="VerificationReport.IsHealthy"/> says whether the service may start.</returns>
+    /// <exception cref="SchemaTasksException">As <see cref="VerifyAsync(Assembly, string, SchemaCheckOptions?, CancellationToken)"/>, and <c>ST5014</c> for PostgreSQL migrations.</exception>
+    public static async Task<VerificationReport> VerifyAsync(ExpectedSchema expected, string connectionString, SchemaCheckOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(connectionString);
+        options ??= new SchemaCheckOptions();
+        expected.RequireDialect(SqlDialect.MySql, "MySQL or MariaDB");
+
+        var settings = ConnectionStringReader.Read(connectionString, new MySqlConnectionStringBuilder(), "MySQL or MariaDB", "MySqlConnector");
+        var target = MySqlConnectionInfo.Describe(connectionString);
+        if (settings.Database.Length == 0)
+        {
+            // The schema is read from the connection's current database; without one there is nothing to read.
+            throw new SchemaTasksException(
+                DiagnosticCodes.InvalidConnectionString,
+                $"The MySQL or MariaDB connection string ({target}) names no database. Add Database=<the application's database>.");
+        }
+
+        await using var connection = new MySqlConnection(settings.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (MySqlException error) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw MySqlConnectionErrors.Open(error, target);
+        }
+
+        try
+        {
+            var kind = options.HistoryKind
+                ?? expected.ChooseHistory(options, await MySqlMigrationHistoryReader.DetectAsync(connection, options.HistorySchema, cancellationToken).ConfigureAwait(false));
+            var history = await new MySqlMigrationHistoryReader(connection, kind, options.HistorySchema, options.HistoryTable)
+                .ReadAsync(cancellationToken).ConfigureAwait(false);
+            var live = options.CompareSchema
+                ? await MySqlSchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)
+                : null;
+            return expected.Verify(history, live);
+        }
+        catch (MySqlException error) when (!cancellationToken.IsCancellationRequested && MySqlConnectionErrors.Read(error, target) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+}

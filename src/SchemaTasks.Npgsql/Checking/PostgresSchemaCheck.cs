@@ -1,0 +1,76 @@
+using System.Reflection;
+using Npgsql;
+using SchemaTasks.Checking;
+using SchemaTasks.Npgsql.History;
+using SchemaTasks.Npgsql.Introspection;
+using SchemaTasks.Providers;
+using SchemaTasks.Verification;
+
+namespace SchemaTasks.Npgsql.Checking;
+
+/// <summary>
+/// Checks a PostgreSQL database against a build in one call: one connection, and at most three
+/// queries (detect the history table, read it, read the catalog) however many migrations there are.
+/// </summary>
+public static class PostgresSchemaCheck
+{
+    /// <summary>Checks the database against the migrations and snapshot embedded in <paramref name="assembly"/>.</summary>
+    /// <param name="assembly">The assembly the SchemaTasks.Build package embedded the migrations into.</param>
+    /// <param name="connectionString">An Npgsql connection string; the role needs only to read the history table.</param>
+    /// <param name="options">Which history table to read; <see langword="null"/> detects it.</param>
+    /// <param name="cancellationToken">Cancels the connection and the queries.</param>
+    /// <returns>The report; <see cref="VerificationReport.IsHealthy"/> says whether the service may start.</returns>
+    /// <exception cref="SchemaTasksException">
+    /// The embedded migrations fail their checksums (<c>ST5001</c>–<c>ST5005</c>), the connection string is
+    /// invalid (<c>ST5010</c>), the server cannot be reached (<c>ST5011</c>), refuses the login (<c>ST5012</c>) or
+    /// the reads (<c>ST5013</c>), or the history table is unreadable or ambiguous (<c>ST6008</c>, <c>ST6009</c>).
+    /// </exception>
+    public static Task<VerificationReport> VerifyAsync(Assembly assembly, string connectionString, SchemaCheckOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return VerifyAsync(ExpectedSchema.FromAssembly(assembly), connectionString, options, cancellationToken);
+    }
+
+    /// <summary>Checks the database against <paramref name="expected"/>.</summary>
+    /// <param name="expected">The migrations and the schema they produce.</param>
+    /// <param name="connectionString">An Npgsql connection string; the role needs only to read the history table.</param>
+    /// <param name="options">Which history table to read; <see langword="null"/> detects it.</param>
+    /// <param name="cancellationToken">Cancels the connection and the queries.</param>
+    /// <returns>The report; <see cref="VerificationReport.IsHealthy"/> says whether the service may start.</returns>
+    /// <exception cref="SchemaTasksException">As <see cref="VerifyAsync(Assembly, string, SchemaCheckOptions?, CancellationToken)"/>, and <c>ST5014</c> for MySQL migrations.</exception>
+    public static async Task<VerificationReport> VerifyAsync(ExpectedSchema expected, string connectionString, SchemaCheckOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(connectionString);
+        options ??= new SchemaCheckOptions();
+        expected.RequireDialect(SqlDialect.Postgres, "PostgreSQL");
+
+        var settings = ConnectionStringReader.Read(connectionString, new NpgsqlConnectionStringBuilder(), "PostgreSQL", "Npgsql");
+        var target = PostgresConnectionInfo.Describe(connectionString);
+        await using var connection = new NpgsqlConnection(settings.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException error) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw PostgresConnectionErrors.Open(error, target);
+        }
+
+        try
+        {
+            var kind = options.HistoryKind
+                ?? expected.ChooseHistory(options, await PostgresMigrationHistoryReader.DetectAsync(connection, options.HistorySchema, cancellationToken).ConfigureAwait(false));
+            var history = await new PostgresMigrationHistoryReader(connection, kind, options.HistorySchema, options.HistoryTable)
+                .ReadAsync(cancellationToken).ConfigureAwait(false);
+            var live = options.CompareSchema
+                ? await PostgresSchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)
+                : null;
+            return expected.Verify(history, live);
+        }
+        catch (NpgsqlException error) when (!cancellationToken.IsCancellationRequested && PostgresConnectionErrors.Read(error, target) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+namespace SchemaTasks.Npgsql.Introspection;
+
+/// <summary>
+/// The catalog queries of <see cref="PostgresSchemaReader"/>: one per object kind, each reading
+/// every object of that kind at once, so the cost does not grow with the schema. They only read
+/// pg_catalog, which every role may do.
+/// </summary>
+internal static class PostgresCatalogQueries
+{
+    // User schemas: not pg_catalog, pg_toast, pg_temp_N and friends, not information_schema.
+    private const string UserSchema = "(n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema')";
+
+    // Objects an extension created (citext, its arrays) are the extension's, not the migrations'.
+    private const string NotFromExtension = "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.pg_type'::regclass AND dep.objid = t.oid AND dep.deptype = 'e')";
+
+    /// <summary>
+    /// Type text of <c>{type}</c>/<c>{typmod}</c>: built-in types as <c>format_type</c> shows them;
+    /// user types (and arrays of them) always schema-qualified, so the answer does not depend on
+    /// the search path. <c>{alias}</c> names the joins.
+    /// </summary>
+    private static string TypeText(string type, string typmod, string alias) => $"""
+        CASE
+          WHEN {alias}e.oid IS NOT NULL AND {alias}en.nspname NOT IN ('pg_catalog', 'information_schema')
+            THEN pg_catalog.quote_ident({alias}en.nspname) || '.' || pg_catalog.quote_ident({alias}e.typname) || '[]'
+          WHEN {alias}e.oid IS NULL AND {alias}n.nspname NOT IN ('pg_catalog', 'information_schema')
+            THEN pg_catalog.quote_ident({alias}n.nspname) || '.' || pg_catalog.quote_ident({alias}t.typname)
+          ELSE pg_catalog.format_type({type}, {typmod})
+        END
+        """;
+
+    private static string TypeJoins(string type, string alias) => $"""
+        JOIN pg_catalog.pg_type {alias}t ON {alias}t.oid = {type}
+        JOIN pg_catalog.pg_namespace {alias}n ON {alias}n.oid = {alias}t.typnamespace
+        LEFT JOIN pg_catalog.pg_type {alias}e ON {alias}t.typcategory = 'A' AND {alias}e.oid = {alias}t.typelem AND {alias}t.typelem <> 0
+        LEFT JOIN pg_catalog.pg_namespace {alias}en ON {alias}en.oid = {alias}e.typnamespace
+        """;
+
+    /// <summary>
+    /// Fixes the search path for the batch's implicit transaction, so regclass and cast texts in
+    /// defaults leave out <c>public</c> as the migration texts do, whatever the session's setting.
+    /// </summary>
+    public const string SearchPath = "SELECT pg_catalog.set_config('search_path', 'public', true)";
+
+    /// <summary>nspname.</summary>
+    public const string Schemas = $"SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE {UserSchema} ORDER BY 1";
+
+    /// <summary>nspname, typname, enumlabel in sort order.</summary>
+    public const string EnumLabels = $"""
+        SELECT n.nspname, t.typname, l.enumlabel
+        FROM pg_catalog.pg_enum l
+        JOIN pg_catalog.pg_type t ON t.oid = l.enumtypid
+        JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        WHERE {UserSchema} AND {NotFromExtension}
+        ORDER BY 1, 2, l.enumsortorder
+        """;
+
+    /// <summary>
+    /// Domains and other user types: nspname, typname, kind ('d' domain, 'o' other), base type
+    /// text, its format_type, NOT NULL, default text.
+    /// </summary>
+    public static readonly string Types = $"""
+        SELECT n.nspname, t.typname, CASE WHEN t.typtype = 'd' THEN 'd' ELSE 'o' END,
+               CASE WHEN t.typtype = 'd' THEN {TypeText("t.typbasetype", "t.typtypmod", "b")} END,
+               CASE WHEN t.typtype = 'd' THEN pg_catalog.format_type(t.typbasetype, t.typtypmod) END,
+               t.typnotnull, t.typdefault
+        FROM pg_catalog.pg_type t
+        JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        LEFT JOIN pg_catalog.pg_class c ON c.oid = t.typrelid
+        {TypeJoins("CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END", "b")}
+        WHERE {UserSchema} AND {NotFromExtension}
+          AND (t.typtype IN ('d', 'r')
+               OR (t.typtype = 'c' AND c.relkind = 'c')
+               OR (t.typtype = 'b' AND t.typcategory <> 'A')
+               OR (t.typtype = 'p' AND NOT t.typisdefined))
+        ORDER BY 1, 2
+        """;
+
+    /// <summary>nspname, relname of ordinary and partitioned tables.</summary>
+    public const string Tables = $"""
+        SELECT n.nspname, c.relname
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p') AND {UserSchema}
+        ORDER BY 1, 2
+        """;
+
+    /// <summary>nspname, relname, attname, type text, its format_type, nullable, default; in column order.</summary>
+    public static readonly string Columns = $"""
+        SELECT n.nspname, c.relname, a.attname,
+               {TypeText("a.atttypid", "a.atttypmod", "c")},
+               pg_catalog.format_type(a.atttypid, a.atttypmod),
+               NOT a.attnotnull,
+               CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END
+        FROM pg_catalog.pg_attribute a
+        JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        {TypeJoins("a.atttypid", "c")}
+        LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND {UserSchema}
+        ORDER BY 1, 2, a.attnum
+        """;
+
+    /// <summary>
+    /// Table and domain constraints: nspname, owner name, 't' table / 'd' domain, conname,
+    /// contype, definition; in creation order.
+    /// </summary>
+    public const string Constraints = $"""
+        SELECT n.nspname, COALESCE(c.relname, t.typname), CASE WHEN con.conrelid <> 0 THEN 't' ELSE 'd' END,
+               con.conname, con.contype::text, pg_catalog.pg_get_constraintdef(con.oid)
+        FROM pg_catalog.pg_constraint con
+        LEFT JOIN pg_catalog.pg_class c ON c.oid = con.conrelid AND con.conrelid <> 0
+        LEFT JOIN pg_catalog.pg_type t ON t.oid = con.contypid AND con.contypid <> 0
+        JOIN pg_catalog.pg_namespace n ON n.oid = COALESCE(c.relnamespace, t.typnamespace)
+        WHERE {UserSchema} AND con.contype IN ('c', 'p', 'u', 'f', 'x')
+          AND (c.relkind IN ('r', 'p') OR (t.typtype = 'd'))
+        ORDER BY 1, 2, con.oid
+        """;
+}

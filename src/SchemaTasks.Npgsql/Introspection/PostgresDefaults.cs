@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SchemaTasks.Npgsql.Introspection;
+
+/// <summary>
+/// Undoes what PostgreSQL adds to a default when it stores it, so the live default reads as the
+/// migration wrote it: <c>DEFAULT 'a'</c> on a varchar column is stored as
+/// <c>'a'::character varying</c>, and <c>DEFAULT -1</c> as <c>'-1'::integer</c>.
+/// </summary>
+internal static partial class PostgresDefaults
+{
+    private static readonly HashSet<string> NumericTypes = new(StringComparer.Ordinal)
+    {
+        "integer", "bigint", "smallint", "numeric", "real", "double precision",
+    };
+
+    /// <summary>The default without the cast to the column's own type; other expressions unchanged.</summary>
+    /// <param name="expression">The stored default, or <see langword="null"/>.</param>
+    /// <param name="columnType"><c>format_type</c> of the column (or domain base type) under the same search path.</param>
+    public static string? Normalise(string? expression, string columnType)
+    {
+        if (expression is null) return null;
+        var match = CastLiteral().Match(expression);
+        if (!match.Success) return expression;
+        var type = match.Groups["type"].Value;
+        var literal = match.Groups["literal"].Value;
+        var content = literal[1..^1];
+
+        // A negative number is shown as a cast string even when the column's type differs:
+        // DEFAULT -2 on a numeric column reads back as '-2'::integer.
+        if (NumericTypes.Contains(BaseName(type)) && decimal.TryParse(content, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            return content;
+        }
+
+        if (BaseName(type) != BaseName(columnType))
+        {
+            return expression; // A cast the migration wrote itself.
+        }
+
+        return literal;
+    }
+
+    // The implicit cast names the type without its modifiers (varchar(40) gets ::character varying)
+    // and char(n) by its internal name bpchar.
+    private static string BaseName(string type)
+    {
+        var bare = Modifiers().Replace(type, string.Empty);
+        return bare.Replace("bpchar", "character", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"\(\d+(,\d+)?\)")]
+    private static partial Regex Modifiers();
+
+    [GeneratedRegex(@"^(?<literal>'(?:[^']|'')*')::(?<type>.+)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex CastLiteral();
+}

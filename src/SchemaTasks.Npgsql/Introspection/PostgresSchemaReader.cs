@@ -1,0 +1,133 @@
+using Npgsql;
+using SchemaTasks.Schema;
+
+namespace SchemaTasks.Npgsql.Introspection;
+
+/// <summary>Reads the live schema of a PostgreSQL database into a <see cref="Catalog"/>.</summary>
+public static class PostgresSchemaReader
+{
+    /// <summary>
+    /// Reads every non-system schema: enum types with their labels in sort order, domains with
+    /// their CHECKs, other user types by name, tables with their columns (type, nullability,
+    /// default) and constraints. The result compares equal to the catalog
+    /// <see cref="SchemaEngine"/> builds from the migrations that created the same objects.
+    /// </summary>
+    /// <param name="connection">An open connection; the role needs only to read the system catalog.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The live schema.</returns>
+    /// <remarks>
+    /// One round trip: all catalog queries go to the server as one batch. Nothing is written and
+    /// the session's settings are left as they were.
+    /// </remarks>
+    public static Task<Catalog> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken = default)
+        => ReadAsync(connection, null, cancellationToken);
+
+    /// <summary>As the public overload; <paramref name="onRoundTrip"/> is called for each round trip, so tests can count them.</summary>
+    internal static async Task<Catalog> ReadAsync(NpgsqlConnection connection, Action? onRoundTrip, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var builder = new CatalogBuilder(SqlDialect.Postgres);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(PostgresCatalogQueries.SearchPath),
+                new NpgsqlBatchCommand(PostgresCatalogQueries.Schemas),
+                new NpgsqlBatchCommand(PostgresCatalogQueries.EnumLabels),
+                new NpgsqlBatchCommand(PostgresCatalogQueries.Types),
+                new NpgsqlBatchCommand(PostgresCatalogQueries.Tables),
+                new NpgsqlBatchCommand(PostgresCatalogQueries.Columns),
+                new NpgsqlBatchCommand(PostgresCatalogQueries.Constraints),
+            },
+        };
+
+        onRoundTrip?.Invoke();
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await NextAsync(reader, cancellationToken); // The search path result.
+
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) builder.AddSchema(reader.GetString(0));
+        await NextAsync(reader, cancellationToken);
+
+        await ReadEnumTypesAsync(reader, builder, cancellationToken).ConfigureAwait(false);
+        await NextAsync(reader, cancellationToken);
+
+        var domains = new HashSet<QualifiedName>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var name = new QualifiedName(reader.GetString(0), reader.GetString(1));
+            if (reader.GetString(2) == "d")
+            {
+                var defaultText = PostgresDefaults.Normalise(reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(4));
+                builder.AddDomain(name, reader.GetString(3), reader.GetBoolean(5), defaultText);
+                domains.Add(name);
+            }
+            else
+            {
+                builder.AddOtherType(name);
+            }
+        }
+
+        await NextAsync(reader, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            builder.AddTable(new QualifiedName(reader.GetString(0), reader.GetString(1)));
+        }
+
+        await NextAsync(reader, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var table = new QualifiedName(reader.GetString(0), reader.GetString(1));
+            var defaultText = PostgresDefaults.Normalise(reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(4));
+            builder.AddColumn(table, reader.GetString(2), reader.GetString(3), reader.GetBoolean(5), defaultText);
+        }
+
+        await NextAsync(reader, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var owner = new QualifiedName(reader.GetString(0), reader.GetString(1));
+            var (isTable, name, kind, definition) = (reader.GetString(2) == "t", reader.GetString(3), reader.GetString(4), reader.GetString(5));
+            if (!isTable)
+            {
+                if (kind == "c" && domains.Contains(owner)) builder.AddDomainCheck(owner, name, definition);
+            }
+            else if (kind == "c")
+            {
+                builder.AddCheck(owner, name, definition);
+            }
+            else
+            {
+                builder.AddOtherConstraint(owner, name);
+            }
+        }
+
+        return builder.Build();
+    }
+
+    private static async Task ReadEnumTypesAsync(NpgsqlDataReader reader, CatalogBuilder builder, CancellationToken cancellationToken)
+    {
+        QualifiedName? current = null;
+        var labels = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var name = new QualifiedName(reader.GetString(0), reader.GetString(1));
+            if (current != name)
+            {
+                if (current is { } done) builder.AddEnumType(done, labels);
+                current = name;
+                labels = [];
+            }
+
+            labels.Add(reader.GetString(2));
+        }
+
+        if (current is { } last) builder.AddEnumType(last, labels);
+    }
+
+    private static async Task NextAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        if (!await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException("The catalog batch returned fewer result sets than it has queries.");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SchemaTasks.Diagnostics;
+
+namespace SchemaTasks.Hosting;
+
+/// <summary>
+/// Checks the database in <see cref="StartAsync"/>, which the host awaits before it serves, so a
+/// fail-fast check keeps a service on the wrong schema from taking traffic.
+/// </summary>
+internal sealed partial class SchemaCheckHostedService(SchemaCheckRunner runner, ILogger<SchemaCheckHostedService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var failFast = runner.Options.Policy == SchemaCheckPolicy.FailFast;
+        try
+        {
+            var report = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+            if (report.IsHealthy)
+            {
+                if (report.WarningCount > 0) LogReport(logger, LogLevel.Warning, report.ToText());
+                return;
+            }
+
+            if (!failFast)
+            {
+                LogReport(logger, LogLevel.Warning, report.ToText());
+                return;
+            }
+
+            LogReport(logger, LogLevel.Error, report.ToText());
+            throw new SchemaTasksException(DiagnosticCodes.StartupCheckFailed, report.ToText());
+        }
+        catch (SchemaTasksException error) when (!failFast)
+        {
+            // Warn means the service starts whatever the check could or could not do.
+            LogCheckFailed(logger, error.Code, error.Message);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 3, Message = "{Report}")]
+    private static partial void LogReport(ILogger logger, LogLevel level, string report);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "SchemaTasks: the database could not be checked: {Code}: {Message}")]
+    private static partial void LogCheckFailed(ILogger logger, string code, string message);
+}

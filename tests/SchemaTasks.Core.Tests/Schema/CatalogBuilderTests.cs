@@ -1,0 +1,95 @@
+using SchemaTasks.Schema;
+using static SchemaTasks.Core.Tests.Schema.CatalogBuild;
+
+namespace SchemaTasks.Core.Tests.Schema;
+
+public class CatalogBuilderTests
+{
+    [Fact]
+    public void ServerTexts_NormaliseLikeMigrationTexts()
+    {
+        var migrations = Clean("""
+            CREATE TYPE "JobStatus" AS ENUM ('PENDING', 'DONE');
+            CREATE TABLE bots (
+              name VARCHAR(20) NOT NULL DEFAULT 'x',
+              at TIMESTAMP(3),
+              status "JobStatus"[],
+              health_status text CHECK (health_status IN ('normal','potentially_stuck'))
+            );
+            """);
+
+        var live = new CatalogBuilder(SqlDialect.Postgres)
+            .AddSchema("public")
+            .AddEnumType(Pg("JobStatus"), ["PENDING", "DONE"])
+            .AddTable(Pg("bots"))
+            .AddColumn(Pg("bots"), "name", "character varying(20)", false, "'x'")
+            .AddColumn(Pg("bots"), "at", "timestamp(3) without time zone", true, null)
+            .AddColumn(Pg("bots"), "status", "public.\"JobStatus\"[]", true, null)
+            .AddColumn(Pg("bots"), "health_status", "text", true, null)
+            .AddCheck(Pg("bots"), "bots_health_status_check", "CHECK ((health_status = ANY (ARRAY['normal'::text, 'potentially_stuck'::text])))")
+            .Build();
+
+        var expected = migrations.FindTable(Pg("bots"))!;
+        var actual = live.FindTable(Pg("bots"))!;
+        Assert.Equal(expected.Columns.ToArray(), actual.Columns.ToArray());
+        // ImmutableArray compares by reference inside records, so compare the values as text.
+        static string Show(CatalogCheck c) => $"{c.Name}|{c.Expression}|{c.Column}|{string.Join(",", c.Values)}";
+        Assert.Equal(expected.Checks.Select(Show).ToArray(), actual.Checks.Select(Show).ToArray());
+        Assert.Equal(Pg("JobStatus"), actual.Columns[2].TypeReference);
+        Assert.Equal(migrations.GetAllowedValues("bots.health_status")!.Values.ToArray(), live.GetAllowedValues("bots.health_status")!.Values.ToArray());
+    }
+
+    [Fact]
+    public void MySqlColumnType_GivesInlineValues()
+    {
+        var live = new CatalogBuilder(SqlDialect.MySql)
+            .AddTable(My("t"))
+            .AddColumn(My("t"), "kind", "enum('a','it''s')", true, null)
+            .AddColumn(My("t"), "n", "int(11)", false, "0")
+            .AddCheck(My("t"), "CONSTRAINT_1", "`kind` in (_utf8mb4'a',_utf8mb4'it''s')")
+            .Build();
+
+        var table = live.FindTable(My("t"))!;
+        Assert.Equal(["a", "it's"], table.Columns[0].InlineValues!.Values.ToArray());
+        Assert.Equal("int", table.Columns[1].Type);
+        Assert.Equal("kind", table.Checks[0].Column);
+    }
+
+    [Fact]
+    public void OpaqueCheck_KeepsNoValueSet()
+    {
+        var live = new CatalogBuilder(SqlDialect.Postgres).AddTable(Pg("t")).AddColumn(Pg("t"), "n", "integer", true, null)
+            .AddCheck(Pg("t"), "t_n_check", "CHECK ((n > 0))").Build();
+
+        Assert.False(live.FindTable(Pg("t"))!.Checks[0].IsValueSet);
+    }
+
+    [Fact]
+    public void InvalidTexts_AreArgumentErrors()
+    {
+        var builder = new CatalogBuilder(SqlDialect.Postgres).AddTable(Pg("t"));
+        Assert.Throws<ArgumentException>(() => builder.AddColumn(Pg("t"), "a", "varchar(", true, null));
+        Assert.Throws<ArgumentException>(() => builder.AddColumn(Pg("missing"), "a", "text", true, null));
+        Assert.Throws<ArgumentException>(() => builder.AddCheck(Pg("t"), "c", "CHECK ("));
+    }
+}
+
+public class DifferentialFindingsTests
+{
+    [Theory]
+    [InlineData("(7)", "7")]
+    [InlineData("((now()))", "now()")]
+    [InlineData("(1) + (2)", "(1) + (2)")]
+    public void DefaultInParentheses_IsStoredWithout(string written, string stored)
+    {
+        var catalog = Clean($"CREATE TABLE t (a int DEFAULT {written});");
+        Assert.Equal(stored, catalog.FindTable(Pg("t"))!.Columns[0].Default);
+    }
+
+    [Fact]
+    public void UnnamedCheckOnOneColumn_IsNamedAfterIt()
+    {
+        var catalog = Clean("CREATE TABLE t (a int, b int, CHECK (a > 0), CHECK (a < b), CHECK (now() IS NOT NULL));");
+        Assert.Equal(["t_a_check", "t_check", "t_check1"], catalog.FindTable(Pg("t"))!.Checks.Select(c => c.Name).ToArray());
+    }
+}

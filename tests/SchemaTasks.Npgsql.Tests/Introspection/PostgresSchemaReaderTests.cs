@@ -1,0 +1,117 @@
+using Npgsql;
+using SchemaTasks.Npgsql.Introspection;
+using SchemaTasks.Npgsql.Tests.Infrastructure;
+using SchemaTasks.Schema;
+using SchemaTasks.Testing;
+
+namespace SchemaTasks.Npgsql.Tests.Introspection;
+
+public sealed class PostgresSchemaReaderTests
+{
+    public static TheoryData<string> Scenarios() => new(ScenarioMigrations.Postgres);
+
+    [PostgresTheory]
+    [MemberData(nameof(Scenarios))]
+    public async Task Scenario_read_back_equals_the_engine_catalog(string scenario)
+    {
+        var set = ScenarioMigrations.Load(scenario);
+        var built = SchemaEngine.Build(set, SqlDialect.Postgres);
+        Assert.Empty(built.Diagnostics);
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        foreach (var migration in set.Migrations)
+        {
+            await using var command = new NpgsqlCommand(migration.Sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var live = await PostgresSchemaReader.ReadAsync(connection);
+
+        CatalogComparer.AssertEqual(built.Final, live, $"scenario {scenario}");
+        Assert.NotEmpty(live.Tables);
+    }
+
+    [PostgresFact]
+    public async Task Live_check_text_is_the_written_value_set()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        await Execute(connection, "CREATE TABLE bots (health_status text CHECK (health_status IN ('normal','potentially_stuck')))");
+
+        var live = await PostgresSchemaReader.ReadAsync(connection);
+
+        var check = Assert.Single(live.Tables[new QualifiedName("public", "bots")].Checks);
+        Assert.Equal("bots_health_status_check", check.Name);
+        Assert.Equal("health_status", check.Column);
+        Assert.Equal(["normal", "potentially_stuck"], check.Values.ToArray());
+        Assert.Equal("health_status IN ('normal', 'potentially_stuck')", check.Expression);
+    }
+
+    [PostgresFact]
+    public async Task Round_trips_do_not_grow_with_the_number_of_objects()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        var small = await CountRoundTrips(connection);
+        await Execute(connection, string.Concat(Enumerable.Range(0, 40).Select(i =>
+            $"CREATE TYPE e{i} AS ENUM ('a', 'b'); CREATE DOMAIN d{i} AS text CHECK (VALUE IN ('x')); CREATE TABLE t{i} (a e{i}, b d{i}, c int CHECK (c > 0)); ")));
+        var large = await CountRoundTrips(connection);
+
+        Assert.Equal(1, small);
+        Assert.Equal(small, large);
+        var live = await PostgresSchemaReader.ReadAsync(connection);
+        Assert.Equal(40, live.Tables.Count);
+        Assert.Equal(40, live.EnumTypes.Count);
+    }
+
+    [PostgresFact]
+    public async Task A_role_that_can_only_read_the_catalog_reads_the_schema()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using (var admin = await db.OpenConnectionAsync())
+        {
+            await Execute(admin, $"""
+                CREATE TYPE mood AS ENUM ('ok', 'sad');
+                CREATE TABLE people (id serial PRIMARY KEY, mood mood NOT NULL DEFAULT 'ok');
+                DROP ROLE IF EXISTS {db.Name}_reader;
+                CREATE ROLE {db.Name}_reader LOGIN PASSWORD 'reader';
+                REVOKE ALL ON SCHEMA public FROM PUBLIC;
+                """);
+        }
+
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(db.ConnectionString) { Username = $"{db.Name}_reader", Password = "reader", Pooling = false };
+            await using var reader = new NpgsqlConnection(builder.ConnectionString);
+            await reader.OpenAsync();
+            await using (var canWrite = new NpgsqlCommand("SELECT has_schema_privilege('public', 'CREATE')", reader))
+            {
+                Assert.False((bool)(await canWrite.ExecuteScalarAsync())!);
+            }
+
+            var live = await PostgresSchemaReader.ReadAsync(reader);
+
+            Assert.Equal(["ok", "sad"], live.EnumTypes[new QualifiedName("public", "mood")].Labels.ToArray());
+            var column = live.Tables[new QualifiedName("public", "people")].FindColumn("mood", SqlDialect.Postgres);
+            Assert.Equal("'ok'", column?.Default);
+        }
+        finally
+        {
+            await using var admin = await db.OpenConnectionAsync();
+            await Execute(admin, $"DROP OWNED BY {db.Name}_reader; DROP ROLE {db.Name}_reader");
+        }
+    }
+
+    private static async Task<int> CountRoundTrips(NpgsqlConnection connection)
+    {
+        var count = 0;
+        await PostgresSchemaReader.ReadAsync(connection, () => count++, CancellationToken.None);
+        return count;
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

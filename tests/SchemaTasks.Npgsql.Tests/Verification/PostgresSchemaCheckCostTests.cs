@@ -1,0 +1,109 @@
+using System.Globalization;
+using Npgsql;
+using SchemaTasks.Checking;
+using SchemaTasks.Migrations;
+using SchemaTasks.Npgsql.Checking;
+using SchemaTasks.Npgsql.Tests.Infrastructure;
+using SchemaTasks.Testing;
+using static SchemaTasks.Npgsql.Tests.Verification.PrismaDatabase;
+
+namespace SchemaTasks.Npgsql.Tests.Verification;
+
+/// <summary>What the check costs the database and what it needs from it.</summary>
+public sealed class PostgresSchemaCheckCostTests
+{
+    [PostgresFact]
+    public async Task RoundTrips_DoNotGrowWithTheNumberOfMigrations()
+    {
+        var few = await CountCommandsAsync(10);
+        var many = await CountCommandsAsync(200);
+
+        // Detect the history table, read it, read the catalog (one batch).
+        Assert.Equal(3, few);
+        Assert.Equal(few, many);
+    }
+
+    [PostgresFact]
+    public async Task RoundTrips_AreTwo_WhenTheHistoryKindIsConfigured()
+    {
+        var expected = Generated(5);
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await ApplyAllAsync(db, expected);
+        using var counter = new CommandCounter(db.Name);
+
+        var report = await PostgresSchemaCheck.VerifyAsync(expected, db.ConnectionString, new SchemaCheckOptions { HistoryKind = SchemaTasks.Verification.MigrationHistoryKind.Prisma });
+
+        Assert.True(report.IsHealthy, report.ToText());
+        Assert.Equal(2, counter.Count);
+    }
+
+    [PostgresFact]
+    public async Task ARoleWithOnlyConnectAndSelectOnTheHistoryTable_CanRunTheCheck()
+    {
+        var expected = Scenario("1-prisma-job-status");
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var role = "st_reader_" + db.Name[3..];
+        await using (var connection = await db.OpenConnectionAsync())
+        {
+            foreach (var migration in expected.Migrations) await ApplyAsync(connection, migration);
+            await ExecuteAsync(connection, $"""
+                CREATE ROLE {role} LOGIN PASSWORD 'reader-secret';
+                REVOKE ALL ON DATABASE {db.Name} FROM PUBLIC;
+                GRANT CONNECT ON DATABASE {db.Name} TO {role};
+                GRANT SELECT ON "_prisma_migrations" TO {role};
+                """);
+        }
+
+        try
+        {
+            var readerConnection = new NpgsqlConnectionStringBuilder(db.ConnectionString) { Username = role, Password = "reader-secret" }.ConnectionString;
+            var report = await PostgresSchemaCheck.VerifyAsync(expected, readerConnection);
+
+            Assert.True(report.IsHealthy, report.ToText());
+            Assert.True(report.SchemaCompared);
+        }
+        finally
+        {
+            await db.DisposeAsync();
+            await using var server = new NpgsqlConnection(TestDatabaseEnvironment.RequireConnectionString(TestDatabaseEnvironment.PostgresVariable));
+            await server.OpenAsync();
+            await ExecuteAsync(server, $"DROP ROLE IF EXISTS {role}");
+        }
+    }
+
+    private static async Task<int> CountCommandsAsync(int migrations)
+    {
+        var expected = Generated(migrations);
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await ApplyAllAsync(db, expected);
+        using var counter = new CommandCounter(db.Name);
+
+        var report = await PostgresSchemaCheck.VerifyAsync(expected, db.ConnectionString);
+
+        Assert.True(report.IsHealthy, report.ToText());
+        Assert.Equal(migrations, report.Status.Migrations.Count);
+        return counter.Count;
+    }
+
+    private static async Task ApplyAllAsync(PostgresTestDatabase db, ExpectedSchema expected)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        foreach (var migration in expected.Migrations) await ApplyAsync(connection, migration);
+    }
+
+    // Every migration adds a tracked object (an enum, or a table with a CHECK), so the catalog grows with the count.
+    private static ExpectedSchema Generated(int count)
+    {
+        var files = new List<MigrationSourceFile> { new("migration_lock.toml", "provider = \"postgresql\"\n") };
+        for (var i = 1; i <= count; i++)
+        {
+            var id = (20250101000000L + i).ToString(CultureInfo.InvariantCulture);
+            var sql = i % 2 == 0
+                ? $"CREATE TYPE \"Status{i}\" AS ENUM ('A', 'B', 'C');\n"
+                : $"CREATE TABLE \"t{i}\" (\"id\" INTEGER NOT NULL, \"state\" TEXT NOT NULL CHECK (\"state\" IN ('on', 'off')));\n";
+            files.Add(new MigrationSourceFile($"{id}_step_{i}/migration.sql", sql));
+        }
+
+        return ExpectedSchema.FromFiles(files);
+    }
+}

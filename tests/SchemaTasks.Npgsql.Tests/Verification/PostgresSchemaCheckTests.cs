@@ -1,0 +1,176 @@
+using Npgsql;
+using SchemaTasks.Checking;
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Npgsql.Checking;
+using SchemaTasks.Npgsql.History;
+using SchemaTasks.Npgsql.Tests.Infrastructure;
+using SchemaTasks.Testing;
+using SchemaTasks.Verification;
+using static SchemaTasks.Npgsql.Tests.Verification.PrismaDatabase;
+
+namespace SchemaTasks.Npgsql.Tests.Verification;
+
+/// <summary>The one-call check against real PostgreSQL databases put in each state the scenarios describe.</summary>
+public sealed class PostgresSchemaCheckTests
+{
+    private const string Scenario1 = "1-prisma-job-status";
+    private const string Scenario5 = "5-prisma-momentum";
+
+    [PostgresFact]
+    public async Task Scenario1_InitOnly_NamesThePendingMigration_AndTheMissingLabel()
+    {
+        var expected = Scenario(Scenario1);
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using (var connection = await db.OpenConnectionAsync())
+        {
+            await ApplyAsync(connection, expected.Migrations[0]);
+        }
+
+        var report = await PostgresSchemaCheck.VerifyAsync(expected, db.ConnectionString);
+
+        Assert.False(report.IsHealthy);
+        var pending = Assert.Single(report.Findings, f => f.Code == DiagnosticCodes.PendingMigration);
+        Assert.Equal("20250909044604_add_cancelled_job_status", pending.Subject);
+        var missing = Assert.Single(report.Findings, f => f.Code == DiagnosticCodes.MissingAllowedValue);
+        Assert.Contains("JobStatus", missing.Subject, StringComparison.Ordinal);
+        Assert.Contains("CANCELLED", missing.Message, StringComparison.Ordinal);
+        Assert.Equal(2, report.Findings.Count);
+        Assert.True(report.SchemaCompared);
+    }
+
+    [PostgresFact]
+    public async Task Scenario1_FullyApplied_IsHealthy()
+    {
+        var expected = Scenario(Scenario1);
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using (var connection = await db.OpenConnectionAsync())
+        {
+            foreach (var migration in expected.Migrations) await ApplyAsync(connection, migration);
+        }
+
+        var report = await PostgresSchemaCheck.VerifyAsync(expected, db.ConnectionString);
+
+        Assert.True(report.IsHealthy, report.ToText());
+        Assert.Empty(report.Findings);
+        Assert.Equal(2, report.Status.Migrations.Count(m => m.State == MigrationState.Applied));
+    }
+
+    [PostgresFact]
+    public async Task Scenario5_FailedHalfway_NamesTheFailedMigration_AndWhichObjectsExist()
+    {
+        var expected = Scenario(Scenario5);
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using (var connection = await db.OpenConnectionAsync())
+        {
+            await ExecuteAsync(connection, expected.Migrations[0].Text);
+            await RecordAsync(connection, expected.Migrations[0].Id, expected.Migrations[0].Sha256, finished: true, logs: null, schema: "momentum");
+            await ExecuteAsync(connection, """CREATE TYPE "momentum"."ScheduleFrequency" AS ENUM ('DAILY', 'WEEKLY', 'BIWEEKLY', 'MONTHLY');""");
+            await RecordAsync(connection, expected.Migrations[1].Id, expected.Migrations[1].Sha256, finished: false,
+                logs: "Database error code: 42P01\nrelation \"momentum.mm_board\" does not exist", schema: "momentum");
+        }
+
+        var report = await PostgresSchemaCheck.VerifyAsync(expected, db.ConnectionString, new SchemaCheckOptions { HistorySchema = "momentum" });
+
+        var failed = Assert.Single(report.Findings, f => f.Code == DiagnosticCodes.FailedMigration);
+        Assert.Equal("20251208175358_add_scheduled_issues", failed.Subject);
+        Assert.Equal(["enum momentum.ScheduleFrequency exists", "table momentum.mm_scheduled_issue does not"], failed.Objects.Select(o => o.ToString()));
+        Assert.Contains("mm_board\" does not exist", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("prisma migrate resolve", failed.NextStep, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task EditedMigration_IsReportedWithBothChecksums()
+    {
+        var expected = Scenario(Scenario1);
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using (var connection = await db.OpenConnectionAsync())
+        {
+            await ApplyAsync(connection, expected.Migrations[0]);
+            await ExecuteAsync(connection, expected.Migrations[1].Text);
+            await RecordAsync(connection, expected.Migrations[1].Id, new string('a', 64), finished: true, logs: null);
+        }
+
+        var report = await PostgresSchemaCheck.VerifyAsync(expected, db.ConnectionString);
+
+        var edited = Assert.Single(report.Findings);
+        Assert.Equal((DiagnosticCodes.EditedMigration, "20250909044604_add_cancelled_job_status"), (edited.Code, edited.Subject));
+        Assert.Contains(new string('a', 64), edited.Message, StringComparison.Ordinal);
+        Assert.Contains(expected.Migrations[1].Sha256, edited.Message, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task DatabaseAheadOfTheBuild_WarnsAboutTheUnknownMigration()
+    {
+        var expected = Scenario(Scenario1);
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using (var connection = await db.OpenConnectionAsync())
+        {
+            foreach (var migration in expected.Migrations) await ApplyAsync(connection, migration);
+            await RecordAsync(connection, "20260101000000_add_archived_job_status", new string('b', 64), finished: true, logs: null);
+        }
+
+        var report = await PostgresSchemaCheck.VerifyAsync(expected, db.ConnectionString);
+
+        var unknown = Assert.Single(report.Findings);
+        Assert.Equal((DiagnosticCodes.UnknownMigration, DiagnosticSeverity.Warning, "20260101000000_add_archived_job_status"), (unknown.Code, unknown.Severity, unknown.Subject));
+        Assert.True(report.IsHealthy);
+    }
+
+    [PostgresFact]
+    public async Task CheckWithADifferentValueSet_IsReported()
+    {
+        // Scenario 4: the history says 002 ran, but the live CHECK is still 001's.
+        var expected = ExpectedSchema.FromFiles(ScenarioMigrations.Files("4-check-bots-health-status"), dialect: SqlDialect.Postgres);
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using (var connection = await db.OpenConnectionAsync())
+        {
+            await ExecuteAsync(connection, expected.Migrations[0].Text);
+            await ExecuteAsync(connection, SchemaTasksHistoryTable.Create);
+            foreach (var migration in expected.Migrations)
+            {
+                await ExecuteAsync(connection, $"INSERT INTO schematasks_history VALUES ('{migration.Id}', '{migration.Name}', '{migration.Sha256}', now(), now(), true, NULL, 'test')");
+            }
+        }
+
+        var report = await PostgresSchemaCheck.VerifyAsync(expected, db.ConnectionString);
+
+        Assert.Equal(MigrationHistoryKind.SchemaTasks, report.Status.History.Kind);
+        var missing = Assert.Single(report.Findings);
+        Assert.Equal(DiagnosticCodes.MissingAllowedValue, missing.Code);
+        Assert.Contains("bots.health_status", missing.Subject, StringComparison.Ordinal);
+        Assert.Contains("unhealthy", missing.Message, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task EmptyDatabase_EveryMigrationIsPending_AndTheSchemaIsMissing()
+    {
+        var expected = Scenario(Scenario1);
+        await using var db = await PostgresTestDatabase.CreateAsync();
+
+        var report = await PostgresSchemaCheck.VerifyAsync(expected, db.ConnectionString);
+
+        Assert.False(report.Status.History.TableExists);
+        Assert.Equal(2, report.Findings.Count(f => f.Code == DiagnosticCodes.PendingMigration));
+        Assert.Contains(report.Findings, f => f.Code == DiagnosticCodes.MissingObject && f.Subject.Contains("JobStatus", StringComparison.Ordinal));
+    }
+
+    [PostgresFact]
+    public async Task MySqlMigrations_AreRefused_WithTheDialectMismatchCode()
+    {
+        var expected = ExpectedSchema.FromFiles(ScenarioMigrations.Files("4-check-bots-health-status"), dialect: SqlDialect.MySql);
+
+        var error = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresSchemaCheck.VerifyAsync(expected, "Host=127.0.0.1;Database=x"));
+
+        Assert.Equal(DiagnosticCodes.DialectMismatch, error.Code);
+    }
+
+    [PostgresFact]
+    public async Task Cancellation_IsHonoured()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PostgresSchemaCheck.VerifyAsync(Scenario(Scenario1), db.ConnectionString, cancellationToken: cancelled.Token));
+    }
+}

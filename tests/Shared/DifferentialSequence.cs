@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+using SchemaTasks.Migrations;
+
+namespace SchemaTasks.Testing;
+
+/// <summary>
+/// One generated migration: the file text the engine reads, and the commands a client sends to
+/// the server to run it (they differ only where a client does work, such as MySQL's DELIMITER).
+/// </summary>
+internal sealed record GeneratedMigration(string FileText, IReadOnlyList<string> Commands);
+
+/// <summary>A generated migration sequence and the seed that reproduces it.</summary>
+internal sealed record GeneratedSequence(int Seed, IReadOnlyList<GeneratedMigration> Migrations)
+{
+    public MigrationSet ToMigrationSet() => new(
+        MigrationLayout.Plain,
+        null,
+        Migrations.Select((m, i) => new Migration($"{i + 1:D3}", $"{i + 1:D3}", "generated", $"{i + 1:D3}_generated.sql", string.Empty, m.FileText)).ToList());
+
+    public string Describe()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"seed {Seed} (reproduce: SCHEMATASKS_DIFF_SEED={Seed} SCHEMATASKS_DIFF_COUNT=1)\n");
+        for (var i = 0; i < Migrations.Count; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"--- migration {i + 1}\n{Migrations[i].FileText}\n");
+        }
+
+        return text.ToString();
+    }
+}
+
+/// <summary>Which sequences a differential run generates: a base seed and a count, overridable from the environment.</summary>
+internal static class DifferentialSettings
+{
+    public static int BaseSeed(int fallback)
+        => int.TryParse(Environment.GetEnvironmentVariable("SCHEMATASKS_DIFF_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed) ? seed : fallback;
+
+    public static int Count(int fallback)
+        => int.TryParse(Environment.GetEnvironmentVariable("SCHEMATASKS_DIFF_COUNT"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0 ? count : fallback;
+}
