@@ -93,3 +93,27 @@ public class DifferentialFindingsTests
         Assert.Equal(["t_a_check", "t_check", "t_check1"], catalog.FindTable(Pg("t"))!.Checks.Select(c => c.Name).ToArray());
     }
 }
+
+public class MySqlDifferentialFindingsTests
+{
+    [Theory]
+    [InlineData("float(10)", "float")]
+    [InlineData("float(30)", "double")]
+    [InlineData("float(7,2)", "float(7,2)")]
+    [InlineData("year(4)", "year")]
+    [InlineData("YEAR", "year")]
+    public void TypesReadAsCOLUMN_TYPEShowsThem(string written, string stored)
+    {
+        var catalog = Clean($"CREATE TABLE t (a {written});", SqlDialect.MySql);
+        Assert.Equal(stored, catalog.FindTable(My("t"))!.Columns[0].Type);
+    }
+
+    [Fact]
+    public void CheckOnColumnInOtherCase_UsesDeclaredName()
+    {
+        var catalog = Clean("CREATE TABLE t (status varchar(9), CHECK (STATUS IN ('a','b')));", SqlDialect.MySql);
+        var check = Assert.Single(catalog.FindTable(My("t"))!.Checks);
+        Assert.Equal("status", check.Column);
+        Assert.Equal("status IN ('a', 'b')", check.Expression);
+    }
+}
