@@ -132,6 +132,8 @@ internal sealed partial class DdlParser
         var constraints = new List<ConstraintSpec>();
         string? constraintName = null;
         var constraintAt = at;
+        string? after = null;
+        var first = false;
         while (!_c.AtEnd && !_c.IsSymbol(',') && !_c.IsSymbol(')'))
         {
             var token = _c.Current;
@@ -228,10 +230,14 @@ internal sealed partial class DdlParser
             }
             else if (_c.TryWord("AFTER"))
             {
-                _c.Identifier();
+                (after, first) = (_c.Identifier(), false);
+            }
+            else if (_c.TryWord("FIRST"))
+            {
+                (after, first) = (null, true);
             }
             else if (_c.TryWord("AUTO_INCREMENT") || _c.TryWord("KEY") || _c.TryWord("VISIBLE") || _c.TryWord("INVISIBLE") || _c.TryWord("DEFERRABLE")
-                     || _c.TryWord("FIRST") || _c.TryWord("BINARY") || _c.TryWord("ASCII") || _c.TryWord("UNICODE"))
+                     || _c.TryWord("BINARY") || _c.TryWord("ASCII") || _c.TryWord("UNICODE"))
             {
             }
             else if (_c.TryWord("INITIALLY"))
@@ -245,7 +251,7 @@ internal sealed partial class DdlParser
         }
 
         if (primaryKey) notNull = true;
-        return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints);
+        return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints) { First = first, After = after };
     }
 
     /// <summary>The text of a DEFAULT (or ON UPDATE) expression, up to the next attribute.</summary>

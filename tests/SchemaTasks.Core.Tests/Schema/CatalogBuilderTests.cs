@@ -117,3 +117,18 @@ public class MySqlDifferentialFindingsTests
         Assert.Equal("status IN ('a', 'b')", check.Expression);
     }
 }
+
+public class MySqlColumnPositionTests
+{
+    [Theory]
+    [InlineData("ALTER TABLE t ADD COLUMN d int FIRST", "d,a,b,c")]
+    [InlineData("ALTER TABLE t ADD d int AFTER a", "a,d,b,c")]
+    [InlineData("ALTER TABLE t MODIFY c int FIRST", "c,a,b")]
+    [InlineData("ALTER TABLE t CHANGE a z int AFTER c", "b,c,z")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN a bigint", "a,b,c")]
+    public void FirstAndAfter_PlaceTheColumn(string alter, string order)
+    {
+        var catalog = Clean($"CREATE TABLE t (a int, b int, c int); {alter};", SqlDialect.MySql);
+        Assert.Equal(order, string.Join(",", catalog.FindTable(My("t"))!.Columns.Select(c => c.Name)));
+    }
+}

@@ -239,10 +239,22 @@ internal sealed class MySqlMigrationGenerator
         return $"CONSTRAINT {Id(name)} CHECK ({expression})";
     }
 
+    /// <summary>Nothing (append or stay), FIRST, or AFTER another column.</summary>
+    private string Position(Table table, Column column)
+    {
+        var others = table.Columns.Where(c => c != column).ToList();
+        return _random.Next(4) switch
+        {
+            0 => " FIRST",
+            1 when others.Count > 0 => $" AFTER {Col(Pick(others).Name)}",
+            _ => string.Empty,
+        };
+    }
+
     private string? DropOrRenameTable()
     {
-        if (_tables.Count == 0) return null;
-        var table = Pick(_tables);
+        if (!_tables.Any(t => t.Name != "noise_log")) return null;
+        var table = Pick(_tables.Where(t => t.Name != "noise_log").ToList()); // The noise table keeps its shape for the inserts.
         switch (_random.Next(3))
         {
             case 0:
@@ -266,8 +278,8 @@ internal sealed class MySqlMigrationGenerator
 
     private string? AlterTable()
     {
-        if (_tables.Count == 0) return null;
-        var table = Pick(_tables);
+        if (!_tables.Any(t => t.Name != "noise_log")) return null;
+        var table = Pick(_tables.Where(t => t.Name != "noise_log").ToList()); // The noise table keeps its shape for the inserts.
         var name = $"ALTER TABLE {Id(table.Name)}";
         var column = table.Columns.Count > 0 ? Pick(table.Columns) : null;
 
@@ -280,7 +292,7 @@ internal sealed class MySqlMigrationGenerator
             {
                 var added = NewColumn();
                 table.Columns.Add(added);
-                return $"{name} ADD {(_random.Next(2) == 0 ? "COLUMN " : string.Empty)}{Id(added.Name)} {Definition(added, allowCheck: false)};";
+                return $"{name} ADD {(_random.Next(2) == 0 ? "COLUMN " : string.Empty)}{Id(added.Name)} {Definition(added, allowCheck: false)}{Position(table, added)};";
             }
 
             case 2 when free && table.Columns.Count > 1:
@@ -290,7 +302,7 @@ internal sealed class MySqlMigrationGenerator
             {
                 var replacement = NewColumn();
                 (column!.Sql, column.Kind, column.Values) = (replacement.Sql, replacement.Kind, replacement.Values);
-                return $"{name} MODIFY {(_random.Next(2) == 0 ? "COLUMN " : string.Empty)}{Col(column.Name)} {Definition(column, allowCheck: false)};";
+                return $"{name} MODIFY {(_random.Next(2) == 0 ? "COLUMN " : string.Empty)}{Col(column.Name)} {Definition(column, allowCheck: false)}{Position(table, column)};";
             }
 
             case 4 when free:
@@ -298,7 +310,7 @@ internal sealed class MySqlMigrationGenerator
                 var old = column!.Name;
                 column.Name = NewName("c");
                 if (_random.Next(2) == 0) return $"{name} RENAME COLUMN {Col(old)} TO {Id(column.Name)};";
-                return $"{name} CHANGE {(_random.Next(2) == 0 ? "COLUMN " : string.Empty)}{Col(old)} {Id(column.Name)} {Definition(column, allowCheck: false)};";
+                return $"{name} CHANGE {(_random.Next(2) == 0 ? "COLUMN " : string.Empty)}{Col(old)} {Id(column.Name)} {Definition(column, allowCheck: false)}{Position(table, column)};";
             }
 
             case 5 when column is not null && DefaultFor(column) is { } value:
