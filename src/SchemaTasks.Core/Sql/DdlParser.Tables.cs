@@ -89,6 +89,19 @@ internal sealed partial class DdlParser
             if (_c.TryWord("USING")) _c.Next();
             columns = ColumnNameList();
         }
+        else if (kind is ConstraintKind.Unique or ConstraintKind.ForeignKey && !_mySql)
+        {
+            // PostgreSQL names unnamed ones after their columns (table_a_b_key, table_a_fkey).
+            _c.Next();
+            if (kind == ConstraintKind.ForeignKey) _c.ExpectWord("KEY");
+            else if (_c.TryWord("NULLS"))
+            {
+                _c.TryWord("NOT");
+                _c.ExpectWord("DISTINCT");
+            }
+
+            if (_c.IsSymbol('(')) columns = ColumnNameList();
+        }
         else if (kind is ConstraintKind.Unique or ConstraintKind.ForeignKey && _mySql)
         {
             // MySQL: UNIQUE [INDEX|KEY] [name] ... / FOREIGN KEY [name] (...): the index name is the constraint name.

@@ -132,3 +132,13 @@ public class MySqlColumnPositionTests
         Assert.Equal(order, string.Join(",", catalog.FindTable(My("t"))!.Columns.Select(c => c.Name)));
     }
 }
+
+public class PostgresKeyNameTests
+{
+    [Fact]
+    public void UnnamedTableKeys_AreNamedAfterTheirColumns()
+    {
+        var catalog = Clean("CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE t (a int, b int, UNIQUE (a, b), UNIQUE NULLS NOT DISTINCT (b), FOREIGN KEY (a) REFERENCES p (id));");
+        Assert.Equal(["t_a_b_key", "t_a_fkey", "t_b_key"], catalog.FindTable(Pg("t"))!.OtherConstraints.ToArray());
+    }
+}
