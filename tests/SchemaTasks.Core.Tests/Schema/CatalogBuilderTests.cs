@@ -142,3 +142,20 @@ public class PostgresKeyNameTests
         Assert.Equal(["t_a_b_key", "t_a_fkey", "t_b_key"], catalog.FindTable(Pg("t"))!.OtherConstraints.ToArray());
     }
 }
+
+public class EnumRenameValueTests
+{
+    [Fact]
+    public void RenameValue_FollowsIntoDefaultsAndChecks()
+    {
+        var catalog = Clean("""
+            CREATE TYPE mood AS ENUM ('ok', 'sad');
+            CREATE TABLE t (m mood DEFAULT 'sad' CHECK (m IN ('sad')));
+            ALTER TYPE mood RENAME VALUE 'sad' TO 'blue';
+            """);
+        var table = catalog.FindTable(Pg("t"))!;
+        Assert.Equal("'blue'", table.Columns[0].Default);
+        Assert.Equal(["blue"], table.Checks[0].Values.ToArray());
+        Assert.Equal("m IN ('blue')", table.Checks[0].Expression);
+    }
+}

@@ -180,8 +180,15 @@ internal sealed class PostgresMigrationGenerator
             {
                 var from = Pick(e.Labels);
                 var to = from + "_v" + (++_next);
-                if (Uses(e, from)) return null; // Defaults and CHECKs keep the label's OID; tested separately.
+                // Defaults and CHECKs keep the label's OID, so they follow the rename.
                 e.Labels[e.Labels.IndexOf(from)] = to;
+                foreach (var c in _tables.SelectMany(t => t.Columns).Where(c => c.Enum == e))
+                {
+                    if (c.Default == Literal(from)) c.Default = Literal(to);
+                    var i = c.CheckValues.IndexOf(from);
+                    if (i >= 0) c.CheckValues[i] = to;
+                }
+
                 return $"ALTER TYPE {name} RENAME VALUE {Literal(from)} TO {Literal(to)};";
             }
 
@@ -193,10 +200,6 @@ internal sealed class PostgresMigrationGenerator
             }
         }
     }
-
-    private bool Uses(EnumType e, string label)
-        => _tables.SelectMany(t => t.Columns).Any(c => c.Enum == e && (c.Default == Literal(label) || c.CheckValues.Contains(label)))
-           || _domains.Any(d => d.Enum == e);
 
     private string CreateOtherType()
     {
@@ -595,6 +598,10 @@ internal sealed class PostgresMigrationGenerator
             case 0 when _tables.Count > 0:
             {
                 var table = Pick(_tables);
+
+                // Known gap: the engine tracks foreign keys by name only, so DROP TABLE ... CASCADE
+                // cannot remove the referencing tables' keys as PostgreSQL does; left out.
+                if (table.Referenced) return null;
                 _tables.Remove(table);
                 return $"DROP TABLE {(_random.Next(2) == 0 ? "IF EXISTS " : string.Empty)}{Qualified(table.Schema, table.Name)}{(table.Referenced ? " CASCADE" : string.Empty)};";
             }
