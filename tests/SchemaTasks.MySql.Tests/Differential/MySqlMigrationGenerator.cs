@@ -21,6 +21,7 @@ internal sealed class MySqlMigrationGenerator
     private readonly StringBuilder _pending = new();
     private int _next;
     private bool _hasNoiseTable;
+    private Table? _lastAltered;
 
     private MySqlMigrationGenerator(int seed) => _random = new Random(seed);
 
@@ -278,10 +279,23 @@ internal sealed class MySqlMigrationGenerator
 
     private string? AlterTable()
     {
+        var first = AlterTableOnce();
+        if (first is null || _lastAltered is null || _random.Next(4) != 0) return first;
+
+        // Several actions in one statement: ..., ADD COLUMN c ... [FIRST | AFTER x]
+        var added = NewColumn();
+        _lastAltered.Columns.Add(added);
+        return $"{first.TrimEnd(';')}, ADD COLUMN {Id(added.Name)} {Definition(added, allowCheck: false)}{Position(_lastAltered, added)};";
+    }
+
+    private string? AlterTableOnce()
+    {
+        _lastAltered = null;
         if (!_tables.Any(t => t.Name != "noise_log")) return null;
         var table = Pick(_tables.Where(t => t.Name != "noise_log").ToList()); // The noise table keeps its shape for the inserts.
         var name = $"ALTER TABLE {Id(table.Name)}";
         var column = table.Columns.Count > 0 ? Pick(table.Columns) : null;
+        _lastAltered = table;
 
         // Columns under a CHECK or key are left alone: MySQL 8 refuses to drop or rename them, MariaDB
         // drops column-level CHECKs with them; the two servers disagree, so the engine cannot follow both.
