@@ -137,7 +137,9 @@ internal static class TableStatements
         }
 
         if (!TypeStatements.CheckSchema(catalog, to, context, at)) return catalog;
-        return catalog.With(tables: catalog.Tables.Remove(from).SetItem(to, table with { Name = to }));
+        // SET SCHEMA moves the table's owned sequences too.
+        var moved = SequenceDefaults.MoveSchema(table with { Name = to }, from.Schema, to.Schema, context.Rules);
+        return catalog.With(tables: catalog.Tables.Remove(from).SetItem(to, moved));
     }
 
     public static Catalog Drop(Catalog catalog, DropTableStatement s, ApplyContext context)

@@ -159,3 +159,15 @@ public class EnumRenameValueTests
         Assert.Equal("m IN ('blue')", table.Checks[0].Expression);
     }
 }
+
+public class SerialSequenceMoveTests
+{
+    [Theory]
+    [InlineData("ALTER SCHEMA s RENAME TO \"Big\"", "Big", "nextval('\"Big\".\"T_id_seq\"'::regclass)")]
+    [InlineData("ALTER TABLE s.\"T\" SET SCHEMA public", "public", "nextval('\"T_id_seq\"'::regclass)")]
+    public void SerialDefault_FollowsItsSequence(string move, string schema, string expected)
+    {
+        var catalog = Clean($"CREATE SCHEMA s; CREATE TABLE s.\"T\" (id serial); {move};");
+        Assert.Equal(expected, catalog.FindTable(new QualifiedName(schema, "T"))!.Columns[0].Default);
+    }
+}

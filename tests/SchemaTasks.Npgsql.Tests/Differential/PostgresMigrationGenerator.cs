@@ -577,7 +577,7 @@ internal sealed class PostgresMigrationGenerator
                 return $"{name} RENAME TO {Id(newName)};";
             }
 
-            case 12 when table.Columns.All(c => c.Enum is null && c.Domain is null && c.Kind != Kind.Serial):
+            case 12 when table.Columns.All(c => c.Enum is null && c.Domain is null):
             {
                 var schema = Pick(_schemas);
                 table.Schema = schema;
