@@ -65,7 +65,7 @@ internal static class AlterTableActions
                 }
 
                 table = table with { Columns = table.Columns.Add(ColumnFactory.Create(catalog, table.Name, add.Column, context)) };
-                return AddColumnConstraints(table, add.Column, context);
+                return AddColumnConstraints(Place(table, add.Column, dialect), add.Column, context);
 
             case DropColumnAction drop:
             {
@@ -143,7 +143,7 @@ internal static class AlterTableActions
                         ? c with { Column = column.Name, Expression = RenderValueSet(column.Name, c.Values, context) }
                         : c).ToImmutableArray(),
                 };
-                return AddColumnConstraints(table, replace.Definition, context);
+                return AddColumnConstraints(Place(table, replace.Definition, dialect), replace.Definition, context);
             }
 
             case AddConstraintAction add:
@@ -189,6 +189,25 @@ internal static class AlterTableActions
             default:
                 return table;
         }
+    }
+
+    // MySQL's FIRST / AFTER col place the column; without them ADD appends and MODIFY/CHANGE keep its place.
+    private static CatalogTable Place(CatalogTable table, ColumnSpec spec, SqlDialect dialect)
+    {
+        if (!spec.First && spec.After is null) return table;
+        var index = table.IndexOfColumn(spec.Name, dialect);
+        if (index < 0) return table;
+        var column = table.Columns[index];
+        var rest = table with { Columns = table.Columns.RemoveAt(index) };
+        var at = 0;
+        if (spec.After is { } after)
+        {
+            var previous = rest.IndexOfColumn(after, dialect);
+            if (previous < 0) return table; // The server refuses an unknown column; keep the order as it was.
+            at = previous + 1;
+        }
+
+        return rest with { Columns = rest.Columns.Insert(at, column) };
     }
 
     private static CatalogTable AddColumnConstraints(CatalogTable table, ColumnSpec column, ApplyContext context)

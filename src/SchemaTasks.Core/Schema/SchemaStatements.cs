@@ -82,7 +82,7 @@ internal static class SchemaStatements
 
         return catalog.With(
             schemas: catalog.Schemas.Remove(s.Name).Add(s.NewName),
-            tables: Rekey(catalog.Tables, Move, (t, n) => t with { Name = n }),
+            tables: Rekey(catalog.Tables, Move, (t, n) => SequenceDefaults.MoveSchema(t with { Name = n }, s.Name, s.NewName, context.Rules)),
             enumTypes: Rekey(catalog.EnumTypes, Move, (t, n) => t with { Name = n }),
             domains: Rekey(catalog.Domains, Move, (d, n) => d with { Name = n }),
             otherTypes: catalog.OtherTypes.Select(Move).ToImmutableSortedSet());

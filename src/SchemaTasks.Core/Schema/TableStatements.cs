@@ -76,6 +76,7 @@ internal static class TableStatements
 
         if (spec.Kind == ConstraintKind.Check && spec.Check is { } check)
         {
+            check = WithDeclaredColumnName(table, check, context);
             var name = ConstraintNames.Generate(table, spec, check.Column is { } c && c != "VALUE" ? c : column ?? OnlyColumn(table, check, context), context.Rules);
             return table with { Checks = table.Checks.Add(ToCatalogCheck(name, check)) };
         }
@@ -103,6 +104,17 @@ internal static class TableStatements
         return table with { OtherConstraints = table.OtherConstraints.Add(ConstraintNames.Generate(table, spec, column, context.Rules)) };
     }
 
+    // MySQL column names ignore case: a CHECK on `STATUS` restricts the column declared `status`,
+    // and the server shows it with the declared name, so the catalog does too.
+    private static CheckSpec WithDeclaredColumnName(CatalogTable table, CheckSpec check, ApplyContext context)
+    {
+        if (check.Column is not { } written || written == "VALUE") return check;
+        var declared = table.FindColumn(written, context.Rules.Dialect)?.Name;
+        return declared is null || declared == written
+            ? check
+            : check with { Column = declared, Expression = DdlParser.ValueSetText(context.Rules, declared, check.Values) };
+    }
+
     // The one column an opaque table CHECK uses, which PostgreSQL names it after (t_col_check).
     private static string? OnlyColumn(CatalogTable table, CheckSpec check, ApplyContext context)
     {
@@ -111,7 +123,7 @@ internal static class TableStatements
         return used.Count == 1 ? used[0] : null;
     }
 
-        public static CatalogCheck ToCatalogCheck(string name, CheckSpec check)
+    public static CatalogCheck ToCatalogCheck(string name, CheckSpec check)
         => new(name, check.Expression, check.Column, check.Values.ToImmutableArray());
 
     public static Catalog Rename(Catalog catalog, RenameTablesStatement s, ApplyContext context)
@@ -141,7 +153,9 @@ internal static class TableStatements
         }
 
         if (!TypeStatements.CheckSchema(catalog, to, context, at)) return catalog;
-        return catalog.With(tables: catalog.Tables.Remove(from).SetItem(to, table with { Name = to }));
+        // SET SCHEMA moves the table's owned sequences too.
+        var moved = SequenceDefaults.MoveSchema(table with { Name = to }, from.Schema, to.Schema, context.Rules);
+        return catalog.With(tables: catalog.Tables.Remove(from).SetItem(to, moved));
     }
 
     public static Catalog Drop(Catalog catalog, DropTableStatement s, ApplyContext context)

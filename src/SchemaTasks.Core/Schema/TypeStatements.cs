@@ -107,7 +107,43 @@ internal static class TypeStatements
             return catalog;
         }
 
-        return catalog.With(enumTypes: catalog.EnumTypes.SetItem(s.Type, type with { Labels = type.Labels.SetItem(index, s.To) }));
+        catalog = catalog.With(enumTypes: catalog.EnumTypes.SetItem(s.Type, type with { Labels = type.Labels.SetItem(index, s.To) }));
+        return RenameLabelInUses(catalog, s.Type, s.From, s.To, context);
+    }
+
+    /// <summary>
+    /// PostgreSQL keeps enum constants by OID, so defaults and CHECKs on columns of the type (and
+    /// CHECKs of domains over it) show the new label after RENAME VALUE; the catalog follows.
+    /// </summary>
+    private static Catalog RenameLabelInUses(Catalog catalog, QualifiedName type, string from, string to, ApplyContext context)
+    {
+        var rules = context.Rules;
+        var (oldLiteral, newLiteral) = (rules.QuoteString(from), rules.QuoteString(to));
+        ImmutableArray<CatalogCheck> Renamed(ImmutableArray<CatalogCheck> checks, Func<string, bool> restricts)
+            => checks.Select(c => c.Column is { } column && restricts(column) && c.Values.Contains(from)
+                ? c with { Values = c.Values.Replace(from, to), Expression = DdlParser.ValueSetText(rules, column, c.Values.Replace(from, to)) }
+                : c).ToImmutableArray();
+
+        var tables = catalog.Tables;
+        foreach (var table in catalog.Tables.Values)
+        {
+            var ofType = table.Columns.Where(c => c.TypeReference == type && !c.IsArray).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            if (ofType.Count == 0) continue;
+            var columns = table.Columns.Select(c => ofType.Contains(c.Name) && c.Default == oldLiteral ? c with { Default = newLiteral } : c).ToImmutableArray();
+            tables = tables.SetItem(table.Name, table with { Columns = columns, Checks = Renamed(table.Checks, ofType.Contains) });
+        }
+
+        var domains = catalog.Domains;
+        foreach (var domain in catalog.Domains.Values.Where(d => d.BaseTypeReference == type))
+        {
+            domains = domains.SetItem(domain.Name, domain with
+            {
+                Default = domain.Default == oldLiteral ? newLiteral : domain.Default,
+                Checks = Renamed(domain.Checks, c => c == "VALUE"),
+            });
+        }
+
+        return catalog.With(tables: tables, domains: domains);
     }
 
     public static Catalog Rename(Catalog catalog, RenameTypeStatement s, ApplyContext context)

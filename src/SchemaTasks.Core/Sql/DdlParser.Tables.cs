@@ -89,6 +89,19 @@ internal sealed partial class DdlParser
             if (_c.TryWord("USING")) _c.Next();
             columns = ColumnNameList();
         }
+        else if (kind is ConstraintKind.Unique or ConstraintKind.ForeignKey && !_mySql)
+        {
+            // PostgreSQL names unnamed ones after their columns (table_a_b_key, table_a_fkey).
+            _c.Next();
+            if (kind == ConstraintKind.ForeignKey) _c.ExpectWord("KEY");
+            else if (_c.TryWord("NULLS"))
+            {
+                _c.TryWord("NOT");
+                _c.ExpectWord("DISTINCT");
+            }
+
+            if (_c.IsSymbol('(')) columns = ColumnNameList();
+        }
         else if (kind is ConstraintKind.Unique or ConstraintKind.ForeignKey && _mySql)
         {
             // MySQL: UNIQUE [INDEX|KEY] [name] ... / FOREIGN KEY [name] (...): the index name is the constraint name.
@@ -132,6 +145,8 @@ internal sealed partial class DdlParser
         var constraints = new List<ConstraintSpec>();
         string? constraintName = null;
         var constraintAt = at;
+        string? after = null;
+        var first = false;
         while (!_c.AtEnd && !_c.IsSymbol(',') && !_c.IsSymbol(')'))
         {
             var token = _c.Current;
@@ -228,10 +243,14 @@ internal sealed partial class DdlParser
             }
             else if (_c.TryWord("AFTER"))
             {
-                _c.Identifier();
+                (after, first) = (_c.Identifier(), false);
+            }
+            else if (_c.TryWord("FIRST"))
+            {
+                (after, first) = (null, true);
             }
             else if (_c.TryWord("AUTO_INCREMENT") || _c.TryWord("KEY") || _c.TryWord("VISIBLE") || _c.TryWord("INVISIBLE") || _c.TryWord("DEFERRABLE")
-                     || _c.TryWord("FIRST") || _c.TryWord("BINARY") || _c.TryWord("ASCII") || _c.TryWord("UNICODE"))
+                     || _c.TryWord("BINARY") || _c.TryWord("ASCII") || _c.TryWord("UNICODE"))
             {
             }
             else if (_c.TryWord("INITIALLY"))
@@ -245,7 +264,7 @@ internal sealed partial class DdlParser
         }
 
         if (primaryKey) notNull = true;
-        return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints);
+        return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints) { First = first, After = after };
     }
 
     /// <summary>The text of a DEFAULT (or ON UPDATE) expression, up to the next attribute.</summary>

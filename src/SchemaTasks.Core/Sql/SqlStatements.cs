@@ -48,7 +48,14 @@ internal sealed record DropTableStatement(SqlToken At, IReadOnlyList<QualifiedNa
 /// <param name="IsSerial">PostgreSQL serial: NOT NULL with a sequence default.</param>
 internal sealed record TypeSpec(string Text, QualifiedName? UserType, bool IsArray, InlineValueList? Inline, bool IsSerial);
 
-internal sealed record ColumnSpec(SqlToken At, string Name, TypeSpec Type, bool? NotNull, string? Default, bool PrimaryKey, IReadOnlyList<ConstraintSpec> Constraints);
+internal sealed record ColumnSpec(SqlToken At, string Name, TypeSpec Type, bool? NotNull, string? Default, bool PrimaryKey, IReadOnlyList<ConstraintSpec> Constraints)
+{
+    /// <summary>MySQL <c>FIRST</c>: the column goes first (ADD, MODIFY, CHANGE).</summary>
+    public bool First { get; init; }
+
+    /// <summary>MySQL <c>AFTER col</c>: the column goes right after that one.</summary>
+    public string? After { get; init; }
+}
 
 internal enum ConstraintKind
 {

@@ -113,6 +113,16 @@ internal static class TypeNames
             arguments ??= "10,0";
             if (!arguments.Contains(',', StringComparison.Ordinal)) arguments += ",0";
         }
+        else if (canonical == "year")
+        {
+            arguments = null; // YEAR(4) is the only YEAR; MySQL 8 reports it as year, MariaDB as year(4).
+        }
+        else if (canonical == "float" && arguments is not null && !arguments.Contains(',', StringComparison.Ordinal))
+        {
+            // FLOAT(p) only picks the storage: p <= 24 is float, 25..53 double (COLUMN_TYPE says so).
+            canonical = int.TryParse(arguments, out var precision) && precision > 24 ? "double" : "float";
+            arguments = null;
+        }
         else if (canonical is "char" or "binary" && arguments is null)
         {
             arguments = "1";

@@ -39,7 +39,17 @@ internal static class PostgresCatalogQueries
     /// Fixes the search path for the batch's implicit transaction, so regclass and cast texts in
     /// defaults leave out <c>public</c> as the migration texts do, whatever the session's setting.
     /// </summary>
-    public const string SearchPath = "SELECT pg_catalog.set_config('search_path', 'public', true)";
+    /// <remarks>
+    /// Local to the transaction: the batch's implicit one, or the caller's open transaction, in
+    /// which case <see cref="RestoreSearchPath"/> puts the caller's setting back at the end.
+    /// </remarks>
+    public const string SearchPath = """
+        SELECT pg_catalog.set_config('schematasks.saved_search_path', pg_catalog.current_setting('search_path'), true),
+               pg_catalog.set_config('search_path', 'public', true)
+        """;
+
+    /// <summary>Puts back the search path <see cref="SearchPath"/> saved.</summary>
+    public const string RestoreSearchPath = "SELECT pg_catalog.set_config('search_path', pg_catalog.current_setting('schematasks.saved_search_path'), true)";
 
     /// <summary>nspname.</summary>
     public const string Schemas = $"SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE {UserSchema} ORDER BY 1";

@@ -38,6 +38,7 @@ public static class PostgresSchemaReader
                 new NpgsqlBatchCommand(PostgresCatalogQueries.Tables),
                 new NpgsqlBatchCommand(PostgresCatalogQueries.Columns),
                 new NpgsqlBatchCommand(PostgresCatalogQueries.Constraints),
+                new NpgsqlBatchCommand(PostgresCatalogQueries.RestoreSearchPath),
             },
         };
 

@@ -93,3 +93,81 @@ public class DifferentialFindingsTests
         Assert.Equal(["t_a_check", "t_check", "t_check1"], catalog.FindTable(Pg("t"))!.Checks.Select(c => c.Name).ToArray());
     }
 }
+
+public class MySqlDifferentialFindingsTests
+{
+    [Theory]
+    [InlineData("float(10)", "float")]
+    [InlineData("float(30)", "double")]
+    [InlineData("float(7,2)", "float(7,2)")]
+    [InlineData("year(4)", "year")]
+    [InlineData("YEAR", "year")]
+    public void TypesReadAsCOLUMN_TYPEShowsThem(string written, string stored)
+    {
+        var catalog = Clean($"CREATE TABLE t (a {written});", SqlDialect.MySql);
+        Assert.Equal(stored, catalog.FindTable(My("t"))!.Columns[0].Type);
+    }
+
+    [Fact]
+    public void CheckOnColumnInOtherCase_UsesDeclaredName()
+    {
+        var catalog = Clean("CREATE TABLE t (status varchar(9), CHECK (STATUS IN ('a','b')));", SqlDialect.MySql);
+        var check = Assert.Single(catalog.FindTable(My("t"))!.Checks);
+        Assert.Equal("status", check.Column);
+        Assert.Equal("status IN ('a', 'b')", check.Expression);
+    }
+}
+
+public class MySqlColumnPositionTests
+{
+    [Theory]
+    [InlineData("ALTER TABLE t ADD COLUMN d int FIRST", "d,a,b,c")]
+    [InlineData("ALTER TABLE t ADD d int AFTER a", "a,d,b,c")]
+    [InlineData("ALTER TABLE t MODIFY c int FIRST", "c,a,b")]
+    [InlineData("ALTER TABLE t CHANGE a z int AFTER c", "b,c,z")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN a bigint", "a,b,c")]
+    public void FirstAndAfter_PlaceTheColumn(string alter, string order)
+    {
+        var catalog = Clean($"CREATE TABLE t (a int, b int, c int); {alter};", SqlDialect.MySql);
+        Assert.Equal(order, string.Join(",", catalog.FindTable(My("t"))!.Columns.Select(c => c.Name)));
+    }
+}
+
+public class PostgresKeyNameTests
+{
+    [Fact]
+    public void UnnamedTableKeys_AreNamedAfterTheirColumns()
+    {
+        var catalog = Clean("CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE t (a int, b int, UNIQUE (a, b), UNIQUE NULLS NOT DISTINCT (b), FOREIGN KEY (a) REFERENCES p (id));");
+        Assert.Equal(["t_a_b_key", "t_a_fkey", "t_b_key"], catalog.FindTable(Pg("t"))!.OtherConstraints.ToArray());
+    }
+}
+
+public class EnumRenameValueTests
+{
+    [Fact]
+    public void RenameValue_FollowsIntoDefaultsAndChecks()
+    {
+        var catalog = Clean("""
+            CREATE TYPE mood AS ENUM ('ok', 'sad');
+            CREATE TABLE t (m mood DEFAULT 'sad' CHECK (m IN ('sad')));
+            ALTER TYPE mood RENAME VALUE 'sad' TO 'blue';
+            """);
+        var table = catalog.FindTable(Pg("t"))!;
+        Assert.Equal("'blue'", table.Columns[0].Default);
+        Assert.Equal(["blue"], table.Checks[0].Values.ToArray());
+        Assert.Equal("m IN ('blue')", table.Checks[0].Expression);
+    }
+}
+
+public class SerialSequenceMoveTests
+{
+    [Theory]
+    [InlineData("ALTER SCHEMA s RENAME TO \"Big\"", "Big", "nextval('\"Big\".\"T_id_seq\"'::regclass)")]
+    [InlineData("ALTER TABLE s.\"T\" SET SCHEMA public", "public", "nextval('\"T_id_seq\"'::regclass)")]
+    public void SerialDefault_FollowsItsSequence(string move, string schema, string expected)
+    {
+        var catalog = Clean($"CREATE SCHEMA s; CREATE TABLE s.\"T\" (id serial); {move};");
+        Assert.Equal(expected, catalog.FindTable(new QualifiedName(schema, "T"))!.Columns[0].Default);
+    }
+}

@@ -23,6 +23,8 @@ internal sealed class PostgresMigrationGenerator
     private readonly HashSet<EnumType> _addedThisMigration = [];
     private int _next;
     private bool _hasNoiseTable;
+    private Table? _lastAltered;
+    private string? _lastHead;
 
     private PostgresMigrationGenerator(int seed) => _random = new Random(seed);
 
@@ -56,6 +58,7 @@ internal sealed class PostgresMigrationGenerator
         {
             var statement = _random.Next(16) switch
             {
+                0 when _random.Next(3) == 0 => CreateOtherType(),
                 0 => CreateSchema(),
                 1 => AlterOrDropSchema(),
                 2 or 3 => CreateEnum(),
@@ -177,8 +180,15 @@ internal sealed class PostgresMigrationGenerator
             {
                 var from = Pick(e.Labels);
                 var to = from + "_v" + (++_next);
-                if (Uses(e, from)) return null; // Defaults and CHECKs keep the label's OID; tested separately.
+                // Defaults and CHECKs keep the label's OID, so they follow the rename.
                 e.Labels[e.Labels.IndexOf(from)] = to;
+                foreach (var c in _tables.SelectMany(t => t.Columns).Where(c => c.Enum == e))
+                {
+                    if (c.Default == Literal(from)) c.Default = Literal(to);
+                    var i = c.CheckValues.IndexOf(from);
+                    if (i >= 0) c.CheckValues[i] = to;
+                }
+
                 return $"ALTER TYPE {name} RENAME VALUE {Literal(from)} TO {Literal(to)};";
             }
 
@@ -191,9 +201,13 @@ internal sealed class PostgresMigrationGenerator
         }
     }
 
-    private bool Uses(EnumType e, string label)
-        => _tables.SelectMany(t => t.Columns).Any(c => c.Enum == e && (c.Default == Literal(label) || c.CheckValues.Contains(label)))
-           || _domains.Any(d => d.Enum == e);
+    private string CreateOtherType()
+    {
+        var name = Qualified(Pick(_schemas), NewName("o"));
+        return _random.Next(2) == 0
+            ? $"CREATE TYPE {name} AS (x integer, label text);"
+            : $"CREATE TYPE {name} AS RANGE (subtype = float8);";
+    }
 
     // ---------- domains ----------
 
@@ -420,6 +434,26 @@ internal sealed class PostgresMigrationGenerator
         }
 
         if (_random.Next(4) == 0 && OpaqueCheck(table) is { } opaque) parts.Add(opaque);
+        var plain = table.Columns.Where(c => c.Kind is Kind.Integer or Kind.Text && !c.IsPrimaryKey).ToList();
+        if (plain.Count > 0 && _random.Next(4) == 0)
+        {
+            // Unnamed UNIQUE is named table_column_key; the column then cannot be dropped alone (known gap, as for keys).
+            var unique = Pick(plain);
+            unique.IsPrimaryKey = true;
+            parts.Add($"UNIQUE ({Id(unique.Name)})");
+        }
+
+        var parents = _tables.Where(t => t.Schema == table.Schema && t.Columns.Any(c => c.IsPrimaryKey && c.Kind == Kind.Integer && c.Sql is "integer" or "int" or "INT4")).ToList();
+        if (parents.Count > 0 && _random.Next(3) == 0)
+        {
+            var parent = Pick(parents);
+            var key = parent.Columns.First(c => c.IsPrimaryKey && c.Kind == Kind.Integer && c.Sql is "integer" or "int" or "INT4");
+            var reference = new Column(NewName("c")) { Sql = "integer", Kind = Kind.Other, IsPrimaryKey = true };
+            table.Columns.Add(reference);
+            parts.Insert(table.Columns.Count - 1, $"{Id(reference.Name)} integer REFERENCES {Qualified(parent.Schema, parent.Name)} ({Id(key.Name)}) ON DELETE CASCADE");
+            parent.Referenced = true;
+        }
+
         _tables.Add(table);
         var ifNotExists = _random.Next(4) == 0 ? "IF NOT EXISTS " : string.Empty;
         return $"CREATE TABLE {ifNotExists}{Qualified(table.Schema, table.Name)} (\n    {string.Join(",\n    ", parts)}\n);";
@@ -442,9 +476,30 @@ internal sealed class PostgresMigrationGenerator
 
     private string? AlterTable()
     {
-        if (_tables.Count == 0) return null;
-        var table = Pick(_tables);
-        var name = $"ALTER TABLE {(_random.Next(6) == 0 ? "IF EXISTS " : string.Empty)}{Qualified(table.Schema, table.Name)}";
+        var first = AlterTableOnce();
+        if (first is null || _random.Next(4) != 0 || !first.StartsWith("ALTER TABLE", StringComparison.Ordinal) || first.Contains(" RENAME ", StringComparison.Ordinal) || first.Contains(" SET SCHEMA ", StringComparison.Ordinal)) return first;
+
+        // Several actions in one statement: ALTER TABLE t ADD ..., ADD COLUMN ...
+        var head = _lastHead!;
+        var second = AlterTableOnce(head);
+        return second is null ? first : first.TrimEnd(';') + ", " + second[(head.Length + 1)..];
+    }
+
+    private string? AlterTableOnce(string? sameTable = null)
+    {
+        var alterable = _tables.Where(t => t.Name != "noise_log").ToList(); // The noise table keeps its shape for the inserts.
+        if (alterable.Count == 0) return null;
+        var table = sameTable is null ? Pick(alterable) : _lastAltered!;
+        var name = sameTable ?? $"ALTER TABLE {(_random.Next(6) == 0 ? "IF EXISTS " : string.Empty)}{Qualified(table.Schema, table.Name)}";
+        _lastAltered = table;
+        _lastHead = name;
+        if (sameTable is not null)
+        {
+            var added = NewColumn(table.Schema);
+            table.Columns.Add(added);
+            return $"{name} ADD COLUMN {ColumnDefinition(table, added)};";
+        }
+
         var column = table.Columns.Count > 0 ? Pick(table.Columns) : null;
         switch (_random.Next(14))
         {
@@ -522,7 +577,7 @@ internal sealed class PostgresMigrationGenerator
                 return $"{name} RENAME TO {Id(newName)};";
             }
 
-            case 12 when table.Columns.All(c => c.Enum is null && c.Domain is null && c.Kind != Kind.Serial):
+            case 12 when table.Columns.All(c => c.Enum is null && c.Domain is null):
             {
                 var schema = Pick(_schemas);
                 table.Schema = schema;
@@ -543,16 +598,42 @@ internal sealed class PostgresMigrationGenerator
             case 0 when _tables.Count > 0:
             {
                 var table = Pick(_tables);
+
+                // Known gap: the engine tracks foreign keys by name only, so DROP TABLE ... CASCADE
+                // cannot remove the referencing tables' keys as PostgreSQL does; left out.
+                if (table.Referenced) return null;
                 _tables.Remove(table);
-                return $"DROP TABLE {(_random.Next(2) == 0 ? "IF EXISTS " : string.Empty)}{Qualified(table.Schema, table.Name)};";
+                return $"DROP TABLE {(_random.Next(2) == 0 ? "IF EXISTS " : string.Empty)}{Qualified(table.Schema, table.Name)}{(table.Referenced ? " CASCADE" : string.Empty)};";
             }
 
             case 1 when _enums.Count > 0:
             {
                 var e = Pick(_enums);
-                if (_domains.Any(d => d.Enum == e) || _tables.Any(t => t.Columns.Any(c => c.Enum == e))) return null;
+                var cascade = _domains.Any(d => d.Enum == e) || _tables.Any(t => t.Columns.Any(c => c.Enum == e));
+                if (cascade)
+                {
+                    // CASCADE drops the domains over the type and every column of the type or those domains.
+                    var domains = _domains.Where(d => d.Enum == e).ToList();
+                    foreach (var t in _tables)
+                    {
+                        var gone = t.Columns.Where(c => c.Enum == e || (c.Domain is not null && domains.Contains(c.Domain))).ToList();
+                        if (gone.Any(c => c.IsPrimaryKey || c.OpaqueChecks.Count > 0) || gone.Count == t.Columns.Count) return null;
+                    }
+
+                    foreach (var t in _tables)
+                    {
+                        foreach (var c in t.Columns.Where(c => c.Enum == e || (c.Domain is not null && domains.Contains(c.Domain))).ToList())
+                        {
+                            t.Columns.Remove(c);
+                            if (c.CheckName is { } check) t.Checks.Remove(check);
+                        }
+                    }
+
+                    _domains.RemoveAll(domains.Contains);
+                }
+
                 _enums.Remove(e);
-                return $"DROP TYPE {(_random.Next(2) == 0 ? "IF EXISTS " : string.Empty)}{Qualified(e.Schema, e.Name)};";
+                return $"DROP TYPE {(_random.Next(2) == 0 ? "IF EXISTS " : string.Empty)}{Qualified(e.Schema, e.Name)}{(cascade ? " CASCADE" : string.Empty)};";
             }
 
             case 2 when _domains.Count > 0:
@@ -660,6 +741,8 @@ internal sealed class PostgresMigrationGenerator
         public List<Column> Columns { get; init; } = [];
 
         public List<string> Checks { get; } = [];
+
+        public bool Referenced { get; set; }
     }
 
     private sealed class Column(string name)

@@ -102,6 +102,22 @@ public sealed class PostgresSchemaReaderTests
         }
     }
 
+    [PostgresFact]
+    public async Task Reading_inside_the_callers_transaction_leaves_its_search_path()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        await Execute(connection, "CREATE SCHEMA other; CREATE TABLE other.t (a int DEFAULT 1)");
+        await using var transaction = await connection.BeginTransactionAsync();
+        await Execute(connection, "SET LOCAL search_path = other");
+
+        var live = await PostgresSchemaReader.ReadAsync(connection);
+
+        Assert.Contains(new QualifiedName("other", "t"), live.Tables.Keys);
+        await using var show = new NpgsqlCommand("SHOW search_path", connection);
+        Assert.Equal("other", (string?)await show.ExecuteScalarAsync());
+    }
+
     private static async Task<int> CountRoundTrips(NpgsqlConnection connection)
     {
         var count = 0;
