@@ -1,22 +1,40 @@
+using JobService;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using SchemaTasks;
-using SchemaTasks.Migrations;
 
-// The build embedded prisma/migrations and a checksum manifest into this assembly;
-// Load verifies every checksum before it hands out any SQL.
+// `JobService manifest` prints what the build embedded; otherwise the service starts, and
+// SchemaTasks checks the database before anything else runs.
+if (args is ["manifest"])
+{
+    return EmbeddedManifest.Print();
+}
+
+var connectionString = Environment.GetEnvironmentVariable("JOBS_DATABASE");
+if (string.IsNullOrWhiteSpace(connectionString))
+{
+    Console.Error.WriteLine("JobService: set JOBS_DATABASE to an Npgsql connection string.");
+    return 2;
+}
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+// SchemaTasks logs the check's report; the host would log the same failure again with a stack trace.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+builder.Services.AddSchemaTasksCheck(typeof(Program).Assembly).UseNpgsql(connectionString);
+builder.Services.AddSingleton(new JobStore(connectionString));
+builder.Services.AddHostedService<CancelStaleJobs>();
+
+using var host = builder.Build();
 try
 {
-    var embedded = EmbeddedMigrations.Load(typeof(Program).Assembly);
-    var manifest = embedded.Manifest;
-    Console.WriteLine($"JobService embeds {embedded.Migrations.Count} migration(s) ({manifest.Layout.ToName()} layout, {manifest.Dialect?.ToName() ?? "no dialect"}), checksums verified:");
-    foreach (var migration in embedded.Migrations)
-    {
-        Console.WriteLine($"  {migration.Id}  sha256:{migration.Sha256}  {migration.RelativePath}");
-    }
-
+    await host.RunAsync();
     return 0;
 }
 catch (SchemaTasksException ex)
 {
-    Console.Error.WriteLine($"JobService: error {ex.Code}: {ex.Message}");
+    // FailFast: the host did not start; the check logged its report above.
+    Console.Error.WriteLine($"JobService did not start (error {ex.Code}): the database does not match the migrations it was built with.");
     return 1;
 }
