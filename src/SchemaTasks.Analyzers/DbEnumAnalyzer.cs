@@ -19,6 +19,7 @@ public sealed class DbEnumAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.Summary,
         Descriptors.UndeclaredValue,
         Descriptors.UnknownTarget,
         Descriptors.UnrepresentableValue,
@@ -55,6 +56,7 @@ public sealed class DbEnumAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(checker.AnalyzeSwitchExpression, OperationKind.SwitchExpression);
         context.RegisterOperationAction(checker.AnalyzeIsPattern, OperationKind.IsPattern);
         context.RegisterOperationAction(checker.AnalyzeInitializer, OperationKind.PropertyInitializer, OperationKind.FieldInitializer, OperationKind.ParameterInitializer);
+        context.RegisterCompilationEndAction(checker.ReportSummary);
     }
 
     private static (ValueSetCatalog? Catalog, string? Problem) LoadValueSets(AnalyzerOptions options, CancellationToken cancellationToken)

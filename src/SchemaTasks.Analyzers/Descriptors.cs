@@ -7,6 +7,15 @@ internal static class Descriptors
 {
     private const string Category = "SchemaTasks";
 
+    public static readonly DiagnosticDescriptor Summary = new(
+        "ST4000",
+        "Summary of the enum check",
+        "SchemaTasks checked {0} value(s) of {1} [DbEnum] mapping(s) against the {2} schema: {3} undeclared, {4} the code cannot represent",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor UndeclaredValue = new(
         "ST4001",
         "Value not declared by the database schema",

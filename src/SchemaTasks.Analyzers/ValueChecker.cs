@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -13,11 +14,20 @@ namespace SchemaTasks.Analyzers;
 /// <summary>Checks the values the code maps to the schema, for one compilation.</summary>
 internal sealed class ValueChecker
 {
+    /// <summary>The keys under which an undeclared-value diagnostic carries the facts scaffolding needs.</summary>
+    public const string TemplateProperty = "SchemaTasks.FixTemplate";
+
+    public const string ValueProperty = "SchemaTasks.Value";
+
     private readonly MappingAttributes _attributes;
     private readonly ValueSetCatalog? _catalog;
     private readonly string? _problem;
     private readonly bool _scaffolding;
     private readonly ConcurrentDictionary<string, IReadOnlyList<ValueSetObject>> _resolved = new();
+    private readonly ConcurrentDictionary<ISymbol, bool> _mappings = new(SymbolEqualityComparer.Default);
+    private int _checkedValues;
+    private int _undeclared;
+    private int _unrepresentable;
 
     public ValueChecker(MappingAttributes attributes, ValueSetCatalog? catalog, string? problem, bool scaffolding)
     {
@@ -27,17 +37,13 @@ internal sealed class ValueChecker
         _scaffolding = scaffolding;
     }
 
-    /// <summary>The keys under which an undeclared-value diagnostic carries the facts scaffolding needs.</summary>
-    public const string TemplateProperty = "SchemaTasks.FixTemplate";
-
-    public const string ValueProperty = "SchemaTasks.Value";
-
     /// <summary>Enums and constant classes marked <c>[DbEnum]</c>, and the targets of marked members.</summary>
     public void AnalyzeType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (_attributes.DbEnumOf(type) is { } mapping && Resolve(context.ReportDiagnostic, type, mapping.Target, mapping.Location) is { } target)
         {
+            _mappings.TryAdd(type, true);
             if (type.TypeKind == TypeKind.Enum)
             {
                 CheckEnum(context, type, target, mapping.Naming);
@@ -52,9 +58,10 @@ internal sealed class ValueChecker
         {
             foreach (var marked in MarkedSymbolsOf(member))
             {
-                if (_attributes.DbEnumOf(marked) is { } memberMapping)
+                if (_attributes.DbEnumOf(marked) is { } memberMapping
+                    && Resolve(context.ReportDiagnostic, marked, memberMapping.Target, memberMapping.Location) is not null)
                 {
-                    Resolve(context.ReportDiagnostic, marked, memberMapping.Target, memberMapping.Location);
+                    _mappings.TryAdd(marked, true);
                 }
             }
         }
@@ -160,7 +167,13 @@ internal sealed class ValueChecker
             return; // Only values known at compile time can be checked; the rest is the runtime's job.
         }
 
-        if (ResolveQuietly(mapping.Target) is { } target && !target.Values.Contains(text))
+        if (ResolveQuietly(mapping.Target) is not { } target)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _checkedValues);
+        if (!target.Values.Contains(text))
         {
             var subject = $"the string {verb} {Describe(member)}";
             context.ReportDiagnostic(Undeclared(value.Syntax.GetLocation(), subject, text, target));
@@ -174,6 +187,7 @@ internal sealed class ValueChecker
         {
             var value = _attributes.ExplicitValueOf(field) ?? NamingPolicy.Apply(naming, field.Name);
             mapped.Add(value);
+            Interlocked.Increment(ref _checkedValues);
             if (!target.Values.Contains(value))
             {
                 context.ReportDiagnostic(Undeclared(field.Locations.FirstOrDefault() ?? Location.None, $"enum member {type.Name}.{field.Name}", value, target));
@@ -182,6 +196,7 @@ internal sealed class ValueChecker
 
         foreach (var value in target.Values.Where(v => !mapped.Contains(v)))
         {
+            Interlocked.Increment(ref _unrepresentable);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.UnrepresentableValue, type.Locations.FirstOrDefault() ?? Location.None, target.Description, value, $"enum {type.Name}"));
         }
@@ -192,6 +207,7 @@ internal sealed class ValueChecker
         foreach (var field in type.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst && f.ConstantValue is string))
         {
             var value = (string)field.ConstantValue!;
+            Interlocked.Increment(ref _checkedValues);
             if (!target.Values.Contains(value))
             {
                 context.ReportDiagnostic(Undeclared(field.Locations.FirstOrDefault() ?? Location.None, $"constant {type.Name}.{field.Name}", value, target));
@@ -199,8 +215,21 @@ internal sealed class ValueChecker
         }
     }
 
+    /// <summary>One line per compilation with the counts, shown at normal verbosity.</summary>
+    public void ReportSummary(CompilationAnalysisContext context)
+    {
+        if (_catalog is null || (_mappings.IsEmpty && _checkedValues == 0))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.Summary, Location.None, _checkedValues, _mappings.Count, _catalog.Dialect, _undeclared, _unrepresentable));
+    }
+
     private Diagnostic Undeclared(Location location, string subject, string value, ValueSetObject target)
     {
+        Interlocked.Increment(ref _undeclared);
         var suggestions = NearMiss.Suggest(value, target.Values);
         var suggestion = suggestions.Count == 0 ? "" : $" Did you mean {string.Join(" or ", suggestions.Select(FixSql.Quote))}?";
         var properties = ImmutableDictionary<string, string?>.Empty

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Build.Framework;
 using SchemaTasks.Scaffolding;
 
@@ -39,7 +38,10 @@ public sealed class ScaffoldSchemaMigration : Microsoft.Build.Utilities.Task
     /// <inheritdoc />
     public override bool Execute()
     {
-        var fixes = File.Exists(ErrorLogFile) ? ReadFixes(ErrorLogFile) : [];
+        var fixes = CompileLog.Read(ErrorLogFile)
+            .Where(r => r.RuleId == UndeclaredValue && r.Properties.ContainsKey(TemplateProperty) && r.Properties.ContainsKey(ValueProperty))
+            .Select(r => new ValueFix(r.Properties[TemplateProperty], r.Properties[ValueProperty]))
+            .ToList();
         if (fixes.Count == 0)
         {
             Log.LogMessage(MessageImportance.High, "SchemaTasks: nothing to scaffold; the code uses no value the migrations leave undeclared.");
@@ -76,33 +78,6 @@ public sealed class ScaffoldSchemaMigration : Microsoft.Build.Utilities.Task
             MigrationsDirectory,
             sql);
         return true;
-    }
-
-    private static List<ValueFix> ReadFixes(string sarifFile)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(sarifFile));
-        var fixes = new List<ValueFix>();
-        foreach (var run in document.RootElement.GetProperty("runs").EnumerateArray())
-        {
-            if (!run.TryGetProperty("results", out var results))
-            {
-                continue;
-            }
-
-            foreach (var result in results.EnumerateArray())
-            {
-                if (result.TryGetProperty("ruleId", out var rule) && rule.GetString() == UndeclaredValue
-                    && result.TryGetProperty("properties", out var properties)
-                    && properties.TryGetProperty("customProperties", out var custom)
-                    && custom.TryGetProperty(TemplateProperty, out var template)
-                    && custom.TryGetProperty(ValueProperty, out var value))
-                {
-                    fixes.Add(new ValueFix(template.GetString()!, value.GetString()!));
-                }
-            }
-        }
-
-        return fixes;
     }
 
     private static string MigrationName(List<ValueFix> fixes)

@@ -16,7 +16,8 @@ internal static class AnalyzerRun
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray());
 
-    public static async Task<IReadOnlyList<Diagnostic>> DiagnosticsAsync(string source, string? valueSets, bool scaffold = false)
+    /// <summary>The analyzer's findings; the one-line summary (ST4000) only when asked for.</summary>
+    public static async Task<IReadOnlyList<Diagnostic>> DiagnosticsAsync(string source, string? valueSets, bool scaffold = false, bool includeSummary = false)
     {
         var attributes = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "SchemaTasks.Attributes.cs"));
         var compilation = CSharpCompilation.Create(
@@ -32,7 +33,10 @@ internal static class AnalyzerRun
             : ImmutableArray.Create<AdditionalText>(new InMemoryText("obj/Debug/net10.0/schematasks/schematasks.valuesets", valueSets));
         var globalOptions = new BuildProperties(scaffold ? new Dictionary<string, string> { ["build_property.SchemaScaffold"] = "true" } : []);
         var analyzed = compilation.WithAnalyzers([new DbEnumAnalyzer()], new AnalyzerOptions(additionalFiles, globalOptions));
-        return (await analyzed.GetAnalyzerDiagnosticsAsync()).OrderBy(d => d.Location.SourceSpan.Start).ToList();
+        return (await analyzed.GetAnalyzerDiagnosticsAsync())
+            .Where(d => includeSummary || d.Id != "ST4000")
+            .OrderBy(d => d.Location.SourceSpan.Start)
+            .ToList();
     }
 
     /// <summary>The MSBuild properties a build makes visible to analyzers.</summary>
