@@ -5,7 +5,8 @@ internal static class NextSteps
 {
     public static string Apply(MigrationHistoryKind kind) => kind switch
     {
-        MigrationHistoryKind.Prisma => "run `npx prisma migrate deploy` (or `schematasks migrate`)",
+        // Not `schematasks migrate`: it keeps its own history, so on a Prisma database it would apply everything again.
+        MigrationHistoryKind.Prisma => "run `npx prisma migrate deploy`",
         MigrationHistoryKind.GolangMigrate => "run `migrate -path <migrations folder> -database <url> up`",
         MigrationHistoryKind.Flyway => "run `flyway migrate`",
         MigrationHistoryKind.Dbmate => "run `dbmate up`",

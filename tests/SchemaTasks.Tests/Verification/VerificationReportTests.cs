@@ -100,8 +100,8 @@ public sealed class VerificationReportTests
     private const string GoldenScenario1Text = """
         SchemaTasks verification: unhealthy (2 errors, 0 warnings)
         History: prisma table _prisma_migrations; 1 applied, 1 pending; live schema compared
-        error ST6001: Migration 20250909044604_add_cancelled_job_status (20250909044604_add_cancelled_job_status/migration.sql) has not been applied. Next: Run `npx prisma migrate deploy` (or `schematasks migrate`).
-        error ST6012: Enum public.JobStatus lacks label 'CANCELLED', which the migrations add; writing it fails (PostgreSQL 22P02 invalid input value for enum). Next: Apply the pending migrations: run `npx prisma migrate deploy` (or `schematasks migrate`).
+        error ST6001: Migration 20250909044604_add_cancelled_job_status (20250909044604_add_cancelled_job_status/migration.sql) has not been applied. Next: Run `npx prisma migrate deploy`.
+        error ST6012: Enum public.JobStatus lacks label 'CANCELLED', which the migrations add; writing it fails (PostgreSQL 22P02 invalid input value for enum). Next: Apply the pending migrations: run `npx prisma migrate deploy`.
 
         """;
 
@@ -149,7 +149,7 @@ public sealed class VerificationReportTests
               "subject": "20250909044604_add_cancelled_job_status",
               "value": null,
               "message": "Migration 20250909044604_add_cancelled_job_status (20250909044604_add_cancelled_job_status/migration.sql) has not been applied.",
-              "nextStep": "Run `npx prisma migrate deploy` (or `schematasks migrate`).",
+              "nextStep": "Run `npx prisma migrate deploy`.",
               "objects": []
             },
             {
@@ -158,7 +158,7 @@ public sealed class VerificationReportTests
               "subject": "public.JobStatus",
               "value": "CANCELLED",
               "message": "Enum public.JobStatus lacks label 'CANCELLED', which the migrations add; writing it fails (PostgreSQL 22P02 invalid input value for enum).",
-              "nextStep": "Apply the pending migrations: run `npx prisma migrate deploy` (or `schematasks migrate`).",
+              "nextStep": "Apply the pending migrations: run `npx prisma migrate deploy`.",
               "objects": []
             }
           ]
