@@ -15,7 +15,7 @@ namespace SchemaTasks.Core.Tests.Schema;
 /// </summary>
 public sealed class EngineFingerprintTests
 {
-    private const string ExpectedPostgres = "5E3839168D92D55B880D9FD275FE4944E6F5407230ED826A0547CF086A35F02C";
+    private const string ExpectedPostgres = "10A797475F6A9448CF082487AA9DEE10E4D7FD9335F2E75A74F992E8B830D77A";
     private const string ExpectedMySql = "A80F2EEF4E7FD8A403A593EA7B22FC5364D874AE0489BF69C50B770F6666A839";
 
     // Constructs that decide where statements end, so mutations hit the splitter's edges.
