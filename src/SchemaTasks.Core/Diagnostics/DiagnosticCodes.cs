@@ -175,4 +175,10 @@ public static class DiagnosticCodes
 
     /// <summary>The database restricts a column with a CHECK value set that the migrations do not declare.</summary>
     public const string UnexpectedCheck = "ST6016";
+
+    /// <summary>The migrator could not take the database's migration lock within the configured wait.</summary>
+    public const string MigrationLockTimeout = "ST7001";
+
+    /// <summary>A migration failed while the migrator applied it; the history records the failure.</summary>
+    public const string MigrationFailed = "ST7002";
 }

@@ -1,0 +1,20 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Migration;
+
+/// <summary>The texts a failed migration leaves: in the history row and in the exception.</summary>
+internal static class MigrationFailure
+{
+    /// <summary>What the history's <c>error</c> column records: the statement and the server's message.</summary>
+    public static string Recorded(int index, int count, SqlScriptStatement statement, string serverMessage) =>
+        $"Statement {index + 1} of {count} (line {statement.Line}) failed: {serverMessage}";
+
+    /// <summary>The error a migrator throws after recording the failure.</summary>
+    public static SchemaTasksException Exception(EmbeddedMigration migration, string recorded, string outcome, Exception inner) => new(
+        DiagnosticCodes.MigrationFailed,
+        $"Migration '{migration.Id}' ('{migration.RelativePath}') failed. {recorded}. {outcome} "
+        + "The history records the failure, so later runs apply nothing until it is repaired: fix the migration in a new build, "
+        + "bring the database back to the state before it, and delete its row from schematasks_history.",
+        inner);
+}
