@@ -15,16 +15,17 @@ public static class SqlScript
     /// </summary>
     /// <param name="sql">The script.</param>
     /// <param name="dialect">Whose quoting and body rules apply.</param>
+    /// <param name="firstLine">The file line <paramref name="sql"/> starts on, when it is a part of a file (dbmate's up section).</param>
     /// <returns>The statements in order; empty statements and <c>DELIMITER</c> lines are left out.</returns>
     /// <remarks>
     /// Lexing problems (an unterminated string, say) are not reported here: the build reports
     /// them, and a server given the text reports its own error.
     /// </remarks>
-    public static IReadOnlyList<SqlScriptStatement> Split(string sql, SqlDialect dialect)
+    public static IReadOnlyList<SqlScriptStatement> Split(string sql, SqlDialect dialect, int firstLine = 1)
     {
         ArgumentNullException.ThrowIfNull(sql);
         var statements = new List<SqlScriptStatement>();
-        var reader = new SqlStatementReader(sql, dialect, 1, []);
+        var reader = new SqlStatementReader(sql, dialect, firstLine, []);
         while (reader.Read())
         {
             var first = reader.First;

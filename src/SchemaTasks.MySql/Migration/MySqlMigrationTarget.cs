@@ -28,9 +28,9 @@ internal sealed class MySqlMigrationTarget(MySqlConnection connection, string da
     public Task<MigrationHistory> ReadHistoryAsync(CancellationToken cancellationToken) =>
         new MySqlMigrationHistoryReader(connection, MigrationHistoryKind.SchemaTasks, database).ReadAsync(cancellationToken);
 
-    public async Task<MigrationApplied> ApplyAsync(EmbeddedMigration migration, string appliedBy, CancellationToken cancellationToken)
+    public async Task<MigrationApplied> ApplyAsync(EmbeddedMigration migration, AppliedScript script, string appliedBy, CancellationToken cancellationToken)
     {
-        var statements = SqlScript.Split(migration.Text, SqlDialect.MySql);
+        var statements = SqlScript.Split(script.Text, SqlDialect.MySql, script.FirstLine);
         var clock = Stopwatch.StartNew();
 
         // The row says "failed, 0 statements" before anything runs, so a process that dies

@@ -51,10 +51,10 @@ internal sealed class PostgresMigrationTarget : IMigrationTarget
     public Task<MigrationHistory> ReadHistoryAsync(CancellationToken cancellationToken) =>
         new PostgresMigrationHistoryReader(_connection, MigrationHistoryKind.SchemaTasks, _schema).ReadAsync(cancellationToken);
 
-    public async Task<MigrationApplied> ApplyAsync(EmbeddedMigration migration, string appliedBy, CancellationToken cancellationToken)
+    public async Task<MigrationApplied> ApplyAsync(EmbeddedMigration migration, AppliedScript script, string appliedBy, CancellationToken cancellationToken)
     {
-        var statements = SqlScript.Split(migration.Text, SqlDialect.Postgres);
-        var decision = PostgresTransactionRule.Decide(migration.Text, statements);
+        var statements = SqlScript.Split(script.Text, SqlDialect.Postgres, script.FirstLine);
+        var decision = PostgresTransactionRule.Decide(script.Text, statements, script.NoTransaction);
         var row = new HistoryRow(migration, appliedBy, DateTime.UtcNow);
         var clock = Stopwatch.StartNew();
         if (decision.InTransaction)

@@ -22,7 +22,7 @@ internal interface IMigrationTarget
     /// <summary>Reads <c>schematasks_history</c>.</summary>
     Task<MigrationHistory> ReadHistoryAsync(CancellationToken cancellationToken);
 
-    /// <summary>Applies <paramref name="migration"/> and records it.</summary>
+    /// <summary>Runs <paramref name="script"/>, the applied part of <paramref name="migration"/>, and records it.</summary>
     /// <exception cref="SchemaTasksException"><c>ST7002</c>: a statement failed; the failure is recorded.</exception>
-    Task<MigrationApplied> ApplyAsync(EmbeddedMigration migration, string appliedBy, CancellationToken cancellationToken);
+    Task<MigrationApplied> ApplyAsync(EmbeddedMigration migration, AppliedScript script, string appliedBy, CancellationToken cancellationToken);
 }

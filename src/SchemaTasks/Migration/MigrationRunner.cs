@@ -28,7 +28,8 @@ internal static class MigrationRunner
             var applied = new List<MigrationApplied>(pending.Count);
             foreach (var migration in pending)
             {
-                applied.Add(await target.ApplyAsync(migration, appliedBy, cancellationToken).ConfigureAwait(false));
+                var script = AppliedScript.Of(migrations.Manifest.Layout, migration);
+                applied.Add(await target.ApplyAsync(migration, script, appliedBy, cancellationToken).ConfigureAwait(false));
             }
 
             return new MigrateResult(applied, migrations.Migrations.Count - pending.Count);

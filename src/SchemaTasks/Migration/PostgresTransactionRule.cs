@@ -23,8 +23,13 @@ internal static partial class PostgresTransactionRule
     /// <summary>The marker that makes a migration run in a transaction whatever it holds.</summary>
     public const string TransactionMarker = "-- schematasks:transaction";
 
-    public static TransactionDecision Decide(string text, IReadOnlyList<SqlScriptStatement> statements)
+    public static TransactionDecision Decide(string text, IReadOnlyList<SqlScriptStatement> statements, bool fileSaysNoTransaction = false)
     {
+        if (fileSaysNoTransaction)
+        {
+            return new TransactionDecision(false, "its '-- migrate:up' line says transaction:false");
+        }
+
         var marker = Marker().Match(text);
         if (marker.Success)
         {

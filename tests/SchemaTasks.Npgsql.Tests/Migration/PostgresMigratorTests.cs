@@ -207,6 +207,22 @@ public sealed class PostgresMigratorTests
         Assert.StartsWith("Statement 2 of 2 (line 3) failed:", (string)row[1]!, StringComparison.Ordinal);
     }
 
+    [PostgresFact]
+    public async Task DbmateFile_RunsOnlyItsUpSection_AndReportsFileLines()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.Postgres, Migrations.MigrationLayout.Dbmate)
+            .Add("1", "-- migrate:up\nCREATE TABLE a (id int);\n\n-- migrate:down\nDROP TABLE a;\n")
+            .Add("2", "-- migrate:up transaction:false\nCREATE TABLE b (id int);\nCREATE TABLE b (id int);\n-- migrate:down\nDROP TABLE b;\n")
+            .Load();
+
+        var ex = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(migrations, db.ConnectionString));
+
+        Assert.Contains("Statement 2 of 2 (line 3)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("transaction:false", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(2L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'b')"));
+    }
+
     private static async Task<T> ScalarAsync<T>(PostgresTestDatabase db, string sql)
     {
         await using var connection = await db.OpenConnectionAsync();

@@ -10,7 +10,7 @@ namespace SchemaTasks.Testing;
 /// var migrations = new TestMigrations(SqlDialect.Postgres).Add("1", "CREATE TABLE t (id int);").Load();
 /// </code>
 /// </summary>
-internal sealed class TestMigrations(SqlDialect dialect) : EmbeddedMigrations.IResourceSource
+internal sealed class TestMigrations(SqlDialect dialect, MigrationLayout layout = MigrationLayout.GolangMigrate) : EmbeddedMigrations.IResourceSource
 {
     private readonly Dictionary<string, string> _resources = new(StringComparer.Ordinal);
     private readonly List<ManifestEntry> _entries = [];
@@ -40,7 +40,7 @@ internal sealed class TestMigrations(SqlDialect dialect) : EmbeddedMigrations.IR
     /// <summary>Writes the manifest and loads the set as the runtime would, checksums verified.</summary>
     public EmbeddedMigrations Load()
     {
-        var manifest = new MigrationManifest(MigrationLayout.GolangMigrate, dialect, [.. _entries]);
+        var manifest = new MigrationManifest(layout, dialect, [.. _entries]);
         _resources[EmbeddedResourceNames.Manifest] = ManifestJson.Write(manifest);
         return EmbeddedMigrations.Load(this);
     }
