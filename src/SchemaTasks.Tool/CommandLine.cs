@@ -16,6 +16,11 @@ internal static class CommandLine
           snapshot <migrations-dir> [--dialect postgres|mysql] [--layout <layout>] [--out <file>]
                                       Write the schema snapshot the migrations produce
                                       (standard output unless --out is given).
+          migrate (--migrations <dir> | --assembly <dll>) [--connection <cs>] [--dialect ...] [--lock-timeout <s>]
+                                      Apply the pending migrations, recorded in schematasks_history.
+          status (--migrations <dir> | --assembly <dll>) [--connection <cs>] [--dialect ...]
+                                      List applied, pending and failed migrations.
+                                      The connection defaults to SCHEMATASKS_CONNECTION.
 
         Exit codes: 0 success, 1 problems found, 2 usage error.
         """;
@@ -35,6 +40,8 @@ internal static class CommandLine
             {
                 "manifest" => ManifestCommand.Run(arguments, output, error),
                 "snapshot" => SnapshotCommand.Run(arguments, output, error),
+                "migrate" => await MigrateCommand.RunAsync(arguments, output, error),
+                "status" => await StatusCommand.RunAsync(arguments, output, error),
                 _ => throw new UsageException($"unknown command '{args[0]}'."),
             };
         }
