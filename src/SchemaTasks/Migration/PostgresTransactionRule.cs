@@ -46,6 +46,12 @@ internal static partial class PostgresTransactionRule
                 return new TransactionDecision(false, $"{Words(command.Value)} on line {statement.Line} cannot run in a transaction");
             }
 
+            // A file that opens or ends its own transaction would commit ours half-way; run it as written.
+            if (TransactionControl().IsMatch(statement.Text))
+            {
+                return new TransactionDecision(false, $"it controls its own transaction ({Words(statement.Text)} on line {statement.Line})");
+            }
+
             foreach (var (label, at) in added)
             {
                 if (statement.Text.Contains(label, StringComparison.Ordinal))
@@ -74,6 +80,12 @@ internal static partial class PostgresTransactionRule
         @"^\s*(?:CREATE\s+(?:UNIQUE\s+)?INDEX\s+CONCURRENTLY|DROP\s+INDEX\s+CONCURRENTLY|REINDEX\s+(?:\(.*?\)\s*)?\w+\s+CONCURRENTLY|ALTER\s+TABLE\s+\S+\s+DETACH\s+PARTITION\s+\S+\s+CONCURRENTLY|VACUUM|ALTER\s+SYSTEM|CREATE\s+DATABASE|DROP\s+DATABASE|CREATE\s+TABLESPACE|DROP\s+TABLESPACE)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex NonTransactional();
+
+    // A whole statement that begins, commits or rolls back a transaction.
+    [GeneratedRegex(
+        @"^\s*(?:BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)(?:\s+(?:WORK|TRANSACTION))?(?:\s+ISOLATION\s+LEVEL\s+[\w\s]+)?\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TransactionControl();
 
     // ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'label': the label, quotes included, so a later
     // statement using it as a literal is found by plain text search.

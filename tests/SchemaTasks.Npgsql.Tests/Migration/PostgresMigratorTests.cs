@@ -190,6 +190,22 @@ public sealed class PostgresMigratorTests
     }
 
     [PostgresFact]
+    public async Task MigrationWithItsOwnBeginAndCommit_RunsAsWritten_AndIsRecorded()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.Postgres)
+            .Add("1", "BEGIN;\nCREATE TABLE a (id int);\nINSERT INTO a VALUES (1);\nCOMMIT;")
+            .Add("2", "CREATE TABLE b (id int);")
+            .Load();
+
+        var result = await PostgresMigrator.MigrateAsync(migrations, db.ConnectionString);
+
+        Assert.Equal([false, true], result.Applied.Select(a => a.InTransaction));
+        Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM a"));
+        Assert.Equal(2L, await ScalarAsync<long>(db, "SELECT count(*) FROM schematasks_history WHERE success AND finished_at IS NOT NULL"));
+    }
+
+    [PostgresFact]
     public async Task FailureWithoutATransaction_KeepsWhatRan_AndRecordsTheFailure()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
