@@ -20,6 +20,9 @@ internal static class CommandLine
                                       Apply the pending migrations, recorded in schematasks_history.
           status (--migrations <dir> | --assembly <dll>) [--connection <cs>] [--dialect ...]
                                       List applied, pending and failed migrations.
+          repair (--migrations <dir> | --assembly <dll>) [--connection <cs>] [--apply yes]
+                                      Show the way out of failed migrations; with --apply yes,
+                                      clear those of which nothing remains.
                                       The connection defaults to SCHEMATASKS_CONNECTION.
 
         Exit codes: 0 success, 1 problems found, 2 usage error.
@@ -42,6 +45,7 @@ internal static class CommandLine
                 "snapshot" => SnapshotCommand.Run(arguments, output, error),
                 "migrate" => await MigrateCommand.RunAsync(arguments, output, error),
                 "status" => await StatusCommand.RunAsync(arguments, output, error),
+                "repair" => await RepairCommand.RunAsync(arguments, output, error),
                 _ => throw new UsageException($"unknown command '{args[0]}'."),
             };
         }

@@ -58,6 +58,31 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [PostgresFact]
+    public async Task Repair_IsADryRunUnlessApplied_ThenTheFixedFolderMigrates()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        Write("1_a.up.sql", "CREATE TABLE a (id int);\nCREATE TABLE a (id int);\n");
+        string[] common = ["--migrations", _folder, "--dialect", "postgres", "--connection", db.ConnectionString];
+        await ToolRun.RunAsync(["migrate", .. common]);
+        Write("1_a.up.sql", "CREATE TABLE a (id int);\n");
+
+        var dryRun = await ToolRun.RunAsync(["repair", .. common]);
+        var refused = await ToolRun.RunAsync(["migrate", .. common]);
+        var applied = await ToolRun.RunAsync(["repair", .. common, "--apply", "yes"]);
+        var migrated = await ToolRun.RunAsync(["migrate", .. common]);
+        var nothing = await ToolRun.RunAsync(["repair", .. common]);
+
+        Assert.Equal(ExitCodes.ProblemsFound, dryRun.Exit);
+        Assert.Contains("Dry run: nothing was changed.", dryRun.Output, StringComparison.Ordinal);
+        Assert.Contains("error ST6002", refused.Error, StringComparison.Ordinal);
+        Assert.True(applied.Exit == ExitCodes.Success, applied.Output + applied.Error);
+        Assert.Contains("cleared 1:", applied.Output, StringComparison.Ordinal);
+        Assert.True(migrated.Exit == ExitCodes.Success, migrated.Error);
+        Assert.Contains("1 applied, 0 already applied.", migrated.Output, StringComparison.Ordinal);
+        Assert.Contains("nothing to repair", nothing.Output, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
     public async Task Connection_ComesFromTheEnvironment_WhenNotGiven()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();

@@ -86,6 +86,17 @@ internal sealed class MySqlMigrationTarget(MySqlConnection connection, string da
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    // A statement that failed left nothing (MySQL DDL is atomic per statement); a row with no
+    // error belongs to a process that died, and its last statement may have run uncounted.
+    public bool NothingRemains(AppliedMigration row) => row.Error is not null && row.StepsApplied == 0;
+
+    public async Task DeleteRowAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var command = new MySqlCommand($"DELETE FROM {_table} WHERE migration_id = @id AND NOT success", connection);
+        command.Parameters.AddWithValue("@id", id);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private static string Limit(string text) => text.Length <= 255 ? text : text[..255];
 
     private static string Quote(string identifier) => "`" + identifier.Replace("`", "``", StringComparison.Ordinal) + "`";

@@ -29,6 +29,33 @@ public static class MySqlMigrator
     public static async Task<MigrateResult> MigrateAsync(EmbeddedMigrations migrations, string connectionString, MigrateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(migrations);
+        await using var connection = await OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        var target = new MySqlMigrationTarget(connection, connection.Database);
+        return await MigrationRunner.RunAsync(migrations, target, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reports each migration the history records as failed and the way out of it; with
+    /// <paramref name="apply"/>, deletes the failed row of each one whose first statement failed
+    /// (nothing of it ran), so the next <see cref="MigrateAsync"/> applies it again. Migrations
+    /// that ran partly are only reported, naming the statements that ran.
+    /// </summary>
+    /// <param name="migrations">The migrations of the build that will run next.</param>
+    /// <param name="connectionString">A MySqlConnector connection string naming the database.</param>
+    /// <param name="apply"><see langword="false"/> (the default) to only report.</param>
+    /// <param name="options">The lock wait; defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the repair.</param>
+    /// <exception cref="SchemaTasksException"><c>ST5010</c>: invalid connection string; <c>ST7001</c>: the lock was not taken in time.</exception>
+    public static async Task<RepairResult> RepairAsync(EmbeddedMigrations migrations, string connectionString, bool apply = false, MigrateOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        await using var connection = await OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        var target = new MySqlMigrationTarget(connection, connection.Database);
+        return await MigrationRepair.RunAsync(migrations, target, SqlDialect.MySql, apply, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<MySqlConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
         var builder = ConnectionStringReader.Read(connectionString, new MySqlConnectionStringBuilder(), "MySQL", "MySqlConnector");
         if (string.IsNullOrEmpty(builder.Database))
         {
@@ -39,9 +66,16 @@ public static class MySqlMigrator
 
         // Migrations may use @user variables; without this MySqlConnector reads them as missing parameters.
         builder.AllowUserVariables = true;
-        await using var connection = new MySqlConnection(builder.ConnectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var target = new MySqlMigrationTarget(connection, builder.Database);
-        return await MigrationRunner.RunAsync(migrations, target, options, cancellationToken).ConfigureAwait(false);
+        var connection = new MySqlConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 }

@@ -89,7 +89,7 @@ internal sealed class PostgresMigrationTarget : IMigrationTarget
 
         // Recorded after the rollback, in its own transaction: the failure must outlive the
         // migration's changes so the next start refuses and names it.
-        await WriteRowAsync(row with { Error = recorded }, null, CancellationToken.None).ConfigureAwait(false);
+        await WriteRowAsync(row with { Error = MigrationFailure.RolledBackPrefix + recorded }, null, CancellationToken.None).ConfigureAwait(false);
         throw MigrationFailure.Exception(migration, recorded, "It ran in one transaction, which was rolled back: nothing of it remains.", failure);
     }
 
@@ -145,6 +145,16 @@ internal sealed class PostgresMigrationTarget : IMigrationTarget
         command.Parameters.AddWithValue("success", NpgsqlDbType.Boolean, row.Success);
         command.Parameters.AddWithValue("error", NpgsqlDbType.Text, (object?)row.Error ?? DBNull.Value);
         command.Parameters.AddWithValue("by", NpgsqlDbType.Varchar, Limit(row.AppliedBy));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public bool NothingRemains(AppliedMigration row) =>
+        row.Error?.StartsWith(MigrationFailure.RolledBackPrefix, StringComparison.Ordinal) == true;
+
+    public async Task DeleteRowAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"DELETE FROM {_table} WHERE migration_id = @id AND NOT success", _connection);
+        command.Parameters.AddWithValue("id", id);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -35,4 +35,26 @@ public static class PostgresMigrator
         var target = await PostgresMigrationTarget.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
         return await MigrationRunner.RunAsync(migrations, target, options, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Reports each migration the history records as failed and the way out of it; with
+    /// <paramref name="apply"/>, deletes the failed row of each one rolled back in its
+    /// transaction (nothing of it remains), so the next <see cref="MigrateAsync"/> applies it again.
+    /// Migrations that ran partly (without a transaction) are only reported.
+    /// </summary>
+    /// <param name="migrations">The migrations of the build that will run next.</param>
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="apply"><see langword="false"/> (the default) to only report.</param>
+    /// <param name="options">The lock wait; defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the repair.</param>
+    /// <exception cref="SchemaTasksException"><c>ST5010</c>: invalid connection string; <c>ST7001</c>: the lock was not taken in time.</exception>
+    public static async Task<RepairResult> RepairAsync(EmbeddedMigrations migrations, string connectionString, bool apply = false, MigrateOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        var builder = ConnectionStringReader.Read(connectionString, new NpgsqlConnectionStringBuilder(), "PostgreSQL", "Npgsql");
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var target = await PostgresMigrationTarget.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
+        return await MigrationRepair.RunAsync(migrations, target, SqlDialect.Postgres, apply, options, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -22,6 +22,12 @@ internal interface IMigrationTarget
     /// <summary>Reads <c>schematasks_history</c>.</summary>
     Task<MigrationHistory> ReadHistoryAsync(CancellationToken cancellationToken);
 
+    /// <summary>Whether the failed <paramref name="row"/> proves nothing of its migration remains in the database.</summary>
+    bool NothingRemains(AppliedMigration row);
+
+    /// <summary>Deletes the history row of <paramref name="id"/>, so the next run applies it again.</summary>
+    Task DeleteRowAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>Runs <paramref name="script"/>, the applied part of <paramref name="migration"/>, and records it.</summary>
     /// <exception cref="SchemaTasksException"><c>ST7002</c>: a statement failed; the failure is recorded.</exception>
     Task<MigrationApplied> ApplyAsync(EmbeddedMigration migration, AppliedScript script, string appliedBy, CancellationToken cancellationToken);

@@ -6,6 +6,12 @@ namespace SchemaTasks.Migration;
 /// <summary>The texts a failed migration leaves: in the history row and in the exception.</summary>
 internal static class MigrationFailure
 {
+    /// <summary>
+    /// How a PostgreSQL failure rolled back in its transaction starts its recorded error, so
+    /// repair knows, from the row alone, that nothing of the migration remains.
+    /// </summary>
+    public const string RolledBackPrefix = "Rolled back. ";
+
     /// <summary>What the history's <c>error</c> column records: the statement and the server's message.</summary>
     public static string Recorded(int index, int count, SqlScriptStatement statement, string serverMessage) =>
         $"Statement {index + 1} of {count} (line {statement.Line}) failed: {serverMessage}";

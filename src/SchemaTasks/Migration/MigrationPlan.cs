@@ -50,6 +50,6 @@ internal static class MigrationPlan
             $"Migration '{failed.Id}' is recorded as failed in {table}{progress}, so no migration was applied.{error.TrimEnd('.')}. "
             + "Repair it before starting again: bring the database back to the state before the migration (drop what it created) or finish it by hand, "
             + $"then delete its row (DELETE FROM {table} WHERE migration_id = '{failed.Id.Replace("'", "''", StringComparison.Ordinal)}') so the next run applies it, "
-            + "or mark it applied (UPDATE ... SET success = true) if you finished it. `schematasks verify` lists which of its objects exist.");
+            + "or mark it applied (UPDATE ... SET success = true) if you finished it. `schematasks repair` shows which statements ran, and clears the row itself when nothing of the migration remains.");
     }
 }

@@ -82,6 +82,43 @@ public sealed class MySqlMigratorTests
     }
 
     [MySqlFact]
+    public async Task Repair_OfAPartlyAppliedMigration_NamesTheStatementsThatRan_AndChangesNothing()
+    {
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.MySql)
+            .Add("1", "-- first\nCREATE TABLE a (id int);\nCREATE TABLE a (id int);\nCREATE TABLE b (id int);")
+            .Load();
+        await Assert.ThrowsAsync<SchemaTasksException>(() => MySqlMigrator.MigrateAsync(migrations, db.ConnectionString));
+
+        var repaired = await MySqlMigrator.RepairAsync(migrations, db.ConnectionString, apply: true);
+
+        var found = Assert.Single(repaired.Failed);
+        Assert.False(found.NothingRemains);
+        Assert.False(found.Cleared);
+        Assert.Contains("Statements 1 to 1 of 3 ran and were committed (starting on lines 2 of 1_m.up.sql)", found.Advice, StringComparison.Ordinal);
+        Assert.Equal(1L, Convert.ToInt64(await ScalarAsync(db, "SELECT COUNT(*) FROM schematasks_history WHERE NOT success")));
+    }
+
+    [MySqlFact]
+    public async Task Repair_WhenTheFirstStatementFailed_ClearsTheRowOnlyWhenAsked()
+    {
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        var builder = new TestMigrations(SqlDialect.MySql).Add("1", "CREATE TABLE a (id no_such_type);\nCREATE TABLE b (id int);");
+        await Assert.ThrowsAsync<SchemaTasksException>(() => MySqlMigrator.MigrateAsync(builder.Load(), db.ConnectionString));
+        var fixedBuild = new TestMigrations(SqlDialect.MySql).Add("1", "CREATE TABLE a (id int);\nCREATE TABLE b (id int);").Load();
+
+        var report = await MySqlMigrator.RepairAsync(fixedBuild, db.ConnectionString);
+        var rowsAfterReport = Convert.ToInt64(await ScalarAsync(db, "SELECT COUNT(*) FROM schematasks_history"));
+        var repaired = await MySqlMigrator.RepairAsync(fixedBuild, db.ConnectionString, apply: true);
+        var migrated = await MySqlMigrator.MigrateAsync(fixedBuild, db.ConnectionString);
+
+        Assert.Equal((true, false), (Assert.Single(report.Failed).NothingRemains, report.Failed[0].Cleared));
+        Assert.Equal(1L, rowsAfterReport);
+        Assert.True(Assert.Single(repaired.Failed).Cleared);
+        Assert.Equal(["1"], migrated.Applied.Select(a => a.Id));
+    }
+
+    [MySqlFact]
     public async Task TamperedMigration_IsRejectedBeforeTheDatabaseIsTouched()
     {
         await using var db = await MySqlTestDatabase.CreateAsync();

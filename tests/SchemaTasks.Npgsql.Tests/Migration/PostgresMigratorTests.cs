@@ -73,7 +73,7 @@ public sealed class PostgresMigratorTests
         Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'momentum'"));
         var row = Assert.Single(await RowsAsync(db, "SELECT success, error, finished_at FROM schematasks_history WHERE migration_id = '20251208175358_add_scheduled_issues'"));
         Assert.Equal(false, row[0]);
-        Assert.StartsWith("Statement 2 of 3 (line 2) failed: ", (string)row[1]!, StringComparison.Ordinal);
+        Assert.StartsWith("Rolled back. Statement 2 of 3 (line 2) failed: ", (string)row[1]!, StringComparison.Ordinal);
         Assert.Null(row[2]);
 
         var next = builder.Add("20251210000000_later", "CREATE TABLE momentum.later (id int);").Load();
@@ -83,6 +83,48 @@ public sealed class PostgresMigratorTests
         Assert.Contains("'20251208175358_add_scheduled_issues' is recorded as failed", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("Repair", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'later'"));
+    }
+
+    [PostgresFact]
+    public async Task Repair_OfAMigrationRolledBack_ReportsByDefault_ThenClearsItSoTheFixedBuildApplies()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var broken = new TestMigrations(SqlDialect.Postgres).Add("1", Scenario5Schema).Add("2", Scenario5Failing).Load();
+        await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(broken, db.ConnectionString));
+        var fixedBuild = new TestMigrations(SqlDialect.Postgres)
+            .Add("1", Scenario5Schema)
+            .Add("2", Scenario5Failing.Replace("(no_such_column)", "(id)", StringComparison.Ordinal))
+            .Load();
+
+        var report = await PostgresMigrator.RepairAsync(fixedBuild, db.ConnectionString);
+        var stillRefused = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(fixedBuild, db.ConnectionString));
+        var repaired = await PostgresMigrator.RepairAsync(fixedBuild, db.ConnectionString, apply: true);
+        var migrated = await PostgresMigrator.MigrateAsync(fixedBuild, db.ConnectionString);
+
+        var found = Assert.Single(report.Failed);
+        Assert.Equal(("2", true, false), (found.Id, found.NothingRemains, found.Cleared));
+        Assert.Equal(DiagnosticCodes.FailedMigration, stillRefused.Code);
+        Assert.True(Assert.Single(repaired.Failed).Cleared);
+        Assert.Equal(["2"], migrated.Applied.Select(a => a.Id));
+        Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'mm_scheduled_issue'"));
+    }
+
+    [PostgresFact]
+    public async Task Repair_OfAMigrationRunWithoutATransaction_LeavesItToAPerson()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.Postgres)
+            .Add("1", "-- schematasks:no-transaction\nCREATE TABLE a (id int);\nCREATE TABLE a (id int);")
+            .Load();
+        await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(migrations, db.ConnectionString));
+
+        var repaired = await PostgresMigrator.RepairAsync(migrations, db.ConnectionString, apply: true);
+
+        var found = Assert.Single(repaired.Failed);
+        Assert.False(found.NothingRemains);
+        Assert.False(found.Cleared);
+        Assert.Contains("undo them by hand", found.Advice, StringComparison.Ordinal);
+        Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM schematasks_history WHERE NOT success"));
     }
 
     [PostgresFact]
