@@ -19,8 +19,8 @@ internal static class MigrationFailure
     /// <summary>The error a migrator throws after recording the failure.</summary>
     public static SchemaTasksException Exception(EmbeddedMigration migration, string recorded, string outcome, Exception inner) => new(
         DiagnosticCodes.MigrationFailed,
-        $"Migration '{migration.Id}' ('{migration.RelativePath}') failed. {recorded}. {outcome} "
-        + "The history records the failure, so later runs apply nothing until it is repaired: fix the migration in a new build, "
-        + "bring the database back to the state before it, and delete its row from schematasks_history.",
+        $"Migration '{migration.Id}' ('{migration.RelativePath}') failed. {recorded.TrimEnd('.')}. {outcome} "
+        + "The history records the failure, so later runs apply nothing until it is repaired: fix the migration in a new build "
+        + "and see `schematasks repair` (docs/migrator.md).",
         inner);
 }

@@ -44,12 +44,17 @@ internal static class MigrationPlan
     private static SchemaTasksException Refused(AppliedMigration failed, string table)
     {
         var progress = failed.StepsApplied is { } n ? $" after {n} of its statements had run and were committed" : string.Empty;
-        var error = failed.Error is { Length: > 0 } e ? $" Its error: {e}" : " It recorded no error: the process applying it stopped before it finished.";
+        var error = failed.Error is { Length: > 0 } e
+            ? $"Its error: {e.TrimEnd('.')}."
+            : "It recorded no error: the process applying it stopped before it finished.";
+        var rolledBack = failed.Error?.StartsWith(MigrationFailure.RolledBackPrefix, StringComparison.Ordinal) == true;
+        var next = rolledBack
+            ? "Nothing of it remains in the database. Fix the migration in a new build, then run `schematasks repair --apply yes` (RepairAsync with apply) to clear its row, so the next run applies it."
+            : "Repair it before starting again: undo what it did or finish it by hand, "
+              + $"then delete its row (DELETE FROM {table} WHERE migration_id = '{failed.Id.Replace("'", "''", StringComparison.Ordinal)}') so the next run applies it, "
+              + "or mark it applied (success = true) if you finished it. `schematasks repair` names the statements that ran.";
         return new SchemaTasksException(
             DiagnosticCodes.FailedMigration,
-            $"Migration '{failed.Id}' is recorded as failed in {table}{progress}, so no migration was applied.{error.TrimEnd('.')}. "
-            + "Repair it before starting again: bring the database back to the state before the migration (drop what it created) or finish it by hand, "
-            + $"then delete its row (DELETE FROM {table} WHERE migration_id = '{failed.Id.Replace("'", "''", StringComparison.Ordinal)}') so the next run applies it, "
-            + "or mark it applied (UPDATE ... SET success = true) if you finished it. `schematasks repair` shows which statements ran, and clears the row itself when nothing of the migration remains.");
+            $"Migration '{failed.Id}' is recorded as failed in {table}{progress}, so no migration was applied. {error} {next}");
     }
 }
