@@ -24,6 +24,14 @@ internal static class CommandLine
                                       failed, edited and unknown migrations, and live enum /
                                       CHECK values. The connection string may come from the
                                       SCHEMATASKS_CONNECTION environment variable instead.
+          migrate (--migrations <dir> | --assembly <dll>) [--connection <cs>] [--dialect ...] [--lock-timeout <s>]
+                                      Apply the pending migrations, recorded in schematasks_history.
+          status (--migrations <dir> | --assembly <dll>) [--connection <cs>] [--dialect ...]
+                                      List applied, pending and failed migrations.
+          repair (--migrations <dir> | --assembly <dll>) [--connection <cs>] [--apply yes]
+                                      Show the way out of failed migrations; with --apply yes,
+                                      clear those of which nothing remains.
+                                      The connection defaults to SCHEMATASKS_CONNECTION.
 
         Exit codes: 0 success, 1 problems found, 2 usage error, 3 cannot connect to or read the database.
         """;
@@ -44,6 +52,9 @@ internal static class CommandLine
                 "manifest" => ManifestCommand.Run(arguments, output, error),
                 "snapshot" => SnapshotCommand.Run(arguments, output, error),
                 "verify" => await VerifyCommand.RunAsync(arguments, output, CancellationToken.None),
+                "migrate" => await MigrateCommand.RunAsync(arguments, output, error),
+                "status" => await StatusCommand.RunAsync(arguments, output, error),
+                "repair" => await RepairCommand.RunAsync(arguments, output, error),
                 _ => throw new UsageException($"unknown command '{args[0]}'."),
             };
         }

@@ -16,7 +16,7 @@ internal sealed record GeneratedSequence(int Seed, IReadOnlyList<GeneratedMigrat
     public MigrationSet ToMigrationSet() => new(
         MigrationLayout.Plain,
         null,
-        Migrations.Select((m, i) => new Migration($"{i + 1:D3}", $"{i + 1:D3}", "generated", $"{i + 1:D3}_generated.sql", string.Empty, m.FileText)).ToList());
+        Migrations.Select((m, i) => new SchemaTasks.Migrations.Migration($"{i + 1:D3}", $"{i + 1:D3}", "generated", $"{i + 1:D3}_generated.sql", string.Empty, m.FileText)).ToList());
 
     public string Describe()
     {

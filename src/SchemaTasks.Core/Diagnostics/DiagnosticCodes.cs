@@ -190,4 +190,9 @@ public static class DiagnosticCodes
 
     /// <summary>The start-up check found errors and the policy is to fail fast: the host does not start.</summary>
     public const string StartupCheckFailed = "ST6020";
+    /// <summary>The migrator could not take the database's migration lock within the configured wait.</summary>
+    public const string MigrationLockTimeout = "ST7001";
+
+    /// <summary>A migration failed while the migrator applied it; the history records the failure.</summary>
+    public const string MigrationFailed = "ST7002";
 }

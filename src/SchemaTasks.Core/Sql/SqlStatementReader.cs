@@ -48,6 +48,9 @@ internal sealed class SqlStatementReader
     /// <summary>How many tokens the current statement has, stored or not.</summary>
     public int Count { get; private set; }
 
+    /// <summary>The current statement's first token.</summary>
+    public SqlToken First { get; private set; }
+
     /// <summary>The current statement's last token.</summary>
     public SqlToken Last { get; private set; }
 
@@ -137,6 +140,7 @@ internal sealed class SqlStatementReader
     {
         if (++Count == 1)
         {
+            First = token;
             IsTracked = token.Kind == SqlTokenKind.Word
                         && (IsWord(token, "CREATE") || IsWord(token, "ALTER") || IsWord(token, "DROP") || IsWord(token, "RENAME"));
         }

@@ -1,0 +1,37 @@
+namespace SchemaTasks.Sql;
+
+/// <summary>One statement of a SQL script, as written, without its terminator.</summary>
+/// <param name="Text">The statement's text from its first token to its last; comments inside it are kept.</param>
+/// <param name="Line">The 1-based line of the script the statement starts on.</param>
+public sealed record SqlScriptStatement(string Text, int Line);
+
+/// <summary>Splits a SQL script into the statements a server runs one at a time.</summary>
+public static class SqlScript
+{
+    /// <summary>
+    /// Splits <paramref name="sql"/> at its terminators with the same lexer the build uses, so
+    /// strings, quoted identifiers, comments, PostgreSQL dollar quotes and <c>BEGIN ATOMIC</c>
+    /// bodies, MySQL <c>DELIMITER</c> directives and routine bodies never end a statement early.
+    /// </summary>
+    /// <param name="sql">The script.</param>
+    /// <param name="dialect">Whose quoting and body rules apply.</param>
+    /// <param name="firstLine">The file line <paramref name="sql"/> starts on, when it is a part of a file (dbmate's up section).</param>
+    /// <returns>The statements in order; empty statements and <c>DELIMITER</c> lines are left out.</returns>
+    /// <remarks>
+    /// Lexing problems (an unterminated string, say) are not reported here: the build reports
+    /// them, and a server given the text reports its own error.
+    /// </remarks>
+    public static IReadOnlyList<SqlScriptStatement> Split(string sql, SqlDialect dialect, int firstLine = 1)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        var statements = new List<SqlScriptStatement>();
+        var reader = new SqlStatementReader(sql, dialect, firstLine, []);
+        while (reader.Read())
+        {
+            var first = reader.First;
+            statements.Add(new SqlScriptStatement(sql[first.Start..reader.Last.End], first.Line));
+        }
+
+        return statements;
+    }
+}

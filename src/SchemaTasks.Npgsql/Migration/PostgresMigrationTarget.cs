@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using Npgsql;
+using NpgsqlTypes;
+using SchemaTasks.Migrating;
+using SchemaTasks.Npgsql.History;
+using SchemaTasks.Sql;
+using SchemaTasks.Verification;
+
+namespace SchemaTasks.Npgsql.Migration;
+
+/// <summary>A PostgreSQL database a migrator works on, over one open connection the caller owns.</summary>
+internal sealed class PostgresMigrationTarget : IMigrationTarget
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly string _schema;
+    private readonly string _table;
+
+    private PostgresMigrationTarget(NpgsqlConnection connection, string schema)
+    {
+        _connection = connection;
+        _schema = schema;
+        _table = Quote(schema) + "." + Quote(MigrationHistoryKind.SchemaTasks.DefaultTable());
+    }
+
+    /// <summary>
+    /// Fixes the schema of the history table now: a migration may change <c>search_path</c>,
+    /// and its history row must still go where the next run looks.
+    /// </summary>
+    public static async Task<PostgresMigrationTarget> CreateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT current_schema()", connection);
+        var schema = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string
+            ?? throw new SchemaTasksException(
+                Diagnostics.DiagnosticCodes.InvalidConnectionString,
+                $"Database '{connection.Database}' has no current schema: no schema on the search_path exists. Create the schema or set Search Path in the connection string.");
+        return new PostgresMigrationTarget(connection, schema);
+    }
+
+    public Task AcquireLockAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        PostgresMigrationLock.AcquireAsync(_connection, timeout, cancellationToken);
+
+    public Task ReleaseLockAsync(CancellationToken cancellationToken) =>
+        PostgresMigrationLock.ReleaseAsync(_connection, cancellationToken);
+
+    public async Task EnsureHistoryTableAsync(CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(SchemaTasksHistoryTable.Create.Replace("EXISTS schematasks_history", "EXISTS " + _table, StringComparison.Ordinal), _connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<MigrationHistory> ReadHistoryAsync(CancellationToken cancellationToken) =>
+        new PostgresMigrationHistoryReader(_connection, MigrationHistoryKind.SchemaTasks, _schema).ReadAsync(cancellationToken);
+
+    public async Task<MigrationApplied> ApplyAsync(EmbeddedMigration migration, AppliedScript script, string appliedBy, CancellationToken cancellationToken)
+    {
+        var statements = SqlScript.Split(script.Text, SqlDialect.Postgres, script.FirstLine);
+        var decision = PostgresTransactionRule.Decide(script.Text, statements, script.NoTransaction);
+        var row = new HistoryRow(migration, appliedBy, DateTime.UtcNow);
+        var clock = Stopwatch.StartNew();
+        if (decision.InTransaction)
+        {
+            await ApplyInTransactionAsync(migration, statements, row, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await ApplyStatementByStatementAsync(migration, statements, row, decision.Reason!, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new MigrationApplied(migration.Id, migration.Name, statements.Count, decision.InTransaction, clock.Elapsed);
+    }
+
+    private async Task ApplyInTransactionAsync(EmbeddedMigration migration, IReadOnlyList<SqlScriptStatement> statements, HistoryRow row, CancellationToken cancellationToken)
+    {
+        string recorded;
+        PostgresException failure;
+        await using (var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var failed = await RunAsync(statements, transaction, cancellationToken).ConfigureAwait(false);
+            if (failed is null)
+            {
+                await WriteRowAsync(row with { FinishedAt = DateTime.UtcNow, Success = true }, transaction, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            (recorded, failure) = failed.Value;
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        // Recorded after the rollback, in its own transaction: the failure must outlive the
+        // migration's changes so the next start refuses and names it.
+        await WriteRowAsync(row with { Error = MigrationFailure.RolledBackPrefix + recorded }, null, CancellationToken.None).ConfigureAwait(false);
+        throw MigrationFailure.Exception(migration, recorded, "It ran in one transaction, which was rolled back: nothing of it remains.", failure);
+    }
+
+    private async Task ApplyStatementByStatementAsync(EmbeddedMigration migration, IReadOnlyList<SqlScriptStatement> statements, HistoryRow row, string reason, CancellationToken cancellationToken)
+    {
+        // A row saying "failed" is written first, so a process that dies half-way leaves the
+        // failure on record instead of a migration that looks never started.
+        await WriteRowAsync(row, null, cancellationToken).ConfigureAwait(false);
+        if (await RunAsync(statements, null, cancellationToken).ConfigureAwait(false) is var (recorded, failure))
+        {
+            await WriteRowAsync(row with { Error = recorded }, null, CancellationToken.None).ConfigureAwait(false);
+            throw MigrationFailure.Exception(migration, recorded, $"It ran without a transaction ({reason}), so the statements before the failing one were committed.", failure);
+        }
+
+        await WriteRowAsync(row with { FinishedAt = DateTime.UtcNow, Success = true }, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Statement by statement even inside a transaction, so a failure names its statement and line.
+    private async Task<(string Recorded, PostgresException Error)?> RunAsync(IReadOnlyList<SqlScriptStatement> statements, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < statements.Count; i++)
+        {
+            // No command timeout: building an index can take hours; the caller's token stops it.
+            await using var command = new NpgsqlCommand(statements[i].Text, _connection, transaction) { CommandTimeout = 0 };
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException error)
+            {
+                return (MigrationFailure.Recorded(i, statements.Count, statements[i], error.MessageText), error);
+            }
+        }
+
+        return null;
+    }
+
+    private async Task WriteRowAsync(HistoryRow row, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            INSERT INTO {_table} (migration_id, name, checksum, started_at, finished_at, success, error, applied_by)
+            VALUES (@id, @name, @checksum, @started, @finished, @success, @error, @by)
+            ON CONFLICT (migration_id) DO UPDATE SET name = EXCLUDED.name, checksum = EXCLUDED.checksum,
+                started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at, success = EXCLUDED.success,
+                error = EXCLUDED.error, applied_by = EXCLUDED.applied_by
+            """;
+        await using var command = new NpgsqlCommand(sql, _connection, transaction);
+        command.Parameters.AddWithValue("id", NpgsqlDbType.Varchar, row.Migration.Id);
+        command.Parameters.AddWithValue("name", NpgsqlDbType.Varchar, Limit(row.Migration.Name));
+        command.Parameters.AddWithValue("checksum", NpgsqlDbType.Char, row.Migration.Sha256);
+        command.Parameters.AddWithValue("started", NpgsqlDbType.TimestampTz, row.StartedAt);
+        command.Parameters.AddWithValue("finished", NpgsqlDbType.TimestampTz, (object?)row.FinishedAt ?? DBNull.Value);
+        command.Parameters.AddWithValue("success", NpgsqlDbType.Boolean, row.Success);
+        command.Parameters.AddWithValue("error", NpgsqlDbType.Text, (object?)row.Error ?? DBNull.Value);
+        command.Parameters.AddWithValue("by", NpgsqlDbType.Varchar, Limit(row.AppliedBy));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public bool NothingRemains(AppliedMigration row) =>
+        row.Error?.StartsWith(MigrationFailure.RolledBackPrefix, StringComparison.Ordinal) == true;
+
+    public async Task DeleteRowAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"DELETE FROM {_table} WHERE migration_id = @id AND NOT success", _connection);
+        command.Parameters.AddWithValue("id", id);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Limit(string text) => text.Length <= 255 ? text : text[..255];
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private sealed record HistoryRow(EmbeddedMigration Migration, string AppliedBy, DateTime StartedAt)
+    {
+        public DateTime? FinishedAt { get; init; }
+
+        public bool Success { get; init; }
+
+        public string? Error { get; init; }
+    }
+}

@@ -1,0 +1,60 @@
+using Npgsql;
+using SchemaTasks.Migrating;
+using SchemaTasks.Providers;
+
+namespace SchemaTasks.Npgsql.Migration;
+
+/// <summary>
+/// Applies embedded migrations to a PostgreSQL database and records them in
+/// <c>schematasks_history</c>, under an advisory lock so that instances starting together
+/// apply each migration once. See <c>docs/migrator.md</c>.
+/// </summary>
+public static class PostgresMigrator
+{
+    /// <summary>
+    /// Applies the migrations the history does not record, in order: each in one transaction
+    /// together with its history row, or statement by statement when it holds a command
+    /// PostgreSQL cannot run in a transaction.
+    /// </summary>
+    /// <param name="migrations">The migrations, already verified against the manifest by <see cref="EmbeddedMigrations.Load(System.Reflection.Assembly)"/>.</param>
+    /// <param name="connectionString">An Npgsql connection string; the migrations run as its user.</param>
+    /// <param name="options">The lock wait and the <c>applied_by</c> text; defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the run; a migration in a transaction is rolled back.</param>
+    /// <returns>The migrations applied, in order.</returns>
+    /// <exception cref="SchemaTasksException">
+    /// <c>ST5010</c>: the connection string is invalid; <c>ST7001</c>: the lock was not taken in time;
+    /// <c>ST6002</c>: the history records a failed migration, so nothing is applied;
+    /// <c>ST6003</c>: an applied migration was edited; <c>ST7002</c>: a migration failed (recorded).
+    /// </exception>
+    public static async Task<MigrateResult> MigrateAsync(EmbeddedMigrations migrations, string connectionString, MigrateOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        var builder = ConnectionStringReader.Read(connectionString, new NpgsqlConnectionStringBuilder(), "PostgreSQL", "Npgsql");
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var target = await PostgresMigrationTarget.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
+        return await MigrationRunner.RunAsync(migrations, target, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reports each migration the history records as failed and the way out of it; with
+    /// <paramref name="apply"/>, deletes the failed row of each one rolled back in its
+    /// transaction (nothing of it remains), so the next <see cref="MigrateAsync"/> applies it again.
+    /// Migrations that ran partly (without a transaction) are only reported.
+    /// </summary>
+    /// <param name="migrations">The migrations of the build that will run next.</param>
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="apply"><see langword="false"/> (the default) to only report.</param>
+    /// <param name="options">The lock wait; defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the repair.</param>
+    /// <exception cref="SchemaTasksException"><c>ST5010</c>: invalid connection string; <c>ST7001</c>: the lock was not taken in time.</exception>
+    public static async Task<RepairResult> RepairAsync(EmbeddedMigrations migrations, string connectionString, bool apply = false, MigrateOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        var builder = ConnectionStringReader.Read(connectionString, new NpgsqlConnectionStringBuilder(), "PostgreSQL", "Npgsql");
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var target = await PostgresMigrationTarget.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
+        return await MigrationRepair.RunAsync(migrations, target, SqlDialect.Postgres, apply, options, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Data.Common;
+using System.Globalization;
+using SchemaTasks.MySql.Migration;
+using SchemaTasks.Npgsql.Migration;
+
+namespace SchemaTasks.Tool.Commands;
+
+/// <summary><c>schematasks migrate</c>: applies the pending migrations with the migrator, under its lock.</summary>
+internal static class MigrateCommand
+{
+    public static async Task<int> RunAsync(Arguments arguments, TextWriter output, TextWriter error)
+    {
+        TimeSpan? lockTimeout = null;
+        var options = DatabaseOptions.Read(arguments, error, a => lockTimeout = DatabaseOptions.LockTimeout(a.Option("lock-timeout")));
+        if (options is null)
+        {
+            return ExitCodes.ProblemsFound;
+        }
+
+        var migrateOptions = DatabaseOptions.MigrateOptions(lockTimeout);
+        await output.WriteLineAsync($"Migrating {options.Describe()}");
+        try
+        {
+            var result = options.Dialect == SqlDialect.Postgres
+                ? await PostgresMigrator.MigrateAsync(options.Migrations, options.ConnectionString, migrateOptions)
+                : await MySqlMigrator.MigrateAsync(options.Migrations, options.ConnectionString, migrateOptions);
+            foreach (var applied in result.Applied)
+            {
+                var how = options.Dialect == SqlDialect.MySql ? string.Empty : applied.InTransaction ? ", in a transaction" : ", without a transaction";
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"applied {applied.Id} ({applied.Statements} statements{how}, {applied.Duration.TotalMilliseconds:0} ms)"));
+            }
+
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{result.Applied.Count} applied, {result.AlreadyApplied} already applied."));
+            return ExitCodes.Success;
+        }
+        catch (DbException ex)
+        {
+            // Connection and permission failures: the driver's message, which never holds the password.
+            await error.WriteLineAsync($"schematasks: cannot migrate {options.Describe()}: {ex.Message}");
+            return ExitCodes.ProblemsFound;
+        }
+    }
+}

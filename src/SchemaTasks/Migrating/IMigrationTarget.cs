@@ -1,0 +1,34 @@
+using SchemaTasks.Verification;
+
+namespace SchemaTasks.Migrating;
+
+/// <summary>
+/// One database a migrator works on, over one connection: the lock, the history table, and
+/// applying one migration. The providers implement it; <see cref="MigrationRunner"/> holds the
+/// order of the steps, which is the same for every dialect.
+/// </summary>
+internal interface IMigrationTarget
+{
+    /// <summary>Takes the database's migration lock.</summary>
+    /// <exception cref="SchemaTasksException"><c>ST7001</c>: not taken within <paramref name="timeout"/>.</exception>
+    Task AcquireLockAsync(TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>Releases the lock taken by <see cref="AcquireLockAsync"/>.</summary>
+    Task ReleaseLockAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates <c>schematasks_history</c> when it does not exist.</summary>
+    Task EnsureHistoryTableAsync(CancellationToken cancellationToken);
+
+    /// <summary>Reads <c>schematasks_history</c>.</summary>
+    Task<MigrationHistory> ReadHistoryAsync(CancellationToken cancellationToken);
+
+    /// <summary>Whether the failed <paramref name="row"/> proves nothing of its migration remains in the database.</summary>
+    bool NothingRemains(AppliedMigration row);
+
+    /// <summary>Deletes the history row of <paramref name="id"/>, so the next run applies it again.</summary>
+    Task DeleteRowAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="script"/>, the applied part of <paramref name="migration"/>, and records it.</summary>
+    /// <exception cref="SchemaTasksException"><c>ST7002</c>: a statement failed; the failure is recorded.</exception>
+    Task<MigrationApplied> ApplyAsync(EmbeddedMigration migration, AppliedScript script, string appliedBy, CancellationToken cancellationToken);
+}

@@ -1,0 +1,20 @@
+namespace SchemaTasks.Migrating;
+
+/// <summary>How a migrator applies migrations.</summary>
+public sealed record MigrateOptions
+{
+    /// <summary>The default wait for the migration lock: one minute.</summary>
+    public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long to wait for another instance that holds the database's migration lock before
+    /// giving up with <c>ST7001</c>; <see cref="DefaultLockTimeout"/> unless set.
+    /// </summary>
+    public TimeSpan LockTimeout { get; init; } = DefaultLockTimeout;
+
+    /// <summary>
+    /// What the history records as <c>applied_by</c>; <see langword="null"/> for
+    /// <c>user@machine</c> of the running process.
+    /// </summary>
+    public string? AppliedBy { get; init; }
+}

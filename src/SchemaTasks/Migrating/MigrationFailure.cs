@@ -1,0 +1,26 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Migrating;
+
+/// <summary>The texts a failed migration leaves: in the history row and in the exception.</summary>
+internal static class MigrationFailure
+{
+    /// <summary>
+    /// How a PostgreSQL failure rolled back in its transaction starts its recorded error, so
+    /// repair knows, from the row alone, that nothing of the migration remains.
+    /// </summary>
+    public const string RolledBackPrefix = "Rolled back. ";
+
+    /// <summary>What the history's <c>error</c> column records: the statement and the server's message.</summary>
+    public static string Recorded(int index, int count, SqlScriptStatement statement, string serverMessage) =>
+        $"Statement {index + 1} of {count} (line {statement.Line}) failed: {serverMessage}";
+
+    /// <summary>The error a migrator throws after recording the failure.</summary>
+    public static SchemaTasksException Exception(EmbeddedMigration migration, string recorded, string outcome, Exception inner) => new(
+        DiagnosticCodes.MigrationFailed,
+        $"Migration '{migration.Id}' ('{migration.RelativePath}') failed. {recorded.TrimEnd('.')}. {outcome} "
+        + "The history records the failure, so later runs apply nothing until it is repaired: fix the migration in a new build "
+        + "and see `schematasks repair` (docs/migrator.md).",
+        inner);
+}

@@ -1,0 +1,60 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Verification;
+
+namespace SchemaTasks.Migrating;
+
+/// <summary>Which embedded migrations a migrator applies, given the history read under the lock.</summary>
+internal static class MigrationPlan
+{
+    /// <summary>The migrations without a successful history row, in manifest order.</summary>
+    /// <exception cref="SchemaTasksException">
+    /// <c>ST6002</c>: the history records a failed migration; <c>ST6003</c>: an applied migration's
+    /// text differs from what was applied. Either way nothing may be applied until a person looks.
+    /// </exception>
+    public static IReadOnlyList<EmbeddedMigration> Pending(EmbeddedMigrations migrations, MigrationHistory history)
+    {
+        var byId = new Dictionary<string, AppliedMigration>(StringComparer.Ordinal);
+        foreach (var row in history.Entries) byId[row.Id] = row;
+
+        // A failed row anywhere stops the run, even one this build no longer embeds: the database
+        // is in a state no migration was written against.
+        if (history.Entries.FirstOrDefault(r => r.State == AppliedMigrationState.Failed) is { } failed)
+        {
+            throw Refused(failed, history.Table);
+        }
+
+        var pending = new List<EmbeddedMigration>();
+        foreach (var migration in migrations.Migrations)
+        {
+            if (!byId.TryGetValue(migration.Id, out var row))
+            {
+                pending.Add(migration);
+            }
+            else if (row.Checksum is { } recorded && !string.Equals(recorded.Trim(), migration.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new SchemaTasksException(
+                    DiagnosticCodes.EditedMigration,
+                    $"Migration '{migration.Id}' ('{migration.RelativePath}') was applied with SHA-256 {recorded.Trim()}, but this build embeds text with SHA-256 {migration.Sha256}. Nothing was applied. {NextSteps.Edited(MigrationHistoryKind.SchemaTasks, migration.RelativePath)}");
+            }
+        }
+
+        return pending;
+    }
+
+    private static SchemaTasksException Refused(AppliedMigration failed, string table)
+    {
+        var progress = failed.StepsApplied is { } n ? $" after {n} of its statements had run and were committed" : string.Empty;
+        var error = failed.Error is { Length: > 0 } e
+            ? $"Its error: {e.TrimEnd('.')}."
+            : "It recorded no error: the process applying it stopped before it finished.";
+        var rolledBack = failed.Error?.StartsWith(MigrationFailure.RolledBackPrefix, StringComparison.Ordinal) == true;
+        var next = rolledBack
+            ? "Nothing of it remains in the database. Fix the migration in a new build, then run `schematasks repair --apply yes` (RepairAsync with apply) to clear its row, so the next run applies it."
+            : "Repair it before starting again: undo what it did or finish it by hand, "
+              + $"then delete its row (DELETE FROM {table} WHERE migration_id = '{failed.Id.Replace("'", "''", StringComparison.Ordinal)}') so the next run applies it, "
+              + "or mark it applied (success = true) if you finished it. `schematasks repair` names the statements that ran.";
+        return new SchemaTasksException(
+            DiagnosticCodes.FailedMigration,
+            $"Migration '{failed.Id}' is recorded as failed in {table}{progress}, so no migration was applied. {error} {next}");
+    }
+}

@@ -1,0 +1,50 @@
+using System.Data.Common;
+
+namespace SchemaTasks.Migrating;
+
+/// <summary>The steps of one migrator run, in the order that keeps concurrent runs safe.</summary>
+internal static class MigrationRunner
+{
+    public static async Task<MigrateResult> RunAsync(EmbeddedMigrations migrations, IMigrationTarget target, MigrateOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        options ??= new MigrateOptions();
+        if (options.LockTimeout < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.LockTimeout, "LockTimeout cannot be negative.");
+        }
+
+        var appliedBy = options.AppliedBy ?? AppliedBy.Default();
+        await target.AcquireLockAsync(options.LockTimeout, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The table is created under the lock: two first runs racing on CREATE TABLE IF NOT
+            // EXISTS can both pass the check on PostgreSQL, and one fails.
+            await target.EnsureHistoryTableAsync(cancellationToken).ConfigureAwait(false);
+
+            // Read under the lock: the runner that waited sees what the one before it applied.
+            var history = await target.ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
+            var pending = MigrationPlan.Pending(migrations, history);
+            var applied = new List<MigrationApplied>(pending.Count);
+            foreach (var migration in pending)
+            {
+                var script = AppliedScript.Of(migrations.Manifest.Layout, migration);
+                applied.Add(await target.ApplyAsync(migration, script, appliedBy, cancellationToken).ConfigureAwait(false));
+            }
+
+            return new MigrateResult(applied, migrations.Migrations.Count - pending.Count);
+        }
+        finally
+        {
+            try
+            {
+                await target.ReleaseLockAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (DbException)
+            {
+                // The connection is broken; the server releases a session's locks when it ends,
+                // and the error that broke it is the one worth reporting.
+            }
+        }
+    }
+}

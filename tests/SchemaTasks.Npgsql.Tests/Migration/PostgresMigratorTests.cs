@@ -1,0 +1,306 @@
+using System.Diagnostics;
+using Npgsql;
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Migrating;
+using SchemaTasks.Npgsql.Migration;
+using SchemaTasks.Npgsql.Tests.Infrastructure;
+using SchemaTasks.Testing;
+
+namespace SchemaTasks.Npgsql.Tests.Migration;
+
+public sealed class PostgresMigratorTests
+{
+    private const string Scenario5Schema = """
+        CREATE SCHEMA momentum;
+        CREATE TABLE momentum.mm_board (id text PRIMARY KEY);
+        """;
+
+    // Scenario 5's shape: the enum is created, then the table fails (its foreign key names a missing column).
+    private const string Scenario5Failing = """
+        CREATE TYPE momentum."ScheduleFrequency" AS ENUM ('DAILY', 'WEEKLY', 'MONTHLY');
+        CREATE TABLE momentum.mm_scheduled_issue (
+            id text PRIMARY KEY,
+            board_id text NOT NULL REFERENCES momentum.mm_board (no_such_column),
+            frequency momentum."ScheduleFrequency" NOT NULL
+        );
+        CREATE INDEX mm_scheduled_issue_board_id_idx ON momentum.mm_scheduled_issue (board_id);
+        """;
+
+    [PostgresFact]
+    public async Task AppliesPendingInOrder_RecordsEachRow_AndASecondRunAppliesNothing()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.Postgres)
+            .Add("1", "CREATE TYPE job_status AS ENUM ('queued', 'done');")
+            .Add("2", "CREATE TABLE job (id int PRIMARY KEY, status job_status NOT NULL);")
+            .Add("3", "INSERT INTO job VALUES (1, 'queued');\nINSERT INTO job VALUES (2, 'done');")
+            .Load();
+
+        var first = await PostgresMigrator.MigrateAsync(migrations, db.ConnectionString, new MigrateOptions { AppliedBy = "tester@ci" });
+        var second = await PostgresMigrator.MigrateAsync(migrations, db.ConnectionString);
+
+        Assert.Equal(["1", "2", "3"], first.Applied.Select(a => a.Id));
+        Assert.Equal([1, 1, 2], first.Applied.Select(a => a.Statements));
+        Assert.All(first.Applied, a => Assert.True(a.InTransaction));
+        Assert.Equal(0, first.AlreadyApplied);
+        Assert.Empty(second.Applied);
+        Assert.Equal(3, second.AlreadyApplied);
+        Assert.Equal(2L, await ScalarAsync<long>(db, "SELECT count(*) FROM job"));
+
+        var rows = await RowsAsync(db, "SELECT migration_id, name, checksum, success, finished_at IS NOT NULL, applied_by, error IS NULL FROM schematasks_history ORDER BY started_at");
+        Assert.Equal(["1", "2", "3"], rows.Select(r => r[0]));
+        Assert.Equal(migrations.Migrations.Select(m => m.Sha256), rows.Select(r => r[2]));
+        Assert.All(rows, r => Assert.Equal([true, true, "tester@ci", true], new[] { r[3], r[4], r[5], r[6] }));
+        Assert.Equal("m2", rows[1][1]);
+    }
+
+    [PostgresFact]
+    public async Task FailingSecondStatement_RollsTheMigrationBack_RecordsTheFailure_AndTheNextRunRefuses()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var builder = new TestMigrations(SqlDialect.Postgres)
+            .Add("20251201000000_init", Scenario5Schema)
+            .Add("20251208175358_add_scheduled_issues", Scenario5Failing);
+
+        var failure = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(builder.Load(), db.ConnectionString));
+
+        Assert.Equal(DiagnosticCodes.MigrationFailed, failure.Code);
+        Assert.Contains("'20251208175358_add_scheduled_issues'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Statement 2 of 3 (line 2)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("rolled back", failure.Message, StringComparison.Ordinal);
+        // Rolled back: the enum the first statement created is gone; the earlier migration stays.
+        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_type WHERE typname = 'ScheduleFrequency'"));
+        Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'momentum'"));
+        var row = Assert.Single(await RowsAsync(db, "SELECT success, error, finished_at FROM schematasks_history WHERE migration_id = '20251208175358_add_scheduled_issues'"));
+        Assert.Equal(false, row[0]);
+        Assert.StartsWith("Rolled back. Statement 2 of 3 (line 2) failed: ", (string)row[1]!, StringComparison.Ordinal);
+        Assert.Null(row[2]);
+
+        var next = builder.Add("20251210000000_later", "CREATE TABLE momentum.later (id int);").Load();
+        var refusal = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(next, db.ConnectionString));
+
+        Assert.Equal(DiagnosticCodes.FailedMigration, refusal.Code);
+        Assert.Contains("'20251208175358_add_scheduled_issues' is recorded as failed", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("Nothing of it remains in the database. Fix the migration in a new build, then run `schematasks repair --apply yes`", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'later'"));
+    }
+
+    [PostgresFact]
+    public async Task Repair_OfAMigrationRolledBack_ReportsByDefault_ThenClearsItSoTheFixedBuildApplies()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var broken = new TestMigrations(SqlDialect.Postgres).Add("1", Scenario5Schema).Add("2", Scenario5Failing).Load();
+        await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(broken, db.ConnectionString));
+        var fixedBuild = new TestMigrations(SqlDialect.Postgres)
+            .Add("1", Scenario5Schema)
+            .Add("2", Scenario5Failing.Replace("(no_such_column)", "(id)", StringComparison.Ordinal))
+            .Load();
+
+        var report = await PostgresMigrator.RepairAsync(fixedBuild, db.ConnectionString);
+        var stillRefused = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(fixedBuild, db.ConnectionString));
+        var repaired = await PostgresMigrator.RepairAsync(fixedBuild, db.ConnectionString, apply: true);
+        var migrated = await PostgresMigrator.MigrateAsync(fixedBuild, db.ConnectionString);
+
+        var found = Assert.Single(report.Failed);
+        Assert.Equal(("2", true, false), (found.Id, found.NothingRemains, found.Cleared));
+        Assert.Equal(DiagnosticCodes.FailedMigration, stillRefused.Code);
+        Assert.True(Assert.Single(repaired.Failed).Cleared);
+        Assert.Equal(["2"], migrated.Applied.Select(a => a.Id));
+        Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'mm_scheduled_issue'"));
+    }
+
+    [PostgresFact]
+    public async Task Repair_OfAMigrationRunWithoutATransaction_LeavesItToAPerson()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.Postgres)
+            .Add("1", "-- schematasks:no-transaction\nCREATE TABLE a (id int);\nCREATE TABLE a (id int);")
+            .Load();
+        await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(migrations, db.ConnectionString));
+
+        var repaired = await PostgresMigrator.RepairAsync(migrations, db.ConnectionString, apply: true);
+
+        var found = Assert.Single(repaired.Failed);
+        Assert.False(found.NothingRemains);
+        Assert.False(found.Cleared);
+        Assert.Contains("undo them by hand", found.Advice, StringComparison.Ordinal);
+        Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM schematasks_history WHERE NOT success"));
+    }
+
+    [PostgresFact]
+    public async Task TamperedMigration_IsRejectedBeforeTheDatabaseIsTouched()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var builder = new TestMigrations(SqlDialect.Postgres)
+            .Add("1", "CREATE TABLE a (id int);")
+            .Add("2", "CREATE TABLE b (id int);")
+            .Tamper("2", "DROP TABLE a; CREATE TABLE b (id int);");
+
+        var ex = await Assert.ThrowsAsync<SchemaTasksException>(async () => await PostgresMigrator.MigrateAsync(builder.Load(), db.ConnectionString));
+
+        Assert.Equal(DiagnosticCodes.EmbeddedMigrationTampered, ex.Code);
+        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
+    }
+
+    [PostgresFact]
+    public async Task MigrationEditedAfterItWasApplied_StopsTheRun_BeforeLaterOnesApply()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await PostgresMigrator.MigrateAsync(new TestMigrations(SqlDialect.Postgres).Add("1", "CREATE TABLE a (id int);").Load(), db.ConnectionString);
+        var edited = new TestMigrations(SqlDialect.Postgres)
+            .Add("1", "CREATE TABLE a (id bigint);")
+            .Add("2", "CREATE TABLE b (id int);")
+            .Load();
+
+        var ex = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(edited, db.ConnectionString));
+
+        Assert.Equal(DiagnosticCodes.EditedMigration, ex.Code);
+        Assert.Contains("'1'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'b'"));
+    }
+
+    [PostgresFact]
+    public async Task SixteenConcurrentRuns_ApplyEveryMigrationExactlyOnce()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var builder = new TestMigrations(SqlDialect.Postgres).Add("0", "CREATE TABLE ran (id text NOT NULL);");
+        for (var i = 1; i <= 5; i++)
+        {
+            // Not idempotent on purpose: a second run of any migration would fail or add a row.
+            builder.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"INSERT INTO ran VALUES ('{i}');\nCREATE TABLE t{i} (id int);");
+        }
+
+        var migrations = builder.Load();
+        var runs = Enumerable.Range(0, 16)
+            .Select(_ => Task.Run(() => PostgresMigrator.MigrateAsync(migrations, db.ConnectionString, new MigrateOptions { LockTimeout = TimeSpan.FromSeconds(60) })));
+        var results = await Task.WhenAll(runs);
+
+        Assert.Equal(["0", "1", "2", "3", "4", "5"], results.SelectMany(r => r.Applied).Select(a => a.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["1", "2", "3", "4", "5"], (await RowsAsync(db, "SELECT id FROM ran ORDER BY id")).Select(r => r[0]));
+        Assert.Equal(6L, await ScalarAsync<long>(db, "SELECT count(*) FROM schematasks_history WHERE success"));
+    }
+
+    [PostgresFact]
+    public async Task LockHeldByAnotherSession_TimesOutWithST7001_AndAppliesNothing()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var holder = await db.OpenConnectionAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({PostgresMigrationLock.Key})", holder))
+        {
+            await take.ExecuteScalarAsync();
+        }
+
+        var migrations = new TestMigrations(SqlDialect.Postgres).Add("1", "CREATE TABLE a (id int);").Load();
+        var clock = Stopwatch.StartNew();
+        var ex = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(migrations, db.ConnectionString, new MigrateOptions { LockTimeout = TimeSpan.FromMilliseconds(700) }));
+
+        Assert.Equal(DiagnosticCodes.MigrationLockTimeout, ex.Code);
+        Assert.Contains($"database '{db.Name}'", ex.Message, StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(650), TimeSpan.FromSeconds(10));
+        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'schematasks_history')"));
+    }
+
+    [PostgresFact]
+    public async Task CreateIndexConcurrently_RunsOutsideATransaction_AndBuildsAValidIndex()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.Postgres)
+            .Add("1", "CREATE TABLE job (id int PRIMARY KEY, kind text);")
+            .Add("2", "-- Build without blocking writes.\nCREATE INDEX CONCURRENTLY job_kind_idx ON job (kind);")
+            .Load();
+
+        var result = await PostgresMigrator.MigrateAsync(migrations, db.ConnectionString);
+
+        Assert.Equal([true, false], result.Applied.Select(a => a.InTransaction));
+        Assert.True(await ScalarAsync<bool>(db, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'job_kind_idx'::regclass"));
+        Assert.Equal(2L, await ScalarAsync<long>(db, "SELECT count(*) FROM schematasks_history WHERE success"));
+    }
+
+    [PostgresFact]
+    public async Task EnumLabelAddedThenUsed_RunsOutsideATransaction_AndSucceeds()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.Postgres)
+            .Add("1", "CREATE TYPE status AS ENUM ('queued');\nCREATE TABLE job (id int, status status);")
+            .Add("2", "ALTER TYPE status ADD VALUE 'done';\nINSERT INTO job VALUES (1, 'done');")
+            .Load();
+
+        var result = await PostgresMigrator.MigrateAsync(migrations, db.ConnectionString);
+
+        Assert.Equal([true, false], result.Applied.Select(a => a.InTransaction));
+        Assert.Equal("done", await ScalarAsync<string>(db, "SELECT status::text FROM job"));
+    }
+
+    [PostgresFact]
+    public async Task MigrationWithItsOwnBeginAndCommit_RunsAsWritten_AndIsRecorded()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.Postgres)
+            .Add("1", "BEGIN;\nCREATE TABLE a (id int);\nINSERT INTO a VALUES (1);\nCOMMIT;")
+            .Add("2", "CREATE TABLE b (id int);")
+            .Load();
+
+        var result = await PostgresMigrator.MigrateAsync(migrations, db.ConnectionString);
+
+        Assert.Equal([false, true], result.Applied.Select(a => a.InTransaction));
+        Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM a"));
+        Assert.Equal(2L, await ScalarAsync<long>(db, "SELECT count(*) FROM schematasks_history WHERE success AND finished_at IS NOT NULL"));
+    }
+
+    [PostgresFact]
+    public async Task FailureWithoutATransaction_KeepsWhatRan_AndRecordsTheFailure()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.Postgres)
+            .Add("1", "-- schematasks:no-transaction\nCREATE TABLE a (id int);\nCREATE TABLE a (id int);")
+            .Load();
+
+        var ex = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(migrations, db.ConnectionString));
+
+        Assert.Equal(DiagnosticCodes.MigrationFailed, ex.Code);
+        Assert.Contains("without a transaction", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'a'"));
+        var row = Assert.Single(await RowsAsync(db, "SELECT success, error FROM schematasks_history"));
+        Assert.Equal(false, row[0]);
+        Assert.StartsWith("Statement 2 of 2 (line 3) failed:", (string)row[1]!, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task DbmateFile_RunsOnlyItsUpSection_AndReportsFileLines()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.Postgres, Migrations.MigrationLayout.Dbmate)
+            .Add("1", "-- migrate:up\nCREATE TABLE a (id int);\n\n-- migrate:down\nDROP TABLE a;\n")
+            .Add("2", "-- migrate:up transaction:false\nCREATE TABLE b (id int);\nCREATE TABLE b (id int);\n-- migrate:down\nDROP TABLE b;\n")
+            .Load();
+
+        var ex = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(migrations, db.ConnectionString));
+
+        Assert.Contains("Statement 2 of 2 (line 3)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("transaction:false", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(2L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'b')"));
+    }
+
+    private static async Task<T> ScalarAsync<T>(PostgresTestDatabase db, string sql)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<List<object?[]>> RowsAsync(PostgresTestDatabase db, string sql)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}

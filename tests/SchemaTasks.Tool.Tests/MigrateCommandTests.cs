@@ -1,0 +1,137 @@
+using SchemaTasks.MySql.Tests.Infrastructure;
+using SchemaTasks.Npgsql.Tests.Infrastructure;
+using SchemaTasks.Testing;
+
+namespace SchemaTasks.Tool.Tests;
+
+// One class, so its tests run one at a time: one of them sets SCHEMATASKS_CONNECTION.
+public sealed class MigrateCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "schematasks-migrate-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public MigrateCommandTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [PostgresFact]
+    public async Task Migrate_AppliesTheFolder_StatusShowsItApplied_AndASecondRunAppliesNothing()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        Write("1_jobs.up.sql", "CREATE TABLE job (id int);\n");
+        Write("1_jobs.down.sql", "DROP TABLE job;\n");
+        Write("2_kinds.up.sql", "CREATE TYPE kind AS ENUM ('a');\n");
+
+        var pending = await ToolRun.RunAsync("status", "--migrations", _folder, "--dialect", "postgres", "--connection", db.ConnectionString);
+        var first = await ToolRun.RunAsync("migrate", "--migrations", _folder, "--dialect", "postgres", "--connection", db.ConnectionString);
+        var second = await ToolRun.RunAsync("migrate", "--migrations", _folder, "--dialect", "postgres", "--connection", db.ConnectionString);
+        var status = await ToolRun.RunAsync("status", "--migrations", _folder, "--dialect", "postgres", "--connection", db.ConnectionString);
+
+        Assert.Equal(ExitCodes.ProblemsFound, pending.Exit);
+        Assert.Contains("pending  1", pending.Output, StringComparison.Ordinal);
+        Assert.True(first.Exit == ExitCodes.Success, first.Error);
+        Assert.Contains("applied 1 (1 statements, in a transaction", first.Output, StringComparison.Ordinal);
+        Assert.Contains("2 applied, 0 already applied.", first.Output, StringComparison.Ordinal);
+        Assert.Contains($"Database={db.Name}", first.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Password", first.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("0 applied, 2 already applied.", second.Output, StringComparison.Ordinal);
+        Assert.True(status.Exit == ExitCodes.Success, status.Output + status.Error);
+        Assert.Contains("applied  2 at ", status.Output, StringComparison.Ordinal);
+        Assert.Contains("2 applied, 0 pending, 0 failed.", status.Output, StringComparison.Ordinal);
+    }
+
+    [MySqlFact]
+    public async Task FailedMigration_ExitsWithST7002_StatusShowsHowFarItGot_AndTheNextRunRefuses()
+    {
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        Write("1_a.up.sql", "CREATE TABLE a (id int);\nCREATE TABLE a (id int);\n");
+
+        var failed = await ToolRun.RunAsync("migrate", "--migrations", _folder, "--dialect", "mysql", "--connection", db.ConnectionString);
+        var again = await ToolRun.RunAsync("migrate", "--migrations", _folder, "--dialect", "mysql", "--connection", db.ConnectionString);
+        var status = await ToolRun.RunAsync("status", "--migrations", _folder, "--dialect", "mysql", "--connection", db.ConnectionString);
+
+        Assert.Equal(ExitCodes.ProblemsFound, failed.Exit);
+        Assert.Contains("error ST7002", failed.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.ProblemsFound, again.Exit);
+        Assert.Contains("error ST6002", again.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.ProblemsFound, status.Exit);
+        Assert.Contains("failed   1 after 1 statements: Statement 2 of 2 (line 2) failed:", status.Output, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task Repair_IsADryRunUnlessApplied_ThenTheFixedFolderMigrates()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        Write("1_a.up.sql", "CREATE TABLE a (id int);\nCREATE TABLE a (id int);\n");
+        string[] common = ["--migrations", _folder, "--dialect", "postgres", "--connection", db.ConnectionString];
+        await ToolRun.RunAsync(["migrate", .. common]);
+        Write("1_a.up.sql", "CREATE TABLE a (id int);\n");
+
+        var dryRun = await ToolRun.RunAsync(["repair", .. common]);
+        var refused = await ToolRun.RunAsync(["migrate", .. common]);
+        var applied = await ToolRun.RunAsync(["repair", .. common, "--apply", "yes"]);
+        var migrated = await ToolRun.RunAsync(["migrate", .. common]);
+        var nothing = await ToolRun.RunAsync(["repair", .. common]);
+
+        Assert.Equal(ExitCodes.ProblemsFound, dryRun.Exit);
+        Assert.Contains("Dry run: nothing was changed.", dryRun.Output, StringComparison.Ordinal);
+        Assert.Contains("error ST6002", refused.Error, StringComparison.Ordinal);
+        Assert.True(applied.Exit == ExitCodes.Success, applied.Output + applied.Error);
+        Assert.Contains("cleared 1:", applied.Output, StringComparison.Ordinal);
+        Assert.True(migrated.Exit == ExitCodes.Success, migrated.Error);
+        Assert.Contains("1 applied, 0 already applied.", migrated.Output, StringComparison.Ordinal);
+        Assert.Contains("nothing to repair", nothing.Output, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task Connection_ComesFromTheEnvironment_WhenNotGiven()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        Write("1_a.up.sql", "CREATE TABLE a (id int);\n");
+        Environment.SetEnvironmentVariable("SCHEMATASKS_CONNECTION", db.ConnectionString);
+        try
+        {
+            var run = await ToolRun.RunAsync("migrate", "--migrations", _folder, "--dialect", "postgres");
+
+            Assert.True(run.Exit == ExitCodes.Success, run.Error);
+            Assert.Contains("1 applied", run.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("SCHEMATASKS_CONNECTION", null);
+        }
+    }
+
+    [Fact]
+    public async Task NoConnection_IsAUsageError()
+    {
+        Write("1_a.up.sql", "CREATE TABLE a (id int);\n");
+
+        var (exit, _, error) = await ToolRun.RunAsync("migrate", "--migrations", _folder, "--dialect", "postgres");
+
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.Contains("SCHEMATASKS_CONNECTION", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NeitherFolderNorAssembly_IsAUsageError()
+    {
+        var (exit, _, error) = await ToolRun.RunAsync("status", "--connection", "Host=localhost");
+
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.Contains("--migrations <dir> or --assembly <dll>", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnreachableServer_ExitsWithProblemsFound_WithoutThePassword()
+    {
+        Write("1_a.up.sql", "CREATE TABLE a (id int);\n");
+
+        var (exit, _, error) = await ToolRun.RunAsync("migrate", "--migrations", _folder, "--dialect", "postgres", "--connection", "Host=127.0.0.1;Port=1;Username=u;Password=s3cret;Database=d;Timeout=2");
+
+        Assert.Equal(ExitCodes.ProblemsFound, exit);
+        Assert.Contains("cannot migrate Host=127.0.0.1;Port=1", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", error, StringComparison.Ordinal);
+    }
+
+    private void Write(string name, string text) => File.WriteAllText(Path.Combine(_folder, name), text);
+}
