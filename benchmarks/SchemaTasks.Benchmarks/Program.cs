@@ -8,5 +8,11 @@ if (args.Length > 0 && args[0] == "--probe")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--roundtrips")
+{
+    SchemaTasks.Benchmarks.SelfCheck.RoundTripCount.Run();
+    return;
+}
+
 var config = DefaultConfig.Instance.AddColumn(new ThroughputColumn());
 BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmarks).Assembly).Run(args, config);
