@@ -122,14 +122,15 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task UnreachableServer_ExitsWithProblemsFound_WithoutThePassword()
+    public async Task UnreachableServer_ExitsThree_NamingTheServer_WithoutThePassword()
     {
         Write("1_a.up.sql", "CREATE TABLE a (id int);\n");
 
         var (exit, _, error) = await ToolRun.RunAsync("migrate", "--migrations", _folder, "--dialect", "postgres", "--connection", "Host=127.0.0.1;Port=1;Username=u;Password=s3cret;Database=d;Timeout=2");
 
-        Assert.Equal(ExitCodes.ProblemsFound, exit);
-        Assert.Contains("cannot migrate Host=127.0.0.1;Port=1", error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.CannotConnect, exit);
+        Assert.Contains("error ST5011", error, StringComparison.Ordinal);
+        Assert.Contains("Host=127.0.0.1;Port=1", error, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret", error, StringComparison.Ordinal);
     }
 

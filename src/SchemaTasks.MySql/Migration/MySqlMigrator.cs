@@ -1,4 +1,5 @@
 using MySqlConnector;
+using SchemaTasks.MySql.Checking;
 using SchemaTasks.Migrating;
 using SchemaTasks.Providers;
 
@@ -71,6 +72,12 @@ public static class MySqlMigrator
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             return connection;
+        }
+        catch (MySqlException error) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The same errors as the start-up check (ST5011, ST5012), naming the server but never the password.
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw MySqlConnectionErrors.Open(error, MySqlConnectionInfo.Describe(connectionString));
         }
         catch
         {
