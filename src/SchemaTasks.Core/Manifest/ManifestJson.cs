@@ -1,6 +1,5 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using SchemaTasks.Json;
 using SchemaTasks.Migrations;
 
 namespace SchemaTasks.Manifest;
@@ -12,17 +11,10 @@ namespace SchemaTasks.Manifest;
 /// </summary>
 public static class ManifestJson
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>The manifest as UTF-8 JSON text ending in a newline.</summary>
     public static string Write(MigrationManifest manifest)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        return DeterministicJson.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteNumber("formatVersion", MigrationManifest.FormatVersion);
@@ -35,20 +27,12 @@ public static class ManifestJson
             writer.WriteStartArray("migrations");
             foreach (var entry in manifest.Migrations)
             {
-                writer.WriteStartObject();
-                writer.WriteString("id", entry.Id);
-                writer.WriteString("name", entry.Name);
-                writer.WriteString("path", entry.Path);
-                writer.WriteString("sha256", entry.Sha256);
-                writer.WriteEndObject();
+                DeterministicJson.WriteMigration(writer, entry.Id, entry.Name, entry.Path, entry.Sha256);
             }
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-        }
-
-        // Utf8JsonWriter writes the platform's newline; the file must not depend on the platform.
-        return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n") + "\n";
+        });
     }
 
     /// <summary>Reads a manifest written by <see cref="Write"/>.</summary>

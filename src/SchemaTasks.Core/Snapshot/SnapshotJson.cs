@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using SchemaTasks.Json;
 using SchemaTasks.Schema;
 
 namespace SchemaTasks.Snapshot;
@@ -14,18 +13,11 @@ namespace SchemaTasks.Snapshot;
 /// </summary>
 public static class SnapshotJson
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>The snapshot as JSON text ending in a newline.</summary>
     public static string Write(SchemaSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        return DeterministicJson.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteNumber("formatVersion", SchemaSnapshot.CurrentFormatVersion);
@@ -33,22 +25,14 @@ public static class SnapshotJson
             writer.WriteStartArray("migrations");
             foreach (var migration in snapshot.Migrations)
             {
-                writer.WriteStartObject();
-                writer.WriteString("id", migration.Id);
-                writer.WriteString("name", migration.Name);
-                writer.WriteString("path", migration.Path);
-                writer.WriteString("sha256", migration.Sha256);
-                writer.WriteEndObject();
+                DeterministicJson.WriteMigration(writer, migration.Id, migration.Name, migration.Path, migration.Sha256);
             }
 
             writer.WriteEndArray();
             writer.WritePropertyName("schema");
             WriteCatalog(writer, snapshot.Schema);
             writer.WriteEndObject();
-        }
-
-        // Utf8JsonWriter writes the platform's newline; the file must not depend on the platform.
-        return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        });
     }
 
     private static void WriteCatalog(Utf8JsonWriter writer, Catalog catalog)
