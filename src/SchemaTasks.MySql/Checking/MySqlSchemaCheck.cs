@@ -1,10 +1,8 @@
 using System.Reflection;
 using MySqlConnector;
 using SchemaTasks.Checking;
-using SchemaTasks.Diagnostics;
 using SchemaTasks.MySql.History;
 using SchemaTasks.MySql.Introspection;
-using SchemaTasks.Providers;
 using SchemaTasks.Verification;
 
 namespace SchemaTasks.MySql.Checking;
@@ -48,25 +46,8 @@ public static class MySqlSchemaCheck
         options ??= new SchemaCheckOptions();
         expected.RequireDialect(SqlDialect.MySql, "MySQL or MariaDB");
 
-        var settings = ConnectionStringReader.Read(connectionString, new MySqlConnectionStringBuilder(), "MySQL or MariaDB", "MySqlConnector");
+        await using var connection = await MySqlConnections.OpenAsync(connectionString, allowUserVariables: false, cancellationToken).ConfigureAwait(false);
         var target = MySqlConnectionInfo.Describe(connectionString);
-        if (settings.Database.Length == 0)
-        {
-            // The schema is read from the connection's current database; without one there is nothing to read.
-            throw new SchemaTasksException(
-                DiagnosticCodes.InvalidConnectionString,
-                $"The MySQL or MariaDB connection string ({target}) names no database. Add Database=<the application's database>.");
-        }
-
-        await using var connection = new MySqlConnection(settings.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (MySqlException error) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw MySqlConnectionErrors.Open(error, target);
-        }
 
         try
         {

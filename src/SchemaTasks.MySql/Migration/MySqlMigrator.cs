@@ -1,7 +1,5 @@
 using MySqlConnector;
-using SchemaTasks.MySql.Checking;
 using SchemaTasks.Migrating;
-using SchemaTasks.Providers;
 
 namespace SchemaTasks.MySql.Migration;
 
@@ -30,7 +28,8 @@ public static class MySqlMigrator
     public static async Task<MigrateResult> MigrateAsync(EmbeddedMigrations migrations, string connectionString, MigrateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(migrations);
-        await using var connection = await OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        // Migrations may use @user variables; without allowing them MySqlConnector reads them as missing parameters.
+        await using var connection = await MySqlConnections.OpenAsync(connectionString, allowUserVariables: true, cancellationToken).ConfigureAwait(false);
         var target = new MySqlMigrationTarget(connection, connection.Database);
         return await MigrationRunner.RunAsync(migrations, target, options, cancellationToken).ConfigureAwait(false);
     }
@@ -50,39 +49,8 @@ public static class MySqlMigrator
     public static async Task<RepairResult> RepairAsync(EmbeddedMigrations migrations, string connectionString, bool apply = false, MigrateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(migrations);
-        await using var connection = await OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await using var connection = await MySqlConnections.OpenAsync(connectionString, allowUserVariables: true, cancellationToken).ConfigureAwait(false);
         var target = new MySqlMigrationTarget(connection, connection.Database);
         return await MigrationRepair.RunAsync(migrations, target, SqlDialect.MySql, apply, options, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<MySqlConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        var builder = ConnectionStringReader.Read(connectionString, new MySqlConnectionStringBuilder(), "MySQL", "MySqlConnector");
-        if (string.IsNullOrEmpty(builder.Database))
-        {
-            throw new SchemaTasksException(
-                Diagnostics.DiagnosticCodes.InvalidConnectionString,
-                "The MySQL connection string names no database (Database=...); the migrator needs to know which database to migrate.");
-        }
-
-        // Migrations may use @user variables; without this MySqlConnector reads them as missing parameters.
-        builder.AllowUserVariables = true;
-        var connection = new MySqlConnection(builder.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch (MySqlException error) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The same errors as the start-up check (ST5011, ST5012), naming the server but never the password.
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw MySqlConnectionErrors.Open(error, MySqlConnectionInfo.Describe(connectionString));
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
     }
 }

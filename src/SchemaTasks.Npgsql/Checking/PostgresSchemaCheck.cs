@@ -3,7 +3,6 @@ using Npgsql;
 using SchemaTasks.Checking;
 using SchemaTasks.Npgsql.History;
 using SchemaTasks.Npgsql.Introspection;
-using SchemaTasks.Providers;
 using SchemaTasks.Verification;
 
 namespace SchemaTasks.Npgsql.Checking;
@@ -45,17 +44,8 @@ public static class PostgresSchemaCheck
         options ??= new SchemaCheckOptions();
         expected.RequireDialect(SqlDialect.Postgres, "PostgreSQL");
 
-        var settings = ConnectionStringReader.Read(connectionString, new NpgsqlConnectionStringBuilder(), "PostgreSQL", "Npgsql");
+        await using var connection = await PostgresConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
         var target = PostgresConnectionInfo.Describe(connectionString);
-        await using var connection = new NpgsqlConnection(settings.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (NpgsqlException error) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw PostgresConnectionErrors.Open(error, target);
-        }
 
         try
         {

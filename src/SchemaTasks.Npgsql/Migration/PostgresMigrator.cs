@@ -1,7 +1,5 @@
 using Npgsql;
-using SchemaTasks.Npgsql.Checking;
 using SchemaTasks.Migrating;
-using SchemaTasks.Providers;
 
 namespace SchemaTasks.Npgsql.Migration;
 
@@ -30,7 +28,7 @@ public static class PostgresMigrator
     public static async Task<MigrateResult> MigrateAsync(EmbeddedMigrations migrations, string connectionString, MigrateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(migrations);
-        await using var connection = await OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await using var connection = await PostgresConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
         var target = await PostgresMigrationTarget.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
         return await MigrationRunner.RunAsync(migrations, target, options, cancellationToken).ConfigureAwait(false);
     }
@@ -50,30 +48,8 @@ public static class PostgresMigrator
     public static async Task<RepairResult> RepairAsync(EmbeddedMigrations migrations, string connectionString, bool apply = false, MigrateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(migrations);
-        await using var connection = await OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await using var connection = await PostgresConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
         var target = await PostgresMigrationTarget.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
         return await MigrationRepair.RunAsync(migrations, target, SqlDialect.Postgres, apply, options, cancellationToken).ConfigureAwait(false);
-    }
-
-    // The same errors as the start-up check (ST5011, ST5012), naming the server but never the password.
-    private static async Task<NpgsqlConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        var builder = ConnectionStringReader.Read(connectionString, new NpgsqlConnectionStringBuilder(), "PostgreSQL", "Npgsql");
-        var connection = new NpgsqlConnection(builder.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch (NpgsqlException error) when (!cancellationToken.IsCancellationRequested)
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw PostgresConnectionErrors.Open(error, PostgresConnectionInfo.Describe(connectionString));
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
     }
 }
