@@ -54,7 +54,7 @@ public static class PostgresSchemaCheck
             var history = await new PostgresMigrationHistoryReader(connection, kind, options.HistorySchema, options.HistoryTable)
                 .ReadAsync(cancellationToken).ConfigureAwait(false);
             var live = options.CompareSchema
-                ? await PostgresSchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)
+                ? await PostgresSchemaReader.ReadForDriftAsync(connection, null, cancellationToken).ConfigureAwait(false)
                 : null;
             return expected.Verify(history, live);
         }

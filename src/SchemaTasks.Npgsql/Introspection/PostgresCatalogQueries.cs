@@ -2,8 +2,9 @@ namespace SchemaTasks.Npgsql.Introspection;
 
 /// <summary>
 /// The catalog queries of <see cref="PostgresSchemaReader"/>: one per object kind, each reading
-/// every object of that kind at once, so the cost does not grow with the schema. They only read
-/// pg_catalog, which every role may do.
+/// every object of that kind at once, so the number of queries does not grow with the schema.
+/// They only read pg_catalog, which every role may do. Rows come unordered where the reader can
+/// order them more cheaply than the server (sorting names costs the server more than the rows).
 /// </summary>
 internal static class PostgresCatalogQueries
 {
@@ -54,19 +55,18 @@ internal static class PostgresCatalogQueries
     /// <summary>nspname.</summary>
     public const string Schemas = $"SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE {UserSchema} ORDER BY 1";
 
-    /// <summary>nspname, typname, enumlabel in sort order.</summary>
+    /// <summary>nspname, typname, enumlabel, enumsortorder; unordered.</summary>
     public const string EnumLabels = $"""
-        SELECT n.nspname, t.typname, l.enumlabel
+        SELECT n.nspname, t.typname, l.enumlabel, l.enumsortorder
         FROM pg_catalog.pg_enum l
         JOIN pg_catalog.pg_type t ON t.oid = l.enumtypid
         JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
         WHERE {UserSchema} AND {NotFromExtension}
-        ORDER BY 1, 2, l.enumsortorder
         """;
 
     /// <summary>
     /// Domains and other user types: nspname, typname, kind ('d' domain, 'o' other), base type
-    /// text, its format_type, NOT NULL, default text.
+    /// text, its format_type, NOT NULL, default text; unordered.
     /// </summary>
     public static readonly string Types = $"""
         SELECT n.nspname, t.typname, CASE WHEN t.typtype = 'd' THEN 'd' ELSE 'o' END,
@@ -82,32 +82,30 @@ internal static class PostgresCatalogQueries
                OR (t.typtype = 'c' AND c.relkind = 'c')
                OR (t.typtype = 'b' AND t.typcategory <> 'A')
                OR (t.typtype = 'p' AND NOT t.typisdefined))
-        ORDER BY 1, 2
         """;
 
-    /// <summary>nspname, relname of ordinary and partitioned tables.</summary>
+    /// <summary>nspname, relname of ordinary and partitioned tables; unordered.</summary>
     public const string Tables = $"""
         SELECT n.nspname, c.relname
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p') AND {UserSchema}
-        ORDER BY 1, 2
         """;
 
-    /// <summary>nspname, relname, attname, type text, its format_type, nullable, default; in column order.</summary>
+    /// <summary>nspname, relname, attname, type text, its format_type, nullable, default, attrelid, attnum; unordered.</summary>
     public static readonly string Columns = $"""
         SELECT n.nspname, c.relname, a.attname,
                {TypeText("a.atttypid", "a.atttypmod", "c")},
                pg_catalog.format_type(a.atttypid, a.atttypmod),
                NOT a.attnotnull,
-               CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END
+               CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END,
+               a.attrelid, a.attnum
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         {TypeJoins("a.atttypid", "c")}
         LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND {UserSchema}
-        ORDER BY 1, 2, a.attnum
         """;
 
     /// <summary>
@@ -124,5 +122,47 @@ internal static class PostgresCatalogQueries
         WHERE {UserSchema} AND con.contype IN ('c', 'p', 'u', 'f', 'x')
           AND (c.relkind IN ('r', 'p') OR (t.typtype = 'd'))
         ORDER BY 1, 2, con.oid
+        """;
+
+    /// <summary>
+    /// The drift check's columns: as <see cref="Columns"/>, without defaults (format_type empty,
+    /// default null), and the type as <c>format_type</c> alone. Under <see cref="SearchPath"/> that
+    /// names a type in <c>public</c> unqualified and any other user type qualified, which is how
+    /// <see cref="Schema.CatalogBuilder"/> reads a type; it spares four joins per column.
+    /// </summary>
+    public const string DriftColumns = $"""
+        SELECT n.nspname, c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), '',
+               NOT a.attnotnull, NULL::text, a.attrelid, a.attnum
+        FROM pg_catalog.pg_attribute a
+        JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND {UserSchema}
+        """;
+
+    /// <summary>
+    /// The drift check's constraints: as <see cref="Constraints"/>, CHECKs only, unordered, and the
+    /// bare expression (<c>pg_get_expr</c> costs the server less than <c>pg_get_constraintdef</c>).
+    /// </summary>
+    public const string DriftChecks = $"""
+        SELECT n.nspname, COALESCE(c.relname, t.typname), CASE WHEN con.conrelid <> 0 THEN 't' ELSE 'd' END,
+               con.conname, con.contype::text, pg_catalog.pg_get_expr(con.conbin, con.conrelid)
+        FROM pg_catalog.pg_constraint con
+        LEFT JOIN pg_catalog.pg_class c ON c.oid = con.conrelid AND con.conrelid <> 0
+        LEFT JOIN pg_catalog.pg_type t ON t.oid = con.contypid AND con.contypid <> 0
+        JOIN pg_catalog.pg_namespace n ON n.oid = COALESCE(c.relnamespace, t.typnamespace)
+        WHERE {UserSchema} AND con.contype = 'c'
+          AND (c.relkind IN ('r', 'p') OR (t.typtype = 'd'))
+        """;
+
+    /// <summary>The drift check's types: as <see cref="Types"/>, domains only.</summary>
+    public static readonly string DriftDomains = $"""
+        SELECT n.nspname, t.typname, 'd',
+               {TypeText("t.typbasetype", "t.typtypmod", "b")},
+               pg_catalog.format_type(t.typbasetype, t.typtypmod),
+               t.typnotnull, t.typdefault
+        FROM pg_catalog.pg_type t
+        JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+        {TypeJoins("t.typbasetype", "b")}
+        WHERE t.typtype = 'd' AND {UserSchema} AND {NotFromExtension}
         """;
 }

@@ -23,7 +23,24 @@ public static class PostgresSchemaReader
         => ReadAsync(connection, null, cancellationToken);
 
     /// <summary>As the public overload; <paramref name="onRoundTrip"/> is called for each round trip, so tests can count them.</summary>
-    internal static async Task<Catalog> ReadAsync(NpgsqlConnection connection, Action? onRoundTrip, CancellationToken cancellationToken)
+    internal static Task<Catalog> ReadAsync(NpgsqlConnection connection, Action? onRoundTrip, CancellationToken cancellationToken)
+        => ReadAsync(connection, Everything, onRoundTrip, cancellationToken);
+
+    /// <summary>
+    /// Reads what <see cref="Verification.SchemaDrift"/> and <see cref="Verification.FailedMigrationAnalysis"/>
+    /// compare, and nothing else: as <see cref="ReadAsync(NpgsqlConnection, CancellationToken)"/>, but without
+    /// column defaults, primary, unique, foreign key and exclusion constraints and types other than enum
+    /// types and domains; CHECKs in no particular order. About half the server's work on a large schema
+    /// (docs/benchmarks.md, "Start-up self-check").
+    /// </summary>
+    internal static Task<Catalog> ReadForDriftAsync(NpgsqlConnection connection, Action? onRoundTrip, CancellationToken cancellationToken)
+        => ReadAsync(connection, DriftOnly, onRoundTrip, cancellationToken);
+
+    private static readonly QuerySet Everything = new(PostgresCatalogQueries.Types, PostgresCatalogQueries.Columns, PostgresCatalogQueries.Constraints);
+
+    private static readonly QuerySet DriftOnly = new(PostgresCatalogQueries.DriftDomains, PostgresCatalogQueries.DriftColumns, PostgresCatalogQueries.DriftChecks);
+
+    private static async Task<Catalog> ReadAsync(NpgsqlConnection connection, QuerySet queries, Action? onRoundTrip, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var builder = new CatalogBuilder(SqlDialect.Postgres);
@@ -34,10 +51,10 @@ public static class PostgresSchemaReader
                 new NpgsqlBatchCommand(PostgresCatalogQueries.SearchPath),
                 new NpgsqlBatchCommand(PostgresCatalogQueries.Schemas),
                 new NpgsqlBatchCommand(PostgresCatalogQueries.EnumLabels),
-                new NpgsqlBatchCommand(PostgresCatalogQueries.Types),
+                new NpgsqlBatchCommand(queries.Types),
                 new NpgsqlBatchCommand(PostgresCatalogQueries.Tables),
-                new NpgsqlBatchCommand(PostgresCatalogQueries.Columns),
-                new NpgsqlBatchCommand(PostgresCatalogQueries.Constraints),
+                new NpgsqlBatchCommand(queries.Columns),
+                new NpgsqlBatchCommand(queries.Constraints),
                 new NpgsqlBatchCommand(PostgresCatalogQueries.RestoreSearchPath),
             },
         };
@@ -75,11 +92,19 @@ public static class PostgresSchemaReader
         }
 
         await NextAsync(reader, cancellationToken);
+        var columns = new List<ColumnRow>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var table = new QualifiedName(reader.GetString(0), reader.GetString(1));
-            var defaultText = PostgresDefaults.Normalise(reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(4));
-            builder.AddColumn(table, reader.GetString(2), reader.GetString(3), reader.GetBoolean(5), defaultText);
+            var defaultText = reader.IsDBNull(6) ? null : reader.GetString(6);
+            columns.Add(new ColumnRow(reader.GetFieldValue<uint>(7), reader.GetInt16(8), table, reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetBoolean(5), defaultText));
+        }
+
+        // The builder takes a table's columns in order.
+        columns.Sort(static (a, b) => a.TableOid != b.TableOid ? a.TableOid.CompareTo(b.TableOid) : a.Number.CompareTo(b.Number));
+        foreach (var column in columns)
+        {
+            builder.AddColumn(column.Table, column.Name, column.Type, column.IsNullable, PostgresDefaults.Normalise(column.Default, column.FormattedType));
         }
 
         await NextAsync(reader, cancellationToken);
@@ -106,22 +131,19 @@ public static class PostgresSchemaReader
 
     private static async Task ReadEnumTypesAsync(NpgsqlDataReader reader, CatalogBuilder builder, CancellationToken cancellationToken)
     {
-        QualifiedName? current = null;
-        var labels = new List<string>();
+        var types = new Dictionary<QualifiedName, List<(float Order, string Label)>>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var name = new QualifiedName(reader.GetString(0), reader.GetString(1));
-            if (current != name)
-            {
-                if (current is { } done) builder.AddEnumType(done, labels);
-                current = name;
-                labels = [];
-            }
-
-            labels.Add(reader.GetString(2));
+            if (!types.TryGetValue(name, out var labels)) types.Add(name, labels = []);
+            labels.Add((reader.GetFloat(3), reader.GetString(2)));
         }
 
-        if (current is { } last) builder.AddEnumType(last, labels);
+        foreach (var (name, labels) in types)
+        {
+            labels.Sort(static (a, b) => a.Order.CompareTo(b.Order));
+            builder.AddEnumType(name, labels.Select(l => l.Label));
+        }
     }
 
     private static async Task NextAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
@@ -131,4 +153,10 @@ public static class PostgresSchemaReader
             throw new InvalidOperationException("The catalog batch returned fewer result sets than it has queries.");
         }
     }
+
+    // The queries that differ between a full read and the drift check's; each returns the same
+    // columns in both sets, so one reader serves both.
+    private sealed record QuerySet(string Types, string Columns, string Constraints);
+
+    private sealed record ColumnRow(uint TableOid, short Number, QualifiedName Table, string Name, string Type, string FormattedType, bool IsNullable, string? Default);
 }

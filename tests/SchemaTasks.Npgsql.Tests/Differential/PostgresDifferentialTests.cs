@@ -70,6 +70,11 @@ public sealed class PostgresDifferentialTests(ITestOutputHelper output)
             labels += live.EnumTypes.Values.Sum(e => e.Labels.Length);
             var diffs = CatalogComparer.Compare(built.Final, live);
             if (diffs.Count > 0) failures.Add($"{sequence.Describe()}differences (engine vs live):\n  {string.Join("\n  ", diffs)}");
+
+            // The start-up check's narrower read must agree on everything it reads.
+            var drift = await PostgresSchemaReader.ReadForDriftAsync(connection, null, CancellationToken.None);
+            var driftDiffs = CatalogComparer.Compare(built.Final, drift, new CatalogComparison(DriftRead: true));
+            if (driftDiffs.Count > 0) failures.Add($"{sequence.Describe()}differences (engine vs the check's read):\n  {string.Join("\n  ", driftDiffs)}");
         }
 
         output.WriteLine($"{run} of {count} sequences ({statements} statements) from seed {baseSeed} in {clock.Elapsed.TotalSeconds:F1} s; read back {tables} tables, {valueSets} value-set CHECKs, {labels} enum labels");

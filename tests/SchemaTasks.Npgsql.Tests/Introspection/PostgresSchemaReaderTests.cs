@@ -26,8 +26,10 @@ public sealed class PostgresSchemaReaderTests
         }
 
         var live = await PostgresSchemaReader.ReadAsync(connection);
+        var drift = await PostgresSchemaReader.ReadForDriftAsync(connection, null, CancellationToken.None);
 
         CatalogComparer.AssertEqual(built.Final, live, $"scenario {scenario}");
+        CatalogComparer.AssertEqual(built.Final, drift, $"scenario {scenario}, the check's read", new CatalogComparison(DriftRead: true));
         Assert.NotEmpty(live.Tables);
     }
 

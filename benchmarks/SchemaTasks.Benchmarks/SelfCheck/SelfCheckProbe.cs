@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Npgsql;
+using SchemaTasks.Checking;
+using SchemaTasks.Npgsql.Checking;
+using SchemaTasks.Npgsql.History;
+using SchemaTasks.Npgsql.Introspection;
+using SchemaTasks.Verification;
+
+namespace SchemaTasks.Benchmarks.SelfCheck;
+
+/// <summary>
+/// A quick Stopwatch loop for iterating on the start-up check (seconds, not minutes): best-of-N
+/// and mean time of each phase and each catalog query on its own, on the benchmark's database,
+/// which it sets up when it is missing. The numbers that count come from <see cref="SelfCheckBenchmarks"/>.
+/// </summary>
+internal static class SelfCheckProbe
+{
+    public static void Run(int rounds)
+    {
+        var expected = ExpectedSchema.FromFiles(SelfCheckCorpus.PrismaFiles());
+        var database = SelfCheckDatabases.Existing("bench_check") ?? Setup(expected);
+
+        Measure("open (pooled)", rounds, async () => { await using var c = await Open(database); });
+        Measure("detect + history", rounds, async () =>
+        {
+            await using var c = await Open(database);
+            var kinds = await PostgresMigrationHistoryReader.DetectAsync(c);
+            await new PostgresMigrationHistoryReader(c, kinds[0]).ReadAsync();
+        });
+        Measure("catalog read", rounds, async () =>
+        {
+            await using var c = await Open(database);
+            await PostgresSchemaReader.ReadAsync(c);
+        });
+        Measure("drift read", rounds, async () =>
+        {
+            await using var c = await Open(database);
+            await PostgresSchemaReader.ReadForDriftAsync(c, null, default);
+        });
+
+        foreach (var (name, sql) in Queries())
+        {
+            Measure("  " + name, rounds, async () =>
+            {
+                await using var c = await Open(database);
+                await using var command = new NpgsqlCommand(sql, c);
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) { }
+            });
+        }
+
+        MigrationHistory history;
+        SchemaTasks.Schema.Catalog live;
+        using (var c = Open(database).GetAwaiter().GetResult())
+        {
+            history = new PostgresMigrationHistoryReader(c, PostgresMigrationHistoryReader.DetectAsync(c).GetAwaiter().GetResult()[0]).ReadAsync().GetAwaiter().GetResult();
+            live = PostgresSchemaReader.ReadForDriftAsync(c, null, default).GetAwaiter().GetResult();
+        }
+
+        Measure("verify (in memory)", rounds, () => { expected.Verify(history, live); return Task.CompletedTask; });
+        Measure("full check", rounds, () => PostgresSchemaCheck.VerifyAsync(expected, database));
+    }
+
+    private static IEnumerable<(string, string)> Queries() =>
+    [
+        ("schemas", PostgresCatalogQueries.Schemas),
+        ("enum labels", PostgresCatalogQueries.EnumLabels),
+        ("types", PostgresCatalogQueries.Types),
+        ("tables", PostgresCatalogQueries.Tables),
+        ("columns", PostgresCatalogQueries.Columns),
+        ("constraints", PostgresCatalogQueries.Constraints),
+        ("drift domains", PostgresCatalogQueries.DriftDomains),
+        ("drift columns", PostgresCatalogQueries.DriftColumns),
+        ("drift checks", PostgresCatalogQueries.DriftChecks),
+    ];
+
+    private static string Setup(ExpectedSchema expected)
+    {
+        var database = SelfCheckDatabases.Recreate("bench_check");
+        PrismaHistory.ApplyAll(database, expected);
+        return database;
+    }
+
+    private static async Task<NpgsqlConnection> Open(string database)
+    {
+        var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static void Measure(string phase, int rounds, Func<Task> action)
+    {
+        action().GetAwaiter().GetResult(); // warm-up
+        var best = double.MaxValue;
+        var total = 0.0;
+        for (var i = 0; i < rounds; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            action().GetAwaiter().GetResult();
+            var ms = watch.Elapsed.TotalMilliseconds;
+            best = Math.Min(best, ms);
+            total += ms;
+        }
+
+        Console.WriteLine($"{phase,-20} best {best,7:F2} ms   mean {total / rounds,7:F2} ms");
+    }
+}
