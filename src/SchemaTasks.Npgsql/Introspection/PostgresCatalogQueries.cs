@@ -12,7 +12,9 @@ internal static class PostgresCatalogQueries
     private const string UserSchema = "(n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema')";
 
     // Objects an extension created (citext, its arrays) are the extension's, not the migrations'.
-    private const string NotFromExtension = "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.pg_type'::regclass AND dep.objid = t.oid AND dep.deptype = 'e')";
+    // A scalar subquery rather than NOT EXISTS: the planner turns NOT EXISTS into an anti-join
+    // that scans all of pg_depend, where one index probe per row is a third of the cost.
+    private const string NotFromExtension = "(SELECT dep.deptype FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.pg_type'::regclass AND dep.objid = t.oid AND dep.deptype = 'e' LIMIT 1) IS NULL";
 
     /// <summary>
     /// Type text of <c>{type}</c>/<c>{typmod}</c>: built-in types as <c>format_type</c> shows them;
