@@ -50,6 +50,30 @@ public sealed class PostgresSchemaReaderTests
     }
 
     [PostgresFact]
+    public async Task Types_an_extension_created_are_not_read_as_the_migrations_types()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        await Execute(connection, """
+            CREATE EXTENSION citext;
+            CREATE TYPE mood AS ENUM ('ok', 'sad');
+            CREATE DOMAIN email AS citext CHECK (VALUE IN ('a@b.c'));
+            CREATE TABLE people (name citext, mood mood, contact email);
+            """);
+
+        var live = await PostgresSchemaReader.ReadAsync(connection);
+        var drift = await PostgresSchemaReader.ReadForDriftAsync(connection, null, CancellationToken.None);
+
+        Assert.DoesNotContain(live.OtherTypes, t => t.Name == "citext");
+        foreach (var catalog in new[] { live, drift })
+        {
+            Assert.Equal([new QualifiedName("public", "mood")], catalog.EnumTypes.Keys);
+            Assert.Equal([new QualifiedName("public", "email")], catalog.Domains.Keys);
+            Assert.Equal("citext", catalog.Tables[new QualifiedName("public", "people")].FindColumn("name", SqlDialect.Postgres)?.Type);
+        }
+    }
+
+    [PostgresFact]
     public async Task Round_trips_do_not_grow_with_the_number_of_objects()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
