@@ -40,7 +40,7 @@ internal static class SelfCheckProbe
 
         foreach (var (name, sql) in Queries())
         {
-            Measure("  " + name, rounds, async () =>
+            MeasureCpu("  " + name, rounds, database, async () =>
             {
                 await using var c = await Open(database);
                 await using var command = new NpgsqlCommand(sql, c);
@@ -59,6 +59,55 @@ internal static class SelfCheckProbe
 
         Measure("verify (in memory)", rounds, () => { expected.Verify(history, live); return Task.CompletedTask; });
         Measure("full check", rounds, () => PostgresSchemaCheck.VerifyAsync(expected, database));
+        MeasureCpu("full check", rounds, database, () => PostgresSchemaCheck.VerifyAsync(expected, database));
+        MeasureCpu("drift read", rounds, database, async () => { await using var c = await Open(database); await PostgresSchemaReader.ReadForDriftAsync(c, null, default); });
+        MeasureCpu("drift batch drained", rounds, database, async () =>
+        {
+            await using var c = await Open(database);
+            await using var batch = new NpgsqlBatch(c);
+            foreach (var q in new[] { PostgresCatalogQueries.SearchPath, PostgresCatalogQueries.Schemas, PostgresCatalogQueries.EnumLabels, PostgresCatalogQueries.DriftDomains, PostgresCatalogQueries.Tables, PostgresCatalogQueries.DriftColumns, PostgresCatalogQueries.DriftChecks, PostgresCatalogQueries.RestoreSearchPath })
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(q));
+            }
+
+            await using var reader = await batch.ExecuteReaderAsync();
+            do
+            {
+                while (await reader.ReadAsync()) { for (var i = 0; i < reader.FieldCount; i++) reader.GetValue(i); }
+            }
+            while (await reader.NextResultAsync());
+        });
+        MeasureCpu("history only", rounds, database, () => PostgresSchemaCheck.VerifyAsync(expected, database, new SchemaCheckOptions { CompareSchema = false }));
+    }
+
+    // CPU time rather than wall time: on a loaded machine waiting for a core says nothing about
+    // the code. The client is this process; the server is the backend behind the pooled
+    // connection, which sequential calls reuse (Linux only: /proc/<pid>/stat).
+    private static void MeasureCpu(string phase, int rounds, string database, Func<Task> action)
+    {
+        action().GetAwaiter().GetResult();
+        int backend;
+        using (var c = Open(database).GetAwaiter().GetResult())
+        using (var command = new NpgsqlCommand("SELECT pg_backend_pid()", c))
+        {
+            backend = (int)command.ExecuteScalar()!;
+        }
+
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var client = process.TotalProcessorTime;
+        var server = BackendCpu(backend);
+        for (var i = 0; i < rounds; i++) action().GetAwaiter().GetResult();
+        process.Refresh();
+        var clientMs = (process.TotalProcessorTime - client).TotalMilliseconds / rounds;
+        var serverMs = (BackendCpu(backend) - server) / rounds;
+        Console.WriteLine($"{phase + " (CPU)",-20} client {clientMs,7:F2} ms   server {serverMs,7:F2} ms");
+    }
+
+    private static double BackendCpu(int pid)
+    {
+        var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // utime and stime (fields 14 and 15 of the line) in clock ticks of 10 ms (USER_HZ = 100 on Linux).
+        return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) * 10.0;
     }
 
     private static IEnumerable<(string, string)> Queries() =>

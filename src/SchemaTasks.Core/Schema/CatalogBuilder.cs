@@ -27,6 +27,11 @@ public sealed class CatalogBuilder
     private readonly Dictionary<QualifiedName, TableEntry> _tables = [];
     private readonly SortedSet<QualifiedName> _otherTypes = [];
 
+    // A live schema repeats few type texts and many CHECK texts (the same list on many tables):
+    // parse each text once. Parsing is a pure function of the text under one dialect's rules.
+    private readonly Dictionary<string, TypeSpec> _parsedTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CheckSpec> _parsedChecks = new(StringComparer.Ordinal);
+
     /// <summary>Starts an empty catalog (no schemas, not even <c>public</c>) for <paramref name="dialect"/>.</summary>
     /// <param name="dialect">The dialect whose normalisation rules apply.</param>
     public CatalogBuilder(SqlDialect dialect)
@@ -204,9 +209,10 @@ public sealed class CatalogBuilder
     private TypeSpec ParseType(string text, string parameter)
     {
         ArgumentNullException.ThrowIfNull(text, parameter);
+        if (_parsedTypes.TryGetValue(text, out var known)) return known;
         try
         {
-            return DdlParser.ParseDataType(text, _rules);
+            return _parsedTypes[text] = DdlParser.ParseDataType(text, _rules);
         }
         catch (SqlParseException error)
         {
@@ -220,7 +226,11 @@ public sealed class CatalogBuilder
         ArgumentNullException.ThrowIfNull(definition);
         try
         {
-            var check = DdlParser.ParseCheckDefinition(definition, _rules);
+            if (!_parsedChecks.TryGetValue(definition, out var check))
+            {
+                _parsedChecks[definition] = check = DdlParser.ParseCheckDefinition(definition, _rules);
+            }
+
             return new CatalogCheck(name, check.Expression, check.Column, check.Values.ToImmutableArray());
         }
         catch (SqlParseException error)

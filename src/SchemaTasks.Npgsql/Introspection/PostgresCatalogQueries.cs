@@ -67,11 +67,11 @@ internal static class PostgresCatalogQueries
         """;
 
     /// <summary>
-    /// Domains and other user types: nspname, typname, kind ('d' domain, 'o' other), base type
-    /// text, its format_type, NOT NULL, default text; unordered.
+    /// Domains and other user types: oid, nspname, typname, kind ('d' domain, 'o' other), base
+    /// type text, its format_type, NOT NULL, default text; unordered.
     /// </summary>
     public static readonly string Types = $"""
-        SELECT n.nspname, t.typname, CASE WHEN t.typtype = 'd' THEN 'd' ELSE 'o' END,
+        SELECT t.oid, n.nspname, t.typname, CASE WHEN t.typtype = 'd' THEN 'd' ELSE 'o' END,
                CASE WHEN t.typtype = 'd' THEN {TypeText("t.typbasetype", "t.typtypmod", "b")} END,
                CASE WHEN t.typtype = 'd' THEN pg_catalog.format_type(t.typbasetype, t.typtypmod) END,
                t.typnotnull, t.typdefault
@@ -86,22 +86,24 @@ internal static class PostgresCatalogQueries
                OR (t.typtype = 'p' AND NOT t.typisdefined))
         """;
 
-    /// <summary>nspname, relname of ordinary and partitioned tables; unordered.</summary>
+    /// <summary>oid, nspname, relname of ordinary and partitioned tables; unordered.</summary>
     public const string Tables = $"""
-        SELECT n.nspname, c.relname
+        SELECT c.oid, n.nspname, c.relname
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p') AND {UserSchema}
         """;
 
-    /// <summary>nspname, relname, attname, type text, its format_type, nullable, default, attrelid, attnum; unordered.</summary>
+    /// <summary>
+    /// Columns of the tables <see cref="Tables"/> reads: table oid, attnum, attname, type text,
+    /// its format_type, nullable, default; unordered. Tables by oid: names once per table, not per column.
+    /// </summary>
     public static readonly string Columns = $"""
-        SELECT n.nspname, c.relname, a.attname,
+        SELECT a.attrelid, a.attnum, a.attname,
                {TypeText("a.atttypid", "a.atttypmod", "c")},
                pg_catalog.format_type(a.atttypid, a.atttypmod),
                NOT a.attnotnull,
-               CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END,
-               a.attrelid, a.attnum
+               CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -111,19 +113,19 @@ internal static class PostgresCatalogQueries
         """;
 
     /// <summary>
-    /// Table and domain constraints: nspname, owner name, 't' table / 'd' domain, conname,
-    /// contype, definition; in creation order.
+    /// Constraints of the tables <see cref="Tables"/> and the domains <see cref="Types"/> reads:
+    /// table oid (0 for a domain), domain oid (0 for a table), conname, contype, definition; in
+    /// creation order.
     /// </summary>
     public const string Constraints = $"""
-        SELECT n.nspname, COALESCE(c.relname, t.typname), CASE WHEN con.conrelid <> 0 THEN 't' ELSE 'd' END,
-               con.conname, con.contype::text, pg_catalog.pg_get_constraintdef(con.oid)
+        SELECT con.conrelid, con.contypid, con.conname, con.contype::text, pg_catalog.pg_get_constraintdef(con.oid)
         FROM pg_catalog.pg_constraint con
         LEFT JOIN pg_catalog.pg_class c ON c.oid = con.conrelid AND con.conrelid <> 0
         LEFT JOIN pg_catalog.pg_type t ON t.oid = con.contypid AND con.contypid <> 0
         JOIN pg_catalog.pg_namespace n ON n.oid = COALESCE(c.relnamespace, t.typnamespace)
         WHERE {UserSchema} AND con.contype IN ('c', 'p', 'u', 'f', 'x')
           AND (c.relkind IN ('r', 'p') OR (t.typtype = 'd'))
-        ORDER BY 1, 2, con.oid
+        ORDER BY con.oid
         """;
 
     /// <summary>
@@ -133,8 +135,8 @@ internal static class PostgresCatalogQueries
     /// <see cref="Schema.CatalogBuilder"/> reads a type; it spares four joins per column.
     /// </summary>
     public const string DriftColumns = $"""
-        SELECT n.nspname, c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), '',
-               NOT a.attnotnull, NULL::text, a.attrelid, a.attnum
+        SELECT a.attrelid, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), '',
+               NOT a.attnotnull, NULL::text
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -146,8 +148,7 @@ internal static class PostgresCatalogQueries
     /// bare expression (<c>pg_get_expr</c> costs the server less than <c>pg_get_constraintdef</c>).
     /// </summary>
     public const string DriftChecks = $"""
-        SELECT n.nspname, COALESCE(c.relname, t.typname), CASE WHEN con.conrelid <> 0 THEN 't' ELSE 'd' END,
-               con.conname, con.contype::text, pg_catalog.pg_get_expr(con.conbin, con.conrelid)
+        SELECT con.conrelid, con.contypid, con.conname, con.contype::text, pg_catalog.pg_get_expr(con.conbin, con.conrelid)
         FROM pg_catalog.pg_constraint con
         LEFT JOIN pg_catalog.pg_class c ON c.oid = con.conrelid AND con.conrelid <> 0
         LEFT JOIN pg_catalog.pg_type t ON t.oid = con.contypid AND con.contypid <> 0
@@ -158,7 +159,7 @@ internal static class PostgresCatalogQueries
 
     /// <summary>The drift check's types: as <see cref="Types"/>, domains only.</summary>
     public static readonly string DriftDomains = $"""
-        SELECT n.nspname, t.typname, 'd',
+        SELECT t.oid, n.nspname, t.typname, 'd',
                {TypeText("t.typbasetype", "t.typtypmod", "b")},
                pg_catalog.format_type(t.typbasetype, t.typtypmod),
                t.typnotnull, t.typdefault

@@ -69,15 +69,16 @@ public static class PostgresSchemaReader
         await ReadEnumTypesAsync(reader, builder, cancellationToken).ConfigureAwait(false);
         await NextAsync(reader, cancellationToken);
 
-        var domains = new HashSet<QualifiedName>();
+        // Columns and constraints name their table or domain by oid; these map the oids back.
+        var domains = new Dictionary<uint, QualifiedName>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var name = new QualifiedName(reader.GetString(0), reader.GetString(1));
-            if (reader.GetString(2) == "d")
+            var name = new QualifiedName(reader.GetString(1), reader.GetString(2));
+            if (reader.GetString(3) == "d")
             {
-                var defaultText = PostgresDefaults.Normalise(reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(4));
-                builder.AddDomain(name, reader.GetString(3), reader.GetBoolean(5), defaultText);
-                domains.Add(name);
+                var defaultText = PostgresDefaults.Normalise(reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(5));
+                builder.AddDomain(name, reader.GetString(4), reader.GetBoolean(6), defaultText);
+                domains.Add(reader.GetFieldValue<uint>(0), name);
             }
             else
             {
@@ -86,43 +87,51 @@ public static class PostgresSchemaReader
         }
 
         await NextAsync(reader, cancellationToken);
+        var tables = new Dictionary<uint, QualifiedName>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            builder.AddTable(new QualifiedName(reader.GetString(0), reader.GetString(1)));
+            var name = new QualifiedName(reader.GetString(1), reader.GetString(2));
+            builder.AddTable(name);
+            tables.Add(reader.GetFieldValue<uint>(0), name);
         }
 
         await NextAsync(reader, cancellationToken);
         var columns = new List<ColumnRow>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var table = new QualifiedName(reader.GetString(0), reader.GetString(1));
             var defaultText = reader.IsDBNull(6) ? null : reader.GetString(6);
-            columns.Add(new ColumnRow(reader.GetFieldValue<uint>(7), reader.GetInt16(8), table, reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetBoolean(5), defaultText));
+            columns.Add(new ColumnRow(reader.GetFieldValue<uint>(0), reader.GetInt16(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetBoolean(5), defaultText));
         }
 
-        // The builder takes a table's columns in order.
+        // The builder takes a table's columns in order. Each query of the batch sees its own
+        // snapshot: a table created between two of them is left out, not half read.
         columns.Sort(static (a, b) => a.TableOid != b.TableOid ? a.TableOid.CompareTo(b.TableOid) : a.Number.CompareTo(b.Number));
         foreach (var column in columns)
         {
-            builder.AddColumn(column.Table, column.Name, column.Type, column.IsNullable, PostgresDefaults.Normalise(column.Default, column.FormattedType));
+            if (!tables.TryGetValue(column.TableOid, out var table)) continue;
+            builder.AddColumn(table, column.Name, column.Type, column.IsNullable, PostgresDefaults.Normalise(column.Default, column.FormattedType));
         }
 
         await NextAsync(reader, cancellationToken);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var owner = new QualifiedName(reader.GetString(0), reader.GetString(1));
-            var (isTable, name, kind, definition) = (reader.GetString(2) == "t", reader.GetString(3), reader.GetString(4), reader.GetString(5));
-            if (!isTable)
+            var (tableOid, domainOid) = (reader.GetFieldValue<uint>(0), reader.GetFieldValue<uint>(1));
+            var (name, kind, definition) = (reader.GetString(2), reader.GetString(3), reader.GetString(4));
+            if (tableOid == 0)
             {
-                if (kind == "c" && domains.Contains(owner)) builder.AddDomainCheck(owner, name, definition);
+                if (kind == "c" && domains.TryGetValue(domainOid, out var domain)) builder.AddDomainCheck(domain, name, definition);
+            }
+            else if (!tables.TryGetValue(tableOid, out var table))
+            {
+                continue;
             }
             else if (kind == "c")
             {
-                builder.AddCheck(owner, name, definition);
+                builder.AddCheck(table, name, definition);
             }
             else
             {
-                builder.AddOtherConstraint(owner, name);
+                builder.AddOtherConstraint(table, name);
             }
         }
 
@@ -158,5 +167,5 @@ public static class PostgresSchemaReader
     // columns in both sets, so one reader serves both.
     private sealed record QuerySet(string Types, string Columns, string Constraints);
 
-    private sealed record ColumnRow(uint TableOid, short Number, QualifiedName Table, string Name, string Type, string FormattedType, bool IsNullable, string? Default);
+    private sealed record ColumnRow(uint TableOid, short Number, string Name, string Type, string FormattedType, bool IsNullable, string? Default);
 }
