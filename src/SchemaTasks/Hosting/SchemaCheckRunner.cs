@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using SchemaTasks.Checking;
@@ -72,6 +73,13 @@ internal sealed partial class SchemaCheckRunner(
         catch (SchemaTasksException error)
         {
             LogMigrationFailed(logger, database.Target, error.Code, error.Message);
+            throw;
+        }
+        catch (DbException error)
+        {
+            // A statement the role may not run (the history table, a migration's DDL): the
+            // server's message, which never holds the password, stops the host as it is.
+            LogMigrationFailed(logger, database.Target, error.SqlState ?? error.GetType().Name, error.Message);
             throw;
         }
         finally

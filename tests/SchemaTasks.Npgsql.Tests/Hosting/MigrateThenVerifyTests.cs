@@ -128,6 +128,19 @@ public sealed class MigrateThenVerifyTests
     }
 
     [Fact]
+    public async Task UnreachableDatabase_TheHostDoesNotStart_AndTheLogNamesTheServerWithoutThePassword()
+    {
+        var logs = new ListLogger();
+        using var host = Host("Host=127.0.0.1;Port=1;Database=orders;Username=app;Password=never-logged;Timeout=3", logs);
+
+        var error = await Assert.ThrowsAsync<SchemaTasksException>(() => host.StartAsync());
+
+        Assert.Equal(DiagnosticCodes.CannotConnect, error.Code);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Message.StartsWith("SchemaTasks: the database at Host=127.0.0.1;Port=1;Database=orders;Username=app could not be migrated: ST5011", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Messages, m => m.Contains("never-logged", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AnotherToolsHistory_IsRefusedWhenTheServicesAreAdded()
     {
         var services = new ServiceCollection();
