@@ -102,7 +102,8 @@ public sealed class MigrateThenVerifyTests
         var error = await Assert.ThrowsAsync<SchemaTasksException>(() => host.StartAsync());
 
         Assert.Equal(DiagnosticCodes.FailedMigration, error.Code);
-        Assert.StartsWith($"Migration '{AddCancelled}' is recorded as failed in public.schematasks_history, so no migration was applied", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Migration '{AddCancelled}' is recorded as failed in ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("schematasks_history, so no migration was applied", error.Message, StringComparison.Ordinal);
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains($"ST6002: Migration '{AddCancelled}'", StringComparison.Ordinal));
         Assert.Equal([AddCancelled], await HistoryAsync(db, "NOT success"));
     }
