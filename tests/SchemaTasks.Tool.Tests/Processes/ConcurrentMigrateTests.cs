@@ -68,7 +68,9 @@ public sealed class ConcurrentMigrateTests(ITestOutputHelper log) : IDisposable
         Assert.Equal(1L, Convert.ToInt64(await ScalarAsync(holder, hold), CultureInfo.InvariantCulture));
 
         var clock = Stopwatch.StartNew();
-        var processes = Enumerable.Range(0, Processes).Select(_ => ToolProcess.Start(connectionString, ["migrate", .. common, "--lock-timeout", "60"])).ToList();
+        // The first process waits for the last one to start, then for the others in turn: on a
+        // busy machine that is far longer than the default minute.
+        var processes = Enumerable.Range(0, Processes).Select(_ => ToolProcess.Start(connectionString, ["migrate", .. common, "--lock-timeout", "240"])).ToList();
         try
         {
             await WaitUntilAllWaitAsync(processes, holder, waiting);
