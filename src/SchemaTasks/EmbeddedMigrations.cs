@@ -13,7 +13,8 @@ namespace SchemaTasks;
 /// </summary>
 public sealed class EmbeddedMigrations
 {
-    private EmbeddedMigrations(MigrationManifest manifest, IReadOnlyList<EmbeddedMigration> migrations, SchemaSnapshot? snapshot)
+    // Internal for ExpectedSchema.FromFiles, whose folder is already verified by the core's reading.
+    internal EmbeddedMigrations(MigrationManifest manifest, IReadOnlyList<EmbeddedMigration> migrations, SchemaSnapshot? snapshot)
     {
         Manifest = manifest;
         Migrations = migrations;

@@ -58,6 +58,21 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [PostgresFact]
+    public async Task FailedMigration_StillPrintsWhatThisRunAppliedBeforeIt()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        Write("1_a.up.sql", "CREATE TABLE a (id int);\n");
+        Write("2_b.up.sql", "SELECT 1 / 0;\n");
+
+        var run = await ToolRun.RunAsync("migrate", "--migrations", _folder, "--dialect", "postgres", "--connection", db.ConnectionString);
+
+        Assert.Equal(ExitCodes.ProblemsFound, run.Exit);
+        Assert.Contains("applied 1 (1 statements, in a transaction", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("applied 2", run.Output, StringComparison.Ordinal);
+        Assert.Contains("error ST7002", run.Error, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
     public async Task Repair_IsADryRunUnlessApplied_ThenTheFixedFolderMigrates()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();

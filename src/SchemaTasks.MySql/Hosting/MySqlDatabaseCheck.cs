@@ -1,6 +1,8 @@
 using SchemaTasks.Checking;
 using SchemaTasks.Hosting;
+using SchemaTasks.Migrating;
 using SchemaTasks.MySql.Checking;
+using SchemaTasks.MySql.Migration;
 using SchemaTasks.Verification;
 
 namespace SchemaTasks.MySql.Hosting;
@@ -12,4 +14,11 @@ internal sealed class MySqlDatabaseCheck(string connectionString) : ISchemaDatab
 
     public Task<VerificationReport> RunAsync(ExpectedSchema expected, SchemaCheckOptions options, CancellationToken cancellationToken) =>
         MySqlSchemaCheck.VerifyAsync(expected, connectionString, options, cancellationToken);
+
+    public Task<MigrateResult> MigrateAsync(ExpectedSchema expected, MigrateOptions options, CancellationToken cancellationToken)
+    {
+        // PostgreSQL statements run on MySQL would fail and be recorded as a failed migration.
+        expected.RequireDialect(SqlDialect.MySql, "MySQL or MariaDB");
+        return MySqlMigrator.MigrateAsync(expected.Applicable, connectionString, options, cancellationToken);
+    }
 }

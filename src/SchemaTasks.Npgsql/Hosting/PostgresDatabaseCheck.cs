@@ -1,6 +1,8 @@
 using SchemaTasks.Checking;
 using SchemaTasks.Hosting;
+using SchemaTasks.Migrating;
 using SchemaTasks.Npgsql.Checking;
+using SchemaTasks.Npgsql.Migration;
 using SchemaTasks.Verification;
 
 namespace SchemaTasks.Npgsql.Hosting;
@@ -12,4 +14,11 @@ internal sealed class PostgresDatabaseCheck(string connectionString) : ISchemaDa
 
     public Task<VerificationReport> RunAsync(ExpectedSchema expected, SchemaCheckOptions options, CancellationToken cancellationToken) =>
         PostgresSchemaCheck.VerifyAsync(expected, connectionString, options, cancellationToken);
+
+    public Task<MigrateResult> MigrateAsync(ExpectedSchema expected, MigrateOptions options, CancellationToken cancellationToken)
+    {
+        // MySQL statements run on PostgreSQL would fail and be recorded as a failed migration.
+        expected.RequireDialect(SqlDialect.Postgres, "PostgreSQL");
+        return PostgresMigrator.MigrateAsync(expected.Applicable, connectionString, options, cancellationToken);
+    }
 }

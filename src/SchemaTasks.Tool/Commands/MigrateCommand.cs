@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using SchemaTasks.Migrating;
 using SchemaTasks.MySql.Migration;
 using SchemaTasks.Npgsql.Migration;
 
@@ -17,19 +18,18 @@ internal static class MigrateCommand
             return ExitCodes.ProblemsFound;
         }
 
-        var migrateOptions = DatabaseOptions.MigrateOptions(lockTimeout);
+        // Each migration is printed as it is recorded: a long run shows progress, and a failure
+        // still shows the migrations this run applied before it.
+        var migrateOptions = DatabaseOptions.MigrateOptions(lockTimeout) with
+        {
+            OnApplied = applied => output.WriteLine(Describe(applied, options.Dialect)),
+        };
         await output.WriteLineAsync($"Migrating {options.Describe()}");
         try
         {
             var result = options.Dialect == SqlDialect.Postgres
                 ? await PostgresMigrator.MigrateAsync(options.Migrations, options.ConnectionString, migrateOptions)
                 : await MySqlMigrator.MigrateAsync(options.Migrations, options.ConnectionString, migrateOptions);
-            foreach (var applied in result.Applied)
-            {
-                var how = options.Dialect == SqlDialect.MySql ? string.Empty : applied.InTransaction ? ", in a transaction" : ", without a transaction";
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"applied {applied.Id} ({applied.Statements} statements{how}, {applied.Duration.TotalMilliseconds:0} ms)"));
-            }
-
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{result.Applied.Count} applied, {result.AlreadyApplied} already applied."));
             return ExitCodes.Success;
         }
@@ -39,5 +39,11 @@ internal static class MigrateCommand
             await error.WriteLineAsync($"schematasks: cannot migrate {options.Describe()}: {ex.Message}");
             return ExitCodes.ProblemsFound;
         }
+    }
+
+    private static string Describe(MigrationApplied applied, SqlDialect dialect)
+    {
+        var how = dialect == SqlDialect.MySql ? string.Empty : applied.InTransaction ? ", in a transaction" : ", without a transaction";
+        return string.Create(CultureInfo.InvariantCulture, $"applied {applied.Id} ({applied.Statements} statements{how}, {applied.Duration.TotalMilliseconds:0} ms)");
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using SchemaTasks.Diagnostics;
+using SchemaTasks.Manifest;
 using SchemaTasks.Migrations;
 using SchemaTasks.Schema;
 using SchemaTasks.Verification;
@@ -15,10 +16,11 @@ public sealed class ExpectedSchema
 {
     private readonly Func<MigrationHistory, Catalog?, VerificationReport> _verify;
 
-    private ExpectedSchema(IReadOnlyList<EmbeddedMigration> migrations, MigrationLayout layout, Catalog schema, Func<MigrationHistory, Catalog?, VerificationReport> verify)
+    private ExpectedSchema(EmbeddedMigrations applicable, Catalog schema, Func<MigrationHistory, Catalog?, VerificationReport> verify)
     {
-        Migrations = migrations;
-        Layout = layout;
+        Applicable = applicable;
+        Migrations = applicable.Migrations;
+        Layout = applicable.Manifest.Layout;
         Schema = schema;
         _verify = verify;
     }
@@ -35,6 +37,9 @@ public sealed class ExpectedSchema
     /// <summary>The SQL dialect the migrations were read in.</summary>
     public SqlDialect Dialect => Schema.Dialect;
 
+    /// <summary>The migrations as a migrator takes them (the start-up policy that migrates first).</summary>
+    internal EmbeddedMigrations Applicable { get; }
+
     /// <summary>Reads and verifies the migrations and snapshot embedded in <paramref name="assembly"/>.</summary>
     /// <exception cref="SchemaTasksException">
     /// <c>ST5001</c>–<c>ST5005</c>: the manifest, a migration or the snapshot is missing, tampered or unreadable.
@@ -50,8 +55,7 @@ public sealed class ExpectedSchema
             DiagnosticCodes.EmbeddedSnapshotMismatch,
             "The assembly embeds migrations but no schema snapshot, because its build did not know their SQL dialect. Set SchemaDialect (postgres or mysql) in the project that holds the migrations and rebuild.");
         return new ExpectedSchema(
-            migrations.Migrations,
-            migrations.Manifest.Layout,
+            migrations,
             snapshot.Schema,
             (history, live) => SchemaVerification.Verify(migrations, snapshot.Schema, history, live));
     }
@@ -82,8 +86,7 @@ public sealed class ExpectedSchema
         var texts = files.ToDictionary(f => f.RelativePath, f => f.Text, StringComparer.Ordinal);
         var migrations = set.Migrations.Select(m => new EmbeddedMigration(m.Id, m.Name, m.RelativePath, m.Checksum, texts[m.RelativePath])).ToList();
         return new ExpectedSchema(
-            migrations,
-            set.Layout,
+            new EmbeddedMigrations(MigrationManifest.From(set, chosen), migrations, snapshot: null),
             build.Final,
             (history, live) => SchemaVerification.Verify(migrations, build, history, live));
     }

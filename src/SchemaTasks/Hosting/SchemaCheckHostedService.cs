@@ -6,15 +6,23 @@ namespace SchemaTasks.Hosting;
 
 /// <summary>
 /// Checks the database in <see cref="StartAsync"/>, which the host awaits before it serves, so a
-/// fail-fast check keeps a service on the wrong schema from taking traffic.
+/// fail-fast check keeps a service on the wrong schema from taking traffic; under
+/// <see cref="SchemaCheckPolicy.MigrateThenVerify"/> it migrates the database first.
 /// </summary>
 internal sealed partial class SchemaCheckHostedService(SchemaCheckRunner runner, ILogger<SchemaCheckHostedService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var failFast = runner.Options.Policy == SchemaCheckPolicy.FailFast;
+        var policy = runner.Options.Policy;
+        var failFast = policy != SchemaCheckPolicy.Warn;
         try
         {
+            if (policy == SchemaCheckPolicy.MigrateThenVerify)
+            {
+                // A migrator error propagates as it is: its message names the migration and the way out.
+                await runner.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var report = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
             if (report.IsHealthy)
             {

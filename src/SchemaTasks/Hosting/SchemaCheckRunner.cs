@@ -1,11 +1,15 @@
+using System.Data.Common;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using SchemaTasks.Checking;
+using SchemaTasks.Migrating;
 using SchemaTasks.Verification;
 
 namespace SchemaTasks.Hosting;
 
 /// <summary>
-/// Runs the check for the hosted service and the health check, logs it, and keeps the last
+/// Runs the check (and, for the hosted service under <see cref="SchemaCheckPolicy.MigrateThenVerify"/>,
+/// the migrator) for the hosted service and the health check, logs it, and keeps the last
 /// result so health probes do not query the database every time.
 /// </summary>
 internal sealed partial class SchemaCheckRunner(
@@ -22,9 +26,7 @@ internal sealed partial class SchemaCheckRunner(
 
     public async Task<VerificationReport> RunAsync(CancellationToken cancellationToken)
     {
-        var database = services.GetService(typeof(ISchemaDatabaseCheck)) as ISchemaDatabaseCheck
-            ?? throw new InvalidOperationException("AddSchemaTasksCheck needs a database: call .UseNpgsql(...) (SchemaTasks.Npgsql) or .UseMySql(...) (SchemaTasks.MySql) on its result.");
-
+        var database = Database();
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -46,15 +48,71 @@ internal sealed partial class SchemaCheckRunner(
         }
     }
 
+    /// <summary>Applies the pending migrations, logging each one as it is recorded.</summary>
+    /// <exception cref="SchemaTasksException">The migrator's error, logged first; nothing after the failing migration ran.</exception>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var database = Database();
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var expected = _expected.Value;
+            LogMigrating(logger, database.Target, expected.Migrations.Count);
+            var configured = options.Migrate;
+            var migrate = configured with
+            {
+                OnApplied = applied =>
+                {
+                    LogApplied(logger, applied.Id, database.Target, applied.Statements, applied.Duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture));
+                    configured.OnApplied?.Invoke(applied);
+                },
+            };
+            var result = await database.MigrateAsync(expected, migrate, cancellationToken).ConfigureAwait(false);
+            LogMigrated(logger, database.Target, result.Applied.Count, result.AlreadyApplied);
+        }
+        catch (SchemaTasksException error)
+        {
+            LogMigrationFailed(logger, database.Target, error.Code, error.Message);
+            throw;
+        }
+        catch (DbException error)
+        {
+            // A statement the role may not run (the history table, a migration's DDL): the
+            // server's message, which never holds the password, stops the host as it is.
+            LogMigrationFailed(logger, database.Target, error.SqlState ?? error.GetType().Name, error.Message);
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>The last report if it is younger than <see cref="SchemaStartupCheckOptions.HealthCheckInterval"/>, else a new one.</summary>
     public async Task<VerificationReport> RecentAsync(CancellationToken cancellationToken) =>
         _last is { } last && DateTimeOffset.UtcNow - last.At < options.HealthCheckInterval
             ? last.Report
             : await RunAsync(cancellationToken).ConfigureAwait(false);
 
+    private ISchemaDatabaseCheck Database() =>
+        services.GetService(typeof(ISchemaDatabaseCheck)) as ISchemaDatabaseCheck
+        ?? throw new InvalidOperationException("AddSchemaTasksCheck needs a database: call .UseNpgsql(...) (SchemaTasks.Npgsql) or .UseMySql(...) (SchemaTasks.MySql) on its result.");
+
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "SchemaTasks: checking the database at {Target} against {Count} migrations")]
     private static partial void LogChecking(ILogger logger, string target, int count);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "SchemaTasks: the database at {Target} matches the migrations")]
     private static partial void LogHealthy(ILogger logger, string target);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "SchemaTasks: migrating the database at {Target}: {Count} migrations embedded")]
+    private static partial void LogMigrating(ILogger logger, string target, int count);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "SchemaTasks: applied migration {Id} to {Target} ({Statements} statements, {Milliseconds} ms)")]
+    private static partial void LogApplied(ILogger logger, string id, string target, int statements, string milliseconds);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "SchemaTasks: migrated the database at {Target}: {Applied} applied, {AlreadyApplied} already applied")]
+    private static partial void LogMigrated(ILogger logger, string target, int applied, int alreadyApplied);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "SchemaTasks: the database at {Target} could not be migrated: {Code}: {Message}")]
+    private static partial void LogMigrationFailed(ILogger logger, string target, string code, string message);
 }

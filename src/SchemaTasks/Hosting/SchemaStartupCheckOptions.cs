@@ -1,4 +1,5 @@
 using SchemaTasks.Checking;
+using SchemaTasks.Migrating;
 
 namespace SchemaTasks.Hosting;
 
@@ -10,6 +11,13 @@ public sealed class SchemaStartupCheckOptions
 
     /// <summary>Which history table to read, and whether to compare the live schema.</summary>
     public SchemaCheckOptions Check { get; } = new();
+
+    /// <summary>
+    /// How the migrator runs under <see cref="SchemaCheckPolicy.MigrateThenVerify"/>: how long to
+    /// wait for another instance holding the migration lock (<see cref="MigrateOptions.LockTimeout"/>,
+    /// one minute by default) and what the history records as <c>applied_by</c>. Unused by the other policies.
+    /// </summary>
+    public MigrateOptions Migrate { get; set; } = new();
 
     /// <summary>
     /// How long the health check reuses the last result before checking the database again

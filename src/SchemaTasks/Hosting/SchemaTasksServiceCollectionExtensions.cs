@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SchemaTasks.Checking;
 using SchemaTasks.Hosting;
+using SchemaTasks.Verification;
 
 // The conventional namespace of registration methods, so they show up without a using.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,8 @@ public static class SchemaTasksServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="migrationsAssembly">The assembly the SchemaTasks.Build package embedded the migrations into.</param>
-    /// <param name="configure">Sets the policy and the history table.</param>
+    /// <param name="configure">Sets the policy, the history table and, for <see cref="SchemaCheckPolicy.MigrateThenVerify"/>, the migrator's options.</param>
+    /// <exception cref="ArgumentException"><see cref="SchemaCheckPolicy.MigrateThenVerify"/> with another history than <c>schematasks_history</c>.</exception>
     public static SchemaTasksCheckBuilder AddSchemaTasksCheck(this IServiceCollection services, Assembly migrationsAssembly, Action<SchemaStartupCheckOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(migrationsAssembly);
@@ -28,13 +30,15 @@ public static class SchemaTasksServiceCollectionExtensions
     /// <summary>As the assembly overload, for migrations read some other way (<see cref="ExpectedSchema.FromFiles"/>); called once, at the first check.</summary>
     /// <param name="services">The application's services.</param>
     /// <param name="expected">Reads the migrations.</param>
-    /// <param name="configure">Sets the policy and the history table.</param>
+    /// <param name="configure">Sets the policy, the history table and, for <see cref="SchemaCheckPolicy.MigrateThenVerify"/>, the migrator's options.</param>
+    /// <exception cref="ArgumentException"><see cref="SchemaCheckPolicy.MigrateThenVerify"/> with another history than <c>schematasks_history</c>.</exception>
     public static SchemaTasksCheckBuilder AddSchemaTasksCheck(this IServiceCollection services, Func<ExpectedSchema> expected, Action<SchemaStartupCheckOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(expected);
         var options = new SchemaStartupCheckOptions();
         configure?.Invoke(options);
+        ReadOwnHistoryAfterMigrating(options);
 
         services.TryAddSingleton(typeof(ILogger<>), typeof(Logging.Abstractions.NullLogger<>));
         services.AddSingleton(provider => new SchemaCheckRunner(expected, options, provider, provider.GetRequiredService<ILogger<SchemaCheckRunner>>()));
@@ -42,5 +46,26 @@ public static class SchemaTasksServiceCollectionExtensions
         services.AddSingleton<IHostedService>(provider => new SchemaCheckHostedService(
             provider.GetRequiredService<SchemaCheckRunner>(), provider.GetRequiredService<ILogger<SchemaCheckHostedService>>()));
         return new SchemaTasksCheckBuilder(services);
+    }
+
+    // The migrator records what it applies in schematasks_history; checking another tool's
+    // history afterwards would report every migration it just applied as pending.
+    private static void ReadOwnHistoryAfterMigrating(SchemaStartupCheckOptions options)
+    {
+        if (options.Policy != SchemaCheckPolicy.MigrateThenVerify)
+        {
+            return;
+        }
+
+        if ((options.Check.HistoryKind is { } kind && kind != MigrationHistoryKind.SchemaTasks) || options.Check.HistoryTable is not null)
+        {
+            throw new ArgumentException(
+                $"SchemaCheckPolicy.MigrateThenVerify applies the migrations with the SchemaTasks migrator, which records them in schematasks_history, "
+                + $"so the check must read that table; Check.HistoryKind is {options.Check.HistoryKind?.ToName() ?? "not set"} and Check.HistoryTable is {options.Check.HistoryTable ?? "not set"}. "
+                + "Leave both unset, or use SchemaCheckPolicy.FailFast to check the history of the tool that applies the migrations.",
+                nameof(options));
+        }
+
+        options.Check.HistoryKind = MigrationHistoryKind.SchemaTasks;
     }
 }

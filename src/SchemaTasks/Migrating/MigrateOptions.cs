@@ -17,4 +17,10 @@ public sealed record MigrateOptions
     /// <c>user@machine</c> of the running process.
     /// </summary>
     public string? AppliedBy { get; init; }
+
+    /// <summary>
+    /// Called after each migration is applied and recorded, before the next one starts, so a
+    /// long run can be followed (the start-up policy logs each one); <see langword="null"/> for none.
+    /// </summary>
+    public Action<MigrationApplied>? OnApplied { get; init; }
 }

@@ -29,7 +29,9 @@ internal static class MigrationRunner
             foreach (var migration in pending)
             {
                 var script = AppliedScript.Of(migrations.Manifest.Layout, migration);
-                applied.Add(await target.ApplyAsync(migration, script, appliedBy, cancellationToken).ConfigureAwait(false));
+                var done = await target.ApplyAsync(migration, script, appliedBy, cancellationToken).ConfigureAwait(false);
+                applied.Add(done);
+                options.OnApplied?.Invoke(done);
             }
 
             return new MigrateResult(applied, migrations.Migrations.Count - pending.Count);

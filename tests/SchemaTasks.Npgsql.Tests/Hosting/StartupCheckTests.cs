@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -123,25 +122,4 @@ public sealed class StartupCheckTests
                 .AddSchemaTasksCheck(() => Scenario(Scenario1), options => options.Policy = policy)
                 .UseNpgsql(connectionString))
             .Build();
-
-    /// <summary>Keeps every log line, to assert on what a person would read.</summary>
-    private sealed class ListLogger : ILoggerProvider, ILogger
-    {
-        public ConcurrentQueue<(LogLevel Level, string Message)> Entries { get; } = new();
-
-        public IEnumerable<string> Messages => Entries.Select(e => e.Message);
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Entries.Enqueue((logLevel, formatter(state, exception) + (exception is null ? string.Empty : " " + exception)));
-
-        public void Dispose()
-        {
-        }
-    }
 }
