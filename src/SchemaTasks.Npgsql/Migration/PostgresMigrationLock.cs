@@ -14,7 +14,10 @@ internal static class PostgresMigrationLock
     /// <summary>The lock key: fixed, derived from the history table's name so any SchemaTasks version agrees.</summary>
     public static readonly long Key = BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes("schematasks_history")));
 
-    private static readonly TimeSpan MaxPoll = TimeSpan.FromMilliseconds(500);
+    // Instances that waited take the lock one after another, each up to one poll late: a short
+    // cap keeps 16 instances starting together within seconds of each other. A poll is one
+    // trivial query.
+    private static readonly TimeSpan MaxPoll = TimeSpan.FromMilliseconds(100);
 
     // Polls pg_try_advisory_lock instead of waiting in pg_advisory_lock: a session blocked in
     // that call holds a snapshot, and CREATE INDEX CONCURRENTLY run by the lock holder waits
