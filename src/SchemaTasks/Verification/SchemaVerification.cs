@@ -152,7 +152,7 @@ public static class SchemaVerification
 
     // The snapshot holds only the final schema; the schema before and after one migration is
     // rebuilt from the embedded text, and only when a failed migration needs it.
-    private static SchemaBuildResult? Rebuild(EmbeddedMigrations migrations, SqlDialect dialect)
+    internal static SchemaBuildResult? Rebuild(EmbeddedMigrations migrations, SqlDialect dialect)
     {
         var files = migrations.Migrations.Select(m => new MigrationSourceFile(m.RelativePath, m.Text)).ToList();
         var discovered = MigrationDiscovery.Discover(files, migrations.Manifest.Layout);
