@@ -33,12 +33,12 @@ internal static class RepairPlanner
         var script = AppliedScript.Of(migrations.Manifest.Layout, embedded);
         var steps = MigrationSteps.Of(embedded, script, dialect, before);
         var sameText = string.Equals(row.Checksum?.Trim(), embedded.Sha256, StringComparison.OrdinalIgnoreCase);
-        var progress = sameText || nothingRemains
-            ? StatementProgress.Of(row, nothingRemains, steps, live)
-            : new StatementProgress(null, $"this build's text of it differs from the text that ran (recorded SHA-256 {row.Checksum?.Trim() ?? "none"}, this build {embedded.Sha256}), so how far that text got is not known");
+        var progress = StatementProgress.Of(row, nothingRemains, sameText ? steps : null, live);
 
         var back = PlanBack(build.Before(index), build.After(index), live, steps, progress, sameText, embedded);
-        var forward = PlanForward(steps, progress, embedded, dialect, script);
+        var forward = sameText || progress.Ran == 0
+            ? PlanForward(steps, progress, embedded, dialect, script)
+            : Blocked(RepairDirection.After, $"This build's text of {embedded.Id} differs from the text that failed (recorded SHA-256 {row.Checksum?.Trim() ?? "none"}, this build {embedded.Sha256}), and part of that text ran, so which of this build's statements remain to run is not known. Repair back (--to before) and migrate, or run forward with the build that failed.");
         return new RepairPlans(back, forward, $"{error} Progress: {progress.Evidence}.")
         {
             Migration = embedded,

@@ -15,7 +15,11 @@ internal sealed partial record StatementProgress(int? Ran, string Evidence)
     /// process that died: the statements the row counts ran (MySQL), and the next ones are
     /// looked for in the live schema, one at a time, while each changes something it can see.
     /// </summary>
-    public static StatementProgress Of(AppliedMigration row, bool nothingRemains, MigrationSteps steps, Schema.Catalog live)
+    /// <param name="row">The failed history row.</param>
+    /// <param name="nothingRemains">Whether the provider reads from the row that nothing of it ran or remains.</param>
+    /// <param name="steps">The migration's statements, or <see langword="null"/> when this build's text is not the text that ran.</param>
+    /// <param name="live">The live schema.</param>
+    public static StatementProgress Of(AppliedMigration row, bool nothingRemains, MigrationSteps? steps, Schema.Catalog live)
     {
         if (nothingRemains)
         {
@@ -26,6 +30,11 @@ internal sealed partial record StatementProgress(int? Ran, string Evidence)
         {
             var ran = int.Parse(failed.Groups["n"].Value, CultureInfo.InvariantCulture) - 1;
             return new(ran, ran == 0 ? "its first statement failed" : $"{Count(ran)} ran, statement {ran + 1} failed");
+        }
+
+        if (steps is null)
+        {
+            return new(null, $"the process applying it stopped without recording an error, and this build's text of it differs from the text that ran (recorded SHA-256 {row.Checksum?.Trim() ?? "none"}), so the database cannot show how far that text got");
         }
 
         var known = row.StepsApplied ?? 0;
