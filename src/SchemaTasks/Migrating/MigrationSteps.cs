@@ -44,7 +44,7 @@ internal sealed class MigrationSteps
         var changes = Changes(index, _schemas[index + 1]);
         if (changes.Count > 0) return string.Join(", ", changes.Select(c => $"{c.Kind} {c.Name}"));
         var words = string.Join(' ', Statements[index].Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return words.Length <= 60 ? words : words[..60] + "…";
+        return words.Length <= 80 ? words : words[..80] + "…";
     }
 
     /// <summary>Where statement <paramref name="index"/> starts, for messages: <c>statement 2 (line 5)</c>.</summary>
