@@ -78,7 +78,7 @@ public sealed class MySqlMigratorTests
         Assert.Equal(DiagnosticCodes.FailedMigration, refusal.Code);
         Assert.Contains("'20251208175358_add_scheduled_issues' is recorded as failed", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("after 1 of its statements had run", refusal.Message, StringComparison.Ordinal);
-        Assert.Contains("undo what it did or finish it by hand", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("`schematasks repair` (RepairAsync) shows the statements that undo what it did (--to before", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(0L, Convert.ToInt64(await ScalarAsync(db, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'later'")));
     }
 
