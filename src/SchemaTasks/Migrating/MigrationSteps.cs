@@ -34,6 +34,9 @@ internal sealed class MigrationSteps
         return new MigrationSteps(statements, schemas);
     }
 
+    /// <summary>The schema after the first <paramref name="count"/> statements.</summary>
+    public Catalog After(int count) => _schemas[count];
+
     /// <summary>The changes statement <paramref name="index"/> (0-based) makes, and whether <paramref name="live"/> holds each.</summary>
     public IReadOnlyList<MigrationObjectCheck> Changes(int index, Catalog live) =>
         FailedMigrationAnalysis.Analyze(_schemas[index], _schemas[index + 1], live);

@@ -35,7 +35,10 @@ internal static class RepairPlanner
         var sameText = string.Equals(row.Checksum?.Trim(), embedded.Sha256, StringComparison.OrdinalIgnoreCase);
         var progress = StatementProgress.Of(row, nothingRemains, sameText ? steps : null, live);
 
-        var back = PlanBack(build.Before(index), build.After(index), live, steps, progress, sameText, embedded);
+        // Only what ran is undone: an object the migration would create but that existed before it
+        // (often the very reason it failed) is not the migration's to drop.
+        var ranUpTo = progress.Ran is { } ran && (sameText || ran == 0) ? steps.After(ran) : build.After(index);
+        var back = PlanBack(before, ranUpTo, live, steps, progress, sameText, embedded);
         var forward = sameText || progress.Ran == 0
             ? PlanForward(steps, progress, embedded, dialect, script)
             : Blocked(RepairDirection.After, $"This build's text of {embedded.Id} differs from the text that failed (recorded SHA-256 {row.Checksum?.Trim() ?? "none"}, this build {embedded.Sha256}), and part of that text ran, so which of this build's statements remain to run is not known. Repair back (--to before) and migrate, or run forward with the build that failed.");
