@@ -87,7 +87,8 @@ public sealed class KilledMigrationTests : IDisposable
         Assert.Contains("failed   2 after 1 statements", status.Output, StringComparison.Ordinal);
         Assert.Contains("error ST6002: Migration '2' is recorded as failed in", refused.Error, StringComparison.Ordinal);
         Assert.Contains("after 1 of its statements had run and were committed", refused.Error, StringComparison.Ordinal);
-        Assert.Contains("In the database: table a exists; table b does not.", verify.Output, StringComparison.Ordinal);
+        Assert.Contains("error ST6002: Migration 2 (2_long.up.sql) failed (started ", verify.Output, StringComparison.Ordinal);
+        Assert.Contains(": statement 1 ran and was committed, then the process applying it stopped during statement 2, which may or may not have finished. In the database: table a exists; table b does not.", verify.Output, StringComparison.Ordinal);
 
         Assert.Equal(ExitCodes.ProblemsFound, dryRun.Exit);
         Assert.Contains("statement 1 ran", dryRun.Output, StringComparison.Ordinal);

@@ -79,7 +79,7 @@ public static class SchemaVerification
                     var objects = live is not null && built is not null && i < built.Steps.Count
                         ? FailedMigrationAnalysis.Analyze(built.Before(i), built.After(i), live)
                         : null;
-                    findings.Add(Error(DiagnosticCodes.FailedMigration, migration.Id, FailedMessage(named, migration, objects)) with
+                    findings.Add(Error(DiagnosticCodes.FailedMigration, migration.Id, FailedMessage(named, migration, objects, kind)) with
                     {
                         NextStep = NextSteps.Repair(kind, migration.Id, i > 0 ? migrations[i - 1].Id : null, objects),
                         Objects = objects ?? [],
@@ -114,7 +114,7 @@ public static class SchemaVerification
         return new VerificationReport(status, findings, live is not null);
     }
 
-    private static string FailedMessage(string named, MigrationStatus migration, IReadOnlyList<MigrationObjectCheck>? objects)
+    private static string FailedMessage(string named, MigrationStatus migration, IReadOnlyList<MigrationObjectCheck>? objects, MigrationHistoryKind kind)
     {
         var row = migration.Applied;
         var text = migration.State == MigrationState.Dirty
@@ -128,6 +128,13 @@ public static class SchemaVerification
         if (OneLine(row?.Error) is { } error)
         {
             text += ": " + error.TrimEnd('.');
+        }
+        else if (kind == MigrationHistoryKind.SchemaTasks && row?.StepsApplied is { } ran)
+        {
+            // The migrator counts each statement as it commits (MySQL); no error means the process died during the next.
+            text += ran == 0
+                ? ": the process applying it stopped before its first statement was recorded as done"
+                : string.Create(CultureInfo.InvariantCulture, $": {(ran == 1 ? "statement 1 ran and was" : $"statements 1 to {ran} ran and were")} committed, then the process applying it stopped during statement {ran + 1}, which may or may not have finished");
         }
 
         text += ".";
