@@ -68,6 +68,26 @@ public sealed class MySqlRepairTests
         Assert.Equal("1|3|", Convert.ToString(await ScalarAsync(db, "SELECT CONCAT(success, '|', statements_applied, '|', COALESCE(error, '')) FROM schematasks_history WHERE migration_id = '2'"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [MySqlFact]
+    public async Task RepairBack_DropsTheCheckTheMigrationAdded_ByTheNameTheServerGaveIt()
+    {
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        var broken = Build(
+            ("1", "CREATE TABLE bots (id int PRIMARY KEY, health_status varchar(20) NOT NULL);"),
+            ("2", "ALTER TABLE bots ADD CHECK (health_status IN ('normal', 'potentially_stuck'));\nALTER TABLE bots ADD COLUMN note no_such_type;"));
+        await Assert.ThrowsAsync<SchemaTasksException>(() => MySqlMigrator.MigrateAsync(broken, db.ConnectionString));
+        var serverName = (string?)await ScalarAsync(db, "SELECT CONSTRAINT_NAME FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()");
+
+        var repaired = await MySqlMigrator.RepairAsync(broken, db.ConnectionString, new RepairOptions { Apply = true });
+
+        var statement = Assert.Single(Assert.Single(repaired.Failed).Plan.Statements);
+        Assert.Equal($"ALTER TABLE bots DROP CONSTRAINT {serverName};", statement.Sql);
+        Assert.False(statement.DropsData);
+        Assert.Equal(RepairOutcome.Repaired, repaired.Failed[0].Outcome);
+        Assert.Equal(0L, Convert.ToInt64(await ScalarAsync(db, "SELECT COUNT(*) FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()")));
+        Assert.Equal(0L, Convert.ToInt64(await ScalarAsync(db, "SELECT COUNT(*) FROM schematasks_history WHERE migration_id = '2'")));
+    }
+
     private static EmbeddedMigrations Build(params (string Id, string Sql)[] migrations)
     {
         var builder = new TestMigrations(SqlDialect.MySql);

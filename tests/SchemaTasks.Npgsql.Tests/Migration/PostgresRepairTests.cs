@@ -84,6 +84,27 @@ public sealed class PostgresRepairTests
     }
 
     [PostgresFact]
+    public async Task RepairForward_OfAMigrationRolledBack_RunsItWholeInOneTransaction_AndRecordsThisBuildsChecksum()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var (init, scheduled) = Scenario5();
+        var broken = Build((InitId, init), (ScheduledIssuesId, scheduled.Replace("DEFAULT 'WEEKLY'", "DEFAULT 'YEARLY'", StringComparison.Ordinal)));
+        var fixedBuild = Build((InitId, init), (ScheduledIssuesId, scheduled));
+        await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(broken, db.ConnectionString));
+
+        var result = await PostgresMigrator.RepairAsync(fixedBuild, db.ConnectionString, new RepairOptions { To = RepairDirection.After, Apply = true });
+        var healthy = await VerifyAsync(fixedBuild, db);
+
+        var repair = Assert.Single(result.Failed);
+        Assert.Equal(RepairOutcome.Repaired, repair.Outcome);
+        Assert.Equal(4, repair.Plan.Statements.Count);
+        Assert.Equal("statement 1 (line 2): enum momentum.ScheduleFrequency", repair.Plan.Statements[0].Touches);
+        Assert.Contains("one transaction", Assert.Single(repair.Plan.Notes), StringComparison.Ordinal);
+        Assert.Equal(fixedBuild.Migrations[1].Sha256, await ScalarAsync<string>(db, $"SELECT checksum FROM schematasks_history WHERE migration_id = '{ScheduledIssuesId}' AND success"));
+        Assert.True(healthy.IsHealthy, healthy.ToText());
+    }
+
+    [PostgresFact]
     public async Task RepairForward_AfterTheRowsAreFixed_RunsTheStatementsThatDidNotRun_AndMarksItApplied()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
