@@ -58,6 +58,33 @@ public sealed class KilledMigrationTests : IDisposable
         Assert.StartsWith("SchemaTasks verification: healthy", healthy.Output, StringComparison.Ordinal);
     }
 
+    [PostgresFact]
+    public async Task Postgres_KilledWithoutATransaction_LeavesAFailedRow_AndRepairBackDropsWhatWasCommitted()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        File.WriteAllText(Path.Combine(_folder, "2_long.up.sql"), "-- schematasks:no-transaction\nCREATE TABLE a (id int);\nSELECT pg_sleep(4);\nCREATE TABLE b (id int);\n");
+        string[] common = ["--migrations", _folder, "--dialect", "postgres", "--connection", db.ConnectionString];
+
+        using var tool = ToolProcess.Start(["migrate", .. common]);
+        await WaitUntilAsync(tool, async () => await PgScalarAsync<long>(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep%'") == 1);
+        var exit = await tool.KillAsync();
+
+        var verify = await ToolRun.RunAsync(["verify", .. common, "--history", "schematasks"]);
+        var dryRun = await ToolRun.RunAsync(["repair", .. common]);
+        var repaired = await ToolRun.RunAsync(["repair", .. common, "--apply", "yes", "--allow-data-loss", "yes"]);
+        var migrate = await ToolRun.RunAsync(["migrate", .. common]);
+        var healthy = await ToolRun.RunAsync(["verify", .. common, "--history", "schematasks"]);
+
+        Assert.Equal(137, exit);
+        Assert.Contains("error ST6002: Migration 2 (2_long.up.sql) failed (started ", verify.Output, StringComparison.Ordinal);
+        Assert.Contains(": it recorded no error, so the process applying it stopped while it ran; the statements before that point were committed. In the database: table public.a exists; table public.b does not.", verify.Output, StringComparison.Ordinal);
+        Assert.Contains("statement 2 (line 3) may have run", dryRun.Output, StringComparison.Ordinal);
+        Assert.Contains("  -- 1. table public.a [drops data]\n  DROP TABLE a;\n", dryRun.Output, StringComparison.Ordinal);
+        Assert.True(repaired.Exit == ExitCodes.Success, repaired.Output + repaired.Error);
+        Assert.True(migrate.Exit == ExitCodes.Success, migrate.Output + migrate.Error);
+        Assert.True(healthy.Exit == ExitCodes.Success, healthy.Output + healthy.Error);
+    }
+
     [MySqlFact]
     public async Task MariaDb_KilledAfterItsFirstStatement_IsReportedPartial_AndRepairBackWithDataLossMakesItHealthy()
     {

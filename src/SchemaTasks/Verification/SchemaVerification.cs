@@ -129,6 +129,11 @@ public static class SchemaVerification
         {
             text += ": " + error.TrimEnd('.');
         }
+        else if (kind == MigrationHistoryKind.SchemaTasks && row is { StepsApplied: null })
+        {
+            // Only a migration run without a transaction (PostgreSQL) leaves such a row.
+            text += ": it recorded no error, so the process applying it stopped while it ran; the statements before that point were committed";
+        }
         else if (kind == MigrationHistoryKind.SchemaTasks && row?.StepsApplied is { } ran)
         {
             // The migrator counts each statement as it commits (MySQL); no error means the process died during the next.
