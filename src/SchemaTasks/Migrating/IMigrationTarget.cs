@@ -25,9 +25,6 @@ internal interface IMigrationTarget
     /// <summary>Whether the failed <paramref name="row"/> proves nothing of its migration remains in the database.</summary>
     bool NothingRemains(AppliedMigration row);
 
-    /// <summary>Deletes the history row of <paramref name="id"/>, so the next run applies it again.</summary>
-    Task DeleteRowAsync(string id, CancellationToken cancellationToken);
-
     /// <summary>Reads the live schema, which repair compares with the schemas before and after a failed migration.</summary>
     Task<Schema.Catalog> ReadSchemaAsync(CancellationToken cancellationToken);
 

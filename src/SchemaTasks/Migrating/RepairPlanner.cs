@@ -54,11 +54,11 @@ internal static class RepairPlanner
     {
         var (statements, blockers) = BackPlanner.Plan(before, after, live);
         var notes = new List<string>();
-        if (!sameText)
+        if (!sameText && progress.Ran != 0)
         {
             notes.Add($"This build's text of {embedded.Id} differs from the text that failed: the plan undoes what this build's text changes. For an exact plan, run repair with the build that failed.");
         }
-        else
+        else if (sameText)
         {
             // Statements that ran (or may have) and change nothing repair tracks: indexes, keys, rows, functions.
             var ran = progress.Ran ?? steps.Statements.Count;
