@@ -160,6 +160,44 @@ public sealed class PostgresRepairTests
     }
 
     [PostgresFact]
+    public async Task RepairBack_RecreatesADroppedCheck_AndDropsTheDomainEnumAndColumnItCreated_InDependencyOrder()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var init = "CREATE TABLE bots (id int PRIMARY KEY, health_status text NOT NULL CHECK (health_status IN ('normal', 'potentially_stuck')));";
+        var change = """
+            -- schematasks:no-transaction
+            ALTER TABLE bots DROP CONSTRAINT bots_health_status_check;
+            CREATE TYPE bot_kind AS ENUM ('worker', 'scheduler');
+            CREATE DOMAIN bot_label AS text CHECK (VALUE IN ('blue', 'green'));
+            ALTER TABLE bots ADD COLUMN kind bot_kind;
+            INSERT INTO no_such_table VALUES (1);
+            """;
+        var broken = Build(("1", init), ("2", change));
+        await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(broken, db.ConnectionString));
+
+        var result = await PostgresMigrator.RepairAsync(broken, db.ConnectionString, new RepairOptions { Apply = true, AllowDataLoss = true });
+        var fixedBuild = Build(("1", init), ("2", change.Replace("INSERT INTO no_such_table VALUES (1);", string.Empty, StringComparison.Ordinal)));
+        var atMigration1 = await VerifyAsync(Build(("1", init)), db);
+        await PostgresMigrator.MigrateAsync(fixedBuild, db.ConnectionString);
+        var healthy = await VerifyAsync(fixedBuild, db);
+
+        var repair = Assert.Single(result.Failed);
+        Assert.Equal(RepairOutcome.Repaired, repair.Outcome);
+        Assert.Equal(
+            [
+                "ALTER TABLE bots DROP COLUMN kind;",
+                "ALTER TABLE bots ADD CONSTRAINT bots_health_status_check CHECK (health_status IN ('normal', 'potentially_stuck'));",
+                "DROP DOMAIN bot_label;",
+                "DROP TYPE bot_kind;",
+            ],
+            repair.Plan.Statements.Select(s => s.Sql));
+        // Back at the schema before migration 2: the self-check against migration 1 alone finds nothing.
+        Assert.True(atMigration1.IsHealthy, atMigration1.ToText());
+        Assert.Empty(atMigration1.Findings);
+        Assert.True(healthy.IsHealthy, healthy.ToText());
+    }
+
+    [PostgresFact]
     public async Task RepairBack_UndoesOnlyWhatRan_NeverAnObjectThatWasThereBeforeTheMigration()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
