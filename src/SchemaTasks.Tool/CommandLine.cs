@@ -28,9 +28,12 @@ internal static class CommandLine
                                       Apply the pending migrations, recorded in schematasks_history.
           status (--migrations <dir> | --assembly <dll>) [--connection <cs>] [--dialect ...]
                                       List applied, pending and failed migrations.
-          repair (--migrations <dir> | --assembly <dll>) [--connection <cs>] [--apply yes]
-                                      Show the way out of failed migrations; with --apply yes,
-                                      clear those of which nothing remains.
+          repair (--migrations <dir> | --assembly <dll>) [--connection <cs>] [--to before|after]
+                 [--apply yes] [--allow-data-loss yes]
+                                      Show the statements that take a failed migration back to
+                                      the schema before it (default) or forward to after it;
+                                      run them with --apply yes (dropping data needs
+                                      --allow-data-loss yes).
                                       The connection defaults to SCHEMATASKS_CONNECTION.
 
         Exit codes: 0 success, 1 problems found, 2 usage error, 3 cannot connect to or read the database.

@@ -91,7 +91,7 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Contains("Dry run: nothing was changed.", dryRun.Output, StringComparison.Ordinal);
         Assert.Contains("error ST6002", refused.Error, StringComparison.Ordinal);
         Assert.True(applied.Exit == ExitCodes.Success, applied.Output + applied.Error);
-        Assert.Contains("cleared 1:", applied.Output, StringComparison.Ordinal);
+        Assert.Contains("repaired 1: ran 0 statement(s) and deleted its failed history row", applied.Output, StringComparison.Ordinal);
         Assert.True(migrated.Exit == ExitCodes.Success, migrated.Error);
         Assert.Contains("1 applied, 0 already applied.", migrated.Output, StringComparison.Ordinal);
         Assert.Contains("nothing to repair", nothing.Output, StringComparison.Ordinal);

@@ -195,4 +195,13 @@ public static class DiagnosticCodes
 
     /// <summary>A migration failed while the migrator applied it; the history records the failure.</summary>
     public const string MigrationFailed = "ST7002";
+
+    /// <summary>A statement of a repair plan failed while repair applied it.</summary>
+    public const string RepairFailed = "ST7003";
+
+    /// <summary>A repair plan drops data (a table, a column, values of a column) and dropping data was not allowed; nothing ran.</summary>
+    public const string RepairDropsData = "ST7004";
+
+    /// <summary>Repair cannot generate a safe plan in the direction asked for (the message says why); nothing ran.</summary>
+    public const string RepairBlocked = "ST7005";
 }

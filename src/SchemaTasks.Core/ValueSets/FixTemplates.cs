@@ -1,3 +1,4 @@
+using SchemaTasks.Scaffolding;
 using SchemaTasks.Schema;
 using SchemaTasks.Sql;
 
@@ -48,11 +49,7 @@ internal static class FixTemplates
     private static string ModifyInlineList(IdentifierRules rules, CatalogTable table, CatalogColumn column, AllowedValuesSource source)
     {
         var keyword = source.Kind == AllowedValuesSourceKind.InlineSet ? "SET" : "ENUM";
-        var nullability = column.IsNullable ? "" : " NOT NULL";
-        var @default = column.Default is { } text && !text.Equals("null", StringComparison.OrdinalIgnoreCase) ? $" DEFAULT {text}"
-            : column.IsNullable ? " DEFAULT NULL"
-            : "";
-        return $"ALTER TABLE {rules.Quote(table.Name)} MODIFY COLUMN {rules.Quote(column.Name)} {keyword}({ValueList(rules, source)}){nullability}{@default};";
+        return $"ALTER TABLE {rules.Quote(table.Name)} MODIFY COLUMN {rules.Quote(column.Name)} {keyword}({ValueList(rules, source)}){SchemaChangeSql.NullabilityAndDefault(column)};";
     }
 
     private static string ReplaceCheck(IdentifierRules rules, CatalogTable table, CatalogColumn column, AllowedValuesSource source)

@@ -8,7 +8,7 @@ using SchemaTasks.Verification;
 namespace SchemaTasks.MySql.Migration;
 
 /// <summary>A MySQL or MariaDB database a migrator works on, over one open connection the caller owns.</summary>
-internal sealed class MySqlMigrationTarget(MySqlConnection connection, string database) : IMigrationTarget
+internal sealed partial class MySqlMigrationTarget(MySqlConnection connection, string database) : IMigrationTarget
 {
     // Qualified: a migration may USE another database, and its history row must still go here.
     private readonly string _table = Quote(database) + "." + Quote(MigrationHistoryKind.SchemaTasks.DefaultTable());

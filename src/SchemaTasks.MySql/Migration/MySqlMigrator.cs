@@ -35,22 +35,26 @@ public static class MySqlMigrator
     }
 
     /// <summary>
-    /// Reports each migration the history records as failed and the way out of it; with
-    /// <paramref name="apply"/>, deletes the failed row of each one whose first statement failed
-    /// (nothing of it ran), so the next <see cref="MigrateAsync"/> applies it again. Migrations
-    /// that ran partly are only reported, naming the statements that ran.
+    /// For each migration the history records as failed, plans the way back to the schema before
+    /// it (undoing what the database holds of it, then deleting its row so the next run applies it
+    /// again) and the way forward to the schema after it (running its statements that did not run,
+    /// then marking it applied). A dry run unless <see cref="RepairOptions.Apply"/>; a plan that
+    /// drops data runs only with <see cref="RepairOptions.AllowDataLoss"/>. See <c>docs/migrator.md</c>.
     /// </summary>
-    /// <param name="migrations">The migrations of the build that will run next.</param>
+    /// <param name="migrations">The migrations of the build: the schemas before and after the failed one are built from them.</param>
     /// <param name="connectionString">A MySqlConnector connection string naming the database.</param>
-    /// <param name="apply"><see langword="false"/> (the default) to only report.</param>
-    /// <param name="options">The lock wait; defaults when <see langword="null"/>.</param>
+    /// <param name="options">Direction, apply, data loss and lock wait; a dry run back when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the repair.</param>
-    /// <exception cref="SchemaTasksException"><c>ST5010</c>: invalid connection string; <c>ST7001</c>: the lock was not taken in time.</exception>
-    public static async Task<RepairResult> RepairAsync(EmbeddedMigrations migrations, string connectionString, bool apply = false, MigrateOptions? options = null, CancellationToken cancellationToken = default)
+    /// <returns>Each failed migration with both plans and what was done.</returns>
+    /// <exception cref="SchemaTasksException">
+    /// <c>ST5010</c>: invalid connection string; <c>ST7001</c>: the lock was not taken in time;
+    /// <c>ST7003</c>: a statement of the plan failed (the message says what ran).
+    /// </exception>
+    public static async Task<RepairResult> RepairAsync(EmbeddedMigrations migrations, string connectionString, RepairOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(migrations);
         await using var connection = await MySqlConnections.OpenAsync(connectionString, allowUserVariables: true, cancellationToken).ConfigureAwait(false);
         var target = new MySqlMigrationTarget(connection, connection.Database);
-        return await MigrationRepair.RunAsync(migrations, target, SqlDialect.MySql, apply, options, cancellationToken).ConfigureAwait(false);
+        return await MigrationRepair.RunAsync(migrations, target, SqlDialect.MySql, options, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -9,7 +9,7 @@ using SchemaTasks.Verification;
 namespace SchemaTasks.Npgsql.Migration;
 
 /// <summary>A PostgreSQL database a migrator works on, over one open connection the caller owns.</summary>
-internal sealed class PostgresMigrationTarget : IMigrationTarget
+internal sealed partial class PostgresMigrationTarget : IMigrationTarget
 {
     private readonly NpgsqlConnection _connection;
     private readonly string _schema;

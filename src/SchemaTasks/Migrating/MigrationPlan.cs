@@ -50,9 +50,8 @@ internal static class MigrationPlan
         var rolledBack = failed.Error?.StartsWith(MigrationFailure.RolledBackPrefix, StringComparison.Ordinal) == true;
         var next = rolledBack
             ? "Nothing of it remains in the database. Fix the migration in a new build, then run `schematasks repair --apply yes` (RepairAsync with apply) to clear its row, so the next run applies it."
-            : "Repair it before starting again: undo what it did or finish it by hand, "
-              + $"then delete its row (DELETE FROM {table} WHERE migration_id = '{failed.Id.Replace("'", "''", StringComparison.Ordinal)}') so the next run applies it, "
-              + "or mark it applied (success = true) if you finished it. `schematasks repair` names the statements that ran.";
+            : $"Repair it before starting again: `schematasks repair` (RepairAsync) shows the statements that undo what it did (--to before, then its row in {table} is deleted so the next run applies it) "
+              + "or finish it (--to after, then its row is marked applied), and runs them with --apply yes.";
         return new SchemaTasksException(
             DiagnosticCodes.FailedMigration,
             $"Migration '{failed.Id}' is recorded as failed in {table}{progress}, so no migration was applied. {error} {next}");

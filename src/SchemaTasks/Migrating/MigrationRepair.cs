@@ -1,73 +1,80 @@
-using System.Globalization;
-using SchemaTasks.Sql;
+using SchemaTasks.Schema;
 using SchemaTasks.Verification;
 
 namespace SchemaTasks.Migrating;
 
 /// <summary>
-/// The safe repair: a failed migration of which nothing remains has its row deleted, so the next
-/// run applies it again; any other is left alone, with the statements that ran named, because
-/// undoing them needs a person.
+/// Repair of failed migrations, under the migrator's lock: for each, the plan back to the schema
+/// before it and the plan forward to the schema after it, from the schemas the migrations build
+/// and the live one. A dry run unless asked; a plan that drops data runs only when allowed.
 /// </summary>
 internal static class MigrationRepair
 {
-    public static async Task<RepairResult> RunAsync(EmbeddedMigrations migrations, IMigrationTarget target, SqlDialect dialect, bool apply, MigrateOptions? options, CancellationToken cancellationToken)
+    public static async Task<RepairResult> RunAsync(EmbeddedMigrations migrations, IMigrationTarget target, SqlDialect dialect, RepairOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(migrations);
-        options ??= new MigrateOptions();
-        // Under the migrator's lock: a row must not be deleted while a run is applying it.
+        options ??= new RepairOptions();
+        if (options.LockTimeout < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.LockTimeout, "LockTimeout cannot be negative.");
+        }
+
+        // Under the migrator's lock: a row must not change while a run is applying its migration.
         await target.AcquireLockAsync(options.LockTimeout, cancellationToken).ConfigureAwait(false);
         try
         {
             var history = await target.ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
-            var repairs = new List<FailedMigrationRepair>();
-            foreach (var row in history.Entries.Where(r => r.State == AppliedMigrationState.Failed))
+            var failed = history.Entries.Where(r => r.State == AppliedMigrationState.Failed).ToList();
+            var repairs = new List<FailedMigrationRepair>(failed.Count);
+            if (failed.Count == 0)
             {
-                var nothingRemains = target.NothingRemains(row);
-                if (nothingRemains && apply)
-                {
-                    await target.DeleteRowAsync(row.Id, cancellationToken).ConfigureAwait(false);
-                }
-
-                var embedded = migrations.Migrations.FirstOrDefault(m => m.Id == row.Id);
-                repairs.Add(new FailedMigrationRepair(row.Id, nothingRemains, nothingRemains && apply, Advice(row, embedded, migrations, dialect, nothingRemains, apply, history.Table)));
+                return new RepairResult(repairs, options.Apply);
             }
 
-            return new RepairResult(repairs, apply);
+            var build = SchemaVerification.Rebuild(migrations, dialect);
+            foreach (var row in failed)
+            {
+                var live = await target.ReadSchemaAsync(cancellationToken).ConfigureAwait(false);
+                var plans = RepairPlanner.Plan(migrations, build, dialect, row, target.NothingRemains(row), live);
+                var plan = options.To == RepairDirection.Before ? plans.Back : plans.Forward;
+                var outcome = !options.Apply ? RepairOutcome.DryRun
+                    : !plan.CanApply ? RepairOutcome.Blocked
+                    : plan.DropsData && !options.AllowDataLoss ? RepairOutcome.RefusedDataLoss
+                    : RepairOutcome.Repaired;
+                if (outcome == RepairOutcome.Repaired)
+                {
+                    var run = options.To == RepairDirection.Before
+                        ? new RepairRun(row.Id, plan.Statements, InTransaction: true, MarkApplied: null, StatementCount: 0)
+                        : new RepairRun(row.Id, plan.Statements, plans.ForwardInTransaction, plans.Migration, plans.StatementCount);
+                    await target.RunRepairAsync(run, cancellationToken).ConfigureAwait(false);
+                }
+
+                repairs.Add(new FailedMigrationRepair(row.Id, plan, options.To == RepairDirection.Before ? plans.Forward : plans.Back, outcome, plans.Summary));
+            }
+
+            return new RepairResult(repairs, options.Apply);
         }
         finally
         {
-            await target.ReleaseLockAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await target.ReleaseLockAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (System.Data.Common.DbException)
+            {
+                // The connection is broken and the server releases the lock with it; the error that broke it is the one to report.
+            }
         }
-    }
-
-    private static string Advice(AppliedMigration row, EmbeddedMigration? embedded, EmbeddedMigrations migrations, SqlDialect dialect, bool nothingRemains, bool apply, string table)
-    {
-        if (nothingRemains)
-        {
-            return apply
-                ? "Nothing of it remained; its failed row was deleted, so the next migrate applies it again (fix it in the build first if it would fail the same way)."
-                : "Nothing of it remains in the database; run repair with apply to delete its failed row, so the next migrate applies it again.";
-        }
-
-        var delete = $"DELETE FROM {table} WHERE migration_id = '{row.Id.Replace("'", "''", StringComparison.Ordinal)}'";
-        var ran = row.StepsApplied is { } n && embedded is not null && string.Equals(embedded.Sha256, row.Checksum?.Trim(), StringComparison.OrdinalIgnoreCase)
-            ? RanStatements(embedded, migrations, dialect, n)
-            : "Some of its statements ran (the recorded error names the one that failed).";
-        return $"{ran} Repair cannot undo them alone: undo them by hand, then {delete} so the next migrate applies it again; "
-            + $"or run the rest by hand and mark it applied (UPDATE {table} SET success = true WHERE migration_id = ...).";
-    }
-
-    private static string RanStatements(EmbeddedMigration embedded, EmbeddedMigrations migrations, SqlDialect dialect, int count)
-    {
-        var script = AppliedScript.Of(migrations.Manifest.Layout, embedded);
-        var statements = SqlScript.Split(script.Text, dialect, script.FirstLine);
-        if (count == 0)
-        {
-            return "The process applying it stopped before recording any statement; the first one may have run.";
-        }
-
-        var lines = string.Join(", ", statements.Take(count).Select(s => s.Line.ToString(CultureInfo.InvariantCulture)));
-        return string.Create(CultureInfo.InvariantCulture, $"Statements 1 to {count} of {statements.Count} ran and were committed (starting on lines {lines} of {embedded.RelativePath}).");
     }
 }
+
+/// <summary>What a provider runs to apply a repair plan.</summary>
+/// <param name="MigrationId">The failed migration.</param>
+/// <param name="Statements">The plan's statements, in order.</param>
+/// <param name="InTransaction">Whether they run in one transaction together with the history change (PostgreSQL only).</param>
+/// <param name="MarkApplied">
+/// <see langword="null"/> to delete the failed row afterwards (back, so the next run applies the
+/// migration again); else the migration whose row is marked applied, with its checksum (forward).
+/// </param>
+/// <param name="StatementCount">How many statements the migration has, recorded as <c>statements_applied</c> (MySQL) when marked applied.</param>
+internal sealed record RepairRun(string MigrationId, IReadOnlyList<RepairStatement> Statements, bool InTransaction, EmbeddedMigration? MarkApplied, int StatementCount);

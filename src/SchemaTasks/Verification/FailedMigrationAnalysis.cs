@@ -124,11 +124,11 @@ public static class FailedMigrationAnalysis
         }
     }
 
-    private static bool SameShape(CatalogColumn a, CatalogColumn b) =>
+    internal static bool SameShape(CatalogColumn a, CatalogColumn b) =>
         string.Equals(a.Type, b.Type, StringComparison.Ordinal)
         && (a.InlineValues?.Values ?? []).SequenceEqual(b.InlineValues?.Values ?? [], StringComparer.Ordinal);
 
-    private static bool SameCheck(CatalogCheck a, CatalogCheck b) => a.IsValueSet || b.IsValueSet
+    internal static bool SameCheck(CatalogCheck a, CatalogCheck b) => a.IsValueSet || b.IsValueSet
         ? string.Equals(a.Column, b.Column, StringComparison.OrdinalIgnoreCase) && a.Values.Order(StringComparer.Ordinal).SequenceEqual(b.Values.Order(StringComparer.Ordinal), StringComparer.Ordinal)
         : string.Equals(a.Name, b.Name, StringComparison.Ordinal);
 }

@@ -79,7 +79,7 @@ public static class SchemaVerification
                     var objects = live is not null && built is not null && i < built.Steps.Count
                         ? FailedMigrationAnalysis.Analyze(built.Before(i), built.After(i), live)
                         : null;
-                    findings.Add(Error(DiagnosticCodes.FailedMigration, migration.Id, FailedMessage(named, migration, objects)) with
+                    findings.Add(Error(DiagnosticCodes.FailedMigration, migration.Id, FailedMessage(named, migration, objects, kind)) with
                     {
                         NextStep = NextSteps.Repair(kind, migration.Id, i > 0 ? migrations[i - 1].Id : null, objects),
                         Objects = objects ?? [],
@@ -114,7 +114,7 @@ public static class SchemaVerification
         return new VerificationReport(status, findings, live is not null);
     }
 
-    private static string FailedMessage(string named, MigrationStatus migration, IReadOnlyList<MigrationObjectCheck>? objects)
+    private static string FailedMessage(string named, MigrationStatus migration, IReadOnlyList<MigrationObjectCheck>? objects, MigrationHistoryKind kind)
     {
         var row = migration.Applied;
         var text = migration.State == MigrationState.Dirty
@@ -128,6 +128,18 @@ public static class SchemaVerification
         if (OneLine(row?.Error) is { } error)
         {
             text += ": " + error.TrimEnd('.');
+        }
+        else if (kind == MigrationHistoryKind.SchemaTasks && row is { StepsApplied: null })
+        {
+            // Only a migration run without a transaction (PostgreSQL) leaves such a row.
+            text += ": it recorded no error, so the process applying it stopped while it ran; the statements before that point were committed";
+        }
+        else if (kind == MigrationHistoryKind.SchemaTasks && row?.StepsApplied is { } ran)
+        {
+            // The migrator counts each statement as it commits (MySQL); no error means the process died during the next.
+            text += ran == 0
+                ? ": the process applying it stopped before its first statement was recorded as done"
+                : string.Create(CultureInfo.InvariantCulture, $": {(ran == 1 ? "statement 1 ran and was" : $"statements 1 to {ran} ran and were")} committed, then the process applying it stopped during statement {ran + 1}, which may or may not have finished");
         }
 
         text += ".";
@@ -152,7 +164,7 @@ public static class SchemaVerification
 
     // The snapshot holds only the final schema; the schema before and after one migration is
     // rebuilt from the embedded text, and only when a failed migration needs it.
-    private static SchemaBuildResult? Rebuild(EmbeddedMigrations migrations, SqlDialect dialect)
+    internal static SchemaBuildResult? Rebuild(EmbeddedMigrations migrations, SqlDialect dialect)
     {
         var files = migrations.Migrations.Select(m => new MigrationSourceFile(m.RelativePath, m.Text)).ToList();
         var discovered = MigrationDiscovery.Discover(files, migrations.Manifest.Layout);

@@ -78,30 +78,40 @@ public sealed class MySqlMigratorTests
         Assert.Equal(DiagnosticCodes.FailedMigration, refusal.Code);
         Assert.Contains("'20251208175358_add_scheduled_issues' is recorded as failed", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("after 1 of its statements had run", refusal.Message, StringComparison.Ordinal);
-        Assert.Contains("undo what it did or finish it by hand", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("`schematasks repair` (RepairAsync) shows the statements that undo what it did (--to before", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(0L, Convert.ToInt64(await ScalarAsync(db, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'later'")));
     }
 
     [MySqlFact]
-    public async Task Repair_OfAPartlyAppliedMigration_NamesTheStatementsThatRan_AndChangesNothing()
+    public async Task RepairBack_OfAPartlyAppliedMigration_DropsWhatRan_OnlyWithTheDataLossFlag()
     {
         await using var db = await MySqlTestDatabase.CreateAsync();
         var migrations = new TestMigrations(SqlDialect.MySql)
-            .Add("1", "-- first\nCREATE TABLE a (id int);\nCREATE TABLE a (id int);\nCREATE TABLE b (id int);")
+            .Add("1", "-- first\nCREATE TABLE a (id int);\nINSERT INTO no_such_table VALUES (1);\nCREATE TABLE b (id int);")
             .Load();
         await Assert.ThrowsAsync<SchemaTasksException>(() => MySqlMigrator.MigrateAsync(migrations, db.ConnectionString));
 
-        var repaired = await MySqlMigrator.RepairAsync(migrations, db.ConnectionString, apply: true);
+        var dryRun = await MySqlMigrator.RepairAsync(migrations, db.ConnectionString);
+        var refused = await MySqlMigrator.RepairAsync(migrations, db.ConnectionString, new RepairOptions { Apply = true });
+        var tablesAfterRefusal = await TableCountAsync(db, "a");
+        var repaired = await MySqlMigrator.RepairAsync(migrations, db.ConnectionString, new RepairOptions { Apply = true, AllowDataLoss = true });
 
-        var found = Assert.Single(repaired.Failed);
-        Assert.False(found.NothingRemains);
-        Assert.False(found.Cleared);
-        Assert.Contains("Statements 1 to 1 of 3 ran and were committed (starting on lines 2 of 1_m.up.sql)", found.Advice, StringComparison.Ordinal);
-        Assert.Equal(1L, Convert.ToInt64(await ScalarAsync(db, "SELECT COUNT(*) FROM schematasks_history WHERE NOT success")));
+        var found = Assert.Single(dryRun.Failed);
+        Assert.Equal(RepairOutcome.DryRun, found.Outcome);
+        Assert.Contains("statement 1 ran, statement 2 failed", found.Summary, StringComparison.Ordinal);
+        var drop = Assert.Single(found.Plan.Statements);
+        Assert.Equal(("DROP TABLE a;", "table a", true), (drop.Sql, drop.Touches, drop.DropsData));
+        Assert.Equal(2, found.Other.Statements.Count);
+        Assert.Equal(["statement 2 (line 3): INSERT INTO no_such_table VALUES (1)", "statement 3 (line 4): table b"], found.Other.Statements.Select(s => s.Touches));
+        Assert.Equal(RepairOutcome.RefusedDataLoss, Assert.Single(refused.Failed).Outcome);
+        Assert.Equal(1L, tablesAfterRefusal);
+        Assert.Equal(RepairOutcome.Repaired, Assert.Single(repaired.Failed).Outcome);
+        Assert.Equal(0L, await TableCountAsync(db, "a"));
+        Assert.Equal(0L, Convert.ToInt64(await ScalarAsync(db, "SELECT COUNT(*) FROM schematasks_history")));
     }
 
     [MySqlFact]
-    public async Task Repair_WhenTheFirstStatementFailed_ClearsTheRowOnlyWhenAsked()
+    public async Task Repair_WhenTheFirstStatementFailed_DeletesTheRowOnlyWhenAsked()
     {
         await using var db = await MySqlTestDatabase.CreateAsync();
         var builder = new TestMigrations(SqlDialect.MySql).Add("1", "CREATE TABLE a (id no_such_type);\nCREATE TABLE b (id int);");
@@ -110,14 +120,17 @@ public sealed class MySqlMigratorTests
 
         var report = await MySqlMigrator.RepairAsync(fixedBuild, db.ConnectionString);
         var rowsAfterReport = Convert.ToInt64(await ScalarAsync(db, "SELECT COUNT(*) FROM schematasks_history"));
-        var repaired = await MySqlMigrator.RepairAsync(fixedBuild, db.ConnectionString, apply: true);
+        var repaired = await MySqlMigrator.RepairAsync(fixedBuild, db.ConnectionString, new RepairOptions { Apply = true });
         var migrated = await MySqlMigrator.MigrateAsync(fixedBuild, db.ConnectionString);
 
-        Assert.Equal((true, false), (Assert.Single(report.Failed).NothingRemains, report.Failed[0].Cleared));
+        Assert.Equal((RepairOutcome.DryRun, 0), (Assert.Single(report.Failed).Outcome, report.Failed[0].Plan.Statements.Count));
         Assert.Equal(1L, rowsAfterReport);
-        Assert.True(Assert.Single(repaired.Failed).Cleared);
+        Assert.Equal(RepairOutcome.Repaired, Assert.Single(repaired.Failed).Outcome);
         Assert.Equal(["1"], migrated.Applied.Select(a => a.Id));
     }
+
+    private static async Task<long> TableCountAsync(MySqlTestDatabase db, string table) =>
+        Convert.ToInt64(await ScalarAsync(db, $"SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '{table}'"));
 
     [MySqlFact]
     public async Task TamperedMigration_IsRejectedBeforeTheDatabaseIsTouched()

@@ -98,33 +98,16 @@ public sealed class PostgresMigratorTests
 
         var report = await PostgresMigrator.RepairAsync(fixedBuild, db.ConnectionString);
         var stillRefused = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(fixedBuild, db.ConnectionString));
-        var repaired = await PostgresMigrator.RepairAsync(fixedBuild, db.ConnectionString, apply: true);
+        var repaired = await PostgresMigrator.RepairAsync(fixedBuild, db.ConnectionString, new RepairOptions { Apply = true });
         var migrated = await PostgresMigrator.MigrateAsync(fixedBuild, db.ConnectionString);
 
         var found = Assert.Single(report.Failed);
-        Assert.Equal(("2", true, false), (found.Id, found.NothingRemains, found.Cleared));
+        Assert.Equal(("2", RepairOutcome.DryRun, 0), (found.Id, found.Outcome, found.Plan.Statements.Count));
+        Assert.Contains("nothing of it ran or remains", found.Summary, StringComparison.Ordinal);
         Assert.Equal(DiagnosticCodes.FailedMigration, stillRefused.Code);
-        Assert.True(Assert.Single(repaired.Failed).Cleared);
+        Assert.Equal(RepairOutcome.Repaired, Assert.Single(repaired.Failed).Outcome);
         Assert.Equal(["2"], migrated.Applied.Select(a => a.Id));
         Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'mm_scheduled_issue'"));
-    }
-
-    [PostgresFact]
-    public async Task Repair_OfAMigrationRunWithoutATransaction_LeavesItToAPerson()
-    {
-        await using var db = await PostgresTestDatabase.CreateAsync();
-        var migrations = new TestMigrations(SqlDialect.Postgres)
-            .Add("1", "-- schematasks:no-transaction\nCREATE TABLE a (id int);\nCREATE TABLE a (id int);")
-            .Load();
-        await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(migrations, db.ConnectionString));
-
-        var repaired = await PostgresMigrator.RepairAsync(migrations, db.ConnectionString, apply: true);
-
-        var found = Assert.Single(repaired.Failed);
-        Assert.False(found.NothingRemains);
-        Assert.False(found.Cleared);
-        Assert.Contains("undo them by hand", found.Advice, StringComparison.Ordinal);
-        Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM schematasks_history WHERE NOT success"));
     }
 
     [PostgresFact]
