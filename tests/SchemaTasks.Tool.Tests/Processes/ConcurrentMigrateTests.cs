@@ -70,7 +70,7 @@ public sealed class ConcurrentMigrateTests(ITestOutputHelper log) : IDisposable
         var clock = Stopwatch.StartNew();
         // The first process waits for the last one to start, then for the others in turn: on a
         // busy machine that is far longer than the default minute.
-        var processes = Enumerable.Range(0, Processes).Select(_ => ToolProcess.Start(connectionString, ["migrate", .. common, "--lock-timeout", "240"])).ToList();
+        var processes = Enumerable.Range(0, Processes).Select(_ => ToolProcess.Start(["migrate", .. common, "--lock-timeout", "240"], connectionString)).ToList();
         try
         {
             await WaitUntilAllWaitAsync(processes, holder, waiting);
@@ -96,7 +96,7 @@ public sealed class ConcurrentMigrateTests(ITestOutputHelper log) : IDisposable
         Assert.Equal(ids.Count, Convert.ToInt32(await ScalarAsync(holder, "SELECT COUNT(*) FROM schematasks_history"), CultureInfo.InvariantCulture));
         Assert.Equal(ids.Skip(1).Order(ordinal), (await ColumnAsync(holder, "SELECT migration FROM ran")).Order(ordinal));
 
-        using var verify = ToolProcess.Start(connectionString, ["verify", .. common]);
+        using var verify = ToolProcess.Start(["verify", .. common], connectionString);
         var verified = await verify.WaitAsync(Patience);
         Assert.True(verified.Exit == ExitCodes.Success, verified.Output + verified.Error);
         Assert.StartsWith("SchemaTasks verification: healthy (0 errors, 0 warnings)", verified.Output, StringComparison.Ordinal);
