@@ -142,6 +142,7 @@ internal static class SelfCheckProbe
         action().GetAwaiter().GetResult(); // warm-up
         var best = double.MaxValue;
         var total = 0.0;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         for (var i = 0; i < rounds; i++)
         {
             var watch = Stopwatch.StartNew();
@@ -151,6 +152,7 @@ internal static class SelfCheckProbe
             total += ms;
         }
 
-        Console.WriteLine($"{phase,-20} best {best,7:F2} ms   mean {total / rounds,7:F2} ms");
+        var kilobytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / rounds;
+        Console.WriteLine($"{phase,-20} best {best,7:F2} ms   mean {total / rounds,7:F2} ms   allocated {kilobytes,8:F0} KB");
     }
 }

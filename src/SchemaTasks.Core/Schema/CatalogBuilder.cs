@@ -30,7 +30,7 @@ public sealed class CatalogBuilder
     // A live schema repeats few type texts and many CHECK texts (the same list on many tables):
     // parse each text once. Parsing is a pure function of the text under one dialect's rules.
     private readonly Dictionary<string, TypeSpec> _parsedTypes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, CheckSpec> _parsedChecks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CatalogCheck> _parsedChecks = new(StringComparer.Ordinal);
 
     /// <summary>Starts an empty catalog (no schemas, not even <c>public</c>) for <paramref name="dialect"/>.</summary>
     /// <param name="dialect">The dialect whose normalisation rules apply.</param>
@@ -226,12 +226,13 @@ public sealed class CatalogBuilder
         ArgumentNullException.ThrowIfNull(definition);
         try
         {
-            if (!_parsedChecks.TryGetValue(definition, out var check))
+            if (!_parsedChecks.TryGetValue(definition, out var parsed))
             {
-                _parsedChecks[definition] = check = DdlParser.ParseCheckDefinition(definition, _rules);
+                var check = DdlParser.ParseCheckDefinition(definition, _rules);
+                _parsedChecks[definition] = parsed = new CatalogCheck(name, check.Expression, check.Column, check.Values.ToImmutableArray());
             }
 
-            return new CatalogCheck(name, check.Expression, check.Column, check.Values.ToImmutableArray());
+            return parsed.Name == name ? parsed : parsed with { Name = name };
         }
         catch (SqlParseException error)
         {
