@@ -20,5 +20,11 @@ if (args.Length > 0 && args[0] == "--roundtrips")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--migrator-probe")
+{
+    SchemaTasks.Benchmarks.Migrator.MigratorProbe.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 var config = DefaultConfig.Instance.AddColumn(new ThroughputColumn());
 BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmarks).Assembly).Run(args, config);

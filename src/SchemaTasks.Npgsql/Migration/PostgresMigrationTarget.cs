@@ -14,12 +14,20 @@ internal sealed partial class PostgresMigrationTarget : IMigrationTarget
     private readonly NpgsqlConnection _connection;
     private readonly string _schema;
     private readonly string _table;
+    private readonly string _insertSql;
+    private readonly string _insertSuccessSql;
 
     private PostgresMigrationTarget(NpgsqlConnection connection, string schema)
     {
         _connection = connection;
         _schema = schema;
         _table = Quote(schema) + "." + Quote(MigrationHistoryKind.SchemaTasks.DefaultTable());
+        _insertSql = InsertSql(_table, "@finished");
+
+        // Written in the migration's own batch, before the client sees its statements finish:
+        // the server measures the time since BEGIN (now() is the transaction's start), added to
+        // the client's start time so both columns stay on the client's clock as in other rows.
+        _insertSuccessSql = InsertSql(_table, "@started + (pg_catalog.clock_timestamp() - pg_catalog.now())");
     }
 
     /// <summary>
@@ -71,26 +79,90 @@ internal sealed partial class PostgresMigrationTarget : IMigrationTarget
 
     private async Task ApplyInTransactionAsync(EmbeddedMigration migration, IReadOnlyList<SqlScriptStatement> statements, HistoryRow row, CancellationToken cancellationToken)
     {
-        string recorded;
-        PostgresException failure;
-        await using (var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        (string Recorded, PostgresException Error)? failed;
+        try
         {
-            var failed = await RunAsync(statements, transaction, cancellationToken).ConfigureAwait(false);
-            if (failed is null)
-            {
-                await WriteRowAsync(row with { FinishedAt = DateTime.UtcNow, Success = true }, transaction, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return;
-            }
-
-            (recorded, failure) = failed.Value;
-            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            failed = await RunInOneRoundTripAsync(statements, row, cancellationToken).ConfigureAwait(false);
         }
+        catch (NotSupportedException)
+        {
+            // Npgsql parses every command without parameters and refuses a batch command in which
+            // it sees several statements (a BEGIN ATOMIC body, which its parser does not know). It
+            // refuses before sending anything, so the migration runs command by command instead.
+            failed = await RunCommandByCommandAsync(statements, row, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (failed is not var (recorded, failure)) return;
 
         // Recorded after the rollback, in its own transaction: the failure must outlive the
         // migration's changes so the next start refuses and names it.
         await WriteRowAsync(row with { Error = MigrationFailure.RolledBackPrefix + recorded }, null, CancellationToken.None).ConfigureAwait(false);
         throw MigrationFailure.Exception(migration, recorded, "It ran in one transaction, which was rolled back: nothing of it remains.", failure);
+    }
+
+    // BEGIN, the statements, the history row and COMMIT in one batch: one round trip per
+    // migration instead of one per statement. Each statement is still its own command, so the
+    // server's error names the command that failed, and with it the statement and its line.
+    private async Task<(string Recorded, PostgresException Error)?> RunInOneRoundTripAsync(IReadOnlyList<SqlScriptStatement> statements, HistoryRow row, CancellationToken cancellationToken)
+    {
+        // No timeout: building an index can take hours; the caller's token stops it.
+        await using var batch = new NpgsqlBatch(_connection) { Timeout = 0 };
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+        foreach (var statement in statements)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Text));
+        }
+
+        var success = new NpgsqlBatchCommand(_insertSuccessSql);
+        AddRowParameters(success.Parameters, row with { Success = true });
+        batch.BatchCommands.Add(success);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (PostgresException error) when (error.BatchCommand is { } command && batch.BatchCommands.IndexOf(command) - 1 is var index && index >= 0 && index < statements.Count)
+        {
+            // The server skipped the rest of the batch, COMMIT included; the transaction is aborted.
+            await ExecuteAsync("ROLLBACK", CancellationToken.None).ConfigureAwait(false);
+            return (MigrationFailure.Recorded(index, statements.Count, statements[index], error.MessageText), error);
+        }
+        catch (Exception error) when (error is not NotSupportedException)
+        {
+            await RollBackQuietlyAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    // The history row or COMMIT failed, the run was cancelled or the connection broke: leave no
+    // transaction open (the advisory lock is released next, on this session). ROLLBACK outside a
+    // transaction is only a warning; a broken connection is reported by the original error.
+    private async Task RollBackQuietlyAsync()
+    {
+        try
+        {
+            await ExecuteAsync("ROLLBACK", CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is NpgsqlException or InvalidOperationException)
+        {
+            // The connection is broken (closed by Npgsql): the server ends the session's transaction.
+        }
+    }
+
+    private async Task<(string Recorded, PostgresException Error)?> RunCommandByCommandAsync(IReadOnlyList<SqlScriptStatement> statements, HistoryRow row, CancellationToken cancellationToken)
+    {
+        await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var failed = await RunAsync(statements, transaction, cancellationToken).ConfigureAwait(false);
+        if (failed is null)
+        {
+            await WriteRowAsync(row with { FinishedAt = DateTime.UtcNow, Success = true }, transaction, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+        return failed;
     }
 
     private async Task ApplyStatementByStatementAsync(EmbeddedMigration migration, IReadOnlyList<SqlScriptStatement> statements, HistoryRow row, string reason, CancellationToken cancellationToken)
@@ -107,7 +179,7 @@ internal sealed partial class PostgresMigrationTarget : IMigrationTarget
         await WriteRowAsync(row with { FinishedAt = DateTime.UtcNow, Success = true }, null, cancellationToken).ConfigureAwait(false);
     }
 
-    // Statement by statement even inside a transaction, so a failure names its statement and line.
+    // Statement by statement, so a failure names its statement and line.
     private async Task<(string Recorded, PostgresException Error)?> RunAsync(IReadOnlyList<SqlScriptStatement> statements, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         for (var i = 0; i < statements.Count; i++)
@@ -129,24 +201,37 @@ internal sealed partial class PostgresMigrationTarget : IMigrationTarget
 
     private async Task WriteRowAsync(HistoryRow row, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
-        var sql = $"""
-            INSERT INTO {_table} (migration_id, name, checksum, started_at, finished_at, success, error, applied_by)
-            VALUES (@id, @name, @checksum, @started, @finished, @success, @error, @by)
-            ON CONFLICT (migration_id) DO UPDATE SET name = EXCLUDED.name, checksum = EXCLUDED.checksum,
-                started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at, success = EXCLUDED.success,
-                error = EXCLUDED.error, applied_by = EXCLUDED.applied_by
-            """;
-        await using var command = new NpgsqlCommand(sql, _connection, transaction);
-        command.Parameters.AddWithValue("id", NpgsqlDbType.Varchar, row.Migration.Id);
-        command.Parameters.AddWithValue("name", NpgsqlDbType.Varchar, Limit(row.Migration.Name));
-        command.Parameters.AddWithValue("checksum", NpgsqlDbType.Char, row.Migration.Sha256);
-        command.Parameters.AddWithValue("started", NpgsqlDbType.TimestampTz, row.StartedAt);
+        await using var command = new NpgsqlCommand(_insertSql, _connection, transaction);
+        AddRowParameters(command.Parameters, row);
         command.Parameters.AddWithValue("finished", NpgsqlDbType.TimestampTz, (object?)row.FinishedAt ?? DBNull.Value);
-        command.Parameters.AddWithValue("success", NpgsqlDbType.Boolean, row.Success);
-        command.Parameters.AddWithValue("error", NpgsqlDbType.Text, (object?)row.Error ?? DBNull.Value);
-        command.Parameters.AddWithValue("by", NpgsqlDbType.Varchar, Limit(row.AppliedBy));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private static void AddRowParameters(NpgsqlParameterCollection parameters, HistoryRow row)
+    {
+        parameters.AddWithValue("id", NpgsqlDbType.Varchar, row.Migration.Id);
+        parameters.AddWithValue("name", NpgsqlDbType.Varchar, Limit(row.Migration.Name));
+        parameters.AddWithValue("checksum", NpgsqlDbType.Char, row.Migration.Sha256);
+        parameters.AddWithValue("started", NpgsqlDbType.TimestampTz, row.StartedAt);
+        parameters.AddWithValue("success", NpgsqlDbType.Boolean, row.Success);
+        parameters.AddWithValue("error", NpgsqlDbType.Text, (object?)row.Error ?? DBNull.Value);
+        parameters.AddWithValue("by", NpgsqlDbType.Varchar, Limit(row.AppliedBy));
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, _connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // A retried migration replaces its failed row.
+    private static string InsertSql(string table, string finishedAt) => $"""
+        INSERT INTO {table} (migration_id, name, checksum, started_at, finished_at, success, error, applied_by)
+        VALUES (@id, @name, @checksum, @started, {finishedAt}, @success, @error, @by)
+        ON CONFLICT (migration_id) DO UPDATE SET name = EXCLUDED.name, checksum = EXCLUDED.checksum,
+            started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at, success = EXCLUDED.success,
+            error = EXCLUDED.error, applied_by = EXCLUDED.applied_by
+        """;
 
     public bool NothingRemains(AppliedMigration row) =>
         row.Error?.StartsWith(MigrationFailure.RolledBackPrefix, StringComparison.Ordinal) == true;

@@ -264,6 +264,59 @@ public sealed class PostgresMigratorTests
         Assert.Equal(2L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'b')"));
     }
 
+    [PostgresFact]
+    public async Task SuccessRow_WrittenWithTheMigration_RecordsWhenItsStatementsFinished()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.Postgres)
+            .Add("1", "CREATE TABLE a (id int);\nSELECT pg_sleep(0.3);")
+            .Load();
+
+        var result = await PostgresMigrator.MigrateAsync(migrations, db.ConnectionString);
+
+        Assert.True(Assert.Single(result.Applied).InTransaction);
+        var took = await ScalarAsync<TimeSpan>(db, "SELECT finished_at - started_at FROM schematasks_history WHERE success");
+        Assert.InRange(took, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(30));
+    }
+
+    [PostgresFact]
+    public async Task CancelledDuringAMigration_RollsItBack_RecordsNothing_AndReleasesTheLock()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var slow = new TestMigrations(SqlDialect.Postgres)
+            .Add("1", "CREATE TABLE a (id int);\nSELECT pg_sleep(30);")
+            .Load();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PostgresMigrator.MigrateAsync(slow, db.ConnectionString, cancellationToken: cancel.Token));
+
+        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'a'"));
+        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM schematasks_history"));
+        var quick = new TestMigrations(SqlDialect.Postgres).Add("1", "CREATE TABLE a (id int);").Load();
+        var retried = await PostgresMigrator.MigrateAsync(quick, db.ConnectionString, new MigrateOptions { LockTimeout = TimeSpan.FromSeconds(2) });
+        Assert.Equal(["1"], retried.Applied.Select(a => a.Id));
+    }
+
+    [PostgresFact]
+    public async Task StatementNpgsqlRefusesToBatch_RunsCommandByCommand_AndAFailureStillNamesItsStatement()
+    {
+        // Npgsql's own SQL parser splits this BEGIN ATOMIC body at its inner semicolons, so it
+        // refuses the statement as one batch command; the migrator falls back to one command per
+        // statement, where the server rejects the split text. The failure must stay a recorded
+        // ST7002 naming the statement, never a driver exception.
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.Postgres)
+            .Add("1", "CREATE TABLE job (id int);\nCREATE FUNCTION job_count() RETURNS bigint LANGUAGE sql\nBEGIN ATOMIC\n  INSERT INTO job VALUES (1);\n  SELECT count(*) FROM job;\nEND;\n")
+            .Load();
+
+        var ex = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(migrations, db.ConnectionString));
+
+        Assert.Equal(DiagnosticCodes.MigrationFailed, ex.Code);
+        Assert.Contains("Statement 2 of 2 (line 2)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'job'"));
+        Assert.StartsWith("Rolled back. Statement 2 of 2 (line 2) failed: ", await ScalarAsync<string>(db, "SELECT error FROM schematasks_history WHERE NOT success"), StringComparison.Ordinal);
+    }
+
     private static async Task<T> ScalarAsync<T>(PostgresTestDatabase db, string sql)
     {
         await using var connection = await db.OpenConnectionAsync();
