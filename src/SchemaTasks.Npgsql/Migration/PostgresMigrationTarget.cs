@@ -236,13 +236,6 @@ internal sealed partial class PostgresMigrationTarget : IMigrationTarget
     public bool NothingRemains(AppliedMigration row) =>
         row.Error?.StartsWith(MigrationFailure.RolledBackPrefix, StringComparison.Ordinal) == true;
 
-    public async Task DeleteRowAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand($"DELETE FROM {_table} WHERE migration_id = @id AND NOT success", _connection);
-        command.Parameters.AddWithValue("id", id);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     private static string Limit(string text) => text.Length <= 255 ? text : text[..255];
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
