@@ -8,8 +8,9 @@ using SchemaTasks.Verification;
 namespace SchemaTasks.Npgsql.Checking;
 
 /// <summary>
-/// Checks a PostgreSQL database against a build in one call: one connection, and at most three
-/// queries (detect the history table, read it, read the catalog) however many migrations there are.
+/// Checks a PostgreSQL database against a build in one call: one connection, and at most two
+/// round trips (detect the history table; read the catalog and the history in one batch) however
+/// many migrations there are.
 /// </summary>
 public static class PostgresSchemaCheck
 {
@@ -51,11 +52,13 @@ public static class PostgresSchemaCheck
         {
             var kind = options.HistoryKind
                 ?? expected.ChooseHistory(options, await PostgresMigrationHistoryReader.DetectAsync(connection, options.HistorySchema, cancellationToken).ConfigureAwait(false));
-            var history = await new PostgresMigrationHistoryReader(connection, kind, options.HistorySchema, options.HistoryTable)
-                .ReadAsync(cancellationToken).ConfigureAwait(false);
-            var live = options.CompareSchema
-                ? await PostgresSchemaReader.ReadForDriftAsync(connection, null, cancellationToken).ConfigureAwait(false)
-                : null;
+            var historyReader = new PostgresMigrationHistoryReader(connection, kind, options.HistorySchema, options.HistoryTable);
+            if (!options.CompareSchema)
+            {
+                return expected.Verify(await historyReader.ReadAsync(cancellationToken).ConfigureAwait(false), null);
+            }
+
+            var (live, history) = await PostgresSchemaReader.ReadForDriftWithHistoryAsync(connection, historyReader, cancellationToken).ConfigureAwait(false);
             return expected.Verify(history, live);
         }
         catch (NpgsqlException error) when (!cancellationToken.IsCancellationRequested && PostgresConnectionErrors.Read(error, target) is { } mapped)

@@ -33,26 +33,50 @@ public sealed class PostgresMigrationHistoryReader : IMigrationHistoryReader
     /// <inheritdoc />
     public async Task<MigrationHistory> ReadAsync(CancellationToken cancellationToken = default)
     {
-        var table = (_schema is null ? string.Empty : Quote(_schema) + ".") + Quote(_table);
-        var shown = _schema is null ? _table : $"{_schema}.{_table}";
-        var sql = HistoryQueries.Select(Kind, table, Quote, hasStatementCount: false);
         try
         {
-            await using var command = new NpgsqlCommand(sql, _connection);
+            await using var command = new NpgsqlCommand(Sql, _connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var rows = await HistoryQueries.ReadAsync(Kind, reader, cancellationToken).ConfigureAwait(false);
-            return new MigrationHistory(Kind, shown, true, rows);
+            return await ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.UndefinedTable)
+        catch (PostgresException error) when (error.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn)
         {
-            // Trying the query is the one round trip; asking the catalog first would be two.
-            return MigrationHistory.Missing(Kind, shown);
-        }
-        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.UndefinedColumn)
-        {
-            throw HistoryQueries.Unreadable(Kind, shown, error.MessageText);
+            return FromError(error);
         }
     }
+
+    /// <summary>The query, for a caller that sends it in a batch of its own; it depends on the session's search path.</summary>
+    internal string Sql => HistoryQueries.Select(Kind, (_schema is null ? string.Empty : Quote(_schema) + ".") + Quote(_table), Quote, hasStatementCount: false);
+
+    /// <summary>Reads the result of <see cref="Sql"/> as the next result of <paramref name="reader"/>'s batch.</summary>
+    internal async Task<MigrationHistory> ReadNextResultAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The query's error, if any, arrives when the reader moves to its result.
+            if (!await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException("The batch returned no result for the history query.");
+            }
+
+            return await ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException error) when (error.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn)
+        {
+            return FromError(error);
+        }
+    }
+
+    private string Shown => _schema is null ? _table : $"{_schema}.{_table}";
+
+    private async Task<MigrationHistory> ReadRowsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
+        new(Kind, Shown, true, await HistoryQueries.ReadAsync(Kind, reader, cancellationToken).ConfigureAwait(false));
+
+    // Trying the query is the one round trip; asking the catalog first would be two. A missing
+    // table is an empty history; a missing column is a table this reader cannot read.
+    private MigrationHistory FromError(PostgresException error) => error.SqlState == PostgresErrorCodes.UndefinedTable
+        ? MigrationHistory.Missing(Kind, Shown)
+        : throw HistoryQueries.Unreadable(Kind, Shown, error.MessageText);
 
     /// <summary>
     /// The tools whose history tables exist in <paramref name="schema"/> (default: the current

@@ -1,5 +1,7 @@
 using Npgsql;
+using SchemaTasks.Npgsql.History;
 using SchemaTasks.Schema;
+using SchemaTasks.Verification;
 
 namespace SchemaTasks.Npgsql.Introspection;
 
@@ -24,7 +26,7 @@ public static class PostgresSchemaReader
 
     /// <summary>As the public overload; <paramref name="onRoundTrip"/> is called for each round trip, so tests can count them.</summary>
     internal static Task<Catalog> ReadAsync(NpgsqlConnection connection, Action? onRoundTrip, CancellationToken cancellationToken)
-        => ReadAsync(connection, Everything, onRoundTrip, cancellationToken);
+        => ReadAsync(connection, Everything, null, onRoundTrip, cancellationToken);
 
     /// <summary>
     /// Reads what <see cref="Verification.SchemaDrift"/> and <see cref="Verification.FailedMigrationAnalysis"/>
@@ -34,13 +36,26 @@ public static class PostgresSchemaReader
     /// (docs/benchmarks.md, "Start-up self-check").
     /// </summary>
     internal static Task<Catalog> ReadForDriftAsync(NpgsqlConnection connection, Action? onRoundTrip, CancellationToken cancellationToken)
-        => ReadAsync(connection, DriftOnly, onRoundTrip, cancellationToken);
+        => ReadAsync(connection, DriftOnly, null, onRoundTrip, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReadForDriftAsync(NpgsqlConnection, Action?, CancellationToken)"/>, with the
+    /// migration history read at the end of the same batch: one round trip for both, and the
+    /// server reads the history while the client builds the catalog.
+    /// </summary>
+    internal static async Task<(Catalog Live, MigrationHistory History)> ReadForDriftWithHistoryAsync(NpgsqlConnection connection, PostgresMigrationHistoryReader history, CancellationToken cancellationToken)
+    {
+        MigrationHistory? read = null;
+        var trailing = new TrailingQuery(history.Sql, async (reader, token) => read = await history.ReadNextResultAsync(reader, token).ConfigureAwait(false));
+        var live = await ReadAsync(connection, DriftOnly, trailing, null, cancellationToken).ConfigureAwait(false);
+        return (live, read ?? throw new InvalidOperationException("The catalog batch did not read the history."));
+    }
 
     private static readonly QuerySet Everything = new(PostgresCatalogQueries.Types, PostgresCatalogQueries.Columns, PostgresCatalogQueries.Constraints);
 
     private static readonly QuerySet DriftOnly = new(PostgresCatalogQueries.DriftDomains, PostgresCatalogQueries.DriftColumns, PostgresCatalogQueries.DriftChecks);
 
-    private static async Task<Catalog> ReadAsync(NpgsqlConnection connection, QuerySet queries, Action? onRoundTrip, CancellationToken cancellationToken)
+    private static async Task<Catalog> ReadAsync(NpgsqlConnection connection, QuerySet queries, TrailingQuery? trailing, Action? onRoundTrip, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var builder = new CatalogBuilder(SqlDialect.Postgres);
@@ -58,6 +73,9 @@ public static class PostgresSchemaReader
                 new NpgsqlBatchCommand(PostgresCatalogQueries.RestoreSearchPath),
             },
         };
+
+        // After the search path is restored: the trailing query sees the session's own.
+        if (trailing is not null) batch.BatchCommands.Add(new NpgsqlBatchCommand(trailing.Sql));
 
         onRoundTrip?.Invoke();
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -135,7 +153,14 @@ public static class PostgresSchemaReader
             }
         }
 
-        return builder.Build();
+        var catalog = builder.Build();
+        if (trailing is not null)
+        {
+            await NextAsync(reader, cancellationToken); // The restored search path.
+            await trailing.ReadNextResultAsync(reader, cancellationToken).ConfigureAwait(false);
+        }
+
+        return catalog;
     }
 
     private static async Task ReadEnumTypesAsync(NpgsqlDataReader reader, CatalogBuilder builder, CancellationToken cancellationToken)
@@ -166,6 +191,9 @@ public static class PostgresSchemaReader
     // The queries that differ between a full read and the drift check's; each returns the same
     // columns in both sets, so one reader serves both.
     private sealed record QuerySet(string Types, string Columns, string Constraints);
+
+    // A query sent last in the catalog batch, and what reads its result (it moves the reader on itself).
+    private sealed record TrailingQuery(string Sql, Func<NpgsqlDataReader, CancellationToken, Task> ReadNextResultAsync);
 
     private sealed record ColumnRow(uint TableOid, short Number, string Name, string Type, string FormattedType, bool IsNullable, string? Default);
 }

@@ -155,6 +155,23 @@ public sealed class PostgresSchemaCheckTests
     }
 
     [PostgresFact]
+    public async Task HistoryTableOfAnotherShape_ReadInTheCatalogBatch_IsST6008()
+    {
+        var expected = Scenario(Scenario1);
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using (var connection = await db.OpenConnectionAsync())
+        await using (var command = new NpgsqlCommand("CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY)", connection))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresSchemaCheck.VerifyAsync(expected, db.ConnectionString, new SchemaCheckOptions { HistoryKind = MigrationHistoryKind.GolangMigrate }));
+
+        Assert.Equal(DiagnosticCodes.UnreadableHistory, error.Code);
+        Assert.Contains("schema_migrations", error.Message, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
     public async Task MySqlMigrations_AreRefused_WithTheDialectMismatchCode()
     {
         var expected = ExpectedSchema.FromFiles(ScenarioMigrations.Files("4-check-bots-health-status"), dialect: SqlDialect.MySql);
