@@ -65,16 +65,8 @@ internal static class MigratorProbe
 
     private static (double Seconds, int Commands) Measure(Action run)
     {
-        var count = 0;
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStarted = _ => Interlocked.Increment(ref count),
-        };
-        ActivitySource.AddActivityListener(listener);
         var clock = Stopwatch.StartNew();
-        run();
+        var count = NpgsqlRoundTrips.Count(run);
         return (clock.Elapsed.TotalSeconds, count);
     }
 

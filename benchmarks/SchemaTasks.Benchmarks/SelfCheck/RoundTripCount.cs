@@ -30,15 +30,7 @@ internal static class RoundTripCount
 
     private static void Report(string name, Action check)
     {
-        var count = 0;
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStarted = _ => Interlocked.Increment(ref count),
-        };
-        ActivitySource.AddActivityListener(listener);
-        check();
+        var count = NpgsqlRoundTrips.Count(check);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {count} round trips"));
     }
 }
