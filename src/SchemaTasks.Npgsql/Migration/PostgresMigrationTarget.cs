@@ -16,18 +16,23 @@ internal sealed partial class PostgresMigrationTarget : IMigrationTarget
     private readonly string _table;
     private readonly string _insertSql;
     private readonly string _insertSuccessSql;
+    private readonly string _insertPipelinedSql;
 
     private PostgresMigrationTarget(NpgsqlConnection connection, string schema)
     {
         _connection = connection;
         _schema = schema;
         _table = Quote(schema) + "." + Quote(MigrationHistoryKind.SchemaTasks.DefaultTable());
-        _insertSql = InsertSql(_table, "@finished");
+        _insertSql = InsertSql(_table, "@started", "@finished");
 
         // Written in the migration's own batch, before the client sees its statements finish:
         // the server measures the time since BEGIN (now() is the transaction's start), added to
         // the client's start time so both columns stay on the client's clock as in other rows.
-        _insertSuccessSql = InsertSql(_table, "@started + (pg_catalog.clock_timestamp() - pg_catalog.now())");
+        _insertSuccessSql = InsertSql(_table, "@started", "@started + (pg_catalog.clock_timestamp() - pg_catalog.now())");
+
+        // Migrations sent together start when the server reaches them, which the client does
+        // not see: both times are the server's (its transaction start and the moment of the row).
+        _insertPipelinedSql = InsertSql(_table, "pg_catalog.now()", "pg_catalog.clock_timestamp()");
     }
 
     /// <summary>
@@ -207,12 +212,12 @@ internal sealed partial class PostgresMigrationTarget : IMigrationTarget
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static void AddRowParameters(NpgsqlParameterCollection parameters, HistoryRow row)
+    private static void AddRowParameters(NpgsqlParameterCollection parameters, HistoryRow row, bool startedByClient = true)
     {
         parameters.AddWithValue("id", NpgsqlDbType.Varchar, row.Migration.Id);
         parameters.AddWithValue("name", NpgsqlDbType.Varchar, Limit(row.Migration.Name));
         parameters.AddWithValue("checksum", NpgsqlDbType.Char, row.Migration.Sha256);
-        parameters.AddWithValue("started", NpgsqlDbType.TimestampTz, row.StartedAt);
+        if (startedByClient) parameters.AddWithValue("started", NpgsqlDbType.TimestampTz, row.StartedAt);
         parameters.AddWithValue("success", NpgsqlDbType.Boolean, row.Success);
         parameters.AddWithValue("error", NpgsqlDbType.Text, (object?)row.Error ?? DBNull.Value);
         parameters.AddWithValue("by", NpgsqlDbType.Varchar, Limit(row.AppliedBy));
@@ -225,9 +230,9 @@ internal sealed partial class PostgresMigrationTarget : IMigrationTarget
     }
 
     // A retried migration replaces its failed row.
-    private static string InsertSql(string table, string finishedAt) => $"""
+    private static string InsertSql(string table, string startedAt, string finishedAt) => $"""
         INSERT INTO {table} (migration_id, name, checksum, started_at, finished_at, success, error, applied_by)
-        VALUES (@id, @name, @checksum, @started, {finishedAt}, @success, @error, @by)
+        VALUES (@id, @name, @checksum, {startedAt}, {finishedAt}, @success, @error, @by)
         ON CONFLICT (migration_id) DO UPDATE SET name = EXCLUDED.name, checksum = EXCLUDED.checksum,
             started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at, success = EXCLUDED.success,
             error = EXCLUDED.error, applied_by = EXCLUDED.applied_by

@@ -35,4 +35,19 @@ internal interface IMigrationTarget
     /// <summary>Runs <paramref name="script"/>, the applied part of <paramref name="migration"/>, and records it.</summary>
     /// <exception cref="SchemaTasksException"><c>ST7002</c>: a statement failed; the failure is recorded.</exception>
     Task<MigrationApplied> ApplyAsync(EmbeddedMigration migration, AppliedScript script, string appliedBy, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="pending"/> in order, calling <paramref name="onApplied"/> for each
+    /// once it is recorded. By default one <see cref="ApplyAsync"/> after another; a target may
+    /// send several together, as long as each stays recorded on its own and a failure stops
+    /// the run at the failing migration.
+    /// </summary>
+    /// <exception cref="SchemaTasksException"><c>ST7002</c>: a statement failed; the failure is recorded, and the migrations after it did not run.</exception>
+    async Task ApplyAllAsync(IReadOnlyList<(EmbeddedMigration Migration, AppliedScript Script)> pending, string appliedBy, Action<MigrationApplied> onApplied, CancellationToken cancellationToken)
+    {
+        foreach (var (migration, script) in pending)
+        {
+            onApplied(await ApplyAsync(migration, script, appliedBy, cancellationToken).ConfigureAwait(false));
+        }
+    }
 }

@@ -26,13 +26,12 @@ internal static class MigrationRunner
             var history = await target.ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
             var pending = MigrationPlan.Pending(migrations, history);
             var applied = new List<MigrationApplied>(pending.Count);
-            foreach (var migration in pending)
+            var scripts = pending.Select(m => (m, AppliedScript.Of(migrations.Manifest.Layout, m))).ToList();
+            await target.ApplyAllAsync(scripts, appliedBy, done =>
             {
-                var script = AppliedScript.Of(migrations.Manifest.Layout, migration);
-                var done = await target.ApplyAsync(migration, script, appliedBy, cancellationToken).ConfigureAwait(false);
                 applied.Add(done);
                 options.OnApplied?.Invoke(done);
-            }
+            }, cancellationToken).ConfigureAwait(false);
 
             return new MigrateResult(applied, migrations.Migrations.Count - pending.Count);
         }

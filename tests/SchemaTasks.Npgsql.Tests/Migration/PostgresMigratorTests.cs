@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Npgsql;
 using SchemaTasks.Diagnostics;
 using SchemaTasks.Migrating;
@@ -83,6 +84,34 @@ public sealed class PostgresMigratorTests
         Assert.Contains("'20251208175358_add_scheduled_issues' is recorded as failed", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("Nothing of it remains in the database. Fix the migration in a new build, then run `schematasks repair --apply yes`", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'later'"));
+    }
+
+    [PostgresFact]
+    public async Task MigrationsSentTogether_AFailureKeepsThoseBeforeIt_RecordsIt_AndRunsNoneAfterIt()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var builder = new TestMigrations(SqlDialect.Postgres);
+        for (var i = 1; i <= 5; i++)
+        {
+            builder.Add(i.ToString(CultureInfo.InvariantCulture), i == 4
+                ? "CREATE TABLE t4 (id int);\nINSERT INTO missing VALUES (1);\n"
+                : $"CREATE TABLE t{i} (id int);\n");
+        }
+
+        var reported = new List<MigrationApplied>();
+        var failure = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(builder.Load(), db.ConnectionString, new MigrateOptions { OnApplied = reported.Add }));
+
+        Assert.Equal(DiagnosticCodes.MigrationFailed, failure.Code);
+        Assert.Contains("Migration '4'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Statement 2 of 2 (line 2)", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(["1", "2", "3"], reported.Select(r => r.Id));
+        Assert.All(reported, r => Assert.True(r.Duration >= TimeSpan.Zero));
+        Assert.Equal(["t1", "t2", "t3"], (await RowsAsync(db, "SELECT tablename FROM pg_tables WHERE tablename LIKE 't_' ORDER BY 1")).Select(r => (string)r[0]!));
+        var rows = await RowsAsync(db, "SELECT migration_id, success, error IS NULL, finished_at >= started_at FROM schematasks_history ORDER BY migration_id");
+        Assert.Equal(["1", "2", "3", "4"], rows.Select(r => (string)r[0]!));
+        Assert.Equal([true, true, true, false], rows.Select(r => (bool)r[1]!));
+        Assert.Equal([true, true, true, false], rows.Select(r => (bool)r[2]!));
+        Assert.All(rows.Take(3), r => Assert.Equal(true, r[3]));
     }
 
     [PostgresFact]
