@@ -48,24 +48,17 @@ public sealed class PostgresMigrationHistoryReader : IMigrationHistoryReader
     /// <summary>The query, for a caller that sends it in a batch of its own; it depends on the session's search path.</summary>
     internal string Sql => HistoryQueries.Select(Kind, (_schema is null ? string.Empty : Quote(_schema) + ".") + Quote(_table), Quote, hasStatementCount: false);
 
-    /// <summary>Reads the result of <see cref="Sql"/> as the next result of <paramref name="reader"/>'s batch.</summary>
-    internal async Task<MigrationHistory> ReadNextResultAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
-    {
-        try
-        {
-            // The query's error, if any, arrives when the reader moves to its result.
-            if (!await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
-            {
-                throw new InvalidOperationException("The batch returned no result for the history query.");
-            }
+    /// <summary>Reads the result of <see cref="Sql"/>, the result <paramref name="reader"/> is on.</summary>
+    internal Task<MigrationHistory> ReadCurrentResultAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
+        ReadRowsAsync(reader, cancellationToken);
 
-            return await ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false);
-        }
-        catch (PostgresException error) when (error.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn)
-        {
-            return FromError(error);
-        }
-    }
+    /// <summary>
+    /// What the error of <see cref="Sql"/> sent in a batch means: an empty history when the table
+    /// is missing, <see langword="null"/> for any error that is not the table's.
+    /// </summary>
+    /// <exception cref="SchemaTasksException"><c>ST6008</c>: the table has another shape.</exception>
+    internal MigrationHistory? Interpret(PostgresException error) =>
+        error.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn ? FromError(error) : null;
 
     private string Shown => _schema is null ? _table : $"{_schema}.{_table}";
 

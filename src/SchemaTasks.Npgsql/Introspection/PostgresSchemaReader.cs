@@ -40,22 +40,33 @@ public static class PostgresSchemaReader
 
     /// <summary>
     /// As <see cref="ReadForDriftAsync(NpgsqlConnection, Action?, CancellationToken)"/>, with the
-    /// migration history read at the end of the same batch: one round trip for both, and the
-    /// server reads the history while the client builds the catalog.
+    /// migration history read first in the same batch: one round trip for both, and the client
+    /// reads the history while the server reads the catalog.
     /// </summary>
     internal static async Task<(Catalog Live, MigrationHistory History)> ReadForDriftWithHistoryAsync(NpgsqlConnection connection, PostgresMigrationHistoryReader history, CancellationToken cancellationToken)
     {
         MigrationHistory? read = null;
-        var trailing = new TrailingQuery(history.Sql, async (reader, token) => read = await history.ReadNextResultAsync(reader, token).ConfigureAwait(false));
-        var live = await ReadAsync(connection, DriftOnly, trailing, null, cancellationToken).ConfigureAwait(false);
-        return (live, read ?? throw new InvalidOperationException("The catalog batch did not read the history."));
+        var leading = new LeadingQuery(history.Sql, async (reader, token) => read = await history.ReadCurrentResultAsync(reader, token).ConfigureAwait(false));
+        try
+        {
+            var live = await ReadAsync(connection, DriftOnly, leading, null, cancellationToken).ConfigureAwait(false);
+            return (live, read ?? throw new InvalidOperationException("The catalog batch did not read the history."));
+        }
+        catch (PostgresException error) when (string.Equals(error.BatchCommand?.CommandText, leading.Sql, StringComparison.Ordinal))
+        {
+            // The history query failed, so the server skipped the rest of the batch. A missing
+            // table is an empty history (a database never migrated): read the catalog alone.
+            var missing = history.Interpret(error);
+            if (missing is null) throw;
+            return (await ReadAsync(connection, DriftOnly, null, null, cancellationToken).ConfigureAwait(false), missing);
+        }
     }
 
     private static readonly QuerySet Everything = new(PostgresCatalogQueries.Types, PostgresCatalogQueries.Columns, PostgresCatalogQueries.Constraints);
 
     private static readonly QuerySet DriftOnly = new(PostgresCatalogQueries.DriftDomains, PostgresCatalogQueries.DriftColumns, PostgresCatalogQueries.DriftChecks);
 
-    private static async Task<Catalog> ReadAsync(NpgsqlConnection connection, QuerySet queries, TrailingQuery? trailing, Action? onRoundTrip, CancellationToken cancellationToken)
+    private static async Task<Catalog> ReadAsync(NpgsqlConnection connection, QuerySet queries, LeadingQuery? leading, Action? onRoundTrip, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var builder = new CatalogBuilder(SqlDialect.Postgres);
@@ -74,11 +85,17 @@ public static class PostgresSchemaReader
             },
         };
 
-        // After the search path is restored: the trailing query sees the session's own.
-        if (trailing is not null) batch.BatchCommands.Add(new NpgsqlBatchCommand(trailing.Sql));
+        // Before the search path is set: the leading query sees the session's own.
+        if (leading is not null) batch.BatchCommands.Insert(0, new NpgsqlBatchCommand(leading.Sql));
 
         onRoundTrip?.Invoke();
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (leading is not null)
+        {
+            await leading.ReadResultAsync(reader, cancellationToken).ConfigureAwait(false);
+            await NextAsync(reader, cancellationToken);
+        }
+
         await NextAsync(reader, cancellationToken); // The search path result.
 
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) builder.AddSchema(reader.GetString(0));
@@ -154,12 +171,6 @@ public static class PostgresSchemaReader
         }
 
         var catalog = builder.Build();
-        if (trailing is not null)
-        {
-            await NextAsync(reader, cancellationToken); // The restored search path.
-            await trailing.ReadNextResultAsync(reader, cancellationToken).ConfigureAwait(false);
-        }
-
         return catalog;
     }
 
@@ -192,8 +203,8 @@ public static class PostgresSchemaReader
     // columns in both sets, so one reader serves both.
     private sealed record QuerySet(string Types, string Columns, string Constraints);
 
-    // A query sent last in the catalog batch, and what reads its result (it moves the reader on itself).
-    private sealed record TrailingQuery(string Sql, Func<NpgsqlDataReader, CancellationToken, Task> ReadNextResultAsync);
+    // A query sent first in the catalog batch, and what reads its result.
+    private sealed record LeadingQuery(string Sql, Func<NpgsqlDataReader, CancellationToken, Task> ReadResultAsync);
 
     private sealed record ColumnRow(uint TableOid, short Number, string Name, string Type, string FormattedType, bool IsNullable, string? Default);
 }
