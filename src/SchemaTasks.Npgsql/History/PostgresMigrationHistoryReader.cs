@@ -39,7 +39,7 @@ public sealed class PostgresMigrationHistoryReader : IMigrationHistoryReader
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             return await ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException error) when (error.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn)
+        catch (PostgresException error) when (IsTheTablesError(error))
         {
             return FromError(error);
         }
@@ -48,22 +48,22 @@ public sealed class PostgresMigrationHistoryReader : IMigrationHistoryReader
     /// <summary>The query, for a caller that sends it in a batch of its own; it depends on the session's search path.</summary>
     internal string Sql => HistoryQueries.Select(Kind, (_schema is null ? string.Empty : Quote(_schema) + ".") + Quote(_table), Quote, hasStatementCount: false);
 
-    /// <summary>Reads the result of <see cref="Sql"/>, the result <paramref name="reader"/> is on.</summary>
-    internal Task<MigrationHistory> ReadCurrentResultAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
-        ReadRowsAsync(reader, cancellationToken);
-
     /// <summary>
     /// What the error of <see cref="Sql"/> sent in a batch means: an empty history when the table
     /// is missing, <see langword="null"/> for any error that is not the table's.
     /// </summary>
     /// <exception cref="SchemaTasksException"><c>ST6008</c>: the table has another shape.</exception>
     internal MigrationHistory? Interpret(PostgresException error) =>
-        error.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn ? FromError(error) : null;
+        IsTheTablesError(error) ? FromError(error) : null;
 
     private string Shown => _schema is null ? _table : $"{_schema}.{_table}";
 
-    private async Task<MigrationHistory> ReadRowsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
+    /// <summary>Reads the result of <see cref="Sql"/>, the result <paramref name="reader"/> is on.</summary>
+    internal async Task<MigrationHistory> ReadRowsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
         new(Kind, Shown, true, await HistoryQueries.ReadAsync(Kind, reader, cancellationToken).ConfigureAwait(false));
+
+    private static bool IsTheTablesError(PostgresException error) =>
+        error.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn;
 
     // Trying the query is the one round trip; asking the catalog first would be two. A missing
     // table is an empty history; a missing column is a table this reader cannot read.

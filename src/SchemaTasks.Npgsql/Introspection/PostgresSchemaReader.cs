@@ -46,7 +46,7 @@ public static class PostgresSchemaReader
     internal static async Task<(Catalog Live, MigrationHistory History)> ReadForDriftWithHistoryAsync(NpgsqlConnection connection, PostgresMigrationHistoryReader history, CancellationToken cancellationToken)
     {
         MigrationHistory? read = null;
-        var leading = new LeadingQuery(history.Sql, async (reader, token) => read = await history.ReadCurrentResultAsync(reader, token).ConfigureAwait(false));
+        var leading = new LeadingQuery(history.Sql, async (reader, token) => read = await history.ReadRowsAsync(reader, token).ConfigureAwait(false));
         try
         {
             var live = await ReadAsync(connection, DriftOnly, leading, null, cancellationToken).ConfigureAwait(false);

@@ -25,15 +25,16 @@ internal sealed partial class PostgresMigrationTarget
         foreach (var (migration, script) in pending)
         {
             var statements = SqlScript.Split(script.Text, SqlDialect.Postgres, script.FirstLine);
-            if (!PostgresTransactionRule.Decide(script.Text, statements, script.NoTransaction).InTransaction)
+            var decision = PostgresTransactionRule.Decide(script.Text, statements, script.NoTransaction);
+            if (!decision.InTransaction)
             {
                 await ApplyGroupAsync(group, appliedBy, onApplied, cancellationToken).ConfigureAwait(false);
                 (group, text) = ([], 0);
-                onApplied(await ApplyAsync(migration, script, appliedBy, cancellationToken).ConfigureAwait(false));
+                onApplied(await ApplyAsync(migration, statements, decision, appliedBy, cancellationToken).ConfigureAwait(false));
                 continue;
             }
 
-            group.Add(new Pipelined(migration, script, statements));
+            group.Add(new Pipelined(migration, statements, decision));
             text += script.Text.Length;
             if (group.Count == MaxPipelined || text >= MaxPipelinedText)
             {
@@ -50,7 +51,7 @@ internal sealed partial class PostgresMigrationTarget
         if (group.Count <= 1)
         {
             // One migration alone: the single-migration path, with its client-side timing.
-            foreach (var one in group) onApplied(await ApplyAsync(one.Migration, one.Script, appliedBy, cancellationToken).ConfigureAwait(false));
+            await ApplyEachAsync(group, appliedBy, onApplied, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -82,7 +83,7 @@ internal sealed partial class PostgresMigrationTarget
         catch (NotSupportedException)
         {
             // Npgsql refused a command before sending anything (see ApplyInTransactionAsync): one by one.
-            foreach (var one in group) onApplied(await ApplyAsync(one.Migration, one.Script, appliedBy, cancellationToken).ConfigureAwait(false));
+            await ApplyEachAsync(group, appliedBy, onApplied, cancellationToken).ConfigureAwait(false);
             return;
         }
         catch (PostgresException error) when (error.BatchCommand is { } command && batch.BatchCommands.IndexOf(command) is var index && index >= 0)
@@ -95,8 +96,7 @@ internal sealed partial class PostgresMigrationTarget
 
             var one = group[failed];
             var recorded = MigrationFailure.Recorded(statement, one.Statements.Count, one.Statements[statement], error.MessageText);
-            await WriteRowAsync(new HistoryRow(one.Migration, appliedBy, DateTime.UtcNow) { Error = MigrationFailure.RolledBackPrefix + recorded }, null, CancellationToken.None).ConfigureAwait(false);
-            throw MigrationFailure.Exception(one.Migration, recorded, "It ran in one transaction, which was rolled back: nothing of it remains.", error);
+            throw await RecordRolledBackAsync(new HistoryRow(one.Migration, appliedBy, DateTime.UtcNow), recorded, error).ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -128,5 +128,13 @@ internal sealed partial class PostgresMigrationTarget
         }
     }
 
-    private sealed record Pipelined(EmbeddedMigration Migration, AppliedScript Script, IReadOnlyList<SqlScriptStatement> Statements);
+    private async Task ApplyEachAsync(List<Pipelined> group, string appliedBy, Action<MigrationApplied> onApplied, CancellationToken cancellationToken)
+    {
+        foreach (var one in group)
+        {
+            onApplied(await ApplyAsync(one.Migration, one.Statements, one.Decision, appliedBy, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    private sealed record Pipelined(EmbeddedMigration Migration, IReadOnlyList<SqlScriptStatement> Statements, TransactionDecision Decision);
 }

@@ -64,15 +64,20 @@ internal sealed partial class PostgresMigrationTarget : IMigrationTarget
     public Task<MigrationHistory> ReadHistoryAsync(CancellationToken cancellationToken) =>
         new PostgresMigrationHistoryReader(_connection, MigrationHistoryKind.SchemaTasks, _schema).ReadAsync(cancellationToken);
 
-    public async Task<MigrationApplied> ApplyAsync(EmbeddedMigration migration, AppliedScript script, string appliedBy, CancellationToken cancellationToken)
+    public Task<MigrationApplied> ApplyAsync(EmbeddedMigration migration, AppliedScript script, string appliedBy, CancellationToken cancellationToken)
     {
         var statements = SqlScript.Split(script.Text, SqlDialect.Postgres, script.FirstLine);
-        var decision = PostgresTransactionRule.Decide(script.Text, statements, script.NoTransaction);
+        return ApplyAsync(migration, statements, PostgresTransactionRule.Decide(script.Text, statements, script.NoTransaction), appliedBy, cancellationToken);
+    }
+
+    // One migration whose statements and transaction rule are known.
+    private async Task<MigrationApplied> ApplyAsync(EmbeddedMigration migration, IReadOnlyList<SqlScriptStatement> statements, TransactionDecision decision, string appliedBy, CancellationToken cancellationToken)
+    {
         var row = new HistoryRow(migration, appliedBy, DateTime.UtcNow);
         var clock = Stopwatch.StartNew();
         if (decision.InTransaction)
         {
-            await ApplyInTransactionAsync(migration, statements, row, cancellationToken).ConfigureAwait(false);
+            await ApplyInTransactionAsync(statements, row, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -82,7 +87,7 @@ internal sealed partial class PostgresMigrationTarget : IMigrationTarget
         return new MigrationApplied(migration.Id, migration.Name, statements.Count, decision.InTransaction, clock.Elapsed);
     }
 
-    private async Task ApplyInTransactionAsync(EmbeddedMigration migration, IReadOnlyList<SqlScriptStatement> statements, HistoryRow row, CancellationToken cancellationToken)
+    private async Task ApplyInTransactionAsync(IReadOnlyList<SqlScriptStatement> statements, HistoryRow row, CancellationToken cancellationToken)
     {
         (string Recorded, PostgresException Error)? failed;
         try
@@ -97,12 +102,15 @@ internal sealed partial class PostgresMigrationTarget : IMigrationTarget
             failed = await RunCommandByCommandAsync(statements, row, cancellationToken).ConfigureAwait(false);
         }
 
-        if (failed is not var (recorded, failure)) return;
+        if (failed is var (recorded, failure)) throw await RecordRolledBackAsync(row, recorded, failure).ConfigureAwait(false);
+    }
 
-        // Recorded after the rollback, in its own transaction: the failure must outlive the
-        // migration's changes so the next start refuses and names it.
+    // Recorded after the rollback, in its own transaction: the failure must outlive the
+    // migration's changes so the next start refuses and names it.
+    private async Task<SchemaTasksException> RecordRolledBackAsync(HistoryRow row, string recorded, PostgresException failure)
+    {
         await WriteRowAsync(row with { Error = MigrationFailure.RolledBackPrefix + recorded }, null, CancellationToken.None).ConfigureAwait(false);
-        throw MigrationFailure.Exception(migration, recorded, "It ran in one transaction, which was rolled back: nothing of it remains.", failure);
+        return MigrationFailure.Exception(row.Migration, recorded, "It ran in one transaction, which was rolled back: nothing of it remains.", failure);
     }
 
     // BEGIN, the statements, the history row and COMMIT in one batch: one round trip per
