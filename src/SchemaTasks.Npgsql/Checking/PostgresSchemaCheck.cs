@@ -8,9 +8,9 @@ using SchemaTasks.Verification;
 namespace SchemaTasks.Npgsql.Checking;
 
 /// <summary>
-/// Checks a PostgreSQL database against a build in one call: one connection, and at most two
-/// round trips (detect the history table; read the catalog and the history in one batch) however
-/// many migrations there are.
+/// Checks a PostgreSQL database against a build in one call: one connection, and two round trips
+/// (detect the history table; read the history and the catalog in one batch) however many
+/// migrations there are, plus one when the history table does not exist yet.
 /// </summary>
 public static class PostgresSchemaCheck
 {
