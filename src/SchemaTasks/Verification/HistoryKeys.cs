@@ -17,8 +17,7 @@ internal static class HistoryKeys
             }
 
             case MigrationHistoryKind.DbUp:
-                // DbUp records embedded-resource names ("App.Scripts.001_init.sql") or file names.
-                return key => migrations.FirstOrDefault(m => IsDbUpName(key, m))?.Id;
+                return DbUpNames(migrations);
 
             default:
             {
@@ -55,15 +54,33 @@ internal static class HistoryKeys
         return string.Join('.', parts);
     }
 
-    private static bool IsDbUpName(string scriptName, EmbeddedMigration migration)
+    // DbUp records embedded-resource names ("App.Scripts.001_init.sql") or file names. A row
+    // names the first migration (in apply order) it spells in any of these ways; the lookups
+    // are by dictionary, so a history of thousands of rows is not compared with every file.
+    private static Func<string, string?> DbUpNames(IReadOnlyList<EmbeddedMigration> migrations)
     {
-        var path = migration.RelativePath;
-        var fileName = path[(path.LastIndexOf('/') + 1)..];
-        var dotted = path.Replace('/', '.');
-        return string.Equals(scriptName, migration.Id, StringComparison.Ordinal)
-            || string.Equals(scriptName, path, StringComparison.Ordinal)
-            || string.Equals(scriptName, fileName, StringComparison.Ordinal)
-            || string.Equals(scriptName, dotted, StringComparison.Ordinal)
-            || scriptName.EndsWith("." + dotted, StringComparison.Ordinal);
+        var exact = new Dictionary<string, int>(StringComparer.Ordinal);
+        var dotted = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < migrations.Count; i++)
+        {
+            var path = migrations[i].RelativePath;
+            exact.TryAdd(migrations[i].Id, i);
+            exact.TryAdd(path, i);
+            exact.TryAdd(path[(path.LastIndexOf('/') + 1)..], i);
+            exact.TryAdd(path.Replace('/', '.'), i);
+            dotted.TryAdd(path.Replace('/', '.'), i);
+        }
+
+        return key =>
+        {
+            var first = exact.GetValueOrDefault(key, int.MaxValue);
+            for (var dot = key.IndexOf('.'); dot >= 0; dot = key.IndexOf('.', dot + 1))
+            {
+                // "<prefix>.<dotted path>": the resource name of an embedded script.
+                if (dotted.TryGetValue(key[(dot + 1)..], out var i) && i < first) first = i;
+            }
+
+            return first == int.MaxValue ? null : migrations[first].Id;
+        };
     }
 }

@@ -95,7 +95,7 @@ public sealed class MigrationStatusReport
         var result = new List<MigrationStatus>(migrations.Count + unknownOrder.Count);
         foreach (var migration in migrations)
         {
-            var status = new MigrationStatus(migration.Id, MigrationState.Pending) { Name = migration.Name, RelativePath = migration.RelativePath };
+            MigrationStatus status;
             if (lastRow.TryGetValue(migration.Id, out var row))
             {
                 var state = row.State switch
@@ -105,16 +105,22 @@ public sealed class MigrationStatusReport
                     AppliedMigrationState.Dirty => MigrationState.Dirty,
                     _ => MigrationState.Pending,
                 };
-                status = status with
+                status = new MigrationStatus(migration.Id, state)
                 {
-                    State = state,
+                    Name = migration.Name,
+                    RelativePath = migration.RelativePath,
                     Applied = row,
                     Checksum = state == MigrationState.Applied ? ChecksumComparison.Compare(history.Kind, row, migration) : ChecksumStatus.NotRecorded,
                 };
             }
-            else if (baseline is not null && HistoryKeys.CompareVersions(migration.Id, baseline) <= 0)
+            else
             {
-                status = status with { State = MigrationState.Applied };
+                var belowBaseline = baseline is not null && HistoryKeys.CompareVersions(migration.Id, baseline) <= 0;
+                status = new MigrationStatus(migration.Id, belowBaseline ? MigrationState.Applied : MigrationState.Pending)
+                {
+                    Name = migration.Name,
+                    RelativePath = migration.RelativePath,
+                };
             }
 
             result.Add(status);

@@ -173,11 +173,16 @@ public static class SchemaDrift
         foreach (var check in checks)
         {
             if (!check.IsValueSet || (column is not null && !string.Equals(check.Column, column, comparison))) continue;
-            result = result is { } sofar ? sofar.Where(v => check.Values.Contains(v, StringComparer.Ordinal)).ToImmutableArray() : check.Values;
+            result = result is { } sofar ? Intersect(sofar, check.Values) : check.Values;
         }
 
         return result;
     }
+
+    // Out of the loop above: a lambda there would capture the loop variable, which allocates a
+    // closure on every iteration, for every column of every table, even when no check matches.
+    private static ImmutableArray<string> Intersect(ImmutableArray<string> values, ImmutableArray<string> allowed) =>
+        values.Where(v => allowed.Contains(v, StringComparer.Ordinal)).ToImmutableArray();
 
     internal static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 

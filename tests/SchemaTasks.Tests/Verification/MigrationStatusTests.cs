@@ -139,6 +139,23 @@ public sealed class MigrationStatusTests
     }
 
     [Fact]
+    public void DbUp_MatchesEveryRecordedSpelling_AndNotAPartialName()
+    {
+        var first = Embedded("001_init", "001_init.sql", "x");
+        var second = Embedded("002_more", "sub/002_more.sql", "y");
+        var third = Embedded("003_last", "sub/003_last.sql", "z");
+
+        // The id, the path, the file name and the dotted path each name a file; "Scripts002_more.sql"
+        // (no dot before the name) and "more.sql" (a tail of a name) name none.
+        var report = MigrationStatusReport.Compute(
+            [first, second, third],
+            History(MigrationHistoryKind.DbUp, Applied("001_init"), Applied("sub/002_more.sql"), Applied("003_last.sql"), Applied("Scripts002_more.sql"), Applied("more.sql")));
+
+        Assert.Equal([MigrationState.Applied, MigrationState.Applied, MigrationState.Applied, MigrationState.Unknown, MigrationState.Unknown], report.Migrations.Select(m => m.State));
+        Assert.Equal(["Scripts002_more.sql", "more.sql"], report.Migrations.Skip(3).Select(m => m.Id));
+    }
+
+    [Fact]
     public void HistoryWithoutChecksums_IsNotRecorded()
     {
         var report = MigrationStatusReport.Compute([Init], History(MigrationHistoryKind.Dbmate, Applied(Init.Id)));
