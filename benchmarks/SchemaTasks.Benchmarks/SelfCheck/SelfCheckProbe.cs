@@ -35,7 +35,7 @@ internal static class SelfCheckProbe
         Measure("drift read", rounds, async () =>
         {
             await using var c = await Open(database);
-            await PostgresSchemaReader.ReadForDriftAsync(c, null, default);
+            await PostgresSchemaReader.ReadForDriftAsync(c, default);
         });
 
         foreach (var (name, sql) in Queries())
@@ -54,21 +54,18 @@ internal static class SelfCheckProbe
         using (var c = Open(database).GetAwaiter().GetResult())
         {
             history = new PostgresMigrationHistoryReader(c, PostgresMigrationHistoryReader.DetectAsync(c).GetAwaiter().GetResult()[0]).ReadAsync().GetAwaiter().GetResult();
-            live = PostgresSchemaReader.ReadForDriftAsync(c, null, default).GetAwaiter().GetResult();
+            live = PostgresSchemaReader.ReadForDriftAsync(c, default).GetAwaiter().GetResult();
         }
 
         Measure("verify (in memory)", rounds, () => { expected.Verify(history, live); return Task.CompletedTask; });
         Measure("full check", rounds, () => PostgresSchemaCheck.VerifyAsync(expected, database));
         MeasureCpu("full check", rounds, database, () => PostgresSchemaCheck.VerifyAsync(expected, database));
-        MeasureCpu("drift read", rounds, database, async () => { await using var c = await Open(database); await PostgresSchemaReader.ReadForDriftAsync(c, null, default); });
+        MeasureCpu("drift read", rounds, database, async () => { await using var c = await Open(database); await PostgresSchemaReader.ReadForDriftAsync(c, default); });
         MeasureCpu("drift batch drained", rounds, database, async () =>
         {
             await using var c = await Open(database);
             await using var batch = new NpgsqlBatch(c);
-            foreach (var q in new[] { PostgresCatalogQueries.SearchPath, PostgresCatalogQueries.Schemas, PostgresCatalogQueries.EnumLabels, PostgresCatalogQueries.DriftDomains, PostgresCatalogQueries.Tables, PostgresCatalogQueries.DriftColumns, PostgresCatalogQueries.DriftChecks, PostgresCatalogQueries.RestoreSearchPath })
-            {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(q));
-            }
+            PostgresSchemaReader.AddCommands(batch, CatalogQuerySet.Drift);
 
             await using var reader = await batch.ExecuteReaderAsync();
             do
@@ -119,7 +116,7 @@ internal static class SelfCheckProbe
         ("columns", PostgresCatalogQueries.Columns),
         ("constraints", PostgresCatalogQueries.Constraints),
         ("drift domains", PostgresCatalogQueries.DriftDomains),
-        ("drift columns", PostgresCatalogQueries.DriftColumns),
+        ("drift tables", PostgresCatalogQueries.DriftTables),
         ("drift checks", PostgresCatalogQueries.DriftChecks),
     ];
 

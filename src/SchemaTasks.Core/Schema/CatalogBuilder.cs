@@ -20,6 +20,8 @@ namespace SchemaTasks.Schema;
 /// </remarks>
 public sealed class CatalogBuilder
 {
+    private static readonly TypeSpec UnreadType = new(string.Empty, null, IsArray: false, Inline: null, IsSerial: false);
+
     private readonly IdentifierRules _rules;
     private readonly SortedSet<string> _schemas = new(StringComparer.Ordinal);
     private readonly Dictionary<QualifiedName, CatalogEnumType> _enumTypes = [];
@@ -31,6 +33,9 @@ public sealed class CatalogBuilder
     // parse each text once. Parsing is a pure function of the text under one dialect's rules.
     private readonly Dictionary<string, TypeSpec> _parsedTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CatalogCheck> _parsedChecks = new(StringComparer.Ordinal);
+
+    // One token list for every text parsed here, instead of a new one per text.
+    private readonly List<SqlToken> _tokens = [];
 
     /// <summary>Starts an empty catalog (no schemas, not even <c>public</c>) for <paramref name="dialect"/>.</summary>
     /// <param name="dialect">The dialect whose normalisation rules apply.</param>
@@ -137,6 +142,19 @@ public sealed class CatalogBuilder
         return this;
     }
 
+    /// <summary>
+    /// Appends a column known by name alone, for a read that does not need the rest (the start-up
+    /// check compares which columns exist, not their types): its type is empty, it is nullable,
+    /// and it has no default. Call in column order.
+    /// </summary>
+    /// <exception cref="ArgumentException">The table was not added.</exception>
+    internal CatalogBuilder AddColumnByName(QualifiedName table, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        Table(table).Columns.Add(new ColumnEntry(name, UnreadType, IsNullable: true, Default: null));
+        return this;
+    }
+
     /// <summary>Adds a CHECK constraint to a table added before; call in the order the checks were added.</summary>
     /// <param name="table">The table.</param>
     /// <param name="name">The constraint's name.</param>
@@ -212,7 +230,7 @@ public sealed class CatalogBuilder
         if (_parsedTypes.TryGetValue(text, out var known)) return known;
         try
         {
-            return _parsedTypes[text] = DdlParser.ParseDataType(text, _rules);
+            return _parsedTypes[text] = DdlParser.ParseDataType(text, _rules, _tokens);
         }
         catch (SqlParseException error)
         {
@@ -228,7 +246,7 @@ public sealed class CatalogBuilder
         {
             if (!_parsedChecks.TryGetValue(definition, out var parsed))
             {
-                var check = DdlParser.ParseCheckDefinition(definition, _rules);
+                var check = DdlParser.ParseCheckDefinition(definition, _rules, _tokens);
                 _parsedChecks[definition] = parsed = new CatalogCheck(name, check.Expression, check.Column, check.Values.ToImmutableArray());
             }
 
@@ -241,7 +259,7 @@ public sealed class CatalogBuilder
     }
 
     private string? Render(string? expression, string parameter)
-        => expression is null ? null : expression.Trim().Length == 0 ? throw new ArgumentException("A default cannot be empty.", parameter) : DdlParser.RenderExpression(expression, _rules);
+        => expression is null ? null : expression.Trim().Length == 0 ? throw new ArgumentException("A default cannot be empty.", parameter) : DdlParser.RenderExpression(expression, _rules, _tokens);
 
     private sealed record DomainEntry(TypeSpec Type, bool NotNull, string? Default)
     {

@@ -53,11 +53,22 @@ internal sealed class SqlLexer
     /// <param name="firstLine">The file line the text starts on (1 for a whole file).</param>
     public static (List<SqlToken> Tokens, List<SqlLexDiagnostic> Diagnostics) Lex(string text, SqlDialect dialect, int firstLine = 1)
     {
+        var tokens = new List<SqlToken>();
+        return (tokens, LexInto(text, dialect, tokens, firstLine));
+    }
+
+    /// <summary>
+    /// As <see cref="Lex"/>, into <paramref name="tokens"/>, which is cleared first: a caller that
+    /// parses many short fragments (a live catalog's type and CHECK texts) reuses one list.
+    /// </summary>
+    /// <returns>The diagnostics.</returns>
+    public static List<SqlLexDiagnostic> LexInto(string text, SqlDialect dialect, List<SqlToken> tokens, int firstLine = 1)
+    {
         var diagnostics = new List<SqlLexDiagnostic>();
         var lexer = new SqlLexer(text, dialect, firstLine, diagnostics);
-        var tokens = new List<SqlToken>();
+        tokens.Clear();
         while (lexer.Next(out var token)) tokens.Add(token);
-        return (tokens, diagnostics);
+        return diagnostics;
     }
 
     /// <summary>Reads the next token; <see langword="false"/> at the end of the text.</summary>

@@ -1,16 +1,15 @@
 using System.Reflection;
 using Npgsql;
 using SchemaTasks.Checking;
-using SchemaTasks.Npgsql.History;
-using SchemaTasks.Npgsql.Introspection;
 using SchemaTasks.Verification;
 
 namespace SchemaTasks.Npgsql.Checking;
 
 /// <summary>
-/// Checks a PostgreSQL database against a build in one call: one connection, and two round trips
-/// (detect the history table; read the history and the catalog in one batch) however many
-/// migrations there are, plus one when the history table does not exist yet.
+/// Checks a PostgreSQL database against a build in one call: one connection, and one round trip
+/// (the history table's detection, the history and the catalog in one batch) however many
+/// migrations there are. A database never migrated, one whose history table belongs to another
+/// tool than the migrations' layout, and one with a failed migration pay one more.
 /// </summary>
 public static class PostgresSchemaCheck
 {
@@ -50,15 +49,7 @@ public static class PostgresSchemaCheck
 
         try
         {
-            var kind = options.HistoryKind
-                ?? expected.ChooseHistory(options, await PostgresMigrationHistoryReader.DetectAsync(connection, options.HistorySchema, cancellationToken).ConfigureAwait(false));
-            var historyReader = new PostgresMigrationHistoryReader(connection, kind, options.HistorySchema, options.HistoryTable);
-            if (!options.CompareSchema)
-            {
-                return expected.Verify(await historyReader.ReadAsync(cancellationToken).ConfigureAwait(false), null);
-            }
-
-            var (live, history) = await PostgresSchemaReader.ReadForDriftWithHistoryAsync(connection, historyReader, cancellationToken).ConfigureAwait(false);
+            var (history, live) = await PostgresCheckReads.ReadAsync(connection, expected, options, cancellationToken).ConfigureAwait(false);
             return expected.Verify(history, live);
         }
         catch (NpgsqlException error) when (!cancellationToken.IsCancellationRequested && PostgresConnectionErrors.Read(error, target) is { } mapped)

@@ -39,7 +39,7 @@ public sealed class PostgresMigrationHistoryReader : IMigrationHistoryReader
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             return await ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException error) when (IsTheTablesError(error))
+        catch (PostgresException error) when (IsTableError(error))
         {
             return FromError(error);
         }
@@ -49,21 +49,21 @@ public sealed class PostgresMigrationHistoryReader : IMigrationHistoryReader
     internal string Sql => HistoryQueries.Select(Kind, (_schema is null ? string.Empty : Quote(_schema) + ".") + Quote(_table), Quote, hasStatementCount: false);
 
     /// <summary>
-    /// What the error of <see cref="Sql"/> sent in a batch means: an empty history when the table
-    /// is missing, <see langword="null"/> for any error that is not the table's.
+    /// What an error of <see cref="Sql"/> sent in a batch means, when <see cref="IsTableError"/>
+    /// says it is the table's: an empty history when the table is missing.
     /// </summary>
     /// <exception cref="SchemaTasksException"><c>ST6008</c>: the table has another shape.</exception>
-    internal MigrationHistory? Interpret(PostgresException error) =>
-        IsTheTablesError(error) ? FromError(error) : null;
+    internal MigrationHistory FromTableError(PostgresException error) => FromError(error);
+
+    /// <summary>Whether <paramref name="error"/> says the table or one of the columns the query reads does not exist.</summary>
+    internal static bool IsTableError(PostgresException error) =>
+        error.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn;
 
     private string Shown => _schema is null ? _table : $"{_schema}.{_table}";
 
     /// <summary>Reads the result of <see cref="Sql"/>, the result <paramref name="reader"/> is on.</summary>
     internal async Task<MigrationHistory> ReadRowsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
         new(Kind, Shown, true, await HistoryQueries.ReadAsync(Kind, reader, cancellationToken).ConfigureAwait(false));
-
-    private static bool IsTheTablesError(PostgresException error) =>
-        error.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn;
 
     // Trying the query is the one round trip; asking the catalog first would be two. A missing
     // table is an empty history; a missing column is a table this reader cannot read.
@@ -81,6 +81,14 @@ public sealed class PostgresMigrationHistoryReader : IMigrationHistoryReader
     public static async Task<IReadOnlyList<MigrationHistoryKind>> DetectAsync(NpgsqlConnection connection, string? schema = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { DetectCommand(schema) } };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadDetectedAsync(reader, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The query of <see cref="DetectAsync"/>, for a caller that sends it in a batch of its own.</summary>
+    internal static NpgsqlBatchCommand DetectCommand(string? schema)
+    {
         // pg_catalog rather than information_schema.columns: the view checks privileges on every
         // column of the database, which costs a start-up check on a large schema milliseconds.
         const string sql = """
@@ -91,11 +99,16 @@ public sealed class PostgresMigrationHistoryReader : IMigrationHistoryReader
             WHERE n.nspname = COALESCE(@schema, pg_catalog.current_schema()) AND c.relkind IN ('r', 'p', 'v', 'f')
               AND pg_catalog.lower(c.relname) = ANY(@tables)
             """;
-        await using var command = new NpgsqlCommand(sql, connection);
+        var command = new NpgsqlBatchCommand(sql);
         command.Parameters.AddWithValue("schema", NpgsqlTypes.NpgsqlDbType.Text, (object?)schema ?? DBNull.Value);
         command.Parameters.AddWithValue("tables", HistoryQueries.KnownTables.ToArray());
+        return command;
+    }
+
+    /// <summary>Reads the result of <see cref="DetectCommand"/>, the result <paramref name="reader"/> is on.</summary>
+    internal static async Task<IReadOnlyList<MigrationHistoryKind>> ReadDetectedAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
         var columns = new List<(string, string)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             columns.Add((reader.GetString(0), reader.GetString(1)));

@@ -1,7 +1,5 @@
 using Npgsql;
-using SchemaTasks.Npgsql.History;
 using SchemaTasks.Schema;
-using SchemaTasks.Verification;
 
 namespace SchemaTasks.Npgsql.Introspection;
 
@@ -22,81 +20,50 @@ public static class PostgresSchemaReader
     /// the session's settings are left as they were.
     /// </remarks>
     public static Task<Catalog> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken = default)
-        => ReadAsync(connection, null, cancellationToken);
-
-    /// <summary>As the public overload; <paramref name="onRoundTrip"/> is called for each round trip, so tests can count them.</summary>
-    internal static Task<Catalog> ReadAsync(NpgsqlConnection connection, Action? onRoundTrip, CancellationToken cancellationToken)
-        => ReadAsync(connection, Everything, null, onRoundTrip, cancellationToken);
+        => ReadAsync(connection, CatalogQuerySet.Full, cancellationToken);
 
     /// <summary>
-    /// Reads what <see cref="Verification.SchemaDrift"/> and <see cref="Verification.FailedMigrationAnalysis"/>
-    /// compare, and nothing else: as <see cref="ReadAsync(NpgsqlConnection, CancellationToken)"/>, but without
-    /// column defaults, primary, unique, foreign key and exclusion constraints and types other than enum
-    /// types and domains; CHECKs in no particular order. About half the server's work on a large schema
-    /// (docs/benchmarks.md, "Start-up self-check").
+    /// Reads what <see cref="Verification.SchemaDrift"/> compares, and nothing else
+    /// (<see cref="CatalogQuerySet.Drift"/>). About half the server's work of a full read on a
+    /// large schema (docs/benchmarks.md, "Start-up self-check").
     /// </summary>
-    internal static Task<Catalog> ReadForDriftAsync(NpgsqlConnection connection, Action? onRoundTrip, CancellationToken cancellationToken)
-        => ReadAsync(connection, DriftOnly, null, onRoundTrip, cancellationToken);
+    internal static Task<Catalog> ReadForDriftAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+        => ReadAsync(connection, CatalogQuerySet.Drift, cancellationToken);
 
-    /// <summary>
-    /// As <see cref="ReadForDriftAsync(NpgsqlConnection, Action?, CancellationToken)"/>, with the
-    /// migration history read first in the same batch: one round trip for both, and the client
-    /// reads the history while the server reads the catalog.
-    /// </summary>
-    internal static async Task<(Catalog Live, MigrationHistory History)> ReadForDriftWithHistoryAsync(NpgsqlConnection connection, PostgresMigrationHistoryReader history, CancellationToken cancellationToken)
+    private static async Task<Catalog> ReadAsync(NpgsqlConnection connection, CatalogQuerySet queries, CancellationToken cancellationToken)
     {
-        MigrationHistory? read = null;
-        var leading = new LeadingQuery(history.Sql, async (reader, token) => read = await history.ReadRowsAsync(reader, token).ConfigureAwait(false));
-        try
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var batch = new NpgsqlBatch(connection);
+        AddCommands(batch, queries);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadResultsAsync(reader, queries, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Appends the catalog queries to <paramref name="batch"/>, so a caller can send other queries
+    /// before them in the same round trip. Queries before them see the session's search path.
+    /// </summary>
+    internal static void AddCommands(NpgsqlBatch batch, CatalogQuerySet queries)
+    {
+        foreach (var sql in (string?[])[
+            PostgresCatalogQueries.SearchPath,
+            PostgresCatalogQueries.Schemas,
+            PostgresCatalogQueries.EnumLabels,
+            queries.Types,
+            queries.Tables,
+            queries.Columns,
+            queries.Constraints,
+            PostgresCatalogQueries.RestoreSearchPath])
         {
-            var live = await ReadAsync(connection, DriftOnly, leading, null, cancellationToken).ConfigureAwait(false);
-            return (live, read ?? throw new InvalidOperationException("The catalog batch did not read the history."));
-        }
-        catch (PostgresException error) when (string.Equals(error.BatchCommand?.CommandText, leading.Sql, StringComparison.Ordinal))
-        {
-            // The history query failed, so the server skipped the rest of the batch. A missing
-            // table is an empty history (a database never migrated): read the catalog alone.
-            var missing = history.Interpret(error);
-            if (missing is null) throw;
-            return (await ReadAsync(connection, DriftOnly, null, null, cancellationToken).ConfigureAwait(false), missing);
+            if (sql is not null) batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
         }
     }
 
-    private static readonly QuerySet Everything = new(PostgresCatalogQueries.Types, PostgresCatalogQueries.Columns, PostgresCatalogQueries.Constraints);
-
-    private static readonly QuerySet DriftOnly = new(PostgresCatalogQueries.DriftDomains, PostgresCatalogQueries.DriftColumns, PostgresCatalogQueries.DriftChecks);
-
-    private static async Task<Catalog> ReadAsync(NpgsqlConnection connection, QuerySet queries, LeadingQuery? leading, Action? onRoundTrip, CancellationToken cancellationToken)
+    /// <summary>Reads the results of the queries <see cref="AddCommands"/> added; <paramref name="reader"/> is on the first of them.</summary>
+    internal static async Task<Catalog> ReadResultsAsync(NpgsqlDataReader reader, CatalogQuerySet queries, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
         var builder = new CatalogBuilder(SqlDialect.Postgres);
-        await using var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand(PostgresCatalogQueries.SearchPath),
-                new NpgsqlBatchCommand(PostgresCatalogQueries.Schemas),
-                new NpgsqlBatchCommand(PostgresCatalogQueries.EnumLabels),
-                new NpgsqlBatchCommand(queries.Types),
-                new NpgsqlBatchCommand(PostgresCatalogQueries.Tables),
-                new NpgsqlBatchCommand(queries.Columns),
-                new NpgsqlBatchCommand(queries.Constraints),
-                new NpgsqlBatchCommand(PostgresCatalogQueries.RestoreSearchPath),
-            },
-        };
-
-        // Before the search path is set: the leading query sees the session's own.
-        if (leading is not null) batch.BatchCommands.Insert(0, new NpgsqlBatchCommand(leading.Sql));
-
-        onRoundTrip?.Invoke();
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (leading is not null)
-        {
-            await leading.ReadResultAsync(reader, cancellationToken).ConfigureAwait(false);
-            await NextAsync(reader, cancellationToken);
-        }
-
-        await NextAsync(reader, cancellationToken); // The search path result.
+        await NextAsync(reader, cancellationToken); // Past the search path result.
 
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) builder.AddSchema(reader.GetString(0));
         await NextAsync(reader, cancellationToken);
@@ -128,28 +95,17 @@ public static class PostgresSchemaReader
             var name = new QualifiedName(reader.GetString(1), reader.GetString(2));
             builder.AddTable(name);
             tables.Add(reader.GetFieldValue<uint>(0), name);
+            if (queries.Columns is not null) continue;
+            foreach (var column in reader.GetFieldValue<string[]>(3)) builder.AddColumnByName(name, column);
         }
 
         await NextAsync(reader, cancellationToken);
-        var columns = new List<ColumnRow>();
+        if (queries.Columns is not null) await ReadColumnsAsync(reader, builder, tables, cancellationToken).ConfigureAwait(false);
+
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var defaultText = reader.IsDBNull(6) ? null : reader.GetString(6);
-            columns.Add(new ColumnRow(reader.GetFieldValue<uint>(0), reader.GetInt16(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetBoolean(5), defaultText));
-        }
-
-        // The builder takes a table's columns in order. Each query of the batch sees its own
-        // snapshot: a table created between two of them is left out, not half read.
-        columns.Sort(static (a, b) => a.TableOid != b.TableOid ? a.TableOid.CompareTo(b.TableOid) : a.Number.CompareTo(b.Number));
-        foreach (var column in columns)
-        {
-            if (!tables.TryGetValue(column.TableOid, out var table)) continue;
-            builder.AddColumn(table, column.Name, column.Type, column.IsNullable, PostgresDefaults.Normalise(column.Default, column.FormattedType));
-        }
-
-        await NextAsync(reader, cancellationToken);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
+            // No definition: a CHECK the drift read did not deparse, since it cannot be a value set.
+            if (reader.IsDBNull(4)) continue;
             var (tableOid, domainOid) = (reader.GetFieldValue<uint>(0), reader.GetFieldValue<uint>(1));
             var (name, kind, definition) = (reader.GetString(2), reader.GetString(3), reader.GetString(4));
             if (tableOid == 0)
@@ -170,8 +126,29 @@ public static class PostgresSchemaReader
             }
         }
 
-        var catalog = builder.Build();
-        return catalog;
+        return builder.Build();
+    }
+
+    // Columns name their table by oid. Each query of the batch sees its own snapshot: a table
+    // created between two of them is left out, not half read.
+    private static async Task ReadColumnsAsync(NpgsqlDataReader reader, CatalogBuilder builder, Dictionary<uint, QualifiedName> tables, CancellationToken cancellationToken)
+    {
+        var columns = new List<ColumnRow>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var defaultText = reader.IsDBNull(6) ? null : reader.GetString(6);
+            columns.Add(new ColumnRow(reader.GetFieldValue<uint>(0), reader.GetInt16(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetBoolean(5), defaultText));
+        }
+
+        // The builder takes a table's columns in order.
+        columns.Sort(static (a, b) => a.TableOid != b.TableOid ? a.TableOid.CompareTo(b.TableOid) : a.Number.CompareTo(b.Number));
+        foreach (var column in columns)
+        {
+            if (!tables.TryGetValue(column.TableOid, out var table)) continue;
+            builder.AddColumn(table, column.Name, column.Type, column.IsNullable, PostgresDefaults.Normalise(column.Default, column.FormattedType));
+        }
+
+        await NextAsync(reader, cancellationToken);
     }
 
     private static async Task ReadEnumTypesAsync(NpgsqlDataReader reader, CatalogBuilder builder, CancellationToken cancellationToken)
@@ -198,13 +175,6 @@ public static class PostgresSchemaReader
             throw new InvalidOperationException("The catalog batch returned fewer result sets than it has queries.");
         }
     }
-
-    // The queries that differ between a full read and the drift check's; each returns the same
-    // columns in both sets, so one reader serves both.
-    private sealed record QuerySet(string Types, string Columns, string Constraints);
-
-    // A query sent first in the catalog batch, and what reads its result.
-    private sealed record LeadingQuery(string Sql, Func<NpgsqlDataReader, CancellationToken, Task> ReadResultAsync);
 
     private sealed record ColumnRow(uint TableOid, short Number, string Name, string Type, string FormattedType, bool IsNullable, string? Default);
 }

@@ -8,7 +8,8 @@ public sealed class SchemaCheckOptions
     /// <summary>
     /// The tool whose history table records the applied migrations, or <see langword="null"/>
     /// (the default) to detect it: the table of the layout's tool when it exists, else the only
-    /// history table found. Detection costs one extra query.
+    /// history table found. Detection costs one extra query (on PostgreSQL, sent in the same
+    /// batch as the rest of the check).
     /// </summary>
     public MigrationHistoryKind? HistoryKind { get; set; }
 

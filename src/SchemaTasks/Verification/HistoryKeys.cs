@@ -21,7 +21,8 @@ internal static class HistoryKeys
 
             default:
             {
-                var ids = new HashSet<string>(migrations.Select(m => m.Id), StringComparer.Ordinal);
+                var ids = new HashSet<string>(migrations.Count, StringComparer.Ordinal);
+                foreach (var m in migrations) ids.Add(m.Id);
                 return key => ids.Contains(key) ? key : null;
             }
         }

@@ -137,15 +137,23 @@ internal static class HistoryQueries
 
     private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    private static int? Int(DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToInt32(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+    // The typed getter where the column has the expected type, so a history of thousands of rows
+    // is not boxed value by value; any other integer type through GetValue.
+    private static int? Int(DbDataReader r, int i) => r.IsDBNull(i) ? null
+        : r.GetFieldType(i) == typeof(int) ? r.GetInt32(i)
+        : Convert.ToInt32(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
 
     // timestamptz arrives as UTC; timestamp / DATETIME carry no zone: Prisma and SchemaTasks write
     // UTC there, and the other tools' times are only shown, never compared, so UTC is assumed.
-    private static DateTimeOffset? Time(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetValue(i) switch
-    {
-        DateTimeOffset offset => offset,
-        DateTime { Kind: DateTimeKind.Local } local => new DateTimeOffset(local),
-        DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
-        _ => null,
-    };
+    private static DateTimeOffset? Time(DbDataReader r, int i) => r.IsDBNull(i) ? null
+        : r.GetFieldType(i) == typeof(DateTime) ? Utc(r.GetDateTime(i))
+        : r.GetValue(i) switch
+        {
+            DateTimeOffset offset => offset,
+            DateTime time => Utc(time),
+            _ => null,
+        };
+
+    private static DateTimeOffset Utc(DateTime time) =>
+        time.Kind == DateTimeKind.Local ? new DateTimeOffset(time) : new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 }

@@ -75,7 +75,7 @@ public sealed class MigrationStatusReport
     private static List<MigrationStatus> FromRows(IReadOnlyList<EmbeddedMigration> migrations, MigrationHistory history)
     {
         var keyOf = HistoryKeys.For(history.Kind, migrations);
-        var lastRow = new Dictionary<string, AppliedMigration>(StringComparer.Ordinal);
+        var lastRow = new Dictionary<string, AppliedMigration>(history.Entries.Count, StringComparer.Ordinal);
         var unknownOrder = new List<string>();
         string? baseline = null;
         foreach (var row in history.Entries)

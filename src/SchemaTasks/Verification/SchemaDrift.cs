@@ -30,8 +30,10 @@ public static class SchemaDrift
     {
         foreach (var (name, type) in expected.EnumTypes)
         {
+            var liveType = live.FindEnumType(name);
+            if (liveType is not null && type.Labels.AsSpan().SequenceEqual(liveType.Labels.AsSpan())) continue;
             var subject = name.ToString();
-            if (live.FindEnumType(name) is not { } liveType)
+            if (liveType is null)
             {
                 findings.Add(Error(DiagnosticCodes.MissingObject, subject, $"Enum {subject} does not exist; the migrations create it with labels {List(type.Labels)}."));
                 continue;
@@ -48,14 +50,14 @@ public static class SchemaDrift
     {
         foreach (var (name, domain) in expected.Domains)
         {
-            var subject = name.ToString();
             if (live.FindDomain(name) is not { } liveDomain)
             {
-                findings.Add(Error(DiagnosticCodes.MissingObject, subject, $"Domain {subject} does not exist."));
+                findings.Add(Error(DiagnosticCodes.MissingObject, name.ToString(), $"Domain {name} does not exist."));
                 continue;
             }
 
-            CompareCheckSets(subject, $"Domain {subject}", ValueSet(domain.Checks, null, expected.Dialect), ValueSet(liveDomain.Checks, null, live.Dialect), findings);
+            var (want, have) = (ValueSet(domain.Checks, null, expected.Dialect), ValueSet(liveDomain.Checks, null, live.Dialect));
+            if (!Same(want, have)) CompareCheckSets(name.ToString(), $"Domain {name}", want, have, findings);
         }
     }
 

@@ -48,7 +48,7 @@ public static class SchemaVerification
         var status = MigrationStatusReport.Compute(migrations, history);
         var findings = new List<VerificationFinding>();
         var kind = history.Kind;
-        var index = migrations.Select((m, i) => (m.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        Dictionary<string, int>? index = null; // Only a failed or edited migration needs it.
         SchemaBuildResult? built = null;
         var builtTried = false;
 
@@ -69,7 +69,7 @@ public static class SchemaVerification
                     break;
 
                 case MigrationState.Failed or MigrationState.Dirty:
-                    var i = index[migration.Id];
+                    var i = IndexOf(migration.Id);
                     if (!builtTried && live is not null)
                     {
                         built = steps();
@@ -87,7 +87,7 @@ public static class SchemaVerification
                     break;
 
                 case MigrationState.Applied when migration.IsEdited:
-                    var embedded = migrations[index[migration.Id]];
+                    var embedded = migrations[IndexOf(migration.Id)];
                     var ours = kind == MigrationHistoryKind.Flyway ? FlywayChecksum.ComputeText(embedded.Text) : embedded.Sha256;
                     findings.Add(Error(DiagnosticCodes.EditedMigration, migration.Id,
                         $"{named} changed after it was applied: the history records checksum {migration.Applied!.Checksum}, this build's file has {ours}.")
@@ -112,6 +112,8 @@ public static class SchemaVerification
         }
 
         return new VerificationReport(status, findings, live is not null);
+
+        int IndexOf(string id) => (index ??= migrations.Select((m, i) => (m.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal))[id];
     }
 
     private static string FailedMessage(string named, MigrationStatus migration, IReadOnlyList<MigrationObjectCheck>? objects, MigrationHistoryKind kind)

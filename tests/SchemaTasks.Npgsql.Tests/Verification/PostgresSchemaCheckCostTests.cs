@@ -1,6 +1,7 @@
 using System.Globalization;
 using Npgsql;
 using SchemaTasks.Checking;
+using SchemaTasks.Diagnostics;
 using SchemaTasks.Migrations;
 using SchemaTasks.Npgsql.Checking;
 using SchemaTasks.Npgsql.Tests.Infrastructure;
@@ -18,8 +19,8 @@ public sealed class PostgresSchemaCheckCostTests
         var few = await CountCommandsAsync(10);
         var many = await CountCommandsAsync(200);
 
-        // Detect the history table; read the catalog and the history (one batch).
-        Assert.Equal(2, few);
+        // One batch: detect the history table, read the history the layout names, read the catalog.
+        Assert.Equal(1, few);
         Assert.Equal(few, many);
     }
 
@@ -35,6 +36,66 @@ public sealed class PostgresSchemaCheckCostTests
 
         Assert.True(report.IsHealthy, report.ToText());
         Assert.Equal(1, counter.Count);
+    }
+
+    [PostgresFact]
+    public async Task RoundTrips_AreTwo_ForADatabaseNeverMigrated()
+    {
+        var expected = Generated(5);
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        using var counter = new CommandCounter(db.Name);
+
+        var report = await PostgresSchemaCheck.VerifyAsync(expected, db.ConnectionString);
+
+        // The history query fails on the missing table, so the server skips the catalog queries
+        // of the batch: they are sent again on their own.
+        Assert.False(report.Status.History.TableExists);
+        Assert.Equal(5, report.Findings.Count(f => f.Code == DiagnosticCodes.PendingMigration));
+        Assert.Contains(report.Findings, f => f.Code == DiagnosticCodes.MissingObject);
+        Assert.Equal(2, counter.Count);
+    }
+
+    [PostgresFact]
+    public async Task RoundTrips_AreTwo_WhenTheHistoryBelongsToAnotherToolThanTheLayout()
+    {
+        var expected = Generated(5);
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using (var connection = await db.OpenConnectionAsync())
+        {
+            await ExecuteAsync(connection, SchemaTasks.Npgsql.History.SchemaTasksHistoryTable.Create);
+            foreach (var migration in expected.Migrations)
+            {
+                await ExecuteAsync(connection, migration.Text);
+                await ExecuteAsync(connection, $"INSERT INTO schematasks_history VALUES ('{migration.Id}', '{migration.Name}', '{migration.Sha256}', now(), now(), true, NULL, 'test')");
+            }
+        }
+
+        using var counter = new CommandCounter(db.Name);
+        var report = await PostgresSchemaCheck.VerifyAsync(expected, db.ConnectionString);
+
+        // The Prisma layout's table is guessed first; detection finds ours instead.
+        Assert.True(report.IsHealthy, report.ToText());
+        Assert.Equal(SchemaTasks.Verification.MigrationHistoryKind.SchemaTasks, report.Status.History.Kind);
+        Assert.Equal(5, report.Status.Migrations.Count(m => m.State == SchemaTasks.Verification.MigrationState.Applied));
+        Assert.Equal(2, counter.Count);
+    }
+
+    [PostgresFact]
+    public async Task RoundTrips_AreTwo_AfterAFailedMigration_WhichReadsTheWholeCatalog()
+    {
+        var expected = Generated(4);
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using (var connection = await db.OpenConnectionAsync())
+        {
+            foreach (var migration in expected.Migrations.Take(3)) await ApplyAsync(connection, migration);
+            await RecordAsync(connection, expected.Migrations[3].Id, expected.Migrations[3].Sha256, finished: false, logs: "error");
+        }
+
+        using var counter = new CommandCounter(db.Name);
+        var report = await PostgresSchemaCheck.VerifyAsync(expected, db.ConnectionString);
+
+        Assert.Single(report.Findings, f => f.Code == DiagnosticCodes.FailedMigration);
+        Assert.Equal(2, counter.Count);
     }
 
     [PostgresFact]

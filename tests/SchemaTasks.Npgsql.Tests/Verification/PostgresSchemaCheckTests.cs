@@ -79,6 +79,31 @@ public sealed class PostgresSchemaCheckTests
     }
 
     [PostgresFact]
+    public async Task FailedMigration_NamesACheckThatIsNoValueSet_AmongItsObjects()
+    {
+        // The start-up read leaves out CHECKs that cannot be value sets; a failed migration's
+        // objects include them, so the check reads them when a migration failed.
+        var expected = ExpectedSchema.FromFiles(
+        [
+            new("migration_lock.toml", "provider = \"postgresql\"\n"),
+            new("20250101000001_init/migration.sql", "CREATE TABLE \"t\" (\"c\" INTEGER NOT NULL);\n"),
+            new("20250101000002_limits/migration.sql", "ALTER TABLE \"t\" ADD CONSTRAINT \"t_c_positive\" CHECK (\"c\" > 0);\nCREATE TABLE \"u\" (\"id\" INTEGER NOT NULL);\n"),
+        ]);
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using (var connection = await db.OpenConnectionAsync())
+        {
+            await ApplyAsync(connection, expected.Migrations[0]);
+            await ExecuteAsync(connection, "ALTER TABLE \"t\" ADD CONSTRAINT \"t_c_positive\" CHECK (\"c\" > 0)");
+            await RecordAsync(connection, expected.Migrations[1].Id, expected.Migrations[1].Sha256, finished: false, logs: "killed");
+        }
+
+        var report = await PostgresSchemaCheck.VerifyAsync(expected, db.ConnectionString);
+
+        var failed = Assert.Single(report.Findings, f => f.Code == DiagnosticCodes.FailedMigration);
+        Assert.Equal(["check public.t.t_c_positive exists", "table public.u does not"], failed.Objects.Select(o => o.ToString()));
+    }
+
+    [PostgresFact]
     public async Task EditedMigration_IsReportedWithBothChecksums()
     {
         var expected = Scenario(Scenario1);
