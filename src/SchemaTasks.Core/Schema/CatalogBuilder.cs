@@ -21,6 +21,7 @@ namespace SchemaTasks.Schema;
 public sealed class CatalogBuilder
 {
     private static readonly TypeSpec UnreadType = new(string.Empty, null, IsArray: false, Inline: null, IsSerial: false);
+    private static readonly ImmutableSortedSet<string> NoConstraints = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
 
     private readonly IdentifierRules _rules;
     private readonly SortedSet<string> _schemas = new(StringComparer.Ordinal);
@@ -175,7 +176,7 @@ public sealed class CatalogBuilder
     public CatalogBuilder AddOtherConstraint(QualifiedName table, string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        Table(table).OtherConstraints.Add(name);
+        (Table(table).OtherConstraints ??= new SortedSet<string>(StringComparer.Ordinal)).Add(name);
         return this;
     }
 
@@ -196,13 +197,18 @@ public sealed class CatalogBuilder
         var tables = ImmutableSortedDictionary.CreateBuilder<QualifiedName, CatalogTable>();
         foreach (var (name, entry) in _tables)
         {
-            var columns = entry.Columns.Select(c => new CatalogColumn(c.Name, TypeText(c.Type, out var reference), c.IsNullable, c.Default)
+            var columns = ImmutableArray.CreateBuilder<CatalogColumn>(entry.Columns.Count);
+            foreach (var c in entry.Columns)
             {
-                TypeReference = reference,
-                IsArray = c.Type.IsArray,
-                InlineValues = c.Type.Inline,
-            });
-            tables.Add(name, new CatalogTable(name, columns.ToImmutableArray(), entry.Checks.ToImmutableArray(), entry.OtherConstraints.ToImmutableSortedSet(StringComparer.Ordinal)));
+                columns.Add(new CatalogColumn(c.Name, TypeText(c.Type, out var reference), c.IsNullable, c.Default)
+                {
+                    TypeReference = reference,
+                    IsArray = c.Type.IsArray,
+                    InlineValues = c.Type.Inline,
+                });
+            }
+
+            tables.Add(name, new CatalogTable(name, columns.MoveToImmutable(), entry.Checks.ToImmutableArray(), entry.OtherConstraints?.ToImmutableSortedSet(StringComparer.Ordinal) ?? NoConstraints));
         }
 
         return new Catalog(
@@ -274,6 +280,7 @@ public sealed class CatalogBuilder
 
         public List<CatalogCheck> Checks { get; } = [];
 
-        public SortedSet<string> OtherConstraints { get; } = new(StringComparer.Ordinal);
+        // Created on the first key or foreign key: the start-up check's read adds none.
+        public SortedSet<string>? OtherConstraints { get; set; }
     }
 }

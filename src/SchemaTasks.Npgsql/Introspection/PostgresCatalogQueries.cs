@@ -118,7 +118,7 @@ internal static class PostgresCatalogQueries
     /// creation order.
     /// </summary>
     public const string Constraints = $"""
-        SELECT con.conrelid, con.contypid, con.conname, con.contype::text, pg_catalog.pg_get_constraintdef(con.oid)
+        SELECT con.conrelid, con.contypid, con.conname, con.contype, pg_catalog.pg_get_constraintdef(con.oid)
         FROM pg_catalog.pg_constraint con
         LEFT JOIN pg_catalog.pg_class c ON c.oid = con.conrelid AND con.conrelid <> 0
         LEFT JOIN pg_catalog.pg_type t ON t.oid = con.contypid AND con.contypid <> 0
@@ -153,7 +153,7 @@ internal static class PostgresCatalogQueries
     /// cost, and only value sets are compared.
     /// </summary>
     public const string DriftChecks = $"""
-        SELECT con.conrelid, con.contypid, con.conname, con.contype::text,
+        SELECT con.conrelid, con.contypid, con.conname, con.contype,
                CASE WHEN {CannotBeValueSet} THEN NULL ELSE pg_catalog.pg_get_expr(con.conbin, con.conrelid) END
         FROM pg_catalog.pg_constraint con
         JOIN pg_catalog.pg_namespace n ON n.oid = con.connamespace

@@ -45,14 +45,16 @@ public static class PostgresSchemaReader
     /// </summary>
     internal static void AddCommands(NpgsqlBatch batch, CatalogQuerySet queries)
     {
+        // The constraints before the enum labels: the client parses CHECK texts, the costliest
+        // rows to read, while the server still reads the labels, the cheapest.
         foreach (var sql in (string?[])[
             PostgresCatalogQueries.SearchPath,
             PostgresCatalogQueries.Schemas,
-            PostgresCatalogQueries.EnumLabels,
             queries.Types,
             queries.Tables,
             queries.Columns,
             queries.Constraints,
+            PostgresCatalogQueries.EnumLabels,
             PostgresCatalogQueries.RestoreSearchPath])
         {
             if (sql is not null) batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
@@ -66,9 +68,6 @@ public static class PostgresSchemaReader
         await NextAsync(reader, cancellationToken); // Past the search path result.
 
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) builder.AddSchema(reader.GetString(0));
-        await NextAsync(reader, cancellationToken);
-
-        await ReadEnumTypesAsync(reader, builder, cancellationToken).ConfigureAwait(false);
         await NextAsync(reader, cancellationToken);
 
         // Columns and constraints name their table or domain by oid; these map the oids back.
@@ -107,16 +106,16 @@ public static class PostgresSchemaReader
             // No definition: a CHECK the drift read did not deparse, since it cannot be a value set.
             if (reader.IsDBNull(4)) continue;
             var (tableOid, domainOid) = (reader.GetFieldValue<uint>(0), reader.GetFieldValue<uint>(1));
-            var (name, kind, definition) = (reader.GetString(2), reader.GetString(3), reader.GetString(4));
+            var (name, kind, definition) = (reader.GetString(2), reader.GetChar(3), reader.GetString(4));
             if (tableOid == 0)
             {
-                if (kind == "c" && domains.TryGetValue(domainOid, out var domain)) builder.AddDomainCheck(domain, name, definition);
+                if (kind == 'c' && domains.TryGetValue(domainOid, out var domain)) builder.AddDomainCheck(domain, name, definition);
             }
             else if (!tables.TryGetValue(tableOid, out var table))
             {
                 continue;
             }
-            else if (kind == "c")
+            else if (kind == 'c')
             {
                 builder.AddCheck(table, name, definition);
             }
@@ -126,6 +125,8 @@ public static class PostgresSchemaReader
             }
         }
 
+        await NextAsync(reader, cancellationToken);
+        await ReadEnumTypesAsync(reader, builder, cancellationToken).ConfigureAwait(false);
         return builder.Build();
     }
 
