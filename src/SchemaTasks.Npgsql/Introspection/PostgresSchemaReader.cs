@@ -24,7 +24,7 @@ public static class PostgresSchemaReader
 
     /// <summary>
     /// Reads what <see cref="Verification.SchemaDrift"/> compares, and nothing else
-    /// (<see cref="CatalogQuerySet.Drift"/>). About half the server's work of a full read on a
+    /// (<see cref="CatalogQuerySet.Drift"/>). About a third of the server's work of a full read on a
     /// large schema (docs/benchmarks.md, "Start-up self-check").
     /// </summary>
     internal static Task<Catalog> ReadForDriftAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
