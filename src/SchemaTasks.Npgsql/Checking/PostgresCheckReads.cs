@@ -12,7 +12,8 @@ namespace SchemaTasks.Npgsql.Checking;
 /// the detection of the history table (unless the options name the tool), the history of the
 /// tool the options or the migrations' layout name, and the live schema. Detection confirms that
 /// guess whenever the tool's table exists, so a migrated database is read in one round trip; a
-/// database never migrated, or one whose history belongs to another tool, pays a second.
+/// database never migrated, one whose history belongs to another tool, and one with a failed
+/// migration pay a second.
 /// </summary>
 internal static class PostgresCheckReads
 {
@@ -21,33 +22,20 @@ internal static class PostgresCheckReads
     public static async Task<(MigrationHistory History, Catalog? Live)> ReadAsync(
         NpgsqlConnection connection, ExpectedSchema expected, SchemaCheckOptions options, CancellationToken cancellationToken)
     {
+        // The configured kind, else the layout's own: what detection chooses when no table exists.
         var guess = Reader(connection, expected.ChooseHistory(options, []), options);
         var first = await ReadBatchAsync(connection, guess, options.HistoryKind is null, options, cancellationToken).ConfigureAwait(false);
         var chosen = first.Found is { } found ? Reader(connection, expected.ChooseHistory(options, found), options) : guess;
 
-        MigrationHistory history;
-        Catalog? live;
-        if (first.History is { } read && chosen.Kind == guess.Kind)
-        {
-            (history, live) = (read, first.Live);
-        }
-        else if (first.History is not null)
-        {
-            // Detection chose another tool's table; the schema was read all the same.
-            (history, live) = (await chosen.ReadAsync(cancellationToken).ConfigureAwait(false), first.Live);
-        }
-        else if (chosen.Kind == guess.Kind)
-        {
-            // The guessed table is missing or unreadable, so the server skipped the catalog queries.
-            history = guess.FromTableError(first.HistoryError!);
-            live = await ReadLiveAsync(connection, options, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var second = await ReadBatchAsync(connection, chosen, detect: false, options, cancellationToken).ConfigureAwait(false);
-            history = second.History ?? chosen.FromTableError(second.HistoryError!);
-            live = second.History is null ? await ReadLiveAsync(connection, options, cancellationToken).ConfigureAwait(false) : second.Live;
-        }
+        // Detection chose another tool's table: read its history alone when the first batch read
+        // the schema, or send the batch again for it when the guessed table's error stopped it.
+        var read = chosen.Kind == guess.Kind ? first
+            : first.History is not null ? first with { History = await chosen.ReadAsync(cancellationToken).ConfigureAwait(false) }
+            : await ReadBatchAsync(connection, chosen, detect: false, options, cancellationToken).ConfigureAwait(false);
+
+        // A missing or unreadable history table stopped the batch before the catalog queries.
+        var history = read.History ?? chosen.FromTableError(read.HistoryError!);
+        var live = read.History is null ? await ReadLiveAsync(connection, options, cancellationToken).ConfigureAwait(false) : read.Live;
 
         // The drift read leaves out CHECKs that cannot be value sets, which the analysis of a
         // failed migration names among its objects: read them all, since one failed.

@@ -41,19 +41,12 @@ public sealed class PostgresMigrationHistoryReader : IMigrationHistoryReader
         }
         catch (PostgresException error) when (IsTableError(error))
         {
-            return FromError(error);
+            return FromTableError(error);
         }
     }
 
     /// <summary>The query, for a caller that sends it in a batch of its own; it depends on the session's search path.</summary>
     internal string Sql => HistoryQueries.Select(Kind, (_schema is null ? string.Empty : Quote(_schema) + ".") + Quote(_table), Quote, hasStatementCount: false);
-
-    /// <summary>
-    /// What an error of <see cref="Sql"/> sent in a batch means, when <see cref="IsTableError"/>
-    /// says it is the table's: an empty history when the table is missing.
-    /// </summary>
-    /// <exception cref="SchemaTasksException"><c>ST6008</c>: the table has another shape.</exception>
-    internal MigrationHistory FromTableError(PostgresException error) => FromError(error);
 
     /// <summary>Whether <paramref name="error"/> says the table or one of the columns the query reads does not exist.</summary>
     internal static bool IsTableError(PostgresException error) =>
@@ -65,9 +58,13 @@ public sealed class PostgresMigrationHistoryReader : IMigrationHistoryReader
     internal async Task<MigrationHistory> ReadRowsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
         new(Kind, Shown, true, await HistoryQueries.ReadAsync(Kind, reader, cancellationToken).ConfigureAwait(false));
 
-    // Trying the query is the one round trip; asking the catalog first would be two. A missing
-    // table is an empty history; a missing column is a table this reader cannot read.
-    private MigrationHistory FromError(PostgresException error) => error.SqlState == PostgresErrorCodes.UndefinedTable
+    /// <summary>
+    /// What an error of <see cref="Sql"/> means, when <see cref="IsTableError"/> says it is the
+    /// table's: a missing table is an empty history (trying the query is the one round trip;
+    /// asking the catalog first would be two).
+    /// </summary>
+    /// <exception cref="SchemaTasksException"><c>ST6008</c>: a missing column, so the table has another shape.</exception>
+    internal MigrationHistory FromTableError(PostgresException error) => error.SqlState == PostgresErrorCodes.UndefinedTable
         ? MigrationHistory.Missing(Kind, Shown)
         : throw HistoryQueries.Unreadable(Kind, Shown, error.MessageText);
 

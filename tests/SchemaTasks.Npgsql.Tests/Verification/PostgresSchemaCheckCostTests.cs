@@ -81,6 +81,38 @@ public sealed class PostgresSchemaCheckCostTests
     }
 
     [PostgresFact]
+    public async Task DetectionWins_WhenTheGuessedTableIsOnlyFurtherDownTheSearchPath()
+    {
+        var expected = Generated(5);
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using (var connection = await db.OpenConnectionAsync())
+        {
+            await ExecuteAsync(connection, "CREATE SCHEMA other");
+            await ExecuteAsync(connection, SchemaTasks.Npgsql.History.SchemaTasksHistoryTable.Create);
+            foreach (var migration in expected.Migrations)
+            {
+                await ExecuteAsync(connection, migration.Text);
+                await ExecuteAsync(connection, $"INSERT INTO schematasks_history VALUES ('{migration.Id}', '{migration.Name}', '{migration.Sha256}', now(), now(), true, NULL, 'test')");
+            }
+
+            // A stray, empty Prisma table: the unqualified guess finds it, detection (which looks
+            // in the current schema, public) does not.
+            await RecordAsync(connection, "stray", "x", finished: true, logs: null, schema: "other");
+            await ExecuteAsync(connection, "DELETE FROM other._prisma_migrations");
+        }
+
+        var searchPath = new NpgsqlConnectionStringBuilder(db.ConnectionString) { SearchPath = "public,other" }.ConnectionString;
+        using var counter = new CommandCounter(db.Name);
+        var report = await PostgresSchemaCheck.VerifyAsync(expected, searchPath);
+
+        // The first batch read the stray table and the schema; only our history is read again.
+        Assert.True(report.IsHealthy, report.ToText());
+        Assert.Equal(SchemaTasks.Verification.MigrationHistoryKind.SchemaTasks, report.Status.History.Kind);
+        Assert.Equal(5, report.Status.Migrations.Count(m => m.State == SchemaTasks.Verification.MigrationState.Applied));
+        Assert.Equal(2, counter.Count);
+    }
+
+    [PostgresFact]
     public async Task RoundTrips_AreTwo_AfterAFailedMigration_WhichReadsTheWholeCatalog()
     {
         var expected = Generated(4);
