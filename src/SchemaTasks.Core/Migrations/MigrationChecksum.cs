@@ -14,16 +14,7 @@ public static class MigrationChecksum
     public static string Compute(string text)
     {
         var normalised = NormaliseLineEndings(text);
-        var bytes = Encoding.UTF8.GetBytes(normalised);
-        using var sha = SHA256.Create();
-        var hash = sha.ComputeHash(bytes);
-        var hex = new StringBuilder(hash.Length * 2);
-        foreach (var b in hash)
-        {
-            hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return hex.ToString();
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(normalised))).ToLowerInvariant();
     }
 
     /// <summary>The text with CRLF and lone CR turned into LF and a leading BOM removed.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Hashing;
 using System.Text;
 
 namespace SchemaTasks.Verification;
@@ -13,8 +14,6 @@ namespace SchemaTasks.Verification;
 /// </summary>
 internal static class FlywayChecksum
 {
-    private static readonly uint[] Table = CreateTable();
-
     /// <summary>The checksum as Flyway stores it in <c>flyway_schema_history.checksum</c>.</summary>
     public static int Compute(string text)
     {
@@ -25,32 +24,10 @@ internal static class FlywayChecksum
             if (text[i] is not ('\r' or '\n')) withoutBreaks.Append(text[i]);
         }
 
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in Encoding.UTF8.GetBytes(withoutBreaks.ToString()))
-        {
-            crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
-
-        return unchecked((int)~crc);
+        // java.util.zip.CRC32 is the IEEE polynomial, the one System.IO.Hashing.Crc32 computes.
+        return unchecked((int)Crc32.HashToUInt32(Encoding.UTF8.GetBytes(withoutBreaks.ToString())));
     }
 
     /// <summary><see cref="Compute"/> as the text <see cref="AppliedMigration.Checksum"/> holds.</summary>
     public static string ComputeText(string text) => Compute(text).ToString(CultureInfo.InvariantCulture);
-
-    private static uint[] CreateTable()
-    {
-        var table = new uint[256];
-        for (var n = 0u; n < 256; n++)
-        {
-            var c = n;
-            for (var k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            }
-
-            table[n] = c;
-        }
-
-        return table;
-    }
 }
