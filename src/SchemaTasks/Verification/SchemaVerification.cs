@@ -7,7 +7,7 @@ namespace SchemaTasks.Verification;
 
 /// <summary>
 /// Checks a database against a build, from what has already been read: the history table and,
-/// optionally, the live schema. Pure: no I/O; <see cref="SchemaVerifier"/> does the reading.
+/// optionally, the live schema. Pure: no I/O; the providers' checks (<c>PostgresSchemaCheck</c>, <c>MySqlSchemaCheck</c>) do the reading.
 /// </summary>
 public static class SchemaVerification
 {
