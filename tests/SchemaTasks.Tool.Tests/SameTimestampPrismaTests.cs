@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SchemaTasks.Npgsql.Tests.Infrastructure;
 using SchemaTasks.Npgsql.Tests.Verification;
+using SchemaTasks.Testing;
 
 namespace SchemaTasks.Tool.Tests;
 
