@@ -21,9 +21,6 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
     [Required]
     public string MigrationsDirectory { get; set; } = "";
 
-    /// <summary>Every file of the folder that may be a migration or a layout marker.</summary>
-    public ITaskItem[] Files { get; set; } = [];
-
     /// <summary>The layout (<c>SchemaMigrationsLayout</c>); empty to detect it.</summary>
     public string? Layout { get; set; }
 
@@ -53,17 +50,12 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         var diagnostics = new DiagnosticLogger(Log, MigrationsDirectory);
-        var settings = BuildSettings.Read(Layout, Dialect, diagnostics);
-        if (settings is null)
+        if (MigrationFolder.Read(MigrationsDirectory, Layout, Dialect, diagnostics) is not { Set: { } set } reading)
         {
             return false;
         }
 
-        var (set, dialect) = MigrationFolder.Read(MigrationsDirectory, Files, settings, diagnostics);
-        if (set is null)
-        {
-            return false;
-        }
+        var dialect = reading.Dialect;
 
         if (dialect is { } known && set.Migrations.Count > 0)
         {

@@ -1,45 +1,25 @@
-using Microsoft.Build.Framework;
-using SchemaTasks.Diagnostics;
 using SchemaTasks.Migrations;
 
 namespace SchemaTasks.Build;
 
-/// <summary>The migrations folder as both tasks read it: its files, in the layout the properties ask for.</summary>
+/// <summary>The migrations folder as both tasks read it: through the core's one reader, its findings sent to MSBuild.</summary>
 internal static class MigrationFolder
 {
-    /// <summary>The folder's migrations, or <see langword="null"/> after reporting why they cannot be read.</summary>
-    public static (MigrationSet? Set, SqlDialect? Dialect) Read(string directory, ITaskItem[] files, BuildSettings settings, DiagnosticLogger diagnostics)
+    /// <summary>
+    /// The folder read in the layout and dialect the properties ask for, or <see langword="null"/>
+    /// after reporting why it cannot be read. Files no layout rule read are listed at normal verbosity.
+    /// </summary>
+    public static MigrationFolderReading? Read(string directory, string? layout, string? dialect, DiagnosticLogger diagnostics)
     {
-        var sources = files
-            .Select(item => item.GetMetadata("FullPath"))
-            .Distinct(StringComparer.Ordinal)
-            .Select(path => new MigrationSourceFile(Path.GetRelativePath(directory, path).Replace('\\', '/'), File.ReadAllText(path)))
-            .ToList();
-
-        var discovery = MigrationDiscovery.Discover(sources, settings.Layout);
-        diagnostics.Report(discovery.Diagnostics);
-        if (discovery.Set is not { } set || discovery.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        var settings = MigrationFolderSettings.Parse(layout, dialect, MigrationSettingNames.MsBuild, out var error);
+        if (settings is null)
         {
-            return (null, null);
+            diagnostics.Report(error!);
+            return null;
         }
 
-        if (settings.Dialect is { } chosen && set.Dialect is { } declared && chosen != declared)
-        {
-            diagnostics.Report(SchemaDiagnostic.Error(
-                DiagnosticCodes.DialectConflict,
-                $"SchemaDialect is {chosen.ToName()} but the {set.Layout.ToName()} layout declares {declared.ToName()} (in {MigrationDiscovery.PrismaLockFile}). Remove SchemaDialect, or correct it."));
-            return (null, null);
-        }
-
-        var dialect = settings.Dialect ?? set.Dialect;
-        if (dialect is null && set.Migrations.Count > 0)
-        {
-            diagnostics.Report(SchemaDiagnostic.Error(
-                DiagnosticCodes.DialectRequired,
-                $"SchemaTasks cannot tell which SQL dialect the {set.Layout.ToName()} migrations in '{directory}' are written in. Set <SchemaDialect>postgres</SchemaDialect> or <SchemaDialect>mysql</SchemaDialect> (mysql also covers MariaDB) in the project file."));
-            return (null, null);
-        }
-
-        return (set, dialect);
+        var reading = MigrationFolderReader.Read(directory, settings);
+        diagnostics.Report(reading.Diagnostics);
+        return reading.Set is null ? null : reading;
     }
 }

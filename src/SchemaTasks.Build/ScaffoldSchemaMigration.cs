@@ -22,9 +22,6 @@ public sealed class ScaffoldSchemaMigration : Microsoft.Build.Utilities.Task
     [Required]
     public string MigrationsDirectory { get; set; } = "";
 
-    /// <summary>Every file of the folder that may be a migration or a layout marker.</summary>
-    public ITaskItem[] Files { get; set; } = [];
-
     /// <summary>The layout (<c>SchemaMigrationsLayout</c>); empty to detect it.</summary>
     public string? Layout { get; set; }
 
@@ -49,14 +46,12 @@ public sealed class ScaffoldSchemaMigration : Microsoft.Build.Utilities.Task
         }
 
         var diagnostics = new DiagnosticLogger(Log, MigrationsDirectory);
-        var settings = BuildSettings.Read(Layout, Dialect, diagnostics);
-        var (set, dialect) = settings is null ? (null, null) : MigrationFolder.Read(MigrationsDirectory, Files, settings, diagnostics);
-        if (set is null || dialect is null)
+        if (MigrationFolder.Read(MigrationsDirectory, Layout, Dialect, diagnostics) is not { Set: { } set, Dialect: { } dialect })
         {
             return false;
         }
 
-        var sql = FixRenderer.Render(fixes, dialect.Value);
+        var sql = FixRenderer.Render(fixes, dialect);
         var files = MigrationScaffolder.Create(set, MigrationName(fixes), sql, DateTime.UtcNow);
         var existing = files.Select(f => Path.Combine(MigrationsDirectory, f.RelativePath)).FirstOrDefault(File.Exists);
         if (existing is not null)

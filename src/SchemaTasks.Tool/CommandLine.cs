@@ -54,7 +54,7 @@ internal static class CommandLine
             {
                 "manifest" => ManifestCommand.Run(arguments, output, error),
                 "snapshot" => SnapshotCommand.Run(arguments, output, error),
-                "verify" => await VerifyCommand.RunAsync(arguments, output, CancellationToken.None),
+                "verify" => await VerifyCommand.RunAsync(arguments, output, error, CancellationToken.None),
                 "migrate" => await MigrateCommand.RunAsync(arguments, output, error),
                 "status" => await StatusCommand.RunAsync(arguments, output, error),
                 "repair" => await RepairCommand.RunAsync(arguments, output, error),

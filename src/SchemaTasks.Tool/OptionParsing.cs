@@ -2,22 +2,18 @@ using SchemaTasks.Migrations;
 
 namespace SchemaTasks.Tool;
 
-/// <summary>Reads the <c>--layout</c> and <c>--dialect</c> options with the names the build properties use.</summary>
+/// <summary>Reads the <c>--layout</c> and <c>--dialect</c> options by the core's rules, with the option names in the message.</summary>
 internal static class OptionParsing
 {
-    public static MigrationLayout? Layout(string? text)
-    {
-        if (text is null) return null;
-        return MigrationLayoutNames.TryParse(text, out var layout)
-            ? layout
-            : throw new UsageException($"--layout is '{text}'; use prisma, golang-migrate, flyway, dbmate or plain.");
-    }
+    public static MigrationLayout? Layout(string? text) => Parse(text, null).Layout;
 
-    public static SqlDialect? Dialect(string? text)
-    {
-        if (text is null) return null;
-        return SqlDialectNames.TryParse(text, out var dialect)
-            ? dialect
-            : throw new UsageException($"--dialect is '{text}'; use postgres or mysql.");
-    }
+    public static SqlDialect? Dialect(string? text) => Parse(null, text).Dialect;
+
+    /// <summary>The settings a folder is read with; <paramref name="requireDialect"/> is false where no schema is built.</summary>
+    public static MigrationFolderSettings Settings(MigrationLayout? layout, SqlDialect? dialect, bool requireDialect = true) =>
+        new() { Layout = layout, Dialect = dialect, RequireDialect = requireDialect, Names = MigrationSettingNames.CommandLine };
+
+    private static MigrationFolderSettings Parse(string? layout, string? dialect) =>
+        MigrationFolderSettings.Parse(layout, dialect, MigrationSettingNames.CommandLine, out var error)
+            ?? throw new UsageException(error!.Message);
 }

@@ -13,7 +13,7 @@ namespace SchemaTasks;
 /// </summary>
 public sealed class EmbeddedMigrations
 {
-    // Internal for ExpectedSchema.FromFiles, whose folder is already verified by the core's reading.
+    // Internal: the assembly loader verifies first; FromFolder builds from a reading the core checked.
     internal EmbeddedMigrations(MigrationManifest manifest, IReadOnlyList<EmbeddedMigration> migrations, SchemaSnapshot? snapshot)
     {
         Manifest = manifest;
@@ -32,6 +32,22 @@ public sealed class EmbeddedMigrations
     /// the build had no dialect to read the migrations in (or none were embedded).
     /// </summary>
     public SchemaSnapshot? Snapshot { get; }
+
+    /// <summary>
+    /// The migrations of a folder read by <see cref="MigrationFolderReader"/>, as a build would
+    /// embed them (whole files; no snapshot, which the reader of a folder builds when it needs one).
+    /// </summary>
+    /// <param name="folder">A reading without errors.</param>
+    /// <exception cref="ArgumentException">The reading has errors, so it holds no migrations.</exception>
+    public static EmbeddedMigrations FromFolder(MigrationFolderReading folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var set = folder.Set ?? throw new ArgumentException("The migrations folder was read with errors; report its diagnostics instead.", nameof(folder));
+        var migrations = set.Migrations
+            .Select(m => new EmbeddedMigration(m.Id, m.Name, m.RelativePath, m.Checksum, folder.FileText(m)))
+            .ToList();
+        return new EmbeddedMigrations(MigrationManifest.From(set, folder.Dialect), migrations, snapshot: null);
+    }
 
     /// <summary>
     /// Reads and verifies the migrations embedded in <paramref name="assembly"/>.

@@ -21,7 +21,7 @@ public sealed class SnapshotCommandTests : IDisposable
         var (exit, output, error) = await ToolRun.RunAsync("snapshot", _folder, "--dialect", "mysql");
 
         Assert.True(exit == ExitCodes.Success, error);
-        var set = MigrationDiscovery.Discover(MigrationFolder.Read(_folder)).Set!;
+        var set = MigrationFolderReader.Read(_folder, new MigrationFolderSettings { Dialect = SqlDialect.MySql }).Set!;
         Assert.Equal(SnapshotJson.Write(SchemaSnapshot.Create(set, SchemaEngine.Build(set, SqlDialect.MySql).Final)), output);
         Assert.Contains("\"failover\"", output, StringComparison.Ordinal);
     }

@@ -28,6 +28,18 @@ public static class DiagnosticCodes
     public const string DialectConflict = "ST1007";
 
     /// <summary>
+    /// A symbolic link in the migrations folder leads to a folder that contains it, or to a folder
+    /// already read by another path; it is not followed, so no file is read twice or forever.
+    /// </summary>
+    public const string FolderLinkCycle = "ST1009";
+
+    /// <summary>A file in the migrations folder is not read by the layout (for example <c>seed.sql</c> beside Prisma's migration folders). Information only.</summary>
+    public const string FileNotRead = "ST1010";
+
+    /// <summary>A file or folder inside the migrations folder cannot be read (a broken link, no permission).</summary>
+    public const string FolderEntryUnreadable = "ST1011";
+
+    /// <summary>
     /// A string literal is never closed. Reported where it starts; the rest of the file would
     /// otherwise be read as part of it. Fix: add the closing quote (a quote inside is doubled).
     /// </summary>

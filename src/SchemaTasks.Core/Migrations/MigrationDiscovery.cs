@@ -54,6 +54,16 @@ public static class MigrationDiscovery
         var migrations = new List<(Migration Migration, IComparable Order)>();
         foreach (var file in sqlFiles)
         {
+            if (!Reads(chosen.Value, file.RelativePath))
+            {
+                diagnostics.Add(new SchemaDiagnostic(
+                    DiagnosticCodes.FileNotRead,
+                    DiagnosticSeverity.Info,
+                    $"'{file.RelativePath}' is not a migration and was skipped: the {chosen.Value.ToName()} layout reads {ReadScope(chosen.Value)}.",
+                    file.RelativePath));
+                continue;
+            }
+
             var migration = Read(chosen.Value, file, diagnostics);
             if (migration is not null)
             {
@@ -83,11 +93,12 @@ public static class MigrationDiscovery
         foreach (var file in sqlFiles)
         {
             var fileName = FileName(file.RelativePath);
+            var topLevel = Reads(MigrationLayout.GolangMigrate, file.RelativePath);
             MigrationLayout? claimant =
                 PrismaPath.IsMatch(file.RelativePath) ? MigrationLayout.Prisma
-                : GolangFile.IsMatch(fileName) ? MigrationLayout.GolangMigrate
+                : topLevel && GolangFile.IsMatch(fileName) ? MigrationLayout.GolangMigrate
                 : FlywayFile.IsMatch(fileName) ? MigrationLayout.Flyway
-                : DbmateFile.IsMatch(fileName) && DbmateUp.IsMatch(file.Text) ? MigrationLayout.Dbmate
+                : topLevel && DbmateFile.IsMatch(fileName) && DbmateUp.IsMatch(file.Text) ? MigrationLayout.Dbmate
                 : null;
             if (claimant is not null && !claims.ContainsKey(claimant.Value))
             {
@@ -125,8 +136,10 @@ public static class MigrationDiscovery
                     return Unrecognised(file, "Prisma keeps each migration in '<timestamp>_<name>/migration.sql'", diagnostics);
                 }
 
+                // The whole folder name is the migration's name in _prisma_migrations, so two
+                // folders may share a timestamp; they apply in the order Prisma sorts names.
                 var folder = file.RelativePath.Substring(0, file.RelativePath.IndexOf('/'));
-                return (Create(folder, match, file), new OrdinalKey(folder));
+                return (Create(folder, match, file), new OrderKey(folder, PrismaMigrationOrder.Instance));
             }
 
             case MigrationLayout.GolangMigrate:
@@ -145,7 +158,7 @@ public static class MigrationDiscovery
                 // golang-migrate records the version as a number (schema_migrations.version bigint),
                 // so "000001_init.up.sql" is version 1 in its history table.
                 var version = match.Groups["version"].Value;
-                return (Create(VersionKey(version), match, file), new NaturalKey(version));
+                return (Create(NumericVersionKey(version), match, file), new OrderKey(version, NaturalStringComparer.Instance));
             }
 
             case MigrationLayout.Flyway:
@@ -162,7 +175,7 @@ public static class MigrationDiscovery
                 }
 
                 var version = match.Groups["version"].Value.Replace('_', '.');
-                return (Create(version, match, file, version), new NaturalKey(version));
+                return (Create(version, match, file, version), new OrderKey(version, NaturalStringComparer.Instance));
             }
 
             case MigrationLayout.Dbmate:
@@ -179,14 +192,16 @@ public static class MigrationDiscovery
                 var down = DbmateDown.Match(file.Text, bodyStart);
                 var body = file.Text.Substring(bodyStart, (down.Success ? down.Index : file.Text.Length) - bodyStart);
                 var startLine = LineOf(file.Text, bodyStart);
-                return (Create(version, match, file) with { Sql = body, SqlStartLine = startLine }, new NaturalKey(version));
+
+                // dbmate sorts its files by name, byte by byte (Go's <): "10_b" before "2_a".
+                return (Create(version, match, file) with { Sql = body, SqlStartLine = startLine }, new OrderKey(fileName, CodePointOrder.Instance));
             }
 
             default:
             {
                 var stem = fileName.Substring(0, fileName.Length - ".sql".Length);
                 var migration = new Migration(stem, stem, stem, file.RelativePath, MigrationChecksum.Compute(file.Text), file.Text);
-                return (migration, new NaturalKey(file.RelativePath));
+                return (migration, new OrderKey(file.RelativePath, NaturalStringComparer.Instance));
             }
         }
     }
@@ -209,14 +224,32 @@ public static class MigrationDiscovery
         return null;
     }
 
+    // Only where the version is the migration's id and the tool itself refuses a second file with
+    // it. Prisma's id is the whole folder name and a plain file's id is its name: neither repeats
+    // within one folder.
     private static void ReportDuplicateVersions(MigrationLayout layout, List<Migration> migrations, List<SchemaDiagnostic> diagnostics)
     {
-        if (layout == MigrationLayout.Plain)
+        Func<string, string>? key = layout switch
         {
-            return; // File names are the versions there, and a folder cannot hold one twice.
+            // golang-migrate parses the version as a number and refuses a second up file for it
+            // ("duplicate migration file"): "1" and "001" collide.
+            MigrationLayout.GolangMigrate => NumericVersionKey,
+
+            // Flyway compares versions numerically part by part, "1.0" equal to "1", and stops
+            // with "Found more than one migration with version 1".
+            MigrationLayout.Flyway => FlywayVersionKey,
+
+            // dbmate keys schema_migrations by the version text: a second file with the same text
+            // fails to record on a new database and is taken as applied on an old one.
+            MigrationLayout.Dbmate => version => version,
+            _ => null,
+        };
+        if (key is null)
+        {
+            return;
         }
 
-        foreach (var group in migrations.GroupBy(m => VersionKey(m.Version)).Where(g => g.Count() > 1))
+        foreach (var group in migrations.GroupBy(m => key(m.Version)).Where(g => g.Count() > 1))
         {
             var paths = group.Select(m => m.RelativePath).ToList();
             diagnostics.Add(SchemaDiagnostic.Error(
@@ -226,9 +259,33 @@ public static class MigrationDiscovery
         }
     }
 
-    // Versions that differ only in leading zeros ("1" and "001") are the same version to the tools.
-    private static string VersionKey(string version)
-        => string.Join(".", version.Split('.').Select(part => part.TrimStart('0') is { Length: > 0 } trimmed ? trimmed : "0"));
+    // golang-migrate records the version as a number: "000001" is 1.
+    private static string NumericVersionKey(string version) => version.TrimStart('0') is { Length: > 0 } trimmed ? trimmed : "0";
+
+    private static string FlywayVersionKey(string version)
+    {
+        var parts = version.Split('.').Select(NumericVersionKey).ToList();
+        while (parts.Count > 1 && parts[^1] == "0") parts.RemoveAt(parts.Count - 1);
+        return string.Join(".", parts);
+    }
+
+    /// <summary>Whether <paramref name="layout"/> reads the file at <paramref name="relativePath"/>, as its tool lists files.</summary>
+    private static bool Reads(MigrationLayout layout, string relativePath)
+    {
+        var depth = relativePath.Count(c => c == '/');
+        return layout switch
+        {
+            MigrationLayout.Prisma => depth == 1,
+            MigrationLayout.GolangMigrate or MigrationLayout.Dbmate => depth == 0,
+            _ => true,
+        };
+    }
+
+    private static string ReadScope(MigrationLayout layout) => layout switch
+    {
+        MigrationLayout.Prisma => "only the folders directly inside the migrations folder, as Prisma does",
+        _ => $"only the files directly in the migrations folder, not subfolders, as {layout.ToName()} does",
+    };
 
     private static SqlDialect? ReadPrismaDialect(MigrationSourceFile lockFile, List<SchemaDiagnostic> diagnostics)
     {
@@ -269,13 +326,8 @@ public static class MigrationDiscovery
         return line;
     }
 
-    private sealed record OrdinalKey(string Value) : IComparable
+    private sealed record OrderKey(string Value, IComparer<string> Order) : IComparable
     {
-        public int CompareTo(object? obj) => string.CompareOrdinal(Value, ((OrdinalKey)obj!).Value);
-    }
-
-    private sealed record NaturalKey(string Value) : IComparable
-    {
-        public int CompareTo(object? obj) => NaturalStringComparer.Instance.Compare(Value, ((NaturalKey)obj!).Value);
+        public int CompareTo(object? obj) => Order.Compare(Value, ((OrderKey)obj!).Value);
     }
 }

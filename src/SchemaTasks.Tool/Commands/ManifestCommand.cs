@@ -1,7 +1,5 @@
 using System.Reflection;
-using SchemaTasks.Diagnostics;
 using SchemaTasks.Manifest;
-using SchemaTasks.Migrations;
 
 namespace SchemaTasks.Tool.Commands;
 
@@ -27,18 +25,15 @@ internal static class ManifestCommand
             throw new UsageException("give one migrations folder, or --assembly <dll>.");
         }
 
-        var folder = MigrationFolder.Read(arguments.Positional[0]);
         var layout = OptionParsing.Layout(layoutText);
         var dialect = OptionParsing.Dialect(dialectText);
-        var result = MigrationDiscovery.Discover(folder, layout);
-        DiagnosticWriter.Write(result.Diagnostics, arguments.Positional[0], error);
-
-        if (result.Set is null)
+        var reading = MigrationFolder.Read(arguments.Positional[0], OptionParsing.Settings(layout, dialect, requireDialect: false), error);
+        if (reading?.Set is not { } set)
         {
             return ExitCodes.ProblemsFound;
         }
 
-        output.Write(ManifestJson.Write(MigrationManifest.From(result.Set, dialect)));
-        return result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? ExitCodes.ProblemsFound : ExitCodes.Success;
+        output.Write(ManifestJson.Write(MigrationManifest.From(set, reading.Dialect)));
+        return ExitCodes.Success;
     }
 }

@@ -22,18 +22,14 @@ internal static class SnapshotCommand
         }
 
         var folder = arguments.Positional[0];
-        var discovery = MigrationDiscovery.Discover(MigrationFolder.Read(folder), layout);
-        DiagnosticWriter.Write(discovery.Diagnostics, folder, error);
-        if (discovery.Set is not { } set)
+        if (MigrationFolder.Read(folder, OptionParsing.Settings(layout, dialectOption), error) is not { Set: { } set } reading)
         {
             return ExitCodes.ProblemsFound;
         }
 
-        if ((dialectOption ?? set.Dialect) is not { } dialect)
-        {
-            throw new UsageException($"the {set.Layout.ToName()} layout does not say which SQL dialect '{folder}' uses; add --dialect postgres or --dialect mysql.");
-        }
-
+        // The reader requires a dialect only when there are migrations; a snapshot always records one.
+        var dialect = reading.Dialect
+            ?? throw new UsageException($"the {set.Layout.ToName()} layout does not say which SQL dialect '{folder}' uses; add --dialect postgres or --dialect mysql.");
         var schema = SchemaEngine.Build(set, dialect);
         DiagnosticWriter.Write(schema.Diagnostics, folder, error);
         if (schema.HasErrors)

@@ -15,7 +15,7 @@ internal static class VerifyCommand
     /// <summary>Where the connection string comes from when <c>--connection</c> is not given: keeps it out of the process list and shell history.</summary>
     public const string ConnectionVariable = "SCHEMATASKS_CONNECTION";
 
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Arguments arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var dialect = OptionParsing.Dialect(arguments.Option("dialect"));
         var connection = arguments.Option("connection") ?? Environment.GetEnvironmentVariable(ConnectionVariable);
@@ -36,9 +36,19 @@ internal static class VerifyCommand
         if (string.IsNullOrWhiteSpace(connection)) throw new UsageException($"give the database with --connection <connection string>, or set {ConnectionVariable}.");
         if (assemblyPath is not null && layout is not null) throw new UsageException("--layout applies to --migrations; an assembly records its layout.");
 
-        var expected = assemblyPath is not null
-            ? ExpectedSchema.FromAssembly(Assembly.LoadFrom(Path.GetFullPath(assemblyPath)))
-            : ExpectedSchema.FromFiles(MigrationFolder.Read(folder!), layout, dialect);
+        ExpectedSchema expected;
+        if (assemblyPath is not null)
+        {
+            expected = ExpectedSchema.FromAssembly(Assembly.LoadFrom(Path.GetFullPath(assemblyPath)));
+        }
+        else if (MigrationFolder.Read(folder!, OptionParsing.Settings(layout, dialect), error) is { } reading)
+        {
+            expected = ExpectedSchema.FromFolder(reading);
+        }
+        else
+        {
+            return ExitCodes.ProblemsFound;
+        }
 
         var report = (dialect ?? expected.Dialect) switch
         {

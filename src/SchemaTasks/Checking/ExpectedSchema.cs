@@ -61,8 +61,23 @@ public sealed class ExpectedSchema
     }
 
     /// <summary>
-    /// Reads migration files as the build does (<see cref="MigrationDiscovery"/>, then
+    /// Reads a migrations folder as the build does (<see cref="MigrationFolderReader"/>, then
     /// <see cref="SchemaEngine"/>): for a folder that no assembly embeds.
+    /// </summary>
+    /// <param name="directory">The migrations folder.</param>
+    /// <param name="layout">The layout, or <see langword="null"/> to detect it.</param>
+    /// <param name="dialect">The dialect, or <see langword="null"/> for the one the layout declares (Prisma's lock file).</param>
+    /// <exception cref="SchemaTasksException">
+    /// The folder cannot be read as migrations, or no dialect is known (<c>ST1008</c>); the code and message are the build's.
+    /// </exception>
+    public static ExpectedSchema FromFolder(string directory, MigrationLayout? layout = null, SqlDialect? dialect = null)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return FromFolder(MigrationFolderReader.Read(directory, Settings(layout, dialect)));
+    }
+
+    /// <summary>
+    /// As <see cref="FromFolder(string, MigrationLayout?, SqlDialect?)"/>, for files already in memory.
     /// </summary>
     /// <param name="files">The folder's files, paths relative to it.</param>
     /// <param name="layout">The layout, or <see langword="null"/> to detect it.</param>
@@ -73,22 +88,37 @@ public sealed class ExpectedSchema
     public static ExpectedSchema FromFiles(IReadOnlyList<MigrationSourceFile> files, MigrationLayout? layout = null, SqlDialect? dialect = null)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var discovered = MigrationDiscovery.Discover(files, layout);
-        ThrowOnError(discovered.Diagnostics);
-        var set = discovered.Set ?? throw new SchemaTasksException(DiagnosticCodes.ManifestMissing, "The folder holds no migrations.");
-        var chosen = dialect ?? set.Dialect ?? throw new SchemaTasksException(
+        return FromFolder(MigrationFolderReader.Read(files, Settings(layout, dialect)));
+    }
+
+    private static MigrationFolderSettings Settings(MigrationLayout? layout, SqlDialect? dialect) =>
+        new() { Layout = layout, Dialect = dialect, Names = MigrationSettingNames.Api };
+
+    /// <summary>
+    /// As <see cref="FromFolder(string, MigrationLayout?, SqlDialect?)"/>, for a folder the caller
+    /// read with <see cref="MigrationFolderReader"/> (to show the reader's findings itself).
+    /// </summary>
+    /// <param name="reading">The folder as the reader found it.</param>
+    /// <exception cref="SchemaTasksException">The reading, or the schema it builds, has an error: the first one's code and message.</exception>
+    public static ExpectedSchema FromFolder(MigrationFolderReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        ThrowOnError(reading.Diagnostics);
+        var set = reading.Set ?? throw new SchemaTasksException(DiagnosticCodes.ManifestMissing, "The folder holds no migrations.");
+
+        // The reader requires a dialect only when there are migrations; a schema needs one anyway.
+        var chosen = reading.Dialect ?? throw new SchemaTasksException(
             DiagnosticCodes.DialectRequired,
-            $"The {set.Layout.ToName()} migrations do not declare their SQL dialect. Give it (postgres or mysql).");
+            $"The {set.Layout.ToName()} migrations do not declare their SQL dialect. {MigrationSettingNames.Api.HowToSetDialect}");
+
         var build = SchemaEngine.Build(set, chosen);
         ThrowOnError(build.Diagnostics);
 
-        // The full file text, not the layout's up section: checksums are computed over the file.
-        var texts = files.ToDictionary(f => f.RelativePath, f => f.Text, StringComparer.Ordinal);
-        var migrations = set.Migrations.Select(m => new EmbeddedMigration(m.Id, m.Name, m.RelativePath, m.Checksum, texts[m.RelativePath])).ToList();
+        var applicable = EmbeddedMigrations.FromFolder(reading);
         return new ExpectedSchema(
-            new EmbeddedMigrations(MigrationManifest.From(set, chosen), migrations, snapshot: null),
+            applicable,
             build.Final,
-            (history, live) => SchemaVerification.Verify(migrations, build, history, live));
+            (history, live) => SchemaVerification.Verify(applicable.Migrations, build, history, live));
     }
 
     /// <summary>Verifies what a provider read; the providers do the reading.</summary>

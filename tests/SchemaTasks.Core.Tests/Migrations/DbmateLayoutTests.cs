@@ -1,3 +1,4 @@
+using SchemaTasks.Diagnostics;
 using SchemaTasks.Migrations;
 
 namespace SchemaTasks.Core.Tests.Migrations;
@@ -62,5 +63,40 @@ public class DbmateLayoutTests
         var migration = Assert.Single(new MigrationFolder().With("20240101120000_create_jobs.sql", MigrationText).DiscoverClean().Migrations);
 
         Assert.Equal(MigrationChecksum.Compute(MigrationText), migration.Checksum);
+    }
+
+    [Fact]
+    public void Dbmate_OrdersFilesByNameByteByByte_AsDbmateSortsThem()
+    {
+        var set = new MigrationFolder()
+            .With("2_b.sql", MigrationText)
+            .With("10_c.sql", MigrationText)
+            .With("1_a.sql", MigrationText)
+            .DiscoverClean();
+
+        Assert.Equal(["10", "1", "2"], set.Migrations.Select(m => m.Id));
+    }
+
+    [Fact]
+    public void Dbmate_VersionsDifferingInLeadingZeros_AreDifferentVersions()
+    {
+        var set = new MigrationFolder()
+            .With("1_a.sql", MigrationText)
+            .With("001_b.sql", MigrationText)
+            .DiscoverClean();
+
+        Assert.Equal(["001", "1"], set.Migrations.Select(m => m.Id));
+    }
+
+    [Fact]
+    public void Dbmate_SameVersionTwice_IsADuplicate()
+    {
+        var result = new MigrationFolder()
+            .With("20240101120000_a.sql", MigrationText)
+            .With("20240101120000_b.sql", MigrationText)
+            .Discover();
+
+        Assert.Null(result.Set);
+        Assert.Equal(DiagnosticCodes.DuplicateVersion, Assert.Single(result.Diagnostics).Code);
     }
 }

@@ -58,4 +58,26 @@ public class FlywayLayoutTests
         Assert.Contains("'V1.1__a.sql'", diagnostic.Message, StringComparison.Ordinal);
         Assert.Contains("'V1_1__b.sql'", diagnostic.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Flyway_TrailingZeroPart_IsTheSameVersion()
+    {
+        var result = new MigrationFolder()
+            .With("V1__a.sql")
+            .With("V1.0__b.sql")
+            .Discover();
+
+        Assert.Equal(DiagnosticCodes.DuplicateVersion, Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Fact]
+    public void Flyway_ReadsSubfolders()
+    {
+        var set = new MigrationFolder()
+            .With("V1__a.sql")
+            .With("2025/V2__b.sql")
+            .DiscoverClean();
+
+        Assert.Equal(["1", "2"], set.Migrations.Select(m => m.Id));
+    }
 }

@@ -60,4 +60,20 @@ public class GolangMigrateLayoutTests
         Assert.Contains("'1_a.up.sql'", diagnostic.Message, StringComparison.Ordinal);
         Assert.Contains("'001_b.up.sql'", diagnostic.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void GolangMigrate_FilesInSubfolders_AreSkippedWithAMessageAsGolangMigrateReadsOnlyTheFolder()
+    {
+        var result = new MigrationFolder()
+            .With("1_a.up.sql")
+            .With("seeds/2_b.up.sql")
+            .Discover();
+
+        Assert.NotNull(result.Set);
+        Assert.Equal("1", Assert.Single(result.Set.Migrations).Id);
+        var skipped = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.FileNotRead, skipped.Code);
+        Assert.Equal(DiagnosticSeverity.Info, skipped.Severity);
+        Assert.Equal("seeds/2_b.up.sql", skipped.File);
+    }
 }

@@ -1,0 +1,65 @@
+using SchemaTasks.Diagnostics;
+
+namespace SchemaTasks.Migrations;
+
+/// <summary>How to read a migrations folder: the settings every front door (build, tool, runtime) takes.</summary>
+public sealed record MigrationFolderSettings
+{
+    /// <summary>The layout to read, or <see langword="null"/> to detect it from the file names.</summary>
+    public MigrationLayout? Layout { get; init; }
+
+    /// <summary>The dialect the migrations are written in, or <see langword="null"/> for the one the layout declares (Prisma's lock file).</summary>
+    public SqlDialect? Dialect { get; init; }
+
+    /// <summary>
+    /// When true (the default), migrations whose dialect is neither set nor declared are an
+    /// error (<c>ST1008</c>): the schema cannot be built without it. The manifest alone does not need it.
+    /// </summary>
+    public bool RequireDialect { get; init; } = true;
+
+    /// <summary>How the settings are named in messages.</summary>
+    public MigrationSettingNames Names { get; init; } = MigrationSettingNames.MsBuild;
+
+    /// <summary>
+    /// Reads the layout and dialect as the user wrote them (empty means not set).
+    /// </summary>
+    /// <param name="layoutText">The layout name, such as <c>prisma</c>.</param>
+    /// <param name="dialectText">The dialect name, such as <c>postgres</c>.</param>
+    /// <param name="names">How the settings are named, for the message.</param>
+    /// <param name="error">An unknown name (<c>ST1006</c>), listing the accepted ones.</param>
+    /// <returns>The settings, or <see langword="null"/> with <paramref name="error"/> set.</returns>
+    public static MigrationFolderSettings? Parse(string? layoutText, string? dialectText, MigrationSettingNames names, out SchemaDiagnostic? error)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        error = null;
+        MigrationLayout? layout = null;
+        if (!string.IsNullOrWhiteSpace(layoutText))
+        {
+            if (!MigrationLayoutNames.TryParse(layoutText, out var parsed))
+            {
+                error = SchemaDiagnostic.Error(
+                    DiagnosticCodes.UnknownSetting,
+                    $"{names.Layout} is '{layoutText}'; use one of prisma, golang-migrate, flyway, dbmate, plain, or leave it out to detect the layout.");
+                return null;
+            }
+
+            layout = parsed;
+        }
+
+        SqlDialect? dialect = null;
+        if (!string.IsNullOrWhiteSpace(dialectText))
+        {
+            if (!SqlDialectNames.TryParse(dialectText, out var parsed))
+            {
+                error = SchemaDiagnostic.Error(
+                    DiagnosticCodes.UnknownSetting,
+                    $"{names.Dialect} is '{dialectText}'; use postgres or mysql (mysql also covers MariaDB).");
+                return null;
+            }
+
+            dialect = parsed;
+        }
+
+        return new MigrationFolderSettings { Layout = layout, Dialect = dialect, Names = names };
+    }
+}

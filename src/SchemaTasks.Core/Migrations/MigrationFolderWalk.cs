@@ -1,0 +1,200 @@
+using SchemaTasks.Diagnostics;
+
+namespace SchemaTasks.Migrations;
+
+/// <summary>
+/// Lists the files of a migrations folder and its subfolders: every <c>.sql</c> file, and
+/// Prisma's lock file at the top. A symbolic link to a folder is followed at most once: a link
+/// back into a folder that contains it, or to a folder already read by another path, is
+/// reported (ST1009) and not followed, so a walk always ends and never reads a file twice.
+/// </summary>
+internal static class MigrationFolderWalk
+{
+    // Linux resolves at most 40 links in one path (ELOOP); a longer chain is a loop of links.
+    private const int MaxLinksInPath = 40;
+
+    private static readonly StringComparer PathComparer =
+        OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
+
+    public static IReadOnlyList<MigrationSourceFile> Read(string directory, List<SchemaDiagnostic> diagnostics)
+    {
+        var root = Path.GetFullPath(directory);
+        var rootReal = RealPath(root) ?? root;
+        var walk = new Walk(diagnostics);
+        walk.ReadBy[rootReal] = "";
+        walk.Visit(root, rootReal, "", [rootReal]);
+        return walk.Files;
+    }
+
+    /// <summary>
+    /// The path with every symbolic link in it resolved, as the operating system resolves it;
+    /// <see langword="null"/> when the links form a loop.
+    /// </summary>
+    internal static string? RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var current = Path.GetPathRoot(full)!;
+        var pending = new Stack<string>(Components(full[current.Length..]).Reverse());
+        var links = 0;
+        while (pending.TryPop(out var part))
+        {
+            if (part == ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                // current never holds a link, so its lexical parent is its real parent.
+                current = Path.GetDirectoryName(current) ?? current;
+                continue;
+            }
+
+            var next = Path.Combine(current, part);
+            var target = LinkTarget(next);
+            if (target is null)
+            {
+                current = next;
+                continue;
+            }
+
+            if (++links > MaxLinksInPath)
+            {
+                return null;
+            }
+
+            if (Path.IsPathRooted(target))
+            {
+                current = Path.GetPathRoot(target)!;
+                target = target[current.Length..];
+            }
+
+            foreach (var component in Components(target).Reverse())
+            {
+                pending.Push(component);
+            }
+        }
+
+        return current;
+    }
+
+    private static string? LinkTarget(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsSameOrUnder(string path, string folder)
+    {
+        var comparison = PathComparer == StringComparer.Ordinal ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        var prefix = Path.EndsInDirectorySeparator(folder) ? folder : folder + Path.DirectorySeparatorChar;
+        return path.Equals(folder, comparison) || path.StartsWith(prefix, comparison);
+    }
+
+    private static IEnumerable<string> Components(string path) =>
+        path.Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
+
+    private sealed class Walk(List<SchemaDiagnostic> diagnostics)
+    {
+        public List<MigrationSourceFile> Files { get; } = [];
+
+        /// <summary>Each folder read so far, by its real path, with the relative path it was read as.</summary>
+        public Dictionary<string, string> ReadBy { get; } = new(PathComparer);
+
+        public void Visit(string path, string real, string relative, List<string> ancestors)
+        {
+            FileSystemInfo[] entries;
+            try
+            {
+                entries = new DirectoryInfo(path).GetFileSystemInfos();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Unreadable(relative.Length == 0 ? "." : relative.TrimEnd('/'), ex);
+                return;
+            }
+
+            foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                var entryRelative = relative + entry.Name;
+                if (entry is DirectoryInfo)
+                {
+                    VisitFolder(entry, Path.Combine(real, entry.Name), entryRelative, ancestors);
+                }
+                else if (entry.Name.EndsWith(".sql", StringComparison.OrdinalIgnoreCase)
+                    || (relative.Length == 0 && entry.Name.Equals(MigrationDiscovery.PrismaLockFile, StringComparison.OrdinalIgnoreCase)))
+                {
+                    ReadFile(entry, entryRelative);
+                }
+            }
+        }
+
+        private void VisitFolder(FileSystemInfo folder, string lexicalReal, string relative, List<string> ancestors)
+        {
+            var link = folder.LinkTarget;
+            var real = link is null ? lexicalReal : RealPath(lexicalReal);
+            if (real is null)
+            {
+                diagnostics.Add(SchemaDiagnostic.Error(
+                    DiagnosticCodes.FolderLinkCycle,
+                    $"'{relative}' is a symbolic link to '{link}', and the links from there never reach a folder (more than {MaxLinksInPath} links in a row). SchemaTasks did not follow it; remove the link or point it at a folder.",
+                    relative));
+                return;
+            }
+
+            // A link to the folder that holds it, or to any folder above, leads back to itself.
+            if (link is not null && IsSameOrUnder(ancestors[^1], real))
+            {
+                var target = PathComparer.Equals(real, ancestors[0]) ? "the migrations folder itself"
+                    : ReadBy.TryGetValue(real, out var asRelative) ? $"'{asRelative.TrimEnd('/')}', a folder that contains the link"
+                    : "a folder that contains the migrations folder";
+                diagnostics.Add(SchemaDiagnostic.Error(
+                    DiagnosticCodes.FolderLinkCycle,
+                    $"'{relative}' is a symbolic link to '{link}', which is {target}: following it would read the same files again without end. SchemaTasks did not follow it; remove the link, or point it at a folder outside the migrations folder.",
+                    relative));
+                return;
+            }
+
+            if (ReadBy.TryGetValue(real, out var readAs))
+            {
+                var described = link is null ? $"'{relative}'" : $"'{relative}' (a symbolic link to '{link}')";
+                diagnostics.Add(SchemaDiagnostic.Error(
+                    DiagnosticCodes.FolderLinkCycle,
+                    $"{described} is the folder already read as '{readAs.TrimEnd('/')}': its files would be read twice. SchemaTasks read them once; remove the symbolic link that leads there a second time.",
+                    relative));
+                return;
+            }
+
+            ReadBy[real] = relative + "/";
+            Visit(folder.FullName, real, relative + "/", [.. ancestors, real]);
+        }
+
+        private void ReadFile(FileSystemInfo file, string relative)
+        {
+            try
+            {
+                Files.Add(new MigrationSourceFile(relative, File.ReadAllText(file.FullName)));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Unreadable(relative, ex);
+            }
+        }
+
+        private void Unreadable(string relative, Exception ex) =>
+            diagnostics.Add(SchemaDiagnostic.Error(
+                DiagnosticCodes.FolderEntryUnreadable,
+                $"'{relative}' in the migrations folder cannot be read ({ex.Message}). Fix its permissions or the link it is, or move it out of the migrations folder.",
+                relative));
+    }
+}

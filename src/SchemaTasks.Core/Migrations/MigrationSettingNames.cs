@@ -1,0 +1,29 @@
+namespace SchemaTasks.Migrations;
+
+/// <summary>
+/// How a front door names the layout and dialect settings, so a message about them says what
+/// the user wrote (<c>SchemaDialect</c> in a project file, <c>--dialect</c> on a command line).
+/// </summary>
+/// <param name="Layout">The layout setting, such as <c>SchemaMigrationsLayout</c>.</param>
+/// <param name="Dialect">The dialect setting, such as <c>SchemaDialect</c>.</param>
+/// <param name="HowToSetDialect">A sentence telling how to give the dialect.</param>
+public sealed record MigrationSettingNames(string Layout, string Dialect, string HowToSetDialect)
+{
+    /// <summary>The MSBuild properties.</summary>
+    public static MigrationSettingNames MsBuild { get; } = new(
+        "SchemaMigrationsLayout",
+        "SchemaDialect",
+        "Set <SchemaDialect>postgres</SchemaDialect> or <SchemaDialect>mysql</SchemaDialect> (mysql also covers MariaDB) in the project file.");
+
+    /// <summary>The <c>schematasks</c> tool's options.</summary>
+    public static MigrationSettingNames CommandLine { get; } = new(
+        "--layout",
+        "--dialect",
+        "Give it: add --dialect postgres or --dialect mysql (mysql also covers MariaDB).");
+
+    /// <summary>The parameters of the runtime's API.</summary>
+    public static MigrationSettingNames Api { get; } = new(
+        "layout",
+        "dialect",
+        "Pass the dialect (postgres or mysql; mysql also covers MariaDB).");
+}
