@@ -29,7 +29,7 @@ internal sealed record BuildSettings(MigrationLayout? Layout, SqlDialect? Dialec
             {
                 diagnostics.Report(SchemaDiagnostic.Error(
                     DiagnosticCodes.UnknownSetting,
-                    $"SchemaDialect is '{dialectText}'; use postgres or mysql (mysql also covers MariaDB)."));
+                    $"SchemaDialect is '{dialectText}'; use postgres, mysql (MySQL 8) or mariadb."));
                 return null;
             }
 

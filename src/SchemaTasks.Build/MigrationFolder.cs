@@ -23,7 +23,8 @@ internal static class MigrationFolder
             return (null, null);
         }
 
-        if (settings.Dialect is { } chosen && set.Dialect is { } declared && chosen != declared)
+        // Prisma's "mysql" provider serves MySQL and MariaDB alike: SchemaDialect=mariadb refines it, it does not conflict.
+        if (settings.Dialect is { } chosen && set.Dialect is { } declared && chosen != declared && !(chosen.IsMySqlFamily() && declared.IsMySqlFamily()))
         {
             diagnostics.Report(SchemaDiagnostic.Error(
                 DiagnosticCodes.DialectConflict,
@@ -36,7 +37,7 @@ internal static class MigrationFolder
         {
             diagnostics.Report(SchemaDiagnostic.Error(
                 DiagnosticCodes.DialectRequired,
-                $"SchemaTasks cannot tell which SQL dialect the {set.Layout.ToName()} migrations in '{directory}' are written in. Set <SchemaDialect>postgres</SchemaDialect> or <SchemaDialect>mysql</SchemaDialect> (mysql also covers MariaDB) in the project file."));
+                $"SchemaTasks cannot tell which SQL dialect the {set.Layout.ToName()} migrations in '{directory}' are written in. Set <SchemaDialect>postgres</SchemaDialect>, <SchemaDialect>mysql</SchemaDialect> (MySQL 8) or <SchemaDialect>mariadb</SchemaDialect> in the project file."));
             return (null, null);
         }
 

@@ -18,6 +18,6 @@ internal static class OptionParsing
         if (text is null) return null;
         return SqlDialectNames.TryParse(text, out var dialect)
             ? dialect
-            : throw new UsageException($"--dialect is '{text}'; use postgres or mysql.");
+            : throw new UsageException($"--dialect is '{text}'; use postgres, mysql (MySQL 8) or mariadb.");
     }
 }

@@ -49,7 +49,7 @@ internal static class SchemaChangeSql
     {
         var rules = Rules(catalog);
         var name = rules.Quote(column.Name);
-        return catalog.Dialect == SqlDialect.MySql
+        return catalog.Dialect.IsMySqlFamily()
             ? $"ALTER TABLE {rules.Quote(table)} MODIFY COLUMN {name} {column.Type}{NullabilityAndDefault(column)};"
             : $"ALTER TABLE {rules.Quote(table)} ALTER COLUMN {name} TYPE {column.Type} USING {name}::{column.Type};";
     }

@@ -18,7 +18,7 @@ internal static class SnapshotCommand
         arguments.RejectUnknown();
         if (arguments.Positional.Count != 1)
         {
-            throw new UsageException("give one migrations folder: schematasks snapshot <migrations-dir> [--dialect postgres|mysql] [--layout <layout>] [--out <file>].");
+            throw new UsageException("give one migrations folder: schematasks snapshot <migrations-dir> [--dialect postgres|mysql|mariadb] [--layout <layout>] [--out <file>].");
         }
 
         var folder = arguments.Positional[0];
