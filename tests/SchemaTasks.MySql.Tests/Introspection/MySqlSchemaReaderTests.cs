@@ -15,7 +15,7 @@ public sealed class MySqlSchemaReaderTests
     public async Task Scenario_read_back_equals_the_engine_catalog(string scenario)
     {
         var set = ScenarioMigrations.Load(scenario);
-        var built = SchemaEngine.Build(set, SqlDialect.MySql);
+        var built = SchemaEngine.Build(set, MySqlTestDatabase.ServerDialect);
         Assert.Empty(built.Diagnostics);
         await using var db = await MySqlTestDatabase.CreateAsync();
         await using var connection = await db.OpenConnectionAsync();
