@@ -31,7 +31,7 @@ internal static class SnapshotCommand
 
         if ((dialectOption ?? set.Dialect) is not { } dialect)
         {
-            throw new UsageException($"the {set.Layout.ToName()} layout does not say which SQL dialect '{folder}' uses; add --dialect postgres or --dialect mysql.");
+            throw new UsageException($"the {set.Layout.ToName()} layout does not say which SQL dialect '{folder}' uses; add --dialect postgres or --dialect mysql (MySQL 8), or --dialect mariadb.");
         }
 
         var schema = SchemaEngine.Build(set, dialect);
