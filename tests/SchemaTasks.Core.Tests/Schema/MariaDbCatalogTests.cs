@@ -204,4 +204,17 @@ public class MariaDbCatalogTests
         Assert.Equal(SqlDialect.MariaDb, read.Dialect);
         Assert.Equal(json, SnapshotJson.Write(read));
     }
+
+    [Fact]
+    public void RestoringAColumnType_MariaDbRestatesTheColumnsOwnCheck_ForModifyDropsIt()
+    {
+        var catalog = Clean("CREATE TABLE t (kind varchar(20) CHECK (kind IN ('a','b')));", SqlDialect.MariaDb);
+        var table = catalog.FindTable(My("t"))!;
+        var sql = SchemaTasks.Scaffolding.SchemaChangeSql.RestoreColumnType(catalog, table.Name, table.Columns[0], table.Checks[0]);
+        Assert.Equal("ALTER TABLE t MODIFY COLUMN kind varchar(20) DEFAULT NULL CHECK (kind IN ('a', 'b'));", sql);
+
+        var mySql = Clean("CREATE TABLE t (kind varchar(20) CHECK (kind IN ('a','b')));", SqlDialect.MySql);
+        var myTable = mySql.FindTable(My("t"))!;
+        Assert.Equal("ALTER TABLE t MODIFY COLUMN kind varchar(20) DEFAULT NULL;", SchemaTasks.Scaffolding.SchemaChangeSql.RestoreColumnType(mySql, myTable.Name, myTable.Columns[0], myTable.Checks[0]));
+    }
 }
