@@ -13,6 +13,19 @@ internal static class MySqlServerFlavour
         => connection.ServerVersion.Contains("MariaDB", StringComparison.OrdinalIgnoreCase) ? SqlDialect.MariaDb : SqlDialect.MySql;
 
     /// <summary>
+    /// The server's version as <c>SELECT VERSION()</c> shows it: MariaDB's handshake puts
+    /// <c>5.5.5-</c> in front for old replication clients, which is left out.
+    /// </summary>
+    public static string Version(MySqlConnection connection)
+    {
+        const string ReplicationPrefix = "5.5.5-";
+        var version = connection.ServerVersion;
+        return version.StartsWith(ReplicationPrefix, StringComparison.Ordinal) && version.Contains("MariaDB", StringComparison.OrdinalIgnoreCase)
+            ? version[ReplicationPrefix.Length..]
+            : version;
+    }
+
+    /// <summary>
     /// The rules to read the live schema by: the build's when it followed a server of the family
     /// (so a snapshot written for the other server compares as it was built), else the server's own.
     /// </summary>
@@ -32,6 +45,6 @@ internal static class MySqlServerFlavour
             Diagnostics.DiagnosticSeverity.Warning,
             Diagnostics.DiagnosticCodes.ServerFlavourMismatch,
             connection.Database,
-            $"The build followed {build.ServerName()}'s rules (dialect {build.ToName()}), but the server is {server.ServerName()} {connection.ServerVersion}. The two treat CHECK constraints, JSON and integer display widths differently, so the snapshot may describe a schema this server does not make. Set SchemaDialect to {server.ToName()} (or --dialect {server.ToName()}) and rebuild.");
+            $"The build followed {build.ServerName()}'s rules (dialect {build.ToName()}), but the server is {server.ServerName()} (version {Version(connection)}). The two treat CHECK constraints, JSON and integer display widths differently, so the snapshot may describe a schema this server does not make. Set SchemaDialect to {server.ToName()} (or --dialect {server.ToName()}) and rebuild.");
     }
 }
