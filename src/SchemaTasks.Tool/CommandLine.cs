@@ -10,15 +10,15 @@ internal static class CommandLine
         Usage: schematasks <command> [options]
 
         Commands:
-          manifest <migrations-dir> [--layout <layout>] [--dialect postgres|mysql]
+          manifest <migrations-dir> [--layout <layout>] [--dialect postgres|mysql|mariadb]
                                       Print the manifest a build would embed for the folder.
           manifest --assembly <dll>   Print the manifest embedded in an assembly, after
                                       verifying every migration's checksum.
-          snapshot <migrations-dir> [--dialect postgres|mysql] [--layout <layout>] [--out <file>]
+          snapshot <migrations-dir> [--dialect postgres|mysql|mariadb] [--layout <layout>] [--out <file>]
                                       Write the schema snapshot the migrations produce
                                       (standard output unless --out is given).
           verify (--migrations <dir> | --assembly <dll>) --connection <connection string>
-                 [--dialect postgres|mysql] [--layout <layout>] [--history <kind>]
+                 [--dialect postgres|mysql|mariadb] [--layout <layout>] [--history <kind>]
                  [--history-schema <schema>] [--history-table <table>] [--format text|json]
                                       Check a live database against the migrations: pending,
                                       failed, edited and unknown migrations, and live enum /

@@ -42,7 +42,7 @@ internal sealed record DatabaseOptions(EmbeddedMigrations Migrations, string Con
         }
 
         var dialect = dialectOption ?? migrations.Manifest.Dialect
-            ?? throw new UsageException("the migrations do not say which database they are for; add --dialect postgres or --dialect mysql.");
+            ?? throw new UsageException("the migrations do not say which database they are for; add --dialect postgres or --dialect mysql (MySQL 8), or --dialect mariadb.");
         return new DatabaseOptions(migrations, connection, dialect);
     }
 

@@ -60,7 +60,7 @@ public sealed class VerifyCommandTests
             await GolangMigrateDatabase.RecordAsync(connection, 2, dirty: true);
         }
 
-        var (exit, output, error) = await RunAsync("verify", "--dialect", "mysql", "--connection", db.ConnectionString, "--migrations", folder, "--format", "json");
+        var (exit, output, error) = await RunAsync("verify", "--dialect", "mariadb", "--connection", db.ConnectionString, "--migrations", folder, "--format", "json");
 
         Assert.True(exit == ExitCodes.ProblemsFound, output + error);
         using var json = JsonDocument.Parse(output);

@@ -24,5 +24,5 @@ internal static class FixSql
 
     // A string literal as the dialect reads it: MySQL also treats the backslash as an escape.
     private static string Literal(string value, string dialect)
-        => dialect == "mysql" ? Quote(value.Replace("\\", "\\\\")) : Quote(value);
+        => dialect is "mysql" or "mariadb" ? Quote(value.Replace("\\", "\\\\")) : Quote(value);
 }

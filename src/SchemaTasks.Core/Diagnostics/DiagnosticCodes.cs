@@ -119,6 +119,15 @@ public static class DiagnosticCodes
     /// <summary><c>DROP SCHEMA</c> without <c>CASCADE</c> drops a schema that still holds tables or types.</summary>
     public const string SchemaNotEmpty = "ST3014";
 
+    /// <summary>MySQL 8 refuses to rename a column a CHECK uses, or to drop one a CHECK shares with other columns (server error 3959).</summary>
+    public const string MySqlCheckUsesColumn = "ST3020";
+
+    /// <summary>MariaDB refuses to drop a column a CHECK shares with other columns (server error 1054).</summary>
+    public const string MariaDbCheckUsesColumn = "ST3021";
+
+    /// <summary>MariaDB refuses <c>CONSTRAINT name</c> before a CHECK in a column's definition (server error 1064).</summary>
+    public const string MariaDbNamedColumnCheck = "ST3022";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 
@@ -157,6 +166,9 @@ public static class DiagnosticCodes
 
     /// <summary>The migrations were written for one dialect and the check connects to a server of the other.</summary>
     public const string DialectMismatch = "ST5014";
+
+    /// <summary>The server is MariaDB and the build followed MySQL 8's rules, or the other way round.</summary>
+    public const string ServerFlavourMismatch = "ST5015";
 
     /// <summary>An embedded migration has not been applied to the database.</summary>
     public const string PendingMigration = "ST6001";

@@ -50,7 +50,8 @@ public static class MigrationFolderReader
         }
 
         var names = settings.Names;
-        if (settings.Dialect is { } chosen && set.Dialect is { } declared && chosen != declared)
+        // Prisma's "mysql" provider serves MySQL and MariaDB alike: a mariadb setting refines it, it does not conflict.
+        if (settings.Dialect is { } chosen && set.Dialect is { } declared && chosen != declared && !(chosen.IsMySqlFamily() && declared.IsMySqlFamily()))
         {
             diagnostics.Add(SchemaDiagnostic.Error(
                 DiagnosticCodes.DialectConflict,

@@ -53,7 +53,7 @@ public sealed record MigrationFolderSettings
             {
                 error = SchemaDiagnostic.Error(
                     DiagnosticCodes.UnknownSetting,
-                    $"{names.Dialect} is '{dialectText}'; use postgres or mysql (mysql also covers MariaDB).");
+                    $"{names.Dialect} is '{dialectText}'; use postgres, mysql (MySQL 8) or mariadb.");
                 return null;
             }
 

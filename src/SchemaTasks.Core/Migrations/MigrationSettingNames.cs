@@ -13,17 +13,17 @@ public sealed record MigrationSettingNames(string Layout, string Dialect, string
     public static MigrationSettingNames MsBuild { get; } = new(
         "SchemaMigrationsLayout",
         "SchemaDialect",
-        "Set <SchemaDialect>postgres</SchemaDialect> or <SchemaDialect>mysql</SchemaDialect> (mysql also covers MariaDB) in the project file.");
+        "Set <SchemaDialect>postgres</SchemaDialect>, <SchemaDialect>mysql</SchemaDialect> (MySQL 8) or <SchemaDialect>mariadb</SchemaDialect> in the project file.");
 
     /// <summary>The <c>schematasks</c> tool's options.</summary>
     public static MigrationSettingNames CommandLine { get; } = new(
         "--layout",
         "--dialect",
-        "Give it: add --dialect postgres or --dialect mysql (mysql also covers MariaDB).");
+        "Give it: add --dialect postgres, --dialect mysql (MySQL 8) or --dialect mariadb.");
 
     /// <summary>The parameters of the runtime's API.</summary>
     public static MigrationSettingNames Api { get; } = new(
         "layout",
         "dialect",
-        "Pass the dialect (postgres or mysql; mysql also covers MariaDB).");
+        "Pass the dialect (postgres, mysql for MySQL 8, or mariadb).");
 }

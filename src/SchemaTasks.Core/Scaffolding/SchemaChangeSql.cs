@@ -45,12 +45,20 @@ internal static class SchemaChangeSql
     /// Gives a column back the type (and, for MySQL, the whole definition) of <paramref name="column"/>.
     /// MySQL restates the column with MODIFY COLUMN; PostgreSQL changes the type with a cast.
     /// </summary>
-    public static string RestoreColumnType(Catalog catalog, QualifiedName table, CatalogColumn column)
+    /// <param name="catalog">The catalog whose dialect writes the statement.</param>
+    /// <param name="table">The column's table.</param>
+    /// <param name="column">The column as it should be.</param>
+    /// <param name="ownCheck">
+    /// MariaDB: the column's own (column-level) CHECK as it should be. MODIFY drops the one the
+    /// column has, so the statement restates it; <see langword="null"/> for none.
+    /// </param>
+    public static string RestoreColumnType(Catalog catalog, QualifiedName table, CatalogColumn column, CatalogCheck? ownCheck = null)
     {
         var rules = Rules(catalog);
         var name = rules.Quote(column.Name);
-        return catalog.Dialect == SqlDialect.MySql
-            ? $"ALTER TABLE {rules.Quote(table)} MODIFY COLUMN {name} {column.Type}{NullabilityAndDefault(column)};"
+        var check = ownCheck is not null && catalog.Dialect == SqlDialect.MariaDb ? $" CHECK ({CheckExpression(rules, ownCheck)})" : string.Empty;
+        return catalog.Dialect.IsMySqlFamily()
+            ? $"ALTER TABLE {rules.Quote(table)} MODIFY COLUMN {name} {column.Type}{NullabilityAndDefault(column)}{check};"
             : $"ALTER TABLE {rules.Quote(table)} ALTER COLUMN {name} TYPE {column.Type} USING {name}::{column.Type};";
     }
 

@@ -64,7 +64,7 @@ internal static class AlterTableActions
                     return table;
                 }
 
-                table = table with { Columns = table.Columns.Add(ColumnFactory.Create(catalog, table.Name, add.Column, context)) };
+                table = table with { Columns = table.Columns.Add(ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context), context)) };
                 return AddColumnConstraints(Place(table, add.Column, dialect), add.Column, context);
 
             case DropColumnAction drop:
@@ -72,6 +72,12 @@ internal static class AlterTableActions
                 var index = FindColumn(table, drop.Column, drop.IfExists, "DROP COLUMN", drop.At, context);
                 if (index < 0) return table;
                 var dropped = table.Columns[index].Name;
+                if (dialect.IsMySqlFamily())
+                {
+                    var kept = ColumnCheckRules.BeforeDrop(table, dropped, drop.At, context);
+                    return kept is null ? table : kept with { Columns = kept.Columns.RemoveAt(index) };
+                }
+
                 return table with
                 {
                     Columns = table.Columns.RemoveAt(index),
@@ -91,6 +97,8 @@ internal static class AlterTableActions
                 }
 
                 var old = table.Columns[index].Name;
+                if (ColumnCheckRules.BeforeRename(table, old, rename.To, rename.At, context) is not { } renaming) return table;
+                table = renaming;
                 return table with
                 {
                     Columns = table.Columns.SetItem(index, table.Columns[index] with { Name = rename.To }),
@@ -135,7 +143,9 @@ internal static class AlterTableActions
                 }
 
                 var old = table.Columns[index].Name;
-                var column = ColumnFactory.Create(catalog, table.Name, replace.Definition, context);
+                if (ColumnCheckRules.BeforeRedefine(table, old, replace.Definition.Name, "MODIFY/CHANGE COLUMN", replace.At, context) is not { } redefining) return table;
+                table = redefining;
+                var column = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, replace.Definition, context), context);
                 table = table with
                 {
                     Columns = table.Columns.SetItem(index, column),
@@ -211,14 +221,7 @@ internal static class AlterTableActions
     }
 
     private static CatalogTable AddColumnConstraints(CatalogTable table, ColumnSpec column, ApplyContext context)
-    {
-        foreach (var constraint in column.Constraints)
-        {
-            table = TableStatements.AddConstraint(table, constraint, column.Name, context);
-        }
-
-        return table;
-    }
+        => TableStatements.AddColumnConstraints(table, column, context);
 
     private static int FindColumn(CatalogTable table, string column, bool ifExists, string action, SqlToken at, ApplyContext context)
     {

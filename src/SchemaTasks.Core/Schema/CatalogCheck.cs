@@ -19,4 +19,12 @@ public sealed record CatalogCheck(string Name, string Expression, string? Column
 {
     /// <summary>Whether the check is a value set on <see cref="Column"/>.</summary>
     public bool IsValueSet => Column is not null;
+
+    /// <summary>
+    /// The column a MariaDB column-level CHECK belongs to (written in that column's definition), or
+    /// <see langword="null"/> for a table-level CHECK and in the other dialects. MariaDB drops the
+    /// check when MODIFY or CHANGE COLUMN redefines that column, and keeps the name it was given
+    /// (the column's name then) when the column is renamed.
+    /// </summary>
+    public string? OwnerColumn { get; init; }
 }

@@ -6,6 +6,8 @@ namespace SchemaTasks.Schema;
 /// The names servers give unnamed constraints. PostgreSQL: <c>table_column_check</c>,
 /// <c>table_pkey</c>, <c>table_column_key</c>, <c>table_column_fkey</c>, with a number added on
 /// a clash. MySQL 8: <c>table_chk_N</c>, <c>PRIMARY</c>, the column for UNIQUE, <c>table_ibfk_N</c>.
+/// MariaDB as MySQL 8, but a table CHECK is <c>CONSTRAINT_N</c> (a column's CHECK is named after
+/// the column: <see cref="ColumnCheckRules.Owner"/>).
 /// </summary>
 internal static class ConstraintNames
 {
@@ -13,11 +15,11 @@ internal static class ConstraintNames
     {
         if (spec.Name is { } given) return given;
         var name = table.Name.Name;
-        if (rules.Dialect == SqlDialect.MySql)
+        if (rules.Dialect.IsMySqlFamily())
         {
             return spec.Kind switch
             {
-                ConstraintKind.Check => Numbered(table, $"{name}_chk_"),
+                ConstraintKind.Check => Numbered(table, rules.Dialect == SqlDialect.MariaDb ? "CONSTRAINT_" : $"{name}_chk_"),
                 ConstraintKind.PrimaryKey => "PRIMARY",
                 ConstraintKind.ForeignKey => Numbered(table, $"{name}_ibfk_"),
                 _ => Unique(table, spec.Columns.Count > 0 ? spec.Columns[0] : name),

@@ -44,17 +44,14 @@ internal static class TableStatements
                 continue;
             }
 
-            columns.Add(ColumnFactory.Create(catalog, s.Name, column, context));
+            columns.Add(ColumnCheckRules.Stored(ColumnFactory.Create(catalog, s.Name, column, context), context));
         }
 
         var table = new CatalogTable(s.Name, columns.ToImmutable(), [], EmptyConstraintNames);
 
         foreach (var column in s.Columns)
         {
-            foreach (var constraint in column.Constraints)
-            {
-                table = AddConstraint(table, constraint, column.Name, context);
-            }
+            table = AddColumnConstraints(table, column, context);
         }
 
         foreach (var constraint in s.Constraints)
@@ -63,6 +60,18 @@ internal static class TableStatements
         }
 
         return catalog.With(tables: catalog.Tables.SetItem(s.Name, table));
+    }
+
+    /// <summary>Adds the constraints written in a column's definition, and those the server implies (MariaDB's JSON CHECK).</summary>
+    public static CatalogTable AddColumnConstraints(CatalogTable table, ColumnSpec column, ApplyContext context)
+    {
+        foreach (var constraint in column.Constraints)
+        {
+            ColumnCheckRules.ReportNamedColumnCheck(constraint, column.Name, context);
+            table = AddConstraint(table, constraint, column.Name, context);
+        }
+
+        return ColumnCheckRules.AddImpliedChecks(table, column, context);
     }
 
     /// <summary>Adds a table or column constraint: CHECKs in full, others by name; a primary key makes its columns NOT NULL.</summary>
@@ -77,8 +86,9 @@ internal static class TableStatements
         if (spec.Kind == ConstraintKind.Check && spec.Check is { } check)
         {
             check = WithDeclaredColumnName(table, check, context);
-            var name = ConstraintNames.Generate(table, spec, check.Column is { } c && c != "VALUE" ? c : column ?? OnlyColumn(table, check, context), context.Rules);
-            return table with { Checks = table.Checks.Add(ToCatalogCheck(name, check)) };
+            var owner = ColumnCheckRules.Owner(column is null ? null : table.FindColumn(column, context.Rules.Dialect)?.Name ?? column, context);
+            var name = owner ?? ConstraintNames.Generate(table, spec, check.Column is { } c && c != "VALUE" ? c : column ?? OnlyColumn(table, check, context), context.Rules);
+            return table with { Checks = table.Checks.Add(ToCatalogCheck(name, check) with { OwnerColumn = owner }) };
         }
 
         if (spec.Kind == ConstraintKind.PrimaryKey)
@@ -96,7 +106,7 @@ internal static class TableStatements
             }
         }
 
-        if (spec.Kind == ConstraintKind.Other && context.Rules.Dialect == SqlDialect.MySql && spec.Name is null)
+        if (spec.Kind == ConstraintKind.Other && context.Rules.Dialect.IsMySqlFamily() && spec.Name is null)
         {
             return table; // An unnamed MySQL index: nothing to track.
         }

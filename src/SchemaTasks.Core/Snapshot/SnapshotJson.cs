@@ -145,6 +145,7 @@ public static class SnapshotJson
                 WriteStrings(writer, "values", check.Values);
             }
 
+            if (check.OwnerColumn is { } owner) writer.WriteString("ownerColumn", owner);
             writer.WriteEndObject();
         }
 
@@ -257,7 +258,10 @@ public static class SnapshotJson
 
     private static ImmutableArray<CatalogCheck> Checks(JsonElement e)
         => e.GetProperty("checks").EnumerateArray()
-            .Select(c => new CatalogCheck(Text(c, "name"), Text(c, "expression"), OptionalText(c, "column"), c.TryGetProperty("values", out _) ? Strings(c, "values") : []))
+            .Select(c => new CatalogCheck(Text(c, "name"), Text(c, "expression"), OptionalText(c, "column"), c.TryGetProperty("values", out _) ? Strings(c, "values") : [])
+            {
+                OwnerColumn = OptionalText(c, "ownerColumn"),
+            })
             .ToImmutableArray();
 
     private static QualifiedName Name(JsonElement e) => new(Text(e, "schema"), Text(e, "name"));

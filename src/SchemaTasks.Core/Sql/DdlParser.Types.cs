@@ -401,6 +401,6 @@ internal sealed partial class DdlParser
             if (flag != "signed") suffix = suffix is null ? flag : suffix + " " + flag;
         }
 
-        return new TypeSpec(TypeNames.Normalise(SqlDialect.MySql, name, arguments, false, suffix), null, false, null, false);
+        return new TypeSpec(TypeNames.Normalise(_rules.Dialect, name, arguments, false, suffix), null, false, null, false);
     }
 }

@@ -18,7 +18,7 @@ internal sealed partial class DdlParser
     {
         _c = cursor;
         _rules = cursor.Rules;
-        _mySql = _rules.Dialect == SqlDialect.MySql;
+        _mySql = _rules.Dialect.IsMySqlFamily();
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ internal sealed class IdentifierRules
     // On Linux (lower_case_table_names=0) MySQL table names are case-sensitive; column names never are.
     public static readonly IdentifierRules MySql = new(SqlDialect.MySql, string.Empty, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>MariaDB names things as MySQL does; <see cref="Dialect"/> tells the catalog which server's rules to follow.</summary>
+    public static readonly IdentifierRules MariaDb = new(SqlDialect.MariaDb, string.Empty, StringComparison.OrdinalIgnoreCase);
+
     private static readonly HashSet<string> PostgresReserved = new(StringComparer.Ordinal)
     {
         "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both", "case", "cast", "check",
@@ -40,7 +43,12 @@ internal sealed class IdentifierRules
     /// <summary>How column names compare.</summary>
     public StringComparison ColumnComparison { get; }
 
-    public static IdentifierRules For(SqlDialect dialect) => dialect == SqlDialect.MySql ? MySql : Postgres;
+    public static IdentifierRules For(SqlDialect dialect) => dialect switch
+    {
+        SqlDialect.MySql => MySql,
+        SqlDialect.MariaDb => MariaDb,
+        _ => Postgres,
+    };
 
     /// <summary>The stored name of an unquoted identifier.</summary>
     public string FoldUnquoted(string word) => Dialect == SqlDialect.Postgres ? word.ToLowerInvariant() : word;
@@ -48,7 +56,7 @@ internal sealed class IdentifierRules
     /// <summary>The identifier as SQL would write it, quoted only where needed.</summary>
     public string Quote(string name)
     {
-        if (Dialect == SqlDialect.MySql)
+        if (Dialect.IsMySqlFamily())
         {
             foreach (var c in name)
             {
@@ -81,7 +89,7 @@ internal sealed class IdentifierRules
         foreach (var c in value)
         {
             if (c == '\'') builder.Append("''");
-            else if (c == '\\' && Dialect == SqlDialect.MySql) builder.Append(@"\\");
+            else if (c == '\\' && Dialect.IsMySqlFamily()) builder.Append(@"\\");
             else builder.Append(c);
         }
 

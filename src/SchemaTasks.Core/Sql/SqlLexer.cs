@@ -95,7 +95,7 @@ internal sealed class SqlLexer
         return false;
     }
 
-    private bool IsMySql => _dialect == SqlDialect.MySql;
+    private bool IsMySql => _dialect.IsMySqlFamily();
 
     private char At(int index) => index < _text.Length ? _text[index] : '\0';
 

@@ -34,7 +34,7 @@ internal sealed class SqlStatementReader
     {
         Tokens = buffer ?? new List<SqlToken>(64);
         _source = source;
-        _mySql = dialect == SqlDialect.MySql;
+        _mySql = dialect.IsMySqlFamily();
         _diagnostics = diagnostics;
         _lexer = new SqlLexer(source, dialect, firstLine, diagnostics);
     }

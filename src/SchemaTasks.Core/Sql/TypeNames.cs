@@ -65,7 +65,7 @@ internal static class TypeNames
     /// <param name="timeZone">PostgreSQL time types: <see langword="true"/> for WITH TIME ZONE.</param>
     /// <param name="suffix">Trailing words kept as written: MySQL <c>unsigned</c>/<c>zerofill</c>, PostgreSQL interval fields.</param>
     public static string Normalise(SqlDialect dialect, string name, string? arguments, bool timeZone, string? suffix)
-        => dialect == SqlDialect.MySql ? NormaliseMySql(name, arguments, suffix) : NormalisePostgres(name, arguments, timeZone, suffix);
+        => dialect.IsMySqlFamily() ? NormaliseMySql(dialect, name, arguments, suffix) : NormalisePostgres(name, arguments, timeZone, suffix);
 
     private static string NormalisePostgres(string name, string? arguments, bool timeZone, string? suffix)
     {
@@ -97,17 +97,23 @@ internal static class TypeNames
         return suffix is null ? text : $"{text} {suffix}";
     }
 
-    private static string NormaliseMySql(string name, string? arguments, string? suffix)
+    private static string NormaliseMySql(SqlDialect dialect, string name, string? arguments, string? suffix)
     {
         var canonical = MySqlAliases.TryGetValue(name, out var alias) ? alias : name;
+        if (suffix is "zerofill") suffix = "unsigned zerofill"; // ZEROFILL implies UNSIGNED; both servers say so.
         if (name is "bool" or "boolean")
         {
             arguments = "1";
+        }
+        else if (MySqlIntegers.Contains(canonical) && dialect == SqlDialect.MariaDb)
+        {
+            arguments ??= MariaDbDisplayWidth(canonical, suffix is not null && suffix.StartsWith("unsigned", StringComparison.Ordinal));
         }
         else if (MySqlIntegers.Contains(canonical) && !(canonical == "tinyint" && arguments == "1"))
         {
             arguments = null; // MySQL 8 no longer reports display widths (except tinyint(1)).
         }
+
         else if (canonical == "decimal")
         {
             arguments ??= "10,0";
@@ -115,7 +121,7 @@ internal static class TypeNames
         }
         else if (canonical == "year")
         {
-            arguments = null; // YEAR(4) is the only YEAR; MySQL 8 reports it as year, MariaDB as year(4).
+            arguments = dialect == SqlDialect.MariaDb ? "4" : null; // YEAR(4) is the only YEAR; MySQL 8 reports it as year, MariaDB as year(4).
         }
         else if (canonical == "float" && arguments is not null && !arguments.Contains(',', StringComparison.Ordinal))
         {
@@ -131,4 +137,20 @@ internal static class TypeNames
         var text = arguments is null ? canonical : $"{canonical}({arguments})";
         return suffix is null ? text : $"{text} {suffix}";
     }
+
+    // The width MariaDB shows for an integer declared without one: the digits of the type's
+    // smallest value (with its sign), or of its largest when unsigned.
+    // https://mariadb.com/kb/en/int/ and https://mariadb.com/kb/en/numeric-data-type-overview/
+    private static string MariaDbDisplayWidth(string integer, bool unsigned) => (integer, unsigned) switch
+    {
+        ("tinyint", false) => "4",
+        ("tinyint", true) => "3",
+        ("smallint", false) => "6",
+        ("smallint", true) => "5",
+        ("mediumint", false) => "9",
+        ("mediumint", true) => "8",
+        ("int", false) => "11",
+        ("int", true) => "10",
+        _ => "20",
+    };
 }

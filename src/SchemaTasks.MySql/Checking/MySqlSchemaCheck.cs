@@ -56,9 +56,12 @@ public static class MySqlSchemaCheck
             var history = await new MySqlMigrationHistoryReader(connection, kind, options.HistorySchema, options.HistoryTable)
                 .ReadAsync(cancellationToken).ConfigureAwait(false);
             var live = options.CompareSchema
-                ? await MySqlSchemaReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false)
+                ? await MySqlSchemaReader.ReadAsync(connection, expected.Dialect, cancellationToken).ConfigureAwait(false)
                 : null;
-            return expected.Verify(history, live);
+            var report = expected.Verify(history, live);
+            return MySqlServerFlavour.Mismatch(expected.Dialect, connection) is { } mismatch
+                ? new VerificationReport(report.Status, [mismatch, .. report.Findings], report.SchemaCompared)
+                : report;
         }
         catch (MySqlException error) when (!cancellationToken.IsCancellationRequested && MySqlConnectionErrors.Read(error, target) is { } mapped)
         {

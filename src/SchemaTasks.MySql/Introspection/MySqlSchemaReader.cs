@@ -15,18 +15,32 @@ public static class MySqlSchemaReader
     /// <param name="connection">An open connection with a current database; reading information_schema is enough.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The live schema.</returns>
-    /// <remarks>One round trip: the queries go to the server as one batch. Nothing is written.</remarks>
+    /// <remarks>
+    /// One round trip: the queries go to the server as one batch. Nothing is written. Types are
+    /// normalised by the connected server's rules (MariaDB's <c>int(11)</c>, MySQL 8's <c>int</c>).
+    /// </remarks>
     public static Task<Catalog> ReadAsync(MySqlConnection connection, CancellationToken cancellationToken = default)
-        => ReadAsync(connection, null, cancellationToken);
+        => ReadAsync(connection, null, null, cancellationToken);
 
-    /// <summary>As the public overload; <paramref name="onRoundTrip"/> is called for each round trip, so tests can count them.</summary>
-    internal static async Task<Catalog> ReadAsync(MySqlConnection connection, Action? onRoundTrip, CancellationToken cancellationToken)
+    /// <summary>As <see cref="ReadAsync(MySqlConnection, CancellationToken)"/>, normalising by <paramref name="dialect"/>'s rules (a build's), whichever server of the family answers.</summary>
+    /// <param name="connection">An open connection with a current database; reading information_schema is enough.</param>
+    /// <param name="dialect"><see cref="SqlDialect.MySql"/> or <see cref="SqlDialect.MariaDb"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The live schema.</returns>
+    public static Task<Catalog> ReadAsync(MySqlConnection connection, SqlDialect dialect, CancellationToken cancellationToken = default)
+        => ReadAsync(connection, dialect, null, cancellationToken);
+
+    /// <summary>As the public overloads; <paramref name="onRoundTrip"/> is called for each round trip, so tests can count them.</summary>
+    internal static Task<Catalog> ReadAsync(MySqlConnection connection, Action? onRoundTrip, CancellationToken cancellationToken)
+        => ReadAsync(connection, null, onRoundTrip, cancellationToken);
+
+    private static async Task<Catalog> ReadAsync(MySqlConnection connection, SqlDialect? dialect, Action? onRoundTrip, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (dialect is { } given && !given.IsMySqlFamily()) throw new ArgumentOutOfRangeException(nameof(dialect), given, "MySQL or MariaDB rules only.");
 
-        // Known from the connection handshake, so no query is spent on it.
-        var isMariaDb = connection.ServerVersion.Contains("MariaDB", StringComparison.OrdinalIgnoreCase);
-        var builder = new CatalogBuilder(SqlDialect.MySql);
+        var isMariaDb = MySqlServerFlavour.Of(connection) == SqlDialect.MariaDb;
+        var builder = new CatalogBuilder(MySqlServerFlavour.ReadingRules(dialect, connection));
         await using var batch = new MySqlBatch(connection)
         {
             BatchCommands =

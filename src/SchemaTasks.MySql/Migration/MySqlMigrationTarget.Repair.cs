@@ -8,8 +8,11 @@ namespace SchemaTasks.MySql.Migration;
 /// <summary>Repair's part of the MySQL target: reading the live schema and running a plan.</summary>
 internal sealed partial class MySqlMigrationTarget
 {
+    /// <summary>The rules the repair builds its schemas by, so the live read compares with them; the server's own when unset.</summary>
+    public SqlDialect? SchemaRules { get; init; }
+
     public Task<Catalog> ReadSchemaAsync(CancellationToken cancellationToken) =>
-        MySqlSchemaReader.ReadAsync(connection, cancellationToken);
+        MySqlSchemaReader.ReadAsync(connection, SchemaRules ?? MySqlServerFlavour.Of(connection), cancellationToken);
 
     // DDL commits as it runs, so there is no transaction; a forward statement is counted in
     // statements_applied as soon as it ran, so a repair that stops half-way is planned exactly next time.

@@ -54,7 +54,10 @@ public static class MySqlMigrator
     {
         ArgumentNullException.ThrowIfNull(migrations);
         await using var connection = await MySqlConnections.OpenAsync(connectionString, allowUserVariables: true, cancellationToken).ConfigureAwait(false);
-        var target = new MySqlMigrationTarget(connection, connection.Database);
-        return await MigrationRepair.RunAsync(migrations, target, SqlDialect.MySql, options, cancellationToken).ConfigureAwait(false);
+        // The build's rules when it recorded MySQL's or MariaDB's, else the server's: the schemas
+        // before and after the failed migration must be built as the live read is normalised.
+        var dialect = MySqlServerFlavour.ReadingRules(migrations.Manifest.Dialect, connection);
+        var target = new MySqlMigrationTarget(connection, connection.Database) { SchemaRules = dialect };
+        return await MigrationRepair.RunAsync(migrations, target, dialect, options, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -43,7 +43,7 @@ internal static class MigrateCommand
 
     private static string Describe(MigrationApplied applied, SqlDialect dialect)
     {
-        var how = dialect == SqlDialect.MySql ? string.Empty : applied.InTransaction ? ", in a transaction" : ", without a transaction";
+        var how = dialect.IsMySqlFamily() ? string.Empty : applied.InTransaction ? ", in a transaction" : ", without a transaction";
         return string.Create(CultureInfo.InvariantCulture, $"applied {applied.Id} ({applied.Statements} statements{how}, {applied.Duration.TotalMilliseconds:0} ms)");
     }
 }

@@ -53,7 +53,7 @@ public sealed class ExpectedSchema
         ArgumentNullException.ThrowIfNull(migrations);
         var snapshot = migrations.Snapshot ?? throw new SchemaTasksException(
             DiagnosticCodes.EmbeddedSnapshotMismatch,
-            "The assembly embeds migrations but no schema snapshot, because its build did not know their SQL dialect. Set SchemaDialect (postgres or mysql) in the project that holds the migrations and rebuild.");
+            "The assembly embeds migrations but no schema snapshot, because its build did not know their SQL dialect. Set SchemaDialect (postgres, mysql or mariadb) in the project that holds the migrations and rebuild.");
         return new ExpectedSchema(
             migrations,
             snapshot.Schema,
@@ -136,10 +136,10 @@ public sealed class ExpectedSchema
         }
     }
 
-    /// <summary>Fails when the provider's server speaks another dialect than the migrations.</summary>
+    /// <summary>Fails when the provider's server speaks another dialect than the migrations (MySQL 8 and MariaDB share one provider).</summary>
     internal void RequireDialect(SqlDialect server, string serverName)
     {
-        if (Dialect != server)
+        if (Dialect != server && !(Dialect.IsMySqlFamily() && server.IsMySqlFamily()))
         {
             throw new SchemaTasksException(
                 DiagnosticCodes.DialectMismatch,

@@ -100,7 +100,8 @@ internal static class BackPlanner
             }
             else if (!FailedMigrationAnalysis.SameShape(oldColumn, column) && FailedMigrationAnalysis.SameShape(liveColumn, column))
             {
-                plan.RestoreColumns.Add(new(SchemaChangeSql.RestoreColumnType(after, name, oldColumn), $"column {name}.{column.Name}", !Widens(oldColumn, column)));
+                var ownCheck = old.Checks.FirstOrDefault(c => c.OwnerColumn is { } owner && string.Equals(owner, oldColumn.Name, StringComparison.OrdinalIgnoreCase)); // MariaDB
+                plan.RestoreColumns.Add(new(SchemaChangeSql.RestoreColumnType(after, name, oldColumn, ownCheck), $"column {name}.{column.Name}", !Widens(oldColumn, column)));
             }
         }
 

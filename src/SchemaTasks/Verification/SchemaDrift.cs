@@ -170,7 +170,7 @@ public static class SchemaDrift
     /// <summary>The values every value-set CHECK on <paramref name="column"/> allows, or null when none restricts it.</summary>
     private static ImmutableArray<string>? ValueSet(ImmutableArray<CatalogCheck> checks, string? column, SqlDialect dialect)
     {
-        var comparison = dialect == SqlDialect.MySql ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var comparison = dialect.IsMySqlFamily() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         ImmutableArray<string>? result = null;
         foreach (var check in checks)
         {

@@ -28,9 +28,10 @@ public sealed class MySqlDifferentialTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Workers).Select(w => RunWorker(baseSeed, count, w, run)));
 
-        output.WriteLine($"{run.Sequences} of {count} sequences from seed {baseSeed} in {clock.Elapsed.TotalSeconds:F1} s; read back {run.Tables} tables, {run.ValueSets} value-set CHECKs, {run.Inline} ENUM/SET columns");
+        output.WriteLine($"{run.Sequences} of {count} sequences from seed {baseSeed} in {clock.Elapsed.TotalSeconds:F1} s; read back {run.Tables} tables, {run.ValueSets} value-set CHECKs, {run.Inline} ENUM/SET columns, {run.ColumnLevelChecks} MariaDB column-level CHECKs");
         Assert.True(run.Failures.Count == 0, string.Join("\n\n", run.Failures));
         Assert.True(run.Tables > count && run.ValueSets > count / 4 && run.Inline > count / 2, "The generator no longer covers tables, value sets and ENUM/SET columns.");
+        Assert.True(MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb || run.ColumnLevelChecks > count / 4, "The generator no longer covers MariaDB's column-level CHECKs.");
     }
 
     private static async Task RunWorker(int baseSeed, int count, int worker, Tally run)
@@ -39,12 +40,13 @@ public sealed class MySqlDifferentialTests(ITestOutputHelper output)
         await using var connection = await db.OpenConnectionAsync();
         var reset = $"DROP DATABASE IF EXISTS {db.Name}; CREATE DATABASE {db.Name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci; USE {db.Name};";
 
-        // MariaDB names unnamed CHECKs differently from MySQL 8 (which the engine follows).
-        var comparison = new CatalogComparison(CheckNamesAreServerGenerated: true);
+        // The engine follows the server's own rules (MariaDB or MySQL 8), CHECK names included.
+        var dialect = MySqlTestDatabase.ServerDialect;
+        var comparison = new CatalogComparison();
         for (var i = worker; i < count && run.Failures.Count < 3; i += Workers)
         {
-            var sequence = MySqlMigrationGenerator.Generate(baseSeed + i);
-            var built = SchemaEngine.Build(sequence.ToMigrationSet(), SqlDialect.MySql);
+            var sequence = MySqlMigrationGenerator.Generate(baseSeed + i, dialect);
+            var built = SchemaEngine.Build(sequence.ToMigrationSet(), dialect);
             if (built.HasErrors)
             {
                 run.Fail($"{sequence.Describe()}engine errors:\n  {string.Join("\n  ", built.Diagnostics)}");
@@ -68,7 +70,7 @@ public sealed class MySqlDifferentialTests(ITestOutputHelper output)
             var live = await MySqlSchemaReader.ReadAsync(connection);
             var diffs = CatalogComparer.Compare(built.Final, live, comparison);
             if (diffs.Count > 0) run.Fail($"{sequence.Describe()}differences (engine vs live):\n  {string.Join("\n  ", diffs)}");
-            run.Add(live);
+            run.Add(live, built.Final);
         }
     }
 
@@ -97,10 +99,13 @@ public sealed class MySqlDifferentialTests(ITestOutputHelper output)
             lock (_gate) Failures.Add(failure);
         }
 
-        public void Add(Catalog live)
+        public int ColumnLevelChecks { get; private set; }
+
+        public void Add(Catalog live, Catalog built)
         {
             lock (_gate)
             {
+                ColumnLevelChecks += built.Tables.Values.Sum(t => t.Checks.Count(c => c.OwnerColumn is not null));
                 Sequences++;
                 Tables += live.Tables.Count;
                 ValueSets += live.Tables.Values.Sum(t => t.Checks.Count(c => c.IsValueSet));

@@ -10,7 +10,7 @@ namespace SchemaTasks.MySql.Tests.Differential;
 /// holding DDL, inserts, indexes). Its small model only keeps the SQL valid; the expected
 /// catalog comes from the engine and the actual one from the server.
 /// </summary>
-internal sealed class MySqlMigrationGenerator
+internal sealed partial class MySqlMigrationGenerator
 {
     private static readonly string[] ValuePool = ["cleanup", "failover", "bulk-operations", "it's", "Mixed Case", "café", "back\\slash", "trail ", "x", "12"];
 
@@ -23,11 +23,15 @@ internal sealed class MySqlMigrationGenerator
     private bool _hasNoiseTable;
     private Table? _lastAltered;
 
-    private MySqlMigrationGenerator(int seed) => _random = new Random(seed);
-
-    public static GeneratedSequence Generate(int seed)
+    private MySqlMigrationGenerator(int seed, SqlDialect dialect)
     {
-        var generator = new MySqlMigrationGenerator(seed);
+        _random = new Random(seed);
+        _dialect = dialect;
+    }
+
+    public static GeneratedSequence Generate(int seed, SqlDialect dialect = SqlDialect.MySql)
+    {
+        var generator = new MySqlMigrationGenerator(seed, dialect);
         var migrations = new List<GeneratedMigration>();
         var count = generator._random.Next(2, 5);
         for (var i = 0; i < count; i++) migrations.Add(generator.Migration());
@@ -97,6 +101,7 @@ internal sealed class MySqlMigrationGenerator
 
     private Column NewColumn()
     {
+        if (ServerColumn() is { } special) return special; // MySqlMigrationGenerator.ServerRules.cs
         var column = new Column(NewName("c"));
         switch (_random.Next(10))
         {
@@ -179,6 +184,7 @@ internal sealed class MySqlMigrationGenerator
         {
             text.Append(" CHECK (").Append(expression).Append(')'); // Column-level: MariaDB names it after the column.
             column.HasCheck = true;
+            column.OwnsCheck = true;
         }
 
         return text.ToString();
@@ -234,6 +240,7 @@ internal sealed class MySqlMigrationGenerator
         var column = Pick(candidates);
         var expression = column.Kind == Kind.Text ? ValueSet(column)! : $"{Col(column.Name)} > -100 AND {Col(column.Name)} < 1000";
         column.HasCheck = true;
+        column.TableChecked = true;
         if (_random.Next(2) == 0) return $"CHECK ({expression})";
         var name = NewName("ck");
         table.NamedChecks.Add((name, column));
@@ -297,8 +304,10 @@ internal sealed class MySqlMigrationGenerator
         var column = table.Columns.Count > 0 ? Pick(table.Columns) : null;
         _lastAltered = table;
 
-        // Columns under a CHECK or key are left alone: MySQL 8 refuses to drop or rename them, MariaDB
-        // drops column-level CHECKs with them; the two servers disagree, so the engine cannot follow both.
+        if (ServerAlter(table, name) is { } special) return special; // MySqlMigrationGenerator.ServerRules.cs
+
+        // Columns under a CHECK or key are left alone here: MySQL 8 refuses to drop or rename them, MariaDB
+        // drops column-level CHECKs with them (ServerAlter writes those, for MariaDB).
         var free = column is { HasCheck: false, IsKey: false };
         switch (_random.Next(10))
         {
@@ -424,7 +433,7 @@ internal sealed class MySqlMigrationGenerator
         public List<(string Name, Column Column)> NamedChecks { get; } = [];
     }
 
-    private sealed class Column(string name)
+    private sealed partial class Column(string name)
     {
         public string Name { get; set; } = name;
 

@@ -17,8 +17,8 @@ public sealed class GeneratedFixSqlTests
               state ENUM('new','done') NOT NULL DEFAULT 'new'
             );
             """;
-        var fix = GeneratedFix.For(SqlDialect.MySql, schema, "column", "job_tracking", "job_type", "protection_flow", "backup_execution")
-            + GeneratedFix.For(SqlDialect.MySql, schema, "column", "job_tracking", "state", "failed");
+        var fix = GeneratedFix.For(MySqlTestDatabase.ServerDialect, schema, "column", "job_tracking", "job_type", "protection_flow", "backup_execution")
+            + GeneratedFix.For(MySqlTestDatabase.ServerDialect, schema, "column", "job_tracking", "state", "failed");
 
         var columns = await ApplyAndQueryAsync(schema, fix, """
             SELECT CONCAT_WS('|', COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, IFNULL(COLUMN_DEFAULT, '<none>'))
@@ -44,7 +44,7 @@ public sealed class GeneratedFixSqlTests
               CONSTRAINT bots_health_status_check CHECK (health_status IN ('normal','potentially_stuck'))
             );
             """;
-        var fix = GeneratedFix.For(SqlDialect.MySql, schema, "column", "bots", "health_status", "unhealthy");
+        var fix = GeneratedFix.For(MySqlTestDatabase.ServerDialect, schema, "column", "bots", "health_status", "unhealthy");
 
         var stored = await ApplyAndQueryAsync(schema, fix + "INSERT INTO bots (health_status) VALUES ('unhealthy');", "SELECT health_status FROM bots");
 

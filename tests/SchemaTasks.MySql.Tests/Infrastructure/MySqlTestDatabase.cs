@@ -13,6 +13,13 @@ namespace SchemaTasks.MySql.Tests.Infrastructure;
 /// </summary>
 public sealed class MySqlTestDatabase : IAsyncDisposable
 {
+    private static readonly Lazy<SqlDialect> Flavour = new(() =>
+    {
+        using var connection = new MySqlConnection(TestDatabaseEnvironment.RequireConnectionString(TestDatabaseEnvironment.MySqlVariable));
+        connection.Open();
+        return MySqlServerFlavour.Of(connection);
+    });
+
     private readonly string _serverConnectionString;
 
     private MySqlTestDatabase(string serverConnectionString, string name, string connectionString)
@@ -21,6 +28,9 @@ public sealed class MySqlTestDatabase : IAsyncDisposable
         Name = name;
         ConnectionString = connectionString;
     }
+
+    /// <summary>The dialect of the test server (MariaDB or MySQL 8), whose rules builds compared with it follow.</summary>
+    public static SqlDialect ServerDialect => Flavour.Value;
 
     /// <summary>The database's name, such as <c>st_1a2b3c4d5e6f</c>; safe to use unquoted.</summary>
     public string Name { get; }

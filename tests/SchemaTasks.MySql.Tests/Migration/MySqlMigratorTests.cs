@@ -14,7 +14,7 @@ public sealed class MySqlMigratorTests
     public async Task AppliesPendingInOrder_RecordsEachRowWithItsStatementCount_AndASecondRunAppliesNothing()
     {
         await using var db = await MySqlTestDatabase.CreateAsync();
-        var migrations = new TestMigrations(SqlDialect.MySql)
+        var migrations = new TestMigrations(MySqlTestDatabase.ServerDialect)
             .Add("1", "CREATE TABLE job (id int PRIMARY KEY, status ENUM('queued', 'done') NOT NULL);")
             .Add("2", """
                 SET @first = 1;
@@ -45,7 +45,7 @@ public sealed class MySqlMigratorTests
     public async Task FailingSecondStatement_RecordsOneStatementApplied_KeepsWhatRan_AndTheNextRunRefuses()
     {
         await using var db = await MySqlTestDatabase.CreateAsync();
-        var builder = new TestMigrations(SqlDialect.MySql)
+        var builder = new TestMigrations(MySqlTestDatabase.ServerDialect)
             .Add("20251201000000_init", "CREATE TABLE mm_board (id varchar(36) PRIMARY KEY);")
             .Add("20251208175358_add_scheduled_issues", """
                 CREATE TABLE mm_schedule_frequency (name ENUM('DAILY', 'WEEKLY', 'MONTHLY') PRIMARY KEY);
@@ -86,7 +86,7 @@ public sealed class MySqlMigratorTests
     public async Task RepairBack_OfAPartlyAppliedMigration_DropsWhatRan_OnlyWithTheDataLossFlag()
     {
         await using var db = await MySqlTestDatabase.CreateAsync();
-        var migrations = new TestMigrations(SqlDialect.MySql)
+        var migrations = new TestMigrations(MySqlTestDatabase.ServerDialect)
             .Add("1", "-- first\nCREATE TABLE a (id int);\nINSERT INTO no_such_table VALUES (1);\nCREATE TABLE b (id int);")
             .Load();
         await Assert.ThrowsAsync<SchemaTasksException>(() => MySqlMigrator.MigrateAsync(migrations, db.ConnectionString));
@@ -114,9 +114,9 @@ public sealed class MySqlMigratorTests
     public async Task Repair_WhenTheFirstStatementFailed_DeletesTheRowOnlyWhenAsked()
     {
         await using var db = await MySqlTestDatabase.CreateAsync();
-        var builder = new TestMigrations(SqlDialect.MySql).Add("1", "CREATE TABLE a (id no_such_type);\nCREATE TABLE b (id int);");
+        var builder = new TestMigrations(MySqlTestDatabase.ServerDialect).Add("1", "CREATE TABLE a (id no_such_type);\nCREATE TABLE b (id int);");
         await Assert.ThrowsAsync<SchemaTasksException>(() => MySqlMigrator.MigrateAsync(builder.Load(), db.ConnectionString));
-        var fixedBuild = new TestMigrations(SqlDialect.MySql).Add("1", "CREATE TABLE a (id int);\nCREATE TABLE b (id int);").Load();
+        var fixedBuild = new TestMigrations(MySqlTestDatabase.ServerDialect).Add("1", "CREATE TABLE a (id int);\nCREATE TABLE b (id int);").Load();
 
         var report = await MySqlMigrator.RepairAsync(fixedBuild, db.ConnectionString);
         var rowsAfterReport = Convert.ToInt64(await ScalarAsync(db, "SELECT COUNT(*) FROM schematasks_history"));
@@ -136,7 +136,7 @@ public sealed class MySqlMigratorTests
     public async Task TamperedMigration_IsRejectedBeforeTheDatabaseIsTouched()
     {
         await using var db = await MySqlTestDatabase.CreateAsync();
-        var builder = new TestMigrations(SqlDialect.MySql)
+        var builder = new TestMigrations(MySqlTestDatabase.ServerDialect)
             .Add("1", "CREATE TABLE a (id int);")
             .Tamper("1", "CREATE TABLE a (id int); DROP TABLE users;");
 
@@ -150,7 +150,7 @@ public sealed class MySqlMigratorTests
     public async Task SixteenConcurrentRuns_ApplyEveryMigrationExactlyOnce()
     {
         await using var db = await MySqlTestDatabase.CreateAsync();
-        var builder = new TestMigrations(SqlDialect.MySql).Add("0", "CREATE TABLE ran (id varchar(8) NOT NULL);");
+        var builder = new TestMigrations(MySqlTestDatabase.ServerDialect).Add("0", "CREATE TABLE ran (id varchar(8) NOT NULL);");
         for (var i = 1; i <= 5; i++)
         {
             // Not idempotent on purpose: a second run of any migration would fail or add a row.
@@ -178,7 +178,7 @@ public sealed class MySqlMigratorTests
             Assert.Equal(1L, Convert.ToInt64(await take.ExecuteScalarAsync()));
         }
 
-        var migrations = new TestMigrations(SqlDialect.MySql).Add("1", "CREATE TABLE a (id int);").Load();
+        var migrations = new TestMigrations(MySqlTestDatabase.ServerDialect).Add("1", "CREATE TABLE a (id int);").Load();
         var clock = Stopwatch.StartNew();
         var ex = await Assert.ThrowsAsync<SchemaTasksException>(() => MySqlMigrator.MigrateAsync(migrations, db.ConnectionString, new MigrateOptions { LockTimeout = TimeSpan.FromSeconds(1) }));
 

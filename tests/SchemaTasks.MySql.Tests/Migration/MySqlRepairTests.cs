@@ -90,7 +90,7 @@ public sealed class MySqlRepairTests
 
     private static EmbeddedMigrations Build(params (string Id, string Sql)[] migrations)
     {
-        var builder = new TestMigrations(SqlDialect.MySql);
+        var builder = new TestMigrations(MySqlTestDatabase.ServerDialect);
         foreach (var (id, sql) in migrations) builder.Add(id, sql);
         return builder.Load();
     }
@@ -99,7 +99,7 @@ public sealed class MySqlRepairTests
     private static Task<VerificationReport> VerifyAsync(EmbeddedMigrations migrations, MySqlTestDatabase db)
     {
         var files = migrations.Migrations.Select(m => new MigrationSourceFile(m.RelativePath, m.Text)).ToList();
-        var expected = ExpectedSchema.FromFiles(files, MigrationLayout.GolangMigrate, SqlDialect.MySql);
+        var expected = ExpectedSchema.FromFiles(files, MigrationLayout.GolangMigrate, MySqlTestDatabase.ServerDialect);
         return MySqlSchemaCheck.VerifyAsync(expected, db.ConnectionString, new SchemaCheckOptions { HistoryKind = MigrationHistoryKind.SchemaTasks });
     }
 

@@ -1,5 +1,6 @@
 using MySqlConnector;
 using SchemaTasks.Checking;
+using SchemaTasks.MySql.Tests.Infrastructure;
 using SchemaTasks.Testing;
 
 namespace SchemaTasks.MySql.Tests.Verification;
@@ -8,7 +9,7 @@ namespace SchemaTasks.MySql.Tests.Verification;
 internal static class GolangMigrateDatabase
 {
     public static ExpectedSchema Scenario2() =>
-        ExpectedSchema.FromFiles(ScenarioMigrations.Files("2-golang-migrate-job-tracking"), dialect: SqlDialect.MySql);
+        ExpectedSchema.FromFiles(ScenarioMigrations.Files("2-golang-migrate-job-tracking"), dialect: MySqlTestDatabase.ServerDialect);
 
     /// <summary>golang-migrate's own DDL, and the row it writes: the current version and whether it is dirty.</summary>
     public static Task RecordAsync(MySqlConnection connection, long version, bool dirty) => ExecuteAsync(connection, $"""

@@ -41,7 +41,7 @@ public sealed class MySqlSchemaCheckCostTests
         var files = Enumerable.Range(1, migrations).Select(i => new MigrationSourceFile(
             $"{i.ToString("D6", CultureInfo.InvariantCulture)}_step_{i}.up.sql",
             $"CREATE TABLE t{i} (id INT NOT NULL, state ENUM('on','off') NOT NULL DEFAULT 'on', level VARCHAR(10) NOT NULL CHECK (level IN ('low','high')));\n")).ToList();
-        var expected = ExpectedSchema.FromFiles(files, dialect: SqlDialect.MySql);
+        var expected = ExpectedSchema.FromFiles(files, dialect: MySqlTestDatabase.ServerDialect);
         await using var db = await MySqlTestDatabase.CreateAsync();
         await using var counter = await db.OpenConnectionAsync();
         foreach (var migration in expected.Migrations) await ExecuteAsync(counter, migration.Text);
