@@ -92,6 +92,23 @@ public sealed class DataSourceStartupCheckTests
     }
 
     [Fact]
+    public async Task FailFast_DataSourceAtAWrongPort_TheHostDoesNotStart_LogsWhyAsAnError_AndTheErrorIsAConnectionError()
+    {
+        var logs = new ListLogger();
+        using var host = Host(
+            services => services.AddSingleton(NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Database=orders;Username=app;Password=never-logged;Timeout=3")),
+            checks => checks.UseNpgsql(),
+            SchemaCheckPolicy.FailFast,
+            logs);
+
+        var error = await Assert.ThrowsAsync<SchemaTasksException>(() => host.StartAsync());
+
+        Assert.Equal((DiagnosticCodes.CannotConnect, SchemaTasksErrorKind.Connection), (error.Code, error.Kind));
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Message.StartsWith("SchemaTasks: the database could not be checked: ST5011: Cannot connect to PostgreSQL at Host=127.0.0.1;Port=1;", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Messages, m => m.Contains("never-logged", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task UseNpgsql_WithNoDataSourceInTheServices_SaysHowToRegisterOne()
     {
         using var host = Host(_ => { }, checks => checks.UseNpgsql(), SchemaCheckPolicy.FailFast, new ListLogger());
