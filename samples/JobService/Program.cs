@@ -34,7 +34,17 @@ try
 }
 catch (SchemaTasksException ex)
 {
-    // FailFast: the host did not start; the check logged its report above.
-    Console.Error.WriteLine($"JobService did not start (error {ex.Code}): the database does not match the migrations it was built with.");
+    // FailFast: the host did not start.
+    Console.Error.WriteLine($"JobService did not start (error {ex.Code}): {Meaning(ex)}");
     return 1;
 }
+
+// What the error means to whoever runs the service. SchemaTasks logged the details above: the
+// check's report, or why the check could not run.
+static string Meaning(SchemaTasksException ex) => ex.Kind switch
+{
+    SchemaTasksErrorKind.SchemaMismatch => "the database does not match the migrations it was built with.",
+    SchemaTasksErrorKind.Connection => "the database could not be checked; fix JOBS_DATABASE or the database server.",
+    SchemaTasksErrorKind.EmbeddedMigrations => "its embedded migrations changed after its build; rebuild it. The database was not touched.",
+    _ => ex.Message,
+};

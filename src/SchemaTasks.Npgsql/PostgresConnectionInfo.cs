@@ -3,9 +3,22 @@ using SchemaTasks.Providers;
 
 namespace SchemaTasks.Npgsql;
 
-/// <summary>Facts about a PostgreSQL connection string that are safe to show a person.</summary>
+/// <summary>Facts about a PostgreSQL connection string or data source that are safe to show a person.</summary>
 public static class PostgresConnectionInfo
 {
+    /// <summary>
+    /// Describes where a data source's connections go — host, port, database and user — as
+    /// <see cref="Describe(string)"/> does for its connection string. The password is left out
+    /// even when the data source keeps it (<c>Persist Security Info=true</c>).
+    /// </summary>
+    /// <param name="dataSource">The data source, such as the one <c>AddNpgsqlDataSource</c> registers.</param>
+    /// <returns>For example <c>Host=127.0.0.1;Port=5432;Database=app;Username=app</c>.</returns>
+    public static string Describe(NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        return Describe(dataSource.ConnectionString);
+    }
+
     /// <summary>
     /// Describes where a connection string points — host, port, database and user — for logs
     /// and error messages. The password and every other setting are left out.

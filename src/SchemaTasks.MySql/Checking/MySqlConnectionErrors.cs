@@ -6,7 +6,7 @@ namespace SchemaTasks.MySql.Checking;
 
 /// <summary>
 /// Turns MySqlConnector's connection and permission errors into messages a person can act on.
-/// They name the server as <see cref="MySqlConnectionInfo.Describe"/> shows it, never the password.
+/// They name the server as <see cref="MySqlConnectionInfo.Describe(string)"/> shows it, never the password.
 /// </summary>
 internal static class MySqlConnectionErrors
 {

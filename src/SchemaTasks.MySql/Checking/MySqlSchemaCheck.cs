@@ -32,6 +32,19 @@ public static class MySqlSchemaCheck
         return VerifyAsync(ExpectedSchema.FromAssembly(assembly), connectionString, options, cancellationToken);
     }
 
+    /// <summary>Checks the database <paramref name="dataSource"/> connects to against the migrations and snapshot embedded in <paramref name="assembly"/>.</summary>
+    /// <param name="assembly">The assembly the SchemaTasks.Build package embedded the migrations into.</param>
+    /// <param name="dataSource">The application's data source (such as the one <c>AddMySqlDataSource</c> registers), whose connection string names the database; the check takes one connection from it and gives it back. It is not disposed.</param>
+    /// <param name="options">Which history table to read; <see langword="null"/> detects it.</param>
+    /// <param name="cancellationToken">Cancels the connection and the queries.</param>
+    /// <returns>The report; <see cref="VerificationReport.IsHealthy"/> says whether the service may start.</returns>
+    /// <exception cref="SchemaTasksException">As <see cref="VerifyAsync(Assembly, string, SchemaCheckOptions?, CancellationToken)"/>; messages name the server as <see cref="MySqlConnectionInfo.Describe(MySqlDataSource)"/> does.</exception>
+    public static Task<VerificationReport> VerifyAsync(Assembly assembly, MySqlDataSource dataSource, SchemaCheckOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return VerifyAsync(ExpectedSchema.FromAssembly(assembly), dataSource, options, cancellationToken);
+    }
+
     /// <summary>Checks the database against <paramref name="expected"/>.</summary>
     /// <param name="expected">The migrations and the schema they produce.</param>
     /// <param name="connectionString">A MySqlConnector connection string naming the database.</param>
@@ -39,15 +52,34 @@ public static class MySqlSchemaCheck
     /// <param name="cancellationToken">Cancels the connection and the queries.</param>
     /// <returns>The report; <see cref="VerificationReport.IsHealthy"/> says whether the service may start.</returns>
     /// <exception cref="SchemaTasksException">As <see cref="VerifyAsync(Assembly, string, SchemaCheckOptions?, CancellationToken)"/>, and <c>ST5014</c> for PostgreSQL migrations.</exception>
-    public static async Task<VerificationReport> VerifyAsync(ExpectedSchema expected, string connectionString, SchemaCheckOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<VerificationReport> VerifyAsync(ExpectedSchema expected, string connectionString, SchemaCheckOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(connectionString);
+        return VerifyAsync(expected, MySqlConnections.FromConnectionString(connectionString), options, cancellationToken);
+    }
+
+    /// <summary>Checks the database <paramref name="dataSource"/> connects to against <paramref name="expected"/>.</summary>
+    /// <param name="expected">The migrations and the schema they produce.</param>
+    /// <param name="dataSource">The application's data source, whose connection string names the database; the check takes one connection from it and gives it back. It is not disposed.</param>
+    /// <param name="options">Which history table to read; <see langword="null"/> detects it.</param>
+    /// <param name="cancellationToken">Cancels the connection and the queries.</param>
+    /// <returns>The report; <see cref="VerificationReport.IsHealthy"/> says whether the service may start.</returns>
+    /// <exception cref="SchemaTasksException">As <see cref="VerifyAsync(ExpectedSchema, string, SchemaCheckOptions?, CancellationToken)"/>.</exception>
+    public static Task<VerificationReport> VerifyAsync(ExpectedSchema expected, MySqlDataSource dataSource, SchemaCheckOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(dataSource);
+        return VerifyAsync(expected, MySqlConnections.FromDataSource(dataSource), options, cancellationToken);
+    }
+
+    internal static async Task<VerificationReport> VerifyAsync(ExpectedSchema expected, MySqlConnections connections, SchemaCheckOptions? options, CancellationToken cancellationToken)
+    {
         options ??= new SchemaCheckOptions();
         expected.RequireDialect(SqlDialect.MySql, "MySQL or MariaDB");
 
-        await using var connection = await MySqlConnections.OpenAsync(connectionString, allowUserVariables: false, cancellationToken).ConfigureAwait(false);
-        var target = MySqlConnectionInfo.Describe(connectionString);
+        await using var connection = await connections.OpenAsync(allowUserVariables: false, cancellationToken).ConfigureAwait(false);
+        var target = connections.Target;
 
         try
         {

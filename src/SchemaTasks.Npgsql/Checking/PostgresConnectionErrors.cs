@@ -6,7 +6,7 @@ namespace SchemaTasks.Npgsql.Checking;
 
 /// <summary>
 /// Turns Npgsql's connection and permission errors into messages a person can act on. They name
-/// the server as <see cref="PostgresConnectionInfo.Describe"/> shows it, never the password.
+/// the server as <see cref="PostgresConnectionInfo.Describe(string)"/> shows it, never the password.
 /// </summary>
 internal static class PostgresConnectionErrors
 {

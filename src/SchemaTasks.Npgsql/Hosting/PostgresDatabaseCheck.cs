@@ -7,18 +7,18 @@ using SchemaTasks.Verification;
 
 namespace SchemaTasks.Npgsql.Hosting;
 
-/// <summary>The start-up check's PostgreSQL database.</summary>
-internal sealed class PostgresDatabaseCheck(string connectionString) : ISchemaDatabaseCheck
+/// <summary>The start-up check's PostgreSQL database, given as a connection string or a data source.</summary>
+internal sealed class PostgresDatabaseCheck(PostgresConnections connections) : ISchemaDatabaseCheck
 {
-    public string Target { get; } = PostgresConnectionInfo.Describe(connectionString);
+    public string Target => connections.Target;
 
     public Task<VerificationReport> RunAsync(ExpectedSchema expected, SchemaCheckOptions options, CancellationToken cancellationToken) =>
-        PostgresSchemaCheck.VerifyAsync(expected, connectionString, options, cancellationToken);
+        PostgresSchemaCheck.VerifyAsync(expected, connections, options, cancellationToken);
 
     public Task<MigrateResult> MigrateAsync(ExpectedSchema expected, MigrateOptions options, CancellationToken cancellationToken)
     {
         // MySQL statements run on PostgreSQL would fail and be recorded as a failed migration.
         expected.RequireDialect(SqlDialect.Postgres, "PostgreSQL");
-        return PostgresMigrator.MigrateAsync(expected.Applicable, connectionString, options, cancellationToken);
+        return PostgresMigrator.MigrateAsync(expected.Applicable, connections, options, cancellationToken);
     }
 }

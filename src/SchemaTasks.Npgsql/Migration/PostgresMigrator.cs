@@ -21,14 +21,39 @@ public static class PostgresMigrator
     /// <param name="cancellationToken">Stops the run; a migration in a transaction is rolled back.</param>
     /// <returns>The migrations applied, in order.</returns>
     /// <exception cref="SchemaTasksException">
-    /// <c>ST5010</c>: the connection string is invalid; <c>ST7001</c>: the lock was not taken in time;
+    /// <c>ST5010</c>: the connection string is invalid; <c>ST5011</c>/<c>ST5012</c>: the server cannot be reached or refuses the login; <c>ST7001</c>: the lock was not taken in time;
     /// <c>ST6002</c>: the history records a failed migration, so nothing is applied;
     /// <c>ST6003</c>: an applied migration was edited; <c>ST7002</c>: a migration failed (recorded).
     /// </exception>
-    public static async Task<MigrateResult> MigrateAsync(EmbeddedMigrations migrations, string connectionString, MigrateOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<MigrateResult> MigrateAsync(EmbeddedMigrations migrations, string connectionString, MigrateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(migrations);
-        await using var connection = await PostgresConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        return MigrateAsync(migrations, PostgresConnections.FromConnectionString(connectionString), options, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="MigrateAsync(EmbeddedMigrations, string, MigrateOptions?, CancellationToken)"/>, over one
+    /// connection taken from the application's data source for the whole run (the advisory lock
+    /// belongs to its session) and given back at the end.
+    /// </summary>
+    /// <param name="migrations">The migrations, already verified against the manifest by <see cref="EmbeddedMigrations.Load(System.Reflection.Assembly)"/>.</param>
+    /// <param name="dataSource">The application's data source, such as the one <c>AddNpgsqlDataSource</c> registers; the migrations run as its user. It is not disposed.</param>
+    /// <param name="options">The lock wait and the <c>applied_by</c> text; defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the run; a migration in a transaction is rolled back.</param>
+    /// <returns>The migrations applied, in order.</returns>
+    /// <exception cref="SchemaTasksException">
+    /// As the connection string overload; <c>ST5010</c> also when the data source has <c>Multiplexing=true</c>,
+    /// under which no connection is one server session.
+    /// </exception>
+    public static Task<MigrateResult> MigrateAsync(EmbeddedMigrations migrations, NpgsqlDataSource dataSource, MigrateOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        return MigrateAsync(migrations, PostgresConnections.FromDataSource(dataSource), options, cancellationToken);
+    }
+
+    internal static async Task<MigrateResult> MigrateAsync(EmbeddedMigrations migrations, PostgresConnections connections, MigrateOptions? options, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
         var target = await PostgresMigrationTarget.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
         return await MigrationRunner.RunAsync(migrations, target, options, cancellationToken).ConfigureAwait(false);
     }
@@ -46,13 +71,36 @@ public static class PostgresMigrator
     /// <param name="cancellationToken">Stops the repair.</param>
     /// <returns>Each failed migration with both plans and what was done.</returns>
     /// <exception cref="SchemaTasksException">
-    /// <c>ST5010</c>: invalid connection string; <c>ST7001</c>: the lock was not taken in time;
+    /// <c>ST5010</c>: invalid connection string; <c>ST5011</c>/<c>ST5012</c>: the server cannot be reached or refuses the login; <c>ST7001</c>: the lock was not taken in time;
     /// <c>ST7003</c>: a statement of the plan failed (the message says what ran).
     /// </exception>
-    public static async Task<RepairResult> RepairAsync(EmbeddedMigrations migrations, string connectionString, RepairOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<RepairResult> RepairAsync(EmbeddedMigrations migrations, string connectionString, RepairOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(migrations);
-        await using var connection = await PostgresConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        return RepairAsync(migrations, PostgresConnections.FromConnectionString(connectionString), options, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="RepairAsync(EmbeddedMigrations, string, RepairOptions?, CancellationToken)"/>, over one
+    /// connection taken from the application's data source for the whole repair and given back at the end.
+    /// </summary>
+    /// <param name="migrations">The migrations of the build: the schemas before and after the failed one are built from them.</param>
+    /// <param name="dataSource">The application's data source; it is not disposed.</param>
+    /// <param name="options">Direction, apply, data loss and lock wait; a dry run back when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the repair.</param>
+    /// <returns>Each failed migration with both plans and what was done.</returns>
+    /// <exception cref="SchemaTasksException">
+    /// As the connection string overload; <c>ST5010</c> also when the data source has <c>Multiplexing=true</c>.
+    /// </exception>
+    public static Task<RepairResult> RepairAsync(EmbeddedMigrations migrations, NpgsqlDataSource dataSource, RepairOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        return RepairAsync(migrations, PostgresConnections.FromDataSource(dataSource), options, cancellationToken);
+    }
+
+    private static async Task<RepairResult> RepairAsync(EmbeddedMigrations migrations, PostgresConnections connections, RepairOptions? options, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
         var target = await PostgresMigrationTarget.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
         return await MigrationRepair.RunAsync(migrations, target, SqlDialect.Postgres, options, cancellationToken).ConfigureAwait(false);
     }

@@ -4,7 +4,7 @@ using SchemaTasks.Verification;
 
 namespace SchemaTasks.Hosting;
 
-/// <summary>A provider's one-call check and migrator, bound to a connection string; registered by <c>UseNpgsql</c> / <c>UseMySql</c>.</summary>
+/// <summary>A provider's one-call check and migrator, bound to a connection string or a data source; registered by <c>UseNpgsql</c> / <c>UseMySql</c>.</summary>
 internal interface ISchemaDatabaseCheck
 {
     /// <summary>Where the check connects, safe to log: host, port, database, user; never the password.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SchemaTasks.Diagnostics;
+using SchemaTasks.Verification;
 
 namespace SchemaTasks.Hosting;
 
@@ -23,7 +24,19 @@ internal sealed partial class SchemaCheckHostedService(SchemaCheckRunner runner,
                 await runner.MigrateAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var report = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+            VerificationReport report;
+            try
+            {
+                report = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SchemaTasksException error) when (failFast)
+            {
+                // The check could not run (connection, embedded migrations, history table): say
+                // why before the host stops, as the report is logged when the check finds errors.
+                LogCheckFailed(logger, LogLevel.Error, error.Code, error.Message);
+                throw;
+            }
+
             if (report.IsHealthy)
             {
                 if (report.WarningCount > 0) LogReport(logger, LogLevel.Warning, report.ToText());
@@ -42,7 +55,7 @@ internal sealed partial class SchemaCheckHostedService(SchemaCheckRunner runner,
         catch (SchemaTasksException error) when (!failFast)
         {
             // Warn means the service starts whatever the check could or could not do.
-            LogCheckFailed(logger, error.Code, error.Message);
+            LogCheckFailed(logger, LogLevel.Warning, error.Code, error.Message);
         }
     }
 
@@ -51,6 +64,6 @@ internal sealed partial class SchemaCheckHostedService(SchemaCheckRunner runner,
     [LoggerMessage(EventId = 3, Message = "{Report}")]
     private static partial void LogReport(ILogger logger, LogLevel level, string report);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "SchemaTasks: the database could not be checked: {Code}: {Message}")]
-    private static partial void LogCheckFailed(ILogger logger, string code, string message);
+    [LoggerMessage(EventId = 4, Message = "SchemaTasks: the database could not be checked: {Code}: {Message}")]
+    private static partial void LogCheckFailed(ILogger logger, LogLevel level, string code, string message);
 }

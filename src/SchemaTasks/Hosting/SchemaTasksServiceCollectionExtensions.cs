@@ -15,7 +15,8 @@ public static class SchemaTasksServiceCollectionExtensions
     /// <summary>
     /// Checks the database against the migrations embedded in <paramref name="migrationsAssembly"/>
     /// when the host starts, and registers <see cref="SchemaTasksHealthCheck"/>. Say which database
-    /// with the provider's <c>.UseNpgsql(connectionString)</c> or <c>.UseMySql(connectionString)</c>.
+    /// with the provider's <c>.UseNpgsql(connectionString)</c> or <c>.UseMySql(connectionString)</c>,
+    /// or <c>.UseNpgsql()</c> / <c>.UseMySql()</c> for the data source registered in the services.
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="migrationsAssembly">The assembly the SchemaTasks.Build package embedded the migrations into.</param>

@@ -25,6 +25,45 @@ public sealed class PostgresConnectionFailureTests
     }
 
     [Fact]
+    public async Task DataSourceAtAnUnreachablePort_IsST5011_NamingHostPortAndDatabase_NeverThePassword()
+    {
+        // Persist Security Info keeps the password in the data source's ConnectionString.
+        await using var dataSource = NpgsqlDataSource.Create($"Host=127.0.0.1;Port=1;Database=orders;Username=app;Password={Secret};Persist Security Info=true;Timeout=3");
+
+        var error = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresSchemaCheck.VerifyAsync(Scenario("1-prisma-job-status"), dataSource));
+
+        Assert.Equal(DiagnosticCodes.CannotConnect, error.Code);
+        Assert.StartsWith("Cannot connect to PostgreSQL at Host=127.0.0.1;Port=1;Database=orders;Username=app:", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task DataSourceWithAWrongPassword_IsST5012_NamingTheUser()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var role = "st_ds_login_" + db.Name[3..];
+        await using (var connection = await db.OpenConnectionAsync())
+        {
+            await ExecuteAsync(connection, $"CREATE ROLE {role} LOGIN PASSWORD 'right-password'");
+        }
+
+        try
+        {
+            await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(db.ConnectionString) { Username = role, Password = Secret }.ConnectionString);
+            var error = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresSchemaCheck.VerifyAsync(Scenario("1-prisma-job-status"), dataSource));
+
+            Assert.Equal(DiagnosticCodes.LoginRejected, error.Code);
+            Assert.Contains($"Username={role}", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(Secret, error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await using var server = await db.OpenConnectionAsync();
+            await ExecuteAsync(server, $"DROP ROLE IF EXISTS {role}");
+        }
+    }
+
+    [Fact]
     public async Task MalformedConnectionString_IsST5010()
     {
         var error = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresSchemaCheck.VerifyAsync(
