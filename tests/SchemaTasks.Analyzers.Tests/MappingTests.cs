@@ -41,6 +41,19 @@ public sealed class MappingTests
     }
 
     [Fact]
+    public async Task MariaDbFix_EscapesBackslashesInStrings_AsMySqlDoes()
+    {
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync("""
+            using SchemaTasks;
+            [DbEnum("job_tracking.job_type")]
+            public static class JobTypes { public const string Odd = @"back\slash"; }
+            """, "schematasks-value-sets\t1\tmariadb\n" + JobType);
+
+        var error = Assert.Single(diagnostics);
+        Assert.Contains(@"'back\\slash')", error.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownTarget_FailsWithTheNearestName()
     {
         var diagnostics = await AnalyzerRun.DiagnosticsAsync("""

@@ -94,7 +94,7 @@ public sealed class KilledMigrationTests : IDisposable
     {
         await using var db = await MySqlTestDatabase.CreateAsync();
         File.WriteAllText(Path.Combine(_folder, "2_long.up.sql"), "CREATE TABLE a (id int);\nSELECT SLEEP(4);\nCREATE TABLE b (id int);\n");
-        string[] common = ["--migrations", _folder, "--dialect", "mysql", "--connection", db.ConnectionString];
+        string[] common = ["--migrations", _folder, "--dialect", "mariadb", "--connection", db.ConnectionString];
 
         using var tool = ToolProcess.Start(["migrate", .. common]);
         await WaitUntilAsync(tool, async () =>

@@ -51,8 +51,8 @@ public sealed class ConcurrentMigrateTests(ITestOutputHelper log) : IDisposable
         var name = MySqlMigrationLock.Name(db.Name);
 
         await RunAsync(
-            SqlDialect.MySql,
-            "mysql",
+            SqlDialect.MariaDb,
+            "mariadb",
             db.ConnectionString,
             holder,
             hold: $"SELECT GET_LOCK('{name}', 10)",
