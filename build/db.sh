@@ -183,14 +183,14 @@ pg_npm_package_dir() {
 
 pg_npm_install() {
   local major=$1 package version prefix dir
-  local opt_out="or set SCHEMATASKS_PG_VERSIONS=\"\" to run without PostgreSQL $major"
+  local opt_out="to run without PostgreSQL $major, set SCHEMATASKS_PG_VERSIONS to the other versions (or \"\")"
   package=$(pg_npm_package) || die "no npm build of PostgreSQL for $(uname -s) $(uname -m); $opt_out"
   version=$(pg_npm_version "$major")
   if dir=$(pg_npm_package_dir "$major"); then
     log "PostgreSQL $major ($package@$version) is present; nothing to install with npm"
     return
   fi
-  { command -v npm && command -v node; } >/dev/null || die "npm and node are needed to install PostgreSQL $major ($package@$version); install Node.js, $opt_out"
+  { command -v npm && command -v node; } >/dev/null || die "npm and node are needed to install PostgreSQL $major ($package@$version); install Node.js; $opt_out"
   prefix=$NPM_DIR/$major
   log "installing PostgreSQL $major: $package@$version (npm)"
   rm -rf "$prefix"
@@ -259,7 +259,7 @@ pg_ctl_start() {
 pg_version_start() {
   local state=$1 major=$2 port package_dir
   port=$(pg_version_port "$major")
-  package_dir=$(pg_npm_package_dir "$major") || die "PostgreSQL $major ($(pg_npm_version "$major")) is not installed; run 'build/db.sh install'"
+  package_dir=$(pg_npm_package_dir "$major") || die "PostgreSQL $major ($(pg_npm_version "$major")) is not installed in $NPM_DIR; run 'build/db.sh install'"
   local bin=$package_dir/native/bin
   local dir=$state/postgres-$major
   local data=$dir/data run=$dir/run logfile=$dir/server.log
@@ -401,6 +401,9 @@ cmd_start() {
   local port version
   for port in "${all_ports[@]}"; do
     port_in_use "$port" && die "port $port on 127.0.0.1 is taken by another process; set SCHEMATASKS_PG_PORT / SCHEMATASKS_MYSQL_PORT / SCHEMATASKS_PG<N>_PORT"
+  done
+  for version in $PG_VERSIONS; do
+    pg_npm_package_dir "$version" >/dev/null || die "PostgreSQL $version ($(pg_npm_version "$version")) is not installed in $NPM_DIR; run 'build/db.sh install'"
   done
   [[ $state == "$DB_DIR" ]] || log "using $state for the server files (PostgreSQL cannot use $DB_DIR or the path is too long)"
   mkdir -p "$state"
