@@ -7,7 +7,7 @@ namespace SchemaTasks.Npgsql;
 /// <summary>
 /// Opens the connections the check and the migrator use, with one set of errors: ST5010 for a
 /// bad connection string, ST5011/ST5012 for a server that cannot be reached or refuses the
-/// login, each naming the server but never the password.
+/// login, ST5019 for one older than PostgreSQL 12, each naming the server but never the password.
 /// </summary>
 internal static class PostgresConnections
 {
@@ -18,6 +18,7 @@ internal static class PostgresConnections
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            PostgresServerVersion.RequireSupported(connection.PostgreSqlVersion, PostgresConnectionInfo.Describe(connectionString));
             return connection;
         }
         catch (NpgsqlException error) when (!cancellationToken.IsCancellationRequested)

@@ -146,6 +146,9 @@ public static class DiagnosticCodes
     /// <summary>The migrations were written for one dialect and the check connects to a server of the other.</summary>
     public const string DialectMismatch = "ST5014";
 
+    /// <summary>The PostgreSQL server is older than 12, the oldest version SchemaTasks reads.</summary>
+    public const string UnsupportedServerVersion = "ST5019";
+
     /// <summary>An embedded migration has not been applied to the database.</summary>
     public const string PendingMigration = "ST6001";
 
