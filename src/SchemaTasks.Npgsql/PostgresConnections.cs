@@ -9,7 +9,7 @@ namespace SchemaTasks.Npgsql;
 /// The connections the check and the migrator open to one database, given as a connection
 /// string or as the application's <see cref="NpgsqlDataSource"/>, with one set of errors:
 /// ST5010 for a bad connection string, ST5011/ST5012 for a server that cannot be reached or
-/// refuses the login, each naming the server as <see cref="Target"/> shows it, never the password.
+/// refuses the login, ST5019 for one older than PostgreSQL 12, each naming the server as <see cref="Target"/> shows it, never the password.
 /// </summary>
 internal sealed class PostgresConnections
 {
@@ -53,6 +53,7 @@ internal sealed class PostgresConnections
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            PostgresServerVersion.RequireSupported(connection.PostgreSqlVersion, Target);
             return connection;
         }
         catch (NpgsqlException error) when (!cancellationToken.IsCancellationRequested)

@@ -6,11 +6,11 @@ namespace SchemaTasks.Npgsql.Tests;
 
 public sealed class PostgresTestDatabaseTests
 {
-    [PostgresFact]
-    public async Task CreateAsync_GivesEachTestItsOwnDatabase_AndDisposeDropsIt()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task CreateAsync_GivesEachTestItsOwnDatabase_AndDisposeDropsIt(string server)
     {
-        var db = await PostgresTestDatabase.CreateAsync();
-        await using (var other = await PostgresTestDatabase.CreateAsync())
+        var db = await PostgresTestDatabase.CreateAsync(server);
+        await using (var other = await PostgresTestDatabase.CreateAsync(server))
         {
             Assert.NotEqual(db.Name, other.Name);
         }
@@ -25,12 +25,29 @@ public sealed class PostgresTestDatabaseTests
         await db.DisposeAsync();
         await leftOpen.DisposeAsync();
 
-        var server = TestDatabaseEnvironment.RequireConnectionString(TestDatabaseEnvironment.PostgresVariable);
-        await using var check = new NpgsqlConnection(server);
+        await using var check = new NpgsqlConnection(TestDatabaseEnvironment.RequireConnectionString(TestDatabaseEnvironment.PostgresServerVariable(server)));
         await check.OpenAsync();
         await using var exists = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", check);
         exists.Parameters.AddWithValue("name", db.Name);
         Assert.Equal(0L, await exists.ExecuteScalarAsync());
+    }
+
+    [PostgresTheory, EveryPostgresServer]
+    public async Task EachVersionedServer_RunsThePostgreSQLVersionItIsNamedFor(string server)
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
+        await using var connection = await db.OpenConnectionAsync();
+
+        // A variable pointing at the wrong server would pass every other test on the wrong version.
+        var versionNumber = Convert.ToInt32(await ScalarAsync(connection, "SELECT current_setting('server_version_num')::int"), System.Globalization.CultureInfo.InvariantCulture);
+        if (server == TestDatabaseEnvironment.DefaultPostgresServer)
+        {
+            Assert.True(versionNumber >= 120000, $"The default server runs {versionNumber}, older than PostgreSQL 12.");
+        }
+        else
+        {
+            Assert.Equal(server, (versionNumber / 10000).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql)

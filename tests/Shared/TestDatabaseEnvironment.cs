@@ -17,6 +17,40 @@ internal static class TestDatabaseEnvironment
     /// <summary>Connection string of the MySQL or MariaDB server; its database is the maintenance one (mysql).</summary>
     public const string MySqlVariable = "SCHEMATASKS_TEST_MYSQL";
 
+    /// <summary>The name of the server in <see cref="PostgresVariable"/> among <see cref="PostgresServers"/>.</summary>
+    public const string DefaultPostgresServer = "default";
+
+    /// <summary>
+    /// The PostgreSQL versions every run covers besides the default server: the oldest and the
+    /// newest the project supports. <c>build/db.sh</c> starts them; each has a variable of its
+    /// own (<see cref="PostgresServerVariable"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<string> SupportedPostgresVersions = ["12", "18"];
+
+    /// <summary>
+    /// The PostgreSQL servers the tests that run per server use: <see cref="DefaultPostgresServer"/>,
+    /// each of <see cref="SupportedPostgresVersions"/> whose variable is set (under CI every one,
+    /// so a missing one fails its tests), and any other version a <c>SCHEMATASKS_TEST_POSTGRES_N</c>
+    /// variable names (<c>SCHEMATASKS_PG_VERSIONS="13 14" build/db.sh start</c>).
+    /// </summary>
+    public static IReadOnlyList<string> PostgresServers()
+    {
+        var prefix = PostgresVariable + "_";
+        var others = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal) && name.Length > prefix.Length && name[prefix.Length..].All(char.IsAsciiDigit) && IsSet(name))
+            .Select(name => name[prefix.Length..]);
+        var versions = SupportedPostgresVersions
+            .Where(version => IsContinuousIntegration() || IsSet(PostgresServerVariable(version)))
+            .Concat(others)
+            .Distinct()
+            .OrderBy(version => int.Parse(version, System.Globalization.CultureInfo.InvariantCulture));
+        return [DefaultPostgresServer, .. versions];
+    }
+
+    /// <summary>The variable holding <paramref name="server"/>'s connection string: <c>SCHEMATASKS_TEST_POSTGRES</c> or <c>SCHEMATASKS_TEST_POSTGRES_12</c>.</summary>
+    public static string PostgresServerVariable(string server) =>
+        server == DefaultPostgresServer ? PostgresVariable : PostgresVariable + "_" + server;
+
     /// <summary>Why a test that needs <paramref name="variable"/> is skipped, or null when it must run.</summary>
     public static string? SkipReason(string variable) =>
         IsSet(variable) || IsContinuousIntegration() ? null : MissingMessage(variable);

@@ -170,6 +170,9 @@ public static class DiagnosticCodes
     /// <summary>The server is MariaDB and the build followed MySQL 8's rules, or the other way round.</summary>
     public const string ServerFlavourMismatch = "ST5015";
 
+    /// <summary>The PostgreSQL server is older than 12, the oldest version SchemaTasks reads.</summary>
+    public const string UnsupportedServerVersion = "ST5019";
+
     /// <summary>An embedded migration has not been applied to the database.</summary>
     public const string PendingMigration = "ST6001";
 

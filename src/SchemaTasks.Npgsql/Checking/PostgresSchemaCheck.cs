@@ -22,7 +22,7 @@ public static class PostgresSchemaCheck
     /// <exception cref="SchemaTasksException">
     /// The embedded migrations fail their checksums (<c>ST5001</c>–<c>ST5005</c>), the connection string is
     /// invalid (<c>ST5010</c>), the server cannot be reached (<c>ST5011</c>), refuses the login (<c>ST5012</c>) or
-    /// the reads (<c>ST5013</c>), or the history table is unreadable or ambiguous (<c>ST6008</c>, <c>ST6009</c>).
+    /// the reads (<c>ST5013</c>), is older than PostgreSQL 12 (<c>ST5019</c>), or the history table is unreadable or ambiguous (<c>ST6008</c>, <c>ST6009</c>).
     /// </exception>
     public static Task<VerificationReport> VerifyAsync(Assembly assembly, string connectionString, SchemaCheckOptions? options = null, CancellationToken cancellationToken = default)
     {

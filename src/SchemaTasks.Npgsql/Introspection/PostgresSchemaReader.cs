@@ -15,6 +15,7 @@ public static class PostgresSchemaReader
     /// <param name="connection">An open connection; the role needs only to read the system catalog.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The live schema.</returns>
+    /// <exception cref="SchemaTasksException"><c>ST5019</c>: the server is older than PostgreSQL 12.</exception>
     /// <remarks>
     /// One round trip: all catalog queries go to the server as one batch. Nothing is written and
     /// the session's settings are left as they were.
@@ -33,6 +34,7 @@ public static class PostgresSchemaReader
     private static async Task<Catalog> ReadAsync(NpgsqlConnection connection, CatalogQuerySet queries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        PostgresServerVersion.RequireSupported(connection.PostgreSqlVersion, PostgresConnectionInfo.Describe(connection.ConnectionString));
         await using var batch = new NpgsqlBatch(connection);
         AddCommands(batch, queries);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

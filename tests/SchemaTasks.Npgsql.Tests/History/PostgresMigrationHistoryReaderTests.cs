@@ -9,10 +9,10 @@ namespace SchemaTasks.Npgsql.Tests.History;
 /// <summary>Each tool's history table, created with the tool's own DDL on a real PostgreSQL, read back.</summary>
 public sealed class PostgresMigrationHistoryReaderTests
 {
-    [PostgresFact]
-    public async Task Prisma_ReadsAppliedFailedAndRolledBackRows_InStartOrder()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task Prisma_ReadsAppliedFailedAndRolledBackRows_InStartOrder(string server)
     {
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using var connection = await db.OpenConnectionAsync();
         await ExecuteAsync(connection, """
             CREATE TABLE IF NOT EXISTS _prisma_migrations (
@@ -46,10 +46,10 @@ public sealed class PostgresMigrationHistoryReaderTests
         Assert.Equal("failed again", history.Entries[2].Error);
     }
 
-    [PostgresFact]
-    public async Task GolangMigrate_ReadsTheDirtyVersion()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task GolangMigrate_ReadsTheDirtyVersion(string server)
     {
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using var connection = await db.OpenConnectionAsync();
         await ExecuteAsync(connection, """
             CREATE TABLE IF NOT EXISTS "schema_migrations" (version bigint not null primary key, dirty boolean not null);
@@ -62,10 +62,10 @@ public sealed class PostgresMigrationHistoryReaderTests
         Assert.Equal(("2", AppliedMigrationState.Dirty), (row.Id, row.State));
     }
 
-    [PostgresFact]
-    public async Task Flyway_SkipsSchemaMarkerAndRepeatables_KeepsBaselineFailureAndChecksum()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task Flyway_SkipsSchemaMarkerAndRepeatables_KeepsBaselineFailureAndChecksum(string server)
     {
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using var connection = await db.OpenConnectionAsync();
         await ExecuteAsync(connection, """
             CREATE TABLE "flyway_schema_history" (
@@ -98,10 +98,10 @@ public sealed class PostgresMigrationHistoryReaderTests
         Assert.Equal("add jobs", history.Entries[1].Name);
     }
 
-    [PostgresFact]
-    public async Task DbmateEfCoreAndDbUp_ReadTheirKeys()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task DbmateEfCoreAndDbUp_ReadTheirKeys(string server)
     {
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using var connection = await db.OpenConnectionAsync();
         await ExecuteAsync(connection, """
             create table if not exists public.schema_migrations (version varchar(128) primary key);
@@ -121,10 +121,10 @@ public sealed class PostgresMigrationHistoryReaderTests
         Assert.Equal(("App.Scripts.001_init.sql", new DateTimeOffset(2024, 1, 1, 10, 0, 0, TimeSpan.Zero)), (dbup.Entries[0].Id, dbup.Entries[0].FinishedAt!.Value));
     }
 
-    [PostgresFact]
-    public async Task SchemaTasksTable_ReadsSuccessAndFailure_InAnotherSchema()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task SchemaTasksTable_ReadsSuccessAndFailure_InAnotherSchema(string server)
     {
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using var connection = await db.OpenConnectionAsync();
         await ExecuteAsync(connection, "CREATE SCHEMA app; SET search_path = app; " + SchemaTasksHistoryTable.Create + ";" + """
             INSERT INTO schematasks_history VALUES
@@ -141,10 +141,10 @@ public sealed class PostgresMigrationHistoryReaderTests
         Assert.Equal("relation \"x\" does not exist", history.Entries[1].Error);
     }
 
-    [PostgresFact]
-    public async Task MissingTable_IsNothingApplied_AndDetectionFindsNothing()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task MissingTable_IsNothingApplied_AndDetectionFindsNothing(string server)
     {
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using var connection = await db.OpenConnectionAsync();
 
         var history = await new PostgresMigrationHistoryReader(connection, MigrationHistoryKind.Prisma).ReadAsync();
@@ -154,10 +154,10 @@ public sealed class PostgresMigrationHistoryReaderTests
         Assert.Empty(await PostgresMigrationHistoryReader.DetectAsync(connection));
     }
 
-    [PostgresFact]
-    public async Task Detection_TellsGolangMigrateFromDbmate_AndFindsTheOthers()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task Detection_TellsGolangMigrateFromDbmate_AndFindsTheOthers(string server)
     {
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using var connection = await db.OpenConnectionAsync();
         await ExecuteAsync(connection, """
             create table schema_migrations (version varchar(128) primary key);
@@ -171,10 +171,10 @@ public sealed class PostgresMigrationHistoryReaderTests
         Assert.Equal([MigrationHistoryKind.Prisma, MigrationHistoryKind.GolangMigrate], await PostgresMigrationHistoryReader.DetectAsync(connection, "other"));
     }
 
-    [PostgresFact]
-    public async Task DbmateTableReadAsGolangMigrate_IsST6008()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task DbmateTableReadAsGolangMigrate_IsST6008(string server)
     {
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using var connection = await db.OpenConnectionAsync();
         await ExecuteAsync(connection, "create table schema_migrations (version varchar(128) primary key)");
 

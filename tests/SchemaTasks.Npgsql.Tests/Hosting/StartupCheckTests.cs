@@ -15,10 +15,10 @@ public sealed class StartupCheckTests
 {
     private const string Scenario1 = "1-prisma-job-status";
 
-    [PostgresFact]
-    public async Task FailFast_UnmigratedDatabase_TheHostDoesNotStart_AndTheMessageIsTheReport()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task FailFast_UnmigratedDatabase_TheHostDoesNotStart_AndTheMessageIsTheReport(string server)
     {
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using (var connection = await db.OpenConnectionAsync())
         {
             await ApplyAsync(connection, Scenario(Scenario1).Migrations[0]);
@@ -33,10 +33,10 @@ public sealed class StartupCheckTests
         Assert.Contains("20250909044604_add_cancelled_job_status", error.Message, StringComparison.Ordinal);
     }
 
-    [PostgresFact]
-    public async Task FailFast_MigratedDatabase_TheHostStarts_AndIsHealthy()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task FailFast_MigratedDatabase_TheHostStarts_AndIsHealthy(string server)
     {
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using (var connection = await db.OpenConnectionAsync())
         {
             foreach (var migration in Scenario(Scenario1).Migrations) await ApplyAsync(connection, migration);
@@ -53,10 +53,10 @@ public sealed class StartupCheckTests
         Assert.Contains(logs.Messages, m => m.Contains("matches the migrations", StringComparison.Ordinal));
     }
 
-    [PostgresFact]
-    public async Task Warn_UnmigratedDatabase_TheHostStarts_LogsTheReport_AndIsUnhealthy_WithoutThePassword()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task Warn_UnmigratedDatabase_TheHostStarts_LogsTheReport_AndIsUnhealthy_WithoutThePassword(string server)
     {
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         // A password of its own: the test server's may also be its user name, which the logs do name.
         var (role, password) = ("st_app_" + db.Name[3..], "pw-" + Guid.NewGuid().ToString("N"));
         await using (var connection = await db.OpenConnectionAsync())
@@ -83,8 +83,8 @@ public sealed class StartupCheckTests
         finally
         {
             global::Npgsql.NpgsqlConnection.ClearAllPools();
-            await using var server = await db.OpenConnectionAsync();
-            await ExecuteAsync(server, $"DROP ROLE IF EXISTS {role}");
+            await using var owner = await db.OpenConnectionAsync();
+            await ExecuteAsync(owner, $"DROP ROLE IF EXISTS {role}");
         }
     }
 
@@ -104,10 +104,10 @@ public sealed class StartupCheckTests
         Assert.DoesNotContain(logs.Messages, m => m.Contains("never-logged", StringComparison.Ordinal));
     }
 
-    [PostgresFact]
-    public async Task StartAsync_HonoursCancellation()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task StartAsync_HonoursCancellation(string server)
     {
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         using var host = Host(db.ConnectionString, SchemaCheckPolicy.FailFast, new ListLogger());
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();

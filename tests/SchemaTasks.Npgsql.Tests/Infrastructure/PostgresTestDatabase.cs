@@ -30,14 +30,22 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
 
     /// <summary>Creates the database on the server named by <c>SCHEMATASKS_TEST_POSTGRES</c>.</summary>
     /// <exception cref="InvalidOperationException">The variable is not set.</exception>
-    public static async Task<PostgresTestDatabase> CreateAsync(CancellationToken cancellationToken = default)
-    {
-        var server = TestDatabaseEnvironment.RequireConnectionString(TestDatabaseEnvironment.PostgresVariable);
-        var name = TestDatabaseEnvironment.NewDatabaseName();
-        await ExecuteAsync(server, $"CREATE DATABASE {name}", cancellationToken);
+    public static Task<PostgresTestDatabase> CreateAsync(CancellationToken cancellationToken = default) =>
+        CreateAsync(TestDatabaseEnvironment.DefaultPostgresServer, cancellationToken);
 
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        return new PostgresTestDatabase(server, name, connectionString);
+    /// <summary>
+    /// Creates the database on one of <see cref="TestDatabaseEnvironment.PostgresServers"/>:
+    /// <c>default</c>, or a version such as <c>12</c> (<c>SCHEMATASKS_TEST_POSTGRES_12</c>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The server's variable is not set.</exception>
+    public static async Task<PostgresTestDatabase> CreateAsync(string server, CancellationToken cancellationToken = default)
+    {
+        var serverConnectionString = TestDatabaseEnvironment.RequireConnectionString(TestDatabaseEnvironment.PostgresServerVariable(server));
+        var name = TestDatabaseEnvironment.NewDatabaseName();
+        await ExecuteAsync(serverConnectionString, $"CREATE DATABASE {name}", cancellationToken);
+
+        var connectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
+        return new PostgresTestDatabase(serverConnectionString, name, connectionString);
     }
 
     /// <summary>Opens a connection to the database; the caller disposes it.</summary>
@@ -58,7 +66,19 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
             NpgsqlConnection.ClearPool(connection);
         }
 
-        await ExecuteAsync(_serverConnectionString, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", CancellationToken.None);
+        await using var server = new NpgsqlConnection(_serverConnectionString);
+        await server.OpenAsync();
+        // DROP DATABASE's FORCE came with PostgreSQL 13; before it, end the sessions first (a
+        // command of its own: DROP DATABASE refuses to run in a batch).
+        if (server.PostgreSqlVersion.Major < 13)
+        {
+            await using var terminate = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}'", server);
+            await terminate.ExecuteNonQueryAsync();
+        }
+
+        var force = server.PostgreSqlVersion.Major < 13 ? string.Empty : " WITH (FORCE)";
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name}{force}", server);
+        await drop.ExecuteNonQueryAsync();
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken cancellationToken)

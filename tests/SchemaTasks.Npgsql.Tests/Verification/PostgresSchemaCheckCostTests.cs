@@ -13,22 +13,22 @@ namespace SchemaTasks.Npgsql.Tests.Verification;
 /// <summary>What the check costs the database and what it needs from it.</summary>
 public sealed class PostgresSchemaCheckCostTests
 {
-    [PostgresFact]
-    public async Task RoundTrips_DoNotGrowWithTheNumberOfMigrations()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task RoundTrips_DoNotGrowWithTheNumberOfMigrations(string server)
     {
-        var few = await CountCommandsAsync(10);
-        var many = await CountCommandsAsync(200);
+        var few = await CountCommandsAsync(server, 10);
+        var many = await CountCommandsAsync(server, 200);
 
         // One batch: detect the history table, read the history the layout names, read the catalog.
         Assert.Equal(1, few);
         Assert.Equal(few, many);
     }
 
-    [PostgresFact]
-    public async Task RoundTrips_AreOne_WhenTheHistoryKindIsConfigured()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task RoundTrips_AreOne_WhenTheHistoryKindIsConfigured(string server)
     {
         var expected = Generated(5);
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await ApplyAllAsync(db, expected);
         using var counter = new CommandCounter(db.Name);
 
@@ -38,11 +38,11 @@ public sealed class PostgresSchemaCheckCostTests
         Assert.Equal(1, counter.Count);
     }
 
-    [PostgresFact]
-    public async Task RoundTrips_AreTwo_ForADatabaseNeverMigrated()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task RoundTrips_AreTwo_ForADatabaseNeverMigrated(string server)
     {
         var expected = Generated(5);
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         using var counter = new CommandCounter(db.Name);
 
         var report = await PostgresSchemaCheck.VerifyAsync(expected, db.ConnectionString);
@@ -55,11 +55,11 @@ public sealed class PostgresSchemaCheckCostTests
         Assert.Equal(2, counter.Count);
     }
 
-    [PostgresFact]
-    public async Task RoundTrips_AreTwo_WhenTheHistoryBelongsToAnotherToolThanTheLayout()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task RoundTrips_AreTwo_WhenTheHistoryBelongsToAnotherToolThanTheLayout(string server)
     {
         var expected = Generated(5);
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using (var connection = await db.OpenConnectionAsync())
         {
             await ExecuteAsync(connection, SchemaTasks.Npgsql.History.SchemaTasksHistoryTable.Create);
@@ -80,11 +80,11 @@ public sealed class PostgresSchemaCheckCostTests
         Assert.Equal(2, counter.Count);
     }
 
-    [PostgresFact]
-    public async Task DetectionWins_WhenTheGuessedTableIsOnlyFurtherDownTheSearchPath()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task DetectionWins_WhenTheGuessedTableIsOnlyFurtherDownTheSearchPath(string server)
     {
         var expected = Generated(5);
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using (var connection = await db.OpenConnectionAsync())
         {
             await ExecuteAsync(connection, "CREATE SCHEMA other");
@@ -112,11 +112,11 @@ public sealed class PostgresSchemaCheckCostTests
         Assert.Equal(2, counter.Count);
     }
 
-    [PostgresFact]
-    public async Task RoundTrips_AreTwo_AfterAFailedMigration_WhichReadsTheWholeCatalog()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task RoundTrips_AreTwo_AfterAFailedMigration_WhichReadsTheWholeCatalog(string server)
     {
         var expected = Generated(4);
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using (var connection = await db.OpenConnectionAsync())
         {
             foreach (var migration in expected.Migrations.Take(3)) await ApplyAsync(connection, migration);
@@ -130,11 +130,11 @@ public sealed class PostgresSchemaCheckCostTests
         Assert.Equal(2, counter.Count);
     }
 
-    [PostgresFact]
-    public async Task ARoleWithOnlyConnectAndSelectOnTheHistoryTable_CanRunTheCheck()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task ARoleWithOnlyConnectAndSelectOnTheHistoryTable_CanRunTheCheck(string server)
     {
         var expected = Scenario("1-prisma-job-status");
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         var role = "st_reader_" + db.Name[3..];
         await using (var connection = await db.OpenConnectionAsync())
         {
@@ -158,16 +158,16 @@ public sealed class PostgresSchemaCheckCostTests
         finally
         {
             await db.DisposeAsync();
-            await using var server = new NpgsqlConnection(TestDatabaseEnvironment.RequireConnectionString(TestDatabaseEnvironment.PostgresVariable));
-            await server.OpenAsync();
-            await ExecuteAsync(server, $"DROP ROLE IF EXISTS {role}");
+            await using var admin = new NpgsqlConnection(TestDatabaseEnvironment.RequireConnectionString(TestDatabaseEnvironment.PostgresServerVariable(server)));
+            await admin.OpenAsync();
+            await ExecuteAsync(admin, $"DROP ROLE IF EXISTS {role}");
         }
     }
 
-    private static async Task<int> CountCommandsAsync(int migrations)
+    private static async Task<int> CountCommandsAsync(string server, int migrations)
     {
         var expected = Generated(migrations);
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await ApplyAllAsync(db, expected);
         using var counter = new CommandCounter(db.Name);
 

@@ -16,11 +16,11 @@ public sealed class PostgresSchemaCheckTests
     private const string Scenario1 = "1-prisma-job-status";
     private const string Scenario5 = "5-prisma-momentum";
 
-    [PostgresFact]
-    public async Task Scenario1_InitOnly_NamesThePendingMigration_AndTheMissingLabel()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task Scenario1_InitOnly_NamesThePendingMigration_AndTheMissingLabel(string server)
     {
         var expected = Scenario(Scenario1);
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using (var connection = await db.OpenConnectionAsync())
         {
             await ApplyAsync(connection, expected.Migrations[0]);
@@ -38,11 +38,11 @@ public sealed class PostgresSchemaCheckTests
         Assert.True(report.SchemaCompared);
     }
 
-    [PostgresFact]
-    public async Task Scenario1_FullyApplied_IsHealthy()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task Scenario1_FullyApplied_IsHealthy(string server)
     {
         var expected = Scenario(Scenario1);
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using (var connection = await db.OpenConnectionAsync())
         {
             foreach (var migration in expected.Migrations) await ApplyAsync(connection, migration);
@@ -55,11 +55,11 @@ public sealed class PostgresSchemaCheckTests
         Assert.Equal(2, report.Status.Migrations.Count(m => m.State == MigrationState.Applied));
     }
 
-    [PostgresFact]
-    public async Task Scenario5_FailedHalfway_NamesTheFailedMigration_AndWhichObjectsExist()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task Scenario5_FailedHalfway_NamesTheFailedMigration_AndWhichObjectsExist(string server)
     {
         var expected = Scenario(Scenario5);
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using (var connection = await db.OpenConnectionAsync())
         {
             await ExecuteAsync(connection, expected.Migrations[0].Text);
@@ -78,8 +78,8 @@ public sealed class PostgresSchemaCheckTests
         Assert.Contains("prisma migrate resolve", failed.NextStep, StringComparison.Ordinal);
     }
 
-    [PostgresFact]
-    public async Task FailedMigration_NamesACheckThatIsNoValueSet_AmongItsObjects()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task FailedMigration_NamesACheckThatIsNoValueSet_AmongItsObjects(string server)
     {
         // The start-up read leaves out CHECKs that cannot be value sets; a failed migration's
         // objects include them, so the check reads them when a migration failed.
@@ -89,7 +89,7 @@ public sealed class PostgresSchemaCheckTests
             new("20250101000001_init/migration.sql", "CREATE TABLE \"t\" (\"c\" INTEGER NOT NULL);\n"),
             new("20250101000002_limits/migration.sql", "ALTER TABLE \"t\" ADD CONSTRAINT \"t_c_positive\" CHECK (\"c\" > 0);\nCREATE TABLE \"u\" (\"id\" INTEGER NOT NULL);\n"),
         ]);
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using (var connection = await db.OpenConnectionAsync())
         {
             await ApplyAsync(connection, expected.Migrations[0]);
@@ -103,11 +103,11 @@ public sealed class PostgresSchemaCheckTests
         Assert.Equal(["check public.t.t_c_positive exists", "table public.u does not"], failed.Objects.Select(o => o.ToString()));
     }
 
-    [PostgresFact]
-    public async Task EditedMigration_IsReportedWithBothChecksums()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task EditedMigration_IsReportedWithBothChecksums(string server)
     {
         var expected = Scenario(Scenario1);
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using (var connection = await db.OpenConnectionAsync())
         {
             await ApplyAsync(connection, expected.Migrations[0]);
@@ -123,11 +123,11 @@ public sealed class PostgresSchemaCheckTests
         Assert.Contains(expected.Migrations[1].Sha256, edited.Message, StringComparison.Ordinal);
     }
 
-    [PostgresFact]
-    public async Task DatabaseAheadOfTheBuild_WarnsAboutTheUnknownMigration()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task DatabaseAheadOfTheBuild_WarnsAboutTheUnknownMigration(string server)
     {
         var expected = Scenario(Scenario1);
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using (var connection = await db.OpenConnectionAsync())
         {
             foreach (var migration in expected.Migrations) await ApplyAsync(connection, migration);
@@ -141,12 +141,12 @@ public sealed class PostgresSchemaCheckTests
         Assert.True(report.IsHealthy);
     }
 
-    [PostgresFact]
-    public async Task CheckWithADifferentValueSet_IsReported()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task CheckWithADifferentValueSet_IsReported(string server)
     {
         // Scenario 4: the history says 002 ran, but the live CHECK is still 001's.
         var expected = ExpectedSchema.FromFiles(ScenarioMigrations.Files("4-check-bots-health-status"), dialect: SqlDialect.Postgres);
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using (var connection = await db.OpenConnectionAsync())
         {
             await ExecuteAsync(connection, expected.Migrations[0].Text);
@@ -166,11 +166,11 @@ public sealed class PostgresSchemaCheckTests
         Assert.Contains("unhealthy", missing.Message, StringComparison.Ordinal);
     }
 
-    [PostgresFact]
-    public async Task EmptyDatabase_EveryMigrationIsPending_AndTheSchemaIsMissing()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task EmptyDatabase_EveryMigrationIsPending_AndTheSchemaIsMissing(string server)
     {
         var expected = Scenario(Scenario1);
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
 
         var report = await PostgresSchemaCheck.VerifyAsync(expected, db.ConnectionString);
 
@@ -179,11 +179,11 @@ public sealed class PostgresSchemaCheckTests
         Assert.Contains(report.Findings, f => f.Code == DiagnosticCodes.MissingObject && f.Subject.Contains("JobStatus", StringComparison.Ordinal));
     }
 
-    [PostgresFact]
-    public async Task HistoryTableOfAnotherShape_ReadInTheCatalogBatch_IsST6008()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task HistoryTableOfAnotherShape_ReadInTheCatalogBatch_IsST6008(string server)
     {
         var expected = Scenario(Scenario1);
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         await using (var connection = await db.OpenConnectionAsync())
         await using (var command = new NpgsqlCommand("CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY)", connection))
         {
@@ -206,10 +206,10 @@ public sealed class PostgresSchemaCheckTests
         Assert.Equal(DiagnosticCodes.DialectMismatch, error.Code);
     }
 
-    [PostgresFact]
-    public async Task Cancellation_IsHonoured()
+    [PostgresTheory, EveryPostgresServer]
+    public async Task Cancellation_IsHonoured(string server)
     {
-        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var db = await PostgresTestDatabase.CreateAsync(server);
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
