@@ -233,9 +233,10 @@ internal sealed partial class DdlParser
         // A quoted or schema-qualified name is a user type; so is any word that is not built in.
         if (_c.Current.Kind == SqlTokenKind.QuotedIdentifier || _c.IsSymbol('.', 1))
         {
+            var qualified = _c.IsSymbol('.', 1);
             var userName = _c.QualifiedName();
             SkipTypeModifiers();
-            return UserType(userName);
+            return UserType(userName) with { IsQualified = qualified };
         }
 
         var word = SqlTokenText.Raw(_c.Source, _c.Next()).ToLowerInvariant();
@@ -258,7 +259,7 @@ internal sealed partial class DdlParser
         if (!TypeNames.IsPostgresBuiltin(name))
         {
             SkipTypeModifiers();
-            return UserType(new QualifiedName(_rules.DefaultSchema, _rules.FoldUnquoted(word)));
+            return UserType(new QualifiedName(_rules.DefaultSchema, PostgresNames.Truncate(_rules.FoldUnquoted(word))));
         }
 
         string? arguments = null;
@@ -356,6 +357,7 @@ internal sealed partial class DdlParser
 
     private TypeSpec MySqlDataType()
     {
+        var typeToken = _c.Current;
         var word = SqlTokenText.Raw(_c.Source, _c.Next()).ToLowerInvariant();
         if (word is "enum" or "set")
         {
@@ -393,6 +395,7 @@ internal sealed partial class DdlParser
                 break;
         }
 
+        if (typeToken.Kind != SqlTokenKind.Word || !MySqlBuiltinTypes.Contains(name)) throw UnknownMySqlType(typeToken);
         string? arguments = _c.IsSymbol('(') ? TypeArguments() : null;
         string? suffix = null;
         while (_c.IsWord("UNSIGNED") || _c.IsWord("SIGNED") || _c.IsWord("ZEROFILL"))
@@ -402,5 +405,17 @@ internal sealed partial class DdlParser
         }
 
         return new TypeSpec(TypeNames.Normalise(SqlDialect.MySql, name, arguments, false, suffix), null, false, null, false);
+    }
+
+    // MySQL and MariaDB have no user-defined types: the server refuses any other name.
+    private SqlParseException UnknownMySqlType(SqlToken token)
+    {
+        var written = token.Kind == SqlTokenKind.Word ? SqlTokenText.Raw(_c.Source, token) : SqlTokenText.ForMessage(_c.Source, token);
+        var similar = Diagnostics.SimilarNames.Suggest(written.ToLowerInvariant(), MySqlBuiltinTypes.All);
+        var hint = similar.Count > 0 ? $" Did you mean {string.Join(" or ", similar)}?" : string.Empty;
+        return new SqlParseException(
+            Diagnostics.DiagnosticCodes.UnknownType,
+            $"{written} is not a MySQL or MariaDB data type (neither has user-defined types), so the server would refuse the column.{hint} Fix the type name",
+            token);
     }
 }

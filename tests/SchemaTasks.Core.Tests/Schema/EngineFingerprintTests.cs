@@ -15,8 +15,8 @@ namespace SchemaTasks.Core.Tests.Schema;
 /// </summary>
 public sealed class EngineFingerprintTests
 {
-    private const string ExpectedPostgres = "10A797475F6A9448CF082487AA9DEE10E4D7FD9335F2E75A74F992E8B830D77A";
-    private const string ExpectedMySql = "A80F2EEF4E7FD8A403A593EA7B22FC5364D874AE0489BF69C50B770F6666A839";
+    private const string ExpectedPostgres = "87CF72CBAAF2B716C94C6A8ADE03C36FAB9E3241EB950DC4FAB6CF63B549923D";
+    private const string ExpectedMySql = "66E219E8207E792BF111D6DAC0D89FC9958DE53D57F91591EDC922F40C986234";
 
     // Constructs that decide where statements end, so mutations hit the splitter's edges.
     private const string Extra = """
