@@ -34,7 +34,7 @@ internal static class ExtensionStatements
         foreach (var name in s.Names)
         {
             if (!catalog.Extensions.TryGetValue(name, out var schema)) continue; // Perhaps installed outside the migrations: none of its types is known here.
-            var types = (PostgresExtensionTypes.Find(name)?.Types ?? []).Select(t => context.Show(new QualifiedName(schema, t))).ToHashSet(StringComparer.Ordinal);
+            var types = TypeTexts(name, schema, context);
             var users = Users(catalog, types, context);
             if (users.Count > 0 && !s.Cascade)
             {
@@ -60,6 +60,41 @@ internal static class ExtensionStatements
 
         return catalog.WithExtensions(catalog.Extensions.SetItem(s.Name, s.Schema));
     }
+
+    /// <summary>DROP SCHEMA ... CASCADE: the extensions in the schema go, and with them what uses their types.</summary>
+    public static Catalog DropInSchema(Catalog catalog, string schema, ApplyContext context)
+    {
+        foreach (var (name, _) in catalog.Extensions.Where(e => e.Value == schema).ToList())
+        {
+            catalog = DropUsers(catalog, TypeTexts(name, schema, context));
+            catalog = catalog.WithExtensions(catalog.Extensions.Remove(name));
+        }
+
+        return catalog;
+    }
+
+    /// <summary>ALTER SCHEMA ... RENAME: the extensions in it stay there, so their types' names change.</summary>
+    public static Catalog RenameSchema(Catalog catalog, string from, string to, ApplyContext context)
+    {
+        foreach (var (name, _) in catalog.Extensions.Where(e => e.Value == from).ToList())
+        {
+            foreach (var type in PostgresExtensionTypes.Find(name)?.Types ?? [])
+            {
+                catalog = Retext(catalog, context.Show(new QualifiedName(from, type)), context.Show(new QualifiedName(to, type)));
+            }
+
+            catalog = catalog.WithExtensions(catalog.Extensions.SetItem(name, to));
+        }
+
+        return catalog;
+    }
+
+    /// <summary>The extensions in <paramref name="schema"/>, for "the schema is not empty".</summary>
+    public static IEnumerable<string> In(Catalog catalog, string schema)
+        => catalog.Extensions.Where(e => e.Value == schema).Select(e => e.Key);
+
+    private static HashSet<string> TypeTexts(string extension, string schema, ApplyContext context)
+        => (PostgresExtensionTypes.Find(extension)?.Types ?? []).Select(t => context.Show(new QualifiedName(schema, t))).ToHashSet(StringComparer.Ordinal);
 
     // Extension types are not references (those are for the migrations' enums and domains), so
     // their uses are found by the type text, which for a user type is its quoted name.

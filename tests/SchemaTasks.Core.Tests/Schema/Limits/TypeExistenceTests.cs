@@ -162,4 +162,24 @@ public class TypeExistenceTests
               ak longtext, al enum('a'), am set('b'), an json, ao geometry, ap point, aq linestring, ar polygon,
               at multipoint, au multilinestring, av multipolygon, aw geometrycollection, ax long varchar, ay serial);
             """, SqlDialect.MySql);
+
+    [Fact]
+    public void DropSchemaCascade_DropsItsExtensionsAndTheColumnsUsingThem()
+    {
+        var catalog = Clean("CREATE SCHEMA ext; CREATE EXTENSION hstore SCHEMA ext; CREATE TABLE t (id int, h ext.hstore); DROP SCHEMA ext CASCADE;");
+        Assert.Equal(["id"], catalog.FindTable(Pg("t"))!.Columns.Select(c => c.Name));
+        Assert.Empty(catalog.Extensions);
+
+        var (_, diagnostics) = Run("CREATE SCHEMA ext; CREATE EXTENSION hstore SCHEMA ext; DROP SCHEMA ext;");
+        var error = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCodes.SchemaNotEmpty, error.Code);
+        Assert.Contains("extension hstore", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenameSchema_RenamesItsExtensionsTypesInColumns()
+    {
+        var catalog = Clean("CREATE SCHEMA ext; CREATE EXTENSION hstore SCHEMA ext; CREATE TABLE t (h ext.hstore[]); ALTER SCHEMA ext RENAME TO more; CREATE TABLE u (h more.hstore);");
+        Assert.Equal("more.hstore[]", catalog.FindTable(Pg("t"))!.Columns[0].Type);
+    }
 }
