@@ -62,6 +62,14 @@ internal static class TypeExistence
             return;
         }
 
+        if (inSearchPath && name.Name.StartsWith("pg_", StringComparison.Ordinal))
+        {
+            // Every system catalog and view has a row type named after it; they change with each release, so they are not listed.
+            message += " (It may be the row type of a system catalog or view, which SchemaTasks does not list.)";
+            context.Warning(DiagnosticCodes.UnknownType, message, at);
+            return;
+        }
+
         context.Error(DiagnosticCodes.UnknownType, message, at);
     }
 

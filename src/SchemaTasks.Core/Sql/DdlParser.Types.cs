@@ -230,6 +230,8 @@ internal sealed partial class DdlParser
         if (!_c.IsIdentifier) throw _c.Error("expected a data type");
         if (_mySql) return MySqlDataType();
 
+        if (QuotedBuiltinType() is { } quoted) return quoted;
+
         // A quoted or schema-qualified name is a user type; so is any word that is not built in.
         if (_c.Current.Kind == SqlTokenKind.QuotedIdentifier || _c.IsSymbol('.', 1))
         {
@@ -270,6 +272,7 @@ internal sealed partial class DdlParser
         }
 
         if (_c.IsSymbol('(')) arguments = TypeArguments();
+        if (name == "bit" && arguments is null) arguments = "1"; // The keyword BIT alone is bit(1); the quoted name "bit" is not.
         var timeZone = false;
         if (name is "timestamp" or "time")
         {
@@ -289,6 +292,23 @@ internal sealed partial class DdlParser
         var isArray = ArraySuffix();
         var text = TypeNames.Normalise(SqlDialect.Postgres, name, arguments, timeZone, suffix);
         return new TypeSpec(isArray ? text + "[]" : text, null, isArray, null, TypeNames.IsPostgresSerial(name));
+    }
+
+    /// <summary>
+    /// A built-in type written as its quoted <c>pg_type</c> name (<c>"int4"</c>, <c>"varchar"(5)</c>):
+    /// the same type as the unquoted spelling, without the grammar's keyword rules (so
+    /// <c>"bit"</c> has no length and <c>"char"</c> is the one-byte type, kept as written).
+    /// </summary>
+    private TypeSpec? QuotedBuiltinType()
+    {
+        if (_c.Current.Kind != SqlTokenKind.QuotedIdentifier || _c.IsSymbol('.', 1)) return null;
+        var name = SqlTokenText.Unquote(_c.Source, _c.Current);
+        if (name == "char" || !PostgresBuiltinTypes.IsStoredName(name) || !TypeNames.IsPostgresBuiltin(name)) return null;
+        _c.Next();
+        var arguments = _c.IsSymbol('(') ? TypeArguments() : null;
+        var isArray = ArraySuffix();
+        var text = TypeNames.Normalise(SqlDialect.Postgres, name, arguments, timeZone: false, suffix: null);
+        return new TypeSpec(isArray ? text + "[]" : text, null, isArray, null, IsSerial: false);
     }
 
     private TypeSpec UserType(QualifiedName name)

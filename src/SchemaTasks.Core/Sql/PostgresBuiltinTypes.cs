@@ -35,6 +35,9 @@ internal static class PostgresBuiltinTypes
     /// <summary>The names of <c>pg_catalog</c>'s base, range and multirange types, for comparisons and suggestions.</summary>
     public static IReadOnlyCollection<string> StoredNames => Stored;
 
+    /// <summary>Whether <paramref name="name"/> is a type name as <c>pg_type</c> stores it (<c>int4</c>, not <c>integer</c>).</summary>
+    public static bool IsStoredName(string name) => Stored.Contains(name);
+
     /// <summary>Whether <paramref name="name"/> (as stored, or a grammar spelling such as <c>integer</c>) is a built-in type.</summary>
     public static bool Contains(string name) => Stored.Contains(name) || TypeNames.IsPostgresBuiltin(name);
 

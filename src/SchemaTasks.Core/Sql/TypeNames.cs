@@ -95,6 +95,10 @@ internal static class TypeNames
         {
             arguments = "1";
         }
+        else if (canonical == "numeric" && arguments is not null && !arguments.Contains(',', StringComparison.Ordinal))
+        {
+            arguments += ",0"; // numeric(p) is numeric(p,0), as format_type shows it.
+        }
 
         var text = arguments is null || name.Contains("serial", StringComparison.Ordinal) ? canonical : $"{canonical}({arguments})";
         return suffix is null ? text : $"{text} {suffix}";

@@ -182,4 +182,27 @@ public class TypeExistenceTests
         var catalog = Clean("CREATE SCHEMA ext; CREATE EXTENSION hstore SCHEMA ext; CREATE TABLE t (h ext.hstore[]); ALTER SCHEMA ext RENAME TO more; CREATE TABLE u (h more.hstore);");
         Assert.Equal("more.hstore[]", catalog.FindTable(Pg("t"))!.Columns[0].Type);
     }
+
+    [Fact]
+    public void SystemCatalogRowType_IsOnlyAWarning()
+    {
+        var (_, diagnostics) = Run("CREATE TABLE t (a pg_class);");
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.UnknownType, DiagnosticSeverity.Warning), (warning.Code, warning.Severity));
+        Assert.Contains("system catalog", warning.Message, StringComparison.Ordinal);
+    }
+
+    // Found by the real-server test of every built-in type: the server's format_type texts.
+    [Theory]
+    [InlineData("\"int4\"", "integer")]
+    [InlineData("\"varchar\"(5)", "character varying(5)")]
+    [InlineData("\"timestamptz\"", "timestamp with time zone")]
+    [InlineData("\"time\"", "time without time zone")]
+    [InlineData("\"bit\"", "bit")]
+    [InlineData("bit", "bit(1)")]
+    [InlineData("numeric(7)", "numeric(7,0)")]
+    [InlineData("decimal(7)", "numeric(7,0)")]
+    [InlineData("\"char\"", "char")] // As the live read gives it: both sides agree.
+    public void BuiltInTypes_ReadAsTheServerShowsThem(string written, string expected)
+        => Assert.Equal(expected, Clean($"CREATE TABLE t (a {written});").FindTable(Pg("t"))!.Columns[0].Type);
 }
