@@ -64,7 +64,7 @@ internal static class AlterTableActions
                     return table;
                 }
 
-                if (!NameLimits.CheckColumnCount(table.Name, table.Columns.Length + 1, context, add.At)) return table;
+                if (!ServerLimits.CheckColumnCount(table.Name, table.Columns.Length + 1, context, add.At)) return table;
                 table = table with { Columns = table.Columns.Add(ColumnFactory.Create(catalog, table.Name, add.Column, context)) };
                 return AddColumnConstraints(Place(table, add.Column, dialect), add.Column, context);
 

@@ -11,7 +11,7 @@ internal static class CatalogApplier
 {
     public static Catalog Apply(Catalog catalog, SqlStatement statement, ApplyContext context)
     {
-        NameLimits.ReportTruncated(statement, context);
+        ServerLimits.ReportTruncated(statement, context);
         return ApplyStatement(catalog, statement, context);
     }
 

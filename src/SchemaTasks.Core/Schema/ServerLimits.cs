@@ -4,7 +4,7 @@ using SchemaTasks.Sql;
 namespace SchemaTasks.Schema;
 
 /// <summary>The servers' own limits where a migration meets them: name lengths and columns per table.</summary>
-internal static class NameLimits
+internal static class ServerLimits
 {
     /// <summary>PostgreSQL's MaxHeapAttributeNumber (error 54011).</summary>
     public const int PostgresMaxColumns = 1600;
