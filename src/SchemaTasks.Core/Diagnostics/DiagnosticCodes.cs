@@ -128,6 +128,34 @@ public static class DiagnosticCodes
     /// <summary>MariaDB refuses <c>CONSTRAINT name</c> before a CHECK in a column's definition (server error 1064).</summary>
     public const string MariaDbNamedColumnCheck = "ST3022";
 
+    /// <summary>
+    /// A column or domain names a type that is not built in, not created by an earlier
+    /// migration, and not provided by an extension the migrations create. The message names
+    /// the type and its near misses. A warning instead when an extension SchemaTasks does not
+    /// know the types of was created, since it may provide the type.
+    /// </summary>
+    public const string UnknownType = "ST3030";
+
+    /// <summary>
+    /// A PostgreSQL name is longer than 63 bytes; the server truncates it (with a NOTICE), so
+    /// the object gets the shorter name, and two names that differ only after byte 63 are one
+    /// object. A warning.
+    /// </summary>
+    public const string IdentifierTruncated = "ST3031";
+
+    /// <summary>A table would have more columns than the server allows (PostgreSQL 1,600; MySQL 4,096).</summary>
+    public const string TooManyColumns = "ST3032";
+
+    /// <summary>A MySQL/MariaDB name is longer than 64 characters, which the server refuses (error 1059).</summary>
+    public const string IdentifierTooLong = "ST3033";
+
+    /// <summary>
+    /// <c>CREATE EXTENSION</c> without <c>CASCADE</c> needs an extension the migrations never
+    /// created, or <c>DROP EXTENSION</c> without <c>CASCADE</c> drops an extension whose types
+    /// columns or domains still use.
+    /// </summary>
+    public const string ExtensionDependency = "ST3034";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -64,6 +64,7 @@ internal static class AlterTableActions
                     return table;
                 }
 
+                if (!ServerLimits.CheckColumnCount(table.Name, table.Columns.Length + 1, context, add.At)) return table;
                 table = table with { Columns = table.Columns.Add(ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context), context)) };
                 return AddColumnConstraints(Place(table, add.Column, dialect), add.Column, context);
 
@@ -112,6 +113,7 @@ internal static class AlterTableActions
             {
                 var index = FindColumn(table, alter.Column, false, "ALTER COLUMN ... TYPE", alter.At, context);
                 if (index < 0) return table;
+                TypeExistence.Check(catalog, alter.Type, context, alter.At, $"Column {context.Show(table.Name)}.{context.Show(table.Columns[index].Name)}");
                 var (text, reference) = ColumnFactory.ResolveType(catalog, alter.Type, context.Rules);
                 var column = table.Columns[index] with { Type = text, TypeReference = reference, IsArray = alter.Type.IsArray, InlineValues = alter.Type.Inline };
                 return table with { Columns = table.Columns.SetItem(index, column) };

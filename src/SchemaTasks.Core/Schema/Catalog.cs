@@ -16,7 +16,8 @@ public sealed class Catalog
         ImmutableSortedDictionary<QualifiedName, CatalogTable> tables,
         ImmutableSortedDictionary<QualifiedName, CatalogEnumType> enumTypes,
         ImmutableSortedDictionary<QualifiedName, CatalogDomain> domains,
-        ImmutableSortedSet<QualifiedName> otherTypes)
+        ImmutableSortedSet<QualifiedName> otherTypes,
+        ImmutableSortedDictionary<string, string>? extensions = null)
     {
         Dialect = dialect;
         Schemas = schemas;
@@ -24,6 +25,7 @@ public sealed class Catalog
         EnumTypes = enumTypes;
         Domains = domains;
         OtherTypes = otherTypes;
+        Extensions = extensions ?? ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
     }
 
     /// <summary>The dialect whose rules built this catalog.</summary>
@@ -43,6 +45,12 @@ public sealed class Catalog
 
     /// <summary>Composite, range and base types created by the migrations; tracked by name only.</summary>
     public ImmutableSortedSet<QualifiedName> OtherTypes { get; }
+
+    /// <summary>
+    /// PostgreSQL extensions the migrations created, by name, with the schema their objects went
+    /// into. Not part of the snapshot: only used to know which types exist.
+    /// </summary>
+    internal ImmutableSortedDictionary<string, string> Extensions { get; }
 
     /// <summary>The schema of a database before any migration: PostgreSQL has the <c>public</c> schema.</summary>
     public static Catalog Empty(SqlDialect dialect) => new(
@@ -165,5 +173,8 @@ public sealed class Catalog
         ImmutableSortedDictionary<QualifiedName, CatalogEnumType>? enumTypes = null,
         ImmutableSortedDictionary<QualifiedName, CatalogDomain>? domains = null,
         ImmutableSortedSet<QualifiedName>? otherTypes = null)
-        => new(Dialect, schemas ?? Schemas, tables ?? Tables, enumTypes ?? EnumTypes, domains ?? Domains, otherTypes ?? OtherTypes);
+        => new(Dialect, schemas ?? Schemas, tables ?? Tables, enumTypes ?? EnumTypes, domains ?? Domains, otherTypes ?? OtherTypes, Extensions);
+
+    internal Catalog WithExtensions(ImmutableSortedDictionary<string, string> extensions)
+        => new(Dialect, Schemas, Tables, EnumTypes, Domains, OtherTypes, extensions);
 }

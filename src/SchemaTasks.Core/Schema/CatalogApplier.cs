@@ -9,7 +9,13 @@ namespace SchemaTasks.Schema;
 /// </summary>
 internal static class CatalogApplier
 {
-    public static Catalog Apply(Catalog catalog, SqlStatement statement, ApplyContext context) => statement switch
+    public static Catalog Apply(Catalog catalog, SqlStatement statement, ApplyContext context)
+    {
+        ServerLimits.ReportTruncated(statement, context);
+        return ApplyStatement(catalog, statement, context);
+    }
+
+    private static Catalog ApplyStatement(Catalog catalog, SqlStatement statement, ApplyContext context) => statement switch
     {
         CreateSchemaStatement s => SchemaStatements.Create(catalog, s, context),
         DropSchemaStatement s => SchemaStatements.Drop(catalog, s, context),
@@ -26,6 +32,9 @@ internal static class CatalogApplier
         AlterTableStatement s => AlterTableActions.Apply(catalog, s, context),
         RenameTablesStatement s => TableStatements.Rename(catalog, s, context),
         DropTableStatement s => TableStatements.Drop(catalog, s, context),
+        CreateExtensionStatement s => ExtensionStatements.Create(catalog, s, context),
+        DropExtensionStatement s => ExtensionStatements.Drop(catalog, s, context),
+        MoveExtensionStatement s => ExtensionStatements.Move(catalog, s, context),
         _ => catalog,
     };
 }

@@ -7,6 +7,7 @@ internal static class ColumnFactory
 {
     public static CatalogColumn Create(Catalog catalog, QualifiedName table, ColumnSpec spec, ApplyContext context)
     {
+        TypeExistence.Check(catalog, spec.Type, context, spec.At, $"Column {context.Show(table)}.{context.Show(spec.Name)}");
         var (text, reference) = ResolveType(catalog, spec.Type, context.Rules);
         var defaultText = spec.Default;
         if (spec.Type.IsSerial && defaultText is null)
@@ -32,7 +33,7 @@ internal static class ColumnFactory
 
     private static string SequenceName(QualifiedName table, string column, IdentifierRules rules)
     {
-        var sequence = $"{table.Name}_{column}_seq";
+        var sequence = PostgresNames.MakeObjectName(table.Name, column, "seq");
         return table.Schema == rules.DefaultSchema ? rules.Quote(sequence) : $"{rules.Quote(table.Schema)}.{rules.Quote(sequence)}";
     }
 }

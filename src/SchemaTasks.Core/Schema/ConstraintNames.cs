@@ -26,15 +26,28 @@ internal static class ConstraintNames
             };
         }
 
-        var columns = spec.Columns.Count > 0 ? "_" + string.Join("_", spec.Columns) : column is null ? string.Empty : "_" + column;
+        var columns = spec.Columns.Count > 0 ? string.Join("_", spec.Columns) : column;
         return spec.Kind switch
         {
-            ConstraintKind.Check => Unique(table, $"{name}{(column is null ? string.Empty : "_" + column)}_check"),
-            ConstraintKind.PrimaryKey => Unique(table, $"{name}_pkey"),
-            ConstraintKind.Unique => Unique(table, $"{name}{columns}_key"),
-            ConstraintKind.ForeignKey => Unique(table, $"{name}{columns}_fkey"),
-            _ => Unique(table, $"{name}{columns}_excl"),
+            ConstraintKind.Check => PostgresUnique(table, name, column, "check"),
+            ConstraintKind.PrimaryKey => PostgresUnique(table, name, null, "pkey"),
+            ConstraintKind.Unique => PostgresUnique(table, name, columns, "key"),
+            ConstraintKind.ForeignKey => PostgresUnique(table, name, columns, "fkey"),
+            _ => PostgresUnique(table, name, columns, "excl"),
         };
+    }
+
+    // PostgreSQL's ChooseConstraintName: table_column_label, parts shortened to fit 63 bytes, and
+    // on a clash the label gets a number (label1, label2...), shortening the parts again.
+    private static string PostgresUnique(CatalogTable table, string name1, string? name2, string label)
+    {
+        var candidate = PostgresNames.MakeObjectName(name1, name2, label);
+        for (var i = 1; Exists(table, candidate); i++)
+        {
+            candidate = PostgresNames.MakeObjectName(name1, name2, label + i);
+        }
+
+        return candidate;
     }
 
     public static bool Exists(CatalogTable table, string name)

@@ -37,10 +37,10 @@ internal static class SchemaStatements
             }
 
             var inSchema = catalog.Tables.Keys.Concat(catalog.EnumTypes.Keys).Concat(catalog.Domains.Keys).Concat(catalog.OtherTypes)
-                .Where(n => n.Schema == name).ToList();
+                .Where(n => n.Schema == name).Select(context.Show).Concat(ExtensionStatements.In(catalog, name).Select(e => "extension " + context.Show(e))).ToList();
             if (inSchema.Count > 0 && !s.Cascade)
             {
-                context.Error(DiagnosticCodes.SchemaNotEmpty, $"DROP SCHEMA {context.Show(name)} would fail: it still holds {string.Join(", ", inSchema.Select(context.Show))}. Drop those first, or add CASCADE.", s.At);
+                context.Error(DiagnosticCodes.SchemaNotEmpty, $"DROP SCHEMA {context.Show(name)} would fail: it still holds {string.Join(", ", inSchema)}. Drop those first, or add CASCADE.", s.At);
                 continue;
             }
 
@@ -49,6 +49,7 @@ internal static class SchemaStatements
                 catalog = TypeReferences.DropDependents(catalog, type);
             }
 
+            catalog = ExtensionStatements.DropInSchema(catalog, name, context);
             catalog = catalog.With(
                 schemas: catalog.Schemas.Remove(name),
                 tables: catalog.Tables.RemoveRange(catalog.Tables.Keys.Where(n => n.Schema == name)),
@@ -79,6 +80,8 @@ internal static class SchemaStatements
         {
             catalog = TypeReferences.Retarget(catalog, type, Move(type), context.Rules);
         }
+
+        catalog = ExtensionStatements.RenameSchema(catalog, s.Name, s.NewName, context);
 
         return catalog.With(
             schemas: catalog.Schemas.Remove(s.Name).Add(s.NewName),

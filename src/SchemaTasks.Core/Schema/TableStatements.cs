@@ -32,6 +32,7 @@ internal static class TableStatements
         }
 
         if (!TypeStatements.CheckSchema(catalog, s.Name, context, s.At)) return catalog;
+        if (!ServerLimits.CheckColumnCount(s.Name, s.Columns.Count, context, s.At)) return catalog;
 
         // Columns go into one builder: adding them to the immutable table one by one copied
         // the column array per column (quadratic in a wide table).

@@ -124,12 +124,12 @@ internal sealed class CheckValueSetReader
         var token = _tokens[_pos];
         if (token.Kind == SqlTokenKind.Word)
         {
-            name = _rules.FoldUnquoted(SqlTokenText.Raw(_source, token));
+            name = PostgresNames.Stored(_rules, _rules.FoldUnquoted(SqlTokenText.Raw(_source, token)));
             if (SqlTokenText.IsWord(_source, token, "VALUE")) name = "VALUE";
         }
         else if (token.Kind == SqlTokenKind.QuotedIdentifier)
         {
-            name = SqlTokenText.Unquote(_source, token);
+            name = PostgresNames.Stored(_rules, SqlTokenText.Unquote(_source, token));
         }
         else
         {

@@ -126,7 +126,7 @@ internal sealed partial class DdlParser
             var first = _c.Tokens[start];
             if (_c.Position > start && first.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)
             {
-                names.Add(first.Kind == SqlTokenKind.Word ? _rules.FoldUnquoted(SqlTokenText.Raw(_c.Source, first)) : SqlTokenText.Unquote(_c.Source, first));
+                names.Add(PostgresNames.Stored(_rules, first.Kind == SqlTokenKind.Word ? _rules.FoldUnquoted(SqlTokenText.Raw(_c.Source, first)) : SqlTokenText.Unquote(_c.Source, first)));
             }
         }
         while (_c.TrySymbol(','));
@@ -349,7 +349,7 @@ internal sealed partial class DdlParser
             if (i + 1 < end && SqlTokenText.IsSymbol(_c.Source, _c.Tokens[i + 1], '(')) continue; // A function.
             var previous = i > start ? _c.Tokens[i - 1] : default;
             if (i > start && previous.Kind == SqlTokenKind.Symbol && _c.Source.AsSpan(previous.Start, previous.Length).SequenceEqual("::")) continue; // A cast's type.
-            names.Add(token.Kind == SqlTokenKind.Word ? _rules.FoldUnquoted(SqlTokenText.Raw(_c.Source, token)) : SqlTokenText.Unquote(_c.Source, token));
+            names.Add(PostgresNames.Stored(_rules, token.Kind == SqlTokenKind.Word ? _rules.FoldUnquoted(SqlTokenText.Raw(_c.Source, token)) : SqlTokenText.Unquote(_c.Source, token)));
         }
 
         return names;

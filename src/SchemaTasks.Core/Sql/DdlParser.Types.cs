@@ -230,12 +230,15 @@ internal sealed partial class DdlParser
         if (!_c.IsIdentifier) throw _c.Error("expected a data type");
         if (_mySql) return MySqlDataType();
 
+        if (QuotedBuiltinType() is { } quoted) return quoted;
+
         // A quoted or schema-qualified name is a user type; so is any word that is not built in.
         if (_c.Current.Kind == SqlTokenKind.QuotedIdentifier || _c.IsSymbol('.', 1))
         {
+            var qualified = _c.IsSymbol('.', 1);
             var userName = _c.QualifiedName();
             SkipTypeModifiers();
-            return UserType(userName);
+            return UserType(userName) with { IsQualified = qualified };
         }
 
         var word = SqlTokenText.Raw(_c.Source, _c.Next()).ToLowerInvariant();
@@ -258,7 +261,7 @@ internal sealed partial class DdlParser
         if (!TypeNames.IsPostgresBuiltin(name))
         {
             SkipTypeModifiers();
-            return UserType(new QualifiedName(_rules.DefaultSchema, _rules.FoldUnquoted(word)));
+            return UserType(new QualifiedName(_rules.DefaultSchema, PostgresNames.Truncate(_rules.FoldUnquoted(word))));
         }
 
         string? arguments = null;
@@ -269,6 +272,7 @@ internal sealed partial class DdlParser
         }
 
         if (_c.IsSymbol('(')) arguments = TypeArguments();
+        if (name == "bit" && arguments is null) arguments = "1"; // The keyword BIT alone is bit(1); the quoted name "bit" is not.
         var timeZone = false;
         if (name is "timestamp" or "time")
         {
@@ -288,6 +292,23 @@ internal sealed partial class DdlParser
         var isArray = ArraySuffix();
         var text = TypeNames.Normalise(SqlDialect.Postgres, name, arguments, timeZone, suffix);
         return new TypeSpec(isArray ? text + "[]" : text, null, isArray, null, TypeNames.IsPostgresSerial(name));
+    }
+
+    /// <summary>
+    /// A built-in type written as its quoted <c>pg_type</c> name (<c>"int4"</c>, <c>"varchar"(5)</c>):
+    /// the same type as the unquoted spelling, without the grammar's keyword rules (so
+    /// <c>"bit"</c> has no length and <c>"char"</c> is the one-byte type, kept as written).
+    /// </summary>
+    private TypeSpec? QuotedBuiltinType()
+    {
+        if (_c.Current.Kind != SqlTokenKind.QuotedIdentifier || _c.IsSymbol('.', 1)) return null;
+        var name = SqlTokenText.Unquote(_c.Source, _c.Current);
+        if (name == "char" || !PostgresBuiltinTypes.IsStoredName(name) || !TypeNames.IsPostgresBuiltin(name)) return null;
+        _c.Next();
+        var arguments = _c.IsSymbol('(') ? TypeArguments() : null;
+        var isArray = ArraySuffix();
+        var text = TypeNames.Normalise(SqlDialect.Postgres, name, arguments, timeZone: false, suffix: null);
+        return new TypeSpec(isArray ? text + "[]" : text, null, isArray, null, IsSerial: false);
     }
 
     private TypeSpec UserType(QualifiedName name)
@@ -356,6 +377,7 @@ internal sealed partial class DdlParser
 
     private TypeSpec MySqlDataType()
     {
+        var typeToken = _c.Current;
         var word = SqlTokenText.Raw(_c.Source, _c.Next()).ToLowerInvariant();
         if (word is "enum" or "set")
         {
@@ -393,6 +415,7 @@ internal sealed partial class DdlParser
                 break;
         }
 
+        if (typeToken.Kind != SqlTokenKind.Word || !MySqlBuiltinTypes.Contains(name)) throw UnknownMySqlType(typeToken);
         string? arguments = _c.IsSymbol('(') ? TypeArguments() : null;
         string? suffix = null;
         while (_c.IsWord("UNSIGNED") || _c.IsWord("SIGNED") || _c.IsWord("ZEROFILL"))
@@ -402,5 +425,17 @@ internal sealed partial class DdlParser
         }
 
         return new TypeSpec(TypeNames.Normalise(_rules.Dialect, name, arguments, false, suffix), null, false, null, false);
+    }
+
+    // MySQL and MariaDB have no user-defined types: the server refuses any other name.
+    private SqlParseException UnknownMySqlType(SqlToken token)
+    {
+        var written = token.Kind == SqlTokenKind.Word ? SqlTokenText.Raw(_c.Source, token) : SqlTokenText.ForMessage(_c.Source, token);
+        var similar = Diagnostics.SimilarNames.Suggest(written.ToLowerInvariant(), MySqlBuiltinTypes.All);
+        var hint = similar.Count > 0 ? $" Did you mean {string.Join(" or ", similar)}?" : string.Empty;
+        return new SqlParseException(
+            Diagnostics.DiagnosticCodes.UnknownType,
+            $"{written} is not a MySQL or MariaDB data type (neither has user-defined types), so the server would refuse the column.{hint} Fix the type name",
+            token);
     }
 }

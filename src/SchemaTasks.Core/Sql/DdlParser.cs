@@ -27,7 +27,11 @@ internal sealed partial class DdlParser
     /// </summary>
     /// <exception cref="SqlParseException">A tracked statement that cannot be parsed or is not supported.</exception>
     public static SqlStatement? Parse(string source, List<SqlToken> tokens, SqlStatementRange range, IdentifierRules rules)
-        => new DdlParser(new TokenCursor(source, tokens, range, rules)).Statement();
+    {
+        var cursor = new TokenCursor(source, tokens, range, rules);
+        var statement = new DdlParser(cursor).Statement();
+        return statement is not null && cursor.Truncated is { } truncated ? statement with { TruncatedNames = truncated } : statement;
+    }
 
     private SqlStatement? Statement()
     {
@@ -61,6 +65,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("SCHEMA")) return CreateSchema(at);
         if (_c.TryWord("TYPE")) return CreateType(at);
         if (_c.TryWord("DOMAIN")) return CreateDomain(at);
+        if (_c.TryWord("EXTENSION")) return CreateExtension(at);
         return null;
     }
 
@@ -77,6 +82,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("TYPE")) return AlterType(at);
         if (_c.TryWord("DOMAIN")) return AlterDomain(at);
         if (_c.TryWord("SCHEMA")) return AlterSchema(at);
+        if (_c.TryWord("EXTENSION")) return AlterExtension(at);
         return null;
     }
 
@@ -92,6 +98,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("TYPE")) return DropType(at, isDomain: false);
         if (_c.TryWord("DOMAIN")) return DropType(at, isDomain: true);
         if (_c.TryWord("SCHEMA")) return DropSchema(at);
+        if (_c.TryWord("EXTENSION")) return DropExtension(at);
         return null;
     }
 

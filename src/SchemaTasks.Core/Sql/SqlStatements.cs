@@ -6,7 +6,11 @@ namespace SchemaTasks.Sql;
 // qualified with the dialect's default schema; each node keeps the token it starts at, so
 // the catalog can report problems at their place in the file.
 
-internal abstract record SqlStatement(SqlToken At);
+internal abstract record SqlStatement(SqlToken At)
+{
+    /// <summary>Names in the statement PostgreSQL shortens to 63 bytes.</summary>
+    public IReadOnlyList<TruncatedName> TruncatedNames { get; init; } = [];
+}
 
 internal sealed record CreateSchemaStatement(SqlToken At, string Name, bool IfNotExists) : SqlStatement(At);
 
@@ -46,7 +50,11 @@ internal sealed record DropTableStatement(SqlToken At, IReadOnlyList<QualifiedNa
 /// <param name="IsArray">Whether the type is an array.</param>
 /// <param name="Inline">MySQL ENUM/SET values.</param>
 /// <param name="IsSerial">PostgreSQL serial: NOT NULL with a sequence default.</param>
-internal sealed record TypeSpec(string Text, QualifiedName? UserType, bool IsArray, InlineValueList? Inline, bool IsSerial);
+internal sealed record TypeSpec(string Text, QualifiedName? UserType, bool IsArray, InlineValueList? Inline, bool IsSerial)
+{
+    /// <summary>Whether the user type was written with its schema; an unqualified one is looked up in <c>pg_catalog</c> first.</summary>
+    public bool IsQualified { get; init; }
+}
 
 internal sealed record ColumnSpec(SqlToken At, string Name, TypeSpec Type, bool? NotNull, string? Default, bool PrimaryKey, IReadOnlyList<ConstraintSpec> Constraints)
 {

@@ -96,15 +96,40 @@ internal sealed class TokenCursor
     /// <summary>Whether the current token can be a name: a word or a quoted identifier.</summary>
     public bool IsIdentifier => !AtEnd && Current.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;
 
-    /// <summary>Reads one identifier, folded as the dialect stores it.</summary>
+    /// <summary>Names PostgreSQL truncated in this statement (as written, as kept), in order; <see langword="null"/> when none.</summary>
+    public List<TruncatedName>? Truncated { get; private set; }
+
+    /// <summary>
+    /// Reads one identifier, folded and shortened as the dialect stores it: PostgreSQL keeps 63
+    /// bytes (noted in <see cref="Truncated"/>); MySQL refuses more than 64 characters.
+    /// </summary>
     public string Identifier()
     {
         if (!IsIdentifier) throw Error("expected a name");
         var token = Next();
-        return token.Kind == SqlTokenKind.Word
+        var name = token.Kind == SqlTokenKind.Word
             ? Rules.FoldUnquoted(SqlTokenText.Raw(Source, token))
             : SqlTokenText.Unquote(Source, token);
+        if (name.Length <= PostgresNames.MaxBytes / 3) return name;
+        if (Rules.Dialect == SqlDialect.Postgres)
+        {
+            var kept = PostgresNames.Truncate(name);
+            if (kept.Length != name.Length) (Truncated ??= []).Add(new TruncatedName(token, name, kept));
+            return kept;
+        }
+
+        if (name.Length > MySqlNameLength)
+        {
+            throw new SqlParseException(
+                DiagnosticCodes.IdentifierTooLong,
+                $"the name {Rules.Quote(name)} is {name.Length} characters long; MySQL and MariaDB refuse names longer than {MySqlNameLength} (errors 1059, 1103). Shorten it",
+                token);
+        }
+
+        return name;
     }
+
+    private const int MySqlNameLength = 64;
 
     /// <summary>Reads <c>name</c>, <c>schema.name</c> or <c>catalog.schema.name</c>.</summary>
     public QualifiedName QualifiedName()

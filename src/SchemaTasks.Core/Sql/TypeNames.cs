@@ -31,7 +31,7 @@ internal static class TypeNames
         ["tsvector"] = "tsvector", ["tsquery"] = "tsquery", ["point"] = "point", ["line"] = "line", ["box"] = "box",
         ["polygon"] = "polygon", ["circle"] = "circle", ["path"] = "path", ["lseg"] = "lseg", ["regclass"] = "regclass",
         ["int4range"] = "int4range", ["int8range"] = "int8range", ["numrange"] = "numrange", ["tsrange"] = "tsrange",
-        ["tstzrange"] = "tstzrange", ["daterange"] = "daterange", ["name"] = "name", ["citext"] = "citext",
+        ["tstzrange"] = "tstzrange", ["daterange"] = "daterange", ["name"] = "name",
     };
 
     private static readonly Dictionary<string, string> MySqlAliases = new(StringComparer.Ordinal)
@@ -48,6 +48,9 @@ internal static class TypeNames
     };
 
     private static readonly HashSet<string> MySqlIntegers = new(StringComparer.Ordinal) { "int", "tinyint", "smallint", "mediumint", "bigint" };
+
+    /// <summary>The PostgreSQL spellings the grammar knows (<c>integer</c>, <c>serial</c>...), for suggestions.</summary>
+    public static IEnumerable<string> PostgresSpellings => PostgresAliases.Keys;
 
     /// <summary>Whether a PostgreSQL type name (lower case, words joined by one space) is built in.</summary>
     public static bool IsPostgresBuiltin(string name)
@@ -91,6 +94,10 @@ internal static class TypeNames
         if (canonical == "character" && arguments is null)
         {
             arguments = "1";
+        }
+        else if (canonical == "numeric" && arguments is not null && !arguments.Contains(',', StringComparison.Ordinal))
+        {
+            arguments += ",0"; // numeric(p) is numeric(p,0), as format_type shows it.
         }
 
         var text = arguments is null || name.Contains("serial", StringComparison.Ordinal) ? canonical : $"{canonical}({arguments})";

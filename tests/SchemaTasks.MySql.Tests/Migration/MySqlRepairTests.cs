@@ -20,7 +20,7 @@ public sealed class MySqlRepairTests
     {
         await using var db = await MySqlTestDatabase.CreateAsync();
         var widen = "ALTER TABLE job_tracking MODIFY COLUMN job_type ENUM('cleanup','failover','protection_flow') NOT NULL DEFAULT 'cleanup';";
-        var broken = Build(("1", JobTracking), ("2", widen + "\nALTER TABLE job_tracking ADD COLUMN note no_such_type;"));
+        var broken = Build(("1", JobTracking), ("2", widen + "\nALTER TABLE job_tracking ADD COLUMN note int DEFAULT (no_such_function());"));
         var fixedBuild = Build(("1", JobTracking), ("2", widen + "\nALTER TABLE job_tracking ADD COLUMN note varchar(20) NULL;"));
         await Assert.ThrowsAsync<SchemaTasksException>(() => MySqlMigrator.MigrateAsync(broken, db.ConnectionString));
 
@@ -74,7 +74,7 @@ public sealed class MySqlRepairTests
         await using var db = await MySqlTestDatabase.CreateAsync();
         var broken = Build(
             ("1", "CREATE TABLE bots (id int PRIMARY KEY, health_status varchar(20) NOT NULL);"),
-            ("2", "ALTER TABLE bots ADD CHECK (health_status IN ('normal', 'potentially_stuck'));\nALTER TABLE bots ADD COLUMN note no_such_type;"));
+            ("2", "ALTER TABLE bots ADD CHECK (health_status IN ('normal', 'potentially_stuck'));\nALTER TABLE bots ADD COLUMN note int DEFAULT (no_such_function());"));
         await Assert.ThrowsAsync<SchemaTasksException>(() => MySqlMigrator.MigrateAsync(broken, db.ConnectionString));
         var serverName = (string?)await ScalarAsync(db, "SELECT CONSTRAINT_NAME FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()");
 

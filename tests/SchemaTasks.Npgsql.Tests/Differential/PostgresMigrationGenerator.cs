@@ -26,7 +26,13 @@ internal sealed class PostgresMigrationGenerator
     private Table? _lastAltered;
     private string? _lastHead;
 
-    private PostgresMigrationGenerator(int seed) => _random = new Random(seed);
+    private PostgresMigrationGenerator(int seed)
+    {
+        _random = new Random(seed);
+        _limits = new PostgresLimitShapes(_random, () => ++_next);
+    }
+
+    private readonly PostgresLimitShapes _limits;
 
     public static GeneratedSequence Generate(int seed)
     {
@@ -54,6 +60,7 @@ internal sealed class PostgresMigrationGenerator
 
     private string Statement()
     {
+        if (_random.Next(10) == 0) return _limits.Next(); // Long names and extension types (PostgresLimitShapes).
         for (var attempt = 0; ; attempt++)
         {
             var statement = _random.Next(16) switch

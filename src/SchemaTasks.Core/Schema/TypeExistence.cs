@@ -1,0 +1,100 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// Whether the type a PostgreSQL column or domain names exists when the statement runs: built
+/// in, created by an earlier migration (enum, domain, other type, a table's row type), or
+/// created by an extension the migrations created. The server refuses the statement otherwise,
+/// and a snapshot with a type nobody created has nothing for the enum check to check.
+/// </summary>
+/// <remarks>
+/// Only reports: the column is kept either way, so a catalog built where diagnostics are not
+/// shown (the migrator's repair) is the one it always was.
+/// </remarks>
+internal static class TypeExistence
+{
+    private const string Catalog = "pg_catalog";
+
+    /// <summary>Reports <see cref="DiagnosticCodes.UnknownType"/> when <paramref name="type"/> does not exist.</summary>
+    /// <param name="catalog">The schema before the statement.</param>
+    /// <param name="type">The type as written.</param>
+    /// <param name="context">Where to report.</param>
+    /// <param name="at">The statement or column, for the location.</param>
+    /// <param name="user">What has the type, for the message: <c>Column t.c</c>, <c>Domain d</c>.</param>
+    public static void Check(Catalog catalog, TypeSpec type, ApplyContext context, SqlToken at, string user)
+    {
+        if (!context.IsPostgres || type.UserType is not { } name) return;
+        var inSearchPath = !type.IsQualified || name.Schema == Catalog;
+        if (inSearchPath && PostgresBuiltinTypes.Contains(name.Name)) return;
+        if (inSearchPath && PostgresBuiltinTypes.IsPseudo(name.Name))
+        {
+            context.Error(DiagnosticCodes.UnknownType, $"{user} has type {context.Show(name.Name)}, a pseudo-type: PostgreSQL does not allow it for a column or domain. Choose a data type.", at);
+            return;
+        }
+
+        if (TypeStatements.TypeExists(catalog, name) || catalog.Tables.ContainsKey(name)) return;
+        string? providedElsewhere = null;
+        var unknownExtensions = new List<string>();
+        foreach (var (extension, schema) in catalog.Extensions)
+        {
+            var known = PostgresExtensionTypes.Find(extension);
+            if (known is null)
+            {
+                unknownExtensions.Add(extension);
+                continue;
+            }
+
+            if (!known.Types.Contains(name.Name, StringComparer.Ordinal)) continue;
+            if (schema == name.Schema || (!type.IsQualified && schema == Catalog)) return;
+            providedElsewhere = $"Extension {context.Show(extension)} provides {context.Show(name.Name)}, but in schema {context.Show(schema)}: write {context.Show(new QualifiedName(schema, name.Name))}.";
+        }
+
+        var message = $"{user} has type {context.Show(name)}, which does not exist when this statement runs: it is not built in, no earlier migration creates it, and no extension the migrations create provides it.";
+        var similar = SimilarNames.Suggest(name.Name, Candidates(catalog, name.Schema));
+        if (similar.Count > 0) message += $" Did you mean {string.Join(" or ", similar.Select(context.Show))}?";
+        message += " " + (providedElsewhere ?? Fix(name, context));
+        if (unknownExtensions.Count > 0)
+        {
+            message += $" (Extension {string.Join(", ", unknownExtensions.Select(context.Show))} may provide it: SchemaTasks does not know its types.)";
+            context.Warning(DiagnosticCodes.UnknownType, message, at);
+            return;
+        }
+
+        if (inSearchPath && name.Name.StartsWith("pg_", StringComparison.Ordinal))
+        {
+            // Every system catalog and view has a row type named after it; they change with each release, so they are not listed.
+            message += " (It may be the row type of a system catalog or view, which SchemaTasks does not list.)";
+            context.Warning(DiagnosticCodes.UnknownType, message, at);
+            return;
+        }
+
+        context.Error(DiagnosticCodes.UnknownType, message, at);
+    }
+
+    private static string Fix(QualifiedName name, ApplyContext context)
+    {
+        var extension = PostgresExtensionTypes.ExtensionOf(name.Name);
+        return extension is null
+            ? $"Fix the name (quoted names keep their case), or create the type in an earlier statement."
+            : $"It comes with extension {context.Show(extension)}: add CREATE EXTENSION IF NOT EXISTS {context.Show(extension)} before this statement (also if the extension is installed outside the migrations).";
+    }
+
+    // Types a misspelled one may have meant: built-in names and grammar spellings, the
+    // migrations' own types and tables, and those of the extensions created.
+    private static IEnumerable<string> Candidates(Catalog catalog, string schema)
+    {
+        foreach (var builtin in PostgresBuiltinTypes.StoredNames) yield return builtin;
+        foreach (var spelling in TypeNames.PostgresSpellings) yield return spelling;
+        foreach (var name in catalog.EnumTypes.Keys.Concat(catalog.Domains.Keys).Concat(catalog.OtherTypes).Concat(catalog.Tables.Keys))
+        {
+            if (name.Schema == schema) yield return name.Name;
+        }
+
+        foreach (var extension in catalog.Extensions.Keys)
+        {
+            foreach (var type in PostgresExtensionTypes.Find(extension)?.Types ?? []) yield return type;
+        }
+    }
+}
