@@ -12,10 +12,13 @@ namespace SchemaTasks.Core.Tests.Schema;
 /// as one hash. The hash was taken before the parser was optimised; a change to it means
 /// behaviour changed, not just speed. If a change is intended, find the first differing
 /// input with <see cref="Describe"/> and update the hash in the same commit.
+/// Last intended change: PostgreSQL DO blocks run; of 1,513 inputs, four differ, each a
+/// mutated DO body that now reports the server's failure (an unclosed string inside it, a
+/// RAISE whose level was mangled into an exception).
 /// </summary>
 public sealed class EngineFingerprintTests
 {
-    private const string ExpectedPostgres = "10A797475F6A9448CF082487AA9DEE10E4D7FD9335F2E75A74F992E8B830D77A";
+    private const string ExpectedPostgres = "8B45D9C4CE4BE608003186851EEBC2CF0CEEF27C9A4602FEAFCBF3F7646A319E";
     private const string ExpectedMySql = "A80F2EEF4E7FD8A403A593EA7B22FC5364D874AE0489BF69C50B770F6666A839";
 
     // Constructs that decide where statements end, so mutations hit the splitter's edges.
