@@ -28,9 +28,41 @@ internal sealed class EmbeddedSql
     /// <param name="diagnostics">Receives lexing problems inside the content, located in the file.</param>
     public static EmbeddedSql FromLiteral(string source, SqlToken literal, List<SqlLexDiagnostic> diagnostics)
     {
+        if (literal.Style == SqlQuoteStyle.Dollar)
+        {
+            return FromDollarQuoted(source, literal, diagnostics);
+        }
+
         var text = new PositionedText();
         AppendLiteral(text, source, literal);
         return text.Lex(diagnostics);
+    }
+
+    // The common case, and the one on the build's hot path: the content is the file's text as
+    // is, so a position inside it is the file's position shifted on its first line only.
+    private static EmbeddedSql FromDollarQuoted(string source, SqlToken literal, List<SqlLexDiagnostic> diagnostics)
+    {
+        var text = SqlTokenText.Unquote(source, literal);
+        var firstColumn = literal.Column + literal.PrefixLength;
+        var lineOffset = literal.Line - 1;
+        (int Line, int Column) Map(int line, int column) => (line + lineOffset, line == 1 ? column + firstColumn - 1 : column);
+
+        var local = new List<SqlLexDiagnostic>();
+        var lexer = new SqlLexer(text, SqlDialect.Postgres, 1, local);
+        var tokens = new List<SqlToken>();
+        while (lexer.Next(out var token))
+        {
+            var (line, column) = Map(token.Line, token.Column);
+            tokens.Add(token with { Line = line, Column = column });
+        }
+
+        foreach (var d in local)
+        {
+            var (line, column) = Map(d.Line, d.Column);
+            diagnostics.Add(d with { Line = line, Column = column });
+        }
+
+        return new EmbeddedSql(text, tokens);
     }
 
     /// <summary>A region of <paramref name="source"/> written as plain SQL, starting at the given file position.</summary>
