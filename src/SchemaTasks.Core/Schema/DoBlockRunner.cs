@@ -86,6 +86,11 @@ internal sealed class DoBlockRunner
             return null;
         }
 
+        if (literal.Style == SqlQuoteStyle.Dollar && !MayMatter(SqlTokenText.Unquote(sql, literal)))
+        {
+            return null; // Neither DDL, EXECUTE nor RAISE EXCEPTION: most data fixes end here, without storing a token.
+        }
+
         var embedded = EmbeddedSql.FromLiteral(sql, literal, _lexDiagnostics);
         PlpgsqlBlock block;
         try
@@ -335,6 +340,32 @@ internal sealed class DoBlockRunner
         if (k >= tokens.Count) return true; // The kind of object is not constant.
         return Is(k, "TABLE") || Is(k, "TYPE") || Is(k, "DOMAIN") || Is(k, "SCHEMA") || tokens[k].Kind != SqlTokenKind.Word;
     }
+
+    /// <summary>
+    /// Whether a body has a word that can change the schema or fail the block: CREATE, ALTER,
+    /// DROP, EXECUTE, or RAISE at a level other than a notice. A streaming pass; a body with
+    /// none of them (or with a lexing problem, reported when the body is read in full) is
+    /// read no further.
+    /// </summary>
+    private static bool MayMatter(string body)
+    {
+        var problems = new List<SqlLexDiagnostic>(0);
+        var lexer = new SqlLexer(body, SqlDialect.Postgres, 1, problems);
+        var raise = false;
+        while (lexer.Next(out var token))
+        {
+            if (raise && (token.Kind != SqlTokenKind.Word || !IsNoticeLevel(body, token))) return true; // RAISE 'text', RAISE; and RAISE USING raise exceptions.
+            if (token.Kind != SqlTokenKind.Word) continue;
+            raise = SqlTokenText.IsWord(body, token, "RAISE");
+            if (StartsDdl(body, token) || SqlTokenText.IsWord(body, token, "EXECUTE")) return true;
+        }
+
+        return raise || problems.Count > 0;
+    }
+
+    private static bool IsNoticeLevel(string text, SqlToken token)
+        => SqlTokenText.IsWord(text, token, "NOTICE") || SqlTokenText.IsWord(text, token, "WARNING") || SqlTokenText.IsWord(text, token, "INFO")
+           || SqlTokenText.IsWord(text, token, "LOG") || SqlTokenText.IsWord(text, token, "DEBUG");
 
     private static bool LooksLikeDdl(string text)
     {

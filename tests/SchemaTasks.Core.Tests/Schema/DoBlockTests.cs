@@ -307,6 +307,25 @@ public class DoBlockTests
         Clean("DO $$ BEGIN BEGIN RAISE EXCEPTION 'x'; EXCEPTION WHEN raise_exception THEN NULL; END; END $$;");
     }
 
+    [Theory]
+    [InlineData("RAISE 'no level means EXCEPTION'")]
+    [InlineData("RAISE USING MESSAGE = 'x'")]
+    [InlineData("RAISE EXCEPTION 'x'")]
+    public void RaiseWithoutANoticeLevel_FailsTheBlock(string raise)
+    {
+        var (_, diagnostics) = Run($"DO $$ BEGIN {raise}; END $$;");
+        Assert.Equal(DiagnosticCodes.DoBlockRaises, Assert.Single(diagnostics).Code);
+    }
+
+    [Fact]
+    public void UnclosedStringInsideABody_IsReportedAtItsFilePosition()
+    {
+        var (_, diagnostics) = Run("SELECT 1;\nDO $$ BEGIN\n  RAISE NOTICE 'open;\nEND $$;");
+        var error = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCodes.UnterminatedString, error.Code);
+        Assert.Equal((3, 16), (error.Line, error.Column));
+    }
+
     [Fact]
     public void FunctionBodies_AreNotRun()
     {
