@@ -296,6 +296,9 @@ internal sealed class ExistenceCondition
         }
 
         SkipCast();
+
+        // typnamespace = 'app'::regnamespace names the schema as nspname does.
+        if (column is "typnamespace" or "relnamespace" or "connamespace") column = "nspname";
         return true;
     }
 

@@ -157,6 +157,8 @@ public class DoBlockTests
     [InlineData("NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'status')")]
     [InlineData("NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE t.typname = 'status' AND n.nspname = 'public')")]
     [InlineData("to_regtype('public.status') IS NULL")]
+    [InlineData("NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'status' AND typnamespace = 'public'::regnamespace)")]
+    [InlineData("NOT (EXISTS (SELECT 1 FROM pg_type WHERE typname = 'status' AND typtype = 'e') OR false)")]
     [InlineData("NOT EXISTS (SELECT 1 FROM pg_type t, pg_namespace n WHERE n.oid = t.typnamespace AND t.typname = 'status' AND n.nspname = current_schema())")]
     public void IfNotExists_CreatesTheTypeOnlyWhenAbsent(string condition)
     {
