@@ -322,7 +322,7 @@ internal sealed class DoBlockRunner
     /// Whether SQL starting with <paramref name="prefix"/> (the constant start of a built string)
     /// may create, alter or drop a tracked kind of object. Unknown is yes.
     /// </summary>
-    internal static bool StartsTrackedStatement(string prefix)
+    private static bool StartsTrackedStatement(string prefix)
     {
         var (tokens, _) = SqlLexer.Lex(prefix, SqlDialect.Postgres);
         if (tokens.Count == 0) return true;
