@@ -73,6 +73,20 @@ public static class DiagnosticCodes
     /// </summary>
     public const string UnsupportedStatement = "ST2011";
 
+    /// <summary>
+    /// A PostgreSQL <c>DO</c> block may change a tracked object in a way that depends on data or
+    /// on something the migrations cannot tell (a loop over a query, an undecidable <c>IF</c>,
+    /// <c>EXECUTE</c> of SQL built from variables). Fix: write the DDL plainly, or declare the
+    /// block's outcome with a <c>/* schematasks:equivalent ... */</c> comment right before it.
+    /// </summary>
+    public const string UndecidableDoBlock = "ST2020";
+
+    /// <summary>A <c>DO</c> block reaches <c>RAISE EXCEPTION</c> on the schema the migrations build, so the migration fails.</summary>
+    public const string DoBlockRaises = "ST2021";
+
+    /// <summary>A <c>DO</c> block that holds DDL cannot be read (its PL/pgSQL is malformed, or it is in another language).</summary>
+    public const string UnreadableDoBlock = "ST2022";
+
     /// <summary>A statement names a schema that the migrations never created (or already dropped).</summary>
     public const string SchemaNotFound = "ST3001";
 

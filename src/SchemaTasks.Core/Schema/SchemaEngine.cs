@@ -57,35 +57,24 @@ public static class SchemaEngine
         // the statements are read as the text is lexed, so theirs wait in a list of their own.
         var statementDiagnostics = new List<SchemaDiagnostic>();
         var context = new ApplyContext(rules, file, statementDiagnostics);
+        var gapStart = 0; // Where the text after the previous statement starts: a DO block's annotation lives there.
         while (reader.Read())
         {
+            var statementStart = gapStart;
+            gapStart = reader.Last.End;
             if (reader.Last.Unterminated || !reader.IsTracked)
             {
                 continue; // Unterminated: already reported. Not tracked: the parser would read nothing from it.
             }
 
             var tokens = reader.Tokens;
-            var range = new SqlStatementRange(0, tokens.Count);
-            SqlStatement? statement;
-            try
+            if (rules.Dialect == SqlDialect.Postgres && SqlTokenText.IsWord(sql, tokens[0], "DO"))
             {
-                statement = DdlParser.Parse(sql, tokens, range, rules);
-            }
-            catch (SqlParseException error)
-            {
-                var first = SqlTokenText.Raw(sql, tokens[range.Start]).ToUpperInvariant();
-                var second = range.Start + 1 < range.End ? " " + SqlTokenText.ForMessage(sql, tokens[range.Start + 1]).ToUpperInvariant() : string.Empty;
-                var message = error.Code == DiagnosticCodes.SyntaxError
-                    ? $"Cannot read this {first}{second} statement: {error.Message}. It changes a tracked object, so SchemaTasks does not guess what it does; correct the SQL."
-                    : $"Cannot model this {first}{second} statement: {error.Message}.";
-                statementDiagnostics.Add(SchemaDiagnostic.Error(error.Code, message, file, error.At.Line, error.At.Column));
+                catalog = DoBlockRunner.Run(catalog, sql, tokens, statementStart, rules, file, statementDiagnostics);
                 continue;
             }
 
-            if (statement is not null)
-            {
-                catalog = CatalogApplier.Apply(catalog, statement, context);
-            }
+            catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file);
         }
 
         if (lexDiagnostics.Count > 0)

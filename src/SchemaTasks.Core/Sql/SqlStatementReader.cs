@@ -11,8 +11,8 @@ namespace SchemaTasks.Sql;
 /// <remarks>
 /// Only statements that can shape a tracked object keep their tokens (<see cref="IsTracked"/>),
 /// in one buffer reused for every statement. The parser reads nothing but statements that
-/// start with CREATE, ALTER, DROP or RENAME, so that first word decides; the rest (data,
-/// DO blocks, grants, procedure calls) are run through the lexer to find their end and
+/// start with CREATE, ALTER, DROP or RENAME, and the engine runs PostgreSQL DO blocks, so that
+/// first word decides; the rest (data, grants, procedure calls) are run through the lexer to find their end and
 /// are never stored. Memory is therefore bounded by the longest tracked statement, not by
 /// the text.
 /// </remarks>
@@ -42,7 +42,7 @@ internal sealed class SqlStatementReader
     /// <summary>The current statement's tokens when <see cref="IsTracked"/>; empty otherwise.</summary>
     public List<SqlToken> Tokens { get; }
 
-    /// <summary>Whether the current statement starts with a word the parser reads (CREATE, ALTER, DROP, RENAME).</summary>
+    /// <summary>Whether the current statement starts with a word the engine reads (CREATE, ALTER, DROP, RENAME; PostgreSQL's DO).</summary>
     public bool IsTracked { get; private set; }
 
     /// <summary>How many tokens the current statement has, stored or not.</summary>
@@ -142,7 +142,8 @@ internal sealed class SqlStatementReader
         {
             First = token;
             IsTracked = token.Kind == SqlTokenKind.Word
-                        && (IsWord(token, "CREATE") || IsWord(token, "ALTER") || IsWord(token, "DROP") || IsWord(token, "RENAME"));
+                        && (IsWord(token, "CREATE") || IsWord(token, "ALTER") || IsWord(token, "DROP") || IsWord(token, "RENAME")
+                            || (!_mySql && IsWord(token, "DO"))); // A DO block runs when the migration runs.
         }
 
         if (IsTracked) Tokens.Add(token);

@@ -10,7 +10,7 @@ namespace SchemaTasks.Npgsql.Tests.Differential;
 /// own small model of the schema only to write statements the server accepts; it never
 /// predicts the resulting catalog; the server and the engine are compared instead.
 /// </summary>
-internal sealed class PostgresMigrationGenerator
+internal sealed partial class PostgresMigrationGenerator
 {
     private static readonly string[] LabelPool = ["pending", "RUNNING", "done", "it's", "with space", "café", "a-b", "x_y", "LATE", "zz"];
     private static readonly string[] ValuePool = ["normal", "potentially_stuck", "unhealthy", "O'Brien", "A B", "ünï", "x", "Y", "12"];
@@ -61,6 +61,7 @@ internal sealed class PostgresMigrationGenerator
     private string Statement()
     {
         if (_random.Next(10) == 0) return _limits.Next(); // Long names and extension types (PostgresLimitShapes).
+        if (_random.Next(8) == 0 && DoBlockIdiom() is { } idiom) return idiom; // PostgresDoBlockShapes.cs
         for (var attempt = 0; ; attempt++)
         {
             var statement = _random.Next(16) switch
@@ -76,6 +77,7 @@ internal sealed class PostgresMigrationGenerator
                 11 or 12 or 13 or 14 => AlterTable(),
                 _ => DropSomething(),
             };
+            if (statement is not null && _random.Next(6) == 0) statement = WrapInDoBlock(statement); // PostgresDoBlockShapes.cs
             if (statement is not null) return statement;
             if (attempt > 20) return CreateTable();
         }

@@ -1,0 +1,423 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// Runs a PostgreSQL <c>DO</c> block against the catalog, as the server runs it when the
+/// migration runs: straight-line DDL applies; an exception block whose DDL fails with an error
+/// its handler catches leaves the catalog as it was before the block (the block is atomic);
+/// <c>IF</c> conditions that ask the system catalogs are decided on the catalog at that point;
+/// <c>EXECUTE</c> of a constant string runs that string. Whatever could change a tracked object
+/// in a way the text does not decide is an error (ST2020) naming the way out. Function bodies
+/// are never run; only <c>DO</c> blocks are.
+/// </summary>
+internal sealed class DoBlockRunner
+{
+    private const string WayOut = "Write the DDL as plain statements, or declare what the block does with a /* schematasks:equivalent <the DDL> */ comment right before the DO (see docs/plpgsql.md)";
+
+    private readonly IdentifierRules _rules;
+    private readonly string? _file;
+    private readonly List<SqlLexDiagnostic> _lexDiagnostics = [];
+    private Catalog _catalog;
+    private List<SchemaDiagnostic> _diagnostics = [];
+
+    private DoBlockRunner(Catalog catalog, IdentifierRules rules, string? file)
+    {
+        _catalog = catalog;
+        _rules = rules;
+        _file = file;
+    }
+
+    /// <summary>Runs the <c>DO</c> statement <paramref name="tokens"/> of <paramref name="sql"/>.</summary>
+    /// <param name="catalog">The schema before the block.</param>
+    /// <param name="sql">The migration's text.</param>
+    /// <param name="tokens">The statement's tokens, <c>DO</c> first.</param>
+    /// <param name="gapStart">Where the text after the previous statement starts, to find an annotation comment.</param>
+    /// <param name="rules">PostgreSQL's naming rules.</param>
+    /// <param name="file">The file named in diagnostics.</param>
+    /// <param name="diagnostics">Receives the block's findings.</param>
+    /// <returns>The schema after the block; the schema before it when the block fails or cannot be decided.</returns>
+    public static Catalog Run(Catalog catalog, string sql, List<SqlToken> tokens, int gapStart, IdentifierRules rules, string? file, List<SchemaDiagnostic> diagnostics)
+    {
+        var runner = new DoBlockRunner(catalog, rules, file);
+        var result = runner.Run(sql, tokens, gapStart);
+        foreach (var lex in runner._lexDiagnostics) diagnostics.Add(SchemaDiagnostic.Error(lex.Code, lex.Message, file, lex.Line, lex.Column));
+        diagnostics.AddRange(runner._diagnostics);
+        return result ?? catalog;
+    }
+
+    /// <summary>Runs the block, or the DDL its annotation declares; <see langword="null"/> when the catalog stays as it was.</summary>
+    private Catalog? Run(string sql, List<SqlToken> tokens, int gapStart)
+    {
+        var doToken = tokens[0];
+        if (EquivalentAnnotation.Find(sql, gapStart, doToken.Start) is { } annotation)
+        {
+            var (line, column) = PositionBefore(sql, annotation.Start, doToken);
+            var declared = EmbeddedSql.FromRegion(sql, annotation.Start, annotation.End, line, column, _lexDiagnostics);
+            return Guarded(declared, PlpgsqlParser.ParseStatementList(declared));
+        }
+
+        SqlToken? body = null;
+        var language = "plpgsql";
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (SqlTokenText.IsWord(sql, tokens[i], "LANGUAGE") && i + 1 < tokens.Count)
+            {
+                var name = tokens[++i];
+                language = name.Kind == SqlTokenKind.Word ? SqlTokenText.Raw(sql, name).ToLowerInvariant() : SqlTokenText.Unquote(sql, name);
+            }
+            else if (tokens[i].Kind == SqlTokenKind.String && body is null)
+            {
+                body = tokens[i];
+            }
+        }
+
+        if (body is not { } literal)
+        {
+            return null; // Not a DO block the server accepts; it fails at once and changes nothing.
+        }
+
+        if (language != "plpgsql")
+        {
+            var text = SqlTokenText.Unquote(sql, literal);
+            if (!LooksLikeDdl(text)) return null;
+            Report(DiagnosticCodes.UnreadableDoBlock, $"Cannot read this DO block: it is written in {language}, which SchemaTasks does not run, and it seems to hold DDL. {WayOut}.", doToken);
+            return null;
+        }
+
+        if (literal.Style == SqlQuoteStyle.Dollar && !MayMatter(SqlTokenText.Unquote(sql, literal)))
+        {
+            return null; // Neither DDL, EXECUTE nor RAISE EXCEPTION: most data fixes end here, without storing a token.
+        }
+
+        var embedded = EmbeddedSql.FromLiteral(sql, literal, _lexDiagnostics);
+        PlpgsqlBlock block;
+        try
+        {
+            block = PlpgsqlParser.ParseBody(embedded);
+        }
+        catch (SqlParseException error)
+        {
+            if (!LooksLikeDdl(embedded.Text)) return null; // The server rejects it too, and it touches nothing tracked either way.
+            var at = error.At.Line == 0 ? literal : error.At;
+            Report(DiagnosticCodes.UnreadableDoBlock, $"Cannot read this DO block: {error.Message}. It holds DDL, so SchemaTasks does not guess what it does; correct the PL/pgSQL. {WayOut}.", at);
+            return null;
+        }
+
+        return Guarded(embedded, [block]);
+    }
+
+    /// <summary>Runs statements; any failure or undecidable step leaves the catalog as it was before the DO block.</summary>
+    private Catalog? Guarded(EmbeddedSql sql, IReadOnlyList<PlpgsqlStatement> statements)
+    {
+        var before = _catalog;
+        try
+        {
+            Statements(sql, statements);
+            return _catalog;
+        }
+        catch (ReturnSignal)
+        {
+            return _catalog;
+        }
+        catch (BlockFailure failure)
+        {
+            _diagnostics = failure.Diagnostics;
+            return before;
+        }
+        catch (UndecidableStep step)
+        {
+            _diagnostics = [];
+            Report(DiagnosticCodes.UndecidableDoBlock, $"Cannot tell what this DO block does to tracked objects: {step.Reason}. {WayOut}.", step.At);
+            return before;
+        }
+    }
+
+    private void Report(string code, string message, SqlToken at)
+        => _diagnostics.Add(SchemaDiagnostic.Error(code, message, _file, at.Line, at.Column));
+
+    private void Statements(EmbeddedSql sql, IReadOnlyList<PlpgsqlStatement> statements)
+    {
+        foreach (var statement in statements) Statement(sql, statement);
+    }
+
+    private void Statement(EmbeddedSql sql, PlpgsqlStatement statement)
+    {
+        switch (statement)
+        {
+            case PlpgsqlBlock block:
+                Block(sql, block);
+                break;
+            case PlpgsqlIf conditional:
+                If(sql, conditional);
+                break;
+            case PlpgsqlSql plain:
+                Sql(sql, plain.Range);
+                break;
+            case PlpgsqlExecute execute:
+                Execute(sql, execute);
+                break;
+            case PlpgsqlDataDependent dependent when Touches(sql, dependent.Body):
+                throw new UndecidableStep(dependent.At, $"this {dependent.What} changes the schema a number of times, or in a way, that depends on the data when the migration runs");
+            case PlpgsqlRaiseException raise:
+            {
+                var error = SchemaDiagnostic.Error(
+                    DiagnosticCodes.DoBlockRaises,
+                    "This DO block reaches RAISE EXCEPTION on the schema the migrations build up to here, so the migration fails when it runs. Correct the condition that leads here, or the migrations before it.",
+                    _file,
+                    raise.At.Line,
+                    raise.At.Column);
+                throw new BlockFailure(PlpgsqlErrorConditions.RaiseException, [error]);
+            }
+
+            case PlpgsqlReturn:
+                throw new ReturnSignal();
+        }
+    }
+
+    private void Block(EmbeddedSql sql, PlpgsqlBlock block)
+    {
+        if (block.Handlers.Count == 0)
+        {
+            Statements(sql, block.Body);
+            return;
+        }
+
+        // An exception block is atomic: a failure rolls back everything the block did.
+        var catalogBefore = _catalog;
+        var outer = _diagnostics;
+        _diagnostics = [];
+        try
+        {
+            Statements(sql, block.Body);
+            outer.AddRange(_diagnostics);
+            _diagnostics = outer;
+        }
+        catch (BlockFailure failure)
+        {
+            _diagnostics = outer;
+            _catalog = catalogBefore;
+            if (failure.SqlState is not { } state) throw; // The engine's own limit: nobody may swallow it.
+            foreach (var handler in block.Handlers)
+            {
+                switch (PlpgsqlErrorConditions.Catches(handler.Conditions, state))
+                {
+                    case true:
+                        Statements(sql, handler.Body);
+                        return;
+                    case null:
+                        throw new UndecidableStep(handler.At, $"the handler WHEN {string.Join(" OR ", handler.Conditions)} names a condition SchemaTasks does not know, so it cannot tell whether it catches the error SQLSTATE {state} raised inside the block");
+                }
+            }
+
+            throw;
+        }
+        catch (Exception signal) when (signal is ReturnSignal or UndecidableStep)
+        {
+            outer.AddRange(_diagnostics);
+            _diagnostics = outer;
+            throw;
+        }
+    }
+
+    private void If(EmbeddedSql sql, PlpgsqlIf conditional)
+    {
+        foreach (var branch in conditional.Branches)
+        {
+            if (branch.Condition is not { } condition)
+            {
+                Statements(sql, branch.Body);
+                return;
+            }
+
+            switch (ExistenceCondition.Evaluate(sql.Text, sql.Tokens, condition, _catalog))
+            {
+                case true:
+                    Statements(sql, branch.Body);
+                    return;
+                case false:
+                    continue;
+                default:
+                    if (conditional.Branches.Any(b => Touches(sql, b.Body)))
+                    {
+                        var at = sql.Tokens[condition.Start];
+                        throw new UndecidableStep(at, $"the IF condition '{Excerpt(sql, condition)}' cannot be decided from the migrations (SchemaTasks decides existence tests on pg_type, pg_enum, pg_namespace, pg_constraint, pg_class, pg_tables and information_schema)");
+                    }
+
+                    return; // Whichever branch runs, nothing tracked changes.
+            }
+        }
+    }
+
+    private void Sql(EmbeddedSql sql, SqlStatementRange range)
+    {
+        if (range.End <= range.Start || !StartsDdl(sql.Text, sql.Tokens[range.Start])) return;
+        var local = new List<SchemaDiagnostic>();
+        var context = new ApplyContext(_rules, _file, local);
+        var after = TrackedStatement.Apply(_catalog, sql.Text, sql.Tokens, range, context, local, _file);
+        var error = local.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+        if (error is not null)
+        {
+            throw new BlockFailure(PlpgsqlErrorConditions.SqlStateOf(error.Code), local);
+        }
+
+        _diagnostics.AddRange(local);
+        _catalog = after;
+    }
+
+    private void Execute(EmbeddedSql sql, PlpgsqlExecute execute)
+    {
+        var text = PlpgsqlConstantText.Evaluate(sql.Text, sql.Tokens, execute.Expression);
+        if (text.Value is not { } value)
+        {
+            if (StartsTrackedStatement(text.Prefix))
+            {
+                throw new UndecidableStep(execute.At, $"EXECUTE runs SQL built from values known only when the migration runs ('{Excerpt(sql, execute.Expression)}')");
+            }
+
+            return;
+        }
+
+        var executed = value.Lex(_lexDiagnostics);
+        Statements(executed, PlpgsqlParser.ParseStatementList(executed));
+    }
+
+    /// <summary>Whether any statement could change a tracked object, in any branch, loop or handler.</summary>
+    private bool Touches(EmbeddedSql sql, IReadOnlyList<PlpgsqlStatement> statements) => statements.Any(statement => statement switch
+    {
+        PlpgsqlBlock block => Touches(sql, block.Body) || block.Handlers.Any(h => Touches(sql, h.Body)),
+        PlpgsqlIf conditional => conditional.Branches.Any(b => Touches(sql, b.Body)),
+        PlpgsqlDataDependent dependent => Touches(sql, dependent.Body),
+        PlpgsqlSql plain => plain.Range.End > plain.Range.Start && IsTracked(sql, plain.Range),
+        PlpgsqlExecute execute => ExecuteTouches(sql, execute),
+        _ => false,
+    });
+
+    private bool ExecuteTouches(EmbeddedSql sql, PlpgsqlExecute execute)
+    {
+        var text = PlpgsqlConstantText.Evaluate(sql.Text, sql.Tokens, execute.Expression);
+        if (text.Value is not { } value) return StartsTrackedStatement(text.Prefix);
+        var executed = value.Lex([]);
+        return PlpgsqlParser.ParseStatementList(executed).OfType<PlpgsqlSql>().Any(s => s.Range.End > s.Range.Start && IsTracked(executed, s.Range));
+    }
+
+    private bool IsTracked(EmbeddedSql sql, SqlStatementRange range)
+    {
+        if (!StartsDdl(sql.Text, sql.Tokens[range.Start])) return false;
+        try
+        {
+            return DdlParser.Parse(sql.Text, sql.Tokens, range, _rules) is not null;
+        }
+        catch (SqlParseException)
+        {
+            return true;
+        }
+    }
+
+    private static bool StartsDdl(string text, SqlToken first)
+        => SqlTokenText.IsWord(text, first, "CREATE") || SqlTokenText.IsWord(text, first, "ALTER") || SqlTokenText.IsWord(text, first, "DROP");
+
+    /// <summary>
+    /// Whether SQL starting with <paramref name="prefix"/> (the constant start of a built string)
+    /// may create, alter or drop a tracked kind of object. Unknown is yes.
+    /// </summary>
+    private static bool StartsTrackedStatement(string prefix)
+    {
+        var (tokens, _) = SqlLexer.Lex(prefix, SqlDialect.Postgres);
+        if (tokens.Count == 0) return true;
+        bool Is(int i, string word) => i < tokens.Count && SqlTokenText.IsWord(prefix, tokens[i], word);
+        if (!Is(0, "CREATE") && !Is(0, "ALTER") && !Is(0, "DROP")) return false;
+        var k = 1;
+        if (Is(0, "CREATE"))
+        {
+            if (Is(k, "OR") && Is(k + 1, "REPLACE")) k += 2;
+            if (Is(k, "GLOBAL") || Is(k, "LOCAL")) k++;
+            if (Is(k, "TEMP") || Is(k, "TEMPORARY")) return false;
+            if (Is(k, "UNLOGGED")) k++;
+        }
+
+        if (k >= tokens.Count) return true; // The kind of object is not constant.
+        return Is(k, "TABLE") || Is(k, "TYPE") || Is(k, "DOMAIN") || Is(k, "SCHEMA") || tokens[k].Kind != SqlTokenKind.Word;
+    }
+
+    /// <summary>
+    /// Whether a body has a word that can change the schema or fail the block: CREATE, ALTER,
+    /// DROP, EXECUTE, or RAISE at a level other than a notice. A streaming pass; a body with
+    /// none of them (or with a lexing problem, reported when the body is read in full) is
+    /// read no further.
+    /// </summary>
+    private static bool MayMatter(string body)
+    {
+        var problems = new List<SqlLexDiagnostic>(0);
+        var lexer = new SqlLexer(body, SqlDialect.Postgres, 1, problems);
+        var raise = false;
+        while (lexer.Next(out var token))
+        {
+            if (raise && (token.Kind != SqlTokenKind.Word || !IsNoticeLevel(body, token))) return true; // RAISE 'text', RAISE; and RAISE USING raise exceptions.
+            if (token.Kind != SqlTokenKind.Word) continue;
+            raise = SqlTokenText.IsWord(body, token, "RAISE");
+            if (StartsDdl(body, token) || SqlTokenText.IsWord(body, token, "EXECUTE")) return true;
+        }
+
+        return raise || problems.Count > 0;
+    }
+
+    private static bool IsNoticeLevel(string text, SqlToken token)
+        => SqlTokenText.IsWord(text, token, "NOTICE") || SqlTokenText.IsWord(text, token, "WARNING") || SqlTokenText.IsWord(text, token, "INFO")
+           || SqlTokenText.IsWord(text, token, "LOG") || SqlTokenText.IsWord(text, token, "DEBUG");
+
+    private static bool LooksLikeDdl(string text)
+    {
+        var (tokens, _) = SqlLexer.Lex(text, SqlDialect.Postgres);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (SqlTokenText.IsWord(text, tokens[i], "EXECUTE")) return true;
+            if (StartsDdl(text, tokens[i]) && StartsTrackedStatement(text[tokens[i].Start..Math.Min(text.Length, tokens[Math.Min(i + 3, tokens.Count - 1)].End)]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Excerpt(EmbeddedSql sql, SqlStatementRange range)
+    {
+        var first = sql.Tokens[range.Start];
+        var last = sql.Tokens[Math.Max(range.Start, range.End - 1)];
+        var text = string.Join(' ', sql.Text[first.Start..last.End].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return text.Length > 80 ? text[..80] + "…" : text;
+    }
+
+    /// <summary>The file position of <paramref name="offset"/>, which lies before <paramref name="anchor"/> in <paramref name="sql"/>.</summary>
+    private static (int Line, int Column) PositionBefore(string sql, int offset, SqlToken anchor)
+    {
+        var breaks = 0;
+        for (var i = offset; i < anchor.Start; i++)
+        {
+            if (sql[i] == '\n' || (sql[i] == '\r' && (i + 1 >= sql.Length || sql[i + 1] != '\n'))) breaks++;
+        }
+
+        var lineStart = offset;
+        while (lineStart > 0 && sql[lineStart - 1] is not ('\n' or '\r')) lineStart--;
+        return (anchor.Line - breaks, offset - lineStart + 1);
+    }
+
+    /// <summary>A statement failed; the error unwinds to the nearest exception block that catches it.</summary>
+    private sealed class BlockFailure(string? sqlState, List<SchemaDiagnostic> diagnostics) : Exception
+    {
+        public string? SqlState { get; } = sqlState;
+
+        public List<SchemaDiagnostic> Diagnostics { get; } = diagnostics;
+    }
+
+    private sealed class UndecidableStep(SqlToken at, string reason) : Exception
+    {
+        public SqlToken At { get; } = at;
+
+        public string Reason { get; } = reason;
+    }
+
+    private sealed class ReturnSignal : Exception;
+}

@@ -1,0 +1,443 @@
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// Decides a PL/pgSQL <c>IF</c> condition that asks the system catalogs whether an object
+/// exists, against the catalog the migrations have built so far. Understood: <c>[NOT] EXISTS
+/// (SELECT ... FROM catalogs WHERE column = 'literal' AND ...)</c> over <c>pg_type</c>,
+/// <c>pg_enum</c>, <c>pg_namespace</c>, <c>pg_constraint</c>, <c>pg_class</c>, <c>pg_tables</c>
+/// and <c>information_schema</c>'s <c>tables</c>, <c>columns</c>, <c>schemata</c> and
+/// <c>table_constraints</c>; <c>to_regtype/to_regclass/to_regnamespace('...') IS [NOT] NULL</c>;
+/// and <c>AND</c>, <c>OR</c>, <c>NOT</c> and parentheses over those. Anything else is
+/// undecidable (<see langword="null"/>).
+/// </summary>
+internal sealed class ExistenceCondition
+{
+    private static readonly HashSet<string> KnownColumns =
+    [
+        "typname", "nspname", "enumlabel", "conname", "relname", "relkind", "typtype", "contype",
+        "table_name", "column_name", "table_schema", "schemaname", "tablename", "schema_name",
+        "constraint_name", "constraint_schema",
+    ];
+
+    private readonly string _text;
+    private readonly List<SqlToken> _tokens;
+    private readonly int _end;
+    private readonly Catalog _catalog;
+    private int _pos;
+
+    private ExistenceCondition(string text, List<SqlToken> tokens, SqlStatementRange range, Catalog catalog)
+    {
+        _text = text;
+        _tokens = tokens;
+        _pos = range.Start;
+        _end = range.End;
+        _catalog = catalog;
+    }
+
+    /// <summary>The condition's value on <paramref name="catalog"/>, or <see langword="null"/> when it cannot be decided.</summary>
+    public static bool? Evaluate(string text, List<SqlToken> tokens, SqlStatementRange range, Catalog catalog)
+    {
+        var condition = new ExistenceCondition(text, tokens, range, catalog);
+        var value = condition.Or();
+        return condition._pos == condition._end ? value : null;
+    }
+
+    private bool AtEnd => _pos >= _end;
+
+    private bool IsWord(string keyword, int ahead = 0)
+        => _pos + ahead < _end && SqlTokenText.IsWord(_text, _tokens[_pos + ahead], keyword);
+
+    private bool IsSymbol(string symbol, int ahead = 0)
+        => _pos + ahead < _end
+           && _tokens[_pos + ahead].Kind is SqlTokenKind.Symbol
+           && _text.AsSpan(_tokens[_pos + ahead].Start, _tokens[_pos + ahead].Length).SequenceEqual(symbol);
+
+    private bool TryWord(string keyword)
+    {
+        if (!IsWord(keyword)) return false;
+        _pos++;
+        return true;
+    }
+
+    private bool TrySymbol(string symbol)
+    {
+        if (!IsSymbol(symbol)) return false;
+        _pos++;
+        return true;
+    }
+
+    // Three-valued logic: false AND unknown is false, true OR unknown is true.
+    private bool? Or()
+    {
+        var value = And();
+        while (TryWord("OR"))
+        {
+            var right = And();
+            value = value == true || right == true ? true : value is null || right is null ? null : false;
+        }
+
+        return value;
+    }
+
+    private bool? And()
+    {
+        var value = Not();
+        while (TryWord("AND"))
+        {
+            var right = Not();
+            value = value == false || right == false ? false : value is null || right is null ? null : true;
+        }
+
+        return value;
+    }
+
+    private bool? Not()
+    {
+        if (TryWord("NOT")) return !Not();
+        return Primary();
+    }
+
+    private bool? Primary()
+    {
+        if (TryWord("TRUE")) return true;
+        if (TryWord("FALSE")) return false;
+        if (TryWord("EXISTS"))
+        {
+            if (!TrySymbol("(")) return Fail();
+            var value = Select();
+            return TrySymbol(")") ? value : Fail();
+        }
+
+        if (IsSymbol("("))
+        {
+            _pos++;
+            var value = Or();
+            return TrySymbol(")") ? value : Fail();
+        }
+
+        if (IsWord("to_regtype") || IsWord("to_regclass") || IsWord("to_regnamespace"))
+        {
+            var function = SqlTokenText.Raw(_text, _tokens[_pos]).ToLowerInvariant();
+            _pos++;
+            if (!TrySymbol("(") || AtEnd || _tokens[_pos].Kind != SqlTokenKind.String) return Fail();
+            var argument = SqlTokenText.Unquote(_text, _tokens[_pos++]);
+            SkipCast();
+            if (!TrySymbol(")") || !TryWord("IS")) return Fail();
+            var negated = TryWord("NOT");
+            if (!TryWord("NULL")) return Fail();
+            var found = Registered(function, argument);
+            return found is null ? null : found == negated; // IS NULL: not registered.
+        }
+
+        return Fail();
+    }
+
+    private bool? Fail()
+    {
+        _pos = _end + 1; // Never equal to the end: the whole condition is undecidable.
+        return null;
+    }
+
+    private void SkipCast()
+    {
+        while (IsSymbol("::") && _pos + 1 < _end)
+        {
+            _pos += 2;
+        }
+    }
+
+    // to_regtype('name') and friends read a name the way SQL does (folding, quoting, schema).
+    private bool? Registered(string function, string argument)
+    {
+        var rules = IdentifierRules.For(_catalog.Dialect);
+        var (tokens, lex) = SqlLexer.Lex(argument, _catalog.Dialect);
+        if (lex.Count > 0 || tokens.Count == 0) return null;
+        var cursor = new TokenCursor(argument, tokens, new SqlStatementRange(0, tokens.Count), rules);
+        try
+        {
+            if (function == "to_regnamespace")
+            {
+                var schema = cursor.Identifier();
+                return cursor.AtEnd ? _catalog.Schemas.Contains(schema) : null;
+            }
+
+            var name = cursor.QualifiedName();
+            if (!cursor.AtEnd) return null; // Type modifiers, array brackets: not modelled.
+            return function == "to_regclass" ? _catalog.Tables.ContainsKey(name) : TypeExists(name.Schema, name.Name, kind: null);
+        }
+        catch (SqlParseException)
+        {
+            return null;
+        }
+    }
+
+    // ---------- SELECT ... FROM ... WHERE ... ----------
+
+    private bool? Select()
+    {
+        if (!TryWord("SELECT")) return Fail();
+        var depth = 0;
+        while (!AtEnd && !(depth == 0 && IsWord("FROM")))
+        {
+            if (IsSymbol("(")) depth++;
+            else if (IsSymbol(")")) depth--;
+            if (depth < 0) return Fail();
+            _pos++;
+        }
+
+        if (!TryWord("FROM")) return Fail();
+        var relations = new HashSet<string>(StringComparer.Ordinal);
+        var equalities = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!FromItem(relations)) return Fail();
+        while (true)
+        {
+            if (TrySymbol(","))
+            {
+                if (!FromItem(relations)) return Fail();
+                continue;
+            }
+
+            var inner = TryWord("INNER");
+            if (TryWord("JOIN"))
+            {
+                if (!FromItem(relations) || !TryWord("ON") || !Conjunction(equalities)) return Fail();
+                continue;
+            }
+
+            if (inner) return Fail();
+            break;
+        }
+
+        if (TryWord("WHERE") && !Conjunction(equalities)) return Fail();
+        if (TryWord("LIMIT") && !AtEnd && _tokens[_pos].Kind == SqlTokenKind.Number) _pos++;
+        if (!IsSymbol(")")) return Fail();
+        return Decide(relations, equalities);
+    }
+
+    private bool FromItem(HashSet<string> relations)
+    {
+        if (AtEnd || _tokens[_pos].Kind != SqlTokenKind.Word) return false;
+        var first = SqlTokenText.Raw(_text, _tokens[_pos++]).ToLowerInvariant();
+        var name = first;
+        if (TrySymbol("."))
+        {
+            if (AtEnd || _tokens[_pos].Kind != SqlTokenKind.Word) return false;
+            name = SqlTokenText.Raw(_text, _tokens[_pos++]).ToLowerInvariant();
+            if (first is not ("pg_catalog" or "information_schema")) return false;
+            name = first == "information_schema" ? "information_schema." + name : name;
+        }
+        else if (name is "tables" or "columns" or "schemata" or "table_constraints")
+        {
+            return false; // Without the schema these are user tables of the same name.
+        }
+
+        relations.Add(name);
+        TryWord("AS");
+        if (!AtEnd && _tokens[_pos].Kind == SqlTokenKind.Word && !IsWord("WHERE") && !IsWord("JOIN") && !IsWord("INNER")
+            && !IsWord("ON") && !IsWord("LIMIT") && !IsWord("LEFT") && !IsWord("RIGHT") && !IsWord("FULL") && !IsWord("CROSS"))
+        {
+            _pos++; // alias
+        }
+
+        return true;
+    }
+
+    /// <summary><c>a = b AND ...</c> where each side is a column or a literal; column = column pairs are joins and say nothing.</summary>
+    private bool Conjunction(Dictionary<string, string> equalities)
+    {
+        do
+        {
+            var parenthesised = TrySymbol("(");
+            if (!Operand(out var leftColumn, out var leftValue) || !TrySymbol("=") || !Operand(out var rightColumn, out var rightValue)) return false;
+            if (parenthesised && !TrySymbol(")")) return false;
+            if (leftColumn is not null && rightColumn is not null) continue; // A join.
+            var column = leftColumn ?? rightColumn;
+            var value = leftValue ?? rightValue;
+            if (column is null || value is null || !KnownColumns.Contains(column)) return false;
+            if (equalities.TryGetValue(column, out var existing) && existing != value) equalities[column] = "\0contradiction";
+            else equalities[column] = value;
+        }
+        while (TryWord("AND"));
+
+        return true;
+    }
+
+    private bool Operand(out string? column, out string? value)
+    {
+        column = null;
+        value = null;
+        if (AtEnd) return false;
+        var token = _tokens[_pos];
+        if (token.Kind == SqlTokenKind.String)
+        {
+            value = SqlTokenText.Unquote(_text, token);
+            _pos++;
+            SkipCast();
+            return true;
+        }
+
+        if (IsWord("current_schema"))
+        {
+            _pos++;
+            if (TrySymbol("(") && !TrySymbol(")")) return false;
+            value = _catalog.DefaultSchema;
+            return true;
+        }
+
+        if (token.Kind != SqlTokenKind.Word) return false;
+        column = SqlTokenText.Raw(_text, token).ToLowerInvariant();
+        _pos++;
+        if (TrySymbol("."))
+        {
+            if (AtEnd || _tokens[_pos].Kind != SqlTokenKind.Word) return false;
+            column = SqlTokenText.Raw(_text, _tokens[_pos++]).ToLowerInvariant();
+        }
+
+        SkipCast();
+
+        // typnamespace = 'app'::regnamespace names the schema as nspname does.
+        if (column is "typnamespace" or "relnamespace" or "connamespace") column = "nspname";
+        return true;
+    }
+
+    // ---------- deciding against the catalog ----------
+
+    private bool? Decide(HashSet<string> relations, Dictionary<string, string> eq)
+    {
+        if (eq.ContainsValue("\0contradiction")) return false;
+        string? Get(string column) => eq.TryGetValue(column, out var v) ? v : null;
+        bool Only(params string[] allowed) => relations.All(allowed.Contains) && eq.Keys.All(k => Columns(allowed).Contains(k));
+
+        if (relations.Contains("pg_enum") && Only("pg_enum", "pg_type", "pg_namespace"))
+        {
+            var typeName = Get("typname");
+            if (typeName is null || Get("typtype") is not (null or "e")) return null;
+            var label = Get("enumlabel");
+            return _catalog.EnumTypes.Values.Any(e => e.Name.Name == typeName && SchemaMatches(e.Name.Schema, Get("nspname"))
+                                                      && (label is null ? e.Labels.Length > 0 : e.Labels.Contains(label)));
+        }
+
+        if (relations.Contains("pg_type") && Only("pg_type", "pg_namespace"))
+        {
+            var typeName = Get("typname");
+            return typeName is null ? null : TypeExists(Get("nspname"), typeName, Get("typtype"));
+        }
+
+        if (relations.Contains("pg_constraint") && Only("pg_constraint", "pg_class", "pg_namespace"))
+        {
+            var name = Get("conname");
+            return name is null ? null : ConstraintExists(name, Get("relname"), Get("nspname"), Get("contype"));
+        }
+
+        if (relations.Contains("pg_class") && Only("pg_class", "pg_namespace"))
+        {
+            var name = Get("relname");
+            if (name is null || Get("relkind") is not (null or "r" or "p")) return null;
+            return _catalog.Tables.Keys.Any(t => t.Name == name && SchemaMatches(t.Schema, Get("nspname")));
+        }
+
+        if (relations.SetEquals(["pg_tables"]) && Only("pg_tables"))
+        {
+            var name = Get("tablename");
+            return name is null ? null : _catalog.Tables.Keys.Any(t => t.Name == name && SchemaMatches(t.Schema, Get("schemaname")));
+        }
+
+        if (relations.SetEquals(["pg_namespace"]) && Only("pg_namespace"))
+        {
+            var name = Get("nspname");
+            return name is null ? null : SchemaExists(name);
+        }
+
+        if (relations.SetEquals(["information_schema.schemata"]) && Only("information_schema.schemata"))
+        {
+            var name = Get("schema_name");
+            return name is null ? null : SchemaExists(name);
+        }
+
+        if (relations.SetEquals(["information_schema.tables"]) && Only("information_schema.tables"))
+        {
+            var name = Get("table_name");
+            return name is null ? null : _catalog.Tables.Keys.Any(t => t.Name == name && SchemaMatches(t.Schema, Get("table_schema")));
+        }
+
+        if (relations.SetEquals(["information_schema.columns"]) && Only("information_schema.columns"))
+        {
+            var (table, column) = (Get("table_name"), Get("column_name"));
+            if (table is null) return null;
+            return _catalog.Tables.Values.Any(t => t.Name.Name == table && SchemaMatches(t.Name.Schema, Get("table_schema"))
+                                                   && (column is null || t.Columns.Any(c => c.Name == column)));
+        }
+
+        if (relations.SetEquals(["information_schema.table_constraints"]) && Only("information_schema.table_constraints"))
+        {
+            var name = Get("constraint_name");
+            var schema = Get("table_schema") ?? Get("constraint_schema");
+            return name is null ? null : _catalog.Tables.Values.Any(t => SchemaMatches(t.Name.Schema, schema)
+                                                                         && (Get("table_name") is not { } tn || t.Name.Name == tn)
+                                                                         && (t.Checks.Any(c => c.Name == name) || t.OtherConstraints.Contains(name)));
+        }
+
+        return null;
+    }
+
+    private static string[] Columns(string[] relations) => relations.SelectMany(r => r switch
+    {
+        "pg_enum" => new[] { "enumlabel" },
+        "pg_type" => ["typname", "typtype"],
+        "pg_namespace" => ["nspname"],
+        "pg_constraint" => ["conname", "contype"],
+        "pg_class" => ["relname", "relkind"],
+        "pg_tables" => ["tablename", "schemaname"],
+        "information_schema.schemata" => ["schema_name"],
+        "information_schema.tables" => ["table_name", "table_schema"],
+        "information_schema.columns" => ["table_name", "table_schema", "column_name"],
+        "information_schema.table_constraints" => ["constraint_name", "constraint_schema", "table_name", "table_schema"],
+        _ => [],
+    }).ToArray();
+
+    private static bool SchemaMatches(string schema, string? wanted) => wanted is null || schema == wanted;
+
+    private bool SchemaExists(string name)
+        => _catalog.Schemas.Contains(name) || name is "pg_catalog" or "information_schema" or "pg_toast";
+
+    /// <summary>
+    /// Whether pg_type has a row of that name: enum types, domains, other types and every
+    /// table's row type, and the array type <c>_name</c> of each. Built-in types live in
+    /// pg_catalog and are not known here, so a test that could match one is undecidable.
+    /// </summary>
+    private bool? TypeExists(string? schema, string name, string? kind)
+    {
+        if (schema is "pg_catalog" or "information_schema") return null;
+        var element = name.StartsWith('_') ? name[1..] : null;
+        bool Named(QualifiedName q) => SchemaMatches(q.Schema, schema) && (q.Name == name || q.Name == element);
+        var found = kind switch
+        {
+            "e" => _catalog.EnumTypes.Keys.Any(Named),
+            "d" => _catalog.Domains.Keys.Any(Named),
+            null => _catalog.EnumTypes.Keys.Any(Named) || _catalog.Domains.Keys.Any(Named) || _catalog.OtherTypes.Any(Named) || _catalog.Tables.Keys.Any(Named),
+            _ => (bool?)null,
+        };
+        if (found is null) return null;
+        if (found == true || schema is not null) return found;
+        return BuiltInTypeNames.Contains(name) ? null : false;
+    }
+
+    private static readonly HashSet<string> BuiltInTypeNames =
+    [
+        "bool", "int2", "int4", "int8", "text", "varchar", "bpchar", "numeric", "float4", "float8", "date", "time", "timetz",
+        "timestamp", "timestamptz", "interval", "uuid", "json", "jsonb", "bytea", "name", "oid", "char", "xml", "money", "inet", "cidr",
+    ];
+
+    private bool? ConstraintExists(string name, string? table, string? schema, string? type)
+    {
+        if (type is not (null or "c" or "p" or "u" or "f")) return null;
+        var checks = type is null or "c";
+        var others = type is null or "p" or "u" or "f";
+        var onTables = _catalog.Tables.Values.Any(t => SchemaMatches(t.Name.Schema, schema) && (table is null || t.Name.Name == table)
+                                                       && ((checks && t.Checks.Any(c => c.Name == name)) || (others && t.OtherConstraints.Contains(name))));
+        var onDomains = table is null && checks && _catalog.Domains.Values.Any(d => SchemaMatches(d.Name.Schema, schema) && d.Checks.Any(c => c.Name == name));
+        return onTables || onDomains;
+    }
+}

@@ -1,0 +1,34 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// Parses one statement that may shape a tracked object and applies it to a catalog; the one
+/// path for statements at the top of a migration and inside a <c>DO</c> block.
+/// </summary>
+internal static class TrackedStatement
+{
+    /// <summary>Parses and applies the statement <paramref name="range"/> of <paramref name="tokens"/>.</summary>
+    /// <returns>The catalog after the statement; unchanged when it does not parse or the applier rejects it.</returns>
+    public static Catalog Apply(Catalog catalog, string source, List<SqlToken> tokens, SqlStatementRange range, ApplyContext context, List<SchemaDiagnostic> diagnostics, string? file)
+    {
+        SqlStatement? statement;
+        try
+        {
+            statement = DdlParser.Parse(source, tokens, range, context.Rules);
+        }
+        catch (SqlParseException error)
+        {
+            var first = SqlTokenText.Raw(source, tokens[range.Start]).ToUpperInvariant();
+            var second = range.Start + 1 < range.End ? " " + SqlTokenText.ForMessage(source, tokens[range.Start + 1]).ToUpperInvariant() : string.Empty;
+            var message = error.Code == DiagnosticCodes.SyntaxError
+                ? $"Cannot read this {first}{second} statement: {error.Message}. It changes a tracked object, so SchemaTasks does not guess what it does; correct the SQL."
+                : $"Cannot model this {first}{second} statement: {error.Message}.";
+            diagnostics.Add(SchemaDiagnostic.Error(error.Code, message, file, error.At.Line, error.At.Column));
+            return catalog;
+        }
+
+        return statement is null ? catalog : CatalogApplier.Apply(catalog, statement, context);
+    }
+}

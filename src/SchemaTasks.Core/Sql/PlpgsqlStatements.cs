@@ -1,0 +1,37 @@
+namespace SchemaTasks.Sql;
+
+/// <summary>One statement of a PL/pgSQL body, as far as SchemaTasks reads it. Token ranges index the body's tokens.</summary>
+internal abstract record PlpgsqlStatement(SqlToken At);
+
+/// <summary><c>[DECLARE ...] BEGIN ... [EXCEPTION WHEN ... THEN ...] END</c>.</summary>
+internal sealed record PlpgsqlBlock(SqlToken At, IReadOnlyList<PlpgsqlStatement> Body, IReadOnlyList<PlpgsqlHandler> Handlers) : PlpgsqlStatement(At);
+
+/// <summary>One <c>WHEN condition [OR condition] THEN ...</c> of an exception block; condition names are lower case.</summary>
+internal sealed record PlpgsqlHandler(SqlToken At, IReadOnlyList<string> Conditions, IReadOnlyList<PlpgsqlStatement> Body);
+
+/// <summary>One <c>IF</c>/<c>ELSIF</c> condition and its statements; the <c>ELSE</c> branch has no condition.</summary>
+internal sealed record PlpgsqlBranch(SqlStatementRange? Condition, IReadOnlyList<PlpgsqlStatement> Body);
+
+/// <summary><c>IF ... THEN ... [ELSIF ...] [ELSE ...] END IF</c>.</summary>
+internal sealed record PlpgsqlIf(SqlToken At, IReadOnlyList<PlpgsqlBranch> Branches) : PlpgsqlStatement(At);
+
+/// <summary>
+/// A statement whose path through its body depends on data: a loop or a <c>CASE</c> statement.
+/// <paramref name="What"/> names it for messages.
+/// </summary>
+internal sealed record PlpgsqlDataDependent(SqlToken At, string What, IReadOnlyList<PlpgsqlStatement> Body) : PlpgsqlStatement(At);
+
+/// <summary><c>EXECUTE expression [INTO ...] [USING ...]</c>; the range is the expression.</summary>
+internal sealed record PlpgsqlExecute(SqlToken At, SqlStatementRange Expression) : PlpgsqlStatement(At);
+
+/// <summary><c>RAISE</c> at level <c>EXCEPTION</c> (the default): the block fails here.</summary>
+internal sealed record PlpgsqlRaiseException(SqlToken At) : PlpgsqlStatement(At);
+
+/// <summary><c>RETURN</c>: the <c>DO</c> block ends here.</summary>
+internal sealed record PlpgsqlReturn(SqlToken At) : PlpgsqlStatement(At);
+
+/// <summary>An SQL statement run as written (DDL, data, anything else); the range excludes the terminator.</summary>
+internal sealed record PlpgsqlSql(SqlToken At, SqlStatementRange Range) : PlpgsqlStatement(At);
+
+/// <summary>A statement that changes no schema object: assignment, <c>NULL</c>, <c>PERFORM</c>, <c>RAISE NOTICE</c>, ...</summary>
+internal sealed record PlpgsqlQuiet(SqlToken At) : PlpgsqlStatement(At);
