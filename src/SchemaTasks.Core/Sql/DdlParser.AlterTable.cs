@@ -179,13 +179,13 @@ internal sealed partial class DdlParser
 
             if (_c.TryWords("PRIMARY", "KEY"))
             {
-                return null;
+                return new DropIndexAction(at, "PRIMARY", false);
             }
 
             if (_c.TryWord("INDEX") || _c.TryWord("KEY"))
             {
-                _c.Identifier();
-                return null;
+                var indexIfExists = IfExists();
+                return new DropIndexAction(at, _c.Identifier(), indexIfExists);
             }
 
             _c.TryWord("COLUMN");
@@ -220,8 +220,9 @@ internal sealed partial class DdlParser
 
             if (_c.TryWord("INDEX") || _c.TryWord("KEY"))
             {
-                SkipAction();
-                return null;
+                var from = _c.Identifier();
+                _c.ExpectWord("TO");
+                return new RenameIndexAction(at, from, _c.Identifier());
             }
 
             if (!_c.TryWord("TO")) _c.TryWord("AS");

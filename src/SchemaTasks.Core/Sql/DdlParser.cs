@@ -51,6 +51,7 @@ internal sealed partial class DdlParser
         if (_mySql)
         {
             if (_c.IsWord("TEMPORARY")) return null; // Temporary tables live for one session.
+            if (IsMySqlIndexStart()) return CreateMySqlIndex(at, orReplace);
             return _c.TryWord("TABLE") ? CreateTable(at, orReplace) : null;
         }
 
@@ -85,6 +86,7 @@ internal sealed partial class DdlParser
         if (_mySql)
         {
             if (_c.IsWord("TEMPORARY")) return null;
+            if (_c.TryWord("INDEX")) return DropMySqlIndex(at);
             return _c.TryWord("TABLE") ? DropTable(at) : null;
         }
 

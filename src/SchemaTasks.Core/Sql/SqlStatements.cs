@@ -103,7 +103,11 @@ internal sealed record SetDefaultAction(SqlToken At, string? Column, string? Def
 /// <summary>MySQL MODIFY (same name) and CHANGE (new name): the whole definition is replaced.</summary>
 internal sealed record ReplaceColumnAction(SqlToken At, string Column, ColumnSpec Definition) : AlterAction(At);
 
-internal sealed record AddConstraintAction(SqlToken At, ConstraintSpec Constraint) : AlterAction(At);
+internal sealed record AddConstraintAction(SqlToken At, ConstraintSpec Constraint) : AlterAction(At)
+{
+    /// <summary>MariaDB <c>CREATE UNIQUE INDEX IF NOT EXISTS</c>: an existing name is kept as it is.</summary>
+    public bool IfNotExists { get; init; }
+}
 
 internal sealed record DropConstraintAction(SqlToken At, string Name, bool IfExists, ConstraintKind? Kind) : AlterAction(At);
 
@@ -111,6 +115,12 @@ internal sealed record RenameConstraintAction(SqlToken At, string From, string T
 
 /// <summary>RENAME TO or SET SCHEMA of a table.</summary>
 internal sealed record RenameTableAction(SqlToken At, QualifiedName NewName) : AlterAction(At);
+
+/// <summary>MySQL <c>DROP INDEX</c>/<c>DROP KEY</c>/<c>DROP PRIMARY KEY</c>: drops a UNIQUE or PRIMARY key of that name; a plain index is not tracked.</summary>
+internal sealed record DropIndexAction(SqlToken At, string Name, bool IfExists) : AlterAction(At);
+
+/// <summary>MySQL <c>RENAME INDEX</c>/<c>RENAME KEY</c>: renames a UNIQUE key of that name; a plain index is not tracked.</summary>
+internal sealed record RenameIndexAction(SqlToken At, string From, string To) : AlterAction(At);
 
 /// <summary>MySQL <c>ADD COLUMN (a ..., b ...)</c>.</summary>
 internal sealed record AddColumnsAction(SqlToken At, IReadOnlyList<AddColumnAction> Columns) : AlterAction(At);
