@@ -22,10 +22,13 @@ internal static class CatalogApplier
         DropTypeStatement s => TypeStatements.Drop(catalog, s, context),
         CreateDomainStatement s => DomainStatements.Create(catalog, s, context),
         AlterDomainStatement s => DomainStatements.Alter(catalog, s, context),
+        CreateTableStatement s when TemporaryTables.IsTemporarySchema(s.Name, context) => TemporaryTables.Create(catalog, new CreateTemporaryTableStatement(s.At, s.Name.Name, s.IfNotExists), context),
         CreateTableStatement s => TableStatements.Create(catalog, s, context),
+        CreateTemporaryTableStatement s => TemporaryTables.Create(catalog, s, context),
+        AlterTableStatement s when TemporaryTables.Names(s.Name, s, context) => TemporaryTables.Alter(catalog, s, context),
         AlterTableStatement s => AlterTableActions.Apply(catalog, s, context),
-        RenameTablesStatement s => TableStatements.Rename(catalog, s, context),
-        DropTableStatement s => TableStatements.Drop(catalog, s, context),
+        RenameTablesStatement s => TableStatements.Rename(catalog, TemporaryTables.RenameTemporary(s, context), context),
+        DropTableStatement s => TableStatements.Drop(catalog, TemporaryTables.DropTemporary(s, context), context),
         _ => catalog,
     };
 }

@@ -8,7 +8,7 @@ internal sealed partial class DdlParser
     {
         var ifExists = !_mySql && IfExists();
         if (!_mySql) _c.TryWord("ONLY");
-        var name = _c.QualifiedName();
+        var name = TableName();
         if (!_mySql) _c.TrySymbol('*');
         var actions = new List<AlterAction>();
         if (_c.AtEnd) return new AlterTableStatement(at, name, ifExists, actions);
@@ -226,7 +226,7 @@ internal sealed partial class DdlParser
             }
 
             if (!_c.TryWord("TO")) _c.TryWord("AS");
-            return new RenameTableAction(at, _c.QualifiedName());
+            return new RenameTableAction(at, TableName());
         }
 
         if (_c.TryWord("ALTER"))

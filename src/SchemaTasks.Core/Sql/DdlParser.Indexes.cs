@@ -25,7 +25,7 @@ internal sealed partial class DdlParser
         var name = _c.Identifier();
         if (_c.TryWord("USING")) _c.Next();
         _c.ExpectWord("ON");
-        var table = _c.QualifiedName();
+        var table = TableName();
         var columns = ColumnNameList();
         var actions = new List<AlterAction>();
 
@@ -41,7 +41,7 @@ internal sealed partial class DdlParser
         var ifExists = IfExists();
         var name = _c.Identifier();
         _c.ExpectWord("ON");
-        var table = _c.QualifiedName();
+        var table = TableName();
         return new AlterTableStatement(at, table, false, [new DropIndexAction(at, name, ifExists)]);
     }
 }

@@ -17,7 +17,7 @@ internal sealed partial class DdlParser
     private SqlStatement CreateTable(SqlToken at, bool orReplace)
     {
         var ifNotExists = IfNotExists();
-        var name = _c.QualifiedName();
+        var name = TableName();
         if (_c.IsWord("AS") || _c.IsWord("LIKE") || _c.IsWord("PARTITION") || _c.IsWord("OF") || _c.IsWord("SELECT"))
         {
             throw _c.Unsupported($"CREATE TABLE {name} {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} ... takes its columns from another object; SchemaTasks cannot know them. Declare the columns explicitly", _c.Current);

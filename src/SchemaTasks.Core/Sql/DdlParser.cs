@@ -27,7 +27,11 @@ internal sealed partial class DdlParser
     /// </summary>
     /// <exception cref="SqlParseException">A tracked statement that cannot be parsed or is not supported.</exception>
     public static SqlStatement? Parse(string source, List<SqlToken> tokens, SqlStatementRange range, IdentifierRules rules)
-        => new DdlParser(new TokenCursor(source, tokens, range, rules)).Statement();
+    {
+        var parser = new DdlParser(new TokenCursor(source, tokens, range, rules));
+        var statement = parser.Statement();
+        return statement is not null && parser._unqualifiedTables.Count > 0 ? statement with { UnqualifiedTables = parser._unqualifiedTables } : statement;
+    }
 
     private SqlStatement? Statement()
     {
@@ -50,13 +54,13 @@ internal sealed partial class DdlParser
         var orReplace = _c.TryWords("OR", "REPLACE");
         if (_mySql)
         {
-            if (_c.IsWord("TEMPORARY")) return null; // Temporary tables live for one session.
+            if (_c.TryWord("TEMPORARY")) return CreateTemporaryTable(at);
             if (IsMySqlIndexStart()) return CreateMySqlIndex(at, orReplace);
             return _c.TryWord("TABLE") ? CreateTable(at, orReplace) : null;
         }
 
         if (_c.IsWord("GLOBAL") || _c.IsWord("LOCAL")) _c.Next();
-        if (_c.IsWord("TEMP") || _c.IsWord("TEMPORARY")) return null;
+        if (_c.TryWord("TEMP") || _c.TryWord("TEMPORARY")) return CreateTemporaryTable(at);
         _c.TryWord("UNLOGGED");
         if (_c.TryWord("TABLE")) return CreateTable(at, orReplace);
         if (_c.TryWord("SCHEMA")) return CreateSchema(at);
@@ -85,7 +89,7 @@ internal sealed partial class DdlParser
     {
         if (_mySql)
         {
-            if (_c.IsWord("TEMPORARY")) return null;
+            if (_c.TryWords("TEMPORARY", "TABLE")) return ((DropTableStatement)DropTable(at)) with { Temporary = true };
             if (_c.TryWord("INDEX")) return DropMySqlIndex(at);
             return _c.TryWord("TABLE") ? DropTable(at) : null;
         }
@@ -124,8 +128,8 @@ internal sealed partial class DdlParser
 
     private List<QualifiedName> NameList()
     {
-        var names = new List<QualifiedName> { _c.QualifiedName() };
-        while (_c.TrySymbol(',')) names.Add(_c.QualifiedName());
+        var names = new List<QualifiedName> { TableName() };
+        while (_c.TrySymbol(',')) names.Add(TableName());
         return names;
     }
 
@@ -186,9 +190,9 @@ internal sealed partial class DdlParser
         var renames = new List<(QualifiedName, QualifiedName)>();
         do
         {
-            var from = _c.QualifiedName();
+            var from = TableName();
             _c.ExpectWord("TO");
-            renames.Add((from, _c.QualifiedName()));
+            renames.Add((from, TableName()));
         }
         while (_c.TrySymbol(','));
         _c.ExpectEnd();

@@ -6,7 +6,11 @@ namespace SchemaTasks.Sql;
 // qualified with the dialect's default schema; each node keeps the token it starts at, so
 // the catalog can report problems at their place in the file.
 
-internal abstract record SqlStatement(SqlToken At);
+internal abstract record SqlStatement(SqlToken At)
+{
+    /// <summary>The table names the statement writes without a schema (PostgreSQL: they may name a temporary table).</summary>
+    public IReadOnlySet<QualifiedName> UnqualifiedTables { get; init; } = new HashSet<QualifiedName>();
+}
 
 internal sealed record CreateSchemaStatement(SqlToken At, string Name, bool IfNotExists) : SqlStatement(At);
 
@@ -38,7 +42,14 @@ internal sealed record AlterTableStatement(SqlToken At, QualifiedName Name, bool
 
 internal sealed record RenameTablesStatement(SqlToken At, IReadOnlyList<(QualifiedName From, QualifiedName To)> Renames) : SqlStatement(At);
 
-internal sealed record DropTableStatement(SqlToken At, IReadOnlyList<QualifiedName> Names, bool IfExists, bool Cascade) : SqlStatement(At);
+internal sealed record DropTableStatement(SqlToken At, IReadOnlyList<QualifiedName> Names, bool IfExists, bool Cascade) : SqlStatement(At)
+{
+    /// <summary>MySQL <c>DROP TEMPORARY TABLE</c>: only temporary tables.</summary>
+    public bool Temporary { get; init; }
+}
+
+/// <summary>A temporary table: it lives until the session ends and is tracked only within one migration.</summary>
+internal sealed record CreateTemporaryTableStatement(SqlToken At, string Name, bool IfNotExists) : SqlStatement(At);
 
 /// <summary>A column type as written, normalised.</summary>
 /// <param name="Text">Normalised text for built-in types; for user types, the written name (resolved when applied).</param>
