@@ -95,7 +95,7 @@ internal static class AlterTableActions
                     Keys = RenameKeyColumn(table.Keys, old, rename.To, context),
                     Checks = table.Checks.Select(c => c.Column is not null && string.Equals(c.Column, old, context.Rules.ColumnComparison)
                         ? c with { Column = rename.To, Expression = RenderValueSet(rename.To, c.Values, context) }
-                        : c).ToImmutableArray(),
+                        : CheckColumns.RenameColumn(c, old, rename.To, context.Rules)).ToImmutableArray(),
                 };
             }
 
@@ -141,7 +141,7 @@ internal static class AlterTableActions
                     Keys = RenameKeyColumn(table.Keys, old, column.Name, context),
                     Checks = table.Checks.Select(c => c.Column is not null && string.Equals(c.Column, old, context.Rules.ColumnComparison) && c.Column != column.Name
                         ? c with { Column = column.Name, Expression = RenderValueSet(column.Name, c.Values, context) }
-                        : c).ToImmutableArray(),
+                        : old == column.Name ? c : CheckColumns.RenameColumn(c, old, column.Name, context.Rules)).ToImmutableArray(),
                 };
                 return AddColumnConstraints(Place(table, replace.Definition, dialect), replace.Definition, context);
             }

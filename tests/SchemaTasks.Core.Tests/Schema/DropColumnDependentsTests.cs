@@ -64,6 +64,32 @@ public class DropColumnDependentsTests
     }
 
     [Fact]
+    public void RenamedColumn_IsRenamedInOpaqueChecks_SoDropColumnStillFindsThem()
+    {
+        var catalog = Clean("""
+            CREATE TABLE t (a int, b int, CONSTRAINT t_ab CHECK (a > b AND length(a::text) > 0));
+            ALTER TABLE t RENAME COLUMN a TO "New A";
+            """);
+        Assert.Equal("\"New A\" > b and length(\"New A\"::text) > 0", Assert.Single(catalog.FindTable(Pg("t"))!.Checks).Expression);
+        var (dropped, diagnostics) = SchemaEngine.Apply(catalog, "ALTER TABLE t DROP COLUMN \"New A\";");
+        Assert.Empty(diagnostics);
+        Assert.Empty(dropped.FindTable(Pg("t"))!.Checks);
+    }
+
+    [Fact]
+    public void MySql_ChangeColumn_IsFollowedByKeysAndChecks()
+    {
+        var catalog = Clean("""
+            CREATE TABLE t (id int, a int, b int, CONSTRAINT ck CHECK (a > 0), CONSTRAINT uq UNIQUE (a));
+            ALTER TABLE t CHANGE a renamed int;
+            ALTER TABLE t DROP COLUMN renamed;
+            """, SqlDialect.MySql);
+        var table = catalog.FindTable(My("t"))!;
+        Assert.Empty(table.Checks);
+        Assert.Empty(table.OtherConstraints);
+    }
+
+    [Fact]
     public void Postgres_DropColumn_KeepsConstraintsOnOtherColumns()
     {
         var catalog = Clean("""
