@@ -170,6 +170,15 @@ public static class DiagnosticCodes
     /// </summary>
     public const string ExtensionDependency = "ST3034";
 
+    /// <summary>MySQL/MariaDB: DROP COLUMN of a column a foreign key of the table uses; the server refuses it.</summary>
+    public const string DropColumnNeededByForeignKey = "ST3041";
+
+    /// <summary>MySQL: DROP COLUMN shrinks a multi-column UNIQUE or PRIMARY KEY, which MariaDB refuses (warning).</summary>
+    public const string DropColumnShrinksKey = "ST3042";
+
+    /// <summary>MySQL: a table name qualified with a database, which the engine cannot match to the database the migrations run in.</summary>
+    public const string DatabaseQualifiedName = "ST3043";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

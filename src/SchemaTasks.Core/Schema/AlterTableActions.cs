@@ -38,19 +38,19 @@ internal static class AlterTableActions
                 continue;
             }
 
-            table = ApplyAction(catalog, table, action, context);
+            table = ApplyAction(catalog, table, action, context, s);
         }
 
         return catalog.With(tables: catalog.Tables.SetItem(name, table));
     }
 
-    private static CatalogTable ApplyAction(Catalog catalog, CatalogTable table, AlterAction action, ApplyContext context)
+    private static CatalogTable ApplyAction(Catalog catalog, CatalogTable table, AlterAction action, ApplyContext context, AlterTableStatement statement)
     {
         var dialect = context.Rules.Dialect;
         switch (action)
         {
             case AddColumnsAction many:
-                foreach (var one in many.Columns) table = ApplyAction(catalog, table, one, context);
+                foreach (var one in many.Columns) table = ApplyAction(catalog, table, one, context, statement);
                 return table;
 
             case AddColumnAction add:
@@ -73,17 +73,17 @@ internal static class AlterTableActions
                 var index = FindColumn(table, drop.Column, drop.IfExists, "DROP COLUMN", drop.At, context);
                 if (index < 0) return table;
                 var dropped = table.Columns[index].Name;
+                var together = statement.Actions.OfType<DropColumnAction>().Select(d => d.Column).ToList();
                 if (dialect.IsMySqlFamily())
                 {
-                    var kept = ColumnCheckRules.BeforeDrop(table, dropped, drop.At, context);
-                    return kept is null ? table : kept with { Columns = kept.Columns.RemoveAt(index) };
+                    // The CHECKs by each server's own refusal (ColumnCheckRules), then the keys.
+                    var kept = ColumnCheckRules.BeforeDrop(table, dropped, together, drop.At, context);
+                    if (kept is null) return table;
+                    table = kept;
                 }
 
-                return table with
-                {
-                    Columns = table.Columns.RemoveAt(index),
-                    Checks = table.Checks.RemoveAll(c => c.Column is not null && string.Equals(c.Column, dropped, context.Rules.ColumnComparison)),
-                };
+                table = ColumnDrop.RemoveDependents(table, dropped, together, drop.At, context);
+                return table with { Columns = table.Columns.RemoveAt(index) };
             }
 
             case RenameColumnAction rename:
@@ -103,9 +103,10 @@ internal static class AlterTableActions
                 return table with
                 {
                     Columns = table.Columns.SetItem(index, table.Columns[index] with { Name = rename.To }),
+                    Keys = RenameKeyColumn(table.Keys, old, rename.To, context),
                     Checks = table.Checks.Select(c => c.Column is not null && string.Equals(c.Column, old, context.Rules.ColumnComparison)
                         ? c with { Column = rename.To, Expression = RenderValueSet(rename.To, c.Values, context) }
-                        : c).ToImmutableArray(),
+                        : CheckColumns.RenameColumn(c, old, rename.To, context.Rules)).ToImmutableArray(),
                 };
             }
 
@@ -151,14 +152,22 @@ internal static class AlterTableActions
                 table = table with
                 {
                     Columns = table.Columns.SetItem(index, column),
+                    Keys = RenameKeyColumn(table.Keys, old, column.Name, context),
                     Checks = table.Checks.Select(c => c.Column is not null && string.Equals(c.Column, old, context.Rules.ColumnComparison) && c.Column != column.Name
                         ? c with { Column = column.Name, Expression = RenderValueSet(column.Name, c.Values, context) }
-                        : c).ToImmutableArray(),
+                        : old == column.Name ? c : CheckColumns.RenameColumn(c, old, column.Name, context.Rules)).ToImmutableArray(),
                 };
                 return AddColumnConstraints(Place(table, replace.Definition, dialect), replace.Definition, context);
             }
 
+            case DropIndexAction dropIndex:
+                return IndexActions.Drop(table, dropIndex, context);
+
+            case RenameIndexAction renameIndex:
+                return IndexActions.Rename(table, renameIndex, context);
+
             case AddConstraintAction add:
+                if (add.IfNotExists && add.Constraint.Name is { } existing && ConstraintNames.Exists(table, existing)) return table;
                 return TableStatements.AddConstraint(table, add.Constraint, null, context);
 
             case DropConstraintAction drop:
@@ -170,7 +179,7 @@ internal static class AlterTableActions
 
                 if (table.OtherConstraints.Contains(drop.Name))
                 {
-                    return table with { OtherConstraints = table.OtherConstraints.Remove(drop.Name) };
+                    return table with { OtherConstraints = table.OtherConstraints.Remove(drop.Name), Keys = table.Keys.Remove(drop.Name) };
                 }
 
                 if (!drop.IfExists)
@@ -191,7 +200,11 @@ internal static class AlterTableActions
 
                 if (table.OtherConstraints.Contains(rename.From))
                 {
-                    return table with { OtherConstraints = table.OtherConstraints.Remove(rename.From).Add(rename.To) };
+                    return table with
+                    {
+                        OtherConstraints = table.OtherConstraints.Remove(rename.From).Add(rename.To),
+                        Keys = table.Keys.TryGetValue(rename.From, out var key) ? table.Keys.Remove(rename.From).SetItem(rename.To, key) : table.Keys,
+                    };
                 }
 
                 context.Warning(DiagnosticCodes.ConstraintNotFound, $"Table {context.Show(table.Name)} has no constraint {context.Show(rename.From)} that SchemaTasks knows of, so it cannot be renamed. Check the name.", rename.At);
@@ -235,6 +248,17 @@ internal static class AlterTableActions
         }
 
         return index;
+    }
+
+    private static ImmutableDictionary<string, TableKey> RenameKeyColumn(ImmutableDictionary<string, TableKey> keys, string from, string to, ApplyContext context)
+    {
+        var comparison = context.Rules.ColumnComparison;
+        foreach (var (name, key) in keys)
+        {
+            if (key.Uses(from, comparison)) keys = keys.SetItem(name, key.RenameColumn(from, to, comparison));
+        }
+
+        return keys;
     }
 
     private static string KnownConstraints(CatalogTable table, ApplyContext context)

@@ -10,6 +10,9 @@ internal sealed class ApplyContext(IdentifierRules rules, string? file, List<Sch
 
     public bool IsPostgres => Rules.Dialect == SqlDialect.Postgres;
 
+    /// <summary>The temporary tables the migration created so far; they end with its session.</summary>
+    public HashSet<string> TemporaryTables { get; } = new(StringComparer.Ordinal);
+
     public void Error(string code, string message, SqlToken at)
         => diagnostics.Add(SchemaDiagnostic.Error(code, message, file, at.Line, at.Column));
 

@@ -17,6 +17,12 @@ public sealed record CatalogTable(
     ImmutableSortedSet<string> OtherConstraints)
 {
     /// <summary>
+    /// The columns of the constraints in <see cref="OtherConstraints"/> that migrations created;
+    /// a name without an entry (read from a live database or a snapshot) has unknown columns.
+    /// </summary>
+    internal ImmutableDictionary<string, TableKey> Keys { get; init; } = ImmutableDictionary<string, TableKey>.Empty;
+
+    /// <summary>
     /// The column named <paramref name="name"/>, compared as the dialect compares column names
     /// (MySQL: ignoring case), or <see langword="null"/>.
     /// </summary>

@@ -87,20 +87,23 @@ internal static class ColumnCheckRules
     }
 
     /// <summary>
-    /// DROP COLUMN in the MySQL family: a CHECK that uses only the dropped column (or, in MariaDB,
-    /// belongs to it) goes with it; one that also uses other columns makes the server refuse.
+    /// DROP COLUMN in the MySQL family: a CHECK goes with its columns when every column it uses
+    /// (or, in MariaDB, the column it belongs to) goes in the same ALTER TABLE; one that also
+    /// uses a column that stays makes the server refuse.
     /// </summary>
     /// <returns>The table without the column's CHECKs, or <see langword="null"/> when the server refuses the statement.</returns>
-    public static CatalogTable? BeforeDrop(CatalogTable table, string dropped, SqlToken at, ApplyContext context)
+    public static CatalogTable? BeforeDrop(CatalogTable table, string dropped, IReadOnlyCollection<string> droppedTogether, SqlToken at, ApplyContext context)
     {
         if (!context.Rules.Dialect.IsMySqlFamily()) return table;
-        bool Shared(CatalogCheck check) => check.OwnerColumn is not { } owner || !string.Equals(owner, dropped, context.Rules.ColumnComparison);
-        if (RefuseIfUsed(table, dropped, "DROP COLUMN", c => Shared(c) && ColumnsUsed(c, table, context).Any(u => !string.Equals(u, dropped, context.Rules.ColumnComparison)), at, context))
+        var comparison = context.Rules.ColumnComparison;
+        bool Owned(CatalogCheck check) => check.OwnerColumn is { } owner && string.Equals(owner, dropped, comparison);
+        bool Stays(string column) => !droppedTogether.Any(d => string.Equals(d, column, comparison));
+        if (RefuseIfUsed(table, dropped, "DROP COLUMN", c => !Owned(c) && ColumnsUsed(c, table, context).Any(Stays), at, context))
         {
             return null;
         }
 
-        return table with { Checks = table.Checks.RemoveAll(c => !Shared(c) || ColumnsUsed(c, table, context).Any(u => string.Equals(u, dropped, context.Rules.ColumnComparison))) };
+        return table with { Checks = table.Checks.RemoveAll(c => Owned(c) || ColumnsUsed(c, table, context).Any(u => string.Equals(u, dropped, comparison))) };
     }
 
     // Reports the first CHECK that uses the column and matches `refuses`; true when one does.

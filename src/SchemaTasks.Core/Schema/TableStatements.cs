@@ -112,7 +112,15 @@ internal static class TableStatements
             return table; // An unnamed MySQL index: nothing to track.
         }
 
-        return table with { OtherConstraints = table.OtherConstraints.Add(ConstraintNames.Generate(table, spec, column, context.Rules)) };
+        var keyName = ConstraintNames.Generate(table, spec, column, context.Rules);
+        var keyColumns = (spec.Columns.Count > 0 ? spec.Columns : column is null ? [] : [column])
+            .Select(c => table.FindColumn(c, context.Rules.Dialect)?.Name ?? c)
+            .ToImmutableArray();
+        return table with
+        {
+            OtherConstraints = table.OtherConstraints.Add(keyName),
+            Keys = table.Keys.SetItem(keyName, new TableKey(spec.Kind, keyColumns)),
+        };
     }
 
     // MySQL column names ignore case: a CHECK on `STATUS` restricts the column declared `status`,
@@ -166,6 +174,7 @@ internal static class TableStatements
         if (!TypeStatements.CheckSchema(catalog, to, context, at)) return catalog;
         // SET SCHEMA moves the table's owned sequences too.
         var moved = SequenceDefaults.MoveSchema(table with { Name = to }, from.Schema, to.Schema, context.Rules);
+        moved = RenamedTableConstraints.Apply(moved, from.Name, to.Name, context.Rules.Dialect);
         return catalog.With(tables: catalog.Tables.Remove(from).SetItem(to, moved));
     }
 

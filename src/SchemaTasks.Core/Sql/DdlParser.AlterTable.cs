@@ -8,7 +8,7 @@ internal sealed partial class DdlParser
     {
         var ifExists = !_mySql && IfExists();
         if (!_mySql) _c.TryWord("ONLY");
-        var name = _c.QualifiedName();
+        var name = TableName();
         if (!_mySql) _c.TrySymbol('*');
         var actions = new List<AlterAction>();
         if (_c.AtEnd) return new AlterTableStatement(at, name, ifExists, actions);
@@ -179,13 +179,13 @@ internal sealed partial class DdlParser
 
             if (_c.TryWords("PRIMARY", "KEY"))
             {
-                return null;
+                return new DropIndexAction(at, "PRIMARY", false);
             }
 
             if (_c.TryWord("INDEX") || _c.TryWord("KEY"))
             {
-                _c.Identifier();
-                return null;
+                var indexIfExists = IfExists();
+                return new DropIndexAction(at, _c.Identifier(), indexIfExists);
             }
 
             _c.TryWord("COLUMN");
@@ -220,12 +220,13 @@ internal sealed partial class DdlParser
 
             if (_c.TryWord("INDEX") || _c.TryWord("KEY"))
             {
-                SkipAction();
-                return null;
+                var from = _c.Identifier();
+                _c.ExpectWord("TO");
+                return new RenameIndexAction(at, from, _c.Identifier());
             }
 
             if (!_c.TryWord("TO")) _c.TryWord("AS");
-            return new RenameTableAction(at, _c.QualifiedName());
+            return new RenameTableAction(at, TableName());
         }
 
         if (_c.TryWord("ALTER"))

@@ -17,7 +17,7 @@ internal sealed partial class DdlParser
     private SqlStatement CreateTable(SqlToken at, bool orReplace)
     {
         var ifNotExists = IfNotExists();
-        var name = _c.QualifiedName();
+        var name = TableName();
         if (_c.IsWord("AS") || _c.IsWord("LIKE") || _c.IsWord("PARTITION") || _c.IsWord("OF") || _c.IsWord("SELECT"))
         {
             throw _c.Unsupported($"CREATE TABLE {name} {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} ... takes its columns from another object; SchemaTasks cannot know them. Declare the columns explicitly", _c.Current);
@@ -108,6 +108,14 @@ internal sealed partial class DdlParser
             _c.Next();
             if (!_c.TryWord("KEY")) _c.TryWord("INDEX");
             if (_c.IsIdentifier && !_c.IsWord("USING")) name ??= _c.Identifier();
+            if (_c.TryWord("USING")) _c.Next();
+            if (_c.IsSymbol('(')) columns = ColumnNameList();
+        }
+        else if (kind == ConstraintKind.Other && !_mySql && _c.TryWord("EXCLUDE"))
+        {
+            // EXCLUDE [USING method] (element WITH operator, ...): the elements' columns.
+            if (_c.TryWord("USING")) _c.Next();
+            if (_c.IsSymbol('(')) columns = ColumnNameList();
         }
 
         _c.SkipToListEnd();
@@ -127,6 +135,10 @@ internal sealed partial class DdlParser
             if (_c.Position > start && first.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)
             {
                 names.Add(PostgresNames.Stored(_rules, first.Kind == SqlTokenKind.Word ? _rules.FoldUnquoted(SqlTokenText.Raw(_c.Source, first)) : SqlTokenText.Unquote(_c.Source, first)));
+            }
+            else if (_c.Position > start)
+            {
+                names.AddRange(Identifiers(start, _c.Position)); // An expression element: the names it uses.
             }
         }
         while (_c.TrySymbol(','));
@@ -277,7 +289,8 @@ internal sealed partial class DdlParser
         {
             if (_c.IsSymbol(',') || _c.IsSymbol(')')) break;
             if (!first && _c.Current.Kind == SqlTokenKind.Word && AttributeWords.Contains(SqlTokenText.Raw(_c.Source, _c.Current))) break;
-            if (_c.IsSymbol('(') || _c.IsSymbol('[')) SkipBracketed();
+            if (_c.IsSymbol("::")) SkipCastType();
+            else if (_c.IsSymbol('(') || _c.IsSymbol('[')) SkipBracketed();
             else _c.Next();
             first = false;
         }
@@ -305,6 +318,35 @@ internal sealed partial class DdlParser
 
             start++;
             end--;
+        }
+    }
+
+    /// <summary>
+    /// Moves past <c>::</c> and the type after it, which can be several words with modifiers and an
+    /// array suffix (<c>::timestamp with time zone</c>, <c>::character varying(20)[]</c>); the words
+    /// must not end the expression as if they were column attributes.
+    /// </summary>
+    private void SkipCastType()
+    {
+        _c.Next();
+        var end = CastTypeEnd(_c.Position, int.MaxValue);
+        while (_c.Position < end && !_c.AtEnd) _c.Next();
+    }
+
+    /// <summary>Where the data type that starts at <paramref name="start"/> ends (at most <paramref name="limit"/>); <paramref name="start"/> + 1 when it cannot be read as one.</summary>
+    private int CastTypeEnd(int start, int limit)
+    {
+        var end = Math.Min(limit, _c.StatementEnd);
+        if (start >= end) return start;
+        var reader = new DdlParser(new TokenCursor(_c.Source, _c.Tokens, new SqlStatementRange(start, end), _rules));
+        try
+        {
+            reader.DataType();
+            return reader._c.Position;
+        }
+        catch (SqlParseException)
+        {
+            return start + 1;
         }
     }
 
@@ -348,7 +390,12 @@ internal sealed partial class DdlParser
             if (token.Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) continue;
             if (i + 1 < end && SqlTokenText.IsSymbol(_c.Source, _c.Tokens[i + 1], '(')) continue; // A function.
             var previous = i > start ? _c.Tokens[i - 1] : default;
-            if (i > start && previous.Kind == SqlTokenKind.Symbol && _c.Source.AsSpan(previous.Start, previous.Length).SequenceEqual("::")) continue; // A cast's type.
+            if (i > start && previous.Kind == SqlTokenKind.Symbol && _c.Source.AsSpan(previous.Start, previous.Length).SequenceEqual("::"))
+            {
+                i = CastTypeEnd(i, end) - 1; // A cast's type, which may be several words (character varying).
+                continue;
+            }
+
             names.Add(PostgresNames.Stored(_rules, token.Kind == SqlTokenKind.Word ? _rules.FoldUnquoted(SqlTokenText.Raw(_c.Source, token)) : SqlTokenText.Unquote(_c.Source, token)));
         }
 

@@ -29,8 +29,11 @@ internal sealed partial class DdlParser
     public static SqlStatement? Parse(string source, List<SqlToken> tokens, SqlStatementRange range, IdentifierRules rules)
     {
         var cursor = new TokenCursor(source, tokens, range, rules);
-        var statement = new DdlParser(cursor).Statement();
-        return statement is not null && cursor.Truncated is { } truncated ? statement with { TruncatedNames = truncated } : statement;
+        var parser = new DdlParser(cursor);
+        var statement = parser.Statement();
+        if (statement is null) return null;
+        if (cursor.Truncated is { } truncated) statement = statement with { TruncatedNames = truncated };
+        return parser._unqualifiedTables.Count > 0 ? statement with { UnqualifiedTables = parser._unqualifiedTables } : statement;
     }
 
     private SqlStatement? Statement()
@@ -54,12 +57,13 @@ internal sealed partial class DdlParser
         var orReplace = _c.TryWords("OR", "REPLACE");
         if (_mySql)
         {
-            if (_c.IsWord("TEMPORARY")) return null; // Temporary tables live for one session.
+            if (_c.TryWord("TEMPORARY")) return CreateTemporaryTable(at);
+            if (IsMySqlIndexStart()) return CreateMySqlIndex(at, orReplace);
             return _c.TryWord("TABLE") ? CreateTable(at, orReplace) : null;
         }
 
         if (_c.IsWord("GLOBAL") || _c.IsWord("LOCAL")) _c.Next();
-        if (_c.IsWord("TEMP") || _c.IsWord("TEMPORARY")) return null;
+        if (_c.TryWord("TEMP") || _c.TryWord("TEMPORARY")) return CreateTemporaryTable(at);
         _c.TryWord("UNLOGGED");
         if (_c.TryWord("TABLE")) return CreateTable(at, orReplace);
         if (_c.TryWord("SCHEMA")) return CreateSchema(at);
@@ -90,7 +94,8 @@ internal sealed partial class DdlParser
     {
         if (_mySql)
         {
-            if (_c.IsWord("TEMPORARY")) return null;
+            if (_c.TryWords("TEMPORARY", "TABLE")) return ((DropTableStatement)DropTable(at)) with { Temporary = true };
+            if (_c.TryWord("INDEX")) return DropMySqlIndex(at);
             return _c.TryWord("TABLE") ? DropTable(at) : null;
         }
 
@@ -129,8 +134,8 @@ internal sealed partial class DdlParser
 
     private List<QualifiedName> NameList()
     {
-        var names = new List<QualifiedName> { _c.QualifiedName() };
-        while (_c.TrySymbol(',')) names.Add(_c.QualifiedName());
+        var names = new List<QualifiedName> { TableName() };
+        while (_c.TrySymbol(',')) names.Add(TableName());
         return names;
     }
 
@@ -191,9 +196,9 @@ internal sealed partial class DdlParser
         var renames = new List<(QualifiedName, QualifiedName)>();
         do
         {
-            var from = _c.QualifiedName();
+            var from = TableName();
             _c.ExpectWord("TO");
-            renames.Add((from, _c.QualifiedName()));
+            renames.Add((from, TableName()));
         }
         while (_c.TrySymbol(','));
         _c.ExpectEnd();

@@ -10,6 +10,9 @@ internal abstract record SqlStatement(SqlToken At)
 {
     /// <summary>Names in the statement PostgreSQL shortens to 63 bytes.</summary>
     public IReadOnlyList<TruncatedName> TruncatedNames { get; init; } = [];
+
+    /// <summary>The table names the statement writes without a schema (PostgreSQL: they may name a temporary table).</summary>
+    public IReadOnlySet<QualifiedName> UnqualifiedTables { get; init; } = new HashSet<QualifiedName>();
 }
 
 internal sealed record CreateSchemaStatement(SqlToken At, string Name, bool IfNotExists) : SqlStatement(At);
@@ -42,7 +45,14 @@ internal sealed record AlterTableStatement(SqlToken At, QualifiedName Name, bool
 
 internal sealed record RenameTablesStatement(SqlToken At, IReadOnlyList<(QualifiedName From, QualifiedName To)> Renames) : SqlStatement(At);
 
-internal sealed record DropTableStatement(SqlToken At, IReadOnlyList<QualifiedName> Names, bool IfExists, bool Cascade) : SqlStatement(At);
+internal sealed record DropTableStatement(SqlToken At, IReadOnlyList<QualifiedName> Names, bool IfExists, bool Cascade) : SqlStatement(At)
+{
+    /// <summary>MySQL <c>DROP TEMPORARY TABLE</c>: only temporary tables.</summary>
+    public bool Temporary { get; init; }
+}
+
+/// <summary>A temporary table: it lives until the session ends and is tracked only within one migration.</summary>
+internal sealed record CreateTemporaryTableStatement(SqlToken At, string Name, bool IfNotExists) : SqlStatement(At);
 
 /// <summary>A column type as written, normalised.</summary>
 /// <param name="Text">Normalised text for built-in types; for user types, the written name (resolved when applied).</param>
@@ -111,7 +121,11 @@ internal sealed record SetDefaultAction(SqlToken At, string? Column, string? Def
 /// <summary>MySQL MODIFY (same name) and CHANGE (new name): the whole definition is replaced.</summary>
 internal sealed record ReplaceColumnAction(SqlToken At, string Column, ColumnSpec Definition) : AlterAction(At);
 
-internal sealed record AddConstraintAction(SqlToken At, ConstraintSpec Constraint) : AlterAction(At);
+internal sealed record AddConstraintAction(SqlToken At, ConstraintSpec Constraint) : AlterAction(At)
+{
+    /// <summary>MariaDB <c>CREATE UNIQUE INDEX IF NOT EXISTS</c>: an existing name is kept as it is.</summary>
+    public bool IfNotExists { get; init; }
+}
 
 internal sealed record DropConstraintAction(SqlToken At, string Name, bool IfExists, ConstraintKind? Kind) : AlterAction(At);
 
@@ -119,6 +133,12 @@ internal sealed record RenameConstraintAction(SqlToken At, string From, string T
 
 /// <summary>RENAME TO or SET SCHEMA of a table.</summary>
 internal sealed record RenameTableAction(SqlToken At, QualifiedName NewName) : AlterAction(At);
+
+/// <summary>MySQL <c>DROP INDEX</c>/<c>DROP KEY</c>/<c>DROP PRIMARY KEY</c>: drops a UNIQUE or PRIMARY key of that name; a plain index is not tracked.</summary>
+internal sealed record DropIndexAction(SqlToken At, string Name, bool IfExists) : AlterAction(At);
+
+/// <summary>MySQL <c>RENAME INDEX</c>/<c>RENAME KEY</c>: renames a UNIQUE key of that name; a plain index is not tracked.</summary>
+internal sealed record RenameIndexAction(SqlToken At, string From, string To) : AlterAction(At);
 
 /// <summary>MySQL <c>ADD COLUMN (a ..., b ...)</c>.</summary>
 internal sealed record AddColumnsAction(SqlToken At, IReadOnlyList<AddColumnAction> Columns) : AlterAction(At);

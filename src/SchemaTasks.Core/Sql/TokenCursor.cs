@@ -34,6 +34,9 @@ internal sealed class TokenCursor
 
     public bool AtEnd => Position >= _end;
 
+    /// <summary>The index just past the statement's last token.</summary>
+    public int StatementEnd => _end;
+
     /// <summary>The current token; at the end, the statement's last token (for locations).</summary>
     public SqlToken Current => Position < _end ? _tokens[Position] : _tokens[_end - 1];
 

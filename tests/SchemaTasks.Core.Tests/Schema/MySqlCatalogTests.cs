@@ -26,21 +26,21 @@ public class MySqlCatalogTests
     public void AlterTable_ModifyChangeRenameAndChecks()
     {
         var catalog = My("""
-            CREATE TABLE IF NOT EXISTS app.t (
+            CREATE TABLE IF NOT EXISTS t (
               id INT(11) UNSIGNED NOT NULL AUTO_INCREMENT COMMENT 'key',
               s VARCHAR(20),
               `n` tinyint(1) DEFAULT 0,
               PRIMARY KEY (`id`), UNIQUE KEY uq_s (s), INDEX (n)
             ) ENGINE=InnoDB;
-            ALTER TABLE app.t ADD COLUMN (a INT, b BOOLEAN), ALGORITHM=INPLACE, LOCK=NONE;
-            ALTER TABLE app.t CHANGE COLUMN s state VARCHAR(30) NOT NULL, MODIFY b ENUM('y','n') AFTER a, RENAME COLUMN a TO aa;
-            ALTER TABLE app.t ADD CONSTRAINT state_values CHECK (`state` in (_utf8mb4'open',_utf8mb4'closed')), DROP COLUMN n;
-            RENAME TABLE app.t TO app.t2;
+            ALTER TABLE t ADD COLUMN (a INT, b BOOLEAN), ALGORITHM=INPLACE, LOCK=NONE;
+            ALTER TABLE t CHANGE COLUMN s state VARCHAR(30) NOT NULL, MODIFY b ENUM('y','n') AFTER a, RENAME COLUMN a TO aa;
+            ALTER TABLE t ADD CONSTRAINT state_values CHECK (`state` in (_utf8mb4'open',_utf8mb4'closed')), DROP COLUMN n;
+            RENAME TABLE t TO t2;
             """);
-        var table = catalog.FindTable(new QualifiedName("app", "t2"))!;
+        var table = catalog.FindTable(CatalogBuild.My("t2"))!;
         Assert.Equal(["id", "state", "aa", "b"], table.Columns.Select(c => c.Name));
         Assert.Equal(["int unsigned", "varchar(30)", "int", "enum('y','n')"], table.Columns.Select(c => c.Type));
-        Assert.Equal(["open", "closed"], catalog.GetAllowedValues("app.t2.STATE")!.Values.ToArray());
+        Assert.Equal(["open", "closed"], catalog.GetAllowedValues("t2.STATE")!.Values.ToArray());
         Assert.Contains("uq_s", table.OtherConstraints);
     }
 

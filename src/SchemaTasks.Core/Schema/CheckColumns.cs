@@ -1,0 +1,63 @@
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// The table columns a CHECK uses. A value set names its column; an opaque expression is read
+/// again from its stored text, so a check from a snapshot or a live read answers the same way.
+/// </summary>
+internal static class CheckColumns
+{
+    public static List<string> Of(CatalogCheck check, CatalogTable table, IdentifierRules rules)
+    {
+        var used = new List<string>();
+        if (check.Column is { } column)
+        {
+            if (table.FindColumn(column, rules.Dialect) is { } declared) used.Add(declared.Name);
+            return used;
+        }
+
+        foreach (var (name, _, _) in ColumnTokens(check.Expression, rules))
+        {
+            if (table.FindColumn(name, rules.Dialect) is { } found && !used.Contains(found.Name, StringComparer.Ordinal)) used.Add(found.Name);
+        }
+
+        return used;
+    }
+
+    /// <summary>
+    /// An opaque CHECK with column <paramref name="from"/> renamed to <paramref name="to"/> in its
+    /// text, as the server shows it after RENAME COLUMN, so that a later DROP COLUMN still finds it.
+    /// </summary>
+    public static CatalogCheck RenameColumn(CatalogCheck check, string from, string to, IdentifierRules rules)
+    {
+        if (check.Column is not null) return check;
+        var text = check.Expression;
+        var builder = new System.Text.StringBuilder(text.Length + 8);
+        var copied = 0;
+        foreach (var (name, start, length) in ColumnTokens(text, rules))
+        {
+            if (!string.Equals(name, from, rules.ColumnComparison)) continue;
+            builder.Append(text, copied, start - copied).Append(rules.Quote(to));
+            copied = start + length;
+        }
+
+        return copied == 0 ? check : check with { Expression = builder.Append(text, copied, text.Length - copied).ToString() };
+    }
+
+    // The names in an expression that can be columns: not functions, not a cast's type.
+    private static IEnumerable<(string Name, int Start, int Length)> ColumnTokens(string text, IdentifierRules rules)
+    {
+        var tokens = new List<SqlToken>();
+        if (SqlLexer.LexInto(text, rules.Dialect, tokens).Count > 0) yield break;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) continue;
+            if (i + 1 < tokens.Count && SqlTokenText.IsSymbol(text, tokens[i + 1], '(')) continue; // A function.
+            if (i > 0 && tokens[i - 1].Kind == SqlTokenKind.Symbol && text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length).SequenceEqual("::")) continue; // A cast's type.
+            var name = token.Kind == SqlTokenKind.Word ? rules.FoldUnquoted(SqlTokenText.Raw(text, token)) : SqlTokenText.Unquote(text, token);
+            yield return (name, token.Start, token.Length);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// MySQL index statements as they touch tracked constraints: a UNIQUE key or the PRIMARY KEY is
+/// an index, so dropping or renaming the index drops or renames the constraint. Plain indexes
+/// are not tracked, so an index name SchemaTasks does not know is one of them.
+/// </summary>
+internal static class IndexActions
+{
+    public static CatalogTable Drop(CatalogTable table, DropIndexAction drop, ApplyContext context)
+    {
+        if (!table.OtherConstraints.Contains(drop.Name)) return table;
+        if (table.Keys.TryGetValue(drop.Name, out var key) && key.Kind == ConstraintKind.ForeignKey)
+        {
+            return table; // The index of a foreign key: the foreign key stays whatever happens to its index.
+        }
+
+        return table with { OtherConstraints = table.OtherConstraints.Remove(drop.Name), Keys = table.Keys.Remove(drop.Name) };
+    }
+
+    public static CatalogTable Rename(CatalogTable table, RenameIndexAction rename, ApplyContext context)
+    {
+        if (!table.OtherConstraints.Contains(rename.From)) return table;
+        if (ConstraintNames.Exists(table, rename.To))
+        {
+            context.Error(DiagnosticCodes.ConstraintExists, $"RENAME INDEX {context.Show(rename.From)} TO {context.Show(rename.To)}: table {context.Show(table.Name)} already has a constraint named {context.Show(rename.To)}. Choose another name.", rename.At);
+            return table;
+        }
+
+        return table with
+        {
+            OtherConstraints = table.OtherConstraints.Remove(rename.From).Add(rename.To),
+            Keys = table.Keys.TryGetValue(rename.From, out var key) ? table.Keys.Remove(rename.From).SetItem(rename.To, key) : table.Keys,
+        };
+    }
+}

@@ -1,0 +1,47 @@
+using SchemaTasks.Schema;
+
+namespace SchemaTasks.Sql;
+
+// MySQL CREATE INDEX and DROP INDEX ... ON: a UNIQUE index is a UNIQUE constraint there, so these
+// statements are read as the ALTER TABLE ... ADD UNIQUE / DROP INDEX they equal. Plain indexes
+// are not tracked; PostgreSQL's indexes are not constraints and are not read at all.
+internal sealed partial class DdlParser
+{
+    private bool IsMySqlIndexStart()
+    {
+        var ahead = _c.IsWord("ONLINE") || _c.IsWord("OFFLINE") ? 1 : 0;
+        return _c.IsWord("INDEX", ahead) || ((_c.IsWord("UNIQUE", ahead) || _c.IsWord("FULLTEXT", ahead) || _c.IsWord("SPATIAL", ahead)) && _c.IsWord("INDEX", ahead + 1));
+    }
+
+    /// <summary><c>CREATE [OR REPLACE] [ONLINE|OFFLINE] [UNIQUE|FULLTEXT|SPATIAL] INDEX [IF NOT EXISTS] name [USING t] ON table (parts) ...</c>.</summary>
+    private SqlStatement? CreateMySqlIndex(SqlToken at, bool orReplace)
+    {
+        if (!_c.TryWord("ONLINE")) _c.TryWord("OFFLINE");
+        var unique = _c.TryWord("UNIQUE");
+        if (!unique && !_c.TryWord("FULLTEXT")) _c.TryWord("SPATIAL");
+        _c.ExpectWord("INDEX");
+        if (!unique && !orReplace) return null; // A plain index, not tracked.
+        var ifNotExists = IfNotExists();
+        var name = _c.Identifier();
+        if (_c.TryWord("USING")) _c.Next();
+        _c.ExpectWord("ON");
+        var table = TableName();
+        var columns = ColumnNameList();
+        var actions = new List<AlterAction>();
+
+        // OR REPLACE (MariaDB) drops an index of that name first, whatever it was.
+        if (orReplace) actions.Add(new DropIndexAction(at, name, IfExists: true));
+        if (unique) actions.Add(new AddConstraintAction(at, new ConstraintSpec(at, name, ConstraintKind.Unique, columns, null)) { IfNotExists = ifNotExists });
+        return actions.Count == 0 ? null : new AlterTableStatement(at, table, false, actions);
+    }
+
+    /// <summary><c>DROP INDEX [IF EXISTS] name ON table ...</c>.</summary>
+    private SqlStatement DropMySqlIndex(SqlToken at)
+    {
+        var ifExists = IfExists();
+        var name = _c.Identifier();
+        _c.ExpectWord("ON");
+        var table = TableName();
+        return new AlterTableStatement(at, table, false, [new DropIndexAction(at, name, ifExists)]);
+    }
+}
