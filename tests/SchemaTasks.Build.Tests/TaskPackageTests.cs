@@ -37,6 +37,21 @@ public sealed class TaskPackageTests
     }
 
     [Fact]
+    public void TaskAssemblies_CarryTheReleaseInTheirAssemblyVersion()
+    {
+        // Visual Studio's MSBuild would otherwise reuse an older release's task it holds loaded.
+        using var package = PackedPackage.Open("SchemaTasks.Build");
+        var release = new Version(RepositoryLayout.PackageVersion.Split('-')[0] + ".0");
+
+        foreach (var task in new[] { "tasks/net8.0/SchemaTasks.Build.dll", "tasks/net472/SchemaTasks.Build.dll" })
+        {
+            using var reader = new PEReader(new MemoryStream(package.ReadBytes(task)));
+            var metadata = reader.GetMetadataReader();
+            Assert.Equal(release, metadata.GetAssemblyDefinition().Version);
+        }
+    }
+
+    [Fact]
     public void FrameworkTask_ShipsEveryLibraryItLoadsThatFrameworkAndMSBuildLack()
     {
         using var package = PackedPackage.Open("SchemaTasks.Build");
