@@ -16,7 +16,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
 step() { printf '\n==> %s\n' "$*"; }
 
 step "Packing SchemaTasks into artifacts/packages"
+# Only this pack's packages: their version comes from git (MinVer), and the samples take it.
+rm -f artifacts/packages/SchemaTasks*.nupkg artifacts/packages/SchemaTasks*.snupkg
 dotnet pack SchemaTasks.sln -c Release -o artifacts/packages -nologo -v:q
+package=$(ls artifacts/packages/SchemaTasks.Build.*.nupkg)
+SchemaTasksVersion=${package#artifacts/packages/SchemaTasks.Build.}
+# MSBuild reads environment variables as properties: samples/Directory.Packages.props uses it.
+export SchemaTasksVersion=${SchemaTasksVersion%.nupkg}
+echo "SchemaTasks $SchemaTasksVersion"
 
 # A private package cache, emptied of SchemaTasks, so no sample builds against a stale copy
 # of a package with the same version.

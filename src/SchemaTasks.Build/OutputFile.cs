@@ -15,7 +15,9 @@ internal static class OutputFile
             Directory.CreateDirectory(directory);
         }
 
-        var temporary = path + ".tmp";
+        // A name of its own: the inner builds of a multi-targeted project run in parallel and
+        // write the same snapshot, so a shared temporary name would let one move the other's file.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         File.WriteAllText(temporary, content, Utf8NoBom);
         File.Move(temporary, path, overwrite: true);
     }

@@ -9,14 +9,17 @@ internal static class RepositoryLayout
 
     public static string FixturesDirectory => Path.Combine(AppContext.BaseDirectory, "Fixtures");
 
-    /// <summary>The version of the packed SchemaTasks.Build package the fixtures consume.</summary>
+    /// <summary>
+    /// The version of the packed SchemaTasks.Build package the fixtures consume: the newest one
+    /// packed, whatever version git's tags gave it (see docs/releasing.md).
+    /// </summary>
     public static string PackageVersion
     {
         get
         {
             const string prefix = "SchemaTasks.Build.";
             var package = Directory.Exists(PackagesDirectory)
-                ? Directory.GetFiles(PackagesDirectory, prefix + "*.nupkg").OrderBy(p => p, StringComparer.Ordinal).LastOrDefault()
+                ? Directory.GetFiles(PackagesDirectory, prefix + "*.nupkg").OrderBy(File.GetLastWriteTimeUtc).LastOrDefault()
                 : null;
             if (package is null)
             {

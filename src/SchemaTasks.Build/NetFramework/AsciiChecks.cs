@@ -1,0 +1,21 @@
+// Compiled only into the .NET Framework task (net472), which compiles the engine's sources
+// unchanged: the .NET 8 APIs they call, written with what .NET Framework has. C# 14 extension
+// members let a call such as char.IsAsciiDigit(c) bind here.
+
+namespace SchemaTasks;
+
+internal static class FrameworkAsciiChecks
+{
+    extension(char)
+    {
+        public static bool IsAsciiDigit(char c) => c is >= '0' and <= '9';
+
+        public static bool IsAsciiLetterLower(char c) => c is >= 'a' and <= 'z';
+
+        public static bool IsAsciiLetterUpper(char c) => c is >= 'A' and <= 'Z';
+
+        public static bool IsAsciiLetter(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiLetterUpper(c);
+
+        public static bool IsAsciiLetterOrDigit(char c) => char.IsAsciiLetter(c) || char.IsAsciiDigit(c);
+    }
+}

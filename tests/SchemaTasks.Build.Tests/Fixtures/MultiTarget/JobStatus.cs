@@ -1,0 +1,10 @@
+using SchemaTasks;
+
+namespace Library;
+
+[DbEnum("JobStatus", Naming = DbNaming.UpperSnakeCase)]
+public enum JobStatus
+{
+    Pending,
+    Cancelled,
+}
