@@ -17,6 +17,26 @@ internal static class FrameworkCollectionOverloads
         }
     }
 
+    extension<TKey, TValue>(IReadOnlyDictionary<TKey, TValue> dictionary)
+    {
+        public TValue? GetValueOrDefault(TKey key) => dictionary.TryGetValue(key, out var value) ? value : default;
+    }
+
+    extension<T>(Stack<T> stack)
+    {
+        public bool TryPop(out T result)
+        {
+            if (stack.Count == 0)
+            {
+                result = default!;
+                return false;
+            }
+
+            result = stack.Pop();
+            return true;
+        }
+    }
+
     extension<TKey, TValue>(KeyValuePair<TKey, TValue> pair)
     {
         public void Deconstruct(out TKey key, out TValue value)

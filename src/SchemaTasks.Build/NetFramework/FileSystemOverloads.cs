@@ -33,6 +33,27 @@ internal static class FileSystemOverloads
         }
     }
 
+    extension(Path)
+    {
+        public static bool EndsInDirectorySeparator(string path)
+            => path.Length > 0 && (path[path.Length - 1] == Path.DirectorySeparatorChar || path[path.Length - 1] == Path.AltDirectorySeparatorChar);
+    }
+
+    extension(OperatingSystem)
+    {
+        public static bool IsLinux() => false;
+    }
+
+    extension(FileSystemInfo info)
+    {
+        /// <summary>
+        /// .NET Framework cannot read where a symbolic link or junction points. A reparse point
+        /// answers with its own path, so the folder walk finds a loop of links and reports it
+        /// (ST1009) instead of following it; documented in docs/msbuild.md.
+        /// </summary>
+        public string? LinkTarget => (info.Attributes & FileAttributes.ReparsePoint) != 0 ? info.FullName : null;
+    }
+
     extension(File)
     {
         public static void Move(string sourceFileName, string destFileName, bool overwrite)

@@ -19,5 +19,34 @@ internal static class FrameworkStringOverloads
         public int IndexOf(char value, StringComparison comparison) => text.IndexOf(value.ToString(), comparison);
 
         public string[] Split(string separator, StringSplitOptions options) => text.Split([separator], options);
+
+        public bool StartsWith(char value) => text.Length > 0 && text[0] == value;
+
+        /// <summary>The code points of the text, as .NET 8's runes give them (lone surrogates as U+FFFD).</summary>
+        public IEnumerator<CodePoint> EnumerateRunes()
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    yield return new CodePoint(char.ConvertToUtf32(text[i], text[i + 1]));
+                    i++;
+                }
+                else
+                {
+                    yield return new CodePoint(char.IsSurrogate(text[i]) ? 0xFFFD : text[i]);
+                }
+            }
+        }
+    }
+
+    extension(string)
+    {
+        public static string Join(char separator, params string[] values) => string.Join(separator.ToString(), values);
+
+        public static string Join(char separator, IEnumerable<string> values) => string.Join(separator.ToString(), values);
     }
 }
+
+/// <summary>Stands in for .NET 8's <c>System.Text.Rune</c> where only its value is read.</summary>
+internal readonly record struct CodePoint(int Value);

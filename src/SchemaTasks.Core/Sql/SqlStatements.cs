@@ -12,7 +12,7 @@ internal abstract record SqlStatement(SqlToken At)
     public IReadOnlyList<TruncatedName> TruncatedNames { get; init; } = [];
 
     /// <summary>The table names the statement writes without a schema (PostgreSQL: they may name a temporary table).</summary>
-    public IReadOnlySet<QualifiedName> UnqualifiedTables { get; init; } = new HashSet<QualifiedName>();
+    public ISet<QualifiedName> UnqualifiedTables { get; init; } = new HashSet<QualifiedName>();
 }
 
 internal sealed record CreateSchemaStatement(SqlToken At, string Name, bool IfNotExists) : SqlStatement(At);

@@ -1,0 +1,38 @@
+// Compiled only into the .NET Framework task (net472): the .NET 8 arithmetic, hashing and
+// encoding calls the engine's sources make, written with what .NET Framework has.
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SchemaTasks;
+
+internal static class FrameworkNumericOverloads
+{
+    extension(Math)
+    {
+        public static int Clamp(int value, int min, int max) => value < min ? min : value > max ? max : value;
+    }
+
+    extension(Convert)
+    {
+        public static string ToHexString(byte[] bytes)
+        {
+            var hex = new StringBuilder(bytes.Length * 2);
+            foreach (var b in bytes) hex.Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            return hex.ToString();
+        }
+    }
+
+    extension(SHA256)
+    {
+        public static byte[] HashData(byte[] source)
+        {
+            using var sha = SHA256.Create();
+            return sha.ComputeHash(source);
+        }
+    }
+
+    extension(Encoding encoding)
+    {
+        public int GetByteCount(ReadOnlySpan<char> chars) => encoding.GetByteCount(chars.ToArray());
+    }
+}
