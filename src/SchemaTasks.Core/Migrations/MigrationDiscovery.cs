@@ -93,12 +93,13 @@ public static class MigrationDiscovery
         foreach (var file in sqlFiles)
         {
             var fileName = FileName(file.RelativePath);
-            var topLevel = Reads(MigrationLayout.GolangMigrate, file.RelativePath);
+            // golang-migrate and dbmate read only the folder's own files, so only those claim it for them.
+            var inFolderItself = !file.RelativePath.Contains('/', StringComparison.Ordinal);
             MigrationLayout? claimant =
                 PrismaPath.IsMatch(file.RelativePath) ? MigrationLayout.Prisma
-                : topLevel && GolangFile.IsMatch(fileName) ? MigrationLayout.GolangMigrate
+                : inFolderItself && GolangFile.IsMatch(fileName) ? MigrationLayout.GolangMigrate
                 : FlywayFile.IsMatch(fileName) ? MigrationLayout.Flyway
-                : topLevel && DbmateFile.IsMatch(fileName) && DbmateUp.IsMatch(file.Text) ? MigrationLayout.Dbmate
+                : inFolderItself && DbmateFile.IsMatch(fileName) && DbmateUp.IsMatch(file.Text) ? MigrationLayout.Dbmate
                 : null;
             if (claimant is not null && !claims.ContainsKey(claimant.Value))
             {
