@@ -48,6 +48,9 @@ public sealed class EngineFingerprintTests
     [Fact]
     public void MySql_BehavesAsExpected() => AssertAsExpected(SqlDialect.MySql, "engine-mysql.txt");
 
+    [Fact]
+    public void MariaDb_BehavesAsExpected() => AssertAsExpected(SqlDialect.MariaDb, "engine-mariadb.txt");
+
     private static void AssertAsExpected(SqlDialect dialect, string fileName)
     {
         var actual = Outcomes(dialect);
