@@ -60,7 +60,7 @@ public sealed class SnapshotCommandTests : IDisposable
         var (exit, _, error) = await ToolRun.RunAsync("snapshot", _folder);
 
         Assert.Equal(ExitCodes.UsageError, exit);
-        Assert.Contains("add --dialect postgres or --dialect mysql", error, StringComparison.Ordinal);
+        Assert.Contains("add --dialect postgres, --dialect mysql (MySQL 8) or --dialect mariadb", error, StringComparison.Ordinal);
     }
 
     private void Write(string name, string text) => File.WriteAllText(Path.Combine(_folder, name), text);

@@ -39,4 +39,12 @@ internal static class DifferentialSettings
 
     public static int Count(int fallback)
         => int.TryParse(Environment.GetEnvironmentVariable("SCHEMATASKS_DIFF_COUNT"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0 ? count : fallback;
+
+    /// <summary>
+    /// How long one run may take before it stops generating (<c>SCHEMATASKS_DIFF_MINUTES</c>,
+    /// default 15): a bound for CI, not a speed target. A run the box cut short fails, saying how
+    /// far it got, so fewer sequences never pass for the full count.
+    /// </summary>
+    public static TimeSpan TimeBox
+        => TimeSpan.FromMinutes(double.TryParse(Environment.GetEnvironmentVariable("SCHEMATASKS_DIFF_MINUTES"), NumberStyles.Float, CultureInfo.InvariantCulture, out var minutes) && minutes > 0 ? minutes : 15);
 }

@@ -15,7 +15,7 @@ public static class MigrationDiscovery
 
     private static readonly Regex PrismaPath = new(@"^(?<version>\d+)_(?<name>[^/]+)/migration\.sql$", RegexOptions.CultureInvariant);
     private static readonly Regex GolangFile = new(@"^(?<version>\d+)_(?<name>.+)\.(?<direction>up|down)\.sql$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-    private static readonly Regex FlywayFile = new(@"^(?<prefix>[VUvu])(?<version>\d+(?:[._]\d+)*)__(?<name>.+)\.sql$|^(?<prefix>[Rr])__(?<name>.+)\.sql$", RegexOptions.CultureInvariant);
+    private static readonly Regex FlywayFile = new(@"^(?<prefix>[VUBvub])(?<version>\d+(?:[._]\d+)*)__(?<name>.+)\.sql$|^(?<prefix>[Rr])__(?<name>.+)\.sql$", RegexOptions.CultureInvariant);
     private static readonly Regex DbmateFile = new(@"^(?<version>\d+)_(?<name>.+)\.sql$", RegexOptions.CultureInvariant);
     private static readonly Regex DbmateUp = new(@"^--\s*migrate:up\b.*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
     private static readonly Regex DbmateDown = new(@"^--\s*migrate:down\b.*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
@@ -170,7 +170,20 @@ public static class MigrationDiscovery
                     return Unrecognised(file, "Flyway names versioned migrations 'V<version>__<description>.sql'", diagnostics);
                 }
 
-                if (!match.Groups["prefix"].Value.Equals("V", StringComparison.OrdinalIgnoreCase))
+                var prefix = match.Groups["prefix"].Value;
+                if (prefix.Equals("B", StringComparison.OrdinalIgnoreCase))
+                {
+                    // A baseline migration stands for the versioned migrations up to its version, which
+                    // the folder also holds; Flyway runs it only on an empty database, in their place.
+                    diagnostics.Add(new SchemaDiagnostic(
+                        DiagnosticCodes.FileNotRead,
+                        DiagnosticSeverity.Info,
+                        $"'{file.RelativePath}' is a Flyway baseline migration and was skipped: the schema is built from the versioned (V) migrations, which a baseline migration stands for.",
+                        file.RelativePath));
+                    return null;
+                }
+
+                if (!prefix.Equals("V", StringComparison.OrdinalIgnoreCase))
                 {
                     return null; // Repeatable (R__) and undo (U) scripts do not shape the versioned schema.
                 }

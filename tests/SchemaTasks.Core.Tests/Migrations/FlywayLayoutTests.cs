@@ -19,6 +19,23 @@ public class FlywayLayoutTests
     }
 
     [Fact]
+    public void Flyway_BaselineMigration_IsSkippedWithANote_AndTheVersionedHistoryIsRead()
+    {
+        var result = new MigrationFolder()
+            .With("B1_20_0__1.0.0_baseline__mysql.sql")
+            .With("V1_0_1__init.sql")
+            .With("V1_20_0__add_jobs.sql")
+            .With("V1_21_0__add_status.sql")
+            .Discover();
+
+        Assert.Equal(MigrationLayout.Flyway, result.Set!.Layout);
+        Assert.Equal(["1.0.1", "1.20.0", "1.21.0"], result.Set.Migrations.Select(m => m.Id));
+        var note = Assert.Single(result.Diagnostics);
+        Assert.Equal((DiagnosticCodes.FileNotRead, DiagnosticSeverity.Info, "B1_20_0__1.0.0_baseline__mysql.sql"), (note.Code, note.Severity, note.File));
+        Assert.Contains("baseline migration", note.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Flyway_UnderscoreInVersion_IsADot_AndIdIsTheVersion()
     {
         var set = new MigrationFolder()

@@ -54,7 +54,7 @@ public sealed class MySqlConstraintFollowingTests
         """)]
     public async Task Engine_catalog_equals_the_servers(string behaviour, string sql)
     {
-        var (built, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.MySql), sql, "m.sql");
+        var (built, diagnostics) = SchemaEngine.Apply(Catalog.Empty(MySqlTestDatabase.ServerDialect), sql, "m.sql");
         Assert.True(diagnostics.Count == 0, $"{behaviour}: {string.Join("\n", diagnostics)}");
 
         await using var db = await MySqlTestDatabase.CreateAsync();

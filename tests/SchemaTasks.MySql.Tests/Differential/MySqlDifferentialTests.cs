@@ -23,13 +23,14 @@ public sealed class MySqlDifferentialTests(ITestOutputHelper output)
     public async Task Generated_migrations_read_back_as_the_engine_builds_them()
     {
         var baseSeed = DifferentialSettings.BaseSeed(2_000);
-        var count = DifferentialSettings.Count(200);
+        var count = DifferentialSettings.Count(2_000);
         var run = new Tally();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Workers).Select(w => RunWorker(baseSeed, count, w, run)));
 
         output.WriteLine($"{run.Sequences} of {count} sequences from seed {baseSeed} in {clock.Elapsed.TotalSeconds:F1} s; read back {run.Tables} tables, {run.ValueSets} value-set CHECKs, {run.Inline} ENUM/SET columns, {run.ColumnLevelChecks} MariaDB column-level CHECKs");
         Assert.True(run.Failures.Count == 0, string.Join("\n\n", run.Failures));
+        Assert.True(run.Sequences == count, $"Only {run.Sequences} of {count} sequences ran within the time box of {DifferentialSettings.TimeBox.TotalMinutes} minutes (SCHEMATASKS_DIFF_MINUTES).");
         Assert.True(run.Tables > count && run.ValueSets > count / 4 && run.Inline > count / 2, "The generator no longer covers tables, value sets and ENUM/SET columns.");
         Assert.True(MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb || run.ColumnLevelChecks > count / 4, "The generator no longer covers MariaDB's column-level CHECKs.");
     }
@@ -43,7 +44,8 @@ public sealed class MySqlDifferentialTests(ITestOutputHelper output)
         // The engine follows the server's own rules (MariaDB or MySQL 8), CHECK names included.
         var dialect = MySqlTestDatabase.ServerDialect;
         var comparison = new CatalogComparison();
-        for (var i = worker; i < count && run.Failures.Count < 3; i += Workers)
+        var clock = Stopwatch.StartNew();
+        for (var i = worker; i < count && run.Failures.Count < 3 && clock.Elapsed < DifferentialSettings.TimeBox; i += Workers)
         {
             var sequence = MySqlMigrationGenerator.Generate(baseSeed + i, dialect);
             var built = SchemaEngine.Build(sequence.ToMigrationSet(), dialect);
