@@ -8,7 +8,7 @@ internal static class ColumnFactory
     public static CatalogColumn Create(Catalog catalog, QualifiedName table, ColumnSpec spec, ApplyContext context)
     {
         var (text, reference) = ResolveType(catalog, spec.Type, context.Rules);
-        var defaultText = spec.Default;
+        var defaultText = StoredDefaults.ForColumn(spec.Default, text, spec.Type.IsArray, context.Rules);
         if (spec.Type.IsSerial && defaultText is null)
         {
             // What PostgreSQL itself records for serial columns.

@@ -10,7 +10,7 @@ internal static class DomainStatements
     {
         if (!TypeStatements.CheckSchema(catalog, s.Name, context, s.At) || !TypeStatements.CheckNewType(catalog, s.Name, context, s.At)) return catalog;
         var (baseType, reference) = ColumnFactory.ResolveType(catalog, s.BaseType, context.Rules);
-        var domain = new CatalogDomain(s.Name, baseType, s.NotNull, s.Default, []) { BaseTypeReference = reference };
+        var domain = new CatalogDomain(s.Name, baseType, s.NotNull, StoredDefaults.ForColumn(s.Default, baseType, s.BaseType.IsArray, context.Rules), []) { BaseTypeReference = reference };
         foreach (var check in s.Checks)
         {
             domain = AddCheck(domain, check, context);
@@ -30,7 +30,7 @@ internal static class DomainStatements
         switch (s.Action)
         {
             case SetDefaultAction a:
-                domain = domain with { Default = a.Default };
+                domain = domain with { Default = StoredDefaults.ForColumn(a.Default, domain.BaseType, isArray: false, context.Rules) };
                 break;
             case SetNotNullAction a:
                 domain = domain with { IsNotNull = a.NotNull };

@@ -21,6 +21,9 @@ internal static partial class PostgresDefaults
     public static string? Normalise(string? expression, string columnType)
     {
         if (expression is null) return null;
+
+        // An explicit DEFAULT NULL is stored as NULL cast to the column's type; it is no default.
+        if (expression.StartsWith("NULL::", StringComparison.Ordinal)) return null;
         var match = CastLiteral().Match(expression);
         if (!match.Success) return expression;
         var type = match.Groups["type"].Value;
