@@ -57,6 +57,7 @@ internal static partial class StoredDefaults
                     ? integer.ToString(CultureInfo.InvariantCulture)
                     : null;
             case "numeric":
+                // The column's scale applies when a row is written, not to the stored default.
                 return value.Kind is LiteralKind.String or LiteralKind.Number && PlainDecimal().Match(value.Text.Trim()) is { Success: true } m
                     ? Decimal(m)
                     : null;
@@ -151,7 +152,12 @@ internal static partial class StoredDefaults
             elementType = TypeText(castText, rules);
             if (elementType is null || !elementType.EndsWith("[]", StringComparison.Ordinal)) return null;
             elementType = elementType[..^2];
-            if (elements.Count == 0) return $"array[]::{elementType}[]";
+            if (elements.Count == 0)
+            {
+                // An empty array is typed without modifiers first, then cast with them.
+                var bare = BaseName(elementType);
+                return bare == elementType ? $"array[]::{elementType}[]" : $"(array[]::{bare}[])::{elementType}[]";
+            }
         }
 
         if (elements.Count == 0) return null;
@@ -192,8 +198,12 @@ internal static partial class StoredDefaults
         }
     }
 
+    // An integer cast to another integer type is converted again without showing it: CAST('3' AS int) on a bigint is 3.
     private static bool SameType(string castText, string columnBase, IdentifierRules rules)
-        => TypeText(castText, rules) is { } cast && BaseName(cast) == columnBase;
+        => TypeText(castText, rules) is { } cast
+           && (BaseName(cast) == columnBase || (IsPostgresInteger(BaseName(cast)) && IsPostgresInteger(columnBase)));
+
+    private static bool IsPostgresInteger(string type) => type is "integer" or "bigint" or "smallint";
 
     // A cast to the column's type names it without modifiers: varchar(40) gets ::character varying.
     private static string BaseName(string type) => TypeModifiers().Replace(type, string.Empty);

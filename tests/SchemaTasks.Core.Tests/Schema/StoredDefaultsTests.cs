@@ -20,10 +20,13 @@ public sealed class StoredDefaultsTests
     [InlineData("smallint", "' 7 '", "7")]
     [InlineData("bigint", "'-5'", "-5")]
     [InlineData("int", "CAST('3' AS int)", "3")]
+    [InlineData("bigint", "CAST('3' AS int)", "3")]
     [InlineData("int", "-1", "-1")]
     [InlineData("int", "+5", "+5")]
     [InlineData("numeric", "'001.50'", "1.50")]
     [InlineData("numeric(10,2)", "1.5", "1.5")]
+    [InlineData("numeric(10,2)", "'1.5'", "1.5")]
+    [InlineData("numeric(10,3)", "'2'", "2")]
     [InlineData("numeric", "-1.5", "-1.5")]
     [InlineData("real", "'1.50'", "1.5")]
     [InlineData("double precision", "0", "0")]
@@ -50,6 +53,7 @@ public sealed class StoredDefaultsTests
     [InlineData("int[]", "ARRAY['1','2']::int[]", "array[1, 2]")]
     [InlineData("varchar(10)[]", "ARRAY['x']::varchar(10)[]", "array['x'::character varying(10)]")]
     [InlineData("varchar(10)[]", "ARRAY['x']", "array['x'::text]")]
+    [InlineData("varchar(5)[]", "ARRAY[]::varchar(5)[]", "(array[]::character varying[])::character varying(5)[]")]
     [InlineData("uuid", "gen_random_uuid ( )", "gen_random_uuid()")]
     public void Postgres_default_reads_as_the_server_stores_it(string type, string written, string stored)
     {

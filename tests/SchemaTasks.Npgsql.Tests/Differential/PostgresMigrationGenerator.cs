@@ -10,7 +10,7 @@ namespace SchemaTasks.Npgsql.Tests.Differential;
 /// own small model of the schema only to write statements the server accepts; it never
 /// predicts the resulting catalog; the server and the engine are compared instead.
 /// </summary>
-internal sealed class PostgresMigrationGenerator
+internal sealed partial class PostgresMigrationGenerator
 {
     private static readonly string[] LabelPool = ["pending", "RUNNING", "done", "it's", "with space", "café", "a-b", "x_y", "LATE", "zz"];
     private static readonly string[] ValuePool = ["normal", "potentially_stuck", "unhealthy", "O'Brien", "A B", "ünï", "x", "Y", "12"];
@@ -339,6 +339,7 @@ internal sealed class PostgresMigrationGenerator
 
     private string? DefaultFor(Column column)
     {
+        if (_random.Next(3) == 0 && StoredDefaultShape(column) is { } shaped) return shaped;
         switch (column.Kind)
         {
             case Kind.Text: return Literal(Pick(ValuePool));
