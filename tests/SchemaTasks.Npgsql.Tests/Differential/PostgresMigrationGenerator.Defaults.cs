@@ -11,6 +11,8 @@ internal sealed partial class PostgresMigrationGenerator
     private string? StoredDefaultShape(Column column)
     {
         if (column.Domain is not null) return null;
+
+        // column.Sql is the type as first written; a cast names an enum type as it is called now.
         var sql = column.Sql.ToLowerInvariant();
         string[] shapes = column.Kind switch
         {
@@ -24,7 +26,7 @@ internal sealed partial class PostgresMigrationGenerator
             Kind.Time when sql.StartsWith("timestamp", StringComparison.Ordinal) && !sql.Contains("with time zone", StringComparison.Ordinal) && sql != "timestamptz"
                 => ["'1970-01-01 00:00:00 +00:00'", "'2020-01-02'", "'2020-1-2 03:04:05.25'", "'2020-01-02T10:20:30Z'"],
             Kind.Time when sql == "date" => ["'2020-1-2'", "'1999-12-31'"],
-            Kind.Enum when !_addedThisMigration.Contains(column.Enum!) => [Literal(Pick(column.Enum!.Labels)) + "::" + column.Sql],
+            Kind.Enum when !_addedThisMigration.Contains(column.Enum!) => [Literal(Pick(column.Enum!.Labels)) + "::" + Qualified(column.Enum.Schema, column.Enum.Name)],
             Kind.Other when column.Enum is not null => ["'{}'", "NULL"],
             Kind.Other => sql switch
             {
