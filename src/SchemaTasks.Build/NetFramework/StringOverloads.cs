@@ -48,5 +48,13 @@ internal static class FrameworkStringOverloads
     }
 }
 
+internal static class FrameworkStringBuilderOverloads
+{
+    extension(System.Text.StringBuilder builder)
+    {
+        public System.Text.StringBuilder Append(ReadOnlySpan<char> value) => builder.Append(value.ToString());
+    }
+}
+
 /// <summary>Stands in for .NET 8's <c>System.Text.Rune</c> where only its value is read.</summary>
 internal readonly record struct CodePoint(int Value);

@@ -131,7 +131,7 @@ internal static class AlterTableActions
             {
                 var index = FindColumn(table, setDefault.Column ?? string.Empty, false, setDefault.Default is null ? "DROP DEFAULT" : "SET DEFAULT", setDefault.At, context);
                 if (index < 0) return table;
-                return table with { Columns = table.Columns.SetItem(index, table.Columns[index] with { Default = setDefault.Default }) };
+                return table with { Columns = table.Columns.SetItem(index, table.Columns[index] with { Default = StoredDefaults.ForColumn(setDefault.Default, table.Columns[index].Type, table.Columns[index].IsArray, context.Rules) }) };
             }
 
             case ReplaceColumnAction replace:

@@ -9,7 +9,7 @@ internal static class ColumnFactory
     {
         TypeExistence.Check(catalog, spec.Type, context, spec.At, $"Column {context.Show(table)}.{context.Show(spec.Name)}");
         var (text, reference) = ResolveType(catalog, spec.Type, context.Rules);
-        var defaultText = spec.Default;
+        var defaultText = StoredDefaults.ForColumn(spec.Default, text, spec.Type.IsArray, context.Rules);
         if (spec.Type.IsSerial && defaultText is null)
         {
             // What PostgreSQL itself records for serial columns.

@@ -11,7 +11,7 @@ internal static class DomainStatements
         if (!TypeStatements.CheckSchema(catalog, s.Name, context, s.At) || !TypeStatements.CheckNewType(catalog, s.Name, context, s.At)) return catalog;
         TypeExistence.Check(catalog, s.BaseType, context, s.At, $"Domain {context.Show(s.Name)}");
         var (baseType, reference) = ColumnFactory.ResolveType(catalog, s.BaseType, context.Rules);
-        var domain = new CatalogDomain(s.Name, baseType, s.NotNull, s.Default, []) { BaseTypeReference = reference };
+        var domain = new CatalogDomain(s.Name, baseType, s.NotNull, StoredDefaults.ForColumn(s.Default, baseType, s.BaseType.IsArray, context.Rules), []) { BaseTypeReference = reference };
         foreach (var check in s.Checks)
         {
             domain = AddCheck(domain, check, context);
@@ -31,7 +31,7 @@ internal static class DomainStatements
         switch (s.Action)
         {
             case SetDefaultAction a:
-                domain = domain with { Default = a.Default };
+                domain = domain with { Default = StoredDefaults.ForColumn(a.Default, domain.BaseType, isArray: false, context.Rules) };
                 break;
             case SetNotNullAction a:
                 domain = domain with { IsNotNull = a.NotNull };

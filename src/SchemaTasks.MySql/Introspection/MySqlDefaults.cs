@@ -10,7 +10,11 @@ namespace SchemaTasks.MySql.Introspection;
 /// </summary>
 internal static class MySqlDefaults
 {
-    public static string? Normalise(string? columnDefault, string extra, bool isMariaDb)
+    /// <param name="columnDefault">COLUMN_DEFAULT.</param>
+    /// <param name="extra">EXTRA.</param>
+    /// <param name="isMariaDb">Whether the server is MariaDB.</param>
+    /// <param name="columnType">COLUMN_TYPE: MySQL 8 shows a number on a character column bare too, so the type says whether it is a string.</param>
+    public static string? Normalise(string? columnDefault, string extra, bool isMariaDb, string columnType = "")
     {
         if (columnDefault is null) return null;
         if (isMariaDb)
@@ -20,9 +24,16 @@ internal static class MySqlDefaults
         }
 
         if (extra.Contains("DEFAULT_GENERATED", StringComparison.OrdinalIgnoreCase)) return Bare(columnDefault);
-        return decimal.TryParse(columnDefault, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+        return IsNumeric(columnType) && decimal.TryParse(columnDefault, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
             ? columnDefault
             : "'" + columnDefault.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
+    }
+
+    // An unknown type (empty) keeps the old reading: a number-like value is a number.
+    private static bool IsNumeric(string columnType)
+    {
+        var name = columnType.Split('(', ' ')[0].ToLowerInvariant();
+        return name.Length == 0 || name is "tinyint" or "smallint" or "mediumint" or "int" or "integer" or "bigint" or "decimal" or "numeric" or "float" or "double" or "real" or "bit" or "year";
     }
 
     // The server writes the niladic functions with parentheses; migrations mostly do not.

@@ -67,7 +67,7 @@ public static class MySqlSchemaReader
         {
             var table = reader.GetString(0);
             if (!tables.Contains(table)) continue; // A view's columns.
-            var defaultText = MySqlDefaults.Normalise(reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? string.Empty : reader.GetString(5), isMariaDb);
+            var defaultText = MySqlDefaults.Normalise(reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? string.Empty : reader.GetString(5), isMariaDb, reader.GetString(2));
             builder.AddColumn(Name(table), reader.GetString(1), reader.GetString(2), reader.GetString(3) == "YES", defaultText);
         }
 

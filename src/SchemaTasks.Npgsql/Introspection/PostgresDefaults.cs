@@ -21,6 +21,9 @@ internal static partial class PostgresDefaults
     public static string? Normalise(string? expression, string columnType)
     {
         if (expression is null) return null;
+
+        // An explicit DEFAULT NULL is stored as NULL cast to the column's type; it is no default.
+        if (NullCast().IsMatch(expression)) return null;
         var match = CastLiteral().Match(expression);
         if (!match.Success) return expression;
         var type = match.Groups["type"].Value;
@@ -49,6 +52,9 @@ internal static partial class PostgresDefaults
         var bare = Modifiers().Replace(type, string.Empty);
         return bare.Replace("bpchar", "character", StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"^NULL::[\w\s.""]+(\(\d+(,\d+)?\))?(\[\])*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NullCast();
 
     [GeneratedRegex(@"\(\d+(,\d+)?\)")]
     private static partial Regex Modifiers();

@@ -20,7 +20,7 @@ public class CastDefaultTests
               j varchar(5) DEFAULT 'x'::character varying CHECK (j <> ''::character varying)
             );
             """).FindTable(Pg("t"))!;
-        Assert.Equal("''::character varying", table.FindColumn("d", SqlDialect.Postgres)!.Default);
+        Assert.Equal("''", table.FindColumn("d", SqlDialect.Postgres)!.Default); // A cast to the column's own type is not kept, as the live read shows it.
         Assert.False(table.FindColumn("d", SqlDialect.Postgres)!.IsNullable);
         Assert.Equal("now()::timestamp with time zone", table.FindColumn("e", SqlDialect.Postgres)!.Default);
         Assert.Equal("'{}'::character varying(20)[]", table.FindColumn("i", SqlDialect.Postgres)!.Default);

@@ -45,7 +45,7 @@ public class ScenarioTests
 
         var column = result.Final.FindTable(My("job_tracking"))!.FindColumn("JOB_TYPE", SqlDialect.MySql)!;
         Assert.True(column.IsNullable);
-        Assert.Equal("null", column.Default);
+        Assert.Null(column.Default); // DEFAULT NULL is no default, as the servers report it.
         Assert.Equal(18, column.InlineValues!.Values.Length);
         Assert.Equal(["protection_flow", "backup_execution"], column.InlineValues.Values[16..].ToArray());
         Assert.StartsWith("enum('cleanup','failover',", column.Type, StringComparison.Ordinal);

@@ -143,7 +143,7 @@ internal sealed partial class MySqlMigrationGenerator
         return column;
     }
 
-    private string? DefaultFor(Column column) => column.Kind switch
+    private string? DefaultFor(Column column) => _random.Next(3) == 0 && StoredDefaultShape(column) is { } shaped ? shaped : column.Kind switch
     {
         Kind.Text => Literal(Pick(ValuePool).TrimEnd()),
         Kind.Enum => Literal(Pick(column.Values).TrimEnd()),

@@ -348,6 +348,7 @@ internal sealed partial class PostgresMigrationGenerator
 
     private string? DefaultFor(Column column)
     {
+        if (_random.Next(3) == 0 && StoredDefaultShape(column) is { } shaped) return shaped;
         switch (column.Kind)
         {
             case Kind.Text: return Literal(Pick(ValuePool));

@@ -1,0 +1,302 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// Turns a column's or domain's DEFAULT, as the migration wrote it, into the text the server
+/// stores for a column of that type, read back the way the live readers normalise it (a cast to
+/// the column's own type dropped). PostgreSQL stores a literal converted to the column's type
+/// (<c>'false'</c> on a boolean is <c>false</c>, a jsonb text is rebuilt, a timestamp without
+/// time zone drops a written offset), pushes an array cast into the elements, and spaces
+/// <c>::</c>, brackets and commas its own way; MySQL and MariaDB store a number for a numeric
+/// column (<c>TRUE</c> is <c>1</c>) and a string for a character column. Shapes not listed keep the
+/// written text. A DEFAULT NULL is no default: servers treat both alike.
+/// </summary>
+internal static partial class StoredDefaults
+{
+    /// <summary>The stored form of <paramref name="text"/> (a rendered default) for a column of <paramref name="type"/>.</summary>
+    /// <param name="text">The default as the parser rendered it, or <see langword="null"/>.</param>
+    /// <param name="type">The column's normalised type text (an array type ends in <c>[]</c>).</param>
+    /// <param name="isArray">Whether the column is an array of <paramref name="type"/>.</param>
+    /// <param name="rules">The dialect's rules.</param>
+    public static string? ForColumn(string? text, string type, bool isArray, IdentifierRules rules)
+    {
+        if (text is null) return null;
+        var tokens = new List<SqlToken>();
+        if (SqlLexer.LexInto(text, rules.Dialect, tokens).Count > 0 || tokens.Count == 0) return text;
+        var shape = new Shape(text, tokens);
+        if (shape.IsNull()) return null;
+        return rules.Dialect.IsMySqlFamily() ? MySql(shape, type, rules) ?? text : Postgres(shape, type, isArray, rules) ?? Tightened(text, tokens);
+    }
+
+    // ---------- PostgreSQL ----------
+
+    private static string? Postgres(Shape shape, string type, bool isArray, IdentifierRules rules)
+    {
+        var columnBase = BaseName(type);
+        if (shape.Literal(rules, out var value, out var castType) && (castType is null || SameType(castType, columnBase, rules)))
+        {
+            return PostgresLiteral(value, columnBase, type, rules) ?? (value.Kind == LiteralKind.String ? rules.QuoteString(value.Text) : null);
+        }
+
+        return isArray ? PostgresArray(shape, rules) : null;
+    }
+
+    private static string? PostgresLiteral(LiteralValue value, string columnBase, string type, IdentifierRules rules)
+    {
+        switch (columnBase)
+        {
+            case "boolean":
+                return value.Kind == LiteralKind.Boolean ? value.Text : value.Kind == LiteralKind.String ? PostgresBoolean(value.Text) : null;
+            case "integer" or "smallint" or "bigint":
+                return long.TryParse(value.Text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var integer)
+                    && value.Kind is LiteralKind.String or LiteralKind.Number
+                    ? integer.ToString(CultureInfo.InvariantCulture)
+                    : null;
+            case "numeric":
+                // The column's scale applies when a row is written, not to the stored default.
+                return value.Kind is LiteralKind.String or LiteralKind.Number && PlainDecimal().Match(value.Text.Trim()) is { Success: true } m
+                    ? Decimal(m)
+                    : null;
+            case "jsonb":
+                return value.Kind == LiteralKind.String && JsonbText.Canonical(value.Text) is { } json ? rules.QuoteString(json) : null;
+            case "timestamp without time zone":
+                return value.Kind == LiteralKind.String && Timestamp(value.Text, Precision(type)) is { } timestamp ? rules.QuoteString(timestamp) : null;
+            case "date":
+                return value.Kind == LiteralKind.String && IsoDate().Match(value.Text.Trim()) is { Success: true } d && DateTime.TryParseExact($"{d.Groups["y"].Value}-{int.Parse(d.Groups["m"].Value, CultureInfo.InvariantCulture):D2}-{int.Parse(d.Groups["d"].Value, CultureInfo.InvariantCulture):D2}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    ? rules.QuoteString(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                    : null;
+            case "real" or "double precision":
+                if (value.Kind == LiteralKind.Number) return value.Text;
+                if (value.Kind != LiteralKind.String || !double.TryParse(value.Text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var floating)) return null;
+                var shortest = columnBase == "real" ? ((float)floating).ToString("R", CultureInfo.InvariantCulture) : floating.ToString("R", CultureInfo.InvariantCulture);
+                return shortest.Contains('E', StringComparison.Ordinal) ? null : shortest;
+            default:
+                // Text, character and enum types keep the string; for other types the live reader
+                // drops the cast to the column's type too, so both sides agree on the written string.
+                return value.Kind == LiteralKind.String ? rules.QuoteString(value.Text) : null;
+        }
+    }
+
+    private static string? PostgresBoolean(string text)
+    {
+        var value = text.Trim().ToLowerInvariant();
+        if (value.Length == 0) return null;
+        if ("true".StartsWith(value, StringComparison.Ordinal) || "yes".StartsWith(value, StringComparison.Ordinal) || value is "on" or "1") return "true";
+        if ("false".StartsWith(value, StringComparison.Ordinal) || "no".StartsWith(value, StringComparison.Ordinal) || value is "off" or "of" or "0") return "false";
+        return null;
+    }
+
+    private static string Decimal(Match m)
+    {
+        var whole = m.Groups["whole"].Value.TrimStart('0');
+        if (whole.Length == 0) whole = "0";
+        var text = m.Groups["fraction"].Success ? whole + "." + m.Groups["fraction"].Value : whole;
+        return m.Groups["sign"].Value == "-" && text.Any(c => c is >= '1' and <= '9') ? "-" + text : text;
+    }
+
+    private static int Precision(string type)
+        => TimestampPrecision().Match(type) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 6;
+
+    /// <summary>An ISO timestamp as timestamp without time zone prints it; a written offset is ignored.</summary>
+    private static string? Timestamp(string text, int precision)
+    {
+        var m = IsoTimestamp().Match(text.Trim());
+        if (!m.Success) return null;
+        int Part(string name) => m.Groups[name].Success ? int.Parse(m.Groups[name].Value, CultureInfo.InvariantCulture) : 0;
+        var (year, month, day, hour, minute, second) = (Part("y"), Part("mo"), Part("d"), Part("h"), Part("mi"), Part("s"));
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return null;
+        var fraction = m.Groups["f"].Success ? m.Groups["f"].Value : string.Empty;
+        if (fraction.Length > precision)
+        {
+            return null; // Rounding could carry into the seconds; leave it as written.
+        }
+
+        fraction = fraction.TrimEnd('0');
+        var result = FormattableString.Invariant($"{year:D4}-{month:D2}-{day:D2} {hour:D2}:{minute:D2}:{second:D2}");
+        return fraction.Length > 0 ? result + "." + fraction : result;
+    }
+
+    /// <summary>
+    /// <c>ARRAY[...]</c> of literals, cast or not: PostgreSQL converts each element to the element
+    /// type (<c>ARRAY['a']::role[]</c> is stored as <c>ARRAY['a'::role]</c>); an empty array keeps its cast.
+    /// </summary>
+    private static string? PostgresArray(Shape shape, IdentifierRules rules)
+    {
+        var t = shape.Tokens;
+        if (t.Count < 3 || !shape.IsWord(0, "array") || !shape.IsSymbol(1, '[')) return null;
+        var close = 2;
+        var elements = new List<SqlToken>();
+        while (close < t.Count && !shape.IsSymbol(close, ']'))
+        {
+            if (elements.Count > 0)
+            {
+                if (!shape.IsSymbol(close, ',')) return null;
+                close++;
+            }
+
+            if (close >= t.Count || t[close].Kind is not (SqlTokenKind.String or SqlTokenKind.Number)) return null;
+            elements.Add(t[close++]);
+        }
+
+        if (close >= t.Count) return null;
+        string? elementType = null;
+        if (close + 1 < t.Count)
+        {
+            if (!shape.IsCast(close + 1)) return null;
+            var castText = shape.Text(close + 2, t.Count);
+            if (!castText.EndsWith("]", StringComparison.Ordinal)) return null;
+            elementType = TypeText(castText, rules);
+            if (elementType is null || !elementType.EndsWith("[]", StringComparison.Ordinal)) return null;
+            elementType = elementType[..^2];
+            if (elements.Count == 0)
+            {
+                // An empty array is typed without modifiers first, then cast with them.
+                var bare = BaseName(elementType);
+                return bare == elementType ? $"array[]::{elementType}[]" : $"(array[]::{bare}[])::{elementType}[]";
+            }
+        }
+
+        if (elements.Count == 0) return null;
+        var strings = elements.All(e => e.Kind == SqlTokenKind.String);
+        var numbers = elements.All(e => e.Kind == SqlTokenKind.Number);
+        var isInteger = elementType is null or "integer" or "bigint" or "smallint";
+        string Element(SqlToken e)
+        {
+            var value = SqlTokenText.Unquote(shape.Source, e);
+            if (numbers && isInteger) return value;
+            if (strings && elementType is "integer" or "bigint" or "smallint")
+            {
+                return long.TryParse(value.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var integer)
+                    ? integer.ToString(CultureInfo.InvariantCulture)
+                    : string.Empty;
+            }
+
+            return strings && elementType is not ("integer" or "bigint" or "smallint" or "numeric" or "boolean" or "real" or "double precision" or "jsonb")
+                ? rules.QuoteString(value) + "::" + (elementType ?? "text")
+                : string.Empty;
+        }
+
+        if (numbers && !isInteger) return null;
+        if (!numbers && !strings) return null;
+        var rendered = elements.Select(Element).ToList();
+        return rendered.Any(r => r.Length == 0) ? null : "array[" + string.Join(", ", rendered) + "]";
+    }
+
+    private static string? TypeText(string text, IdentifierRules rules)
+    {
+        try
+        {
+            return DdlParser.ParseDataType(text, rules).Text;
+        }
+        catch (Exception error) when (error is SqlParseException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    // An integer cast to another integer type is converted again without showing it: CAST('3' AS int) on a bigint is 3.
+    private static bool SameType(string castText, string columnBase, IdentifierRules rules)
+        => TypeText(castText, rules) is { } cast
+           && (BaseName(cast) == columnBase || (IsPostgresInteger(BaseName(cast)) && IsPostgresInteger(columnBase)));
+
+    private static bool IsPostgresInteger(string type) => type is "integer" or "bigint" or "smallint";
+
+    // A cast to the column's type names it without modifiers: varchar(40) gets ::character varying.
+    private static string BaseName(string type) => TypeModifiers().Replace(type, string.Empty);
+
+    /// <summary>The text with PostgreSQL's spacing around <c>::</c>, brackets, parentheses and commas.</summary>
+    private static string Tightened(string text, List<SqlToken> tokens)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            var raw = text.AsSpan(token.Start, token.Length);
+            var previous = i > 0 ? text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length) : default;
+            var tight = i == 0
+                || (token.Kind == SqlTokenKind.Symbol && raw is "::" or "[" or "]" or "," or ")")
+                || (tokens[i - 1].Kind == SqlTokenKind.Symbol && previous is "::" or "[" or "(")
+                || (raw is "(" && IsFunctionName(text, tokens[i - 1]));
+            if (!tight && (token.SpaceBefore || (tokens[i - 1].Kind == SqlTokenKind.Symbol && previous is ","))) builder.Append(' ');
+            builder.Append(raw);
+        }
+
+        return builder.ToString();
+    }
+
+    // A word before '(' is a function name unless it is an operator word: now (), but a IN (...).
+    private static bool IsFunctionName(string text, SqlToken token)
+        => token.Kind == SqlTokenKind.QuotedIdentifier
+           || (token.Kind == SqlTokenKind.Word && SqlTokenText.Raw(text, token).ToLowerInvariant() is not ("and" or "or" or "not" or "in" or "is" or "like" or "ilike" or "between" or "when" or "then" or "else" or "exists" or "any" or "all" or "some" or "as"));
+
+    // ---------- MySQL and MariaDB ----------
+
+    private static string? MySql(Shape shape, string type, IdentifierRules rules)
+    {
+        if (!shape.Literal(rules, out var value, out var castType) || castType is not null) return null;
+        var name = MySqlTypeName().Match(type).Value;
+        if (name is "tinyint" or "smallint" or "mediumint" or "int" or "bigint")
+        {
+            if (value.Kind == LiteralKind.Boolean) return value.Text == "true" ? "1" : "0";
+            return long.TryParse(value.Text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var integer)
+                ? integer.ToString(CultureInfo.InvariantCulture)
+                : null;
+        }
+
+        if (name == "decimal")
+        {
+            var scale = DecimalScale().Match(type) is { Success: true } s ? int.Parse(s.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+            if (value.Kind == LiteralKind.Boolean) return Scaled(value.Text == "true" ? "1" : "0", scale);
+            return PlainDecimal().Match(value.Text.Trim()) is { Success: true } m ? Scaled(Decimal(m), scale) : null;
+        }
+
+        if (name is "char" or "varchar" or "tinytext" or "text" or "mediumtext" or "longtext")
+        {
+            // A number on a character column is stored as its text.
+            return value.Kind == LiteralKind.Number ? rules.QuoteString(value.Text) : null;
+        }
+
+        return null;
+    }
+
+    private static string? Scaled(string number, int scale)
+    {
+        var point = number.IndexOf('.', StringComparison.Ordinal);
+        var fraction = point < 0 ? string.Empty : number[(point + 1)..];
+        if (fraction.Length > scale) return null; // The server rounds (with a note); leave it as written.
+        var whole = point < 0 ? number : number[..point];
+        return scale == 0 ? whole : whole + "." + fraction.PadRight(scale, '0');
+    }
+
+    private static readonly Regex TypeModifiersPattern = new(@"\(\d+(,\d+)?\)", RegexOptions.Compiled);
+
+    private static Regex TypeModifiers() => TypeModifiersPattern;
+
+    private static readonly Regex PlainDecimalPattern = new(@"^(?<sign>[+-]?)(?<whole>\d+)(\.(?<fraction>\d+))?$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static Regex PlainDecimal() => PlainDecimalPattern;
+
+    private static readonly Regex TimestampPrecisionPattern = new(@"^timestamp\((\d)\)", RegexOptions.Compiled);
+
+    private static Regex TimestampPrecision() => TimestampPrecisionPattern;
+
+    private static readonly Regex IsoDatePattern = new(@"^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static Regex IsoDate() => IsoDatePattern;
+
+    private static readonly Regex IsoTimestampPattern = new(@"^(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2})(?:[ T](?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:\.(?<f>\d{1,6}))?)?)?\s*(?:Z|[+-]\d{1,2}(?::?\d{2})?)?$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static Regex IsoTimestamp() => IsoTimestampPattern;
+
+    private static readonly Regex MySqlTypeNamePattern = new(@"^[a-z]+", RegexOptions.Compiled);
+
+    private static Regex MySqlTypeName() => MySqlTypeNamePattern;
+
+    private static readonly Regex DecimalScalePattern = new(@"^decimal\(\d+,(\d+)\)", RegexOptions.Compiled);
+
+    private static Regex DecimalScale() => DecimalScalePattern;
+}
