@@ -18,6 +18,36 @@ internal sealed record GeneratedSequence(int Seed, IReadOnlyList<GeneratedMigrat
         null,
         Migrations.Select((m, i) => new SchemaTasks.Migrations.Migration($"{i + 1:D3}", $"{i + 1:D3}", "generated", $"{i + 1:D3}_generated.sql", string.Empty, m.FileText)).ToList());
 
+    /// <summary>
+    /// The sequence written as a Prisma folder in which every two consecutive migrations share a
+    /// timestamp (as real Prisma histories do), read back by the product's own folder reader, so
+    /// the differential run covers discovery and Prisma's name order too.
+    /// </summary>
+    public MigrationSet ReadAsPrismaFolder(string directory, string provider)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, MigrationDiscovery.PrismaLockFile), $"provider = \"{provider}\"\n");
+        for (var i = 0; i < Migrations.Count; i++)
+        {
+            var folder = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{20250217000000L + (i / 2)}_step_{(char)('a' + i)}"));
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "migration.sql"), Migrations[i].FileText);
+        }
+
+        var reading = MigrationFolderReader.Read(directory);
+        if (reading.Set is not { } set || reading.Diagnostics.Any(d => d.Severity == SchemaTasks.Diagnostics.DiagnosticSeverity.Error))
+        {
+            throw new InvalidOperationException("The Prisma folder was refused:\n" + string.Join("\n", reading.Diagnostics));
+        }
+
+        if (!set.Migrations.Select(m => m.Sql).SequenceEqual(Migrations.Select(m => m.FileText)))
+        {
+            throw new InvalidOperationException("The Prisma folder was read in another order than Prisma applies it.");
+        }
+
+        return set;
+    }
+
     public string Describe()
     {
         var text = new StringBuilder();

@@ -48,7 +48,7 @@ public sealed class MySqlDifferentialTests(ITestOutputHelper output)
         for (var i = worker; i < count && run.Failures.Count < 3 && clock.Elapsed < DifferentialSettings.TimeBox; i += Workers)
         {
             var sequence = MySqlMigrationGenerator.Generate(baseSeed + i, dialect);
-            var built = SchemaEngine.Build(sequence.ToMigrationSet(), dialect);
+            var built = SchemaEngine.Build(MigrationSetOf(sequence, i), dialect);
             if (built.HasErrors)
             {
                 run.Fail($"{sequence.Describe()}engine errors:\n  {string.Join("\n  ", built.Diagnostics)}");
@@ -73,6 +73,21 @@ public sealed class MySqlDifferentialTests(ITestOutputHelper output)
             var diffs = CatalogComparer.Compare(built.Final, live, comparison);
             if (diffs.Count > 0) run.Fail($"{sequence.Describe()}differences (engine vs live):\n  {string.Join("\n  ", diffs)}");
             run.Add(live, built.Final);
+        }
+    }
+
+    // Every tenth sequence goes through a Prisma folder on disk, two migrations per timestamp.
+    private static SchemaTasks.Migrations.MigrationSet MigrationSetOf(GeneratedSequence sequence, int index)
+    {
+        if (index % 10 != 0) return sequence.ToMigrationSet();
+        var folder = Path.Combine(Path.GetTempPath(), "schematasks-diff-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            return sequence.ReadAsPrismaFolder(folder, "mysql");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -52,7 +52,7 @@ public sealed class PostgresDifferentialTests(ITestOutputHelper output)
             var sequence = PostgresMigrationGenerator.Generate(baseSeed + i);
             run++;
             statements += sequence.Migrations.Sum(m => m.FileText.Split(";\n").Length - 1);
-            var built = SchemaEngine.Build(sequence.ToMigrationSet(), SqlDialect.Postgres);
+            var built = SchemaEngine.Build(MigrationSetOf(sequence, i), SqlDialect.Postgres);
             if (built.HasErrors)
             {
                 failures.Add($"{sequence.Describe()}engine errors:\n  {string.Join("\n  ", built.Diagnostics)}");
@@ -90,6 +90,21 @@ public sealed class PostgresDifferentialTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
         Assert.True(run == count, $"Only {run} of {count} sequences ran within the time box of {timeBox.TotalMinutes} minutes (SCHEMATASKS_DIFF_MINUTES).");
         Assert.True(tables > count && valueSets > count / 2 && labels > count, "The generator no longer covers tables, value sets and enum labels.");
+    }
+
+    // Every tenth sequence goes through a Prisma folder on disk, two migrations per timestamp.
+    private static SchemaTasks.Migrations.MigrationSet MigrationSetOf(GeneratedSequence sequence, int index)
+    {
+        if (index % 10 != 0) return sequence.ToMigrationSet();
+        var folder = Path.Combine(Path.GetTempPath(), "schematasks-diff-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            return sequence.ReadAsPrismaFolder(folder, "postgresql");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql)
