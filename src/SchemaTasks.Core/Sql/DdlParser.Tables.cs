@@ -77,6 +77,13 @@ internal sealed partial class DdlParser
             return new ConstraintSpec(at, name, ConstraintKind.Check, [], CheckClause());
         }
 
+        // PostgreSQL 18's NOT NULL table constraint makes its column NOT NULL under a name the
+        // engine does not keep; read as an opaque constraint it would leave the column nullable.
+        if (!_mySql && _c.IsWord("NOT") && _c.IsWord("NULL", 1))
+        {
+            throw _c.Unsupported("a NOT NULL table constraint (PostgreSQL 18) is not modelled; write ALTER TABLE ... ALTER COLUMN ... SET NOT NULL instead", at);
+        }
+
         var kind = _c.IsWord("PRIMARY") ? ConstraintKind.PrimaryKey
             : _c.IsWord("UNIQUE") ? ConstraintKind.Unique
             : _c.IsWord("FOREIGN") ? ConstraintKind.ForeignKey
