@@ -76,6 +76,11 @@ public static class MigrationDiscovery
             .ThenBy(m => m.Migration.RelativePath, StringComparer.Ordinal)
             .Select(m => m.Migration)
             .ToList();
+        if (chosen == MigrationLayout.Flyway)
+        {
+            ordered = FlywayBaselines.Choose(ordered, diagnostics);
+        }
+
         ReportDuplicateVersions(chosen.Value, ordered, diagnostics);
 
         var failed = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
@@ -171,19 +176,7 @@ public static class MigrationDiscovery
                 }
 
                 var prefix = match.Groups["prefix"].Value;
-                if (prefix.Equals("B", StringComparison.OrdinalIgnoreCase))
-                {
-                    // A baseline migration stands for the versioned migrations up to its version, which
-                    // the folder also holds; Flyway runs it only on an empty database, in their place.
-                    diagnostics.Add(new SchemaDiagnostic(
-                        DiagnosticCodes.FileNotRead,
-                        DiagnosticSeverity.Info,
-                        $"'{file.RelativePath}' is a Flyway baseline migration and was skipped: the schema is built from the versioned (V) migrations, which a baseline migration stands for.",
-                        file.RelativePath));
-                    return null;
-                }
-
-                if (!prefix.Equals("V", StringComparison.OrdinalIgnoreCase))
+                if (!prefix.Equals("V", StringComparison.OrdinalIgnoreCase) && !prefix.Equals("B", StringComparison.OrdinalIgnoreCase))
                 {
                     return null; // Repeatable (R__) and undo (U) scripts do not shape the versioned schema.
                 }

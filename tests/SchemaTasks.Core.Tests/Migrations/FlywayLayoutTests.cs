@@ -19,20 +19,35 @@ public class FlywayLayoutTests
     }
 
     [Fact]
-    public void Flyway_BaselineMigration_IsSkippedWithANote_AndTheVersionedHistoryIsRead()
+    public void Flyway_BaselineMigration_WhoseVersionsTheFolderHolds_IsSkippedWithANote()
     {
         var result = new MigrationFolder()
-            .With("B1_20_0__1.0.0_baseline__mysql.sql")
+            .With("B1_20_0__baseline.sql")
             .With("V1_0_1__init.sql")
             .With("V1_20_0__add_jobs.sql")
             .With("V1_21_0__add_status.sql")
             .Discover();
 
-        Assert.Equal(MigrationLayout.Flyway, result.Set!.Layout);
-        Assert.Equal(["1.0.1", "1.20.0", "1.21.0"], result.Set.Migrations.Select(m => m.Id));
+        Assert.Equal(["1.0.1", "1.20.0", "1.21.0"], result.Set!.Migrations.Select(m => m.Id));
         var note = Assert.Single(result.Diagnostics);
-        Assert.Equal((DiagnosticCodes.FileNotRead, DiagnosticSeverity.Info, "B1_20_0__1.0.0_baseline__mysql.sql"), (note.Code, note.Severity, note.File));
-        Assert.Contains("baseline migration", note.Message, StringComparison.Ordinal);
+        Assert.Equal((DiagnosticCodes.FileNotRead, DiagnosticSeverity.Info, "B1_20_0__baseline.sql"), (note.Code, note.Severity, note.File));
+    }
+
+    [Fact]
+    public void Flyway_NewestBaseline_StartsTheHistory_WhenNoVersionedMigrationUpToItIsLeft()
+    {
+        // As Flyway on an empty database: the newest baseline, then the versioned migrations above it.
+        var result = new MigrationFolder()
+            .With("B1_10_0__old_baseline.sql")
+            .With("B1_20_0__baseline.sql")
+            .With("V1_20_1__add_lock.sql")
+            .With("V1_21_0__add_status.sql")
+            .Discover();
+
+        Assert.Equal(["B1_20_0__baseline.sql", "V1_20_1__add_lock.sql", "V1_21_0__add_status.sql"], result.Set!.Migrations.Select(m => m.RelativePath));
+        Assert.Equal("1.20.0", result.Set.Migrations[0].Id);
+        Assert.All(result.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
+        Assert.Contains(result.Diagnostics, d => d.File == "B1_10_0__old_baseline.sql");
     }
 
     [Fact]
