@@ -8,6 +8,12 @@ if (args.Length > 0 && args[0] == "--probe")
     return;
 }
 
+if (args.Length > 1 && args[0] == "--build-probe")
+{
+    BuildProbe.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--selfcheck-probe")
 {
     SchemaTasks.Benchmarks.SelfCheck.SelfCheckProbe.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);

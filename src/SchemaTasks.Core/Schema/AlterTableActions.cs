@@ -114,7 +114,7 @@ internal static class AlterTableActions
             {
                 var index = FindColumn(table, alter.Column, false, "ALTER COLUMN ... TYPE", alter.At, context);
                 if (index < 0) return table;
-                TypeExistence.Check(catalog, alter.Type, context, alter.At, $"Column {context.Show(table.Name)}.{context.Show(table.Columns[index].Name)}");
+                TypeExistence.Check(catalog, alter.Type, context, alter.At, table.Name, table.Columns[index].Name);
                 var (text, reference) = ColumnFactory.ResolveType(catalog, alter.Type, context.Rules);
                 var column = table.Columns[index] with { Type = text, TypeReference = reference, IsArray = alter.Type.IsArray, InlineValues = alter.Type.Inline };
                 return table with { Columns = table.Columns.SetItem(index, column) };

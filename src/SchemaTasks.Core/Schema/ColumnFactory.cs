@@ -7,9 +7,9 @@ internal static class ColumnFactory
 {
     public static CatalogColumn Create(Catalog catalog, QualifiedName table, ColumnSpec spec, ApplyContext context)
     {
-        TypeExistence.Check(catalog, spec.Type, context, spec.At, $"Column {context.Show(table)}.{context.Show(spec.Name)}");
+        TypeExistence.Check(catalog, spec.Type, context, spec.At, table, spec.Name);
         var (text, reference) = ResolveType(catalog, spec.Type, context.Rules);
-        var defaultText = StoredDefaults.ForColumn(spec.Default, text, spec.Type.IsArray, context.Rules);
+        var defaultText = StoredDefaults.ForColumn(spec.Default, text, spec.Type.IsArray, context.Rules) is { } stored ? NamePool.Get(stored) : null;
         if (spec.Type.IsSerial && defaultText is null)
         {
             // What PostgreSQL itself records for serial columns.

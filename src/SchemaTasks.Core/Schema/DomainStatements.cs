@@ -9,7 +9,7 @@ internal static class DomainStatements
     public static Catalog Create(Catalog catalog, CreateDomainStatement s, ApplyContext context)
     {
         if (!TypeStatements.CheckSchema(catalog, s.Name, context, s.At) || !TypeStatements.CheckNewType(catalog, s.Name, context, s.At)) return catalog;
-        TypeExistence.Check(catalog, s.BaseType, context, s.At, $"Domain {context.Show(s.Name)}");
+        TypeExistence.Check(catalog, s.BaseType, context, s.At, s.Name, column: null);
         var (baseType, reference) = ColumnFactory.ResolveType(catalog, s.BaseType, context.Rules);
         var domain = new CatalogDomain(s.Name, baseType, s.NotNull, StoredDefaults.ForColumn(s.Default, baseType, s.BaseType.IsArray, context.Rules), []) { BaseTypeReference = reference };
         foreach (var check in s.Checks)

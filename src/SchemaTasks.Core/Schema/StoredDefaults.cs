@@ -17,6 +17,9 @@ namespace SchemaTasks.Schema;
 /// </summary>
 internal static partial class StoredDefaults
 {
+    [ThreadStatic]
+    private static List<SqlToken>? t_tokens;
+
     /// <summary>The stored form of <paramref name="text"/> (a rendered default) for a column of <paramref name="type"/>.</summary>
     /// <param name="text">The default as the parser rendered it, or <see langword="null"/>.</param>
     /// <param name="type">The column's normalised type text (an array type ends in <c>[]</c>).</param>
@@ -25,7 +28,7 @@ internal static partial class StoredDefaults
     public static string? ForColumn(string? text, string type, bool isArray, IdentifierRules rules)
     {
         if (text is null) return null;
-        var tokens = new List<SqlToken>();
+        var tokens = t_tokens ??= new List<SqlToken>(16); // Nothing below calls back here, so one list per thread serves every default.
         if (SqlLexer.LexInto(text, rules.Dialect, tokens).Count > 0 || tokens.Count == 0) return text;
         var shape = new Shape(text, tokens);
         if (shape.IsNull()) return null;
@@ -206,7 +209,7 @@ internal static partial class StoredDefaults
     private static bool IsPostgresInteger(string type) => type is "integer" or "bigint" or "smallint";
 
     // A cast to the column's type names it without modifiers: varchar(40) gets ::character varying.
-    private static string BaseName(string type) => TypeModifiers().Replace(type, string.Empty);
+    private static string BaseName(string type) => type.IndexOf('(') < 0 ? type : TypeModifiers().Replace(type, string.Empty);
 
     /// <summary>The text with PostgreSQL's spacing around <c>::</c>, brackets, parentheses and commas.</summary>
     private static string Tightened(string text, List<SqlToken> tokens)

@@ -21,7 +21,7 @@ internal static class TemporaryTables
     /// <summary>Whether <paramref name="name"/>, as <paramref name="statement"/> writes it, is a temporary table of this migration.</summary>
     public static bool Names(QualifiedName name, SqlStatement statement, ApplyContext context)
         => context.TemporaryTables.Contains(name.Name)
-           && (!context.IsPostgres || name.Schema == PostgresTemporarySchema || statement.UnqualifiedTables.Contains(name));
+           && (!context.IsPostgres || name.Schema == PostgresTemporarySchema || statement.UnqualifiedTables?.Contains(name) == true);
 
     public static Catalog Create(Catalog catalog, CreateTemporaryTableStatement s, ApplyContext context)
     {

@@ -22,15 +22,16 @@ internal static class TypeExistence
     /// <param name="type">The type as written.</param>
     /// <param name="context">Where to report.</param>
     /// <param name="at">The statement or column, for the location.</param>
-    /// <param name="user">What has the type, for the message: <c>Column t.c</c>, <c>Domain d</c>.</param>
-    public static void Check(Catalog catalog, TypeSpec type, ApplyContext context, SqlToken at, string user)
+    /// <param name="owner">The table or domain that has the type.</param>
+    /// <param name="column">The column of table <paramref name="owner"/>, or <see langword="null"/> for a domain.</param>
+    public static void Check(Catalog catalog, TypeSpec type, ApplyContext context, SqlToken at, QualifiedName owner, string? column)
     {
         if (!context.IsPostgres || type.UserType is not { } name) return;
         var inSearchPath = !type.IsQualified || name.Schema == Catalog;
         if (inSearchPath && PostgresBuiltinTypes.Contains(name.Name)) return;
         if (inSearchPath && PostgresBuiltinTypes.IsPseudo(name.Name))
         {
-            context.Error(DiagnosticCodes.UnknownType, $"{user} has type {context.Show(name.Name)}, a pseudo-type: PostgreSQL does not allow it for a column or domain. Choose a data type.", at);
+            context.Error(DiagnosticCodes.UnknownType, $"{User(owner, column, context)} has type {context.Show(name.Name)}, a pseudo-type: PostgreSQL does not allow it for a column or domain. Choose a data type.", at);
             return;
         }
 
@@ -51,7 +52,7 @@ internal static class TypeExistence
             providedElsewhere = $"Extension {context.Show(extension)} provides {context.Show(name.Name)}, but in schema {context.Show(schema)}: write {context.Show(new QualifiedName(schema, name.Name))}.";
         }
 
-        var message = $"{user} has type {context.Show(name)}, which does not exist when this statement runs: it is not built in, no earlier migration creates it, and no extension the migrations create provides it.";
+        var message = $"{User(owner, column, context)} has type {context.Show(name)}, which does not exist when this statement runs: it is not built in, no earlier migration creates it, and no extension the migrations create provides it.";
         var similar = SimilarNames.Suggest(name.Name, Candidates(catalog, name.Schema));
         if (similar.Count > 0) message += $" Did you mean {string.Join(" or ", similar.Select(context.Show))}?";
         message += " " + (providedElsewhere ?? Fix(name, context));
@@ -72,6 +73,10 @@ internal static class TypeExistence
 
         context.Error(DiagnosticCodes.UnknownType, message, at);
     }
+
+    // Built only when a message needs it: the check runs for every column.
+    private static string User(QualifiedName owner, string? column, ApplyContext context)
+        => column is null ? $"Domain {context.Show(owner)}" : $"Column {context.Show(owner)}.{context.Show(column)}";
 
     private static string Fix(QualifiedName name, ApplyContext context)
     {

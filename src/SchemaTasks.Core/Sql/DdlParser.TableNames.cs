@@ -6,7 +6,7 @@ namespace SchemaTasks.Sql;
 // The name of a table a statement creates, changes or drops.
 internal sealed partial class DdlParser
 {
-    private readonly HashSet<QualifiedName> _unqualifiedTables = [];
+    private HashSet<QualifiedName>? _unqualifiedTables; // Made on the first unqualified name: most statements have one.
 
     /// <summary>
     /// <c>CREATE TEMP[ORARY] [UNLOGGED] TABLE [IF NOT EXISTS] name ...</c> (after TEMP): only the
@@ -34,7 +34,7 @@ internal sealed partial class DdlParser
         var at = _c.Current;
         var qualified = _c.IsSymbol('.', 1);
         var name = _c.QualifiedName();
-        if (!qualified) _unqualifiedTables.Add(name);
+        if (!qualified) (_unqualifiedTables ??= []).Add(name);
         if (!_mySql || name.Schema.Length == 0) return name;
         throw new SqlParseException(
             DiagnosticCodes.DatabaseQualifiedName,

@@ -161,7 +161,7 @@ internal sealed partial class DdlParser
         bool? notNull = type.IsSerial ? true : null;
         string? defaultText = null;
         var primaryKey = false;
-        var constraints = new List<ConstraintSpec>();
+        List<ConstraintSpec>? constraints = null; // Most columns have none.
         string? constraintName = null;
         var constraintAt = at;
         string? after = null;
@@ -198,13 +198,13 @@ internal sealed partial class DdlParser
             else if (_c.IsWord("CHECK"))
             {
                 var check = CheckClause();
-                constraints.Add(new ConstraintSpec(named is null ? token : constraintAt, named, ConstraintKind.Check, [name], check));
+                (constraints ??= []).Add(new ConstraintSpec(named is null ? token : constraintAt, named, ConstraintKind.Check, [name], check));
             }
             else if (_c.TryWord("PRIMARY"))
             {
                 _c.ExpectWord("KEY");
                 primaryKey = true;
-                constraints.Add(new ConstraintSpec(token, named, ConstraintKind.PrimaryKey, [name], null));
+                (constraints ??= []).Add(new ConstraintSpec(token, named, ConstraintKind.PrimaryKey, [name], null));
             }
             else if (_c.TryWord("UNIQUE"))
             {
@@ -214,12 +214,12 @@ internal sealed partial class DdlParser
                     _c.ExpectWord("DISTINCT");
                 }
 
-                constraints.Add(new ConstraintSpec(token, named, ConstraintKind.Unique, [name], null));
+                (constraints ??= []).Add(new ConstraintSpec(token, named, ConstraintKind.Unique, [name], null));
             }
             else if (_c.TryWord("REFERENCES"))
             {
                 References();
-                constraints.Add(new ConstraintSpec(token, named, ConstraintKind.ForeignKey, [name], null));
+                (constraints ??= []).Add(new ConstraintSpec(token, named, ConstraintKind.ForeignKey, [name], null));
             }
             else if (_c.TryWord("GENERATED"))
             {
@@ -283,7 +283,7 @@ internal sealed partial class DdlParser
         }
 
         if (primaryKey) notNull = true;
-        return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints) { First = first, After = after };
+        return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints ?? (IReadOnlyList<ConstraintSpec>)[]) { First = first, After = after };
     }
 
     /// <summary>The text of a DEFAULT (or ON UPDATE) expression, up to the next attribute.</summary>

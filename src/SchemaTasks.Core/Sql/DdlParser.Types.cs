@@ -241,7 +241,9 @@ internal sealed partial class DdlParser
             return UserType(userName) with { IsQualified = qualified };
         }
 
-        var word = SqlTokenText.Raw(_c.Source, _c.Next()).ToLowerInvariant();
+        var wordToken = _c.Next();
+
+        var word = NamePool.Get(_c.Source.AsSpan(wordToken.Start, wordToken.Length), lower: true);
         string name = word;
         switch (word)
         {
@@ -291,7 +293,7 @@ internal sealed partial class DdlParser
 
         var isArray = ArraySuffix();
         var text = TypeNames.Normalise(SqlDialect.Postgres, name, arguments, timeZone, suffix);
-        return new TypeSpec(isArray ? text + "[]" : text, null, isArray, null, TypeNames.IsPostgresSerial(name));
+        return new TypeSpec(NamePool.Get(isArray ? text + "[]" : text), null, isArray, null, TypeNames.IsPostgresSerial(name));
     }
 
     /// <summary>
@@ -328,7 +330,8 @@ internal sealed partial class DdlParser
         string? fields = null;
         while (_c.IsWord("YEAR") || _c.IsWord("MONTH") || _c.IsWord("DAY") || _c.IsWord("HOUR") || _c.IsWord("MINUTE") || _c.IsWord("SECOND") || _c.IsWord("TO"))
         {
-            var word = SqlTokenText.Raw(_c.Source, _c.Next()).ToLowerInvariant();
+            var wordToken = _c.Next();
+            var word = NamePool.Get(_c.Source.AsSpan(wordToken.Start, wordToken.Length), lower: true);
             fields = fields is null ? word : fields + " " + word;
         }
 
@@ -339,6 +342,7 @@ internal sealed partial class DdlParser
     private string TypeArguments()
     {
         var (start, end) = _c.Parenthesised();
+        if (end - start == 1 && _c.Tokens[start].Kind == SqlTokenKind.Number) return SqlTokenText.Raw(_c.Source, _c.Tokens[start]); // varchar(255)
         var builder = new StringBuilder();
         for (var i = start; i < end; i++)
         {
@@ -378,7 +382,8 @@ internal sealed partial class DdlParser
     private TypeSpec MySqlDataType()
     {
         var typeToken = _c.Current;
-        var word = SqlTokenText.Raw(_c.Source, _c.Next()).ToLowerInvariant();
+        var wordToken = _c.Next();
+        var word = NamePool.Get(_c.Source.AsSpan(wordToken.Start, wordToken.Length), lower: true);
         if (word is "enum" or "set")
         {
             _c.ExpectSymbol('(');
@@ -424,7 +429,7 @@ internal sealed partial class DdlParser
             if (flag != "signed") suffix = suffix is null ? flag : suffix + " " + flag;
         }
 
-        return new TypeSpec(TypeNames.Normalise(_rules.Dialect, name, arguments, false, suffix), null, false, null, false);
+        return new TypeSpec(NamePool.Get(TypeNames.Normalise(_rules.Dialect, name, arguments, false, suffix)), null, false, null, false);
     }
 
     // MySQL and MariaDB have no user-defined types: the server refuses any other name.

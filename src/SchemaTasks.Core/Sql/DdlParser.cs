@@ -33,7 +33,8 @@ internal sealed partial class DdlParser
         var statement = parser.Statement();
         if (statement is null) return null;
         if (cursor.Truncated is { } truncated) statement = statement with { TruncatedNames = truncated };
-        return parser._unqualifiedTables.Count > 0 ? statement with { UnqualifiedTables = parser._unqualifiedTables } : statement;
+        if (parser._unqualifiedTables is { } unqualified) statement.UnqualifiedTables = unqualified;
+        return statement;
     }
 
     private SqlStatement? Statement()

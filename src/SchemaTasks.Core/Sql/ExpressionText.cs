@@ -9,9 +9,19 @@ namespace SchemaTasks.Sql;
 /// </summary>
 internal static class ExpressionText
 {
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
     public static string Render(string source, List<SqlToken> tokens, int start, int end, IdentifierRules rules)
     {
-        var builder = new StringBuilder();
+        if (end - start == 1 && tokens[start].Kind is SqlTokenKind.Number or SqlTokenKind.Symbol or SqlTokenKind.Parameter)
+        {
+            return source.Substring(tokens[start].Start, tokens[start].Length); // Most defaults are one number.
+        }
+
+        // Expressions are rendered one at a time and never from inside another, so one builder per thread serves all.
+        var builder = t_builder ??= new StringBuilder(64);
+        builder.Clear();
         for (var i = start; i < end; i++)
         {
             var token = tokens[i];
@@ -38,6 +48,8 @@ internal static class ExpressionText
             }
         }
 
-        return builder.ToString();
+        var text = builder.ToString();
+        if (builder.Capacity > 4096) t_builder = null; // A rare long expression does not pin its buffer.
+        return text;
     }
 }

@@ -85,6 +85,7 @@ internal sealed class IdentifierRules
     /// <summary>A string literal in the dialect's syntax.</summary>
     public string QuoteString(string value)
     {
+        if (value.IndexOf('\'') < 0 && (value.IndexOf('\\') < 0 || !Dialect.IsMySqlFamily())) return string.Concat("'", value, "'");
         var builder = new StringBuilder(value.Length + 2).Append('\'');
         foreach (var c in value)
         {

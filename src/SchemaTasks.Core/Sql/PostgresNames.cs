@@ -37,10 +37,14 @@ internal static class PostgresNames
             else name2Bytes--;
         }
 
-        var builder = new StringBuilder(Clip(name1, name1Bytes));
-        if (name2 is not null) builder.Append('_').Append(Clip(name2, name2Bytes));
-        if (label is not null) builder.Append('_').Append(label);
-        return builder.ToString();
+        var first = Clip(name1, name1Bytes);
+        return (name2, label) switch
+        {
+            (null, null) => first,
+            (null, { } l) => string.Concat(first, "_", l),
+            ({ } n, null) => string.Concat(first, "_", Clip(n, name2Bytes)),
+            ({ } n, { } l) => first + "_" + Clip(n, name2Bytes) + "_" + l,
+        };
     }
 
     private static string Clip(string text, int maxBytes)

@@ -11,8 +11,9 @@ internal abstract record SqlStatement(SqlToken At)
     /// <summary>Names in the statement PostgreSQL shortens to 63 bytes.</summary>
     public IReadOnlyList<TruncatedName> TruncatedNames { get; init; } = [];
 
-    /// <summary>The table names the statement writes without a schema (PostgreSQL: they may name a temporary table).</summary>
-    public ISet<QualifiedName> UnqualifiedTables { get; init; } = new HashSet<QualifiedName>();
+    /// <summary>The table names the statement writes without a schema (PostgreSQL: they may name a temporary table); <see langword="null"/> when there are none.</summary>
+    /// <remarks>Set once by the parser after it built the statement, so that no copy of the statement is made for it.</remarks>
+    public ISet<QualifiedName>? UnqualifiedTables { get; set; }
 }
 
 internal sealed record CreateSchemaStatement(SqlToken At, string Name, bool IfNotExists) : SqlStatement(At);

@@ -111,8 +111,8 @@ internal sealed class TokenCursor
         if (!IsIdentifier) throw Error("expected a name");
         var token = Next();
         var name = token.Kind == SqlTokenKind.Word
-            ? Rules.FoldUnquoted(SqlTokenText.Raw(Source, token))
-            : SqlTokenText.Unquote(Source, token);
+            ? NamePool.Get(Source.AsSpan(token.Start, token.Length), lower: Rules.Dialect == SqlDialect.Postgres)
+            : NamePool.Get(SqlTokenText.Unquote(Source, token));
         if (name.Length <= PostgresNames.MaxBytes / 3) return name;
         if (Rules.Dialect == SqlDialect.Postgres)
         {
