@@ -17,5 +17,7 @@ internal static class FrameworkAsciiChecks
         public static bool IsAsciiLetter(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiLetterUpper(c);
 
         public static bool IsAsciiLetterOrDigit(char c) => char.IsAsciiLetter(c) || char.IsAsciiDigit(c);
+
+        public static bool IsAsciiHexDigit(char c) => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f' or >= 'A' and <= 'F';
     }
 }

@@ -253,7 +253,7 @@ public sealed class CatalogBuilder
             if (!_parsedChecks.TryGetValue(definition, out var parsed))
             {
                 var check = DdlParser.ParseCheckDefinition(definition, _rules, _tokens);
-                _parsedChecks[definition] = parsed = new CatalogCheck(name, check.Expression, check.Column, check.Values.ToImmutableArray());
+                _parsedChecks[definition] = parsed = TableStatements.ToCatalogCheck(name, check);
             }
 
             return parsed.Name == name ? parsed : parsed with { Name = name };

@@ -27,4 +27,11 @@ public sealed record CatalogCheck(string Name, string Expression, string? Column
     /// (the column's name then) when the column is renamed.
     /// </summary>
     public string? OwnerColumn { get; init; }
+
+    /// <summary>
+    /// The names an opaque expression mentions, other than functions and cast types (folded), as
+    /// the parser found them when the check was added, so that DROP and RENAME COLUMN need not read
+    /// the text again; default (not known) for a check read from a snapshot.
+    /// </summary>
+    internal ImmutableArray<string> Identifiers { get; init; }
 }

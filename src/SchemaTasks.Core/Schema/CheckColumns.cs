@@ -1,10 +1,12 @@
+using System.Collections.Immutable;
 using SchemaTasks.Sql;
 
 namespace SchemaTasks.Schema;
 
 /// <summary>
-/// The table columns a CHECK uses. A value set names its column; an opaque expression is read
-/// again from its stored text, so a check from a snapshot or a live read answers the same way.
+/// The table columns a CHECK uses: the one place DROP and RENAME COLUMN ask. A value set names
+/// its column; an opaque expression has the names the parser found in it, and a check read from a
+/// snapshot, which does not carry them, is read again from its stored text.
 /// </summary>
 internal static class CheckColumns
 {
@@ -17,13 +19,26 @@ internal static class CheckColumns
             return used;
         }
 
-        foreach (var (name, _, _) in ColumnTokens(check.Expression, rules))
+        if (!check.Identifiers.IsDefault)
         {
-            if (table.FindColumn(name, rules.Dialect) is { } found && !used.Contains(found.Name, StringComparer.Ordinal)) used.Add(found.Name);
+            foreach (var name in check.Identifiers) Add(name);
+        }
+        else
+        {
+            foreach (var (name, _, _) in ColumnTokens(check.Expression, rules)) Add(name);
         }
 
         return used;
+
+        void Add(string name)
+        {
+            if (table.FindColumn(name, rules.Dialect) is { } found && !used.Contains(found.Name, StringComparer.Ordinal)) used.Add(found.Name);
+        }
     }
+
+    /// <summary>Whether <paramref name="check"/> uses column <paramref name="column"/> of <paramref name="table"/>.</summary>
+    public static bool Uses(CatalogCheck check, CatalogTable table, string column, IdentifierRules rules)
+        => Of(check, table, rules).Exists(u => string.Equals(u, column, rules.ColumnComparison));
 
     /// <summary>
     /// An opaque CHECK with column <paramref name="from"/> renamed to <paramref name="to"/> in its
@@ -42,7 +57,12 @@ internal static class CheckColumns
             copied = start + length;
         }
 
-        return copied == 0 ? check : check with { Expression = builder.Append(text, copied, text.Length - copied).ToString() };
+        if (copied == 0) return check;
+        return check with
+        {
+            Expression = builder.Append(text, copied, text.Length - copied).ToString(),
+            Identifiers = check.Identifiers.IsDefault ? default : check.Identifiers.Select(n => string.Equals(n, from, rules.ColumnComparison) ? to : n).ToImmutableArray(),
+        };
     }
 
     // The names in an expression that can be columns: not functions, not a cast's type.

@@ -98,12 +98,12 @@ internal static class ColumnCheckRules
         var comparison = context.Rules.ColumnComparison;
         bool Owned(CatalogCheck check) => check.OwnerColumn is { } owner && string.Equals(owner, dropped, comparison);
         bool Stays(string column) => !droppedTogether.Any(d => string.Equals(d, column, comparison));
-        if (RefuseIfUsed(table, dropped, "DROP COLUMN", c => !Owned(c) && ColumnsUsed(c, table, context).Any(Stays), at, context))
+        if (RefuseIfUsed(table, dropped, "DROP COLUMN", c => !Owned(c) && CheckColumns.Of(c, table, context.Rules).Any(Stays), at, context))
         {
             return null;
         }
 
-        return table with { Checks = table.Checks.RemoveAll(c => Owned(c) || ColumnsUsed(c, table, context).Any(u => string.Equals(u, dropped, comparison))) };
+        return table with { Checks = table.Checks.RemoveAll(c => Owned(c) || CheckColumns.Uses(c, table, dropped, context.Rules)) };
     }
 
     // Reports the first CHECK that uses the column and matches `refuses`; true when one does.
@@ -111,7 +111,7 @@ internal static class ColumnCheckRules
     {
         foreach (var check in table.Checks)
         {
-            if (!ColumnsUsed(check, table, context).Any(u => string.Equals(u, column, context.Rules.ColumnComparison)) || !refuses(check)) continue;
+            if (!CheckColumns.Uses(check, table, column, context.Rules) || !refuses(check)) continue;
             if (context.Rules.Dialect == SqlDialect.MySql)
             {
                 context.Error(
@@ -131,22 +131,5 @@ internal static class ColumnCheckRules
         }
 
         return false;
-    }
-
-    /// <summary>The table's columns a CHECK mentions.</summary>
-    private static IEnumerable<string> ColumnsUsed(CatalogCheck check, CatalogTable table, ApplyContext context)
-    {
-        if (check.Column is { } column) return [column];
-        IReadOnlyList<string> names;
-        try
-        {
-            names = DdlParser.ParseCheckDefinition($"CHECK ({check.Expression})", context.Rules).Identifiers ?? [];
-        }
-        catch (SqlParseException)
-        {
-            return []; // The text parsed when the CHECK was added; a catalog read from elsewhere may hold anything.
-        }
-
-        return names.Where(n => table.FindColumn(n, context.Rules.Dialect) is not null).Distinct(StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -27,7 +27,7 @@ internal static class ColumnDrop
     private static CatalogTable Postgres(CatalogTable table, string dropped, ApplyContext context)
     {
         var comparison = context.Rules.ColumnComparison;
-        var checks = table.Checks.RemoveAll(c => CheckColumns.Of(c, table, context.Rules).Any(u => string.Equals(u, dropped, comparison)));
+        var checks = table.Checks.RemoveAll(c => CheckColumns.Uses(c, table, dropped, context.Rules));
         var gone = table.Keys.Where(k => k.Value.Uses(dropped, comparison)).Select(k => k.Key).ToList();
         return table with
         {

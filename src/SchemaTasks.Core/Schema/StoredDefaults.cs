@@ -72,6 +72,8 @@ internal static partial class StoredDefaults
                 return value.Kind == LiteralKind.String && IsoDate().Match(value.Text.Trim()) is { Success: true } d && DateTime.TryParseExact($"{d.Groups["y"].Value}-{int.Parse(d.Groups["m"].Value, CultureInfo.InvariantCulture):D2}-{int.Parse(d.Groups["d"].Value, CultureInfo.InvariantCulture):D2}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                     ? rules.QuoteString(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
                     : null;
+            case "uuid":
+                return value.Kind == LiteralKind.String && PostgresUuid(value.Text) is { } uuid ? rules.QuoteString(uuid) : null;
             case "real" or "double precision":
                 if (value.Kind == LiteralKind.Number) return value.Text;
                 if (value.Kind != LiteralKind.String || !double.TryParse(value.Text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var floating)) return null;
@@ -82,6 +84,26 @@ internal static partial class StoredDefaults
                 // drops the cast to the column's type too, so both sides agree on the written string.
                 return value.Kind == LiteralKind.String ? rules.QuoteString(value.Text) : null;
         }
+    }
+
+    // uuid_in reads 32 hex digits in either case, in braces or not, with a hyphen allowed after
+    // any group of four; the value is stored and shown in lower case with the standard hyphens.
+    private static string? PostgresUuid(string text)
+    {
+        var digits = text.Trim();
+        if (digits.Length > 1 && digits[0] == '{' && digits[^1] == '}') digits = digits[1..^1];
+        var hex = new StringBuilder(32);
+        for (var i = 0; i < digits.Length; i++)
+        {
+            var c = digits[i];
+            if (c == '-' && hex.Length > 0 && hex.Length % 4 == 0 && i + 1 < digits.Length && digits[i + 1] != '-') continue;
+            if (!char.IsAsciiHexDigit(c)) return null;
+            hex.Append(char.ToLowerInvariant(c));
+        }
+
+        if (hex.Length != 32) return null;
+        var h = hex.ToString();
+        return $"{h[..8]}-{h[8..12]}-{h[12..16]}-{h[16..20]}-{h[20..]}";
     }
 
     private static string? PostgresBoolean(string text)

@@ -143,7 +143,10 @@ internal static class TableStatements
     }
 
     public static CatalogCheck ToCatalogCheck(string name, CheckSpec check)
-        => new(name, check.Expression, check.Column, check.Values.ToImmutableArray());
+        => new(name, check.Expression, check.Column, check.Values.ToImmutableArray())
+        {
+            Identifiers = check.Identifiers is { } identifiers ? identifiers.ToImmutableArray() : default,
+        };
 
     public static Catalog Rename(Catalog catalog, RenameTablesStatement s, ApplyContext context)
     {

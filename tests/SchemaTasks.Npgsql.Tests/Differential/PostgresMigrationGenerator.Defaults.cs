@@ -24,7 +24,7 @@ internal sealed partial class PostgresMigrationGenerator
             Kind.Number => ["'1.50'", "'0.1'", "'2'", "0"],
             Kind.Bool => ["'false'", "'t'", "'yes'", "'off'", "'false'::boolean", "NULL"],
             Kind.Time when sql.StartsWith("timestamp", StringComparison.Ordinal) && !sql.Contains("with time zone", StringComparison.Ordinal) && sql != "timestamptz"
-                => ["'1970-01-01 00:00:00 +00:00'", "'2020-01-02'", "'2020-1-2 03:04:05.25'", "'2020-01-02T10:20:30Z'"],
+                => ["'1970-01-01 00:00:00 +00:00'", "'2020-01-02'", "'2020-1-2 03:04:05.25'", "'2020-01-02T10:20:30Z'", "now ( )"],
             Kind.Time when sql == "date" => ["'2020-1-2'", "'1999-12-31'"],
             Kind.Enum when !_addedThisMigration.Contains(column.Enum!) => [Literal(Pick(column.Enum!.Labels)) + "::" + Qualified(column.Enum.Schema, column.Enum.Name)],
             Kind.Other when column.Enum is not null => ["'{}'", "NULL"],
@@ -35,7 +35,8 @@ internal sealed partial class PostgresMigrationGenerator
                 "text[]" => ["ARRAY [] :: TEXT []", "ARRAY['a','b']", "'{}'::text[]", "ARRAY['x']::text[]"],
                 "integer[]" or "int array" => ["ARRAY[1,2]", "ARRAY[]::int[]", "'{1,2}'", "ARRAY['3']::integer[]"],
                 "varchar(5)[]" => ["ARRAY['x']::varchar(5)[]", "ARRAY['ab']", "ARRAY[]::varchar(5)[]"],
-                "uuid" => ["gen_random_uuid ( )", "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid"],
+                // Only literals: gen_random_uuid() is built in only from PostgreSQL 13, and the differential also runs on 12.
+                "uuid" => ["'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid", "'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'"],
                 _ => [],
             },
             _ => [],
