@@ -3,16 +3,18 @@ using System.Text.Json;
 namespace SchemaTasks.Build;
 
 /// <summary>
-/// The results of a compile's SARIF 2.1 error log. The analyzer's facts reach the build this
-/// way: the compiler prints only errors and warnings, but logs every diagnostic, with its
-/// properties, to the error log.
+/// The results of a compile's SARIF error log, in either version the compiler writes (1.0, its
+/// default, and 2.1). The analyzer's facts reach the build this way: the compiler prints only
+/// errors and warnings, but logs every diagnostic, with its properties, to the error log.
 /// </summary>
 internal static class CompileLog
 {
     public sealed record Result(string RuleId, string Message, IReadOnlyDictionary<string, string> Properties);
 
-    public static IReadOnlyList<Result> Read(string path)
+    /// <param name="errorLog">The log's path, or the compiler's <c>ErrorLog</c> value (<c>path,version=2.1</c>).</param>
+    public static IReadOnlyList<Result> Read(string errorLog)
     {
+        var path = PathOf(errorLog);
         if (!File.Exists(path))
         {
             return [];
@@ -45,6 +47,13 @@ internal static class CompileLog
         }
 
         return results;
+    }
+
+    // The compiler's ErrorLog value is the path, optionally followed by ",version=1|2|2.1".
+    private static string PathOf(string errorLog)
+    {
+        var version = errorLog.LastIndexOf(",version=", StringComparison.OrdinalIgnoreCase);
+        return (version < 0 ? errorLog : errorLog.Substring(0, version)).Trim();
     }
 
     // SARIF 2.1 writes a message as an object with "text"; the compiler also writes a plain string.
