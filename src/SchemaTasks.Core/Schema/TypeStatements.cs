@@ -22,9 +22,10 @@ internal static class TypeStatements
     {
         if (!CheckSchema(catalog, s.Name, context, s.At) || !CheckNewType(catalog, s.Name, context, s.At)) return catalog;
         var labels = ImmutableArray.CreateBuilder<string>(s.Labels.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var label in s.Labels)
         {
-            if (labels.Contains(label))
+            if (!seen.Add(label))
             {
                 context.Error(DiagnosticCodes.EnumLabelExists, $"CREATE TYPE {context.Show(s.Name)} lists label {context.ShowValue(label)} twice. Remove the repeated label.", s.At);
                 continue;
@@ -64,7 +65,8 @@ internal static class TypeStatements
     {
         var type = FindEnum(catalog, s.Type, context, s.At, "ALTER TYPE ... ADD VALUE");
         if (type is null) return catalog;
-        if (type.Labels.Contains(s.Label))
+        var labelSet = type.LabelSet;
+        if (labelSet.Contains(s.Label))
         {
             if (!s.IfNotExists)
             {
@@ -87,7 +89,8 @@ internal static class TypeStatements
             index = s.Before ? at : at + 1;
         }
 
-        return catalog.With(enumTypes: catalog.EnumTypes.SetItem(s.Type, type with { Labels = type.Labels.Insert(index, s.Label) }));
+        var labels = type.Labels.Insert(index, s.Label);
+        return catalog.With(enumTypes: catalog.EnumTypes.SetItem(s.Type, type with { Labels = labels, LabelSet = labelSet.Add(s.Label) }));
     }
 
     public static Catalog RenameValue(Catalog catalog, RenameEnumValueStatement s, ApplyContext context)

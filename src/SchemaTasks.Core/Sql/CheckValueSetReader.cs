@@ -17,6 +17,7 @@ internal sealed class CheckValueSetReader
     private readonly int _end;
     private readonly IdentifierRules _rules;
     private readonly List<string> _values = [];
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal); // The values in _values, so a long list is read in linear time.
     private int _pos;
     private string? _column;
 
@@ -80,6 +81,7 @@ internal sealed class CheckValueSetReader
             }
 
             (_pos, _column) = (pos, column);
+            for (var i = count; i < _values.Count; i++) _seen.Remove(_values[i]);
             _values.RemoveRange(count, _values.Count - count);
         }
 
@@ -218,7 +220,7 @@ internal sealed class CheckValueSetReader
 
         _pos++;
         var value = SqlTokenText.Unquote(_source, token);
-        if (!_values.Contains(value)) _values.Add(value);
+        if (_seen.Add(value)) _values.Add(value);
         SkipCasts();
         return true;
     }

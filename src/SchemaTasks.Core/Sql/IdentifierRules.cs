@@ -43,6 +43,9 @@ internal sealed class IdentifierRules
     /// <summary>How column names compare.</summary>
     public StringComparison ColumnComparison { get; }
 
+    /// <summary><see cref="ColumnComparison"/> as a comparer, for sets of column names.</summary>
+    public StringComparer ColumnComparer => ColumnComparison == StringComparison.Ordinal ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
+
     public static IdentifierRules For(SqlDialect dialect) => dialect switch
     {
         SqlDialect.MySql => MySql,
