@@ -53,7 +53,7 @@ public sealed class ManifestCommandTests : IDisposable
         var (exit, _, error) = await ToolRun.RunAsync("manifest", _folder, "--dialekt", "postgres");
 
         Assert.Equal(ExitCodes.UsageError, exit);
-        Assert.Contains("unknown option --dialekt", error, StringComparison.Ordinal);
+        Assert.Contains("Unrecognized command or argument '--dialekt'", error, StringComparison.Ordinal);
     }
 
     [Fact]
