@@ -27,8 +27,10 @@ public sealed class CancelledMigrationTests : IDisposable
     public async Task Postgres_SigIntDuringAMigration_ExitsPromptly_Cancelled_AndRollsTheMigrationBack()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
-        File.WriteAllText(Path.Combine(_folder, "2_long.up.sql"), "CREATE TABLE a (id int);\nSELECT pg_sleep(30);\nCREATE TABLE b (id int);\n");
         string[] common = ["--migrations", _folder, "--dialect", "postgres", "--connection", db.ConnectionString];
+        var first = await ToolRun.RunAsync(["migrate", .. common]);
+        Assert.True(first.Exit == ExitCodes.Success, first.Output + first.Error);
+        File.WriteAllText(Path.Combine(_folder, "2_long.up.sql"), "CREATE TABLE a (id int);\nSELECT pg_sleep(30);\nCREATE TABLE b (id int);\n");
 
         using var tool = ToolProcess.Start(["migrate", .. common]);
         await WaitUntilSleepingAsync(tool, db);
@@ -41,7 +43,7 @@ public sealed class CancelledMigrationTests : IDisposable
         Assert.True(took < TimeSpan.FromSeconds(15), $"took {took} to stop a 30-second statement");
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["schematasks: migrate cancelled; a migration that ran in a transaction was rolled back and stays pending; run 'schematasks status' to see where it stopped."], lines);
-        Assert.Contains("applied 1 ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("applied 2", output, StringComparison.Ordinal);
 
         // The first migration stays applied; the second left nothing: no table, no history row, no session.
         Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'job'"));

@@ -66,7 +66,8 @@ public sealed class HostileOptionValueTests : IDisposable
     {
         var (exit, output, error) = await ToolRun.RunAsync([command, .. Base(command)]);
 
-        Assert.True(exit == (command is "manifest" or "snapshot" ? ExitCodes.Success : ExitCodes.CannotConnect), output + error);
+        // The database commands get as far as connecting (status reports that as a problem, 1; the others as 3).
+        Assert.True(command is "manifest" or "snapshot" ? exit == ExitCodes.Success : exit is ExitCodes.CannotConnect or ExitCodes.ProblemsFound, $"exit {exit}\n{output}{error}");
     }
 
     [Theory]
@@ -84,7 +85,7 @@ public sealed class HostileOptionValueTests : IDisposable
         Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", error.Replace(" at most ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain('\0', error);
-        Assert.True(lines[0].Length < 1_000, $"{lines[0].Length} characters: {lines[0][..200]}");
+        Assert.True(lines[0].Length < 1_000, $"{lines[0].Length} characters: {lines[0][..Math.Min(200, lines[0].Length)]}");
     }
 
     [Fact]

@@ -13,7 +13,14 @@ namespace SchemaTasks.Tool.Commands;
 /// </summary>
 internal static class VerifyCommand
 {
-    private static readonly Dictionary<string, bool> Formats = new(StringComparer.Ordinal) { ["text"] = false, ["json"] = true };
+    private static readonly Dictionary<string, ReportFormat> Formats = new(StringComparer.Ordinal) { ["text"] = ReportFormat.Text, ["json"] = ReportFormat.Json };
+
+    // An enum, not a bool: System.CommandLine treats a bool option as a flag that takes no word.
+    private enum ReportFormat
+    {
+        Text,
+        Json,
+    }
 
     public static Command Create()
     {
@@ -36,7 +43,7 @@ internal static class VerifyCommand
             Description = "The history table's name, when not the tool's default.",
             CustomParser = r => HistoryIdentifier.Parse(r, "table"),
         };
-        var format = new Option<bool?>("--format")
+        var format = new Option<ReportFormat?>("--format")
         {
             HelpName = "text|json",
             Description = "The report's format; text when left out.",
@@ -56,7 +63,7 @@ internal static class VerifyCommand
                 HistorySchema = parse.GetValue(historySchema),
                 HistoryTable = parse.GetValue(historyTable),
             };
-            return await RunAsync(parse, database, options, parse.GetValue(format) ?? false, output, error, cancellationToken);
+            return await RunAsync(parse, database, options, parse.GetValue(format) == ReportFormat.Json, output, error, cancellationToken);
         });
         return command;
     }
