@@ -48,7 +48,7 @@ internal static class CommandLine
         if (parse.Action is ParseErrorAction && parse.Errors.Count > 0)
         {
             var command = parse.CommandResult.Command is RootCommand ? "schematasks" : $"schematasks {parse.CommandResult.Command.Name}";
-            var message = FlagWithValue(parse, args) ?? ShownValue.OneLine(Sentence(parse.Errors[0].Message), args);
+            var message = FlagWithValue(parse, args) ?? ShownValue.OneLine(Sentence(FirstError(parse)), args);
             await error.WriteLineAsync($"schematasks: {message} Run '{command} --help' for usage.");
             return ExitCodes.UsageError;
         }
@@ -73,12 +73,18 @@ internal static class CommandLine
                 && parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == args[i - 1]) is { ValueType: var type, Name: var name }
                 && type == typeof(bool))
             {
-                return $"{name} is a flag and takes no value; write {name} alone{(args[i] == "no" ? " to turn it on, or leave it out" : string.Empty)} (the '{name} {args[i]}' form is gone).";
+                var fix = args[i] == "yes" ? $"write {name} alone" : "leave it out to keep it off";
+                return $"{name} is a flag and takes no value; {fix} (the '{name} {args[i]}' form is gone).";
             }
         }
 
         return null;
     }
+
+    // A mistyped command or option says more than "required command was not provided", which
+    // System.CommandLine lists first for an unknown command.
+    private static string FirstError(ParseResult parse) =>
+        (parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))) ?? parse.Errors[0]).Message;
 
     private static string Sentence(string message) => message.EndsWith('.') ? message : message + ".";
 }
