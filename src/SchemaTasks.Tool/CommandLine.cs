@@ -13,6 +13,10 @@ internal static class CommandLine
     /// <summary>How long a cancelled command has to roll back and print its message before the process ends anyway.</summary>
     private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(10);
 
+    // No response files: a value starting with '@' (a folder, a password in a connection string)
+    // is that value, never the name of a file whose words replace it.
+    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
+
     /// <summary>Every command and option the tool has; the tests enumerate it.</summary>
     public static RootCommand Create()
     {
@@ -44,7 +48,7 @@ internal static class CommandLine
             return ExitCodes.UsageError;
         }
 
-        var parse = root.Parse(args);
+        var parse = root.Parse(args, Parsing);
         if (parse.Action is ParseErrorAction && parse.Errors.Count > 0)
         {
             var command = parse.CommandResult.Command is RootCommand ? "schematasks" : $"schematasks {parse.CommandResult.Command.Name}";

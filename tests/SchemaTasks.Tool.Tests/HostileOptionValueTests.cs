@@ -7,7 +7,8 @@ namespace SchemaTasks.Tool.Tests;
 /// <summary>
 /// Every option and argument of every command, read from the command line's own definition (a new
 /// option is covered without touching this file), given hostile values: quotes, a backquote, NUL,
-/// 10,000 characters, a path that does not exist, and a word where a number or a choice is due.
+/// 10,000 characters, a path that does not exist, a word where a number or a choice is due, and
+/// an '@' that System.CommandLine would otherwise take for a response file.
 /// Each must be a usage error (exit 2) with one line on standard error and no stack trace. The
 /// rest of each command line is valid up to the database, which is unreachable: a value that
 /// slipped through shows as exit 3, not 2.
@@ -25,6 +26,7 @@ public sealed class HostileOptionValueTests : IDisposable
         ["long"] = new string('x', 10_000),
         ["missing-path"] = Path.Combine(Path.GetTempPath(), "schematasks-does-not-exist", "nothing.dll"),
         ["word"] = "abc",
+        ["at-sign"] = "@" + Path.Combine(Path.GetTempPath(), "schematasks-does-not-exist", "arguments.rsp"),
     };
 
     // Values that are legal for an option: a file may be named with a quote or a backquote.

@@ -46,6 +46,27 @@ public sealed class ManifestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task FolderNamedWithAnAtSign_IsAFolder_NotAResponseFile()
+    {
+        // Relative, so the argument itself starts with '@', as a response file's name would.
+        var relative = "@schematasks-" + Guid.NewGuid().ToString("N")[..8];
+        Directory.CreateDirectory(relative);
+        try
+        {
+            File.WriteAllText(Path.Combine(relative, "1_a.sql"), "SELECT 1;\n");
+
+            var (exit, output, error) = await ToolRun.RunAsync("manifest", relative);
+
+            Assert.True(exit == ExitCodes.Success, error);
+            Assert.Contains("1_a.sql", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(relative, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task MisspelledOption_IsRejectedNotIgnored()
     {
         Write("1_a.sql", "SELECT 1;\n");
