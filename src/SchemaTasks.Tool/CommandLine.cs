@@ -1,96 +1,94 @@
-using SchemaTasks.Diagnostics;
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using SchemaTasks.Tool.Commands;
 
 namespace SchemaTasks.Tool;
 
-/// <summary>Dispatches <c>schematasks &lt;command&gt;</c> and turns every failure into a message and an exit code.</summary>
+/// <summary>
+/// The <c>schematasks</c> command line, on System.CommandLine: per-command help, flags, parse-time
+/// validation and Ctrl+C cancellation. A parse error is one line and exit code 2.
+/// </summary>
 internal static class CommandLine
 {
-    private const string Usage = """
-        Usage: schematasks <command> [options]
+    /// <summary>How long a cancelled command has to roll back and print its message before the process ends anyway.</summary>
+    private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(10);
 
-        Commands:
-          manifest <migrations-dir> [--layout <layout>] [--dialect postgres|mysql|mariadb]
-                                      Print the manifest a build would embed for the folder.
-          manifest --assembly <dll>   Print the manifest embedded in an assembly, after
-                                      verifying every migration's checksum.
-          snapshot <migrations-dir> [--dialect postgres|mysql|mariadb] [--layout <layout>] [--out <file>]
-                                      Write the schema snapshot the migrations produce
-                                      (standard output unless --out is given).
-          verify (--migrations <dir> | --assembly <dll>) --connection <connection string>
-                 [--dialect postgres|mysql|mariadb] [--layout <layout>] [--history <kind>]
-                 [--history-schema <schema>] [--history-table <table>] [--format text|json]
-                                      Check a live database against the migrations: pending,
-                                      failed, edited and unknown migrations, and live enum /
-                                      CHECK values. The connection string may come from the
-                                      SCHEMATASKS_CONNECTION environment variable instead.
-          migrate (--migrations <dir> | --assembly <dll>) [--connection <cs>] [--dialect ...] [--lock-timeout <s>]
-                                      Apply the pending migrations, recorded in schematasks_history.
-          status (--migrations <dir> | --assembly <dll>) [--connection <cs>] [--dialect ...]
-                                      List applied, pending and failed migrations.
-          repair (--migrations <dir> | --assembly <dll>) [--connection <cs>] [--to before|after]
-                 [--apply yes] [--allow-data-loss yes]
-                                      Show the statements that take a failed migration back to
-                                      the schema before it (default) or forward to after it;
-                                      run them with --apply yes (dropping data needs
-                                      --allow-data-loss yes).
-                                      The connection defaults to SCHEMATASKS_CONNECTION.
+    // No response files: a value starting with '@' (a folder, a password in a connection string)
+    // is that value, never the name of a file whose words replace it.
+    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
 
-        Exit codes: 0 success, 1 problems found, 2 usage error, 3 cannot connect to or read the database.
-        """;
-
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <summary>Every command and option the tool has; the tests enumerate it.</summary>
+    public static RootCommand Create()
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        var root = new RootCommand(
+            "Keeps SQL migrations, C# enums and the live database in agreement. Exit codes: 0 success, 1 problems found, 2 usage error, 3 cannot connect to or read the database, 130 cancelled.")
         {
-            await output.WriteLineAsync(Usage);
-            return args.Length == 0 ? ExitCodes.UsageError : ExitCodes.Success;
-        }
-
-        try
-        {
-            var arguments = new Arguments(args.Skip(1));
-            return args[0] switch
-            {
-                "manifest" => ManifestCommand.Run(arguments, output, error),
-                "snapshot" => SnapshotCommand.Run(arguments, output, error),
-                "verify" => await VerifyCommand.RunAsync(arguments, output, error, CancellationToken.None),
-                "migrate" => await MigrateCommand.RunAsync(arguments, output, error),
-                "status" => await StatusCommand.RunAsync(arguments, output, error),
-                "repair" => await RepairCommand.RunAsync(arguments, output, error),
-                _ => throw new UsageException($"unknown command '{args[0]}'."),
-            };
-        }
-        catch (UsageException ex)
-        {
-            await error.WriteLineAsync($"schematasks: {ex.Message}");
-            await error.WriteLineAsync("Run 'schematasks --help' for usage.");
-            return ExitCodes.UsageError;
-        }
-        catch (SchemaTasksException ex)
-        {
-            await error.WriteLineAsync($"schematasks: error {ex.Code}: {ex.Message}");
-            return ExitCode(ex.Code);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BadImageFormatException)
-        {
-            await error.WriteLineAsync($"schematasks: {ex.Message}");
-            return ExitCodes.ProblemsFound;
-        }
-#pragma warning disable CA1031 // The last line of defence: a person gets a message, never a stack trace.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            await error.WriteLineAsync($"schematasks: internal error ({ex.GetType().Name}): {ex.Message}. Please report this with the command you ran.");
-            return ExitCodes.InternalError;
-        }
+            ManifestCommand.Create(),
+            SnapshotCommand.Create(),
+            VerifyCommand.Create(),
+            MigrateCommand.Create(),
+            StatusCommand.Create(),
+            RepairCommand.Create(),
+        };
+        return root;
     }
 
-    // Deploy pipelines branch on these: "fix the input", "fix the database" and "cannot reach it" differ.
-    private static int ExitCode(string code) => code switch
+    /// <summary>
+    /// Runs the command line. <paramref name="handleTermination"/> turns Ctrl+C and SIGTERM into
+    /// cancellation of the running command; the process's own entry point sets it, tests in
+    /// process leave it off.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool handleTermination = false)
     {
-        DiagnosticCodes.InvalidConnectionString or DiagnosticCodes.DialectMismatch or DiagnosticCodes.DialectRequired => ExitCodes.UsageError,
-        DiagnosticCodes.CannotConnect or DiagnosticCodes.LoginRejected or DiagnosticCodes.ReadDenied => ExitCodes.CannotConnect,
-        _ => ExitCodes.ProblemsFound,
+        var root = Create();
+        if (args.Length == 0)
+        {
+            // No command: the overview, and a usage error for a script that forgot one.
+            await root.Parse(["--help"]).InvokeAsync(Configuration(output, error, handleTermination));
+            return ExitCodes.UsageError;
+        }
+
+        var parse = root.Parse(args, Parsing);
+        if (parse.Action is ParseErrorAction && parse.Errors.Count > 0)
+        {
+            var command = parse.CommandResult.Command is RootCommand ? "schematasks" : $"schematasks {parse.CommandResult.Command.Name}";
+            var message = FlagWithValue(parse, args) ?? ShownValue.OneLine(Sentence(FirstError(parse)), args);
+            await error.WriteLineAsync($"schematasks: {message} Run '{command} --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        return await parse.InvokeAsync(Configuration(output, error, handleTermination));
+    }
+
+    private static InvocationConfiguration Configuration(TextWriter output, TextWriter error, bool handleTermination) => new()
+    {
+        Output = output,
+        Error = error,
+        EnableDefaultExceptionHandler = false,
+        ProcessTerminationTimeout = handleTermination ? CancelGrace : null,
     };
+
+    // Flags took 'yes' before System.CommandLine (--apply yes); say so rather than "unrecognized 'yes'".
+    private static string? FlagWithValue(ParseResult parse, string[] args)
+    {
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i] is "yes" or "no"
+                && parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == args[i - 1]) is { ValueType: var type, Name: var name }
+                && type == typeof(bool))
+            {
+                var fix = args[i] == "yes" ? $"write {name} alone" : "leave it out to keep it off";
+                return $"{name} is a flag and takes no value; {fix} (the '{name} {args[i]}' form is gone).";
+            }
+        }
+
+        return null;
+    }
+
+    // A mistyped command or option says more than "required command was not provided", which
+    // System.CommandLine lists first for an unknown command.
+    private static string FirstError(ParseResult parse) =>
+        (parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))) ?? parse.Errors[0]).Message;
+
+    private static string Sentence(string message) => message.EndsWith('.') ? message : message + ".";
 }

@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>The database could not be checked: unreachable, login refused, or a read denied.</summary>
     public const int CannotConnect = 3;
 
+    /// <summary>Ctrl+C (SIGINT) or SIGTERM stopped the command; as shells report a process ended by SIGINT (128 + 2).</summary>
+    public const int Cancelled = 130;
+
     /// <summary>A bug in SchemaTasks; please report it with the message.</summary>
     public const int InternalError = 70;
 }

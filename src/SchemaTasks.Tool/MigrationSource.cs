@@ -1,4 +1,3 @@
-using System.Reflection;
 using SchemaTasks.Migrations;
 
 namespace SchemaTasks.Tool;
@@ -19,7 +18,8 @@ internal static class MigrationSource
 
         if (assemblyPath is not null)
         {
-            return EmbeddedMigrations.Load(Assembly.LoadFrom(Path.GetFullPath(assemblyPath)));
+            if (layout is not null) throw new UsageException("--layout applies to --migrations; an assembly records its layout.");
+            return EmbeddedMigrations.LoadFile(assemblyPath);
         }
 
         var reading = MigrationFolder.Read(folder!, OptionParsing.Settings(layout, dialect), error);

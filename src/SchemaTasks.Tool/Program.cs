@@ -1,3 +1,3 @@
 using SchemaTasks.Tool;
 
-return await CommandLine.RunAsync(args, Console.Out, Console.Error);
+return await CommandLine.RunAsync(args, Console.Out, Console.Error, handleTermination: true);

@@ -63,6 +63,19 @@ public sealed class EmbeddedMigrations
         return Load(new AssemblyResources(assembly));
     }
 
+    /// <summary>
+    /// Reads and verifies the migrations embedded in the assembly file at <paramref name="assemblyPath"/>
+    /// without loading it: the file is not locked, and an assembly built for a newer runtime reads too.
+    /// </summary>
+    /// <exception cref="SchemaTasksException">As <see cref="Load(Assembly)"/>.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="BadImageFormatException">The file is not a .NET assembly.</exception>
+    public static EmbeddedMigrations LoadFile(string assemblyPath)
+    {
+        ArgumentNullException.ThrowIfNull(assemblyPath);
+        return Load(AssemblyFileResources.FromFile(assemblyPath));
+    }
+
     internal static EmbeddedMigrations Load(IResourceSource resources)
     {
         var manifestText = resources.Read(EmbeddedResourceNames.Manifest)

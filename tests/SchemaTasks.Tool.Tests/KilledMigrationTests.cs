@@ -75,7 +75,7 @@ public sealed class KilledMigrationTests : IDisposable
 
         var verify = await ToolRun.RunAsync(["verify", .. common, "--history", "schematasks"]);
         var dryRun = await ToolRun.RunAsync(["repair", .. common]);
-        var repaired = await ToolRun.RunAsync(["repair", .. common, "--apply", "yes", "--allow-data-loss", "yes"]);
+        var repaired = await ToolRun.RunAsync(["repair", .. common, "--apply", "--allow-data-loss"]);
         var migrate = await ToolRun.RunAsync(["migrate", .. common]);
         var healthy = await ToolRun.RunAsync(["verify", .. common, "--history", "schematasks"]);
 
@@ -106,10 +106,10 @@ public sealed class KilledMigrationTests : IDisposable
         var refused = await ToolRun.RunAsync(["migrate", .. common]);
         var verify = await ToolRun.RunAsync(["verify", .. common, "--history", "schematasks"]);
         var dryRun = await ToolRun.RunAsync(["repair", .. common]);
-        var forward = await ToolRun.RunAsync(["repair", .. common, "--to", "after", "--apply", "yes"]);
-        var withoutFlag = await ToolRun.RunAsync(["repair", .. common, "--apply", "yes"]);
+        var forward = await ToolRun.RunAsync(["repair", .. common, "--to", "after", "--apply"]);
+        var withoutFlag = await ToolRun.RunAsync(["repair", .. common, "--apply"]);
         var tableAfterRefusals = await TableCountAsync(db, "a");
-        var repaired = await ToolRun.RunAsync(["repair", .. common, "--apply", "yes", "--allow-data-loss", "yes"]);
+        var repaired = await ToolRun.RunAsync(["repair", .. common, "--apply", "--allow-data-loss"]);
         var tableAfterRepair = await TableCountAsync(db, "a");
         var migrate = await ToolRun.RunAsync(["migrate", .. common]);
         var healthy = await ToolRun.RunAsync(["verify", .. common, "--history", "schematasks"]);

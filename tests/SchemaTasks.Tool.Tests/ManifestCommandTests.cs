@@ -46,6 +46,27 @@ public sealed class ManifestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task FolderNamedWithAnAtSign_IsAFolder_NotAResponseFile()
+    {
+        // Relative, so the argument itself starts with '@', as a response file's name would.
+        var relative = "@schematasks-" + Guid.NewGuid().ToString("N")[..8];
+        Directory.CreateDirectory(relative);
+        try
+        {
+            File.WriteAllText(Path.Combine(relative, "1_a.sql"), "SELECT 1;\n");
+
+            var (exit, output, error) = await ToolRun.RunAsync("manifest", relative);
+
+            Assert.True(exit == ExitCodes.Success, error);
+            Assert.Contains("1_a.sql", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(relative, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task MisspelledOption_IsRejectedNotIgnored()
     {
         Write("1_a.sql", "SELECT 1;\n");
@@ -53,7 +74,7 @@ public sealed class ManifestCommandTests : IDisposable
         var (exit, _, error) = await ToolRun.RunAsync("manifest", _folder, "--dialekt", "postgres");
 
         Assert.Equal(ExitCodes.UsageError, exit);
-        Assert.Contains("unknown option --dialekt", error, StringComparison.Ordinal);
+        Assert.Contains("Unrecognized command or argument '--dialekt'", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class MigrateCommandTests : IDisposable
 
         var dryRun = await ToolRun.RunAsync(["repair", .. common]);
         var refused = await ToolRun.RunAsync(["migrate", .. common]);
-        var applied = await ToolRun.RunAsync(["repair", .. common, "--apply", "yes"]);
+        var applied = await ToolRun.RunAsync(["repair", .. common, "--apply"]);
         var migrated = await ToolRun.RunAsync(["migrate", .. common]);
         var nothing = await ToolRun.RunAsync(["repair", .. common]);
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
 using SchemaTasks.Migrating;
@@ -6,18 +7,28 @@ using SchemaTasks.Npgsql.Migration;
 
 namespace SchemaTasks.Tool.Commands;
 
-/// <summary><c>schematasks migrate</c>: applies the pending migrations with the migrator, under its lock.</summary>
+/// <summary><c>schematasks migrate</c>: applies the pending migrations with the migrator, under its lock. Ctrl+C cancels it.</summary>
 internal static class MigrateCommand
 {
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        TimeSpan? lockTimeout = null;
-        var options = DatabaseOptions.Read(arguments, error, a => lockTimeout = DatabaseOptions.LockTimeout(a.Option("lock-timeout")));
-        if (options is null)
+        var database = new DatabaseOptions.Symbols();
+        var lockTimeout = ToolOptions.LockTimeout();
+        var command = new Command("migrate", "Apply the pending migrations, recorded in schematasks_history. Ctrl+C cancels: the migration running in a transaction is rolled back.");
+        database.AddTo(command);
+        command.Add(lockTimeout);
+        CommandFailures.SetAction(command, async (parse, output, error, cancellationToken) =>
         {
-            return ExitCodes.ProblemsFound;
-        }
+            var options = database.Read(parse, error);
+            return options is null
+                ? ExitCodes.ProblemsFound
+                : await RunAsync(options, parse.GetValue(lockTimeout), output, error, cancellationToken);
+        });
+        return command;
+    }
 
+    private static async Task<int> RunAsync(DatabaseOptions options, TimeSpan? lockTimeout, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         // Each migration is printed as it is recorded: a long run shows progress, and a failure
         // still shows the migrations this run applied before it.
         var migrateOptions = DatabaseOptions.MigrateOptions(lockTimeout) with
@@ -28,12 +39,12 @@ internal static class MigrateCommand
         try
         {
             var result = options.Dialect == SqlDialect.Postgres
-                ? await PostgresMigrator.MigrateAsync(options.Migrations, options.ConnectionString, migrateOptions)
-                : await MySqlMigrator.MigrateAsync(options.Migrations, options.ConnectionString, migrateOptions);
+                ? await PostgresMigrator.MigrateAsync(options.Migrations, options.ConnectionString, migrateOptions, cancellationToken)
+                : await MySqlMigrator.MigrateAsync(options.Migrations, options.ConnectionString, migrateOptions, cancellationToken);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{result.Applied.Count} applied, {result.AlreadyApplied} already applied."));
             return ExitCodes.Success;
         }
-        catch (DbException ex)
+        catch (DbException ex) when (!cancellationToken.IsCancellationRequested)
         {
             // Connection and permission failures: the driver's message, which never holds the password.
             await error.WriteLineAsync($"schematasks: cannot migrate {options.Describe()}: {ex.Message}");

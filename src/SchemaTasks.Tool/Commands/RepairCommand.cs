@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
 using SchemaTasks.Diagnostics;
@@ -10,42 +11,61 @@ namespace SchemaTasks.Tool.Commands;
 /// <summary>
 /// <c>schematasks repair</c>: for each failed migration, prints the plan back to the schema before
 /// it (<c>--to before</c>, the default) or forward to the schema after it (<c>--to after</c>), with
-/// the objects each statement touches. Runs it only with <c>--apply yes</c>, and a plan that drops
-/// data only with <c>--allow-data-loss yes</c>.
+/// the objects each statement touches. Runs it only with <c>--apply</c>, and a plan that drops
+/// data only with <c>--allow-data-loss</c>.
 /// </summary>
 internal static class RepairCommand
 {
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter output, TextWriter error)
+    private static readonly Dictionary<string, RepairDirection> Directions = new(StringComparer.Ordinal)
     {
-        var repair = new RepairOptions();
-        var options = DatabaseOptions.Read(arguments, error, a =>
-        {
-            repair = new RepairOptions
-            {
-                To = a.Option("to") switch
-                {
-                    null or "before" => RepairDirection.Before,
-                    "after" => RepairDirection.After,
-                    var other => throw new UsageException($"--to is '{other}'; use --to before (undo what the failed migration left) or --to after (finish it)."),
-                },
-                Apply = YesNo(a, "apply"),
-                AllowDataLoss = YesNo(a, "allow-data-loss"),
-                LockTimeout = DatabaseOptions.LockTimeout(a.Option("lock-timeout")) ?? MigrateOptions.DefaultLockTimeout,
-            };
-        });
-        if (options is null)
-        {
-            return ExitCodes.ProblemsFound;
-        }
+        ["before"] = RepairDirection.Before,
+        ["after"] = RepairDirection.After,
+    };
 
+    public static Command Create()
+    {
+        var database = new DatabaseOptions.Symbols();
+        var to = new Option<RepairDirection?>("--to")
+        {
+            HelpName = "before|after",
+            Description = "Back to the schema before the failed migration (the default), or forward to the schema after it.",
+            CustomParser = r => OptionParsing.Choice(r, Directions, "use --to before (undo what the failed migration left) or --to after (finish it)."),
+        };
+        var apply = ToolOptions.Flag("--apply", "Run the plan; without it, only print it.");
+        var allowDataLoss = ToolOptions.Flag("--allow-data-loss", "Let --apply run a plan that drops data.");
+        var lockTimeout = ToolOptions.LockTimeout();
+        var command = new Command("repair", "Show the statements that take a failed migration back to the schema before it or forward to after it; run them with --apply.");
+        database.AddTo(command);
+        command.Add(to);
+        command.Add(apply);
+        command.Add(allowDataLoss);
+        command.Add(lockTimeout);
+        CommandFailures.SetAction(command, async (parse, output, error, cancellationToken) =>
+        {
+            var repair = new RepairOptions
+            {
+                To = parse.GetValue(to) ?? RepairDirection.Before,
+                Apply = parse.GetValue(apply),
+                AllowDataLoss = parse.GetValue(allowDataLoss),
+                LockTimeout = parse.GetValue(lockTimeout) ?? MigrateOptions.DefaultLockTimeout,
+            };
+            return database.Read(parse, error) is { } options
+                ? await RunAsync(options, repair, output, error, cancellationToken)
+                : ExitCodes.ProblemsFound;
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(DatabaseOptions options, RepairOptions repair, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         RepairResult result;
         try
         {
             result = options.Dialect == SqlDialect.Postgres
-                ? await PostgresMigrator.RepairAsync(options.Migrations, options.ConnectionString, repair)
-                : await MySqlMigrator.RepairAsync(options.Migrations, options.ConnectionString, repair);
+                ? await PostgresMigrator.RepairAsync(options.Migrations, options.ConnectionString, repair, cancellationToken)
+                : await MySqlMigrator.RepairAsync(options.Migrations, options.ConnectionString, repair, cancellationToken);
         }
-        catch (DbException ex)
+        catch (DbException ex) when (!cancellationToken.IsCancellationRequested)
         {
             await error.WriteLineAsync($"schematasks: cannot repair {options.Describe()}: {ex.Message}");
             return ExitCodes.ProblemsFound;
@@ -67,7 +87,7 @@ internal static class RepairCommand
                     break;
                 case RepairOutcome.RefusedDataLoss:
                     var dropped = string.Join(", ", failed.Plan.Statements.Where(s => s.DropsData).Select(s => s.Touches));
-                    await error.WriteLineAsync($"schematasks: error {DiagnosticCodes.RepairDropsData}: the plan for migration '{failed.Id}' drops data ({dropped}), so nothing ran. Keep what you need (a backup, a copy of the rows), then run again with --allow-data-loss yes.");
+                    await error.WriteLineAsync($"schematasks: error {DiagnosticCodes.RepairDropsData}: the plan for migration '{failed.Id}' drops data ({dropped}), so nothing ran. Keep what you need (a backup, a copy of the rows), then run again with --apply --allow-data-loss.");
                     break;
                 case RepairOutcome.Blocked:
                     await error.WriteLineAsync($"schematasks: error {DiagnosticCodes.RepairBlocked}: repair cannot take migration '{failed.Id}' {Where(failed.Plan.Direction)} safely, so nothing ran. {string.Join(" ", failed.Plan.Blockers)}");
@@ -77,7 +97,7 @@ internal static class RepairCommand
 
         if (!result.Applied)
         {
-            await output.WriteLineAsync("Dry run: nothing was changed. Run again with --apply yes to run the plan.");
+            await output.WriteLineAsync("Dry run: nothing was changed. Run again with --apply to run the plan.");
         }
 
         // Success only when every failure is repaired: the next migrate can then run.
@@ -124,11 +144,4 @@ internal static class RepairCommand
     private static string Done(RepairDirection direction) => direction == RepairDirection.Before
         ? "deleted its failed history row, so the next migrate applies it again"
         : "marked its history row applied";
-
-    private static bool YesNo(Arguments arguments, string name) => arguments.Option(name) switch
-    {
-        null or "no" or "false" => false,
-        "yes" or "true" => true,
-        var other => throw new UsageException($"--{name} is '{other}'; use --{name} yes or leave it out."),
-    };
 }

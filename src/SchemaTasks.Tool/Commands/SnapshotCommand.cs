@@ -1,3 +1,4 @@
+using System.CommandLine;
 using SchemaTasks.Migrations;
 using SchemaTasks.Schema;
 using SchemaTasks.Snapshot;
@@ -10,18 +11,28 @@ namespace SchemaTasks.Tool.Commands;
 /// </summary>
 internal static class SnapshotCommand
 {
-    public static int Run(Arguments arguments, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        var layout = OptionParsing.Layout(arguments.Option("layout"));
-        var dialectOption = OptionParsing.Dialect(arguments.Option("dialect"));
-        var outFile = arguments.Option("out");
-        arguments.RejectUnknown();
-        if (arguments.Positional.Count != 1)
+        var folder = new Argument<string?>("migrations-dir")
         {
-            throw new UsageException("give one migrations folder: schematasks snapshot <migrations-dir> [--dialect postgres|mysql] [--layout <layout>] [--out <file>].");
-        }
+            Description = "The migrations folder.",
+            CustomParser = r => OptionParsing.ExistingFolder(r, "migrations folder"),
+        };
+        var dialect = ToolOptions.Dialect();
+        var layout = ToolOptions.Layout();
+        var outFile = new Option<string?>("--out")
+        {
+            HelpName = "file",
+            Description = "Where to write the snapshot; standard output when left out.",
+            CustomParser = OptionParsing.NewFile,
+        };
+        var command = new Command("snapshot", "Write the schema snapshot the migrations produce.") { folder, dialect, layout, outFile };
+        CommandFailures.SetAction(command, (parse, output, error, _) => Task.FromResult(Run(parse.GetValue(folder)!, parse.GetValue(layout), parse.GetValue(dialect), parse.GetValue(outFile), output, error)));
+        return command;
+    }
 
-        var folder = arguments.Positional[0];
+    private static int Run(string folder, MigrationLayout? layout, SqlDialect? dialectOption, string? outFile, TextWriter output, TextWriter error)
+    {
         if (MigrationFolder.Read(folder, OptionParsing.Settings(layout, dialectOption), error) is not { Set: { } set } reading)
         {
             return ExitCodes.ProblemsFound;

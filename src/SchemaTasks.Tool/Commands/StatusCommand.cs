@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
 using MySqlConnector;
@@ -14,20 +15,24 @@ namespace SchemaTasks.Tool.Commands;
 /// </summary>
 internal static class StatusCommand
 {
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        var options = DatabaseOptions.Read(arguments, error);
-        if (options is null)
-        {
-            return ExitCodes.ProblemsFound;
-        }
+        var database = new DatabaseOptions.Symbols();
+        var command = new Command("status", "List applied, pending and failed migrations (read-only).");
+        database.AddTo(command);
+        CommandFailures.SetAction(command, async (parse, output, error, cancellationToken) =>
+            database.Read(parse, error) is { } options ? await RunAsync(options, output, error, cancellationToken) : ExitCodes.ProblemsFound);
+        return command;
+    }
 
+    private static async Task<int> RunAsync(DatabaseOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         MigrationHistory history;
         try
         {
-            history = await ReadHistoryAsync(options);
+            history = await ReadHistoryAsync(options, cancellationToken);
         }
-        catch (DbException ex)
+        catch (DbException ex) when (!cancellationToken.IsCancellationRequested)
         {
             await error.WriteLineAsync($"schematasks: cannot read the history of {options.Describe()}: {ex.Message}");
             return ExitCodes.ProblemsFound;
@@ -45,18 +50,18 @@ internal static class StatusCommand
         return problems == 0 ? ExitCodes.Success : ExitCodes.ProblemsFound;
     }
 
-    private static async Task<MigrationHistory> ReadHistoryAsync(DatabaseOptions options)
+    private static async Task<MigrationHistory> ReadHistoryAsync(DatabaseOptions options, CancellationToken cancellationToken)
     {
         if (options.Dialect == SqlDialect.Postgres)
         {
             await using var pg = new NpgsqlConnection(Providers.ConnectionStringReader.Read(options.ConnectionString, new NpgsqlConnectionStringBuilder(), "PostgreSQL", "Npgsql").ConnectionString);
-            await pg.OpenAsync();
-            return await new PostgresMigrationHistoryReader(pg, MigrationHistoryKind.SchemaTasks).ReadAsync();
+            await pg.OpenAsync(cancellationToken);
+            return await new PostgresMigrationHistoryReader(pg, MigrationHistoryKind.SchemaTasks).ReadAsync(cancellationToken);
         }
 
         await using var my = new MySqlConnection(Providers.ConnectionStringReader.Read(options.ConnectionString, new MySqlConnectionStringBuilder(), "MySQL", "MySqlConnector").ConnectionString);
-        await my.OpenAsync();
-        return await new MySqlMigrationHistoryReader(my, MigrationHistoryKind.SchemaTasks).ReadAsync();
+        await my.OpenAsync(cancellationToken);
+        return await new MySqlMigrationHistoryReader(my, MigrationHistoryKind.SchemaTasks).ReadAsync(cancellationToken);
     }
 
     private static string Line(MigrationStatus status)

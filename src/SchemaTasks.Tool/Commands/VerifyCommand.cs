@@ -1,4 +1,5 @@
-using System.Reflection;
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using SchemaTasks.Checking;
 using SchemaTasks.MySql.Checking;
 using SchemaTasks.Npgsql.Checking;
@@ -12,34 +13,75 @@ namespace SchemaTasks.Tool.Commands;
 /// </summary>
 internal static class VerifyCommand
 {
-    /// <summary>Where the connection string comes from when <c>--connection</c> is not given: keeps it out of the process list and shell history.</summary>
-    public const string ConnectionVariable = "SCHEMATASKS_CONNECTION";
+    private static readonly Dictionary<string, ReportFormat> Formats = new(StringComparer.Ordinal) { ["text"] = ReportFormat.Text, ["json"] = ReportFormat.Json };
 
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    // An enum, not a bool: System.CommandLine treats a bool option as a flag that takes no word.
+    private enum ReportFormat
     {
-        var dialect = OptionParsing.Dialect(arguments.Option("dialect"));
-        var connection = arguments.Option("connection") ?? Environment.GetEnvironmentVariable(ConnectionVariable);
-        var folder = arguments.Option("migrations");
-        var assemblyPath = arguments.Option("assembly");
-        var layout = OptionParsing.Layout(arguments.Option("layout"));
-        var options = new SchemaCheckOptions
-        {
-            HistoryKind = History(arguments.Option("history")),
-            HistorySchema = arguments.Option("history-schema"),
-            HistoryTable = arguments.Option("history-table"),
-        };
-        var json = Format(arguments.Option("format"));
-        arguments.RejectUnknown();
+        Text,
+        Json,
+    }
 
-        if (arguments.Positional.Count > 0) throw new UsageException($"unexpected argument '{arguments.Positional[0]}'.");
+    public static Command Create()
+    {
+        var database = new DatabaseOptions.Symbols();
+        var history = new Option<MigrationHistoryKind?>("--history")
+        {
+            HelpName = "prisma|golang-migrate|flyway|dbmate|efcore|dbup|schematasks",
+            Description = "Whose history table to read; by default the one the layout names.",
+            CustomParser = History,
+        };
+        var historySchema = new Option<string?>("--history-schema")
+        {
+            HelpName = "schema",
+            Description = "The schema (MySQL: database) of the history table, when not the connection's.",
+            CustomParser = r => HistoryIdentifier.Parse(r, "schema"),
+        };
+        var historyTable = new Option<string?>("--history-table")
+        {
+            HelpName = "table",
+            Description = "The history table's name, when not the tool's default.",
+            CustomParser = r => HistoryIdentifier.Parse(r, "table"),
+        };
+        var format = new Option<ReportFormat?>("--format")
+        {
+            HelpName = "text|json",
+            Description = "The report's format; text when left out.",
+            CustomParser = r => OptionParsing.Choice(r, Formats, "use text or json."),
+        };
+        var command = new Command("verify", "Check a live database against the migrations: pending, failed, edited and unknown migrations, and live enum / CHECK values.");
+        database.AddTo(command);
+        command.Add(history);
+        command.Add(historySchema);
+        command.Add(historyTable);
+        command.Add(format);
+        CommandFailures.SetAction(command, async (parse, output, error, cancellationToken) =>
+        {
+            var options = new SchemaCheckOptions
+            {
+                HistoryKind = parse.GetValue(history),
+                HistorySchema = parse.GetValue(historySchema),
+                HistoryTable = parse.GetValue(historyTable),
+            };
+            return await RunAsync(parse, database, options, parse.GetValue(format) == ReportFormat.Json, output, error, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, DatabaseOptions.Symbols database, SchemaCheckOptions options, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var folder = parse.GetValue(database.Migrations);
+        var assemblyPath = parse.GetValue(database.Assembly);
+        var layout = parse.GetValue(database.Layout);
+        var dialect = parse.GetValue(database.Dialect);
         if ((folder is null) == (assemblyPath is null)) throw new UsageException("give the migrations with either --migrations <dir> or --assembly <dll>.");
-        if (string.IsNullOrWhiteSpace(connection)) throw new UsageException($"give the database with --connection <connection string>, or set {ConnectionVariable}.");
+        var connection = database.ConnectionString(parse);
         if (assemblyPath is not null && layout is not null) throw new UsageException("--layout applies to --migrations; an assembly records its layout.");
 
         ExpectedSchema expected;
         if (assemblyPath is not null)
         {
-            expected = ExpectedSchema.FromAssembly(Assembly.LoadFrom(Path.GetFullPath(assemblyPath)));
+            expected = ExpectedSchema.FromEmbedded(EmbeddedMigrations.LoadFile(assemblyPath));
         }
         else if (MigrationFolder.Read(folder!, OptionParsing.Settings(layout, dialect), error) is { } reading)
         {
@@ -60,18 +102,12 @@ internal static class VerifyCommand
         return report.IsHealthy ? ExitCodes.Success : ExitCodes.ProblemsFound;
     }
 
-    private static MigrationHistoryKind? History(string? text)
+    private static MigrationHistoryKind? History(ArgumentResult result)
     {
+        var text = OptionParsing.Token(result);
         if (text is null) return null;
-        return MigrationHistoryKinds.TryParse(text, out var kind)
-            ? kind
-            : throw new UsageException($"--history is '{text}'; use prisma, golang-migrate, flyway, dbmate, efcore, dbup or schematasks.");
+        if (MigrationHistoryKinds.TryParse(text, out var kind)) return kind;
+        result.AddError($"--history is '{ShownValue.Of(text)}'; use prisma, golang-migrate, flyway, dbmate, efcore, dbup or schematasks.");
+        return null;
     }
-
-    private static bool Format(string? text) => text switch
-    {
-        null or "text" => false,
-        "json" => true,
-        _ => throw new UsageException($"--format is '{text}'; use text or json."),
-    };
 }

@@ -49,9 +49,9 @@ internal static class MigrationPlan
             : "It recorded no error: the process applying it stopped before it finished.";
         var rolledBack = failed.Error?.StartsWith(MigrationFailure.RolledBackPrefix, StringComparison.Ordinal) == true;
         var next = rolledBack
-            ? "Nothing of it remains in the database. Fix the migration in a new build, then run `schematasks repair --apply yes` (RepairAsync with apply) to clear its row, so the next run applies it."
+            ? "Nothing of it remains in the database. Fix the migration in a new build, then run `schematasks repair --apply` (RepairAsync with apply) to clear its row, so the next run applies it."
             : $"Repair it before starting again: `schematasks repair` (RepairAsync) shows the statements that undo what it did (--to before, then its row in {table} is deleted so the next run applies it) "
-              + "or finish it (--to after, then its row is marked applied), and runs them with --apply yes.";
+              + "or finish it (--to after, then its row is marked applied), and runs them with --apply.";
         return new SchemaTasksException(
             DiagnosticCodes.FailedMigration,
             $"Migration '{failed.Id}' is recorded as failed in {table}{progress}, so no migration was applied. {error} {next}");

@@ -27,7 +27,7 @@ internal static class NextSteps
             MigrationHistoryKind.GolangMigrate => ($"run `migrate -path <migrations folder> -database <url> force {previousId ?? "-1"}` and `migrate ... up`", $"run `migrate -path <migrations folder> -database <url> force {id}`"),
             MigrationHistoryKind.Flyway => ("run `flyway repair` and `flyway migrate`", null),
             // The migrator refuses to run over a failed row; repair clears it when nothing of the migration remains.
-            MigrationHistoryKind.SchemaTasks => ("run `schematasks repair` (add `--apply yes` once its plan is right) and `schematasks migrate`", null),
+            MigrationHistoryKind.SchemaTasks => ("run `schematasks repair` (add `--apply` once its plan is right) and `schematasks migrate`", null),
             _ => ($"{Apply(kind)} again", null),
         };
 

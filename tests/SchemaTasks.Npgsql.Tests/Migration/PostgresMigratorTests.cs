@@ -82,7 +82,7 @@ public sealed class PostgresMigratorTests
 
         Assert.Equal(DiagnosticCodes.FailedMigration, refusal.Code);
         Assert.Contains("'20251208175358_add_scheduled_issues' is recorded as failed", refusal.Message, StringComparison.Ordinal);
-        Assert.Contains("Nothing of it remains in the database. Fix the migration in a new build, then run `schematasks repair --apply yes`", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("Nothing of it remains in the database. Fix the migration in a new build, then run `schematasks repair --apply`", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'later'"));
     }
 

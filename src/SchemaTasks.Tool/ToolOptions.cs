@@ -1,0 +1,57 @@
+using System.CommandLine;
+using SchemaTasks.Migrations;
+
+namespace SchemaTasks.Tool;
+
+/// <summary>The options several commands share, each made new per command, with its parser and help text.</summary>
+internal static class ToolOptions
+{
+    public static Option<string?> Migrations() => new("--migrations")
+    {
+        HelpName = "dir",
+        Description = "The migrations folder, read as a build would embed it.",
+        CustomParser = r => OptionParsing.ExistingFolder(r, "migrations folder"),
+    };
+
+    public static Option<string?> Assembly() => new("--assembly")
+    {
+        HelpName = "dll",
+        Description = "An assembly the build embedded the migrations into; their checksums are verified. The file is read, not loaded.",
+        CustomParser = r => OptionParsing.ExistingFile(r, "assembly"),
+    };
+
+    public static Option<MigrationLayout?> Layout() => new("--layout")
+    {
+        HelpName = "prisma|golang-migrate|flyway|dbmate|plain",
+        Description = "The folder's layout; detected when left out.",
+        CustomParser = OptionParsing.Layout,
+    };
+
+    public static Option<SqlDialect?> Dialect() => new("--dialect")
+    {
+        HelpName = "postgres|mysql|mariadb",
+        Description = "The SQL dialect of the migrations, when the layout does not say.",
+        CustomParser = OptionParsing.Dialect,
+    };
+
+    public static Option<string?> Connection() => new("--connection")
+    {
+        HelpName = "connection string",
+        Description = $"The database; defaults to the {DatabaseOptions.ConnectionVariable} environment variable, which keeps it out of the process list and shell history.",
+        CustomParser = OptionParsing.Token,
+    };
+
+    public static Option<TimeSpan?> LockTimeout() => new("--lock-timeout")
+    {
+        HelpName = "seconds",
+        Description = "How long to wait for another migrator's lock before giving up.",
+        CustomParser = OptionParsing.Seconds,
+    };
+
+    public static Option<bool> Flag(string name, string description) => new(name)
+    {
+        Description = description,
+        Arity = ArgumentArity.ZeroOrOne,
+        CustomParser = OptionParsing.Flag,
+    };
+}
