@@ -58,6 +58,21 @@ public sealed class PackageMetadataTests
 
     [Theory]
     [MemberData(nameof(Packages))]
+    public void Package_DependsOnTheExactVersionOfTheOtherSchemaTasksPackages(string id)
+    {
+        using var package = PackedPackage.Open(id);
+
+        // Some packages see each other's internals; a mix of versions must be refused by NuGet,
+        // not fail at run time with MissingMethodException.
+        var ours = package.Metadata.Descendants()
+            .Where(e => e.Name.LocalName == "dependency" && (e.Attribute("id")?.Value ?? "").StartsWith("SchemaTasks", StringComparison.Ordinal))
+            .ToList();
+        Assert.All(ours, d => Assert.Equal($"[{RepositoryLayout.PackageVersion}]", d.Attribute("version")?.Value));
+        if (id is "SchemaTasks.Npgsql" or "SchemaTasks.MySql" or "SchemaTasks") Assert.NotEmpty(ours);
+    }
+
+    [Theory]
+    [MemberData(nameof(Packages))]
     public void Package_HasTheVersionGitGaveIt(string id)
     {
         using var package = PackedPackage.Open(id);
