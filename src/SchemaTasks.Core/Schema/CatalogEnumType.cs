@@ -28,5 +28,5 @@ public sealed record CatalogEnumType(QualifiedName Name, ImmutableArray<string> 
         => other is not null && Name.Equals(other.Name) && Labels.Equals(other.Labels);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Name, Labels);
+    public override int GetHashCode() => unchecked((Name.GetHashCode() * 397) ^ Labels.GetHashCode());
 }
