@@ -111,6 +111,18 @@ public sealed class ValueSetWriterTests
         Assert.Contains("column jobs.m (enum type \"a.b\".mode)\tALTER TYPE \"a.b\".mode ADD VALUE {value};\n", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ColumnOfADomainOverAnEnumType_FixAltersTheEnumTypeNotTheDomain()
+    {
+        var text = Write(SqlDialect.Postgres, """
+            CREATE TYPE mood AS ENUM ('happy', 'sad');
+            CREATE DOMAIN feeling AS mood;
+            CREATE TABLE people (f feeling);
+            """);
+
+        Assert.Contains("column people.f (enum type mood)\tALTER TYPE mood ADD VALUE {value};\n", text, StringComparison.Ordinal);
+    }
+
     private static string Write(SqlDialect dialect, string sql)
     {
         var set = MigrationDiscovery.Discover([new MigrationSourceFile("1_init.sql", sql)]).Set!;

@@ -79,6 +79,22 @@ public sealed class GeneratedFixSqlTests
         Assert.Equal(["on", "off"], labels);
     }
 
+    [PostgresFact]
+    public async Task ColumnOfADomainOverAnEnumType_FixAddsTheLabelToTheEnumType()
+    {
+        const string schema = """
+            CREATE TYPE mood AS ENUM ('happy', 'sad');
+            CREATE DOMAIN feeling AS mood;
+            CREATE TABLE people (f feeling);
+            """;
+        var fix = GeneratedFix.For(SqlDialect.Postgres, schema, "column", "people", "f", "calm");
+
+        // A label added in a transaction cannot be used in it, so the test reads the type's labels.
+        var labels = await ApplyAndQueryAsync(schema, fix, "SELECT enumlabel FROM pg_enum WHERE enumtypid = 'mood'::regtype ORDER BY enumsortorder");
+
+        Assert.Equal(["happy", "sad", "calm"], labels);
+    }
+
     private static async Task<List<string>> ApplyAndQueryAsync(string schema, string fix, string query)
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
