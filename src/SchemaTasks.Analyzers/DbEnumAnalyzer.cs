@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SchemaTasks.Analyzers.ValueSets;
+using SchemaTasks.ValueSets;
 
 namespace SchemaTasks.Analyzers;
 
@@ -69,6 +70,6 @@ public sealed class DbEnumAnalyzer : DiagnosticAnalyzer
         }
 
         var text = file.GetText(cancellationToken)?.ToString();
-        return text is null ? (null, "the schema value sets could not be read") : ValueSetFile.Parse(text);
+        return text is null ? (null, "the schema value sets could not be read") : ValueSetCatalog.Parse(text);
     }
 }

@@ -8,6 +8,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SchemaTasks.Analyzers.Mapping;
 using SchemaTasks.Analyzers.ValueSets;
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+using SchemaTasks.ValueSets;
 
 namespace SchemaTasks.Analyzers;
 
@@ -230,8 +233,8 @@ internal sealed class ValueChecker
     private Diagnostic Undeclared(Location location, string subject, string value, ValueSetObject target)
     {
         Interlocked.Increment(ref _undeclared);
-        var suggestions = NearMiss.Suggest(value, target.Values);
-        var suggestion = suggestions.Count == 0 ? "" : $" Did you mean {string.Join(" or ", suggestions.Select(FixSql.Quote))}?";
+        var suggestions = SimilarNames.Suggest(value, target.Values);
+        var suggestion = suggestions.Count == 0 ? "" : $" Did you mean {string.Join(" or ", suggestions.Select(ValueText.Quote))}?";
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(TemplateProperty, target.FixTemplate)
             .Add(ValueProperty, value);
@@ -241,7 +244,7 @@ internal sealed class ValueChecker
             _scaffolding ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
             additionalLocations: null,
             properties,
-            subject, value, target.Description, FixSql.QuoteList(target.Values), suggestion, FixSql.For(target, value, _catalog!.Dialect));
+            subject, value, target.Description, ValueText.QuoteList(target.Values), suggestion, FixSql.OneLine(target.FixTemplate, value, SqlQuoting.StyleOf(_catalog!.Dialect)));
     }
 
     /// <summary>The object <paramref name="targetName"/> names, reporting why when there is not exactly one.</summary>
@@ -265,7 +268,7 @@ internal sealed class ValueChecker
             return null;
         }
 
-        var known = NearMiss.Suggest(targetName, _catalog.Objects.Select(o => o.ShortName));
+        var known = SimilarNames.Suggest(targetName, _catalog.Objects.Select(o => o.ShortName));
         var hint = known.Count > 0
             ? $" Did you mean {string.Join(" or ", known.Select(k => $"'{k}'"))}?"
             : $" It has: {string.Join(", ", _catalog.Objects.Select(o => o.ShortName).Take(10))}.";

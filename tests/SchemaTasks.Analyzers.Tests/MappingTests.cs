@@ -47,7 +47,7 @@ public sealed class MappingTests
             using SchemaTasks;
             [DbEnum("job_tracking.job_type")]
             public static class JobTypes { public const string Odd = @"back\slash"; }
-            """, "schematasks-value-sets\t1\tmariadb\n" + JobType);
+            """, MariaDb(JobType));
 
         var error = Assert.Single(diagnostics);
         Assert.Contains(@"'back\\slash')", error.GetMessage(), StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public sealed class MappingTests
             using SchemaTasks;
             [DbEnum("app.job_tracking.job_type")]
             public static class JobTypes { public const string Cleanup = "cleanup"; }
-            """, MySql(JobType));
+            """, Postgres(AppJobType));
 
         Assert.Empty(diagnostics);
     }
@@ -91,6 +91,22 @@ public sealed class MappingTests
         var error = Assert.Single(diagnostics);
         Assert.Equal("ST4004", error.Id);
         Assert.Contains("Reference SchemaTasks.Build", error.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValueSetsInAnotherFormatVersion_FailWithBothVersions()
+    {
+        var otherVersion = Postgres(JobStatus).Replace("schematasks-value-sets\t1\t", "schematasks-value-sets\t2\t", StringComparison.Ordinal);
+
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync("""
+            using SchemaTasks;
+            [DbEnum("JobStatus")]
+            public enum JobStatus { Pending }
+            """, otherVersion);
+
+        var error = Assert.Single(diagnostics);
+        Assert.Equal("ST4004", error.Id);
+        Assert.Contains("the value-set file is in format 2, and this analyzer reads format 1", error.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,31 +1,53 @@
+using SchemaTasks.Migrations;
+using SchemaTasks.Schema;
+using SchemaTasks.ValueSets;
+
 namespace SchemaTasks.Analyzers.Tests;
 
-/// <summary>Value-set files for the scenarios, in the format the build writes (docs/value-sets-format.md).</summary>
+/// <summary>
+/// Value-set files for the scenarios, written by the build's own writer from migrations, so the
+/// analyzer is tested against exactly what a build gives it.
+/// </summary>
 internal static class ScenarioValueSets
 {
-    public static string Postgres(params string[] objects) => "schematasks-value-sets\t1\tpostgres\n" + string.Concat(objects);
+    public const string JobStatus = """
+        CREATE TYPE "JobStatus" AS ENUM ('PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED');
+        """;
 
-    public static string MySql(params string[] objects) => "schematasks-value-sets\t1\tmysql\n" + string.Concat(objects);
+    public const string ContentRequestStatus = """
+        CREATE TYPE content_request_status AS ENUM ('pending', 'validating', 'retrieving', 'generating_script', 'generating_video', 'processing_video', 'notifying', 'completed', 'failed', 'cancelled');
+        """;
 
-    public static string Object(string kind, string schema, string name, string column, string description, string fix, params string[] values)
-        => $"object\t{kind}\t{schema}\t{name}\t{column}\t{description}\t{fix}\n" + string.Concat(values.Select(v => $"value\t{v}\n"));
+    public const string HealthStatus = """
+        CREATE TABLE bots (id serial PRIMARY KEY, health_status text NOT NULL CHECK (health_status IN ('normal', 'potentially_stuck')));
+        """;
 
-    public static readonly string JobStatus = Object(
-        "enum", "public", "JobStatus", "", "enum type \"JobStatus\"", "ALTER TYPE \"JobStatus\" ADD VALUE {value};",
-        "PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED");
+    /// <summary>MySQL (or MariaDB): an inline ENUM column in the database the migrations run in.</summary>
+    public const string JobType = """
+        CREATE TABLE job_tracking (
+          id BIGINT AUTO_INCREMENT PRIMARY KEY,
+          job_type ENUM('cleanup', 'failover', 'migration', 'cloudstack', 'volume_daemon', 'linstor', 'virtio', 'ossea', 'scheduler', 'discovery', 'bulk-operations', 'group-management', 'conflict-detection', 'phantom-detection', 'schedule_management', 'schedule_control') DEFAULT NULL
+        );
+        """;
 
-    public static readonly string ContentRequestStatus = Object(
-        "enum", "public", "content_request_status", "", "enum type content_request_status", "ALTER TYPE content_request_status ADD VALUE {value};",
-        "pending", "validating", "retrieving", "generating_script", "generating_video", "processing_video", "notifying", "completed", "failed", "cancelled");
+    /// <summary>PostgreSQL: a column in a schema other than the default one.</summary>
+    public const string AppJobType = """
+        CREATE SCHEMA app;
+        CREATE TABLE app.job_tracking (id bigserial PRIMARY KEY, job_type text CHECK (job_type IN ('cleanup', 'failover')));
+        """;
 
-    public static readonly string JobType = Object(
-        "column", "app", "job_tracking", "job_type", "column job_tracking.job_type (ENUM)",
-        "ALTER TABLE job_tracking MODIFY COLUMN job_type ENUM({values}) DEFAULT NULL;",
-        "cleanup", "failover", "migration", "cloudstack", "volume_daemon", "linstor", "virtio", "ossea", "scheduler",
-        "discovery", "bulk-operations", "group-management", "conflict-detection", "phantom-detection", "schedule_management", "schedule_control");
+    public static string Postgres(params string[] migrations) => Write(SqlDialect.Postgres, migrations);
 
-    public static readonly string HealthStatus = Object(
-        "column", "public", "bots", "health_status", "column bots.health_status (CHECK bots_health_status_check)",
-        "ALTER TABLE bots DROP CONSTRAINT bots_health_status_check, ADD CONSTRAINT bots_health_status_check CHECK (health_status IN ({values}));",
-        "normal", "potentially_stuck");
+    public static string MySql(params string[] migrations) => Write(SqlDialect.MySql, migrations);
+
+    public static string MariaDb(params string[] migrations) => Write(SqlDialect.MariaDb, migrations);
+
+    private static string Write(SqlDialect dialect, string[] migrations)
+    {
+        var files = migrations.Select((sql, i) => new MigrationSourceFile($"{i + 1}_step.sql", sql)).ToList();
+        var set = MigrationDiscovery.Discover(files).Set!;
+        var result = SchemaEngine.Build(set, dialect);
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        return ValueSetWriter.Write(result.Final);
+    }
 }

@@ -1,4 +1,7 @@
 using System.Text;
+using SchemaTasks.Migrations;
+using SchemaTasks.Schema;
+using SchemaTasks.ValueSets;
 
 namespace SchemaTasks.Benchmarks.Analyzer;
 
@@ -63,20 +66,18 @@ internal static class AnalyzerCorpus
         return code.Append("}\n").ToString();
     }
 
-    /// <summary>The value-set file (format 1) declaring every enum type and column the code maps.</summary>
+    /// <summary>The value-set file declaring every enum type and column the code maps, written by the build's own writer.</summary>
     public static string ValueSets()
     {
-        var text = new StringBuilder("schematasks-value-sets\t1\tpostgres\n");
+        var labels = string.Join(", ", Labels.Select(l => $"'{l}'"));
+        var sql = new StringBuilder();
         for (var i = 0; i < Enums; i++)
         {
-            text.Append("object\tenum\tpublic\tjob_status_").Append(i).Append("\t\tenum type job_status_").Append(i)
-                .Append("\tALTER TYPE job_status_").Append(i).Append(" ADD VALUE {value};\n");
-            foreach (var label in Labels) text.Append("value\t").Append(label).Append('\n');
-            text.Append("object\tcolumn\tpublic\tjobs_").Append(i).Append("\tstate\tcolumn jobs_").Append(i).Append(".state (CHECK)")
-                .Append("\tALTER TABLE jobs_").Append(i).Append(" ADD CONSTRAINT jobs_state_check CHECK (state IN ({values}));\n");
-            foreach (var label in Labels) text.Append("value\t").Append(label).Append('\n');
+            sql.Append("CREATE TYPE job_status_").Append(i).Append(" AS ENUM (").Append(labels).Append(");\n");
+            sql.Append("CREATE TABLE jobs_").Append(i).Append(" (state text CHECK (state IN (").Append(labels).Append(")));\n");
         }
 
-        return text.ToString();
+        var set = MigrationDiscovery.Discover([new MigrationSourceFile("1_init.sql", sql.ToString())]).Set!;
+        return ValueSetWriter.Write(SchemaEngine.Build(set, SqlDialect.Postgres).Final);
     }
 }

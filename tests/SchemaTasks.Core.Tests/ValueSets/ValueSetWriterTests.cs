@@ -82,6 +82,47 @@ public sealed class ValueSetWriterTests
         Assert.Contains("value\ta\\tb\nvalue\tc\\\\d\n", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void DomainInASchemaNamedWithADot_FixReplacesItsNamedConstraint()
+    {
+        var text = Write(SqlDialect.Postgres, """
+            CREATE SCHEMA "a.b";
+            CREATE DOMAIN "a.b".priority AS text CONSTRAINT priority_values CHECK (VALUE IN ('low', 'high'));
+            CREATE TABLE tasks (p "a.b".priority);
+            """);
+
+        Assert.Contains(
+            "column tasks.p (domain \"a.b\".priority)\tALTER DOMAIN \"a.b\".priority DROP CONSTRAINT priority_values;\\nALTER DOMAIN \"a.b\".priority ADD CONSTRAINT priority_values CHECK (VALUE IN ('low', 'high', {value}));\n",
+            text,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnumTypeWithADotInItsNameOrSchema_IsDescribedByItsQuotedParts()
+    {
+        var text = Write(SqlDialect.Postgres, """
+            CREATE SCHEMA "a.b";
+            CREATE TYPE "my.status" AS ENUM ('on');
+            CREATE TYPE "a.b".mode AS ENUM ('fast');
+            CREATE TABLE jobs (s "my.status", m "a.b".mode);
+            """);
+
+        Assert.Contains("column jobs.s (enum type \"my.status\")\tALTER TYPE \"my.status\" ADD VALUE {value};\n", text, StringComparison.Ordinal);
+        Assert.Contains("column jobs.m (enum type \"a.b\".mode)\tALTER TYPE \"a.b\".mode ADD VALUE {value};\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ColumnOfADomainOverAnEnumType_FixAltersTheEnumTypeNotTheDomain()
+    {
+        var text = Write(SqlDialect.Postgres, """
+            CREATE TYPE mood AS ENUM ('happy', 'sad');
+            CREATE DOMAIN feeling AS mood;
+            CREATE TABLE people (f feeling);
+            """);
+
+        Assert.Contains("column people.f (enum type mood)\tALTER TYPE mood ADD VALUE {value};\n", text, StringComparison.Ordinal);
+    }
+
     private static string Write(SqlDialect dialect, string sql)
     {
         var set = MigrationDiscovery.Discover([new MigrationSourceFile("1_init.sql", sql)]).Set!;

@@ -51,6 +51,50 @@ public sealed class GeneratedFixSqlTests
         Assert.Equal(["urgent"], inserted);
     }
 
+    [PostgresFact]
+    public async Task DomainInASchemaNamedWithADot_FixReplacesItsCheckOnTheServer()
+    {
+        const string schema = """
+            CREATE SCHEMA "a.b";
+            CREATE DOMAIN "a.b".priority AS text CONSTRAINT priority_values CHECK (VALUE IN ('low', 'high'));
+            CREATE TABLE tasks (p "a.b".priority);
+            """;
+        var fix = GeneratedFix.For(SqlDialect.Postgres, schema, "column", "tasks", "p", "urgent");
+
+        var inserted = await ApplyAndQueryAsync(schema, fix + "INSERT INTO tasks VALUES ('urgent');", "SELECT p::text FROM tasks");
+
+        Assert.Equal(["urgent"], inserted);
+    }
+
+    [PostgresFact]
+    public async Task EnumTypeNamedWithADot_FixAddsTheLabelOnTheServer()
+    {
+        const string schema = """CREATE TYPE "my.status" AS ENUM ('on');""";
+        var fix = GeneratedFix.For(SqlDialect.Postgres, schema, "enum", "my.status", "", "off");
+
+        var labels = await ApplyAndQueryAsync(schema, fix, """
+            SELECT enumlabel FROM pg_enum WHERE enumtypid = '"my.status"'::regtype ORDER BY enumsortorder
+            """);
+
+        Assert.Equal(["on", "off"], labels);
+    }
+
+    [PostgresFact]
+    public async Task ColumnOfADomainOverAnEnumType_FixAddsTheLabelToTheEnumType()
+    {
+        const string schema = """
+            CREATE TYPE mood AS ENUM ('happy', 'sad');
+            CREATE DOMAIN feeling AS mood;
+            CREATE TABLE people (f feeling);
+            """;
+        var fix = GeneratedFix.For(SqlDialect.Postgres, schema, "column", "people", "f", "calm");
+
+        // A label added in a transaction cannot be used in it, so the test reads the type's labels.
+        var labels = await ApplyAndQueryAsync(schema, fix, "SELECT enumlabel FROM pg_enum WHERE enumtypid = 'mood'::regtype ORDER BY enumsortorder");
+
+        Assert.Equal(["happy", "sad", "calm"], labels);
+    }
+
     private static async Task<List<string>> ApplyAndQueryAsync(string schema, string fix, string query)
     {
         await using var db = await PostgresTestDatabase.CreateAsync();

@@ -2,19 +2,22 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace SchemaTasks.Analyzers.Mapping;
+namespace SchemaTasks.Diagnostics;
 
 /// <summary>
-/// Finds the allowed values a wrong value was probably meant to be: the ones it is a prefix
-/// of (<c>generating</c> → <c>generating_script</c>), and the ones a few edits away.
+/// The names a wrong name was probably meant to be, for "did you mean" in messages: the same
+/// name in another case first, then those a few edits away, then those it starts or ends.
+/// The engine's messages and the analyzer's (wrong values, unknown <c>[DbEnum]</c> targets)
+/// use this one rule.
 /// </summary>
-internal static class NearMiss
+internal static class SimilarNames
 {
     private const int MaxSuggestions = 3;
 
     public static IReadOnlyList<string> Suggest(string wrong, IEnumerable<string> candidates)
-    {
-        return candidates
+        => candidates
+            .Distinct(StringComparer.Ordinal)
+            .Where(c => !string.Equals(c, wrong, StringComparison.Ordinal))
             .Select(c => (Candidate: c, Score: Score(wrong, c)))
             .Where(x => x.Score >= 0)
             .OrderBy(x => x.Score)
@@ -22,28 +25,23 @@ internal static class NearMiss
             .Take(MaxSuggestions)
             .Select(x => x.Candidate)
             .ToList();
-    }
 
     /// <summary>Lower is closer; -1 means not close enough to suggest.</summary>
     private static int Score(string wrong, string candidate)
     {
-        if (string.Equals(wrong, candidate, StringComparison.OrdinalIgnoreCase))
-        {
-            return 0; // Only the case differs: the likeliest mistake of all.
-        }
-
+        if (string.Equals(wrong, candidate, StringComparison.OrdinalIgnoreCase)) return 0;
         var a = wrong.ToLowerInvariant();
         var b = candidate.ToLowerInvariant();
-        var distance = Distance(a, b);
-        var allowed = Math.Max(2, Math.Min(a.Length, b.Length) / 3);
-        if (distance <= allowed)
+        var allowed = Math.Max(1, Math.Min(a.Length, b.Length) / 3);
+        if (Math.Abs(a.Length - b.Length) <= allowed)
         {
-            return distance;
+            var distance = Distance(a, b);
+            if (distance <= allowed) return distance;
         }
 
         var shorter = a.Length <= b.Length ? a : b;
         var longer = a.Length <= b.Length ? b : a;
-        return shorter.Length >= 4 && longer.StartsWith(shorter, StringComparison.Ordinal) ? allowed + 1 : -1;
+        return shorter.Length >= 4 && (longer.StartsWith(shorter, StringComparison.Ordinal) || longer.EndsWith(shorter, StringComparison.Ordinal)) ? allowed + 1 : -1;
     }
 
     private static int Distance(string a, string b)
