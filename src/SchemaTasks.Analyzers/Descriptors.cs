@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using SchemaTasks.Diagnostics;
 
 namespace SchemaTasks.Analyzers;
 
@@ -8,7 +9,7 @@ internal static class Descriptors
     private const string Category = "SchemaTasks";
 
     public static readonly DiagnosticDescriptor Summary = new(
-        "ST4000",
+        CompileLogFacts.SummaryCode,
         "Summary of the enum check",
         "SchemaTasks checked {0} value(s) of {1} [DbEnum] mapping(s) against the {2} schema: {3} undeclared, {4} the code cannot represent",
         Category,
@@ -17,7 +18,7 @@ internal static class Descriptors
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor UndeclaredValue = new(
-        "ST4001",
+        CompileLogFacts.UndeclaredValueCode,
         "Value not declared by the database schema",
         "{0} maps to '{1}', which {2} does not declare; it allows {3}.{4} Fix: add a migration with: {5}",
         Category,

@@ -18,9 +18,9 @@ namespace SchemaTasks.Analyzers;
 internal sealed class ValueChecker
 {
     /// <summary>The keys under which an undeclared-value diagnostic carries the facts scaffolding needs.</summary>
-    public const string TemplateProperty = "SchemaTasks.FixTemplate";
+    public const string TemplateProperty = CompileLogFacts.FixTemplateProperty;
 
-    public const string ValueProperty = "SchemaTasks.Value";
+    public const string ValueProperty = CompileLogFacts.ValueProperty;
 
     private readonly MappingAttributes _attributes;
     private readonly ValueSetCatalog? _catalog;

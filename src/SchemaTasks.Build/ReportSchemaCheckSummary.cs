@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using SchemaTasks.Diagnostics;
 
 namespace SchemaTasks.Build;
 
@@ -8,7 +9,7 @@ namespace SchemaTasks.Build;
 /// </summary>
 public sealed class ReportSchemaCheckSummary : Microsoft.Build.Utilities.Task
 {
-    private const string Summary = "ST4000";
+    private const string Summary = CompileLogFacts.SummaryCode;
 
     /// <summary>The compile's SARIF 2.1 error log.</summary>
     [Required]

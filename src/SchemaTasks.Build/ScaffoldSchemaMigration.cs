@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using SchemaTasks.Diagnostics;
 using SchemaTasks.Scaffolding;
 
 namespace SchemaTasks.Build;
@@ -10,9 +11,9 @@ namespace SchemaTasks.Build;
 /// </summary>
 public sealed class ScaffoldSchemaMigration : Microsoft.Build.Utilities.Task
 {
-    private const string UndeclaredValue = "ST4001";
-    private const string TemplateProperty = "SchemaTasks.FixTemplate";
-    private const string ValueProperty = "SchemaTasks.Value";
+    private const string UndeclaredValue = CompileLogFacts.UndeclaredValueCode;
+    private const string TemplateProperty = CompileLogFacts.FixTemplateProperty;
+    private const string ValueProperty = CompileLogFacts.ValueProperty;
 
     /// <summary>The compile's SARIF 2.1 error log.</summary>
     [Required]

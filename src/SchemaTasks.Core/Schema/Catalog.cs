@@ -112,9 +112,10 @@ public sealed class Catalog
     /// </summary>
     public AllowedValues? GetAllowedValues(string reference)
     {
-        var parts = reference.Split('.').Select(p => p.Trim().Trim('"', '`')).ToArray();
+        // Quoted parts keep their dots: "my.status" is one name (the same reading as the analyzer's).
+        var parts = ValueSets.ObjectReference.Split(reference);
         if (parts.Any(p => p.Length == 0)) return null;
-        switch (parts.Length)
+        switch (parts.Count)
         {
             case 1:
                 return TypeValues(new QualifiedName(DefaultSchema, parts[0]));
@@ -128,7 +129,8 @@ public sealed class Catalog
         }
     }
 
-    private AllowedValues? TypeValues(QualifiedName name)
+    /// <summary>The values an enum type or domain allows, or <see langword="null"/>.</summary>
+    internal AllowedValues? TypeValues(QualifiedName name)
     {
         var sources = ImmutableArray.CreateBuilder<AllowedValuesSource>();
         AddTypeSources(name, sources, 0);

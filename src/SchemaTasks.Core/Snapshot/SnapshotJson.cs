@@ -59,7 +59,7 @@ public static class SnapshotJson
             writer.WriteBoolean("notNull", domain.IsNotNull);
             writer.WriteString("default", domain.Default);
             WriteChecks(writer, domain.Checks);
-            WriteAllowedValues(writer, catalog.GetAllowedValues(domain.Name.ToString()));
+            WriteAllowedValues(writer, catalog.TypeValues(domain.Name));
             writer.WriteEndObject();
         }
 

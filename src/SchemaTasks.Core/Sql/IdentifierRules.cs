@@ -1,4 +1,3 @@
-using System.Text;
 using SchemaTasks.Schema;
 
 namespace SchemaTasks.Sql;
@@ -16,17 +15,6 @@ internal sealed class IdentifierRules
 
     /// <summary>MariaDB names things as MySQL does; <see cref="Dialect"/> tells the catalog which server's rules to follow.</summary>
     public static readonly IdentifierRules MariaDb = new(SqlDialect.MariaDb, string.Empty, StringComparison.OrdinalIgnoreCase);
-
-    private static readonly HashSet<string> PostgresReserved = new(StringComparer.Ordinal)
-    {
-        "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both", "case", "cast", "check",
-        "collate", "column", "constraint", "create", "current_catalog", "current_date", "current_role", "current_time",
-        "current_timestamp", "current_user", "default", "deferrable", "desc", "distinct", "do", "else", "end", "except",
-        "false", "fetch", "for", "foreign", "from", "grant", "group", "having", "in", "initially", "intersect", "into",
-        "lateral", "leading", "limit", "localtime", "localtimestamp", "not", "null", "offset", "on", "only", "or", "order",
-        "placing", "primary", "references", "returning", "select", "session_user", "some", "symmetric", "table", "then",
-        "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "when", "where", "window", "with",
-    };
 
     private IdentifierRules(SqlDialect dialect, string defaultSchema, StringComparison columnComparison)
     {
@@ -57,46 +45,14 @@ internal sealed class IdentifierRules
     public string FoldUnquoted(string word) => Dialect == SqlDialect.Postgres ? word.ToLowerInvariant() : word;
 
     /// <summary>The identifier as SQL would write it, quoted only where needed.</summary>
-    public string Quote(string name)
-    {
-        if (Dialect.IsMySqlFamily())
-        {
-            foreach (var c in name)
-            {
-                if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '$'))
-                {
-                    return "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
-                }
-            }
-
-            return name.Length == 0 ? "``" : name;
-        }
-
-        var plain = name.Length > 0 && (char.IsAsciiLetterLower(name[0]) || name[0] == '_') && !PostgresReserved.Contains(name);
-        for (var i = 1; plain && i < name.Length; i++)
-        {
-            plain = char.IsAsciiLetterLower(name[i]) || char.IsAsciiDigit(name[i]) || name[i] is '_' or '$';
-        }
-
-        return plain ? name : "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    public string Quote(string name) => SqlQuoting.Identifier(name, QuotingStyle);
 
     /// <summary>A qualified name as SQL would write it; the default schema is left out.</summary>
     public string Quote(QualifiedName name)
-        => name.Schema.Length == 0 || name.Schema == DefaultSchema ? Quote(name.Name) : Quote(name.Schema) + "." + Quote(name.Name);
+        => SqlQuoting.QualifiedIdentifier(name.Schema, name.Name, DefaultSchema, QuotingStyle);
 
     /// <summary>A string literal in the dialect's syntax.</summary>
-    public string QuoteString(string value)
-    {
-        if (value.IndexOf('\'') < 0 && (value.IndexOf('\\') < 0 || !Dialect.IsMySqlFamily())) return string.Concat("'", value, "'");
-        var builder = new StringBuilder(value.Length + 2).Append('\'');
-        foreach (var c in value)
-        {
-            if (c == '\'') builder.Append("''");
-            else if (c == '\\' && Dialect.IsMySqlFamily()) builder.Append(@"\\");
-            else builder.Append(c);
-        }
+    public string QuoteString(string value) => SqlQuoting.StringLiteral(value, QuotingStyle);
 
-        return builder.Append('\'').ToString();
-    }
+    private QuotingStyle QuotingStyle => Dialect.IsMySqlFamily() ? QuotingStyle.MySql : QuotingStyle.Postgres;
 }

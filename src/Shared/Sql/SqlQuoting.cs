@@ -66,6 +66,7 @@ internal static class SqlQuoting
     /// <summary>A string literal in the dialect's syntax; MySQL also reads a backslash as an escape.</summary>
     public static string StringLiteral(string value, QuotingStyle style)
     {
+        if (value.IndexOf('\'') < 0 && (style != QuotingStyle.MySql || value.IndexOf('\\') < 0)) return "'" + value + "'"; // Nothing to escape: the common case.
         var builder = new StringBuilder(value.Length + 2).Append('\'');
         foreach (var c in value)
         {

@@ -50,6 +50,22 @@ public class SnapshotJsonTests
         Assert.Contains("\"CANCELLED\"", json, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"my.dom\"")]
+    [InlineData("\"a.b\".dom")]
+    [InlineData("plain")]
+    public void Write_ShowsTheAllowedValuesOfADomainWhoseNameHasADot(string domain)
+    {
+        var schema = domain.StartsWith("\"a.b\"", StringComparison.Ordinal) ? "CREATE SCHEMA \"a.b\"; " : "";
+        var json = Build(schema + $"CREATE DOMAIN {domain} AS text CHECK (VALUE IN ('low', 'high'));");
+
+        // The domain's allowed values were lost when its name was split on every dot.
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var written = Assert.Single(document.RootElement.GetProperty("schema").GetProperty("domains").EnumerateArray());
+        var values = written.GetProperty("allowedValues").GetProperty("values").EnumerateArray().Select(v => v.GetString() ?? "").ToArray();
+        Assert.Equal<string>(["low", "high"], values);
+    }
+
     [Fact]
     public void Read_RejectsOtherFormatVersions()
     {
