@@ -31,7 +31,7 @@ public static class GrowthShapes
     /// </summary>
     public static int BaseSize(string shape) => shape switch
     {
-        "statements per file" or "files per folder" => 1_000,
+        "statements per file" or "files per folder" => 4_000,
         "columns per table" or "columns added one by one" => 350,
         "labels per enum" or "CHECK list length" => 5_000,
         "labels added one by one" => 2_000,
