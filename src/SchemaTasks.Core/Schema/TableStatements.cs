@@ -9,6 +9,18 @@ internal static class TableStatements
 {
     private static readonly ImmutableSortedSet<string> EmptyConstraintNames = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
 
+    private const int SmallList = 16;
+
+    private static int IndexOf(ImmutableArray<CatalogColumn>.Builder columns, string name, StringComparison comparison)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (string.Equals(columns[i].Name, name, comparison)) return i;
+        }
+
+        return -1;
+    }
+
     public static Catalog Create(Catalog catalog, CreateTableStatement s, ApplyContext context)
     {
         if (catalog.Tables.ContainsKey(s.Name) && !s.OrReplace)
@@ -27,10 +39,11 @@ internal static class TableStatements
         // Columns go into one builder: adding them to the immutable table one by one copied
         // the column array per column (quadratic in a wide table).
         var columns = ImmutableArray.CreateBuilder<CatalogColumn>(s.Columns.Count);
-        var declared = new HashSet<string>(context.Rules.ColumnComparer);
+        // A set only for a wide table: scanning a few columns costs less than building one.
+        var declared = s.Columns.Count > SmallList ? new HashSet<string>(context.Rules.ColumnComparer) : null;
         foreach (var column in s.Columns)
         {
-            if (!declared.Add(column.Name))
+            if (declared is null ? IndexOf(columns, column.Name, context.Rules.ColumnComparison) >= 0 : !declared.Add(column.Name))
             {
                 context.Error(DiagnosticCodes.ColumnExists, $"Table {context.Show(s.Name)} declares column {context.Show(column.Name)} twice. Remove or rename one.", column.At);
                 continue;

@@ -18,6 +18,8 @@ internal static class TypeStatements
         return false;
     }
 
+    private const int LongLabelList = 32;
+
     public static Catalog CreateEnum(Catalog catalog, CreateEnumTypeStatement s, ApplyContext context)
     {
         if (!CheckSchema(catalog, s.Name, context, s.At) || !CheckNewType(catalog, s.Name, context, s.At)) return catalog;
@@ -65,8 +67,9 @@ internal static class TypeStatements
     {
         var type = FindEnum(catalog, s.Type, context, s.At, "ALTER TYPE ... ADD VALUE");
         if (type is null) return catalog;
-        var labelSet = type.LabelSet;
-        if (labelSet.Contains(s.Label))
+        // Long label lists are searched in a set the type carries from version to version.
+        var labelSet = type.Labels.Length > LongLabelList ? type.LabelSet : null;
+        if (labelSet?.Contains(s.Label) ?? type.Labels.Contains(s.Label))
         {
             if (!s.IfNotExists)
             {
@@ -90,7 +93,7 @@ internal static class TypeStatements
         }
 
         var labels = type.Labels.Insert(index, s.Label);
-        return catalog.With(enumTypes: catalog.EnumTypes.SetItem(s.Type, type with { Labels = labels, LabelSet = labelSet.Add(s.Label) }));
+        return catalog.With(enumTypes: catalog.EnumTypes.SetItem(s.Type, labelSet is null ? type with { Labels = labels } : type with { Labels = labels, LabelSet = labelSet.Add(s.Label) }));
     }
 
     public static Catalog RenameValue(Catalog catalog, RenameEnumValueStatement s, ApplyContext context)

@@ -17,7 +17,9 @@ internal sealed class CheckValueSetReader
     private readonly int _end;
     private readonly IdentifierRules _rules;
     private readonly List<string> _values = [];
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal); // The values in _values, so a long list is read in linear time.
+
+    private const int SmallList = 16;
+    private HashSet<string>? _seen; // The values in _values once the list is long, so a long list is read in linear time.
     private int _pos;
     private string? _column;
 
@@ -81,7 +83,7 @@ internal sealed class CheckValueSetReader
             }
 
             (_pos, _column) = (pos, column);
-            for (var i = count; i < _values.Count; i++) _seen.Remove(_values[i]);
+            for (var i = count; _seen is not null && i < _values.Count; i++) _seen.Remove(_values[i]);
             _values.RemoveRange(count, _values.Count - count);
         }
 
@@ -220,7 +222,7 @@ internal sealed class CheckValueSetReader
 
         _pos++;
         var value = SqlTokenText.Unquote(_source, token);
-        if (_seen.Add(value)) _values.Add(value);
+        if (!Seen(value)) _values.Add(value);
         SkipCasts();
         return true;
     }
@@ -261,5 +263,17 @@ internal sealed class CheckValueSetReader
                 }
             }
         }
+    }
+
+    // Whether the list already holds the value, and remembers it; a short list is scanned.
+    private bool Seen(string value)
+    {
+        if (_seen is null)
+        {
+            if (_values.Count < SmallList) return _values.Contains(value);
+            _seen = new HashSet<string>(_values, StringComparer.Ordinal);
+        }
+
+        return !_seen.Add(value);
     }
 }
