@@ -50,7 +50,7 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         var diagnostics = new DiagnosticLogger(Log, MigrationsDirectory);
-        if (MigrationFolder.Read(MigrationsDirectory, Layout, Dialect, diagnostics) is not { Set: { } set } reading)
+        if (MsBuildMigrationFolder.Read(MigrationsDirectory, Layout, Dialect, diagnostics) is not { Set: { } set } reading)
         {
             return false;
         }

@@ -3,7 +3,7 @@ using SchemaTasks.Migrations;
 namespace SchemaTasks.Build;
 
 /// <summary>The migrations folder as both tasks read it: through the core's one reader, its findings sent to MSBuild.</summary>
-internal static class MigrationFolder
+internal static class MsBuildMigrationFolder
 {
     /// <summary>
     /// The folder read in the layout and dialect the properties ask for, or <see langword="null"/>

@@ -47,7 +47,7 @@ public sealed class ScaffoldSchemaMigration : Microsoft.Build.Utilities.Task
         }
 
         var diagnostics = new DiagnosticLogger(Log, MigrationsDirectory);
-        if (MigrationFolder.Read(MigrationsDirectory, Layout, Dialect, diagnostics) is not { Set: { } set, Dialect: { } dialect })
+        if (MsBuildMigrationFolder.Read(MigrationsDirectory, Layout, Dialect, diagnostics) is not { Set: { } set, Dialect: { } dialect })
         {
             return false;
         }

@@ -1,6 +1,6 @@
 using MySqlConnector;
 using SchemaTasks.Diagnostics;
-using SchemaTasks.MySql.Checking;
+using SchemaTasks.MySql.Verification;
 using SchemaTasks.Providers;
 
 namespace SchemaTasks.MySql;

@@ -37,11 +37,11 @@ internal static class MySqlServerFlavour
     /// snapshot may hold CHECKs the server dropped (or never made), names it gave differently, and
     /// types it shows differently, so findings about them may be the build's, not the database's.
     /// </summary>
-    public static Verification.VerificationFinding? Mismatch(SqlDialect build, MySqlConnection connection)
+    public static SchemaTasks.Verification.VerificationFinding? Mismatch(SqlDialect build, MySqlConnection connection)
     {
         var server = Of(connection);
         if (!build.IsMySqlFamily() || build == server) return null;
-        return new Verification.VerificationFinding(
+        return new SchemaTasks.Verification.VerificationFinding(
             Diagnostics.DiagnosticSeverity.Warning,
             Diagnostics.DiagnosticCodes.ServerFlavourMismatch,
             connection.Database,

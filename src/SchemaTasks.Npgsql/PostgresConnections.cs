@@ -1,6 +1,6 @@
 using Npgsql;
 using SchemaTasks.Diagnostics;
-using SchemaTasks.Npgsql.Checking;
+using SchemaTasks.Npgsql.Verification;
 using SchemaTasks.Providers;
 
 namespace SchemaTasks.Npgsql;

@@ -4,7 +4,7 @@ using SchemaTasks.Migrations;
 namespace SchemaTasks.Tool;
 
 /// <summary>Reads a migrations folder through the core's one reader, as the build does, and prints what it found.</summary>
-internal static class MigrationFolder
+internal static class CommandLineMigrationFolder
 {
     /// <summary>
     /// The folder, or <see langword="null"/> when it has errors; every finding is printed, the files

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using SchemaTasks.Migrating;
+using SchemaTasks.Migrator;
 using SchemaTasks.Migrations;
 using SchemaTasks.MySql;
 using SchemaTasks.Npgsql;

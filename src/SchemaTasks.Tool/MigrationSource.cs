@@ -22,7 +22,7 @@ internal static class MigrationSource
             return EmbeddedMigrations.LoadFile(assemblyPath);
         }
 
-        var reading = MigrationFolder.Read(folder!, OptionParsing.Settings(layout, dialect), error);
+        var reading = CommandLineMigrationFolder.Read(folder!, OptionParsing.Settings(layout, dialect), error);
         return reading is null ? null : EmbeddedMigrations.FromFolder(reading);
     }
 }

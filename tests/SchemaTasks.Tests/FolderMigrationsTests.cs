@@ -1,4 +1,4 @@
-using SchemaTasks.Checking;
+using SchemaTasks.Verification;
 using SchemaTasks.Diagnostics;
 using SchemaTasks.Migrations;
 

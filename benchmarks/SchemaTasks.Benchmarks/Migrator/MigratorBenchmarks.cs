@@ -9,7 +9,7 @@ using DbUp.Engine;
 using EvolveDb;
 using Npgsql;
 using SchemaTasks.Benchmarks.SelfCheck;
-using SchemaTasks.Npgsql.Migration;
+using SchemaTasks.Npgsql.Migrator;
 
 namespace SchemaTasks.Benchmarks.Migrator;
 

@@ -1,6 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
-using SchemaTasks.Checking;
+using SchemaTasks.Verification;
 
 namespace SchemaTasks.Benchmarks.SelfCheck;
 

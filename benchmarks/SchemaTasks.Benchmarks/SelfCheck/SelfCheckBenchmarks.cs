@@ -3,9 +3,8 @@ using DbUp;
 using DbUp.Engine;
 using EvolveDb;
 using Npgsql;
-using SchemaTasks.Checking;
-using SchemaTasks.Npgsql.Checking;
 using SchemaTasks.Verification;
+using SchemaTasks.Npgsql.Verification;
 
 namespace SchemaTasks.Benchmarks.SelfCheck;
 

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using Npgsql;
-using SchemaTasks.Checking;
-using SchemaTasks.Npgsql.Checking;
+using SchemaTasks.Verification;
+using SchemaTasks.Npgsql.Verification;
 using SchemaTasks.Npgsql.History;
 using SchemaTasks.Npgsql.Introspection;
-using SchemaTasks.Verification;
 
 namespace SchemaTasks.Benchmarks.SelfCheck;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using SchemaTasks.Sql;
 
-namespace SchemaTasks.Migrating;
+namespace SchemaTasks.Sql;
 
 /// <summary>Whether a PostgreSQL migration runs in one transaction, and why not.</summary>
 /// <param name="InTransaction">Whether it runs in one transaction.</param>
@@ -15,7 +14,7 @@ internal sealed record TransactionDecision(bool InTransaction, string? Reason);
 /// in autocommit mode. A marker comment overrides the rule either way. Documented in
 /// <c>docs/migrator.md</c>.
 /// </summary>
-internal static partial class PostgresTransactionRule
+internal static class PostgresTransactionRule
 {
     /// <summary>The marker that makes a migration run without a transaction.</summary>
     public const string NoTransactionMarker = "-- schematasks:no-transaction";
@@ -72,25 +71,29 @@ internal static partial class PostgresTransactionRule
     private static string Words(string match) => string.Join(' ', match.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 
     // A line holding only the marker; the last word decides, so "no-transaction" is checked by group.
-    [GeneratedRegex(@"^[ \t]*--[ \t]*schematasks:(?:(?<no>no-transaction)|transaction)[ \t]*\r?$", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Marker();
+    private static readonly Regex MarkerPattern = new(@"^[ \t]*--[ \t]*schematasks:(?:(?<no>no-transaction)|transaction)[ \t]*\r?$", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static Regex Marker() => MarkerPattern;
 
     // The commands PostgreSQL rejects inside a transaction block, at the start of a statement.
-    [GeneratedRegex(
+    private static readonly Regex NonTransactionalPattern = new(
         @"^\s*(?:CREATE\s+(?:UNIQUE\s+)?INDEX\s+CONCURRENTLY|DROP\s+INDEX\s+CONCURRENTLY|REINDEX\s+(?:\(.*?\)\s*)?\w+\s+CONCURRENTLY|ALTER\s+TABLE\s+\S+\s+DETACH\s+PARTITION\s+\S+\s+CONCURRENTLY|VACUUM|ALTER\s+SYSTEM|CREATE\s+DATABASE|DROP\s+DATABASE|CREATE\s+TABLESPACE|DROP\s+TABLESPACE)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
-    private static partial Regex NonTransactional();
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
+
+    private static Regex NonTransactional() => NonTransactionalPattern;
 
     // A whole statement that begins, commits or rolls back a transaction.
-    [GeneratedRegex(
+    private static readonly Regex TransactionControlPattern = new(
         @"^\s*(?:BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)(?:\s+(?:WORK|TRANSACTION))?(?:\s+ISOLATION\s+LEVEL\s+[\w\s]+)?\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TransactionControl();
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static Regex TransactionControl() => TransactionControlPattern;
 
     // ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'label': the label, quotes included, so a later
     // statement using it as a literal is found by plain text search.
-    [GeneratedRegex(
+    private static readonly Regex AddValuePattern = new(
         @"^\s*ALTER\s+TYPE\s+.+?\s+ADD\s+VALUE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?<label>'(?:[^']|'')*')",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
-    private static partial Regex AddValue();
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
+
+    private static Regex AddValue() => AddValuePattern;
 }

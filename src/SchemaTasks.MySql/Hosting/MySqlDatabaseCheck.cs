@@ -1,9 +1,8 @@
-using SchemaTasks.Checking;
-using SchemaTasks.Hosting;
-using SchemaTasks.Migrating;
-using SchemaTasks.MySql.Checking;
-using SchemaTasks.MySql.Migration;
 using SchemaTasks.Verification;
+using SchemaTasks.Hosting;
+using SchemaTasks.Migrator;
+using SchemaTasks.MySql.Verification;
+using SchemaTasks.MySql.Migrator;
 
 namespace SchemaTasks.MySql.Hosting;
 

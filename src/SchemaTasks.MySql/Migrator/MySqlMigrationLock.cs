@@ -4,7 +4,7 @@ using System.Text;
 using MySqlConnector;
 using SchemaTasks.Diagnostics;
 
-namespace SchemaTasks.MySql.Migration;
+namespace SchemaTasks.MySql.Migrator;
 
 /// <summary>The named lock (<c>GET_LOCK</c>) that lets one migrator at a time work on a database.</summary>
 internal static class MySqlMigrationLock

@@ -1,9 +1,9 @@
 using MySqlConnector;
-using SchemaTasks.Migrating;
+using SchemaTasks.Migrator;
 using SchemaTasks.MySql.Introspection;
 using SchemaTasks.Schema;
 
-namespace SchemaTasks.MySql.Migration;
+namespace SchemaTasks.MySql.Migrator;
 
 /// <summary>Repair's part of the MySQL target: reading the live schema and running a plan.</summary>
 internal sealed partial class MySqlMigrationTarget

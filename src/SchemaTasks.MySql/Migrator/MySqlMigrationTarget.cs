@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using MySqlConnector;
-using SchemaTasks.Migrating;
+using SchemaTasks.Migrator;
 using SchemaTasks.MySql.History;
 using SchemaTasks.Sql;
 using SchemaTasks.Verification;
 
-namespace SchemaTasks.MySql.Migration;
+namespace SchemaTasks.MySql.Migrator;
 
 /// <summary>A MySQL or MariaDB database a migrator works on, over one open connection the caller owns.</summary>
 internal sealed partial class MySqlMigrationTarget(MySqlConnection connection, string database) : IMigrationTarget

@@ -1,7 +1,7 @@
 using MySqlConnector;
-using SchemaTasks.Migrating;
+using SchemaTasks.Migrator;
 
-namespace SchemaTasks.MySql.Migration;
+namespace SchemaTasks.MySql.Migrator;
 
 /// <summary>
 /// Applies embedded migrations to a MySQL or MariaDB database and records them in

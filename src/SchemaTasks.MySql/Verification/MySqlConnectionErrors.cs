@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using MySqlConnector;
 using SchemaTasks.Diagnostics;
 
-namespace SchemaTasks.MySql.Checking;
+namespace SchemaTasks.MySql.Verification;
 
 /// <summary>
 /// Turns MySqlConnector's connection and permission errors into messages a person can act on.

@@ -1,11 +1,10 @@
 using System.Reflection;
 using MySqlConnector;
-using SchemaTasks.Checking;
+using SchemaTasks.Verification;
 using SchemaTasks.MySql.History;
 using SchemaTasks.MySql.Introspection;
-using SchemaTasks.Verification;
 
-namespace SchemaTasks.MySql.Checking;
+namespace SchemaTasks.MySql.Verification;
 
 /// <summary>
 /// Checks a MySQL or MariaDB database against a build in one call: one connection, and at most

@@ -1,9 +1,8 @@
-using SchemaTasks.Checking;
-using SchemaTasks.Hosting;
-using SchemaTasks.Migrating;
-using SchemaTasks.Npgsql.Checking;
-using SchemaTasks.Npgsql.Migration;
 using SchemaTasks.Verification;
+using SchemaTasks.Hosting;
+using SchemaTasks.Migrator;
+using SchemaTasks.Npgsql.Verification;
+using SchemaTasks.Npgsql.Migrator;
 
 namespace SchemaTasks.Npgsql.Hosting;
 

@@ -24,7 +24,7 @@ public static class PostgresSchemaReader
         => ReadAsync(connection, CatalogQuerySet.Full, cancellationToken);
 
     /// <summary>
-    /// Reads what <see cref="Verification.SchemaDrift"/> compares, and nothing else
+    /// Reads what <see cref="SchemaTasks.Verification.SchemaDrift"/> compares, and nothing else
     /// (<see cref="CatalogQuerySet.Drift"/>). About a third of the server's work of a full read on a
     /// large schema (docs/benchmarks.md, "Start-up self-check").
     /// </summary>

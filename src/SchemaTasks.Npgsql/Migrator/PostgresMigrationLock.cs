@@ -6,7 +6,7 @@ using System.Text;
 using Npgsql;
 using SchemaTasks.Diagnostics;
 
-namespace SchemaTasks.Npgsql.Migration;
+namespace SchemaTasks.Npgsql.Migrator;
 
 /// <summary>The session-level advisory lock that lets one migrator at a time work on a database.</summary>
 internal static class PostgresMigrationLock

@@ -1,8 +1,8 @@
 using Npgsql;
-using SchemaTasks.Migrating;
+using SchemaTasks.Migrator;
 using SchemaTasks.Sql;
 
-namespace SchemaTasks.Npgsql.Migration;
+namespace SchemaTasks.Npgsql.Migrator;
 
 /// <summary>
 /// Consecutive migrations that each run in a transaction go to the server together: one round

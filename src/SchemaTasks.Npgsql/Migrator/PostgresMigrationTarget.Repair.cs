@@ -1,10 +1,10 @@
 using Npgsql;
 using NpgsqlTypes;
-using SchemaTasks.Migrating;
+using SchemaTasks.Migrator;
 using SchemaTasks.Npgsql.Introspection;
 using SchemaTasks.Schema;
 
-namespace SchemaTasks.Npgsql.Migration;
+namespace SchemaTasks.Npgsql.Migrator;
 
 /// <summary>Repair's part of the PostgreSQL target: reading the live schema and running a plan.</summary>
 internal sealed partial class PostgresMigrationTarget

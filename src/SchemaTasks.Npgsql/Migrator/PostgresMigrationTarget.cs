@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
-using SchemaTasks.Migrating;
+using SchemaTasks.Migrator;
 using SchemaTasks.Npgsql.History;
 using SchemaTasks.Sql;
 using SchemaTasks.Verification;
 
-namespace SchemaTasks.Npgsql.Migration;
+namespace SchemaTasks.Npgsql.Migrator;
 
 /// <summary>A PostgreSQL database a migrator works on, over one open connection the caller owns.</summary>
 internal sealed partial class PostgresMigrationTarget : IMigrationTarget

@@ -1,7 +1,7 @@
 using Npgsql;
-using SchemaTasks.Migrating;
+using SchemaTasks.Migrator;
 
-namespace SchemaTasks.Npgsql.Migration;
+namespace SchemaTasks.Npgsql.Migrator;
 
 /// <summary>
 /// Applies embedded migrations to a PostgreSQL database and records them in

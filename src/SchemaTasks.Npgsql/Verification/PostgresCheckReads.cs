@@ -1,11 +1,10 @@
 using Npgsql;
-using SchemaTasks.Checking;
+using SchemaTasks.Verification;
 using SchemaTasks.Npgsql.History;
 using SchemaTasks.Npgsql.Introspection;
 using SchemaTasks.Schema;
-using SchemaTasks.Verification;
 
-namespace SchemaTasks.Npgsql.Checking;
+namespace SchemaTasks.Npgsql.Verification;
 
 /// <summary>
 /// What one check reads, in as few round trips as the database allows. The first batch holds

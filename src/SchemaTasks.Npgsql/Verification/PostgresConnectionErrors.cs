@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using Npgsql;
 using SchemaTasks.Diagnostics;
 
-namespace SchemaTasks.Npgsql.Checking;
+namespace SchemaTasks.Npgsql.Verification;
 
 /// <summary>
 /// Turns Npgsql's connection and permission errors into messages a person can act on. They name

@@ -1,9 +1,8 @@
 using System.Reflection;
 using Npgsql;
-using SchemaTasks.Checking;
 using SchemaTasks.Verification;
 
-namespace SchemaTasks.Npgsql.Checking;
+namespace SchemaTasks.Npgsql.Verification;
 
 /// <summary>
 /// Checks a PostgreSQL database against a build in one call: one connection, and one round trip

@@ -39,7 +39,7 @@ internal static class ManifestCommand
             return ExitCodes.Success;
         }
 
-        var reading = MigrationFolder.Read(folder!, OptionParsing.Settings(layout, dialect, requireDialect: false), error);
+        var reading = CommandLineMigrationFolder.Read(folder!, OptionParsing.Settings(layout, dialect, requireDialect: false), error);
         if (reading?.Set is not { } set)
         {
             return ExitCodes.ProblemsFound;

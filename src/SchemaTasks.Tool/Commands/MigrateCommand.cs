@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
-using SchemaTasks.Migrating;
-using SchemaTasks.MySql.Migration;
-using SchemaTasks.Npgsql.Migration;
+using SchemaTasks.Migrator;
+using SchemaTasks.MySql.Migrator;
+using SchemaTasks.Npgsql.Migrator;
 
 namespace SchemaTasks.Tool.Commands;
 

@@ -33,7 +33,7 @@ internal static class SnapshotCommand
 
     private static int Run(string folder, MigrationLayout? layout, SqlDialect? dialectOption, string? outFile, TextWriter output, TextWriter error)
     {
-        if (MigrationFolder.Read(folder, OptionParsing.Settings(layout, dialectOption), error) is not { Set: { } set } reading)
+        if (CommandLineMigrationFolder.Read(folder, OptionParsing.Settings(layout, dialectOption), error) is not { Set: { } set } reading)
         {
             return ExitCodes.ProblemsFound;
         }

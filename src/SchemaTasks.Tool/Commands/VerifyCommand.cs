@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using SchemaTasks.Checking;
-using SchemaTasks.MySql.Checking;
-using SchemaTasks.Npgsql.Checking;
 using SchemaTasks.Verification;
+using SchemaTasks.MySql.Verification;
+using SchemaTasks.Npgsql.Verification;
 
 namespace SchemaTasks.Tool.Commands;
 
@@ -83,7 +82,7 @@ internal static class VerifyCommand
         {
             expected = ExpectedSchema.FromEmbedded(EmbeddedMigrations.LoadFile(assemblyPath));
         }
-        else if (MigrationFolder.Read(folder!, OptionParsing.Settings(layout, dialect), error) is { } reading)
+        else if (CommandLineMigrationFolder.Read(folder!, OptionParsing.Settings(layout, dialect), error) is { } reading)
         {
             expected = ExpectedSchema.FromFolder(reading);
         }

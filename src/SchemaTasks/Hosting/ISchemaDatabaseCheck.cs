@@ -1,6 +1,5 @@
-using SchemaTasks.Checking;
-using SchemaTasks.Migrating;
 using SchemaTasks.Verification;
+using SchemaTasks.Migrator;
 
 namespace SchemaTasks.Hosting;
 

@@ -1,9 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using SchemaTasks.Checking;
-using SchemaTasks.Migrating;
 using SchemaTasks.Verification;
+using SchemaTasks.Migrator;
 
 namespace SchemaTasks.Hosting;
 

@@ -2,9 +2,8 @@ using System.Reflection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using SchemaTasks.Checking;
-using SchemaTasks.Hosting;
 using SchemaTasks.Verification;
+using SchemaTasks.Hosting;
 
 // The conventional namespace of registration methods, so they show up without a using.
 namespace Microsoft.Extensions.DependencyInjection;

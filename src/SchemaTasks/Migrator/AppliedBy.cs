@@ -1,4 +1,4 @@
-namespace SchemaTasks.Migrating;
+namespace SchemaTasks.Migrator;
 
 /// <summary>Who the history says applied a migration.</summary>
 internal static class AppliedBy

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using SchemaTasks.Migrations;
 
-namespace SchemaTasks.Migrating;
+namespace SchemaTasks.Migrator;
 
 /// <summary>The part of an embedded migration file that is applied, and where it starts.</summary>
 /// <param name="Text">The SQL to run.</param>

@@ -2,7 +2,7 @@ using SchemaTasks.Scaffolding;
 using SchemaTasks.Schema;
 using SchemaTasks.Verification;
 
-namespace SchemaTasks.Migrating;
+namespace SchemaTasks.Migrator;
 
 /// <summary>
 /// The statements that undo what the live database holds of a failed migration: every object it

@@ -1,6 +1,6 @@
 using SchemaTasks.Verification;
 
-namespace SchemaTasks.Migrating;
+namespace SchemaTasks.Migrator;
 
 /// <summary>
 /// One database a migrator works on, over one connection: the lock, the history table, and

@@ -1,4 +1,4 @@
-namespace SchemaTasks.Migrating;
+namespace SchemaTasks.Migrator;
 
 /// <summary>How a migrator applies migrations.</summary>
 public sealed record MigrateOptions

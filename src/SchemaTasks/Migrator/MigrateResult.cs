@@ -1,4 +1,4 @@
-namespace SchemaTasks.Migrating;
+namespace SchemaTasks.Migrator;
 
 /// <summary>What one run of a migrator did.</summary>
 /// <param name="Applied">The migrations this run applied, in order; empty when the database was current.</param>

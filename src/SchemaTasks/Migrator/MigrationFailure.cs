@@ -1,7 +1,7 @@
 using SchemaTasks.Diagnostics;
 using SchemaTasks.Sql;
 
-namespace SchemaTasks.Migrating;
+namespace SchemaTasks.Migrator;
 
 /// <summary>The texts a failed migration leaves: in the history row and in the exception.</summary>
 internal static class MigrationFailure

@@ -1,7 +1,7 @@
 using SchemaTasks.Diagnostics;
 using SchemaTasks.Verification;
 
-namespace SchemaTasks.Migrating;
+namespace SchemaTasks.Migrator;
 
 /// <summary>Which embedded migrations a migrator applies, given the history read under the lock.</summary>
 internal static class MigrationPlan

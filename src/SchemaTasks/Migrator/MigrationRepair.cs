@@ -1,7 +1,7 @@
 using SchemaTasks.Schema;
 using SchemaTasks.Verification;
 
-namespace SchemaTasks.Migrating;
+namespace SchemaTasks.Migrator;
 
 /// <summary>
 /// Repair of failed migrations, under the migrator's lock: for each, the plan back to the schema

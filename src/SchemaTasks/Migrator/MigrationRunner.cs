@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace SchemaTasks.Migrating;
+namespace SchemaTasks.Migrator;
 
 /// <summary>The steps of one migrator run, in the order that keeps concurrent runs safe.</summary>
 internal static class MigrationRunner

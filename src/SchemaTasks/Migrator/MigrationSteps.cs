@@ -2,7 +2,7 @@ using SchemaTasks.Schema;
 using SchemaTasks.Sql;
 using SchemaTasks.Verification;
 
-namespace SchemaTasks.Migrating;
+namespace SchemaTasks.Migrator;
 
 /// <summary>
 /// A migration taken statement by statement: its statements as the migrator runs them, and the

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SchemaTasks.Diagnostics;
 
-namespace SchemaTasks.Migrating;
+namespace SchemaTasks.Migrator;
 
 /// <summary>The error a provider throws when a statement of a repair plan fails.</summary>
 internal static class RepairFailure

@@ -1,4 +1,4 @@
-namespace SchemaTasks.Migrating;
+namespace SchemaTasks.Migrator;
 
 /// <summary>Which state repair brings a failed migration's objects to.</summary>
 public enum RepairDirection

@@ -1,4 +1,4 @@
-namespace SchemaTasks.Migrating;
+namespace SchemaTasks.Migrator;
 
 /// <summary>The statements that bring a failed migration's objects to one side of it, and what stands in the way.</summary>
 /// <param name="Direction">Which side.</param>

@@ -1,7 +1,8 @@
+using SchemaTasks.Sql;
 using SchemaTasks.Schema;
 using SchemaTasks.Verification;
 
-namespace SchemaTasks.Migrating;
+namespace SchemaTasks.Migrator;
 
 /// <summary>Both plans for one failed migration, and what is needed to run the forward one.</summary>
 internal sealed record RepairPlans(RepairPlan Back, RepairPlan Forward, string Summary)

@@ -1,4 +1,4 @@
-namespace SchemaTasks.Migrating;
+namespace SchemaTasks.Migrator;
 
 /// <summary>What a repair found, and did, for the failed migrations of a database.</summary>
 /// <param name="Failed">One entry per migration the history records as failed; empty when there is nothing to repair.</param>

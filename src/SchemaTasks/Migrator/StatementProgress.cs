@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SchemaTasks.Verification;
 
-namespace SchemaTasks.Migrating;
+namespace SchemaTasks.Migrator;
 
 /// <summary>How many statements of a failed migration ran, when that can be known.</summary>
 /// <param name="Ran">The count, or <see langword="null"/> when it cannot be known.</param>

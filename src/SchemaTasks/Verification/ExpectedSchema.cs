@@ -5,7 +5,7 @@ using SchemaTasks.Migrations;
 using SchemaTasks.Schema;
 using SchemaTasks.Verification;
 
-namespace SchemaTasks.Checking;
+namespace SchemaTasks.Verification;
 
 /// <summary>
 /// What a database is checked against: the migrations of one build and the schema they produce.

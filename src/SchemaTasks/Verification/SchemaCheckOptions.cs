@@ -1,6 +1,6 @@
 using SchemaTasks.Verification;
 
-namespace SchemaTasks.Checking;
+namespace SchemaTasks.Verification;
 
 /// <summary>How a provider's one-call check reads the database.</summary>
 public sealed class SchemaCheckOptions

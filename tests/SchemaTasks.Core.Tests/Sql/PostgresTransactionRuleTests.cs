@@ -1,7 +1,6 @@
-using SchemaTasks.Migrating;
 using SchemaTasks.Sql;
 
-namespace SchemaTasks.Tests.Migration;
+namespace SchemaTasks.Core.Tests.Sql;
 
 public class PostgresTransactionRuleTests
 {

@@ -1,8 +1,8 @@
 using MySqlConnector;
 using SchemaTasks.Diagnostics;
-using SchemaTasks.Migrating;
-using SchemaTasks.MySql.Checking;
-using SchemaTasks.MySql.Migration;
+using SchemaTasks.Migrator;
+using SchemaTasks.MySql.Verification;
+using SchemaTasks.MySql.Migrator;
 using SchemaTasks.MySql.Tests.Infrastructure;
 using SchemaTasks.Testing;
 using static SchemaTasks.MySql.Tests.Verification.GolangMigrateDatabase;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using MySqlConnector;
 using SchemaTasks.Diagnostics;
-using SchemaTasks.Migrating;
-using SchemaTasks.MySql.Migration;
+using SchemaTasks.Migrator;
+using SchemaTasks.MySql.Migrator;
 using SchemaTasks.MySql.Tests.Infrastructure;
 using SchemaTasks.Testing;
 

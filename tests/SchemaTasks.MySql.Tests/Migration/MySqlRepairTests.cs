@@ -1,12 +1,11 @@
 using MySqlConnector;
-using SchemaTasks.Checking;
-using SchemaTasks.Migrating;
+using SchemaTasks.Verification;
+using SchemaTasks.Migrator;
 using SchemaTasks.Migrations;
-using SchemaTasks.MySql.Checking;
-using SchemaTasks.MySql.Migration;
+using SchemaTasks.MySql.Verification;
+using SchemaTasks.MySql.Migrator;
 using SchemaTasks.MySql.Tests.Infrastructure;
 using SchemaTasks.Testing;
-using SchemaTasks.Verification;
 
 namespace SchemaTasks.MySql.Tests.Migration;
 

@@ -1,5 +1,5 @@
 using MySqlConnector;
-using SchemaTasks.Checking;
+using SchemaTasks.Verification;
 using SchemaTasks.MySql.Tests.Infrastructure;
 using SchemaTasks.Testing;
 

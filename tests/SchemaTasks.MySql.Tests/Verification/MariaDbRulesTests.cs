@@ -1,7 +1,7 @@
-using SchemaTasks.Checking;
+using SchemaTasks.Verification;
 using SchemaTasks.Diagnostics;
 using SchemaTasks.Migrations;
-using SchemaTasks.MySql.Checking;
+using SchemaTasks.MySql.Verification;
 using SchemaTasks.MySql.Introspection;
 using SchemaTasks.MySql.Tests.Infrastructure;
 using SchemaTasks.Schema;

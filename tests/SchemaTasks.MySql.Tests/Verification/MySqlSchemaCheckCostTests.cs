@@ -1,8 +1,8 @@
 using System.Globalization;
 using MySqlConnector;
-using SchemaTasks.Checking;
+using SchemaTasks.Verification;
 using SchemaTasks.Migrations;
-using SchemaTasks.MySql.Checking;
+using SchemaTasks.MySql.Verification;
 using SchemaTasks.MySql.Tests.Infrastructure;
 using SchemaTasks.Testing;
 using static SchemaTasks.MySql.Tests.Verification.GolangMigrateDatabase;

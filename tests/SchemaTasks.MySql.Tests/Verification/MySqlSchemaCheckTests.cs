@@ -1,7 +1,7 @@
 using MySqlConnector;
-using SchemaTasks.Checking;
+using SchemaTasks.Verification;
 using SchemaTasks.Diagnostics;
-using SchemaTasks.MySql.Checking;
+using SchemaTasks.MySql.Verification;
 using SchemaTasks.MySql.Tests.Infrastructure;
 using SchemaTasks.Testing;
 using static SchemaTasks.MySql.Tests.Verification.GolangMigrateDatabase;

@@ -1,7 +1,7 @@
 using Npgsql;
 using SchemaTasks.Diagnostics;
-using SchemaTasks.Migrating;
-using SchemaTasks.Npgsql.Migration;
+using SchemaTasks.Migrator;
+using SchemaTasks.Npgsql.Migrator;
 using SchemaTasks.Npgsql.Tests.Infrastructure;
 using SchemaTasks.Testing;
 

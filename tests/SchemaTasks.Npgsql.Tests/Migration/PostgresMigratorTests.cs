@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using SchemaTasks.Diagnostics;
-using SchemaTasks.Migrating;
-using SchemaTasks.Npgsql.Migration;
+using SchemaTasks.Migrator;
+using SchemaTasks.Npgsql.Migrator;
 using SchemaTasks.Npgsql.Tests.Infrastructure;
 using SchemaTasks.Testing;
 

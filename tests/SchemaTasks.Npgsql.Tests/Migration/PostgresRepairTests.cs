@@ -1,14 +1,13 @@
 using Npgsql;
-using SchemaTasks.Checking;
+using SchemaTasks.Verification;
 using SchemaTasks.Diagnostics;
-using SchemaTasks.Migrating;
+using SchemaTasks.Migrator;
 using SchemaTasks.Migrations;
-using SchemaTasks.Npgsql.Checking;
+using SchemaTasks.Npgsql.Verification;
 using SchemaTasks.Npgsql.Introspection;
-using SchemaTasks.Npgsql.Migration;
+using SchemaTasks.Npgsql.Migrator;
 using SchemaTasks.Npgsql.Tests.Infrastructure;
 using SchemaTasks.Testing;
-using SchemaTasks.Verification;
 
 namespace SchemaTasks.Npgsql.Tests.Migration;
 

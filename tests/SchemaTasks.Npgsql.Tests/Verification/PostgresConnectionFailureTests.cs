@@ -1,6 +1,6 @@
 using Npgsql;
 using SchemaTasks.Diagnostics;
-using SchemaTasks.Npgsql.Checking;
+using SchemaTasks.Npgsql.Verification;
 using SchemaTasks.Npgsql.Tests.Infrastructure;
 using SchemaTasks.Testing;
 using static SchemaTasks.Npgsql.Tests.Verification.PrismaDatabase;

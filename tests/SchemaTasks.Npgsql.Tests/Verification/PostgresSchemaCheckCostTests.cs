@@ -1,9 +1,9 @@
 using System.Globalization;
 using Npgsql;
-using SchemaTasks.Checking;
+using SchemaTasks.Verification;
 using SchemaTasks.Diagnostics;
 using SchemaTasks.Migrations;
-using SchemaTasks.Npgsql.Checking;
+using SchemaTasks.Npgsql.Verification;
 using SchemaTasks.Npgsql.Tests.Infrastructure;
 using SchemaTasks.Testing;
 using static SchemaTasks.Npgsql.Tests.Verification.PrismaDatabase;

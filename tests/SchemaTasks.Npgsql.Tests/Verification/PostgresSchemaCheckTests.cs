@@ -1,11 +1,10 @@
 using Npgsql;
-using SchemaTasks.Checking;
+using SchemaTasks.Verification;
 using SchemaTasks.Diagnostics;
-using SchemaTasks.Npgsql.Checking;
+using SchemaTasks.Npgsql.Verification;
 using SchemaTasks.Npgsql.History;
 using SchemaTasks.Npgsql.Tests.Infrastructure;
 using SchemaTasks.Testing;
-using SchemaTasks.Verification;
 using static SchemaTasks.Npgsql.Tests.Verification.PrismaDatabase;
 
 namespace SchemaTasks.Npgsql.Tests.Verification;

@@ -1,5 +1,5 @@
 using Npgsql;
-using SchemaTasks.Checking;
+using SchemaTasks.Verification;
 
 namespace SchemaTasks.Npgsql.Tests.Verification;
 

@@ -1,4 +1,4 @@
-using SchemaTasks.Migrating;
+using SchemaTasks.Migrator;
 using SchemaTasks.Migrations;
 
 namespace SchemaTasks.Tests.Migration;

@@ -1,9 +1,9 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using SchemaTasks.MySql.Migration;
+using SchemaTasks.MySql.Migrator;
 using SchemaTasks.MySql.Tests.Infrastructure;
-using SchemaTasks.Npgsql.Migration;
+using SchemaTasks.Npgsql.Migrator;
 using SchemaTasks.Npgsql.Tests.Infrastructure;
 using SchemaTasks.Testing;
 using Xunit.Abstractions;
