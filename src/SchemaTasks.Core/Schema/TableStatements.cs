@@ -9,7 +9,7 @@ internal static class TableStatements
 {
     private static readonly ImmutableSortedSet<string> EmptyConstraintNames = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
 
-    private const int SmallList = 16;
+    private const int SmallList = 128; // Columns compared one by one up to this many: cheaper than a set for the tables histories have.
 
     private static int IndexOf(ImmutableArray<CatalogColumn>.Builder columns, string name, StringComparison comparison)
     {
@@ -39,7 +39,7 @@ internal static class TableStatements
         // Columns go into one builder: adding them to the immutable table one by one copied
         // the column array per column (quadratic in a wide table).
         var columns = ImmutableArray.CreateBuilder<CatalogColumn>(s.Columns.Count);
-        // A set only for a wide table: scanning a few columns costs less than building one.
+        // A set only for a wide table: scanning the columns of a usual one costs less than building one.
         var declared = s.Columns.Count > SmallList ? new HashSet<string>(context.Rules.ColumnComparer) : null;
         foreach (var column in s.Columns)
         {

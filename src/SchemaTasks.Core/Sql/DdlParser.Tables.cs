@@ -411,7 +411,11 @@ internal sealed partial class DdlParser
 
     /// <summary>The canonical text of a value-set CHECK, shared with catalogs read from live databases.</summary>
     internal static string ValueSetText(IdentifierRules rules, string column, IReadOnlyList<string> values)
-        => (column == "VALUE" ? "VALUE" : rules.Quote(column)) + " IN (" + string.Join(", ", values.Select(rules.QuoteString)) + ")";
+    {
+        var quoted = new string[values.Count];
+        for (var i = 0; i < quoted.Length; i++) quoted[i] = rules.QuoteString(values[i]);
+        return (column == "VALUE" ? "VALUE" : rules.Quote(column)) + " IN (" + string.Join(", ", quoted) + ")";
+    }
 
     /// <summary>The rest of <c>REFERENCES table [(cols)] [MATCH x] [ON DELETE|UPDATE action]</c>.</summary>
     private void References()
