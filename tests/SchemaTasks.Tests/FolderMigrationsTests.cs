@@ -12,7 +12,7 @@ public class FolderMigrationsTests
     [Fact]
     public void FromFolder_KeepsWholeFiles_SoEachChecksumMatchesItsText()
     {
-        var reading = MigrationFolderReader.Read([new MigrationSourceFile("20240101000000_a.sql", Dbmate)], new MigrationFolderSettings { Dialect = SqlDialect.Postgres });
+        var reading = MigrationFolderReader.ReadFiles([new MigrationSourceFile("20240101000000_a.sql", Dbmate)], new MigrationFolderSettings { Dialect = SqlDialect.Postgres });
 
         var migrations = EmbeddedMigrations.FromFolder(reading);
 
@@ -26,7 +26,7 @@ public class FolderMigrationsTests
     [Fact]
     public void FromFolder_RefusesAReadingWithErrors()
     {
-        var reading = MigrationFolderReader.Read([new MigrationSourceFile("1_a.up.sql", "SELECT 1;\n"), new MigrationSourceFile("001_b.up.sql", "SELECT 1;\n")]);
+        var reading = MigrationFolderReader.ReadFiles([new MigrationSourceFile("1_a.up.sql", "SELECT 1;\n"), new MigrationSourceFile("001_b.up.sql", "SELECT 1;\n")]);
 
         Assert.True(reading.HasErrors);
         Assert.Throws<ArgumentException>(() => EmbeddedMigrations.FromFolder(reading));

@@ -34,7 +34,7 @@ public static class MigrationFolderReader
     /// <summary>Reads files already in memory, as if they were a folder's.</summary>
     /// <param name="files">The files, paths relative to the folder with <c>/</c> separators.</param>
     /// <param name="settings">The layout and dialect, if set.</param>
-    public static MigrationFolderReading Read(IReadOnlyList<MigrationSourceFile> files, MigrationFolderSettings? settings = null)
+    public static MigrationFolderReading ReadFiles(IReadOnlyList<MigrationSourceFile> files, MigrationFolderSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         return Read(files, settings ?? new MigrationFolderSettings(), [], directory: null);

@@ -88,7 +88,7 @@ public sealed class ExpectedSchema
     public static ExpectedSchema FromFiles(IReadOnlyList<MigrationSourceFile> files, MigrationLayout? layout = null, SqlDialect? dialect = null)
     {
         ArgumentNullException.ThrowIfNull(files);
-        return FromFolder(MigrationFolderReader.Read(files, Settings(layout, dialect)));
+        return FromFolder(MigrationFolderReader.ReadFiles(files, Settings(layout, dialect)));
     }
 
     private static MigrationFolderSettings Settings(MigrationLayout? layout, SqlDialect? dialect) =>

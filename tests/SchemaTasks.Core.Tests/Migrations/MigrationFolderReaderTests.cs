@@ -38,7 +38,7 @@ public sealed class MigrationFolderReaderTests : IDisposable
         Assert.False(reading.HasErrors);
         Assert.Equal(["1_init", "2_more"], reading.Set!.Migrations.Select(m => m.Id));
         Assert.Equal(SqlDialect.Postgres, reading.Dialect);
-        var inMemory = MigrationFolderReader.Read(reading.Files, new MigrationFolderSettings { Dialect = SqlDialect.Postgres });
+        var inMemory = MigrationFolderReader.ReadFiles(reading.Files, new MigrationFolderSettings { Dialect = SqlDialect.Postgres });
         Assert.Equal(reading.Set.Migrations, inMemory.Set!.Migrations);
     }
 
