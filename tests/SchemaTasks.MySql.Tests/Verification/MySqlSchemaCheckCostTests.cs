@@ -12,7 +12,9 @@ namespace SchemaTasks.MySql.Tests.Verification;
 /// <summary>
 /// Runs alone: the statement count is read from the server's global <c>Questions</c> counter,
 /// which every connection moves. (MySqlConnector's tracing does not cover batches, so the
-/// driver cannot count for us as Npgsql's does.)
+/// driver cannot count for us as Npgsql's does.) Other test projects run beside this one against
+/// the same server, and their statements can only add to the counter, so each count is the
+/// smallest of three measurements.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ServerCounterCollection
@@ -37,6 +39,13 @@ public sealed class MySqlSchemaCheckCostTests
     }
 
     private static async Task<long> CountStatementsAsync(int migrations)
+    {
+        var fewest = long.MaxValue;
+        for (var attempt = 0; attempt < 3; attempt++) fewest = Math.Min(fewest, await CountOnceAsync(migrations));
+        return fewest;
+    }
+
+    private static async Task<long> CountOnceAsync(int migrations)
     {
         var files = Enumerable.Range(1, migrations).Select(i => new MigrationSourceFile(
             $"{i.ToString("D6", CultureInfo.InvariantCulture)}_step_{i}.up.sql",
