@@ -46,9 +46,9 @@ public sealed class CancellationTests : IDisposable
         Assert.DoesNotContain("applied 2", output, StringComparison.Ordinal);
 
         // The first migration stays applied; the second left nothing: no table, no history row, no session.
-        Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'job'"));
-        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'b')"));
-        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep%' AND state = 'active'"));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'job'"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'b')"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep%' AND state = 'active'"));
         var status = await ToolRun.RunAsync(["status", .. common]);
         Assert.Contains("1 applied, 1 pending, 0 failed.", status.Output, StringComparison.Ordinal);
     }
@@ -80,7 +80,7 @@ public sealed class CancellationTests : IDisposable
         Assert.True(exit == ExitCodes.Cancelled, $"exit {exit}\n{output}{error}");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed} to stop");
         Assert.Equal(["schematasks: verify cancelled; nothing was changed."], error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"));
     }
 
     [PostgresFact]
@@ -108,7 +108,7 @@ public sealed class CancellationTests : IDisposable
 
         Assert.True(exit == ExitCodes.Cancelled, $"exit {exit}\n{output}{error}");
         Assert.Equal(["schematasks: repair cancelled; a plan that ran in a transaction was rolled back; run 'schematasks repair' again to see the plan."], error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'a'"));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'a'"));
         var status = await ToolRun.RunAsync(["status", .. common]);
         Assert.Contains("1 applied, 0 pending, 1 failed.", status.Output, StringComparison.Ordinal);
     }
@@ -119,7 +119,7 @@ public sealed class CancellationTests : IDisposable
     private static async Task WaitUntilAsync(ToolProcess tool, PostgresTestDatabase db, string condition)
     {
         var clock = Stopwatch.StartNew();
-        while (await ScalarAsync<long>(db, $"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND {condition}") == 0)
+        while (await db.ScalarAsync<long>($"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND {condition}") == 0)
         {
             Assert.False(tool.HasExited, $"The tool exited before its long statement ran.\n{tool.Printed}");
             Assert.True(clock.Elapsed < Patience, "The long statement did not start within a minute.");
@@ -133,12 +133,5 @@ public sealed class CancellationTests : IDisposable
         using var kill = Process.Start(new ProcessStartInfo("kill", $"-{signal} {processId}") { UseShellExecute = false })!;
         await kill.WaitForExitAsync();
         Assert.Equal(0, kill.ExitCode);
-    }
-
-    private static async Task<T> ScalarAsync<T>(PostgresTestDatabase db, string sql)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -32,7 +32,7 @@ public sealed class KilledMigrationTests : IDisposable
         string[] common = ["--migrations", _folder, "--dialect", "postgres", "--connection", db.ConnectionString];
 
         using var tool = ToolProcess.Start(["migrate", .. common]);
-        await WaitUntilAsync(tool, async () => await PgScalarAsync<long>(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep%'") == 1);
+        await WaitUntilAsync(tool, async () => await db.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep%'") == 1);
         var exit = await tool.KillAsync();
 
         // The killed session's backend may still be sleeping: nothing it did is committed yet.
@@ -41,7 +41,7 @@ public sealed class KilledMigrationTests : IDisposable
         // migration lock until it ends, so the next migrate waits and sees which.
         var status = await ToolRun.RunAsync(["status", .. common]);
         var verify = await ToolRun.RunAsync(["verify", .. common, "--history", "schematasks"]);
-        var tables = await PgScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'b')");
+        var tables = await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'b')");
         var repair = await ToolRun.RunAsync(["repair", .. common]);
         var migrate = await ToolRun.RunAsync(["migrate", .. common]);
         var healthy = await ToolRun.RunAsync(["verify", .. common, "--history", "schematasks"]);
@@ -59,7 +59,7 @@ public sealed class KilledMigrationTests : IDisposable
         Assert.Matches(@"(1 applied, 1|0 applied, 2) already applied\.", migrate.Output);
         Assert.True(healthy.Exit == ExitCodes.Success, healthy.Output + healthy.Error);
         Assert.StartsWith("SchemaTasks verification: healthy", healthy.Output, StringComparison.Ordinal);
-        Assert.Equal(2L, await PgScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'b')"));
+        Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'b')"));
     }
 
     [PostgresFact]
@@ -70,7 +70,7 @@ public sealed class KilledMigrationTests : IDisposable
         string[] common = ["--migrations", _folder, "--dialect", "postgres", "--connection", db.ConnectionString];
 
         using var tool = ToolProcess.Start(["migrate", .. common]);
-        await WaitUntilAsync(tool, async () => await PgScalarAsync<long>(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep%'") == 1);
+        await WaitUntilAsync(tool, async () => await db.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep%'") == 1);
         var exit = await tool.KillAsync();
 
         var verify = await ToolRun.RunAsync(["verify", .. common, "--history", "schematasks"]);
@@ -159,13 +159,6 @@ public sealed class KilledMigrationTests : IDisposable
             Assert.True(clock.Elapsed < Patience, "The long statement did not start within a minute.");
             await Task.Delay(25);
         }
-    }
-
-    private static async Task<T> PgScalarAsync<T>(PostgresTestDatabase db, string sql)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<object?> MyScalarAsync(MySqlTestDatabase db, string sql)

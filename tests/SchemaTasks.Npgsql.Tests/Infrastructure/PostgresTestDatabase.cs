@@ -56,6 +56,14 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>Runs <paramref name="sql"/> on a connection of its own and returns the first column of its first row.</summary>
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = await OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>Drops the database, closing any connection the test left open.</summary>
     public async ValueTask DisposeAsync()
     {

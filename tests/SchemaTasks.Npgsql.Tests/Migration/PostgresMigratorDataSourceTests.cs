@@ -26,8 +26,8 @@ public sealed class PostgresMigratorDataSourceTests
         Assert.Equal(["1", "2"], first.Applied.Select(a => a.Id));
         Assert.Empty(second.Applied);
         Assert.Equal(2, second.AlreadyApplied);
-        Assert.Equal(2L, await ScalarAsync<long>(db, "SELECT count(*) FROM schematasks_history WHERE success"));
-        Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM job"));
+        Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM schematasks_history WHERE success"));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM job"));
     }
 
     [PostgresFact]
@@ -48,8 +48,8 @@ public sealed class PostgresMigratorDataSourceTests
             .Select(_ => Task.Run(() => PostgresMigrator.MigrateAsync(migrations, dataSource, new MigrateOptions { LockTimeout = TimeSpan.FromSeconds(60) }))));
 
         Assert.Equal(["0", "1", "2", "3", "4"], results.SelectMany(r => r.Applied).Select(a => a.Id).Order(StringComparer.Ordinal));
-        Assert.Equal(4L, await ScalarAsync<long>(db, "SELECT count(*) FROM ran"));
-        Assert.Equal(0L, await ScalarAsync<long>(db, $"SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"));
+        Assert.Equal(4L, await db.ScalarAsync<long>("SELECT count(*) FROM ran"));
+        Assert.Equal(0L, await db.ScalarAsync<long>($"SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"));
     }
 
     [PostgresFact]
@@ -64,7 +64,7 @@ public sealed class PostgresMigratorDataSourceTests
         Assert.Equal(DiagnosticCodes.InvalidConnectionString, error.Code);
         Assert.Contains("Multiplexing", error.Message, StringComparison.Ordinal);
         Assert.Contains($"Database={db.Name}", error.Message, StringComparison.Ordinal);
-        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'schematasks_history')"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'schematasks_history')"));
     }
 
     [Fact]
@@ -96,14 +96,7 @@ public sealed class PostgresMigratorDataSourceTests
 
         var one = Assert.Single(repaired.Failed);
         Assert.True(one.Outcome == RepairOutcome.Repaired, one.Summary + " " + string.Join(" ", one.Plan.Notes));
-        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_type WHERE typname = 'mood'"));
-        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM schematasks_history"));
-    }
-
-    private static async Task<T> ScalarAsync<T>(PostgresTestDatabase db, string sql)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_type WHERE typname = 'mood'"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM schematasks_history"));
     }
 }

@@ -46,7 +46,7 @@ public sealed class PostgresMigratorTests
         Assert.Equal(0, first.AlreadyApplied);
         Assert.Empty(second.Applied);
         Assert.Equal(3, second.AlreadyApplied);
-        Assert.Equal(2L, await ScalarAsync<long>(db, "SELECT count(*) FROM job"));
+        Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM job"));
 
         var rows = await RowsAsync(db, "SELECT migration_id, name, checksum, success, finished_at IS NOT NULL, applied_by, error IS NULL FROM schematasks_history ORDER BY started_at");
         Assert.Equal(["1", "2", "3"], rows.Select(r => r[0]));
@@ -70,8 +70,8 @@ public sealed class PostgresMigratorTests
         Assert.Contains("Statement 2 of 3 (line 2)", failure.Message, StringComparison.Ordinal);
         Assert.Contains("rolled back", failure.Message, StringComparison.Ordinal);
         // Rolled back: the enum the first statement created is gone; the earlier migration stays.
-        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_type WHERE typname = 'ScheduleFrequency'"));
-        Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'momentum'"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_type WHERE typname = 'ScheduleFrequency'"));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'momentum'"));
         var row = Assert.Single(await RowsAsync(db, "SELECT success, error, finished_at FROM schematasks_history WHERE migration_id = '20251208175358_add_scheduled_issues'"));
         Assert.Equal(false, row[0]);
         Assert.StartsWith("Rolled back. Statement 2 of 3 (line 2) failed: ", (string)row[1]!, StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public sealed class PostgresMigratorTests
         Assert.Equal(DiagnosticCodes.FailedMigration, refusal.Code);
         Assert.Contains("'20251208175358_add_scheduled_issues' is recorded as failed", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("Nothing of it remains in the database. Fix the migration in a new build, then run `schematasks repair --apply`", refusal.Message, StringComparison.Ordinal);
-        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'later'"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'later'"));
     }
 
     [PostgresFact]
@@ -136,7 +136,7 @@ public sealed class PostgresMigratorTests
         Assert.Equal(DiagnosticCodes.FailedMigration, stillRefused.Code);
         Assert.Equal(RepairOutcome.Repaired, Assert.Single(repaired.Failed).Outcome);
         Assert.Equal(["2"], migrated.Applied.Select(a => a.Id));
-        Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'mm_scheduled_issue'"));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'mm_scheduled_issue'"));
     }
 
     [PostgresFact]
@@ -151,7 +151,7 @@ public sealed class PostgresMigratorTests
         var ex = await Assert.ThrowsAsync<SchemaTasksException>(async () => await PostgresMigrator.MigrateAsync(builder.Load(), db.ConnectionString));
 
         Assert.Equal(DiagnosticCodes.EmbeddedMigrationTampered, ex.Code);
-        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
     }
 
     [PostgresFact]
@@ -168,7 +168,7 @@ public sealed class PostgresMigratorTests
 
         Assert.Equal(DiagnosticCodes.EditedMigration, ex.Code);
         Assert.Contains("'1'", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'b'"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'b'"));
     }
 
     [PostgresFact]
@@ -189,7 +189,7 @@ public sealed class PostgresMigratorTests
 
         Assert.Equal(["0", "1", "2", "3", "4", "5"], results.SelectMany(r => r.Applied).Select(a => a.Id).Order(StringComparer.Ordinal));
         Assert.Equal(["1", "2", "3", "4", "5"], (await RowsAsync(db, "SELECT id FROM ran ORDER BY id")).Select(r => r[0]));
-        Assert.Equal(6L, await ScalarAsync<long>(db, "SELECT count(*) FROM schematasks_history WHERE success"));
+        Assert.Equal(6L, await db.ScalarAsync<long>("SELECT count(*) FROM schematasks_history WHERE success"));
     }
 
     [PostgresFact]
@@ -209,7 +209,7 @@ public sealed class PostgresMigratorTests
         Assert.Equal(DiagnosticCodes.MigrationLockTimeout, ex.Code);
         Assert.Contains($"database '{db.Name}'", ex.Message, StringComparison.Ordinal);
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(650), TimeSpan.FromSeconds(10));
-        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'schematasks_history')"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'schematasks_history')"));
     }
 
     [PostgresFact]
@@ -224,8 +224,8 @@ public sealed class PostgresMigratorTests
         var result = await PostgresMigrator.MigrateAsync(migrations, db.ConnectionString);
 
         Assert.Equal([true, false], result.Applied.Select(a => a.InTransaction));
-        Assert.True(await ScalarAsync<bool>(db, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'job_kind_idx'::regclass"));
-        Assert.Equal(2L, await ScalarAsync<long>(db, "SELECT count(*) FROM schematasks_history WHERE success"));
+        Assert.True(await db.ScalarAsync<bool>("SELECT indisvalid FROM pg_index WHERE indexrelid = 'job_kind_idx'::regclass"));
+        Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM schematasks_history WHERE success"));
     }
 
     [PostgresFact]
@@ -240,7 +240,7 @@ public sealed class PostgresMigratorTests
         var result = await PostgresMigrator.MigrateAsync(migrations, db.ConnectionString);
 
         Assert.Equal([true, false], result.Applied.Select(a => a.InTransaction));
-        Assert.Equal("done", await ScalarAsync<string>(db, "SELECT status::text FROM job"));
+        Assert.Equal("done", await db.ScalarAsync<string>("SELECT status::text FROM job"));
     }
 
     [PostgresFact]
@@ -255,8 +255,8 @@ public sealed class PostgresMigratorTests
         var result = await PostgresMigrator.MigrateAsync(migrations, db.ConnectionString);
 
         Assert.Equal([false, true], result.Applied.Select(a => a.InTransaction));
-        Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM a"));
-        Assert.Equal(2L, await ScalarAsync<long>(db, "SELECT count(*) FROM schematasks_history WHERE success AND finished_at IS NOT NULL"));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM a"));
+        Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM schematasks_history WHERE success AND finished_at IS NOT NULL"));
     }
 
     [PostgresFact]
@@ -271,7 +271,7 @@ public sealed class PostgresMigratorTests
 
         Assert.Equal(DiagnosticCodes.MigrationFailed, ex.Code);
         Assert.Contains("without a transaction", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'a'"));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'a'"));
         var row = Assert.Single(await RowsAsync(db, "SELECT success, error FROM schematasks_history"));
         Assert.Equal(false, row[0]);
         Assert.StartsWith("Statement 2 of 2 (line 3) failed:", (string)row[1]!, StringComparison.Ordinal);
@@ -290,7 +290,7 @@ public sealed class PostgresMigratorTests
 
         Assert.Contains("Statement 2 of 2 (line 3)", ex.Message, StringComparison.Ordinal);
         Assert.Contains("transaction:false", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(2L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'b')"));
+        Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'b')"));
     }
 
     [PostgresFact]
@@ -304,7 +304,7 @@ public sealed class PostgresMigratorTests
         var result = await PostgresMigrator.MigrateAsync(migrations, db.ConnectionString);
 
         Assert.True(Assert.Single(result.Applied).InTransaction);
-        var took = await ScalarAsync<TimeSpan>(db, "SELECT finished_at - started_at FROM schematasks_history WHERE success");
+        var took = await db.ScalarAsync<TimeSpan>("SELECT finished_at - started_at FROM schematasks_history WHERE success");
         Assert.InRange(took, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(30));
     }
 
@@ -319,8 +319,8 @@ public sealed class PostgresMigratorTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PostgresMigrator.MigrateAsync(slow, db.ConnectionString, cancellationToken: cancel.Token));
 
-        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'a'"));
-        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM schematasks_history"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'a'"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM schematasks_history"));
         var quick = new TestMigrations(SqlDialect.Postgres).Add("1", "CREATE TABLE a (id int);").Load();
         var retried = await PostgresMigrator.MigrateAsync(quick, db.ConnectionString, new MigrateOptions { LockTimeout = TimeSpan.FromSeconds(2) });
         Assert.Equal(["1"], retried.Applied.Select(a => a.Id));
@@ -342,15 +342,8 @@ public sealed class PostgresMigratorTests
 
         Assert.Equal(DiagnosticCodes.MigrationFailed, ex.Code);
         Assert.Contains("Statement 2 of 2 (line 2)", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'job'"));
-        Assert.StartsWith("Rolled back. Statement 2 of 2 (line 2) failed: ", await ScalarAsync<string>(db, "SELECT error FROM schematasks_history WHERE NOT success"), StringComparison.Ordinal);
-    }
-
-    private static async Task<T> ScalarAsync<T>(PostgresTestDatabase db, string sql)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'job'"));
+        Assert.StartsWith("Rolled back. Statement 2 of 2 (line 2) failed: ", await db.ScalarAsync<string>("SELECT error FROM schematasks_history WHERE NOT success"), StringComparison.Ordinal);
     }
 
     private static async Task<List<object?[]>> RowsAsync(PostgresTestDatabase db, string sql)

@@ -33,7 +33,7 @@ public sealed class PostgresRepairTests
         var dryRun = await PostgresMigrator.RepairAsync(fixedBuild, db.ConnectionString);
         var stateAfterDryRun = await StateAsync(db);
         var repaired = await PostgresMigrator.RepairAsync(fixedBuild, db.ConnectionString, new RepairOptions { Apply = true });
-        var enumsAfterRepair = await ScalarAsync<long>(db, "SELECT count(*) FROM pg_type WHERE typname = 'ScheduleFrequency'");
+        var enumsAfterRepair = await db.ScalarAsync<long>("SELECT count(*) FROM pg_type WHERE typname = 'ScheduleFrequency'");
         var migrated = await PostgresMigrator.MigrateAsync(fixedBuild, db.ConnectionString);
         var healthy = await VerifyAsync(fixedBuild, db);
 
@@ -99,7 +99,7 @@ public sealed class PostgresRepairTests
         Assert.Equal(4, repair.Plan.Statements.Count);
         Assert.Equal("statement 1 (line 2): enum momentum.ScheduleFrequency", repair.Plan.Statements[0].Touches);
         Assert.Contains("one transaction", Assert.Single(repair.Plan.Notes), StringComparison.Ordinal);
-        Assert.Equal(fixedBuild.Migrations[1].Sha256, await ScalarAsync<string>(db, $"SELECT checksum FROM schematasks_history WHERE migration_id = '{ScheduledIssuesId}' AND success"));
+        Assert.Equal(fixedBuild.Migrations[1].Sha256, await db.ScalarAsync<string>($"SELECT checksum FROM schematasks_history WHERE migration_id = '{ScheduledIssuesId}' AND success"));
         Assert.True(healthy.IsHealthy, healthy.ToText());
     }
 
@@ -127,7 +127,7 @@ public sealed class PostgresRepairTests
         Assert.Equal(RepairOutcome.Repaired, Assert.Single(repaired.Failed).Outcome);
         Assert.True(healthy.IsHealthy, healthy.ToText());
         Assert.Empty(again.Applied);
-        Assert.True(await ScalarAsync<bool>(db, "SELECT success AND error IS NULL AND finished_at IS NOT NULL FROM schematasks_history WHERE migration_id = '2'"));
+        Assert.True(await db.ScalarAsync<bool>("SELECT success AND error IS NULL AND finished_at IS NOT NULL FROM schematasks_history WHERE migration_id = '2'"));
     }
 
     [PostgresFact]
@@ -140,7 +140,7 @@ public sealed class PostgresRepairTests
         await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(broken, db.ConnectionString));
 
         var refused = await PostgresMigrator.RepairAsync(broken, db.ConnectionString, new RepairOptions { Apply = true });
-        var columnsAfterRefusal = await ScalarAsync<long>(db, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'job'");
+        var columnsAfterRefusal = await db.ScalarAsync<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'job'");
         var repaired = await PostgresMigrator.RepairAsync(broken, db.ConnectionString, new RepairOptions { Apply = true, AllowDataLoss = true });
         var fixedBuild = Build(("1", init), ("2", change.Replace("INSERT INTO no_such_table VALUES (1);", string.Empty, StringComparison.Ordinal)));
         await PostgresMigrator.MigrateAsync(fixedBuild, db.ConnectionString);
@@ -155,7 +155,7 @@ public sealed class PostgresRepairTests
         Assert.Equal(3L, columnsAfterRefusal);
         Assert.Equal(RepairOutcome.Repaired, Assert.Single(repaired.Failed).Outcome);
         Assert.True(healthy.IsHealthy, healthy.ToText());
-        Assert.Equal("first", await ScalarAsync<string>(db, "SELECT name FROM job"));
+        Assert.Equal("first", await db.ScalarAsync<string>("SELECT name FROM job"));
     }
 
     [PostgresFact]
@@ -210,8 +210,8 @@ public sealed class PostgresRepairTests
         var repair = Assert.Single(result.Failed);
         Assert.Equal(["DROP TABLE job;"], repair.Plan.Statements.Select(s => s.Sql));
         Assert.Equal(RepairOutcome.Repaired, repair.Outcome);
-        Assert.Equal(7, await ScalarAsync<int>(db, "SELECT id FROM audit"));
-        Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'job'"));
+        Assert.Equal(7, await db.ScalarAsync<int>("SELECT id FROM audit"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'job'"));
     }
 
     [PostgresFact]
@@ -232,7 +232,7 @@ public sealed class PostgresRepairTests
         Assert.Contains("Repair forward (--to after)", reason, StringComparison.Ordinal);
         // Statements 1 and 2 ran (the label was used outside a transaction); forward runs the third.
         Assert.Equal(["statement 3 (line 3): INSERT INTO no_such_table VALUES (1)"], blocked.Other.Statements.Select(s => s.Touches));
-        Assert.Equal(1L, await ScalarAsync<long>(db, "SELECT count(*) FROM schematasks_history WHERE NOT success"));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM schematasks_history WHERE NOT success"));
     }
 
     private static (string Init, string ScheduledIssues) Scenario5()
@@ -272,12 +272,5 @@ public sealed class PostgresRepairTests
         await using var connection = await db.OpenConnectionAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<T> ScalarAsync<T>(PostgresTestDatabase db, string sql)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 }
