@@ -1,6 +1,9 @@
-using SchemaTasks.Migrations;
-using SchemaTasks.Schema;
-using SchemaTasks.ValueSets;
+extern alias engine;
+
+using engine::SchemaTasks;
+using engine::SchemaTasks.Migrations;
+using engine::SchemaTasks.Schema;
+using engine::SchemaTasks.ValueSets;
 
 namespace SchemaTasks.Analyzers.Tests;
 

@@ -9,7 +9,7 @@ namespace SchemaTasks.Scaffolding;
 /// MySQL's ENUM is restated once with every new value; <c>ADD VALUE</c> takes one value per
 /// statement and is repeated. The analyzer's messages render through the same code.
 /// </summary>
-public static class FixRenderer
+internal static class FixRenderer
 {
     /// <summary>The statements, one per line, in the order the templates first appear.</summary>
     public static string Render(IEnumerable<ValueFix> fixes, SqlDialect dialect)

@@ -11,7 +11,7 @@ namespace SchemaTasks.Scaffolding;
 /// the next version and the same zero padding, the next Flyway version, a dbmate file with
 /// both sections, or the next number of a plain folder.
 /// </summary>
-public static class MigrationScaffolder
+internal static class MigrationScaffolder
 {
     private const string Header = "-- Scaffolded by SchemaTasks: values the code uses that the schema did not declare.\n";
     private const string TimestampFormat = "yyyyMMddHHmmss";

@@ -4,7 +4,7 @@ namespace SchemaTasks.Snapshot;
 /// Says in words how a committed snapshot differs from the one the migrations produce now,
 /// so a stale-snapshot error can name the migration that changed.
 /// </summary>
-public static class SnapshotChanges
+internal static class SnapshotChanges
 {
     /// <summary>One sentence per difference, migrations first; empty when the two agree.</summary>
     public static IReadOnlyList<string> Describe(SchemaSnapshot committed, SchemaSnapshot current)

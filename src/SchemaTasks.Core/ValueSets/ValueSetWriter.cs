@@ -8,7 +8,7 @@ namespace SchemaTasks.ValueSets;
 /// values an enum type, inline ENUM or SET, domain or CHECK constraint restricts, with the
 /// migration that would add a value.
 /// </summary>
-public static class ValueSetWriter
+internal static class ValueSetWriter
 {
     /// <summary>The file name the analyzer looks for among its additional files.</summary>
     public const string FileName = ValueSetFile.FileName;
