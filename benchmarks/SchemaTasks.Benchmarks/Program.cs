@@ -32,5 +32,11 @@ if (args.Length > 0 && args[0] == "--migrator-probe")
     return;
 }
 
+if (args.Length > 1 && args[0] == "--write-corpus")
+{
+    SchemaTasks.Benchmarks.Corpus.CorpusWriter.Run(args[1], args.Length > 2 ? args[2] : "postgres");
+    return;
+}
+
 var config = DefaultConfig.Instance.AddColumn(new ThroughputColumn());
 BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmarks).Assembly).Run(args, config);

@@ -17,17 +17,46 @@ internal static class DeterministicJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Write(Action<Utf8JsonWriter> write)
+    public static string Write(Action<Utf8JsonWriter> write) => Encoding.UTF8.GetString(WriteUtf8(write));
+
+    /// <summary>The JSON as UTF-8 bytes, for writing a file without a detour through a string.</summary>
+    public static byte[] WriteUtf8(Action<Utf8JsonWriter> write)
     {
-        using var buffer = new MemoryStream();
+        // A snapshot of a long history is megabytes: one growing buffer, then one exact copy.
+        using var buffer = new MemoryStream(InitialCapacity);
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             write(writer);
         }
 
-        // Utf8JsonWriter writes the platform's newline; the file must not depend on the platform.
-        return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        var written = new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var result = new byte[written.Length + 1];
+
+        // Utf8JsonWriter ends lines with the platform's newline, and the file must not depend on
+        // the platform. It escapes a carriage return inside a string, so every CR byte it wrote
+        // belongs to a line ending.
+        var length = 0;
+        if (written.IndexOf((byte)'\r') < 0)
+        {
+            written.CopyTo(result);
+            length = written.Length;
+        }
+        else
+        {
+            foreach (var b in written)
+            {
+                if (b != (byte)'\r')
+                {
+                    result[length++] = b;
+                }
+            }
+        }
+
+        result[length++] = (byte)'\n';
+        return length == result.Length ? result : result.AsSpan(0, length).ToArray();
     }
+
+    private const int InitialCapacity = 64 * 1024;
 
     /// <summary>One migration as the manifest and the snapshot both record it.</summary>
     public static void WriteMigration(Utf8JsonWriter writer, string id, string name, string path, string sha256)

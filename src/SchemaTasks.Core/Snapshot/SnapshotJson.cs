@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.Json;
 using SchemaTasks.Json;
 using SchemaTasks.Schema;
@@ -14,10 +15,13 @@ namespace SchemaTasks.Snapshot;
 public static class SnapshotJson
 {
     /// <summary>The snapshot as JSON text ending in a newline.</summary>
-    public static string Write(SchemaSnapshot snapshot)
+    public static string Write(SchemaSnapshot snapshot) => Encoding.UTF8.GetString(WriteUtf8(snapshot));
+
+    /// <summary>The snapshot as the UTF-8 bytes of its file: the same JSON as <see cref="Write(SchemaSnapshot)"/>, without a string in between.</summary>
+    public static byte[] WriteUtf8(SchemaSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return DeterministicJson.Write(writer =>
+        return DeterministicJson.WriteUtf8(writer =>
         {
             writer.WriteStartObject();
             writer.WriteNumber("formatVersion", SchemaSnapshot.CurrentFormatVersion);

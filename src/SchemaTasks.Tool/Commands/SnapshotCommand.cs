@@ -48,16 +48,16 @@ internal static class SnapshotCommand
             return ExitCodes.ProblemsFound;
         }
 
-        var json = SnapshotJson.Write(SchemaSnapshot.Create(set, schema.Final));
+        var snapshot = SchemaSnapshot.Create(set, schema.Final);
         if (outFile is null)
         {
-            output.Write(json);
+            output.Write(SnapshotJson.Write(snapshot));
         }
         else
         {
             // Whole or nothing: a reader never sees half a snapshot.
             var temporary = outFile + ".tmp";
-            File.WriteAllText(temporary, json);
+            File.WriteAllBytes(temporary, SnapshotJson.WriteUtf8(snapshot));
             File.Move(temporary, outFile, overwrite: true);
             error.WriteLine($"schematasks: wrote {outFile} ({set.Migrations.Count} migrations, {dialect.ToName()}).");
         }
