@@ -6,6 +6,8 @@ public sealed class IncrementalBuildTests
 {
     private const string Skipped = "Skipping target \"_SchemaGenerateManifest\" because all output files are up-to-date";
     private const string TaskRan = "SchemaTasks: 2 migration(s)";
+    private const string SummarySkipped = "Skipping target \"_SchemaCheckSummary\" because all output files are up-to-date";
+    private const string SummaryTask = "Using \"ReportSchemaCheckSummary\" task";
 
     [Fact]
     public async Task SecondBuild_WithNothingChanged_DoesNotRunTheTask()
@@ -21,6 +23,27 @@ public sealed class IncrementalBuildTests
         Assert.DoesNotContain(Skipped, first.Output, StringComparison.Ordinal);
         Assert.Contains(Skipped, second.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(TaskRan, second.Output, StringComparison.Ordinal);
+
+        // The compiler did not run, so there is no new log to summarise: the task is not even loaded.
+        Assert.Contains(SummaryTask, first.Output, StringComparison.Ordinal);
+        Assert.Contains(SummarySkipped, second.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(SummaryTask, second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditingCode_SummarisesTheNewCompileLog()
+    {
+        using var fixture = CreatePrismaApp();
+        var first = await fixture.BuildAsync("-v:d");
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        // Program.cs: an edit the compiler must see, so it runs and rewrites its log.
+        File.AppendAllText(fixture.PathOf("Program.cs"), "\n// edited\n");
+        var second = await fixture.BuildAsync("-v:d");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains(SummaryTask, second.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(SummarySkipped, second.Output, StringComparison.Ordinal);
     }
 
     [Fact]
