@@ -31,6 +31,9 @@ dotnet build SchemaTasks.sln -c "$configuration"
 step "pack"
 rm -rf "$packages_dir"
 dotnet pack SchemaTasks.sln -c "$configuration" --no-build -o "$packages_dir"
+# The tool as it ships: a pointer package, Native AOT for x86-64 Linux, framework-dependent
+# for the rest (NativeToolPackageTests installs it).
+bash build/pack-tool.sh "$packages_dir"
 
 step "test"
 rm -rf "$results_dir"
