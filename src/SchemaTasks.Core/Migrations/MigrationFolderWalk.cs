@@ -183,7 +183,7 @@ internal static class MigrationFolderWalk
         {
             try
             {
-                Files.Add(new MigrationSourceFile(relative, File.ReadAllText(file.FullName)));
+                Files.Add(new MigrationSourceFile(relative, MigrationFileText.Read(file.FullName)));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

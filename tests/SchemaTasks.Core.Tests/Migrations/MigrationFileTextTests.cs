@@ -1,0 +1,33 @@
+using System.Text;
+using SchemaTasks.Migrations;
+
+namespace SchemaTasks.Core.Tests.Migrations;
+
+/// <summary>The folder reader's one-read decoding gives exactly what <see cref="File.ReadAllText(string)"/> gives.</summary>
+public sealed class MigrationFileTextTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "schematasks-text-" + Guid.NewGuid().ToString("N")[..8] + ".sql");
+
+    public void Dispose() => File.Delete(_path);
+
+    public static TheoryData<string, byte[]> Files => new()
+    {
+        { "plain UTF-8", Encoding.UTF8.GetBytes("CREATE TYPE mood AS ENUM ('happy', 'über');\n") },
+        { "UTF-8 with a byte order mark", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("CREATE TABLE t (id int);")] },
+        { "UTF-16 little endian", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("CREATE TYPE é AS ENUM ('a');")] },
+        { "UTF-16 big endian", [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes("SELECT 1;")] },
+        { "UTF-32 little endian", [.. Encoding.UTF32.GetPreamble(), .. Encoding.UTF32.GetBytes("SELECT 2;")] },
+        { "invalid UTF-8 bytes", [0x53, 0xC3, 0x28, 0xFF, 0x3B] },
+        { "empty", [] },
+        { "only a byte order mark", [0xEF, 0xBB, 0xBF] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Read_GivesWhatReadAllTextGives(string what, byte[] bytes)
+    {
+        File.WriteAllBytes(_path, bytes);
+
+        Assert.True(File.ReadAllText(_path) == MigrationFileText.Read(_path), what);
+    }
+}
