@@ -106,7 +106,7 @@ internal static class VerifyCommand
         var text = OptionParsing.Token(result);
         if (text is null) return null;
         if (MigrationHistoryKinds.TryParse(text, out var kind)) return kind;
-        result.AddError($"--history is '{ShownValue.Of(text)}'; use prisma, golang-migrate, flyway, dbmate, efcore, dbup or schematasks.");
+        result.AddError($"--history is '{ShownValue.Of(text)}'; use prisma, golang-migrate, flyway, dbmate, goose, sqlx, drizzle, efcore, dbup or schematasks.");
         return null;
     }
 }
