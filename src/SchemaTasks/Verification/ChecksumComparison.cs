@@ -51,15 +51,16 @@ internal static class ChecksumComparison
                     : ChecksumStatus.NotComparable;
 
             case MigrationHistoryKind.Sqlx:
-                // sqlx hashes the file's bytes as they are (SHA-384), line endings included.
-                return Status(string.Equals(recorded, Sqlx(embedded.Text), StringComparison.OrdinalIgnoreCase));
+                // sqlx hashes the file's bytes as they are (SHA-384), line endings and a byte-order mark
+                // included; the text here may have lost its mark when it was read, so both are tried.
+                return Status(WithOrWithoutBom(embedded.Text).Any(text => string.Equals(recorded, Sqlx(text), StringComparison.OrdinalIgnoreCase)));
 
             case MigrationHistoryKind.Drizzle:
                 // drizzle hashes the file's text (SHA-256); since drizzle-orm 0.4x with CRLF turned into LF
                 // first, before that as read. drizzle itself never compares: SchemaTasks does, and accepts both.
-                return Status(
-                    string.Equals(recorded, Sha256(embedded.Text), StringComparison.OrdinalIgnoreCase)
-                    || string.Equals(recorded, Sha256(embedded.Text.Replace("\r\n", "\n", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase));
+                return Status(WithOrWithoutBom(embedded.Text).Any(text =>
+                    string.Equals(recorded, Sha256(text), StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(recorded, Sha256(text.Replace("\r\n", "\n", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase)));
 
             default:
                 return ChecksumStatus.NotComparable;
@@ -74,6 +75,9 @@ internal static class ChecksumComparison
         MigrationHistoryKind.Drizzle => Sha256(embedded.Text.Replace("\r\n", "\n", StringComparison.Ordinal)),
         _ => embedded.Sha256,
     };
+
+    private static IEnumerable<string> WithOrWithoutBom(string text) =>
+        text.Length > 0 && text[0] == '\uFEFF' ? [text, text.Substring(1)] : [text, "\uFEFF" + text];
 
     private static string Sqlx(string text) =>
         Convert.ToHexString(SHA384.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
