@@ -125,4 +125,21 @@ public class DrizzleLayoutTests
         Assert.Contains("prisma", error.Message, StringComparison.Ordinal);
         Assert.Contains("drizzle", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Drizzle_OldJournal_EnumsCreatedInDoBlocksGuardedByDuplicateObject_AreBuilt()
+    {
+        // drizzle-kit before 0.21 (journal "version": "5", "dialect": "pg") wrapped CREATE TYPE in a DO block.
+        var set = new MigrationFolder()
+            .With("meta/_journal.json", "{\"version\":\"5\",\"dialect\":\"pg\",\"entries\":[{\"idx\":0,\"version\":\"5\",\"when\":1708870589951,\"tag\":\"0000_plain_start\",\"breakpoints\":true}]}")
+            .With("0000_plain_start.sql",
+                "DO $$ BEGIN\n CREATE TYPE \"project_status\" AS ENUM('todo', 'active');\nEXCEPTION\n WHEN duplicate_object THEN null;\nEND $$;\n--> statement-breakpoint\n" +
+                "CREATE TABLE IF NOT EXISTS \"projects\" (\n\t\"id\" serial PRIMARY KEY NOT NULL,\n\t\"status\" \"project_status\" DEFAULT 'todo'\n);\n")
+            .DiscoverClean();
+
+        var built = SchemaEngine.Build(set, SqlDialect.Postgres);
+
+        Assert.Empty(built.Diagnostics);
+        Assert.Equal(["todo", "active"], built.Final.EnumTypes.Values.Single().Labels.ToArray());
+    }
 }

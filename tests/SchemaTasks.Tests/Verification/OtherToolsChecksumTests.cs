@@ -67,4 +67,22 @@ public class OtherToolsChecksumTests
 
         Assert.Equal([("1", MigrationState.Applied, ChecksumStatus.NotRecorded), ("2", MigrationState.Pending, ChecksumStatus.NotRecorded)], report.Migrations.Select(m => (m.Id, m.State, m.Checksum)));
     }
+
+    [Fact]
+    public void Sqlx_HistoryOfAFolderReadAsPlain_IsMatchedByTheFileNamesNumber()
+    {
+        // A sqlx folder of simple files carries no marker and reads as plain: ids are file names.
+        var migrations = new[] { new EmbeddedMigration("1_setup", "1_setup", "1_setup.sql", new string('0', 64), Lf), new EmbeddedMigration("10_more", "10_more", "10_more.sql", new string('0', 64), Crlf) };
+        var history = new MigrationHistory(MigrationHistoryKind.Sqlx, "_sqlx_migrations", true,
+        [
+            new AppliedMigration("1", AppliedMigrationState.Succeeded) { Checksum = LfSha384 },
+            new AppliedMigration("2", AppliedMigrationState.Succeeded) { Checksum = LfSha384 },
+        ]);
+
+        var report = MigrationStatusReport.Compute(migrations, history);
+
+        Assert.Equal(
+            [("1_setup", MigrationState.Applied, ChecksumStatus.Matches), ("10_more", MigrationState.Pending, ChecksumStatus.NotRecorded), ("2", MigrationState.Unknown, ChecksumStatus.NotRecorded)],
+            report.Migrations.Select(m => (m.Id, m.State, m.Checksum)));
+    }
 }
