@@ -44,7 +44,8 @@ public static class MigrationDiscovery
             .ToList();
 
         var folder = new FolderFiles(files, sqlFiles);
-        if (sqlFiles.Count == 0 && (layout != MigrationLayout.Goose || folder.GoCode.Count == 0))
+        // A journal or goose's Go migrations alone still make a folder to read (and check).
+        if (sqlFiles.Count == 0 && folder.Journal is null && (layout != MigrationLayout.Goose || folder.GoCode.Count == 0))
         {
             diagnostics.Add(SchemaDiagnostic.Warning(
                 DiagnosticCodes.NoMigrations,

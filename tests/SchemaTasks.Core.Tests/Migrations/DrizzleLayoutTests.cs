@@ -71,6 +71,15 @@ public class DrizzleLayoutTests
     }
 
     [Fact]
+    public void Drizzle_JournalWhoseFilesAreAllMissing_IsAnErrorForEach_NotAnEmptyFolder()
+    {
+        var result = new MigrationFolder().With("meta/_journal.json", Journal).Discover();
+
+        Assert.Null(result.Set);
+        Assert.Equal([(DiagnosticCodes.JournalFileMissing, 9), (DiagnosticCodes.JournalFileMissing, 16)], result.Diagnostics.Select(d => (d.Code, d.Line)));
+    }
+
+    [Fact]
     public void Drizzle_SqlFileTheJournalDoesNotName_IsST1014()
     {
         var result = Folder().With("0002_manual.sql", "CREATE TABLE x (id int);").Discover();
