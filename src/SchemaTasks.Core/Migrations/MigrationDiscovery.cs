@@ -45,7 +45,7 @@ public static class MigrationDiscovery
 
         var folder = new FolderFiles(files, sqlFiles);
         // A journal or goose's Go migrations alone still make a folder to read (and check).
-        if (sqlFiles.Count == 0 && folder.Journal is null && (layout != MigrationLayout.Goose || folder.GoCode.Count == 0))
+        if (sqlFiles.Count == 0 && folder.Journal is null && !(layout is null or MigrationLayout.Goose && folder.GoCode.Any(IsGooseCode)))
         {
             diagnostics.Add(SchemaDiagnostic.Warning(
                 DiagnosticCodes.NoMigrations,
@@ -126,8 +126,7 @@ public static class MigrationDiscovery
         if (folder.Journal is not null) Claim(MigrationLayout.Drizzle, folder.Journal.RelativePath);
         foreach (var code in folder.GoCode)
         {
-            // A Go file named as a migration that calls goose is a goose Go-function migration.
-            if (code.Text.Contains("goose.", StringComparison.Ordinal)) Claim(MigrationLayout.Goose, code.RelativePath);
+            if (IsGooseCode(code)) Claim(MigrationLayout.Goose, code.RelativePath);
         }
 
         foreach (var file in folder.Sql)
@@ -494,6 +493,9 @@ public static class MigrationDiscovery
         var failed = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
         return new MigrationDiscoveryResult(failed ? null : new MigrationSet(MigrationLayout.Drizzle, null, migrations), diagnostics);
     }
+
+    // A Go file named as a migration that calls goose is a goose Go-function migration.
+    private static bool IsGooseCode(MigrationSourceFile code) => code.Text.Contains("goose.", StringComparison.Ordinal);
 
     // goose reads the digits before the first '_' as a whole number, from 1: goose_db_version keeps 0 for its own first row.
     private static string? GooseVersion(MigrationSourceFile file, Match match, List<SchemaDiagnostic> diagnostics)

@@ -248,4 +248,19 @@ public class GooseLayoutTests
         Assert.Single(result.Set!.Migrations);
         Assert.Equal(DiagnosticCodes.FileNotRead, Assert.Single(result.Diagnostics).Code);
     }
+
+    [Fact]
+    public void Goose_FolderOfGoMigrationsOnly_IsGoose_AndEachIsReported()
+    {
+        // As some services keep them: every migration a Go function, no .sql file at all.
+        var result = new MigrationFolder()
+            .With("20240214010641_initial.go", "package migrations\n\nfunc init() { goose.AddMigrationContext(up, down) }\n")
+            .With("20241008232129_conflicting_items.go", "package migrations\n\n/* schematasks:equivalent\nCREATE TABLE conflicting_items (item_id varchar);\n*/\nfunc init() { goose.AddMigrationContext(up, down) }\n")
+            .Discover();
+
+        Assert.NotNull(result.Set);
+        Assert.Equal(MigrationLayout.Goose, result.Set.Layout);
+        Assert.Equal(["20240214010641", "20241008232129"], result.Set.Migrations.Select(m => m.Id));
+        Assert.Equal(("20240214010641_initial.go", DiagnosticCodes.UndeclaredCodeMigration), (Assert.Single(result.Diagnostics).File, result.Diagnostics[0].Code));
+    }
 }
