@@ -53,6 +53,12 @@ public sealed class ScaffoldSchemaMigration : Microsoft.Build.Utilities.Task
         }
 
         var sql = FixRenderer.Render(fixes, dialect);
+        if (!MigrationScaffolder.ScaffoldsWithoutTool(set))
+        {
+            Log.LogError($"SchemaTasks: a drizzle-kit migration needs an entry in its journal, which drizzle-kit writes. Run `npx drizzle-kit generate --custom --name={MigrationScaffolder.Slug(MigrationName(fixes))}` and put this SQL in the file it creates:{Environment.NewLine}{sql}");
+            return false;
+        }
+
         var files = MigrationScaffolder.Create(set, MigrationName(fixes), sql, DateTime.UtcNow);
         var existing = files.Select(f => Path.Combine(MigrationsDirectory, f.RelativePath)).FirstOrDefault(File.Exists);
         if (existing is not null)

@@ -39,6 +39,24 @@ public static class DiagnosticCodes
     /// <summary>A file or folder inside the migrations folder cannot be read (a broken link, no permission).</summary>
     public const string FolderEntryUnreadable = "ST1011";
 
+    /// <summary>drizzle-kit's <c>meta/_journal.json</c> is not a journal SchemaTasks can read (not JSON, no <c>entries</c>, an entry without <c>tag</c> or <c>when</c>).</summary>
+    public const string UnreadableJournal = "ST1012";
+
+    /// <summary>drizzle-kit's journal names a migration whose <c>.sql</c> file is missing.</summary>
+    public const string JournalFileMissing = "ST1013";
+
+    /// <summary>A <c>.sql</c> file of a drizzle-kit folder is not named in its journal, so drizzle-kit never applies it.</summary>
+    public const string FileNotInJournal = "ST1014";
+
+    /// <summary>A goose migration's annotations do not follow goose's rules (no <c>-- +goose Up</c>, a second one, an unclosed <c>StatementBegin</c>).</summary>
+    public const string GooseAnnotation = "ST1015";
+
+    /// <summary>A goose Go-function migration whose effect on the schema is not declared. Warning.</summary>
+    public const string UndeclaredCodeMigration = "ST1016";
+
+    /// <summary>goose substitutes an environment variable (<c>ENVSUB ON</c>) the snapshot cannot know. Warning.</summary>
+    public const string EnvironmentSubstitution = "ST1017";
+
     /// <summary>
     /// A string literal is never closed. Reported where it starts; the rest of the file would
     /// otherwise be read as part of it. Fix: add the closing quote (a quote inside is doubled).

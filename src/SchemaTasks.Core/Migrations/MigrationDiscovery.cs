@@ -13,12 +13,19 @@ public static class MigrationDiscovery
     /// <summary>The marker file Prisma keeps beside its migration folders.</summary>
     public const string PrismaLockFile = "migration_lock.toml";
 
+    // sqlx runs a migration without a transaction when its text starts with this.
+    private const string SqlxNoTransaction = "-- no-transaction";
+
     private static readonly Regex PrismaPath = new(@"^(?<version>\d+)_(?<name>[^/]+)/migration\.sql$", RegexOptions.CultureInvariant);
     private static readonly Regex GolangFile = new(@"^(?<version>\d+)_(?<name>.+)\.(?<direction>up|down)\.sql$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly Regex FlywayFile = new(@"^(?<prefix>[VUBvub])(?<version>\d+(?:[._]\d+)*)__(?<name>.+)\.sql$|^(?<prefix>[Rr])__(?<name>.+)\.sql$", RegexOptions.CultureInvariant);
     private static readonly Regex DbmateFile = new(@"^(?<version>\d+)_(?<name>.+)\.sql$", RegexOptions.CultureInvariant);
     private static readonly Regex DbmateUp = new(@"^--\s*migrate:up\b.*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
     private static readonly Regex DbmateDown = new(@"^--\s*migrate:down\b.*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
+    private static readonly Regex GooseFile = new(@"^(?<version>\d+)_(?<name>.*)\.sql$", RegexOptions.CultureInvariant);
+    private static readonly Regex GooseCodeFile = new(@"^(?<version>\d+)_(?<name>.*)\.go$", RegexOptions.CultureInvariant);
+    private static readonly Regex SqlxFile = new(@"^(?<version>[^_]*)_(?<name>.*?)(?<direction>\.up|\.down)?\.sql$", RegexOptions.CultureInvariant);
+    private static readonly Regex DrizzleFolder = new(@"^(?<version>\d{14})[^/]*$", RegexOptions.CultureInvariant);
     private static readonly Regex PrismaProvider = new(@"^\s*provider\s*=\s*""(?<provider>[^""]*)""", RegexOptions.CultureInvariant | RegexOptions.Multiline);
 
     /// <summary>
@@ -36,7 +43,9 @@ public static class MigrationDiscovery
             .OrderBy(f => f.RelativePath, StringComparer.Ordinal)
             .ToList();
 
-        if (sqlFiles.Count == 0)
+        var folder = new FolderFiles(files, sqlFiles);
+        // A journal or goose's Go migrations alone still make a folder to read (and check).
+        if (sqlFiles.Count == 0 && folder.Journal is null && !(layout is null or MigrationLayout.Goose && folder.GoCode.Any(IsGooseCode)))
         {
             diagnostics.Add(SchemaDiagnostic.Warning(
                 DiagnosticCodes.NoMigrations,
@@ -44,7 +53,7 @@ public static class MigrationDiscovery
             return new MigrationDiscoveryResult(new MigrationSet(layout ?? MigrationLayout.Plain, null, []), diagnostics);
         }
 
-        var chosen = layout ?? DetectLayout(sqlFiles, lockFile, diagnostics);
+        var chosen = layout ?? DetectLayout(folder, lockFile, diagnostics);
         if (chosen is null)
         {
             return new MigrationDiscoveryResult(null, diagnostics);
@@ -52,6 +61,11 @@ public static class MigrationDiscovery
 
         SqlDialect? dialect = lockFile is null ? null : ReadPrismaDialect(lockFile, diagnostics);
         var migrations = new List<(Migration Migration, IComparable Order)>();
+        if (chosen == MigrationLayout.Drizzle && folder.Journal is { } journal)
+        {
+            return DrizzleFromJournal(journal, sqlFiles, diagnostics);
+        }
+
         foreach (var file in sqlFiles)
         {
             if (!Reads(chosen.Value, file.RelativePath))
@@ -71,6 +85,19 @@ public static class MigrationDiscovery
             }
         }
 
+        if (chosen == MigrationLayout.Goose)
+        {
+            // goose runs Go-function migrations in the same sequence as its SQL files.
+            foreach (var code in folder.GoCode)
+            {
+                var match = GooseCodeFile.Match(FileName(code.RelativePath));
+                if (GooseVersion(code, match, diagnostics) is not { } version) continue;
+                var (sql, line) = GooseCodeMigration.Declared(code, version, diagnostics);
+                var migration = Create(version, match, code, version) with { Sql = sql, SqlStartLine = line };
+                migrations.Add((migration, new OrderKey(version, NaturalStringComparer.Instance)));
+            }
+        }
+
         var ordered = migrations
             .OrderBy(m => m.Order)
             .ThenBy(m => m.Migration.RelativePath, StringComparer.Ordinal)
@@ -87,30 +114,46 @@ public static class MigrationDiscovery
         return new MigrationDiscoveryResult(failed ? null : new MigrationSet(chosen.Value, dialect, ordered), diagnostics);
     }
 
-    private static MigrationLayout? DetectLayout(List<MigrationSourceFile> sqlFiles, MigrationSourceFile? lockFile, List<SchemaDiagnostic> diagnostics)
+    private static MigrationLayout? DetectLayout(FolderFiles folder, MigrationSourceFile? lockFile, List<SchemaDiagnostic> diagnostics)
     {
         var claims = new Dictionary<MigrationLayout, string>();
-        if (lockFile is not null)
+        void Claim(MigrationLayout layout, string path)
         {
-            claims[MigrationLayout.Prisma] = lockFile.RelativePath;
+            if (!claims.ContainsKey(layout)) claims[layout] = path;
         }
 
-        foreach (var file in sqlFiles)
+        if (lockFile is not null) Claim(MigrationLayout.Prisma, lockFile.RelativePath);
+        if (folder.Journal is not null) Claim(MigrationLayout.Drizzle, folder.Journal.RelativePath);
+        foreach (var code in folder.GoCode)
+        {
+            if (IsGooseCode(code)) Claim(MigrationLayout.Goose, code.RelativePath);
+        }
+
+        foreach (var file in folder.Sql)
         {
             var fileName = FileName(file.RelativePath);
-            // golang-migrate and dbmate read only the folder's own files, so only those claim it for them.
+            // goose, sqlx, golang-migrate and dbmate read only the folder's own files, so only those claim it for them.
             var inFolderItself = !file.RelativePath.Contains('/', StringComparison.Ordinal);
-            MigrationLayout? claimant =
-                PrismaPath.IsMatch(file.RelativePath) ? MigrationLayout.Prisma
-                : inFolderItself && GolangFile.IsMatch(fileName) ? MigrationLayout.GolangMigrate
-                : FlywayFile.IsMatch(fileName) ? MigrationLayout.Flyway
-                : inFolderItself && DbmateFile.IsMatch(fileName) && DbmateUp.IsMatch(file.Text) ? MigrationLayout.Dbmate
-                : null;
-            if (claimant is not null && !claims.ContainsKey(claimant.Value))
+            if (PrismaPath.IsMatch(file.RelativePath))
             {
-                claims[claimant.Value] = file.RelativePath;
+                // drizzle-kit's folder form has Prisma's shape, with a snapshot.json beside each migration.sql.
+                Claim(folder.DrizzleFolders.Contains(file.RelativePath.Substring(0, file.RelativePath.IndexOf('/'))) ? MigrationLayout.Drizzle : MigrationLayout.Prisma, file.RelativePath);
+                continue;
             }
+
+            if (FlywayFile.IsMatch(fileName)) Claim(MigrationLayout.Flyway, file.RelativePath);
+            if (!inFolderItself) continue;
+
+            // The names alone do not tell goose, dbmate, sqlx and plain files apart: the content
+            // markers do. A file may carry two, and then both claim the folder.
+            if (DbmateFile.IsMatch(fileName) && DbmateUp.IsMatch(file.Text)) Claim(MigrationLayout.Dbmate, file.RelativePath);
+            if (GooseFile.IsMatch(fileName) && GooseScript.HasUpAnnotation(file.Text)) Claim(MigrationLayout.Goose, file.RelativePath);
+            if (SqlxFile.IsMatch(fileName) && file.Text.StartsWith(SqlxNoTransaction, StringComparison.Ordinal)) Claim(MigrationLayout.Sqlx, file.RelativePath);
+            if (GolangFile.IsMatch(fileName)) Claim(MigrationLayout.GolangMigrate, file.RelativePath);
         }
+
+        // sqlx reads golang-migrate's .up.sql/.down.sql names too; its marker decides for it.
+        if (claims.ContainsKey(MigrationLayout.Sqlx)) claims.Remove(MigrationLayout.GolangMigrate);
 
         if (claims.Count == 0)
         {
@@ -204,6 +247,61 @@ public static class MigrationDiscovery
                 return (Create(version, match, file) with { Sql = body, SqlStartLine = startLine }, new OrderKey(fileName, CodePointOrder.Instance));
             }
 
+            case MigrationLayout.Goose:
+            {
+                var match = GooseFile.Match(fileName);
+                if (!match.Success)
+                {
+                    return Unrecognised(file, "goose names migrations '<version>_<name>.sql' (or '.go'), the version a whole number from 1", diagnostics);
+                }
+
+                if (GooseVersion(file, match, diagnostics) is not { } version) return null;
+                var script = GooseScript.Read(file.Text, file.RelativePath);
+                diagnostics.AddRange(script.Diagnostics);
+                if (script.HasErrors) return null;
+
+                // goose records the version as a number (goose_db_version.version_id bigint) and sorts by it.
+                return (Create(version, match, file, version) with { Sql = script.Up(file.Text), SqlStartLine = script.UpStartLine }, new OrderKey(version, NaturalStringComparer.Instance));
+            }
+
+            case MigrationLayout.Sqlx:
+            {
+                var match = SqlxFile.Match(fileName);
+                if (!match.Success || !long.TryParse(match.Groups["version"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    return Unrecognised(file, "sqlx names migrations '<version>_<description>.sql' (or '.up.sql' and '.down.sql'), the version a whole number", diagnostics);
+                }
+
+                if (match.Groups["direction"].Value.Equals(".down", StringComparison.Ordinal))
+                {
+                    return null; // Reverting migrations undo history; they are not part of it.
+                }
+
+                // sqlx records the version as a BIGINT and the description with '_' read as ' '.
+                var version = NumericVersionKey(match.Groups["version"].Value);
+                var migration = new Migration(version, version, match.Groups["name"].Value.Replace('_', ' '), file.RelativePath, MigrationChecksum.Compute(file.Text), file.Text);
+                return (migration, new OrderKey(version, NaturalStringComparer.Instance));
+            }
+
+            case MigrationLayout.Drizzle:
+            {
+                // The folder form: '<timestamp>_<name>/migration.sql', sorted by folder name as
+                // drizzle-kit sorts it (JavaScript's localeCompare, as Prisma); created_at is the
+                // folder's 14-digit timestamp read as UTC, in milliseconds.
+                var slash = file.RelativePath.IndexOf('/');
+                var folder = slash < 0 ? string.Empty : file.RelativePath.Substring(0, slash);
+                var match = DrizzleFolder.Match(folder);
+                if (!match.Success || !file.RelativePath.EndsWith("/migration.sql", StringComparison.Ordinal)
+                    || !DateTime.TryParseExact(match.Groups["version"].Value, "yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var stamp))
+                {
+                    return Unrecognised(file, "drizzle-kit keeps each migration in '<yyyyMMddHHmmss>_<name>/migration.sql', or lists '<tag>.sql' files in meta/_journal.json", diagnostics);
+                }
+
+                var when = DrizzleJournal.Id((long)(stamp - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalMilliseconds);
+                var migration = new Migration(when, when, folder, file.RelativePath, MigrationChecksum.Compute(file.Text), file.Text);
+                return (migration, new OrderKey(folder, PrismaMigrationOrder.Instance));
+            }
+
             default:
             {
                 var stem = fileName.Substring(0, fileName.Length - ".sql".Length);
@@ -249,6 +347,11 @@ public static class MigrationDiscovery
             // dbmate keys schema_migrations by the version text: a second file with the same text
             // fails to record on a new database and is taken as applied on an old one.
             MigrationLayout.Dbmate => version => version,
+
+            // goose stops with "found duplicate migration version"; sqlx's version is its table's
+            // primary key; drizzle matches history rows by created_at, the entry's "when".
+            MigrationLayout.Goose or MigrationLayout.Sqlx => NumericVersionKey,
+            MigrationLayout.Drizzle => version => version,
             _ => null,
         };
         if (key is null)
@@ -283,7 +386,8 @@ public static class MigrationDiscovery
         return layout switch
         {
             MigrationLayout.Prisma => depth == 1,
-            MigrationLayout.GolangMigrate or MigrationLayout.Dbmate => depth == 0,
+            MigrationLayout.GolangMigrate or MigrationLayout.Dbmate or MigrationLayout.Goose or MigrationLayout.Sqlx => depth == 0,
+            MigrationLayout.Drizzle => depth == 1, // The folder form; the journal form is read from its journal.
             _ => true,
         };
     }
@@ -291,6 +395,7 @@ public static class MigrationDiscovery
     private static string ReadScope(MigrationLayout layout) => layout switch
     {
         MigrationLayout.Prisma => "only the folders directly inside the migrations folder, as Prisma does",
+        MigrationLayout.Drizzle => "only the '<timestamp>_<name>/migration.sql' folders directly inside the migrations folder, as drizzle-kit does",
         _ => $"only the files directly in the migrations folder, not subfolders, as {layout.ToName()} does",
     };
 
@@ -331,6 +436,110 @@ public static class MigrationDiscovery
         }
 
         return line;
+    }
+
+    private static MigrationDiscoveryResult DrizzleFromJournal(MigrationSourceFile journal, List<MigrationSourceFile> sqlFiles, List<SchemaDiagnostic> diagnostics)
+    {
+        var entries = DrizzleJournal.Read(journal, diagnostics);
+        if (entries is null)
+        {
+            return new MigrationDiscoveryResult(null, diagnostics);
+        }
+
+        var byPath = sqlFiles.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        var migrations = new List<Migration>(entries.Count);
+        foreach (var entry in entries)
+        {
+            var path = entry.Tag + ".sql";
+            named.Add(path);
+            if (!byPath.TryGetValue(path, out var file))
+            {
+                diagnostics.Add(SchemaDiagnostic.Error(
+                    DiagnosticCodes.JournalFileMissing,
+                    $"drizzle-kit's journal names migration '{entry.Tag}', but '{path}' is not in the migrations folder; drizzle's migrator stops there. Restore the file, or remove the entry with drizzle-kit drop.",
+                    journal.RelativePath,
+                    entry.Line));
+                continue;
+            }
+
+            // drizzle records "when" as created_at; its statements are split on "--> statement-breakpoint",
+            // which is a SQL comment to the engine.
+            var id = DrizzleJournal.Id(entry.When);
+            migrations.Add(new Migration(id, id, entry.Tag, file.RelativePath, MigrationChecksum.Compute(file.Text), file.Text));
+        }
+
+        foreach (var file in sqlFiles.Where(f => !named.Contains(f.RelativePath)))
+        {
+            if (file.RelativePath.Contains('/', StringComparison.Ordinal))
+            {
+                diagnostics.Add(new SchemaDiagnostic(
+                    DiagnosticCodes.FileNotRead,
+                    DiagnosticSeverity.Info,
+                    $"'{file.RelativePath}' is not a migration and was skipped: drizzle-kit reads only the files its journal '{journal.RelativePath}' names.",
+                    file.RelativePath));
+                continue;
+            }
+
+            diagnostics.Add(SchemaDiagnostic.Error(
+                DiagnosticCodes.FileNotInJournal,
+                $"'{file.RelativePath}' is not named in drizzle-kit's journal '{journal.RelativePath}', so drizzle's migrator never applies it. Add it with drizzle-kit (generate --custom), or move it out of the migrations folder.",
+                file.RelativePath,
+                1,
+                1));
+        }
+
+        ReportDuplicateVersions(MigrationLayout.Drizzle, migrations, diagnostics);
+        var failed = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        return new MigrationDiscoveryResult(failed ? null : new MigrationSet(MigrationLayout.Drizzle, null, migrations), diagnostics);
+    }
+
+    // A Go file named as a migration that calls goose is a goose Go-function migration.
+    private static bool IsGooseCode(MigrationSourceFile code) => code.Text.Contains("goose.", StringComparison.Ordinal);
+
+    // goose reads the digits before the first '_' as a whole number, from 1: goose_db_version keeps 0 for its own first row.
+    private static string? GooseVersion(MigrationSourceFile file, Match match, List<SchemaDiagnostic> diagnostics)
+    {
+        if (match.Success
+            && long.TryParse(match.Groups["version"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            && number > 0)
+        {
+            return number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Unrecognised(file, "goose names migrations '<version>_<name>.sql' or '<version>_<name>.go', the version a whole number from 1 (0 is goose's own first row)", diagnostics);
+        return null;
+    }
+
+    /// <summary>The files of the folder, sorted by what each layout makes of them.</summary>
+    private sealed class FolderFiles
+    {
+        public FolderFiles(IReadOnlyList<MigrationSourceFile> files, List<MigrationSourceFile> sql)
+        {
+            Sql = sql;
+            GoCode = files
+                .Where(f => !f.RelativePath.Contains('/', StringComparison.Ordinal)
+                    && GooseCodeFile.IsMatch(f.RelativePath)
+                    && !f.RelativePath.EndsWith("_test.go", StringComparison.Ordinal))
+                .OrderBy(f => f.RelativePath, StringComparer.Ordinal)
+                .ToList();
+            Journal = files.FirstOrDefault(f => string.Equals(f.RelativePath, DrizzleJournal.Path, StringComparison.Ordinal));
+            DrizzleFolders = new HashSet<string>(
+                files.Where(f => f.RelativePath.EndsWith("/snapshot.json", StringComparison.Ordinal) && f.RelativePath.Count(c => c == '/') == 1)
+                    .Select(f => f.RelativePath.Substring(0, f.RelativePath.IndexOf('/'))),
+                StringComparer.Ordinal);
+        }
+
+        public List<MigrationSourceFile> Sql { get; }
+
+        /// <summary>goose Go-function migrations: <c>&lt;version&gt;_&lt;name&gt;.go</c> directly in the folder, tests excluded.</summary>
+        public List<MigrationSourceFile> GoCode { get; }
+
+        /// <summary>drizzle-kit's meta/_journal.json, if any.</summary>
+        public MigrationSourceFile? Journal { get; }
+
+        /// <summary>The folders directly inside that hold a drizzle-kit snapshot.json.</summary>
+        public HashSet<string> DrizzleFolders { get; }
     }
 
     private sealed record OrderKey(string Value, IComparer<string> Order) : IComparable

@@ -3,8 +3,9 @@ using SchemaTasks.Diagnostics;
 namespace SchemaTasks.Migrations;
 
 /// <summary>
-/// Lists the files of a migrations folder and its subfolders: every <c>.sql</c> file, and
-/// Prisma's lock file at the top. A symbolic link to a folder is followed at most once: a link
+/// Lists the files of a migrations folder and its subfolders: every <c>.sql</c> file, Prisma's
+/// lock file and goose's <c>.go</c> migrations at the top, drizzle-kit's <c>meta/_journal.json</c>
+/// and the <c>snapshot.json</c> of each folder directly inside. A symbolic link to a folder is followed at most once: a link
 /// back into a folder that contains it, or to a folder already read by another path, is
 /// reported (ST1009) and not followed, so a walk always ends and never reads a file twice.
 /// </summary>
@@ -131,13 +132,20 @@ internal static class MigrationFolderWalk
                 {
                     VisitFolder(entry, Path.Combine(real, entry.Name), entryRelative, ancestors);
                 }
-                else if (entry.Name.EndsWith(".sql", StringComparison.OrdinalIgnoreCase)
-                    || (relative.Length == 0 && entry.Name.Equals(MigrationDiscovery.PrismaLockFile, StringComparison.OrdinalIgnoreCase)))
+                else if (entry.Name.EndsWith(".sql", StringComparison.OrdinalIgnoreCase) || IsLayoutFile(relative, entry.Name))
                 {
                     ReadFile(entry, entryRelative);
                 }
             }
         }
+
+        // The other files a layout reads, each where its tool keeps it: Prisma's lock file, goose's
+        // Go-function migrations beside the SQL files, drizzle-kit's journal and its snapshots.
+        private static bool IsLayoutFile(string relative, string name) =>
+            (relative.Length == 0 && name.Equals(MigrationDiscovery.PrismaLockFile, StringComparison.OrdinalIgnoreCase))
+            || (relative.Length == 0 && name.EndsWith(".go", StringComparison.Ordinal))
+            || (relative == "meta/" && name == "_journal.json")
+            || (relative.Length > 0 && relative.IndexOf('/') == relative.Length - 1 && name == "snapshot.json");
 
         private void VisitFolder(FileSystemInfo folder, string lexicalReal, string relative, List<string> ancestors)
         {

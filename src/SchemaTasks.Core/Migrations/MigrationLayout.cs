@@ -17,6 +17,21 @@ public enum MigrationLayout
 
     /// <summary>Plain ordered <c>*.sql</c> files (DbUp and similar), in natural sort order.</summary>
     Plain,
+
+    /// <summary>
+    /// goose: <c>&lt;version&gt;_&lt;name&gt;.sql</c> with <c>-- +goose Up</c> and <c>-- +goose Down</c>
+    /// sections, and Go-function migrations <c>&lt;version&gt;_&lt;name&gt;.go</c> in the same sequence.
+    /// </summary>
+    Goose,
+
+    /// <summary>sqlx: <c>&lt;version&gt;_&lt;description&gt;.sql</c>, or <c>.up.sql</c> / <c>.down.sql</c> pairs.</summary>
+    Sqlx,
+
+    /// <summary>
+    /// drizzle-kit: <c>meta/_journal.json</c> naming <c>&lt;tag&gt;.sql</c> files, or the folder form
+    /// <c>&lt;timestamp&gt;_&lt;name&gt;/migration.sql</c> beside a <c>snapshot.json</c>.
+    /// </summary>
+    Drizzle,
 }
 
 /// <summary>The names users write for a <see cref="MigrationLayout"/>.</summary>
@@ -30,6 +45,9 @@ public static class MigrationLayoutNames
         MigrationLayout.Flyway => "flyway",
         MigrationLayout.Dbmate => "dbmate",
         MigrationLayout.Plain => "plain",
+        MigrationLayout.Goose => "goose",
+        MigrationLayout.Sqlx => "sqlx",
+        MigrationLayout.Drizzle => "drizzle",
         _ => throw new ArgumentOutOfRangeException(nameof(layout)),
     };
 
@@ -43,6 +61,9 @@ public static class MigrationLayoutNames
             case "flyway": layout = MigrationLayout.Flyway; return true;
             case "dbmate": layout = MigrationLayout.Dbmate; return true;
             case "plain" or "dbup": layout = MigrationLayout.Plain; return true;
+            case "goose": layout = MigrationLayout.Goose; return true;
+            case "sqlx": layout = MigrationLayout.Sqlx; return true;
+            case "drizzle" or "drizzle-kit": layout = MigrationLayout.Drizzle; return true;
             default: layout = default; return false;
         }
     }

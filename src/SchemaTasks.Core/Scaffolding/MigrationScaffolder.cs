@@ -45,6 +45,27 @@ internal static class MigrationScaffolder
 
             case MigrationLayout.Dbmate:
                 return [new($"{Timestamp(last?.Version, utcNow)}_{slug}.sql", "-- migrate:up\n" + up + "\n-- migrate:down\n")];
+
+            case MigrationLayout.Goose:
+                return [new($"{NextNumber(FileVersion(last), utcNow, "00001")}_{slug}.sql", "-- +goose Up\n" + up + "\n-- +goose Down\n")];
+
+            case MigrationLayout.Sqlx when last?.RelativePath.EndsWith(".up.sql", StringComparison.OrdinalIgnoreCase) == true:
+            {
+                var version = NextNumber(FileVersion(last), utcNow, "0001");
+                return
+                [
+                    new($"{version}_{slug}.up.sql", up),
+                    new($"{version}_{slug}.down.sql", "-- Removing allowed values is not automatic: a row may already hold one.\n-- Restore the previous definition here if this migration must be undone.\n"),
+                ];
+            }
+
+            case MigrationLayout.Sqlx:
+                return [new($"{NextNumber(FileVersion(last), utcNow, "0001")}_{slug}.sql", up)];
+
+            // drizzle-kit's folder form; a journal folder cannot take a new file without its
+            // journal entry, which drizzle-kit writes (ScaffoldsWithoutTool says so).
+            case MigrationLayout.Drizzle:
+                return [new($"{Timestamp(last?.Name.Substring(0, Math.Min(14, last.Name.Length)), utcNow)}_{slug}/migration.sql", up)];
             default:
             {
                 var leadingDigits = last is null ? "001" : new string(last.Id.TakeWhile(char.IsAsciiDigit).ToArray());
@@ -52,6 +73,17 @@ internal static class MigrationScaffolder
                 return [new($"{prefix}_{slug}.sql", up)];
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <see cref="Create"/> can name the next migration of <paramref name="set"/> by
+    /// itself: not for a drizzle-kit journal folder, whose new migration needs a journal entry
+    /// only drizzle-kit writes (<c>drizzle-kit generate --custom</c>).
+    /// </summary>
+    public static bool ScaffoldsWithoutTool(MigrationSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        return set.Layout != MigrationLayout.Drizzle || set.Migrations.Count == 0 || set.Migrations[^1].RelativePath.Contains('/', StringComparison.Ordinal);
     }
 
     /// <summary>A name made of lower-case letters, digits and underscores, as migration tools expect.</summary>
@@ -87,6 +119,10 @@ internal static class MigrationScaffolder
 
         return (BigInteger.Parse(lastVersion, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture);
     }
+
+    // The digits a file name starts with, as written (zero padding kept).
+    private static string? FileVersion(Migration? last) =>
+        last is null ? null : new string(last.RelativePath.TakeWhile(char.IsAsciiDigit).ToArray()) is { Length: > 0 } digits ? digits : null;
 
     // The next number with the previous one's zero padding; timestamp versions stay timestamps.
     private static string NextNumber(string? lastVersion, DateTime utcNow, string first)

@@ -41,7 +41,7 @@ public sealed class MySqlMigrationHistoryReader : IMigrationHistoryReader
         {
             await using var command = new MySqlCommand(sql, _connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var rows = await HistoryQueries.ReadAsync(Kind, reader, cancellationToken).ConfigureAwait(false);
+            var rows = await HistoryQueries.ReadAsync(Kind, reader, cancellationToken, shown).ConfigureAwait(false);
             return new MigrationHistory(Kind, shown, true, rows);
         }
         catch (MySqlException error) when (error.ErrorCode == MySqlErrorCode.NoSuchTable)

@@ -16,14 +16,17 @@ public sealed class PostgresMigrationHistoryReader : IMigrationHistoryReader
     /// <summary>Creates a reader of <paramref name="kind"/>'s history.</summary>
     /// <param name="connection">An open connection; the caller owns it.</param>
     /// <param name="kind">The tool whose table to read.</param>
-    /// <param name="schema">The schema holding the table (Prisma's <c>?schema=</c>); <see langword="null"/> for the search path.</param>
+    /// <param name="schema">
+    /// The schema holding the table (Prisma's <c>?schema=</c>, drizzle's <c>migrationsSchema</c>); <see langword="null"/>
+    /// for the tool's default: <c>drizzle</c> for drizzle, the search path for the others.
+    /// </param>
     /// <param name="table">The table name, when the tool was configured with another one.</param>
     public PostgresMigrationHistoryReader(NpgsqlConnection connection, MigrationHistoryKind kind, string? schema = null, string? table = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         _connection = connection;
         Kind = kind;
-        _schema = schema;
+        _schema = schema ?? kind.DefaultPostgresSchema();
         _table = table ?? kind.DefaultTable();
     }
 
@@ -56,7 +59,7 @@ public sealed class PostgresMigrationHistoryReader : IMigrationHistoryReader
 
     /// <summary>Reads the result of <see cref="Sql"/>, the result <paramref name="reader"/> is on.</summary>
     internal async Task<MigrationHistory> ReadRowsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
-        new(Kind, Shown, true, await HistoryQueries.ReadAsync(Kind, reader, cancellationToken).ConfigureAwait(false));
+        new(Kind, Shown, true, await HistoryQueries.ReadAsync(Kind, reader, cancellationToken, Shown).ConfigureAwait(false));
 
     /// <summary>
     /// What an error of <see cref="Sql"/> means, when <see cref="IsTableError"/> says it is the
@@ -70,7 +73,7 @@ public sealed class PostgresMigrationHistoryReader : IMigrationHistoryReader
 
     /// <summary>
     /// The tools whose history tables exist in <paramref name="schema"/> (default: the current
-    /// schema), from one catalog query. Pass the result to <see cref="MigrationHistoryKinds.Choose"/>.
+    /// schema), and drizzle's in its own schema <c>drizzle</c>, from one catalog query. Pass the result to <see cref="MigrationHistoryKinds.Choose"/>.
     /// </summary>
     /// <param name="connection">An open connection; the caller owns it.</param>
     /// <param name="schema">The schema to look in, or <see langword="null"/> for <c>current_schema()</c>.</param>
@@ -93,8 +96,9 @@ public sealed class PostgresMigrationHistoryReader : IMigrationHistoryReader
             FROM pg_catalog.pg_class c
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-            WHERE n.nspname = COALESCE(@schema, pg_catalog.current_schema()) AND c.relkind IN ('r', 'p', 'v', 'f')
-              AND pg_catalog.lower(c.relname) = ANY(@tables)
+            WHERE c.relkind IN ('r', 'p', 'v', 'f') AND pg_catalog.lower(c.relname) = ANY(@tables)
+              AND (n.nspname = COALESCE(@schema, pg_catalog.current_schema())
+                   OR (n.nspname = 'drizzle' AND c.relname = '__drizzle_migrations'))
             """;
         var command = new NpgsqlBatchCommand(sql);
         command.Parameters.AddWithValue("schema", NpgsqlTypes.NpgsqlDbType.Text, (object?)schema ?? DBNull.Value);

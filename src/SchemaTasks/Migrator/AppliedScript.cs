@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SchemaTasks.Migrations;
 
 namespace SchemaTasks.Migrator;
@@ -6,32 +5,24 @@ namespace SchemaTasks.Migrator;
 /// <summary>The part of an embedded migration file that is applied, and where it starts.</summary>
 /// <param name="Text">The SQL to run.</param>
 /// <param name="FirstLine">The file line <paramref name="Text"/> starts on, so errors point into the file.</param>
-/// <param name="NoTransaction">Whether the file itself asks to run without a transaction (dbmate's <c>transaction:false</c>).</param>
-internal sealed partial record AppliedScript(string Text, int FirstLine, bool NoTransaction)
+/// <param name="NoTransaction">Whether the file itself asks to run without a transaction (dbmate's <c>transaction:false</c>, goose's <c>NO TRANSACTION</c>, sqlx's <c>-- no-transaction</c>).</param>
+internal sealed record AppliedScript(string Text, int FirstLine, bool NoTransaction)
 {
     /// <summary>
-    /// The whole file, except for dbmate, whose files hold both directions: only the
-    /// <c>-- migrate:up</c> section runs, as the build reads it.
+    /// The part of the file its tool runs, as the build reads it: dbmate's and goose's Up
+    /// sections, the whole file for the others (<see cref="MigrationScripts"/> in Core).
     /// </summary>
+    /// <exception cref="SchemaTasksException"><c>ST7002</c>: a goose Go-function migration, which only goose can run.</exception>
     public static AppliedScript Of(MigrationLayout layout, EmbeddedMigration migration)
     {
-        var text = migration.Text;
-        if (layout != MigrationLayout.Dbmate || DbmateUp().Match(text) is not { Success: true } up)
+        var script = MigrationScripts.Of(layout, migration.RelativePath, migration.Text);
+        if (script.IsCode)
         {
-            return new AppliedScript(text, 1, false);
+            throw new SchemaTasksException(
+                Diagnostics.DiagnosticCodes.MigrationFailed,
+                $"Migration {migration.Id} ('{migration.RelativePath}') is a goose Go function: only goose can run it. Nothing was applied. Run `goose up` for this folder, or keep Go migrations out of the folders SchemaTasks migrates.");
         }
 
-        var start = up.Index + up.Length;
-        var down = DbmateDown().Match(text, start);
-        var body = text[start..(down.Success ? down.Index : text.Length)];
-        var line = 1 + text.AsSpan(0, start).Count('\n');
-        return new AppliedScript(body, line, up.Groups["options"].Value.Contains("transaction:false", StringComparison.Ordinal));
+        return new AppliedScript(script.Sql, script.FirstLine, script.NoTransaction);
     }
-
-    // The same markers MigrationDiscovery reads when the build parses a dbmate folder.
-    [GeneratedRegex(@"^--\s*migrate:up\b(?<options>.*)$", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
-    private static partial Regex DbmateUp();
-
-    [GeneratedRegex(@"^--\s*migrate:down\b.*$", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
-    private static partial Regex DbmateDown();
 }

@@ -7,7 +7,7 @@ namespace SchemaTasks.Verification;
 /// <summary>Whether a migration's recorded checksum agrees with the embedded text.</summary>
 public enum ChecksumStatus
 {
-    /// <summary>The history keeps no checksum for this migration (golang-migrate, dbmate, EF Core, DbUp, baselines).</summary>
+    /// <summary>The history keeps no checksum for this migration (golang-migrate, dbmate, goose, EF Core, DbUp, baselines).</summary>
     NotRecorded,
 
     /// <summary>The recorded checksum matches the embedded text.</summary>
@@ -50,10 +50,37 @@ internal static class ChecksumComparison
                     ? Status(crc == FlywayChecksum.Compute(embedded.Text))
                     : ChecksumStatus.NotComparable;
 
+            case MigrationHistoryKind.Sqlx:
+                // sqlx hashes the file's bytes as they are (SHA-384), line endings and a byte-order mark
+                // included; the text here may have lost its mark when it was read, so both are tried.
+                return Status(WithOrWithoutBom(embedded.Text).Any(text => string.Equals(recorded, Sqlx(text), StringComparison.OrdinalIgnoreCase)));
+
+            case MigrationHistoryKind.Drizzle:
+                // drizzle hashes the file's text (SHA-256); since drizzle-orm 0.4x with CRLF turned into LF
+                // first, before that as read. drizzle itself never compares: SchemaTasks does, and accepts both.
+                return Status(WithOrWithoutBom(embedded.Text).Any(text =>
+                    string.Equals(recorded, Sha256(text), StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(recorded, Sha256(text.Replace("\r\n", "\n", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase)));
+
             default:
                 return ChecksumStatus.NotComparable;
         }
     }
+
+    /// <summary>The checksum of <paramref name="embedded"/> in the form <paramref name="kind"/> records, for messages.</summary>
+    public static string Ours(MigrationHistoryKind kind, EmbeddedMigration embedded) => kind switch
+    {
+        MigrationHistoryKind.Flyway => FlywayChecksum.ComputeText(embedded.Text),
+        MigrationHistoryKind.Sqlx => Sqlx(embedded.Text),
+        MigrationHistoryKind.Drizzle => Sha256(embedded.Text.Replace("\r\n", "\n", StringComparison.Ordinal)),
+        _ => embedded.Sha256,
+    };
+
+    private static IEnumerable<string> WithOrWithoutBom(string text) =>
+        text.Length > 0 && text[0] == '\uFEFF' ? [text, text.Substring(1)] : [text, "\uFEFF" + text];
+
+    private static string Sqlx(string text) =>
+        Convert.ToHexString(SHA384.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
 
     private static ChecksumStatus Status(bool matches) => matches ? ChecksumStatus.Matches : ChecksumStatus.Differs;
 

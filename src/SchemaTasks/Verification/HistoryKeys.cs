@@ -19,6 +19,9 @@ internal static class HistoryKeys
             case MigrationHistoryKind.DbUp:
                 return DbUpNames(migrations);
 
+            case MigrationHistoryKind.Sqlx or MigrationHistoryKind.Goose:
+                return FileVersions(migrations);
+
             default:
             {
                 var ids = new HashSet<string>(migrations.Count, StringComparer.Ordinal);
@@ -53,6 +56,25 @@ internal static class HistoryKeys
             .ToList();
         while (parts.Count > 1 && parts[^1] == "0") parts.RemoveAt(parts.Count - 1);
         return string.Join('.', parts);
+    }
+
+    // sqlx and goose record the number before the first '_' of the file name. A folder read in
+    // their layout has it as the id; one read as plain (a sqlx folder without a marker) has the
+    // file name, so the row is matched by the file name's number as the tool reads it.
+    private static Func<string, string?> FileVersions(IReadOnlyList<EmbeddedMigration> migrations)
+    {
+        var byVersion = new Dictionary<long, string>();
+        foreach (var m in migrations)
+        {
+            var name = m.RelativePath[(m.RelativePath.LastIndexOf('/') + 1)..];
+            var underscore = name.IndexOf('_');
+            var digits = underscore < 0 ? m.Id : name[..underscore];
+            if (long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)) byVersion.TryAdd(version, m.Id);
+        }
+
+        return key => long.TryParse(key, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var version)
+            ? byVersion.GetValueOrDefault(version)
+            : null;
     }
 
     // DbUp records embedded-resource names ("App.Scripts.001_init.sql") or file names. A row

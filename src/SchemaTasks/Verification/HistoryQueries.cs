@@ -11,7 +11,7 @@ internal static class HistoryQueries
 {
     /// <summary>The tables detection looks for, lower case (MySQL on Windows and macOS folds names).</summary>
     public static readonly IReadOnlyList<string> KnownTables =
-        ["_prisma_migrations", "schema_migrations", "flyway_schema_history", "__efmigrationshistory", "schemaversions", "schematasks_history"];
+        ["_prisma_migrations", "schema_migrations", "flyway_schema_history", "__efmigrationshistory", "schemaversions", "schematasks_history", "goose_db_version", "_sqlx_migrations", "__drizzle_migrations"];
 
     /// <summary>The SELECT for <paramref name="kind"/>; <paramref name="quote"/> quotes one identifier.</summary>
     public static string Select(MigrationHistoryKind kind, string table, Func<string, string> quote, bool hasStatementCount) => kind switch
@@ -24,18 +24,30 @@ internal static class HistoryQueries
         MigrationHistoryKind.Dbmate => $"SELECT version FROM {table} ORDER BY version",
         MigrationHistoryKind.EfCore => $"SELECT {quote("MigrationId")}, {quote("ProductVersion")} FROM {table} ORDER BY {quote("MigrationId")}",
         MigrationHistoryKind.DbUp => $"SELECT scriptname, applied FROM {table} ORDER BY applied, scriptname",
+        // goose lists its rows newest first and the first row of a version decides; oldest first here, where later rows win.
+        MigrationHistoryKind.Goose => $"SELECT version_id, is_applied, tstamp FROM {table} ORDER BY id",
+        MigrationHistoryKind.Sqlx => $"SELECT version, description, installed_on, success, checksum FROM {table} ORDER BY version",
+        MigrationHistoryKind.Drizzle => $"SELECT hash, created_at FROM {table} ORDER BY created_at, id",
         MigrationHistoryKind.SchemaTasks =>
             $"SELECT migration_id, name, checksum, started_at, finished_at, success, error, {(hasStatementCount ? "statements_applied" : "NULL")} FROM {table} ORDER BY started_at, migration_id",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
     /// <summary>Maps the rows of <see cref="Select"/>.</summary>
-    public static async Task<IReadOnlyList<AppliedMigration>> ReadAsync(MigrationHistoryKind kind, DbDataReader reader, CancellationToken cancellationToken)
+    /// <exception cref="SchemaTasksException"><c>ST6008</c>: a row of <paramref name="table"/> its tool would not have written.</exception>
+    public static async Task<IReadOnlyList<AppliedMigration>> ReadAsync(MigrationHistoryKind kind, DbDataReader reader, CancellationToken cancellationToken, string? table = null)
     {
         var rows = new List<AppliedMigration>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (Map(kind, reader) is { } row) rows.Add(row);
+            try
+            {
+                if (Map(kind, reader) is { } row) rows.Add(row);
+            }
+            catch (SchemaTasksException error) when (table is not null && error.Code == DiagnosticCodes.UnreadableHistory)
+            {
+                throw new SchemaTasksException(error.Code, $"Table {table}: {error.Message}");
+            }
         }
 
         return rows;
@@ -56,6 +68,9 @@ internal static class HistoryQueries
                 "__efmigrationshistory" => MigrationHistoryKind.EfCore,
                 "schemaversions" => MigrationHistoryKind.DbUp,
                 "schematasks_history" => MigrationHistoryKind.SchemaTasks,
+                "goose_db_version" => MigrationHistoryKind.Goose,
+                "_sqlx_migrations" => MigrationHistoryKind.Sqlx,
+                "__drizzle_migrations" => MigrationHistoryKind.Drizzle,
                 _ => null,
             };
             if (kind is { } found) kinds.Add(found);
@@ -70,10 +85,24 @@ internal static class HistoryQueries
         $"Table {table} does not look like {kind.ToName()}'s history table ({serverMessage}). Set the history kind to the tool that created it"
         + (kind is MigrationHistoryKind.GolangMigrate or MigrationHistoryKind.Dbmate ? " (golang-migrate and dbmate both use schema_migrations)." : "."));
 
+    /// <summary>The error for a row of a history table that its tool would not have written.</summary>
+    public static SchemaTasksException UninterpretableRow(MigrationHistoryKind kind, string row, string why) => new(
+        DiagnosticCodes.UnreadableHistory,
+        $"A row of {kind.ToName()}'s history table cannot be interpreted: {row} {why}. Correct or delete the row, or set the history kind to the tool that wrote the table.");
+
     private static AppliedMigration? Map(MigrationHistoryKind kind, DbDataReader r)
     {
         switch (kind)
         {
+            case MigrationHistoryKind.Goose:
+                return GooseRow(r);
+
+            case MigrationHistoryKind.Sqlx:
+                return SqlxRow(r);
+
+            case MigrationHistoryKind.Drizzle:
+                return DrizzleRow(r);
+
             case MigrationHistoryKind.Prisma:
             {
                 // Prisma: finished_at set = applied; rolled_back_at set = resolved as rolled back; neither = failed.
@@ -134,6 +163,67 @@ internal static class HistoryQueries
                 };
         }
     }
+
+    // goose: is_applied = false is a version migrated down (older goose wrote such a row; newer
+    // goose deletes the version's rows instead). Version 0 is the row goose writes when it creates
+    // the table, not a migration.
+    private static AppliedMigration? GooseRow(DbDataReader r)
+    {
+        var version = Long(r, 0);
+        if (version is null || version < 0)
+        {
+            throw UninterpretableRow(MigrationHistoryKind.Goose, $"version_id {Shown(r, 0)}", "is not a version goose writes (a whole number from 0)");
+        }
+
+        if (version == 0) return null;
+        var applied = Convert.ToBoolean(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+        return new AppliedMigration(Number(version.Value), applied ? AppliedMigrationState.Succeeded : AppliedMigrationState.RolledBack) { FinishedAt = Time(r, 2) };
+    }
+
+    // sqlx: success = false is a migration that did not finish (sqlx calls it dirty and refuses to
+    // go on); checksum is the SHA-384 of the file, 48 bytes.
+    private static AppliedMigration SqlxRow(DbDataReader r)
+    {
+        var version = Long(r, 0) ?? throw UninterpretableRow(MigrationHistoryKind.Sqlx, "version NULL", "has no version");
+        var checksum = r.IsDBNull(4) ? null : r.GetValue(4) as byte[];
+        if (checksum is not { Length: 48 })
+        {
+            throw UninterpretableRow(MigrationHistoryKind.Sqlx, $"version {version}", $"has checksum {Shown(r, 4)}, not the 48 bytes of a SHA-384");
+        }
+
+        var success = Convert.ToBoolean(r.GetValue(3), System.Globalization.CultureInfo.InvariantCulture);
+        return new AppliedMigration(Number(version), success ? AppliedMigrationState.Succeeded : AppliedMigrationState.Dirty)
+        {
+            Name = Text(r, 1),
+            Checksum = Convert.ToHexString(checksum).ToLowerInvariant(),
+            FinishedAt = Time(r, 2),
+        };
+    }
+
+    // drizzle: created_at is the journal entry's "when" (the key), hash the SHA-256 hex of the file.
+    private static AppliedMigration DrizzleRow(DbDataReader r)
+    {
+        var hash = Text(r, 0);
+        var createdAt = r.IsDBNull(1) ? null : Convert.ToString(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+        if (createdAt is null || !long.TryParse(createdAt, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var when))
+        {
+            throw UninterpretableRow(MigrationHistoryKind.Drizzle, $"hash {hash ?? "NULL"}", $"has created_at {createdAt ?? "NULL"}, not the milliseconds of a journal entry's \"when\"");
+        }
+
+        return new AppliedMigration(Number(when), AppliedMigrationState.Succeeded)
+        {
+            Checksum = hash,
+            FinishedAt = DateTimeOffset.FromUnixTimeMilliseconds(when),
+        };
+    }
+
+    private static long? Long(DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToInt64(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Number(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Shown(DbDataReader r, int i) => r.IsDBNull(i) ? "NULL"
+        : r.GetValue(i) is byte[] bytes ? $"0x{Convert.ToHexString(bytes).ToLowerInvariant()} ({bytes.Length} bytes)"
+        : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "NULL";
 
     private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 

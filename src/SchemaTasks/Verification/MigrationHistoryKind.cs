@@ -25,6 +25,24 @@ public enum MigrationHistoryKind
 
     /// <summary>DbUp: <c>schemaversions(scriptname, applied)</c>.</summary>
     DbUp,
+
+    /// <summary>
+    /// goose: <c>goose_db_version(id, version_id, is_applied, tstamp)</c>; the latest row of a
+    /// version decides, and version 0 is goose's own first row. No checksum.
+    /// </summary>
+    Goose,
+
+    /// <summary>
+    /// sqlx: <c>_sqlx_migrations(version, description, installed_on, success, checksum, execution_time)</c>,
+    /// with SHA-384 checksums of the whole file; <c>success = false</c> is a dirty migration.
+    /// </summary>
+    Sqlx,
+
+    /// <summary>
+    /// drizzle: <c>__drizzle_migrations(id, hash, created_at)</c> (in schema <c>drizzle</c> on
+    /// PostgreSQL), <c>created_at</c> the journal's <c>when</c>, <c>hash</c> SHA-256 of the file.
+    /// </summary>
+    Drizzle,
 }
 
 /// <summary>Names, default tables and the default choice of <see cref="MigrationHistoryKind"/>.</summary>
@@ -40,6 +58,9 @@ public static class MigrationHistoryKinds
         MigrationHistoryKind.Dbmate => "dbmate",
         MigrationHistoryKind.EfCore => "efcore",
         MigrationHistoryKind.DbUp => "dbup",
+        MigrationHistoryKind.Goose => "goose",
+        MigrationHistoryKind.Sqlx => "sqlx",
+        MigrationHistoryKind.Drizzle => "drizzle",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -55,6 +76,9 @@ public static class MigrationHistoryKinds
             case "dbmate": kind = MigrationHistoryKind.Dbmate; return true;
             case "efcore" or "ef" or "ef-core": kind = MigrationHistoryKind.EfCore; return true;
             case "dbup": kind = MigrationHistoryKind.DbUp; return true;
+            case "goose": kind = MigrationHistoryKind.Goose; return true;
+            case "sqlx": kind = MigrationHistoryKind.Sqlx; return true;
+            case "drizzle" or "drizzle-kit" or "drizzle-orm": kind = MigrationHistoryKind.Drizzle; return true;
             default: kind = default; return false;
         }
     }
@@ -68,8 +92,17 @@ public static class MigrationHistoryKinds
         MigrationHistoryKind.Flyway => "flyway_schema_history",
         MigrationHistoryKind.EfCore => "__EFMigrationsHistory",
         MigrationHistoryKind.DbUp => "schemaversions",
+        MigrationHistoryKind.Goose => "goose_db_version",
+        MigrationHistoryKind.Sqlx => "_sqlx_migrations",
+        MigrationHistoryKind.Drizzle => "__drizzle_migrations",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    /// <summary>
+    /// The PostgreSQL schema the tool keeps its table in when it is not configured otherwise:
+    /// <c>drizzle</c> for drizzle; <see langword="null"/> (the search path) for the others.
+    /// </summary>
+    public static string? DefaultPostgresSchema(this MigrationHistoryKind kind) => kind == MigrationHistoryKind.Drizzle ? "drizzle" : null;
 
     /// <summary>The history kind of the tool that owns <paramref name="layout"/>.</summary>
     public static MigrationHistoryKind ForLayout(MigrationLayout layout) => layout switch
@@ -78,6 +111,9 @@ public static class MigrationHistoryKinds
         MigrationLayout.GolangMigrate => MigrationHistoryKind.GolangMigrate,
         MigrationLayout.Flyway => MigrationHistoryKind.Flyway,
         MigrationLayout.Dbmate => MigrationHistoryKind.Dbmate,
+        MigrationLayout.Goose => MigrationHistoryKind.Goose,
+        MigrationLayout.Sqlx => MigrationHistoryKind.Sqlx,
+        MigrationLayout.Drizzle => MigrationHistoryKind.Drizzle,
         _ => MigrationHistoryKind.SchemaTasks,
     };
 

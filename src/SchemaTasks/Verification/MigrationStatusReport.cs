@@ -127,6 +127,7 @@ public sealed class MigrationStatusReport
         }
 
         MarkOutOfOrder(result);
+        if (history.Kind == MigrationHistoryKind.Drizzle) MarkBelowDrizzlesLast(result, history);
         foreach (var id in unknownOrder)
         {
             var row = lastRow[id];
@@ -137,6 +138,27 @@ public sealed class MigrationStatusReport
         }
 
         return result;
+    }
+
+    // drizzle applies only the migrations whose "when" is later than the last created_at it
+    // recorded, whichever migration recorded it: a pending one below that is never applied.
+    private static void MarkBelowDrizzlesLast(List<MigrationStatus> statuses, MigrationHistory history)
+    {
+        long? last = null;
+        foreach (var row in history.Entries)
+        {
+            if (long.TryParse(row.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var at) && (last is null || at > last)) last = at;
+        }
+
+        for (var i = 0; i < statuses.Count; i++)
+        {
+            if (statuses[i].State == MigrationState.Pending
+                && long.TryParse(statuses[i].Id, NumberStyles.None, CultureInfo.InvariantCulture, out var when)
+                && when <= last)
+            {
+                statuses[i] = statuses[i] with { OutOfOrder = true };
+            }
+        }
     }
 
     private static void MarkOutOfOrder(List<MigrationStatus> statuses)

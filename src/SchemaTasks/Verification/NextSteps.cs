@@ -12,6 +12,9 @@ internal static class NextSteps
         MigrationHistoryKind.Dbmate => "run `dbmate up`",
         MigrationHistoryKind.EfCore => "run `dotnet ef database update`",
         MigrationHistoryKind.DbUp => "run the application's DbUp upgrade (`PerformUpgrade()`)",
+        MigrationHistoryKind.Goose => "run `goose -dir <migrations folder> <driver> <dsn> up`",
+        MigrationHistoryKind.Sqlx => "run `sqlx migrate run`",
+        MigrationHistoryKind.Drizzle => "run `npx drizzle-kit migrate`",
         _ => "run `schematasks migrate`",
     };
 
@@ -26,6 +29,8 @@ internal static class NextSteps
             MigrationHistoryKind.Prisma => ($"run `npx prisma migrate resolve --rolled-back {id}` and `npx prisma migrate deploy`", $"run `npx prisma migrate resolve --applied {id}`"),
             MigrationHistoryKind.GolangMigrate => ($"run `migrate -path <migrations folder> -database <url> force {previousId ?? "-1"}` and `migrate ... up`", $"run `migrate -path <migrations folder> -database <url> force {id}`"),
             MigrationHistoryKind.Flyway => ("run `flyway repair` and `flyway migrate`", null),
+            // sqlx refuses to go on past a row with success = false until it is deleted.
+            MigrationHistoryKind.Sqlx => ($"delete its row (`DELETE FROM _sqlx_migrations WHERE version = {id}`) and run `sqlx migrate run`", $"run `UPDATE _sqlx_migrations SET success = true WHERE version = {id}`"),
             // The migrator refuses to run over a failed row; repair clears it when nothing of the migration remains.
             MigrationHistoryKind.SchemaTasks => ("run `schematasks repair` (add `--apply` once its plan is right) and `schematasks migrate`", null),
             _ => ($"{Apply(kind)} again", null),
@@ -47,9 +52,14 @@ internal static class NextSteps
     public static string Unknown(string id) =>
         $"Deploy a build that includes migration {id}, or make sure this build works with the newer schema.";
 
-    public static string OutOfOrder(MigrationHistoryKind kind) => kind == MigrationHistoryKind.Flyway
-        ? "run `flyway migrate -outOfOrder=true`, after checking it does not depend on running before the later ones"
-        : Apply(kind) + ", after checking it does not depend on running before the later ones";
+    public static string OutOfOrder(MigrationHistoryKind kind) => kind switch
+    {
+        MigrationHistoryKind.Flyway => "run `flyway migrate -outOfOrder=true`, after checking it does not depend on running before the later ones",
+        MigrationHistoryKind.Goose => "run `goose -dir <migrations folder> -allow-missing <driver> <dsn> up`, after checking it does not depend on running before the later ones",
+        // drizzle applies only migrations newer than the last created_at: it never runs this one.
+        MigrationHistoryKind.Drizzle => "drizzle's migrator never applies a migration older than the last one recorded: give it a newer journal entry (drizzle-kit generate --custom) holding its SQL",
+        _ => Apply(kind) + ", after checking it does not depend on running before the later ones",
+    };
 
     public static string Drift(MigrationHistoryKind kind, bool failed, bool pending, bool isError) => failed
         ? "Repair the failed migration first (ST6002), then verify again."

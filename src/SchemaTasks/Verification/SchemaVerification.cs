@@ -61,7 +61,8 @@ public static class SchemaVerification
                     findings.Add(Error(DiagnosticCodes.PendingMigration, migration.Id, $"{named} has not been applied.") with { NextStep = Capitalise(NextSteps.Apply(kind)) + "." });
                     if (migration.OutOfOrder)
                     {
-                        var later = status.Migrations.SkipWhile(m => m != migration).First(m => m.State is MigrationState.Applied or MigrationState.Failed or MigrationState.Dirty);
+                        // drizzle: the later one may be a migration this build does not have.
+                        var later = status.Migrations.SkipWhile(m => m != migration).First(m => m.State is MigrationState.Applied or MigrationState.Failed or MigrationState.Dirty or MigrationState.Unknown);
                         findings.Add(Warning(DiagnosticCodes.OutOfOrderMigration, migration.Id, $"{named} is pending, but migration {later.Id}, which comes after it, is already applied.")
                             with { NextStep = Capitalise(NextSteps.OutOfOrder(kind)) + "." });
                     }
@@ -88,7 +89,7 @@ public static class SchemaVerification
 
                 case MigrationState.Applied when migration.IsEdited:
                     var embedded = migrations[IndexOf(migration.Id)];
-                    var ours = kind == MigrationHistoryKind.Flyway ? FlywayChecksum.ComputeText(embedded.Text) : embedded.Sha256;
+                    var ours = ChecksumComparison.Ours(kind, embedded);
                     findings.Add(Error(DiagnosticCodes.EditedMigration, migration.Id,
                         $"{named} changed after it was applied: the history records checksum {migration.Applied!.Checksum}, this build's file has {ours}.")
                         with { NextStep = NextSteps.Edited(kind, migration.RelativePath) });

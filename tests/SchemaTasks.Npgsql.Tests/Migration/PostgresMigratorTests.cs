@@ -294,6 +294,37 @@ public sealed class PostgresMigratorTests
     }
 
     [PostgresFact]
+    public async Task GooseFile_RunsOnlyItsUpSection_AndNoTransactionRunsOutsideOne()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.Postgres, Migrations.MigrationLayout.Goose)
+            .Add("1", "-- +goose Up\nCREATE TABLE a (id int);\n-- +goose Down\nDROP TABLE a;\n", "00001_a.sql")
+            .Add("2", "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY a_id ON a (id);\n-- +goose Down\nDROP INDEX a_id;\n", "00002_index.sql")
+            .Load();
+
+        var result = await PostgresMigrator.MigrateAsync(migrations, db.ConnectionString);
+
+        Assert.Equal([true, false], result.Applied.Select(a => a.InTransaction));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_indexes WHERE indexname = 'a_id'"));
+    }
+
+    [PostgresFact]
+    public async Task GooseGoMigration_IsRefusedBeforeAnythingIsApplied()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.Postgres, Migrations.MigrationLayout.Goose)
+            .Add("1", "-- +goose Up\nCREATE TABLE a (id int);\n", "00001_a.sql")
+            .Add("2", "package migrations\n", "00002_backfill.go")
+            .Load();
+
+        var ex = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(migrations, db.ConnectionString));
+
+        Assert.Equal(Diagnostics.DiagnosticCodes.MigrationFailed, ex.Code);
+        Assert.Contains("'00002_backfill.go') is a goose Go function", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'a'"));
+    }
+
+    [PostgresFact]
     public async Task SuccessRow_WrittenWithTheMigration_RecordsWhenItsStatementsFinished()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();

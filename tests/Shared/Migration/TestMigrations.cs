@@ -21,10 +21,10 @@ internal sealed class TestMigrations(SqlDialect dialect, MigrationLayout layout 
 
     public string? Read(string name) => _resources.GetValueOrDefault(name);
 
-    /// <summary>Adds migration <paramref name="id"/> (file <c>{id}_m.up.sql</c>) to the manifest and the resources.</summary>
-    public TestMigrations Add(string id, string sql)
+    /// <summary>Adds migration <paramref name="id"/> (file <paramref name="path"/>, by default <c>{id}_m.up.sql</c>) to the manifest and the resources.</summary>
+    public TestMigrations Add(string id, string sql, string? path = null)
     {
-        var path = $"{id}_m.up.sql";
+        path ??= $"{id}_m.up.sql";
         _entries.Add(new ManifestEntry(id, "m" + id, path, MigrationChecksum.Compute(sql)));
         _resources[EmbeddedResourceNames.ForMigration(path)] = sql;
         return this;

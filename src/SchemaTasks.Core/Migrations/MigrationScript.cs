@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+
+namespace SchemaTasks.Migrations;
+
+/// <summary>The part of a migration file its tool runs, where it starts, and how it runs.</summary>
+/// <param name="Sql">The SQL that runs: for dbmate and goose the Up section only, else the whole file.</param>
+/// <param name="FirstLine">The file line <paramref name="Sql"/> starts on, so errors point into the file.</param>
+/// <param name="NoTransaction">
+/// Whether the file asks to run outside a transaction: dbmate's <c>transaction:false</c>, goose's
+/// <c>-- +goose NO TRANSACTION</c>, sqlx's <c>-- no-transaction</c> first line.
+/// </param>
+/// <param name="IsCode">
+/// Whether the migration is code (a goose Go function) that only its tool can run;
+/// <paramref name="Sql"/> is then empty.
+/// </param>
+public sealed record MigrationScript(string Sql, int FirstLine, bool NoTransaction, bool IsCode = false);
+
+/// <summary>Reads the <see cref="MigrationScript"/> of a migration file as its layout's tool does.</summary>
+public static class MigrationScripts
+{
+    private static readonly Regex DbmateUp = new(@"^--\s*migrate:up\b(?<options>.*)$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
+    private static readonly Regex DbmateDown = new(@"^--\s*migrate:down\b.*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
+
+    /// <summary>The script of the file at <paramref name="relativePath"/>, whose text is <paramref name="text"/>.</summary>
+    /// <param name="layout">The layout the file was read in.</param>
+    /// <param name="relativePath">The file, relative to the migrations folder.</param>
+    /// <param name="text">The whole text of the file.</param>
+    public static MigrationScript Of(MigrationLayout layout, string relativePath, string text)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        ArgumentNullException.ThrowIfNull(text);
+        switch (layout)
+        {
+            case MigrationLayout.Dbmate when DbmateUp.Match(text) is { Success: true } up:
+            {
+                var start = up.Index + up.Length;
+                var down = DbmateDown.Match(text, start);
+                var body = text.Substring(start, (down.Success ? down.Index : text.Length) - start);
+                return new MigrationScript(body, LineOf(text, start), up.Groups["options"].Value.Contains("transaction:false", StringComparison.Ordinal));
+            }
+
+            case MigrationLayout.Goose when relativePath.EndsWith(".go", StringComparison.Ordinal):
+                return new MigrationScript(string.Empty, 1, false, IsCode: true);
+
+            case MigrationLayout.Goose:
+            {
+                var script = GooseScript.Read(text, relativePath);
+                return new MigrationScript(script.Up(text), script.UpStartLine, script.NoTransaction);
+            }
+
+            case MigrationLayout.Sqlx:
+                return new MigrationScript(text, 1, text.StartsWith("-- no-transaction", StringComparison.Ordinal));
+
+            default:
+                return new MigrationScript(text, 1, false);
+        }
+    }
+
+    private static int LineOf(string text, int index)
+    {
+        var line = 1;
+        for (var i = 0; i < index; i++)
+        {
+            if (text[i] == '\n') line++;
+        }
+
+        return line;
+    }
+}

@@ -1,0 +1,2 @@
+-- no-transaction
+CREATE INDEX CONCURRENTLY jobs_status ON jobs (status);

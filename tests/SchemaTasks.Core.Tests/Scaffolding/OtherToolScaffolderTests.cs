@@ -1,0 +1,46 @@
+using SchemaTasks.Migrations;
+using SchemaTasks.Scaffolding;
+
+namespace SchemaTasks.Core.Tests.Scaffolding;
+
+public sealed class OtherToolScaffolderTests
+{
+    private static readonly DateTime Now = new(2026, 11, 23, 14, 5, 9, DateTimeKind.Utc);
+
+    [Fact]
+    public void Goose_GetsTheNextPaddedVersion_WithBothSections_AndReadsBackAsGoose()
+    {
+        var set = Read(MigrationLayout.Goose, ("00001_init.sql", "-- +goose Up\nSELECT 1;\n"), ("00002_more.go", "package m\n/* schematasks:equivalent */\n"));
+
+        var file = Assert.Single(MigrationScaffolder.Create(set, "add y", "ALTER TYPE x ADD VALUE 'y';\n", Now));
+
+        Assert.Equal("00003_add_y.sql", file.RelativePath);
+        var again = MigrationDiscovery.Discover([new("00001_init.sql", "-- +goose Up\nSELECT 1;\n"), new(file.RelativePath, file.Text)]);
+        Assert.Equal(MigrationLayout.Goose, again.Set!.Layout);
+        Assert.Contains("ALTER TYPE x ADD VALUE 'y';", again.Set.Migrations[^1].Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sqlx_FollowsTheFolder_PairOrSimpleFile()
+    {
+        var pairs = Read(MigrationLayout.Sqlx, ("20240101000000_init.up.sql", "SELECT 1;\n"), ("20240101000000_init.down.sql", "SELECT 1;\n"));
+        var simple = Read(MigrationLayout.Sqlx, ("0001_init.sql", "SELECT 1;\n"));
+
+        Assert.Equal(["20261123140509_fix.up.sql", "20261123140509_fix.down.sql"], MigrationScaffolder.Create(pairs, "fix", "SELECT 2;\n", Now).Select(f => f.RelativePath));
+        Assert.Equal("0002_fix.sql", Assert.Single(MigrationScaffolder.Create(simple, "fix", "SELECT 2;\n", Now)).RelativePath);
+    }
+
+    [Fact]
+    public void Drizzle_JournalFolder_NeedsDrizzleKit_FolderFormGetsTheNextFolder()
+    {
+        var journal = Read(null, ("meta/_journal.json", "{\"entries\":[{\"idx\":0,\"when\":1,\"tag\":\"0000_a\"}]}"), ("0000_a.sql", "SELECT 1;"));
+        var folders = Read(null, ("20250101000000_first/migration.sql", "SELECT 1;"), ("20250101000000_first/snapshot.json", "{}"));
+
+        Assert.False(MigrationScaffolder.ScaffoldsWithoutTool(journal));
+        Assert.True(MigrationScaffolder.ScaffoldsWithoutTool(folders));
+        Assert.Equal("20261123140509_fix/migration.sql", Assert.Single(MigrationScaffolder.Create(folders, "fix", "SELECT 2;\n", Now)).RelativePath);
+    }
+
+    private static MigrationSet Read(MigrationLayout? layout, params (string Path, string Text)[] files) =>
+        MigrationDiscovery.Discover(files.Select(f => new MigrationSourceFile(f.Path, f.Text)).ToList(), layout).Set!;
+}
