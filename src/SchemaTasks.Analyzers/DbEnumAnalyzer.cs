@@ -13,7 +13,8 @@ namespace SchemaTasks.Analyzers;
 /// <summary>
 /// Fails the build when code uses a value the migrated schema does not declare: members of
 /// <c>[DbEnum]</c> enums, constants of <c>[DbEnum]</c> classes, and string constants that
-/// flow straight into a <c>[DbEnum]</c> property, field or parameter.
+/// flow into a <c>[DbEnum]</c> property, field or parameter (see <see cref="Flow.ConstantSources"/>
+/// and docs/diagnostics.md, "Where values are read").
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DbEnumAnalyzer : DiagnosticAnalyzer
@@ -53,6 +54,7 @@ public sealed class DbEnumAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(checker.AnalyzeAssignment, OperationKind.SimpleAssignment);
         context.RegisterOperationAction(checker.AnalyzeArgument, OperationKind.Argument);
         context.RegisterOperationAction(checker.AnalyzeComparison, OperationKind.Binary);
+        context.RegisterOperationAction(checker.AnalyzeInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(checker.AnalyzeSwitch, OperationKind.Switch);
         context.RegisterOperationAction(checker.AnalyzeSwitchExpression, OperationKind.SwitchExpression);
         context.RegisterOperationAction(checker.AnalyzeIsPattern, OperationKind.IsPattern);

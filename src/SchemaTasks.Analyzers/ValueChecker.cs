@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SchemaTasks.Analyzers.Flow;
 using SchemaTasks.Analyzers.Mapping;
 using SchemaTasks.Analyzers.ValueSets;
 using SchemaTasks.Diagnostics;
@@ -23,6 +24,7 @@ internal sealed class ValueChecker
     public const string ValueProperty = CompileLogFacts.ValueProperty;
 
     private readonly MappingAttributes _attributes;
+    private readonly MappedMembers _members;
     private readonly ValueSetCatalog? _catalog;
     private readonly string? _problem;
     private readonly bool _scaffolding;
@@ -35,6 +37,7 @@ internal sealed class ValueChecker
     public ValueChecker(MappingAttributes attributes, ValueSetCatalog? catalog, string? problem, bool scaffolding)
     {
         _attributes = attributes;
+        _members = new MappedMembers(attributes);
         _catalog = catalog;
         _problem = problem;
         _scaffolding = scaffolding;
@@ -107,6 +110,18 @@ internal sealed class ValueChecker
         CheckFlow(context, MarkedSymbol(binary.RightOperand), binary.LeftOperand, "compared with");
     }
 
+    /// <summary><c>string.Equals</c>, <c>Equals</c> and <c>StringComparer</c> comparisons of a mapped member with a constant.</summary>
+    public void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        if (StringEquality.Of((IInvocationOperation)context.Operation) is not { IgnoreCase: { } ignoreCase } comparison)
+        {
+            return; // not an equality call, or one whose comparer is known only at run time
+        }
+
+        CheckFlow(context, MarkedSymbol(comparison.Left), comparison.Right, "compared with", ignoreCase);
+        CheckFlow(context, MarkedSymbol(comparison.Right), comparison.Left, "compared with", ignoreCase);
+    }
+
     public void AnalyzeSwitch(OperationAnalysisContext context)
     {
         var switchOperation = (ISwitchOperation)context.Operation;
@@ -158,30 +173,29 @@ internal sealed class ValueChecker
         }
     }
 
-    private void CheckFlow(OperationAnalysisContext context, ISymbol? member, IOperation value, string verb)
+    private void CheckFlow(OperationAnalysisContext context, ISymbol? member, IOperation value, string verb, bool ignoreCase = false)
     {
-        if (member is null || _attributes.DbEnumOf(member) is not { } mapping)
+        if (member is null || _members.Of(member) is not { } mapping || ResolveQuietly(mapping.Target) is not { } target)
         {
             return;
         }
 
-        if (!value.ConstantValue.HasValue || value.ConstantValue.Value is not string text)
+        // Only values known at compile time can be checked; the rest is the runtime's job.
+        foreach (var constant in ConstantSources.Of(value))
         {
-            return; // Only values known at compile time can be checked; the rest is the runtime's job.
-        }
-
-        if (ResolveQuietly(mapping.Target) is not { } target)
-        {
-            return;
-        }
-
-        Interlocked.Increment(ref _checkedValues);
-        if (!target.Values.Contains(text))
-        {
-            var subject = $"the string {verb} {Describe(member)}";
-            context.ReportDiagnostic(Undeclared(value.Syntax.GetLocation(), subject, text, target));
+            var text = (string)constant.ConstantValue.Value!;
+            Interlocked.Increment(ref _checkedValues);
+            if (!Allows(target, text, ignoreCase))
+            {
+                var subject = $"the string {verb} {Describe(mapping.Symbol)}";
+                context.ReportDiagnostic(Undeclared(constant.Syntax.GetLocation(), subject, text, target));
+            }
         }
     }
+
+    private static bool Allows(ValueSetObject target, string value, bool ignoreCase)
+        => target.Values.Contains(value)
+        || (ignoreCase && target.Values.Any(v => string.Equals(v, value, System.StringComparison.OrdinalIgnoreCase)));
 
     private void CheckEnum(SymbolAnalysisContext context, INamedTypeSymbol type, ValueSetObject target, int naming)
     {
@@ -305,6 +319,7 @@ internal sealed class ValueChecker
 
     private static string Describe(ISymbol symbol) => symbol switch
     {
+        IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } p => $"parameter '{p.Name}' of the {constructor.ContainingType.Name} constructor",
         IParameterSymbol p => $"parameter '{p.Name}' of {p.ContainingSymbol.ContainingType?.Name}.{p.ContainingSymbol.Name}",
         INamedTypeSymbol t => t.Name,
         _ => $"{symbol.ContainingType?.Name}.{symbol.Name}",
