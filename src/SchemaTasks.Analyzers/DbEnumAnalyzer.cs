@@ -26,7 +26,8 @@ public sealed class DbEnumAnalyzer : DiagnosticAnalyzer
         Descriptors.UnknownTarget,
         Descriptors.UnrepresentableValue,
         Descriptors.NoSchema,
-        Descriptors.AmbiguousTarget);
+        Descriptors.AmbiguousTarget,
+        Descriptors.CannotCheck);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -28,7 +28,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnknownTarget = new(
         "ST4002",
         "Mapping to an object the schema does not have",
-        "[DbEnum(\"{0}\")] on {1}: the migrated schema has no enum type or table.column named '{0}'.{2}",
+        "{0}: the migrated schema has no {1} named '{2}'.{3}",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -52,8 +52,16 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor AmbiguousTarget = new(
         "ST4005",
         "Mapping names more than one object",
-        "[DbEnum(\"{0}\")] on {1} names {2}; qualify it with the schema",
+        "{0} names {1}; qualify it with the schema",
         Category,
         DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor CannotCheck = new(
+        "ST4006",
+        "Mapping cannot be checked",
+        "{0} maps enum {1}, which cannot be checked: {2}",
+        Category,
+        DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 }

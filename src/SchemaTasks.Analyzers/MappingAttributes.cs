@@ -57,4 +57,11 @@ internal sealed class MappingAttributes
 
         return null;
     }
+
+    /// <summary>The value Npgsql maps a member to by <c>[PgName]</c>, the only override Npgsql reads.</summary>
+    public string? PgNameOf(ISymbol member)
+    {
+        var attribute = member.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _pgName));
+        return attribute is { ConstructorArguments.Length: 1 } && attribute.ConstructorArguments[0].Value is string value ? value : null;
+    }
 }

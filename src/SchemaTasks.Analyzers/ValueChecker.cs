@@ -30,6 +30,7 @@ internal sealed class ValueChecker
     private readonly bool _scaffolding;
     private readonly ConcurrentDictionary<string, IReadOnlyList<ValueSetObject>> _resolved = new();
     private readonly ConcurrentDictionary<ISymbol, bool> _mappings = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, bool> _checkedEnums = new(System.StringComparer.Ordinal);
     private int _checkedValues;
     private int _undeclared;
     private int _unrepresentable;
@@ -47,12 +48,13 @@ internal sealed class ValueChecker
     public void AnalyzeType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (_attributes.DbEnumOf(type) is { } mapping && Resolve(context.ReportDiagnostic, type, mapping.Target, mapping.Location) is { } target)
+        if (_attributes.DbEnumOf(type) is { } mapping && Resolve(context.ReportDiagnostic, type, mapping.Target, mapping.Location, enumTypesOnly: false) is { } target)
         {
             _mappings.TryAdd(type, true);
             if (type.TypeKind == TypeKind.Enum)
             {
-                CheckEnum(context, type, target, mapping.Naming);
+                var naming = mapping.Naming;
+                CheckEnum(context.ReportDiagnostic, type, target, field => _attributes.ExplicitValueOf(field) ?? NamingPolicy.Apply(naming, field.Name), type.Locations.FirstOrDefault() ?? Location.None, $"enum {type.Name}");
             }
             else
             {
@@ -65,7 +67,7 @@ internal sealed class ValueChecker
             foreach (var marked in MarkedSymbolsOf(member))
             {
                 if (_attributes.DbEnumOf(marked) is { } memberMapping
-                    && Resolve(context.ReportDiagnostic, marked, memberMapping.Target, memberMapping.Location) is not null)
+                    && Resolve(context.ReportDiagnostic, marked, memberMapping.Target, memberMapping.Location, enumTypesOnly: false) is not null)
                 {
                     _mappings.TryAdd(marked, true);
                 }
@@ -110,10 +112,43 @@ internal sealed class ValueChecker
         CheckFlow(context, MarkedSymbol(binary.RightOperand), binary.LeftOperand, "compared with");
     }
 
+    /// <summary>An enum mapped by Npgsql or its EF Core provider: checked as <c>[DbEnum]</c> is, its mapping declared by the call.</summary>
+    private void CheckNpgsqlMapping(OperationAnalysisContext context, NpgsqlEnumMapping mapping)
+    {
+        // Only a PostgreSQL schema has the enum types Npgsql maps; and a project that did not ask
+        // for a check with [DbEnum] is not told that it has no schema to check against.
+        if (_catalog is null || _catalog.Dialect != "postgres")
+        {
+            return;
+        }
+
+        if (mapping.Problem is not null || mapping.Target is null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.CannotCheck, mapping.Location, mapping.Description, mapping.EnumType.Name, mapping.Problem));
+            return;
+        }
+
+        if (Resolve(context.ReportDiagnostic, mapping.Description, mapping.Target, mapping.Location, enumTypesOnly: true) is not { } target)
+        {
+            return;
+        }
+
+        _mappings.TryAdd(mapping.EnumType, true);
+        var naming = mapping.Naming;
+        CheckEnum(context.ReportDiagnostic, mapping.EnumType, target, field => _attributes.PgNameOf(field) ?? NamingPolicy.Apply(naming, field.Name), mapping.Location, $"enum {mapping.EnumType.Name} ({mapping.Description})");
+    }
+
     /// <summary><c>string.Equals</c>, <c>Equals</c> and <c>StringComparer</c> comparisons of a mapped member with a constant.</summary>
     public void AnalyzeInvocation(OperationAnalysisContext context)
     {
-        if (StringEquality.Of((IInvocationOperation)context.Operation) is not { IgnoreCase: { } ignoreCase } comparison)
+        var invocation = (IInvocationOperation)context.Operation;
+        if (NpgsqlEnumMapping.Of(invocation) is { } npgsql)
+        {
+            CheckNpgsqlMapping(context, npgsql);
+            return;
+        }
+
+        if (StringEquality.Of(invocation) is not { IgnoreCase: { } ignoreCase } comparison)
         {
             return; // not an equality call, or one whose comparer is known only at run time
         }
@@ -197,25 +232,33 @@ internal sealed class ValueChecker
         => target.Values.Contains(value)
         || (ignoreCase && target.Values.Any(v => string.Equals(v, value, System.StringComparison.OrdinalIgnoreCase)));
 
-    private void CheckEnum(SymbolAnalysisContext context, INamedTypeSymbol type, ValueSetObject target, int naming)
+    // Reports each member whose value the target lacks (at the member when it is in this
+    // compilation's source, else at the mapping) and each value no member maps to (at the
+    // mapping); an enum two mappings send to the same object is checked once.
+    private void CheckEnum(System.Action<Diagnostic> report, INamedTypeSymbol type, ValueSetObject target, System.Func<IFieldSymbol, string> valueOf, Location mappingLocation, string enumText)
     {
+        if (!_checkedEnums.TryAdd(type.ToDisplayString() + "\0" + target.Description, true))
+        {
+            return;
+        }
+
         var mapped = new HashSet<string>();
         foreach (var field in type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
         {
-            var value = _attributes.ExplicitValueOf(field) ?? NamingPolicy.Apply(naming, field.Name);
+            var value = valueOf(field);
             mapped.Add(value);
             Interlocked.Increment(ref _checkedValues);
             if (!target.Values.Contains(value))
             {
-                context.ReportDiagnostic(Undeclared(field.Locations.FirstOrDefault() ?? Location.None, $"enum member {type.Name}.{field.Name}", value, target));
+                var location = field.Locations.FirstOrDefault(l => l.IsInSource) ?? mappingLocation;
+                report(Undeclared(location, $"enum member {type.Name}.{field.Name}", value, target));
             }
         }
 
         foreach (var value in target.Values.Where(v => !mapped.Contains(v)))
         {
             Interlocked.Increment(ref _unrepresentable);
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.UnrepresentableValue, type.Locations.FirstOrDefault() ?? Location.None, target.Description, value, $"enum {type.Name}"));
+            report(Diagnostic.Create(Descriptors.UnrepresentableValue, mappingLocation, target.Description, value, enumText));
         }
     }
 
@@ -262,7 +305,7 @@ internal sealed class ValueChecker
     }
 
     /// <summary>The object <paramref name="targetName"/> names, reporting why when there is not exactly one.</summary>
-    private ValueSetObject? Resolve(System.Action<Diagnostic> report, ISymbol symbol, string targetName, Location location)
+    private ValueSetObject? Resolve(System.Action<Diagnostic> report, ISymbol symbol, string targetName, Location location, bool enumTypesOnly)
     {
         if (_catalog is null)
         {
@@ -270,7 +313,17 @@ internal sealed class ValueChecker
             return null;
         }
 
-        var matches = _resolved.GetOrAdd(targetName, _catalog.Resolve);
+        return Resolve(report, $"[DbEnum(\"{targetName}\")] on {Describe(symbol)}", targetName, location, enumTypesOnly);
+    }
+
+    private ValueSetObject? Resolve(System.Action<Diagnostic> report, string mappingText, string targetName, Location location, bool enumTypesOnly)
+    {
+        var matches = _resolved.GetOrAdd(targetName, _catalog!.Resolve);
+        if (enumTypesOnly)
+        {
+            matches = matches.Where(m => m.IsEnumType).ToList();
+        }
+
         if (matches.Count == 1)
         {
             return matches[0];
@@ -278,15 +331,16 @@ internal sealed class ValueChecker
 
         if (matches.Count > 1)
         {
-            report(Diagnostic.Create(Descriptors.AmbiguousTarget, location, targetName, Describe(symbol), string.Join(" and ", matches.Select(m => m.Description))));
+            report(Diagnostic.Create(Descriptors.AmbiguousTarget, location, mappingText, string.Join(" and ", matches.Select(m => m.Description))));
             return null;
         }
 
-        var known = SimilarNames.Suggest(targetName, _catalog.Objects.Select(o => o.ShortName));
+        var candidates = _catalog.Objects.Where(o => !enumTypesOnly || o.IsEnumType).Select(o => o.ShortName).ToList();
+        var known = SimilarNames.Suggest(targetName, candidates);
         var hint = known.Count > 0
             ? $" Did you mean {string.Join(" or ", known.Select(k => $"'{k}'"))}?"
-            : $" It has: {string.Join(", ", _catalog.Objects.Select(o => o.ShortName).Take(10))}.";
-        report(Diagnostic.Create(Descriptors.UnknownTarget, location, targetName, Describe(symbol), hint));
+            : $" It has: {string.Join(", ", candidates.Take(10))}.";
+        report(Diagnostic.Create(Descriptors.UnknownTarget, location, mappingText, enumTypesOnly ? "enum type" : "enum type or table.column", targetName, hint));
         return null;
     }
 

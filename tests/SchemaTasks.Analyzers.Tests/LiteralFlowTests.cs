@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis.Text;
 using static SchemaTasks.Analyzers.Tests.ScenarioValueSets;
 
 namespace SchemaTasks.Analyzers.Tests;
@@ -64,7 +63,7 @@ public sealed class LiteralFlowTests
         var error = Assert.Single(diagnostics);
         Assert.Equal("ST4001", error.Id);
         Assert.StartsWith($"{subject} maps to 'bad', which column jobs.status", error.GetMessage(), StringComparison.Ordinal);
-        Assert.Equal(PositionOf(source, "\"bad\""), error.Location.GetLineSpan().StartLinePosition);
+        Assert.Equal(SourcePosition.Of(source, "\"bad\""), error.Location.GetLineSpan().StartLinePosition);
     }
 
     [Theory]
@@ -104,12 +103,4 @@ public sealed class LiteralFlowTests
             private static void Change(ref string value) => value = "queued";
         }
         """;
-
-    private static LinePosition PositionOf(string source, string text)
-    {
-        var index = source.IndexOf(text, StringComparison.Ordinal);
-        Assert.Equal(-1, source.IndexOf(text, index + 1, StringComparison.Ordinal));
-        var line = source.AsSpan(0, index).Count('\n');
-        return new LinePosition(line, index - (source.LastIndexOf('\n', index) + 1));
-    }
 }
