@@ -15,7 +15,8 @@ internal static class Descriptors
         Category,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,
-        customTags: WellKnownDiagnosticTags.CompilationEnd);
+        customTags: WellKnownDiagnosticTags.CompilationEnd,
+        helpLinkUri: HelpLinks.For("st4000-summary-information"));
 
     public static readonly DiagnosticDescriptor UndeclaredValue = new(
         CompileLogFacts.UndeclaredValueCode,
@@ -23,7 +24,8 @@ internal static class Descriptors
         "{0} maps to '{1}', which {2} does not declare; it allows {3}.{4} Fix: add a migration with: {5}",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.For("st4001-value-not-declared-by-the-schema"));
 
     public static readonly DiagnosticDescriptor UnknownTarget = new(
         "ST4002",
@@ -31,7 +33,8 @@ internal static class Descriptors
         "{0}: the migrated schema has no {1} named '{2}'.{3}",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.For("st4002-mapping-to-an-unknown-object"));
 
     public static readonly DiagnosticDescriptor UnrepresentableValue = new(
         "ST4003",
@@ -39,7 +42,8 @@ internal static class Descriptors
         "{0} allows '{1}', which no member of {2} maps to; reading a row with it fails at run time. Add a member for it, or map one with [DbValue(\"{1}\")].",
         Category,
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.For("st4003-database-value-the-enum-cannot-represent-warning"));
 
     public static readonly DiagnosticDescriptor NoSchema = new(
         "ST4004",
@@ -47,7 +51,8 @@ internal static class Descriptors
         "[DbEnum] on {0} cannot be checked: {1}. Reference SchemaTasks.Build, keep the migrations in SchemaMigrationsDirectory and set SchemaDialect if the layout does not declare it.",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.For("st4004-no-schema-to-check-against"));
 
     public static readonly DiagnosticDescriptor AmbiguousTarget = new(
         "ST4005",
@@ -55,7 +60,8 @@ internal static class Descriptors
         "{0} names {1}; qualify it with the schema",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.For("st4005-ambiguous-mapping"));
 
     public static readonly DiagnosticDescriptor CannotCheck = new(
         "ST4006",
@@ -63,5 +69,6 @@ internal static class Descriptors
         "{0} maps enum {1}, which cannot be checked: {2}",
         Category,
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.For("st4006-mapping-cannot-be-checked-warning"));
 }
