@@ -50,7 +50,8 @@ public sealed class DbEnumAnalyzer : DiagnosticAnalyzer
         // error log carries every one of them to the scaffolding step.
         var scaffolding = context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.SchemaScaffold", out var scaffold)
             && string.Equals(scaffold, "true", StringComparison.OrdinalIgnoreCase);
-        var checker = new ValueChecker(attributes, catalog, problem, scaffolding);
+        var namingConventions = context.Compilation.GetTypeByMetadataName(Mapping.EfCoreStringConversion.NamingConventions) is not null;
+        var checker = new ValueChecker(attributes, catalog, problem, scaffolding, namingConventions);
         context.RegisterSymbolAction(checker.AnalyzeType, SymbolKind.NamedType);
         context.RegisterOperationAction(checker.AnalyzeAssignment, OperationKind.SimpleAssignment);
         context.RegisterOperationAction(checker.AnalyzeArgument, OperationKind.Argument);

@@ -28,6 +28,7 @@ internal sealed class ValueChecker
     private readonly ValueSetCatalog? _catalog;
     private readonly string? _problem;
     private readonly bool _scaffolding;
+    private readonly bool _namingConventionsReferenced;
     private readonly ConcurrentDictionary<string, IReadOnlyList<ValueSetObject>> _resolved = new();
     private readonly ConcurrentDictionary<ISymbol, bool> _mappings = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, bool> _checkedEnums = new(System.StringComparer.Ordinal);
@@ -35,8 +36,9 @@ internal sealed class ValueChecker
     private int _undeclared;
     private int _unrepresentable;
 
-    public ValueChecker(MappingAttributes attributes, ValueSetCatalog? catalog, string? problem, bool scaffolding)
+    public ValueChecker(MappingAttributes attributes, ValueSetCatalog? catalog, string? problem, bool scaffolding, bool namingConventionsReferenced)
     {
+        _namingConventionsReferenced = namingConventionsReferenced;
         _attributes = attributes;
         _members = new MappedMembers(attributes);
         _catalog = catalog;
@@ -48,7 +50,7 @@ internal sealed class ValueChecker
     public void AnalyzeType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (_attributes.DbEnumOf(type) is { } mapping && Resolve(context.ReportDiagnostic, type, mapping.Target, mapping.Location, enumTypesOnly: false) is { } target)
+        if (_attributes.DbEnumOf(type) is { } mapping && Resolve(context.ReportDiagnostic, type, mapping.Target, mapping.Location, TargetKind.Any) is { } target)
         {
             _mappings.TryAdd(type, true);
             if (type.TypeKind == TypeKind.Enum)
@@ -67,7 +69,7 @@ internal sealed class ValueChecker
             foreach (var marked in MarkedSymbolsOf(member))
             {
                 if (_attributes.DbEnumOf(marked) is { } memberMapping
-                    && Resolve(context.ReportDiagnostic, marked, memberMapping.Target, memberMapping.Location, enumTypesOnly: false) is not null)
+                    && Resolve(context.ReportDiagnostic, marked, memberMapping.Target, memberMapping.Location, TargetKind.Any) is not null)
                 {
                     _mappings.TryAdd(marked, true);
                 }
@@ -128,7 +130,7 @@ internal sealed class ValueChecker
             return;
         }
 
-        if (Resolve(context.ReportDiagnostic, mapping.Description, mapping.Target, mapping.Location, enumTypesOnly: true) is not { } target)
+        if (Resolve(context.ReportDiagnostic, mapping.Description, mapping.Target, mapping.Location, TargetKind.EnumType) is not { } target)
         {
             return;
         }
@@ -138,6 +140,30 @@ internal sealed class ValueChecker
         CheckEnum(context.ReportDiagnostic, mapping.EnumType, target, field => _attributes.PgNameOf(field) ?? NamingPolicy.Apply(naming, field.Name), mapping.Location, $"enum {mapping.EnumType.Name} ({mapping.Description})");
     }
 
+    /// <summary>An enum property EF Core stores by member name: checked against its column, the values being the member names.</summary>
+    private void CheckStringConversion(OperationAnalysisContext context, EfCoreStringConversion conversion)
+    {
+        if (_catalog is null)
+        {
+            return; // as for Npgsql mappings, a project that did not ask with [DbEnum] is not told it has no schema
+        }
+
+        if (conversion.Problem is not null || conversion.Target is null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.CannotCheck, conversion.Location, conversion.Description, conversion.EnumType.Name, conversion.Problem));
+            return;
+        }
+
+        if (Resolve(context.ReportDiagnostic, conversion.Description, conversion.Target, conversion.Location, TargetKind.Column) is not { } target)
+        {
+            return;
+        }
+
+        _mappings.TryAdd(conversion.EnumType, true);
+        // EF Core's enum-to-string conversion writes Enum.ToString(): the member's name as written.
+        CheckEnum(context.ReportDiagnostic, conversion.EnumType, target, field => field.Name, conversion.Location, $"enum {conversion.EnumType.Name} ({conversion.Description})");
+    }
+
     /// <summary><c>string.Equals</c>, <c>Equals</c> and <c>StringComparer</c> comparisons of a mapped member with a constant.</summary>
     public void AnalyzeInvocation(OperationAnalysisContext context)
     {
@@ -145,6 +171,12 @@ internal sealed class ValueChecker
         if (NpgsqlEnumMapping.Of(invocation) is { } npgsql)
         {
             CheckNpgsqlMapping(context, npgsql);
+            return;
+        }
+
+        if (EfCoreStringConversion.Of(invocation, _namingConventionsReferenced) is { } conversion)
+        {
+            CheckStringConversion(context, conversion);
             return;
         }
 
@@ -305,7 +337,7 @@ internal sealed class ValueChecker
     }
 
     /// <summary>The object <paramref name="targetName"/> names, reporting why when there is not exactly one.</summary>
-    private ValueSetObject? Resolve(System.Action<Diagnostic> report, ISymbol symbol, string targetName, Location location, bool enumTypesOnly)
+    private ValueSetObject? Resolve(System.Action<Diagnostic> report, ISymbol symbol, string targetName, Location location, TargetKind kind)
     {
         if (_catalog is null)
         {
@@ -313,15 +345,15 @@ internal sealed class ValueChecker
             return null;
         }
 
-        return Resolve(report, $"[DbEnum(\"{targetName}\")] on {Describe(symbol)}", targetName, location, enumTypesOnly);
+        return Resolve(report, $"[DbEnum(\"{targetName}\")] on {Describe(symbol)}", targetName, location, kind);
     }
 
-    private ValueSetObject? Resolve(System.Action<Diagnostic> report, string mappingText, string targetName, Location location, bool enumTypesOnly)
+    private ValueSetObject? Resolve(System.Action<Diagnostic> report, string mappingText, string targetName, Location location, TargetKind kind)
     {
         var matches = _resolved.GetOrAdd(targetName, _catalog!.Resolve);
-        if (enumTypesOnly)
+        if (kind != TargetKind.Any)
         {
-            matches = matches.Where(m => m.IsEnumType).ToList();
+            matches = matches.Where(m => m.IsEnumType == (kind == TargetKind.EnumType)).ToList();
         }
 
         if (matches.Count == 1)
@@ -335,12 +367,12 @@ internal sealed class ValueChecker
             return null;
         }
 
-        var candidates = _catalog.Objects.Where(o => !enumTypesOnly || o.IsEnumType).Select(o => o.ShortName).ToList();
+        var candidates = _catalog.Objects.Where(o => kind == TargetKind.Any || o.IsEnumType == (kind == TargetKind.EnumType)).Select(o => o.ShortName).ToList();
         var known = SimilarNames.Suggest(targetName, candidates);
         var hint = known.Count > 0
             ? $" Did you mean {string.Join(" or ", known.Select(k => $"'{k}'"))}?"
             : $" It has: {string.Join(", ", candidates.Take(10))}.";
-        report(Diagnostic.Create(Descriptors.UnknownTarget, location, mappingText, enumTypesOnly ? "enum type" : "enum type or table.column", targetName, hint));
+        report(Diagnostic.Create(Descriptors.UnknownTarget, location, mappingText, kind switch { TargetKind.EnumType => "enum type", TargetKind.Column => "table.column", _ => "enum type or table.column" }, targetName, hint));
         return null;
     }
 

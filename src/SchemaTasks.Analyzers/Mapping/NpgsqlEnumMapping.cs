@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using SchemaTasks.Analyzers.Flow;
 using SchemaTasks.ValueSets;
 
 namespace SchemaTasks.Analyzers.Mapping;
@@ -114,7 +115,7 @@ internal sealed class NpgsqlEnumMapping
 
     private static bool IsMappingMethod(IMethodSymbol method)
     {
-        var containing = MetadataName(method.ContainingType);
+        var containing = MetadataNames.Of(method.ContainingType);
         return method.Name == "MapEnum"
             ? MapEnumTypes.Contains(containing)
             : containing == ModelBuilderExtensions && method.TypeArguments.Length == 1; // the label-list overload declares, it does not map
@@ -124,7 +125,7 @@ internal sealed class NpgsqlEnumMapping
     private static IOperation? Argument(IInvocationOperation invocation, string parameter)
     {
         var argument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameter);
-        return argument is null || argument.ArgumentKind == ArgumentKind.DefaultValue ? null : Strip(argument.Value);
+        return argument is null || argument.ArgumentKind == ArgumentKind.DefaultValue ? null : Conversions.Strip(argument.Value);
     }
 
     private static (bool Known, string? Value) Text(IOperation? value)
@@ -143,7 +144,7 @@ internal sealed class NpgsqlEnumMapping
 
         if (translator is IObjectCreationOperation creation)
         {
-            switch (MetadataName(creation.Type as INamedTypeSymbol))
+            switch (MetadataNames.Of(creation.Type as INamedTypeSymbol))
             {
                 case NullTranslator:
                     return (NamingPolicy.Exact, null);
@@ -159,15 +160,6 @@ internal sealed class NpgsqlEnumMapping
         return (NamingPolicy.SnakeCase, $"its name translator ({type}) gives names known only at run time; SchemaTasks computes those of NpgsqlSnakeCaseNameTranslator (the default) and NpgsqlNullNameTranslator. pass one of those to have the mapping checked");
     }
 
-    private static IOperation Strip(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
 
     private static Location NameLocation(IInvocationOperation invocation) => invocation.Syntax switch
     {
@@ -175,15 +167,4 @@ internal sealed class NpgsqlEnumMapping
         InvocationExpressionSyntax { Expression: SimpleNameSyntax name } => name.GetLocation(),
         _ => invocation.Syntax.GetLocation(),
     };
-
-    private static string MetadataName(INamedTypeSymbol? type)
-    {
-        if (type is null)
-        {
-            return "";
-        }
-
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() + "." : "";
-        return ns + type.MetadataName;
-    }
 }
