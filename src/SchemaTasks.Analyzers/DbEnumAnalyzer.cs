@@ -40,11 +40,6 @@ public sealed class DbEnumAnalyzer : DiagnosticAnalyzer
     private static void Start(CompilationStartAnalysisContext context)
     {
         var attributes = MappingAttributes.Find(context.Compilation);
-        if (attributes is null)
-        {
-            return; // The project cannot use [DbEnum], so there is nothing to check.
-        }
-
         var (catalog, problem) = LoadValueSets(context.Options, context.CancellationToken);
         // While scaffolding, undeclared values are warnings so the compile completes and its
         // error log carries every one of them to the scaffolding step.

@@ -11,7 +11,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor Summary = new(
         CompileLogFacts.SummaryCode,
         "Summary of the enum check",
-        "SchemaTasks checked {0} value(s) of {1} [DbEnum] mapping(s) against the {2} schema: {3} undeclared, {4} the code cannot represent",
+        "SchemaTasks checked {0} value(s) of {1} mapping(s) against the {2} schema: {3} undeclared, {4} the code cannot represent",
         Category,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,

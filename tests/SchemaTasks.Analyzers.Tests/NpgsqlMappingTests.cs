@@ -117,6 +117,14 @@ public sealed class NpgsqlMappingTests
     }
 
     [Fact]
+    public async Task ProjectWithoutTheGeneratedAttributes_IsStillChecked()
+    {
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync(Source("new NpgsqlDataSourceBuilder(\"\").MapEnum<Mood>();", MoodWithAngry), Postgres(Types), generatedAttributes: false);
+
+        Assert.Equal("ST4001", Assert.Single(diagnostics).Id);
+    }
+
+    [Fact]
     public async Task EnumMappedTwice_IsReportedOnce()
     {
         var diagnostics = await AnalyzerRun.DiagnosticsAsync(Source(
