@@ -14,6 +14,7 @@ internal static class NpgsqlApiStub
             public sealed class NpgsqlDataSourceBuilder
             {
                 public NpgsqlDataSourceBuilder(string? connectionString = null) { }
+                public INpgsqlNameTranslator DefaultNameTranslator { get; set; } = null!;
                 public NpgsqlDataSourceBuilder MapEnum<TEnum>(string? pgName = null, INpgsqlNameTranslator? nameTranslator = null) where TEnum : struct, System.Enum => this;
                 public NpgsqlDataSourceBuilder MapEnum(System.Type clrType, string? pgName = null, INpgsqlNameTranslator? nameTranslator = null) => this;
             }

@@ -124,6 +124,16 @@ public sealed class NpgsqlMappingTests
         Assert.Equal("ST4001", Assert.Single(diagnostics).Id);
     }
 
+    [Theory]
+    [InlineData("var b = new NpgsqlDataSourceBuilder(\"\"); b.DefaultNameTranslator = new NpgsqlNullNameTranslator(); b.MapEnum<Mood>(\"mood\");", null)]
+    [InlineData("var b = new NpgsqlDataSourceBuilder(\"\"); b.DefaultNameTranslator = translator; b.MapEnum<Mood>(\"mood\");", "ST4006")]
+    public async Task DefaultTranslatorSetOnTheBuilder_IsTheOneTheCallUses(string mapping, string? expected)
+    {
+        var diagnostics = await AnalyzerRun.DiagnosticsAsync(Source(mapping, "public enum Mood { sad, ok, very_happy }\n"), Postgres(Types));
+
+        Assert.Equal(expected is null ? [] : [expected], diagnostics.Select(d => d.Id));
+    }
+
     [Fact]
     public async Task EnumMappedTwice_IsReportedOnce()
     {

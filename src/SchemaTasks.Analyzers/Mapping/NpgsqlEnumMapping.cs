@@ -80,7 +80,7 @@ internal sealed class NpgsqlEnumMapping
 
         var location = NameLocation(invocation);
         var description = $"{method.Name}<{enumType.Name}>() on {method.ContainingType.Name}";
-        var (naming, translatorProblem) = Translator(Argument(invocation, "nameTranslator"));
+        var (naming, translatorProblem) = Translator(Argument(invocation, "nameTranslator") ?? DefaultTranslatorSetBeside(invocation));
         if (translatorProblem is not null)
         {
             return new NpgsqlEnumMapping(enumType, null, naming, description, location, translatorProblem);
@@ -133,8 +133,25 @@ internal sealed class NpgsqlEnumMapping
         : value.ConstantValue is { HasValue: true } constant ? (constant.Value is null or string, constant.Value as string)
         : (false, null);
 
+    // `builder.DefaultNameTranslator = ...` in the same body replaces the default the call uses;
+    // one set in another method is not seen (docs/diagnostics.md).
+    private static IOperation? DefaultTranslatorSetBeside(IInvocationOperation invocation)
+    {
+        IOperation root = invocation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        return root.Descendants()
+            .OfType<ISimpleAssignmentOperation>()
+            .Where(a => a.Target is IPropertyReferenceOperation { Property.Name: "DefaultNameTranslator" } p && MapEnumTypes.Contains(MetadataNames.Of(p.Property.ContainingType)))
+            .Select(a => Conversions.Strip(a.Value))
+            .LastOrDefault();
+    }
+
     // The translators whose names SchemaTasks can compute; a null argument means the default,
-    // snake_case (a changed DefaultNameTranslator is not read, see docs/diagnostics.md).
+    // snake_case.
     private static (int Naming, string? Problem) Translator(IOperation? translator)
     {
         if (translator is null || translator.ConstantValue is { HasValue: true, Value: null })
