@@ -154,10 +154,20 @@ internal sealed class ValueChecker
             return;
         }
 
-        if (Resolve(context.ReportDiagnostic, conversion.Description, conversion.Target, conversion.Location, TargetKind.Column) is not { } target)
+        // The value sets hold only columns that restrict their values; a column missing from them
+        // may well be free text, which any member name fits, so it is no finding.
+        var matches = _resolved.GetOrAdd(conversion.Target, _catalog.Resolve).Where(m => !m.IsEnumType).ToList();
+        if (matches.Count != 1)
         {
+            if (matches.Count > 1)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.AmbiguousTarget, conversion.Location, conversion.Description, string.Join(" and ", matches.Select(m => m.Description))));
+            }
+
             return;
         }
+
+        var target = matches[0];
 
         _mappings.TryAdd(conversion.EnumType, true);
         // EF Core's enum-to-string conversion writes Enum.ToString(): the member's name as written.
