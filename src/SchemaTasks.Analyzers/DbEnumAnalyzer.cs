@@ -13,7 +13,8 @@ namespace SchemaTasks.Analyzers;
 /// <summary>
 /// Fails the build when code uses a value the migrated schema does not declare: members of
 /// <c>[DbEnum]</c> enums, constants of <c>[DbEnum]</c> classes, and string constants that
-/// flow straight into a <c>[DbEnum]</c> property, field or parameter.
+/// flow into a <c>[DbEnum]</c> property, field or parameter (see <see cref="Flow.ConstantSources"/>
+/// and docs/diagnostics.md, "Where values are read").
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DbEnumAnalyzer : DiagnosticAnalyzer
@@ -25,7 +26,8 @@ public sealed class DbEnumAnalyzer : DiagnosticAnalyzer
         Descriptors.UnknownTarget,
         Descriptors.UnrepresentableValue,
         Descriptors.NoSchema,
-        Descriptors.AmbiguousTarget);
+        Descriptors.AmbiguousTarget,
+        Descriptors.CannotCheck);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -38,21 +40,18 @@ public sealed class DbEnumAnalyzer : DiagnosticAnalyzer
     private static void Start(CompilationStartAnalysisContext context)
     {
         var attributes = MappingAttributes.Find(context.Compilation);
-        if (attributes is null)
-        {
-            return; // The project cannot use [DbEnum], so there is nothing to check.
-        }
-
         var (catalog, problem) = LoadValueSets(context.Options, context.CancellationToken);
         // While scaffolding, undeclared values are warnings so the compile completes and its
         // error log carries every one of them to the scaffolding step.
         var scaffolding = context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.SchemaScaffold", out var scaffold)
             && string.Equals(scaffold, "true", StringComparison.OrdinalIgnoreCase);
-        var checker = new ValueChecker(attributes, catalog, problem, scaffolding);
+        var namingConventions = context.Compilation.GetTypeByMetadataName(Mapping.EfCoreStringConversion.NamingConventions) is not null;
+        var checker = new ValueChecker(attributes, catalog, problem, scaffolding, namingConventions);
         context.RegisterSymbolAction(checker.AnalyzeType, SymbolKind.NamedType);
         context.RegisterOperationAction(checker.AnalyzeAssignment, OperationKind.SimpleAssignment);
         context.RegisterOperationAction(checker.AnalyzeArgument, OperationKind.Argument);
         context.RegisterOperationAction(checker.AnalyzeComparison, OperationKind.Binary);
+        context.RegisterOperationAction(checker.AnalyzeInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(checker.AnalyzeSwitch, OperationKind.Switch);
         context.RegisterOperationAction(checker.AnalyzeSwitchExpression, OperationKind.SwitchExpression);
         context.RegisterOperationAction(checker.AnalyzeIsPattern, OperationKind.IsPattern);

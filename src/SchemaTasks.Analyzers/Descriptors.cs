@@ -11,11 +11,12 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor Summary = new(
         CompileLogFacts.SummaryCode,
         "Summary of the enum check",
-        "SchemaTasks checked {0} value(s) of {1} [DbEnum] mapping(s) against the {2} schema: {3} undeclared, {4} the code cannot represent",
+        "SchemaTasks checked {0} value(s) of {1} mapping(s) against the {2} schema: {3} undeclared, {4} the code cannot represent",
         Category,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,
-        customTags: WellKnownDiagnosticTags.CompilationEnd);
+        customTags: WellKnownDiagnosticTags.CompilationEnd,
+        helpLinkUri: HelpLinks.For("st4000-summary-information"));
 
     public static readonly DiagnosticDescriptor UndeclaredValue = new(
         CompileLogFacts.UndeclaredValueCode,
@@ -23,15 +24,17 @@ internal static class Descriptors
         "{0} maps to '{1}', which {2} does not declare; it allows {3}.{4} Fix: add a migration with: {5}",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.For("st4001-value-not-declared-by-the-schema"));
 
     public static readonly DiagnosticDescriptor UnknownTarget = new(
         "ST4002",
         "Mapping to an object the schema does not have",
-        "[DbEnum(\"{0}\")] on {1}: the migrated schema has no enum type or table.column named '{0}'.{2}",
+        "{0}: the migrated schema has no {1} named '{2}'.{3}",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.For("st4002-mapping-to-an-unknown-object"));
 
     public static readonly DiagnosticDescriptor UnrepresentableValue = new(
         "ST4003",
@@ -39,7 +42,8 @@ internal static class Descriptors
         "{0} allows '{1}', which no member of {2} maps to; reading a row with it fails at run time. Add a member for it, or map one with [DbValue(\"{1}\")].",
         Category,
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.For("st4003-database-value-the-enum-cannot-represent-warning"));
 
     public static readonly DiagnosticDescriptor NoSchema = new(
         "ST4004",
@@ -47,13 +51,24 @@ internal static class Descriptors
         "[DbEnum] on {0} cannot be checked: {1}. Reference SchemaTasks.Build, keep the migrations in SchemaMigrationsDirectory and set SchemaDialect if the layout does not declare it.",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.For("st4004-no-schema-to-check-against"));
 
     public static readonly DiagnosticDescriptor AmbiguousTarget = new(
         "ST4005",
         "Mapping names more than one object",
-        "[DbEnum(\"{0}\")] on {1} names {2}; qualify it with the schema",
+        "{0} names {1}; qualify it with the schema",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.For("st4005-ambiguous-mapping"));
+
+    public static readonly DiagnosticDescriptor CannotCheck = new(
+        "ST4006",
+        "Mapping cannot be checked",
+        "{0} maps enum {1}, which cannot be checked: {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinks.For("st4006-mapping-cannot-be-checked-warning"));
 }

@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SchemaTasks.Analyzers.Flow;
 using SchemaTasks.Analyzers.Mapping;
 using SchemaTasks.Analyzers.ValueSets;
 using SchemaTasks.Diagnostics;
@@ -15,7 +16,7 @@ using SchemaTasks.ValueSets;
 namespace SchemaTasks.Analyzers;
 
 /// <summary>Checks the values the code maps to the schema, for one compilation.</summary>
-internal sealed class ValueChecker
+internal sealed partial class ValueChecker
 {
     /// <summary>The keys under which an undeclared-value diagnostic carries the facts scaffolding needs.</summary>
     public const string TemplateProperty = CompileLogFacts.FixTemplateProperty;
@@ -23,18 +24,23 @@ internal sealed class ValueChecker
     public const string ValueProperty = CompileLogFacts.ValueProperty;
 
     private readonly MappingAttributes _attributes;
+    private readonly MappedMembers _members;
     private readonly ValueSetCatalog? _catalog;
     private readonly string? _problem;
     private readonly bool _scaffolding;
+    private readonly bool _namingConventionsReferenced;
     private readonly ConcurrentDictionary<string, IReadOnlyList<ValueSetObject>> _resolved = new();
     private readonly ConcurrentDictionary<ISymbol, bool> _mappings = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, bool> _checkedEnums = new(System.StringComparer.Ordinal);
     private int _checkedValues;
     private int _undeclared;
     private int _unrepresentable;
 
-    public ValueChecker(MappingAttributes attributes, ValueSetCatalog? catalog, string? problem, bool scaffolding)
+    public ValueChecker(MappingAttributes attributes, ValueSetCatalog? catalog, string? problem, bool scaffolding, bool namingConventionsReferenced)
     {
+        _namingConventionsReferenced = namingConventionsReferenced;
         _attributes = attributes;
+        _members = new MappedMembers(attributes);
         _catalog = catalog;
         _problem = problem;
         _scaffolding = scaffolding;
@@ -44,12 +50,13 @@ internal sealed class ValueChecker
     public void AnalyzeType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (_attributes.DbEnumOf(type) is { } mapping && Resolve(context.ReportDiagnostic, type, mapping.Target, mapping.Location) is { } target)
+        if (_attributes.DbEnumOf(type) is { } mapping && Resolve(context.ReportDiagnostic, type, mapping.Target, mapping.Location, TargetKind.Any) is { } target)
         {
             _mappings.TryAdd(type, true);
             if (type.TypeKind == TypeKind.Enum)
             {
-                CheckEnum(context, type, target, mapping.Naming);
+                var naming = mapping.Naming;
+                CheckEnum(context.ReportDiagnostic, type, target, field => _attributes.ExplicitValueOf(field) ?? NamingPolicy.Apply(naming, field.Name), type.Locations.FirstOrDefault() ?? Location.None, $"enum {type.Name}");
             }
             else
             {
@@ -62,7 +69,7 @@ internal sealed class ValueChecker
             foreach (var marked in MarkedSymbolsOf(member))
             {
                 if (_attributes.DbEnumOf(marked) is { } memberMapping
-                    && Resolve(context.ReportDiagnostic, marked, memberMapping.Target, memberMapping.Location) is not null)
+                    && Resolve(context.ReportDiagnostic, marked, memberMapping.Target, memberMapping.Location, TargetKind.Any) is not null)
                 {
                     _mappings.TryAdd(marked, true);
                 }
@@ -105,6 +112,31 @@ internal sealed class ValueChecker
 
         CheckFlow(context, MarkedSymbol(binary.LeftOperand), binary.RightOperand, "compared with");
         CheckFlow(context, MarkedSymbol(binary.RightOperand), binary.LeftOperand, "compared with");
+    }
+
+    /// <summary><c>string.Equals</c>, <c>Equals</c> and <c>StringComparer</c> comparisons of a mapped member with a constant.</summary>
+    public void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (NpgsqlEnumMapping.Of(invocation) is { } npgsql)
+        {
+            CheckNpgsqlMapping(context, npgsql);
+            return;
+        }
+
+        if (EfCoreStringConversion.Of(invocation, _namingConventionsReferenced) is { } conversion)
+        {
+            CheckStringConversion(context, conversion);
+            return;
+        }
+
+        if (StringEquality.Of(invocation) is not { IgnoreCase: { } ignoreCase } comparison)
+        {
+            return; // not an equality call, or one whose comparer is known only at run time
+        }
+
+        CheckFlow(context, MarkedSymbol(comparison.Left), comparison.Right, "compared with", ignoreCase);
+        CheckFlow(context, MarkedSymbol(comparison.Right), comparison.Left, "compared with", ignoreCase);
     }
 
     public void AnalyzeSwitch(OperationAnalysisContext context)
@@ -158,50 +190,57 @@ internal sealed class ValueChecker
         }
     }
 
-    private void CheckFlow(OperationAnalysisContext context, ISymbol? member, IOperation value, string verb)
+    private void CheckFlow(OperationAnalysisContext context, ISymbol? member, IOperation value, string verb, bool ignoreCase = false)
     {
-        if (member is null || _attributes.DbEnumOf(member) is not { } mapping)
+        if (member is null || _members.Of(member) is not { } mapping || ResolveQuietly(mapping.Target) is not { } target)
         {
             return;
         }
 
-        if (!value.ConstantValue.HasValue || value.ConstantValue.Value is not string text)
+        // Only values known at compile time can be checked; the rest is the runtime's job.
+        foreach (var constant in ConstantSources.Of(value))
         {
-            return; // Only values known at compile time can be checked; the rest is the runtime's job.
-        }
-
-        if (ResolveQuietly(mapping.Target) is not { } target)
-        {
-            return;
-        }
-
-        Interlocked.Increment(ref _checkedValues);
-        if (!target.Values.Contains(text))
-        {
-            var subject = $"the string {verb} {Describe(member)}";
-            context.ReportDiagnostic(Undeclared(value.Syntax.GetLocation(), subject, text, target));
+            var text = (string)constant.ConstantValue.Value!;
+            Interlocked.Increment(ref _checkedValues);
+            if (!Allows(target, text, ignoreCase))
+            {
+                var subject = $"the string {verb} {Describe(mapping.Symbol)}";
+                context.ReportDiagnostic(Undeclared(constant.Syntax.GetLocation(), subject, text, target));
+            }
         }
     }
 
-    private void CheckEnum(SymbolAnalysisContext context, INamedTypeSymbol type, ValueSetObject target, int naming)
+    private static bool Allows(ValueSetObject target, string value, bool ignoreCase)
+        => target.Values.Contains(value)
+        || (ignoreCase && target.Values.Any(v => string.Equals(v, value, System.StringComparison.OrdinalIgnoreCase)));
+
+    // Reports each member whose value the target lacks (at the member when it is in this
+    // compilation's source, else at the mapping) and each value no member maps to (at the
+    // mapping); an enum two mappings send to the same object is checked once.
+    private void CheckEnum(System.Action<Diagnostic> report, INamedTypeSymbol type, ValueSetObject target, System.Func<IFieldSymbol, string> valueOf, Location mappingLocation, string enumText)
     {
+        if (!_checkedEnums.TryAdd(type.ToDisplayString() + "\0" + target.Description, true))
+        {
+            return;
+        }
+
         var mapped = new HashSet<string>();
         foreach (var field in type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
         {
-            var value = _attributes.ExplicitValueOf(field) ?? NamingPolicy.Apply(naming, field.Name);
+            var value = valueOf(field);
             mapped.Add(value);
             Interlocked.Increment(ref _checkedValues);
             if (!target.Values.Contains(value))
             {
-                context.ReportDiagnostic(Undeclared(field.Locations.FirstOrDefault() ?? Location.None, $"enum member {type.Name}.{field.Name}", value, target));
+                var location = field.Locations.FirstOrDefault(l => l.IsInSource) ?? mappingLocation;
+                report(Undeclared(location, $"enum member {type.Name}.{field.Name}", value, target));
             }
         }
 
         foreach (var value in target.Values.Where(v => !mapped.Contains(v)))
         {
             Interlocked.Increment(ref _unrepresentable);
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.UnrepresentableValue, type.Locations.FirstOrDefault() ?? Location.None, target.Description, value, $"enum {type.Name}"));
+            report(Diagnostic.Create(Descriptors.UnrepresentableValue, mappingLocation, target.Description, value, enumText));
         }
     }
 
@@ -248,7 +287,7 @@ internal sealed class ValueChecker
     }
 
     /// <summary>The object <paramref name="targetName"/> names, reporting why when there is not exactly one.</summary>
-    private ValueSetObject? Resolve(System.Action<Diagnostic> report, ISymbol symbol, string targetName, Location location)
+    private ValueSetObject? Resolve(System.Action<Diagnostic> report, ISymbol symbol, string targetName, Location location, TargetKind kind)
     {
         if (_catalog is null)
         {
@@ -256,7 +295,17 @@ internal sealed class ValueChecker
             return null;
         }
 
-        var matches = _resolved.GetOrAdd(targetName, _catalog.Resolve);
+        return Resolve(report, $"[DbEnum(\"{targetName}\")] on {Describe(symbol)}", targetName, location, kind);
+    }
+
+    private ValueSetObject? Resolve(System.Action<Diagnostic> report, string mappingText, string targetName, Location location, TargetKind kind)
+    {
+        var matches = _resolved.GetOrAdd(targetName, _catalog!.Resolve);
+        if (kind != TargetKind.Any)
+        {
+            matches = matches.Where(m => m.IsEnumType == (kind == TargetKind.EnumType)).ToList();
+        }
+
         if (matches.Count == 1)
         {
             return matches[0];
@@ -264,15 +313,16 @@ internal sealed class ValueChecker
 
         if (matches.Count > 1)
         {
-            report(Diagnostic.Create(Descriptors.AmbiguousTarget, location, targetName, Describe(symbol), string.Join(" and ", matches.Select(m => m.Description))));
+            report(Diagnostic.Create(Descriptors.AmbiguousTarget, location, mappingText, string.Join(" and ", matches.Select(m => m.Description))));
             return null;
         }
 
-        var known = SimilarNames.Suggest(targetName, _catalog.Objects.Select(o => o.ShortName));
+        var candidates = _catalog.Objects.Where(o => kind == TargetKind.Any || o.IsEnumType == (kind == TargetKind.EnumType)).Select(o => o.ShortName).ToList();
+        var known = SimilarNames.Suggest(targetName, candidates);
         var hint = known.Count > 0
             ? $" Did you mean {string.Join(" or ", known.Select(k => $"'{k}'"))}?"
-            : $" It has: {string.Join(", ", _catalog.Objects.Select(o => o.ShortName).Take(10))}.";
-        report(Diagnostic.Create(Descriptors.UnknownTarget, location, targetName, Describe(symbol), hint));
+            : $" It has: {string.Join(", ", candidates.Take(10))}.";
+        report(Diagnostic.Create(Descriptors.UnknownTarget, location, mappingText, kind switch { TargetKind.EnumType => "enum type", TargetKind.Column => "table.column", _ => "enum type or table.column" }, targetName, hint));
         return null;
     }
 
@@ -305,6 +355,7 @@ internal sealed class ValueChecker
 
     private static string Describe(ISymbol symbol) => symbol switch
     {
+        IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } p => $"parameter '{p.Name}' of the {constructor.ContainingType.Name} constructor",
         IParameterSymbol p => $"parameter '{p.Name}' of {p.ContainingSymbol.ContainingType?.Name}.{p.ContainingSymbol.Name}",
         INamedTypeSymbol t => t.Name,
         _ => $"{symbol.ContainingType?.Name}.{symbol.Name}",

@@ -12,17 +12,21 @@ internal static class AnalyzerRun
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "System.Private.CoreLib.dll" or "netstandard.dll" or "System.Console.dll")
+            .Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "System.Private.CoreLib.dll" or "netstandard.dll" or "System.Console.dll" or "System.Linq.Expressions.dll")
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray());
 
     /// <summary>The analyzer's findings; the one-line summary (ST4000) only when asked for.</summary>
-    public static async Task<IReadOnlyList<Diagnostic>> DiagnosticsAsync(string source, string? valueSets, bool scaffold = false, bool includeSummary = false)
+    /// <param name="generatedAttributes">Whether the compilation has the attributes the package adds (<c>SchemaGenerateAttributes</c>).</param>
+    public static async Task<IReadOnlyList<Diagnostic>> DiagnosticsAsync(string source, string? valueSets, bool scaffold = false, bool includeSummary = false, bool generatedAttributes = true)
     {
         var attributes = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "SchemaTasks.Attributes.cs"));
+        SyntaxTree[] trees = generatedAttributes
+            ? [CSharpSyntaxTree.ParseText(attributes, path: "SchemaTasks.Attributes.cs"), CSharpSyntaxTree.ParseText(source, path: "Code.cs")]
+            : [CSharpSyntaxTree.ParseText(source, path: "Code.cs")];
         var compilation = CSharpCompilation.Create(
             "Fixture",
-            [CSharpSyntaxTree.ParseText(attributes, path: "SchemaTasks.Attributes.cs"), CSharpSyntaxTree.ParseText(source, path: "Code.cs")],
+            trees,
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var compileErrors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();

@@ -22,7 +22,7 @@ public sealed class SummaryTests
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Info, summary.Severity);
         // 4 enum members + 2 strings; Paused and "unhealthy" undeclared; FAILED and CANCELLED unrepresentable.
         Assert.Equal(
-            "SchemaTasks checked 6 value(s) of 2 [DbEnum] mapping(s) against the postgres schema: 2 undeclared, 2 the code cannot represent",
+            "SchemaTasks checked 6 value(s) of 2 mapping(s) against the postgres schema: 2 undeclared, 2 the code cannot represent",
             summary.GetMessage());
     }
 

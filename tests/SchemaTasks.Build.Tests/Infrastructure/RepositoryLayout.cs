@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using SchemaTasks.Testing;
 
 namespace SchemaTasks.Build.Tests.Infrastructure;
@@ -31,4 +32,11 @@ internal static class RepositoryLayout
             return fileName.Substring(prefix.Length);
         }
     }
+
+    /// <summary>The version of <paramref name="package"/> the repository pins in Directory.Packages.props, for fixtures that reference it.</summary>
+    public static string CentralPackageVersion(string package)
+        => XDocument.Load(Path.Combine(RepositoryRoot.Path, "Directory.Packages.props"))
+            .Descendants("PackageVersion")
+            .Single(p => (string?)p.Attribute("Include") == package)
+            .Attribute("Version")!.Value;
 }

@@ -1,0 +1,74 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SchemaTasks.Analyzers.Mapping;
+
+namespace SchemaTasks.Analyzers;
+
+/// <summary>
+/// The mappings the code declares by calling a library, with no attribute: Npgsql's and its EF
+/// Core provider's enum mappings, and EF Core's enum-to-string conversions. Each is checked as a
+/// <c>[DbEnum]</c> enum is.
+/// </summary>
+internal sealed partial class ValueChecker
+{
+    /// <summary>An enum mapped by Npgsql or its EF Core provider: checked as <c>[DbEnum]</c> is, its mapping declared by the call.</summary>
+    private void CheckNpgsqlMapping(OperationAnalysisContext context, NpgsqlEnumMapping mapping)
+    {
+        // Only a PostgreSQL schema has the enum types Npgsql maps; and a project that did not ask
+        // for a check with [DbEnum] is not told that it has no schema to check against.
+        if (_catalog is null || _catalog.Dialect != "postgres")
+        {
+            return;
+        }
+
+        if (mapping.Problem is not null || mapping.Target is null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.CannotCheck, mapping.Location, mapping.Description, mapping.EnumType.Name, mapping.Problem));
+            return;
+        }
+
+        if (Resolve(context.ReportDiagnostic, mapping.Description, mapping.Target, mapping.Location, TargetKind.EnumType) is not { } target)
+        {
+            return;
+        }
+
+        _mappings.TryAdd(mapping.EnumType, true);
+        var naming = mapping.Naming;
+        CheckEnum(context.ReportDiagnostic, mapping.EnumType, target, field => _attributes.PgNameOf(field) ?? NamingPolicy.Apply(naming, field.Name), mapping.Location, $"enum {mapping.EnumType.Name} ({mapping.Description})");
+    }
+
+    /// <summary>An enum property EF Core stores by member name: checked against its column, the values being the member names.</summary>
+    private void CheckStringConversion(OperationAnalysisContext context, EfCoreStringConversion conversion)
+    {
+        if (_catalog is null)
+        {
+            return; // as for Npgsql mappings, a project that did not ask with [DbEnum] is not told it has no schema
+        }
+
+        if (conversion.Problem is not null || conversion.Target is null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.CannotCheck, conversion.Location, conversion.Description, conversion.EnumType.Name, conversion.Problem));
+            return;
+        }
+
+        // The value sets hold only columns that restrict their values; a column missing from them
+        // may well be free text, which any member name fits, so it is no finding.
+        var matches = _resolved.GetOrAdd(conversion.Target, _catalog.Resolve).Where(m => !m.IsEnumType).ToList();
+        if (matches.Count != 1)
+        {
+            if (matches.Count > 1)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.AmbiguousTarget, conversion.Location, conversion.Description, string.Join(" and ", matches.Select(m => m.Description))));
+            }
+
+            return;
+        }
+
+        var target = matches[0];
+
+        _mappings.TryAdd(conversion.EnumType, true);
+        // EF Core's enum-to-string conversion writes Enum.ToString(): the member's name as written.
+        CheckEnum(context.ReportDiagnostic, conversion.EnumType, target, field => field.Name, conversion.Location, $"enum {conversion.EnumType.Name} ({conversion.Description})");
+    }
+}
