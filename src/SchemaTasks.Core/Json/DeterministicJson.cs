@@ -17,46 +17,44 @@ internal static class DeterministicJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Write(Action<Utf8JsonWriter> write) => Encoding.UTF8.GetString(WriteUtf8(write));
+    /// <summary>How much the writer may hold before <see cref="FlushWhenFull"/> hands it to the stream.</summary>
+    private const int FlushThreshold = 64 * 1024;
 
-    /// <summary>The JSON as UTF-8 bytes, for writing a file without a detour through a string.</summary>
-    public static byte[] WriteUtf8(Action<Utf8JsonWriter> write)
+    public static string Write(Action<Utf8JsonWriter> write)
     {
-        // A snapshot of a long history is megabytes: one growing buffer, then one exact copy.
-        using var buffer = new MemoryStream(InitialCapacity);
-        using (var writer = new Utf8JsonWriter(buffer, Options))
+        using var buffer = new MemoryStream();
+        WriteTo(buffer, write);
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>
+    /// Writes the JSON to <paramref name="destination"/> as it goes: a snapshot of a long history
+    /// is megabytes, and holding it whole (in the writer, a buffer, a string) cost a cold tool
+    /// run more than building the schema did. Long writers call <see cref="FlushWhenFull"/>.
+    /// </summary>
+    public static void WriteTo(Stream destination, Action<Utf8JsonWriter> write)
+    {
+        // Utf8JsonWriter ends lines with the platform's newline, and the file must not depend on
+        // the platform. It escapes a carriage return inside a string, so every CR byte it
+        // writes belongs to a line ending.
+        var target = Environment.NewLine == "\n" ? destination : new LineFeedStream(destination);
+        using (var writer = new Utf8JsonWriter(target, Options))
         {
             write(writer);
         }
 
-        var written = new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
-        var result = new byte[written.Length + 1];
-
-        // Utf8JsonWriter ends lines with the platform's newline, and the file must not depend on
-        // the platform. It escapes a carriage return inside a string, so every CR byte it wrote
-        // belongs to a line ending.
-        var length = 0;
-        if (written.IndexOf((byte)'\r') < 0)
-        {
-            written.CopyTo(result);
-            length = written.Length;
-        }
-        else
-        {
-            foreach (var b in written)
-            {
-                if (b != (byte)'\r')
-                {
-                    result[length++] = b;
-                }
-            }
-        }
-
-        result[length++] = (byte)'\n';
-        return length == result.Length ? result : result.AsSpan(0, length).ToArray();
+        target.WriteByte((byte)'\n');
+        target.Flush();
     }
 
-    private const int InitialCapacity = 64 * 1024;
+    /// <summary>Hands what the writer holds to its stream once it is large, so no buffer grows with the document.</summary>
+    public static void FlushWhenFull(Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending >= FlushThreshold)
+        {
+            writer.Flush();
+        }
+    }
 
     /// <summary>One migration as the manifest and the snapshot both record it.</summary>
     public static void WriteMigration(Utf8JsonWriter writer, string id, string name, string path, string sha256)

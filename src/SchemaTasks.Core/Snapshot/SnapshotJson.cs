@@ -15,28 +15,39 @@ namespace SchemaTasks.Snapshot;
 public static class SnapshotJson
 {
     /// <summary>The snapshot as JSON text ending in a newline.</summary>
-    public static string Write(SchemaSnapshot snapshot) => Encoding.UTF8.GetString(WriteUtf8(snapshot));
-
-    /// <summary>The snapshot as the UTF-8 bytes of its file: the same JSON as <see cref="Write(SchemaSnapshot)"/>, without a string in between.</summary>
-    public static byte[] WriteUtf8(SchemaSnapshot snapshot)
+    public static string Write(SchemaSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return DeterministicJson.WriteUtf8(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("formatVersion", SchemaSnapshot.CurrentFormatVersion);
-            writer.WriteString("dialect", snapshot.Dialect.ToName());
-            writer.WriteStartArray("migrations");
-            foreach (var migration in snapshot.Migrations)
-            {
-                DeterministicJson.WriteMigration(writer, migration.Id, migration.Name, migration.Path, migration.Sha256);
-            }
+        return DeterministicJson.Write(writer => Write(writer, snapshot));
+    }
 
-            writer.WriteEndArray();
-            writer.WritePropertyName("schema");
-            WriteCatalog(writer, snapshot.Schema);
-            writer.WriteEndObject();
-        });
+    /// <summary>
+    /// Writes the snapshot's file, the same bytes as <see cref="Write(SchemaSnapshot)"/> in UTF-8,
+    /// to <paramref name="destination"/> as it goes, without holding the whole text.
+    /// </summary>
+    public static void Write(SchemaSnapshot snapshot, Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(destination);
+        DeterministicJson.WriteTo(destination, writer => Write(writer, snapshot));
+    }
+
+    private static void Write(Utf8JsonWriter writer, SchemaSnapshot snapshot)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("formatVersion", SchemaSnapshot.CurrentFormatVersion);
+        writer.WriteString("dialect", snapshot.Dialect.ToName());
+        writer.WriteStartArray("migrations");
+        foreach (var migration in snapshot.Migrations)
+        {
+            DeterministicJson.WriteMigration(writer, migration.Id, migration.Name, migration.Path, migration.Sha256);
+            DeterministicJson.FlushWhenFull(writer);
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName("schema");
+        WriteCatalog(writer, snapshot.Schema);
+        writer.WriteEndObject();
     }
 
     private static void WriteCatalog(Utf8JsonWriter writer, Catalog catalog)
@@ -50,6 +61,7 @@ public static class SnapshotJson
             WriteName(writer, type.Name);
             WriteStrings(writer, "labels", type.Labels);
             writer.WriteEndObject();
+            DeterministicJson.FlushWhenFull(writer);
         }
 
         writer.WriteEndArray();
@@ -102,6 +114,7 @@ public static class SnapshotJson
 
                 WriteAllowedValues(writer, catalog.GetAllowedValues(table.Name, column.Name));
                 writer.WriteEndObject();
+                DeterministicJson.FlushWhenFull(writer);
             }
 
             writer.WriteEndArray();
@@ -183,7 +196,7 @@ public static class SnapshotJson
         _ => "check",
     };
 
-    /// <summary>Reads a snapshot written by <see cref="Write"/>. Derived data (<c>allowedValues</c>) is recomputed, not read.</summary>
+    /// <summary>Reads a snapshot written by <see cref="Write(SchemaSnapshot)"/>. Derived data (<c>allowedValues</c>) is recomputed, not read.</summary>
     /// <exception cref="FormatException">The text is not a snapshot this version understands; the message says why.</exception>
     public static SchemaSnapshot Read(string json)
     {

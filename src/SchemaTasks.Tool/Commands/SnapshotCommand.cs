@@ -57,7 +57,11 @@ internal static class SnapshotCommand
         {
             // Whole or nothing: a reader never sees half a snapshot.
             var temporary = outFile + ".tmp";
-            File.WriteAllBytes(temporary, SnapshotJson.WriteUtf8(snapshot));
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
+            {
+                SnapshotJson.Write(snapshot, file);
+            }
+
             File.Move(temporary, outFile, overwrite: true);
             error.WriteLine($"schematasks: wrote {outFile} ({set.Migrations.Count} migrations, {dialect.ToName()}).");
         }

@@ -1,3 +1,4 @@
+using SchemaTasks.Migrations;
 using SchemaTasks.Core.Tests.Schema;
 using SchemaTasks.Schema;
 using SchemaTasks.Snapshot;
@@ -22,6 +23,23 @@ public class SnapshotJsonTests
         Assert.Equal(first, second);
         Assert.DoesNotContain("\r", first, StringComparison.Ordinal);
         Assert.EndsWith("}\n", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteToStream_IsTheUtf8OfTheText_EvenPastTheFlushThreshold()
+    {
+        // Enough tables that the writer hands its buffer to the stream many times.
+        var sql = string.Concat(Enumerable.Range(0, 400).Select(i =>
+            $"CREATE TYPE kind_{i} AS ENUM ('pending', 'running', 'über_{i}'); CREATE TABLE t_{i} (id int, kind kind_{i} NOT NULL DEFAULT 'pending', note text CHECK (note IN ('a', 'b')));\n"));
+        var set = new MigrationSet(MigrationLayout.Plain, SqlDialect.Postgres, [new Migration("1_all", "1", "all", "1_all.sql", "checksum", sql)]);
+        var snapshot = SchemaSnapshot.Create(set, SchemaEngine.Build(set, SqlDialect.Postgres).Final);
+        using var stream = new MemoryStream();
+
+        SnapshotJson.Write(snapshot, stream);
+
+        var text = SnapshotJson.Write(snapshot);
+        Assert.True(text.Length > 256 * 1024, $"only {text.Length} characters");
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(text), stream.ToArray());
     }
 
     [Fact]
