@@ -58,6 +58,36 @@ public sealed class NativeToolPackageTests : IClassFixture<NativeToolPackageTest
         Assert.Equal(expected, File.ReadAllText(output));
     }
 
+    [Fact]
+    public async Task Snapshot_OfADrizzleJournal_IsTheSameBytesTheEngineWrites()
+    {
+        // The journal is JSON read by the engine: code the Native AOT build must carry whole.
+        var folder = Path.Combine(_tool.Folder, "drizzle");
+        Directory.CreateDirectory(Path.Combine(folder, "meta"));
+        File.WriteAllText(Path.Combine(folder, "meta", "_journal.json"), """
+            {
+              "version": "7",
+              "dialect": "postgresql",
+              "entries": [
+                { "idx": 0, "version": "7", "when": 1735689600000, "tag": "0000_jobs", "breakpoints": true },
+                { "idx": 1, "version": "7", "when": 1735776000000, "tag": "0001_cancelled", "breakpoints": true }
+              ]
+            }
+            """);
+        File.WriteAllText(Path.Combine(folder, "0000_jobs.sql"), "CREATE TYPE \"status\" AS ENUM('queued', 'done');--> statement-breakpoint\nCREATE TABLE \"jobs\" (\"id\" serial PRIMARY KEY, \"status\" \"status\" NOT NULL);\n");
+        File.WriteAllText(Path.Combine(folder, "0001_cancelled.sql"), "ALTER TYPE \"status\" ADD VALUE 'cancelled';\n");
+        var output = Path.Combine(_tool.Folder, "drizzle.json");
+
+        var run = await _tool.RunAsync("snapshot", folder, "--dialect", "postgres", "--out", output);
+
+        Assert.True(run.Exit == 0, run.Printed);
+        var set = MigrationFolderReader.Read(folder, new MigrationFolderSettings { Dialect = SqlDialect.Postgres }).Set!;
+        Assert.Equal(MigrationLayout.Drizzle, set.Layout);
+        var expected = SnapshotJson.Write(SchemaSnapshot.Create(set, SchemaEngine.Build(set, SqlDialect.Postgres).Final));
+        Assert.Equal(expected, File.ReadAllText(output));
+        Assert.Contains("\"cancelled\"", expected, StringComparison.Ordinal);
+    }
+
     [PostgresFact]
     public async Task Migrate_ThenVerify_OnPostgreSql()
     {

@@ -70,10 +70,12 @@ internal static class DrizzleJournal
     }
 
     // The line of the entry's "tag" value, searched from the previous entry on, so each entry
-    // points at its own line even when two tags are alike.
+    // points at its own line even when two tags are alike. A tag written with escapes is not
+    // found as such and points at the line after the previous entry instead. (No serializer:
+    // the native tool has no reflection-based JSON.)
     private static int LineOfEntry(string text, string? tag, ref int searchFrom)
     {
-        var at = tag is null ? -1 : text.IndexOf(JsonSerializer.Serialize(tag), searchFrom, StringComparison.Ordinal);
+        var at = tag is null ? -1 : text.IndexOf("\"" + tag + "\"", searchFrom, StringComparison.Ordinal);
         if (at < 0) return LineOf(text, searchFrom);
         searchFrom = at + 1;
         return LineOf(text, at);
