@@ -17,6 +17,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log() { printf 'pack-tool.sh: %s\n' "$*"; }
 
+# A pack of the whole solution left a framework-dependent SchemaTasks.Tool here; the pointer
+# replaces its package, and has no symbols to replace its symbol package with.
+rm -f "$out"/SchemaTasks.Tool.[0-9]*.snupkg
+
 # The pointer and the framework-dependent package (the SDK also makes a self-contained
 # linux-x64 package here, which the Native AOT pack below replaces).
 dotnet pack "$project" -c "$configuration" -p:SchemaTasksNativeTool=true -o "$out" -nologo -v:q

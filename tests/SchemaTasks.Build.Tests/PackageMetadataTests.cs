@@ -88,7 +88,8 @@ public sealed class PackageMetadataTests
     [InlineData("SchemaTasks.Core")]
     [InlineData("SchemaTasks.MySql")]
     [InlineData("SchemaTasks.Npgsql")]
-    [InlineData("SchemaTasks.Tool")]
+    // The tool's code is in its framework-dependent package; the pointer package holds none.
+    [InlineData("SchemaTasks.Tool.any")]
     public void Package_HasASymbolPackageWithAPdbForEveryAssembly(string id)
     {
         using var package = PackedPackage.Open(id);
@@ -103,6 +104,27 @@ public sealed class PackageMetadataTests
             .ToList();
         Assert.NotEmpty(assemblies);
         Assert.All(assemblies, dll => Assert.Contains(Path.ChangeExtension(dll, ".pdb"), pdbs));
+    }
+
+    [Fact]
+    public void ToolPackage_PointsToTheNativeAndTheFrameworkDependentTool()
+    {
+        // build/pack-tool.sh: the .NET 10 SDK's RID-specific tool packages (docs/tool.md).
+        using var pointer = PackedPackage.Open("SchemaTasks.Tool");
+        var settings = System.Xml.Linq.XDocument.Parse(pointer.ReadText(pointer.EntryNames.Single(n => n.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal))));
+        var packages = settings.Descendants("RuntimeIdentifierPackage")
+            .ToDictionary(e => e.Attribute("RuntimeIdentifier")!.Value, e => e.Attribute("Id")!.Value, StringComparer.Ordinal);
+
+        Assert.Equal("schematasks", settings.Descendants("Command").Single().Attribute("Name")?.Value);
+        Assert.Equal("SchemaTasks.Tool.linux-x64", packages["linux-x64"]);
+        Assert.Equal("SchemaTasks.Tool.any", packages["any"]);
+        Assert.DoesNotContain(pointer.EntryNames, n => n.EndsWith(".dll", StringComparison.Ordinal));
+        Assert.False(File.Exists(Path.ChangeExtension(pointer.Path, ".snupkg")), "a symbol package beside the pointer holds symbols of no code it installs");
+        using var any = PackedPackage.Open("SchemaTasks.Tool.any");
+        Assert.Contains(any.EntryNames, n => n.EndsWith("/SchemaTasks.Tool.dll", StringComparison.Ordinal));
+        using var native = PackedPackage.Open("SchemaTasks.Tool.linux-x64");
+        Assert.Contains(native.EntryNames, n => n.EndsWith("/linux-x64/SchemaTasks.Tool", StringComparison.Ordinal));
+        Assert.DoesNotContain(native.EntryNames, n => n.EndsWith("/SchemaTasks.Tool.dll", StringComparison.Ordinal));
     }
 
     [Fact]
