@@ -32,7 +32,7 @@ public sealed class NpgsqlMappingBuildTests
         var added = Directory.GetFiles(migrations, "*.sql").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["001_mood.sql", "002_add_angry.sql"], added);
 
-        var passed = await fixture.BuildAsync("-v:n");
+        var passed = await fixture.BuildAsync("-v:n", "-p:SchemaCheckSummary=true");
         Assert.True(passed.ExitCode == 0, passed.ToString());
         Assert.DoesNotContain("ST4001", passed.Output, StringComparison.Ordinal);
         Assert.Contains("SchemaTasks checked 4 value(s) of 1 mapping(s) against the postgres schema: 0 undeclared, 0 the code cannot represent", passed.Output, StringComparison.Ordinal);

@@ -141,7 +141,7 @@ public sealed class ScenarioBuildTests
 
     private static async Task AssertBuildPassesAsync(FixtureProject fixture)
     {
-        var build = await fixture.BuildAsync("-v:n");
+        var build = await fixture.BuildAsync("-v:n", "-p:SchemaCheckSummary=true");
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.DoesNotContain("ST4001", build.Output, StringComparison.Ordinal);
         Assert.Matches(@"SchemaTasks checked [1-9]\d* value\(s\) of [1-9]\d* mapping\(s\) against the (postgres|mysql) schema: 0 undeclared", build.Output);
