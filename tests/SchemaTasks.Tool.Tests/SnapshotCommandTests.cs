@@ -40,6 +40,22 @@ public sealed class SnapshotCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Out_TwoRunsAtOnce_EachWriteAWholeFile_AndLeaveNothingElse()
+    {
+        Write("1_init.sql", string.Concat(Enumerable.Range(0, 300).Select(i => $"CREATE TYPE mood_{i} AS ENUM ('ok', 'fine');\n")));
+        var outFolder = Path.Combine(_folder, "out");
+        Directory.CreateDirectory(outFolder);
+        var outFile = Path.Combine(outFolder, "schema.snapshot.json");
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => ToolRun.RunAsync("snapshot", _folder, "--dialect", "postgres", "--out", outFile))));
+
+        Assert.All(runs, run => Assert.True(run.Exit == ExitCodes.Success, run.Error));
+        var set = MigrationFolderReader.Read(_folder, new MigrationFolderSettings { Dialect = SqlDialect.Postgres }).Set!;
+        Assert.Equal(SnapshotJson.Write(SchemaSnapshot.Create(set, SchemaEngine.Build(set, SqlDialect.Postgres).Final)), File.ReadAllText(outFile));
+        Assert.Equal([outFile], Directory.GetFiles(outFolder));
+    }
+
+    [Fact]
     public async Task MalformedSql_ReportsFileLineAndColumnAndWritesNothing()
     {
         Write("1_init.sql", "CREATE TYPE mood AS ENUM ('ok');\nCREATE TABLE t (m mood,\n");
