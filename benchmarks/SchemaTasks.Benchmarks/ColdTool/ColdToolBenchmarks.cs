@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using SchemaTasks.Benchmarks.Corpus;
 using SchemaTasks.Benchmarks.SelfCheck;
+using SchemaTasks.Testing;
 using SchemaTasks.Verification;
 
 namespace SchemaTasks.Benchmarks.ColdTool;
@@ -20,7 +21,7 @@ namespace SchemaTasks.Benchmarks.ColdTool;
 [HideColumns("MB/s")]
 public class ColdToolBenchmarks
 {
-    private static readonly string Repository = FindRepository();
+    private static readonly string Repository = RepositoryRoot.Path;
     private static readonly string Artifacts = Path.Combine(Repository, "artifacts");
     private static readonly string Corpus = Path.Combine(Artifacts, "bench-corpus", "postgres-1000");
     private static readonly string OneMigration = Path.Combine(Artifacts, "bench-corpus", "postgres-1");
@@ -120,15 +121,5 @@ public class ColdToolBenchmarks
     private static void Require(string path, string command)
     {
         if (!File.Exists(path)) throw new InvalidOperationException($"{path} is missing; run: {command}");
-    }
-
-    private static string FindRepository()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SchemaTasks.sln"))) return directory.FullName;
-        }
-
-        throw new InvalidOperationException("Run the benchmarks from inside the SchemaTasks repository.");
     }
 }
