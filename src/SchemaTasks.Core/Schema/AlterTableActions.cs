@@ -64,8 +64,8 @@ internal static class AlterTableActions
                     return table;
                 }
 
-                if (!ServerLimits.CheckColumnCount(table.Name, table.Columns.Length + 1, context, add.At)) return table;
-                table = table with { Columns = table.Columns.Add(ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context), context)) };
+                if (!ServerLimits.CheckColumnCount(table.Name, table.ColumnCount + 1, context, add.At)) return table;
+                table = table.WithColumnAppended(ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context), context));
                 return AddColumnConstraints(Place(table, add.Column, dialect), add.Column, context);
 
             case DropColumnAction drop:

@@ -16,6 +16,34 @@ public sealed record CatalogTable(
     ImmutableArray<CatalogCheck> Checks,
     ImmutableSortedSet<string> OtherConstraints)
 {
+    // A history may add hundreds of columns to one table, one ALTER TABLE ... ADD COLUMN at a
+    // time, and the engine keeps a version of the table after every statement. So that such a
+    // run stays linear, a version made by WithColumnAppended shares its columns with the one
+    // before (a persistent list, and a name index once the table is wide), and Columns is made
+    // from them only when someone reads it. At least one of _columns and _columnList is set.
+    private ImmutableArray<CatalogColumn> _columns = Columns.IsDefault ? [] : Columns;
+    private ImmutableList<CatalogColumn>? _columnList;
+    private ColumnIndex? _columnIndex;
+
+    /// <summary>The columns in table order.</summary>
+    public ImmutableArray<CatalogColumn> Columns
+    {
+        get
+        {
+            if (_columns.IsDefault) _columns = _columnList!.ToImmutableArray();
+            return _columns;
+        }
+
+        init
+        {
+            _columns = value.IsDefault ? [] : value;
+            (_columnList, _columnIndex) = (null, null);
+        }
+    }
+
+    /// <summary>How many columns the table has.</summary>
+    internal int ColumnCount => _columns.IsDefault ? _columnList!.Count : _columns.Length;
+
     /// <summary>
     /// The columns of the constraints in <see cref="OtherConstraints"/> that migrations created;
     /// a name without an entry (read from a live database or a snapshot) has unknown columns.
@@ -32,14 +60,57 @@ public sealed record CatalogTable(
         return index < 0 ? null : Columns[index];
     }
 
+    /// <summary>
+    /// The next version of the table, with <paramref name="column"/> (a name it does not have)
+    /// last; it shares this version's columns instead of copying them.
+    /// </summary>
+    internal CatalogTable WithColumnAppended(CatalogColumn column)
+    {
+        var list = _columnList ?? ImmutableList.CreateRange(_columns);
+        var index = _columnIndex?.With(column.Name, list.Count);
+        return this with { _columns = default, _columnList = list.Add(column), _columnIndex = index };
+    }
+
     internal int IndexOfColumn(string name, SqlDialect dialect)
     {
-        var comparison = Sql.IdentifierRules.For(dialect).ColumnComparison;
-        for (var i = 0; i < Columns.Length; i++)
+        var rules = Sql.IdentifierRules.For(dialect);
+        if (ColumnCount > ColumnIndex.WorthBuilding)
         {
-            if (string.Equals(Columns[i].Name, name, comparison)) return i;
+            if (_columnIndex is null || _columnIndex.Comparer != rules.ColumnComparer) _columnIndex = ColumnIndex.Of(Columns, rules.ColumnComparer);
+            return _columnIndex.Find(name);
+        }
+
+        var comparison = rules.ColumnComparison;
+        var columns = Columns;
+        for (var i = 0; i < columns.Length; i++)
+        {
+            if (string.Equals(columns[i].Name, name, comparison)) return i;
         }
 
         return -1;
+    }
+
+    /// <summary>Column positions by name, under one dialect's comparison.</summary>
+    private sealed class ColumnIndex(StringComparer comparer, ImmutableDictionary<string, int> positions)
+    {
+        /// <summary>Below this many columns a scan is as fast as a lookup.</summary>
+        public const int WorthBuilding = 32;
+
+        public StringComparer Comparer { get; } = comparer;
+
+        public static ColumnIndex Of(ImmutableArray<CatalogColumn> columns, StringComparer comparer)
+        {
+            var positions = ImmutableDictionary.CreateBuilder<string, int>(comparer);
+            for (var i = 0; i < columns.Length; i++)
+            {
+                if (!positions.ContainsKey(columns[i].Name)) positions.Add(columns[i].Name, i);
+            }
+
+            return new ColumnIndex(comparer, positions.ToImmutable());
+        }
+
+        public int Find(string name) => positions.TryGetValue(name, out var index) ? index : -1;
+
+        public ColumnIndex With(string name, int index) => new(Comparer, positions.SetItem(name, index));
     }
 }

@@ -316,7 +316,7 @@ internal sealed class ExistenceCondition
             if (typeName is null || Get("typtype") is not (null or "e")) return null;
             var label = Get("enumlabel");
             return _catalog.EnumTypes.Values.Any(e => e.Name.Name == typeName && SchemaMatches(e.Name.Schema, Get("nspname"))
-                                                      && (label is null ? e.Labels.Length > 0 : e.Labels.Contains(label)));
+                                                      && (label is null ? e.LabelCount > 0 : e.HasLabel(label)));
         }
 
         if (relations.Contains("pg_type") && Only("pg_type", "pg_namespace"))

@@ -18,8 +18,6 @@ internal static class TypeStatements
         return false;
     }
 
-    private const int LongLabelList = 32;
-
     public static Catalog CreateEnum(Catalog catalog, CreateEnumTypeStatement s, ApplyContext context)
     {
         if (!CheckSchema(catalog, s.Name, context, s.At) || !CheckNewType(catalog, s.Name, context, s.At)) return catalog;
@@ -67,9 +65,7 @@ internal static class TypeStatements
     {
         var type = FindEnum(catalog, s.Type, context, s.At, "ALTER TYPE ... ADD VALUE");
         if (type is null) return catalog;
-        // Long label lists are searched in a set the type carries from version to version.
-        var labelSet = type.Labels.Length > LongLabelList ? type.LabelSet : null;
-        if (labelSet?.Contains(s.Label) ?? type.Labels.Contains(s.Label))
+        if (type.HasLabel(s.Label))
         {
             if (!s.IfNotExists)
             {
@@ -79,10 +75,10 @@ internal static class TypeStatements
             return catalog;
         }
 
-        var index = type.Labels.Length;
+        var index = type.LabelCount;
         if (s.Neighbour is { } neighbour)
         {
-            var at = type.Labels.IndexOf(neighbour);
+            var at = type.IndexOfLabel(neighbour);
             if (at < 0)
             {
                 context.Error(DiagnosticCodes.EnumLabelNotFound, $"ADD VALUE {context.ShowValue(s.Label)} {(s.Before ? "BEFORE" : "AFTER")} {context.ShowValue(neighbour)}: enum type {context.Show(s.Type)} has no label {context.ShowValue(neighbour)} (it has {string.Join(", ", type.Labels.Select(context.ShowValue))}). Fix the neighbour label.", s.At);
@@ -92,22 +88,21 @@ internal static class TypeStatements
             index = s.Before ? at : at + 1;
         }
 
-        var labels = type.Labels.Insert(index, s.Label);
-        return catalog.With(enumTypes: catalog.EnumTypes.SetItem(s.Type, labelSet is null ? type with { Labels = labels } : type with { Labels = labels, LabelSet = labelSet.Add(s.Label) }));
+        return catalog.With(enumTypes: catalog.EnumTypes.SetItem(s.Type, type.WithLabelInserted(index, s.Label)));
     }
 
     public static Catalog RenameValue(Catalog catalog, RenameEnumValueStatement s, ApplyContext context)
     {
         var type = FindEnum(catalog, s.Type, context, s.At, "ALTER TYPE ... RENAME VALUE");
         if (type is null) return catalog;
-        var index = type.Labels.IndexOf(s.From);
+        var index = type.IndexOfLabel(s.From);
         if (index < 0)
         {
             context.Error(DiagnosticCodes.EnumLabelNotFound, $"RENAME VALUE {context.ShowValue(s.From)}: enum type {context.Show(s.Type)} has no such label (it has {string.Join(", ", type.Labels.Select(context.ShowValue))}). Fix the label.", s.At);
             return catalog;
         }
 
-        if (type.Labels.Contains(s.To))
+        if (type.HasLabel(s.To))
         {
             context.Error(DiagnosticCodes.EnumLabelExists, $"RENAME VALUE {context.ShowValue(s.From)} TO {context.ShowValue(s.To)}: enum type {context.Show(s.Type)} already has label {context.ShowValue(s.To)}. Choose another name.", s.At);
             return catalog;

@@ -12,20 +12,13 @@ namespace SchemaTasks.Core.Tests.Performance;
 /// five times) before it fails, since noise passes and a quadratic path does not.
 /// The figures themselves live in benchmarks/ (GrowthBenchmarks) and docs/benchmarks.md.
 /// </summary>
-/// <remarks>
-/// Two shapes are known not to be linear yet and are measured by the benchmark only: a run of
-/// ALTER TABLE ... ADD COLUMN statements on one table, and of ALTER TYPE ... ADD VALUE on one
-/// type, copy the table's columns or the type's labels at every statement (columns are bounded
-/// by the servers' limits, 1,600 on PostgreSQL).
-/// </remarks>
 [Collection(TimingCollection.Name)]
 [Trait("Category", TimingCollection.Name)]
 public sealed class LinearGrowthTests(ITestOutputHelper output)
 {
     private const double AllowedRatio = 6.0;
 
-    // The two ADD-one-by-one shapes are left out (see the remarks).
-    public static TheoryData<string> Shapes => new(GrowthShapes.Names.Where(n => !n.EndsWith("one by one", StringComparison.Ordinal)));
+    public static TheoryData<string> Shapes => new(GrowthShapes.Names);
 
     [Theory]
     [MemberData(nameof(Shapes))]

@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using System.Text;
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Schema;
+using static SchemaTasks.Core.Tests.Schema.CatalogBuild;
+
+namespace SchemaTasks.Core.Tests.Schema;
+
+/// <summary>
+/// Tables and enum types grown one statement at a time share their columns and labels with the
+/// version before (so a long run stays linear); each version must still read exactly as if it
+/// had been copied.
+/// </summary>
+public class SharedVersionTests
+{
+    private static string AddColumns(string table, int count, Func<int, string>? name = null)
+    {
+        var sql = new StringBuilder();
+        for (var i = 0; i < count; i++) sql.Append($"ALTER TABLE {table} ADD COLUMN {(name ?? (n => $"c{n}"))(i)} integer;\n");
+        return sql.ToString();
+    }
+
+    [Fact]
+    public void ColumnsAddedOneByOne_KeepTheirOrder_AndTheTableBeforeIsUnchanged()
+    {
+        var before = Clean("CREATE TABLE wide (id bigint PRIMARY KEY);\n" + AddColumns("wide", 40));
+        var after = SchemaEngine.Apply(before, "ALTER TABLE wide ADD COLUMN extra text;", "m.sql").Catalog;
+
+        Assert.Equal(["id", .. Enumerable.Range(0, 40).Select(i => $"c{i}")], before.Tables[Pg("wide")].Columns.Select(c => c.Name));
+        Assert.Equal(42, after.Tables[Pg("wide")].Columns.Length);
+        Assert.Equal("extra", after.Tables[Pg("wide")].Columns[^1].Name);
+        Assert.Equal("c39", after.Tables[Pg("wide")].FindColumn("c39", SqlDialect.Postgres)?.Name);
+    }
+
+    [Fact]
+    public void WideTable_FindsAnExistingColumn_AsTheDialectComparesNames()
+    {
+        var setup = "CREATE TABLE wide (id bigint PRIMARY KEY);\n" + AddColumns("wide", 40);
+
+        // MySQL compares column names ignoring case: C7 is c7.
+        var (_, mysql) = Run(setup + "ALTER TABLE wide ADD COLUMN C7 integer;", SqlDialect.MySql);
+        var exists = Assert.Single(mysql);
+        Assert.Equal((DiagnosticCodes.ColumnExists, 42), (exists.Code, exists.Line));
+
+        // PostgreSQL keeps a quoted name's case: "C7" is another column.
+        var postgres = Clean(setup + "ALTER TABLE wide ADD COLUMN \"C7\" integer;\nALTER TABLE wide ADD COLUMN IF NOT EXISTS c7 integer;");
+        Assert.Equal(42, postgres.Tables[Pg("wide")].Columns.Length);
+    }
+
+    [Fact]
+    public void WideTable_AfterAColumnIsPlacedOrDropped_FindsColumnsAtTheirNewPositions()
+    {
+        var catalog = Clean(
+            "CREATE TABLE wide (id bigint PRIMARY KEY);\n" + AddColumns("wide", 40) +
+            "ALTER TABLE wide ADD COLUMN early integer FIRST;\n" +
+            "ALTER TABLE wide DROP COLUMN c3;\n" +
+            "ALTER TABLE wide MODIFY COLUMN c39 varchar(10) NOT NULL;\n" +
+            "ALTER TABLE wide ADD COLUMN late integer;\n" +
+            "ALTER TABLE wide RENAME COLUMN c38 TO renamed;",
+            SqlDialect.MySql);
+
+        var table = catalog.Tables[My("wide")];
+        Assert.Equal(["early", "id", "c0", "c1", "c2", "c4"], table.Columns.Take(6).Select(c => c.Name));
+        Assert.Equal(["c37", "renamed", "c39", "late"], table.Columns.TakeLast(4).Select(c => c.Name));
+        Assert.False(table.FindColumn("c39", SqlDialect.MySql)!.IsNullable);
+        Assert.Null(table.FindColumn("c3", SqlDialect.MySql));
+        Assert.Null(table.FindColumn("c38", SqlDialect.MySql));
+    }
+
+    [Fact]
+    public void LabelsAddedOneByOne_KeepTheirOrder_AndTheTypeBeforeIsUnchanged()
+    {
+        var sql = new StringBuilder("CREATE TYPE status AS ENUM ('first');\n");
+        for (var i = 0; i < 50; i++) sql.Append($"ALTER TYPE status ADD VALUE 'v{i}';\n");
+        sql.Append("ALTER TYPE status ADD VALUE 'between' BEFORE 'v1';\n");
+        var before = Clean(sql.ToString());
+        var after = SchemaEngine.Apply(before, "ALTER TYPE status ADD VALUE 'last';\nALTER TYPE status ADD VALUE IF NOT EXISTS 'v7';", "m.sql").Catalog;
+
+        var type = before.EnumTypes[Pg("status")];
+        Assert.Equal(52, type.LabelCount);
+        Assert.Equal(["first", "v0", "between", "v1", "v2"], type.Labels.Take(5));
+        Assert.True(type.HasLabel("v49"));
+        Assert.False(type.HasLabel("last"));
+        Assert.Equal("last", after.EnumTypes[Pg("status")].Labels[^1]);
+        Assert.Equal(53, after.EnumTypes[Pg("status")].LabelCount);
+    }
+
+    [Fact]
+    public void RepeatedLabel_InALongType_IsStillRefused()
+    {
+        var sql = new StringBuilder("CREATE TYPE status AS ENUM ('first');\n");
+        for (var i = 0; i < 50; i++) sql.Append($"ALTER TYPE status ADD VALUE 'v{i}';\n");
+        var (_, diagnostics) = Run(sql + "ALTER TYPE status ADD VALUE 'v30';\nALTER TYPE status ADD VALUE 'x' AFTER 'missing';");
+
+        Assert.Equal(
+            [(DiagnosticCodes.EnumLabelExists, 52), (DiagnosticCodes.EnumLabelNotFound, 53)],
+            diagnostics.Select(d => (d.Code, d.Line)));
+    }
+
+    [Fact]
+    public void EnumTypes_AreEqual_WhenNamesAndLabelsAre_HoweverTheyWereMade()
+    {
+        var grown = Clean("CREATE TYPE status AS ENUM ('a');\nALTER TYPE status ADD VALUE 'b';\nALTER TYPE status ADD VALUE 'c';").EnumTypes[Pg("status")];
+        var written = new CatalogEnumType(Pg("status"), ["a", "b", "c"]);
+
+        Assert.Equal(written, grown);
+        Assert.Equal(written.GetHashCode(), grown.GetHashCode());
+        Assert.NotEqual(written, written with { Labels = ["a", "c", "b"] });
+        Assert.NotEqual(written, new CatalogEnumType(Pg("other"), ["a", "b", "c"]));
+        Assert.Equal([], new CatalogEnumType(Pg("empty"), default).Labels);
+    }
+}
