@@ -56,7 +56,7 @@ internal sealed partial class ValueChecker
             if (type.TypeKind == TypeKind.Enum)
             {
                 var naming = mapping.Naming;
-                CheckEnum(context.ReportDiagnostic, type, target, field => _attributes.ExplicitValueOf(field) ?? NamingPolicy.Apply(naming, field.Name), type.Locations.FirstOrDefault() ?? Location.None, $"enum {type.Name}");
+                CheckEnum(context.ReportDiagnostic, type, target, field => _attributes.ExplicitValueOf(field) ?? NamingPolicy.Apply(naming, field.Name), type.Locations.FirstOrDefault() ?? Location.None, $"enum {type.Name}", NamingThatFits(type, target, naming));
             }
             else
             {
@@ -217,7 +217,8 @@ internal sealed partial class ValueChecker
     // Reports each member whose value the target lacks (at the member when it is in this
     // compilation's source, else at the mapping) and each value no member maps to (at the
     // mapping); an enum two mappings send to the same object is checked once.
-    private void CheckEnum(System.Action<Diagnostic> report, INamedTypeSymbol type, ValueSetObject target, System.Func<IFieldSymbol, string> valueOf, Location mappingLocation, string enumText)
+    /// <param name="namingFix">The naming policy under which every member would be declared, when the one used leaves some out.</param>
+    private void CheckEnum(System.Action<Diagnostic> report, INamedTypeSymbol type, ValueSetObject target, System.Func<IFieldSymbol, string> valueOf, Location mappingLocation, string enumText, string? namingFix = null)
     {
         if (!_checkedEnums.TryAdd(type.ToDisplayString() + "\0" + target.Description, true))
         {
@@ -233,7 +234,7 @@ internal sealed partial class ValueChecker
             if (!target.Values.Contains(value))
             {
                 var location = field.Locations.FirstOrDefault(l => l.IsInSource) ?? mappingLocation;
-                report(Undeclared(location, $"enum member {type.Name}.{field.Name}", value, target));
+                report(Undeclared(location, $"enum member {type.Name}.{field.Name}", value, target, namingFix));
             }
         }
 
@@ -242,6 +243,17 @@ internal sealed partial class ValueChecker
             Interlocked.Increment(ref _unrepresentable);
             report(Diagnostic.Create(Descriptors.UnrepresentableValue, mappingLocation, target.Description, value, enumText));
         }
+    }
+
+    // A Prisma enum DRAFT, PENDING under the default snake_case gives one error per member,
+    // each suggesting its own label; the one fix is the naming policy. Offered only when the
+    // policy in use leaves a member out and another one declares every member.
+    private string? NamingThatFits(INamedTypeSymbol type, ValueSetObject target, int used)
+    {
+        var fields = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue && _attributes.ExplicitValueOf(f) is null).ToList();
+        bool Fits(int policy) => fields.All(f => target.Values.Contains(NamingPolicy.Apply(policy, f.Name)));
+        if (fields.Count == 0 || Fits(used)) return null;
+        return NamingPolicy.All.Where(p => p != used && Fits(p)).Select(NamingPolicy.NameOf).FirstOrDefault();
     }
 
     private void CheckConstants(SymbolAnalysisContext context, INamedTypeSymbol type, ValueSetObject target)
@@ -269,7 +281,7 @@ internal sealed partial class ValueChecker
             Descriptors.Summary, Location.None, _checkedValues, _mappings.Count, _catalog.Dialect, _undeclared, _unrepresentable));
     }
 
-    private Diagnostic Undeclared(Location location, string subject, string value, ValueSetObject target)
+    private Diagnostic Undeclared(Location location, string subject, string value, ValueSetObject target, string? namingFix = null)
     {
         Interlocked.Increment(ref _undeclared);
         var suggestions = SimilarNames.Suggest(value, target.Values);
@@ -277,6 +289,8 @@ internal sealed partial class ValueChecker
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(TemplateProperty, target.FixTemplate)
             .Add(ValueProperty, value);
+        if (suggestions.Count > 0) properties = properties.Add(FixFacts.NearMissesProperty, string.Join(FixFacts.Separator.ToString(), suggestions));
+        if (namingFix is not null) properties = properties.Add(FixFacts.NamingProperty, namingFix);
         return Diagnostic.Create(
             Descriptors.UndeclaredValue,
             location,

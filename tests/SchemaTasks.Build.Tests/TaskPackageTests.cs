@@ -19,7 +19,7 @@ public sealed class TaskPackageTests
     };
 
     [Fact]
-    public void BuildPackage_ShipsATaskFolderPerMSBuildRuntimeAndTheAnalyzer()
+    public void BuildPackage_ShipsATaskFolderPerMSBuildRuntimeTheAnalyzerAndItsFixes()
     {
         using var package = PackedPackage.Open("SchemaTasks.Build");
         var entries = package.EntryNames.ToList();
@@ -28,6 +28,9 @@ public sealed class TaskPackageTests
         Assert.Contains("tasks/net8.0/SchemaTasks.Core.dll", entries);
         Assert.Contains("tasks/net472/SchemaTasks.Build.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/SchemaTasks.Analyzers.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/SchemaTasks.CodeFixes.dll", entries);
+        // The compiler provides Roslyn itself; the IDE provides the Workspaces the fixes need.
+        Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal));
         // MSBuild brings its own; a second copy would clash. Nothing in lib/: no reference for the consumer.
         Assert.DoesNotContain(entries, e => e.Contains("Microsoft.Build", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));

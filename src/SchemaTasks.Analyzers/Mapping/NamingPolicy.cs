@@ -15,6 +15,18 @@ internal static class NamingPolicy
     public const int UpperSnakeCase = 2;
     public const int KebabCase = 3;
 
+    /// <summary>Every policy, in the order a fix proposes them.</summary>
+    public static readonly int[] All = [SnakeCase, Exact, UpperSnakeCase, KebabCase];
+
+    /// <summary>The policy's name in the <c>DbNaming</c> enum the package adds.</summary>
+    public static string NameOf(int policy) => policy switch
+    {
+        Exact => "Exact",
+        UpperSnakeCase => "UpperSnakeCase",
+        KebabCase => "KebabCase",
+        _ => "SnakeCase",
+    };
+
     public static string Apply(int policy, string name) => policy switch
     {
         Exact => name,
