@@ -66,7 +66,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor CannotCheck = new(
         "ST4006",
         "Mapping cannot be checked",
-        "{0} maps enum {1}, which cannot be checked: {2}",
+        "{0} maps {1}, which cannot be checked: {2}",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

@@ -1,14 +1,16 @@
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SchemaTasks.Analyzers.Mapping;
+using SchemaTasks.ValueSets;
 
 namespace SchemaTasks.Analyzers;
 
 /// <summary>
-/// The mappings the code declares by calling a library, with no attribute: Npgsql's and its EF
-/// Core provider's enum mappings, and EF Core's enum-to-string conversions. Each is checked as a
-/// <c>[DbEnum]</c> enum is.
+/// The mappings the code declares to a library, with no SchemaTasks attribute: Npgsql's and its
+/// EF Core provider's enum mappings, EF Core's enum-to-string conversions and the value lists of
+/// its <c>[Column(TypeName = "enum(...)")]</c>. Each is checked as a <c>[DbEnum]</c> mapping is.
 /// </summary>
 internal sealed partial class ValueChecker
 {
@@ -24,7 +26,7 @@ internal sealed partial class ValueChecker
 
         if (mapping.Problem is not null || mapping.Target is null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.CannotCheck, mapping.Location, mapping.Description, mapping.EnumType.Name, mapping.Problem));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.CannotCheck, mapping.Location, mapping.Description, $"enum {mapping.EnumType.Name}", mapping.Problem));
             return;
         }
 
@@ -48,27 +50,55 @@ internal sealed partial class ValueChecker
 
         if (conversion.Problem is not null || conversion.Target is null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.CannotCheck, conversion.Location, conversion.Description, conversion.EnumType.Name, conversion.Problem));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.CannotCheck, conversion.Location, conversion.Description, $"enum {conversion.EnumType.Name}", conversion.Problem));
             return;
         }
 
-        // The value sets hold only columns that restrict their values; a column missing from them
-        // may well be free text, which any member name fits, so it is no finding.
-        var matches = _resolved.GetOrAdd(conversion.Target, _catalog.Resolve).Where(m => !m.IsEnumType).ToList();
-        if (matches.Count != 1)
+        if (ColumnOf(context.ReportDiagnostic, conversion.Target, conversion.Description, conversion.Location) is not { } target)
         {
-            if (matches.Count > 1)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.AmbiguousTarget, conversion.Location, conversion.Description, string.Join(" and ", matches.Select(m => m.Description))));
-            }
-
             return;
         }
-
-        var target = matches[0];
 
         _mappings.TryAdd(conversion.EnumType, true);
         // EF Core's enum-to-string conversion writes Enum.ToString(): the member's name as written.
         CheckEnum(context.ReportDiagnostic, conversion.EnumType, target, field => field.Name, conversion.Location, $"enum {conversion.EnumType.Name} ({conversion.Description})");
+    }
+
+    /// <summary>The values a <c>[Column(TypeName = "enum(...)")]</c> lists: each must be one the migrated column allows.</summary>
+    private void CheckColumnTypeList(SymbolAnalysisContext context, ColumnTypeValueList listed)
+    {
+        if (listed.Problem is not null || listed.Target is null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.CannotCheck, listed.Location, listed.Description, listed.Property.Type.TypeKind == TypeKind.Enum ? $"enum {listed.Property.Type.Name}" : "its listed values", listed.Problem));
+            return;
+        }
+
+        if (ColumnOf(context.ReportDiagnostic, listed.Target, listed.Description, listed.Location) is not { } target)
+        {
+            return;
+        }
+
+        _mappings.TryAdd(listed.Property, true);
+        foreach (var (value, location) in listed.Values)
+        {
+            Interlocked.Increment(ref _checkedValues);
+            if (!target.Values.Contains(value))
+            {
+                context.ReportDiagnostic(Undeclared(location, listed.Description, value, target));
+            }
+        }
+    }
+
+    // The value sets hold only columns that restrict their values; a column missing from them
+    // may well be free text, which any value fits, so it is no finding.
+    private ValueSetObject? ColumnOf(System.Action<Diagnostic> report, string column, string description, Location location)
+    {
+        var matches = _resolved.GetOrAdd(column, _catalog!.Resolve).Where(m => !m.IsEnumType).ToList();
+        if (matches.Count > 1)
+        {
+            report(Diagnostic.Create(Descriptors.AmbiguousTarget, location, description, string.Join(" and ", matches.Select(m => m.Description))));
+        }
+
+        return matches.Count == 1 ? matches[0] : null;
     }
 }

@@ -66,6 +66,11 @@ internal sealed partial class ValueChecker
 
         foreach (var member in type.GetMembers())
         {
+            if (_catalog is not null && member is IPropertySymbol property && ColumnTypeValueList.Of(property, _namingConventionsReferenced) is { } listed)
+            {
+                CheckColumnTypeList(context, listed);
+            }
+
             foreach (var marked in MarkedSymbolsOf(member))
             {
                 if (_attributes.DbEnumOf(marked) is { } memberMapping

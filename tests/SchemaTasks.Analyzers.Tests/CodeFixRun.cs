@@ -16,7 +16,7 @@ internal sealed class CodeFixRun : CSharpCodeFixTest<DbEnumAnalyzer, UndeclaredV
     private static readonly Lazy<MetadataReference[]> Framework = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "System.Private.CoreLib.dll" or "netstandard.dll")
+            .Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "System.Private.CoreLib.dll" or "netstandard.dll" or "System.Linq.Expressions.dll")
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToArray());
 

@@ -153,4 +153,25 @@ public sealed class CodeFixTests
 
         await CodeFixRun.VerifyAsync(source, fixedSource, health);
     }
+
+    [Fact]
+    public async Task ValueInsideAString_IsReplacedAlone()
+    {
+        // The finding points at the value inside the string; the fix changes those characters only.
+        var jobs = ScenarioValueSets.MySql("CREATE TABLE jobs (id int PRIMARY KEY, status ENUM('queued', 'running', 'done') NOT NULL);");
+        const string template = """
+            using System.ComponentModel.DataAnnotations.Schema;
+
+            [Table("jobs")]
+            public class Job
+            {
+                [Column("status", TypeName = "enum('queued','VALUE','done')")] public string Status { get; set; } = "";
+            }
+
+            """;
+        var source = template.Replace("VALUE", "{|ST4001:runing|}", StringComparison.Ordinal) + EfCoreApiStub.Source;
+        var fixedSource = template.Replace("VALUE", "running", StringComparison.Ordinal) + EfCoreApiStub.Source;
+
+        await CodeFixRun.VerifyAsync(source, fixedSource, jobs);
+    }
 }

@@ -40,15 +40,27 @@ internal static class EfCoreApiStub
             public class PropertyBuilder<TProperty>
             {
                 public PropertyBuilder<TProperty> HasConversion<TProvider>() => this;
+                public PropertyBuilder<TProperty> HasConversion(Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter) => this;
                 public PropertyBuilder<TProperty> IsRequired(bool required = true) => this;
             }
+        }
+        namespace Microsoft.EntityFrameworkCore.Storage.ValueConversion
+        {
+            public abstract class ValueConverter { }
+            public class ValueConverter<TModel, TProvider> : ValueConverter { }
+            public class EnumToStringConverter<TEnum> : ValueConverter<TEnum, string> where TEnum : struct, System.Enum
+            {
+                public EnumToStringConverter() { }
+                public EnumToStringConverter(object? mappingHints) { }
+            }
+            public class EnumToNumberConverter<TEnum, TNumber> : ValueConverter<TEnum, TNumber> where TEnum : struct, System.Enum { }
         }
         namespace System.ComponentModel.DataAnnotations.Schema
         {
             [System.AttributeUsage(System.AttributeTargets.Class)]
             public class TableAttribute(string name) : System.Attribute { public string Name { get; } = name; public string? Schema { get; set; } }
             [System.AttributeUsage(System.AttributeTargets.Property | System.AttributeTargets.Field)]
-            public class ColumnAttribute : System.Attribute { public ColumnAttribute() { } public ColumnAttribute(string name) { Name = name; } public string? Name { get; } }
+            public class ColumnAttribute : System.Attribute { public ColumnAttribute() { } public ColumnAttribute(string name) { Name = name; } public string? Name { get; } public string? TypeName { get; set; } }
         }
 
         """;

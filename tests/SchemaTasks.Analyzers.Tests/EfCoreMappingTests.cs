@@ -24,11 +24,13 @@ public sealed class EfCoreMappingTests
         using System.ComponentModel.DataAnnotations.Schema;
         using Microsoft.EntityFrameworkCore;
         using Microsoft.EntityFrameworkCore.Metadata.Builders;
+        using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
         public enum JobStatus { Queued, Running, Done, Failed }
         public class Job { public int Id { get; set; } public JobStatus Status { get; set; } public JobStatus? Previous { get; set; } public string Name { get; set; } = ""; }
         [Table("jobs")] public class AnnotatedJob { [Column("status")] public JobStatus State { get; set; } }
         [Table("job_runs", Schema = "ops")] public class JobRun { [Column("run_state")] public JobStatus State { get; set; } }
+        public static class Converters { public static readonly ValueConverter Names = new EnumToStringConverter<JobStatus>(); }
 
         """;
 
@@ -40,6 +42,9 @@ public sealed class EfCoreMappingTests
     [InlineData("m.Entity<Job>().ToTable(\"jobs\").Property<JobStatus>(\"Status\").HasConversion<string>();")]
     [InlineData("m.Entity<AnnotatedJob>().Property(j => j.State).HasConversion<string>();")]
     [InlineData("m.Entity<JobRun>().Property(j => j.State).HasConversion<string>();")]
+    [InlineData("m.Entity<Job>().ToTable(\"jobs\").Property(j => j.Status).HasConversion<EnumToStringConverter<JobStatus>>();")]
+    [InlineData("m.Entity<Job>().ToTable(\"jobs\").Property(j => j.Status).HasConversion(new EnumToStringConverter<JobStatus>());")]
+    [InlineData("m.Entity<Job>().ToTable(\"jobs\").Property(j => j.Status).HasConversion(new EnumToStringConverter<JobStatus>(null)).IsRequired();")]
     public async Task MemberTheColumnLacks_IsReportedAtTheMember(string configuration)
     {
         var source = Source(configuration);
@@ -121,6 +126,9 @@ public sealed class EfCoreMappingTests
     [InlineData("m.Entity<Job>().ToTable(\"jobs\").Property(j => j.Name).HasConversion<string>();")] // not an enum
     [InlineData("m.Entity<Job>().Property(j => j.Id).HasConversion<string>();")]
     [InlineData("m.Entity<Job>().ToTable(\"jobs\").Property(j => j.Status).HasConversion<int>();")] // stored as numbers
+    [InlineData("m.Entity<Job>().ToTable(\"jobs\").Property(j => j.Status).HasConversion<EnumToNumberConverter<JobStatus, int>>();")]
+    [InlineData("m.Entity<Job>().ToTable(\"jobs\").Property(j => j.Status).HasConversion(new EnumToNumberConverter<JobStatus, int>());")]
+    [InlineData("m.Entity<Job>().ToTable(\"jobs\").Property(j => j.Status).HasConversion(Converters.Names);")] // made elsewhere: not followed
     public async Task ConversionThatIsNotEnumToString_IsNotRead(string configuration)
     {
         Assert.Empty(await AnalyzerRun.DiagnosticsAsync(Source(configuration), Postgres(PostgresTables)));

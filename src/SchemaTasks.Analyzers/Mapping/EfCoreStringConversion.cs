@@ -9,7 +9,9 @@ namespace SchemaTasks.Analyzers.Mapping;
 
 /// <summary>
 /// An enum property EF Core stores as its member names, read off
-/// <c>Property(x => x.Status).HasConversion&lt;string&gt;()</c>: the column is
+/// <c>Property(x => x.Status).HasConversion&lt;string&gt;()</c>, or the same with EF Core's
+/// <c>EnumToStringConverter&lt;T&gt;</c> (<c>HasConversion&lt;EnumToStringConverter&lt;T&gt;&gt;()</c>,
+/// <c>HasConversion(new EnumToStringConverter&lt;T&gt;())</c>): the column is
 /// <c>HasColumnName("...")</c> in the same chain, else <c>[Column("...")]</c> on the property, else
 /// the property's name (EF Core's default); the table is <c>ToTable("...", "schema")</c> on the
 /// same entity builder (in the chain, or on the builder parameter of the same lambda or
@@ -23,6 +25,7 @@ internal sealed class EfCoreStringConversion
     private const string EntityTypeBuilder = "Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder`1";
     private const string TableAttribute = "System.ComponentModel.DataAnnotations.Schema.TableAttribute";
     private const string ColumnAttribute = "System.ComponentModel.DataAnnotations.Schema.ColumnAttribute";
+    private const string EnumToStringConverter = "Microsoft.EntityFrameworkCore.Storage.ValueConversion.EnumToStringConverter`1";
 
     /// <summary>The type of EFCore.NamingConventions whose presence means column names may follow its conventions.</summary>
     public const string NamingConventions = "Microsoft.EntityFrameworkCore.NamingConventionsExtensions";
@@ -56,10 +59,8 @@ internal sealed class EfCoreStringConversion
     {
         var method = invocation.TargetMethod;
         if (method.Name != "HasConversion"
-            || method.TypeArguments.Length != 1
-            || method.TypeArguments[0].SpecialType != SpecialType.System_String
-            || invocation.Arguments.Any(a => a.ArgumentKind == ArgumentKind.Explicit)
-            || MetadataNames.Of(method.ContainingType.OriginalDefinition) != PropertyBuilder)
+            || MetadataNames.Of(method.ContainingType.OriginalDefinition) != PropertyBuilder
+            || ConversionForm(invocation) is not { } form)
         {
             return null;
         }
@@ -71,7 +72,7 @@ internal sealed class EfCoreStringConversion
         }
 
         var location = NameLocation(invocation);
-        var description = $"HasConversion<string>() of {property.ContainingType.Name}.{property.Name}";
+        var description = $"{form} of {property.ContainingType.Name}.{property.Name}";
         var table = TableOf(chain.Property, property.ContainingType);
         if (table.Problem is not null)
         {
@@ -90,6 +91,32 @@ internal sealed class EfCoreStringConversion
             : ObjectReference.Format(table.Schema, table.Name!, column ?? property.Name);
         return new EfCoreStringConversion(enumType, target, description, location, null);
     }
+
+    // How the call asks for the enum's names to be stored, as messages name it; null when it
+    // asks for something else (numbers, another converter, a converter made elsewhere).
+    private static string? ConversionForm(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var explicitArguments = invocation.Arguments.Where(a => a.ArgumentKind == ArgumentKind.Explicit).ToList();
+        if (method.TypeArguments.Length == 1 && explicitArguments.Count == 0)
+        {
+            var provider = method.TypeArguments[0];
+            if (provider.SpecialType == SpecialType.System_String) return "HasConversion<string>()";
+            if (IsEnumToStringConverter(provider)) return $"HasConversion<{provider.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}>()";
+            return null;
+        }
+
+        if (method.TypeArguments.Length == 0 && explicitArguments.Count == 1
+            && Conversions.Strip(explicitArguments[0].Value) is IObjectCreationOperation { Type: { } created } && IsEnumToStringConverter(created))
+        {
+            return $"HasConversion(new {created.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}())";
+        }
+
+        return null;
+    }
+
+    private static bool IsEnumToStringConverter(ITypeSymbol type)
+        => MetadataNames.Of(type.OriginalDefinition as INamedTypeSymbol) == EnumToStringConverter;
 
     // The Property(...) call the conversion is configured on, and a HasColumnName anywhere in
     // the same chain of calls, before or after the conversion.
