@@ -17,7 +17,9 @@ internal static class SqlApiStub
                 public static System.Collections.Generic.IEnumerable<T> Query<T>(this Fixture.Connection cnn, string sql, object? param = null) => null!;
                 public static System.Threading.Tasks.Task<System.Collections.Generic.IEnumerable<T>> QueryAsync<T>(this Fixture.Connection cnn, string sql, object? param = null) => null!;
                 public static T QueryFirstOrDefault<T>(this Fixture.Connection cnn, string sql, object? param = null) => default!;
+                public static int Execute(this Fixture.Connection cnn, CommandDefinition command) => 0;
             }
+            public struct CommandDefinition { public CommandDefinition(string commandText, object? parameters = null) { } }
         }
         namespace Npgsql
         {

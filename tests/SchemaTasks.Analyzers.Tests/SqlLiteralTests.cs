@@ -32,6 +32,8 @@ public sealed class SqlLiteralTests
     [InlineData("_ = new Npgsql.NpgsqlBatchCommand(\"SELECT id FROM jobs WHERE status = 'bad'\");", "compared with status in the text passed to new NpgsqlBatchCommand")]
     [InlineData("var c = new Npgsql.NpgsqlCommand(); c.CommandText = \"SELECT id FROM jobs WHERE status = 'bad'\";", "compared with status in the text passed to NpgsqlCommand.CommandText")]
     [InlineData("_ = new Npgsql.NpgsqlCommand { CommandText = \"SELECT id FROM jobs WHERE status = 'bad'\" };", "compared with status in the text passed to NpgsqlCommand.CommandText")]
+    [InlineData("db.Execute(new CommandDefinition(\"SELECT id FROM jobs WHERE status = 'bad'\"));", "compared with status in the text passed to new CommandDefinition")]
+    [InlineData("var c = new MySqlConnector.MySqlCommand(); c.CommandText = \"SELECT id FROM jobs WHERE status = 'bad'\";", "compared with status in the text passed to MySqlCommand.CommandText")]
     [InlineData("_ = set.FromSqlRaw(\"SELECT * FROM jobs WHERE status = 'bad'\");", "compared with status in the text passed to RelationalQueryableExtensions.FromSqlRaw")]
     [InlineData("_ = set.FromSql($\"SELECT * FROM jobs WHERE id = {id} AND status = 'bad'\");", "compared with status in the text passed to RelationalQueryableExtensions.FromSql")]
     [InlineData("ef.ExecuteSqlRaw(\"UPDATE jobs SET status = 'bad'\");", "assigned to status in the text passed to RelationalDatabaseFacadeExtensions.ExecuteSqlRaw")]
@@ -127,6 +129,27 @@ public sealed class SqlLiteralTests
     }
 
     [Fact]
+    public async Task MultiLineInterpolatedRawString_TextPartOverSeveralLines_FallsBackToTheWholeString()
+    {
+        const string Raw = "$\"\"\"\n            SELECT id FROM jobs\n            WHERE status = 'bad' AND id = {id}\n            \"\"\"";
+        var source = Use($"db.Execute({Raw});");
+
+        await AssertReportedAsync(source, Postgres(PostgresSchema), Raw, "the SQL literal compared with status");
+    }
+
+    [Fact]
+    public async Task MultiLineInterpolatedRawString_TextPartAfterAHoleOnOneLine_IsExact()
+    {
+        var source = Use("db.Execute($\"\"\"\n            SELECT id FROM jobs\n            WHERE id = {id} AND status = 'bad'\n            \"\"\");");
+
+        await AssertReportedAsync(source, Postgres(PostgresSchema), "'bad'", "the SQL literal compared with status");
+    }
+
+    [Fact]
+    public async Task MariaDb_ReadsAsMySql()
+        => await AssertReportedAsync(Use(Dapper("UPDATE `jobs` SET `status` = 'bad'")), MariaDb(MySqlSchema), "'bad'", "the SQL literal assigned to status");
+
+    [Fact]
     public async Task LiteralSplitAcrossPieces_FallsBackToTheLiteralExpression()
     {
         var source = Use("db.Execute(\"SELECT id FROM jobs WHERE status = 'ba\" + \"d'\");");
@@ -143,6 +166,8 @@ public sealed class SqlLiteralTests
     [InlineData("db.Execute(\"SELECT 1 FROM jobs JOIN archived_jobs USING (id) WHERE status = 'bad'\");")] // ambiguous column
     [InlineData("db.Execute(\"SELECT 1 FROM workers WHERE name = 'bad'\");")] // unrestricted column
     [InlineData("db.Execute(\"SELECT 1 FROM jobs WHERE status = 'ba' || 'd'\");")] // an expression, not the literal
+    [InlineData("db.Execute(\"INSERT INTO jobs VALUES (1, 'bad', 'email')\");")] // no column list
+    [InlineData("db.Execute(\"SELECT 1 FROM jobs WHERE status LIKE 'bad%'\");")] // not a shape the check reads
     [InlineData("db.Execute($\"SELECT 1 FROM jobs WHERE status = '{filter}'\");")] // known only at run time
     [InlineData("db.Execute(\"SELECT 1 FROM jobs WHERE status = 'bad\");")] // unreadable: unclosed quote
     [InlineData("db.Execute(\"VACUUM jobs; status = 'bad'\");")] // not a statement the check reads

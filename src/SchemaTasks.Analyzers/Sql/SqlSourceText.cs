@@ -87,7 +87,8 @@ internal sealed class SqlSourceText
                     if (part is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string text } textPart
                         && textPart.Syntax is InterpolatedStringTextSyntax syntax)
                     {
-                        AppendLiteral(syntax.TextToken, text, syntax);
+                        // Unmapped, a text part falls back to the whole interpolated string.
+                        AppendLiteral(syntax.TextToken, text, syntax.Parent ?? syntax);
                     }
                     else
                     {
