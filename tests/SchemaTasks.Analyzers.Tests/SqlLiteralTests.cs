@@ -146,6 +146,14 @@ public sealed class SqlLiteralTests
     }
 
     [Fact]
+    public async Task MySql_DoubleQuotedString_IsAValue_PointedAtThroughItsEscapes()
+    {
+        var source = Use(Dapper("SELECT id FROM jobs WHERE status = \"bad\""));
+
+        await AssertReportedAsync(source, MySql(MySqlSchema), "\\\"bad\\\"", "the SQL literal compared with status");
+    }
+
+    [Fact]
     public async Task MariaDb_ReadsAsMySql()
         => await AssertReportedAsync(Use(Dapper("UPDATE `jobs` SET `status` = 'bad'")), MariaDb(MySqlSchema), "'bad'", "the SQL literal assigned to status");
 
