@@ -6,7 +6,9 @@
 #   3. in a copy of that sample, uses a job type the migrations do not declare: the build
 #      fails with the exact MODIFY COLUMN fix; `-p:SchemaScaffold=true` writes the migration;
 #      the next build passes;
-#   4. starts a private PostgreSQL and runs JobService's start-up self-check against it:
+#   4. in a copy of samples/JobService, a Dapper query sets a status the migrations do not
+#      declare: the build fails at the string literal inside the SQL;
+#   5. starts a private PostgreSQL and runs JobService's start-up self-check against it:
 #      refused on an empty database, refused when the CANCELLED migration was never applied
 #      (scenario 1), started once it is.
 set -euo pipefail
@@ -74,7 +76,33 @@ cat "$copy"/db/migrations/*_add_snapshot_cleanup.up.sql
 step "The build passes with the scaffolded migration"
 dotnet build "$copy/ReplicationService" -nologo -v:q | grep -E 'Build succeeded|error' | sort -u
 
-# Step 4: the start-up self-check, on a PostgreSQL server of the demo's own.
+# A second copy, of JobService, beside the first: its SQL run with Dapper uses a status no
+# migration declares. One build only, to keep the demo short: scaffolding works as above.
+jobcopy="$(dirname "$copy")/JobService"
+cp -r samples/JobService "$jobcopy"
+rm -rf "$jobcopy"/{bin,obj}
+cat > "$jobcopy/StaleJobs.cs" <<'CS'
+using Dapper;
+using Npgsql;
+
+namespace JobService;
+
+public static class StaleJobs
+{
+    // A status written in a query, but not yet in any migration.
+    public static Task<int> MarkAsync(NpgsqlConnection connection)
+        => connection.ExecuteAsync("""UPDATE "Job" SET "status" = 'STALE' WHERE "createdAt" < now() - interval '1 day'""");
+}
+CS
+
+step "A copy of samples/JobService sets status 'STALE' in SQL run by Dapper; no migration declares it: the build must fail at the literal"
+if dotnet build "$jobcopy" -nologo -v:q > "$jobcopy/build.log" 2>&1; then
+  echo "demo: the build should have failed on 'STALE'" >&2
+  exit 1
+fi
+grep -o 'StaleJobs.cs([0-9,]*): error ST4001: .*' "$jobcopy/build.log" | sed 's/ \[.*\]$//' | sort -u
+
+# Step 5: the start-up self-check, on a PostgreSQL server of the demo's own.
 export SCHEMATASKS_PG_PORT=54389 SCHEMATASKS_MYSQL_PORT=33129 SCHEMATASKS_DB_DIR="$PWD/artifacts/demo-db"
 step "Starting a private PostgreSQL for the start-up self-check"
 bash build/db.sh install

@@ -27,7 +27,8 @@ public sealed class DbEnumAnalyzer : DiagnosticAnalyzer
         Descriptors.UnrepresentableValue,
         Descriptors.NoSchema,
         Descriptors.AmbiguousTarget,
-        Descriptors.CannotCheck);
+        Descriptors.CannotCheck,
+        Descriptors.SqlSkipped);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

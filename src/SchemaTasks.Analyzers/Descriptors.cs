@@ -71,4 +71,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         helpLinkUri: HelpLinks.For("st4006-mapping-cannot-be-checked-warning"));
+
+    public static readonly DiagnosticDescriptor SqlSkipped = new(
+        CompileLogFacts.SqlSkippedCode,
+        "SQL text the check could not read",
+        "SchemaTasks could not read {0} of the {1} SQL string(s) passed to database calls (text built at run time, or statements it does not parse); their values were not checked",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        customTags: WellKnownDiagnosticTags.CompilationEnd,
+        helpLinkUri: HelpLinks.For("st4007-sql-text-the-check-could-not-read-information"));
 }

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SchemaTasks.Analyzers.Flow;
 using SchemaTasks.Analyzers.Mapping;
+using SchemaTasks.Analyzers.Sql;
 using SchemaTasks.Analyzers.ValueSets;
 using SchemaTasks.Diagnostics;
 using SchemaTasks.Sql;
@@ -85,12 +86,24 @@ internal sealed partial class ValueChecker
     public void AnalyzeAssignment(OperationAnalysisContext context)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (SqlCallSites.ForAssignment(MarkedSymbol(assignment.Target)) is { } property)
+        {
+            CheckSql(context, assignment.Value, property);
+            return;
+        }
+
         CheckFlow(context, MarkedSymbol(assignment.Target), assignment.Value, "assigned to");
     }
 
     public void AnalyzeArgument(OperationAnalysisContext context)
     {
         var argument = (IArgumentOperation)context.Operation;
+        if (SqlCallSites.ForArgument(argument.Parameter) is { } call)
+        {
+            CheckSql(context, argument.Value, call);
+            return;
+        }
+
         CheckFlow(context, argument.Parameter, argument.Value, "passed to");
     }
 
@@ -277,6 +290,7 @@ internal sealed partial class ValueChecker
     /// <summary>One line per compilation with the counts, shown at normal verbosity.</summary>
     public void ReportSummary(CompilationAnalysisContext context)
     {
+        ReportSkippedSql(context);
         if (_catalog is null || (_mappings.IsEmpty && _checkedValues == 0))
         {
             return;

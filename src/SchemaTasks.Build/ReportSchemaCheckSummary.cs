@@ -5,11 +5,13 @@ namespace SchemaTasks.Build;
 
 /// <summary>
 /// Prints the analyzer's one-line summary (ST4000: values checked, mappings, problems) at
-/// normal verbosity; the compiler itself keeps informational diagnostics to its error log.
+/// normal verbosity, and how many SQL strings it could not read (ST4007) at detailed verbosity;
+/// the compiler itself keeps informational diagnostics to its error log.
 /// </summary>
 public sealed class ReportSchemaCheckSummary : Microsoft.Build.Utilities.Task
 {
     private const string Summary = CompileLogFacts.SummaryCode;
+    private const string SqlSkipped = CompileLogFacts.SqlSkippedCode;
 
     /// <summary>The compile's SARIF 2.1 error log.</summary>
     [Required]
@@ -18,9 +20,9 @@ public sealed class ReportSchemaCheckSummary : Microsoft.Build.Utilities.Task
     /// <inheritdoc />
     public override bool Execute()
     {
-        foreach (var summary in CompileLog.Read(ErrorLogFile).Where(r => r.RuleId == Summary))
+        foreach (var result in CompileLog.Read(ErrorLogFile).Where(r => r.RuleId is Summary or SqlSkipped))
         {
-            Log.LogMessage(MessageImportance.Normal, "{0}", summary.Message);
+            Log.LogMessage(result.RuleId == Summary ? MessageImportance.Normal : MessageImportance.Low, "{0}", result.Message);
         }
 
         return true;

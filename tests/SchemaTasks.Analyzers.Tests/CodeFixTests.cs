@@ -174,4 +174,26 @@ public sealed class CodeFixTests
 
         await CodeFixRun.VerifyAsync(source, fixedSource, jobs);
     }
+
+    [Fact]
+    public async Task ValueInSqlText_IsReplacedInsideTheQuery()
+    {
+        var jobs = ScenarioValueSets.Postgres("CREATE TYPE job_status AS ENUM ('queued', 'running', 'done');\nCREATE TABLE jobs (id serial PRIMARY KEY, status job_status NOT NULL);");
+        const string template = """
+            namespace Fixture
+            {
+                using Dapper;
+
+                public static class Calls
+                {
+                    public static void Run(Connection db) => db.Execute("UPDATE jobs SET status = 'VALUE' WHERE id = 1");
+                }
+            }
+
+            """;
+        var source = template.Replace("'VALUE'", "{|ST4001:'runing'|}", StringComparison.Ordinal) + SqlApiStub.Source;
+        var fixedSource = template.Replace("VALUE", "running", StringComparison.Ordinal) + SqlApiStub.Source;
+
+        await CodeFixRun.VerifyAsync(source, fixedSource, jobs);
+    }
 }

@@ -4,6 +4,9 @@ using engine::SchemaTasks;
 using engine::SchemaTasks.Migrations;
 using engine::SchemaTasks.Schema;
 using engine::SchemaTasks.ValueSets;
+// The analyzer compiles a stand-in SqlDialect of its own (for the lexer it shares with the
+// engine), which the namespace would find first: the writer takes the engine's.
+using Dialect = engine::SchemaTasks.SqlDialect;
 
 namespace SchemaTasks.Analyzers.Tests;
 
@@ -39,13 +42,13 @@ internal static class ScenarioValueSets
         CREATE TABLE app.job_tracking (id bigserial PRIMARY KEY, job_type text CHECK (job_type IN ('cleanup', 'failover')));
         """;
 
-    public static string Postgres(params string[] migrations) => Write(SqlDialect.Postgres, migrations);
+    public static string Postgres(params string[] migrations) => Write(Dialect.Postgres, migrations);
 
-    public static string MySql(params string[] migrations) => Write(SqlDialect.MySql, migrations);
+    public static string MySql(params string[] migrations) => Write(Dialect.MySql, migrations);
 
-    public static string MariaDb(params string[] migrations) => Write(SqlDialect.MariaDb, migrations);
+    public static string MariaDb(params string[] migrations) => Write(Dialect.MariaDb, migrations);
 
-    private static string Write(SqlDialect dialect, string[] migrations)
+    private static string Write(Dialect dialect, string[] migrations)
     {
         var files = migrations.Select((sql, i) => new MigrationSourceFile($"{i + 1}_step.sql", sql)).ToList();
         var set = MigrationDiscovery.Discover(files).Set!;

@@ -1,6 +1,7 @@
-// Compiled only into the .NET Framework task (net472), which compiles the engine's sources
-// unchanged: the .NET 8 APIs they call, written with what .NET Framework has. C# 14 extension
-// members let a call such as char.IsAsciiDigit(c) bind here.
+// Compiled into the .NET Framework task (net472), which compiles the engine's sources
+// unchanged, and into the analyzer (netstandard2.0), which compiles the engine's SQL lexer: the
+// .NET 8 APIs they call, written with what older frameworks have. C# 14 extension members let
+// a call such as char.IsAsciiDigit(c) bind here.
 
 namespace SchemaTasks;
 

@@ -9,6 +9,10 @@ namespace SchemaTasks.Sql;
 /// (<see cref="Next"/>), so a caller that only needs some statements never stores the rest:
 /// memory then follows the schema, not the length of the text.
 /// </summary>
+/// <remarks>
+/// The analyzer (netstandard2.0) compiles this file and its token types too, to read SQL in C#
+/// strings: a .NET 8 API used here needs a stand-in there (src/SchemaTasks.Analyzers/Sql/EngineLexerSupport.cs).
+/// </remarks>
 internal sealed class SqlLexer
 {
     private readonly string _text;

@@ -14,6 +14,9 @@ internal static class CompileLogFacts
     /// <summary>A value the code uses and the schema does not declare.</summary>
     public const string UndeclaredValueCode = "ST4001";
 
+    /// <summary>How many SQL strings the check could not read; shown at detailed verbosity.</summary>
+    public const string SqlSkippedCode = "ST4007";
+
     /// <summary>The fix template of an undeclared value (see FixSql).</summary>
     public const string FixTemplateProperty = "SchemaTasks.FixTemplate";
 
