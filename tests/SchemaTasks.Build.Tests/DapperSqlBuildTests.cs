@@ -9,15 +9,12 @@ namespace SchemaTasks.Build.Tests;
 /// </summary>
 public sealed class DapperSqlBuildTests
 {
-    // Only this fixture references Dapper, outside the repository's central package versions.
-    private const string DapperVersion = "2.1.66";
-
     [Fact]
     public async Task UndeclaredValueInQuery_FailsAtTheSqlLiteral_ThenScaffoldedMigrationFixesIt()
     {
         using var fixture = FixtureProject.Create("DapperSql")
             .WithProperty("SchemaDialect", "postgres")
-            .WithProperty("DapperVersion", DapperVersion)
+            .WithProperty("DapperVersion", RepositoryLayout.CentralPackageVersion("Dapper"))
             .WithCode("DapperJobs.cs");
         var migrations = fixture.AddMigrations("DapperJobs");
 
