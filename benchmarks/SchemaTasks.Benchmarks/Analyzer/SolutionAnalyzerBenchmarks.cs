@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using SchemaTasks.Analyzers;
+
+namespace SchemaTasks.Benchmarks.Analyzer;
+
+/// <summary>
+/// What the analyzer adds to compiling a whole application of 2,000 files (SolutionCorpus):
+/// parse, bind and emit, with the operation-based analyzers every build runs (a stand-in for
+/// the SDK's default rules), with and without SchemaTasks', in the same run; and plain
+/// compilation for scale. Each call starts from the source text, so nothing is cached between
+/// iterations.
+/// </summary>
+[MemoryDiagnoser]
+public class SolutionAnalyzerBenchmarks
+{
+    private (string Path, SourceText Text)[] _sources = [];
+    private ImmutableArray<MetadataReference> _references;
+    private AnalyzerOptions _options = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var attributes = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "SchemaTasks.Attributes.cs"));
+        _sources = SolutionCorpus.Sources()
+            .Append((Path: "SchemaTasks.Attributes.cs", Text: attributes))
+            .Select(s => (s.Path, SourceText.From(s.Text)))
+            .ToArray();
+        // The framework's assemblies, as a project references them.
+        _references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll" || Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray();
+        _options = new AnalyzerOptions([new InMemoryText("obj/schematasks/schematasks.valuesets", SolutionCorpus.ValueSets())]);
+
+        var compilation = Compilation();
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var findings = compilation.WithAnalyzers([new DbEnumAnalyzer()], _options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
+            .Where(d => d.Id != "ST4000")
+            .ToList();
+        if (errors.Count > 0 || findings.Count > 0)
+        {
+            throw new InvalidOperationException($"The generated application is not clean: {errors.Count} compile errors, {findings.Count} analyzer findings. {errors.Concat(findings).FirstOrDefault()}");
+        }
+    }
+
+    [Benchmark(Description = "Compile")]
+    public bool Compile() => Compilation().Emit(Stream.Null).Success;
+
+    [Benchmark(Baseline = true, Description = "Compile + operation analyzer")]
+    public bool WithoutAnalyzer() => Analyzed(new OperationAnalyzerStandIn());
+
+    [Benchmark(Description = "Compile + operation analyzer + SchemaTasks")]
+    public bool WithAnalyzer() => Analyzed(new OperationAnalyzerStandIn(), new DbEnumAnalyzer());
+
+    /// <summary>
+    /// For iterating (minutes, not BenchmarkDotNet's half hour): the three cases in turn,
+    /// <paramref name="rounds"/> times, with the best and median of each and the ratios.
+    /// </summary>
+    public static void Probe(int rounds)
+    {
+        var benchmarks = new SolutionAnalyzerBenchmarks();
+        benchmarks.Setup();
+        var cases = new (string Name, Func<bool> Run, List<double> Times)[]
+        {
+            ("compile", benchmarks.Compile, []),
+            ("compile + operation analyzer", benchmarks.WithoutAnalyzer, []),
+            ("compile + operation analyzer + SchemaTasks", benchmarks.WithAnalyzer, []),
+        };
+        for (var round = 0; round < rounds + 1; round++)
+        {
+            foreach (var (_, run, times) in cases)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                run();
+                if (round > 0) times.Add(watch.Elapsed.TotalMilliseconds); // the first round loads and jits
+            }
+        }
+
+        static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+        foreach (var (name, _, times) in cases)
+        {
+            Console.WriteLine($"{name}: best {times.Min():F0} ms, median {Median(times):F0} ms");
+        }
+
+        var (baseline, with) = (cases[1].Times, cases[2].Times);
+        Console.WriteLine($"SchemaTasks / operation analyzer: best {with.Min() / baseline.Min():F3}, median {Median(with) / Median(baseline):F3}");
+    }
+
+    private bool Analyzed(params DiagnosticAnalyzer[] analyzers)
+    {
+        var compilation = Compilation();
+        compilation.WithAnalyzers([.. analyzers], _options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        return compilation.Emit(Stream.Null).Success;
+    }
+
+    private CSharpCompilation Compilation() => CSharpCompilation.Create(
+        "App",
+        _sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, path: s.Path)),
+        _references,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false, nullableContextOptions: NullableContextOptions.Enable));
+
+    // Stands in for the analyzers every build already runs (the SDK's default rules register
+    // operation actions on these kinds): Roslyn then binds each method body for analyzers and
+    // builds its operation tree, once, shared by all analyzers of the compilation. What is left
+    // to SchemaTasks is its own work on top.
+#pragma warning disable RS1036, RS2008, RS1026 // a measuring aid, never shipped
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class OperationAnalyzerStandIn : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Never = new("XX0001", "x", "x", "x", DiagnosticSeverity.Info, true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Never];
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterOperationAction(_ => { }, OperationKind.SimpleAssignment, OperationKind.Argument, OperationKind.Binary, OperationKind.Invocation);
+        }
+    }
+#pragma warning restore RS1036, RS2008, RS1026
+
+    private sealed class InMemoryText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+    }
+}
