@@ -58,6 +58,19 @@ public static class DiagnosticCodes
     public const string EnvironmentSubstitution = "ST1017";
 
     /// <summary>
+    /// Atlas's <c>atlas.sum</c> does not match the migration files (one edited, added or removed
+    /// after <c>atlas migrate hash</c>), is missing, or is not in its format; Atlas refuses the directory.
+    /// </summary>
+    public const string AtlasSumMismatch = "ST1018";
+
+    /// <summary>
+    /// An Atlas file directive Atlas refuses (an unknown or repeated <c>atlas:txmode</c>) or that
+    /// SchemaTasks cannot read (<c>atlas:delimiter</c>, <c>atlas:checkpoint</c>); or, as a warning,
+    /// one Atlas ignores because no blank line follows the file's header comments.
+    /// </summary>
+    public const string AtlasDirective = "ST1019";
+
+    /// <summary>
     /// A string literal is never closed. Reported where it starts; the rest of the file would
     /// otherwise be read as part of it. Fix: add the closing quote (a quote inside is doubled).
     /// </summary>

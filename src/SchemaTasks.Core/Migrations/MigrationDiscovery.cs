@@ -85,6 +85,13 @@ public static class MigrationDiscovery
             }
         }
 
+        if (chosen == MigrationLayout.Atlas)
+        {
+            // Atlas hashes every .sql file of the folder itself, in name order, byte by byte.
+            var topLevel = sqlFiles.Where(f => !f.RelativePath.Contains('/', StringComparison.Ordinal)).OrderBy(f => f.RelativePath, CodePointOrder.Instance).ToList();
+            AtlasDirectory.Verify(topLevel, folder.AtlasSum, diagnostics);
+        }
+
         if (chosen == MigrationLayout.Goose)
         {
             // goose runs Go-function migrations in the same sequence as its SQL files.
@@ -124,6 +131,7 @@ public static class MigrationDiscovery
 
         if (lockFile is not null) Claim(MigrationLayout.Prisma, lockFile.RelativePath);
         if (folder.Journal is not null) Claim(MigrationLayout.Drizzle, folder.Journal.RelativePath);
+        if (folder.AtlasSum is not null) Claim(MigrationLayout.Atlas, folder.AtlasSum.RelativePath);
         foreach (var code in folder.GoCode)
         {
             if (IsGooseCode(code)) Claim(MigrationLayout.Goose, code.RelativePath);
@@ -154,6 +162,10 @@ public static class MigrationDiscovery
 
         // sqlx reads golang-migrate's .up.sql/.down.sql names too; its marker decides for it.
         if (claims.ContainsKey(MigrationLayout.Sqlx)) claims.Remove(MigrationLayout.GolangMigrate);
+
+        // Atlas writes atlas.sum beside folders it keeps in another tool's format (its migration
+        // "format" setting: goose, golang-migrate, flyway, dbmate, liquibase), which that tool applies.
+        if (claims.Count > 1) claims.Remove(MigrationLayout.Atlas);
 
         if (claims.Count == 0)
         {
@@ -302,6 +314,21 @@ public static class MigrationDiscovery
                 return (migration, new OrderKey(folder, PrismaMigrationOrder.Instance));
             }
 
+            case MigrationLayout.Atlas:
+            {
+                // Atlas: the version is the name up to the first '_', the description the rest;
+                // files run in name order, byte by byte. A file without '_' is all version.
+                var stem = fileName.Substring(0, fileName.Length - ".sql".Length);
+                var underscore = stem.IndexOf('_');
+                var version = underscore < 0 ? stem : stem.Substring(0, underscore);
+                var name = underscore < 0 ? string.Empty : stem.Substring(underscore + 1);
+                var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+                AtlasDirectory.NoTransaction(file, diagnostics);
+                if (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errors) return null;
+                var migration = new Migration(version, version, name, file.RelativePath, MigrationChecksum.Compute(file.Text), file.Text);
+                return (migration, new OrderKey(fileName, CodePointOrder.Instance));
+            }
+
             default:
             {
                 var stem = fileName.Substring(0, fileName.Length - ".sql".Length);
@@ -352,6 +379,10 @@ public static class MigrationDiscovery
             // primary key; drizzle matches history rows by created_at, the entry's "when".
             MigrationLayout.Goose or MigrationLayout.Sqlx => NumericVersionKey,
             MigrationLayout.Drizzle => version => version,
+
+            // Atlas keys atlas_schema_revisions by the version text: a second file with it would
+            // be taken for the first one's revision.
+            MigrationLayout.Atlas => version => version,
             _ => null,
         };
         if (key is null)
@@ -386,7 +417,7 @@ public static class MigrationDiscovery
         return layout switch
         {
             MigrationLayout.Prisma => depth == 1,
-            MigrationLayout.GolangMigrate or MigrationLayout.Dbmate or MigrationLayout.Goose or MigrationLayout.Sqlx => depth == 0,
+            MigrationLayout.GolangMigrate or MigrationLayout.Dbmate or MigrationLayout.Goose or MigrationLayout.Sqlx or MigrationLayout.Atlas => depth == 0,
             MigrationLayout.Drizzle => depth == 1, // The folder form; the journal form is read from its journal.
             _ => true,
         };
@@ -524,6 +555,7 @@ public static class MigrationDiscovery
                 .OrderBy(f => f.RelativePath, StringComparer.Ordinal)
                 .ToList();
             Journal = files.FirstOrDefault(f => string.Equals(f.RelativePath, DrizzleJournal.Path, StringComparison.Ordinal));
+            AtlasSum = files.FirstOrDefault(f => string.Equals(f.RelativePath, AtlasDirectory.SumFile, StringComparison.Ordinal));
             DrizzleFolders = new HashSet<string>(
                 files.Where(f => f.RelativePath.EndsWith("/snapshot.json", StringComparison.Ordinal) && f.RelativePath.Count(c => c == '/') == 1)
                     .Select(f => f.RelativePath.Substring(0, f.RelativePath.IndexOf('/'))),
@@ -537,6 +569,9 @@ public static class MigrationDiscovery
 
         /// <summary>drizzle-kit's meta/_journal.json, if any.</summary>
         public MigrationSourceFile? Journal { get; }
+
+        /// <summary>Atlas's atlas.sum, if any.</summary>
+        public MigrationSourceFile? AtlasSum { get; }
 
         /// <summary>The folders directly inside that hold a drizzle-kit snapshot.json.</summary>
         public HashSet<string> DrizzleFolders { get; }

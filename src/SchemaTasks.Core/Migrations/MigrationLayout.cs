@@ -32,6 +32,12 @@ public enum MigrationLayout
     /// <c>&lt;timestamp&gt;_&lt;name&gt;/migration.sql</c> beside a <c>snapshot.json</c>.
     /// </summary>
     Drizzle,
+
+    /// <summary>
+    /// Atlas (versioned): every <c>*.sql</c> file of the folder, in name order, the version the name up
+    /// to the first <c>_</c>, with <c>atlas.sum</c> holding the folder's chained checksums.
+    /// </summary>
+    Atlas,
 }
 
 /// <summary>The names users write for a <see cref="MigrationLayout"/>.</summary>
@@ -48,6 +54,7 @@ public static class MigrationLayoutNames
         MigrationLayout.Goose => "goose",
         MigrationLayout.Sqlx => "sqlx",
         MigrationLayout.Drizzle => "drizzle",
+        MigrationLayout.Atlas => "atlas",
         _ => throw new ArgumentOutOfRangeException(nameof(layout)),
     };
 
@@ -64,6 +71,7 @@ public static class MigrationLayoutNames
             case "goose": layout = MigrationLayout.Goose; return true;
             case "sqlx": layout = MigrationLayout.Sqlx; return true;
             case "drizzle" or "drizzle-kit": layout = MigrationLayout.Drizzle; return true;
+            case "atlas": layout = MigrationLayout.Atlas; return true;
             default: layout = default; return false;
         }
     }

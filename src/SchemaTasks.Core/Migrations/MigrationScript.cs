@@ -7,7 +7,7 @@ namespace SchemaTasks.Migrations;
 /// <param name="FirstLine">The file line <paramref name="Sql"/> starts on, so errors point into the file.</param>
 /// <param name="NoTransaction">
 /// Whether the file asks to run outside a transaction: dbmate's <c>transaction:false</c>, goose's
-/// <c>-- +goose NO TRANSACTION</c>, sqlx's <c>-- no-transaction</c> first line.
+/// <c>-- +goose NO TRANSACTION</c>, sqlx's <c>-- no-transaction</c> first line, Atlas's <c>-- atlas:txmode none</c>.
 /// </param>
 /// <param name="IsCode">
 /// Whether the migration is code (a goose Go function) that only its tool can run;
@@ -50,6 +50,9 @@ public static class MigrationScripts
 
             case MigrationLayout.Sqlx:
                 return new MigrationScript(text, 1, text.StartsWith("-- no-transaction", StringComparison.Ordinal));
+
+            case MigrationLayout.Atlas:
+                return new MigrationScript(text, 1, AtlasDirectory.NoTransaction(new MigrationSourceFile(relativePath, text), null));
 
             default:
                 return new MigrationScript(text, 1, false);
