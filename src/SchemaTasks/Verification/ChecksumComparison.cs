@@ -23,7 +23,11 @@ public enum ChecksumStatus
 /// <summary>Compares a recorded checksum with the embedded text the way the recording tool computes it.</summary>
 internal static class ChecksumComparison
 {
-    public static ChecksumStatus Compare(MigrationHistoryKind kind, AppliedMigration applied, EmbeddedMigration embedded)
+    /// <param name="kind">The tool that recorded <paramref name="applied"/>.</param>
+    /// <param name="applied">The history row.</param>
+    /// <param name="embedded">The migration it records.</param>
+    /// <param name="atlasHash">For Atlas, the folder's chained hash up to <paramref name="embedded"/> (see <see cref="AtlasHashes"/>).</param>
+    public static ChecksumStatus Compare(MigrationHistoryKind kind, AppliedMigration applied, EmbeddedMigration embedded, string? atlasHash = null)
     {
         if (string.IsNullOrWhiteSpace(applied.Checksum) || applied.State == AppliedMigrationState.Baseline)
         {
@@ -62,14 +66,28 @@ internal static class ChecksumComparison
                     string.Equals(recorded, Sha256(text), StringComparison.OrdinalIgnoreCase)
                     || string.Equals(recorded, Sha256(text.Replace("\r\n", "\n", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase)));
 
+            case MigrationHistoryKind.Atlas:
+                // Atlas records the file's atlas.sum entry: SHA-256 of every file name and file up to
+                // this one, so it also changes when an earlier file changed or a file was added before it.
+                return atlasHash is null ? ChecksumStatus.NotComparable : Status(recorded == atlasHash);
+
             default:
                 return ChecksumStatus.NotComparable;
         }
     }
 
+    /// <summary>
+    /// The <c>atlas.sum</c> entry of each of <paramref name="migrations"/> (the whole folder, in
+    /// Atlas's order), as Atlas records it in a revision's <c>hash</c>; <paramref name="recorded"/>
+    /// gives the recorded hash of a migration, if any, so a byte-order mark lost on reading still matches.
+    /// </summary>
+    public static IReadOnlyList<string?> AtlasHashes(IReadOnlyList<EmbeddedMigration> migrations, Func<EmbeddedMigration, string?>? recorded = null) =>
+        AtlasDirectory.Hashes(migrations.Select(m => (m.RelativePath[(m.RelativePath.LastIndexOf('/') + 1)..], m.Text)).ToList(), i => recorded?.Invoke(migrations[i]));
+
     /// <summary>The checksum of <paramref name="embedded"/> in the form <paramref name="kind"/> records, for messages.</summary>
-    public static string Ours(MigrationHistoryKind kind, EmbeddedMigration embedded) => kind switch
+    public static string Ours(MigrationHistoryKind kind, EmbeddedMigration embedded, IReadOnlyList<EmbeddedMigration> all) => kind switch
     {
+        MigrationHistoryKind.Atlas => AtlasHashes(all)[all.ToList().IndexOf(embedded)] ?? "no atlas.sum entry (atlas:sum ignore)",
         MigrationHistoryKind.Flyway => FlywayChecksum.ComputeText(embedded.Text),
         MigrationHistoryKind.Sqlx => Sqlx(embedded.Text),
         MigrationHistoryKind.Drizzle => Sha256(embedded.Text.Replace("\r\n", "\n", StringComparison.Ordinal)),

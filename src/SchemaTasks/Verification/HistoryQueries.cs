@@ -11,7 +11,7 @@ internal static class HistoryQueries
 {
     /// <summary>The tables detection looks for, lower case (MySQL on Windows and macOS folds names).</summary>
     public static readonly IReadOnlyList<string> KnownTables =
-        ["_prisma_migrations", "schema_migrations", "flyway_schema_history", "__efmigrationshistory", "schemaversions", "schematasks_history", "goose_db_version", "_sqlx_migrations", "__drizzle_migrations"];
+        ["_prisma_migrations", "schema_migrations", "flyway_schema_history", "__efmigrationshistory", "schemaversions", "schematasks_history", "goose_db_version", "_sqlx_migrations", "__drizzle_migrations", "atlas_schema_revisions"];
 
     /// <summary>The SELECT for <paramref name="kind"/>; <paramref name="quote"/> quotes one identifier.</summary>
     public static string Select(MigrationHistoryKind kind, string table, Func<string, string> quote, bool hasStatementCount) => kind switch
@@ -28,6 +28,7 @@ internal static class HistoryQueries
         MigrationHistoryKind.Goose => $"SELECT version_id, is_applied, tstamp FROM {table} ORDER BY id",
         MigrationHistoryKind.Sqlx => $"SELECT version, description, installed_on, success, checksum FROM {table} ORDER BY version",
         MigrationHistoryKind.Drizzle => $"SELECT hash, created_at FROM {table} ORDER BY created_at, id",
+        MigrationHistoryKind.Atlas => $"SELECT version, description, {quote("type")}, applied, total, executed_at, error, error_stmt, hash FROM {table} ORDER BY version",
         MigrationHistoryKind.SchemaTasks =>
             $"SELECT migration_id, name, checksum, started_at, finished_at, success, error, {(hasStatementCount ? "statements_applied" : "NULL")} FROM {table} ORDER BY started_at, migration_id",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
@@ -71,6 +72,7 @@ internal static class HistoryQueries
                 "goose_db_version" => MigrationHistoryKind.Goose,
                 "_sqlx_migrations" => MigrationHistoryKind.Sqlx,
                 "__drizzle_migrations" => MigrationHistoryKind.Drizzle,
+                "atlas_schema_revisions" => MigrationHistoryKind.Atlas,
                 _ => null,
             };
             if (kind is { } found) kinds.Add(found);
@@ -102,6 +104,9 @@ internal static class HistoryQueries
 
             case MigrationHistoryKind.Drizzle:
                 return DrizzleRow(r);
+
+            case MigrationHistoryKind.Atlas:
+                return AtlasRow(r);
 
             case MigrationHistoryKind.Prisma:
             {
@@ -214,6 +219,42 @@ internal static class HistoryQueries
         {
             Checksum = hash,
             FinishedAt = DateTimeOffset.FromUnixTimeMilliseconds(when),
+        };
+    }
+
+    // Atlas: type 1 is a baseline, 2 a file it ran, 4 a file marked applied by `atlas migrate set`,
+    // 6 a ran file `migrate set` declared finished. A ran file with applied < total or an error
+    // stopped at statement applied + 1 (error_stmt), and Atlas resumes there on the next apply.
+    private static AppliedMigration AtlasRow(DbDataReader r)
+    {
+        var version = Text(r, 0) ?? throw UninterpretableRow(MigrationHistoryKind.Atlas, "version NULL", "has no version");
+        var type = Long(r, 2);
+        if (type is not (1 or 2 or 4 or 6))
+        {
+            throw UninterpretableRow(MigrationHistoryKind.Atlas, $"version {version}", $"has type {Shown(r, 2)}, not one Atlas writes (1 baseline, 2 applied, 4 manually set, 6 applied + manually set)");
+        }
+
+        var applied = Long(r, 3);
+        var total = Long(r, 4);
+        if (applied is not >= 0 || total is not >= 0)
+        {
+            throw UninterpretableRow(MigrationHistoryKind.Atlas, $"version {version}", $"has applied {Shown(r, 3)} of total {Shown(r, 4)}, not two counts from 0");
+        }
+
+        var error = Text(r, 6);
+        var statement = Text(r, 7);
+        var resolved = (type.Value & 4) != 0;
+        var state = type == 1 ? AppliedMigrationState.Baseline
+            : !resolved && (applied < total || !string.IsNullOrEmpty(error)) ? AppliedMigrationState.Dirty
+            : AppliedMigrationState.Succeeded;
+        return new AppliedMigration(version, state)
+        {
+            Name = Text(r, 1),
+            Checksum = Text(r, 8) is { Length: > 0 } hash ? hash : null,
+            FinishedAt = Time(r, 5),
+            StepsApplied = (int)Math.Min(applied.Value, int.MaxValue),
+            Error = state != AppliedMigrationState.Dirty ? null
+                : $"{(string.IsNullOrEmpty(error) ? "stopped" : error)} (statement {applied + 1} of {total} did not complete{(string.IsNullOrEmpty(statement) ? string.Empty : ": " + statement)})",
         };
     }
 

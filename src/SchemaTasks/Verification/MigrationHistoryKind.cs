@@ -43,6 +43,14 @@ public enum MigrationHistoryKind
     /// PostgreSQL), <c>created_at</c> the journal's <c>when</c>, <c>hash</c> SHA-256 of the file.
     /// </summary>
     Drizzle,
+
+    /// <summary>
+    /// Atlas: <c>atlas_schema_revisions(version, description, type, applied, total, executed_at,
+    /// execution_time, error, error_stmt, hash, partial_hashes, operator_version)</c> (in schema
+    /// <c>atlas_schema_revisions</c> on PostgreSQL unless Atlas was given one); <c>applied &lt; total</c>
+    /// or an <c>error</c> is a partly applied migration; <c>hash</c> is the file's <c>atlas.sum</c> entry.
+    /// </summary>
+    Atlas,
 }
 
 /// <summary>Names, default tables and the default choice of <see cref="MigrationHistoryKind"/>.</summary>
@@ -61,6 +69,7 @@ public static class MigrationHistoryKinds
         MigrationHistoryKind.Goose => "goose",
         MigrationHistoryKind.Sqlx => "sqlx",
         MigrationHistoryKind.Drizzle => "drizzle",
+        MigrationHistoryKind.Atlas => "atlas",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -79,6 +88,7 @@ public static class MigrationHistoryKinds
             case "goose": kind = MigrationHistoryKind.Goose; return true;
             case "sqlx": kind = MigrationHistoryKind.Sqlx; return true;
             case "drizzle" or "drizzle-kit" or "drizzle-orm": kind = MigrationHistoryKind.Drizzle; return true;
+            case "atlas": kind = MigrationHistoryKind.Atlas; return true;
             default: kind = default; return false;
         }
     }
@@ -95,14 +105,21 @@ public static class MigrationHistoryKinds
         MigrationHistoryKind.Goose => "goose_db_version",
         MigrationHistoryKind.Sqlx => "_sqlx_migrations",
         MigrationHistoryKind.Drizzle => "__drizzle_migrations",
+        MigrationHistoryKind.Atlas => "atlas_schema_revisions",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
     /// <summary>
     /// The PostgreSQL schema the tool keeps its table in when it is not configured otherwise:
-    /// <c>drizzle</c> for drizzle; <see langword="null"/> (the search path) for the others.
+    /// <c>drizzle</c> for drizzle, <c>atlas_schema_revisions</c> for Atlas (its default when its URL
+    /// names no schema); <see langword="null"/> (the search path) for the others.
     /// </summary>
-    public static string? DefaultPostgresSchema(this MigrationHistoryKind kind) => kind == MigrationHistoryKind.Drizzle ? "drizzle" : null;
+    public static string? DefaultPostgresSchema(this MigrationHistoryKind kind) => kind switch
+    {
+        MigrationHistoryKind.Drizzle => "drizzle",
+        MigrationHistoryKind.Atlas => "atlas_schema_revisions",
+        _ => null,
+    };
 
     /// <summary>The history kind of the tool that owns <paramref name="layout"/>.</summary>
     public static MigrationHistoryKind ForLayout(MigrationLayout layout) => layout switch
@@ -114,6 +131,7 @@ public static class MigrationHistoryKinds
         MigrationLayout.Goose => MigrationHistoryKind.Goose,
         MigrationLayout.Sqlx => MigrationHistoryKind.Sqlx,
         MigrationLayout.Drizzle => MigrationHistoryKind.Drizzle,
+        MigrationLayout.Atlas => MigrationHistoryKind.Atlas,
         _ => MigrationHistoryKind.SchemaTasks,
     };
 

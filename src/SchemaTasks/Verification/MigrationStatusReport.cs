@@ -92,6 +92,9 @@ public sealed class MigrationStatusReport
             lastRow[key ?? row.Id] = row;
         }
 
+        var atlasHashes = history.Kind == MigrationHistoryKind.Atlas
+            ? ChecksumComparison.AtlasHashes(migrations, m => lastRow.GetValueOrDefault(m.Id)?.Checksum)
+            : null;
         var result = new List<MigrationStatus>(migrations.Count + unknownOrder.Count);
         foreach (var migration in migrations)
         {
@@ -110,7 +113,7 @@ public sealed class MigrationStatusReport
                     Name = migration.Name,
                     RelativePath = migration.RelativePath,
                     Applied = row,
-                    Checksum = state == MigrationState.Applied ? ChecksumComparison.Compare(history.Kind, row, migration) : ChecksumStatus.NotRecorded,
+                    Checksum = state == MigrationState.Applied ? ChecksumComparison.Compare(history.Kind, row, migration, atlasHashes?[result.Count]) : ChecksumStatus.NotRecorded,
                 };
             }
             else
@@ -126,6 +129,7 @@ public sealed class MigrationStatusReport
             result.Add(status);
         }
 
+        if (atlasHashes is not null) KeepFirstAtlasEdit(result);
         MarkOutOfOrder(result);
         if (history.Kind == MigrationHistoryKind.Drizzle) MarkBelowDrizzlesLast(result, history);
         foreach (var id in unknownOrder)
@@ -158,6 +162,23 @@ public sealed class MigrationStatusReport
             {
                 statuses[i] = statuses[i] with { OutOfOrder = true };
             }
+        }
+    }
+
+    // An Atlas hash covers every file before its own, so only the first migration whose hash
+    // differs, with every earlier one applied and matching, is known to be edited; after it, a
+    // differing hash may come from that edit alone.
+    private static void KeepFirstAtlasEdit(List<MigrationStatus> statuses)
+    {
+        var intact = true;
+        for (var i = 0; i < statuses.Count; i++)
+        {
+            if (!intact && statuses[i].Checksum == ChecksumStatus.Differs)
+            {
+                statuses[i] = statuses[i] with { Checksum = ChecksumStatus.NotComparable };
+            }
+
+            intact = intact && statuses[i].State != MigrationState.Pending && statuses[i].Checksum is not (ChecksumStatus.Differs or ChecksumStatus.NotComparable);
         }
     }
 

@@ -15,6 +15,7 @@ internal static class NextSteps
         MigrationHistoryKind.Goose => "run `goose -dir <migrations folder> <driver> <dsn> up`",
         MigrationHistoryKind.Sqlx => "run `sqlx migrate run`",
         MigrationHistoryKind.Drizzle => "run `npx drizzle-kit migrate`",
+        MigrationHistoryKind.Atlas => "run `atlas migrate apply`",
         _ => "run `schematasks migrate`",
     };
 
@@ -31,6 +32,9 @@ internal static class NextSteps
             MigrationHistoryKind.Flyway => ("run `flyway repair` and `flyway migrate`", null),
             // sqlx refuses to go on past a row with success = false until it is deleted.
             MigrationHistoryKind.Sqlx => ($"delete its row (`DELETE FROM _sqlx_migrations WHERE version = {id}`) and run `sqlx migrate run`", $"run `UPDATE _sqlx_migrations SET success = true WHERE version = {id}`"),
+            // Atlas resumes a partly applied file at the statement that failed, after checking the
+            // statements before it are unchanged; `migrate set` declares it done instead.
+            MigrationHistoryKind.Atlas => ($"correct the failing statement of {id} (leave the statements before it as they are) and run `atlas migrate apply`, which resumes there", $"run `atlas migrate set {id}`"),
             // The migrator refuses to run over a failed row; repair clears it when nothing of the migration remains.
             MigrationHistoryKind.SchemaTasks => ("run `schematasks repair` (add `--apply` once its plan is right) and `schematasks migrate`", null),
             _ => ($"{Apply(kind)} again", null),
@@ -55,6 +59,7 @@ internal static class NextSteps
     public static string OutOfOrder(MigrationHistoryKind kind) => kind switch
     {
         MigrationHistoryKind.Flyway => "run `flyway migrate -outOfOrder=true`, after checking it does not depend on running before the later ones",
+        MigrationHistoryKind.Atlas => "run `atlas migrate apply --exec-order non-linear`, after checking it does not depend on running before the later ones",
         MigrationHistoryKind.Goose => "run `goose -dir <migrations folder> -allow-missing <driver> <dsn> up`, after checking it does not depend on running before the later ones",
         // drizzle applies only migrations newer than the last created_at: it never runs this one.
         MigrationHistoryKind.Drizzle => "drizzle's migrator never applies a migration older than the last one recorded: give it a newer journal entry (drizzle-kit generate --custom) holding its SQL",
