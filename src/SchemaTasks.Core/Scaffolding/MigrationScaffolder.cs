@@ -66,6 +66,11 @@ internal static class MigrationScaffolder
             // journal entry, which drizzle-kit writes (ScaffoldsWithoutTool says so).
             case MigrationLayout.Drizzle:
                 return [new($"{Timestamp(last?.Name.Substring(0, Math.Min(14, last.Name.Length)), utcNow)}_{slug}/migration.sql", up)];
+            // Atlas names new files '<timestamp>_<name>.sql'; its atlas.sum is rewritten by
+            // `atlas migrate hash` once the file is reviewed (the build reports it missing until then).
+            case MigrationLayout.Atlas:
+                return [new($"{NextNumber(FileVersion(last), utcNow, utcNow.ToString(TimestampFormat, CultureInfo.InvariantCulture))}_{slug}.sql", up)];
+
             default:
             {
                 var leadingDigits = last is null ? "001" : new string(last.Id.TakeWhile(char.IsAsciiDigit).ToArray());

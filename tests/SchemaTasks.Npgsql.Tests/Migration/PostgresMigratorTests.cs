@@ -309,6 +309,21 @@ public sealed class PostgresMigratorTests
     }
 
     [PostgresFact]
+    public async Task AtlasFile_WithTxmodeNone_RunsOutsideATransaction()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.Postgres, Migrations.MigrationLayout.Atlas)
+            .Add("1", "CREATE TABLE a (id int);\n", "1_a.sql")
+            .Add("2", "-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY a_id ON a (id);\n", "2_index.sql")
+            .Load();
+
+        var result = await PostgresMigrator.MigrateAsync(migrations, db.ConnectionString);
+
+        Assert.Equal([true, false], result.Applied.Select(a => a.InTransaction));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_indexes WHERE indexname = 'a_id'"));
+    }
+
+    [PostgresFact]
     public async Task GooseGoMigration_IsRefusedBeforeAnythingIsApplied()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
