@@ -66,6 +66,13 @@ internal static class ChecksumComparison
                     string.Equals(recorded, Sha256(text), StringComparison.OrdinalIgnoreCase)
                     || string.Equals(recorded, Sha256(text.Replace("\r\n", "\n", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase)));
 
+            case MigrationHistoryKind.Evolve:
+                // Evolve: upper-case MD5 of the text read as UTF-8 (a byte-order mark dropped) with
+                // CRLF turned into LF; before Evolve 1.8 the MD5 of the file's bytes, still accepted.
+                return Status(
+                    recorded == Evolve(embedded.Text)
+                    || WithOrWithoutBom(embedded.Text).Any(text => recorded == Md5(Encoding.UTF8.GetBytes(text))));
+
             case MigrationHistoryKind.Atlas:
                 // Atlas records the file's atlas.sum entry: SHA-256 of every file name and file up to
                 // this one, so it also changes when an earlier file changed or a file was added before it.
@@ -90,6 +97,7 @@ internal static class ChecksumComparison
         MigrationHistoryKind.Atlas => AtlasHashes(all)[all.ToList().IndexOf(embedded)] ?? "no atlas.sum entry (atlas:sum ignore)",
         MigrationHistoryKind.Flyway => FlywayChecksum.ComputeText(embedded.Text),
         MigrationHistoryKind.Sqlx => Sqlx(embedded.Text),
+        MigrationHistoryKind.Evolve => Evolve(embedded.Text),
         MigrationHistoryKind.Drizzle => Sha256(embedded.Text.Replace("\r\n", "\n", StringComparison.Ordinal)),
         _ => embedded.Sha256,
     };
@@ -99,6 +107,12 @@ internal static class ChecksumComparison
 
     private static string Sqlx(string text) =>
         Convert.ToHexString(SHA384.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+
+    private static string Evolve(string text) => Md5(Encoding.UTF8.GetBytes((text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text).Replace("\r\n", "\n", StringComparison.Ordinal)));
+
+#pragma warning disable CA5351 // Evolve's checksum is MD5; it identifies a file's version, it protects nothing.
+    private static string Md5(byte[] bytes) => Convert.ToHexString(MD5.HashData(bytes));
+#pragma warning restore CA5351
 
     private static ChecksumStatus Status(bool matches) => matches ? ChecksumStatus.Matches : ChecksumStatus.Differs;
 

@@ -8,9 +8,9 @@ internal static class HistoryKeys
     {
         switch (kind)
         {
-            case MigrationHistoryKind.Flyway:
+            case MigrationHistoryKind.Flyway or MigrationHistoryKind.Evolve:
             {
-                // Flyway compares versions numerically: "1.01" is "1.1", and "1" is "1.0".
+                // Flyway and Evolve compare versions numerically: "1.01" is "1.1", and "1" is "1.0".
                 var byVersion = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var m in migrations) byVersion.TryAdd(NormaliseVersion(m.Id), m.Id);
                 return key => byVersion.GetValueOrDefault(NormaliseVersion(key));

@@ -11,7 +11,7 @@ internal static class HistoryQueries
 {
     /// <summary>The tables detection looks for, lower case (MySQL on Windows and macOS folds names).</summary>
     public static readonly IReadOnlyList<string> KnownTables =
-        ["_prisma_migrations", "schema_migrations", "flyway_schema_history", "__efmigrationshistory", "schemaversions", "schematasks_history", "goose_db_version", "_sqlx_migrations", "__drizzle_migrations", "atlas_schema_revisions"];
+        ["_prisma_migrations", "schema_migrations", "flyway_schema_history", "__efmigrationshistory", "schemaversions", "schematasks_history", "goose_db_version", "_sqlx_migrations", "__drizzle_migrations", "atlas_schema_revisions", "changelog"];
 
     /// <summary>The SELECT for <paramref name="kind"/>; <paramref name="quote"/> quotes one identifier.</summary>
     public static string Select(MigrationHistoryKind kind, string table, Func<string, string> quote, bool hasStatementCount) => kind switch
@@ -28,6 +28,7 @@ internal static class HistoryQueries
         MigrationHistoryKind.Goose => $"SELECT version_id, is_applied, tstamp FROM {table} ORDER BY id",
         MigrationHistoryKind.Sqlx => $"SELECT version, description, installed_on, success, checksum FROM {table} ORDER BY version",
         MigrationHistoryKind.Drizzle => $"SELECT hash, created_at FROM {table} ORDER BY created_at, id",
+        MigrationHistoryKind.Evolve => $"SELECT version, description, name, {quote("type")}, checksum, installed_on, success FROM {table} ORDER BY id",
         MigrationHistoryKind.Atlas => $"SELECT version, description, {quote("type")}, applied, total, executed_at, error, error_stmt, hash FROM {table} ORDER BY version",
         MigrationHistoryKind.SchemaTasks =>
             $"SELECT migration_id, name, checksum, started_at, finished_at, success, error, {(hasStatementCount ? "statements_applied" : "NULL")} FROM {table} ORDER BY started_at, migration_id",
@@ -73,6 +74,8 @@ internal static class HistoryQueries
                 "_sqlx_migrations" => MigrationHistoryKind.Sqlx,
                 "__drizzle_migrations" => MigrationHistoryKind.Drizzle,
                 "atlas_schema_revisions" => MigrationHistoryKind.Atlas,
+                // "changelog" is a common name: only a table with Evolve's columns is Evolve's.
+                "changelog" => new[] { "installed_by", "success", "checksum", "name" }.All(n => table.Any(c => c.Column.Equals(n, StringComparison.OrdinalIgnoreCase))) ? MigrationHistoryKind.Evolve : null,
                 _ => null,
             };
             if (kind is { } found) kinds.Add(found);
@@ -107,6 +110,9 @@ internal static class HistoryQueries
 
             case MigrationHistoryKind.Atlas:
                 return AtlasRow(r);
+
+            case MigrationHistoryKind.Evolve:
+                return EvolveRow(r);
 
             case MigrationHistoryKind.Prisma:
             {
@@ -219,6 +225,31 @@ internal static class HistoryQueries
         {
             Checksum = hash,
             FinishedAt = DateTimeOffset.FromUnixTimeMilliseconds(when),
+        };
+    }
+
+    // Evolve: type 0 is a versioned migration, 3 the start version (the migrations below it are
+    // never run), 1 and 2 the schemas it created or found empty, 4 a repeatable migration; only a
+    // row with success = true counts as applied, and Evolve runs a failed one again.
+    private static AppliedMigration? EvolveRow(DbDataReader r)
+    {
+        var name = Text(r, 2) ?? "NULL";
+        var type = Long(r, 3);
+        if (type is 1 or 2 or 4) return null;
+        if (type is not (0 or 3))
+        {
+            throw UninterpretableRow(MigrationHistoryKind.Evolve, $"name {name}", $"has type {Shown(r, 3)}, not one Evolve writes (0 migration, 1 new schema, 2 empty schema, 3 start version, 4 repeatable)");
+        }
+
+        var version = Text(r, 0) ?? throw UninterpretableRow(MigrationHistoryKind.Evolve, $"name {name}", "has no version");
+        if (type == 3) return new AppliedMigration(version, AppliedMigrationState.Baseline) { Name = Text(r, 1) };
+        var success = Convert.ToBoolean(r.GetValue(6), System.Globalization.CultureInfo.InvariantCulture);
+        return new AppliedMigration(version, success ? AppliedMigrationState.Succeeded : AppliedMigrationState.Failed)
+        {
+            Name = Text(r, 1),
+            Checksum = Text(r, 4),
+            FinishedAt = Time(r, 5),
+            Error = success ? null : $"Evolve recorded {name} as failed (success = false); its error is only in Evolve's log",
         };
     }
 

@@ -51,6 +51,13 @@ public enum MigrationHistoryKind
     /// or an <c>error</c> is a partly applied migration; <c>hash</c> is the file's <c>atlas.sum</c> entry.
     /// </summary>
     Atlas,
+
+    /// <summary>
+    /// Evolve: <c>changelog(id, type, version, description, name, checksum, installed_by, installed_on, success)</c>
+    /// beside Flyway-named files; <c>checksum</c> is the upper-case MD5 of the file's text with CRLF
+    /// read as LF, <c>success = false</c> a migration that failed, type 3 the start version.
+    /// </summary>
+    Evolve,
 }
 
 /// <summary>Names, default tables and the default choice of <see cref="MigrationHistoryKind"/>.</summary>
@@ -70,6 +77,7 @@ public static class MigrationHistoryKinds
         MigrationHistoryKind.Sqlx => "sqlx",
         MigrationHistoryKind.Drizzle => "drizzle",
         MigrationHistoryKind.Atlas => "atlas",
+        MigrationHistoryKind.Evolve => "evolve",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -89,6 +97,7 @@ public static class MigrationHistoryKinds
             case "sqlx": kind = MigrationHistoryKind.Sqlx; return true;
             case "drizzle" or "drizzle-kit" or "drizzle-orm": kind = MigrationHistoryKind.Drizzle; return true;
             case "atlas": kind = MigrationHistoryKind.Atlas; return true;
+            case "evolve": kind = MigrationHistoryKind.Evolve; return true;
             default: kind = default; return false;
         }
     }
@@ -106,6 +115,7 @@ public static class MigrationHistoryKinds
         MigrationHistoryKind.Sqlx => "_sqlx_migrations",
         MigrationHistoryKind.Drizzle => "__drizzle_migrations",
         MigrationHistoryKind.Atlas => "atlas_schema_revisions",
+        MigrationHistoryKind.Evolve => "changelog",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -118,7 +118,8 @@ public sealed class MigrationStatusReport
             }
             else
             {
-                var belowBaseline = baseline is not null && HistoryKeys.CompareVersions(migration.Id, baseline) <= 0;
+                // Flyway's baseline stands for its own version too; Evolve runs the migration at its start version.
+                var belowBaseline = baseline is not null && HistoryKeys.CompareVersions(migration.Id, baseline) < (history.Kind == MigrationHistoryKind.Evolve ? 0 : 1);
                 status = new MigrationStatus(migration.Id, belowBaseline ? MigrationState.Applied : MigrationState.Pending)
                 {
                     Name = migration.Name,
