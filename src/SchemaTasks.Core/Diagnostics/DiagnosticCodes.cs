@@ -71,6 +71,19 @@ public static class DiagnosticCodes
     public const string AtlasDirective = "ST1019";
 
     /// <summary>
+    /// A Liquibase formatted SQL changelog Liquibase refuses: a changeset id used twice, a
+    /// malformed <c>--changeset</c> line, a changeset without SQL; or one whose statements
+    /// SchemaTasks cannot split (<c>endDelimiter</c>), or a <c>.sql</c> file without the header.
+    /// </summary>
+    public const string LiquibaseChangelog = "ST1020";
+
+    /// <summary>
+    /// A Liquibase changeset whose effect is decided when Liquibase runs (a precondition, a
+    /// parameter given at run time, a <c>dbms</c> or <c>context</c> filter). Warning or information.
+    /// </summary>
+    public const string LiquibaseUndecidable = "ST1021";
+
+    /// <summary>
     /// A string literal is never closed. Reported where it starts; the rest of the file would
     /// otherwise be read as part of it. Fix: add the closing quote (a quote inside is doubled).
     /// </summary>

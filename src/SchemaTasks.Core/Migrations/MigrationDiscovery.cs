@@ -66,6 +66,11 @@ public static class MigrationDiscovery
             return DrizzleFromJournal(journal, sqlFiles, diagnostics);
         }
 
+        if (chosen == MigrationLayout.Liquibase)
+        {
+            return LiquibaseFromChangelogs(sqlFiles, diagnostics);
+        }
+
         foreach (var file in sqlFiles)
         {
             if (!Reads(chosen.Value, file.RelativePath))
@@ -150,6 +155,7 @@ public static class MigrationDiscovery
             }
 
             if (FlywayFile.IsMatch(fileName)) Claim(MigrationLayout.Flyway, file.RelativePath);
+            if (LiquibaseChangelog.IsChangelog(file.Text)) Claim(MigrationLayout.Liquibase, file.RelativePath);
             if (!inFolderItself) continue;
 
             // The names alone do not tell goose, dbmate, sqlx and plain files apart: the content
@@ -523,6 +529,69 @@ public static class MigrationDiscovery
         ReportDuplicateVersions(MigrationLayout.Drizzle, migrations, diagnostics);
         var failed = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
         return new MigrationDiscoveryResult(failed ? null : new MigrationSet(MigrationLayout.Drizzle, null, migrations), diagnostics);
+    }
+
+    // Liquibase: the changelogs in path order (as includeAll lists them), each changeset a
+    // migration keyed as Liquibase keys it (file::id::author).
+    private static MigrationDiscoveryResult LiquibaseFromChangelogs(List<MigrationSourceFile> sqlFiles, List<SchemaDiagnostic> diagnostics)
+    {
+        var migrations = new List<Migration>();
+        foreach (var file in sqlFiles.OrderBy(f => f.RelativePath, StringComparer.Ordinal))
+        {
+            if (!LiquibaseChangelog.IsChangelog(file.Text))
+            {
+                diagnostics.Add(SchemaDiagnostic.Error(
+                    DiagnosticCodes.LiquibaseChangelog,
+                    $"'{file.RelativePath}' does not start with '--liquibase formatted sql', so it is not a formatted SQL changelog (Liquibase would run the whole file as one raw changeset). Add the header and its '--changeset' lines, or move it out of the migrations folder.",
+                    file.RelativePath,
+                    1,
+                    1));
+                continue;
+            }
+
+            var checksum = MigrationChecksum.Compute(file.Text);
+            foreach (var changeset in LiquibaseChangelog.Read(file, diagnostics))
+            {
+                if (!LiquibaseChangelog.MayRunOnSupportedServer(changeset.Dbms))
+                {
+                    diagnostics.Add(new SchemaDiagnostic(
+                        DiagnosticCodes.LiquibaseUndecidable,
+                        DiagnosticSeverity.Info,
+                        $"Changeset '{changeset.Author}:{changeset.Id}' runs only on dbms:{changeset.Dbms}, never on PostgreSQL, MySQL or MariaDB: it is not part of the schema.",
+                        file.RelativePath,
+                        changeset.Line,
+                        1));
+                    continue;
+                }
+
+                if (!LiquibaseChangelog.RunsOnEverySupportedServer(changeset.Dbms))
+                {
+                    diagnostics.Add(SchemaDiagnostic.Warning(
+                        DiagnosticCodes.LiquibaseUndecidable,
+                        $"Changeset '{changeset.Author}:{changeset.Id}' runs only on dbms:{changeset.Dbms}; SchemaTasks includes it. Keep such changesets out of the folder for a dialect they do not run on.",
+                        file.RelativePath,
+                        changeset.Line,
+                        1));
+                }
+
+                if (changeset.Context is { Length: > 0 })
+                {
+                    diagnostics.Add(new SchemaDiagnostic(
+                        DiagnosticCodes.LiquibaseUndecidable,
+                        DiagnosticSeverity.Info,
+                        $"Changeset '{changeset.Author}:{changeset.Id}' has context {changeset.Context}: Liquibase skips it when it is given other --contexts. The snapshot includes it, as Liquibase does when no --contexts are given.",
+                        file.RelativePath,
+                        changeset.Line,
+                        1));
+                }
+
+                var key = changeset.Key(file.RelativePath);
+                migrations.Add(new Migration(key, changeset.Id, changeset.Comment ?? $"{changeset.Author}:{changeset.Id}", file.RelativePath, checksum, changeset.Sql, changeset.SqlStartLine));
+            }
+        }
+
+        var failed = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        return new MigrationDiscoveryResult(failed ? null : new MigrationSet(MigrationLayout.Liquibase, null, migrations), diagnostics);
     }
 
     // A Go file named as a migration that calls goose is a goose Go-function migration.

@@ -38,6 +38,12 @@ public enum MigrationLayout
     /// to the first <c>_</c>, with <c>atlas.sum</c> holding the folder's chained checksums.
     /// </summary>
     Atlas,
+
+    /// <summary>
+    /// Liquibase formatted SQL: <c>.sql</c> changelogs starting with <c>--liquibase formatted sql</c>,
+    /// each <c>--changeset author:id</c> one migration, the files in path order.
+    /// </summary>
+    Liquibase,
 }
 
 /// <summary>The names users write for a <see cref="MigrationLayout"/>.</summary>
@@ -55,6 +61,7 @@ public static class MigrationLayoutNames
         MigrationLayout.Sqlx => "sqlx",
         MigrationLayout.Drizzle => "drizzle",
         MigrationLayout.Atlas => "atlas",
+        MigrationLayout.Liquibase => "liquibase",
         _ => throw new ArgumentOutOfRangeException(nameof(layout)),
     };
 
@@ -72,6 +79,7 @@ public static class MigrationLayoutNames
             case "sqlx": layout = MigrationLayout.Sqlx; return true;
             case "drizzle" or "drizzle-kit": layout = MigrationLayout.Drizzle; return true;
             case "atlas": layout = MigrationLayout.Atlas; return true;
+            case "liquibase": layout = MigrationLayout.Liquibase; return true;
             default: layout = default; return false;
         }
     }

@@ -25,7 +25,17 @@ public static class MigrationScripts
     /// <param name="layout">The layout the file was read in.</param>
     /// <param name="relativePath">The file, relative to the migrations folder.</param>
     /// <param name="text">The whole text of the file.</param>
-    public static MigrationScript Of(MigrationLayout layout, string relativePath, string text)
+    public static MigrationScript Of(MigrationLayout layout, string relativePath, string text) => Of(layout, relativePath, text, null);
+
+    /// <summary>The script of migration <paramref name="migrationId"/> in the file at <paramref name="relativePath"/>.</summary>
+    /// <param name="layout">The layout the file was read in.</param>
+    /// <param name="relativePath">The file, relative to the migrations folder.</param>
+    /// <param name="text">The whole text of the file.</param>
+    /// <param name="migrationId">
+    /// The migration's id, for layouts that keep several migrations in one file (a Liquibase
+    /// changeset, <c>file::id::author</c>); <see langword="null"/> for the others.
+    /// </param>
+    public static MigrationScript Of(MigrationLayout layout, string relativePath, string text, string? migrationId)
     {
         ArgumentNullException.ThrowIfNull(relativePath);
         ArgumentNullException.ThrowIfNull(text);
@@ -55,6 +65,9 @@ public static class MigrationScripts
             // first line holds "evolve-tx-off" (in any case); Flyway reads no such comment.
             case MigrationLayout.Flyway:
                 return new MigrationScript(text, 1, FirstLine(text).IndexOf("evolve-tx-off", StringComparison.OrdinalIgnoreCase) >= 0);
+
+            case MigrationLayout.Liquibase when migrationId is not null && LiquibaseChangelog.Find(relativePath, text, migrationId) is { } changeset:
+                return new MigrationScript(changeset.Sql, changeset.SqlStartLine, !changeset.RunInTransaction);
 
             case MigrationLayout.Atlas:
                 return new MigrationScript(text, 1, AtlasDirectory.NoTransaction(new MigrationSourceFile(relativePath, text), null));

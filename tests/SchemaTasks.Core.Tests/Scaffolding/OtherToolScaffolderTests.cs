@@ -57,6 +57,21 @@ public sealed class OtherToolScaffolderTests
         Assert.Equal(SchemaTasks.Diagnostics.DiagnosticCodes.AtlasSumMismatch, Assert.Single(again.Diagnostics).Code);
     }
 
+    [Fact]
+    public void Liquibase_GetsANewChangelogBesideTheLast_ThatReadsBackAsOneChangeset()
+    {
+        const string First = "--liquibase formatted sql\n--changeset alice:1\nCREATE TYPE x AS ENUM ('a');\n";
+        var set = Read(null, ("changes/001_init.sql", First));
+
+        var file = Assert.Single(MigrationScaffolder.Create(set, "add y", "ALTER TYPE x ADD VALUE 'y';\n", Now));
+
+        Assert.Equal("changes/002_add_y.sql", file.RelativePath);
+        var again = MigrationDiscovery.Discover([new("changes/001_init.sql", First), new(file.RelativePath, file.Text)]);
+        Assert.Empty(again.Diagnostics);
+        Assert.Equal("changes/002_add_y.sql::002-add_y::schematasks", again.Set!.Migrations[^1].Id);
+        Assert.Contains("ALTER TYPE x ADD VALUE 'y';", again.Set.Migrations[^1].Sql, StringComparison.Ordinal);
+    }
+
     private static MigrationSet Read(MigrationLayout? layout, params (string Path, string Text)[] files) =>
         MigrationDiscovery.Discover(files.Select(f => new MigrationSourceFile(f.Path, f.Text)).ToList(), layout).Set!;
 }
