@@ -44,6 +44,7 @@ public static class MigrationDiscovery
             .ToList();
 
         var folder = new FolderFiles(files, sqlFiles);
+        var master = files.FirstOrDefault(LiquibaseMasterChangelog.IsMaster);
         // A journal or goose's Go migrations alone still make a folder to read (and check).
         if (sqlFiles.Count == 0 && folder.Journal is null && !(layout is null or MigrationLayout.Goose && folder.GoCode.Any(IsGooseCode)))
         {
@@ -68,7 +69,7 @@ public static class MigrationDiscovery
 
         if (chosen == MigrationLayout.Liquibase)
         {
-            return LiquibaseFromChangelogs(sqlFiles, diagnostics);
+            return LiquibaseFromChangelogs(sqlFiles, master, diagnostics);
         }
 
         foreach (var file in sqlFiles)
@@ -137,6 +138,7 @@ public static class MigrationDiscovery
         if (lockFile is not null) Claim(MigrationLayout.Prisma, lockFile.RelativePath);
         if (folder.Journal is not null) Claim(MigrationLayout.Drizzle, folder.Journal.RelativePath);
         if (folder.AtlasSum is not null) Claim(MigrationLayout.Atlas, folder.AtlasSum.RelativePath);
+        if (folder.LiquibaseMaster is not null) Claim(MigrationLayout.Liquibase, folder.LiquibaseMaster.RelativePath);
         foreach (var code in folder.GoCode)
         {
             if (IsGooseCode(code)) Claim(MigrationLayout.Goose, code.RelativePath);
@@ -531,12 +533,22 @@ public static class MigrationDiscovery
         return new MigrationDiscoveryResult(failed ? null : new MigrationSet(MigrationLayout.Drizzle, null, migrations), diagnostics);
     }
 
-    // Liquibase: the changelogs in path order (as includeAll lists them), each changeset a
-    // migration keyed as Liquibase keys it (file::id::author).
-    private static MigrationDiscoveryResult LiquibaseFromChangelogs(List<MigrationSourceFile> sqlFiles, List<SchemaDiagnostic> diagnostics)
+    // Liquibase: the changelogs in the master changelog's order, or without one in path order (as
+    // includeAll lists them); each changeset a migration keyed as Liquibase keys it (file::id::author).
+    private static MigrationDiscoveryResult LiquibaseFromChangelogs(List<MigrationSourceFile> sqlFiles, MigrationSourceFile? master, List<SchemaDiagnostic> diagnostics)
     {
         var migrations = new List<Migration>();
-        foreach (var file in sqlFiles.OrderBy(f => f.RelativePath, StringComparer.Ordinal))
+        var ordered = master is null ? [.. sqlFiles.OrderBy(f => f.RelativePath, StringComparer.Ordinal)] : LiquibaseMasterChangelog.Order(master, sqlFiles, diagnostics);
+        foreach (var skipped in sqlFiles.Where(f => !ordered.Contains(f)))
+        {
+            diagnostics.Add(new SchemaDiagnostic(
+                DiagnosticCodes.FileNotRead,
+                DiagnosticSeverity.Info,
+                $"'{skipped.RelativePath}' is not a migration and was skipped: the master changelog '{master!.RelativePath}' does not include it, so Liquibase never runs it.",
+                skipped.RelativePath));
+        }
+
+        foreach (var file in ordered)
         {
             if (!LiquibaseChangelog.IsChangelog(file.Text))
             {
@@ -625,6 +637,7 @@ public static class MigrationDiscovery
                 .ToList();
             Journal = files.FirstOrDefault(f => string.Equals(f.RelativePath, DrizzleJournal.Path, StringComparison.Ordinal));
             AtlasSum = files.FirstOrDefault(f => string.Equals(f.RelativePath, AtlasDirectory.SumFile, StringComparison.Ordinal));
+            LiquibaseMaster = files.FirstOrDefault(LiquibaseMasterChangelog.IsMaster);
             DrizzleFolders = new HashSet<string>(
                 files.Where(f => f.RelativePath.EndsWith("/snapshot.json", StringComparison.Ordinal) && f.RelativePath.Count(c => c == '/') == 1)
                     .Select(f => f.RelativePath.Substring(0, f.RelativePath.IndexOf('/'))),
@@ -638,6 +651,9 @@ public static class MigrationDiscovery
 
         /// <summary>drizzle-kit's meta/_journal.json, if any.</summary>
         public MigrationSourceFile? Journal { get; }
+
+        /// <summary>A Liquibase master changelog (YAML or XML) directly in the folder, if any.</summary>
+        public MigrationSourceFile? LiquibaseMaster { get; }
 
         /// <summary>Atlas's atlas.sum, if any.</summary>
         public MigrationSourceFile? AtlasSum { get; }

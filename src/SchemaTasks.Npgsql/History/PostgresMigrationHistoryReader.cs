@@ -28,7 +28,7 @@ public sealed class PostgresMigrationHistoryReader : IMigrationHistoryReader
         _connection = connection;
         Kind = kind;
         _schema = schema ?? kind.DefaultPostgresSchema();
-        _table = table ?? kind.DefaultTable();
+        _table = table ?? kind.DefaultPostgresTable();
     }
 
     /// <inheritdoc />

@@ -73,6 +73,9 @@ internal static class ChecksumComparison
                     recorded == Evolve(embedded.Text)
                     || WithOrWithoutBom(embedded.Text).Any(text => recorded == Md5(Encoding.UTF8.GetBytes(text))));
 
+            case MigrationHistoryKind.Liquibase:
+                return LiquibaseStatus(recorded, embedded);
+
             case MigrationHistoryKind.Atlas:
                 // Atlas records the file's atlas.sum entry: SHA-256 of every file name and file up to
                 // this one, so it also changes when an earlier file changed or a file was added before it.
@@ -98,6 +101,7 @@ internal static class ChecksumComparison
         MigrationHistoryKind.Flyway => FlywayChecksum.ComputeText(embedded.Text),
         MigrationHistoryKind.Sqlx => Sqlx(embedded.Text),
         MigrationHistoryKind.Evolve => Evolve(embedded.Text),
+        MigrationHistoryKind.Liquibase => LiquibaseChangelog.Find(embedded.RelativePath, embedded.Text, embedded.Id) is { } changeset ? LiquibaseChangelog.CheckSum(changeset.Sql) : "no changeset",
         MigrationHistoryKind.Drizzle => Sha256(embedded.Text.Replace("\r\n", "\n", StringComparison.Ordinal)),
         _ => embedded.Sha256,
     };
@@ -107,6 +111,23 @@ internal static class ChecksumComparison
 
     private static string Sqlx(string text) =>
         Convert.ToHexString(SHA384.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+
+    /// <summary>Whether the changeset <paramref name="embedded"/> has <c>runOnChange:true</c>: Liquibase runs it again when it changes.</summary>
+    public static bool RunsOnChange(EmbeddedMigration embedded) =>
+        LiquibaseChangelog.Find(embedded.RelativePath, embedded.Text, embedded.Id) is { RunOnChange: true };
+
+    // Liquibase's rule (ChangeSet.isCheckSumValid): a validCheckSum of ANY, ALL or * accepts any
+    // checksum; else the recorded one must equal the changeset's current one, or a validCheckSum
+    // must equal either. Only version 9 (Liquibase 4.24 and later) is computed here.
+    private static ChecksumStatus LiquibaseStatus(string recorded, EmbeddedMigration embedded)
+    {
+        if (LiquibaseChangelog.Find(embedded.RelativePath, embedded.Text, embedded.Id) is not { } changeset) return ChecksumStatus.NotComparable;
+        var valid = changeset.ValidCheckSums.Select(v => v.Contains(':', StringComparison.Ordinal) ? v : "1:" + v).ToList();
+        if (valid.Any(v => v.Equals("1:any", StringComparison.OrdinalIgnoreCase) || v.Equals("1:all", StringComparison.OrdinalIgnoreCase) || v == "1:*")) return ChecksumStatus.Matches;
+        if (!recorded.StartsWith("9:", StringComparison.Ordinal)) return valid.Contains(recorded) ? ChecksumStatus.Matches : ChecksumStatus.NotComparable;
+        var current = LiquibaseChangelog.CheckSum(changeset.Sql);
+        return Status(recorded == current || valid.Contains(current) || valid.Contains(recorded));
+    }
 
     private static string Evolve(string text) => Md5(Encoding.UTF8.GetBytes((text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text).Replace("\r\n", "\n", StringComparison.Ordinal)));
 

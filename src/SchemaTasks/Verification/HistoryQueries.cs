@@ -11,7 +11,7 @@ internal static class HistoryQueries
 {
     /// <summary>The tables detection looks for, lower case (MySQL on Windows and macOS folds names).</summary>
     public static readonly IReadOnlyList<string> KnownTables =
-        ["_prisma_migrations", "schema_migrations", "flyway_schema_history", "__efmigrationshistory", "schemaversions", "schematasks_history", "goose_db_version", "_sqlx_migrations", "__drizzle_migrations", "atlas_schema_revisions", "changelog"];
+        ["_prisma_migrations", "schema_migrations", "flyway_schema_history", "__efmigrationshistory", "schemaversions", "schematasks_history", "goose_db_version", "_sqlx_migrations", "__drizzle_migrations", "atlas_schema_revisions", "changelog", "databasechangelog"];
 
     /// <summary>The SELECT for <paramref name="kind"/>; <paramref name="quote"/> quotes one identifier.</summary>
     public static string Select(MigrationHistoryKind kind, string table, Func<string, string> quote, bool hasStatementCount) => kind switch
@@ -28,6 +28,8 @@ internal static class HistoryQueries
         MigrationHistoryKind.Goose => $"SELECT version_id, is_applied, tstamp FROM {table} ORDER BY id",
         MigrationHistoryKind.Sqlx => $"SELECT version, description, installed_on, success, checksum FROM {table} ORDER BY version",
         MigrationHistoryKind.Drizzle => $"SELECT hash, created_at FROM {table} ORDER BY created_at, id",
+        // Unquoted, as Liquibase creates them: upper case on MySQL, folded to lower case on PostgreSQL.
+        MigrationHistoryKind.Liquibase => $"SELECT ID, AUTHOR, FILENAME, DATEEXECUTED, EXECTYPE, MD5SUM, DESCRIPTION FROM {table} ORDER BY ORDEREXECUTED, DATEEXECUTED",
         MigrationHistoryKind.Evolve => $"SELECT version, description, name, {quote("type")}, checksum, installed_on, success FROM {table} ORDER BY id",
         MigrationHistoryKind.Atlas => $"SELECT version, description, {quote("type")}, applied, total, executed_at, error, error_stmt, hash FROM {table} ORDER BY version",
         MigrationHistoryKind.SchemaTasks =>
@@ -74,6 +76,7 @@ internal static class HistoryQueries
                 "_sqlx_migrations" => MigrationHistoryKind.Sqlx,
                 "__drizzle_migrations" => MigrationHistoryKind.Drizzle,
                 "atlas_schema_revisions" => MigrationHistoryKind.Atlas,
+                "databasechangelog" => MigrationHistoryKind.Liquibase,
                 // "changelog" is a common name: only a table with Evolve's columns is Evolve's.
                 "changelog" => new[] { "installed_by", "success", "checksum", "name" }.All(n => table.Any(c => c.Column.Equals(n, StringComparison.OrdinalIgnoreCase))) ? MigrationHistoryKind.Evolve : null,
                 _ => null,
@@ -113,6 +116,9 @@ internal static class HistoryQueries
 
             case MigrationHistoryKind.Evolve:
                 return EvolveRow(r);
+
+            case MigrationHistoryKind.Liquibase:
+                return LiquibaseRow(r);
 
             case MigrationHistoryKind.Prisma:
             {
@@ -225,6 +231,35 @@ internal static class HistoryQueries
         {
             Checksum = hash,
             FinishedAt = DateTimeOffset.FromUnixTimeMilliseconds(when),
+        };
+    }
+
+    // Liquibase: one row per changeset, keyed file::id::author as Liquibase names it. EXECUTED and
+    // RERAN ran it, MARK_RAN declared it run; FAILED (failOnError:false) and SKIPPED did not run it.
+    private static AppliedMigration LiquibaseRow(DbDataReader r)
+    {
+        var id = Text(r, 0);
+        var author = Text(r, 1);
+        var file = Text(r, 2);
+        var key = $"{file}::{id}::{author}";
+        if (id is null || author is null || file is null)
+        {
+            throw UninterpretableRow(MigrationHistoryKind.Liquibase, $"changeset {key}", "lacks its ID, AUTHOR or FILENAME");
+        }
+
+        var state = Text(r, 4)?.Trim().ToUpperInvariant() switch
+        {
+            "EXECUTED" or "RERAN" or "MARK_RAN" => AppliedMigrationState.Succeeded,
+            "FAILED" => AppliedMigrationState.Failed,
+            "SKIPPED" => AppliedMigrationState.RolledBack,
+            _ => throw UninterpretableRow(MigrationHistoryKind.Liquibase, $"changeset {key}", $"has EXECTYPE {Shown(r, 4)}, not one Liquibase writes (EXECUTED, FAILED, SKIPPED, RERAN, MARK_RAN)"),
+        };
+        return new AppliedMigration(key, state)
+        {
+            Name = Text(r, 6),
+            Checksum = Text(r, 5),
+            FinishedAt = Time(r, 3),
+            Error = state == AppliedMigrationState.Failed ? "Liquibase recorded it as FAILED (the changeset has failOnError:false); its error is only in Liquibase's log" : null,
         };
     }
 

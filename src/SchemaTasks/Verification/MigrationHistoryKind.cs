@@ -58,6 +58,12 @@ public enum MigrationHistoryKind
     /// read as LF, <c>success = false</c> a migration that failed, type 3 the start version.
     /// </summary>
     Evolve,
+
+    /// <summary>
+    /// Liquibase: <c>DATABASECHANGELOG(ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM, ...)</c>
+    /// (<c>databasechangelog</c> on PostgreSQL), one row per changeset, <c>MD5SUM</c> in checksum version 9.
+    /// </summary>
+    Liquibase,
 }
 
 /// <summary>Names, default tables and the default choice of <see cref="MigrationHistoryKind"/>.</summary>
@@ -78,6 +84,7 @@ public static class MigrationHistoryKinds
         MigrationHistoryKind.Drizzle => "drizzle",
         MigrationHistoryKind.Atlas => "atlas",
         MigrationHistoryKind.Evolve => "evolve",
+        MigrationHistoryKind.Liquibase => "liquibase",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -98,6 +105,7 @@ public static class MigrationHistoryKinds
             case "drizzle" or "drizzle-kit" or "drizzle-orm": kind = MigrationHistoryKind.Drizzle; return true;
             case "atlas": kind = MigrationHistoryKind.Atlas; return true;
             case "evolve": kind = MigrationHistoryKind.Evolve; return true;
+            case "liquibase": kind = MigrationHistoryKind.Liquibase; return true;
             default: kind = default; return false;
         }
     }
@@ -116,6 +124,7 @@ public static class MigrationHistoryKinds
         MigrationHistoryKind.Drizzle => "__drizzle_migrations",
         MigrationHistoryKind.Atlas => "atlas_schema_revisions",
         MigrationHistoryKind.Evolve => "changelog",
+        MigrationHistoryKind.Liquibase => "DATABASECHANGELOG",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -131,6 +140,13 @@ public static class MigrationHistoryKinds
         _ => null,
     };
 
+    /// <summary>
+    /// The table's name on PostgreSQL, which folds the unquoted names a tool creates to lower case:
+    /// Liquibase's <c>DATABASECHANGELOG</c> is <c>databasechangelog</c> there.
+    /// </summary>
+    internal static string DefaultPostgresTable(this MigrationHistoryKind kind) =>
+        kind == MigrationHistoryKind.Liquibase ? kind.DefaultTable().ToLowerInvariant() : kind.DefaultTable();
+
     /// <summary>The history kind of the tool that owns <paramref name="layout"/>.</summary>
     public static MigrationHistoryKind ForLayout(MigrationLayout layout) => layout switch
     {
@@ -142,6 +158,7 @@ public static class MigrationHistoryKinds
         MigrationLayout.Sqlx => MigrationHistoryKind.Sqlx,
         MigrationLayout.Drizzle => MigrationHistoryKind.Drizzle,
         MigrationLayout.Atlas => MigrationHistoryKind.Atlas,
+        MigrationLayout.Liquibase => MigrationHistoryKind.Liquibase,
         _ => MigrationHistoryKind.SchemaTasks,
     };
 

@@ -108,12 +108,19 @@ public sealed class MigrationStatusReport
                     AppliedMigrationState.Dirty => MigrationState.Dirty,
                     _ => MigrationState.Pending,
                 };
+                var checksum = state == MigrationState.Applied ? ChecksumComparison.Compare(history.Kind, row, migration, atlasHashes?[result.Count]) : ChecksumStatus.NotRecorded;
+                if (history.Kind == MigrationHistoryKind.Liquibase && checksum == ChecksumStatus.Differs && ChecksumComparison.RunsOnChange(migration))
+                {
+                    // runOnChange: Liquibase runs the changed changeset again on its next update.
+                    (state, checksum) = (MigrationState.Pending, ChecksumStatus.NotRecorded);
+                }
+
                 status = new MigrationStatus(migration.Id, state)
                 {
                     Name = migration.Name,
                     RelativePath = migration.RelativePath,
                     Applied = row,
-                    Checksum = state == MigrationState.Applied ? ChecksumComparison.Compare(history.Kind, row, migration, atlasHashes?[result.Count]) : ChecksumStatus.NotRecorded,
+                    Checksum = checksum,
                 };
             }
             else

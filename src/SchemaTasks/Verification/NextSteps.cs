@@ -16,6 +16,7 @@ internal static class NextSteps
         MigrationHistoryKind.Sqlx => "run `sqlx migrate run`",
         MigrationHistoryKind.Drizzle => "run `npx drizzle-kit migrate`",
         MigrationHistoryKind.Atlas => "run `atlas migrate apply`",
+        MigrationHistoryKind.Liquibase => "run `liquibase update`",
         MigrationHistoryKind.Evolve => "run Evolve's migrate (the application's `Migrate()`, or `evolve migrate`)",
         _ => "run `schematasks migrate`",
     };
@@ -59,6 +60,7 @@ internal static class NextSteps
         {
             MigrationHistoryKind.Flyway => " (if the edit changes nothing, `flyway repair` records the new checksum).",
             MigrationHistoryKind.Evolve => " (if the edit changes nothing, Evolve's repair records the new checksum).",
+            MigrationHistoryKind.Liquibase => " (if the edit changes nothing, `liquibase clear-checksums` lets Liquibase record the new one, or add a `--validCheckSum` line; `runOnChange:true` makes Liquibase run the changeset again instead).",
             _ => ".",
         };
 

@@ -171,4 +171,42 @@ public class LiquibaseLayoutTests
         Assert.Equal(DiagnosticCodes.AmbiguousLayout, Assert.Single(result.Diagnostics).Code);
         Assert.Contains("liquibase ('changelog.sql')", result.Diagnostics[0].Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Liquibase_MasterYaml_GivesTheOrder_AndAFileItDoesNotIncludeIsNotAMigration()
+    {
+        var master = "databaseChangeLog:\n  - include:\n      file: changes/b.sql\n      relativeToChangelogFile: true\n  - include:\n      file: db/changelog/changes/a.sql\n";
+        var result = new MigrationFolder()
+            .With("db.changelog-master.yaml", master)
+            .With("changes/a.sql", "--liquibase formatted sql\n--changeset x:a\nCREATE TABLE a (id int);\n")
+            .With("changes/b.sql", "--liquibase formatted sql\n--changeset x:b\nCREATE TABLE b (id int);\n")
+            .With("changes/unused.sql", "--liquibase formatted sql\n--changeset x:u\nCREATE TABLE u (id int);\n")
+            .Discover();
+
+        Assert.Equal(["changes/b.sql::b::x", "changes/a.sql::a::x"], result.Set!.Migrations.Select(m => m.Id));
+        var skipped = Assert.Single(result.Diagnostics);
+        Assert.Equal((DiagnosticCodes.FileNotRead, "changes/unused.sql"), (skipped.Code, skipped.File));
+    }
+
+    [Fact]
+    public void Liquibase_MasterXml_IncludeAll_AndAMissingInclude_IsST1020_AtItsLine()
+    {
+        var master = "<databaseChangeLog>\n  <includeAll path=\"changes/\" relativeToChangelogFile=\"true\"/>\n  <include file=\"gone.sql\"/>\n</databaseChangeLog>\n";
+        var result = new MigrationFolder()
+            .With("changelog.xml", master)
+            .With("changes/2.sql", "--liquibase formatted sql\n--changeset x:2\nCREATE TABLE b (id int);\n")
+            .With("changes/1.sql", "--liquibase formatted sql\n--changeset x:1\nCREATE TABLE a (id int);\n")
+            .Discover();
+
+        Assert.Null(result.Set);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal((DiagnosticCodes.LiquibaseChangelog, "changelog.xml", 3), (error.Code, error.File, error.Line));
+
+        var fine = new MigrationFolder()
+            .With("changelog.xml", "<databaseChangeLog>\n  <includeAll path=\"db/changes/\"/>\n</databaseChangeLog>\n")
+            .With("changes/2.sql", "--liquibase formatted sql\n--changeset x:2\nCREATE TABLE b (id int);\n")
+            .With("changes/1.sql", "--liquibase formatted sql\n--changeset x:1\nCREATE TABLE a (id int);\n")
+            .DiscoverClean();
+        Assert.Equal(["changes/1.sql::1::x", "changes/2.sql::2::x"], fine.Migrations.Select(m => m.Id));
+    }
 }
