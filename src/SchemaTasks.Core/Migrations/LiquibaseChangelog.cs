@@ -239,8 +239,17 @@ internal static class LiquibaseChangelog
     }
 
     /// <summary>The changeset a migration id (<c>file::id::author</c>) names in <paramref name="text"/>, the file's text.</summary>
-    public static Changeset? Find(string relativePath, string text, string migrationId) =>
-        Read(new MigrationSourceFile(relativePath, text), null).FirstOrDefault(c => c.Key(relativePath) == migrationId);
+    public static Changeset? Find(string relativePath, string text, string migrationId)
+    {
+        // Every changeset of a changelog asks for the same file in turn: it is read once.
+        var last = lastRead;
+        if (last is null || last.Path != relativePath || !string.Equals(last.Text, text, StringComparison.Ordinal))
+        {
+            last = lastRead = new ReadFile(relativePath, text, Read(new MigrationSourceFile(relativePath, text), null));
+        }
+
+        return last.Changesets.FirstOrDefault(c => c.Key(relativePath) == migrationId);
+    }
 
     /// <summary>The id and author of a migration id <c>file::id::author</c>.</summary>
     public static (string File, string Id, string Author)? Split(string migrationId)
@@ -300,6 +309,11 @@ internal static class LiquibaseChangelog
 
     private static string Unquote(string text) =>
         text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text.Substring(1, text.Length - 2) : text;
+
+    [ThreadStatic]
+    private static ReadFile? lastRead;
+
+    private sealed record ReadFile(string Path, string Text, IReadOnlyList<Changeset> Changesets);
 
     private sealed class Pending(string author, string id, int line)
     {
