@@ -71,7 +71,8 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
 
         var manifest = MigrationManifest.From(set, dialect);
         OutputFile.Write(ManifestFile, ManifestJson.Write(manifest));
-        OutputFile.Write(EmbedListFile, string.Concat(manifest.Migrations.Select(m => m.Path + "\n")));
+        // A Liquibase changelog holds several migrations: each file is embedded once.
+        OutputFile.Write(EmbedListFile, string.Concat(manifest.Migrations.Select(m => m.Path).Distinct(StringComparer.Ordinal).Select(p => p + "\n")));
         Log.LogMessage(
             MessageImportance.Normal,
             "SchemaTasks: {0} migration(s) in the {1} layout from '{2}'.",

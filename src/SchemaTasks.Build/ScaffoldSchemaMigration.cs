@@ -1,5 +1,6 @@
 using Microsoft.Build.Framework;
 using SchemaTasks.Diagnostics;
+using SchemaTasks.Migrations;
 using SchemaTasks.Scaffolding;
 
 namespace SchemaTasks.Build;
@@ -75,10 +76,11 @@ public sealed class ScaffoldSchemaMigration : Microsoft.Build.Utilities.Task
         ScaffoldedFiles = files.Select(f => (ITaskItem)new Microsoft.Build.Utilities.TaskItem(f.RelativePath)).ToArray();
         Log.LogMessage(
             MessageImportance.High,
-            "SchemaTasks scaffolded {0} in '{1}':\n{2}Review it, then build again.",
+            "SchemaTasks scaffolded {0} in '{1}':\n{2}Review it, then {3}build again.",
             string.Join(" and ", files.Select(f => f.RelativePath)),
             MigrationsDirectory,
-            sql);
+            sql,
+            set.Layout == MigrationLayout.Atlas ? "run `atlas migrate hash` (Atlas refuses a file its atlas.sum does not list) and " : string.Empty);
         return true;
     }
 

@@ -7,13 +7,13 @@ public sealed class BuildErrorTests
     [Fact]
     public async Task UnknownLayout_FailsTheBuildNamingTheValue()
     {
-        using var fixture = FixtureProject.Create("BuildOnly").WithProperty("SchemaMigrationsLayout", "liquibase");
+        using var fixture = FixtureProject.Create("BuildOnly").WithProperty("SchemaMigrationsLayout", "no-such-tool");
         fixture.AddMigrations("PlainNumbered");
 
         var build = await fixture.BuildAsync();
 
         Assert.NotEqual(0, build.ExitCode);
-        Assert.Contains("error ST1006: SchemaMigrationsLayout is 'liquibase'", build.Output, StringComparison.Ordinal);
+        Assert.Contains("error ST1006: SchemaMigrationsLayout is 'no-such-tool'", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using SchemaTasks.Testing;
 
 namespace SchemaTasks.Tool.Tests;
 
-/// <summary>The tool on goose and drizzle-kit folders: <c>--history goose</c>, and bad input that writes nothing.</summary>
+/// <summary>The tool on goose, drizzle-kit and Evolve folders: <c>--history goose</c> and <c>evolve</c>, and bad input that writes nothing.</summary>
 public sealed class OtherToolFoldersTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "schematasks-tools-" + Guid.NewGuid().ToString("N")[..8]);
@@ -35,6 +35,30 @@ public sealed class OtherToolFoldersTests : IDisposable
         Assert.Contains("goose -dir", pending.Output, StringComparison.Ordinal);
         Assert.True(healthy.Exit == ExitCodes.Success, healthy.Output + healthy.Error);
         Assert.Contains("goose table goose_db_version; 2 applied, 0 pending", healthy.Output, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task Verify_WithHistoryEvolve_ReadsChangelog_PendingThenHealthy()
+    {
+        Write("V1__jobs.sql", "CREATE TABLE jobs (id int);\n");
+        Write("V2__note.sql", "ALTER TABLE jobs ADD COLUMN note text;\n");
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await ExecuteAsync(db, """
+            CREATE TABLE jobs (id int);
+            CREATE TABLE changelog (id SERIAL PRIMARY KEY NOT NULL, type SMALLINT, version VARCHAR(50), description VARCHAR(200) NOT NULL, name VARCHAR(300) NOT NULL, checksum VARCHAR(32), installed_by VARCHAR(100) NOT NULL, installed_on TIMESTAMP NOT NULL DEFAULT now(), success BOOLEAN NOT NULL);
+            INSERT INTO changelog (type, version, description, name, checksum, installed_by, success) VALUES (0, '1', 'jobs', 'V1__jobs.sql', '33450266753E04A2F09BAE709F8F6104', current_user, true);
+            """);
+        string[] verify = ["verify", "--migrations", _folder, "--dialect", "postgres", "--connection", db.ConnectionString, "--history", "evolve"];
+
+        var pending = await ToolRun.RunAsync(verify);
+        await ExecuteAsync(db, "ALTER TABLE jobs ADD COLUMN note text; INSERT INTO changelog (type, version, description, name, checksum, installed_by, success) VALUES (0, '2', 'note', 'V2__note.sql', 'F96E1C5360F20B9E46DC0784BB0B8346', current_user, true);");
+        var healthy = await ToolRun.RunAsync(verify);
+
+        Assert.Equal(ExitCodes.ProblemsFound, pending.Exit);
+        Assert.Contains("error ST6001: Migration 2 (V2__note.sql) has not been applied.", pending.Output, StringComparison.Ordinal);
+        Assert.Contains("Evolve's migrate", pending.Output, StringComparison.Ordinal);
+        Assert.True(healthy.Exit == ExitCodes.Success, healthy.Output + healthy.Error);
+        Assert.Contains("evolve table changelog; 2 applied, 0 pending", healthy.Output, StringComparison.Ordinal);
     }
 
     [Fact]

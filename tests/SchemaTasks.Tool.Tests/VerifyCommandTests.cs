@@ -129,7 +129,7 @@ public sealed class VerifyCommandTests
     [InlineData("--connection", "Host=x")]
     [InlineData("--connection", "Host=x", "--migrations", "a", "--assembly", "b.dll")]
     [InlineData("--connection", "Host=x", "--migrations", "a", "--format", "xml")]
-    [InlineData("--connection", "Host=x", "--migrations", "a", "--history", "liquibase")]
+    [InlineData("--connection", "Host=x", "--migrations", "a", "--history", "no-such-tool")]
     public async Task BadCommandLines_ExitTwo(params string[] args)
     {
         var (exit, output, error) = await RunAsync(["verify", .. args]);

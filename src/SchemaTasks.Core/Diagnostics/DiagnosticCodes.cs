@@ -58,6 +58,32 @@ public static class DiagnosticCodes
     public const string EnvironmentSubstitution = "ST1017";
 
     /// <summary>
+    /// Atlas's <c>atlas.sum</c> does not match the migration files (one edited, added or removed
+    /// after <c>atlas migrate hash</c>), is missing, or is not in its format; Atlas refuses the directory.
+    /// </summary>
+    public const string AtlasSumMismatch = "ST1018";
+
+    /// <summary>
+    /// An Atlas file directive Atlas refuses (an unknown or repeated <c>atlas:txmode</c>) or that
+    /// SchemaTasks cannot read (<c>atlas:delimiter</c>, <c>atlas:checkpoint</c>); or, as a warning,
+    /// one Atlas ignores because no blank line follows the file's header comments.
+    /// </summary>
+    public const string AtlasDirective = "ST1019";
+
+    /// <summary>
+    /// A Liquibase formatted SQL changelog Liquibase refuses: a changeset id used twice, a
+    /// malformed <c>--changeset</c> line, a changeset without SQL; or one whose statements
+    /// SchemaTasks cannot split (<c>endDelimiter</c>), or a <c>.sql</c> file without the header.
+    /// </summary>
+    public const string LiquibaseChangelog = "ST1020";
+
+    /// <summary>
+    /// A Liquibase changeset whose effect is decided when Liquibase runs (a precondition, a
+    /// parameter given at run time, a <c>dbms</c> or <c>context</c> filter). Warning or information.
+    /// </summary>
+    public const string LiquibaseUndecidable = "ST1021";
+
+    /// <summary>
     /// A string literal is never closed. Reported where it starts; the rest of the file would
     /// otherwise be read as part of it. Fix: add the closing quote (a quote inside is doubled).
     /// </summary>

@@ -44,6 +44,7 @@ public static class MigrationDiscovery
             .ToList();
 
         var folder = new FolderFiles(files, sqlFiles);
+        var master = files.FirstOrDefault(LiquibaseMasterChangelog.IsMaster);
         // A journal or goose's Go migrations alone still make a folder to read (and check).
         if (sqlFiles.Count == 0 && folder.Journal is null && !(layout is null or MigrationLayout.Goose && folder.GoCode.Any(IsGooseCode)))
         {
@@ -66,6 +67,11 @@ public static class MigrationDiscovery
             return DrizzleFromJournal(journal, sqlFiles, diagnostics);
         }
 
+        if (chosen == MigrationLayout.Liquibase)
+        {
+            return LiquibaseFromChangelogs(sqlFiles, master, diagnostics);
+        }
+
         foreach (var file in sqlFiles)
         {
             if (!Reads(chosen.Value, file.RelativePath))
@@ -83,6 +89,13 @@ public static class MigrationDiscovery
             {
                 migrations.Add(migration.Value);
             }
+        }
+
+        if (chosen == MigrationLayout.Atlas)
+        {
+            // Atlas hashes every .sql file of the folder itself, in name order, byte by byte.
+            var topLevel = sqlFiles.Where(f => !f.RelativePath.Contains('/', StringComparison.Ordinal)).OrderBy(f => f.RelativePath, CodePointOrder.Instance).ToList();
+            AtlasDirectory.Verify(topLevel, folder.AtlasSum, diagnostics);
         }
 
         if (chosen == MigrationLayout.Goose)
@@ -124,6 +137,8 @@ public static class MigrationDiscovery
 
         if (lockFile is not null) Claim(MigrationLayout.Prisma, lockFile.RelativePath);
         if (folder.Journal is not null) Claim(MigrationLayout.Drizzle, folder.Journal.RelativePath);
+        if (folder.AtlasSum is not null) Claim(MigrationLayout.Atlas, folder.AtlasSum.RelativePath);
+        if (folder.LiquibaseMaster is not null) Claim(MigrationLayout.Liquibase, folder.LiquibaseMaster.RelativePath);
         foreach (var code in folder.GoCode)
         {
             if (IsGooseCode(code)) Claim(MigrationLayout.Goose, code.RelativePath);
@@ -142,6 +157,7 @@ public static class MigrationDiscovery
             }
 
             if (FlywayFile.IsMatch(fileName)) Claim(MigrationLayout.Flyway, file.RelativePath);
+            if (LiquibaseChangelog.IsChangelog(file.Text)) Claim(MigrationLayout.Liquibase, file.RelativePath);
             if (!inFolderItself) continue;
 
             // The names alone do not tell goose, dbmate, sqlx and plain files apart: the content
@@ -154,6 +170,10 @@ public static class MigrationDiscovery
 
         // sqlx reads golang-migrate's .up.sql/.down.sql names too; its marker decides for it.
         if (claims.ContainsKey(MigrationLayout.Sqlx)) claims.Remove(MigrationLayout.GolangMigrate);
+
+        // Atlas writes atlas.sum beside folders it keeps in another tool's format (its migration
+        // "format" setting: goose, golang-migrate, flyway, dbmate, liquibase), which that tool applies.
+        if (claims.Count > 1) claims.Remove(MigrationLayout.Atlas);
 
         if (claims.Count == 0)
         {
@@ -302,6 +322,21 @@ public static class MigrationDiscovery
                 return (migration, new OrderKey(folder, PrismaMigrationOrder.Instance));
             }
 
+            case MigrationLayout.Atlas:
+            {
+                // Atlas: the version is the name up to the first '_', the description the rest;
+                // files run in name order, byte by byte. A file without '_' is all version.
+                var stem = fileName.Substring(0, fileName.Length - ".sql".Length);
+                var underscore = stem.IndexOf('_');
+                var version = underscore < 0 ? stem : stem.Substring(0, underscore);
+                var name = underscore < 0 ? string.Empty : stem.Substring(underscore + 1);
+                var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+                AtlasDirectory.NoTransaction(file, diagnostics);
+                if (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errors) return null;
+                var migration = new Migration(version, version, name, file.RelativePath, MigrationChecksum.Compute(file.Text), file.Text);
+                return (migration, new OrderKey(fileName, CodePointOrder.Instance));
+            }
+
             default:
             {
                 var stem = fileName.Substring(0, fileName.Length - ".sql".Length);
@@ -352,6 +387,10 @@ public static class MigrationDiscovery
             // primary key; drizzle matches history rows by created_at, the entry's "when".
             MigrationLayout.Goose or MigrationLayout.Sqlx => NumericVersionKey,
             MigrationLayout.Drizzle => version => version,
+
+            // Atlas keys atlas_schema_revisions by the version text: a second file with it would
+            // be taken for the first one's revision.
+            MigrationLayout.Atlas => version => version,
             _ => null,
         };
         if (key is null)
@@ -386,7 +425,7 @@ public static class MigrationDiscovery
         return layout switch
         {
             MigrationLayout.Prisma => depth == 1,
-            MigrationLayout.GolangMigrate or MigrationLayout.Dbmate or MigrationLayout.Goose or MigrationLayout.Sqlx => depth == 0,
+            MigrationLayout.GolangMigrate or MigrationLayout.Dbmate or MigrationLayout.Goose or MigrationLayout.Sqlx or MigrationLayout.Atlas => depth == 0,
             MigrationLayout.Drizzle => depth == 1, // The folder form; the journal form is read from its journal.
             _ => true,
         };
@@ -494,6 +533,79 @@ public static class MigrationDiscovery
         return new MigrationDiscoveryResult(failed ? null : new MigrationSet(MigrationLayout.Drizzle, null, migrations), diagnostics);
     }
 
+    // Liquibase: the changelogs in the master changelog's order, or without one in path order (as
+    // includeAll lists them); each changeset a migration keyed as Liquibase keys it (file::id::author).
+    private static MigrationDiscoveryResult LiquibaseFromChangelogs(List<MigrationSourceFile> sqlFiles, MigrationSourceFile? master, List<SchemaDiagnostic> diagnostics)
+    {
+        var migrations = new List<Migration>();
+        var ordered = master is null ? [.. sqlFiles.OrderBy(f => f.RelativePath, StringComparer.Ordinal)] : LiquibaseMasterChangelog.Order(master, sqlFiles, diagnostics);
+        foreach (var skipped in sqlFiles.Where(f => !ordered.Contains(f)))
+        {
+            diagnostics.Add(new SchemaDiagnostic(
+                DiagnosticCodes.FileNotRead,
+                DiagnosticSeverity.Info,
+                $"'{skipped.RelativePath}' is not a migration and was skipped: the master changelog '{master!.RelativePath}' does not include it, so Liquibase never runs it.",
+                skipped.RelativePath));
+        }
+
+        foreach (var file in ordered)
+        {
+            if (!LiquibaseChangelog.IsChangelog(file.Text))
+            {
+                diagnostics.Add(SchemaDiagnostic.Error(
+                    DiagnosticCodes.LiquibaseChangelog,
+                    $"'{file.RelativePath}' does not start with '--liquibase formatted sql', so it is not a formatted SQL changelog (Liquibase would run the whole file as one raw changeset). Add the header and its '--changeset' lines, or move it out of the migrations folder.",
+                    file.RelativePath,
+                    1,
+                    1));
+                continue;
+            }
+
+            var checksum = MigrationChecksum.Compute(file.Text);
+            foreach (var changeset in LiquibaseChangelog.Read(file, diagnostics))
+            {
+                if (!LiquibaseChangelog.MayRunOnSupportedServer(changeset.Dbms))
+                {
+                    diagnostics.Add(new SchemaDiagnostic(
+                        DiagnosticCodes.LiquibaseUndecidable,
+                        DiagnosticSeverity.Info,
+                        $"Changeset '{changeset.Author}:{changeset.Id}' runs only on dbms:{changeset.Dbms}, never on PostgreSQL, MySQL or MariaDB: it is not part of the schema.",
+                        file.RelativePath,
+                        changeset.Line,
+                        1));
+                    continue;
+                }
+
+                if (!LiquibaseChangelog.RunsOnEverySupportedServer(changeset.Dbms))
+                {
+                    diagnostics.Add(SchemaDiagnostic.Warning(
+                        DiagnosticCodes.LiquibaseUndecidable,
+                        $"Changeset '{changeset.Author}:{changeset.Id}' runs only on dbms:{changeset.Dbms}; SchemaTasks includes it. Keep such changesets out of the folder for a dialect they do not run on.",
+                        file.RelativePath,
+                        changeset.Line,
+                        1));
+                }
+
+                if (changeset.Context is { Length: > 0 })
+                {
+                    diagnostics.Add(new SchemaDiagnostic(
+                        DiagnosticCodes.LiquibaseUndecidable,
+                        DiagnosticSeverity.Info,
+                        $"Changeset '{changeset.Author}:{changeset.Id}' has context {changeset.Context}: Liquibase skips it when it is given other --contexts. The snapshot includes it, as Liquibase does when no --contexts are given.",
+                        file.RelativePath,
+                        changeset.Line,
+                        1));
+                }
+
+                var key = changeset.Key(file.RelativePath);
+                migrations.Add(new Migration(key, changeset.Id, changeset.Comment ?? $"{changeset.Author}:{changeset.Id}", file.RelativePath, checksum, changeset.Sql, changeset.SqlStartLine));
+            }
+        }
+
+        var failed = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        return new MigrationDiscoveryResult(failed ? null : new MigrationSet(MigrationLayout.Liquibase, null, migrations), diagnostics);
+    }
+
     // A Go file named as a migration that calls goose is a goose Go-function migration.
     private static bool IsGooseCode(MigrationSourceFile code) => code.Text.Contains("goose.", StringComparison.Ordinal);
 
@@ -524,6 +636,8 @@ public static class MigrationDiscovery
                 .OrderBy(f => f.RelativePath, StringComparer.Ordinal)
                 .ToList();
             Journal = files.FirstOrDefault(f => string.Equals(f.RelativePath, DrizzleJournal.Path, StringComparison.Ordinal));
+            AtlasSum = files.FirstOrDefault(f => string.Equals(f.RelativePath, AtlasDirectory.SumFile, StringComparison.Ordinal));
+            LiquibaseMaster = files.FirstOrDefault(LiquibaseMasterChangelog.IsMaster);
             DrizzleFolders = new HashSet<string>(
                 files.Where(f => f.RelativePath.EndsWith("/snapshot.json", StringComparison.Ordinal) && f.RelativePath.Count(c => c == '/') == 1)
                     .Select(f => f.RelativePath.Substring(0, f.RelativePath.IndexOf('/'))),
@@ -537,6 +651,12 @@ public static class MigrationDiscovery
 
         /// <summary>drizzle-kit's meta/_journal.json, if any.</summary>
         public MigrationSourceFile? Journal { get; }
+
+        /// <summary>A Liquibase master changelog (YAML or XML) directly in the folder, if any.</summary>
+        public MigrationSourceFile? LiquibaseMaster { get; }
+
+        /// <summary>Atlas's atlas.sum, if any.</summary>
+        public MigrationSourceFile? AtlasSum { get; }
 
         /// <summary>The folders directly inside that hold a drizzle-kit snapshot.json.</summary>
         public HashSet<string> DrizzleFolders { get; }

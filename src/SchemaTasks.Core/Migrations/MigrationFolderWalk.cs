@@ -4,7 +4,7 @@ namespace SchemaTasks.Migrations;
 
 /// <summary>
 /// Lists the files of a migrations folder and its subfolders: every <c>.sql</c> file, Prisma's
-/// lock file and goose's <c>.go</c> migrations at the top, drizzle-kit's <c>meta/_journal.json</c>
+/// lock file and goose's <c>.go</c> migrations, Atlas's <c>atlas.sum</c> and a Liquibase master changelog at the top, drizzle-kit's <c>meta/_journal.json</c>
 /// and the <c>snapshot.json</c> of each folder directly inside. A symbolic link to a folder is followed at most once: a link
 /// back into a folder that contains it, or to a folder already read by another path, is
 /// reported (ST1009) and not followed, so a walk always ends and never reads a file twice.
@@ -140,10 +140,12 @@ internal static class MigrationFolderWalk
         }
 
         // The other files a layout reads, each where its tool keeps it: Prisma's lock file, goose's
-        // Go-function migrations beside the SQL files, drizzle-kit's journal and its snapshots.
+        // Go-function migrations beside the SQL files, Atlas's sum file, drizzle-kit's journal and its snapshots.
         private static bool IsLayoutFile(string relative, string name) =>
             (relative.Length == 0 && name.Equals(MigrationDiscovery.PrismaLockFile, StringComparison.OrdinalIgnoreCase))
             || (relative.Length == 0 && name.EndsWith(".go", StringComparison.Ordinal))
+            || (relative.Length == 0 && name == AtlasDirectory.SumFile)
+            || (relative.Length == 0 && LiquibaseMasterChangelog.IsMasterName(name))
             || (relative == "meta/" && name == "_journal.json")
             || (relative.Length > 0 && relative.IndexOf('/') == relative.Length - 1 && name == "snapshot.json");
 

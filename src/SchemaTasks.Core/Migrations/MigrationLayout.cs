@@ -32,6 +32,18 @@ public enum MigrationLayout
     /// <c>&lt;timestamp&gt;_&lt;name&gt;/migration.sql</c> beside a <c>snapshot.json</c>.
     /// </summary>
     Drizzle,
+
+    /// <summary>
+    /// Atlas (versioned): every <c>*.sql</c> file of the folder, in name order, the version the name up
+    /// to the first <c>_</c>, with <c>atlas.sum</c> holding the folder's chained checksums.
+    /// </summary>
+    Atlas,
+
+    /// <summary>
+    /// Liquibase formatted SQL: <c>.sql</c> changelogs starting with <c>--liquibase formatted sql</c>,
+    /// each <c>--changeset author:id</c> one migration, the files in path order.
+    /// </summary>
+    Liquibase,
 }
 
 /// <summary>The names users write for a <see cref="MigrationLayout"/>.</summary>
@@ -48,6 +60,8 @@ public static class MigrationLayoutNames
         MigrationLayout.Goose => "goose",
         MigrationLayout.Sqlx => "sqlx",
         MigrationLayout.Drizzle => "drizzle",
+        MigrationLayout.Atlas => "atlas",
+        MigrationLayout.Liquibase => "liquibase",
         _ => throw new ArgumentOutOfRangeException(nameof(layout)),
     };
 
@@ -64,6 +78,8 @@ public static class MigrationLayoutNames
             case "goose": layout = MigrationLayout.Goose; return true;
             case "sqlx": layout = MigrationLayout.Sqlx; return true;
             case "drizzle" or "drizzle-kit": layout = MigrationLayout.Drizzle; return true;
+            case "atlas": layout = MigrationLayout.Atlas; return true;
+            case "liquibase": layout = MigrationLayout.Liquibase; return true;
             default: layout = default; return false;
         }
     }

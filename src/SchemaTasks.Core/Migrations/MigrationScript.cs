@@ -7,7 +7,7 @@ namespace SchemaTasks.Migrations;
 /// <param name="FirstLine">The file line <paramref name="Sql"/> starts on, so errors point into the file.</param>
 /// <param name="NoTransaction">
 /// Whether the file asks to run outside a transaction: dbmate's <c>transaction:false</c>, goose's
-/// <c>-- +goose NO TRANSACTION</c>, sqlx's <c>-- no-transaction</c> first line.
+/// <c>-- +goose NO TRANSACTION</c>, sqlx's <c>-- no-transaction</c> first line, Atlas's <c>-- atlas:txmode none</c>, Evolve's <c>evolve-tx-off</c> on a Flyway file's first line.
 /// </param>
 /// <param name="IsCode">
 /// Whether the migration is code (a goose Go function) that only its tool can run;
@@ -25,7 +25,17 @@ public static class MigrationScripts
     /// <param name="layout">The layout the file was read in.</param>
     /// <param name="relativePath">The file, relative to the migrations folder.</param>
     /// <param name="text">The whole text of the file.</param>
-    public static MigrationScript Of(MigrationLayout layout, string relativePath, string text)
+    public static MigrationScript Of(MigrationLayout layout, string relativePath, string text) => Of(layout, relativePath, text, null);
+
+    /// <summary>The script of migration <paramref name="migrationId"/> in the file at <paramref name="relativePath"/>.</summary>
+    /// <param name="layout">The layout the file was read in.</param>
+    /// <param name="relativePath">The file, relative to the migrations folder.</param>
+    /// <param name="text">The whole text of the file.</param>
+    /// <param name="migrationId">
+    /// The migration's id, for layouts that keep several migrations in one file (a Liquibase
+    /// changeset, <c>file::id::author</c>); <see langword="null"/> for the others.
+    /// </param>
+    public static MigrationScript Of(MigrationLayout layout, string relativePath, string text, string? migrationId)
     {
         ArgumentNullException.ThrowIfNull(relativePath);
         ArgumentNullException.ThrowIfNull(text);
@@ -51,9 +61,26 @@ public static class MigrationScripts
             case MigrationLayout.Sqlx:
                 return new MigrationScript(text, 1, text.StartsWith("-- no-transaction", StringComparison.Ordinal));
 
+            // Evolve, which runs Flyway-named files, leaves a file out of a transaction when its
+            // first line holds "evolve-tx-off" (in any case); Flyway reads no such comment.
+            case MigrationLayout.Flyway:
+                return new MigrationScript(text, 1, FirstLine(text).IndexOf("evolve-tx-off", StringComparison.OrdinalIgnoreCase) >= 0);
+
+            case MigrationLayout.Liquibase when migrationId is not null && LiquibaseChangelog.Find(relativePath, text, migrationId) is { } changeset:
+                return new MigrationScript(changeset.Sql, changeset.SqlStartLine, !changeset.RunInTransaction);
+
+            case MigrationLayout.Atlas:
+                return new MigrationScript(text, 1, AtlasDirectory.NoTransaction(new MigrationSourceFile(relativePath, text), null));
+
             default:
                 return new MigrationScript(text, 1, false);
         }
+    }
+
+    private static string FirstLine(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        return end < 0 ? text : text.Substring(0, end);
     }
 
     private static int LineOf(string text, int index)

@@ -66,6 +66,22 @@ internal static class MigrationScaffolder
             // journal entry, which drizzle-kit writes (ScaffoldsWithoutTool says so).
             case MigrationLayout.Drizzle:
                 return [new($"{Timestamp(last?.Name.Substring(0, Math.Min(14, last.Name.Length)), utcNow)}_{slug}/migration.sql", up)];
+            // Liquibase: a new formatted SQL changelog beside the last one, named to sort after it
+            // (includeAll runs the files in path order), holding one changeset.
+            case MigrationLayout.Liquibase:
+            {
+                var folder = last is null || last.RelativePath.LastIndexOf('/') < 0 ? string.Empty : last.RelativePath.Substring(0, last.RelativePath.LastIndexOf('/') + 1);
+                var lastName = last is null ? null : last.RelativePath.Substring(folder.Length);
+                var digits = lastName is null ? null : new string(lastName.TakeWhile(char.IsAsciiDigit).ToArray()) is { Length: > 0 } d ? d : null;
+                var prefix = NextNumber(digits, utcNow, utcNow.ToString(TimestampFormat, CultureInfo.InvariantCulture));
+                return [new($"{folder}{prefix}_{slug}.sql", $"--liquibase formatted sql\n\n--changeset schematasks:{prefix}-{slug}\n" + up)];
+            }
+
+            // Atlas names new files '<timestamp>_<name>.sql'; its atlas.sum is rewritten by
+            // `atlas migrate hash` once the file is reviewed (the build reports it missing until then).
+            case MigrationLayout.Atlas:
+                return [new($"{NextNumber(FileVersion(last), utcNow, utcNow.ToString(TimestampFormat, CultureInfo.InvariantCulture))}_{slug}.sql", up)];
+
             default:
             {
                 var leadingDigits = last is null ? "001" : new string(last.Id.TakeWhile(char.IsAsciiDigit).ToArray());

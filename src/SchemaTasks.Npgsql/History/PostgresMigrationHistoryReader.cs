@@ -17,8 +17,9 @@ public sealed class PostgresMigrationHistoryReader : IMigrationHistoryReader
     /// <param name="connection">An open connection; the caller owns it.</param>
     /// <param name="kind">The tool whose table to read.</param>
     /// <param name="schema">
-    /// The schema holding the table (Prisma's <c>?schema=</c>, drizzle's <c>migrationsSchema</c>); <see langword="null"/>
-    /// for the tool's default: <c>drizzle</c> for drizzle, the search path for the others.
+    /// The schema holding the table (Prisma's <c>?schema=</c>, drizzle's <c>migrationsSchema</c>, Atlas's
+    /// <c>--revisions-schema</c>); <see langword="null"/> for the tool's default: <c>drizzle</c> for drizzle,
+    /// <c>atlas_schema_revisions</c> for Atlas, the search path for the others.
     /// </param>
     /// <param name="table">The table name, when the tool was configured with another one.</param>
     public PostgresMigrationHistoryReader(NpgsqlConnection connection, MigrationHistoryKind kind, string? schema = null, string? table = null)
@@ -27,7 +28,7 @@ public sealed class PostgresMigrationHistoryReader : IMigrationHistoryReader
         _connection = connection;
         Kind = kind;
         _schema = schema ?? kind.DefaultPostgresSchema();
-        _table = table ?? kind.DefaultTable();
+        _table = table ?? kind.DefaultPostgresTable();
     }
 
     /// <inheritdoc />
@@ -73,7 +74,7 @@ public sealed class PostgresMigrationHistoryReader : IMigrationHistoryReader
 
     /// <summary>
     /// The tools whose history tables exist in <paramref name="schema"/> (default: the current
-    /// schema), and drizzle's in its own schema <c>drizzle</c>, from one catalog query. Pass the result to <see cref="MigrationHistoryKinds.Choose"/>.
+    /// schema), drizzle's in its own schema <c>drizzle</c> and Atlas's in <c>atlas_schema_revisions</c>, from one catalog query. Pass the result to <see cref="MigrationHistoryKinds.Choose"/>.
     /// </summary>
     /// <param name="connection">An open connection; the caller owns it.</param>
     /// <param name="schema">The schema to look in, or <see langword="null"/> for <c>current_schema()</c>.</param>
@@ -98,7 +99,8 @@ public sealed class PostgresMigrationHistoryReader : IMigrationHistoryReader
             JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
             WHERE c.relkind IN ('r', 'p', 'v', 'f') AND pg_catalog.lower(c.relname) = ANY(@tables)
               AND (n.nspname = COALESCE(@schema, pg_catalog.current_schema())
-                   OR (n.nspname = 'drizzle' AND c.relname = '__drizzle_migrations'))
+                   OR (n.nspname = 'drizzle' AND c.relname = '__drizzle_migrations')
+                   OR (n.nspname = 'atlas_schema_revisions' AND c.relname = 'atlas_schema_revisions'))
             """;
         var command = new NpgsqlBatchCommand(sql);
         command.Parameters.AddWithValue("schema", NpgsqlTypes.NpgsqlDbType.Text, (object?)schema ?? DBNull.Value);

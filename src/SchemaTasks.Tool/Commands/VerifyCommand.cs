@@ -26,7 +26,7 @@ internal static class VerifyCommand
         var database = new DatabaseOptions.Symbols();
         var history = new Option<MigrationHistoryKind?>("--history")
         {
-            HelpName = "prisma|golang-migrate|flyway|dbmate|goose|sqlx|drizzle|efcore|dbup|schematasks",
+            HelpName = "prisma|golang-migrate|flyway|dbmate|goose|sqlx|drizzle|atlas|evolve|liquibase|efcore|dbup|schematasks",
             Description = "Whose history table to read; by default the one the layout names.",
             CustomParser = History,
         };
@@ -106,7 +106,7 @@ internal static class VerifyCommand
         var text = OptionParsing.Token(result);
         if (text is null) return null;
         if (MigrationHistoryKinds.TryParse(text, out var kind)) return kind;
-        result.AddError($"--history is '{ShownValue.Of(text)}'; use prisma, golang-migrate, flyway, dbmate, goose, sqlx, drizzle, efcore, dbup or schematasks.");
+        result.AddError($"--history is '{ShownValue.Of(text)}'; use prisma, golang-migrate, flyway, dbmate, goose, sqlx, drizzle, atlas, evolve, liquibase, efcore, dbup or schematasks.");
         return null;
     }
 }

@@ -15,7 +15,7 @@ internal sealed record AppliedScript(string Text, int FirstLine, bool NoTransact
     /// <exception cref="SchemaTasksException"><c>ST7002</c>: a goose Go-function migration, which only goose can run.</exception>
     public static AppliedScript Of(MigrationLayout layout, EmbeddedMigration migration)
     {
-        var script = MigrationScripts.Of(layout, migration.RelativePath, migration.Text);
+        var script = MigrationScripts.Of(layout, migration.RelativePath, migration.Text, migration.Id);
         if (script.IsCode)
         {
             throw new SchemaTasksException(

@@ -8,9 +8,9 @@ internal static class HistoryKeys
     {
         switch (kind)
         {
-            case MigrationHistoryKind.Flyway:
+            case MigrationHistoryKind.Flyway or MigrationHistoryKind.Evolve:
             {
-                // Flyway compares versions numerically: "1.01" is "1.1", and "1" is "1.0".
+                // Flyway and Evolve compare versions numerically: "1.01" is "1.1", and "1" is "1.0".
                 var byVersion = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var m in migrations) byVersion.TryAdd(NormaliseVersion(m.Id), m.Id);
                 return key => byVersion.GetValueOrDefault(NormaliseVersion(key));
@@ -18,6 +18,9 @@ internal static class HistoryKeys
 
             case MigrationHistoryKind.DbUp:
                 return DbUpNames(migrations);
+
+            case MigrationHistoryKind.Liquibase:
+                return LiquibaseChangesets(migrations);
 
             case MigrationHistoryKind.Sqlx or MigrationHistoryKind.Goose:
                 return FileVersions(migrations);
@@ -75,6 +78,30 @@ internal static class HistoryKeys
         return key => long.TryParse(key, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var version)
             ? byVersion.GetValueOrDefault(version)
             : null;
+    }
+
+    // Liquibase records FILENAME as the changelog was named to it (relative to its search path,
+    // "classpath:" or a logicalFilePath), so a row names the changeset with its id and author in
+    // the folder: the only one, or the one whose file the recorded name ends with.
+    private static Func<string, string?> LiquibaseChangesets(IReadOnlyList<EmbeddedMigration> migrations)
+    {
+        var byIdAndAuthor = new Dictionary<(string, string), List<(string File, string Key)>>();
+        foreach (var m in migrations)
+        {
+            if (Migrations.LiquibaseChangelog.Split(m.Id) is not { } parts) continue;
+            if (!byIdAndAuthor.TryGetValue((parts.Id, parts.Author), out var list)) byIdAndAuthor[(parts.Id, parts.Author)] = list = [];
+            list.Add((parts.File, m.Id));
+        }
+
+        return key =>
+        {
+            if (Migrations.LiquibaseChangelog.Split(key) is not { } row || !byIdAndAuthor.TryGetValue((row.Id, row.Author), out var candidates)) return null;
+            if (candidates.Count == 1) return candidates[0].Key;
+            var recorded = row.File.Replace('\\', '/');
+            recorded = recorded.StartsWith("classpath:", StringComparison.Ordinal) ? recorded["classpath:".Length..] : recorded;
+            recorded = recorded.TrimStart('/');
+            return candidates.FirstOrDefault(c => recorded == c.File || recorded.EndsWith("/" + c.File, StringComparison.Ordinal)).Key;
+        };
     }
 
     // DbUp records embedded-resource names ("App.Scripts.001_init.sql") or file names. A row

@@ -11,7 +11,7 @@ internal static class HistoryQueries
 {
     /// <summary>The tables detection looks for, lower case (MySQL on Windows and macOS folds names).</summary>
     public static readonly IReadOnlyList<string> KnownTables =
-        ["_prisma_migrations", "schema_migrations", "flyway_schema_history", "__efmigrationshistory", "schemaversions", "schematasks_history", "goose_db_version", "_sqlx_migrations", "__drizzle_migrations"];
+        ["_prisma_migrations", "schema_migrations", "flyway_schema_history", "__efmigrationshistory", "schemaversions", "schematasks_history", "goose_db_version", "_sqlx_migrations", "__drizzle_migrations", "atlas_schema_revisions", "changelog", "databasechangelog"];
 
     /// <summary>The SELECT for <paramref name="kind"/>; <paramref name="quote"/> quotes one identifier.</summary>
     public static string Select(MigrationHistoryKind kind, string table, Func<string, string> quote, bool hasStatementCount) => kind switch
@@ -28,6 +28,10 @@ internal static class HistoryQueries
         MigrationHistoryKind.Goose => $"SELECT version_id, is_applied, tstamp FROM {table} ORDER BY id",
         MigrationHistoryKind.Sqlx => $"SELECT version, description, installed_on, success, checksum FROM {table} ORDER BY version",
         MigrationHistoryKind.Drizzle => $"SELECT hash, created_at FROM {table} ORDER BY created_at, id",
+        // Unquoted, as Liquibase creates them: upper case on MySQL, folded to lower case on PostgreSQL.
+        MigrationHistoryKind.Liquibase => $"SELECT ID, AUTHOR, FILENAME, DATEEXECUTED, EXECTYPE, MD5SUM, DESCRIPTION FROM {table} ORDER BY ORDEREXECUTED, DATEEXECUTED",
+        MigrationHistoryKind.Evolve => $"SELECT version, description, name, {quote("type")}, checksum, installed_on, success FROM {table} ORDER BY id",
+        MigrationHistoryKind.Atlas => $"SELECT version, description, {quote("type")}, applied, total, executed_at, error, error_stmt, hash FROM {table} ORDER BY version",
         MigrationHistoryKind.SchemaTasks =>
             $"SELECT migration_id, name, checksum, started_at, finished_at, success, error, {(hasStatementCount ? "statements_applied" : "NULL")} FROM {table} ORDER BY started_at, migration_id",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
@@ -71,6 +75,10 @@ internal static class HistoryQueries
                 "goose_db_version" => MigrationHistoryKind.Goose,
                 "_sqlx_migrations" => MigrationHistoryKind.Sqlx,
                 "__drizzle_migrations" => MigrationHistoryKind.Drizzle,
+                "atlas_schema_revisions" => MigrationHistoryKind.Atlas,
+                "databasechangelog" => MigrationHistoryKind.Liquibase,
+                // "changelog" is a common name: only a table with Evolve's columns is Evolve's.
+                "changelog" => new[] { "installed_by", "success", "checksum", "name" }.All(n => table.Any(c => c.Column.Equals(n, StringComparison.OrdinalIgnoreCase))) ? MigrationHistoryKind.Evolve : null,
                 _ => null,
             };
             if (kind is { } found) kinds.Add(found);
@@ -102,6 +110,15 @@ internal static class HistoryQueries
 
             case MigrationHistoryKind.Drizzle:
                 return DrizzleRow(r);
+
+            case MigrationHistoryKind.Atlas:
+                return AtlasRow(r);
+
+            case MigrationHistoryKind.Evolve:
+                return EvolveRow(r);
+
+            case MigrationHistoryKind.Liquibase:
+                return LiquibaseRow(r);
 
             case MigrationHistoryKind.Prisma:
             {
@@ -214,6 +231,96 @@ internal static class HistoryQueries
         {
             Checksum = hash,
             FinishedAt = DateTimeOffset.FromUnixTimeMilliseconds(when),
+        };
+    }
+
+    // Liquibase: one row per changeset, keyed file::id::author as Liquibase names it. EXECUTED and
+    // RERAN ran it, MARK_RAN declared it run; FAILED (failOnError:false) and SKIPPED did not run it.
+    private static AppliedMigration LiquibaseRow(DbDataReader r)
+    {
+        var id = Text(r, 0);
+        var author = Text(r, 1);
+        var file = Text(r, 2);
+        var key = $"{file}::{id}::{author}";
+        if (id is null || author is null || file is null)
+        {
+            throw UninterpretableRow(MigrationHistoryKind.Liquibase, $"changeset {key}", "lacks its ID, AUTHOR or FILENAME");
+        }
+
+        var state = Text(r, 4)?.Trim().ToUpperInvariant() switch
+        {
+            "EXECUTED" or "RERAN" or "MARK_RAN" => AppliedMigrationState.Succeeded,
+            "FAILED" => AppliedMigrationState.Failed,
+            "SKIPPED" => AppliedMigrationState.RolledBack,
+            _ => throw UninterpretableRow(MigrationHistoryKind.Liquibase, $"changeset {key}", $"has EXECTYPE {Shown(r, 4)}, not one Liquibase writes (EXECUTED, FAILED, SKIPPED, RERAN, MARK_RAN)"),
+        };
+        return new AppliedMigration(key, state)
+        {
+            Name = Text(r, 6),
+            Checksum = Text(r, 5),
+            FinishedAt = Time(r, 3),
+            Error = state == AppliedMigrationState.Failed ? "Liquibase recorded it as FAILED (the changeset has failOnError:false); its error is only in Liquibase's log" : null,
+        };
+    }
+
+    // Evolve: type 0 is a versioned migration, 3 the start version (the migrations below it are
+    // never run), 1 and 2 the schemas it created or found empty, 4 a repeatable migration; only a
+    // row with success = true counts as applied, and Evolve runs a failed one again.
+    private static AppliedMigration? EvolveRow(DbDataReader r)
+    {
+        var name = Text(r, 2) ?? "NULL";
+        var type = Long(r, 3);
+        if (type is 1 or 2 or 4) return null;
+        if (type is not (0 or 3))
+        {
+            throw UninterpretableRow(MigrationHistoryKind.Evolve, $"name {name}", $"has type {Shown(r, 3)}, not one Evolve writes (0 migration, 1 new schema, 2 empty schema, 3 start version, 4 repeatable)");
+        }
+
+        var version = Text(r, 0) ?? throw UninterpretableRow(MigrationHistoryKind.Evolve, $"name {name}", "has no version");
+        if (type == 3) return new AppliedMigration(version, AppliedMigrationState.Baseline) { Name = Text(r, 1) };
+        var success = Convert.ToBoolean(r.GetValue(6), System.Globalization.CultureInfo.InvariantCulture);
+        return new AppliedMigration(version, success ? AppliedMigrationState.Succeeded : AppliedMigrationState.Failed)
+        {
+            Name = Text(r, 1),
+            Checksum = Text(r, 4),
+            FinishedAt = Time(r, 5),
+            Error = success ? null : $"Evolve recorded {name} as failed (success = false); its error is only in Evolve's log",
+        };
+    }
+
+    // Atlas: type 1 is a baseline, 2 a file it ran, 4 a file marked applied by `atlas migrate set`,
+    // 6 a ran file `migrate set` declared finished. A ran file with applied < total or an error
+    // stopped at statement applied + 1 (error_stmt), and Atlas resumes there on the next apply.
+    private static AppliedMigration AtlasRow(DbDataReader r)
+    {
+        var version = Text(r, 0) ?? throw UninterpretableRow(MigrationHistoryKind.Atlas, "version NULL", "has no version");
+        var type = Long(r, 2);
+        if (type is not (1 or 2 or 4 or 6))
+        {
+            throw UninterpretableRow(MigrationHistoryKind.Atlas, $"version {version}", $"has type {Shown(r, 2)}, not one Atlas writes (1 baseline, 2 applied, 4 manually set, 6 applied + manually set)");
+        }
+
+        var applied = Long(r, 3);
+        var total = Long(r, 4);
+        if (applied is not >= 0 || total is not >= 0)
+        {
+            throw UninterpretableRow(MigrationHistoryKind.Atlas, $"version {version}", $"has applied {Shown(r, 3)} of total {Shown(r, 4)}, not two counts from 0");
+        }
+
+        var error = Text(r, 6);
+        var statement = Text(r, 7);
+        var resolved = (type.Value & 4) != 0;
+        var state = type == 1 ? AppliedMigrationState.Baseline
+            : !resolved && (applied < total || !string.IsNullOrEmpty(error)) ? AppliedMigrationState.Dirty
+            : AppliedMigrationState.Succeeded;
+        return new AppliedMigration(version, state)
+        {
+            Name = Text(r, 1),
+            Checksum = Text(r, 8) is { Length: > 0 } hash ? hash : null,
+            FinishedAt = Time(r, 5),
+            StepsApplied = (int)Math.Min(applied.Value, int.MaxValue),
+            Error = state != AppliedMigrationState.Dirty ? null
+                : $"{(string.IsNullOrEmpty(error) ? "stopped" : error)} (statement {applied + 1} of {total} did not complete{(string.IsNullOrEmpty(statement) ? string.Empty : ": " + statement)})",
         };
     }
 

@@ -43,6 +43,27 @@ public enum MigrationHistoryKind
     /// PostgreSQL), <c>created_at</c> the journal's <c>when</c>, <c>hash</c> SHA-256 of the file.
     /// </summary>
     Drizzle,
+
+    /// <summary>
+    /// Atlas: <c>atlas_schema_revisions(version, description, type, applied, total, executed_at,
+    /// execution_time, error, error_stmt, hash, partial_hashes, operator_version)</c> (in schema
+    /// <c>atlas_schema_revisions</c> on PostgreSQL unless Atlas was given one); <c>applied &lt; total</c>
+    /// or an <c>error</c> is a partly applied migration; <c>hash</c> is the file's <c>atlas.sum</c> entry.
+    /// </summary>
+    Atlas,
+
+    /// <summary>
+    /// Evolve: <c>changelog(id, type, version, description, name, checksum, installed_by, installed_on, success)</c>
+    /// beside Flyway-named files; <c>checksum</c> is the upper-case MD5 of the file's text with CRLF
+    /// read as LF, <c>success = false</c> a migration that failed, type 3 the start version.
+    /// </summary>
+    Evolve,
+
+    /// <summary>
+    /// Liquibase: <c>DATABASECHANGELOG(ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM, ...)</c>
+    /// (<c>databasechangelog</c> on PostgreSQL), one row per changeset, <c>MD5SUM</c> in checksum version 9.
+    /// </summary>
+    Liquibase,
 }
 
 /// <summary>Names, default tables and the default choice of <see cref="MigrationHistoryKind"/>.</summary>
@@ -61,6 +82,9 @@ public static class MigrationHistoryKinds
         MigrationHistoryKind.Goose => "goose",
         MigrationHistoryKind.Sqlx => "sqlx",
         MigrationHistoryKind.Drizzle => "drizzle",
+        MigrationHistoryKind.Atlas => "atlas",
+        MigrationHistoryKind.Evolve => "evolve",
+        MigrationHistoryKind.Liquibase => "liquibase",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -79,6 +103,9 @@ public static class MigrationHistoryKinds
             case "goose": kind = MigrationHistoryKind.Goose; return true;
             case "sqlx": kind = MigrationHistoryKind.Sqlx; return true;
             case "drizzle" or "drizzle-kit" or "drizzle-orm": kind = MigrationHistoryKind.Drizzle; return true;
+            case "atlas": kind = MigrationHistoryKind.Atlas; return true;
+            case "evolve": kind = MigrationHistoryKind.Evolve; return true;
+            case "liquibase": kind = MigrationHistoryKind.Liquibase; return true;
             default: kind = default; return false;
         }
     }
@@ -95,14 +122,30 @@ public static class MigrationHistoryKinds
         MigrationHistoryKind.Goose => "goose_db_version",
         MigrationHistoryKind.Sqlx => "_sqlx_migrations",
         MigrationHistoryKind.Drizzle => "__drizzle_migrations",
+        MigrationHistoryKind.Atlas => "atlas_schema_revisions",
+        MigrationHistoryKind.Evolve => "changelog",
+        MigrationHistoryKind.Liquibase => "DATABASECHANGELOG",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
     /// <summary>
     /// The PostgreSQL schema the tool keeps its table in when it is not configured otherwise:
-    /// <c>drizzle</c> for drizzle; <see langword="null"/> (the search path) for the others.
+    /// <c>drizzle</c> for drizzle, <c>atlas_schema_revisions</c> for Atlas (its default when its URL
+    /// names no schema); <see langword="null"/> (the search path) for the others.
     /// </summary>
-    public static string? DefaultPostgresSchema(this MigrationHistoryKind kind) => kind == MigrationHistoryKind.Drizzle ? "drizzle" : null;
+    public static string? DefaultPostgresSchema(this MigrationHistoryKind kind) => kind switch
+    {
+        MigrationHistoryKind.Drizzle => "drizzle",
+        MigrationHistoryKind.Atlas => "atlas_schema_revisions",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The table's name on PostgreSQL, which folds the unquoted names a tool creates to lower case:
+    /// Liquibase's <c>DATABASECHANGELOG</c> is <c>databasechangelog</c> there.
+    /// </summary>
+    internal static string DefaultPostgresTable(this MigrationHistoryKind kind) =>
+        kind == MigrationHistoryKind.Liquibase ? kind.DefaultTable().ToLowerInvariant() : kind.DefaultTable();
 
     /// <summary>The history kind of the tool that owns <paramref name="layout"/>.</summary>
     public static MigrationHistoryKind ForLayout(MigrationLayout layout) => layout switch
@@ -114,6 +157,8 @@ public static class MigrationHistoryKinds
         MigrationLayout.Goose => MigrationHistoryKind.Goose,
         MigrationLayout.Sqlx => MigrationHistoryKind.Sqlx,
         MigrationLayout.Drizzle => MigrationHistoryKind.Drizzle,
+        MigrationLayout.Atlas => MigrationHistoryKind.Atlas,
+        MigrationLayout.Liquibase => MigrationHistoryKind.Liquibase,
         _ => MigrationHistoryKind.SchemaTasks,
     };
 

@@ -92,6 +92,9 @@ public sealed class MigrationStatusReport
             lastRow[key ?? row.Id] = row;
         }
 
+        var atlasHashes = history.Kind == MigrationHistoryKind.Atlas
+            ? ChecksumComparison.AtlasHashes(migrations, m => lastRow.GetValueOrDefault(m.Id)?.Checksum)
+            : null;
         var result = new List<MigrationStatus>(migrations.Count + unknownOrder.Count);
         foreach (var migration in migrations)
         {
@@ -105,17 +108,25 @@ public sealed class MigrationStatusReport
                     AppliedMigrationState.Dirty => MigrationState.Dirty,
                     _ => MigrationState.Pending,
                 };
+                var checksum = state == MigrationState.Applied ? ChecksumComparison.Compare(history.Kind, row, migration, atlasHashes?[result.Count]) : ChecksumStatus.NotRecorded;
+                if (history.Kind == MigrationHistoryKind.Liquibase && checksum == ChecksumStatus.Differs && ChecksumComparison.RunsOnChange(migration))
+                {
+                    // runOnChange: Liquibase runs the changed changeset again on its next update.
+                    (state, checksum) = (MigrationState.Pending, ChecksumStatus.NotRecorded);
+                }
+
                 status = new MigrationStatus(migration.Id, state)
                 {
                     Name = migration.Name,
                     RelativePath = migration.RelativePath,
                     Applied = row,
-                    Checksum = state == MigrationState.Applied ? ChecksumComparison.Compare(history.Kind, row, migration) : ChecksumStatus.NotRecorded,
+                    Checksum = checksum,
                 };
             }
             else
             {
-                var belowBaseline = baseline is not null && HistoryKeys.CompareVersions(migration.Id, baseline) <= 0;
+                // Flyway's baseline stands for its own version too; Evolve runs the migration at its start version.
+                var belowBaseline = baseline is not null && HistoryKeys.CompareVersions(migration.Id, baseline) < (history.Kind == MigrationHistoryKind.Evolve ? 0 : 1);
                 status = new MigrationStatus(migration.Id, belowBaseline ? MigrationState.Applied : MigrationState.Pending)
                 {
                     Name = migration.Name,
@@ -126,6 +137,7 @@ public sealed class MigrationStatusReport
             result.Add(status);
         }
 
+        if (atlasHashes is not null) KeepFirstAtlasEdit(result);
         MarkOutOfOrder(result);
         if (history.Kind == MigrationHistoryKind.Drizzle) MarkBelowDrizzlesLast(result, history);
         foreach (var id in unknownOrder)
@@ -158,6 +170,23 @@ public sealed class MigrationStatusReport
             {
                 statuses[i] = statuses[i] with { OutOfOrder = true };
             }
+        }
+    }
+
+    // An Atlas hash covers every file before its own, so only the first migration whose hash
+    // differs, with every earlier one applied and matching, is known to be edited; after it, a
+    // differing hash may come from that edit alone.
+    private static void KeepFirstAtlasEdit(List<MigrationStatus> statuses)
+    {
+        var intact = true;
+        for (var i = 0; i < statuses.Count; i++)
+        {
+            if (!intact && statuses[i].Checksum == ChecksumStatus.Differs)
+            {
+                statuses[i] = statuses[i] with { Checksum = ChecksumStatus.NotComparable };
+            }
+
+            intact = intact && statuses[i].State != MigrationState.Pending && statuses[i].Checksum is not (ChecksumStatus.Differs or ChecksumStatus.NotComparable);
         }
     }
 

@@ -15,6 +15,9 @@ internal static class NextSteps
         MigrationHistoryKind.Goose => "run `goose -dir <migrations folder> <driver> <dsn> up`",
         MigrationHistoryKind.Sqlx => "run `sqlx migrate run`",
         MigrationHistoryKind.Drizzle => "run `npx drizzle-kit migrate`",
+        MigrationHistoryKind.Atlas => "run `atlas migrate apply`",
+        MigrationHistoryKind.Liquibase => "run `liquibase update`",
+        MigrationHistoryKind.Evolve => "run Evolve's migrate (the application's `Migrate()`, or `evolve migrate`)",
         _ => "run `schematasks migrate`",
     };
 
@@ -31,6 +34,12 @@ internal static class NextSteps
             MigrationHistoryKind.Flyway => ("run `flyway repair` and `flyway migrate`", null),
             // sqlx refuses to go on past a row with success = false until it is deleted.
             MigrationHistoryKind.Sqlx => ($"delete its row (`DELETE FROM _sqlx_migrations WHERE version = {id}`) and run `sqlx migrate run`", $"run `UPDATE _sqlx_migrations SET success = true WHERE version = {id}`"),
+            // Evolve ignores a row with success = false and runs the migration again; its transaction
+            // was rolled back unless the file turned it off (evolve-tx-off).
+            MigrationHistoryKind.Evolve => ("correct the script and run Evolve's migrate again, which runs it anew (with `evolve-tx-off` on its first line, undo what it did first)", null),
+            // Atlas resumes a partly applied file at the statement that failed, after checking the
+            // statements before it are unchanged; `migrate set` declares it done instead.
+            MigrationHistoryKind.Atlas => ($"correct the failing statement of {id} (leave the statements before it as they are) and run `atlas migrate apply`, which resumes there", $"run `atlas migrate set {id}`"),
             // The migrator refuses to run over a failed row; repair clears it when nothing of the migration remains.
             MigrationHistoryKind.SchemaTasks => ("run `schematasks repair` (add `--apply` once its plan is right) and `schematasks migrate`", null),
             _ => ($"{Apply(kind)} again", null),
@@ -47,7 +56,13 @@ internal static class NextSteps
 
     public static string Edited(MigrationHistoryKind kind, string? path) =>
         $"Restore {path ?? "the file"} to the text that was applied, and make the change in a new migration"
-        + (kind == MigrationHistoryKind.Flyway ? " (if the edit changes nothing, `flyway repair` records the new checksum)." : ".");
+        + kind switch
+        {
+            MigrationHistoryKind.Flyway => " (if the edit changes nothing, `flyway repair` records the new checksum).",
+            MigrationHistoryKind.Evolve => " (if the edit changes nothing, Evolve's repair records the new checksum).",
+            MigrationHistoryKind.Liquibase => " (if the edit changes nothing, `liquibase clear-checksums` lets Liquibase record the new one, or add a `--validCheckSum` line; `runOnChange:true` makes Liquibase run the changeset again instead).",
+            _ => ".",
+        };
 
     public static string Unknown(string id) =>
         $"Deploy a build that includes migration {id}, or make sure this build works with the newer schema.";
@@ -55,6 +70,8 @@ internal static class NextSteps
     public static string OutOfOrder(MigrationHistoryKind kind) => kind switch
     {
         MigrationHistoryKind.Flyway => "run `flyway migrate -outOfOrder=true`, after checking it does not depend on running before the later ones",
+        MigrationHistoryKind.Evolve => "run Evolve's migrate with OutOfOrder enabled (`--out-of-order true`), after checking it does not depend on running before the later ones",
+        MigrationHistoryKind.Atlas => "run `atlas migrate apply --exec-order non-linear`, after checking it does not depend on running before the later ones",
         MigrationHistoryKind.Goose => "run `goose -dir <migrations folder> -allow-missing <driver> <dsn> up`, after checking it does not depend on running before the later ones",
         // drizzle applies only migrations newer than the last created_at: it never runs this one.
         MigrationHistoryKind.Drizzle => "drizzle's migrator never applies a migration older than the last one recorded: give it a newer journal entry (drizzle-kit generate --custom) holding its SQL",

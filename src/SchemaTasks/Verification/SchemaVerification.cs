@@ -89,7 +89,7 @@ public static class SchemaVerification
 
                 case MigrationState.Applied when migration.IsEdited:
                     var embedded = migrations[IndexOf(migration.Id)];
-                    var ours = ChecksumComparison.Ours(kind, embedded);
+                    var ours = ChecksumComparison.Ours(kind, embedded, migrations);
                     findings.Add(Error(DiagnosticCodes.EditedMigration, migration.Id,
                         $"{named} changed after it was applied: the history records checksum {migration.Applied!.Checksum}, this build's file has {ours}.")
                         with { NextStep = NextSteps.Edited(kind, migration.RelativePath) });

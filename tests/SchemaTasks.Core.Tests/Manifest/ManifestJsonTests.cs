@@ -118,7 +118,7 @@ public class ManifestJsonTests
     [InlineData("{}")]
     [InlineData("{ \"formatVersion\": \"1\", \"layout\": \"plain\", \"migrations\": [] }")]
     [InlineData("{ \"formatVersion\": 1, \"layout\": \"plain\" }")]
-    [InlineData("{ \"formatVersion\": 1, \"layout\": \"liquibase\", \"migrations\": [] }")]
+    [InlineData("{ \"formatVersion\": 1, \"layout\": \"no-such-tool\", \"migrations\": [] }")]
     [InlineData("{ \"formatVersion\": 1, \"layout\": \"plain\", \"dialect\": \"oracle\", \"migrations\": [] }")]
     [InlineData("{ \"formatVersion\": 1, \"layout\": \"plain\", \"migrations\": [ { \"id\": \"1\", \"name\": \"a\", \"path\": \"1.sql\" } ] }")]
     [InlineData("{ \"formatVersion\": 1, \"layout\": \"plain\", \"migrations\": [ { \"id\": 1, \"name\": \"a\", \"path\": \"1.sql\", \"sha256\": \"ab\" } ] }")]

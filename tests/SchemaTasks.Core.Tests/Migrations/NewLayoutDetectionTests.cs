@@ -22,6 +22,19 @@ public class NewLayoutDetectionTests
         Assert.Contains($"{second} ('{path2}')", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(MigrationLayout.Goose, "1_a.sql", "-- +goose Up\nSELECT 1;\n")]
+    [InlineData(MigrationLayout.Flyway, "V1__a.sql", "SELECT 1;\n")]
+    [InlineData(MigrationLayout.Dbmate, "1_a.sql", "-- migrate:up\nSELECT 1;\n")]
+    public void AtlasSumBesideAnotherToolsFiles_IsThatToolsFolder(MigrationLayout layout, string path, string text)
+    {
+        // Atlas keeps atlas.sum in folders it writes in another tool's format, which that tool
+        // applies (a public goose project does so: Atlas plans, goose migrates).
+        var result = new MigrationFolder().With(path, text).With("atlas.sum", "h1:x\n").Discover();
+
+        Assert.Equal(layout, result.Set?.Layout);
+    }
+
     [Fact]
     public void OneFileWithTwoToolsMarkers_IsAmbiguous()
     {

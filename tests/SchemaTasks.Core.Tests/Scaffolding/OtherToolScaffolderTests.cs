@@ -41,6 +41,37 @@ public sealed class OtherToolScaffolderTests
         Assert.Equal("20261123140509_fix/migration.sql", Assert.Single(MigrationScaffolder.Create(folders, "fix", "SELECT 2;\n", Now)).RelativePath);
     }
 
+    [Fact]
+    public void Atlas_GetsATimestampedFile_ThatAtlasSumDoesNotListYet()
+    {
+        var hash = AtlasDirectory.Hashes([("20240101000000_init.sql", "SELECT 1;\n")])[0];
+        var total = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("20240101000000_init.sql" + hash)));
+        var sum = $"h1:{total}\n20240101000000_init.sql h1:{hash}\n";
+        var set = Read(null, ("20240101000000_init.sql", "SELECT 1;\n"), ("atlas.sum", sum));
+
+        var file = Assert.Single(MigrationScaffolder.Create(set, "fix", "SELECT 2;\n", Now));
+
+        Assert.Equal("20261123140509_fix.sql", file.RelativePath);
+        // Until `atlas migrate hash` runs, Atlas (and the build) refuse the new file.
+        var again = MigrationDiscovery.Discover([new("20240101000000_init.sql", "SELECT 1;\n"), new("atlas.sum", sum), new(file.RelativePath, file.Text)]);
+        Assert.Equal(SchemaTasks.Diagnostics.DiagnosticCodes.AtlasSumMismatch, Assert.Single(again.Diagnostics).Code);
+    }
+
+    [Fact]
+    public void Liquibase_GetsANewChangelogBesideTheLast_ThatReadsBackAsOneChangeset()
+    {
+        const string First = "--liquibase formatted sql\n--changeset alice:1\nCREATE TYPE x AS ENUM ('a');\n";
+        var set = Read(null, ("changes/001_init.sql", First));
+
+        var file = Assert.Single(MigrationScaffolder.Create(set, "add y", "ALTER TYPE x ADD VALUE 'y';\n", Now));
+
+        Assert.Equal("changes/002_add_y.sql", file.RelativePath);
+        var again = MigrationDiscovery.Discover([new("changes/001_init.sql", First), new(file.RelativePath, file.Text)]);
+        Assert.Empty(again.Diagnostics);
+        Assert.Equal("changes/002_add_y.sql::002-add_y::schematasks", again.Set!.Migrations[^1].Id);
+        Assert.Contains("ALTER TYPE x ADD VALUE 'y';", again.Set.Migrations[^1].Sql, StringComparison.Ordinal);
+    }
+
     private static MigrationSet Read(MigrationLayout? layout, params (string Path, string Text)[] files) =>
         MigrationDiscovery.Discover(files.Select(f => new MigrationSourceFile(f.Path, f.Text)).ToList(), layout).Set!;
 }

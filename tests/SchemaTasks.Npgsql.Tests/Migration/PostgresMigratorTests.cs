@@ -309,6 +309,37 @@ public sealed class PostgresMigratorTests
     }
 
     [PostgresFact]
+    public async Task AtlasFile_WithTxmodeNone_RunsOutsideATransaction()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.Postgres, Migrations.MigrationLayout.Atlas)
+            .Add("1", "CREATE TABLE a (id int);\n", "1_a.sql")
+            .Add("2", "-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY a_id ON a (id);\n", "2_index.sql")
+            .Load();
+
+        var result = await PostgresMigrator.MigrateAsync(migrations, db.ConnectionString);
+
+        Assert.Equal([true, false], result.Applied.Select(a => a.InTransaction));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_indexes WHERE indexname = 'a_id'"));
+    }
+
+    [PostgresFact]
+    public async Task LiquibaseChangesets_RunOneByOne_FromTheirChangelog_AndRunInTransactionFalseOutsideOne()
+    {
+        const string Changelog = "--liquibase formatted sql\n--changeset alice:1\nCREATE TABLE a (id int);\n--rollback DROP TABLE a;\n--changeset alice:2 runInTransaction:false\nCREATE INDEX CONCURRENTLY a_id ON a (id);\n";
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.Postgres, Migrations.MigrationLayout.Liquibase)
+            .Add("changelog.sql::1::alice", Changelog, "changelog.sql")
+            .Add("changelog.sql::2::alice", Changelog, "changelog.sql")
+            .Load();
+
+        var result = await PostgresMigrator.MigrateAsync(migrations, db.ConnectionString);
+
+        Assert.Equal([true, false], result.Applied.Select(a => a.InTransaction));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_indexes WHERE indexname = 'a_id'"));
+    }
+
+    [PostgresFact]
     public async Task GooseGoMigration_IsRefusedBeforeAnythingIsApplied()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
