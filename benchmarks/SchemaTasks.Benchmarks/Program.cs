@@ -2,6 +2,12 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using SchemaTasks.Benchmarks;
 
+if (args.Length > 1 && args[0] == "--write-solution")
+{
+    SchemaTasks.Benchmarks.Analyzer.SolutionCorpus.Write(args[1]);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--analyzer-probe")
 {
     SchemaTasks.Benchmarks.Analyzer.SolutionAnalyzerBenchmarks.Probe(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);

@@ -42,8 +42,8 @@ internal static class SolutionCorpus
         return files;
     }
 
-    /// <summary>The value-set file declaring every type and column the code maps, written by the build's own writer.</summary>
-    public static string ValueSets()
+    /// <summary>The migration that declares every type and column the code maps.</summary>
+    public static string Migration()
     {
         var labels = string.Join(", ", Labels.Select(l => $"'{l}'"));
         var sql = new StringBuilder();
@@ -54,8 +54,31 @@ internal static class SolutionCorpus
             sql.Append($"CREATE TABLE orders_{g} (id serial PRIMARY KEY, channel text NOT NULL CHECK (channel IN ('Web', 'Store', 'Phone')));\n");
         }
 
-        var set = MigrationDiscovery.Discover([new MigrationSourceFile("1_init.sql", sql.ToString())]).Set!;
+        return sql.ToString();
+    }
+
+    /// <summary>The value-set file the build writes from <see cref="Migration"/>, by the build's own writer.</summary>
+    public static string ValueSets()
+    {
+        var set = MigrationDiscovery.Discover([new MigrationSourceFile("001_init.sql", Migration())]).Set!;
         return ValueSetWriter.Write(SchemaEngine.Build(set, SqlDialect.Postgres).Final);
+    }
+
+    /// <summary>
+    /// Writes the application to <paramref name="directory"/> as a user's project would hold it:
+    /// the sources, and the migration in <c>migrations/</c> (benchmarks/analyzer-overhead).
+    /// </summary>
+    public static void Write(string directory)
+    {
+        foreach (var (path, text) in Sources())
+        {
+            var file = Path.Combine(directory, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, text);
+        }
+
+        Directory.CreateDirectory(Path.Combine(directory, "migrations"));
+        File.WriteAllText(Path.Combine(directory, "migrations", "001_init.sql"), Migration());
     }
 
     private static string MappedEnum(int g) => $$"""
