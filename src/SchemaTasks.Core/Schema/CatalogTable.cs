@@ -90,6 +90,32 @@ public sealed record CatalogTable(
         return -1;
     }
 
+    /// <summary>
+    /// Equal when the names, the columns (in order), the checks, the other constraints and their
+    /// keys are; how the columns happen to be held (shared with an earlier version, or already
+    /// made into an array) does not count.
+    /// </summary>
+    public bool Equals(CatalogTable? other)
+    {
+        if (other is null) return false;
+        if (ReferenceEquals(this, other)) return true;
+        return Name.Equals(other.Name)
+            && SameColumns(other)
+            && EqualityComparer<ImmutableArray<CatalogCheck>>.Default.Equals(Checks, other.Checks)
+            && EqualityComparer<ImmutableSortedSet<string>>.Default.Equals(OtherConstraints, other.OtherConstraints)
+            && EqualityComparer<ImmutableDictionary<string, TableKey>>.Default.Equals(Keys, other.Keys);
+    }
+
+    /// <inheritdoc />
+    public override int GetHashCode() => unchecked((Name.GetHashCode() * 397) ^ ColumnCount);
+
+    private bool SameColumns(CatalogTable other)
+    {
+        if (ColumnCount != other.ColumnCount) return false;
+        if (_columnList is not null && ReferenceEquals(_columnList, other._columnList)) return true;
+        return Columns.SequenceEqual(other.Columns);
+    }
+
     /// <summary>Column positions by name, under one dialect's comparison.</summary>
     private sealed class ColumnIndex(StringComparer comparer, ImmutableDictionary<string, int> positions)
     {

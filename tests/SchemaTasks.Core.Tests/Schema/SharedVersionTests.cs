@@ -109,4 +109,24 @@ public class SharedVersionTests
         Assert.NotEqual(written, new CatalogEnumType(Pg("other"), ["a", "b", "c"]));
         Assert.Equal([], new CatalogEnumType(Pg("empty"), default).Labels);
     }
+
+    [Fact]
+    public void Tables_AreEqual_WhateverHoldsTheirColumns_AndStayEqualOnceRead()
+    {
+        var catalog = Clean("CREATE TABLE wide (id bigint PRIMARY KEY);\n" + AddColumns("wide", 40));
+        var grown = catalog.Tables[Pg("wide")];
+        var twin = grown with { }; // shares how the columns are held, until one of them is read
+        var other = Clean("CREATE TABLE wide (id bigint PRIMARY KEY);\n" + AddColumns("wide", 40, i => i == 39 ? "last" : $"c{i}")).Tables[Pg("wide")];
+
+        // Reading one table's columns or looking one up builds its array and index; equality does not move.
+        Assert.Equal(twin, grown);
+        _ = grown.FindColumn("c7", SqlDialect.Postgres);
+        Assert.Equal(twin, grown);
+        Assert.Equal(twin.GetHashCode(), grown.GetHashCode());
+
+        // Columns held as an array from the start are the same columns.
+        var copied = twin with { Columns = [.. twin.Columns] };
+        Assert.Equal(copied, grown);
+        Assert.NotEqual(other with { Checks = grown.Checks, OtherConstraints = grown.OtherConstraints, Keys = grown.Keys }, grown);
+    }
 }
