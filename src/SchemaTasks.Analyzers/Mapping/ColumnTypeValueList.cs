@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
-using SchemaTasks.ValueSets;
 
 namespace SchemaTasks.Analyzers.Mapping;
 
@@ -17,9 +16,6 @@ namespace SchemaTasks.Analyzers.Mapping;
 /// </summary>
 internal sealed class ColumnTypeValueList
 {
-    private const string ColumnAttribute = "System.ComponentModel.DataAnnotations.Schema.ColumnAttribute";
-    private const string TableAttribute = "System.ComponentModel.DataAnnotations.Schema.TableAttribute";
-
     private ColumnTypeValueList(IPropertySymbol property, string? target, IReadOnlyList<(string Value, Location Location)> values, Location location, string? problem)
     {
         Property = property;
@@ -50,8 +46,8 @@ internal sealed class ColumnTypeValueList
     /// <summary>The list <paramref name="property"/> declares, or null when it has no <c>enum(...)</c>/<c>set(...)</c> column type.</summary>
     public static ColumnTypeValueList? Of(IPropertySymbol property, bool namingConventionsReferenced)
     {
-        var column = property.GetAttributes().FirstOrDefault(a => MetadataNames.Of(a.AttributeClass) == ColumnAttribute);
-        if (column?.NamedArguments.FirstOrDefault(n => n.Key == "TypeName").Value.Value is not string typeName
+        if (DataAnnotations.ColumnOf(property) is not { } column
+            || DataAnnotations.NamedArgument(column, "TypeName") is not string typeName
             || ValueListOf(typeName) is not { } listed)
         {
             return null;
@@ -61,8 +57,7 @@ internal sealed class ColumnTypeValueList
         var location = argument?.GetLocation() ?? property.Locations.FirstOrDefault() ?? Location.None;
         var values = listed.Select(v => (v.Value, ValueLocation(argument, typeName, v.Start, v.Length) ?? location)).ToList();
 
-        var table = property.ContainingType.GetAttributes().FirstOrDefault(a => MetadataNames.Of(a.AttributeClass) == TableAttribute);
-        var tableName = table?.ConstructorArguments.FirstOrDefault().Value as string;
+        var (tableName, schema) = DataAnnotations.TableOf(property.ContainingType);
         var columnName = column.ConstructorArguments.FirstOrDefault().Value as string;
         string? problem = null;
         if (tableName is null)
@@ -74,10 +69,7 @@ internal sealed class ColumnTypeValueList
             problem = "the project references EFCore.NamingConventions, whose convention may rename the column; name it with [Column(\"...\")]";
         }
 
-        var schema = table?.NamedArguments.FirstOrDefault(n => n.Key == "Schema").Value.Value as string;
-        var target = problem is not null ? null
-            : schema is null ? ObjectReference.Format(tableName!, columnName ?? property.Name)
-            : ObjectReference.Format(schema, tableName!, columnName ?? property.Name);
+        var target = problem is null ? DataAnnotations.ColumnReference(schema, tableName!, columnName ?? property.Name) : null;
         return new ColumnTypeValueList(property, target, values, location, problem);
     }
 

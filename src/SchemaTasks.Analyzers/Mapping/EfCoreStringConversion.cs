@@ -23,8 +23,6 @@ internal sealed class EfCoreStringConversion
 {
     private const string PropertyBuilder = "Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder`1";
     private const string EntityTypeBuilder = "Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder`1";
-    private const string TableAttribute = "System.ComponentModel.DataAnnotations.Schema.TableAttribute";
-    private const string ColumnAttribute = "System.ComponentModel.DataAnnotations.Schema.ColumnAttribute";
     private const string EnumToStringConverter = "Microsoft.EntityFrameworkCore.Storage.ValueConversion.EnumToStringConverter`1";
 
     /// <summary>The type of EFCore.NamingConventions whose presence means column names may follow its conventions.</summary>
@@ -79,16 +77,14 @@ internal sealed class EfCoreStringConversion
             return new EfCoreStringConversion(enumType, null, description, location, table.Problem);
         }
 
-        var column = chain.ColumnName ?? NameArgument(property, ColumnAttribute, 0);
+        var column = chain.ColumnName ?? DataAnnotations.ColumnNameOf(property);
         if (column is null && namingConventionsReferenced)
         {
             return new EfCoreStringConversion(enumType, null, description, location,
                 "the project references EFCore.NamingConventions, whose convention may rename the column; name it with HasColumnName or [Column]");
         }
 
-        var target = table.Schema is null
-            ? ObjectReference.Format(table.Name!, column ?? property.Name)
-            : ObjectReference.Format(table.Schema, table.Name!, column ?? property.Name);
+        var target = DataAnnotations.ColumnReference(table.Schema, table.Name!, column ?? property.Name);
         return new EfCoreStringConversion(enumType, target, description, location, null);
     }
 
@@ -189,9 +185,9 @@ internal sealed class EfCoreStringConversion
                 : (null, null, "its table name is known only at run time");
         }
 
-        if (NameArgument(entity, TableAttribute, 0) is { } attributeName)
+        if (DataAnnotations.TableOf(entity) is { Name: { } attributeName } annotated)
         {
-            return (attributeName, NamedArgument(entity, TableAttribute, "Schema"), null);
+            return (attributeName, annotated.Schema, null);
         }
 
         return (null, null, $"the table of {entity.Name} comes from EF Core's conventions (the DbSet property's name), which SchemaTasks does not read; name it with ToTable or [Table]");
@@ -265,16 +261,6 @@ internal sealed class EfCoreStringConversion
 
     private static string? Constant(IOperation? value)
         => value?.ConstantValue is { HasValue: true, Value: string text } ? text : null;
-
-    private static string? NameArgument(ISymbol symbol, string attributeName, int index)
-        => symbol.GetAttributes().FirstOrDefault(a => MetadataNames.Of(a.AttributeClass) == attributeName) is { } attribute
-            && attribute.ConstructorArguments.Length > index
-            ? attribute.ConstructorArguments[index].Value as string
-            : null;
-
-    private static string? NamedArgument(ISymbol symbol, string attributeName, string argument)
-        => symbol.GetAttributes().FirstOrDefault(a => MetadataNames.Of(a.AttributeClass) == attributeName)?
-            .NamedArguments.FirstOrDefault(n => n.Key == argument).Value.Value as string;
 
 
     private static Location NameLocation(IInvocationOperation invocation) => invocation.Syntax switch
