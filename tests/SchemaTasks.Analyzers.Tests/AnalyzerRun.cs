@@ -9,7 +9,8 @@ namespace SchemaTasks.Analyzers.Tests;
 /// <summary>Compiles source with the real compiler and the analyzer, as a build would.</summary>
 internal static class AnalyzerRun
 {
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    /// <summary>The framework assemblies of the running runtime that test sources compile against (no reference package is downloaded).</summary>
+    internal static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "System.Private.CoreLib.dll" or "netstandard.dll" or "System.Console.dll" or "System.Linq.Expressions.dll")

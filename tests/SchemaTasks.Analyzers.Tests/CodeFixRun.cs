@@ -11,22 +11,15 @@ namespace SchemaTasks.Analyzers.Tests;
 /// </summary>
 internal sealed class CodeFixRun : CSharpCodeFixTest<DbEnumAnalyzer, UndeclaredValueCodeFix, DefaultVerifier>
 {
-    // The framework assemblies of the running runtime: no reference-assembly package is
-    // downloaded, so the tests run where only the SDK is installed.
-    private static readonly Lazy<MetadataReference[]> Framework = new(() =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "System.Private.CoreLib.dll" or "netstandard.dll" or "System.Linq.Expressions.dll")
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToArray());
-
     public CodeFixRun(string source, string fixedSource, string valueSets)
     {
         ReferenceAssemblies = new ReferenceAssemblies("net10.0");
         var attributes = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "SchemaTasks.Attributes.cs"));
         foreach (var state in new[] { TestState, FixedState })
         {
-            state.AdditionalReferences.AddRange(Framework.Value);
+            // The same framework assemblies as the analyzer tests: no reference-assembly package is
+            // downloaded, so the tests run where only the SDK is installed.
+            state.AdditionalReferences.AddRange(AnalyzerRun.References.Value);
             state.Sources.Add(("SchemaTasks.Attributes.cs", attributes));
             state.AdditionalFiles.Add(("obj/Debug/net10.0/schematasks/schematasks.valuesets", valueSets));
         }

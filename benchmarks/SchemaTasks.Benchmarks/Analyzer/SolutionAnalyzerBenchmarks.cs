@@ -124,11 +124,4 @@ public class SolutionAnalyzerBenchmarks
         }
     }
 #pragma warning restore RS1036, RS2008, RS1026
-
-    private sealed class InMemoryText(string path, string text) : AdditionalText
-    {
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
-    }
 }
