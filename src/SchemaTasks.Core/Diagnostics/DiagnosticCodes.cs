@@ -326,4 +326,7 @@ public static class DiagnosticCodes
 
     /// <summary>Repair cannot generate a safe plan in the direction asked for (the message says why); nothing ran.</summary>
     public const string RepairBlocked = "ST7005";
+
+    /// <summary>The migrator was asked to record migrations in a tool's history it cannot write for this folder (another tool's layout, or a tool whose table it does not write).</summary>
+    public const string HistoryNotWritable = "ST7006";
 }

@@ -23,9 +23,9 @@ internal static class MySqlMigrationLock
             : Prefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(database)))[..40].ToLowerInvariant();
     }
 
-    public static async Task AcquireAsync(MySqlConnection connection, string database, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task AcquireAsync(MySqlConnection connection, string database, TimeSpan timeout, CancellationToken cancellationToken, string? lockName = null)
     {
-        var name = Name(database);
+        var name = lockName ?? Name(database);
         await using var command = new MySqlCommand("SELECT GET_LOCK(@name, @timeout)", connection) { CommandTimeout = 0 };
         command.Parameters.AddWithValue("@name", name);
         // Whole seconds: MySQL 8.0 and MariaDB differ on fractional timeouts; rounding up never waits less than asked.
@@ -40,10 +40,10 @@ internal static class MySqlMigrationLock
         }
     }
 
-    public static async Task ReleaseAsync(MySqlConnection connection, string database, CancellationToken cancellationToken)
+    public static async Task ReleaseAsync(MySqlConnection connection, string database, CancellationToken cancellationToken, string? lockName = null)
     {
         await using var command = new MySqlCommand("SELECT RELEASE_LOCK(@name)", connection);
-        command.Parameters.AddWithValue("@name", Name(database));
+        command.Parameters.AddWithValue("@name", lockName ?? Name(database));
         await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -8,7 +8,7 @@ using SchemaTasks.Verification;
 namespace SchemaTasks.MySql.Migrator;
 
 /// <summary>A MySQL or MariaDB database a migrator works on, over one open connection the caller owns.</summary>
-internal sealed partial class MySqlMigrationTarget(MySqlConnection connection, string database) : IMigrationTarget
+internal sealed partial class MySqlMigrationTarget(MySqlConnection connection, string database) : IRepairTarget
 {
     // Qualified: a migration may USE another database, and its history row must still go here.
     private readonly string _table = Quote(database) + "." + Quote(MigrationHistoryKind.SchemaTasks.DefaultTable());

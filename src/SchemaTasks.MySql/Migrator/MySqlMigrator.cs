@@ -1,5 +1,6 @@
 using MySqlConnector;
 using SchemaTasks.Migrator;
+using SchemaTasks.Verification;
 
 namespace SchemaTasks.MySql.Migrator;
 
@@ -55,7 +56,9 @@ public static class MySqlMigrator
     {
         // Migrations may use @user variables; without allowing them MySqlConnector reads them as missing parameters.
         await using var connection = await connections.OpenAsync(allowUserVariables: true, cancellationToken).ConfigureAwait(false);
-        var target = new MySqlMigrationTarget(connection, connection.Database);
+        IMigrationTarget target = (options?.History ?? MigrationHistoryKind.SchemaTasks) == MigrationHistoryKind.SchemaTasks
+            ? new MySqlMigrationTarget(connection, connection.Database)
+            : new MySqlToolHistoryTarget(connection, connection.Database, migrations, options!.History);
         return await MigrationRunner.RunAsync(migrations, target, options, cancellationToken).ConfigureAwait(false);
     }
 

@@ -22,15 +22,16 @@ internal static class PostgresMigrationLock
     // Polls pg_try_advisory_lock instead of waiting in pg_advisory_lock: a session blocked in
     // that call holds a snapshot, and CREATE INDEX CONCURRENTLY run by the lock holder waits
     // for every older snapshot to go, so waiting instances would stall the one migrating.
-    public static async Task AcquireAsync(NpgsqlConnection connection, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task AcquireAsync(NpgsqlConnection connection, TimeSpan timeout, CancellationToken cancellationToken, long? key = null)
     {
+        var lockKey = key ?? Key;
         var clock = Stopwatch.StartNew();
         var delay = TimeSpan.FromMilliseconds(20);
         while (true)
         {
             await using (var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection))
             {
-                command.Parameters.AddWithValue("key", Key);
+                command.Parameters.AddWithValue("key", lockKey);
                 if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true) return;
             }
 
@@ -39,7 +40,7 @@ internal static class PostgresMigrationLock
             {
                 throw new SchemaTasksException(
                     DiagnosticCodes.MigrationLockTimeout,
-                    $"Another session holds the migration lock of database '{connection.Database}' (advisory lock {Key.ToString(CultureInfo.InvariantCulture)}) and did not release it within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s, so no migration was applied. "
+                    $"Another session holds the migration lock of database '{connection.Database}' (advisory lock {lockKey.ToString(CultureInfo.InvariantCulture)}) and did not release it within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s, so no migration was applied. "
                     + "Another instance is probably migrating: let it finish, or raise MigrateOptions.LockTimeout. To see who holds it: "
                     + "SELECT a.pid, a.usename, a.client_addr, a.query_start FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE l.locktype = 'advisory' AND l.granted;");
             }
@@ -49,10 +50,10 @@ internal static class PostgresMigrationLock
         }
     }
 
-    public static async Task ReleaseAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public static async Task ReleaseAsync(NpgsqlConnection connection, CancellationToken cancellationToken, long? key = null)
     {
         await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
-        command.Parameters.AddWithValue("key", Key);
+        command.Parameters.AddWithValue("key", key ?? Key);
         await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -9,7 +9,7 @@ using SchemaTasks.Verification;
 namespace SchemaTasks.Npgsql.Migrator;
 
 /// <summary>A PostgreSQL database a migrator works on, over one open connection the caller owns.</summary>
-internal sealed partial class PostgresMigrationTarget : IMigrationTarget
+internal sealed partial class PostgresMigrationTarget : IRepairTarget
 {
     private readonly NpgsqlConnection _connection;
     private readonly string _schema;
@@ -192,25 +192,8 @@ internal sealed partial class PostgresMigrationTarget : IMigrationTarget
         await WriteRowAsync(row with { FinishedAt = DateTime.UtcNow, Success = true }, null, cancellationToken).ConfigureAwait(false);
     }
 
-    // Statement by statement, so a failure names its statement and line.
-    private async Task<(string Recorded, PostgresException Error)?> RunAsync(IReadOnlyList<SqlScriptStatement> statements, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
-    {
-        for (var i = 0; i < statements.Count; i++)
-        {
-            // No command timeout: building an index can take hours; the caller's token stops it.
-            await using var command = new NpgsqlCommand(statements[i].Text, _connection, transaction) { CommandTimeout = 0 };
-            try
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (PostgresException error)
-            {
-                return (MigrationFailure.Recorded(i, statements.Count, statements[i], error.MessageText), error);
-            }
-        }
-
-        return null;
-    }
+    private Task<(string Recorded, PostgresException Error)?> RunAsync(IReadOnlyList<SqlScriptStatement> statements, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
+        PostgresStatements.RunAsync(_connection, statements, transaction, cancellationToken);
 
     private async Task WriteRowAsync(HistoryRow row, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Npgsql;
 using SchemaTasks.Migrator;
+using SchemaTasks.Verification;
 
 namespace SchemaTasks.Npgsql.Migrator;
 
@@ -54,7 +55,9 @@ public static class PostgresMigrator
     internal static async Task<MigrateResult> MigrateAsync(EmbeddedMigrations migrations, PostgresConnections connections, MigrateOptions? options, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
-        var target = await PostgresMigrationTarget.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
+        IMigrationTarget target = (options?.History ?? MigrationHistoryKind.SchemaTasks) == MigrationHistoryKind.SchemaTasks
+            ? await PostgresMigrationTarget.CreateAsync(connection, cancellationToken).ConfigureAwait(false)
+            : await PostgresToolHistoryTarget.CreateAsync(connection, migrations, options!.History, cancellationToken).ConfigureAwait(false);
         return await MigrationRunner.RunAsync(migrations, target, options, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
+using System.CommandLine.Parsing;
 using SchemaTasks.Migrator;
+using SchemaTasks.Migrator.ToolHistories;
 using SchemaTasks.MySql.Migrator;
 using SchemaTasks.Npgsql.Migrator;
+using SchemaTasks.Verification;
 
 namespace SchemaTasks.Tool.Commands;
 
@@ -14,28 +17,38 @@ internal static class MigrateCommand
     {
         var database = new DatabaseOptions.Symbols();
         var lockTimeout = ToolOptions.LockTimeout();
-        var command = new Command("migrate", "Apply the pending migrations, recorded in schematasks_history. Ctrl+C cancels: the migration running in a transaction is rolled back.");
+        var history = new Option<MigrationHistoryKind>("--history")
+        {
+            HelpName = "schematasks|prisma|golang-migrate|dbmate|goose|sqlx|drizzle",
+            Description = "Whose history table records the applied migrations: schematasks_history (the default), or the table of the tool that owns the folder's layout, written as that tool writes it and under its lock, so the tool agrees afterwards.",
+            CustomParser = History,
+            DefaultValueFactory = _ => MigrationHistoryKind.SchemaTasks,
+        };
+        var command = new Command("migrate", "Apply the pending migrations, recorded in schematasks_history or, with --history, in the folder's own tool's table. Ctrl+C cancels: the migration running in a transaction is rolled back.");
         database.AddTo(command);
         command.Add(lockTimeout);
+        command.Add(history);
         CommandFailures.SetAction(command, async (parse, output, error, cancellationToken) =>
         {
             var options = database.Read(parse, error);
             return options is null
                 ? ExitCodes.ProblemsFound
-                : await RunAsync(options, parse.GetValue(lockTimeout), output, error, cancellationToken);
+                : await RunAsync(options, parse.GetValue(lockTimeout), parse.GetValue(history), output, error, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(DatabaseOptions options, TimeSpan? lockTimeout, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(DatabaseOptions options, TimeSpan? lockTimeout, MigrationHistoryKind history, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         // Each migration is printed as it is recorded: a long run shows progress, and a failure
         // still shows the migrations this run applied before it.
         var migrateOptions = DatabaseOptions.MigrateOptions(lockTimeout) with
         {
             OnApplied = applied => output.WriteLine(Describe(applied, options.Dialect)),
+            History = history,
         };
-        await output.WriteLineAsync($"Migrating {options.Describe()}");
+        var recordedIn = history == MigrationHistoryKind.SchemaTasks ? string.Empty : $", recording in {history.ToName()}'s history ({history.DefaultTable()})";
+        await output.WriteLineAsync($"Migrating {options.Describe()}{recordedIn}");
         try
         {
             var result = options.Dialect == SqlDialect.Postgres
@@ -50,6 +63,17 @@ internal static class MigrateCommand
             await error.WriteLineAsync($"schematasks: cannot migrate {options.Describe()}: {ex.Message}");
             return ExitCodes.ProblemsFound;
         }
+    }
+
+    // Only the tools whose tables the migrator writes; the others' are written by the tools themselves.
+    private static MigrationHistoryKind History(ArgumentResult result)
+    {
+        var text = OptionParsing.Token(result);
+        if (text is null) return MigrationHistoryKind.SchemaTasks;
+        if (MigrationHistoryKinds.TryParse(text, out var kind) && ToolHistoryWriter.Writable.Contains(kind)) return kind;
+        var known = MigrationHistoryKinds.TryParse(text, out _) ? $" The migrator does not write {kind.ToName()}'s history; {kind.ToName()} itself applies its migrations." : string.Empty;
+        result.AddError($"--history is '{ShownValue.Of(text)}'; use schematasks, prisma, golang-migrate, dbmate, goose, sqlx or drizzle.{known}");
+        return MigrationHistoryKind.SchemaTasks;
     }
 
     private static string Describe(MigrationApplied applied, SqlDialect dialect)

@@ -16,21 +16,11 @@ internal interface IMigrationTarget
     /// <summary>Releases the lock taken by <see cref="AcquireLockAsync"/>.</summary>
     Task ReleaseLockAsync(CancellationToken cancellationToken);
 
-    /// <summary>Creates <c>schematasks_history</c> when it does not exist.</summary>
+    /// <summary>Creates the history table when it does not exist.</summary>
     Task EnsureHistoryTableAsync(CancellationToken cancellationToken);
 
-    /// <summary>Reads <c>schematasks_history</c>.</summary>
+    /// <summary>Reads the history table.</summary>
     Task<MigrationHistory> ReadHistoryAsync(CancellationToken cancellationToken);
-
-    /// <summary>Whether the failed <paramref name="row"/> proves nothing of its migration remains in the database.</summary>
-    bool NothingRemains(AppliedMigration row);
-
-    /// <summary>Reads the live schema, which repair compares with the schemas before and after a failed migration.</summary>
-    Task<Schema.Catalog> ReadSchemaAsync(CancellationToken cancellationToken);
-
-    /// <summary>Runs a repair plan, then deletes the failed row or marks it applied, as <paramref name="run"/> says.</summary>
-    /// <exception cref="SchemaTasksException"><c>ST7003</c>: a statement failed; the message says what ran and what was rolled back.</exception>
-    Task RunRepairAsync(RepairRun run, CancellationToken cancellationToken);
 
     /// <summary>Runs <paramref name="script"/>, the applied part of <paramref name="migration"/>, and records it.</summary>
     /// <exception cref="SchemaTasksException"><c>ST7002</c>: a statement failed; the failure is recorded.</exception>

@@ -23,4 +23,15 @@ internal static class MigrationFailure
         + "The history records the failure, so later runs apply nothing until it is repaired: fix the migration in a new build "
         + "and see `schematasks repair` (docs/migrator.md).",
         inner);
+
+    /// <summary>The error a migrator throws after recording the failure in another tool's history, as that tool records it.</summary>
+    /// <param name="migration">The migration that failed.</param>
+    /// <param name="recorded">The failing statement and the server's message.</param>
+    /// <param name="outcome">What remains of the migration in the database.</param>
+    /// <param name="afterFailure">What the tool's table now says, and the tool's way out.</param>
+    /// <param name="inner">The server's error.</param>
+    public static SchemaTasksException InToolHistory(EmbeddedMigration migration, string recorded, string outcome, string afterFailure, Exception inner) => new(
+        DiagnosticCodes.MigrationFailed,
+        $"Migration '{migration.Id}' ('{migration.RelativePath}') failed. {recorded.TrimEnd('.')}. {outcome} {afterFailure}",
+        inner);
 }

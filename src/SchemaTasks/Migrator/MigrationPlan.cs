@@ -13,6 +13,7 @@ internal static class MigrationPlan
     /// </exception>
     public static IReadOnlyList<EmbeddedMigration> Pending(EmbeddedMigrations migrations, MigrationHistory history)
     {
+        if (history.Kind != MigrationHistoryKind.SchemaTasks) return PendingInToolHistory(migrations, history);
         var byId = new Dictionary<string, AppliedMigration>(StringComparer.Ordinal);
         foreach (var row in history.Entries) byId[row.Id] = row;
 
@@ -55,5 +56,44 @@ internal static class MigrationPlan
         return new SchemaTasksException(
             DiagnosticCodes.FailedMigration,
             $"Migration '{failed.Id}' is recorded as failed in {table}{progress}, so no migration was applied. {error} {next}");
+    }
+
+    // Another tool's history, read as verify reads it: its failed or dirty row, an edited file and,
+    // for a tool that applies only what comes after its last record, a migration it would never
+    // apply stop the run; the rest of the pending ones are applied in order.
+    private static List<EmbeddedMigration> PendingInToolHistory(EmbeddedMigrations migrations, MigrationHistory history)
+    {
+        var report = MigrationStatusReport.Compute(migrations, history);
+        var kind = history.Kind;
+        var statuses = report.Migrations;
+        for (var i = 0; i < statuses.Count; i++)
+        {
+            var status = statuses[i];
+            if (status.State is MigrationState.Failed or MigrationState.Dirty)
+            {
+                var previous = i > 0 ? statuses[i - 1].Id : null;
+                var recorded = status.Applied?.Error is { Length: > 0 } e ? $" Its error: {e.TrimEnd('.')}." : string.Empty;
+                throw new SchemaTasksException(
+                    DiagnosticCodes.FailedMigration,
+                    $"Migration '{status.Id}' is recorded as {(status.State == MigrationState.Dirty ? "dirty" : "failed")} in {history.Table}, so no migration was applied.{recorded} {NextSteps.Repair(kind, status.Id, previous, null)}");
+            }
+
+            if (status.IsEdited)
+            {
+                throw new SchemaTasksException(
+                    DiagnosticCodes.EditedMigration,
+                    $"Migration '{status.Id}' ('{status.RelativePath}') was applied with checksum {status.Applied?.Checksum?.Trim()} in {history.Table}, but this build embeds text whose checksum is {ChecksumComparison.Ours(kind, migrations.Migrations.First(m => m.Id == status.Id), migrations.Migrations)}. Nothing was applied. {NextSteps.Edited(kind, status.RelativePath)}");
+            }
+        }
+
+        if (ToolHistories.ToolHistoryWriter.AppliesOnlyAfterLastRecord(kind) && statuses.FirstOrDefault(s => s.OutOfOrder) is { } skipped)
+        {
+            throw new SchemaTasksException(
+                DiagnosticCodes.OutOfOrderMigration,
+                $"Migration '{skipped.Id}' ('{skipped.RelativePath}') is pending, but a later migration is already recorded in {history.Table}, and {kind.ToName()} never applies a migration below its last one. Nothing was applied. To apply it anyway, {NextSteps.OutOfOrder(kind)}.");
+        }
+
+        var byId = migrations.Migrations.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        return statuses.Where(s => s.State == MigrationState.Pending && byId.ContainsKey(s.Id)).Select(s => byId[s.Id]).ToList();
     }
 }

@@ -10,7 +10,7 @@ namespace SchemaTasks.Migrator;
 /// </summary>
 internal static class MigrationRepair
 {
-    public static async Task<RepairResult> RunAsync(EmbeddedMigrations migrations, IMigrationTarget target, SqlDialect dialect, RepairOptions? options, CancellationToken cancellationToken)
+    public static async Task<RepairResult> RunAsync(EmbeddedMigrations migrations, IRepairTarget target, SqlDialect dialect, RepairOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(migrations);
         options ??= new RepairOptions();

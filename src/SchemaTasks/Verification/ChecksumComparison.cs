@@ -60,8 +60,9 @@ internal static class ChecksumComparison
                 return Status(WithOrWithoutBom(embedded.Text).Any(text => string.Equals(recorded, Sqlx(text), StringComparison.OrdinalIgnoreCase)));
 
             case MigrationHistoryKind.Drizzle:
-                // drizzle hashes the file's text (SHA-256); since drizzle-orm 0.4x with CRLF turned into LF
-                // first, before that as read. drizzle itself never compares: SchemaTasks does, and accepts both.
+                // drizzle hashes the file's text as read (SHA-256, CRLF included, as drizzle-orm 0.45 does);
+                // the same text with LF line endings is accepted too, so a checkout with other line
+                // endings is not an edit. drizzle itself never compares: SchemaTasks does.
                 return Status(WithOrWithoutBom(embedded.Text).Any(text =>
                     string.Equals(recorded, Sha256(text), StringComparison.OrdinalIgnoreCase)
                     || string.Equals(recorded, Sha256(text.Replace("\r\n", "\n", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase)));
@@ -102,7 +103,7 @@ internal static class ChecksumComparison
         MigrationHistoryKind.Sqlx => Sqlx(embedded.Text),
         MigrationHistoryKind.Evolve => Evolve(embedded.Text),
         MigrationHistoryKind.Liquibase => LiquibaseChangelog.Find(embedded.RelativePath, embedded.Text, embedded.Id) is { } changeset ? LiquibaseChangelog.CheckSum(changeset.Sql) : "no changeset",
-        MigrationHistoryKind.Drizzle => Sha256(embedded.Text.Replace("\r\n", "\n", StringComparison.Ordinal)),
+        MigrationHistoryKind.Drizzle => Sha256(embedded.Text),
         _ => embedded.Sha256,
     };
 
@@ -110,7 +111,10 @@ internal static class ChecksumComparison
         text.Length > 0 && text[0] == '\uFEFF' ? [text, text.Substring(1)] : [text, "\uFEFF" + text];
 
     private static string Sqlx(string text) =>
-        Convert.ToHexString(SHA384.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+        Convert.ToHexString(Sqlx384(text)).ToLowerInvariant();
+
+    /// <summary>sqlx's checksum of a file: SHA-384 of its bytes.</summary>
+    public static byte[] Sqlx384(string text) => SHA384.HashData(Encoding.UTF8.GetBytes(text));
 
     /// <summary>Whether the changeset <paramref name="embedded"/> has <c>runOnChange:true</c>: Liquibase runs it again when it changes.</summary>
     public static bool RunsOnChange(EmbeddedMigration embedded) =>
@@ -137,6 +141,7 @@ internal static class ChecksumComparison
 
     private static ChecksumStatus Status(bool matches) => matches ? ChecksumStatus.Matches : ChecksumStatus.Differs;
 
-    private static string Sha256(string text) =>
+    /// <summary>Lower-case hexadecimal SHA-256 of the text's UTF-8 bytes: the file as it is on disk.</summary>
+    public static string Sha256(string text) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
 }
