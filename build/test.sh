@@ -24,6 +24,11 @@ bash build/db.sh start
 eval "$(bash build/db.sh env)"
 export SCHEMATASKS_TEST_POSTGRES SCHEMATASKS_TEST_MYSQL
 
+step "peer tools (dbmate, drizzle-orm)"
+bash build/peer-tools.sh install
+eval "$(bash build/peer-tools.sh env)"
+export SCHEMATASKS_TEST_PEER_TOOLS
+
 # Build once; pack and test reuse that output. The packages feed the MSBuild fixture tests.
 step "build"
 dotnet build SchemaTasks.sln -c "$configuration"

@@ -116,6 +116,43 @@ public sealed class MigrateCommandTests : IDisposable
         }
     }
 
+    [PostgresFact]
+    public async Task HistoryOption_RecordsInTheFoldersToolsTable_WhichStatusThenReads()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        Write("1_a.up.sql", "CREATE TABLE a (id int);\n");
+        Write("2_b.up.sql", "CREATE TABLE b (id int);\n");
+        string[] common = ["--migrations", _folder, "--dialect", "postgres", "--connection", db.ConnectionString];
+
+        var migrated = await ToolRun.RunAsync(["migrate", .. common, "--history", "golang-migrate"]);
+        var status = await ToolRun.RunAsync(["status", .. common, "--history", "golang-migrate"]);
+        var otherTool = await ToolRun.RunAsync(["migrate", .. common, "--history", "prisma"]);
+
+        Assert.True(migrated.Exit == ExitCodes.Success, migrated.Error);
+        Assert.Contains("recording in golang-migrate's history (schema_migrations)", migrated.Output, StringComparison.Ordinal);
+        Assert.Contains("2 applied, 0 already applied.", migrated.Output, StringComparison.Ordinal);
+        Assert.Equal(2L, await db.ScalarAsync<long>("SELECT version FROM schema_migrations WHERE NOT dirty"));
+        Assert.False(await db.ScalarAsync<bool>("SELECT to_regclass('schematasks_history') IS NOT NULL"));
+        Assert.True(status.Exit == ExitCodes.Success, status.Output + status.Error);
+        Assert.Contains("schema_migrations", status.Output, StringComparison.Ordinal);
+        Assert.Contains("2 applied, 0 pending, 0 failed.", status.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.ProblemsFound, otherTool.Exit);
+        Assert.Contains("error ST7006", otherTool.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("flyway", "does not write flyway's history")]
+    [InlineData("nosuchtool", "use schematasks, prisma, golang-migrate, dbmate, goose, sqlx or drizzle")]
+    public async Task HistoryOption_NamingAToolItDoesNotWrite_IsAUsageError(string value, string expected)
+    {
+        Write("1_a.up.sql", "CREATE TABLE a (id int);\n");
+
+        var (exit, _, error) = await ToolRun.RunAsync("migrate", "--migrations", _folder, "--dialect", "postgres", "--connection", "Host=127.0.0.1;Port=1", "--history", value);
+
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task NoConnection_IsAUsageError()
     {

@@ -85,7 +85,8 @@ internal static class TestDatabaseEnvironment
     private static bool IsContinuousIntegration() =>
         string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    private static string MissingMessage(string variable) =>
-        $"{variable} is not set; run build/test.sh, which starts the servers "
-        + "(or run build/db.sh start and eval \"$(build/db.sh env)\" before running the tests).";
+    private static string MissingMessage(string variable) => variable == PeerTools.Variable
+        ? $"{variable} is not set; run build/test.sh, which installs the peer tools (or run build/peer-tools.sh install and eval \"$(build/peer-tools.sh env)\" before running the tests)."
+        : $"{variable} is not set; run build/test.sh, which starts the servers "
+          + "(or run build/db.sh start and eval \"$(build/db.sh env)\" before running the tests).";
 }

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
-using System.CommandLine.Parsing;
 using SchemaTasks.Migrator;
-using SchemaTasks.Migrator.ToolHistories;
 using SchemaTasks.MySql.Migrator;
 using SchemaTasks.Npgsql.Migrator;
 using SchemaTasks.Verification;
@@ -17,13 +15,7 @@ internal static class MigrateCommand
     {
         var database = new DatabaseOptions.Symbols();
         var lockTimeout = ToolOptions.LockTimeout();
-        var history = new Option<MigrationHistoryKind>("--history")
-        {
-            HelpName = "schematasks|prisma|golang-migrate|dbmate|goose|sqlx|drizzle",
-            Description = "Whose history table records the applied migrations: schematasks_history (the default), or the table of the tool that owns the folder's layout, written as that tool writes it and under its lock, so the tool agrees afterwards.",
-            CustomParser = History,
-            DefaultValueFactory = _ => MigrationHistoryKind.SchemaTasks,
-        };
+        var history = HistoryOptions.WrittenByMigrator("Whose history table records the applied migrations: schematasks_history (the default), or the table of the tool that owns the folder's layout, written as that tool writes it and under its lock, so the tool agrees afterwards.");
         var command = new Command("migrate", "Apply the pending migrations, recorded in schematasks_history or, with --history, in the folder's own tool's table. Ctrl+C cancels: the migration running in a transaction is rolled back.");
         database.AddTo(command);
         command.Add(lockTimeout);
@@ -63,17 +55,6 @@ internal static class MigrateCommand
             await error.WriteLineAsync($"schematasks: cannot migrate {options.Describe()}: {ex.Message}");
             return ExitCodes.ProblemsFound;
         }
-    }
-
-    // Only the tools whose tables the migrator writes; the others' are written by the tools themselves.
-    private static MigrationHistoryKind History(ArgumentResult result)
-    {
-        var text = OptionParsing.Token(result);
-        if (text is null) return MigrationHistoryKind.SchemaTasks;
-        if (MigrationHistoryKinds.TryParse(text, out var kind) && ToolHistoryWriter.Writable.Contains(kind)) return kind;
-        var known = MigrationHistoryKinds.TryParse(text, out _) ? $" The migrator does not write {kind.ToName()}'s history; {kind.ToName()} itself applies its migrations." : string.Empty;
-        result.AddError($"--history is '{ShownValue.Of(text)}'; use schematasks, prisma, golang-migrate, dbmate, goose, sqlx or drizzle.{known}");
-        return MigrationHistoryKind.SchemaTasks;
     }
 
     private static string Describe(MigrationApplied applied, SqlDialect dialect)

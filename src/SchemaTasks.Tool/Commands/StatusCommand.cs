@@ -11,26 +11,28 @@ namespace SchemaTasks.Tool.Commands;
 
 /// <summary>
 /// <c>schematasks status</c>: the state of every migration in the migrator's history
-/// (<c>schematasks_history</c>), read-only. Exits 1 when any is pending, failed or edited.
+/// (<c>schematasks_history</c>, or the tool's table <c>--history</c> names), read-only. Exits 1 when any is pending, failed or edited.
 /// </summary>
 internal static class StatusCommand
 {
     public static Command Create()
     {
         var database = new DatabaseOptions.Symbols();
+        var history = HistoryOptions.WrittenByMigrator("Whose history table to read: schematasks_history (the default), or the tool's table `migrate --history` wrote.");
         var command = new Command("status", "List applied, pending and failed migrations (read-only).");
         database.AddTo(command);
+        command.Add(history);
         CommandFailures.SetAction(command, async (parse, output, error, cancellationToken) =>
-            database.Read(parse, error) is { } options ? await RunAsync(options, output, error, cancellationToken) : ExitCodes.ProblemsFound);
+            database.Read(parse, error) is { } options ? await RunAsync(options, parse.GetValue(history), output, error, cancellationToken) : ExitCodes.ProblemsFound);
         return command;
     }
 
-    private static async Task<int> RunAsync(DatabaseOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(DatabaseOptions options, MigrationHistoryKind kind, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         MigrationHistory history;
         try
         {
-            history = await ReadHistoryAsync(options, cancellationToken);
+            history = await ReadHistoryAsync(options, kind, cancellationToken);
         }
         catch (DbException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -50,18 +52,18 @@ internal static class StatusCommand
         return problems == 0 ? ExitCodes.Success : ExitCodes.ProblemsFound;
     }
 
-    private static async Task<MigrationHistory> ReadHistoryAsync(DatabaseOptions options, CancellationToken cancellationToken)
+    private static async Task<MigrationHistory> ReadHistoryAsync(DatabaseOptions options, MigrationHistoryKind kind, CancellationToken cancellationToken)
     {
         if (options.Dialect == SqlDialect.Postgres)
         {
             await using var pg = new NpgsqlConnection(Providers.ConnectionStringReader.Read(options.ConnectionString, new NpgsqlConnectionStringBuilder(), "PostgreSQL", "Npgsql").ConnectionString);
             await pg.OpenAsync(cancellationToken);
-            return await new PostgresMigrationHistoryReader(pg, MigrationHistoryKind.SchemaTasks).ReadAsync(cancellationToken);
+            return await new PostgresMigrationHistoryReader(pg, kind).ReadAsync(cancellationToken);
         }
 
         await using var my = new MySqlConnection(Providers.ConnectionStringReader.Read(options.ConnectionString, new MySqlConnectionStringBuilder(), "MySQL", "MySqlConnector").ConnectionString);
         await my.OpenAsync(cancellationToken);
-        return await new MySqlMigrationHistoryReader(my, MigrationHistoryKind.SchemaTasks).ReadAsync(cancellationToken);
+        return await new MySqlMigrationHistoryReader(my, kind).ReadAsync(cancellationToken);
     }
 
     private static string Line(MigrationStatus status)

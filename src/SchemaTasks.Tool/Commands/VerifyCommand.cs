@@ -28,7 +28,7 @@ internal static class VerifyCommand
         {
             HelpName = "prisma|golang-migrate|flyway|dbmate|goose|sqlx|drizzle|atlas|evolve|liquibase|efcore|dbup|schematasks",
             Description = "Whose history table to read; by default the one the layout names.",
-            CustomParser = History,
+            CustomParser = HistoryOptions.ParseAny,
         };
         var historySchema = new Option<string?>("--history-schema")
         {
@@ -99,14 +99,5 @@ internal static class VerifyCommand
 
         await output.WriteAsync(json ? report.ToJson() : report.ToText());
         return report.IsHealthy ? ExitCodes.Success : ExitCodes.ProblemsFound;
-    }
-
-    private static MigrationHistoryKind? History(ArgumentResult result)
-    {
-        var text = OptionParsing.Token(result);
-        if (text is null) return null;
-        if (MigrationHistoryKinds.TryParse(text, out var kind)) return kind;
-        result.AddError($"--history is '{ShownValue.Of(text)}'; use prisma, golang-migrate, flyway, dbmate, goose, sqlx, drizzle, atlas, evolve, liquibase, efcore, dbup or schematasks.");
-        return null;
     }
 }

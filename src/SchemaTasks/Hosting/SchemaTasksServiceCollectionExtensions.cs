@@ -48,8 +48,9 @@ public static class SchemaTasksServiceCollectionExtensions
         return new SchemaTasksCheckBuilder(services);
     }
 
-    // The migrator records what it applies in schematasks_history; checking another tool's
-    // history afterwards would report every migration it just applied as pending.
+    // The migrator records what it applies in the history Migrate.History names (schematasks_history
+    // unless set); checking another table afterwards would report every migration it just applied
+    // as pending.
     private static void ReadOwnHistoryAfterMigrating(SchemaStartupCheckOptions options)
     {
         if (options.Policy != SchemaCheckPolicy.MigrateThenVerify)
@@ -57,15 +58,16 @@ public static class SchemaTasksServiceCollectionExtensions
             return;
         }
 
-        if ((options.Check.HistoryKind is { } kind && kind != MigrationHistoryKind.SchemaTasks) || options.Check.HistoryTable is not null)
+        var written = options.Migrate.History;
+        if ((options.Check.HistoryKind is { } kind && kind != written) || options.Check.HistoryTable is not null)
         {
             throw new ArgumentException(
-                $"SchemaCheckPolicy.MigrateThenVerify applies the migrations with the SchemaTasks migrator, which records them in schematasks_history, "
+                $"SchemaCheckPolicy.MigrateThenVerify applies the migrations with the SchemaTasks migrator, which records them in {written.ToName()}'s history ({written.DefaultTable()}, Migrate.History), "
                 + $"so the check must read that table; Check.HistoryKind is {options.Check.HistoryKind?.ToName() ?? "not set"} and Check.HistoryTable is {options.Check.HistoryTable ?? "not set"}. "
-                + "Leave both unset, or use SchemaCheckPolicy.FailFast to check the history of the tool that applies the migrations.",
+                + "Leave both unset (set Migrate.History to choose the table), or use SchemaCheckPolicy.FailFast to check the history of the tool that applies the migrations.",
                 nameof(options));
         }
 
-        options.Check.HistoryKind = MigrationHistoryKind.SchemaTasks;
+        options.Check.HistoryKind = written;
     }
 }

@@ -110,6 +110,15 @@ public static class MigrationHistoryKinds
         }
     }
 
+    /// <summary>
+    /// Whether the migrator can record applied migrations in <paramref name="kind"/>'s table, as that
+    /// tool writes it (<see cref="Migrator.MigrateOptions.History"/>): SchemaTasks, Prisma,
+    /// golang-migrate, dbmate, goose, sqlx and drizzle.
+    /// </summary>
+    public static bool IsWritableByMigrator(this MigrationHistoryKind kind) => kind is
+        MigrationHistoryKind.SchemaTasks or MigrationHistoryKind.Prisma or MigrationHistoryKind.GolangMigrate or MigrationHistoryKind.Dbmate
+        or MigrationHistoryKind.Goose or MigrationHistoryKind.Sqlx or MigrationHistoryKind.Drizzle;
+
     /// <summary>The table the tool creates by default.</summary>
     public static string DefaultTable(this MigrationHistoryKind kind) => kind switch
     {

@@ -141,6 +141,23 @@ public sealed class MigrateThenVerifyTests
         Assert.DoesNotContain(logs.Messages, m => m.Contains("never-logged", StringComparison.Ordinal));
     }
 
+    [PostgresFact]
+    public async Task MigrateHistoryPrisma_TheHostRecordsInPrismasTable_AndTheCheckReadsIt()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var logs = new ListLogger();
+        using var host = Host(db.ConnectionString, logs, new MigrateOptions { History = MigrationHistoryKind.Prisma });
+
+        await host.StartAsync();
+        var health = await host.Services.GetRequiredService<SchemaTasksHealthCheck>().CheckHealthAsync(new HealthCheckContext());
+        await host.StopAsync();
+
+        Assert.Equal(HealthStatus.Healthy, health.Status);
+        Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM _prisma_migrations WHERE finished_at IS NOT NULL AND applied_steps_count = 1"));
+        Assert.False(await db.ScalarAsync<bool>("SELECT to_regclass('schematasks_history') IS NOT NULL"));
+        Assert.Contains(logs.Messages, m => m.Contains("2 applied, 0 already applied", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void AnotherToolsHistory_IsRefusedWhenTheServicesAreAdded()
     {

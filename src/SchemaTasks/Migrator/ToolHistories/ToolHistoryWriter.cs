@@ -75,13 +75,6 @@ internal abstract class ToolHistoryWriter
             ? version
             : throw new SchemaTasksException(DiagnosticCodes.HistoryNotWritable, $"Migration '{migration.Id}' ('{migration.RelativePath}') has no whole-number version, which the tool's history records. Nothing was applied.");
 
-    /// <summary>The tools whose tables the migrator writes.</summary>
-    public static IReadOnlyList<MigrationHistoryKind> Writable { get; } =
-    [
-        MigrationHistoryKind.SchemaTasks, MigrationHistoryKind.Prisma, MigrationHistoryKind.GolangMigrate, MigrationHistoryKind.Dbmate,
-        MigrationHistoryKind.Goose, MigrationHistoryKind.Sqlx, MigrationHistoryKind.Drizzle,
-    ];
-
     /// <summary>
     /// The writer of <paramref name="kind"/>'s table for a folder in <paramref name="layout"/>;
     /// <see langword="null"/> for <see cref="MigrationHistoryKind.SchemaTasks"/>, whose table the
@@ -91,11 +84,11 @@ internal abstract class ToolHistoryWriter
     public static ToolHistoryWriter? For(MigrationHistoryKind kind, MigrationLayout layout, SqlDialect dialect, string table)
     {
         if (kind == MigrationHistoryKind.SchemaTasks) return null;
-        if (!Writable.Contains(kind))
+        if (!kind.IsWritableByMigrator())
         {
             throw new SchemaTasksException(
                 DiagnosticCodes.HistoryNotWritable,
-                $"The migrator does not write {kind.ToName()}'s history ({kind.DefaultTable()}); it writes {string.Join(", ", Writable.Select(k => k.ToName()))}. Nothing was applied. {NextSteps.Apply(kind).Substring(0, 1).ToUpperInvariant()}{NextSteps.Apply(kind).Substring(1)} to let {kind.ToName()} apply them, or leave the history option out to record them in schematasks_history.");
+                $"The migrator does not write {kind.ToName()}'s history ({kind.DefaultTable()}); it writes {string.Join(", ", Enum.GetValues<MigrationHistoryKind>().Where(k => k.IsWritableByMigrator()).Select(k => k.ToName()))}. Nothing was applied. {NextSteps.Apply(kind).Substring(0, 1).ToUpperInvariant()}{NextSteps.Apply(kind).Substring(1)} to let {kind.ToName()} apply them, or leave the history option out to record them in schematasks_history.");
         }
 
         if (MigrationHistoryKinds.ForLayout(layout) != kind)

@@ -1,0 +1,129 @@
+using MySqlConnector;
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Migrator;
+using SchemaTasks.Migrator.ToolHistories;
+using SchemaTasks.MySql.Migrator;
+using SchemaTasks.MySql.Tests.Infrastructure;
+using SchemaTasks.MySql.Verification;
+using SchemaTasks.Testing;
+using SchemaTasks.Verification;
+
+namespace SchemaTasks.MySql.Tests.Migration;
+
+/// <summary>The migrator recording in another tool's history table (<see cref="MigrateOptions.History"/>) on MySQL and MariaDB.</summary>
+public sealed class MySqlToolHistoryTests
+{
+    private static SqlDialect Dialect => MySqlTestDatabase.ServerDialect;
+
+    [MySqlTheory]
+    [MemberData(nameof(ToolHistoryCases.Tools), MemberType = typeof(ToolHistoryCases))]
+    public async Task Migrate_WritesTheToolsRows_VerifyReadsThemHealthy_AndASecondRunAppliesNothing(string tool)
+    {
+        var kind = ToolHistoryCases.Kind(tool);
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        var files = ToolHistoryCases.Files(kind, Dialect);
+        var migrations = ToolHistoryCases.Load(kind, Dialect, files);
+        var options = new MigrateOptions { History = kind };
+
+        var first = await MySqlMigrator.MigrateAsync(migrations, db.ConnectionString, options);
+        var second = await MySqlMigrator.MigrateAsync(migrations, db.ConnectionString, options);
+
+        Assert.Equal(migrations.Migrations.Select(m => m.Id), first.Applied.Select(a => a.Id));
+        Assert.Empty(second.Applied);
+        Assert.Equal(2, second.AlreadyApplied);
+        Assert.Equal(["a", "b"], await TablesAsync(db, "a", "b"));
+        Assert.Equal(ToolHistoryCases.Expected(kind, migrations.Migrations, 2, mySql: true), await RowsAsync(db, kind));
+        Assert.Empty(await TablesAsync(db, "schematasks_history"));
+
+        var report = await MySqlSchemaCheck.VerifyAsync(ToolHistoryCases.Schema(kind, Dialect, files), db.ConnectionString);
+        Assert.True(report.IsHealthy, string.Join("\n", report.Findings.Select(f => f.Message)));
+        Assert.Equal(kind, report.Status.History.Kind);
+        Assert.All(report.Status.Migrations, m => Assert.Equal(MigrationState.Applied, m.State));
+    }
+
+    [MySqlTheory]
+    [MemberData(nameof(ToolHistoryCases.Tools), MemberType = typeof(ToolHistoryCases))]
+    public async Task FailedMigration_KeepsItsCommittedDdl_AndLeavesTheRowsTheToolLeaves(string tool)
+    {
+        var kind = ToolHistoryCases.Kind(tool);
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        var migrations = ToolHistoryCases.Migrations(kind, Dialect, ToolHistoryCases.FailingSecondSql);
+        var options = new MigrateOptions { History = kind };
+
+        var failure = await Assert.ThrowsAsync<SchemaTasksException>(() => MySqlMigrator.MigrateAsync(migrations, db.ConnectionString, options));
+
+        Assert.Equal(DiagnosticCodes.MigrationFailed, failure.Code);
+        Assert.Contains("Statement 2 of 2", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("statements 1 to 1 were applied and remain", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(["b"], await TablesAsync(db, "b"));
+        var keepsFailure = kind is MigrationHistoryKind.Prisma or MigrationHistoryKind.GolangMigrate or MigrationHistoryKind.Sqlx;
+        Assert.Equal(ToolHistoryCases.Expected(kind, migrations.Migrations, 1, mySql: true, failedNext: keepsFailure), await RowsAsync(db, kind));
+
+        // A tool that keeps the failure refuses to go on, and so does the migrator; the others
+        // record nothing, so the next run tries again and meets the table the first try left.
+        var next = await Assert.ThrowsAsync<SchemaTasksException>(() => MySqlMigrator.MigrateAsync(migrations, db.ConnectionString, options));
+        Assert.Equal(keepsFailure ? DiagnosticCodes.FailedMigration : DiagnosticCodes.MigrationFailed, next.Code);
+        if (kind == MigrationHistoryKind.Sqlx) Assert.Contains("DELETE FROM _sqlx_migrations WHERE version = 2", failure.Message + next.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> Tools => ToolHistoryCases.Tools;
+
+    [MySqlTheory]
+    [MemberData(nameof(Tools))]
+    public async Task Migrate_TakesTheToolsOwnNamedLock(string tool)
+    {
+        var kind = ToolHistoryCases.Kind(tool);
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        var migrations = ToolHistoryCases.Migrations(kind, Dialect);
+        var name = kind switch
+        {
+            MigrationHistoryKind.Prisma => "prisma_migrate",
+            MigrationHistoryKind.GolangMigrate => GolangMigrateHistoryWriter.LockId(db.Name + ":schema_migrations").ToString(System.Globalization.CultureInfo.InvariantCulture),
+            MigrationHistoryKind.Sqlx => SqlxHistoryWriter.LockId(db.Name).ToString("x", System.Globalization.CultureInfo.InvariantCulture),
+            _ => MySqlMigrationLock.Name(db.Name), // dbmate, goose and drizzle take none on MySQL: SchemaTasks' own keeps two migrators apart.
+        };
+
+        await using var holder = await db.OpenConnectionAsync();
+        await using (var take = new MySqlCommand("SELECT GET_LOCK(@name, 0)", holder))
+        {
+            take.Parameters.AddWithValue("@name", name);
+            Assert.Equal(1L, Convert.ToInt64(await take.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var blocked = await Assert.ThrowsAsync<SchemaTasksException>(() => MySqlMigrator.MigrateAsync(migrations, db.ConnectionString, new MigrateOptions { History = kind, LockTimeout = TimeSpan.FromSeconds(1) }));
+
+        Assert.Equal(DiagnosticCodes.MigrationLockTimeout, blocked.Code);
+        Assert.Contains($"GET_LOCK '{name}'", blocked.Message, StringComparison.Ordinal);
+        Assert.Empty(await TablesAsync(db, "a"));
+    }
+
+    [MySqlFact]
+    public async Task AHistoryTheMigratorDoesNotWrite_OrAnotherToolsLayout_IsRefusedBeforeAnythingIsWritten()
+    {
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        var dbmate = ToolHistoryCases.Migrations(MigrationHistoryKind.Dbmate, Dialect);
+
+        var liquibase = await Assert.ThrowsAsync<SchemaTasksException>(() => MySqlMigrator.MigrateAsync(dbmate, db.ConnectionString, new MigrateOptions { History = MigrationHistoryKind.Liquibase }));
+        var sqlx = await Assert.ThrowsAsync<SchemaTasksException>(() => MySqlMigrator.MigrateAsync(dbmate, db.ConnectionString, new MigrateOptions { History = MigrationHistoryKind.Sqlx }));
+
+        Assert.Equal(DiagnosticCodes.HistoryNotWritable, liquibase.Code);
+        Assert.Equal(DiagnosticCodes.HistoryNotWritable, sqlx.Code);
+        Assert.Contains("read in the dbmate layout", sqlx.Message, StringComparison.Ordinal);
+        await using var connection = await db.OpenConnectionAsync();
+        await using var count = new MySqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE()", connection);
+        Assert.Equal(0L, Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<List<string[]>> RowsAsync(MySqlTestDatabase db, MigrationHistoryKind kind)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await ToolHistoryCases.ReadRowsAsync(connection, ToolHistoryCases.RowsSql(kind, mySql: true));
+    }
+
+    private static async Task<List<string>> TablesAsync(MySqlTestDatabase db, params string[] names)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        var rows = await ToolHistoryCases.ReadRowsAsync(connection, $"SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name IN ({string.Join(", ", names.Select(n => $"'{n}'"))}) ORDER BY table_name");
+        return rows.Select(r => r[0]).ToList();
+    }
+}

@@ -1,0 +1,104 @@
+using Npgsql;
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Migrator;
+using SchemaTasks.Npgsql.Migrator;
+using SchemaTasks.Npgsql.Tests.Infrastructure;
+using SchemaTasks.Npgsql.Verification;
+using SchemaTasks.Testing;
+using SchemaTasks.Verification;
+
+namespace SchemaTasks.Npgsql.Tests.Migration;
+
+/// <summary>
+/// Both ways with the real tools on PostgreSQL: SchemaTasks migrates and the tool finds nothing
+/// to do; the tool migrates and SchemaTasks finds the database healthy and nothing to apply.
+/// </summary>
+public sealed class PostgresPeerToolRoundTripTests
+{
+    [PostgresPeerToolFact]
+    public async Task Dbmate_SeesNothingPending_AfterSchemaTasksMigrates_AndSchemaTasksSeesItsMigrationsApplied()
+    {
+        var files = ToolHistoryCases.Files(MigrationHistoryKind.Dbmate, SqlDialect.Postgres);
+        var folder = PeerTools.WriteFolder(files);
+        try
+        {
+            await using var ours = await PostgresTestDatabase.CreateAsync();
+            await PostgresMigrator.MigrateAsync(ToolHistoryCases.Load(MigrationHistoryKind.Dbmate, SqlDialect.Postgres, files), ours.ConnectionString, new MigrateOptions { History = MigrationHistoryKind.Dbmate });
+            var status = await PeerTools.DbmateAsync("--url", Url(ours), "--migrations-dir", folder, "--no-dump-schema", "status", "--exit-code");
+            Assert.True(status.ExitCode == 0, status.Output);
+            Assert.Contains("Applied: 2", status.Output, StringComparison.Ordinal);
+            Assert.Contains("Pending: 0", status.Output, StringComparison.Ordinal);
+
+            await using var theirs = await PostgresTestDatabase.CreateAsync();
+            var up = await PeerTools.DbmateAsync("--url", Url(theirs), "--migrations-dir", folder, "--no-dump-schema", "up");
+            Assert.True(up.ExitCode == 0, up.Output);
+            await AssertHealthyAndNothingToApplyAsync(theirs, MigrationHistoryKind.Dbmate, files);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [PostgresPeerToolFact]
+    public async Task Drizzle_AppliesNothing_AfterSchemaTasksMigrates_BothWriteTheSameRows_AndOnlySchemaTasksSeesAnEdit()
+    {
+        var files = ToolHistoryCases.Files(MigrationHistoryKind.Drizzle, SqlDialect.Postgres);
+        var folder = PeerTools.WriteFolder(files);
+        try
+        {
+            await using var ours = await PostgresTestDatabase.CreateAsync();
+            await PostgresMigrator.MigrateAsync(ToolHistoryCases.Load(MigrationHistoryKind.Drizzle, SqlDialect.Postgres, files), ours.ConnectionString, new MigrateOptions { History = MigrationHistoryKind.Drizzle });
+            var before = await PeerTools.DrizzleAsync("postgres", "rows", Url(ours));
+
+            // drizzle would fail on CREATE TABLE a if it ran anything again.
+            var migrate = await PeerTools.DrizzleAsync("postgres", Url(ours), folder);
+            Assert.True(migrate.ExitCode == 0, migrate.Output);
+            Assert.Equal(before.Output.Trim(), migrate.Output.Trim());
+
+            await using var theirs = await PostgresTestDatabase.CreateAsync();
+            var theirMigrate = await PeerTools.DrizzleAsync("postgres", Url(theirs), folder);
+            Assert.True(theirMigrate.ExitCode == 0, theirMigrate.Output);
+            Assert.Equal(before.Output.Trim(), theirMigrate.Output.Trim());
+            await AssertHealthyAndNothingToApplyAsync(theirs, MigrationHistoryKind.Drizzle, files);
+
+            // drizzle never compares hashes, so it passes an edited file; SchemaTasks names it.
+            var edited = ToolHistoryCases.Files(MigrationHistoryKind.Drizzle, SqlDialect.Postgres, first: "CREATE TABLE a (id bigint PRIMARY KEY);");
+            var editedFolder = PeerTools.WriteFolder(edited);
+            try
+            {
+                var again = await PeerTools.DrizzleAsync("postgres", Url(theirs), editedFolder);
+                Assert.True(again.ExitCode == 0, again.Output);
+            }
+            finally
+            {
+                Directory.Delete(editedFolder, recursive: true);
+            }
+
+            var refused = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(ToolHistoryCases.Load(MigrationHistoryKind.Drizzle, SqlDialect.Postgres, edited), theirs.ConnectionString, new MigrateOptions { History = MigrationHistoryKind.Drizzle }));
+            Assert.Equal(DiagnosticCodes.EditedMigration, refused.Code);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task AssertHealthyAndNothingToApplyAsync(PostgresTestDatabase db, MigrationHistoryKind kind, IReadOnlyList<Migrations.MigrationSourceFile> files)
+    {
+        var report = await PostgresSchemaCheck.VerifyAsync(ToolHistoryCases.Schema(kind, SqlDialect.Postgres, files), db.ConnectionString);
+        Assert.True(report.IsHealthy, report.ToText());
+        Assert.Equal(kind, report.Status.History.Kind);
+        Assert.All(report.Status.Migrations, m => Assert.Equal(MigrationState.Applied, m.State));
+
+        var migrate = await PostgresMigrator.MigrateAsync(ToolHistoryCases.Load(kind, SqlDialect.Postgres, files), db.ConnectionString, new MigrateOptions { History = kind });
+        Assert.Empty(migrate.Applied);
+        Assert.Equal(2, migrate.AlreadyApplied);
+    }
+
+    private static string Url(PostgresTestDatabase db)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(db.ConnectionString);
+        return $"postgres://{Uri.EscapeDataString(builder.Username!)}:{Uri.EscapeDataString(builder.Password ?? string.Empty)}@{builder.Host}:{builder.Port}/{builder.Database}?sslmode=disable";
+    }
+}
