@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The real migration tools that tests compare SchemaTasks with: dbmate and drizzle-orm's
-# migrator (with the pg and mysql2 drivers), installed from npm at pinned versions.
+# The real migration tools that tests compare SchemaTasks with: dbmate, drizzle-orm's
+# migrator (with the pg and mysql2 drivers) and Prisma's schema engine compiled to WebAssembly
+# (with its PostgreSQL driver adapter), installed from npm at pinned versions.
 #
 #   build/peer-tools.sh install   install the pinned packages unless they are already there (npm)
 #   build/peer-tools.sh env       print the `export` line the tests read (SCHEMATASKS_TEST_PEER_TOOLS)
@@ -14,6 +15,9 @@
 #   node_modules/drizzle-orm, pg, mysql2
 #                                 loaded by tests/Shared/PeerTools/drizzle-migrate.mjs from the
 #                                 folder SCHEMATASKS_TEST_PEER_TOOLS names (see that script)
+#   node_modules/@prisma/schema-engine-wasm, @prisma/adapter-pg, @prisma/driver-adapter-utils
+#                                 Prisma's migration engine without its native binary (which
+#                                 downloads at first use), run by tests/Shared/PeerTools/prisma-migrate.mjs
 #
 # Settings (environment):
 #   SCHEMATASKS_PEER_TOOLS_DIR    npm install folder   (default artifacts/peer-tools under the repository)
@@ -35,6 +39,9 @@ PACKAGES=(
   drizzle-orm@0.45.4
   pg@8.23.1
   mysql2@3.25.0
+  @prisma/schema-engine-wasm@8.1.0-2.59be4fda12412a79eeb9c2ae727b6aa723593323
+  @prisma/adapter-pg@7.10.1
+  @prisma/driver-adapter-utils@7.10.1
 )
 
 log() { printf 'peer-tools.sh: %s\n' "$*"; }

@@ -20,6 +20,10 @@ internal static class PeerTools
     public static Task<(int ExitCode, string Output)> DrizzleAsync(params string[] arguments) =>
         RunAsync("node", [Path.Combine(RepositoryRoot.Path, "tests", "Shared", "PeerTools", "drizzle-migrate.mjs"), .. arguments]);
 
+    /// <summary>Runs Prisma's schema engine through <c>tests/Shared/PeerTools/prisma-migrate.mjs</c> (<c>deploy</c> or <c>status</c>).</summary>
+    public static Task<(int ExitCode, string Output)> PrismaAsync(params string[] arguments) =>
+        RunAsync("node", [Path.Combine(RepositoryRoot.Path, "tests", "Shared", "PeerTools", "prisma-migrate.mjs"), .. arguments]);
+
     /// <summary>Writes <paramref name="files"/> to a new folder, which the caller deletes.</summary>
     public static string WriteFolder(IEnumerable<Migrations.MigrationSourceFile> files)
     {

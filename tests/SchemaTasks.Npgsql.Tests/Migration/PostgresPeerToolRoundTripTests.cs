@@ -84,6 +84,67 @@ public sealed class PostgresPeerToolRoundTripTests
         }
     }
 
+    [PostgresPeerToolFact]
+    public async Task Prisma_AgreesBothWays_OnApplied_Edited_AndFailedMigrations()
+    {
+        var files = ToolHistoryCases.Files(MigrationHistoryKind.Prisma, SqlDialect.Postgres);
+        var folder = PeerTools.WriteFolder(files);
+        var edited = ToolHistoryCases.Files(MigrationHistoryKind.Prisma, SqlDialect.Postgres, first: "CREATE TABLE a (id bigint PRIMARY KEY);");
+        var editedFolder = PeerTools.WriteFolder(edited);
+        var failing = ToolHistoryCases.Files(MigrationHistoryKind.Prisma, SqlDialect.Postgres, ToolHistoryCases.FailingSecondSql);
+        var failingFolder = PeerTools.WriteFolder(failing);
+        var options = new MigrateOptions { History = MigrationHistoryKind.Prisma };
+        try
+        {
+            // SchemaTasks migrates: Prisma's status finds nothing pending, and deploy applies nothing.
+            await using var ours = await PostgresTestDatabase.CreateAsync();
+            await PostgresMigrator.MigrateAsync(ToolHistoryCases.Load(MigrationHistoryKind.Prisma, SqlDialect.Postgres, files), ours.ConnectionString, options);
+            var status = Json(await PeerTools.PrismaAsync("status", Url(ours), folder));
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, status.GetProperty("history").ValueKind);
+            Assert.Empty(status.GetProperty("editedMigrationNames").EnumerateArray());
+            Assert.Empty(status.GetProperty("failedMigrationNames").EnumerateArray());
+            Assert.Empty(Json(await PeerTools.PrismaAsync("deploy", Url(ours), folder)).GetProperty("appliedMigrationNames").EnumerateArray());
+
+            // Both see the same edit.
+            var editedStatus = Json(await PeerTools.PrismaAsync("status", Url(ours), editedFolder));
+            Assert.Equal(["20240101000000_m1"], editedStatus.GetProperty("editedMigrationNames").EnumerateArray().Select(e => e.GetString()));
+            var refused = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(ToolHistoryCases.Load(MigrationHistoryKind.Prisma, SqlDialect.Postgres, edited), ours.ConnectionString, options));
+            Assert.Equal(DiagnosticCodes.EditedMigration, refused.Code);
+
+            // Prisma migrates: SchemaTasks finds the database healthy and nothing to apply.
+            await using var theirs = await PostgresTestDatabase.CreateAsync();
+            var deployed = Json(await PeerTools.PrismaAsync("deploy", Url(theirs), folder));
+            Assert.Equal(["20240101000000_m1", "20240102000000_m2"], deployed.GetProperty("appliedMigrationNames").EnumerateArray().Select(e => e.GetString()));
+            await AssertHealthyAndNothingToApplyAsync(theirs, MigrationHistoryKind.Prisma, files);
+
+            // A failure SchemaTasks records is one Prisma refuses to pass (P3009), and the other way round.
+            await using var failedByUs = await PostgresTestDatabase.CreateAsync();
+            await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(ToolHistoryCases.Load(MigrationHistoryKind.Prisma, SqlDialect.Postgres, failing), failedByUs.ConnectionString, options));
+            Assert.Equal(["20240102000000_m2"], Json(await PeerTools.PrismaAsync("status", Url(failedByUs), failingFolder)).GetProperty("failedMigrationNames").EnumerateArray().Select(e => e.GetString()));
+            var blocked = await PeerTools.PrismaAsync("deploy", Url(failedByUs), failingFolder);
+            Assert.NotEqual(0, blocked.ExitCode);
+            Assert.Contains("P3009", blocked.Output, StringComparison.Ordinal);
+
+            await using var failedByPrisma = await PostgresTestDatabase.CreateAsync();
+            Assert.NotEqual(0, (await PeerTools.PrismaAsync("deploy", Url(failedByPrisma), failingFolder)).ExitCode);
+            var ours2 = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(ToolHistoryCases.Load(MigrationHistoryKind.Prisma, SqlDialect.Postgres, failing), failedByPrisma.ConnectionString, options));
+            Assert.Equal(DiagnosticCodes.FailedMigration, ours2.Code);
+            Assert.Contains("20240102000000_m2", ours2.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+            Directory.Delete(editedFolder, recursive: true);
+            Directory.Delete(failingFolder, recursive: true);
+        }
+    }
+
+    private static System.Text.Json.JsonElement Json((int ExitCode, string Output) run)
+    {
+        Assert.True(run.ExitCode == 0, run.Output);
+        return System.Text.Json.JsonDocument.Parse(run.Output).RootElement;
+    }
+
     private static async Task AssertHealthyAndNothingToApplyAsync(PostgresTestDatabase db, MigrationHistoryKind kind, IReadOnlyList<Migrations.MigrationSourceFile> files)
     {
         var report = await PostgresSchemaCheck.VerifyAsync(ToolHistoryCases.Schema(kind, SqlDialect.Postgres, files), db.ConnectionString);

@@ -48,6 +48,11 @@ internal static class ToolHistoryCases
     {
         var sql = new[] { first, second };
         var files = sql.Select((text, i) => File(kind, i + 1, text)).Select(f => new MigrationSourceFile(f.Path, f.Text)).ToList();
+        if (kind == MigrationHistoryKind.Prisma)
+        {
+            files.Add(new MigrationSourceFile("migration_lock.toml", $"provider = \"{(dialect == SqlDialect.Postgres ? "postgresql" : "mysql")}\"\n"));
+        }
+
         if (kind == MigrationHistoryKind.Drizzle)
         {
             var entries = sql.Select((_, i) => $$"""{"idx":{{i}},"version":"7","when":{{When(i + 1)}},"tag":"000{{i}}_m{{i + 1}}","breakpoints":true}""");
