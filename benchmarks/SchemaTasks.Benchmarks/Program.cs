@@ -14,6 +14,18 @@ if (args.Length > 0 && args[0] == "--analyzer-probe")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--analyzer-shapes")
+{
+    SchemaTasks.Benchmarks.Analyzer.SolutionAnalyzerBenchmarks.Shapes(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--analyzer-telemetry")
+{
+    SchemaTasks.Benchmarks.Analyzer.SolutionAnalyzerBenchmarks.Telemetry(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--probe")
 {
     Probe.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);

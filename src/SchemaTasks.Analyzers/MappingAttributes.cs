@@ -27,6 +27,9 @@ internal sealed class MappingAttributes
             compilation.GetTypeByMetadataName("SchemaTasks.DbValueAttribute"),
             compilation.GetTypeByMetadataName("NpgsqlTypes.PgNameAttribute"));
 
+    /// <summary>Whether the compilation declares <c>[DbEnum]</c> (the build generates it unless <c>SchemaGenerateAttributes=false</c>).</summary>
+    public bool HasDbEnum => _dbEnum is not null;
+
     /// <summary>The <c>[DbEnum]</c> target and naming policy on <paramref name="symbol"/>, if it has one.</summary>
     public (string Target, int Naming, Location Location)? DbEnumOf(ISymbol symbol)
     {

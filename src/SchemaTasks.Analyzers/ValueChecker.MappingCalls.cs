@@ -93,7 +93,7 @@ internal sealed partial class ValueChecker
     // may well be free text, which any value fits, so it is no finding.
     private ValueSetObject? ColumnOf(System.Action<Diagnostic> report, string column, string description, Location location)
     {
-        var matches = _resolved.GetOrAdd(column, _catalog!.Resolve).Where(m => !m.IsEnumType).ToList();
+        var matches = _catalog!.Resolve(column).Where(m => !m.IsEnumType).ToList();
         if (matches.Count > 1)
         {
             report(Diagnostic.Create(Descriptors.AmbiguousTarget, location, description, string.Join(" and ", matches.Select(m => m.Description))));

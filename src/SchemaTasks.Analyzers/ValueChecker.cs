@@ -30,7 +30,6 @@ internal sealed partial class ValueChecker
     private readonly string? _problem;
     private readonly bool _scaffolding;
     private readonly bool _namingConventionsReferenced;
-    private readonly ConcurrentDictionary<string, IReadOnlyList<ValueSetObject>> _resolved = new();
     private readonly ConcurrentDictionary<ISymbol, bool> _mappings = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, bool> _checkedEnums = new(System.StringComparer.Ordinal);
     private int _checkedValues;
@@ -210,7 +209,7 @@ internal sealed partial class ValueChecker
 
     private void CheckFlow(OperationAnalysisContext context, ISymbol? member, IOperation value, string verb, bool ignoreCase = false)
     {
-        if (member is null || _members.Of(member) is not { } mapping || ResolveQuietly(mapping.Target) is not { } target)
+        if (member is null || !MayHoldString(value) || _members.Of(member) is not { } mapping || ResolveQuietly(mapping.Target) is not { } target)
         {
             return;
         }
@@ -226,6 +225,19 @@ internal sealed partial class ValueChecker
                 context.ReportDiagnostic(Undeclared(constant.Syntax.GetLocation(), subject, text, target));
             }
         }
+    }
+
+    // Most values a program passes are numbers, objects of its own types or delegates, which no
+    // string constant reaches: those are passed over before the member is looked up. A value
+    // typed object may be a conditional with a string branch, so it is looked at.
+    private static bool MayHoldString(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value.Type is null or { SpecialType: SpecialType.System_String or SpecialType.System_Object };
     }
 
     private static bool Allows(ValueSetObject target, string value, bool ignoreCase)
@@ -333,7 +345,7 @@ internal sealed partial class ValueChecker
 
     private ValueSetObject? Resolve(System.Action<Diagnostic> report, string mappingText, string targetName, Location location, TargetKind kind)
     {
-        var matches = _resolved.GetOrAdd(targetName, _catalog!.Resolve);
+        var matches = _catalog!.Resolve(targetName);
         if (kind != TargetKind.Any)
         {
             matches = matches.Where(m => m.IsEnumType == (kind == TargetKind.EnumType)).ToList();
@@ -361,7 +373,7 @@ internal sealed partial class ValueChecker
 
     // Flows are checked against a target only when it resolves; the declaration reports why not.
     private ValueSetObject? ResolveQuietly(string targetName)
-        => _catalog is null ? null : _resolved.GetOrAdd(targetName, _catalog.Resolve) is { Count: 1 } matches ? matches[0] : null;
+        => _catalog is null ? null : _catalog.Resolve(targetName) is { Count: 1 } matches ? matches[0] : null;
 
     private static IEnumerable<ISymbol> MarkedSymbolsOf(ISymbol member) => member switch
     {

@@ -92,6 +92,65 @@ public class SolutionAnalyzerBenchmarks
         Console.WriteLine($"SchemaTasks / operation analyzer: best {with.Min() / baseline.Min():F3}, median {Median(with) / Median(baseline):F3}");
     }
 
+    /// <summary>
+    /// The compiler's own account of each analyzer's time (its execution-time log, as
+    /// <c>-p:ReportAnalyzer=true</c> shows it), with SchemaTasks' actions one by one: where the
+    /// analyzer spends its time, <paramref name="rounds"/> times, after one round to load and jit.
+    /// </summary>
+    public static void Telemetry(int rounds)
+    {
+        var benchmarks = new SolutionAnalyzerBenchmarks();
+        benchmarks.Setup();
+        for (var round = 0; round <= rounds; round++)
+        {
+            var standIn = new OperationAnalyzerStandIn();
+            var schemaTasks = new DbEnumAnalyzer();
+            var analyzers = benchmarks.Compilation().WithAnalyzers(
+                [standIn, schemaTasks],
+                new CompilationWithAnalyzersOptions(benchmarks._options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            analyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            var ours = analyzers.GetAnalyzerTelemetryInfoAsync(schemaTasks, CancellationToken.None).GetAwaiter().GetResult();
+            var theirs = analyzers.GetAnalyzerTelemetryInfoAsync(standIn, CancellationToken.None).GetAwaiter().GetResult();
+            if (round == 0) continue;
+            Console.WriteLine($"round {round}: SchemaTasks {ours.ExecutionTime.TotalMilliseconds:F0} ms, stand-in {theirs.ExecutionTime.TotalMilliseconds:F0} ms; "
+                + $"SchemaTasks actions: symbol {ours.SymbolActionsCount}, operation {ours.OperationActionsCount}, compilation end {ours.CompilationEndActionsCount}");
+        }
+    }
+
+    /// <summary>
+    /// The analysis pass alone (no emit), alternating: the stand-in, the stand-in with an analyzer
+    /// that registers SchemaTasks' actions with empty bodies (what the registrations cost the
+    /// driver), and the stand-in with SchemaTasks.
+    /// </summary>
+    public static void Shapes(int rounds)
+    {
+        var benchmarks = new SolutionAnalyzerBenchmarks();
+        benchmarks.Setup();
+        var cases = new (string Name, Func<DiagnosticAnalyzer[]> Analyzers, List<double> Times, List<double> Allocated)[]
+        {
+            ("stand-in", () => [new OperationAnalyzerStandIn()], [], []),
+            ("stand-in + SchemaTasks' registrations, empty", () => [new OperationAnalyzerStandIn(), new RegistrationShape()], [], []),
+            ("stand-in + SchemaTasks", () => [new OperationAnalyzerStandIn(), new DbEnumAnalyzer()], [], []),
+        };
+        for (var round = 0; round <= rounds; round++)
+        {
+            foreach (var (_, analyzers, times, allocated) in cases)
+            {
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                benchmarks.Compilation().WithAnalyzers([.. analyzers()], benchmarks._options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+                if (round == 0) continue;
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - before) / 1048576.0);
+            }
+        }
+
+        foreach (var (name, _, times, allocated) in cases)
+        {
+            Console.WriteLine($"{name}: best {times.Min():F0} ms, median {times.Order().ElementAt(times.Count / 2):F0} ms, allocated {allocated.Average():F0} MB");
+        }
+    }
+
     private bool Analyzed(params DiagnosticAnalyzer[] analyzers)
     {
         var compilation = Compilation();
@@ -121,6 +180,34 @@ public class SolutionAnalyzerBenchmarks
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterOperationAction(_ => { }, OperationKind.SimpleAssignment, OperationKind.Argument, OperationKind.Binary, OperationKind.Invocation);
+        }
+    }
+
+    // SchemaTasks' registrations with nothing done in them.
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class RegistrationShape : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Never = new("XX0002", "x", "x", "x", DiagnosticSeverity.Info, true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Never];
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                start.RegisterSymbolAction(_ => { }, SymbolKind.NamedType);
+                start.RegisterOperationAction(_ => { }, OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(_ => { }, OperationKind.Argument);
+                start.RegisterOperationAction(_ => { }, OperationKind.Binary);
+                start.RegisterOperationAction(_ => { }, OperationKind.Invocation);
+                start.RegisterOperationAction(_ => { }, OperationKind.Switch);
+                start.RegisterOperationAction(_ => { }, OperationKind.SwitchExpression);
+                start.RegisterOperationAction(_ => { }, OperationKind.IsPattern);
+                start.RegisterOperationAction(_ => { }, OperationKind.PropertyInitializer, OperationKind.FieldInitializer, OperationKind.ParameterInitializer);
+                start.RegisterCompilationEndAction(_ => { });
+            });
         }
     }
 #pragma warning restore RS1036, RS2008, RS1026

@@ -10,8 +10,9 @@ namespace SchemaTasks.Analyzers.Mapping;
 /// </summary>
 internal static class DataAnnotations
 {
-    private const string TableAttribute = "System.ComponentModel.DataAnnotations.Schema.TableAttribute";
-    private const string ColumnAttribute = "System.ComponentModel.DataAnnotations.Schema.ColumnAttribute";
+    private const string Namespace = "System.ComponentModel.DataAnnotations.Schema.";
+    private const string TableAttribute = "TableAttribute";
+    private const string ColumnAttribute = "ColumnAttribute";
 
     /// <summary>The <c>[Column]</c> on <paramref name="member"/>, or null.</summary>
     public static AttributeData? ColumnOf(ISymbol member) => Find(member, ColumnAttribute);
@@ -34,6 +35,18 @@ internal static class DataAnnotations
     public static string ColumnReference(string? schema, string table, string column)
         => schema is null ? ObjectReference.Format(table, column) : ObjectReference.Format(schema, table, column);
 
+    // Asked for every property of the compilation: the type's own name is compared first, so
+    // the full name is built only for an attribute that is called TableAttribute or ColumnAttribute.
     private static AttributeData? Find(ISymbol symbol, string attributeName)
-        => symbol.GetAttributes().FirstOrDefault(a => MetadataNames.Of(a.AttributeClass) == attributeName);
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } type && type.MetadataName == attributeName && MetadataNames.Of(type) == Namespace + attributeName)
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
 }

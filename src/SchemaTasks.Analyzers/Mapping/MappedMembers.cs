@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -16,14 +17,22 @@ internal sealed class MappedMembers
 {
     private readonly MappingAttributes _attributes;
     private readonly ConcurrentDictionary<ISymbol, MappedMember?> _cache = new(SymbolEqualityComparer.Default);
+    private readonly Func<ISymbol, MappedMember?> _find;
 
     public MappedMembers(MappingAttributes attributes)
     {
         _attributes = attributes;
+        _find = Find;
     }
 
     /// <summary>The mapping a value written to <paramref name="symbol"/> must satisfy, if any.</summary>
-    public MappedMember? Of(ISymbol symbol) => _cache.GetOrAdd(symbol, Find);
+    /// <remarks>
+    /// Asked for every argument, assignment and comparison of the program. <c>[DbEnum]</c> is
+    /// generated <c>internal</c> into each project, so only a symbol declared in this compilation's
+    /// source can carry this compilation's attribute: the others are answered without a lookup.
+    /// </remarks>
+    public MappedMember? Of(ISymbol symbol)
+        => !_attributes.HasDbEnum || symbol.DeclaringSyntaxReferences.IsEmpty ? null : _cache.GetOrAdd(symbol, _find);
 
     private MappedMember? Find(ISymbol symbol)
     {

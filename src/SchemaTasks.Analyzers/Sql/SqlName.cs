@@ -12,6 +12,7 @@ internal readonly struct SqlName
     {
         Text = text;
         Quoted = quoted;
+        Folded = quoted ? text : text.ToLowerInvariant();
     }
 
     public string Text { get; }
@@ -34,7 +35,7 @@ internal readonly struct SqlName
         }
 
         return dialect == SqlDialect.Postgres
-            ? string.Equals(Text.ToLowerInvariant(), actual, StringComparison.Ordinal)
+            ? string.Equals(Folded, actual, StringComparison.Ordinal)
             : string.Equals(Text, actual, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -46,5 +47,6 @@ internal readonly struct SqlName
 
     public override string ToString() => Text;
 
-    private string Folded => Quoted ? Text : Text.ToLowerInvariant();
+    // Compared once per candidate object: folded when the name is read, not at each comparison.
+    private string Folded { get; }
 }

@@ -23,6 +23,9 @@ internal sealed class SqlStatementScan
         "tablesample", "as", "only", "when", "then", "and", "or", "not", "do",
     };
 
+    // What NameEndingAt returns when no name ends there; never added to.
+    private static readonly List<SqlName> NoName = new();
+
     private readonly string _sql;
     private readonly List<SqlToken> _tokens;
     private readonly SqlValueSetLookup _lookup;
@@ -187,13 +190,12 @@ internal sealed class SqlStatementScan
     // The parts of the (possibly qualified) column name that ends at token end; empty when none does.
     private List<SqlName> NameEndingAt(int end)
     {
-        var parts = new List<SqlName>();
         if (end < 0 || SqlName.Of(_sql, _tokens[end]) is not { } last)
         {
-            return parts;
+            return NoName;
         }
 
-        parts.Add(last);
+        var parts = new List<SqlName> { last };
         var k = end;
         while (k >= 2 && IsSymbol(k - 1, ".") && SqlName.Of(_sql, _tokens[k - 2]) is { } part)
         {
@@ -202,7 +204,7 @@ internal sealed class SqlStatementScan
         }
 
         // `x::status = 'v'` names a type, and `f(x).status` a field, not a column.
-        return IsSymbol(k - 1, "::") || IsSymbol(k - 1, ".") ? new List<SqlName>() : parts;
+        return IsSymbol(k - 1, "::") || IsSymbol(k - 1, ".") ? NoName : parts;
     }
 
     private void CheckComparison(int op, string verb)
@@ -313,17 +315,35 @@ internal sealed class SqlStatementScan
 
     private ValueSetObject? ResolveColumn(List<SqlName> name)
     {
+        if (name.Count > 3)
+        {
+            return null;
+        }
+
+        // The one restricted column the tables the name can mean hold; none when two differ.
         var column = name[name.Count - 1];
         var dialect = _lookup.Dialect;
-        IEnumerable<SqlTableReference> tables = name.Count switch
+        ValueSetObject? found = null;
+        foreach (var t in _tables)
         {
-            1 => _tables,
-            2 => _tables.Where(t => t.Alias is { } alias ? alias.SameAs(name[0], dialect) : t.Table.SameAs(name[0], dialect)),
-            3 => _tables.Where(t => t.Alias is null && t.Table.SameAs(name[1], dialect) && t.Schema is { } s && s.SameAs(name[0], dialect)),
-            _ => Enumerable.Empty<SqlTableReference>(),
-        };
-        var targets = tables.Select(t => _lookup.Column(t, column)).Where(o => o is not null).Distinct().Take(2).ToList();
-        return targets.Count == 1 ? targets[0] : null;
+            var named = name.Count switch
+            {
+                1 => true,
+                2 => t.Alias is { } alias ? alias.SameAs(name[0], dialect) : t.Table.SameAs(name[0], dialect),
+                _ => t.Alias is null && t.Table.SameAs(name[1], dialect) && t.Schema is { } s && s.SameAs(name[0], dialect),
+            };
+            if (named && _lookup.Column(t, column) is { } target && !ReferenceEquals(target, found))
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = target;
+            }
+        }
+
+        return found;
     }
 
     private void Add(int literal, ValueSetObject? target, string context)

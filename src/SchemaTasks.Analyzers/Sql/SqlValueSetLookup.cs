@@ -19,15 +19,13 @@ internal sealed class SqlValueSetLookup
 
     /// <summary>The restricted column <paramref name="column"/> of the table <paramref name="table"/> names.</summary>
     public ValueSetObject? Column(SqlTableReference table, SqlName column)
-        => Single(_catalog.Objects.Where(o => !o.IsEnumType
-            && column.Matches(o.Column, Dialect)
+        => Single(_catalog.ColumnsNamedLike(column.Text).Where(o => column.Matches(o.Column, Dialect)
             && table.Table.Matches(o.Name, Dialect)
             && (table.Schema is not { } schema || schema.Matches(o.Schema, Dialect))));
 
     /// <summary>The enum type a cast names; null for any other type.</summary>
     public ValueSetObject? EnumType(SqlName? schema, SqlName name)
-        => Single(_catalog.Objects.Where(o => o.IsEnumType
-            && name.Matches(o.Name, Dialect)
+        => Single(_catalog.EnumTypesNamedLike(name.Text).Where(o => name.Matches(o.Name, Dialect)
             && (schema is not { } s || s.Matches(o.Schema, Dialect))));
 
     private static ValueSetObject? Single(IEnumerable<ValueSetObject> matches)
