@@ -32,5 +32,5 @@ public class GrowthBenchmarks
     }
 
     [Benchmark(Description = "SchemaEngine.Build")]
-    public Catalog Build() => SchemaEngine.Build(_set, SqlDialect.Postgres).Final;
+    public Catalog Build() => SchemaEngine.Build(_set, GrowthShapes.Dialect(Shape)).Final;
 }

@@ -19,6 +19,10 @@ public static class GrowthShapes
         "columns added one by one",
         "labels per enum",
         "labels added one by one",
+        "labels added BEFORE one",
+        "labels added AFTER the last added",
+        "columns placed FIRST (MySQL)",
+        "columns placed AFTER a middle one (MySQL)",
         "CHECK list length",
         "files per folder",
         "comment nesting",
@@ -34,13 +38,18 @@ public static class GrowthShapes
         "statements per file" or "files per folder" => 4_000,
         "columns per table" or "columns added one by one" => 350,
         "labels per enum" or "CHECK list length" => 5_000,
-        "labels added one by one" => 2_000,
+        "labels added one by one" or "labels added BEFORE one" or "labels added AFTER the last added" => 2_000,
+        // MySQL allows at most 4,096 columns, so four times this (with the table's own) stays below that.
+        "columns placed FIRST (MySQL)" or "columns placed AFTER a middle one (MySQL)" => 1_000,
         "comment nesting" => 200_000,
         "dollar-quoted body" => 100_000,
         _ => throw new ArgumentOutOfRangeException(nameof(shape), shape, "No such shape."),
     };
 
-    /// <summary>The PostgreSQL history of shape <paramref name="shape"/> at size <paramref name="n"/>.</summary>
+    /// <summary>The dialect shape <paramref name="shape"/> is written in: PostgreSQL, but for column placement, which is MySQL's.</summary>
+    public static SqlDialect Dialect(string shape) => shape.EndsWith("(MySQL)", StringComparison.Ordinal) ? SqlDialect.MySql : SqlDialect.Postgres;
+
+    /// <summary>The history of shape <paramref name="shape"/> at size <paramref name="n"/>, in the shape's <see cref="Dialect"/>.</summary>
     public static MigrationSet Create(string shape, int n)
     {
         var sql = new StringBuilder();
@@ -68,6 +77,23 @@ public static class GrowthShapes
                 sql.Append("CREATE TYPE status AS ENUM ('first');\n");
                 for (var i = 0; i < n; i++) sql.Append(Invariant($"ALTER TYPE status ADD VALUE 'label_{i}';\n"));
                 break;
+            case "labels added BEFORE one":
+                // Each neighbour is the last label, the far end of a search from the first.
+                sql.Append("CREATE TYPE status AS ENUM ('first', 'last');\n");
+                for (var i = 0; i < n; i++) sql.Append(Invariant($"ALTER TYPE status ADD VALUE 'label_{i}' BEFORE 'last';\n"));
+                break;
+            case "labels added AFTER the last added":
+                sql.Append("CREATE TYPE status AS ENUM ('label_0');\n");
+                for (var i = 1; i <= n; i++) sql.Append(Invariant($"ALTER TYPE status ADD VALUE 'label_{i}' AFTER 'label_{i - 1}';\n"));
+                break;
+            case "columns placed FIRST (MySQL)":
+                sql.Append("CREATE TABLE wide (id bigint PRIMARY KEY);\n");
+                for (var i = 0; i < n; i++) sql.Append(Invariant($"ALTER TABLE wide ADD COLUMN c{i} integer FIRST;\n"));
+                break;
+            case "columns placed AFTER a middle one (MySQL)":
+                sql.Append("CREATE TABLE wide (id bigint PRIMARY KEY, middle integer, tail integer);\n");
+                for (var i = 0; i < n; i++) sql.Append(Invariant($"ALTER TABLE wide ADD COLUMN c{i} integer AFTER middle;\n"));
+                break;
             case "CHECK list length":
                 sql.Append("CREATE TABLE jobs (status text CHECK (status IN (");
                 for (var i = 0; i < n; i++) sql.Append(i == 0 ? "" : ", ").Append(Invariant($"'value_{i}'"));
@@ -90,7 +116,7 @@ public static class GrowthShapes
                 throw new ArgumentOutOfRangeException(nameof(shape), shape, "No such shape.");
         }
 
-        return new MigrationSet(MigrationLayout.Plain, SqlDialect.Postgres, [Migration("1_shape", sql.ToString())]);
+        return new MigrationSet(MigrationLayout.Plain, Dialect(shape), [Migration("1_shape", sql.ToString())]);
     }
 
     private static MigrationSet Files(int n)

@@ -54,7 +54,7 @@ internal static class AlterTableActions
                 return table;
 
             case AddColumnAction add:
-                if (table.IndexOfColumn(add.Column.Name, dialect) >= 0)
+                if (table.FindColumn(add.Column.Name, dialect) is not null)
                 {
                     if (!add.IfNotExists)
                     {
@@ -65,8 +65,8 @@ internal static class AlterTableActions
                 }
 
                 if (!ServerLimits.CheckColumnCount(table.Name, table.ColumnCount + 1, context, add.At)) return table;
-                table = table.WithColumnAppended(ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context), context));
-                return AddColumnConstraints(Place(table, add.Column, dialect), add.Column, context);
+                var added = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context), context);
+                return AddColumnConstraints(table.WithColumnAdded(added, add.Column.First, add.Column.After, dialect), add.Column, context);
 
             case DropColumnAction drop:
             {
@@ -136,28 +136,31 @@ internal static class AlterTableActions
 
             case ReplaceColumnAction replace:
             {
-                var index = FindColumn(table, replace.Column, false, "MODIFY/CHANGE COLUMN", replace.At, context);
-                if (index < 0) return table;
-                var other = table.IndexOfColumn(replace.Definition.Name, dialect);
-                if (other >= 0 && other != index)
+                // By name, not position, so that a run of MODIFY ... FIRST / AFTER stays linear (CatalogTable).
+                if (table.FindColumn(replace.Column, dialect) is not { } replaced)
+                {
+                    FindColumn(table, replace.Column, false, "MODIFY/CHANGE COLUMN", replace.At, context);
+                    return table;
+                }
+
+                var old = replaced.Name;
+                if (table.FindColumn(replace.Definition.Name, dialect) is { } other && !context.Rules.ColumnComparer.Equals(other.Name, old))
                 {
                     context.Error(DiagnosticCodes.ColumnExists, $"CHANGE COLUMN {context.Show(replace.Column)} to {context.Show(replace.Definition.Name)}: table {context.Show(table.Name)} already has that column. Choose another name.", replace.At);
                     return table;
                 }
 
-                var old = table.Columns[index].Name;
                 if (ColumnCheckRules.BeforeRedefine(table, old, replace.Definition.Name, "MODIFY/CHANGE COLUMN", replace.At, context) is not { } redefining) return table;
                 table = redefining;
                 var column = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, replace.Definition, context), context);
-                table = table with
+                table = table.WithColumnReplaced(old, column, replace.Definition.First, replace.Definition.After, dialect) with
                 {
-                    Columns = table.Columns.SetItem(index, column),
                     Keys = RenameKeyColumn(table.Keys, old, column.Name, context),
                     Checks = table.Checks.Select(c => c.Column is not null && string.Equals(c.Column, old, context.Rules.ColumnComparison) && c.Column != column.Name
                         ? c with { Column = column.Name, Expression = RenderValueSet(column.Name, c.Values, context) }
                         : old == column.Name ? c : CheckColumns.RenameColumn(c, old, column.Name, context.Rules)).ToImmutableArray(),
                 };
-                return AddColumnConstraints(Place(table, replace.Definition, dialect), replace.Definition, context);
+                return AddColumnConstraints(table, replace.Definition, context);
             }
 
             case DropIndexAction dropIndex:
@@ -214,25 +217,6 @@ internal static class AlterTableActions
             default:
                 return table;
         }
-    }
-
-    // MySQL's FIRST / AFTER col place the column; without them ADD appends and MODIFY/CHANGE keep its place.
-    private static CatalogTable Place(CatalogTable table, ColumnSpec spec, SqlDialect dialect)
-    {
-        if (!spec.First && spec.After is null) return table;
-        var index = table.IndexOfColumn(spec.Name, dialect);
-        if (index < 0) return table;
-        var column = table.Columns[index];
-        var rest = table with { Columns = table.Columns.RemoveAt(index) };
-        var at = 0;
-        if (spec.After is { } after)
-        {
-            var previous = rest.IndexOfColumn(after, dialect);
-            if (previous < 0) return table; // The server refuses an unknown column; keep the order as it was.
-            at = previous + 1;
-        }
-
-        return rest with { Columns = rest.Columns.Insert(at, column) };
     }
 
     private static CatalogTable AddColumnConstraints(CatalogTable table, ColumnSpec column, ApplyContext context)

@@ -5,17 +5,22 @@ namespace SchemaTasks.Schema;
 /// <summary>A PostgreSQL enum type.</summary>
 /// <remarks>
 /// A history may add thousands of labels to one type, one <c>ALTER TYPE ... ADD VALUE</c> at a
-/// time, and the engine keeps a version of the type after every statement. Copying the labels
-/// for each version would make such a history quadratic, so a version made by
-/// <see cref="WithLabelInserted"/> shares its labels with the one before (a persistent list and
-/// set), and <see cref="Labels"/> is made from them only when someone reads it.
+/// time, and the engine keeps a version of the type after every statement. Copying the labels,
+/// or searching them for a <c>BEFORE</c>/<c>AFTER</c> neighbour, at each version would make such
+/// a history quadratic, so a version made by <see cref="WithLabelAdded"/> shares its labels with
+/// the one before, and <see cref="Labels"/> is made from them only when someone reads it. Labels
+/// added last go to a persistent list and set, the cheapest to add to; the first label placed
+/// next to another turns them into a <see cref="NamedChain{T}"/>, which places a label next to a
+/// named one in O(log n) (once a chain, a type stays one).
 /// </remarks>
 public sealed record CatalogEnumType
 {
-    // At least one of _labels and _list is set; the others are made from it when first needed.
+    // At least one of _labels, _list (with _set) and _chain is set; _labels is made from the
+    // others when first read, _set from _labels when first needed.
     private ImmutableArray<string> _labels;
     private ImmutableList<string>? _list;
     private ImmutableHashSet<string>? _set;
+    private NamedChain<string>? _chain;
 
     /// <summary>A type with the given labels.</summary>
     /// <param name="Name">The type's name.</param>
@@ -30,8 +35,13 @@ public sealed record CatalogEnumType
     private CatalogEnumType(QualifiedName name, ImmutableList<string> list, ImmutableHashSet<string> set)
     {
         Name = name;
-        _list = list;
-        _set = set;
+        (_list, _set) = (list, set);
+    }
+
+    private CatalogEnumType(QualifiedName name, NamedChain<string> chain)
+    {
+        Name = name;
+        _chain = chain;
     }
 
     /// <summary>The type's name.</summary>
@@ -42,36 +52,53 @@ public sealed record CatalogEnumType
     {
         get
         {
-            if (_labels.IsDefault) _labels = _list!.ToImmutableArray();
+            if (_labels.IsDefault) _labels = _chain?.ToImmutableArray() ?? _list!.ToImmutableArray();
             return _labels;
         }
 
         init
         {
             _labels = value.IsDefault ? ImmutableArray<string>.Empty : value;
-            (_list, _set) = (null, null);
+            (_list, _set, _chain) = (null, null, null);
         }
     }
 
     /// <summary>How many labels the type has.</summary>
-    public int LabelCount => _labels.IsDefault ? _list!.Count : _labels.Length;
+    public int LabelCount => !_labels.IsDefault ? _labels.Length : _chain?.Count ?? _list!.Count;
 
     /// <summary>Whether the type has <paramref name="label"/> (ordinal).</summary>
-    public bool HasLabel(string label) => LabelSet.Contains(label);
-
-    private ImmutableList<string> LabelList => _list ??= ImmutableList.CreateRange(_labels);
+    public bool HasLabel(string label) => _chain?.Contains(label) ?? LabelSet.Contains(label);
 
     private ImmutableHashSet<string> LabelSet => _set ??= (_labels.IsDefault ? (IEnumerable<string>)_list! : _labels).ToImmutableHashSet(StringComparer.Ordinal);
 
     /// <summary>The position of <paramref name="label"/> in sort order, or -1.</summary>
-    internal int IndexOfLabel(string label) => HasLabel(label) ? LabelList.IndexOf(label, StringComparer.Ordinal) : -1;
+    internal int IndexOfLabel(string label) => HasLabel(label) ? Labels.IndexOf(label, StringComparer.Ordinal) : -1;
 
     /// <summary>
-    /// The next version of the type, with <paramref name="label"/> (not one of its labels) at
-    /// <paramref name="index"/>; it shares this version's labels instead of copying them.
+    /// The next version of the type, with <paramref name="label"/> (not one of its labels) last,
+    /// or right before or after <paramref name="neighbour"/> (one of its labels); it shares this
+    /// version's labels instead of copying them.
     /// </summary>
-    internal CatalogEnumType WithLabelInserted(int index, string label)
-        => new(Name, LabelList.Insert(index, label), LabelSet.Add(label));
+    internal CatalogEnumType WithLabelAdded(string label, string? neighbour, bool before)
+    {
+        if (neighbour is null && _chain is null)
+        {
+            return new CatalogEnumType(Name, (_list ?? ImmutableList.CreateRange(_labels)).Add(label), LabelSet.Add(label));
+        }
+
+        if ((_chain ?? NamedChain<string>.Of(Labels, l => l, StringComparer.Ordinal)) is not { } chain)
+        {
+            // Two labels alike (a type read from elsewhere): no chain holds them; insert by position.
+            var at = neighbour is null ? LabelCount : IndexOfLabel(neighbour) + (before ? 0 : 1);
+            return new CatalogEnumType(Name, Labels.Insert(at, label));
+        }
+
+        return new CatalogEnumType(
+            Name,
+            neighbour is null ? chain.InsertLast(label, label)
+            : before ? chain.InsertBefore(neighbour, label, label)
+            : chain.InsertAfter(neighbour, label, label));
+    }
 
     /// <summary>Splits the type into its name and labels.</summary>
     /// <param name="Name">The type's name.</param>
@@ -82,7 +109,7 @@ public sealed record CatalogEnumType
     public bool Equals(CatalogEnumType? other)
     {
         if (other is null || !Name.Equals(other.Name) || LabelCount != other.LabelCount) return false;
-        if (ReferenceEquals(this, other) || (_list is not null && ReferenceEquals(_list, other._list))) return true;
+        if (ReferenceEquals(this, other) || (_chain is not null && ReferenceEquals(_chain, other._chain)) || (_list is not null && ReferenceEquals(_list, other._list))) return true;
         return Labels.SequenceEqual(other.Labels, StringComparer.Ordinal);
     }
 

@@ -17,12 +17,14 @@ public sealed record CatalogTable(
     ImmutableSortedSet<string> OtherConstraints)
 {
     // A history may add hundreds of columns to one table, one ALTER TABLE ... ADD COLUMN at a
-    // time, and the engine keeps a version of the table after every statement. So that such a
-    // run stays linear, a version made by WithColumnAppended shares its columns with the one
-    // before (a persistent list, and a name index once the table is wide), and Columns is made
-    // from them only when someone reads it. At least one of _columns and _columnList is set.
+    // time (in MySQL often FIRST or AFTER another column), and the engine keeps a version of the
+    // table after every statement. So that such a run stays linear, a version made by
+    // WithColumnAdded or WithColumnReplaced shares its columns with the one before (a chain, which
+    // places a column next to a named one in O(log n)), and Columns is made from them only when
+    // someone reads it. At least one of _columns and _chain is set. _columnIndex finds positions
+    // in _columns, for the callers that want one (they read Columns anyway).
     private ImmutableArray<CatalogColumn> _columns = Columns.IsDefault ? [] : Columns;
-    private ImmutableList<CatalogColumn>? _columnList;
+    private NamedChain<CatalogColumn>? _chain;
     private ColumnIndex? _columnIndex;
 
     /// <summary>The columns in table order.</summary>
@@ -30,19 +32,19 @@ public sealed record CatalogTable(
     {
         get
         {
-            if (_columns.IsDefault) _columns = _columnList!.ToImmutableArray();
+            if (_columns.IsDefault) _columns = _chain!.ToImmutableArray();
             return _columns;
         }
 
         init
         {
             _columns = value.IsDefault ? [] : value;
-            (_columnList, _columnIndex) = (null, null);
+            (_chain, _columnIndex) = (null, null);
         }
     }
 
     /// <summary>How many columns the table has.</summary>
-    internal int ColumnCount => _columns.IsDefault ? _columnList!.Count : _columns.Length;
+    internal int ColumnCount => _columns.IsDefault ? _chain!.Count : _columns.Length;
 
     /// <summary>
     /// The columns of the constraints in <see cref="OtherConstraints"/> that migrations created;
@@ -56,19 +58,63 @@ public sealed record CatalogTable(
     /// </summary>
     public CatalogColumn? FindColumn(string name, SqlDialect dialect)
     {
+        if (_chain is { } chain && chain.Comparer == Sql.IdentifierRules.For(dialect).ColumnComparer)
+        {
+            return chain.TryGetValue(name, out var column) ? column : null;
+        }
+
         var index = IndexOfColumn(name, dialect);
         return index < 0 ? null : Columns[index];
     }
 
     /// <summary>
     /// The next version of the table, with <paramref name="column"/> (a name it does not have)
-    /// last; it shares this version's columns instead of copying them.
+    /// placed as MySQL's <c>FIRST</c> or <c>AFTER</c> <paramref name="after"/> says: last without
+    /// them, and when <paramref name="after"/> names no column (the server refuses that; the order
+    /// stays as it was). It shares this version's columns instead of copying them.
     /// </summary>
-    internal CatalogTable WithColumnAppended(CatalogColumn column)
+    internal CatalogTable WithColumnAdded(CatalogColumn column, bool first, string? after, SqlDialect dialect)
     {
-        var list = _columnList ?? ImmutableList.CreateRange(_columns);
-        var index = _columnIndex?.With(column.Name, list.Count);
-        return this with { _columns = default, _columnList = list.Add(column), _columnIndex = index };
+        if (ChainFor(dialect) is not { } chain)
+        {
+            var columns = Columns.Add(column);
+            return this with { Columns = Moved(columns, columns.Length - 1, first, after, dialect) };
+        }
+
+        chain = after is not null && chain.Contains(after) ? chain.InsertAfter(after, column.Name, column)
+            : first && after is null ? chain.InsertFirst(column.Name, column)
+            : chain.InsertLast(column.Name, column);
+        return this with { _columns = default, _chain = chain, _columnIndex = null };
+    }
+
+    /// <summary>
+    /// The next version of the table, with <paramref name="column"/> in place of column
+    /// <paramref name="old"/> (MODIFY/CHANGE; no other column has <paramref name="column"/>'s
+    /// name), where it was or placed as MySQL's <c>FIRST</c> or <c>AFTER</c>
+    /// <paramref name="after"/> says (where it was when <paramref name="after"/> names no other
+    /// column). It shares this version's columns instead of copying them.
+    /// </summary>
+    internal CatalogTable WithColumnReplaced(string old, CatalogColumn column, bool first, string? after, SqlDialect dialect)
+    {
+        if (ChainFor(dialect) is not { } chain)
+        {
+            var index = IndexOfColumn(old, dialect);
+            return this with { Columns = Moved(Columns.SetItem(index, column), index, first, after, dialect) };
+        }
+
+        var rest = first || after is not null ? chain.Remove(old) : null;
+        chain = after is not null && rest!.Contains(after) ? rest.InsertAfter(after, column.Name, column)
+            : first && after is null ? rest!.InsertFirst(column.Name, column)
+            : chain.Replace(old, column.Name, column);
+        return this with { _columns = default, _chain = chain, _columnIndex = null };
+    }
+
+    // The chain under the dialect's comparison of names, made from the columns when this version
+    // has none (or one under another comparison); null when two columns have the same name.
+    private NamedChain<CatalogColumn>? ChainFor(SqlDialect dialect)
+    {
+        var comparer = Sql.IdentifierRules.For(dialect).ColumnComparer;
+        return _chain is { } chain && chain.Comparer == comparer ? chain : NamedChain<CatalogColumn>.Of(Columns, c => c.Name, comparer);
     }
 
     internal int IndexOfColumn(string name, SqlDialect dialect)
@@ -80,14 +126,34 @@ public sealed record CatalogTable(
             return _columnIndex.Find(name);
         }
 
-        var comparison = rules.ColumnComparison;
-        var columns = Columns;
+        return IndexIn(Columns, name, rules.ColumnComparison);
+    }
+
+    private static int IndexIn(ImmutableArray<CatalogColumn> columns, string name, StringComparison comparison)
+    {
         for (var i = 0; i < columns.Length; i++)
         {
             if (string.Equals(columns[i].Name, name, comparison)) return i;
         }
 
         return -1;
+    }
+
+    // Where there is no chain (two columns with the same name): the column at `index` moved as
+    // FIRST / AFTER say, by copying the array.
+    private static ImmutableArray<CatalogColumn> Moved(ImmutableArray<CatalogColumn> columns, int index, bool first, string? after, SqlDialect dialect)
+    {
+        if (!first && after is null) return columns;
+        var rest = columns.RemoveAt(index);
+        var at = 0;
+        if (after is not null)
+        {
+            var previous = IndexIn(rest, after, Sql.IdentifierRules.For(dialect).ColumnComparison);
+            if (previous < 0) return columns;
+            at = previous + 1;
+        }
+
+        return rest.Insert(at, columns[index]);
     }
 
     /// <summary>
@@ -112,7 +178,7 @@ public sealed record CatalogTable(
     private bool SameColumns(CatalogTable other)
     {
         if (ColumnCount != other.ColumnCount) return false;
-        if (_columnList is not null && ReferenceEquals(_columnList, other._columnList)) return true;
+        if (_chain is not null && ReferenceEquals(_chain, other._chain)) return true;
         return Columns.SequenceEqual(other.Columns);
     }
 
@@ -136,7 +202,5 @@ public sealed record CatalogTable(
         }
 
         public int Find(string name) => positions.TryGetValue(name, out var index) ? index : -1;
-
-        public ColumnIndex With(string name, int index) => new(Comparer, positions.SetItem(name, index));
     }
 }

@@ -75,20 +75,13 @@ internal static class TypeStatements
             return catalog;
         }
 
-        var index = type.LabelCount;
-        if (s.Neighbour is { } neighbour)
+        if (s.Neighbour is { } neighbour && !type.HasLabel(neighbour))
         {
-            var at = type.IndexOfLabel(neighbour);
-            if (at < 0)
-            {
-                context.Error(DiagnosticCodes.EnumLabelNotFound, $"ADD VALUE {context.ShowValue(s.Label)} {(s.Before ? "BEFORE" : "AFTER")} {context.ShowValue(neighbour)}: enum type {context.Show(s.Type)} has no label {context.ShowValue(neighbour)} (it has {string.Join(", ", type.Labels.Select(context.ShowValue))}). Fix the neighbour label.", s.At);
-                return catalog;
-            }
-
-            index = s.Before ? at : at + 1;
+            context.Error(DiagnosticCodes.EnumLabelNotFound, $"ADD VALUE {context.ShowValue(s.Label)} {(s.Before ? "BEFORE" : "AFTER")} {context.ShowValue(neighbour)}: enum type {context.Show(s.Type)} has no label {context.ShowValue(neighbour)} (it has {string.Join(", ", type.Labels.Select(context.ShowValue))}). Fix the neighbour label.", s.At);
+            return catalog;
         }
 
-        return catalog.With(enumTypes: catalog.EnumTypes.SetItem(s.Type, type.WithLabelInserted(index, s.Label)));
+        return catalog.With(enumTypes: catalog.EnumTypes.SetItem(s.Type, type.WithLabelAdded(s.Label, s.Neighbour, s.Before)));
     }
 
     public static Catalog RenameValue(Catalog catalog, RenameEnumValueStatement s, ApplyContext context)
