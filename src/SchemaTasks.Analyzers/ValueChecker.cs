@@ -231,14 +231,7 @@ internal sealed partial class ValueChecker
     // string constant reaches: those are passed over before the member is looked up. A value
     // typed object may be a conditional with a string branch, so it is looked at.
     private static bool MayHoldString(IOperation value)
-    {
-        while (value is IConversionOperation conversion)
-        {
-            value = conversion.Operand;
-        }
-
-        return value.Type is null or { SpecialType: SpecialType.System_String or SpecialType.System_Object };
-    }
+        => Conversions.Strip(value)!.Type is null or { SpecialType: SpecialType.System_String or SpecialType.System_Object };
 
     private static bool Allows(ValueSetObject target, string value, bool ignoreCase)
         => target.Values.Contains(value)

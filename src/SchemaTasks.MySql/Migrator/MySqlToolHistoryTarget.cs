@@ -56,7 +56,7 @@ internal sealed class MySqlToolHistoryTarget : IMigrationTarget
     {
         var statements = SqlScript.Split(script.Text, SqlDialect.MySql, script.FirstLine);
         var clock = Stopwatch.StartNew();
-        await RunAsync(_writer.Started(migration), cancellationToken).ConfigureAwait(false);
+        await _writer.Started(migration).RunInOwnTransactionAsync(_connection, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < statements.Count; i++)
         {
             // No command timeout: a table rebuild can take hours; the caller's token stops it.
@@ -68,38 +68,17 @@ internal sealed class MySqlToolHistoryTarget : IMigrationTarget
             catch (MySqlException error)
             {
                 var recorded = MigrationFailure.Recorded(i, statements.Count, statements[i], error.Message);
-                await RunAsync(_writer.Failed(migration, recorded), CancellationToken.None).ConfigureAwait(false);
+                await _writer.Failed(migration, recorded).RunInOwnTransactionAsync(_connection, CancellationToken.None).ConfigureAwait(false);
                 var outcome = i == 0
                     ? "No statement of it had run."
                     : $"MySQL commits DDL as it runs: statements 1 to {i} were applied and remain.";
-                throw MigrationFailure.InToolHistory(migration, recorded, outcome, _writer.AfterFailure(migration, Previous(migration)), error);
+                throw MigrationFailure.InToolHistory(migration, recorded, outcome, _writer.AfterFailure(migration, _migrations), error);
             }
         }
 
-        await RunAsync(_writer.Finished(migration), cancellationToken).ConfigureAwait(false);
-        await RunAsync(_writer.Committed(migration, clock.Elapsed), cancellationToken).ConfigureAwait(false);
+        await _writer.Finished(migration).RunInOwnTransactionAsync(_connection, cancellationToken).ConfigureAwait(false);
+        await _writer.Committed(migration, clock.Elapsed).RunInOwnTransactionAsync(_connection, cancellationToken).ConfigureAwait(false);
         return new MigrationApplied(migration.Id, migration.Name, statements.Count, false, clock.Elapsed);
-    }
-
-    private EmbeddedMigration? Previous(EmbeddedMigration migration)
-    {
-        var index = _migrations.ToList().IndexOf(migration);
-        return index > 0 ? _migrations[index - 1] : null;
-    }
-
-    // Several commands (golang-migrate's delete and insert of its one row) go in one transaction.
-    private async Task RunAsync(IReadOnlyList<HistoryCommand> commands, CancellationToken cancellationToken)
-    {
-        if (commands.Count == 0) return;
-        await using var transaction = commands.Count > 1 ? await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
-        foreach (var history in commands)
-        {
-            await using var command = new MySqlCommand(history.Sql, _connection, transaction);
-            foreach (var (name, value) in history.Parameters) command.Parameters.AddWithValue(name, value);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        if (transaction is not null) await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static string Quote(string identifier) => "`" + identifier.Replace("`", "``", StringComparison.Ordinal) + "`";

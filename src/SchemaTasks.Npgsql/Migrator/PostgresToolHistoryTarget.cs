@@ -75,7 +75,7 @@ internal sealed class PostgresToolHistoryTarget : IMigrationTarget
         var statements = SqlScript.Split(script.Text, SqlDialect.Postgres, script.FirstLine);
         var decision = PostgresTransactionRule.Decide(script.Text, statements, script.NoTransaction);
         var clock = Stopwatch.StartNew();
-        await RunInOwnTransactionAsync(_writer.Started(migration), cancellationToken).ConfigureAwait(false);
+        await _writer.Started(migration).RunInOwnTransactionAsync(_connection, cancellationToken).ConfigureAwait(false);
 
         var transaction = decision.InTransaction ? await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
         await using (transaction)
@@ -84,43 +84,19 @@ internal sealed class PostgresToolHistoryTarget : IMigrationTarget
             if (failed is var (recorded, error))
             {
                 if (transaction is not null) await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                await RunInOwnTransactionAsync(_writer.Failed(migration, recorded), CancellationToken.None).ConfigureAwait(false);
+                await _writer.Failed(migration, recorded).RunInOwnTransactionAsync(_connection, CancellationToken.None).ConfigureAwait(false);
                 var outcome = transaction is not null
                     ? "It ran in one transaction, which was rolled back: nothing of it remains."
                     : $"It ran without a transaction ({decision.Reason}), so the statements before the failing one were committed.";
-                throw MigrationFailure.InToolHistory(migration, recorded, outcome, _writer.AfterFailure(migration, Previous(migration)), error);
+                throw MigrationFailure.InToolHistory(migration, recorded, outcome, _writer.AfterFailure(migration, _migrations), error);
             }
 
-            await RunAsync(_writer.Finished(migration), transaction, cancellationToken).ConfigureAwait(false);
+            await _writer.Finished(migration).RunAsync(_connection, transaction, cancellationToken).ConfigureAwait(false);
             if (transaction is not null) await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await RunInOwnTransactionAsync(_writer.Committed(migration, clock.Elapsed), cancellationToken).ConfigureAwait(false);
+        await _writer.Committed(migration, clock.Elapsed).RunInOwnTransactionAsync(_connection, cancellationToken).ConfigureAwait(false);
         return new MigrationApplied(migration.Id, migration.Name, statements.Count, decision.InTransaction, clock.Elapsed);
-    }
-
-    private EmbeddedMigration? Previous(EmbeddedMigration migration)
-    {
-        var index = _migrations.ToList().IndexOf(migration);
-        return index > 0 ? _migrations[index - 1] : null;
-    }
-
-    private async Task RunInOwnTransactionAsync(IReadOnlyList<HistoryCommand> commands, CancellationToken cancellationToken)
-    {
-        if (commands.Count == 0) return;
-        await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await RunAsync(commands, transaction, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task RunAsync(IReadOnlyList<HistoryCommand> commands, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
-    {
-        foreach (var history in commands)
-        {
-            await using var command = new NpgsqlCommand(history.Sql, _connection, transaction);
-            foreach (var (name, value) in history.Parameters) command.Parameters.AddWithValue(name, value);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

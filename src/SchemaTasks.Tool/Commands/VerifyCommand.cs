@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using SchemaTasks.Verification;
 using SchemaTasks.MySql.Verification;
 using SchemaTasks.Npgsql.Verification;

@@ -19,6 +19,6 @@ internal sealed class DbmateHistoryWriter(SqlDialect dialect, string table) : To
     public override IReadOnlyList<HistoryCommand> Finished(EmbeddedMigration migration) =>
         [new($"insert into {Table} (version) values (@version)", ("@version", migration.Id))];
 
-    public override string AfterFailure(EmbeddedMigration migration, EmbeddedMigration? previous) =>
+    protected override string AfterFailure(EmbeddedMigration migration, EmbeddedMigration? previous) =>
         $"dbmate records only migrations that finished, so schema_migrations has no row for {migration.Id} and `dbmate up` would run it again: correct it (and undo what remains of it, if it ran without a transaction) before the next run.";
 }

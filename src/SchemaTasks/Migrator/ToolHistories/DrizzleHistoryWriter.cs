@@ -13,7 +13,6 @@ internal sealed class DrizzleHistoryWriter(SqlDialect dialect, string table) : T
 {
     public override MigrationHistoryKind Kind => MigrationHistoryKind.Drizzle;
 
-
     public override IReadOnlyList<string> CreateTable(string? schema) => IsMySql
         ? [$"create table if not exists {Table} (id serial primary key, hash text not null, created_at bigint)"]
         : [
@@ -30,6 +29,6 @@ internal sealed class DrizzleHistoryWriter(SqlDialect dialect, string table) : T
     public override IReadOnlyList<HistoryCommand> Finished(EmbeddedMigration migration) =>
         [new($"insert into {Table} (hash, created_at) values (@hash, @createdAt)", ("@hash", ChecksumComparison.Sha256(migration.Text)), ("@createdAt", Version(migration)))];
 
-    public override string AfterFailure(EmbeddedMigration migration, EmbeddedMigration? previous) =>
+    protected override string AfterFailure(EmbeddedMigration migration, EmbeddedMigration? previous) =>
         $"drizzle records only migrations that finished, so __drizzle_migrations has no row for {migration.Id} and drizzle's migrator would run it again: correct it (and undo what remains of it on MySQL, where DDL commits as it runs) before the next run.";
 }

@@ -19,7 +19,6 @@ internal sealed class GolangMigrateHistoryWriter(SqlDialect dialect, string tabl
 
     public override MigrationHistoryKind Kind => MigrationHistoryKind.GolangMigrate;
 
-
     public override IReadOnlyList<string> CreateTable(string? schema) =>
         [$"CREATE TABLE IF NOT EXISTS {Table} (version bigint not null primary key, dirty boolean not null)"];
 
@@ -27,7 +26,7 @@ internal sealed class GolangMigrateHistoryWriter(SqlDialect dialect, string tabl
 
     public override IReadOnlyList<HistoryCommand> Finished(EmbeddedMigration migration) => SetVersion(migration, dirty: false);
 
-    public override string AfterFailure(EmbeddedMigration migration, EmbeddedMigration? previous) =>
+    protected override string AfterFailure(EmbeddedMigration migration, EmbeddedMigration? previous) =>
         $"schema_migrations records version {migration.Id} as dirty, so neither golang-migrate nor SchemaTasks applies anything until it is forced: "
         + $"undo what remains of it and run `migrate -path <migrations folder> -database <url> force {previous?.Id ?? "-1"}`, or finish it by hand and run `migrate ... force {migration.Id}`.";
 

@@ -13,7 +13,6 @@ internal sealed class GooseHistoryWriter(SqlDialect dialect, string table) : Too
 {
     public override MigrationHistoryKind Kind => MigrationHistoryKind.Goose;
 
-
     public override IReadOnlyList<string> CreateTable(string? schema) =>
     [
         IsMySql
@@ -41,7 +40,7 @@ internal sealed class GooseHistoryWriter(SqlDialect dialect, string table) : Too
     public override IReadOnlyList<HistoryCommand> Finished(EmbeddedMigration migration) =>
         [new($"INSERT INTO {Table} (version_id, is_applied) VALUES (@version, true)", ("@version", Version(migration)))];
 
-    public override string AfterFailure(EmbeddedMigration migration, EmbeddedMigration? previous) =>
+    protected override string AfterFailure(EmbeddedMigration migration, EmbeddedMigration? previous) =>
         $"goose records only migrations that finished, so goose_db_version has no row for {migration.Id} and `goose up` would run it again: correct it (and undo what remains of it, if it ran without a transaction) before the next run.";
 
     // crc64("goose", ECMA): goose's default session-locker id.

@@ -57,7 +57,7 @@ internal sealed class PrismaHistoryWriter(SqlDialect dialect, string table) : To
     public override IReadOnlyList<HistoryCommand> Failed(EmbeddedMigration migration, string error) =>
         [new($"UPDATE {Table} SET logs = @logs WHERE id = @id", ("@logs", error), ("@id", _rowId))];
 
-    public override string AfterFailure(EmbeddedMigration migration, EmbeddedMigration? previous) =>
+    protected override string AfterFailure(EmbeddedMigration migration, EmbeddedMigration? previous) =>
         $"_prisma_migrations records it as failed (finished_at NULL, the error in logs), so neither `prisma migrate deploy` nor SchemaTasks applies anything until it is resolved: "
         + $"undo what remains of it and run `npx prisma migrate resolve --rolled-back {migration.Id}`, or finish it by hand and run `npx prisma migrate resolve --applied {migration.Id}`.";
 

@@ -52,7 +52,7 @@ internal sealed class SqlxHistoryWriter(SqlDialect dialect, string table) : Tool
     public override IReadOnlyList<HistoryCommand> Committed(EmbeddedMigration migration, TimeSpan elapsed) =>
         [new($"UPDATE {Table} SET execution_time = @elapsed WHERE version = @version", ("@elapsed", elapsed.Ticks * 100), ("@version", Version(migration)))];
 
-    public override string AfterFailure(EmbeddedMigration migration, EmbeddedMigration? previous) => IsMySql
+    protected override string AfterFailure(EmbeddedMigration migration, EmbeddedMigration? previous) => IsMySql
         ? $"_sqlx_migrations records version {migration.Id} with success = false, which `sqlx migrate run` refuses to pass (dirty): undo what remains of it and delete the row (`DELETE FROM _sqlx_migrations WHERE version = {migration.Id}`), or finish it by hand and set success = true."
         : $"sqlx records only migrations that finished, so _sqlx_migrations has no row for {migration.Id} and `sqlx migrate run` would run it again: correct it (and undo what remains of it, if it ran without a transaction) before the next run.";
 

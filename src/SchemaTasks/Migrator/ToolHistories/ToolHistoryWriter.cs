@@ -53,10 +53,17 @@ internal abstract class ToolHistoryWriter
     /// <summary>What the tool records when a statement failed, after the rollback.</summary>
     public virtual IReadOnlyList<HistoryCommand> Failed(EmbeddedMigration migration, string error) => [];
 
+    /// <summary>What the table says after <paramref name="migration"/> of <paramref name="migrations"/> failed, and the tool's way out, for the exception.</summary>
+    public string AfterFailure(EmbeddedMigration migration, IReadOnlyList<EmbeddedMigration> migrations)
+    {
+        var index = IndexOf(migrations, migration);
+        return AfterFailure(migration, index > 0 ? migrations[index - 1] : null);
+    }
+
     /// <summary>What the table says after a failure, and the tool's way out, for the exception.</summary>
     /// <param name="migration">The migration that failed.</param>
-    /// <param name="previous">The migration applied before it, if any.</param>
-    public abstract string AfterFailure(EmbeddedMigration migration, EmbeddedMigration? previous);
+    /// <param name="previous">The migration before it, if any.</param>
+    protected abstract string AfterFailure(EmbeddedMigration migration, EmbeddedMigration? previous);
 
     /// <summary>The tool's PostgreSQL advisory lock key; <see langword="null"/> when the tool takes none (SchemaTasks' own lock is taken instead).</summary>
     /// <param name="database">The connection's database (<c>current_database()</c>).</param>
@@ -65,6 +72,16 @@ internal abstract class ToolHistoryWriter
 
     /// <summary>The tool's MySQL named lock; <see langword="null"/> when the tool takes none (SchemaTasks' own lock is taken instead).</summary>
     public virtual string? MySqlLockName(string database) => null;
+
+    private static int IndexOf(IReadOnlyList<EmbeddedMigration> migrations, EmbeddedMigration migration)
+    {
+        for (var i = 0; i < migrations.Count; i++)
+        {
+            if (ReferenceEquals(migrations[i], migration)) return i;
+        }
+
+        return -1;
+    }
 
     /// <summary>The current time for a timestamp column, in UTC, as the tools that write one from the client do.</summary>
     protected static DateTime Now() => DateTime.UtcNow;
