@@ -24,18 +24,29 @@ internal static class PeerTools
     public static Task<(int ExitCode, string Output)> PrismaAsync(params string[] arguments) =>
         RunAsync("node", [Path.Combine(RepositoryRoot.Path, "tests", "Shared", "PeerTools", "prisma-migrate.mjs"), .. arguments]);
 
-    /// <summary>Writes <paramref name="files"/> to a new folder, which the caller deletes.</summary>
-    public static string WriteFolder(IEnumerable<Migrations.MigrationSourceFile> files)
+    /// <summary>Writes <paramref name="files"/> to a new folder, deleted when the result is disposed.</summary>
+    public static TemporaryFolder WriteFolder(IEnumerable<Migrations.MigrationSourceFile> files)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "schematasks-peer-" + Guid.NewGuid().ToString("N")[..12]);
+        var folder = new TemporaryFolder(Path.Combine(Path.GetTempPath(), "schematasks-peer-" + Guid.NewGuid().ToString("N")[..12]));
         foreach (var file in files)
         {
-            var path = Path.Combine(folder, file.RelativePath);
+            var path = Path.Combine(folder.Path, file.RelativePath);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, file.Text);
         }
 
         return folder;
+    }
+
+    /// <summary>A folder of migrations a tool reads, deleted with everything in it on disposal.</summary>
+    public sealed class TemporaryFolder(string path) : IDisposable
+    {
+        public string Path { get; } = path;
+
+        public void Dispose()
+        {
+            if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
+        }
     }
 
     private static string Folder() => TestDatabaseEnvironment.RequireConnectionString(Variable);

@@ -21,53 +21,39 @@ public sealed class MySqlPeerToolRoundTripTests
     public async Task Dbmate_SeesNothingPending_AfterSchemaTasksMigrates_AndSchemaTasksSeesItsMigrationsApplied()
     {
         var files = ToolHistoryCases.Files(MigrationHistoryKind.Dbmate, Dialect);
-        var folder = PeerTools.WriteFolder(files);
-        try
-        {
-            await using var ours = await MySqlTestDatabase.CreateAsync();
-            await MySqlMigrator.MigrateAsync(ToolHistoryCases.Load(MigrationHistoryKind.Dbmate, Dialect, files), ours.ConnectionString, new MigrateOptions { History = MigrationHistoryKind.Dbmate });
-            var status = await PeerTools.DbmateAsync("--url", Url(ours), "--migrations-dir", folder, "--no-dump-schema", "status", "--exit-code");
-            Assert.True(status.ExitCode == 0, status.Output);
-            Assert.Contains("Applied: 2", status.Output, StringComparison.Ordinal);
-            Assert.Contains("Pending: 0", status.Output, StringComparison.Ordinal);
+        using var folder = PeerTools.WriteFolder(files);
+        await using var ours = await MySqlTestDatabase.CreateAsync();
+        await MySqlMigrator.MigrateAsync(ToolHistoryCases.Load(MigrationHistoryKind.Dbmate, Dialect, files), ours.ConnectionString, new MigrateOptions { History = MigrationHistoryKind.Dbmate });
+        var status = await PeerTools.DbmateAsync("--url", Url(ours), "--migrations-dir", folder.Path, "--no-dump-schema", "status", "--exit-code");
+        Assert.True(status.ExitCode == 0, status.Output);
+        Assert.Contains("Applied: 2", status.Output, StringComparison.Ordinal);
+        Assert.Contains("Pending: 0", status.Output, StringComparison.Ordinal);
 
-            await using var theirs = await MySqlTestDatabase.CreateAsync();
-            var up = await PeerTools.DbmateAsync("--url", Url(theirs), "--migrations-dir", folder, "--no-dump-schema", "up");
-            Assert.True(up.ExitCode == 0, up.Output);
-            await AssertHealthyAndNothingToApplyAsync(theirs, MigrationHistoryKind.Dbmate, files);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        await using var theirs = await MySqlTestDatabase.CreateAsync();
+        var up = await PeerTools.DbmateAsync("--url", Url(theirs), "--migrations-dir", folder.Path, "--no-dump-schema", "up");
+        Assert.True(up.ExitCode == 0, up.Output);
+        await AssertHealthyAndNothingToApplyAsync(theirs, MigrationHistoryKind.Dbmate, files);
     }
 
     [MySqlPeerToolFact]
     public async Task Drizzle_AppliesNothing_AfterSchemaTasksMigrates_AndBothWriteTheSameRows()
     {
         var files = ToolHistoryCases.Files(MigrationHistoryKind.Drizzle, Dialect);
-        var folder = PeerTools.WriteFolder(files);
-        try
-        {
-            await using var ours = await MySqlTestDatabase.CreateAsync();
-            await MySqlMigrator.MigrateAsync(ToolHistoryCases.Load(MigrationHistoryKind.Drizzle, Dialect, files), ours.ConnectionString, new MigrateOptions { History = MigrationHistoryKind.Drizzle });
-            var before = await PeerTools.DrizzleAsync("mysql", "rows", Url(ours));
+        using var folder = PeerTools.WriteFolder(files);
+        await using var ours = await MySqlTestDatabase.CreateAsync();
+        await MySqlMigrator.MigrateAsync(ToolHistoryCases.Load(MigrationHistoryKind.Drizzle, Dialect, files), ours.ConnectionString, new MigrateOptions { History = MigrationHistoryKind.Drizzle });
+        var before = await PeerTools.DrizzleAsync("mysql", "rows", Url(ours));
 
-            // drizzle would fail on CREATE TABLE a if it ran anything again.
-            var migrate = await PeerTools.DrizzleAsync("mysql", Url(ours), folder);
-            Assert.True(migrate.ExitCode == 0, migrate.Output);
-            Assert.Equal(before.Output.Trim(), migrate.Output.Trim());
+        // drizzle would fail on CREATE TABLE a if it ran anything again.
+        var migrate = await PeerTools.DrizzleAsync("mysql", Url(ours), folder.Path);
+        Assert.True(migrate.ExitCode == 0, migrate.Output);
+        Assert.Equal(before.Output.Trim(), migrate.Output.Trim());
 
-            await using var theirs = await MySqlTestDatabase.CreateAsync();
-            var theirMigrate = await PeerTools.DrizzleAsync("mysql", Url(theirs), folder);
-            Assert.True(theirMigrate.ExitCode == 0, theirMigrate.Output);
-            Assert.Equal(before.Output.Trim(), theirMigrate.Output.Trim());
-            await AssertHealthyAndNothingToApplyAsync(theirs, MigrationHistoryKind.Drizzle, files);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        await using var theirs = await MySqlTestDatabase.CreateAsync();
+        var theirMigrate = await PeerTools.DrizzleAsync("mysql", Url(theirs), folder.Path);
+        Assert.True(theirMigrate.ExitCode == 0, theirMigrate.Output);
+        Assert.Equal(before.Output.Trim(), theirMigrate.Output.Trim());
+        await AssertHealthyAndNothingToApplyAsync(theirs, MigrationHistoryKind.Drizzle, files);
     }
 
     private static async Task AssertHealthyAndNothingToApplyAsync(MySqlTestDatabase db, MigrationHistoryKind kind, IReadOnlyList<Migrations.MigrationSourceFile> files)
