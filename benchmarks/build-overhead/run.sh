@@ -51,9 +51,12 @@ for project in with without; do dotnet build "$work/$project" -v:q >/dev/null; d
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 measure() { # $1: what to do before each build: none | edit
-  local with=() without=()
+  local with=() without=() differences=()
   for round in $(seq 1 "$rounds"); do
-    for project in with without; do
+    # Which copy goes first alternates, so neither always follows the other's cache state.
+    local order=(with without)
+    (( round % 2 == 0 )) && order=(without with)
+    for project in "${order[@]}"; do
       [[ $1 == edit ]] && echo "// edit $round" >> "$work/$project/File1.cs"
       local start end
       start=$(date +%s%N)
@@ -61,11 +64,13 @@ measure() { # $1: what to do before each build: none | edit
       end=$(date +%s%N)
       if [[ $project == with ]]; then with+=($(( (end - start) / 1000000 ))); else without+=($(( (end - start) / 1000000 ))); fi
     done
+    differences+=($(( with[-1] - without[-1] )))
   done
-  local w o
+  local w o d
   w=$(printf '%s\n' "${with[@]}" | median)
   o=$(printf '%s\n' "${without[@]}" | median)
-  echo "$1 build, $rounds paired rounds: with SchemaTasks $w ms, without $o ms, difference $((w - o)) ms"
+  d=$(printf '%s\n' "${differences[@]}" | median)
+  echo "$1 build, $rounds paired rounds: with SchemaTasks $w ms, without $o ms, difference of the medians $((w - o)) ms, median of the paired differences $d ms"
 }
 measure none
 measure edit

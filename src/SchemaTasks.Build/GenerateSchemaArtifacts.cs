@@ -10,7 +10,7 @@ namespace SchemaTasks.Build;
 
 /// <summary>
 /// Reads the migrations folder in its layout, builds the schema they produce, and writes what
-/// the rest of the build needs: the checksum manifest and the list of files to embed, the
+/// the rest of the build needs: the checksum manifest and the bundle of files to embed, the
 /// committed schema snapshot (or, in locked mode, checks that it is current), and the value
 /// sets the analyzer checks the code against. Every decision is made by the core; this task
 /// only moves files and diagnostics between MSBuild and it.
@@ -38,9 +38,9 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
     [Required]
     public string ManifestFile { get; set; } = "";
 
-    /// <summary>Where to write the relative paths of the migrations to embed, one per line.</summary>
+    /// <summary>Where to write the migration files to embed, in one bundle (the core's <c>MigrationBundle</c>).</summary>
     [Required]
-    public string EmbedListFile { get; set; } = "";
+    public string BundleFile { get; set; } = "";
 
     /// <summary>Where to write the value sets for the analyzer.</summary>
     [Required]
@@ -71,8 +71,27 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
 
         var manifest = MigrationManifest.From(set, dialect);
         OutputFile.Write(ManifestFile, ManifestJson.Write(manifest));
-        // A Liquibase changelog holds several migrations: each file is embedded once.
-        OutputFile.Write(EmbedListFile, string.Concat(manifest.Migrations.Select(m => m.Path).Distinct(StringComparer.Ordinal).Select(p => p + "\n")));
+        // A Liquibase changelog holds several migrations: each file is embedded once. The bytes
+        // are read again, not re-encoded from the text: the assembly carries the files as they are.
+        var files = new List<(string Path, byte[] Bytes)>();
+        foreach (var path in manifest.Migrations.Select(m => m.Path).Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                files.Add((path, File.ReadAllBytes(Path.Combine(MigrationsDirectory, path))));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Read a moment ago; changed or removed since, by another process.
+                diagnostics.Report(SchemaDiagnostic.Error(
+                    DiagnosticCodes.FolderEntryUnreadable,
+                    $"'{path}' could be read a moment ago and now cannot ({ex.Message}), so the migrations were not embedded. Build again once nothing else is changing the migrations folder.",
+                    path));
+                return false;
+            }
+        }
+
+        OutputFile.Write(BundleFile, stream => MigrationBundle.Write(stream, files));
         Log.LogMessage(
             MessageImportance.Normal,
             "SchemaTasks: {0} migration(s) in the {1} layout from '{2}'.",

@@ -7,7 +7,14 @@ internal static class OutputFile
 {
     private static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    public static void Write(string path, string content)
+    public static void Write(string path, string content) =>
+        Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, Utf8NoBom);
+            writer.Write(content);
+        });
+
+    public static void Write(string path, Action<Stream> write)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
@@ -18,7 +25,19 @@ internal static class OutputFile
         // A name of its own: the inner builds of a multi-targeted project run in parallel and
         // write the same snapshot, so a shared temporary name would let one move the other's file.
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temporary, content, Utf8NoBom);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            using (var stream = File.Create(temporary))
+            {
+                write(stream);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
     }
 }

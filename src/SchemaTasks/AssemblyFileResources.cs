@@ -1,6 +1,5 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using System.Text;
 
 namespace SchemaTasks;
 
@@ -47,16 +46,7 @@ internal sealed class AssemblyFileResources : EmbeddedMigrations.IResourceSource
         return resources;
     }
 
-    public string? Read(string name)
-    {
-        if (!_resources.TryGetValue(name, out var bytes) || bytes is null)
-        {
-            return null;
-        }
-
-        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
-    }
+    public byte[]? Read(string name) => _resources.GetValueOrDefault(name);
 
     // ECMA-335 II.24.2.4: each embedded resource is a 4-byte length, then its bytes, at its offset
     // in the CLI header's resources directory.

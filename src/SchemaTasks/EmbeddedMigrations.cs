@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text;
 using SchemaTasks.Diagnostics;
 using SchemaTasks.Manifest;
 using SchemaTasks.Migrations;
@@ -76,9 +75,10 @@ public sealed class EmbeddedMigrations
         return Load(AssemblyFileResources.FromFile(assemblyPath));
     }
 
-    internal static EmbeddedMigrations Load(IResourceSource resources)
+    internal static EmbeddedMigrations Load(IResourceSource assembly)
     {
-        var manifestText = resources.Read(EmbeddedResourceNames.Manifest)
+        var resources = MigrationResources.Open(assembly);
+        var manifestText = resources.ReadText(EmbeddedResourceNames.Manifest)
             ?? throw new SchemaTasksException(
                 DiagnosticCodes.ManifestMissing,
                 $"Assembly '{resources.Name}' has no embedded SchemaTasks manifest ('{EmbeddedResourceNames.Manifest}'). Reference the SchemaTasks.Build package from the project that holds the migrations, and check that SchemaMigrationsDirectory points at them.");
@@ -100,10 +100,10 @@ public sealed class EmbeddedMigrations
         foreach (var entry in manifest.Migrations)
         {
             var name = EmbeddedResourceNames.ForMigration(entry.Path);
-            var text = resources.Read(name)
+            var text = resources.ReadText(name)
                 ?? throw new SchemaTasksException(
                     DiagnosticCodes.EmbeddedMigrationMissing,
-                    $"Migration '{entry.Id}' ('{entry.Path}') is listed in the manifest of assembly '{resources.Name}' but is not embedded (resource '{name}'). Rebuild the assembly; do not remove SchemaTasks resources after the build.");
+                    $"Migration '{entry.Id}' ('{entry.Path}') is listed in the manifest of assembly '{resources.Name}' but is not embedded (neither in '{EmbeddedResourceNames.MigrationBundle}' nor as resource '{name}'). Rebuild the assembly; do not remove SchemaTasks resources after the build.");
 
             var actual = MigrationChecksum.Compute(text);
             if (!string.Equals(actual, entry.Sha256, StringComparison.Ordinal))
@@ -133,9 +133,9 @@ public sealed class EmbeddedMigrations
 
     // The snapshot must describe exactly the migrations the manifest lists; otherwise the checks
     // made against it would be about some other build.
-    private static SchemaSnapshot? ReadSnapshot(IResourceSource resources, MigrationManifest manifest)
+    private static SchemaSnapshot? ReadSnapshot(MigrationResources resources, MigrationManifest manifest)
     {
-        var text = resources.Read(EmbeddedResourceNames.Snapshot);
+        var text = resources.ReadText(EmbeddedResourceNames.Snapshot);
         if (text is null)
         {
             return null;
@@ -173,7 +173,8 @@ public sealed class EmbeddedMigrations
 
         IEnumerable<string> Names { get; }
 
-        string? Read(string name);
+        /// <summary>The resource's bytes; <see langword="null"/> when it is absent or has none here.</summary>
+        byte[]? Read(string name);
     }
 
     private sealed class AssemblyResources(Assembly assembly) : IResourceSource
@@ -182,7 +183,7 @@ public sealed class EmbeddedMigrations
 
         public IEnumerable<string> Names => assembly.GetManifestResourceNames();
 
-        public string? Read(string name)
+        public byte[]? Read(string name)
         {
             using var stream = assembly.GetManifestResourceStream(name);
             if (stream is null)
@@ -190,8 +191,9 @@ public sealed class EmbeddedMigrations
                 return null;
             }
 
-            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return reader.ReadToEnd();
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            return bytes;
         }
     }
 }

@@ -55,7 +55,7 @@ public sealed class EmbeddingTests
         var run = await fixture.RunBuiltAppAsync();
 
         Assert.Equal(
-            ["SchemaTasks/Migrations/10_add_c.sql", "SchemaTasks/Migrations/1_init.sql", "SchemaTasks/Migrations/2_add_b.sql", "SchemaTasks/manifest.json", "SchemaTasks/snapshot.json"],
+            ["SchemaTasks/manifest.json", "SchemaTasks/migrations.bundle", "SchemaTasks/snapshot.json"],
             run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var manifest = fixture.ReadGeneratedManifest();
         Assert.True(

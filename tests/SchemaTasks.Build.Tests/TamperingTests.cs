@@ -28,6 +28,23 @@ public sealed class TamperingTests
     }
 
     [Fact]
+    public async Task BundledMigrationAlsoEmbeddedOnItsOwn_IsRefused()
+    {
+        using var fixture = await BuildPrismaAppAsync(targets: """
+            <ItemGroup>
+              <EmbeddedResource Include="extra.sql" LogicalName="SchemaTasks/Migrations/20250801120000_init/migration.sql" />
+            </ItemGroup>
+            """, extraFile: "extra.sql");
+
+        var run = await fixture.RunBuiltAppAsync();
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error ST5004", run.Error, StringComparison.Ordinal);
+        Assert.Contains("SchemaTasks/Migrations/20250801120000_init/migration.sql", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("DROP TABLE", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExtraResourceUnderTheMigrationsPrefix_IsRefused()
     {
         using var fixture = await BuildPrismaAppAsync(targets: """
@@ -44,12 +61,12 @@ public sealed class TamperingTests
     }
 
     [Fact]
-    public async Task ListedMigrationRemovedFromResources_IsReportedMissing()
+    public async Task MigrationsRemovedFromResources_AreReportedMissing()
     {
         using var fixture = await BuildPrismaAppAsync(targets: """
-            <Target Name="RemoveOneMigration" AfterTargets="_SchemaEmbedMigrations">
+            <Target Name="RemoveTheMigrations" AfterTargets="_SchemaEmbedMigrations">
               <ItemGroup>
-                <EmbeddedResource Remove="@(EmbeddedResource)" Condition="'%(EmbeddedResource.LogicalName)' == 'SchemaTasks/Migrations/20250801120000_init/migration.sql'" />
+                <EmbeddedResource Remove="@(EmbeddedResource)" Condition="'%(EmbeddedResource.LogicalName)' == 'SchemaTasks/migrations.bundle'" />
               </ItemGroup>
             </Target>
             """);

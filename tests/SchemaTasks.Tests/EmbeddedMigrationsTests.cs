@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using SchemaTasks.Diagnostics;
 using SchemaTasks.Manifest;
 using SchemaTasks.Migrations;
@@ -180,20 +181,103 @@ public class EmbeddedMigrationsTests
         Assert.Null(EmbeddedMigrations.Load(resources).Snapshot);
     }
 
+    [Fact]
+    public void Bundle_LoadsAsMigrationsEmbeddedOneByOne()
+    {
+        // The second file starts with a UTF-8 byte order mark, which the text must not keep:
+        // the build computed its checksum without it.
+        var resources = new ResourceTable()
+            .WithMigration("1", "1_a.up.sql", "CREATE TABLE a (id int);\n")
+            .WithMigration("2", "2_b.up.sql", "CREATE TABLE b (id int);\n")
+            .WithManifest()
+            .WithResource(EmbeddedResourceNames.ForMigration("2_b.up.sql"), [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("CREATE TABLE b (id int);\n")])
+            .Bundled();
+
+        var loaded = EmbeddedMigrations.Load(resources);
+
+        Assert.Equal(["1", "2"], loaded.Migrations.Select(m => m.Id));
+        Assert.Equal(["CREATE TABLE a (id int);\n", "CREATE TABLE b (id int);\n"], loaded.Migrations.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Bundle_WithAnEditedFile_IsST5003()
+    {
+        var resources = new ResourceTable()
+            .WithMigration("1", "1_a.up.sql", "CREATE TABLE a (id int);\n")
+            .WithManifest()
+            .Replace("1_a.up.sql", "CREATE TABLE a (id bigint);\n")
+            .Bundled();
+
+        var ex = Assert.Throws<SchemaTasksException>(() => EmbeddedMigrations.Load(resources));
+
+        Assert.Equal(DiagnosticCodes.EmbeddedMigrationTampered, ex.Code);
+        Assert.Contains("'1_a.up.sql'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bundle_MissingAListedFile_IsST5002_NamingIt()
+    {
+        var resources = new ResourceTable()
+            .WithMigration("1", "1_a.up.sql", "SELECT 1;\n")
+            .WithMigration("2", "2_b.up.sql", "SELECT 2;\n")
+            .WithManifest()
+            .Remove("2_b.up.sql")
+            .Bundled();
+
+        var ex = Assert.Throws<SchemaTasksException>(() => EmbeddedMigrations.Load(resources));
+
+        Assert.Equal(DiagnosticCodes.EmbeddedMigrationMissing, ex.Code);
+        Assert.Contains("'2_b.up.sql'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(EmbeddedResourceNames.MigrationBundle, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bundle_AndTheSameFileEmbeddedOnItsOwn_IsST5004()
+    {
+        var resources = new ResourceTable()
+            .WithMigration("1", "1_a.up.sql", "SELECT 1;\n")
+            .WithManifest()
+            .Bundled()
+            .WithResource(EmbeddedResourceNames.ForMigration("1_a.up.sql"), "DROP TABLE jobs;\n");
+
+        var ex = Assert.Throws<SchemaTasksException>(() => EmbeddedMigrations.Load(resources));
+
+        Assert.Equal(DiagnosticCodes.EmbeddedMigrationUnlisted, ex.Code);
+        Assert.Contains("'SchemaTasks/Migrations/1_a.up.sql'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bundle_CutShort_IsST5001_SayingWhy()
+    {
+        var resources = new ResourceTable()
+            .WithMigration("1", "1_a.up.sql", "SELECT 1;\n")
+            .WithManifest()
+            .Bundled();
+        var bundle = resources.Read(EmbeddedResourceNames.MigrationBundle)!;
+        resources.WithResource(EmbeddedResourceNames.MigrationBundle, bundle[..^3]);
+
+        var ex = Assert.Throws<SchemaTasksException>(() => EmbeddedMigrations.Load(resources));
+
+        Assert.Equal(DiagnosticCodes.ManifestMissing, ex.Code);
+        Assert.Contains(EmbeddedResourceNames.MigrationBundle, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'1_a.up.sql' is 10 bytes long", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(AssemblyName, ex.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Stands in for an assembly's resource table. <see cref="WithManifest"/> lists the migrations
     /// added so far, with the checksums of their texts at that moment.
     /// </summary>
     private sealed class ResourceTable : EmbeddedMigrations.IResourceSource
     {
-        private readonly Dictionary<string, string> resources = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, byte[]> resources = new(StringComparer.Ordinal);
         private readonly List<ManifestEntry> entries = [];
 
         public string Name => AssemblyName;
 
         public IEnumerable<string> Names => resources.Keys;
 
-        public string? Read(string name) => resources.GetValueOrDefault(name);
+        public byte[]? Read(string name) => resources.GetValueOrDefault(name);
 
         public ResourceTable WithMigration(string id, string path, string text)
         {
@@ -210,7 +294,7 @@ public class EmbeddedMigrationsTests
 
         public ResourceTable WithSnapshotOfManifest(bool dropLast = false)
         {
-            var listed = ManifestJson.Read(resources[EmbeddedResourceNames.Manifest]).Migrations;
+            var listed = ManifestJson.Read(Encoding.UTF8.GetString(resources[EmbeddedResourceNames.Manifest])).Migrations;
             var migrations = listed.Take(dropLast ? listed.Count - 1 : listed.Count)
                 .Select(e => new SnapshotMigration(e.Id, e.Name, e.Path, e.Sha256))
                 .ToImmutableArray();
@@ -218,10 +302,29 @@ public class EmbeddedMigrationsTests
             return WithResource(EmbeddedResourceNames.Snapshot, SnapshotJson.Write(snapshot));
         }
 
-        public ResourceTable WithResource(string name, string text)
+        public ResourceTable WithResource(string name, string text) => WithResource(name, Encoding.UTF8.GetBytes(text));
+
+        public ResourceTable WithResource(string name, byte[] bytes)
         {
-            resources[name] = text;
+            resources[name] = bytes;
             return this;
+        }
+
+        /// <summary>Moves every migration embedded on its own into one bundle, as a build embeds them.</summary>
+        public ResourceTable Bundled()
+        {
+            var files = resources
+                .Where(r => r.Key.StartsWith(EmbeddedResourceNames.MigrationPrefix, StringComparison.Ordinal))
+                .Select(r => (Path: r.Key[EmbeddedResourceNames.MigrationPrefix.Length..], Bytes: r.Value))
+                .ToList();
+            foreach (var (path, _) in files)
+            {
+                resources.Remove(EmbeddedResourceNames.ForMigration(path));
+            }
+
+            using var bundle = new MemoryStream();
+            MigrationBundle.Write(bundle, files);
+            return WithResource(EmbeddedResourceNames.MigrationBundle, bundle.ToArray());
         }
 
         public ResourceTable Replace(string path, string text)

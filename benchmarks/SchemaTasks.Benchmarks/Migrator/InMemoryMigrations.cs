@@ -1,3 +1,4 @@
+using System.Text;
 using SchemaTasks.Manifest;
 using SchemaTasks.Migrations;
 
@@ -28,7 +29,7 @@ internal sealed class InMemoryMigrations : EmbeddedMigrations.IResourceSource
 
     public IEnumerable<string> Names => _resources.Keys;
 
-    public string? Read(string name) => _resources.GetValueOrDefault(name);
+    public byte[]? Read(string name) => _resources.TryGetValue(name, out var text) ? Encoding.UTF8.GetBytes(text) : null;
 
     /// <summary>Loads <paramref name="migrations"/> as the runtime loads an assembly's.</summary>
     public static EmbeddedMigrations Load(IEnumerable<(int Number, string Name, string Sql)> migrations) =>

@@ -12,7 +12,16 @@ public static class EmbeddedResourceNames
     /// <summary>The schema snapshot: the schema the migrations produce (docs/snapshot-format.md).</summary>
     public const string Snapshot = "SchemaTasks/snapshot.json";
 
-    /// <summary>The prefix of every embedded migration; the migration's relative path follows it.</summary>
+    /// <summary>
+    /// Every migration file of the build in one resource. The runtime reads each file in it as if
+    /// it were embedded on its own under <see cref="MigrationPrefix"/>.
+    /// </summary>
+    public const string MigrationBundle = "SchemaTasks/migrations.bundle";
+
+    /// <summary>
+    /// The prefix of a migration embedded on its own (as builds before the bundle embedded them);
+    /// the migration's relative path follows it.
+    /// </summary>
     public const string MigrationPrefix = "SchemaTasks/Migrations/";
 
     /// <summary>The logical name of the migration at <paramref name="relativePath"/>.</summary>

@@ -10,24 +10,29 @@ namespace SchemaTasks.Migrations;
 /// </summary>
 internal static class MigrationFileText
 {
-    public static string Read(string path)
+    public static string Read(string path) => Decode(new ArraySegment<byte>(File.ReadAllBytes(path)));
+
+    /// <summary>
+    /// The text of a file's bytes by the same rules; the runtime decodes embedded migrations with
+    /// it, so they read exactly as the build read them from disk.
+    /// </summary>
+    public static string Decode(ArraySegment<byte> bytes)
     {
-        var bytes = File.ReadAllBytes(path);
-        var span = new ReadOnlySpan<byte>(bytes);
+        var span = bytes.AsSpan();
         if (span.StartsWith(Utf8Bom))
         {
-            return Encoding.UTF8.GetString(bytes, Utf8Bom.Length, bytes.Length - Utf8Bom.Length);
+            return Encoding.UTF8.GetString(bytes.Array!, bytes.Offset + Utf8Bom.Length, bytes.Count - Utf8Bom.Length);
         }
 
         if (span.StartsWith(Utf16LittleEndianBom) || span.StartsWith(Utf16BigEndianBom) || span.StartsWith(Utf32BigEndianBom))
         {
             // UTF-16 or UTF-32 (little-endian UTF-32 starts as UTF-16 does): rare enough for the
             // general reader, which knows every mark.
-            using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var reader = new StreamReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             return reader.ReadToEnd();
         }
 
-        return Encoding.UTF8.GetString(bytes);
+        return Encoding.UTF8.GetString(bytes.Array!, bytes.Offset, bytes.Count);
     }
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];

@@ -1,3 +1,4 @@
+using System.Text;
 using SchemaTasks.Manifest;
 using SchemaTasks.Migrations;
 
@@ -19,7 +20,7 @@ internal sealed class TestMigrations(SqlDialect dialect, MigrationLayout layout 
 
     public IEnumerable<string> Names => _resources.Keys;
 
-    public string? Read(string name) => _resources.GetValueOrDefault(name);
+    public byte[]? Read(string name) => _resources.TryGetValue(name, out var text) ? Encoding.UTF8.GetBytes(text) : null;
 
     /// <summary>Adds migration <paramref name="id"/> (file <paramref name="path"/>, by default <c>{id}_m.up.sql</c>) to the manifest and the resources.</summary>
     public TestMigrations Add(string id, string sql, string? path = null)
