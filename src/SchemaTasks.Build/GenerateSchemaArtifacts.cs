@@ -70,7 +70,6 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
         }
 
         var manifest = MigrationManifest.From(set, dialect);
-        OutputFile.Write(ManifestFile, ManifestJson.Write(manifest));
         // A Liquibase changelog holds several migrations: each file is embedded once. The bytes
         // are read again, not re-encoded from the text: the assembly carries the files as they are.
         var files = new List<(string Path, byte[] Bytes)>();
@@ -91,7 +90,10 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
             }
         }
 
+        // The bundle before the manifest, both only once every file was read: a failed build
+        // leaves the previous pair, which agree with each other.
         OutputFile.Write(BundleFile, stream => MigrationBundle.Write(stream, files));
+        OutputFile.Write(ManifestFile, ManifestJson.Write(manifest));
         Log.LogMessage(
             MessageImportance.Normal,
             "SchemaTasks: {0} migration(s) in the {1} layout from '{2}'.",

@@ -68,6 +68,45 @@ public sealed class IncrementalBuildTests
         Assert.Contains(unchangedLine, after.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RenamingAMigrationFolder_ReembedsUnderTheNewName()
+    {
+        // A rename keeps the file's time stamp, so only the list of files can tell the build.
+        using var fixture = CreatePrismaApp();
+        var build = await fixture.BuildAsync();
+        Assert.True(build.ExitCode == 0, build.ToString());
+
+        Directory.Move(
+            fixture.PathOf("prisma/migrations/20250909044604_add_cancelled_job_status"),
+            fixture.PathOf("prisma/migrations/20250909044605_add_cancelled_job_status"));
+        var rebuild = await fixture.BuildAsync("-v:d");
+        var after = await fixture.RunBuiltAppAsync();
+
+        Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
+        Assert.Contains(TaskRan, rebuild.Output, StringComparison.Ordinal);
+        Assert.True(after.ExitCode == 0, after.ToString());
+        Assert.Contains("20250909044605_add_cancelled_job_status ", after.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("20250909044604_add_cancelled_job_status", after.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RemovingAMigration_ReembedsWithoutIt()
+    {
+        using var fixture = CreatePrismaApp();
+        var build = await fixture.BuildAsync();
+        Assert.True(build.ExitCode == 0, build.ToString());
+
+        Directory.Delete(fixture.PathOf("prisma/migrations/20250909044604_add_cancelled_job_status"), recursive: true);
+        var rebuild = await fixture.BuildAsync("-v:d");
+        var after = await fixture.RunBuiltAppAsync();
+
+        Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
+        Assert.Contains("SchemaTasks: 1 migration(s)", rebuild.Output, StringComparison.Ordinal);
+        Assert.True(after.ExitCode == 0, after.ToString());
+        Assert.DoesNotContain("20250909044604_add_cancelled_job_status", after.Output, StringComparison.Ordinal);
+        Assert.Contains("20250801120000_init ", after.Output, StringComparison.Ordinal);
+    }
+
     private static FixtureProject CreatePrismaApp()
     {
         var fixture = FixtureProject.Create("App").WithProperty("SchemaMigrationsDirectory", "prisma/migrations");
