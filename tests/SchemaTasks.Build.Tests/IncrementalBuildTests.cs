@@ -69,6 +69,24 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public async Task EmptyMigrationsFolder_SecondBuildDoesNotRunTheTask()
+    {
+        // An empty list hashes to nothing; the list file must still exist, or the target
+        // would see a missing input and run on every build.
+        using var fixture = FixtureProject.Create("BuildOnly").WithProperty("SchemaMigrationsDirectory", "db/migrations").WithProperty("SchemaDialect", "postgres");
+        Directory.CreateDirectory(fixture.PathOf("db/migrations"));
+
+        var first = await fixture.BuildAsync("-v:d");
+        var second = await fixture.BuildAsync("-v:d");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains("SchemaTasks: 0 migration(s)", first.Output, StringComparison.Ordinal);
+        Assert.Contains(Skipped, second.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("SchemaTasks: 0 migration(s)", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RenamingAMigrationFolder_ReembedsUnderTheNewName()
     {
         // A rename keeps the file's time stamp, so only the list of files can tell the build.

@@ -16,6 +16,7 @@ namespace SchemaTasks.Benchmarks.Analyzer;
 /// iterations.
 /// </summary>
 [MemoryDiagnoser]
+[GcConcurrent(false)] // A background collection competing for the second core spread the runs by a fifth.
 public class SolutionAnalyzerBenchmarks
 {
     private (string Path, SourceText Text)[] _sources = [];
@@ -59,10 +60,11 @@ public class SolutionAnalyzerBenchmarks
     public bool WithAnalyzer() => Analyzed(new OperationAnalyzerStandIn(), new DbEnumAnalyzer());
 
     /// <summary>
-    /// For iterating (minutes, not BenchmarkDotNet's half hour): the three cases in turn,
-    /// <paramref name="rounds"/> times, with the best and median of each and the ratios.
+    /// For iterating (minutes, not BenchmarkDotNet's half hour): the cases in turn, in
+    /// alternating order, <paramref name="rounds"/> times, with the best and median of each and the ratios; the
+    /// plain compile only when <paramref name="withPlainCompile"/>, as a scale.
     /// </summary>
-    public static void Probe(int rounds)
+    public static void Probe(int rounds, bool withPlainCompile = true)
     {
         var benchmarks = new SolutionAnalyzerBenchmarks();
         benchmarks.Setup();
@@ -71,15 +73,22 @@ public class SolutionAnalyzerBenchmarks
             ("compile", benchmarks.Compile, []),
             ("compile + operation analyzer", benchmarks.WithoutAnalyzer, []),
             ("compile + operation analyzer + SchemaTasks", benchmarks.WithAnalyzer, []),
-        };
+        }[(withPlainCompile ? 0 : 1)..];
         for (var round = 0; round < rounds + 1; round++)
         {
-            foreach (var (_, run, times) in cases)
+            var line = new System.Text.StringBuilder($"round {round}:");
+            // Odd rounds run the cases in reverse, so neither always runs first in a round.
+            foreach (var (name, run, times) in round % 2 == 0 ? cases : cases.Reverse())
             {
                 var watch = System.Diagnostics.Stopwatch.StartNew();
                 run();
                 if (round > 0) times.Add(watch.Elapsed.TotalMilliseconds); // the first round loads and jits
+                line.Append(System.Globalization.CultureInfo.InvariantCulture, $" {name} {watch.Elapsed.TotalMilliseconds:F0} ms;");
             }
+
+            // A heap that grows from round to round would make later rounds slower whatever they run.
+            line.Append(System.Globalization.CultureInfo.InvariantCulture, $" heap {GC.GetTotalMemory(forceFullCollection: false) / 1048576} MB, gen2 collections {GC.CollectionCount(2)}");
+            Console.WriteLine(line);
         }
 
         static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
@@ -88,8 +97,32 @@ public class SolutionAnalyzerBenchmarks
             Console.WriteLine($"{name}: best {times.Min():F0} ms, median {Median(times):F0} ms");
         }
 
-        var (baseline, with) = (cases[1].Times, cases[2].Times);
+        var (baseline, with) = (cases[^2].Times, cases[^1].Times);
         Console.WriteLine($"SchemaTasks / operation analyzer: best {with.Min() / baseline.Min():F3}, median {Median(with) / Median(baseline):F3}");
+
+        // The machine's speed drifts over minutes; the two cases of one round run seconds apart,
+        // so the ratio within each round is the measure least moved by the drift.
+        var paired = with.Zip(baseline, (w, b) => w / b).Order().ToList();
+        var (low, high) = MedianInterval(paired.Count);
+        Console.WriteLine($"paired by round: median {Median(paired):F3}, 95% interval for the median {paired[low]:F3} to {paired[high]:F3}, all {string.Join(' ', paired.Select(r => r.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}");
+    }
+
+    // A distribution-free interval for the median of n sorted values: the values at 0-based
+    // indexes k and n-1-k, with k the largest j for which P(X <= j) <= 2.5%, X ~ Binomial(n, 1/2)
+    // (for 20 rounds, the 6th and 15th values: 95.9%). Too few rounds give the extremes.
+    private static (int Low, int High) MedianInterval(int n)
+    {
+        var k = 0;
+        double tail = 0, term = Math.Pow(0.5, n); // P(X = 0)
+        for (var j = 0; j < n / 2; j++)
+        {
+            tail += term;
+            if (tail > 0.025) break;
+            k = j;
+            term = term * (n - j) / (j + 1);
+        }
+
+        return (k, n - 1 - k);
     }
 
     /// <summary>
@@ -138,7 +171,7 @@ public class SolutionAnalyzerBenchmarks
             {
                 var before = GC.GetTotalAllocatedBytes(precise: true);
                 var watch = System.Diagnostics.Stopwatch.StartNew();
-                benchmarks.Compilation().WithAnalyzers([.. analyzers()], benchmarks._options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+                benchmarks.Compilation().WithAnalyzers([.. analyzers()], benchmarks.SingleThreaded).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
                 if (round == 0) continue;
                 times.Add(watch.Elapsed.TotalMilliseconds);
                 allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - before) / 1048576.0);
@@ -151,12 +184,17 @@ public class SolutionAnalyzerBenchmarks
         }
     }
 
+    // One thread, no timing of each action (a build times them only with ReportAnalyzer=true):
+    // the whole of each analyzer's work lands in the elapsed time, none of it hidden on the
+    // second core.
     private bool Analyzed(params DiagnosticAnalyzer[] analyzers)
     {
         var compilation = Compilation();
-        compilation.WithAnalyzers([.. analyzers], _options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        compilation.WithAnalyzers([.. analyzers], SingleThreaded).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         return compilation.Emit(Stream.Null).Success;
     }
+
+    private CompilationWithAnalyzersOptions SingleThreaded => new(_options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
 
     private CSharpCompilation Compilation() => CSharpCompilation.Create(
         "App",
