@@ -29,6 +29,8 @@ internal static class FrameworkNumericOverloads
             using var sha = SHA256.Create();
             return sha.ComputeHash(source);
         }
+
+        public static byte[] HashData(ReadOnlySpan<byte> source) => HashData(source.ToArray());
     }
 
     extension(Encoding encoding)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,7 +15,19 @@ public static class MigrationChecksum
     public static string Compute(string text)
     {
         var normalised = NormaliseLineEndings(text);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(normalised))).ToLowerInvariant();
+
+        // Encoded into a rented buffer: every migration is hashed on every cold run, and its
+        // UTF-8 bytes are not needed after.
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, Encoding.UTF8.GetByteCount(normalised)));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(normalised, 0, normalised.Length, buffer, 0);
+            return Convert.ToHexString(SHA256.HashData(buffer.AsSpan(0, length))).ToLowerInvariant();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>The text with CRLF and lone CR turned into LF and a leading BOM removed.</summary>

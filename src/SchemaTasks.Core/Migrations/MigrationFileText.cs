@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace SchemaTasks.Migrations;
@@ -10,7 +11,57 @@ namespace SchemaTasks.Migrations;
 /// </summary>
 internal static class MigrationFileText
 {
-    public static string Read(string path) => Decode(new ArraySegment<byte>(File.ReadAllBytes(path)));
+    // Most migrations are a few kilobytes; a larger one doubles the buffer as it is read.
+    private const int InitialBuffer = 64 * 1024;
+
+    // The largest array .NET allocates (Array.MaxLength, which .NET Framework lacks).
+    private const int LargestBuffer = 0x7FFFFFC7;
+
+    public static string Read(string path)
+    {
+        // The bytes are read into a rented buffer: only the text outlives the read, and a
+        // thousand byte arrays of garbage would cost a cold run more collections.
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+        try
+        {
+            var filled = 0;
+            while (true)
+            {
+                if (filled == buffer.Length)
+                {
+                    buffer = Larger(buffer, path);
+                }
+
+                var read = file.Read(buffer, filled, buffer.Length - filled);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                filled += read;
+            }
+
+            return Decode(new ArraySegment<byte>(buffer, 0, filled));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static byte[] Larger(byte[] buffer, string path)
+    {
+        if (buffer.Length >= LargestBuffer)
+        {
+            throw new IOException($"'{path}' is larger than the {LargestBuffer} bytes a migration can have.");
+        }
+
+        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(LargestBuffer, 2L * buffer.Length));
+        Buffer.BlockCopy(buffer, 0, larger, 0, buffer.Length);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
+    }
 
     /// <summary>
     /// The text of a file's bytes by the same rules; the runtime decodes embedded migrations with

@@ -24,7 +24,7 @@ internal static class MigrationFolderWalk
         var walk = new Walk(diagnostics);
         walk.ReadBy[rootReal] = "";
         walk.Visit(root, rootReal, "", [rootReal]);
-        return walk.Files;
+        return walk.ReadFiles();
     }
 
     /// <summary>
@@ -107,17 +107,19 @@ internal static class MigrationFolderWalk
 
     private sealed class Walk(List<SchemaDiagnostic> diagnostics)
     {
-        public List<MigrationSourceFile> Files { get; } = [];
+        // The files found, read after the walk (ReadFiles); with the count of diagnostics when
+        // each was found, so that a file that cannot be read is reported where the walk met it.
+        private readonly List<(string Path, string Relative, int DiagnosticsBefore)> _found = [];
 
         /// <summary>Each folder read so far, by its real path, with the relative path it was read as.</summary>
         public Dictionary<string, string> ReadBy { get; } = new(PathComparer);
 
         public void Visit(string path, string real, string relative, List<string> ancestors)
         {
-            FileSystemInfo[] entries;
+            List<FolderEntry> entries;
             try
             {
-                entries = new DirectoryInfo(path).GetFileSystemInfos();
+                entries = FolderListing.List(path);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -125,16 +127,16 @@ internal static class MigrationFolderWalk
                 return;
             }
 
-            foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+            foreach (var entry in entries)
             {
                 var entryRelative = relative + entry.Name;
-                if (entry is DirectoryInfo)
+                if (entry.IsFolder)
                 {
-                    VisitFolder(entry, Path.Combine(real, entry.Name), entryRelative, ancestors);
+                    VisitFolder(new DirectoryInfo(Path.Combine(path, entry.Name)), Path.Combine(real, entry.Name), entryRelative, ancestors);
                 }
                 else if (entry.Name.EndsWith(".sql", StringComparison.OrdinalIgnoreCase) || IsLayoutFile(relative, entry.Name))
                 {
-                    ReadFile(entry, entryRelative);
+                    Found(Path.Combine(path, entry.Name), entryRelative);
                 }
             }
         }
@@ -189,22 +191,39 @@ internal static class MigrationFolderWalk
             Visit(folder.FullName, real, relative + "/", [.. ancestors, real]);
         }
 
-        private void ReadFile(FileSystemInfo file, string relative)
+        private void Found(string path, string relative) => _found.Add((path, relative, diagnostics.Count));
+
+        /// <summary>The files found, in the walk's order, each read (<see cref="FileReads"/>).</summary>
+        public List<MigrationSourceFile> ReadFiles()
         {
-            try
+            var reads = FileReads.Run(_found.Count, i => MigrationFileText.Read(_found[i].Path));
+            var files = new List<MigrationSourceFile>(_found.Count);
+            for (var i = 0; i < _found.Count; i++)
             {
-                Files.Add(new MigrationSourceFile(relative, MigrationFileText.Read(file.FullName)));
+                if (reads[i].Text is { } text)
+                {
+                    files.Add(new MigrationSourceFile(_found[i].Relative, text));
+                }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+
+            // Backwards, so that each insertion leaves the places of the earlier ones as they were.
+            for (var i = _found.Count - 1; i >= 0; i--)
             {
-                Unreadable(relative, ex);
+                if (reads[i].Failure is { } failure)
+                {
+                    diagnostics.Insert(_found[i].DiagnosticsBefore, UnreadableEntry(_found[i].Relative, failure));
+                }
             }
+
+            return files;
         }
 
-        private void Unreadable(string relative, Exception ex) =>
-            diagnostics.Add(SchemaDiagnostic.Error(
+        private void Unreadable(string relative, Exception ex) => diagnostics.Add(UnreadableEntry(relative, ex));
+
+        private static SchemaDiagnostic UnreadableEntry(string relative, Exception ex) =>
+            SchemaDiagnostic.Error(
                 DiagnosticCodes.FolderEntryUnreadable,
                 $"'{relative}' in the migrations folder cannot be read ({ex.Message}). Fix its permissions or the link it is, or move it out of the migrations folder.",
-                relative));
+                relative);
     }
 }

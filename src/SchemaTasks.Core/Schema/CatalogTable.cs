@@ -23,6 +23,13 @@ public sealed record CatalogTable(
     // places a column next to a named one in O(log n)), and Columns is made from them only when
     // someone reads it. At least one of _columns and _chain is set. _columnIndex finds positions
     // in _columns, for the callers that want one (they read Columns anyway).
+    //
+    // A chain costs a link and a dictionary entry per column, about fifteen times the memory of
+    // copying the array of a table of thirty columns, and most tables are narrow. So a table
+    // narrower than ChainWorthBuilding is copied: each version costs at most that many
+    // references, and a run of changes stays linear.
+    private const int ChainWorthBuilding = 64;
+
     private ImmutableArray<CatalogColumn> _columns = Columns.IsDefault ? [] : Columns;
     private NamedChain<CatalogColumn>? _chain;
     private ColumnIndex? _columnIndex;
@@ -110,11 +117,13 @@ public sealed record CatalogTable(
     }
 
     // The chain under the dialect's comparison of names, made from the columns when this version
-    // has none (or one under another comparison); null when two columns have the same name.
+    // has none (or one under another comparison); null when two columns have the same name, and
+    // for a table narrower than ChainWorthBuilding that has none yet.
     private NamedChain<CatalogColumn>? ChainFor(SqlDialect dialect)
     {
         var comparer = Sql.IdentifierRules.For(dialect).ColumnComparer;
-        return _chain is { } chain && chain.Comparer == comparer ? chain : NamedChain<CatalogColumn>.Of(Columns, c => c.Name, comparer);
+        if (_chain is { } chain && chain.Comparer == comparer) return chain;
+        return ColumnCount < ChainWorthBuilding ? null : NamedChain<CatalogColumn>.Of(Columns, c => c.Name, comparer);
     }
 
     internal int IndexOfColumn(string name, SqlDialect dialect)
@@ -139,8 +148,8 @@ public sealed record CatalogTable(
         return -1;
     }
 
-    // Where there is no chain (two columns with the same name): the column at `index` moved as
-    // FIRST / AFTER say, by copying the array.
+    // Where there is no chain (a narrow table, or two columns with the same name): the column at
+    // `index` moved as FIRST / AFTER say, by copying the array.
     private static ImmutableArray<CatalogColumn> Moved(ImmutableArray<CatalogColumn> columns, int index, bool first, string? after, SqlDialect dialect)
     {
         if (!first && after is null) return columns;
@@ -183,7 +192,11 @@ public sealed record CatalogTable(
     }
 
     /// <summary>Column positions by name, under one dialect's comparison.</summary>
-    private sealed class ColumnIndex(StringComparer comparer, ImmutableDictionary<string, int> positions)
+    /// <remarks>
+    /// Made once per version of a wide table that someone looks a column up in, and never
+    /// changed after: a plain dictionary, which costs a fraction of an immutable one to build.
+    /// </remarks>
+    private sealed class ColumnIndex(StringComparer comparer, Dictionary<string, int> positions)
     {
         /// <summary>Below this many columns a scan is as fast as a lookup.</summary>
         public const int WorthBuilding = 32;
@@ -192,13 +205,13 @@ public sealed record CatalogTable(
 
         public static ColumnIndex Of(ImmutableArray<CatalogColumn> columns, StringComparer comparer)
         {
-            var positions = ImmutableDictionary.CreateBuilder<string, int>(comparer);
+            var positions = new Dictionary<string, int>(columns.Length, comparer);
             for (var i = 0; i < columns.Length; i++)
             {
-                if (!positions.ContainsKey(columns[i].Name)) positions.Add(columns[i].Name, i);
+                positions.TryAdd(columns[i].Name, i);
             }
 
-            return new ColumnIndex(comparer, positions.ToImmutable());
+            return new ColumnIndex(comparer, positions);
         }
 
         public int Find(string name) => positions.TryGetValue(name, out var index) ? index : -1;

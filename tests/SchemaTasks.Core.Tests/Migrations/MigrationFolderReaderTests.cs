@@ -170,6 +170,25 @@ public sealed class MigrationFolderReaderTests : IDisposable
     }
 
     [Fact]
+    public void ManyFiles_ReadOnTwoThreads_KeepTheWalksOrder_AndEachProblemIsReportedWhereTheWalkMetIt()
+    {
+        // More files than one thread reads alone (FileReads), two of them unreadable, and a
+        // link back to the folder, which the walk reports as it lists, between them.
+        for (var i = 0; i < 150; i++) Write($"{i:D3}_m.sql", $"SELECT {i};\n");
+        File.CreateSymbolicLink(Path.Combine(_folder, "050_x_gone.sql"), Path.Combine(_root, "gone-1.sql"));
+        Directory.CreateSymbolicLink(Path.Combine(_folder, "100_loop"), _folder);
+        File.CreateSymbolicLink(Path.Combine(_folder, "120_x_gone.sql"), Path.Combine(_root, "gone-2.sql"));
+
+        var reading = MigrationFolderReader.Read(_folder, new MigrationFolderSettings { Dialect = SqlDialect.Postgres });
+
+        Assert.Equal(Enumerable.Range(0, 150).Select(i => $"{i:D3}_m.sql"), reading.Files.Select(f => f.RelativePath));
+        Assert.All(reading.Files, f => Assert.Equal($"SELECT {int.Parse(f.RelativePath[..3], System.Globalization.CultureInfo.InvariantCulture)};\n", f.Text));
+        Assert.Equal(
+            [(DiagnosticCodes.FolderEntryUnreadable, "050_x_gone.sql"), (DiagnosticCodes.FolderLinkCycle, "100_loop"), (DiagnosticCodes.FolderEntryUnreadable, "120_x_gone.sql")],
+            reading.Diagnostics.Where(d => d.Code is DiagnosticCodes.FolderEntryUnreadable or DiagnosticCodes.FolderLinkCycle).Select(d => (d.Code, d.File)));
+    }
+
+    [Fact]
     public void PrismaFolder_ListsTheSkippedSeedFileAsInformation()
     {
         Write("20250101000000_init/migration.sql", "CREATE TABLE a (id int);\n");

@@ -44,29 +44,35 @@ public class PlacementTests
         Assert.Equal(41, catalog.EnumTypes[Pg("status")].LabelCount);
     }
 
-    [Fact]
-    public void ColumnsPlacedFirstOrAfterOthers_LandThere_AndTheTableBeforeIsUnchanged()
+    // 40 columns: the table is copied at each change; 100: it shares its columns with the version before.
+    [Theory]
+    [InlineData(40)]
+    [InlineData(100)]
+    public void ColumnsPlacedFirstOrAfterOthers_LandThere_AndTheTableBeforeIsUnchanged(int width)
     {
         var sql = new StringBuilder("CREATE TABLE wide (id bigint PRIMARY KEY, middle integer, tail integer);\n");
-        for (var i = 0; i < 40; i++) sql.Append($"ALTER TABLE wide ADD COLUMN c{i} integer AFTER middle;\n");
+        for (var i = 0; i < width; i++) sql.Append($"ALTER TABLE wide ADD COLUMN c{i} integer AFTER middle;\n");
         sql.Append("ALTER TABLE wide ADD COLUMN head integer FIRST;\nALTER TABLE wide ADD COLUMN later integer AFTER MIDDLE;\n");
         var before = Clean(sql.ToString(), SqlDialect.MySql);
         var after = SchemaEngine.Apply(before, "ALTER TABLE wide ADD COLUMN end integer AFTER tail, ADD COLUMN nowhere integer AFTER missing;", "m.sql").Catalog;
 
-        string[] expected = ["head", "id", "middle", "later", .. Enumerable.Range(0, 40).Reverse().Select(i => $"c{i}"), "tail"];
+        string[] expected = ["head", "id", "middle", "later", .. Enumerable.Range(0, width).Reverse().Select(i => $"c{i}"), "tail"];
         var table = before.Tables[My("wide")];
         Assert.Equal(expected, table.Columns.Select(c => c.Name));
         Assert.Equal(table with { Columns = [.. table.Columns] }, table);
         Assert.Equal(["tail", "end", "nowhere"], after.Tables[My("wide")].Columns.TakeLast(3).Select(c => c.Name));
     }
 
-    [Fact]
-    public void ModifyAndChange_MoveTheColumn_OrKeepItsPlace()
+    // 40 columns: the table is copied at each change; 100: it shares its columns with the version before.
+    [Theory]
+    [InlineData(40)]
+    [InlineData(100)]
+    public void ModifyAndChange_MoveTheColumn_OrKeepItsPlace(int width)
     {
-        var setup = "CREATE TABLE wide (id bigint PRIMARY KEY);\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"ALTER TABLE wide ADD COLUMN c{i} integer;\n"));
+        var setup = "CREATE TABLE wide (id bigint PRIMARY KEY);\n" + string.Concat(Enumerable.Range(0, width).Select(i => $"ALTER TABLE wide ADD COLUMN c{i} integer;\n"));
         var catalog = Clean(
             setup +
-            "ALTER TABLE wide MODIFY COLUMN c39 varchar(10) NOT NULL FIRST;\n" +
+            $"ALTER TABLE wide MODIFY COLUMN c{width - 1} varchar(10) NOT NULL FIRST;\n" +
             "ALTER TABLE wide CHANGE COLUMN c0 renamed bigint AFTER c5;\n" +
             "ALTER TABLE wide MODIFY COLUMN c7 text AFTER c7;\n" +
             "ALTER TABLE wide CHANGE COLUMN c8 C8 integer;\n" +
@@ -75,9 +81,9 @@ public class PlacementTests
             SqlDialect.MySql);
 
         var table = catalog.Tables[My("wide")];
-        Assert.Equal(["c39", "id", "c1", "c2", "c3", "c4", "c5", "renamed", "c6", "c7", "C8", "c9", "c10"], table.Columns.Take(13).Select(c => c.Name));
-        Assert.Equal(41, table.Columns.Length);
-        Assert.False(table.FindColumn("C39", SqlDialect.MySql)!.IsNullable);
+        Assert.Equal([$"c{width - 1}", "id", "c1", "c2", "c3", "c4", "c5", "renamed", "c6", "c7", "C8", "c9", "c10"], table.Columns.Take(13).Select(c => c.Name));
+        Assert.Equal(width + 1, table.Columns.Length);
+        Assert.False(table.FindColumn($"C{width - 1}", SqlDialect.MySql)!.IsNullable);
         Assert.Equal("text", table.FindColumn("c7", SqlDialect.MySql)!.Type);
     }
 

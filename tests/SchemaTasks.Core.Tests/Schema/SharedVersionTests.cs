@@ -9,7 +9,8 @@ namespace SchemaTasks.Core.Tests.Schema;
 /// <summary>
 /// Tables and enum types grown one statement at a time share their columns and labels with the
 /// version before (so a long run stays linear); each version must still read exactly as if it
-/// had been copied.
+/// had been copied. Tables are tried narrow (40 columns: copied) and wide (100: past the width
+/// where a table starts sharing its columns, so both ways and the switch between them).
 /// </summary>
 public class SharedVersionTests
 {
@@ -20,51 +21,57 @@ public class SharedVersionTests
         return sql.ToString();
     }
 
-    [Fact]
-    public void ColumnsAddedOneByOne_KeepTheirOrder_AndTheTableBeforeIsUnchanged()
+    [Theory]
+    [InlineData(40)]
+    [InlineData(100)]
+    public void ColumnsAddedOneByOne_KeepTheirOrder_AndTheTableBeforeIsUnchanged(int width)
     {
-        var before = Clean("CREATE TABLE wide (id bigint PRIMARY KEY);\n" + AddColumns("wide", 40));
+        var before = Clean("CREATE TABLE wide (id bigint PRIMARY KEY);\n" + AddColumns("wide", width));
         var after = SchemaEngine.Apply(before, "ALTER TABLE wide ADD COLUMN extra text;", "m.sql").Catalog;
 
-        Assert.Equal(["id", .. Enumerable.Range(0, 40).Select(i => $"c{i}")], before.Tables[Pg("wide")].Columns.Select(c => c.Name));
-        Assert.Equal(42, after.Tables[Pg("wide")].Columns.Length);
+        Assert.Equal(["id", .. Enumerable.Range(0, width).Select(i => $"c{i}")], before.Tables[Pg("wide")].Columns.Select(c => c.Name));
+        Assert.Equal(width + 2, after.Tables[Pg("wide")].Columns.Length);
         Assert.Equal("extra", after.Tables[Pg("wide")].Columns[^1].Name);
-        Assert.Equal("c39", after.Tables[Pg("wide")].FindColumn("c39", SqlDialect.Postgres)?.Name);
+        Assert.Equal($"c{width - 1}", after.Tables[Pg("wide")].FindColumn($"c{width - 1}", SqlDialect.Postgres)?.Name);
     }
 
-    [Fact]
-    public void WideTable_FindsAnExistingColumn_AsTheDialectComparesNames()
+    [Theory]
+    [InlineData(40)]
+    [InlineData(100)]
+    public void WideTable_FindsAnExistingColumn_AsTheDialectComparesNames(int width)
     {
-        var setup = "CREATE TABLE wide (id bigint PRIMARY KEY);\n" + AddColumns("wide", 40);
+        var setup = "CREATE TABLE wide (id bigint PRIMARY KEY);\n" + AddColumns("wide", width);
 
         // MySQL compares column names ignoring case: C7 is c7.
         var (_, mysql) = Run(setup + "ALTER TABLE wide ADD COLUMN C7 integer;", SqlDialect.MySql);
         var exists = Assert.Single(mysql);
-        Assert.Equal((DiagnosticCodes.ColumnExists, 42), (exists.Code, exists.Line));
+        Assert.Equal((DiagnosticCodes.ColumnExists, width + 2), (exists.Code, exists.Line));
 
         // PostgreSQL keeps a quoted name's case: "C7" is another column.
         var postgres = Clean(setup + "ALTER TABLE wide ADD COLUMN \"C7\" integer;\nALTER TABLE wide ADD COLUMN IF NOT EXISTS c7 integer;");
-        Assert.Equal(42, postgres.Tables[Pg("wide")].Columns.Length);
+        Assert.Equal(width + 2, postgres.Tables[Pg("wide")].Columns.Length);
     }
 
-    [Fact]
-    public void WideTable_AfterAColumnIsPlacedOrDropped_FindsColumnsAtTheirNewPositions()
+    [Theory]
+    [InlineData(40)]
+    [InlineData(100)]
+    public void WideTable_AfterAColumnIsPlacedOrDropped_FindsColumnsAtTheirNewPositions(int width)
     {
         var catalog = Clean(
-            "CREATE TABLE wide (id bigint PRIMARY KEY);\n" + AddColumns("wide", 40) +
+            "CREATE TABLE wide (id bigint PRIMARY KEY);\n" + AddColumns("wide", width) +
             "ALTER TABLE wide ADD COLUMN early integer FIRST;\n" +
             "ALTER TABLE wide DROP COLUMN c3;\n" +
-            "ALTER TABLE wide MODIFY COLUMN c39 varchar(10) NOT NULL;\n" +
+            $"ALTER TABLE wide MODIFY COLUMN c{width - 1} varchar(10) NOT NULL;\n" +
             "ALTER TABLE wide ADD COLUMN late integer;\n" +
-            "ALTER TABLE wide RENAME COLUMN c38 TO renamed;",
+            $"ALTER TABLE wide RENAME COLUMN c{width - 2} TO renamed;",
             SqlDialect.MySql);
 
         var table = catalog.Tables[My("wide")];
         Assert.Equal(["early", "id", "c0", "c1", "c2", "c4"], table.Columns.Take(6).Select(c => c.Name));
-        Assert.Equal(["c37", "renamed", "c39", "late"], table.Columns.TakeLast(4).Select(c => c.Name));
-        Assert.False(table.FindColumn("c39", SqlDialect.MySql)!.IsNullable);
+        Assert.Equal([$"c{width - 3}", "renamed", $"c{width - 1}", "late"], table.Columns.TakeLast(4).Select(c => c.Name));
+        Assert.False(table.FindColumn($"c{width - 1}", SqlDialect.MySql)!.IsNullable);
         Assert.Null(table.FindColumn("c3", SqlDialect.MySql));
-        Assert.Null(table.FindColumn("c38", SqlDialect.MySql));
+        Assert.Null(table.FindColumn($"c{width - 2}", SqlDialect.MySql));
     }
 
     [Fact]
@@ -110,13 +117,15 @@ public class SharedVersionTests
         Assert.Equal([], new CatalogEnumType(Pg("empty"), default).Labels);
     }
 
-    [Fact]
-    public void Tables_AreEqual_WhateverHoldsTheirColumns_AndStayEqualOnceRead()
+    [Theory]
+    [InlineData(40)]
+    [InlineData(100)]
+    public void Tables_AreEqual_WhateverHoldsTheirColumns_AndStayEqualOnceRead(int width)
     {
-        var catalog = Clean("CREATE TABLE wide (id bigint PRIMARY KEY);\n" + AddColumns("wide", 40));
+        var catalog = Clean("CREATE TABLE wide (id bigint PRIMARY KEY);\n" + AddColumns("wide", width));
         var grown = catalog.Tables[Pg("wide")];
         var twin = grown with { }; // shares how the columns are held, until one of them is read
-        var other = Clean("CREATE TABLE wide (id bigint PRIMARY KEY);\n" + AddColumns("wide", 40, i => i == 39 ? "last" : $"c{i}")).Tables[Pg("wide")];
+        var other = Clean("CREATE TABLE wide (id bigint PRIMARY KEY);\n" + AddColumns("wide", width, i => i == width - 1 ? "last" : $"c{i}")).Tables[Pg("wide")];
 
         // Reading one table's columns or looking one up builds its array and index; equality does not move.
         Assert.Equal(twin, grown);
