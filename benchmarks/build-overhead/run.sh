@@ -2,15 +2,29 @@
 # What SchemaTasks adds to a user's `dotnet build`, measured as a user meets it: two copies of
 # one project (40 small source files, one [DbEnum] property, the first 163 migrations of the
 # benchmark corpus as a Prisma folder), one with the SchemaTasks.Build package from
-# artifacts/packages and one without, built alternately, N rounds; prints the medians.
-#   benchmarks/build-overhead/run.sh [rounds]        after build/test.sh or dotnet pack
+# artifacts/packages and one without, built alternately, N rounds (a third as many after
+# `dotnet build-server shutdown`); prints the medians and the median of the paired differences
+# with its 95% interval.
+#   benchmarks/build-overhead/run.sh [rounds] [driver]      after build/test.sh or dotnet pack
+# With a second argument, `driver`, both copies also reference Npgsql, as an application that
+# has a schema to keep does: then the package reference itself is not part of the difference.
 # docs/benchmarks.md, "What SchemaTasks adds to a build", records the results.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-15}
+driver_reference=""
+[[ ${2:-} == driver ]] && driver_reference='<PackageReference Include="Npgsql" Version="8.0.5" />'
+# A default install builds with the compiler server and reuses MSBuild nodes; a CI machine (this
+# repository's included) may turn both off in its environment. Measure as a user's machine
+# builds, unless SCHEMATASKS_BENCH_KEEP_ENV=1 asks for the environment as it is.
+if [[ ${SCHEMATASKS_BENCH_KEEP_ENV:-0} != 1 ]]; then
+  unset UseSharedCompilation MSBUILDDISABLENODEREUSE DOTNET_CLI_USE_MSBUILD_SERVER
+fi
+echo "UseSharedCompilation=${UseSharedCompilation:-(default: the compiler server)} MSBUILDDISABLENODEREUSE=${MSBUILDDISABLENODEREUSE:-(default: nodes reused)}"
 repo=$PWD
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# The compiler server and the MSBuild nodes these builds started do not outlive the run.
+trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NUGET_PACKAGES="$work/nuget"
 
 version=$(ls -t artifacts/packages/SchemaTasks.Build.*.nupkg | head -1 | sed -E 's/.*SchemaTasks\.Build\.(.*)\.nupkg/\1/')
@@ -19,7 +33,8 @@ sed "s|\.\./artifacts/packages|$repo/artifacts/packages|" samples/NuGet.config >
 
 for project in with without; do
   mkdir -p "$work/$project/prisma/migrations"
-  (cd "$work/corpus" && ls -d 2020* | head -163 | xargs -I{} cp -r {} "$work/$project/prisma/migrations/")
+  # The first 163 (an array, not `ls | head`: with pipefail, head closing the pipe early fails the script).
+  (cd "$work/corpus" && folders=(2020*) && cp -r "${folders[@]:0:163}" "$work/$project/prisma/migrations/")
   cp "$work/corpus/migration_lock.toml" "$work/$project/prisma/migrations/"
   for i in $(seq 1 40); do
     printf 'namespace Demo;\npublic static class Helper%s\n{\n    public static int Compute(int x) => x * %s + System.Linq.Enumerable.Range(0, x).Sum();\n}\n' "$i" "$i" > "$work/$project/File$i.cs"
@@ -36,6 +51,7 @@ cat > "$work/with/with.csproj" <<XML
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="SchemaTasks.Build" Version="$version" />
+    $driver_reference
   </ItemGroup>
 </Project>
 XML
@@ -45,19 +61,27 @@ cat > "$work/without/without.csproj" <<XML
     <TargetFramework>net10.0</TargetFramework>
     <ImplicitUsings>enable</ImplicitUsings>
   </PropertyGroup>
+  <ItemGroup>
+    $driver_reference
+  </ItemGroup>
 </Project>
 XML
 for project in with without; do dotnet build "$work/$project" -v:q >/dev/null; done
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-measure() { # $1: what to do before each build: none | edit
+# The median with a distribution-free 95% interval: the order statistics k and n-k+1 of the
+# sorted values, k = floor((n - 1.96 sqrt(n)) / 2), as the analyzer probe reports its ratios.
+median_interval() { sort -n | awk '{a[NR]=$1} END {k=int((NR-1.96*sqrt(NR))/2); if (k<1) k=1; printf "%s ms [%s, %s]", a[int((NR+1)/2)], a[k], a[NR-k+1]}'; }
+measure() { # $1: what to do before each build: none | edit | cold (edit after dotnet build-server shutdown); $2: rounds
   local with=() without=() differences=()
-  for round in $(seq 1 "$rounds"); do
+  for round in $(seq 1 "$2"); do
     # Which copy goes first alternates, so neither always follows the other's cache state.
     local order=(with without)
     (( round % 2 == 0 )) && order=(without with)
     for project in "${order[@]}"; do
-      [[ $1 == edit ]] && echo "// edit $round" >> "$work/$project/File1.cs"
+      [[ $1 != none ]] && echo "// $1 $round" >> "$work/$project/File1.cs"
+      # A fresh MSBuild node and compiler server: the task assembly and the analyzer load and are compiled again.
+      [[ $1 == cold ]] && { dotnet build-server shutdown >/dev/null 2>&1 || true; }
       local start end
       start=$(date +%s%N)
       dotnet build "$work/$project" --no-restore -v:q >/dev/null
@@ -69,17 +93,9 @@ measure() { # $1: what to do before each build: none | edit
   local w o d
   w=$(printf '%s\n' "${with[@]}" | median)
   o=$(printf '%s\n' "${without[@]}" | median)
-  d=$(printf '%s\n' "${differences[@]}" | median)
-  echo "$1 build, $rounds paired rounds: with SchemaTasks $w ms, without $o ms, difference of the medians $((w - o)) ms, median of the paired differences $d ms"
+  d=$(printf '%s\n' "${differences[@]}" | median_interval)
+  echo "$1 build, $2 paired rounds: with SchemaTasks $w ms, without $o ms, difference of the medians $((w - o)) ms, median of the paired differences $d"
 }
-measure none
-measure edit
-# The first build in a fresh MSBuild node: the task assembly loads and is compiled again.
-dotnet build-server shutdown >/dev/null 2>&1 || true
-echo "// edit cold" >> "$work/with/File1.cs"
-start=$(date +%s%N); dotnet build "$work/with" --no-restore -v:q >/dev/null; end=$(date +%s%N)
-echo "with SchemaTasks, after dotnet build-server shutdown: $(( (end - start) / 1000000 )) ms"
-dotnet build-server shutdown >/dev/null 2>&1 || true
-echo "// edit cold" >> "$work/without/File1.cs"
-start=$(date +%s%N); dotnet build "$work/without" --no-restore -v:q >/dev/null; end=$(date +%s%N)
-echo "without, after dotnet build-server shutdown: $(( (end - start) / 1000000 )) ms"
+measure none "$rounds"
+measure edit "$rounds"
+measure cold "$(( (rounds + 2) / 3 ))"
