@@ -59,6 +59,12 @@ if (args.Length > 0 && args[0] == "--migrator-probe")
     return;
 }
 
+if (args.Length > 1 && args[0] == "--first-read")
+{
+    FirstReadProbe.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return;
+}
+
 if (args.Length > 1 && args[0] == "--write-corpus")
 {
     SchemaTasks.Benchmarks.Corpus.CorpusWriter.Run(args[1], args.Length > 2 ? args[2] : "postgres");

@@ -72,14 +72,18 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # The median with a distribution-free 95% interval: the order statistics k and n-k+1 of the
 # sorted values, k = floor((n - 1.96 sqrt(n)) / 2), as the analyzer probe reports its ratios.
 median_interval() { sort -n | awk '{a[NR]=$1} END {k=int((NR-1.96*sqrt(NR))/2); if (k<1) k=1; printf "%s ms [%s, %s]", a[int((NR+1)/2)], a[k], a[NR-k+1]}'; }
-measure() { # $1: what to do before each build: none | edit | cold (edit after dotnet build-server shutdown); $2: rounds
+measure() { # $1: what to do before each build: none | edit | migration | cold (edit after dotnet build-server shutdown); $2: rounds
   local with=() without=() differences=()
   for round in $(seq 1 "$2"); do
     # Which copy goes first alternates, so neither always follows the other's cache state.
     local order=(with without)
     (( round % 2 == 0 )) && order=(without with)
     for project in "${order[@]}"; do
-      [[ $1 != none ]] && echo "// $1 $round" >> "$work/$project/File1.cs"
+      [[ $1 == edit || $1 == cold ]] && echo "// $1 $round" >> "$work/$project/File1.cs"
+      # A comment added to the newest migration: its checksum changes, so SchemaTasks reads and
+      # applies the migrations again and the assembly embeds the new text; without SchemaTasks
+      # the build has nothing to do.
+      [[ $1 == migration ]] && echo "-- edit $round" >> "$work/$project/prisma/migrations/$last_migration/migration.sql"
       # A fresh MSBuild node and compiler server: the task assembly and the analyzer load and are compiled again.
       [[ $1 == cold ]] && { dotnet build-server shutdown >/dev/null 2>&1 || true; }
       local start end
@@ -96,6 +100,8 @@ measure() { # $1: what to do before each build: none | edit | cold (edit after d
   d=$(printf '%s\n' "${differences[@]}" | median_interval)
   echo "$1 build, $2 paired rounds: with SchemaTasks $w ms, without $o ms, difference of the medians $((w - o)) ms, median of the paired differences $d"
 }
+last_migration=$(cd "$work/with/prisma/migrations" && folders=(2020*) && echo "${folders[-1]}")
 measure none "$rounds"
 measure edit "$rounds"
+measure migration "$rounds"
 measure cold "$(( (rounds + 2) / 3 ))"
