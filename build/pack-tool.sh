@@ -22,8 +22,9 @@ log() { printf 'pack-tool.sh: %s\n' "$*"; }
 rm -f "$out"/SchemaTasks.Tool.[0-9]*.snupkg
 
 # The pointer and the framework-dependent package (the SDK also makes a self-contained
-# linux-x64 package here, which the Native AOT pack below replaces).
-dotnet pack "$project" -c "$configuration" -p:SchemaTasksNativeTool=true -o "$out" -nologo -v:q
+# linux-x64 package here, which the Native AOT pack below replaces; SchemaTasksToolPointer keeps
+# that one on the restore this pack made, for .NET 8, rather than the Native AOT one's .NET 10).
+dotnet pack "$project" -c "$configuration" -p:SchemaTasksNativeTool=true -p:SchemaTasksToolPointer=true -o "$out" -nologo -v:q
 
 if [[ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]]; then
   rm -f "$out"/SchemaTasks.Tool.linux-x64.*
@@ -41,4 +42,7 @@ fi
 
 log "compiling the linux-x64 tool ahead of time (a minute or two)"
 dotnet pack "$project" -c "$configuration" -p:SchemaTasksNativeTool=true -r linux-x64 -o "$out" -nologo -v:q
+# That pack restored the project for .NET 10; restore it as the solution builds it, so that a
+# later step without a restore (dotnet test --no-build) finds the assets it expects.
+dotnet restore "$project" -nologo -v:q
 log "packed $(cd "$out" && ls SchemaTasks.Tool.*nupkg | grep -v snupkg | tr '\n' ' ')"

@@ -34,13 +34,19 @@ public sealed class NativeToolPackageTests : IClassFixture<NativeToolPackageTest
 
         var target = _tool.CommandTarget;
         Assert.Contains("schematasks.tool.linux-x64", target, StringComparison.OrdinalIgnoreCase);
-        var magic = new byte[4];
+        var header = new byte[18];
         using (var file = File.OpenRead(target))
         {
-            file.ReadExactly(magic);
+            file.ReadExactly(header);
         }
 
-        Assert.Equal("\u007fELF"u8.ToArray(), magic);
+        Assert.Equal("\u007fELF"u8.ToArray(), header[..4]);
+
+        // e_type: an executable linked at a fixed address (ET_EXEC), not a position-independent
+        // one (ET_DYN) whose type data the loader relocates, or the runtime unpacks, at every
+        // start (docs/tool.md, "Native tool packages").
+        const ushort FixedAddressExecutable = 2;
+        Assert.Equal(FixedAddressExecutable, BitConverter.ToUInt16(header, 16));
         Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(target)!, "SchemaTasks.Tool.dll")), "a native tool carries no managed entry assembly");
     }
 
