@@ -133,7 +133,7 @@ public sealed class PackageMetadataTests
         // A symbol package serves only lib/, so the task's PDB travels inside its assembly.
         using var package = PackedPackage.Open("SchemaTasks.Build");
 
-        foreach (var task in new[] { "tasks/net8.0/SchemaTasks.Build.dll", "tasks/net472/SchemaTasks.Build.dll" })
+        foreach (var task in new[] { "tasks/net8.0/SchemaTasks.Build.dll", "tasks/net10.0/SchemaTasks.Build.dll", "tasks/net472/SchemaTasks.Build.dll" })
         {
             using var reader = new PEReader(new MemoryStream(package.ReadBytes(task)));
             Assert.Contains(reader.ReadDebugDirectory(), d => d.Type == DebugDirectoryEntryType.EmbeddedPortablePdb);

@@ -1,13 +1,15 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using SchemaTasks.Build.Tests.Infrastructure;
 
 namespace SchemaTasks.Build.Tests;
 
 /// <summary>
-/// The task ships for both MSBuilds: tasks/net8.0 for the .NET SDK's (dotnet build) and
-/// tasks/net472 for the .NET Framework one of Visual Studio, chosen by MSBuildRuntimeType.
+/// The task ships for every MSBuild: tasks/net10.0 (compiled ahead of time) for the .NET 10
+/// SDK's, tasks/net8.0 for older SDKs' and tasks/net472 for the .NET Framework one of Visual
+/// Studio, chosen by MSBuildRuntimeType and the runtime MSBuild runs on.
 /// </summary>
 public sealed class TaskPackageTests
 {
@@ -26,6 +28,8 @@ public sealed class TaskPackageTests
 
         Assert.Contains("tasks/net8.0/SchemaTasks.Build.dll", entries);
         Assert.Contains("tasks/net8.0/SchemaTasks.Core.dll", entries);
+        Assert.Contains("tasks/net10.0/SchemaTasks.Build.dll", entries);
+        Assert.Contains("tasks/net10.0/SchemaTasks.Core.dll", entries);
         Assert.Contains("tasks/net472/SchemaTasks.Build.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/SchemaTasks.Analyzers.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/SchemaTasks.CodeFixes.dll", entries);
@@ -37,6 +41,21 @@ public sealed class TaskPackageTests
 
         Assert.Contains("mscorlib", References(package, "tasks/net472/SchemaTasks.Build.dll"));
         Assert.Contains("System.Runtime", References(package, "tasks/net8.0/SchemaTasks.Build.dll"));
+        Assert.Contains("System.Runtime", References(package, "tasks/net10.0/SchemaTasks.Build.dll"));
+    }
+
+    [Fact]
+    public void Net10Task_IsCompiledAheadOfTime_AndTheNet8TaskIsNot()
+    {
+        // ReadyToRun code is what spares a build after a migration edit the JIT; the .NET 8
+        // folder stays IL, which every runtime from .NET 8 on can run.
+        using var package = PackedPackage.Open("SchemaTasks.Build");
+
+        foreach (var assembly in new[] { "SchemaTasks.Build.dll", "SchemaTasks.Core.dll" })
+        {
+            Assert.True(IsReadyToRun(package, $"tasks/net10.0/{assembly}"), $"tasks/net10.0/{assembly} has no ReadyToRun code");
+            Assert.False(IsReadyToRun(package, $"tasks/net8.0/{assembly}"), $"tasks/net8.0/{assembly} has ReadyToRun code");
+        }
     }
 
     [Fact]
@@ -46,7 +65,7 @@ public sealed class TaskPackageTests
         using var package = PackedPackage.Open("SchemaTasks.Build");
         var release = new Version(RepositoryLayout.PackageVersion.Split('-')[0] + ".0");
 
-        foreach (var task in new[] { "tasks/net8.0/SchemaTasks.Build.dll", "tasks/net472/SchemaTasks.Build.dll" })
+        foreach (var task in new[] { "tasks/net8.0/SchemaTasks.Build.dll", "tasks/net10.0/SchemaTasks.Build.dll", "tasks/net472/SchemaTasks.Build.dll" })
         {
             using var reader = new PEReader(new MemoryStream(package.ReadBytes(task)));
             var metadata = reader.GetMetadataReader();
@@ -74,7 +93,7 @@ public sealed class TaskPackageTests
     }
 
     [Fact]
-    public void Targets_PickTheTaskFolderByMSBuildRuntimeType()
+    public void Targets_PickTheTaskFolderByMSBuildRuntimeTypeAndRuntimeVersion()
     {
         using var package = PackedPackage.Open("SchemaTasks.Build");
         var targets = XDocument.Parse(package.ReadText("build/SchemaTasks.Build.targets")).Root!;
@@ -84,7 +103,8 @@ public sealed class TaskPackageTests
         Assert.Equal(
             new Dictionary<string, string>
             {
-                ["'$(MSBuildRuntimeType)' == 'Core'"] = "net8.0",
+                ["'$(MSBuildRuntimeType)' == 'Core' and $([System.Environment]::Version.Major) >= 10"] = "net10.0",
+                ["'$(MSBuildRuntimeType)' == 'Core' and '$(_SchemaTaskFramework)' == ''"] = "net8.0",
                 ["'$(MSBuildRuntimeType)' != 'Core'"] = "net472",
             },
             frameworkByCondition);
@@ -96,24 +116,34 @@ public sealed class TaskPackageTests
         Assert.All(frameworkByCondition.Values, framework => Assert.Contains($"tasks/{framework}/SchemaTasks.Build.dll", package.EntryNames));
     }
 
-    [Fact]
-    public async Task FrameworkTask_WritesTheSameSnapshotAndManifestAsTheSdkTask()
+    [Theory]
+    [InlineData("net8.0")]
+    [InlineData("net472")]
+    public async Task OtherTaskBuilds_WriteTheSameSnapshotAndManifestAsTheOneDotnetBuildPicks(string framework)
     {
-        // No .NET Framework MSBuild runs on this OS; the net472 task assembly still loads in the
-        // SDK's MSBuild, which runs the framework build of the code (its polyfills included).
-        using var sdk = FixtureProject.Create("BuildOnly");
-        sdk.AddMigrations("Scenario1Prisma");
-        using var framework = FixtureProject.Create("BuildOnly");
-        framework.AddMigrations("Scenario1Prisma");
+        // The tests run on the .NET 10 SDK, whose MSBuild picks tasks/net10.0. The .NET 8 SDK's
+        // folder, and the net472 one (no .NET Framework MSBuild runs on this OS), still load in
+        // it: the net472 build runs the framework build of the code, its polyfills included.
+        using var picked = FixtureProject.Create("BuildOnly");
+        picked.AddMigrations("Scenario1Prisma");
+        using var other = FixtureProject.Create("BuildOnly");
+        other.AddMigrations("Scenario1Prisma");
 
-        var sdkBuild = await sdk.BuildAsync();
-        var frameworkBuild = await framework.BuildAsync("-p:_SchemaTaskFramework=net472", "-v:d");
+        var pickedBuild = await picked.BuildAsync("-v:d");
+        var otherBuild = await other.BuildAsync($"-p:_SchemaTaskFramework={framework}", "-v:d");
 
-        Assert.True(sdkBuild.ExitCode == 0, sdkBuild.ToString());
-        Assert.True(frameworkBuild.ExitCode == 0, frameworkBuild.ToString());
-        Assert.Matches(@"Using ""GenerateSchemaArtifacts"" task from assembly "".*[/\\]tasks[/\\]net472[/\\]SchemaTasks\.Build\.dll""", frameworkBuild.Output);
-        Assert.Equal(File.ReadAllText(sdk.PathOf("schema.snapshot.json")), File.ReadAllText(framework.PathOf("schema.snapshot.json")));
-        Assert.Equal(sdk.ReadGeneratedManifest(), framework.ReadGeneratedManifest());
+        Assert.True(pickedBuild.ExitCode == 0, pickedBuild.ToString());
+        Assert.True(otherBuild.ExitCode == 0, otherBuild.ToString());
+        Assert.Matches(@"Using ""GenerateSchemaArtifacts"" task from assembly "".*[/\\]tasks[/\\]net10\.0[/\\]SchemaTasks\.Build\.dll""", pickedBuild.Output);
+        Assert.Matches($@"Using ""GenerateSchemaArtifacts"" task from assembly "".*[/\\]tasks[/\\]{Regex.Escape(framework)}[/\\]SchemaTasks\.Build\.dll""", otherBuild.Output);
+        Assert.Equal(File.ReadAllText(picked.PathOf("schema.snapshot.json")), File.ReadAllText(other.PathOf("schema.snapshot.json")));
+        Assert.Equal(picked.ReadGeneratedManifest(), other.ReadGeneratedManifest());
+    }
+
+    private static bool IsReadyToRun(PackedPackage package, string entry)
+    {
+        using var reader = new PEReader(new MemoryStream(package.ReadBytes(entry)));
+        return reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     private static List<string> References(PackedPackage package, string entry)
