@@ -117,21 +117,21 @@ internal static class AlterTableActions
                 TypeExistence.Check(catalog, alter.Type, context, alter.At, table.Name, table.Columns[index].Name);
                 var (text, reference) = ColumnFactory.ResolveType(catalog, alter.Type, context.Rules);
                 var column = table.Columns[index] with { Type = text, TypeReference = reference, IsArray = alter.Type.IsArray, InlineValues = alter.Type.Inline };
-                return table with { Columns = table.Columns.SetItem(index, column) };
+                return table.WithColumnChanged(index, column);
             }
 
             case SetNotNullAction notNull:
             {
                 var index = FindColumn(table, notNull.Column ?? string.Empty, false, notNull.NotNull ? "SET NOT NULL" : "DROP NOT NULL", notNull.At, context);
                 if (index < 0) return table;
-                return table with { Columns = table.Columns.SetItem(index, table.Columns[index] with { IsNullable = !notNull.NotNull }) };
+                return table.WithColumnChanged(index, table.Columns[index] with { IsNullable = !notNull.NotNull });
             }
 
             case SetDefaultAction setDefault:
             {
                 var index = FindColumn(table, setDefault.Column ?? string.Empty, false, setDefault.Default is null ? "DROP DEFAULT" : "SET DEFAULT", setDefault.At, context);
                 if (index < 0) return table;
-                return table with { Columns = table.Columns.SetItem(index, table.Columns[index] with { Default = StoredDefaults.ForColumn(setDefault.Default, table.Columns[index].Type, table.Columns[index].IsArray, context.Rules) }) };
+                return table.WithColumnChanged(index, table.Columns[index] with { Default = StoredDefaults.ForColumn(setDefault.Default, table.Columns[index].Type, table.Columns[index].IsArray, context.Rules) });
             }
 
             case ReplaceColumnAction replace:

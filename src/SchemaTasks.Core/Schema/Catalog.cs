@@ -82,26 +82,35 @@ public sealed class Catalog
     {
         var found = FindTable(table);
         var col = found?.FindColumn(column, Dialect);
-        if (found is null || col is null) return null;
+        return found is null || col is null ? null : AllowedValuesOf(found, col, table);
+    }
 
-        var sources = ImmutableArray.CreateBuilder<AllowedValuesSource>();
-        if (col.TypeReference is { } reference) AddTypeSources(reference, sources, 0);
-        if (col.InlineValues is { } inline)
+    /// <summary>
+    /// As <see cref="GetAllowedValues(QualifiedName, string)"/>, for a column of a table of this
+    /// catalog that the caller already holds: the snapshot and the value-set file ask it of every
+    /// column, most of which nothing restricts, and those cost no allocation.
+    /// <paramref name="shownTable"/> names the table in the sources, as the caller wrote it.
+    /// </summary>
+    internal AllowedValues? AllowedValuesOf(CatalogTable table, CatalogColumn column, QualifiedName shownTable)
+    {
+        ImmutableArray<AllowedValuesSource>.Builder? sources = null;
+        if (column.TypeReference is { } reference) AddTypeSources(reference, sources = ImmutableArray.CreateBuilder<AllowedValuesSource>(), 0);
+        if (column.InlineValues is { } inline)
         {
             var kind = inline.Kind == InlineValueKind.Enum ? AllowedValuesSourceKind.InlineEnum : AllowedValuesSourceKind.InlineSet;
-            sources.Add(new AllowedValuesSource(kind, $"{table}.{col.Name}", inline.Values));
+            (sources ??= ImmutableArray.CreateBuilder<AllowedValuesSource>()).Add(new AllowedValuesSource(kind, $"{shownTable}.{column.Name}", inline.Values));
         }
 
         var comparison = IdentifierRules.For(Dialect).ColumnComparison;
-        foreach (var check in found.Checks)
+        foreach (var check in table.Checks)
         {
-            if (check.Column is { } checkColumn && string.Equals(checkColumn, col.Name, comparison))
+            if (check.Column is { } checkColumn && string.Equals(checkColumn, column.Name, comparison))
             {
-                sources.Add(new AllowedValuesSource(AllowedValuesSourceKind.Check, check.Name, check.Values));
+                (sources ??= ImmutableArray.CreateBuilder<AllowedValuesSource>()).Add(new AllowedValuesSource(AllowedValuesSourceKind.Check, check.Name, check.Values));
             }
         }
 
-        return Combine(sources);
+        return sources is null ? null : Combine(sources);
     }
 
     /// <summary>

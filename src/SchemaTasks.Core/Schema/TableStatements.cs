@@ -107,7 +107,7 @@ internal static class TableStatements
                     continue;
                 }
 
-                table = table with { Columns = table.Columns.SetItem(index, table.Columns[index] with { IsNullable = false }) };
+                table = table.WithColumnChanged(index, table.Columns[index] with { IsNullable = false });
             }
         }
 

@@ -112,7 +112,7 @@ public static class SnapshotJson
                     writer.WriteEndObject();
                 }
 
-                WriteAllowedValues(writer, catalog.GetAllowedValues(table.Name, column.Name));
+                WriteAllowedValues(writer, catalog.AllowedValuesOf(table, column, table.Name));
                 writer.WriteEndObject();
                 DeterministicJson.FlushWhenFull(writer);
             }

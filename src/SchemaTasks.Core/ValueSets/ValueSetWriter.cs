@@ -33,7 +33,7 @@ internal static class ValueSetWriter
         {
             foreach (var column in table.Columns)
             {
-                if (catalog.GetAllowedValues(table.Name, column.Name) is not { } allowed)
+                if (catalog.AllowedValuesOf(table, column, table.Name) is not { } allowed)
                 {
                     continue;
                 }

@@ -74,6 +74,31 @@ public class SharedVersionTests
         Assert.Null(table.FindColumn($"c{width - 2}", SqlDialect.MySql));
     }
 
+    [Theory]
+    [InlineData(40)]
+    [InlineData(100)]
+    public void WideTable_ColumnsChangedInPlaceThenRenamed_AreFoundByTheirCurrentNamesOnly(int width)
+    {
+        // A column changed in place keeps its position, so the next version reuses the index of
+        // positions the lookup built; a rename must not.
+        var catalog = Clean(
+            "CREATE TABLE wide (id bigint PRIMARY KEY);\n" + AddColumns("wide", width) +
+            "ALTER TABLE wide ALTER COLUMN c5 SET NOT NULL;\n" +
+            "ALTER TABLE wide ALTER COLUMN c5 TYPE text;\n" +
+            "ALTER TABLE wide ALTER COLUMN c6 SET DEFAULT 1;\n" +
+            "ALTER TABLE wide RENAME COLUMN c5 TO five;\n" +
+            "ALTER TABLE wide ALTER COLUMN five DROP NOT NULL;\n" +
+            "ALTER TABLE wide ALTER COLUMN c6 TYPE bigint;\n" +
+            "ALTER TABLE wide ADD COLUMN c5 boolean;");
+
+        var table = catalog.Tables[Pg("wide")];
+        var five = table.FindColumn("five", SqlDialect.Postgres)!;
+        Assert.Equal(("text", true), (five.Type, five.IsNullable));
+        Assert.Equal("five", table.Columns[6].Name);
+        Assert.Equal(("bigint", "1"), (table.FindColumn("c6", SqlDialect.Postgres)!.Type, table.FindColumn("c6", SqlDialect.Postgres)!.Default));
+        Assert.Equal(("boolean", width + 1), (table.FindColumn("c5", SqlDialect.Postgres)!.Type, table.Columns.IndexOf(table.FindColumn("c5", SqlDialect.Postgres)!)));
+    }
+
     [Fact]
     public void LabelsAddedOneByOne_KeepTheirOrder_AndTheTypeBeforeIsUnchanged()
     {
