@@ -2,14 +2,16 @@ using System.Diagnostics;
 using System.Diagnostics.Tracing;
 using SchemaTasks.Benchmarks.Corpus;
 using SchemaTasks.Schema;
+using SchemaTasks.Snapshot;
 
 namespace SchemaTasks.Benchmarks;
 
 /// <summary>
 /// <c>--build-probe postgres|mysql [rounds]</c>: loops <see cref="SchemaEngine.Build"/> on the
 /// 1,000-migration corpus alone, so a profiler (perf) sees nothing else, and prints what the
-/// garbage collector pays for: collections per build, what one result keeps alive, and the
-/// types allocated most (sampled by the runtime's allocation events).
+/// garbage collector pays for: collections per build, what one result keeps alive, the types
+/// allocated most (sampled by the runtime's allocation events), and what making and writing the
+/// snapshot of the result allocates.
 /// </summary>
 internal static class BuildProbe
 {
@@ -34,7 +36,7 @@ internal static class BuildProbe
 
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var before = GC.GetAllocatedBytesForCurrentThread();
-        SchemaEngine.Build(set, dialect);
+        var built = SchemaEngine.Build(set, dialect);
         Console.WriteLine($"one build: {(GC.GetAllocatedBytesForCurrentThread() - before) / 1e6:F1} MB allocated; collections gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}");
 
         var live = GC.GetTotalMemory(forceFullCollection: true);
@@ -48,6 +50,11 @@ internal static class BuildProbe
         {
             Console.WriteLine($"{amount / 1e6 / (rounds + 3),8:F2} MB  {type}");
         }
+
+        // After the types above, which are per build only.
+        before = GC.GetAllocatedBytesForCurrentThread();
+        SnapshotJson.Write(SchemaSnapshot.Create(set, built.Final), Stream.Null);
+        Console.WriteLine($"the snapshot of one result, made and written: {(GC.GetAllocatedBytesForCurrentThread() - before) / 1e6:F2} MB allocated");
     }
 
     /// <summary>Sums the runtime's allocation-tick events (one per ~100 KB allocated) by type.</summary>
