@@ -100,9 +100,8 @@ internal static class AlterTableActions
                 var old = table.Columns[index].Name;
                 if (ColumnCheckRules.BeforeRename(table, old, rename.To, rename.At, context) is not { } renaming) return table;
                 table = renaming;
-                return table with
+                return table.WithColumnChanged(index, table.Columns[index] with { Name = rename.To }) with
                 {
-                    Columns = table.Columns.SetItem(index, table.Columns[index] with { Name = rename.To }),
                     Keys = RenameKeyColumn(table.Keys, old, rename.To, context),
                     Checks = table.Checks.Select(c => c.Column is not null && string.Equals(c.Column, old, context.Rules.ColumnComparison)
                         ? c with { Column = rename.To, Expression = RenderValueSet(rename.To, c.Values, context) }

@@ -106,7 +106,9 @@ public sealed record CatalogTable(
         if (ChainFor(dialect) is not { } chain)
         {
             var index = IndexOfColumn(old, dialect);
-            return this with { Columns = Moved(Columns.SetItem(index, column), index, first, after, dialect) };
+            return first || after is not null
+                ? this with { Columns = Moved(Columns.SetItem(index, column), index, first, after, dialect) }
+                : WithColumnChanged(index, column);
         }
 
         var rest = first || after is not null ? chain.Remove(old) : null;
@@ -118,8 +120,8 @@ public sealed record CatalogTable(
 
     /// <summary>
     /// The next version of the table, with the column at <paramref name="index"/> replaced by
-    /// <paramref name="column"/>: a change of its type, nullability or default, or a rename. A
-    /// column that keeps its name keeps its position, so this version's index of positions
+    /// <paramref name="column"/>, where it was: a change of its type, nullability or default, or a
+    /// rename. A column that keeps its name keeps its position, so this version's index of positions
     /// serves the next one too: a history changes columns of wide tables thousands of times, and
     /// building the index again for each version was a twelfth of what the engine allocated.
     /// </summary>
