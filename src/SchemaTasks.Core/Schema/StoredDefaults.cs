@@ -297,31 +297,34 @@ internal static partial class StoredDefaults
         return scale == 0 ? whole : whole + "." + fraction.PadRight(scale, '0');
     }
 
-    private static readonly Regex TypeModifiersPattern = new(@"\(\d+(,\d+)?\)", RegexOptions.Compiled);
+    // Interpreted, not RegexOptions.Compiled: the engine mostly runs in short-lived processes
+    // (a build's task, the tool), where compiling each pattern to IL and then JIT-compiling it
+    // cost more than the few short default texts it is matched against.
+    private static readonly Regex TypeModifiersPattern = new(@"\(\d+(,\d+)?\)");
 
     private static Regex TypeModifiers() => TypeModifiersPattern;
 
-    private static readonly Regex PlainDecimalPattern = new(@"^(?<sign>[+-]?)(?<whole>\d+)(\.(?<fraction>\d+))?$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex PlainDecimalPattern = new(@"^(?<sign>[+-]?)(?<whole>\d+)(\.(?<fraction>\d+))?$", RegexOptions.CultureInvariant);
 
     private static Regex PlainDecimal() => PlainDecimalPattern;
 
-    private static readonly Regex TimestampPrecisionPattern = new(@"^timestamp\((\d)\)", RegexOptions.Compiled);
+    private static readonly Regex TimestampPrecisionPattern = new(@"^timestamp\((\d)\)");
 
     private static Regex TimestampPrecision() => TimestampPrecisionPattern;
 
-    private static readonly Regex IsoDatePattern = new(@"^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex IsoDatePattern = new(@"^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})$", RegexOptions.CultureInvariant);
 
     private static Regex IsoDate() => IsoDatePattern;
 
-    private static readonly Regex IsoTimestampPattern = new(@"^(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2})(?:[ T](?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:\.(?<f>\d{1,6}))?)?)?\s*(?:Z|[+-]\d{1,2}(?::?\d{2})?)?$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex IsoTimestampPattern = new(@"^(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2})(?:[ T](?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:\.(?<f>\d{1,6}))?)?)?\s*(?:Z|[+-]\d{1,2}(?::?\d{2})?)?$", RegexOptions.CultureInvariant);
 
     private static Regex IsoTimestamp() => IsoTimestampPattern;
 
-    private static readonly Regex MySqlTypeNamePattern = new(@"^[a-z]+", RegexOptions.Compiled);
+    private static readonly Regex MySqlTypeNamePattern = new(@"^[a-z]+");
 
     private static Regex MySqlTypeName() => MySqlTypeNamePattern;
 
-    private static readonly Regex DecimalScalePattern = new(@"^decimal\(\d+,(\d+)\)", RegexOptions.Compiled);
+    private static readonly Regex DecimalScalePattern = new(@"^decimal\(\d+,(\d+)\)");
 
     private static Regex DecimalScale() => DecimalScalePattern;
 }
