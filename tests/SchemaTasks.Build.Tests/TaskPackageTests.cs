@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
@@ -56,6 +57,17 @@ public sealed class TaskPackageTests
             Assert.True(IsReadyToRun(package, $"tasks/net10.0/{assembly}"), $"tasks/net10.0/{assembly} has no ReadyToRun code");
             Assert.False(IsReadyToRun(package, $"tasks/net8.0/{assembly}"), $"tasks/net8.0/{assembly} has ReadyToRun code");
         }
+    }
+
+    [Fact]
+    public void Net10Engine_HoldsTheFrameworkCollectionsItUses_CompiledAheadOfTime()
+    {
+        // Dictionary<QualifiedName, ...> and the like are the framework's code over the engine's
+        // types; without this the JIT compiled about a hundred of them in every build after a
+        // migration edit (docs/benchmarks.md, "The framework's generic code in the task's image").
+        using var package = PackedPackage.Open("SchemaTasks.Build");
+
+        Assert.True(HoldsCodeOfOtherModules(package, "tasks/net10.0/SchemaTasks.Core.dll"), "tasks/net10.0/SchemaTasks.Core.dll holds no generic code of the framework's");
     }
 
     [Fact]
@@ -144,6 +156,19 @@ public sealed class TaskPackageTests
     {
         using var reader = new PEReader(new MemoryStream(package.ReadBytes(entry)));
         return reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+    }
+
+    // The ReadyToRun header's flag READYTORUN_FLAG_UNRELATED_R2R_CODE: the image holds code
+    // for methods that belong to other modules, which the runtime looks up there.
+    private static bool HoldsCodeOfOtherModules(PackedPackage package, string entry)
+    {
+        const uint UnrelatedCode = 0x80;
+        using var reader = new PEReader(new MemoryStream(package.ReadBytes(entry)));
+        var header = reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory;
+        Assert.True(reader.PEHeaders.TryGetDirectoryOffset(header, out var offset), $"{entry}: no ReadyToRun header");
+        var image = reader.GetEntireImage().GetContent();
+        Assert.Equal(0x00525452u, BinaryPrimitives.ReadUInt32LittleEndian(image.AsSpan()[offset..]));
+        return (BinaryPrimitives.ReadUInt32LittleEndian(image.AsSpan()[(offset + 8)..]) & UnrelatedCode) != 0;
     }
 
     private static List<string> References(PackedPackage package, string entry)

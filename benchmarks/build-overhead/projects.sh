@@ -1,0 +1,53 @@
+# Sourced by run.sh and compare-tasks.sh: the benchmark's two copies of one project (40 small
+# source files, one [DbEnum] property, the first 163 migrations of the benchmark corpus as a
+# Prisma folder), `with` the SchemaTasks.Build package from artifacts/packages and `without`
+# it, restored and built once; and the medians both scripts print.
+
+write_projects() { # $1: the repository, $2: the work folder, $3: extra PackageReference XML for both copies ('' for none)
+  local repo=$1 work=$2 driver_reference=$3 version
+  version=$(ls -t "$repo"/artifacts/packages/SchemaTasks.Build.*.nupkg | head -1 | sed -E 's/.*SchemaTasks\.Build\.(.*)\.nupkg/\1/')
+  dotnet run -c Release --project "$repo/benchmarks/SchemaTasks.Benchmarks" -- --write-corpus "$work/corpus" postgres >/dev/null
+  sed "s|\.\./artifacts/packages|$repo/artifacts/packages|" "$repo/samples/NuGet.config" > "$work/NuGet.config"
+
+  for project in with without; do
+    mkdir -p "$work/$project/prisma/migrations"
+    # The first 163 (an array, not `ls | head`: with pipefail, head closing the pipe early fails the script).
+    (cd "$work/corpus" && folders=(2020*) && cp -r "${folders[@]:0:163}" "$work/$project/prisma/migrations/")
+    cp "$work/corpus/migration_lock.toml" "$work/$project/prisma/migrations/"
+    for i in $(seq 1 40); do
+      printf 'namespace Demo;\npublic static class Helper%s\n{\n    public static int Compute(int x) => x * %s + System.Linq.Enumerable.Range(0, x).Sum();\n}\n' "$i" "$i" > "$work/$project/File$i.cs"
+    done
+    printf 'namespace Demo;\npublic sealed class Job\n{\n#if WITH_SCHEMATASKS\n    [SchemaTasks.DbEnum("\\"JobStatus0\\"")]\n#endif\n    public string Status { get; set; } = "pending";\n}\n' > "$work/$project/Job.cs"
+  done
+  cat > "$work/with/with.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <DefineConstants>\$(DefineConstants);WITH_SCHEMATASKS</DefineConstants>
+    <SchemaMigrationsDirectory>prisma/migrations</SchemaMigrationsDirectory>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="SchemaTasks.Build" Version="$version" />
+    $driver_reference
+  </ItemGroup>
+</Project>
+XML
+  cat > "$work/without/without.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <ImplicitUsings>enable</ImplicitUsings>
+  </PropertyGroup>
+  <ItemGroup>
+    $driver_reference
+  </ItemGroup>
+</Project>
+XML
+  for project in with without; do dotnet build "$work/$project" -v:q >/dev/null; done
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# The median with a distribution-free 95% interval: the order statistics k and n-k+1 of the
+# sorted values, k = floor((n - 1.96 sqrt(n)) / 2), as the analyzer probe reports its ratios.
+median_interval() { sort -n | awk '{a[NR]=$1} END {k=int((NR-1.96*sqrt(NR))/2); if (k<1) k=1; printf "%s ms [%s, %s]", a[int((NR+1)/2)], a[k], a[NR-k+1]}'; }
