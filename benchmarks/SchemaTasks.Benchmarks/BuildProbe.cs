@@ -9,7 +9,8 @@ namespace SchemaTasks.Benchmarks;
 /// <summary>
 /// <c>--build-probe postgres|mysql [rounds]</c>: loops <see cref="SchemaEngine.Build"/> on the
 /// 1,000-migration corpus alone, so a profiler (perf) sees nothing else, and prints what the
-/// garbage collector pays for: collections per build, what one result keeps alive, the types
+/// garbage collector pays for: collections per build, what one result keeps alive (and what
+/// <see cref="SchemaEngine.BuildFinal"/> keeps, with the two timed in alternation), the types
 /// allocated most (sampled by the runtime's allocation events), and what making and writing the
 /// snapshot of the result allocates.
 /// </summary>
@@ -34,6 +35,23 @@ internal static class BuildProbe
 
         Console.WriteLine($"build: best of {rounds} {best * 1000:F1} ms, {bytes / best / 1e6:F1} MB/s");
 
+        // The same work keeping only the last schema, as the snapshot command and the build task
+        // do, in alternation with Build so a drift of the machine falls on both.
+        var (keeping, final) = (new List<double>(), new List<double>());
+        for (var i = 0; i < rounds; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            SchemaEngine.Build(set, dialect);
+            keeping.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            SchemaEngine.BuildFinal(set, dialect);
+            final.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        keeping.Sort();
+        final.Sort();
+        Console.WriteLine($"Build against BuildFinal, {rounds} alternating rounds, medians: {keeping[rounds / 2]:F1} ms, {final[rounds / 2]:F1} ms");
+
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var before = GC.GetAllocatedBytesForCurrentThread();
         var built = SchemaEngine.Build(set, dialect);
@@ -42,13 +60,17 @@ internal static class BuildProbe
         var live = GC.GetTotalMemory(forceFullCollection: true);
         s_kept = SchemaEngine.Build(set, dialect); // Kept in a static so the collection below cannot free it.
         Console.WriteLine($"kept alive by one result (the catalog after every migration): {(GC.GetTotalMemory(forceFullCollection: true) - live) / 1e6:F1} MB");
+        s_kept = null;
+        live = GC.GetTotalMemory(forceFullCollection: true);
+        s_kept = SchemaEngine.BuildFinal(set, dialect).Catalog;
+        Console.WriteLine($"kept alive by BuildFinal (the last catalog): {(GC.GetTotalMemory(forceFullCollection: true) - live) / 1e6:F1} MB");
         GC.KeepAlive(s_kept);
 
         Thread.Sleep(500); // Allocation events arrive on another thread.
         Console.WriteLine("most allocated types, per build:");
         foreach (var (type, amount) in allocations.Totals().Take(25))
         {
-            Console.WriteLine($"{amount / 1e6 / (rounds + 3),8:F2} MB  {type}");
+            Console.WriteLine($"{amount / 1e6 / (3 * rounds + 4),8:F2} MB  {type}");
         }
 
         // After the types above, which are per build only.

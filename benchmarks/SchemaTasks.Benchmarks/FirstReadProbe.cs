@@ -42,6 +42,6 @@ internal static class FirstReadProbe
             throw new InvalidOperationException($"'{folder}' does not read as a migrations folder with a dialect.");
         }
 
-        SchemaEngine.Build(reading.Set, reading.Dialect.Value);
+        SchemaEngine.BuildFinal(reading.Set, reading.Dialect.Value); // As the build task does.
     }
 }

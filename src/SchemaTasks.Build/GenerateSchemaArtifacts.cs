@@ -59,14 +59,14 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
 
         if (dialect is { } known && set.Migrations.Count > 0)
         {
-            var schema = SchemaEngine.Build(set, known);
+            var schema = SchemaEngine.BuildFinal(set, known);
             diagnostics.Report(schema.Diagnostics);
-            if (schema.HasErrors || !KeepSnapshotCurrent(SchemaSnapshot.Create(set, schema.Final)))
+            if (schema.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) || !KeepSnapshotCurrent(SchemaSnapshot.Create(set, schema.Catalog)))
             {
                 return false; // Nothing is written, so nothing downstream sees a half-understood schema.
             }
 
-            OutputFile.Write(ValueSetsFile, ValueSetWriter.Write(schema.Final));
+            OutputFile.Write(ValueSetsFile, ValueSetWriter.Write(schema.Catalog));
         }
 
         var manifest = MigrationManifest.From(set, dialect);

@@ -12,24 +12,35 @@ namespace SchemaTasks.Schema;
 /// </summary>
 public static class SchemaEngine
 {
-    /// <summary>Applies every migration of <paramref name="set"/> in order.</summary>
+    /// <summary>Applies every migration of <paramref name="set"/> in order, keeping the schema after each.</summary>
     /// <param name="set">The migrations.</param>
     /// <param name="dialect">The dialect they are written in.</param>
+    /// <remarks>When only the last schema matters, <see cref="BuildFinal"/> gives it for less.</remarks>
     public static SchemaBuildResult Build(MigrationSet set, SqlDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(set);
         var initial = Catalog.Empty(dialect);
         var steps = new List<Catalog>(set.Migrations.Count);
         var diagnostics = new List<SchemaDiagnostic>();
-        var catalog = initial;
-        var buffer = new List<SqlToken>(256); // One token buffer for the whole run; each statement reuses it.
-        foreach (var migration in set.Migrations)
-        {
-            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer);
-            steps.Add(catalog);
-        }
-
+        ApplyAll(set, initial, diagnostics, steps);
         return new SchemaBuildResult(initial, steps, diagnostics);
+    }
+
+    /// <summary>
+    /// Applies every migration of <paramref name="set"/> in order and keeps only the schema after
+    /// the last, with the same findings as <see cref="Build"/>: what a snapshot or the build's
+    /// check needs. The schemas after earlier migrations, which <see cref="Build"/> keeps for
+    /// verification and repair, are left to the garbage collector as soon as the next one exists.
+    /// </summary>
+    /// <param name="set">The migrations.</param>
+    /// <param name="dialect">The dialect they are written in.</param>
+    /// <returns>The schema after the last migration (an empty one when there are none), and the findings.</returns>
+    public static (Catalog Catalog, IReadOnlyList<SchemaDiagnostic> Diagnostics) BuildFinal(MigrationSet set, SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var diagnostics = new List<SchemaDiagnostic>();
+        var final = ApplyAll(set, Catalog.Empty(dialect), diagnostics, steps: null);
+        return (final, diagnostics);
     }
 
     /// <summary>Applies one migration's SQL to <paramref name="catalog"/>.</summary>
@@ -45,6 +56,18 @@ public static class SchemaEngine
         var diagnostics = new List<SchemaDiagnostic>();
         var result = Apply(catalog, sql, file, firstLine, diagnostics, new List<SqlToken>(64));
         return (result, diagnostics);
+    }
+
+    private static Catalog ApplyAll(MigrationSet set, Catalog catalog, List<SchemaDiagnostic> diagnostics, List<Catalog>? steps)
+    {
+        var buffer = new List<SqlToken>(256); // One token buffer for the whole run; each statement reuses it.
+        foreach (var migration in set.Migrations)
+        {
+            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer);
+            steps?.Add(catalog);
+        }
+
+        return catalog;
     }
 
     private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SchemaTasks.Diagnostics;
 using SchemaTasks.Migrations;
 using SchemaTasks.Schema;
 using SchemaTasks.Snapshot;
@@ -41,14 +42,14 @@ internal static class SnapshotCommand
         // The reader requires a dialect only when there are migrations; a snapshot always records one.
         var dialect = reading.Dialect
             ?? throw new UsageException($"the {set.Layout.ToName()} layout does not say which SQL dialect '{folder}' uses; add --dialect postgres or --dialect mysql.");
-        var schema = SchemaEngine.Build(set, dialect);
+        var schema = SchemaEngine.BuildFinal(set, dialect);
         DiagnosticWriter.Write(schema.Diagnostics, folder, error);
-        if (schema.HasErrors)
+        if (schema.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return ExitCodes.ProblemsFound;
         }
 
-        var snapshot = SchemaSnapshot.Create(set, schema.Final);
+        var snapshot = SchemaSnapshot.Create(set, schema.Catalog);
         if (outFile is null)
         {
             output.Write(SnapshotJson.Write(snapshot));
