@@ -51,6 +51,35 @@ public sealed class NativeToolPackageTests : IClassFixture<NativeToolPackageTest
     }
 
     [Fact]
+    public void OnX64Linux_TheNativeExecutableCarriesItsCollectorRegionSize()
+    {
+        Assert.True(_tool.Install.Exit == 0, _tool.Install.Printed);
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64)
+        {
+            return; // The framework-dependent tool keeps the runtime's defaults.
+        }
+
+        // The runtime settings compiled into a Native AOT executable: their names, then their
+        // values, each ending in a NUL. 1 MB regions (docs/benchmarks.md, "Smaller regions for
+        // the collector"); the collector's own table of settings names the key once more.
+        var image = File.ReadAllBytes(_tool.CommandTarget);
+        Assert.True(Occurrences(image, "System.GC.RegionSize\0"u8) >= 2, "the executable carries no System.GC.RegionSize setting");
+        Assert.Equal(1, Occurrences(image, "\01048576\0"u8));
+    }
+
+    private static int Occurrences(ReadOnlySpan<byte> image, ReadOnlySpan<byte> text)
+    {
+        var count = 0;
+        for (var at = image.IndexOf(text); at >= 0; at = image.IndexOf(text))
+        {
+            count++;
+            image = image[(at + text.Length)..];
+        }
+
+        return count;
+    }
+
+    [Fact]
     public async Task Snapshot_IsTheSameBytesTheEngineWrites()
     {
         var folder = ScenarioMigrations.Directory("1-prisma-job-status");
