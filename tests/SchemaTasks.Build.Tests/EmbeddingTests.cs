@@ -1,3 +1,5 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Text.Json;
 using SchemaTasks.Build.Tests.Infrastructure;
 
@@ -62,6 +64,34 @@ public sealed class EmbeddingTests
             manifest.IndexOf("1_init.sql", StringComparison.Ordinal) < manifest.IndexOf("2_add_b.sql", StringComparison.Ordinal)
             && manifest.IndexOf("2_add_b.sql", StringComparison.Ordinal) < manifest.IndexOf("10_add_c.sql", StringComparison.Ordinal),
             manifest);
+    }
+
+    [Fact]
+    public async Task FSharpProject_EmbedsTheSameResources()
+    {
+        // The package's targets are written for any SDK-style project, not only C#'s: an F#
+        // library gets the same three resources (the analyzer and the attributes are C# only).
+        using var fixture = FixtureProject.Create("FSharpLibrary").WithProperty("SchemaDialect", "postgres");
+        fixture.AddMigrations("PlainNumbered");
+
+        var build = await fixture.BuildAsync();
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Equal(SchemaTasksResources, ResourcesOf(fixture.PathOf("bin/Debug/net10.0/FSharpLibrary.dll")));
+    }
+
+    private static readonly string[] SchemaTasksResources = ["SchemaTasks/manifest.json", "SchemaTasks/migrations.bundle", "SchemaTasks/snapshot.json"];
+
+    // Not the F# compiler's own resources (FSharpSignatureData and the like).
+    private static List<string> ResourcesOf(string assembly)
+    {
+        using var reader = new PEReader(File.OpenRead(assembly));
+        var metadata = reader.GetMetadataReader();
+        return metadata.ManifestResources
+            .Select(h => metadata.GetString(metadata.GetManifestResource(h).Name))
+            .Where(name => !name.StartsWith("FSharp", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 
     [Fact]

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# What a build that changed nothing pays for SchemaTasks, by two clocks: the whole `dotnet
+# build` process, and MSBuild's own (-clp:PerformanceSummary: the project's evaluation and its
+# build, which leave out the CLI's start-up and vary less). The two copies of projects.sh,
+# built alternately, N rounds; prints the median of the paired differences (with - without)
+# with its 95% interval for each clock, and the time of SchemaTasks' own targets.
+#   benchmarks/build-overhead/noop-clock.sh [rounds] [driver]      after build/test.sh or dotnet pack
+# docs/benchmarks.md, "What SchemaTasks adds to a build", records the results.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds=${1:-31}
+driver_reference=""
+[[ ${2:-} == driver ]] && driver_reference='<PackageReference Include="Npgsql" Version="8.0.5" />'
+[[ ${SCHEMATASKS_BENCH_KEEP_ENV:-0} != 1 ]] && unset UseSharedCompilation MSBUILDDISABLENODEREUSE DOTNET_CLI_USE_MSBUILD_SERVER
+repo=$PWD
+work=$(mktemp -d)
+trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NUGET_PACKAGES="$work/nuget"
+
+source benchmarks/build-overhead/projects.sh
+write_projects "$repo" "$work" "$driver_reference"
+for project in with without; do dotnet build "$work/$project" --no-restore -v:q >/dev/null; done
+
+build() { # $1: the copy; prints "<whole> <evaluation> <build> <SchemaTasks' targets>" in ms
+  local start end summary
+  start=$(date +%s%N)
+  summary=$(dotnet build "$work/$1" --no-restore -v:q -clp:PerformanceSummary)
+  end=$(date +%s%N)
+  awk -v whole=$(( (end - start) / 1000000 )) '
+    /^Project Evaluation Performance Summary/ { section = "evaluation"; next }
+    /^Project Performance Summary/ { section = "build"; next }
+    /^Target Performance Summary/ { section = "targets"; next }
+    /^Task Performance Summary/ { section = "" }
+    section == "evaluation" && /\.csproj/ { evaluation += $1 }
+    section == "build" && /\.csproj/ { build += $1 }
+    section == "targets" && $3 ~ /^_Schema/ { own += $1 }
+    END { print whole, evaluation, build, own + 0 }' <<< "$summary"
+}
+
+declare -a whole eval bld both own
+for round in $(seq 1 "$rounds"); do
+  if (( round % 2 )); then w=$(build with); o=$(build without); else o=$(build without); w=$(build with); fi
+  read -r ww we wb wo <<< "$w"; read -r ow oe ob _ <<< "$o"
+  whole+=($(( ww - ow ))) eval+=($(( we - oe ))) bld+=($(( wb - ob ))) both+=($(( we + wb - oe - ob ))) own+=("$wo")
+done
+echo "no-op build, $rounds paired rounds, with - without: median [95% interval]"
+echo "  the whole process:         $(printf '%s\n' "${whole[@]}" | median_interval)"
+echo "  MSBuild's evaluation:      $(printf '%s\n' "${eval[@]}" | median_interval)"
+echo "  MSBuild's build:           $(printf '%s\n' "${bld[@]}" | median_interval)"
+echo "  evaluation plus build:     $(printf '%s\n' "${both[@]}" | median_interval)"
+echo "  SchemaTasks' own targets:  $(printf '%s\n' "${own[@]}" | median_interval) (their total, not a difference)"

@@ -1,0 +1,3 @@
+module Library
+
+let answer = 42
