@@ -11,13 +11,8 @@
 set -euo pipefail
 task_a=$(realpath "$1") task_b=$(realpath "$2") rounds=${3:-15}
 cd "$(dirname "$0")/../.."
-[[ ${SCHEMATASKS_BENCH_KEEP_ENV:-0} != 1 ]] && unset UseSharedCompilation MSBUILDDISABLENODEREUSE DOTNET_CLI_USE_MSBUILD_SERVER
-repo=$PWD
-work=$(mktemp -d)
-trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NUGET_PACKAGES="$work/nuget"
-
 source benchmarks/build-overhead/projects.sh
+prepare_work
 write_projects "$repo" "$work" ""
 last_migration=$(cd "$work/with/prisma/migrations" && folders=(2020*) && echo "${folders[-1]}")
 

@@ -9,16 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-31}
-driver_reference=""
-[[ ${2:-} == driver ]] && driver_reference='<PackageReference Include="Npgsql" Version="8.0.5" />'
-[[ ${SCHEMATASKS_BENCH_KEEP_ENV:-0} != 1 ]] && unset UseSharedCompilation MSBUILDDISABLENODEREUSE DOTNET_CLI_USE_MSBUILD_SERVER
-repo=$PWD
-work=$(mktemp -d)
-trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NUGET_PACKAGES="$work/nuget"
-
 source benchmarks/build-overhead/projects.sh
-write_projects "$repo" "$work" "$driver_reference"
+prepare_work
+write_projects "$repo" "$work" "$(driver_reference "${2:-}")"
 for project in with without; do dotnet build "$work/$project" --no-restore -v:q >/dev/null; done
 
 build() { # $1: the copy; prints "<whole> <evaluation> <build> <SchemaTasks' targets>" in ms

@@ -1,7 +1,29 @@
-# Sourced by run.sh and compare-tasks.sh: the benchmark's two copies of one project (40 small
-# source files, one [DbEnum] property, the first 163 migrations of the benchmark corpus as a
-# Prisma folder), `with` the SchemaTasks.Build package from artifacts/packages and `without`
-# it, restored and built once; and the medians both scripts print.
+# Sourced by run.sh, noop-clock.sh and compare-tasks.sh: the environment they measure in, the
+# benchmark's two copies of one project (40 small source files, one [DbEnum] property, the
+# first 163 migrations of the benchmark corpus as a Prisma folder), `with` the SchemaTasks.Build
+# package from artifacts/packages and `without` it, restored and built once; and the medians
+# they print.
+
+# Sets $repo (the current folder, the repository's root) and $work (a new folder, removed at
+# exit). A default install builds with the compiler server and reuses MSBuild nodes; a CI
+# machine (this repository's included) may turn both off in its environment. Measure as a
+# user's machine builds, unless SCHEMATASKS_BENCH_KEEP_ENV=1 asks for the environment as it is.
+prepare_work() {
+  if [[ ${SCHEMATASKS_BENCH_KEEP_ENV:-0} != 1 ]]; then
+    unset UseSharedCompilation MSBUILDDISABLENODEREUSE DOTNET_CLI_USE_MSBUILD_SERVER
+  fi
+  repo=$PWD
+  work=$(mktemp -d)
+  # The compiler server and the MSBuild nodes the builds started do not outlive the run.
+  trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NUGET_PACKAGES="$work/nuget"
+}
+
+# The PackageReference both copies also get when $1 is `driver`: Npgsql, as an application
+# with a schema to keep has, so the package reference itself is not part of the difference.
+driver_reference() {
+  if [[ ${1:-} == driver ]]; then echo '<PackageReference Include="Npgsql" Version="8.0.5" />'; fi
+}
 
 write_projects() { # $1: the repository, $2: the work folder, $3: extra PackageReference XML for both copies ('' for none)
   local repo=$1 work=$2 driver_reference=$3 version

@@ -12,23 +12,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-15}
-driver_reference=""
-[[ ${2:-} == driver ]] && driver_reference='<PackageReference Include="Npgsql" Version="8.0.5" />'
-# A default install builds with the compiler server and reuses MSBuild nodes; a CI machine (this
-# repository's included) may turn both off in its environment. Measure as a user's machine
-# builds, unless SCHEMATASKS_BENCH_KEEP_ENV=1 asks for the environment as it is.
-if [[ ${SCHEMATASKS_BENCH_KEEP_ENV:-0} != 1 ]]; then
-  unset UseSharedCompilation MSBUILDDISABLENODEREUSE DOTNET_CLI_USE_MSBUILD_SERVER
-fi
-echo "UseSharedCompilation=${UseSharedCompilation:-(default: the compiler server)} MSBUILDDISABLENODEREUSE=${MSBUILDDISABLENODEREUSE:-(default: nodes reused)}"
-repo=$PWD
-work=$(mktemp -d)
-# The compiler server and the MSBuild nodes these builds started do not outlive the run.
-trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NUGET_PACKAGES="$work/nuget"
-
 source benchmarks/build-overhead/projects.sh
-write_projects "$repo" "$work" "$driver_reference"
+prepare_work
+echo "UseSharedCompilation=${UseSharedCompilation:-(default: the compiler server)} MSBUILDDISABLENODEREUSE=${MSBUILDDISABLENODEREUSE:-(default: nodes reused)}"
+write_projects "$repo" "$work" "$(driver_reference "${2:-}")"
 
 measure() { # $1: what to do before each build: none | edit | migration | cold (edit after dotnet build-server shutdown); $2: rounds
   local with=() without=() differences=()

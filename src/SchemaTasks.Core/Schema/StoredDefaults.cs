@@ -299,7 +299,7 @@ internal static partial class StoredDefaults
 
     // Interpreted, not RegexOptions.Compiled: the engine mostly runs in short-lived processes
     // (a build's task, the tool), where compiling each pattern to IL and then JIT-compiling it
-    // cost more than the few short default texts it is matched against.
+    // costs more than it saves on the few short default texts each is matched against.
     private static readonly Regex TypeModifiersPattern = new(@"\(\d+(,\d+)?\)");
 
     private static Regex TypeModifiers() => TypeModifiersPattern;
