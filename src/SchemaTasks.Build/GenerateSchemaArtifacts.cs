@@ -61,7 +61,7 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
         {
             var schema = SchemaEngine.BuildFinal(set, known);
             diagnostics.Report(schema.Diagnostics);
-            if (schema.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) || !KeepSnapshotCurrent(SchemaSnapshot.Create(set, schema.Catalog)))
+            if (SchemaDiagnostic.AnyError(schema.Diagnostics) || !KeepSnapshotCurrent(SchemaSnapshot.Create(set, schema.Catalog)))
             {
                 return false; // Nothing is written, so nothing downstream sees a half-understood schema.
             }

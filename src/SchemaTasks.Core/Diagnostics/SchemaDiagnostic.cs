@@ -27,6 +27,16 @@ public sealed record SchemaDiagnostic(
         => new(code, DiagnosticSeverity.Warning, message, file, line, column);
 
     /// <summary>
+    /// Whether any of <paramref name="diagnostics"/> is an error: then the set, schema or reading
+    /// they came with is not to be trusted.
+    /// </summary>
+    public static bool AnyError(IEnumerable<SchemaDiagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        return diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    /// <summary>
     /// The finding in MSBuild's canonical form, <c>file(line,col): error CODE: message</c>,
     /// which terminals, CI logs and IDEs all recognise.
     /// </summary>

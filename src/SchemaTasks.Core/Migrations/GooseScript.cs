@@ -47,7 +47,7 @@ internal sealed class GooseScript
     public IReadOnlyList<SchemaDiagnostic> Diagnostics { get; }
 
     /// <summary>Whether any diagnostic is an error: goose itself refuses the file.</summary>
-    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+    public bool HasErrors => SchemaDiagnostic.AnyError(Diagnostics);
 
     /// <summary>The text of the Up section.</summary>
     public string Up(string text) => text.Substring(UpStart, UpEnd - UpStart);

@@ -123,7 +123,7 @@ public static class MigrationDiscovery
 
         ReportDuplicateVersions(chosen.Value, ordered, diagnostics);
 
-        var failed = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        var failed = SchemaDiagnostic.AnyError(diagnostics);
         return new MigrationDiscoveryResult(failed ? null : new MigrationSet(chosen.Value, dialect, ordered), diagnostics);
     }
 
@@ -529,7 +529,7 @@ public static class MigrationDiscovery
         }
 
         ReportDuplicateVersions(MigrationLayout.Drizzle, migrations, diagnostics);
-        var failed = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        var failed = SchemaDiagnostic.AnyError(diagnostics);
         return new MigrationDiscoveryResult(failed ? null : new MigrationSet(MigrationLayout.Drizzle, null, migrations), diagnostics);
     }
 
@@ -602,7 +602,7 @@ public static class MigrationDiscovery
             }
         }
 
-        var failed = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        var failed = SchemaDiagnostic.AnyError(diagnostics);
         return new MigrationDiscoveryResult(failed ? null : new MigrationSet(MigrationLayout.Liquibase, null, migrations), diagnostics);
     }
 

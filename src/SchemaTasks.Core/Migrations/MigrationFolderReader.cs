@@ -44,7 +44,7 @@ public static class MigrationFolderReader
     {
         var discovery = MigrationDiscovery.Discover(files, settings.Layout);
         diagnostics.AddRange(discovery.Diagnostics);
-        if (discovery.Set is not { } set || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        if (discovery.Set is not { } set || SchemaDiagnostic.AnyError(diagnostics))
         {
             return new MigrationFolderReading(null, null, files, diagnostics);
         }

@@ -14,7 +14,7 @@ public sealed record MigrationFolderReading(
     IReadOnlyList<SchemaDiagnostic> Diagnostics)
 {
     /// <summary>Whether any diagnostic is an error; then <see cref="Set"/> is <see langword="null"/>.</summary>
-    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+    public bool HasErrors => SchemaDiagnostic.AnyError(Diagnostics);
 
     /// <summary>The whole text of the file <paramref name="migration"/> was read from.</summary>
     public string FileText(Migration migration)

@@ -25,7 +25,7 @@ public sealed class SchemaBuildResult
     public IReadOnlyList<SchemaDiagnostic> Diagnostics { get; }
 
     /// <summary>Whether any finding is an error (the catalogs are then not to be trusted).</summary>
-    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+    public bool HasErrors => SchemaDiagnostic.AnyError(Diagnostics);
 
     /// <summary>The schema before migration <paramref name="index"/> ran.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not a migration's index.</exception>

@@ -44,7 +44,7 @@ internal static class SnapshotCommand
             ?? throw new UsageException($"the {set.Layout.ToName()} layout does not say which SQL dialect '{folder}' uses; add --dialect postgres or --dialect mysql.");
         var schema = SchemaEngine.BuildFinal(set, dialect);
         DiagnosticWriter.Write(schema.Diagnostics, folder, error);
-        if (schema.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        if (SchemaDiagnostic.AnyError(schema.Diagnostics))
         {
             return ExitCodes.ProblemsFound;
         }
