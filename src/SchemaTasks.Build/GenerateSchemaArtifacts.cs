@@ -1,5 +1,7 @@
+using System.Text;
 using Microsoft.Build.Framework;
 using SchemaTasks.Diagnostics;
+using SchemaTasks.Json;
 using SchemaTasks.Manifest;
 using SchemaTasks.Migrations;
 using SchemaTasks.Schema;
@@ -66,7 +68,7 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
                 return false; // Nothing is written, so nothing downstream sees a half-understood schema.
             }
 
-            OutputFile.Write(ValueSetsFile, ValueSetWriter.Write(schema.Catalog));
+            OutputFile.WriteText(ValueSetsFile, text => ValueSetWriter.Write(schema.Catalog, text));
         }
 
         var manifest = MigrationManifest.From(set, dialect);
@@ -93,7 +95,7 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
         // The bundle before the manifest, both only once every file was read: a failed build
         // leaves the previous pair, which agree with each other.
         OutputFile.Write(BundleFile, stream => MigrationBundle.Write(stream, files));
-        OutputFile.Write(ManifestFile, ManifestJson.Write(manifest));
+        OutputFile.Write(ManifestFile, stream => ManifestJson.Write(manifest, stream));
         Log.LogMessage(
             MessageImportance.Normal,
             "SchemaTasks: {0} migration(s) in the {1} layout from '{2}'.",
@@ -106,17 +108,20 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
     /// <summary>Writes the snapshot when it changed, or in locked mode fails saying what changed.</summary>
     private bool KeepSnapshotCurrent(SchemaSnapshot current)
     {
-        var text = SnapshotJson.Write(current);
-        var committed = File.Exists(SnapshotFile) ? File.ReadAllText(SnapshotFile) : null;
-
-        // A Windows checkout may turn the committed file's LF into CRLF; that is no change.
-        if (committed is not null && MigrationChecksum.NormaliseLineEndings(committed) == text)
+        var committed = File.Exists(SnapshotFile);
+        IReadOnlyList<string> changes = committed ? Changes(current) : ["it does not exist yet"];
+        if (committed && changes.Count == 0)
         {
-            return true;
+            // Built from the same migrations: only the whole text can tell whether it is current.
+            if (IsCommitted(current))
+            {
+                return true;
+            }
+
+            changes = [SnapshotChanges.SameMigrationsOtherSchema];
         }
 
         var fileName = Path.GetFileName(SnapshotFile);
-        IReadOnlyList<string> changes = committed is null ? ["it does not exist yet"] : Changes(committed, current);
         if (Locked)
         {
             Log.LogError(
@@ -127,21 +132,38 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
             return false;
         }
 
-        OutputFile.Write(SnapshotFile, text);
+        OutputFile.Write(SnapshotFile, stream => SnapshotJson.Write(current, stream));
         Log.LogMessage(
             null, DiagnosticCodes.SnapshotUpdated, null, SnapshotFile, 0, 0, 0, 0, MessageImportance.High,
-            committed is null ? "SchemaTasks created {0} from {1} migration(s). Commit it with the migrations." : "SchemaTasks updated {0}: {1}. Commit it with the migrations.",
+            committed ? "SchemaTasks updated {0}: {1}. Commit it with the migrations." : "SchemaTasks created {0} from {1} migration(s). Commit it with the migrations.",
             fileName,
-            committed is null ? current.Migrations.Length : string.Join("; ", changes));
+            committed ? string.Join("; ", changes) : current.Migrations.Length);
         return true;
     }
 
-    private static IReadOnlyList<string> Changes(string committed, SchemaSnapshot current)
+    /// <summary>
+    /// Whether the committed file holds the snapshot's text, read as <see cref="File.ReadAllText(string)"/>
+    /// reads it and with line endings aside (a Windows checkout may turn its LF into CRLF).
+    /// </summary>
+    private bool IsCommitted(SchemaSnapshot current)
+    {
+        // Compared as it is written, piece by piece: see SameTextStream.
+        using var committed = new StreamReader(SnapshotFile, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var comparison = new SameTextStream(committed);
+        SnapshotJson.Write(current, comparison);
+        return comparison.Finish();
+    }
+
+    /// <summary>
+    /// How what the committed snapshot was built from differs from the current one's, read from
+    /// the start of the file only; empty when they were built from the same.
+    /// </summary>
+    private IReadOnlyList<string> Changes(SchemaSnapshot current)
     {
         try
         {
-            var changes = SnapshotChanges.Describe(SnapshotJson.Read(committed), current);
-            return changes.Count > 0 ? changes : ["its text differs from what this SchemaTasks version writes"];
+            using var committed = new StreamReader(SnapshotFile, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return SnapshotChanges.Describe(SnapshotJson.ReadOrigin(committed), current);
         }
         catch (FormatException ex)
         {

@@ -7,11 +7,14 @@ internal static class OutputFile
 {
     private static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    public static void Write(string path, string content) =>
+    public static void Write(string path, string content) => WriteText(path, writer => writer.Write(content));
+
+    /// <summary>Writes UTF-8 text (no byte order mark) as <paramref name="write"/> produces it.</summary>
+    public static void WriteText(string path, Action<TextWriter> write) =>
         Write(path, stream =>
         {
             using var writer = new StreamWriter(stream, Utf8NoBom);
-            writer.Write(content);
+            write(writer);
         });
 
     public static void Write(string path, Action<Stream> write)

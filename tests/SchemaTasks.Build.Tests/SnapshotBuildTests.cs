@@ -47,6 +47,64 @@ public sealed class SnapshotBuildTests
     }
 
     [Fact]
+    public async Task LockedBuild_TakesASnapshotCheckedOutWithCrlf_AndNamesAMigrationEditedSince()
+    {
+        using var fixture = FixtureProject.Create("App").WithProperty("SchemaMigrationsDirectory", "prisma/migrations");
+        var migrations = fixture.AddMigrations("Scenario1Prisma", "prisma/migrations");
+        var first = await fixture.BuildAsync();
+        Assert.True(first.ExitCode == 0, first.ToString());
+        // As a Windows checkout with an editor's byte order mark leaves it.
+        var snapshotFile = fixture.PathOf("prisma/schema.snapshot.json");
+        File.WriteAllText(snapshotFile, File.ReadAllText(snapshotFile).Replace("\n", "\r\n", StringComparison.Ordinal), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        var checkedOut = File.ReadAllBytes(snapshotFile);
+        var migration = Directory.GetFiles(migrations, "migration.sql", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Last();
+        // A newer time stamp, the same text: the task runs and finds the snapshot current.
+        File.SetLastWriteTimeUtc(migration, DateTime.UtcNow.AddSeconds(5));
+
+        var sameText = await fixture.BuildAsync("-p:ContinuousIntegrationBuild=true");
+
+        Assert.True(sameText.ExitCode == 0, sameText.ToString());
+        Assert.Equal(checkedOut, File.ReadAllBytes(snapshotFile));
+
+        File.AppendAllText(migration, "-- reviewed\n");
+        var edited = await fixture.BuildAsync("-p:ContinuousIntegrationBuild=true");
+
+        Assert.NotEqual(0, edited.ExitCode);
+        var id = Path.GetFileName(Path.GetDirectoryName(migration));
+        Assert.Contains($"error ST3101: schema.snapshot.json is not current: migration {id} ('{id}/migration.sql') changed (SHA-256 ", edited.Output, StringComparison.Ordinal);
+        Assert.Equal(checkedOut, File.ReadAllBytes(snapshotFile));
+    }
+
+    [Fact]
+    public async Task LockedBuild_WithTheSchemaEditedByHand_SaysTheMigrationsAreTheSame()
+    {
+        using var fixture = FixtureProject.Create("App").WithProperty("SchemaMigrationsDirectory", "prisma/migrations");
+        var migrations = fixture.AddMigrations("Scenario1Prisma", "prisma/migrations");
+        var first = await fixture.BuildAsync();
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var snapshotFile = fixture.PathOf("prisma/schema.snapshot.json");
+        var generated = File.ReadAllText(snapshotFile);
+        File.WriteAllText(snapshotFile, generated.Replace("\"CANCELLED\"", "\"CANCELED\"", StringComparison.Ordinal));
+        var edited = File.ReadAllBytes(snapshotFile);
+        foreach (var migration in Directory.GetFiles(migrations, "migration.sql", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(migration, DateTime.UtcNow.AddSeconds(5));
+        }
+
+        var locked = await fixture.BuildAsync("-p:ContinuousIntegrationBuild=true");
+
+        Assert.NotEqual(0, locked.ExitCode);
+        Assert.Contains("error ST3101: schema.snapshot.json is not current: the migrations are the same, but the schema recorded after them is not the one they build now", locked.Output, StringComparison.Ordinal);
+        Assert.Equal(edited, File.ReadAllBytes(snapshotFile));
+
+        var unlocked = await fixture.BuildAsync();
+
+        Assert.True(unlocked.ExitCode == 0, unlocked.ToString());
+        Assert.Contains("ST3102", unlocked.Output, StringComparison.Ordinal);
+        Assert.Equal(generated, File.ReadAllText(snapshotFile));
+    }
+
+    [Fact]
     public async Task MalformedMigration_FailsAtItsLineAndWritesNoSnapshot()
     {
         using var fixture = FixtureProject.Create("BuildOnly").WithProperty("SchemaDialect", "postgres");

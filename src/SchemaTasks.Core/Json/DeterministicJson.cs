@@ -18,7 +18,12 @@ internal static class DeterministicJson
     };
 
     /// <summary>How much the writer may hold before <see cref="FlushWhenFull"/> hands it to the stream.</summary>
-    private const int FlushThreshold = 64 * 1024;
+    /// <remarks>
+    /// The writer's buffer doubles past what it holds, so it stays well under the 85,000 bytes
+    /// from which an array goes to the large object heap. Allocations there soon start a full
+    /// collection, which in the build task collects all of MSBuild's memory.
+    /// </remarks>
+    private const int FlushThreshold = 16 * 1024;
 
     public static string Write(Action<Utf8JsonWriter> write)
     {

@@ -14,28 +14,43 @@ public static class ManifestJson
     /// <summary>The manifest as UTF-8 JSON text ending in a newline.</summary>
     public static string Write(MigrationManifest manifest)
     {
-        return DeterministicJson.Write(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("formatVersion", MigrationManifest.FormatVersion);
-            writer.WriteString("layout", manifest.Layout.ToName());
-            if (manifest.Dialect is { } dialect)
-            {
-                writer.WriteString("dialect", dialect.ToName());
-            }
-
-            writer.WriteStartArray("migrations");
-            foreach (var entry in manifest.Migrations)
-            {
-                DeterministicJson.WriteMigration(writer, entry.Id, entry.Name, entry.Path, entry.Sha256);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        });
+        ArgumentNullException.ThrowIfNull(manifest);
+        return DeterministicJson.Write(writer => Write(writer, manifest));
     }
 
-    /// <summary>Reads a manifest written by <see cref="Write"/>.</summary>
+    /// <summary>
+    /// Writes the manifest's file, the same bytes as <see cref="Write(MigrationManifest)"/> in UTF-8,
+    /// to <paramref name="destination"/> as it goes, without holding the whole text.
+    /// </summary>
+    public static void Write(MigrationManifest manifest, Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(destination);
+        DeterministicJson.WriteTo(destination, writer => Write(writer, manifest));
+    }
+
+    private static void Write(Utf8JsonWriter writer, MigrationManifest manifest)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("formatVersion", MigrationManifest.FormatVersion);
+        writer.WriteString("layout", manifest.Layout.ToName());
+        if (manifest.Dialect is { } dialect)
+        {
+            writer.WriteString("dialect", dialect.ToName());
+        }
+
+        writer.WriteStartArray("migrations");
+        foreach (var entry in manifest.Migrations)
+        {
+            DeterministicJson.WriteMigration(writer, entry.Id, entry.Name, entry.Path, entry.Sha256);
+            DeterministicJson.FlushWhenFull(writer);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a manifest written by <see cref="Write(MigrationManifest)"/>.</summary>
     /// <exception cref="FormatException">The text is not a manifest this version understands; the message says why.</exception>
     public static MigrationManifest Read(string json)
     {

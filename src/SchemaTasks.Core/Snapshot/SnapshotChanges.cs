@@ -6,8 +6,19 @@ namespace SchemaTasks.Snapshot;
 /// </summary>
 internal static class SnapshotChanges
 {
-    /// <summary>One sentence per difference, migrations first; empty when the two agree.</summary>
-    public static IReadOnlyList<string> Describe(SchemaSnapshot committed, SchemaSnapshot current)
+    /// <summary>
+    /// What to say of a committed snapshot built from the same migrations as the current one
+    /// whose text still differs: in the schema, or only in how it is written.
+    /// </summary>
+    public const string SameMigrationsOtherSchema =
+        "the migrations are the same, but the schema recorded after them is not the one they build now (a different SchemaTasks version reads them differently, or the file was edited)";
+
+    /// <summary>
+    /// One sentence per difference in what the two were built from, dialect then migrations;
+    /// empty when they were built from the same (their texts may still differ: see
+    /// <see cref="SameMigrationsOtherSchema"/>).
+    /// </summary>
+    public static IReadOnlyList<string> Describe(SnapshotOrigin committed, SchemaSnapshot current)
     {
         ArgumentNullException.ThrowIfNull(committed);
         ArgumentNullException.ThrowIfNull(current);
@@ -32,11 +43,6 @@ internal static class SnapshotChanges
         }
 
         changes.AddRange(committed.Migrations.Where(m => !after.ContainsKey(m.Id)).Select(m => $"migration {m.Id} ('{m.Path}') was removed"));
-        if (changes.Count == 0 && SnapshotJson.Write(committed) != SnapshotJson.Write(current))
-        {
-            changes.Add("the migrations are the same but the schema read from them differs (a different SchemaTasks version reads them differently)");
-        }
-
         return changes;
     }
 

@@ -205,18 +205,8 @@ public static class SnapshotJson
         {
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
-            var version = root.GetProperty("formatVersion").GetInt32();
-            if (version != SchemaSnapshot.CurrentFormatVersion)
-            {
-                throw new FormatException($"the snapshot has format version {version}; this SchemaTasks reads version {SchemaSnapshot.CurrentFormatVersion}. Regenerate it with this version (dotnet build), or use the SchemaTasks version that wrote it.");
-            }
-
-            var dialectName = root.GetProperty("dialect").GetString();
-            if (!SqlDialectNames.TryParse(dialectName, out var dialect))
-            {
-                throw new FormatException($"the snapshot names an unknown dialect '{dialectName}'.");
-            }
-
+            CheckFormatVersion(root.GetProperty("formatVersion").GetInt32());
+            var dialect = ParseDialect(root.GetProperty("dialect").GetString());
             var migrations = root.GetProperty("migrations").EnumerateArray()
                 .Select(m => new SnapshotMigration(Text(m, "id"), Text(m, "name"), Text(m, "path"), Text(m, "sha256")))
                 .ToImmutableArray();
@@ -224,9 +214,117 @@ public static class SnapshotJson
         }
         catch (Exception error) when (error is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            throw new FormatException($"the snapshot is not valid: {error.Message} Regenerate it with dotnet build.", error);
+            throw NotValid(error);
         }
     }
+
+    /// <summary>
+    /// Reads what a snapshot was built from (its dialect and migrations), and nothing after them,
+    /// from its text as it arrives.
+    /// </summary>
+    /// <exception cref="FormatException">The text is not a snapshot this version understands; the message says why.</exception>
+    internal static SnapshotOrigin ReadOrigin(TextReader text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            var json = new JsonTokenStream(text);
+            if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException("It is not a JSON object.");
+            }
+
+            SqlDialect? dialect = null;
+            ImmutableArray<SnapshotMigration>? migrations = null;
+            var versionRead = false;
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            {
+                switch (json.Text)
+                {
+                    case "formatVersion":
+                        json.Read();
+                        CheckFormatVersion(json.Int32 ?? throw new JsonException("'formatVersion' is not a whole number."));
+                        versionRead = true;
+                        break;
+                    case "dialect":
+                        dialect = ParseDialect(NextText(json));
+                        break;
+                    case "migrations":
+                        migrations = ReadMigrations(json);
+                        break;
+                    default:
+                        json.SkipValue();
+                        break;
+                }
+
+                if (versionRead && dialect is { } knownDialect && migrations is { } knownMigrations)
+                {
+                    return new SnapshotOrigin(knownDialect, knownMigrations);
+                }
+            }
+
+            var missing = !versionRead ? "formatVersion" : dialect is null ? "dialect" : "migrations";
+            throw new JsonException($"It has no '{missing}'.");
+        }
+        catch (JsonException error)
+        {
+            throw NotValid(error);
+        }
+    }
+
+    private static ImmutableArray<SnapshotMigration> ReadMigrations(JsonTokenStream json)
+    {
+        if (!json.Read() || json.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException("'migrations' is not an array.");
+        }
+
+        var migrations = ImmutableArray.CreateBuilder<SnapshotMigration>();
+        while (json.Read() && json.TokenType == JsonTokenType.StartObject)
+        {
+            string? id = null, name = null, path = null, sha256 = null;
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            {
+                switch (json.Text)
+                {
+                    case "id": id = NextText(json); break;
+                    case "name": name = NextText(json); break;
+                    case "path": path = NextText(json); break;
+                    case "sha256": sha256 = NextText(json); break;
+                    default: json.SkipValue(); break;
+                }
+            }
+
+            migrations.Add(new SnapshotMigration(
+                id ?? throw new JsonException("A migration has no 'id'."),
+                name ?? throw new JsonException($"Migration '{id}' has no 'name'."),
+                path ?? throw new JsonException($"Migration '{id}' has no 'path'."),
+                sha256 ?? throw new JsonException($"Migration '{id}' has no 'sha256'.")));
+        }
+
+        if (json.TokenType != JsonTokenType.EndArray)
+        {
+            throw new JsonException("'migrations' holds something other than migrations.");
+        }
+
+        return migrations.ToImmutable();
+    }
+
+    private static string? NextText(JsonTokenStream json) => json.Read() ? json.Text : null;
+
+    private static void CheckFormatVersion(int version)
+    {
+        if (version != SchemaSnapshot.CurrentFormatVersion)
+        {
+            throw new FormatException($"the snapshot has format version {version}; this SchemaTasks reads version {SchemaSnapshot.CurrentFormatVersion}. Regenerate it with this version (dotnet build), or use the SchemaTasks version that wrote it.");
+        }
+    }
+
+    private static SqlDialect ParseDialect(string? name) =>
+        SqlDialectNames.TryParse(name, out var dialect) ? dialect : throw new FormatException($"the snapshot names an unknown dialect '{name}'.");
+
+    private static FormatException NotValid(Exception error) =>
+        new($"the snapshot is not valid: {error.Message} Regenerate it with dotnet build.", error);
 
     private static Catalog ReadCatalog(JsonElement schema, SqlDialect dialect)
     {

@@ -17,8 +17,18 @@ internal static class ValueSetWriter
     public static string Write(Catalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return ValueSetFile.Write(new ValueSetContents(catalog.Dialect.ToName(), Objects(catalog).ToList()));
+        return ValueSetFile.Write(Contents(catalog));
     }
+
+    /// <summary>Writes the value-set file of <paramref name="catalog"/> to <paramref name="output"/> as it goes.</summary>
+    public static void Write(Catalog catalog, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(output);
+        ValueSetFile.Write(Contents(catalog), output);
+    }
+
+    private static ValueSetContents Contents(Catalog catalog) => new(catalog.Dialect.ToName(), Objects(catalog).ToList());
 
     private static IEnumerable<ValueSetObject> Objects(Catalog catalog)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Text;
 
 namespace SchemaTasks.ValueSets;
@@ -25,30 +26,48 @@ internal static class ValueSetFile
     private const string EnumKind = "enum";
     private const string ColumnKind = "column";
 
+    private static readonly char[] Escaped = ['\t', '\n', '\r', '\\'];
+
     /// <summary>The file for <paramref name="contents"/>; deterministic, LF line endings.</summary>
     public static string Write(ValueSetContents contents)
     {
-        var output = new StringBuilder();
-        output.Append(Header).Append('\t').Append(Version.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(contents.Dialect).Append('\n');
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+        Write(contents, output);
+        return output.ToString();
+    }
+
+    /// <summary>
+    /// Writes the file for <paramref name="contents"/> to <paramref name="output"/> as it goes:
+    /// the build task writes it straight to disk, without holding the whole text.
+    /// </summary>
+    public static void Write(ValueSetContents contents, TextWriter output)
+    {
+        output.Write(Header);
+        output.Write('\t');
+        output.Write(Version.ToString(CultureInfo.InvariantCulture));
+        output.Write('\t');
+        output.Write(contents.Dialect);
+        output.Write('\n');
         foreach (var o in contents.Objects)
         {
-            output.Append(ObjectLine).Append('\t').Append(o.IsEnumType ? EnumKind : ColumnKind);
+            output.Write(ObjectLine);
+            output.Write('\t');
+            output.Write(o.IsEnumType ? EnumKind : ColumnKind);
             foreach (var field in new[] { o.Schema, o.Name, o.Column, o.Description, o.FixTemplate })
             {
-                output.Append('\t');
-                AppendEscaped(output, field);
+                output.Write('\t');
+                WriteEscaped(output, field);
             }
 
-            output.Append('\n');
+            output.Write('\n');
             foreach (var value in o.Values)
             {
-                output.Append(ValueLine).Append('\t');
-                AppendEscaped(output, value);
-                output.Append('\n');
+                output.Write(ValueLine);
+                output.Write('\t');
+                WriteEscaped(output, value);
+                output.Write('\n');
             }
         }
-
-        return output.ToString();
     }
 
     /// <summary>The contents of <paramref name="text"/>, or an error message saying what is wrong and what to do.</summary>
@@ -115,18 +134,24 @@ internal static class ValueSetFile
     }
 
     // Fields are tab-separated, one object or value per line: tabs, newlines and the escape itself are escaped.
-    private static void AppendEscaped(StringBuilder output, string text)
+    private static void WriteEscaped(TextWriter output, string text)
     {
+        if (text.IndexOfAny(Escaped) < 0)
+        {
+            output.Write(text);
+            return;
+        }
+
         foreach (var c in text)
         {
-            _ = c switch
+            switch (c)
             {
-                '\t' => output.Append(@"\t"),
-                '\n' => output.Append(@"\n"),
-                '\r' => output.Append(@"\r"),
-                '\\' => output.Append(@"\\"),
-                _ => output.Append(c),
-            };
+                case '\t': output.Write(@"\t"); break;
+                case '\n': output.Write(@"\n"); break;
+                case '\r': output.Write(@"\r"); break;
+                case '\\': output.Write(@"\\"); break;
+                default: output.Write(c); break;
+            }
         }
     }
 

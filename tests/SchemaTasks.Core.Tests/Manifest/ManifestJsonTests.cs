@@ -41,6 +41,23 @@ public class ManifestJsonTests
     }
 
     [Fact]
+    public void WriteToStream_IsTheUtf8OfTheText_EvenPastTheFlushThreshold()
+    {
+        // Enough migrations that the writer hands its buffer to the stream many times.
+        var manifest = Small with
+        {
+            Migrations = [.. Enumerable.Range(0, 2000).Select(i => new ManifestEntry($"{i}", $"stäp {i}", $"{i}_step.up.sql", new string('a', 64)))],
+        };
+        using var stream = new MemoryStream();
+
+        ManifestJson.Write(manifest, stream);
+
+        var text = ManifestJson.Write(manifest);
+        Assert.True(text.Length > 64 * 1024, $"only {text.Length} characters");
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(text), stream.ToArray());
+    }
+
+    [Fact]
     public void Write_UsesLfOnly_AndEndsWithOneNewline()
     {
         var json = ManifestJson.Write(Small);
