@@ -666,7 +666,7 @@ public static class MigrationDiscovery
     {
         // Positions are sorted, not the pairs: the framework's sorting over int is compiled ahead
         // of time, while LINQ's over a tuple would be compiled by the JIT at every build in the
-        // task's fresh process (docs/benchmarks.md, "The task compiled ahead of time").
+        // task's fresh process (docs/benchmarks.md, "The framework's generic code in the task's image").
         var positions = new int[migrations.Count];
         for (var i = 0; i < positions.Length; i++)
         {
