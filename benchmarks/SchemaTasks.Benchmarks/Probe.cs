@@ -62,7 +62,7 @@ internal static class Probe
         {
             times.Clear();
             var catalog = Catalog.Empty(dialect);
-            var context = new ApplyContext(rules, null, []);
+            var context = new ApplyContext(rules, null, [], toolTables: []);
             foreach (var statement in parsed)
             {
                 var watch = Stopwatch.StartNew();

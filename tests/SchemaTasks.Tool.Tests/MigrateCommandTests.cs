@@ -117,6 +117,24 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [PostgresFact]
+    public async Task AMigrationThatChangesTheToolsHistoryTable_Applies_AndTheDatabaseVerifies()
+    {
+        // Harbor's golang-migrate history adds a column to schema_migrations, golang-migrate's own table.
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        Write("1_jobs.up.sql", "CREATE TABLE jobs (id int, status text CHECK (status IN ('queued', 'done')));\n");
+        Write("2_data_version.up.sql", "ALTER TABLE schema_migrations ADD COLUMN data_version int;\n");
+        string[] common = ["--migrations", _folder, "--dialect", "postgres", "--connection", db.ConnectionString, "--history", "golang-migrate"];
+
+        var migrated = await ToolRun.RunAsync(["migrate", .. common]);
+        var verified = await ToolRun.RunAsync(["verify", .. common]);
+
+        Assert.True(migrated.Exit == ExitCodes.Success, migrated.Output + migrated.Error);
+        Assert.Contains("2 applied, 0 already applied.", migrated.Output, StringComparison.Ordinal);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM schema_migrations WHERE data_version IS NOT NULL"));
+        Assert.True(verified.Exit == ExitCodes.Success, verified.Output + verified.Error);
+    }
+
+    [PostgresFact]
     public async Task HistoryOption_RecordsInTheFoldersToolsTable_WhichStatusThenReads()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();

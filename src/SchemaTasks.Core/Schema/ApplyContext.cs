@@ -3,10 +3,19 @@ using SchemaTasks.Sql;
 
 namespace SchemaTasks.Schema;
 
-/// <summary>What applying statements needs besides the catalog: naming rules and where to report.</summary>
-internal sealed class ApplyContext(IdentifierRules rules, string? file, List<SchemaDiagnostic> diagnostics)
+/// <summary>
+/// What applying statements needs besides the catalog: naming rules, where to report, and the
+/// migration tool's own tables (<see cref="ToolHistoryTables"/>).
+/// </summary>
+internal sealed class ApplyContext(IdentifierRules rules, string? file, List<SchemaDiagnostic> diagnostics, IReadOnlyList<QualifiedName> toolTables)
 {
     public IdentifierRules Rules { get; } = rules;
+
+    /// <summary>The tables the layout's tool creates before the migrations run; not tracked.</summary>
+    public IReadOnlyList<QualifiedName> ToolTables { get; } = toolTables;
+
+    /// <summary>Whether <paramref name="name"/>, absent from the catalog, is one of the tool's own tables.</summary>
+    public bool IsToolTable(QualifiedName name) => ToolTables.Contains(name);
 
     public bool IsPostgres => Rules.Dialect == SqlDialect.Postgres;
 

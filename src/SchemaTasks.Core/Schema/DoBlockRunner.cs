@@ -18,14 +18,16 @@ internal sealed class DoBlockRunner
 
     private readonly IdentifierRules _rules;
     private readonly string? _file;
+    private readonly IReadOnlyList<QualifiedName> _toolTables;
     private readonly List<SqlLexDiagnostic> _lexDiagnostics = [];
     private Catalog _catalog;
     private List<SchemaDiagnostic> _diagnostics = [];
 
-    private DoBlockRunner(Catalog catalog, IdentifierRules rules, string? file)
+    private DoBlockRunner(Catalog catalog, ApplyContext context, string? file)
     {
         _catalog = catalog;
-        _rules = rules;
+        _rules = context.Rules;
+        _toolTables = context.ToolTables;
         _file = file;
     }
 
@@ -34,13 +36,13 @@ internal sealed class DoBlockRunner
     /// <param name="sql">The migration's text.</param>
     /// <param name="tokens">The statement's tokens, <c>DO</c> first.</param>
     /// <param name="gapStart">Where the text after the previous statement starts, to find an annotation comment.</param>
-    /// <param name="rules">PostgreSQL's naming rules.</param>
+    /// <param name="context">The statement's context: PostgreSQL's naming rules and the tool's own tables.</param>
     /// <param name="file">The file named in diagnostics.</param>
     /// <param name="diagnostics">Receives the block's findings.</param>
     /// <returns>The schema after the block; the schema before it when the block fails or cannot be decided.</returns>
-    public static Catalog Run(Catalog catalog, string sql, List<SqlToken> tokens, int gapStart, IdentifierRules rules, string? file, List<SchemaDiagnostic> diagnostics)
+    public static Catalog Run(Catalog catalog, string sql, List<SqlToken> tokens, int gapStart, ApplyContext context, string? file, List<SchemaDiagnostic> diagnostics)
     {
-        var runner = new DoBlockRunner(catalog, rules, file);
+        var runner = new DoBlockRunner(catalog, context, file);
         var result = runner.Run(sql, tokens, gapStart);
         foreach (var lex in runner._lexDiagnostics) diagnostics.Add(SchemaDiagnostic.Error(lex.Code, lex.Message, file, lex.Line, lex.Column));
         diagnostics.AddRange(runner._diagnostics);
@@ -254,7 +256,7 @@ internal sealed class DoBlockRunner
     {
         if (range.End <= range.Start || !StartsDdl(sql.Text, sql.Tokens[range.Start])) return;
         var local = new List<SchemaDiagnostic>();
-        var context = new ApplyContext(_rules, _file, local);
+        var context = new ApplyContext(_rules, _file, local, _toolTables);
         var after = TrackedStatement.Apply(_catalog, sql.Text, sql.Tokens, range, context, local, _file);
         var error = local.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
         if (error is not null)

@@ -54,23 +54,24 @@ public static class SchemaEngine
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(sql);
         var diagnostics = new List<SchemaDiagnostic>();
-        var result = Apply(catalog, sql, file, firstLine, diagnostics, new List<SqlToken>(64));
+        var result = Apply(catalog, sql, file, firstLine, diagnostics, new List<SqlToken>(64), toolTables: []);
         return (result, diagnostics);
     }
 
     private static Catalog ApplyAll(MigrationSet set, Catalog catalog, List<SchemaDiagnostic> diagnostics, List<Catalog>? steps)
     {
         var buffer = new List<SqlToken>(256); // One token buffer for the whole run; each statement reuses it.
+        var toolTables = ToolHistoryTables.Of(set.Layout, catalog.Dialect);
         foreach (var migration in set.Migrations)
         {
-            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer);
+            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables);
             steps?.Add(catalog);
         }
 
         return catalog;
     }
 
-    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer)
+    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables)
     {
         var rules = IdentifierRules.For(catalog.Dialect);
         var lexDiagnostics = new List<SqlLexDiagnostic>();
@@ -79,7 +80,7 @@ public static class SchemaEngine
         // Lexing problems are reported first, in file order, then the statements' findings:
         // the statements are read as the text is lexed, so theirs wait in a list of their own.
         var statementDiagnostics = new List<SchemaDiagnostic>();
-        var context = new ApplyContext(rules, file, statementDiagnostics);
+        var context = new ApplyContext(rules, file, statementDiagnostics, toolTables);
         var gapStart = 0; // Where the text after the previous statement starts: a DO block's annotation lives there.
         while (reader.Read())
         {
@@ -93,7 +94,7 @@ public static class SchemaEngine
             var tokens = reader.Tokens;
             if (rules.Dialect == SqlDialect.Postgres && SqlTokenText.IsWord(sql, tokens[0], "DO"))
             {
-                catalog = DoBlockRunner.Run(catalog, sql, tokens, statementStart, rules, file, statementDiagnostics);
+                catalog = DoBlockRunner.Run(catalog, sql, tokens, statementStart, context, file, statementDiagnostics);
                 continue;
             }
 
