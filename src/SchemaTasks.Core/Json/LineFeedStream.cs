@@ -4,24 +4,8 @@ namespace SchemaTasks.Json;
 /// Passes bytes on to another stream without the carriage returns, so JSON written on Windows
 /// ends its lines as it does everywhere else (see <see cref="DeterministicJson"/>).
 /// </summary>
-internal sealed class LineFeedStream(Stream inner) : Stream
+internal sealed class LineFeedStream(Stream inner) : WriteOnlyStream
 {
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    // Only the array overload: it is the one .NET Framework's Stream has (the task compiles this
-    // file there too), and the span overload's default implementation calls it.
     public override void Write(byte[] buffer, int offset, int count)
     {
         var end = offset + count;
@@ -35,10 +19,4 @@ internal sealed class LineFeedStream(Stream inner) : Stream
     }
 
     public override void Flush() => inner.Flush();
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -13,7 +13,7 @@ namespace SchemaTasks.Json;
 /// reads the migrations. Both texts whole are megabytes for a long history, and in MSBuild's
 /// process such allocations start full collections of everything MSBuild holds.
 /// </remarks>
-internal sealed class SameTextStream(TextReader expected) : Stream
+internal sealed class SameTextStream(TextReader expected) : WriteOnlyStream
 {
     private const int PieceLength = 4096;
 
@@ -31,22 +31,6 @@ internal sealed class SameTextStream(TextReader expected) : Stream
     /// </summary>
     public bool Same { get; private set; } = true;
 
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    // Only the array overload, as in LineFeedStream: .NET Framework's Stream has no other, and
-    // the span overload's default implementation calls it.
     public override void Write(byte[] buffer, int offset, int count)
     {
         if (Same)
@@ -70,12 +54,6 @@ internal sealed class SameTextStream(TextReader expected) : Stream
     public override void Flush()
     {
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     private void Compare(byte[] buffer, int offset, int count, bool flush)
     {
