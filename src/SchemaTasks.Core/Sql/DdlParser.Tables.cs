@@ -93,6 +93,13 @@ internal sealed partial class DdlParser
         {
             _c.Next();
             _c.ExpectWord("KEY");
+            // PostgreSQL's PRIMARY KEY USING INDEX makes the index's columns NOT NULL, and the
+            // engine does not keep PostgreSQL's indexes, so it cannot tell which.
+            if (!_mySql && _c.IsWord("USING") && _c.IsWord("INDEX", 1))
+            {
+                throw _c.Unsupported("PRIMARY KEY USING INDEX makes an existing index the primary key, and SchemaTasks does not keep PostgreSQL's indexes, so it cannot tell which columns the key uses and makes NOT NULL; write PRIMARY KEY (<its columns>) instead", at);
+            }
+
             if (_c.TryWord("USING")) _c.Next();
             columns = ColumnNameList();
         }
