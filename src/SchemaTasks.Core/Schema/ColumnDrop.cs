@@ -21,12 +21,21 @@ internal static class ColumnDrop
     /// <param name="context">Rules and where to report.</param>
     public static CatalogTable RemoveDependents(CatalogTable table, string dropped, IReadOnlyCollection<string> droppedTogether, SqlToken at, ApplyContext context)
         => context.IsPostgres
-            ? Postgres(table, dropped, context)
+            ? Postgres(table, dropped, at, context)
             : MySql(table, dropped, droppedTogether, at, context);
 
-    private static CatalogTable Postgres(CatalogTable table, string dropped, ApplyContext context)
+    private static CatalogTable Postgres(CatalogTable table, string dropped, SqlToken at, ApplyContext context)
     {
         var comparison = context.Rules.ColumnComparison;
+        foreach (var (name, _) in table.Keys.Where(k => k.Value.ColumnsUnknown).OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            // PostgreSQL drops the constraint with any of its index's columns; which those are, the engine does not know.
+            context.Error(
+                DiagnosticCodes.UnsupportedStatement,
+                $"DROP COLUMN {context.Show(dropped)} of {context.Show(table.Name)}: constraint {context.Show(name)} was made from an index (UNIQUE USING INDEX), and SchemaTasks does not keep PostgreSQL's indexes, so it cannot tell whether the column is in it and the constraint goes with it. Drop the constraint first, or add it as UNIQUE (<its columns>).",
+                at);
+        }
+
         var checks = table.Checks.RemoveAll(c => CheckColumns.Uses(c, table, dropped, context.Rules));
         var gone = table.Keys.Where(k => k.Value.Uses(dropped, comparison)).Select(k => k.Key).ToList();
         return table with

@@ -11,6 +11,9 @@ namespace SchemaTasks.Schema;
 /// <param name="Columns">The table's columns it uses, in key order (for an exclusion constraint or a functional key part, every column the elements mention).</param>
 internal sealed record TableKey(ConstraintKind Kind, ImmutableArray<string> Columns)
 {
+    /// <summary>A key made from an existing index (PostgreSQL's <c>UNIQUE USING INDEX</c>): its columns are not known.</summary>
+    public bool ColumnsUnknown { get; init; }
+
     /// <summary>Whether the key uses <paramref name="column"/>, compared as the dialect compares column names.</summary>
     public bool Uses(string column, StringComparison comparison)
         => Columns.Any(c => string.Equals(c, column, comparison));

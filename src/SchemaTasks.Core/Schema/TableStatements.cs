@@ -123,7 +123,7 @@ internal static class TableStatements
         return table with
         {
             OtherConstraints = table.OtherConstraints.Add(keyName),
-            Keys = table.Keys.SetItem(keyName, new TableKey(spec.Kind, keyColumns)),
+            Keys = table.Keys.SetItem(keyName, new TableKey(spec.Kind, keyColumns) { ColumnsUnknown = spec.ColumnsUnknown }),
         };
     }
 

@@ -113,6 +113,16 @@ internal sealed partial class DdlParser
                 _c.TryWord("NOT");
                 _c.ExpectWord("DISTINCT");
             }
+            else if (_c.IsWord("USING") && _c.IsWord("INDEX", 1))
+            {
+                // UNIQUE USING INDEX turns an existing index into the constraint, named after
+                // the index unless CONSTRAINT names it; its columns are the index's.
+                _c.Next();
+                _c.Next();
+                var index = _c.Identifier();
+                _c.SkipToListEnd();
+                return new ConstraintSpec(at, name ?? index, kind, [], null) { ColumnsUnknown = true };
+            }
 
             if (_c.IsSymbol('(')) columns = ColumnNameList();
         }

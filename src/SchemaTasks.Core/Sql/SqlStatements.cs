@@ -91,7 +91,14 @@ internal enum ConstraintKind
 /// <param name="Kind">What it is.</param>
 /// <param name="Columns">The columns it names (primary key, unique, foreign key).</param>
 /// <param name="Check">For CHECK: the expression and any value set.</param>
-internal sealed record ConstraintSpec(SqlToken At, string? Name, ConstraintKind Kind, IReadOnlyList<string> Columns, CheckSpec? Check);
+internal sealed record ConstraintSpec(SqlToken At, string? Name, ConstraintKind Kind, IReadOnlyList<string> Columns, CheckSpec? Check)
+{
+    /// <summary>
+    /// PostgreSQL's <c>UNIQUE USING INDEX</c>: the key takes an existing index's columns, which the
+    /// engine does not know (it keeps no PostgreSQL indexes), so <see cref="Columns"/> is empty.
+    /// </summary>
+    public bool ColumnsUnknown { get; init; }
+}
 
 /// <summary>A CHECK expression; <see cref="Column"/> is set when it is a value set.</summary>
 /// <param name="Expression">The canonical value-set text, or the normalised expression.</param>

@@ -23,6 +23,32 @@ public class UsingIndexConstraintTests
         Assert.DoesNotContain("expected", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ALTER TABLE k ADD UNIQUE USING INDEX k_ab_idx;", "k_ab_idx")]
+    [InlineData("ALTER TABLE k ADD CONSTRAINT k_ab_key UNIQUE USING INDEX k_ab_idx DEFERRABLE;", "k_ab_key")]
+    public void UniqueUsingIndex_IsNamedAsPostgresNamesIt(string attach, string expected)
+    {
+        var (catalog, diagnostics) = Run("CREATE TABLE k (a int, b int);\nCREATE UNIQUE INDEX k_ab_idx ON k (a, b);\n" + attach);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal([expected], catalog.Tables.Values.Single().OtherConstraints);
+    }
+
+    [Fact]
+    public void DroppingAColumn_AfterUniqueUsingIndex_CannotBeDecided_UntilTheConstraintIsGone()
+    {
+        const string Attached = "CREATE TABLE k (a int, b int, c int);\nCREATE UNIQUE INDEX k_ab_idx ON k (a, b);\nALTER TABLE k ADD UNIQUE USING INDEX k_ab_idx;\n";
+
+        var (_, undecided) = Run(Attached + "ALTER TABLE k DROP COLUMN c;");
+        var (catalog, decided) = Run(Attached + "ALTER TABLE k DROP CONSTRAINT k_ab_idx;\nALTER TABLE k DROP COLUMN c;");
+
+        var error = Assert.Single(undecided);
+        Assert.Equal((DiagnosticCodes.UnsupportedStatement, 4, 15), (error.Code, error.Line, error.Column));
+        Assert.Contains("UNIQUE USING INDEX", error.Message, StringComparison.Ordinal);
+        Assert.Empty(decided);
+        Assert.Equal(["a", "b"], catalog.Tables.Values.Single().Columns.Select(c => c.Name));
+    }
+
     [Fact]
     public void MySqlPrimaryKeyWithAnIndexType_StillReadsItsColumns()
     {
