@@ -135,6 +135,36 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [PostgresFact]
+    public async Task APrimaryKeyMadeFromAUniqueIndex_IsWhatTheServerMakesOfIt()
+    {
+        // hatchet swaps primary keys this way: the index's columns become NOT NULL on the server.
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        Write("1_k.up.sql", "CREATE TABLE k (a int, b int, note text);\n");
+        Write("2_k_ab.up.sql", "CREATE UNIQUE INDEX CONCURRENTLY k_ab ON k (a, b);\n");
+        Write("3_k_pkey.up.sql", "ALTER TABLE k ADD CONSTRAINT k_pkey PRIMARY KEY USING INDEX k_ab;\n");
+        string[] common = ["--migrations", _folder, "--dialect", "postgres", "--connection", db.ConnectionString];
+        var output = Path.Combine(Path.GetTempPath(), "schematasks-using-index-" + Guid.NewGuid().ToString("N")[..8] + ".json");
+
+        var migrated = await ToolRun.RunAsync(["migrate", .. common]);
+        var snapshot = await ToolRun.RunAsync("snapshot", _folder, "--dialect", "postgres", "--out", output);
+        var verified = await ToolRun.RunAsync(["verify", .. common]);
+
+        Assert.True(migrated.Exit == ExitCodes.Success, migrated.Output + migrated.Error);
+        Assert.Equal("NO,NO,YES", await db.ScalarAsync<string>("SELECT string_agg(is_nullable, ',' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_name = 'k'"));
+        Assert.Equal("k_pkey", await db.ScalarAsync<string>("SELECT conname FROM pg_constraint WHERE contype = 'p' AND conrelid = 'k'::regclass"));
+        Assert.True(snapshot.Exit == ExitCodes.Success, snapshot.Error);
+        using (var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(output)))
+        {
+            var table = json.RootElement.GetProperty("schema").GetProperty("tables")[0];
+            Assert.Equal([false, false, true], table.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("nullable").GetBoolean()));
+            Assert.Equal(["k_pkey"], table.GetProperty("constraints").EnumerateArray().Select(c => c.GetString()));
+        }
+
+        File.Delete(output);
+        Assert.True(verified.Exit == ExitCodes.Success, verified.Output + verified.Error);
+    }
+
+    [PostgresFact]
     public async Task HistoryOption_RecordsInTheFoldersToolsTable_WhichStatusThenReads()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();

@@ -88,6 +88,13 @@ internal static class TableStatements
             return table;
         }
 
+        if (spec.UsingIndex is { } usingIndex)
+        {
+            var attached = PostgresIndexes.Attach(table, spec, usingIndex, context);
+            if (attached is null) return table;
+            (table, spec) = attached.Value;
+        }
+
         if (spec.Kind == ConstraintKind.Check && spec.Check is { } check)
         {
             check = WithDeclaredColumnName(table, check, context);

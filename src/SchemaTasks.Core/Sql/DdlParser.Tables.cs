@@ -93,13 +93,7 @@ internal sealed partial class DdlParser
         {
             _c.Next();
             _c.ExpectWord("KEY");
-            // PostgreSQL's PRIMARY KEY USING INDEX makes the index's columns NOT NULL, and the
-            // engine does not keep PostgreSQL's indexes, so it cannot tell which.
-            if (!_mySql && _c.IsWord("USING") && _c.IsWord("INDEX", 1))
-            {
-                throw _c.Unsupported("PRIMARY KEY USING INDEX makes an existing index the primary key, and SchemaTasks does not keep PostgreSQL's indexes, so it cannot tell which columns the key uses and makes NOT NULL; write PRIMARY KEY (<its columns>) instead", at);
-            }
-
+            if (!_mySql && UsingIndex(at, name, kind) is { } attached) return attached;
             if (_c.TryWord("USING")) _c.Next();
             columns = ColumnNameList();
         }
@@ -113,15 +107,9 @@ internal sealed partial class DdlParser
                 _c.TryWord("NOT");
                 _c.ExpectWord("DISTINCT");
             }
-            else if (_c.IsWord("USING") && _c.IsWord("INDEX", 1))
+            else if (kind == ConstraintKind.Unique && UsingIndex(at, name, kind) is { } attached)
             {
-                // UNIQUE USING INDEX turns an existing index into the constraint, named after
-                // the index unless CONSTRAINT names it; its columns are the index's.
-                _c.Next();
-                _c.Next();
-                var index = _c.Identifier();
-                _c.SkipToListEnd();
-                return new ConstraintSpec(at, name ?? index, kind, [], null) { ColumnsUnknown = true };
+                return attached;
             }
 
             if (_c.IsSymbol('(')) columns = ColumnNameList();
@@ -144,6 +132,21 @@ internal sealed partial class DdlParser
 
         _c.SkipToListEnd();
         return new ConstraintSpec(at, name, kind, columns, null);
+    }
+
+    /// <summary>
+    /// PostgreSQL's <c>PRIMARY KEY USING INDEX index</c> / <c>UNIQUE USING INDEX index</c>, after the
+    /// kind's words: the index becomes the constraint, named after it unless CONSTRAINT names it;
+    /// its columns are the index's, found when the constraint is applied.
+    /// </summary>
+    private ConstraintSpec? UsingIndex(SqlToken at, string? name, ConstraintKind kind)
+    {
+        if (!_c.IsWord("USING") || !_c.IsWord("INDEX", 1)) return null;
+        _c.Next();
+        _c.Next();
+        var index = _c.Identifier();
+        _c.SkipToListEnd();
+        return new ConstraintSpec(at, name ?? index, kind, [], null) { UsingIndex = index };
     }
 
     /// <summary>Reads <c>(a, b)</c> and returns the names; MySQL prefix lengths and ASC/DESC are skipped.</summary>

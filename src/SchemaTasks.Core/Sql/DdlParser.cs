@@ -71,6 +71,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("TYPE")) return CreateType(at);
         if (_c.TryWord("DOMAIN")) return CreateDomain(at);
         if (_c.TryWord("EXTENSION")) return CreateExtension(at);
+        if (_c.IsWord("UNIQUE") && _c.IsWord("INDEX", 1)) return CreatePostgresUniqueIndex(at);
         return null;
     }
 
@@ -105,6 +106,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("DOMAIN")) return DropType(at, isDomain: true);
         if (_c.TryWord("SCHEMA")) return DropSchema(at);
         if (_c.TryWord("EXTENSION")) return DropExtension(at);
+        if (_c.TryWord("INDEX")) return DropPostgresIndex(at);
         return null;
     }
 

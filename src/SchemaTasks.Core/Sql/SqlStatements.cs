@@ -52,6 +52,22 @@ internal sealed record DropTableStatement(SqlToken At, IReadOnlyList<QualifiedNa
     public bool Temporary { get; init; }
 }
 
+/// <summary>
+/// PostgreSQL's <c>CREATE UNIQUE INDEX</c>, kept only so that a later <c>USING INDEX</c>
+/// constraint knows its columns.
+/// </summary>
+/// <param name="At">Where the statement starts.</param>
+/// <param name="Table">The indexed table.</param>
+/// <param name="Name">The index's name.</param>
+/// <param name="Columns">
+/// Its key columns, or <see langword="null"/> when it is not an index a constraint can be made
+/// from (an expression, a non-default ordering, another method than B-tree, a WHERE clause).
+/// </param>
+internal sealed record CreateUniqueIndexStatement(SqlToken At, QualifiedName Table, string Name, IReadOnlyList<string>? Columns) : SqlStatement(At);
+
+/// <summary>PostgreSQL's <c>DROP INDEX</c>: the names, each with its schema as written or implied.</summary>
+internal sealed record DropIndexStatement(SqlToken At, IReadOnlyList<QualifiedName> Names) : SqlStatement(At);
+
 /// <summary>A temporary table: it lives until the session ends and is tracked only within one migration.</summary>
 internal sealed record CreateTemporaryTableStatement(SqlToken At, string Name, bool IfNotExists) : SqlStatement(At);
 
@@ -83,6 +99,9 @@ internal enum ConstraintKind
     Unique,
     ForeignKey,
     Other,
+
+    /// <summary>Not a constraint: a PostgreSQL unique index, kept for <c>USING INDEX</c>.</summary>
+    UniqueIndex,
 }
 
 /// <summary>A table, column or domain constraint.</summary>
@@ -98,6 +117,9 @@ internal sealed record ConstraintSpec(SqlToken At, string? Name, ConstraintKind 
     /// engine does not know (it keeps no PostgreSQL indexes), so <see cref="Columns"/> is empty.
     /// </summary>
     public bool ColumnsUnknown { get; init; }
+
+    /// <summary>PostgreSQL's <c>PRIMARY KEY USING INDEX</c> / <c>UNIQUE USING INDEX</c>: the index made into the constraint.</summary>
+    public string? UsingIndex { get; init; }
 }
 
 /// <summary>A CHECK expression; <see cref="Column"/> is set when it is a value set.</summary>

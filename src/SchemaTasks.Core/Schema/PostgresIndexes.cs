@@ -1,0 +1,62 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// PostgreSQL's unique indexes, kept on their table (as <see cref="ConstraintKind.UniqueIndex"/>
+/// keys, which DROP COLUMN and RENAME COLUMN follow as the server does) only so that
+/// <c>ADD CONSTRAINT ... PRIMARY KEY / UNIQUE USING INDEX</c> knows the columns it takes.
+/// </summary>
+internal static class PostgresIndexes
+{
+    /// <summary>Keeps a unique index a constraint can be made from; any other, or one on a table the catalog lacks, is not kept.</summary>
+    public static Catalog Create(Catalog catalog, CreateUniqueIndexStatement s)
+    {
+        if (s.Columns is not { } columns || !catalog.Tables.TryGetValue(s.Table, out var table) || table.Keys.ContainsKey(s.Name)) return catalog;
+        var key = new TableKey(ConstraintKind.UniqueIndex, [.. columns.Select(c => table.FindColumn(c, catalog.Dialect)?.Name ?? c)]);
+        return catalog.With(tables: catalog.Tables.SetItem(s.Table, table with { Keys = table.Keys.SetItem(s.Name, key) }));
+    }
+
+    /// <summary>Forgets the named indexes, in their schemas.</summary>
+    public static Catalog Drop(Catalog catalog, DropIndexStatement s)
+    {
+        foreach (var name in s.Names)
+        {
+            foreach (var (tableName, table) in catalog.Tables.Where(t => t.Key.Schema == name.Schema))
+            {
+                if (table.Keys.TryGetValue(name.Name, out var key) && key.Kind == ConstraintKind.UniqueIndex)
+                {
+                    catalog = catalog.With(tables: catalog.Tables.SetItem(tableName, table with { Keys = table.Keys.Remove(name.Name) }));
+                }
+            }
+        }
+
+        return catalog;
+    }
+
+    /// <summary>
+    /// The table and constraint once <paramref name="index"/> is made into it: the index (which the
+    /// server renames to the constraint) gives the constraint its columns. <see langword="null"/>,
+    /// reported, for a primary key over an index not kept, whose columns would become NOT NULL;
+    /// a unique constraint over one is kept with its columns unknown.
+    /// </summary>
+    public static (CatalogTable Table, ConstraintSpec Spec)? Attach(CatalogTable table, ConstraintSpec spec, string index, ApplyContext context)
+    {
+        if (table.Keys.TryGetValue(index, out var found) && found.Kind == ConstraintKind.UniqueIndex)
+        {
+            return (table with { Keys = table.Keys.Remove(index) }, spec with { Columns = found.Columns });
+        }
+
+        if (spec.Kind == ConstraintKind.Unique)
+        {
+            return (table, spec with { ColumnsUnknown = true });
+        }
+
+        context.Error(
+            DiagnosticCodes.UnsupportedStatement,
+            $"PRIMARY KEY USING INDEX {context.Show(index)}: SchemaTasks keeps a PostgreSQL index only when an earlier migration creates it with CREATE UNIQUE INDEX {context.Show(index)} ON {context.Show(table.Name)} (<columns>), on plain columns and without WHERE, and it read no such index, so it cannot tell which columns the key uses and makes NOT NULL. Create the index that way, or write PRIMARY KEY (<its columns>).",
+            spec.At);
+        return null;
+    }
+}
