@@ -32,7 +32,7 @@ internal static class ColumnDrop
             // PostgreSQL drops the constraint with any of its index's columns; which those are, the engine does not know.
             context.Error(
                 DiagnosticCodes.UnsupportedStatement,
-                $"DROP COLUMN {context.Show(dropped)} of {context.Show(table.Name)}: constraint {context.Show(name)} was made from an index (UNIQUE USING INDEX), and SchemaTasks does not keep PostgreSQL's indexes, so it cannot tell whether the column is in it and the constraint goes with it. Drop the constraint first, or add it as UNIQUE (<its columns>).",
+                $"DROP COLUMN {context.Show(dropped)} of {context.Show(table.Name)}: constraint {context.Show(name)} was made with UNIQUE USING INDEX from an index SchemaTasks did not read (it reads CREATE UNIQUE INDEX <name> ON <table> (<columns>) on plain columns), so it cannot tell whether the column is in it and the constraint goes with it. Drop the constraint first, or add it as UNIQUE (<its columns>).",
                 at);
         }
 
