@@ -165,6 +165,31 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [PostgresFact]
+    public async Task RenamingAPrimaryKeysIndex_RenamesTheKey_OnTheServerAndInTheSnapshot()
+    {
+        // formbricks' Prisma history renames its Connector model's primary key this way.
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        Write("1_connector.up.sql", "CREATE TABLE \"Connector\" (id text NOT NULL, CONSTRAINT \"Connector_pkey\" PRIMARY KEY (id));\n");
+        Write("2_rename.up.sql", "ALTER TABLE \"Connector\" RENAME TO \"FeedbackSource\";\nALTER INDEX \"Connector_pkey\" RENAME TO \"FeedbackSource_pkey\";\n");
+        string[] common = ["--migrations", _folder, "--dialect", "postgres", "--connection", db.ConnectionString];
+        var output = Path.Combine(Path.GetTempPath(), "schematasks-index-rename-" + Guid.NewGuid().ToString("N")[..8] + ".json");
+
+        var migrated = await ToolRun.RunAsync(["migrate", .. common]);
+        var snapshot = await ToolRun.RunAsync("snapshot", _folder, "--dialect", "postgres", "--out", output);
+
+        Assert.True(migrated.Exit == ExitCodes.Success, migrated.Output + migrated.Error);
+        Assert.Equal("FeedbackSource_pkey", await db.ScalarAsync<string>("SELECT conname FROM pg_constraint WHERE contype = 'p' AND conrelid = '\"FeedbackSource\"'::regclass"));
+        Assert.True(snapshot.Exit == ExitCodes.Success, snapshot.Error);
+        using (var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(output)))
+        {
+            var table = json.RootElement.GetProperty("schema").GetProperty("tables")[0];
+            Assert.Equal(["FeedbackSource_pkey"], table.GetProperty("constraints").EnumerateArray().Select(c => c.GetString()));
+        }
+
+        File.Delete(output);
+    }
+
+    [PostgresFact]
     public async Task HistoryOption_RecordsInTheFoldersToolsTable_WhichStatusThenReads()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();

@@ -37,6 +37,7 @@ internal static class CatalogApplier
         DropTableStatement s => TableStatements.Drop(catalog, TemporaryTables.DropTemporary(s, context), context),
         CreateUniqueIndexStatement s => PostgresIndexes.Create(catalog, s),
         DropIndexStatement s => PostgresIndexes.Drop(catalog, s),
+        RenameIndexStatement s => PostgresIndexes.Rename(catalog, s),
         CreateExtensionStatement s => ExtensionStatements.Create(catalog, s, context),
         DropExtensionStatement s => ExtensionStatements.Drop(catalog, s, context),
         MoveExtensionStatement s => ExtensionStatements.Move(catalog, s, context),

@@ -309,7 +309,15 @@ internal sealed class DoBlockRunner
         if (!StartsDdl(sql.Text, sql.Tokens[range.Start])) return false;
         try
         {
-            return DdlParser.Parse(sql.Text, sql.Tokens, range, _rules) is not null;
+            return DdlParser.Parse(sql.Text, sql.Tokens, range, _rules) switch
+            {
+                null => false,
+                // Only the engine's own record of unique indexes, never the schema; a rename
+                // counts when it renames a constraint (PostgresIndexes).
+                CreateUniqueIndexStatement or DropIndexStatement => false,
+                RenameIndexStatement rename => PostgresIndexes.RenamesConstraint(_catalog, rename),
+                _ => true,
+            };
         }
         catch (SqlParseException)
         {

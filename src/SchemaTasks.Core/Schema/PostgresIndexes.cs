@@ -36,6 +36,38 @@ internal static class PostgresIndexes
     }
 
     /// <summary>
+    /// Renames a kept unique index, or the primary key, unique or exclusion constraint whose index
+    /// it is: PostgreSQL renames the constraint with its index. Any other name changes nothing.
+    /// </summary>
+    public static Catalog Rename(Catalog catalog, RenameIndexStatement s)
+    {
+        foreach (var (tableName, table) in catalog.Tables.Where(t => t.Key.Schema == s.Name.Schema))
+        {
+            if (!table.Keys.TryGetValue(s.Name.Name, out var key) || table.Keys.ContainsKey(s.To)) continue;
+            var renamed = key.Kind switch
+            {
+                ConstraintKind.UniqueIndex => table with { Keys = table.Keys.Remove(s.Name.Name).SetItem(s.To, key) },
+                ConstraintKind.PrimaryKey or ConstraintKind.Unique or ConstraintKind.Other when table.OtherConstraints.Contains(s.Name.Name) && !table.OtherConstraints.Contains(s.To) => table with
+                {
+                    OtherConstraints = table.OtherConstraints.Remove(s.Name.Name).Add(s.To),
+                    Keys = table.Keys.Remove(s.Name.Name).SetItem(s.To, key),
+                },
+                _ => table,
+            };
+            catalog = catalog.With(tables: catalog.Tables.SetItem(tableName, renamed));
+        }
+
+        return catalog;
+    }
+
+    /// <summary>Whether <paramref name="s"/> renames a constraint (through its index), which the schema shows.</summary>
+    public static bool RenamesConstraint(Catalog catalog, RenameIndexStatement s)
+        => catalog.Tables.Any(t => t.Key.Schema == s.Name.Schema
+            && t.Value.OtherConstraints.Contains(s.Name.Name)
+            && t.Value.Keys.TryGetValue(s.Name.Name, out var key)
+            && key.Kind is ConstraintKind.PrimaryKey or ConstraintKind.Unique or ConstraintKind.Other);
+
+    /// <summary>
     /// The table and constraint once <paramref name="index"/> is made into it: the index (which the
     /// server renames to the constraint) gives the constraint its columns. <see langword="null"/>,
     /// reported, for a primary key over an index not kept, whose columns would become NOT NULL;

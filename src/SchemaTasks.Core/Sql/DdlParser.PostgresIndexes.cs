@@ -5,8 +5,10 @@ namespace SchemaTasks.Sql;
 // PostgreSQL's indexes are not constraints and do not shape what the schema accepts, except that
 // ADD CONSTRAINT ... PRIMARY KEY / UNIQUE USING INDEX makes one into a constraint, taking its
 // columns (and, for a primary key, making them NOT NULL). So a named unique index is kept with
-// its columns, and DROP INDEX forgets it. Neither statement is ever reported: a form not read
-// here keeps nothing, and only a USING INDEX that names such an index says it cannot tell.
+// its columns, ALTER INDEX ... RENAME renames it (or the constraint an index belongs to, which the
+// server renames with it), and DROP INDEX forgets it. None of these statements is ever reported:
+// a form not read here changes nothing, and only a USING INDEX over an index not kept says it
+// cannot tell.
 internal sealed partial class DdlParser
 {
     /// <summary>
@@ -55,6 +57,23 @@ internal sealed partial class DdlParser
             }
 
             return new CreateUniqueIndexStatement(at, table, name, usable ? columns : null);
+        }
+        catch (SqlParseException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary><c>ALTER INDEX [IF EXISTS] name RENAME TO new_name</c>; <see langword="null"/> for any other form.</summary>
+    private SqlStatement? RenamePostgresIndex(SqlToken at)
+    {
+        try
+        {
+            IfExists();
+            var name = _c.QualifiedName();
+            if (!_c.TryWord("RENAME") || !_c.TryWord("TO")) return null;
+            var to = _c.Identifier();
+            return _c.AtEnd ? new RenameIndexStatement(at, name, to) : null;
         }
         catch (SqlParseException)
         {

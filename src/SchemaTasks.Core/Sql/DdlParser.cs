@@ -89,6 +89,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("DOMAIN")) return AlterDomain(at);
         if (_c.TryWord("SCHEMA")) return AlterSchema(at);
         if (_c.TryWord("EXTENSION")) return AlterExtension(at);
+        if (_c.TryWord("INDEX")) return RenamePostgresIndex(at);
         return null;
     }
 

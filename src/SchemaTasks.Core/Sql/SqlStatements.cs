@@ -65,6 +65,12 @@ internal sealed record DropTableStatement(SqlToken At, IReadOnlyList<QualifiedNa
 /// </param>
 internal sealed record CreateUniqueIndexStatement(SqlToken At, QualifiedName Table, string Name, IReadOnlyList<string>? Columns) : SqlStatement(At);
 
+/// <summary>
+/// PostgreSQL's <c>ALTER INDEX ... RENAME TO</c>: renames a kept unique index, or the primary key,
+/// unique or exclusion constraint the index belongs to (the server renames both).
+/// </summary>
+internal sealed record RenameIndexStatement(SqlToken At, QualifiedName Name, string To) : SqlStatement(At);
+
 /// <summary>PostgreSQL's <c>DROP INDEX</c>: the names, each with its schema as written or implied.</summary>
 internal sealed record DropIndexStatement(SqlToken At, IReadOnlyList<QualifiedName> Names) : SqlStatement(At);
 
