@@ -43,29 +43,34 @@ internal static class PostgresIndexes
     {
         foreach (var (tableName, table) in catalog.Tables.Where(t => t.Key.Schema == s.Name.Schema))
         {
-            if (!table.Keys.TryGetValue(s.Name.Name, out var key) || table.Keys.ContainsKey(s.To)) continue;
-            var renamed = key.Kind switch
+            if (Renamed(table, s) is { } renamed)
             {
-                ConstraintKind.UniqueIndex => table with { Keys = table.Keys.Remove(s.Name.Name).SetItem(s.To, key) },
-                ConstraintKind.PrimaryKey or ConstraintKind.Unique or ConstraintKind.Other when table.OtherConstraints.Contains(s.Name.Name) && !table.OtherConstraints.Contains(s.To) => table with
-                {
-                    OtherConstraints = table.OtherConstraints.Remove(s.Name.Name).Add(s.To),
-                    Keys = table.Keys.Remove(s.Name.Name).SetItem(s.To, key),
-                },
-                _ => table,
-            };
-            catalog = catalog.With(tables: catalog.Tables.SetItem(tableName, renamed));
+                catalog = catalog.With(tables: catalog.Tables.SetItem(tableName, renamed));
+            }
         }
 
         return catalog;
     }
 
-    /// <summary>Whether <paramref name="s"/> renames a constraint (through its index), which the schema shows.</summary>
+    /// <summary>Whether <paramref name="s"/> names a constraint's index, whose rename the schema shows.</summary>
     public static bool RenamesConstraint(Catalog catalog, RenameIndexStatement s)
-        => catalog.Tables.Any(t => t.Key.Schema == s.Name.Schema
-            && t.Value.OtherConstraints.Contains(s.Name.Name)
-            && t.Value.Keys.TryGetValue(s.Name.Name, out var key)
-            && key.Kind is ConstraintKind.PrimaryKey or ConstraintKind.Unique or ConstraintKind.Other);
+        => catalog.Tables.Any(t => t.Key.Schema == s.Name.Schema && IsConstraintIndex(t.Value, s.Name.Name));
+
+    /// <summary><paramref name="table"/> after <paramref name="s"/>; <see langword="null"/> when it changes nothing there.</summary>
+    private static CatalogTable? Renamed(CatalogTable table, RenameIndexStatement s)
+    {
+        if (!table.Keys.TryGetValue(s.Name.Name, out var key) || table.Keys.ContainsKey(s.To)) return null;
+        var keys = table.Keys.Remove(s.Name.Name).SetItem(s.To, key);
+        if (key.Kind == ConstraintKind.UniqueIndex) return table with { Keys = keys };
+        if (!IsConstraintIndex(table, s.Name.Name) || table.OtherConstraints.Contains(s.To)) return null;
+        return table with { OtherConstraints = table.OtherConstraints.Remove(s.Name.Name).Add(s.To), Keys = keys };
+    }
+
+    /// <summary>Whether <paramref name="name"/> is a primary key, unique or exclusion constraint of <paramref name="table"/>, which has an index of that name.</summary>
+    private static bool IsConstraintIndex(CatalogTable table, string name)
+        => table.OtherConstraints.Contains(name)
+            && table.Keys.TryGetValue(name, out var key)
+            && key.Kind is ConstraintKind.PrimaryKey or ConstraintKind.Unique or ConstraintKind.Other;
 
     /// <summary>
     /// The table and constraint once <paramref name="index"/> is made into it: the index (which the
