@@ -142,17 +142,20 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
     }
 
     /// <summary>
-    /// Whether the committed file holds the snapshot's text, read as <see cref="File.ReadAllText(string)"/>
-    /// reads it and with line endings aside (a Windows checkout may turn its LF into CRLF).
+    /// Whether the committed file holds the snapshot's text, line endings aside (a Windows checkout
+    /// may turn its LF into CRLF).
     /// </summary>
     private bool IsCommitted(SchemaSnapshot current)
     {
         // Compared as it is written, piece by piece: see SameTextStream.
-        using var committed = new StreamReader(SnapshotFile, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var committed = OpenCommitted();
         var comparison = new SameTextStream(committed);
         SnapshotJson.Write(current, comparison);
         return comparison.Finish();
     }
+
+    /// <summary>The committed snapshot's text, decoded as <see cref="File.ReadAllText(string)"/> decodes it.</summary>
+    private StreamReader OpenCommitted() => new(SnapshotFile, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
 
     /// <summary>
     /// How what the committed snapshot was built from differs from the current one's, read from
@@ -162,7 +165,7 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
     {
         try
         {
-            using var committed = new StreamReader(SnapshotFile, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var committed = OpenCommitted();
             return SnapshotChanges.Describe(SnapshotJson.ReadOrigin(committed), current);
         }
         catch (FormatException ex)
