@@ -14,25 +14,9 @@ prepare_work
 write_projects "$repo" "$work" "$(driver_reference "${2:-}")"
 for project in with without; do dotnet build "$work/$project" --no-restore -v:q >/dev/null; done
 
-build() { # $1: the copy; prints "<whole> <evaluation> <build> <SchemaTasks' targets>" in ms
-  local start end summary
-  start=$(date +%s%N)
-  summary=$(dotnet build "$work/$1" --no-restore -v:q -clp:PerformanceSummary)
-  end=$(date +%s%N)
-  awk -v whole=$(( (end - start) / 1000000 )) '
-    /^Project Evaluation Performance Summary/ { section = "evaluation"; next }
-    /^Project Performance Summary/ { section = "build"; next }
-    /^Target Performance Summary/ { section = "targets"; next }
-    /^Task Performance Summary/ { section = "" }
-    section == "evaluation" && /\.csproj/ { evaluation += $1 }
-    section == "build" && /\.csproj/ { build += $1 }
-    section == "targets" && $3 ~ /^_Schema/ { own += $1 }
-    END { print whole, evaluation, build, own + 0 }' <<< "$summary"
-}
-
 declare -a whole eval bld both own
 for round in $(seq 1 "$rounds"); do
-  if (( round % 2 )); then w=$(build with); o=$(build without); else o=$(build without); w=$(build with); fi
+  if (( round % 2 )); then w=$(build_by_both_clocks with); o=$(build_by_both_clocks without); else o=$(build_by_both_clocks without); w=$(build_by_both_clocks with); fi
   read -r ww we wb wo <<< "$w"; read -r ow oe ob _ <<< "$o"
   whole+=($(( ww - ow ))) eval+=($(( we - oe ))) bld+=($(( wb - ob ))) both+=($(( we + wb - oe - ob ))) own+=("$wo")
 done

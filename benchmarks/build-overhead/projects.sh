@@ -1,8 +1,8 @@
-# Sourced by run.sh, noop-clock.sh and compare-tasks.sh: the environment they measure in, the
-# benchmark's two copies of one project (40 small source files, one [DbEnum] property, the
-# first 163 migrations of the benchmark corpus as a Prisma folder), `with` the SchemaTasks.Build
-# package from artifacts/packages and `without` it, restored and built once; and the medians
-# they print.
+# Sourced by run.sh, noop-clock.sh, noop-sizes.sh, gc-report.sh and compare-tasks.sh: the
+# environment they measure in, the benchmark's two copies of one project (40 small source
+# files, or SCHEMATASKS_BENCH_FILES, one [DbEnum] property, the first 163 migrations of the
+# benchmark corpus as a Prisma folder), `with` the SchemaTasks.Build package from
+# artifacts/packages and `without` it, restored and built once; and the medians they print.
 
 # Sets $repo (the current folder, the repository's root) and $work (a new folder, removed at
 # exit). A default install builds with the compiler server and reuses MSBuild nodes; a CI
@@ -25,6 +25,15 @@ driver_reference() {
   if [[ ${1:-} == driver ]]; then echo '<PackageReference Include="Npgsql" Version="8.0.5" />'; fi
 }
 
+# Small source files File1.cs .. File<n>.cs in the folder $1, as many as $2; those already there are kept.
+add_source_files() {
+  local i
+  for i in $(seq 1 "$2"); do
+    [[ -f "$1/File$i.cs" ]] && continue
+    printf 'namespace Demo;\npublic static class Helper%s\n{\n    public static int Compute(int x) => x * %s + System.Linq.Enumerable.Range(0, x).Sum();\n}\n' "$i" "$i" > "$1/File$i.cs"
+  done
+}
+
 write_projects() { # $1: the repository, $2: the work folder, $3: extra PackageReference XML for both copies ('' for none)
   local repo=$1 work=$2 driver_reference=$3 version
   version=$(ls -t "$repo"/artifacts/packages/SchemaTasks.Build.*.nupkg | head -1 | sed -E 's/.*SchemaTasks\.Build\.(.*)\.nupkg/\1/')
@@ -36,9 +45,7 @@ write_projects() { # $1: the repository, $2: the work folder, $3: extra PackageR
     # The first 163 (an array, not `ls | head`: with pipefail, head closing the pipe early fails the script).
     (cd "$work/corpus" && folders=(2020*) && cp -r "${folders[@]:0:163}" "$work/$project/prisma/migrations/")
     cp "$work/corpus/migration_lock.toml" "$work/$project/prisma/migrations/"
-    for i in $(seq 1 40); do
-      printf 'namespace Demo;\npublic static class Helper%s\n{\n    public static int Compute(int x) => x * %s + System.Linq.Enumerable.Range(0, x).Sum();\n}\n' "$i" "$i" > "$work/$project/File$i.cs"
-    done
+    add_source_files "$work/$project" "${SCHEMATASKS_BENCH_FILES:-40}"
     printf 'namespace Demo;\npublic sealed class Job\n{\n#if WITH_SCHEMATASKS\n    [SchemaTasks.DbEnum("\\"JobStatus0\\"")]\n#endif\n    public string Status { get; set; } = "pending";\n}\n' > "$work/$project/Job.cs"
   done
   cat > "$work/with/with.csproj" <<XML
@@ -73,3 +80,23 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # The median with a distribution-free 95% interval: the order statistics k and n-k+1 of the
 # sorted values, k = floor((n - 1.96 sqrt(n)) / 2), as the analyzer probe reports its ratios.
 median_interval() { sort -n | awk '{a[NR]=$1} END {k=int((NR-1.96*sqrt(NR))/2); if (k<1) k=1; printf "%s ms [%s, %s]", a[int((NR+1)/2)], a[k], a[NR-k+1]}'; }
+
+# One build of the copy $1 that changed nothing, by two clocks; prints "<whole> <evaluation>
+# <build> <SchemaTasks' targets>" in ms: the whole `dotnet build` process, and MSBuild's own
+# (-clp:PerformanceSummary: the project's evaluation and its build, which leave out the CLI's
+# start-up and vary less), and the total of SchemaTasks' own targets.
+build_by_both_clocks() {
+  local start end summary
+  start=$(date +%s%N)
+  summary=$(dotnet build "$work/$1" --no-restore -v:q -clp:PerformanceSummary)
+  end=$(date +%s%N)
+  awk -v whole=$(( (end - start) / 1000000 )) '
+    /^Project Evaluation Performance Summary/ { section = "evaluation"; next }
+    /^Project Performance Summary/ { section = "build"; next }
+    /^Target Performance Summary/ { section = "targets"; next }
+    /^Task Performance Summary/ { section = "" }
+    section == "evaluation" && /\.csproj/ { evaluation += $1 }
+    section == "build" && /\.csproj/ { build += $1 }
+    section == "targets" && $3 ~ /^_Schema/ { own += $1 }
+    END { print whole, evaluation, build, own + 0 }' <<< "$summary"
+}
