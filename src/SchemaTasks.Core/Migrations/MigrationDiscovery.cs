@@ -37,8 +37,12 @@ public static class MigrationDiscovery
     /// <param name="layout">The layout to read, or <see langword="null"/> to detect it from the file names.</param>
     /// <returns>The set when there is no error, and every diagnostic found.</returns>
     public static MigrationDiscoveryResult Discover(IReadOnlyList<MigrationSourceFile> files, MigrationLayout? layout = null)
+        => Discover(files, layout, MigrationSettingNames.MsBuild);
+
+    /// <summary>Reads the migrations among <paramref name="files"/>; messages name the layout setting as <paramref name="names"/> does.</summary>
+    internal static MigrationDiscoveryResult Discover(IReadOnlyList<MigrationSourceFile> files, MigrationLayout? layout, MigrationSettingNames names)
     {
-        var diagnostics = new List<SchemaDiagnostic>();
+        var diagnostics = new DiscoveryDiagnostics(names.Layout);
         var lockFile = files.FirstOrDefault(f => string.Equals(f.RelativePath, PrismaLockFile, StringComparison.OrdinalIgnoreCase));
         var sqlFiles = files
             .Where(f => f.RelativePath.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
@@ -61,6 +65,8 @@ public static class MigrationDiscovery
         {
             return new MigrationDiscoveryResult(null, diagnostics);
         }
+
+        diagnostics.Layout = chosen.Value;
 
         SqlDialect? dialect = lockFile is null ? null : ReadPrismaDialect(lockFile, diagnostics);
         var migrations = new List<(Migration Migration, IComparable Order)>();
@@ -125,7 +131,7 @@ public static class MigrationDiscovery
         return new MigrationDiscoveryResult(failed ? null : new MigrationSet(chosen.Value, dialect, ordered), diagnostics);
     }
 
-    private static MigrationLayout? DetectLayout(FolderFiles folder, MigrationSourceFile? lockFile, List<SchemaDiagnostic> diagnostics)
+    private static MigrationLayout? DetectLayout(FolderFiles folder, MigrationSourceFile? lockFile, DiscoveryDiagnostics diagnostics)
     {
         var claims = new Dictionary<MigrationLayout, string>();
         void Claim(MigrationLayout layout, string path)
@@ -180,17 +186,19 @@ public static class MigrationDiscovery
 
         if (claims.Count == 1)
         {
-            return claims.Keys.Single();
+            var (detected, evidence) = claims.Single();
+            diagnostics.DetectedFrom = evidence;
+            return detected;
         }
 
-        var evidence = string.Join(", ", claims.OrderBy(c => c.Key).Select(c => $"{c.Key.ToName()} ('{c.Value}')"));
+        var claimed = string.Join(", ", claims.OrderBy(c => c.Key).Select(c => $"{c.Key.ToName()} ('{c.Value}')"));
         diagnostics.Add(SchemaDiagnostic.Error(
             DiagnosticCodes.AmbiguousLayout,
-            $"The migrations folder mixes layouts: {evidence}. Keep one tool's migrations per folder, or set SchemaMigrationsLayout to the layout to read."));
+            $"The migrations folder mixes layouts: {claimed}. Keep one tool's migrations per folder, or set {diagnostics.LayoutSetting} to the layout to read."));
         return null;
     }
 
-    private static (Migration, IComparable)? Read(MigrationLayout layout, MigrationSourceFile file, List<SchemaDiagnostic> diagnostics)
+    private static (Migration, IComparable)? Read(MigrationLayout layout, MigrationSourceFile file, DiscoveryDiagnostics diagnostics)
     {
         var fileName = FileName(file.RelativePath);
         switch (layout)
@@ -353,11 +361,16 @@ public static class MigrationDiscovery
             MigrationChecksum.Compute(file.Text),
             file.Text);
 
-    private static (Migration, IComparable)? Unrecognised(MigrationSourceFile file, string rule, List<SchemaDiagnostic> diagnostics)
+    private static (Migration, IComparable)? Unrecognised(MigrationSourceFile file, string rule, DiscoveryDiagnostics diagnostics)
     {
+        // A detected layout is a guess from one file's name: say which, so that a folder of plain
+        // files that happens to hold a '.up.sql' is not read as a mistake in every other file.
+        var fix = diagnostics.DetectedFrom is { } evidence
+            ? $"The folder was read as {diagnostics.Layout.ToName()} because '{evidence}' follows that layout. Rename the file, move it out of the migrations folder, or set {diagnostics.LayoutSetting} to the layout the folder follows (plain reads every .sql file in name order)."
+            : $"Rename it, move it out of the migrations folder, or correct {diagnostics.LayoutSetting}.";
         diagnostics.Add(SchemaDiagnostic.Error(
             DiagnosticCodes.UnrecognisedMigrationFile,
-            $"'{file.RelativePath}' does not follow the layout's naming rule: {rule}. Rename it, move it out of the migrations folder, or set SchemaMigrationsLayout.",
+            $"'{file.RelativePath}' does not follow the {diagnostics.Layout.ToName()} layout's naming rule: {rule}. {fix}",
             file.RelativePath));
         return null;
     }
@@ -608,7 +621,7 @@ public static class MigrationDiscovery
     private static bool IsGooseCode(MigrationSourceFile code) => code.Text.Contains("goose.", StringComparison.Ordinal);
 
     // goose reads the digits before the first '_' as a whole number, from 1: goose_db_version keeps 0 for its own first row.
-    private static string? GooseVersion(MigrationSourceFile file, Match match, List<SchemaDiagnostic> diagnostics)
+    private static string? GooseVersion(MigrationSourceFile file, Match match, DiscoveryDiagnostics diagnostics)
     {
         if (match.Success
             && long.TryParse(match.Groups["version"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
@@ -619,6 +632,19 @@ public static class MigrationDiscovery
 
         Unrecognised(file, "goose names migrations '<version>_<name>.sql' or '<version>_<name>.go', the version a whole number from 1 (0 is goose's own first row)", diagnostics);
         return null;
+    }
+
+    /// <summary>One discovery's diagnostics, and what its messages need to tell how the layout was chosen.</summary>
+    private sealed class DiscoveryDiagnostics(string layoutSetting) : List<SchemaDiagnostic>
+    {
+        /// <summary>The layout setting as the user writes it (<c>SchemaMigrationsLayout</c>, <c>--layout</c>).</summary>
+        public string LayoutSetting { get; } = layoutSetting;
+
+        /// <summary>The layout being read.</summary>
+        public MigrationLayout Layout { get; set; }
+
+        /// <summary>The file that made detection choose the layout; <see langword="null"/> when the layout was set.</summary>
+        public string? DetectedFrom { get; set; }
     }
 
     /// <summary>The files of the folder, sorted by what each layout makes of them.</summary>
