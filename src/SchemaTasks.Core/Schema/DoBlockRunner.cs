@@ -233,7 +233,7 @@ internal sealed class DoBlockRunner
                 return;
             }
 
-            switch (ExistenceCondition.Evaluate(sql.Text, sql.Tokens, condition, _catalog))
+            switch (ExistenceCondition.Evaluate(sql.Text, sql.Tokens, condition, _catalog, out var unknown))
             {
                 case true:
                     Statements(sql, branch.Body);
@@ -244,7 +244,7 @@ internal sealed class DoBlockRunner
                     if (conditional.Branches.Any(b => Touches(sql, b.Body)))
                     {
                         var at = sql.Tokens[condition.Start];
-                        throw new UndecidableStep(at, $"the IF condition '{Excerpt(sql, condition)}' cannot be decided from the migrations (SchemaTasks decides existence tests on pg_type, pg_enum, pg_namespace, pg_constraint, pg_class, pg_tables and information_schema)");
+                        throw new UndecidableStep(at, $"the IF condition '{Excerpt(sql, condition)}' cannot be decided from the migrations: SchemaTasks does not decide {unknown} (it decides existence tests on pg_type, pg_enum, pg_namespace, pg_constraint, pg_class, pg_tables and information_schema's tables, columns, schemata, table_constraints and constraint_column_usage)");
                     }
 
                     return; // Whichever branch runs, nothing tracked changes.

@@ -7,8 +7,10 @@ namespace SchemaTasks.Schema;
 /// exists, against the catalog the migrations have built so far. Understood: <c>[NOT] EXISTS
 /// (SELECT ... FROM catalogs WHERE column = 'literal' AND ...)</c> over <c>pg_type</c>,
 /// <c>pg_enum</c>, <c>pg_namespace</c>, <c>pg_constraint</c>, <c>pg_class</c>, <c>pg_tables</c>
-/// and <c>information_schema</c>'s <c>tables</c>, <c>columns</c>, <c>schemata</c> and
-/// <c>table_constraints</c>; <c>to_regtype/to_regclass/to_regnamespace('...') IS [NOT] NULL</c>;
+/// and <c>information_schema</c>'s <c>tables</c>, <c>columns</c> (also by <c>is_nullable</c>),
+/// <c>schemata</c>, <c>table_constraints</c> (also by <c>constraint_type</c>) and
+/// <c>constraint_column_usage</c> (by constraint name);
+/// <c>to_regtype/to_regclass/to_regnamespace('...') IS [NOT] NULL</c>;
 /// and <c>AND</c>, <c>OR</c>, <c>NOT</c> and parentheses over those. Anything else is
 /// undecidable (<see langword="null"/>).
 /// </summary>
@@ -18,7 +20,7 @@ internal sealed class ExistenceCondition
     [
         "typname", "nspname", "enumlabel", "conname", "relname", "relkind", "typtype", "contype",
         "table_name", "column_name", "table_schema", "schemaname", "tablename", "schema_name",
-        "constraint_name", "constraint_schema",
+        "constraint_name", "constraint_schema", "is_nullable", "constraint_type",
     ];
 
     private readonly string _text;
@@ -26,6 +28,9 @@ internal sealed class ExistenceCondition
     private readonly int _end;
     private readonly Catalog _catalog;
     private int _pos;
+
+    // What made the condition undecidable, first found first: the user is told what to look at.
+    private string? _unknown;
 
     private ExistenceCondition(string text, List<SqlToken> tokens, SqlStatementRange range, Catalog catalog)
     {
@@ -36,12 +41,18 @@ internal sealed class ExistenceCondition
         _catalog = catalog;
     }
 
-    /// <summary>The condition's value on <paramref name="catalog"/>, or <see langword="null"/> when it cannot be decided.</summary>
-    public static bool? Evaluate(string text, List<SqlToken> tokens, SqlStatementRange range, Catalog catalog)
+    /// <summary>
+    /// The condition's value, or <see langword="null"/> with <paramref name="unknown"/> naming
+    /// the part that could not be decided (a catalog and the columns it is tested by, or the
+    /// first word not understood).
+    /// </summary>
+    public static bool? Evaluate(string text, List<SqlToken> tokens, SqlStatementRange range, Catalog catalog, out string? unknown)
     {
         var condition = new ExistenceCondition(text, tokens, range, catalog);
         var value = condition.Or();
-        return condition._pos == condition._end ? value : null;
+        var decided = condition._pos == condition._end ? value : null;
+        unknown = decided is null ? condition._unknown ?? "the condition" : null;
+        return decided;
     }
 
     private bool AtEnd => _pos >= _end;
@@ -136,6 +147,7 @@ internal sealed class ExistenceCondition
 
     private bool? Fail()
     {
+        if (_pos < _end) _unknown ??= $"'{SqlTokenText.Raw(_text, _tokens[_pos])}' there";
         _pos = _end + 1; // Never equal to the end: the whole condition is undecidable.
         return null;
     }
@@ -213,7 +225,14 @@ internal sealed class ExistenceCondition
         if (TryWord("WHERE") && !Conjunction(equalities)) return Fail();
         if (TryWord("LIMIT") && !AtEnd && _tokens[_pos].Kind == SqlTokenKind.Number) _pos++;
         if (!IsSymbol(")")) return Fail();
-        return Decide(relations, equalities);
+        var decided = Decide(relations, equalities);
+        if (decided is null)
+        {
+            var tested = equalities.Count == 0 ? "no filter" : string.Join(", ", equalities.Keys.OrderBy(k => k, StringComparer.Ordinal));
+            _unknown ??= $"a test on {string.Join(" with ", relations.OrderBy(r => r, StringComparer.Ordinal))} by {tested}";
+        }
+
+        return decided;
     }
 
     private bool FromItem(HashSet<string> relations)
@@ -228,7 +247,7 @@ internal sealed class ExistenceCondition
             if (first is not ("pg_catalog" or "information_schema")) return false;
             name = first == "information_schema" ? "information_schema." + name : name;
         }
-        else if (name is "tables" or "columns" or "schemata" or "table_constraints")
+        else if (name is "tables" or "columns" or "schemata" or "table_constraints" or "constraint_column_usage")
         {
             return false; // Without the schema these are user tables of the same name.
         }
@@ -255,7 +274,12 @@ internal sealed class ExistenceCondition
             if (leftColumn is not null && rightColumn is not null) continue; // A join.
             var column = leftColumn ?? rightColumn;
             var value = leftValue ?? rightValue;
-            if (column is null || value is null || !KnownColumns.Contains(column)) return false;
+            if (column is null || value is null || !KnownColumns.Contains(column))
+            {
+                _unknown ??= column is null ? null : $"the filter on {column}";
+                return false;
+            }
+
             if (equalities.TryGetValue(column, out var existing) && existing != value) equalities[column] = "\0contradiction";
             else equalities[column] = value;
         }
@@ -364,22 +388,89 @@ internal sealed class ExistenceCondition
 
         if (relations.SetEquals(["information_schema.columns"]) && Only("information_schema.columns"))
         {
-            var (table, column) = (Get("table_name"), Get("column_name"));
-            if (table is null) return null;
+            var (table, column, nullable) = (Get("table_name"), Get("column_name"), Get("is_nullable"));
+            if (table is null || nullable is not (null or "YES" or "NO")) return null;
             return _catalog.Tables.Values.Any(t => t.Name.Name == table && SchemaMatches(t.Name.Schema, Get("table_schema"))
-                                                   && (column is null || t.Columns.Any(c => c.Name == column)));
+                                                   && (column is null || t.Columns.Any(c => c.Name == column && (nullable is null || c.IsNullable == (nullable == "YES")))));
         }
 
         if (relations.SetEquals(["information_schema.table_constraints"]) && Only("information_schema.table_constraints"))
         {
+            return TableConstraintExists(Get("constraint_name"), Get("table_name"), Get("table_schema") ?? Get("constraint_schema"), Get("constraint_type"));
+        }
+
+        if (relations.SetEquals(["information_schema.constraint_column_usage"]) && Only("information_schema.constraint_column_usage"))
+        {
             var name = Get("constraint_name");
-            var schema = Get("table_schema") ?? Get("constraint_schema");
-            return name is null ? null : _catalog.Tables.Values.Any(t => SchemaMatches(t.Name.Schema, schema)
-                                                                         && (Get("table_name") is not { } tn || t.Name.Name == tn)
-                                                                         && (t.Checks.Any(c => c.Name == name) || t.OtherConstraints.Contains(name)));
+            return name is null ? null : ConstraintUsesColumns(name, Get("table_name"), Get("table_schema") ?? Get("constraint_schema"));
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A row of information_schema.table_constraints. By type, a primary key, unique or foreign key
+    /// constraint is known by its kind only when migrations created it; and every NOT NULL column
+    /// also has a row of type CHECK there, so CHECK without a name is not decided.
+    /// </summary>
+    private bool? TableConstraintExists(string? name, string? table, string? schema, string? type)
+    {
+        if (name is null && type is null) return null;
+        ConstraintKind? kind = type switch
+        {
+            null => null,
+            "PRIMARY KEY" => ConstraintKind.PrimaryKey,
+            "UNIQUE" => ConstraintKind.Unique,
+            "FOREIGN KEY" => ConstraintKind.ForeignKey,
+            "CHECK" when name is not null => ConstraintKind.Check,
+            _ => ConstraintKind.Other,
+        };
+        if (kind == ConstraintKind.Other) return null;
+        var unknown = false;
+        var found = false;
+        foreach (var t in _catalog.Tables.Values)
+        {
+            if (!SchemaMatches(t.Name.Schema, schema) || (table is not null && t.Name.Name != table)) continue;
+            if ((kind is null or ConstraintKind.Check) && t.Checks.Any(c => name is null || c.Name == name)) found = true;
+            if (kind == ConstraintKind.Check) continue;
+            foreach (var other in t.OtherConstraints)
+            {
+                if (name is not null && other != name) continue;
+                if (kind is null) found = true;
+                else if (!t.Keys.TryGetValue(other, out var key)) unknown = true;
+                else if (key.Kind == kind) found = true;
+            }
+        }
+
+        return found ? true : unknown ? null : false;
+    }
+
+    /// <summary>
+    /// Whether information_schema.constraint_column_usage has a row for the named constraint on
+    /// that table. A foreign key's rows name the table it references, which the catalog does
+    /// not keep, and a CHECK has rows only for the columns its expression mentions: either makes
+    /// the answer unknown, unless no constraint of that name exists at all.
+    /// </summary>
+    private bool? ConstraintUsesColumns(string name, string? table, string? schema)
+    {
+        var unknown = false;
+        var found = false;
+        foreach (var t in _catalog.Tables.Values)
+        {
+            if (!SchemaMatches(t.Name.Schema, schema)) continue;
+            if (t.Checks.Any(c => c.Name == name)) unknown = true;
+            if (!t.OtherConstraints.Contains(name)) continue;
+            if (t.Keys.TryGetValue(name, out var key) && key.Kind is ConstraintKind.PrimaryKey or ConstraintKind.Unique)
+            {
+                found |= table is null || t.Name.Name == table;
+            }
+            else
+            {
+                unknown = true;
+            }
+        }
+
+        return found ? true : unknown ? null : false;
     }
 
     private static string[] Columns(string[] relations) => relations.SelectMany(r => r switch
@@ -392,8 +483,9 @@ internal sealed class ExistenceCondition
         "pg_tables" => ["tablename", "schemaname"],
         "information_schema.schemata" => ["schema_name"],
         "information_schema.tables" => ["table_name", "table_schema"],
-        "information_schema.columns" => ["table_name", "table_schema", "column_name"],
-        "information_schema.table_constraints" => ["constraint_name", "constraint_schema", "table_name", "table_schema"],
+        "information_schema.columns" => ["table_name", "table_schema", "column_name", "is_nullable"],
+        "information_schema.table_constraints" => ["constraint_name", "constraint_schema", "table_name", "table_schema", "constraint_type"],
+        "information_schema.constraint_column_usage" => ["constraint_name", "constraint_schema", "table_name", "table_schema"],
         _ => [],
     }).ToArray();
 
