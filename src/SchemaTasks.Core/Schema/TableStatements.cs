@@ -64,6 +64,11 @@ internal static class TableStatements
             table = AddConstraint(table, constraint, null, context);
         }
 
+        foreach (var column in s.Columns)
+        {
+            PrimaryKeyNullability.ReportExplicitNull(table, column, column.At, context);
+        }
+
         return catalog.With(tables: catalog.Tables.SetItem(s.Name, table));
     }
 

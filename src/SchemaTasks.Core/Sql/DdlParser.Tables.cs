@@ -182,6 +182,7 @@ internal sealed partial class DdlParser
         string? defaultText = null;
         var primaryKey = false;
         List<ConstraintSpec>? constraints = null; // Most columns have none.
+
         string? constraintName = null;
         var constraintAt = at;
         string? after = null;
@@ -302,8 +303,9 @@ internal sealed partial class DdlParser
             }
         }
 
+        var explicitNull = notNull == false;
         if (primaryKey) notNull = true;
-        return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints ?? (IReadOnlyList<ConstraintSpec>)[]) { First = first, After = after };
+        return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints ?? (IReadOnlyList<ConstraintSpec>)[]) { First = first, After = after, ExplicitNull = explicitNull };
     }
 
     /// <summary>The text of a DEFAULT (or ON UPDATE) expression, up to the next attribute.</summary>

@@ -96,6 +96,9 @@ internal sealed record ColumnSpec(SqlToken At, string Name, TypeSpec Type, bool?
 
     /// <summary>MySQL <c>AFTER col</c>: the column goes right after that one.</summary>
     public string? After { get; init; }
+
+    /// <summary>Whether the definition ends up saying <c>NULL</c> (MySQL 8 refuses that on a primary key column).</summary>
+    public bool ExplicitNull { get; init; }
 }
 
 internal enum ConstraintKind

@@ -1,0 +1,50 @@
+using MySqlConnector;
+using SchemaTasks.MySql.Introspection;
+using SchemaTasks.MySql.Tests.Infrastructure;
+using SchemaTasks.Schema;
+using SchemaTasks.Testing;
+
+namespace SchemaTasks.MySql.Tests.Differential;
+
+/// <summary>
+/// Column rules seen in real migration folders (a goose history's MODIFY of a primary key column,
+/// a Prisma history's <c>DATETIME(0)</c>, SERIAL, a golang-migrate history's doubled keys): run on
+/// the real server, read back, and compared with the engine's catalog of the same SQL. The
+/// shared cases are SQL MySQL 8 and MariaDB give the same outcome; the MariaDB cases are where
+/// MariaDB parts from MySQL 8 (docs/dialects.md), and run only against MariaDB.
+/// </summary>
+public sealed class MySqlColumnRuleTests
+{
+    [MySqlTheory]
+    [InlineData("modify and change of a primary key column keep it NOT NULL", """
+        CREATE TABLE a (object_id varchar(100) NOT NULL, v int, PRIMARY KEY (object_id));
+        ALTER TABLE a MODIFY object_id VARCHAR(255) COLLATE utf8mb4_bin;
+        CREATE TABLE b (k int NOT NULL PRIMARY KEY, v int);
+        ALTER TABLE b CHANGE k k2 bigint, MODIFY v bigint;
+        """)]
+    public Task Shared_rules_match_the_server(string behaviour, string sql) => AssertEngineMatchesServer(behaviour, sql);
+
+    [MySqlTheory]
+    [InlineData("explicit NULL on a primary key column is made NOT NULL", """
+        CREATE TABLE a (k int NULL PRIMARY KEY);
+        CREATE TABLE b (k int NULL, v int, PRIMARY KEY (k));
+        ALTER TABLE b MODIFY k bigint NULL;
+        ALTER TABLE b ADD COLUMN z int NULL;
+        """)]
+    public Task MariaDb_rules_match_the_server(string behaviour, string sql)
+        => MySqlTestDatabase.ServerDialect == SqlDialect.MariaDb ? AssertEngineMatchesServer(behaviour, sql) : Task.CompletedTask;
+
+    private static async Task AssertEngineMatchesServer(string behaviour, string sql)
+    {
+        var (built, diagnostics) = SchemaEngine.Apply(Catalog.Empty(MySqlTestDatabase.ServerDialect), sql, "m.sql");
+        Assert.True(diagnostics.Count == 0, $"{behaviour}: {string.Join("\n", diagnostics)}");
+
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        await using (var command = new MySqlCommand(sql, connection)) await command.ExecuteNonQueryAsync();
+        var live = await MySqlSchemaReader.ReadAsync(connection);
+
+        var diffs = CatalogComparer.Compare(built, live, new CatalogComparison(CheckNamesAreServerGenerated: true));
+        Assert.True(diffs.Count == 0, $"{behaviour}: engine vs live:\n  {string.Join("\n  ", diffs)}");
+    }
+}
