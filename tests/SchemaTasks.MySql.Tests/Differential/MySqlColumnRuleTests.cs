@@ -22,6 +22,18 @@ public sealed class MySqlColumnRuleTests
         CREATE TABLE b (k int NOT NULL PRIMARY KEY, v int);
         ALTER TABLE b CHANGE k k2 bigint, MODIFY v bigint;
         """)]
+    [InlineData("fractional-seconds precision 0 and the current time defaults", """
+        CREATE TABLE t (
+          id int NOT NULL PRIMARY KEY,
+          a timestamp(0) NOT NULL DEFAULT CURRENT_TIMESTAMP(0) ON UPDATE CURRENT_TIMESTAMP(0),
+          b DATETIME(0) NULL,
+          c time(0) NULL,
+          d datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+          e datetime DEFAULT NOW(),
+          f datetime DEFAULT LOCALTIMESTAMP,
+          g datetime(6) DEFAULT NOW(6));
+        ALTER TABLE t MODIFY b datetime(0) NULL DEFAULT CURRENT_TIMESTAMP(0);
+        """)]
     public Task Shared_rules_match_the_server(string behaviour, string sql) => AssertEngineMatchesServer(behaviour, sql);
 
     [MySqlTheory]
