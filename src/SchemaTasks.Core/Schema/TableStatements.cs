@@ -75,7 +75,7 @@ internal static class TableStatements
     /// <summary>Adds the constraints written in a column's definition, and those the server implies (MariaDB's JSON CHECK).</summary>
     public static CatalogTable AddColumnConstraints(CatalogTable table, ColumnSpec column, ApplyContext context)
     {
-        foreach (var constraint in column.Constraints)
+        foreach (var constraint in ColumnKeyMerge.Effective(column.Constraints, context))
         {
             ColumnCheckRules.ReportNamedColumnCheck(constraint, column.Name, context);
             table = AddConstraint(table, constraint, column.Name, context);

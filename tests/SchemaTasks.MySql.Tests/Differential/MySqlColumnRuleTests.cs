@@ -34,6 +34,12 @@ public sealed class MySqlColumnRuleTests
           g datetime(6) DEFAULT NOW(6));
         ALTER TABLE t MODIFY b datetime(0) NULL DEFAULT CURRENT_TIMESTAMP(0);
         """)]
+    [InlineData("serial and serial default value", """
+        CREATE TABLE s (g SERIAL, v int);
+        CREATE TABLE u (v int);
+        ALTER TABLE u ADD COLUMN id int SERIAL DEFAULT VALUE;
+        CREATE TABLE w (k int UNIQUE, UNIQUE (k), UNIQUE KEY (k));
+        """)]
     public Task Shared_rules_match_the_server(string behaviour, string sql) => AssertEngineMatchesServer(behaviour, sql);
 
     [MySqlTheory]
@@ -42,6 +48,14 @@ public sealed class MySqlColumnRuleTests
         CREATE TABLE b (k int NULL, v int, PRIMARY KEY (k));
         ALTER TABLE b MODIFY k bigint NULL;
         ALTER TABLE b ADD COLUMN z int NULL;
+        """)]
+    [InlineData("a column's key attributes fold into one key", """
+        CREATE TABLE a (k int PRIMARY KEY UNIQUE);
+        CREATE TABLE b (k int UNIQUE UNIQUE);
+        CREATE TABLE c (k int UNIQUE, UNIQUE (k));
+        CREATE TABLE d (id SERIAL PRIMARY KEY);
+        CREATE TABLE e (id SERIAL UNIQUE, k int CHECK (k > 0));
+        ALTER TABLE e ADD UNIQUE (k);
         """)]
     public Task MariaDb_rules_match_the_server(string behaviour, string sql)
         => MySqlTestDatabase.ServerDialect == SqlDialect.MariaDb ? AssertEngineMatchesServer(behaviour, sql) : Task.CompletedTask;
