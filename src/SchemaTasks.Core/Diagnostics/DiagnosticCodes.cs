@@ -223,6 +223,9 @@ public static class DiagnosticCodes
     /// <summary>MySQL: a table name qualified with a database, which the engine cannot match to the database the migrations run in.</summary>
     public const string DatabaseQualifiedName = "ST3043";
 
+    /// <summary>MySQL 8 refuses a column declared <c>NULL</c> in the statement that makes it, or leaves it, part of the primary key (server error 1171).</summary>
+    public const string MySqlNullPrimaryKeyColumn = "ST3044";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

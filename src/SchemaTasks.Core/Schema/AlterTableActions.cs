@@ -66,7 +66,9 @@ internal static class AlterTableActions
 
                 if (!ServerLimits.CheckColumnCount(table.Name, table.ColumnCount + 1, context, add.At)) return table;
                 var added = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context), context);
-                return AddColumnConstraints(table.WithColumnAdded(added, add.Column.First, add.Column.After, dialect), add.Column, context);
+                table = AddColumnConstraints(table.WithColumnAdded(added, add.Column.First, add.Column.After, dialect), add.Column, context);
+                PrimaryKeyNullability.ReportExplicitNull(table, add.Column, add.Column.At, context);
+                return table;
 
             case DropColumnAction drop:
             {
@@ -159,7 +161,8 @@ internal static class AlterTableActions
                         ? c with { Column = column.Name, Expression = RenderValueSet(column.Name, c.Values, context) }
                         : old == column.Name ? c : CheckColumns.RenameColumn(c, old, column.Name, context.Rules)).ToImmutableArray(),
                 };
-                return AddColumnConstraints(table, replace.Definition, context);
+                table = AddColumnConstraints(table, replace.Definition, context);
+                return PrimaryKeyNullability.AfterRedefine(table, replace.Definition, replace.At, context);
             }
 
             case DropIndexAction dropIndex:

@@ -53,14 +53,21 @@ internal static class ConstraintNames
     public static bool Exists(CatalogTable table, string name)
         => table.OtherConstraints.Contains(name) || table.Checks.Any(c => c.Name == name);
 
+    // An unnamed key is named after its first column, or on a clash column_2, column_3... (both
+    // servers' make_unique_key_name). Key names are apart from CHECK names: MariaDB names a
+    // column's CHECK and its UNIQUE key both after the column.
     private static string Unique(CatalogTable table, string candidate)
     {
-        if (!Exists(table, candidate)) return candidate;
-        for (var i = 1; ; i++)
+        if (!IsKeyName(table, candidate)) return candidate;
+        for (var i = 2; ; i++)
         {
-            if (!Exists(table, candidate + i)) return candidate + i;
+            var numbered = candidate + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!IsKeyName(table, numbered)) return numbered;
         }
     }
+
+    private static bool IsKeyName(CatalogTable table, string name)
+        => table.OtherConstraints.Contains(name) || string.Equals(name, "PRIMARY", StringComparison.OrdinalIgnoreCase);
 
     private static string Numbered(CatalogTable table, string prefix)
     {

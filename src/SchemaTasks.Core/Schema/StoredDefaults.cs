@@ -262,6 +262,7 @@ internal static partial class StoredDefaults
 
     private static string? MySql(Shape shape, string type, IdentifierRules rules)
     {
+        if (MySqlCurrentTimestamp(shape) is { } now) return now;
         if (!shape.Literal(rules, out var value, out var castType) || castType is not null) return null;
         var name = MySqlTypeName().Match(type).Value;
         if (name is "tinyint" or "smallint" or "mediumint" or "int" or "bigint")

@@ -64,13 +64,18 @@ internal static class TableStatements
             table = AddConstraint(table, constraint, null, context);
         }
 
+        foreach (var column in s.Columns)
+        {
+            PrimaryKeyNullability.ReportExplicitNull(table, column, column.At, context);
+        }
+
         return catalog.With(tables: catalog.Tables.SetItem(s.Name, table));
     }
 
     /// <summary>Adds the constraints written in a column's definition, and those the server implies (MariaDB's JSON CHECK).</summary>
     public static CatalogTable AddColumnConstraints(CatalogTable table, ColumnSpec column, ApplyContext context)
     {
-        foreach (var constraint in column.Constraints)
+        foreach (var constraint in ColumnKeyMerge.Effective(column.Constraints, context))
         {
             ColumnCheckRules.ReportNamedColumnCheck(constraint, column.Name, context);
             table = AddConstraint(table, constraint, column.Name, context);

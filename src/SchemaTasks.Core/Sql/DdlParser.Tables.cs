@@ -11,7 +11,7 @@ internal sealed partial class DdlParser
         "NOT", "NULL", "CONSTRAINT", "CHECK", "UNIQUE", "PRIMARY", "REFERENCES", "GENERATED", "COLLATE", "DEFERRABLE",
         "INITIALLY", "AUTO_INCREMENT", "COMMENT", "ON", "CHARACTER", "CHARSET", "VISIBLE", "INVISIBLE", "KEY",
         "COLUMN_FORMAT", "STORAGE", "SRID", "ENGINE_ATTRIBUTE", "SECONDARY_ENGINE_ATTRIBUTE", "FIRST", "AFTER", "USING",
-        "COMPRESSION",
+        "COMPRESSION", "SERIAL",
     };
 
     private SqlStatement CreateTable(SqlToken at, bool orReplace)
@@ -182,6 +182,12 @@ internal sealed partial class DdlParser
         string? defaultText = null;
         var primaryKey = false;
         List<ConstraintSpec>? constraints = null; // Most columns have none.
+        if (type.ImpliesUniqueNotNull)
+        {
+            notNull = true;
+            constraints = [new ConstraintSpec(at, null, ConstraintKind.Unique, [name], null)];
+        }
+
         string? constraintName = null;
         var constraintAt = at;
         string? after = null;
@@ -210,6 +216,13 @@ internal sealed partial class DdlParser
             else if (_c.TryWord("NULL"))
             {
                 notNull = false;
+            }
+            else if (_mySql && _c.TryWords("SERIAL", "DEFAULT"))
+            {
+                // SERIAL DEFAULT VALUE: an alias for NOT NULL AUTO_INCREMENT UNIQUE.
+                _c.ExpectWord("VALUE");
+                notNull = true;
+                (constraints ??= []).Add(new ConstraintSpec(token, named, ConstraintKind.Unique, [name], null));
             }
             else if (_c.TryWord("DEFAULT"))
             {
@@ -302,8 +315,9 @@ internal sealed partial class DdlParser
             }
         }
 
+        var explicitNull = notNull == false;
         if (primaryKey) notNull = true;
-        return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints ?? (IReadOnlyList<ConstraintSpec>)[]) { First = first, After = after };
+        return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints ?? (IReadOnlyList<ConstraintSpec>)[]) { First = first, After = after, ExplicitNull = explicitNull };
     }
 
     /// <summary>The text of a DEFAULT (or ON UPDATE) expression, up to the next attribute.</summary>

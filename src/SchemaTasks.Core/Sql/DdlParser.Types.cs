@@ -421,6 +421,12 @@ internal sealed partial class DdlParser
         }
 
         if (typeToken.Kind != SqlTokenKind.Word || !MySqlBuiltinTypes.Contains(name)) throw UnknownMySqlType(typeToken);
+        if (name == "serial")
+        {
+            // An alias for BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE; the column definition adds the rest.
+            return new TypeSpec(NamePool.Get(TypeNames.Normalise(_rules.Dialect, "bigint", null, false, "unsigned")), null, false, null, false) { ImpliesUniqueNotNull = true };
+        }
+
         string? arguments = _c.IsSymbol('(') ? TypeArguments() : null;
         string? suffix = null;
         while (_c.IsWord("UNSIGNED") || _c.IsWord("SIGNED") || _c.IsWord("ZEROFILL"))

@@ -87,6 +87,9 @@ internal sealed record TypeSpec(string Text, QualifiedName? UserType, bool IsArr
 {
     /// <summary>Whether the user type was written with its schema; an unqualified one is looked up in <c>pg_catalog</c> first.</summary>
     public bool IsQualified { get; init; }
+
+    /// <summary>MySQL <c>SERIAL</c>: the column is also NOT NULL and UNIQUE.</summary>
+    public bool ImpliesUniqueNotNull { get; init; }
 }
 
 internal sealed record ColumnSpec(SqlToken At, string Name, TypeSpec Type, bool? NotNull, string? Default, bool PrimaryKey, IReadOnlyList<ConstraintSpec> Constraints)
@@ -96,6 +99,9 @@ internal sealed record ColumnSpec(SqlToken At, string Name, TypeSpec Type, bool?
 
     /// <summary>MySQL <c>AFTER col</c>: the column goes right after that one.</summary>
     public string? After { get; init; }
+
+    /// <summary>Whether the definition ends up saying <c>NULL</c> (MySQL 8 refuses that on a primary key column).</summary>
+    public bool ExplicitNull { get; init; }
 }
 
 internal enum ConstraintKind

@@ -140,6 +140,10 @@ internal static class TypeNames
         {
             arguments = "1";
         }
+        else if (canonical is "datetime" or "timestamp" or "time" && arguments == "0")
+        {
+            arguments = null; // Fractional-seconds precision 0 is the default; COLUMN_TYPE leaves it out.
+        }
 
         var text = arguments is null ? canonical : $"{canonical}({arguments})";
         return suffix is null ? text : $"{text} {suffix}";

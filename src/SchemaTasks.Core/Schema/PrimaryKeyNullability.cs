@@ -1,0 +1,50 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// A primary key's columns are NOT NULL, whatever a later MySQL <c>MODIFY</c> or <c>CHANGE</c>
+/// of one of them omits: both servers keep the key, and with it the NOT NULL. A column written
+/// <c>NULL</c> in the statement that leaves it in the key is where they part: MySQL 8 refuses
+/// the statement (error 1171), MariaDB makes the column NOT NULL without a word.
+/// </summary>
+internal static class PrimaryKeyNullability
+{
+    /// <summary>
+    /// After MODIFY/CHANGE redefined a column as <paramref name="spec"/>: a primary key column
+    /// stays NOT NULL, and an explicit NULL on it is reported under MySQL 8.
+    /// </summary>
+    public static CatalogTable AfterRedefine(CatalogTable table, ColumnSpec spec, SqlToken at, ApplyContext context)
+    {
+        var index = table.IndexOfColumn(spec.Name, context.Rules.Dialect);
+        if (index < 0 || !InPrimaryKey(table, table.Columns[index].Name, context)) return table;
+        ReportExplicitNull(table, spec, at, context);
+        return table.Columns[index].IsNullable ? table.WithColumnChanged(index, table.Columns[index] with { IsNullable = false }) : table;
+    }
+
+    /// <summary>
+    /// Under MySQL 8, reports a column written NULL that the same statement puts in (or leaves in)
+    /// the primary key: the server refuses it with error 1171.
+    /// </summary>
+    public static void ReportExplicitNull(CatalogTable table, ColumnSpec spec, SqlToken at, ApplyContext context)
+    {
+        if (context.Rules.Dialect != SqlDialect.MySql || !spec.ExplicitNull) return;
+        var column = table.FindColumn(spec.Name, context.Rules.Dialect)?.Name ?? spec.Name;
+        if (!InPrimaryKey(table, column, context)) return;
+        context.Error(
+            DiagnosticCodes.MySqlNullPrimaryKeyColumn,
+            $"MySQL 8 refuses this statement on {context.Show(table.Name)}: error 1171, All parts of a PRIMARY KEY must be NOT NULL (column {context.Show(column)} is declared NULL). Write NOT NULL, or leave NULL out (the key makes the column NOT NULL); if the database is MariaDB, which accepts it, set the dialect to mariadb.",
+            at);
+    }
+
+    private static bool InPrimaryKey(CatalogTable table, string column, ApplyContext context)
+    {
+        foreach (var key in table.Keys.Values)
+        {
+            if (key.Kind == ConstraintKind.PrimaryKey && key.Uses(column, context.Rules.ColumnComparison)) return true;
+        }
+
+        return false;
+    }
+}
