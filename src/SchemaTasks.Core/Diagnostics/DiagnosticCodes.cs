@@ -171,7 +171,7 @@ public static class DiagnosticCodes
     /// <summary>A constraint is added under a name the table (or domain) already uses.</summary>
     public const string ConstraintExists = "ST3012";
 
-    /// <summary><c>DROP TYPE</c>/<c>DOMAIN</c> without <c>CASCADE</c> drops a type that columns or domains still use.</summary>
+    /// <summary><c>DROP TYPE</c>/<c>DOMAIN</c> without <c>CASCADE</c> drops a type that columns or domains still use, or that a default or CHECK casts to.</summary>
     public const string TypeInUse = "ST3013";
 
     /// <summary><c>DROP SCHEMA</c> without <c>CASCADE</c> drops a schema that still holds tables or types.</summary>

@@ -115,7 +115,14 @@ internal static class AlterTableActions
                 if (index < 0) return table;
                 TypeExistence.Check(catalog, alter.Type, context, alter.At, table.Name, table.Columns[index].Name);
                 var (text, reference) = ColumnFactory.ResolveType(catalog, alter.Type, context.Rules);
-                var column = table.Columns[index] with { Type = text, TypeReference = reference, IsArray = alter.Type.IsArray, InlineValues = alter.Type.Inline };
+                var column = table.Columns[index] with
+                {
+                    Type = text,
+                    TypeReference = reference,
+                    IsArray = alter.Type.IsArray,
+                    InlineValues = alter.Type.Inline,
+                    Default = RetypedDefaults.After(table.Columns[index], text, alter.Type.IsArray, context.Rules),
+                };
                 return table.WithColumnChanged(index, column);
             }
 
