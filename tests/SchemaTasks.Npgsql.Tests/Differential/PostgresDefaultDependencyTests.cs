@@ -45,6 +45,34 @@ public sealed class PostgresDefaultDependencyTests
         CREATE TABLE acct (a text DEFAULT 'USD'::cur_code, b cur_code, c int DEFAULT 1);
         DROP TYPE cur CASCADE;
         """)]
+    [InlineData("alter sequence rename is shown by the nextval default (fider)", """
+        CREATE TABLE a (id serial PRIMARY KEY, n int);
+        ALTER TABLE a RENAME TO b;
+        ALTER SEQUENCE a_id_seq RENAME TO b_id_seq;
+        """)]
+    [InlineData("alter table renames a sequence too", """
+        CREATE TABLE a (id serial PRIMARY KEY);
+        ALTER TABLE a_id_seq RENAME TO b_seq;
+        ALTER TABLE IF EXISTS b_seq OWNER TO CURRENT_USER;
+        """)]
+    [InlineData("a renamed sequence stays in its schema", """
+        CREATE SCHEMA s;
+        CREATE TABLE s.a (id serial, m bigserial);
+        ALTER SEQUENCE s.a_id_seq RENAME TO "Renamed";
+        ALTER SEQUENCE IF EXISTS s.a_m_seq RENAME TO m_seq;
+        ALTER TABLE s.m_seq RENAME TO "M seq";
+        """)]
+    [InlineData("a sequence the migration creates and names in a default", """
+        CREATE SEQUENCE counter;
+        CREATE TABLE a (n bigint DEFAULT nextval('counter'::regclass), m bigint DEFAULT nextval('public.Counter'));
+        ALTER SEQUENCE counter RENAME TO ticket;
+        ALTER SEQUENCE ticket RESTART WITH 10;
+        """)]
+    [InlineData("drop sequence cascade drops the defaults", """
+        CREATE TABLE a (id serial PRIMARY KEY, n int);
+        CREATE SEQUENCE unused;
+        DROP SEQUENCE a_id_seq, unused CASCADE;
+        """)]
     public async Task Engine_catalog_equals_the_servers(string behaviour, string sql)
     {
         var (built, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.Postgres), sql, "m.sql");
@@ -69,6 +97,9 @@ public sealed class PostgresDefaultDependencyTests
         CREATE TYPE cur AS ENUM ('USD');
         CREATE TABLE acct (currency text CHECK (currency <> 'USD'::cur::text));
         """, "DROP TYPE cur;", DiagnosticCodes.TypeInUse)]
+    [InlineData("a serial column's sequence", """
+        CREATE TABLE a (id serial PRIMARY KEY);
+        """, "DROP SEQUENCE a_id_seq;", DiagnosticCodes.SequenceInUse)]
     public async Task A_drop_the_server_refuses_is_an_error(string behaviour, string setup, string drop, string code)
     {
         var (_, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.Postgres), setup + "\n" + drop, "m.sql");
