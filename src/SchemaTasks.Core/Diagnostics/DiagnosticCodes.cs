@@ -171,11 +171,14 @@ public static class DiagnosticCodes
     /// <summary>A constraint is added under a name the table (or domain) already uses.</summary>
     public const string ConstraintExists = "ST3012";
 
-    /// <summary><c>DROP TYPE</c>/<c>DOMAIN</c> without <c>CASCADE</c> drops a type that columns or domains still use.</summary>
+    /// <summary><c>DROP TYPE</c>/<c>DOMAIN</c> without <c>CASCADE</c> drops a type that columns or domains still use, or that a default or CHECK casts to.</summary>
     public const string TypeInUse = "ST3013";
 
     /// <summary><c>DROP SCHEMA</c> without <c>CASCADE</c> drops a schema that still holds tables or types.</summary>
     public const string SchemaNotEmpty = "ST3014";
+
+    /// <summary><c>DROP SEQUENCE</c> without <c>CASCADE</c> drops a sequence that column defaults (<c>nextval(...)</c>, serial columns) still use.</summary>
+    public const string SequenceInUse = "ST3015";
 
     /// <summary>MySQL 8 refuses to rename a column a CHECK uses, or to drop one a CHECK shares with other columns (server error 3959).</summary>
     public const string MySqlCheckUsesColumn = "ST3020";

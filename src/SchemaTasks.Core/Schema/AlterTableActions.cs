@@ -11,6 +11,7 @@ internal static class AlterTableActions
     {
         if (!catalog.Tables.TryGetValue(s.Name, out var table))
         {
+            if (SequenceStatements.IsKnown(catalog, s.Name, context)) return SequenceStatements.AlterAsTable(catalog, s, context);
             if (!s.IfExists && !context.IsToolTable(s.Name))
             {
                 context.Error(DiagnosticCodes.TableNotFound, $"ALTER TABLE names {context.Show(s.Name)}, but no earlier migration creates it (or it was renamed or dropped). Fix the name (quoted names keep their case), or create the table first.", s.At);
@@ -117,7 +118,14 @@ internal static class AlterTableActions
                 if (index < 0) return table;
                 TypeExistence.Check(catalog, alter.Type, context, alter.At, table.Name, table.Columns[index].Name);
                 var (text, reference) = ColumnFactory.ResolveType(catalog, alter.Type, context.Rules);
-                var column = table.Columns[index] with { Type = text, TypeReference = reference, IsArray = alter.Type.IsArray, InlineValues = alter.Type.Inline };
+                var column = table.Columns[index] with
+                {
+                    Type = text,
+                    TypeReference = reference,
+                    IsArray = alter.Type.IsArray,
+                    InlineValues = alter.Type.Inline,
+                    Default = RetypedDefaults.After(table.Columns[index], text, alter.Type.IsArray, context.Rules),
+                };
                 return table.WithColumnChanged(index, column);
             }
 

@@ -38,6 +38,8 @@ internal static class CatalogApplier
         CreateUniqueIndexStatement s => PostgresIndexes.Create(catalog, s),
         DropIndexStatement s => PostgresIndexes.Drop(catalog, s),
         RenameIndexStatement s => PostgresIndexes.Rename(catalog, s),
+        RenameSequenceStatement s => SequenceStatements.Rename(catalog, s, context),
+        DropSequenceStatement s => SequenceStatements.Drop(catalog, s, context),
         CreateExtensionStatement s => ExtensionStatements.Create(catalog, s, context),
         DropExtensionStatement s => ExtensionStatements.Drop(catalog, s, context),
         MoveExtensionStatement s => ExtensionStatements.Move(catalog, s, context),

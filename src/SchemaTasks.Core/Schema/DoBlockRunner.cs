@@ -316,6 +316,8 @@ internal sealed class DoBlockRunner
                 // counts when it renames a constraint (PostgresIndexes).
                 CreateUniqueIndexStatement or DropIndexStatement => false,
                 RenameIndexStatement rename => PostgresIndexes.RenamesConstraint(_catalog, rename),
+                RenameSequenceStatement rename => SequenceDefaults.Users(_catalog, rename.Name, _rules).Count > 0,
+                DropSequenceStatement drop => drop.Names.Any(n => SequenceDefaults.Users(_catalog, n, _rules).Count > 0),
                 _ => true,
             };
         }

@@ -130,7 +130,7 @@ internal static class ExtensionStatements
         catalog = catalog.With(tables: tables);
         foreach (var domain in catalog.Domains.Values.Where(d => Uses(d.BaseType, types)).ToList())
         {
-            catalog = TypeReferences.DropDependents(catalog, domain.Name);
+            catalog = TypeReferences.DropDependents(catalog, domain.Name, IdentifierRules.Postgres);
             catalog = catalog.With(domains: catalog.Domains.Remove(domain.Name));
         }
 

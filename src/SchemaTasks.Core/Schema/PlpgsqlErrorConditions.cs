@@ -28,6 +28,7 @@ internal static class PlpgsqlErrorConditions
         [DiagnosticCodes.ConstraintExists] = "42710",
         [DiagnosticCodes.TypeInUse] = "2BP01",
         [DiagnosticCodes.SchemaNotEmpty] = "2BP01",
+        [DiagnosticCodes.SequenceInUse] = "2BP01",
     };
 
     // Condition names as PL/pgSQL spells them (Appendix A of the PostgreSQL manual), for the

@@ -46,7 +46,7 @@ internal static class SchemaStatements
 
             foreach (var type in catalog.EnumTypes.Keys.Concat(catalog.Domains.Keys).Where(n => n.Schema == name).ToList())
             {
-                catalog = TypeReferences.DropDependents(catalog, type);
+                catalog = TypeReferences.DropDependents(catalog, type, context.Rules);
             }
 
             catalog = ExtensionStatements.DropInSchema(catalog, name, context);

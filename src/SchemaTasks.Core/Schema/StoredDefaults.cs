@@ -32,7 +32,10 @@ internal static partial class StoredDefaults
         if (SqlLexer.LexInto(text, rules.Dialect, tokens).Count > 0 || tokens.Count == 0) return text;
         var shape = new Shape(text, tokens);
         if (shape.IsNull()) return null;
-        return rules.Dialect.IsMySqlFamily() ? MySql(shape, type, rules) ?? text : Postgres(shape, type, isArray, rules) ?? Tightened(text, tokens);
+        if (rules.Dialect.IsMySqlFamily()) return MySql(shape, type, rules) ?? text;
+        if (Postgres(shape, type, isArray, rules) is { } stored) return stored;
+        var tightened = Tightened(text, tokens);
+        return SequenceDefaults.Canonical(tightened, rules) ?? tightened;
     }
 
     // ---------- PostgreSQL ----------

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SchemaTasks.Sql;
 
 namespace SchemaTasks.Schema;
@@ -5,7 +6,7 @@ namespace SchemaTasks.Schema;
 /// <summary>Keeps columns and domains that name a type in step when the type is renamed, moved or dropped.</summary>
 internal static class TypeReferences
 {
-    /// <summary>Whether any column or domain uses <paramref name="type"/>.</summary>
+    /// <summary>What uses <paramref name="type"/>: columns and domains of it, and defaults and CHECKs that cast to it.</summary>
     public static List<string> Dependents(Catalog catalog, QualifiedName type, IdentifierRules rules)
     {
         var dependents = new List<string>();
@@ -14,12 +15,23 @@ internal static class TypeReferences
             foreach (var column in table.Columns)
             {
                 if (column.TypeReference == type) dependents.Add($"column {rules.Quote(table.Name)}.{rules.Quote(column.Name)}");
+                else if (CastTypes.Names(column.Default, type, rules)) dependents.Add($"the default of column {rules.Quote(table.Name)}.{rules.Quote(column.Name)}");
+            }
+
+            foreach (var check in table.Checks.Where(c => CastTypes.Names(c.Expression, type, rules)))
+            {
+                dependents.Add($"constraint {rules.Quote(check.Name)} of {rules.Quote(table.Name)}");
             }
         }
 
         foreach (var domain in catalog.Domains.Values)
         {
             if (domain.BaseTypeReference == type) dependents.Add($"domain {rules.Quote(domain.Name)}");
+            else if (CastTypes.Names(domain.Default, type, rules)) dependents.Add($"domain {rules.Quote(domain.Name)} (its default)");
+            foreach (var check in domain.Checks.Where(c => CastTypes.Names(c.Expression, type, rules)))
+            {
+                dependents.Add($"constraint {rules.Quote(check.Name)} of domain {rules.Quote(domain.Name)}");
+            }
         }
 
         return dependents;
@@ -57,25 +69,44 @@ internal static class TypeReferences
         return catalog.With(tables: tables, domains: domains);
     }
 
-    /// <summary>Removes what DROP ... CASCADE removes with a type: columns of that type and domains over it (recursively).</summary>
-    public static Catalog DropDependents(Catalog catalog, QualifiedName type, int depth = 0)
+    /// <summary>
+    /// Removes what DROP ... CASCADE removes with a type: columns of that type, domains over it or
+    /// with a default that casts to it (recursively), and the column defaults and CHECKs that cast to it.
+    /// </summary>
+    public static Catalog DropDependents(Catalog catalog, QualifiedName type, IdentifierRules rules, int depth = 0)
     {
         var tables = catalog.Tables;
         foreach (var table in catalog.Tables.Values)
         {
             var kept = table.Columns.RemoveAll(c => c.TypeReference == type);
+            var checks = table.Checks.RemoveAll(k => CastTypes.Names(k.Expression, type, rules));
             if (kept.Length != table.Columns.Length)
             {
                 var dropped = table.Columns.Where(c => c.TypeReference == type).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-                tables = tables.SetItem(table.Name, table with { Columns = kept, Checks = table.Checks.RemoveAll(k => k.Column is not null && dropped.Contains(k.Column)) });
+                checks = checks.RemoveAll(k => k.Column is not null && dropped.Contains(k.Column));
+            }
+
+            var columns = kept.Select(c => CastTypes.Names(c.Default, type, rules) ? c with { Default = null } : c).ToImmutableArray();
+            if (kept.Length != table.Columns.Length || checks.Length != table.Checks.Length || !columns.SequenceEqual(kept))
+            {
+                tables = tables.SetItem(table.Name, table with { Columns = columns, Checks = checks });
             }
         }
 
-        catalog = catalog.With(tables: tables);
-        if (depth > 16) return catalog;
-        foreach (var domain in catalog.Domains.Values.Where(d => d.BaseTypeReference == type).ToList())
+        var domains = catalog.Domains;
+        foreach (var domain in catalog.Domains.Values)
         {
-            catalog = DropDependents(catalog, domain.Name, depth + 1);
+            var checks = domain.Checks.RemoveAll(k => CastTypes.Names(k.Expression, type, rules));
+            if (checks.Length != domain.Checks.Length) domains = domains.SetItem(domain.Name, domain with { Checks = checks });
+        }
+
+        catalog = catalog.With(tables: tables, domains: domains);
+        if (depth > 16) return catalog;
+
+        // The server records a domain's default as the domain's own dependency, so the domain goes too.
+        foreach (var domain in catalog.Domains.Values.Where(d => d.BaseTypeReference == type || CastTypes.Names(d.Default, type, rules)).ToList())
+        {
+            catalog = DropDependents(catalog, domain.Name, rules, depth + 1);
             catalog = catalog.With(domains: catalog.Domains.Remove(domain.Name));
         }
 

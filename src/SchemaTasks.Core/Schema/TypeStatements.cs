@@ -191,7 +191,7 @@ internal static class TypeStatements
                 continue;
             }
 
-            catalog = TypeReferences.DropDependents(catalog, name);
+            catalog = TypeReferences.DropDependents(catalog, name, context.Rules);
             catalog = catalog.With(
                 enumTypes: catalog.EnumTypes.Remove(name),
                 domains: catalog.Domains.Remove(name),

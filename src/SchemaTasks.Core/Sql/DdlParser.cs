@@ -90,6 +90,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("SCHEMA")) return AlterSchema(at);
         if (_c.TryWord("EXTENSION")) return AlterExtension(at);
         if (_c.TryWord("INDEX")) return RenamePostgresIndex(at);
+        if (_c.TryWord("SEQUENCE")) return AlterSequence(at);
         return null;
     }
 
@@ -108,6 +109,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("SCHEMA")) return DropSchema(at);
         if (_c.TryWord("EXTENSION")) return DropExtension(at);
         if (_c.TryWord("INDEX")) return DropPostgresIndex(at);
+        if (_c.TryWord("SEQUENCE")) return DropSequence(at);
         return null;
     }
 

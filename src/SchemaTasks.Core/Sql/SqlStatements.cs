@@ -74,6 +74,15 @@ internal sealed record RenameIndexStatement(SqlToken At, QualifiedName Name, str
 /// <summary>PostgreSQL's <c>DROP INDEX</c>: the names, each with its schema as written or implied.</summary>
 internal sealed record DropIndexStatement(SqlToken At, IReadOnlyList<QualifiedName> Names) : SqlStatement(At);
 
+/// <summary>
+/// PostgreSQL's <c>ALTER SEQUENCE ... RENAME TO</c> or <c>SET SCHEMA</c>: followed only for the
+/// sequences column defaults use (<see cref="Schema.SequenceDefaults"/>).
+/// </summary>
+internal sealed record RenameSequenceStatement(SqlToken At, QualifiedName Name, QualifiedName NewName, bool IfExists) : SqlStatement(At);
+
+/// <summary>PostgreSQL's <c>DROP SEQUENCE</c>: followed only for the sequences column defaults use.</summary>
+internal sealed record DropSequenceStatement(SqlToken At, IReadOnlyList<QualifiedName> Names, bool Cascade) : SqlStatement(At);
+
 /// <summary>A temporary table: it lives until the session ends and is tracked only within one migration.</summary>
 internal sealed record CreateTemporaryTableStatement(SqlToken At, string Name, bool IfNotExists) : SqlStatement(At);
 

@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// What PostgreSQL's ALTER COLUMN ... TYPE does to the column's default: it keeps the stored
+/// expression, built for the old type, and coerces it to the new one without showing that. A
+/// literal therefore keeps its cast to the old type (<c>'USD'::cur</c> on a column now
+/// <c>text</c>), which shows once that type is no longer the column's own, and the default still
+/// depends on the old type (DROP TYPE ... CASCADE drops it).
+/// </summary>
+internal static class RetypedDefaults
+{
+    [ThreadStatic]
+    private static List<SqlToken>? t_tokens;
+
+    private static readonly Regex TypeModifiers = new(@"\(\d+(,\d+)?\)");
+
+    /// <summary>The default of <paramref name="column"/> once its type is <paramref name="newType"/>.</summary>
+    /// <param name="column">The column with its old type and its stored default.</param>
+    /// <param name="newType">The new normalised type text.</param>
+    /// <param name="newIsArray">Whether the new type is an array.</param>
+    /// <param name="rules">The dialect's rules.</param>
+    public static string? After(CatalogColumn column, string newType, bool newIsArray, IdentifierRules rules)
+    {
+        if (rules.Dialect != SqlDialect.Postgres || column.Default is not { } text || !IsBareString(text, rules)) return column.Default;
+
+        // The catalog keeps a literal without the cast to the column's own type (the live reader
+        // drops it too); put it back as the server shows it, then store it as for the new type,
+        // which drops it again only when the type is the same.
+        var cast = $"{text}::{CastName(column.Type)}";
+        return StoredDefaults.ForColumn(cast, newType, newIsArray, rules);
+    }
+
+    private static bool IsBareString(string text, IdentifierRules rules)
+    {
+        var tokens = t_tokens ??= new List<SqlToken>(4); // Nothing below calls back here.
+        return SqlLexer.LexInto(text, rules.Dialect, tokens).Count == 0
+               && tokens.Count == 1 && tokens[0].Kind == SqlTokenKind.String && tokens[0].PrefixLength == 0;
+    }
+
+    // The type as the server's cast names it: without modifiers, and char(n) by its internal name.
+    private static string CastName(string type)
+    {
+        var bare = type.Contains('"', StringComparison.Ordinal) ? type : TypeModifiers.Replace(type, string.Empty);
+        return bare == "character" || bare.StartsWith("character[", StringComparison.Ordinal) ? "bpchar" + bare["character".Length..] : bare;
+    }
+}
