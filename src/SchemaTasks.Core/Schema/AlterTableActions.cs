@@ -21,8 +21,10 @@ internal static class AlterTableActions
         }
 
         var name = s.Name;
+        var passes = context.IsPostgres ? new PostgresAlterPasses() : null;
         foreach (var action in s.Actions)
         {
+            if (passes is not null && passes.Defers(action)) continue;
             if (action is RenameTableAction rename)
             {
                 catalog = catalog.With(tables: catalog.Tables.SetItem(name, table));
@@ -39,9 +41,29 @@ internal static class AlterTableActions
                 continue;
             }
 
-            table = ApplyAction(catalog, table, action, context, s);
+            if (passes is null)
+            {
+                table = ApplyAction(catalog, table, action, context, s);
+                continue;
+            }
+
+            if (action is DropConstraintAction { Cascade: true } cascade)
+            {
+                (catalog, table) = ForeignKeyDependents.DropNeeding(catalog, name, table, cascade.Name, cascade.At, context);
+            }
+
+            var before = table;
+            table = ApplyAction(catalog, table, PostgresAlterPasses.Now(action), context, s);
+            passes.Applied(action, before, table, context.Rules.Dialect);
+            if (action is RenameColumnAction renamed && !ReferenceEquals(before, table) && before.FindColumn(renamed.From, context.Rules.Dialect) is { } from && table.FindColumn(renamed.To, context.Rules.Dialect) is not null)
+            {
+                // Foreign keys, here and in other tables, reference the column under its new name.
+                catalog = ForeignKeyDependents.FollowRenamedColumn(catalog.With(tables: catalog.Tables.SetItem(name, table)), name, from.Name, renamed.To, context);
+                table = catalog.Tables[name];
+            }
         }
 
+        if (passes is not null) table = passes.Finish(table, (t, a) => ApplyAction(catalog, t, a, context, s), context);
         return catalog.With(tables: catalog.Tables.SetItem(name, table));
     }
 

@@ -36,7 +36,7 @@ internal static class CatalogApplier
         RenameTablesStatement s => TableStatements.Rename(catalog, TemporaryTables.RenameTemporary(s, context), context),
         DropTableStatement s => TableStatements.Drop(catalog, TemporaryTables.DropTemporary(s, context), context),
         CreateUniqueIndexStatement s => PostgresIndexes.Create(catalog, s),
-        DropIndexStatement s => PostgresIndexes.Drop(catalog, s),
+        DropIndexStatement s => PostgresIndexes.Drop(catalog, s, context),
         RenameIndexStatement s => PostgresIndexes.Rename(catalog, s),
         RenameSequenceStatement s => SequenceStatements.Rename(catalog, s, context),
         DropSequenceStatement s => SequenceStatements.Drop(catalog, s, context),

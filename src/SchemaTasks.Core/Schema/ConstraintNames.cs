@@ -26,7 +26,8 @@ internal static class ConstraintNames
             };
         }
 
-        var columns = spec.Columns.Count > 0 ? string.Join("_", spec.Columns) : column;
+        // An index's name lists its INCLUDE columns after its key columns.
+        var columns = spec.Columns.Count > 0 ? string.Join("_", spec.Columns.Concat(spec.Index.Include)) : column;
         return spec.Kind switch
         {
             ConstraintKind.Check => PostgresUnique(table, name, column, "check"),

@@ -18,15 +18,17 @@ internal static class PostgresIndexes
         return catalog.With(tables: catalog.Tables.SetItem(s.Table, table with { Keys = table.Keys.SetItem(s.Name, key) }));
     }
 
-    /// <summary>Forgets the named indexes, in their schemas.</summary>
-    public static Catalog Drop(Catalog catalog, DropIndexStatement s)
+    /// <summary>Forgets the named indexes, in their schemas; with CASCADE, the foreign keys that use one go too.</summary>
+    public static Catalog Drop(Catalog catalog, DropIndexStatement s, ApplyContext context)
     {
         foreach (var name in s.Names)
         {
-            foreach (var (tableName, table) in catalog.Tables.Where(t => t.Key.Schema == name.Schema))
+            foreach (var (tableName, found) in catalog.Tables.Where(t => t.Key.Schema == name.Schema))
             {
-                if (table.Keys.TryGetValue(name.Name, out var key) && key.Kind == ConstraintKind.UniqueIndex)
+                if (found.Keys.TryGetValue(name.Name, out var key) && key.Kind == ConstraintKind.UniqueIndex)
                 {
+                    var table = found;
+                    if (s.Cascade) (catalog, table) = ForeignKeyDependents.DropNeeding(catalog, tableName, table, name.Name, s.At, context);
                     catalog = catalog.With(tables: catalog.Tables.SetItem(tableName, table with { Keys = table.Keys.Remove(name.Name) }));
                 }
             }

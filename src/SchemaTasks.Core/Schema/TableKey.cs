@@ -14,6 +14,12 @@ internal sealed record TableKey(ConstraintKind Kind, ImmutableArray<string> Colu
     /// <summary>A key made from an existing index (PostgreSQL's <c>UNIQUE USING INDEX</c>): its columns are not known.</summary>
     public bool ColumnsUnknown { get; init; }
 
+    /// <summary>
+    /// PostgreSQL: what a foreign key references, kept so that dropping the key it needs with
+    /// CASCADE drops it too; <see langword="null"/> when not read (another dialect or kind).
+    /// </summary>
+    public ForeignKeyTarget? References { get; init; }
+
     /// <summary>Whether the key uses <paramref name="column"/>, compared as the dialect compares column names.</summary>
     public bool Uses(string column, StringComparison comparison)
         => Columns.Any(c => string.Equals(c, column, comparison));

@@ -54,14 +54,24 @@ internal static class TableStatements
 
         var table = new CatalogTable(s.Name, columns.ToImmutable(), [], EmptyConstraintNames);
 
-        foreach (var column in s.Columns)
+        if (context.IsPostgres)
         {
-            table = AddColumnConstraints(table, column, context);
+            foreach (var (constraint, column) in PostgresConstraintOrder.OfCreateTable(s))
+            {
+                table = AddConstraint(table, constraint, column, context);
+            }
         }
-
-        foreach (var constraint in s.Constraints)
+        else
         {
-            table = AddConstraint(table, constraint, null, context);
+            foreach (var column in s.Columns)
+            {
+                table = AddColumnConstraints(table, column, context);
+            }
+
+            foreach (var constraint in s.Constraints)
+            {
+                table = AddConstraint(table, constraint, null, context);
+            }
         }
 
         foreach (var column in s.Columns)
@@ -104,7 +114,8 @@ internal static class TableStatements
         {
             check = WithDeclaredColumnName(table, check, context);
             var owner = ColumnCheckRules.Owner(column is null ? null : table.FindColumn(column, context.Rules.Dialect)?.Name ?? column, context);
-            var name = owner ?? ConstraintNames.Generate(table, spec, check.Column is { } c && c != "VALUE" ? c : column ?? OnlyColumn(table, check, context), context.Rules);
+            // PostgreSQL names it after the columns the expression uses, wherever it is written.
+            var name = owner ?? ConstraintNames.Generate(table, spec, check.Column is { } c && c != "VALUE" ? c : OnlyColumn(table, check, context), context.Rules);
             return table with { Checks = table.Checks.Add(ToCatalogCheck(name, check) with { OwnerColumn = owner }) };
         }
 
@@ -135,7 +146,7 @@ internal static class TableStatements
         return table with
         {
             OtherConstraints = table.OtherConstraints.Add(keyName),
-            Keys = table.Keys.SetItem(keyName, new TableKey(spec.Kind, keyColumns) { ColumnsUnknown = spec.ColumnsUnknown }),
+            Keys = table.Keys.SetItem(keyName, new TableKey(spec.Kind, keyColumns) { ColumnsUnknown = spec.ColumnsUnknown, References = spec.References }),
         };
     }
 
@@ -150,7 +161,8 @@ internal static class TableStatements
             : check with { Column = declared, Expression = DdlParser.ValueSetText(context.Rules, declared, check.Values) };
     }
 
-    // The one column an opaque table CHECK uses, which PostgreSQL names it after (t_col_check).
+    // The one column an opaque CHECK uses, which PostgreSQL names it after (t_col_check); with
+    // none or several it is t_check, even when written in a column's definition.
     private static string? OnlyColumn(CatalogTable table, CheckSpec check, ApplyContext context)
     {
         if (check.Identifiers is not { } names) return null;
@@ -195,7 +207,7 @@ internal static class TableStatements
         // SET SCHEMA moves the table's owned sequences too.
         var moved = SequenceDefaults.MoveSchema(table with { Name = to }, from.Schema, to.Schema, context.Rules);
         moved = RenamedTableConstraints.Apply(moved, from.Name, to.Name, context.Rules.Dialect);
-        return catalog.With(tables: catalog.Tables.Remove(from).SetItem(to, moved));
+        return ForeignKeyDependents.FollowRenamedTable(catalog.With(tables: catalog.Tables.Remove(from).SetItem(to, moved)), from, to);
     }
 
     public static Catalog Drop(Catalog catalog, DropTableStatement s, ApplyContext context)

@@ -40,8 +40,8 @@ internal sealed partial class DdlParser
             {
                 var ifExists = IfExists();
                 var constraint = _c.Identifier();
-                DropBehaviour();
-                return new DropConstraintAction(at, constraint, ifExists, null);
+                var cascade = DropBehaviour();
+                return new DropConstraintAction(at, constraint, ifExists, null) { Cascade = cascade };
             }
 
             _c.TryWord("COLUMN");

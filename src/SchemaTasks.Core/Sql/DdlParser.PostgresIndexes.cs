@@ -94,7 +94,7 @@ internal sealed partial class DdlParser
                 names.Add(_c.QualifiedName());
             }
             while (_c.TrySymbol(','));
-            return new DropIndexStatement(at, names);
+            return new DropIndexStatement(at, names) { Cascade = DropBehaviour() };
         }
         catch (SqlParseException)
         {

@@ -89,6 +89,8 @@ internal sealed partial class DdlParser
             : _c.IsWord("FOREIGN") ? ConstraintKind.ForeignKey
             : ConstraintKind.Other;
         var columns = new List<string>();
+        var nullsNotDistinct = false;
+        ForeignKeyTarget? references = null;
         if (kind == ConstraintKind.PrimaryKey)
         {
             _c.Next();
@@ -104,7 +106,7 @@ internal sealed partial class DdlParser
             if (kind == ConstraintKind.ForeignKey) _c.ExpectWord("KEY");
             else if (_c.TryWord("NULLS"))
             {
-                _c.TryWord("NOT");
+                nullsNotDistinct = _c.TryWord("NOT");
                 _c.ExpectWord("DISTINCT");
             }
             else if (kind == ConstraintKind.Unique && UsingIndex(at, name, kind) is { } attached)
@@ -113,6 +115,7 @@ internal sealed partial class DdlParser
             }
 
             if (_c.IsSymbol('(')) columns = ColumnNameList();
+            if (kind == ConstraintKind.ForeignKey && _c.TryWord("REFERENCES")) references = ReferencedKey(); // The actions after it are skipped, as before.
         }
         else if (kind is ConstraintKind.Unique or ConstraintKind.ForeignKey && _mySql)
         {
@@ -130,8 +133,30 @@ internal sealed partial class DdlParser
             if (_c.IsSymbol('(')) columns = ColumnNameList();
         }
 
+        var index = !_mySql && kind is ConstraintKind.PrimaryKey or ConstraintKind.Unique ? KeyIndexTail(nullsNotDistinct) : KeyIndexOptions.Plain;
         _c.SkipToListEnd();
-        return new ConstraintSpec(at, name, kind, columns, null);
+        return new ConstraintSpec(at, name, kind, columns, null) { Index = index, References = references };
+    }
+
+    /// <summary>
+    /// What follows a PostgreSQL key's columns, up to the end of the constraint: INCLUDE and the
+    /// deferral options, which make it another index; WITH and USING INDEX TABLESPACE do not.
+    /// </summary>
+    private KeyIndexOptions KeyIndexTail(bool nullsNotDistinct)
+    {
+        var include = new List<string>();
+        var (deferrable, initiallyDeferred) = (false, false);
+        while (!_c.AtEnd && !_c.IsSymbol(',') && !_c.IsSymbol(')'))
+        {
+            if (_c.TryWord("INCLUDE") && _c.IsSymbol('(')) include = ColumnNameList();
+            else if (_c.TryWords("NOT", "DEFERRABLE")) deferrable = false;
+            else if (_c.TryWord("DEFERRABLE")) deferrable = true;
+            else if (_c.TryWords("INITIALLY", "DEFERRED")) (deferrable, initiallyDeferred) = (true, true);
+            else if (_c.IsSymbol('(')) _c.Parenthesised();
+            else _c.Next();
+        }
+
+        return new KeyIndexOptions(nullsNotDistinct, deferrable, initiallyDeferred, include);
     }
 
     /// <summary>
@@ -212,6 +237,7 @@ internal sealed partial class DdlParser
             {
                 if (_c.TryWord("NULL")) notNull = true;
                 else if (!_c.TryWord("DEFERRABLE")) throw _c.Error("expected NULL or DEFERRABLE after NOT");
+                else if (constraints is [.., var notDeferrable]) constraints[^1] = notDeferrable with { Index = notDeferrable.Index with { Deferrable = false } };
             }
             else if (_c.TryWord("NULL"))
             {
@@ -241,18 +267,19 @@ internal sealed partial class DdlParser
             }
             else if (_c.TryWord("UNIQUE"))
             {
+                var nullsNotDistinct = false;
                 if (!_c.TryWord("KEY") && _c.TryWord("NULLS"))
                 {
-                    _c.TryWord("NOT");
+                    nullsNotDistinct = _c.TryWord("NOT");
                     _c.ExpectWord("DISTINCT");
                 }
 
-                (constraints ??= []).Add(new ConstraintSpec(token, named, ConstraintKind.Unique, [name], null));
+                (constraints ??= []).Add(new ConstraintSpec(token, named, ConstraintKind.Unique, [name], null) { Index = nullsNotDistinct ? KeyIndexOptions.Plain with { NullsNotDistinct = true } : KeyIndexOptions.Plain });
             }
             else if (_c.TryWord("REFERENCES"))
             {
-                References();
-                (constraints ??= []).Add(new ConstraintSpec(token, named, ConstraintKind.ForeignKey, [name], null));
+                var references = References();
+                (constraints ??= []).Add(new ConstraintSpec(token, named, ConstraintKind.ForeignKey, [name], null) { References = references });
             }
             else if (_c.TryWord("GENERATED"))
             {
@@ -301,13 +328,19 @@ internal sealed partial class DdlParser
             {
                 (after, first) = (null, true);
             }
-            else if (_c.TryWord("AUTO_INCREMENT") || _c.TryWord("KEY") || _c.TryWord("VISIBLE") || _c.TryWord("INVISIBLE") || _c.TryWord("DEFERRABLE")
+            else if (_c.TryWord("DEFERRABLE"))
+            {
+                // Deferral belongs to the constraint before it, and makes a key another index.
+                if (constraints is [.., var deferrable]) constraints[^1] = deferrable with { Index = deferrable.Index with { Deferrable = true } };
+            }
+            else if (_c.TryWord("AUTO_INCREMENT") || _c.TryWord("KEY") || _c.TryWord("VISIBLE") || _c.TryWord("INVISIBLE")
                      || _c.TryWord("BINARY") || _c.TryWord("ASCII") || _c.TryWord("UNICODE"))
             {
             }
             else if (_c.TryWord("INITIALLY"))
             {
                 if (!_c.TryWord("DEFERRED")) _c.ExpectWord("IMMEDIATE");
+                else if (constraints is [.., var deferred]) constraints[^1] = deferred with { Index = deferred.Index with { Deferrable = true, InitiallyDeferred = true } };
             }
             else
             {
@@ -452,10 +485,12 @@ internal sealed partial class DdlParser
     }
 
     /// <summary>The rest of <c>REFERENCES table [(cols)] [MATCH x] [ON DELETE|UPDATE action]</c>.</summary>
-    private void References()
+    /// <summary>The <c>table [(cols)]</c> after REFERENCES.</summary>
+    private ForeignKeyTarget ReferencedKey() => new(_c.QualifiedName(), _c.IsSymbol('(') ? ColumnNameList() : []);
+
+    private ForeignKeyTarget References()
     {
-        _c.QualifiedName();
-        if (_c.IsSymbol('(')) _c.Parenthesised();
+        var target = ReferencedKey();
         while (true)
         {
             if (_c.TryWord("MATCH"))
@@ -473,7 +508,7 @@ internal sealed partial class DdlParser
             }
             else
             {
-                return;
+                return target;
             }
         }
     }

@@ -72,7 +72,11 @@ internal sealed record CreateUniqueIndexStatement(SqlToken At, QualifiedName Tab
 internal sealed record RenameIndexStatement(SqlToken At, QualifiedName Name, string To) : SqlStatement(At);
 
 /// <summary>PostgreSQL's <c>DROP INDEX</c>: the names, each with its schema as written or implied.</summary>
-internal sealed record DropIndexStatement(SqlToken At, IReadOnlyList<QualifiedName> Names) : SqlStatement(At);
+internal sealed record DropIndexStatement(SqlToken At, IReadOnlyList<QualifiedName> Names) : SqlStatement(At)
+{
+    /// <summary><c>CASCADE</c>: the foreign keys that need a dropped index go with it.</summary>
+    public bool Cascade { get; init; }
+}
 
 /// <summary>
 /// PostgreSQL's <c>ALTER SEQUENCE ... RENAME TO</c> or <c>SET SCHEMA</c>: followed only for the
@@ -141,6 +145,12 @@ internal sealed record ConstraintSpec(SqlToken At, string? Name, ConstraintKind 
 
     /// <summary>PostgreSQL's <c>PRIMARY KEY USING INDEX</c> / <c>UNIQUE USING INDEX</c>: the index made into the constraint.</summary>
     public string? UsingIndex { get; init; }
+
+    /// <summary>PostgreSQL: the parts of a primary key's or unique constraint's index other than its columns.</summary>
+    public KeyIndexOptions Index { get; init; } = KeyIndexOptions.Plain;
+
+    /// <summary>PostgreSQL: the table and columns a foreign key references, when read.</summary>
+    public ForeignKeyTarget? References { get; init; }
 }
 
 /// <summary>A CHECK expression; <see cref="Column"/> is set when it is a value set.</summary>
@@ -178,7 +188,11 @@ internal sealed record AddConstraintAction(SqlToken At, ConstraintSpec Constrain
     public bool IfNotExists { get; init; }
 }
 
-internal sealed record DropConstraintAction(SqlToken At, string Name, bool IfExists, ConstraintKind? Kind) : AlterAction(At);
+internal sealed record DropConstraintAction(SqlToken At, string Name, bool IfExists, ConstraintKind? Kind) : AlterAction(At)
+{
+    /// <summary>PostgreSQL's <c>CASCADE</c>: the foreign keys that need the dropped key go with it.</summary>
+    public bool Cascade { get; init; }
+}
 
 internal sealed record RenameConstraintAction(SqlToken At, string From, string To) : AlterAction(At);
 
