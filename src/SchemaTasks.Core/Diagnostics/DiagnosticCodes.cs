@@ -180,6 +180,18 @@ public static class DiagnosticCodes
     /// <summary><c>DROP SEQUENCE</c> without <c>CASCADE</c> drops a sequence that column defaults (<c>nextval(...)</c>, serial columns) still use.</summary>
     public const string SequenceInUse = "ST3015";
 
+    /// <summary>A table gets a second primary key: PostgreSQL (SQLSTATE 42P16), MySQL and MariaDB (error 1068) refuse it.</summary>
+    public const string MultiplePrimaryKeys = "ST3016";
+
+    /// <summary>PostgreSQL refuses <c>ALTER COLUMN ... DROP NOT NULL</c> of a primary key column (SQLSTATE 42P16).</summary>
+    public const string PrimaryKeyColumnNotNull = "ST3017";
+
+    /// <summary>
+    /// PostgreSQL: a drop without <c>CASCADE</c> of a primary key, unique constraint, unique index
+    /// or table that another table's foreign key needs (SQLSTATE 2BP01).
+    /// </summary>
+    public const string KeyNeededByForeignKey = "ST3018";
+
     /// <summary>MySQL 8 refuses to rename a column a CHECK uses, or to drop one a CHECK shares with other columns (server error 3959).</summary>
     public const string MySqlCheckUsesColumn = "ST3020";
 
@@ -228,6 +240,12 @@ public static class DiagnosticCodes
 
     /// <summary>MySQL 8 refuses a column declared <c>NULL</c> in the statement that makes it, or leaves it, part of the primary key (server error 1171).</summary>
     public const string MySqlNullPrimaryKeyColumn = "ST3044";
+
+    /// <summary>MariaDB refuses a column attribute where its grammar has no place for it: after the column's CHECK or REFERENCES, or around a generation clause (error 1064).</summary>
+    public const string MariaDbColumnAttributeOrder = "ST3045";
+
+    /// <summary>MySQL and MariaDB refuse <c>DEFAULT NULL</c> on a NOT NULL column (error 1067); MariaDB also on one its own PRIMARY KEY makes NOT NULL.</summary>
+    public const string NullDefaultOnNotNullColumn = "ST3046";
 
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";

@@ -51,6 +51,10 @@ internal static class AlterTableActions
             {
                 (catalog, table) = ForeignKeyDependents.DropNeeding(catalog, name, table, cascade.Name, cascade.At, context);
             }
+            else if (action is DropConstraintAction plain && ForeignKeyDependents.RefusesDrop(catalog, name, table, plain.Name, "constraint", plain.At, context))
+            {
+                continue;
+            }
 
             var before = table;
             table = ApplyAction(catalog, table, PostgresAlterPasses.Now(action), context, s);
@@ -155,6 +159,7 @@ internal static class AlterTableActions
             {
                 var index = FindColumn(table, notNull.Column ?? string.Empty, false, notNull.NotNull ? "SET NOT NULL" : "DROP NOT NULL", notNull.At, context);
                 if (index < 0) return table;
+                if (!notNull.NotNull && PrimaryKeyNullability.RefusesDropNotNull(table, table.Columns[index].Name, notNull.At, context)) return table;
                 return table.WithColumnChanged(index, table.Columns[index] with { IsNullable = !notNull.NotNull });
             }
 
@@ -162,6 +167,7 @@ internal static class AlterTableActions
             {
                 var index = FindColumn(table, setDefault.Column ?? string.Empty, false, setDefault.Default is null ? "DROP DEFAULT" : "SET DEFAULT", setDefault.At, context);
                 if (index < 0) return table;
+                if (NullDefaults.RefusesSetDefault(table.Columns[index], setDefault.Default, setDefault.At, context)) return table;
                 return table.WithColumnChanged(index, table.Columns[index] with { Default = StoredDefaults.ForColumn(setDefault.Default, table.Columns[index].Type, table.Columns[index].IsArray, context.Rules) });
             }
 

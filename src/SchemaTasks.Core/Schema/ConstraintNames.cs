@@ -54,6 +54,17 @@ internal static class ConstraintNames
     public static bool Exists(CatalogTable table, string name)
         => table.OtherConstraints.Contains(name) || table.Checks.Any(c => c.Name == name);
 
+    /// <summary>
+    /// Whether a constraint of <paramref name="kind"/> named <paramref name="name"/> clashes with
+    /// one the table has. MariaDB refuses a key or foreign key named like a table CHECK (error
+    /// 1826) but not like a column's own CHECK, which is named after its column
+    /// (<c>k int CHECK (k > 0), UNIQUE KEY k (k)</c> is accepted).
+    /// </summary>
+    public static bool Clashes(CatalogTable table, ConstraintKind kind, string name, SqlDialect dialect)
+        => dialect == SqlDialect.MariaDb && kind != ConstraintKind.Check
+            ? table.OtherConstraints.Contains(name) || table.Checks.Any(c => c.Name == name && c.OwnerColumn is null)
+            : Exists(table, name);
+
     // An unnamed key is named after its first column, or on a clash column_2, column_3... (both
     // servers' make_unique_key_name). Key names are apart from CHECK names: MariaDB names a
     // column's CHECK and its UNIQUE key both after the column.

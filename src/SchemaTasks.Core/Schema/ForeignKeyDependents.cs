@@ -20,28 +20,7 @@ internal static class ForeignKeyDependents
     /// </summary>
     public static (Catalog Catalog, CatalogTable Table) DropNeeding(Catalog catalog, QualifiedName tableName, CatalogTable table, string keyName, SqlToken at, ApplyContext context)
     {
-        if (!table.Keys.TryGetValue(keyName, out var key) || !IsReferenceable(key.Kind)) return (catalog, table);
-        var dependents = new List<(QualifiedName Table, string Name)>();
-        foreach (var (name, candidate) in catalog.Tables.SetItem(tableName, table))
-        {
-            foreach (var (fkName, fk) in candidate.Keys)
-            {
-                if (fk.Kind != ConstraintKind.ForeignKey || fk.References is not { } target || !target.Table.Equals(tableName)) continue;
-                if (!Needs(target, key, context)) continue;
-                var alike = table.Keys.Where(k => k.Key != keyName && !k.Value.ColumnsUnknown && IsReferenceable(k.Value.Kind) && Needs(target, k.Value, context)).Select(k => k.Key).ToList();
-                if (key.ColumnsUnknown || alike.Count > 0)
-                {
-                    context.Error(
-                        DiagnosticCodes.UnsupportedStatement,
-                        $"Dropping {context.Show(keyName)} with CASCADE drops the foreign keys that use its index, and SchemaTasks cannot tell whether foreign key {context.Show(fkName)} of {context.Show(name)} uses it{(alike.Count > 0 ? $" or {string.Join(", ", alike.Select(context.Show))} (same columns: PostgreSQL takes the older index)" : " (its columns are not known)")}. Drop that foreign key first with ALTER TABLE ... DROP CONSTRAINT.",
-                        at);
-                    return (catalog, table);
-                }
-
-                dependents.Add((name, fkName));
-            }
-        }
-
+        if (Needing(catalog, tableName, table, keyName, "with CASCADE drops the foreign keys that use its index", at, context) is not { } dependents) return (catalog, table);
         foreach (var (name, fkName) in dependents)
         {
             var holder = name.Equals(tableName) ? table : catalog.Tables[name];
@@ -51,6 +30,98 @@ internal static class ForeignKeyDependents
         }
 
         return (catalog, table);
+    }
+
+    /// <summary>
+    /// Whether PostgreSQL refuses to drop key or unique index <paramref name="keyName"/> of
+    /// <paramref name="tableName"/> without CASCADE, because a foreign key (of any table, this one
+    /// included) uses its index; reported. A foreign key read from a snapshot has no known target
+    /// and never counts.
+    /// </summary>
+    public static bool RefusesDrop(Catalog catalog, QualifiedName tableName, CatalogTable table, string keyName, string what, SqlToken at, ApplyContext context)
+    {
+        var dependents = Needing(catalog, tableName, table, keyName, "fails while a foreign key uses its index", at, context);
+        if (dependents is null) return true;
+        if (dependents.Count == 0) return false;
+        var (holder, fkName) = dependents[0];
+        context.Error(
+            DiagnosticCodes.KeyNeededByForeignKey,
+            $"PostgreSQL refuses to drop {what} {context.Show(keyName)} of {context.Show(tableName)}: foreign key {context.Show(fkName)} of {context.Show(holder)} uses its index (SQLSTATE 2BP01, other objects depend on it). Drop the foreign key first (ALTER TABLE {context.Show(holder)} DROP CONSTRAINT {context.Show(fkName)}), or add CASCADE to drop it with the key.",
+            at);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether PostgreSQL refuses DROP TABLE of <paramref name="dropped"/> without CASCADE:
+    /// a foreign key of a table the statement does not drop references one of them; reported.
+    /// </summary>
+    public static bool RefusesTableDrop(Catalog catalog, IReadOnlyCollection<QualifiedName> dropped, SqlToken at, ApplyContext context)
+    {
+        foreach (var (holder, fkName, target) in ReferencingFrom(catalog, dropped))
+        {
+            context.Error(
+                DiagnosticCodes.KeyNeededByForeignKey,
+                $"PostgreSQL refuses to drop table {context.Show(target)}: foreign key {context.Show(fkName)} of {context.Show(holder)} references it (SQLSTATE 2BP01, other objects depend on it). Drop the foreign key first (ALTER TABLE {context.Show(holder)} DROP CONSTRAINT {context.Show(fkName)}), drop {context.Show(holder)} in the same statement, or add CASCADE to drop the foreign key with the table.",
+                at);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The catalog without the foreign keys of other tables that reference one of <paramref name="dropped"/>: DROP TABLE ... CASCADE drops them.</summary>
+    public static Catalog DropReferencing(Catalog catalog, IReadOnlyCollection<QualifiedName> dropped)
+    {
+        foreach (var (holder, fkName, _) in ReferencingFrom(catalog, dropped).ToList())
+        {
+            var table = catalog.Tables[holder];
+            catalog = catalog.With(tables: catalog.Tables.SetItem(holder, table with { OtherConstraints = table.OtherConstraints.Remove(fkName), Keys = table.Keys.Remove(fkName) }));
+        }
+
+        return catalog;
+    }
+
+    // The foreign keys of tables outside `dropped` that reference a table in it.
+    private static IEnumerable<(QualifiedName Holder, string Name, QualifiedName Target)> ReferencingFrom(Catalog catalog, IReadOnlyCollection<QualifiedName> dropped)
+    {
+        foreach (var (name, table) in catalog.Tables)
+        {
+            if (dropped.Contains(name)) continue;
+            foreach (var (fkName, fk) in table.Keys.OrderBy(k => k.Key, StringComparer.Ordinal))
+            {
+                if (fk.Kind == ConstraintKind.ForeignKey && fk.References is { } target && dropped.Contains(target.Table)) yield return (name, fkName, target.Table);
+            }
+        }
+    }
+
+    // The foreign keys that need key `keyName`, in name order; null, reported, when which key a
+    // foreign key uses depends on which index is older (another key with the same columns, or
+    // a key whose columns are unknown), which the engine does not know.
+    private static List<(QualifiedName Table, string Name)>? Needing(Catalog catalog, QualifiedName tableName, CatalogTable table, string keyName, string effect, SqlToken at, ApplyContext context)
+    {
+        var dependents = new List<(QualifiedName Table, string Name)>();
+        if (!table.Keys.TryGetValue(keyName, out var key) || !IsReferenceable(key.Kind)) return dependents;
+        foreach (var (name, candidate) in catalog.Tables.SetItem(tableName, table).OrderBy(t => t.Key.ToString(), StringComparer.Ordinal))
+        {
+            foreach (var (fkName, fk) in candidate.Keys.OrderBy(k => k.Key, StringComparer.Ordinal))
+            {
+                if (fk.Kind != ConstraintKind.ForeignKey || fk.References is not { } target || !target.Table.Equals(tableName)) continue;
+                if (!Needs(target, key, context)) continue;
+                var alike = table.Keys.Where(k => k.Key != keyName && !k.Value.ColumnsUnknown && IsReferenceable(k.Value.Kind) && Needs(target, k.Value, context)).Select(k => k.Key).ToList();
+                if (key.ColumnsUnknown || alike.Count > 0)
+                {
+                    context.Error(
+                        DiagnosticCodes.UnsupportedStatement,
+                        $"Dropping {context.Show(keyName)} {effect}, and SchemaTasks cannot tell whether foreign key {context.Show(fkName)} of {context.Show(name)} uses it{(alike.Count > 0 ? $" or {string.Join(", ", alike.Select(context.Show))} (same columns: PostgreSQL takes the older index)" : " (its columns are not known)")}. Drop that foreign key first with ALTER TABLE ... DROP CONSTRAINT.",
+                        at);
+                    return null;
+                }
+
+                dependents.Add((name, fkName));
+            }
+        }
+
+        return dependents;
     }
 
     /// <summary>The catalog with the foreign keys that referenced <paramref name="from"/> referencing <paramref name="to"/>.</summary>

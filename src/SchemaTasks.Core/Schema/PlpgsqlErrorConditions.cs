@@ -29,6 +29,9 @@ internal static class PlpgsqlErrorConditions
         [DiagnosticCodes.TypeInUse] = "2BP01",
         [DiagnosticCodes.SchemaNotEmpty] = "2BP01",
         [DiagnosticCodes.SequenceInUse] = "2BP01",
+        [DiagnosticCodes.MultiplePrimaryKeys] = "42P16",
+        [DiagnosticCodes.PrimaryKeyColumnNotNull] = "42P16",
+        [DiagnosticCodes.KeyNeededByForeignKey] = "2BP01",
     };
 
     // Condition names as PL/pgSQL spells them (Appendix A of the PostgreSQL manual), for the
@@ -44,6 +47,7 @@ internal static class PlpgsqlErrorConditions
         ["undefined_column"] = "42703",
         ["invalid_schema_name"] = "3F000",
         ["invalid_parameter_value"] = "22023",
+        ["invalid_table_definition"] = "42P16",
         ["dependent_objects_still_exist"] = "2BP01",
         ["raise_exception"] = "P0001",
         ["syntax_error_or_access_rule_violation"] = "42000",

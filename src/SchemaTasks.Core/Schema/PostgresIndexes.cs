@@ -18,7 +18,7 @@ internal static class PostgresIndexes
         return catalog.With(tables: catalog.Tables.SetItem(s.Table, table with { Keys = table.Keys.SetItem(s.Name, key) }));
     }
 
-    /// <summary>Forgets the named indexes, in their schemas; with CASCADE, the foreign keys that use one go too.</summary>
+    /// <summary>Forgets the named indexes, in their schemas; with CASCADE, the foreign keys that use one go too, and without it such an index is refused.</summary>
     public static Catalog Drop(Catalog catalog, DropIndexStatement s, ApplyContext context)
     {
         foreach (var name in s.Names)
@@ -29,6 +29,7 @@ internal static class PostgresIndexes
                 {
                     var table = found;
                     if (s.Cascade) (catalog, table) = ForeignKeyDependents.DropNeeding(catalog, tableName, table, name.Name, s.At, context);
+                    else if (ForeignKeyDependents.RefusesDrop(catalog, tableName, table, name.Name, "index", s.At, context)) continue;
                     catalog = catalog.With(tables: catalog.Tables.SetItem(tableName, table with { Keys = table.Keys.Remove(name.Name) }));
                 }
             }

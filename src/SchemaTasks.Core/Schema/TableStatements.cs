@@ -85,6 +85,8 @@ internal static class TableStatements
     /// <summary>Adds the constraints written in a column's definition, and those the server implies (MariaDB's JSON CHECK).</summary>
     public static CatalogTable AddColumnConstraints(CatalogTable table, ColumnSpec column, ApplyContext context)
     {
+        MariaDbColumnGrammar.Report(column, context);
+        NullDefaults.Report(column, context);
         foreach (var constraint in ColumnKeyMerge.Effective(column.Constraints, context))
         {
             ColumnCheckRules.ReportNamedColumnCheck(constraint, column.Name, context);
@@ -97,12 +99,13 @@ internal static class TableStatements
     /// <summary>Adds a table or column constraint: CHECKs in full, others by name; a primary key makes its columns NOT NULL.</summary>
     public static CatalogTable AddConstraint(CatalogTable table, ConstraintSpec spec, string? column, ApplyContext context)
     {
-        if (spec.Name is { } given && ConstraintNames.Exists(table, given))
+        if (spec.Name is { } given && ConstraintNames.Clashes(table, spec.Kind, given, context.Rules.Dialect))
         {
             context.Error(DiagnosticCodes.ConstraintExists, $"Table {context.Show(table.Name)} already has a constraint named {context.Show(given)}. Drop it first or choose another name.", spec.At);
             return table;
         }
 
+        if (SinglePrimaryKey.Refuses(table, spec, context)) return table;
         if (spec.UsingIndex is { } usingIndex)
         {
             var attached = PostgresIndexes.Attach(table, spec, usingIndex, context);
@@ -212,6 +215,14 @@ internal static class TableStatements
 
     public static Catalog Drop(Catalog catalog, DropTableStatement s, ApplyContext context)
     {
+        if (context.IsPostgres)
+        {
+            // Foreign keys of the tables that stay: the server refuses them, or drops them with CASCADE.
+            var dropped = s.Names.Where(catalog.Tables.ContainsKey).ToHashSet();
+            if (!s.Cascade && ForeignKeyDependents.RefusesTableDrop(catalog, dropped, s.At, context)) return catalog;
+            if (s.Cascade) catalog = ForeignKeyDependents.DropReferencing(catalog, dropped);
+        }
+
         foreach (var name in s.Names)
         {
             if (!catalog.Tables.ContainsKey(name))

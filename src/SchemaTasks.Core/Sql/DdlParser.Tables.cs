@@ -217,9 +217,11 @@ internal sealed partial class DdlParser
         var constraintAt = at;
         string? after = null;
         var first = false;
+        List<ColumnAttribute>? attributes = _mySql ? [] : null; // Only MariaDB's grammar cares about their order.
         while (!_c.AtEnd && !_c.IsSymbol(',') && !_c.IsSymbol(')'))
         {
             var token = _c.Current;
+            var kind = ColumnAttributeKind.Other;
             if (_c.TryWord("CONSTRAINT"))
             {
                 constraintAt = token;
@@ -235,16 +237,19 @@ internal sealed partial class DdlParser
             constraintName = null;
             if (_c.TryWord("NOT"))
             {
+                kind = ColumnAttributeKind.Nullability;
                 if (_c.TryWord("NULL")) notNull = true;
                 else if (!_c.TryWord("DEFERRABLE")) throw _c.Error("expected NULL or DEFERRABLE after NOT");
                 else if (constraints is [.., var notDeferrable]) constraints[^1] = notDeferrable with { Index = notDeferrable.Index with { Deferrable = false } };
             }
             else if (_c.TryWord("NULL"))
             {
+                kind = ColumnAttributeKind.Nullability;
                 notNull = false;
             }
             else if (_mySql && _c.TryWords("SERIAL", "DEFAULT"))
             {
+                kind = ColumnAttributeKind.Default;
                 // SERIAL DEFAULT VALUE: an alias for NOT NULL AUTO_INCREMENT UNIQUE.
                 _c.ExpectWord("VALUE");
                 notNull = true;
@@ -252,21 +257,25 @@ internal sealed partial class DdlParser
             }
             else if (_c.TryWord("DEFAULT"))
             {
+                kind = ColumnAttributeKind.Default;
                 defaultText = DefaultExpression();
             }
             else if (_c.IsWord("CHECK"))
             {
+                kind = ColumnAttributeKind.Check;
                 var check = CheckClause();
                 (constraints ??= []).Add(new ConstraintSpec(named is null ? token : constraintAt, named, ConstraintKind.Check, [name], check));
             }
             else if (_c.TryWord("PRIMARY"))
             {
+                kind = ColumnAttributeKind.PrimaryKey;
                 _c.ExpectWord("KEY");
                 primaryKey = true;
                 (constraints ??= []).Add(new ConstraintSpec(token, named, ConstraintKind.PrimaryKey, [name], null));
             }
             else if (_c.TryWord("UNIQUE"))
             {
+                kind = ColumnAttributeKind.Unique;
                 var nullsNotDistinct = false;
                 if (!_c.TryWord("KEY") && _c.TryWord("NULLS"))
                 {
@@ -278,11 +287,13 @@ internal sealed partial class DdlParser
             }
             else if (_c.TryWord("REFERENCES"))
             {
+                kind = ColumnAttributeKind.References;
                 var references = References();
                 (constraints ??= []).Add(new ConstraintSpec(token, named, ConstraintKind.ForeignKey, [name], null) { References = references });
             }
             else if (_c.TryWord("GENERATED"))
             {
+                kind = ColumnAttributeKind.Generated;
                 if (_c.TryWord("ALWAYS")) { }
                 else if (_c.TryWord("BY")) _c.ExpectWord("DEFAULT");
                 _c.ExpectWord("AS");
@@ -299,11 +310,13 @@ internal sealed partial class DdlParser
             }
             else if (_mySql && _c.TryWord("AS"))
             {
+                kind = ColumnAttributeKind.Generated;
                 _c.Parenthesised();
                 if (!_c.TryWord("STORED") && !_c.TryWord("VIRTUAL")) _c.TryWord("PERSISTENT");
             }
             else if (_c.TryWord("COLLATE") || _c.TryWord("CHARSET") || _c.TryWords("CHARACTER", "SET") || _c.TryWord("COLUMN_FORMAT") || _c.TryWord("STORAGE") || _c.TryWord("COMPRESSION"))
             {
+                if (!IsWordAt(token, "COLUMN_FORMAT") && !IsWordAt(token, "STORAGE") && !IsWordAt(token, "COMPRESSION")) kind = ColumnAttributeKind.TypeOption;
                 _c.TrySymbol('=');
                 if (_c.AtEnd) throw _c.Error("expected a name");
                 _c.Next();
@@ -311,6 +324,7 @@ internal sealed partial class DdlParser
             }
             else if (_c.TryWord("COMMENT") || _c.TryWord("SRID") || _c.TryWord("ENGINE_ATTRIBUTE") || _c.TryWord("SECONDARY_ENGINE_ATTRIBUTE"))
             {
+                if (IsWordAt(token, "COMMENT")) kind = ColumnAttributeKind.Comment;
                 _c.TrySymbol('=');
                 if (_c.AtEnd) throw _c.Error("expected a value");
                 _c.Next();
@@ -322,10 +336,12 @@ internal sealed partial class DdlParser
             }
             else if (_c.TryWord("AFTER"))
             {
+                kind = ColumnAttributeKind.Placement;
                 (after, first) = (_c.Identifier(), false);
             }
             else if (_c.TryWord("FIRST"))
             {
+                kind = ColumnAttributeKind.Placement;
                 (after, first) = (null, true);
             }
             else if (_c.TryWord("DEFERRABLE"))
@@ -336,6 +352,11 @@ internal sealed partial class DdlParser
             else if (_c.TryWord("AUTO_INCREMENT") || _c.TryWord("KEY") || _c.TryWord("VISIBLE") || _c.TryWord("INVISIBLE")
                      || _c.TryWord("BINARY") || _c.TryWord("ASCII") || _c.TryWord("UNICODE"))
             {
+                kind = IsWordAt(token, "AUTO_INCREMENT") ? ColumnAttributeKind.AutoIncrement
+                    : IsWordAt(token, "KEY") ? ColumnAttributeKind.PrimaryKey // A column's KEY is its PRIMARY KEY.
+                    : IsWordAt(token, "INVISIBLE") ? ColumnAttributeKind.Invisible
+                    : IsWordAt(token, "VISIBLE") ? ColumnAttributeKind.Other
+                    : ColumnAttributeKind.TypeOption;
             }
             else if (_c.TryWord("INITIALLY"))
             {
@@ -346,12 +367,17 @@ internal sealed partial class DdlParser
             {
                 throw _c.Error($"expected a column attribute (NOT NULL, DEFAULT, CHECK, ...) for column {name}");
             }
+
+            attributes?.Add(new ColumnAttribute(named is null ? token : constraintAt, kind));
         }
 
         var explicitNull = notNull == false;
         if (primaryKey) notNull = true;
-        return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints ?? (IReadOnlyList<ConstraintSpec>)[]) { First = first, After = after, ExplicitNull = explicitNull };
+        return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints ?? (IReadOnlyList<ConstraintSpec>)[]) { First = first, After = after, ExplicitNull = explicitNull, Attributes = attributes ?? (IReadOnlyList<ColumnAttribute>)[] };
     }
+
+    private bool IsWordAt(SqlToken token, string word)
+        => token.Kind == SqlTokenKind.Word && string.Equals(SqlTokenText.Raw(_c.Source, token), word, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The text of a DEFAULT (or ON UPDATE) expression, up to the next attribute.</summary>
     private string DefaultExpression()

@@ -115,6 +115,9 @@ internal sealed record ColumnSpec(SqlToken At, string Name, TypeSpec Type, bool?
 
     /// <summary>Whether the definition ends up saying <c>NULL</c> (MySQL 8 refuses that on a primary key column).</summary>
     public bool ExplicitNull { get; init; }
+
+    /// <summary>MySQL and MariaDB: the attributes in written order (empty for PostgreSQL).</summary>
+    public IReadOnlyList<ColumnAttribute> Attributes { get; init; } = [];
 }
 
 internal enum ConstraintKind

@@ -1,0 +1,90 @@
+using MySqlConnector;
+using SchemaTasks.Diagnostics;
+using SchemaTasks.MySql.Introspection;
+using SchemaTasks.MySql.Tests.Infrastructure;
+using SchemaTasks.Schema;
+using SchemaTasks.Testing;
+
+namespace SchemaTasks.MySql.Tests.Differential;
+
+/// <summary>
+/// Statements MariaDB refuses, some seen in a Flyway MySQL folder read as MariaDB: a NOT NULL
+/// after a generation clause, an attribute after a column's CHECK, DEFAULT NULL on a column its
+/// own PRIMARY KEY makes NOT NULL, a table CHECK named like a key, a second primary key. The
+/// server refuses the last statement with the error number, and the engine reports its code at
+/// that statement's line; the forms it accepts build the server's schema. Run against MariaDB only.
+/// </summary>
+public sealed class MariaDbRefusedStatementTests
+{
+    [MySqlTheory]
+    [InlineData("not null after the generation clause", "CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a + 1) STORED NOT NULL);", DiagnosticCodes.MariaDbColumnAttributeOrder, 1064)]
+    [InlineData("null after a persistent column", "CREATE TABLE t (a int, b int AS (a + 1) PERSISTENT NULL);", DiagnosticCodes.MariaDbColumnAttributeOrder, 1064)]
+    [InlineData("not null after a virtual column", "CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a + 1) VIRTUAL NOT NULL);", DiagnosticCodes.MariaDbColumnAttributeOrder, 1064)]
+    [InlineData("not null before the generation clause", "CREATE TABLE t (a int, b int NOT NULL GENERATED ALWAYS AS (a + 1) STORED);", DiagnosticCodes.MariaDbColumnAttributeOrder, 1064)]
+    [InlineData("unique after the check", "CREATE TABLE t (k int CHECK (k > 0) UNIQUE);", DiagnosticCodes.MariaDbColumnAttributeOrder, 1064)]
+    [InlineData("not null after the check", "CREATE TABLE t (k int CHECK (k > 0) NOT NULL);", DiagnosticCodes.MariaDbColumnAttributeOrder, 1064)]
+    [InlineData("add column with not null after the check", "CREATE TABLE t (a int);\nALTER TABLE t ADD COLUMN k int CHECK (k > 0) NOT NULL AFTER a;", DiagnosticCodes.MariaDbColumnAttributeOrder, 1064)]
+    [InlineData("default null primary key", "CREATE TABLE t (k int DEFAULT NULL PRIMARY KEY);", DiagnosticCodes.NullDefaultOnNotNullColumn, 1067)]
+    [InlineData("primary key default null", "CREATE TABLE t (k int PRIMARY KEY DEFAULT NULL);", DiagnosticCodes.NullDefaultOnNotNullColumn, 1067)]
+    [InlineData("not null default null", "CREATE TABLE t (k int NOT NULL DEFAULT NULL);", DiagnosticCodes.NullDefaultOnNotNullColumn, 1067)]
+    [InlineData("set default null on a key column", "CREATE TABLE t (k int PRIMARY KEY);\nALTER TABLE t ALTER COLUMN k SET DEFAULT NULL;", DiagnosticCodes.NullDefaultOnNotNullColumn, 1067)]
+    [InlineData("table check named like a unique key", "CREATE TABLE t (k int UNIQUE, CONSTRAINT k CHECK (k > 0));", DiagnosticCodes.ConstraintExists, 1826)]
+    [InlineData("unique key named like a table check", "CREATE TABLE t (k int, CONSTRAINT c CHECK (k > 0));\nALTER TABLE t ADD UNIQUE KEY c (k);", DiagnosticCodes.ConstraintExists, 1826)]
+    [InlineData("a second primary key", "CREATE TABLE t (a int PRIMARY KEY, b int);\nALTER TABLE t ADD PRIMARY KEY (b);", DiagnosticCodes.MultiplePrimaryKeys, 1068)]
+    [InlineData("modify adds the key again", "CREATE TABLE t (a int PRIMARY KEY);\nALTER TABLE t MODIFY a int PRIMARY KEY;", DiagnosticCodes.MultiplePrimaryKeys, 1068)]
+    public async Task A_statement_MariaDb_refuses_is_reported_at_its_line(string behaviour, string sql, string code, int error)
+    {
+        if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
+        var statements = sql.Split('\n');
+        var (_, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.MariaDb), sql, "m.sql");
+        Assert.True(diagnostics.Count == 1 && diagnostics[0].Code == code, $"{behaviour}: {string.Join("\n", diagnostics)}");
+        Assert.Equal(statements.Length, diagnostics[0].Line);
+
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        foreach (var setup in statements[..^1])
+        {
+            await using var prepare = new MySqlCommand(setup, connection);
+            await prepare.ExecuteNonQueryAsync();
+        }
+
+        await using var command = new MySqlCommand(statements[^1], connection);
+        var refusal = await Assert.ThrowsAsync<MySqlException>(() => command.ExecuteNonQueryAsync());
+        Assert.Equal(error, refusal.Number);
+    }
+
+    [MySqlTheory]
+    [InlineData("a generated column's attributes in MariaDB's order", """
+        CREATE TABLE t (a varchar(5), b varchar(5) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin GENERATED ALWAYS AS (a) STORED UNIQUE KEY COMMENT 'x' CHECK (b <> ''));
+        """)]
+    [InlineData("references after a column's check", """
+        CREATE TABLE p (id int PRIMARY KEY);
+        CREATE TABLE t (k int NOT NULL DEFAULT 1 COMMENT 'k' CHECK (k > 0) CONSTRAINT fk REFERENCES p (id));
+        """)]
+    [InlineData("default null with the key after the columns, or auto_increment", """
+        CREATE TABLE t (k int DEFAULT NULL, PRIMARY KEY (k));
+        ALTER TABLE t MODIFY k int DEFAULT NULL;
+        CREATE TABLE u (k int NOT NULL AUTO_INCREMENT DEFAULT NULL PRIMARY KEY);
+        """)]
+    [InlineData("a column's check named like a key", """
+        CREATE TABLE t (k int CHECK (k > 0), UNIQUE KEY k (k));
+        """)]
+    [InlineData("the primary key dropped first", """
+        CREATE TABLE t (a int PRIMARY KEY, b int NOT NULL);
+        ALTER TABLE t DROP PRIMARY KEY, ADD PRIMARY KEY (b);
+        """)]
+    public async Task Accepted_forms_match_the_server(string behaviour, string sql)
+    {
+        if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
+        var (built, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.MariaDb), sql, "m.sql");
+        Assert.True(diagnostics.Count == 0, $"{behaviour}: {string.Join("\n", diagnostics)}");
+
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        await using (var command = new MySqlCommand(sql, connection)) await command.ExecuteNonQueryAsync();
+        var live = await MySqlSchemaReader.ReadAsync(connection);
+
+        var diffs = CatalogComparer.Compare(built, live, new CatalogComparison(CheckNamesAreServerGenerated: true));
+        Assert.True(diffs.Count == 0, $"{behaviour}: engine vs live:\n  {string.Join("\n  ", diffs)}");
+    }
+}
