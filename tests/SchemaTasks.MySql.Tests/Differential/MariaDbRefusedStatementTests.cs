@@ -1,6 +1,5 @@
 using MySqlConnector;
 using SchemaTasks.Diagnostics;
-using SchemaTasks.MySql.Introspection;
 using SchemaTasks.MySql.Tests.Infrastructure;
 using SchemaTasks.Schema;
 using SchemaTasks.Testing;
@@ -76,15 +75,6 @@ public sealed class MariaDbRefusedStatementTests
     public async Task Accepted_forms_match_the_server(string behaviour, string sql)
     {
         if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
-        var (built, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.MariaDb), sql, "m.sql");
-        Assert.True(diagnostics.Count == 0, $"{behaviour}: {string.Join("\n", diagnostics)}");
-
-        await using var db = await MySqlTestDatabase.CreateAsync();
-        await using var connection = await db.OpenConnectionAsync();
-        await using (var command = new MySqlCommand(sql, connection)) await command.ExecuteNonQueryAsync();
-        var live = await MySqlSchemaReader.ReadAsync(connection);
-
-        var diffs = CatalogComparer.Compare(built, live, new CatalogComparison(CheckNamesAreServerGenerated: true));
-        Assert.True(diffs.Count == 0, $"{behaviour}: engine vs live:\n  {string.Join("\n  ", diffs)}");
+        await MySqlServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql, SqlDialect.MariaDb);
     }
 }

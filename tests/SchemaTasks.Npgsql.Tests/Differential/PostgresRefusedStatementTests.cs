@@ -1,6 +1,5 @@
 using Npgsql;
 using SchemaTasks.Diagnostics;
-using SchemaTasks.Npgsql.Introspection;
 using SchemaTasks.Npgsql.Tests.Infrastructure;
 using SchemaTasks.Schema;
 using SchemaTasks.Testing;
@@ -80,17 +79,6 @@ public sealed class PostgresRefusedStatementTests
         ALTER TABLE p DROP CONSTRAINT p_pkey, DROP CONSTRAINT p_code_key;
         DROP INDEX p_x;
         """)]
-    public async Task Engine_catalog_equals_the_servers(string behaviour, string sql)
-    {
-        var (built, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.Postgres), sql, "m.sql");
-        Assert.True(diagnostics.Count == 0, $"{behaviour}: {string.Join("\n", diagnostics)}");
-
-        await using var db = await PostgresTestDatabase.CreateAsync();
-        await using var connection = await db.OpenConnectionAsync();
-        await using (var command = new NpgsqlCommand(sql, connection)) await command.ExecuteNonQueryAsync();
-        var live = await PostgresSchemaReader.ReadAsync(connection);
-
-        var diffs = CatalogComparer.Compare(built, live);
-        Assert.True(diffs.Count == 0, $"{behaviour}: engine vs live:\n  {string.Join("\n  ", diffs)}");
-    }
+    public Task Engine_catalog_equals_the_servers(string behaviour, string sql)
+        => PostgresServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql);
 }

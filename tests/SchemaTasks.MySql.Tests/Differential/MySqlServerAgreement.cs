@@ -1,0 +1,31 @@
+using MySqlConnector;
+using SchemaTasks.MySql.Introspection;
+using SchemaTasks.MySql.Tests.Infrastructure;
+using SchemaTasks.Schema;
+using SchemaTasks.Testing;
+
+namespace SchemaTasks.MySql.Tests.Differential;
+
+/// <summary>The differential tests' one check: the engine and a real server, given the same SQL, end with the same catalog.</summary>
+internal static class MySqlServerAgreement
+{
+    /// <summary>
+    /// Applies <paramref name="sql"/> in the engine under <paramref name="dialect"/>, which must
+    /// report nothing, and on a fresh database, then compares the engine's catalog with the one
+    /// read back from the server. CHECK names are left out: the server numbers generated ones
+    /// across the whole database.
+    /// </summary>
+    public static async Task AssertEngineMatchesServerAsync(string behaviour, string sql, SqlDialect dialect)
+    {
+        var (built, diagnostics) = SchemaEngine.Apply(Catalog.Empty(dialect), sql, "m.sql");
+        Assert.True(diagnostics.Count == 0, $"{behaviour}: {string.Join("\n", diagnostics)}");
+
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        await using (var command = new MySqlCommand(sql, connection)) await command.ExecuteNonQueryAsync();
+        var live = await MySqlSchemaReader.ReadAsync(connection);
+
+        var diffs = CatalogComparer.Compare(built, live, new CatalogComparison(CheckNamesAreServerGenerated: true));
+        Assert.True(diffs.Count == 0, $"{behaviour}: engine vs live:\n  {string.Join("\n  ", diffs)}");
+    }
+}
