@@ -217,6 +217,19 @@ public static class DiagnosticCodes
     /// </summary>
     public const string ExtensionDependency = "ST3034";
 
+    /// <summary>
+    /// MySQL/MariaDB: <c>CONVERT TO CHARACTER SET</c> widens TEXT types by the charset they had
+    /// before it, which the migrations do not set (the database's default), or converts to the
+    /// database's default charset. The types are kept as they were; a warning.
+    /// </summary>
+    public const string CharsetConversionUndecided = "ST3035";
+
+    /// <summary>
+    /// MySQL/MariaDB: <c>CONVERT TO CHARACTER SET</c> makes a VARCHAR need more than 65,535 bytes,
+    /// which strict SQL mode refuses and other modes turn into a TEXT type. A warning.
+    /// </summary>
+    public const string ConvertedVarcharTooLong = "ST3036";
+
     /// <summary>MySQL/MariaDB: DROP COLUMN of a column a foreign key of the table uses; the server refuses it.</summary>
     public const string DropColumnNeededByForeignKey = "ST3041";
 

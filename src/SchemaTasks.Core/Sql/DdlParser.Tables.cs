@@ -38,9 +38,12 @@ internal sealed partial class DdlParser
             _c.ExpectSymbol(')');
         }
 
-        // Table options, PARTITION BY, WITH (...), TABLESPACE: nothing tracked, except forms that add columns.
+        // Table options, PARTITION BY, WITH (...), TABLESPACE: nothing tracked, except forms that
+        // add columns, and MySQL's default charset.
+        var charset = default(CharsetClauses);
         while (!_c.AtEnd)
         {
+            if (_mySql && TryCharsetClause(ref charset, afterDefault: true)) continue;
             if (_c.IsWord("INHERITS") || _c.IsWord("SELECT") || (_mySql && _c.IsWord("AS")))
             {
                 throw _c.Unsupported($"CREATE TABLE {name} ... {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} adds columns SchemaTasks cannot see; declare them explicitly", _c.Current);
@@ -50,7 +53,7 @@ internal sealed partial class DdlParser
             else _c.Next();
         }
 
-        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints);
+        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result };
     }
 
     private bool IsTableConstraintStart()
@@ -217,9 +220,11 @@ internal sealed partial class DdlParser
         var constraintAt = at;
         string? after = null;
         var first = false;
+        var charset = default(CharsetClauses);
         while (!_c.AtEnd && !_c.IsSymbol(',') && !_c.IsSymbol(')'))
         {
             var token = _c.Current;
+            if (_mySql && TryColumnCharset(ref charset)) continue;
             if (_c.TryWord("CONSTRAINT"))
             {
                 constraintAt = token;
@@ -350,7 +355,7 @@ internal sealed partial class DdlParser
 
         var explicitNull = notNull == false;
         if (primaryKey) notNull = true;
-        return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints ?? (IReadOnlyList<ConstraintSpec>)[]) { First = first, After = after, ExplicitNull = explicitNull };
+        return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints ?? (IReadOnlyList<ConstraintSpec>)[]) { First = first, After = after, ExplicitNull = explicitNull, Charset = charset.Result ?? type.ImpliedCharset };
     }
 
     /// <summary>The text of a DEFAULT (or ON UPDATE) expression, up to the next attribute.</summary>
