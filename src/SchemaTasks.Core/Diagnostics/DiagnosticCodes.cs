@@ -230,6 +230,13 @@ public static class DiagnosticCodes
     /// </summary>
     public const string ConvertedVarcharTooLong = "ST3036";
 
+    /// <summary>
+    /// PostgreSQL: <c>ALTER TYPE ... RENAME VALUE</c> renames the label in the default of an enum
+    /// array column too, but that default is in a form SchemaTasks cannot read exactly, and it
+    /// may hold the label; the default is kept as written. A warning.
+    /// </summary>
+    public const string EnumArrayDefaultUnread = "ST3037";
+
     /// <summary>MySQL/MariaDB: DROP COLUMN of a column a foreign key of the table uses; the server refuses it.</summary>
     public const string DropColumnNeededByForeignKey = "ST3041";
 
