@@ -118,6 +118,13 @@ public static class DiagnosticCodes
     public const string UnsupportedStatement = "ST2011";
 
     /// <summary>
+    /// A migration holds a template placeholder (a Go template action such as
+    /// <c>{{ index .Options "Namespace" }}</c>) that a program renders before the migration runs;
+    /// its SQL as written is not what runs, so none of it is applied.
+    /// </summary>
+    public const string TemplatePlaceholder = "ST2012";
+
+    /// <summary>
     /// A PostgreSQL <c>DO</c> block may change a tracked object in a way that depends on data or
     /// on something the migrations cannot tell (a loop over a query, an undecidable <c>IF</c>,
     /// <c>EXECUTE</c> of SQL built from variables). Fix: write the DDL plainly, or declare the
