@@ -12,6 +12,12 @@ internal static class FrameworkNumericOverloads
         public static int Clamp(int value, int min, int max) => value < min ? min : value > max ? max : value;
     }
 
+    extension(long)
+    {
+        public static bool TryParse(ReadOnlySpan<char> text, System.Globalization.NumberStyles style, IFormatProvider provider, out long result)
+            => long.TryParse(text.ToString(), style, provider, out result);
+    }
+
     extension(Convert)
     {
         public static string ToHexString(byte[] bytes)

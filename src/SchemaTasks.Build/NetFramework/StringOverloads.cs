@@ -22,6 +22,8 @@ internal static class FrameworkStringOverloads
 
         public bool StartsWith(char value) => text.Length > 0 && text[0] == value;
 
+        public bool EndsWith(char value) => text.Length > 0 && text[text.Length - 1] == value;
+
         /// <summary>The code points of the text, as .NET 8's runes give them (lone surrogates as U+FFFD).</summary>
         public IEnumerator<CodePoint> EnumerateRunes()
         {

@@ -118,6 +118,13 @@ public static class DiagnosticCodes
     public const string UnsupportedStatement = "ST2011";
 
     /// <summary>
+    /// A migration holds a template placeholder (a Go template action such as
+    /// <c>{{ index .Options "Namespace" }}</c>) that a program renders before the migration runs;
+    /// its SQL as written is not what runs, so none of it is applied.
+    /// </summary>
+    public const string TemplatePlaceholder = "ST2012";
+
+    /// <summary>
     /// A PostgreSQL <c>DO</c> block may change a tracked object in a way that depends on data or
     /// on something the migrations cannot tell (a loop over a query, an undecidable <c>IF</c>,
     /// <c>EXECUTE</c> of SQL built from variables). Fix: write the DDL plainly, or declare the
@@ -228,6 +235,26 @@ public static class DiagnosticCodes
     /// columns or domains still use.
     /// </summary>
     public const string ExtensionDependency = "ST3034";
+
+    /// <summary>
+    /// MySQL/MariaDB: <c>CONVERT TO CHARACTER SET</c> widens TEXT types by the charset they had
+    /// before it, which the migrations do not set (the database's default), or converts to the
+    /// database's default charset. The types are kept as they were; a warning.
+    /// </summary>
+    public const string CharsetConversionUndecided = "ST3035";
+
+    /// <summary>
+    /// MySQL/MariaDB: <c>CONVERT TO CHARACTER SET</c> makes a VARCHAR need more than 65,535 bytes,
+    /// which strict SQL mode refuses and other modes turn into a TEXT type. A warning.
+    /// </summary>
+    public const string ConvertedVarcharTooLong = "ST3036";
+
+    /// <summary>
+    /// PostgreSQL: <c>ALTER TYPE ... RENAME VALUE</c> renames the label in the default of an enum
+    /// array column too, but that default is in a form SchemaTasks cannot read exactly, and it
+    /// may hold the label; the default is kept as written. A warning.
+    /// </summary>
+    public const string EnumArrayDefaultUnread = "ST3037";
 
     /// <summary>MySQL/MariaDB: DROP COLUMN of a column a foreign key of the table uses; the server refuses it.</summary>
     public const string DropColumnNeededByForeignKey = "ST3041";

@@ -43,7 +43,7 @@ internal static class AlterTableActions
 
             if (passes is null)
             {
-                table = ApplyAction(catalog, table, action, context, s);
+                table = CharsetTracking.AfterAction(table, ApplyAction(catalog, table, action, context, s), action, context);
                 continue;
             }
 

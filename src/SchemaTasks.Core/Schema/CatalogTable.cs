@@ -60,6 +60,14 @@ public sealed record CatalogTable(
     internal ImmutableDictionary<string, TableKey> Keys { get; init; } = ImmutableDictionary<string, TableKey>.Empty;
 
     /// <summary>
+    /// MySQL: the charsets the migrations gave the table and its columns, which decide what
+    /// <c>CONVERT TO CHARACTER SET</c> makes of TEXT types; <see langword="null"/> when none are
+    /// known (a table read from a live database or a snapshot, or of PostgreSQL). Part of equality,
+    /// as <see cref="Keys"/> are, so that a statement that changes only them makes a new version.
+    /// </summary>
+    internal TableCharsets? Charsets { get; init; }
+
+    /// <summary>
     /// The column named <paramref name="name"/>, compared as the dialect compares column names
     /// (MySQL: ignoring case), or <see langword="null"/>.
     /// </summary>
@@ -195,7 +203,8 @@ public sealed record CatalogTable(
             && SameColumns(other)
             && EqualityComparer<ImmutableArray<CatalogCheck>>.Default.Equals(Checks, other.Checks)
             && EqualityComparer<ImmutableSortedSet<string>>.Default.Equals(OtherConstraints, other.OtherConstraints)
-            && EqualityComparer<ImmutableDictionary<string, TableKey>>.Default.Equals(Keys, other.Keys);
+            && EqualityComparer<ImmutableDictionary<string, TableKey>>.Default.Equals(Keys, other.Keys)
+            && Equals(Charsets, other.Charsets);
     }
 
     /// <inheritdoc />

@@ -73,6 +73,12 @@ public static class SchemaEngine
 
     private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables)
     {
+        if (TemplatePlaceholders.Find(sql, catalog.Dialect, Math.Max(1, firstLine)) is { } placeholder)
+        {
+            diagnostics.Add(SchemaDiagnostic.Error(DiagnosticCodes.TemplatePlaceholder, TemplatePlaceholderMessage(placeholder.Text), file, placeholder.Line, placeholder.Column));
+            return catalog; // Its SQL is not what runs: applying it would build a schema no server has.
+        }
+
         var rules = IdentifierRules.For(catalog.Dialect);
         var lexDiagnostics = new List<SqlLexDiagnostic>();
         var reader = new SqlStatementReader(sql, catalog.Dialect, Math.Max(1, firstLine), lexDiagnostics, buffer);
@@ -112,4 +118,7 @@ public static class SchemaEngine
         diagnostics.AddRange(statementDiagnostics);
         return catalog;
     }
+
+    private static string TemplatePlaceholderMessage(string placeholder)
+        => $"This migration holds the template placeholder {placeholder}, which a program renders before the migration runs (as tools built on Go templates do), so the SQL as written is not what runs. SchemaTasks reads migrations as they run, and applies none of this file. Render the templates into the folder SchemaTasks reads, or write the migration without placeholders (schema-independent SQL that relies on the search path instead of a schema name).";
 }

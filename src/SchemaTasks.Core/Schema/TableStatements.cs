@@ -79,6 +79,7 @@ internal static class TableStatements
             PrimaryKeyNullability.ReportExplicitNull(table, column, column.At, context);
         }
 
+        if (!context.IsPostgres) table = CharsetTracking.Created(table, s, context);
         return catalog.With(tables: catalog.Tables.SetItem(s.Name, table));
     }
 

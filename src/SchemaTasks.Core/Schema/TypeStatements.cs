@@ -102,14 +102,15 @@ internal static class TypeStatements
         }
 
         catalog = catalog.With(enumTypes: catalog.EnumTypes.SetItem(s.Type, type with { Labels = type.Labels.SetItem(index, s.To) }));
-        return RenameLabelInUses(catalog, s.Type, s.From, s.To, context);
+        return RenameLabelInUses(catalog, s.Type, s.From, s.To, context, s.At);
     }
 
     /// <summary>
     /// PostgreSQL keeps enum constants by OID, so defaults and CHECKs on columns of the type (and
-    /// CHECKs of domains over it) show the new label after RENAME VALUE; the catalog follows.
+    /// CHECKs of domains over it) show the new label after RENAME VALUE; the catalog follows,
+    /// into the defaults of array columns too (<see cref="EnumArrayDefaults"/>).
     /// </summary>
-    private static Catalog RenameLabelInUses(Catalog catalog, QualifiedName type, string from, string to, ApplyContext context)
+    private static Catalog RenameLabelInUses(Catalog catalog, QualifiedName type, string from, string to, ApplyContext context, SqlToken at)
     {
         var rules = context.Rules;
         var (oldLiteral, newLiteral) = (rules.QuoteString(from), rules.QuoteString(to));
@@ -118,8 +119,8 @@ internal static class TypeStatements
                 ? c with { Values = c.Values.Replace(from, to), Expression = DdlParser.ValueSetText(rules, column, c.Values.Replace(from, to)) }
                 : c).ToImmutableArray();
 
-        var tables = catalog.Tables;
-        foreach (var table in catalog.Tables.Values)
+        var tables = EnumArrayDefaultsRenamed(catalog, type, from, to, context, at).Tables;
+        foreach (var table in tables.Values)
         {
             var ofType = table.Columns.Where(c => c.TypeReference == type && !c.IsArray).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
             if (ofType.Count == 0) continue;
@@ -138,6 +139,36 @@ internal static class TypeStatements
         }
 
         return catalog.With(tables: tables, domains: domains);
+    }
+
+    private static Catalog EnumArrayDefaultsRenamed(Catalog catalog, QualifiedName type, string from, string to, ApplyContext context, SqlToken at)
+    {
+        var tables = catalog.Tables;
+        foreach (var table in catalog.Tables.Values)
+        {
+            var next = table;
+            for (var i = 0; i < table.Columns.Length; i++)
+            {
+                var column = table.Columns[i];
+                if (column.TypeReference != type || !column.IsArray || column.Default is not { } stored || !column.Type.EndsWith("[]", StringComparison.Ordinal)) continue;
+                var renamed = EnumArrayDefaults.RenameLabel(stored, column.Type[..^2], from, to, context.Rules);
+                if (renamed.Unread)
+                {
+                    context.Warning(
+                        DiagnosticCodes.EnumArrayDefaultUnread,
+                        $"ALTER TYPE {context.Show(type)} RENAME VALUE {context.ShowValue(from)} TO {context.ShowValue(to)}: the default of column {context.Show(column.Name)} of {context.Show(table.Name)}, {stored}, may hold the label, which PostgreSQL renames there too, but SchemaTasks cannot read that default exactly, so the snapshot keeps it as written. Write the default as an array literal ('{{a,b}}') or as ARRAY['a', 'b'], or set it again after the rename with ALTER TABLE ... ALTER COLUMN ... SET DEFAULT.",
+                        at);
+                }
+                else if (!ReferenceEquals(renamed.Default, stored))
+                {
+                    next = next.WithColumnChanged(i, column with { Default = renamed.Default });
+                }
+            }
+
+            if (!ReferenceEquals(next, table)) tables = tables.SetItem(table.Name, next);
+        }
+
+        return catalog.With(tables: tables);
     }
 
     public static Catalog Rename(Catalog catalog, RenameTypeStatement s, ApplyContext context)

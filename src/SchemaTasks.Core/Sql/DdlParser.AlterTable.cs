@@ -255,6 +255,7 @@ internal sealed partial class DdlParser
             throw _c.Error($"expected SET DEFAULT or DROP DEFAULT for column {column}");
         }
 
+        if (IsMySqlTableOptionStart()) return MySqlTableOptions(at);
         if (IsHarmlessMySqlAction())
         {
             SkipAction();

@@ -38,9 +38,12 @@ internal sealed partial class DdlParser
             _c.ExpectSymbol(')');
         }
 
-        // Table options, PARTITION BY, WITH (...), TABLESPACE: nothing tracked, except forms that add columns.
+        // Table options, PARTITION BY, WITH (...), TABLESPACE: nothing tracked, except forms that
+        // add columns, and MySQL's default charset.
+        var charset = default(CharsetClauses);
         while (!_c.AtEnd)
         {
+            if (_mySql && TryCharsetClause(ref charset, afterDefault: true)) continue;
             if (_c.IsWord("INHERITS") || _c.IsWord("SELECT") || (_mySql && _c.IsWord("AS")))
             {
                 throw _c.Unsupported($"CREATE TABLE {name} ... {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} adds columns SchemaTasks cannot see; declare them explicitly", _c.Current);
@@ -50,7 +53,7 @@ internal sealed partial class DdlParser
             else _c.Next();
         }
 
-        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints);
+        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result };
     }
 
     private bool IsTableConstraintStart()
@@ -218,9 +221,16 @@ internal sealed partial class DdlParser
         string? after = null;
         var first = false;
         List<ColumnAttribute>? attributes = _mySql ? [] : null; // Only MariaDB's grammar cares about their order.
+        var charset = default(CharsetClauses);
         while (!_c.AtEnd && !_c.IsSymbol(',') && !_c.IsSymbol(')'))
         {
             var token = _c.Current;
+            if (_mySql && TryColumnCharset(ref charset))
+            {
+                attributes?.Add(new ColumnAttribute(token, ColumnAttributeKind.TypeOption));
+                continue;
+            }
+
             var kind = ColumnAttributeKind.Other;
             if (_c.TryWord("CONSTRAINT"))
             {
@@ -373,7 +383,14 @@ internal sealed partial class DdlParser
 
         var explicitNull = notNull == false;
         if (primaryKey) notNull = true;
-        return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints ?? (IReadOnlyList<ConstraintSpec>)[]) { First = first, After = after, ExplicitNull = explicitNull, Attributes = attributes ?? (IReadOnlyList<ColumnAttribute>)[] };
+        return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints ?? (IReadOnlyList<ConstraintSpec>)[])
+        {
+            First = first,
+            After = after,
+            ExplicitNull = explicitNull,
+            Attributes = attributes ?? (IReadOnlyList<ColumnAttribute>)[],
+            Charset = charset.Result ?? type.ImpliedCharset,
+        };
     }
 
     private bool IsWordAt(SqlToken token, string word)

@@ -435,7 +435,9 @@ internal sealed partial class DdlParser
             if (flag != "signed") suffix = suffix is null ? flag : suffix + " " + flag;
         }
 
-        return new TypeSpec(NamePool.Get(TypeNames.Normalise(_rules.Dialect, name, arguments, false, suffix)), null, false, null, false);
+        // NATIONAL types are in the charset both servers predefine for them.
+        var implied = name.StartsWith("national", StringComparison.Ordinal) || name is "nchar" or "nvarchar" ? "utf8mb3" : null;
+        return new TypeSpec(NamePool.Get(TypeNames.Normalise(_rules.Dialect, name, arguments, false, suffix)), null, false, null, false) { ImpliedCharset = implied };
     }
 
     // MySQL and MariaDB have no user-defined types: the server refuses any other name.

@@ -40,7 +40,11 @@ internal sealed record CreateDomainStatement(SqlToken At, QualifiedName Name, Ty
 
 internal sealed record AlterDomainStatement(SqlToken At, QualifiedName Name, AlterAction Action) : SqlStatement(At);
 
-internal sealed record CreateTableStatement(SqlToken At, QualifiedName Name, bool IfNotExists, bool OrReplace, IReadOnlyList<ColumnSpec> Columns, IReadOnlyList<ConstraintSpec> Constraints) : SqlStatement(At);
+internal sealed record CreateTableStatement(SqlToken At, QualifiedName Name, bool IfNotExists, bool OrReplace, IReadOnlyList<ColumnSpec> Columns, IReadOnlyList<ConstraintSpec> Constraints) : SqlStatement(At)
+{
+    /// <summary>MySQL: the table's default charset as the options write it (<see cref="MySqlCharsets"/>); <see langword="null"/> when they do not.</summary>
+    public string? DefaultCharset { get; init; }
+}
 
 internal sealed record AlterTableStatement(SqlToken At, QualifiedName Name, bool IfExists, IReadOnlyList<AlterAction> Actions) : SqlStatement(At);
 
@@ -103,6 +107,9 @@ internal sealed record TypeSpec(string Text, QualifiedName? UserType, bool IsArr
 
     /// <summary>MySQL <c>SERIAL</c>: the column is also NOT NULL and UNIQUE.</summary>
     public bool ImpliesUniqueNotNull { get; init; }
+
+    /// <summary>MySQL <c>NCHAR</c>, <c>NATIONAL VARCHAR</c> and the like: the charset the type implies.</summary>
+    public string? ImpliedCharset { get; init; }
 }
 
 internal sealed record ColumnSpec(SqlToken At, string Name, TypeSpec Type, bool? NotNull, string? Default, bool PrimaryKey, IReadOnlyList<ConstraintSpec> Constraints)
@@ -118,6 +125,9 @@ internal sealed record ColumnSpec(SqlToken At, string Name, TypeSpec Type, bool?
 
     /// <summary>MySQL and MariaDB: the attributes in written order (empty for PostgreSQL).</summary>
     public IReadOnlyList<ColumnAttribute> Attributes { get; init; } = [];
+
+    /// <summary>MySQL: the charset the definition writes or its type implies (<see cref="MySqlCharsets"/>); <see langword="null"/> when it takes the table's.</summary>
+    public string? Charset { get; init; }
 }
 
 internal enum ConstraintKind

@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// MySQL: the charsets the migrations set for a table (its default, for columns added later) and
+/// for its character columns. A charset missing here is the database's default, which the
+/// migrations cannot tell.
+/// </summary>
+/// <param name="Default">The table's default charset, or <see langword="null"/> when not known.</param>
+/// <param name="Columns">The known charsets of columns, by column name.</param>
+internal sealed record TableCharsets(string? Default, ImmutableDictionary<string, string> Columns)
+{
+    /// <summary>The charsets of <paramref name="table"/> so far; none known when the migrations set none.</summary>
+    public static TableCharsets Of(CatalogTable table, IdentifierRules rules)
+        => table.Charsets ?? new TableCharsets(null, ImmutableDictionary.Create<string, string>(rules.ColumnComparer));
+
+    /// <summary>A charset a statement names, or <see langword="null"/> when it names none the migrations can tell.</summary>
+    public static string? Known(string? written) => string.IsNullOrEmpty(written) ? null : written;
+
+    /// <summary>The known charset of <paramref name="column"/>, or <see langword="null"/>.</summary>
+    public string? Of(string column) => Columns.TryGetValue(column, out var charset) ? charset : null;
+
+    /// <summary>The charset a column definition gives its column: its own, else the table's default.</summary>
+    public string? For(ColumnSpec column) => column.Charset is { } own ? Known(own) : Default;
+
+    /// <summary>Equal when the default and every column's charset are.</summary>
+    public bool Equals(TableCharsets? other)
+        => other is not null && Default == other.Default && Columns.Count == other.Columns.Count
+           && Columns.All(c => other.Columns.TryGetValue(c.Key, out var charset) && charset == c.Value);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => unchecked(((Default is null ? 0 : StringComparer.Ordinal.GetHashCode(Default)) * 397) ^ Columns.Count);
+
+    /// <summary>These charsets with <paramref name="column"/> in <paramref name="charset"/> (<see langword="null"/>: not known).</summary>
+    public TableCharsets WithColumn(string column, string? charset)
+        => Known(charset) is { } known ? this with { Columns = Columns.SetItem(column, known) } : this with { Columns = Columns.Remove(column) };
+}
