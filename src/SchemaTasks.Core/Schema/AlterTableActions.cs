@@ -208,7 +208,7 @@ internal static class AlterTableActions
                 return IndexActions.Rename(table, renameIndex, context);
 
             case AddConstraintAction add:
-                if (add.IfNotExists && add.Constraint.Name is { } existing && ConstraintNames.Exists(table, existing)) return table;
+                if (add.IfNotExists && add.Constraint.Name is { } existing && (ConstraintNames.Exists(table, existing) || MySqlPlainIndexes.IsPlainIndex(table, existing))) return table;
                 return TableStatements.AddConstraint(table, add.Constraint, null, context);
 
             case DropConstraintAction drop:

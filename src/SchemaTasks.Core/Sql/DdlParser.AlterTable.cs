@@ -283,7 +283,7 @@ internal sealed partial class DdlParser
     {
         var constraint = TableConstraint();
         if (!_mySql) _c.TryWords("NOT", "VALID");
-        return new AddConstraintAction(at, constraint);
+        return new AddConstraintAction(at, constraint) { IfNotExists = constraint.IfNotExists };
     }
 
     private void SkipAction() => _c.SkipToListEnd();

@@ -130,6 +130,12 @@ internal enum ConstraintKind
 
     /// <summary>Not a constraint: a PostgreSQL unique index, kept for <c>USING INDEX</c>.</summary>
     UniqueIndex,
+
+    /// <summary>
+    /// Not a constraint: a MySQL index that is not unique (KEY, INDEX, FULLTEXT, SPATIAL), kept
+    /// because its name is taken from the names the server gives unnamed keys.
+    /// </summary>
+    PlainIndex,
 }
 
 /// <summary>A table, column or domain constraint.</summary>
@@ -151,6 +157,9 @@ internal sealed record ConstraintSpec(SqlToken At, string? Name, ConstraintKind 
 
     /// <summary>PostgreSQL: the parts of a primary key's or unique constraint's index other than its columns.</summary>
     public KeyIndexOptions Index { get; init; } = KeyIndexOptions.Plain;
+
+    /// <summary>MariaDB's <c>ADD INDEX IF NOT EXISTS name</c>: an existing name is kept as it is.</summary>
+    public bool IfNotExists { get; init; }
 
     /// <summary>PostgreSQL: the table and columns a foreign key references, when read.</summary>
     public ForeignKeyTarget? References { get; init; }
