@@ -178,6 +178,7 @@ internal static class TableStatements
         => new(name, check.Expression, check.Column, check.Values.ToImmutableArray())
         {
             Identifiers = check.Identifiers is { } identifiers ? identifiers.ToImmutableArray() : default,
+            WrittenExpression = check.WrittenExpression,
         };
 
     public static Catalog Rename(Catalog catalog, RenameTablesStatement s, ApplyContext context)

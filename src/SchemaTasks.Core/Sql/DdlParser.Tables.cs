@@ -485,7 +485,7 @@ internal sealed partial class DdlParser
 
         if (CheckValueSetReader.TryRead(_c.Source, _c.Tokens, start, end, _rules, out var column, out var values))
         {
-            return new CheckSpec(ValueSetText(_rules, column, values), column, values);
+            return new CheckSpec(ValueSetText(_rules, column, values), column, values) { WrittenExpression = _mySql ? null : Render(start, end) };
         }
 
         return new CheckSpec(Render(start, end), null, [], Identifiers(start, end));

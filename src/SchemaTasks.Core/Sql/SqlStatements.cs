@@ -173,7 +173,11 @@ internal sealed record ConstraintSpec(SqlToken At, string? Name, ConstraintKind 
 /// Names the expression mentions other than functions and cast types (folded); PostgreSQL names an
 /// unnamed CHECK after the one column it uses, so the catalog needs them to name it the same.
 /// </param>
-internal sealed record CheckSpec(string Expression, string? Column, IReadOnlyList<string> Values, IReadOnlyList<string>? Identifiers = null);
+internal sealed record CheckSpec(string Expression, string? Column, IReadOnlyList<string> Values, IReadOnlyList<string>? Identifiers = null)
+{
+    /// <summary>PostgreSQL value sets: the expression as written (see <see cref="Schema.CatalogCheck.WrittenExpression"/>).</summary>
+    public string? WrittenExpression { get; init; }
+}
 
 internal abstract record AlterAction(SqlToken At);
 
