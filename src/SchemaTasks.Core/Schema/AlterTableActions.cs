@@ -55,6 +55,11 @@ internal static class AlterTableActions
             {
                 continue;
             }
+            else if (action is DropColumnAction dropColumn)
+            {
+                if (ReferencedColumnDrop.Apply(catalog, name, table, dropColumn, context) is not { } withoutReferences) continue;
+                (catalog, table) = withoutReferences;
+            }
 
             var before = table;
             table = ApplyAction(catalog, table, PostgresAlterPasses.Now(action), context, s);

@@ -47,8 +47,8 @@ internal sealed partial class DdlParser
             _c.TryWord("COLUMN");
             var columnIfExists = IfExists();
             var column = _c.Identifier();
-            DropBehaviour();
-            return new DropColumnAction(at, column, columnIfExists);
+            var dropCascade = DropBehaviour();
+            return new DropColumnAction(at, column, columnIfExists) { Cascade = dropCascade };
         }
 
         if (_c.TryWord("RENAME"))

@@ -183,7 +183,11 @@ internal abstract record AlterAction(SqlToken At);
 
 internal sealed record AddColumnAction(SqlToken At, ColumnSpec Column, bool IfNotExists) : AlterAction(At);
 
-internal sealed record DropColumnAction(SqlToken At, string Column, bool IfExists) : AlterAction(At);
+internal sealed record DropColumnAction(SqlToken At, string Column, bool IfExists) : AlterAction(At)
+{
+    /// <summary>PostgreSQL's <c>CASCADE</c>: the foreign keys that reference the column go with it.</summary>
+    public bool Cascade { get; init; }
+}
 
 internal sealed record RenameColumnAction(SqlToken At, string From, string To) : AlterAction(At);
 
