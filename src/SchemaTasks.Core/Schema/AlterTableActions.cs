@@ -55,6 +55,11 @@ internal static class AlterTableActions
             {
                 continue;
             }
+            else if (action is DropColumnAction dropColumn)
+            {
+                if (ReferencedColumnDrop.Apply(catalog, name, table, dropColumn, context) is not { } withoutReferences) continue;
+                (catalog, table) = withoutReferences;
+            }
 
             var before = table;
             table = ApplyAction(catalog, table, PostgresAlterPasses.Now(action), context, s);
@@ -208,7 +213,7 @@ internal static class AlterTableActions
                 return IndexActions.Rename(table, renameIndex, context);
 
             case AddConstraintAction add:
-                if (add.IfNotExists && add.Constraint.Name is { } existing && ConstraintNames.Exists(table, existing)) return table;
+                if (add.IfNotExists && add.Constraint.Name is { } existing && (ConstraintNames.Exists(table, existing) || MySqlPlainIndexes.IsPlainIndex(table, existing))) return table;
                 return TableStatements.AddConstraint(table, add.Constraint, null, context);
 
             case DropConstraintAction drop:

@@ -12,6 +12,10 @@ internal static class CastTypes
     [ThreadStatic]
     private static List<SqlToken>? t_tokens;
 
+    /// <summary>Whether a CHECK casts to <paramref name="type"/>, as written: a value set's canonical text has no casts.</summary>
+    public static bool Names(CatalogCheck check, QualifiedName type, IdentifierRules rules)
+        => Names(check.WrittenExpression ?? check.Expression, type, rules);
+
     public static bool Names(string? expression, QualifiedName type, IdentifierRules rules)
     {
         if (expression is null) return false;

@@ -34,4 +34,12 @@ public sealed record CatalogCheck(string Name, string Expression, string? Column
     /// the text again; default (not known) for a check read from a snapshot.
     /// </summary>
     internal ImmutableArray<string> Identifiers { get; init; }
+
+    /// <summary>
+    /// PostgreSQL: a value set's expression as written (<c>c::e IN ('a', 'b')</c>), whose casts the
+    /// canonical <see cref="Expression"/> leaves out but the server records as dependencies on
+    /// the type, so that DROP TYPE sees them; <see langword="null"/> when not kept (an opaque
+    /// check, whose <see cref="Expression"/> is the written text, or a check read from a snapshot).
+    /// </summary>
+    internal string? WrittenExpression { get; init; }
 }

@@ -61,13 +61,14 @@ internal static class ConstraintNames
     /// (<c>k int CHECK (k > 0), UNIQUE KEY k (k)</c> is accepted).
     /// </summary>
     public static bool Clashes(CatalogTable table, ConstraintKind kind, string name, SqlDialect dialect)
-        => dialect == SqlDialect.MariaDb && kind != ConstraintKind.Check
-            ? table.OtherConstraints.Contains(name) || table.Checks.Any(c => c.Name == name && c.OwnerColumn is null)
-            : Exists(table, name);
+        => (kind is ConstraintKind.Unique or ConstraintKind.PrimaryKey && MySqlPlainIndexes.IsPlainIndex(table, name))
+            || (dialect == SqlDialect.MariaDb && kind != ConstraintKind.Check
+                ? table.OtherConstraints.Contains(name) || table.Checks.Any(c => c.Name == name && c.OwnerColumn is null)
+                : Exists(table, name));
 
-    // An unnamed key is named after its first column, or on a clash column_2, column_3... (both
-    // servers' make_unique_key_name). Key names are apart from CHECK names: MariaDB names a
-    // column's CHECK and its UNIQUE key both after the column.
+    // An unnamed key or index is named after its first column, or on a clash column_2,
+    // column_3... (both servers' make_unique_key_name), past plain index names too. Key names are
+    // apart from CHECK names: MariaDB names a column's CHECK and its UNIQUE key both after the column.
     private static string Unique(CatalogTable table, string candidate)
     {
         if (!IsKeyName(table, candidate)) return candidate;
@@ -79,7 +80,7 @@ internal static class ConstraintNames
     }
 
     private static bool IsKeyName(CatalogTable table, string name)
-        => table.OtherConstraints.Contains(name) || string.Equals(name, "PRIMARY", StringComparison.OrdinalIgnoreCase);
+        => table.OtherConstraints.Contains(name) || MySqlPlainIndexes.IsIndexName(table, name);
 
     private static string Numbered(CatalogTable table, string prefix)
     {

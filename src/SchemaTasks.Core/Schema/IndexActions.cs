@@ -6,12 +6,14 @@ namespace SchemaTasks.Schema;
 /// <summary>
 /// MySQL index statements as they touch tracked constraints: a UNIQUE key or the PRIMARY KEY is
 /// an index, so dropping or renaming the index drops or renames the constraint. Plain indexes
-/// are not tracked, so an index name SchemaTasks does not know is one of them.
+/// are kept by name (<see cref="MySqlPlainIndexes"/>); an index name SchemaTasks does not know
+/// is one it did not read (a snapshot keeps no plain indexes).
 /// </summary>
 internal static class IndexActions
 {
     public static CatalogTable Drop(CatalogTable table, DropIndexAction drop, ApplyContext context)
     {
+        if (MySqlPlainIndexes.IsPlainIndex(table, drop.Name)) return MySqlPlainIndexes.Drop(table, drop.Name);
         if (!table.OtherConstraints.Contains(drop.Name)) return table;
         if (table.Keys.TryGetValue(drop.Name, out var key) && key.Kind == ConstraintKind.ForeignKey)
         {
@@ -23,8 +25,12 @@ internal static class IndexActions
 
     public static CatalogTable Rename(CatalogTable table, RenameIndexAction rename, ApplyContext context)
     {
+        if (MySqlPlainIndexes.IsPlainIndex(table, rename.From)) return MySqlPlainIndexes.Rename(table, rename, context);
         if (!table.OtherConstraints.Contains(rename.From)) return table;
-        if (ConstraintNames.Exists(table, rename.To))
+
+        // Both servers accept a rename to the index's own name and change nothing.
+        if (string.Equals(rename.From, rename.To, StringComparison.Ordinal)) return table;
+        if (ConstraintNames.Exists(table, rename.To) || MySqlPlainIndexes.IsPlainIndex(table, rename.To))
         {
             context.Error(DiagnosticCodes.ConstraintExists, $"RENAME INDEX {context.Show(rename.From)} TO {context.Show(rename.To)}: table {context.Show(table.Name)} already has a constraint named {context.Show(rename.To)}. Choose another name.", rename.At);
             return table;

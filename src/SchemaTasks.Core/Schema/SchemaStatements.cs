@@ -49,6 +49,8 @@ internal static class SchemaStatements
                 catalog = TypeReferences.DropDependents(catalog, type, context.Rules);
             }
 
+            // Foreign keys of tables elsewhere that reference a table dropped here go with it.
+            catalog = ForeignKeyDependents.DropReferencing(catalog, catalog.Tables.Keys.Where(n => n.Schema == name).ToHashSet());
             catalog = ExtensionStatements.DropInSchema(catalog, name, context);
             catalog = catalog.With(
                 schemas: catalog.Schemas.Remove(name),

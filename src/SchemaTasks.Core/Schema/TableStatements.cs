@@ -100,6 +100,7 @@ internal static class TableStatements
     /// <summary>Adds a table or column constraint: CHECKs in full, others by name; a primary key makes its columns NOT NULL.</summary>
     public static CatalogTable AddConstraint(CatalogTable table, ConstraintSpec spec, string? column, ApplyContext context)
     {
+        if (spec.Kind == ConstraintKind.PlainIndex) return MySqlPlainIndexes.Add(table, spec, context);
         if (spec.Name is { } given && ConstraintNames.Clashes(table, spec.Kind, given, context.Rules.Dialect))
         {
             context.Error(DiagnosticCodes.ConstraintExists, $"Table {context.Show(table.Name)} already has a constraint named {context.Show(given)}. Drop it first or choose another name.", spec.At);
@@ -178,6 +179,7 @@ internal static class TableStatements
         => new(name, check.Expression, check.Column, check.Values.ToImmutableArray())
         {
             Identifiers = check.Identifiers is { } identifiers ? identifiers.ToImmutableArray() : default,
+            WrittenExpression = check.WrittenExpression,
         };
 
     public static Catalog Rename(Catalog catalog, RenameTablesStatement s, ApplyContext context)

@@ -18,7 +18,7 @@ internal static class TypeReferences
                 else if (CastTypes.Names(column.Default, type, rules)) dependents.Add($"the default of column {rules.Quote(table.Name)}.{rules.Quote(column.Name)}");
             }
 
-            foreach (var check in table.Checks.Where(c => CastTypes.Names(c.Expression, type, rules)))
+            foreach (var check in table.Checks.Where(c => CastTypes.Names(c, type, rules)))
             {
                 dependents.Add($"constraint {rules.Quote(check.Name)} of {rules.Quote(table.Name)}");
             }
@@ -28,7 +28,7 @@ internal static class TypeReferences
         {
             if (domain.BaseTypeReference == type) dependents.Add($"domain {rules.Quote(domain.Name)}");
             else if (CastTypes.Names(domain.Default, type, rules)) dependents.Add($"domain {rules.Quote(domain.Name)} (its default)");
-            foreach (var check in domain.Checks.Where(c => CastTypes.Names(c.Expression, type, rules)))
+            foreach (var check in domain.Checks.Where(c => CastTypes.Names(c, type, rules)))
             {
                 dependents.Add($"constraint {rules.Quote(check.Name)} of domain {rules.Quote(domain.Name)}");
             }
@@ -79,7 +79,7 @@ internal static class TypeReferences
         foreach (var table in catalog.Tables.Values)
         {
             var kept = table.Columns.RemoveAll(c => c.TypeReference == type);
-            var checks = table.Checks.RemoveAll(k => CastTypes.Names(k.Expression, type, rules));
+            var checks = table.Checks.RemoveAll(k => CastTypes.Names(k, type, rules));
             if (kept.Length != table.Columns.Length)
             {
                 var dropped = table.Columns.Where(c => c.TypeReference == type).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
@@ -96,7 +96,7 @@ internal static class TypeReferences
         var domains = catalog.Domains;
         foreach (var domain in catalog.Domains.Values)
         {
-            var checks = domain.Checks.RemoveAll(k => CastTypes.Names(k.Expression, type, rules));
+            var checks = domain.Checks.RemoveAll(k => CastTypes.Names(k, type, rules));
             if (checks.Length != domain.Checks.Length) domains = domains.SetItem(domain.Name, domain with { Checks = checks });
         }
 

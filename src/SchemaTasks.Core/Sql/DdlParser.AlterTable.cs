@@ -47,8 +47,8 @@ internal sealed partial class DdlParser
             _c.TryWord("COLUMN");
             var columnIfExists = IfExists();
             var column = _c.Identifier();
-            DropBehaviour();
-            return new DropColumnAction(at, column, columnIfExists);
+            var dropCascade = DropBehaviour();
+            return new DropColumnAction(at, column, columnIfExists) { Cascade = dropCascade };
         }
 
         if (_c.TryWord("RENAME"))
@@ -284,7 +284,7 @@ internal sealed partial class DdlParser
     {
         var constraint = TableConstraint();
         if (!_mySql) _c.TryWords("NOT", "VALID");
-        return new AddConstraintAction(at, constraint);
+        return new AddConstraintAction(at, constraint) { IfNotExists = constraint.IfNotExists };
     }
 
     private void SkipAction() => _c.SkipToListEnd();

@@ -32,7 +32,7 @@ internal sealed partial class DdlParser
         var end = parser._c.Tokens.Count;
         if (CheckValueSetReader.TryRead(text, parser._c.Tokens, start, end, rules, out var column, out var values))
         {
-            return new CheckSpec(ValueSetText(rules, column, values), column, values);
+            return new CheckSpec(ValueSetText(rules, column, values), column, values) { WrittenExpression = parser._mySql ? null : parser.Render(start, end) };
         }
 
         return new CheckSpec(parser.Render(start, end), null, []);

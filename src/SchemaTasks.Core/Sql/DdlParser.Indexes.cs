@@ -3,8 +3,9 @@ using SchemaTasks.Schema;
 namespace SchemaTasks.Sql;
 
 // MySQL CREATE INDEX and DROP INDEX ... ON: a UNIQUE index is a UNIQUE constraint there, so these
-// statements are read as the ALTER TABLE ... ADD UNIQUE / DROP INDEX they equal. Plain indexes
-// are not tracked; PostgreSQL's indexes are not constraints and are not read at all.
+// statements are read as the ALTER TABLE ... ADD UNIQUE / ADD INDEX / DROP INDEX they equal. Plain
+// indexes are kept by name only (their names are taken from unnamed keys); PostgreSQL's indexes
+// are read in DdlParser.PostgresIndexes.
 internal sealed partial class DdlParser
 {
     private bool IsMySqlIndexStart()
@@ -14,13 +15,12 @@ internal sealed partial class DdlParser
     }
 
     /// <summary><c>CREATE [OR REPLACE] [ONLINE|OFFLINE] [UNIQUE|FULLTEXT|SPATIAL] INDEX [IF NOT EXISTS] name [USING t] ON table (parts) ...</c>.</summary>
-    private SqlStatement? CreateMySqlIndex(SqlToken at, bool orReplace)
+    private SqlStatement CreateMySqlIndex(SqlToken at, bool orReplace)
     {
         if (!_c.TryWord("ONLINE")) _c.TryWord("OFFLINE");
         var unique = _c.TryWord("UNIQUE");
         if (!unique && !_c.TryWord("FULLTEXT")) _c.TryWord("SPATIAL");
         _c.ExpectWord("INDEX");
-        if (!unique && !orReplace) return null; // A plain index, not tracked.
         var ifNotExists = IfNotExists();
         var name = _c.Identifier();
         if (_c.TryWord("USING")) _c.Next();
@@ -31,8 +31,25 @@ internal sealed partial class DdlParser
 
         // OR REPLACE (MariaDB) drops an index of that name first, whatever it was.
         if (orReplace) actions.Add(new DropIndexAction(at, name, IfExists: true));
-        if (unique) actions.Add(new AddConstraintAction(at, new ConstraintSpec(at, name, ConstraintKind.Unique, columns, null)) { IfNotExists = ifNotExists });
-        return actions.Count == 0 ? null : new AlterTableStatement(at, table, false, actions);
+        actions.Add(new AddConstraintAction(at, new ConstraintSpec(at, name, unique ? ConstraintKind.Unique : ConstraintKind.PlainIndex, columns, null)) { IfNotExists = ifNotExists });
+        return new AlterTableStatement(at, table, false, actions);
+    }
+
+    /// <summary>
+    /// A MySQL table element <c>{INDEX|KEY} [IF NOT EXISTS] [name] [USING t] (parts) ...</c>, or
+    /// <c>FULLTEXT</c>/<c>SPATIAL</c> <c>[INDEX|KEY]</c> ...: a plain index.
+    /// </summary>
+    private ConstraintSpec PlainMySqlIndex(SqlToken at)
+    {
+        if (!_c.TryWord("FULLTEXT")) _c.TryWord("SPATIAL");
+        if (!_c.TryWord("INDEX")) _c.TryWord("KEY");
+        var ifNotExists = IfNotExists();
+        string? name = null;
+        if (_c.IsIdentifier && !_c.IsWord("USING")) name = _c.Identifier();
+        if (_c.TryWord("USING")) _c.Next();
+        var columns = _c.IsSymbol('(') ? ColumnNameList() : new List<string>();
+        _c.SkipToListEnd();
+        return new ConstraintSpec(at, name, ConstraintKind.PlainIndex, columns, null) { IfNotExists = ifNotExists };
     }
 
     /// <summary><c>DROP INDEX [IF EXISTS] name ON table ...</c>.</summary>

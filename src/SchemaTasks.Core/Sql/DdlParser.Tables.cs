@@ -129,6 +129,10 @@ internal sealed partial class DdlParser
             if (_c.TryWord("USING")) _c.Next();
             if (_c.IsSymbol('(')) columns = ColumnNameList();
         }
+        else if (kind == ConstraintKind.Other && _mySql)
+        {
+            return PlainMySqlIndex(at);
+        }
         else if (kind == ConstraintKind.Other && !_mySql && _c.TryWord("EXCLUDE"))
         {
             // EXCLUDE [USING method] (element WITH operator, ...): the elements' columns.
@@ -186,8 +190,7 @@ internal sealed partial class DdlParser
         {
             var start = _c.Position;
             _c.SkipToListEnd();
-            var first = _c.Tokens[start];
-            if (_c.Position > start && first.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)
+            if (_c.Position > start && _c.Tokens[start] is { Kind: SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier } first)
             {
                 names.Add(PostgresNames.Stored(_rules, first.Kind == SqlTokenKind.Word ? _rules.FoldUnquoted(SqlTokenText.Raw(_c.Source, first)) : SqlTokenText.Unquote(_c.Source, first)));
             }
@@ -280,6 +283,13 @@ internal sealed partial class DdlParser
             {
                 kind = ColumnAttributeKind.PrimaryKey;
                 _c.ExpectWord("KEY");
+                primaryKey = true;
+                (constraints ??= []).Add(new ConstraintSpec(token, named, ConstraintKind.PrimaryKey, [name], null));
+            }
+            else if (_mySql && _c.TryWord("KEY"))
+            {
+                // MySQL's column attribute KEY alone is PRIMARY KEY (UNIQUE KEY is read with UNIQUE).
+                kind = ColumnAttributeKind.PrimaryKey;
                 primaryKey = true;
                 (constraints ??= []).Add(new ConstraintSpec(token, named, ConstraintKind.PrimaryKey, [name], null));
             }
@@ -492,7 +502,7 @@ internal sealed partial class DdlParser
 
         if (CheckValueSetReader.TryRead(_c.Source, _c.Tokens, start, end, _rules, out var column, out var values))
         {
-            return new CheckSpec(ValueSetText(_rules, column, values), column, values);
+            return new CheckSpec(ValueSetText(_rules, column, values), column, values) { WrittenExpression = _mySql ? null : Render(start, end) };
         }
 
         return new CheckSpec(Render(start, end), null, [], Identifiers(start, end));

@@ -140,6 +140,12 @@ internal enum ConstraintKind
 
     /// <summary>Not a constraint: a PostgreSQL unique index, kept for <c>USING INDEX</c>.</summary>
     UniqueIndex,
+
+    /// <summary>
+    /// Not a constraint: a MySQL index that is not unique (KEY, INDEX, FULLTEXT, SPATIAL), kept
+    /// because its name is taken from the names the server gives unnamed keys.
+    /// </summary>
+    PlainIndex,
 }
 
 /// <summary>A table, column or domain constraint.</summary>
@@ -162,6 +168,9 @@ internal sealed record ConstraintSpec(SqlToken At, string? Name, ConstraintKind 
     /// <summary>PostgreSQL: the parts of a primary key's or unique constraint's index other than its columns.</summary>
     public KeyIndexOptions Index { get; init; } = KeyIndexOptions.Plain;
 
+    /// <summary>MariaDB's <c>ADD INDEX IF NOT EXISTS name</c>: an existing name is kept as it is.</summary>
+    public bool IfNotExists { get; init; }
+
     /// <summary>PostgreSQL: the table and columns a foreign key references, when read.</summary>
     public ForeignKeyTarget? References { get; init; }
 }
@@ -174,13 +183,21 @@ internal sealed record ConstraintSpec(SqlToken At, string? Name, ConstraintKind 
 /// Names the expression mentions other than functions and cast types (folded); PostgreSQL names an
 /// unnamed CHECK after the one column it uses, so the catalog needs them to name it the same.
 /// </param>
-internal sealed record CheckSpec(string Expression, string? Column, IReadOnlyList<string> Values, IReadOnlyList<string>? Identifiers = null);
+internal sealed record CheckSpec(string Expression, string? Column, IReadOnlyList<string> Values, IReadOnlyList<string>? Identifiers = null)
+{
+    /// <summary>PostgreSQL value sets: the expression as written (see <see cref="Schema.CatalogCheck.WrittenExpression"/>).</summary>
+    public string? WrittenExpression { get; init; }
+}
 
 internal abstract record AlterAction(SqlToken At);
 
 internal sealed record AddColumnAction(SqlToken At, ColumnSpec Column, bool IfNotExists) : AlterAction(At);
 
-internal sealed record DropColumnAction(SqlToken At, string Column, bool IfExists) : AlterAction(At);
+internal sealed record DropColumnAction(SqlToken At, string Column, bool IfExists) : AlterAction(At)
+{
+    /// <summary>PostgreSQL's <c>CASCADE</c>: the foreign keys that reference the column go with it.</summary>
+    public bool Cascade { get; init; }
+}
 
 internal sealed record RenameColumnAction(SqlToken At, string From, string To) : AlterAction(At);
 
