@@ -72,8 +72,8 @@ internal static class AlterTableActions
             }
         }
 
-        if (passes is not null) table = passes.Finish(table, (t, a) => ApplyAction(catalog, t, a, context, s), context);
-        return catalog.With(tables: catalog.Tables.SetItem(name, table));
+        if (passes is not null) table = passes.Finish(catalog, table, (t, a) => ApplyAction(catalog, t, a, context, s), context);
+        return catalog.WithTable(name, table);
     }
 
     private static CatalogTable ApplyAction(Catalog catalog, CatalogTable table, AlterAction action, ApplyContext context, AlterTableStatement statement)
@@ -97,8 +97,8 @@ internal static class AlterTableActions
                 }
 
                 if (!ServerLimits.CheckColumnCount(table.Name, table.ColumnCount + 1, context, add.At)) return table;
-                var added = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context), context);
-                table = AddColumnConstraints(table.WithColumnAdded(added, add.Column.First, add.Column.After, dialect), add.Column, context);
+                var added = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context, table), context);
+                table = AddColumnConstraints(catalog, table.WithColumnAdded(added, add.Column.First, add.Column.After, dialect), add.Column, context);
                 PrimaryKeyNullability.ReportExplicitNull(table, add.Column, add.Column.At, context);
                 return table;
 
@@ -202,7 +202,7 @@ internal static class AlterTableActions
                         ? c with { Column = column.Name, Expression = RenderValueSet(column.Name, c.Values, context) }
                         : old == column.Name ? c : CheckColumns.RenameColumn(c, old, column.Name, context.Rules)).ToImmutableArray(),
                 };
-                table = AddColumnConstraints(table, replace.Definition, context);
+                table = AddColumnConstraints(catalog, table, replace.Definition, context);
                 return PrimaryKeyNullability.AfterRedefine(table, replace.Definition, replace.At, context);
             }
 
@@ -214,7 +214,7 @@ internal static class AlterTableActions
 
             case AddConstraintAction add:
                 if (add.IfNotExists && add.Constraint.Name is { } existing && (ConstraintNames.Exists(table, existing) || MySqlPlainIndexes.IsPlainIndex(table, existing))) return table;
-                return TableStatements.AddConstraint(table, add.Constraint, null, context);
+                return TableStatements.AddConstraint(catalog, table, add.Constraint, null, context);
 
             case DropConstraintAction drop:
             {
@@ -262,8 +262,8 @@ internal static class AlterTableActions
         }
     }
 
-    private static CatalogTable AddColumnConstraints(CatalogTable table, ColumnSpec column, ApplyContext context)
-        => TableStatements.AddColumnConstraints(table, column, context);
+    private static CatalogTable AddColumnConstraints(Catalog catalog, CatalogTable table, ColumnSpec column, ApplyContext context)
+        => TableStatements.AddColumnConstraints(catalog, table, column, context);
 
     private static int FindColumn(CatalogTable table, string column, bool ifExists, string action, SqlToken at, ApplyContext context)
     {

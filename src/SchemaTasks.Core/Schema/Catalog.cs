@@ -52,6 +52,11 @@ public sealed class Catalog
     /// </summary>
     internal ImmutableSortedDictionary<string, string> Extensions { get; }
 
+    // Counted only when a PostgreSQL name is generated, then kept up to date by WithTable and
+    // WithDomain; any other change to tables or domains makes a catalog that counts them again.
+    // Racing threads count the same names.
+    private PostgresSchemaNames? _postgresNames;
+
     /// <summary>The schema of a database before any migration: PostgreSQL has the <c>public</c> schema.</summary>
     public static Catalog Empty(SqlDialect dialect) => new(
         dialect,
@@ -184,8 +189,44 @@ public sealed class Catalog
         ImmutableSortedDictionary<QualifiedName, CatalogEnumType>? enumTypes = null,
         ImmutableSortedDictionary<QualifiedName, CatalogDomain>? domains = null,
         ImmutableSortedSet<QualifiedName>? otherTypes = null)
-        => new(Dialect, schemas ?? Schemas, tables ?? Tables, enumTypes ?? EnumTypes, domains ?? Domains, otherTypes ?? OtherTypes, Extensions);
+        => KeepingNames(new(Dialect, schemas ?? Schemas, tables ?? Tables, enumTypes ?? EnumTypes, domains ?? Domains, otherTypes ?? OtherTypes, Extensions));
+
+    /// <summary>
+    /// The catalog with <paramref name="table"/> set under <paramref name="name"/>, or the table
+    /// dropped when that is <see langword="null"/>. Unlike <see cref="With"/>, it keeps the
+    /// schema-wide names PostgreSQL's generated names are checked against, when they were
+    /// counted, by counting only this table again.
+    /// </summary>
+    internal Catalog WithTable(QualifiedName name, CatalogTable? table)
+    {
+        var next = With(tables: table is null ? Tables.Remove(name) : Tables.SetItem(name, table));
+        if (_postgresNames is { } names) next._postgresNames = names.Replace(name, FindTable(name), table);
+        return next;
+    }
+
+    /// <summary>The catalog with <paramref name="domain"/> set; as <see cref="WithTable"/>, for a domain's CHECK names.</summary>
+    internal Catalog WithDomain(CatalogDomain domain)
+    {
+        var next = With(domains: Domains.SetItem(domain.Name, domain));
+        if (_postgresNames is { } names) next._postgresNames = names.Replace(FindDomain(domain.Name), domain);
+        return next;
+    }
+
+    // A catalog whose tables and domains are this one's takes the names as counted.
+    private Catalog KeepingNames(Catalog next)
+    {
+        if (ReferenceEquals(next.Tables, Tables) && ReferenceEquals(next.Domains, Domains)) next._postgresNames = _postgresNames;
+        return next;
+    }
+
+    /// <summary>The names taken in each schema, right for <paramref name="space"/>; counted on first use.</summary>
+    internal PostgresSchemaNames PostgresNames(PostgresNameSpaces space)
+    {
+        var names = _postgresNames ??= PostgresSchemaNames.Of(this);
+        if (space == PostgresNameSpaces.Relation && names.HasUncountedSequences) _postgresNames = names = names.WithSequences(Tables, IdentifierRules.For(Dialect));
+        return names;
+    }
 
     internal Catalog WithExtensions(ImmutableSortedDictionary<string, string> extensions)
-        => new(Dialect, Schemas, Tables, EnumTypes, Domains, OtherTypes, extensions);
+        => KeepingNames(new(Dialect, Schemas, Tables, EnumTypes, Domains, OtherTypes, extensions));
 }

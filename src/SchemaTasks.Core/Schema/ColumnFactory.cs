@@ -5,7 +5,9 @@ namespace SchemaTasks.Schema;
 /// <summary>Turns a parsed column or type into catalog form, resolving names of enum types and domains.</summary>
 internal static class ColumnFactory
 {
-    public static CatalogColumn Create(Catalog catalog, QualifiedName table, ColumnSpec spec, ApplyContext context)
+    // owner: the table as the statement has made it so far, whose names a serial sequence's must
+    // not repeat; null while CREATE TABLE makes it.
+    public static CatalogColumn Create(Catalog catalog, QualifiedName table, ColumnSpec spec, ApplyContext context, CatalogTable? owner = null)
     {
         TypeExistence.Check(catalog, spec.Type, context, spec.At, table, spec.Name);
         var (text, reference) = ResolveType(catalog, spec.Type, context.Rules);
@@ -13,7 +15,7 @@ internal static class ColumnFactory
         if (spec.Type.IsSerial && defaultText is null)
         {
             // What PostgreSQL itself records for serial columns.
-            defaultText = $"nextval('{SequenceName(table, spec.Name, context.Rules).Replace("'", "''", StringComparison.Ordinal)}'::regclass)";
+            defaultText = $"nextval('{SequenceName(catalog, owner, table, spec.Name, context.Rules).Replace("'", "''", StringComparison.Ordinal)}'::regclass)";
         }
 
         return new CatalogColumn(spec.Name, text, !(spec.NotNull ?? false), defaultText)
@@ -31,9 +33,9 @@ internal static class ColumnFactory
         return (type.Text, null);
     }
 
-    private static string SequenceName(QualifiedName table, string column, IdentifierRules rules)
+    private static string SequenceName(Catalog catalog, CatalogTable? owner, QualifiedName table, string column, IdentifierRules rules)
     {
-        var sequence = PostgresNames.MakeObjectName(table.Name, column, "seq");
+        var sequence = PostgresGeneratedNames.Sequence(catalog, owner, table, column);
         return table.Schema == rules.DefaultSchema ? rules.Quote(sequence) : $"{rules.Quote(table.Schema)}.{rules.Quote(sequence)}";
     }
 }

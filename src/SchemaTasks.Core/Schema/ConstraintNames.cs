@@ -5,13 +5,14 @@ namespace SchemaTasks.Schema;
 /// <summary>
 /// The names servers give unnamed constraints. PostgreSQL: <c>table_column_check</c>,
 /// <c>table_pkey</c>, <c>table_column_key</c>, <c>table_column_fkey</c>, with a number added on
-/// a clash. MySQL 8: <c>table_chk_N</c>, <c>PRIMARY</c>, the column for UNIQUE, <c>table_ibfk_N</c>.
+/// a clash with a name taken in the schema (<see cref="PostgresGeneratedNames"/>). MySQL 8:
+/// <c>table_chk_N</c>, <c>PRIMARY</c>, the column for UNIQUE, <c>table_ibfk_N</c>.
 /// MariaDB as MySQL 8, but a table CHECK is <c>CONSTRAINT_N</c> (a column's CHECK is named after
 /// the column: <see cref="ColumnCheckRules.Owner"/>).
 /// </summary>
 internal static class ConstraintNames
 {
-    public static string Generate(CatalogTable table, ConstraintSpec spec, string? column, IdentifierRules rules)
+    public static string Generate(Catalog catalog, CatalogTable table, ConstraintSpec spec, string? column, IdentifierRules rules)
     {
         if (spec.Name is { } given) return given;
         var name = table.Name.Name;
@@ -28,27 +29,16 @@ internal static class ConstraintNames
 
         // An index's name lists its INCLUDE columns after its key columns.
         var columns = spec.Columns.Count > 0 ? string.Join("_", spec.Columns.Concat(spec.Index.Include)) : column;
+        const PostgresNameSpaces Constraints = PostgresNameSpaces.Constraint;
+        const PostgresNameSpaces Indexed = PostgresNameSpaces.Relation | PostgresNameSpaces.Constraint;
         return spec.Kind switch
         {
-            ConstraintKind.Check => PostgresUnique(table, name, column, "check"),
-            ConstraintKind.PrimaryKey => PostgresUnique(table, name, null, "pkey"),
-            ConstraintKind.Unique => PostgresUnique(table, name, columns, "key"),
-            ConstraintKind.ForeignKey => PostgresUnique(table, name, columns, "fkey"),
-            _ => PostgresUnique(table, name, columns, "excl"),
+            ConstraintKind.Check => PostgresGeneratedNames.Choose(catalog, table, name, column, "check", Constraints),
+            ConstraintKind.PrimaryKey => PostgresGeneratedNames.Choose(catalog, table, name, null, "pkey", Indexed),
+            ConstraintKind.Unique => PostgresGeneratedNames.Choose(catalog, table, name, columns, "key", Indexed),
+            ConstraintKind.ForeignKey => PostgresGeneratedNames.Choose(catalog, table, name, columns, "fkey", Constraints),
+            _ => PostgresGeneratedNames.Choose(catalog, table, name, columns, "excl", Indexed),
         };
-    }
-
-    // PostgreSQL's ChooseConstraintName: table_column_label, parts shortened to fit 63 bytes, and
-    // on a clash the label gets a number (label1, label2...), shortening the parts again.
-    private static string PostgresUnique(CatalogTable table, string name1, string? name2, string label)
-    {
-        var candidate = PostgresNames.MakeObjectName(name1, name2, label);
-        for (var i = 1; Exists(table, candidate); i++)
-        {
-            candidate = PostgresNames.MakeObjectName(name1, name2, label + i);
-        }
-
-        return candidate;
     }
 
     public static bool Exists(CatalogTable table, string name)

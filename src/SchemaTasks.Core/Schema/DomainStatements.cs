@@ -14,10 +14,10 @@ internal static class DomainStatements
         var domain = new CatalogDomain(s.Name, baseType, s.NotNull, StoredDefaults.ForColumn(s.Default, baseType, s.BaseType.IsArray, context.Rules), []) { BaseTypeReference = reference };
         foreach (var check in s.Checks)
         {
-            domain = AddCheck(domain, check, context);
+            domain = AddCheck(catalog, domain, check, context);
         }
 
-        return catalog.With(domains: catalog.Domains.SetItem(s.Name, domain));
+        return catalog.WithDomain(domain);
     }
 
     public static Catalog Alter(Catalog catalog, AlterDomainStatement s, ApplyContext context)
@@ -37,7 +37,7 @@ internal static class DomainStatements
                 domain = domain with { IsNotNull = a.NotNull };
                 break;
             case AddConstraintAction a:
-                domain = AddCheck(domain, a.Constraint, context);
+                domain = AddCheck(catalog, domain, a.Constraint, context);
                 break;
             case DropConstraintAction a:
                 if (!domain.Checks.Any(c => c.Name == a.Name))
@@ -64,10 +64,10 @@ internal static class DomainStatements
                 break;
         }
 
-        return catalog.With(domains: catalog.Domains.SetItem(s.Name, domain));
+        return catalog.WithDomain(domain);
     }
 
-    private static CatalogDomain AddCheck(CatalogDomain domain, ConstraintSpec spec, ApplyContext context)
+    private static CatalogDomain AddCheck(Catalog catalog, CatalogDomain domain, ConstraintSpec spec, ApplyContext context)
     {
         if (spec.Check is null) return domain;
         var name = spec.Name;
@@ -77,12 +77,8 @@ internal static class DomainStatements
             return domain;
         }
 
-        if (name is null)
-        {
-            // PostgreSQL names unnamed domain constraints <domain>_check, numbered on a clash.
-            name = $"{domain.Name.Name}_check";
-            for (var i = 1; domain.Checks.Any(c => c.Name == name); i++) name = $"{domain.Name.Name}_check{i}";
-        }
+        // PostgreSQL names unnamed domain constraints <domain>_check, numbered on a clash in the schema.
+        name ??= PostgresGeneratedNames.DomainCheck(catalog, domain);
 
         return domain with { Checks = domain.Checks.Add(TableStatements.ToCatalogCheck(name, spec.Check)) };
     }

@@ -25,7 +25,7 @@ internal static class MySqlPlainIndexes
         => string.Equals(name, "PRIMARY", StringComparison.OrdinalIgnoreCase)
             || (table.Keys.TryGetValue(name, out var key) && key.Kind is ConstraintKind.PlainIndex or ConstraintKind.Unique or ConstraintKind.PrimaryKey);
 
-    public static CatalogTable Add(CatalogTable table, ConstraintSpec spec, ApplyContext context)
+    public static CatalogTable Add(Catalog catalog, CatalogTable table, ConstraintSpec spec, ApplyContext context)
     {
         if (spec.Name is { } given && IsIndexName(table, given))
         {
@@ -33,7 +33,7 @@ internal static class MySqlPlainIndexes
             return table;
         }
 
-        var name = ConstraintNames.Generate(table, spec, null, context.Rules);
+        var name = ConstraintNames.Generate(catalog, table, spec, null, context.Rules);
 
         // An index named like a foreign key is the index the foreign key uses; the foreign key is kept under that name.
         if (table.Keys.ContainsKey(name)) return table;

@@ -34,9 +34,9 @@ internal sealed class PostgresAlterPasses
     }
 
     /// <summary>The table once the held-back constraints are added, in the server's order; <paramref name="apply"/> applies an ADD CONSTRAINT.</summary>
-    public CatalogTable Finish(CatalogTable table, Func<CatalogTable, AlterAction, CatalogTable> apply, ApplyContext context)
+    public CatalogTable Finish(Catalog catalog, CatalogTable table, Func<CatalogTable, AlterAction, CatalogTable> apply, ApplyContext context)
     {
-        foreach (var (spec, column) in _columnConstraints) table = TableStatements.AddConstraint(table, spec, column, context);
+        foreach (var (spec, column) in _columnConstraints) table = TableStatements.AddConstraint(catalog, table, spec, column, context);
         foreach (var add in _added) table = apply(table, add);
         return table;
     }

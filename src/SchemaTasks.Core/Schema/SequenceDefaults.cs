@@ -86,7 +86,7 @@ internal static class SequenceDefaults
         => Prefix + rules.Quote(sequence).Replace("'", "''", StringComparison.Ordinal) + Suffix;
 
     // The sequence a nextval('...'::regclass) default names, or null for any other default.
-    private static QualifiedName? Sequence(string text, IdentifierRules rules)
+    internal static QualifiedName? Sequence(string text, IdentifierRules rules)
     {
         if (!text.StartsWith(Prefix, StringComparison.Ordinal) || !text.EndsWith(Suffix, StringComparison.Ordinal) || text.Length < Prefix.Length + Suffix.Length)
         {

@@ -58,19 +58,19 @@ internal static class TableStatements
         {
             foreach (var (constraint, column) in PostgresConstraintOrder.OfCreateTable(s))
             {
-                table = AddConstraint(table, constraint, column, context);
+                table = AddConstraint(catalog, table, constraint, column, context);
             }
         }
         else
         {
             foreach (var column in s.Columns)
             {
-                table = AddColumnConstraints(table, column, context);
+                table = AddColumnConstraints(catalog, table, column, context);
             }
 
             foreach (var constraint in s.Constraints)
             {
-                table = AddConstraint(table, constraint, null, context);
+                table = AddConstraint(catalog, table, constraint, null, context);
             }
         }
 
@@ -80,27 +80,27 @@ internal static class TableStatements
         }
 
         if (!context.IsPostgres) table = CharsetTracking.Created(table, s, context);
-        return catalog.With(tables: catalog.Tables.SetItem(s.Name, table));
+        return catalog.WithTable(s.Name, table);
     }
 
     /// <summary>Adds the constraints written in a column's definition, and those the server implies (MariaDB's JSON CHECK).</summary>
-    public static CatalogTable AddColumnConstraints(CatalogTable table, ColumnSpec column, ApplyContext context)
+    public static CatalogTable AddColumnConstraints(Catalog catalog, CatalogTable table, ColumnSpec column, ApplyContext context)
     {
         MariaDbColumnGrammar.Report(column, context);
         NullDefaults.Report(column, context);
         foreach (var constraint in ColumnKeyMerge.Effective(column.Constraints, context))
         {
             ColumnCheckRules.ReportNamedColumnCheck(constraint, column.Name, context);
-            table = AddConstraint(table, constraint, column.Name, context);
+            table = AddConstraint(catalog, table, constraint, column.Name, context);
         }
 
         return ColumnCheckRules.AddImpliedChecks(table, column, context);
     }
 
     /// <summary>Adds a table or column constraint: CHECKs in full, others by name; a primary key makes its columns NOT NULL.</summary>
-    public static CatalogTable AddConstraint(CatalogTable table, ConstraintSpec spec, string? column, ApplyContext context)
+    public static CatalogTable AddConstraint(Catalog catalog, CatalogTable table, ConstraintSpec spec, string? column, ApplyContext context)
     {
-        if (spec.Kind == ConstraintKind.PlainIndex) return MySqlPlainIndexes.Add(table, spec, context);
+        if (spec.Kind == ConstraintKind.PlainIndex) return MySqlPlainIndexes.Add(catalog, table, spec, context);
         if (spec.Name is { } given && ConstraintNames.Clashes(table, spec.Kind, given, context.Rules.Dialect))
         {
             context.Error(DiagnosticCodes.ConstraintExists, $"Table {context.Show(table.Name)} already has a constraint named {context.Show(given)}. Drop it first or choose another name.", spec.At);
@@ -120,7 +120,7 @@ internal static class TableStatements
             check = WithDeclaredColumnName(table, check, context);
             var owner = ColumnCheckRules.Owner(column is null ? null : table.FindColumn(column, context.Rules.Dialect)?.Name ?? column, context);
             // PostgreSQL names it after the columns the expression uses, wherever it is written.
-            var name = owner ?? ConstraintNames.Generate(table, spec, check.Column is { } c && c != "VALUE" ? c : OnlyColumn(table, check, context), context.Rules);
+            var name = owner ?? ConstraintNames.Generate(catalog, table, spec, check.Column is { } c && c != "VALUE" ? c : OnlyColumn(table, check, context), context.Rules);
             return table with { Checks = table.Checks.Add(ToCatalogCheck(name, check) with { OwnerColumn = owner }) };
         }
 
@@ -144,7 +144,7 @@ internal static class TableStatements
             return table; // An unnamed MySQL index: nothing to track.
         }
 
-        var keyName = ConstraintNames.Generate(table, spec, column, context.Rules);
+        var keyName = ConstraintNames.Generate(catalog, table, spec, column, context.Rules);
         var keyColumns = (spec.Columns.Count > 0 ? spec.Columns : column is null ? [] : [column])
             .Select(c => table.FindColumn(c, context.Rules.Dialect)?.Name ?? c)
             .ToImmutableArray();
@@ -238,7 +238,7 @@ internal static class TableStatements
                 continue;
             }
 
-            catalog = catalog.With(tables: catalog.Tables.Remove(name));
+            catalog = catalog.WithTable(name, null);
         }
 
         return catalog;
