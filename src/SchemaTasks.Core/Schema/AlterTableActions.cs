@@ -27,7 +27,7 @@ internal static class AlterTableActions
             if (passes is not null && passes.Defers(action)) continue;
             if (action is RenameTableAction rename)
             {
-                catalog = catalog.With(tables: catalog.Tables.SetItem(name, table));
+                catalog = catalog.WithTable(name, table);
                 var target = new QualifiedName(
                     rename.NewName.Schema.Length == 0 && context.IsPostgres ? name.Schema : rename.NewName.Schema,
                     rename.NewName.Name.Length == 0 ? name.Name : rename.NewName.Name);
@@ -67,7 +67,7 @@ internal static class AlterTableActions
             if (action is RenameColumnAction renamed && !ReferenceEquals(before, table) && before.FindColumn(renamed.From, context.Rules.Dialect) is { } from && table.FindColumn(renamed.To, context.Rules.Dialect) is not null)
             {
                 // Foreign keys, here and in other tables, reference the column under its new name.
-                catalog = ForeignKeyDependents.FollowRenamedColumn(catalog.With(tables: catalog.Tables.SetItem(name, table)), name, from.Name, renamed.To, context);
+                catalog = ForeignKeyDependents.FollowRenamedColumn(catalog.WithTable(name, table), name, from.Name, renamed.To, context);
                 table = catalog.Tables[name];
             }
         }

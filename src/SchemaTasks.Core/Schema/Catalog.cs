@@ -52,10 +52,11 @@ public sealed class Catalog
     /// </summary>
     internal ImmutableSortedDictionary<string, string> Extensions { get; }
 
-    // Counted only when a PostgreSQL name is generated, then kept up to date by WithTable and
-    // WithDomain; any other change to tables or domains makes a catalog that counts them again.
-    // Racing threads count the same names.
-    private PostgresSchemaNames? _postgresNames;
+    // Counted when a PostgreSQL name is first generated, then carried from catalog to catalog
+    // with the tables and domains they were counted from; the next generated name counts again
+    // only the tables and domains that changed since (a DROP TYPE, an index, a rename). Racing
+    // threads count the same names.
+    private CountedNames? _postgresNames;
 
     /// <summary>The schema of a database before any migration: PostgreSQL has the <c>public</c> schema.</summary>
     public static Catalog Empty(SqlDialect dialect) => new(
@@ -193,14 +194,18 @@ public sealed class Catalog
 
     /// <summary>
     /// The catalog with <paramref name="table"/> set under <paramref name="name"/>, or the table
-    /// dropped when that is <see langword="null"/>. Unlike <see cref="With"/>, it keeps the
-    /// schema-wide names PostgreSQL's generated names are checked against, when they were
-    /// counted, by counting only this table again.
+    /// dropped when that is <see langword="null"/>, with the schema-wide names PostgreSQL's
+    /// generated names are checked against brought up to date at once, for this table only,
+    /// when they were up to date before (<see cref="With"/> leaves that to the next name).
     /// </summary>
     internal Catalog WithTable(QualifiedName name, CatalogTable? table)
     {
         var next = With(tables: table is null ? Tables.Remove(name) : Tables.SetItem(name, table));
-        if (_postgresNames is { } names) next._postgresNames = names.Replace(name, FindTable(name), table);
+        if (_postgresNames is { } counted && ReferenceEquals(counted.Tables, Tables))
+        {
+            next._postgresNames = counted with { Names = counted.Names.Replace(name, FindTable(name), table), Tables = next.Tables };
+        }
+
         return next;
     }
 
@@ -208,24 +213,75 @@ public sealed class Catalog
     internal Catalog WithDomain(CatalogDomain domain)
     {
         var next = With(domains: Domains.SetItem(domain.Name, domain));
-        if (_postgresNames is { } names) next._postgresNames = names.Replace(FindDomain(domain.Name), domain);
+        if (_postgresNames is { } counted && ReferenceEquals(counted.Domains, Domains))
+        {
+            next._postgresNames = counted with { Names = counted.Names.Replace(FindDomain(domain.Name), domain), Domains = next.Domains };
+        }
+
         return next;
     }
 
-    // A catalog whose tables and domains are this one's takes the names as counted.
+    // The names as counted travel on; PostgresNames brings them up to date when asked.
     private Catalog KeepingNames(Catalog next)
     {
-        if (ReferenceEquals(next.Tables, Tables) && ReferenceEquals(next.Domains, Domains)) next._postgresNames = _postgresNames;
+        next._postgresNames = _postgresNames;
         return next;
     }
 
     /// <summary>The names taken in each schema, right for <paramref name="space"/>; counted on first use.</summary>
     internal PostgresSchemaNames PostgresNames(PostgresNameSpaces space)
     {
-        var names = _postgresNames ??= PostgresSchemaNames.Of(this);
-        if (space == PostgresNameSpaces.Relation && names.HasUncountedSequences) _postgresNames = names = names.WithSequences(Tables, IdentifierRules.For(Dialect));
-        return names;
+        var counted = _postgresNames is { } earlier ? CatchUp(earlier) : new CountedNames(PostgresSchemaNames.Of(this), Tables, Domains);
+        if (space == PostgresNameSpaces.Relation && counted.Names.HasUncountedSequences)
+        {
+            counted = counted with { Names = counted.Names.WithSequences(Tables, IdentifierRules.For(Dialect)) };
+        }
+
+        _postgresNames = counted;
+        return counted.Names;
     }
+
+    // Counts again the tables and domains that are not the very objects the names were counted
+    // from: a statement replaces what it changes and shares the rest.
+    private CountedNames CatchUp(CountedNames counted)
+    {
+        if (ReferenceEquals(counted.Tables, Tables) && ReferenceEquals(counted.Domains, Domains)) return counted;
+        var names = counted.Names;
+        if (!ReferenceEquals(counted.Tables, Tables))
+        {
+            foreach (var (name, table) in Tables)
+            {
+                var old = counted.Tables.TryGetValue(name, out var found) ? found : null;
+                if (!ReferenceEquals(old, table)) names = names.Replace(name, old, table);
+            }
+
+            foreach (var (name, old) in counted.Tables)
+            {
+                if (!Tables.ContainsKey(name)) names = names.Replace(name, old, null);
+            }
+        }
+
+        if (!ReferenceEquals(counted.Domains, Domains))
+        {
+            foreach (var (name, domain) in Domains)
+            {
+                var old = counted.Domains.TryGetValue(name, out var found) ? found : null;
+                if (!ReferenceEquals(old, domain)) names = names.Replace(old, domain);
+            }
+
+            foreach (var (name, old) in counted.Domains)
+            {
+                if (!Domains.ContainsKey(name)) names = names.Replace(old, null);
+            }
+        }
+
+        return new CountedNames(names, Tables, Domains);
+    }
+
+    private sealed record CountedNames(
+        PostgresSchemaNames Names,
+        ImmutableSortedDictionary<QualifiedName, CatalogTable> Tables,
+        ImmutableSortedDictionary<QualifiedName, CatalogDomain> Domains);
 
     internal Catalog WithExtensions(ImmutableSortedDictionary<string, string> extensions)
         => KeepingNames(new(Dialect, Schemas, Tables, EnumTypes, Domains, OtherTypes, extensions));

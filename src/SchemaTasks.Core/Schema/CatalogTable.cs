@@ -57,7 +57,36 @@ public sealed record CatalogTable(
     /// The columns of the constraints in <see cref="OtherConstraints"/> that migrations created;
     /// a name without an entry (read from a live database or a snapshot) has unknown columns.
     /// </summary>
-    internal ImmutableDictionary<string, TableKey> Keys { get; init; } = ImmutableDictionary<string, TableKey>.Empty;
+    internal ImmutableDictionary<string, TableKey> Keys
+    {
+        get => _keys;
+        init => (_keys, _referencedTables) = (value, null);
+    }
+
+    private ImmutableDictionary<string, TableKey> _keys = ImmutableDictionary<string, TableKey>.Empty;
+
+    // The tables this one's foreign keys reference, found when first asked: a DROP COLUMN asks
+    // every table whether it references the dropped column's, and most tables stay the same
+    // object from one statement to the next.
+    private HashSet<QualifiedName>? _referencedTables;
+
+    /// <summary>Whether a foreign key of this table references <paramref name="table"/> (one read from a snapshot, whose target is not known, never does).</summary>
+    internal bool References(QualifiedName table)
+    {
+        var referenced = _referencedTables;
+        if (referenced is null)
+        {
+            referenced = [];
+            foreach (var key in _keys.Values)
+            {
+                if (key.References is { } target) referenced.Add(target.Table);
+            }
+
+            _referencedTables = referenced;
+        }
+
+        return referenced.Contains(table);
+    }
 
     /// <summary>
     /// MySQL: the charsets the migrations gave the table and its columns, which decide what

@@ -26,7 +26,7 @@ internal static class ForeignKeyDependents
             var holder = name.Equals(tableName) ? table : catalog.Tables[name];
             holder = holder with { OtherConstraints = holder.OtherConstraints.Remove(fkName), Keys = holder.Keys.Remove(fkName) };
             if (name.Equals(tableName)) table = holder;
-            else catalog = catalog.With(tables: catalog.Tables.SetItem(name, holder));
+            else catalog = catalog.WithTable(name, holder);
         }
 
         return (catalog, table);
@@ -75,7 +75,7 @@ internal static class ForeignKeyDependents
         foreach (var (holder, fkName, _) in ReferencingFrom(catalog, dropped).ToList())
         {
             var table = catalog.Tables[holder];
-            catalog = catalog.With(tables: catalog.Tables.SetItem(holder, table with { OtherConstraints = table.OtherConstraints.Remove(fkName), Keys = table.Keys.Remove(fkName) }));
+            catalog = catalog.WithTable(holder, table with { OtherConstraints = table.OtherConstraints.Remove(fkName), Keys = table.Keys.Remove(fkName) });
         }
 
         return catalog;
@@ -142,7 +142,7 @@ internal static class ForeignKeyDependents
                 if (fk.References is { } target && target.Table.Equals(referenced)) keys = keys.SetItem(fkName, fk with { References = change(target) });
             }
 
-            if (keys != table.Keys) catalog = catalog.With(tables: catalog.Tables.SetItem(name, table with { Keys = keys }));
+            if (keys != table.Keys) catalog = catalog.WithTable(name, table with { Keys = keys });
         }
 
         return catalog;

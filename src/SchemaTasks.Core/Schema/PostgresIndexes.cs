@@ -15,7 +15,7 @@ internal static class PostgresIndexes
     {
         if (s.Columns is not { } columns || !catalog.Tables.TryGetValue(s.Table, out var table) || table.Keys.ContainsKey(s.Name)) return catalog;
         var key = new TableKey(ConstraintKind.UniqueIndex, [.. columns.Select(c => table.FindColumn(c, catalog.Dialect)?.Name ?? c)]);
-        return catalog.With(tables: catalog.Tables.SetItem(s.Table, table with { Keys = table.Keys.SetItem(s.Name, key) }));
+        return catalog.WithTable(s.Table, table with { Keys = table.Keys.SetItem(s.Name, key) });
     }
 
     /// <summary>Forgets the named indexes, in their schemas; with CASCADE, the foreign keys that use one go too, and without it such an index is refused.</summary>
@@ -30,7 +30,7 @@ internal static class PostgresIndexes
                     var table = found;
                     if (s.Cascade) (catalog, table) = ForeignKeyDependents.DropNeeding(catalog, tableName, table, name.Name, s.At, context);
                     else if (ForeignKeyDependents.RefusesDrop(catalog, tableName, table, name.Name, "index", s.At, context)) continue;
-                    catalog = catalog.With(tables: catalog.Tables.SetItem(tableName, table with { Keys = table.Keys.Remove(name.Name) }));
+                    catalog = catalog.WithTable(tableName, table with { Keys = table.Keys.Remove(name.Name) });
                 }
             }
         }
@@ -48,7 +48,7 @@ internal static class PostgresIndexes
         {
             if (Renamed(table, s) is { } renamed)
             {
-                catalog = catalog.With(tables: catalog.Tables.SetItem(tableName, renamed));
+                catalog = catalog.WithTable(tableName, renamed);
             }
         }
 

@@ -42,19 +42,41 @@ internal sealed class PostgresSchemaNames
     /// <summary>The names once <paramref name="old"/>, named <paramref name="name"/>, is replaced by <paramref name="now"/> (either absent when <see langword="null"/>).</summary>
     public PostgresSchemaNames Replace(QualifiedName name, CatalogTable? old, CatalogTable? now)
     {
-        var uses = _uses.ToBuilder();
-        if (old is not null) Change(uses, old, -1);
-        if (now is not null) Change(uses, now, 1);
         var counted = _sequencesCountedFrom.ContainsKey(name) ? _sequencesCountedFrom : _sequencesCountedFrom.Add(name, old);
-        return new PostgresSchemaNames(uses.ToImmutable(), counted);
+
+        // Most statements change columns only, sharing the rest of the table: its own names are
+        // the same, and only its sequences (counted late) may differ.
+        if (old is not null && now is not null && old.Name == now.Name && old.Checks == now.Checks
+            && ReferenceEquals(old.OtherConstraints, now.OtherConstraints) && ReferenceEquals(old.Keys, now.Keys))
+        {
+            return new PostgresSchemaNames(_uses, counted);
+        }
+
+        // Only the names that differ touch the shared dictionary: an ALTER TABLE adding one
+        // constraint to a table of twenty would otherwise take all twenty out and put them back.
+        // Of a table that keeps its name, only the parts it replaced are looked at.
+        var delta = new Dictionary<(QualifiedName Name, PostgresNameSpaces Space), int>();
+        var parts = old is not null && now is not null && old.Name == now.Name
+            ? (old.Checks == now.Checks ? PostgresTableParts.None : PostgresTableParts.Checks)
+              | (ReferenceEquals(old.OtherConstraints, now.OtherConstraints) && ReferenceEquals(old.Keys, now.Keys) ? PostgresTableParts.None : PostgresTableParts.Keys)
+            : PostgresTableParts.All;
+        if (old is not null) PostgresTableNames.VisitOwn(old, PostgresNameSpaces.Relation | PostgresNameSpaces.Constraint, (taken, space) => Tally(delta, taken, space, -1), parts);
+        if (now is not null) PostgresTableNames.VisitOwn(now, PostgresNameSpaces.Relation | PostgresNameSpaces.Constraint, (taken, space) => Tally(delta, taken, space, 1), parts);
+        ImmutableDictionary<QualifiedName, Uses>.Builder? uses = null;
+        foreach (var ((taken, space), by) in delta)
+        {
+            if (by != 0) Add(uses ??= _uses.ToBuilder(), taken, space, by);
+        }
+
+        return new PostgresSchemaNames(uses?.ToImmutable() ?? _uses, counted);
     }
 
-    /// <summary>The names once domain <paramref name="old"/> (absent when <see langword="null"/>) is replaced by <paramref name="now"/>.</summary>
-    public PostgresSchemaNames Replace(CatalogDomain? old, CatalogDomain now)
+    /// <summary>The names once domain <paramref name="old"/> is replaced by <paramref name="now"/> (either absent when <see langword="null"/>).</summary>
+    public PostgresSchemaNames Replace(CatalogDomain? old, CatalogDomain? now)
     {
         var uses = _uses.ToBuilder();
         if (old is not null) Change(uses, old, -1);
-        Change(uses, now, 1);
+        if (now is not null) Change(uses, now, 1);
         return new PostgresSchemaNames(uses.ToImmutable(), _sequencesCountedFrom);
     }
 
@@ -78,6 +100,9 @@ internal sealed class PostgresSchemaNames
     /// </summary>
     public int Count(QualifiedName name, PostgresNameSpaces space)
         => !_uses.TryGetValue(name, out var uses) ? 0 : space == PostgresNameSpaces.Relation ? uses.Relations : uses.Constraints;
+
+    private static void Tally(Dictionary<(QualifiedName Name, PostgresNameSpaces Space), int> delta, QualifiedName name, PostgresNameSpaces space, int by)
+        => delta[(name, space)] = (delta.TryGetValue((name, space), out var current) ? current : 0) + by;
 
     private static void Change(ImmutableDictionary<QualifiedName, Uses>.Builder uses, CatalogTable table, int by)
         => PostgresTableNames.VisitOwn(table, PostgresNameSpaces.Relation | PostgresNameSpaces.Constraint, (name, space) => Add(uses, name, space, by));

@@ -9,18 +9,19 @@ namespace SchemaTasks.Schema;
 /// </summary>
 internal static class PostgresTableNames
 {
-    /// <summary>Calls <paramref name="take"/> once for each name of the table itself, its constraints and indexes, in each of <paramref name="wanted"/>.</summary>
-    public static void VisitOwn(CatalogTable table, PostgresNameSpaces wanted, Action<QualifiedName, PostgresNameSpaces> take)
+    /// <summary>Calls <paramref name="take"/> once for each name of the table itself, its constraints and indexes, in each of <paramref name="wanted"/>, from the <paramref name="parts"/> of the table asked for.</summary>
+    public static void VisitOwn(CatalogTable table, PostgresNameSpaces wanted, Action<QualifiedName, PostgresNameSpaces> take, PostgresTableParts parts = PostgresTableParts.All)
     {
         var schema = table.Name.Schema;
         var relations = (wanted & PostgresNameSpaces.Relation) != 0;
         var constraints = (wanted & PostgresNameSpaces.Constraint) != 0;
-        if (relations) take(table.Name, PostgresNameSpaces.Relation);
-        if (constraints)
+        if (relations && (parts & PostgresTableParts.Name) != 0) take(table.Name, PostgresNameSpaces.Relation);
+        if (constraints && (parts & PostgresTableParts.Checks) != 0)
         {
             foreach (var check in table.Checks) take(new QualifiedName(schema, check.Name), PostgresNameSpaces.Constraint);
         }
 
+        if ((parts & PostgresTableParts.Keys) == 0) return;
         foreach (var name in table.OtherConstraints)
         {
             if (constraints) take(new QualifiedName(schema, name), PostgresNameSpaces.Constraint);
@@ -47,13 +48,26 @@ internal static class PostgresTableNames
     }
 
     /// <summary>How many times the table itself, its constraints and indexes take <paramref name="name"/> in <paramref name="space"/> (one of the spaces).</summary>
+    /// <remarks>Asked for every candidate of every generated name, so it looks the name up rather than visiting them all.</remarks>
     public static int CountOwn(CatalogTable table, QualifiedName name, PostgresNameSpaces space)
     {
-        var count = 0;
-        VisitOwn(table, space, (taken, _) =>
+        if (name.Schema != table.Name.Schema) return 0;
+        var own = name.Name;
+        if (space == PostgresNameSpaces.Constraint)
         {
-            if (taken == name) count++;
-        });
-        return count;
+            var count = table.OtherConstraints.Contains(own) ? 1 : 0;
+            foreach (var check in table.Checks)
+            {
+                if (check.Name == own) count++;
+            }
+
+            return count;
+        }
+
+        var relations = table.Name == name ? 1 : 0;
+        var hasKey = table.Keys.TryGetValue(own, out var key);
+        if (table.OtherConstraints.Contains(own) && (!hasKey || key!.Kind != ConstraintKind.ForeignKey)) relations++;
+        if (hasKey && key!.Kind == ConstraintKind.UniqueIndex) relations++;
+        return relations;
     }
 }

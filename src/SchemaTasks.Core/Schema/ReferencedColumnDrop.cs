@@ -36,7 +36,7 @@ internal static class ReferencedColumnDrop
             var holder = name.Equals(tableName) ? table : catalog.Tables[name];
             holder = holder with { OtherConstraints = holder.OtherConstraints.Remove(fkName), Keys = holder.Keys.Remove(fkName) };
             if (name.Equals(tableName)) table = holder;
-            else catalog = catalog.With(tables: catalog.Tables.SetItem(name, holder));
+            else catalog = catalog.WithTable(name, holder);
         }
 
         return (catalog, table);
@@ -50,9 +50,13 @@ internal static class ReferencedColumnDrop
         var comparer = context.Rules.ColumnComparer;
         var primaryKey = table.Keys.Values.FirstOrDefault(k => k.Kind == ConstraintKind.PrimaryKey);
         var dependents = new List<(QualifiedName Table, string Name)>();
-        foreach (var (name, candidate) in catalog.Tables.SetItem(tableName, table).OrderBy(t => t.Key.ToString(), StringComparer.Ordinal))
+
+        // Every DROP COLUMN looks at every table's keys, so this allocates nothing until it finds
+        // a dependent; the few found are put in order for the message afterwards.
+        void Visit(QualifiedName name, CatalogTable candidate)
         {
-            foreach (var (fkName, fk) in candidate.Keys.OrderBy(k => k.Key, StringComparer.Ordinal))
+            if (!candidate.References(tableName)) return;
+            foreach (var (fkName, fk) in candidate.Keys)
             {
                 if (fk.Kind != ConstraintKind.ForeignKey || fk.References is not { } target || !target.Table.Equals(tableName)) continue;
                 IEnumerable<string> referenced = target.Columns.Count > 0 ? target.Columns : primaryKey?.Columns ?? [];
@@ -62,6 +66,14 @@ internal static class ReferencedColumnDrop
             }
         }
 
-        return dependents;
+        foreach (var (name, candidate) in catalog.Tables)
+        {
+            if (!name.Equals(tableName)) Visit(name, candidate);
+        }
+
+        Visit(tableName, table);
+        return dependents.Count < 2
+            ? dependents
+            : dependents.OrderBy(d => d.Table.ToString(), StringComparer.Ordinal).ThenBy(d => d.Name, StringComparer.Ordinal).ToList();
     }
 }
