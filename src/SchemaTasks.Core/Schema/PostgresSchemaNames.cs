@@ -54,21 +54,18 @@ internal sealed class PostgresSchemaNames
 
         // Only the names that differ touch the shared dictionary: an ALTER TABLE adding one
         // constraint to a table of twenty would otherwise take all twenty out and put them back.
-        // Of a table that keeps its name, only the parts it replaced are looked at.
-        var delta = new Dictionary<(QualifiedName Name, PostgresNameSpaces Space), int>();
-        var parts = old is not null && now is not null && old.Name == now.Name
-            ? (old.Checks == now.Checks ? PostgresTableParts.None : PostgresTableParts.Checks)
-              | (ReferenceEquals(old.OtherConstraints, now.OtherConstraints) && ReferenceEquals(old.Keys, now.Keys) ? PostgresTableParts.None : PostgresTableParts.Keys)
-            : PostgresTableParts.All;
-        if (old is not null) PostgresTableNames.VisitOwn(old, PostgresNameSpaces.Relation | PostgresNameSpaces.Constraint, (taken, space) => Tally(delta, taken, space, -1), parts);
-        if (now is not null) PostgresTableNames.VisitOwn(now, PostgresNameSpaces.Relation | PostgresNameSpaces.Constraint, (taken, space) => Tally(delta, taken, space, 1), parts);
-        ImmutableDictionary<QualifiedName, Uses>.Builder? uses = null;
-        foreach (var ((taken, space), by) in delta)
+        if (old is null || now is null || old.Name != now.Name)
         {
-            if (by != 0) Add(uses ??= _uses.ToBuilder(), taken, space, by);
+            var uses = _uses.ToBuilder();
+            if (old is not null) Change(uses, old, -1);
+            if (now is not null) Change(uses, now, 1);
+            return new PostgresSchemaNames(uses.ToImmutable(), counted);
         }
 
-        return new PostgresSchemaNames(uses?.ToImmutable() ?? _uses, counted);
+        var changes = new TableNameChanges(_uses, now.Name.Schema);
+        if (old.Checks != now.Checks) changes.Checks(old, now);
+        if (!ReferenceEquals(old.OtherConstraints, now.OtherConstraints) || !ReferenceEquals(old.Keys, now.Keys)) changes.Keys(old, now);
+        return new PostgresSchemaNames(changes.Result, counted);
     }
 
     /// <summary>The names once domain <paramref name="old"/> is replaced by <paramref name="now"/> (either absent when <see langword="null"/>).</summary>
@@ -84,14 +81,29 @@ internal sealed class PostgresSchemaNames
     public PostgresSchemaNames WithSequences(IReadOnlyDictionary<QualifiedName, CatalogTable> tables, IdentifierRules rules)
     {
         if (!HasUncountedSequences) return this;
-        var uses = _uses.ToBuilder();
+        ImmutableDictionary<QualifiedName, Uses>.Builder? uses = null;
         foreach (var (name, counted) in _sequencesCountedFrom)
         {
-            if (counted is not null) PostgresTableNames.VisitSequences(counted, rules, sequence => Add(uses, sequence, PostgresNameSpaces.Relation, -1));
-            if (tables.TryGetValue(name, out var now)) PostgresTableNames.VisitSequences(now, rules, sequence => Add(uses, sequence, PostgresNameSpaces.Relation, 1));
+            var before = counted is null ? [] : counted.Columns;
+            var after = tables.TryGetValue(name, out var now) ? now.Columns : [];
+            if (before == after) continue;
+
+            // A statement replaces the columns it changes and keeps the others: only those
+            // between the shared start and the shared end can have gained or lost a sequence.
+            var start = 0;
+            while (start < before.Length && start < after.Length && ReferenceEquals(before[start], after[start])) start++;
+            var end = 0;
+            while (end < before.Length - start && end < after.Length - start && ReferenceEquals(before[^(end + 1)], after[^(end + 1)])) end++;
+            for (var i = start; i < before.Length - end; i++) CountSequence(ref uses, before[i], rules, -1);
+            for (var i = start; i < after.Length - end; i++) CountSequence(ref uses, after[i], rules, 1);
         }
 
-        return new PostgresSchemaNames(uses.ToImmutable(), ImmutableDictionary<QualifiedName, CatalogTable?>.Empty);
+        return new PostgresSchemaNames(uses?.ToImmutable() ?? _uses, ImmutableDictionary<QualifiedName, CatalogTable?>.Empty);
+    }
+
+    private void CountSequence(ref ImmutableDictionary<QualifiedName, Uses>.Builder? uses, CatalogColumn column, IdentifierRules rules, int by)
+    {
+        if (column.Default is { } text && SequenceDefaults.Sequence(text, rules) is { } sequence) Add(uses ??= _uses.ToBuilder(), sequence, PostgresNameSpaces.Relation, by);
     }
 
     /// <summary>
@@ -101,9 +113,6 @@ internal sealed class PostgresSchemaNames
     public int Count(QualifiedName name, PostgresNameSpaces space)
         => !_uses.TryGetValue(name, out var uses) ? 0 : space == PostgresNameSpaces.Relation ? uses.Relations : uses.Constraints;
 
-    private static void Tally(Dictionary<(QualifiedName Name, PostgresNameSpaces Space), int> delta, QualifiedName name, PostgresNameSpaces space, int by)
-        => delta[(name, space)] = (delta.TryGetValue((name, space), out var current) ? current : 0) + by;
-
     private static void Change(ImmutableDictionary<QualifiedName, Uses>.Builder uses, CatalogTable table, int by)
         => PostgresTableNames.VisitOwn(table, PostgresNameSpaces.Relation | PostgresNameSpaces.Constraint, (name, space) => Add(uses, name, space, by));
 
@@ -112,7 +121,7 @@ internal sealed class PostgresSchemaNames
         foreach (var check in domain.Checks) Add(uses, new QualifiedName(domain.Name.Schema, check.Name), PostgresNameSpaces.Constraint, by);
     }
 
-    private static void Add(ImmutableDictionary<QualifiedName, Uses>.Builder uses, QualifiedName name, PostgresNameSpaces space, int by)
+    internal static void Add(ImmutableDictionary<QualifiedName, Uses>.Builder uses, QualifiedName name, PostgresNameSpaces space, int by)
     {
         var found = uses.TryGetValue(name, out var current) ? current : default;
         var changed = space == PostgresNameSpaces.Relation ? found with { Relations = found.Relations + by } : found with { Constraints = found.Constraints + by };
@@ -120,5 +129,5 @@ internal sealed class PostgresSchemaNames
         else uses[name] = changed;
     }
 
-    private readonly record struct Uses(int Relations, int Constraints);
+    internal readonly record struct Uses(int Relations, int Constraints);
 }

@@ -9,19 +9,18 @@ namespace SchemaTasks.Schema;
 /// </summary>
 internal static class PostgresTableNames
 {
-    /// <summary>Calls <paramref name="take"/> once for each name of the table itself, its constraints and indexes, in each of <paramref name="wanted"/>, from the <paramref name="parts"/> of the table asked for.</summary>
-    public static void VisitOwn(CatalogTable table, PostgresNameSpaces wanted, Action<QualifiedName, PostgresNameSpaces> take, PostgresTableParts parts = PostgresTableParts.All)
+    /// <summary>Calls <paramref name="take"/> once for each name of the table itself, its constraints and indexes, in each of <paramref name="wanted"/>.</summary>
+    public static void VisitOwn(CatalogTable table, PostgresNameSpaces wanted, Action<QualifiedName, PostgresNameSpaces> take)
     {
         var schema = table.Name.Schema;
         var relations = (wanted & PostgresNameSpaces.Relation) != 0;
         var constraints = (wanted & PostgresNameSpaces.Constraint) != 0;
-        if (relations && (parts & PostgresTableParts.Name) != 0) take(table.Name, PostgresNameSpaces.Relation);
-        if (constraints && (parts & PostgresTableParts.Checks) != 0)
+        if (relations) take(table.Name, PostgresNameSpaces.Relation);
+        if (constraints)
         {
             foreach (var check in table.Checks) take(new QualifiedName(schema, check.Name), PostgresNameSpaces.Constraint);
         }
 
-        if ((parts & PostgresTableParts.Keys) == 0) return;
         foreach (var name in table.OtherConstraints)
         {
             if (constraints) take(new QualifiedName(schema, name), PostgresNameSpaces.Constraint);
