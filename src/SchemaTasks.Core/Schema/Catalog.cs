@@ -52,11 +52,9 @@ public sealed class Catalog
     /// </summary>
     internal ImmutableSortedDictionary<string, string> Extensions { get; }
 
-    // Counted when a PostgreSQL name is first generated, then carried from catalog to catalog
-    // with the tables and domains they were counted from; the next generated name counts again
-    // only the tables and domains that changed since (a DROP TYPE, an index, a rename). Racing
-    // threads count the same names.
-    private CountedNames? _postgresNames;
+    // Counted when a PostgreSQL name is first generated, then handed from catalog to catalog;
+    // one index follows whichever catalog of a run asks (PostgresSchemaNames), under its lock.
+    private PostgresSchemaNames? _postgresNames;
 
     /// <summary>The schema of a database before any migration: PostgreSQL has the <c>public</c> schema.</summary>
     public static Catalog Empty(SqlDialect dialect) => new(
@@ -201,9 +199,12 @@ public sealed class Catalog
     internal Catalog WithTable(QualifiedName name, CatalogTable? table)
     {
         var next = With(tables: table is null ? Tables.Remove(name) : Tables.SetItem(name, table));
-        if (_postgresNames is { } counted && ReferenceEquals(counted.Tables, Tables))
+        if (_postgresNames is { } names)
         {
-            next._postgresNames = counted with { Names = counted.Names.Replace(name, FindTable(name), table), Tables = next.Tables };
+            lock (names)
+            {
+                if (names.Counts(Tables, Domains)) names.FollowOne(name, FindTable(name), table, next.Tables);
+            }
         }
 
         return next;
@@ -213,75 +214,34 @@ public sealed class Catalog
     internal Catalog WithDomain(CatalogDomain domain)
     {
         var next = With(domains: Domains.SetItem(domain.Name, domain));
-        if (_postgresNames is { } counted && ReferenceEquals(counted.Domains, Domains))
+        if (_postgresNames is { } names)
         {
-            next._postgresNames = counted with { Names = counted.Names.Replace(FindDomain(domain.Name), domain), Domains = next.Domains };
+            lock (names)
+            {
+                if (names.Counts(Tables, Domains)) names.FollowOne(FindDomain(domain.Name), domain, next.Domains);
+            }
         }
 
         return next;
     }
 
-    // The names as counted travel on; PostgresNames brings them up to date when asked.
+    // The index travels on; the catalog that asks brings it to its own tables.
     private Catalog KeepingNames(Catalog next)
     {
         next._postgresNames = _postgresNames;
         return next;
     }
 
-    /// <summary>The names taken in each schema, right for <paramref name="space"/>; counted on first use.</summary>
-    internal PostgresSchemaNames PostgresNames(PostgresNameSpaces space)
+    /// <summary>How many tables and domains of this catalog take <paramref name="name"/> in <paramref name="space"/> (one of the spaces).</summary>
+    internal int PostgresNameCount(QualifiedName name, PostgresNameSpaces space)
     {
-        var counted = _postgresNames is { } earlier ? CatchUp(earlier) : new CountedNames(PostgresSchemaNames.Of(this), Tables, Domains);
-        if (space == PostgresNameSpaces.Relation && counted.Names.HasUncountedSequences)
+        var names = _postgresNames ??= new PostgresSchemaNames(this);
+        lock (names)
         {
-            counted = counted with { Names = counted.Names.WithSequences(Tables, IdentifierRules.For(Dialect)) };
+            names.Follow(Tables, Domains);
+            return names.Count(name, space, IdentifierRules.For(Dialect));
         }
-
-        _postgresNames = counted;
-        return counted.Names;
     }
-
-    // Counts again the tables and domains that are not the very objects the names were counted
-    // from: a statement replaces what it changes and shares the rest.
-    private CountedNames CatchUp(CountedNames counted)
-    {
-        if (ReferenceEquals(counted.Tables, Tables) && ReferenceEquals(counted.Domains, Domains)) return counted;
-        var names = counted.Names;
-        if (!ReferenceEquals(counted.Tables, Tables))
-        {
-            foreach (var (name, table) in Tables)
-            {
-                var old = counted.Tables.TryGetValue(name, out var found) ? found : null;
-                if (!ReferenceEquals(old, table)) names = names.Replace(name, old, table);
-            }
-
-            foreach (var (name, old) in counted.Tables)
-            {
-                if (!Tables.ContainsKey(name)) names = names.Replace(name, old, null);
-            }
-        }
-
-        if (!ReferenceEquals(counted.Domains, Domains))
-        {
-            foreach (var (name, domain) in Domains)
-            {
-                var old = counted.Domains.TryGetValue(name, out var found) ? found : null;
-                if (!ReferenceEquals(old, domain)) names = names.Replace(old, domain);
-            }
-
-            foreach (var (name, old) in counted.Domains)
-            {
-                if (!Domains.ContainsKey(name)) names = names.Replace(old, null);
-            }
-        }
-
-        return new CountedNames(names, Tables, Domains);
-    }
-
-    private sealed record CountedNames(
-        PostgresSchemaNames Names,
-        ImmutableSortedDictionary<QualifiedName, CatalogTable> Tables,
-        ImmutableSortedDictionary<QualifiedName, CatalogDomain> Domains);
 
     internal Catalog WithExtensions(ImmutableSortedDictionary<string, string> extensions)
         => KeepingNames(new(Dialect, Schemas, Tables, EnumTypes, Domains, OtherTypes, extensions));

@@ -29,7 +29,7 @@ internal static class PostgresGeneratedNames
         => Number(domain.Name.Name, null, "check", candidate =>
         {
             var name = new QualifiedName(domain.Name.Schema, candidate);
-            var count = catalog.PostgresNames(PostgresNameSpaces.Constraint).Count(name, PostgresNameSpaces.Constraint) + domain.Checks.Count(c => c.Name == candidate);
+            var count = catalog.PostgresNameCount(name, PostgresNameSpaces.Constraint) + domain.Checks.Count(c => c.Name == candidate);
             if (catalog.FindDomain(domain.Name) is { } before) count -= before.Checks.Count(c => c.Name == candidate);
             return count > 0;
         });
@@ -57,7 +57,7 @@ internal static class PostgresGeneratedNames
 
     private static bool IsTaken(Catalog catalog, CatalogTable? table, QualifiedName tableName, QualifiedName name, PostgresNameSpaces space)
     {
-        var count = catalog.PostgresNames(space).Count(name, space);
+        var count = catalog.PostgresNameCount(name, space);
 
         // The statement's version of the table stands for the catalog's (that one is looked at
         // only on a hit). Its sequences are the catalog's: reading every column for each name

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using SchemaTasks.Sql;
 
 namespace SchemaTasks.Schema;
@@ -6,15 +5,10 @@ namespace SchemaTasks.Schema;
 /// <summary>
 /// The names one PostgreSQL table gained and lost between two versions of it (same name), applied
 /// to the schema-wide counts. Every ALTER TABLE replaces a table, so this compares the two versions
-/// name by name, without allocating unless a name changed.
+/// name by name rather than counting every name of both.
 /// </summary>
-internal struct TableNameChanges(ImmutableDictionary<QualifiedName, PostgresSchemaNames.Uses> uses, string schema)
+internal readonly struct TableNameChanges(PostgresSchemaNames names, string schema)
 {
-    private ImmutableDictionary<QualifiedName, PostgresSchemaNames.Uses>.Builder? _changed;
-
-    /// <summary>The counts with the changes made.</summary>
-    public readonly ImmutableDictionary<QualifiedName, PostgresSchemaNames.Uses> Result => _changed?.ToImmutable() ?? uses;
-
     /// <summary>CHECK names: a table's are distinct, so a name is gained or lost, never counted twice.</summary>
     public void Checks(CatalogTable old, CatalogTable now)
     {
@@ -58,7 +52,7 @@ internal struct TableNameChanges(ImmutableDictionary<QualifiedName, PostgresSche
     }
 
     private void Change(string name, PostgresNameSpaces space, int by)
-        => PostgresSchemaNames.Add(_changed ??= uses.ToBuilder(), new QualifiedName(schema, name), space, by);
+        => names.Add(new QualifiedName(schema, name), space, by);
 
     private static bool HasCheck(CatalogTable table, string name)
     {
