@@ -1,5 +1,3 @@
-using MySqlConnector;
-using SchemaTasks.MySql.Introspection;
 using SchemaTasks.MySql.Tests.Infrastructure;
 using SchemaTasks.Schema;
 using SchemaTasks.Testing;
@@ -56,17 +54,6 @@ public sealed class MySqlCharsetConversionTests
         CREATE TABLE t (a tinytext, b longtext, c varchar(100), d char(3), e enum('x')) DEFAULT CHARSET=utf8mb4;
         ALTER TABLE t CONVERT TO CHARACTER SET binary;
         """)]
-    public async Task Conversion_matches_the_server(string behaviour, string sql)
-    {
-        var (built, diagnostics) = SchemaEngine.Apply(Catalog.Empty(MySqlTestDatabase.ServerDialect), sql, "m.sql");
-        Assert.True(diagnostics.Count == 0, $"{behaviour}: {string.Join("\n", diagnostics)}");
-
-        await using var db = await MySqlTestDatabase.CreateAsync();
-        await using var connection = await db.OpenConnectionAsync();
-        await using (var command = new MySqlCommand(sql, connection)) await command.ExecuteNonQueryAsync();
-        var live = await MySqlSchemaReader.ReadAsync(connection);
-
-        var diffs = CatalogComparer.Compare(built, live, new CatalogComparison(CheckNamesAreServerGenerated: true));
-        Assert.True(diffs.Count == 0, $"{behaviour}: engine vs live:\n  {string.Join("\n  ", diffs)}");
-    }
+    public Task Conversion_matches_the_server(string behaviour, string sql)
+        => MySqlServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql, MySqlTestDatabase.ServerDialect);
 }

@@ -1,5 +1,3 @@
-using MySqlConnector;
-using SchemaTasks.MySql.Introspection;
 using SchemaTasks.MySql.Tests.Infrastructure;
 using SchemaTasks.Schema;
 using SchemaTasks.Testing;
@@ -47,17 +45,6 @@ public sealed class MySqlIndexNameTests
         ALTER TABLE t RENAME INDEX x TO x;
         ALTER TABLE t RENAME KEY y TO y;
         """)]
-    public async Task Engine_matches_the_server(string behaviour, string sql)
-    {
-        var (built, diagnostics) = SchemaEngine.Apply(Catalog.Empty(MySqlTestDatabase.ServerDialect), sql, "m.sql");
-        Assert.True(diagnostics.Count == 0, $"{behaviour}: {string.Join("\n", diagnostics)}");
-
-        await using var db = await MySqlTestDatabase.CreateAsync();
-        await using var connection = await db.OpenConnectionAsync();
-        await using (var command = new MySqlCommand(sql, connection)) await command.ExecuteNonQueryAsync();
-        var live = await MySqlSchemaReader.ReadAsync(connection);
-
-        var diffs = CatalogComparer.Compare(built, live, new CatalogComparison(CheckNamesAreServerGenerated: true));
-        Assert.True(diffs.Count == 0, $"{behaviour}: engine vs live:\n  {string.Join("\n  ", diffs)}");
-    }
+    public Task Engine_matches_the_server(string behaviour, string sql)
+        => MySqlServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql, MySqlTestDatabase.ServerDialect);
 }

@@ -1,6 +1,5 @@
 using Npgsql;
 using SchemaTasks.Diagnostics;
-using SchemaTasks.Npgsql.Introspection;
 using SchemaTasks.Npgsql.Tests.Infrastructure;
 using SchemaTasks.Schema;
 using SchemaTasks.Testing;
@@ -42,19 +41,8 @@ public sealed class PostgresCascadeDependentsTests
         CREATE TABLE c (pid int REFERENCES s.p (id), x int, CONSTRAINT cx FOREIGN KEY (x) REFERENCES s.p);
         DROP SCHEMA s CASCADE;
         """)]
-    public async Task Engine_catalog_equals_the_servers(string behaviour, string sql)
-    {
-        var (built, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.Postgres), sql, "m.sql");
-        Assert.True(diagnostics.Count == 0, $"{behaviour}: {string.Join("\n", diagnostics)}");
-
-        await using var db = await PostgresTestDatabase.CreateAsync();
-        await using var connection = await db.OpenConnectionAsync();
-        await using (var command = new NpgsqlCommand(sql, connection)) await command.ExecuteNonQueryAsync();
-        var live = await PostgresSchemaReader.ReadAsync(connection);
-
-        var diffs = CatalogComparer.Compare(built, live);
-        Assert.True(diffs.Count == 0, $"{behaviour}: engine vs live:\n  {string.Join("\n  ", diffs)}");
-    }
+    public Task Engine_catalog_equals_the_servers(string behaviour, string sql)
+        => PostgresServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql);
 
     [PostgresTheory]
     [InlineData("drop type under a cast column CHECK", CastChecks, "DROP TYPE e;", DiagnosticCodes.TypeInUse)]

@@ -1,5 +1,3 @@
-using Npgsql;
-using SchemaTasks.Npgsql.Introspection;
 using SchemaTasks.Npgsql.Tests.Infrastructure;
 using SchemaTasks.Schema;
 using SchemaTasks.Testing;
@@ -93,17 +91,6 @@ public sealed class PostgresSchemaWideNameTests
         CREATE DOMAIN dn AS int CHECK (VALUE > 0);
         ALTER DOMAIN dn ADD CHECK (VALUE < 9);
         """)]
-    public async Task Engine_catalog_equals_the_servers(string behaviour, string sql)
-    {
-        var (built, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.Postgres), sql, "m.sql");
-        Assert.True(diagnostics.Count == 0, $"{behaviour}: {string.Join("\n", diagnostics)}");
-
-        await using var db = await PostgresTestDatabase.CreateAsync();
-        await using var connection = await db.OpenConnectionAsync();
-        await using (var command = new NpgsqlCommand(sql, connection)) await command.ExecuteNonQueryAsync();
-        var live = await PostgresSchemaReader.ReadAsync(connection);
-
-        var diffs = CatalogComparer.Compare(built, live);
-        Assert.True(diffs.Count == 0, $"{behaviour}: engine vs live:\n  {string.Join("\n  ", diffs)}");
-    }
+    public Task Engine_catalog_equals_the_servers(string behaviour, string sql)
+        => PostgresServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql);
 }
