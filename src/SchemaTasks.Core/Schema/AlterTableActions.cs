@@ -225,7 +225,7 @@ internal static class AlterTableActions
 
                 if (table.OtherConstraints.Contains(drop.Name))
                 {
-                    return table with { OtherConstraints = table.OtherConstraints.Remove(drop.Name), Keys = table.Keys.Remove(drop.Name) };
+                    return table.WithoutConstraint(drop.Name);
                 }
 
                 if (!drop.IfExists)

@@ -70,6 +70,10 @@ public sealed record CatalogTable(
     // object from one statement to the next.
     private HashSet<QualifiedName>? _referencedTables;
 
+    /// <summary>The table without its primary key, unique, foreign key or exclusion constraint (or index) <paramref name="name"/>.</summary>
+    internal CatalogTable WithoutConstraint(string name)
+        => this with { OtherConstraints = OtherConstraints.Remove(name), Keys = Keys.Remove(name) };
+
     /// <summary>Whether a foreign key of this table references <paramref name="table"/> (one read from a snapshot, whose target is not known, never does).</summary>
     internal bool References(QualifiedName table)
     {

@@ -67,7 +67,7 @@ internal static class ColumnDrop
             var rest = key.Columns.Where(c => !string.Equals(c, dropped, comparison)).ToImmutableArray();
             if (rest.Length == 0)
             {
-                table = table with { OtherConstraints = table.OtherConstraints.Remove(name), Keys = table.Keys.Remove(name) };
+                table = table.WithoutConstraint(name);
                 continue;
             }
 

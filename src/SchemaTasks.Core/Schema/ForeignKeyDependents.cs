@@ -20,16 +20,54 @@ internal static class ForeignKeyDependents
     /// </summary>
     public static (Catalog Catalog, CatalogTable Table) DropNeeding(Catalog catalog, QualifiedName tableName, CatalogTable table, string keyName, SqlToken at, ApplyContext context)
     {
-        if (Needing(catalog, tableName, table, keyName, "with CASCADE drops the foreign keys that use its index", at, context) is not { } dependents) return (catalog, table);
-        foreach (var (name, fkName) in dependents)
+        return Needing(catalog, tableName, table, keyName, "with CASCADE drops the foreign keys that use its index", at, context) is { } dependents
+            ? Without(catalog, tableName, table, dependents)
+            : (catalog, table);
+    }
+
+    /// <summary>
+    /// The catalog and the current version of <paramref name="tableName"/> (<paramref name="table"/>,
+    /// which the catalog may not hold yet) without <paramref name="foreignKeys"/>, each named with its table.
+    /// </summary>
+    public static (Catalog Catalog, CatalogTable Table) Without(Catalog catalog, QualifiedName tableName, CatalogTable table, IEnumerable<(QualifiedName Table, string Name)> foreignKeys)
+    {
+        foreach (var (holder, fkName) in foreignKeys)
         {
-            var holder = name.Equals(tableName) ? table : catalog.Tables[name];
-            holder = holder with { OtherConstraints = holder.OtherConstraints.Remove(fkName), Keys = holder.Keys.Remove(fkName) };
-            if (name.Equals(tableName)) table = holder;
-            else catalog = catalog.WithTable(name, holder);
+            if (holder.Equals(tableName)) table = table.WithoutConstraint(fkName);
+            else catalog = catalog.WithTable(holder, catalog.Tables[holder].WithoutConstraint(fkName));
         }
 
         return (catalog, table);
+    }
+
+    /// <summary>
+    /// The foreign keys of any table, <paramref name="tableName"/> included (as <paramref name="table"/>,
+    /// its current version), whose known target is that table; in table and name order.
+    /// </summary>
+    /// <remarks>
+    /// Every DROP COLUMN and every DROP of a key asks, so it allocates nothing for a table that
+    /// references nothing there, and puts the few it finds in order afterwards.
+    /// </remarks>
+    public static List<(QualifiedName Table, string Name, ForeignKeyTarget Target)> Referencing(Catalog catalog, QualifiedName tableName, CatalogTable table)
+    {
+        var found = new List<(QualifiedName Table, string Name, ForeignKeyTarget Target)>();
+        void Visit(QualifiedName name, CatalogTable candidate)
+        {
+            if (!candidate.References(tableName)) return;
+            foreach (var (fkName, fk) in candidate.Keys)
+            {
+                if (fk.Kind == ConstraintKind.ForeignKey && fk.References is { } target && target.Table.Equals(tableName)) found.Add((name, fkName, target));
+            }
+        }
+
+        foreach (var (name, candidate) in catalog.Tables)
+        {
+            if (!name.Equals(tableName)) Visit(name, candidate);
+        }
+
+        Visit(tableName, table);
+        if (found.Count > 1) found = [.. found.OrderBy(f => f.Table.ToString(), StringComparer.Ordinal).ThenBy(f => f.Name, StringComparer.Ordinal)];
+        return found;
     }
 
     /// <summary>
@@ -74,8 +112,7 @@ internal static class ForeignKeyDependents
     {
         foreach (var (holder, fkName, _) in ReferencingFrom(catalog, dropped).ToList())
         {
-            var table = catalog.Tables[holder];
-            catalog = catalog.WithTable(holder, table with { OtherConstraints = table.OtherConstraints.Remove(fkName), Keys = table.Keys.Remove(fkName) });
+            catalog = catalog.WithTable(holder, catalog.Tables[holder].WithoutConstraint(fkName));
         }
 
         return catalog;
@@ -101,24 +138,20 @@ internal static class ForeignKeyDependents
     {
         var dependents = new List<(QualifiedName Table, string Name)>();
         if (!table.Keys.TryGetValue(keyName, out var key) || !IsReferenceable(key.Kind)) return dependents;
-        foreach (var (name, candidate) in catalog.Tables.SetItem(tableName, table).OrderBy(t => t.Key.ToString(), StringComparer.Ordinal))
+        foreach (var (name, fkName, target) in Referencing(catalog, tableName, table))
         {
-            foreach (var (fkName, fk) in candidate.Keys.OrderBy(k => k.Key, StringComparer.Ordinal))
+            if (!Needs(target, key, context)) continue;
+            var alike = table.Keys.Where(k => k.Key != keyName && !k.Value.ColumnsUnknown && IsReferenceable(k.Value.Kind) && Needs(target, k.Value, context)).Select(k => k.Key).ToList();
+            if (key.ColumnsUnknown || alike.Count > 0)
             {
-                if (fk.Kind != ConstraintKind.ForeignKey || fk.References is not { } target || !target.Table.Equals(tableName)) continue;
-                if (!Needs(target, key, context)) continue;
-                var alike = table.Keys.Where(k => k.Key != keyName && !k.Value.ColumnsUnknown && IsReferenceable(k.Value.Kind) && Needs(target, k.Value, context)).Select(k => k.Key).ToList();
-                if (key.ColumnsUnknown || alike.Count > 0)
-                {
-                    context.Error(
-                        DiagnosticCodes.UnsupportedStatement,
-                        $"Dropping {context.Show(keyName)} {effect}, and SchemaTasks cannot tell whether foreign key {context.Show(fkName)} of {context.Show(name)} uses it{(alike.Count > 0 ? $" or {string.Join(", ", alike.Select(context.Show))} (same columns: PostgreSQL takes the older index)" : " (its columns are not known)")}. Drop that foreign key first with ALTER TABLE ... DROP CONSTRAINT.",
-                        at);
-                    return null;
-                }
-
-                dependents.Add((name, fkName));
+                context.Error(
+                    DiagnosticCodes.UnsupportedStatement,
+                    $"Dropping {context.Show(keyName)} {effect}, and SchemaTasks cannot tell whether foreign key {context.Show(fkName)} of {context.Show(name)} uses it{(alike.Count > 0 ? $" or {string.Join(", ", alike.Select(context.Show))} (same columns: PostgreSQL takes the older index)" : " (its columns are not known)")}. Drop that foreign key first with ALTER TABLE ... DROP CONSTRAINT.",
+                    at);
+                return null;
             }
+
+            dependents.Add((name, fkName));
         }
 
         return dependents;

@@ -20,7 +20,7 @@ internal static class IndexActions
             return table; // The index of a foreign key: the foreign key stays whatever happens to its index.
         }
 
-        return table with { OtherConstraints = table.OtherConstraints.Remove(drop.Name), Keys = table.Keys.Remove(drop.Name) };
+        return table.WithoutConstraint(drop.Name);
     }
 
     public static CatalogTable Rename(CatalogTable table, RenameIndexAction rename, ApplyContext context)

@@ -31,15 +31,7 @@ internal static class ReferencedColumnDrop
             return null;
         }
 
-        foreach (var (name, fkName) in dependents)
-        {
-            var holder = name.Equals(tableName) ? table : catalog.Tables[name];
-            holder = holder with { OtherConstraints = holder.OtherConstraints.Remove(fkName), Keys = holder.Keys.Remove(fkName) };
-            if (name.Equals(tableName)) table = holder;
-            else catalog = catalog.WithTable(name, holder);
-        }
-
-        return (catalog, table);
+        return ForeignKeyDependents.Without(catalog, tableName, table, dependents);
     }
 
     // The foreign keys that reference `column` of `tableName`, in table and name order. A
@@ -50,30 +42,14 @@ internal static class ReferencedColumnDrop
         var comparer = context.Rules.ColumnComparer;
         var primaryKey = table.Keys.Values.FirstOrDefault(k => k.Kind == ConstraintKind.PrimaryKey);
         var dependents = new List<(QualifiedName Table, string Name)>();
-
-        // Every DROP COLUMN looks at every table's keys, so this allocates nothing until it finds
-        // a dependent; the few found are put in order for the message afterwards.
-        void Visit(QualifiedName name, CatalogTable candidate)
+        foreach (var (name, fkName, target) in ForeignKeyDependents.Referencing(catalog, tableName, table))
         {
-            if (!candidate.References(tableName)) return;
-            foreach (var (fkName, fk) in candidate.Keys)
-            {
-                if (fk.Kind != ConstraintKind.ForeignKey || fk.References is not { } target || !target.Table.Equals(tableName)) continue;
-                IEnumerable<string> referenced = target.Columns.Count > 0 ? target.Columns : primaryKey?.Columns ?? [];
-                if (!referenced.Contains(column, comparer)) continue;
-                if (name.Equals(tableName) && fk.Uses(column, context.Rules.ColumnComparison)) continue;
-                dependents.Add((name, fkName));
-            }
+            IEnumerable<string> referenced = target.Columns.Count > 0 ? target.Columns : primaryKey?.Columns ?? [];
+            if (!referenced.Contains(column, comparer)) continue;
+            if (name.Equals(tableName) && table.Keys[fkName].Uses(column, context.Rules.ColumnComparison)) continue;
+            dependents.Add((name, fkName));
         }
 
-        foreach (var (name, candidate) in catalog.Tables)
-        {
-            if (!name.Equals(tableName)) Visit(name, candidate);
-        }
-
-        Visit(tableName, table);
-        return dependents.Count < 2
-            ? dependents
-            : dependents.OrderBy(d => d.Table.ToString(), StringComparer.Ordinal).ThenBy(d => d.Name, StringComparer.Ordinal).ToList();
+        return dependents;
     }
 }
