@@ -1,4 +1,4 @@
-# Sourced by run.sh, noop-clock.sh, noop-sizes.sh, gc-report.sh and compare-tasks.sh: the
+# Sourced by run.sh, noop-clock.sh, sizes.sh, gc-report.sh and compare-tasks.sh: the
 # environment they measure in, the benchmark's two copies of one project (40 small source
 # files, or SCHEMATASKS_BENCH_FILES, one [DbEnum] property, the first 163 migrations of the
 # benchmark corpus as a Prisma folder), `with` the SchemaTasks.Build package from

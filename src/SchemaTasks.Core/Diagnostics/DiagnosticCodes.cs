@@ -138,6 +138,24 @@ public static class DiagnosticCodes
     /// <summary>A <c>DO</c> block that holds DDL cannot be read (its PL/pgSQL is malformed, or it is in another language).</summary>
     public const string UnreadableDoBlock = "ST2022";
 
+    /// <summary>
+    /// A <c>CALL</c> (or a PostgreSQL <c>SELECT</c>) runs a procedure or function that a
+    /// migration created and whose body may change a tracked object; routine bodies are not run.
+    /// Fix: write the DDL plainly, or declare the outcome with a
+    /// <c>/* schematasks:equivalent ... */</c> comment right before the call.
+    /// </summary>
+    public const string RoutineChangesTrackedObjects = "ST2023";
+
+    /// <summary>
+    /// <c>EXECUTE</c> (MySQL, MariaDB) runs SQL built when the migration runs (from an
+    /// expression or a variable), and it may change a tracked object. A constant string is
+    /// followed instead. Fix: as for <see cref="RoutineChangesTrackedObjects"/>.
+    /// </summary>
+    public const string UndecidableDynamicSql = "ST2024";
+
+    /// <summary>A <c>CALL</c> runs a procedure no migration before it creates, so whether it changes a tracked object cannot be told (a warning).</summary>
+    public const string UnknownProcedure = "ST2025";
+
     /// <summary>A statement names a schema that the migrations never created (or already dropped).</summary>
     public const string SchemaNotFound = "ST3001";
 

@@ -11,6 +11,9 @@ internal sealed class ApplyContext(IdentifierRules rules, string? file, List<Sch
 {
     public IdentifierRules Rules { get; } = rules;
 
+    /// <summary>The file named in diagnostics.</summary>
+    public string? File { get; } = file;
+
     /// <summary>The tables the layout's tool creates before the migrations run; not tracked.</summary>
     public IReadOnlyList<QualifiedName> ToolTables { get; } = toolTables;
 
@@ -23,10 +26,10 @@ internal sealed class ApplyContext(IdentifierRules rules, string? file, List<Sch
     public HashSet<string> TemporaryTables { get; } = new(StringComparer.Ordinal);
 
     public void Error(string code, string message, SqlToken at)
-        => diagnostics.Add(SchemaDiagnostic.Error(code, message, file, at.Line, at.Column));
+        => diagnostics.Add(SchemaDiagnostic.Error(code, message, File, at.Line, at.Column));
 
     public void Warning(string code, string message, SqlToken at)
-        => diagnostics.Add(SchemaDiagnostic.Warning(code, message, file, at.Line, at.Column));
+        => diagnostics.Add(SchemaDiagnostic.Warning(code, message, File, at.Line, at.Column));
 
     /// <summary>A name as SQL writes it, for messages.</summary>
     public string Show(QualifiedName name) => Rules.Quote(name);

@@ -53,10 +53,8 @@ internal sealed class DoBlockRunner
     private Catalog? Run(string sql, List<SqlToken> tokens, int gapStart)
     {
         var doToken = tokens[0];
-        if (EquivalentAnnotation.Find(sql, gapStart, doToken.Start) is { } annotation)
+        if (EquivalentAnnotation.Read(sql, gapStart, doToken, SqlDialect.Postgres, _lexDiagnostics) is { } declared)
         {
-            var (line, column) = PositionBefore(sql, annotation.Start, doToken);
-            var declared = EmbeddedSql.FromRegion(sql, annotation.Start, annotation.End, line, column, _lexDiagnostics);
             return Guarded(declared, PlpgsqlParser.ParseStatementList(declared));
         }
 
@@ -83,7 +81,7 @@ internal sealed class DoBlockRunner
         if (language != "plpgsql")
         {
             var text = SqlTokenText.Unquote(sql, literal);
-            if (!LooksLikeDdl(text)) return null;
+            if (!DdlText.LooksLikeDdl(text, SqlDialect.Postgres)) return null;
             Report(DiagnosticCodes.UnreadableDoBlock, $"Cannot read this DO block: it is written in {language}, which SchemaTasks does not run, and it seems to hold DDL. {WayOut}.", doToken);
             return null;
         }
@@ -101,7 +99,7 @@ internal sealed class DoBlockRunner
         }
         catch (SqlParseException error)
         {
-            if (!LooksLikeDdl(embedded.Text)) return null; // The server rejects it too, and it touches nothing tracked either way.
+            if (!DdlText.LooksLikeDdl(embedded.Text, SqlDialect.Postgres)) return null; // The server rejects it too, and it touches nothing tracked either way.
             var at = error.At.Line == 0 ? literal : error.At;
             Report(DiagnosticCodes.UnreadableDoBlock, $"Cannot read this DO block: {error.Message}. It holds DDL, so SchemaTasks does not guess what it does; correct the PL/pgSQL. {WayOut}.", at);
             return null;
@@ -273,7 +271,7 @@ internal sealed class DoBlockRunner
         var text = PlpgsqlConstantText.Evaluate(sql.Text, sql.Tokens, execute.Expression);
         if (text.Value is not { } value)
         {
-            if (StartsTrackedStatement(text.Prefix))
+            if (DdlText.StartsTrackedStatement(text.Prefix, SqlDialect.Postgres))
             {
                 throw new UndecidableStep(execute.At, $"EXECUTE runs SQL built from values known only when the migration runs ('{Excerpt(sql, execute.Expression)}')");
             }
@@ -299,7 +297,7 @@ internal sealed class DoBlockRunner
     private bool ExecuteTouches(EmbeddedSql sql, PlpgsqlExecute execute)
     {
         var text = PlpgsqlConstantText.Evaluate(sql.Text, sql.Tokens, execute.Expression);
-        if (text.Value is not { } value) return StartsTrackedStatement(text.Prefix);
+        if (text.Value is not { } value) return DdlText.StartsTrackedStatement(text.Prefix, SqlDialect.Postgres);
         var executed = value.Lex([]);
         return PlpgsqlParser.ParseStatementList(executed).OfType<PlpgsqlSql>().Any(s => s.Range.End > s.Range.Start && IsTracked(executed, s.Range));
     }
@@ -331,29 +329,6 @@ internal sealed class DoBlockRunner
         => SqlTokenText.IsWord(text, first, "CREATE") || SqlTokenText.IsWord(text, first, "ALTER") || SqlTokenText.IsWord(text, first, "DROP");
 
     /// <summary>
-    /// Whether SQL starting with <paramref name="prefix"/> (the constant start of a built string)
-    /// may create, alter or drop a tracked kind of object. Unknown is yes.
-    /// </summary>
-    private static bool StartsTrackedStatement(string prefix)
-    {
-        var (tokens, _) = SqlLexer.Lex(prefix, SqlDialect.Postgres);
-        if (tokens.Count == 0) return true;
-        bool Is(int i, string word) => i < tokens.Count && SqlTokenText.IsWord(prefix, tokens[i], word);
-        if (!Is(0, "CREATE") && !Is(0, "ALTER") && !Is(0, "DROP")) return false;
-        var k = 1;
-        if (Is(0, "CREATE"))
-        {
-            if (Is(k, "OR") && Is(k + 1, "REPLACE")) k += 2;
-            if (Is(k, "GLOBAL") || Is(k, "LOCAL")) k++;
-            if (Is(k, "TEMP") || Is(k, "TEMPORARY")) return false;
-            if (Is(k, "UNLOGGED")) k++;
-        }
-
-        if (k >= tokens.Count) return true; // The kind of object is not constant.
-        return Is(k, "TABLE") || Is(k, "TYPE") || Is(k, "DOMAIN") || Is(k, "SCHEMA") || tokens[k].Kind != SqlTokenKind.Word;
-    }
-
-    /// <summary>
     /// Whether a body has a word that can change the schema or fail the block: CREATE, ALTER,
     /// DROP, EXECUTE, or RAISE at a level other than a notice. A streaming pass; a body with
     /// none of them (or with a lexing problem, reported when the body is read in full) is
@@ -379,41 +354,12 @@ internal sealed class DoBlockRunner
         => SqlTokenText.IsWord(text, token, "NOTICE") || SqlTokenText.IsWord(text, token, "WARNING") || SqlTokenText.IsWord(text, token, "INFO")
            || SqlTokenText.IsWord(text, token, "LOG") || SqlTokenText.IsWord(text, token, "DEBUG");
 
-    private static bool LooksLikeDdl(string text)
-    {
-        var (tokens, _) = SqlLexer.Lex(text, SqlDialect.Postgres);
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (SqlTokenText.IsWord(text, tokens[i], "EXECUTE")) return true;
-            if (StartsDdl(text, tokens[i]) && StartsTrackedStatement(text[tokens[i].Start..Math.Min(text.Length, tokens[Math.Min(i + 3, tokens.Count - 1)].End)]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static string Excerpt(EmbeddedSql sql, SqlStatementRange range)
     {
         var first = sql.Tokens[range.Start];
         var last = sql.Tokens[Math.Max(range.Start, range.End - 1)];
         var text = string.Join(' ', sql.Text[first.Start..last.End].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return text.Length > 80 ? text[..80] + "…" : text;
-    }
-
-    /// <summary>The file position of <paramref name="offset"/>, which lies before <paramref name="anchor"/> in <paramref name="sql"/>.</summary>
-    private static (int Line, int Column) PositionBefore(string sql, int offset, SqlToken anchor)
-    {
-        var breaks = 0;
-        for (var i = offset; i < anchor.Start; i++)
-        {
-            if (sql[i] == '\n' || (sql[i] == '\r' && (i + 1 >= sql.Length || sql[i + 1] != '\n'))) breaks++;
-        }
-
-        var lineStart = offset;
-        while (lineStart > 0 && sql[lineStart - 1] is not ('\n' or '\r')) lineStart--;
-        return (anchor.Line - breaks, offset - lineStart + 1);
     }
 
     /// <summary>A statement failed; the error unwinds to the nearest exception block that catches it.</summary>

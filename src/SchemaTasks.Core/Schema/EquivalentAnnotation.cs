@@ -1,8 +1,10 @@
+using SchemaTasks.Sql;
+
 namespace SchemaTasks.Schema;
 
 /// <summary>
 /// Finds the <c>/* schematasks:equivalent ... */</c> comment written right before a statement
-/// the engine cannot run itself (a <c>DO</c> block). Its content is the plain DDL the statement
+/// the engine cannot run itself (a <c>DO</c> block, a procedure call, dynamic SQL). Its content is the plain DDL the statement
 /// is equivalent to; the engine applies that instead, so the outcome is declared in the
 /// migration, where a reviewer reads it next to the code it describes.
 /// </summary>
@@ -50,6 +52,36 @@ internal static class EquivalentAnnotation
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The annotation before the statement that starts with <paramref name="first"/>, as SQL
+    /// located in the file; <see langword="null"/> when there is none.
+    /// </summary>
+    /// <param name="sql">The migration's text.</param>
+    /// <param name="gapStart">Where the text after the previous statement starts.</param>
+    /// <param name="first">The statement's first token.</param>
+    /// <param name="dialect">Whose SQL the annotation holds.</param>
+    /// <param name="diagnostics">Receives lexing problems inside it, located in the file.</param>
+    public static EmbeddedSql? Read(string sql, int gapStart, SqlToken first, SqlDialect dialect, List<SqlLexDiagnostic> diagnostics)
+    {
+        if (Find(sql, gapStart, first.Start) is not { } annotation) return null;
+        var (line, column) = PositionBefore(sql, annotation.Start, first);
+        return EmbeddedSql.FromRegion(sql, annotation.Start, annotation.End, line, column, diagnostics, dialect);
+    }
+
+    /// <summary>The file position of <paramref name="offset"/>, which lies before <paramref name="anchor"/> in <paramref name="sql"/>.</summary>
+    private static (int Line, int Column) PositionBefore(string sql, int offset, SqlToken anchor)
+    {
+        var breaks = 0;
+        for (var i = offset; i < anchor.Start; i++)
+        {
+            if (sql[i] == '\n' || (sql[i] == '\r' && (i + 1 >= sql.Length || sql[i + 1] != '\n'))) breaks++;
+        }
+
+        var lineStart = offset;
+        while (lineStart > 0 && sql[lineStart - 1] is not ('\n' or '\r')) lineStart--;
+        return (anchor.Line - breaks, offset - lineStart + 1);
     }
 
     // PostgreSQL block comments nest.

@@ -54,7 +54,7 @@ public static class SchemaEngine
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(sql);
         var diagnostics = new List<SchemaDiagnostic>();
-        var result = Apply(catalog, sql, file, firstLine, diagnostics, new List<SqlToken>(64), toolTables: []);
+        var result = Apply(catalog, sql, file, firstLine, diagnostics, new List<SqlToken>(64), toolTables: [], new RoutineCalls(catalog.Dialect));
         return (result, diagnostics);
     }
 
@@ -62,16 +62,17 @@ public static class SchemaEngine
     {
         var buffer = new List<SqlToken>(256); // One token buffer for the whole run; each statement reuses it.
         var toolTables = ToolHistoryTables.Of(set.Layout, catalog.Dialect);
+        var routines = new RoutineCalls(catalog.Dialect); // A procedure created in one migration may be called in a later one.
         foreach (var migration in set.Migrations)
         {
-            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables);
+            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines);
             steps?.Add(catalog);
         }
 
         return catalog;
     }
 
-    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables)
+    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines)
     {
         if (TemplatePlaceholders.Find(sql, catalog.Dialect, Math.Max(1, firstLine)) is { } placeholder)
         {
@@ -104,6 +105,13 @@ public static class SchemaEngine
                 continue;
             }
 
+            if (RoutineCalls.Reads(sql, tokens[0], rules.Dialect.IsMySqlFamily()))
+            {
+                catalog = routines.Run(catalog, sql, tokens, statementStart, context, statementDiagnostics);
+                continue;
+            }
+
+            if (SqlTokenText.IsWord(sql, tokens[0], "CREATE")) routines.Define(sql, tokens, file);
             catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file);
         }
 

@@ -65,12 +65,19 @@ internal sealed class EmbeddedSql
         return new EmbeddedSql(text, tokens);
     }
 
-    /// <summary>A region of <paramref name="source"/> written as plain SQL, starting at the given file position.</summary>
-    public static EmbeddedSql FromRegion(string source, int start, int end, int line, int column, List<SqlLexDiagnostic> diagnostics)
+    /// <summary>The region <c>[start, end)</c> of <paramref name="source"/> written as plain SQL, starting at the file position (<paramref name="line"/>, <paramref name="column"/>).</summary>
+    /// <param name="source">The text the region is part of.</param>
+    /// <param name="start">The region's first offset.</param>
+    /// <param name="end">The offset after its last.</param>
+    /// <param name="line">The file line it starts on.</param>
+    /// <param name="column">The file column it starts at.</param>
+    /// <param name="diagnostics">Receives lexing problems inside it, located in the file.</param>
+    /// <param name="dialect">Whose SQL the region holds; PostgreSQL unless said.</param>
+    public static EmbeddedSql FromRegion(string source, int start, int end, int line, int column, List<SqlLexDiagnostic> diagnostics, SqlDialect dialect = SqlDialect.Postgres)
     {
         var text = new PositionedText();
         text.AppendRaw(source, start, end, line, column);
-        return text.Lex(diagnostics);
+        return text.Lex(diagnostics, dialect);
     }
 
     /// <summary>Appends the unescaped content of <paramref name="literal"/> with each character's file position.</summary>
@@ -147,11 +154,11 @@ internal sealed class EmbeddedSql
             }
         }
 
-        public EmbeddedSql Lex(List<SqlLexDiagnostic> diagnostics)
+        public EmbeddedSql Lex(List<SqlLexDiagnostic> diagnostics, SqlDialect dialect = SqlDialect.Postgres)
         {
             var text = _text.ToString();
             var local = new List<SqlLexDiagnostic>();
-            var lexer = new SqlLexer(text, SqlDialect.Postgres, 1, local);
+            var lexer = new SqlLexer(text, dialect, 1, local);
             var tokens = new List<SqlToken>();
             while (lexer.Next(out var token))
             {

@@ -11,8 +11,9 @@ namespace SchemaTasks.Sql;
 /// <remarks>
 /// Only statements that can shape a tracked object keep their tokens (<see cref="IsTracked"/>),
 /// in one buffer reused for every statement. The parser reads nothing but statements that
-/// start with CREATE, ALTER, DROP or RENAME, and the engine runs PostgreSQL DO blocks, so that
-/// first word decides; the rest (data, grants, procedure calls) are run through the lexer to find their end and
+/// start with CREATE, ALTER, DROP or RENAME, and the engine runs PostgreSQL DO blocks and
+/// follows calls and dynamic SQL (<see cref="Schema.RoutineCalls"/>), so that first word
+/// decides; the rest (data, grants) are run through the lexer to find their end and
 /// are never stored. Memory is therefore bounded by the longest tracked statement, not by
 /// the text.
 /// </remarks>
@@ -42,7 +43,7 @@ internal sealed class SqlStatementReader
     /// <summary>The current statement's tokens when <see cref="IsTracked"/>; empty otherwise.</summary>
     public List<SqlToken> Tokens { get; }
 
-    /// <summary>Whether the current statement starts with a word the engine reads (CREATE, ALTER, DROP, RENAME; PostgreSQL's DO).</summary>
+    /// <summary>Whether the current statement starts with a word the engine reads (CREATE, ALTER, DROP, RENAME; PostgreSQL's DO; CALL and the statements of dynamic SQL).</summary>
     public bool IsTracked { get; private set; }
 
     /// <summary>How many tokens the current statement has, stored or not.</summary>
@@ -143,7 +144,8 @@ internal sealed class SqlStatementReader
             First = token;
             IsTracked = token.Kind == SqlTokenKind.Word
                         && (IsWord(token, "CREATE") || IsWord(token, "ALTER") || IsWord(token, "DROP") || IsWord(token, "RENAME")
-                            || (!_mySql && IsWord(token, "DO"))); // A DO block runs when the migration runs.
+                            || (!_mySql && IsWord(token, "DO")) // A DO block runs when the migration runs.
+                            || Schema.RoutineCalls.Reads(_source, token, _mySql)); // So may a procedure or dynamic SQL.
         }
 
         if (IsTracked) Tokens.Add(token);

@@ -13,15 +13,17 @@ internal static class MySqlServerAgreement
     /// Applies <paramref name="sql"/> in the engine under <paramref name="dialect"/>, which must
     /// report nothing, and on a fresh database, then compares the engine's catalog with the one
     /// read back from the server. CHECK names are left out: the server numbers generated ones
-    /// across the whole database.
+    /// across the whole database. With <paramref name="userVariables"/>, the SQL may set and read
+    /// <c>@variables</c> (MySqlConnector otherwise reads them as parameters).
     /// </summary>
-    public static async Task AssertEngineMatchesServerAsync(string behaviour, string sql, SqlDialect dialect)
+    public static async Task AssertEngineMatchesServerAsync(string behaviour, string sql, SqlDialect dialect, bool userVariables = false)
     {
         var (built, diagnostics) = SchemaEngine.Apply(Catalog.Empty(dialect), sql, "m.sql");
         Assert.True(diagnostics.Count == 0, $"{behaviour}: {string.Join("\n", diagnostics)}");
 
         await using var db = await MySqlTestDatabase.CreateAsync();
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = userVariables ? new MySqlConnection(db.ConnectionString + ";Allow User Variables=true") : await db.OpenConnectionAsync();
+        if (userVariables) await connection.OpenAsync();
         await using (var command = new MySqlCommand(sql, connection)) await command.ExecuteNonQueryAsync();
         var live = await MySqlSchemaReader.ReadAsync(connection);
 

@@ -1,0 +1,171 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Migrations;
+using SchemaTasks.Schema;
+using static SchemaTasks.Core.Tests.Schema.CatalogBuild;
+
+namespace SchemaTasks.Core.Tests.Schema;
+
+/// <summary>
+/// Statements that run SQL written elsewhere: a CALL of a procedure, a PostgreSQL SELECT of a
+/// function, MySQL's PREPARE/EXECUTE and MariaDB's EXECUTE IMMEDIATE. A constant string is
+/// followed; what cannot be told is reported where it runs, never passed over.
+/// </summary>
+public class RoutineCallTests
+{
+    private static string[] Columns(Catalog catalog, QualifiedName table) => catalog.FindTable(table)!.Columns.Select(c => c.Name).ToArray();
+
+    [Theory]
+    [InlineData("SET @q = 'ALTER TABLE t DROP COLUMN a';\nPREPARE s FROM @q;\nEXECUTE s;\nDEALLOCATE PREPARE s;")]
+    [InlineData("SET @q := 'ALTER TABLE t DROP COLUMN a', @other = 1;\nPREPARE s FROM @q;\nEXECUTE s;")]
+    [InlineData("PREPARE s FROM 'ALTER TABLE t DROP COLUMN a';\nEXECUTE s;")]
+    [InlineData("EXECUTE IMMEDIATE 'ALTER TABLE t DROP COLUMN a';")]
+    public void MySql_ConstantDynamicSql_IsFollowed(string run)
+    {
+        var catalog = Clean("CREATE TABLE t (id int PRIMARY KEY, a int);\n" + run, SqlDialect.MariaDb);
+        Assert.Equal(["id"], Columns(catalog, My("t")));
+    }
+
+    [Fact]
+    public void MySql_FindingsInsideAConstantString_PointAtTheString()
+    {
+        var (_, diagnostics) = Run("CREATE TABLE t (id int PRIMARY KEY);\nEXECUTE IMMEDIATE\n  'ALTER TABLE missing DROP COLUMN a';", SqlDialect.MariaDb);
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCodes.TableNotFound, finding.Code);
+        Assert.Equal(3, finding.Line);
+    }
+
+    [Fact]
+    public void MySql_SqlBuiltUnderACondition_IsReportedAtTheExecute()
+    {
+        var (catalog, diagnostics) = Run("""
+            CREATE TABLE t (id int PRIMARY KEY);
+            SET @s = (SELECT IF((SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 't' AND column_name = 'e') > 0, 'SELECT 1', 'ALTER TABLE t ADD COLUMN e int'));
+            PREPARE stmt FROM @s;
+            EXECUTE stmt;
+            """, SqlDialect.MySql);
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.UndecidableDynamicSql, DiagnosticSeverity.Error, 4), (finding.Code, finding.Severity, finding.Line));
+        Assert.Contains("@s", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("schematasks:equivalent", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(["id"], Columns(catalog, My("t")));
+    }
+
+    [Theory]
+    [InlineData("SET @x = CONCAT('INSERT INTO t VALUES (', 1, ')');\nPREPARE ins FROM @x;\nEXECUTE ins;")]
+    [InlineData("PREPARE sel FROM 'SELECT 1';\nEXECUTE sel;")]
+    [InlineData("SET NAMES utf8mb4;\nSET @@session.sql_mode = '';\nSET FOREIGN_KEY_CHECKS = 0;")]
+    public void MySql_DynamicSqlThatCannotChangeTrackedObjects_IsSilent(string run)
+    {
+        var (_, diagnostics) = Run("CREATE TABLE t (id int PRIMARY KEY);\n" + run, SqlDialect.MariaDb);
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
+    [InlineData("EXECUTE nothing_prepared;")]
+    [InlineData("PREPARE s FROM @never_set;\nEXECUTE s;")]
+    [InlineData("SET @t = (SELECT sql_text FROM pending_ddl LIMIT 1);\nPREPARE s FROM @t;\nEXECUTE s;")]
+    public void MySql_DynamicSqlOfUnknownText_IsReported(string run)
+    {
+        var (_, diagnostics) = Run("CREATE TABLE t (id int PRIMARY KEY);\n" + run, SqlDialect.MySql);
+        Assert.Equal(DiagnosticCodes.UndecidableDynamicSql, Assert.Single(diagnostics).Code);
+    }
+
+    [Theory]
+    [InlineData(SqlDialect.MySql)]
+    [InlineData(SqlDialect.MariaDb)]
+    public void MySql_CallOfAProcedureThatChangesTrackedObjects_IsAnError(SqlDialect dialect)
+    {
+        var (catalog, diagnostics) = Run("""
+            CREATE TABLE t (id int PRIMARY KEY, a int);
+            DELIMITER //
+            CREATE PROCEDURE drop_a()
+            BEGIN
+              IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 't' AND column_name = 'a') THEN
+                ALTER TABLE t DROP COLUMN a;
+              END IF;
+            END //
+            CREATE DEFINER = CURRENT_USER PROCEDURE touch_nothing() BEGIN UPDATE t SET a = 1; END //
+            DELIMITER ;
+            CALL drop_a();
+            CALL touch_nothing();
+            """, dialect);
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.RoutineChangesTrackedObjects, DiagnosticSeverity.Error, 11, 1), (finding.Code, finding.Severity, finding.Line, finding.Column));
+        Assert.Contains("drop_a", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("(3,1)", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(["id", "a"], Columns(catalog, My("t")));
+    }
+
+    [Fact]
+    public void CallOfAProcedureNoMigrationCreates_IsAWarning()
+    {
+        var (_, diagnostics) = Run("CALL maintenance.refresh_all();", SqlDialect.MySql);
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.UnknownProcedure, DiagnosticSeverity.Warning), (finding.Code, finding.Severity));
+        Assert.Contains("refresh_all", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(SqlDialect.Postgres, "/* schematasks:equivalent ALTER TABLE t DROP COLUMN a; */\nCALL drop_a();")]
+    [InlineData(SqlDialect.MariaDb, "/* schematasks:equivalent ALTER TABLE t DROP COLUMN a; */\nCALL drop_a();")]
+    [InlineData(SqlDialect.MariaDb, "SET @s = IF(1 > 0, 'ALTER TABLE t DROP COLUMN a', 'SELECT 1');\nPREPARE s FROM @s;\n-- the column goes\n/* schematasks:equivalent ALTER TABLE t DROP COLUMN a */\nEXECUTE s;")]
+    public void AnAnnotationDeclaresWhatACallOrExecuteDoes(SqlDialect dialect, string run)
+    {
+        var create = dialect == SqlDialect.Postgres
+            ? "CREATE PROCEDURE drop_a() LANGUAGE plpgsql AS $$ BEGIN ALTER TABLE t DROP COLUMN a; END $$;\n"
+            : "CREATE PROCEDURE drop_a() ALTER TABLE t DROP COLUMN a;\n";
+        var catalog = Clean("CREATE TABLE t (id int PRIMARY KEY, a int);\n" + create + run, dialect);
+        Assert.Equal(["id"], Columns(catalog, dialect == SqlDialect.Postgres ? Pg("t") : My("t")));
+    }
+
+    [Fact]
+    public void AnEmptyAnnotationDeclaresACallChangesNothingTracked()
+    {
+        var (_, diagnostics) = Run("/* schematasks:equivalent */\nCALL refresh_continuous_aggregate('daily', NULL, NULL);");
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public void Postgres_SelectOfAFunctionThatChangesTrackedObjects_IsAnError()
+    {
+        var (_, diagnostics) = Run("""
+            CREATE TABLE t (id int PRIMARY KEY, a int);
+            CREATE OR REPLACE FUNCTION public.drop_a() RETURNS void LANGUAGE plpgsql AS $$
+            BEGIN
+              EXECUTE 'ALTER TABLE t DROP COLUMN a';
+            END $$;
+            CREATE FUNCTION answer() RETURNS int LANGUAGE sql AS $$ SELECT 42 $$;
+            SELECT answer();
+            SELECT pg_catalog.set_config('search_path', '', false);
+            SELECT public.drop_a();
+            """);
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.RoutineChangesTrackedObjects, 9), (finding.Code, finding.Line));
+        Assert.Contains("function drop_a", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Postgres_ProcedureWithAnAtomicBody_IsReportedWhenCalled()
+    {
+        var (_, diagnostics) = Run("""
+            CREATE TABLE t (id int PRIMARY KEY);
+            CREATE PROCEDURE add_b() LANGUAGE sql BEGIN ATOMIC ALTER TABLE t ADD COLUMN b int; END;
+            CALL add_b();
+            """);
+        Assert.Equal((DiagnosticCodes.RoutineChangesTrackedObjects, 3), (Assert.Single(diagnostics).Code, diagnostics[0].Line));
+    }
+
+    [Fact]
+    public void AProcedureCreatedInOneMigration_IsKnownWhenALaterOneCallsIt()
+    {
+        var set = new MigrationSet(MigrationLayout.Plain, SqlDialect.MySql,
+        [
+            new Migration("001_procedure", "001", "procedure", "001_procedure.sql", "checksum", "CREATE TABLE t (id int PRIMARY KEY, a int);\nCREATE PROCEDURE drop_a() ALTER TABLE t DROP COLUMN a;"),
+            new Migration("002_call", "002", "call", "002_call.sql", "checksum", "CALL drop_a();"),
+        ]);
+        var result = SchemaEngine.Build(set, SqlDialect.MySql);
+        var finding = Assert.Single(result.Diagnostics);
+        Assert.Equal((DiagnosticCodes.RoutineChangesTrackedObjects, "002_call.sql"), (finding.Code, finding.File));
+        Assert.Contains("001_procedure.sql(2,1)", finding.Message, StringComparison.Ordinal);
+    }
+}
