@@ -140,7 +140,8 @@ public static class DiagnosticCodes
 
     /// <summary>
     /// A <c>CALL</c> (or a PostgreSQL <c>SELECT</c>) runs a procedure or function that a
-    /// migration created and whose body may change a tracked object; routine bodies are not run.
+    /// migration created and whose body may change a tracked object, or a MariaDB
+    /// <c>BEGIN NOT ATOMIC</c> block holds DDL; routine bodies and compound statements are not run.
     /// Fix: write the DDL plainly, or declare the outcome with a
     /// <c>/* schematasks:equivalent ... */</c> comment right before the call.
     /// </summary>

@@ -34,6 +34,7 @@ internal sealed class RoutineCalls
         => SqlTokenText.IsWord(source, first, "CALL")
            || (mySql
                ? SqlTokenText.IsWord(source, first, "SET") || SqlTokenText.IsWord(source, first, "PREPARE") || SqlTokenText.IsWord(source, first, "EXECUTE")
+                 || SqlTokenText.IsWord(source, first, "BEGIN")
                : SqlTokenText.IsWord(source, first, "SELECT"));
 
     /// <summary>Remembers a procedure or function that a <c>CREATE</c> statement defines, and whether its body may change tracked objects.</summary>
@@ -55,6 +56,8 @@ internal sealed class RoutineCalls
         var first = tokens[0];
         if (SqlTokenText.IsWord(sql, first, "SET")) return Set(catalog, sql, tokens);
         if (SqlTokenText.IsWord(sql, first, "PREPARE")) return Prepare(catalog, sql, tokens);
+
+        if (SqlTokenText.IsWord(sql, first, "BEGIN")) return Block(catalog, sql, tokens, gapStart, context, diagnostics);
 
         var runs = Runs(sql, tokens);
         if (runs is null) return catalog; // A SELECT of nothing the migrations defined, DEALLOCATE's like.
@@ -85,6 +88,27 @@ internal sealed class RoutineCalls
             default:
                 return catalog;
         }
+    }
+
+    // MariaDB's BEGIN NOT ATOMIC ... END runs at once, like a procedure created and called; its
+    // DDL usually sits under IF conditions on information_schema, which are not decided here.
+    private Catalog Block(Catalog catalog, string sql, List<SqlToken> tokens, int gapStart, ApplyContext context, List<SchemaDiagnostic> diagnostics)
+    {
+        var first = tokens[0];
+        if (tokens.Count < 2 || !SqlTokenText.IsWord(sql, tokens[1], "NOT")) return catalog; // BEGIN [WORK]: a transaction.
+        var lex = new List<SqlLexDiagnostic>();
+        if (EquivalentAnnotation.Read(sql, gapStart, first, _dialect, lex) is { } declared)
+        {
+            ReportLex(lex, context.File, diagnostics);
+            return ApplyStatements(catalog, declared, context, diagnostics);
+        }
+
+        if (DdlText.LooksLikeDdl(sql[first.Start..tokens[^1].End], _dialect))
+        {
+            context.Error(DiagnosticCodes.RoutineChangesTrackedObjects, $"This BEGIN NOT ATOMIC block may change tracked objects; SchemaTasks does not run compound statements, so the schema after it would be a guess. {WayOut}.", first);
+        }
+
+        return catalog;
     }
 
     // What the statement runs: a routine (known or not), dynamic text, or nothing to follow.

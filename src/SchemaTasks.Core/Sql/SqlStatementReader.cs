@@ -86,6 +86,15 @@ internal sealed class SqlStatementReader
             if (Count == 1)
             {
                 bodyAllowed = !_mySql || IsWord(token, "CREATE");
+                // MariaDB's anonymous compound statement, BEGIN NOT ATOMIC ... END, is its own body
+                // (a plain BEGIN starts a transaction).
+                if (_mySql && IsWord(token, "BEGIN") && Peek(out var next) && IsWord(next, "NOT"))
+                {
+                    bodyAllowed = true;
+                    depth = 1;
+                    bodyStart = token;
+                }
+
                 continue;
             }
 

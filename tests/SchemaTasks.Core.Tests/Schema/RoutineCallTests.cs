@@ -168,4 +168,24 @@ public class RoutineCallTests
         Assert.Equal((DiagnosticCodes.RoutineChangesTrackedObjects, "002_call.sql"), (finding.Code, finding.File));
         Assert.Contains("001_procedure.sql(2,1)", finding.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("BEGIN NOT ATOMIC\n  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 't' AND column_name = 'x') THEN\n    ALTER TABLE t ADD COLUMN x int;\n  END IF;\nEND;")]
+    [InlineData("DELIMITER //\nBEGIN NOT ATOMIC\n  ALTER TABLE t ADD COLUMN x int;\nEND //\nDELIMITER ;")]
+    public void MariaDb_AnonymousBlockThatChangesTrackedObjects_IsAnError(string block)
+    {
+        var (catalog, diagnostics) = Run("CREATE TABLE t (id int PRIMARY KEY);\n" + block + "\nCREATE TABLE after_block (k int);", SqlDialect.MariaDb);
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCodes.RoutineChangesTrackedObjects, finding.Code);
+        Assert.Contains("BEGIN NOT ATOMIC", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(["id"], Columns(catalog, My("t")));
+        Assert.NotNull(catalog.FindTable(My("after_block")));
+    }
+
+    [Fact]
+    public void MySql_TransactionBegin_IsNotABlock()
+    {
+        var catalog = Clean("BEGIN;\nCREATE TABLE t (id int PRIMARY KEY);\nCOMMIT;\nSTART TRANSACTION;\nBEGIN WORK;\nALTER TABLE t ADD COLUMN a int;\nCOMMIT;", SqlDialect.MySql);
+        Assert.Equal(["id", "a"], Columns(catalog, My("t")));
+    }
 }
