@@ -22,6 +22,10 @@ internal sealed class RoutineCalls
     private readonly Dictionary<string, DynamicText> _variables = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, DynamicText> _prepared = new(StringComparer.OrdinalIgnoreCase);
 
+    // The user variables' values as MySqlUserExpression reads them (numbers too), for the
+    // expressions of later SET statements.
+    private readonly Dictionary<string, object> _values = new(StringComparer.OrdinalIgnoreCase);
+
     public RoutineCalls(SqlDialect dialect)
     {
         _dialect = dialect;
@@ -59,7 +63,7 @@ internal sealed class RoutineCalls
 
         if (SqlTokenText.IsWord(sql, first, "BEGIN")) return Block(catalog, sql, tokens, gapStart, context, diagnostics);
 
-        var runs = Runs(sql, tokens);
+        var runs = Runs(catalog, sql, tokens);
         if (runs is null) return catalog; // A SELECT of nothing the migrations defined, DEALLOCATE's like.
         var lex = new List<SqlLexDiagnostic>();
         if (EquivalentAnnotation.Read(sql, gapStart, first, _dialect, lex) is { } declared)
@@ -80,8 +84,8 @@ internal sealed class RoutineCalls
             case RoutineRun { Name: var name }:
                 context.Warning(DiagnosticCodes.UnknownProcedure, $"This CALL runs procedure {context.Show(name)}, which no migration before it creates, so SchemaTasks cannot tell whether it changes tracked objects. If it does, {char.ToLowerInvariant(WayOut[0])}{WayOut[1..]}.", first);
                 return catalog;
-            case DynamicText { Text: { } text, Literal: var literal } when text.Length > 0:
-                return ApplyLiteral(catalog, sql, literal, context, diagnostics);
+            case DynamicText { Text: { } text } known when text.Length > 0:
+                return ApplyText(catalog, sql, known, context, diagnostics);
             case DynamicText { Text: null, MayChangeTracked: true, Origin: var origin }:
                 context.Error(DiagnosticCodes.UndecidableDynamicSql, $"Cannot tell what this EXECUTE runs: its SQL is {origin}, known only when the migration runs, and it may change a tracked object. {WayOut}.", first);
                 return catalog;
@@ -112,7 +116,7 @@ internal sealed class RoutineCalls
     }
 
     // What the statement runs: a routine (known or not), dynamic text, or nothing to follow.
-    private object? Runs(string sql, List<SqlToken> tokens)
+    private object? Runs(Catalog catalog, string sql, List<SqlToken> tokens)
     {
         var first = tokens[0];
         if (SqlTokenText.IsWord(sql, first, "CALL"))
@@ -137,7 +141,7 @@ internal sealed class RoutineCalls
         // EXECUTE IMMEDIATE <expression> (MariaDB) or EXECUTE <name> [USING ...].
         if (tokens.Count >= 2 && SqlTokenText.IsWord(sql, tokens[1], "IMMEDIATE"))
         {
-            return Evaluate(sql, tokens, 2, tokens.Count);
+            return Evaluate(catalog, sql, tokens, 2, tokens.Count);
         }
 
         if (tokens.Count >= 2)
@@ -145,7 +149,7 @@ internal sealed class RoutineCalls
             var name = Identifier(sql, tokens[1]);
             return _prepared.TryGetValue(name, out var prepared)
                 ? prepared
-                : new DynamicText(null, default, MayChangeTracked: true, $"prepared as {name}, but no PREPARE {name} comes before it");
+                : new DynamicText(null, tokens[0], false, MayChangeTracked: true, $"prepared as {name}, but no PREPARE {name} comes before it");
         }
 
         return null;
@@ -172,10 +176,12 @@ internal sealed class RoutineCalls
                 while (value < end && !IsAssignment(sql, tokens[value])) value++;
                 if (value < end)
                 {
-                    var evaluated = Evaluate(sql, tokens, value + 1, end);
-                    _variables[variable] = evaluated.Text is null && value + 1 < end
-                        ? evaluated with { Origin = $"the value of @{variable}, which line {tokens[value + 1].Line} builds from an expression" }
+                    var evaluated = Evaluate(catalog, sql, tokens, value + 1, end);
+                    _variables[variable] = evaluated.Text is null && evaluated.Value is null && value + 1 < end
+                        ? evaluated with { Origin = $"the value of @{variable}, {evaluated.Origin}" }
                         : evaluated;
+                    if (((object?)evaluated.Text ?? evaluated.Value) is { } known) _values[variable] = known;
+                    else _values.Remove(variable);
                 }
             }
 
@@ -189,24 +195,32 @@ internal sealed class RoutineCalls
     private Catalog Prepare(Catalog catalog, string sql, List<SqlToken> tokens)
     {
         if (tokens.Count < 4 || !SqlTokenText.IsWord(sql, tokens[2], "FROM")) return catalog;
-        _prepared[Identifier(sql, tokens[1])] = Evaluate(sql, tokens, 3, tokens.Count);
+        _prepared[Identifier(sql, tokens[1])] = Evaluate(catalog, sql, tokens, 3, tokens.Count);
         return catalog;
     }
 
     // The text an expression yields: a constant string, a variable set before, or SQL built when the migration runs.
-    private DynamicText Evaluate(string sql, List<SqlToken> tokens, int start, int end)
+    private DynamicText Evaluate(Catalog catalog, string sql, List<SqlToken> tokens, int start, int end)
     {
-        if (end - start == 1 && tokens[start].Kind == SqlTokenKind.String)
+        var first = tokens[Math.Min(start, tokens.Count - 1)];
+        if (end - start == 1 && first.Kind == SqlTokenKind.String)
         {
-            var literal = tokens[start];
-            return new DynamicText(SqlTokenText.Unquote(sql, literal), literal, false, "a constant string");
+            return new DynamicText(SqlTokenText.Unquote(sql, first), first, IsLiteral: true, false, "a constant string");
+        }
+
+        string? unknown = null;
+        if (start < end && MySqlUserExpression.Evaluate(sql, tokens, start, end, catalog, name => _values.GetValueOrDefault(name), out unknown) is { } value)
+        {
+            return value is string text
+                ? new DynamicText(text, first, IsLiteral: false, false, "a constant string")
+                : new DynamicText(null, first, false, false, "a value") { Value = value };
         }
 
         if (end - start == 2 && UserVariable(sql, tokens, start, end) is { } name)
         {
             return _variables.TryGetValue(name, out var known)
                 ? known
-                : new DynamicText(null, default, true, $"the variable @{name}, which no statement before it sets");
+                : new DynamicText(null, first, false, true, $"the variable @{name}, which no statement before it sets");
         }
 
         // Built from pieces: it may change a tracked object when a constant piece reads like DDL, a
@@ -229,14 +243,14 @@ internal sealed class RoutineCalls
         }
 
         mayChange |= !hasConstant;
-        var first = tokens[Math.Min(start, tokens.Count - 1)];
-        return new DynamicText(null, first, mayChange, $"built by the expression on line {first.Line}");
+        return new DynamicText(null, first, false, mayChange, $"built by the expression on line {first.Line}, in which SchemaTasks cannot evaluate {unknown ?? "everything"}");
     }
 
-    private Catalog ApplyLiteral(Catalog catalog, string sql, SqlToken literal, ApplyContext context, List<SchemaDiagnostic> diagnostics)
+    private Catalog ApplyText(Catalog catalog, string sql, DynamicText known, ApplyContext context, List<SchemaDiagnostic> diagnostics)
     {
         var text = new EmbeddedSql.PositionedText();
-        EmbeddedSql.AppendLiteral(text, sql, literal);
+        if (known.IsLiteral) EmbeddedSql.AppendLiteral(text, sql, known.At);
+        else text.Append(known.Text!, known.At.Line, known.At.Column); // Built: its findings point at the expression.
         var lex = new List<SqlLexDiagnostic>();
         var embedded = text.Lex(lex, _dialect);
         ReportLex(lex, context.File, diagnostics);
@@ -304,6 +318,14 @@ internal sealed class RoutineCalls
 
     private sealed record RoutineRun(string Name, RoutineDefinition? Routine);
 
-    /// <summary>SQL a statement will run: its text when constant, otherwise whether it may change a tracked object.</summary>
-    private sealed record DynamicText(string? Text, SqlToken Literal, bool MayChangeTracked, string Origin);
+    /// <summary>
+    /// SQL a statement will run: its text when known (<paramref name="At"/> is the literal that
+    /// holds it when <paramref name="IsLiteral"/>, else the expression that built it), otherwise
+    /// whether it may change a tracked object.
+    /// </summary>
+    private sealed record DynamicText(string? Text, SqlToken At, bool IsLiteral, bool MayChangeTracked, string Origin)
+    {
+        /// <summary>A value that is not text (a number, <see cref="MySqlUserExpression.CurrentDatabase"/>), for later expressions.</summary>
+        public object? Value { get; init; }
+    }
 }

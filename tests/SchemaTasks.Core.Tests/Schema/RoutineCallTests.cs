@@ -39,7 +39,7 @@ public class RoutineCallTests
     {
         var (catalog, diagnostics) = Run("""
             CREATE TABLE t (id int PRIMARY KEY);
-            SET @s = (SELECT IF((SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 't' AND column_name = 'e') > 0, 'SELECT 1', 'ALTER TABLE t ADD COLUMN e int'));
+            SET @s = (SELECT IF((SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 't' AND column_name LIKE 'e%') > 0, 'SELECT 1', 'ALTER TABLE t ADD COLUMN e int'));
             PREPARE stmt FROM @s;
             EXECUTE stmt;
             """, SqlDialect.MySql);
@@ -187,5 +187,62 @@ public class RoutineCallTests
     {
         var catalog = Clean("BEGIN;\nCREATE TABLE t (id int PRIMARY KEY);\nCOMMIT;\nSTART TRANSACTION;\nBEGIN WORK;\nALTER TABLE t ADD COLUMN a int;\nCOMMIT;", SqlDialect.MySql);
         Assert.Equal(["id", "a"], Columns(catalog, My("t")));
+    }
+
+    private const string AddColumnIfMissing = """
+        SET @dbname = DATABASE();
+        SET @preparedStatement = (SELECT IF(
+          (SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS
+           WHERE (table_name = 'queue') AND (table_schema = @dbname) AND (column_name = 'priority')) > 0,
+          "SELECT 1",
+          CONCAT("ALTER TABLE ", 'queue', " ADD ", 'priority', " TINYINT DEFAULT 0")));
+        PREPARE addColumnIfNotExist FROM @preparedStatement;
+        EXECUTE addColumnIfNotExist;
+        DEALLOCATE PREPARE addColumnIfNotExist;
+        """;
+
+    [Theory]
+    [InlineData("CREATE TABLE queue (id int PRIMARY KEY);", "tinyint")]
+    [InlineData("CREATE TABLE queue (id int PRIMARY KEY, priority int);", "int")]
+    public void MySql_DdlUnderAnInformationSchemaCondition_IsDecided(string create, string type)
+    {
+        var catalog = Clean(create + "\n" + AddColumnIfMissing, SqlDialect.MySql);
+        Assert.Equal(["id", "priority"], Columns(catalog, My("queue")));
+        Assert.Equal(type, catalog.FindTable(My("queue"))!.Columns[1].Type);
+    }
+
+    [Fact]
+    public void MySql_IndexDroppedOnlyWhenItExists_IsDecided()
+    {
+        var catalog = Clean("""
+            CREATE TABLE ev (a int, b int, UNIQUE KEY unique_ev (a));
+            SET @exist := (SELECT COUNT(INDEX_NAME) FROM information_schema.STATISTICS
+                           WHERE `TABLE_NAME` = 'ev' AND `INDEX_NAME` = 'unique_ev' AND TABLE_SCHEMA = database());
+            SET @sqlstmt := IF(@exist > 0, 'ALTER TABLE `ev` DROP INDEX `unique_ev`', 'SELECT ''INFO: Index already exists.''');
+            PREPARE stmt FROM @sqlstmt;
+            EXECUTE stmt;
+            ALTER TABLE ev ADD CONSTRAINT unique_ev UNIQUE (a, b);
+            SET @again := (SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_NAME = 'ev' AND INDEX_NAME = 'missing' AND TABLE_SCHEMA = DATABASE());
+            SET @sqlstmt := IF(@again > 0, 'ALTER TABLE ev DROP INDEX missing', 'SELECT 1');
+            PREPARE stmt FROM @sqlstmt;
+            EXECUTE stmt;
+            """, SqlDialect.MariaDb);
+        Assert.Contains("unique_ev", catalog.FindTable(My("ev"))!.OtherConstraints);
+    }
+
+    [Theory]
+    [InlineData("TABLE_SCHEMA = 'production'", "information_schema.COLUMNS")]
+    [InlineData("COLUMN_NAME LIKE 'prio%'", "the filter on COLUMN_NAME")]
+    public void MySql_ConditionOnWhatIsNotKnown_SaysWhichPart(string filter, string part)
+    {
+        var (_, diagnostics) = Run($"""
+            CREATE TABLE queue (id int PRIMARY KEY);
+            SET @s = IF((SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_NAME = 'queue' AND {filter}) > 0, 'SELECT 1', 'ALTER TABLE queue ADD priority int');
+            PREPARE p FROM @s;
+            EXECUTE p;
+            """, SqlDialect.MySql);
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCodes.UndecidableDynamicSql, finding.Code);
+        Assert.Contains(part, finding.Message, StringComparison.Ordinal);
     }
 }

@@ -4,8 +4,9 @@ using SchemaTasks.Testing;
 namespace SchemaTasks.MySql.Tests.Differential;
 
 /// <summary>
-/// DDL run from a constant string through PREPARE/EXECUTE (and MariaDB's EXECUTE IMMEDIATE), as
-/// Flyway MySQL folders write it: the engine follows the string and builds the server's schema.
+/// DDL run from a string through PREPARE/EXECUTE (and MariaDB's EXECUTE IMMEDIATE), as Flyway
+/// MySQL folders write it: constant, or chosen by IF over information_schema. The engine
+/// follows the string and builds the server's schema.
 /// </summary>
 public sealed class MySqlDynamicSqlTests
 {
@@ -23,6 +24,28 @@ public sealed class MySqlDynamicSqlTests
         EXECUTE s;
         PREPARE s FROM 'CREATE TABLE u (k int)';
         EXECUTE s;
+        """)]
+    [InlineData("a column added when information_schema says it is missing", """
+        CREATE TABLE queue (id int PRIMARY KEY);
+        SET @s = (SELECT IF((SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE table_name = 'queue' AND table_schema = DATABASE() AND column_name = 'priority') > 0,
+          "SELECT 1", CONCAT("ALTER TABLE ", 'queue', " ADD ", 'priority', " TINYINT DEFAULT 0")));
+        PREPARE p FROM @s;
+        EXECUTE p;
+        """)]
+    [InlineData("a column kept when information_schema says it is there", """
+        CREATE TABLE queue (id int PRIMARY KEY, priority int NOT NULL);
+        SET @s = (SELECT IF((SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE table_name = 'queue' AND table_schema = DATABASE() AND column_name = 'priority') > 0,
+          "SELECT 1", CONCAT("ALTER TABLE ", 'queue', " ADD ", 'priority', " TINYINT DEFAULT 0")));
+        PREPARE p FROM @s;
+        EXECUTE p;
+        """)]
+    [InlineData("an index dropped when it exists, then made again", """
+        CREATE TABLE ev (a int, b int, UNIQUE KEY unique_ev (a));
+        SET @exist := (SELECT COUNT(INDEX_NAME) FROM information_schema.STATISTICS WHERE `TABLE_NAME` = 'ev' AND `INDEX_NAME` = 'unique_ev' AND TABLE_SCHEMA = database());
+        SET @sqlstmt := IF(@exist > 0, 'ALTER TABLE `ev` DROP INDEX `unique_ev`', 'SELECT ''INFO: Index already exists.''');
+        PREPARE stmt FROM @sqlstmt;
+        EXECUTE stmt;
+        ALTER TABLE ev ADD CONSTRAINT unique_ev UNIQUE (a, b);
         """)]
     public Task Constant_dynamic_SQL_builds_the_servers_schema(string behaviour, string sql)
         => MySqlServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql, MySqlTestDatabase.ServerDialect, userVariables: true);

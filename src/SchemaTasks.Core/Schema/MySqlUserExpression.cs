@@ -1,0 +1,362 @@
+using System.Globalization;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// Evaluates the expressions MySQL migrations assign to user variables to run DDL only when it
+/// is needed, MySQL having no <c>ADD COLUMN IF NOT EXISTS</c>:
+/// <code>
+/// SET @exists := (SELECT COUNT(*) FROM information_schema.COLUMNS
+///                 WHERE TABLE_NAME = 't' AND COLUMN_NAME = 'c' AND TABLE_SCHEMA = DATABASE());
+/// SET @sql := IF(@exists > 0, 'SELECT 1', 'ALTER TABLE t ADD COLUMN c int');
+/// </code>
+/// Understood: string and integer constants, NULL, user variables, <c>DATABASE()</c>,
+/// <c>IF</c>, <c>CONCAT</c>, comparisons, <c>AND</c>/<c>OR</c>/<c>NOT</c>, <c>(SELECT expr)</c>,
+/// and <c>COUNT</c>/<c>EXISTS</c> over <c>information_schema</c>'s <c>TABLES</c>,
+/// <c>COLUMNS</c>, <c>STATISTICS</c>, <c>TABLE_CONSTRAINTS</c> and
+/// <c>REFERENTIAL_CONSTRAINTS</c> filtered by equalities, answered from the catalog the
+/// migrations built so far. Anything else is unknown, and the caller says so.
+/// </summary>
+internal sealed class MySqlUserExpression
+{
+    /// <summary>The value of <c>DATABASE()</c>: the migrations' own database, whatever its name.</summary>
+    public static readonly object CurrentDatabase = new();
+
+    private static readonly object Null = new();
+
+    private readonly string _sql;
+    private readonly List<SqlToken> _tokens;
+    private readonly int _end;
+    private readonly Catalog _catalog;
+    private readonly Func<string, object?> _variable;
+    private int _pos;
+    private string? _unknown;
+
+    private MySqlUserExpression(string sql, List<SqlToken> tokens, int start, int end, Catalog catalog, Func<string, object?> variable)
+    {
+        (_sql, _tokens, _pos, _end, _catalog, _variable) = (sql, tokens, start, end, catalog, variable);
+    }
+
+    /// <summary>The value of <c>tokens[start..end)</c>: a string, a <see cref="long"/>, <see cref="CurrentDatabase"/>, or <see langword="null"/> when unknown.</summary>
+    /// <param name="sql">The migration's text.</param>
+    /// <param name="tokens">The statement's tokens.</param>
+    /// <param name="start">The expression's first token.</param>
+    /// <param name="end">The token after its last.</param>
+    /// <param name="catalog">The schema the migrations built so far, which information_schema describes.</param>
+    /// <param name="variable">A user variable's known value (as this method returns them), or <see langword="null"/>.</param>
+    /// <param name="unknown">When unknown, the part that could not be evaluated.</param>
+    public static object? Evaluate(string sql, List<SqlToken> tokens, int start, int end, Catalog catalog, Func<string, object?> variable, out string? unknown)
+    {
+        var expression = new MySqlUserExpression(sql, tokens, start, end, catalog, variable);
+        var value = expression.Or();
+        if (value is not null && expression._pos != end) value = expression.Fail(expression._pos < end ? $"'{SqlTokenText.ForMessage(sql, tokens[expression._pos])}'" : "the end");
+        unknown = value is null ? expression._unknown ?? "the expression" : null;
+        return value == Null ? null : value;
+    }
+
+    private bool IsWord(string word, int ahead = 0) => _pos + ahead < _end && SqlTokenText.IsWord(_sql, _tokens[_pos + ahead], word);
+
+    private bool IsSymbol(string symbol, int ahead = 0)
+        => _pos + ahead < _end && _tokens[_pos + ahead].Kind == SqlTokenKind.Symbol && SqlTokenText.Raw(_sql, _tokens[_pos + ahead]) == symbol;
+
+    private bool TryWord(string word)
+    {
+        if (!IsWord(word)) return false;
+        _pos++;
+        return true;
+    }
+
+    private bool TrySymbol(string symbol)
+    {
+        if (!IsSymbol(symbol)) return false;
+        _pos++;
+        return true;
+    }
+
+    private object? Fail(string what)
+    {
+        _unknown ??= what;
+        return null;
+    }
+
+    private object? Or()
+    {
+        var left = And();
+        while (left is not null && (TryWord("OR") || TrySymbol("||")))
+        {
+            var right = And();
+            left = right is null ? null : Bool(Truth(left) || Truth(right));
+        }
+
+        return left;
+    }
+
+    private object? And()
+    {
+        var left = Not();
+        while (left is not null && (TryWord("AND") || TrySymbol("&&")))
+        {
+            var right = Not();
+            left = right is null ? null : Bool(Truth(left) && Truth(right));
+        }
+
+        return left;
+    }
+
+    private object? Not()
+    {
+        if (TryWord("NOT") || TrySymbol("!"))
+        {
+            var operand = Not();
+            return operand is null ? null : Bool(!Truth(operand));
+        }
+
+        return Comparison();
+    }
+
+    private object? Comparison()
+    {
+        var left = Primary();
+        if (left is null) return null;
+        if (TryWord("IS"))
+        {
+            var negated = TryWord("NOT");
+            if (!TryWord("NULL")) return Fail("IS without NULL");
+            return Bool((left == Null) != negated);
+        }
+
+        var op = _pos < _end && _tokens[_pos].Kind == SqlTokenKind.Symbol ? SqlTokenText.Raw(_sql, _tokens[_pos]) : null;
+        if (op is not ("=" or "<>" or "!=" or ">" or "<" or ">=" or "<=")) return left;
+        _pos++;
+        var right = Primary();
+        if (right is null) return null;
+        if (left is long a && right is long b)
+        {
+            return Bool(op switch { "=" => a == b, "<>" or "!=" => a != b, ">" => a > b, "<" => a < b, ">=" => a >= b, _ => a <= b });
+        }
+
+        if (left is string x && right is string y && op is "=" or "<>" or "!=")
+        {
+            return Bool(string.Equals(x, y, StringComparison.OrdinalIgnoreCase) == (op == "="));
+        }
+
+        return Fail($"a comparison with {op}");
+    }
+
+    private object? Primary()
+    {
+        if (_pos >= _end) return Fail("the end");
+        var token = _tokens[_pos];
+        switch (token.Kind)
+        {
+            case SqlTokenKind.String:
+                _pos++;
+                return SqlTokenText.Unquote(_sql, token);
+            case SqlTokenKind.Number:
+                _pos++;
+                return long.TryParse(SqlTokenText.Raw(_sql, token), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : Fail($"the number {SqlTokenText.Raw(_sql, token)}");
+        }
+
+        if (IsSymbol("@") && _pos + 1 < _end && _tokens[_pos + 1].Start == token.End && !IsSymbol("@", 1))
+        {
+            var name = _tokens[_pos + 1];
+            _pos += 2;
+            var key = name.Kind == SqlTokenKind.Word ? SqlTokenText.Raw(_sql, name) : SqlTokenText.Unquote(_sql, name);
+            return _variable(key) ?? Fail($"the variable @{key}");
+        }
+
+        if (TrySymbol("("))
+        {
+            var inner = TryWord("SELECT") ? Select() : Or();
+            return inner is null ? null : TrySymbol(")") ? inner : Fail("an unclosed parenthesis");
+        }
+
+        if (TryWord("NULL")) return Null;
+        if ((IsWord("DATABASE") || IsWord("SCHEMA")) && IsSymbol("(", 1) && IsSymbol(")", 2))
+        {
+            _pos += 3;
+            return CurrentDatabase;
+        }
+
+        if (IsWord("IF") && IsSymbol("(", 1))
+        {
+            _pos += 2;
+            var condition = Or();
+            if (condition is null || !TrySymbol(",")) return Fail("IF");
+            var then = Or();
+            if (then is null || !TrySymbol(",")) return Fail("IF");
+            var otherwise = Or();
+            return otherwise is null || !TrySymbol(")") ? Fail("IF") : Truth(condition) ? then : otherwise;
+        }
+
+        if (IsWord("CONCAT") && IsSymbol("(", 1))
+        {
+            _pos += 2;
+            var text = new System.Text.StringBuilder();
+            do
+            {
+                var part = Or();
+                if (part is null) return null;
+                if (part == Null) return Fail("CONCAT of NULL");
+                text.Append(part is long n ? n.ToString(CultureInfo.InvariantCulture) : part as string ?? string.Empty);
+            }
+            while (TrySymbol(","));
+            return TrySymbol(")") ? text.ToString() : Fail("CONCAT");
+        }
+
+        if (IsWord("EXISTS") && IsSymbol("(", 1) && IsWord("SELECT", 2))
+        {
+            _pos += 3;
+            var rows = InformationSchemaRows();
+            return rows is null ? null : TrySymbol(")") ? Bool(rows > 0) : Fail("EXISTS");
+        }
+
+        return Fail($"'{SqlTokenText.ForMessage(_sql, token)}'");
+    }
+
+    // SELECT <expression> without FROM, or SELECT COUNT(...) FROM information_schema.<view> WHERE ...
+    private object? Select()
+    {
+        if (IsWord("COUNT") && IsSymbol("(", 1)) return InformationSchemaRows();
+        var value = Or();
+        return value is null ? null : IsWord("FROM") ? Fail("a SELECT from a table") : value;
+    }
+
+    // The number of rows of the query after SELECT: its select list is skipped to FROM.
+    private long? InformationSchemaRows()
+    {
+        var depth = 0;
+        while (_pos < _end && !(depth == 0 && IsWord("FROM")))
+        {
+            if (IsSymbol("(")) depth++;
+            else if (IsSymbol(")")) depth--;
+            _pos++;
+        }
+
+        if (!TryWord("FROM") || !TryWord("information_schema") || !TrySymbol(".") || _pos >= _end)
+        {
+            Fail("a query that is not on information_schema");
+            return null;
+        }
+
+        var view = Name(_tokens[_pos++]).ToUpperInvariant();
+        if (_pos < _end && (TryWord("AS") || (_tokens[_pos].Kind is SqlTokenKind.Word && !IsWord("WHERE") && !IsWord("LIMIT")))) _pos++; // an alias
+        var filters = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        if (TryWord("WHERE") && !Filters(filters)) return null;
+        if (TryWord("LIMIT")) _pos++;
+        var rows = Rows(view, filters);
+        if (rows is null) Fail($"information_schema.{view} by {string.Join(", ", filters.Keys)}");
+        return rows;
+    }
+
+    // column = value [AND column = value] ..., in any parentheses.
+    private bool Filters(Dictionary<string, object> filters)
+    {
+        do
+        {
+            var open = 0;
+            while (TrySymbol("(")) open++;
+            if (_pos + 2 >= _end || _tokens[_pos].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return Fail("a filter") is not null;
+            if (IsSymbol(".", 1)) _pos += 2; // an alias's
+            var column = Name(_tokens[_pos++]);
+            if (!TrySymbol("=")) return Fail($"the filter on {column}") is not null;
+            var value = Primary();
+            if (value is null || value == Null) return false;
+            filters[column] = value;
+            for (; open > 0; open--)
+            {
+                if (!TrySymbol(")")) return Fail("an unclosed parenthesis") is not null;
+            }
+        }
+        while (TryWord("AND"));
+        return true;
+    }
+
+    private long? Rows(string view, Dictionary<string, object> filters)
+    {
+        // Every view is filtered by its schema: only the migrations' own database is known.
+        foreach (var schema in new[] { "TABLE_SCHEMA", "CONSTRAINT_SCHEMA", "INDEX_SCHEMA" })
+        {
+            if (filters.TryGetValue(schema, out var value) && value != CurrentDatabase) return null;
+            filters.Remove(schema);
+        }
+
+        string? Text(string column) => filters.TryGetValue(column, out var value) ? value as string ?? (value is long n ? n.ToString(CultureInfo.InvariantCulture) : null) : null;
+        var table = Text("TABLE_NAME") is { } tableName ? FindTable(tableName) : null;
+        switch (view)
+        {
+            case "TABLES" when Only(filters, "TABLE_NAME", "TABLE_TYPE") && Text("TABLE_NAME") is not null:
+                if (table is not null) return Text("TABLE_TYPE") is null or "BASE TABLE" ? 1 : 0;
+                return Text("TABLE_TYPE") == "BASE TABLE" ? 0 : null; // Not a table; a view of that name is not tracked.
+            case "COLUMNS" when Only(filters, "TABLE_NAME", "COLUMN_NAME") && Text("COLUMN_NAME") is { } column && table is not null:
+                return table.FindColumn(column, _catalog.Dialect) is null ? 0 : 1;
+            case "STATISTICS" when Only(filters, "TABLE_NAME", "INDEX_NAME", "COLUMN_NAME") && Text("INDEX_NAME") is { } index && table is not null:
+                return IndexRows(table, index, Text("COLUMN_NAME"));
+            case "TABLE_CONSTRAINTS" when Only(filters, "TABLE_NAME", "CONSTRAINT_NAME", "CONSTRAINT_TYPE") && Text("CONSTRAINT_NAME") is { } constraint && (table is not null || Text("TABLE_NAME") is null):
+                return ConstraintRows(table, constraint, Text("CONSTRAINT_TYPE"));
+            case "REFERENTIAL_CONSTRAINTS" when Only(filters, "TABLE_NAME", "CONSTRAINT_NAME") && Text("CONSTRAINT_NAME") is { } foreignKey && (table is not null || Text("TABLE_NAME") is null):
+                return ConstraintRows(table, foreignKey, "FOREIGN KEY");
+            default:
+                return null;
+        }
+    }
+
+    private static bool Only(Dictionary<string, object> filters, params string[] columns) => filters.Keys.All(k => columns.Contains(k, StringComparer.OrdinalIgnoreCase));
+
+    private long? IndexRows(CatalogTable table, string index, string? column)
+    {
+        if (MySqlPlainIndexes.IsIndexName(table, index))
+        {
+            var key = table.Keys.FirstOrDefault(k => string.Equals(k.Key, index, StringComparison.OrdinalIgnoreCase)
+                                                     || (k.Value.Kind == ConstraintKind.PrimaryKey && string.Equals(index, "PRIMARY", StringComparison.OrdinalIgnoreCase)));
+            if (key.Value is null) return null;
+            return column is null ? key.Value.Columns.Length : key.Value.Columns.Count(c => string.Equals(c, column, StringComparison.OrdinalIgnoreCase));
+        }
+
+        // A foreign key has an index the engine does not keep, named after the key or its first column.
+        foreach (var (name, key) in table.Keys)
+        {
+            if (key.Kind == ConstraintKind.ForeignKey && (string.Equals(name, index, StringComparison.OrdinalIgnoreCase) || (key.Columns.Length > 0 && string.Equals(key.Columns[0], index, StringComparison.OrdinalIgnoreCase)))) return null;
+        }
+
+        return 0;
+    }
+
+    private long? ConstraintRows(CatalogTable? table, string name, string? type)
+    {
+        var tables = table is null ? _catalog.Tables.Values : [table];
+        long rows = 0;
+        foreach (var candidate in tables)
+        {
+            foreach (var (keyName, key) in candidate.Keys)
+            {
+                if (key.Kind is ConstraintKind.PlainIndex || !string.Equals(keyName, name, StringComparison.OrdinalIgnoreCase)) continue;
+                var kind = key.Kind switch { ConstraintKind.PrimaryKey => "PRIMARY KEY", ConstraintKind.Unique => "UNIQUE", ConstraintKind.ForeignKey => "FOREIGN KEY", _ => null };
+                if (kind is null) return null;
+                if (type is null || string.Equals(type, kind, StringComparison.OrdinalIgnoreCase)) rows++;
+            }
+
+            if (candidate.Checks.Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) && (type is null || string.Equals(type, "CHECK", StringComparison.OrdinalIgnoreCase))) rows++;
+            if (candidate.OtherConstraints.Any(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase) && !candidate.Keys.ContainsKey(c))) return null; // Its kind is not known.
+        }
+
+        return rows;
+    }
+
+    // Table names compare as information_schema compares them, in any case.
+    private CatalogTable? FindTable(string name)
+        => _catalog.FindTable(new QualifiedName(string.Empty, name))
+           ?? _catalog.Tables.Values.FirstOrDefault(t => string.Equals(t.Name.Name, name, StringComparison.OrdinalIgnoreCase) && t.Name.Schema.Length == 0);
+
+    private string Name(SqlToken token) => token.Kind == SqlTokenKind.QuotedIdentifier ? SqlTokenText.Unquote(_sql, token) : SqlTokenText.Raw(_sql, token);
+
+    private static object Bool(bool value) => value ? 1L : 0L;
+
+    private static bool Truth(object value) => value switch
+    {
+        long n => n != 0,
+        string s => long.TryParse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n != 0,
+        _ => false,
+    };
+}
