@@ -406,7 +406,7 @@ public static class MigrationDiscovery
         // A detected layout is a guess from one file's name: say which, so that a folder of plain
         // files that happens to hold a '.up.sql' is not read as a mistake in every other file.
         var fix = diagnostics.DetectedFrom is { } evidence
-            ? $"The folder was read as {diagnostics.Layout.ToName()} because '{evidence}' follows that layout. Rename the file, move it out of the migrations folder, or set {diagnostics.LayoutSetting} to the layout the folder follows (plain reads every .sql file in name order)."
+            ? $"The folder was read as {diagnostics.Layout.ToName()} because '{evidence}' follows that layout. Rename the file, move it out of the migrations folder, or set {diagnostics.LayoutSetting} to the layout the folder follows (plain reads every .sql file in name order, without the down files of up/down pairs)."
             : $"Rename it, move it out of the migrations folder, or correct {diagnostics.LayoutSetting}.";
         diagnostics.Add(SchemaDiagnostic.Error(
             DiagnosticCodes.UnrecognisedMigrationFile,

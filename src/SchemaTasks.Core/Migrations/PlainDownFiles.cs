@@ -93,14 +93,15 @@ internal static class PlainDownFiles
                 }
             }
 
-            if (Postgrator.Match(name) is { Success: true } postgrator)
+            // The patterns are built only for names that may match them: most plain folders hold neither.
+            if ((lower.IndexOf(".do.", StringComparison.Ordinal) >= 0 || lower.IndexOf(".undo.", StringComparison.Ordinal) >= 0) && Postgrator.Match(name) is { Success: true } postgrator)
             {
                 var version = postgrator.Groups["version"].Value;
                 var isDown = postgrator.Groups["direction"].Value.Equals("undo", StringComparison.OrdinalIgnoreCase);
                 return new(folder + "|postgrator|" + version.ToLowerInvariant(), isDown, true, $"{folder}{version}.do.sql");
             }
 
-            if (FlywayVersioned.Match(name) is { Success: true } flyway)
+            if (name.Length > 1 && name[0] is 'V' or 'U' && name[1] is >= '0' and <= '9' && FlywayVersioned.Match(name) is { Success: true } flyway)
             {
                 // Flyway pairs an undo script with the versioned migration of the same version.
                 var version = flyway.Groups["version"].Value.Replace('_', '.');
