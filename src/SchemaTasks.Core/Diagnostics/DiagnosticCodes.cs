@@ -84,6 +84,20 @@ public static class DiagnosticCodes
     public const string LiquibaseUndecidable = "ST1021";
 
     /// <summary>
+    /// A folder read in the plain layout holds down migrations by name (<c>*.down.sql</c>, a
+    /// <c>down.sql</c>, <c>*.undo.sql</c>, Flyway's <c>U</c> files) that cannot be set apart from its
+    /// forward ones: a down file without its up file, or files of no direction beside them. The
+    /// plain layout would run them as forward migrations, so the folder is not read.
+    /// </summary>
+    public const string DownMigrationsInPlainFolder = "ST1022";
+
+    /// <summary>
+    /// Information: a folder read in the plain layout is made of up/down pairs; the up files were
+    /// read in name order and the down files skipped, as every tool that names files so runs them.
+    /// </summary>
+    public const string DownMigrationsSkipped = "ST1023";
+
+    /// <summary>
     /// A string literal is never closed. Reported where it starts; the rest of the file would
     /// otherwise be read as part of it. Fix: add the closing quote (a quote inside is doubled).
     /// </summary>

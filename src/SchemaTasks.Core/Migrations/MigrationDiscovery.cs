@@ -80,8 +80,21 @@ public static class MigrationDiscovery
             return LiquibaseFromChangelogs(sqlFiles, master, diagnostics);
         }
 
+        // A plain folder of up/down pairs is read without its down files; one that mixes them with
+        // other files is refused rather than guessed at (PlainDownFiles).
+        var downFiles = chosen == MigrationLayout.Plain ? PlainDownFiles.Find(sqlFiles, diagnostics.LayoutSetting, diagnostics) : [];
+        if (downFiles is null)
+        {
+            return new MigrationDiscoveryResult(null, diagnostics);
+        }
+
         foreach (var file in sqlFiles)
         {
+            if (downFiles.Contains(file.RelativePath))
+            {
+                continue;
+            }
+
             if (!Reads(chosen.Value, file.RelativePath))
             {
                 diagnostics.Add(new SchemaDiagnostic(
@@ -104,6 +117,14 @@ public static class MigrationDiscovery
             // Atlas hashes every .sql file of the folder itself, in name order, byte by byte.
             var topLevel = sqlFiles.Where(f => !f.RelativePath.Contains('/', StringComparison.Ordinal)).OrderBy(f => f.RelativePath, CodePointOrder.Instance).ToList();
             AtlasDirectory.Verify(topLevel, folder.AtlasSum, diagnostics);
+        }
+
+        if (chosen == MigrationLayout.Diesel)
+        {
+            foreach (var down in DieselMigrationFolder.DownWithoutUp(sqlFiles))
+            {
+                Unrecognised(down, "diesel runs the 'up.sql' of each folder directly inside the migrations folder, and refuses a folder without one", diagnostics);
+            }
         }
 
         if (chosen == MigrationLayout.Goose)
@@ -160,6 +181,7 @@ public static class MigrationDiscovery
                 continue;
             }
 
+            if (DieselMigrationFolder.IsGeneratedMigration(file.RelativePath)) Claim(MigrationLayout.Diesel, file.RelativePath);
             if (FlywayFile.IsMatch(fileName)) Claim(MigrationLayout.Flyway, file.RelativePath);
             if (LiquibaseChangelog.IsChangelog(file.Text)) Claim(MigrationLayout.Liquibase, file.RelativePath);
             if (!inFolderItself) continue;
@@ -343,6 +365,24 @@ public static class MigrationDiscovery
                 return (migration, new OrderKey(fileName, CodePointOrder.Instance));
             }
 
+            case MigrationLayout.Diesel:
+            {
+                if (fileName == DieselMigrationFolder.DownFile)
+                {
+                    return null; // down.sql reverts its folder's migration; it is not history.
+                }
+
+                var folder = DieselMigrationFolder.Folder(file.RelativePath);
+                var version = DieselMigrationFolder.Version(folder);
+                if (version.Length == 0)
+                {
+                    return Unrecognised(file, "diesel keeps each migration in '<version>_<name>/up.sql', the version the folder name up to the first '_'", diagnostics);
+                }
+
+                var migration = new Migration(version, version, DieselMigrationFolder.Name(folder), file.RelativePath, MigrationChecksum.Compute(file.Text), file.Text);
+                return (migration, new OrderKey(version, StringComparer.Ordinal));
+            }
+
             default:
             {
                 var stem = fileName.Substring(0, fileName.Length - ".sql".Length);
@@ -366,7 +406,7 @@ public static class MigrationDiscovery
         // A detected layout is a guess from one file's name: say which, so that a folder of plain
         // files that happens to hold a '.up.sql' is not read as a mistake in every other file.
         var fix = diagnostics.DetectedFrom is { } evidence
-            ? $"The folder was read as {diagnostics.Layout.ToName()} because '{evidence}' follows that layout. Rename the file, move it out of the migrations folder, or set {diagnostics.LayoutSetting} to the layout the folder follows (plain reads every .sql file in name order)."
+            ? $"The folder was read as {diagnostics.Layout.ToName()} because '{evidence}' follows that layout. Rename the file, move it out of the migrations folder, or set {diagnostics.LayoutSetting} to the layout the folder follows (plain reads every .sql file in name order, without the down files of up/down pairs)."
             : $"Rename it, move it out of the migrations folder, or correct {diagnostics.LayoutSetting}.";
         diagnostics.Add(SchemaDiagnostic.Error(
             DiagnosticCodes.UnrecognisedMigrationFile,
@@ -402,6 +442,9 @@ public static class MigrationDiscovery
             // Atlas keys atlas_schema_revisions by the version text: a second file with it would
             // be taken for the first one's revision.
             MigrationLayout.Atlas => version => version,
+
+            // diesel keys __diesel_schema_migrations by the version text, and keeps one migration per version.
+            MigrationLayout.Diesel => version => version,
             _ => null,
         };
         if (key is null)
@@ -438,6 +481,7 @@ public static class MigrationDiscovery
             MigrationLayout.Prisma => depth == 1,
             MigrationLayout.GolangMigrate or MigrationLayout.Dbmate or MigrationLayout.Goose or MigrationLayout.Sqlx or MigrationLayout.Atlas => depth == 0,
             MigrationLayout.Drizzle => depth == 1, // The folder form; the journal form is read from its journal.
+            MigrationLayout.Diesel => DieselMigrationFolder.Reads(relativePath),
             _ => true,
         };
     }
@@ -446,6 +490,7 @@ public static class MigrationDiscovery
     {
         MigrationLayout.Prisma => "only the folders directly inside the migrations folder, as Prisma does",
         MigrationLayout.Drizzle => "only the '<timestamp>_<name>/migration.sql' folders directly inside the migrations folder, as drizzle-kit does",
+        MigrationLayout.Diesel => "only 'up.sql' and 'down.sql' in the folders directly inside the migrations folder, as diesel does",
         _ => $"only the files directly in the migrations folder, not subfolders, as {layout.ToName()} does",
     };
 

@@ -15,7 +15,10 @@ public enum MigrationLayout
     /// <summary>dbmate: <c>&lt;version&gt;_&lt;name&gt;.sql</c> holding <c>-- migrate:up</c> and <c>-- migrate:down</c> sections.</summary>
     Dbmate,
 
-    /// <summary>Plain ordered <c>*.sql</c> files (DbUp and similar), in natural sort order.</summary>
+    /// <summary>
+    /// Plain ordered <c>*.sql</c> files (DbUp and similar), in natural sort order; in a folder of
+    /// up/down pairs only the up files.
+    /// </summary>
     Plain,
 
     /// <summary>
@@ -44,6 +47,12 @@ public enum MigrationLayout
     /// each <c>--changeset author:id</c> one migration, the files in path order.
     /// </summary>
     Liquibase,
+
+    /// <summary>
+    /// diesel: one folder per migration, <c>&lt;version&gt;_&lt;name&gt;/up.sql</c>, in version order, the
+    /// version the folder name up to the first <c>_</c> without its <c>-</c>; <c>down.sql</c> is not schema history.
+    /// </summary>
+    Diesel,
 }
 
 /// <summary>The names users write for a <see cref="MigrationLayout"/>.</summary>
@@ -62,6 +71,7 @@ public static class MigrationLayoutNames
         MigrationLayout.Drizzle => "drizzle",
         MigrationLayout.Atlas => "atlas",
         MigrationLayout.Liquibase => "liquibase",
+        MigrationLayout.Diesel => "diesel",
         _ => throw new ArgumentOutOfRangeException(nameof(layout)),
     };
 
@@ -80,6 +90,7 @@ public static class MigrationLayoutNames
             case "drizzle" or "drizzle-kit": layout = MigrationLayout.Drizzle; return true;
             case "atlas": layout = MigrationLayout.Atlas; return true;
             case "liquibase": layout = MigrationLayout.Liquibase; return true;
+            case "diesel": layout = MigrationLayout.Diesel; return true;
             default: layout = default; return false;
         }
     }

@@ -82,6 +82,20 @@ internal static class MigrationScaffolder
             case MigrationLayout.Atlas:
                 return [new($"{NextNumber(FileVersion(last), utcNow, utcNow.ToString(TimestampFormat, CultureInfo.InvariantCulture))}_{slug}.sql", up)];
 
+            // diesel: a '<version>_<name>' folder holding up.sql and down.sql, the version written
+            // as the last folder writes it ('2024-01-02-030405', as `diesel migration generate` does, or 14 digits).
+            case MigrationLayout.Diesel:
+            {
+                var stamp = Timestamp(last?.Version, utcNow);
+                var dashed = last is null || last.RelativePath.IndexOf('-') is var dash && dash >= 0 && dash < last.RelativePath.IndexOf('_');
+                var version = dashed && stamp.Length == 14 ? $"{stamp[..4]}-{stamp[4..6]}-{stamp[6..8]}-{stamp[8..]}" : stamp;
+                return
+                [
+                    new($"{version}_{slug}/up.sql", up),
+                    new($"{version}_{slug}/down.sql", "-- Removing allowed values is not automatic: a row may already hold one.\n-- Restore the previous definition here if this migration must be undone.\n"),
+                ];
+            }
+
             default:
             {
                 var leadingDigits = last is null ? "001" : new string(last.Id.TakeWhile(char.IsAsciiDigit).ToArray());

@@ -30,6 +30,7 @@ internal static class ToolHistoryTables
             MigrationLayout.Drizzle => [new(postgres ? "drizzle" : "", "__drizzle_migrations")],
             MigrationLayout.Atlas => [new(postgres ? "atlas_schema_revisions" : "", "atlas_schema_revisions")],
             MigrationLayout.Liquibase => [new(schema, "databasechangelog"), new(schema, "databasechangeloglock")],
+            MigrationLayout.Diesel => [new(schema, "__diesel_schema_migrations")],
             _ => [],
         };
     }

@@ -42,6 +42,20 @@ public sealed class OtherToolScaffolderTests
     }
 
     [Fact]
+    public void Diesel_GetsTheNextFolder_WrittenAsTheLastOne_AndReadsBackAsDiesel()
+    {
+        var dashed = Read(null, ("2019-02-26-002946_init/up.sql", "SELECT 1;\n"), ("2019-02-26-002946_init/down.sql", "SELECT 1;\n"));
+        var plain = Read(null, ("20190226002946_init/up.sql", "SELECT 1;\n"));
+
+        var files = MigrationScaffolder.Create(dashed, "fix", "SELECT 2;\n", Now);
+        Assert.Equal(["2026-11-23-140509_fix/up.sql", "2026-11-23-140509_fix/down.sql"], files.Select(f => f.RelativePath));
+        Assert.Equal("20261123140509_fix/up.sql", MigrationScaffolder.Create(plain, "fix", "SELECT 2;\n", Now)[0].RelativePath);
+        var again = MigrationDiscovery.Discover([new("2019-02-26-002946_init/up.sql", "SELECT 1;\n"), .. files.Select(f => new MigrationSourceFile(f.RelativePath, f.Text))]);
+        Assert.Equal(MigrationLayout.Diesel, again.Set!.Layout);
+        Assert.Equal("20261123140509", again.Set.Migrations[^1].Id);
+    }
+
+    [Fact]
     public void Atlas_GetsATimestampedFile_ThatAtlasSumDoesNotListYet()
     {
         var hash = AtlasDirectory.Hashes([("20240101000000_init.sql", "SELECT 1;\n")])[0];

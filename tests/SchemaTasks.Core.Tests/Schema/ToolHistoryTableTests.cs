@@ -23,6 +23,8 @@ public class ToolHistoryTableTests
     [InlineData(MigrationLayout.Liquibase, SqlDialect.Postgres, "ALTER TABLE databasechangelog ADD COLUMN note text; DROP TABLE databasechangeloglock;")]
     [InlineData(MigrationLayout.GolangMigrate, SqlDialect.MySql, "ALTER TABLE schema_migrations ADD COLUMN data_version int; RENAME TABLE schema_migrations TO old_schema_migrations;")]
     [InlineData(MigrationLayout.Drizzle, SqlDialect.MySql, "ALTER TABLE __drizzle_migrations ADD COLUMN note text;")]
+    [InlineData(MigrationLayout.Diesel, SqlDialect.Postgres, "ALTER TABLE __diesel_schema_migrations ADD COLUMN note text;")]
+    [InlineData(MigrationLayout.Diesel, SqlDialect.MySql, "ALTER TABLE __diesel_schema_migrations ADD COLUMN note text;")]
     public void ChangingTheLayoutsHistoryTable_IsNoError_AndLeavesTheSchemaAlone(MigrationLayout layout, SqlDialect dialect, string change)
     {
         var (catalog, diagnostics) = SchemaEngine.BuildFinal(Set(layout, dialect, "CREATE TABLE jobs (id int);", change), dialect);
