@@ -210,6 +210,7 @@ internal sealed partial class DdlParser
         var name = _c.Identifier();
         var type = DataType();
         bool? notNull = type.IsSerial ? true : null;
+        var explicitNull = false; // NULL written last of NULL and NOT NULL; AUTO_INCREMENT leaves it be.
         string? defaultText = null;
         var primaryKey = false;
         List<ConstraintSpec>? constraints = null; // Most columns have none.
@@ -251,14 +252,14 @@ internal sealed partial class DdlParser
             if (_c.TryWord("NOT"))
             {
                 kind = ColumnAttributeKind.Nullability;
-                if (_c.TryWord("NULL")) notNull = true;
+                if (_c.TryWord("NULL")) (notNull, explicitNull) = (true, false);
                 else if (!_c.TryWord("DEFERRABLE")) throw _c.Error("expected NULL or DEFERRABLE after NOT");
                 else if (constraints is [.., var notDeferrable]) constraints[^1] = notDeferrable with { Index = notDeferrable.Index with { Deferrable = false } };
             }
             else if (_c.TryWord("NULL"))
             {
                 kind = ColumnAttributeKind.Nullability;
-                notNull = false;
+                (notNull, explicitNull) = (false, true);
             }
             else if (_mySql && _c.TryWords("SERIAL", "DEFAULT"))
             {
@@ -377,6 +378,11 @@ internal sealed partial class DdlParser
                     : IsWordAt(token, "INVISIBLE") ? ColumnAttributeKind.Invisible
                     : IsWordAt(token, "VISIBLE") ? ColumnAttributeKind.Other
                     : ColumnAttributeKind.TypeOption;
+
+                // Both servers' grammars make AUTO_INCREMENT set NOT NULL, key or no key, and a
+                // NULL written after it clear it again: id int NULL AUTO_INCREMENT is NOT NULL,
+                // id int AUTO_INCREMENT NULL is not.
+                if (kind == ColumnAttributeKind.AutoIncrement) notNull = true;
             }
             else if (_c.TryWord("INITIALLY"))
             {
@@ -391,7 +397,6 @@ internal sealed partial class DdlParser
             attributes?.Add(new ColumnAttribute(named is null ? token : constraintAt, kind));
         }
 
-        var explicitNull = notNull == false;
         if (primaryKey) notNull = true;
         return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints ?? (IReadOnlyList<ConstraintSpec>)[])
         {
