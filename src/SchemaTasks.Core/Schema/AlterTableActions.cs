@@ -181,7 +181,7 @@ internal static class AlterTableActions
                 // By name, not position, so that a run of MODIFY ... FIRST / AFTER stays linear (CatalogTable).
                 if (table.FindColumn(replace.Column, dialect) is not { } replaced)
                 {
-                    FindColumn(table, replace.Column, false, "MODIFY/CHANGE COLUMN", replace.At, context);
+                    FindColumn(table, replace.Column, replace.IfExists, "MODIFY/CHANGE COLUMN", replace.At, context);
                     return table;
                 }
 
@@ -213,7 +213,7 @@ internal static class AlterTableActions
                 return IndexActions.Rename(table, renameIndex, context);
 
             case AddConstraintAction add:
-                if (add.IfNotExists && add.Constraint.Name is { } existing && (ConstraintNames.Exists(table, existing) || MySqlPlainIndexes.IsPlainIndex(table, existing))) return table;
+                if (add.IfNotExists && AddIfNotExists.Skips(table, add.Constraint)) return table;
                 return TableStatements.AddConstraint(catalog, table, add.Constraint, null, context);
 
             case DropConstraintAction drop:
@@ -230,7 +230,7 @@ internal static class AlterTableActions
 
                 if (!drop.IfExists)
                 {
-                    context.Warning(DiagnosticCodes.ConstraintNotFound, $"Table {context.Show(table.Name)} has no constraint {context.Show(drop.Name)} that SchemaTasks knows of (known: {KnownConstraints(table, context)}). If the server generated the name, check it; otherwise fix the name or write DROP CONSTRAINT IF EXISTS.", drop.At);
+                    context.Warning(DiagnosticCodes.ConstraintNotFound, $"Table {context.Show(table.Name)} has no constraint {context.Show(drop.Name)} that SchemaTasks knows of (known: {KnownConstraints(table, context)}). If the server generated the name, check it; otherwise {MissingDropWayOut(drop, context.Rules.Dialect)}.", drop.At);
                 }
 
                 return table;
@@ -287,6 +287,14 @@ internal static class AlterTableActions
 
         return keys;
     }
+
+    // The IF EXISTS form of the clause written, where the dialect has one: MySQL 8 has none.
+    private static string MissingDropWayOut(DropConstraintAction drop, SqlDialect dialect) => dialect switch
+    {
+        SqlDialect.MySql => "fix the name, or remove the drop if the migrations before it never create the constraint (MySQL 8 has no IF EXISTS form of it)",
+        SqlDialect.MariaDb when drop.Kind == ConstraintKind.ForeignKey => "fix the name or write DROP FOREIGN KEY IF EXISTS",
+        _ => "fix the name or write DROP CONSTRAINT IF EXISTS",
+    };
 
     private static string KnownConstraints(CatalogTable table, ApplyContext context)
     {

@@ -65,20 +65,27 @@ internal sealed partial class DdlParser
             : _c.IsWord("EXCLUDE");
     }
 
-    /// <summary>A table-level constraint (or MySQL index); content other than CHECK and primary key columns is skipped.</summary>
-    private ConstraintSpec TableConstraint()
+    /// <summary>
+    /// A table-level constraint (or MySQL index); content other than CHECK and primary key columns
+    /// is skipped. <paramref name="alterAdd"/>: read for ALTER TABLE ... ADD, where MariaDB takes IF NOT EXISTS.
+    /// </summary>
+    private ConstraintSpec TableConstraint(bool alterAdd = false)
     {
         var at = _c.Current;
         string? name = null;
+        var ifNotExists = false;
         if (_c.TryWord("CONSTRAINT") && !(_c.IsWord("CHECK") || _c.IsWord("PRIMARY") || _c.IsWord("UNIQUE") || _c.IsWord("FOREIGN") || _c.IsWord("EXCLUDE")))
         {
+            ifNotExists = _mySql && alterAdd && ConstraintIfNotExists();
             name = _c.Identifier();
         }
 
         if (_c.IsWord("CHECK"))
         {
-            return new ConstraintSpec(at, name, ConstraintKind.Check, [], CheckClause());
+            return new ConstraintSpec(at, name, ConstraintKind.Check, [], CheckClause()) { IfNotExists = ifNotExists };
         }
+
+        if (ifNotExists) throw OnlyCheckAfterConstraintIfNotExists();
 
         // PostgreSQL 18's NOT NULL table constraint makes its column NOT NULL under a name the
         // engine does not keep; read as an opaque constraint it would leave the column nullable.
@@ -99,6 +106,7 @@ internal sealed partial class DdlParser
             _c.Next();
             _c.ExpectWord("KEY");
             if (!_mySql && UsingIndex(at, name, kind) is { } attached) return attached;
+            if (_mySql) ifNotExists = KeyIfNotExists("PRIMARY KEY", alterAdd);
             if (_c.TryWord("USING")) _c.Next();
             columns = ColumnNameList();
         }
@@ -125,13 +133,14 @@ internal sealed partial class DdlParser
             // MySQL: UNIQUE [INDEX|KEY] [name] ... / FOREIGN KEY [name] (...): the index name is the constraint name.
             _c.Next();
             if (!_c.TryWord("KEY")) _c.TryWord("INDEX");
+            ifNotExists = KeyIfNotExists(kind == ConstraintKind.ForeignKey ? "FOREIGN KEY" : "UNIQUE KEY", alterAdd);
             if (_c.IsIdentifier && !_c.IsWord("USING")) name ??= _c.Identifier();
             if (_c.TryWord("USING")) _c.Next();
             if (_c.IsSymbol('(')) columns = ColumnNameList();
         }
         else if (kind == ConstraintKind.Other && _mySql)
         {
-            return PlainMySqlIndex(at);
+            return PlainMySqlIndex(at, alterAdd);
         }
         else if (kind == ConstraintKind.Other && !_mySql && _c.TryWord("EXCLUDE"))
         {
@@ -142,7 +151,7 @@ internal sealed partial class DdlParser
 
         var index = !_mySql && kind is ConstraintKind.PrimaryKey or ConstraintKind.Unique ? KeyIndexTail(nullsNotDistinct) : KeyIndexOptions.Plain;
         _c.SkipToListEnd();
-        return new ConstraintSpec(at, name, kind, columns, null) { Index = index, References = references };
+        return new ConstraintSpec(at, name, kind, columns, null) { Index = index, References = references, IfNotExists = ifNotExists };
     }
 
     /// <summary>

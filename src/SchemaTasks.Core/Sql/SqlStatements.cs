@@ -168,7 +168,7 @@ internal sealed record ConstraintSpec(SqlToken At, string? Name, ConstraintKind 
     /// <summary>PostgreSQL: the parts of a primary key's or unique constraint's index other than its columns.</summary>
     public KeyIndexOptions Index { get; init; } = KeyIndexOptions.Plain;
 
-    /// <summary>MariaDB's <c>ADD INDEX IF NOT EXISTS name</c>: an existing name is kept as it is.</summary>
+    /// <summary>MariaDB's <c>ADD INDEX IF NOT EXISTS name</c> (also UNIQUE, FOREIGN KEY, PRIMARY KEY, and CONSTRAINT name CHECK): an existing name is kept as it is.</summary>
     public bool IfNotExists { get; init; }
 
     /// <summary>PostgreSQL: the table and columns a foreign key references, when read.</summary>
@@ -210,7 +210,11 @@ internal sealed record SetNotNullAction(SqlToken At, string? Column, bool NotNul
 internal sealed record SetDefaultAction(SqlToken At, string? Column, string? Default) : AlterAction(At);
 
 /// <summary>MySQL MODIFY (same name) and CHANGE (new name): the whole definition is replaced.</summary>
-internal sealed record ReplaceColumnAction(SqlToken At, string Column, ColumnSpec Definition) : AlterAction(At);
+internal sealed record ReplaceColumnAction(SqlToken At, string Column, ColumnSpec Definition) : AlterAction(At)
+{
+    /// <summary>MariaDB's <c>MODIFY IF EXISTS</c> / <c>CHANGE IF EXISTS</c>: a column the table lacks is skipped with a note.</summary>
+    public bool IfExists { get; init; }
+}
 
 internal sealed record AddConstraintAction(SqlToken At, ConstraintSpec Constraint) : AlterAction(At)
 {
