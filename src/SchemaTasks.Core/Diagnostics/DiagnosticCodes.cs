@@ -274,6 +274,12 @@ public static class DiagnosticCodes
     /// <summary>MySQL and MariaDB refuse <c>DEFAULT NULL</c> on a NOT NULL column (error 1067); MariaDB also on one its own PRIMARY KEY makes NOT NULL.</summary>
     public const string NullDefaultOnNotNullColumn = "ST3046";
 
+    /// <summary>
+    /// MariaDB ignores <c>DROP CONSTRAINT</c> of a foreign key when the same ALTER TABLE adds a
+    /// foreign key: the server keeps the key without a word, and so does the snapshot (warning).
+    /// </summary>
+    public const string MariaDbForeignKeyDropIgnored = "ST3047";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -218,6 +218,7 @@ internal static class AlterTableActions
 
             case DropConstraintAction drop:
             {
+                if (MariaDbForeignKeyDrop.Ignores(table, drop, statement, context)) return table;
                 if (table.Checks.Any(c => c.Name == drop.Name))
                 {
                     return table with { Checks = table.Checks.RemoveAll(c => c.Name == drop.Name) };

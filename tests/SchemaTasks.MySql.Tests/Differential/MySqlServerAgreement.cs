@@ -1,4 +1,5 @@
 using MySqlConnector;
+using SchemaTasks.Diagnostics;
 using SchemaTasks.MySql.Introspection;
 using SchemaTasks.MySql.Tests.Infrastructure;
 using SchemaTasks.Schema;
@@ -11,14 +12,16 @@ internal static class MySqlServerAgreement
 {
     /// <summary>
     /// Applies <paramref name="sql"/> in the engine under <paramref name="dialect"/>, which must
-    /// report nothing, and on a fresh database, then compares the engine's catalog with the one
-    /// read back from the server. CHECK names are left out: the server numbers generated ones
-    /// across the whole database.
+    /// report nothing but the <paramref name="warnings"/> given (codes, in order), and on a fresh
+    /// database, then compares the engine's catalog with the one read back from the server. CHECK
+    /// names are left out: the server numbers generated ones across the whole database.
     /// </summary>
-    public static async Task AssertEngineMatchesServerAsync(string behaviour, string sql, SqlDialect dialect)
+    public static async Task AssertEngineMatchesServerAsync(string behaviour, string sql, SqlDialect dialect, params string[] warnings)
     {
         var (built, diagnostics) = SchemaEngine.Apply(Catalog.Empty(dialect), sql, "m.sql");
-        Assert.True(diagnostics.Count == 0, $"{behaviour}: {string.Join("\n", diagnostics)}");
+        Assert.True(
+            diagnostics.Select(d => d.Code).SequenceEqual(warnings) && diagnostics.All(d => d.Severity == DiagnosticSeverity.Warning),
+            $"{behaviour}: {string.Join("\n", diagnostics)}");
 
         await using var db = await MySqlTestDatabase.CreateAsync();
         await using var connection = await db.OpenConnectionAsync();
