@@ -280,6 +280,12 @@ public static class DiagnosticCodes
     /// </summary>
     public const string MariaDbForeignKeyDropIgnored = "ST3047";
 
+    /// <summary>PostgreSQL refuses <c>ADD GENERATED ... AS IDENTITY</c> on a column that is not NOT NULL (SQLSTATE 55000).</summary>
+    public const string IdentityOnNullableColumn = "ST3048";
+
+    /// <summary>PostgreSQL refuses <c>DROP NOT NULL</c> of an identity column (SQLSTATE 42601).</summary>
+    public const string DropNotNullOfIdentityColumn = "ST3049";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -164,6 +164,8 @@ internal static class AlterTableActions
             {
                 var index = FindColumn(table, notNull.Column ?? string.Empty, false, notNull.NotNull ? "SET NOT NULL" : "DROP NOT NULL", notNull.At, context);
                 if (index < 0) return table;
+                // The server checks identity first: an identity primary key column is reported as an identity column.
+                if (!notNull.NotNull && IdentityColumns.RefusesDropNotNull(table, table.Columns[index], notNull.At, context)) return table;
                 if (!notNull.NotNull && PrimaryKeyNullability.RefusesDropNotNull(table, table.Columns[index].Name, notNull.At, context)) return table;
                 return table.WithColumnChanged(index, table.Columns[index] with { IsNullable = !notNull.NotNull });
             }
@@ -204,6 +206,18 @@ internal static class AlterTableActions
                 };
                 table = AddColumnConstraints(catalog, table, replace.Definition, context);
                 return PrimaryKeyNullability.AfterRedefine(table, replace.Definition, replace.At, context);
+            }
+
+            case AddIdentityAction addIdentity:
+            {
+                var index = FindColumn(table, addIdentity.Column, false, "ADD GENERATED ... AS IDENTITY", addIdentity.At, context);
+                return index < 0 ? table : IdentityColumns.Add(table, index, addIdentity.At, context);
+            }
+
+            case DropIdentityAction dropIdentity:
+            {
+                var index = FindColumn(table, dropIdentity.Column, false, "DROP IDENTITY", dropIdentity.At, context);
+                return index < 0 ? table : IdentityColumns.Drop(table, index);
             }
 
             case DropIndexAction dropIndex:

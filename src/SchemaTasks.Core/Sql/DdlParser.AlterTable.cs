@@ -112,9 +112,11 @@ internal sealed partial class DdlParser
             if (_c.TryWords("DROP", "DEFAULT")) return new SetDefaultAction(at, column, null);
             if (_c.TryWord("ADD") && _c.IsWord("GENERATED"))
             {
-                SkipAction();
-                return new SetNotNullAction(at, column, true); // Identity columns are NOT NULL.
+                SkipAction(); // ALWAYS or BY DEFAULT, and the sequence options: not tracked.
+                return new AddIdentityAction(at, column);
             }
+
+            if (_c.TryWords("DROP", "IDENTITY")) return new DropIdentityAction(at, column, IfExists());
 
             if (_c.IsWord("SET") || _c.IsWord("RESET") || _c.IsWord("DROP") || _c.IsWord("RESTART"))
             {

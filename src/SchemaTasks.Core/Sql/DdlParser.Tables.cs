@@ -220,6 +220,7 @@ internal sealed partial class DdlParser
         var type = DataType();
         bool? notNull = type.IsSerial ? true : null;
         var explicitNull = false; // NULL written last of NULL and NOT NULL; AUTO_INCREMENT leaves it be.
+        var identity = false;
         string? defaultText = null;
         var primaryKey = false;
         List<ConstraintSpec>? constraints = null; // Most columns have none.
@@ -329,7 +330,7 @@ internal sealed partial class DdlParser
                 _c.ExpectWord("AS");
                 if (_c.TryWord("IDENTITY"))
                 {
-                    notNull = true; // Identity columns are always NOT NULL.
+                    (notNull, identity) = (true, true); // Identity columns are always NOT NULL.
                     if (_c.IsSymbol('(')) _c.Parenthesised();
                 }
                 else
@@ -412,6 +413,7 @@ internal sealed partial class DdlParser
             First = first,
             After = after,
             ExplicitNull = explicitNull,
+            IsIdentity = identity,
             Attributes = attributes ?? (IReadOnlyList<ColumnAttribute>)[],
             Charset = charset.Result ?? type.ImpliedCharset,
         };

@@ -123,6 +123,9 @@ internal sealed record ColumnSpec(SqlToken At, string Name, TypeSpec Type, bool?
     /// <summary>Whether the definition ends up saying <c>NULL</c> (MySQL 8 refuses that on a primary key column).</summary>
     public bool ExplicitNull { get; init; }
 
+    /// <summary>PostgreSQL <c>GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY</c>.</summary>
+    public bool IsIdentity { get; init; }
+
     /// <summary>MySQL and MariaDB: the attributes in written order (empty for PostgreSQL).</summary>
     public IReadOnlyList<ColumnAttribute> Attributes { get; init; } = [];
 
@@ -215,6 +218,12 @@ internal sealed record ReplaceColumnAction(SqlToken At, string Column, ColumnSpe
     /// <summary>MariaDB's <c>MODIFY IF EXISTS</c> / <c>CHANGE IF EXISTS</c>: a column the table lacks is skipped with a note.</summary>
     public bool IfExists { get; init; }
 }
+
+/// <summary>PostgreSQL <c>ALTER COLUMN ... ADD GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY</c>.</summary>
+internal sealed record AddIdentityAction(SqlToken At, string Column) : AlterAction(At);
+
+/// <summary>PostgreSQL <c>ALTER COLUMN ... DROP IDENTITY [IF EXISTS]</c>.</summary>
+internal sealed record DropIdentityAction(SqlToken At, string Column, bool IfExists) : AlterAction(At);
 
 internal sealed record AddConstraintAction(SqlToken At, ConstraintSpec Constraint) : AlterAction(At)
 {
