@@ -307,6 +307,18 @@ public static class DiagnosticCodes
     /// <summary>MySQL and MariaDB refuse <c>DEFAULT NULL</c> on a NOT NULL column (error 1067); MariaDB also on one its own PRIMARY KEY makes NOT NULL.</summary>
     public const string NullDefaultOnNotNullColumn = "ST3046";
 
+    /// <summary>
+    /// MariaDB ignores <c>DROP CONSTRAINT</c> of a foreign key when the same ALTER TABLE adds a
+    /// foreign key: the server keeps the key without a word, and so does the snapshot (warning).
+    /// </summary>
+    public const string MariaDbForeignKeyDropIgnored = "ST3047";
+
+    /// <summary>PostgreSQL refuses <c>ADD GENERATED ... AS IDENTITY</c> on a column that is not NOT NULL (SQLSTATE 55000).</summary>
+    public const string IdentityOnNullableColumn = "ST3048";
+
+    /// <summary>PostgreSQL refuses <c>DROP NOT NULL</c> of an identity column (SQLSTATE 42601).</summary>
+    public const string DropNotNullOfIdentityColumn = "ST3049";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

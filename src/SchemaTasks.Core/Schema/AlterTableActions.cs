@@ -164,6 +164,8 @@ internal static class AlterTableActions
             {
                 var index = FindColumn(table, notNull.Column ?? string.Empty, false, notNull.NotNull ? "SET NOT NULL" : "DROP NOT NULL", notNull.At, context);
                 if (index < 0) return table;
+                // The server checks identity first: an identity primary key column is reported as an identity column.
+                if (!notNull.NotNull && IdentityColumns.RefusesDropNotNull(table, table.Columns[index], notNull.At, context)) return table;
                 if (!notNull.NotNull && PrimaryKeyNullability.RefusesDropNotNull(table, table.Columns[index].Name, notNull.At, context)) return table;
                 return table.WithColumnChanged(index, table.Columns[index] with { IsNullable = !notNull.NotNull });
             }
@@ -181,7 +183,7 @@ internal static class AlterTableActions
                 // By name, not position, so that a run of MODIFY ... FIRST / AFTER stays linear (CatalogTable).
                 if (table.FindColumn(replace.Column, dialect) is not { } replaced)
                 {
-                    FindColumn(table, replace.Column, false, "MODIFY/CHANGE COLUMN", replace.At, context);
+                    FindColumn(table, replace.Column, replace.IfExists, "MODIFY/CHANGE COLUMN", replace.At, context);
                     return table;
                 }
 
@@ -206,6 +208,18 @@ internal static class AlterTableActions
                 return PrimaryKeyNullability.AfterRedefine(table, replace.Definition, replace.At, context);
             }
 
+            case AddIdentityAction addIdentity:
+            {
+                var index = FindColumn(table, addIdentity.Column, false, "ADD GENERATED ... AS IDENTITY", addIdentity.At, context);
+                return index < 0 ? table : IdentityColumns.Add(table, index, addIdentity.At, context);
+            }
+
+            case DropIdentityAction dropIdentity:
+            {
+                var index = FindColumn(table, dropIdentity.Column, false, "DROP IDENTITY", dropIdentity.At, context);
+                return index < 0 ? table : IdentityColumns.Drop(table, index);
+            }
+
             case DropIndexAction dropIndex:
                 return IndexActions.Drop(table, dropIndex, context);
 
@@ -213,11 +227,12 @@ internal static class AlterTableActions
                 return IndexActions.Rename(table, renameIndex, context);
 
             case AddConstraintAction add:
-                if (add.IfNotExists && add.Constraint.Name is { } existing && (ConstraintNames.Exists(table, existing) || MySqlPlainIndexes.IsPlainIndex(table, existing))) return table;
+                if (add.IfNotExists && AddIfNotExists.Skips(table, add.Constraint)) return table;
                 return TableStatements.AddConstraint(catalog, table, add.Constraint, null, context);
 
             case DropConstraintAction drop:
             {
+                if (MariaDbForeignKeyDrop.Ignores(table, drop, statement, context)) return table;
                 if (table.Checks.Any(c => c.Name == drop.Name))
                 {
                     return table with { Checks = table.Checks.RemoveAll(c => c.Name == drop.Name) };
@@ -230,7 +245,7 @@ internal static class AlterTableActions
 
                 if (!drop.IfExists)
                 {
-                    context.Warning(DiagnosticCodes.ConstraintNotFound, $"Table {context.Show(table.Name)} has no constraint {context.Show(drop.Name)} that SchemaTasks knows of (known: {KnownConstraints(table, context)}). If the server generated the name, check it; otherwise fix the name or write DROP CONSTRAINT IF EXISTS.", drop.At);
+                    context.Warning(DiagnosticCodes.ConstraintNotFound, $"Table {context.Show(table.Name)} has no constraint {context.Show(drop.Name)} that SchemaTasks knows of (known: {KnownConstraints(table, context)}). If the server generated the name, check it; otherwise {MissingDropWayOut(drop, context.Rules.Dialect)}.", drop.At);
                 }
 
                 return table;
@@ -287,6 +302,14 @@ internal static class AlterTableActions
 
         return keys;
     }
+
+    // The IF EXISTS form of the clause written, where the dialect has one: MySQL 8 has none.
+    private static string MissingDropWayOut(DropConstraintAction drop, SqlDialect dialect) => dialect switch
+    {
+        SqlDialect.MySql => "fix the name, or remove the drop if the migrations before it never create the constraint (MySQL 8 has no IF EXISTS form of it)",
+        SqlDialect.MariaDb when drop.Kind == ConstraintKind.ForeignKey => "fix the name or write DROP FOREIGN KEY IF EXISTS",
+        _ => "fix the name or write DROP CONSTRAINT IF EXISTS",
+    };
 
     private static string KnownConstraints(CatalogTable table, ApplyContext context)
     {

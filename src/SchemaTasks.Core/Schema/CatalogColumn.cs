@@ -24,6 +24,13 @@ public sealed record CatalogColumn(string Name, string Type, bool IsNullable, st
 
     /// <summary>The value list of a MySQL <c>ENUM(...)</c> or <c>SET(...)</c> column, in declared order.</summary>
     public InlineValueList? InlineValues { get; init; }
+
+    /// <summary>
+    /// PostgreSQL: whether the column is an identity column, whose NOT NULL the server keeps until
+    /// DROP IDENTITY. Known only for catalogs the migrations build: the snapshot does not record
+    /// it, as the schema it describes is the same either way.
+    /// </summary>
+    internal bool IsIdentity { get; init; }
 }
 
 /// <summary>Which kind of MySQL inline value list a column has.</summary>

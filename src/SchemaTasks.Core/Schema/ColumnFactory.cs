@@ -23,6 +23,7 @@ internal static class ColumnFactory
             TypeReference = reference,
             IsArray = spec.Type.IsArray,
             InlineValues = spec.Type.Inline,
+            IsIdentity = spec.IsIdentity,
         };
     }
 

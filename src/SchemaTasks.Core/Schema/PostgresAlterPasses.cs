@@ -7,18 +7,20 @@ namespace SchemaTasks.Schema;
 /// type changes and added columns first, constraints last, the added columns' own constraints
 /// before those of ADD CONSTRAINT. So ADD PRIMARY KEY (x), ADD COLUMN x is accepted, a CHECK is
 /// named after the columns it uses even when one is added later in the statement, and generated
-/// names are numbered in that order. This holds the constraints back until the other actions ran.
+/// names are numbered in that order. This holds the constraints back until the other actions ran,
+/// and ADD GENERATED ... AS IDENTITY too, which runs after SET NOT NULL and DROP NOT NULL wherever
+/// they are written.
 /// </summary>
 internal sealed class PostgresAlterPasses
 {
     private readonly List<(ConstraintSpec Spec, string? Column)> _columnConstraints = [];
-    private readonly List<AddConstraintAction> _added = [];
+    private readonly List<AlterAction> _added = [];
 
-    /// <summary>Holds back an ADD CONSTRAINT; <see langword="true"/> when <paramref name="action"/> is one.</summary>
+    /// <summary>Holds back an ADD CONSTRAINT or an ADD IDENTITY; <see langword="true"/> when <paramref name="action"/> is one.</summary>
     public bool Defers(AlterAction action)
     {
-        if (action is not AddConstraintAction add) return false;
-        _added.Add(add);
+        if (action is not (AddConstraintAction or AddIdentityAction)) return false;
+        _added.Add(action);
         return true;
     }
 
@@ -33,7 +35,7 @@ internal sealed class PostgresAlterPasses
         _columnConstraints.AddRange(PostgresConstraintOrder.OfColumn(add.Column));
     }
 
-    /// <summary>The table once the held-back constraints are added, in the server's order; <paramref name="apply"/> applies an ADD CONSTRAINT.</summary>
+    /// <summary>The table once the held-back actions are applied, in the server's order; <paramref name="apply"/> applies one.</summary>
     public CatalogTable Finish(Catalog catalog, CatalogTable table, Func<CatalogTable, AlterAction, CatalogTable> apply, ApplyContext context)
     {
         foreach (var (spec, column) in _columnConstraints) table = TableStatements.AddConstraint(catalog, table, spec, column, context);

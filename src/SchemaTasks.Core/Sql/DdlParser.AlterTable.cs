@@ -112,9 +112,11 @@ internal sealed partial class DdlParser
             if (_c.TryWords("DROP", "DEFAULT")) return new SetDefaultAction(at, column, null);
             if (_c.TryWord("ADD") && _c.IsWord("GENERATED"))
             {
-                SkipAction();
-                return new SetNotNullAction(at, column, true); // Identity columns are NOT NULL.
+                SkipAction(); // ALWAYS or BY DEFAULT, and the sequence options: not tracked.
+                return new AddIdentityAction(at, column);
             }
+
+            if (_c.TryWords("DROP", "IDENTITY")) return new DropIdentityAction(at, column, IfExists());
 
             if (_c.IsWord("SET") || _c.IsWord("RESET") || _c.IsWord("DROP") || _c.IsWord("RESTART"))
             {
@@ -149,7 +151,7 @@ internal sealed partial class DdlParser
         {
             if (IsTableConstraintStart()) return AddConstraint(at);
             _c.TryWord("COLUMN");
-            var ifNotExists = IfNotExists();
+            var ifNotExists = AlterIfNotExists("ADD COLUMN");
             if (_c.IsSymbol('('))
             {
                 // ADD COLUMN (a ..., b ...): several columns in one action.
@@ -166,15 +168,18 @@ internal sealed partial class DdlParser
 
         if (_c.TryWord("DROP"))
         {
+            var (dropCheck, kindAt) = (_c.IsWord("CHECK"), _c.Current);
             if (_c.TryWord("CHECK") || _c.TryWord("CONSTRAINT"))
             {
-                var ifExists = IfExists();
+                if (dropCheck) RefuseDropCheckUnderMariaDb(kindAt);
+                var ifExists = AlterIfExists(dropCheck ? "DROP CHECK" : "DROP CONSTRAINT");
                 return new DropConstraintAction(at, _c.Identifier(), ifExists, null);
             }
 
             if (_c.TryWords("FOREIGN", "KEY"))
             {
-                return new DropConstraintAction(at, _c.Identifier(), false, ConstraintKind.ForeignKey);
+                var ifExists = AlterIfExists("DROP FOREIGN KEY");
+                return new DropConstraintAction(at, _c.Identifier(), ifExists, ConstraintKind.ForeignKey);
             }
 
             if (_c.TryWords("PRIMARY", "KEY"))
@@ -184,29 +189,29 @@ internal sealed partial class DdlParser
 
             if (_c.TryWord("INDEX") || _c.TryWord("KEY"))
             {
-                var indexIfExists = IfExists();
+                var indexIfExists = AlterIfExists("DROP INDEX");
                 return new DropIndexAction(at, _c.Identifier(), indexIfExists);
             }
 
             _c.TryWord("COLUMN");
-            var columnIfExists = IfExists();
+            var columnIfExists = AlterIfExists("DROP COLUMN");
             return new DropColumnAction(at, _c.Identifier(), columnIfExists);
         }
 
         if (_c.TryWord("MODIFY"))
         {
             _c.TryWord("COLUMN");
-            IfExists();
+            var ifExists = AlterIfExists("MODIFY COLUMN");
             var definition = ColumnDefinition();
-            return new ReplaceColumnAction(at, definition.Name, definition);
+            return new ReplaceColumnAction(at, definition.Name, definition) { IfExists = ifExists };
         }
 
         if (_c.TryWord("CHANGE"))
         {
             _c.TryWord("COLUMN");
-            IfExists();
+            var ifExists = AlterIfExists("CHANGE COLUMN");
             var old = _c.Identifier();
-            return new ReplaceColumnAction(at, old, ColumnDefinition());
+            return new ReplaceColumnAction(at, old, ColumnDefinition()) { IfExists = ifExists };
         }
 
         if (_c.TryWord("RENAME"))
@@ -282,7 +287,7 @@ internal sealed partial class DdlParser
 
     private AlterAction AddConstraint(SqlToken at)
     {
-        var constraint = TableConstraint();
+        var constraint = TableConstraint(alterAdd: true);
         if (!_mySql) _c.TryWords("NOT", "VALID");
         return new AddConstraintAction(at, constraint) { IfNotExists = constraint.IfNotExists };
     }

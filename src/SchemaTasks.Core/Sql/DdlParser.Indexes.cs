@@ -39,11 +39,11 @@ internal sealed partial class DdlParser
     /// A MySQL table element <c>{INDEX|KEY} [IF NOT EXISTS] [name] [USING t] (parts) ...</c>, or
     /// <c>FULLTEXT</c>/<c>SPATIAL</c> <c>[INDEX|KEY]</c> ...: a plain index.
     /// </summary>
-    private ConstraintSpec PlainMySqlIndex(SqlToken at)
+    private ConstraintSpec PlainMySqlIndex(SqlToken at, bool alterAdd)
     {
         if (!_c.TryWord("FULLTEXT")) _c.TryWord("SPATIAL");
         if (!_c.TryWord("INDEX")) _c.TryWord("KEY");
-        var ifNotExists = IfNotExists();
+        var ifNotExists = KeyIfNotExists("INDEX", alterAdd);
         string? name = null;
         if (_c.IsIdentifier && !_c.IsWord("USING")) name = _c.Identifier();
         if (_c.TryWord("USING")) _c.Next();

@@ -65,20 +65,27 @@ internal sealed partial class DdlParser
             : _c.IsWord("EXCLUDE");
     }
 
-    /// <summary>A table-level constraint (or MySQL index); content other than CHECK and primary key columns is skipped.</summary>
-    private ConstraintSpec TableConstraint()
+    /// <summary>
+    /// A table-level constraint (or MySQL index); content other than CHECK and primary key columns
+    /// is skipped. <paramref name="alterAdd"/>: read for ALTER TABLE ... ADD, where MariaDB takes IF NOT EXISTS.
+    /// </summary>
+    private ConstraintSpec TableConstraint(bool alterAdd = false)
     {
         var at = _c.Current;
         string? name = null;
+        var ifNotExists = false;
         if (_c.TryWord("CONSTRAINT") && !(_c.IsWord("CHECK") || _c.IsWord("PRIMARY") || _c.IsWord("UNIQUE") || _c.IsWord("FOREIGN") || _c.IsWord("EXCLUDE")))
         {
+            ifNotExists = _mySql && alterAdd && ConstraintIfNotExists();
             name = _c.Identifier();
         }
 
         if (_c.IsWord("CHECK"))
         {
-            return new ConstraintSpec(at, name, ConstraintKind.Check, [], CheckClause());
+            return new ConstraintSpec(at, name, ConstraintKind.Check, [], CheckClause()) { IfNotExists = ifNotExists };
         }
+
+        if (ifNotExists) throw OnlyCheckAfterConstraintIfNotExists();
 
         // PostgreSQL 18's NOT NULL table constraint makes its column NOT NULL under a name the
         // engine does not keep; read as an opaque constraint it would leave the column nullable.
@@ -99,6 +106,7 @@ internal sealed partial class DdlParser
             _c.Next();
             _c.ExpectWord("KEY");
             if (!_mySql && UsingIndex(at, name, kind) is { } attached) return attached;
+            if (_mySql) ifNotExists = KeyIfNotExists("PRIMARY KEY", alterAdd);
             if (_c.TryWord("USING")) _c.Next();
             columns = ColumnNameList();
         }
@@ -125,13 +133,14 @@ internal sealed partial class DdlParser
             // MySQL: UNIQUE [INDEX|KEY] [name] ... / FOREIGN KEY [name] (...): the index name is the constraint name.
             _c.Next();
             if (!_c.TryWord("KEY")) _c.TryWord("INDEX");
+            ifNotExists = KeyIfNotExists(kind == ConstraintKind.ForeignKey ? "FOREIGN KEY" : "UNIQUE KEY", alterAdd);
             if (_c.IsIdentifier && !_c.IsWord("USING")) name ??= _c.Identifier();
             if (_c.TryWord("USING")) _c.Next();
             if (_c.IsSymbol('(')) columns = ColumnNameList();
         }
         else if (kind == ConstraintKind.Other && _mySql)
         {
-            return PlainMySqlIndex(at);
+            return PlainMySqlIndex(at, alterAdd);
         }
         else if (kind == ConstraintKind.Other && !_mySql && _c.TryWord("EXCLUDE"))
         {
@@ -142,7 +151,7 @@ internal sealed partial class DdlParser
 
         var index = !_mySql && kind is ConstraintKind.PrimaryKey or ConstraintKind.Unique ? KeyIndexTail(nullsNotDistinct) : KeyIndexOptions.Plain;
         _c.SkipToListEnd();
-        return new ConstraintSpec(at, name, kind, columns, null) { Index = index, References = references };
+        return new ConstraintSpec(at, name, kind, columns, null) { Index = index, References = references, IfNotExists = ifNotExists };
     }
 
     /// <summary>
@@ -210,6 +219,8 @@ internal sealed partial class DdlParser
         var name = _c.Identifier();
         var type = DataType();
         bool? notNull = type.IsSerial ? true : null;
+        var explicitNull = false; // NULL written last of NULL and NOT NULL; AUTO_INCREMENT leaves it be.
+        var identity = false;
         string? defaultText = null;
         var primaryKey = false;
         List<ConstraintSpec>? constraints = null; // Most columns have none.
@@ -251,14 +262,14 @@ internal sealed partial class DdlParser
             if (_c.TryWord("NOT"))
             {
                 kind = ColumnAttributeKind.Nullability;
-                if (_c.TryWord("NULL")) notNull = true;
+                if (_c.TryWord("NULL")) (notNull, explicitNull) = (true, false);
                 else if (!_c.TryWord("DEFERRABLE")) throw _c.Error("expected NULL or DEFERRABLE after NOT");
                 else if (constraints is [.., var notDeferrable]) constraints[^1] = notDeferrable with { Index = notDeferrable.Index with { Deferrable = false } };
             }
             else if (_c.TryWord("NULL"))
             {
                 kind = ColumnAttributeKind.Nullability;
-                notNull = false;
+                (notNull, explicitNull) = (false, true);
             }
             else if (_mySql && _c.TryWords("SERIAL", "DEFAULT"))
             {
@@ -319,7 +330,7 @@ internal sealed partial class DdlParser
                 _c.ExpectWord("AS");
                 if (_c.TryWord("IDENTITY"))
                 {
-                    notNull = true; // Identity columns are always NOT NULL.
+                    (notNull, identity) = (true, true); // Identity columns are always NOT NULL.
                     if (_c.IsSymbol('(')) _c.Parenthesised();
                 }
                 else
@@ -377,6 +388,11 @@ internal sealed partial class DdlParser
                     : IsWordAt(token, "INVISIBLE") ? ColumnAttributeKind.Invisible
                     : IsWordAt(token, "VISIBLE") ? ColumnAttributeKind.Other
                     : ColumnAttributeKind.TypeOption;
+
+                // Both servers' grammars make AUTO_INCREMENT set NOT NULL, key or no key, and a
+                // NULL written after it clear it again: id int NULL AUTO_INCREMENT is NOT NULL,
+                // id int AUTO_INCREMENT NULL is not.
+                if (kind == ColumnAttributeKind.AutoIncrement) notNull = true;
             }
             else if (_c.TryWord("INITIALLY"))
             {
@@ -391,13 +407,13 @@ internal sealed partial class DdlParser
             attributes?.Add(new ColumnAttribute(named is null ? token : constraintAt, kind));
         }
 
-        var explicitNull = notNull == false;
         if (primaryKey) notNull = true;
         return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints ?? (IReadOnlyList<ConstraintSpec>)[])
         {
             First = first,
             After = after,
             ExplicitNull = explicitNull,
+            IsIdentity = identity,
             Attributes = attributes ?? (IReadOnlyList<ColumnAttribute>)[],
             Charset = charset.Result ?? type.ImpliedCharset,
         };

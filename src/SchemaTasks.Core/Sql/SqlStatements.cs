@@ -123,6 +123,9 @@ internal sealed record ColumnSpec(SqlToken At, string Name, TypeSpec Type, bool?
     /// <summary>Whether the definition ends up saying <c>NULL</c> (MySQL 8 refuses that on a primary key column).</summary>
     public bool ExplicitNull { get; init; }
 
+    /// <summary>PostgreSQL <c>GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY</c>.</summary>
+    public bool IsIdentity { get; init; }
+
     /// <summary>MySQL and MariaDB: the attributes in written order (empty for PostgreSQL).</summary>
     public IReadOnlyList<ColumnAttribute> Attributes { get; init; } = [];
 
@@ -168,7 +171,7 @@ internal sealed record ConstraintSpec(SqlToken At, string? Name, ConstraintKind 
     /// <summary>PostgreSQL: the parts of a primary key's or unique constraint's index other than its columns.</summary>
     public KeyIndexOptions Index { get; init; } = KeyIndexOptions.Plain;
 
-    /// <summary>MariaDB's <c>ADD INDEX IF NOT EXISTS name</c>: an existing name is kept as it is.</summary>
+    /// <summary>MariaDB's <c>ADD INDEX IF NOT EXISTS name</c> (also UNIQUE, FOREIGN KEY, PRIMARY KEY, and CONSTRAINT name CHECK): an existing name is kept as it is.</summary>
     public bool IfNotExists { get; init; }
 
     /// <summary>PostgreSQL: the table and columns a foreign key references, when read.</summary>
@@ -210,7 +213,17 @@ internal sealed record SetNotNullAction(SqlToken At, string? Column, bool NotNul
 internal sealed record SetDefaultAction(SqlToken At, string? Column, string? Default) : AlterAction(At);
 
 /// <summary>MySQL MODIFY (same name) and CHANGE (new name): the whole definition is replaced.</summary>
-internal sealed record ReplaceColumnAction(SqlToken At, string Column, ColumnSpec Definition) : AlterAction(At);
+internal sealed record ReplaceColumnAction(SqlToken At, string Column, ColumnSpec Definition) : AlterAction(At)
+{
+    /// <summary>MariaDB's <c>MODIFY IF EXISTS</c> / <c>CHANGE IF EXISTS</c>: a column the table lacks is skipped with a note.</summary>
+    public bool IfExists { get; init; }
+}
+
+/// <summary>PostgreSQL <c>ALTER COLUMN ... ADD GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY</c>.</summary>
+internal sealed record AddIdentityAction(SqlToken At, string Column) : AlterAction(At);
+
+/// <summary>PostgreSQL <c>ALTER COLUMN ... DROP IDENTITY [IF EXISTS]</c>.</summary>
+internal sealed record DropIdentityAction(SqlToken At, string Column, bool IfExists) : AlterAction(At);
 
 internal sealed record AddConstraintAction(SqlToken At, ConstraintSpec Constraint) : AlterAction(At)
 {

@@ -48,7 +48,7 @@ public sealed class MySqlDynamicSqlTests
         ALTER TABLE ev ADD CONSTRAINT unique_ev UNIQUE (a, b);
         """)]
     public Task Constant_dynamic_SQL_builds_the_servers_schema(string behaviour, string sql)
-        => MySqlServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql, MySqlTestDatabase.ServerDialect, userVariables: true);
+        => MySqlServerAgreement.AssertEngineMatchesServerWithUserVariablesAsync(behaviour, sql, MySqlTestDatabase.ServerDialect);
 
     [MySqlFact]
     public Task Execute_immediate_of_a_constant_builds_the_servers_schema()

@@ -1,4 +1,5 @@
 using MySqlConnector;
+using SchemaTasks.Diagnostics;
 using SchemaTasks.MySql.Introspection;
 using SchemaTasks.MySql.Tests.Infrastructure;
 using SchemaTasks.Schema;
@@ -11,15 +12,26 @@ internal static class MySqlServerAgreement
 {
     /// <summary>
     /// Applies <paramref name="sql"/> in the engine under <paramref name="dialect"/>, which must
-    /// report nothing, and on a fresh database, then compares the engine's catalog with the one
-    /// read back from the server. CHECK names are left out: the server numbers generated ones
-    /// across the whole database. With <paramref name="userVariables"/>, the SQL may set and read
+    /// report nothing but the <paramref name="warnings"/> given (codes, in order), and on a fresh
+    /// database, then compares the engine's catalog with the one read back from the server. CHECK
+    /// names are left out: the server numbers generated ones across the whole database.
+    /// </summary>
+    public static Task AssertEngineMatchesServerAsync(string behaviour, string sql, SqlDialect dialect, params string[] warnings)
+        => AssertAsync(behaviour, sql, dialect, userVariables: false, warnings);
+
+    /// <summary>
+    /// As <see cref="AssertEngineMatchesServerAsync"/>, for SQL that sets and reads
     /// <c>@variables</c> (MySqlConnector otherwise reads them as parameters).
     /// </summary>
-    public static async Task AssertEngineMatchesServerAsync(string behaviour, string sql, SqlDialect dialect, bool userVariables = false)
+    public static Task AssertEngineMatchesServerWithUserVariablesAsync(string behaviour, string sql, SqlDialect dialect)
+        => AssertAsync(behaviour, sql, dialect, userVariables: true, []);
+
+    private static async Task AssertAsync(string behaviour, string sql, SqlDialect dialect, bool userVariables, string[] warnings)
     {
         var (built, diagnostics) = SchemaEngine.Apply(Catalog.Empty(dialect), sql, "m.sql");
-        Assert.True(diagnostics.Count == 0, $"{behaviour}: {string.Join("\n", diagnostics)}");
+        Assert.True(
+            diagnostics.Select(d => d.Code).SequenceEqual(warnings) && diagnostics.All(d => d.Severity == DiagnosticSeverity.Warning),
+            $"{behaviour}: {string.Join("\n", diagnostics)}");
 
         await using var db = await MySqlTestDatabase.CreateAsync();
         await using var connection = userVariables ? new MySqlConnection(db.ConnectionString + ";Allow User Variables=true") : await db.OpenConnectionAsync();
