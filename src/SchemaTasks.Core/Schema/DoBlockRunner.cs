@@ -287,6 +287,8 @@ internal sealed class DoBlockRunner
                 throw new UndecidableStep(execute.At, $"EXECUTE runs SQL built from values known only when the migration runs ('{Excerpt(sql, execute.Expression)}')");
             }
 
+            _namesTouched = StartsAnyDdl(text.Prefix);
+            ForgetNamesTouched();
             return;
         }
 
@@ -308,7 +310,12 @@ internal sealed class DoBlockRunner
     private bool ExecuteTouches(EmbeddedSql sql, PlpgsqlExecute execute)
     {
         var text = PlpgsqlConstantText.Evaluate(sql.Text, sql.Tokens, execute.Expression);
-        if (text.Value is not { } value) return StartsTrackedStatement(text.Prefix);
+        if (text.Value is not { } value)
+        {
+            _namesTouched |= StartsAnyDdl(text.Prefix);
+            return StartsTrackedStatement(text.Prefix);
+        }
+
         var executed = value.Lex([]);
         return PlpgsqlParser.ParseStatementList(executed).OfType<PlpgsqlSql>().Any(s => s.Range.End > s.Range.Start && IsTracked(executed, s.Range));
     }
@@ -326,7 +333,7 @@ internal sealed class DoBlockRunner
                 RenameIndexStatement rename when PostgresIndexes.RenamesConstraint(_catalog, rename) => true,
                 RenameSequenceStatement rename when SequenceDefaults.Users(_catalog, rename.Name, _rules).Count > 0 => true,
                 DropSequenceStatement drop when drop.Names.Any(n => SequenceDefaults.Users(_catalog, n, _rules).Count > 0) => true,
-                var statement when RelationStatements.ChangesNamesOnly(statement) => !(_namesTouched = true),
+                var statement when RelationStatements.ChangesNamesOnly(statement) => NamesTouched(),
                 _ => true,
             };
         }
@@ -334,6 +341,19 @@ internal sealed class DoBlockRunner
         {
             return true;
         }
+    }
+
+    private bool NamesTouched()
+    {
+        _namesTouched = true;
+        return false;
+    }
+
+    // Built SQL that may create, rename or drop a view, index or sequence, whose name is then unknown.
+    private static bool StartsAnyDdl(string prefix)
+    {
+        var (tokens, _) = SqlLexer.Lex(prefix, SqlDialect.Postgres);
+        return tokens.Count == 0 || StartsDdl(prefix, tokens[0]);
     }
 
     private void ForgetNamesTouched()

@@ -115,6 +115,13 @@ public class RelationExistenceTests
     }
 
     [Fact]
+    public void An_index_made_by_built_sql_leaves_names_unknown()
+    {
+        var sql = Table + "\nDO $$ DECLARE n text := 'big_idx'; BEGIN EXECUTE 'CREATE INDEX ' || n || ' ON t (y)'; END $$;";
+        Assert.Null(Found(sql, "EXISTS (SELECT 1 FROM pg_class WHERE relname = 'big_idx')"));
+    }
+
+    [Fact]
     public void A_generated_index_name_skips_a_view_of_that_name()
     {
         var (catalog, diagnostics) = Run(Table + "\nCREATE VIEW t_y_idx AS SELECT 1;\nCREATE INDEX ON t (y);");
