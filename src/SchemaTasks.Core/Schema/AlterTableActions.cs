@@ -12,6 +12,7 @@ internal static class AlterTableActions
         if (!catalog.Tables.TryGetValue(s.Name, out var table))
         {
             if (SequenceStatements.IsKnown(catalog, s.Name, context)) return SequenceStatements.AlterAsTable(catalog, s, context);
+            if (context.IsPostgres && RelationStatements.IsNamed(catalog, s.Name)) return RelationStatements.AlterAsTable(catalog, s);
             if (!s.IfExists && !context.IsToolTable(s.Name))
             {
                 context.Error(DiagnosticCodes.TableNotFound, $"ALTER TABLE names {context.Show(s.Name)}, but no earlier migration creates it (or it was renamed or dropped). Fix the name (quoted names keep their case), or create the table first.", s.At);

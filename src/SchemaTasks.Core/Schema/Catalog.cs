@@ -17,7 +17,8 @@ public sealed class Catalog
         ImmutableSortedDictionary<QualifiedName, CatalogEnumType> enumTypes,
         ImmutableSortedDictionary<QualifiedName, CatalogDomain> domains,
         ImmutableSortedSet<QualifiedName> otherTypes,
-        ImmutableSortedDictionary<string, string>? extensions = null)
+        ImmutableSortedDictionary<string, string>? extensions = null,
+        RelationNames? relations = null)
     {
         Dialect = dialect;
         Schemas = schemas;
@@ -26,6 +27,7 @@ public sealed class Catalog
         Domains = domains;
         OtherTypes = otherTypes;
         Extensions = extensions ?? ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+        Relations = relations ?? RelationNames.Empty;
     }
 
     /// <summary>The dialect whose rules built this catalog.</summary>
@@ -51,6 +53,12 @@ public sealed class Catalog
     /// into. Not part of the snapshot: only used to know which types exist.
     /// </summary>
     internal ImmutableSortedDictionary<string, string> Extensions { get; }
+
+    /// <summary>
+    /// PostgreSQL views, sequences and other relations the engine knows by name only. Not part
+    /// of the snapshot: only used to answer existence tests and to keep generated names free.
+    /// </summary>
+    internal RelationNames Relations { get; }
 
     // Counted when a PostgreSQL name is first generated, then handed from catalog to catalog;
     // one index follows whichever catalog of a run asks (PostgresSchemaNames), under its lock.
@@ -188,7 +196,7 @@ public sealed class Catalog
         ImmutableSortedDictionary<QualifiedName, CatalogEnumType>? enumTypes = null,
         ImmutableSortedDictionary<QualifiedName, CatalogDomain>? domains = null,
         ImmutableSortedSet<QualifiedName>? otherTypes = null)
-        => KeepingNames(new(Dialect, schemas ?? Schemas, tables ?? Tables, enumTypes ?? EnumTypes, domains ?? Domains, otherTypes ?? OtherTypes, Extensions));
+        => KeepingNames(new(Dialect, schemas ?? Schemas, tables ?? Tables, enumTypes ?? EnumTypes, domains ?? Domains, otherTypes ?? OtherTypes, Extensions, Relations));
 
     /// <summary>
     /// The catalog with <paramref name="table"/> set under <paramref name="name"/>, or the table
@@ -232,17 +240,21 @@ public sealed class Catalog
         return next;
     }
 
-    /// <summary>How many tables and domains of this catalog take <paramref name="name"/> in <paramref name="space"/> (one of the spaces).</summary>
+    /// <summary>How many tables, domains and relations known by name of this catalog take <paramref name="name"/> in <paramref name="space"/> (one of the spaces).</summary>
     internal int PostgresNameCount(QualifiedName name, PostgresNameSpaces space)
     {
         var names = _postgresNames ??= new PostgresSchemaNames(this);
         lock (names)
         {
             names.Follow(Tables, Domains);
-            return names.Count(name, space, IdentifierRules.For(Dialect));
+            var named = space == PostgresNameSpaces.Relation && Relations.Named.ContainsKey(name) ? 1 : 0;
+            return names.Count(name, space, IdentifierRules.For(Dialect)) + named;
         }
     }
 
     internal Catalog WithExtensions(ImmutableSortedDictionary<string, string> extensions)
-        => KeepingNames(new(Dialect, Schemas, Tables, EnumTypes, Domains, OtherTypes, extensions));
+        => KeepingNames(new(Dialect, Schemas, Tables, EnumTypes, Domains, OtherTypes, extensions, Relations));
+
+    internal Catalog WithRelations(RelationNames relations)
+        => ReferenceEquals(relations, Relations) ? this : KeepingNames(new(Dialect, Schemas, Tables, EnumTypes, Domains, OtherTypes, Extensions, relations));
 }

@@ -12,7 +12,8 @@ internal static class CatalogApplier
     public static Catalog Apply(Catalog catalog, SqlStatement statement, ApplyContext context)
     {
         ServerLimits.ReportTruncated(statement, context);
-        return ApplyStatement(catalog, statement, context);
+        var after = ApplyStatement(catalog, statement, context);
+        return catalog.Relations.IsEmpty ? after : RelationStatements.After(catalog, after, statement);
     }
 
     private static Catalog ApplyStatement(Catalog catalog, SqlStatement statement, ApplyContext context) => statement switch
@@ -38,8 +39,14 @@ internal static class CatalogApplier
         CreateUniqueIndexStatement s => PostgresIndexes.Create(catalog, s),
         DropIndexStatement s => PostgresIndexes.Drop(catalog, s, context),
         RenameIndexStatement s => PostgresIndexes.Rename(catalog, s),
-        RenameSequenceStatement s => SequenceStatements.Rename(catalog, s, context),
-        DropSequenceStatement s => SequenceStatements.Drop(catalog, s, context),
+        CreateIndexStatement s => RelationStatements.CreateIndex(catalog, s, context),
+        RenameSequenceStatement s => RelationStatements.Rename(SequenceStatements.Rename(catalog, s, context), s.Name, s.NewName),
+        DropSequenceStatement s => RelationStatements.Drop(SequenceStatements.Drop(catalog, s, context), s.Names, s.Cascade),
+        SequenceOwnerStatement s => RelationStatements.SetOwner(catalog, s),
+        CreateRelationStatement s => RelationStatements.Create(catalog, s, context),
+        RenameRelationStatement s => RelationStatements.Rename(catalog, s.Name, s.NewName),
+        DropRelationStatement s => RelationStatements.Drop(catalog, s.Names, s.Cascade),
+        UnreadRelationStatement s => RelationStatements.Unread(catalog, s),
         CreateExtensionStatement s => ExtensionStatements.Create(catalog, s, context),
         DropExtensionStatement s => ExtensionStatements.Drop(catalog, s, context),
         MoveExtensionStatement s => ExtensionStatements.Move(catalog, s, context),

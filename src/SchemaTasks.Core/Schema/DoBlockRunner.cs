@@ -23,6 +23,10 @@ internal sealed class DoBlockRunner
     private Catalog _catalog;
     private List<SchemaDiagnostic> _diagnostics = [];
 
+    // Set by Touches when a statement it passes over changes only relation names (RelationStatements):
+    // a step that is not run then leaves those names unknown instead of wrong.
+    private bool _namesTouched;
+
     private DoBlockRunner(Catalog catalog, ApplyContext context, string? file)
     {
         _catalog = catalog;
@@ -160,6 +164,9 @@ internal sealed class DoBlockRunner
                 break;
             case PlpgsqlDataDependent dependent when Touches(sql, dependent.Body):
                 throw new UndecidableStep(dependent.At, $"this {dependent.What} changes the schema a number of times, or in a way, that depends on the data when the migration runs");
+            case PlpgsqlDataDependent:
+                ForgetNamesTouched();
+                break;
             case PlpgsqlRaiseException raise:
             {
                 var error = SchemaDiagnostic.Error(
@@ -239,12 +246,14 @@ internal sealed class DoBlockRunner
                 case false:
                     continue;
                 default:
+                    _namesTouched = false;
                     if (conditional.Branches.Any(b => Touches(sql, b.Body)))
                     {
                         var at = sql.Tokens[condition.Start];
-                        throw new UndecidableStep(at, $"the IF condition '{Excerpt(sql, condition)}' cannot be decided from the migrations: SchemaTasks does not decide {unknown} (it decides existence tests on pg_type, pg_enum, pg_namespace, pg_constraint, pg_class, pg_tables and information_schema's tables, columns, schemata, table_constraints and constraint_column_usage)");
+                        throw new UndecidableStep(at, $"the IF condition '{Excerpt(sql, condition)}' cannot be decided from the migrations: SchemaTasks does not decide {unknown} (it decides existence tests on pg_type, pg_enum, pg_namespace, pg_constraint, pg_class, pg_tables, pg_indexes, pg_extension and information_schema's tables, columns, schemata, table_constraints and constraint_column_usage)");
                     }
 
+                    ForgetNamesTouched();
                     return; // Whichever branch runs, nothing tracked changes.
             }
         }
@@ -276,6 +285,8 @@ internal sealed class DoBlockRunner
                 throw new UndecidableStep(execute.At, $"EXECUTE runs SQL built from values known only when the migration runs ('{Excerpt(sql, execute.Expression)}')");
             }
 
+            _namesTouched = StartsAnyDdl(text.Prefix);
+            ForgetNamesTouched();
             return;
         }
 
@@ -297,7 +308,12 @@ internal sealed class DoBlockRunner
     private bool ExecuteTouches(EmbeddedSql sql, PlpgsqlExecute execute)
     {
         var text = PlpgsqlConstantText.Evaluate(sql.Text, sql.Tokens, execute.Expression);
-        if (text.Value is not { } value) return DdlText.StartsTrackedStatement(text.Prefix, SqlDialect.Postgres);
+        if (text.Value is not { } value)
+        {
+            _namesTouched |= StartsAnyDdl(text.Prefix);
+            return DdlText.StartsTrackedStatement(text.Prefix, SqlDialect.Postgres);
+        }
+
         var executed = value.Lex([]);
         return PlpgsqlParser.ParseStatementList(executed).OfType<PlpgsqlSql>().Any(s => s.Range.End > s.Range.Start && IsTracked(executed, s.Range));
     }
@@ -312,10 +328,10 @@ internal sealed class DoBlockRunner
                 null => false,
                 // Only the engine's own record of unique indexes, never the schema; a rename
                 // counts when it renames a constraint (PostgresIndexes).
-                CreateUniqueIndexStatement or DropIndexStatement => false,
-                RenameIndexStatement rename => PostgresIndexes.RenamesConstraint(_catalog, rename),
-                RenameSequenceStatement rename => SequenceDefaults.Users(_catalog, rename.Name, _rules).Count > 0,
-                DropSequenceStatement drop => drop.Names.Any(n => SequenceDefaults.Users(_catalog, n, _rules).Count > 0),
+                RenameIndexStatement rename when PostgresIndexes.RenamesConstraint(_catalog, rename) => true,
+                RenameSequenceStatement rename when SequenceDefaults.Users(_catalog, rename.Name, _rules).Count > 0 => true,
+                DropSequenceStatement drop when drop.Names.Any(n => SequenceDefaults.Users(_catalog, n, _rules).Count > 0) => true,
+                var statement when RelationStatements.ChangesNamesOnly(statement) => NamesTouched(),
                 _ => true,
             };
         }
@@ -323,6 +339,25 @@ internal sealed class DoBlockRunner
         {
             return true;
         }
+    }
+
+    private bool NamesTouched()
+    {
+        _namesTouched = true;
+        return false;
+    }
+
+    // Built SQL that may create, rename or drop a view, index or sequence, whose name is then unknown.
+    private static bool StartsAnyDdl(string prefix)
+    {
+        var (tokens, _) = SqlLexer.Lex(prefix, SqlDialect.Postgres);
+        return tokens.Count == 0 || StartsDdl(prefix, tokens[0]);
+    }
+
+    private void ForgetNamesTouched()
+    {
+        if (_namesTouched) _catalog = _catalog.WithRelations(_catalog.Relations.WithUnknown(null));
+        _namesTouched = false;
     }
 
     private static bool StartsDdl(string text, SqlToken first)

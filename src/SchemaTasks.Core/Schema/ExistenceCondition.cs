@@ -6,8 +6,10 @@ namespace SchemaTasks.Schema;
 /// Decides a PL/pgSQL <c>IF</c> condition that asks the system catalogs whether an object
 /// exists, against the catalog the migrations have built so far. Understood: <c>[NOT] EXISTS
 /// (SELECT ... FROM catalogs WHERE column = 'literal' AND ...)</c> over <c>pg_type</c>,
-/// <c>pg_enum</c>, <c>pg_namespace</c>, <c>pg_constraint</c>, <c>pg_class</c>, <c>pg_tables</c>
-/// and <c>information_schema</c>'s <c>tables</c>, <c>columns</c> (also by <c>is_nullable</c>),
+/// <c>pg_enum</c>, <c>pg_namespace</c>, <c>pg_constraint</c> (also by <c>conrelid</c>), <c>pg_class</c>
+/// (also by <c>relkind</c>: relations the engine knows only by name are in <see cref="RelationExistence"/>),
+/// <c>pg_tables</c>, <c>pg_indexes</c>, <c>pg_extension</c>
+/// and <c>information_schema</c>'s <c>tables</c> (also by <c>table_type</c>), <c>columns</c> (also by <c>is_nullable</c>),
 /// <c>schemata</c>, <c>table_constraints</c> (also by <c>constraint_type</c>) and
 /// <c>constraint_column_usage</c> (by constraint name);
 /// <c>to_regtype/to_regclass/to_regnamespace('...') IS [NOT] NULL</c>;
@@ -20,7 +22,7 @@ internal sealed class ExistenceCondition
     [
         "typname", "nspname", "enumlabel", "conname", "relname", "relkind", "typtype", "contype",
         "table_name", "column_name", "table_schema", "schemaname", "tablename", "schema_name",
-        "constraint_name", "constraint_schema", "is_nullable", "constraint_type",
+        "constraint_name", "constraint_schema", "is_nullable", "constraint_type", "table_type", "conrelid", "extname", "indexname",
     ];
 
     private readonly string _text;
@@ -177,7 +179,7 @@ internal sealed class ExistenceCondition
 
             var name = cursor.QualifiedName();
             if (!cursor.AtEnd) return null; // Type modifiers, array brackets: not modelled.
-            return function == "to_regclass" ? _catalog.Tables.ContainsKey(name) : TypeExists(name.Schema, name.Name, kind: null);
+            return function == "to_regclass" ? RelationExistence.InPgClass(_catalog, name.Schema, name.Name, relkind: null) : TypeExists(name.Schema, name.Name, kind: null);
         }
         catch (SqlParseException)
         {
@@ -310,6 +312,15 @@ internal sealed class ExistenceCondition
             return true;
         }
 
+        // conrelid = to_regclass('t') names the table as 't'::regclass does.
+        if (IsWord("to_regclass") && IsSymbol("(", 1) && _pos + 2 < _end && _tokens[_pos + 2].Kind == SqlTokenKind.String && IsSymbol(")", 3))
+        {
+            value = SqlTokenText.Unquote(_text, _tokens[_pos + 2]);
+            _pos += 4;
+            SkipCast();
+            return true;
+        }
+
         if (token.Kind != SqlTokenKind.Word) return false;
         column = SqlTokenText.Raw(_text, token).ToLowerInvariant();
         _pos++;
@@ -352,20 +363,35 @@ internal sealed class ExistenceCondition
         if (relations.Contains("pg_constraint") && Only("pg_constraint", "pg_class", "pg_namespace"))
         {
             var name = Get("conname");
-            return name is null ? null : ConstraintExists(name, Get("relname"), Get("nspname"), Get("contype"));
+            if (name is null) return null;
+            if (Get("conrelid") is not { } relation) return ConstraintExists(name, Get("relname"), Get("nspname"), Get("contype"));
+            if (Get("relname") is not null || Get("nspname") is not null) return null;
+            return ConstraintOn(name, relation, Get("contype"));
         }
 
         if (relations.Contains("pg_class") && Only("pg_class", "pg_namespace"))
         {
             var name = Get("relname");
-            if (name is null || Get("relkind") is not (null or "r" or "p")) return null;
-            return _catalog.Tables.Keys.Any(t => t.Name == name && SchemaMatches(t.Schema, Get("nspname")));
+            return name is null ? null : RelationExistence.InPgClass(_catalog, Get("nspname"), name, Get("relkind"));
+        }
+
+        if (relations.SetEquals(["pg_extension"]) && Only("pg_extension"))
+        {
+            // The engine's database has the extensions the migrations create, and plpgsql, which every database has.
+            var name = Get("extname");
+            return name is null ? null : name == "plpgsql" || _catalog.Extensions.ContainsKey(name);
         }
 
         if (relations.SetEquals(["pg_tables"]) && Only("pg_tables"))
         {
             var name = Get("tablename");
             return name is null ? null : _catalog.Tables.Keys.Any(t => t.Name == name && SchemaMatches(t.Schema, Get("schemaname")));
+        }
+
+        if (relations.SetEquals(["pg_indexes"]) && Only("pg_indexes"))
+        {
+            var name = Get("indexname");
+            return name is null ? null : RelationExistence.IndexOn(_catalog, Get("schemaname"), name, Get("tablename"));
         }
 
         if (relations.SetEquals(["pg_namespace"]) && Only("pg_namespace"))
@@ -383,15 +409,16 @@ internal sealed class ExistenceCondition
         if (relations.SetEquals(["information_schema.tables"]) && Only("information_schema.tables"))
         {
             var name = Get("table_name");
-            return name is null ? null : _catalog.Tables.Keys.Any(t => t.Name == name && SchemaMatches(t.Schema, Get("table_schema")));
+            return name is null ? null : RelationExistence.InInformationSchemaTables(_catalog, Get("table_schema"), name, Get("table_type"));
         }
 
         if (relations.SetEquals(["information_schema.columns"]) && Only("information_schema.columns"))
         {
             var (table, column, nullable) = (Get("table_name"), Get("column_name"), Get("is_nullable"));
             if (table is null || nullable is not (null or "YES" or "NO")) return null;
-            return _catalog.Tables.Values.Any(t => t.Name.Name == table && SchemaMatches(t.Name.Schema, Get("table_schema"))
+            var onTable = _catalog.Tables.Values.Any(t => t.Name.Name == table && SchemaMatches(t.Name.Schema, Get("table_schema"))
                                                    && (column is null || t.Columns.Any(c => c.Name == column && (nullable is null || c.IsNullable == (nullable == "YES")))));
+            return onTable ? true : RelationExistence.MayBeView(_catalog, Get("table_schema"), table) ? null : false; // A view's columns are not known.
         }
 
         if (relations.SetEquals(["information_schema.table_constraints"]) && Only("information_schema.table_constraints"))
@@ -478,11 +505,13 @@ internal sealed class ExistenceCondition
         "pg_enum" => new[] { "enumlabel" },
         "pg_type" => ["typname", "typtype"],
         "pg_namespace" => ["nspname"],
-        "pg_constraint" => ["conname", "contype"],
+        "pg_constraint" => ["conname", "contype", "conrelid"],
+        "pg_extension" => ["extname"],
         "pg_class" => ["relname", "relkind"],
         "pg_tables" => ["tablename", "schemaname"],
+        "pg_indexes" => ["indexname", "tablename", "schemaname"],
         "information_schema.schemata" => ["schema_name"],
-        "information_schema.tables" => ["table_name", "table_schema"],
+        "information_schema.tables" => ["table_name", "table_schema", "table_type"],
         "information_schema.columns" => ["table_name", "table_schema", "column_name", "is_nullable"],
         "information_schema.table_constraints" => ["constraint_name", "constraint_schema", "table_name", "table_schema", "constraint_type"],
         "information_schema.constraint_column_usage" => ["constraint_name", "constraint_schema", "table_name", "table_schema"],
@@ -512,6 +541,14 @@ internal sealed class ExistenceCondition
             _ => (bool?)null,
         };
         if (found is null) return null;
+        if (found == false && kind is null)
+        {
+            // A view's, materialized view's or foreign table's row type, and its array.
+            var rowType = RelationExistence.HasRowType(_catalog, schema, name);
+            if (rowType == false && element is not null) rowType = RelationExistence.HasRowType(_catalog, schema, element);
+            if (rowType != false) return rowType;
+        }
+
         if (found == true || schema is not null) return found;
         return BuiltInTypeNames.Contains(name) ? null : false;
     }
@@ -521,6 +558,31 @@ internal sealed class ExistenceCondition
         "bool", "int2", "int4", "int8", "text", "varchar", "bpchar", "numeric", "float4", "float8", "date", "time", "timetz",
         "timestamp", "timestamptz", "interval", "uuid", "json", "jsonb", "bytea", "name", "oid", "char", "xml", "money", "inet", "cidr",
     ];
+
+    /// <summary>
+    /// pg_constraint by conname and conrelid = 'table'::regclass: the table is read as the server
+    /// reads a regclass literal. A relation the engine does not know makes the cast fail on the
+    /// server, so that is not decided; any other relation (a view, a sequence) has no constraints.
+    /// </summary>
+    private bool? ConstraintOn(string name, string relation, string? type)
+    {
+        var (tokens, lex) = SqlLexer.Lex(relation, _catalog.Dialect);
+        if (lex.Count > 0 || tokens.Count == 0) return null;
+        var cursor = new TokenCursor(relation, tokens, new SqlStatementRange(0, tokens.Count), IdentifierRules.For(_catalog.Dialect));
+        QualifiedName table;
+        try
+        {
+            table = cursor.QualifiedName();
+            if (!cursor.AtEnd) return null;
+        }
+        catch (SqlParseException)
+        {
+            return null;
+        }
+
+        if (!_catalog.Tables.ContainsKey(table)) return RelationExistence.InPgClass(_catalog, table.Schema, table.Name, relkind: null) == true ? false : null;
+        return ConstraintExists(name, table.Name, table.Schema, type);
+    }
 
     private bool? ConstraintExists(string name, string? table, string? schema, string? type)
     {

@@ -4,16 +4,18 @@ using SchemaTasks.Sql;
 namespace SchemaTasks.Schema;
 
 /// <summary>
-/// PostgreSQL's unique indexes, kept on their table (as <see cref="ConstraintKind.UniqueIndex"/>
-/// keys, which DROP COLUMN and RENAME COLUMN follow as the server does) only so that
-/// <c>ADD CONSTRAINT ... PRIMARY KEY / UNIQUE USING INDEX</c> knows the columns it takes.
+/// PostgreSQL's indexes, kept on their table (which DROP COLUMN and RENAME COLUMN follow as the
+/// server does): a unique one as a <see cref="ConstraintKind.UniqueIndex"/> key so that
+/// <c>ADD CONSTRAINT ... PRIMARY KEY / UNIQUE USING INDEX</c> knows the columns it takes, any
+/// other as a <see cref="ConstraintKind.Index"/> key for its name (<see cref="RelationStatements"/>).
 /// </summary>
 internal static class PostgresIndexes
 {
     /// <summary>Keeps a unique index a constraint can be made from; any other, or one on a table the catalog lacks, is not kept.</summary>
     public static Catalog Create(Catalog catalog, CreateUniqueIndexStatement s)
     {
-        if (s.Columns is not { } columns || !catalog.Tables.TryGetValue(s.Table, out var table) || table.Keys.ContainsKey(s.Name)) return catalog;
+        if (!catalog.Tables.TryGetValue(s.Table, out var table)) return RelationStatements.CreateIndex(catalog, new CreateIndexStatement(s.At, s.Table, s.Name, [], null, IfNotExists: false));
+        if (s.Columns is not { } columns || table.Keys.ContainsKey(s.Name)) return catalog;
         var key = new TableKey(ConstraintKind.UniqueIndex, [.. columns.Select(c => table.FindColumn(c, catalog.Dialect)?.Name ?? c)]);
         return catalog.WithTable(s.Table, table with { Keys = table.Keys.SetItem(s.Name, key) });
     }
@@ -25,7 +27,7 @@ internal static class PostgresIndexes
         {
             foreach (var (tableName, found) in catalog.Tables.Where(t => t.Key.Schema == name.Schema))
             {
-                if (found.Keys.TryGetValue(name.Name, out var key) && key.Kind == ConstraintKind.UniqueIndex)
+                if (found.Keys.TryGetValue(name.Name, out var key) && key.Kind is ConstraintKind.UniqueIndex or ConstraintKind.Index)
                 {
                     var table = found;
                     if (s.Cascade) (catalog, table) = ForeignKeyDependents.DropNeeding(catalog, tableName, table, name.Name, s.At, context);
@@ -35,7 +37,7 @@ internal static class PostgresIndexes
             }
         }
 
-        return catalog;
+        return RelationStatements.DropIndexes(catalog, s.Names);
     }
 
     /// <summary>
@@ -52,7 +54,7 @@ internal static class PostgresIndexes
             }
         }
 
-        return catalog;
+        return RelationStatements.RenameIndex(catalog, s.Name, s.To);
     }
 
     /// <summary>Whether <paramref name="s"/> names a constraint's index, whose rename the schema shows.</summary>
@@ -64,7 +66,7 @@ internal static class PostgresIndexes
     {
         if (!table.Keys.TryGetValue(s.Name.Name, out var key) || table.Keys.ContainsKey(s.To)) return null;
         var keys = table.Keys.Remove(s.Name.Name).SetItem(s.To, key);
-        if (key.Kind == ConstraintKind.UniqueIndex) return table with { Keys = keys };
+        if (key.Kind is ConstraintKind.UniqueIndex or ConstraintKind.Index) return table with { Keys = keys };
         if (!IsConstraintIndex(table, s.Name.Name) || table.OtherConstraints.Contains(s.To)) return null;
         return table with { OtherConstraints = table.OtherConstraints.Remove(s.Name.Name).Add(s.To), Keys = keys };
     }

@@ -33,7 +33,7 @@ internal static class PostgresTableNames
         if (!relations) return;
         foreach (var (name, key) in table.Keys)
         {
-            if (key.Kind == ConstraintKind.UniqueIndex) take(new QualifiedName(schema, name), PostgresNameSpaces.Relation);
+            if (key.Kind is ConstraintKind.UniqueIndex or ConstraintKind.Index) take(new QualifiedName(schema, name), PostgresNameSpaces.Relation);
         }
     }
 
@@ -66,7 +66,7 @@ internal static class PostgresTableNames
         var relations = table.Name == name ? 1 : 0;
         var hasKey = table.Keys.TryGetValue(own, out var key);
         if (table.OtherConstraints.Contains(own) && (!hasKey || key!.Kind != ConstraintKind.ForeignKey)) relations++;
-        if (hasKey && key!.Kind == ConstraintKind.UniqueIndex) relations++;
+        if (hasKey && key!.Kind is ConstraintKind.UniqueIndex or ConstraintKind.Index) relations++;
         return relations;
     }
 }

@@ -42,12 +42,12 @@ internal readonly struct TableNameChanges(PostgresSchemaNames names, string sche
 
         foreach (var (name, key) in old.Keys)
         {
-            if (key.Kind == ConstraintKind.UniqueIndex && !IsUniqueIndex(now, name)) Change(name, PostgresNameSpaces.Relation, -1);
+            if (IsStandaloneIndex(key) && !IsIndex(now, name)) Change(name, PostgresNameSpaces.Relation, -1);
         }
 
         foreach (var (name, key) in now.Keys)
         {
-            if (key.Kind == ConstraintKind.UniqueIndex && !IsUniqueIndex(old, name)) Change(name, PostgresNameSpaces.Relation, 1);
+            if (IsStandaloneIndex(key) && !IsIndex(old, name)) Change(name, PostgresNameSpaces.Relation, 1);
         }
     }
 
@@ -69,6 +69,9 @@ internal readonly struct TableNameChanges(PostgresSchemaNames names, string sche
     private static bool HasIndex(CatalogTable table, string constraint)
         => !table.Keys.TryGetValue(constraint, out var key) || key.Kind != ConstraintKind.ForeignKey;
 
-    private static bool IsUniqueIndex(CatalogTable table, string name)
-        => table.Keys.TryGetValue(name, out var key) && key.Kind == ConstraintKind.UniqueIndex;
+    // An index that is not a constraint's, whichever kind the engine keeps it as.
+    private static bool IsIndex(CatalogTable table, string name)
+        => table.Keys.TryGetValue(name, out var key) && IsStandaloneIndex(key);
+
+    private static bool IsStandaloneIndex(TableKey key) => key.Kind is ConstraintKind.UniqueIndex or ConstraintKind.Index;
 }

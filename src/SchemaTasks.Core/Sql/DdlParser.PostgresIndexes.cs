@@ -5,63 +5,112 @@ namespace SchemaTasks.Sql;
 // PostgreSQL's indexes are not constraints and do not shape what the schema accepts, except that
 // ADD CONSTRAINT ... PRIMARY KEY / UNIQUE USING INDEX makes one into a constraint, taking its
 // columns (and, for a primary key, making them NOT NULL). So a named unique index is kept with
-// its columns, ALTER INDEX ... RENAME renames it (or the constraint an index belongs to, which the
-// server renames with it), and DROP INDEX forgets it. None of these statements is ever reported:
-// a form not read here changes nothing, and only a USING INDEX over an index not kept says it
-// cannot tell.
+// its columns, any other index by its name only (an existence test on pg_class asks for it),
+// ALTER INDEX ... RENAME renames it (or the constraint an index belongs to, which the server
+// renames with it), and DROP INDEX forgets it. None of these statements is ever refused: a form
+// not read here leaves the index's name unknown, and only a USING INDEX over an index not kept
+// says it cannot tell.
 internal sealed partial class DdlParser
 {
     /// <summary>
-    /// <c>CREATE UNIQUE INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON [ONLY] table [USING method]
-    /// (elements) ...</c>; <see langword="null"/> for any other form.
+    /// <c>CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON [ONLY] table [USING method]
+    /// (elements) ...</c>: a named unique B-tree index on plain columns is kept for <c>USING INDEX</c>
+    /// (<see cref="CreateUniqueIndexStatement"/>), any other only by name (<see cref="CreateIndexStatement"/>).
     /// </summary>
-    private SqlStatement? CreatePostgresUniqueIndex(SqlToken at)
+    private SqlStatement? CreatePostgresIndex(SqlToken at)
     {
+        var unique = _c.TryWord("UNIQUE");
+        _c.ExpectWord("INDEX");
+        _c.TryWord("CONCURRENTLY");
+        string? name = null;
+        QualifiedName table;
+        bool ifNotExists;
         try
         {
-            _c.ExpectWord("UNIQUE");
-            _c.ExpectWord("INDEX");
-            _c.TryWord("CONCURRENTLY");
-            IfNotExists();
-            if (_c.IsWord("ON")) return null; // Unnamed: the server makes up a name no USING INDEX can have been written with.
-            var name = _c.Identifier();
+            ifNotExists = IfNotExists();
+            if (!_c.IsWord("ON")) name = _c.Identifier();
             _c.ExpectWord("ON");
             _c.TryWord("ONLY");
-            var table = TableName();
+            table = TableName();
+        }
+        catch (SqlParseException)
+        {
+            return new UnreadRelationStatement(at, null); // The server refuses it, or it makes an index the engine cannot name.
+        }
 
+        try
+        {
             // A constraint can be made only from a B-tree index on plain columns in their default
             // order, without a WHERE clause (PostgreSQL refuses any other).
-            var usable = true;
-            if (_c.TryWord("USING")) usable = _c.Next() is var method && SqlTokenText.IsWord(_c.Source, method, "btree");
+            var usable = unique && name is not null;
+            if (_c.TryWord("USING")) usable &= _c.Next() is var method && SqlTokenText.IsWord(_c.Source, method, "btree");
+            var mentionedFrom = _c.Position;
             _c.ExpectSymbol('(');
             var columns = new List<string>();
+            var nameParts = new List<string>();
+            var plainParts = true;
             do
             {
                 if (_c.IsIdentifier && (_c.IsSymbol(',', 1) || _c.IsSymbol(')', 1) || (_c.IsWord("ASC", 1) && (_c.IsSymbol(',', 2) || _c.IsSymbol(')', 2)))))
                 {
-                    columns.Add(PostgresNames.Stored(_rules, _c.Identifier()));
+                    var column = PostgresNames.Stored(_rules, _c.Identifier());
+                    columns.Add(column);
+                    nameParts.Add(column);
                     _c.TryWord("ASC");
                 }
                 else
                 {
                     usable = false;
+
+                    // Ordering and operator classes do not change the generated name; an expression does.
+                    var plain = _c.IsIdentifier && _c.Peek(1).Kind == SqlTokenKind.Word;
+                    if (plain) nameParts.Add(PostgresNames.Stored(_rules, _c.Identifier()));
+                    plainParts &= plain;
                     _c.SkipToListEnd();
                 }
             }
             while (_c.TrySymbol(','));
             _c.ExpectSymbol(')');
+            if (_c.TryWord("INCLUDE"))
+            {
+                usable = false;
+                _c.ExpectSymbol('(');
+                do
+                {
+                    nameParts.Add(PostgresNames.Stored(_rules, _c.Identifier()));
+                }
+                while (_c.TrySymbol(','));
+                _c.ExpectSymbol(')');
+            }
+
             while (!_c.AtEnd)
             {
                 if (_c.TryWord("WHERE")) usable = false;
                 else _c.Next();
             }
 
-            return new CreateUniqueIndexStatement(at, table, name, usable ? columns : null);
+            if (usable) return new CreateUniqueIndexStatement(at, table, name!, columns);
+            return new CreateIndexStatement(at, table, name, Mentioned(mentionedFrom), plainParts ? nameParts : null, ifNotExists);
         }
         catch (SqlParseException)
         {
-            return null;
+            return name is null ? new UnreadRelationStatement(at, table.Schema) : new CreateIndexStatement(at, table, name, Mentioned(_c.Position), null, ifNotExists);
         }
+    }
+
+    // Every name from a position to the end of the statement, as a column name is stored: the
+    // columns an index depends on are among them.
+    private List<string> Mentioned(int from)
+    {
+        var names = new List<string>();
+        for (var i = from; i < _c.End; i++)
+        {
+            var token = _c.Tokens[i];
+            if (token.Kind == SqlTokenKind.Word) names.Add(PostgresNames.Stored(_rules, _c.Source.Substring(token.Start, token.Length).ToLowerInvariant()));
+            else if (token.Kind == SqlTokenKind.QuotedIdentifier) names.Add(PostgresNames.Stored(_rules, SqlTokenText.Unquote(_c.Source, token)));
+        }
+
+        return names;
     }
 
     /// <summary><c>ALTER INDEX [IF EXISTS] name RENAME TO new_name</c>; <see langword="null"/> for any other form.</summary>

@@ -5,7 +5,7 @@ namespace SchemaTasks.Sql;
 // (RESTART, OWNED BY, ...) change no tracked object and are skipped.
 internal sealed partial class DdlParser
 {
-    /// <summary><c>ALTER SEQUENCE [IF EXISTS] name RENAME TO new_name | SET SCHEMA schema</c>; <see langword="null"/> for any other form.</summary>
+    /// <summary><c>ALTER SEQUENCE [IF EXISTS] name RENAME TO new_name | SET SCHEMA schema | ... OWNED BY ...</c>; <see langword="null"/> for any other form.</summary>
     private SqlStatement? AlterSequence(SqlToken at)
     {
         var ifExists = IfExists();
@@ -13,7 +13,7 @@ internal sealed partial class DdlParser
         Schema.QualifiedName newName;
         if (_c.TryWords("RENAME", "TO")) newName = name with { Name = _c.Identifier() };
         else if (_c.TryWords("SET", "SCHEMA")) newName = name with { Schema = _c.Identifier() };
-        else return null;
+        else return SequenceOwner(out var written) is var owner && written ? new SequenceOwnerStatement(at, name, owner) : null;
         _c.ExpectEnd();
         return new RenameSequenceStatement(at, name, newName, ifExists);
     }

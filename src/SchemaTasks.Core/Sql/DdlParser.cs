@@ -4,7 +4,7 @@ namespace SchemaTasks.Sql;
 
 /// <summary>
 /// Recursive-descent parser for the statements that shape tracked objects. Statements it does
-/// not model (functions, triggers, DO blocks, indexes, grants, data) are recognised by their
+/// not model (functions, triggers, DO blocks, grants, data) are recognised by their
 /// first words and skipped; a tracked statement that does not parse raises
 /// <see cref="SqlParseException"/>, which the caller turns into a located error.
 /// </summary>
@@ -64,14 +64,15 @@ internal sealed partial class DdlParser
         }
 
         if (_c.IsWord("GLOBAL") || _c.IsWord("LOCAL")) _c.Next();
-        if (_c.TryWord("TEMP") || _c.TryWord("TEMPORARY")) return CreateTemporaryTable(at);
+        if (_c.TryWord("TEMP") || _c.TryWord("TEMPORARY")) return IsNamedRelationStart() ? CreateNamedRelation(at, temporary: true) : CreateTemporaryTable(at);
+        if (IsNamedRelationStart()) return CreateNamedRelation(at, temporary: false);
         _c.TryWord("UNLOGGED");
         if (_c.TryWord("TABLE")) return CreateTable(at, orReplace);
         if (_c.TryWord("SCHEMA")) return CreateSchema(at);
         if (_c.TryWord("TYPE")) return CreateType(at);
         if (_c.TryWord("DOMAIN")) return CreateDomain(at);
         if (_c.TryWord("EXTENSION")) return CreateExtension(at);
-        if (_c.IsWord("UNIQUE") && _c.IsWord("INDEX", 1)) return CreatePostgresUniqueIndex(at);
+        if ((_c.IsWord("UNIQUE") && _c.IsWord("INDEX", 1)) || _c.IsWord("INDEX")) return CreatePostgresIndex(at);
         return null;
     }
 
@@ -91,6 +92,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("EXTENSION")) return AlterExtension(at);
         if (_c.TryWord("INDEX")) return RenamePostgresIndex(at);
         if (_c.TryWord("SEQUENCE")) return AlterSequence(at);
+        if (_c.TryWord("VIEW") || _c.TryWords("MATERIALIZED", "VIEW") || _c.TryWords("FOREIGN", "TABLE")) return AlterNamedRelation(at);
         return null;
     }
 
@@ -110,6 +112,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("EXTENSION")) return DropExtension(at);
         if (_c.TryWord("INDEX")) return DropPostgresIndex(at);
         if (_c.TryWord("SEQUENCE")) return DropSequence(at);
+        if (_c.TryWord("VIEW") || _c.TryWords("MATERIALIZED", "VIEW") || _c.TryWords("FOREIGN", "TABLE")) return DropNamedRelation(at);
         return null;
     }
 

@@ -149,6 +149,13 @@ internal enum ConstraintKind
     /// because its name is taken from the names the server gives unnamed keys.
     /// </summary>
     PlainIndex,
+
+    /// <summary>
+    /// Not a constraint: any other PostgreSQL index (not unique, on expressions, partial, of
+    /// another method), kept by name for existence tests and generated names, with the columns it
+    /// mentions, whose DROP COLUMN drops it.
+    /// </summary>
+    Index,
 }
 
 /// <summary>A table, column or domain constraint.</summary>

@@ -32,6 +32,9 @@ internal sealed class TokenCursor
 
     public List<SqlToken> Tokens => _tokens;
 
+    /// <summary>The index just past the statement's last token.</summary>
+    public int End => _end;
+
     public bool AtEnd => Position >= _end;
 
     /// <summary>The index just past the statement's last token.</summary>

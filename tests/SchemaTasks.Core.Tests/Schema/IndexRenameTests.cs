@@ -56,7 +56,7 @@ public class IndexRenameTests
     [Fact]
     public void InABlockThatCannotBeDecided_RenamingAConstraintsIndex_IsReported()
     {
-        var sql = "CREATE TABLE t (id int PRIMARY KEY, a int);\nDO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = 't_pkey') THEN EXECUTE 'ALTER INDEX t_pkey RENAME TO t_pk'; END IF; END $$;";
+        var sql = "CREATE TABLE t (id int PRIMARY KEY, a int);\nDO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_stat_user_indexes WHERE indexrelname = 't_pkey') THEN EXECUTE 'ALTER INDEX t_pkey RENAME TO t_pk'; END IF; END $$;";
 
         var (_, diagnostics) = Run(sql);
 

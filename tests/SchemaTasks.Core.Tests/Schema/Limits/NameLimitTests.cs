@@ -19,6 +19,19 @@ public class NameLimitTests
         Assert.Equal([Pg(new string('a', 63))], catalog.Tables.Keys);
     }
 
+    [Theory]
+    [InlineData("CREATE INDEX")]
+    [InlineData("CREATE UNIQUE INDEX")]
+    [InlineData("CREATE INDEX CONCURRENTLY IF NOT EXISTS")]
+    [InlineData("DROP INDEX")]
+    public void AnIndexNameOver63Bytes_IsWarnedAboutAsTheServerNotices(string statement)
+    {
+        var on = statement.StartsWith("DROP", StringComparison.Ordinal) ? ";" : " ON t (lower(a));";
+        var (_, diagnostics) = Run($"CREATE TABLE t (a text);\n{statement} {Long70}{on}");
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.IdentifierTruncated, 2), (warning.Code, warning.Line));
+    }
+
     [Fact]
     public void TwoLongNamesDifferingAfterByte63_AreTheSameObject()
     {

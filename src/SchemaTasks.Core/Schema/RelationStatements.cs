@@ -1,0 +1,193 @@
+using System.Collections.Immutable;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// Keeps the names of the PostgreSQL relations the engine does not model (<see cref="RelationNames"/>,
+/// and indexes on tables as <see cref="ConstraintKind.Index"/> keys) as the server creates,
+/// renames and drops them. Nothing here is refused: the engine does not know these relations
+/// well enough to say the server would fail, only their names.
+/// </summary>
+internal static class RelationStatements
+{
+    /// <summary>
+    /// Whether <paramref name="statement"/> changes only names kept here (and the engine's own
+    /// record of unique indexes), never the schema: a DO block step that may or may not run it
+    /// leaves those names unknown rather than being undecidable.
+    /// </summary>
+    public static bool ChangesNamesOnly(SqlStatement statement) => statement is CreateUniqueIndexStatement or CreateIndexStatement or DropIndexStatement
+        or RenameIndexStatement or RenameSequenceStatement or DropSequenceStatement or SequenceOwnerStatement
+        or CreateRelationStatement or RenameRelationStatement or DropRelationStatement or UnreadRelationStatement;
+
+    public static Catalog Create(Catalog catalog, CreateRelationStatement s, ApplyContext context)
+    {
+        // A second relation of a name the server refuses (or skips, with IF NOT EXISTS or OR REPLACE).
+        if (catalog.Tables.ContainsKey(s.Name) || catalog.Relations.Named.ContainsKey(s.Name)) return catalog;
+        var temporary = s.Name.Schema == RelationNames.TemporarySchema;
+        var relation = new NamedRelation(s.Kind, s.OwnedBy?.Table, s.OwnedBy?.Column, Uncertain: temporary);
+        return catalog.WithRelations(catalog.Relations with { Named = catalog.Relations.Named.Add(s.Name, relation) });
+    }
+
+    public static Catalog Unread(Catalog catalog, UnreadRelationStatement s)
+        => catalog.WithRelations(catalog.Relations.WithUnknown(s.Schema));
+
+    /// <summary>An index other than a unique one kept for USING INDEX: on a table as its key, on a materialized view by name.</summary>
+    public static Catalog CreateIndex(Catalog catalog, CreateIndexStatement s, ApplyContext? context = null)
+    {
+        var onTable = catalog.Tables.TryGetValue(s.Table, out var table);
+        string? name = s.Name;
+        if (name is null && onTable && s.NameParts is { Count: > 0 } parts)
+        {
+            name = PostgresGeneratedNames.Choose(catalog, table!, s.Table.Name, IndexNameAddition(parts), "idx", PostgresNameSpaces.Relation);
+        }
+
+        var schema = s.Table.Schema;
+        if (context is not null && !onTable && TemporaryTables.Names(s.Table, s, context)) schema = RelationNames.TemporarySchema;
+        if (name is null) return catalog.WithRelations(catalog.Relations.WithUnknown(schema));
+        var qualified = new QualifiedName(schema, name);
+        if (catalog.PostgresNameCount(qualified, PostgresNameSpaces.Relation) > 0 || (onTable && table!.Keys.ContainsKey(name))) return catalog; // Taken: the server refuses it or, IF NOT EXISTS, skips it.
+        if (onTable)
+        {
+            var columns = s.Mentioned.Select(m => table!.FindColumn(m, catalog.Dialect)?.Name).OfType<string>().Distinct(StringComparer.Ordinal);
+            return catalog.WithTable(s.Table, table! with { Keys = table.Keys.SetItem(name, new TableKey(ConstraintKind.Index, [.. columns])) });
+        }
+
+        if (catalog.Relations.Named.TryGetValue(s.Table, out var owner) && owner.Kind == 'm')
+        {
+            var index = new NamedRelation('i', s.Table, Uncertain: owner.Uncertain);
+            return catalog.WithRelations(catalog.Relations with { Named = catalog.Relations.Named.Add(qualified, index) });
+        }
+
+        // A temporary table, or a relation the engine does not know: the index's name is not kept.
+        return catalog.WithRelations(catalog.Relations.WithUnknown(schema));
+    }
+
+    /// <summary>ALTER VIEW / MATERIALIZED VIEW / FOREIGN TABLE / SEQUENCE (and ALTER TABLE naming one) RENAME TO or SET SCHEMA.</summary>
+    public static Catalog Rename(Catalog catalog, QualifiedName from, QualifiedName to)
+    {
+        var named = catalog.Relations.Named;
+        if (from == to || !named.TryGetValue(from, out var relation) || named.ContainsKey(to) || catalog.Tables.ContainsKey(to)) return catalog;
+        named = named.Remove(from).Add(to, relation);
+        foreach (var (name, owned) in named.Where(n => n.Value.Owner == from).ToList())
+        {
+            // A materialized view's indexes follow it into another schema.
+            var moved = owned.Kind == 'i' ? name with { Schema = to.Schema } : name;
+            named = named.Remove(name).SetItem(moved, owned with { Owner = to });
+        }
+
+        return catalog.WithRelations(catalog.Relations with { Named = named });
+    }
+
+    /// <summary>Whether ALTER TABLE <paramref name="name"/> names a relation known by name (PostgreSQL lets ALTER TABLE rename and move any relation).</summary>
+    public static bool IsNamed(Catalog catalog, QualifiedName name) => catalog.Relations.Named.ContainsKey(name);
+
+    /// <summary>ALTER TABLE on a view, sequence and the like: RENAME TO and SET SCHEMA apply to it; other actions leave its name.</summary>
+    public static Catalog AlterAsTable(Catalog catalog, AlterTableStatement s)
+    {
+        var name = s.Name;
+        foreach (var action in s.Actions.OfType<RenameTableAction>())
+        {
+            var target = new QualifiedName(
+                action.NewName.Schema.Length == 0 ? name.Schema : action.NewName.Schema,
+                action.NewName.Name.Length == 0 ? name.Name : action.NewName.Name);
+            catalog = Rename(catalog, name, target);
+            name = target;
+        }
+
+        return catalog;
+    }
+
+    public static Catalog SetOwner(Catalog catalog, SequenceOwnerStatement s)
+    {
+        if (!catalog.Relations.Named.TryGetValue(s.Name, out var sequence)) return catalog;
+        var owned = sequence with { Owner = s.OwnedBy?.Table, OwnerColumn = s.OwnedBy?.Column };
+        return catalog.WithRelations(catalog.Relations with { Named = catalog.Relations.Named.SetItem(s.Name, owned) });
+    }
+
+    /// <summary>DROP VIEW, MATERIALIZED VIEW, FOREIGN TABLE or SEQUENCE: the relations and what they own go; CASCADE may take other views.</summary>
+    public static Catalog Drop(Catalog catalog, IReadOnlyList<QualifiedName> names, bool cascade)
+    {
+        var relations = catalog.Relations;
+        if (relations.Named.IsEmpty) return catalog;
+        var named = relations.Named.RemoveRange(names);
+        if (named.Count == relations.Named.Count) return catalog;
+        var gone = names.ToHashSet();
+        named = named.RemoveRange(named.Where(n => n.Value.Owner is { } owner && gone.Contains(owner)).Select(n => n.Key));
+        relations = relations with { Named = named };
+        return catalog.WithRelations(cascade ? relations.WithViewsUncertain() : relations);
+    }
+
+    /// <summary>DROP INDEX of indexes kept by name (on materialized views).</summary>
+    public static Catalog DropIndexes(Catalog catalog, IReadOnlyList<QualifiedName> names)
+    {
+        var named = catalog.Relations.Named;
+        if (named.IsEmpty) return catalog;
+        var remaining = named.RemoveRange(names.Where(n => named.TryGetValue(n, out var r) && r.Kind == 'i'));
+        return catalog.WithRelations(catalog.Relations with { Named = remaining });
+    }
+
+    /// <summary>ALTER INDEX ... RENAME TO of an index kept by name; an index stays in its schema.</summary>
+    public static Catalog RenameIndex(Catalog catalog, QualifiedName name, string to)
+        => catalog.Relations.Named.TryGetValue(name, out var index) && index.Kind == 'i' ? Rename(catalog, name, name with { Name = to }) : catalog;
+
+    /// <summary>
+    /// What a statement the catalog applied otherwise does to the names kept here: a dropped or
+    /// renamed schema takes its relations along, a dropped table the sequences it owns, and any
+    /// DROP ... CASCADE perhaps views that depend on what it drops.
+    /// </summary>
+    public static Catalog After(Catalog before, Catalog after, SqlStatement statement)
+    {
+        var relations = after.Relations;
+        if (relations.IsEmpty) return after;
+        switch (statement)
+        {
+            case DropSchemaStatement s:
+                var schemas = s.Names.Where(n => !after.Schemas.Contains(n)).ToHashSet(StringComparer.Ordinal);
+                relations = relations with
+                {
+                    Named = relations.Named.RemoveRange(relations.Named.Keys.Where(k => schemas.Contains(k.Schema))),
+                    UnknownIn = relations.UnknownIn.Except(schemas),
+                };
+                if (s.Cascade) relations = relations.WithViewsUncertain();
+                break;
+            case RenameSchemaStatement s when !before.Schemas.Contains(s.NewName) && after.Schemas.Contains(s.NewName):
+                var named = relations.Named;
+                foreach (var (name, relation) in relations.Named.Where(n => n.Key.Schema == s.Name))
+                {
+                    named = named.Remove(name).SetItem(name with { Schema = s.NewName }, relation.Owner is { } owner && owner.Schema == s.Name ? relation with { Owner = owner with { Schema = s.NewName } } : relation);
+                }
+
+                relations = relations with { Named = named, UnknownIn = relations.UnknownIn.Contains(s.Name) ? relations.UnknownIn.Remove(s.Name).Add(s.NewName) : relations.UnknownIn };
+                break;
+            case DropTableStatement s:
+                var dropped = s.Names.Where(n => before.Tables.ContainsKey(n) && !after.Tables.ContainsKey(n)).ToHashSet();
+                relations = relations with { Named = relations.Named.RemoveRange(relations.Named.Where(n => n.Value.Owner is { } owner && dropped.Contains(owner)).Select(n => n.Key)) };
+                if (s.Cascade) relations = relations.WithViewsUncertain();
+                break;
+            case DropTypeStatement { Cascade: true }:
+            case DropExtensionStatement { Cascade: true }:
+            case DropSequenceStatement { Cascade: true }:
+            case AlterTableStatement a when a.Actions.Any(action => action is DropColumnAction { Cascade: true } or DropConstraintAction { Cascade: true }):
+                relations = relations.WithViewsUncertain();
+                break;
+        }
+
+        return after.WithRelations(relations);
+    }
+
+    // ChooseIndexNameAddition: the column names joined by underscores, cut once the server's
+    // buffer of NAMEDATALEN bytes is full (MakeObjectName shortens the rest).
+    private static string IndexNameAddition(IReadOnlyList<string> parts)
+    {
+        var addition = string.Empty;
+        foreach (var part in parts)
+        {
+            if (addition.Length > 0) addition += "_";
+            addition += part;
+            if (System.Text.Encoding.UTF8.GetByteCount(addition) >= PostgresNames.MaxBytes + 1) break;
+        }
+
+        return addition;
+    }
+}

@@ -1,0 +1,100 @@
+using SchemaTasks.Schema;
+
+namespace SchemaTasks.Sql;
+
+// PostgreSQL's views, materialized views, sequences and foreign tables, read for their names only
+// (RelationStatements): nothing in them is refused, and a name that cannot be read leaves the
+// schema's relation names unknown rather than wrong.
+internal sealed partial class DdlParser
+{
+    /// <summary>Whether the words at the cursor (after CREATE [OR REPLACE] [TEMP]) start a relation kept by name.</summary>
+    private bool IsNamedRelationStart()
+        => _c.IsWord("VIEW") || _c.IsWord("SEQUENCE") || (_c.IsWord("RECURSIVE") && _c.IsWord("VIEW", 1))
+           || (_c.IsWord("MATERIALIZED") && _c.IsWord("VIEW", 1)) || (_c.IsWord("FOREIGN") && _c.IsWord("TABLE", 1))
+           || (_c.IsWord("UNLOGGED") && _c.IsWord("SEQUENCE", 1));
+
+    /// <summary>
+    /// <c>CREATE [OR REPLACE] [TEMP] [RECURSIVE] VIEW</c>, <c>CREATE MATERIALIZED VIEW</c>,
+    /// <c>CREATE [TEMP | UNLOGGED] SEQUENCE</c> and <c>CREATE FOREIGN TABLE</c>, with
+    /// <c>IF NOT EXISTS</c> where the server has it.
+    /// </summary>
+    private SqlStatement CreateNamedRelation(SqlToken at, bool temporary)
+    {
+        try
+        {
+            _c.TryWord("UNLOGGED");
+            _c.TryWord("RECURSIVE");
+            char kind;
+            if (_c.TryWord("VIEW")) kind = 'v';
+            else if (_c.TryWords("MATERIALIZED", "VIEW")) kind = 'm';
+            else if (_c.TryWord("SEQUENCE")) kind = 'S';
+            else if (_c.TryWords("FOREIGN", "TABLE")) kind = 'f';
+            else throw _c.Error("expected VIEW, MATERIALIZED VIEW, SEQUENCE or FOREIGN TABLE");
+            if (kind != 'v') IfNotExists();
+            var name = _c.QualifiedName();
+            if (temporary) name = name with { Schema = RelationNames.TemporarySchema };
+            return new CreateRelationStatement(at, name, kind, kind == 'S' ? SequenceOwner(out _) : null);
+        }
+        catch (SqlParseException)
+        {
+            return new UnreadRelationStatement(at, null);
+        }
+    }
+
+    /// <summary><c>ALTER VIEW / MATERIALIZED VIEW / FOREIGN TABLE [IF EXISTS] name RENAME TO new | SET SCHEMA s</c>; <see langword="null"/> for any other form.</summary>
+    private SqlStatement? AlterNamedRelation(SqlToken at)
+    {
+        try
+        {
+            IfExists();
+            var name = _c.QualifiedName();
+            if (_c.TryWords("RENAME", "TO")) return new RenameRelationStatement(at, name, name with { Name = _c.Identifier() });
+            if (_c.TryWords("SET", "SCHEMA")) return new RenameRelationStatement(at, name, name with { Schema = _c.Identifier() });
+            return null; // Columns, options, owner: the name stays.
+        }
+        catch (SqlParseException)
+        {
+            return new UnreadRelationStatement(at, null);
+        }
+    }
+
+    /// <summary><c>DROP VIEW / MATERIALIZED VIEW / FOREIGN TABLE [IF EXISTS] name [, ...] [CASCADE | RESTRICT]</c>.</summary>
+    private SqlStatement DropNamedRelation(SqlToken at)
+    {
+        try
+        {
+            IfExists();
+            var names = new List<QualifiedName> { _c.QualifiedName() };
+            while (_c.TrySymbol(',')) names.Add(_c.QualifiedName());
+            return new DropRelationStatement(at, names, DropBehaviour());
+        }
+        catch (SqlParseException)
+        {
+            return new UnreadRelationStatement(at, null);
+        }
+    }
+
+    /// <summary>A sequence's <c>OWNED BY table.column</c> anywhere among its options (<paramref name="written"/>); <see langword="null"/> for none or <c>OWNED BY NONE</c>.</summary>
+    private (QualifiedName Table, string Column)? SequenceOwner(out bool written)
+    {
+        written = false;
+        while (!_c.AtEnd)
+        {
+            if (!_c.TryWords("OWNED", "BY"))
+            {
+                _c.Next();
+                continue;
+            }
+
+            written = true;
+            if (_c.TryWord("NONE")) return null;
+            var parts = new List<string> { _c.Identifier() };
+            while (_c.TrySymbol('.')) parts.Add(_c.Identifier());
+            if (parts.Count < 2) throw _c.Error("expected table.column after OWNED BY");
+            var table = parts.Count == 2 ? new QualifiedName(_rules.DefaultSchema, parts[0]) : new QualifiedName(parts[^3], parts[^2]);
+            return (table, parts[^1]);
+        }
+
+        return null;
+    }
+}
