@@ -25,17 +25,21 @@ internal sealed class MySqlUserExpression
 
     private static readonly object Null = new();
 
+    /// <summary>SQL's NULL, as a value (a declared variable without a default).</summary>
+    public static object NullValue => Null;
+
     private readonly string _sql;
     private readonly List<SqlToken> _tokens;
     private readonly int _end;
     private readonly Catalog _catalog;
     private readonly Func<string, object?> _variable;
+    private readonly Func<string, object?>? _local;
     private int _pos;
     private string? _unknown;
 
-    private MySqlUserExpression(string sql, List<SqlToken> tokens, int start, int end, Catalog catalog, Func<string, object?> variable)
+    private MySqlUserExpression(string sql, List<SqlToken> tokens, int start, int end, Catalog catalog, Func<string, object?> variable, Func<string, object?>? local)
     {
-        (_sql, _tokens, _pos, _end, _catalog, _variable) = (sql, tokens, start, end, catalog, variable);
+        (_sql, _tokens, _pos, _end, _catalog, _variable, _local) = (sql, tokens, start, end, catalog, variable, local);
     }
 
     /// <summary>The value of <c>tokens[start..end)</c>: a string, a <see cref="long"/>, <see cref="CurrentDatabase"/>, or <see langword="null"/> when unknown.</summary>
@@ -46,13 +50,32 @@ internal sealed class MySqlUserExpression
     /// <param name="catalog">The schema the migrations built so far, which information_schema describes.</param>
     /// <param name="variable">A user variable's known value (as this method returns them), or <see langword="null"/>.</param>
     /// <param name="unknown">When unknown, the part that could not be evaluated.</param>
-    public static object? Evaluate(string sql, List<SqlToken> tokens, int start, int end, Catalog catalog, Func<string, object?> variable, out string? unknown)
+    /// <param name="local">Inside a procedure: a parameter's or declared variable's value, or <see langword="null"/> for any other word.</param>
+    public static object? Evaluate(string sql, List<SqlToken> tokens, int start, int end, Catalog catalog, Func<string, object?> variable, out string? unknown, Func<string, object?>? local = null)
     {
-        var expression = new MySqlUserExpression(sql, tokens, start, end, catalog, variable);
+        var expression = new MySqlUserExpression(sql, tokens, start, end, catalog, variable, local);
         var value = expression.Or();
         if (value is not null && expression._pos != end) value = expression.Fail(expression._pos < end ? $"'{SqlTokenText.ForMessage(sql, tokens[expression._pos])}'" : "the end");
         unknown = value is null ? expression._unknown ?? "the expression" : null;
-        return value == Null ? null : value;
+        return value;
+    }
+
+    /// <summary>
+    /// The number of rows of <c>SELECT &lt;list&gt; [INTO ...] FROM information_schema.&lt;view&gt; WHERE ...</c>,
+    /// <paramref name="start"/> being the token after SELECT; <see langword="null"/> when unknown.
+    /// </summary>
+    public static long? CountRows(string sql, List<SqlToken> tokens, int start, int end, Catalog catalog, Func<string, object?> variable, Func<string, object?>? local, out string? unknown)
+    {
+        var query = new MySqlUserExpression(sql, tokens, start, end, catalog, variable, local);
+        var rows = query.InformationSchemaRows();
+        if (rows is not null && query._pos != end)
+        {
+            query.Fail($"'{SqlTokenText.ForMessage(sql, tokens[query._pos])}' after the query");
+            rows = null;
+        }
+
+        unknown = rows is null ? query._unknown ?? "the query" : null;
+        return rows;
     }
 
     private bool IsWord(string word, int ahead = 0) => _pos + ahead < _end && SqlTokenText.IsWord(_sql, _tokens[_pos + ahead], word);
@@ -212,6 +235,12 @@ internal sealed class MySqlUserExpression
             return rows is null ? null : TrySymbol(")") ? Bool(rows > 0) : Fail("EXISTS");
         }
 
+        if (token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier && _local?.Invoke(Name(token)) is { } value)
+        {
+            _pos++;
+            return value;
+        }
+
         return Fail($"'{SqlTokenText.ForMessage(_sql, token)}'");
     }
 
@@ -291,12 +320,13 @@ internal sealed class MySqlUserExpression
                 return Text("TABLE_TYPE") == "BASE TABLE" ? 0 : null; // Not a table; a view of that name is not tracked.
             case "COLUMNS" when Only(filters, "TABLE_NAME", "COLUMN_NAME") && Text("COLUMN_NAME") is { } column && table is not null:
                 return table.FindColumn(column, _catalog.Dialect) is null ? 0 : 1;
-            case "STATISTICS" when Only(filters, "TABLE_NAME", "INDEX_NAME", "COLUMN_NAME") && Text("INDEX_NAME") is { } index && table is not null:
-                return IndexRows(table, index, Text("COLUMN_NAME"));
-            case "TABLE_CONSTRAINTS" when Only(filters, "TABLE_NAME", "CONSTRAINT_NAME", "CONSTRAINT_TYPE") && Text("CONSTRAINT_NAME") is { } constraint && (table is not null || Text("TABLE_NAME") is null):
-                return ConstraintRows(table, constraint, Text("CONSTRAINT_TYPE"));
-            case "REFERENTIAL_CONSTRAINTS" when Only(filters, "TABLE_NAME", "CONSTRAINT_NAME") && Text("CONSTRAINT_NAME") is { } foreignKey && (table is not null || Text("TABLE_NAME") is null):
-                return ConstraintRows(table, foreignKey, "FOREIGN KEY");
+            // A table that does not exist has no indexes or constraints, and neither has a view of its name.
+            case "STATISTICS" when Only(filters, "TABLE_NAME", "INDEX_NAME", "COLUMN_NAME") && Text("INDEX_NAME") is { } index && Text("TABLE_NAME") is not null:
+                return table is null ? 0 : IndexRows(table, index, Text("COLUMN_NAME"));
+            case "TABLE_CONSTRAINTS" when Only(filters, "TABLE_NAME", "CONSTRAINT_NAME", "CONSTRAINT_TYPE") && Text("CONSTRAINT_NAME") is { } constraint:
+                return table is null && Text("TABLE_NAME") is not null ? 0 : ConstraintRows(table, constraint, Text("CONSTRAINT_TYPE"));
+            case "REFERENTIAL_CONSTRAINTS" when Only(filters, "TABLE_NAME", "CONSTRAINT_NAME") && Text("CONSTRAINT_NAME") is { } foreignKey:
+                return table is null && Text("TABLE_NAME") is not null ? 0 : ConstraintRows(table, foreignKey, "FOREIGN KEY");
             default:
                 return null;
         }
@@ -352,6 +382,9 @@ internal sealed class MySqlUserExpression
     private string Name(SqlToken token) => token.Kind == SqlTokenKind.QuotedIdentifier ? SqlTokenText.Unquote(_sql, token) : SqlTokenText.Raw(_sql, token);
 
     private static object Bool(bool value) => value ? 1L : 0L;
+
+    /// <summary>Whether a value is true as MySQL's IF reads it: a number other than zero.</summary>
+    public static bool IsTrue(object value) => Truth(value);
 
     private static bool Truth(object value) => value switch
     {

@@ -13,7 +13,7 @@ namespace SchemaTasks.Schema;
 /// One instance follows a whole run: a procedure created in one migration may be called in a
 /// later one.
 /// </summary>
-internal sealed class RoutineCalls
+internal sealed partial class RoutineCalls
 {
     private const string WayOut = "Write the DDL as plain statements, or declare what the statement does with a /* schematasks:equivalent <the DDL> */ comment right before it (an empty one when it changes nothing tracked)";
 
@@ -74,6 +74,11 @@ internal sealed class RoutineCalls
 
         switch (runs)
         {
+            case RoutineRun { Routine: { CanRun: true } runnable }:
+                var after = RunProcedure(catalog, runnable, sql, tokens, context, diagnostics, out var undecidable);
+                if (after is not null) return after;
+                context.Error(DiagnosticCodes.RoutineChangesTrackedObjects, $"This CALL runs procedure {context.Show(runnable.Name)}, created at {runnable.Where}, and SchemaTasks cannot tell what it does to tracked objects: it cannot follow {undecidable}. {WayOut}.", first);
+                return catalog;
             case RoutineRun { Routine: { } routine }:
                 if (routine.MayChangeTracked)
                 {
@@ -92,6 +97,42 @@ internal sealed class RoutineCalls
             default:
                 return catalog;
         }
+    }
+
+    // SET, PREPARE, EXECUTE or CALL inside a running procedure: what cannot be told stops the
+    // whole call, which is reported once, at the CALL.
+    private Catalog RunInProcedure(Catalog catalog, string sql, List<SqlToken> tokens, ApplyContext context, List<SchemaDiagnostic> diagnostics)
+    {
+        var first = tokens[0];
+        if (SqlTokenText.IsWord(sql, first, "SET")) return Set(catalog, sql, tokens);
+        if (SqlTokenText.IsWord(sql, first, "PREPARE")) return Prepare(catalog, sql, tokens);
+        switch (Runs(catalog, sql, tokens))
+        {
+            case DynamicText { Text: { } text } known when text.Length > 0:
+                return ApplyText(catalog, sql, known, context, diagnostics);
+            case DynamicText { Text: null, MayChangeTracked: true, Origin: var origin }:
+                throw new UndecidableCall($"the EXECUTE at line {first.Line}, whose SQL is {origin}");
+            case RoutineRun { Routine: { CanRun: true } runnable }:
+                return RunProcedure(catalog, runnable, sql, tokens, context, diagnostics, out var undecidable)
+                       ?? throw new UndecidableCall($"the CALL of {runnable.Name} at line {first.Line}: {undecidable}");
+            case RoutineRun { Routine: null or { MayChangeTracked: true }, Name: var name }:
+                throw new UndecidableCall($"the CALL of {name} at line {first.Line}");
+            default:
+                return catalog;
+        }
+    }
+
+    // SET name = value, ... inside a procedure, for its parameters and declared variables.
+    private bool SetLocal(Catalog catalog, string sql, List<SqlToken> tokens)
+    {
+        if (_locals is null || tokens.Count < 3 || tokens[1].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return false;
+        var name = tokens[1].Kind == SqlTokenKind.QuotedIdentifier ? SqlTokenText.Unquote(sql, tokens[1]) : SqlTokenText.Raw(sql, tokens[1]);
+        if (!_locals.ContainsKey(name) || !IsAssignment(sql, tokens[2])) return false;
+        var end = tokens.Count;
+        var value = MySqlUserExpression.Evaluate(sql, tokens, 3, end, catalog, n => _values.GetValueOrDefault(n), out var unknown, Local)
+                    ?? throw new UndecidableCall($"the SET at line {tokens[0].Line} ({unknown})");
+        _locals[name] = value;
+        return true;
     }
 
     // MariaDB's BEGIN NOT ATOMIC ... END runs at once, like a procedure created and called; its
@@ -209,7 +250,7 @@ internal sealed class RoutineCalls
         }
 
         string? unknown = null;
-        if (start < end && MySqlUserExpression.Evaluate(sql, tokens, start, end, catalog, name => _values.GetValueOrDefault(name), out unknown) is { } value)
+        if (start < end && MySqlUserExpression.Evaluate(sql, tokens, start, end, catalog, name => _values.GetValueOrDefault(name), out unknown, Local) is { } value)
         {
             return value is string text
                 ? new DynamicText(text, first, IsLiteral: false, false, "a constant string")

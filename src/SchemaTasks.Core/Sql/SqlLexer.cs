@@ -175,7 +175,8 @@ internal sealed class SqlLexer
         {
             var start = _pos;
             var end = _pos + 1;
-            while (end < _text.Length && IsWordPart(_text[end])) end++;
+            // The mysql client finds its terminator anywhere outside quotes: END$$ under DELIMITER $$ is END, then the terminator.
+            while (end < _text.Length && IsWordPart(_text[end]) && !AtCustomDelimiter(end)) end++;
             Emit(SqlTokenKind.Word, start, end - start);
         }
         else
@@ -183,6 +184,8 @@ internal sealed class SqlLexer
             Emit(SqlTokenKind.Symbol, _pos, SymbolLength(c));
         }
     }
+
+    private bool AtCustomDelimiter(int at) => _delimiter != ";" && string.CompareOrdinal(_text, at, _delimiter, 0, _delimiter.Length) == 0;
 
     private static bool IsMySqlDashCommentEnd(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v' || c < ' ';
 

@@ -5,8 +5,8 @@ namespace SchemaTasks.MySql.Tests.Differential;
 
 /// <summary>
 /// DDL run from a string through PREPARE/EXECUTE (and MariaDB's EXECUTE IMMEDIATE), as Flyway
-/// MySQL folders write it: constant, or chosen by IF over information_schema. The engine
-/// follows the string and builds the server's schema.
+/// MySQL folders write it: constant, or chosen by IF over information_schema, also inside
+/// procedures the migrations call. The engine follows the string and builds the server's schema.
 /// </summary>
 public sealed class MySqlDynamicSqlTests
 {
@@ -46,6 +46,39 @@ public sealed class MySqlDynamicSqlTests
         PREPARE stmt FROM @sqlstmt;
         EXECUTE stmt;
         ALTER TABLE ev ADD CONSTRAINT unique_ev UNIQUE (a, b);
+        """)]
+    [InlineData("procedures that fix a primary key and drop a foreign key when they exist", """
+        CREATE TABLE p (id int PRIMARY KEY);
+        CREATE TABLE q (id int AUTO_INCREMENT PRIMARY KEY, name varchar(50) NOT NULL, pid int, CONSTRAINT q_pid_fkey FOREIGN KEY (pid) REFERENCES p (id));
+        CREATE PROCEDURE fix_pk(IN tableName VARCHAR(64), IN columns VARCHAR(64))
+        BEGIN
+            DECLARE col_exists INT DEFAULT 0;
+            SELECT COUNT(1) INTO col_exists FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = tableName AND COLUMN_NAME = 'id' AND TABLE_SCHEMA = database();
+            IF col_exists > 0 THEN
+                SET @stmt = CONCAT('ALTER TABLE ', tableName, ' MODIFY id INT');
+                PREPARE st FROM @stmt;
+                EXECUTE st;
+                SET @stmt = CONCAT('ALTER TABLE ', tableName, ' DROP PRIMARY KEY, ADD PRIMARY KEY (', columns, ')');
+                PREPARE st FROM @stmt;
+                EXECUTE st;
+                SET @stmt = CONCAT('ALTER TABLE ', tableName, ' DROP COLUMN id');
+                PREPARE st FROM @stmt;
+                EXECUTE st;
+                DEALLOCATE PREPARE st;
+            END IF;
+        END;
+        CREATE PROCEDURE drop_fk(IN tableName VARCHAR(64), IN constraintName VARCHAR(64))
+        BEGIN
+            IF EXISTS (SELECT * FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = tableName AND CONSTRAINT_NAME = constraintName AND CONSTRAINT_TYPE = 'FOREIGN KEY') THEN
+                SET @query = CONCAT('ALTER TABLE ', tableName, ' DROP FOREIGN KEY ', constraintName);
+                PREPARE stmt FROM @query;
+                EXECUTE stmt;
+            END IF;
+        END;
+        CALL drop_fk('q', 'q_pid_fkey');
+        CALL drop_fk('q', 'q_pid_fkey');
+        CALL fix_pk('q', 'name');
+        CALL fix_pk('q', 'name');
         """)]
     public Task Constant_dynamic_SQL_builds_the_servers_schema(string behaviour, string sql)
         => MySqlServerAgreement.AssertEngineMatchesServerWithUserVariablesAsync(behaviour, sql, MySqlTestDatabase.ServerDialect);

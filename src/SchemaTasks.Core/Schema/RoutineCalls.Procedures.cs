@@ -1,0 +1,283 @@
+using System.Collections.Immutable;
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// Runs a MySQL procedure's body when a migration calls it, the way MySQL folders wrap DDL that
+/// must run only when needed (drop an index if it exists, fix a primary key if a column is still
+/// there): <c>DECLARE</c>, <c>SET</c>, <c>SELECT COUNT(...) INTO</c> over
+/// <c>information_schema</c>, <c>IF</c>/<c>ELSEIF</c>/<c>ELSE</c>, nested <c>BEGIN</c> blocks,
+/// <c>PREPARE</c>/<c>EXECUTE</c> and plain DDL; data statements change nothing tracked. Anything
+/// else (a loop, a handler, a cursor, a value it cannot evaluate) makes the call undecidable.
+/// </summary>
+internal sealed partial class RoutineCalls
+{
+    // A procedure calling itself, or others in a ring, stops being followed here.
+    private const int CallDepthLimit = 8;
+
+    // The running procedure's parameters and declared variables; null outside a procedure.
+    private Dictionary<string, object>? _locals;
+    private int _callDepth;
+
+    private object? Local(string name) => _locals is { } locals && locals.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>Runs <paramref name="routine"/> with the call's arguments; <see langword="null"/> with <paramref name="undecidable"/> set when it cannot be told.</summary>
+    private Catalog? RunProcedure(Catalog catalog, RoutineDefinition routine, string sql, List<SqlToken> call, ApplyContext context, List<SchemaDiagnostic> diagnostics, out string? undecidable)
+    {
+        undecidable = null;
+        if (_callDepth >= CallDepthLimit)
+        {
+            undecidable = "procedures calling each other more than eight deep";
+            return null;
+        }
+
+        var arguments = Arguments(catalog, sql, call, out undecidable);
+        if (arguments is null) return null;
+        if (arguments.Count != routine.Parameters.Length)
+        {
+            undecidable = $"{arguments.Count} arguments for {routine.Parameters.Length} parameters";
+            return null;
+        }
+
+        var saved = _locals;
+        _locals = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < arguments.Count; i++) _locals[routine.Parameters[i]] = arguments[i];
+        var body = new List<SqlToken>(routine.Body);
+        var inside = new List<SchemaDiagnostic>();
+        var bodyContext = new ApplyContext(context.Rules, routine.File, inside, context.ToolTables);
+        var run = new ProcedureRun(this, routine.Source!, body, bodyContext, inside) { Catalog = catalog };
+        _callDepth++;
+        try
+        {
+            run.Statements(0, body.Count, execute: true);
+        }
+        catch (UndecidableCall step)
+        {
+            undecidable = step.Reason;
+            return null;
+        }
+        catch (StopCall)
+        {
+            // A statement failed: the server stops the procedure there, keeping what ran before it.
+        }
+        finally
+        {
+            _locals = saved;
+            _callDepth--;
+        }
+
+        diagnostics.AddRange(inside);
+        return run.Catalog;
+    }
+
+    // CALL name(argument, ...): each argument a value MySqlUserExpression can evaluate.
+    private List<object>? Arguments(Catalog catalog, string sql, List<SqlToken> call, out string? undecidable)
+    {
+        undecidable = null;
+        var arguments = new List<object>();
+        var open = call.FindIndex(t => SqlTokenText.IsSymbol(sql, t, '('));
+        if (open < 0) return arguments;
+        var start = open + 1;
+        var depth = 0;
+        for (var i = start; i < call.Count; i++)
+        {
+            var token = call[i];
+            if (SqlTokenText.IsSymbol(sql, token, '(')) depth++;
+            else if (SqlTokenText.IsSymbol(sql, token, ')') && depth-- > 0) continue;
+            var closes = depth < 0;
+            if (!closes && !(depth == 0 && SqlTokenText.IsSymbol(sql, token, ','))) continue;
+            if (i > start)
+            {
+                var value = MySqlUserExpression.Evaluate(sql, call, start, i, catalog, name => _values.GetValueOrDefault(name), out var unknown, Local);
+                if (value is null)
+                {
+                    undecidable = $"its argument {arguments.Count + 1} ({unknown})";
+                    return null;
+                }
+
+                arguments.Add(value);
+            }
+
+            if (closes) break;
+            start = i + 1;
+        }
+
+        return arguments;
+    }
+
+    /// <summary>One call's walk over the body's statements, running the branches taken and stepping over the others.</summary>
+    private sealed class ProcedureRun(RoutineCalls calls, string sql, List<SqlToken> tokens, ApplyContext context, List<SchemaDiagnostic> diagnostics)
+    {
+        private static readonly HashSet<string> DataStatements = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "INSERT", "UPDATE", "DELETE", "REPLACE", "DEALLOCATE", "COMMIT", "ROLLBACK", "START", "DO", "ANALYZE", "OPTIMIZE", "FLUSH", "GRANT", "REVOKE",
+        };
+
+        public Catalog Catalog { get; set; } = null!;
+
+        private bool IsWord(int at, string word) => at < tokens.Count && SqlTokenText.IsWord(sql, tokens[at], word);
+
+        // Under a DELIMITER of its own, the body's semicolons are plain symbols.
+        private bool EndsStatement(int at)
+            => tokens[at].Kind is SqlTokenKind.Semicolon or SqlTokenKind.Delimiter || SqlTokenText.IsSymbol(sql, tokens[at], ';');
+
+        /// <summary>Runs (or, when not <paramref name="execute"/>, steps over) statements from <paramref name="at"/> to a word that ends the list; returns where that word is.</summary>
+        public int Statements(int at, int end, bool execute)
+        {
+            while (at < end)
+            {
+                if (EndsStatement(at))
+                {
+                    at++;
+                    continue;
+                }
+
+                if (IsWord(at, "END") || IsWord(at, "ELSE") || IsWord(at, "ELSEIF")) return at;
+                at = Statement(at, end, execute);
+            }
+
+            return at;
+        }
+
+        private int Statement(int at, int end, bool execute)
+        {
+            if (IsWord(at, "BEGIN"))
+            {
+                var close = Statements(at + 1, end, execute);
+                if (!IsWord(close, "END")) throw new UndecidableCall("a BEGIN without its END");
+                return close + 1;
+            }
+
+            if (IsWord(at, "IF")) return If(at, end, execute);
+            if (IsWord(at, "WHILE") || IsWord(at, "REPEAT") || IsWord(at, "LOOP") || IsWord(at, "CASE") || IsWord(at, "LEAVE") || IsWord(at, "ITERATE")
+                || (at + 1 < end && SqlTokenText.IsSymbol(sql, tokens[at + 1], ':')))
+            {
+                throw new UndecidableCall($"the {SqlTokenText.Raw(sql, tokens[at]).ToUpperInvariant()} at line {tokens[at].Line}");
+            }
+
+            var stop = at;
+            var depth = 0;
+            for (; stop < end; stop++)
+            {
+                if (SqlTokenText.IsSymbol(sql, tokens[stop], '(')) depth++;
+                else if (SqlTokenText.IsSymbol(sql, tokens[stop], ')')) depth--;
+                else if (depth == 0 && EndsStatement(stop)) break;
+            }
+
+            if (execute) Simple(at, stop);
+            return stop;
+        }
+
+        // IF c THEN ... [ELSEIF c THEN ...] [ELSE ...] END IF
+        private int If(int at, int end, bool execute)
+        {
+            var taken = false;
+            var pos = at;
+            while (IsWord(pos, "IF") || IsWord(pos, "ELSEIF"))
+            {
+                var then = pos + 1;
+                var depth = 0;
+                for (; then < end && !(depth == 0 && IsWord(then, "THEN")); then++)
+                {
+                    if (SqlTokenText.IsSymbol(sql, tokens[then], '(')) depth++;
+                    else if (SqlTokenText.IsSymbol(sql, tokens[then], ')')) depth--;
+                }
+
+                if (then >= end) throw new UndecidableCall($"an IF without THEN at line {tokens[pos].Line}");
+                var run = false;
+                if (execute && !taken)
+                {
+                    var value = MySqlUserExpression.Evaluate(sql, tokens, pos + 1, then, Catalog, name => calls._values.GetValueOrDefault(name), out var unknown, calls.Local);
+                    if (value is null) throw new UndecidableCall($"the condition at line {tokens[pos].Line} ({unknown})");
+                    run = MySqlUserExpression.IsTrue(value);
+                }
+
+                pos = Statements(then + 1, end, run);
+                taken |= run;
+            }
+
+            if (IsWord(pos, "ELSE")) pos = Statements(pos + 1, end, execute && !taken);
+            if (!IsWord(pos, "END") || !IsWord(pos + 1, "IF")) throw new UndecidableCall($"an IF without END IF at line {tokens[at].Line}");
+            return pos + 2;
+        }
+
+        private void Simple(int start, int stop)
+        {
+            var first = tokens[start];
+            var statement = tokens.GetRange(start, stop - start);
+            if (SqlTokenText.IsWord(sql, first, "DECLARE"))
+            {
+                Declare(statement);
+            }
+            else if (SqlTokenText.IsWord(sql, first, "SET") && calls.SetLocal(Catalog, sql, statement))
+            {
+            }
+            else if (SqlTokenText.IsWord(sql, first, "SELECT"))
+            {
+                SelectInto(statement);
+            }
+            else if (SqlTokenText.IsWord(sql, first, "SET") || SqlTokenText.IsWord(sql, first, "PREPARE") || SqlTokenText.IsWord(sql, first, "EXECUTE") || SqlTokenText.IsWord(sql, first, "CALL"))
+            {
+                var before = diagnostics.Count;
+                Catalog = calls.RunInProcedure(Catalog, sql, statement, context, diagnostics);
+                if (diagnostics.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error)) throw new StopCall();
+            }
+            else if (SqlTokenText.IsWord(sql, first, "CREATE") || SqlTokenText.IsWord(sql, first, "ALTER") || SqlTokenText.IsWord(sql, first, "DROP") || SqlTokenText.IsWord(sql, first, "RENAME"))
+            {
+                var before = diagnostics.Count;
+                Catalog = TrackedStatement.Apply(Catalog, sql, statement, new SqlStatementRange(0, statement.Count), context, diagnostics, context.File);
+                if (diagnostics.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error)) throw new StopCall();
+            }
+            else if (first.Kind != SqlTokenKind.Word || !DataStatements.Contains(SqlTokenText.Raw(sql, first)))
+            {
+                throw new UndecidableCall($"the {SqlTokenText.ForMessage(sql, first).ToUpperInvariant()} at line {first.Line}");
+            }
+        }
+
+        // DECLARE a, b type [DEFAULT value]; handlers, cursors and conditions are not followed.
+        private void Declare(List<SqlToken> statement)
+        {
+            if (statement.Any(t => SqlTokenText.IsWord(sql, t, "HANDLER") || SqlTokenText.IsWord(sql, t, "CURSOR") || SqlTokenText.IsWord(sql, t, "CONDITION")))
+            {
+                throw new UndecidableCall($"the DECLARE at line {statement[0].Line}");
+            }
+
+            var names = new List<string>();
+            var i = 1;
+            for (; i < statement.Count; i++)
+            {
+                names.Add(SqlTokenText.Raw(sql, statement[i]));
+                if (i + 1 >= statement.Count || !SqlTokenText.IsSymbol(sql, statement[i + 1], ',')) break;
+                i++;
+            }
+
+            var @default = statement.FindIndex(t => SqlTokenText.IsWord(sql, t, "DEFAULT"));
+            var value = @default < 0
+                ? MySqlUserExpression.NullValue
+                : MySqlUserExpression.Evaluate(sql, statement, @default + 1, statement.Count, Catalog, name => calls._values.GetValueOrDefault(name), out var unknown, calls.Local)
+                  ?? throw new UndecidableCall($"the DECLARE at line {statement[0].Line} ({unknown})");
+            foreach (var name in names) calls._locals![name] = value;
+        }
+
+        // SELECT <list> INTO v FROM information_schema...: the count it finds; any other SELECT only shows a result.
+        private void SelectInto(List<SqlToken> statement)
+        {
+            var into = statement.FindIndex(t => SqlTokenText.IsWord(sql, t, "INTO"));
+            if (into < 0) return;
+            if (into + 1 >= statement.Count) throw new UndecidableCall($"the SELECT ... INTO at line {statement[0].Line}");
+            var rows = MySqlUserExpression.CountRows(sql, statement, 1, statement.Count, Catalog, name => calls._values.GetValueOrDefault(name), calls.Local, out var unknown);
+            if (rows is null) throw new UndecidableCall($"the SELECT ... INTO at line {statement[0].Line} ({unknown})");
+            var target = SqlTokenText.Raw(sql, statement[into + 1]);
+            calls._locals![target] = rows.Value;
+        }
+    }
+
+    private sealed class UndecidableCall(string reason) : Exception
+    {
+        public string Reason { get; } = reason;
+    }
+
+    private sealed class StopCall : Exception;
+}
