@@ -44,14 +44,14 @@ internal sealed partial class RoutineCalls
         var saved = _locals;
         _locals = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < arguments.Count; i++) _locals[routine.Parameters[i]] = arguments[i];
-        var body = new List<SqlToken>(routine.Body);
+        var body = routine.Body;
         var inside = new List<SchemaDiagnostic>();
         var bodyContext = new ApplyContext(context.Rules, routine.File, inside, context.ToolTables);
-        var run = new ProcedureRun(this, routine.Source!, body, bodyContext, inside) { Catalog = catalog };
+        var run = new ProcedureRun(this, body.Text, body.Tokens, bodyContext, inside) { Catalog = catalog };
         _callDepth++;
         try
         {
-            run.Statements(0, body.Count, execute: true);
+            run.Statements(0, body.Tokens.Count, execute: true);
         }
         catch (UndecidableCall step)
         {

@@ -19,6 +19,11 @@ internal sealed partial class RoutineCalls
 
     private readonly SqlDialect _dialect;
     private readonly Dictionary<string, RoutineDefinition> _routines;
+
+    // The lengths of the routines' names: a SELECT's words are looked up (which makes a string
+    // of each) only when one could be a routine's name. pg_dump folders have thousands of
+    // SELECT setval(...) statements.
+    private readonly HashSet<int> _nameLengths = [];
     private readonly Dictionary<string, DynamicText> _variables = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, DynamicText> _prepared = new(StringComparer.OrdinalIgnoreCase);
 
@@ -44,7 +49,11 @@ internal sealed partial class RoutineCalls
     /// <summary>Remembers a procedure or function that a <c>CREATE</c> statement defines, and whether its body may change tracked objects.</summary>
     public void Define(string sql, List<SqlToken> tokens, string? file)
     {
-        if (RoutineDefinition.Read(sql, tokens, _dialect, file) is { } routine) _routines[routine.Name] = routine;
+        if (RoutineDefinition.Read(sql, tokens, _dialect, file) is { } routine)
+        {
+            _routines[routine.Name] = routine;
+            _nameLengths.Add(routine.Name.Length);
+        }
     }
 
     /// <summary>Applies what the statement <paramref name="tokens"/> runs, as far as it can be told.</summary>
@@ -172,6 +181,7 @@ internal sealed partial class RoutineCalls
             for (var i = 1; i + 1 < tokens.Count; i++)
             {
                 if (!SqlTokenText.IsSymbol(sql, tokens[i + 1], '(') || tokens[i].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) continue;
+                if (tokens[i].Kind == SqlTokenKind.Word && !_nameLengths.Contains(tokens[i].Length)) continue;
                 var name = Identifier(sql, tokens[i]);
                 if (_routines.TryGetValue(name, out var routine) && routine.MayChangeTracked) return new RoutineRun(name, routine);
             }

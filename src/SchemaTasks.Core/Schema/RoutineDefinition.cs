@@ -5,11 +5,12 @@ namespace SchemaTasks.Schema;
 
 /// <summary>
 /// A procedure or function a migration creates, as far as a later <c>CALL</c> needs it: its
-/// name, where it was created, and whether its body may change a tracked object (DDL or
-/// dynamic SQL anywhere in it). A MySQL procedure also keeps its parameters and its body's
-/// tokens, which a call runs (<see cref="RoutineCalls"/>).
+/// name, where it was created, whether its body may change a tracked object (DDL or dynamic SQL
+/// anywhere in it) and, for a MySQL procedure, its parameters and body, which a call runs
+/// (<see cref="RoutineCalls"/>). Histories define many functions and call few, so the body is
+/// read only when a call asks: a definition keeps where its text is, not its tokens.
 /// </summary>
-internal sealed record RoutineDefinition(string Name, string Kind, string Where, bool MayChangeTracked)
+internal sealed class RoutineDefinition
 {
     // CREATE [OR REPLACE] [DEFINER = user] [AGGREGATE] FUNCTION|PROCEDURE: the kind comes within a few words.
     private const int KindWithin = 12;
@@ -17,23 +18,47 @@ internal sealed record RoutineDefinition(string Name, string Kind, string Where,
     // A MySQL routine's characteristics, between its parameter list and its body.
     private static readonly HashSet<string> Characteristics = new(StringComparer.OrdinalIgnoreCase)
     {
-        "LANGUAGE", "SQL", "NOT", "DETERMINISTIC", "CONTAINS", "NO", "READS", "MODIFIES", "DATA", "SECURITY", "DEFINER", "INVOKER",
+        "LANGUAGE", "SQL", "NOT", "DETERMINISTIC", "CONTAINS", "NO", "READS", "MODIFIES", "DATA", "SECURITY", "DEFINER", "INVOKER", "COMMENT",
     };
 
+    private readonly string _sql;
+    private readonly SqlDialect _dialect;
+    private readonly SqlToken _create;
+
+    // The body's place in _sql: from its first token to the statement's end.
+    private readonly SqlToken _bodyFirst;
+    private readonly int _bodyEnd;
+    private bool? _mayChangeTracked;
+    private EmbeddedSql? _body;
+
+    private RoutineDefinition(string name, string kind, string? file, string sql, SqlDialect dialect, SqlToken create, SqlToken bodyFirst, int bodyEnd, ImmutableArray<string> parameters)
+    {
+        (Name, Kind, File, _sql, _dialect, _create, _bodyFirst, _bodyEnd, Parameters) = (name, kind, file, sql, dialect, create, bodyFirst, bodyEnd, parameters);
+    }
+
+    /// <summary>The routine's name as the server keeps it.</summary>
+    public string Name { get; }
+
+    /// <summary><c>procedure</c> or <c>function</c>.</summary>
+    public string Kind { get; }
+
     /// <summary>The file that created it, for findings inside its body.</summary>
-    public string? File { get; init; }
+    public string? File { get; }
 
-    /// <summary>The text the body's tokens are spans of; set for a MySQL procedure only.</summary>
-    public string? Source { get; init; }
+    /// <summary>Where it was created, <c>file(line,col)</c>, for messages.</summary>
+    public string Where => $"{File ?? "the migration"}({_create.Line},{_create.Column})";
 
-    /// <summary>The body's tokens (a compound statement or one statement), located in <see cref="File"/>.</summary>
-    public ImmutableArray<SqlToken> Body { get; init; } = [];
+    /// <summary>The parameters' names, in order (MySQL procedures).</summary>
+    public ImmutableArray<string> Parameters { get; }
 
-    /// <summary>The parameters' names, in order.</summary>
-    public ImmutableArray<string> Parameters { get; init; } = [];
+    /// <summary>Whether its body holds DDL or dynamic SQL.</summary>
+    public bool MayChangeTracked => _mayChangeTracked ??= BodyMayChangeTracked();
 
-    /// <summary>Whether a call can be run: a MySQL procedure whose body was kept.</summary>
-    public bool CanRun => Source is not null;
+    /// <summary>Whether a call can be run: a MySQL procedure whose body may change tracked objects.</summary>
+    public bool CanRun => _dialect.IsMySqlFamily() && Kind == "procedure" && MayChangeTracked;
+
+    /// <summary>The body as SQL located in <see cref="File"/>: a compound statement or one statement.</summary>
+    public EmbeddedSql Body => _body ??= ReadBody();
 
     /// <summary>The routine the <c>CREATE</c> statement <paramref name="tokens"/> defines; <see langword="null"/> for any other statement.</summary>
     public static RoutineDefinition? Read(string sql, List<SqlToken> tokens, SqlDialect dialect, string? file)
@@ -62,17 +87,17 @@ internal sealed record RoutineDefinition(string Name, string Kind, string Where,
         var identifier = tokens[name].Kind == SqlTokenKind.QuotedIdentifier
             ? SqlTokenText.Unquote(sql, tokens[name])
             : IdentifierRules.For(dialect).FoldUnquoted(SqlTokenText.Raw(sql, tokens[name]));
-        var create = tokens[0];
-        var where = $"{file ?? "the migration"}({create.Line},{create.Column})";
-        var routineKind = SqlTokenText.Raw(sql, tokens[kind]).ToLowerInvariant();
-        var routine = new RoutineDefinition(identifier, routineKind, where, BodyMayChangeTracked(sql, tokens, name + 1, dialect)) { File = file };
-        return dialect.IsMySqlFamily() && routineKind == "procedure" && routine.MayChangeTracked ? WithBody(routine, sql, tokens, name + 1) : routine;
+        var routineKind = SqlTokenText.IsWord(sql, tokens[kind], "PROCEDURE") ? "procedure" : "function";
+        var (parameters, body) = dialect.IsMySqlFamily() && routineKind == "procedure" ? MySqlSignature(sql, tokens, name + 1) : ([], name + 1);
+        return body >= tokens.Count
+            ? null
+            : new RoutineDefinition(identifier, routineKind, file, sql, dialect, tokens[0], tokens[body], TrimmedEnd(sql, tokens[^1]), parameters);
     }
 
-    // PROCEDURE name(IN a type, OUT b type, ...) [characteristics] body
-    private static RoutineDefinition WithBody(RoutineDefinition routine, string sql, List<SqlToken> tokens, int open)
+    // PROCEDURE name(IN a type, OUT b type, ...) [characteristics] body: the parameters' names and the body's first token.
+    private static (ImmutableArray<string> Parameters, int Body) MySqlSignature(string sql, List<SqlToken> tokens, int open)
     {
-        if (open >= tokens.Count || !SqlTokenText.IsSymbol(sql, tokens[open], '(')) return routine;
+        if (open >= tokens.Count || !SqlTokenText.IsSymbol(sql, tokens[open], '(')) return ([], open);
         var parameters = ImmutableArray.CreateBuilder<string>();
         var depth = 0;
         var expectName = true;
@@ -93,36 +118,36 @@ internal sealed record RoutineDefinition(string Name, string Kind, string Where,
 
         var body = i + 1;
         while (body < tokens.Count && (tokens[body].Kind == SqlTokenKind.Word && Characteristics.Contains(SqlTokenText.Raw(sql, tokens[body]))
-                                       || SqlTokenText.IsWord(sql, tokens[body], "COMMENT") || (body > 0 && SqlTokenText.IsWord(sql, tokens[body - 1], "COMMENT"))))
+                                       || SqlTokenText.IsWord(sql, tokens[body - 1], "COMMENT")))
         {
             body++;
         }
 
-        if (body >= tokens.Count) return routine;
-        var bodyTokens = tokens.Skip(body).ToList();
+        return (parameters.ToImmutable(), body);
+    }
 
-        // Under DELIMITER $$, the lexer reads END$$ as one word: the body ends at its END.
-        var last = bodyTokens[^1];
+    // Under DELIMITER $$ an older lexer read END$$ as one word; the body ends at its END either way.
+    private static int TrimmedEnd(string sql, SqlToken last)
+    {
         var raw = SqlTokenText.Raw(sql, last);
-        if (last.Kind == SqlTokenKind.Word && raw.Length > 3 && raw.StartsWith("END", StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(raw[3]) && raw[3] != '_')
-        {
-            bodyTokens[^1] = last with { Length = 3 };
-        }
-
-        return routine with { Source = sql, Body = [.. bodyTokens], Parameters = parameters.ToImmutable() };
+        return last.Kind == SqlTokenKind.Word && raw.Length > 3 && raw.StartsWith("END", StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(raw[3]) && raw[3] != '_'
+            ? last.Start + 3
+            : last.End;
     }
 
     // A body written inline (MySQL's, PostgreSQL's BEGIN ATOMIC) is part of the statement's
     // text; a quoted one (PostgreSQL's AS $$ ... $$) is a string among its tokens.
-    private static bool BodyMayChangeTracked(string sql, List<SqlToken> tokens, int from, SqlDialect dialect)
+    private bool BodyMayChangeTracked()
     {
-        if (from >= tokens.Count) return false;
-        if (DdlText.LooksLikeDdl(sql[tokens[from].Start..tokens[^1].End], dialect)) return true;
-        for (var i = from; i < tokens.Count; i++)
+        var body = Body;
+        if (DdlText.LooksLikeDdl(body.Text, _dialect)) return true;
+        foreach (var token in body.Tokens)
         {
-            if (tokens[i].Kind == SqlTokenKind.String && DdlText.LooksLikeDdl(SqlTokenText.Unquote(sql, tokens[i]), dialect)) return true;
+            if (token.Kind == SqlTokenKind.String && DdlText.LooksLikeDdl(SqlTokenText.Unquote(body.Text, token), _dialect)) return true;
         }
 
         return false;
     }
+
+    private EmbeddedSql ReadBody() => EmbeddedSql.FromRegion(_sql, _bodyFirst.Start, _bodyEnd, _bodyFirst.Line, _bodyFirst.Column, [], _dialect);
 }
