@@ -115,6 +115,9 @@ internal sealed partial class RoutineCalls
             "INSERT", "UPDATE", "DELETE", "REPLACE", "DEALLOCATE", "COMMIT", "ROLLBACK", "START", "DO", "ANALYZE", "OPTIMIZE", "FLUSH", "GRANT", "REVOKE",
         };
 
+        // DECLARE CONTINUE|EXIT HANDLER FOR SQLEXCEPTION: a failing statement is passed over, or ends the call, without an error.
+        private string? _errorHandler;
+
         public Catalog Catalog { get; set; } = null!;
 
         private bool IsWord(int at, string word) => at < tokens.Count && SqlTokenText.IsWord(sql, tokens[at], word);
@@ -221,14 +224,14 @@ internal sealed partial class RoutineCalls
             else if (SqlTokenText.IsWord(sql, first, "SET") || SqlTokenText.IsWord(sql, first, "PREPARE") || SqlTokenText.IsWord(sql, first, "EXECUTE") || SqlTokenText.IsWord(sql, first, "CALL"))
             {
                 var before = diagnostics.Count;
-                Catalog = calls.RunInProcedure(Catalog, sql, statement, context, diagnostics);
-                if (diagnostics.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error)) throw new StopCall();
+                var after = calls.RunInProcedure(Catalog, sql, statement, context, diagnostics);
+                Catalog = Failed(before) ? Catalog : after;
             }
             else if (SqlTokenText.IsWord(sql, first, "CREATE") || SqlTokenText.IsWord(sql, first, "ALTER") || SqlTokenText.IsWord(sql, first, "DROP") || SqlTokenText.IsWord(sql, first, "RENAME"))
             {
                 var before = diagnostics.Count;
-                Catalog = TrackedStatement.Apply(Catalog, sql, statement, new SqlStatementRange(0, statement.Count), context, diagnostics, context.File);
-                if (diagnostics.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error)) throw new StopCall();
+                var after = TrackedStatement.Apply(Catalog, sql, statement, new SqlStatementRange(0, statement.Count), context, diagnostics, context.File);
+                Catalog = Failed(before) ? Catalog : after;
             }
             else if (first.Kind != SqlTokenKind.Word || !DataStatements.Contains(SqlTokenText.Raw(sql, first)))
             {
@@ -236,9 +239,30 @@ internal sealed partial class RoutineCalls
             }
         }
 
-        // DECLARE a, b type [DEFAULT value]; handlers, cursors and conditions are not followed.
+        // Whether the statement whose findings start at diagnostics[before] failed; a failure the
+        // server would stop the call at ends it here, unless a handler declared for it says otherwise.
+        private bool Failed(int before)
+        {
+            if (!diagnostics.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error)) return false;
+
+            // A statement the server's parser refuses fails the CREATE PROCEDURE itself, where no handler runs.
+            if (_errorHandler is null || diagnostics.Skip(before).Any(d => d.Code is DiagnosticCodes.SyntaxError or DiagnosticCodes.MariaDbColumnAttributeOrder)) throw new StopCall();
+            diagnostics.RemoveRange(before, diagnostics.Count - before); // The handler takes the error: the migration does not fail.
+            if (_errorHandler == "EXIT") throw new StopCall();
+            return true;
+        }
+
+        // DECLARE a, b type [DEFAULT value], or DECLARE CONTINUE|EXIT HANDLER FOR SQLEXCEPTION
+        // with an empty body (ignore any error); other handlers, cursors and conditions are not followed.
         private void Declare(List<SqlToken> statement)
         {
+            bool Is(int i, string word) => i < statement.Count && SqlTokenText.IsWord(sql, statement[i], word);
+            if ((Is(1, "CONTINUE") || Is(1, "EXIT")) && Is(2, "HANDLER") && Is(3, "FOR") && Is(4, "SQLEXCEPTION") && Is(5, "BEGIN") && Is(6, "END") && statement.Count == 7)
+            {
+                _errorHandler = SqlTokenText.Raw(sql, statement[1]).ToUpperInvariant();
+                return;
+            }
+
             if (statement.Any(t => SqlTokenText.IsWord(sql, t, "HANDLER") || SqlTokenText.IsWord(sql, t, "CURSOR") || SqlTokenText.IsWord(sql, t, "CONDITION")))
             {
                 throw new UndecidableCall($"the DECLARE at line {statement[0].Line}");

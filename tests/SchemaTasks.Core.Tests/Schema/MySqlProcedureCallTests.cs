@@ -106,7 +106,7 @@ public class MySqlProcedureCallTests
 
     [Theory]
     [InlineData("WHILE n > 0 DO SET n = n - 1; END WHILE;", "the WHILE at line 6")]
-    [InlineData("DECLARE CONTINUE HANDLER FOR SQLEXCEPTION BEGIN END;", "the DECLARE at line 6")]
+    [InlineData("DECLARE CONTINUE HANDLER FOR 1060 BEGIN END;", "the DECLARE at line 6")]
     [InlineData("IF (SELECT COUNT(*) FROM t) > 0 THEN ALTER TABLE t ADD x int; END IF;", "the condition at line 6")]
     public void ABodyThatCannotBeFollowed_IsAnErrorAtTheCall(string step, string named)
     {
@@ -144,5 +144,42 @@ public class MySqlProcedureCallTests
         var finding = Assert.Single(diagnostics);
         Assert.Equal((DiagnosticCodes.ColumnNotFound, 5), (finding.Code, finding.Line));
         Assert.Equal(["id", "a"], catalog.FindTable(My("t"))!.Columns.Select(c => c.Name));
+    }
+
+    [Theory]
+    [InlineData("CONTINUE", new[] { "id", "b" })]
+    [InlineData("EXIT", new[] { "id" })]
+    public void AHandlerForAnyError_TakesTheFailure(string kind, string[] columns)
+    {
+        var (catalog, diagnostics) = Run($"""
+            CREATE TABLE t (id int PRIMARY KEY);
+            DELIMITER //
+            CREATE PROCEDURE IF NOT EXISTS `?`()
+            BEGIN
+                DECLARE {kind} HANDLER FOR SQLEXCEPTION BEGIN END;
+                ALTER TABLE t ADD COLUMN id int;
+                ALTER TABLE t ADD COLUMN b int;
+            END //
+            DELIMITER ;
+            CALL `?`();
+            DROP PROCEDURE `?`;
+            """, SqlDialect.MariaDb);
+        Assert.Empty(diagnostics);
+        Assert.Equal(columns, catalog.FindTable(My("t"))!.Columns.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void AHandler_DoesNotTakeWhatTheServersParserRefuses()
+    {
+        var (_, diagnostics) = Run("""
+            CREATE TABLE t (id int PRIMARY KEY);
+            CREATE PROCEDURE p()
+            BEGIN
+                DECLARE CONTINUE HANDLER FOR SQLEXCEPTION BEGIN END;
+                ALTER TABLE t ADD COLUMN a int GENERATED ALWAYS AS (id + 1) STORED NOT NULL;
+            END;
+            CALL p();
+            """, SqlDialect.MariaDb);
+        Assert.Equal(DiagnosticCodes.MariaDbColumnAttributeOrder, Assert.Single(diagnostics).Code);
     }
 }

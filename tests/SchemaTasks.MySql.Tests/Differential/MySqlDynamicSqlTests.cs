@@ -80,6 +80,16 @@ public sealed class MySqlDynamicSqlTests
         CALL fix_pk('q', 'name');
         CALL fix_pk('q', 'name');
         """)]
+    [InlineData("a procedure whose handler takes a failing statement", """
+        CREATE TABLE t (id int PRIMARY KEY);
+        CREATE PROCEDURE add_columns()
+        BEGIN
+            DECLARE CONTINUE HANDLER FOR SQLEXCEPTION BEGIN END;
+            ALTER TABLE t ADD COLUMN id int;
+            ALTER TABLE t ADD COLUMN b int;
+        END;
+        CALL add_columns();
+        """)]
     public Task Constant_dynamic_SQL_builds_the_servers_schema(string behaviour, string sql)
         => MySqlServerAgreement.AssertEngineMatchesServerWithUserVariablesAsync(behaviour, sql, MySqlTestDatabase.ServerDialect);
 
