@@ -107,6 +107,42 @@ internal sealed partial class RoutineCalls
         return arguments;
     }
 
+    // SET, PREPARE, EXECUTE or CALL inside a running procedure: what cannot be told stops the
+    // whole call, which is reported once, at the CALL.
+    private Catalog RunInProcedure(Catalog catalog, string sql, List<SqlToken> tokens, ApplyContext context, List<SchemaDiagnostic> diagnostics)
+    {
+        var first = tokens[0];
+        if (SqlTokenText.IsWord(sql, first, "SET")) return Set(catalog, sql, tokens);
+        if (SqlTokenText.IsWord(sql, first, "PREPARE")) return Prepare(catalog, sql, tokens);
+        switch (Runs(catalog, sql, tokens))
+        {
+            case DynamicText { Text: { } text } known when text.Length > 0:
+                return ApplyText(catalog, sql, known, context, diagnostics);
+            case DynamicText { Text: null, MayChangeTracked: true, Origin: var origin }:
+                throw new UndecidableCall($"the EXECUTE at line {first.Line}, whose SQL is {origin}");
+            case RoutineRun { Routine: { CanRun: true } runnable }:
+                return RunProcedure(catalog, runnable, sql, tokens, context, diagnostics, out var undecidable)
+                       ?? throw new UndecidableCall($"the CALL of {runnable.Name} at line {first.Line}: {undecidable}");
+            case RoutineRun { Routine: null or { MayChangeTracked: true }, Name: var name }:
+                throw new UndecidableCall($"the CALL of {name} at line {first.Line}");
+            default:
+                return catalog;
+        }
+    }
+
+    // SET name = value, ... inside a procedure, for its parameters and declared variables.
+    private bool SetLocal(Catalog catalog, string sql, List<SqlToken> tokens)
+    {
+        if (_locals is null || tokens.Count < 3 || tokens[1].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return false;
+        var name = tokens[1].Kind == SqlTokenKind.QuotedIdentifier ? SqlTokenText.Unquote(sql, tokens[1]) : SqlTokenText.Raw(sql, tokens[1]);
+        if (!_locals.ContainsKey(name) || !IsAssignment(sql, tokens[2])) return false;
+        var end = tokens.Count;
+        var value = MySqlUserExpression.Evaluate(sql, tokens, 3, end, catalog, n => _values.GetValueOrDefault(n), out var unknown, Local)
+                    ?? throw new UndecidableCall($"the SET at line {tokens[0].Line} ({unknown})");
+        _locals[name] = value;
+        return true;
+    }
+
     /// <summary>One call's walk over the body's statements, running the branches taken and stepping over the others.</summary>
     private sealed class ProcedureRun(RoutineCalls calls, string sql, List<SqlToken> tokens, ApplyContext context, List<SchemaDiagnostic> diagnostics)
     {
