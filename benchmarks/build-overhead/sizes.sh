@@ -12,7 +12,8 @@
 # collector runs (gc-report.sh), and a project whose build ends just short of a collection
 # without SchemaTasks pays one with it. Which projects do depends on their size, so one size
 # measures where that point falls as much as what SchemaTasks costs.
-# docs/benchmarks.md, "A build that changed nothing, at four sizes", records the results.
+# docs/benchmarks.md, "A build that changed nothing, at four sizes" and "A build after a code
+# edit, at four sizes", records the results.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-11}
