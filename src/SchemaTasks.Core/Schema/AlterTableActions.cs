@@ -13,7 +13,20 @@ internal static class AlterTableActions
         {
             if (SequenceStatements.IsKnown(catalog, s.Name, context)) return SequenceStatements.AlterAsTable(catalog, s, context);
             if (context.IsPostgres && RelationStatements.IsNamed(catalog, s.Name)) return RelationStatements.AlterAsTable(catalog, s);
-            if (!s.IfExists && !context.IsToolTable(s.Name))
+            if (context.UnknownShapes.Contains(s.Name))
+            {
+                // Renamed or moved, it is still the table whose columns are unknown.
+                foreach (var rename in s.Actions.OfType<RenameTableAction>())
+                {
+                    context.UnknownShapes.Add(new QualifiedName(
+                        rename.NewName.Schema.Length == 0 && context.IsPostgres ? s.Name.Schema : rename.NewName.Schema,
+                        rename.NewName.Name.Length == 0 ? s.Name.Name : rename.NewName.Name));
+                }
+
+                return catalog;
+            }
+
+            if (!s.IfExists && !context.IsPassedOver(s.Name))
             {
                 context.Error(DiagnosticCodes.TableNotFound, $"ALTER TABLE names {context.Show(s.Name)}, but no earlier migration creates it (or it was renamed or dropped). Fix the name (quoted names keep their case), or create the table first.", s.At);
             }

@@ -7,7 +7,7 @@ namespace SchemaTasks.Schema;
 /// What applying statements needs besides the catalog: naming rules, where to report, and the
 /// migration tool's own tables (<see cref="ToolHistoryTables"/>).
 /// </summary>
-internal sealed class ApplyContext(IdentifierRules rules, string? file, List<SchemaDiagnostic> diagnostics, IReadOnlyList<QualifiedName> toolTables)
+internal sealed class ApplyContext(IdentifierRules rules, string? file, List<SchemaDiagnostic> diagnostics, IReadOnlyList<QualifiedName> toolTables, HashSet<QualifiedName>? unknownShapes = null)
 {
     public IdentifierRules Rules { get; } = rules;
 
@@ -17,8 +17,19 @@ internal sealed class ApplyContext(IdentifierRules rules, string? file, List<Sch
     /// <summary>The tables the layout's tool creates before the migrations run; not tracked.</summary>
     public IReadOnlyList<QualifiedName> ToolTables { get; } = toolTables;
 
-    /// <summary>Whether <paramref name="name"/>, absent from the catalog, is one of the tool's own tables.</summary>
-    public bool IsToolTable(QualifiedName name) => ToolTables.Contains(name);
+    /// <summary>
+    /// Tables that a statement SchemaTasks refused (CREATE TABLE ... AS, LIKE, INHERITS,
+    /// PARTITION OF) created with columns it cannot know; shared by the whole run. That refusal
+    /// is the one error: later statements on them are passed over, not reported as naming a
+    /// table no migration creates.
+    /// </summary>
+    public HashSet<QualifiedName> UnknownShapes { get; } = unknownShapes ?? [];
+
+    /// <summary>Whether <paramref name="name"/>, absent from the catalog, is one of the tool's own tables or one of <see cref="UnknownShapes"/>.</summary>
+    public bool IsPassedOver(QualifiedName name) => ToolTables.Contains(name) || UnknownShapes.Contains(name);
+
+    /// <summary>A context for statements elsewhere in the same run (a DO block's, a procedure body's): the same rules and passed-over tables.</summary>
+    public ApplyContext For(string? otherFile, List<SchemaDiagnostic> otherDiagnostics) => new(Rules, otherFile, otherDiagnostics, ToolTables, UnknownShapes);
 
     public bool IsPostgres => Rules.Dialect == SqlDialect.Postgres;
 

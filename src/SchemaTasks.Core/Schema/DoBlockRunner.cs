@@ -18,7 +18,7 @@ internal sealed class DoBlockRunner
 
     private readonly IdentifierRules _rules;
     private readonly string? _file;
-    private readonly IReadOnlyList<QualifiedName> _toolTables;
+    private readonly ApplyContext _context;
     private readonly List<SqlLexDiagnostic> _lexDiagnostics = [];
     private Catalog _catalog;
     private List<SchemaDiagnostic> _diagnostics = [];
@@ -31,7 +31,7 @@ internal sealed class DoBlockRunner
     {
         _catalog = catalog;
         _rules = context.Rules;
-        _toolTables = context.ToolTables;
+        _context = context;
         _file = file;
     }
 
@@ -263,7 +263,7 @@ internal sealed class DoBlockRunner
     {
         if (range.End <= range.Start || !StartsDdl(sql.Text, sql.Tokens[range.Start])) return;
         var local = new List<SchemaDiagnostic>();
-        var context = new ApplyContext(_rules, _file, local, _toolTables);
+        var context = _context.For(_file, local);
         var after = TrackedStatement.Apply(_catalog, sql.Text, sql.Tokens, range, context, local, _file);
         var error = local.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
         if (error is not null)

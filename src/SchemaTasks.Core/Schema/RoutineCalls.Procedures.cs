@@ -46,7 +46,7 @@ internal sealed partial class RoutineCalls
         for (var i = 0; i < arguments.Count; i++) _locals[routine.Parameters[i]] = arguments[i];
         var body = routine.Body;
         var inside = new List<SchemaDiagnostic>();
-        var bodyContext = new ApplyContext(context.Rules, routine.File, inside, context.ToolTables);
+        var bodyContext = context.For(routine.File, inside);
         var run = new ProcedureRun(this, body.Text, body.Tokens, bodyContext, inside) { Catalog = catalog };
         _callDepth++;
         try

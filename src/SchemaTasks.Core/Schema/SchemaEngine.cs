@@ -54,7 +54,7 @@ public static class SchemaEngine
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(sql);
         var diagnostics = new List<SchemaDiagnostic>();
-        var result = Apply(catalog, sql, file, firstLine, diagnostics, new List<SqlToken>(64), toolTables: [], new RoutineCalls(catalog.Dialect));
+        var result = Apply(catalog, sql, file, firstLine, diagnostics, new List<SqlToken>(64), toolTables: [], new RoutineCalls(catalog.Dialect), []);
         return (result, diagnostics);
     }
 
@@ -63,16 +63,17 @@ public static class SchemaEngine
         var buffer = new List<SqlToken>(256); // One token buffer for the whole run; each statement reuses it.
         var toolTables = ToolHistoryTables.Of(set.Layout, catalog.Dialect);
         var routines = new RoutineCalls(catalog.Dialect); // A procedure created in one migration may be called in a later one.
+        var unknownShapes = new HashSet<QualifiedName>();
         foreach (var migration in set.Migrations)
         {
-            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines);
+            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes);
             steps?.Add(catalog);
         }
 
         return catalog;
     }
 
-    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines)
+    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes)
     {
         if (TemplatePlaceholders.Find(sql, catalog.Dialect, Math.Max(1, firstLine)) is { } placeholder)
         {
@@ -87,7 +88,7 @@ public static class SchemaEngine
         // Lexing problems are reported first, in file order, then the statements' findings:
         // the statements are read as the text is lexed, so theirs wait in a list of their own.
         var statementDiagnostics = new List<SchemaDiagnostic>();
-        var context = new ApplyContext(rules, file, statementDiagnostics, toolTables);
+        var context = new ApplyContext(rules, file, statementDiagnostics, toolTables, unknownShapes);
         var gapStart = 0; // Where the text after the previous statement starts: a DO block's annotation lives there.
         while (reader.Read())
         {

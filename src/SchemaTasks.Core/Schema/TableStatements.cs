@@ -197,7 +197,8 @@ internal static class TableStatements
     {
         if (!catalog.Tables.TryGetValue(from, out var table))
         {
-            if (context.IsToolTable(from)) return catalog;
+            if (context.UnknownShapes.Contains(from)) context.UnknownShapes.Add(to);
+            if (context.IsPassedOver(from)) return catalog;
             context.Error(DiagnosticCodes.TableNotFound, $"Table {context.Show(from)} cannot be renamed: no earlier migration creates it (or it was already renamed or dropped). Fix the name.", at);
             return catalog;
         }
@@ -230,7 +231,7 @@ internal static class TableStatements
         {
             if (!catalog.Tables.ContainsKey(name))
             {
-                if (!s.IfExists && !context.IsToolTable(name))
+                if (!s.IfExists && !context.IsPassedOver(name))
                 {
                     context.Error(DiagnosticCodes.TableNotFound, $"DROP TABLE names {context.Show(name)}, but no earlier migration creates it (or it was already dropped). Write DROP TABLE IF EXISTS, or fix the name.", s.At);
                 }

@@ -25,6 +25,12 @@ internal static class TrackedStatement
             var message = error.Code == DiagnosticCodes.SyntaxError
                 ? $"Cannot read this {first}{second} statement: {error.Message}. It changes a tracked object, so SchemaTasks does not guess what it does; correct the SQL."
                 : $"Cannot model this {first}{second} statement: {error.Message}.";
+            if (error.UnknownShapeTable is { } table)
+            {
+                context.UnknownShapes.Add(table);
+                message += $" The snapshot leaves {context.Show(table)} out, and later statements on it are passed over.";
+            }
+
             diagnostics.Add(SchemaDiagnostic.Error(error.Code, message, file, error.At.Line, error.At.Column));
             return catalog;
         }

@@ -20,7 +20,7 @@ internal sealed partial class DdlParser
         var name = TableName();
         if (_c.IsWord("AS") || _c.IsWord("LIKE") || _c.IsWord("PARTITION") || _c.IsWord("OF") || _c.IsWord("SELECT"))
         {
-            throw _c.Unsupported($"CREATE TABLE {name} {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} ... takes its columns from another object; SchemaTasks cannot know them. Declare the columns explicitly", _c.Current);
+            throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} ... takes its columns from another object; SchemaTasks cannot know them. Declare the columns explicitly", _c.Current), name);
         }
 
         var columns = new List<ColumnSpec>();
@@ -30,7 +30,7 @@ internal sealed partial class DdlParser
         {
             do
             {
-                if (_c.IsWord("LIKE")) throw _c.Unsupported($"CREATE TABLE {name} (LIKE ...) copies columns from another table; declare them explicitly", _c.Current);
+                if (_c.IsWord("LIKE")) throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} (LIKE ...) copies columns from another table; declare them explicitly", _c.Current), name);
                 if (IsTableConstraintStart()) constraints.Add(TableConstraint());
                 else columns.Add(ColumnDefinition());
             }
@@ -46,7 +46,7 @@ internal sealed partial class DdlParser
             if (_mySql && TryCharsetClause(ref charset, afterDefault: true)) continue;
             if (_c.IsWord("INHERITS") || _c.IsWord("SELECT") || (_mySql && _c.IsWord("AS")))
             {
-                throw _c.Unsupported($"CREATE TABLE {name} ... {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} adds columns SchemaTasks cannot see; declare them explicitly", _c.Current);
+                throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} ... {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} adds columns SchemaTasks cannot see; declare them explicitly", _c.Current), name);
             }
 
             if (_c.IsSymbol('(')) _c.Parenthesised();
@@ -55,6 +55,10 @@ internal sealed partial class DdlParser
 
         return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result };
     }
+
+    // The exception with the table it would create, whose later statements are then passed over.
+    private static SqlParseException OfUnknownShape(SqlParseException refused, QualifiedName table)
+        => new(refused.Code, refused.Message, refused.At) { UnknownShapeTable = table };
 
     private bool IsTableConstraintStart()
     {

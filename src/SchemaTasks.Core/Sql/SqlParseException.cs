@@ -9,4 +9,7 @@ internal sealed class SqlParseException(string code, string message, SqlToken at
     public string Code { get; } = code;
 
     public SqlToken At { get; } = at;
+
+    /// <summary>A table the refused statement creates with columns SchemaTasks cannot know (CREATE TABLE ... AS, LIKE, INHERITS, PARTITION OF).</summary>
+    public Schema.QualifiedName? UnknownShapeTable { get; init; }
 }
