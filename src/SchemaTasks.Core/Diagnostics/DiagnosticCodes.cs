@@ -139,6 +139,12 @@ public static class DiagnosticCodes
     public const string TemplatePlaceholder = "ST2012";
 
     /// <summary>
+    /// A statement starts with a word no statement of the dialect starts with (a tool's own
+    /// directive, a typo): the server refuses it and the migration stops there.
+    /// </summary>
+    public const string UnknownStatement = "ST2013";
+
+    /// <summary>
     /// A PostgreSQL <c>DO</c> block may change a tracked object in a way that depends on data or
     /// on something the migrations cannot tell (a loop over a query, an undecidable <c>IF</c>,
     /// <c>EXECUTE</c> of SQL built from variables). Fix: write the DDL plainly, or declare the

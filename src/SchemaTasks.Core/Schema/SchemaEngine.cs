@@ -94,9 +94,20 @@ public static class SchemaEngine
         {
             var statementStart = gapStart;
             gapStart = reader.Last.End;
-            if (reader.Last.Unterminated || !reader.IsTracked)
+            if (reader.Last.Unterminated)
             {
-                continue; // Unterminated: already reported. Not tracked: the parser would read nothing from it.
+                continue; // Already reported.
+            }
+
+            if (!reader.IsTracked)
+            {
+                // The parser would read nothing from it; unless no server would run it either.
+                if (!StatementWords.StartsStatement(sql, reader.First, rules.Dialect))
+                {
+                    statementDiagnostics.Add(SchemaDiagnostic.Error(DiagnosticCodes.UnknownStatement, UnknownStatementMessage(SqlTokenText.ForMessage(sql, reader.First), rules.Dialect), file, reader.First.Line, reader.First.Column));
+                }
+
+                continue;
             }
 
             var tokens = reader.Tokens;
@@ -127,6 +138,11 @@ public static class SchemaEngine
         diagnostics.AddRange(statementDiagnostics);
         return catalog;
     }
+
+    private static string UnknownStatementMessage(string word, SqlDialect dialect)
+        => dialect.IsMySqlFamily() && StatementWords.IsMySqlClientCommand(word)
+            ? $"'{word}' is a command of the mysql client, not SQL: run by the client, it does what SchemaTasks cannot see (source runs another file's SQL here); any other tool sends it to the server, which refuses it. Write the SQL it stands for into the migration."
+            : $"This statement starts with '{word}', which no {dialect.ServerName()} statement starts with: the server refuses it and the migration stops here, so SchemaTasks reads nothing from it. Correct it; if the migration tool reads it as a command of its own, keep the SQL that runs in the folder SchemaTasks reads.";
 
     private static string TemplatePlaceholderMessage(string placeholder)
         => $"This migration holds the template placeholder {placeholder}, which a program renders before the migration runs (as tools built on Go templates do), so the SQL as written is not what runs. SchemaTasks reads migrations as they run, and applies none of this file. Render the templates into the folder SchemaTasks reads, or write the migration without placeholders (schema-independent SQL that relies on the search path instead of a schema name).";

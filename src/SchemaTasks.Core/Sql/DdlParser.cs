@@ -60,7 +60,7 @@ internal sealed partial class DdlParser
         {
             if (_c.TryWord("TEMPORARY")) return CreateTemporaryTable(at);
             if (IsMySqlIndexStart()) return CreateMySqlIndex(at, orReplace);
-            return _c.TryWord("TABLE") ? CreateTable(at, orReplace) : null;
+            return _c.TryWord("TABLE") ? CreateTable(at, orReplace) : Untracked("CREATE");
         }
 
         if (_c.IsWord("GLOBAL") || _c.IsWord("LOCAL")) _c.Next();
@@ -73,7 +73,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("DOMAIN")) return CreateDomain(at);
         if (_c.TryWord("EXTENSION")) return CreateExtension(at);
         if ((_c.IsWord("UNIQUE") && _c.IsWord("INDEX", 1)) || _c.IsWord("INDEX")) return CreatePostgresIndex(at);
-        return null;
+        return Untracked("CREATE");
     }
 
     private SqlStatement? Alter(SqlToken at)
@@ -82,7 +82,7 @@ internal sealed partial class DdlParser
         {
             _c.TryWord("ONLINE");
             _c.TryWord("IGNORE");
-            return _c.TryWord("TABLE") ? AlterTable(at) : null;
+            return _c.TryWord("TABLE") ? AlterTable(at) : Untracked("ALTER");
         }
 
         if (_c.TryWord("TABLE")) return AlterTable(at);
@@ -93,7 +93,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("INDEX")) return RenamePostgresIndex(at);
         if (_c.TryWord("SEQUENCE")) return AlterSequence(at);
         if (_c.TryWord("VIEW") || _c.TryWords("MATERIALIZED", "VIEW") || _c.TryWords("FOREIGN", "TABLE")) return AlterNamedRelation(at);
-        return null;
+        return Untracked("ALTER");
     }
 
     private SqlStatement? Drop(SqlToken at)
@@ -102,7 +102,7 @@ internal sealed partial class DdlParser
         {
             if (_c.TryWords("TEMPORARY", "TABLE")) return ((DropTableStatement)DropTable(at)) with { Temporary = true };
             if (_c.TryWord("INDEX")) return DropMySqlIndex(at);
-            return _c.TryWord("TABLE") ? DropTable(at) : null;
+            return _c.TryWord("TABLE") ? DropTable(at) : Untracked("DROP");
         }
 
         if (_c.TryWord("TABLE")) return DropTable(at);
@@ -113,8 +113,15 @@ internal sealed partial class DdlParser
         if (_c.TryWord("INDEX")) return DropPostgresIndex(at);
         if (_c.TryWord("SEQUENCE")) return DropSequence(at);
         if (_c.TryWord("VIEW") || _c.TryWords("MATERIALIZED", "VIEW") || _c.TryWords("FOREIGN", "TABLE")) return DropNamedRelation(at);
-        return null;
+        return Untracked("DROP");
     }
+
+    // A kind of object this dialect's server does not take (a typo such as CREATE TABLEE) fails
+    // the statement there; any other kind is one SchemaTasks does not track.
+    private SqlStatement? Untracked(string verb)
+        => _c.AtEnd || StatementWords.IsObjectKind(_c.Source, _c.Current, _rules.Dialect)
+            ? null
+            : throw _c.Error($"expected a kind of object after {verb} (TABLE, TYPE, INDEX, VIEW, FUNCTION, ...)");
 
     private bool IfNotExists()
     {
