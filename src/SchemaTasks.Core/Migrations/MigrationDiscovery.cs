@@ -39,8 +39,12 @@ public static class MigrationDiscovery
     public static MigrationDiscoveryResult Discover(IReadOnlyList<MigrationSourceFile> files, MigrationLayout? layout = null)
         => Discover(files, layout, MigrationSettingNames.MsBuild);
 
-    /// <summary>Reads the migrations among <paramref name="files"/>; messages name the layout setting as <paramref name="names"/> does.</summary>
-    internal static MigrationDiscoveryResult Discover(IReadOnlyList<MigrationSourceFile> files, MigrationLayout? layout, MigrationSettingNames names)
+    /// <summary>Reads the migrations among <paramref name="files"/>; messages name the settings as <paramref name="names"/> does.</summary>
+    /// <param name="files">Every <c>.sql</c> file of the folder, and Prisma's lock file if there is one.</param>
+    /// <param name="layout">The layout to read, or <see langword="null"/> to detect it from the file names.</param>
+    /// <param name="names">How the settings are named in messages.</param>
+    /// <param name="dialect">The dialect set, which chooses among a pop folder's files for several dialects.</param>
+    internal static MigrationDiscoveryResult Discover(IReadOnlyList<MigrationSourceFile> files, MigrationLayout? layout, MigrationSettingNames names, SqlDialect? dialect = null)
     {
         var diagnostics = new DiscoveryDiagnostics(names.Layout);
         var lockFile = files.FirstOrDefault(f => string.Equals(f.RelativePath, PrismaLockFile, StringComparison.OrdinalIgnoreCase));
@@ -68,7 +72,7 @@ public static class MigrationDiscovery
 
         diagnostics.Layout = chosen.Value;
 
-        SqlDialect? dialect = lockFile is null ? null : ReadPrismaDialect(lockFile, diagnostics);
+        SqlDialect? declared = lockFile is null ? null : ReadPrismaDialect(lockFile, diagnostics);
         var migrations = new List<(Migration Migration, IComparable Order)>();
         if (chosen == MigrationLayout.Drizzle && folder.Journal is { } journal)
         {
@@ -84,6 +88,13 @@ public static class MigrationDiscovery
         // other files is refused rather than guessed at (PlainDownFiles).
         var downFiles = chosen == MigrationLayout.Plain ? PlainDownFiles.Find(sqlFiles, diagnostics.LayoutSetting, diagnostics) : [];
         if (downFiles is null)
+        {
+            return new MigrationDiscoveryResult(null, diagnostics);
+        }
+
+        // pop keeps several dialects' files for one version side by side; only the dialect's choice runs.
+        var popFiles = chosen == MigrationLayout.Pop ? PopMigrationFolder.Choose(sqlFiles, dialect, names, diagnostics) : null;
+        if (chosen == MigrationLayout.Pop && popFiles is null)
         {
             return new MigrationDiscoveryResult(null, diagnostics);
         }
@@ -105,7 +116,7 @@ public static class MigrationDiscovery
                 continue;
             }
 
-            var migration = Read(chosen.Value, file, diagnostics);
+            var migration = Read(chosen.Value, file, diagnostics, popFiles);
             if (migration is not null)
             {
                 migrations.Add(migration.Value);
@@ -149,7 +160,7 @@ public static class MigrationDiscovery
         ReportDuplicateVersions(chosen.Value, ordered, diagnostics);
 
         var failed = SchemaDiagnostic.AnyError(diagnostics);
-        return new MigrationDiscoveryResult(failed ? null : new MigrationSet(chosen.Value, dialect, ordered), diagnostics);
+        return new MigrationDiscoveryResult(failed ? null : new MigrationSet(chosen.Value, declared, ordered), diagnostics);
     }
 
     private static MigrationLayout? DetectLayout(FolderFiles folder, MigrationSourceFile? lockFile, DiscoveryDiagnostics diagnostics)
@@ -182,6 +193,7 @@ public static class MigrationDiscovery
             }
 
             if (DieselMigrationFolder.IsGeneratedMigration(file.RelativePath)) Claim(MigrationLayout.Diesel, file.RelativePath);
+            if (PopMigrationFile.Parse(fileName) is { IsPopOnly: true }) Claim(MigrationLayout.Pop, file.RelativePath);
             if (FlywayFile.IsMatch(fileName)) Claim(MigrationLayout.Flyway, file.RelativePath);
             if (LiquibaseChangelog.IsChangelog(file.Text)) Claim(MigrationLayout.Liquibase, file.RelativePath);
             if (!inFolderItself) continue;
@@ -196,6 +208,9 @@ public static class MigrationDiscovery
 
         // sqlx reads golang-migrate's .up.sql/.down.sql names too; its marker decides for it.
         if (claims.ContainsKey(MigrationLayout.Sqlx)) claims.Remove(MigrationLayout.GolangMigrate);
+
+        // pop's names are golang-migrate's with a dialect part or popx's autocommit flag, which decide for pop.
+        if (claims.ContainsKey(MigrationLayout.Pop)) claims.Remove(MigrationLayout.GolangMigrate);
 
         // Atlas writes atlas.sum beside folders it keeps in another tool's format (its migration
         // "format" setting: goose, golang-migrate, flyway, dbmate, liquibase), which that tool applies.
@@ -220,7 +235,7 @@ public static class MigrationDiscovery
         return null;
     }
 
-    private static (Migration, IComparable)? Read(MigrationLayout layout, MigrationSourceFile file, DiscoveryDiagnostics diagnostics)
+    private static (Migration, IComparable)? Read(MigrationLayout layout, MigrationSourceFile file, DiscoveryDiagnostics diagnostics, HashSet<string>? popFiles)
     {
         var fileName = FileName(file.RelativePath);
         switch (layout)
@@ -383,6 +398,23 @@ public static class MigrationDiscovery
                 return (migration, new OrderKey(version, StringComparer.Ordinal));
             }
 
+            case MigrationLayout.Pop:
+            {
+                if (PopMigrationFile.Parse(fileName) is not { } pop)
+                {
+                    return Unrecognised(file, "pop names migrations '<version>_<name>[.<dialect>][.autocommit].up.sql' and '.down.sql', the version digits and the name without '.'", diagnostics);
+                }
+
+                if (popFiles is null || !popFiles.Contains(file.RelativePath))
+                {
+                    return null; // A down file, another dialect's file, or one without a dialect that the dialect's own file replaces.
+                }
+
+                // pop records the version as text in schema_migration and sorts by it, byte by byte (Go's <).
+                var migration = new Migration(pop.Version, pop.Version, pop.Name, file.RelativePath, MigrationChecksum.Compute(file.Text), file.Text);
+                return (migration, new OrderKey(pop.Version, StringComparer.Ordinal));
+            }
+
             default:
             {
                 var stem = fileName.Substring(0, fileName.Length - ".sql".Length);
@@ -445,6 +477,10 @@ public static class MigrationDiscovery
 
             // diesel keys __diesel_schema_migrations by the version text, and keeps one migration per version.
             MigrationLayout.Diesel => version => version,
+
+            // pop keys schema_migration by the version text and takes a version it finds there as
+            // applied: a second file chosen for it would never run.
+            MigrationLayout.Pop => version => version,
             _ => null,
         };
         if (key is null)

@@ -39,7 +39,7 @@ public sealed record MigrationFolderSettings
             {
                 error = SchemaDiagnostic.Error(
                     DiagnosticCodes.UnknownSetting,
-                    $"{names.Layout} is '{layoutText}'; use one of prisma, golang-migrate, flyway, dbmate, goose, sqlx, drizzle, atlas, liquibase, diesel, plain, or leave it out to detect the layout.");
+                    $"{names.Layout} is '{layoutText}'; use one of prisma, golang-migrate, flyway, dbmate, goose, sqlx, drizzle, atlas, liquibase, diesel, pop, plain, or leave it out to detect the layout.");
                 return null;
             }
 

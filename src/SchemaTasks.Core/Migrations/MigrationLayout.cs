@@ -53,6 +53,13 @@ public enum MigrationLayout
     /// version the folder name up to the first <c>_</c> without its <c>-</c>; <c>down.sql</c> is not schema history.
     /// </summary>
     Diesel,
+
+    /// <summary>
+    /// pop (gobuffalo/pop, ory's popx): <c>&lt;version&gt;_&lt;name&gt;[.&lt;dialect&gt;][.autocommit].up.sql</c>,
+    /// in version order; each version runs its file for the dialect if there is one, else the file
+    /// without a dialect. <c>.down.sql</c> files are not schema history.
+    /// </summary>
+    Pop,
 }
 
 /// <summary>The names users write for a <see cref="MigrationLayout"/>.</summary>
@@ -72,6 +79,7 @@ public static class MigrationLayoutNames
         MigrationLayout.Atlas => "atlas",
         MigrationLayout.Liquibase => "liquibase",
         MigrationLayout.Diesel => "diesel",
+        MigrationLayout.Pop => "pop",
         _ => throw new ArgumentOutOfRangeException(nameof(layout)),
     };
 
@@ -91,6 +99,7 @@ public static class MigrationLayoutNames
             case "atlas": layout = MigrationLayout.Atlas; return true;
             case "liquibase": layout = MigrationLayout.Liquibase; return true;
             case "diesel": layout = MigrationLayout.Diesel; return true;
+            case "pop" or "popx": layout = MigrationLayout.Pop; return true;
             default: layout = default; return false;
         }
     }

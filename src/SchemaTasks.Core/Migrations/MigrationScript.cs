@@ -7,7 +7,7 @@ namespace SchemaTasks.Migrations;
 /// <param name="FirstLine">The file line <paramref name="Sql"/> starts on, so errors point into the file.</param>
 /// <param name="NoTransaction">
 /// Whether the file asks to run outside a transaction: dbmate's <c>transaction:false</c>, goose's
-/// <c>-- +goose NO TRANSACTION</c>, sqlx's <c>-- no-transaction</c> first line, Atlas's <c>-- atlas:txmode none</c>, Evolve's <c>evolve-tx-off</c> on a Flyway file's first line.
+/// <c>-- +goose NO TRANSACTION</c>, sqlx's <c>-- no-transaction</c> first line, Atlas's <c>-- atlas:txmode none</c>, Evolve's <c>evolve-tx-off</c> on a Flyway file's first line, popx's <c>.autocommit</c> in the file name.
 /// </param>
 /// <param name="IsCode">
 /// Whether the migration is code (a goose Go function) that only its tool can run;
@@ -71,6 +71,10 @@ public static class MigrationScripts
 
             case MigrationLayout.Atlas:
                 return new MigrationScript(text, 1, AtlasDirectory.NoTransaction(new MigrationSourceFile(relativePath, text), null));
+
+            // popx runs a file named '.autocommit.' outside a transaction.
+            case MigrationLayout.Pop:
+                return new MigrationScript(text, 1, PopMigrationFile.IsAutocommit(relativePath));
 
             default:
                 return new MigrationScript(text, 1, false);

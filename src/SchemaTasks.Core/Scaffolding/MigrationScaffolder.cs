@@ -96,6 +96,20 @@ internal static class MigrationScaffolder
                 ];
             }
 
+            // pop: an up/down pair (popx refuses an up file without its down file), the version
+            // written as the last one's, and the last file's dialect part kept: the SQL is that dialect's.
+            case MigrationLayout.Pop:
+            {
+                var version = NextNumber(last?.Version, utcNow, utcNow.ToString(TimestampFormat, CultureInfo.InvariantCulture));
+                var dialect = last is null ? null : PopMigrationFile.Parse(last.RelativePath.Substring(last.RelativePath.LastIndexOf('/') + 1))?.Dialect;
+                var stem = dialect is null ? $"{version}_{slug}" : $"{version}_{slug}.{dialect}";
+                return
+                [
+                    new($"{stem}.up.sql", up),
+                    new($"{stem}.down.sql", "-- Removing allowed values is not automatic: a row may already hold one.\n-- Restore the previous definition here if this migration must be undone.\n"),
+                ];
+            }
+
             default:
             {
                 var leadingDigits = last is null ? "001" : new string(last.Id.TakeWhile(char.IsAsciiDigit).ToArray());

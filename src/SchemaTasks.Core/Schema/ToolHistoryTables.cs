@@ -31,6 +31,7 @@ internal static class ToolHistoryTables
             MigrationLayout.Atlas => [new(postgres ? "atlas_schema_revisions" : "", "atlas_schema_revisions")],
             MigrationLayout.Liquibase => [new(schema, "databasechangelog"), new(schema, "databasechangeloglock")],
             MigrationLayout.Diesel => [new(schema, "__diesel_schema_migrations")],
+            MigrationLayout.Pop => [new(schema, "schema_migration")],
             _ => [],
         };
     }

@@ -170,7 +170,8 @@ public static class SchemaVerification
     internal static SchemaBuildResult? Rebuild(EmbeddedMigrations migrations, SqlDialect dialect)
     {
         var files = migrations.Migrations.Select(m => new MigrationSourceFile(m.RelativePath, m.Text)).ToList();
-        var discovered = MigrationDiscovery.Discover(files, migrations.Manifest.Layout);
+        // The dialect lets a pop folder's chosen files, some named for the dialect, be read again.
+        var discovered = MigrationDiscovery.Discover(files, migrations.Manifest.Layout, MigrationSettingNames.Api, dialect);
         if (discovered.Set is not { } set || !set.Migrations.Select(m => m.Id).SequenceEqual(migrations.Migrations.Select(m => m.Id), StringComparer.Ordinal))
         {
             return null;

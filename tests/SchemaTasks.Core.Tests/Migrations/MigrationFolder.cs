@@ -15,6 +15,9 @@ internal sealed class MigrationFolder
 
     public MigrationDiscoveryResult Discover(MigrationLayout? layout = null) => MigrationDiscovery.Discover(files, layout);
 
+    /// <summary>Discovers with the dialect set, as the folder reader passes it on.</summary>
+    public MigrationDiscoveryResult Discover(SqlDialect dialect, MigrationLayout? layout = null) => MigrationDiscovery.Discover(files, layout, MigrationSettingNames.MsBuild, dialect);
+
     /// <summary>Discovers and asserts that no diagnostic was reported.</summary>
     public MigrationSet DiscoverClean(MigrationLayout? layout = null)
     {

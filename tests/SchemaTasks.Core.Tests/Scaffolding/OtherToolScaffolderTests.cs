@@ -42,6 +42,20 @@ public sealed class OtherToolScaffolderTests
     }
 
     [Fact]
+    public void Pop_GetsTheNextVersionPair_WithTheLastFilesDialectPart_AndReadsBackAsPop()
+    {
+        var files = new List<MigrationSourceFile> { new("20150100000001000000_networks.postgres.up.sql", "SELECT 1;\n"), new("20150100000001000000_networks.mysql.up.sql", "SELECT 1;\n") };
+        var set = MigrationDiscovery.Discover(files, null, MigrationSettingNames.MsBuild, SqlDialect.Postgres).Set!;
+
+        var created = MigrationScaffolder.Create(set, "add y", "ALTER TYPE x ADD VALUE 'y';\n", Now);
+
+        Assert.Equal(["20150100000001000001_add_y.postgres.up.sql", "20150100000001000001_add_y.postgres.down.sql"], created.Select(f => f.RelativePath));
+        var again = MigrationDiscovery.Discover([.. files, .. created.Select(f => new MigrationSourceFile(f.RelativePath, f.Text))], null, MigrationSettingNames.MsBuild, SqlDialect.Postgres);
+        Assert.Equal(MigrationLayout.Pop, again.Set!.Layout);
+        Assert.Equal("20150100000001000001", again.Set.Migrations[^1].Id);
+    }
+
+    [Fact]
     public void Diesel_GetsTheNextFolder_WrittenAsTheLastOne_AndReadsBackAsDiesel()
     {
         var dashed = Read(null, ("2019-02-26-002946_init/up.sql", "SELECT 1;\n"), ("2019-02-26-002946_init/down.sql", "SELECT 1;\n"));
