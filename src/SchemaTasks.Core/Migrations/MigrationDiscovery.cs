@@ -92,6 +92,18 @@ public static class MigrationDiscovery
             return new MigrationDiscoveryResult(null, diagnostics);
         }
 
+        // A fizz migration changes the schema in pop's own language: the snapshot cannot follow it.
+        if (chosen is MigrationLayout.Pop or MigrationLayout.GolangMigrate or MigrationLayout.Plain)
+        {
+            foreach (var fizz in files.Where(f => f.RelativePath.EndsWith(PopMigrationFile.FizzUpSuffix, StringComparison.Ordinal)))
+            {
+                diagnostics.Add(SchemaDiagnostic.Error(
+                    DiagnosticCodes.FizzMigration,
+                    $"'{fizz.RelativePath}' is a fizz migration, pop's own language for schema changes, which SchemaTasks does not read, so the schema after it would be a guess. pop runs SQL migrations the same way: write it as '{fizz.RelativePath.Substring(0, fizz.RelativePath.Length - ".fizz".Length)}.sql'.",
+                    fizz.RelativePath));
+            }
+        }
+
         // pop keeps several dialects' files for one version side by side; only the dialect's choice runs.
         var popFiles = chosen == MigrationLayout.Pop ? PopMigrationFolder.Choose(sqlFiles, dialect, names, diagnostics) : null;
         if (chosen == MigrationLayout.Pop && popFiles is null)

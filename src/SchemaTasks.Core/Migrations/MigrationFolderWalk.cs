@@ -142,10 +142,12 @@ internal static class MigrationFolderWalk
         }
 
         // The other files a layout reads, each where its tool keeps it: Prisma's lock file, goose's
-        // Go-function migrations beside the SQL files, Atlas's sum file, drizzle-kit's journal and its snapshots.
+        // Go-function migrations beside the SQL files, pop's fizz migrations (to say they are not
+        // read), Atlas's sum file, drizzle-kit's journal and its snapshots.
         private static bool IsLayoutFile(string relative, string name) =>
             (relative.Length == 0 && name.Equals(MigrationDiscovery.PrismaLockFile, StringComparison.OrdinalIgnoreCase))
             || (relative.Length == 0 && name.EndsWith(".go", StringComparison.Ordinal))
+            || name.EndsWith(PopMigrationFile.FizzUpSuffix, StringComparison.Ordinal)
             || (relative.Length == 0 && name == AtlasDirectory.SumFile)
             || (relative.Length == 0 && LiquibaseMasterChangelog.IsMasterName(name))
             || (relative == "meta/" && name == "_journal.json")

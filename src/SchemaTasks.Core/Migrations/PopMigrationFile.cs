@@ -13,6 +13,9 @@ namespace SchemaTasks.Migrations;
 /// <param name="IsDown">Whether the file reverts its version; such files are no schema history.</param>
 internal sealed record PopMigrationFile(string Version, string Name, string? Dialect, bool Autocommit, bool IsDown)
 {
+    /// <summary>The end of a fizz migration's name: pop's own language for schema changes, which SchemaTasks does not read.</summary>
+    public const string FizzUpSuffix = ".up.fizz";
+
     // The name holds no '.', so what follows it is at most a dialect and the autocommit flag.
     // popx reads '<name>.autocommit.up.sql' as an autocommit file for every dialect, never as a
     // dialect named "autocommit".

@@ -208,4 +208,18 @@ public class PopLayoutTests
         Assert.Empty(result.Diagnostics);
         return result.Set!;
     }
+
+    [Fact]
+    public void Pop_AFizzMigration_IsAnError_NotPassedOver()
+    {
+        var result = new MigrationFolder()
+            .With("20200101000000000000_init.postgres.up.sql")
+            .With("20200101000000000000_init.mysql.up.sql")
+            .With("20200102000000000000_add_b.up.fizz")
+            .Discover(SqlDialect.Postgres);
+
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal((DiagnosticCodes.FizzMigration, "20200102000000000000_add_b.up.fizz"), (error.Code, error.File));
+        Assert.Contains("20200102000000000000_add_b.up.sql", error.Message, StringComparison.Ordinal);
+    }
 }
