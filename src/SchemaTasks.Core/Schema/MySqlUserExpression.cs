@@ -32,14 +32,13 @@ internal sealed class MySqlUserExpression
     private readonly List<SqlToken> _tokens;
     private readonly int _end;
     private readonly Catalog _catalog;
-    private readonly Func<string, object?> _variable;
-    private readonly Func<string, object?>? _local;
+    private readonly IMySqlExpressionScope _scope;
     private int _pos;
     private string? _unknown;
 
-    private MySqlUserExpression(string sql, List<SqlToken> tokens, int start, int end, Catalog catalog, Func<string, object?> variable, Func<string, object?>? local)
+    private MySqlUserExpression(string sql, List<SqlToken> tokens, int start, int end, Catalog catalog, IMySqlExpressionScope scope)
     {
-        (_sql, _tokens, _pos, _end, _catalog, _variable, _local) = (sql, tokens, start, end, catalog, variable, local);
+        (_sql, _tokens, _pos, _end, _catalog, _scope) = (sql, tokens, start, end, catalog, scope);
     }
 
     /// <summary>The value of <c>tokens[start..end)</c>: a string, a <see cref="long"/>, <see cref="CurrentDatabase"/>, or <see langword="null"/> when unknown.</summary>
@@ -48,12 +47,11 @@ internal sealed class MySqlUserExpression
     /// <param name="start">The expression's first token.</param>
     /// <param name="end">The token after its last.</param>
     /// <param name="catalog">The schema the migrations built so far, which information_schema describes.</param>
-    /// <param name="variable">A user variable's known value (as this method returns them), or <see langword="null"/>.</param>
+    /// <param name="scope">The values of user variables and, inside a procedure, of its parameters and variables; the views the migrations created.</param>
     /// <param name="unknown">When unknown, the part that could not be evaluated.</param>
-    /// <param name="local">Inside a procedure: a parameter's or declared variable's value, or <see langword="null"/> for any other word.</param>
-    public static object? Evaluate(string sql, List<SqlToken> tokens, int start, int end, Catalog catalog, Func<string, object?> variable, out string? unknown, Func<string, object?>? local = null)
+    public static object? Evaluate(string sql, List<SqlToken> tokens, int start, int end, Catalog catalog, IMySqlExpressionScope scope, out string? unknown)
     {
-        var expression = new MySqlUserExpression(sql, tokens, start, end, catalog, variable, local);
+        var expression = new MySqlUserExpression(sql, tokens, start, end, catalog, scope);
         var value = expression.Or();
         if (value is not null && expression._pos != end) value = expression.Fail(expression._pos < end ? $"'{SqlTokenText.ForMessage(sql, tokens[expression._pos])}'" : "the end");
         unknown = value is null ? expression._unknown ?? "the expression" : null;
@@ -64,9 +62,9 @@ internal sealed class MySqlUserExpression
     /// The number of rows of <c>SELECT &lt;list&gt; [INTO ...] FROM information_schema.&lt;view&gt; WHERE ...</c>,
     /// <paramref name="start"/> being the token after SELECT; <see langword="null"/> when unknown.
     /// </summary>
-    public static long? CountRows(string sql, List<SqlToken> tokens, int start, int end, Catalog catalog, Func<string, object?> variable, Func<string, object?>? local, out string? unknown)
+    public static long? CountRows(string sql, List<SqlToken> tokens, int start, int end, Catalog catalog, IMySqlExpressionScope scope, out string? unknown)
     {
-        var query = new MySqlUserExpression(sql, tokens, start, end, catalog, variable, local);
+        var query = new MySqlUserExpression(sql, tokens, start, end, catalog, scope);
         var rows = query.InformationSchemaRows();
         if (rows is not null && query._pos != end)
         {
@@ -186,7 +184,7 @@ internal sealed class MySqlUserExpression
             var name = _tokens[_pos + 1];
             _pos += 2;
             var key = name.Kind == SqlTokenKind.Word ? SqlTokenText.Raw(_sql, name) : SqlTokenText.Unquote(_sql, name);
-            return _variable(key) ?? Fail($"the variable @{key}");
+            return _scope.Variable(key) ?? Fail(_scope.WhyUnknown(key) is { } why ? $"the variable @{key}, {why}" : $"the variable @{key}, which no statement before it sets");
         }
 
         if (TrySymbol("("))
@@ -196,6 +194,8 @@ internal sealed class MySqlUserExpression
         }
 
         if (TryWord("NULL")) return Null;
+        if (TryWord("TRUE")) return 1L;
+        if (TryWord("FALSE")) return 0L;
         if ((IsWord("DATABASE") || IsWord("SCHEMA")) && IsSymbol("(", 1) && IsSymbol(")", 2))
         {
             _pos += 3;
@@ -235,7 +235,7 @@ internal sealed class MySqlUserExpression
             return rows is null ? null : TrySymbol(")") ? Bool(rows > 0) : Fail("EXISTS");
         }
 
-        if (token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier && _local?.Invoke(Name(token)) is { } value)
+        if (token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier && _scope.Local(Name(token)) is { } value)
         {
             _pos++;
             return value;
@@ -249,7 +249,11 @@ internal sealed class MySqlUserExpression
     {
         if (IsWord("COUNT") && IsSymbol("(", 1)) return InformationSchemaRows();
         var value = Or();
-        return value is null ? null : IsWord("FROM") ? Fail("a SELECT from a table") : value;
+        if (value is null || !IsWord("FROM")) return value;
+
+        // SELECT 1 (or TRUE, 'x') FROM information_schema... WHERE ...: the constant when a row matches, else NULL.
+        var rows = InformationSchemaRows();
+        return rows is null ? null : rows > 0 ? value : Null;
     }
 
     // The number of rows of the query after SELECT: its select list is skipped to FROM.
@@ -317,9 +321,10 @@ internal sealed class MySqlUserExpression
         {
             case "TABLES" when Only(filters, "TABLE_NAME", "TABLE_TYPE") && Text("TABLE_NAME") is not null:
                 if (table is not null) return Text("TABLE_TYPE") is null or "BASE TABLE" ? 1 : 0;
-                return Text("TABLE_TYPE") == "BASE TABLE" ? 0 : null; // Not a table; a view of that name is not tracked.
-            case "COLUMNS" when Only(filters, "TABLE_NAME", "COLUMN_NAME") && Text("COLUMN_NAME") is { } column && table is not null:
-                return table.FindColumn(column, _catalog.Dialect) is null ? 0 : 1;
+                return Text("TABLE_TYPE") == "BASE TABLE" || !_scope.MayBeView(Text("TABLE_NAME")!) ? 0 : null;
+            case "COLUMNS" when Only(filters, "TABLE_NAME", "COLUMN_NAME") && Text("COLUMN_NAME") is { } column && Text("TABLE_NAME") is { } columnsOf:
+                if (table is not null) return table.FindColumn(column, _catalog.Dialect) is null ? 0 : 1;
+                return _scope.MayBeView(columnsOf) ? null : 0;
             // A table that does not exist has no indexes or constraints, and neither has a view of its name.
             case "STATISTICS" when Only(filters, "TABLE_NAME", "INDEX_NAME", "COLUMN_NAME") && Text("INDEX_NAME") is { } index && Text("TABLE_NAME") is not null:
                 return table is null ? 0 : IndexRows(table, index, Text("COLUMN_NAME"));
@@ -392,4 +397,20 @@ internal sealed class MySqlUserExpression
         string s => long.TryParse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n != 0,
         _ => false,
     };
+}
+
+/// <summary>What a MySQL expression may refer to besides constants and the catalog.</summary>
+internal interface IMySqlExpressionScope
+{
+    /// <summary>A user variable's value (<c>@name</c>), or <see langword="null"/> when not known.</summary>
+    object? Variable(string name);
+
+    /// <summary>Why a user variable's value is not known (what its SET could not evaluate), or <see langword="null"/> when no statement set it.</summary>
+    string? WhyUnknown(string name);
+
+    /// <summary>Inside a procedure, a parameter's or declared variable's value; <see langword="null"/> for any other word.</summary>
+    object? Local(string name);
+
+    /// <summary>Whether a view of the name may exist: the migrations created one, which the catalog does not keep.</summary>
+    bool MayBeView(string name);
 }

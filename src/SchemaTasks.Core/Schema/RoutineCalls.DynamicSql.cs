@@ -71,7 +71,7 @@ internal sealed partial class RoutineCalls
         }
 
         string? unknown = null;
-        if (start < end && MySqlUserExpression.Evaluate(sql, tokens, start, end, catalog, name => _values.GetValueOrDefault(name), out unknown, Local) is { } value)
+        if (start < end && MySqlUserExpression.Evaluate(sql, tokens, start, end, catalog, this, out unknown) is { } value)
         {
             return value is string text
                 ? new DynamicText(text, first, IsLiteral: false, false, "a constant string")

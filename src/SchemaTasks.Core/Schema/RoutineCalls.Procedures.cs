@@ -21,7 +21,8 @@ internal sealed partial class RoutineCalls
     private Dictionary<string, object>? _locals;
     private int _callDepth;
 
-    private object? Local(string name) => _locals is { } locals && locals.TryGetValue(name, out var value) ? value : null;
+    /// <inheritdoc/>
+    public object? Local(string name) => _locals is { } locals && locals.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>Runs <paramref name="routine"/> with the call's arguments; <see langword="null"/> with <paramref name="undecidable"/> set when it cannot be told.</summary>
     private Catalog? RunProcedure(Catalog catalog, RoutineDefinition routine, string sql, List<SqlToken> call, ApplyContext context, List<SchemaDiagnostic> diagnostics, out string? undecidable)
@@ -90,7 +91,7 @@ internal sealed partial class RoutineCalls
             if (!closes && !(depth == 0 && SqlTokenText.IsSymbol(sql, token, ','))) continue;
             if (i > start)
             {
-                var value = MySqlUserExpression.Evaluate(sql, call, start, i, catalog, name => _values.GetValueOrDefault(name), out var unknown, Local);
+                var value = MySqlUserExpression.Evaluate(sql, call, start, i, catalog, this, out var unknown);
                 if (value is null)
                 {
                     undecidable = $"its argument {arguments.Count + 1} ({unknown})";
@@ -137,7 +138,7 @@ internal sealed partial class RoutineCalls
         var name = tokens[1].Kind == SqlTokenKind.QuotedIdentifier ? SqlTokenText.Unquote(sql, tokens[1]) : SqlTokenText.Raw(sql, tokens[1]);
         if (!_locals.ContainsKey(name) || !IsAssignment(sql, tokens[2])) return false;
         var end = tokens.Count;
-        var value = MySqlUserExpression.Evaluate(sql, tokens, 3, end, catalog, n => _values.GetValueOrDefault(n), out var unknown, Local)
+        var value = MySqlUserExpression.Evaluate(sql, tokens, 3, end, catalog, this, out var unknown)
                     ?? throw new UndecidableCall($"the SET at line {tokens[0].Line} ({unknown})");
         _locals[name] = value;
         return true;
@@ -228,7 +229,7 @@ internal sealed partial class RoutineCalls
                 var run = false;
                 if (execute && !taken)
                 {
-                    var value = MySqlUserExpression.Evaluate(sql, tokens, pos + 1, then, Catalog, name => calls._values.GetValueOrDefault(name), out var unknown, calls.Local);
+                    var value = MySqlUserExpression.Evaluate(sql, tokens, pos + 1, then, Catalog, calls, out var unknown);
                     if (value is null) throw new UndecidableCall($"the condition at line {tokens[pos].Line} ({unknown})");
                     run = MySqlUserExpression.IsTrue(value);
                 }
@@ -316,7 +317,7 @@ internal sealed partial class RoutineCalls
             var @default = statement.FindIndex(t => SqlTokenText.IsWord(sql, t, "DEFAULT"));
             var value = @default < 0
                 ? MySqlUserExpression.NullValue
-                : MySqlUserExpression.Evaluate(sql, statement, @default + 1, statement.Count, Catalog, name => calls._values.GetValueOrDefault(name), out var unknown, calls.Local)
+                : MySqlUserExpression.Evaluate(sql, statement, @default + 1, statement.Count, Catalog, calls, out var unknown)
                   ?? throw new UndecidableCall($"the DECLARE at line {statement[0].Line} ({unknown})");
             foreach (var name in names) calls._locals![name] = value;
         }
@@ -327,7 +328,7 @@ internal sealed partial class RoutineCalls
             var into = statement.FindIndex(t => SqlTokenText.IsWord(sql, t, "INTO"));
             if (into < 0) return;
             if (into + 1 >= statement.Count) throw new UndecidableCall($"the SELECT ... INTO at line {statement[0].Line}");
-            var rows = MySqlUserExpression.CountRows(sql, statement, 1, statement.Count, Catalog, name => calls._values.GetValueOrDefault(name), calls.Local, out var unknown);
+            var rows = MySqlUserExpression.CountRows(sql, statement, 1, statement.Count, Catalog, calls, out var unknown);
             if (rows is null) throw new UndecidableCall($"the SELECT ... INTO at line {statement[0].Line} ({unknown})");
             var target = SqlTokenText.Raw(sql, statement[into + 1]);
             calls._locals![target] = rows.Value;

@@ -13,7 +13,7 @@ namespace SchemaTasks.Schema;
 /// One instance follows a whole run: a procedure created in one migration may be called in a
 /// later one.
 /// </summary>
-internal sealed partial class RoutineCalls
+internal sealed partial class RoutineCalls : IMySqlExpressionScope
 {
     private const string WayOut = "Write the DDL as plain statements, or declare what the statement does with a /* schematasks:equivalent <the DDL> */ comment right before it (an empty one when it changes nothing tracked)";
 
@@ -40,9 +40,23 @@ internal sealed partial class RoutineCalls
                  || SqlTokenText.IsWord(source, first, "BEGIN")
                : SqlTokenText.IsWord(source, first, "SELECT"));
 
-    /// <summary>Remembers a procedure or function that a <c>CREATE</c> statement defines, and whether its body may change tracked objects.</summary>
+    // MySQL views the migrations created: information_schema lists them as tables, and the catalog does not keep them.
+    private readonly HashSet<string> _views = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <inheritdoc/>
+    public object? Variable(string name) => _values.GetValueOrDefault(name);
+
+    /// <inheritdoc/>
+    public bool MayBeView(string name) => _views.Contains(name);
+
+    /// <inheritdoc/>
+    public string? WhyUnknown(string name) => _variables.TryGetValue(name, out var set) && set.Text is null && set.Value is null ? set.Origin : null;
+
+    /// <summary>Remembers a procedure or function that a <c>CREATE</c> statement defines, and whether its body may change tracked objects; and a MySQL view's name.</summary>
     public void Define(string sql, List<SqlToken> tokens, string? file)
     {
+        if (_dialect.IsMySqlFamily() && ViewName(sql, tokens) is { } view) _views.Add(view);
+
         if (RoutineDefinition.Read(sql, tokens, _dialect, file) is { } routine)
         {
             _routines[routine.Name] = routine;
@@ -167,10 +181,22 @@ internal sealed partial class RoutineCalls
     private string Identifier(string sql, SqlToken token)
         => token.Kind == SqlTokenKind.QuotedIdentifier ? SqlTokenText.Unquote(sql, token) : IdentifierRules.For(_dialect).FoldUnquoted(SqlTokenText.Raw(sql, token));
 
+    // CREATE [OR REPLACE] [ALGORITHM = ...] [DEFINER = ...] [SQL SECURITY ...] VIEW name: the name.
+    private string? ViewName(string sql, List<SqlToken> tokens)
+    {
+        for (var i = 1; i + 1 < Math.Min(tokens.Count, 16); i++)
+        {
+            if (SqlTokenText.IsWord(sql, tokens[i], "TABLE") || SqlTokenText.IsWord(sql, tokens[i], "PROCEDURE") || SqlTokenText.IsWord(sql, tokens[i], "FUNCTION")) return null;
+            if (SqlTokenText.IsWord(sql, tokens[i], "VIEW")) return NameAt(sql, tokens, i + 1 + (SqlTokenText.IsWord(sql, tokens[i + 1], "IF") ? 3 : 0));
+        }
+
+        return null;
+    }
+
     // The last part of a possibly qualified name starting at tokens[index].
     private string? NameAt(string sql, List<SqlToken> tokens, int index)
     {
-        if (tokens[index].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return null;
+        if (index >= tokens.Count || tokens[index].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return null;
         while (index + 2 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[index + 1], '.') && tokens[index + 2].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)
         {
             index += 2;

@@ -256,4 +256,32 @@ public class RoutineCallTests
         Assert.Equal(DiagnosticCodes.UndecidableDynamicSql, finding.Code);
         Assert.Contains(part, finding.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("(SELECT true FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'queue' AND COLUMN_NAME = 'priority') = true", "int")]
+    [InlineData("(SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'queue' AND COLUMN_NAME = 'priority') IS NOT NULL", "int")]
+    [InlineData("(SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'never_created') > 0", "tinyint")]
+    public void MySql_OtherFormsOfAnExistenceTest_AreDecided(string condition, string typeAfter)
+    {
+        var catalog = Clean($"""
+            CREATE TABLE queue (id int PRIMARY KEY, priority int);
+            SET @s = IF({condition}, 'SELECT 1', 'ALTER TABLE queue MODIFY priority TINYINT');
+            PREPARE p FROM @s;
+            EXECUTE p;
+            """, SqlDialect.MySql);
+        Assert.Equal(typeAfter, catalog.FindTable(My("queue"))!.Columns[1].Type);
+    }
+
+    [Fact]
+    public void MySql_ATestOnANameAViewMayHold_StaysUndecided()
+    {
+        var (_, diagnostics) = Run("""
+            CREATE TABLE queue (id int PRIMARY KEY);
+            CREATE OR REPLACE ALGORITHM = MERGE VIEW recent AS SELECT id FROM queue;
+            SET @s = IF((SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'recent') > 0, 'SELECT 1', 'CREATE TABLE recent (id int)');
+            PREPARE p FROM @s;
+            EXECUTE p;
+            """, SqlDialect.MariaDb);
+        Assert.Equal(DiagnosticCodes.UndecidableDynamicSql, Assert.Single(diagnostics).Code);
+    }
 }
