@@ -112,6 +112,20 @@ internal sealed class ExistenceCondition
         return Primary();
     }
 
+    // Whether the SELECT at the cursor reads FROM something before its closing parenthesis.
+    private bool SelectsFrom()
+    {
+        var depth = 0;
+        for (var i = _pos + 1; i < _end; i++)
+        {
+            if (_tokens[i].Kind == SqlTokenKind.Symbol && SqlTokenText.IsSymbol(_text, _tokens[i], '(')) depth++;
+            else if (_tokens[i].Kind == SqlTokenKind.Symbol && SqlTokenText.IsSymbol(_text, _tokens[i], ')') && --depth < 0) return false;
+            else if (depth == 0 && SqlTokenText.IsWord(_text, _tokens[i], "FROM")) return true;
+        }
+
+        return false;
+    }
+
     private bool? Primary()
     {
         if (TryWord("TRUE")) return true;
@@ -126,6 +140,10 @@ internal sealed class ExistenceCondition
         if (IsSymbol("("))
         {
             _pos++;
+
+            // (SELECT <condition>) without FROM is the condition itself: IF (SELECT to_regclass('x') IS NOT NULL) THEN.
+            var scalar = IsWord("SELECT") && !SelectsFrom();
+            if (scalar) _pos++;
             var value = Or();
             return TrySymbol(")") ? value : Fail();
         }

@@ -95,4 +95,14 @@ public class InformationSchemaConditionTests
         Assert.Equal(DiagnosticCodes.UndecidableDoBlock, undecidable.Code);
         Assert.Contains($"SchemaTasks does not decide {named} (", undecidable.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("CREATE TABLE x (id int);", true)]
+    [InlineData("", false)]
+    public void A_scalar_select_of_a_registration_test_is_decided(string create, bool added)
+    {
+        var (catalog, diagnostics) = Run(create + "\nCREATE TABLE t (id int);\nDO $$ BEGIN IF (SELECT to_regclass('x') IS NOT NULL) THEN ALTER TABLE t ADD COLUMN y int; END IF; END $$;");
+        Assert.Empty(diagnostics);
+        Assert.Equal(added, catalog.FindTable(Pg("t"))!.FindColumn("y", SqlDialect.Postgres) is not null);
+    }
 }
