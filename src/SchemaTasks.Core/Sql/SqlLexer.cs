@@ -239,6 +239,33 @@ internal sealed class SqlLexer
         _pos = Math.Max(target, _pos);
     }
 
+    /// <summary>
+    /// Passes over the rows psql sends after <c>COPY ... FROM STDIN;</c>: from the next line up to
+    /// and including a line that is only <c>\.</c>, or to the end of the text. They are data, not
+    /// SQL, and read as SQL they would join the statement after them.
+    /// </summary>
+    public void SkipCopyData()
+    {
+        var lineEnd = _text.IndexOf('\n', _pos);
+        var i = lineEnd < 0 ? _text.Length : lineEnd + 1;
+        while (i < _text.Length)
+        {
+            var end = _text.IndexOf('\n', i);
+            var stop = end < 0 ? _text.Length : end;
+            var last = stop > i && _text[stop - 1] == '\r' ? stop - 1 : stop;
+            if (last - i == 2 && _text[i] == '\\' && _text[i + 1] == '.')
+            {
+                Advance(end < 0 ? _text.Length : end + 1);
+                _space = true;
+                return;
+            }
+
+            i = end < 0 ? _text.Length : end + 1;
+        }
+
+        Advance(_text.Length);
+    }
+
     private void Skip(int count)
     {
         Advance(_pos + count);

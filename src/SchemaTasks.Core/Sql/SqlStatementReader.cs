@@ -25,6 +25,7 @@ internal sealed class SqlStatementReader
     private readonly List<SqlLexDiagnostic> _diagnostics;
     private SqlToken _lookahead;
     private bool _hasLookahead;
+    private CopyData _copyData;
 
     /// <param name="source">The SQL.</param>
     /// <param name="dialect">Whose rules apply.</param>
@@ -58,6 +59,8 @@ internal sealed class SqlStatementReader
     /// <summary>Moves to the next statement; <see langword="false"/> at the end of the text.</summary>
     public bool Read()
     {
+        if (_copyData == CopyData.Follows && !_hasLookahead) _lexer.SkipCopyData();
+        _copyData = CopyData.None;
         Tokens.Clear();
         Count = 0;
         IsTracked = false;
@@ -148,6 +151,7 @@ internal sealed class SqlStatementReader
 
     private void Add(SqlToken token)
     {
+        FollowCopy(token);
         if (++Count == 1)
         {
             First = token;
@@ -159,6 +163,32 @@ internal sealed class SqlStatementReader
 
         if (IsTracked) Tokens.Add(token);
         Last = token;
+    }
+
+    // PostgreSQL's COPY ... FROM STDIN: psql sends the lines after it, up to \., as the data.
+    private void FollowCopy(SqlToken token)
+    {
+        if (_mySql || token.Kind != SqlTokenKind.Word) return;
+        if (Count == 0)
+        {
+            _copyData = IsWord(token, "COPY") ? CopyData.Copy : CopyData.None;
+        }
+        else if (_copyData == CopyData.Copy && IsWord(token, "FROM"))
+        {
+            _copyData = CopyData.From;
+        }
+        else if (_copyData == CopyData.From)
+        {
+            _copyData = IsWord(token, "STDIN") ? CopyData.Follows : CopyData.Copy;
+        }
+    }
+
+    private enum CopyData : byte
+    {
+        None,
+        Copy,
+        From,
+        Follows,
     }
 
     private bool Take(out SqlToken token)
