@@ -4,7 +4,7 @@ namespace SchemaTasks.Core.Tests.Schema;
 
 /// <summary>
 /// The engine never throws, whatever the SQL: mutations of histories that run procedures,
-/// functions and dynamic SQL (a character dropped, doubled or replaced at a seeded random place)
+/// functions, dynamic SQL and COPY data (a character dropped, doubled or replaced at a seeded random place)
 /// all end in a catalog and findings.
 /// </summary>
 public class RoutineCallRobustnessTests
@@ -42,6 +42,10 @@ public class RoutineCallRobustnessTests
     private const string PostgresHistory = """
         CREATE TABLE t (id serial PRIMARY KEY, s text CHECK (s IN ('a', 'b')));
         CREATE INDEX t_s_idx ON t (s);
+        COPY t (id, s) FROM stdin;
+        1	a;b
+        2	'b
+        \.
         CREATE VIEW v AS SELECT id FROM t;
         CREATE OR REPLACE FUNCTION public.add_x() RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE 'ALTER TABLE t ADD COLUMN x int'; END $$;
         CREATE PROCEDURE add_y() LANGUAGE sql BEGIN ATOMIC ALTER TABLE t ADD COLUMN y int; END;
