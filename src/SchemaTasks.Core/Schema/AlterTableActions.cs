@@ -18,9 +18,7 @@ internal static class AlterTableActions
                 // Renamed or moved, it is still the table whose columns are unknown.
                 foreach (var rename in s.Actions.OfType<RenameTableAction>())
                 {
-                    context.UnknownShapes.Add(new QualifiedName(
-                        rename.NewName.Schema.Length == 0 && context.IsPostgres ? s.Name.Schema : rename.NewName.Schema,
-                        rename.NewName.Name.Length == 0 ? s.Name.Name : rename.NewName.Name));
+                    context.UnknownShapes.Add(rename.Target(s.Name, context.IsPostgres));
                 }
 
                 return catalog;
@@ -42,9 +40,7 @@ internal static class AlterTableActions
             if (action is RenameTableAction rename)
             {
                 catalog = catalog.WithTable(name, table);
-                var target = new QualifiedName(
-                    rename.NewName.Schema.Length == 0 && context.IsPostgres ? name.Schema : rename.NewName.Schema,
-                    rename.NewName.Name.Length == 0 ? name.Name : rename.NewName.Name);
+                var target = rename.Target(name, context.IsPostgres);
                 catalog = TableStatements.Move(catalog, name, target, context, action.At);
                 if (catalog.Tables.TryGetValue(target, out var moved) && !catalog.Tables.ContainsKey(name))
                 {

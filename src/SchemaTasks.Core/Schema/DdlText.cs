@@ -32,7 +32,8 @@ internal static class DdlText
         return false;
     }
 
-    private static bool StartsDdl(string text, SqlToken first, SqlDialect dialect)
+    /// <summary>Whether a statement starting with <paramref name="first"/> is DDL the parser reads: CREATE, ALTER, DROP, and MySQL's RENAME.</summary>
+    public static bool StartsDdl(string text, SqlToken first, SqlDialect dialect)
         => SqlTokenText.IsWord(text, first, "CREATE") || SqlTokenText.IsWord(text, first, "ALTER") || SqlTokenText.IsWord(text, first, "DROP")
            || (dialect.IsMySqlFamily() && SqlTokenText.IsWord(text, first, "RENAME"));
 

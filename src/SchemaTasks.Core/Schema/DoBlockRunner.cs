@@ -261,7 +261,7 @@ internal sealed class DoBlockRunner
 
     private void Sql(EmbeddedSql sql, SqlStatementRange range)
     {
-        if (range.End <= range.Start || !StartsDdl(sql.Text, sql.Tokens[range.Start])) return;
+        if (range.End <= range.Start || !DdlText.StartsDdl(sql.Text, sql.Tokens[range.Start], SqlDialect.Postgres)) return;
         var local = new List<SchemaDiagnostic>();
         var context = _context.For(_file, local);
         var after = TrackedStatement.Apply(_catalog, sql.Text, sql.Tokens, range, context, local, _file);
@@ -320,7 +320,7 @@ internal sealed class DoBlockRunner
 
     private bool IsTracked(EmbeddedSql sql, SqlStatementRange range)
     {
-        if (!StartsDdl(sql.Text, sql.Tokens[range.Start])) return false;
+        if (!DdlText.StartsDdl(sql.Text, sql.Tokens[range.Start], SqlDialect.Postgres)) return false;
         try
         {
             return DdlParser.Parse(sql.Text, sql.Tokens, range, _rules) switch
@@ -351,7 +351,7 @@ internal sealed class DoBlockRunner
     private static bool StartsAnyDdl(string prefix)
     {
         var (tokens, _) = SqlLexer.Lex(prefix, SqlDialect.Postgres);
-        return tokens.Count == 0 || StartsDdl(prefix, tokens[0]);
+        return tokens.Count == 0 || DdlText.StartsDdl(prefix, tokens[0], SqlDialect.Postgres);
     }
 
     private void ForgetNamesTouched()
@@ -359,9 +359,6 @@ internal sealed class DoBlockRunner
         if (_namesTouched) _catalog = _catalog.WithRelations(_catalog.Relations.WithUnknown(null));
         _namesTouched = false;
     }
-
-    private static bool StartsDdl(string text, SqlToken first)
-        => SqlTokenText.IsWord(text, first, "CREATE") || SqlTokenText.IsWord(text, first, "ALTER") || SqlTokenText.IsWord(text, first, "DROP");
 
     /// <summary>
     /// Whether a body has a word that can change the schema or fail the block: CREATE, ALTER,
@@ -379,7 +376,7 @@ internal sealed class DoBlockRunner
             if (raise && (token.Kind != SqlTokenKind.Word || !IsNoticeLevel(body, token))) return true; // RAISE 'text', RAISE; and RAISE USING raise exceptions.
             if (token.Kind != SqlTokenKind.Word) continue;
             raise = SqlTokenText.IsWord(body, token, "RAISE");
-            if (StartsDdl(body, token) || SqlTokenText.IsWord(body, token, "EXECUTE")) return true;
+            if (DdlText.StartsDdl(body, token, SqlDialect.Postgres) || SqlTokenText.IsWord(body, token, "EXECUTE")) return true;
         }
 
         return raise || problems.Count > 0;

@@ -88,9 +88,7 @@ internal static class RelationStatements
         var name = s.Name;
         foreach (var action in s.Actions.OfType<RenameTableAction>())
         {
-            var target = new QualifiedName(
-                action.NewName.Schema.Length == 0 ? name.Schema : action.NewName.Schema,
-                action.NewName.Name.Length == 0 ? name.Name : action.NewName.Name);
+            var target = action.Target(name, postgres: true);
             catalog = Rename(catalog, name, target);
             name = target;
         }

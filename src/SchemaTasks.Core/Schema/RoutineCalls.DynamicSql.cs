@@ -126,7 +126,7 @@ internal sealed partial class RoutineCalls
         for (var i = 0; i <= sql.Tokens.Count; i++)
         {
             if (i < sql.Tokens.Count && sql.Tokens[i].Kind is not (SqlTokenKind.Semicolon or SqlTokenKind.Delimiter)) continue;
-            if (i > start && IsDdl(sql.Text, sql.Tokens[start]))
+            if (i > start && DdlText.StartsDdl(sql.Text, sql.Tokens[start], _dialect))
             {
                 catalog = TrackedStatement.Apply(catalog, sql.Text, sql.Tokens, new SqlStatementRange(start, i), context, diagnostics, context.File);
             }
@@ -136,9 +136,6 @@ internal sealed partial class RoutineCalls
 
         return catalog;
     }
-
-    private static bool IsDdl(string text, SqlToken first)
-        => SqlTokenText.IsWord(text, first, "CREATE") || SqlTokenText.IsWord(text, first, "ALTER") || SqlTokenText.IsWord(text, first, "DROP") || SqlTokenText.IsWord(text, first, "RENAME");
 
     private static bool IsAssignment(string sql, SqlToken token)
         => SqlTokenText.IsSymbol(sql, token, '=') || SqlTokenText.Raw(sql, token) == ":=";

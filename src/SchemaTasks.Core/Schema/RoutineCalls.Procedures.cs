@@ -264,7 +264,7 @@ internal sealed partial class RoutineCalls
                 var after = calls.RunInProcedure(Catalog, sql, statement, context, diagnostics);
                 Catalog = Failed(before) ? Catalog : after;
             }
-            else if (SqlTokenText.IsWord(sql, first, "CREATE") || SqlTokenText.IsWord(sql, first, "ALTER") || SqlTokenText.IsWord(sql, first, "DROP") || SqlTokenText.IsWord(sql, first, "RENAME"))
+            else if (DdlText.StartsDdl(sql, first, calls._dialect))
             {
                 var before = diagnostics.Count;
                 var after = TrackedStatement.Apply(Catalog, sql, statement, new SqlStatementRange(0, statement.Count), context, diagnostics, context.File);

@@ -43,6 +43,9 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
     // MySQL views the migrations created: information_schema lists them as tables, and the catalog does not keep them.
     private readonly HashSet<string> _views = new(StringComparer.OrdinalIgnoreCase);
 
+    // ALGORITHM = x DEFINER = `user`@`host` SQL SECURITY INVOKER: the VIEW word comes within as many tokens.
+    private const int ViewKindWithin = 16;
+
     /// <inheritdoc/>
     public object? Variable(string name) => _values.GetValueOrDefault(name);
 
@@ -82,12 +85,7 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
 
         var runs = Runs(catalog, sql, tokens);
         if (runs is null) return catalog; // A SELECT of nothing the migrations defined, DEALLOCATE's like.
-        var lex = new List<SqlLexDiagnostic>();
-        if (EquivalentAnnotation.Read(sql, gapStart, first, _dialect, lex) is { } declared)
-        {
-            ReportLex(lex, context.File, diagnostics);
-            return ApplyStatements(catalog, declared, context, diagnostics);
-        }
+        if (Declared(catalog, sql, gapStart, first, context, diagnostics) is { } declared) return declared;
 
         switch (runs)
         {
@@ -122,12 +120,7 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
     {
         var first = tokens[0];
         if (tokens.Count < 2 || !SqlTokenText.IsWord(sql, tokens[1], "NOT")) return catalog; // BEGIN [WORK]: a transaction.
-        var lex = new List<SqlLexDiagnostic>();
-        if (EquivalentAnnotation.Read(sql, gapStart, first, _dialect, lex) is { } declared)
-        {
-            ReportLex(lex, context.File, diagnostics);
-            return ApplyStatements(catalog, declared, context, diagnostics);
-        }
+        if (Declared(catalog, sql, gapStart, first, context, diagnostics) is { } declared) return declared;
 
         if (DdlText.LooksLikeDdl(sql[first.Start..tokens[^1].End], _dialect))
         {
@@ -135,6 +128,16 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
         }
 
         return catalog;
+    }
+
+    // The schema after the DDL a /* schematasks:equivalent ... */ comment before the statement
+    // declares, applied instead of it; null when there is no such comment.
+    private Catalog? Declared(Catalog catalog, string sql, int gapStart, SqlToken first, ApplyContext context, List<SchemaDiagnostic> diagnostics)
+    {
+        var lex = new List<SqlLexDiagnostic>();
+        if (EquivalentAnnotation.Read(sql, gapStart, first, _dialect, lex) is not { } declared) return null;
+        ReportLex(lex, context.File, diagnostics);
+        return ApplyStatements(catalog, declared, context, diagnostics);
     }
 
     // What the statement runs: a routine (known or not), dynamic text, or nothing to follow.
@@ -178,32 +181,20 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
         return null;
     }
 
-    private string Identifier(string sql, SqlToken token)
-        => token.Kind == SqlTokenKind.QuotedIdentifier ? SqlTokenText.Unquote(sql, token) : IdentifierRules.For(_dialect).FoldUnquoted(SqlTokenText.Raw(sql, token));
+    private string Identifier(string sql, SqlToken token) => CreatedObjectName.Identifier(sql, token, _dialect);
 
     // CREATE [OR REPLACE] [ALGORITHM = ...] [DEFINER = ...] [SQL SECURITY ...] VIEW name: the name.
     private string? ViewName(string sql, List<SqlToken> tokens)
     {
-        for (var i = 1; i + 1 < Math.Min(tokens.Count, 16); i++)
-        {
-            if (SqlTokenText.IsWord(sql, tokens[i], "TABLE") || SqlTokenText.IsWord(sql, tokens[i], "PROCEDURE") || SqlTokenText.IsWord(sql, tokens[i], "FUNCTION")) return null;
-            if (SqlTokenText.IsWord(sql, tokens[i], "VIEW")) return NameAt(sql, tokens, i + 1 + (SqlTokenText.IsWord(sql, tokens[i + 1], "IF") ? 3 : 0));
-        }
-
-        return null;
+        var kind = CreatedObjectName.KindAt(sql, tokens, ViewKindWithin);
+        if (kind < 0 || !SqlTokenText.IsWord(sql, tokens[kind], "VIEW")) return null;
+        var name = CreatedObjectName.NameAt(sql, tokens, kind);
+        return name < 0 ? null : Identifier(sql, tokens[name]);
     }
 
     // The last part of a possibly qualified name starting at tokens[index].
     private string? NameAt(string sql, List<SqlToken> tokens, int index)
-    {
-        if (index >= tokens.Count || tokens[index].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return null;
-        while (index + 2 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[index + 1], '.') && tokens[index + 2].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)
-        {
-            index += 2;
-        }
-
-        return Identifier(sql, tokens[index]);
-    }
+        => CreatedObjectName.LastPart(sql, tokens, index) is var last and >= 0 ? Identifier(sql, tokens[last]) : null;
 
     private static string Upper(string sql, SqlToken token) => SqlTokenText.Raw(sql, token).ToUpperInvariant();
 

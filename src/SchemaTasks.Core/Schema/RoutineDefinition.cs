@@ -63,30 +63,11 @@ internal sealed class RoutineDefinition
     /// <summary>The routine the <c>CREATE</c> statement <paramref name="tokens"/> defines; <see langword="null"/> for any other statement.</summary>
     public static RoutineDefinition? Read(string sql, List<SqlToken> tokens, SqlDialect dialect, string? file)
     {
-        var kind = -1;
-        for (var i = 1; i < Math.Min(tokens.Count, KindWithin); i++)
-        {
-            if (SqlTokenText.IsWord(sql, tokens[i], "PROCEDURE") || SqlTokenText.IsWord(sql, tokens[i], "FUNCTION"))
-            {
-                kind = i;
-                break;
-            }
-
-            if (SqlTokenText.IsWord(sql, tokens[i], "TABLE") || SqlTokenText.IsWord(sql, tokens[i], "VIEW") || SqlTokenText.IsWord(sql, tokens[i], "TRIGGER")) return null;
-        }
-
-        if (kind < 0) return null;
-        var name = kind + 1;
-        if (SqlTokenText.IsWord(sql, tokens[Math.Min(name, tokens.Count - 1)], "IF")) name += 3; // IF NOT EXISTS
-        if (name >= tokens.Count || tokens[name].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return null;
-        while (name + 2 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[name + 1], '.') && tokens[name + 2].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)
-        {
-            name += 2;
-        }
-
-        var identifier = tokens[name].Kind == SqlTokenKind.QuotedIdentifier
-            ? SqlTokenText.Unquote(sql, tokens[name])
-            : IdentifierRules.For(dialect).FoldUnquoted(SqlTokenText.Raw(sql, tokens[name]));
+        var kind = CreatedObjectName.KindAt(sql, tokens, KindWithin);
+        if (kind < 0 || !(SqlTokenText.IsWord(sql, tokens[kind], "PROCEDURE") || SqlTokenText.IsWord(sql, tokens[kind], "FUNCTION"))) return null;
+        var name = CreatedObjectName.NameAt(sql, tokens, kind);
+        if (name < 0) return null;
+        var identifier = CreatedObjectName.Identifier(sql, tokens[name], dialect);
         var routineKind = SqlTokenText.IsWord(sql, tokens[kind], "PROCEDURE") ? "procedure" : "function";
         var (parameters, body) = dialect.IsMySqlFamily() && routineKind == "procedure" ? MySqlSignature(sql, tokens, name + 1) : ([], name + 1);
         return body >= tokens.Count

@@ -48,9 +48,7 @@ internal static class SequenceStatements
                 return catalog;
             }
 
-            var target = new QualifiedName(
-                rename.NewName.Schema.Length == 0 ? name.Schema : rename.NewName.Schema,
-                rename.NewName.Name.Length == 0 ? name.Name : rename.NewName.Name);
+            var target = rename.Target(name, postgres: true);
             catalog = Rename(catalog, name, target, context, action.At);
             name = target;
         }

@@ -247,7 +247,15 @@ internal sealed record DropConstraintAction(SqlToken At, string Name, bool IfExi
 internal sealed record RenameConstraintAction(SqlToken At, string From, string To) : AlterAction(At);
 
 /// <summary>RENAME TO or SET SCHEMA of a table.</summary>
-internal sealed record RenameTableAction(SqlToken At, QualifiedName NewName) : AlterAction(At);
+internal sealed record RenameTableAction(SqlToken At, QualifiedName NewName) : AlterAction(At)
+{
+    /// <summary>
+    /// The name <paramref name="from"/> gets: SET SCHEMA keeps its name, and an unqualified
+    /// RENAME TO keeps its schema on PostgreSQL (MySQL's unqualified name is the current database's).
+    /// </summary>
+    public QualifiedName Target(QualifiedName from, bool postgres)
+        => new(NewName.Schema.Length == 0 && postgres ? from.Schema : NewName.Schema, NewName.Name.Length == 0 ? from.Name : NewName.Name);
+}
 
 /// <summary>MySQL <c>DROP INDEX</c>/<c>DROP KEY</c>/<c>DROP PRIMARY KEY</c>: drops a UNIQUE or PRIMARY key of that name; a plain index is not tracked.</summary>
 internal sealed record DropIndexAction(SqlToken At, string Name, bool IfExists) : AlterAction(At);
