@@ -33,6 +33,7 @@ namespace SchemaTasks.Diagnostics
         public const string UnterminatedComment = "ST2003";
         public const string UnterminatedDollarQuote = "ST2004";
         public const string InvalidDelimiter = "ST2006";
+        public const string UnknownStatement = "ST2013";
     }
 }
 

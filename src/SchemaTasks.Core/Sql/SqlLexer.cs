@@ -124,6 +124,12 @@ internal sealed class SqlLexer
             return;
         }
 
+        if (c == '\\' && !IsMySql && AtLineStart())
+        {
+            PsqlMetaCommand();
+            return;
+        }
+
         switch (c)
         {
             case '-' when At(_pos + 1) == '-' && (!IsMySql || IsMySqlDashCommentEnd(At(_pos + 2)) || _pos + 2 >= _text.Length):
@@ -278,6 +284,38 @@ internal sealed class SqlLexer
         while (end < _text.Length && _text[end] is ' ' or '\t' or '\n' or '\r' or '\f' or '\v') end++;
         Advance(end);
         _space = true;
+    }
+
+    // Only spaces and tabs before the position on its line.
+    private bool AtLineStart()
+    {
+        for (var i = _pos - 1; i >= _lineStart; i--)
+        {
+            if (_text[i] is not (' ' or '\t')) return false;
+        }
+
+        return true;
+    }
+
+    // psql reads a line starting with a backslash (\set, \connect, pg_dump's \restrict) as its own
+    // command up to the end of the line; the server never sees it. Read as SQL, it joined the
+    // statement after it, which was then passed over. An include runs another file's SQL here,
+    // which SchemaTasks cannot see.
+    private void PsqlMetaCommand()
+    {
+        var line = _line + _lineOffset;
+        var column = _pos - _lineStart + 1;
+        var end = _text.AsSpan(_pos).IndexOfAny('\n', '\r');
+        var command = _text.AsSpan(_pos + 1, (end < 0 ? _text.Length - _pos : end) - 1).TrimStart();
+        var word = command;
+        var space = word.IndexOfAny(' ', '\t');
+        if (space >= 0) word = word.Slice(0, space);
+        if (word.SequenceEqual("i".AsSpan()) || word.SequenceEqual("ir".AsSpan()) || word.SequenceEqual("include".AsSpan()) || word.SequenceEqual("include_relative".AsSpan()))
+        {
+            Report(DiagnosticCodes.UnknownStatement, $"'\\{word.ToString()}' makes psql run another file's SQL here, which SchemaTasks does not read, so the schema after it would be a guess. Write that SQL into the migration.", line, column);
+        }
+
+        SkipLineComment();
     }
 
     private void SkipLineComment()

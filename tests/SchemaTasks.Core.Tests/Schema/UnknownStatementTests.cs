@@ -74,4 +74,20 @@ public class UnknownStatementTests
         var (_, diagnostics) = Run("CREATE TABLE t (id int PRIMARY KEY);\n" + statements, dialect);
         Assert.DoesNotContain(diagnostics, d => d.Code is DiagnosticCodes.UnknownStatement or DiagnosticCodes.SyntaxError);
     }
+
+    [Fact]
+    public void Postgres_APsqlMetaCommandLine_EndsAtItsLine_AsPsqlReadsIt()
+    {
+        var catalog = Clean("\\restrict abc123\nCREATE TABLE a (id int);\n  \\set ON_ERROR_STOP on\nCREATE TABLE b (id int);\nSELECT '\n\\x';\n\\unrestrict abc123\n");
+        Assert.Equal(["a", "b"], catalog.Tables.Keys.Select(k => k.Name).Order());
+    }
+
+    [Fact]
+    public void Postgres_APsqlInclude_IsAnError()
+    {
+        var (_, diagnostics) = Run("CREATE TABLE a (id int);\n\\ir seed/more.sql\nCREATE TABLE b (id int);");
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.UnknownStatement, 2, 1), (finding.Code, finding.Line, finding.Column));
+        Assert.Contains("\\ir", finding.Message, StringComparison.Ordinal);
+    }
 }
