@@ -19,6 +19,7 @@ internal sealed class DoBlockRunner
     private readonly IdentifierRules _rules;
     private readonly string? _file;
     private readonly ApplyContext _context;
+    private readonly RoutineCalls _routines;
     private readonly List<SqlLexDiagnostic> _lexDiagnostics = [];
     private Catalog _catalog;
     private List<SchemaDiagnostic> _diagnostics = [];
@@ -27,11 +28,12 @@ internal sealed class DoBlockRunner
     // a step that is not run then leaves those names unknown instead of wrong.
     private bool _namesTouched;
 
-    private DoBlockRunner(Catalog catalog, ApplyContext context, string? file)
+    private DoBlockRunner(Catalog catalog, ApplyContext context, RoutineCalls routines, string? file)
     {
         _catalog = catalog;
         _rules = context.Rules;
         _context = context;
+        _routines = routines;
         _file = file;
     }
 
@@ -41,12 +43,13 @@ internal sealed class DoBlockRunner
     /// <param name="tokens">The statement's tokens, <c>DO</c> first.</param>
     /// <param name="gapStart">Where the text after the previous statement starts, to find an annotation comment.</param>
     /// <param name="context">The statement's context: PostgreSQL's naming rules and the tool's own tables.</param>
+    /// <param name="routines">The functions and procedures the migrations created so far: a block that calls one whose body may change tracked objects cannot be decided.</param>
     /// <param name="file">The file named in diagnostics.</param>
     /// <param name="diagnostics">Receives the block's findings.</param>
     /// <returns>The schema after the block; the schema before it when the block fails or cannot be decided.</returns>
-    public static Catalog Run(Catalog catalog, string sql, List<SqlToken> tokens, int gapStart, ApplyContext context, string? file, List<SchemaDiagnostic> diagnostics)
+    public static Catalog Run(Catalog catalog, string sql, List<SqlToken> tokens, int gapStart, ApplyContext context, RoutineCalls routines, string? file, List<SchemaDiagnostic> diagnostics)
     {
-        var runner = new DoBlockRunner(catalog, context, file);
+        var runner = new DoBlockRunner(catalog, context, routines, file);
         var result = runner.Run(sql, tokens, gapStart);
         foreach (var lex in runner._lexDiagnostics) diagnostics.Add(SchemaDiagnostic.Error(lex.Code, lex.Message, file, lex.Line, lex.Column));
         diagnostics.AddRange(runner._diagnostics);
@@ -92,7 +95,7 @@ internal sealed class DoBlockRunner
 
         if (literal.Style == SqlQuoteStyle.Dollar && !MayMatter(SqlTokenText.Unquote(sql, literal)))
         {
-            return null; // Neither DDL, EXECUTE nor RAISE EXCEPTION: most data fixes end here, without storing a token.
+            return null; // Neither DDL, EXECUTE, RAISE EXCEPTION nor a call of a routine holding DDL: most data fixes end here, without storing a token.
         }
 
         var embedded = EmbeddedSql.FromLiteral(sql, literal, _lexDiagnostics);
@@ -133,7 +136,7 @@ internal sealed class DoBlockRunner
         catch (UndecidableStep step)
         {
             _diagnostics = [];
-            Report(DiagnosticCodes.UndecidableDoBlock, $"Cannot tell what this DO block does to tracked objects: {step.Reason}. {WayOut}.", step.At);
+            Report(step.Code, $"Cannot tell what this DO block does to tracked objects: {step.Reason}. {WayOut}.", step.At);
             return before;
         }
     }
@@ -159,7 +162,11 @@ internal sealed class DoBlockRunner
             case PlpgsqlSql plain:
                 Sql(sql, plain.Range);
                 break;
+            case PlpgsqlQuiet quiet:
+                RefuseTrackedCall(sql, quiet.Range);
+                break;
             case PlpgsqlExecute execute:
+                RefuseTrackedCall(sql, execute.Expression);
                 Execute(sql, execute);
                 break;
             case PlpgsqlDataDependent dependent when Touches(sql, dependent.Body):
@@ -238,6 +245,8 @@ internal sealed class DoBlockRunner
                 return;
             }
 
+            RefuseTrackedCall(sql, condition);
+
             switch (ExistenceCondition.Evaluate(sql.Text, sql.Tokens, condition, _catalog, out var unknown))
             {
                 case true:
@@ -261,7 +270,13 @@ internal sealed class DoBlockRunner
 
     private void Sql(EmbeddedSql sql, SqlStatementRange range)
     {
-        if (range.End <= range.Start || !DdlText.StartsDdl(sql.Text, sql.Tokens[range.Start], SqlDialect.Postgres)) return;
+        if (range.End <= range.Start) return;
+        if (!DdlText.StartsDdl(sql.Text, sql.Tokens[range.Start], SqlDialect.Postgres))
+        {
+            RefuseTrackedCall(sql, range); // SELECT f(), INSERT ... VALUES (f()), ...
+            return;
+        }
+
         var local = new List<SchemaDiagnostic>();
         var context = _context.For(_file, local);
         var after = TrackedStatement.Apply(_catalog, sql.Text, sql.Tokens, range, context, local, _file);
@@ -300,7 +315,8 @@ internal sealed class DoBlockRunner
         PlpgsqlBlock block => Touches(sql, block.Body) || block.Handlers.Any(h => Touches(sql, h.Body)),
         PlpgsqlIf conditional => conditional.Branches.Any(b => Touches(sql, b.Body)),
         PlpgsqlDataDependent dependent => Touches(sql, dependent.Body),
-        PlpgsqlSql plain => plain.Range.End > plain.Range.Start && IsTracked(sql, plain.Range),
+        PlpgsqlSql plain => plain.Range.End > plain.Range.Start && (IsTracked(sql, plain.Range) || _routines.TrackedCallee(sql.Text, sql.Tokens, plain.Range) is not null),
+        PlpgsqlQuiet quiet => _routines.TrackedCallee(sql.Text, sql.Tokens, quiet.Range) is not null,
         PlpgsqlExecute execute => ExecuteTouches(sql, execute),
         _ => false,
     });
@@ -316,6 +332,17 @@ internal sealed class DoBlockRunner
 
         var executed = value.Lex([]);
         return PlpgsqlParser.ParseStatementList(executed).OfType<PlpgsqlSql>().Any(s => s.Range.End > s.Range.Start && IsTracked(executed, s.Range));
+    }
+
+    // PostgreSQL function bodies are never run (RoutineCalls): a call of one that may change
+    // tracked objects leaves the block's outcome unknown.
+    private void RefuseTrackedCall(EmbeddedSql sql, SqlStatementRange range)
+    {
+        if (_routines.TrackedCallee(sql.Text, sql.Tokens, range) is not { } routine) return;
+        throw new UndecidableStep(
+            sql.Tokens[range.Start],
+            $"'{Excerpt(sql, range)}' calls {routine.Kind} {_context.Show(routine.Name)}, created at {routine.Where}, whose body may change tracked objects, and SchemaTasks does not run routine bodies",
+            DiagnosticCodes.RoutineChangesTrackedObjects);
     }
 
     private bool IsTracked(EmbeddedSql sql, SqlStatementRange range)
@@ -366,7 +393,7 @@ internal sealed class DoBlockRunner
     /// none of them (or with a lexing problem, reported when the body is read in full) is
     /// read no further.
     /// </summary>
-    private static bool MayMatter(string body)
+    private bool MayMatter(string body)
     {
         var problems = new List<SqlLexDiagnostic>(0);
         var lexer = new SqlLexer(body, SqlDialect.Postgres, 1, problems);
@@ -377,6 +404,7 @@ internal sealed class DoBlockRunner
             if (token.Kind != SqlTokenKind.Word) continue;
             raise = SqlTokenText.IsWord(body, token, "RAISE");
             if (DdlText.StartsDdl(body, token, SqlDialect.Postgres) || SqlTokenText.IsWord(body, token, "EXECUTE")) return true;
+            if (_routines.NamesTrackedRoutine(body, token)) return true;
         }
 
         return raise || problems.Count > 0;
@@ -402,11 +430,13 @@ internal sealed class DoBlockRunner
         public List<SchemaDiagnostic> Diagnostics { get; } = diagnostics;
     }
 
-    private sealed class UndecidableStep(SqlToken at, string reason) : Exception
+    private sealed class UndecidableStep(SqlToken at, string reason, string code = DiagnosticCodes.UndecidableDoBlock) : Exception
     {
         public SqlToken At { get; } = at;
 
         public string Reason { get; } = reason;
+
+        public string Code { get; } = code;
     }
 
     private sealed class ReturnSignal : Exception;

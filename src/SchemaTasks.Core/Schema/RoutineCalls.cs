@@ -140,6 +140,34 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
         return ApplyStatements(catalog, declared, context, diagnostics);
     }
 
+    /// <summary>
+    /// The first routine called in <paramref name="range"/> (a name the migrations gave a
+    /// routine, followed by a parenthesis) whose body may change tracked objects; null when none.
+    /// </summary>
+    public RoutineDefinition? TrackedCallee(string sql, IReadOnlyList<SqlToken> tokens, SqlStatementRange range)
+    {
+        if (_routines.Count == 0) return null;
+        for (var i = range.Start; i + 1 < range.End; i++)
+        {
+            if (!SqlTokenText.IsSymbol(sql, tokens[i + 1], '(') || !MayName(tokens[i])) continue;
+            if (_routines.TryGetValue(Identifier(sql, tokens[i]), out var routine) && routine.MayChangeTracked) return routine;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="token"/> names a routine whose body may change tracked objects: a cheap test for text that is otherwise passed over.</summary>
+    public bool NamesTrackedRoutine(string sql, SqlToken token)
+        => _routines.Count > 0 && MayName(token) && _routines.TryGetValue(Identifier(sql, token), out var routine) && routine.MayChangeTracked;
+
+    // Whether a token could be a routine's name, before making a string of it.
+    private bool MayName(SqlToken token) => token.Kind switch
+    {
+        SqlTokenKind.Word => _nameLengths.Contains(token.Length),
+        SqlTokenKind.QuotedIdentifier => true,
+        _ => false,
+    };
+
     // What the statement runs: a routine (known or not), dynamic text, or nothing to follow.
     private object? Runs(Catalog catalog, string sql, List<SqlToken> tokens)
     {
@@ -152,16 +180,7 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
 
         if (SqlTokenText.IsWord(sql, first, "SELECT"))
         {
-            if (_routines.Count == 0) return null;
-            for (var i = 1; i + 1 < tokens.Count; i++)
-            {
-                if (!SqlTokenText.IsSymbol(sql, tokens[i + 1], '(') || tokens[i].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) continue;
-                if (tokens[i].Kind == SqlTokenKind.Word && !_nameLengths.Contains(tokens[i].Length)) continue;
-                var name = Identifier(sql, tokens[i]);
-                if (_routines.TryGetValue(name, out var routine) && routine.MayChangeTracked) return new RoutineRun(name, routine);
-            }
-
-            return null;
+            return TrackedCallee(sql, tokens, new SqlStatementRange(1, tokens.Count)) is { } routine ? new RoutineRun(routine.Name, routine) : null;
         }
 
         // EXECUTE IMMEDIATE <expression> (MariaDB) or EXECUTE <name> [USING ...].

@@ -113,7 +113,7 @@ public static class SchemaEngine
             var tokens = reader.Tokens;
             if (rules.Dialect == SqlDialect.Postgres && SqlTokenText.IsWord(sql, tokens[0], "DO"))
             {
-                catalog = DoBlockRunner.Run(catalog, sql, tokens, statementStart, context, file, statementDiagnostics);
+                catalog = DoBlockRunner.Run(catalog, sql, tokens, statementStart, context, routines, file, statementDiagnostics);
                 continue;
             }
 

@@ -210,8 +210,9 @@ internal sealed class PlpgsqlParser
         if (TryWord("RAISE"))
         {
             var notice = NoticeLevels.Any(level => IsWord(level));
-            SkipToSemicolon(allowEnd: false);
-            return notice ? new PlpgsqlQuiet(at) : new PlpgsqlRaiseException(at);
+            var raiseStart = _pos;
+            var raiseEnd = SkipToSemicolon(allowEnd: false);
+            return notice ? new PlpgsqlQuiet(at, new SqlStatementRange(raiseStart, raiseEnd)) : new PlpgsqlRaiseException(at);
         }
 
         if (TryWord("RETURN"))
@@ -223,7 +224,7 @@ internal sealed class PlpgsqlParser
         var quiet = QuietStarts.Any(word => IsWord(word)) || IsSymbol(":=", 1) || IsSymbol("=", 1) || IsSymbol(".", 1) || IsSymbol("[", 1);
         var first = _pos;
         var last = SkipToSemicolon(allowEnd: false);
-        return quiet ? new PlpgsqlQuiet(at) : new PlpgsqlSql(at, new SqlStatementRange(first, last));
+        return quiet ? new PlpgsqlQuiet(at, new SqlStatementRange(first, last)) : new PlpgsqlSql(at, new SqlStatementRange(first, last));
     }
 
     private PlpgsqlIf If(SqlToken at)

@@ -33,5 +33,9 @@ internal sealed record PlpgsqlReturn(SqlToken At) : PlpgsqlStatement(At);
 /// <summary>An SQL statement run as written (DDL, data, anything else); the range excludes the terminator.</summary>
 internal sealed record PlpgsqlSql(SqlToken At, SqlStatementRange Range) : PlpgsqlStatement(At);
 
-/// <summary>A statement that changes no schema object: assignment, <c>NULL</c>, <c>PERFORM</c>, <c>RAISE NOTICE</c>, ...</summary>
-internal sealed record PlpgsqlQuiet(SqlToken At) : PlpgsqlStatement(At);
+/// <summary>
+/// A statement that changes no schema object by itself: assignment, <c>NULL</c>, <c>PERFORM</c>,
+/// <c>CALL</c>, <c>RAISE NOTICE</c>, ... The range (terminator excluded) is kept because an
+/// expression in it may call a routine whose body does.
+/// </summary>
+internal sealed record PlpgsqlQuiet(SqlToken At, SqlStatementRange Range) : PlpgsqlStatement(At);

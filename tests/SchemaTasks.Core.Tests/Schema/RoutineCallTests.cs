@@ -142,6 +142,52 @@ public class RoutineCallTests
         Assert.Contains("function drop_a", finding.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("PERFORM drop_a();", "'PERFORM drop_a()' calls function drop_a, created at ")]
+    [InlineData("PERFORM drop_a();", "(2,1), whose body may change tracked objects, and SchemaTasks does not run routine bodies")]
+    [InlineData("CALL drop_a();", "'CALL drop_a()' calls function drop_a")]
+    [InlineData("done := public.drop_a();", "'done := public.drop_a()' calls function drop_a")]
+    [InlineData("SELECT drop_a() INTO done;", "'SELECT drop_a() INTO done' calls function drop_a")]
+    [InlineData("IF drop_a() THEN RAISE NOTICE 'dropped'; END IF;", "'drop_a()' calls function drop_a")]
+    [InlineData("RAISE NOTICE 'dropped: %', drop_a();", "'NOTICE 'dropped: %', drop_a()' calls function drop_a")]
+    [InlineData("EXECUTE 'SELECT ' || drop_a();", "calls function drop_a")]
+    [InlineData("FOR i IN 1..2 LOOP PERFORM drop_a(); END LOOP;", "depends on the data", DiagnosticCodes.UndecidableDoBlock)]
+    public void Postgres_DoBlockCallingAFunctionThatChangesTrackedObjects_IsAnError(string call, string message, string code = DiagnosticCodes.RoutineChangesTrackedObjects)
+    {
+        var (catalog, diagnostics) = Run($$"""
+            CREATE TABLE t (id int PRIMARY KEY, a int);
+            CREATE FUNCTION drop_a() RETURNS boolean LANGUAGE plpgsql AS $f$
+            BEGIN
+              ALTER TABLE t DROP COLUMN a;
+              RETURN true;
+            END $f$;
+            DO $$
+            DECLARE done boolean;
+            BEGIN
+              {{call}}
+            END $$;
+            """);
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal((code, 10), (finding.Code, finding.Line));
+        Assert.Contains(message, finding.Message, StringComparison.Ordinal);
+        Assert.Equal(["id", "a"], Columns(catalog, Pg("t")));
+    }
+
+    [Fact]
+    public void Postgres_DoBlockCallingOnlyFunctionsWithoutDdl_IsDecided()
+    {
+        var catalog = Clean("""
+            CREATE TABLE t (id int PRIMARY KEY, a int);
+            CREATE FUNCTION answer() RETURNS int LANGUAGE sql AS $f$ SELECT 42 $f$;
+            DO $$
+            BEGIN
+              PERFORM answer();
+              ALTER TABLE t DROP COLUMN a;
+            END $$;
+            """);
+        Assert.Equal(["id"], Columns(catalog, Pg("t")));
+    }
+
     [Fact]
     public void Postgres_ProcedureWithAnAtomicBody_IsReportedWhenCalled()
     {
