@@ -125,6 +125,22 @@ public sealed class IncrementalBuildTests
         Assert.Contains("20250801120000_init ", after.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AddingAFizzMigration_RunsTheCheckAgain_AndFails()
+    {
+        using var fixture = FixtureProject.Create("BuildOnly");
+        var migrations = fixture.AddMigrations("GolangMigrate");
+        var first = await fixture.BuildAsync("-p:SchemaDialect=mysql");
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        // Only a file the .sql glob does not see: the build must still read the folder again.
+        File.WriteAllText(Path.Combine(migrations, "000003_rename_jobs.up.fizz"), "rename_table(\"jobs\", \"tasks\")\n");
+        var second = await fixture.BuildAsync("-p:SchemaDialect=mysql");
+
+        Assert.NotEqual(0, second.ExitCode);
+        Assert.Matches(@"000003_rename_jobs\.up\.fizz ?: error ST1024: '000003_rename_jobs\.up\.fizz' is a fizz migration", second.Output);
+    }
+
     private static FixtureProject CreatePrismaApp()
     {
         var fixture = FixtureProject.Create("App").WithProperty("SchemaMigrationsDirectory", "prisma/migrations");

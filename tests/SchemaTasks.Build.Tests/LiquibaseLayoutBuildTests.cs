@@ -25,6 +25,26 @@ public sealed class LiquibaseLayoutBuildTests
     }
 
     [Fact]
+    public async Task EditingTheMasterChangelog_RunsTheCheckAgain()
+    {
+        using var fixture = FixtureProject.Create("BuildOnly");
+        var migrations = fixture.AddMigrations("Liquibase");
+        var first = await fixture.BuildAsync("-p:SchemaDialect=postgres");
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        // No SQL file changes: only the master stops including the second changelog.
+        var master = Path.Combine(migrations, "db.changelog-master.yaml");
+        File.WriteAllText(master, "databaseChangeLog:\n  - include:\n      file: changes/001-jobs.sql\n      relativeToChangelogFile: true\n");
+        var second = await fixture.BuildAsync("-p:SchemaDialect=postgres");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        using var manifest = JsonDocument.Parse(fixture.ReadGeneratedManifest());
+        Assert.Equal(
+            ["changes/001-jobs.sql::create-job-status::dana", "changes/001-jobs.sql::create-jobs::dana"],
+            manifest.RootElement.GetProperty("migrations").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+    }
+
+    [Fact]
     public async Task LiquibaseChangesetIdUsedTwice_FailsAtTheSecond_AndWritesNothing()
     {
         using var fixture = FixtureProject.Create("BuildOnly");
