@@ -5,8 +5,11 @@ namespace SchemaTasks.Sql;
 /// <summary>
 /// Finds a Go template action (<c>{{ index .Options "Namespace" }}</c>, <c>{{.Schema}}</c>) in a
 /// migration: some tools render their migrations with a program before running them, so the file's
-/// SQL is not what runs. Comments do not count; string literals do, as the program renders them
-/// too. A PostgreSQL array of arrays (<c>'{{1,2},{3,4}}'</c>, <c>'{{a}}'</c>) is not an action.
+/// SQL is not what runs. Comments do not count. String literals count, as the program renders them
+/// too, except in a statement that only reads or writes rows (<c>INSERT</c>, <c>UPDATE</c>, ...):
+/// rendered or not, such a string is data, and tools that render nothing (golang-migrate) run
+/// files that keep message templates in their rows. A PostgreSQL array of arrays
+/// (<c>'{{1,2},{3,4}}'</c>, <c>'{{a}}'</c>) is not an action.
 /// </summary>
 internal static class TemplatePlaceholders
 {
@@ -20,6 +23,9 @@ internal static class TemplatePlaceholders
         "print", "printf", "println", "range", "slice", "template", "urlquery", "with",
     };
 
+    // Statements whose strings are data: whatever a renderer makes of them, the schema is the same.
+    private static readonly string[] DataStatementWords = ["INSERT", "UPDATE", "DELETE", "REPLACE", "UPSERT", "MERGE", "VALUES", "COPY"];
+
     /// <summary>The first placeholder outside comments, or <see langword="null"/>.</summary>
     /// <param name="sql">The migration's SQL.</param>
     /// <param name="dialect">Its dialect, whose comments and quotes apply.</param>
@@ -32,7 +38,9 @@ internal static class TemplatePlaceholders
         {
             if (!IsGoAction(match.Groups["body"].Value)) continue;
             tokens ??= SqlLexer.Lex(sql, dialect, firstLine).Tokens;
-            if (TokenAt(tokens, match.Index) is not { } token) continue; // In a comment.
+            if (TokenAt(tokens, match.Index) is not { } at) continue; // In a comment.
+            var token = tokens[at];
+            if (token.Kind == SqlTokenKind.String && InDataStatement(sql, tokens, at)) continue;
             var (line, column) = (token.Line, token.Column);
             for (var i = token.Start; i < match.Index; i++)
             {
@@ -60,8 +68,17 @@ internal static class TemplatePlaceholders
         return GoWords.Contains(word.Value) || arguments[0] is '.' or '$' or '"' or '(';
     }
 
-    // The token that holds `index`, or null when it is between tokens (in a comment or white space).
-    private static SqlToken? TokenAt(List<SqlToken> tokens, int index)
+    // Whether the statement holding tokens[at] starts with a word of a data statement.
+    private static bool InDataStatement(string sql, List<SqlToken> tokens, int at)
+    {
+        var first = at;
+        while (first > 0 && tokens[first - 1].Kind is not (SqlTokenKind.Semicolon or SqlTokenKind.Delimiter)) first--;
+        var word = tokens[first];
+        return word.Kind == SqlTokenKind.Word && Array.Exists(DataStatementWords, w => SqlTokenText.IsWord(sql, word, w));
+    }
+
+    // The index of the token that holds `index`, or null when it is between tokens (in a comment or white space).
+    private static int? TokenAt(List<SqlToken> tokens, int index)
     {
         var (low, high) = (0, tokens.Count - 1);
         while (low <= high)
@@ -70,7 +87,7 @@ internal static class TemplatePlaceholders
             var token = tokens[middle];
             if (index < token.Start) high = middle - 1;
             else if (index >= token.End) low = middle + 1;
-            else return token;
+            else return middle;
         }
 
         return null;

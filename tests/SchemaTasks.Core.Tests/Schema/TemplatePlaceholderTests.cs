@@ -67,6 +67,24 @@ public class TemplatePlaceholderTests
         Assert.NotNull(catalog.FindTable(Pg("t")));
     }
 
+    [Theory]
+    [InlineData("INSERT INTO t (id, body) VALUES (1, E'Hi {{.UserName}}, \"{{.Labels.name}}\" was deleted');")]
+    [InlineData("UPDATE t SET body = 'Hi {{ .UserName }}' WHERE id = 1;")]
+    [InlineData("INSERT INTO t (id, body) VALUES (1, 'a');\nUPDATE t SET body = REPLACE(body, 'a', '{{ template \"x\" . }}');")]
+    public void PlaceholdersInTheStringsOfDataStatements_AreData(string data)
+    {
+        // golang-migrate renders nothing: such a file runs as written, and its strings are rows either way.
+        var catalog = Clean("CREATE TABLE t (id int PRIMARY KEY, body text);\n" + data + "\nALTER TABLE t ADD COLUMN kind text;");
+        Assert.Equal(["id", "body", "kind"], catalog.FindTable(Pg("t"))!.Columns.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void APlaceholderOutsideADataStatementsStrings_IsStillReported()
+    {
+        var (_, diagnostics) = Run("CREATE TABLE t (id int PRIMARY KEY, body text);\nINSERT INTO {{.Schema}}.t (id, body) VALUES (1, 'a');");
+        Assert.Equal((DiagnosticCodes.TemplatePlaceholder, 2, 13), (Assert.Single(diagnostics).Code, diagnostics[0].Line, diagnostics[0].Column));
+    }
+
     [Fact]
     public void OnlyTheFileWithThePlaceholder_IsLeftOut_AndItsLineCountsFromWhereItsSqlStarts()
     {
