@@ -100,6 +100,9 @@ public static class DiagnosticCodes
     /// <summary>A pop folder holds a fizz migration (<c>.up.fizz</c>), pop's own language for schema changes, which SchemaTasks does not read.</summary>
     public const string FizzMigration = "ST1024";
 
+    /// <summary>The layout was set, and it reads none of the folder's <c>.sql</c> files: the setting is almost surely wrong.</summary>
+    public const string NoFileFollowsLayout = "ST1025";
+
     /// <summary>
     /// A string literal is never closed. Reported where it starts; the rest of the file would
     /// otherwise be read as part of it. Fix: add the closing quote (a quote inside is doubled).

@@ -171,6 +171,15 @@ public static class MigrationDiscovery
 
         ReportDuplicateVersions(chosen.Value, ordered, diagnostics);
 
+        // A layout set by hand that reads none of the files is almost surely the wrong one: an
+        // empty history would pass every check while the folder holds the schema.
+        if (layout is not null && ordered.Count == 0 && sqlFiles.Count > 0 && !SchemaDiagnostic.AnyError(diagnostics))
+        {
+            diagnostics.Add(SchemaDiagnostic.Error(
+                DiagnosticCodes.NoFileFollowsLayout,
+                $"The {chosen.Value.ToName()} layout reads {ReadScope(chosen.Value)}, and none of the folder's {sqlFiles.Count} .sql file(s) is one (the first is '{sqlFiles[0].RelativePath}'). Set {diagnostics.LayoutSetting} to the layout the folder follows, or leave it unset to detect it."));
+        }
+
         var failed = SchemaDiagnostic.AnyError(diagnostics);
         return new MigrationDiscoveryResult(failed ? null : new MigrationSet(chosen.Value, declared, ordered), diagnostics);
     }
@@ -493,6 +502,10 @@ public static class MigrationDiscovery
             // pop keys schema_migration by the version text and takes a version it finds there as
             // applied: a second file chosen for it would never run.
             MigrationLayout.Pop => version => version,
+
+            // The plain layout names a migration by its file name without '.sql', and the history
+            // table is keyed by that name: 'a/up.sql' and 'b/up.sql' would share one row.
+            MigrationLayout.Plain => version => version,
             _ => null,
         };
         if (key is null)
@@ -503,9 +516,12 @@ public static class MigrationDiscovery
         foreach (var group in migrations.GroupBy(m => key(m.Version)).Where(g => g.Count() > 1))
         {
             var paths = group.Select(m => m.RelativePath).ToList();
+            var listed = string.Join(", ", paths.Select(p => $"'{p}'"));
             diagnostics.Add(SchemaDiagnostic.Error(
                 DiagnosticCodes.DuplicateVersion,
-                $"Version {group.First().Version} is used by more than one migration: {string.Join(", ", paths.Select(p => $"'{p}'"))}. Give each migration its own version.",
+                layout == MigrationLayout.Plain
+                    ? $"The plain layout names a migration by its file name without '.sql', and '{group.Key}' names more than one: {listed}. Rename them, or set the layout their tool reads (a folder per migration holding up.sql and down.sql is diesel's)."
+                    : $"Version {group.First().Version} is used by more than one migration: {listed}. Give each migration its own version.",
                 paths[1]));
         }
     }

@@ -41,15 +41,27 @@ public class PlainDownFilesTests
     }
 
     [Fact]
-    public void UpAndDownInSubfolders_NotNamedAsDieselNamesThem_ReadTheUpFiles()
+    public void UpAndDownInSubfolders_NotNamedAsDieselNamesThem_ReadTheUpFiles_InNaturalOrder()
     {
         var set = new MigrationFolder()
-            .With("10_b/up.sql").With("10_b/down.sql")
-            .With("2_a/up.sql").With("2_a/down.sql")
+            .With("10_b/10_b.up.sql").With("10_b/10_b.down.sql")
+            .With("2_a/2_a.up.sql").With("2_a/2_a.down.sql")
             .Discover().Set;
 
         Assert.Equal(MigrationLayout.Plain, set!.Layout);
-        Assert.Equal(["2_a/up.sql", "10_b/up.sql"], set.Migrations.Select(m => m.RelativePath));
+        Assert.Equal(["2_a/2_a.up.sql", "10_b/10_b.up.sql"], set.Migrations.Select(m => m.RelativePath));
+    }
+
+    [Fact]
+    public void UpFilesOfOneNameInSeveralFolders_AreRefused_AsTheirIdsWouldCollide()
+    {
+        var result = new MigrationFolder()
+            .With("10_b/up.sql").With("10_b/down.sql")
+            .With("2_a/up.sql").With("2_a/down.sql")
+            .Discover();
+
+        Assert.Null(result.Set);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.DuplicateVersion && d.Message.Contains("diesel", StringComparison.Ordinal));
     }
 
     [Theory]
