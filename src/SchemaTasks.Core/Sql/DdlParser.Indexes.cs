@@ -1,3 +1,4 @@
+using SchemaTasks.Diagnostics;
 using SchemaTasks.Schema;
 
 namespace SchemaTasks.Sql;
@@ -59,6 +60,19 @@ internal sealed partial class DdlParser
         var name = _c.Identifier();
         _c.ExpectWord("ON");
         var table = TableName();
+        RefuseOnlineOptionsUnderMariaDb();
         return new AlterTableStatement(at, table, false, [new DropIndexAction(at, name, ifExists)]);
+    }
+
+    // MySQL's DROP INDEX takes ALGORITHM and LOCK; MariaDB's takes only WAIT/NOWAIT, and the
+    // migration stops there (openfga's 007 on MariaDB).
+    private void RefuseOnlineOptionsUnderMariaDb()
+    {
+        if (_rules.Dialect != SqlDialect.MariaDb || !(_c.IsWord("ALGORITHM") || _c.IsWord("LOCK"))) return;
+        var option = SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant();
+        throw new SqlParseException(
+            DiagnosticCodes.SyntaxError,
+            $"MariaDB does not accept {option} after DROP INDEX ... ON table (error 1064, a syntax error; MySQL 8 does). Remove it, or write ALTER TABLE table DROP INDEX name, {option} = ..., which both accept",
+            _c.Current);
     }
 }

@@ -68,11 +68,22 @@ public class AlterTableExistenceClauseTests
     [InlineData("ALTER TABLE c DROP CHECK ck;", "MariaDB does not accept DROP CHECK")]
     [InlineData("ALTER TABLE c DROP PRIMARY KEY IF EXISTS;", "found 'IF'")]
     [InlineData("CREATE TABLE a (z int, UNIQUE KEY IF NOT EXISTS uk (z));", "belongs to ALTER TABLE ... ADD UNIQUE KEY")]
+    [InlineData("CREATE TABLE a (z int, KEY iz (z));\nDROP INDEX iz ON a LOCK = NONE;", "MariaDB does not accept LOCK after DROP INDEX ... ON table")]
+    [InlineData("CREATE TABLE a (z int, KEY iz (z));\nDROP INDEX iz ON a ALGORITHM=INPLACE LOCK=NONE;", "MariaDB does not accept ALGORITHM after DROP INDEX")]
     public void MariaDb_RefusesTheFormsItsGrammarLacks(string sql, string message)
     {
         var refusal = Assert.Single(Run(Tables + sql, SqlDialect.MariaDb).Diagnostics);
-        Assert.Equal((DiagnosticCodes.SyntaxError, 3), (refusal.Code, refusal.Line));
+        Assert.Equal((DiagnosticCodes.SyntaxError, 3 + sql.Count(c => c == '\n')), (refusal.Code, refusal.Line));
         Assert.Contains(message, refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(SqlDialect.MySql, "DROP INDEX iz ON a ALGORITHM = INPLACE LOCK = NONE;")]
+    [InlineData(SqlDialect.MariaDb, "DROP INDEX iz ON a NOWAIT;")]
+    [InlineData(SqlDialect.MariaDb, "ALTER TABLE a DROP INDEX iz, LOCK = NONE;")]
+    public void DropIndexOptionsTheServerTakes_AreAccepted(SqlDialect dialect, string drop)
+    {
+        Assert.Empty(Run("CREATE TABLE a (z int, KEY iz (z));\n" + drop + "\nALTER TABLE a ADD COLUMN y int;", dialect).Diagnostics);
     }
 
     [Fact]
