@@ -331,6 +331,12 @@ public static class DiagnosticCodes
     /// <summary>PostgreSQL refuses <c>DROP NOT NULL</c> of an identity column (SQLSTATE 42601).</summary>
     public const string DropNotNullOfIdentityColumn = "ST3049";
 
+    /// <summary>
+    /// PostgreSQL refuses to change the type of a column a view or materialized view uses
+    /// (SQLSTATE 0A000), or to drop it or its table without CASCADE (2BP01).
+    /// </summary>
+    public const string ViewDependsOnColumn = "ST3050";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

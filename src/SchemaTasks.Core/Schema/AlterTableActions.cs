@@ -36,6 +36,12 @@ internal static class AlterTableActions
         var passes = context.IsPostgres ? new PostgresAlterPasses() : null;
         foreach (var action in s.Actions)
         {
+            if (passes is not null && action is AlterColumnTypeAction retype && table.FindColumn(retype.Column, context.Rules.Dialect) is { } retyped
+                && ViewDependencies.RefusesTypeChange(catalog, name, retyped.Name, retype.At, context))
+            {
+                continue;
+            }
+
             if (passes is not null && passes.Defers(action)) continue;
             if (action is RenameTableAction rename)
             {
@@ -69,6 +75,11 @@ internal static class AlterTableActions
             {
                 if (ReferencedColumnDrop.Apply(catalog, name, table, dropColumn, context) is not { } withoutReferences) continue;
                 (catalog, table) = withoutReferences;
+                if (table.FindColumn(dropColumn.Column, context.Rules.Dialect) is { } droppedColumn)
+                {
+                    if (ViewDependencies.Drop(catalog, name, droppedColumn.Name, dropColumn.Cascade, dropColumn.At, context) is not { } withoutViews) continue;
+                    catalog = withoutViews;
+                }
             }
 
             var before = table;
@@ -79,6 +90,7 @@ internal static class AlterTableActions
                 // Foreign keys, here and in other tables, reference the column under its new name.
                 catalog = ForeignKeyDependents.FollowRenamedColumn(catalog.WithTable(name, table), name, from.Name, renamed.To, context);
                 table = catalog.Tables[name];
+                catalog = ViewDependencies.FollowRenamedColumn(catalog, name, from.Name, table.FindColumn(renamed.To, context.Rules.Dialect)!.Name);
             }
         }
 

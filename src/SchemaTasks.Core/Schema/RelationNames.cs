@@ -54,4 +54,5 @@ internal sealed record RelationNames(ImmutableSortedDictionary<QualifiedName, Na
 /// <param name="Owner">The table a sequence is OWNED BY, or the relation an index is on; dropping it drops this one.</param>
 /// <param name="OwnerColumn">The column a sequence is OWNED BY.</param>
 /// <param name="Uncertain">Whether it may have been dropped (or, temporary, be in another session's schema): an existence test on it is not decided.</param>
-internal sealed record NamedRelation(char Kind, QualifiedName? Owner = null, string? OwnerColumn = null, bool Uncertain = false);
+/// <param name="Uses">The table columns a view or materialized view uses (<see cref="ViewDependencies"/>).</param>
+internal sealed record NamedRelation(char Kind, QualifiedName? Owner = null, string? OwnerColumn = null, bool Uncertain = false, ViewUses? Uses = null);

@@ -22,10 +22,20 @@ internal static class RelationStatements
 
     public static Catalog Create(Catalog catalog, CreateRelationStatement s, ApplyContext context)
     {
+        var uses = s.Query is { } query && context.IsPostgres
+            ? ViewDependencies.Resolve(catalog, query, $"{context.File ?? "the migration"}({s.At.Line},{s.At.Column})", context.Rules)
+            : null;
+
+        // CREATE OR REPLACE VIEW of a view: the new query's uses replace the old ones.
+        if (s.OrReplace && uses is not null && catalog.Relations.Named.TryGetValue(s.Name, out var existing) && existing.Kind == 'v')
+        {
+            return catalog.WithRelations(catalog.Relations with { Named = catalog.Relations.Named.SetItem(s.Name, existing with { Uses = uses }) });
+        }
+
         // A second relation of a name the server refuses (or skips, with IF NOT EXISTS or OR REPLACE).
         if (catalog.Tables.ContainsKey(s.Name) || catalog.Relations.Named.ContainsKey(s.Name)) return catalog;
         var temporary = s.Name.Schema == RelationNames.TemporarySchema;
-        var relation = new NamedRelation(s.Kind, s.OwnedBy?.Table, s.OwnedBy?.Column, Uncertain: temporary);
+        var relation = new NamedRelation(s.Kind, s.OwnedBy?.Table, s.OwnedBy?.Column, Uncertain: temporary, Uses: uses);
         return catalog.WithRelations(catalog.Relations with { Named = catalog.Relations.Named.Add(s.Name, relation) });
     }
 

@@ -214,7 +214,8 @@ internal static class TableStatements
         // SET SCHEMA moves the table's owned sequences too.
         var moved = SequenceDefaults.MoveSchema(table with { Name = to }, from.Schema, to.Schema, context.Rules);
         moved = RenamedTableConstraints.Apply(moved, from.Name, to.Name, context.Rules.Dialect);
-        return ForeignKeyDependents.FollowRenamedTable(catalog.With(tables: catalog.Tables.Remove(from).SetItem(to, moved)), from, to);
+        catalog = ForeignKeyDependents.FollowRenamedTable(catalog.With(tables: catalog.Tables.Remove(from).SetItem(to, moved)), from, to);
+        return ViewDependencies.FollowRenamedTable(catalog, from, to);
     }
 
     public static Catalog Drop(Catalog catalog, DropTableStatement s, ApplyContext context)
@@ -225,6 +226,11 @@ internal static class TableStatements
             var dropped = s.Names.Where(catalog.Tables.ContainsKey).ToHashSet();
             if (!s.Cascade && ForeignKeyDependents.RefusesTableDrop(catalog, dropped, s.At, context)) return catalog;
             if (s.Cascade) catalog = ForeignKeyDependents.DropReferencing(catalog, dropped);
+            foreach (var table in dropped)
+            {
+                if (ViewDependencies.Drop(catalog, table, null, s.Cascade, s.At, context) is not { } withoutViews) return catalog;
+                catalog = withoutViews;
+            }
         }
 
         foreach (var name in s.Names)

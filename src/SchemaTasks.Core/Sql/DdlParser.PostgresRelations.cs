@@ -18,7 +18,7 @@ internal sealed partial class DdlParser
     /// <c>CREATE [TEMP | UNLOGGED] SEQUENCE</c> and <c>CREATE FOREIGN TABLE</c>, with
     /// <c>IF NOT EXISTS</c> where the server has it.
     /// </summary>
-    private SqlStatement CreateNamedRelation(SqlToken at, bool temporary)
+    private SqlStatement CreateNamedRelation(SqlToken at, bool temporary, bool orReplace)
     {
         try
         {
@@ -33,13 +33,44 @@ internal sealed partial class DdlParser
             if (kind != 'v') IfNotExists();
             var name = _c.QualifiedName();
             if (temporary) name = name with { Schema = RelationNames.TemporarySchema };
-            return new CreateRelationStatement(at, name, kind, kind == 'S' ? SequenceOwner(out _) : null);
+            var query = kind is 'v' or 'm' ? ViewQuery() : null;
+            return new CreateRelationStatement(at, name, kind, kind == 'S' ? SequenceOwner(out _) : null) { Query = query, OrReplace = orReplace };
         }
         catch (SqlParseException)
         {
             return new UnreadRelationStatement(at, null);
         }
     }
+
+    // The query after the first AS outside parentheses (after the column list and options),
+    // without a trailing WITH [NO] DATA or WITH [CASCADED | LOCAL] CHECK OPTION.
+    private ViewQueryReferences? ViewQuery()
+    {
+        var depth = 0;
+        for (var i = _c.Position; i < _c.End; i++)
+        {
+            var token = _c.Tokens[i];
+            if (SqlTokenText.IsSymbol(_c.Source, token, '(')) depth++;
+            else if (SqlTokenText.IsSymbol(_c.Source, token, ')')) depth--;
+            else if (depth == 0 && SqlTokenText.IsWord(_c.Source, token, "AS"))
+            {
+                var end = _c.End;
+                for (var w = i + 1; w < end; w++)
+                {
+                    if (SqlTokenText.IsWord(_c.Source, _c.Tokens[w], "WITH") && w + 1 < end && IsTrailingOption(w + 1)) end = w;
+                }
+
+                return ViewQueryReferences.Read(_c.Source, _c.Tokens, i + 1, end, _rules);
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsTrailingOption(int at)
+        => SqlTokenText.IsWord(_c.Source, _c.Tokens[at], "DATA") || SqlTokenText.IsWord(_c.Source, _c.Tokens[at], "CHECK")
+           || (at + 1 < _c.End && (SqlTokenText.IsWord(_c.Source, _c.Tokens[at], "NO") || SqlTokenText.IsWord(_c.Source, _c.Tokens[at], "CASCADED") || SqlTokenText.IsWord(_c.Source, _c.Tokens[at], "LOCAL"))
+               && (SqlTokenText.IsWord(_c.Source, _c.Tokens[at + 1], "DATA") || SqlTokenText.IsWord(_c.Source, _c.Tokens[at + 1], "CHECK")));
 
     /// <summary><c>ALTER VIEW / MATERIALIZED VIEW / FOREIGN TABLE [IF EXISTS] name RENAME TO new | SET SCHEMA s</c>; <see langword="null"/> for any other form.</summary>
     private SqlStatement? AlterNamedRelation(SqlToken at)

@@ -64,8 +64,8 @@ internal sealed partial class DdlParser
         }
 
         if (_c.IsWord("GLOBAL") || _c.IsWord("LOCAL")) _c.Next();
-        if (_c.TryWord("TEMP") || _c.TryWord("TEMPORARY")) return IsNamedRelationStart() ? CreateNamedRelation(at, temporary: true) : CreateTemporaryTable(at);
-        if (IsNamedRelationStart()) return CreateNamedRelation(at, temporary: false);
+        if (_c.TryWord("TEMP") || _c.TryWord("TEMPORARY")) return IsNamedRelationStart() ? CreateNamedRelation(at, temporary: true, orReplace) : CreateTemporaryTable(at);
+        if (IsNamedRelationStart()) return CreateNamedRelation(at, temporary: false, orReplace);
         _c.TryWord("UNLOGGED");
         if (_c.TryWord("TABLE")) return CreateTable(at, orReplace);
         if (_c.TryWord("SCHEMA")) return CreateSchema(at);

@@ -14,7 +14,14 @@ namespace SchemaTasks.Sql;
 /// <param name="Name">The relation; a temporary one has schema <c>pg_temp</c>.</param>
 /// <param name="Kind">Its pg_class.relkind: <c>v</c>, <c>m</c>, <c>S</c> or <c>f</c>.</param>
 /// <param name="OwnedBy">A sequence's <c>OWNED BY table.column</c>, which drops it with the column.</param>
-internal sealed record CreateRelationStatement(SqlToken At, QualifiedName Name, char Kind, (QualifiedName Table, string Column)? OwnedBy) : SqlStatement(At);
+internal sealed record CreateRelationStatement(SqlToken At, QualifiedName Name, char Kind, (QualifiedName Table, string Column)? OwnedBy) : SqlStatement(At)
+{
+    /// <summary>What a view's or materialized view's query reads; <see langword="null"/> for other relations, or a query not found.</summary>
+    public ViewQueryReferences? Query { get; init; }
+
+    /// <summary>Whether <c>OR REPLACE</c> was written: an existing view of the name takes the new query.</summary>
+    public bool OrReplace { get; init; }
+}
 
 /// <summary><c>ALTER VIEW / MATERIALIZED VIEW / FOREIGN TABLE ... RENAME TO / SET SCHEMA</c>.</summary>
 internal sealed record RenameRelationStatement(SqlToken At, QualifiedName Name, QualifiedName NewName) : SqlStatement(At);

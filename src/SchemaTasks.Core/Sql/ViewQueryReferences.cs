@@ -1,0 +1,124 @@
+using SchemaTasks.Schema;
+
+namespace SchemaTasks.Sql;
+
+/// <summary>
+/// What a PostgreSQL view's query names, read from its tokens without parsing the query: the
+/// relations after <c>FROM</c> and <c>JOIN</c> (with their aliases), every name that may be a
+/// column (with the qualifier written before it), and the <c>*</c> that stands for all columns.
+/// The catalog resolves them when the view is created (<see cref="ViewDependencies"/>), as the
+/// server records a view's dependencies once, on the columns it uses.
+/// </summary>
+/// <param name="Relations">The relations read, with the alias each goes by (or <see langword="null"/>).</param>
+/// <param name="Columns">Each name that may be a column, with the name or alias qualifying it (or <see langword="null"/>).</param>
+/// <param name="Stars">The qualifier of each <c>*</c> select-list item (<see langword="null"/> for a bare <c>*</c>).</param>
+/// <remarks>
+/// Each item carries its parenthesis depth, the nearest thing to a query's scope this reading
+/// has: a bare <c>*</c> stands for the relations of its own FROM, at its depth; an unqualified
+/// name may come from its own FROM or an enclosing one.
+/// </remarks>
+internal sealed record ViewQueryReferences(
+    IReadOnlyList<(QualifiedName Name, string? Alias, int Depth)> Relations,
+    IReadOnlyList<(string? Qualifier, string Name, int Depth)> Columns,
+    IReadOnlyList<(string? Qualifier, int Depth)> Stars)
+{
+    // Words that end a FROM item: what follows them is not an alias.
+    private static readonly HashSet<string> NotAliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "WHERE", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "NATURAL", "ON", "USING", "GROUP", "ORDER", "LIMIT", "OFFSET",
+        "FETCH", "UNION", "EXCEPT", "INTERSECT", "HAVING", "WINDOW", "FOR", "WITH", "TABLESAMPLE", "LATERAL", "OUTER",
+        "SELECT", "FROM", "VALUES",
+    };
+
+    /// <summary>Reads the query in <paramref name="tokens"/>[<paramref name="start"/>..<paramref name="end"/>).</summary>
+    public static ViewQueryReferences Read(string sql, List<SqlToken> tokens, int start, int end, IdentifierRules rules)
+    {
+        var relations = new List<(QualifiedName, string?, int)>();
+        var columns = new List<(string?, string, int)>();
+        var stars = new List<(string?, int)>();
+        // The parenthesis depth of the FROM list being read (-1: none): a comma at that depth
+        // starts another relation; a word that ends the list, or its closing parenthesis, ends it.
+        var depth = 0;
+        var fromDepth = -1;
+        for (var i = start; i < end; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind == SqlTokenKind.Symbol)
+            {
+                if (SqlTokenText.IsSymbol(sql, token, '*') && Star(sql, tokens, start, end, i, rules) is (true, var starQualifier)) stars.Add((starQualifier, depth));
+                else if (SqlTokenText.IsSymbol(sql, token, '(')) depth++;
+                else if (SqlTokenText.IsSymbol(sql, token, ')') && --depth < fromDepth) fromDepth = -1;
+                continue;
+            }
+
+            if (token.Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) continue;
+            var startsRelation = token.Kind == SqlTokenKind.Word
+                && (SqlTokenText.IsWord(sql, token, "FROM") || SqlTokenText.IsWord(sql, token, "JOIN"));
+            if (startsRelation || (depth == fromDepth && i > start && SqlTokenText.IsSymbol(sql, tokens[i - 1], ',')))
+            {
+                if (startsRelation) fromDepth = depth;
+                var at = startsRelation ? i + 1 : i;
+                if (at < end && tokens[at].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier && !IsWord(sql, tokens[at], "LATERAL") && !IsWord(sql, tokens[at], "ONLY"))
+                {
+                    var (name, next) = Relation(sql, tokens, at, end, rules);
+                    var (alias, after) = Alias(sql, tokens, next, end, rules);
+                    relations.Add((name, alias, depth));
+                    i = after - 1;
+                    continue;
+                }
+
+                if (startsRelation) continue;
+            }
+
+            if (token.Kind == SqlTokenKind.Word && depth == fromDepth && NotAliases.Contains(SqlTokenText.Raw(sql, token))) fromDepth = -1;
+
+            // A name followed by '(' is a function; one followed by '.' qualifies the next name.
+            if (i + 1 < end && (SqlTokenText.IsSymbol(sql, tokens[i + 1], '(') || SqlTokenText.IsSymbol(sql, tokens[i + 1], '.'))) continue;
+            var qualifier = i - 2 >= start && SqlTokenText.IsSymbol(sql, tokens[i - 1], '.') && tokens[i - 2].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier
+                ? Name(sql, tokens[i - 2], rules)
+                : null;
+            columns.Add((qualifier, Name(sql, token, rules), depth));
+        }
+
+        return new ViewQueryReferences(relations, columns, stars);
+    }
+
+    // `*` or `alias.*` in a select list, with its qualifier; not count(*), nor an operator between two values.
+    private static (bool IsStar, string? Qualifier) Star(string sql, List<SqlToken> tokens, int start, int end, int i, IdentifierRules rules)
+    {
+        var before = i > start ? tokens[i - 1] : default;
+        var after = i + 1 < end ? tokens[i + 1] : default;
+        if (i > start && SqlTokenText.IsSymbol(sql, before, '.'))
+        {
+            return i - 2 >= start && tokens[i - 2].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier ? (true, Name(sql, tokens[i - 2], rules)) : (false, null);
+        }
+
+        var listStart = i == start || SqlTokenText.IsSymbol(sql, before, ',') || IsWord(sql, before, "SELECT") || IsWord(sql, before, "DISTINCT") || IsWord(sql, before, "ALL");
+        var listEnd = i + 1 >= end || SqlTokenText.IsSymbol(sql, after, ',') || IsWord(sql, after, "FROM");
+        return (listStart && listEnd, null);
+    }
+
+    private static (QualifiedName Name, int Next) Relation(string sql, List<SqlToken> tokens, int at, int end, IdentifierRules rules)
+    {
+        var first = Name(sql, tokens[at], rules);
+        if (at + 2 < end && SqlTokenText.IsSymbol(sql, tokens[at + 1], '.') && tokens[at + 2].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)
+        {
+            return (new QualifiedName(first, Name(sql, tokens[at + 2], rules)), at + 3);
+        }
+
+        return (new QualifiedName(rules.DefaultSchema, first), at + 1);
+    }
+
+    private static (string? Alias, int Next) Alias(string sql, List<SqlToken> tokens, int at, int end, IdentifierRules rules)
+    {
+        if (at < end && IsWord(sql, tokens[at], "AS")) at++;
+        if (at >= end || tokens[at].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return (null, at);
+        if (tokens[at].Kind == SqlTokenKind.Word && NotAliases.Contains(SqlTokenText.Raw(sql, tokens[at]))) return (null, at);
+        return (Name(sql, tokens[at], rules), at + 1);
+    }
+
+    private static bool IsWord(string sql, SqlToken token, string word) => token.Kind == SqlTokenKind.Word && SqlTokenText.IsWord(sql, token, word);
+
+    private static string Name(string sql, SqlToken token, IdentifierRules rules)
+        => token.Kind == SqlTokenKind.Word ? rules.FoldUnquoted(SqlTokenText.Raw(sql, token)) : SqlTokenText.Unquote(sql, token);
+}

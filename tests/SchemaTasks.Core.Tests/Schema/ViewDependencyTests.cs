@@ -1,0 +1,68 @@
+using SchemaTasks.Diagnostics;
+using static SchemaTasks.Core.Tests.Schema.CatalogBuild;
+
+namespace SchemaTasks.Core.Tests.Schema;
+
+/// <summary>
+/// PostgreSQL views depend on the columns their queries use: changing such a column's type, or
+/// dropping it or its table without CASCADE, fails on the server (ST3050). The uses are read from
+/// the query's names; these cases pin which names count. The server's own answers are in the
+/// Npgsql differential tests.
+/// </summary>
+public class ViewDependencyTests
+{
+    private const string Tables = """
+        CREATE SCHEMA app;
+        CREATE TABLE app.orders (id int PRIMARY KEY, status text, total int, note text, data text);
+        CREATE TABLE customers (id int PRIMARY KEY, name text, note text);
+
+        """;
+
+    [Theory]
+    [InlineData("CREATE VIEW v AS SELECT o.status FROM app.orders o, customers c WHERE c.id = o.id;", "ALTER TABLE customers ALTER COLUMN id TYPE bigint;")]
+    [InlineData("CREATE VIEW v AS SELECT status FROM app.orders;", "ALTER TABLE app.orders DROP COLUMN status;")]
+    [InlineData("CREATE VIEW v AS SELECT * FROM (SELECT id, total FROM app.orders) AS inner_query;", "ALTER TABLE app.orders ALTER COLUMN total TYPE bigint;")]
+    [InlineData("CREATE VIEW v (a, b) WITH (security_barrier) AS SELECT \"note\", name FROM customers;", "ALTER TABLE customers ALTER COLUMN note TYPE varchar(9);")]
+    [InlineData("CREATE MATERIALIZED VIEW m AS SELECT id FROM app.orders WITH DATA;", "DROP TABLE app.orders;")]
+    [InlineData("CREATE VIEW v AS SELECT customers.* FROM customers;", "ALTER TABLE customers DROP COLUMN note;")]
+    public void AUsedColumnOrTable_IsRefused(string view, string change)
+    {
+        var (catalog, diagnostics) = Run(Tables + view + "\n" + change);
+        var refusal = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.ViewDependsOnColumn, 5), (refusal.Code, refusal.Line));
+        Assert.NotNull(catalog.FindTable(Pg("customers")));
+    }
+
+    [Theory]
+    [InlineData("CREATE VIEW v AS SELECT o.note FROM app.orders o JOIN customers c ON c.id = o.id;", "ALTER TABLE customers ALTER COLUMN note TYPE varchar(9);")]
+    [InlineData("CREATE VIEW v AS SELECT count(*) FROM customers;", "ALTER TABLE customers ALTER COLUMN name TYPE varchar(9);")]
+    [InlineData("CREATE MATERIALIZED VIEW m AS SELECT id FROM app.orders WITH NO DATA;", "ALTER TABLE app.orders DROP COLUMN data;")]
+    [InlineData("CREATE VIEW v AS SELECT c.id * 2 AS twice FROM customers c;", "ALTER TABLE customers DROP COLUMN name;")]
+    [InlineData("CREATE VIEW v AS SELECT id FROM customers;\nDROP VIEW v;", "DROP TABLE customers;")]
+    [InlineData("CREATE VIEW v AS SELECT id FROM customers;", "DROP TABLE customers CASCADE;\nCREATE TABLE customers (id text);\nALTER TABLE customers ALTER COLUMN id TYPE int USING id::int;")]
+    public void WhatTheViewDoesNotUse_ChangesFreely(string view, string change)
+    {
+        Assert.Empty(Run(Tables + view + "\n" + change).Diagnostics);
+    }
+
+    [Fact]
+    public void ARenamedColumnAndTable_AreFollowed()
+    {
+        var (_, diagnostics) = Run(Tables + """
+            CREATE VIEW v AS SELECT name FROM customers;
+            ALTER TABLE customers RENAME COLUMN name TO full_name;
+            ALTER TABLE customers RENAME TO clients;
+            ALTER TABLE clients SET SCHEMA app;
+            ALTER TABLE app.clients ALTER COLUMN full_name TYPE varchar(200);
+            """);
+        var refusal = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.ViewDependsOnColumn, 8), (refusal.Code, refusal.Line));
+        Assert.Contains("column full_name of app.clients: view v, created at m.sql(4,1)", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MySqlViews_DoNotHoldTheirColumns()
+    {
+        Assert.Empty(Run("CREATE TABLE t (id int, a int);\nCREATE VIEW v AS SELECT a FROM t;\nALTER TABLE t MODIFY a bigint;\nALTER TABLE t DROP COLUMN a;", SqlDialect.MariaDb).Diagnostics);
+    }
+}
