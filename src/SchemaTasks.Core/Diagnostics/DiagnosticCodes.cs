@@ -337,6 +337,12 @@ public static class DiagnosticCodes
     /// </summary>
     public const string ViewDependsOnColumn = "ST3050";
 
+    /// <summary>
+    /// A generated column uses the column: PostgreSQL refuses to change its type (0A000) or drop it
+    /// without CASCADE (2BP01); MySQL (3108) and MariaDB (1054) refuse to drop it, and MySQL to rename it.
+    /// </summary>
+    public const string GeneratedColumnDependsOnColumn = "ST3051";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -130,6 +130,9 @@ internal static class AlterTableActions
                 if (index < 0) return table;
                 var dropped = table.Columns[index].Name;
                 var together = statement.Actions.OfType<DropColumnAction>().Select(d => d.Column).ToList();
+                if (GeneratedColumnDependencies.BeforeDrop(table, dropped, together, drop.Cascade, drop.At, context) is not { } withoutGenerated) return table;
+                table = withoutGenerated;
+                index = table.IndexOfColumn(dropped, dialect);
                 if (dialect.IsMySqlFamily())
                 {
                     // The CHECKs by each server's own refusal (ColumnCheckRules), then the keys.
@@ -155,7 +158,8 @@ internal static class AlterTableActions
 
                 var old = table.Columns[index].Name;
                 if (ColumnCheckRules.BeforeRename(table, old, rename.To, rename.At, context) is not { } renaming) return table;
-                table = renaming;
+                if (GeneratedColumnDependencies.BeforeRename(renaming, old, rename.To, rename.At, context) is not { } following) return table;
+                table = following;
                 return table.WithColumnChanged(index, table.Columns[index] with { Name = rename.To }) with
                 {
                     Keys = RenameKeyColumn(table.Keys, old, rename.To, context),
@@ -169,6 +173,7 @@ internal static class AlterTableActions
             {
                 var index = FindColumn(table, alter.Column, false, "ALTER COLUMN ... TYPE", alter.At, context);
                 if (index < 0) return table;
+                if (GeneratedColumnDependencies.RefusesTypeChange(table, table.Columns[index].Name, alter.At, context)) return table;
                 TypeExistence.Check(catalog, alter.Type, context, alter.At, table.Name, table.Columns[index].Name);
                 var (text, reference) = ColumnFactory.ResolveType(catalog, alter.Type, context.Rules);
                 var column = table.Columns[index] with
@@ -217,7 +222,8 @@ internal static class AlterTableActions
                 }
 
                 if (ColumnCheckRules.BeforeRedefine(table, old, replace.Definition.Name, "MODIFY/CHANGE COLUMN", replace.At, context) is not { } redefining) return table;
-                table = redefining;
+                if (GeneratedColumnDependencies.BeforeRename(redefining, old, replace.Definition.Name, replace.At, context) is not { } following) return table;
+                table = following;
                 var column = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, replace.Definition, context), context);
                 table = table.WithColumnReplaced(old, column, replace.Definition.First, replace.Definition.After, dialect) with
                 {

@@ -31,6 +31,14 @@ public sealed record CatalogColumn(string Name, string Type, bool IsNullable, st
     /// it, as the schema it describes is the same either way.
     /// </summary>
     internal bool IsIdentity { get; init; }
+
+    /// <summary>
+    /// A generated column's expression: the names in it that may be columns of its table (folded
+    /// as the dialect folds them); <see langword="null"/> for a column that is not generated. The
+    /// servers refuse to drop (and PostgreSQL to retype) a column such an expression uses
+    /// (<see cref="GeneratedColumnDependencies"/>). Known only for catalogs the migrations build.
+    /// </summary>
+    internal ImmutableSortedSet<string>? GeneratedFrom { get; init; }
 }
 
 /// <summary>Which kind of MySQL inline value list a column has.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SchemaTasks.Sql;
 
 namespace SchemaTasks.Schema;
@@ -24,6 +25,7 @@ internal static class ColumnFactory
             IsArray = spec.Type.IsArray,
             InlineValues = spec.Type.Inline,
             IsIdentity = spec.IsIdentity,
+            GeneratedFrom = spec.GeneratedFrom is { } names ? ImmutableSortedSet.CreateRange(context.Rules.ColumnComparer, names) : null,
         };
     }
 

@@ -225,6 +225,7 @@ internal sealed partial class DdlParser
         bool? notNull = type.IsSerial ? true : null;
         var explicitNull = false; // NULL written last of NULL and NOT NULL; AUTO_INCREMENT leaves it be.
         var identity = false;
+        IReadOnlyList<string>? generatedFrom = null;
         string? defaultText = null;
         var primaryKey = false;
         List<ConstraintSpec>? constraints = null; // Most columns have none.
@@ -339,14 +340,14 @@ internal sealed partial class DdlParser
                 }
                 else
                 {
-                    _c.Parenthesised();
+                    generatedFrom = NamesIn(_c.Parenthesised());
                     if (!_c.TryWord("STORED") && !_c.TryWord("VIRTUAL")) _c.TryWord("PERSISTENT");
                 }
             }
             else if (_mySql && _c.TryWord("AS"))
             {
                 kind = ColumnAttributeKind.Generated;
-                _c.Parenthesised();
+                generatedFrom = NamesIn(_c.Parenthesised());
                 if (!_c.TryWord("STORED") && !_c.TryWord("VIRTUAL")) _c.TryWord("PERSISTENT");
             }
             else if (_c.TryWord("COLLATE") || _c.TryWord("CHARSET") || _c.TryWords("CHARACTER", "SET") || _c.TryWord("COLUMN_FORMAT") || _c.TryWord("STORAGE") || _c.TryWord("COMPRESSION"))
@@ -418,6 +419,7 @@ internal sealed partial class DdlParser
             After = after,
             ExplicitNull = explicitNull,
             IsIdentity = identity,
+            GeneratedFrom = generatedFrom,
             Attributes = attributes ?? (IReadOnlyList<ColumnAttribute>)[],
             Charset = charset.Result ?? type.ImpliedCharset,
         };
@@ -584,5 +586,21 @@ internal sealed partial class DdlParser
                 return target;
             }
         }
+    }
+
+    // The names in a generated column's expression that may be columns: words and quoted names
+    // not followed by '(' (a function's).
+    private List<string> NamesIn((int Start, int End) range)
+    {
+        var names = new List<string>();
+        for (var i = range.Start; i < range.End; i++)
+        {
+            var token = _c.Tokens[i];
+            if (token.Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) continue;
+            if (i + 1 < range.End && SqlTokenText.IsSymbol(_c.Source, _c.Tokens[i + 1], '(')) continue;
+            names.Add(token.Kind == SqlTokenKind.Word ? _rules.FoldUnquoted(SqlTokenText.Raw(_c.Source, token)) : SqlTokenText.Unquote(_c.Source, token));
+        }
+
+        return names;
     }
 }

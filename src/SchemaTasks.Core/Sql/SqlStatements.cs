@@ -126,6 +126,9 @@ internal sealed record ColumnSpec(SqlToken At, string Name, TypeSpec Type, bool?
     /// <summary>PostgreSQL <c>GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY</c>.</summary>
     public bool IsIdentity { get; init; }
 
+    /// <summary>A generated column (<c>[GENERATED ALWAYS] AS (expression)</c>): the names in its expression, folded; <see langword="null"/> otherwise.</summary>
+    public IReadOnlyList<string>? GeneratedFrom { get; init; }
+
     /// <summary>MySQL and MariaDB: the attributes in written order (empty for PostgreSQL).</summary>
     public IReadOnlyList<ColumnAttribute> Attributes { get; init; } = [];
 

@@ -31,6 +31,8 @@ public sealed class MariaDbRefusedStatementTests
     [InlineData("unique key named like a table check", "CREATE TABLE t (k int, CONSTRAINT c CHECK (k > 0));\nALTER TABLE t ADD UNIQUE KEY c (k);", DiagnosticCodes.ConstraintExists, 1826)]
     [InlineData("a second primary key", "CREATE TABLE t (a int PRIMARY KEY, b int);\nALTER TABLE t ADD PRIMARY KEY (b);", DiagnosticCodes.MultiplePrimaryKeys, 1068)]
     [InlineData("modify adds the key again", "CREATE TABLE t (a int PRIMARY KEY);\nALTER TABLE t MODIFY a int PRIMARY KEY;", DiagnosticCodes.MultiplePrimaryKeys, 1068)]
+    [InlineData("drop a column a generated column uses", "CREATE TABLE t (a int, b int AS (a * 2) STORED, c int AS (a + 1) VIRTUAL);\nALTER TABLE t DROP COLUMN a;", DiagnosticCodes.GeneratedColumnDependsOnColumn, 1054)]
+    [InlineData("drop it with only one of its users", "CREATE TABLE t (a int, b int AS (a * 2) STORED, c int AS (a + 1) VIRTUAL);\nALTER TABLE t DROP COLUMN b, DROP COLUMN a;", DiagnosticCodes.GeneratedColumnDependsOnColumn, 1054)]
     public async Task A_statement_MariaDb_refuses_is_reported_at_its_line(string behaviour, string sql, string code, int error)
     {
         if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
@@ -71,6 +73,14 @@ public sealed class MariaDbRefusedStatementTests
     [InlineData("the primary key dropped first", """
         CREATE TABLE t (a int PRIMARY KEY, b int NOT NULL);
         ALTER TABLE t DROP PRIMARY KEY, ADD PRIMARY KEY (b);
+        """)]
+    [InlineData("a generated column's base column retyped, renamed, and dropped with every user", """
+        CREATE TABLE t (id int, a int, b int AS (a * 2) STORED, c int AS (a + 1) VIRTUAL);
+        ALTER TABLE t MODIFY a bigint;
+        ALTER TABLE t CHANGE a a3 int;
+        ALTER TABLE t RENAME COLUMN a3 TO a4;
+        ALTER TABLE t ADD COLUMN d int;
+        ALTER TABLE t DROP COLUMN b, DROP COLUMN a4, DROP COLUMN c;
         """)]
     public async Task Accepted_forms_match_the_server(string behaviour, string sql)
     {
