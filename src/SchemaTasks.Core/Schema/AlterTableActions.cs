@@ -79,6 +79,7 @@ internal static class AlterTableActions
                 {
                     if (ViewDependencies.Drop(catalog, name, droppedColumn.Name, dropColumn.Cascade, dropColumn.At, context) is not { } withoutViews) continue;
                     catalog = withoutViews;
+                    table = table with { Policies = catalog.Tables[name].Policies }; // CASCADE may have dropped this table's own policies.
                 }
             }
 

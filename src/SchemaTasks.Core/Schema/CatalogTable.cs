@@ -70,6 +70,12 @@ public sealed record CatalogTable(
     // object from one statement to the next.
     private HashSet<QualifiedName>? _referencedTables;
 
+    /// <summary>
+    /// PostgreSQL: the row security policies on the table, by name, with what their expressions
+    /// use (<see cref="ViewDependencies"/>). Known only for catalogs the migrations build.
+    /// </summary>
+    internal ImmutableSortedDictionary<string, TablePolicy> Policies { get; init; } = ImmutableSortedDictionary<string, TablePolicy>.Empty;
+
     /// <summary>The table without its primary key, unique, foreign key or exclusion constraint (or index) <paramref name="name"/>.</summary>
     internal CatalogTable WithoutConstraint(string name)
         => this with { OtherConstraints = OtherConstraints.Remove(name), Keys = Keys.Remove(name) };
@@ -237,6 +243,7 @@ public sealed record CatalogTable(
             && EqualityComparer<ImmutableArray<CatalogCheck>>.Default.Equals(Checks, other.Checks)
             && EqualityComparer<ImmutableSortedSet<string>>.Default.Equals(OtherConstraints, other.OtherConstraints)
             && EqualityComparer<ImmutableDictionary<string, TableKey>>.Default.Equals(Keys, other.Keys)
+            && EqualityComparer<ImmutableSortedDictionary<string, TablePolicy>>.Default.Equals(Policies, other.Policies)
             && Equals(Charsets, other.Charsets);
     }
 

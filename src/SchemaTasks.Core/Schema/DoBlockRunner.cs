@@ -357,6 +357,8 @@ internal sealed class DoBlockRunner
                 // counts when it renames a constraint (PostgresIndexes).
                 RenameIndexStatement rename when PostgresIndexes.RenamesConstraint(_catalog, rename) => true,
                 RenameSequenceStatement rename when SequenceDefaults.Users(_catalog, rename.Name, _rules).Count > 0 => true,
+                // A policy changes no tracked object; a step that may not run leaves it unknown.
+                CreatePolicyStatement or AlterPolicyStatement or RenamePolicyStatement or DropPolicyStatement => false,
                 DropSequenceStatement drop when drop.Names.Any(n => SequenceDefaults.Users(_catalog, n, _rules).Count > 0) => true,
                 var statement when RelationStatements.ChangesNamesOnly(statement) => NamesTouched(),
                 _ => true,

@@ -5,12 +5,13 @@ using SchemaTasks.Sql;
 namespace SchemaTasks.Schema;
 
 /// <summary>
-/// The table columns a PostgreSQL view or materialized view depends on, recorded when it is
-/// created as the server records them (a <c>*</c> stands for the columns the table has then), and
-/// what the server therefore refuses: changing the type of such a column (SQLSTATE 0A000, even
-/// to the same type), and dropping it or its table without <c>CASCADE</c> (2BP01). With
-/// <c>CASCADE</c> the views go with it. The query is read by names (<see cref="ViewQueryReferences"/>),
-/// not parsed: an unqualified name counts for every table of the view that has such a column.
+/// The table columns a PostgreSQL view, materialized view or row security policy depends on,
+/// recorded when it is created as the server records them (a <c>*</c> stands for the columns the
+/// table has then), and what the server therefore refuses: changing the type of such a column
+/// (SQLSTATE 0A000, even to the same type), and dropping it or its table without <c>CASCADE</c>
+/// (2BP01). With <c>CASCADE</c> the views and policies go with it. The queries and expressions
+/// are read by names (<see cref="ViewQueryReferences"/>), not parsed: an unqualified name counts
+/// for every table of its FROM, and of the FROMs around it, that has such a column.
 /// </summary>
 internal static class ViewDependencies
 {
@@ -57,54 +58,77 @@ internal static class ViewDependencies
     {
         var users = Users(catalog, table, column).Take(1).ToList();
         if (users.Count == 0) return false;
-        var (view, relation) = users[0];
+        var user = users[0];
+        var refusal = user.Policy is null ? "cannot alter type of a column used by a view or rule" : "cannot alter type of a column used in a policy definition";
+        var fix = user.Policy is null ? "Drop the view before this statement and create it again after it" : "Drop the policy before this statement and create it again after it";
         context.Error(
             DiagnosticCodes.ViewDependsOnColumn,
-            $"PostgreSQL refuses to change the type of column {context.Show(column)} of {context.Show(table)}: {Describe(relation)} {context.Show(view)}, created at {relation.Uses!.Where}, uses it (SQLSTATE 0A000, cannot alter type of a column used by a view or rule; even to the same type). Drop the view before this statement and create it again after it.",
+            $"PostgreSQL refuses to change the type of column {context.Show(column)} of {context.Show(table)}: {user.Describe(context)}, created at {user.Uses.Where}, uses it (SQLSTATE 0A000, {refusal}; even to the same type). {fix}.",
             at);
         return true;
     }
 
     /// <summary>
     /// The catalog after <paramref name="column"/> (or, <see langword="null"/>, the whole of
-    /// <paramref name="table"/>) is dropped, as far as views go: without CASCADE a view that uses
-    /// it makes the server refuse (reported; <see langword="null"/> returned); with it, the views go too.
+    /// <paramref name="table"/>) is dropped, as far as views and policies go: without CASCADE one
+    /// that uses it makes the server refuse (reported; <see langword="null"/> returned); with it,
+    /// they go too. A table's own policies go with the table either way.
     /// </summary>
     public static Catalog? Drop(Catalog catalog, QualifiedName table, string? column, bool cascade, SqlToken at, ApplyContext context)
     {
-        var users = Users(catalog, table, column).ToList();
+        var users = Users(catalog, table, column).Where(u => column is not null || u.Policy?.Table != table).ToList();
         if (users.Count == 0) return catalog;
         if (!cascade)
         {
-            var (view, relation) = users[0];
+            var user = users[0];
             var what = column is null ? $"table {context.Show(table)}" : $"column {context.Show(column)} of {context.Show(table)}";
             context.Error(
                 DiagnosticCodes.ViewDependsOnColumn,
-                $"PostgreSQL refuses to drop {what}: {Describe(relation)} {context.Show(view)}, created at {relation.Uses!.Where}, uses it (SQLSTATE 2BP01, other objects depend on it). Drop the view first (and create it again after, if it should stay), or add CASCADE to drop it with the {(column is null ? "table" : "column")}.",
+                $"PostgreSQL refuses to drop {what}: {user.Describe(context)}, created at {user.Uses.Where}, uses it (SQLSTATE 2BP01, other objects depend on it). Drop the {(user.Policy is null ? "view" : "policy")} first (and create it again after, if it should stay), or add CASCADE to drop it with the {(column is null ? "table" : "column")}.",
                 at);
             return null;
         }
 
-        return RelationStatements.Drop(catalog, [.. users.Select(u => u.Name)], cascade: false);
+        catalog = RelationStatements.Drop(catalog, [.. users.Where(u => u.View is not null).Select(u => u.View!.Value)], cascade: false);
+        foreach (var (policyTable, policy) in users.Where(u => u.Policy is not null).Select(u => u.Policy!.Value))
+        {
+            var holder = catalog.Tables[policyTable];
+            catalog = catalog.WithTable(policyTable, holder with { Policies = holder.Policies.Remove(policy) });
+        }
+
+        return catalog;
     }
 
-    /// <summary>Views follow a renamed column: the server records the column, not its name.</summary>
+    /// <summary>Views and policies follow a renamed column: the server records the column, not its name.</summary>
     public static Catalog FollowRenamedColumn(Catalog catalog, QualifiedName table, string from, string to)
         => Rewrite(catalog, uses => uses.Columns.TryGetValue(table, out var columns) && columns.Contains(from)
             ? uses with { Columns = uses.Columns.SetItem(table, columns.Remove(from).Add(to)) }
             : uses);
 
-    /// <summary>Views follow a renamed (or moved) table.</summary>
+    /// <summary>Views and policies follow a renamed (or moved) table.</summary>
     public static Catalog FollowRenamedTable(Catalog catalog, QualifiedName from, QualifiedName to)
         => Rewrite(catalog, uses => uses.Columns.TryGetValue(from, out var columns)
             ? uses with { Columns = uses.Columns.Remove(from).SetItem(to, columns) }
             : uses);
 
-    // The views known to exist (not perhaps dropped) that use the table, or the column of it.
-    private static IEnumerable<(QualifiedName Name, NamedRelation Relation)> Users(Catalog catalog, QualifiedName table, string? column)
-        => catalog.Relations.Named
-            .Where(n => n.Value is { Uncertain: false, Uses: { } uses } && uses.Columns.TryGetValue(table, out var columns) && (column is null || columns.Contains(column)))
-            .Select(n => (n.Key, n.Value));
+    // The views known to exist (not perhaps dropped) and the policies that use the table, or the column of it.
+    private static IEnumerable<Dependent> Users(Catalog catalog, QualifiedName table, string? column)
+    {
+        bool Uses(ViewUses? uses) => uses is not null && uses.Columns.TryGetValue(table, out var columns) && (column is null || columns.Contains(column));
+        foreach (var (name, relation) in catalog.Relations.Named)
+        {
+            if (relation is { Uncertain: false, Uses: { } uses } && Uses(uses)) yield return new Dependent(uses, name, relation.Kind, null);
+        }
+
+        foreach (var (holder, holding) in catalog.Tables)
+        {
+            foreach (var (policy, definition) in holding.Policies)
+            {
+                var uses = Uses(definition.Using) ? definition.Using : Uses(definition.Check) ? definition.Check : null;
+                if (uses is not null) yield return new Dependent(uses, null, 'p', (holder, policy));
+            }
+        }
+    }
 
     private static Catalog Rewrite(Catalog catalog, Func<ViewUses, ViewUses> change)
     {
@@ -116,13 +140,32 @@ internal static class ViewDependencies
             if (!ReferenceEquals(changed, uses)) named = named.SetItem(name, relation with { Uses = changed });
         }
 
-        return ReferenceEquals(named, catalog.Relations.Named) ? catalog : catalog.WithRelations(catalog.Relations with { Named = named });
+        if (!ReferenceEquals(named, catalog.Relations.Named)) catalog = catalog.WithRelations(catalog.Relations with { Named = named });
+        foreach (var (holder, table) in catalog.Tables.Where(t => !t.Value.Policies.IsEmpty).ToList())
+        {
+            var policies = table.Policies;
+            foreach (var (name, policy) in table.Policies)
+            {
+                var changed = policy with { Using = policy.Using is { } u ? change(u) : null, Check = policy.Check is { } c ? change(c) : null };
+                if (changed != policy) policies = policies.SetItem(name, changed);
+            }
+
+            if (!ReferenceEquals(policies, table.Policies)) catalog = catalog.WithTable(holder, table with { Policies = policies });
+        }
+
+        return catalog;
     }
 
-    private static string Describe(NamedRelation relation) => relation.Kind == 'm' ? "materialized view" : "view";
+    // A view (by name) or a policy (by table and name) that uses a column.
+    private sealed record Dependent(ViewUses Uses, QualifiedName? View, char Kind, (QualifiedName Table, string Name)? Policy)
+    {
+        public string Describe(ApplyContext context) => Policy is var (table, name)
+            ? $"policy {context.Show(name)} on {context.Show(table)}"
+            : $"{(Kind == 'm' ? "materialized view" : "view")} {context.Show(View!.Value)}";
+    }
 }
 
-/// <summary>The columns of each table a view uses (a table it reads with none of its columns has an empty set), and where the view was created.</summary>
+/// <summary>The columns of each table a view or policy uses (a table it reads with none of its columns has an empty set), and where it was created.</summary>
 /// <param name="Columns">The columns by table.</param>
-/// <param name="Where">Where the view was created, as <c>file(line,col)</c>.</param>
+/// <param name="Where">Where the view or policy was created, as <c>file(line,col)</c>.</param>
 internal sealed record ViewUses(ImmutableDictionary<QualifiedName, ImmutableSortedSet<string>> Columns, string Where);

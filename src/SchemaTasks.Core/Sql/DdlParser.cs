@@ -73,6 +73,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("DOMAIN")) return CreateDomain(at);
         if (_c.TryWord("EXTENSION")) return CreateExtension(at);
         if ((_c.IsWord("UNIQUE") && _c.IsWord("INDEX", 1)) || _c.IsWord("INDEX")) return CreatePostgresIndex(at);
+        if (_c.TryWord("POLICY")) return CreatePolicy(at);
         return Untracked("CREATE");
     }
 
@@ -93,6 +94,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("INDEX")) return RenamePostgresIndex(at);
         if (_c.TryWord("SEQUENCE")) return AlterSequence(at);
         if (_c.TryWord("VIEW") || _c.TryWords("MATERIALIZED", "VIEW") || _c.TryWords("FOREIGN", "TABLE")) return AlterNamedRelation(at);
+        if (_c.TryWord("POLICY")) return AlterPolicy(at);
         return Untracked("ALTER");
     }
 
@@ -113,6 +115,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("INDEX")) return DropPostgresIndex(at);
         if (_c.TryWord("SEQUENCE")) return DropSequence(at);
         if (_c.TryWord("VIEW") || _c.TryWords("MATERIALIZED", "VIEW") || _c.TryWords("FOREIGN", "TABLE")) return DropNamedRelation(at);
+        if (_c.TryWord("POLICY")) return DropPolicy(at);
         return Untracked("DROP");
     }
 

@@ -65,4 +65,40 @@ public class ViewDependencyTests
     {
         Assert.Empty(Run("CREATE TABLE t (id int, a int);\nCREATE VIEW v AS SELECT a FROM t;\nALTER TABLE t MODIFY a bigint;\nALTER TABLE t DROP COLUMN a;", SqlDialect.MariaDb).Diagnostics);
     }
+
+    [Theory]
+    [InlineData("CREATE POLICY own ON customers USING (name = current_user);", "ALTER TABLE customers ALTER COLUMN name TYPE varchar(9);", "policy own on customers")]
+    [InlineData("CREATE POLICY own ON customers FOR UPDATE TO PUBLIC WITH CHECK (EXISTS (SELECT 1 FROM app.orders o WHERE o.id = customers.id AND o.status = 'open'));", "ALTER TABLE app.orders DROP COLUMN status;", "refuses to drop column status of app.orders: policy own on customers")]
+    [InlineData("CREATE POLICY own ON customers USING (id IN (SELECT id FROM app.orders));", "DROP TABLE app.orders;", "refuses to drop table app.orders: policy own on customers")]
+    [InlineData("CREATE POLICY own ON customers USING (true);\nALTER POLICY own ON customers USING (note <> '');", "ALTER TABLE customers DROP COLUMN note;", "policy own on customers")]
+    public void APolicysColumns_AreGuardedLikeAViews(string policy, string change, string message)
+    {
+        var (_, diagnostics) = Run(Tables + policy + "\n" + change);
+        var refusal = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCodes.ViewDependsOnColumn, refusal.Code);
+        Assert.Contains(message, refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("CREATE POLICY own ON customers USING (name = current_user);\nDROP POLICY own ON customers;", "ALTER TABLE customers ALTER COLUMN name TYPE varchar(9);")]
+    [InlineData("CREATE POLICY own ON customers USING (name = current_user);", "DROP TABLE customers;\nCREATE TABLE customers (id int, name int);\nALTER TABLE customers ALTER COLUMN name TYPE bigint;")]
+    [InlineData("CREATE POLICY own ON customers USING (name = current_user);\nALTER POLICY own ON customers RENAME TO mine;\nALTER TABLE customers DROP COLUMN name CASCADE;", "ALTER TABLE customers ADD COLUMN name int;\nALTER TABLE customers ALTER COLUMN name TYPE bigint;")]
+    [InlineData("CREATE POLICY own ON customers USING (name = current_user);\nALTER POLICY own ON customers USING (true);", "ALTER TABLE customers ALTER COLUMN name TYPE varchar(9);")]
+    public void WhatAPolicyNoLongerUses_ChangesFreely(string policy, string change)
+    {
+        Assert.Empty(Run(Tables + policy + "\n" + change).Diagnostics);
+    }
+
+    [Fact]
+    public void APolicyCreatedInADoBlockUnderAnUndecidedCondition_IsNoError()
+    {
+        Assert.Empty(Run(Tables + """
+            DO $$
+            BEGIN
+              IF NOT EXISTS (SELECT 1 FROM pg_policies WHERE policyname = 'own') THEN
+                CREATE POLICY own ON customers USING (name = current_user);
+              END IF;
+            END $$;
+            """).Diagnostics);
+    }
 }

@@ -24,6 +24,12 @@ public sealed class PostgresRefusedStatementTests
         CREATE MATERIALIZED VIEW m AS SELECT count(*) AS n, t_id FROM u GROUP BY t_id WITH NO DATA;
         """;
 
+    private const string Guarded = """
+        CREATE TABLE t (id int PRIMARY KEY, owner text, org int, note text);
+        CREATE TABLE m (org int, usr text);
+        CREATE POLICY p ON t USING (owner = current_user AND EXISTS (SELECT 1 FROM m WHERE m.org = t.org));
+        """;
+
     private const string Generated = "CREATE TABLE g (id int, a int, b int GENERATED ALWAYS AS (a * 2) STORED);";
 
     private const string Referenced = """
@@ -53,6 +59,10 @@ public sealed class PostgresRefusedStatementTests
     [InlineData("retype a column a generated column uses", Generated, "ALTER TABLE g ALTER COLUMN a TYPE bigint;", DiagnosticCodes.GeneratedColumnDependsOnColumn, "0A000")]
     [InlineData("drop a column a generated column uses", Generated, "ALTER TABLE g DROP COLUMN a;", DiagnosticCodes.GeneratedColumnDependsOnColumn, "2BP01")]
     [InlineData("drop it before the generated column", Generated, "ALTER TABLE g DROP COLUMN a, DROP COLUMN b;", DiagnosticCodes.GeneratedColumnDependsOnColumn, "2BP01")]
+    [InlineData("retype a column a policy uses", Guarded, "ALTER TABLE t ALTER COLUMN owner TYPE varchar(50);", DiagnosticCodes.ViewDependsOnColumn, "0A000")]
+    [InlineData("drop a column a policy uses", Guarded, "ALTER TABLE t DROP COLUMN owner;", DiagnosticCodes.ViewDependsOnColumn, "2BP01")]
+    [InlineData("retype a column a policy's subquery uses", Guarded, "ALTER TABLE m ALTER COLUMN org TYPE bigint;", DiagnosticCodes.ViewDependsOnColumn, "0A000")]
+    [InlineData("drop a table a policy's subquery reads", Guarded, "DROP TABLE m;", DiagnosticCodes.ViewDependsOnColumn, "2BP01")]
     [InlineData("retype a column a view uses", Viewed, "ALTER TABLE t ALTER COLUMN name TYPE varchar(100);", DiagnosticCodes.ViewDependsOnColumn, "0A000")]
     [InlineData("retype it to its own type", Viewed, "ALTER TABLE u ALTER COLUMN label TYPE text;", DiagnosticCodes.ViewDependsOnColumn, "0A000")]
     [InlineData("retype a column a star took", Viewed, "ALTER TABLE t ALTER COLUMN other SET DATA TYPE bigint;", DiagnosticCodes.ViewDependsOnColumn, "0A000")]
@@ -137,6 +147,18 @@ public sealed class PostgresRefusedStatementTests
         DROP VIEW v, everything;
         ALTER TABLE t ALTER COLUMN name TYPE varchar(100);
         CREATE VIEW v AS SELECT x.id, x.name FROM t x;
+        """)]
+    [InlineData("a policy's columns after it is dropped, and with CASCADE", Guarded + """
+
+        ALTER TABLE t ALTER COLUMN note TYPE varchar(9), ALTER COLUMN id TYPE bigint;
+        ALTER POLICY p ON t RENAME TO q;
+        ALTER TABLE m DROP COLUMN org CASCADE;
+        ALTER TABLE t ALTER COLUMN owner TYPE varchar(50);
+        CREATE POLICY r ON t USING (note <> '');
+        DROP POLICY r ON t;
+        ALTER TABLE t DROP COLUMN note;
+        CREATE POLICY s ON t USING (org > 0);
+        DROP TABLE t;
         """)]
     [InlineData("a generated column's base column renamed, dropped after it, and with CASCADE", Generated + """
 
