@@ -18,14 +18,15 @@ internal static class SkippedNameChanges
     {
         var relations = catalog.Relations;
         if (unread) relations = relations.WithUnknown(null) with { AnyMayBeGone = true };
-        foreach (var statement in statements) relations = Forget(relations, statement);
+        foreach (var statement in statements) relations = Forget(catalog, relations, statement);
         return catalog.WithRelations(relations);
     }
 
-    private static RelationNames Forget(RelationNames relations, SqlStatement statement) => statement switch
+    private static RelationNames Forget(Catalog catalog, RelationNames relations, SqlStatement statement) => statement switch
     {
-        CreateIndexStatement s => relations.WithUnknown(s.Table.Schema, mayOwnRowType: false),
-        CreateUniqueIndexStatement s => relations.WithUnknown(s.Table.Schema, mayOwnRowType: false),
+        // An index goes into its table's schema; a table the engine does not know may be temporary, its index in pg_temp.
+        CreateIndexStatement s => relations.WithUnknown(catalog.Tables.ContainsKey(s.Table) ? s.Table.Schema : null, mayOwnRowType: false),
+        CreateUniqueIndexStatement s => relations.WithUnknown(catalog.Tables.ContainsKey(s.Table) ? s.Table.Schema : null, mayOwnRowType: false),
         UnreadRelationStatement { IndexOnly: true } s => relations.WithUnknown(s.Schema, mayOwnRowType: false),
         DropIndexStatement s => Gone(relations, s.Names),
         RenameIndexStatement s => Gone(relations, [s.Name]).WithUnknown(s.Name.Schema, mayOwnRowType: false),

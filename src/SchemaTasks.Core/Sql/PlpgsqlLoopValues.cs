@@ -75,14 +75,17 @@ internal static class PlpgsqlLoopValues
         var match = IntegerRangePattern.Match(written);
         if (!match.Success) return null;
         var reverse = match.Groups["reverse"].Success;
-        if (!long.TryParse(match.Groups["from"].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var from)
-            || !long.TryParse(match.Groups["to"].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var to))
+        // The loop variable is an integer (int4): a bound beyond it fails on the server.
+        if (!int.TryParse(match.Groups["from"].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var low)
+            || !int.TryParse(match.Groups["to"].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var high))
         {
             return null;
         }
 
-        var step = 1L;
-        if (match.Groups["by"].Success && (!long.TryParse(match.Groups["by"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out step) || step <= 0)) return null;
+        long from = low, to = high;
+        var by = 1;
+        if (match.Groups["by"].Success && (!int.TryParse(match.Groups["by"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out by) || by <= 0)) return null;
+        long step = by;
         var count = reverse ? (from - to) / step + 1 : (to - from) / step + 1;
         if (count > MaxIterations)
         {
@@ -137,14 +140,27 @@ internal static class PlpgsqlLoopValues
             else if (depth == 0 && (IsSymbol(text, token, ",") || i == end - 1))
             {
                 if (i == elementStart) return null;
-                var value = PlpgsqlConstantText.Evaluate(text, tokens, new SqlStatementRange(elementStart, i)).Value;
+                var element = new SqlStatementRange(elementStart, i);
+                var value = PlpgsqlConstantText.Evaluate(text, tokens, element).Value;
                 if (value is null) return null; // NULL, a nested array, a variable, a function call.
+                if (!NumbersAsPrinted(text, tokens, element)) return null;
                 values.Add(value.ToString());
                 elementStart = i + 1;
             }
         }
 
         return values;
+    }
+
+    // A number is taken as written, which is the server's text only for plain integers and decimals (not 1e3, 0x10, 1_000).
+    private static bool NumbersAsPrinted(string text, List<SqlToken> tokens, SqlStatementRange range)
+    {
+        for (var i = range.Start; i < range.End; i++)
+        {
+            if (tokens[i].Kind == SqlTokenKind.Number && !PlainNumber.IsMatch(SqlTokenText.Raw(text, tokens[i]))) return false;
+        }
+
+        return true;
     }
 
     // The end of an array expression without a trailing ::text[] (or varchar[]); -1 for any other cast, which may change the values' text.
@@ -256,6 +272,8 @@ internal static class PlpgsqlLoopValues
 
     // Compiled into the .NET Framework task too, which has no regex source generator.
     private static readonly Regex IntegerRangePattern = new(@"^(?<reverse>REVERSE\s+)?(?<from>-?\d+)\s*\.\.\s*(?<to>-?\d+)(\s+BY\s+(?<by>\d+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly Regex PlainNumber = new(@"^(0|[1-9][0-9]*)(\.[0-9]+)?$", RegexOptions.CultureInvariant);
 
     private static readonly Regex CanonicalInteger = new(@"^(0|-?[1-9][0-9]*)$", RegexOptions.CultureInvariant);
 }

@@ -83,6 +83,8 @@ public class DoBlockLoopTests
     [InlineData("DECLARE t text; BEGIN FOREACH t IN ARRAY ARRAY['script', NULL] LOOP EXECUTE format('ALTER TABLE %I ADD COLUMN z int', t); END LOOP; END", "not constants written in the block")]
     [InlineData("DECLARE t regclass; BEGIN FOREACH t IN ARRAY ARRAY['script', 'flow'] LOOP EXECUTE format('ALTER TABLE %s ADD COLUMN z int', t); END LOOP; END", "declared regclass")]
     [InlineData("DECLARE r record; BEGIN FOR r IN SELECT unnest(ARRAY['script', 'flow']) LOOP EXECUTE format('ALTER TABLE %I ADD COLUMN z int', r.unnest); END LOOP; END", "declared record")]
+    [InlineData("DECLARE t text; BEGIN FOREACH t IN ARRAY ARRAY[1e3] LOOP EXECUTE format('ALTER TABLE script ADD COLUMN c%s int', t); END LOOP; END", "not constants written in the block")]
+    [InlineData("BEGIN FOR i IN 1..3000000000 LOOP EXECUTE format('ALTER TABLE script ADD COLUMN c%s int', i); END LOOP; END", "depends on the data")]
     [InlineData("BEGIN FOR i IN 1..1001 LOOP EXECUTE format('ALTER TABLE script ADD COLUMN c%s int', i); END LOOP; END", "more than the 1000")]
     [InlineData("BEGIN FOR i IN 1..600 LOOP EXECUTE 'SELECT 1'; END LOOP; FOR i IN 1..600 LOOP EXECUTE format('ALTER TABLE script ADD COLUMN c%s int', i); END LOOP; END", "with the loops before it")]
     public void Loops_whose_values_the_text_does_not_fix_are_undecided(string body, string reason)
