@@ -24,9 +24,17 @@ internal sealed class DoBlockRunner
     private Catalog _catalog;
     private List<SchemaDiagnostic> _diagnostics = [];
 
-    // Set by Touches when a statement it passes over changes only relation names (RelationStatements):
-    // a step that is not run then leaves those names unknown instead of wrong.
-    private bool _namesTouched;
+    // Filled by Touches with the statements it passes over that change only relation names
+    // (RelationStatements), and set when it passes over DDL built from values not known: a step
+    // that is not run then leaves those names unknown instead of wrong (SkippedNameChanges).
+    private readonly List<SqlStatement> _nameChanges = [];
+    private bool _unreadNameChanges;
+
+    // The DECLARE sections of the blocks the runner is in, innermost last, and the values of the
+    // variables of the loops it unrolls (PlpgsqlLoopValues); iterations count against one cap per DO block.
+    private readonly List<IReadOnlyList<PlpgsqlDeclaration>> _scopes = [];
+    private readonly Dictionary<string, string> _bound = new(StringComparer.Ordinal);
+    private int _iterations;
 
     private DoBlockRunner(Catalog catalog, ApplyContext context, RoutineCalls routines, string? file)
     {
@@ -137,7 +145,55 @@ internal sealed class DoBlockRunner
         {
             _diagnostics = [];
             Report(step.Code, $"Cannot tell what this DO block does to tracked objects: {step.Reason}. {WayOut}.", step.At);
+            NoteTypesCreated(sql, statements, $"{_file}({step.At.Line},{step.At.Column})");
             return before;
+        }
+    }
+
+    // The types the undecided block may create: a later use of one is a consequence of this block (TypeExistence).
+    private void NoteTypesCreated(EmbeddedSql sql, IReadOnlyList<PlpgsqlStatement> statements, string where)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case PlpgsqlBlock block:
+                    NoteTypesCreated(sql, block.Body, where);
+                    foreach (var handler in block.Handlers) NoteTypesCreated(sql, handler.Body, where);
+                    break;
+                case PlpgsqlIf conditional:
+                    foreach (var branch in conditional.Branches) NoteTypesCreated(sql, branch.Body, where);
+                    break;
+                case PlpgsqlDataDependent dependent:
+                    NoteTypesCreated(sql, dependent.Body, where);
+                    break;
+                case PlpgsqlExecute execute when PlpgsqlConstantText.Evaluate(sql.Text, sql.Tokens, execute.Expression).Value is { } value:
+                    var executed = value.Lex([]);
+                    NoteTypesCreated(executed, PlpgsqlParser.ParseStatementList(executed), where);
+                    break;
+                case PlpgsqlSql plain when plain.Range.End > plain.Range.Start && DdlText.StartsDdl(sql.Text, sql.Tokens[plain.Range.Start], SqlDialect.Postgres):
+                    QualifiedName? name = ParsedOrNull(sql, plain.Range) switch
+                    {
+                        CreateEnumTypeStatement type => type.Name,
+                        CreateOtherTypeStatement type => type.Name,
+                        CreateDomainStatement domain => domain.Name,
+                        _ => (QualifiedName?)null,
+                    };
+                    if (name is { } created) _context.UndecidedTypes.Add(created, where);
+                    break;
+            }
+        }
+    }
+
+    private SqlStatement? ParsedOrNull(EmbeddedSql sql, SqlStatementRange range)
+    {
+        try
+        {
+            return DdlParser.Parse(sql.Text, sql.Tokens, range, _rules);
+        }
+        catch (SqlParseException)
+        {
+            return null;
         }
     }
 
@@ -169,8 +225,14 @@ internal sealed class DoBlockRunner
                 RefuseTrackedCall(sql, execute.Expression);
                 Execute(sql, execute);
                 break;
+            case PlpgsqlDataDependent dependent when Unrolled(sql, dependent, out var why) is { } values:
+                RunEach(sql, dependent, values);
+                break;
             case PlpgsqlDataDependent dependent when Touches(sql, dependent.Body):
-                throw new UndecidableStep(dependent.At, $"this {dependent.What} changes the schema a number of times, or in a way, that depends on the data when the migration runs");
+                var reason = LoopReason(sql, dependent);
+                throw new UndecidableStep(dependent.At, reason is null
+                    ? $"this {dependent.What} changes the schema a number of times, or in a way, that depends on the data when the migration runs"
+                    : $"this {dependent.What} changes the schema, and SchemaTasks runs a loop once per value only when the values are constants written in the block: {reason}");
             case PlpgsqlDataDependent:
                 ForgetNamesTouched();
                 break;
@@ -191,6 +253,19 @@ internal sealed class DoBlockRunner
     }
 
     private void Block(EmbeddedSql sql, PlpgsqlBlock block)
+    {
+        _scopes.Add(block.Declarations);
+        try
+        {
+            BlockBody(sql, block);
+        }
+        finally
+        {
+            _scopes.RemoveAt(_scopes.Count - 1);
+        }
+    }
+
+    private void BlockBody(EmbeddedSql sql, PlpgsqlBlock block)
     {
         if (block.Handlers.Count == 0)
         {
@@ -247,7 +322,12 @@ internal sealed class DoBlockRunner
 
             RefuseTrackedCall(sql, condition);
 
-            switch (ExistenceCondition.Evaluate(sql.Text, sql.Tokens, condition, _catalog, out var unknown))
+            // A condition on an unrolled loop's variable is not one ExistenceCondition reads: it would take the name for a column.
+            bool? value = null;
+            string? unknown = "the loop variable it tests";
+            var answerUnknown = false;
+            if (!MentionsBound(sql, condition)) value = ExistenceCondition.Evaluate(sql.Text, sql.Tokens, condition, _catalog, out unknown, out answerUnknown);
+            switch (value)
             {
                 case true:
                     Statements(sql, branch.Body);
@@ -255,11 +335,13 @@ internal sealed class DoBlockRunner
                 case false:
                     continue;
                 default:
-                    _namesTouched = false;
+                    ClearNameChanges();
                     if (conditional.Branches.Any(b => Touches(sql, b.Body)))
                     {
                         var at = sql.Tokens[condition.Start];
-                        throw new UndecidableStep(at, $"the IF condition '{Excerpt(sql, condition)}' cannot be decided from the migrations: SchemaTasks does not decide {unknown} (it decides existence tests on pg_type, pg_enum, pg_namespace, pg_constraint, pg_class, pg_tables, pg_indexes, pg_extension and information_schema's tables, columns, schemata, table_constraints and constraint_column_usage)");
+                        throw new UndecidableStep(at, answerUnknown
+                            ? $"the IF condition '{Excerpt(sql, condition)}' cannot be decided from the migrations: the answer to {unknown} is not known at this point, because an earlier statement changes relation names in a way SchemaTasks cannot follow (a DO block step that may or may not run, SQL built at run time, a name the server makes up, DROP ... CASCADE), or it may be a built-in object"
+                            : $"the IF condition '{Excerpt(sql, condition)}' cannot be decided from the migrations: SchemaTasks does not decide {unknown} (it decides existence tests on pg_type, pg_enum, pg_namespace, pg_constraint, pg_class, pg_tables, pg_indexes, pg_extension and information_schema's tables, columns, schemata, table_constraints and constraint_column_usage)");
                     }
 
                     ForgetNamesTouched();
@@ -292,7 +374,7 @@ internal sealed class DoBlockRunner
 
     private void Execute(EmbeddedSql sql, PlpgsqlExecute execute)
     {
-        var text = PlpgsqlConstantText.Evaluate(sql.Text, sql.Tokens, execute.Expression);
+        var text = PlpgsqlConstantText.Evaluate(sql.Text, sql.Tokens, execute.Expression, _bound);
         if (text.Value is not { } value)
         {
             if (DdlText.StartsTrackedStatement(text.Prefix, SqlDialect.Postgres))
@@ -300,13 +382,78 @@ internal sealed class DoBlockRunner
                 throw new UndecidableStep(execute.At, $"EXECUTE runs SQL built from values known only when the migration runs ('{Excerpt(sql, execute.Expression)}')");
             }
 
-            _namesTouched = StartsAnyDdl(text.Prefix);
+            ClearNameChanges();
+            _unreadNameChanges = StartsAnyDdl(text.Prefix);
             ForgetNamesTouched();
             return;
         }
 
         var executed = value.Lex(_lexDiagnostics);
         Statements(executed, PlpgsqlParser.ParseStatementList(executed));
+    }
+
+    // The values of a loop that can be unrolled within the block's cap; null for any other loop.
+    private IReadOnlyList<string>? Unrolled(EmbeddedSql sql, PlpgsqlDataDependent loop, out string? reason)
+    {
+        var values = PlpgsqlLoopValues.Read(sql.Text, sql.Tokens, loop, Declared, out reason);
+        if (values is null) return null;
+        if (_iterations + values.Count > PlpgsqlLoopValues.MaxIterations)
+        {
+            reason = $"with the loops before it, the block runs more than the {PlpgsqlLoopValues.MaxIterations} iterations SchemaTasks unrolls";
+            return null;
+        }
+
+        _iterations += values.Count;
+        return values;
+    }
+
+    private string? LoopReason(EmbeddedSql sql, PlpgsqlDataDependent loop)
+    {
+        Unrolled(sql, loop, out var reason);
+        return reason;
+    }
+
+    // The body once per value, with the loop variable bound to it; the variable is the loop's own only inside the loop.
+    private void RunEach(EmbeddedSql sql, PlpgsqlDataDependent loop, IReadOnlyList<string> values)
+    {
+        var variable = loop.Head!.Variable;
+        var outer = _bound.TryGetValue(variable, out var shadowed);
+        try
+        {
+            foreach (var value in values)
+            {
+                _bound[variable] = value;
+                Statements(sql, loop.Body);
+            }
+        }
+        finally
+        {
+            if (outer) _bound[variable] = shadowed!;
+            else _bound.Remove(variable);
+        }
+    }
+
+    private PlpgsqlDeclaration? Declared(string name)
+    {
+        for (var i = _scopes.Count - 1; i >= 0; i--)
+        {
+            if (_scopes[i].LastOrDefault(d => d.Name == name) is { } declaration) return declaration;
+        }
+
+        return null;
+    }
+
+    private bool MentionsBound(EmbeddedSql sql, SqlStatementRange range)
+    {
+        if (_bound.Count == 0) return false;
+        for (var i = range.Start; i < range.End; i++)
+        {
+            var token = sql.Tokens[i];
+            if (token.Kind == SqlTokenKind.Word && _bound.ContainsKey(SqlTokenText.Raw(sql.Text, token).ToLowerInvariant())) return true;
+            if (token.Kind == SqlTokenKind.QuotedIdentifier && _bound.ContainsKey(SqlTokenText.Unquote(sql.Text, token))) return true;
+        }
+
+        return false;
     }
 
     /// <summary>Whether any statement could change a tracked object, in any branch, loop or handler.</summary>
@@ -323,10 +470,10 @@ internal sealed class DoBlockRunner
 
     private bool ExecuteTouches(EmbeddedSql sql, PlpgsqlExecute execute)
     {
-        var text = PlpgsqlConstantText.Evaluate(sql.Text, sql.Tokens, execute.Expression);
+        var text = PlpgsqlConstantText.Evaluate(sql.Text, sql.Tokens, execute.Expression, _bound);
         if (text.Value is not { } value)
         {
-            _namesTouched |= StartsAnyDdl(text.Prefix);
+            _unreadNameChanges |= StartsAnyDdl(text.Prefix);
             return DdlText.StartsTrackedStatement(text.Prefix, SqlDialect.Postgres);
         }
 
@@ -360,7 +507,8 @@ internal sealed class DoBlockRunner
                 // A policy changes no tracked object; a step that may not run leaves it unknown.
                 CreatePolicyStatement or AlterPolicyStatement or RenamePolicyStatement or DropPolicyStatement => false,
                 DropSequenceStatement drop when drop.Names.Any(n => SequenceDefaults.Users(_catalog, n, _rules).Count > 0) => true,
-                var statement when RelationStatements.ChangesNamesOnly(statement) => NamesTouched(),
+                DropIndexStatement { Cascade: true } => true, // Takes along the foreign keys that need the index.
+                var statement when RelationStatements.ChangesNamesOnly(statement) => NamesTouched(statement),
                 _ => true,
             };
         }
@@ -370,9 +518,9 @@ internal sealed class DoBlockRunner
         }
     }
 
-    private bool NamesTouched()
+    private bool NamesTouched(SqlStatement statement)
     {
-        _namesTouched = true;
+        _nameChanges.Add(statement);
         return false;
     }
 
@@ -385,8 +533,14 @@ internal sealed class DoBlockRunner
 
     private void ForgetNamesTouched()
     {
-        if (_namesTouched) _catalog = _catalog.WithRelations(_catalog.Relations.WithUnknown(null));
-        _namesTouched = false;
+        if (_nameChanges.Count > 0 || _unreadNameChanges) _catalog = SkippedNameChanges.Forget(_catalog, _nameChanges, _unreadNameChanges);
+        ClearNameChanges();
+    }
+
+    private void ClearNameChanges()
+    {
+        _nameChanges.Clear();
+        _unreadNameChanges = false;
     }
 
     /// <summary>

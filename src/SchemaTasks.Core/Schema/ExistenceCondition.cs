@@ -34,6 +34,9 @@ internal sealed class ExistenceCondition
     // What made the condition undecidable, first found first: the user is told what to look at.
     private string? _unknown;
 
+    // Whether that was a test of a form decided here whose answer the catalog does not know.
+    private bool _answerUnknown;
+
     private ExistenceCondition(string text, List<SqlToken> tokens, SqlStatementRange range, Catalog catalog)
     {
         _text = text;
@@ -46,14 +49,16 @@ internal sealed class ExistenceCondition
     /// <summary>
     /// The condition's value, or <see langword="null"/> with <paramref name="unknown"/> naming
     /// the part that could not be decided (a catalog and the columns it is tested by, or the
-    /// first word not understood).
+    /// first word not understood). <paramref name="answerUnknown"/> tells that it is a test of a
+    /// form decided here, whose answer earlier statements left unknown (<see cref="RelationNames"/>).
     /// </summary>
-    public static bool? Evaluate(string text, List<SqlToken> tokens, SqlStatementRange range, Catalog catalog, out string? unknown)
+    public static bool? Evaluate(string text, List<SqlToken> tokens, SqlStatementRange range, Catalog catalog, out string? unknown, out bool answerUnknown)
     {
         var condition = new ExistenceCondition(text, tokens, range, catalog);
         var value = condition.Or();
         var decided = condition._pos == condition._end ? value : null;
         unknown = decided is null ? condition._unknown ?? "the condition" : null;
+        answerUnknown = decided is null && condition._answerUnknown && condition._unknown is not null;
         return decided;
     }
 
@@ -245,11 +250,19 @@ internal sealed class ExistenceCondition
         if (TryWord("WHERE") && !Conjunction(equalities)) return Fail();
         if (TryWord("LIMIT") && !AtEnd && _tokens[_pos].Kind == SqlTokenKind.Number) _pos++;
         if (!IsSymbol(")")) return Fail();
+        _understood = false;
         var decided = Decide(relations, equalities);
         if (decided is null)
         {
             var tested = equalities.Count == 0 ? "no filter" : string.Join(", ", equalities.Keys.OrderBy(k => k, StringComparer.Ordinal));
-            _unknown ??= $"a test on {string.Join(" with ", relations.OrderBy(r => r, StringComparer.Ordinal))} by {tested}";
+            var described = $"a test on {string.Join(" with ", relations.OrderBy(r => r, StringComparer.Ordinal))} by {tested}";
+            if (_unknown is null && _understood)
+            {
+                _answerUnknown = true;
+                described += $" ({string.Join(", ", equalities.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key} = '{e.Value}'"))})";
+            }
+
+            _unknown ??= described;
         }
 
         return decided;
@@ -357,6 +370,15 @@ internal sealed class ExistenceCondition
 
     // ---------- deciding against the catalog ----------
 
+    // Set by Decide when the test is of a form it decides, so that an unknown answer comes from the catalog.
+    private bool _understood;
+
+    private bool? Known(bool? answer)
+    {
+        _understood = true;
+        return answer;
+    }
+
     private bool? Decide(HashSet<string> relations, Dictionary<string, string> eq)
     {
         if (eq.ContainsValue("\0contradiction")) return false;
@@ -375,7 +397,7 @@ internal sealed class ExistenceCondition
         if (relations.Contains("pg_type") && Only("pg_type", "pg_namespace"))
         {
             var typeName = Get("typname");
-            return typeName is null ? null : TypeExists(Get("nspname"), typeName, Get("typtype"));
+            return typeName is null ? null : Known(TypeExists(Get("nspname"), typeName, Get("typtype")));
         }
 
         if (relations.Contains("pg_constraint") && Only("pg_constraint", "pg_class", "pg_namespace"))
@@ -390,7 +412,7 @@ internal sealed class ExistenceCondition
         if (relations.Contains("pg_class") && Only("pg_class", "pg_namespace"))
         {
             var name = Get("relname");
-            return name is null ? null : RelationExistence.InPgClass(_catalog, Get("nspname"), name, Get("relkind"));
+            return name is null ? null : Known(RelationExistence.InPgClass(_catalog, Get("nspname"), name, Get("relkind")));
         }
 
         if (relations.SetEquals(["pg_extension"]) && Only("pg_extension"))
@@ -409,7 +431,7 @@ internal sealed class ExistenceCondition
         if (relations.SetEquals(["pg_indexes"]) && Only("pg_indexes"))
         {
             var name = Get("indexname");
-            return name is null ? null : RelationExistence.IndexOn(_catalog, Get("schemaname"), name, Get("tablename"));
+            return name is null ? null : Known(RelationExistence.IndexOn(_catalog, Get("schemaname"), name, Get("tablename")));
         }
 
         if (relations.SetEquals(["pg_namespace"]) && Only("pg_namespace"))
@@ -427,7 +449,7 @@ internal sealed class ExistenceCondition
         if (relations.SetEquals(["information_schema.tables"]) && Only("information_schema.tables"))
         {
             var name = Get("table_name");
-            return name is null ? null : RelationExistence.InInformationSchemaTables(_catalog, Get("table_schema"), name, Get("table_type"));
+            return name is null ? null : Known(RelationExistence.InInformationSchemaTables(_catalog, Get("table_schema"), name, Get("table_type")));
         }
 
         if (relations.SetEquals(["information_schema.columns"]) && Only("information_schema.columns"))

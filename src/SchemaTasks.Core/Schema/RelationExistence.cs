@@ -16,6 +16,10 @@ internal static class RelationExistence
     private const char Index = 'i';
     private const char Sequence = 'S';
 
+    // The kinds that own a row type in pg_type, and those that do not (PostgreSQL 15: the server's pg_class.reltype).
+    private static readonly char[] RowTyped = ['v', 'm', 'f'];
+    private static readonly char[] WithoutRowType = [Index, Sequence];
+
     /// <summary>pg_class: a relation named <paramref name="name"/> in <paramref name="schema"/> (any, when <see langword="null"/>) of <paramref name="relkind"/> (any, when <see langword="null"/>).</summary>
     public static bool? InPgClass(Catalog catalog, string? schema, string name, string? relkind)
     {
@@ -59,17 +63,17 @@ internal static class RelationExistence
         foreach (var (key, relation) in catalog.Relations.Named)
         {
             if (key.Name != name || (schema is not null && key.Schema != schema) || relation.Kind is not ('v' or 'm' or 'f')) continue;
-            if (!relation.Uncertain) return true;
+            if (!relation.Uncertain && !catalog.Relations.MayHaveGone(key)) return true;
             found = null;
         }
 
-        return found == false && catalog.Relations.MayHoldUnknown(schema) ? null : found;
+        return found == false && catalog.Relations.MayHoldUnknownRowType(schema) ? null : found;
     }
 
     /// <summary>Whether <paramref name="name"/> may be a view or foreign table, whose columns the engine does not know.</summary>
     public static bool MayBeView(Catalog catalog, string? schema, string name)
         => catalog.Relations.Named.Any(r => r.Key.Name == name && (schema is null || r.Key.Schema == schema) && r.Value.Kind is 'v' or 'f')
-           || catalog.Relations.MayHoldUnknown(schema);
+           || catalog.Relations.MayHoldUnknownRowType(schema);
 
     private static bool? Exists(Catalog catalog, string? schema, string name, Func<char, bool> wanted)
     {
@@ -84,7 +88,10 @@ internal static class RelationExistence
             }
         }
 
-        return unknown || catalog.Relations.MayHoldUnknown(schema) ? null : false;
+        // Indexes and sequences of unknown names do not answer a question about views or tables.
+        var mayHold = RowTyped.Any(wanted) && catalog.Relations.MayHoldUnknownRowType(schema);
+        mayHold |= WithoutRowType.Any(wanted) && catalog.Relations.MayHoldUnknown(schema);
+        return unknown || mayHold ? null : false;
     }
 
     private static bool? ExistsIn(Catalog catalog, QualifiedName name, Func<char, bool> wanted)
@@ -100,13 +107,13 @@ internal static class RelationExistence
         if (catalog.Relations.Named.TryGetValue(name, out var relation))
         {
             count--;
-            var certain = !relation.Uncertain && OwnerStands(catalog, relation);
+            var certain = !relation.Uncertain && OwnerStands(catalog, relation) && !catalog.Relations.MayHaveGone(name);
             if (wanted(relation.Kind)) return certain ? true : null;
             unknown |= !certain;
         }
 
         // What is left is an index or sequence a table has (and the name index counts).
-        if (count > 0 && DerivedKind(catalog, name) is { } derived && wanted(derived)) return true;
+        if (count > 0 && DerivedKind(catalog, name) is { } derived && wanted(derived)) return catalog.Relations.MayHaveGone(name) ? null : true;
         if (count > 0 && DerivedKind(catalog, name) is null) unknown = true;
         if (catalog.OtherTypes.Contains(name)) unknown = true; // A composite type has a pg_class row too.
         if (MayBeIdentitySequence(catalog, name)) unknown = true;

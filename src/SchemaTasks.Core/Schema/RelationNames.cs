@@ -12,7 +12,7 @@ namespace SchemaTasks.Schema;
 /// there is never given.
 /// </summary>
 /// <param name="Named">The relations by name.</param>
-/// <param name="UnknownIn">Schemas that may hold relations of names not known; <see cref="AnySchema"/> for every schema.</param>
+/// <param name="UnknownIn">Schemas that may hold relations of names not known, of any kind; <see cref="AnySchema"/> for every schema.</param>
 internal sealed record RelationNames(ImmutableSortedDictionary<QualifiedName, NamedRelation> Named, ImmutableSortedSet<string> UnknownIn)
 {
     /// <summary>The schema kept for temporary relations, whose real schema (pg_temp_N) the server chooses per session.</summary>
@@ -25,13 +25,44 @@ internal sealed record RelationNames(ImmutableSortedDictionary<QualifiedName, Na
         ImmutableSortedDictionary<QualifiedName, NamedRelation>.Empty,
         ImmutableSortedSet.Create<string>(StringComparer.Ordinal));
 
-    public bool IsEmpty => Named.IsEmpty && UnknownIn.IsEmpty;
+    /// <summary>
+    /// The schemas of <see cref="UnknownIn"/> where a relation of a name not known may own a row
+    /// type in pg_type (a view, materialized view or foreign table). Indexes and sequences own
+    /// none (checked on PostgreSQL 15), so an index whose name is unknown leaves pg_type tests decided.
+    /// </summary>
+    public ImmutableSortedSet<string> UnknownRowTypesIn { get; init; } = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Relations other than tables that a DO block step which may or may not have run could have
+    /// dropped or renamed: the engine still lists them, so "exists" is not answered for them.
+    /// </summary>
+    public ImmutableSortedSet<QualifiedName> MayBeGone { get; init; } = ImmutableSortedSet<QualifiedName>.Empty;
+
+    /// <summary>Whether any relation other than a table may be gone (a skipped step built its DDL from values not known).</summary>
+    public bool AnyMayBeGone { get; init; }
+
+    public bool IsEmpty => Named.IsEmpty && UnknownIn.IsEmpty && MayBeGone.IsEmpty && !AnyMayBeGone;
 
     /// <summary>Whether a relation of a name not known may exist in <paramref name="schema"/> (<see langword="null"/>: in any schema).</summary>
-    public bool MayHoldUnknown(string? schema)
-        => schema is null ? !UnknownIn.IsEmpty : UnknownIn.Contains(schema) || UnknownIn.Contains(AnySchema);
+    public bool MayHoldUnknown(string? schema) => Holds(UnknownIn, schema);
 
-    public RelationNames WithUnknown(string? schema) => this with { UnknownIn = UnknownIn.Add(schema ?? AnySchema) };
+    /// <summary>Whether a relation that owns a row type, of a name not known, may exist in <paramref name="schema"/> (<see langword="null"/>: in any schema).</summary>
+    public bool MayHoldUnknownRowType(string? schema) => Holds(UnknownRowTypesIn, schema);
+
+    /// <summary>Whether <paramref name="name"/>, a relation other than a table that the engine lists, may have been dropped or renamed since.</summary>
+    public bool MayHaveGone(QualifiedName name) => AnyMayBeGone || MayBeGone.Contains(name);
+
+    /// <summary>Relations of names not known may exist in <paramref name="schema"/> (every schema, when <see langword="null"/>).</summary>
+    /// <param name="schema">The schema, or <see langword="null"/> for any.</param>
+    /// <param name="mayOwnRowType">Whether they may be views, materialized views or foreign tables; <see langword="false"/> for indexes and sequences only.</param>
+    public RelationNames WithUnknown(string? schema, bool mayOwnRowType = true) => this with
+    {
+        UnknownIn = UnknownIn.Add(schema ?? AnySchema),
+        UnknownRowTypesIn = mayOwnRowType ? UnknownRowTypesIn.Add(schema ?? AnySchema) : UnknownRowTypesIn,
+    };
+
+    private static bool Holds(ImmutableSortedSet<string> schemas, string? schema)
+        => schema is null ? !schemas.IsEmpty : schemas.Contains(schema) || schemas.Contains(AnySchema);
 
     /// <summary>
     /// Every view and materialized view marked as perhaps dropped: a DROP ... CASCADE drops the

@@ -40,7 +40,7 @@ internal static class RelationStatements
     }
 
     public static Catalog Unread(Catalog catalog, UnreadRelationStatement s)
-        => catalog.WithRelations(catalog.Relations.WithUnknown(s.Schema));
+        => catalog.WithRelations(catalog.Relations.WithUnknown(s.Schema, mayOwnRowType: !s.IndexOnly));
 
     /// <summary>An index other than a unique one kept for USING INDEX: on a table as its key, on a materialized view by name.</summary>
     public static Catalog CreateIndex(Catalog catalog, CreateIndexStatement s, ApplyContext? context = null)
@@ -54,7 +54,7 @@ internal static class RelationStatements
 
         var schema = s.Table.Schema;
         if (context is not null && !onTable && TemporaryTables.Names(s.Table, s, context)) schema = RelationNames.TemporarySchema;
-        if (name is null) return catalog.WithRelations(catalog.Relations.WithUnknown(schema));
+        if (name is null) return catalog.WithRelations(catalog.Relations.WithUnknown(schema, mayOwnRowType: false));
         var qualified = new QualifiedName(schema, name);
         if (catalog.PostgresNameCount(qualified, PostgresNameSpaces.Relation) > 0 || (onTable && table!.Keys.ContainsKey(name))) return catalog; // Taken: the server refuses it or, IF NOT EXISTS, skips it.
         if (onTable)
@@ -70,7 +70,7 @@ internal static class RelationStatements
         }
 
         // A temporary table, or a relation the engine does not know: the index's name is not kept.
-        return catalog.WithRelations(catalog.Relations.WithUnknown(schema));
+        return catalog.WithRelations(catalog.Relations.WithUnknown(schema, mayOwnRowType: false));
     }
 
     /// <summary>ALTER VIEW / MATERIALIZED VIEW / FOREIGN TABLE / SEQUENCE (and ALTER TABLE naming one) RENAME TO or SET SCHEMA.</summary>
@@ -156,6 +156,7 @@ internal static class RelationStatements
                 {
                     Named = relations.Named.RemoveRange(relations.Named.Keys.Where(k => schemas.Contains(k.Schema))),
                     UnknownIn = relations.UnknownIn.Except(schemas),
+                    UnknownRowTypesIn = relations.UnknownRowTypesIn.Except(schemas),
                 };
                 if (s.Cascade) relations = relations.WithViewsUncertain();
                 break;
@@ -166,7 +167,13 @@ internal static class RelationStatements
                     named = named.Remove(name).SetItem(name with { Schema = s.NewName }, relation.Owner is { } owner && owner.Schema == s.Name ? relation with { Owner = owner with { Schema = s.NewName } } : relation);
                 }
 
-                relations = relations with { Named = named, UnknownIn = relations.UnknownIn.Contains(s.Name) ? relations.UnknownIn.Remove(s.Name).Add(s.NewName) : relations.UnknownIn };
+                relations = relations with
+                {
+                    Named = named,
+                    UnknownIn = Moved(relations.UnknownIn, s.Name, s.NewName),
+                    UnknownRowTypesIn = Moved(relations.UnknownRowTypesIn, s.Name, s.NewName),
+                    MayBeGone = relations.MayBeGone.Union(relations.MayBeGone.Where(n => n.Schema == s.Name).Select(n => n with { Schema = s.NewName })),
+                };
                 break;
             case DropTableStatement s:
                 var dropped = s.Names.Where(n => before.Tables.ContainsKey(n) && !after.Tables.ContainsKey(n)).ToHashSet();
@@ -183,6 +190,9 @@ internal static class RelationStatements
 
         return after.WithRelations(relations);
     }
+
+    private static ImmutableSortedSet<string> Moved(ImmutableSortedSet<string> schemas, string from, string to)
+        => schemas.Contains(from) ? schemas.Remove(from).Add(to) : schemas;
 
     // ChooseIndexNameAddition: the column names joined by underscores, cut once the server's
     // buffer of NAMEDATALEN bytes is full (MakeObjectName shortens the rest).

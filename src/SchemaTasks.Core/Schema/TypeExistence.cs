@@ -36,6 +36,13 @@ internal static class TypeExistence
         }
 
         if (TypeStatements.TypeExists(catalog, name) || catalog.Tables.ContainsKey(name)) return;
+        if (context.UndecidedTypes.BlockCreating(name) is { } block)
+        {
+            // Still an error (the snapshot cannot hold a type nobody is known to create), but the cause is the block.
+            context.Error(DiagnosticCodes.UnknownType, $"{User(owner, column, context)} has type {context.Show(name)}, which exists here only if the DO block at {block} created it, and SchemaTasks could not decide that block (see the error there). Declare what that block does, and this follows from it.", at);
+            return;
+        }
+
         string? providedElsewhere = null;
         var unknownExtensions = new List<string>();
         foreach (var (extension, schema) in catalog.Extensions)

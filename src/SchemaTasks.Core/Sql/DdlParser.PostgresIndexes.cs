@@ -35,7 +35,7 @@ internal sealed partial class DdlParser
         }
         catch (SqlParseException)
         {
-            return new UnreadRelationStatement(at, null); // The server refuses it, or it makes an index the engine cannot name.
+            return new UnreadRelationStatement(at, null, IndexOnly: true); // The server refuses it, or it makes an index the engine cannot name.
         }
 
         try
@@ -94,7 +94,7 @@ internal sealed partial class DdlParser
         }
         catch (SqlParseException)
         {
-            return name is null ? new UnreadRelationStatement(at, table.Schema) : new CreateIndexStatement(at, table, name, Mentioned(_c.Position), null, ifNotExists);
+            return name is null ? new UnreadRelationStatement(at, table.Schema, IndexOnly: true) : new CreateIndexStatement(at, table, name, Mentioned(_c.Position), null, ifNotExists);
         }
     }
 

@@ -5,7 +5,8 @@ namespace SchemaTasks.Sql;
 /// <summary>
 /// Evaluates the string expression of a PL/pgSQL <c>EXECUTE</c> when it is built only from
 /// constants: literals joined with <c>||</c>, <c>format()</c> with <c>%s</c>, <c>%I</c>,
-/// <c>%L</c> and <c>%%</c>, <c>quote_ident</c>, <c>quote_literal</c>, <c>quote_nullable</c>.
+/// <c>%L</c> and <c>%%</c>, <c>quote_ident</c>, <c>quote_literal</c>, <c>quote_nullable</c>, and
+/// the variables of loops SchemaTasks unrolls, each bound to its value for the iteration.
 /// When it is not, <see cref="Prefix"/> holds the constant text it starts with, which is
 /// enough to tell what kind of statement it runs.
 /// </summary>
@@ -14,14 +15,16 @@ internal sealed class PlpgsqlConstantText
     private readonly string _source;
     private readonly List<SqlToken> _tokens;
     private readonly int _end;
+    private readonly IReadOnlyDictionary<string, string>? _bound;
     private int _pos;
 
-    private PlpgsqlConstantText(string source, List<SqlToken> tokens, SqlStatementRange range)
+    private PlpgsqlConstantText(string source, List<SqlToken> tokens, SqlStatementRange range, IReadOnlyDictionary<string, string>? bound)
     {
         _source = source;
         _tokens = tokens;
         _pos = range.Start;
         _end = range.End;
+        _bound = bound;
     }
 
     /// <summary>The value, each character located in the file; <see langword="null"/> when not constant.</summary>
@@ -30,9 +33,14 @@ internal sealed class PlpgsqlConstantText
     /// <summary>The constant text the expression starts with (all of it when constant).</summary>
     public string Prefix { get; private set; } = string.Empty;
 
-    public static PlpgsqlConstantText Evaluate(string source, List<SqlToken> tokens, SqlStatementRange range)
+    /// <summary>Evaluates the expression in <paramref name="range"/> of <paramref name="tokens"/>.</summary>
+    /// <param name="source">The text the tokens index.</param>
+    /// <param name="tokens">The tokens.</param>
+    /// <param name="range">The expression.</param>
+    /// <param name="bound">Variables whose value is known (folded name to text value); any other variable is not constant.</param>
+    public static PlpgsqlConstantText Evaluate(string source, List<SqlToken> tokens, SqlStatementRange range, IReadOnlyDictionary<string, string>? bound = null)
     {
-        var expression = new PlpgsqlConstantText(source, tokens, range);
+        var expression = new PlpgsqlConstantText(source, tokens, range, bound);
         expression.Run();
         return expression;
     }
@@ -146,6 +154,14 @@ internal sealed class PlpgsqlConstantText
             _pos++;
             SkipCast();
             return inner;
+        }
+
+        if (token.Kind == SqlTokenKind.Word && _bound is not null && !IsSymbol(_pos + 1, "(") && !IsSymbol(_pos + 1, ".")
+            && _bound.TryGetValue(SqlTokenText.Raw(_source, token).ToLowerInvariant(), out var variable))
+        {
+            _pos++;
+            SkipCast();
+            return variable;
         }
 
         if (token.Kind != SqlTokenKind.Word || !IsSymbol(_pos + 1, "(")) return null;

@@ -109,10 +109,14 @@ internal sealed class PlpgsqlParser
     {
         SkipLabel();
         var at = Current;
+        var declarations = new List<PlpgsqlDeclaration>();
         if (TryWord("DECLARE"))
         {
             // Declarations hold no BEGIN of their own (bodies of nested routines are single dollar-quoted tokens).
-            while (!AtEnd && !IsWord("BEGIN")) _pos++;
+            while (!AtEnd && !IsWord("BEGIN"))
+            {
+                if (Declaration() is { } declaration) declarations.Add(declaration);
+            }
         }
 
         Expect("BEGIN");
@@ -155,7 +159,30 @@ internal sealed class PlpgsqlParser
             _pos++; // END label
         }
 
-        return new PlpgsqlBlock(at, body, handlers);
+        return new PlpgsqlBlock(at, body, handlers) { Declarations = declarations };
+    }
+
+    /// <summary><c>name [CONSTANT] type [COLLATE c] [NOT NULL] [{DEFAULT | := | =} expression];</c>, up to BEGIN at most.</summary>
+    private PlpgsqlDeclaration? Declaration()
+    {
+        var start = _pos;
+        SqlStatementRange? initializer = null;
+        var depth = 0;
+        while (!AtEnd && !IsWord("BEGIN") && _tokens[_pos].Kind != SqlTokenKind.Semicolon)
+        {
+            if (IsSymbol("(") || IsSymbol("[")) depth++;
+            else if (IsSymbol(")") || IsSymbol("]")) depth--;
+            else if (depth == 0 && initializer is null && _pos > start && (IsSymbol(":=") || IsSymbol("=") || IsWord("DEFAULT"))) initializer = new SqlStatementRange(_pos + 1, _pos + 1);
+            _pos++;
+        }
+
+        var end = _pos;
+        TrySemicolon();
+        if (end == start) return null;
+        var name = _tokens[start];
+        if (name.Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return null;
+        var folded = name.Kind == SqlTokenKind.Word ? SqlTokenText.Raw(_text, name).ToLowerInvariant() : SqlTokenText.Unquote(_text, name);
+        return new PlpgsqlDeclaration(folded, new SqlStatementRange(start, end), initializer is { } value ? new SqlStatementRange(value.Start, end) : null);
     }
 
     /// <summary>Statements up to (not including) a word that ends the list: END, ELSIF, ELSE, EXCEPTION, WHEN.</summary>
@@ -275,14 +302,41 @@ internal sealed class PlpgsqlParser
     private PlpgsqlDataDependent Loop(SqlToken at)
     {
         var what = SqlTokenText.Raw(_text, Current).ToUpperInvariant() + " loop";
+        var headStart = _pos;
         while (!AtEnd && !IsWord("LOOP")) _pos++;
+        var head = Head(headStart, _pos);
         Expect("LOOP");
+        var bodyStart = _pos;
         var body = Statements();
+        var bodyEnd = _pos;
         Expect("END");
         Expect("LOOP");
         if (!AtEnd && _tokens[_pos].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier) _pos++;
         ExpectSemicolon();
-        return new PlpgsqlDataDependent(at, what, body);
+        return new PlpgsqlDataDependent(at, what, body) { Head = head, BodyRange = new SqlStatementRange(bodyStart, bodyEnd) };
+    }
+
+    /// <summary>
+    /// <c>FOREACH var IN ARRAY expression</c> (without SLICE), <c>FOR var IN [REVERSE] a .. b [BY c]</c>
+    /// or <c>FOR var IN query</c>, from <paramref name="start"/> to <paramref name="end"/> (LOOP);
+    /// <see langword="null"/> for any other loop, which is never unrolled.
+    /// </summary>
+    private PlpgsqlLoopHead? Head(int start, int end)
+    {
+        var forEach = SqlTokenText.IsWord(_text, _tokens[start], "FOREACH");
+        if (!forEach && !SqlTokenText.IsWord(_text, _tokens[start], "FOR")) return null;
+        if (start + 3 >= end || _tokens[start + 1].Kind != SqlTokenKind.Word) return null; // A list of targets, or a quoted name: not unrolled.
+        var variable = SqlTokenText.Raw(_text, _tokens[start + 1]).ToLowerInvariant();
+        if (!SqlTokenText.IsWord(_text, _tokens[start + 2], "IN")) return null;
+        if (forEach)
+        {
+            return SqlTokenText.IsWord(_text, _tokens[start + 3], "ARRAY") && start + 4 < end
+                ? new PlpgsqlLoopHead(variable, PlpgsqlLoopSource.ForEachArray, new SqlStatementRange(start + 4, end))
+                : null;
+        }
+
+        var query = SqlTokenText.IsWord(_text, _tokens[start + 3], "SELECT");
+        return new PlpgsqlLoopHead(variable, query ? PlpgsqlLoopSource.Query : PlpgsqlLoopSource.IntegerRange, new SqlStatementRange(start + 3, end));
     }
 
     private PlpgsqlDataDependent CaseStatement(SqlToken at)

@@ -4,7 +4,34 @@ namespace SchemaTasks.Sql;
 internal abstract record PlpgsqlStatement(SqlToken At);
 
 /// <summary><c>[DECLARE ...] BEGIN ... [EXCEPTION WHEN ... THEN ...] END</c>.</summary>
-internal sealed record PlpgsqlBlock(SqlToken At, IReadOnlyList<PlpgsqlStatement> Body, IReadOnlyList<PlpgsqlHandler> Handlers) : PlpgsqlStatement(At);
+internal sealed record PlpgsqlBlock(SqlToken At, IReadOnlyList<PlpgsqlStatement> Body, IReadOnlyList<PlpgsqlHandler> Handlers) : PlpgsqlStatement(At)
+{
+    /// <summary>The variables its DECLARE section declares, in order.</summary>
+    public IReadOnlyList<PlpgsqlDeclaration> Declarations { get; init; } = [];
+}
+
+/// <summary>
+/// One variable of a DECLARE section: its name as PostgreSQL folds it, the range of the whole
+/// declaration (terminator excluded), and the range of its initial value after <c>:=</c>,
+/// <c>=</c> or <c>DEFAULT</c>, when it has one.
+/// </summary>
+internal sealed record PlpgsqlDeclaration(string Name, SqlStatementRange Range, SqlStatementRange? Initializer);
+
+/// <summary>How a loop gets its values, as far as SchemaTasks may unroll it.</summary>
+internal enum PlpgsqlLoopSource
+{
+    /// <summary><c>FOREACH var IN ARRAY expression</c>; the range is the expression.</summary>
+    ForEachArray,
+
+    /// <summary><c>FOR var IN [REVERSE] low .. high [BY step]</c>; the range is all after IN.</summary>
+    IntegerRange,
+
+    /// <summary><c>FOR var IN query</c>; the range is the query.</summary>
+    Query,
+}
+
+/// <summary>The head of a <c>FOR</c> or <c>FOREACH</c> loop: its variable, folded, and where its values come from.</summary>
+internal sealed record PlpgsqlLoopHead(string Variable, PlpgsqlLoopSource Source, SqlStatementRange Range);
 
 /// <summary>One <c>WHEN condition [OR condition] THEN ...</c> of an exception block; condition names are lower case.</summary>
 internal sealed record PlpgsqlHandler(SqlToken At, IReadOnlyList<string> Conditions, IReadOnlyList<PlpgsqlStatement> Body);
@@ -19,7 +46,14 @@ internal sealed record PlpgsqlIf(SqlToken At, IReadOnlyList<PlpgsqlBranch> Branc
 /// A statement whose path through its body depends on data: a loop or a <c>CASE</c> statement.
 /// <paramref name="What"/> names it for messages.
 /// </summary>
-internal sealed record PlpgsqlDataDependent(SqlToken At, string What, IReadOnlyList<PlpgsqlStatement> Body) : PlpgsqlStatement(At);
+internal sealed record PlpgsqlDataDependent(SqlToken At, string What, IReadOnlyList<PlpgsqlStatement> Body) : PlpgsqlStatement(At)
+{
+    /// <summary>For a <c>FOR</c> or <c>FOREACH</c> loop of a form that may be unrolled, its head.</summary>
+    public PlpgsqlLoopHead? Head { get; init; }
+
+    /// <summary>The range of the loop's body tokens, between <c>LOOP</c> and <c>END LOOP</c>.</summary>
+    public SqlStatementRange BodyRange { get; init; }
+}
 
 /// <summary><c>EXECUTE expression [INTO ...] [USING ...]</c>; the range is the expression.</summary>
 internal sealed record PlpgsqlExecute(SqlToken At, SqlStatementRange Expression) : PlpgsqlStatement(At);

@@ -43,5 +43,8 @@ internal sealed record DropRelationStatement(SqlToken At, IReadOnlyList<Qualifie
 /// <param name="IfNotExists">IF NOT EXISTS: nothing happens when the name is taken.</param>
 internal sealed record CreateIndexStatement(SqlToken At, QualifiedName Table, string? Name, IReadOnlyList<string> Mentioned, IReadOnlyList<string>? NameParts, bool IfNotExists) : SqlStatement(At);
 
-/// <summary>A statement that creates a relation of a name the engine could not read, in <paramref name="Schema"/> (<see langword="null"/>: any).</summary>
-internal sealed record UnreadRelationStatement(SqlToken At, string? Schema) : SqlStatement(At);
+/// <summary>
+/// A statement that creates a relation of a name the engine could not read, in <paramref name="Schema"/> (<see langword="null"/>: any).
+/// <paramref name="IndexOnly"/>: it is a CREATE INDEX, so the relation owns no row type in pg_type.
+/// </summary>
+internal sealed record UnreadRelationStatement(SqlToken At, string? Schema, bool IndexOnly = false) : SqlStatement(At);

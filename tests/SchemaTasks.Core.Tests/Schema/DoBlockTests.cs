@@ -269,6 +269,17 @@ public class DoBlockTests
     // ---------- loops, data, raise ----------
 
     [Fact]
+    public void TypeTheUndecidedBlockMayCreate_IsReportedAsItsConsequence()
+    {
+        var (_, diagnostics) = Run("CREATE TABLE u (id int, kind text);\nDO $$ BEGIN IF (SELECT count(*) FROM u) > 0 THEN CREATE TYPE kind_t AS ENUM ('a'); END IF; END $$;\nALTER TABLE u ALTER COLUMN kind TYPE kind_t USING kind::kind_t;");
+        Assert.Equal([DiagnosticCodes.UndecidableDoBlock, DiagnosticCodes.UnknownType], diagnostics.Select(d => d.Code));
+        var consequence = diagnostics[1];
+        Assert.Equal(3, consequence.Line);
+        Assert.Contains("exists here only if the DO block at ", consequence.Message, StringComparison.Ordinal);
+        Assert.Contains("(2,", consequence.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LoopOverAQuery_ThatAltersTables_IsUndecidable()
     {
         var (_, diagnostics) = Run("DO $$ DECLARE r record; BEGIN\nFOR r IN SELECT tablename FROM pg_tables LOOP\n  EXECUTE format('ALTER TABLE %I ADD COLUMN x int', r.tablename);\nEND LOOP;\nEND $$;");

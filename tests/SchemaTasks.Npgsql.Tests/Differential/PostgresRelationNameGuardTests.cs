@@ -73,6 +73,17 @@ public sealed class PostgresRelationNameGuardTests
             + Found("NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 't_x_fkey' AND conrelid = to_regclass('u'))", "not_on_u")
         },
         {
+            "an undecided step that only drops and creates indexes leaves pg_type and pg_class tests on other kinds decided (Mattermost 000075, 000090)",
+            "CREATE TABLE t (id int PRIMARY KEY, y int, kind varchar(10));\nCREATE INDEX t_y_idx ON t (y);\nCREATE VIEW v AS SELECT id FROM t;\n"
+            + "DO $$ BEGIN IF (SELECT count(*) FROM t) > 0 THEN DROP INDEX IF EXISTS t_y_idx; CREATE INDEX IF NOT EXISTS t_y_idx ON t (kind); CREATE INDEX ON t ((y + 1)); END IF; END $$;\n"
+            + "DO $$ BEGIN IF NOT EXISTS (SELECT * FROM pg_type typ INNER JOIN pg_namespace nsp ON nsp.oid = typ.typnamespace WHERE nsp.nspname = current_schema() AND typ.typname = 'kind_t') THEN CREATE TYPE kind_t AS ENUM ('a', 'b'); END IF; END $$;\n"
+            + "ALTER TABLE t ALTER COLUMN kind TYPE kind_t USING kind::kind_t;\n"
+            + Found("EXISTS (SELECT 1 FROM pg_type WHERE typname = 'v')", "type_view") + "\n"
+            + Found("NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'absent')", "type_absent") + "\n"
+            + Found("NOT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_name = 'absent')", "table_absent") + "\n"
+            + Relation("v", "view_found", "v")
+        },
+        {
             "pg_extension: created once",
             "CREATE TABLE t (x int);\n"
             + "DO $$ BEGIN IF (NOT EXISTS (select extname from pg_extension where extname='btree_gin')) THEN CREATE EXTENSION btree_gin; END IF; END $$;\n"
