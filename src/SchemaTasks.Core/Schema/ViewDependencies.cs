@@ -20,19 +20,23 @@ internal static class ViewDependencies
     {
         var byName = new Dictionary<string, QualifiedName>(StringComparer.Ordinal);
         var uses = new Dictionary<QualifiedName, HashSet<string>>();
-        var tables = new List<(QualifiedName Name, int Depth)>();
+        var items = new List<(QualifiedName Name, int Depth, bool IsTable)>();
         foreach (var (name, alias, depth) in query.Relations)
         {
-            if (!catalog.Tables.ContainsKey(name)) continue; // A view, a CTE, a function: not a table whose columns are kept.
+            // A view, a CTE, a function, a subquery: not a table whose columns are kept, but a
+            // source an unqualified name may come from.
+            var isTable = catalog.Tables.ContainsKey(name);
+            items.Add((name, depth, isTable));
+            if (!isTable) continue;
             uses.TryAdd(name, new HashSet<string>(StringComparer.Ordinal));
-            tables.Add((name, depth));
             byName[alias ?? name.Name] = name;
             byName.TryAdd(name.Name, name);
         }
 
         foreach (var (qualifier, column, depth) in query.Columns)
         {
-            foreach (var name in Scope(qualifier, depth, outer: true))
+            var sources = qualifier is not null ? Named(qualifier) : Nearest(column, depth);
+            foreach (var name in sources)
             {
                 if (catalog.Tables[name].FindColumn(column, rules.Dialect) is { } found) uses[name].Add(found.Name);
             }
@@ -40,17 +44,29 @@ internal static class ViewDependencies
 
         foreach (var (qualifier, depth) in query.Stars)
         {
-            foreach (var name in Scope(qualifier, depth, outer: false)) uses[name].UnionWith(catalog.Tables[name].Columns.Select(c => c.Name));
+            var sources = qualifier is not null ? Named(qualifier) : items.Where(i => i.IsTable && i.Depth == depth).Select(i => i.Name).Distinct();
+            foreach (var name in sources) uses[name].UnionWith(catalog.Tables[name].Columns.Select(c => c.Name));
         }
 
         return new ViewUses(uses.ToImmutableDictionary(u => u.Key, u => u.Value.ToImmutableSortedSet(StringComparer.Ordinal)), where);
 
-        // The tables a name qualified so (or not) may come from: the one it names; else those
-        // of its own FROM and, for a column, of the FROMs around it.
-        IEnumerable<QualifiedName> Scope(string? qualifier, int depth, bool outer)
-            => qualifier is not null
-                ? byName.TryGetValue(qualifier, out var named) ? [named] : []
-                : tables.Where(t => outer ? t.Depth <= depth : t.Depth == depth).Select(t => t.Name).Distinct();
+        IEnumerable<QualifiedName> Named(string qualifier) => byName.TryGetValue(qualifier, out var named) ? [named] : [];
+
+        // An unqualified column comes from the nearest FROM that may have it, at its depth or
+        // around it: the tables there that have it; none when a source there may have it too
+        // (a function's or subquery's columns are not known), since the server takes the nearest.
+        List<QualifiedName> Nearest(string column, int depth)
+        {
+            for (var d = depth; d >= 0; d--)
+            {
+                var here = items.Where(i => i.Depth == d).ToList();
+                var having = here.Where(i => i.IsTable && catalog.Tables[i.Name].FindColumn(column, rules.Dialect) is not null).Select(i => i.Name).Distinct().ToList();
+                if (having.Count > 0) return having;
+                if (here.Any(i => !i.IsTable)) return [];
+            }
+
+            return [];
+        }
     }
 
     /// <summary>Whether PostgreSQL refuses to change the type of <paramref name="column"/>: reported when it does.</summary>

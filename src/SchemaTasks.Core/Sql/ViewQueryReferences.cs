@@ -15,7 +15,7 @@ namespace SchemaTasks.Sql;
 /// <remarks>
 /// Each item carries its parenthesis depth, the nearest thing to a query's scope this reading
 /// has: a bare <c>*</c> stands for the relations of its own FROM, at its depth; an unqualified
-/// name may come from its own FROM or an enclosing one.
+/// name comes from the nearest FROM, at its depth or around it, that may have it.
 /// </remarks>
 internal sealed record ViewQueryReferences(
     IReadOnlyList<(QualifiedName Name, string? Alias, int Depth)> Relations,
@@ -58,12 +58,21 @@ internal sealed record ViewQueryReferences(
             {
                 if (startsRelation) fromDepth = depth;
                 var at = startsRelation ? i + 1 : i;
-                if (at < end && tokens[at].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier && !IsWord(sql, tokens[at], "LATERAL") && !IsWord(sql, tokens[at], "ONLY"))
+                if (at < end && (IsWord(sql, tokens[at], "ONLY") || IsWord(sql, tokens[at], "LATERAL"))) at++;
+                if (at < end && tokens[at].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)
                 {
+                    // A table, a view, a CTE or a function: which, the catalog tells.
                     var (name, next) = Relation(sql, tokens, at, end, rules);
                     var (alias, after) = Alias(sql, tokens, next, end, rules);
                     relations.Add((name, alias, depth));
                     i = after - 1;
+                    continue;
+                }
+
+                if (at < end && SqlTokenText.IsSymbol(sql, tokens[at], '('))
+                {
+                    relations.Add((NotATable, null, depth)); // A subquery or VALUES list: its columns are no table's.
+                    i = at - 1;
                     continue;
                 }
 
@@ -116,6 +125,9 @@ internal sealed record ViewQueryReferences(
         if (tokens[at].Kind == SqlTokenKind.Word && NotAliases.Contains(SqlTokenText.Raw(sql, tokens[at]))) return (null, at);
         return (Name(sql, tokens[at], rules), at + 1);
     }
+
+    /// <summary>Stands for a FROM item that is no relation (a subquery, a VALUES list): no table has its name.</summary>
+    public static QualifiedName NotATable { get; } = new(string.Empty, "(subquery)");
 
     private static bool IsWord(string sql, SqlToken token, string word) => token.Kind == SqlTokenKind.Word && SqlTokenText.IsWord(sql, token, word);
 

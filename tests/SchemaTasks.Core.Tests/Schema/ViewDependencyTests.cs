@@ -84,6 +84,8 @@ public class ViewDependencyTests
     [InlineData("CREATE POLICY own ON customers USING (name = current_user);", "DROP TABLE customers;\nCREATE TABLE customers (id int, name int);\nALTER TABLE customers ALTER COLUMN name TYPE bigint;")]
     [InlineData("CREATE POLICY own ON customers USING (name = current_user);\nALTER POLICY own ON customers RENAME TO mine;\nALTER TABLE customers DROP COLUMN name CASCADE;", "ALTER TABLE customers ADD COLUMN name int;\nALTER TABLE customers ALTER COLUMN name TYPE bigint;")]
     [InlineData("CREATE POLICY own ON customers USING (name = current_user);\nALTER POLICY own ON customers USING (true);", "ALTER TABLE customers ALTER COLUMN name TYPE varchar(9);")]
+    [InlineData("ALTER TABLE customers ADD COLUMN value text;\nCREATE POLICY own ON customers WITH CHECK (EXISTS (SELECT key, value FROM jsonb_each_text('{}') WHERE key = 'g' AND value::boolean));", "ALTER TABLE customers ALTER COLUMN value TYPE varchar(9);")]
+    [InlineData("CREATE VIEW v AS SELECT name FROM (SELECT 'x' AS name) AS constant;", "ALTER TABLE customers ALTER COLUMN name TYPE varchar(9);")]
     public void WhatAPolicyNoLongerUses_ChangesFreely(string policy, string change)
     {
         Assert.Empty(Run(Tables + policy + "\n" + change).Diagnostics);
