@@ -9,6 +9,9 @@ namespace SchemaTasks.Tool;
 /// <summary>The options every database command shares, as read: the migrations, the connection, the dialect.</summary>
 internal sealed record DatabaseOptions(EmbeddedMigrations Migrations, string ConnectionString, SqlDialect Dialect)
 {
+    /// <summary>The migrations as read from <c>--migrations</c>, whose SQL the engine can check; <see langword="null"/> for <c>--assembly</c>, checked when it was built.</summary>
+    public MigrationSet? Folder { get; init; }
+
     /// <summary>Where the connection string comes from when <c>--connection</c> is not given.</summary>
     public const string ConnectionVariable = "SCHEMATASKS_CONNECTION";
 
@@ -57,7 +60,7 @@ internal sealed record DatabaseOptions(EmbeddedMigrations Migrations, string Con
         {
             var connection = ConnectionString(parse);
             var dialectOption = parse.GetValue(Dialect);
-            var migrations = MigrationSource.Load(parse.GetValue(Assembly), parse.GetValue(Migrations), parse.GetValue(Layout), dialectOption, error);
+            var migrations = MigrationSource.Load(parse.GetValue(Assembly), parse.GetValue(Migrations), parse.GetValue(Layout), dialectOption, error, out var reading);
             if (migrations is null)
             {
                 return null;
@@ -65,7 +68,7 @@ internal sealed record DatabaseOptions(EmbeddedMigrations Migrations, string Con
 
             var dialect = dialectOption ?? migrations.Manifest.Dialect
                 ?? throw new UsageException("the migrations do not say which database they are for; add --dialect postgres or --dialect mysql (MySQL 8), or --dialect mariadb.");
-            return new DatabaseOptions(migrations, connection, dialect);
+            return new DatabaseOptions(migrations, connection, dialect) { Folder = reading?.Set };
         }
     }
 }

@@ -10,7 +10,12 @@ internal static class MigrationSource
 {
     /// <summary>Reads the options; <see langword="null"/> when the folder has errors, which are printed.</summary>
     public static EmbeddedMigrations? Load(string? assemblyPath, string? folder, MigrationLayout? layout, SqlDialect? dialect, TextWriter error)
+        => Load(assemblyPath, folder, layout, dialect, error, out _);
+
+    /// <summary>Reads the options, and gives the folder's reading (<see langword="null"/> for an assembly) for a check of its SQL.</summary>
+    public static EmbeddedMigrations? Load(string? assemblyPath, string? folder, MigrationLayout? layout, SqlDialect? dialect, TextWriter error, out MigrationFolderReading? reading)
     {
+        reading = null;
         if ((assemblyPath is null) == (folder is null))
         {
             throw new UsageException("give either --migrations <dir> or --assembly <dll>.");
@@ -22,7 +27,7 @@ internal static class MigrationSource
             return EmbeddedMigrations.LoadFile(assemblyPath);
         }
 
-        var reading = CommandLineMigrationFolder.Read(folder!, OptionParsing.Settings(layout, dialect), error);
+        reading = CommandLineMigrationFolder.Read(folder!, OptionParsing.Settings(layout, dialect), error);
         return reading is null ? null : EmbeddedMigrations.FromFolder(reading);
     }
 }

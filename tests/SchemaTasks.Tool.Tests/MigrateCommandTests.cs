@@ -45,8 +45,9 @@ public sealed class MigrateCommandTests : IDisposable
         await using var db = await MySqlTestDatabase.CreateAsync();
         Write("1_a.up.sql", "CREATE TABLE a (id int);\nCREATE TABLE a (id int);\n");
 
-        var failed = await ToolRun.RunAsync("migrate", "--migrations", _folder, "--dialect", "mysql", "--connection", db.ConnectionString);
-        var again = await ToolRun.RunAsync("migrate", "--migrations", _folder, "--dialect", "mysql", "--connection", db.ConnectionString);
+        // The server's own failure: the check, which would refuse the folder first, is skipped.
+        var failed = await ToolRun.RunAsync("migrate", "--migrations", _folder, "--dialect", "mysql", "--connection", db.ConnectionString, "--skip-check");
+        var again = await ToolRun.RunAsync("migrate", "--migrations", _folder, "--dialect", "mysql", "--connection", db.ConnectionString, "--skip-check");
         var status = await ToolRun.RunAsync("status", "--migrations", _folder, "--dialect", "mysql", "--connection", db.ConnectionString);
 
         Assert.Equal(ExitCodes.ProblemsFound, failed.Exit);
@@ -55,6 +56,28 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Contains("error ST6002", again.Error, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.ProblemsFound, status.Exit);
         Assert.Contains("failed   1 after 1 statements: Statement 2 of 2 (line 2) failed:", status.Output, StringComparison.Ordinal);
+    }
+
+    [MySqlFact]
+    public async Task AFolderWithAStatementTheServerRefuses_IsNotMigrated_UnlessTheCheckIsSkipped()
+    {
+        // MySQL cannot roll back DDL: run as it is, the first table would stay and the run stop halfway.
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        Write("1_a.up.sql", "CREATE TABLE a (id int, b int GENERATED ALWAYS AS (id * 2) STORED);\nALTER TABLE a DROP COLUMN id;\n");
+        string[] common = ["--migrations", _folder, "--dialect", "mysql", "--connection", db.ConnectionString];
+
+        var refused = await ToolRun.RunAsync(["migrate", .. common]);
+        var status = await ToolRun.RunAsync(["status", .. common]);
+        var forced = await ToolRun.RunAsync(["migrate", .. common, "--skip-check"]);
+
+        Assert.Equal(ExitCodes.ProblemsFound, refused.Exit);
+        Assert.Contains("1_a.up.sql(2,", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("error ST3051", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("not migrating: SchemaTasks found 1 error(s)", refused.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Migrating ", refused.Output, StringComparison.Ordinal);
+        Assert.Contains("pending  1", status.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.ProblemsFound, forced.Exit);
+        Assert.Contains("error ST7002", forced.Error, StringComparison.Ordinal);
     }
 
     [PostgresFact]
@@ -78,7 +101,7 @@ public sealed class MigrateCommandTests : IDisposable
         await using var db = await PostgresTestDatabase.CreateAsync();
         Write("1_a.up.sql", "CREATE TABLE a (id int);\nCREATE TABLE a (id int);\n");
         string[] common = ["--migrations", _folder, "--dialect", "postgres", "--connection", db.ConnectionString];
-        await ToolRun.RunAsync(["migrate", .. common]);
+        await ToolRun.RunAsync(["migrate", .. common, "--skip-check"]);
         Write("1_a.up.sql", "CREATE TABLE a (id int);\n");
 
         var dryRun = await ToolRun.RunAsync(["repair", .. common]);

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
+using SchemaTasks.Diagnostics;
 using SchemaTasks.Migrator;
 using SchemaTasks.MySql.Migrator;
 using SchemaTasks.Npgsql.Migrator;
+using SchemaTasks.Schema;
 using SchemaTasks.Verification;
 
 namespace SchemaTasks.Tool.Commands;
@@ -16,16 +18,21 @@ internal static class MigrateCommand
         var database = new DatabaseOptions.Symbols();
         var lockTimeout = ToolOptions.LockTimeout();
         var history = HistoryOptions.WrittenByMigrator("Whose history table records the applied migrations: schematasks_history (the default), or the table of the tool that owns the folder's layout, written as that tool writes it and under its lock, so the tool agrees afterwards.");
+        var skipCheck = new Option<bool>("--skip-check")
+        {
+            Description = "Apply a --migrations folder even when SchemaTasks finds errors in its SQL (a statement the server would refuse stops the run there; MySQL and MariaDB cannot roll back the DDL before it).",
+        };
         var command = new Command("migrate", "Apply the pending migrations, recorded in schematasks_history or, with --history, in the folder's own tool's table. Ctrl+C cancels: the migration running in a transaction is rolled back.");
         database.AddTo(command);
         command.Add(lockTimeout);
         command.Add(history);
+        command.Add(skipCheck);
         CommandFailures.SetAction(command, async (parse, output, error, cancellationToken) =>
         {
             var options = database.Read(parse, error);
-            return options is null
-                ? ExitCodes.ProblemsFound
-                : await RunAsync(options, parse.GetValue(lockTimeout), parse.GetValue(history), output, error, cancellationToken);
+            if (options is null) return ExitCodes.ProblemsFound;
+            if (!parse.GetValue(skipCheck) && !Checked(options, parse.GetValue(database.Migrations)!, error)) return ExitCodes.ProblemsFound;
+            return await RunAsync(options, parse.GetValue(lockTimeout), parse.GetValue(history), output, error, cancellationToken);
         });
         return command;
     }
@@ -55,6 +62,20 @@ internal static class MigrateCommand
             await error.WriteLineAsync($"schematasks: cannot migrate {options.Describe()}: {ex.Message}");
             return ExitCodes.ProblemsFound;
         }
+    }
+
+    // A folder is checked as a build checks it before anything is sent: a statement the server
+    // refuses would stop the run halfway, and MySQL and MariaDB keep the DDL before it. An
+    // assembly was checked when it was built.
+    private static bool Checked(DatabaseOptions options, string folder, TextWriter error)
+    {
+        if (options.Folder is not { } set) return true;
+        var diagnostics = SchemaEngine.BuildFinal(set, options.Dialect).Diagnostics;
+        DiagnosticWriter.Write(diagnostics, folder, error);
+        var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        if (errors == 0) return true;
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"schematasks: not migrating: SchemaTasks found {errors} error(s) in the migrations (above), and nothing was sent to the database. Correct them, declare what a statement does with a /* schematasks:equivalent ... */ comment, or pass --skip-check to apply the folder as it is."));
+        return false;
     }
 
     private static string Describe(MigrationApplied applied, SqlDialect dialect)
