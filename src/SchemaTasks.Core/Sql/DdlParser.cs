@@ -32,6 +32,7 @@ internal sealed partial class DdlParser
         var parser = new DdlParser(cursor);
         var statement = parser.Statement();
         if (statement is null) return null;
+        if (rules.Dialect == SqlDialect.MariaDb) MariaDbCasts.RefuseJsonCast(source, tokens, range);
         if (cursor.Truncated is { } truncated) statement = statement with { TruncatedNames = truncated };
         if (parser._unqualifiedTables is { } unqualified) statement.UnqualifiedTables = unqualified;
         return statement;

@@ -70,6 +70,8 @@ public class AlterTableExistenceClauseTests
     [InlineData("CREATE TABLE a (z int, UNIQUE KEY IF NOT EXISTS uk (z));", "belongs to ALTER TABLE ... ADD UNIQUE KEY")]
     [InlineData("CREATE TABLE a (z int, KEY iz (z));\nDROP INDEX iz ON a LOCK = NONE;", "MariaDB does not accept LOCK after DROP INDEX ... ON table")]
     [InlineData("CREATE TABLE a (z int, KEY iz (z));\nDROP INDEX iz ON a ALGORITHM=INPLACE LOCK=NONE;", "MariaDB does not accept ALGORITHM after DROP INDEX")]
+    [InlineData("CREATE TABLE a (z varchar(9), j text AS (CAST(z AS JSON)) VIRTUAL);", "MariaDB cannot CAST to JSON")]
+    [InlineData("ALTER TABLE c ADD COLUMN j json DEFAULT (CONVERT('[]', JSON));", "MariaDB cannot CONVERT to JSON")]
     public void MariaDb_RefusesTheFormsItsGrammarLacks(string sql, string message)
     {
         var refusal = Assert.Single(Run(Tables + sql, SqlDialect.MariaDb).Diagnostics);
@@ -80,6 +82,8 @@ public class AlterTableExistenceClauseTests
     [Theory]
     [InlineData(SqlDialect.MySql, "DROP INDEX iz ON a ALGORITHM = INPLACE LOCK = NONE;")]
     [InlineData(SqlDialect.MariaDb, "DROP INDEX iz ON a NOWAIT;")]
+    [InlineData(SqlDialect.MySql, "ALTER TABLE a ADD COLUMN j json AS (CAST(z AS JSON)) VIRTUAL;")]
+    [InlineData(SqlDialect.MariaDb, "ALTER TABLE a ADD COLUMN j text AS (CAST(z AS CHAR)) VIRTUAL;")]
     [InlineData(SqlDialect.MariaDb, "ALTER TABLE a DROP INDEX iz, LOCK = NONE;")]
     public void DropIndexOptionsTheServerTakes_AreAccepted(SqlDialect dialect, string drop)
     {

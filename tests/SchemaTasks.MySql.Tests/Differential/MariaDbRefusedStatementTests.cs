@@ -31,6 +31,8 @@ public sealed class MariaDbRefusedStatementTests
     [InlineData("unique key named like a table check", "CREATE TABLE t (k int, CONSTRAINT c CHECK (k > 0));\nALTER TABLE t ADD UNIQUE KEY c (k);", DiagnosticCodes.ConstraintExists, 1826)]
     [InlineData("a second primary key", "CREATE TABLE t (a int PRIMARY KEY, b int);\nALTER TABLE t ADD PRIMARY KEY (b);", DiagnosticCodes.MultiplePrimaryKeys, 1068)]
     [InlineData("modify adds the key again", "CREATE TABLE t (a int PRIMARY KEY);\nALTER TABLE t MODIFY a int PRIMARY KEY;", DiagnosticCodes.MultiplePrimaryKeys, 1068)]
+    [InlineData("a generated column cast to JSON", "CREATE TABLE t (a varchar(10), j text AS (CAST(a AS JSON)) VIRTUAL);", DiagnosticCodes.SyntaxError, 1064)]
+    [InlineData("drop index with a lock option", "CREATE TABLE t (a int, KEY ia (a));\nDROP INDEX ia ON t LOCK = NONE;", DiagnosticCodes.SyntaxError, 1064)]
     [InlineData("drop a column a generated column uses", "CREATE TABLE t (a int, b int AS (a * 2) STORED, c int AS (a + 1) VIRTUAL);\nALTER TABLE t DROP COLUMN a;", DiagnosticCodes.GeneratedColumnDependsOnColumn, 1054)]
     [InlineData("drop it with only one of its users", "CREATE TABLE t (a int, b int AS (a * 2) STORED, c int AS (a + 1) VIRTUAL);\nALTER TABLE t DROP COLUMN b, DROP COLUMN a;", DiagnosticCodes.GeneratedColumnDependsOnColumn, 1054)]
     public async Task A_statement_MariaDb_refuses_is_reported_at_its_line(string behaviour, string sql, string code, int error)
