@@ -97,6 +97,8 @@ internal static class MySqlInformationSchema
 
                     break;
                 case ConstraintKind.ForeignKey:
+                    // Named after CONSTRAINT <symbol>, else FOREIGN KEY <index> (which also names the key
+                    // here), else its first column: checked on MariaDB, and so MySQL 8.0.16+ documents it.
                     var indexName = new InformationSchemaUnknown($"the name of the index the server keeps for foreign key {name}", key.Columns.IsEmpty ? [name] : [name, key.Columns[0]]);
                     for (var i = 0; i < key.Columns.Length; i++)
                     {
@@ -104,6 +106,9 @@ internal static class MySqlInformationSchema
                         rows.Add(new InformationSchemaRow(cells, $"the index the server keeps for foreign key {name} of {table.Name.Name} unless another index serves it, which SchemaTasks does not model"));
                     }
 
+                    break;
+                default:
+                    rows.Add(Unread(table, name, "INDEX_NAME", new InformationSchemaUnknown($"whether {name} of {table.Name.Name} is an index")));
                     break;
             }
         }

@@ -137,7 +137,7 @@ internal sealed partial class MySqlUserExpression
                 if (op is null) return Fail($"the filter on {column}") is not null;
                 _pos++;
                 var value = Primary();
-                if (value is null || value == Null) return false;
+                if (value is null) return false;
                 filters.Add(new Filter(column, op, value));
             }
 
@@ -166,6 +166,7 @@ internal sealed partial class MySqlUserExpression
             {
                 // The server opens the table by name, so here case counts (lower_case_table_names=0),
                 // as it does in the engine's DDL; any other comparison of table_name compares in any case.
+                if (filter.Value == Null) return [];
                 if (filter.Op != "=" || Text(filter.Value) is not { } name) return FailBy(view, filters);
                 table = name;
             }
@@ -225,6 +226,7 @@ internal sealed partial class MySqlUserExpression
     private bool? Matches(Filter filter, object cell, out string? why)
     {
         why = null;
+        if (filter.Value == Null) return false; // = NULL and != NULL are NULL, whatever the cell holds.
         if (cell is InformationSchemaUnknown unknown)
         {
             if (filter.Op is "=" or "!=" && unknown.OneOf is { } oneOf && Text(filter.Value) is { } wanted && oneOf.All(v => TextEquals(v, wanted) == false))

@@ -79,6 +79,24 @@ public class MySqlInformationSchemaTests
     }
 
     [Theory]
+    [InlineData(SqlDialect.MariaDb, "fk_team", null)]
+    [InlineData(SqlDialect.MariaDb, "TeamId", null)]
+    [InlineData(SqlDialect.MariaDb, "other_name", "no")]
+    [InlineData(SqlDialect.MySql, "other_name", "no")]
+    public void Statistics_ByIndexName_OnATableWithAForeignKey_IsDecidedUnlessItMayNameItsIndex(SqlDialect dialect, string index, string? branch)
+    {
+        var test = $"EXISTS(SELECT 1 FROM information_schema.STATISTICS WHERE table_name = 'Members' AND {Here} AND index_name = '{index}')";
+        if (branch is null) Assert.Contains("foreign key fk_team", Undecided(test, dialect).Message, StringComparison.Ordinal);
+        else Assert.Equal(branch, Branch(test, dialect));
+    }
+
+    [Theory]
+    [InlineData("column_name = NULL")]
+    [InlineData("column_name != NULL")]
+    public void Filters_ComparedWithNull_MatchNoRow(string filter)
+        => Assert.Equal("no", Branch($"(SELECT COUNT(*) FROM information_schema.COLUMNS WHERE table_name = 'Teams' AND {Here} AND {filter}) > 0"));
+
+    [Theory]
     [InlineData("Teams", "UNIQUE", "yes")]
     [InlineData("Teams", "unique ", "yes")]
     [InlineData("Teams", "PRIMARY KEY", "yes")]
