@@ -67,10 +67,7 @@ internal static class MySqlInformationSchema
             ("IS_NULLABLE", column.IsNullable ? "YES" : "NO"),
             ("COLUMN_TYPE", Typed(MySqlColumnTypeText.ColumnType(column, dialect), "column_type")),
             ("DATA_TYPE", Typed(MySqlColumnTypeText.DataType(column, dialect), "data_type")),
-
-            // MariaDB shows a nullable column without a default as the string 'NULL', a NOT NULL
-            // one as NULL, and quotes strings; the catalog keeps a normalised default, not that text.
-            ("COLUMN_DEFAULT", new InformationSchemaUnknown($"the column_default of {shown}, whose text there SchemaTasks does not render")));
+            ("COLUMN_DEFAULT", MariaDbColumnDefaultText.Of(column, dialect) ?? new InformationSchemaUnknown($"the column_default of {shown} (default {column.Default ?? "none"}, type {column.Type}), whose text there SchemaTasks did not check against the server")));
     }
 
     // One row per column of each index: the primary key, unique keys and plain indexes the
@@ -156,7 +153,7 @@ internal static class MySqlInformationSchema
 }
 
 /// <summary>A row of an information_schema view.</summary>
-/// <param name="Cells">The row's cells by column name (in any case): a string, a <see cref="long"/>, or an <see cref="InformationSchemaUnknown"/>.</param>
+/// <param name="Cells">The row's cells by column name (in any case): a string, a <see cref="long"/>, <see cref="MySqlUserExpression.NullValue"/>, or an <see cref="InformationSchemaUnknown"/>.</param>
 /// <param name="Uncertain">Why the row may not exist, or <see langword="null"/> when it does.</param>
 internal sealed record InformationSchemaRow(Dictionary<string, object> Cells, string? Uncertain)
 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SchemaTasks.Sql;
 
 namespace SchemaTasks.Schema;
@@ -17,6 +18,9 @@ internal sealed partial class MySqlUserExpression
     // case-insensitive, trailing spaces ignored); MySQL 8 keeps the data dictionary's text under
     // collations not checked here, so there a comparison that case or trailing spaces would change stays undecided.
     private static readonly string[] PropertyColumns = ["COLUMN_TYPE", "DATA_TYPE", "IS_NULLABLE", "COLUMN_DEFAULT"];
+
+    // The Column of a filter that is a group of alternatives joined by OR.
+    private const string OrGroup = "";
 
     private sealed record Filter(string Column, string Op, object? Value);
 
@@ -105,49 +109,73 @@ internal sealed partial class MySqlUserExpression
 
         var view = Name(_tokens[_pos++]).ToUpperInvariant();
         if (_pos < _end && (TryWord("AS") || (_tokens[_pos].Kind is SqlTokenKind.Word && !IsWord("WHERE") && !IsWord("LIMIT")))) _pos++; // an alias
-        if (TryWord("WHERE") && !Filters(filters)) return null;
+        var where = new List<Filter>();
+        if (TryWord("WHERE") && !Filters(where)) return null;
+        filters.AddRange(where);
         if (TryWord("LIMIT") && _pos < _end)
         {
-            limit = long.TryParse(SqlTokenText.Raw(_sql, _tokens[_pos]), out var n) ? n : null;
+            limit = long.TryParse(SqlTokenText.Raw(_sql, _tokens[_pos]), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
             _pos++;
         }
 
         return Matching(view, filters);
     }
 
-    // column = value, column != value, column IS [NOT] NULL [AND ...] ..., in any parentheses.
+    // column = value, column != value, column IS [NOT] NULL, joined by AND and OR, in any
+    // parentheses. A group with OR is one filter of the conjunction around it, whose Value holds
+    // its alternatives, each a conjunction.
     private bool Filters(List<Filter> filters)
     {
-        do
+        var alternatives = new List<List<Filter>> { filters };
+        while (true)
         {
-            var open = 0;
-            while (TrySymbol("(")) open++;
-            if (_pos + 2 >= _end || _tokens[_pos].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return Fail("a filter") is not null;
-            if (IsSymbol(".", 1)) _pos += 2; // an alias's
-            var column = Name(_tokens[_pos++]);
-            if (TryWord("IS"))
+            do
             {
-                var negated = TryWord("NOT");
-                if (!TryWord("NULL")) return Fail($"the filter on {column}") is not null;
-                filters.Add(new Filter(column, negated ? "IS NOT NULL" : "IS NULL", null));
+                if (!Term(alternatives[^1])) return false;
             }
-            else
-            {
-                var op = IsSymbol("=") ? "=" : IsSymbol("!=") || IsSymbol("<>") ? "!=" : null;
-                if (op is null) return Fail($"the filter on {column}") is not null;
-                _pos++;
-                var value = Primary();
-                if (value is null) return false;
-                filters.Add(new Filter(column, op, value));
-            }
-
-            for (; open > 0; open--)
-            {
-                if (!TrySymbol(")")) return Fail(IsWord("OR") || IsSymbol("||") ? $"the OR after the filter on {column}" : "an unclosed parenthesis") is not null;
-            }
+            while (TryWord("AND") || TrySymbol("&&"));
+            if (!TryWord("OR") && !TrySymbol("||")) break;
+            alternatives.Add([]);
         }
-        while (TryWord("AND"));
-        if (IsWord("OR") || IsSymbol("||")) return Fail("an OR between filters") is not null;
+
+        if (alternatives.Count > 1)
+        {
+            var group = new Filter(OrGroup, "OR", alternatives.Select(a => a.ToList()).ToList());
+            filters.Clear();
+            filters.Add(group);
+        }
+
+        return true;
+    }
+
+    private bool Term(List<Filter> filters)
+    {
+        if (TrySymbol("("))
+        {
+            var inner = new List<Filter>();
+            if (!Filters(inner)) return false;
+            if (!TrySymbol(")")) return Fail("an unclosed parenthesis") is not null;
+            filters.AddRange(inner);
+            return true;
+        }
+
+        if (_pos + 2 >= _end || _tokens[_pos].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return Fail("a filter") is not null;
+        if (IsSymbol(".", 1)) _pos += 2; // an alias's
+        var column = Name(_tokens[_pos++]);
+        if (TryWord("IS"))
+        {
+            var negated = TryWord("NOT");
+            if (!TryWord("NULL")) return Fail($"the filter on {column}") is not null;
+            filters.Add(new Filter(column, negated ? "IS NOT NULL" : "IS NULL", null));
+            return true;
+        }
+
+        var op = IsSymbol("=") ? "=" : IsSymbol("!=") || IsSymbol("<>") ? "!=" : null;
+        if (op is null) return Fail($"the filter on {column}") is not null;
+        _pos++;
+        var value = Primary();
+        if (value is null) return false;
+        filters.Add(new Filter(column, op, value));
         return true;
     }
 
@@ -176,38 +204,73 @@ internal sealed partial class MySqlUserExpression
             }
         }
 
+        // Which table and database a row is of is decided by the lookup above, not under an OR.
+        if (rest.Any(f => f.Column == OrGroup && Leaves(f).Any(l => l.Column.Equals("TABLE_NAME", StringComparison.OrdinalIgnoreCase) || SchemaColumns.Contains(l.Column, StringComparer.OrdinalIgnoreCase))))
+        {
+            return FailBy(view, filters);
+        }
+
         var rows = MySqlInformationSchema.Rows(view, _catalog, table, _scope);
         if (rows is null) return FailBy(view, filters);
         var found = new List<InformationSchemaRow>();
         foreach (var row in rows)
         {
             string? undecided = null;
-            var matches = true;
-            foreach (var filter in rest)
-            {
-                if (!row.Cells.TryGetValue(filter.Column, out var cell))
-                {
-                    if (!row.Open) return FailBy(view, filters);
-                    undecided ??= row.Uncertain ?? $"the {filter.Column} of a row SchemaTasks does not know";
-                    continue;
-                }
-
-                var match = Matches(filter, cell, out var why);
-                if (match == false)
-                {
-                    matches = false;
-                    break;
-                }
-
-                if (match is null) undecided ??= why;
-            }
-
-            if (!matches) continue;
+            var unsupported = false;
+            var matches = AllMatch(rest, row, ref undecided, ref unsupported);
+            if (unsupported) return FailBy(view, filters);
+            if (matches == false) continue;
             if ((undecided ?? row.Uncertain) is { } reason) return FailRows(reason);
             found.Add(row);
         }
 
         return found;
+    }
+
+    private static IEnumerable<Filter> Leaves(Filter filter)
+        => filter.Column == OrGroup ? ((List<List<Filter>>)filter.Value!).SelectMany(a => a).SelectMany(Leaves) : [filter];
+
+    // Whether a row passes every filter: false when one fails, null when that cannot be told (why in undecided).
+    private bool? AllMatch(List<Filter> filters, InformationSchemaRow row, ref string? undecided, ref bool unsupported)
+    {
+        bool? all = true;
+        foreach (var filter in filters)
+        {
+            var match = filter.Column == OrGroup ? AnyMatch((List<List<Filter>>)filter.Value!, row, ref undecided, ref unsupported) : Matches(filter, row, ref undecided, ref unsupported);
+            if (match == false) return false;
+            if (match is null) all = null;
+        }
+
+        return all;
+    }
+
+    private bool? AnyMatch(List<List<Filter>> alternatives, InformationSchemaRow row, ref string? undecided, ref bool unsupported)
+    {
+        bool? any = false;
+        string? why = null;
+        foreach (var alternative in alternatives)
+        {
+            var match = AllMatch(alternative, row, ref why, ref unsupported);
+            if (match == true) return true;
+            if (match is null) any = null;
+        }
+
+        if (any is null) undecided ??= why;
+        return any;
+    }
+
+    private bool? Matches(Filter filter, InformationSchemaRow row, ref string? undecided, ref bool unsupported)
+    {
+        if (!row.Cells.TryGetValue(filter.Column, out var cell))
+        {
+            unsupported |= !row.Open;
+            undecided ??= row.Uncertain ?? $"the {filter.Column} of a row SchemaTasks does not know";
+            return null;
+        }
+
+        var match = Matches(filter, cell, out var why);
+        if (match is null) undecided ??= why;
+        return match;
     }
 
     private List<InformationSchemaRow>? FailBy(string view, List<Filter> filters)
@@ -238,17 +301,19 @@ internal sealed partial class MySqlUserExpression
             return null;
         }
 
-        // No modelled cell is NULL.
-        if (filter.Op is "IS NULL" or "IS NOT NULL") return filter.Op == "IS NOT NULL";
+        if (filter.Op is "IS NULL" or "IS NOT NULL") return (cell == Null) == (filter.Op == "IS NULL");
+        if (cell == Null) return false;
         bool? equal = (cell, filter.Value) switch
         {
             (long a, long b) => a == b,
             (string a, string b) => TextEquals(a, b, filter.Column),
+            (string a, long b) => NumberOf(a) is { } n ? n == b : null,
+            (long a, string b) => NumberOf(b) is { } n ? n == a : null,
             _ => null,
         };
         if (equal is null)
         {
-            why = cell is string text && filter.Value is string value ? WhyTextUndecided(text, value, filter.Column) : $"the filter on {filter.Column}, which compares a number with a string";
+            why = cell is string text && filter.Value is string value ? WhyTextUndecided(text, value, filter.Column) : $"the filter on {filter.Column}, which compares '{cell}' with {filter.Value} as numbers";
             return null;
         }
 
@@ -279,4 +344,15 @@ internal sealed partial class MySqlUserExpression
         => column is null ? TextEqualsWhy(left, right) : $"the filter on {column} ({TextEqualsWhy(left, right)})";
 
     private static bool IsAscii(string text) => text.All(c => c < 0x80);
+
+    // A string compared with a number is read as a number: its numeric prefix after leading
+    // spaces, or 0 when it starts with no digit, sign or point (so 'NULL' = 0 holds, as on the
+    // server); null for forms not read here (a fraction, an exponent, digits then text).
+    private static decimal? NumberOf(string text)
+    {
+        var trimmed = text.TrimStart(' ').TrimEnd(' ');
+        if (trimmed.Length > 0 && char.IsWhiteSpace(trimmed[0])) return null;
+        if (trimmed.Length == 0 || !(char.IsAsciiDigit(trimmed[0]) || trimmed[0] is '-' or '+' or '.')) return 0;
+        return long.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) ? whole : null;
+    }
 }

@@ -155,9 +155,13 @@ internal sealed partial class MySqlUserExpression
         var right = Primary();
         if (right is null) return null;
         if (left == Null || right == Null) return Null; // SQL's comparisons with NULL are NULL, which IF takes as false.
-        if (left is long a && right is long b)
+        if (left is long a && right is long b) return Bool(Compare(op, a, b));
+
+        // A string and a number compare as numbers (the server reads 'NULL' and 'abc' as 0).
+        if ((left, right) is (string, long) or (long, string))
         {
-            return Bool(op switch { "=" => a == b, "<>" or "!=" => a != b, ">" => a > b, "<" => a < b, ">=" => a >= b, _ => a <= b });
+            var (leftNumber, rightNumber) = (left is string s ? NumberOf(s) : (long)left, right is string t ? NumberOf(t) : (long)right);
+            return leftNumber is { } m && rightNumber is { } n ? Bool(Compare(op, m, n)) : Fail($"a comparison of '{left}' with {right} as numbers");
         }
 
         if (left is string x && right is string y && op is "=" or "<>" or "!=")
@@ -250,6 +254,9 @@ internal sealed partial class MySqlUserExpression
     private string Name(SqlToken token) => token.Kind == SqlTokenKind.QuotedIdentifier ? SqlTokenText.Unquote(_sql, token) : SqlTokenText.Raw(_sql, token);
 
     private static object Bool(bool value) => value ? 1L : 0L;
+
+    private static bool Compare(string op, decimal a, decimal b)
+        => op switch { "=" => a == b, "<>" or "!=" => a != b, ">" => a > b, "<" => a < b, ">=" => a >= b, _ => a <= b };
 
     /// <summary>Whether a value is true as MySQL's IF reads it: a number other than zero.</summary>
     public static bool IsTrue(object value) => Truth(value);

@@ -12,7 +12,7 @@ namespace SchemaTasks.Core.Tests.Schema;
 public class MySqlInformationSchemaTests
 {
     private const string Tables = """
-        CREATE TABLE Teams (Id varchar(26) NOT NULL PRIMARY KEY, Name varchar(64), Kind enum('D','O'), Props json, Body text, Flag tinyint(1), Count int,
+        CREATE TABLE Teams (Id varchar(26) NOT NULL PRIMARY KEY, Name varchar(64), Kind enum('D','O'), Props json, Body text, Flag tinyint(1), Count int, Zero bigint DEFAULT 0, Day date DEFAULT '2020-1-1',
           KEY idx_name (Name), UNIQUE KEY uq_kind (Kind, Name), CONSTRAINT ck_count CHECK (Count > 0));
         CREATE TABLE Members (Id int PRIMARY KEY, TeamId varchar(26), CONSTRAINT fk_team FOREIGN KEY (TeamId) REFERENCES Teams (Id));
         """;
@@ -146,13 +146,36 @@ public class MySqlInformationSchemaTests
     [InlineData("Count", "column_type = 'int'", SqlDialect.MySql, "column_type of Teams.Count")]
     [InlineData("Props", "column_type != 'JSON'", SqlDialect.MySql, "column_type of Teams.Props")]
     [InlineData("Body", "column_type != 'TEXT'", SqlDialect.MySql, "MySQL 8 collation")]
-    [InlineData("Name", "column_default IS NULL", SqlDialect.MariaDb, "column_default of Teams.Name")]
+    [InlineData("Name", "column_default IS NULL", SqlDialect.MySql, "column_default of Teams.Name")]
+    [InlineData("Day", "column_default IS NULL", SqlDialect.MariaDb, "column_default of Teams.Day")]
+    [InlineData("Name", "(column_default IS NULL OR table_name = 'Teams')", SqlDialect.MariaDb, "information_schema.COLUMNS by")]
     [InlineData("Name", "character_maximum_length = 64", SqlDialect.MariaDb, "information_schema.COLUMNS by")]
     public void Columns_PropertiesWhoseTextIsNotChecked_AreUndecided(string column, string filter, SqlDialect dialect, string part)
     {
         var finding = Undecided($"(SELECT COUNT(*) FROM information_schema.COLUMNS WHERE table_name = 'Teams' AND {Here} AND column_name = '{column}' AND {filter}) > 0", dialect);
         Assert.Contains(part, finding.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Name", "column_default IS NOT NULL", "yes")]
+    [InlineData("Name", "column_default = 'null'", "yes")]
+    [InlineData("Name", "column_default = 0", "yes")]
+    [InlineData("Id", "column_default IS NULL", "yes")]
+    [InlineData("Zero", "column_default = 0", "yes")]
+    [InlineData("Zero", "column_default = '0'", "yes")]
+    [InlineData("Id", "(COLUMN_DEFAULT IS NULL OR COLUMN_DEFAULT != 0)", "yes")]
+    [InlineData("Zero", "(COLUMN_DEFAULT IS NULL OR COLUMN_DEFAULT != 0)", "no")]
+    [InlineData("Name", "(column_type != 'varchar' AND data_type != 'varchar' OR is_nullable = 'NO')", "no")]
+    public void Columns_ByDefaultOnMariaDb_AreDecided(string column, string filter, string branch)
+        => Assert.Equal(branch, Branch($"(SELECT COUNT(*) FROM information_schema.COLUMNS WHERE table_name = 'Teams' AND {Here} AND column_name = '{column}' AND {filter}) > 0"));
+
+    [Theory]
+    [InlineData("Name", "IS NULL", "no")]
+    [InlineData("Id", "IS NULL", "yes")]
+    [InlineData("Zero", "= 0", "yes")]
+    [InlineData("Name", "= 0", "yes")]
+    public void Columns_DefaultAsAValue_IsDecidedOnMariaDb(string column, string comparison, string branch)
+        => Assert.Equal(branch, Branch($"(SELECT Column_Default FROM Information_Schema.Columns WHERE table_name = 'Teams' AND {Here} AND column_name = '{column}') {comparison}"));
 
     [Fact]
     public void Columns_SharedTypeText_IsDecidedOnMySqlToo()

@@ -175,6 +175,30 @@ public sealed class MySqlDynamicSqlTests
         PREPARE st FROM @s;
         EXECUTE st;
         """)]
+    [InlineData("defaults compared as information_schema.COLUMNS shows them, under OR too", """
+        CREATE TABLE Hooks (Id varchar(26) NOT NULL PRIMARY KEY, Username varchar(64), ExpireAt bigint DEFAULT 0, LastAt bigint DEFAULT 0, Timezone text, Kind enum('a','b') DEFAULT 'a', Day date DEFAULT '2020-01-01', Price decimal(5,2) DEFAULT 1.5);
+        SET @s = (SELECT IF((SELECT Column_Default FROM Information_Schema.Columns WHERE table_name = 'Hooks' AND table_schema = DATABASE() AND column_name = 'Username') IS NULL, 'ALTER TABLE Hooks ADD COLUMN u_null int', 'ALTER TABLE Hooks ADD COLUMN u_string int'));
+        PREPARE st FROM @s;
+        EXECUTE st;
+        SET @s = (SELECT IF((SELECT Column_Default FROM Information_Schema.Columns WHERE table_name = 'Hooks' AND table_schema = DATABASE() AND column_name = 'Id') IS NULL, 'ALTER TABLE Hooks ADD COLUMN i_null int', 'ALTER TABLE Hooks ADD COLUMN i_string int'));
+        PREPARE st FROM @s;
+        EXECUTE st;
+        SET @s = (SELECT IF((SELECT Column_Default FROM Information_Schema.Columns WHERE table_name = 'Hooks' AND table_schema = DATABASE() AND column_name = 'Username') = 0, 'ALTER TABLE Hooks ADD COLUMN u_zero int', 'ALTER TABLE Hooks ADD COLUMN u_other int'));
+        PREPARE st FROM @s;
+        EXECUTE st;
+        SET @s = (SELECT IF((SELECT Column_Default FROM Information_Schema.Columns WHERE table_name = 'Hooks' AND table_schema = DATABASE() AND column_name = 'ExpireAt') = 0, 'ALTER TABLE Hooks ALTER COLUMN ExpireAt SET DEFAULT NULL', 'SELECT 1'));
+        PREPARE st FROM @s;
+        EXECUTE st;
+        SET @s = (SELECT IF((SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE table_name = 'Hooks' AND table_schema = DATABASE() AND column_name = 'Timezone' AND column_default IS NOT NULL) > 0, 'ALTER TABLE Hooks ADD COLUMN t_has int', 'ALTER TABLE Hooks ADD COLUMN t_none int'));
+        PREPARE st FROM @s;
+        EXECUTE st;
+        SET @s = (SELECT IF((SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'Hooks' AND TABLE_SCHEMA = DATABASE() AND COLUMN_NAME = 'LastAt' AND (COLUMN_DEFAULT IS NULL OR COLUMN_DEFAULT != 0)) = 1, 'ALTER TABLE Hooks ALTER COLUMN LastAt SET DEFAULT 0', 'ALTER TABLE Hooks ADD COLUMN l_kept int'));
+        PREPARE st FROM @s;
+        EXECUTE st;
+        SET @s = (SELECT IF((SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE table_name = 'Hooks' AND table_schema = DATABASE() AND ((column_name = 'Kind' AND column_default = '''a''') OR (column_name = 'Day' AND column_default = '''2020-01-01''') OR (column_name = 'Price' AND column_default = '1.50'))) = 3, 'ALTER TABLE Hooks ADD COLUMN all_three int', 'ALTER TABLE Hooks ADD COLUMN not_three int'));
+        PREPARE st FROM @s;
+        EXECUTE st;
+        """)]
     public Task Type_text_tests_build_the_servers_schema_on_MariaDB(string behaviour, string sql)
     {
         if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return Task.CompletedTask;
