@@ -59,6 +59,7 @@ internal sealed partial class MySqlUserExpression
             return null;
         }
 
+        if (TryWord("AS") || (_pos < _end && _tokens[_pos].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier && !IsWord("FROM"))) _pos++; // an alias
         return Matches(filters, out _)?.Count;
     }
 

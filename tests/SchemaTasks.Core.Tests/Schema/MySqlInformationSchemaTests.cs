@@ -67,6 +67,19 @@ public class MySqlInformationSchemaTests
     public void Statistics_ByColumnName_FindTheIndexesHoldingIt(string table, string column, string branch)
         => Assert.Equal(branch, Branch($"EXISTS(SELECT 1 FROM information_schema.STATISTICS WHERE table_name = '{table}' AND {Here} AND column_name = '{column}')"));
 
+    [Theory]
+    [InlineData("COUNT(*) AS n", "= 2")]
+    [InlineData("COUNT(1) n", "= 2")]
+    [InlineData("COUNT(seq_in_index)", "= 2")]
+    public void Counts_WithAnAliasOrOfAColumn_AreDecided(string count, string comparison)
+        => Assert.Equal("yes", Branch($"(SELECT {count} FROM information_schema.STATISTICS WHERE table_name = 'Teams' AND {Here} AND column_name = 'Name') {comparison}"));
+
+    [Theory]
+    [InlineData("COUNT(DISTINCT index_name)", "COUNT of an expression")]
+    [InlineData("COUNT(column_default)", "information_schema.STATISTICS by")]
+    public void Counts_OfWhatIsNotARowCount_AreUndecided(string count, string part)
+        => Assert.Contains(part, Undecided($"(SELECT {count} FROM information_schema.STATISTICS WHERE table_name = 'Teams' AND {Here} AND column_name = 'Name') > 0").Message, StringComparison.Ordinal);
+
     [Fact]
     public void Statistics_CountsOneRowPerIndexOfTheColumn()
         => Assert.Equal("yes", Branch($"(SELECT COUNT(*) FROM information_schema.STATISTICS WHERE table_name = 'Teams' AND {Here} AND column_name = 'Name') = 2"));
