@@ -18,7 +18,7 @@ namespace SchemaTasks.Schema;
 /// <c>REFERENTIAL_CONSTRAINTS</c> filtered by equalities, answered from the catalog the
 /// migrations built so far. Anything else is unknown, and the caller says so.
 /// </summary>
-internal sealed class MySqlUserExpression
+internal sealed partial class MySqlUserExpression
 {
     /// <summary>The value of <c>DATABASE()</c>: the migrations' own database, whatever its name.</summary>
     public static readonly object CurrentDatabase = new();
@@ -59,13 +59,15 @@ internal sealed class MySqlUserExpression
     }
 
     /// <summary>
-    /// The number of rows of <c>SELECT &lt;list&gt; [INTO ...] FROM information_schema.&lt;view&gt; WHERE ...</c>,
-    /// <paramref name="start"/> being the token after SELECT; <see langword="null"/> when unknown.
+    /// The value of <c>SELECT COUNT(...) FROM information_schema.&lt;view&gt; WHERE ...</c> (its
+    /// INTO taken out), <paramref name="start"/> being the token after SELECT; <see langword="null"/>
+    /// when unknown, and for any other select list: a SELECT ... INTO that finds no row leaves its
+    /// variable as it was, which only COUNT never does.
     /// </summary>
     public static long? CountRows(string sql, List<SqlToken> tokens, int start, int end, Catalog catalog, IMySqlExpressionScope scope, out string? unknown)
     {
         var query = new MySqlUserExpression(sql, tokens, start, end, catalog, scope);
-        var rows = query.InformationSchemaRows();
+        var rows = query.IsWord("COUNT") && query.IsSymbol("(", 1) ? query.Count() : (long?)query.Fail("a select list other than COUNT(...)");
         if (rows is not null && query._pos != end)
         {
             query.Fail($"'{SqlTokenText.ForMessage(sql, tokens[query._pos])}' after the query");
@@ -107,7 +109,7 @@ internal sealed class MySqlUserExpression
         while (left is not null && (TryWord("OR") || TrySymbol("||")))
         {
             var right = And();
-            left = right is null ? null : Bool(Truth(left) || Truth(right));
+            left = right is null ? null : Truth(left) || Truth(right) ? 1L : left == Null || right == Null ? Null : 0L;
         }
 
         return left;
@@ -119,7 +121,7 @@ internal sealed class MySqlUserExpression
         while (left is not null && (TryWord("AND") || TrySymbol("&&")))
         {
             var right = Not();
-            left = right is null ? null : Bool(Truth(left) && Truth(right));
+            left = right is null ? null : IsFalse(left) || IsFalse(right) ? 0L : left == Null || right == Null ? Null : 1L;
         }
 
         return left;
@@ -130,7 +132,7 @@ internal sealed class MySqlUserExpression
         if (TryWord("NOT") || TrySymbol("!"))
         {
             var operand = Not();
-            return operand is null ? null : Bool(!Truth(operand));
+            return operand is null ? null : operand == Null ? Null : Bool(!Truth(operand));
         }
 
         return Comparison();
@@ -152,14 +154,19 @@ internal sealed class MySqlUserExpression
         _pos++;
         var right = Primary();
         if (right is null) return null;
-        if (left is long a && right is long b)
+        if (left == Null || right == Null) return Null; // SQL's comparisons with NULL are NULL, which IF takes as false.
+        if (left is long a && right is long b) return Bool(Compare(op, a, b));
+
+        // A string and a number compare as numbers (the server reads 'NULL' and 'abc' as 0).
+        if ((left, right) is (string, long) or (long, string))
         {
-            return Bool(op switch { "=" => a == b, "<>" or "!=" => a != b, ">" => a > b, "<" => a < b, ">=" => a >= b, _ => a <= b });
+            var (leftNumber, rightNumber) = (left is string s ? NumberOf(s) : (long)left, right is string t ? NumberOf(t) : (long)right);
+            return leftNumber is { } m && rightNumber is { } n ? Bool(Compare(op, m, n)) : Fail($"a comparison of '{left}' with {right} as numbers");
         }
 
         if (left is string x && right is string y && op is "=" or "<>" or "!=")
         {
-            return Bool(string.Equals(x, y, StringComparison.OrdinalIgnoreCase) == (op == "="));
+            return TextEquals(x, y) is { } equal ? Bool(equal == (op == "=")) : Fail(WhyTextUndecided(x, y));
         }
 
         return Fail($"a comparison with {op}");
@@ -244,152 +251,18 @@ internal sealed class MySqlUserExpression
         return Fail($"'{SqlTokenText.ForMessage(_sql, token)}'");
     }
 
-    // SELECT <expression> without FROM, or SELECT COUNT(...) FROM information_schema.<view> WHERE ...
-    private object? Select()
-    {
-        if (IsWord("COUNT") && IsSymbol("(", 1)) return InformationSchemaRows();
-        var value = Or();
-        if (value is null || !IsWord("FROM")) return value;
-
-        // SELECT 1 (or TRUE, 'x') FROM information_schema... WHERE ...: the constant when a row matches, else NULL.
-        var rows = InformationSchemaRows();
-        return rows is null ? null : rows > 0 ? value : Null;
-    }
-
-    // The number of rows of the query after SELECT: its select list is skipped to FROM.
-    private long? InformationSchemaRows()
-    {
-        var depth = 0;
-        while (_pos < _end && !(depth == 0 && IsWord("FROM")))
-        {
-            if (IsSymbol("(")) depth++;
-            else if (IsSymbol(")")) depth--;
-            _pos++;
-        }
-
-        if (!TryWord("FROM") || !TryWord("information_schema") || !TrySymbol(".") || _pos >= _end)
-        {
-            Fail("a query that is not on information_schema");
-            return null;
-        }
-
-        var view = Name(_tokens[_pos++]).ToUpperInvariant();
-        if (_pos < _end && (TryWord("AS") || (_tokens[_pos].Kind is SqlTokenKind.Word && !IsWord("WHERE") && !IsWord("LIMIT")))) _pos++; // an alias
-        var filters = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
-        if (TryWord("WHERE") && !Filters(filters)) return null;
-        if (TryWord("LIMIT")) _pos++;
-        var rows = Rows(view, filters);
-        if (rows is null) Fail($"information_schema.{view} by {string.Join(", ", filters.Keys)}");
-        return rows;
-    }
-
-    // column = value [AND column = value] ..., in any parentheses.
-    private bool Filters(Dictionary<string, object> filters)
-    {
-        do
-        {
-            var open = 0;
-            while (TrySymbol("(")) open++;
-            if (_pos + 2 >= _end || _tokens[_pos].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return Fail("a filter") is not null;
-            if (IsSymbol(".", 1)) _pos += 2; // an alias's
-            var column = Name(_tokens[_pos++]);
-            if (!TrySymbol("=")) return Fail($"the filter on {column}") is not null;
-            var value = Primary();
-            if (value is null || value == Null) return false;
-            filters[column] = value;
-            for (; open > 0; open--)
-            {
-                if (!TrySymbol(")")) return Fail("an unclosed parenthesis") is not null;
-            }
-        }
-        while (TryWord("AND"));
-        return true;
-    }
-
-    private long? Rows(string view, Dictionary<string, object> filters)
-    {
-        // Every view is filtered by its schema: only the migrations' own database is known.
-        foreach (var schema in new[] { "TABLE_SCHEMA", "CONSTRAINT_SCHEMA", "INDEX_SCHEMA" })
-        {
-            if (filters.TryGetValue(schema, out var value) && value != CurrentDatabase) return null;
-            filters.Remove(schema);
-        }
-
-        string? Text(string column) => filters.TryGetValue(column, out var value) ? value as string ?? (value is long n ? n.ToString(CultureInfo.InvariantCulture) : null) : null;
-        var table = Text("TABLE_NAME") is { } tableName ? FindTable(tableName) : null;
-        switch (view)
-        {
-            case "TABLES" when Only(filters, "TABLE_NAME", "TABLE_TYPE") && Text("TABLE_NAME") is not null:
-                if (table is not null) return Text("TABLE_TYPE") is null or "BASE TABLE" ? 1 : 0;
-                return Text("TABLE_TYPE") == "BASE TABLE" || !_scope.MayBeView(Text("TABLE_NAME")!) ? 0 : null;
-            case "COLUMNS" when Only(filters, "TABLE_NAME", "COLUMN_NAME") && Text("COLUMN_NAME") is { } column && Text("TABLE_NAME") is { } columnsOf:
-                if (table is not null) return table.FindColumn(column, _catalog.Dialect) is null ? 0 : 1;
-                return _scope.MayBeView(columnsOf) ? null : 0;
-            // A table that does not exist has no indexes or constraints, and neither has a view of its name.
-            case "STATISTICS" when Only(filters, "TABLE_NAME", "INDEX_NAME", "COLUMN_NAME") && Text("INDEX_NAME") is { } index && Text("TABLE_NAME") is not null:
-                return table is null ? 0 : IndexRows(table, index, Text("COLUMN_NAME"));
-            case "TABLE_CONSTRAINTS" when Only(filters, "TABLE_NAME", "CONSTRAINT_NAME", "CONSTRAINT_TYPE") && Text("CONSTRAINT_NAME") is { } constraint:
-                return table is null && Text("TABLE_NAME") is not null ? 0 : ConstraintRows(table, constraint, Text("CONSTRAINT_TYPE"));
-            case "REFERENTIAL_CONSTRAINTS" when Only(filters, "TABLE_NAME", "CONSTRAINT_NAME") && Text("CONSTRAINT_NAME") is { } foreignKey:
-                return table is null && Text("TABLE_NAME") is not null ? 0 : ConstraintRows(table, foreignKey, "FOREIGN KEY");
-            default:
-                return null;
-        }
-    }
-
-    private static bool Only(Dictionary<string, object> filters, params string[] columns) => filters.Keys.All(k => columns.Contains(k, StringComparer.OrdinalIgnoreCase));
-
-    private long? IndexRows(CatalogTable table, string index, string? column)
-    {
-        if (MySqlPlainIndexes.IsIndexName(table, index))
-        {
-            var key = table.Keys.FirstOrDefault(k => string.Equals(k.Key, index, StringComparison.OrdinalIgnoreCase)
-                                                     || (k.Value.Kind == ConstraintKind.PrimaryKey && string.Equals(index, "PRIMARY", StringComparison.OrdinalIgnoreCase)));
-            if (key.Value is null) return null;
-            return column is null ? key.Value.Columns.Length : key.Value.Columns.Count(c => string.Equals(c, column, StringComparison.OrdinalIgnoreCase));
-        }
-
-        // A foreign key has an index the engine does not keep, named after the key or its first column.
-        foreach (var (name, key) in table.Keys)
-        {
-            if (key.Kind == ConstraintKind.ForeignKey && (string.Equals(name, index, StringComparison.OrdinalIgnoreCase) || (key.Columns.Length > 0 && string.Equals(key.Columns[0], index, StringComparison.OrdinalIgnoreCase)))) return null;
-        }
-
-        return 0;
-    }
-
-    private long? ConstraintRows(CatalogTable? table, string name, string? type)
-    {
-        var tables = table is null ? _catalog.Tables.Values : [table];
-        long rows = 0;
-        foreach (var candidate in tables)
-        {
-            foreach (var (keyName, key) in candidate.Keys)
-            {
-                if (key.Kind is ConstraintKind.PlainIndex || !string.Equals(keyName, name, StringComparison.OrdinalIgnoreCase)) continue;
-                var kind = key.Kind switch { ConstraintKind.PrimaryKey => "PRIMARY KEY", ConstraintKind.Unique => "UNIQUE", ConstraintKind.ForeignKey => "FOREIGN KEY", _ => null };
-                if (kind is null) return null;
-                if (type is null || string.Equals(type, kind, StringComparison.OrdinalIgnoreCase)) rows++;
-            }
-
-            if (candidate.Checks.Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) && (type is null || string.Equals(type, "CHECK", StringComparison.OrdinalIgnoreCase))) rows++;
-            if (candidate.OtherConstraints.Any(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase) && !candidate.Keys.ContainsKey(c))) return null; // Its kind is not known.
-        }
-
-        return rows;
-    }
-
-    // Table names compare as information_schema compares them, in any case.
-    private CatalogTable? FindTable(string name)
-        => _catalog.FindTable(new QualifiedName(string.Empty, name))
-           ?? _catalog.Tables.Values.FirstOrDefault(t => string.Equals(t.Name.Name, name, StringComparison.OrdinalIgnoreCase) && t.Name.Schema.Length == 0);
-
     private string Name(SqlToken token) => token.Kind == SqlTokenKind.QuotedIdentifier ? SqlTokenText.Unquote(_sql, token) : SqlTokenText.Raw(_sql, token);
 
     private static object Bool(bool value) => value ? 1L : 0L;
 
+    private static bool Compare(string op, decimal a, decimal b)
+        => op switch { "=" => a == b, "<>" or "!=" => a != b, ">" => a > b, "<" => a < b, ">=" => a >= b, _ => a <= b };
+
     /// <summary>Whether a value is true as MySQL's IF reads it: a number other than zero.</summary>
     public static bool IsTrue(object value) => Truth(value);
+
+    // Three-valued logic: NULL is neither true nor false.
+    private static bool IsFalse(object value) => value != Null && !Truth(value);
 
     private static bool Truth(object value) => value switch
     {

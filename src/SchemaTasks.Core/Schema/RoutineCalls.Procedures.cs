@@ -322,16 +322,25 @@ internal sealed partial class RoutineCalls
             foreach (var name in names) calls._locals![name] = value;
         }
 
-        // SELECT <list> INTO v FROM information_schema...: the count it finds; any other SELECT only shows a result.
+        // SELECT COUNT(...) INTO v FROM information_schema... or SELECT COUNT(...) FROM ... INTO v
+        // (MySQL takes INTO at either place): the count it finds; any other SELECT only shows a result.
         private void SelectInto(List<SqlToken> statement)
         {
             var into = statement.FindIndex(t => SqlTokenText.IsWord(sql, t, "INTO"));
             if (into < 0) return;
-            if (into + 1 >= statement.Count) throw new UndecidableCall($"the SELECT ... INTO at line {statement[0].Line}");
-            var rows = MySqlUserExpression.CountRows(sql, statement, 1, statement.Count, Catalog, calls, out var unknown);
+            var atEnd = into + 2 == statement.Count;
+            var beforeFrom = into + 2 < statement.Count && SqlTokenText.IsWord(sql, statement[into + 2], "FROM");
+            var target = into + 1 < statement.Count && statement[into + 1].Kind is SqlTokenKind.Word ? SqlTokenText.Raw(sql, statement[into + 1]) : null;
+            if (!(atEnd || beforeFrom) || target is null || !calls._locals!.ContainsKey(target))
+            {
+                throw new UndecidableCall($"the SELECT ... INTO at line {statement[0].Line} (INTO one declared variable is followed, before FROM or at the end)");
+            }
+
+            var query = new List<SqlToken>(statement);
+            query.RemoveRange(into, 2);
+            var rows = MySqlUserExpression.CountRows(sql, query, 1, query.Count, Catalog, calls, out var unknown);
             if (rows is null) throw new UndecidableCall($"the SELECT ... INTO at line {statement[0].Line} ({unknown})");
-            var target = SqlTokenText.Raw(sql, statement[into + 1]);
-            calls._locals![target] = rows.Value;
+            calls._locals[target] = rows.Value;
         }
     }
 
