@@ -45,6 +45,9 @@ internal sealed class ApplyContext(IdentifierRules rules, string? file, List<Sch
     public void Warning(string code, string message, SqlToken at)
         => diagnostics.Add(SchemaDiagnostic.Warning(code, message, File, at.Line, at.Column));
 
+    /// <summary>Where <paramref name="at"/> is, as <c>file(line,col)</c>, for a message that points back at it from a later statement.</summary>
+    public string Where(SqlToken at) => $"{File ?? "the migration"}({at.Line},{at.Column})";
+
     /// <summary>A name as SQL writes it, for messages.</summary>
     public string Show(QualifiedName name) => Rules.Quote(name);
 

@@ -35,7 +35,7 @@ internal static class PolicyStatements
             : catalog;
 
     private static ViewUses? Resolve(Catalog catalog, ViewQueryReferences? expression, SqlStatement s, ApplyContext context)
-        => expression is null ? null : ViewDependencies.Resolve(catalog, expression, $"{context.File ?? "the migration"}({s.At.Line},{s.At.Column})", context.Rules);
+        => expression is null ? null : ViewDependencies.Resolve(catalog, expression, context.Where(s.At), context.Rules);
 }
 
 /// <summary>A row security policy: what its USING and WITH CHECK expressions use (<see langword="null"/> when it has none).</summary>

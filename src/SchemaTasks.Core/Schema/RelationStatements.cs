@@ -23,7 +23,7 @@ internal static class RelationStatements
     public static Catalog Create(Catalog catalog, CreateRelationStatement s, ApplyContext context)
     {
         var uses = s.Query is { } query && context.IsPostgres
-            ? ViewDependencies.Resolve(catalog, query, $"{context.File ?? "the migration"}({s.At.Line},{s.At.Column})", context.Rules)
+            ? ViewDependencies.Resolve(catalog, query, context.Where(s.At), context.Rules)
             : null;
 
         // CREATE OR REPLACE VIEW of a view: the new query's uses replace the old ones.

@@ -11,7 +11,8 @@ namespace SchemaTasks.Schema;
 /// (SQLSTATE 0A000, even to the same type), and dropping it or its table without <c>CASCADE</c>
 /// (2BP01). With <c>CASCADE</c> the views and policies go with it. The queries and expressions
 /// are read by names (<see cref="ViewQueryReferences"/>), not parsed: an unqualified name counts
-/// for every table of its FROM, and of the FROMs around it, that has such a column.
+/// for the tables that have such a column in the nearest FROM, at its depth or around it, that
+/// may have it.
 /// </summary>
 internal static class ViewDependencies
 {
