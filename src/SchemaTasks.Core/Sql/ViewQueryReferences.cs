@@ -81,8 +81,10 @@ internal sealed record ViewQueryReferences(
 
             if (token.Kind == SqlTokenKind.Word && depth == fromDepth && NotAliases.Contains(SqlTokenText.Raw(sql, token))) fromDepth = -1;
 
-            // A name followed by '(' is a function; one followed by '.' qualifies the next name.
+            // A name followed by '(' is a function; one followed by '.' qualifies the next name; one
+            // after AS names an output column, and one after '::' a type.
             if (i + 1 < end && (SqlTokenText.IsSymbol(sql, tokens[i + 1], '(') || SqlTokenText.IsSymbol(sql, tokens[i + 1], '.'))) continue;
+            if (i > start && (IsWord(sql, tokens[i - 1], "AS") || IsCast(sql, tokens[i - 1]))) continue;
             var qualifier = i - 2 >= start && SqlTokenText.IsSymbol(sql, tokens[i - 1], '.') && tokens[i - 2].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier
                 ? Name(sql, tokens[i - 2], rules)
                 : null;
@@ -128,6 +130,9 @@ internal sealed record ViewQueryReferences(
 
     /// <summary>Stands for a FROM item that is no relation (a subquery, a VALUES list): no table has its name.</summary>
     public static QualifiedName NotATable { get; } = new(string.Empty, "(subquery)");
+
+    private static bool IsCast(string sql, SqlToken token)
+        => token.Kind == SqlTokenKind.Symbol && sql.AsSpan(token.Start, token.Length).SequenceEqual("::");
 
     private static bool IsWord(string sql, SqlToken token, string word) => token.Kind == SqlTokenKind.Word && SqlTokenText.IsWord(sql, token, word);
 

@@ -39,6 +39,7 @@ public class ViewDependencyTests
     [InlineData("CREATE MATERIALIZED VIEW m AS SELECT id FROM app.orders WITH NO DATA;", "ALTER TABLE app.orders DROP COLUMN data;")]
     [InlineData("CREATE VIEW v AS SELECT c.id * 2 AS twice FROM customers c;", "ALTER TABLE customers DROP COLUMN name;")]
     [InlineData("CREATE VIEW v AS SELECT id FROM customers;\nDROP VIEW v;", "DROP TABLE customers;")]
+    [InlineData("CREATE VIEW v AS SELECT id::text AS name, now()::date AS note FROM customers;", "ALTER TABLE customers ALTER COLUMN name TYPE varchar(9), ALTER COLUMN note TYPE varchar(9);")]
     [InlineData("CREATE VIEW v AS SELECT id FROM customers;", "DROP TABLE customers CASCADE;\nCREATE TABLE customers (id text);\nALTER TABLE customers ALTER COLUMN id TYPE int USING id::int;")]
     public void WhatTheViewDoesNotUse_ChangesFreely(string view, string change)
     {
