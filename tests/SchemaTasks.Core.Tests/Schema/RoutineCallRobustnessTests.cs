@@ -4,7 +4,8 @@ namespace SchemaTasks.Core.Tests.Schema;
 
 /// <summary>
 /// The engine never throws, whatever the SQL: mutations of histories that run procedures,
-/// functions, dynamic SQL and COPY data (a character dropped, doubled or replaced at a seeded random place)
+/// functions, dynamic SQL, COPY data, loops, and views, policies and generated columns with
+/// what depends on them (a character dropped, doubled or replaced at a seeded random place)
 /// all end in a catalog and findings.
 /// </summary>
 public class RoutineCallRobustnessTests
@@ -56,6 +57,13 @@ public class RoutineCallRobustnessTests
         ALTER TABLE c ADD PRIMARY KEY (id);
         /* schematasks:equivalent ALTER TABLE t ADD COLUMN w int; */
         SELECT add_x();
+        CREATE TABLE g (a int, b int GENERATED ALWAYS AS (a * 2) STORED, owner text);
+        CREATE MATERIALIZED VIEW m AS SELECT x.*, (SELECT count(*) FROM g WHERE g.a = x.id) AS n FROM t AS x, LATERAL (SELECT 1) AS one WITH NO DATA;
+        CREATE POLICY p ON g USING (owner = current_user AND EXISTS (SELECT key FROM jsonb_each_text('{}')));
+        ALTER POLICY p ON g RENAME TO q;
+        DO $$ DECLARE i text; BEGIN FOREACH i IN ARRAY ARRAY['g', 't'] LOOP EXECUTE format('ALTER TABLE %I ADD COLUMN v int', i); END LOOP; PERFORM add_x(); END $$;
+        ALTER TABLE g ALTER COLUMN a TYPE bigint, DROP COLUMN owner CASCADE;
+        DROP TABLE t CASCADE;
         """;
 
     [Theory]
