@@ -40,6 +40,37 @@ public sealed class SnapshotCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Out_ToADevice_WritesToTheDevice_AndLeavesItADevice()
+    {
+        if (OperatingSystem.IsWindows()) return; // NUL is never a file there; /dev/null is, once replaced by a move.
+        Write("1_init.sql", "CREATE TYPE mood AS ENUM ('ok');\n");
+
+        var (exit, output, error) = await ToolRun.RunAsync("snapshot", _folder, "--dialect", "postgres", "--out", "/dev/null");
+
+        Assert.True(exit == ExitCodes.Success, error);
+        Assert.Equal("", output);
+        Assert.Equal("", File.ReadAllText("/dev/null")); // A regular file put in its place would hold the snapshot.
+        Assert.Empty(Directory.GetFiles("/dev", "null.*.tmp"));
+    }
+
+    [Fact]
+    public async Task Out_ToALink_ReplacesTheFileItNames_AndKeepsTheLink()
+    {
+        if (OperatingSystem.IsWindows()) return; // Creating a link there needs a privilege the tests may lack.
+        Write("1_init.sql", "CREATE TYPE mood AS ENUM ('ok');\n");
+        var real = Path.Combine(_folder, "real.json");
+        File.WriteAllText(real, "old");
+        var link = Path.Combine(_folder, "link.json");
+        File.CreateSymbolicLink(link, real);
+
+        var (exit, _, error) = await ToolRun.RunAsync("snapshot", _folder, "--dialect", "postgres", "--out", link);
+
+        Assert.True(exit == ExitCodes.Success, error);
+        Assert.Equal(real, new FileInfo(link).LinkTarget);
+        Assert.Contains("\"ok\"", File.ReadAllText(real), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Out_TwoRunsAtOnce_EachWriteAWholeFile_AndLeaveNothingElse()
     {
         Write("1_init.sql", string.Concat(Enumerable.Range(0, 300).Select(i => $"CREATE TYPE mood_{i} AS ENUM ('ok', 'fine');\n")));

@@ -56,23 +56,8 @@ internal static class SnapshotCommand
         }
         else
         {
-            // Whole or nothing: a reader never sees half a snapshot, and two runs writing the
-            // same file at once each move a whole file of their own into place.
-            var temporary = $"{outFile}.{Guid.NewGuid():N}.tmp";
-            try
-            {
-                using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
-                {
-                    SnapshotJson.Write(snapshot, file);
-                }
-
-                File.Move(temporary, outFile, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(temporary);
-            }
-
+            // Whole or nothing: a reader never sees half a snapshot.
+            OutputPath.Write(outFile, file => SnapshotJson.Write(snapshot, file));
             error.WriteLine($"schematasks: wrote {outFile} ({set.Migrations.Count} migrations, {dialect.ToName()}).");
         }
 
