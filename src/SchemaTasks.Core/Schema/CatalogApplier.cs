@@ -51,6 +51,7 @@ internal static class CatalogApplier
         AlterPolicyStatement s => PolicyStatements.Alter(catalog, s, context),
         RenamePolicyStatement s => PolicyStatements.Rename(catalog, s),
         DropPolicyStatement s => PolicyStatements.Drop(catalog, s),
+        DropRoutinesCascadeStatement => PolicyStatements.ForgetRoutineUsers(catalog),
         CreateExtensionStatement s => ExtensionStatements.Create(catalog, s, context),
         DropExtensionStatement s => ExtensionStatements.Drop(catalog, s, context),
         MoveExtensionStatement s => ExtensionStatements.Move(catalog, s, context),

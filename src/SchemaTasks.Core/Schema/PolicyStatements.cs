@@ -34,6 +34,22 @@ internal static class PolicyStatements
             ? catalog.WithTable(s.Table, table with { Policies = table.Policies.Remove(s.Name) })
             : catalog;
 
+    /// <summary>
+    /// DROP FUNCTION ... CASCADE: the views and policies that call the routine go too. The engine
+    /// does not record which routines they call, so every view may be gone and no policy is
+    /// counted any longer: a refusal they would cause is not reported, never a false one.
+    /// </summary>
+    public static Catalog ForgetRoutineUsers(Catalog catalog)
+    {
+        catalog = catalog.WithRelations(catalog.Relations.WithViewsUncertain());
+        foreach (var (name, table) in catalog.Tables.Where(t => !t.Value.Policies.IsEmpty).ToList())
+        {
+            catalog = catalog.WithTable(name, table with { Policies = table.Policies.Clear() });
+        }
+
+        return catalog;
+    }
+
     private static ViewUses? Resolve(Catalog catalog, ViewQueryReferences? expression, SqlStatement s, ApplyContext context)
         => expression is null ? null : ViewDependencies.Resolve(catalog, expression, context.Where(s.At), context.Rules);
 }

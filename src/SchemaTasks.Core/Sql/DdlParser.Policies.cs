@@ -36,6 +36,25 @@ internal sealed partial class DdlParser
         return new DropPolicyStatement(at, name, TableName());
     }
 
+    /// <summary>
+    /// <c>DROP FUNCTION | PROCEDURE | ROUTINE | AGGREGATE | OPERATOR ... CASCADE</c>: the views,
+    /// policies and generated columns that use the routine go with it; without CASCADE nothing
+    /// of the schema changes.
+    /// </summary>
+    private SqlStatement? DropRoutines(SqlToken at)
+    {
+        var depth = 0;
+        for (var i = _c.Position; i < _c.End; i++)
+        {
+            var token = _c.Tokens[i];
+            if (SqlTokenText.IsSymbol(_c.Source, token, '(')) depth++;
+            else if (SqlTokenText.IsSymbol(_c.Source, token, ')')) depth--;
+            else if (depth == 0 && SqlTokenText.IsWord(_c.Source, token, "CASCADE")) return new DropRoutinesCascadeStatement(at);
+        }
+
+        return null;
+    }
+
     // The USING and WITH CHECK expressions, each read as a query over the policy's table.
     private (ViewQueryReferences? Using, ViewQueryReferences? Check) PolicyExpressions(QualifiedName table)
     {

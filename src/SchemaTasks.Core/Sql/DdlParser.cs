@@ -117,6 +117,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("SEQUENCE")) return DropSequence(at);
         if (_c.TryWord("VIEW") || _c.TryWords("MATERIALIZED", "VIEW") || _c.TryWords("FOREIGN", "TABLE")) return DropNamedRelation(at);
         if (_c.TryWord("POLICY")) return DropPolicy(at);
+        if (_c.IsWord("FUNCTION") || _c.IsWord("PROCEDURE") || _c.IsWord("ROUTINE") || _c.IsWord("AGGREGATE") || _c.IsWord("OPERATOR")) return DropRoutines(at);
         return Untracked("DROP");
     }
 

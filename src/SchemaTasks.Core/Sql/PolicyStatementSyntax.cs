@@ -17,3 +17,6 @@ internal sealed record RenamePolicyStatement(SqlToken At, string Name, Qualified
 
 /// <summary>PostgreSQL <c>DROP POLICY</c>.</summary>
 internal sealed record DropPolicyStatement(SqlToken At, string Name, QualifiedName Table) : SqlStatement(At);
+
+/// <summary>PostgreSQL <c>DROP FUNCTION ... CASCADE</c> (or a procedure, aggregate or operator): it takes along whatever uses the routine.</summary>
+internal sealed record DropRoutinesCascadeStatement(SqlToken At) : SqlStatement(At);

@@ -36,10 +36,12 @@ internal sealed record ViewQueryReferences(
         var relations = new List<(QualifiedName, string?, int)>();
         var columns = new List<(string?, string, int)>();
         var stars = new List<(string?, int)>();
+        var (ctes, outputNames) = Names(sql, tokens, start, end, rules);
         // The parenthesis depth of the FROM list being read (-1: none): a comma at that depth
         // starts another relation; a word that ends the list, or its closing parenthesis, ends it.
         var depth = 0;
         var fromDepth = -1;
+        var orderByDepth = -1; // In ORDER BY an unqualified name is first an output column's (SELECT a AS b ... ORDER BY b).
         for (var i = start; i < end; i++)
         {
             var token = tokens[i];
@@ -48,6 +50,7 @@ internal sealed record ViewQueryReferences(
                 if (SqlTokenText.IsSymbol(sql, token, '*') && Star(sql, tokens, start, end, i, rules) is (true, var starQualifier)) stars.Add((starQualifier, depth));
                 else if (SqlTokenText.IsSymbol(sql, token, '(')) depth++;
                 else if (SqlTokenText.IsSymbol(sql, token, ')') && --depth < fromDepth) fromDepth = -1;
+                if (depth < orderByDepth) orderByDepth = -1;
                 continue;
             }
 
@@ -64,7 +67,7 @@ internal sealed record ViewQueryReferences(
                     // A table, a view, a CTE or a function: which, the catalog tells.
                     var (name, next) = Relation(sql, tokens, at, end, rules);
                     var (alias, after) = Alias(sql, tokens, next, end, rules);
-                    relations.Add((name, alias, depth));
+                    relations.Add((name.Schema == rules.DefaultSchema && ctes.Contains(name.Name) && !SqlTokenText.IsSymbol(sql, tokens[at + 1 < end ? at + 1 : at], '.') ? NotATable : name, alias, depth));
                     i = after - 1;
                     continue;
                 }
@@ -80,15 +83,26 @@ internal sealed record ViewQueryReferences(
             }
 
             if (token.Kind == SqlTokenKind.Word && depth == fromDepth && NotAliases.Contains(SqlTokenText.Raw(sql, token))) fromDepth = -1;
+            if (IsWord(sql, token, "ORDER") && i + 1 < end && IsWord(sql, tokens[i + 1], "BY")) orderByDepth = depth;
+            else if (depth == orderByDepth && token.Kind == SqlTokenKind.Word && NotAliases.Contains(SqlTokenText.Raw(sql, token))) orderByDepth = -1;
 
             // A name followed by '(' is a function; one followed by '.' qualifies the next name; one
-            // after AS names an output column, and one after '::' a type.
-            if (i + 1 < end && (SqlTokenText.IsSymbol(sql, tokens[i + 1], '(') || SqlTokenText.IsSymbol(sql, tokens[i + 1], '.'))) continue;
-            if (i > start && (IsWord(sql, tokens[i - 1], "AS") || IsCast(sql, tokens[i - 1]))) continue;
+            // after AS names an output column or a FROM item (whose column list follows it), one
+            // after '::' a type, and one before '=>' a function's parameter.
+            if (i > start && IsWord(sql, tokens[i - 1], "AS"))
+            {
+                if (i + 1 < end && SqlTokenText.IsSymbol(sql, tokens[i + 1], '(')) i = Closing(sql, tokens, i + 1, end);
+                continue;
+            }
+
+            if (i + 1 < end && (SqlTokenText.IsSymbol(sql, tokens[i + 1], '(') || SqlTokenText.IsSymbol(sql, tokens[i + 1], '.') || IsArrow(sql, tokens[i + 1]))) continue;
+            if (i > start && IsCast(sql, tokens[i - 1])) continue;
             var qualifier = i - 2 >= start && SqlTokenText.IsSymbol(sql, tokens[i - 1], '.') && tokens[i - 2].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier
                 ? Name(sql, tokens[i - 2], rules)
                 : null;
-            columns.Add((qualifier, Name(sql, token, rules), depth));
+            var column = Name(sql, token, rules);
+            if (qualifier is null && depth == orderByDepth && outputNames.Contains(column)) continue;
+            columns.Add((qualifier, column, depth));
         }
 
         return new ViewQueryReferences(relations, columns, stars);
@@ -120,13 +134,58 @@ internal sealed record ViewQueryReferences(
         return (new QualifiedName(rules.DefaultSchema, first), at + 1);
     }
 
+    // An alias, and past its column list (`AS x(status text)`), whose names are the item's own.
     private static (string? Alias, int Next) Alias(string sql, List<SqlToken> tokens, int at, int end, IdentifierRules rules)
     {
         if (at < end && IsWord(sql, tokens[at], "AS")) at++;
         if (at >= end || tokens[at].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return (null, at);
         if (tokens[at].Kind == SqlTokenKind.Word && NotAliases.Contains(SqlTokenText.Raw(sql, tokens[at]))) return (null, at);
-        return (Name(sql, tokens[at], rules), at + 1);
+        var next = at + 1 < end && SqlTokenText.IsSymbol(sql, tokens[at + 1], '(') ? Closing(sql, tokens, at + 1, end) + 1 : at + 1;
+        return (Name(sql, tokens[at], rules), next);
     }
+
+    // The names of the query's CTEs (`WITH t AS (`, `, t(a, b) AS (`), which hide tables of the
+    // same name, and the names it gives output columns (`... AS b`).
+    private static (HashSet<string> Ctes, HashSet<string> Outputs) Names(string sql, List<SqlToken> tokens, int start, int end, IdentifierRules rules)
+    {
+        var ctes = new HashSet<string>(StringComparer.Ordinal);
+        var outputs = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = start; i < end; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) continue;
+            if (i > start && IsWord(sql, tokens[i - 1], "AS"))
+            {
+                outputs.Add(Name(sql, token, rules));
+                continue;
+            }
+
+            var after = i + 1 < end && SqlTokenText.IsSymbol(sql, tokens[i + 1], '(') ? Closing(sql, tokens, i + 1, end) + 1 : i + 1;
+            if (after >= end || !IsWord(sql, tokens[after], "AS")) continue;
+            var body = after + 1;
+            if (body < end && IsWord(sql, tokens[body], "NOT")) body++;
+            if (body < end && IsWord(sql, tokens[body], "MATERIALIZED")) body++;
+            if (body < end && SqlTokenText.IsSymbol(sql, tokens[body], '(')) ctes.Add(Name(sql, token, rules));
+        }
+
+        return (ctes, outputs);
+    }
+
+    // The index of the ')' that closes the '(' at `open` (or the end).
+    private static int Closing(string sql, List<SqlToken> tokens, int open, int end)
+    {
+        var depth = 0;
+        for (var i = open; i < end; i++)
+        {
+            if (SqlTokenText.IsSymbol(sql, tokens[i], '(')) depth++;
+            else if (SqlTokenText.IsSymbol(sql, tokens[i], ')') && --depth == 0) return i;
+        }
+
+        return end - 1;
+    }
+
+    private static bool IsArrow(string sql, SqlToken token)
+        => token.Kind == SqlTokenKind.Symbol && sql.AsSpan(token.Start, token.Length).SequenceEqual("=>");
 
     /// <summary>Stands for a FROM item that is no relation (a subquery, a VALUES list): no table has its name.</summary>
     public static QualifiedName NotATable { get; } = new(string.Empty, "(subquery)");

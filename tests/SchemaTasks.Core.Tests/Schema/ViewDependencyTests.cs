@@ -25,6 +25,8 @@ public class ViewDependencyTests
     [InlineData("CREATE VIEW v (a, b) WITH (security_barrier) AS SELECT \"note\", name FROM customers;", "ALTER TABLE customers ALTER COLUMN note TYPE varchar(9);")]
     [InlineData("CREATE MATERIALIZED VIEW m AS SELECT id FROM app.orders WITH DATA;", "DROP TABLE app.orders;")]
     [InlineData("CREATE VIEW v AS SELECT customers.* FROM customers;", "ALTER TABLE customers DROP COLUMN note;")]
+    [InlineData("CREATE VIEW v AS SELECT lower(name) AS name FROM customers ORDER BY name;", "ALTER TABLE customers ALTER COLUMN name TYPE varchar(9);")]
+    [InlineData("CREATE VIEW v AS WITH recent AS (SELECT id FROM app.orders) SELECT c.note FROM customers c JOIN recent r ON r.id = c.id;", "ALTER TABLE customers DROP COLUMN note;")]
     public void AUsedColumnOrTable_IsRefused(string view, string change)
     {
         var (catalog, diagnostics) = Run(Tables + view + "\n" + change);
@@ -87,6 +89,12 @@ public class ViewDependencyTests
     [InlineData("CREATE POLICY own ON customers USING (name = current_user);\nALTER POLICY own ON customers USING (true);", "ALTER TABLE customers ALTER COLUMN name TYPE varchar(9);")]
     [InlineData("ALTER TABLE customers ADD COLUMN value text;\nCREATE POLICY own ON customers WITH CHECK (EXISTS (SELECT key, value FROM jsonb_each_text('{}') WHERE key = 'g' AND value::boolean));", "ALTER TABLE customers ALTER COLUMN value TYPE varchar(9);")]
     [InlineData("CREATE VIEW v AS SELECT name FROM (SELECT 'x' AS name) AS constant;", "ALTER TABLE customers ALTER COLUMN name TYPE varchar(9);")]
+    [InlineData("CREATE VIEW v AS WITH customers AS (SELECT id, status AS name FROM app.orders) SELECT id, name FROM customers;", "ALTER TABLE customers ALTER COLUMN name TYPE varchar(9);\nDROP TABLE customers;")]
+    [InlineData("CREATE FUNCTION f(name text) RETURNS text LANGUAGE sql AS 'select 1';\nCREATE VIEW v AS SELECT f(name => status) FROM app.orders;", "ALTER TABLE customers ALTER COLUMN name TYPE varchar(9);")]
+    [InlineData("CREATE VIEW v AS SELECT o.id, x.name FROM app.orders o, LATERAL jsonb_to_record(o.data::jsonb) AS x(name text, note text);", "ALTER TABLE customers ALTER COLUMN name TYPE varchar(9);\nALTER TABLE app.orders ALTER COLUMN note TYPE varchar(9);")]
+    [InlineData("CREATE VIEW v AS SELECT s.note FROM (SELECT status FROM app.orders) AS s(note);", "ALTER TABLE app.orders ALTER COLUMN note TYPE varchar(9);")]
+    [InlineData("CREATE VIEW v AS SELECT status AS note FROM app.orders ORDER BY note;", "ALTER TABLE app.orders ALTER COLUMN note TYPE varchar(9);")]
+    [InlineData("CREATE FUNCTION member(int) RETURNS boolean LANGUAGE sql STABLE AS 'select true';\nCREATE POLICY own ON customers USING (member(id));\nCREATE VIEW v AS SELECT id FROM customers WHERE member(id);\nDROP FUNCTION member(int) CASCADE;", "ALTER TABLE customers ALTER COLUMN id TYPE bigint;")]
     public void WhatAPolicyNoLongerUses_ChangesFreely(string policy, string change)
     {
         Assert.Empty(Run(Tables + policy + "\n" + change).Diagnostics);
