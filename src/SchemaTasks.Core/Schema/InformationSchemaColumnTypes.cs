@@ -62,7 +62,7 @@ internal static class InformationSchemaColumnTypes
     private static int? Length(string type, string prefix)
     {
         if (!type.StartsWith(prefix, StringComparison.Ordinal) || !type.EndsWith(')')) return null;
-        return int.TryParse(type.AsSpan(prefix.Length, type.Length - prefix.Length - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length) ? length : null;
+        return int.TryParse(type.Substring(prefix.Length, type.Length - prefix.Length - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length) ? length : null;
     }
 
     // timestamp, timestamp(3): the precision does not show in data_type.

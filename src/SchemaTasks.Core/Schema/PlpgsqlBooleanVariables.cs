@@ -11,7 +11,8 @@ namespace SchemaTasks.Schema;
 internal sealed class PlpgsqlBooleanVariables
 {
     // By declaration, not name: an inner block's variable shadows an outer one of the same name.
-    private readonly Dictionary<PlpgsqlDeclaration, PlpgsqlVariableValue> _values = new(ReferenceEqualityComparer.Instance);
+    // Declarations of one body differ by their token range, so record equality tells them apart.
+    private readonly Dictionary<PlpgsqlDeclaration, PlpgsqlVariableValue> _values = [];
 
     /// <summary>Gives the variables of a block being entered their initial values, as the server does each time it enters the block.</summary>
     /// <param name="text">The body's text.</param>
