@@ -80,10 +80,18 @@ internal sealed partial class DoBlockRunner
                     ForgetVariables(sql, quiet.Range, why);
                     break;
                 case PlpgsqlExecute execute:
-                    ForgetVariables(sql, execute.Expression, why);
+                    ForgetVariables(sql, WithInto(sql, execute), why);
                     break;
             }
         }
+    }
+
+    // EXECUTE's range is its expression; INTO and USING follow it up to the semicolon.
+    private static SqlStatementRange WithInto(EmbeddedSql sql, PlpgsqlExecute execute)
+    {
+        var end = execute.Expression.End;
+        while (end < sql.Tokens.Count && sql.Tokens[end].Kind != SqlTokenKind.Semicolon) end++;
+        return new SqlStatementRange(execute.Expression.Start, end);
     }
 
     // A loop or CASE not run: its head (FOR v IN ...) may set a variable, and so may its body.

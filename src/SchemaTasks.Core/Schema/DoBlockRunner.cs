@@ -229,7 +229,7 @@ internal sealed partial class DoBlockRunner
                 break;
             case PlpgsqlExecute execute:
                 RefuseTrackedCall(sql, execute.Expression);
-                ForgetVariables(sql, execute.Expression, "is set by an EXECUTE");
+                ForgetVariables(sql, WithInto(sql, execute), "is set by an EXECUTE");
                 Execute(sql, execute);
                 break;
             case PlpgsqlDataDependent dependent when Unrolled(sql, dependent, out var why) is { } values:
@@ -441,6 +441,7 @@ internal sealed partial class DoBlockRunner
         {
             if (outer) _bound[variable] = shadowed!;
             else _bound.Remove(variable);
+            if (Declared(variable) is { } declared) _variables.Set(declared, null, "is the variable of a loop run before");
         }
     }
 

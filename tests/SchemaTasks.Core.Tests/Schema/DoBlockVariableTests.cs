@@ -105,6 +105,7 @@ public class DoBlockVariableTests
     [InlineData("v boolean := false;", "FOR i IN SELECT id FROM t LOOP v := true; END LOOP;", "v, which is set inside a FOR loop")]
     [InlineData("v boolean := false;", "IF EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'f') THEN v := true; END IF;", "v, which is set in an IF branch")]
     [InlineData("v boolean := false;", "SELECT true INTO v FROM information_schema.columns WHERE table_name = 't';", "v, which is set by 'SELECT true INTO v")]
+    [InlineData("v boolean := false;", "EXECUTE 'SELECT true' INTO v;", "v, which is set by an EXECUTE")]
     [InlineData("v boolean;", "", "v, which is NULL")]
     [InlineData("v integer := 0;", "", "v, which is not a boolean")]
     [InlineData("v boolean := false;", "SELECT count(*) != 0 INTO v FROM information_schema.columns WHERE table_name = 't' AND numeric_precision = 32;", "v, which is set by 'SELECT count(*)")]
@@ -134,6 +135,16 @@ public class DoBlockVariableTests
 
         Assert.Contains("v, which is set from a loop variable", SingleUndecided(diagnostics).Message, StringComparison.Ordinal);
         Assert.False(Added(catalog));
+    }
+
+    [Fact]
+    public void A_value_set_before_a_caught_error_stays_as_on_the_server()
+    {
+        var body = "BEGIN v := true; ALTER TABLE missing ADD COLUMN x int; EXCEPTION WHEN undefined_table THEN NULL; END;\n  IF v THEN ALTER TABLE t ADD COLUMN added int; END IF;";
+        var (catalog, diagnostics) = Run(Table + Block("v boolean := false;", body));
+
+        Assert.Empty(diagnostics);
+        Assert.True(Added(catalog));
     }
 
     [Fact]

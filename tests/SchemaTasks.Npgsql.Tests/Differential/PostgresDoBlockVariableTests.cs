@@ -56,6 +56,11 @@ public sealed class PostgresDoBlockVariableTests
             + Block("column_exist boolean := false;", "SELECT count(*) = 0 INTO column_exist FROM information_schema.columns WHERE table_name = 'channels' AND column_name = 'lastrootpostat';\n  IF column_exist THEN ALTER TABLE channels ADD COLUMN lastrootpostat bigint DEFAULT '0'::bigint; END IF;")
             + Block("present boolean;", "present := EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'channels' AND column_name = 'lastrootpostat');\n  IF NOT present THEN ALTER TABLE channels ADD COLUMN wrong int; END IF;")
         },
+        {
+            "a value set before an error the handler catches stays set",
+            "CREATE TABLE t (id int);\n"
+            + Block("v boolean := false;", "BEGIN v := true; ALTER TABLE missing ADD COLUMN x int; EXCEPTION WHEN undefined_table THEN NULL; END;\n  IF v THEN ALTER TABLE t ADD COLUMN kept int; END IF;")
+        },
     };
 
     [PostgresTheory]
