@@ -12,7 +12,7 @@ namespace SchemaTasks.Schema;
 /// in a way the text does not decide is an error (ST2020) naming the way out. Function bodies
 /// are never run; only <c>DO</c> blocks are.
 /// </summary>
-internal sealed class DoBlockRunner
+internal sealed partial class DoBlockRunner
 {
     private const string WayOut = "Write the DDL as plain statements, or declare what the block does with a /* schematasks:equivalent <the DDL> */ comment right before the DO (see docs/plpgsql.md)";
 
@@ -35,6 +35,10 @@ internal sealed class DoBlockRunner
     private readonly List<IReadOnlyList<PlpgsqlDeclaration>> _scopes = [];
     private readonly Dictionary<string, string> _bound = new(StringComparer.Ordinal);
     private int _iterations;
+
+    // The boolean variables an IF may read; only the DO body's own statements set them, not SQL it EXECUTEs.
+    private readonly PlpgsqlBooleanVariables _variables = new();
+    private EmbeddedSql? _body;
 
     private DoBlockRunner(Catalog catalog, ApplyContext context, RoutineCalls routines, string? file)
     {
@@ -120,6 +124,7 @@ internal sealed class DoBlockRunner
             return null;
         }
 
+        _body = embedded;
         return Guarded(embedded, [block]);
     }
 
@@ -220,9 +225,11 @@ internal sealed class DoBlockRunner
                 break;
             case PlpgsqlQuiet quiet:
                 RefuseTrackedCall(sql, quiet.Range);
+                Assign(sql, quiet.Range);
                 break;
             case PlpgsqlExecute execute:
                 RefuseTrackedCall(sql, execute.Expression);
+                ForgetVariables(sql, WithInto(sql, execute), "is set by an EXECUTE");
                 Execute(sql, execute);
                 break;
             case PlpgsqlDataDependent dependent when Unrolled(sql, dependent, out var why) is { } values:
@@ -233,8 +240,9 @@ internal sealed class DoBlockRunner
                 throw new UndecidableStep(dependent.At, reason is null
                     ? $"this {dependent.What} changes the schema a number of times, or in a way, that depends on the data when the migration runs"
                     : $"this {dependent.What} changes the schema, and SchemaTasks runs a loop once per value only when the values are constants written in the block: {reason}");
-            case PlpgsqlDataDependent:
+            case PlpgsqlDataDependent skipped:
                 ForgetNamesTouched();
+                ForgetVariablesIn(sql, skipped, $"is set inside a {skipped.What} that SchemaTasks does not run");
                 break;
             case PlpgsqlRaiseException raise:
             {
@@ -255,6 +263,7 @@ internal sealed class DoBlockRunner
     private void Block(EmbeddedSql sql, PlpgsqlBlock block)
     {
         _scopes.Add(block.Declarations);
+        if (ReferenceEquals(sql, _body)) _variables.Enter(sql.Text, sql.Tokens, block.Declarations);
         try
         {
             BlockBody(sql, block);
@@ -326,7 +335,7 @@ internal sealed class DoBlockRunner
             bool? value = null;
             string? unknown = "the loop variable it tests";
             var answerUnknown = false;
-            if (!MentionsBound(sql, condition)) value = ExistenceCondition.Evaluate(sql.Text, sql.Tokens, condition, _catalog, out unknown, out answerUnknown);
+            if (!MentionsBound(sql, condition)) value = ExistenceCondition.Evaluate(sql.Text, sql.Tokens, condition, _catalog, out unknown, out answerUnknown, Variable);
             switch (value)
             {
                 case true:
@@ -345,6 +354,7 @@ internal sealed class DoBlockRunner
                     }
 
                     ForgetNamesTouched();
+                    foreach (var skipped in conditional.Branches) ForgetVariablesIn(sql, skipped.Body, "is set in an IF branch that SchemaTasks cannot tell runs");
                     return; // Whichever branch runs, nothing tracked changes.
             }
         }
@@ -356,6 +366,7 @@ internal sealed class DoBlockRunner
         if (!DdlText.StartsDdl(sql.Text, sql.Tokens[range.Start], SqlDialect.Postgres))
         {
             RefuseTrackedCall(sql, range); // SELECT f(), INSERT ... VALUES (f()), ...
+            Assign(sql, range);
             return;
         }
 
@@ -430,6 +441,7 @@ internal sealed class DoBlockRunner
         {
             if (outer) _bound[variable] = shadowed!;
             else _bound.Remove(variable);
+            if (Declared(variable) is { } declared) _variables.Set(declared, null, "is the variable of a loop run before");
         }
     }
 

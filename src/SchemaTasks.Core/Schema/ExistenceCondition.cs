@@ -16,7 +16,7 @@ namespace SchemaTasks.Schema;
 /// and <c>AND</c>, <c>OR</c>, <c>NOT</c> and parentheses over those. Anything else is
 /// undecidable (<see langword="null"/>).
 /// </summary>
-internal sealed class ExistenceCondition
+internal sealed partial class ExistenceCondition
 {
     private static readonly HashSet<string> KnownColumns =
     [
@@ -29,7 +29,11 @@ internal sealed class ExistenceCondition
     private readonly List<SqlToken> _tokens;
     private readonly int _end;
     private readonly Catalog _catalog;
+    private readonly Func<string, PlpgsqlVariableValue?>? _variables;
     private int _pos;
+
+    // The information_schema.columns type filters of the SELECT being read (InformationSchemaColumnTypes).
+    private readonly List<ColumnTypeFilter> _typeFilters = [];
 
     // What made the condition undecidable, first found first: the user is told what to look at.
     private string? _unknown;
@@ -37,8 +41,9 @@ internal sealed class ExistenceCondition
     // Whether that was a test of a form decided here whose answer the catalog does not know.
     private bool _answerUnknown;
 
-    private ExistenceCondition(string text, List<SqlToken> tokens, SqlStatementRange range, Catalog catalog)
+    private ExistenceCondition(string text, List<SqlToken> tokens, SqlStatementRange range, Catalog catalog, Func<string, PlpgsqlVariableValue?>? variables)
     {
+        _variables = variables;
         _text = text;
         _tokens = tokens;
         _pos = range.Start;
@@ -52,13 +57,45 @@ internal sealed class ExistenceCondition
     /// first word not understood). <paramref name="answerUnknown"/> tells that it is a test of a
     /// form decided here, whose answer earlier statements left unknown (<see cref="RelationNames"/>).
     /// </summary>
-    public static bool? Evaluate(string text, List<SqlToken> tokens, SqlStatementRange range, Catalog catalog, out string? unknown, out bool answerUnknown)
+    /// <param name="text">The text the tokens index.</param>
+    /// <param name="tokens">The tokens.</param>
+    /// <param name="range">The condition's tokens.</param>
+    /// <param name="catalog">The schema the condition is asked about.</param>
+    /// <param name="unknown">What could not be decided, when the value is <see langword="null"/>.</param>
+    /// <param name="answerUnknown">Whether that is a catalog answer earlier statements left unknown.</param>
+    /// <param name="variables">
+    /// The PL/pgSQL variables in scope by folded name, <see langword="null"/> for a name that is
+    /// none: a bare name is read as the variable's value, and a variable inside a query is never
+    /// taken for a column.
+    /// </param>
+    public static bool? Evaluate(string text, List<SqlToken> tokens, SqlStatementRange range, Catalog catalog, out string? unknown, out bool answerUnknown, Func<string, PlpgsqlVariableValue?>? variables = null)
     {
-        var condition = new ExistenceCondition(text, tokens, range, catalog);
-        var value = condition.Or();
-        var decided = condition._pos == condition._end ? value : null;
-        unknown = decided is null ? condition._unknown ?? "the condition" : null;
-        answerUnknown = decided is null && condition._answerUnknown && condition._unknown is not null;
+        var condition = new ExistenceCondition(text, tokens, range, catalog, variables);
+        return condition.Finish(condition.Or(), out unknown, out answerUnknown);
+    }
+
+    /// <summary>
+    /// Whether <c>FROM ... [WHERE ...]</c> at the start of <paramref name="range"/>, read to its
+    /// end, yields a row: what <c>count(*) != 0</c> over it, or <c>EXISTS (SELECT 1 FROM ...)</c>, answers.
+    /// </summary>
+    /// <param name="text">The text the tokens index.</param>
+    /// <param name="tokens">The tokens.</param>
+    /// <param name="range">From the FROM token to the end of the query.</param>
+    /// <param name="catalog">The schema the query is asked about.</param>
+    /// <param name="unknown">What could not be decided, when the value is <see langword="null"/>.</param>
+    /// <param name="answerUnknown">Whether that is a catalog answer earlier statements left unknown.</param>
+    /// <param name="variables">The PL/pgSQL variables in scope, as for <see cref="Evaluate"/>.</param>
+    public static bool? RowsExist(string text, List<SqlToken> tokens, SqlStatementRange range, Catalog catalog, out string? unknown, out bool answerUnknown, Func<string, PlpgsqlVariableValue?>? variables)
+    {
+        var condition = new ExistenceCondition(text, tokens, range, catalog, variables);
+        return condition.Finish(condition.FromWhere(), out unknown, out answerUnknown);
+    }
+
+    private bool? Finish(bool? value, out string? unknown, out bool answerUnknown)
+    {
+        var decided = _pos == _end ? value : null;
+        unknown = decided is null ? _unknown ?? "the condition" : null;
+        answerUnknown = decided is null && _answerUnknown && _unknown is not null;
         return decided;
     }
 
@@ -167,6 +204,12 @@ internal sealed class ExistenceCondition
             return found is null ? null : found == negated; // IS NULL: not registered.
         }
 
+        if (Variable() is { } variable)
+        {
+            if (variable.Value is null) _unknown ??= $"variable {variable.Name}, which {variable.WhyUnknown}";
+            return variable.Value;
+        }
+
         return Fail();
     }
 
@@ -210,6 +253,22 @@ internal sealed class ExistenceCondition
         }
     }
 
+    // A bare PL/pgSQL variable at the cursor, read as its value.
+    private PlpgsqlVariableValue? Variable()
+    {
+        if (_variables is null || AtEnd || IsSymbol("(", 1) || IsSymbol(".", 1)) return null;
+        var token = _tokens[_pos];
+        var name = token.Kind switch
+        {
+            SqlTokenKind.Word => SqlTokenText.Raw(_text, token).ToLowerInvariant(),
+            SqlTokenKind.QuotedIdentifier => SqlTokenText.Unquote(_text, token),
+            _ => null,
+        };
+        if (name is null || _variables(name) is not { } variable) return null;
+        _pos++;
+        return variable;
+    }
+
     // ---------- SELECT ... FROM ... WHERE ... ----------
 
     private bool? Select()
@@ -224,7 +283,13 @@ internal sealed class ExistenceCondition
             _pos++;
         }
 
+        return FromWhere();
+    }
+
+    private bool? FromWhere()
+    {
         if (!TryWord("FROM")) return Fail();
+        _typeFilters.Clear();
         var relations = new HashSet<string>(StringComparer.Ordinal);
         var equalities = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!FromItem(relations)) return Fail();
@@ -249,12 +314,13 @@ internal sealed class ExistenceCondition
 
         if (TryWord("WHERE") && !Conjunction(equalities)) return Fail();
         if (TryWord("LIMIT") && !AtEnd && _tokens[_pos].Kind == SqlTokenKind.Number) _pos++;
-        if (!IsSymbol(")")) return Fail();
+        if (!IsSymbol(")") && !AtEnd) return Fail();
         _understood = false;
-        var decided = Decide(relations, equalities);
+        var decided = _typeFilters.Count == 0 ? Decide(relations, equalities) : DecideColumnTypes(relations, equalities);
         if (decided is null)
         {
-            var tested = equalities.Count == 0 ? "no filter" : string.Join(", ", equalities.Keys.OrderBy(k => k, StringComparer.Ordinal));
+            var keys = equalities.Keys.Concat(_typeFilters.Select(f => f.Column)).Distinct();
+            var tested = equalities.Count + _typeFilters.Count == 0 ? "no filter" : string.Join(", ", keys.OrderBy(k => k, StringComparer.Ordinal));
             var described = $"a test on {string.Join(" with ", relations.OrderBy(r => r, StringComparer.Ordinal))} by {tested}";
             if (_unknown is null && _understood)
             {
@@ -301,12 +367,28 @@ internal sealed class ExistenceCondition
     {
         do
         {
+            var negated = TryWord("NOT");
             var parenthesised = TrySymbol("(");
-            if (!Operand(out var leftColumn, out var leftValue) || !TrySymbol("=") || !Operand(out var rightColumn, out var rightValue)) return false;
+            if (!Operand(out var leftColumn, out var leftValue, out var leftNumber)) return false;
+            var unequal = TrySymbol("!=") || TrySymbol("<>");
+            if ((!unequal && !TrySymbol("=")) || !Operand(out var rightColumn, out var rightValue, out var rightNumber)) return false;
             if (parenthesised && !TrySymbol(")")) return false;
-            if (leftColumn is not null && rightColumn is not null) continue; // A join.
             var column = leftColumn ?? rightColumn;
             var value = leftValue ?? rightValue;
+            if (column is not null && ColumnTypeFilter.Columns.Contains(column) && value is not null)
+            {
+                _typeFilters.Add(new ColumnTypeFilter(column, value, Equal: negated == unequal));
+                continue;
+            }
+
+            // Inequalities and numbers are read only for the type columns above.
+            if (negated || unequal || leftNumber || rightNumber)
+            {
+                _unknown ??= column is null ? null : $"the filter on {column}";
+                return false;
+            }
+
+            if (leftColumn is not null && rightColumn is not null) continue; // A join.
             if (column is null || value is null || !KnownColumns.Contains(column))
             {
                 _unknown ??= column is null ? null : $"the filter on {column}";
@@ -321,12 +403,25 @@ internal sealed class ExistenceCondition
         return true;
     }
 
-    private bool Operand(out string? column, out string? value)
+    private bool Operand(out string? column, out string? value, out bool number)
     {
         column = null;
         value = null;
-        if (AtEnd) return false;
+        if (AtEnd)
+        {
+            number = false;
+            return false;
+        }
+
         var token = _tokens[_pos];
+        number = token.Kind == SqlTokenKind.Number;
+        if (number)
+        {
+            value = SqlTokenText.Raw(_text, token);
+            _pos++;
+            return true;
+        }
+
         if (token.Kind == SqlTokenKind.String)
         {
             value = SqlTokenText.Unquote(_text, token);
@@ -354,6 +449,14 @@ internal sealed class ExistenceCondition
 
         if (token.Kind != SqlTokenKind.Word) return false;
         column = SqlTokenText.Raw(_text, token).ToLowerInvariant();
+
+        // In PL/pgSQL a variable of this name is not a column (or is an ambiguity error): not read here.
+        if (!IsSymbol(".", 1) && _variables?.Invoke(column) is not null)
+        {
+            _unknown ??= $"the variable {column} in a query";
+            return false;
+        }
+
         _pos++;
         if (TrySymbol("."))
         {
