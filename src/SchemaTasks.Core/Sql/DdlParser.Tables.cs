@@ -18,6 +18,13 @@ internal sealed partial class DdlParser
     {
         var ifNotExists = IfNotExists();
         var name = TableName();
+        if (_c.IsWord("PARTITION") && _c.IsWord("OF", 1))
+        {
+            // The columns are the parent's, and stay so: later changes to the parent reach every
+            // partition, which the engine does not follow.
+            throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} PARTITION OF ... makes a partition, whose columns are its parent's and follow every later change to the parent; SchemaTasks does not model partitions. The parent is modelled as written", _c.Current), name);
+        }
+
         if (_c.IsWord("AS") || _c.IsWord("LIKE") || _c.IsWord("PARTITION") || _c.IsWord("OF") || _c.IsWord("SELECT"))
         {
             throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} ... takes its columns from another object; SchemaTasks cannot know them. Declare the columns explicitly", _c.Current), name);

@@ -15,6 +15,7 @@ public class UnknownShapeTableTests
     [InlineData(SqlDialect.Postgres, "CREATE TABLE b AS SELECT * FROM v;")]
     [InlineData(SqlDialect.Postgres, "CREATE TABLE public.b (LIKE a INCLUDING ALL);")]
     [InlineData(SqlDialect.MariaDb, "CREATE TABLE b AS SELECT * FROM a;")]
+    [InlineData(SqlDialect.Postgres, "CREATE TABLE b PARTITION OF a DEFAULT;")]
     public void StatementsOnATableOfUnknownShape_AreOneError(SqlDialect dialect, string create)
     {
         var (catalog, diagnostics) = Run($"""
@@ -30,6 +31,13 @@ public class UnknownShapeTableTests
         Assert.Equal((DiagnosticCodes.UnsupportedStatement, 2), (finding.Code, finding.Line));
         Assert.Contains("passed over", finding.Message, StringComparison.Ordinal);
         Assert.Equal(["id", "n", "later"], catalog.Tables.Values.Single().Columns.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void APartition_SaysItFollowsItsParent()
+    {
+        var (_, diagnostics) = Run("CREATE TABLE p (id int NOT NULL, k int NOT NULL) PARTITION BY LIST (k);\nCREATE TABLE p0 PARTITION OF p FOR VALUES IN (0);");
+        Assert.Contains("makes a partition, whose columns are its parent's and follow every later change to the parent", Assert.Single(diagnostics).Message, StringComparison.Ordinal);
     }
 
     [Fact]
