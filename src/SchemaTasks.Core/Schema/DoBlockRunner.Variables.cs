@@ -59,19 +59,12 @@ internal sealed partial class DoBlockRunner
     // The statements were not run: whatever variable they name may have been set.
     private void ForgetVariablesIn(EmbeddedSql sql, IReadOnlyList<PlpgsqlStatement> statements, string why)
     {
-        foreach (var statement in statements)
+        foreach (var statement in PlpgsqlStatementTree.All(statements))
         {
             switch (statement)
             {
-                case PlpgsqlBlock block:
-                    ForgetVariablesIn(sql, block.Body, why);
-                    foreach (var handler in block.Handlers) ForgetVariablesIn(sql, handler.Body, why);
-                    break;
-                case PlpgsqlIf conditional:
-                    foreach (var branch in conditional.Branches) ForgetVariablesIn(sql, branch.Body, why);
-                    break;
                 case PlpgsqlDataDependent dependent:
-                    ForgetVariablesIn(sql, dependent, why);
+                    ForgetLoopHead(sql, dependent, why);
                     break;
                 case PlpgsqlSql plain:
                     ForgetVariables(sql, plain.Range, why);
@@ -97,8 +90,13 @@ internal sealed partial class DoBlockRunner
     // A loop or CASE not run: its head (FOR v IN ...) may set a variable, and so may its body.
     private void ForgetVariablesIn(EmbeddedSql sql, PlpgsqlDataDependent dependent, string why)
     {
+        ForgetLoopHead(sql, dependent, why);
+        ForgetVariablesIn(sql, dependent.Body, why);
+    }
+
+    private void ForgetLoopHead(EmbeddedSql sql, PlpgsqlDataDependent dependent, string why)
+    {
         var start = sql.Tokens.FindIndex(t => t.Start == dependent.At.Start);
         if (start >= 0) ForgetVariables(sql, new SqlStatementRange(start, Math.Max(start + 1, dependent.BodyRange.Start)), why);
-        ForgetVariablesIn(sql, dependent.Body, why);
     }
 }

@@ -158,20 +158,10 @@ internal sealed partial class DoBlockRunner
     // The types the undecided block may create: a later use of one is a consequence of this block (TypeExistence).
     private void NoteTypesCreated(EmbeddedSql sql, IReadOnlyList<PlpgsqlStatement> statements, string where)
     {
-        foreach (var statement in statements)
+        foreach (var statement in PlpgsqlStatementTree.All(statements))
         {
             switch (statement)
             {
-                case PlpgsqlBlock block:
-                    NoteTypesCreated(sql, block.Body, where);
-                    foreach (var handler in block.Handlers) NoteTypesCreated(sql, handler.Body, where);
-                    break;
-                case PlpgsqlIf conditional:
-                    foreach (var branch in conditional.Branches) NoteTypesCreated(sql, branch.Body, where);
-                    break;
-                case PlpgsqlDataDependent dependent:
-                    NoteTypesCreated(sql, dependent.Body, where);
-                    break;
                 case PlpgsqlExecute execute when PlpgsqlConstantText.Evaluate(sql.Text, sql.Tokens, execute.Expression).Value is { } value:
                     var executed = value.Lex([]);
                     NoteTypesCreated(executed, PlpgsqlParser.ParseStatementList(executed), where);

@@ -73,3 +73,24 @@ internal sealed record PlpgsqlSql(SqlToken At, SqlStatementRange Range) : Plpgsq
 /// expression in it may call a routine whose body does.
 /// </summary>
 internal sealed record PlpgsqlQuiet(SqlToken At, SqlStatementRange Range) : PlpgsqlStatement(At);
+
+/// <summary>Walks the statements nested in PL/pgSQL blocks, handlers, IF branches and loops.</summary>
+internal static class PlpgsqlStatementTree
+{
+    /// <summary>Every statement of <paramref name="statements"/> and every one nested in them, containers included, in written order.</summary>
+    public static IEnumerable<PlpgsqlStatement> All(IReadOnlyList<PlpgsqlStatement> statements)
+    {
+        foreach (var statement in statements)
+        {
+            yield return statement;
+            var nested = statement switch
+            {
+                PlpgsqlBlock block => block.Body.Concat(block.Handlers.SelectMany(h => h.Body)).ToList(),
+                PlpgsqlIf conditional => conditional.Branches.SelectMany(b => b.Body).ToList(),
+                PlpgsqlDataDependent dependent => dependent.Body,
+                _ => [],
+            };
+            foreach (var inner in All(nested)) yield return inner;
+        }
+    }
+}
