@@ -237,8 +237,7 @@ internal sealed partial class DdlParser
         {
             var qualified = _c.IsSymbol('.', 1);
             var userName = _c.QualifiedName();
-            SkipTypeModifiers();
-            return UserType(userName) with { IsQualified = qualified };
+            return UserType(userName, TypeModifier()) with { IsQualified = qualified };
         }
 
         var wordToken = _c.Next();
@@ -262,8 +261,8 @@ internal sealed partial class DdlParser
 
         if (!TypeNames.IsPostgresBuiltin(name))
         {
-            SkipTypeModifiers();
-            return UserType(new QualifiedName(_rules.DefaultSchema, PostgresNames.Truncate(_rules.FoldUnquoted(word))));
+            var modifier = TypeModifier();
+            return UserType(new QualifiedName(_rules.DefaultSchema, PostgresNames.Truncate(_rules.FoldUnquoted(word))), modifier);
         }
 
         string? arguments = null;
@@ -313,16 +312,21 @@ internal sealed partial class DdlParser
         return new TypeSpec(isArray ? text + "[]" : text, null, isArray, null, IsSerial: false);
     }
 
-    private TypeSpec UserType(QualifiedName name)
+    private TypeSpec UserType(QualifiedName name, string? modifier = null)
     {
         var isArray = ArraySuffix();
-        var text = _rules.Quote(name);
+        var text = _rules.Quote(name) + modifier;
         return new TypeSpec(isArray ? text + "[]" : text, name, isArray, null, false);
     }
 
-    private void SkipTypeModifiers()
+    // An extension type's modifier: one number (pgvector's vector(384)) is shown by the server as
+    // written; any other form is the extension's own to print (PostGIS's geometry(Point,4326)), so
+    // it is left out rather than guessed.
+    private string? TypeModifier()
     {
-        if (_c.IsSymbol('(')) _c.Parenthesised();
+        if (!_c.IsSymbol('(')) return null;
+        var (start, end) = _c.Parenthesised();
+        return end - start == 1 && _c.Tokens[start].Kind == SqlTokenKind.Number ? $"({SqlTokenText.Raw(_c.Source, _c.Tokens[start])})" : null;
     }
 
     private string? IntervalFields()

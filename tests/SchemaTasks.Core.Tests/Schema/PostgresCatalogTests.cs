@@ -180,6 +180,17 @@ public class PostgresCatalogTests
     }
 
     [Fact]
+    public void AnExtensionTypesNumberModifier_IsKeptAsTheServerShowsIt_AndOtherModifiersAreLeftOut()
+    {
+        var catalog = Clean("""
+            CREATE EXTENSION IF NOT EXISTS vector;
+            CREATE EXTENSION IF NOT EXISTS postgis;
+            CREATE TABLE t (e vector(384), f public.halfvec(16)[], g geometry(Point, 4326), h vector);
+            """);
+        Assert.Equal(["vector(384)", "halfvec(16)[]", "geometry", "vector"], catalog.FindTable(Pg("t"))!.Columns.Select(c => c.Type));
+    }
+
+    [Fact]
     public void UnparsableTrackedStatement_IsErrorAtTheOffendingToken()
     {
         var (catalog, diagnostics) = Run("CREATE TABLE ok (id int);\nCREATE TABLE t (\n  id int NOT NUL\n);\nCREATE TYPE e AS ENUM ('a' 'b');");
