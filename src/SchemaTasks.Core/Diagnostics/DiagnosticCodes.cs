@@ -343,6 +343,9 @@ public static class DiagnosticCodes
     /// </summary>
     public const string GeneratedColumnDependsOnColumn = "ST3051";
 
+    /// <summary>MySQL and MariaDB refuse a second AUTO_INCREMENT column, or one that no key holds (error 1075).</summary>
+    public const string AutoIncrementColumn = "ST3052";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -9,6 +9,7 @@ internal static class AlterTableActions
 {
     public static Catalog Apply(Catalog catalog, AlterTableStatement s, ApplyContext context)
     {
+        var catalogBefore = catalog;
         if (!catalog.Tables.TryGetValue(s.Name, out var table))
         {
             if (SequenceStatements.IsKnown(catalog, s.Name, context)) return SequenceStatements.AlterAsTable(catalog, s, context);
@@ -96,6 +97,7 @@ internal static class AlterTableActions
         }
 
         if (passes is not null) table = passes.Finish(catalog, table, (t, a) => ApplyAction(catalog, t, a, context, s), context);
+        if (AutoIncrementColumns.MayChange(s) && !AutoIncrementColumns.Accepts(table, s.At, context)) return catalogBefore;
         return catalog.WithTable(name, table);
     }
 

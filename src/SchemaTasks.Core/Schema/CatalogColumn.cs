@@ -39,6 +39,9 @@ public sealed record CatalogColumn(string Name, string Type, bool IsNullable, st
     /// (<see cref="GeneratedColumnDependencies"/>). Known only for catalogs the migrations build.
     /// </summary>
     internal ImmutableSortedSet<string>? GeneratedFrom { get; init; }
+
+    /// <summary>MySQL and MariaDB: whether the column is AUTO_INCREMENT (<see cref="AutoIncrementColumns"/>). Known only for catalogs the migrations build.</summary>
+    internal bool IsAutoIncrement { get; init; }
 }
 
 /// <summary>Which kind of MySQL inline value list a column has.</summary>

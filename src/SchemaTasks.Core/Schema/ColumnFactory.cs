@@ -25,6 +25,7 @@ internal static class ColumnFactory
             IsArray = spec.Type.IsArray,
             InlineValues = spec.Type.Inline,
             IsIdentity = spec.IsIdentity,
+            IsAutoIncrement = AutoIncrementColumns.IsAuto(spec),
             GeneratedFrom = spec.GeneratedFrom is { } names ? ImmutableSortedSet.CreateRange(context.Rules.ColumnComparer, names) : null,
         };
     }

@@ -80,6 +80,7 @@ internal static class TableStatements
         }
 
         if (!context.IsPostgres) table = CharsetTracking.Created(table, s, context);
+        if (!AutoIncrementColumns.Accepts(table, s.At, context)) return catalog;
         return catalog.WithTable(s.Name, table);
     }
 

@@ -34,4 +34,23 @@ public class AutoIncrementNullabilityTests
         var catalog = Clean("CREATE TABLE t (id INT AUTO_INCREMENT, KEY (id));\nALTER TABLE t MODIFY id INT NULL;", SqlDialect.MariaDb);
         Assert.True(catalog.FindTable(My("t"))!.FindColumn("id", SqlDialect.MariaDb)!.IsNullable);
     }
+
+    [Theory]
+    [InlineData(SqlDialect.MySql, "CREATE TABLE t (id INT AUTO_INCREMENT, n INT);", "would be in no key")]
+    [InlineData(SqlDialect.MariaDb, "CREATE TABLE t (id SERIAL, n INT AUTO_INCREMENT, KEY (n));", "would have 2 AUTO_INCREMENT columns (id, n)")]
+    [InlineData(SqlDialect.MariaDb, "CREATE TABLE t (id INT AUTO_INCREMENT, UNIQUE KEY u (id));\nALTER TABLE t DROP INDEX u;", "would be in no key")]
+    public void AutoIncrementTheServerRefuses_IsST3052_AndTheStatementIsNotApplied(SqlDialect dialect, string sql, string why)
+    {
+        var (catalog, diagnostics) = Run(sql, dialect);
+        var refusal = Assert.Single(diagnostics);
+        Assert.Equal((SchemaTasks.Diagnostics.DiagnosticCodes.AutoIncrementColumn, sql.Count(c => c == '\n') + 1), (refusal.Code, refusal.Line));
+        Assert.Contains(why, refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("error 1075", refusal.Message, StringComparison.Ordinal);
+        if (sql.Contains("DROP INDEX", StringComparison.Ordinal)) Assert.True(catalog.FindTable(My("t"))!.Keys.ContainsKey("u"));
+        else Assert.Null(catalog.FindTable(My("t")));
+    }
+
+    [Fact]
+    public void PostgresHasNoAutoIncrement_AndSerialColumnsAreNotCounted()
+        => Assert.Empty(Run("CREATE TABLE t (a serial, b bigserial);").Diagnostics);
 }

@@ -33,6 +33,10 @@ public sealed class MariaDbRefusedStatementTests
     [InlineData("modify adds the key again", "CREATE TABLE t (a int PRIMARY KEY);\nALTER TABLE t MODIFY a int PRIMARY KEY;", DiagnosticCodes.MultiplePrimaryKeys, 1068)]
     [InlineData("a generated column cast to JSON", "CREATE TABLE t (a varchar(10), j text AS (CAST(a AS JSON)) VIRTUAL);", DiagnosticCodes.SyntaxError, 1064)]
     [InlineData("drop index with a lock option", "CREATE TABLE t (a int, KEY ia (a));\nDROP INDEX ia ON t LOCK = NONE;", DiagnosticCodes.SyntaxError, 1064)]
+    [InlineData("an AUTO_INCREMENT column in no key", "CREATE TABLE t (a int AUTO_INCREMENT);", DiagnosticCodes.AutoIncrementColumn, 1075)]
+    [InlineData("two AUTO_INCREMENT columns", "CREATE TABLE t (a int AUTO_INCREMENT PRIMARY KEY, b int AUTO_INCREMENT, KEY (b));", DiagnosticCodes.AutoIncrementColumn, 1075)]
+    [InlineData("a second one added", "CREATE TABLE t (a int AUTO_INCREMENT PRIMARY KEY);\nALTER TABLE t ADD COLUMN b int AUTO_INCREMENT UNIQUE;", DiagnosticCodes.AutoIncrementColumn, 1075)]
+    [InlineData("its only key dropped", "CREATE TABLE t (a int AUTO_INCREMENT PRIMARY KEY);\nALTER TABLE t DROP PRIMARY KEY;", DiagnosticCodes.AutoIncrementColumn, 1075)]
     [InlineData("drop a column a generated column uses", "CREATE TABLE t (a int, b int AS (a * 2) STORED, c int AS (a + 1) VIRTUAL);\nALTER TABLE t DROP COLUMN a;", DiagnosticCodes.GeneratedColumnDependsOnColumn, 1054)]
     [InlineData("drop it with only one of its users", "CREATE TABLE t (a int, b int AS (a * 2) STORED, c int AS (a + 1) VIRTUAL);\nALTER TABLE t DROP COLUMN b, DROP COLUMN a;", DiagnosticCodes.GeneratedColumnDependsOnColumn, 1054)]
     public async Task A_statement_MariaDb_refuses_is_reported_at_its_line(string behaviour, string sql, string code, int error)
@@ -75,6 +79,12 @@ public sealed class MariaDbRefusedStatementTests
     [InlineData("the primary key dropped first", """
         CREATE TABLE t (a int PRIMARY KEY, b int NOT NULL);
         ALTER TABLE t DROP PRIMARY KEY, ADD PRIMARY KEY (b);
+        """)]
+    [InlineData("an AUTO_INCREMENT column kept in a key", """
+        CREATE TABLE t (a int AUTO_INCREMENT, b int, UNIQUE KEY ua (a));
+        ALTER TABLE t DROP INDEX ua, ADD PRIMARY KEY (a);
+        CREATE TABLE u (a int AUTO_INCREMENT, b int, KEY (a, b));
+        ALTER TABLE u MODIFY a int AUTO_INCREMENT;
         """)]
     [InlineData("a generated column's base column retyped, renamed, and dropped with every user", """
         CREATE TABLE t (id int, a int, b int AS (a * 2) STORED, c int AS (a + 1) VIRTUAL);
