@@ -13,6 +13,7 @@ internal static class PolicyStatements
     {
         if (!catalog.Tables.TryGetValue(s.Table, out var table) || table.Policies.ContainsKey(s.Name)) return catalog;
         var policy = new TablePolicy(Resolve(catalog, s.Using, s, context), Resolve(catalog, s.Check, s, context));
+        if (!catalog.Relations.PoliciesMade) catalog = catalog.WithRelations(catalog.Relations with { PoliciesMade = true });
         return catalog.WithTable(s.Table, table with { Policies = table.Policies.Add(s.Name, policy) });
     }
 

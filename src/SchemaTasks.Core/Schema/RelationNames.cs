@@ -43,6 +43,12 @@ internal sealed record RelationNames(ImmutableSortedDictionary<QualifiedName, Na
 
     public bool IsEmpty => Named.IsEmpty && UnknownIn.IsEmpty && MayBeGone.IsEmpty && !AnyMayBeGone;
 
+    /// <summary>
+    /// Whether a row security policy was ever created in this history: only then do the checks of
+    /// a retyped or dropped column look through every table's policies (<see cref="ViewDependencies"/>).
+    /// </summary>
+    public bool PoliciesMade { get; init; }
+
     /// <summary>Whether a relation of a name not known may exist in <paramref name="schema"/> (<see langword="null"/>: in any schema).</summary>
     public bool MayHoldUnknown(string? schema) => Holds(UnknownIn, schema);
 

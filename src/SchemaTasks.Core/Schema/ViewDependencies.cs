@@ -137,6 +137,7 @@ internal static class ViewDependencies
             if (relation is { Uncertain: false, Uses: { } uses } && Uses(uses)) yield return new Dependent(uses, name, relation.Kind, null);
         }
 
+        if (!catalog.Relations.PoliciesMade) yield break;
         foreach (var (holder, holding) in catalog.Tables)
         {
             foreach (var (policy, definition) in holding.Policies)
@@ -158,6 +159,7 @@ internal static class ViewDependencies
         }
 
         if (!ReferenceEquals(named, catalog.Relations.Named)) catalog = catalog.WithRelations(catalog.Relations with { Named = named });
+        if (!catalog.Relations.PoliciesMade) return catalog;
         foreach (var (holder, table) in catalog.Tables.Where(t => !t.Value.Policies.IsEmpty).ToList())
         {
             var policies = table.Policies;
