@@ -51,6 +51,6 @@ internal static class AutoIncrementColumns
     private static void Refuse(string why, CatalogTable table, SqlToken at, ApplyContext context)
         => context.Error(
             DiagnosticCodes.AutoIncrementColumn,
-            $"{(context.Rules.Dialect == SqlDialect.MariaDb ? "MariaDB" : "MySQL")} refuses this statement on {context.Show(table.Name)} (error 1075, incorrect table definition): {why}.",
+            $"{context.Rules.Dialect.ServerName()} refuses this statement on {context.Show(table.Name)} (error 1075, incorrect table definition): {why}.",
             at);
 }

@@ -75,8 +75,8 @@ internal static class CheckColumns
             var token = tokens[i];
             if (token.Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) continue;
             if (i + 1 < tokens.Count && SqlTokenText.IsSymbol(text, tokens[i + 1], '(')) continue; // A function.
-            if (i > 0 && tokens[i - 1].Kind == SqlTokenKind.Symbol && text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length).SequenceEqual("::")) continue; // A cast's type.
-            var name = token.Kind == SqlTokenKind.Word ? rules.FoldUnquoted(SqlTokenText.Raw(text, token)) : SqlTokenText.Unquote(text, token);
+            if (i > 0 && SqlTokenText.IsSymbol(text, tokens[i - 1], "::")) continue; // A cast's type.
+            var name = rules.Name(text, token);
             yield return (name, token.Start, token.Length);
         }
     }

@@ -47,5 +47,5 @@ internal static class CreatedObjectName
 
     /// <summary>A name as the server keeps it: quoted as written, unquoted folded by the dialect's rule.</summary>
     public static string Identifier(string sql, SqlToken token, SqlDialect dialect)
-        => token.Kind == SqlTokenKind.QuotedIdentifier ? SqlTokenText.Unquote(sql, token) : IdentifierRules.For(dialect).FoldUnquoted(SqlTokenText.Raw(sql, token));
+        => IdentifierRules.For(dialect).Name(sql, token);
 }

@@ -53,7 +53,7 @@ internal static class GeneratedColumnDependencies
         };
         context.Error(
             DiagnosticCodes.GeneratedColumnDependsOnColumn,
-            $"{ServerName(context)} refuses to drop column {context.Show(dropped)} of {context.Show(table.Name)}: generated column {context.Show(users[0].Name)} uses it ({refusal}.",
+            $"{context.Rules.Dialect.ServerName()} refuses to drop column {context.Show(dropped)} of {context.Show(table.Name)}: generated column {context.Show(users[0].Name)} uses it ({refusal}.",
             at);
         return null;
     }
@@ -72,7 +72,7 @@ internal static class GeneratedColumnDependencies
         {
             context.Error(
                 DiagnosticCodes.GeneratedColumnDependsOnColumn,
-                $"MySQL refuses to rename column {context.Show(old)} of {context.Show(table.Name)}: generated column {context.Show(users[0].Name)} uses it (error 3108, the column has a generated column dependency; MariaDB follows the rename). Drop the generated column first and add it again after with the new name.",
+                $"{SqlDialect.MySql.ServerName()} refuses to rename column {context.Show(old)} of {context.Show(table.Name)}: generated column {context.Show(users[0].Name)} uses it (error 3108, the column has a generated column dependency; MariaDB follows the rename). Drop the generated column first and add it again after with the new name.",
                 at);
             return null;
         }
@@ -91,11 +91,4 @@ internal static class GeneratedColumnDependencies
             .Where(c => c.GeneratedFrom is { } names && names.Contains(column) && !comparer.Equals(c.Name, column) && !droppedTogether.Contains(c.Name, comparer))
             .ToList();
     }
-
-    private static string ServerName(ApplyContext context) => context.Rules.Dialect switch
-    {
-        SqlDialect.Postgres => "PostgreSQL",
-        SqlDialect.MariaDb => "MariaDB",
-        _ => "MySQL",
-    };
 }

@@ -212,7 +212,7 @@ internal sealed partial class DdlParser
             _c.SkipToListEnd();
             if (_c.Position > start && _c.Tokens[start] is { Kind: SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier } first)
             {
-                names.Add(PostgresNames.Stored(_rules, first.Kind == SqlTokenKind.Word ? _rules.FoldUnquoted(SqlTokenText.Raw(_c.Source, first)) : SqlTokenText.Unquote(_c.Source, first)));
+                names.Add(PostgresNames.Stored(_rules, _rules.Name(_c.Source, first)));
             }
             else if (_c.Position > start)
             {
@@ -546,13 +546,13 @@ internal sealed partial class DdlParser
             if (token.Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) continue;
             if (i + 1 < end && SqlTokenText.IsSymbol(_c.Source, _c.Tokens[i + 1], '(')) continue; // A function.
             var previous = i > start ? _c.Tokens[i - 1] : default;
-            if (i > start && previous.Kind == SqlTokenKind.Symbol && _c.Source.AsSpan(previous.Start, previous.Length).SequenceEqual("::"))
+            if (i > start && SqlTokenText.IsSymbol(_c.Source, previous, "::"))
             {
                 i = CastTypeEnd(i, end) - 1; // A cast's type, which may be several words (character varying).
                 continue;
             }
 
-            names.Add(PostgresNames.Stored(_rules, token.Kind == SqlTokenKind.Word ? _rules.FoldUnquoted(SqlTokenText.Raw(_c.Source, token)) : SqlTokenText.Unquote(_c.Source, token)));
+            names.Add(PostgresNames.Stored(_rules, _rules.Name(_c.Source, token)));
         }
 
         return names;
@@ -605,7 +605,7 @@ internal sealed partial class DdlParser
             var token = _c.Tokens[i];
             if (token.Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) continue;
             if (i + 1 < range.End && SqlTokenText.IsSymbol(_c.Source, _c.Tokens[i + 1], '(')) continue;
-            names.Add(token.Kind == SqlTokenKind.Word ? _rules.FoldUnquoted(SqlTokenText.Raw(_c.Source, token)) : SqlTokenText.Unquote(_c.Source, token));
+            names.Add(_rules.Name(_c.Source, token));
         }
 
         return names;

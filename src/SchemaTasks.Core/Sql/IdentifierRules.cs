@@ -44,6 +44,10 @@ internal sealed class IdentifierRules
     /// <summary>The stored name of an unquoted identifier.</summary>
     public string FoldUnquoted(string word) => Dialect == SqlDialect.Postgres ? word.ToLowerInvariant() : word;
 
+    /// <summary>The name an identifier token stands for: a word folded as the dialect folds it, a quoted name as written.</summary>
+    public string Name(string source, SqlToken token)
+        => token.Kind == SqlTokenKind.Word ? FoldUnquoted(SqlTokenText.Raw(source, token)) : SqlTokenText.Unquote(source, token);
+
     /// <summary>The identifier as SQL would write it, quoted only where needed.</summary>
     public string Quote(string name) => SqlQuoting.Identifier(name, QuotingStyle);
 

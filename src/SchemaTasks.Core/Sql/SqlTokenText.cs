@@ -81,4 +81,8 @@ internal static class SqlTokenText
     /// <summary>Whether <paramref name="token"/> is the one-character symbol <paramref name="symbol"/>.</summary>
     public static bool IsSymbol(string source, SqlToken token, char symbol)
         => token.Length == 1 && token.Kind is SqlTokenKind.Symbol && source[token.Start] == symbol;
+
+    /// <summary>Whether <paramref name="token"/> is the symbol <paramref name="symbol"/> (<c>::</c>, <c>=&gt;</c>).</summary>
+    public static bool IsSymbol(string source, SqlToken token, string symbol)
+        => token.Kind is SqlTokenKind.Symbol && source.AsSpan(token.Start, token.Length).SequenceEqual(symbol.AsSpan());
 }

@@ -184,17 +184,15 @@ internal sealed record ViewQueryReferences(
         return end - 1;
     }
 
-    private static bool IsArrow(string sql, SqlToken token)
-        => token.Kind == SqlTokenKind.Symbol && sql.AsSpan(token.Start, token.Length).SequenceEqual("=>");
+    private static bool IsArrow(string sql, SqlToken token) => SqlTokenText.IsSymbol(sql, token, "=>");
 
     /// <summary>Stands for a FROM item that is no relation (a subquery, a VALUES list): no table has its name.</summary>
     public static QualifiedName NotATable { get; } = new(string.Empty, "(subquery)");
 
-    private static bool IsCast(string sql, SqlToken token)
-        => token.Kind == SqlTokenKind.Symbol && sql.AsSpan(token.Start, token.Length).SequenceEqual("::");
+    private static bool IsCast(string sql, SqlToken token) => SqlTokenText.IsSymbol(sql, token, "::");
 
     private static bool IsWord(string sql, SqlToken token, string word) => token.Kind == SqlTokenKind.Word && SqlTokenText.IsWord(sql, token, word);
 
     private static string Name(string sql, SqlToken token, IdentifierRules rules)
-        => token.Kind == SqlTokenKind.Word ? rules.FoldUnquoted(SqlTokenText.Raw(sql, token)) : SqlTokenText.Unquote(sql, token);
+        => rules.Name(sql, token);
 }

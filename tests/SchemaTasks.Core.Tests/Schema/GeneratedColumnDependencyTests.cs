@@ -48,9 +48,9 @@ public class GeneratedColumnDependencyTests
     [Theory]
     [InlineData(SqlDialect.MariaDb, "ALTER TABLE t DROP COLUMN a;", "MariaDB refuses to drop column a of t: generated column b uses it (error 1054")]
     [InlineData(SqlDialect.MariaDb, "ALTER TABLE t DROP COLUMN b, DROP COLUMN a;", "generated column c uses it")]
-    [InlineData(SqlDialect.MySql, "ALTER TABLE t DROP COLUMN a;", "MySQL refuses to drop column a of t: generated column b uses it (error 3108")]
-    [InlineData(SqlDialect.MySql, "ALTER TABLE t RENAME COLUMN a TO a2;", "MySQL refuses to rename column a of t")]
-    [InlineData(SqlDialect.MySql, "ALTER TABLE t CHANGE a a2 bigint;", "MySQL refuses to rename column a of t")]
+    [InlineData(SqlDialect.MySql, "ALTER TABLE t DROP COLUMN a;", "MySQL 8 refuses to drop column a of t: generated column b uses it (error 3108")]
+    [InlineData(SqlDialect.MySql, "ALTER TABLE t RENAME COLUMN a TO a2;", "MySQL 8 refuses to rename column a of t")]
+    [InlineData(SqlDialect.MySql, "ALTER TABLE t CHANGE a a2 bigint;", "MySQL 8 refuses to rename column a of t")]
     public void MySqlFamily_RefusesWhatAGeneratedColumnUses(SqlDialect dialect, string change, string message)
     {
         var (catalog, diagnostics) = Run(MySql + change, dialect);
