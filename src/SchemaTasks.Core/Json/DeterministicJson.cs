@@ -19,11 +19,12 @@ internal static class DeterministicJson
 
     /// <summary>How much the writer may hold before <see cref="FlushWhenFull"/> hands it to the stream.</summary>
     /// <remarks>
-    /// The writer's buffer doubles past what it holds, so it stays well under the 85,000 bytes
-    /// from which an array goes to the large object heap. Allocations there soon start a full
-    /// collection, which in the build task collects all of MSBuild's memory.
+    /// Each flush is a write to the file, so fewer and larger is faster; but the writer's buffer
+    /// doubles past what it holds, and must stay under the 85,000 bytes from which an array goes
+    /// to the large object heap. Allocations there soon start a full collection, which in the
+    /// build task collects all of MSBuild's memory.
     /// </remarks>
-    private const int FlushThreshold = 16 * 1024;
+    private const int FlushThreshold = 32 * 1024;
 
     public static string Write(Action<Utf8JsonWriter> write)
     {

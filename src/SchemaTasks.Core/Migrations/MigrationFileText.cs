@@ -25,8 +25,12 @@ internal static class MigrationFileText
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
         try
         {
+            // A file that says its length is read until it has given that many bytes, without
+            // one more read to learn that nothing follows (a thousand system calls for a
+            // thousand files); one that says none (a pipe, a file of /proc) is read to its end.
+            var length = file.CanSeek ? file.Length : 0;
             var filled = 0;
-            while (true)
+            while (length == 0 || filled < length)
             {
                 if (filled == buffer.Length)
                 {

@@ -64,6 +64,9 @@ public sealed class Catalog
     // one index follows whichever catalog of a run asks (PostgresSchemaNames), under its lock.
     private PostgresSchemaNames? _postgresNames;
 
+    // Counted when first asked which tables a foreign key references, then handed on the same way.
+    private ForeignKeyTargets? _foreignKeyTargets;
+
     /// <summary>The schema of a database before any migration: PostgreSQL has the <c>public</c> schema.</summary>
     public static Catalog Empty(SqlDialect dialect) => new(
         dialect,
@@ -215,6 +218,14 @@ public sealed class Catalog
             }
         }
 
+        if (_foreignKeyTargets is { } targets)
+        {
+            lock (targets)
+            {
+                if (targets.Counts(Tables)) targets.FollowOne(name, Tables.TryGetValue(name, out var old) ? old : null, table, next.Tables);
+            }
+        }
+
         return next;
     }
 
@@ -237,7 +248,19 @@ public sealed class Catalog
     private Catalog KeepingNames(Catalog next)
     {
         next._postgresNames = _postgresNames;
+        next._foreignKeyTargets = _foreignKeyTargets;
         return next;
+    }
+
+    /// <summary>The tables of this catalog with a foreign key that references <paramref name="table"/> (one read from a snapshot, whose target is not known, never does), in no particular order.</summary>
+    internal QualifiedName[] TablesReferencing(QualifiedName table)
+    {
+        var targets = _foreignKeyTargets ??= new ForeignKeyTargets(Tables);
+        lock (targets)
+        {
+            targets.Follow(Tables);
+            return targets.HoldersOf(table);
+        }
     }
 
     /// <summary>How many tables, domains and relations known by name of this catalog take <paramref name="name"/> in <paramref name="space"/> (one of the spaces).</summary>

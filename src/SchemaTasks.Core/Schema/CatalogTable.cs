@@ -81,7 +81,12 @@ public sealed record CatalogTable(
         => this with { OtherConstraints = OtherConstraints.Remove(name), Keys = Keys.Remove(name) };
 
     /// <summary>Whether a foreign key of this table references <paramref name="table"/> (one read from a snapshot, whose target is not known, never does).</summary>
-    internal bool References(QualifiedName table)
+    internal bool References(QualifiedName table) => Referenced().Contains(table);
+
+    /// <summary>The tables the foreign keys of this table reference (those read from a snapshot, whose targets are not known, are left out).</summary>
+    internal IReadOnlyCollection<QualifiedName> ReferencedTables => Referenced();
+
+    private HashSet<QualifiedName> Referenced()
     {
         var referenced = _referencedTables;
         if (referenced is null)
@@ -95,7 +100,7 @@ public sealed record CatalogTable(
             _referencedTables = referenced;
         }
 
-        return referenced.Contains(table);
+        return referenced;
     }
 
     /// <summary>
@@ -132,13 +137,21 @@ public sealed record CatalogTable(
         if (ChainFor(dialect) is not { } chain)
         {
             var columns = Columns.Add(column);
-            return this with { Columns = Moved(columns, columns.Length - 1, first, after, dialect) };
+            var placed = Moved(columns, columns.Length - 1, first, after, dialect);
+            var next = this with { Columns = placed };
+
+            // Added last, every other column keeps its position, so this version's index of
+            // positions serves the next one too (ColumnIndex looks past its end): a history adds
+            // columns to wide tables one statement at a time.
+            if (placed == columns) next._columnIndex = _columnIndex;
+            return next;
         }
 
-        chain = after is not null && chain.Contains(after) ? chain.InsertAfter(after, column.Name, column)
-            : first && after is null ? chain.InsertFirst(column.Name, column)
-            : chain.InsertLast(column.Name, column);
-        return this with { _columns = default, _chain = chain, _columnIndex = null };
+        var last = !(after is not null && chain.Contains(after)) && !(first && after is null);
+        chain = last ? chain.InsertLast(column.Name, column)
+            : after is not null ? chain.InsertAfter(after, column.Name, column)
+            : chain.InsertFirst(column.Name, column);
+        return this with { _columns = default, _chain = chain, _columnIndex = last ? _columnIndex : null };
     }
 
     /// <summary>
@@ -195,8 +208,13 @@ public sealed record CatalogTable(
         var rules = Sql.IdentifierRules.For(dialect);
         if (ColumnCount > ColumnIndex.WorthBuilding)
         {
-            if (_columnIndex is null || _columnIndex.Comparer != rules.ColumnComparer) _columnIndex = ColumnIndex.Of(Columns, rules.ColumnComparer);
-            return _columnIndex.Find(name);
+            var columns = Columns;
+            if (_columnIndex is null || _columnIndex.Comparer != rules.ColumnComparer || columns.Length - _columnIndex.Covered > ColumnIndex.WorthBuilding)
+            {
+                _columnIndex = ColumnIndex.Of(columns, rules.ColumnComparer);
+            }
+
+            return _columnIndex.Find(name, columns);
         }
 
         return IndexIn(Columns, name, rules.ColumnComparison);
@@ -260,14 +278,19 @@ public sealed record CatalogTable(
     /// <summary>Column positions by name, under one dialect's comparison.</summary>
     /// <remarks>
     /// Made once per version of a wide table that someone looks a column up in, and never
-    /// changed after: a plain dictionary, which costs a fraction of an immutable one to build.
+    /// changed after: a plain dictionary, which costs a fraction of an immutable one to build. A
+    /// later version that only changed or added columns after the ones it covers keeps using it,
+    /// and a name it lacks is looked for among those added.
     /// </remarks>
-    private sealed class ColumnIndex(StringComparer comparer, Dictionary<string, int> positions)
+    private sealed class ColumnIndex(StringComparer comparer, Dictionary<string, int> positions, int covered)
     {
         /// <summary>Below this many columns a scan is as fast as a lookup.</summary>
         public const int WorthBuilding = 32;
 
         public StringComparer Comparer { get; } = comparer;
+
+        /// <summary>How many of the first columns the index holds.</summary>
+        public int Covered { get; } = covered;
 
         public static ColumnIndex Of(ImmutableArray<CatalogColumn> columns, StringComparer comparer)
         {
@@ -277,9 +300,18 @@ public sealed record CatalogTable(
                 positions.TryAdd(columns[i].Name, i);
             }
 
-            return new ColumnIndex(comparer, positions);
+            return new ColumnIndex(comparer, positions, columns.Length);
         }
 
-        public int Find(string name) => positions.TryGetValue(name, out var index) ? index : -1;
+        public int Find(string name, ImmutableArray<CatalogColumn> columns)
+        {
+            if (positions.TryGetValue(name, out var index)) return index;
+            for (var i = Covered; i < columns.Length; i++)
+            {
+                if (Comparer.Equals(columns[i].Name, name)) return i;
+            }
+
+            return -1;
+        }
     }
 }

@@ -60,9 +60,9 @@ internal static class ForeignKeyDependents
             }
         }
 
-        foreach (var (name, candidate) in catalog.Tables)
+        foreach (var name in catalog.TablesReferencing(tableName))
         {
-            if (!name.Equals(tableName)) Visit(name, candidate);
+            if (!name.Equals(tableName)) Visit(name, catalog.Tables[name]);
         }
 
         Visit(tableName, table);
@@ -121,6 +121,7 @@ internal static class ForeignKeyDependents
     // The foreign keys of tables outside `dropped` that reference a table in it.
     private static IEnumerable<(QualifiedName Holder, string Name, QualifiedName Target)> ReferencingFrom(Catalog catalog, IReadOnlyCollection<QualifiedName> dropped)
     {
+        if (dropped.All(d => catalog.TablesReferencing(d).Length == 0)) yield break;
         foreach (var (name, table) in catalog.Tables)
         {
             if (dropped.Contains(name)) continue;
@@ -167,8 +168,9 @@ internal static class ForeignKeyDependents
 
     private static Catalog Retarget(Catalog catalog, QualifiedName referenced, Func<ForeignKeyTarget, ForeignKeyTarget> change)
     {
-        foreach (var (name, table) in catalog.Tables)
+        foreach (var name in catalog.TablesReferencing(referenced))
         {
+            var table = catalog.Tables[name];
             var keys = table.Keys;
             foreach (var (fkName, fk) in table.Keys)
             {

@@ -20,37 +20,84 @@ internal static class PostgresConstraintOrder
     /// <summary>The constraints of <paramref name="s"/>, each with the column it is written in (or <see langword="null"/>), as PostgreSQL creates them.</summary>
     public static List<(ConstraintSpec Spec, string? Column)> OfCreateTable(CreateTableStatement s)
     {
-        var written = s.Columns.SelectMany(c => c.Constraints.Select(k => (Spec: k, Column: (string?)c.Name)))
-            .Concat(s.Constraints.Select(k => (Spec: k, Column: (string?)null)))
-            .OrderBy(p => p.Spec.At.Start)
-            .ToList();
+        // Loops rather than queries: every CREATE TABLE of a history comes here, and most
+        // columns have no constraint to gather.
+        var written = new List<(ConstraintSpec Spec, string? Column)>(s.Constraints.Count);
+        for (var c = 0; c < s.Columns.Count; c++)
+        {
+            var column = s.Columns[c];
+            for (var k = 0; k < column.Constraints.Count; k++) written.Add((column.Constraints[k], column.Name));
+        }
+
+        for (var k = 0; k < s.Constraints.Count; k++) written.Add((s.Constraints[k], null));
+        if (!InWrittenOrder(written))
+        {
+            // Table constraints written between columns: a stable sort by where each starts.
+            written = [.. written.OrderBy(p => p.Spec.At.Start)];
+        }
+
         return Ordered(written);
     }
 
     /// <summary>The constraints of one added column, as PostgreSQL creates them.</summary>
     public static List<(ConstraintSpec Spec, string? Column)> OfColumn(ColumnSpec column)
-        => Ordered(column.Constraints.Select(k => (k, (string?)column.Name)).ToList());
+    {
+        var written = new List<(ConstraintSpec Spec, string? Column)>(column.Constraints.Count);
+        for (var k = 0; k < column.Constraints.Count; k++) written.Add((column.Constraints[k], column.Name));
+        return Ordered(written);
+    }
+
+    private static bool InWrittenOrder(List<(ConstraintSpec Spec, string? Column)> written)
+    {
+        for (var i = 1; i < written.Count; i++)
+        {
+            if (written[i].Spec.At.Start < written[i - 1].Spec.At.Start) return false;
+        }
+
+        return true;
+    }
 
     private static List<(ConstraintSpec Spec, string? Column)> Ordered(List<(ConstraintSpec Spec, string? Column)> written)
     {
-        var ordered = written.Where(p => p.Spec.Kind == ConstraintKind.Check).ToList();
-        var keys = new List<(ConstraintSpec Spec, string? Column)>();
-        foreach (var key in written.Where(p => p.Spec.Kind == ConstraintKind.PrimaryKey).Concat(written.Where(p => IsIndex(p.Spec.Kind))))
+        if (written.Count == 0) return written;
+        var ordered = new List<(ConstraintSpec Spec, string? Column)>(written.Count);
+        foreach (var pair in written)
         {
-            var same = keys.FindIndex(k => SameIndex(k.Spec, key.Spec));
-            if (same < 0)
-            {
-                keys.Add(key);
-            }
-            else if (keys[same].Spec.Name is null && key.Spec.Name is { } name)
-            {
-                keys[same] = (keys[same].Spec with { Name = name }, keys[same].Column);
-            }
+            if (pair.Spec.Kind == ConstraintKind.Check) ordered.Add(pair);
+        }
+
+        var keys = new List<(ConstraintSpec Spec, string? Column)>();
+        foreach (var pair in written)
+        {
+            if (pair.Spec.Kind == ConstraintKind.PrimaryKey) Keep(keys, pair);
+        }
+
+        foreach (var pair in written)
+        {
+            if (IsIndex(pair.Spec.Kind)) Keep(keys, pair);
         }
 
         ordered.AddRange(keys);
-        ordered.AddRange(written.Where(p => p.Spec.Kind is not (ConstraintKind.Check or ConstraintKind.PrimaryKey) && !IsIndex(p.Spec.Kind)));
+        foreach (var pair in written)
+        {
+            if (pair.Spec.Kind is not (ConstraintKind.Check or ConstraintKind.PrimaryKey) && !IsIndex(pair.Spec.Kind)) ordered.Add(pair);
+        }
+
         return ordered;
+    }
+
+    // A key spec joins the kept ones, or is merged into the one it makes the same index as.
+    private static void Keep(List<(ConstraintSpec Spec, string? Column)> keys, (ConstraintSpec Spec, string? Column) key)
+    {
+        var same = keys.FindIndex(k => SameIndex(k.Spec, key.Spec));
+        if (same < 0)
+        {
+            keys.Add(key);
+        }
+        else if (keys[same].Spec.Name is null && key.Spec.Name is { } name)
+        {
+            keys[same] = (keys[same].Spec with { Name = name }, keys[same].Column);
+        }
     }
 
     // Unique and exclusion constraints: made as indexes after the primary key's.

@@ -35,9 +35,9 @@ public static class SnapshotJson
     private static void Write(Utf8JsonWriter writer, SchemaSnapshot snapshot)
     {
         writer.WriteStartObject();
-        writer.WriteNumber("formatVersion", SchemaSnapshot.CurrentFormatVersion);
-        writer.WriteString("dialect", snapshot.Dialect.ToName());
-        writer.WriteStartArray("migrations");
+        writer.WriteNumber(SnapshotProperty.FormatVersion, SchemaSnapshot.CurrentFormatVersion);
+        writer.WriteString(SnapshotProperty.Dialect, snapshot.Dialect.ToName());
+        writer.WriteStartArray(SnapshotProperty.Migrations);
         foreach (var migration in snapshot.Migrations)
         {
             DeterministicJson.WriteMigration(writer, migration.Id, migration.Name, migration.Path, migration.Sha256);
@@ -45,7 +45,7 @@ public static class SnapshotJson
         }
 
         writer.WriteEndArray();
-        writer.WritePropertyName("schema");
+        writer.WritePropertyName(SnapshotProperty.Schema);
         WriteCatalog(writer, snapshot.Schema);
         writer.WriteEndObject();
     }
@@ -53,34 +53,34 @@ public static class SnapshotJson
     private static void WriteCatalog(Utf8JsonWriter writer, Catalog catalog)
     {
         writer.WriteStartObject();
-        WriteStrings(writer, "schemas", catalog.Schemas);
-        writer.WriteStartArray("enumTypes");
+        WriteStrings(writer, SnapshotProperty.Schemas, catalog.Schemas);
+        writer.WriteStartArray(SnapshotProperty.EnumTypes);
         foreach (var type in catalog.EnumTypes.Values)
         {
             writer.WriteStartObject();
             WriteName(writer, type.Name);
-            WriteStrings(writer, "labels", type.Labels);
+            WriteStrings(writer, SnapshotProperty.Labels, type.Labels);
             writer.WriteEndObject();
             DeterministicJson.FlushWhenFull(writer);
         }
 
         writer.WriteEndArray();
-        writer.WriteStartArray("domains");
+        writer.WriteStartArray(SnapshotProperty.Domains);
         foreach (var domain in catalog.Domains.Values)
         {
             writer.WriteStartObject();
             WriteName(writer, domain.Name);
-            writer.WriteString("baseType", domain.BaseType);
-            WriteReference(writer, "baseTypeReference", domain.BaseTypeReference);
-            writer.WriteBoolean("notNull", domain.IsNotNull);
-            writer.WriteString("default", domain.Default);
+            writer.WriteString(SnapshotProperty.BaseType, domain.BaseType);
+            WriteReference(writer, SnapshotProperty.BaseTypeReference, domain.BaseTypeReference);
+            writer.WriteBoolean(SnapshotProperty.NotNull, domain.IsNotNull);
+            writer.WriteString(SnapshotProperty.Default, domain.Default);
             WriteChecks(writer, domain.Checks);
             WriteAllowedValues(writer, catalog.TypeValues(domain.Name));
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
-        writer.WriteStartArray("otherTypes");
+        writer.WriteStartArray(SnapshotProperty.OtherTypes);
         foreach (var type in catalog.OtherTypes)
         {
             writer.WriteStartObject();
@@ -89,26 +89,26 @@ public static class SnapshotJson
         }
 
         writer.WriteEndArray();
-        writer.WriteStartArray("tables");
+        writer.WriteStartArray(SnapshotProperty.Tables);
         foreach (var table in catalog.Tables.Values)
         {
             writer.WriteStartObject();
             WriteName(writer, table.Name);
-            writer.WriteStartArray("columns");
+            writer.WriteStartArray(SnapshotProperty.Columns);
             foreach (var column in table.Columns)
             {
                 writer.WriteStartObject();
-                writer.WriteString("name", column.Name);
-                writer.WriteString("type", column.Type);
-                writer.WriteBoolean("nullable", column.IsNullable);
-                writer.WriteString("default", column.Default);
-                WriteReference(writer, "typeReference", column.TypeReference);
-                if (column.IsArray) writer.WriteBoolean("array", true);
+                writer.WriteString(SnapshotProperty.Name, column.Name);
+                writer.WriteString(SnapshotProperty.Type, column.Type);
+                writer.WriteBoolean(SnapshotProperty.Nullable, column.IsNullable);
+                writer.WriteString(SnapshotProperty.Default, column.Default);
+                WriteReference(writer, SnapshotProperty.TypeReference, column.TypeReference);
+                if (column.IsArray) writer.WriteBoolean(SnapshotProperty.Array, true);
                 if (column.InlineValues is { } inline)
                 {
-                    writer.WriteStartObject("inlineValues");
-                    writer.WriteString("kind", inline.Kind == InlineValueKind.Enum ? "enum" : "set");
-                    WriteStrings(writer, "values", inline.Values);
+                    writer.WriteStartObject(SnapshotProperty.InlineValues);
+                    writer.WriteString(SnapshotProperty.Kind, inline.Kind == InlineValueKind.Enum ? "enum" : "set");
+                    WriteStrings(writer, SnapshotProperty.Values, inline.Values);
                     writer.WriteEndObject();
                 }
 
@@ -119,7 +119,7 @@ public static class SnapshotJson
 
             writer.WriteEndArray();
             WriteChecks(writer, table.Checks);
-            WriteStrings(writer, "constraints", table.OtherConstraints);
+            WriteStrings(writer, SnapshotProperty.Constraints, table.OtherConstraints);
             writer.WriteEndObject();
         }
 
@@ -129,11 +129,11 @@ public static class SnapshotJson
 
     private static void WriteName(Utf8JsonWriter writer, QualifiedName name)
     {
-        writer.WriteString("schema", name.Schema);
-        writer.WriteString("name", name.Name);
+        writer.WriteString(SnapshotProperty.Schema, name.Schema);
+        writer.WriteString(SnapshotProperty.Name, name.Name);
     }
 
-    private static void WriteReference(Utf8JsonWriter writer, string property, QualifiedName? reference)
+    private static void WriteReference(Utf8JsonWriter writer, JsonEncodedText property, QualifiedName? reference)
     {
         if (reference is not { } name) return;
         writer.WriteStartObject(property);
@@ -141,7 +141,7 @@ public static class SnapshotJson
         writer.WriteEndObject();
     }
 
-    private static void WriteStrings(Utf8JsonWriter writer, string property, IEnumerable<string> values)
+    private static void WriteStrings(Utf8JsonWriter writer, JsonEncodedText property, IEnumerable<string> values)
     {
         writer.WriteStartArray(property);
         foreach (var value in values) writer.WriteStringValue(value);
@@ -150,19 +150,19 @@ public static class SnapshotJson
 
     private static void WriteChecks(Utf8JsonWriter writer, ImmutableArray<CatalogCheck> checks)
     {
-        writer.WriteStartArray("checks");
+        writer.WriteStartArray(SnapshotProperty.Checks);
         foreach (var check in checks.OrderBy(c => c.Name, StringComparer.Ordinal))
         {
             writer.WriteStartObject();
-            writer.WriteString("name", check.Name);
-            writer.WriteString("expression", check.Expression);
+            writer.WriteString(SnapshotProperty.Name, check.Name);
+            writer.WriteString(SnapshotProperty.Expression, check.Expression);
             if (check.Column is { } column)
             {
-                writer.WriteString("column", column);
-                WriteStrings(writer, "values", check.Values);
+                writer.WriteString(SnapshotProperty.Column, column);
+                WriteStrings(writer, SnapshotProperty.Values, check.Values);
             }
 
-            if (check.OwnerColumn is { } owner) writer.WriteString("ownerColumn", owner);
+            if (check.OwnerColumn is { } owner) writer.WriteString(SnapshotProperty.OwnerColumn, owner);
             writer.WriteEndObject();
         }
 
@@ -172,14 +172,14 @@ public static class SnapshotJson
     private static void WriteAllowedValues(Utf8JsonWriter writer, AllowedValues? allowed)
     {
         if (allowed is null) return;
-        writer.WriteStartObject("allowedValues");
-        WriteStrings(writer, "values", allowed.Values);
-        writer.WriteStartArray("sources");
+        writer.WriteStartObject(SnapshotProperty.AllowedValues);
+        WriteStrings(writer, SnapshotProperty.Values, allowed.Values);
+        writer.WriteStartArray(SnapshotProperty.Sources);
         foreach (var source in allowed.Sources)
         {
             writer.WriteStartObject();
-            writer.WriteString("kind", SourceKindName(source.Kind));
-            writer.WriteString("name", source.Name);
+            writer.WriteString(SnapshotProperty.Kind, SourceKindName(source.Kind));
+            writer.WriteString(SnapshotProperty.Name, source.Name);
             writer.WriteEndObject();
         }
 

@@ -20,6 +20,7 @@ public sealed class MigrationFileTextTests : IDisposable
         { "invalid UTF-8 bytes", [0x53, 0xC3, 0x28, 0xFF, 0x3B] },
         { "empty", [] },
         { "only a byte order mark", [0xEF, 0xBB, 0xBF] },
+        { "larger than the first buffer", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("INSERT INTO t VALUES ('ü');\n", 12_000))) },
     };
 
     [Theory]
@@ -29,5 +30,19 @@ public sealed class MigrationFileTextTests : IDisposable
         File.WriteAllBytes(_path, bytes);
 
         Assert.True(File.ReadAllText(_path) == MigrationFileText.Read(_path), what);
+    }
+
+    // A file is read up to the length it says it has; one that says none must still be read whole.
+    [Fact]
+    public void Read_ReadsAFileThatSaysNoLength_ToItsEnd()
+    {
+        if (!OperatingSystem.IsLinux()) return; // /proc is Linux's.
+        const string path = "/proc/self/status";
+        Assert.Equal(0, new FileInfo(path).Length);
+
+        var text = MigrationFileText.Read(path);
+
+        Assert.StartsWith("Name:", text, StringComparison.Ordinal);
+        Assert.Contains("\nPid:", text, StringComparison.Ordinal);
     }
 }

@@ -63,6 +63,30 @@ public class PlacementTests
         Assert.Equal(["tail", "end", "nowhere"], after.Tables[My("wide")].Columns.TakeLast(3).Select(c => c.Name));
     }
 
+    // A wide table's index of column positions serves the versions that only add columns after
+    // the ones it holds: a column added since is found by name (under the dialect's comparison),
+    // and none is found at a position a drop has changed.
+    [Theory]
+    [InlineData(SqlDialect.Postgres)]
+    [InlineData(SqlDialect.MySql)]
+    public void ColumnsAddedToAWideTable_AreFoundByName_AfterEachAddition(SqlDialect dialect)
+    {
+        var sql = new StringBuilder("CREATE TABLE wide (id bigint PRIMARY KEY, " + string.Join(", ", Enumerable.Range(0, 40).Select(i => $"c{i} integer")) + ");\n");
+        var added = dialect == SqlDialect.MySql ? "C" : "c";
+        for (var i = 40; i < 120; i++)
+        {
+            sql.Append($"ALTER TABLE wide ADD COLUMN c{i} integer;\nALTER TABLE wide ALTER COLUMN {added}{i} SET DEFAULT 1;\nALTER TABLE wide ALTER COLUMN c{i - 40} SET DEFAULT 2;\n");
+        }
+
+        sql.Append("ALTER TABLE wide DROP COLUMN c3;\nALTER TABLE wide ALTER COLUMN c119 SET DEFAULT 3;\nALTER TABLE wide ALTER COLUMN c4 SET DEFAULT 3;\n");
+        var catalog = Clean(sql.ToString(), dialect);
+
+        var table = catalog.Tables[dialect == SqlDialect.MySql ? My("wide") : Pg("wide")];
+        string?[] expected = [null, .. Enumerable.Range(0, 120).Where(i => i != 3).Select(i => i is 4 or 119 ? "3" : i < 80 ? "2" : "1")];
+        Assert.Equal(expected, table.Columns.Select(c => c.Default));
+        Assert.Equal(["id", .. Enumerable.Range(0, 120).Where(i => i != 3).Select(i => $"c{i}")], table.Columns.Select(c => c.Name));
+    }
+
     // 40 columns: the table is copied at each change; 100: it shares its columns with the version before.
     [Theory]
     [InlineData(40)]

@@ -71,4 +71,33 @@ public class ReferencedColumnDropTests
             """);
         Assert.Empty(Constraints(catalog, "c"));
     }
+
+    // Which tables reference which is counted at the first question and then followed from
+    // statement to statement: every later change to the foreign keys must be seen.
+    [Fact]
+    public void ForeignKeysMadeDroppedOrMovedAfterTheFirstDrop_AreSeenByLaterDrops()
+    {
+        var (catalog, diagnostics) = Run("""
+            CREATE TABLE p (k int PRIMARY KEY, u int UNIQUE, v int UNIQUE, x int);
+            CREATE TABLE c (pk int REFERENCES p (k));
+            ALTER TABLE p DROP COLUMN x;
+            CREATE TABLE d (pu int REFERENCES p (u));
+            ALTER TABLE p DROP COLUMN u;
+            ALTER TABLE c DROP CONSTRAINT c_pk_fkey;
+            ALTER TABLE p DROP COLUMN k;
+            ALTER TABLE d ADD COLUMN pv int, ADD CONSTRAINT d_pv FOREIGN KEY (pv) REFERENCES p (v);
+            ALTER TABLE d RENAME TO e;
+            ALTER TABLE p RENAME TO q;
+            ALTER TABLE q DROP COLUMN v;
+            ALTER TABLE q RENAME COLUMN u TO w;
+            ALTER TABLE q DROP COLUMN w CASCADE;
+            """);
+
+        // u is refused (d references it), k is not (c's key went first), v is refused (the key
+        // added by ALTER, on a table renamed since, to a table renamed since).
+        Assert.Equal([5, 11], diagnostics.Select(d => d.Line));
+        Assert.All(diagnostics, d => Assert.Equal(DiagnosticCodes.KeyNeededByForeignKey, d.Code));
+        Assert.Equal(["d_pv"], Constraints(catalog, "e"));
+        Assert.Equal(["p_v_key"], Constraints(catalog, "q"));
+    }
 }
