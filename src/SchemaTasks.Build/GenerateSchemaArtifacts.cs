@@ -68,7 +68,7 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
                 return false; // Nothing is written, so nothing downstream sees a half-understood schema.
             }
 
-            OutputFile.WriteText(ValueSetsFile, text => ValueSetWriter.Write(schema.Catalog, text));
+            OutputFile.WriteTextWhenChanged(ValueSetsFile, text => ValueSetWriter.Write(schema.Catalog, text));
         }
 
         var manifest = MigrationManifest.From(set, dialect);

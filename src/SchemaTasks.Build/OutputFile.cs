@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace SchemaTasks.Build;
@@ -16,6 +17,24 @@ internal static class OutputFile
             using var writer = new StreamWriter(stream, Utf8NoBom);
             write(writer);
         });
+
+    /// <summary>
+    /// Writes UTF-8 text as <see cref="WriteText"/> does, but leaves a file that already holds it
+    /// as it is, time stamp included: for a file the compiler reads, a newer one means compiling
+    /// again, which a migration edit that leaves the schema's values as they were need not cost.
+    /// </summary>
+    public static void WriteTextWhenChanged(string path, Action<TextWriter> write)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        write(text);
+        var content = text.ToString();
+        if (File.Exists(path) && string.Equals(File.ReadAllText(path), content, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        Write(path, content);
+    }
 
     public static void Write(string path, Action<Stream> write)
     {

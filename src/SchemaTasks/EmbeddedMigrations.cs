@@ -49,7 +49,8 @@ public sealed class EmbeddedMigrations
     }
 
     /// <summary>
-    /// Reads and verifies the migrations embedded in <paramref name="assembly"/>.
+    /// Reads and verifies the migrations embedded in <paramref name="assembly"/>, or, for an
+    /// assembly a development build made, written beside it (docs/msbuild.md, "Development builds").
     /// </summary>
     /// <exception cref="SchemaTasksException">
     /// The manifest is missing or unreadable (<c>ST5001</c>), a listed migration is not embedded
@@ -59,12 +60,14 @@ public sealed class EmbeddedMigrations
     public static EmbeddedMigrations Load(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
-        return Load(new AssemblyResources(assembly));
+        var resources = new AssemblyResources(assembly);
+        return LoadBeside(resources, AssemblyFile(assembly, resources.Name));
     }
 
     /// <summary>
     /// Reads and verifies the migrations embedded in the assembly file at <paramref name="assemblyPath"/>
-    /// without loading it: the file is not locked, and an assembly built for a newer runtime reads too.
+    /// (or written beside it, as for <see cref="Load(Assembly)"/>) without loading it: the file is
+    /// not locked, and an assembly built for a newer runtime reads too.
     /// </summary>
     /// <exception cref="SchemaTasksException">As <see cref="Load(Assembly)"/>.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
@@ -72,16 +75,33 @@ public sealed class EmbeddedMigrations
     public static EmbeddedMigrations LoadFile(string assemblyPath)
     {
         ArgumentNullException.ThrowIfNull(assemblyPath);
-        return Load(AssemblyFileResources.FromFile(assemblyPath));
+        return LoadBeside(AssemblyFileResources.FromFile(assemblyPath), assemblyPath);
     }
 
-    internal static EmbeddedMigrations Load(IResourceSource assembly)
+    // The assembly's own resources, or the folder a development build wrote beside its file.
+    private static EmbeddedMigrations LoadBeside(IResourceSource assembly, string assemblyFile)
+    {
+        if (assembly.Names.Contains(EmbeddedResourceNames.Manifest, StringComparer.Ordinal)) return Load(assembly);
+        return DevelopmentResourceFolder.Beside(assembly.Name, assemblyFile) is { } folder
+            ? Load(folder)
+            : Load(assembly, Path.GetFileName(DevelopmentResourceFolder.PathBeside(assemblyFile)));
+    }
+
+    // Where the assembly was loaded from; an assembly inside a single-file application has no
+    // file of its own, and its development folder would be beside the application.
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty location is handled: the application's folder is used instead.")]
+    private static string AssemblyFile(Assembly assembly, string name)
+        => assembly.Location is { Length: > 0 } location ? location : Path.Combine(AppContext.BaseDirectory, name + ".dll");
+
+    /// <param name="assembly">Where the resources are.</param>
+    /// <param name="developmentFolder">The name of the folder a development build would have written beside the assembly, for the message when there are none.</param>
+    internal static EmbeddedMigrations Load(IResourceSource assembly, string? developmentFolder = null)
     {
         var resources = MigrationResources.Open(assembly);
         var manifestText = resources.ReadText(EmbeddedResourceNames.Manifest)
             ?? throw new SchemaTasksException(
                 DiagnosticCodes.ManifestMissing,
-                $"Assembly '{resources.Name}' has no embedded SchemaTasks manifest ('{EmbeddedResourceNames.Manifest}'). Reference the SchemaTasks.Build package from the project that holds the migrations, and check that SchemaMigrationsDirectory points at them.");
+                $"Assembly '{resources.Name}' has no embedded SchemaTasks manifest ('{EmbeddedResourceNames.Manifest}'), and no '{developmentFolder ?? resources.Name + DevelopmentResourceFolder.Suffix}' folder beside it, which a development build writes instead. Reference the SchemaTasks.Build package from the project that holds the migrations, and check that SchemaMigrationsDirectory points at them; when the assembly was copied alone, copy that folder with it.");
 
         MigrationManifest manifest;
         try

@@ -47,9 +47,80 @@ public sealed class EmbeddingTests
     }
 
     [Fact]
+    public async Task DebugBuild_WritesTheResourcesBesideTheAssembly_NotIntoIt()
+    {
+        using var fixture = FixtureProject.Create("App").WithProperty("SchemaMigrationsDirectory", "prisma/migrations");
+        fixture.AddMigrations("Scenario1Prisma", "prisma/migrations");
+
+        var build = await fixture.BuildAsync();
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var run = await fixture.RunBuiltAppAsync();
+
+        Assert.Empty(ResourcesOf(fixture.PathOf("bin/Debug/net10.0/App.dll")));
+        Assert.Equal(
+            ["manifest.json", "migrations.bundle", "snapshot.json"],
+            Directory.GetFiles(fixture.PathOf("bin/Debug/net10.0/App.schematasks")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(fixture.ReadGeneratedManifest(), File.ReadAllText(fixture.PathOf("bin/Debug/net10.0/App.schematasks/manifest.json")));
+        Assert.Equal(File.ReadAllText(fixture.PathOf("prisma/schema.snapshot.json")), File.ReadAllText(fixture.PathOf("bin/Debug/net10.0/App.schematasks/snapshot.json")));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith("layout=Prisma dialect=Postgres", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DebugBuild_OfAReferencingProject_CarriesTheLibrarysFolder()
+    {
+        // A test project that references the library holding the migrations must find them
+        // beside the library's assembly in its own output, as it finds the library there.
+        using var fixture = FixtureProject.Create("Library");
+        fixture.AddMigrations("Scenario1Prisma");
+        var consumer = Path.Combine(fixture.Root, "consumer");
+        Directory.CreateDirectory(consumer);
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="SchemaTasks" Version="$(SchemaTasksVersion)" />
+                <ProjectReference Include="../app/Library.csproj" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
+            var migrations = SchemaTasks.EmbeddedMigrations.Load(System.Reflection.Assembly.Load("Library"));
+            foreach (var migration in migrations.Migrations) System.Console.WriteLine(migration.Id);
+            """);
+
+        var build = await fixture.BuildAsync("../consumer");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var run = await DotnetCommand.RunAsync(consumer, new Dictionary<string, string>(), Path.Combine(consumer, "bin/Debug/net10.0/Consumer.dll"));
+
+        Assert.True(File.Exists(Path.Combine(consumer, "bin/Debug/net10.0/Library.schematasks/manifest.json")));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["20250801120000_init", "20250909044604_add_cancelled_job_status"], run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
+    public async Task ReleaseBuild_EmbedsTheResources_AndWritesNoFolder()
+    {
+        using var fixture = FixtureProject.Create("App").WithProperty("SchemaMigrationsDirectory", "prisma/migrations");
+        fixture.AddMigrations("Scenario1Prisma", "prisma/migrations");
+
+        var build = await fixture.BuildAsync("-c", "Release");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var run = await fixture.RunBuiltAppAsync("Release");
+
+        Assert.Equal(SchemaTasksResources, ResourcesOf(fixture.PathOf("bin/Release/net10.0/App.dll")));
+        Assert.False(Directory.Exists(fixture.PathOf("bin/Release/net10.0/App.schematasks")));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith("layout=Prisma dialect=Postgres", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PlainLayout_EmbedsInNaturalOrder()
     {
-        using var fixture = FixtureProject.Create("BuildOnly").WithProperty("SchemaDialect", "postgres");
+        using var fixture = FixtureProject.Create("BuildOnly").WithProperty("SchemaDialect", "postgres").WithProperty("SchemaEmbedInAssembly", "true");
         fixture.AddMigrations("PlainNumbered");
 
         var build = await fixture.BuildAsync();
@@ -74,10 +145,10 @@ public sealed class EmbeddingTests
         using var fixture = FixtureProject.Create("FSharpLibrary").WithProperty("SchemaDialect", "postgres");
         fixture.AddMigrations("PlainNumbered");
 
-        var build = await fixture.BuildAsync();
+        var build = await fixture.BuildAsync("-c", "Release");
 
         Assert.True(build.ExitCode == 0, build.ToString());
-        Assert.Equal(SchemaTasksResources, ResourcesOf(fixture.PathOf("bin/Debug/net10.0/FSharpLibrary.dll")));
+        Assert.Equal(SchemaTasksResources, ResourcesOf(fixture.PathOf("bin/Release/net10.0/FSharpLibrary.dll")));
     }
 
     private static readonly string[] SchemaTasksResources = ["SchemaTasks/manifest.json", "SchemaTasks/migrations.bundle", "SchemaTasks/snapshot.json"];

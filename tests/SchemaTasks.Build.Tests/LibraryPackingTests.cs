@@ -6,13 +6,17 @@ namespace SchemaTasks.Build.Tests;
 
 public sealed class LibraryPackingTests
 {
-    [Fact]
-    public async Task PackedLibrary_CarriesItsMigrationsAndManifest()
+    // A package is the library alone, so even a Debug pack embeds (a Debug build writes the
+    // migrations beside the assembly, where no package would carry them).
+    [Theory]
+    [InlineData("Release")]
+    [InlineData("Debug")]
+    public async Task PackedLibrary_CarriesItsMigrationsAndManifest(string configuration)
     {
         using var fixture = FixtureProject.Create("Library");
         fixture.AddMigrations("Scenario1Prisma");
 
-        var pack = await fixture.DotnetAsync("pack", "-nologo", "-nodeReuse:false", "-c", "Release", "-o", "out");
+        var pack = await fixture.DotnetAsync("pack", "-nologo", "-nodeReuse:false", "-c", configuration, "-o", "out");
         Assert.True(pack.ExitCode == 0, pack.ToString());
 
         using var package = ZipFile.OpenRead(fixture.PathOf("out/Fixture.Migrations.Library.1.0.0.nupkg"));

@@ -26,7 +26,9 @@ public sealed class MultiTargetBuildTests
         Assert.Empty(Directory.GetFiles(fixture.ProjectDirectory, "*.tmp", SearchOption.AllDirectories));
         foreach (var framework in new[] { "net8.0", "net10.0" })
         {
-            Assert.Contains("SchemaTasks/manifest.json", EmbeddedResources(fixture.PathOf($"bin/Debug/{framework}/Library.dll")));
+            // A Debug build: the resources beside each framework's assembly, not in it.
+            Assert.DoesNotContain("SchemaTasks/manifest.json", EmbeddedResources(fixture.PathOf($"bin/Debug/{framework}/Library.dll")));
+            Assert.Equal(File.ReadAllText(manifests[0]), File.ReadAllText(fixture.PathOf($"bin/Debug/{framework}/Library.schematasks/manifest.json")));
         }
 
         var again = await fixture.BuildAsync("-m:2");

@@ -27,6 +27,25 @@ public sealed class TamperingTests
         Assert.DoesNotContain("CANCELLEX", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EditedMigrationInTheDevelopmentFolder_IsRefusedWithItsName()
+    {
+        using var fixture = await BuildPrismaAppAsync(embed: false);
+        var bundle = Directory.GetFiles(fixture.PathOf("bin"), "migrations.bundle", SearchOption.AllDirectories).Single();
+        Assert.EndsWith(Path.Combine("App.schematasks", "migrations.bundle"), bundle, StringComparison.Ordinal);
+        var bytes = File.ReadAllBytes(bundle);
+        var at = bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("ADD VALUE 'CANCELLED'"));
+        Assert.True(at >= 0, "the migration text should be in the bundle verbatim");
+        Encoding.UTF8.GetBytes("ADD VALUE 'CANCELLEX'").CopyTo(bytes, at);
+        File.WriteAllBytes(bundle, bytes);
+
+        var run = await fixture.RunBuiltAppAsync();
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error ST5003", run.Error, StringComparison.Ordinal);
+        Assert.Contains("20250909044604_add_cancelled_job_status", run.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("SchemaTasks/Migrations/extra.sql")] // not in the manifest
     [InlineData("SchemaTasks/Migrations/20250801120000_init/migration.sql")] // in the manifest, and in the bundle
@@ -64,9 +83,15 @@ public sealed class TamperingTests
         Assert.Contains("20250801120000_init", run.Error, StringComparison.Ordinal);
     }
 
-    private static async Task<FixtureProject> BuildPrismaAppAsync(string? targets = null, string? extraFile = null)
+    // Embedded even in this Debug build: these tests change the assembly itself.
+    private static async Task<FixtureProject> BuildPrismaAppAsync(string? targets = null, string? extraFile = null, bool embed = true)
     {
         var fixture = FixtureProject.Create("App").WithProperty("SchemaMigrationsDirectory", "prisma/migrations");
+        if (embed)
+        {
+            fixture.WithProperty("SchemaEmbedInAssembly", "true");
+        }
+
         fixture.AddMigrations("Scenario1Prisma", "prisma/migrations");
         if (targets is not null)
         {

@@ -75,10 +75,10 @@ internal sealed class FixtureProject : IDisposable
     public Task<DotnetResult> DotnetAsync(params string[] arguments)
         => DotnetCommand.RunAsync(ProjectDirectory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackageCache.Location }, arguments);
 
-    /// <summary>Runs the built application (Debug configuration).</summary>
-    public Task<DotnetResult> RunBuiltAppAsync()
+    /// <summary>Runs the built application (Debug configuration unless <paramref name="configuration"/> says otherwise).</summary>
+    public Task<DotnetResult> RunBuiltAppAsync(string configuration = "Debug")
     {
-        var assembly = Directory.GetFiles(Path.Combine(ProjectDirectory, "bin", "Debug"), "App.dll", SearchOption.AllDirectories).Single();
+        var assembly = Directory.GetFiles(Path.Combine(ProjectDirectory, "bin", configuration), "App.dll", SearchOption.AllDirectories).Single();
         return DotnetCommand.RunAsync(ProjectDirectory, new Dictionary<string, string>(), assembly);
     }
 
