@@ -61,4 +61,21 @@ public class FolderMigrationsTests
         Assert.Equal(["20250217000000_add_contact", "20250217000000_remove_link"], expected.Migrations.Select(m => m.Id));
         Assert.Empty(expected.Schema.Tables);
     }
+
+    // The exception carries the code; its message says where and what, once.
+    [Fact]
+    public void ExpectedSchemaFromFiles_AnEngineError_IsItsCodeAndItsPlace()
+    {
+        MigrationSourceFile[] files =
+        [
+            new("migration_lock.toml", "provider = \"postgresql\"\n"),
+            new("20250101000000_init/migration.sql", "CREATE TABLE a (id int);\nDROP TABLE b;\n"),
+        ];
+
+        var error = Assert.Throws<SchemaTasksException>(() => ExpectedSchema.FromFiles(files));
+
+        Assert.Equal(DiagnosticCodes.TableNotFound, error.Code);
+        Assert.StartsWith("20250101000000_init/migration.sql(2,1): DROP TABLE names b", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(DiagnosticCodes.TableNotFound, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -18,10 +18,17 @@ public static class MigrationDiscovery
 
     // Each pattern is built when first used: a folder of one layout needs a few of them, and
     // building all eleven took about a tenth of the native tool's cold run on one migration.
-    private static Regex PrismaPath => field ??= new(@"^(?<version>\d+)_(?<name>[^/]+)/migration\.sql$", RegexOptions.CultureInvariant);
+    // Prisma names a folder '<timestamp>_<name>', '<timestamp>_' when the name was left empty,
+    // and (since 2025) just '<timestamp>'; the name claims a folder for Prisma.
+    private static Regex PrismaPath => field ??= new(@"^(?<version>\d+)(?:_(?<name>[^/]*))?/migration\.sql$", RegexOptions.CultureInvariant);
+
+    // What Prisma itself reads: the migration.sql of every folder, whatever its name.
+    private static Regex PrismaMigration => field ??= new(@"^(?<folder>(?<version>\d*)_?(?<name>[^/]*))/migration\.sql$", RegexOptions.CultureInvariant);
     private static Regex GolangFile => field ??= new(@"^(?<version>\d+)_(?<name>.+)\.(?<direction>up|down)\.sql$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static Regex FlywayFile => field ??= new(@"^(?<prefix>[VUBvub])(?<version>\d+(?:[._]\d+)*)__(?<name>.+)\.sql$|^(?<prefix>[Rr])__(?<name>.+)\.sql$", RegexOptions.CultureInvariant);
-    private static Regex DbmateFile => field ??= new(@"^(?<version>\d+)_(?<name>.+)\.sql$", RegexOptions.CultureInvariant);
+    // dbmate's own rule is a version of digits at the start of a .sql file's name
+    // ('^(\d+).*\.sql$'): '<version>_<name>.sql' by default, '<version>-<name>.sql' as well.
+    private static Regex DbmateFile => field ??= new(@"^(?<version>\d+)[_\-.]?(?<name>.*)\.sql$", RegexOptions.CultureInvariant);
     private static Regex DbmateUp => field ??= new(@"^--\s*migrate:up\b.*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
     private static Regex DbmateDown => field ??= new(@"^--\s*migrate:down\b.*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
     private static Regex GooseFile => field ??= new(@"^(?<version>\d+)_(?<name>.*)\.sql$", RegexOptions.CultureInvariant);
@@ -263,16 +270,18 @@ public static class MigrationDiscovery
         {
             case MigrationLayout.Prisma:
             {
-                var match = PrismaPath.Match(file.RelativePath);
+                var match = PrismaMigration.Match(file.RelativePath);
                 if (!match.Success)
                 {
-                    return Unrecognised(file, "Prisma keeps each migration in '<timestamp>_<name>/migration.sql'", diagnostics);
+                    return Unrecognised(file, "Prisma runs the 'migration.sql' of each folder ('<timestamp>_<name>/migration.sql')", diagnostics);
                 }
 
                 // The whole folder name is the migration's name in _prisma_migrations, so two
                 // folders may share a timestamp; they apply in the order Prisma sorts names.
-                var folder = file.RelativePath.Substring(0, file.RelativePath.IndexOf('/'));
-                return (Create(folder, match, file), new OrderKey(folder, PrismaMigrationOrder.Instance));
+                // Prisma asks nothing more of the name: an empty one ('<timestamp>_') is as good.
+                var folder = match.Groups["folder"].Value;
+                var version = match.Groups["version"].Value is { Length: > 0 } digits ? digits : folder;
+                return (Create(folder, match, file, version), new OrderKey(folder, PrismaMigrationOrder.Instance));
             }
 
             case MigrationLayout.GolangMigrate:
@@ -318,7 +327,7 @@ public static class MigrationDiscovery
                 var up = DbmateUp.Match(file.Text);
                 if (!match.Success || !up.Success)
                 {
-                    return Unrecognised(file, "dbmate names migrations '<version>_<name>.sql' with a '-- migrate:up' section", diagnostics);
+                    return Unrecognised(file, "dbmate runs '.sql' files whose names start with their version's digits ('<version>_<name>.sql') and that have a '-- migrate:up' section", diagnostics);
                 }
 
                 var version = match.Groups["version"].Value;

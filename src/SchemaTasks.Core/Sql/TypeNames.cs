@@ -91,7 +91,13 @@ internal static class TypeNames
         }
 
         var canonical = PostgresAliases.TryGetValue(name, out var alias) ? alias : name;
-        if (canonical == "character" && arguments is null)
+        if (name == "bpchar" && arguments is null)
+        {
+            // Without a length bpchar is blank-padded text of any length, which format_type
+            // shows as bpchar; only the SQL spelling character (or char) means character(1).
+            canonical = "bpchar";
+        }
+        else if (canonical == "character" && arguments is null)
         {
             arguments = "1";
         }

@@ -132,7 +132,9 @@ public sealed class ExpectedSchema
     {
         if (diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
         {
-            throw new SchemaTasksException(error.Code, error.ToString());
+            // The exception carries the code; the message says where, relative to the migrations folder.
+            var at = error.File is null ? null : error.Line > 0 ? $"{error.File}({error.Line},{Math.Max(error.Column, 1)})" : error.File;
+            throw new SchemaTasksException(error.Code, at is null ? error.Message : $"{at}: {error.Message}");
         }
     }
 

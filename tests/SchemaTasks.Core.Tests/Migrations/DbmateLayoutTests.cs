@@ -99,4 +99,30 @@ public class DbmateLayoutTests
         Assert.Null(result.Set);
         Assert.Equal(DiagnosticCodes.DuplicateVersion, Assert.Single(result.Diagnostics).Code);
     }
+
+    // dbmate reads a version of digits at the start of the name, whatever follows it.
+    [Fact]
+    public void Dbmate_NameWithADashAfterTheVersion_IsAMigration()
+    {
+        var set = new MigrationFolder()
+            .With("00000000000001-initial-schema.sql", MigrationText)
+            .With("00000000000002_auth_schema.sql", MigrationText.Replace("jobs", "runs", StringComparison.Ordinal))
+            .DiscoverClean(MigrationLayout.Dbmate);
+
+        Assert.Equal(["00000000000001", "00000000000002"], set.Migrations.Select(m => m.Id));
+        Assert.Equal(["initial-schema", "auth_schema"], set.Migrations.Select(m => m.Name));
+    }
+
+    [Fact]
+    public void Dbmate_FileWhoseNameDoesNotStartWithDigits_IsStillUnrecognised()
+    {
+        var result = new MigrationFolder()
+            .With("20240101120000_create_jobs.sql", MigrationText)
+            .With("create_runs.sql", MigrationText)
+            .Discover(MigrationLayout.Dbmate);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.UnrecognisedMigrationFile, diagnostic.Code);
+        Assert.Equal("create_runs.sql", diagnostic.File);
+    }
 }

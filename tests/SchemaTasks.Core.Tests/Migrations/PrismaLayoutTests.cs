@@ -86,4 +86,34 @@ public class PrismaLayoutTests
         Assert.Equal(DiagnosticCodes.UnrecognisedMigrationFile, diagnostic.Code);
         Assert.Equal("20240101000000_init/extra.sql", diagnostic.File);
     }
+
+    // Prisma runs the migration.sql of every folder and asks nothing of the name: 'migrate dev'
+    // writes '<timestamp>_' when the name is left empty, and newer versions just '<timestamp>'.
+    [Fact]
+    public void Prisma_FolderWithAnEmptyNameOrNone_IsAMigrationLikeAnyOther()
+    {
+        var set = new MigrationFolder()
+            .With(MigrationDiscovery.PrismaLockFile, LockFileHeader + "provider = \"postgresql\"\n")
+            .With("20231108111119/migration.sql")
+            .With("20231108111118_/migration.sql")
+            .With("20231108111117_named/migration.sql")
+            .With("init/migration.sql")
+            .DiscoverClean();
+
+        Assert.Equal(["20231108111117_named", "20231108111118_", "20231108111119", "init"], set.Migrations.Select(m => m.Id));
+        Assert.Equal(["20231108111117", "20231108111118", "20231108111119", "init"], set.Migrations.Select(m => m.Version));
+        Assert.Equal(["named", "", "", "init"], set.Migrations.Select(m => m.Name));
+    }
+
+    [Fact]
+    public void Prisma_FolderWithAnEmptyName_IsDetectedAsPrisma()
+    {
+        var set = new MigrationFolder()
+            .With("20231108111118_/migration.sql")
+            .With("20231108111119_add_jobs/migration.sql")
+            .DiscoverClean();
+
+        Assert.Equal(MigrationLayout.Prisma, set.Layout);
+        Assert.Equal(2, set.Migrations.Count);
+    }
 }

@@ -134,6 +134,16 @@ public class PostgresCatalogTests
             types);
     }
 
+    // format_type: a bare bpchar has no length (any text, blank-padded), char and character mean
+    // character(1), and bpchar with a length is character(n).
+    [Fact]
+    public void BareBpchar_IsNotCharacterOfOne()
+    {
+        var catalog = Clean("CREATE TABLE t (q bpchar, b char, c bpchar(4), d character, e bpchar[]);");
+
+        Assert.Equal(["bpchar", "character(1)", "character(4)", "character(1)", "bpchar[]"], catalog.FindTable(Pg("t"))!.Columns.Select(c => c.Type));
+    }
+
     [Fact]
     public void AlterTableActions_ChangeColumnsInOrder()
     {

@@ -33,6 +33,9 @@ public sealed class PostgresConstraintFollowingTests
         CREATE TABLE t (d text DEFAULT 'x'::character varying, e timestamp with time zone DEFAULT now(),
           f double precision, g varchar(5) CHECK (g <> ''::character varying));
         """)]
+    [InlineData("a bare bpchar has no length, char has one", """
+        CREATE TABLE t (q bpchar, b char, c bpchar(4), d character, e bpchar[]);
+        """)]
     [InlineData("temporary tables shadow and vanish", """
         CREATE TABLE t (a int);
         CREATE TEMP TABLE scratch AS SELECT a FROM t;
