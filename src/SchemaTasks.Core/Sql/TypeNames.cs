@@ -106,8 +106,14 @@ internal static class TypeNames
             arguments += ",0"; // numeric(p) is numeric(p,0), as format_type shows it.
         }
 
-        var text = arguments is null || name.Contains("serial", StringComparison.Ordinal) ? canonical : $"{canonical}({arguments})";
-        return suffix is null ? text : $"{text} {suffix}";
+        if (suffix is not null)
+        {
+            // Interval fields: format_type puts the precision after them ('interval day to
+            // second(3)'); before them it is not even valid SQL.
+            return arguments is null ? $"{canonical} {suffix}" : $"{canonical} {suffix}({arguments})";
+        }
+
+        return arguments is null || name.Contains("serial", StringComparison.Ordinal) ? canonical : $"{canonical}({arguments})";
     }
 
     private static string NormaliseMySql(SqlDialect dialect, string name, string? arguments, string? suffix)
@@ -142,9 +148,9 @@ internal static class TypeNames
             canonical = int.TryParse(arguments, out var precision) && precision > 24 ? "double" : "float";
             arguments = null;
         }
-        else if (canonical is "char" or "binary" && arguments is null)
+        else if (canonical is "char" or "binary" or "bit" && arguments is null)
         {
-            arguments = "1";
+            arguments = "1"; // CHAR, BINARY and BIT without a length hold one (COLUMN_TYPE: bit(1)).
         }
         else if (canonical is "datetime" or "timestamp" or "time" && arguments == "0")
         {

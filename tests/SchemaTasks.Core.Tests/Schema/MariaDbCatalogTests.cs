@@ -177,6 +177,8 @@ public class MariaDbCatalogTests
     [InlineData("int zerofill", "int(10) unsigned zerofill", "int unsigned zerofill")]
     [InlineData("boolean", "tinyint(1)", "tinyint(1)")]
     [InlineData("year", "year(4)", "year")]
+    [InlineData("bit", "bit(1)", "bit(1)")]
+    [InlineData("BIT(5)", "bit(5)", "bit(5)")]
     public void IntegerDisplayWidth_MariaDbShowsIt_MySqlDoesNot(string written, string mariaDb, string mySql)
     {
         Assert.Equal(mariaDb, Table($"CREATE TABLE t (c {written});", SqlDialect.MariaDb).Columns[0].Type);

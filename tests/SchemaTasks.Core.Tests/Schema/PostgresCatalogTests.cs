@@ -144,6 +144,17 @@ public class PostgresCatalogTests
         Assert.Equal(["bpchar", "character(1)", "character(4)", "character(1)", "bpchar[]"], catalog.FindTable(Pg("t"))!.Columns.Select(c => c.Type));
     }
 
+    // format_type puts an interval's precision after its fields (PostgreSQL 15).
+    [Fact]
+    public void IntervalPrecision_FollowsItsFields()
+    {
+        var catalog = Clean("CREATE TABLE t (b interval day to second(3), c interval(2), d interval year to month, e interval minute to second(0), f interval second(2));");
+
+        Assert.Equal(
+            ["interval day to second(3)", "interval(2)", "interval year to month", "interval minute to second(0)", "interval second(2)"],
+            catalog.FindTable(Pg("t"))!.Columns.Select(c => c.Type));
+    }
+
     [Fact]
     public void AlterTableActions_ChangeColumnsInOrder()
     {

@@ -34,7 +34,10 @@ public sealed class PostgresConstraintFollowingTests
           f double precision, g varchar(5) CHECK (g <> ''::character varying));
         """)]
     [InlineData("a bare bpchar has no length, char has one", """
-        CREATE TABLE t (q bpchar, b char, c bpchar(4), d character, e bpchar[]);
+        CREATE TABLE t (q bpchar DEFAULT 'ab', b char, c bpchar(4) DEFAULT 'x', d character, e bpchar[]);
+        """)]
+    [InlineData("an interval's precision follows its fields", """
+        CREATE TABLE t (b interval day to second(3), c interval(2), e interval minute to second(0), f interval second(2));
         """)]
     [InlineData("temporary tables shadow and vanish", """
         CREATE TABLE t (a int);
