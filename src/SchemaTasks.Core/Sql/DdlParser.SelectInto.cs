@@ -16,14 +16,22 @@ internal sealed partial class DdlParser
     };
 
     /// <summary>
-    /// A top-level <c>[WITH ...] SELECT</c>: a temporary table when it selects into one, a refusal
-    /// when it selects into a permanent table (whose columns come from the query), and
-    /// <see langword="null"/> for a plain query. A statement the server would not read is left to
-    /// the server: this is a data statement unless it has an INTO clause.
+    /// A top-level query, <c>[WITH ...] SELECT</c> in any parentheses: a temporary table when it
+    /// selects into one, a refusal when it selects into a permanent table (whose columns come from
+    /// the query), and <see langword="null"/> for a plain query. A statement the server would not
+    /// read is left to the server: this is a data statement unless it has an INTO clause.
     /// </summary>
     private SqlStatement? SelectInto(SqlToken at)
     {
-        if (_c.TryWord("WITH") && !SkipCommonTableExpressions()) return null;
+        // Only the first SELECT may have INTO (the server refuses it after UNION), however deep
+        // the parentheses and WITH clauses before it go.
+        while (true)
+        {
+            while (_c.TrySymbol('(')) { }
+            if (!_c.TryWord("WITH")) break;
+            if (!SkipCommonTableExpressions()) return null;
+        }
+
         if (!_c.TryWord("SELECT") || !SkipToInto()) return null;
         if ((_c.IsWord("LOCAL") || _c.IsWord("GLOBAL")) && NameFollows(1)) _c.Next();
         var temporary = (_c.IsWord("TEMPORARY") || _c.IsWord("TEMP")) && NameFollows(1);
@@ -47,7 +55,8 @@ internal sealed partial class DdlParser
                || (token.Kind == SqlTokenKind.Word && !AfterIntoClause.Contains(SqlTokenText.Raw(_c.Source, token)));
     }
 
-    // Moves past INTO at the query's own level (never one inside parentheses); false when there is none.
+    // Moves past INTO at the query's own level (never one inside parentheses, nor after the
+    // parenthesis that closes the query); false when there is none.
     private bool SkipToInto()
     {
         var depth = 0;

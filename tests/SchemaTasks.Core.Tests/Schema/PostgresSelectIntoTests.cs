@@ -71,6 +71,20 @@ public class PostgresSelectIntoTests
     }
 
     [Theory]
+    [InlineData("((SELECT * INTO b FROM a));")]
+    [InlineData("(SELECT * INTO b FROM a) UNION (SELECT * FROM a);")]
+    [InlineData("WITH w AS (SELECT 1 AS x) (SELECT * INTO b FROM w);")]
+    [InlineData("(WITH w AS (SELECT 1 AS x) SELECT * INTO b FROM w) ORDER BY 1;")]
+    [InlineData("SELECT * INTO b FROM a UNION SELECT * FROM a;")]
+    public void SelectIntoInParenthesesOrBeforeUnion_IsRefused(string sql)
+    {
+        var (catalog, diagnostics) = Run(Table + sql + "\nALTER TABLE b ADD COLUMN z int;");
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.UnsupportedStatement, 2, 1), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+        Assert.Null(catalog.FindTable(Pg("b")));
+    }
+
+    [Theory]
     [InlineData("SELECT * INTO temp FROM a;", "temp")] // The server reads a modifier with no name after it as the name.
     [InlineData("SELECT * INTO unlogged WHERE false;", "unlogged")]
     [InlineData("SELECT * INTO TEMP.b FROM a;", "temp.b")]
@@ -92,6 +106,9 @@ public class PostgresSelectIntoTests
     [InlineData("WITH w AS (SELECT 1 AS x) INSERT INTO a (x) SELECT x FROM w;")]
     [InlineData("WITH ins AS (INSERT INTO a (x) VALUES (1) RETURNING x) SELECT x FROM ins;")]
     [InlineData("WITH d AS (DELETE FROM a RETURNING x) UPDATE a SET x = 1 FROM d;")]
+    [InlineData("(SELECT x FROM a) UNION (SELECT x FROM a) ORDER BY 1;")]
+    [InlineData("(SELECT x FROM a) UNION SELECT 1 INTO b;")] // The server refuses INTO after the first SELECT.
+    [InlineData("((VALUES (1)));")]
     public void OtherIntoAndPlainQueries_ChangeNothing(string sql)
     {
         var catalog = Clean(Table + sql + "\nCREATE TABLE b (x int);\nCREATE TABLE c (x int);");
