@@ -120,6 +120,12 @@ public static class SchemaEngine
 
             if (RoutineCalls.Reads(sql, tokens[0], rules.Dialect.IsMySqlFamily()))
             {
+                // A PostgreSQL SELECT may also create a table (SELECT ... INTO), before its query runs what it calls.
+                if (rules.Dialect == SqlDialect.Postgres && SqlTokenText.IsWord(sql, tokens[0], "SELECT"))
+                {
+                    catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file);
+                }
+
                 catalog = routines.Run(catalog, sql, tokens, statementStart, context, statementDiagnostics);
                 continue;
             }

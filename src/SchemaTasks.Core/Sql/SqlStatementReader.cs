@@ -11,7 +11,8 @@ namespace SchemaTasks.Sql;
 /// <remarks>
 /// Only statements that can shape a tracked object keep their tokens (<see cref="IsTracked"/>),
 /// in one buffer reused for every statement. The parser reads nothing but statements that
-/// start with CREATE, ALTER, DROP or RENAME, and the engine runs PostgreSQL DO blocks and
+/// start with CREATE, ALTER, DROP or RENAME (and PostgreSQL's queries, which may SELECT ...
+/// INTO a new table), and the engine runs PostgreSQL DO blocks and
 /// follows calls and dynamic SQL (<see cref="Schema.RoutineCalls"/>), so that first word
 /// decides; the rest (data, grants) are run through the lexer to find their end and
 /// are never stored. Memory is therefore bounded by the longest tracked statement, not by
@@ -44,7 +45,7 @@ internal sealed class SqlStatementReader
     /// <summary>The current statement's tokens when <see cref="IsTracked"/>; empty otherwise.</summary>
     public List<SqlToken> Tokens { get; }
 
-    /// <summary>Whether the current statement starts with a word the engine reads (CREATE, ALTER, DROP, RENAME; PostgreSQL's DO; CALL and the statements of dynamic SQL).</summary>
+    /// <summary>Whether the current statement starts with a word the engine reads (CREATE, ALTER, DROP, RENAME; PostgreSQL's DO, SELECT, WITH and '('; CALL and the statements of dynamic SQL).</summary>
     public bool IsTracked { get; private set; }
 
     /// <summary>How many tokens the current statement has, stored or not.</summary>
@@ -155,10 +156,13 @@ internal sealed class SqlStatementReader
         if (++Count == 1)
         {
             First = token;
-            IsTracked = token.Kind == SqlTokenKind.Word
-                        && (IsWord(token, "CREATE") || IsWord(token, "ALTER") || IsWord(token, "DROP") || IsWord(token, "RENAME")
-                            || (!_mySql && IsWord(token, "DO")) // A DO block runs when the migration runs.
-                            || Schema.RoutineCalls.Reads(_source, token, _mySql)); // So may a procedure or dynamic SQL.
+            // A DO block runs when the migration runs; a procedure or dynamic SQL may run DDL; a
+            // PostgreSQL query, however it starts, may SELECT ... INTO a new table.
+            IsTracked = (token.Kind == SqlTokenKind.Word
+                         && (IsWord(token, "CREATE") || IsWord(token, "ALTER") || IsWord(token, "DROP") || IsWord(token, "RENAME")
+                             || (!_mySql && (IsWord(token, "DO") || IsWord(token, "WITH")))
+                             || Schema.RoutineCalls.Reads(_source, token, _mySql)))
+                        || (!_mySql && SqlTokenText.IsSymbol(_source, token, '('));
         }
 
         if (IsTracked) Tokens.Add(token);

@@ -47,6 +47,15 @@ public sealed class PostgresConstraintFollowingTests
         ALTER TABLE public.t ADD COLUMN b int;
         DROP TABLE scratch, t;
         """)]
+    [InlineData("select into temporary tables vanish", """
+        CREATE TABLE a (x int, y text);
+        SELECT * INTO TEMP TABLE t FROM a;
+        SELECT x INTO TEMPORARY t2 FROM a;
+        WITH w AS (SELECT y FROM a) SELECT * INTO LOCAL TEMP t3 FROM w;
+        SELECT * INTO pg_temp.t4 FROM a;
+        ALTER TABLE t ADD COLUMN only_temp int;
+        DROP TABLE t, t2, t3;
+        """)]
     public Task Engine_catalog_equals_the_servers(string behaviour, string sql)
         => PostgresServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql);
 }

@@ -1,0 +1,157 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Schema;
+using static SchemaTasks.Core.Tests.Schema.CatalogBuild;
+
+namespace SchemaTasks.Core.Tests.Schema;
+
+/// <summary>
+/// PostgreSQL's top-level SELECT ... INTO creates a table, as CREATE TABLE ... AS does, and is
+/// read as that statement; the other INTOs (PL/pgSQL variables, MySQL's @var and files, INSERT
+/// INTO, and words in strings, comments and subqueries) are not.
+/// </summary>
+public class PostgresSelectIntoTests
+{
+    private const string Table = "CREATE TABLE a (x int, y text);\n";
+
+    [Fact]
+    public void SelectIntoPermanentTables_AreRefusedAtEachStatement()
+    {
+        var (catalog, diagnostics) = Run(Table + """
+            SELECT x, y INTO b FROM a;
+            SELECT * INTO TABLE c FROM a;
+            SELECT x INTO UNLOGGED TABLE u FROM a;
+              WITH w AS (SELECT x FROM a) SELECT * INTO v FROM w;
+            SELECT * INTO TEMP TABLE t FROM a;
+            SELECT * INTO TEMPORARY t2 FROM a;
+            DROP TABLE t;
+            """);
+        Assert.All(diagnostics, d => Assert.Equal(DiagnosticCodes.UnsupportedStatement, d.Code));
+        Assert.Equal([(2, 1), (3, 1), (4, 1), (5, 3)], diagnostics.Select(d => (d.Line, d.Column)));
+        Assert.Contains("public.b", diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Contains("public.v", diagnostics[3].Message, StringComparison.Ordinal);
+        Assert.Equal([Pg("a")], catalog.Tables.Keys);
+    }
+
+    [Theory]
+    [InlineData("CREATE TABLE b AS SELECT x FROM a;", "SELECT x INTO b FROM a;")]
+    [InlineData("CREATE UNLOGGED TABLE b AS SELECT x FROM a;", "SELECT x INTO UNLOGGED b FROM a;")]
+    public void SelectInto_IsReadAsCreateTableAs(string createTableAs, string selectInto)
+    {
+        const string Later = "\nALTER TABLE b ADD COLUMN z int;\nCREATE TABLE b (x int);\nDROP TABLE b;";
+        var (expectedCatalog, expected) = Run(Table + createTableAs + Later);
+        var (catalog, actual) = Run(Table + selectInto + Later);
+        Assert.Equal(expected.Select(d => (d.Code, d.Line)), actual.Select(d => (d.Code, d.Line)));
+        Assert.Equal(DiagnosticCodes.UnsupportedStatement, actual[0].Code);
+        Assert.DoesNotContain(actual, d => d.Code == DiagnosticCodes.TableNotFound);
+        Assert.Equal(expectedCatalog.Tables.Keys, catalog.Tables.Keys);
+    }
+
+    [Fact]
+    public void SelectIntoTemporaryTables_AreFollowedAndNeverReachTheCatalog()
+    {
+        var catalog = Clean(Table + """
+            SELECT * INTO TEMP TABLE t FROM a;
+            SELECT * INTO TEMPORARY t2 FROM a;
+            SELECT x INTO LOCAL TEMP TABLE t3 FROM a;
+            SELECT x INTO GLOBAL TEMPORARY "T4" FROM a;
+            SELECT y INTO pg_temp.t5 FROM a;
+            WITH RECURSIVE w (n) AS NOT MATERIALIZED (SELECT 1 UNION ALL SELECT n + 1 FROM w WHERE n < 3), z AS (SELECT x FROM a)
+              SELECT * INTO TEMP t6 FROM w;
+            ALTER TABLE t ADD COLUMN only_temp int;
+            DROP TABLE t, t2, t3, "T4", t5, t6;
+            """);
+        Assert.Equal([Pg("a")], catalog.Tables.Keys);
+    }
+
+    [Fact]
+    public void SelectIntoTemporaryTableTwice_FailsAsTheServerDoes()
+    {
+        var (_, diagnostics) = Run(Table + "SELECT * INTO TEMP t FROM a;\nSELECT * INTO TEMP t FROM a;");
+        Assert.Equal((DiagnosticCodes.TableExists, 3), (Assert.Single(diagnostics).Code, diagnostics[0].Line));
+    }
+
+    [Theory]
+    [InlineData("((SELECT * INTO b FROM a));")]
+    [InlineData("(SELECT * INTO b FROM a) UNION (SELECT * FROM a);")]
+    [InlineData("WITH w AS (SELECT 1 AS x) (SELECT * INTO b FROM w);")]
+    [InlineData("(WITH w AS (SELECT 1 AS x) SELECT * INTO b FROM w) ORDER BY 1;")]
+    [InlineData("SELECT * INTO b FROM a UNION SELECT * FROM a;")]
+    public void SelectIntoInParenthesesOrBeforeUnion_IsRefused(string sql)
+    {
+        var (catalog, diagnostics) = Run(Table + sql + "\nALTER TABLE b ADD COLUMN z int;");
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.UnsupportedStatement, 2, 1), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+        Assert.Null(catalog.FindTable(Pg("b")));
+    }
+
+    [Theory]
+    [InlineData("SELECT * INTO temp FROM a;", "temp")] // The server reads a modifier with no name after it as the name.
+    [InlineData("SELECT * INTO unlogged WHERE false;", "unlogged")]
+    [InlineData("SELECT * INTO TEMP.b FROM a;", "temp.b")]
+    public void ModifierWordWithoutANameAfterIt_IsTheTablesName(string sql, string table)
+    {
+        var (_, diagnostics) = Run("CREATE SCHEMA temp;\n" + Table + sql);
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCodes.UnsupportedStatement, diagnostic.Code);
+        Assert.Contains($"INTO {(table.Contains('.') ? table : "public." + table)} ", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SELECT x, y FROM a;")]
+    [InlineData("SELECT 'SELECT x INTO b FROM a' FROM a;")]
+    [InlineData("SELECT x /* INTO b */ FROM a; -- INTO c")]
+    [InlineData("SELECT x AS \"into\" FROM a;")]
+    [InlineData("SELECT x FROM a WHERE x IN (SELECT x FROM a) AND y = ANY (ARRAY['into']);")]
+    [InlineData("INSERT INTO a SELECT * FROM a;")]
+    [InlineData("WITH w AS (SELECT 1 AS x) INSERT INTO a (x) SELECT x FROM w;")]
+    [InlineData("WITH ins AS (INSERT INTO a (x) VALUES (1) RETURNING x) SELECT x FROM ins;")]
+    [InlineData("WITH d AS (DELETE FROM a RETURNING x) UPDATE a SET x = 1 FROM d;")]
+    [InlineData("(SELECT x FROM a) UNION (SELECT x FROM a) ORDER BY 1;")]
+    [InlineData("(SELECT x FROM a) UNION SELECT 1 INTO b;")] // The server refuses INTO after the first SELECT.
+    [InlineData("((VALUES (1)));")]
+    public void OtherIntoAndPlainQueries_ChangeNothing(string sql)
+    {
+        var catalog = Clean(Table + sql + "\nCREATE TABLE b (x int);\nCREATE TABLE c (x int);");
+        Assert.Equal([Pg("a"), Pg("b"), Pg("c")], catalog.Tables.Keys.OrderBy(k => k.Name));
+    }
+
+    [Fact]
+    public void PlpgsqlSelectIntoVariables_CreateNoTable()
+    {
+        var catalog = Clean(Table + """
+            DO $$
+            DECLARE b int; t int;
+            BEGIN
+              SELECT x INTO b FROM a LIMIT 1;
+              SELECT x INTO STRICT t FROM a WHERE false;
+            EXCEPTION WHEN no_data_found THEN NULL;
+            END $$;
+            CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$
+            DECLARE b int;
+            BEGIN
+              SELECT x INTO b FROM a LIMIT 1;
+              RETURN b;
+            END $$;
+            SELECT f();
+            CREATE TABLE b (x int);
+            CREATE TABLE t (x int);
+            """);
+        Assert.Equal([Pg("a"), Pg("b"), Pg("t")], catalog.Tables.Keys.OrderBy(k => k.Name));
+    }
+
+    [Theory]
+    [InlineData(SqlDialect.MySql)]
+    [InlineData(SqlDialect.MariaDb)]
+    public void MySqlSelectInto_WritesVariablesAndFilesOnly(SqlDialect dialect)
+    {
+        var catalog = Clean("""
+            CREATE TABLE a (x int, y text);
+            SELECT x INTO @v FROM a LIMIT 1;
+            SELECT x, y FROM a LIMIT 1 INTO @w, @z;
+            SELECT x INTO OUTFILE 'a.txt' FROM a;
+            SELECT x INTO DUMPFILE 'a.bin' FROM a LIMIT 1;
+            CREATE TABLE v (x int);
+            """, dialect);
+        Assert.Equal([My("a"), My("v")], catalog.Tables.Keys.OrderBy(k => k.Name));
+    }
+}
