@@ -1,0 +1,118 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// DROP FUNCTION and the column defaults and CHECKs (of tables and domains) that call the
+/// function: PostgreSQL refuses the drop without CASCADE (2BP01) and with it drops them, the
+/// default becoming none. A domain whose default calls it goes whole, as the server records that
+/// default as the domain's own dependency. Calls are matched by name (<see cref="ExpressionCalls"/>);
+/// where the migrations made several overloads of it, which one a call resolves to is not known,
+/// and the drop is reported rather than guessed.
+/// </summary>
+internal static class RoutineDependents
+{
+    public static Catalog Drop(Catalog catalog, DropRoutinesStatement s, ApplyContext context)
+    {
+        foreach (var routine in s.Routines)
+        {
+            var users = Users(catalog, routine.Name, context.Rules);
+            var overloaded = context.Overloads.IsOverloaded(routine.Name);
+            context.Overloads.Dropped(routine.Name);
+            if (users.Count == 0) continue;
+            var listed = string.Join(", ", users);
+            if (overloaded)
+            {
+                context.Error(
+                    DiagnosticCodes.UnsupportedStatement,
+                    $"DROP FUNCTION drops an overload of {context.Show(routine.Name)}, which the migrations created with several argument lists, and {listed} {(users.Count == 1 ? "calls" : "call")} {context.Show(routine.Name)}: SchemaTasks cannot tell which overload those calls resolve to, so whether the server {(s.Cascade ? "drops them with it" : "refuses the drop")} would be a guess. Drop or change them before the DROP (and set them again after it if they call another overload).",
+                    s.At);
+                continue;
+            }
+
+            if (!s.Cascade)
+            {
+                context.Error(
+                    DiagnosticCodes.RoutineInUse,
+                    $"PostgreSQL refuses to drop function {context.Show(routine.Name)}: {listed} {(users.Count == 1 ? "calls" : "call")} it (SQLSTATE 2BP01, other objects depend on it). Drop or change those first (ALTER COLUMN ... DROP DEFAULT, DROP CONSTRAINT), or add CASCADE to drop them with the function.",
+                    s.At);
+                continue;
+            }
+
+            catalog = DropUsers(catalog, routine.Name, context.Rules);
+        }
+
+        return catalog;
+    }
+
+    /// <summary>Whether DROP FUNCTION <paramref name="s"/> finds a default or CHECK that calls one of its functions.</summary>
+    public static bool Touches(Catalog catalog, DropRoutinesStatement s, IdentifierRules rules)
+        => s.Routines.Any(r => Users(catalog, r.Name, rules).Count > 0);
+
+    // What calls the routine, described for messages.
+    private static List<string> Users(Catalog catalog, QualifiedName routine, IdentifierRules rules)
+    {
+        var users = new List<string>();
+        if (rules.Dialect != SqlDialect.Postgres) return users;
+        foreach (var table in catalog.Tables.Values)
+        {
+            foreach (var column in table.Columns.Where(c => ExpressionCalls.Calls(c.Default, routine, rules)))
+            {
+                users.Add($"the default of column {rules.Quote(table.Name)}.{rules.Quote(column.Name)}");
+            }
+
+            foreach (var check in table.Checks.Where(c => Calls(c, routine, rules)))
+            {
+                users.Add($"constraint {rules.Quote(check.Name)} of {rules.Quote(table.Name)}");
+            }
+        }
+
+        foreach (var domain in catalog.Domains.Values)
+        {
+            if (ExpressionCalls.Calls(domain.Default, routine, rules)) users.Add($"domain {rules.Quote(domain.Name)} (its default)");
+            foreach (var check in domain.Checks.Where(c => Calls(c, routine, rules)))
+            {
+                users.Add($"constraint {rules.Quote(check.Name)} of domain {rules.Quote(domain.Name)}");
+            }
+        }
+
+        return users;
+    }
+
+    private static Catalog DropUsers(Catalog catalog, QualifiedName routine, IdentifierRules rules)
+    {
+        var tables = catalog.Tables;
+        foreach (var table in catalog.Tables.Values)
+        {
+            var checks = table.Checks.RemoveAll(c => Calls(c, routine, rules));
+            var columns = table.Columns;
+            for (var i = 0; i < columns.Length; i++)
+            {
+                if (ExpressionCalls.Calls(columns[i].Default, routine, rules)) columns = columns.SetItem(i, columns[i] with { Default = null });
+            }
+
+            if (checks.Length != table.Checks.Length || columns != table.Columns) tables = tables.SetItem(table.Name, table with { Columns = columns, Checks = checks });
+        }
+
+        var domains = catalog.Domains;
+        foreach (var domain in catalog.Domains.Values)
+        {
+            var checks = domain.Checks.RemoveAll(c => Calls(c, routine, rules));
+            if (checks.Length != domain.Checks.Length) domains = domains.SetItem(domain.Name, domain with { Checks = checks });
+        }
+
+        catalog = catalog.With(tables: tables, domains: domains);
+        foreach (var domain in catalog.Domains.Values.Where(d => ExpressionCalls.Calls(d.Default, routine, rules)).ToList())
+        {
+            catalog = TypeReferences.DropDependents(catalog, domain.Name, rules);
+            catalog = catalog.With(domains: catalog.Domains.Remove(domain.Name));
+        }
+
+        return catalog;
+    }
+
+    // A value set's canonical text leaves out what was written around its column: lower(c) IN (...).
+    private static bool Calls(CatalogCheck check, QualifiedName routine, IdentifierRules rules)
+        => ExpressionCalls.Calls(check.WrittenExpression ?? check.Expression, routine, rules);
+}
