@@ -4,10 +4,11 @@ using SchemaTasks.Sql;
 namespace SchemaTasks.Schema;
 
 /// <summary>
-/// DROP FUNCTION and the column defaults and CHECKs (of tables and domains) that call the
-/// function: PostgreSQL refuses the drop without CASCADE (2BP01) and with it drops them, the
-/// default becoming none. A domain whose default calls it goes whole, as the server records that
-/// default as the domain's own dependency. Calls are matched by name (<see cref="ExpressionCalls"/>);
+/// DROP FUNCTION and the column defaults, generated columns and CHECKs (of tables and domains)
+/// that call the function: PostgreSQL refuses the drop without CASCADE (2BP01) and with it drops
+/// them, the default becoming none and the generated column going as DROP COLUMN ... CASCADE
+/// would take it. A domain whose default calls it goes whole, as the server records that default
+/// as the domain's own dependency. Calls are matched by name (<see cref="ExpressionCalls"/>);
 /// where the migrations made several overloads of it, which one a call resolves to is not known,
 /// and the drop is reported rather than guessed.
 /// </summary>
@@ -40,7 +41,7 @@ internal static class RoutineDependents
                 continue;
             }
 
-            catalog = DropUsers(catalog, routine.Name, context.Rules);
+            catalog = DropUsers(catalog, routine.Name, s.At, context);
         }
 
         return catalog;
@@ -57,9 +58,10 @@ internal static class RoutineDependents
         if (rules.Dialect != SqlDialect.Postgres) return users;
         foreach (var table in catalog.Tables.Values)
         {
-            foreach (var column in table.Columns.Where(c => ExpressionCalls.Calls(c.Default, routine, rules)))
+            foreach (var column in table.Columns)
             {
-                users.Add($"the default of column {rules.Quote(table.Name)}.{rules.Quote(column.Name)}");
+                if (ExpressionCalls.Calls(column.Default, routine, rules)) users.Add($"the default of column {rules.Quote(table.Name)}.{rules.Quote(column.Name)}");
+                else if (ExpressionCalls.Calls(column.GeneratedExpression, routine, rules)) users.Add($"generated column {rules.Quote(table.Name)}.{rules.Quote(column.Name)}");
             }
 
             foreach (var check in table.Checks.Where(c => Calls(c, routine, rules)))
@@ -80,8 +82,15 @@ internal static class RoutineDependents
         return users;
     }
 
-    private static Catalog DropUsers(Catalog catalog, QualifiedName routine, IdentifierRules rules)
+    private static Catalog DropUsers(Catalog catalog, QualifiedName routine, SqlToken at, ApplyContext context)
     {
+        var rules = context.Rules;
+        foreach (var table in catalog.Tables.Values.ToList())
+        {
+            var generated = table.Columns.Where(c => ExpressionCalls.Calls(c.GeneratedExpression, routine, rules)).Select(c => (AlterAction)new DropColumnAction(at, c.Name, IfExists: false) { Cascade = true }).ToList();
+            if (generated.Count > 0) catalog = AlterTableActions.Apply(catalog, new AlterTableStatement(at, table.Name, IfExists: false, generated), context);
+        }
+
         var tables = catalog.Tables;
         foreach (var table in catalog.Tables.Values)
         {

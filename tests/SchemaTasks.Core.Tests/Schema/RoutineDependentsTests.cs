@@ -185,4 +185,24 @@ public class RoutineDependentsTests
         Assert.Null(catalog.FindDomain(Pg("d")));
         Assert.Equal("b", Assert.Single(catalog.FindTable(Pg("t"))!.Columns).Name);
     }
+
+    [Fact]
+    public void AGeneratedColumnThatCallsTheFunction_GoesWithIt_AndWithoutCascadeTheDropIsRefused()
+    {
+        const string Sql = """
+            CREATE FUNCTION twice(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x * 2';
+            CREATE TABLE t (a int, b int GENERATED ALWAYS AS (twice(a)) STORED, CONSTRAINT t_b_chk CHECK (b < 100));
+            ALTER TABLE t ADD COLUMN c int GENERATED ALWAYS AS (public.twice(a + 1)) STORED;
+
+            """;
+        var catalog = Clean(Sql + "DROP FUNCTION twice(int) CASCADE;");
+        var table = catalog.FindTable(Pg("t"))!;
+        Assert.Equal("a", Assert.Single(table.Columns).Name);
+        Assert.Empty(table.Checks);
+
+        var (_, diagnostics) = Run(Sql + "DROP FUNCTION twice(int);");
+        var refused = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.RoutineInUse, 4), (refused.Code, refused.Line));
+        Assert.Contains("generated column t.c", refused.Message, StringComparison.Ordinal);
+    }
 }
