@@ -53,6 +53,7 @@ internal static class CatalogApplier
         DropPolicyStatement s => PolicyStatements.Drop(catalog, s),
         DropRoutinesStatement { Cascade: true } s => PolicyStatements.ForgetRoutineUsers(RoutineDependents.Drop(catalog, s, context)),
         DropRoutinesStatement s => RoutineDependents.Drop(catalog, s, context),
+        RenameRoutineStatement s => RoutineDependents.Rename(catalog, s, context),
         CreateExtensionStatement s => ExtensionStatements.Create(catalog, s, context),
         DropExtensionStatement s => ExtensionStatements.Drop(catalog, s, context),
         MoveExtensionStatement s => ExtensionStatements.Move(catalog, s, context),

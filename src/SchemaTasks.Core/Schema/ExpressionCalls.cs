@@ -1,11 +1,13 @@
+using System.Text;
 using SchemaTasks.Sql;
 
 namespace SchemaTasks.Schema;
 
 /// <summary>
-/// Whether an expression (a default, a CHECK) calls a function: <c>f(...)</c> or
-/// <c>s.f(...)</c>. PostgreSQL records such an expression as depending on the function, so DROP
-/// FUNCTION refuses while it exists and DROP FUNCTION ... CASCADE drops it.
+/// The calls of a function in an expression (a default, a generated column, a CHECK):
+/// <c>f(...)</c> or <c>s.f(...)</c>. PostgreSQL records such an expression as depending on the
+/// function, so DROP FUNCTION refuses while it exists, DROP FUNCTION ... CASCADE drops it, and
+/// after ALTER FUNCTION ... RENAME TO the expression shows the new name.
 /// </summary>
 internal static class ExpressionCalls
 {
@@ -18,20 +20,45 @@ internal static class ExpressionCalls
     /// unqualified name.
     /// </summary>
     public static bool Calls(string? expression, QualifiedName routine, IdentifierRules rules)
+        => Spans(expression, routine, rules) is { Count: > 0 };
+
+    /// <summary>
+    /// <paramref name="expression"/> with each call of <paramref name="routine"/> naming
+    /// <paramref name="to"/> instead, qualified only outside the default schema; the text as it
+    /// was when it calls no such function.
+    /// </summary>
+    public static string? Renamed(string? expression, QualifiedName routine, QualifiedName to, IdentifierRules rules)
     {
-        if (expression is null) return false;
-        if (!routine.Name.Contains('"', StringComparison.Ordinal) && !expression.Contains(routine.Name, StringComparison.OrdinalIgnoreCase)) return false; // Most expressions call no such name.
+        if (Spans(expression, routine, rules) is not { Count: > 0 } spans) return expression;
+        var text = new StringBuilder(expression!.Length + 8);
+        var copied = 0;
+        foreach (var (start, end) in spans)
+        {
+            text.Append(expression, copied, start - copied).Append(rules.Quote(to));
+            copied = end;
+        }
+
+        return text.Append(expression, copied, expression.Length - copied).ToString();
+    }
+
+    // Where each call's name (with its schema, when written) is in the text; null when none.
+    private static List<(int Start, int End)>? Spans(string? expression, QualifiedName routine, IdentifierRules rules)
+    {
+        if (expression is null) return null;
+        if (!routine.Name.Contains('"', StringComparison.Ordinal) && !expression.Contains(routine.Name, StringComparison.OrdinalIgnoreCase)) return null; // Most expressions call no such name.
         var tokens = t_tokens ??= new List<SqlToken>(16); // Nothing below calls back here.
-        if (SqlLexer.LexInto(expression, rules.Dialect, tokens).Count > 0) return false;
+        if (SqlLexer.LexInto(expression, rules.Dialect, tokens).Count > 0) return null;
+        List<(int Start, int End)>? spans = null;
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             if (!SqlTokenText.IsSymbol(expression, tokens[i + 1], '(') || tokens[i].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) continue;
             var qualified = i >= 2 && SqlTokenText.IsSymbol(expression, tokens[i - 1], '.') && tokens[i - 2].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;
             if (!qualified && i >= 1 && SqlTokenText.IsSymbol(expression, tokens[i - 1], "::")) continue; // A cast's type with a modifier: varchar(10).
             var schema = qualified ? rules.Name(expression, tokens[i - 2]) : rules.DefaultSchema;
-            if (new QualifiedName(schema, rules.Name(expression, tokens[i])) == routine) return true;
+            if (new QualifiedName(schema, rules.Name(expression, tokens[i])) != routine) continue;
+            (spans ??= []).Add((tokens[qualified ? i - 2 : i].Start, tokens[i].End));
         }
 
-        return false;
+        return spans;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SchemaTasks.Diagnostics;
 using SchemaTasks.Sql;
 
@@ -47,9 +48,51 @@ internal static class RoutineDependents
         return catalog;
     }
 
-    /// <summary>Whether DROP FUNCTION <paramref name="s"/> finds a default or CHECK that calls one of its functions.</summary>
-    public static bool Touches(Catalog catalog, DropRoutinesStatement s, IdentifierRules rules)
-        => s.Routines.Any(r => Users(catalog, r.Name, rules).Count > 0);
+    /// <summary>
+    /// ALTER FUNCTION ... RENAME TO / SET SCHEMA: the server holds the function by OID, so the
+    /// expressions that call it show the new name.
+    /// </summary>
+    public static Catalog Rename(Catalog catalog, RenameRoutineStatement s, ApplyContext context)
+    {
+        var rules = context.Rules;
+        var overloaded = context.Overloads.IsOverloaded(s.Name);
+        context.Overloads.Renamed(s.Name, s.NewName);
+        var users = Users(catalog, s.Name, rules);
+        if (users.Count == 0 || s.Name == s.NewName) return catalog;
+        if (overloaded)
+        {
+            context.Error(
+                DiagnosticCodes.UnsupportedStatement,
+                $"ALTER FUNCTION renames or moves an overload of {context.Show(s.Name)}, which the migrations created with several argument lists, and {string.Join(", ", users)} {(users.Count == 1 ? "calls" : "call")} {context.Show(s.Name)}: SchemaTasks cannot tell which overload those calls resolve to, so which of them show the new name would be a guess. Drop or change them before the ALTER FUNCTION, and set them again after it.",
+                s.At);
+            return catalog;
+        }
+
+        string? Follow(string? text) => ExpressionCalls.Renamed(text, s.Name, s.NewName, rules);
+        CatalogCheck FollowCheck(CatalogCheck check) => Calls(check, s.Name, rules)
+            ? check with { Expression = Follow(check.Expression)!, WrittenExpression = Follow(check.WrittenExpression) }
+            : check;
+
+        var tables = catalog.Tables;
+        foreach (var table in catalog.Tables.Values)
+        {
+            var columns = table.Columns.Select(c => c with { Default = Follow(c.Default), GeneratedExpression = Follow(c.GeneratedExpression) }).ToImmutableArray();
+            var checks = table.Checks.Select(FollowCheck).ToImmutableArray();
+            if (!columns.SequenceEqual(table.Columns) || !checks.SequenceEqual(table.Checks)) tables = tables.SetItem(table.Name, table with { Columns = columns, Checks = checks });
+        }
+
+        var domains = catalog.Domains;
+        foreach (var domain in catalog.Domains.Values)
+        {
+            var followed = domain with { Default = Follow(domain.Default), Checks = domain.Checks.Select(FollowCheck).ToImmutableArray() };
+            if (followed.Default != domain.Default || !followed.Checks.SequenceEqual(domain.Checks)) domains = domains.SetItem(domain.Name, followed);
+        }
+
+        return catalog.With(tables: tables, domains: domains);
+    }
+
+    /// <summary>Whether a default, generated column or CHECK calls <paramref name="routine"/>, so that dropping or renaming it changes a tracked object.</summary>
+    public static bool IsCalled(Catalog catalog, QualifiedName routine, IdentifierRules rules) => Users(catalog, routine, rules).Count > 0;
 
     // What calls the routine, described for messages.
     private static List<string> Users(Catalog catalog, QualifiedName routine, IdentifierRules rules)

@@ -41,6 +41,15 @@ internal sealed class RoutineOverloads
         if (!IsOverloaded(name)) _signatures.Remove(name);
     }
 
+    /// <summary>Moves what is known of <paramref name="name"/>'s overloads to <paramref name="newName"/> after ALTER FUNCTION renames one.</summary>
+    public void Renamed(QualifiedName name, QualifiedName newName)
+    {
+        if (name == newName || !_signatures.TryGetValue(name, out var signatures)) return;
+        if (!_signatures.TryGetValue(newName, out var target)) _signatures[newName] = target = new HashSet<string>(StringComparer.Ordinal);
+        target.UnionWith(signatures);
+        Dropped(name); // One overload of several moved: which is not known, so both names stay undecided.
+    }
+
     // The argument list's tokens, as written with unquoted words folded: CREATE OR REPLACE of the
     // same overload repeats it.
     private static string Signature(string sql, List<SqlToken> tokens, int open)

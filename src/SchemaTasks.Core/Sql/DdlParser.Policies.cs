@@ -62,6 +62,20 @@ internal sealed partial class DdlParser
         return new DropRoutinesStatement(at, [.. routines], cascade);
     }
 
+    /// <summary>
+    /// <c>ALTER FUNCTION | ROUTINE name [(args)] RENAME TO new | SET SCHEMA s</c>: the defaults,
+    /// generated columns and CHECKs that call it show its new name. Any other ALTER FUNCTION
+    /// changes nothing tracked.
+    /// </summary>
+    private SqlStatement? AlterRoutine(SqlToken at)
+    {
+        var name = _c.QualifiedName();
+        if (_c.IsSymbol('(')) _c.Parenthesised();
+        if (_c.TryWords("RENAME", "TO")) return new RenameRoutineStatement(at, name, name with { Name = _c.Identifier() });
+        if (_c.TryWords("SET", "SCHEMA")) return new RenameRoutineStatement(at, name, name with { Schema = _c.Identifier() });
+        return null;
+    }
+
     // CASCADE after the last parenthesis: an operator's or aggregate's signature is not read.
     private bool EndsInCascade()
     {

@@ -25,5 +25,8 @@ internal sealed record DropPolicyStatement(SqlToken At, string Name, QualifiedNa
 /// </summary>
 internal sealed record DropRoutinesStatement(SqlToken At, System.Collections.Immutable.ImmutableArray<DroppedRoutine> Routines, bool Cascade) : SqlStatement(At);
 
+/// <summary>PostgreSQL <c>ALTER FUNCTION ... RENAME TO</c> or <c>SET SCHEMA</c>: <paramref name="NewName"/> differs from <paramref name="Name"/> in one part.</summary>
+internal sealed record RenameRoutineStatement(SqlToken At, QualifiedName Name, QualifiedName NewName) : SqlStatement(At);
+
 /// <summary>A function named by <c>DROP FUNCTION</c>, whatever argument list follows it.</summary>
 internal sealed record DroppedRoutine(QualifiedName Name);

@@ -205,4 +205,61 @@ public class RoutineDependentsTests
         Assert.Equal((DiagnosticCodes.RoutineInUse, 4), (refused.Code, refused.Line));
         Assert.Contains("generated column t.c", refused.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RenamingOrMovingTheFunction_ShowsTheNewNameInWhatCallsIt_AndALaterDropFindsIt()
+    {
+        // PostgreSQL 15 shows f2() and CHECK (util.g(w)) after these.
+        const string Sql = Functions + """
+            CREATE SCHEMA util;
+            ALTER FUNCTION f() RENAME TO f2;
+            ALTER FUNCTION g(int) SET SCHEMA util;
+
+            """;
+        var catalog = Clean(Sql);
+        Assert.Equal("f2()", Column(catalog, "c", "fv").Default);
+        Assert.Equal("util.g(w)", Assert.Single(catalog.FindTable(Pg("c"))!.Checks).Expression);
+
+        catalog = Clean(Sql + "DROP FUNCTION f() CASCADE;\nDROP FUNCTION IF EXISTS g(int);");
+        Assert.Equal("f2()", Column(catalog, "c", "fv").Default);
+
+        catalog = Clean(Sql + "DROP FUNCTION f2() CASCADE;\nDROP FUNCTION util.g(int) CASCADE;");
+        Assert.Null(Column(catalog, "c", "fv").Default);
+        Assert.Empty(catalog.FindTable(Pg("c"))!.Checks);
+    }
+
+    [Fact]
+    public void AMovedFunction_IsShownQualifiedOnlyOutsideTheDefaultSchema()
+    {
+        // PostgreSQL 15: defaults f2() and n(), CHECK (util.g(w)), domain CHECK (util.g(VALUE)), which the engine keeps with its words folded.
+        var catalog = Clean("""
+            CREATE SCHEMA util;
+            CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+            CREATE FUNCTION g(x int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT x > 0';
+            CREATE FUNCTION util.n() RETURNS int LANGUAGE sql AS 'SELECT 2';
+            CREATE DOMAIN pos AS int CONSTRAINT pos_g CHECK (g(VALUE)) CONSTRAINT pos_small CHECK (VALUE < 100);
+            CREATE TABLE c (fv int DEFAULT f(), w int, u int DEFAULT util.n(), p pos, CONSTRAINT c_w_chk CHECK (g(w)), CONSTRAINT c_w_small CHECK (w < 10));
+            ALTER FUNCTION f() RENAME TO f2;
+            ALTER FUNCTION g(int) SET SCHEMA util;
+            ALTER FUNCTION util.n() SET SCHEMA public;
+            """);
+        Assert.Equal("f2()", Column(catalog, "c", "fv").Default);
+        Assert.Equal("n()", Column(catalog, "c", "u").Default);
+        Assert.Equal("util.g(w)", catalog.FindTable(Pg("c"))!.Checks.Single(k => k.Name == "c_w_chk").Expression);
+        Assert.Equal("util.g(value)", catalog.FindDomain(Pg("pos"))!.Checks.Single(k => k.Name == "pos_g").Expression);
+    }
+
+    [Fact]
+    public void RenamingOneOfSeveralOverloads_ThatSomethingCalls_IsReportedNotGuessed()
+    {
+        var (catalog, diagnostics) = Run("""
+            CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'SELECT x';
+            CREATE FUNCTION f(x text) RETURNS int LANGUAGE sql AS 'SELECT 1';
+            CREATE TABLE t (n int DEFAULT f(1));
+            ALTER FUNCTION f(text) RENAME TO g;
+            """);
+        var reported = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.UnsupportedStatement, 4), (reported.Code, reported.Line));
+        Assert.Equal("f(1)", Column(catalog, "t", "n").Default);
+    }
 }

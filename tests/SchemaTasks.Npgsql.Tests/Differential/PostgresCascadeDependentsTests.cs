@@ -39,6 +39,12 @@ public sealed class PostgresCascadeDependentsTests
     [InlineData("drop type cascade drops value-set CHECKs that cast to it", CastChecks + "\nDROP TYPE e CASCADE;")]
     [InlineData("drop function cascade drops the defaults and CHECKs that call it", RoutineUsers + "\nDROP FUNCTION f() CASCADE;\nDROP FUNCTION IF EXISTS missing(), g(int) CASCADE;")]
     [InlineData("drop function cascade of a schema-qualified one", RoutineUsers + "\nDROP FUNCTION util.n CASCADE;")]
+    [InlineData("a renamed or moved function shows its new name where it is called", RoutineUsers + """
+
+        ALTER FUNCTION f() RENAME TO f2;
+        ALTER FUNCTION g(int) SET SCHEMA util;
+        ALTER FUNCTION util.n() SET SCHEMA public;
+        """)]
     [InlineData("drop function cascade drops the generated columns that call it", """
         CREATE FUNCTION twice(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x * 2';
         CREATE TABLE t (a int PRIMARY KEY, b int GENERATED ALWAYS AS (twice(a)) STORED, CONSTRAINT t_b_chk CHECK (b < 100));
