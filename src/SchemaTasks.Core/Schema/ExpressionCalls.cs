@@ -41,11 +41,16 @@ internal static class ExpressionCalls
         return text.Append(expression, copied, expression.Length - copied).ToString();
     }
 
-    // Where each call's name (with its schema, when written) is in the text; null when none.
-    private static List<(int Start, int End)>? Spans(string? expression, QualifiedName routine, IdentifierRules rules)
+    /// <summary>Whether <paramref name="expression"/> calls a function qualified with <paramref name="schema"/>.</summary>
+    public static bool CallsInto(string? expression, string schema, IdentifierRules rules)
+        => expression is not null && expression.Contains(schema, StringComparison.OrdinalIgnoreCase) && Spans(expression, null, rules, schema) is { Count: > 0 };
+
+    // Where each call of the routine (or, without one, each call qualified with the schema) is
+    // in the text, with the schema when written; null when none.
+    private static List<(int Start, int End)>? Spans(string? expression, QualifiedName? routine, IdentifierRules rules, string? qualifiedWith = null)
     {
         if (expression is null) return null;
-        if (!routine.Name.Contains('"', StringComparison.Ordinal) && !expression.Contains(routine.Name, StringComparison.OrdinalIgnoreCase)) return null; // Most expressions call no such name.
+        if (routine is { } r && !r.Name.Contains('"', StringComparison.Ordinal) && !expression.Contains(r.Name, StringComparison.OrdinalIgnoreCase)) return null; // Most expressions call no such name.
         var tokens = t_tokens ??= new List<SqlToken>(16); // Nothing below calls back here.
         if (SqlLexer.LexInto(expression, rules.Dialect, tokens).Count > 0) return null;
         List<(int Start, int End)>? spans = null;
@@ -55,7 +60,7 @@ internal static class ExpressionCalls
             var qualified = i >= 2 && SqlTokenText.IsSymbol(expression, tokens[i - 1], '.') && tokens[i - 2].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;
             if (!qualified && i >= 1 && SqlTokenText.IsSymbol(expression, tokens[i - 1], "::")) continue; // A cast's type with a modifier: varchar(10).
             var schema = qualified ? rules.Name(expression, tokens[i - 2]) : rules.DefaultSchema;
-            if (new QualifiedName(schema, rules.Name(expression, tokens[i])) != routine) continue;
+            if (routine is null ? !qualified || schema != qualifiedWith : new QualifiedName(schema, rules.Name(expression, tokens[i])) != routine) continue;
             (spans ??= []).Add((tokens[qualified ? i - 2 : i].Start, tokens[i].End));
         }
 

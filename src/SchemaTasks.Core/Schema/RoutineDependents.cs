@@ -91,6 +91,23 @@ internal static class RoutineDependents
         return catalog.With(tables: tables, domains: domains);
     }
 
+    /// <summary>
+    /// DROP SCHEMA ... CASCADE drops the functions in it, and with them what calls them: those
+    /// the migrations created there, and any other a call names with the schema.
+    /// </summary>
+    public static Catalog DropInSchema(Catalog catalog, string schema, SqlToken at, ApplyContext context)
+    {
+        var rules = context.Rules;
+        if (rules.Dialect != SqlDialect.Postgres) return catalog;
+        foreach (var routine in context.Overloads.In(schema).ToList())
+        {
+            catalog = DropUsers(catalog, routine, at, context);
+            context.Overloads.Forget(routine);
+        }
+
+        return DropUsers(catalog, text => ExpressionCalls.CallsInto(text, schema, rules), at, context);
+    }
+
     /// <summary>Whether a default, generated column or CHECK calls <paramref name="routine"/>, so that dropping or renaming it changes a tracked object.</summary>
     public static bool IsCalled(Catalog catalog, QualifiedName routine, IdentifierRules rules) => Users(catalog, routine, rules).Count > 0;
 
@@ -126,22 +143,27 @@ internal static class RoutineDependents
     }
 
     private static Catalog DropUsers(Catalog catalog, QualifiedName routine, SqlToken at, ApplyContext context)
+        => DropUsers(catalog, text => ExpressionCalls.Calls(text, routine, context.Rules), at, context);
+
+    // Drops what the server drops with the functions: the defaults, generated columns, CHECKs
+    // and domains whose expression text satisfies calls.
+    private static Catalog DropUsers(Catalog catalog, Func<string?, bool> calls, SqlToken at, ApplyContext context)
     {
-        var rules = context.Rules;
+        bool CheckCalls(CatalogCheck check) => calls(check.WrittenExpression ?? check.Expression);
         foreach (var table in catalog.Tables.Values.ToList())
         {
-            var generated = table.Columns.Where(c => ExpressionCalls.Calls(c.GeneratedExpression, routine, rules)).Select(c => (AlterAction)new DropColumnAction(at, c.Name, IfExists: false) { Cascade = true }).ToList();
+            var generated = table.Columns.Where(c => calls(c.GeneratedExpression)).Select(c => (AlterAction)new DropColumnAction(at, c.Name, IfExists: false) { Cascade = true }).ToList();
             if (generated.Count > 0) catalog = AlterTableActions.Apply(catalog, new AlterTableStatement(at, table.Name, IfExists: false, generated), context);
         }
 
         var tables = catalog.Tables;
         foreach (var table in catalog.Tables.Values)
         {
-            var checks = table.Checks.RemoveAll(c => Calls(c, routine, rules));
+            var checks = table.Checks.RemoveAll(CheckCalls);
             var columns = table.Columns;
             for (var i = 0; i < columns.Length; i++)
             {
-                if (ExpressionCalls.Calls(columns[i].Default, routine, rules)) columns = columns.SetItem(i, columns[i] with { Default = null });
+                if (calls(columns[i].Default)) columns = columns.SetItem(i, columns[i] with { Default = null });
             }
 
             if (checks.Length != table.Checks.Length || columns != table.Columns) tables = tables.SetItem(table.Name, table with { Columns = columns, Checks = checks });
@@ -150,14 +172,14 @@ internal static class RoutineDependents
         var domains = catalog.Domains;
         foreach (var domain in catalog.Domains.Values)
         {
-            var checks = domain.Checks.RemoveAll(c => Calls(c, routine, rules));
+            var checks = domain.Checks.RemoveAll(CheckCalls);
             if (checks.Length != domain.Checks.Length) domains = domains.SetItem(domain.Name, domain with { Checks = checks });
         }
 
         catalog = catalog.With(tables: tables, domains: domains);
-        foreach (var domain in catalog.Domains.Values.Where(d => ExpressionCalls.Calls(d.Default, routine, rules)).ToList())
+        foreach (var domain in catalog.Domains.Values.Where(d => calls(d.Default)).ToList())
         {
-            catalog = TypeReferences.DropDependents(catalog, domain.Name, rules);
+            catalog = TypeReferences.DropDependents(catalog, domain.Name, context.Rules);
             catalog = catalog.With(domains: catalog.Domains.Remove(domain.Name));
         }
 

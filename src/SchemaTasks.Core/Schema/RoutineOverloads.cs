@@ -41,6 +41,12 @@ internal sealed class RoutineOverloads
         if (!IsOverloaded(name)) _signatures.Remove(name);
     }
 
+    /// <summary>The routines the migrations created in <paramref name="schema"/>.</summary>
+    public IEnumerable<QualifiedName> In(string schema) => _signatures.Keys.Where(n => n.Schema == schema);
+
+    /// <summary>Forgets every overload of <paramref name="name"/>, which DROP SCHEMA ... CASCADE dropped.</summary>
+    public void Forget(QualifiedName name) => _signatures.Remove(name);
+
     /// <summary>Moves what is known of <paramref name="name"/>'s overloads to <paramref name="newName"/> after ALTER FUNCTION renames one.</summary>
     public void Renamed(QualifiedName name, QualifiedName newName)
     {

@@ -262,4 +262,21 @@ public class RoutineDependentsTests
         Assert.Equal((DiagnosticCodes.UnsupportedStatement, 4), (reported.Code, reported.Line));
         Assert.Equal("f(1)", Column(catalog, "t", "n").Default);
     }
+
+    [Fact]
+    public void DropSchemaCascade_DropsWhatCallsItsFunctions()
+    {
+        // PostgreSQL 15: "drop cascades to default value for column u", "... to constraint c_w_check".
+        var catalog = Clean("""
+            CREATE SCHEMA util;
+            CREATE FUNCTION util.n() RETURNS int LANGUAGE sql AS 'SELECT 2';
+            CREATE FUNCTION util.ok(x int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT x > 0';
+            CREATE TABLE c (u int DEFAULT util.n(), w int CHECK (util.ok(w)), v int DEFAULT 3);
+            DROP SCHEMA util CASCADE;
+            """);
+        var table = catalog.FindTable(Pg("c"))!;
+        Assert.Null(Column(catalog, "c", "u").Default);
+        Assert.Equal("3", Column(catalog, "c", "v").Default);
+        Assert.Empty(table.Checks);
+    }
 }

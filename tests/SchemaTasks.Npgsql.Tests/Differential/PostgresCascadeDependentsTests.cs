@@ -45,6 +45,7 @@ public sealed class PostgresCascadeDependentsTests
         ALTER FUNCTION g(int) SET SCHEMA util;
         ALTER FUNCTION util.n() SET SCHEMA public;
         """)]
+    [InlineData("drop schema cascade drops what calls its functions", RoutineUsers + "\nDROP SCHEMA util CASCADE;")]
     [InlineData("drop function cascade drops the generated columns that call it", """
         CREATE FUNCTION twice(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x * 2';
         CREATE TABLE t (a int PRIMARY KEY, b int GENERATED ALWAYS AS (twice(a)) STORED, CONSTRAINT t_b_chk CHECK (b < 100));
