@@ -279,4 +279,18 @@ public class RoutineDependentsTests
         Assert.Equal("3", Column(catalog, "c", "v").Default);
         Assert.Empty(table.Checks);
     }
+
+    [Fact]
+    public void ADropInADoBlock_IsFollowedToo()
+    {
+        var catalog = Clean(Functions + """
+            DO $$
+            BEGIN
+              DROP FUNCTION f() CASCADE;
+              EXECUTE 'DROP FUNCTION g(int) CASCADE';
+            END $$;
+            """);
+        Assert.Null(Column(catalog, "c", "fv").Default);
+        Assert.Empty(catalog.FindTable(Pg("c"))!.Checks);
+    }
 }
