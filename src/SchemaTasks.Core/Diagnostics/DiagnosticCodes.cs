@@ -346,6 +346,9 @@ public static class DiagnosticCodes
     /// <summary>MySQL and MariaDB refuse a second AUTO_INCREMENT column, or one that no key holds (error 1075).</summary>
     public const string AutoIncrementColumn = "ST3052";
 
+    /// <summary>PostgreSQL: <c>DROP FUNCTION</c> without <c>CASCADE</c> drops a function that a column default, a generated column or a CHECK (of a table or domain) calls (SQLSTATE 2BP01).</summary>
+    public const string RoutineInUse = "ST3053";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -7,7 +7,7 @@ namespace SchemaTasks.Schema;
 /// What applying statements needs besides the catalog: naming rules, where to report, and the
 /// migration tool's own tables (<see cref="ToolHistoryTables"/>).
 /// </summary>
-internal sealed class ApplyContext(IdentifierRules rules, string? file, List<SchemaDiagnostic> diagnostics, IReadOnlyList<QualifiedName> toolTables, HashSet<QualifiedName>? unknownShapes = null, UndecidedTypes? undecidedTypes = null)
+internal sealed class ApplyContext(IdentifierRules rules, string? file, List<SchemaDiagnostic> diagnostics, IReadOnlyList<QualifiedName> toolTables, HashSet<QualifiedName>? unknownShapes = null, UndecidedTypes? undecidedTypes = null, RoutineOverloads? overloads = null)
 {
     public IdentifierRules Rules { get; } = rules;
 
@@ -28,11 +28,14 @@ internal sealed class ApplyContext(IdentifierRules rules, string? file, List<Sch
     /// <summary>Types a DO block that SchemaTasks could not decide may have created; shared by the whole run.</summary>
     public UndecidedTypes UndecidedTypes { get; } = undecidedTypes ?? new();
 
+    /// <summary>The overloads of the functions the migrations created; shared by the whole run.</summary>
+    public RoutineOverloads Overloads { get; } = overloads ?? new();
+
     /// <summary>Whether <paramref name="name"/>, absent from the catalog, is one of the tool's own tables or one of <see cref="UnknownShapes"/>.</summary>
     public bool IsPassedOver(QualifiedName name) => ToolTables.Contains(name) || UnknownShapes.Contains(name);
 
     /// <summary>A context for statements elsewhere in the same run (a DO block's, a procedure body's): the same rules and passed-over tables.</summary>
-    public ApplyContext For(string? otherFile, List<SchemaDiagnostic> otherDiagnostics) => new(Rules, otherFile, otherDiagnostics, ToolTables, UnknownShapes, UndecidedTypes);
+    public ApplyContext For(string? otherFile, List<SchemaDiagnostic> otherDiagnostics) => new(Rules, otherFile, otherDiagnostics, ToolTables, UnknownShapes, UndecidedTypes, Overloads);
 
     public bool IsPostgres => Rules.Dialect == SqlDialect.Postgres;
 

@@ -40,6 +40,12 @@ public sealed record CatalogColumn(string Name, string Type, bool IsNullable, st
     /// </summary>
     internal ImmutableSortedSet<string>? GeneratedFrom { get; init; }
 
+    /// <summary>
+    /// A generated column's expression as written, for the functions it calls: PostgreSQL drops
+    /// the column with such a function (<see cref="RoutineDependents"/>). Known only for catalogs the migrations build.
+    /// </summary>
+    internal string? GeneratedExpression { get; init; }
+
     /// <summary>MySQL and MariaDB: whether the column is AUTO_INCREMENT (<see cref="AutoIncrementColumns"/>). Known only for catalogs the migrations build.</summary>
     internal bool IsAutoIncrement { get; init; }
 }

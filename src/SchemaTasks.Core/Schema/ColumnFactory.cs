@@ -27,6 +27,7 @@ internal static class ColumnFactory
             IsIdentity = spec.IsIdentity,
             IsAutoIncrement = AutoIncrementColumns.IsAuto(spec),
             GeneratedFrom = spec.GeneratedFrom is { } names ? ImmutableSortedSet.CreateRange(context.Rules.ColumnComparer, names) : null,
+            GeneratedExpression = spec.GeneratedExpression,
         };
     }
 

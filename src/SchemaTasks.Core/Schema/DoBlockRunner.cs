@@ -507,7 +507,9 @@ internal sealed partial class DoBlockRunner
                 RenameIndexStatement rename when PostgresIndexes.RenamesConstraint(_catalog, rename) => true,
                 RenameSequenceStatement rename when SequenceDefaults.Users(_catalog, rename.Name, _rules).Count > 0 => true,
                 // A policy changes no tracked object; a step that may not run leaves it unknown.
-                CreatePolicyStatement or AlterPolicyStatement or RenamePolicyStatement or DropPolicyStatement or DropRoutinesCascadeStatement => false,
+                DropRoutinesStatement drop when drop.Routines.Any(r => RoutineDependents.IsCalled(_catalog, r.Name, _rules)) => true,
+                RenameRoutineStatement rename => RoutineDependents.IsCalled(_catalog, rename.Name, _rules),
+                CreatePolicyStatement or AlterPolicyStatement or RenamePolicyStatement or DropPolicyStatement or DropRoutinesStatement => false,
                 DropSequenceStatement drop when drop.Names.Any(n => SequenceDefaults.Users(_catalog, n, _rules).Count > 0) => true,
                 DropIndexStatement { Cascade: true } => true, // Takes along the foreign keys that need the index.
                 var statement when RelationStatements.ChangesNamesOnly(statement) => NamesTouched(statement),

@@ -29,6 +29,7 @@ internal static class PlpgsqlErrorConditions
         [DiagnosticCodes.TypeInUse] = "2BP01",
         [DiagnosticCodes.SchemaNotEmpty] = "2BP01",
         [DiagnosticCodes.SequenceInUse] = "2BP01",
+        [DiagnosticCodes.RoutineInUse] = "2BP01",
         [DiagnosticCodes.MultiplePrimaryKeys] = "42P16",
         [DiagnosticCodes.PrimaryKeyColumnNotNull] = "42P16",
         [DiagnosticCodes.KeyNeededByForeignKey] = "2BP01",

@@ -25,6 +25,9 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
     // SELECT setval(...) statements.
     private readonly HashSet<int> _nameLengths = [];
 
+    /// <summary>The argument lists each PostgreSQL function was created with, for DROP FUNCTION.</summary>
+    public RoutineOverloads Overloads { get; } = new();
+
     public RoutineCalls(SqlDialect dialect)
     {
         _dialect = dialect;
@@ -60,6 +63,7 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
     {
         if (_dialect.IsMySqlFamily() && ViewName(sql, tokens) is { } view) _views.Add(view);
 
+        Overloads.Define(sql, tokens, IdentifierRules.For(_dialect));
         if (RoutineDefinition.Read(sql, tokens, _dialect, file) is { } routine)
         {
             _routines[routine.Name] = routine;

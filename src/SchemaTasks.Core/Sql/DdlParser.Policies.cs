@@ -37,11 +37,47 @@ internal sealed partial class DdlParser
     }
 
     /// <summary>
-    /// <c>DROP FUNCTION | PROCEDURE | ROUTINE | AGGREGATE | OPERATOR ... CASCADE</c>: the views,
-    /// policies and generated columns that use the routine go with it; without CASCADE nothing
-    /// of the schema changes.
+    /// <c>DROP FUNCTION | PROCEDURE | ROUTINE | AGGREGATE | OPERATOR ... [CASCADE]</c>: the views,
+    /// policies, generated columns, defaults and CHECKs that use the routine go with it when it
+    /// cascades, and make the server refuse it when not. Only functions can be called in a
+    /// default or CHECK, so only their names are read.
     /// </summary>
-    private SqlStatement? DropRoutines(SqlToken at)
+    private SqlStatement DropRoutines(SqlToken at)
+    {
+        var callable = _c.IsWord("FUNCTION") || _c.IsWord("ROUTINE");
+        var cascade = EndsInCascade();
+        if (!callable) return new DropRoutinesStatement(at, [], cascade);
+        _c.Next();
+        IfExists();
+        var routines = new List<DroppedRoutine>();
+        do
+        {
+            routines.Add(new DroppedRoutine(_c.QualifiedName()));
+            if (_c.IsSymbol('(')) _c.Parenthesised(); // Which overload: the engine cannot match calls to argument types.
+        }
+        while (_c.TrySymbol(','));
+
+        DropBehaviour();
+        _c.ExpectEnd();
+        return new DropRoutinesStatement(at, [.. routines], cascade);
+    }
+
+    /// <summary>
+    /// <c>ALTER FUNCTION | ROUTINE name [(args)] RENAME TO new | SET SCHEMA s</c>: the defaults,
+    /// generated columns and CHECKs that call it show its new name. Any other ALTER FUNCTION
+    /// changes nothing tracked.
+    /// </summary>
+    private SqlStatement? AlterRoutine(SqlToken at)
+    {
+        var name = _c.QualifiedName();
+        if (_c.IsSymbol('(')) _c.Parenthesised();
+        if (_c.TryWords("RENAME", "TO")) return new RenameRoutineStatement(at, name, name with { Name = _c.Identifier() });
+        if (_c.TryWords("SET", "SCHEMA")) return new RenameRoutineStatement(at, name, name with { Schema = _c.Identifier() });
+        return null;
+    }
+
+    // CASCADE after the last parenthesis: an operator's or aggregate's signature is not read.
+    private bool EndsInCascade()
     {
         var depth = 0;
         for (var i = _c.Position; i < _c.End; i++)
@@ -49,10 +85,10 @@ internal sealed partial class DdlParser
             var token = _c.Tokens[i];
             if (SqlTokenText.IsSymbol(_c.Source, token, '(')) depth++;
             else if (SqlTokenText.IsSymbol(_c.Source, token, ')')) depth--;
-            else if (depth == 0 && SqlTokenText.IsWord(_c.Source, token, "CASCADE")) return new DropRoutinesCascadeStatement(at);
+            else if (depth == 0 && SqlTokenText.IsWord(_c.Source, token, "CASCADE")) return true;
         }
 
-        return null;
+        return false;
     }
 
     // The USING and WITH CHECK expressions, each read as a query over the policy's table.

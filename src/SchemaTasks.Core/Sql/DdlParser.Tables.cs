@@ -233,6 +233,7 @@ internal sealed partial class DdlParser
         var explicitNull = false; // NULL written last of NULL and NOT NULL; AUTO_INCREMENT leaves it be.
         var identity = false;
         IReadOnlyList<string>? generatedFrom = null;
+        string? generatedExpression = null;
         string? defaultText = null;
         var primaryKey = false;
         List<ConstraintSpec>? constraints = null; // Most columns have none.
@@ -347,14 +348,14 @@ internal sealed partial class DdlParser
                 }
                 else
                 {
-                    generatedFrom = NamesIn(_c.Parenthesised());
+                    (generatedFrom, generatedExpression) = Generation(_c.Parenthesised());
                     if (!_c.TryWord("STORED") && !_c.TryWord("VIRTUAL")) _c.TryWord("PERSISTENT");
                 }
             }
             else if (_mySql && _c.TryWord("AS"))
             {
                 kind = ColumnAttributeKind.Generated;
-                generatedFrom = NamesIn(_c.Parenthesised());
+                (generatedFrom, generatedExpression) = Generation(_c.Parenthesised());
                 if (!_c.TryWord("STORED") && !_c.TryWord("VIRTUAL")) _c.TryWord("PERSISTENT");
             }
             else if (_c.TryWord("COLLATE") || _c.TryWord("CHARSET") || _c.TryWords("CHARACTER", "SET") || _c.TryWord("COLUMN_FORMAT") || _c.TryWord("STORAGE") || _c.TryWord("COMPRESSION"))
@@ -427,6 +428,7 @@ internal sealed partial class DdlParser
             ExplicitNull = explicitNull,
             IsIdentity = identity,
             GeneratedFrom = generatedFrom,
+            GeneratedExpression = generatedExpression,
             Attributes = attributes ?? (IReadOnlyList<ColumnAttribute>)[],
             Charset = charset.Result ?? type.ImpliedCharset,
         };
@@ -597,6 +599,10 @@ internal sealed partial class DdlParser
 
     // The names in a generated column's expression that may be columns: words and quoted names
     // not followed by '(' (a function's).
+    // A generated column's expression: the names in it, and its text, which DROP FUNCTION reads for calls.
+    private (List<string> Names, string Text) Generation((int Start, int End) range)
+        => (NamesIn(range), range.End > range.Start ? _c.Source[_c.Tokens[range.Start].Start.._c.Tokens[range.End - 1].End] : string.Empty);
+
     private List<string> NamesIn((int Start, int End) range)
     {
         var names = new List<string>();

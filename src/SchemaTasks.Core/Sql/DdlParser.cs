@@ -97,6 +97,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("SEQUENCE")) return AlterSequence(at);
         if (_c.TryWord("VIEW") || _c.TryWords("MATERIALIZED", "VIEW") || _c.TryWords("FOREIGN", "TABLE")) return AlterNamedRelation(at);
         if (_c.TryWord("POLICY")) return AlterPolicy(at);
+        if (_c.TryWord("FUNCTION") || _c.TryWord("ROUTINE")) return AlterRoutine(at);
         return Untracked("ALTER");
     }
 

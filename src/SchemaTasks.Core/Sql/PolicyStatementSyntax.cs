@@ -18,5 +18,15 @@ internal sealed record RenamePolicyStatement(SqlToken At, string Name, Qualified
 /// <summary>PostgreSQL <c>DROP POLICY</c>.</summary>
 internal sealed record DropPolicyStatement(SqlToken At, string Name, QualifiedName Table) : SqlStatement(At);
 
-/// <summary>PostgreSQL <c>DROP FUNCTION ... CASCADE</c> (or a procedure, aggregate or operator): it takes along whatever uses the routine.</summary>
-internal sealed record DropRoutinesCascadeStatement(SqlToken At) : SqlStatement(At);
+/// <summary>
+/// PostgreSQL <c>DROP FUNCTION</c> (or a procedure, routine, aggregate or operator): with
+/// <paramref name="Cascade"/> it takes along whatever uses the routines. <paramref name="Routines"/>
+/// lists the functions and routines named, which defaults and CHECKs may call; empty for the other kinds.
+/// </summary>
+internal sealed record DropRoutinesStatement(SqlToken At, System.Collections.Immutable.ImmutableArray<DroppedRoutine> Routines, bool Cascade) : SqlStatement(At);
+
+/// <summary>PostgreSQL <c>ALTER FUNCTION ... RENAME TO</c> or <c>SET SCHEMA</c>: <paramref name="NewName"/> differs from <paramref name="Name"/> in one part.</summary>
+internal sealed record RenameRoutineStatement(SqlToken At, QualifiedName Name, QualifiedName NewName) : SqlStatement(At);
+
+/// <summary>A function named by <c>DROP FUNCTION</c>, whatever argument list follows it.</summary>
+internal sealed record DroppedRoutine(QualifiedName Name);

@@ -129,6 +129,9 @@ internal sealed record ColumnSpec(SqlToken At, string Name, TypeSpec Type, bool?
     /// <summary>A generated column (<c>[GENERATED ALWAYS] AS (expression)</c>): the names in its expression, folded; <see langword="null"/> otherwise.</summary>
     public IReadOnlyList<string>? GeneratedFrom { get; init; }
 
+    /// <summary>A generated column's expression as written; <see langword="null"/> for other columns.</summary>
+    public string? GeneratedExpression { get; init; }
+
     /// <summary>MySQL and MariaDB: the attributes in written order (empty for PostgreSQL).</summary>
     public IReadOnlyList<ColumnAttribute> Attributes { get; init; } = [];
 
