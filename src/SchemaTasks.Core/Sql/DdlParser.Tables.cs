@@ -597,12 +597,12 @@ internal sealed partial class DdlParser
         }
     }
 
-    // The names in a generated column's expression that may be columns: words and quoted names
-    // not followed by '(' (a function's).
     // A generated column's expression: the names in it, and its text, which DROP FUNCTION reads for calls.
     private (List<string> Names, string Text) Generation((int Start, int End) range)
         => (NamesIn(range), range.End > range.Start ? _c.Source[_c.Tokens[range.Start].Start.._c.Tokens[range.End - 1].End] : string.Empty);
 
+    // The names in a generated column's expression that may be columns: words and quoted names
+    // not followed by '(' (a function's).
     private List<string> NamesIn((int Start, int End) range)
     {
         var names = new List<string>();
