@@ -46,8 +46,9 @@ internal sealed class DevelopmentResourceFolder : EmbeddedMigrations.IResourceSo
     /// <param name="assemblyPath">Where the assembly file is, or would be.</param>
     public static DevelopmentResourceFolder? Beside(string name, string assemblyPath)
     {
+        // A folder without its manifest is what `dotnet clean` leaves (it removes files, not folders).
         var folder = PathBeside(assemblyPath);
-        return Directory.Exists(folder) ? new DevelopmentResourceFolder(name, folder) : null;
+        return File.Exists(Path.Combine(folder, "manifest.json")) ? new DevelopmentResourceFolder(name, folder) : null;
     }
 
     /// <summary>Where a development build writes the folder for the assembly file <paramref name="assemblyPath"/>.</summary>

@@ -101,7 +101,7 @@ public sealed class EmbeddedMigrations
         var manifestText = resources.ReadText(EmbeddedResourceNames.Manifest)
             ?? throw new SchemaTasksException(
                 DiagnosticCodes.ManifestMissing,
-                $"Assembly '{resources.Name}' has no embedded SchemaTasks manifest ('{EmbeddedResourceNames.Manifest}'), and no '{developmentFolder ?? resources.Name + DevelopmentResourceFolder.Suffix}' folder beside it, which a development build writes instead. Reference the SchemaTasks.Build package from the project that holds the migrations, and check that SchemaMigrationsDirectory points at them; when the assembly was copied alone, copy that folder with it.");
+                $"Assembly '{resources.Name}' has no embedded SchemaTasks manifest ('{EmbeddedResourceNames.Manifest}'), and no '{developmentFolder ?? resources.Name + DevelopmentResourceFolder.Suffix}' folder with a manifest beside it, which a development build writes instead. Reference the SchemaTasks.Build package from the project that holds the migrations, and check that SchemaMigrationsDirectory points at them; when the assembly was copied alone, copy that folder with it.");
 
         MigrationManifest manifest;
         try

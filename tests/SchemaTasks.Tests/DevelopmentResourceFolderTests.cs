@@ -62,7 +62,19 @@ public sealed class DevelopmentResourceFolderTests : IDisposable
 
         Assert.Equal(DiagnosticCodes.ManifestMissing, ex.Code);
         Assert.Contains($"no embedded SchemaTasks manifest ('{EmbeddedResourceNames.Manifest}')", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("no 'Jobs.Service.schematasks' folder beside it", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("no 'Jobs.Service.schematasks' folder with a manifest beside it", ex.Message, StringComparison.Ordinal);
+    }
+
+    // dotnet clean removes the files it copied, not their folder.
+    [Fact]
+    public void LoadFile_AnEmptyFolderLeftByClean_IsNoFolder()
+    {
+        Directory.CreateDirectory(FolderPath);
+
+        var ex = Assert.Throws<SchemaTasksException>(() => EmbeddedMigrations.LoadFile(AssemblyPath));
+
+        Assert.Equal(DiagnosticCodes.ManifestMissing, ex.Code);
+        Assert.Contains("'Jobs.Service.schematasks' folder with a manifest", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
