@@ -391,7 +391,7 @@ public static class MigrationDiscovery
                 }
 
                 var when = DrizzleJournal.Id((long)(stamp - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalMilliseconds);
-                var migration = new Migration(when, when, folder, file.RelativePath, MigrationChecksum.Compute(file.Text), file.Text);
+                var migration = new Migration(when, when, folder, file.RelativePath, MigrationChecksum.Compute(file.Text), DrizzleBreakpoints.Sql(file.Text));
                 return (migration, new OrderKey(folder, PrismaMigrationOrder.Instance));
             }
 
@@ -631,10 +631,9 @@ public static class MigrationDiscovery
                 continue;
             }
 
-            // drizzle records "when" as created_at; its statements are split on "--> statement-breakpoint",
-            // which is a SQL comment to the engine.
+            // drizzle records "when" as created_at; its statements are split on "--> statement-breakpoint".
             var id = DrizzleJournal.Id(entry.When);
-            migrations.Add(new Migration(id, id, entry.Tag, file.RelativePath, MigrationChecksum.Compute(file.Text), file.Text));
+            migrations.Add(new Migration(id, id, entry.Tag, file.RelativePath, MigrationChecksum.Compute(file.Text), DrizzleBreakpoints.Sql(file.Text)));
         }
 
         foreach (var file in sqlFiles.Where(f => !named.Contains(f.RelativePath)))

@@ -151,4 +151,39 @@ public class DrizzleLayoutTests
         Assert.Empty(built.Diagnostics);
         Assert.Equal(["todo", "active"], built.Final.EnumTypes.Values.Single().Labels.ToArray());
     }
+
+    // To MySQL and MariaDB '-->' starts no comment (theirs needs a space after '--'), so the
+    // breakpoint line hid the statement after it: drizzle-kit's MySQL files gave one table of many.
+    [Theory]
+    [InlineData(SqlDialect.MySql)]
+    [InlineData(SqlDialect.MariaDb)]
+    public void Drizzle_MySqlBreakpoints_SplitStatementsWithoutHidingOne(SqlDialect dialect)
+    {
+        const string Migration = "CREATE TABLE `a` (\n\t`id` int NOT NULL\n);\n--> statement-breakpoint\nCREATE TABLE `b` (\n\t`id` int NOT NULL\n);\n--> statement-breakpoint\nALTER TABLE `b` ADD `x` int;";
+        var set = new MigrationFolder()
+            .With("meta/_journal.json", "{\"version\":\"7\",\"dialect\":\"mysql\",\"entries\":[{\"idx\":0,\"version\":\"5\",\"when\":1735689600000,\"tag\":\"0000_first\",\"breakpoints\":true}]}")
+            .With("0000_first.sql", Migration)
+            .DiscoverClean();
+
+        var built = SchemaEngine.Build(set, dialect);
+
+        Assert.Empty(built.Diagnostics);
+        Assert.Equal(["a", "b"], built.Final.Tables.Keys.Select(n => n.Name));
+        Assert.Equal(["id", "x"], built.Final.Tables.Values.Last().Columns.Select(c => c.Name));
+        Assert.Equal(MigrationChecksum.Compute(Migration), Assert.Single(set.Migrations).Checksum); // The file's own text, as drizzle hashes it.
+    }
+
+    [Fact]
+    public void Drizzle_FolderForm_MySqlBreakpoints_SplitStatementsToo()
+    {
+        var set = new MigrationFolder()
+            .With("20250101000000_first/migration.sql", "CREATE TABLE `a` (`id` int);\n--> statement-breakpoint\nCREATE TABLE `b` (`id` int);")
+            .With("20250101000000_first/snapshot.json", "{}")
+            .DiscoverClean(MigrationLayout.Drizzle);
+
+        var built = SchemaEngine.Build(set, SqlDialect.MySql);
+
+        Assert.Empty(built.Diagnostics);
+        Assert.Equal(["a", "b"], built.Final.Tables.Keys.Select(n => n.Name));
+    }
 }
