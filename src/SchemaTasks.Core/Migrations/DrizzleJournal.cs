@@ -56,6 +56,35 @@ internal static class DrizzleJournal
         return entries;
     }
 
+    /// <summary>
+    /// The dialect the journal declares (<c>"dialect": "postgresql"</c>, <c>"pg"</c> before
+    /// drizzle-kit 0.21, or <c>"mysql"</c>, which a mariadb setting refines); <see langword="null"/>
+    /// for another (SQLite, SingleStore), a missing one, or a journal that cannot be read, which
+    /// <see cref="Read"/> reports.
+    /// </summary>
+    public static SqlDialect? DeclaredDialect(MigrationSourceFile journal)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(journal.Text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("dialect", out var dialect) || dialect.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            return dialect.GetString() switch
+            {
+                "postgresql" or "pg" => SqlDialect.Postgres,
+                "mysql" => SqlDialect.MySql,
+                _ => null,
+            };
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The id drizzle's history records for an entry: its <c>when</c>.</summary>
     public static string Id(long when) => when.ToString(CultureInfo.InvariantCulture);
 

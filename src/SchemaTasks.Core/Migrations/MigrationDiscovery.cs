@@ -658,7 +658,7 @@ public static class MigrationDiscovery
 
         ReportDuplicateVersions(MigrationLayout.Drizzle, migrations, diagnostics);
         var failed = SchemaDiagnostic.AnyError(diagnostics);
-        return new MigrationDiscoveryResult(failed ? null : new MigrationSet(MigrationLayout.Drizzle, null, migrations), diagnostics);
+        return new MigrationDiscoveryResult(failed ? null : new MigrationSet(MigrationLayout.Drizzle, DrizzleJournal.DeclaredDialect(journal), migrations), diagnostics);
     }
 
     // Liquibase: the changelogs in the master changelog's order, or without one in path order (as

@@ -50,13 +50,15 @@ public static class MigrationFolderReader
         }
 
         var names = settings.Names;
-        // Prisma's "mysql" provider serves MySQL and MariaDB alike: a mariadb setting refines it, it does not conflict.
+        // Prisma's "mysql" provider, as drizzle-kit's "mysql" dialect, serves MySQL and MariaDB
+        // alike: a mariadb setting refines it, it does not conflict.
         if (settings.Dialect is { } chosen && set.Dialect is { } declared && chosen != declared && !(chosen.IsMySqlFamily() && declared.IsMySqlFamily()))
         {
+            var declaredIn = set.Layout == MigrationLayout.Drizzle ? DrizzleJournal.Path : MigrationDiscovery.PrismaLockFile;
             diagnostics.Add(SchemaDiagnostic.Error(
                 DiagnosticCodes.DialectConflict,
-                $"{names.Dialect} is {chosen.ToName()} but the {set.Layout.ToName()} layout declares {declared.ToName()} (in {MigrationDiscovery.PrismaLockFile}). Remove {names.Dialect}, or correct it.",
-                MigrationDiscovery.PrismaLockFile));
+                $"{names.Dialect} is {chosen.ToName()} but the {set.Layout.ToName()} layout declares {declared.ToName()} (in {declaredIn}). Remove {names.Dialect}, or correct it.",
+                declaredIn));
             return new MigrationFolderReading(null, null, files, diagnostics);
         }
 

@@ -186,4 +186,40 @@ public class DrizzleLayoutTests
         Assert.Empty(built.Diagnostics);
         Assert.Equal(["a", "b"], built.Final.Tables.Keys.Select(n => n.Name));
     }
+
+    // The journal says which database drizzle-kit wrote the migrations for, as Prisma's lock file does.
+    [Theory]
+    [InlineData("postgresql", null, SqlDialect.Postgres)]
+    [InlineData("pg", null, SqlDialect.Postgres)]
+    [InlineData("mysql", null, SqlDialect.MySql)]
+    [InlineData("mysql", SqlDialect.MariaDb, SqlDialect.MariaDb)]
+    public void Drizzle_JournalDeclaresTheDialect(string declared, SqlDialect? setting, SqlDialect expected)
+    {
+        var reading = MigrationFolderReader.ReadFiles(
+            [
+                new MigrationSourceFile("meta/_journal.json", Journal.Replace("\"dialect\": \"postgresql\"", $"\"dialect\": \"{declared}\"", StringComparison.Ordinal)),
+                new MigrationSourceFile("0000_wild_hulk.sql", "CREATE TABLE jobs (id int);"),
+                new MigrationSourceFile("0001_calm_storm.sql", "ALTER TABLE jobs ADD COLUMN done int;"),
+            ],
+            new MigrationFolderSettings { Dialect = setting });
+
+        Assert.Empty(reading.Diagnostics);
+        Assert.Equal(expected, reading.Dialect);
+    }
+
+    [Fact]
+    public void Drizzle_SettingAgainstTheJournalsDialect_IsAConflictNamingTheJournal()
+    {
+        var reading = MigrationFolderReader.ReadFiles(
+            [
+                new MigrationSourceFile("meta/_journal.json", Journal),
+                new MigrationSourceFile("0000_wild_hulk.sql", "CREATE TABLE jobs (id int);"),
+                new MigrationSourceFile("0001_calm_storm.sql", "ALTER TABLE jobs ADD COLUMN done int;"),
+            ],
+            new MigrationFolderSettings { Dialect = SqlDialect.MySql });
+
+        var diagnostic = Assert.Single(reading.Diagnostics);
+        Assert.Equal((DiagnosticCodes.DialectConflict, "meta/_journal.json"), (diagnostic.Code, diagnostic.File));
+        Assert.Contains("(in meta/_journal.json)", diagnostic.Message, StringComparison.Ordinal);
+    }
 }
