@@ -20,38 +20,52 @@ internal static class ViewDependencies
     public static ViewUses Resolve(Catalog catalog, ViewQueryReferences query, string where, IdentifierRules rules)
     {
         var byName = new Dictionary<string, QualifiedName>(StringComparer.Ordinal);
+        var scoped = new Dictionary<(int Scope, string Name), QualifiedName?>();
         var uses = new Dictionary<QualifiedName, HashSet<string>>();
         var items = new List<(QualifiedName Name, int Depth, bool IsTable)>();
-        foreach (var (name, alias, depth) in query.Relations)
+        foreach (var (name, alias, depth, scope) in query.Relations)
         {
             // A view, a CTE, a function, a subquery: not a table whose columns are kept, but a
-            // source an unqualified name may come from.
+            // source an unqualified name may come from, and an alias that hides a table's.
             var isTable = catalog.Tables.ContainsKey(name);
             items.Add((name, depth, isTable));
+            scoped[(scope, alias ?? name.Name)] = isTable ? name : null;
             if (!isTable) continue;
+            scoped.TryAdd((scope, name.Name), name);
             uses.TryAdd(name, new HashSet<string>(StringComparer.Ordinal));
             byName[alias ?? name.Name] = name;
             byName.TryAdd(name.Name, name);
         }
 
-        foreach (var (qualifier, column, depth) in query.Columns)
+        foreach (var (qualifier, column, depth, scope) in query.Columns)
         {
-            var sources = qualifier is not null ? Named(qualifier) : Nearest(column, depth);
+            var sources = qualifier is not null ? Named(qualifier, scope) : Nearest(column, depth);
             foreach (var name in sources)
             {
                 if (catalog.Tables[name].FindColumn(column, rules.Dialect) is { } found) uses[name].Add(found.Name);
             }
         }
 
-        foreach (var (qualifier, depth) in query.Stars)
+        foreach (var (qualifier, depth, scope) in query.Stars)
         {
-            var sources = qualifier is not null ? Named(qualifier) : items.Where(i => i.IsTable && i.Depth == depth).Select(i => i.Name).Distinct();
+            var sources = qualifier is not null ? Named(qualifier, scope) : items.Where(i => i.IsTable && i.Depth == depth).Select(i => i.Name).Distinct();
             foreach (var name in sources) uses[name].UnionWith(catalog.Tables[name].Columns.Select(c => c.Name));
         }
 
         return new ViewUses(uses.ToImmutableDictionary(u => u.Key, u => u.Value.ToImmutableSortedSet(StringComparer.Ordinal)), where);
 
-        IEnumerable<QualifiedName> Named(string qualifier) => byName.TryGetValue(qualifier, out var named) ? [named] : [];
+        // The relation an alias names where it is used: the one given in its group or the nearest
+        // group around it (none when that is no table); an alias given nowhere around it (in a
+        // parenthesised join, say) is looked up anywhere in the query, as the one reading of it.
+        IEnumerable<QualifiedName> Named(string qualifier, int scope)
+        {
+            for (var s = scope; s >= 0; s = query.ScopeParents[s])
+            {
+                if (scoped.TryGetValue((s, qualifier), out var named)) return named is { } table ? [table] : [];
+            }
+
+            return byName.TryGetValue(qualifier, out var anywhere) ? [anywhere] : [];
+        }
 
         // An unqualified column comes from the nearest FROM that may have it, at its depth or
         // around it: the tables there that have it; none when a source there may have it too

@@ -109,6 +109,6 @@ internal sealed partial class DdlParser
     {
         var (start, end) = _c.Parenthesised();
         var read = ViewQueryReferences.Read(_c.Source, _c.Tokens, start, end, _rules);
-        return read with { Relations = [(table, null, 0), .. read.Relations] };
+        return read with { Relations = [(table, null, 0, 0), .. read.Relations] };
     }
 }

@@ -12,15 +12,19 @@ namespace SchemaTasks.Sql;
 /// <param name="Relations">The relations read, with the alias each goes by (or <see langword="null"/>).</param>
 /// <param name="Columns">Each name that may be a column, with the name or alias qualifying it (or <see langword="null"/>).</param>
 /// <param name="Stars">The qualifier of each <c>*</c> select-list item (<see langword="null"/> for a bare <c>*</c>).</param>
+/// <param name="ScopeParents">For each parenthesised group, the group around it (-1 around the outermost, group 0).</param>
 /// <remarks>
-/// Each item carries its parenthesis depth, the nearest thing to a query's scope this reading
-/// has: a bare <c>*</c> stands for the relations of its own FROM, at its depth; an unqualified
-/// name comes from the nearest FROM, at its depth or around it, that may have it.
+/// Each item carries its parenthesis depth and the group it is in, the nearest things to a
+/// query's scope this reading has: a bare <c>*</c> stands for the relations of its own FROM, at
+/// its depth; an unqualified name comes from the nearest FROM, at its depth or around it, that
+/// may have it; an alias is the one given in the item's group or the nearest group around it,
+/// so the same alias in a subquery or a CTE beside it is another relation.
 /// </remarks>
 internal sealed record ViewQueryReferences(
-    IReadOnlyList<(QualifiedName Name, string? Alias, int Depth)> Relations,
-    IReadOnlyList<(string? Qualifier, string Name, int Depth)> Columns,
-    IReadOnlyList<(string? Qualifier, int Depth)> Stars)
+    IReadOnlyList<(QualifiedName Name, string? Alias, int Depth, int Scope)> Relations,
+    IReadOnlyList<(string? Qualifier, string Name, int Depth, int Scope)> Columns,
+    IReadOnlyList<(string? Qualifier, int Depth, int Scope)> Stars,
+    IReadOnlyList<int> ScopeParents)
 {
     // Words that end a FROM item: what follows them is not an alias.
     private static readonly HashSet<string> NotAliases = new(StringComparer.OrdinalIgnoreCase)
@@ -33,9 +37,11 @@ internal sealed record ViewQueryReferences(
     /// <summary>Reads the query in <paramref name="tokens"/>[<paramref name="start"/>..<paramref name="end"/>).</summary>
     public static ViewQueryReferences Read(string sql, List<SqlToken> tokens, int start, int end, IdentifierRules rules)
     {
-        var relations = new List<(QualifiedName, string?, int)>();
-        var columns = new List<(string?, string, int)>();
-        var stars = new List<(string?, int)>();
+        var relations = new List<(QualifiedName, string?, int, int)>();
+        var columns = new List<(string?, string, int, int)>();
+        var stars = new List<(string?, int, int)>();
+        var scopes = new List<int> { -1 };
+        var scope = 0;
         var (ctes, outputNames) = Names(sql, tokens, start, end, rules);
         // The parenthesis depth of the FROM list being read (-1: none): a comma at that depth
         // starts another relation; a word that ends the list, or its closing parenthesis, ends it.
@@ -47,9 +53,19 @@ internal sealed record ViewQueryReferences(
             var token = tokens[i];
             if (token.Kind == SqlTokenKind.Symbol)
             {
-                if (SqlTokenText.IsSymbol(sql, token, '*') && Star(sql, tokens, start, end, i, rules) is (true, var starQualifier)) stars.Add((starQualifier, depth));
-                else if (SqlTokenText.IsSymbol(sql, token, '(')) depth++;
-                else if (SqlTokenText.IsSymbol(sql, token, ')') && --depth < fromDepth) fromDepth = -1;
+                if (SqlTokenText.IsSymbol(sql, token, '*') && Star(sql, tokens, start, end, i, rules) is (true, var starQualifier)) stars.Add((starQualifier, depth, scope));
+                else if (SqlTokenText.IsSymbol(sql, token, '('))
+                {
+                    depth++;
+                    scopes.Add(scope);
+                    scope = scopes.Count - 1;
+                }
+                else if (SqlTokenText.IsSymbol(sql, token, ')'))
+                {
+                    if (scope > 0) scope = scopes[scope];
+                    if (--depth < fromDepth) fromDepth = -1;
+                }
+
                 if (depth < orderByDepth) orderByDepth = -1;
                 continue;
             }
@@ -67,14 +83,15 @@ internal sealed record ViewQueryReferences(
                     // A table, a view, a CTE or a function: which, the catalog tells.
                     var (name, next) = Relation(sql, tokens, at, end, rules);
                     var (alias, after) = Alias(sql, tokens, next, end, rules);
-                    relations.Add((name.Schema == rules.DefaultSchema && ctes.Contains(name.Name) && !SqlTokenText.IsSymbol(sql, tokens[at + 1 < end ? at + 1 : at], '.') ? NotATable : name, alias, depth));
+                    relations.Add((name.Schema == rules.DefaultSchema && ctes.Contains(name.Name) && !SqlTokenText.IsSymbol(sql, tokens[at + 1 < end ? at + 1 : at], '.') ? NotATable : name, alias, depth, scope));
                     i = after - 1;
                     continue;
                 }
 
                 if (at < end && SqlTokenText.IsSymbol(sql, tokens[at], '('))
                 {
-                    relations.Add((NotATable, null, depth)); // A subquery or VALUES list: its columns are no table's.
+                    // A subquery or VALUES list: its columns are no table's, and its alias names no table.
+                    relations.Add((NotATable, SubqueryAlias(sql, tokens, at, end, rules), depth, scope));
                     i = at - 1;
                     continue;
                 }
@@ -102,10 +119,10 @@ internal sealed record ViewQueryReferences(
                 : null;
             var column = Name(sql, token, rules);
             if (qualifier is null && depth == orderByDepth && outputNames.Contains(column)) continue;
-            columns.Add((qualifier, column, depth));
+            columns.Add((qualifier, column, depth, scope));
         }
 
-        return new ViewQueryReferences(relations, columns, stars);
+        return new ViewQueryReferences(relations, columns, stars, scopes);
     }
 
     // `*` or `alias.*` in a select list, with its qualifier; not count(*), nor an operator between two values.
@@ -133,6 +150,10 @@ internal sealed record ViewQueryReferences(
 
         return (new QualifiedName(rules.DefaultSchema, first), at + 1);
     }
+
+    // The alias after a subquery's closing parenthesis: `(SELECT ...) AS s`.
+    private static string? SubqueryAlias(string sql, List<SqlToken> tokens, int open, int end, IdentifierRules rules)
+        => Alias(sql, tokens, Closing(sql, tokens, open, end) + 1, end, rules).Alias;
 
     // An alias, and past its column list (`AS x(status text)`), whose names are the item's own.
     private static (string? Alias, int Next) Alias(string sql, List<SqlToken> tokens, int at, int end, IdentifierRules rules)
