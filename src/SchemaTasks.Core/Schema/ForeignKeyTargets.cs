@@ -31,17 +31,7 @@ internal sealed class ForeignKeyTargets
     public void Follow(ImmutableSortedDictionary<QualifiedName, CatalogTable> tables)
     {
         if (ReferenceEquals(_tables, tables)) return;
-        foreach (var (name, table) in tables)
-        {
-            var old = _tables.TryGetValue(name, out var found) ? found : null;
-            if (!ReferenceEquals(old, table)) Replace(name, old, table);
-        }
-
-        foreach (var (name, old) in _tables)
-        {
-            if (!tables.ContainsKey(name)) Replace(name, old, null);
-        }
-
+        ChangedEntries.Visit(_tables, tables, Replace);
         _tables = tables;
     }
 

@@ -55,33 +55,13 @@ internal sealed class PostgresSchemaNames
     {
         if (!ReferenceEquals(_tables, tables))
         {
-            foreach (var (name, table) in tables)
-            {
-                var old = _tables.TryGetValue(name, out var found) ? found : null;
-                if (!ReferenceEquals(old, table)) Replace(name, old, table);
-            }
-
-            foreach (var (name, old) in _tables)
-            {
-                if (!tables.ContainsKey(name)) Replace(name, old, null);
-            }
-
+            ChangedEntries.Visit(_tables, tables, Replace);
             _tables = tables;
         }
 
         if (!ReferenceEquals(_domains, domains))
         {
-            foreach (var (name, domain) in domains)
-            {
-                var old = _domains.TryGetValue(name, out var found) ? found : null;
-                if (!ReferenceEquals(old, domain)) Replace(old, domain);
-            }
-
-            foreach (var (name, old) in _domains)
-            {
-                if (!domains.ContainsKey(name)) Replace(old, null);
-            }
-
+            ChangedEntries.Visit(_domains, domains, (_, old, now) => Replace(old, now));
             _domains = domains;
         }
     }
