@@ -229,17 +229,12 @@ internal static partial class StoredDefaults
     // An integer cast to another integer type is converted again without showing it: CAST('3' AS int) on a bigint is 3.
     private static bool SameType(string castText, string columnBase, IdentifierRules rules)
         => TypeText(castText, rules) is { } cast
-           && (BaseName(cast) == columnBase || (IsPostgresInteger(BaseName(cast)) && IsPostgresInteger(columnBase)));
+           && (TypeNames.PostgresCastName(cast) == TypeNames.PostgresCastName(columnBase) || (IsPostgresInteger(BaseName(cast)) && IsPostgresInteger(columnBase)));
 
     private static bool IsPostgresInteger(string type) => type is "integer" or "bigint" or "smallint";
 
-    // A cast to the column's type names it without modifiers: varchar(40) gets ::character varying,
-    // and char(n) ::bpchar, its internal name, which a bare bpchar column also has.
-    private static string BaseName(string type)
-    {
-        var bare = type.IndexOf('(') < 0 ? type : TypeModifiers().Replace(type, string.Empty);
-        return bare == "bpchar" || bare.StartsWith("bpchar[", StringComparison.Ordinal) ? "character" + bare["bpchar".Length..] : bare;
-    }
+    // A cast to the column's type names it without modifiers: varchar(40) gets ::character varying.
+    private static string BaseName(string type) => type.IndexOf('(') < 0 ? type : TypeModifiers().Replace(type, string.Empty);
 
     /// <summary>The text with PostgreSQL's spacing around <c>::</c>, brackets, parentheses and commas.</summary>
     private static string Tightened(string text, List<SqlToken> tokens)

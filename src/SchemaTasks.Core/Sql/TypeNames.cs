@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace SchemaTasks.Sql;
 
 /// <summary>
@@ -48,6 +50,20 @@ internal static class TypeNames
     };
 
     private static readonly HashSet<string> MySqlIntegers = new(StringComparer.Ordinal) { "int", "tinyint", "smallint", "mediumint", "bigint" };
+
+    // Interpreted: matched against a few short type names per default, in short-lived processes.
+    private static readonly Regex TypeModifiers = new(@"\(\d+(,\d+)?\)", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A PostgreSQL type as the cast the server adds to a default names it: without modifiers
+    /// (varchar(40) gets ::character varying), and char(n), shown by its internal name bpchar,
+    /// as character. Two types with the same cast name take each other's casts without showing them.
+    /// </summary>
+    public static string PostgresCastName(string type)
+    {
+        var bare = type.IndexOf('(') < 0 ? type : TypeModifiers.Replace(type, string.Empty);
+        return bare == "bpchar" || bare.StartsWith("bpchar[", StringComparison.Ordinal) ? "character" + bare["bpchar".Length..] : bare;
+    }
 
     /// <summary>The PostgreSQL spellings the grammar knows (<c>integer</c>, <c>serial</c>...), for suggestions.</summary>
     public static IEnumerable<string> PostgresSpellings => PostgresAliases.Keys;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SchemaTasks.Sql;
 
 namespace SchemaTasks.Npgsql.Introspection;
 
@@ -32,12 +33,12 @@ internal static partial class PostgresDefaults
 
         // A negative number is shown as a cast string even when the column's type differs:
         // DEFAULT -2 on a numeric column reads back as '-2'::integer.
-        if (NumericTypes.Contains(BaseName(type)) && decimal.TryParse(content, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        if (NumericTypes.Contains(TypeNames.PostgresCastName(type)) && decimal.TryParse(content, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
         {
             return content;
         }
 
-        if (BaseName(type) != BaseName(columnType))
+        if (TypeNames.PostgresCastName(type) != TypeNames.PostgresCastName(columnType))
         {
             return expression; // A cast the migration wrote itself.
         }
@@ -45,19 +46,8 @@ internal static partial class PostgresDefaults
         return literal;
     }
 
-    // The implicit cast names the type without its modifiers (varchar(40) gets ::character varying)
-    // and char(n) by its internal name bpchar.
-    private static string BaseName(string type)
-    {
-        var bare = Modifiers().Replace(type, string.Empty);
-        return bare.Replace("bpchar", "character", StringComparison.Ordinal);
-    }
-
     [GeneratedRegex(@"^NULL::[\w\s.""]+(\(\d+(,\d+)?\))?(\[\])*$", RegexOptions.CultureInvariant)]
     private static partial Regex NullCast();
-
-    [GeneratedRegex(@"\(\d+(,\d+)?\)")]
-    private static partial Regex Modifiers();
 
     [GeneratedRegex(@"^(?<literal>'(?:[^']|'')*')::(?<type>.+)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex CastLiteral();
