@@ -121,10 +121,11 @@ internal static class ForeignKeyDependents
     // The foreign keys of tables outside `dropped` that reference a table in it.
     private static IEnumerable<(QualifiedName Holder, string Name, QualifiedName Target)> ReferencingFrom(Catalog catalog, IReadOnlyCollection<QualifiedName> dropped)
     {
-        if (dropped.All(d => catalog.TablesReferencing(d).Length == 0)) yield break;
-        foreach (var (name, table) in catalog.Tables)
+        // The tables that reference them, in the catalog's order of names, as the first one found is the one reported.
+        var holders = dropped.SelectMany(catalog.TablesReferencing).Where(h => !dropped.Contains(h)).Distinct().OrderBy(h => h, catalog.Tables.KeyComparer).ToList();
+        foreach (var name in holders)
         {
-            if (dropped.Contains(name)) continue;
+            var table = catalog.Tables[name];
             foreach (var (fkName, fk) in table.Keys.OrderBy(k => k.Key, StringComparer.Ordinal))
             {
                 if (fk.Kind == ConstraintKind.ForeignKey && fk.References is { } target && dropped.Contains(target.Table)) yield return (name, fkName, target.Table);
