@@ -144,6 +144,15 @@ public class PostgresCatalogTests
         Assert.Equal(["bpchar", "character(1)", "character(4)", "character(1)", "bpchar[]"], catalog.FindTable(Pg("t"))!.Columns.Select(c => c.Type));
     }
 
+    // The server keeps ARRAY[]::bpchar[] on a bpchar[] column as written (pg_get_expr, PostgreSQL 15).
+    [Fact]
+    public void EmptyArrayDefault_OfABareBpcharArray_KeepsItsType()
+    {
+        var catalog = Clean("CREATE TABLE t (e bpchar[] DEFAULT ARRAY[]::bpchar[]);");
+
+        Assert.Equal("array[]::bpchar[]", catalog.FindTable(Pg("t"))!.Columns[0].Default);
+    }
+
     // format_type puts an interval's precision after its fields (PostgreSQL 15).
     [Fact]
     public void IntervalPrecision_FollowsItsFields()
