@@ -148,6 +148,48 @@ public sealed class IncrementalBuildTests
         Assert.Matches(@"000003_rename_jobs\.up\.fizz ?: error ST1024: '000003_rename_jobs\.up\.fizz' is a fizz migration", second.Output);
     }
 
+    [Fact]
+    public async Task EditingAFileBesideTheMigrations_RunsTheCheckAgain()
+    {
+        // The folder is listed as a whole: a file no layout rule names still counts as an input,
+        // which costs a check now and then but never misses one a layout reads.
+        using var fixture = CreatePrismaApp();
+        var first = await fixture.BuildAsync();
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        File.WriteAllText(fixture.PathOf("prisma/migrations/README.md"), "How we write migrations.\n");
+        var second = await fixture.BuildAsync("-v:d");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains(TaskRan, second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MigrationsInTheProjectFolder_ACodeEditDoesNotRunTheTask()
+    {
+        // Listed as a whole, this folder would hold the project's sources, bin and obj, and every
+        // build would see a newer input. Here the build lists only the files a layout reads.
+        using var fixture = FixtureProject.Create("BuildOnly")
+            .WithProperty("SchemaMigrationsDirectory", ".")
+            .WithProperty("SchemaSnapshotFile", "schema.snapshot.json")
+            .WithProperty("SchemaDialect", "postgres");
+        File.WriteAllText(fixture.PathOf("001_create_jobs.sql"), "CREATE TABLE jobs (id int);\n");
+        var first = await fixture.BuildAsync("-v:d");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("SchemaTasks: 1 migration(s)", first.Output, StringComparison.Ordinal);
+
+        File.AppendAllText(fixture.PathOf("Program.cs"), "// edited\n");
+        var second = await fixture.BuildAsync("-v:d");
+        File.AppendAllText(fixture.PathOf("002_add_status.sql"), "ALTER TABLE jobs ADD COLUMN status text;\n");
+        var third = await fixture.BuildAsync("-v:d");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains(Skipped, second.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("SchemaTasks: 1 migration(s)", second.Output, StringComparison.Ordinal);
+        Assert.True(third.ExitCode == 0, third.ToString());
+        Assert.Contains("SchemaTasks: 2 migration(s)", third.Output, StringComparison.Ordinal);
+    }
+
     private static FixtureProject CreatePrismaApp()
     {
         var fixture = FixtureProject.Create("App").WithProperty("SchemaMigrationsDirectory", "prisma/migrations");
