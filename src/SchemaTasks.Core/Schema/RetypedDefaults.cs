@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SchemaTasks.Sql;
 
 namespace SchemaTasks.Schema;
@@ -15,8 +14,6 @@ internal static class RetypedDefaults
     [ThreadStatic]
     private static List<SqlToken>? t_tokens;
 
-    private static readonly Regex TypeModifiers = new(@"\(\d+(,\d+)?\)");
-
     /// <summary>The default of <paramref name="column"/> once its type is <paramref name="newType"/>.</summary>
     /// <param name="column">The column with its old type and its stored default.</param>
     /// <param name="newType">The new normalised type text.</param>
@@ -29,7 +26,7 @@ internal static class RetypedDefaults
         // The catalog keeps a literal without the cast to the column's own type (the live reader
         // drops it too); put it back as the server shows it, then store it as for the new type,
         // which drops it again only when the type is the same.
-        var cast = $"{text}::{CastName(column.Type)}";
+        var cast = $"{text}::{TypeNames.PostgresCastSpelling(column.Type)}";
         return StoredDefaults.ForColumn(cast, newType, newIsArray, rules);
     }
 
@@ -38,12 +35,5 @@ internal static class RetypedDefaults
         var tokens = t_tokens ??= new List<SqlToken>(4); // Nothing below calls back here.
         return SqlLexer.LexInto(text, rules.Dialect, tokens).Count == 0
                && tokens.Count == 1 && tokens[0].Kind == SqlTokenKind.String && tokens[0].PrefixLength == 0;
-    }
-
-    // The type as the server's cast names it: without modifiers, and char(n) by its internal name.
-    private static string CastName(string type)
-    {
-        var bare = type.Contains('"', StringComparison.Ordinal) ? type : TypeModifiers.Replace(type, string.Empty);
-        return bare == "character" || bare.StartsWith("character[", StringComparison.Ordinal) ? "bpchar" + bare["character".Length..] : bare;
     }
 }

@@ -182,9 +182,10 @@ internal static partial class StoredDefaults
             elementType = elementType[..^2];
             if (elements.Count == 0)
             {
-                // An empty array is typed without modifiers first, then cast with them.
-                var bare = BaseName(elementType);
-                return bare == elementType ? $"array[]::{elementType}[]" : $"(array[]::{bare}[])::{elementType}[]";
+                // An empty array is typed without modifiers first (char(n) by its internal name), then cast with them.
+                return BaseName(elementType) == elementType
+                    ? $"array[]::{elementType}[]"
+                    : $"(array[]::{TypeNames.PostgresCastSpelling(elementType)}[])::{elementType}[]";
             }
         }
 

@@ -65,6 +65,17 @@ internal static class TypeNames
         return bare == "bpchar" || bare.StartsWith("bpchar[", StringComparison.Ordinal) ? "character" + bare["bpchar".Length..] : bare;
     }
 
+    /// <summary>
+    /// A PostgreSQL type as a cast the server writes into a stored default spells it: without
+    /// modifiers, and char(n) by its internal name bpchar (<c>'{}'::bpchar[]</c>). The reverse of
+    /// <see cref="PostgresCastName"/>, which reads both spellings as one.
+    /// </summary>
+    public static string PostgresCastSpelling(string type)
+    {
+        var bare = type.Contains('"', StringComparison.Ordinal) || type.IndexOf('(') < 0 ? type : TypeModifiers.Replace(type, string.Empty);
+        return bare == "character" || bare.StartsWith("character[", StringComparison.Ordinal) ? "bpchar" + bare["character".Length..] : bare;
+    }
+
     /// <summary>The PostgreSQL spellings the grammar knows (<c>integer</c>, <c>serial</c>...), for suggestions.</summary>
     public static IEnumerable<string> PostgresSpellings => PostgresAliases.Keys;
 

@@ -54,6 +54,8 @@ public sealed class StoredDefaultsTests
     [InlineData("varchar(10)[]", "ARRAY['x']::varchar(10)[]", "array['x'::character varying(10)]")]
     [InlineData("varchar(10)[]", "ARRAY['x']", "array['x'::text]")]
     [InlineData("varchar(5)[]", "ARRAY[]::varchar(5)[]", "(array[]::character varying[])::character varying(5)[]")]
+    [InlineData("char(2)[]", "ARRAY[]::char(2)[]", "(array[]::bpchar[])::character(2)[]")]
+    [InlineData("char[]", "array[]::character[]", "(array[]::bpchar[])::character(1)[]")]
     [InlineData("uuid", "gen_random_uuid ( )", "gen_random_uuid()")]
     [InlineData("uuid", "'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'", "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'")] // Found by the differential run on PostgreSQL 15.
     [InlineData("uuid", "'{a0eebc99-9c0b4ef8-bb6d6bb9-bd380a11}'", "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'")]
