@@ -12,8 +12,10 @@ internal static class CatalogApplier
     public static Catalog Apply(Catalog catalog, SqlStatement statement, ApplyContext context)
     {
         ServerLimits.ReportTruncated(statement, context);
+        var cascade = ViewCascade.Plan(catalog, statement, context);
         var after = ApplyStatement(catalog, statement, context);
-        return catalog.Relations.IsEmpty ? after : RelationStatements.After(catalog, after, statement);
+        if (!catalog.Relations.IsEmpty) after = RelationStatements.After(catalog, after, statement);
+        return cascade is null ? after : cascade.Follow(catalog, after);
     }
 
     private static Catalog ApplyStatement(Catalog catalog, SqlStatement statement, ApplyContext context) => statement switch
@@ -41,11 +43,11 @@ internal static class CatalogApplier
         RenameIndexStatement s => PostgresIndexes.Rename(catalog, s),
         CreateIndexStatement s => RelationStatements.CreateIndex(catalog, s, context),
         RenameSequenceStatement s => RelationStatements.Rename(SequenceStatements.Rename(catalog, s, context), s.Name, s.NewName),
-        DropSequenceStatement s => RelationStatements.Drop(SequenceStatements.Drop(catalog, s, context), s.Names, s.Cascade),
+        DropSequenceStatement s => RelationStatements.Drop(SequenceStatements.Drop(catalog, s, context), s.Names),
         SequenceOwnerStatement s => RelationStatements.SetOwner(catalog, s),
         CreateRelationStatement s => RelationStatements.Create(catalog, s, context),
         RenameRelationStatement s => RelationStatements.Rename(catalog, s.Name, s.NewName),
-        DropRelationStatement s => RelationStatements.Drop(catalog, s.Names, s.Cascade),
+        DropRelationStatement s => RelationStatements.Drop(catalog, s.Names),
         UnreadRelationStatement s => RelationStatements.Unread(catalog, s),
         CreatePolicyStatement s => PolicyStatements.Create(catalog, s, context),
         AlterPolicyStatement s => PolicyStatements.Alter(catalog, s, context),

@@ -36,13 +36,12 @@ internal static class PolicyStatements
             : catalog;
 
     /// <summary>
-    /// DROP FUNCTION ... CASCADE: the views and policies that call the routine go too. The engine
-    /// does not record which routines they call, so every view may be gone and no policy is
-    /// counted any longer: a refusal they would cause is not reported, never a false one.
+    /// DROP FUNCTION ... CASCADE: the policies that call the routine go too. The engine does not
+    /// record which routines they call, so no policy is counted any longer: a refusal they would
+    /// cause is not reported, never a false one. (The views it takes are <see cref="ViewCascade"/>'s.)
     /// </summary>
     public static Catalog ForgetRoutineUsers(Catalog catalog)
     {
-        catalog = catalog.WithRelations(catalog.Relations.WithViewsUncertain());
         foreach (var (name, table) in catalog.Tables.Where(t => !t.Value.Policies.IsEmpty).ToList())
         {
             catalog = catalog.WithTable(name, table with { Policies = table.Policies.Clear() });

@@ -71,18 +71,18 @@ internal sealed record RelationNames(ImmutableSortedDictionary<QualifiedName, Na
         => schema is null ? !schemas.IsEmpty : schemas.Contains(schema) || schemas.Contains(AnySchema);
 
     /// <summary>
-    /// Every view and materialized view marked as perhaps dropped: a DROP ... CASCADE drops the
-    /// views that depend on what it drops, which the engine does not follow.
+    /// The relations <paramref name="names"/> marked as perhaps dropped: a DROP ... CASCADE may
+    /// have taken them through a dependency the engine does not record (<see cref="ViewCascade"/>).
     /// </summary>
-    public RelationNames WithViewsUncertain()
+    public RelationNames WithUncertain(IEnumerable<QualifiedName> names)
     {
         var named = Named;
-        foreach (var (name, relation) in Named)
+        foreach (var name in names)
         {
-            if (relation.Kind is 'v' or 'm' && !relation.Uncertain) named = named.SetItem(name, relation with { Uncertain = true });
+            if (named.TryGetValue(name, out var relation) && !relation.Uncertain) named = named.SetItem(name, relation with { Uncertain = true });
         }
 
-        return this with { Named = named };
+        return ReferenceEquals(named, Named) ? this : this with { Named = named };
     }
 }
 

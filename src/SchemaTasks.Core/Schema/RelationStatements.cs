@@ -77,7 +77,12 @@ internal static class RelationStatements
     public static Catalog Rename(Catalog catalog, QualifiedName from, QualifiedName to)
     {
         var named = catalog.Relations.Named;
-        if (from == to || !named.TryGetValue(from, out var relation) || named.ContainsKey(to) || catalog.Tables.ContainsKey(to)) return catalog;
+        if (from == to || named.ContainsKey(to) || catalog.Tables.ContainsKey(to)) return catalog;
+
+        // Views that read the relation follow it, also one the engine does not know by name.
+        catalog = ViewDependencies.FollowRenamedRelation(catalog, from, to);
+        named = catalog.Relations.Named;
+        if (!named.TryGetValue(from, out var relation)) return catalog;
         named = named.Remove(from).Add(to, relation);
         foreach (var (name, owned) in named.Where(n => n.Value.Owner == from).ToList())
         {
@@ -113,8 +118,8 @@ internal static class RelationStatements
         return catalog.WithRelations(catalog.Relations with { Named = catalog.Relations.Named.SetItem(s.Name, owned) });
     }
 
-    /// <summary>DROP VIEW, MATERIALIZED VIEW, FOREIGN TABLE or SEQUENCE: the relations and what they own go; CASCADE may take other views.</summary>
-    public static Catalog Drop(Catalog catalog, IReadOnlyList<QualifiedName> names, bool cascade)
+    /// <summary>DROP VIEW, MATERIALIZED VIEW, FOREIGN TABLE or SEQUENCE: the relations and what they own go (the views a CASCADE takes, <see cref="ViewCascade"/>).</summary>
+    public static Catalog Drop(Catalog catalog, IReadOnlyList<QualifiedName> names)
     {
         var relations = catalog.Relations;
         if (relations.Named.IsEmpty) return catalog;
@@ -122,8 +127,7 @@ internal static class RelationStatements
         if (named.Count == relations.Named.Count) return catalog;
         var gone = names.ToHashSet();
         named = named.RemoveRange(named.Where(n => n.Value.Owner is { } owner && gone.Contains(owner)).Select(n => n.Key));
-        relations = relations with { Named = named };
-        return catalog.WithRelations(cascade ? relations.WithViewsUncertain() : relations);
+        return catalog.WithRelations(relations with { Named = named });
     }
 
     /// <summary>DROP INDEX of indexes kept by name (on materialized views).</summary>
@@ -141,8 +145,8 @@ internal static class RelationStatements
 
     /// <summary>
     /// What a statement the catalog applied otherwise does to the names kept here: a dropped or
-    /// renamed schema takes its relations along, a dropped table the sequences it owns, and any
-    /// DROP ... CASCADE perhaps views that depend on what it drops.
+    /// renamed schema takes its relations along, and a dropped table the sequences it owns. The
+    /// views a DROP ... CASCADE takes are <see cref="ViewCascade"/>'s.
     /// </summary>
     public static Catalog After(Catalog before, Catalog after, SqlStatement statement)
     {
@@ -158,7 +162,6 @@ internal static class RelationStatements
                     UnknownIn = relations.UnknownIn.Except(schemas),
                     UnknownRowTypesIn = relations.UnknownRowTypesIn.Except(schemas),
                 };
-                if (s.Cascade) relations = relations.WithViewsUncertain();
                 break;
             case RenameSchemaStatement s when !before.Schemas.Contains(s.NewName) && after.Schemas.Contains(s.NewName):
                 var named = relations.Named;
@@ -178,13 +181,6 @@ internal static class RelationStatements
             case DropTableStatement s:
                 var dropped = s.Names.Where(n => before.Tables.ContainsKey(n) && !after.Tables.ContainsKey(n)).ToHashSet();
                 relations = relations with { Named = relations.Named.RemoveRange(relations.Named.Where(n => n.Value.Owner is { } owner && dropped.Contains(owner)).Select(n => n.Key)) };
-                if (s.Cascade) relations = relations.WithViewsUncertain();
-                break;
-            case DropTypeStatement { Cascade: true }:
-            case DropExtensionStatement { Cascade: true }:
-            case DropSequenceStatement { Cascade: true }:
-            case AlterTableStatement a when a.Actions.Any(action => action is DropColumnAction { Cascade: true } or DropConstraintAction { Cascade: true }):
-                relations = relations.WithViewsUncertain();
                 break;
         }
 

@@ -15,10 +15,20 @@ internal sealed class RoutineOverloads
 
     private readonly Dictionary<QualifiedName, HashSet<string>> _signatures = [];
 
+    /// <summary>
+    /// Whether the migrations created an operator, cast or aggregate: a view that uses one calls
+    /// its function without naming it, so which views a dropped function takes is not known.
+    /// </summary>
+    public bool MadeUnnamedCallers { get; private set; }
+
+    /// <summary>The routines the migrations created that no DROP removed since.</summary>
+    public IEnumerable<QualifiedName> Names => _signatures.Keys;
+
     /// <summary>Records the routine a <c>CREATE FUNCTION</c> or <c>CREATE PROCEDURE</c> statement defines.</summary>
     public void Define(string sql, List<SqlToken> tokens, IdentifierRules rules)
     {
         if (rules.Dialect != SqlDialect.Postgres) return;
+        if (MakesUnnamedCaller(sql, tokens)) MadeUnnamedCallers = true;
         var kind = CreatedObjectName.KindAt(sql, tokens, KindWithin);
         if (kind < 0 || !(SqlTokenText.IsWord(sql, tokens[kind], "FUNCTION") || SqlTokenText.IsWord(sql, tokens[kind], "PROCEDURE"))) return;
         var last = CreatedObjectName.NameAt(sql, tokens, kind);
@@ -54,6 +64,13 @@ internal sealed class RoutineOverloads
         if (!_signatures.TryGetValue(newName, out var target)) _signatures[newName] = target = new HashSet<string>(StringComparer.Ordinal);
         target.UnionWith(signatures);
         Dropped(name); // One overload of several moved: which is not known, so both names stay undecided.
+    }
+
+    // CREATE [OR REPLACE] OPERATOR | CAST | AGGREGATE (and OPERATOR CLASS / FAMILY, as cautious).
+    private static bool MakesUnnamedCaller(string sql, List<SqlToken> tokens)
+    {
+        var kind = tokens.Count > 3 && SqlTokenText.IsWord(sql, tokens[1], "OR") && SqlTokenText.IsWord(sql, tokens[2], "REPLACE") ? 3 : 1;
+        return kind < tokens.Count && (SqlTokenText.IsWord(sql, tokens[kind], "OPERATOR") || SqlTokenText.IsWord(sql, tokens[kind], "CAST") || SqlTokenText.IsWord(sql, tokens[kind], "AGGREGATE"));
     }
 
     // The argument list's tokens, as written with unquoted words folded: CREATE OR REPLACE of the

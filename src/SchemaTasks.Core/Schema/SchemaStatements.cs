@@ -85,6 +85,7 @@ internal static class SchemaStatements
         }
 
         catalog = ExtensionStatements.RenameSchema(catalog, s.Name, s.NewName, context);
+        catalog = ViewDependencies.FollowRenamedSchema(catalog, s.Name, s.NewName);
 
         return catalog.With(
             schemas: catalog.Schemas.Remove(s.Name).Add(s.NewName),

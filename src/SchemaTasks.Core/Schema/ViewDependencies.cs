@@ -23,6 +23,8 @@ internal static class ViewDependencies
         var scoped = new Dictionary<(int Scope, string Name), QualifiedName?>();
         var uses = new Dictionary<QualifiedName, HashSet<string>>();
         var items = new List<(QualifiedName Name, int Depth, bool IsTable)>();
+        var relations = ImmutableSortedSet.CreateBuilder<QualifiedName>();
+        var unresolved = ImmutableSortedSet.CreateBuilder<QualifiedName>();
         foreach (var (name, alias, depth, scope) in query.Relations)
         {
             // A view, a CTE, a function, a subquery: not a table whose columns are kept, but a
@@ -30,7 +32,13 @@ internal static class ViewDependencies
             var isTable = catalog.Tables.ContainsKey(name);
             items.Add((name, depth, isTable));
             scoped[(scope, alias ?? name.Name)] = isTable ? name : null;
-            if (!isTable) continue;
+            if (!isTable)
+            {
+                if (catalog.Relations.Named.ContainsKey(name)) relations.Add(name);
+                else if (name != ViewQueryReferences.NotATable) unresolved.Add(name);
+                continue;
+            }
+
             scoped.TryAdd((scope, name.Name), name);
             uses.TryAdd(name, new HashSet<string>(StringComparer.Ordinal));
             byName[alias ?? name.Name] = name;
@@ -52,7 +60,12 @@ internal static class ViewDependencies
             foreach (var name in sources) uses[name].UnionWith(catalog.Tables[name].Columns.Select(c => c.Name));
         }
 
-        return new ViewUses(uses.ToImmutableDictionary(u => u.Key, u => u.Value.ToImmutableSortedSet(StringComparer.Ordinal)), where);
+        return new ViewUses(uses.ToImmutableDictionary(u => u.Key, u => u.Value.ToImmutableSortedSet(StringComparer.Ordinal)), where)
+        {
+            Relations = relations.ToImmutable(),
+            Unresolved = unresolved.ToImmutable(),
+            Mentions = query.Mentions,
+        };
 
         // The relation an alias names where it is used: the one given in its group or the nearest
         // group around it (none when that is no table); an alias given nowhere around it (in a
@@ -120,7 +133,7 @@ internal static class ViewDependencies
             return null;
         }
 
-        catalog = RelationStatements.Drop(catalog, [.. users.Where(u => u.View is not null).Select(u => u.View!.Value)], cascade: false);
+        catalog = RelationStatements.Drop(catalog, [.. users.Where(u => u.View is not null).Select(u => u.View!.Value)]);
         foreach (var (policyTable, policy) in users.Where(u => u.Policy is not null).Select(u => u.Policy!.Value))
         {
             var holder = catalog.Tables[policyTable];
@@ -141,6 +154,30 @@ internal static class ViewDependencies
         => Rewrite(catalog, uses => uses.Columns.TryGetValue(from, out var columns)
             ? uses with { Columns = uses.Columns.Remove(from).SetItem(to, columns) }
             : uses);
+
+    /// <summary>Views and policies follow a renamed or moved relation they read by name (a view, say): the server records the relation, not its name.</summary>
+    public static Catalog FollowRenamedRelation(Catalog catalog, QualifiedName from, QualifiedName to)
+    {
+        return Rewrite(catalog, uses => uses.Relations.Contains(from) || uses.Unresolved.Contains(from)
+            ? uses with { Relations = Renamed(uses.Relations), Unresolved = Renamed(uses.Unresolved) }
+            : uses);
+
+        ImmutableSortedSet<QualifiedName> Renamed(ImmutableSortedSet<QualifiedName> names) => names.Contains(from) ? names.Remove(from).Add(to) : names;
+    }
+
+    /// <summary>ALTER SCHEMA ... RENAME TO: what views and policies use in the schema is there under the new name.</summary>
+    public static Catalog FollowRenamedSchema(Catalog catalog, string from, string to)
+    {
+        QualifiedName Move(QualifiedName name) => name.Schema == from ? name with { Schema = to } : name;
+        return Rewrite(catalog, uses => uses.Columns.Keys.Any(n => n.Schema == from) || uses.Relations.Any(n => n.Schema == from) || uses.Unresolved.Any(n => n.Schema == from)
+            ? uses with
+            {
+                Columns = uses.Columns.ToImmutableDictionary(c => Move(c.Key), c => c.Value),
+                Relations = uses.Relations.Select(Move).ToImmutableSortedSet(),
+                Unresolved = uses.Unresolved.Select(Move).ToImmutableSortedSet(),
+            }
+            : uses);
+    }
 
     // The views known to exist (not perhaps dropped) and the policies that use the table, or the column of it.
     private static IEnumerable<Dependent> Users(Catalog catalog, QualifiedName table, string? column)
@@ -201,4 +238,21 @@ internal static class ViewDependencies
 /// <summary>The columns of each table a view or policy uses (a table it reads with none of its columns has an empty set), and where it was created.</summary>
 /// <param name="Columns">The columns by table.</param>
 /// <param name="Where">Where the view or policy was created, as <c>file(line,col)</c>.</param>
-internal sealed record ViewUses(ImmutableDictionary<QualifiedName, ImmutableSortedSet<string>> Columns, string Where);
+internal sealed record ViewUses(ImmutableDictionary<QualifiedName, ImmutableSortedSet<string>> Columns, string Where)
+{
+    /// <summary>
+    /// The other relations it reads that the engine kept by name when it was created: views,
+    /// materialized views, sequences, foreign tables.
+    /// </summary>
+    public ImmutableSortedSet<QualifiedName> Relations { get; init; } = [];
+
+    /// <summary>
+    /// The names it reads as relations that were no table and no relation the engine knew when
+    /// it was created (a system catalog, a view made by a statement not read, a name the server
+    /// finds elsewhere on the search path): what they are is not known.
+    /// </summary>
+    public ImmutableSortedSet<QualifiedName> Unresolved { get; init; } = [];
+
+    /// <summary>What else its query may depend on, which the engine does not resolve.</summary>
+    public ViewQueryMentions Mentions { get; init; } = ViewQueryMentions.None;
+}

@@ -13,6 +13,7 @@ namespace SchemaTasks.Sql;
 /// <param name="Columns">Each name that may be a column, with the name or alias qualifying it (or <see langword="null"/>).</param>
 /// <param name="Stars">The qualifier of each <c>*</c> select-list item (<see langword="null"/> for a bare <c>*</c>).</param>
 /// <param name="ScopeParents">For each parenthesised group, the group around it (-1 around the outermost, group 0).</param>
+/// <param name="Mentions">What else the query may depend on: functions, types, literals, grouping.</param>
 /// <remarks>
 /// Each item carries its parenthesis depth and the group it is in, the nearest things to a
 /// query's scope this reading has: a bare <c>*</c> stands for the relations of its own FROM, at
@@ -24,7 +25,8 @@ internal sealed record ViewQueryReferences(
     IReadOnlyList<(QualifiedName Name, string? Alias, int Depth, int Scope)> Relations,
     IReadOnlyList<(string? Qualifier, string Name, int Depth, int Scope)> Columns,
     IReadOnlyList<(string? Qualifier, int Depth, int Scope)> Stars,
-    IReadOnlyList<int> ScopeParents)
+    IReadOnlyList<int> ScopeParents,
+    ViewQueryMentions Mentions)
 {
     // Words that end a FROM item: what follows them is not an alias.
     private static readonly HashSet<string> NotAliases = new(StringComparer.OrdinalIgnoreCase)
@@ -80,10 +82,13 @@ internal sealed record ViewQueryReferences(
                 if (at < end && (IsWord(sql, tokens[at], "ONLY") || IsWord(sql, tokens[at], "LATERAL"))) at++;
                 if (at < end && tokens[at].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)
                 {
-                    // A table, a view, a CTE or a function: which, the catalog tells.
+                    // A table, a view or a CTE: which, the catalog tells. A function (its name
+                    // followed by its arguments) is no relation; its name is its alias by default.
                     var (name, next) = Relation(sql, tokens, at, end, rules);
                     var (alias, after) = Alias(sql, tokens, next, end, rules);
-                    relations.Add((name.Schema == rules.DefaultSchema && ctes.Contains(name.Name) && !SqlTokenText.IsSymbol(sql, tokens[at + 1 < end ? at + 1 : at], '.') ? NotATable : name, alias, depth, scope));
+                    var function = next < end && SqlTokenText.IsSymbol(sql, tokens[next], '(');
+                    var cte = name.Schema == rules.DefaultSchema && ctes.Contains(name.Name) && !SqlTokenText.IsSymbol(sql, tokens[at + 1 < end ? at + 1 : at], '.');
+                    relations.Add(function ? (NotATable, alias ?? name.Name, depth, scope) : (cte ? NotATable : name, alias, depth, scope));
                     i = after - 1;
                     continue;
                 }
@@ -122,7 +127,7 @@ internal sealed record ViewQueryReferences(
             columns.Add((qualifier, column, depth, scope));
         }
 
-        return new ViewQueryReferences(relations, columns, stars, scopes);
+        return new ViewQueryReferences(relations, columns, stars, scopes, ViewQueryMentions.Read(sql, tokens, start, end, rules));
     }
 
     // `*` or `alias.*` in a select list, with its qualifier; not count(*), nor an operator between two values.
@@ -207,7 +212,7 @@ internal sealed record ViewQueryReferences(
 
     private static bool IsArrow(string sql, SqlToken token) => SqlTokenText.IsSymbol(sql, token, "=>");
 
-    /// <summary>Stands for a FROM item that is no relation (a subquery, a VALUES list): no table has its name.</summary>
+    /// <summary>Stands for a FROM item that is no relation (a subquery, a VALUES list, a function): no table has its name.</summary>
     public static QualifiedName NotATable { get; } = new(string.Empty, "(subquery)");
 
     private static bool IsCast(string sql, SqlToken token) => SqlTokenText.IsSymbol(sql, token, "::");

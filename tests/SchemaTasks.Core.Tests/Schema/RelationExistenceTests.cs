@@ -45,6 +45,7 @@ public class RelationExistenceTests
     [InlineData("CREATE SEQUENCE s0; ALTER SEQUENCE s0 RENAME TO s1;", "s1")]
     [InlineData("CREATE VIEW v0 AS SELECT 1; ALTER VIEW v0 RENAME TO v1;", "v1")]
     [InlineData("CREATE VIEW v0 AS SELECT 1; ALTER TABLE v0 RENAME TO v1;", "v1")]
+    [InlineData("CREATE VIEW v AS SELECT 1 AS a; DROP TABLE t CASCADE; CREATE TABLE t (id int);", "v")]
     [InlineData("CREATE INDEX i0 ON t (y); ALTER INDEX i0 RENAME TO i1;", "i1")]
     [InlineData("CREATE INDEX i0 ON t (y); ALTER TABLE t RENAME TO t2; ALTER TABLE t2 RENAME TO t;", "i0")]
     public void Created_relations_are_found(string setup, string name)
@@ -99,7 +100,7 @@ public class RelationExistenceTests
     [Theory]
     [InlineData("CREATE TABLE u (g int GENERATED ALWAYS AS IDENTITY);", "EXISTS (SELECT 1 FROM pg_class WHERE relname = 'u_g_seq')")]
     [InlineData("CREATE INDEX ON t (lower(y::text));", "EXISTS (SELECT 1 FROM pg_class WHERE relname = 't_lower_idx')")]
-    [InlineData("CREATE VIEW v AS SELECT 1 AS a; DROP TABLE t CASCADE; CREATE TABLE t (id int);", "EXISTS (SELECT 1 FROM pg_class WHERE relname = 'v')")]
+    [InlineData("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'select 1'; CREATE VIEW v AS SELECT f() AS a; DROP TABLE t CASCADE; CREATE TABLE t (id int);", "EXISTS (SELECT 1 FROM pg_class WHERE relname = 'v')")]
     [InlineData("CREATE TABLE u (id int); CREATE SEQUENCE u_s OWNED BY u.id; ALTER TABLE u RENAME TO w;", "EXISTS (SELECT 1 FROM pg_class WHERE relname = 'u_s')")]
     [InlineData("CREATE VIEW v AS SELECT 1 AS a;", "EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'v' AND column_name = 'a')")]
     [InlineData("CREATE TYPE pair AS (a int, b int);", "EXISTS (SELECT 1 FROM pg_class WHERE relname = 'pair')")]
