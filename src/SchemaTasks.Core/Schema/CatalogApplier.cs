@@ -47,7 +47,7 @@ internal static class CatalogApplier
         SequenceOwnerStatement s => RelationStatements.SetOwner(catalog, s),
         CreateRelationStatement s => RelationStatements.Create(catalog, s, context),
         RenameRelationStatement s => RelationStatements.Rename(catalog, s.Name, s.NewName),
-        DropRelationStatement s => RelationStatements.Drop(catalog, s.Names),
+        DropRelationStatement s => ViewDependencies.AllowsRelationDrop(catalog, s, context) ? RelationStatements.Drop(catalog, s.Names) : catalog,
         UnreadRelationStatement s => RelationStatements.Unread(catalog, s),
         CreatePolicyStatement s => PolicyStatements.Create(catalog, s, context),
         AlterPolicyStatement s => PolicyStatements.Alter(catalog, s, context),

@@ -143,6 +143,28 @@ internal static class ViewDependencies
         return catalog;
     }
 
+    /// <summary>
+    /// DROP VIEW, MATERIALIZED VIEW or FOREIGN TABLE without CASCADE: PostgreSQL refuses it while
+    /// a view or policy that stays reads one of the relations (reported; <see langword="false"/>
+    /// returned). Relations dropped by the same statement may read each other.
+    /// </summary>
+    public static bool AllowsRelationDrop(Catalog catalog, DropRelationStatement s, ApplyContext context)
+    {
+        if (s.Cascade || !context.IsPostgres) return true;
+        foreach (var dropped in s.Names)
+        {
+            var user = RelationUsers(catalog, dropped).FirstOrDefault(u => u.View is not { } view || !s.Names.Contains(view));
+            if (user is null) continue;
+            context.Error(
+                DiagnosticCodes.ViewDependsOnColumn,
+                $"PostgreSQL refuses to drop {context.Show(dropped)}: {user.Describe(context)}, created at {user.Uses.Where}, reads it (SQLSTATE 2BP01, other objects depend on it). Drop the {(user.Policy is null ? "view" : "policy")} first (and create it again after, if it should stay), or add CASCADE to drop it too.",
+                s.At);
+            return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Views and policies follow a renamed column: the server records the column, not its name.</summary>
     public static Catalog FollowRenamedColumn(Catalog catalog, QualifiedName table, string from, string to)
         => Rewrite(catalog, uses => uses.Columns.TryGetValue(table, out var columns) && columns.Contains(from)
@@ -194,6 +216,25 @@ internal static class ViewDependencies
             foreach (var (policy, definition) in holding.Policies)
             {
                 var uses = Uses(definition.Using) ? definition.Using : Uses(definition.Check) ? definition.Check : null;
+                if (uses is not null) yield return new Dependent(uses, null, 'p', (holder, policy));
+            }
+        }
+    }
+
+    // The views known to exist and the policies that read the relation (a view, a materialized view...) by name.
+    private static IEnumerable<Dependent> RelationUsers(Catalog catalog, QualifiedName relation)
+    {
+        foreach (var (name, named) in catalog.Relations.Named)
+        {
+            if (named is { Uncertain: false, Uses: { } uses } && uses.Relations.Contains(relation)) yield return new Dependent(uses, name, named.Kind, null);
+        }
+
+        if (!catalog.Relations.PoliciesMade) yield break;
+        foreach (var (holder, holding) in catalog.Tables)
+        {
+            foreach (var (policy, definition) in holding.Policies)
+            {
+                var uses = definition.Using?.Relations.Contains(relation) == true ? definition.Using : definition.Check?.Relations.Contains(relation) == true ? definition.Check : null;
                 if (uses is not null) yield return new Dependent(uses, null, 'p', (holder, policy));
             }
         }

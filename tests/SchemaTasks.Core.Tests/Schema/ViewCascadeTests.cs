@@ -128,4 +128,14 @@ public class ViewCascadeTests
     [InlineData("CREATE VIEW grouped AS SELECT lower(name) AS n, count(*) FROM t GROUP BY 1;", "DROP TYPE IF EXISTS nothing CASCADE;")]
     public void WhatTheCascadeCannotReachThroughIt_LeavesAViewKnown(string views, string cascade)
         => Assert.True(Exists(Tables + views + "\n" + cascade, "grouped"));
+
+    [Fact]
+    public void DroppingAViewAnotherReads_WithoutCascade_IsRefusedNamingTheReader()
+    {
+        var refusals = Refusals(Tables + "\nCREATE VIEW on_keeps AS SELECT c FROM keeps;", "DROP VIEW keeps;");
+
+        var refusal = Assert.Single(refusals);
+        Assert.Contains("PostgreSQL refuses to drop keeps: view on_keeps, created at m.sql(6,1), reads it (SQLSTATE 2BP01", refusal, StringComparison.Ordinal);
+        Assert.True(Exists(Tables + "\nCREATE VIEW on_keeps AS SELECT c FROM keeps;\nDROP VIEW keeps, on_keeps;", "keeps") == false);
+    }
 }

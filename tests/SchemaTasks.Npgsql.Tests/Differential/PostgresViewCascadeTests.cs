@@ -70,4 +70,22 @@ public sealed class PostgresViewCascadeTests
         var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
         Assert.Equal("2BP01", error.SqlState);
     }
+
+    [PostgresTheory]
+    [InlineData("a view read by another view", "DROP VIEW on_other;", true)]
+    [InlineData("a view and the view that reads it, in one statement", "DROP VIEW on_on_other, on_other;", false)]
+    [InlineData("a view read by none", "DROP VIEW keeps;", false)]
+    [InlineData("a materialized view read by none", "DROP MATERIALIZED VIEW m_other;", false)]
+    public async Task Dropping_a_view_without_cascade_is_refused_exactly_when_the_server_refuses(string behaviour, string drop, bool refused)
+    {
+        var (_, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.Postgres), Setup + "\n" + drop, "m.sql");
+        Assert.True(refused == diagnostics.Any(d => d.Code == DiagnosticCodes.ViewDependsOnColumn), $"{behaviour}: {string.Join("; ", diagnostics)}");
+
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        await using (var prepare = new NpgsqlCommand(Setup, connection)) await prepare.ExecuteNonQueryAsync();
+        await using var command = new NpgsqlCommand(drop, connection);
+        var error = await Record.ExceptionAsync(() => command.ExecuteNonQueryAsync());
+        Assert.True(refused == (error is PostgresException { SqlState: "2BP01" }), $"{behaviour}: {error?.Message}");
+    }
 }
