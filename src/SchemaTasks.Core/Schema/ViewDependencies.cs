@@ -22,7 +22,7 @@ internal static class ViewDependencies
         var byName = new Dictionary<string, QualifiedName>(StringComparer.Ordinal);
         var scoped = new Dictionary<(int Scope, string Name), QualifiedName?>();
         var uses = new Dictionary<QualifiedName, HashSet<string>>();
-        var items = new List<(QualifiedName Name, int Depth, bool IsTable)>();
+        var items = new List<(QualifiedName Name, int Depth, int Scope, bool IsTable)>();
         var relations = ImmutableSortedSet.CreateBuilder<QualifiedName>();
         var unresolved = ImmutableSortedSet.CreateBuilder<QualifiedName>();
         foreach (var (name, alias, depth, scope) in query.Relations)
@@ -30,7 +30,7 @@ internal static class ViewDependencies
             // A view, a CTE, a function, a subquery: not a table whose columns are kept, but a
             // source an unqualified name may come from, and an alias that hides a table's.
             var isTable = catalog.Tables.ContainsKey(name);
-            items.Add((name, depth, isTable));
+            items.Add((name, depth, scope, isTable));
             scoped[(scope, alias ?? name.Name)] = isTable ? name : null;
             if (!isTable)
             {
@@ -47,7 +47,7 @@ internal static class ViewDependencies
 
         foreach (var (qualifier, column, depth, scope) in query.Columns)
         {
-            var sources = qualifier is not null ? Named(qualifier, scope) : Nearest(column, depth);
+            var sources = qualifier is not null ? Named(qualifier, scope) : Nearest(column, depth, scope);
             foreach (var name in sources)
             {
                 if (catalog.Tables[name].FindColumn(column, rules.Dialect) is { } found) uses[name].Add(found.Name);
@@ -80,20 +80,30 @@ internal static class ViewDependencies
             return byName.TryGetValue(qualifier, out var anywhere) ? [anywhere] : [];
         }
 
-        // An unqualified column comes from the nearest FROM that may have it, at its depth or
-        // around it: the tables there that have it; none when a source there may have it too
-        // (a function's or subquery's columns are not known), since the server takes the nearest.
-        List<QualifiedName> Nearest(string column, int depth)
+        // An unqualified column comes from the nearest FROM that may have it, in its group or a
+        // group around it: the tables there that have it; none when a source there may have it
+        // too (a function's or subquery's columns are not known), since the server takes the
+        // nearest. A sibling subquery's FROM is not around it. A FROM in no group around the
+        // column (a parenthesised join) is looked up by depth, as the one reading of it.
+        List<QualifiedName> Nearest(string column, int depth, int scope)
         {
+            for (var s = scope; s >= 0; s = query.ScopeParents[s])
+            {
+                if (Having(items.Where(i => i.Scope == s).ToList()) is { } found) return found;
+            }
+
             for (var d = depth; d >= 0; d--)
             {
-                var here = items.Where(i => i.Depth == d).ToList();
-                var having = here.Where(i => i.IsTable && catalog.Tables[i.Name].FindColumn(column, rules.Dialect) is not null).Select(i => i.Name).Distinct().ToList();
-                if (having.Count > 0) return having;
-                if (here.Any(i => !i.IsTable)) return [];
+                if (Having(items.Where(i => i.Depth == d).ToList()) is { } found) return found;
             }
 
             return [];
+
+            List<QualifiedName>? Having(List<(QualifiedName Name, int Depth, int Scope, bool IsTable)> here)
+            {
+                var having = here.Where(i => i.IsTable && catalog.Tables[i.Name].FindColumn(column, rules.Dialect) is not null).Select(i => i.Name).Distinct().ToList();
+                return having.Count > 0 ? having : here.Any(i => !i.IsTable) ? [] : null;
+            }
         }
     }
 
@@ -201,13 +211,13 @@ internal static class ViewDependencies
             : uses);
     }
 
-    // The views known to exist (not perhaps dropped) and the policies that use the table, or the column of it.
+    // The views known to exist (not perhaps dropped, nor perhaps by a DO block step) and the policies that use the table, or the column of it.
     private static IEnumerable<Dependent> Users(Catalog catalog, QualifiedName table, string? column)
     {
         bool Uses(ViewUses? uses) => uses is not null && uses.Columns.TryGetValue(table, out var columns) && (column is null || columns.Contains(column));
         foreach (var (name, relation) in catalog.Relations.Named)
         {
-            if (relation is { Uncertain: false, Uses: { } uses } && Uses(uses)) yield return new Dependent(uses, name, relation.Kind, null);
+            if (relation is { Uncertain: false, Uses: { } uses } && !catalog.Relations.MayHaveGone(name) && Uses(uses)) yield return new Dependent(uses, name, relation.Kind, null);
         }
 
         if (!catalog.Relations.PoliciesMade) yield break;
@@ -226,7 +236,7 @@ internal static class ViewDependencies
     {
         foreach (var (name, named) in catalog.Relations.Named)
         {
-            if (named is { Uncertain: false, Uses: { } uses } && uses.Relations.Contains(relation)) yield return new Dependent(uses, name, named.Kind, null);
+            if (named is { Uncertain: false, Uses: { } uses } && !catalog.Relations.MayHaveGone(name) && uses.Relations.Contains(relation)) yield return new Dependent(uses, name, named.Kind, null);
         }
 
         if (!catalog.Relations.PoliciesMade) yield break;
