@@ -349,6 +349,9 @@ public static class DiagnosticCodes
     /// <summary>PostgreSQL: <c>DROP FUNCTION</c> without <c>CASCADE</c> drops a function that a column default, a generated column or a CHECK (of a table or domain) calls (SQLSTATE 2BP01).</summary>
     public const string RoutineInUse = "ST3053";
 
+    /// <summary>PostgreSQL: <c>DROP INDEX</c> of the index a primary key, unique or exclusion constraint owns (SQLSTATE 2BP01, even with CASCADE).</summary>
+    public const string ConstraintIndexDrop = "ST3054";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -23,6 +23,7 @@ internal static class PostgresIndexes
     /// <summary>Forgets the named indexes, in their schemas; with CASCADE, the foreign keys that use one go too, and without it such an index is refused.</summary>
     public static Catalog Drop(Catalog catalog, DropIndexStatement s, ApplyContext context)
     {
+        if (RefusesConstraintIndex(catalog, s, context)) return catalog;
         foreach (var name in s.Names)
         {
             foreach (var (tableName, found) in catalog.Tables.Where(t => t.Key.Schema == name.Schema))
@@ -38,6 +39,26 @@ internal static class PostgresIndexes
         }
 
         return RelationStatements.DropIndexes(catalog, s.Names);
+    }
+
+    // The index of a primary key, unique or exclusion constraint is the constraint's: the server
+    // refuses to drop it alone, CASCADE or not, and then drops none of the statement's indexes.
+    private static bool RefusesConstraintIndex(Catalog catalog, DropIndexStatement s, ApplyContext context)
+    {
+        foreach (var name in s.Names)
+        {
+            foreach (var (tableName, table) in catalog.Tables.Where(t => t.Key.Schema == name.Schema))
+            {
+                if (!IsConstraintIndex(table, name.Name)) continue;
+                context.Error(
+                    DiagnosticCodes.ConstraintIndexDrop,
+                    $"PostgreSQL refuses to drop index {context.Show(name.Name)}: constraint {context.Show(name.Name)} on {context.Show(tableName)} requires it (SQLSTATE 2BP01; CASCADE does not change that). Drop the constraint instead: ALTER TABLE {context.Show(tableName)} DROP CONSTRAINT {context.Show(name.Name)}.",
+                    s.At);
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
