@@ -41,13 +41,17 @@ internal static class ExpressionCalls
         return text.Append(expression, copied, expression.Length - copied).ToString();
     }
 
+    /// <summary>Whether <paramref name="expression"/> calls <paramref name="routine"/> written with its schema (<c>public.f()</c>, not <c>f()</c>).</summary>
+    public static bool CallsQualified(string? expression, QualifiedName routine, IdentifierRules rules)
+        => Spans(expression, routine, rules, qualifiedOnly: true) is { Count: > 0 };
+
     /// <summary>Whether <paramref name="expression"/> calls a function qualified with <paramref name="schema"/>.</summary>
     public static bool CallsInto(string? expression, string schema, IdentifierRules rules)
         => expression is not null && expression.Contains(schema, StringComparison.OrdinalIgnoreCase) && Spans(expression, null, rules, schema) is { Count: > 0 };
 
     // Where each call of the routine (or, without one, each call qualified with the schema) is
     // in the text, with the schema when written; null when none.
-    private static List<(int Start, int End)>? Spans(string? expression, QualifiedName? routine, IdentifierRules rules, string? qualifiedWith = null)
+    private static List<(int Start, int End)>? Spans(string? expression, QualifiedName? routine, IdentifierRules rules, string? qualifiedWith = null, bool qualifiedOnly = false)
     {
         if (expression is null) return null;
         if (routine is { } r && !r.Name.Contains('"', StringComparison.Ordinal) && !expression.Contains(r.Name, StringComparison.OrdinalIgnoreCase)) return null; // Most expressions call no such name.
@@ -59,6 +63,7 @@ internal static class ExpressionCalls
             if (!SqlTokenText.IsSymbol(expression, tokens[i + 1], '(') || tokens[i].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) continue;
             var qualified = i >= 2 && SqlTokenText.IsSymbol(expression, tokens[i - 1], '.') && tokens[i - 2].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;
             if (!qualified && i >= 1 && SqlTokenText.IsSymbol(expression, tokens[i - 1], "::")) continue; // A cast's type with a modifier: varchar(10).
+            if (qualifiedOnly && !qualified) continue;
             var schema = qualified ? rules.Name(expression, tokens[i - 2]) : rules.DefaultSchema;
             if (routine is null ? !qualified || schema != qualifiedWith : new QualifiedName(schema, rules.Name(expression, tokens[i])) != routine) continue;
             (spans ??= []).Add((tokens[qualified ? i - 2 : i].Start, tokens[i].End));

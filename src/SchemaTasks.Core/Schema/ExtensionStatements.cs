@@ -36,13 +36,18 @@ internal static class ExtensionStatements
             if (!catalog.Extensions.TryGetValue(name, out var schema)) continue; // Perhaps installed outside the migrations: none of its types is known here.
             var types = TypeTexts(name, schema, context);
             var users = Users(catalog, types, context);
-            if (users.Count > 0 && !s.Cascade)
+            var calls = FunctionCalls(name, schema, context.Rules);
+            var callers = calls is null ? [] : RoutineDependents.Callers(catalog, calls, context.Rules);
+            if ((users.Count > 0 || callers.Count > 0) && !s.Cascade)
             {
-                context.Error(DiagnosticCodes.ExtensionDependency, $"DROP EXTENSION {context.Show(name)} would fail: {string.Join(", ", users)} still use its types. Drop or change those first, or write CASCADE (which drops them).", s.At);
+                var uses = users.Count == 0 ? null : $"{string.Join(", ", users)} still use its types";
+                var calling = callers.Count == 0 ? null : $"{string.Join(", ", callers)} {(callers.Count == 1 ? "calls" : "call")} its functions";
+                context.Error(DiagnosticCodes.ExtensionDependency, $"DROP EXTENSION {context.Show(name)} would fail (SQLSTATE 2BP01): {string.Join("; ", new[] { uses, calling }.OfType<string>())}. Drop or change those first, or write CASCADE (which drops them).", s.At);
                 continue;
             }
 
             catalog = DropUsers(catalog, types);
+            if (calls is not null) catalog = RoutineDependents.DropCallers(catalog, calls, s.At, context);
             catalog = catalog.WithExtensions(catalog.Extensions.Remove(name));
         }
 
@@ -61,12 +66,13 @@ internal static class ExtensionStatements
         return catalog.WithExtensions(catalog.Extensions.SetItem(s.Name, s.Schema));
     }
 
-    /// <summary>DROP SCHEMA ... CASCADE: the extensions in the schema go, and with them what uses their types.</summary>
-    public static Catalog DropInSchema(Catalog catalog, string schema, ApplyContext context)
+    /// <summary>DROP SCHEMA ... CASCADE: the extensions in the schema go, and with them what uses their types and calls their functions.</summary>
+    public static Catalog DropInSchema(Catalog catalog, string schema, SqlToken at, ApplyContext context)
     {
         foreach (var (name, _) in catalog.Extensions.Where(e => e.Value == schema).ToList())
         {
             catalog = DropUsers(catalog, TypeTexts(name, schema, context));
+            if (FunctionCalls(name, schema, context.Rules) is { } calls) catalog = RoutineDependents.DropCallers(catalog, calls, at, context);
             catalog = catalog.WithExtensions(catalog.Extensions.Remove(name));
         }
 
@@ -92,6 +98,16 @@ internal static class ExtensionStatements
     /// <summary>The extensions in <paramref name="schema"/>, for "the schema is not empty".</summary>
     public static IEnumerable<string> In(Catalog catalog, string schema)
         => catalog.Extensions.Where(e => e.Value == schema).Select(e => e.Key);
+
+    // Whether an expression calls one of the extension's functions, when SchemaTasks lists them:
+    // by name in its schema (an unqualified call is taken as the default schema's), and a
+    // namesake of one of PostgreSQL's own only when written with the schema.
+    private static Func<string?, bool>? FunctionCalls(string extension, string schema, IdentifierRules rules)
+    {
+        if (rules.Dialect != SqlDialect.Postgres || PostgresExtensionTypes.Find(extension)?.Functions is not { } functions) return null;
+        var routines = functions.Select(f => (Name: new QualifiedName(schema, f), QualifiedOnly: PostgresExtensionTypes.CoreNamesakes.Contains(f))).ToList();
+        return text => text is not null && routines.Any(r => r.QualifiedOnly ? ExpressionCalls.CallsQualified(text, r.Name, rules) : ExpressionCalls.Calls(text, r.Name, rules));
+    }
 
     private static HashSet<string> TypeTexts(string extension, string schema, ApplyContext context)
         => (PostgresExtensionTypes.Find(extension)?.Types ?? []).Select(t => context.Show(new QualifiedName(schema, t))).ToHashSet(StringComparer.Ordinal);

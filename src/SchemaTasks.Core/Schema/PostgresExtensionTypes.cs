@@ -1,12 +1,16 @@
+using System.Collections.Immutable;
+
 namespace SchemaTasks.Schema;
 
 /// <summary>
 /// The types common PostgreSQL extensions create, so that a column of type <c>citext</c> is known
-/// to exist once the migrations ran <c>CREATE EXTENSION citext</c>. Data only.
+/// to exist once the migrations ran <c>CREATE EXTENSION citext</c>, and for some the functions,
+/// so that <c>DROP EXTENSION</c> knows the defaults that call them. Data only.
 /// </summary>
 /// <remarks>
 /// The contrib rows are what PostgreSQL 15's <c>pg_depend</c> lists for each extension (a test
-/// creates every one of them on a real server and compares); PostGIS and pgvector follow their
+/// creates every one of them on a real server and compares), functions only for the extensions
+/// whose functions defaults and CHECKs call; PostGIS and pgvector follow their
 /// reference documentation. Array types come with each type and are not listed. Extensions
 /// missing here create no types a column can use, or are not known: after CREATE EXTENSION of
 /// an unknown one, an unknown type is only a warning.
@@ -14,7 +18,21 @@ namespace SchemaTasks.Schema;
 internal static class PostgresExtensionTypes
 {
     /// <summary>An extension: the types it creates, the extensions it needs, and the schema it must go in (when fixed).</summary>
-    internal sealed record Extension(IReadOnlyList<string> Types, IReadOnlyList<string> Requires, string? FixedSchema = null);
+    internal sealed record Extension(IReadOnlyList<string> Types, IReadOnlyList<string> Requires, string? FixedSchema = null)
+    {
+        /// <summary>
+        /// The functions it creates, where a default, generated column or CHECK may call them;
+        /// <see langword="null"/> when SchemaTasks does not list them.
+        /// </summary>
+        public IReadOnlyList<string>? Functions { get; init; }
+    }
+
+    /// <summary>
+    /// Functions an extension creates under the name of one of PostgreSQL's own (pgcrypto's
+    /// <c>gen_random_uuid</c>): the server searches <c>pg_catalog</c> first, so only a call
+    /// qualified with the extension's schema is the extension's.
+    /// </summary>
+    public static ImmutableHashSet<string> CoreNamesakes { get; } = ImmutableHashSet.Create(StringComparer.Ordinal, "gen_random_uuid");
 
     private static readonly Extension NoTypes = new([], []);
 
@@ -34,7 +52,7 @@ internal static class PostgresExtensionTypes
         ["dict_xsyn"] = NoTypes,
         ["earthdistance"] = new(["earth"], ["cube"]),
         ["file_fdw"] = NoTypes,
-        ["fuzzystrmatch"] = NoTypes,
+        ["fuzzystrmatch"] = NoTypes with { Functions = ["difference", "dmetaphone", "dmetaphone_alt", "levenshtein", "levenshtein_less_equal", "metaphone", "soundex", "text_soundex"] },
         ["hstore"] = new(["hstore", "ghstore"], []),
         ["insert_username"] = NoTypes,
         ["intagg"] = NoTypes,
@@ -53,7 +71,15 @@ internal static class PostgresExtensionTypes
         ["pg_trgm"] = new(["gtrgm"], []),
         ["pg_visibility"] = NoTypes,
         ["pg_walinspect"] = NoTypes,
-        ["pgcrypto"] = NoTypes,
+        ["pgcrypto"] = NoTypes with
+        {
+            Functions =
+            [
+                "armor", "crypt", "dearmor", "decrypt", "decrypt_iv", "digest", "encrypt", "encrypt_iv", "gen_random_bytes", "gen_random_uuid", "gen_salt", "hmac",
+                "pgp_armor_headers", "pgp_key_id", "pgp_pub_decrypt", "pgp_pub_decrypt_bytea", "pgp_pub_encrypt", "pgp_pub_encrypt_bytea",
+                "pgp_sym_decrypt", "pgp_sym_decrypt_bytea", "pgp_sym_encrypt", "pgp_sym_encrypt_bytea",
+            ],
+        },
         ["pgrowlocks"] = NoTypes,
         ["pgstattuple"] = NoTypes,
         ["plpgsql"] = new([], [], "pg_catalog"),
@@ -65,8 +91,8 @@ internal static class PostgresExtensionTypes
         ["tcn"] = NoTypes,
         ["tsm_system_rows"] = NoTypes,
         ["tsm_system_time"] = NoTypes,
-        ["unaccent"] = NoTypes,
-        ["uuid-ossp"] = NoTypes,
+        ["unaccent"] = NoTypes with { Functions = ["unaccent", "unaccent_init", "unaccent_lexize"] },
+        ["uuid-ossp"] = NoTypes with { Functions = ["uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v3", "uuid_generate_v4", "uuid_generate_v5", "uuid_nil", "uuid_ns_dns", "uuid_ns_oid", "uuid_ns_url", "uuid_ns_x500"] },
         ["xml2"] = NoTypes,
 
         // pgvector

@@ -105,26 +105,30 @@ internal static class RoutineDependents
             context.Overloads.Forget(routine);
         }
 
-        return DropUsers(catalog, text => ExpressionCalls.CallsInto(text, schema, rules), at, context);
+        return DropCallers(catalog, text => ExpressionCalls.CallsInto(text, schema, rules), at, context);
     }
 
     /// <summary>Whether a default, generated column or CHECK calls <paramref name="routine"/>, so that dropping or renaming it changes a tracked object.</summary>
     public static bool IsCalled(Catalog catalog, QualifiedName routine, IdentifierRules rules) => Users(catalog, routine, rules).Count > 0;
 
-    // What calls the routine, described for messages.
     private static List<string> Users(Catalog catalog, QualifiedName routine, IdentifierRules rules)
+        => Callers(catalog, text => ExpressionCalls.Calls(text, routine, rules), rules);
+
+    /// <summary>The defaults, generated columns and CHECKs (of tables and domains) whose expression text satisfies <paramref name="calls"/>, described for messages.</summary>
+    public static List<string> Callers(Catalog catalog, Func<string?, bool> calls, IdentifierRules rules)
     {
         var users = new List<string>();
         if (rules.Dialect != SqlDialect.Postgres) return users;
+        bool CheckCalls(CatalogCheck check) => calls(check.WrittenExpression ?? check.Expression);
         foreach (var table in catalog.Tables.Values)
         {
             foreach (var column in table.Columns)
             {
-                if (ExpressionCalls.Calls(column.Default, routine, rules)) users.Add($"the default of column {rules.Quote(table.Name)}.{rules.Quote(column.Name)}");
-                else if (ExpressionCalls.Calls(column.GeneratedExpression, routine, rules)) users.Add($"generated column {rules.Quote(table.Name)}.{rules.Quote(column.Name)}");
+                if (calls(column.Default)) users.Add($"the default of column {rules.Quote(table.Name)}.{rules.Quote(column.Name)}");
+                else if (calls(column.GeneratedExpression)) users.Add($"generated column {rules.Quote(table.Name)}.{rules.Quote(column.Name)}");
             }
 
-            foreach (var check in table.Checks.Where(c => Calls(c, routine, rules)))
+            foreach (var check in table.Checks.Where(CheckCalls))
             {
                 users.Add($"constraint {rules.Quote(check.Name)} of {rules.Quote(table.Name)}");
             }
@@ -132,8 +136,8 @@ internal static class RoutineDependents
 
         foreach (var domain in catalog.Domains.Values)
         {
-            if (ExpressionCalls.Calls(domain.Default, routine, rules)) users.Add($"domain {rules.Quote(domain.Name)} (its default)");
-            foreach (var check in domain.Checks.Where(c => Calls(c, routine, rules)))
+            if (calls(domain.Default)) users.Add($"domain {rules.Quote(domain.Name)} (its default)");
+            foreach (var check in domain.Checks.Where(CheckCalls))
             {
                 users.Add($"constraint {rules.Quote(check.Name)} of domain {rules.Quote(domain.Name)}");
             }
@@ -143,11 +147,13 @@ internal static class RoutineDependents
     }
 
     private static Catalog DropUsers(Catalog catalog, QualifiedName routine, SqlToken at, ApplyContext context)
-        => DropUsers(catalog, text => ExpressionCalls.Calls(text, routine, context.Rules), at, context);
+        => DropCallers(catalog, text => ExpressionCalls.Calls(text, routine, context.Rules), at, context);
 
-    // Drops what the server drops with the functions: the defaults, generated columns, CHECKs
-    // and domains whose expression text satisfies calls.
-    private static Catalog DropUsers(Catalog catalog, Func<string?, bool> calls, SqlToken at, ApplyContext context)
+    /// <summary>
+    /// Drops what the server drops with functions: the defaults, generated columns, CHECKs and
+    /// domains whose expression text satisfies <paramref name="calls"/>.
+    /// </summary>
+    public static Catalog DropCallers(Catalog catalog, Func<string?, bool> calls, SqlToken at, ApplyContext context)
     {
         bool CheckCalls(CatalogCheck check) => calls(check.WrittenExpression ?? check.Expression);
         foreach (var table in catalog.Tables.Values.ToList())

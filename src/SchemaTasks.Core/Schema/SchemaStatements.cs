@@ -52,7 +52,7 @@ internal static class SchemaStatements
 
             // Foreign keys of tables elsewhere that reference a table dropped here go with it.
             catalog = ForeignKeyDependents.DropReferencing(catalog, catalog.Tables.Keys.Where(n => n.Schema == name).ToHashSet());
-            catalog = ExtensionStatements.DropInSchema(catalog, name, context);
+            catalog = ExtensionStatements.DropInSchema(catalog, name, s.At, context);
             catalog = catalog.With(
                 schemas: catalog.Schemas.Remove(name),
                 tables: catalog.Tables.RemoveRange(catalog.Tables.Keys.Where(n => n.Schema == name)),

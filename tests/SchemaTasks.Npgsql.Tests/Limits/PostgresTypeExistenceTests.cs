@@ -109,6 +109,36 @@ public sealed class PostgresTypeExistenceTests
         Assert.True(checkedTypes >= 20, $"only {checkedTypes} extension types were checked");
     }
 
+    [PostgresTheory]
+    [InlineData("uuid-ossp")]
+    [InlineData("pgcrypto")]
+    [InlineData("unaccent")]
+    [InlineData("fuzzystrmatch")]
+    public async Task The_functions_listed_for_an_extension_are_those_the_server_creates(string extension)
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        await Execute(connection, $"CREATE EXTENSION \"{extension}\";");
+        var functions = await Names(connection, $"""
+            SELECT DISTINCT p.proname FROM pg_catalog.pg_depend d
+            JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid
+            JOIN pg_catalog.pg_proc p ON p.oid = d.objid
+            WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.deptype = 'e' AND e.extname = '{extension}'
+            ORDER BY p.proname
+            """);
+        var namesakes = await Names(connection, $"""
+            SELECT DISTINCT p.proname FROM pg_catalog.pg_depend d
+            JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid
+            JOIN pg_catalog.pg_proc p ON p.oid = d.objid
+            WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.deptype = 'e' AND e.extname = '{extension}'
+              AND EXISTS (SELECT 1 FROM pg_catalog.pg_proc c WHERE c.proname = p.proname AND c.pronamespace = 'pg_catalog'::regnamespace)
+            ORDER BY p.proname
+            """);
+
+        Assert.Equal(functions, PostgresExtensionTypes.Find(extension)!.Functions!.Order(StringComparer.Ordinal));
+        Assert.All(namesakes, n => Assert.Contains(n, PostgresExtensionTypes.CoreNamesakes));
+    }
+
     [PostgresFact]
     public async Task An_extension_type_without_its_extension_is_refused_by_the_server_and_the_engine()
     {

@@ -136,6 +136,30 @@ public class TypeExistenceTests
     }
 
     [Fact]
+    public void DropExtension_RefusesWhileADefaultOrCheckCallsItsFunctions_AndCascadeDropsThem()
+    {
+        const string Setup = """
+            CREATE EXTENSION "uuid-ossp"; CREATE EXTENSION pgcrypto; CREATE EXTENSION unaccent;
+            CREATE TABLE t (a uuid DEFAULT gen_random_uuid(), b uuid DEFAULT uuid_generate_v4(), c text, d text DEFAULT encode(gen_random_bytes(4), 'hex'), CONSTRAINT ck CHECK (unaccent(c) <> ''));
+
+            """;
+        var (_, diagnostics) = Run(Setup + "DROP EXTENSION \"uuid-ossp\";");
+        var error = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCodes.ExtensionDependency, error.Code);
+        Assert.Contains("the default of column t.b calls its functions", error.Message, StringComparison.Ordinal);
+
+        var catalog = Clean(Setup + "DROP EXTENSION \"uuid-ossp\" CASCADE; DROP EXTENSION unaccent CASCADE;");
+        var table = catalog.FindTable(Pg("t"))!;
+        Assert.Equal([true, false, false, true], table.Columns.Select(c => c.Default is not null));
+        Assert.Empty(table.Checks);
+
+        // pgcrypto's gen_random_uuid is a namesake of PostgreSQL's own, which an unqualified call resolves to.
+        Assert.Contains("the default of column t.d", Assert.Single(Run(Setup + "DROP EXTENSION pgcrypto;").Diagnostics).Message, StringComparison.Ordinal);
+        Assert.Equal(["gen_random_uuid()", "uuid_generate_v4()", null], Clean(Setup + "DROP EXTENSION pgcrypto CASCADE;").FindTable(Pg("t"))!.Columns.Select(c => c.Default).Take(3));
+        Assert.Equal(DiagnosticCodes.ExtensionDependency, Assert.Single(Run("CREATE EXTENSION pgcrypto; CREATE TABLE u (a uuid DEFAULT public.gen_random_uuid()); DROP EXTENSION pgcrypto;").Diagnostics).Code);
+    }
+
+    [Fact]
     public void AlterExtensionSetSchema_MovesItsTypes()
     {
         var catalog = Clean("CREATE EXTENSION citext; CREATE TABLE t (a citext); CREATE SCHEMA ext; ALTER EXTENSION citext SET SCHEMA ext; CREATE TABLE u (a ext.citext);");
