@@ -38,7 +38,7 @@ internal static class PostgresDefaultValues
         if (resolved.Enum is { } enumType)
         {
             var labels = resolved.IsArray
-                ? (type.EndsWith("[]", StringComparison.Ordinal) ? EnumArrayDefaults.Labels(stored, type[..^2]) : null)
+                ? (resolved.Base.EndsWith("[]", StringComparison.Ordinal) ? EnumArrayDefaults.Labels(stored, resolved.Base[..^2]) : null)
                 : PlainString(stored, context.Rules) is { } label ? [label] : null;
             if (labels?.FirstOrDefault(l => !enumType.HasLabel(l)) is not { } missing) return null;
             var shown = string.Join(", ", enumType.Labels.Take(LabelsShown).Select(context.ShowValue)) + (enumType.LabelCount > LabelsShown ? ", ..." : string.Empty);
