@@ -122,8 +122,8 @@ internal static class AlterTableActions
                 }
 
                 if (!ServerLimits.CheckColumnCount(table.Name, table.ColumnCount + 1, context, add.At)) return table;
-                var added = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context, table), context);
-                if (RefusedDefaults.Refuses(catalog, table.Name, added, RefusedDefaults.DefaultAt(add.Column), context)) return table;
+                var created = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context, table), context);
+                if (RefusedDefaults.Checked(catalog, table.Name, created, RefusedDefaults.DefaultAt(add.Column), context) is not { } added) return table;
                 table = AddColumnConstraints(catalog, table.WithColumnAdded(added, add.Column.First, add.Column.After, dialect), add.Column, context);
                 PrimaryKeyNullability.ReportExplicitNull(table, add.Column, add.Column.At, context);
                 return table;
@@ -208,8 +208,7 @@ internal static class AlterTableActions
                 if (index < 0) return table;
                 if (NullDefaults.RefusesSetDefault(table.Columns[index], setDefault.Default, setDefault.At, context)) return table;
                 var defaulted = table.Columns[index] with { Default = StoredDefaults.ForColumn(setDefault.Default, table.Columns[index].Type, table.Columns[index].IsArray, context.Rules) };
-                if (RefusedDefaults.Refuses(catalog, table.Name, defaulted, setDefault.At, context)) return table;
-                return table.WithColumnChanged(index, defaulted);
+                return RefusedDefaults.Checked(catalog, table.Name, defaulted, setDefault.At, context) is { } accepted ? table.WithColumnChanged(index, accepted) : table;
             }
 
             case ReplaceColumnAction replace:
@@ -231,8 +230,8 @@ internal static class AlterTableActions
                 if (ColumnCheckRules.BeforeRedefine(table, old, replace.Definition.Name, "MODIFY/CHANGE COLUMN", replace.At, context) is not { } redefining) return table;
                 if (GeneratedColumnDependencies.BeforeRename(redefining, old, replace.Definition.Name, replace.At, context) is not { } following) return table;
                 table = following;
-                var column = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, replace.Definition, context), context);
-                if (RefusedDefaults.Refuses(catalog, table.Name, column, RefusedDefaults.DefaultAt(replace.Definition), context)) return table;
+                var redefined = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, replace.Definition, context), context);
+                if (RefusedDefaults.Checked(catalog, table.Name, redefined, RefusedDefaults.DefaultAt(replace.Definition), context) is not { } column) return table;
                 table = table.WithColumnReplaced(old, column, replace.Definition.First, replace.Definition.After, dialect) with
                 {
                     Keys = RenameKeyColumn(table.Keys, old, column.Name, context),

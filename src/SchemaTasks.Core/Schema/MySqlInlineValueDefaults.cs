@@ -4,7 +4,7 @@ namespace SchemaTasks.Schema;
 
 /// <summary>
 /// A MySQL or MariaDB default that an ENUM or SET column does not list: the servers refuse it
-/// (error 1067, Invalid default value). They compare by the column's collation, which the
+/// (error 1067, Invalid default value), and store a listed one in the column's own spelling. They compare by the column's collation, which the
 /// default ones make case-insensitive and blind to trailing spaces (<c>'X '</c> is <c>'x'</c>),
 /// but leading spaces count; a SET default is its values joined by commas, each listed, none
 /// empty, with no space around the commas (<c>''</c> is the empty set). A case-sensitive
@@ -18,17 +18,29 @@ internal static class MySqlInlineValueDefaults
     [ThreadStatic]
     private static List<SqlToken>? t_tokens;
 
-    /// <summary>The part of <paramref name="stored"/> the column does not list, or <see langword="null"/> when it lists all of it or SchemaTasks cannot tell.</summary>
-    public static string? Unlisted(InlineValueList values, string stored, IdentifierRules rules)
+    /// <summary>What the server makes of a default: the value as it stores it, or the part it does not list.</summary>
+    /// <param name="Stored">The value in the column's own spelling (a SET's in declared order, once each), quoted.</param>
+    /// <param name="Unlisted">The part of the default the column does not list.</param>
+    internal readonly record struct Reading(string? Stored, string? Unlisted);
+
+    /// <summary>How the server reads <paramref name="stored"/> for the column; both <see langword="null"/> when SchemaTasks cannot tell.</summary>
+    public static Reading Read(InlineValueList values, string stored, IdentifierRules rules)
     {
-        if (PlainString(stored, rules) is not { } text || !IsAscii(text) || values.Values.Any(v => !IsAscii(v))) return null;
-        if (values.Kind == InlineValueKind.Enum) return Lists(values, text.TrimEnd(' ')) ? null : text;
-        if (text.Length == 0) return null;
-        return text.TrimEnd(' ').Split(',').FirstOrDefault(item => item.Length == 0 || !Lists(values, item));
+        if (PlainString(stored, rules) is not { } text || !IsAscii(text) || values.Values.Any(v => !IsAscii(v))) return default;
+        if (values.Kind == InlineValueKind.Enum)
+        {
+            return Listed(values, text.TrimEnd(' ')) is { } member ? new Reading(rules.QuoteString(member), null) : new Reading(null, text);
+        }
+
+        if (text.Length == 0) return new Reading(rules.QuoteString(string.Empty), null);
+        var items = text.TrimEnd(' ').Split(',');
+        if (items.FirstOrDefault(item => item.Length == 0 || Listed(values, item) is null) is { } unlisted) return new Reading(null, unlisted);
+        var members = values.Values.Where(v => items.Any(item => string.Equals(v, item, StringComparison.OrdinalIgnoreCase)));
+        return new Reading(rules.QuoteString(string.Join(",", members)), null);
     }
 
-    private static bool Lists(InlineValueList values, string item)
-        => values.Values.Any(v => string.Equals(v, item, StringComparison.OrdinalIgnoreCase));
+    private static string? Listed(InlineValueList values, string item)
+        => values.Values.FirstOrDefault(v => string.Equals(v, item, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsAscii(string text) => text.All(c => c < 128);
 

@@ -12,33 +12,39 @@ namespace SchemaTasks.Schema;
 /// </summary>
 internal static class RefusedDefaults
 {
-    /// <summary>Reports the default of <paramref name="column"/> (as stored) when the server refuses it; <see langword="true"/> then.</summary>
+    /// <summary>
+    /// Reports the default of <paramref name="column"/> (as stored) when the server refuses it and
+    /// returns <see langword="null"/>; otherwise the column, with a MySQL ENUM or SET default in the
+    /// spelling the server stores.
+    /// </summary>
     /// <param name="catalog">The catalog, for enum types and domains.</param>
     /// <param name="table">The column's table, for the message.</param>
     /// <param name="column">The column with its new default.</param>
     /// <param name="at">Where the default is written.</param>
     /// <param name="context">Where to report.</param>
-    public static bool Refuses(Catalog catalog, QualifiedName table, CatalogColumn column, SqlToken at, ApplyContext context)
+    public static CatalogColumn? Checked(Catalog catalog, QualifiedName table, CatalogColumn column, SqlToken at, ApplyContext context)
     {
-        if (column.Default is not { } stored) return false;
+        if (column.Default is not { } stored) return column;
         if (context.Rules.Dialect.IsMySqlFamily())
         {
-            if (column.InlineValues is not { } values || MySqlInlineValueDefaults.Unlisted(values, stored, context.Rules) is not { } unlisted) return false;
+            if (column.InlineValues is not { } values) return column;
+            var reading = MySqlInlineValueDefaults.Read(values, stored, context.Rules);
+            if (reading.Unlisted is not { } unlisted) return reading.Stored is { } spelled && spelled != stored ? column with { Default = spelled } : column;
             var kind = values.Kind == InlineValueKind.Enum ? "ENUM" : "SET";
             var listed = string.Join(", ", values.Values.Select(context.ShowValue));
             context.Error(
                 DiagnosticCodes.DefaultNotOfColumnType,
                 $"The server refuses DEFAULT {stored} on column {context.Show(column.Name)} of {context.Show(table)}: its {kind} does not list {context.ShowValue(unlisted)} (it lists {listed}; error 1067, Invalid default value for '{column.Name}'). Use one of the listed values, or add the value to the {kind} first.",
                 at);
-            return true;
+            return null;
         }
 
-        if (PostgresDefaultValues.Of(catalog, column.Type, column.TypeReference, column.IsArray, stored, context) is not { } refusal) return false;
+        if (PostgresDefaultValues.Of(catalog, column.Type, column.TypeReference, column.IsArray, stored, context) is not { } refusal) return column;
         context.Error(
             DiagnosticCodes.DefaultNotOfColumnType,
             $"PostgreSQL refuses DEFAULT {stored} on column {context.Show(column.Name)} of {context.Show(table)}: {refusal.Reason}. {refusal.Fix}.",
             at);
-        return true;
+        return null;
     }
 
     /// <summary>Reports the default of <paramref name="domain"/> (as stored) when PostgreSQL refuses it; <see langword="true"/> then.</summary>

@@ -51,8 +51,8 @@ internal static class TableStatements
             }
 
             var created = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, s.Name, column, context), context);
-            refusedDefault |= RefusedDefaults.Refuses(catalog, s.Name, created, RefusedDefaults.DefaultAt(column), context);
-            columns.Add(created);
+            if (RefusedDefaults.Checked(catalog, s.Name, created, RefusedDefaults.DefaultAt(column), context) is { } accepted) columns.Add(accepted);
+            else refusedDefault = true;
         }
 
         if (refusedDefault) return catalog;

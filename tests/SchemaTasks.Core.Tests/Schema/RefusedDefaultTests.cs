@@ -213,4 +213,18 @@ public class RefusedDefaultTests
         Assert.Null(catalog.FindTable(My("t3")));
         Assert.Equal(["x", "y", "Ab"], catalog.FindTable(My("t"))!.FindColumn("e", SqlDialect.MariaDb)!.InlineValues!.Values.ToArray());
     }
+
+    [Theory]
+    [InlineData("ALTER TABLE t ALTER COLUMN e SET DEFAULT 'X';", "e", "'x'")]
+    [InlineData("ALTER TABLE t ALTER COLUMN e SET DEFAULT 'AB  ';", "e", "'Ab'")]
+    [InlineData("ALTER TABLE t ALTER COLUMN s SET DEFAULT 'Y,x,y';", "s", "'x,y'")]
+    [InlineData("ALTER TABLE t ALTER COLUMN s SET DEFAULT 'x,y ';", "s", "'x,y'")]
+    [InlineData("ALTER TABLE t MODIFY e enum('x','y') DEFAULT 'Y';", "e", "'y'")]
+    public void MySqlInlineValueDefault_IsStoredInTheColumnsSpelling(string sql, string column, string stored)
+    {
+        foreach (var dialect in new[] { SqlDialect.MySql, SqlDialect.MariaDb })
+        {
+            Assert.Equal(stored, Clean(Inline + sql, dialect).FindTable(My("t"))!.FindColumn(column, dialect)!.Default);
+        }
+    }
 }
