@@ -32,6 +32,11 @@ internal static class RetypedDefaultCasts
 
     private static readonly HashSet<string> Strings = new(StringComparer.Ordinal) { "text", "character varying", "character" };
 
+    // Types of the string category, which any type reaches by I/O conversion: the built-in ones,
+    // and the citext extension's type (checked on PostgreSQL 15: text, integer and an enum to
+    // citext keep their defaults). Only as a target: citext's own casts to other types are not listed here.
+    private static readonly HashSet<string> StringTargets = new(StringComparer.Ordinal) { "text", "character varying", "character", "citext" };
+
     private static readonly HashSet<string> Numbers = new(StringComparer.Ordinal) { "smallint", "integer", "bigint", "numeric", "real", "double precision" };
 
     // Every other built-in type judged; each has assignment or implicit casts only to the types
@@ -62,6 +67,7 @@ internal static class RetypedDefaultCasts
     public static Verdict Judge(Catalog catalog, CatalogColumn old, string newType, QualifiedName? newReference, bool newIsArray)
     {
         var from = Resolve(catalog, old.Type, old.TypeReference, old.IsArray);
+        if (newReference is null && !newIsArray && StringTargets.Contains(TypeModifiers.Replace(newType, string.Empty))) return Verdict.Cast;
         var to = Resolve(catalog, newType, newReference, newIsArray);
         if (to is { IsArray: false } scalar && Strings.Contains(scalar.Name)) return Verdict.Cast;
         if (from is not { } source || to is not { } target) return Verdict.Unknown;

@@ -152,7 +152,16 @@ public class RefusedDefaultTests
     [InlineData("ALTER TABLE \"User\" ALTER COLUMN ts TYPE date;")]
     [InlineData("ALTER TABLE \"User\" ALTER COLUMN ra TYPE text[];")]
     [InlineData("ALTER TABLE \"User\" ALTER COLUMN ta TYPE text;")]
+    [InlineData("CREATE EXTENSION citext;\nALTER TABLE \"User\" ALTER COLUMN c TYPE citext;\nALTER TABLE \"User\" ALTER COLUMN n TYPE citext;\nALTER TABLE \"User\" ALTER COLUMN role TYPE citext;")]
+    [InlineData("ALTER TABLE \"User\" ALTER COLUMN n TYPE int8;\nALTER TABLE \"User\" ALTER COLUMN ts TYPE timestamp(3);\nALTER TABLE \"User\" ALTER COLUMN c TYPE varchar(255);")]
     public void RetypeTheDefaultFollows_IsNotReported(string sql) => Clean(Swap + sql);
+
+    [Fact]
+    public void RetypeFromAnExtensionsType_IsAWarning()
+    {
+        var (_, diagnostics) = Run("CREATE EXTENSION citext;\nCREATE TABLE t (e citext DEFAULT 'a');\nALTER TABLE t ALTER COLUMN e TYPE int USING 0;");
+        Assert.Equal(DiagnosticCodes.RetypedDefaultUndecided, Assert.Single(diagnostics).Code);
+    }
 
     [Fact]
     public void RetypeBetweenTypesNotJudged_IsAWarning()
