@@ -352,6 +352,25 @@ public static class DiagnosticCodes
     /// <summary>PostgreSQL: <c>DROP INDEX</c> of the index a primary key, unique or exclusion constraint owns (SQLSTATE 2BP01, even with CASCADE).</summary>
     public const string ConstraintIndexDrop = "ST3054";
 
+    /// <summary>
+    /// The server refuses a default its column's type cannot hold: PostgreSQL a label its enum type
+    /// lacks, or a string integer or boolean input does not read (22P02); MySQL and MariaDB a value
+    /// its ENUM or SET column does not list (error 1067).
+    /// </summary>
+    public const string DefaultNotOfColumnType = "ST3056";
+
+    /// <summary>
+    /// PostgreSQL: <c>ALTER COLUMN ... TYPE</c> of a column whose default has no assignment cast to
+    /// the new type; the server refuses it (42804, default for column cannot be cast automatically).
+    /// </summary>
+    public const string RetypedDefaultNotCast = "ST3057";
+
+    /// <summary>
+    /// PostgreSQL: <c>ALTER COLUMN ... TYPE</c> of a column with a default, between types SchemaTasks
+    /// does not know the casts of; the server refuses it when the default has no assignment cast. A warning.
+    /// </summary>
+    public const string RetypedDefaultUndecided = "ST3058";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -122,7 +122,8 @@ internal static class AlterTableActions
                 }
 
                 if (!ServerLimits.CheckColumnCount(table.Name, table.ColumnCount + 1, context, add.At)) return table;
-                var added = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context, table), context);
+                var created = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context, table), context);
+                if (RefusedDefaults.Checked(catalog, table.Name, created, RefusedDefaults.DefaultAt(add.Column), context) is not { } added) return table;
                 table = AddColumnConstraints(catalog, table.WithColumnAdded(added, add.Column.First, add.Column.After, dialect), add.Column, context);
                 PrimaryKeyNullability.ReportExplicitNull(table, add.Column, add.Column.At, context);
                 return table;
@@ -179,6 +180,7 @@ internal static class AlterTableActions
                 if (GeneratedColumnDependencies.RefusesTypeChange(table, table.Columns[index].Name, alter.At, context)) return table;
                 TypeExistence.Check(catalog, alter.Type, context, alter.At, table.Name, table.Columns[index].Name);
                 var (text, reference) = ColumnFactory.ResolveType(catalog, alter.Type, context.Rules);
+                if (RetypedDefaultRefusal.Refuses(catalog, table, table.Columns[index], text, reference, alter, statement, context)) return table;
                 var column = table.Columns[index] with
                 {
                     Type = text,
@@ -205,7 +207,8 @@ internal static class AlterTableActions
                 var index = FindColumn(table, setDefault.Column ?? string.Empty, false, setDefault.Default is null ? "DROP DEFAULT" : "SET DEFAULT", setDefault.At, context);
                 if (index < 0) return table;
                 if (NullDefaults.RefusesSetDefault(table.Columns[index], setDefault.Default, setDefault.At, context)) return table;
-                return table.WithColumnChanged(index, table.Columns[index] with { Default = StoredDefaults.ForColumn(setDefault.Default, table.Columns[index].Type, table.Columns[index].IsArray, context.Rules) });
+                var defaulted = table.Columns[index] with { Default = StoredDefaults.ForColumn(setDefault.Default, table.Columns[index].Type, table.Columns[index].IsArray, context.Rules) };
+                return RefusedDefaults.Checked(catalog, table.Name, defaulted, setDefault.At, context) is { } accepted ? table.WithColumnChanged(index, accepted) : table;
             }
 
             case ReplaceColumnAction replace:
@@ -227,7 +230,8 @@ internal static class AlterTableActions
                 if (ColumnCheckRules.BeforeRedefine(table, old, replace.Definition.Name, "MODIFY/CHANGE COLUMN", replace.At, context) is not { } redefining) return table;
                 if (GeneratedColumnDependencies.BeforeRename(redefining, old, replace.Definition.Name, replace.At, context) is not { } following) return table;
                 table = following;
-                var column = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, replace.Definition, context), context);
+                var redefined = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, replace.Definition, context), context);
+                if (RefusedDefaults.Checked(catalog, table.Name, redefined, RefusedDefaults.DefaultAt(replace.Definition), context) is not { } column) return table;
                 table = table.WithColumnReplaced(old, column, replace.Definition.First, replace.Definition.After, dialect) with
                 {
                     Keys = RenameKeyColumn(table.Keys, old, column.Name, context),

@@ -36,6 +36,32 @@ internal static class EnumArrayDefaults
         return new Renamed(stored, stored.Contains(from, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The labels a stored default of an enum array column holds, NULLs left out, when it is in
+    /// one of the two forms the engine stores; <see langword="null"/> for any other default.
+    /// </summary>
+    public static IReadOnlyList<string>? Labels(string stored, string elementType)
+    {
+        if (Unquoted(stored) is { } arrayText)
+        {
+            if (PostgresArrayLiteral.TryRead(arrayText) is not { } items) return null;
+            var labels = new List<string>();
+            Collect(items, labels);
+            return labels;
+        }
+
+        return ArrayConstructor(stored, elementType);
+    }
+
+    private static void Collect(IReadOnlyList<PostgresArrayLiteral.Element> items, List<string> labels)
+    {
+        foreach (var item in items)
+        {
+            if (item.Items is { } nested) Collect(nested, labels);
+            else if (item.Value is { } label) labels.Add(label);
+        }
+    }
+
     // The text of a default that is one plain string literal ('...' with '' for a quote).
     private static string? Unquoted(string stored)
     {

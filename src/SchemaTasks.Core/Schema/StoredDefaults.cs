@@ -109,7 +109,8 @@ internal static partial class StoredDefaults
         return $"{h[..8]}-{h[8..12]}-{h[12..16]}-{h[16..20]}-{h[20..]}";
     }
 
-    private static string? PostgresBoolean(string text)
+    /// <summary>How PostgreSQL reads <paramref name="text"/> as a boolean (<c>true</c>, <c>false</c>), or <see langword="null"/> when boolin refuses it.</summary>
+    internal static string? PostgresBoolean(string text)
     {
         var value = text.Trim().ToLowerInvariant();
         if (value.Length == 0) return null;

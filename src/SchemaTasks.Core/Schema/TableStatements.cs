@@ -41,6 +41,7 @@ internal static class TableStatements
         var columns = ImmutableArray.CreateBuilder<CatalogColumn>(s.Columns.Count);
         // A set only for a wide table: scanning the columns of a usual one costs less than building one.
         var declared = s.Columns.Count > SmallList ? new HashSet<string>(context.Rules.ColumnComparer) : null;
+        var refusedDefault = false;
         foreach (var column in s.Columns)
         {
             if (declared is null ? IndexOf(columns, column.Name, context.Rules.ColumnComparison) >= 0 : !declared.Add(column.Name))
@@ -49,8 +50,12 @@ internal static class TableStatements
                 continue;
             }
 
-            columns.Add(ColumnCheckRules.Stored(ColumnFactory.Create(catalog, s.Name, column, context), context));
+            var created = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, s.Name, column, context), context);
+            if (RefusedDefaults.Checked(catalog, s.Name, created, RefusedDefaults.DefaultAt(column), context) is { } accepted) columns.Add(accepted);
+            else refusedDefault = true;
         }
+
+        if (refusedDefault) return catalog;
 
         var table = new CatalogTable(s.Name, columns.ToImmutable(), [], EmptyConstraintNames);
 
