@@ -28,7 +28,8 @@ internal static class MySqlForeignKeyIndexes
     /// </summary>
     public static CatalogTable Settle(CatalogTable table, ApplyContext context)
     {
-        if (context.IsPostgres) return table;
+        // Every ALTER TABLE asks; most tables have no foreign key to settle.
+        if (context.IsPostgres || !table.Keys.Values.Any(k => k.Kind == ConstraintKind.ForeignKey)) return table;
         var keys = table.Keys;
         foreach (var (name, key) in table.Keys.OrderBy(k => k.Key, StringComparer.Ordinal))
         {

@@ -63,6 +63,7 @@ public class MySqlForeignKeyIndexTests
     [InlineData("ALTER TABLE c DROP FOREIGN KEY c_fk, DROP INDEX uq;")]
     [InlineData("ALTER TABLE c DROP INDEX uq, DROP FOREIGN KEY c_fk;")]
     [InlineData("ALTER TABLE c DROP INDEX uq, ADD INDEX k (pid, id);")]
+    [InlineData("ALTER TABLE c DROP INDEX uq, ADD UNIQUE KEY uq (pid, id);")]
     [InlineData("ALTER TABLE c2 DROP FOREIGN KEY c2_fk;\nALTER TABLE c2 DROP INDEX c2_fk;")]
     [InlineData("ALTER TABLE c2 DROP INDEX c2_fk, ADD INDEX k (pid);")]
     [InlineData("ALTER TABLE c2 DROP INDEX pref;")]

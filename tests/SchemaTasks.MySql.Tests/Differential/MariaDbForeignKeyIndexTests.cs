@@ -61,6 +61,8 @@ public sealed class MariaDbForeignKeyIndexTests
     [InlineData("the foreign key dropped in the same statement", "ALTER TABLE c DROP FOREIGN KEY c_fk, DROP INDEX uq;")]
     [InlineData("the index dropped before the foreign key", "ALTER TABLE c DROP INDEX uq, DROP FOREIGN KEY c_fk;")]
     [InlineData("another index added in the same statement", "ALTER TABLE c DROP INDEX uq, ADD INDEX k (pid, id);")]
+    [InlineData("the key made again under its name", "ALTER TABLE c DROP INDEX uq, ADD UNIQUE KEY uq (pid, id);")]
+    [InlineData("MariaDB's CREATE OR REPLACE INDEX", "CREATE OR REPLACE UNIQUE INDEX uq ON c (pid, id);")]
     [InlineData("the index a dropped foreign key left", "ALTER TABLE c2 DROP FOREIGN KEY c2_fk;\nALTER TABLE c2 DROP INDEX c2_fk;")]
     [InlineData("the made index replaced", "ALTER TABLE c2 DROP INDEX c2_fk, ADD INDEX k (pid);")]
     [InlineData("a prefix index, which serves no foreign key", "ALTER TABLE c2 DROP INDEX pref;")]
