@@ -240,7 +240,9 @@ public static class DiagnosticCodes
 
     /// <summary>
     /// PostgreSQL: a drop without <c>CASCADE</c> of a primary key, unique constraint, unique index
-    /// or table that another table's foreign key needs (SQLSTATE 2BP01).
+    /// or table that another table's foreign key needs (SQLSTATE 2BP01). MySQL and MariaDB: a drop
+    /// of the last index that serves a foreign key of the table or one referencing it (error 1553;
+    /// MariaDB 1025 for the primary key).
     /// </summary>
     public const string KeyNeededByForeignKey = "ST3018";
 

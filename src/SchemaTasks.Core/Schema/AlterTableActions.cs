@@ -98,7 +98,8 @@ internal static class AlterTableActions
 
         if (passes is not null) table = passes.Finish(catalog, table, (t, a) => ApplyAction(catalog, t, a, context, s), context);
         if (AutoIncrementColumns.MayChange(s) && !AutoIncrementColumns.Accepts(table, s.At, context)) return catalogBefore;
-        return catalog.WithTable(name, table);
+        if (passes is null && MySqlForeignKeyIndexes.RefusesDrop(catalog, name, catalogBefore.Tables[s.Name], table, s, context)) return catalogBefore;
+        return catalog.WithTable(name, MySqlForeignKeyIndexes.Settle(table, context));
     }
 
     private static CatalogTable ApplyAction(Catalog catalog, CatalogTable table, AlterAction action, ApplyContext context, AlterTableStatement statement)
@@ -275,7 +276,7 @@ internal static class AlterTableActions
 
                 if (table.OtherConstraints.Contains(drop.Name))
                 {
-                    return table.WithoutConstraint(drop.Name);
+                    return MySqlForeignKeyIndexes.WithoutConstraint(table, drop.Name, context);
                 }
 
                 if (!drop.IfExists)

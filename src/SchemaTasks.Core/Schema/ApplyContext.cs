@@ -7,7 +7,7 @@ namespace SchemaTasks.Schema;
 /// What applying statements needs besides the catalog: naming rules, where to report, and the
 /// migration tool's own tables (<see cref="ToolHistoryTables"/>).
 /// </summary>
-internal sealed class ApplyContext(IdentifierRules rules, string? file, List<SchemaDiagnostic> diagnostics, IReadOnlyList<QualifiedName> toolTables, HashSet<QualifiedName>? unknownShapes = null, UndecidedTypes? undecidedTypes = null, RoutineOverloads? overloads = null)
+internal sealed class ApplyContext(IdentifierRules rules, string? file, List<SchemaDiagnostic> diagnostics, IReadOnlyList<QualifiedName> toolTables, HashSet<QualifiedName>? unknownShapes = null, UndecidedTypes? undecidedTypes = null, RoutineOverloads? overloads = null, MySqlSession? session = null)
 {
     public IdentifierRules Rules { get; } = rules;
 
@@ -31,11 +31,14 @@ internal sealed class ApplyContext(IdentifierRules rules, string? file, List<Sch
     /// <summary>The overloads of the functions the migrations created; shared by the whole run.</summary>
     public RoutineOverloads Overloads { get; } = overloads ?? new();
 
+    /// <summary>MySQL/MariaDB session settings the migrations set; shared by the whole run.</summary>
+    public MySqlSession Session { get; } = session ?? new();
+
     /// <summary>Whether <paramref name="name"/>, absent from the catalog, is one of the tool's own tables or one of <see cref="UnknownShapes"/>.</summary>
     public bool IsPassedOver(QualifiedName name) => ToolTables.Contains(name) || UnknownShapes.Contains(name);
 
     /// <summary>A context for statements elsewhere in the same run (a DO block's, a procedure body's): the same rules and passed-over tables.</summary>
-    public ApplyContext For(string? otherFile, List<SchemaDiagnostic> otherDiagnostics) => new(Rules, otherFile, otherDiagnostics, ToolTables, UnknownShapes, UndecidedTypes, Overloads);
+    public ApplyContext For(string? otherFile, List<SchemaDiagnostic> otherDiagnostics) => new(Rules, otherFile, otherDiagnostics, ToolTables, UnknownShapes, UndecidedTypes, Overloads, Session);
 
     public bool IsPostgres => Rules.Dialect == SqlDialect.Postgres;
 

@@ -112,6 +112,12 @@ public sealed record CatalogTable(
     internal TableCharsets? Charsets { get; init; }
 
     /// <summary>
+    /// MySQL: whether <see cref="Keys"/> holds every index of the table, as for one a migration
+    /// created; not for one read from a live database or a snapshot, which keep no plain indexes.
+    /// </summary>
+    internal bool IndexesKnown { get; init; }
+
+    /// <summary>
     /// The column named <paramref name="name"/>, compared as the dialect compares column names
     /// (MySQL: ignoring case), or <see langword="null"/>.
     /// </summary>

@@ -69,6 +69,23 @@ internal static class ConstraintNames
         }
     }
 
+    /// <summary>
+    /// MySQL: the name the server gives the index it makes for a foreign key whose first column is
+    /// <paramref name="column"/>, numbered past the indexes other foreign keys hold too.
+    /// </summary>
+    public static string IndexName(CatalogTable table, string column)
+    {
+        var name = column;
+        for (var i = 2; IsKeyName(table, name) || MySqlForeignKeyIndexes.Holder(table, name) is not null; i++)
+        {
+            name = column + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return name;
+    }
+
+    // The index the server made for a foreign key is not among them: a key added over the
+    // foreign key's columns takes over from it, and its name (MariaDB 10.11).
     private static bool IsKeyName(CatalogTable table, string name)
         => table.OtherConstraints.Contains(name) || MySqlPlainIndexes.IsIndexName(table, name);
 

@@ -14,11 +14,12 @@ internal static class IndexActions
     public static CatalogTable Drop(CatalogTable table, DropIndexAction drop, ApplyContext context)
     {
         if (MySqlPlainIndexes.IsPlainIndex(table, drop.Name)) return MySqlPlainIndexes.Drop(table, drop.Name);
+
+        // The index a foreign key holds: the foreign key stays whatever happens to its index
+        // (the server refuses the drop while no other index serves it: MySqlForeignKeyIndexes).
+        if (MySqlForeignKeyIndexes.Holder(table, drop.Name) is { } holder) return MySqlForeignKeyIndexes.WithoutIndex(table, holder);
         if (!table.OtherConstraints.Contains(drop.Name)) return table;
-        if (table.Keys.TryGetValue(drop.Name, out var key) && key.Kind == ConstraintKind.ForeignKey)
-        {
-            return table; // The index of a foreign key: the foreign key stays whatever happens to its index.
-        }
+        if (table.Keys.TryGetValue(drop.Name, out var key) && key.Kind == ConstraintKind.ForeignKey) return table;
 
         return table.WithoutConstraint(drop.Name);
     }

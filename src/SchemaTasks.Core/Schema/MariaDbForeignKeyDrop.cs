@@ -25,7 +25,8 @@ internal static class MariaDbForeignKeyDrop
         return true;
     }
 
-    private static bool AddsForeignKey(AlterTableStatement statement)
+    /// <summary>Whether <paramref name="statement"/> adds a foreign key: <c>ADD [CONSTRAINT c] FOREIGN KEY</c>, or an added column's <c>REFERENCES</c>.</summary>
+    public static bool AddsForeignKey(AlterTableStatement statement)
     {
         foreach (var action in statement.Actions)
         {

@@ -35,10 +35,17 @@ internal static class MySqlPlainIndexes
 
         var name = ConstraintNames.Generate(catalog, table, spec, null, context.Rules);
 
-        // An index named like a foreign key is the index the foreign key uses; the foreign key is kept under that name.
-        if (table.Keys.ContainsKey(name)) return table;
         var columns = spec.Columns.Select(c => table.FindColumn(c, context.Rules.Dialect)?.Name ?? c).ToImmutableArray();
-        return table with { Keys = table.Keys.SetItem(name, new TableKey(ConstraintKind.PlainIndex, columns)) };
+
+        // An index named like a foreign key: the foreign key is kept under that name, and holds the index.
+        if (table.Keys.TryGetValue(name, out var foreignKey))
+        {
+            return foreignKey.Kind != ConstraintKind.ForeignKey
+                ? table
+                : table with { Keys = table.Keys.SetItem(name, foreignKey with { Index = new ForeignKeyIndex(name, columns, Implicit: false) { Unfit = spec.Unfit } }) };
+        }
+
+        return table with { Keys = table.Keys.SetItem(name, new TableKey(ConstraintKind.PlainIndex, columns) { Unfit = spec.Unfit }) };
     }
 
     public static CatalogTable Drop(CatalogTable table, string name)

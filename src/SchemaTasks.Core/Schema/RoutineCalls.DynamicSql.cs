@@ -17,7 +17,7 @@ internal sealed partial class RoutineCalls
     // expressions of later SET statements.
     private readonly Dictionary<string, object> _values = new(StringComparer.OrdinalIgnoreCase);
 
-    // SET @a = <expression> [, @b := <expression>] ...; any other SET changes nothing this class follows.
+    // SET @a = <expression> [, @b := <expression>] ...; of other settings only those MySqlSession keeps are followed.
     private Catalog Set(Catalog catalog, string sql, List<SqlToken> tokens)
     {
         var i = 1;
@@ -32,6 +32,7 @@ internal sealed partial class RoutineCalls
                 else if (depth == 0 && SqlTokenText.IsSymbol(sql, tokens[end], ',')) break;
             }
 
+            NoteSessionSetting(sql, tokens, i, end);
             if (UserVariable(sql, tokens, i, end) is { } variable)
             {
                 var value = i + 2;

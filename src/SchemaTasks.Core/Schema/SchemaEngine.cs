@@ -89,7 +89,7 @@ public static class SchemaEngine
         // Lexing problems are reported first, in file order, then the statements' findings:
         // the statements are read as the text is lexed, so theirs wait in a list of their own.
         var statementDiagnostics = new List<SchemaDiagnostic>();
-        var context = new ApplyContext(rules, file, statementDiagnostics, toolTables, unknownShapes, undecidedTypes, routines.Overloads);
+        var context = new ApplyContext(rules, file, statementDiagnostics, toolTables, unknownShapes, undecidedTypes, routines.Overloads, routines.Session);
         var gapStart = 0; // Where the text after the previous statement starts: a DO block's annotation lives there.
         while (reader.Read())
         {

@@ -15,10 +15,22 @@ internal sealed record TableKey(ConstraintKind Kind, ImmutableArray<string> Colu
     public bool ColumnsUnknown { get; init; }
 
     /// <summary>
-    /// PostgreSQL: what a foreign key references, kept so that dropping the key it needs with
-    /// CASCADE drops it too; <see langword="null"/> when not read (another dialect or kind).
+    /// What a foreign key references: PostgreSQL drops the key it needs with CASCADE, and MySQL
+    /// refuses to drop the last index that serves it; <see langword="null"/> when not read.
     /// </summary>
     public ForeignKeyTarget? References { get; init; }
+
+    /// <summary>
+    /// MySQL: an index that cannot serve a foreign key (FULLTEXT, SPATIAL, or with a prefix or an
+    /// expression among its parts), so the server makes the foreign key an index of its own.
+    /// </summary>
+    public bool Unfit { get; init; }
+
+    /// <summary>
+    /// MySQL: the index that shares a foreign key's name, or the one the server made for it
+    /// (<see cref="MySqlForeignKeyIndexes"/>); <see langword="null"/> when another index serves it.
+    /// </summary>
+    public ForeignKeyIndex? Index { get; init; }
 
     /// <summary>Whether the key uses <paramref name="column"/>, compared as the dialect compares column names.</summary>
     public bool Uses(string column, StringComparison comparison)
@@ -26,5 +38,12 @@ internal sealed record TableKey(ConstraintKind Kind, ImmutableArray<string> Colu
 
     /// <summary>The key with <paramref name="from"/> renamed to <paramref name="to"/>.</summary>
     public TableKey RenameColumn(string from, string to, StringComparison comparison)
-        => this with { Columns = Columns.Select(c => string.Equals(c, from, comparison) ? to : c).ToImmutableArray() };
+        => this with
+        {
+            Columns = Renamed(Columns, from, to, comparison),
+            Index = Index is { } index ? index with { Columns = Renamed(index.Columns, from, to, comparison) } : null,
+        };
+
+    private static ImmutableArray<string> Renamed(ImmutableArray<string> columns, string from, string to, StringComparison comparison)
+        => columns.Select(c => string.Equals(c, from, comparison) ? to : c).ToImmutableArray();
 }

@@ -84,7 +84,7 @@ internal static class TableStatements
             PrimaryKeyNullability.ReportExplicitNull(table, column, column.At, context);
         }
 
-        if (!context.IsPostgres) table = CharsetTracking.Created(table, s, context);
+        if (!context.IsPostgres) table = MySqlForeignKeyIndexes.Settle(CharsetTracking.Created(table, s, context), context) with { IndexesKnown = true };
         if (!AutoIncrementColumns.Accepts(table, s.At, context)) return catalog;
         return catalog.WithTable(s.Name, table);
     }
@@ -154,10 +154,12 @@ internal static class TableStatements
         var keyColumns = (spec.Columns.Count > 0 ? spec.Columns : column is null ? [] : [column])
             .Select(c => table.FindColumn(c, context.Rules.Dialect)?.Name ?? c)
             .ToImmutableArray();
+        var added = new TableKey(spec.Kind, keyColumns) { ColumnsUnknown = spec.ColumnsUnknown, References = spec.References, Unfit = spec.Unfit };
+        if (spec.Kind == ConstraintKind.ForeignKey && !context.IsPostgres) added = MySqlForeignKeyIndexes.Named(table, keyName, added);
         return table with
         {
             OtherConstraints = table.OtherConstraints.Add(keyName),
-            Keys = table.Keys.SetItem(keyName, new TableKey(spec.Kind, keyColumns) { ColumnsUnknown = spec.ColumnsUnknown, References = spec.References }),
+            Keys = table.Keys.SetItem(keyName, added),
         };
     }
 

@@ -22,7 +22,9 @@ internal static class TrackedStatement
         {
             var first = SqlTokenText.Raw(source, tokens[range.Start]).ToUpperInvariant();
             var second = range.Start + 1 < range.End ? " " + SqlTokenText.ForMessage(source, tokens[range.Start + 1]).ToUpperInvariant() : string.Empty;
-            var message = error.Code == DiagnosticCodes.SyntaxError
+            var message = error.OutsideTrackedStatement
+                ? $"The server refuses this {first}{second} statement: {error.Message}. The migration stops here, so the statements after it never run; correct the SQL."
+                : error.Code == DiagnosticCodes.SyntaxError
                 ? $"Cannot read this {first}{second} statement: {error.Message}. It changes a tracked object, so SchemaTasks does not guess what it does; correct the SQL."
                 : $"Cannot model this {first}{second} statement: {error.Message}.";
             if (error.UnknownShapeTable is { } table)

@@ -20,19 +20,19 @@ internal sealed partial class DdlParser
     {
         if (!_c.TryWord("ONLINE")) _c.TryWord("OFFLINE");
         var unique = _c.TryWord("UNIQUE");
-        if (!unique && !_c.TryWord("FULLTEXT")) _c.TryWord("SPATIAL");
+        var textOrSpatial = !unique && (_c.TryWord("FULLTEXT") || _c.TryWord("SPATIAL"));
         _c.ExpectWord("INDEX");
         var ifNotExists = IfNotExists();
         var name = _c.Identifier();
         if (_c.TryWord("USING")) _c.Next();
         _c.ExpectWord("ON");
         var table = TableName();
-        var columns = ColumnNameList();
+        var columns = ColumnNameList(out var bare);
         var actions = new List<AlterAction>();
 
         // OR REPLACE (MariaDB) drops an index of that name first, whatever it was.
         if (orReplace) actions.Add(new DropIndexAction(at, name, IfExists: true));
-        actions.Add(new AddConstraintAction(at, new ConstraintSpec(at, name, unique ? ConstraintKind.Unique : ConstraintKind.PlainIndex, columns, null)) { IfNotExists = ifNotExists });
+        actions.Add(new AddConstraintAction(at, new ConstraintSpec(at, name, unique ? ConstraintKind.Unique : ConstraintKind.PlainIndex, columns, null) { Unfit = textOrSpatial || !bare }) { IfNotExists = ifNotExists });
         return new AlterTableStatement(at, table, false, actions);
     }
 
@@ -42,15 +42,16 @@ internal sealed partial class DdlParser
     /// </summary>
     private ConstraintSpec PlainMySqlIndex(SqlToken at, bool alterAdd)
     {
-        if (!_c.TryWord("FULLTEXT")) _c.TryWord("SPATIAL");
+        var textOrSpatial = _c.TryWord("FULLTEXT") || _c.TryWord("SPATIAL");
         if (!_c.TryWord("INDEX")) _c.TryWord("KEY");
         var ifNotExists = KeyIfNotExists("INDEX", alterAdd);
         string? name = null;
         if (_c.IsIdentifier && !_c.IsWord("USING")) name = _c.Identifier();
         if (_c.TryWord("USING")) _c.Next();
-        var columns = _c.IsSymbol('(') ? ColumnNameList() : new List<string>();
+        var bare = true;
+        var columns = _c.IsSymbol('(') ? ColumnNameList(out bare) : new List<string>();
         _c.SkipToListEnd();
-        return new ConstraintSpec(at, name, ConstraintKind.PlainIndex, columns, null) { IfNotExists = ifNotExists };
+        return new ConstraintSpec(at, name, ConstraintKind.PlainIndex, columns, null) { IfNotExists = ifNotExists, Unfit = textOrSpatial || !bare };
     }
 
     /// <summary><c>DROP INDEX [IF EXISTS] name ON table ...</c>.</summary>

@@ -111,6 +111,7 @@ internal sealed partial class DdlParser
             : ConstraintKind.Other;
         var columns = new List<string>();
         var nullsNotDistinct = false;
+        var bare = true;
         ForeignKeyTarget? references = null;
         if (kind == ConstraintKind.PrimaryKey)
         {
@@ -119,7 +120,7 @@ internal sealed partial class DdlParser
             if (!_mySql && UsingIndex(at, name, kind) is { } attached) return attached;
             if (_mySql) ifNotExists = KeyIfNotExists("PRIMARY KEY", alterAdd);
             if (_c.TryWord("USING")) _c.Next();
-            columns = ColumnNameList();
+            columns = ColumnNameList(out bare);
         }
         else if (kind is ConstraintKind.Unique or ConstraintKind.ForeignKey && !_mySql)
         {
@@ -147,7 +148,8 @@ internal sealed partial class DdlParser
             ifNotExists = KeyIfNotExists(kind == ConstraintKind.ForeignKey ? "FOREIGN KEY" : "UNIQUE KEY", alterAdd);
             if (_c.IsIdentifier && !_c.IsWord("USING")) name ??= _c.Identifier();
             if (_c.TryWord("USING")) _c.Next();
-            if (_c.IsSymbol('(')) columns = ColumnNameList();
+            if (_c.IsSymbol('(')) columns = ColumnNameList(out bare);
+            if (kind == ConstraintKind.ForeignKey && _c.TryWord("REFERENCES")) references = ReferencedKey(); // The actions after it are skipped.
         }
         else if (kind == ConstraintKind.Other && _mySql)
         {
@@ -162,7 +164,7 @@ internal sealed partial class DdlParser
 
         var index = !_mySql && kind is ConstraintKind.PrimaryKey or ConstraintKind.Unique ? KeyIndexTail(nullsNotDistinct) : KeyIndexOptions.Plain;
         _c.SkipToListEnd();
-        return new ConstraintSpec(at, name, kind, columns, null) { Index = index, References = references, IfNotExists = ifNotExists };
+        return new ConstraintSpec(at, name, kind, columns, null) { Index = index, References = references, IfNotExists = ifNotExists, Unfit = _mySql && !bare };
     }
 
     /// <summary>
@@ -202,14 +204,23 @@ internal sealed partial class DdlParser
     }
 
     /// <summary>Reads <c>(a, b)</c> and returns the names; MySQL prefix lengths and ASC/DESC are skipped.</summary>
-    private List<string> ColumnNameList()
+    private List<string> ColumnNameList() => ColumnNameList(out _);
+
+    /// <summary>
+    /// Reads <c>(a, b)</c> and returns the names; <paramref name="bare"/> tells whether every part
+    /// is a column alone (ASC or DESC may follow), which a MySQL index needs to serve a foreign key.
+    /// </summary>
+    private List<string> ColumnNameList(out bool bare)
     {
         var names = new List<string>();
+        bare = true;
         _c.ExpectSymbol('(');
         do
         {
             var start = _c.Position;
             _c.SkipToListEnd();
+            var length = _c.Position - start;
+            bare &= length == 1 || (length == 2 && (SqlTokenText.IsWord(_c.Source, _c.Tokens[start + 1], "ASC") || SqlTokenText.IsWord(_c.Source, _c.Tokens[start + 1], "DESC")));
             if (_c.Position > start && _c.Tokens[start] is { Kind: SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier } first)
             {
                 names.Add(PostgresNames.Stored(_rules, _rules.Name(_c.Source, first)));

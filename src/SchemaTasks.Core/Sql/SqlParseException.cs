@@ -12,4 +12,7 @@ internal sealed class SqlParseException(string code, string message, SqlToken at
 
     /// <summary>A table the refused statement creates with columns SchemaTasks cannot know (CREATE TABLE ... AS, LIKE, INHERITS, PARTITION OF).</summary>
     public Schema.QualifiedName? UnknownShapeTable { get; init; }
+
+    /// <summary>The refused statement shapes no tracked object, but its failure stops the migration, so the statements after it never run.</summary>
+    public bool OutsideTrackedStatement { get; init; }
 }

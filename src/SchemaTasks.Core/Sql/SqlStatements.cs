@@ -187,8 +187,11 @@ internal sealed record ConstraintSpec(SqlToken At, string? Name, ConstraintKind 
     /// <summary>MariaDB's <c>ADD INDEX IF NOT EXISTS name</c> (also UNIQUE, FOREIGN KEY, PRIMARY KEY, and CONSTRAINT name CHECK): an existing name is kept as it is.</summary>
     public bool IfNotExists { get; init; }
 
-    /// <summary>PostgreSQL: the table and columns a foreign key references, when read.</summary>
+    /// <summary>The table and columns a foreign key references, when read.</summary>
     public ForeignKeyTarget? References { get; init; }
+
+    /// <summary>MySQL: an index that cannot serve a foreign key: FULLTEXT, SPATIAL, or with a prefix length or an expression among its parts.</summary>
+    public bool Unfit { get; init; }
 }
 
 /// <summary>A CHECK expression; <see cref="Column"/> is set when it is a value set.</summary>

@@ -32,6 +32,10 @@ public sealed class MariaDbRefusedStatementTests
     [InlineData("a second primary key", "CREATE TABLE t (a int PRIMARY KEY, b int);\nALTER TABLE t ADD PRIMARY KEY (b);", DiagnosticCodes.MultiplePrimaryKeys, 1068)]
     [InlineData("modify adds the key again", "CREATE TABLE t (a int PRIMARY KEY);\nALTER TABLE t MODIFY a int PRIMARY KEY;", DiagnosticCodes.MultiplePrimaryKeys, 1068)]
     [InlineData("a generated column cast to JSON", "CREATE TABLE t (a varchar(10), j text AS (CAST(a AS JSON)) VIRTUAL);", DiagnosticCodes.SyntaxError, 1064)]
+    [InlineData("a generated column with MySQL's ->>", "CREATE TABLE t (id int PRIMARY KEY, j json);\nALTER TABLE t ADD COLUMN a varchar(20) GENERATED ALWAYS AS (j->>\"$.a\");", DiagnosticCodes.SyntaxError, 1064)]
+    [InlineData("a check with MySQL's ->", "CREATE TABLE t (id int PRIMARY KEY, j json);\nALTER TABLE t ADD CONSTRAINT ck CHECK (j->'$.a' > 0);", DiagnosticCodes.SyntaxError, 1064)]
+    [InlineData("an index on ->>", "CREATE TABLE t (id int PRIMARY KEY, j json);\nCREATE INDEX ia ON t ((j->>'$.a'));", DiagnosticCodes.SyntaxError, 1064)]
+    [InlineData("a view with ->", "CREATE TABLE t (id int PRIMARY KEY, j json);\nCREATE VIEW v AS SELECT j->'$.b' AS b FROM t;", DiagnosticCodes.SyntaxError, 1064)]
     [InlineData("drop index with a lock option", "CREATE TABLE t (a int, KEY ia (a));\nDROP INDEX ia ON t LOCK = NONE;", DiagnosticCodes.SyntaxError, 1064)]
     [InlineData("an AUTO_INCREMENT column in no key", "CREATE TABLE t (a int AUTO_INCREMENT);", DiagnosticCodes.AutoIncrementColumn, 1075)]
     [InlineData("two AUTO_INCREMENT columns", "CREATE TABLE t (a int AUTO_INCREMENT PRIMARY KEY, b int AUTO_INCREMENT, KEY (b));", DiagnosticCodes.AutoIncrementColumn, 1075)]
@@ -93,6 +97,13 @@ public sealed class MariaDbRefusedStatementTests
         ALTER TABLE t RENAME COLUMN a3 TO a4;
         ALTER TABLE t ADD COLUMN d int;
         ALTER TABLE t DROP COLUMN b, DROP COLUMN a4, DROP COLUMN c;
+        """)]
+    [InlineData("arrows in strings, quoted names and comments, and the functions MariaDB takes instead", """
+        CREATE TABLE t (id int PRIMARY KEY, j json);
+        ALTER TABLE t ADD COLUMN s varchar(9) DEFAULT 'a->b';
+        ALTER TABLE t ADD COLUMN `x->y` int /* j->>'$.a' */ COMMENT 'j->$.z';
+        ALTER TABLE t ADD COLUMN a varchar(20) AS (JSON_VALUE(j, '$.a')) VIRTUAL;
+        ALTER TABLE t ADD COLUMN b varchar(20) AS (JSON_UNQUOTE(JSON_EXTRACT(j, '$.b'))) VIRTUAL;
         """)]
     public async Task Accepted_forms_match_the_server(string behaviour, string sql)
     {

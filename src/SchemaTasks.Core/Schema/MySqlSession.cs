@@ -1,0 +1,16 @@
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// MySQL/MariaDB session settings that change which statements the server refuses; shared by the
+/// whole run, as a runner that keeps one connection carries them from one migration to the next.
+/// </summary>
+internal sealed class MySqlSession
+{
+    /// <summary>
+    /// Whether <c>SET foreign_key_checks = 0</c> (or OFF) was the last word on the setting: the
+    /// server then lets a statement drop the index a foreign key needs (checked on MariaDB 10.11).
+    /// A value SchemaTasks cannot read, such as mysqldump's closing
+    /// <c>SET FOREIGN_KEY_CHECKS = @OLD_FOREIGN_KEY_CHECKS</c>, is taken as the default, on.
+    /// </summary>
+    public bool ForeignKeyChecksOff { get; set; }
+}
