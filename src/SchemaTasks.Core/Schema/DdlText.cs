@@ -32,6 +32,18 @@ internal static class DdlText
         return false;
     }
 
+    /// <summary>
+    /// Whether a string constant may be a statement that changes a tracked object (or runs one):
+    /// it starts like one. A word such as <c>'atlas:create'</c> inside a value is no statement.
+    /// </summary>
+    public static bool MayBeDdlStatement(string text, SqlDialect dialect)
+    {
+        var (tokens, _) = SqlLexer.Lex(text, dialect);
+        if (tokens.Count == 0) return false;
+        if (SqlTokenText.IsWord(text, tokens[0], "EXECUTE") || (dialect.IsMySqlFamily() && SqlTokenText.IsWord(text, tokens[0], "PREPARE"))) return true;
+        return StartsDdl(text, tokens[0], dialect) && StartsTrackedStatement(text, tokens, 0, dialect);
+    }
+
     /// <summary>Whether a statement starting with <paramref name="first"/> is DDL the parser reads: CREATE, ALTER, DROP, and MySQL's RENAME.</summary>
     public static bool StartsDdl(string text, SqlToken first, SqlDialect dialect)
         => SqlTokenText.IsWord(text, first, "CREATE") || SqlTokenText.IsWord(text, first, "ALTER") || SqlTokenText.IsWord(text, first, "DROP")

@@ -117,14 +117,19 @@ internal sealed class RoutineDefinition
     }
 
     // A body written inline (MySQL's, PostgreSQL's BEGIN ATOMIC) is part of the statement's
-    // text; a quoted one (PostgreSQL's AS $$ ... $$) is a string among its tokens.
+    // text; a quoted one (PostgreSQL's AS $$ ... $$) is a string among its tokens, read whole. In
+    // MySQL's inline bodies a string is a value, which counts only when it starts a statement
+    // (built for PREPARE, say): 'atlas:create' in an UPDATE is no DDL.
     private bool BodyMayChangeTracked()
     {
         var body = Body;
         if (DdlText.LooksLikeDdl(body.Text, _dialect)) return true;
+        var inline = _dialect.IsMySqlFamily();
         foreach (var token in body.Tokens)
         {
-            if (token.Kind == SqlTokenKind.String && DdlText.LooksLikeDdl(SqlTokenText.Unquote(body.Text, token), _dialect)) return true;
+            if (token.Kind != SqlTokenKind.String) continue;
+            var text = SqlTokenText.Unquote(body.Text, token);
+            if (inline ? DdlText.MayBeDdlStatement(text, _dialect) : DdlText.LooksLikeDdl(text, _dialect)) return true;
         }
 
         return false;

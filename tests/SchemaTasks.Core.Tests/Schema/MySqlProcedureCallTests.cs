@@ -182,4 +182,27 @@ public class MySqlProcedureCallTests
             """, SqlDialect.MariaDb);
         Assert.Equal(DiagnosticCodes.MariaDbColumnAttributeOrder, Assert.Single(diagnostics).Code);
     }
+
+    [Theory]
+    [InlineData("'atlas:create'", false)] // A value: found on a real history (ranger).
+    [InlineData("'drop'", true)] // A statement's start, perhaps built with CONCAT for PREPARE.
+    [InlineData("'ALTER TABLE v ADD c int'", true)]
+    public void AStringInTheBody_CountsOnlyWhenItStartsAStatement(string value, bool mayChange)
+    {
+        var sql = $"""
+            CREATE TABLE v (version varchar(10), name varchar(20));
+            DELIMITER ;;
+            CREATE PROCEDURE upd() BEGIN
+            IF EXISTS (SELECT version FROM v WHERE version = 'J1') THEN
+              UPDATE v SET name = 'x' WHERE name = {value};
+            END IF;
+            END;;
+            DELIMITER ;
+            CALL upd();
+            """;
+
+        var diagnostics = Run(sql, SqlDialect.MariaDb).Diagnostics;
+
+        Assert.Equal(mayChange, diagnostics.Any(d => d.Code == DiagnosticCodes.RoutineChangesTrackedObjects));
+    }
 }
