@@ -33,6 +33,7 @@ internal static class AlterTableActions
             return catalog;
         }
 
+        if (!context.IsPostgres && MySqlAlterColumnNames.Refuses(table, s, context)) return catalog;
         var name = s.Name;
         var passes = context.IsPostgres ? new PostgresAlterPasses() : null;
         foreach (var action in s.Actions)

@@ -54,13 +54,52 @@ public class PlacementTests
         for (var i = 0; i < width; i++) sql.Append($"ALTER TABLE wide ADD COLUMN c{i} integer AFTER middle;\n");
         sql.Append("ALTER TABLE wide ADD COLUMN head integer FIRST;\nALTER TABLE wide ADD COLUMN later integer AFTER MIDDLE;\n");
         var before = Clean(sql.ToString(), SqlDialect.MySql);
-        var after = SchemaEngine.Apply(before, "ALTER TABLE wide ADD COLUMN end integer AFTER tail, ADD COLUMN nowhere integer AFTER missing;", "m.sql").Catalog;
+        var after = SchemaEngine.Apply(before, "ALTER TABLE wide ADD COLUMN end integer AFTER tail, ADD COLUMN nowhere integer AFTER end;", "m.sql").Catalog;
 
         string[] expected = ["head", "id", "middle", "later", .. Enumerable.Range(0, width).Reverse().Select(i => $"c{i}"), "tail"];
         var table = before.Tables[My("wide")];
         Assert.Equal(expected, table.Columns.Select(c => c.Name));
         Assert.Equal(table with { Columns = [.. table.Columns] }, table);
         Assert.Equal(["tail", "end", "nowhere"], after.Tables[My("wide")].Columns.TakeLast(3).Select(c => c.Name));
+    }
+
+    // Checked on MariaDB 10.11: error 1054, and the statement changes nothing.
+    [Theory]
+    [InlineData("ALTER TABLE t ADD COLUMN x int AFTER missing;")]
+    [InlineData("ALTER TABLE t ADD COLUMN r int AFTER r;")]
+    [InlineData("ALTER TABLE t DROP COLUMN b, ADD COLUMN z int AFTER b;")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN b bigint AFTER b;")]
+    [InlineData("ALTER TABLE t CHANGE COLUMN a a2 int, ADD COLUMN q int AFTER a;")]
+    [InlineData("ALTER TABLE t CHANGE COLUMN a a2 int, CHANGE COLUMN a2 a3 int;")]
+    [InlineData("ALTER TABLE t RENAME COLUMN a TO a2, MODIFY COLUMN a2 bigint;")]
+    [InlineData("ALTER TABLE t ADD COLUMN x int, CHANGE COLUMN x x2 int;")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN a bigint, MODIFY COLUMN a smallint;")]
+    [InlineData("ALTER TABLE t DROP COLUMN a, MODIFY COLUMN a bigint;")]
+    [InlineData("ALTER TABLE t RENAME COLUMN a TO a2, DROP COLUMN a2;")]
+    [InlineData("ALTER TABLE t ADD COLUMN x int, DROP COLUMN x;")]
+    public void NamesTheServerDoesNotResolveInOneAlterTable_AreRefused(string alter)
+    {
+        var (catalog, diagnostics) = Run("CREATE TABLE t (a int, b int, c int);\n" + alter, SqlDialect.MariaDb);
+
+        var error = Assert.Single(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal((DiagnosticCodes.ColumnNotFound, 2), (error.Code, error.Line));
+        Assert.Equal(["a", "b", "c"], catalog.Tables[My("t")].Columns.Select(c => c.Name));
+    }
+
+    // Also checked on MariaDB 10.11: these go through.
+    [Theory]
+    [InlineData("ALTER TABLE t ADD COLUMN x int, ADD COLUMN y int AFTER x;", "a,b,c,x,y")]
+    [InlineData("ALTER TABLE t CHANGE COLUMN a a2 int, ADD COLUMN q int AFTER a2;", "a2,q,b,c")]
+    [InlineData("ALTER TABLE t RENAME COLUMN a TO a2, ADD COLUMN q int AFTER a2;", "a2,q,b,c")]
+    [InlineData("ALTER TABLE t DROP COLUMN b, ADD COLUMN b int;", "a,c,b")]
+    [InlineData("ALTER TABLE t ADD COLUMN x int, MODIFY COLUMN x bigint;", "a,b,c,x")]
+    [InlineData("ALTER TABLE t CHANGE COLUMN a a2 int, ADD COLUMN a int;", "a2,b,c,a")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN b bigint AFTER c, ADD COLUMN q int AFTER b;", "a,c,b,q")]
+    public void NamesTheServerResolvesInOneAlterTable_AreApplied(string alter, string columns)
+    {
+        var catalog = Clean("CREATE TABLE t (a int, b int, c int);\n" + alter, SqlDialect.MariaDb);
+
+        Assert.Equal(columns, string.Join(",", catalog.Tables[My("t")].Columns.Select(c => c.Name)));
     }
 
     // A wide table's index of column positions serves the versions that only add columns after
@@ -98,9 +137,9 @@ public class PlacementTests
             setup +
             $"ALTER TABLE wide MODIFY COLUMN c{width - 1} varchar(10) NOT NULL FIRST;\n" +
             "ALTER TABLE wide CHANGE COLUMN c0 renamed bigint AFTER c5;\n" +
-            "ALTER TABLE wide MODIFY COLUMN c7 text AFTER c7;\n" +
+            "ALTER TABLE wide MODIFY COLUMN c7 text;\n" +
             "ALTER TABLE wide CHANGE COLUMN c8 C8 integer;\n" +
-            "ALTER TABLE wide MODIFY COLUMN c9 integer AFTER missing;\n" +
+            "ALTER TABLE wide MODIFY COLUMN c9 integer;\n" +
             "ALTER TABLE wide MODIFY COLUMN c1 integer AFTER ID;",
             SqlDialect.MySql);
 
