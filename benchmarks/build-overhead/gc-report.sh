@@ -25,7 +25,7 @@ cat > "$work/gc.targets" <<'XML'
         var allocated = (long)gc.GetMethod("GetTotalAllocatedBytes", new[] { typeof(bool) }).Invoke(null, new object[] { false });
         var pause = (System.TimeSpan)gc.GetMethod("GetTotalPauseDuration").Invoke(null, null);
         Log.LogMessage(MessageImportance.High, string.Format(System.Globalization.CultureInfo.InvariantCulture,
-          "gc-report {0} {1:F1} MB ({2}/{3}/{4}) pause {5:F0} ms", Point, allocated / 1e6,
+          "gc-report {0} {1:F2} MB ({2}/{3}/{4}) pause {5:F0} ms", Point, allocated / 1e6,
           System.GC.CollectionCount(0), System.GC.CollectionCount(1), System.GC.CollectionCount(2), pause.TotalMilliseconds));
       ]]></Code>
     </Task>
