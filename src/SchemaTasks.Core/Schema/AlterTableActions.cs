@@ -35,6 +35,7 @@ internal static class AlterTableActions
 
         var name = s.Name;
         var passes = context.IsPostgres ? new PostgresAlterPasses() : null;
+        context.ForeignKeyNumbers.Begin(name, table);
         foreach (var action in s.Actions)
         {
             if (passes is not null && action is AlterColumnTypeAction retype && table.FindColumn(retype.Column, context.Rules.Dialect) is { } retyped
@@ -51,6 +52,7 @@ internal static class AlterTableActions
                 catalog = TableStatements.Move(catalog, name, target, context, action.At);
                 if (catalog.Tables.TryGetValue(target, out var moved) && !catalog.Tables.ContainsKey(name))
                 {
+                    context.ForeignKeyNumbers.Renamed(name, target);
                     name = target;
                     table = moved;
                 }
