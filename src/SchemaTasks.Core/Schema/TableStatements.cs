@@ -41,7 +41,7 @@ internal static class TableStatements
         var columns = ImmutableArray.CreateBuilder<CatalogColumn>(s.Columns.Count);
         // A set only for a wide table: scanning the columns of a usual one costs less than building one.
         var declared = s.Columns.Count > SmallList ? new HashSet<string>(context.Rules.ColumnComparer) : null;
-        var refusedDefault = false;
+        var refusedColumn = false;
         foreach (var column in s.Columns)
         {
             if (declared is null ? IndexOf(columns, column.Name, context.Rules.ColumnComparison) >= 0 : !declared.Add(column.Name))
@@ -51,11 +51,17 @@ internal static class TableStatements
             }
 
             var created = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, s.Name, column, context), context);
+            if (MySqlValueLists.Refuses(s.Name, created, column.Charset ?? s.DefaultCharset, column.At, context))
+            {
+                refusedColumn = true;
+                continue;
+            }
+
             if (RefusedDefaults.Checked(catalog, s.Name, created, RefusedDefaults.DefaultAt(column), context) is { } accepted) columns.Add(accepted);
-            else refusedDefault = true;
+            else refusedColumn = true;
         }
 
-        if (refusedDefault) return catalog;
+        if (refusedColumn) return catalog;
 
         var table = new CatalogTable(s.Name, columns.ToImmutable(), [], EmptyConstraintNames);
         context.ForeignKeyNumbers.Begin(s.Name, null);
