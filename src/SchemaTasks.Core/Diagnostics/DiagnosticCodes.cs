@@ -373,6 +373,12 @@ public static class DiagnosticCodes
     /// </summary>
     public const string RetypedDefaultUndecided = "ST3058";
 
+    /// <summary>
+    /// MySQL and MariaDB refuse an ENUM or SET value list: a value listed twice (trailing spaces do
+    /// not count; error 1291 in a strict sql_mode) or a SET value holding a comma (error 1367).
+    /// </summary>
+    public const string RefusedValueList = "ST3065";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -14,8 +14,8 @@ internal static class AddIfNotExists
         // MariaDB looks among the CHECKs only: a key of that name still makes the statement fail (error 1826).
         if (constraint.Kind == ConstraintKind.Check) return constraint.Name is { } check && table.Checks.Any(c => c.Name == check);
 
-        // ADD PRIMARY KEY IF NOT EXISTS has no name of its own: the table's primary key is PRIMARY.
-        var name = constraint.Name ?? (constraint.Kind == ConstraintKind.PrimaryKey ? "PRIMARY" : null);
+        // A primary key is PRIMARY, whatever name is written (MariaDB 10.11).
+        var name = constraint.Kind == ConstraintKind.PrimaryKey ? "PRIMARY" : constraint.Name;
         return name is not null && (ConstraintNames.Exists(table, name) || MySqlPlainIndexes.IsPlainIndex(table, name));
     }
 }

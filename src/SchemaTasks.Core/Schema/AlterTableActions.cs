@@ -36,6 +36,7 @@ internal static class AlterTableActions
         if (!context.IsPostgres && MySqlAlterColumnNames.Refuses(table, s, context)) return catalog;
         var name = s.Name;
         var passes = context.IsPostgres ? new PostgresAlterPasses() : null;
+        context.ForeignKeyNumbers.Begin(name, table);
         foreach (var action in s.Actions)
         {
             if (passes is not null && action is AlterColumnTypeAction retype && table.FindColumn(retype.Column, context.Rules.Dialect) is { } retyped
@@ -52,6 +53,7 @@ internal static class AlterTableActions
                 catalog = TableStatements.Move(catalog, name, target, context, action.At);
                 if (catalog.Tables.TryGetValue(target, out var moved) && !catalog.Tables.ContainsKey(name))
                 {
+                    context.ForeignKeyNumbers.Renamed(name, target);
                     name = target;
                     table = moved;
                 }
@@ -125,6 +127,7 @@ internal static class AlterTableActions
 
                 if (!ServerLimits.CheckColumnCount(table.Name, table.ColumnCount + 1, context, add.At)) return table;
                 var created = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context, table), context);
+                if (MySqlValueLists.Refuses(table.Name, created, TableCharsets.Of(table, context.Rules).For(add.Column), add.Column.At, context)) return table;
                 if (RefusedDefaults.Checked(catalog, table.Name, created, RefusedDefaults.DefaultAt(add.Column), context) is not { } added) return table;
                 table = AddColumnConstraints(catalog, table.WithColumnAdded(added, add.Column.First, add.Column.After, dialect), add.Column, context);
                 PrimaryKeyNullability.ReportExplicitNull(table, add.Column, add.Column.At, context);
@@ -233,6 +236,7 @@ internal static class AlterTableActions
                 if (GeneratedColumnDependencies.BeforeRename(redefining, old, replace.Definition.Name, replace.At, context) is not { } following) return table;
                 table = following;
                 var redefined = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, replace.Definition, context), context);
+                if (MySqlValueLists.Refuses(table.Name, redefined, TableCharsets.Of(table, context.Rules).For(replace.Definition), replace.Definition.At, context)) return table;
                 if (RefusedDefaults.Checked(catalog, table.Name, redefined, RefusedDefaults.DefaultAt(replace.Definition), context) is not { } column) return table;
                 table = table.WithColumnReplaced(old, column, replace.Definition.First, replace.Definition.After, dialect) with
                 {

@@ -34,6 +34,9 @@ internal sealed class ApplyContext(IdentifierRules rules, string? file, List<Sch
     /// <summary>MySQL/MariaDB session settings the migrations set; shared by the whole run.</summary>
     public MySqlSession Session { get; } = session ?? new();
 
+    /// <summary>MariaDB: the numbers of the current statement's unnamed foreign keys.</summary>
+    public InnoDbForeignKeyNumbers ForeignKeyNumbers { get; } = new();
+
     /// <summary>Whether <paramref name="name"/>, absent from the catalog, is one of the tool's own tables or one of <see cref="UnknownShapes"/>.</summary>
     public bool IsPassedOver(QualifiedName name) => ToolTables.Contains(name) || UnknownShapes.Contains(name);
 

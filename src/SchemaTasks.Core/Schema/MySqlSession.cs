@@ -13,4 +13,12 @@ internal sealed class MySqlSession
     /// <c>SET FOREIGN_KEY_CHECKS = @OLD_FOREIGN_KEY_CHECKS</c>, is taken as the default, on.
     /// </summary>
     public bool ForeignKeyChecksOff { get; set; }
+
+    /// <summary>
+    /// Whether the last <c>SET sql_mode</c> gave a literal mode without STRICT_TRANS_TABLES,
+    /// STRICT_ALL_TABLES or TRADITIONAL: the server then only notes some definitions it refuses in
+    /// the default, strict mode (a value listed twice in an ENUM or SET). A value SchemaTasks cannot
+    /// read, such as a saved mode being restored, is taken as the default, strict.
+    /// </summary>
+    public bool StrictModeOff { get; set; }
 }

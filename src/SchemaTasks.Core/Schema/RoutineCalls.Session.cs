@@ -4,8 +4,8 @@ namespace SchemaTasks.Schema;
 
 /// <summary>
 /// The session settings a MySQL <c>SET</c> changes that decide what the server refuses
-/// (<see cref="MySqlSession"/>): <c>foreign_key_checks</c>, written bare, after SESSION, GLOBAL
-/// or LOCAL, or as <c>@@[session.]foreign_key_checks</c>.
+/// (<see cref="MySqlSession"/>): <c>foreign_key_checks</c> and <c>sql_mode</c>, written bare, after SESSION, GLOBAL
+/// or LOCAL, or as <c>@@[session.]name</c>.
 /// </summary>
 internal sealed partial class RoutineCalls
 {
@@ -18,7 +18,14 @@ internal sealed partial class RoutineCalls
         if (UserVariable(sql, tokens, start, end) is not null) return;
         var assignment = start;
         while (assignment < end && !IsAssignment(sql, tokens[assignment])) assignment++;
-        if (assignment == start || assignment >= end || !SqlTokenText.IsWord(sql, tokens[assignment - 1], "foreign_key_checks")) return;
+        if (assignment == start || assignment >= end) return;
+        if (SqlTokenText.IsWord(sql, tokens[assignment - 1], "sql_mode"))
+        {
+            NoteSqlMode(sql, assignment + 2 == end ? tokens[assignment + 1] : default);
+            return;
+        }
+
+        if (!SqlTokenText.IsWord(sql, tokens[assignment - 1], "foreign_key_checks")) return;
 
         // Only a literal 0 or OFF turns the checks off; anything else (1, ON, DEFAULT, a saved
         // value being restored) is taken as the default, on.
@@ -26,5 +33,15 @@ internal sealed partial class RoutineCalls
         Session.ForeignKeyChecksOff = assignment + 2 == end
             && ((value.Kind == SqlTokenKind.Number && SqlTokenText.Raw(sql, value) == "0")
                 || SqlTokenText.IsWord(sql, value, "OFF") || SqlTokenText.IsWord(sql, value, "FALSE"));
+    }
+
+    // Only a literal mode is read; anything else (DEFAULT, a saved mode restored, an expression) is taken as strict.
+    private void NoteSqlMode(string sql, SqlToken value)
+    {
+        var mode = value.Kind == SqlTokenKind.String ? SqlTokenText.Unquote(sql, value) : null;
+        Session.StrictModeOff = mode is not null
+            && !mode.Contains("STRICT_TRANS_TABLES", StringComparison.OrdinalIgnoreCase)
+            && !mode.Contains("STRICT_ALL_TABLES", StringComparison.OrdinalIgnoreCase)
+            && !mode.Contains("TRADITIONAL", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -41,7 +41,7 @@ internal static class TableStatements
         var columns = ImmutableArray.CreateBuilder<CatalogColumn>(s.Columns.Count);
         // A set only for a wide table: scanning the columns of a usual one costs less than building one.
         var declared = s.Columns.Count > SmallList ? new HashSet<string>(context.Rules.ColumnComparer) : null;
-        var refusedDefault = false;
+        var refusedColumn = false;
         foreach (var column in s.Columns)
         {
             if (declared is null ? IndexOf(columns, column.Name, context.Rules.ColumnComparison) >= 0 : !declared.Add(column.Name))
@@ -51,13 +51,20 @@ internal static class TableStatements
             }
 
             var created = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, s.Name, column, context), context);
+            if (MySqlValueLists.Refuses(s.Name, created, column.Charset ?? s.DefaultCharset, column.At, context))
+            {
+                refusedColumn = true;
+                continue;
+            }
+
             if (RefusedDefaults.Checked(catalog, s.Name, created, RefusedDefaults.DefaultAt(column), context) is { } accepted) columns.Add(accepted);
-            else refusedDefault = true;
+            else refusedColumn = true;
         }
 
-        if (refusedDefault) return catalog;
+        if (refusedColumn) return catalog;
 
         var table = new CatalogTable(s.Name, columns.ToImmutable(), [], EmptyConstraintNames);
+        context.ForeignKeyNumbers.Begin(s.Name, null);
 
         if (context.IsPostgres)
         {
@@ -107,6 +114,8 @@ internal static class TableStatements
     public static CatalogTable AddConstraint(Catalog catalog, CatalogTable table, ConstraintSpec spec, string? column, ApplyContext context)
     {
         if (spec.Kind == ConstraintKind.PlainIndex) return MySqlPlainIndexes.Add(catalog, table, spec, context);
+        // MySQL and MariaDB name every primary key PRIMARY, whatever CONSTRAINT name is written (MariaDB 10.11).
+        if (spec.Kind == ConstraintKind.PrimaryKey && spec.Name is not null && context.Rules.Dialect.IsMySqlFamily()) spec = spec with { Name = null };
         if (spec.Name is { } given && ConstraintNames.Clashes(table, spec.Kind, given, context.Rules.Dialect))
         {
             context.Error(DiagnosticCodes.ConstraintExists, $"Table {context.Show(table.Name)} already has a constraint named {context.Show(given)}. Drop it first or choose another name.", spec.At);
@@ -150,7 +159,16 @@ internal static class TableStatements
             return table; // An unnamed MySQL index: nothing to track.
         }
 
-        var keyName = ConstraintNames.Generate(catalog, table, spec, column, context.Rules);
+        var keyName = spec.Kind == ConstraintKind.ForeignKey && spec.Name is null && context.Rules.Dialect == SqlDialect.MariaDb
+            ? context.ForeignKeyNumbers.Next(table)
+            : ConstraintNames.Generate(catalog, table, spec, column, context.Rules);
+        if (spec.Kind == ConstraintKind.ForeignKey && spec.Name is null && table.OtherConstraints.Contains(keyName))
+        {
+            // MariaDB numbers unnamed foreign keys past those the table had, not past names given in the same statement.
+            context.Error(DiagnosticCodes.ConstraintExists, $"The server names this unnamed foreign key of {context.Show(table.Name)} {context.Show(keyName)}, a name this statement already gives another foreign key, and refuses the statement (CREATE TABLE: error 1005, errno 150; ALTER TABLE: error 1050). Name the foreign key, or give the other one a name the server does not generate.", spec.At);
+            return table;
+        }
+
         var keyColumns = (spec.Columns.Count > 0 ? spec.Columns : column is null ? [] : [column])
             .Select(c => table.FindColumn(c, context.Rules.Dialect)?.Name ?? c)
             .ToImmutableArray();

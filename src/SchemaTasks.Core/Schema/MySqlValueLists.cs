@@ -1,0 +1,47 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// ENUM and SET value lists MySQL and MariaDB refuse (checked on MariaDB 10.11): a SET member
+/// holding a comma (error 1367, whatever the session's sql_mode), and a value listed twice (error
+/// 1291 in a strict sql_mode, the default; otherwise only a note). The server strips trailing
+/// spaces from the values first (not under the binary charset, which SchemaTasks leaves unjudged), so <c>'a'</c> and <c>'a '</c> are
+/// one value; a leading space or a tab counts. Values that differ only in case are duplicates
+/// under the case-insensitive default collations but not under a <c>_bin</c> or <c>_cs</c> one;
+/// SchemaTasks does not follow collations, so it does not judge them.
+/// </summary>
+internal static class MySqlValueLists
+{
+    /// <summary>Reports the first value of <paramref name="column"/>'s list the server refuses; <see langword="true"/> then.</summary>
+    public static bool Refuses(QualifiedName table, CatalogColumn column, string? charset, SqlToken at, ApplyContext context)
+    {
+        if (!context.Rules.Dialect.IsMySqlFamily() || column.InlineValues is not { } list) return false;
+        var kind = list.Kind == InlineValueKind.Enum ? "ENUM" : "SET";
+        if (list.Kind == InlineValueKind.Set && list.Values.FirstOrDefault(v => v.Contains(',', StringComparison.Ordinal)) is { } withComma)
+        {
+            context.Error(
+                DiagnosticCodes.RefusedValueList,
+                $"The server refuses the SET of column {context.Show(column.Name)} of {context.Show(table)}: its value {context.ShowValue(withComma)} holds a comma, which separates a SET's values (error 1367, Illegal set value). Split it into separate values, or use another character.",
+                at);
+            return true;
+        }
+
+        // Under the binary charset the server keeps trailing spaces, which the parsed list no longer has.
+        if (context.Session.StrictModeOff || charset == MySqlCharsets.Binary) return false;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in list.Values)
+        {
+            var stored = value.TrimEnd(' ');
+            if (seen.Add(stored)) continue;
+            context.Error(
+                DiagnosticCodes.RefusedValueList,
+                $"The server refuses the {kind} of column {context.Show(column.Name)} of {context.Show(table)}: it lists {context.ShowValue(stored)} twice (trailing spaces do not count; error 1291, duplicated value in {kind}). Remove the repeated value.",
+                at);
+            return true;
+        }
+
+        return false;
+    }
+}
