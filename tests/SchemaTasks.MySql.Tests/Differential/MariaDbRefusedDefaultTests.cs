@@ -32,22 +32,7 @@ public sealed class MariaDbRefusedDefaultTests
     public async Task A_default_MariaDb_refuses_is_reported_at_its_line(string behaviour, string sql)
     {
         if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
-        var statements = sql.Split('\n');
-        var (_, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.MariaDb), sql, "m.sql");
-        Assert.True(diagnostics.Count == 1 && diagnostics[0].Code == DiagnosticCodes.DefaultNotOfColumnType, $"{behaviour}: {string.Join("\n", diagnostics)}");
-        Assert.Equal(statements.Length, diagnostics[0].Line);
-
-        await using var db = await MySqlTestDatabase.CreateAsync();
-        await using var connection = await db.OpenConnectionAsync();
-        foreach (var setup in statements[..^1])
-        {
-            await using var prepare = new MySqlCommand(setup, connection);
-            await prepare.ExecuteNonQueryAsync();
-        }
-
-        await using var command = new MySqlCommand(statements[^1], connection);
-        var refusal = await Assert.ThrowsAsync<MySqlException>(() => command.ExecuteNonQueryAsync());
-        Assert.Equal(1067, refusal.Number);
+        await MySqlServerAgreement.AssertMariaDbRefusesLastLineAsync(behaviour, sql, DiagnosticCodes.DefaultNotOfColumnType, 1067);
     }
 
     [MySqlTheory]

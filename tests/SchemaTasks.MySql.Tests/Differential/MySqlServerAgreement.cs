@@ -26,6 +26,31 @@ internal static class MySqlServerAgreement
     public static Task AssertEngineMatchesServerWithUserVariablesAsync(string behaviour, string sql, SqlDialect dialect)
         => AssertAsync(behaviour, sql, dialect, userVariables: true, []);
 
+    /// <summary>
+    /// The engine reports exactly one diagnostic for <paramref name="sql"/>, of
+    /// <paramref name="code"/> on its last line, and MariaDB, given the statements one line at a
+    /// time, refuses the last with error <paramref name="error"/>.
+    /// </summary>
+    public static async Task AssertMariaDbRefusesLastLineAsync(string behaviour, string sql, string code, int error)
+    {
+        var statements = sql.Split('\n');
+        var (_, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.MariaDb), sql, "m.sql");
+        Assert.True(diagnostics.Count == 1 && diagnostics[0].Code == code, $"{behaviour}: {string.Join("\n", diagnostics)}");
+        Assert.Equal(statements.Length, diagnostics[0].Line);
+
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        foreach (var setup in statements[..^1])
+        {
+            await using var prepare = new MySqlCommand(setup, connection);
+            await prepare.ExecuteNonQueryAsync();
+        }
+
+        await using var command = new MySqlCommand(statements[^1], connection);
+        var refusal = await Assert.ThrowsAsync<MySqlException>(() => command.ExecuteNonQueryAsync());
+        Assert.Equal(error, refusal.Number);
+    }
+
     private static async Task AssertAsync(string behaviour, string sql, SqlDialect dialect, bool userVariables, string[] warnings)
     {
         var (built, diagnostics) = SchemaEngine.Apply(Catalog.Empty(dialect), sql, "m.sql");
