@@ -23,7 +23,7 @@ public sealed class PostgresRepairTests
         await using var db = await PostgresTestDatabase.CreateAsync();
         var (init, scheduled) = Scenario5();
         // Statement 2 (the table) fails after statement 1 (the enum) is committed, as in scenario 5.
-        var failing = "-- schematasks:no-transaction\n" + scheduled.Replace("DEFAULT 'WEEKLY'", "DEFAULT 'YEARLY'", StringComparison.Ordinal);
+        var failing = "-- schematasks:no-transaction\n" + Broken(scheduled);
         var broken = Build((InitId, init), (ScheduledIssuesId, failing));
         var fixedBuild = Build((InitId, init), (ScheduledIssuesId, scheduled));
         var failure = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(broken, db.ConnectionString));
@@ -65,7 +65,7 @@ public sealed class PostgresRepairTests
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
         var (init, scheduled) = Scenario5();
-        var broken = Build((InitId, init), (ScheduledIssuesId, scheduled.Replace("DEFAULT 'WEEKLY'", "DEFAULT 'YEARLY'", StringComparison.Ordinal)));
+        var broken = Build((InitId, init), (ScheduledIssuesId, Broken(scheduled)));
         var fixedBuild = Build((InitId, init), (ScheduledIssuesId, scheduled));
         await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(broken, db.ConnectionString));
 
@@ -87,7 +87,7 @@ public sealed class PostgresRepairTests
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
         var (init, scheduled) = Scenario5();
-        var broken = Build((InitId, init), (ScheduledIssuesId, scheduled.Replace("DEFAULT 'WEEKLY'", "DEFAULT 'YEARLY'", StringComparison.Ordinal)));
+        var broken = Build((InitId, init), (ScheduledIssuesId, Broken(scheduled)));
         var fixedBuild = Build((InitId, init), (ScheduledIssuesId, scheduled));
         await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(broken, db.ConnectionString));
 
@@ -234,6 +234,12 @@ public sealed class PostgresRepairTests
         Assert.Equal(["statement 3 (line 3): INSERT INTO no_such_table VALUES (1)"], blocked.Other.Statements.Select(s => s.Touches));
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM schematasks_history WHERE NOT success"));
     }
+
+    // The migration as it fails on the server at its second statement, the CREATE TABLE, while
+    // the build takes it: a default calling a function the database lacks. (An unlisted enum
+    // label, scenario 5 itself, no longer builds: ST3056.)
+    private static string Broken(string scheduled)
+        => scheduled.Replace("DEFAULT 'WEEKLY'", "DEFAULT momentum.frequency_not_deployed()", StringComparison.Ordinal);
 
     private static (string Init, string ScheduledIssues) Scenario5()
     {
