@@ -101,7 +101,9 @@ internal static class AlterTableActions
         if (passes is null && MySqlForeignKeyIndexes.RefusesDrop(catalog, name, catalogBefore.Tables[s.Name], table, s, context)) return catalogBefore;
         if (passes is not null && PostgresForeignKeyChecks.Refuses(catalog, name, catalogBefore.Tables[s.Name], table, s.At, context)) return catalogBefore;
         if (passes is null && MySqlForeignKeyRetype.Refuses(catalog, name, catalogBefore.Tables[s.Name], table, s, context)) return catalogBefore;
-        return catalog.WithTable(name, MySqlForeignKeyIndexes.Settle(table, context));
+        var settled = MySqlForeignKeyIndexes.Settle(table, context);
+        if (passes is null && MariaDbForeignKeyChecks.Refuses(catalog, name, catalogBefore.Tables[s.Name], settled, s.At, context)) return catalogBefore;
+        return catalog.WithTable(name, settled);
     }
 
     private static CatalogTable ApplyAction(Catalog catalog, CatalogTable table, AlterAction action, ApplyContext context, AlterTableStatement statement)

@@ -26,7 +26,7 @@ internal static class PostgresForeignKeyChecks
         foreach (var (fkName, fk) in after.Keys.OrderBy(k => k.Key, StringComparer.Ordinal))
         {
             if (fk.Kind != ConstraintKind.ForeignKey || fk.References is not { } target) continue;
-            var isNew = before is null || !before.Keys.TryGetValue(fkName, out var old) || old.References != target;
+            var isNew = before is null || !ForeignKeyChecks.Existed(before, fkName, target);
             if (!isNew && !fk.Columns.Any(c => Retyped(before!, after, c, dialect))) continue;
             var referenced = target.Table.Equals(name) ? after : catalog.Tables.TryGetValue(target.Table, out var found) ? found : null;
             if (referenced is null)
