@@ -379,6 +379,12 @@ public static class DiagnosticCodes
     /// </summary>
     public const string RefusedValueList = "ST3065";
 
+    /// <summary>PostgreSQL refuses a foreign key whose column and referenced column have types it cannot compare (SQLSTATE 42804), at creation or after ALTER COLUMN ... TYPE.</summary>
+    public const string ForeignKeyTypesIncompatible = "ST3070";
+
+    /// <summary>PostgreSQL refuses a foreign key whose referenced columns are not exactly the columns of a primary key, unique constraint or unique index (SQLSTATE 42830).</summary>
+    public const string ReferencedKeyMissing = "ST3071";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -115,6 +115,10 @@ internal static class MySqlForeignKeyIndexes
         return false;
     }
 
+    /// <summary>Whether an index of <paramref name="table"/> serves <paramref name="columns"/>: they are its first columns, in order.</summary>
+    public static bool Serves(CatalogTable table, IReadOnlyList<string> columns, ApplyContext context)
+        => Serving(table.Keys).Any(i => Covers(i.Columns, columns, context));
+
     private static string What(string index, ApplyContext context)
         => string.Equals(index, "PRIMARY", StringComparison.OrdinalIgnoreCase) ? "the primary key" : $"index {context.Show(index)}";
 
