@@ -102,7 +102,7 @@ internal static class AlterTableActions
         if (passes is not null) table = passes.Finish(catalog, table, (t, a) => ApplyAction(catalog, t, a, context, s), context);
         if (AutoIncrementColumns.MayChange(s) && !AutoIncrementColumns.Accepts(table, s.At, context)) return catalogBefore;
         if (passes is null && MySqlForeignKeyIndexes.RefusesDrop(catalog, name, catalogBefore.Tables[s.Name], table, s, context)) return catalogBefore;
-        if (passes is not null && PostgresForeignKeyChecks.Refuses(catalog, name, catalogBefore.Tables[s.Name], table, s.At, context)) return catalogBefore;
+        if (passes is not null && PostgresForeignKeyChecks.Refuses(catalog, name, catalogBefore.Tables[s.Name], table, s.At, context, s.Actions.Any(a => a is AlterColumnTypeAction))) return catalogBefore;
         if (passes is null && MySqlForeignKeyRetype.Refuses(catalog, name, catalogBefore.Tables[s.Name], table, s, context)) return catalogBefore;
         var settled = MySqlForeignKeyIndexes.Settle(table, context);
         if (passes is null && MariaDbForeignKeyChecks.Refuses(catalog, name, catalogBefore.Tables[s.Name], settled, s.At, context)) return catalogBefore;
@@ -132,7 +132,7 @@ internal static class AlterTableActions
                 if (!ServerLimits.CheckColumnCount(table.Name, table.ColumnCount + 1, context, add.At)) return table;
                 var created = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context, table), context);
                 if (MySqlValueLists.Refuses(table.Name, created, TableCharsets.Of(table, context.Rules).For(add.Column), add.Column.At, context)) return table;
-                if (RefusedDefaults.Checked(catalog, table.Name, created, RefusedDefaults.DefaultAt(add.Column), context) is not { } added) return table;
+                if (RefusedDefaults.Checked(catalog, table.Name, created, add.Column, context) is not { } added) return table;
                 table = AddColumnConstraints(catalog, table.WithColumnAdded(added, add.Column.First, add.Column.After, dialect), add.Column, context);
                 PrimaryKeyNullability.ReportExplicitNull(table, add.Column, add.Column.At, context);
                 return table;
@@ -241,7 +241,7 @@ internal static class AlterTableActions
                 table = following;
                 var redefined = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, replace.Definition, context), context);
                 if (MySqlValueLists.Refuses(table.Name, redefined, TableCharsets.Of(table, context.Rules).For(replace.Definition), replace.Definition.At, context)) return table;
-                if (RefusedDefaults.Checked(catalog, table.Name, redefined, RefusedDefaults.DefaultAt(replace.Definition), context) is not { } column) return table;
+                if (RefusedDefaults.Checked(catalog, table.Name, redefined, replace.Definition, context) is not { } column) return table;
                 table = table.WithColumnReplaced(old, column, replace.Definition.First, replace.Definition.After, dialect) with
                 {
                     Keys = RenameKeyColumn(table.Keys, old, column.Name, context),

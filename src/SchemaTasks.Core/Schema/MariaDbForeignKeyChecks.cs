@@ -26,6 +26,9 @@ internal static class MariaDbForeignKeyChecks
     public static bool Refuses(Catalog catalog, QualifiedName name, CatalogTable? before, CatalogTable after, SqlToken at, ApplyContext context)
     {
         if (context.Rules.Dialect != SqlDialect.MariaDb) return false;
+
+        // A statement that leaves the keys as they were makes no foreign key (most do).
+        if (before is not null && ReferenceEquals(before.Keys, after.Keys)) return false;
         foreach (var (fkName, fk) in after.Keys.OrderBy(k => k.Key, StringComparer.Ordinal))
         {
             if (fk.Kind != ConstraintKind.ForeignKey || fk.References is not { } target || target.Columns.Count == 0) continue;

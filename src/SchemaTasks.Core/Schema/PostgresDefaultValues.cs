@@ -40,14 +40,14 @@ internal static class PostgresDefaultValues
             var labels = resolved.IsArray
                 ? (resolved.Base.EndsWith("[]", StringComparison.Ordinal) ? EnumArrayDefaults.Labels(stored, resolved.Base[..^2]) : null)
                 : PlainString(stored, context.Rules) is { } label ? [label] : null;
-            if (labels?.FirstOrDefault(l => !enumType.HasLabel(l)) is not { } missing) return null;
+            if (labels is null || Missing(enumType, labels) is not { } missing) return null;
             var shown = string.Join(", ", enumType.Labels.Take(LabelsShown).Select(context.ShowValue)) + (enumType.LabelCount > LabelsShown ? ", ..." : string.Empty);
             return new Refusal(
                 $"enum type {context.Show(enumType.Name)} has no label {context.ShowValue(missing)} (it has {shown}; invalid input value for enum, SQLSTATE 22P02)",
                 $"Use one of its labels (they are case-sensitive, spaces included), or add {context.ShowValue(missing)} first with ALTER TYPE {context.Show(enumType.Name)} ADD VALUE in an earlier migration");
         }
 
-        if (resolved.IsArray || PlainString(stored, context.Rules) is not { } text) return null;
+        if (resolved.IsArray || resolved.Base is not ("integer" or "smallint" or "bigint" or "boolean") || PlainString(stored, context.Rules) is not { } text) return null;
         return resolved.Base switch
         {
             "integer" or "smallint" or "bigint" when !IntegerInput.IsMatch(text.Trim()) => new Refusal(
@@ -58,6 +58,16 @@ internal static class PostgresDefaultValues
                 "Write true or false"),
             _ => null,
         };
+    }
+
+    private static string? Missing(CatalogEnumType enumType, IReadOnlyList<string> labels)
+    {
+        foreach (var label in labels)
+        {
+            if (!enumType.HasLabel(label)) return label;
+        }
+
+        return null;
     }
 
     // The enum type (or the base type) the column's type comes to through domains, and whether it

@@ -17,17 +17,31 @@ internal static class PostgresForeignKeyChecks
     /// <summary>
     /// Whether the statement that turned table <paramref name="name"/> from <paramref name="before"/>
     /// (<see langword="null"/> when it creates it) into <paramref name="after"/> makes or keeps a
-    /// foreign key PostgreSQL refuses; reported at <paramref name="at"/>.
+    /// foreign key PostgreSQL refuses; reported at <paramref name="at"/>. <paramref name="retypes"/>:
+    /// whether the statement changes a column's type (ALTER COLUMN ... TYPE).
     /// </summary>
-    public static bool Refuses(Catalog catalog, QualifiedName name, CatalogTable? before, CatalogTable after, SqlToken at, ApplyContext context)
+    public static bool Refuses(Catalog catalog, QualifiedName name, CatalogTable? before, CatalogTable after, SqlToken at, ApplyContext context, bool retypes = false)
     {
         if (!context.IsPostgres) return false;
+
+        // Most statements add a column or change a default: they neither make a key nor retype a
+        // column, and a history runs thousands of them on tables with many keys.
+        if (before is not null && !retypes && ReferenceEquals(before.Keys, after.Keys)) return false;
         var dialect = context.Rules.Dialect;
-        foreach (var (fkName, fk) in after.Keys.OrderBy(k => k.Key, StringComparer.Ordinal))
+        List<(string Name, TableKey Key, bool IsNew)>? checks = null;
+        foreach (var (fkName, fk) in after.Keys)
         {
             if (fk.Kind != ConstraintKind.ForeignKey || fk.References is not { } target) continue;
             var isNew = before is null || !ForeignKeyChecks.Existed(before, fkName, target);
-            if (!isNew && !fk.Columns.Any(c => Retyped(before!, after, c, dialect))) continue;
+            if (!isNew && !(retypes && fk.Columns.Any(c => Retyped(before!, after, c, dialect)))) continue;
+            (checks ??= []).Add((fkName, fk, isNew));
+        }
+
+        // In name order, so that of several refusals the same one is reported every run.
+        if (checks is not null) checks.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        foreach (var (fkName, fk, isNew) in checks ?? [])
+        {
+            var target = fk.References!;
             var referenced = target.Table.Equals(name) ? after : catalog.Tables.TryGetValue(target.Table, out var found) ? found : null;
             if (referenced is null)
             {
@@ -44,7 +58,7 @@ internal static class PostgresForeignKeyChecks
         }
 
         // Foreign keys of other tables that reference a column this statement retyped.
-        if (before is null) return false;
+        if (before is null || !retypes) return false;
         foreach (var holderName in catalog.TablesReferencing(name).Where(h => !h.Equals(name)).OrderBy(h => h.ToString(), StringComparer.Ordinal))
         {
             foreach (var (fkName, fk) in catalog.Tables[holderName].Keys.OrderBy(k => k.Key, StringComparer.Ordinal))
@@ -114,10 +128,39 @@ internal static class PostgresForeignKeyChecks
     private static bool HasUniqueKey(CatalogTable table, IReadOnlyList<string> columns, ApplyContext context)
     {
         var comparer = context.Rules.ColumnComparer;
-        return table.Keys.Values.Any(k => k.Kind is ConstraintKind.PrimaryKey or ConstraintKind.Unique or ConstraintKind.UniqueIndex
-            && k.Columns.Length == columns.Count
-            && k.Columns.All(c => columns.Contains(c, comparer))
-            && columns.All(c => k.Columns.Contains(c, comparer)));
+        foreach (var key in table.Keys.Values)
+        {
+            if (key.Kind is not (ConstraintKind.PrimaryKey or ConstraintKind.Unique or ConstraintKind.UniqueIndex) || key.Columns.Length != columns.Count) continue;
+            if (SameSet(key.Columns, columns, comparer)) return true;
+        }
+
+        return false;
+    }
+
+    // The same columns in any order (a key's columns are few).
+    private static bool SameSet(IReadOnlyList<string> a, IReadOnlyList<string> b, IEqualityComparer<string> comparer)
+    {
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!Contains(b, a[i], comparer)) return false;
+        }
+
+        for (var i = 0; i < b.Count; i++)
+        {
+            if (!Contains(a, b[i], comparer)) return false;
+        }
+
+        return true;
+    }
+
+    private static bool Contains(IReadOnlyList<string> list, string item, IEqualityComparer<string> comparer)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (comparer.Equals(list[i], item)) return true;
+        }
+
+        return false;
     }
 
     private static bool Retyped(CatalogTable before, CatalogTable after, string column, SqlDialect dialect)

@@ -37,8 +37,10 @@ internal static class PostgresKeyTypes
     private static TypeCategory? Category(CatalogColumn column)
     {
         if (column.IsArray || column.TypeReference is not null) return null;
-        var type = column.Type.ToLowerInvariant();
-        var name = type.Split('(')[0].Trim();
+        // The engine's type text is normalised (lower case, modifiers in parentheses).
+        var type = column.Type;
+        var open = type.IndexOf('(');
+        var name = open < 0 ? type : type[..open].TrimEnd();
         return name switch
         {
             "smallint" or "integer" or "bigint" or "int2" or "int4" or "int8" or "int" => TypeCategory.Integer,

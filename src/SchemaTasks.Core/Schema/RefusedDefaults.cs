@@ -63,7 +63,11 @@ internal static class RefusedDefaults
         return true;
     }
 
+    /// <summary>As <see cref="Checked(Catalog, QualifiedName, CatalogColumn, SqlToken, ApplyContext)"/>, for a column made from <paramref name="spec"/>: reported where it writes its DEFAULT.</summary>
+    public static CatalogColumn? Checked(Catalog catalog, QualifiedName table, CatalogColumn column, ColumnSpec spec, ApplyContext context)
+        => column.Default is null ? column : Checked(catalog, table, column, DefaultAt(spec), context);
+
     /// <summary>Where a column definition writes its DEFAULT, or the column when that is not known.</summary>
-    public static SqlToken DefaultAt(ColumnSpec column)
+    private static SqlToken DefaultAt(ColumnSpec column)
         => column.Attributes.FirstOrDefault(a => a.Kind == ColumnAttributeKind.Default).At is { } at && at != default ? at : column.At;
 }

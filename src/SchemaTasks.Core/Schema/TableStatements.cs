@@ -57,7 +57,7 @@ internal static class TableStatements
                 continue;
             }
 
-            if (RefusedDefaults.Checked(catalog, s.Name, created, RefusedDefaults.DefaultAt(column), context) is { } accepted) columns.Add(accepted);
+            if (RefusedDefaults.Checked(catalog, s.Name, created, column, context) is { } accepted) columns.Add(accepted);
             else refusedColumn = true;
         }
 
