@@ -18,7 +18,12 @@ internal static class IndexActions
         // The index a foreign key holds: the foreign key stays whatever happens to its index
         // (the server refuses the drop while no other index serves it: MySqlForeignKeyIndexes).
         if (MySqlForeignKeyIndexes.Holder(table, drop.Name) is { } holder) return MySqlForeignKeyIndexes.WithoutIndex(table, holder);
-        if (!table.OtherConstraints.Contains(drop.Name)) return table;
+        if (!table.OtherConstraints.Contains(drop.Name))
+        {
+            if (!drop.IfExists) ReportMissing(table, drop.Name, "DROP INDEX", "1091, Can't DROP INDEX", drop.At, context);
+            return table;
+        }
+
         if (table.Keys.TryGetValue(drop.Name, out var key) && key.Kind == ConstraintKind.ForeignKey) return table;
 
         return table.WithoutConstraint(drop.Name);
@@ -27,7 +32,12 @@ internal static class IndexActions
     public static CatalogTable Rename(CatalogTable table, RenameIndexAction rename, ApplyContext context)
     {
         if (MySqlPlainIndexes.IsPlainIndex(table, rename.From)) return MySqlPlainIndexes.Rename(table, rename, context);
-        if (!table.OtherConstraints.Contains(rename.From)) return table;
+        if (!table.OtherConstraints.Contains(rename.From))
+        {
+            ReportMissing(table, rename.From, "RENAME INDEX", "1176, Key doesn't exist", rename.At, context);
+            return table;
+        }
+
 
         // Both servers accept a rename to the index's own name and change nothing.
         if (string.Equals(rename.From, rename.To, StringComparison.Ordinal)) return table;
@@ -42,5 +52,17 @@ internal static class IndexActions
             OtherConstraints = table.OtherConstraints.Remove(rename.From).Add(rename.To),
             Keys = table.Keys.TryGetValue(rename.From, out var key) ? table.Keys.Remove(rename.From).SetItem(rename.To, key) : table.Keys,
         };
+    }
+
+    // A table the migrations created and the engine read whole has every index known (the ones
+    // the server makes for foreign keys included): a name none has fails on the server. One read
+    // from a snapshot keeps no plain indexes, so there an unknown name says nothing.
+    private static void ReportMissing(CatalogTable table, string index, string statement, string error, SqlToken at, ApplyContext context)
+    {
+        if (!table.IndexesKnown || context.IsPassedOver(table.Name)) return;
+        context.Error(
+            DiagnosticCodes.ConstraintNotFound,
+            $"{statement} names {context.Show(index)}, but table {context.Show(table.Name)} has no index of that name (error {error}). Fix the name{(statement == "DROP INDEX" && context.Rules.Dialect == SqlDialect.MariaDb ? ", or write DROP INDEX IF EXISTS" : string.Empty)}.",
+            at);
     }
 }

@@ -1,5 +1,6 @@
 using SchemaTasks.Diagnostics;
 using SchemaTasks.Schema;
+using SchemaTasks.Snapshot;
 using SchemaTasks.Sql;
 using static SchemaTasks.Core.Tests.Schema.CatalogBuild;
 
@@ -113,5 +114,20 @@ public class MySqlPlainIndexNameTests
     {
         var (_, diagnostics) = Run("CREATE TABLE t (a int PRIMARY KEY, k int KEY);", SqlDialect.MariaDb);
         Assert.NotEmpty(diagnostics);
+    }
+
+    [Theory]
+    [InlineData(SqlDialect.MariaDb)]
+    [InlineData(SqlDialect.MySql)]
+    public void DropOrRenameOfAnIndexTheTableLacks_IsRefused_ButNotWithIfExistsOrOnATableFromASnapshot(SqlDialect dialect)
+    {
+        const string Table = "CREATE TABLE t (id int PRIMARY KEY, a int, KEY ia (a));\n";
+        var (_, diagnostics) = Run(Table + "ALTER TABLE t DROP INDEX nope;\nDROP INDEX nope2 ON t;\nALTER TABLE t RENAME INDEX nope3 TO x;", dialect);
+
+        Assert.Equal([(DiagnosticCodes.ConstraintNotFound, 2), (DiagnosticCodes.ConstraintNotFound, 3), (DiagnosticCodes.ConstraintNotFound, 4)], diagnostics.Select(d => (d.Code, d.Line)));
+        Assert.All(diagnostics, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
+        if (dialect == SqlDialect.MariaDb) Assert.Empty(Run(Table + "ALTER TABLE t DROP INDEX IF EXISTS nope;", dialect).Diagnostics);
+        var snapshotted = SnapshotJson.Read(SnapshotJson.Write(new SchemaSnapshot(dialect, [], Clean(Table, dialect)))).Schema;
+        Assert.DoesNotContain(SchemaEngine.Apply(snapshotted, "ALTER TABLE t DROP INDEX ia;", "m.sql").Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
     }
 }
