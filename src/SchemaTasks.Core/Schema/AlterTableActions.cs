@@ -280,6 +280,7 @@ internal static class AlterTableActions
                 if (MariaDbForeignKeyDrop.Ignores(table, drop, statement, context)) return table;
                 if (table.Checks.Any(c => c.Name == drop.Name))
                 {
+                    if (ColumnCheckRules.KeepsColumnCheck(table, drop, context)) return table;
                     return table with { Checks = table.Checks.RemoveAll(c => c.Name == drop.Name) };
                 }
 

@@ -19,6 +19,25 @@ namespace SchemaTasks.Schema;
 /// </remarks>
 internal static class ColumnCheckRules
 {
+    /// <summary>
+    /// Whether DROP CONSTRAINT names a MariaDB column-level CHECK, which is part of its column's
+    /// definition and not dropped by name (checked on MariaDB 10.11: error 1091; with IF EXISTS a
+    /// note, and the CHECK stays). Reported unless IF EXISTS; the table stays as it is either way.
+    /// </summary>
+    public static bool KeepsColumnCheck(CatalogTable table, DropConstraintAction drop, ApplyContext context)
+    {
+        if (context.Rules.Dialect != SqlDialect.MariaDb || table.Checks.FirstOrDefault(c => c.Name == drop.Name) is not { OwnerColumn: { } owner }) return false;
+        if (!drop.IfExists)
+        {
+            context.Error(
+                DiagnosticCodes.ConstraintNotFound,
+                $"MariaDB refuses to drop constraint {context.Show(drop.Name)} of {context.Show(table.Name)} (error 1091, Can't DROP CONSTRAINT): it is the CHECK written in the definition of column {context.Show(owner)}, which is part of the column, not a constraint of the table. Redefine the column without it (MODIFY COLUMN {context.Show(owner)} ...), which drops it.",
+                drop.At);
+        }
+
+        return true;
+    }
+
     /// <summary>The column that owns a CHECK written in <paramref name="column"/>'s definition (MariaDB only), else <see langword="null"/>.</summary>
     public static string? Owner(string? column, ApplyContext context)
         => context.Rules.Dialect == SqlDialect.MariaDb ? column : null;

@@ -219,4 +219,19 @@ public class MariaDbCatalogTests
         var myTable = mySql.FindTable(My("t"))!;
         Assert.Equal("ALTER TABLE t MODIFY COLUMN kind varchar(20) DEFAULT NULL;", SchemaTasks.Scaffolding.SchemaChangeSql.RestoreColumnType(mySql, myTable.Name, myTable.Columns[0], myTable.Checks[0]));
     }
+
+    [Fact]
+    public void DropConstraintOfAColumnsCheck_IsRefused_AndWithIfExistsKeepsIt()
+    {
+        const string Table = "CREATE TABLE t (id int PRIMARY KEY, a int CHECK (a > 0), b int, CHECK (b > 0));\n";
+
+        var (refused, diagnostics) = Run(Table + "ALTER TABLE t DROP CONSTRAINT a;", SqlDialect.MariaDb);
+        var kept = Clean(Table + "ALTER TABLE t DROP CONSTRAINT IF EXISTS a;\nALTER TABLE t DROP CONSTRAINT CONSTRAINT_1;", SqlDialect.MariaDb);
+
+        var error = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.ConstraintNotFound, DiagnosticSeverity.Error, 2), (error.Code, error.Severity, error.Line));
+        Assert.Contains("definition of column a", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["CONSTRAINT_1", "a"], refused.Tables[My("t")].Checks.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["a"], kept.Tables[My("t")].Checks.Select(c => c.Name));
+    }
 }

@@ -43,6 +43,7 @@ public sealed class MariaDbRefusedStatementTests
     [InlineData("drop of a column the statement adds", "CREATE TABLE t (a int, b int, c int);\nALTER TABLE t ADD x int, DROP COLUMN x;", DiagnosticCodes.ColumnNotFound, 1091)]
     [InlineData("drop of an index the table lacks", "CREATE TABLE t (id int PRIMARY KEY, a int, KEY ia (a));\nALTER TABLE t DROP INDEX nope;", DiagnosticCodes.ConstraintNotFound, 1091)]
     [InlineData("drop index on of an index the table lacks", "CREATE TABLE t (id int PRIMARY KEY, a int, KEY ia (a));\nDROP INDEX nope ON t;", DiagnosticCodes.ConstraintNotFound, 1091)]
+    [InlineData("drop constraint of a column's check", "CREATE TABLE t (id int PRIMARY KEY, a int CHECK (a > 0), b int, CHECK (b > 0));\nALTER TABLE t DROP CONSTRAINT a;", DiagnosticCodes.ConstraintNotFound, 1091)]
     [InlineData("rename of an index the table lacks", "CREATE TABLE t (id int PRIMARY KEY, a int, KEY ia (a));\nALTER TABLE t RENAME INDEX nope TO x;", DiagnosticCodes.ConstraintNotFound, 1176)]
     [InlineData("a view with ->", "CREATE TABLE t (id int PRIMARY KEY, j json);\nCREATE VIEW v AS SELECT j->'$.b' AS b FROM t;", DiagnosticCodes.SyntaxError, 1064)]
     [InlineData("drop index with a lock option", "CREATE TABLE t (a int, KEY ia (a));\nDROP INDEX ia ON t LOCK = NONE;", DiagnosticCodes.SyntaxError, 1064)]
