@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SchemaTasks.Diagnostics;
 using SchemaTasks.Sql;
 
@@ -16,8 +15,6 @@ namespace SchemaTasks.Schema;
 /// </summary>
 internal static class MariaDbForeignKeyChecks
 {
-    private static readonly Regex IntegerDisplayWidth = new(@"^(tinyint|smallint|mediumint|int|bigint)\(\d+\)", RegexOptions.CultureInvariant);
-
     /// <summary>
     /// Whether the statement that turned table <paramref name="name"/> from <paramref name="before"/>
     /// (<see langword="null"/> when it creates it) into <paramref name="after"/> (its indexes settled)
@@ -89,17 +86,13 @@ internal static class MariaDbForeignKeyChecks
     // Whether MariaDB lets a foreign key on a column of type `from` reference one of type `to`; null when not known.
     private static bool? Compatible(string from, string to, string? fromCharset, string? toCharset)
     {
-        var (a, b) = (Comparable(from), Comparable(to));
+        var (a, b) = (MySqlKeyColumnTypes.Comparable(from), MySqlKeyColumnTypes.Comparable(to));
         if (Kind(a) is not { } kindA || Kind(b) is not { } kindB) return null;
         if (kindA != kindB) return false;
         if (kindA == "text") return null; // A text column needs a prefix index, which never serves: left to the index check.
-        if (kindA == "char") return fromCharset is null || toCharset is null || Charset(fromCharset) == Charset(toCharset) ? true : false;
+        if (kindA == "char") return fromCharset is null || toCharset is null || MySqlKeyColumnTypes.Charset(fromCharset) == MySqlKeyColumnTypes.Charset(toCharset) ? true : false;
         return kindA == "binary" || a == b;
     }
-
-    private static string Comparable(string type) => IntegerDisplayWidth.Replace(type.ToLowerInvariant(), "$1");
-
-    private static string Charset(string charset) => charset.ToLowerInvariant() is "utf8" ? "utf8mb3" : charset.ToLowerInvariant();
 
     // The kind of a type for the comparison: within "number" and "time" the types must be the same.
     private static string? Kind(string type)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SchemaTasks.Diagnostics;
 using SchemaTasks.Sql;
 
@@ -16,8 +15,6 @@ namespace SchemaTasks.Schema;
 /// </summary>
 internal static class MySqlForeignKeyRetype
 {
-    private static readonly Regex IntegerDisplayWidth = new(@"^(tinyint|smallint|mediumint|int|bigint)\(\d+\)", RegexOptions.CultureInvariant);
-
     /// <summary>
     /// Whether the ALTER TABLE <paramref name="s"/>, which turned table <paramref name="name"/>
     /// from <paramref name="before"/> into <paramref name="after"/>, changes the type of a column
@@ -70,7 +67,7 @@ internal static class MySqlForeignKeyRetype
     {
         var dialect = context.Rules.Dialect;
         if (before.FindColumn(from, dialect) is not { } old || after.FindColumn(to, dialect) is not { } now) return null;
-        var (oldType, newType) = (Comparable(old.Type), Comparable(now.Type));
+        var (oldType, newType) = (MySqlKeyColumnTypes.Comparable(old.Type), MySqlKeyColumnTypes.Comparable(now.Type));
         if (dialect == SqlDialect.MySql)
         {
             // MySQL 8's manual: the size and sign of integer and decimal types must match; string lengths need not.
@@ -81,15 +78,10 @@ internal static class MySqlForeignKeyRetype
 
         if (oldType != newType) return new TypeChange(now.Name, old.Type, now.Type);
         var (oldCharset, newCharset) = (beforeCharsets.Of(old.Name) ?? beforeCharsets.Default, afterCharsets.Of(now.Name) ?? afterCharsets.Default);
-        return oldCharset is not null && newCharset is not null && Kind(oldType) == "string" && Charset(oldCharset) != Charset(newCharset)
+        return oldCharset is not null && newCharset is not null && Kind(oldType) == "string" && MySqlKeyColumnTypes.Charset(oldCharset) != MySqlKeyColumnTypes.Charset(newCharset)
             ? new TypeChange(now.Name, $"{old.Type} CHARACTER SET {oldCharset}", $"{now.Type} CHARACTER SET {newCharset}")
             : null;
     }
-
-    // The type as the server compares it: an integer's display width does not count.
-    private static string Comparable(string type) => IntegerDisplayWidth.Replace(type.ToLowerInvariant(), "$1");
-
-    private static string Charset(string charset) => charset.ToLowerInvariant() is "utf8" ? "utf8mb3" : charset.ToLowerInvariant();
 
     // The kind of a (comparable) type, for MySQL's rule; null for one not sorted here.
     private static string? Kind(string type)
