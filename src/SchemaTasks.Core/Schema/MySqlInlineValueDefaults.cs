@@ -15,9 +15,6 @@ namespace SchemaTasks.Schema;
 /// </summary>
 internal static class MySqlInlineValueDefaults
 {
-    [ThreadStatic]
-    private static List<SqlToken>? t_tokens;
-
     /// <summary>What the server makes of a default: the value as it stores it, or the part it does not list.</summary>
     /// <param name="Stored">The value in the column's own spelling (a SET's in declared order, once each), quoted.</param>
     /// <param name="Unlisted">The part of the default the column does not list.</param>
@@ -26,7 +23,8 @@ internal static class MySqlInlineValueDefaults
     /// <summary>How the server reads <paramref name="stored"/> for the column; both <see langword="null"/> when SchemaTasks cannot tell.</summary>
     public static Reading Read(InlineValueList values, string stored, IdentifierRules rules)
     {
-        if (PlainString(stored, rules) is not { } text || !IsAscii(text) || values.Values.Any(v => !IsAscii(v))) return default;
+        // The servers refuse an unlisted value however it is written; SchemaTasks reads only a plain string literal exactly.
+        if (StoredLiterals.PlainString(stored, rules) is not { } text || !IsAscii(text) || values.Values.Any(v => !IsAscii(v))) return default;
         if (values.Kind == InlineValueKind.Enum)
         {
             return Listed(values, text.TrimEnd(' ')) is { } member ? new Reading(rules.QuoteString(member), null) : new Reading(null, text);
@@ -43,15 +41,4 @@ internal static class MySqlInlineValueDefaults
         => values.Values.FirstOrDefault(v => string.Equals(v, item, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsAscii(string text) => text.All(c => c < 128);
-
-    // The text of a stored default that is one string literal, in single or double quotes, with no
-    // character set introducer: the servers refuse an unlisted one however it is written, but
-    // SchemaTasks reads only these exactly.
-    private static string? PlainString(string stored, IdentifierRules rules)
-    {
-        var tokens = t_tokens ??= new List<SqlToken>(4); // Nothing below calls back here.
-        return SqlLexer.LexInto(stored, rules.Dialect, tokens).Count == 0 && tokens.Count == 1 && tokens[0].Kind == SqlTokenKind.String && tokens[0].PrefixLength == 0
-            ? SqlTokenText.Unquote(stored, tokens[0])
-            : null;
-    }
 }

@@ -12,9 +12,6 @@ namespace SchemaTasks.Schema;
 /// </summary>
 internal static class PostgresDefaultValues
 {
-    [ThreadStatic]
-    private static List<SqlToken>? t_tokens;
-
     // What every supported version's int2in/int4in/int8in reads once the spaces around are
     // trimmed: PostgreSQL 16 added 0x, 0o, 0b and underscores between digits, which 12 to 15
     // refuse, so only a string neither form reads is refused. The range is not checked.
@@ -39,7 +36,7 @@ internal static class PostgresDefaultValues
         {
             var labels = resolved.IsArray
                 ? (resolved.Base.EndsWith("[]", StringComparison.Ordinal) ? EnumArrayDefaults.Labels(stored, resolved.Base[..^2]) : null)
-                : PlainString(stored, context.Rules) is { } label ? [label] : null;
+                : StoredLiterals.PlainString(stored, context.Rules) is { } label ? [label] : null;
             if (labels is null || Missing(enumType, labels) is not { } missing) return null;
             var shown = string.Join(", ", enumType.Labels.Take(LabelsShown).Select(context.ShowValue)) + (enumType.LabelCount > LabelsShown ? ", ..." : string.Empty);
             return new Refusal(
@@ -47,7 +44,7 @@ internal static class PostgresDefaultValues
                 $"Use one of its labels (they are case-sensitive, spaces included), or add {context.ShowValue(missing)} first with ALTER TYPE {context.Show(enumType.Name)} ADD VALUE in an earlier migration");
         }
 
-        if (resolved.IsArray || resolved.Base is not ("integer" or "smallint" or "bigint" or "boolean") || PlainString(stored, context.Rules) is not { } text) return null;
+        if (resolved.IsArray || resolved.Base is not ("integer" or "smallint" or "bigint" or "boolean") || StoredLiterals.PlainString(stored, context.Rules) is not { } text) return null;
         return resolved.Base switch
         {
             "integer" or "smallint" or "bigint" when !IntegerInput.IsMatch(text.Trim()) => new Refusal(
@@ -86,14 +83,5 @@ internal static class PostgresDefaultValues
         }
 
         return null;
-    }
-
-    // The text of a stored default that is one string literal without a prefix (not E'...').
-    private static string? PlainString(string stored, IdentifierRules rules)
-    {
-        var tokens = t_tokens ??= new List<SqlToken>(4); // Nothing below calls back here.
-        return SqlLexer.LexInto(stored, rules.Dialect, tokens).Count == 0 && tokens.Count == 1 && tokens[0].Kind == SqlTokenKind.String && tokens[0].PrefixLength == 0
-            ? SqlTokenText.Unquote(stored, tokens[0])
-            : null;
     }
 }

@@ -11,9 +11,6 @@ namespace SchemaTasks.Schema;
 /// </summary>
 internal static class RetypedDefaults
 {
-    [ThreadStatic]
-    private static List<SqlToken>? t_tokens;
-
     /// <summary>The default of <paramref name="column"/> once its type is <paramref name="newType"/>.</summary>
     /// <param name="column">The column with its old type and its stored default.</param>
     /// <param name="newType">The new normalised type text.</param>
@@ -21,19 +18,12 @@ internal static class RetypedDefaults
     /// <param name="rules">The dialect's rules.</param>
     public static string? After(CatalogColumn column, string newType, bool newIsArray, IdentifierRules rules)
     {
-        if (rules.Dialect != SqlDialect.Postgres || column.Default is not { } text || !IsBareString(text, rules)) return column.Default;
+        if (rules.Dialect != SqlDialect.Postgres || column.Default is not { } text || StoredLiterals.PlainString(text, rules) is null) return column.Default;
 
         // The catalog keeps a literal without the cast to the column's own type (the live reader
         // drops it too); put it back as the server shows it, then store it as for the new type,
         // which drops it again only when the type is the same.
         var cast = $"{text}::{TypeNames.PostgresCastSpelling(column.Type)}";
         return StoredDefaults.ForColumn(cast, newType, newIsArray, rules);
-    }
-
-    private static bool IsBareString(string text, IdentifierRules rules)
-    {
-        var tokens = t_tokens ??= new List<SqlToken>(4); // Nothing below calls back here.
-        return SqlLexer.LexInto(text, rules.Dialect, tokens).Count == 0
-               && tokens.Count == 1 && tokens[0].Kind == SqlTokenKind.String && tokens[0].PrefixLength == 0;
     }
 }
