@@ -34,22 +34,7 @@ public sealed class MariaDbForeignKeyCheckTests
     public async Task A_foreign_key_MariaDb_refuses_is_reported_at_its_line(string sql, string code)
     {
         if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
-        var statements = (Tables + "\n" + sql).Split('\n');
-        var (_, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.MariaDb), string.Join("\n", statements), "m.sql");
-        Assert.True(diagnostics.Count == 1 && diagnostics[0].Code == code, $"{sql}: {string.Join("\n", diagnostics)}");
-        Assert.Equal(statements.Length, diagnostics[0].Line);
-
-        await using var db = await MySqlTestDatabase.CreateAsync();
-        await using var connection = await db.OpenConnectionAsync();
-        foreach (var setup in statements[..^1])
-        {
-            await using var prepare = new MySqlCommand(setup, connection);
-            await prepare.ExecuteNonQueryAsync();
-        }
-
-        await using var command = new MySqlCommand(statements[^1], connection);
-        var refusal = await Assert.ThrowsAsync<MySqlException>(() => command.ExecuteNonQueryAsync());
-        Assert.Equal(1005, refusal.Number);
+        await MySqlServerAgreement.AssertMariaDbRefusesLastLineAsync(sql, Tables + "\n" + sql, code, 1005);
     }
 
     [MySqlTheory]

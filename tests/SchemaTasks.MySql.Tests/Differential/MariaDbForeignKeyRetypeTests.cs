@@ -32,22 +32,7 @@ public sealed class MariaDbForeignKeyRetypeTests
     public async Task A_change_MariaDb_refuses_is_reported_at_its_line(string behaviour, string change, int error)
     {
         if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
-        var statements = (Tables + "\n" + change).Split('\n');
-        var (_, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.MariaDb), string.Join("\n", statements), "m.sql");
-        Assert.True(diagnostics.Count == 1 && diagnostics[0].Code == DiagnosticCodes.KeyNeededByForeignKey, $"{behaviour}: {string.Join("\n", diagnostics)}");
-        Assert.Equal(statements.Length, diagnostics[0].Line);
-
-        await using var db = await MySqlTestDatabase.CreateAsync();
-        await using var connection = await db.OpenConnectionAsync();
-        foreach (var setup in statements[..^1])
-        {
-            await using var prepare = new MySqlCommand(setup, connection);
-            await prepare.ExecuteNonQueryAsync();
-        }
-
-        await using var command = new MySqlCommand(statements[^1], connection);
-        var refusal = await Assert.ThrowsAsync<MySqlException>(() => command.ExecuteNonQueryAsync());
-        Assert.Equal(error, refusal.Number);
+        await MySqlServerAgreement.AssertMariaDbRefusesLastLineAsync(behaviour, Tables + "\n" + change, DiagnosticCodes.KeyNeededByForeignKey, error);
     }
 
     [MySqlTheory]
