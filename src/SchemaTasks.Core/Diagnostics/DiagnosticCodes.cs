@@ -385,6 +385,12 @@ public static class DiagnosticCodes
     /// <summary>PostgreSQL refuses a foreign key whose referenced columns are not exactly the columns of a primary key, unique constraint or unique index (SQLSTATE 42830).</summary>
     public const string ReferencedKeyMissing = "ST3071";
 
+    /// <summary>
+    /// MariaDB: a migration drops a foreign key by the name MariaDB before 12.1 generated for it
+    /// (<c>table_ibfk_N</c>); MariaDB 12.1 and later generate a number instead. A warning.
+    /// </summary>
+    public const string MariaDbGeneratedForeignKeyName = "ST3075";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -286,6 +286,7 @@ internal static class AlterTableActions
 
                 if (table.OtherConstraints.Contains(drop.Name))
                 {
+                    MariaDbGeneratedForeignKeyNames.WarnOnDropByGeneratedName(table, drop, context);
                     return MySqlForeignKeyIndexes.WithoutConstraint(table, drop.Name, context);
                 }
 

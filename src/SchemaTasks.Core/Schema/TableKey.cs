@@ -27,6 +27,12 @@ internal sealed record TableKey(ConstraintKind Kind, ImmutableArray<string> Colu
     public bool Unfit { get; init; }
 
     /// <summary>
+    /// MariaDB: a foreign key written without a name, so the server chose it, and a newer server
+    /// chooses another (<see cref="MariaDbGeneratedForeignKeyNames"/>).
+    /// </summary>
+    public bool NameGenerated { get; init; }
+
+    /// <summary>
     /// MySQL: the index that shares a foreign key's name, or the one the server made for it
     /// (<see cref="MySqlForeignKeyIndexes"/>); <see langword="null"/> when another index serves it.
     /// </summary>

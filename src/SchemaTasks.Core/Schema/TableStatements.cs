@@ -174,7 +174,13 @@ internal static class TableStatements
         var keyColumns = (spec.Columns.Count > 0 ? spec.Columns : column is null ? [] : [column])
             .Select(c => table.FindColumn(c, context.Rules.Dialect)?.Name ?? c)
             .ToImmutableArray();
-        var added = new TableKey(spec.Kind, keyColumns) { ColumnsUnknown = spec.ColumnsUnknown, References = spec.References, Unfit = spec.Unfit };
+        var added = new TableKey(spec.Kind, keyColumns)
+        {
+            ColumnsUnknown = spec.ColumnsUnknown,
+            References = spec.References,
+            Unfit = spec.Unfit,
+            NameGenerated = MariaDbGeneratedForeignKeyNames.Generates(spec, context.Rules.Dialect),
+        };
         if (spec.Kind == ConstraintKind.ForeignKey && !context.IsPostgres) added = MySqlForeignKeyIndexes.Named(table, keyName, added);
         return table with
         {

@@ -25,7 +25,7 @@ public class MySqlConstraintNamingTests
     [InlineData("CREATE TABLE t (a int, b int, c int, FOREIGN KEY (a) REFERENCES p(id), FOREIGN KEY (b) REFERENCES p(id));\nALTER TABLE t DROP FOREIGN KEY t_ibfk_1;\nRENAME TABLE t TO w;\nALTER TABLE w ADD FOREIGN KEY (c) REFERENCES p(id);", "w_ibfk_2,w_ibfk_3")]
     [InlineData("CREATE TABLE t (a int, c int, CONSTRAINT t_ibfk_5 UNIQUE (a));\nALTER TABLE t ADD FOREIGN KEY (c) REFERENCES p(id);", "t_ibfk_1,t_ibfk_5")]
     public void MariaDb_NumbersUnnamedForeignKeys_PastTheHighest(string sql, string names)
-        => Assert.Equal(names, Names(Clean(Parent + sql, SqlDialect.MariaDb), sql.Contains("RENAME TABLE", StringComparison.Ordinal) ? "w" : "t"));
+        => Assert.Equal(names, Names(CleanButGeneratedNameDrops(Parent + sql, SqlDialect.MariaDb), sql.Contains("RENAME TABLE", StringComparison.Ordinal) ? "w" : "t"));
 
     [Theory]
     [InlineData("CREATE TABLE t (a int, b int, CONSTRAINT t_ibfk_2 FOREIGN KEY (a) REFERENCES p(id), FOREIGN KEY (b) REFERENCES p(id), FOREIGN KEY (a) REFERENCES p(id));", 1)]

@@ -27,16 +27,17 @@ internal static class MySqlServerAgreement
         => AssertAsync(behaviour, sql, dialect, userVariables: true, []);
 
     /// <summary>
-    /// The engine reports exactly one diagnostic for <paramref name="sql"/>, of
-    /// <paramref name="code"/> on its last line, and MariaDB, given the statements one line at a
-    /// time, refuses the last with error <paramref name="error"/>.
+    /// The engine reports, for <paramref name="sql"/>, the <paramref name="warningsBefore"/> given
+    /// (codes, in order) and then one diagnostic of <paramref name="code"/> on its last line, and
+    /// MariaDB, given the statements one line at a time, refuses the last with error
+    /// <paramref name="error"/>.
     /// </summary>
-    public static async Task AssertMariaDbRefusesLastLineAsync(string behaviour, string sql, string code, int error)
+    public static async Task AssertMariaDbRefusesLastLineAsync(string behaviour, string sql, string code, int error, params string[] warningsBefore)
     {
         var statements = sql.Split('\n');
         var (_, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.MariaDb), sql, "m.sql");
-        Assert.True(diagnostics.Count == 1 && diagnostics[0].Code == code, $"{behaviour}: {string.Join("\n", diagnostics)}");
-        Assert.Equal(statements.Length, diagnostics[0].Line);
+        Assert.True(diagnostics.Select(d => d.Code).SequenceEqual(warningsBefore.Append(code)), $"{behaviour}: {string.Join("\n", diagnostics)}");
+        Assert.Equal(statements.Length, diagnostics[^1].Line);
 
         await using var db = await MySqlTestDatabase.CreateAsync();
         await using var connection = await db.OpenConnectionAsync();
