@@ -391,6 +391,12 @@ public static class DiagnosticCodes
     /// </summary>
     public const string MariaDbGeneratedForeignKeyName = "ST3075";
 
+    /// <summary>
+    /// MariaDB: a foreign key named like another table's foreign key, which MariaDB before 12.1
+    /// refuses (names unique in the database) and 12.1 and later accept. A warning.
+    /// </summary>
+    public const string ForeignKeyNameInUse = "ST3076";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

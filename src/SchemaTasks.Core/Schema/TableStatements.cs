@@ -171,6 +171,8 @@ internal static class TableStatements
             return table;
         }
 
+        if (spec.Kind == ConstraintKind.ForeignKey && MySqlForeignKeyNameClash.Refuses(catalog, table, keyName, spec.At, context)) return table;
+
         var keyColumns = (spec.Columns.Count > 0 ? spec.Columns : column is null ? [] : [column])
             .Select(c => table.FindColumn(c, context.Rules.Dialect)?.Name ?? c)
             .ToImmutableArray();

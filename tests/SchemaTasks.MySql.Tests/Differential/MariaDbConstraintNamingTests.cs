@@ -45,6 +45,16 @@ public sealed class MariaDbConstraintNamingTests
         ALTER TABLE s2 ADD CONSTRAINT s2_pk PRIMARY KEY (id);
         ALTER TABLE s2 DROP PRIMARY KEY;
         """, 0)]
+    [InlineData("foreign key names free again, and other constraints of the name", """
+        CREATE TABLE p (id int PRIMARY KEY);
+        CREATE TABLE a (x int, CONSTRAINT fk FOREIGN KEY (x) REFERENCES p (id));
+        CREATE TABLE f (x int, CONSTRAINT fk UNIQUE (x));
+        CREATE TABLE g (x int, CONSTRAINT fk CHECK (x > 0));
+        DROP TABLE a;
+        CREATE TABLE h (x int, CONSTRAINT fk FOREIGN KEY (x) REFERENCES p (id));
+        ALTER TABLE h DROP FOREIGN KEY fk;
+        CREATE TABLE i (x int, CONSTRAINT fk FOREIGN KEY (x) REFERENCES p (id));
+        """, 0)]
     [InlineData("value lists the server takes", """
         CREATE TABLE e (a enum('a',' a'), b enum('a','a	'), c enum('a','b,c'), d set('x','y'));
         """, 0)]
@@ -57,6 +67,9 @@ public sealed class MariaDbConstraintNamingTests
     [InlineData("create names an unnamed key like a given one", "CREATE TABLE p (id int PRIMARY KEY);\nCREATE TABLE t (a int, b int, CONSTRAINT t_ibfk_2 FOREIGN KEY (a) REFERENCES p (id), FOREIGN KEY (b) REFERENCES p (id), FOREIGN KEY (a) REFERENCES p (id));", DiagnosticCodes.ConstraintExists, 1005)]
     [InlineData("alter names an unnamed key like a given one", "CREATE TABLE p (id int PRIMARY KEY);\nCREATE TABLE t (a int, b int, c int, FOREIGN KEY (a) REFERENCES p (id));\nALTER TABLE t ADD CONSTRAINT t_ibfk_2 FOREIGN KEY (b) REFERENCES p (id), ADD FOREIGN KEY (c) REFERENCES p (id);", DiagnosticCodes.ConstraintExists, 1050)]
     [InlineData("drop constraint by the primary key's written name", "CREATE TABLE s (id int NOT NULL, CONSTRAINT s_pk PRIMARY KEY (id));\nALTER TABLE s DROP CONSTRAINT s_pk;", DiagnosticCodes.ConstraintNotFound, 1091)]
+    [InlineData("a foreign key named like another table's", "CREATE TABLE p (id int PRIMARY KEY);\nCREATE TABLE a (x int, CONSTRAINT fk FOREIGN KEY (x) REFERENCES p (id));\nCREATE TABLE b (x int, CONSTRAINT FK FOREIGN KEY (x) REFERENCES p (id));", DiagnosticCodes.ForeignKeyNameInUse, 1005)]
+    [InlineData("a foreign key named like another table's, added", "CREATE TABLE p (id int PRIMARY KEY);\nCREATE TABLE a (x int, CONSTRAINT fk FOREIGN KEY (x) REFERENCES p (id));\nCREATE TABLE b (x int);\nALTER TABLE b ADD CONSTRAINT fk FOREIGN KEY (x) REFERENCES p (id);", DiagnosticCodes.ForeignKeyNameInUse, 1005)]
+    [InlineData("a foreign key named like another table's generated one", "CREATE TABLE p (id int PRIMARY KEY);\nCREATE TABLE d (x int, FOREIGN KEY (x) REFERENCES p (id));\nCREATE TABLE e (x int, CONSTRAINT d_ibfk_1 FOREIGN KEY (x) REFERENCES p (id));", DiagnosticCodes.ForeignKeyNameInUse, 1005)]
     [InlineData("an enum value twice", "CREATE TABLE t (a enum('a','a'));", DiagnosticCodes.RefusedValueList, 1291)]
     [InlineData("an enum value with trailing spaces", "CREATE TABLE t (a enum('a','a  ') COLLATE utf8mb4_bin);", DiagnosticCodes.RefusedValueList, 1291)]
     [InlineData("a set value twice, added", "CREATE TABLE t (a int);\nALTER TABLE t ADD b set('x','y','x');", DiagnosticCodes.RefusedValueList, 1291)]
