@@ -32,12 +32,14 @@ internal static class IndexActions
     public static CatalogTable Rename(CatalogTable table, RenameIndexAction rename, ApplyContext context)
     {
         if (MySqlPlainIndexes.IsPlainIndex(table, rename.From)) return MySqlPlainIndexes.Rename(table, rename, context);
+
+        // The index a foreign key holds, even one named like the foreign key: only the index is renamed.
+        if (MySqlForeignKeyIndexes.Holder(table, rename.From) is { } holder) return MySqlForeignKeyIndexes.RenameIndex(table, holder, rename, context);
         if (!table.OtherConstraints.Contains(rename.From))
         {
             ReportMissing(table, rename.From, "RENAME INDEX", "1176, Key doesn't exist", rename.At, context);
             return table;
         }
-
 
         // Both servers accept a rename to the index's own name and change nothing.
         if (string.Equals(rename.From, rename.To, StringComparison.Ordinal)) return table;

@@ -54,13 +54,18 @@ internal static class MySqlPlainIndexes
     public static CatalogTable Rename(CatalogTable table, RenameIndexAction rename, ApplyContext context)
     {
         if (string.Equals(rename.From, rename.To, StringComparison.Ordinal)) return table;
-        if (IsIndexName(table, rename.To))
+        if (IsIndexName(table, rename.To) || MySqlForeignKeyIndexes.Holder(table, rename.To) is not null)
         {
             context.Error(DiagnosticCodes.ConstraintExists, $"RENAME INDEX {context.Show(rename.From)} TO {context.Show(rename.To)}: table {context.Show(table.Name)} already has an index named {context.Show(rename.To)} (error 1061, Duplicate key name). Choose another name.", rename.At);
             return table;
         }
 
         var key = table.Keys[rename.From];
-        return table with { Keys = table.Keys.Remove(rename.From).SetItem(rename.To, key) };
+        var keys = table.Keys.Remove(rename.From);
+
+        // Renamed like a foreign key that holds no index of that name: kept as Add keeps an index so named.
+        return table.Keys.TryGetValue(rename.To, out var foreignKey) && foreignKey.Kind == ConstraintKind.ForeignKey
+            ? table with { Keys = keys.SetItem(rename.To, foreignKey with { Index = new ForeignKeyIndex(rename.To, key.Columns, Implicit: false) { Unfit = key.Unfit } }) }
+            : table with { Keys = keys.SetItem(rename.To, key) };
     }
 }

@@ -36,6 +36,8 @@ public sealed class MariaDbForeignKeyIndexTests
     [InlineData("a self-referenced primary key", "ALTER TABLE s DROP PRIMARY KEY;", 1025)]
     [InlineData("an index added later, which took over from the one made", "ALTER TABLE c2 ADD INDEX cov (pid, id);\nALTER TABLE c2 DROP INDEX cov;", 1553)]
     [InlineData("an unnamed key that took over the made index's name", "ALTER TABLE c3 ADD UNIQUE (pid);\nALTER TABLE c3 DROP INDEX pid;", 1553)]
+    [InlineData("a foreign key's index under the name it was renamed to", "ALTER TABLE c2 RENAME INDEX c2_fk TO k_pid;\nALTER TABLE c2 DROP INDEX k_pid;", 1553)]
+    [InlineData("a made index under the name it was renamed to", "ALTER TABLE c3 RENAME INDEX pid TO k_pid;\nALTER TABLE c3 DROP INDEX k_pid;", 1553)]
     public async Task A_drop_MariaDb_refuses_is_reported_at_its_line(string behaviour, string drop, int error)
     {
         if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
@@ -57,11 +59,24 @@ public sealed class MariaDbForeignKeyIndexTests
     [InlineData("a referenced prefix index", "ALTER TABLE p DROP INDEX vp;")]
     [InlineData("a referenced index another one doubles", "ALTER TABLE p ADD INDEX a2 (a);\nALTER TABLE p DROP INDEX ab;")]
     [InlineData("a self-referenced primary key after its foreign key", "ALTER TABLE s DROP FOREIGN KEY s_fk;\nALTER TABLE s DROP PRIMARY KEY;")]
+    [InlineData("a foreign key's index renamed, the key then made again under that name", "ALTER TABLE c2 RENAME INDEX c2_fk TO c2_parent;\nALTER TABLE c2 DROP FOREIGN KEY c2_fk, ADD CONSTRAINT c2_parent FOREIGN KEY (pid) REFERENCES p (id);\nALTER TABLE c2 DROP FOREIGN KEY c2_parent, DROP INDEX c2_parent;")]
+    [InlineData("a made index renamed, and back", "ALTER TABLE c3 RENAME INDEX pid TO k_pid;\nALTER TABLE c3 RENAME INDEX k_pid TO pid;")]
     [InlineData("foreign key checks off", "SET FOREIGN_KEY_CHECKS = 0;\nALTER TABLE c DROP INDEX uq;\nALTER TABLE p DROP INDEX ab;\nSET FOREIGN_KEY_CHECKS = 1;")]
     public async Task Accepted_drops_match_the_server(string behaviour, string drop)
     {
         if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
         await MySqlServerAgreement.AssertEngineMatchesServerAsync(behaviour, Tables + "\n" + drop, SqlDialect.MariaDb);
+    }
+
+    [MySqlFact]
+    public async Task A_foreign_keys_index_renamed_like_another_index_is_refused()
+    {
+        if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
+        await MySqlServerAgreement.AssertMariaDbRefusesLastLineAsync(
+            "a foreign key's index renamed like another index",
+            Tables + "\nALTER TABLE c2 RENAME INDEX c2_fk TO pref;",
+            DiagnosticCodes.ConstraintExists,
+            1061);
     }
 
     [MySqlFact]
