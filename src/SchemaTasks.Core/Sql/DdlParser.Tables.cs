@@ -149,7 +149,7 @@ internal sealed partial class DdlParser
             if (_c.IsIdentifier && !_c.IsWord("USING")) name ??= _c.Identifier();
             if (_c.TryWord("USING")) _c.Next();
             if (_c.IsSymbol('(')) columns = ColumnNameList(out bare);
-            if (kind == ConstraintKind.ForeignKey && _c.TryWord("REFERENCES")) references = ReferencedKey(); // The actions after it are skipped.
+            if (kind == ConstraintKind.ForeignKey && _c.TryWord("REFERENCES")) references = References();
         }
         else if (kind == ConstraintKind.Other && _mySql)
         {
@@ -344,6 +344,9 @@ internal sealed partial class DdlParser
             {
                 kind = ColumnAttributeKind.References;
                 var references = References();
+
+                // MySQL 8 parses an inline REFERENCES and makes no foreign key of it, so none of its rules apply.
+                if (_rules.Dialect == SqlDialect.MySql) references = references with { SetsNull = false };
                 (constraints ??= []).Add(new ConstraintSpec(token, named, ConstraintKind.ForeignKey, [name], null) { References = references });
             }
             else if (_c.TryWord("GENERATED"))
@@ -579,10 +582,10 @@ internal sealed partial class DdlParser
         return (column == "VALUE" ? "VALUE" : rules.Quote(column)) + " IN (" + string.Join(", ", quoted) + ")";
     }
 
-    /// <summary>The rest of <c>REFERENCES table [(cols)] [MATCH x] [ON DELETE|UPDATE action]</c>.</summary>
     /// <summary>The <c>table [(cols)]</c> after REFERENCES.</summary>
     private ForeignKeyTarget ReferencedKey() => new(_c.QualifiedName(), _c.IsSymbol('(') ? ColumnNameList() : []);
 
+    /// <summary>The rest of <c>REFERENCES table [(cols)] [MATCH x] [ON DELETE|UPDATE action]</c>.</summary>
     private ForeignKeyTarget References()
     {
         var target = ReferencedKey();
@@ -598,7 +601,8 @@ internal sealed partial class DdlParser
                 _c.Next();
                 if (_c.TryWords("NO", "ACTION") || _c.TryWord("CASCADE") || _c.TryWord("RESTRICT")) continue;
                 _c.ExpectWord("SET");
-                if (!_c.TryWord("NULL")) _c.ExpectWord("DEFAULT");
+                if (_c.TryWord("NULL")) target = target with { SetsNull = true };
+                else _c.ExpectWord("DEFAULT");
                 if (_c.IsSymbol('(')) _c.Parenthesised();
             }
             else
