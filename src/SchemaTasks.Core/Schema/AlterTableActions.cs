@@ -34,10 +34,12 @@ internal static class AlterTableActions
         }
 
         if (!context.IsPostgres && MySqlAlterColumnNames.Refuses(table, s, context)) return catalog;
+        var actions = context.IsPostgres ? s.Actions : MySqlIndexDropOrder.Arrange(table, s, context);
+        if (actions is null) return catalog;
         var name = s.Name;
         var passes = context.IsPostgres ? new PostgresAlterPasses() : null;
         context.ForeignKeyNumbers.Begin(name, table);
-        foreach (var action in s.Actions)
+        foreach (var action in actions)
         {
             if (passes is not null && action is AlterColumnTypeAction retype && table.FindColumn(retype.Column, context.Rules.Dialect) is { } retyped
                 && ViewDependencies.RefusesTypeChange(catalog, name, retyped.Name, retype.At, context))
