@@ -245,6 +245,7 @@ internal sealed partial class DdlParser
         var identity = false;
         IReadOnlyList<string>? generatedFrom = null;
         string? generatedExpression = null;
+        var generatedStored = false;
         string? defaultText = null;
         var primaryKey = false;
         List<ConstraintSpec>? constraints = null; // Most columns have none.
@@ -363,14 +364,14 @@ internal sealed partial class DdlParser
                 else
                 {
                     (generatedFrom, generatedExpression) = Generation(_c.Parenthesised());
-                    if (!_c.TryWord("STORED") && !_c.TryWord("VIRTUAL")) _c.TryWord("PERSISTENT");
+                    generatedStored = StoredGeneration();
                 }
             }
             else if (_mySql && _c.TryWord("AS"))
             {
                 kind = ColumnAttributeKind.Generated;
                 (generatedFrom, generatedExpression) = Generation(_c.Parenthesised());
-                if (!_c.TryWord("STORED") && !_c.TryWord("VIRTUAL")) _c.TryWord("PERSISTENT");
+                generatedStored = StoredGeneration();
             }
             else if (_c.TryWord("COLLATE") || _c.TryWord("CHARSET") || _c.TryWords("CHARACTER", "SET") || _c.TryWord("COLUMN_FORMAT") || _c.TryWord("STORAGE") || _c.TryWord("COMPRESSION"))
             {
@@ -443,6 +444,7 @@ internal sealed partial class DdlParser
             IsIdentity = identity,
             GeneratedFrom = generatedFrom,
             GeneratedExpression = generatedExpression,
+            GeneratedStored = generatedStored,
             Attributes = attributes ?? (IReadOnlyList<ColumnAttribute>)[],
             Charset = charset.Result ?? type.ImpliedCharset,
         };
@@ -611,6 +613,9 @@ internal sealed partial class DdlParser
             }
         }
     }
+
+    // A generated column's storage after its expression: STORED (MariaDB also PERSISTENT) or VIRTUAL, the default.
+    private bool StoredGeneration() => _c.TryWord("STORED") || (!_c.TryWord("VIRTUAL") && _c.TryWord("PERSISTENT"));
 
     // A generated column's expression: the names in it, and its text, which DROP FUNCTION reads for calls.
     private (List<string> Names, string Text) Generation((int Start, int End) range)

@@ -132,6 +132,9 @@ internal sealed record ColumnSpec(SqlToken At, string Name, TypeSpec Type, bool?
     /// <summary>A generated column's expression as written; <see langword="null"/> for other columns.</summary>
     public string? GeneratedExpression { get; init; }
 
+    /// <summary>A generated column written <c>STORED</c> (MariaDB also <c>PERSISTENT</c>); not for a <c>VIRTUAL</c> one, the default.</summary>
+    public bool GeneratedStored { get; init; }
+
     /// <summary>MySQL and MariaDB: the attributes in written order (empty for PostgreSQL).</summary>
     public IReadOnlyList<ColumnAttribute> Attributes { get; init; } = [];
 
