@@ -60,7 +60,7 @@ internal sealed partial class DdlParser
             else _c.Next();
         }
 
-        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result };
+        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result, DefaultCollation = charset.CollationWritten };
     }
 
     // The exception with the table it would create, whose later statements are then passed over.
@@ -416,6 +416,7 @@ internal sealed partial class DdlParser
                     : IsWordAt(token, "INVISIBLE") ? ColumnAttributeKind.Invisible
                     : IsWordAt(token, "VISIBLE") ? ColumnAttributeKind.Other
                     : ColumnAttributeKind.TypeOption;
+                if (IsWordAt(token, "BINARY")) charset.CollationWritten ??= BinaryAttributeCollation;
 
                 // Both servers' grammars make AUTO_INCREMENT set NOT NULL, key or no key, and a
                 // NULL written after it clear it again: id int NULL AUTO_INCREMENT is NOT NULL,
@@ -447,6 +448,7 @@ internal sealed partial class DdlParser
             GeneratedStored = generatedStored,
             Attributes = attributes ?? (IReadOnlyList<ColumnAttribute>)[],
             Charset = charset.Result ?? type.ImpliedCharset,
+            Collation = charset.CollationWritten,
         };
     }
 
