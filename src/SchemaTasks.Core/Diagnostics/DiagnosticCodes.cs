@@ -379,6 +379,13 @@ public static class DiagnosticCodes
     /// </summary>
     public const string RefusedValueList = "ST3065";
 
+    /// <summary>
+    /// MySQL and MariaDB refuse a generated column whose expression uses a function or variable
+    /// whose value is not the row's alone: MariaDB in a STORED column (error 1901; the session
+    /// functions also in a VIRTUAL one), MySQL 8 in any (error 3763, 3765 for a variable).
+    /// </summary>
+    public const string GeneratedColumnFunctionRefused = "ST3066";
+
     /// <summary>PostgreSQL refuses a foreign key whose column and referenced column have types it cannot compare (SQLSTATE 42804), at creation or after ALTER COLUMN ... TYPE.</summary>
     public const string ForeignKeyTypesIncompatible = "ST3070";
 

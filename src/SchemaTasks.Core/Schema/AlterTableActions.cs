@@ -34,10 +34,12 @@ internal static class AlterTableActions
         }
 
         if (!context.IsPostgres && MySqlAlterColumnNames.Refuses(table, s, context)) return catalog;
+        var actions = context.IsPostgres ? s.Actions : MySqlIndexDropOrder.Arrange(table, s, context);
+        if (actions is null) return catalog;
         var name = s.Name;
         var passes = context.IsPostgres ? new PostgresAlterPasses() : null;
         context.ForeignKeyNumbers.Begin(name, table);
-        foreach (var action in s.Actions)
+        foreach (var action in actions)
         {
             if (passes is not null && action is AlterColumnTypeAction retype && table.FindColumn(retype.Column, context.Rules.Dialect) is { } retyped
                 && ViewDependencies.RefusesTypeChange(catalog, name, retyped.Name, retype.At, context))
@@ -104,6 +106,7 @@ internal static class AlterTableActions
         if (passes is null && MySqlForeignKeyIndexes.RefusesDrop(catalog, name, catalogBefore.Tables[s.Name], table, s, context)) return catalogBefore;
         if (passes is not null && PostgresForeignKeyChecks.Refuses(catalog, name, catalogBefore.Tables[s.Name], table, s.At, context, s.Actions.Any(a => a is AlterColumnTypeAction))) return catalogBefore;
         if (passes is null && MySqlForeignKeyRetype.Refuses(catalog, name, catalogBefore.Tables[s.Name], table, s, context)) return catalogBefore;
+        if (passes is null && MySqlSetNullForeignKeys.Refuses(name, catalogBefore.Tables[s.Name], table, s, s.At, context)) return catalogBefore;
         var settled = MySqlForeignKeyIndexes.Settle(table, context);
         if (passes is null && MariaDbForeignKeyChecks.Refuses(catalog, name, catalogBefore.Tables[s.Name], settled, s.At, context)) return catalogBefore;
         return catalog.WithTable(name, settled);
@@ -131,7 +134,8 @@ internal static class AlterTableActions
 
                 if (!ServerLimits.CheckColumnCount(table.Name, table.ColumnCount + 1, context, add.At)) return table;
                 var created = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context, table), context);
-                if (MySqlValueLists.Refuses(table.Name, created, TableCharsets.Of(table, context.Rules).For(add.Column), add.Column.At, context)) return table;
+                if (MySqlValueLists.Refuses(table.Name, created, TableCharsets.Of(table, context.Rules).For(add.Column), IgnoresCase(table, add.Column, context), add.Column.At, context)) return table;
+                if (MySqlGeneratedColumnFunctions.Refuses(table.Name, add.Column, context)) return table;
                 if (RefusedDefaults.Checked(catalog, table.Name, created, add.Column, context) is not { } added) return table;
                 table = AddColumnConstraints(catalog, table.WithColumnAdded(added, add.Column.First, add.Column.After, dialect), add.Column, context);
                 PrimaryKeyNullability.ReportExplicitNull(table, add.Column, add.Column.At, context);
@@ -240,7 +244,8 @@ internal static class AlterTableActions
                 if (GeneratedColumnDependencies.BeforeRename(redefining, old, replace.Definition.Name, replace.At, context) is not { } following) return table;
                 table = following;
                 var redefined = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, replace.Definition, context), context);
-                if (MySqlValueLists.Refuses(table.Name, redefined, TableCharsets.Of(table, context.Rules).For(replace.Definition), replace.Definition.At, context)) return table;
+                if (MySqlValueLists.Refuses(table.Name, redefined, TableCharsets.Of(table, context.Rules).For(replace.Definition), IgnoresCase(table, replace.Definition, context), replace.Definition.At, context)) return table;
+                if (MySqlGeneratedColumnFunctions.Refuses(table.Name, replace.Definition, context)) return table;
                 if (RefusedDefaults.Checked(catalog, table.Name, redefined, replace.Definition, context) is not { } column) return table;
                 table = table.WithColumnReplaced(old, column, replace.Definition.First, replace.Definition.After, dialect) with
                 {
@@ -323,6 +328,10 @@ internal static class AlterTableActions
                 return table;
         }
     }
+
+    // A table read from a snapshot keeps no charsets: what its default collation is, is not known.
+    private static bool IgnoresCase(CatalogTable table, ColumnSpec column, ApplyContext context)
+        => table.Charsets is { } charsets && MySqlCaseFolding.IgnoresCase(column, charsets.Default, charsets.DefaultCollation, context.Session);
 
     private static CatalogTable AddColumnConstraints(Catalog catalog, CatalogTable table, ColumnSpec column, ApplyContext context)
         => TableStatements.AddColumnConstraints(catalog, table, column, context);

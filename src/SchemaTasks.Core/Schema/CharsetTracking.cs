@@ -10,7 +10,7 @@ internal static class CharsetTracking
 {
     public static CatalogTable Created(CatalogTable table, CreateTableStatement statement, ApplyContext context)
     {
-        var charsets = TableCharsets.Of(table, context.Rules) with { Default = TableCharsets.Known(statement.DefaultCharset) };
+        var charsets = TableCharsets.Of(table, context.Rules) with { Default = TableCharsets.Known(statement.DefaultCharset), DefaultCollation = statement.DefaultCollation };
         foreach (var column in statement.Columns) charsets = charsets.WithColumn(column.Name, charsets.For(column));
         return table with { Charsets = charsets };
     }
@@ -22,10 +22,11 @@ internal static class CharsetTracking
         switch (action)
         {
             case ConvertToCharsetAction convert:
-                return CharsetConversion.Apply(after, convert, context);
+                var converted = CharsetConversion.Apply(after, convert, context);
+                return converted with { Charsets = TableCharsets.Of(converted, context.Rules) with { DefaultCollation = convert.Collation } };
 
             case SetTableCharsetAction set:
-                return after with { Charsets = charsets with { Default = TableCharsets.Known(set.Charset) } };
+                return after with { Charsets = charsets with { Default = TableCharsets.Known(set.Charset), DefaultCollation = set.Collation } };
 
             case AddColumnAction add:
                 charsets = Added(before, charsets, add, context);

@@ -21,4 +21,11 @@ internal sealed class MySqlSession
     /// read, such as a saved mode being restored, is taken as the default, strict.
     /// </summary>
     public bool StrictModeOff { get; set; }
+
+    /// <summary>
+    /// Whether a <c>CREATE</c> or <c>ALTER DATABASE</c> (or <c>SCHEMA</c>) of the migrations gave a
+    /// default collation that may compare case (any but a known case-insensitive one) or the binary
+    /// charset: tables that name no collation or charset of their own then take it.
+    /// </summary>
+    public bool DatabaseCollationMayCompareCase { get; set; }
 }

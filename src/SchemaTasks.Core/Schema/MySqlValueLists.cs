@@ -8,14 +8,18 @@ namespace SchemaTasks.Schema;
 /// holding a comma (error 1367, whatever the session's sql_mode), and a value listed twice (error
 /// 1291 in a strict sql_mode, the default; otherwise only a note). The server strips trailing
 /// spaces from the values first (not under the binary charset, which SchemaTasks leaves unjudged), so <c>'a'</c> and <c>'a '</c> are
-/// one value; a leading space or a tab counts. Values that differ only in case are duplicates
-/// under the case-insensitive default collations but not under a <c>_bin</c> or <c>_cs</c> one;
-/// SchemaTasks does not follow collations, so it does not judge them.
+/// one value; a leading space or a tab counts. Values that differ only in the case of ASCII
+/// letters are duplicates under the case-insensitive default collations but not under a
+/// <c>_bin</c> or <c>_cs</c> one: judged only where the column certainly compares without case
+/// (<see cref="MySqlCaseFolding"/>). Other letters' case and accents are left unjudged.
 /// </summary>
 internal static class MySqlValueLists
 {
-    /// <summary>Reports the first value of <paramref name="column"/>'s list the server refuses; <see langword="true"/> then.</summary>
-    public static bool Refuses(QualifiedName table, CatalogColumn column, string? charset, SqlToken at, ApplyContext context)
+    /// <summary>
+    /// Reports the first value of <paramref name="column"/>'s list the server refuses; <see langword="true"/> then.
+    /// <paramref name="ignoresCase"/>: whether the column certainly compares ASCII letters without case.
+    /// </summary>
+    public static bool Refuses(QualifiedName table, CatalogColumn column, string? charset, bool ignoresCase, SqlToken at, ApplyContext context)
     {
         if (!context.Rules.Dialect.IsMySqlFamily() || column.InlineValues is not { } list) return false;
         var kind = list.Kind == InlineValueKind.Enum ? "ENUM" : "SET";
@@ -30,11 +34,26 @@ internal static class MySqlValueLists
 
         // Under the binary charset the server keeps trailing spaces, which the parsed list no longer has.
         if (context.Session.StrictModeOff || charset == MySqlCharsets.Binary) return false;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var value in list.Values)
         {
             var stored = value.TrimEnd(' ');
-            if (seen.Add(stored)) continue;
+            var key = ignoresCase ? MySqlCaseFolding.FoldAscii(stored) : stored;
+            if (seen.TryGetValue(key, out var first) && first != stored)
+            {
+                context.Error(
+                    DiagnosticCodes.RefusedValueList,
+                    $"The server refuses the {kind} of column {context.Show(column.Name)} of {context.Show(table)}: its values {context.ShowValue(first)} and {context.ShowValue(stored)} differ only in case, and the column's collation (the default, case-insensitive one; no COLLATE, BINARY or charset of the column, table or database says otherwise) compares them as one value (error 1291, duplicated value in {kind}). Remove one, or give the column a case-sensitive collation (COLLATE utf8mb4_bin).",
+                    at);
+                return true;
+            }
+
+            if (!seen.ContainsKey(key))
+            {
+                seen[key] = stored;
+                continue;
+            }
+
             context.Error(
                 DiagnosticCodes.RefusedValueList,
                 $"The server refuses the {kind} of column {context.Show(column.Name)} of {context.Show(table)}: it lists {context.ShowValue(stored)} twice (trailing spaces do not count; error 1291, duplicated value in {kind}). Remove the repeated value.",

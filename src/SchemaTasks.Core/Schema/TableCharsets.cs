@@ -12,6 +12,9 @@ namespace SchemaTasks.Schema;
 /// <param name="Columns">The known charsets of columns, by column name.</param>
 internal sealed record TableCharsets(string? Default, ImmutableDictionary<string, string> Columns)
 {
+    /// <summary>The table's default collation as the migrations wrote it, in lower case; <see langword="null"/> when they wrote none (its charset's default).</summary>
+    public string? DefaultCollation { get; init; }
+
     /// <summary>The charsets of <paramref name="table"/> so far; none known when the migrations set none.</summary>
     public static TableCharsets Of(CatalogTable table, IdentifierRules rules)
         => table.Charsets ?? new TableCharsets(null, ImmutableDictionary.Create<string, string>(rules.ColumnComparer));
@@ -27,7 +30,7 @@ internal sealed record TableCharsets(string? Default, ImmutableDictionary<string
 
     /// <summary>Equal when the default and every column's charset are.</summary>
     public bool Equals(TableCharsets? other)
-        => other is not null && Default == other.Default && Columns.Count == other.Columns.Count
+        => other is not null && Default == other.Default && DefaultCollation == other.DefaultCollation && Columns.Count == other.Columns.Count
            && Columns.All(c => other.Columns.TryGetValue(c.Key, out var charset) && charset == c.Value);
 
     /// <inheritdoc />

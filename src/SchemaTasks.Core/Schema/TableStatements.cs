@@ -51,7 +51,7 @@ internal static class TableStatements
             }
 
             var created = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, s.Name, column, context), context);
-            if (MySqlValueLists.Refuses(s.Name, created, column.Charset ?? s.DefaultCharset, column.At, context))
+            if (MySqlValueLists.Refuses(s.Name, created, column.Charset ?? s.DefaultCharset, MySqlCaseFolding.IgnoresCase(column, s.DefaultCharset, s.DefaultCollation, context.Session), column.At, context) || MySqlGeneratedColumnFunctions.Refuses(s.Name, column, context))
             {
                 refusedColumn = true;
                 continue;
@@ -93,6 +93,7 @@ internal static class TableStatements
 
         if (!context.IsPostgres) table = MySqlForeignKeyIndexes.Settle(CharsetTracking.Created(table, s, context), context) with { IndexesKnown = true };
         if (MariaDbForeignKeyChecks.Refuses(catalog, s.Name, null, table, s.At, context)) return catalog;
+        if (MySqlSetNullForeignKeys.Refuses(s.Name, null, table, null, s.At, context)) return catalog;
         if (!AutoIncrementColumns.Accepts(table, s.At, context)) return catalog;
         if (PostgresForeignKeyChecks.Refuses(catalog, s.Name, null, table, s.At, context)) return catalog;
         return catalog.WithTable(s.Name, table);

@@ -5,6 +5,9 @@ namespace SchemaTasks.Sql;
 // They decide what CONVERT widens TEXT types to, so the engine follows them.
 internal sealed partial class DdlParser
 {
+    /// <summary>The collation a column's <c>BINARY</c> attribute stands for: its charset's <c>_bin</c> one, which compares case.</summary>
+    internal const string BinaryAttributeCollation = "binary";
+
     /// <summary>
     /// What CHARACTER SET and COLLATE clauses said: a CHARACTER SET wins over the charset a COLLATE
     /// implies (the server refuses the two when they disagree).
@@ -16,6 +19,9 @@ internal sealed partial class DdlParser
 
         /// <summary>The charset written, <see cref="MySqlCharsets.Unknown"/> when the clauses name none the migrations can tell, <see langword="null"/> when there were none.</summary>
         public readonly string? Result => _charset ?? _collationCharset;
+
+        /// <summary>The collation a COLLATE clause names, in lower case (<c>default</c> for COLLATE DEFAULT); <see langword="null"/> when none did.</summary>
+        public string? CollationWritten { readonly get; set; }
 
         public void Charset(string charset) => _charset = charset;
 
@@ -37,6 +43,7 @@ internal sealed partial class DdlParser
     {
         var clauses = default(CharsetClauses);
         string? convertTo = null;
+        string? convertCollation = null;
         while (!_c.AtEnd && !_c.IsSymbol(','))
         {
             if (_c.TryWord("CONVERT"))
@@ -46,6 +53,7 @@ internal sealed partial class DdlParser
                 if (!TryCharsetClause(ref target, afterDefault: false) || target.Result is null) throw _c.Error("expected CHARACTER SET after CONVERT TO");
                 TryCharsetClause(ref target, afterDefault: false);
                 convertTo = target.Result;
+                convertCollation = target.CollationWritten;
             }
             else if (!TryCharsetClause(ref clauses, afterDefault: true))
             {
@@ -54,8 +62,8 @@ internal sealed partial class DdlParser
             }
         }
 
-        if (convertTo is not null) return new ConvertToCharsetAction(at, convertTo);
-        return clauses.Result is { } charset ? new SetTableCharsetAction(at, charset) : null;
+        if (convertTo is not null) return new ConvertToCharsetAction(at, convertTo) { Collation = convertCollation };
+        return clauses.Result is { } charset ? new SetTableCharsetAction(at, charset) { Collation = clauses.CollationWritten } : null;
     }
 
     /// <summary>
@@ -82,8 +90,16 @@ internal sealed partial class DdlParser
             _ => throw _c.Error("expected a name"),
         };
 
-        if (collation) clauses.Collation(name is null ? MySqlCharsets.Unknown : MySqlCharsets.OfCollation(name));
-        else clauses.Charset(name is null ? MySqlCharsets.Unknown : MySqlCharsets.Named(name));
+        if (collation)
+        {
+            clauses.CollationWritten = (name ?? "default").ToLowerInvariant();
+            clauses.Collation(name is null ? MySqlCharsets.Unknown : MySqlCharsets.OfCollation(name));
+        }
+        else
+        {
+            clauses.Charset(name is null ? MySqlCharsets.Unknown : MySqlCharsets.Named(name));
+        }
+
         return true;
     }
 

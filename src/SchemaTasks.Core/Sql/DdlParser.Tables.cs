@@ -60,7 +60,7 @@ internal sealed partial class DdlParser
             else _c.Next();
         }
 
-        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result };
+        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result, DefaultCollation = charset.CollationWritten };
     }
 
     // The exception with the table it would create, whose later statements are then passed over.
@@ -149,7 +149,7 @@ internal sealed partial class DdlParser
             if (_c.IsIdentifier && !_c.IsWord("USING")) name ??= _c.Identifier();
             if (_c.TryWord("USING")) _c.Next();
             if (_c.IsSymbol('(')) columns = ColumnNameList(out bare);
-            if (kind == ConstraintKind.ForeignKey && _c.TryWord("REFERENCES")) references = ReferencedKey(); // The actions after it are skipped.
+            if (kind == ConstraintKind.ForeignKey && _c.TryWord("REFERENCES")) references = References();
         }
         else if (kind == ConstraintKind.Other && _mySql)
         {
@@ -245,6 +245,7 @@ internal sealed partial class DdlParser
         var identity = false;
         IReadOnlyList<string>? generatedFrom = null;
         string? generatedExpression = null;
+        var generatedStored = false;
         string? defaultText = null;
         var primaryKey = false;
         List<ConstraintSpec>? constraints = null; // Most columns have none.
@@ -344,6 +345,9 @@ internal sealed partial class DdlParser
             {
                 kind = ColumnAttributeKind.References;
                 var references = References();
+
+                // MySQL 8 parses an inline REFERENCES and makes no foreign key of it, so none of its rules apply.
+                if (_rules.Dialect == SqlDialect.MySql) references = references with { SetsNull = false };
                 (constraints ??= []).Add(new ConstraintSpec(token, named, ConstraintKind.ForeignKey, [name], null) { References = references });
             }
             else if (_c.TryWord("GENERATED"))
@@ -360,14 +364,14 @@ internal sealed partial class DdlParser
                 else
                 {
                     (generatedFrom, generatedExpression) = Generation(_c.Parenthesised());
-                    if (!_c.TryWord("STORED") && !_c.TryWord("VIRTUAL")) _c.TryWord("PERSISTENT");
+                    generatedStored = StoredGeneration();
                 }
             }
             else if (_mySql && _c.TryWord("AS"))
             {
                 kind = ColumnAttributeKind.Generated;
                 (generatedFrom, generatedExpression) = Generation(_c.Parenthesised());
-                if (!_c.TryWord("STORED") && !_c.TryWord("VIRTUAL")) _c.TryWord("PERSISTENT");
+                generatedStored = StoredGeneration();
             }
             else if (_c.TryWord("COLLATE") || _c.TryWord("CHARSET") || _c.TryWords("CHARACTER", "SET") || _c.TryWord("COLUMN_FORMAT") || _c.TryWord("STORAGE") || _c.TryWord("COMPRESSION"))
             {
@@ -412,6 +416,7 @@ internal sealed partial class DdlParser
                     : IsWordAt(token, "INVISIBLE") ? ColumnAttributeKind.Invisible
                     : IsWordAt(token, "VISIBLE") ? ColumnAttributeKind.Other
                     : ColumnAttributeKind.TypeOption;
+                if (IsWordAt(token, "BINARY")) charset.CollationWritten ??= BinaryAttributeCollation;
 
                 // Both servers' grammars make AUTO_INCREMENT set NOT NULL, key or no key, and a
                 // NULL written after it clear it again: id int NULL AUTO_INCREMENT is NOT NULL,
@@ -440,8 +445,10 @@ internal sealed partial class DdlParser
             IsIdentity = identity,
             GeneratedFrom = generatedFrom,
             GeneratedExpression = generatedExpression,
+            GeneratedStored = generatedStored,
             Attributes = attributes ?? (IReadOnlyList<ColumnAttribute>)[],
             Charset = charset.Result ?? type.ImpliedCharset,
+            Collation = charset.CollationWritten,
         };
     }
 
@@ -579,10 +586,10 @@ internal sealed partial class DdlParser
         return (column == "VALUE" ? "VALUE" : rules.Quote(column)) + " IN (" + string.Join(", ", quoted) + ")";
     }
 
-    /// <summary>The rest of <c>REFERENCES table [(cols)] [MATCH x] [ON DELETE|UPDATE action]</c>.</summary>
     /// <summary>The <c>table [(cols)]</c> after REFERENCES.</summary>
     private ForeignKeyTarget ReferencedKey() => new(_c.QualifiedName(), _c.IsSymbol('(') ? ColumnNameList() : []);
 
+    /// <summary>The rest of <c>REFERENCES table [(cols)] [MATCH x] [ON DELETE|UPDATE action]</c>.</summary>
     private ForeignKeyTarget References()
     {
         var target = ReferencedKey();
@@ -598,7 +605,8 @@ internal sealed partial class DdlParser
                 _c.Next();
                 if (_c.TryWords("NO", "ACTION") || _c.TryWord("CASCADE") || _c.TryWord("RESTRICT")) continue;
                 _c.ExpectWord("SET");
-                if (!_c.TryWord("NULL")) _c.ExpectWord("DEFAULT");
+                if (_c.TryWord("NULL")) target = target with { SetsNull = true };
+                else _c.ExpectWord("DEFAULT");
                 if (_c.IsSymbol('(')) _c.Parenthesised();
             }
             else
@@ -607,6 +615,9 @@ internal sealed partial class DdlParser
             }
         }
     }
+
+    // A generated column's storage after its expression: STORED (MariaDB also PERSISTENT) or VIRTUAL, the default.
+    private bool StoredGeneration() => _c.TryWord("STORED") || (!_c.TryWord("VIRTUAL") && _c.TryWord("PERSISTENT"));
 
     // A generated column's expression: the names in it, and its text, which DROP FUNCTION reads for calls.
     private (List<string> Names, string Text) Generation((int Start, int End) range)

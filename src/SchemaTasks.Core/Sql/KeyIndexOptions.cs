@@ -25,4 +25,12 @@ internal sealed record KeyIndexOptions(bool NullsNotDistinct, bool Deferrable, b
 /// <summary>The table a PostgreSQL foreign key references, and the columns (empty: the table's primary key).</summary>
 /// <param name="Table">The referenced table, as written (the default schema when unqualified).</param>
 /// <param name="Columns">The referenced columns as written; empty when the reference names none.</param>
-internal sealed record ForeignKeyTarget(Schema.QualifiedName Table, IReadOnlyList<string> Columns);
+internal sealed record ForeignKeyTarget(Schema.QualifiedName Table, IReadOnlyList<string> Columns)
+{
+    /// <summary>
+    /// <c>ON DELETE SET NULL</c> or <c>ON UPDATE SET NULL</c>: MySQL and MariaDB then need every
+    /// referencing column nullable. Read for MySQL's table-level foreign keys and every inline
+    /// <c>REFERENCES</c>; <see langword="false"/> where the actions were not read.
+    /// </summary>
+    public bool SetsNull { get; init; }
+}

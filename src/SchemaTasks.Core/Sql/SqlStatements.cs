@@ -44,6 +44,9 @@ internal sealed record CreateTableStatement(SqlToken At, QualifiedName Name, boo
 {
     /// <summary>MySQL: the table's default charset as the options write it (<see cref="MySqlCharsets"/>); <see langword="null"/> when they do not.</summary>
     public string? DefaultCharset { get; init; }
+
+    /// <summary>MySQL: the table's default collation as a <c>COLLATE</c> option writes it, in lower case; <see langword="null"/> when none does.</summary>
+    public string? DefaultCollation { get; init; }
 }
 
 internal sealed record AlterTableStatement(SqlToken At, QualifiedName Name, bool IfExists, IReadOnlyList<AlterAction> Actions) : SqlStatement(At);
@@ -132,11 +135,21 @@ internal sealed record ColumnSpec(SqlToken At, string Name, TypeSpec Type, bool?
     /// <summary>A generated column's expression as written; <see langword="null"/> for other columns.</summary>
     public string? GeneratedExpression { get; init; }
 
+    /// <summary>A generated column written <c>STORED</c> (MariaDB also <c>PERSISTENT</c>); not for a <c>VIRTUAL</c> one, the default.</summary>
+    public bool GeneratedStored { get; init; }
+
     /// <summary>MySQL and MariaDB: the attributes in written order (empty for PostgreSQL).</summary>
     public IReadOnlyList<ColumnAttribute> Attributes { get; init; } = [];
 
     /// <summary>MySQL: the charset the definition writes or its type implies (<see cref="MySqlCharsets"/>); <see langword="null"/> when it takes the table's.</summary>
     public string? Charset { get; init; }
+
+    /// <summary>
+    /// MySQL: the collation the definition writes (<c>COLLATE</c>), in lower case, or
+    /// <see cref="DdlParser.BinaryAttributeCollation"/> for the <c>BINARY</c> attribute (the
+    /// charset's <c>_bin</c> collation); <see langword="null"/> when it writes none.
+    /// </summary>
+    public string? Collation { get; init; }
 }
 
 internal enum ConstraintKind

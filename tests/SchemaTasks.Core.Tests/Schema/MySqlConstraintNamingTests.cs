@@ -72,7 +72,7 @@ public class MySqlConstraintNamingTests
     }
 
     [Theory]
-    [InlineData("CREATE TABLE t (a enum('a',' a'), b enum('a','a\t'), c enum('a','b,c'), d enum('a','A'));")]
+    [InlineData("CREATE TABLE t (a enum('a',' a'), b enum('a','a\t'), c enum('a','b,c'), d enum('a','A') COLLATE utf8mb4_bin);")]
     [InlineData("CREATE TABLE t (a enum('a','a ') CHARACTER SET binary);")]
     [InlineData("SET SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO';\nCREATE TABLE t (a enum('a','a'));")]
     public void ValueListsTheServerTakes_AreAccepted(string sql)
