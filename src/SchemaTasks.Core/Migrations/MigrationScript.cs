@@ -72,6 +72,10 @@ public static class MigrationScripts
             case MigrationLayout.Atlas:
                 return new MigrationScript(text, 1, AtlasDirectory.NoTransaction(new MigrationSourceFile(relativePath, text), null));
 
+            // drizzle's migrator splits the file at its breakpoints, which MySQL would not read as comments.
+            case MigrationLayout.Drizzle:
+                return new MigrationScript(DrizzleBreakpoints.Sql(text), 1, false);
+
             // popx runs a file named '.autocommit.' outside a transaction.
             case MigrationLayout.Pop:
                 return new MigrationScript(text, 1, PopMigrationFile.IsAutocommit(relativePath));

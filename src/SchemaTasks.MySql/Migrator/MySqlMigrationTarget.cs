@@ -36,6 +36,7 @@ internal sealed partial class MySqlMigrationTarget(MySqlConnection connection, s
         // The row says "failed, 0 statements" before anything runs, so a process that dies
         // half-way leaves an exact record of how far it got.
         await StartRowAsync(migration, appliedBy, cancellationToken).ConfigureAwait(false);
+        var tablesLocked = false;
         for (var i = 0; i < statements.Count; i++)
         {
             // No command timeout: a table rebuild can take hours; the caller's token stops it.
@@ -47,6 +48,12 @@ internal sealed partial class MySqlMigrationTarget(MySqlConnection connection, s
             catch (MySqlException error)
             {
                 var recorded = MigrationFailure.Recorded(i, statements.Count, statements[i], error.Message);
+                if (tablesLocked)
+                {
+                    await MySqlTableLocks.ReleaseAsync(connection, CancellationToken.None).ConfigureAwait(false);
+                    await UpdateRowAsync("statements_applied = @n", "@n", i, migration.Id, CancellationToken.None).ConfigureAwait(false);
+                }
+
                 await UpdateRowAsync("error = @error", "@error", recorded, migration.Id, CancellationToken.None).ConfigureAwait(false);
                 var outcome = i == 0
                     ? "No statement of it had run."
@@ -54,7 +61,16 @@ internal sealed partial class MySqlMigrationTarget(MySqlConnection connection, s
                 throw MigrationFailure.Exception(migration, recorded, outcome, error);
             }
 
-            await UpdateRowAsync("statements_applied = @n", "@n", i + 1, migration.Id, CancellationToken.None).ConfigureAwait(false);
+            // While the migration holds table locks the history table is out of reach; the count
+            // catches up once they are released (a process that dies meanwhile undercounts).
+            tablesLocked = MySqlTableLocks.HeldAfter(tablesLocked, statements[i].Text);
+            if (!tablesLocked) await UpdateRowAsync("statements_applied = @n", "@n", i + 1, migration.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (tablesLocked)
+        {
+            await MySqlTableLocks.ReleaseAsync(connection, CancellationToken.None).ConfigureAwait(false);
+            await UpdateRowAsync("statements_applied = @n", "@n", statements.Count, migration.Id, CancellationToken.None).ConfigureAwait(false);
         }
 
         await UpdateRowAsync("success = TRUE, finished_at = @at", "@at", DateTime.UtcNow, migration.Id, cancellationToken).ConfigureAwait(false);

@@ -57,6 +57,7 @@ internal sealed class MySqlToolHistoryTarget : IMigrationTarget
         var statements = SqlScript.Split(script.Text, SqlDialect.MySql, script.FirstLine);
         var clock = Stopwatch.StartNew();
         await _writer.Started(migration).RunInOwnTransactionAsync(_connection, cancellationToken).ConfigureAwait(false);
+        var tablesLocked = false;
         for (var i = 0; i < statements.Count; i++)
         {
             // No command timeout: a table rebuild can take hours; the caller's token stops it.
@@ -68,13 +69,19 @@ internal sealed class MySqlToolHistoryTarget : IMigrationTarget
             catch (MySqlException error)
             {
                 var recorded = MigrationFailure.Recorded(i, statements.Count, statements[i], error.Message);
+                if (tablesLocked) await MySqlTableLocks.ReleaseAsync(_connection, CancellationToken.None).ConfigureAwait(false);
                 await _writer.Failed(migration, recorded).RunInOwnTransactionAsync(_connection, CancellationToken.None).ConfigureAwait(false);
                 var outcome = i == 0
                     ? "No statement of it had run."
                     : $"MySQL commits DDL as it runs: statements 1 to {i} were applied and remain.";
                 throw MigrationFailure.InToolHistory(migration, recorded, outcome, _writer.AfterFailure(migration, _migrations), error);
             }
+
+            tablesLocked = MySqlTableLocks.HeldAfter(tablesLocked, statements[i].Text);
         }
+
+        // The tool's client would end its session here, and the history table is out of reach until then.
+        if (tablesLocked) await MySqlTableLocks.ReleaseAsync(_connection, CancellationToken.None).ConfigureAwait(false);
 
         await _writer.Finished(migration).RunInOwnTransactionAsync(_connection, cancellationToken).ConfigureAwait(false);
         await _writer.Committed(migration, clock.Elapsed).RunInOwnTransactionAsync(_connection, cancellationToken).ConfigureAwait(false);

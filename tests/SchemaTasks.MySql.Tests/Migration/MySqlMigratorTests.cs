@@ -41,6 +41,51 @@ public sealed class MySqlMigratorTests
         Assert.Equal([1, 4], rows.Select(r => Convert.ToInt32(r[5])));
     }
 
+    // mysqldump's output locks each table it fills; while the locks are held the history table is
+    // out of reach (error 1100), so progress is recorded once they are released.
+    [MySqlFact]
+    public async Task AMigrationThatLocksTables_IsApplied_AndRecordedWithEveryStatement()
+    {
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(MySqlTestDatabase.ServerDialect)
+            .Add("1", """
+                CREATE TABLE core_menu (id int PRIMARY KEY, name varchar(20));
+                -- the dump's data
+                LOCK TABLES `core_menu` WRITE;
+                INSERT INTO core_menu VALUES (1, 'a');
+                UNLOCK TABLES;
+                CREATE TABLE other (id int);
+                """)
+            .Add("2", "CREATE TABLE leaves_them (id int);\nFLUSH TABLES WITH READ LOCK;")
+            .Add("3", "CREATE TABLE after_them (id int);")
+            .Load();
+
+        var result = await MySqlMigrator.MigrateAsync(migrations, db.ConnectionString);
+
+        Assert.Equal([5, 2, 1], result.Applied.Select(a => a.Statements));
+        Assert.Equal("a", await ScalarAsync(db, "SELECT name FROM core_menu WHERE id = 1"));
+        var rows = await RowsAsync(db, "SELECT migration_id, success, statements_applied FROM schematasks_history ORDER BY migration_id");
+        Assert.Equal([("1", true, 5), ("2", true, 2), ("3", true, 1)], rows.Select(r => ((string)r[0]!, Convert.ToBoolean(r[1]), Convert.ToInt32(r[2]))));
+    }
+
+    [MySqlFact]
+    public async Task AStatementFailingWhileTablesAreLocked_IsRecordedWithWhatRan()
+    {
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(MySqlTestDatabase.ServerDialect)
+            .Add("1", "CREATE TABLE t (id int PRIMARY KEY);\nLOCK TABLES t WRITE;\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES ('x', 2);")
+            .Load();
+
+        var failure = await Assert.ThrowsAsync<SchemaTasksException>(() => MySqlMigrator.MigrateAsync(migrations, db.ConnectionString));
+
+        Assert.Equal(DiagnosticCodes.MigrationFailed, failure.Code);
+        Assert.Contains("Statement 4 of 4 (line 4)", failure.Message, StringComparison.Ordinal);
+        var row = Assert.Single(await RowsAsync(db, "SELECT success, statements_applied, error FROM schematasks_history"));
+        Assert.Equal((false, 3), (Convert.ToBoolean(row[0]), Convert.ToInt32(row[1])));
+        Assert.StartsWith("Statement 4 of 4 (line 4) failed: ", (string)row[2]!, StringComparison.Ordinal);
+        Assert.Equal(1L, Convert.ToInt64(await ScalarAsync(db, "SELECT COUNT(*) FROM t")));
+    }
+
     [MySqlFact]
     public async Task FailingSecondStatement_RecordsOneStatementApplied_KeepsWhatRan_AndTheNextRunRefuses()
     {

@@ -55,6 +55,7 @@ public sealed class MySqlToolHistoryTests
         Assert.Equal(DiagnosticCodes.MigrationFailed, failure.Code);
         Assert.Contains("Statement 2 of 2", failure.Message, StringComparison.Ordinal);
         Assert.Contains("statements 1 to 1 were applied and remain", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("no_such_table", failure.Message, StringComparison.Ordinal);
         Assert.Equal(["b"], await TablesAsync(db, "b"));
         var keepsFailure = kind is MigrationHistoryKind.Prisma or MigrationHistoryKind.GolangMigrate or MigrationHistoryKind.Sqlx;
         Assert.Equal(ToolHistoryCases.Expected(kind, migrations.Migrations, 1, mySql: true, failedNext: keepsFailure), await RowsAsync(db, kind));
@@ -64,6 +65,29 @@ public sealed class MySqlToolHistoryTests
         var next = await Assert.ThrowsAsync<SchemaTasksException>(() => MySqlMigrator.MigrateAsync(migrations, db.ConnectionString, options));
         Assert.Equal(keepsFailure ? DiagnosticCodes.FailedMigration : DiagnosticCodes.MigrationFailed, next.Code);
         if (kind == MigrationHistoryKind.Sqlx) Assert.Contains("DELETE FROM _sqlx_migrations WHERE version = 2", failure.Message + next.Message, StringComparison.Ordinal);
+    }
+
+    // mysqldump's LOCK TABLES: the tool's client ends its session after the file, which releases
+    // the locks; until then the history table is out of reach (error 1100).
+    [MySqlTheory]
+    [MemberData(nameof(ToolHistoryCases.Tools), MemberType = typeof(ToolHistoryCases))]
+    public async Task AMigrationThatLocksTables_IsRecorded_WhetherItUnlocksThemOrFails(string tool)
+    {
+        var kind = ToolHistoryCases.Kind(tool);
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        var locking = ToolHistoryCases.Migrations(kind, Dialect, "CREATE TABLE b (id int PRIMARY KEY);\nLOCK TABLES b WRITE;\nINSERT INTO b VALUES (1);");
+        var options = new MigrateOptions { History = kind };
+
+        var applied = await MySqlMigrator.MigrateAsync(locking, db.ConnectionString, options);
+
+        Assert.Equal(locking.Migrations.Select(m => m.Id), applied.Applied.Select(a => a.Id));
+        Assert.Equal(ToolHistoryCases.Expected(kind, locking.Migrations, 2, mySql: true), await RowsAsync(db, kind));
+
+        await using var failing = await MySqlTestDatabase.CreateAsync();
+        var broken = ToolHistoryCases.Migrations(kind, Dialect, "CREATE TABLE b (id int PRIMARY KEY);\nLOCK TABLES b WRITE;\nINSERT INTO b VALUES ('x', 1);");
+        var failure = await Assert.ThrowsAsync<SchemaTasksException>(() => MySqlMigrator.MigrateAsync(broken, failing.ConnectionString, options));
+        Assert.Equal(DiagnosticCodes.MigrationFailed, failure.Code);
+        Assert.Contains("Statement 3 of 3", failure.Message, StringComparison.Ordinal);
     }
 
     public static TheoryData<string> Tools => ToolHistoryCases.Tools;
