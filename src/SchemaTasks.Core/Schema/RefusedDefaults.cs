@@ -15,7 +15,8 @@ internal static class RefusedDefaults
 {
     /// <summary>
     /// Reports the default of <paramref name="column"/> (as stored) when the server refuses it and
-    /// returns <see langword="null"/>; otherwise the column, with a MySQL ENUM or SET default in the
+    /// returns <see langword="null"/>; otherwise the column, with a MySQL ENUM or SET default, or
+    /// the default of a PostgreSQL column of a domain (<see cref="DomainColumnDefaults"/>), in the
     /// spelling the server stores.
     /// </summary>
     /// <param name="catalog">The catalog, for enum types and domains.</param>
@@ -42,7 +43,7 @@ internal static class RefusedDefaults
             return null;
         }
 
-        if (PostgresDefaultValues.Of(catalog, column.Type, column.TypeReference, column.IsArray, stored, context) is not { } refusal) return column;
+        if (PostgresDefaultValues.Of(catalog, column.Type, column.TypeReference, column.IsArray, stored, context) is not { } refusal) return DomainColumnDefaults.Spelled(catalog, column, written, context.Rules);
         context.Error(
             DiagnosticCodes.DefaultNotOfColumnType,
             $"PostgreSQL refuses DEFAULT {stored} on column {context.Show(column.Name)} of {context.Show(table)}: {refusal.Reason}. {refusal.Fix}.",
