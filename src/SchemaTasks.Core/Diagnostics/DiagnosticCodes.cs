@@ -374,6 +374,14 @@ public static class DiagnosticCodes
     public const string RetypedDefaultUndecided = "ST3058";
 
     /// <summary>
+    /// PostgreSQL: a column's or domain's default whose expression is of a type with no assignment
+    /// cast to the column's type (<c>'a'::text</c> on an enum column, <c>ARRAY['a']</c> on an enum
+    /// array column, <c>now()</c> on an integer column); the server refuses it (42804, column is of
+    /// type X but default expression is of type Y).
+    /// </summary>
+    public const string DefaultOfAnotherType = "ST3059";
+
+    /// <summary>
     /// MySQL and MariaDB refuse an ENUM or SET value list: a value listed twice (trailing spaces do
     /// not count; error 1291 in a strict sql_mode) or a SET value holding a comma (error 1367).
     /// </summary>

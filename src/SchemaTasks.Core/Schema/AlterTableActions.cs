@@ -221,7 +221,7 @@ internal static class AlterTableActions
                 if (index < 0) return table;
                 if (NullDefaults.RefusesSetDefault(table.Columns[index], setDefault.Default, setDefault.At, context)) return table;
                 var defaulted = table.Columns[index] with { Default = StoredDefaults.ForColumn(setDefault.Default, table.Columns[index].Type, table.Columns[index].IsArray, context.Rules) };
-                return RefusedDefaults.Checked(catalog, table.Name, defaulted, setDefault.At, context) is { } accepted ? table.WithColumnChanged(index, accepted) : table;
+                return RefusedDefaults.Checked(catalog, table.Name, defaulted, setDefault.Default, setDefault.At, context) is { } accepted ? table.WithColumnChanged(index, accepted) : table;
             }
 
             case ReplaceColumnAction replace:

@@ -12,7 +12,7 @@ internal static class DomainStatements
         TypeExistence.Check(catalog, s.BaseType, context, s.At, s.Name, column: null);
         var (baseType, reference) = ColumnFactory.ResolveType(catalog, s.BaseType, context.Rules);
         var domain = new CatalogDomain(s.Name, baseType, s.NotNull, StoredDefaults.ForColumn(s.Default, baseType, s.BaseType.IsArray, context.Rules), []) { BaseTypeReference = reference };
-        if (RefusedDefaults.Refuses(catalog, domain, s.At, context)) return catalog;
+        if (RefusedDefaults.Refuses(catalog, domain, s.Default, s.At, context)) return catalog;
         foreach (var check in s.Checks)
         {
             domain = AddCheck(catalog, domain, check, context);
@@ -33,7 +33,7 @@ internal static class DomainStatements
         {
             case SetDefaultAction a:
                 domain = domain with { Default = StoredDefaults.ForColumn(a.Default, domain.BaseType, isArray: false, context.Rules) };
-                if (RefusedDefaults.Refuses(catalog, domain, a.At, context)) return catalog;
+                if (RefusedDefaults.Refuses(catalog, domain, a.Default, a.At, context)) return catalog;
                 break;
             case SetNotNullAction a:
                 domain = domain with { IsNotNull = a.NotNull };

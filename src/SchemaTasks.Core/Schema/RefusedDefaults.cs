@@ -5,8 +5,9 @@ namespace SchemaTasks.Schema;
 
 /// <summary>
 /// Reports a default its column's (or domain's) type cannot hold, which the server refuses with
-/// the whole statement: PostgreSQL's enum labels, integers and booleans
-/// (<see cref="PostgresDefaultValues"/>), MySQL's and MariaDB's ENUM and SET values
+/// the whole statement: PostgreSQL's defaults of a type with no assignment cast to the column's
+/// (<see cref="PostgresDefaultTypes"/>, <see cref="PostgresAssignmentCasts"/>), enum labels,
+/// integers and booleans (<see cref="PostgresDefaultValues"/>), MySQL's and MariaDB's ENUM and SET values
 /// (<see cref="MySqlInlineValueDefaults"/>). The callers then leave the catalog as it was, so the
 /// snapshot has neither the table nor the column nor the default the database never got.
 /// </summary>
@@ -14,16 +15,19 @@ internal static class RefusedDefaults
 {
     /// <summary>
     /// Reports the default of <paramref name="column"/> (as stored) when the server refuses it and
-    /// returns <see langword="null"/>; otherwise the column, with a MySQL ENUM or SET default in the
+    /// returns <see langword="null"/>; otherwise the column, with a MySQL ENUM or SET default, or
+    /// the default of a PostgreSQL column of a domain (<see cref="DomainColumnDefaults"/>), in the
     /// spelling the server stores.
     /// </summary>
     /// <param name="catalog">The catalog, for enum types and domains.</param>
     /// <param name="table">The column's table, for the message.</param>
     /// <param name="column">The column with its new default.</param>
+    /// <param name="written">The default as written, before it was stored.</param>
     /// <param name="at">Where the default is written.</param>
     /// <param name="context">Where to report.</param>
-    public static CatalogColumn? Checked(Catalog catalog, QualifiedName table, CatalogColumn column, SqlToken at, ApplyContext context)
+    public static CatalogColumn? Checked(Catalog catalog, QualifiedName table, CatalogColumn column, string? written, SqlToken at, ApplyContext context)
     {
+        if (context.IsPostgres && RefusedType(catalog, (column.Type, column.TypeReference, column.IsArray), written, $"column {context.Show(column.Name)} of {context.Show(table)}", $"column {column.Name}", at, context)) return null;
         if (column.Default is not { } stored) return column;
         if (context.Rules.Dialect.IsMySqlFamily())
         {
@@ -39,7 +43,7 @@ internal static class RefusedDefaults
             return null;
         }
 
-        if (PostgresDefaultValues.Of(catalog, column.Type, column.TypeReference, column.IsArray, stored, context) is not { } refusal) return column;
+        if (PostgresDefaultValues.Of(catalog, column.Type, column.TypeReference, column.IsArray, stored, context) is not { } refusal) return DomainColumnDefaults.Spelled(catalog, column, written, context.Rules);
         context.Error(
             DiagnosticCodes.DefaultNotOfColumnType,
             $"PostgreSQL refuses DEFAULT {stored} on column {context.Show(column.Name)} of {context.Show(table)}: {refusal.Reason}. {refusal.Fix}.",
@@ -47,11 +51,13 @@ internal static class RefusedDefaults
         return null;
     }
 
-    /// <summary>Reports the default of <paramref name="domain"/> (as stored) when PostgreSQL refuses it; <see langword="true"/> then.</summary>
-    public static bool Refuses(Catalog catalog, CatalogDomain domain, SqlToken at, ApplyContext context)
+    /// <summary>Reports the default of <paramref name="domain"/> (as <paramref name="written"/>, and as stored) when PostgreSQL refuses it; <see langword="true"/> then.</summary>
+    public static bool Refuses(Catalog catalog, CatalogDomain domain, string? written, SqlToken at, ApplyContext context)
     {
+        var baseIsArray = domain.BaseType.EndsWith("[]", StringComparison.Ordinal);
+        if (RefusedType(catalog, (domain.BaseType, domain.BaseTypeReference, baseIsArray), written, $"domain {context.Show(domain.Name)}", $"column {domain.Name.Name}", at, context)) return true;
         if (domain.Default is not { } stored
-            || PostgresDefaultValues.Of(catalog, domain.BaseType, domain.BaseTypeReference, domain.BaseType.EndsWith("[]", StringComparison.Ordinal), stored, context) is not { } refusal)
+            || PostgresDefaultValues.Of(catalog, domain.BaseType, domain.BaseTypeReference, baseIsArray, stored, context) is not { } refusal)
         {
             return false;
         }
@@ -63,9 +69,27 @@ internal static class RefusedDefaults
         return true;
     }
 
-    /// <summary>As <see cref="Checked(Catalog, QualifiedName, CatalogColumn, SqlToken, ApplyContext)"/>, for a column made from <paramref name="spec"/>: reported where it writes its DEFAULT.</summary>
+    /// <summary>As <see cref="Checked(Catalog, QualifiedName, CatalogColumn, string?, SqlToken, ApplyContext)"/>, for a column made from <paramref name="spec"/>: reported where it writes its DEFAULT.</summary>
     public static CatalogColumn? Checked(Catalog catalog, QualifiedName table, CatalogColumn column, ColumnSpec spec, ApplyContext context)
-        => column.Default is null ? column : Checked(catalog, table, column, DefaultAt(spec), context);
+        => column.Default is null && spec.Default is null ? column : Checked(catalog, table, column, spec.Default, DefaultAt(spec), context);
+
+    // PostgreSQL 42804: a default of a type with no assignment cast to the column's type (also
+    // DEFAULT NULL::text on an integer column, which the engine stores as no default).
+    private static bool RefusedType(Catalog catalog, (string Type, QualifiedName? Reference, bool IsArray) target, string? written, string subject, string serverSubject, SqlToken at, ApplyContext context)
+    {
+        if (written is null
+            || PostgresDefaultTypes.Of(written, catalog, context.Rules) is not { } typed
+            || PostgresAssignmentCasts.Judge(catalog, (typed.Type, typed.Reference, typed.IsArray), target) != PostgresAssignmentCasts.Verdict.NoCast)
+        {
+            return false;
+        }
+
+        context.Error(
+            DiagnosticCodes.DefaultOfAnotherType,
+            $"PostgreSQL refuses DEFAULT {written} on {subject}: the default is of type {typed.Type}, which has no assignment cast to {target.Type} (SQLSTATE 42804, {serverSubject} is of type {target.Type} but default expression is of type {typed.Type}). Cast the default to {target.Type} instead, or leave the cast out of a constant: PostgreSQL reads an uncast literal ('a', '{{a,b}}') as the column's type.",
+            at);
+        return true;
+    }
 
     /// <summary>Where a column definition writes its DEFAULT, or the column when that is not known.</summary>
     private static SqlToken DefaultAt(ColumnSpec column)

@@ -5,7 +5,7 @@ namespace SchemaTasks.Schema;
 
 /// <summary>
 /// PostgreSQL's <c>ALTER COLUMN ... TYPE</c> of a column whose default cannot follow it
-/// (<see cref="RetypedDefaultCasts"/>): refused with the statement, so the table stays as it was.
+/// (<see cref="PostgresAssignmentCasts"/>): refused with the statement, so the table stays as it was.
 /// A DROP DEFAULT of the column anywhere in the same ALTER TABLE runs first (the server runs drops
 /// in an earlier pass), so the change goes through; a SET DEFAULT in it runs after the type
 /// change, too late. Hand-written enum swaps hit this when they leave out the DROP DEFAULT that
@@ -17,11 +17,11 @@ internal static class RetypedDefaultRefusal
     public static bool Refuses(Catalog catalog, CatalogTable table, CatalogColumn column, string newType, QualifiedName? newReference, AlterColumnTypeAction alter, AlterTableStatement statement, ApplyContext context)
     {
         if (!context.IsPostgres || column.Default is not { } stored || DropsDefault(statement, column.Name, context)) return false;
-        var verdict = RetypedDefaultCasts.Judge(catalog, column, newType, newReference, alter.Type.IsArray);
-        if (verdict == RetypedDefaultCasts.Verdict.Cast) return false;
+        var verdict = PostgresAssignmentCasts.Judge(catalog, (column.Type, column.TypeReference, column.IsArray), (newType, newReference, alter.Type.IsArray));
+        if (verdict == PostgresAssignmentCasts.Verdict.Cast) return false;
         var change = $"ALTER COLUMN {context.Show(column.Name)} TYPE {newType} of {context.Show(table.Name)}";
         var fix = $"Drop the default first (ALTER COLUMN {context.Show(column.Name)} DROP DEFAULT, in this ALTER TABLE or before it), and set it again after the type change (ALTER COLUMN {context.Show(column.Name)} SET DEFAULT ...).";
-        if (verdict == RetypedDefaultCasts.Verdict.NoCast)
+        if (verdict == PostgresAssignmentCasts.Verdict.NoCast)
         {
             context.Error(
                 DiagnosticCodes.RetypedDefaultNotCast,

@@ -40,6 +40,7 @@ internal static class TypeReferences
     /// <summary>Points every use of <paramref name="from"/> at <paramref name="to"/>, rewriting type texts.</summary>
     public static Catalog Retarget(Catalog catalog, QualifiedName from, QualifiedName to, IdentifierRules rules)
     {
+        catalog = DomainColumnDefaults.Retarget(catalog, from, to, rules);
         var tables = catalog.Tables;
         foreach (var table in catalog.Tables.Values)
         {
@@ -62,7 +63,8 @@ internal static class TypeReferences
         {
             if (domain.BaseTypeReference == from)
             {
-                domains = domains.SetItem(domain.Name, domain with { BaseTypeReference = to, BaseType = rules.Quote(to) });
+                var text = rules.Quote(to) + (domain.BaseType.EndsWith("[]", StringComparison.Ordinal) ? "[]" : string.Empty);
+                domains = domains.SetItem(domain.Name, domain with { BaseTypeReference = to, BaseType = text });
             }
         }
 

@@ -108,7 +108,8 @@ internal static class TypeStatements
     /// <summary>
     /// PostgreSQL keeps enum constants by OID, so defaults and CHECKs on columns of the type (and
     /// CHECKs of domains over it) show the new label after RENAME VALUE; the catalog follows,
-    /// into the defaults of array columns too (<see cref="EnumArrayDefaults"/>).
+    /// into the defaults of array columns (<see cref="EnumArrayDefaults"/>) and of columns of
+    /// domains over the type (<see cref="DomainColumnDefaults"/>) too.
     /// </summary>
     private static Catalog RenameLabelInUses(Catalog catalog, QualifiedName type, string from, string to, ApplyContext context, SqlToken at)
     {
@@ -120,6 +121,12 @@ internal static class TypeStatements
                 : c).ToImmutableArray();
 
         var tables = EnumArrayDefaultsRenamed(catalog, type, from, to, context, at).Tables;
+        foreach (var table in tables.Values)
+        {
+            var ofDomain = DomainColumnDefaults.RenameLabel(catalog, table, type, from, to, rules);
+            if (!ReferenceEquals(ofDomain, table)) tables = tables.SetItem(table.Name, ofDomain);
+        }
+
         foreach (var table in tables.Values)
         {
             var ofType = table.Columns.Where(c => c.TypeReference == type && !c.IsArray).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);

@@ -3,22 +3,23 @@ using System.Text.RegularExpressions;
 namespace SchemaTasks.Schema;
 
 /// <summary>
-/// Whether PostgreSQL can carry a column's default through <c>ALTER COLUMN ... TYPE</c>. The
-/// stored default has the column's old type; the server converts it to the new one with an
-/// assignment cast, whatever the USING clause says (USING converts the rows, not the default),
-/// and refuses the statement when there is none (42804, default for column cannot be cast
-/// automatically). Judged on the types alone, through domains to their base types: any type goes
-/// to a string type (the server's automatic I/O conversion), an array to an array when its
-/// elements go, and the built-in pairs below as <c>pg_cast</c> lists them; any other pair of the
-/// types named here has no such cast (an enum to another enum, text to an enum or integer,
-/// integer to boolean, a scalar to an array). Other types are not judged.
+/// Whether PostgreSQL has an assignment (or implicit) cast from one type to another, as it needs
+/// one to store a default in its column: a stored default follows <c>ALTER COLUMN ... TYPE</c>
+/// only through such a cast (42804, default for column cannot be cast automatically), and a new
+/// default whose expression has another type than its column is taken only through one (42804,
+/// column is of type X but default expression is of type Y). Judged on the types alone, through
+/// domains to their base types: any type goes to a string type (the server's automatic I/O
+/// conversion), an array to an array when its elements go, and the built-in pairs below as
+/// <c>pg_cast</c> lists them; any other pair of the types named here has no such cast (an enum to
+/// another enum, text to an enum or integer, integer to boolean, a scalar to an array). Other
+/// types are not judged.
 /// </summary>
-internal static class RetypedDefaultCasts
+internal static class PostgresAssignmentCasts
 {
-    /// <summary>What the server does with the default.</summary>
+    /// <summary>Whether the server finds a cast.</summary>
     internal enum Verdict
     {
-        /// <summary>An assignment cast carries it to the new type.</summary>
+        /// <summary>An assignment or implicit cast carries the value to the type.</summary>
         Cast,
 
         /// <summary>There is none: the server refuses the statement.</summary>
@@ -58,21 +59,19 @@ internal static class RetypedDefaultCasts
         ("interval", "time without time zone"), ("time with time zone", "time without time zone"),
     ];
 
-    /// <summary>Whether the default of a column of the old type can become one of the new type.</summary>
+    /// <summary>Whether a value of one type can be stored in a column (or domain) of another.</summary>
     /// <param name="catalog">The catalog, for enum types and domains.</param>
-    /// <param name="old">The column before the change.</param>
-    /// <param name="newType">The new normalised type text (an array type ends in <c>[]</c>).</param>
-    /// <param name="newReference">The enum type or domain the new type names.</param>
-    /// <param name="newIsArray">Whether the new type is an array.</param>
-    public static Verdict Judge(Catalog catalog, CatalogColumn old, string newType, QualifiedName? newReference, bool newIsArray)
+    /// <param name="from">The value's normalised type text (an array type ends in <c>[]</c>), the enum type or domain it names, and whether it is an array.</param>
+    /// <param name="to">The column's type, in the same form.</param>
+    public static Verdict Judge(Catalog catalog, (string Type, QualifiedName? Reference, bool IsArray) from, (string Type, QualifiedName? Reference, bool IsArray) to)
     {
-        var from = Resolve(catalog, old.Type, old.TypeReference, old.IsArray);
-        if (newReference is null && !newIsArray && StringTargets.Contains(TypeModifiers.Replace(newType, string.Empty))) return Verdict.Cast;
-        var to = Resolve(catalog, newType, newReference, newIsArray);
-        if (to is { IsArray: false } scalar && Strings.Contains(scalar.Name)) return Verdict.Cast;
-        if (from is not { } source || to is not { } target) return Verdict.Unknown;
-        if (source.IsArray != target.IsArray) return Verdict.NoCast;
-        return Elements(source.Name, target.Name);
+        var source = Resolve(catalog, from.Type, from.Reference, from.IsArray);
+        if (to.Reference is null && !to.IsArray && StringTargets.Contains(TypeModifiers.Replace(to.Type, string.Empty))) return Verdict.Cast;
+        var target = Resolve(catalog, to.Type, to.Reference, to.IsArray);
+        if (target is { IsArray: false } scalar && Strings.Contains(scalar.Name)) return Verdict.Cast;
+        if (source is not { } known || target is not { } wanted) return Verdict.Unknown;
+        if (known.IsArray != wanted.IsArray) return Verdict.NoCast;
+        return Elements(known.Name, wanted.Name);
     }
 
     private static Verdict Elements(string from, string to)
