@@ -385,6 +385,19 @@ public static class DiagnosticCodes
     /// <summary>PostgreSQL refuses a foreign key whose referenced columns are not exactly the columns of a primary key, unique constraint or unique index (SQLSTATE 42830).</summary>
     public const string ReferencedKeyMissing = "ST3071";
 
+    /// <summary>
+    /// PostgreSQL refuses a statement that uses an enum label added to an existing type earlier in
+    /// the same transaction (SQLSTATE 55P04), and the layout's tool runs the migration in one transaction.
+    /// </summary>
+    public const string UncommittedEnumLabelUsed = "ST3072";
+
+    /// <summary>
+    /// As <see cref="UncommittedEnumLabelUsed"/>, where the refusal depends on what the folder does
+    /// not show: the tool that runs a plain folder, or a server older than PostgreSQL 17 for a label
+    /// of a type created in the same transaction.
+    /// </summary>
+    public const string UncommittedEnumLabelMayBeRefused = "ST3073";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 
