@@ -18,17 +18,21 @@ internal sealed record UncommittedLabel(QualifiedName Type, string Label, SqlTok
 /// </summary>
 internal sealed class UncommittedEnumLabels
 {
-    private readonly Dictionary<(QualifiedName Type, string Label), UncommittedLabel> _labels = new();
+    // Indexed by type and by spelling, so a migration that adds thousands of labels is followed in
+    // time proportional to it: each statement asks about its own constants only.
+    private readonly Dictionary<QualifiedName, Dictionary<string, UncommittedLabel>> _byType = new();
+    private readonly Dictionary<string, int> _spellings = new(StringComparer.Ordinal);
     private readonly HashSet<QualifiedName> _createdTypes = new();
 
     /// <summary>Whether no label waits for its commit: nothing to look for.</summary>
-    public bool IsEmpty => _labels.Count == 0;
+    public bool IsEmpty => _spellings.Count == 0;
 
     /// <summary>The label <paramref name="label"/> of <paramref name="type"/> when it is not committed.</summary>
-    public UncommittedLabel? Find(QualifiedName type, string label) => _labels.TryGetValue((type, label), out var added) ? added : null;
+    public UncommittedLabel? Find(QualifiedName type, string label)
+        => _byType.TryGetValue(type, out var labels) && labels.TryGetValue(label, out var added) ? added : null;
 
     /// <summary>Whether some type has an uncommitted label spelled <paramref name="label"/>.</summary>
-    public bool HasSpelling(string label) => _labels.Keys.Any(k => string.Equals(k.Label, label, StringComparison.Ordinal));
+    public bool HasSpelling(string label) => _spellings.ContainsKey(label);
 
     public void TypeCreated(QualifiedName type)
     {
@@ -37,24 +41,19 @@ internal sealed class UncommittedEnumLabels
     }
 
     public void LabelAdded(QualifiedName type, string label, SqlToken at)
-        => _labels[(type, label)] = new UncommittedLabel(type, label, at, _createdTypes.Contains(type));
+        => Put(new UncommittedLabel(type, label, at, _createdTypes.Contains(type)));
 
     public void LabelRenamed(QualifiedName type, string from, string to)
     {
-        if (!_labels.TryGetValue((type, from), out var added)) return;
-        _labels.Remove((type, from));
-        _labels[(type, to)] = added with { Label = to };
+        if (Take(type, from) is { } added) Put(added with { Label = to });
     }
 
     public void TypeRenamed(QualifiedName from, QualifiedName to)
     {
-        foreach (var added in _labels.Values.Where(l => l.Type == from).ToList())
-        {
-            _labels.Remove((from, added.Label));
-            _labels[(to, added.Label)] = added with { Type = to };
-        }
-
         if (_createdTypes.Remove(from)) _createdTypes.Add(to);
+        if (!_byType.TryGetValue(from, out var labels)) return;
+        Forget(from);
+        foreach (var added in labels.Values) Put(added with { Type = to });
     }
 
     public void TypeDropped(QualifiedName type) => Forget(type);
@@ -62,12 +61,37 @@ internal sealed class UncommittedEnumLabels
     /// <summary>The transaction committed (or ended): every label is now safe to use.</summary>
     public void Committed()
     {
-        _labels.Clear();
+        _byType.Clear();
+        _spellings.Clear();
         _createdTypes.Clear();
+    }
+
+    private void Put(UncommittedLabel added)
+    {
+        if (!_byType.TryGetValue(added.Type, out var labels)) _byType[added.Type] = labels = new Dictionary<string, UncommittedLabel>(StringComparer.Ordinal);
+        if (labels.ContainsKey(added.Label)) return;
+        labels[added.Label] = added;
+        _spellings[added.Label] = _spellings.TryGetValue(added.Label, out var count) ? count + 1 : 1;
+    }
+
+    private UncommittedLabel? Take(QualifiedName type, string label)
+    {
+        if (Find(type, label) is not { } added) return null;
+        _byType[type].Remove(label);
+        Unspell(label);
+        return added;
     }
 
     private void Forget(QualifiedName type)
     {
-        foreach (var key in _labels.Keys.Where(k => k.Type == type).ToList()) _labels.Remove(key);
+        if (!_byType.TryGetValue(type, out var labels)) return;
+        _byType.Remove(type);
+        foreach (var label in labels.Keys) Unspell(label);
+    }
+
+    private void Unspell(string label)
+    {
+        if (_spellings[label] == 1) _spellings.Remove(label);
+        else _spellings[label]--;
     }
 }

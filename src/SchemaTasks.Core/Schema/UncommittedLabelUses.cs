@@ -42,12 +42,34 @@ internal static class UncommittedLabelUses
         public UncommittedLabelUse? FirstConstantUse()
         {
             var inserted = InsertedColumns();
+            var (depth, listDepth, listColumn) = (0, -1, (string?)null); // The column of the `IN (...)` list being read.
             for (var i = 0; i < tokens.Count; i++)
             {
+                if (SqlTokenText.IsSymbol(sql, tokens[i], '('))
+                {
+                    depth++;
+                    if (i >= 2 && SqlTokenText.IsWord(sql, tokens[i - 1], "IN"))
+                    {
+                        var end = SqlTokenText.IsWord(sql, tokens[i - 2], "NOT") ? i - 3 : i - 2;
+                        (listDepth, listColumn) = (depth, end >= 0 ? ColumnEndingAt(end) : null);
+                    }
+
+                    continue;
+                }
+
+                if (SqlTokenText.IsSymbol(sql, tokens[i], ')'))
+                {
+                    if (depth-- == listDepth) (listDepth, listColumn) = (-1, null);
+                    continue;
+                }
+
                 if (tokens[i].Kind != SqlTokenKind.String) continue;
                 var value = SqlTokenText.Unquote(sql, tokens[i]);
                 if (!labels.HasSpelling(value)) continue;
-                var use = CastAt(i, value) ?? ComparedAt(i, value) ?? (inserted is not null && inserted.TryGetValue(i, out var column) ? OfColumn(column, value) : null);
+                var use = CastAt(i, value)
+                    ?? ComparedAt(i, value)
+                    ?? (listColumn is not null && depth == listDepth ? OfColumnNamed(listColumn, value) : null)
+                    ?? (inserted is not null && inserted.TryGetValue(i, out var column) ? OfColumn(column, value) : null);
                 if (use is { } label) return new UncommittedLabelUse(label, tokens[i]);
             }
 
@@ -58,7 +80,9 @@ internal static class UncommittedLabelUses
         public UncommittedLabelUse? FirstNewDefault()
         {
             if (ReferenceEquals(before, after)) return null;
-            foreach (var table in after.Tables.Values)
+
+            // A statement changes only tables it names, so only those are compared.
+            foreach (var table in NamedTables())
             {
                 var old = before.FindTable(table.Name);
                 if (ReferenceEquals(old, table)) continue;
@@ -71,6 +95,7 @@ internal static class UncommittedLabelUses
                 }
             }
 
+            if (ReferenceEquals(before.Domains, after.Domains)) return null;
             foreach (var domain in after.Domains.Values)
             {
                 if (domain.Default is not { } stored || before.FindDomain(domain.Name)?.Default == stored) continue;
@@ -105,17 +130,11 @@ internal static class UncommittedLabelUses
                 : null;
         }
 
-        // column = 'c', 'c' = column, column IN (..., 'c', ...), SET column = 'c'.
+        // column = 'c', 'c' = column, SET column = 'c'.
         private UncommittedLabel? ComparedAt(int i, string value)
         {
             if (i >= 2 && IsComparison(tokens[i - 1]) && ColumnEndingAt(i - 2) is { } left && OfColumnNamed(left, value) is { } byLeft) return byLeft;
-            if (i + 2 < tokens.Count && IsComparison(tokens[i + 1]) && IsName(tokens[i + 2]) && OfColumnNamed(ColumnStartingAt(i + 2), value) is { } byRight) return byRight;
-
-            var j = i - 1;
-            while (j >= 0 && (tokens[j].Kind == SqlTokenKind.String || SqlTokenText.IsSymbol(sql, tokens[j], ','))) j--;
-            if (j < 2 || !SqlTokenText.IsSymbol(sql, tokens[j], '(') || !SqlTokenText.IsWord(sql, tokens[j - 1], "IN")) return null;
-            var end = SqlTokenText.IsWord(sql, tokens[j - 2], "NOT") ? j - 3 : j - 2;
-            return end >= 0 && ColumnEndingAt(end) is { } listed ? OfColumnNamed(listed, value) : null;
+            return i + 2 < tokens.Count && IsComparison(tokens[i + 1]) && IsName(tokens[i + 2]) ? OfColumnNamed(ColumnStartingAt(i + 2), value) : null;
         }
 
         private bool IsComparison(SqlToken token)
