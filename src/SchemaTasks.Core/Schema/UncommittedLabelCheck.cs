@@ -56,7 +56,7 @@ internal sealed class UncommittedLabelCheck
             var toolFix = _run.Fix.Length > 0 ? $"; or {_run.Fix}" : string.Empty;
             context.Error(
                 DiagnosticCodes.UncommittedEnumLabelUsed,
-                $"{_run.Tool} runs this migration {_run.How}, so PostgreSQL refuses this statement: it reads {value} as a value of enum type {type}, and {added} added that label in the same transaction, which has not committed yet (SQLSTATE 55P04, unsafe use of new value). Move the statements that use {value} to a new migration after this one{toolFix}.",
+                $"{_run.Tool} runs this migration {_run.How}, so PostgreSQL refuses this statement: it reads {value} as a value of enum type {type}, and {added} added that label in the same transaction, which has not committed yet (SQLSTATE 55P04, unsafe use of new value). Move the statements that use {value} to a new migration after this one{toolFix}. (If SchemaTasks' migrator, not {_run.Tool}, runs this folder, it runs such a file statement by statement: mark the file {PostgresTransactionRule.NoTransactionMarker} to say so.)",
                 use.At);
             return before;
         }
