@@ -41,9 +41,12 @@ public class UncommittedEnumLabelTests
     [MemberData(nameof(RunInOneTransaction))]
     public void LabelUsedInTheNextFile_IsAccepted(string layout)
     {
-        var (set, _, _) = Folder(layout, OtherType + Setup + "ALTER TYPE status ADD VALUE 'c';\n", "ALTER TABLE t ALTER COLUMN s SET DEFAULT 'c';\n");
+        // 'd', added and used in the second file, shows the check runs there.
+        var (set, file, text) = Folder(layout, OtherType + Setup + "ALTER TYPE status ADD VALUE 'c';\n", "ALTER TABLE t ALTER COLUMN s SET DEFAULT 'c';\nALTER TYPE status ADD VALUE 'd';\nSELECT 'd'::status;\n");
 
-        Assert.Empty(SchemaEngine.BuildFinal(set, SqlDialect.Postgres).Diagnostics);
+        var control = Assert.Single(SchemaEngine.BuildFinal(set, SqlDialect.Postgres).Diagnostics);
+
+        Assert.Equal((DiagnosticCodes.UncommittedEnumLabelUsed, file, LineOf(text, "'d'::")), (control.Code, control.File, control.Line));
     }
 
     [Fact]
@@ -61,13 +64,16 @@ public class UncommittedEnumLabelTests
     [InlineData("goose", "-- +goose NO TRANSACTION\n")]
     [InlineData("atlas", "-- atlas:txmode none\n\n")]
     [InlineData("liquibase", " runInTransaction:false")]
-    [InlineData("plain", "-- schematasks:no-transaction\n")]
     [InlineData("dbmate", "-- schematasks:no-transaction\n")]
     public void FileRunStatementByStatement_IsAccepted(string layout, string marker)
     {
-        var (set, _, _) = Folder(layout, OtherType + Setup, AddAndUse, marker);
+        // The first file, without the marker, shows the check runs in this folder.
+        var (set, file, text) = Folder(layout, OtherType + Setup + "ALTER TYPE status ADD VALUE 'x';\nSELECT 'x'::status;\n", AddAndUse, marker);
 
-        Assert.Empty(SchemaEngine.BuildFinal(set, SqlDialect.Postgres).Diagnostics);
+        var control = Assert.Single(SchemaEngine.BuildFinal(set, SqlDialect.Postgres).Diagnostics);
+
+        var inTheFirst = control.File != file || (layout == "liquibase" && control.Line == LineOf(text, "'x'::status"));
+        Assert.True(inTheFirst, control.ToString());
     }
 
     [Theory]
@@ -146,11 +152,12 @@ public class UncommittedEnumLabelTests
     [InlineData("a column of another table with the name", "CREATE TABLE u (s text);\nUPDATE u SET s = 'c';")]
     public void UsesThatAreNotTheNewLabel_AreAccepted(string shape, string sql)
     {
-        var (set, _, _) = Folder("dbmate", OtherType + Setup, "ALTER TYPE status ADD VALUE 'c';\n" + sql + "\n");
+        // The control, a cast before the shape, is the one use reported.
+        var (set, _, text) = Folder("dbmate", OtherType + Setup, "ALTER TYPE status ADD VALUE 'c';\nSELECT 'c'::status;\n" + sql + "\n");
 
         var diagnostics = SchemaEngine.BuildFinal(set, SqlDialect.Postgres).Diagnostics;
 
-        Assert.True(diagnostics.Count == 0, $"{shape}: {string.Join("\n", diagnostics)}");
+        Assert.True(diagnostics.Count == 1 && diagnostics[0].Line == LineOf(text, "'c'::status"), $"{shape}: {string.Join("\n", diagnostics)}");
     }
 
     [Fact]
@@ -165,14 +172,16 @@ public class UncommittedEnumLabelTests
     }
 
     [Fact]
-    public void MySqlFolder_IsNotChecked()
+    public void OnlyPostgresFoldersAreChecked()
     {
-        var set = new MigrationFolder()
+        var mySql = new MigrationFolder()
             .With("20240101000000_a.sql", "-- migrate:up\nCREATE TABLE t (s ENUM('a','b'));\n")
-            .With("20240102000000_b.sql", "-- migrate:up\nALTER TABLE t MODIFY s ENUM('a','b','c') DEFAULT 'c';\n")
+            .With("20240102000000_b.sql", "-- migrate:up\nALTER TABLE t MODIFY s ENUM('a','b','c') DEFAULT 'c';\nUPDATE t SET s = 'c';\n")
             .DiscoverClean(MigrationLayout.Dbmate);
+        var (postgres, _, _) = Folder("dbmate", OtherType + Setup, AddAndUse);
 
-        Assert.Empty(SchemaEngine.BuildFinal(set, SqlDialect.MySql).Diagnostics);
+        Assert.Empty(SchemaEngine.BuildFinal(mySql, SqlDialect.MySql).Diagnostics);
+        Assert.Equal(DiagnosticCodes.UncommittedEnumLabelUsed, Assert.Single(SchemaEngine.BuildFinal(postgres, SqlDialect.Postgres).Diagnostics).Code);
     }
 
     // The folder of two migrations in the layout's own form, the marker (where given) on the second;
