@@ -100,6 +100,21 @@ public sealed class SnapshotCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task DbmateMigrationUsingTheLabelItAdds_FailsAtTheUse_AndWritesNothing()
+    {
+        Write("20240101000000_a.sql", "-- migrate:up\nCREATE TYPE status AS ENUM ('a','b');\nCREATE TABLE t (id int, s status NOT NULL DEFAULT 'a');\n");
+        Write("20240102000000_b.sql", "-- migrate:up\nALTER TYPE status ADD VALUE 'c';\nALTER TABLE t ALTER COLUMN s SET DEFAULT 'c';\n");
+        var outFile = Path.Combine(_folder, "s.json");
+
+        var (exit, _, error) = await ToolRun.RunAsync("snapshot", _folder, "--dialect", "postgres", "--out", outFile);
+
+        Assert.Equal(ExitCodes.ProblemsFound, exit);
+        Assert.Contains("20240102000000_b.sql(3,42): error ST3072: dbmate runs this migration in one transaction", error, StringComparison.Ordinal);
+        Assert.Contains("ALTER TYPE status ADD VALUE 'c' on line 2", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(outFile));
+    }
+
+    [Fact]
     public async Task PlainFolderWithoutDialect_IsAUsageErrorSayingWhatToAdd()
     {
         Write("1_init.sql", "SELECT 1;\n");

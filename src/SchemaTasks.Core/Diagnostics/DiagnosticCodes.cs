@@ -401,6 +401,19 @@ public static class DiagnosticCodes
     public const string ReferencedKeyMissing = "ST3071";
 
     /// <summary>
+    /// PostgreSQL refuses a statement that uses an enum label added to an existing type earlier in
+    /// the same transaction (SQLSTATE 55P04), and the layout's tool runs the migration in one transaction.
+    /// </summary>
+    public const string UncommittedEnumLabelUsed = "ST3072";
+
+    /// <summary>
+    /// As <see cref="UncommittedEnumLabelUsed"/>, where the refusal depends on what the folder does
+    /// not show: the tool that runs a plain folder, or a server older than PostgreSQL 17 for a label
+    /// of a type created in the same transaction.
+    /// </summary>
+    public const string UncommittedEnumLabelMayBeRefused = "ST3073";
+
+    /// <summary>
     /// MariaDB: a migration drops a foreign key by the name MariaDB before 12.1 generated for it
     /// (<c>table_ibfk_N</c>); MariaDB 12.1 and later generate a number instead. A warning.
     /// </summary>

@@ -18,4 +18,11 @@ public sealed record Migration(
     string RelativePath,
     string Checksum,
     string Sql,
-    int SqlStartLine = 1);
+    int SqlStartLine = 1)
+{
+    /// <summary>
+    /// Whether the file carries its tool's marker for running outside a transaction (see
+    /// <see cref="MigrationScript.NoTransaction"/>); for a Liquibase changeset, <c>runInTransaction:false</c>.
+    /// </summary>
+    public bool NoTransaction { get; init; }
+}

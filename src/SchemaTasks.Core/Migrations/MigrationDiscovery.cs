@@ -136,9 +136,11 @@ public static class MigrationDiscovery
             }
 
             var migration = Read(chosen.Value, file, diagnostics, popFiles);
-            if (migration is not null)
+            if (migration is var (found, order))
             {
-                migrations.Add(migration.Value);
+                // The file's own marker for running outside a transaction, read as its tool reads it.
+                var noTransaction = MigrationScripts.Of(chosen.Value, file.RelativePath, file.Text).NoTransaction;
+                migrations.Add((found with { NoTransaction = noTransaction }, order));
             }
         }
 
@@ -726,7 +728,7 @@ public static class MigrationDiscovery
                 }
 
                 var key = changeset.Key(file.RelativePath);
-                migrations.Add(new Migration(key, changeset.Id, changeset.Comment ?? $"{changeset.Author}:{changeset.Id}", file.RelativePath, checksum, changeset.Sql, changeset.SqlStartLine));
+                migrations.Add(new Migration(key, changeset.Id, changeset.Comment ?? $"{changeset.Author}:{changeset.Id}", file.RelativePath, checksum, changeset.Sql, changeset.SqlStartLine) { NoTransaction = !changeset.RunInTransaction });
             }
         }
 

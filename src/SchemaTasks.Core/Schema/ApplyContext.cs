@@ -34,6 +34,12 @@ internal sealed class ApplyContext(IdentifierRules rules, string? file, List<Sch
     /// <summary>MySQL/MariaDB session settings the migrations set; shared by the whole run.</summary>
     public MySqlSession Session { get; } = session ?? new();
 
+    /// <summary>
+    /// The enum labels this migration added and has not committed, when its tool runs it in one
+    /// transaction (or may); <see langword="null"/> when nothing needs them.
+    /// </summary>
+    public UncommittedEnumLabels? UncommittedLabels { get; init; }
+
     /// <summary>MariaDB: the numbers of the current statement's unnamed foreign keys.</summary>
     public InnoDbForeignKeyNumbers ForeignKeyNumbers { get; } = new();
 

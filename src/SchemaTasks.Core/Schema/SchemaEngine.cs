@@ -67,14 +67,16 @@ public static class SchemaEngine
         var undecidedTypes = new UndecidedTypes();
         foreach (var migration in set.Migrations)
         {
-            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes);
+            var run = ToolTransactions.Of(set.Layout, migration.NoTransaction);
+            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes, run);
             steps?.Add(catalog);
         }
 
         return catalog;
     }
 
-    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes, UndecidedTypes? undecidedTypes = null)
+    // run: how the folder's tool runs the migration; null for SQL that is not a folder's migration.
+    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes, UndecidedTypes? undecidedTypes = null, ToolTransaction? run = null)
     {
         if (TemplatePlaceholders.Find(sql, catalog.Dialect, Math.Max(1, firstLine)) is { } placeholder)
         {
@@ -89,9 +91,10 @@ public static class SchemaEngine
         // Lexing problems are reported first, in file order, then the statements' findings:
         // the statements are read as the text is lexed, so theirs wait in a list of their own.
         var statementDiagnostics = new List<SchemaDiagnostic>();
-        var context = new ApplyContext(rules, file, statementDiagnostics, toolTables, unknownShapes, undecidedTypes, routines.Overloads, routines.Session);
+        var labelCheck = UncommittedLabelCheck.For(rules.Dialect, run, sql);
+        var context = new ApplyContext(rules, file, statementDiagnostics, toolTables, unknownShapes, undecidedTypes, routines.Overloads, routines.Session) { UncommittedLabels = labelCheck?.Labels };
         var gapStart = 0; // Where the text after the previous statement starts: a DO block's annotation lives there.
-        while (reader.Read())
+        while (KeepTokensForLabels(reader, labelCheck) && reader.Read())
         {
             var statementStart = gapStart;
             gapStart = reader.Last.End;
@@ -102,6 +105,12 @@ public static class SchemaEngine
 
             if (!reader.IsTracked)
             {
+                if (labelCheck is not null)
+                {
+                    labelCheck.Passed(sql, reader.First);
+                    labelCheck.Check(catalog, catalog, sql, reader.Tokens, context);
+                }
+
                 // The parser would read nothing from it; unless no server would run it either.
                 if (!StatementWords.StartsStatement(sql, reader.First, rules.Dialect))
                 {
@@ -118,6 +127,7 @@ public static class SchemaEngine
                 continue;
             }
 
+            var before = catalog;
             if (RoutineCalls.Reads(sql, tokens[0], rules.Dialect.IsMySqlFamily()))
             {
                 // A PostgreSQL SELECT may also create a table (SELECT ... INTO), before its query runs what it calls.
@@ -127,12 +137,14 @@ public static class SchemaEngine
                 }
 
                 catalog = routines.Run(catalog, sql, tokens, statementStart, context, statementDiagnostics);
+                catalog = labelCheck?.Check(before, catalog, sql, tokens, context) ?? catalog;
                 continue;
             }
 
             if (rules.Dialect.IsMySqlFamily()) MySqlDatabaseDefaults.Note(sql, tokens, context.Session);
             if (SqlTokenText.IsWord(sql, tokens[0], "CREATE")) routines.Define(sql, tokens, file);
             catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file);
+            catalog = labelCheck?.Check(before, catalog, sql, tokens, context) ?? catalog;
         }
 
         if (lexDiagnostics.Count > 0)
@@ -145,6 +157,14 @@ public static class SchemaEngine
 
         diagnostics.AddRange(statementDiagnostics);
         return catalog;
+    }
+
+    // Data statements keep their tokens only while a label waits for its commit, so the check can
+    // read them; otherwise they are passed over unstored. Set before each statement is read.
+    private static bool KeepTokensForLabels(SqlStatementReader reader, UncommittedLabelCheck? labelCheck)
+    {
+        reader.KeepsEveryStatement = labelCheck is { Labels.IsEmpty: false };
+        return true;
     }
 
     private static string UnknownStatementMessage(string word, SqlDialect dialect)

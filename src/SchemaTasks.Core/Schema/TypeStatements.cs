@@ -34,6 +34,7 @@ internal static class TypeStatements
             labels.Add(label);
         }
 
+        context.UncommittedLabels?.TypeCreated(s.Name);
         return catalog.With(enumTypes: catalog.EnumTypes.SetItem(s.Name, new CatalogEnumType(s.Name, labels.ToImmutable())));
     }
 
@@ -81,6 +82,7 @@ internal static class TypeStatements
             return catalog;
         }
 
+        context.UncommittedLabels?.LabelAdded(s.Type, s.Label, s.At);
         return catalog.With(enumTypes: catalog.EnumTypes.SetItem(s.Type, type.WithLabelAdded(s.Label, s.Neighbour, s.Before)));
     }
 
@@ -101,6 +103,7 @@ internal static class TypeStatements
             return catalog;
         }
 
+        context.UncommittedLabels?.LabelRenamed(s.Type, s.From, s.To);
         catalog = catalog.With(enumTypes: catalog.EnumTypes.SetItem(s.Type, type with { Labels = type.Labels.SetItem(index, s.To) }));
         return RenameLabelInUses(catalog, s.Type, s.From, s.To, context, s.At);
     }
@@ -192,6 +195,7 @@ internal static class TypeStatements
         if (!CheckSchema(catalog, s.NewName, context, s.At) || !CheckNewType(catalog, s.NewName, context, s.At)) return catalog;
         if (catalog.EnumTypes.TryGetValue(s.Type, out var enumType))
         {
+            context.UncommittedLabels?.TypeRenamed(s.Type, s.NewName);
             catalog = catalog.With(enumTypes: catalog.EnumTypes.Remove(s.Type).SetItem(s.NewName, enumType with { Name = s.NewName }));
         }
         else if (catalog.Domains.TryGetValue(s.Type, out var domain))
@@ -230,6 +234,7 @@ internal static class TypeStatements
             }
 
             catalog = TypeReferences.DropDependents(catalog, name, context.Rules);
+            context.UncommittedLabels?.TypeDropped(name);
             catalog = catalog.With(
                 enumTypes: catalog.EnumTypes.Remove(name),
                 domains: catalog.Domains.Remove(name),

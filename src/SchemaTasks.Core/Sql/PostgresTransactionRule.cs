@@ -22,6 +22,9 @@ internal static class PostgresTransactionRule
     /// <summary>The marker that makes a migration run in a transaction whatever it holds.</summary>
     public const string TransactionMarker = "-- schematasks:transaction";
 
+    /// <summary>Whether <paramref name="text"/> holds the marker that makes SchemaTasks' migrator run it without a transaction.</summary>
+    public static bool IsMarkedNoTransaction(string text) => Marker().Match(text) is { Success: true } marker && marker.Groups["no"].Success;
+
     public static TransactionDecision Decide(string text, IReadOnlyList<SqlScriptStatement> statements, bool fileSaysNoTransaction = false)
     {
         if (fileSaysNoTransaction)

@@ -42,8 +42,14 @@ internal sealed class SqlStatementReader
         _lexer = new SqlLexer(source, dialect, firstLine, diagnostics);
     }
 
-    /// <summary>The current statement's tokens when <see cref="IsTracked"/>; empty otherwise.</summary>
+    /// <summary>The current statement's tokens when <see cref="IsTracked"/> or <see cref="KeepsEveryStatement"/>; empty otherwise.</summary>
     public List<SqlToken> Tokens { get; }
+
+    /// <summary>
+    /// Whether untracked statements (data changes) keep their tokens too, for as long as a check
+    /// needs to read them: set between statements, it applies from the next one.
+    /// </summary>
+    public bool KeepsEveryStatement { get; set; }
 
     /// <summary>Whether the current statement starts with a word the engine reads (CREATE, ALTER, DROP, RENAME; PostgreSQL's DO, SELECT, WITH and '('; CALL and the statements of dynamic SQL).</summary>
     public bool IsTracked { get; private set; }
@@ -165,7 +171,7 @@ internal sealed class SqlStatementReader
                         || (!_mySql && SqlTokenText.IsSymbol(_source, token, '('));
         }
 
-        if (IsTracked) Tokens.Add(token);
+        if (IsTracked || KeepsEveryStatement) Tokens.Add(token);
         Last = token;
     }
 

@@ -1,0 +1,97 @@
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>A label ALTER TYPE ... ADD VALUE added in the current transaction.</summary>
+/// <param name="Type">The enum type, under its current name.</param>
+/// <param name="Label">The label, under its current spelling (RENAME VALUE follows it).</param>
+/// <param name="At">The ADD VALUE statement.</param>
+/// <param name="TypeIsNew">Whether the type was created in the same transaction.</param>
+internal sealed record UncommittedLabel(QualifiedName Type, string Label, SqlToken At, bool TypeIsNew);
+
+/// <summary>
+/// The enum labels a PostgreSQL migration added and has not committed yet. The server refuses
+/// to read such a label as a value of its type until the transaction that added it commits
+/// (SQLSTATE 55P04): a label keeps that state under a new spelling after RENAME VALUE, and loses
+/// it at COMMIT. A label added to a type created in the same transaction is refused by
+/// PostgreSQL 12 to 16 and accepted from 17 (<see cref="UncommittedLabel.TypeIsNew"/>).
+/// </summary>
+internal sealed class UncommittedEnumLabels
+{
+    // Indexed by type and by spelling, so a migration that adds thousands of labels is followed in
+    // time proportional to it: each statement asks about its own constants only.
+    private readonly Dictionary<QualifiedName, Dictionary<string, UncommittedLabel>> _byType = new();
+    private readonly Dictionary<string, int> _spellings = new(StringComparer.Ordinal);
+    private readonly HashSet<QualifiedName> _createdTypes = new();
+
+    /// <summary>Whether no label waits for its commit: nothing to look for.</summary>
+    public bool IsEmpty => _spellings.Count == 0;
+
+    /// <summary>The label <paramref name="label"/> of <paramref name="type"/> when it is not committed.</summary>
+    public UncommittedLabel? Find(QualifiedName type, string label)
+        => _byType.TryGetValue(type, out var labels) && labels.TryGetValue(label, out var added) ? added : null;
+
+    /// <summary>Whether some type has an uncommitted label spelled <paramref name="label"/>.</summary>
+    public bool HasSpelling(string label) => _spellings.ContainsKey(label);
+
+    public void TypeCreated(QualifiedName type)
+    {
+        Forget(type);
+        _createdTypes.Add(type);
+    }
+
+    public void LabelAdded(QualifiedName type, string label, SqlToken at)
+        => Put(new UncommittedLabel(type, label, at, _createdTypes.Contains(type)));
+
+    public void LabelRenamed(QualifiedName type, string from, string to)
+    {
+        if (Take(type, from) is { } added) Put(added with { Label = to });
+    }
+
+    public void TypeRenamed(QualifiedName from, QualifiedName to)
+    {
+        if (_createdTypes.Remove(from)) _createdTypes.Add(to);
+        if (!_byType.TryGetValue(from, out var labels)) return;
+        Forget(from);
+        foreach (var added in labels.Values) Put(added with { Type = to });
+    }
+
+    public void TypeDropped(QualifiedName type) => Forget(type);
+
+    /// <summary>The transaction committed (or ended): every label is now safe to use.</summary>
+    public void Committed()
+    {
+        _byType.Clear();
+        _spellings.Clear();
+        _createdTypes.Clear();
+    }
+
+    private void Put(UncommittedLabel added)
+    {
+        if (!_byType.TryGetValue(added.Type, out var labels)) _byType[added.Type] = labels = new Dictionary<string, UncommittedLabel>(StringComparer.Ordinal);
+        if (labels.ContainsKey(added.Label)) return;
+        labels[added.Label] = added;
+        _spellings[added.Label] = _spellings.TryGetValue(added.Label, out var count) ? count + 1 : 1;
+    }
+
+    private UncommittedLabel? Take(QualifiedName type, string label)
+    {
+        if (Find(type, label) is not { } added) return null;
+        _byType[type].Remove(label);
+        Unspell(label);
+        return added;
+    }
+
+    private void Forget(QualifiedName type)
+    {
+        if (!_byType.TryGetValue(type, out var labels)) return;
+        _byType.Remove(type);
+        foreach (var label in labels.Keys) Unspell(label);
+    }
+
+    private void Unspell(string label)
+    {
+        if (_spellings[label] == 1) _spellings.Remove(label);
+        else _spellings[label]--;
+    }
+}
