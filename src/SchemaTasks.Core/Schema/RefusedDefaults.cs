@@ -67,7 +67,7 @@ internal static class RefusedDefaults
     public static CatalogColumn? Checked(Catalog catalog, QualifiedName table, CatalogColumn column, ColumnSpec spec, ApplyContext context)
         => column.Default is null ? column : Checked(catalog, table, column, DefaultAt(spec), context);
 
-    /// <summary>Where a column definition writes its DEFAULT, or the column when that is not known.</summary>
+    /// <summary>Where a column definition writes the DEFAULT the server keeps (MySQL and MariaDB keep the last of several), or the column when that is not known.</summary>
     private static SqlToken DefaultAt(ColumnSpec column)
-        => column.Attributes.FirstOrDefault(a => a.Kind == ColumnAttributeKind.Default).At is { } at && at != default ? at : column.At;
+        => column.Attributes.LastOrDefault(a => a.Kind == ColumnAttributeKind.Default).At is { } at && at != default ? at : column.At;
 }
