@@ -7,7 +7,7 @@ namespace SchemaTasks.Schema;
 /// Reports a default its column's (or domain's) type cannot hold, which the server refuses with
 /// the whole statement: PostgreSQL's enum labels, integers and booleans
 /// (<see cref="PostgresDefaultValues"/>), MySQL's and MariaDB's ENUM and SET values
-/// (<see cref="MySqlInlineValueDefaults"/>). The callers then leave the catalog as it was, so the
+/// (<see cref="MySqlInlineValueDefaults"/>), MariaDB's BIT values wider than the column. The callers then leave the catalog as it was, so the
 /// snapshot has neither the table nor the column nor the default the database never got.
 /// </summary>
 internal static class RefusedDefaults
@@ -27,6 +27,15 @@ internal static class RefusedDefaults
         if (column.Default is not { } stored) return column;
         if (context.Rules.Dialect.IsMySqlFamily())
         {
+            if (StoredDefaults.MariaDbBitOverflows(stored, column.Type, context.Rules, out var width))
+            {
+                context.Error(
+                    DiagnosticCodes.DefaultNotOfColumnType,
+                    $"MariaDB refuses DEFAULT {stored} on column {context.Show(column.Name)} of {context.Show(table)}: the value needs more bits than the column's {width} (error 1067, Invalid default value for '{column.Name}'). Give a value below 2^{width}, or widen the column.",
+                    at);
+                return null;
+            }
+
             if (column.InlineValues is not { } values) return column;
             var reading = MySqlInlineValueDefaults.Read(values, stored, context.Rules);
             if (reading.Unlisted is not { } unlisted) return reading.Stored is { } spelled && spelled != stored ? column with { Default = spelled } : column;
