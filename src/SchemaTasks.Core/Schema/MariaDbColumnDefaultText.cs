@@ -8,7 +8,8 @@ namespace SchemaTasks.Schema;
 /// string <c>'NULL'</c> when it is nullable (generated columns too) and SQL NULL when it is NOT
 /// NULL; a string default is quoted as written in SQL (<c>'a''b'</c>) on VARCHAR and TEXT
 /// columns, and on DATE, DATETIME, TIME, ENUM and SET columns when written in the form the server
-/// stores; a number default on an integer or DECIMAL column is the number at the column's scale. Anything
+/// stores; a number default on an integer or DECIMAL column is the number at the column's scale; a BIT
+/// default is a bit literal (<c>b'101'</c>). Anything
 /// else (<c>current_timestamp()</c>, which the catalog keeps as <c>current_timestamp</c>, an
 /// expression, a FLOAT, a TIMESTAMP without a default) has no text here. MySQL 8 shows defaults
 /// unquoted and without the <c>'NULL'</c> string, and was not checked: it has none either.
@@ -25,6 +26,9 @@ internal static class MariaDbColumnDefaultText
     private static readonly Regex IntegerType = new(@"^(?:tiny|small|medium|big)?int\(\d+\)(?: unsigned)?$", RegexOptions.CultureInvariant);
 
     private static readonly Regex IntegerLiteral = new(@"^-?(?:0|[1-9]\d*)$", RegexOptions.CultureInvariant);
+
+    // The catalog stores a BIT default as the server shows it (StoredDefaults): b'101'.
+    private static readonly Regex BitLiteral = new(@"^b'(?:0|1[01]*)'$", RegexOptions.CultureInvariant);
 
     private static readonly Regex DecimalType = new(@"^decimal\(\d+,(\d+)\)(?: unsigned)?$", RegexOptions.CultureInvariant);
 
@@ -49,6 +53,7 @@ internal static class MariaDbColumnDefaultText
         }
 
         if (IntegerType.IsMatch(type)) return IntegerLiteral.IsMatch(value) ? value : null;
+        if (type.StartsWith("bit(", StringComparison.Ordinal)) return BitLiteral.IsMatch(value) ? value : null;
         if (DecimalType.Match(type) is { Success: true } decimalType) return IsDecimal(value, int.Parse(decimalType.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)) ? value : null;
         if (!QuotedLiteral.IsMatch(value)) return null;
         if (StringTypes.IsMatch(type)) return value;

@@ -21,7 +21,7 @@ internal static class NullDefaults
         var writtenNotNull = !column.ExplicitNull && column.Attributes.Any(a => a.Kind == ColumnAttributeKind.Nullability);
         var ownPrimaryKey = context.Rules.Dialect == SqlDialect.MariaDb && column.Attributes.Any(a => a.Kind == ColumnAttributeKind.PrimaryKey);
         if (!writtenNotNull && !ownPrimaryKey) return;
-        var at = column.Attributes.FirstOrDefault(a => a.Kind == ColumnAttributeKind.Default).At;
+        var at = column.Attributes.LastOrDefault(a => a.Kind == ColumnAttributeKind.Default).At; // The server keeps the last DEFAULT.
         context.Error(
             DiagnosticCodes.NullDefaultOnNotNullColumn,
             writtenNotNull

@@ -8,7 +8,7 @@ namespace SchemaTasks.Schema;
 /// the whole statement: PostgreSQL's defaults of a type with no assignment cast to the column's
 /// (<see cref="PostgresDefaultTypes"/>, <see cref="PostgresAssignmentCasts"/>), enum labels,
 /// integers and booleans (<see cref="PostgresDefaultValues"/>), MySQL's and MariaDB's ENUM and SET values
-/// (<see cref="MySqlInlineValueDefaults"/>). The callers then leave the catalog as it was, so the
+/// (<see cref="MySqlInlineValueDefaults"/>), MariaDB's BIT values wider than the column. The callers then leave the catalog as it was, so the
 /// snapshot has neither the table nor the column nor the default the database never got.
 /// </summary>
 internal static class RefusedDefaults
@@ -31,6 +31,15 @@ internal static class RefusedDefaults
         if (column.Default is not { } stored) return column;
         if (context.Rules.Dialect.IsMySqlFamily())
         {
+            if (StoredDefaults.MariaDbBitOverflows(stored, column.Type, context.Rules, out var width))
+            {
+                context.Error(
+                    DiagnosticCodes.DefaultNotOfColumnType,
+                    $"MariaDB refuses DEFAULT {stored} on column {context.Show(column.Name)} of {context.Show(table)}: the value needs more bits than the column's {width} (error 1067, Invalid default value for '{column.Name}'). Give a value below 2^{width}, or widen the column.",
+                    at);
+                return null;
+            }
+
             if (column.InlineValues is not { } values) return column;
             var reading = MySqlInlineValueDefaults.Read(values, stored, context.Rules);
             if (reading.Unlisted is not { } unlisted) return reading.Stored is { } spelled && spelled != stored ? column with { Default = spelled } : column;
@@ -91,7 +100,7 @@ internal static class RefusedDefaults
         return true;
     }
 
-    /// <summary>Where a column definition writes its DEFAULT, or the column when that is not known.</summary>
+    /// <summary>Where a column definition writes the DEFAULT the server keeps (MySQL and MariaDB keep the last of several), or the column when that is not known.</summary>
     private static SqlToken DefaultAt(ColumnSpec column)
-        => column.Attributes.FirstOrDefault(a => a.Kind == ColumnAttributeKind.Default).At is { } at && at != default ? at : column.At;
+        => column.Attributes.LastOrDefault(a => a.Kind == ColumnAttributeKind.Default).At is { } at && at != default ? at : column.At;
 }

@@ -15,7 +15,7 @@ internal static partial class StoredDefaults
     private readonly record struct LiteralValue(LiteralKind Kind, string Text);
 
     /// <summary>The tokens of one rendered default and the questions asked of its shape.</summary>
-    private sealed class Shape(string source, List<SqlToken> tokens)
+    private sealed partial class Shape(string source, List<SqlToken> tokens)
     {
         public string Source => source;
 

@@ -268,6 +268,7 @@ internal static partial class StoredDefaults
     private static string? MySql(Shape shape, string type, IdentifierRules rules)
     {
         if (MySqlCurrentTimestamp(shape) is { } now) return now;
+        if (rules.Dialect == SqlDialect.MariaDb && BitWidth(type) is > 0 and var width) return MariaDbBit(shape, width, rules);
         if (!shape.Literal(rules, out var value, out var castType) || castType is not null) return null;
         var name = MySqlTypeName().Match(type).Value;
         if (name is "tinyint" or "smallint" or "mediumint" or "int" or "bigint")

@@ -1,3 +1,4 @@
+using SchemaTasks.Diagnostics;
 using SchemaTasks.Schema;
 
 namespace SchemaTasks.Sql;
@@ -8,7 +9,7 @@ internal sealed partial class DdlParser
     // Words that end a DEFAULT expression: the start of the next column attribute.
     private static readonly HashSet<string> AttributeWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "NOT", "NULL", "CONSTRAINT", "CHECK", "UNIQUE", "PRIMARY", "REFERENCES", "GENERATED", "COLLATE", "DEFERRABLE",
+        "DEFAULT", "NOT", "NULL", "CONSTRAINT", "CHECK", "UNIQUE", "PRIMARY", "REFERENCES", "GENERATED", "COLLATE", "DEFERRABLE",
         "INITIALLY", "AUTO_INCREMENT", "COMMENT", "ON", "CHARACTER", "CHARSET", "VISIBLE", "INVISIBLE", "KEY",
         "COLUMN_FORMAT", "STORAGE", "SRID", "ENGINE_ATTRIBUTE", "SECONDARY_ENGINE_ATTRIBUTE", "FIRST", "AFTER", "USING",
         "COMPRESSION", "SERIAL",
@@ -307,6 +308,9 @@ internal sealed partial class DdlParser
             else if (_c.TryWord("DEFAULT"))
             {
                 kind = ColumnAttributeKind.Default;
+                if (!_mySql && defaultText is not null) throw SecondDefault(name, token);
+
+                // MySQL and MariaDB keep the last DEFAULT of a column and never look at the others.
                 defaultText = DefaultExpression();
             }
             else if (_c.IsWord("CHECK"))
@@ -451,6 +455,12 @@ internal sealed partial class DdlParser
             Collation = charset.CollationWritten,
         };
     }
+
+    private static SqlParseException SecondDefault(string column, SqlToken at)
+        => new(
+            DiagnosticCodes.SyntaxError,
+            $"PostgreSQL refuses a second DEFAULT for column {column} (42601, multiple default values specified for column): a column has one default. Keep the DEFAULT the column should have and remove the other",
+            at);
 
     private bool IsWordAt(SqlToken token, string word)
         => token.Kind == SqlTokenKind.Word && string.Equals(SqlTokenText.Raw(_c.Source, token), word, StringComparison.OrdinalIgnoreCase);

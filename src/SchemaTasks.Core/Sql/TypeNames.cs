@@ -153,7 +153,8 @@ internal static class TypeNames
         }
         else if (MySqlIntegers.Contains(canonical) && dialect == SqlDialect.MariaDb)
         {
-            arguments ??= MariaDbDisplayWidth(canonical, suffix is not null && suffix.StartsWith("unsigned", StringComparison.Ordinal));
+            // MariaDB shows the width as a plain number, and width 0 as no width: int(0) is int(11).
+            arguments = MariaDbWidth(arguments) ?? MariaDbDisplayWidth(canonical, suffix is not null && suffix.StartsWith("unsigned", StringComparison.Ordinal));
         }
         else if (MySqlIntegers.Contains(canonical) && !(canonical == "tinyint" && arguments == "1"))
         {
@@ -175,6 +176,10 @@ internal static class TypeNames
             canonical = int.TryParse(arguments, out var precision) && precision > 24 ? "double" : "float";
             arguments = null;
         }
+        else if (canonical == "bit" && dialect == SqlDialect.MariaDb)
+        {
+            arguments = MariaDbWidth(arguments) ?? "1"; // COLUMN_TYPE: bit(0) and bit(01) are bit(1).
+        }
         else if (canonical is "char" or "binary" or "bit" && arguments is null)
         {
             arguments = "1"; // CHAR, BINARY and BIT without a length hold one (COLUMN_TYPE: bit(1)).
@@ -186,6 +191,14 @@ internal static class TypeNames
 
         var text = arguments is null ? canonical : $"{canonical}({arguments})";
         return suffix is null ? text : $"{text} {suffix}";
+    }
+
+    // A written width as MariaDB shows it (011 is 11); null for none or 0, which MariaDB reads as none.
+    private static string? MariaDbWidth(string? written)
+    {
+        if (written is null) return null;
+        var digits = written.TrimStart('0');
+        return digits.Length == 0 ? null : digits;
     }
 
     // The width MariaDB shows for an integer declared without one: the digits of the type's

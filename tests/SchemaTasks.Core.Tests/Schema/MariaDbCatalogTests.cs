@@ -179,11 +179,25 @@ public class MariaDbCatalogTests
     [InlineData("year", "year(4)", "year")]
     [InlineData("bit", "bit(1)", "bit(1)")]
     [InlineData("BIT(5)", "bit(5)", "bit(5)")]
+    [InlineData("int(0)", "int(11)", "int")]
+    [InlineData("bigint(0)", "bigint(20)", "bigint")]
+    [InlineData("bigint(0) unsigned", "bigint(20) unsigned", "bigint unsigned")]
+    [InlineData("tinyint(0)", "tinyint(4)", "tinyint")]
+    [InlineData("smallint(0)", "smallint(6)", "smallint")]
+    [InlineData("mediumint(00) unsigned", "mediumint(8) unsigned", "mediumint unsigned")]
+    [InlineData("int(0) zerofill", "int(10) unsigned zerofill", "int unsigned zerofill")]
+    [InlineData("int(011)", "int(11)", "int")]
     public void IntegerDisplayWidth_MariaDbShowsIt_MySqlDoesNot(string written, string mariaDb, string mySql)
     {
         Assert.Equal(mariaDb, Table($"CREATE TABLE t (c {written});", SqlDialect.MariaDb).Columns[0].Type);
         Assert.Equal(mySql, Table($"CREATE TABLE t (c {written});", SqlDialect.MySql).Columns[0].Type);
     }
+
+    [Theory]
+    [InlineData("bit(0)")]
+    [InlineData("bit(01)")]
+    public void BitWidth_MariaDbShowsWidthZeroAsOne(string written)
+        => Assert.Equal("bit(1)", Table($"CREATE TABLE t (c {written});", SqlDialect.MariaDb).Columns[0].Type);
 
     [Fact]
     public void NamedColumnCheck_MariaDbRefusesTheSyntax_MySqlTakesTheName()

@@ -7,7 +7,8 @@ using SchemaTasks.Testing;
 namespace SchemaTasks.Npgsql.Tests.Differential;
 
 /// <summary>
-/// Statements PostgreSQL refuses, seen while probing real histories: a second primary key, DROP
+/// Statements PostgreSQL refuses, seen while probing real histories: a second primary key, a
+/// second DEFAULT in one column definition, DROP
 /// NOT NULL of a primary key column or of an identity column, identity added to a nullable
 /// column, and a drop without CASCADE of a key, unique index or table a foreign key needs. The server refuses the last statement with the SQLSTATE, and the engine
 /// reports its code at that statement's line; the forms it accepts build the server's schema.
@@ -71,6 +72,9 @@ public sealed class PostgresRefusedStatementTests
     [InlineData("drop a table a view reads", Viewed, "DROP TABLE u;", DiagnosticCodes.ViewDependsOnColumn, "2BP01")]
     [InlineData("retype after the column and table were renamed", Viewed + "\nALTER TABLE u RENAME COLUMN label TO title;\nALTER TABLE u RENAME TO w;", "ALTER TABLE w ALTER COLUMN title TYPE varchar(9);", DiagnosticCodes.ViewDependsOnColumn, "0A000")]
     [InlineData("a view made again with OR REPLACE", "CREATE TABLE t (id int, a int, b int);\nCREATE VIEW v AS SELECT id, a FROM t;\nCREATE OR REPLACE VIEW v AS SELECT id, a, b FROM t;", "ALTER TABLE t DROP COLUMN b;", DiagnosticCodes.ViewDependsOnColumn, "2BP01")]
+    [InlineData("a second default", "", "CREATE TABLE t (c smallint DEFAULT NULL DEFAULT 1);", DiagnosticCodes.SyntaxError, "42601")]
+    [InlineData("a second default after NOT NULL", "", "CREATE TABLE t (c int DEFAULT 1 NOT NULL DEFAULT 1);", DiagnosticCodes.SyntaxError, "42601")]
+    [InlineData("a second default on an added column", "CREATE TABLE t (c int);", "ALTER TABLE t ADD COLUMN d int DEFAULT 1 DEFAULT 2;", DiagnosticCodes.SyntaxError, "42601")]
     public async Task A_statement_the_server_refuses_is_reported_at_its_line(string behaviour, string setup, string refused, string code, string sqlState)
     {
         var setupLines = setup.Length == 0 ? 0 : setup.Split('\n').Length;
