@@ -309,6 +309,7 @@ internal sealed partial class DdlParser
             {
                 kind = ColumnAttributeKind.Default;
                 if (!_mySql && defaultText is not null) throw SecondDefault(name, token);
+                if (!_mySql && (identity || generatedExpression is not null)) throw ClashingClauses(name, identity ? "both default and identity" : "both default and generation expression", token);
 
                 // MySQL and MariaDB keep the last DEFAULT of a column and never look at the others.
                 defaultText = DefaultExpression();
@@ -360,6 +361,8 @@ internal sealed partial class DdlParser
                 if (_c.TryWord("ALWAYS")) { }
                 else if (_c.TryWord("BY")) _c.ExpectWord("DEFAULT");
                 _c.ExpectWord("AS");
+                var isIdentity = _c.IsWord("IDENTITY");
+                if (!_mySql && ClashWithGeneration(defaultText is not null, identity, generatedExpression is not null, isIdentity) is { } clash) throw ClashingClauses(name, clash, token);
                 if (_c.TryWord("IDENTITY"))
                 {
                     (notNull, identity) = (true, true); // Identity columns are always NOT NULL.
@@ -455,6 +458,24 @@ internal sealed partial class DdlParser
             Collation = charset.CollationWritten,
         };
     }
+
+    // PostgreSQL's words for a GENERATED clause that clashes with what the column already has.
+    private static string? ClashWithGeneration(bool hasDefault, bool hasIdentity, bool hasExpression, bool isIdentity) => (isIdentity, hasDefault, hasIdentity, hasExpression) switch
+    {
+        (true, true, _, _) => "both default and identity",
+        (true, _, true, _) => "multiple identity specifications",
+        (true, _, _, true) => "both identity and generation expression",
+        (false, true, _, _) => "both default and generation expression",
+        (false, _, true, _) => "both identity and generation expression",
+        (false, _, _, true) => "multiple generation clauses",
+        _ => null,
+    };
+
+    private static SqlParseException ClashingClauses(string column, string clash, SqlToken at)
+        => new(
+            DiagnosticCodes.SyntaxError,
+            $"PostgreSQL refuses this column definition of {column} (42601, {clash} specified for column): a column has one DEFAULT, one identity or one generation expression. Keep the one the column should have and remove the other",
+            at);
 
     private static SqlParseException SecondDefault(string column, SqlToken at)
         => new(
