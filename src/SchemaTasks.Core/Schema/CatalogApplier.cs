@@ -34,6 +34,7 @@ internal static class CatalogApplier
         CreateTableStatement s when TemporaryTables.IsTemporarySchema(s.Name, context) => TemporaryTables.Create(catalog, new CreateTemporaryTableStatement(s.At, s.Name.Name, s.IfNotExists), context),
         CreateTableStatement s => TableStatements.Create(catalog, s, context),
         CreateTemporaryTableStatement s => TemporaryTables.Create(catalog, s, context),
+        CreateTableCopyStatement s => TableCopies.Create(catalog, s, context),
         AlterTableStatement s when TemporaryTables.Names(s.Name, s, context) => TemporaryTables.Alter(catalog, s, context),
         AlterTableStatement s => AlterTableActions.Apply(catalog, s, context),
         RenameTablesStatement s => TableStatements.Rename(catalog, TemporaryTables.RenameTemporary(s, context), context),
