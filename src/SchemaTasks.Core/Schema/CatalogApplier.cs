@@ -42,7 +42,7 @@ internal static class CatalogApplier
         CreateUniqueIndexStatement s => PostgresIndexes.Create(catalog, s),
         DropIndexStatement s => PostgresIndexes.Drop(catalog, s, context),
         RenameIndexStatement s => PostgresIndexes.Rename(catalog, s),
-        CreateIndexStatement s => RelationStatements.CreateIndex(catalog, s, context),
+        CreateIndexStatement s => ExtensionObjectUse.RefusesOperatorClasses(catalog, s, context) ? catalog : RelationStatements.CreateIndex(catalog, s, context),
         RenameSequenceStatement s => RelationStatements.Rename(SequenceStatements.Rename(catalog, s, context), s.Name, s.NewName),
         DropSequenceStatement s => RelationStatements.Drop(SequenceStatements.Drop(catalog, s, context), s.Names),
         SequenceOwnerStatement s => RelationStatements.SetOwner(catalog, s),

@@ -39,6 +39,7 @@ internal static class RefusedDefaults
             return null;
         }
 
+        if (ExtensionObjectUse.RefusesCalls(catalog, stored, $"DEFAULT {stored} on column {context.Show(column.Name)} of {context.Show(table)}", context, at)) return null;
         if (PostgresDefaultValues.Of(catalog, column.Type, column.TypeReference, column.IsArray, stored, context) is not { } refusal) return column;
         context.Error(
             DiagnosticCodes.DefaultNotOfColumnType,
@@ -50,6 +51,7 @@ internal static class RefusedDefaults
     /// <summary>Reports the default of <paramref name="domain"/> (as stored) when PostgreSQL refuses it; <see langword="true"/> then.</summary>
     public static bool Refuses(Catalog catalog, CatalogDomain domain, SqlToken at, ApplyContext context)
     {
+        if (ExtensionObjectUse.RefusesCalls(catalog, domain.Default, $"DEFAULT {domain.Default} on domain {context.Show(domain.Name)}", context, at)) return true;
         if (domain.Default is not { } stored
             || PostgresDefaultValues.Of(catalog, domain.BaseType, domain.BaseTypeReference, domain.BaseType.EndsWith("[]", StringComparison.Ordinal), stored, context) is not { } refusal)
         {
