@@ -425,6 +425,13 @@ public static class DiagnosticCodes
     /// </summary>
     public const string ForeignKeyNameInUse = "ST3076";
 
+    /// <summary>
+    /// PostgreSQL: a function or operator class that SchemaTasks knows comes with an extension
+    /// (<c>uuid_generate_v4()</c>, <c>gin_trgm_ops</c>) is used, but no migration before it creates
+    /// that extension (nor a function or operator class of its own).
+    /// </summary>
+    public const string ExtensionObjectWithoutExtension = "ST3080";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -7,7 +7,7 @@ namespace SchemaTasks.Schema;
 /// What applying statements needs besides the catalog: naming rules, where to report, and the
 /// migration tool's own tables (<see cref="ToolHistoryTables"/>).
 /// </summary>
-internal sealed class ApplyContext(IdentifierRules rules, string? file, List<SchemaDiagnostic> diagnostics, IReadOnlyList<QualifiedName> toolTables, HashSet<QualifiedName>? unknownShapes = null, UndecidedTypes? undecidedTypes = null, RoutineOverloads? overloads = null, MySqlSession? session = null)
+internal sealed class ApplyContext(IdentifierRules rules, string? file, List<SchemaDiagnostic> diagnostics, IReadOnlyList<QualifiedName> toolTables, HashSet<QualifiedName>? unknownShapes = null, UndecidedTypes? undecidedTypes = null, RoutineOverloads? overloads = null, MySqlSession? session = null, HashSet<string>? temporaryTables = null)
 {
     public IdentifierRules Rules { get; } = rules;
 
@@ -46,13 +46,17 @@ internal sealed class ApplyContext(IdentifierRules rules, string? file, List<Sch
     /// <summary>Whether <paramref name="name"/>, absent from the catalog, is one of the tool's own tables or one of <see cref="UnknownShapes"/>.</summary>
     public bool IsPassedOver(QualifiedName name) => ToolTables.Contains(name) || UnknownShapes.Contains(name);
 
-    /// <summary>A context for statements elsewhere in the same run (a DO block's, a procedure body's): the same rules and passed-over tables.</summary>
-    public ApplyContext For(string? otherFile, List<SchemaDiagnostic> otherDiagnostics) => new(Rules, otherFile, otherDiagnostics, ToolTables, UnknownShapes, UndecidedTypes, Overloads, Session);
+    /// <summary>
+    /// A context for statements elsewhere in the same run (a DO block's, a procedure body's): the
+    /// same rules and passed-over tables, and the same temporary tables, since they run in the
+    /// migration's session.
+    /// </summary>
+    public ApplyContext For(string? otherFile, List<SchemaDiagnostic> otherDiagnostics) => new(Rules, otherFile, otherDiagnostics, ToolTables, UnknownShapes, UndecidedTypes, Overloads, Session, TemporaryTables);
 
     public bool IsPostgres => Rules.Dialect == SqlDialect.Postgres;
 
     /// <summary>The temporary tables the migration created so far; they end with its session.</summary>
-    public HashSet<string> TemporaryTables { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> TemporaryTables { get; } = temporaryTables ?? new(StringComparer.Ordinal);
 
     public void Error(string code, string message, SqlToken at)
         => diagnostics.Add(SchemaDiagnostic.Error(code, message, File, at.Line, at.Column));

@@ -132,6 +132,7 @@ internal sealed partial class DoBlockRunner
     private Catalog? Guarded(EmbeddedSql sql, IReadOnlyList<PlpgsqlStatement> statements)
     {
         var before = _catalog;
+        var temporaryBefore = _context.TemporaryTables.ToList();
         try
         {
             Statements(sql, statements);
@@ -144,11 +145,13 @@ internal sealed partial class DoBlockRunner
         catch (BlockFailure failure)
         {
             _diagnostics = failure.Diagnostics;
+            RestoreTemporaryTables(temporaryBefore);
             return before;
         }
         catch (UndecidableStep step)
         {
             _diagnostics = [];
+            RestoreTemporaryTables(temporaryBefore);
             Report(step.Code, $"Cannot tell what this DO block does to tracked objects: {step.Reason}. {WayOut}.", step.At);
             NoteTypesCreated(sql, statements, $"{_file}({step.At.Line},{step.At.Column})");
             return before;
@@ -272,8 +275,9 @@ internal sealed partial class DoBlockRunner
             return;
         }
 
-        // An exception block is atomic: a failure rolls back everything the block did.
+        // An exception block is atomic: a failure rolls back everything the block did, temporary tables too.
         var catalogBefore = _catalog;
+        var temporaryBefore = _context.TemporaryTables.ToList();
         var outer = _diagnostics;
         _diagnostics = [];
         try
@@ -286,6 +290,7 @@ internal sealed partial class DoBlockRunner
         {
             _diagnostics = outer;
             _catalog = catalogBefore;
+            RestoreTemporaryTables(temporaryBefore);
             if (failure.SqlState is not { } state) throw; // The engine's own limit: nobody may swallow it.
             foreach (var handler in block.Handlers)
             {
@@ -307,6 +312,13 @@ internal sealed partial class DoBlockRunner
             _diagnostics = outer;
             throw;
         }
+    }
+
+    // The temporary tables the migration's session has (shared with the statements around the block) as they were.
+    private void RestoreTemporaryTables(List<string> before)
+    {
+        _context.TemporaryTables.Clear();
+        _context.TemporaryTables.UnionWith(before);
     }
 
     private void If(EmbeddedSql sql, PlpgsqlIf conditional)

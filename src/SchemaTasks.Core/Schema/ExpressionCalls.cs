@@ -41,6 +41,23 @@ internal static class ExpressionCalls
         return text.Append(expression, copied, expression.Length - copied).ToString();
     }
 
+    /// <summary>The names, without their schemas, of the functions <paramref name="expression"/> calls, in order.</summary>
+    public static List<string> CalledNames(string? expression, IdentifierRules rules)
+    {
+        var names = new List<string>();
+        if (expression is null || !expression.Contains('(', StringComparison.Ordinal)) return names;
+        var tokens = t_tokens ??= new List<SqlToken>(16);
+        if (SqlLexer.LexInto(expression, rules.Dialect, tokens).Count > 0) return names;
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (!SqlTokenText.IsSymbol(expression, tokens[i + 1], '(') || tokens[i].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) continue;
+            if (i >= 1 && SqlTokenText.IsSymbol(expression, tokens[i - 1], "::")) continue; // A cast's type with a modifier: varchar(10).
+            names.Add(rules.Name(expression, tokens[i]));
+        }
+
+        return names;
+    }
+
     /// <summary>Whether <paramref name="expression"/> calls <paramref name="routine"/> written with its schema (<c>public.f()</c>, not <c>f()</c>).</summary>
     public static bool CallsQualified(string? expression, QualifiedName routine, IdentifierRules rules)
         => Spans(expression, routine, rules, qualifiedOnly: true) is { Count: > 0 };

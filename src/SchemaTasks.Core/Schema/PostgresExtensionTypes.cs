@@ -10,7 +10,8 @@ namespace SchemaTasks.Schema;
 /// <remarks>
 /// The contrib rows are what PostgreSQL 15's <c>pg_depend</c> lists for each extension (a test
 /// creates every one of them on a real server and compares), functions only for the extensions
-/// whose functions defaults and CHECKs call; PostGIS and pgvector follow their
+/// whose functions defaults and CHECKs call, operator classes only those whose names
+/// <c>pg_catalog</c> has none of (btree_gin's <c>int4_ops</c> is also a B-tree class of its own); PostGIS and pgvector follow their
 /// reference documentation. Array types come with each type and are not listed. Extensions
 /// missing here create no types a column can use, or are not known: after CREATE EXTENSION of
 /// an unknown one, an unknown type is only a warning.
@@ -25,6 +26,9 @@ internal static class PostgresExtensionTypes
         /// <see langword="null"/> when SchemaTasks does not list them.
         /// </summary>
         public IReadOnlyList<string>? Functions { get; init; }
+
+        /// <summary>The operator classes it creates whose names PostgreSQL's own do not have; empty when not listed.</summary>
+        public IReadOnlyList<string> OperatorClasses { get; init; } = [];
     }
 
     /// <summary>
@@ -44,22 +48,31 @@ internal static class PostgresExtensionTypes
         ["autoinc"] = NoTypes,
         ["bloom"] = NoTypes,
         ["btree_gin"] = NoTypes,
-        ["btree_gist"] = new(["gbtreekey2", "gbtreekey4", "gbtreekey8", "gbtreekey16", "gbtreekey32", "gbtreekey_var"], []),
-        ["citext"] = new(["citext"], []),
-        ["cube"] = new(["cube"], []),
+        ["btree_gist"] = new(["gbtreekey2", "gbtreekey4", "gbtreekey8", "gbtreekey16", "gbtreekey32", "gbtreekey_var"], [])
+        {
+            OperatorClasses =
+            [
+                "gist_bit_ops", "gist_bool_ops", "gist_bpchar_ops", "gist_bytea_ops", "gist_cash_ops", "gist_cidr_ops", "gist_date_ops", "gist_enum_ops",
+                "gist_float4_ops", "gist_float8_ops", "gist_inet_ops", "gist_int2_ops", "gist_int4_ops", "gist_int8_ops", "gist_interval_ops",
+                "gist_macaddr8_ops", "gist_macaddr_ops", "gist_numeric_ops", "gist_oid_ops", "gist_text_ops", "gist_time_ops", "gist_timestamp_ops",
+                "gist_timestamptz_ops", "gist_timetz_ops", "gist_uuid_ops", "gist_vbit_ops",
+            ],
+        },
+        ["citext"] = new(["citext"], []) { OperatorClasses = ["citext_ops", "citext_pattern_ops"] },
+        ["cube"] = new(["cube"], []) { OperatorClasses = ["cube_ops", "gist_cube_ops"] },
         ["dblink"] = new(["dblink_pkey_results"], []),
         ["dict_int"] = NoTypes,
         ["dict_xsyn"] = NoTypes,
         ["earthdistance"] = new(["earth"], ["cube"]),
         ["file_fdw"] = NoTypes,
         ["fuzzystrmatch"] = NoTypes with { Functions = ["difference", "dmetaphone", "dmetaphone_alt", "levenshtein", "levenshtein_less_equal", "metaphone", "soundex", "text_soundex"] },
-        ["hstore"] = new(["hstore", "ghstore"], []),
+        ["hstore"] = new(["hstore", "ghstore"], []) { OperatorClasses = ["btree_hstore_ops", "gin_hstore_ops", "gist_hstore_ops", "hash_hstore_ops"] },
         ["insert_username"] = NoTypes,
         ["intagg"] = NoTypes,
-        ["intarray"] = new(["query_int", "intbig_gkey"], []),
-        ["isn"] = new(["ean13", "isbn", "isbn13", "ismn", "ismn13", "issn", "issn13", "upc"], []),
+        ["intarray"] = new(["query_int", "intbig_gkey"], []) { OperatorClasses = ["gin__int_ops", "gist__int_ops", "gist__intbig_ops"] },
+        ["isn"] = new(["ean13", "isbn", "isbn13", "ismn", "ismn13", "issn", "issn13", "upc"], []) { OperatorClasses = ["ean13_ops", "isbn13_ops", "isbn_ops", "ismn13_ops", "ismn_ops", "issn13_ops", "issn_ops", "upc_ops"] },
         ["lo"] = new(["lo"], []),
-        ["ltree"] = new(["ltree", "lquery", "ltxtquery", "ltree_gist"], []),
+        ["ltree"] = new(["ltree", "lquery", "ltxtquery", "ltree_gist"], []) { OperatorClasses = ["gist__ltree_ops", "gist_ltree_ops", "ltree_ops"] },
         ["moddatetime"] = NoTypes,
         ["old_snapshot"] = NoTypes,
         ["pageinspect"] = NoTypes,
@@ -68,7 +81,7 @@ internal static class PostgresExtensionTypes
         ["pg_prewarm"] = NoTypes,
         ["pg_stat_statements"] = NoTypes,
         ["pg_surgery"] = NoTypes,
-        ["pg_trgm"] = new(["gtrgm"], []),
+        ["pg_trgm"] = new(["gtrgm"], []) { OperatorClasses = ["gin_trgm_ops", "gist_trgm_ops"] },
         ["pg_visibility"] = NoTypes,
         ["pg_walinspect"] = NoTypes,
         ["pgcrypto"] = NoTypes with
@@ -85,7 +98,7 @@ internal static class PostgresExtensionTypes
         ["plpgsql"] = new([], [], "pg_catalog"),
         ["postgres_fdw"] = NoTypes,
         ["refint"] = NoTypes,
-        ["seg"] = new(["seg"], []),
+        ["seg"] = new(["seg"], []) { OperatorClasses = ["gist_seg_ops", "seg_ops"] },
         ["sslinfo"] = NoTypes,
         ["tablefunc"] = new(["tablefunc_crosstab_2", "tablefunc_crosstab_3", "tablefunc_crosstab_4"], []),
         ["tcn"] = NoTypes,
@@ -110,6 +123,14 @@ internal static class PostgresExtensionTypes
     /// <summary>The known extension that creates a type of this name, or <see langword="null"/>.</summary>
     public static string? ExtensionOf(string type)
         => Known.Where(e => e.Value.Types.Contains(type, StringComparer.Ordinal)).Select(e => e.Key).OrderBy(e => e, StringComparer.Ordinal).FirstOrDefault();
+
+    /// <summary>The known extension that creates a function of this name, or <see langword="null"/> (also for <see cref="CoreNamesakes"/>).</summary>
+    public static string? ExtensionOfFunction(string function)
+        => CoreNamesakes.Contains(function) ? null : Known.Where(e => e.Value.Functions?.Contains(function, StringComparer.Ordinal) == true).Select(e => e.Key).FirstOrDefault();
+
+    /// <summary>The known extension that creates an operator class of this name, or <see langword="null"/>.</summary>
+    public static string? ExtensionOfOperatorClass(string operatorClass)
+        => Known.Where(e => e.Value.OperatorClasses.Contains(operatorClass, StringComparer.Ordinal)).Select(e => e.Key).FirstOrDefault();
 
     /// <summary>The extension, or <see langword="null"/> when SchemaTasks does not know which types it creates.</summary>
     public static Extension? Find(string name) => Known.TryGetValue(name, out var extension) ? extension : null;

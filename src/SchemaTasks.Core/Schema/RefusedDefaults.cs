@@ -52,6 +52,7 @@ internal static class RefusedDefaults
             return null;
         }
 
+        if (ExtensionObjectUse.RefusesCalls(catalog, stored, $"DEFAULT {stored} on column {context.Show(column.Name)} of {context.Show(table)}", context, at)) return null;
         if (PostgresDefaultValues.Of(catalog, column.Type, column.TypeReference, column.IsArray, stored, context) is not { } refusal) return DomainColumnDefaults.Spelled(catalog, column, written, context.Rules);
         context.Error(
             DiagnosticCodes.DefaultNotOfColumnType,
@@ -63,6 +64,7 @@ internal static class RefusedDefaults
     /// <summary>Reports the default of <paramref name="domain"/> (as <paramref name="written"/>, and as stored) when PostgreSQL refuses it; <see langword="true"/> then.</summary>
     public static bool Refuses(Catalog catalog, CatalogDomain domain, string? written, SqlToken at, ApplyContext context)
     {
+        if (ExtensionObjectUse.RefusesCalls(catalog, domain.Default, $"DEFAULT {domain.Default} on domain {context.Show(domain.Name)}", context, at)) return true;
         var baseIsArray = domain.BaseType.EndsWith("[]", StringComparison.Ordinal);
         if (RefusedType(catalog, (domain.BaseType, domain.BaseTypeReference, baseIsArray), written, $"domain {context.Show(domain.Name)}", $"column {domain.Name.Name}", at, context)) return true;
         if (domain.Default is not { } stored

@@ -116,13 +116,15 @@ internal sealed class RoutineDefinition
             : last.End;
     }
 
-    // A body written inline (MySQL's, PostgreSQL's BEGIN ATOMIC) is part of the statement's
+    // A PL/pgSQL body is read statement by statement (PlpgsqlBodyEffects). Any other body
+    // written inline (MySQL's, PostgreSQL's BEGIN ATOMIC) is part of the statement's
     // text; a quoted one (PostgreSQL's AS $$ ... $$) is a string among its tokens, read whole. In
     // MySQL's inline bodies a string is a value, which counts only when it starts a statement
     // (built for PREPARE, say): 'atlas:create' in an UPDATE is no DDL.
     private bool BodyMayChangeTracked()
     {
         var body = Body;
+        if (_dialect == SqlDialect.Postgres && PlpgsqlBodyEffects.MayChangeTracked(body) is { } read) return read;
         if (DdlText.LooksLikeDdl(body.Text, _dialect)) return true;
         var inline = _dialect.IsMySqlFamily();
         foreach (var token in body.Tokens)

@@ -14,6 +14,7 @@ internal sealed class RoutineOverloads
     private const int KindWithin = 6;
 
     private readonly Dictionary<QualifiedName, HashSet<string>> _signatures = [];
+    private readonly HashSet<string> _everNamed = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the migrations created an operator, cast or aggregate: a view that uses one calls
@@ -35,9 +36,13 @@ internal sealed class RoutineOverloads
         if (last < 0 || last + 1 >= tokens.Count || !SqlTokenText.IsSymbol(sql, tokens[last + 1], '(')) return;
         var schema = last >= kind + 3 && SqlTokenText.IsSymbol(sql, tokens[last - 1], '.') ? rules.Name(sql, tokens[last - 2]) : rules.DefaultSchema;
         var name = new QualifiedName(schema, rules.Name(sql, tokens[last]));
+        _everNamed.Add(name.Name);
         if (!_signatures.TryGetValue(name, out var signatures)) _signatures[name] = signatures = new HashSet<string>(StringComparer.Ordinal);
         signatures.Add(Signature(sql, tokens, last + 1));
     }
+
+    /// <summary>Whether the migrations created a function or procedure of this name, in any schema, at any time (dropped or not).</summary>
+    public bool EverDefined(string name) => _everNamed.Contains(name);
 
     /// <summary>Whether the migrations created more than one overload of <paramref name="name"/> that no DROP removed since.</summary>
     public bool IsOverloaded(QualifiedName name) => _signatures.TryGetValue(name, out var signatures) && signatures.Count > 1;

@@ -48,6 +48,7 @@ internal sealed partial class DdlParser
             _c.ExpectSymbol('(');
             var columns = new List<string>();
             var nameParts = new List<string>();
+            var operatorClasses = new List<(string, SqlToken)>();
             var plainParts = true;
             do
             {
@@ -64,9 +65,11 @@ internal sealed partial class DdlParser
 
                     // Ordering and operator classes do not change the generated name; an expression does.
                     var plain = _c.IsIdentifier && _c.Peek(1).Kind == SqlTokenKind.Word;
+                    var element = _c.Position;
                     if (plain) nameParts.Add(PostgresNames.Stored(_rules, _c.Identifier()));
                     plainParts &= plain;
                     _c.SkipToListEnd();
+                    if (OperatorClassOf(element, _c.Position) is { } operatorClass) operatorClasses.Add(operatorClass);
                 }
             }
             while (_c.TrySymbol(','));
@@ -90,12 +93,53 @@ internal sealed partial class DdlParser
             }
 
             if (usable) return new CreateUniqueIndexStatement(at, table, name!, columns);
-            return new CreateIndexStatement(at, table, name, Mentioned(mentionedFrom), plainParts ? nameParts : null, ifNotExists);
+            return new CreateIndexStatement(at, table, name, Mentioned(mentionedFrom), plainParts ? nameParts : null, ifNotExists) { OperatorClasses = operatorClasses };
         }
         catch (SqlParseException)
         {
             return name is null ? new UnreadRelationStatement(at, table.Schema, IndexOnly: true) : new CreateIndexStatement(at, table, name, Mentioned(_c.Position), null, ifNotExists);
         }
+    }
+
+    // An index element: column, function call or (expression), then [COLLATE name] [opclass
+    // [(parameters)]] [ASC | DESC] [NULLS FIRST | LAST]. The operator class's last name part, if any.
+    private (string, SqlToken)? OperatorClassOf(int start, int end)
+    {
+        var depth = 0;
+        var first = true;
+        for (var i = start; i < end; i++)
+        {
+            var token = _c.Tokens[i];
+            if (SqlTokenText.IsSymbol(_c.Source, token, '(')) depth++;
+            else if (SqlTokenText.IsSymbol(_c.Source, token, ')')) depth--;
+            if (depth > 0 || SqlTokenText.IsSymbol(_c.Source, token, ')'))
+            {
+                first = false;
+                continue;
+            }
+
+            if (first)
+            {
+                // The column's or function's name, possibly qualified.
+                first = false;
+                while (i + 2 < end && SqlTokenText.IsSymbol(_c.Source, _c.Tokens[i + 1], '.')) i += 2;
+                continue;
+            }
+
+            if (SqlTokenText.IsWord(_c.Source, token, "COLLATE"))
+            {
+                i++; // The collation's name, possibly qualified.
+                while (i + 2 < end && SqlTokenText.IsSymbol(_c.Source, _c.Tokens[i + 1], '.')) i += 2;
+                continue;
+            }
+
+            if (token.Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) continue;
+            if (SqlTokenText.IsWord(_c.Source, token, "ASC") || SqlTokenText.IsWord(_c.Source, token, "DESC") || SqlTokenText.IsWord(_c.Source, token, "NULLS")) return null;
+            while (i + 2 < end && SqlTokenText.IsSymbol(_c.Source, _c.Tokens[i + 1], '.')) i += 2;
+            return (_rules.Name(_c.Source, _c.Tokens[i]), _c.Tokens[i]);
+        }
+
+        return null;
     }
 
     // Every name from a position to the end of the statement, as a column name is stored: the

@@ -41,7 +41,11 @@ internal sealed record DropRelationStatement(SqlToken At, IReadOnlyList<Qualifie
 /// <param name="Mentioned">Every name the elements and WHERE clause mention: the index goes when one of those columns is dropped.</param>
 /// <param name="NameParts">For an unnamed index on plain columns, the columns its generated name is made of; <see langword="null"/> when an element is an expression.</param>
 /// <param name="IfNotExists">IF NOT EXISTS: nothing happens when the name is taken.</param>
-internal sealed record CreateIndexStatement(SqlToken At, QualifiedName Table, string? Name, IReadOnlyList<string> Mentioned, IReadOnlyList<string>? NameParts, bool IfNotExists) : SqlStatement(At);
+internal sealed record CreateIndexStatement(SqlToken At, QualifiedName Table, string? Name, IReadOnlyList<string> Mentioned, IReadOnlyList<string>? NameParts, bool IfNotExists) : SqlStatement(At)
+{
+    /// <summary>The operator classes its elements name (the last part of each name), with where each is written.</summary>
+    public IReadOnlyList<(string Name, SqlToken At)> OperatorClasses { get; init; } = [];
+}
 
 /// <summary>
 /// A statement that creates a relation of a name the engine could not read, in <paramref name="Schema"/> (<see langword="null"/>: any).

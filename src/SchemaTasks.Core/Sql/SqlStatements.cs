@@ -287,3 +287,11 @@ internal sealed record RenameIndexAction(SqlToken At, string From, string To) : 
 
 /// <summary>MySQL <c>ADD COLUMN (a ..., b ...)</c>.</summary>
 internal sealed record AddColumnsAction(SqlToken At, IReadOnlyList<AddColumnAction> Columns) : AlterAction(At);
+
+/// <summary>
+/// PostgreSQL <c>CREATE TABLE name AS</c> a query whose columns are certain: <c>TABLE source</c>,
+/// or <c>SELECT *</c> or plain column names (<paramref name="Columns"/>: each source column and
+/// the name it gets; <see langword="null"/> for every column) from one table, optionally
+/// filtered and ordered, <c>WITH [NO] DATA</c>.
+/// </summary>
+internal sealed record CreateTableCopyStatement(SqlToken At, QualifiedName Name, bool IfNotExists, QualifiedName Source, IReadOnlyList<(string Column, string As)>? Columns) : SqlStatement(At);

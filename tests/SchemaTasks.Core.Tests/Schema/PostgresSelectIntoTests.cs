@@ -33,8 +33,8 @@ public class PostgresSelectIntoTests
     }
 
     [Theory]
-    [InlineData("CREATE TABLE b AS SELECT x FROM a;", "SELECT x INTO b FROM a;")]
-    [InlineData("CREATE UNLOGGED TABLE b AS SELECT x FROM a;", "SELECT x INTO UNLOGGED b FROM a;")]
+    [InlineData("CREATE TABLE b AS SELECT x, 1 AS one FROM a;", "SELECT x, 1 AS one INTO b FROM a;")]
+    [InlineData("CREATE UNLOGGED TABLE b AS SELECT x + 1 AS x FROM a;", "SELECT x + 1 AS x INTO UNLOGGED b FROM a;")]
     public void SelectInto_IsReadAsCreateTableAs(string createTableAs, string selectInto)
     {
         const string Later = "\nALTER TABLE b ADD COLUMN z int;\nCREATE TABLE b (x int);\nDROP TABLE b;";

@@ -49,6 +49,36 @@ public class TemporaryTableTests
         Assert.Equal(DiagnosticCodes.TableNotFound, Assert.Single(diagnostics).Code);
     }
 
+    [Theory]
+    [InlineData("DO $$\nBEGIN\n    CREATE TEMP TABLE tmp_r (id int) ON COMMIT DROP;\n    INSERT INTO tmp_r SELECT id FROM t;\n    DROP TABLE tmp_r;\nEND $$;")]
+    [InlineData("DO $$\nBEGIN\n    CREATE TEMP TABLE tmp_r (id int);\n    INSERT INTO tmp_r SELECT id FROM t;\nEND $$;\nDROP TABLE tmp_r;")]
+    [InlineData("DO $$\nBEGIN\n    CREATE TEMPORARY TABLE tmp_r AS SELECT id FROM t;\n    DROP TABLE tmp_r;\nEND $$;")]
+    [InlineData("CREATE TEMP TABLE tmp_r (id int);\nDO $$\nBEGIN\n    DROP TABLE tmp_r;\nEND $$;")]
+    [InlineData("DO $$ BEGIN CREATE TEMP TABLE t (id int); END $$;\nDO $$ BEGIN DROP TABLE t; END $$;\nALTER TABLE t ADD COLUMN w int;")] // The temporary t shadows the permanent one.
+    public void Postgres_TempTableOfADoBlock_IsFollowedInAndAfterIt(string run)
+    {
+        var catalog = Clean("CREATE TABLE t (id int, v int);\n" + run);
+        Assert.Equal([Pg("t")], catalog.Tables.Keys);
+        Assert.DoesNotContain("tmp_r", catalog.FindTable(Pg("t"))!.Columns.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void Postgres_TempTableOfAFailedExceptionBlock_IsRolledBack()
+    {
+        var (_, diagnostics) = Run("""
+            DO $$
+            BEGIN
+                BEGIN
+                    CREATE TEMP TABLE tmp_r (id int);
+                    ALTER TABLE missing ADD COLUMN x int;
+                EXCEPTION WHEN undefined_table THEN NULL;
+                END;
+            END $$;
+            DROP TABLE tmp_r;
+            """);
+        Assert.Equal((DiagnosticCodes.TableNotFound, 9), (Assert.Single(diagnostics).Code, diagnostics[0].Line));
+    }
+
     [Fact]
     public void MySql_TemporaryTable_CreateRenameDropAndShadowing()
     {

@@ -139,6 +139,34 @@ public sealed class PostgresTypeExistenceTests
         Assert.All(namesakes, n => Assert.Contains(n, PostgresExtensionTypes.CoreNamesakes));
     }
 
+    [PostgresTheory]
+    [InlineData("pg_trgm")]
+    [InlineData("btree_gist")]
+    [InlineData("hstore")]
+    [InlineData("ltree")]
+    [InlineData("intarray")]
+    [InlineData("citext")]
+    [InlineData("cube")]
+    [InlineData("seg")]
+    [InlineData("isn")]
+    [InlineData("btree_gin")]
+    public async Task The_operator_classes_listed_for_an_extension_are_those_the_server_creates_that_pg_catalog_has_no_namesake_of(string extension)
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        await Execute(connection, $"CREATE EXTENSION \"{extension}\";");
+        var operatorClasses = await Names(connection, $"""
+            SELECT DISTINCT o.opcname FROM pg_catalog.pg_depend d
+            JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid
+            JOIN pg_catalog.pg_opclass o ON o.oid = d.objid
+            WHERE d.classid = 'pg_catalog.pg_opclass'::regclass AND d.deptype = 'e' AND e.extname = '{extension}'
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass c WHERE c.opcname = o.opcname AND c.opcnamespace = 'pg_catalog'::regnamespace)
+            ORDER BY o.opcname
+            """);
+
+        Assert.Equal(operatorClasses, PostgresExtensionTypes.Find(extension)!.OperatorClasses.Order(StringComparer.Ordinal));
+    }
+
     [PostgresFact]
     public async Task An_extension_type_without_its_extension_is_refused_by_the_server_and_the_engine()
     {

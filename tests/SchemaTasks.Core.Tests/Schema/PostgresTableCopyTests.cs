@@ -1,0 +1,94 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Schema;
+using static SchemaTasks.Core.Tests.Schema.CatalogBuild;
+
+namespace SchemaTasks.Core.Tests.Schema;
+
+/// <summary>
+/// PostgreSQL CREATE TABLE ... AS of one table's columns, unchanged (SELECT *, plain column
+/// names, TABLE t): the new table has their names and types in the query's order, every column
+/// nullable, with no default and no constraint. Any other query stays ST2011.
+/// </summary>
+public class PostgresTableCopyTests
+{
+    private const string Source = """
+        CREATE TYPE mood AS ENUM ('ok', 'sad');
+        CREATE DOMAIN positive AS int CHECK (VALUE > 0);
+        CREATE TABLE src (
+            id serial PRIMARY KEY,
+            code varchar(64) NOT NULL DEFAULT 'x',
+            amount numeric(10,2) CHECK (amount > 0),
+            tags int[],
+            m mood,
+            p positive,
+            twice int GENERATED ALWAYS AS (id * 2) STORED,
+            "Quoted" text UNIQUE
+        );
+
+        """;
+
+    private static readonly string[] AllColumns = ["id", "code", "amount", "tags", "m", "p", "twice", "Quoted"];
+
+    [Theory]
+    [InlineData("CREATE TABLE copy AS SELECT * FROM src WHERE id > 0;")]
+    [InlineData("CREATE TABLE copy AS SELECT s.* FROM public.src AS s WHERE s.code IN (SELECT code FROM src) ORDER BY id LIMIT 10;")]
+    [InlineData("CREATE TABLE IF NOT EXISTS copy AS TABLE src WITH NO DATA;")]
+    [InlineData("CREATE TABLE copy AS SELECT src.* FROM src WITH DATA;")]
+    public void EveryColumn_IsCopiedWithItsTypeAndNothingElse(string create)
+    {
+        var (catalog, diagnostics) = Run(Source + create);
+        Assert.Empty(diagnostics);
+        var source = catalog.FindTable(Pg("src"))!;
+        var copy = catalog.FindTable(Pg("copy"))!;
+        Assert.Equal(AllColumns, copy.Columns.Select(c => c.Name));
+        Assert.Equal(source.Columns.Select(c => c.Type), copy.Columns.Select(c => c.Type));
+        Assert.Equal(source.Columns.Select(c => c.TypeReference), copy.Columns.Select(c => c.TypeReference));
+        Assert.All(copy.Columns, c => Assert.True(c.IsNullable && c.Default is null));
+        Assert.Empty(copy.Checks);
+        Assert.Empty(copy.OtherConstraints);
+    }
+
+    [Fact]
+    public void ListedColumns_AreCopiedInTheQuerysOrder()
+    {
+        var catalog = Clean(Source + """
+            CREATE TABLE copy AS SELECT s.m, "Quoted", code AS label, tags FROM src s;
+            ALTER TABLE copy ADD COLUMN extra uuid;
+            ALTER TABLE copy ALTER COLUMN label SET NOT NULL;
+            """);
+        var copy = catalog.FindTable(Pg("copy"))!;
+        Assert.Equal(["m", "Quoted", "label", "tags", "extra"], copy.Columns.Select(c => c.Name));
+        Assert.Equal(["mood", "text", "character varying(64)", "integer[]", "uuid"], copy.Columns.Select(c => c.Type));
+        Assert.False(copy.Columns[2].IsNullable);
+    }
+
+    [Theory]
+    [InlineData("CREATE TABLE copy AS SELECT id, id FROM src;")] // 42701 on the server.
+    [InlineData("CREATE TABLE copy AS SELECT nope FROM src;")] // 42703.
+    [InlineData("CREATE TABLE copy AS SELECT id + 1 AS id FROM src;")]
+    [InlineData("CREATE TABLE copy AS SELECT id, now() AS at FROM src;")]
+    [InlineData("CREATE TABLE copy AS SELECT DISTINCT id FROM src;")]
+    [InlineData("CREATE TABLE copy AS SELECT user FROM src;")] // current_user, whatever columns src has.
+    [InlineData("CREATE TABLE copy AS SELECT s.id FROM src s JOIN src t ON t.id = s.id;")]
+    [InlineData("CREATE TABLE copy AS SELECT id FROM src, src AS o;")]
+    [InlineData("CREATE TABLE copy AS SELECT id FROM src GROUP BY id;")]
+    [InlineData("CREATE TABLE copy AS SELECT id FROM src UNION SELECT id FROM src;")]
+    [InlineData("CREATE TABLE copy AS SELECT src.id FROM src s;")] // 42P01: src is hidden by its alias.
+    [InlineData("CREATE TABLE copy AS SELECT * FROM missing;")]
+    [InlineData("CREATE VIEW v AS SELECT id FROM src;\nCREATE TABLE copy AS SELECT * FROM v;")]
+    [InlineData("CREATE TEMP TABLE src (z int);\nCREATE TABLE copy AS SELECT * FROM src;")] // The temporary src.
+    [InlineData("CREATE TABLE copy AS TABLE src WHERE id > 0;")]
+    public void AnyOtherQuery_StaysUnmodelled(string create)
+    {
+        var (catalog, diagnostics) = Run(Source + create + "\nALTER TABLE copy ADD COLUMN extra int;");
+        Assert.Equal(DiagnosticCodes.UnsupportedStatement, Assert.Single(diagnostics).Code);
+        Assert.Null(catalog.FindTable(Pg("copy")));
+    }
+
+    [Fact]
+    public void CopyOverAnExistingTable_IsRefused()
+    {
+        var (_, diagnostics) = Run(Source + "CREATE TABLE copy (a int);\nCREATE TABLE copy AS SELECT * FROM src;");
+        Assert.Equal(DiagnosticCodes.TableExists, Assert.Single(diagnostics).Code);
+    }
+}
