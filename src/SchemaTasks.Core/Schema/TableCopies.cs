@@ -24,7 +24,7 @@ internal static class TableCopies
             context.Error(
                 DiagnosticCodes.UnsupportedStatement,
                 $"Cannot model this CREATE TABLE statement: CREATE TABLE {context.Show(s.Name)} AS ... takes its columns from {context.Show(s.Source)}, {(source is null ? "which is not a table the migrations create with known columns (a view, a temporary table, or a table SchemaTasks could not model)" : "but names columns it does not have, or one twice")}; SchemaTasks cannot know them. Declare the columns explicitly. The snapshot leaves {context.Show(s.Name)} out, and later statements on it are passed over.",
-                s.At);
+                s.SourceAt);
             return catalog;
         }
 

@@ -84,6 +84,7 @@ internal sealed partial class DdlParser
 
         // One table, [schema.]name, and its alias.
         if (i >= end || !IsName(tokens[i]) || Is(i, "ONLY")) return null;
+        var sourceAt = tokens[i];
         var qualified = IsSymbol(i + 1, '.');
         if (qualified && (i + 2 >= end || !IsName(tokens[i + 2]))) return null;
         var source = qualified
@@ -112,7 +113,7 @@ internal sealed partial class DdlParser
         if (!qualified) (_unqualifiedTables ??= []).Add(source);
         var columns = items is null || items[0].Column == "*" ? null : items.Select(item => (item.Column, item.As)).ToList();
         while (!_c.AtEnd) _c.Next();
-        return new CreateTableCopyStatement(at, name, ifNotExists, source, columns);
+        return new CreateTableCopyStatement(at, name, ifNotExists, source, sourceAt, columns);
     }
 
     private static bool IsName(SqlToken token) => token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;

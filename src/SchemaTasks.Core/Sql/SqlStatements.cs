@@ -292,6 +292,7 @@ internal sealed record AddColumnsAction(SqlToken At, IReadOnlyList<AddColumnActi
 /// PostgreSQL <c>CREATE TABLE name AS</c> a query whose columns are certain: <c>TABLE source</c>,
 /// or <c>SELECT *</c> or plain column names (<paramref name="Columns"/>: each source column and
 /// the name it gets; <see langword="null"/> for every column) from one table, optionally
-/// filtered and ordered, <c>WITH [NO] DATA</c>.
+/// filtered and ordered, <c>WITH [NO] DATA</c>. <paramref name="SourceAt"/> is where the query names
+/// its table, where a copy that cannot be modelled is reported.
 /// </summary>
-internal sealed record CreateTableCopyStatement(SqlToken At, QualifiedName Name, bool IfNotExists, QualifiedName Source, IReadOnlyList<(string Column, string As)>? Columns) : SqlStatement(At);
+internal sealed record CreateTableCopyStatement(SqlToken At, QualifiedName Name, bool IfNotExists, QualifiedName Source, SqlToken SourceAt, IReadOnlyList<(string Column, string As)>? Columns) : SqlStatement(At);

@@ -85,6 +85,16 @@ public class PostgresTableCopyTests
         Assert.Null(catalog.FindTable(Pg("copy")));
     }
 
+    [Theory]
+    [InlineData("CREATE VIEW v AS SELECT id FROM src;\nCREATE TABLE copy AS SELECT * FROM v;", "v;")]
+    [InlineData("CREATE TABLE copy AS SELECT id FROM src UNION SELECT id FROM src;", "AS SELECT")]
+    public void AnUnmodelledCopy_IsReportedWhereItsQueryIsWritten(string create, string at)
+    {
+        var (_, diagnostics) = Run(Source + create);
+        var lastLine = create.Split('\n')[^1];
+        Assert.Equal((Source.Split('\n').Length - 1 + create.Split('\n').Length, lastLine.IndexOf(at, StringComparison.Ordinal) + 1), (Assert.Single(diagnostics).Line, diagnostics[0].Column));
+    }
+
     [Fact]
     public void CopyOverAnExistingTable_IsRefused()
     {
