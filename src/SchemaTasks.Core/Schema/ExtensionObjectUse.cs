@@ -23,7 +23,8 @@ internal static class ExtensionObjectUse
     /// <param name="at">Where the expression is written.</param>
     public static bool RefusesCalls(Catalog catalog, string? expression, string user, ApplyContext context, SqlToken at)
     {
-        if (!context.IsPostgres || expression is null) return false;
+        // Most defaults are constants; a call needs its parentheses.
+        if (!context.IsPostgres || expression is null || expression.IndexOf('(') < 0) return false;
         foreach (var function in ExpressionCalls.CalledNames(expression, context.Rules))
         {
             if (PostgresExtensionTypes.ExtensionOfFunction(function) is not { } extension || context.Overloads.EverDefined(function)) continue;

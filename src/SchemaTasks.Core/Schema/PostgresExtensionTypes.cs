@@ -126,11 +126,31 @@ internal static class PostgresExtensionTypes
 
     /// <summary>The known extension that creates a function of this name, or <see langword="null"/> (also for <see cref="CoreNamesakes"/>).</summary>
     public static string? ExtensionOfFunction(string function)
-        => CoreNamesakes.Contains(function) ? null : Known.Where(e => e.Value.Functions?.Contains(function, StringComparer.Ordinal) == true).Select(e => e.Key).FirstOrDefault();
+        => !CoreNamesakes.Contains(function) && FunctionOwners.Value.TryGetValue(function, out var extension) ? extension : null;
 
     /// <summary>The known extension that creates an operator class of this name, or <see langword="null"/>.</summary>
     public static string? ExtensionOfOperatorClass(string operatorClass)
-        => Known.Where(e => e.Value.OperatorClasses.Contains(operatorClass, StringComparer.Ordinal)).Select(e => e.Key).FirstOrDefault();
+        => OperatorClassOwners.Value.TryGetValue(operatorClass, out var extension) ? extension : null;
+
+    // Asked for every call in every default and every index's operator class: looked up by name,
+    // the first extension listed that has it, as the lists read in order would find it.
+    private static readonly Lazy<Dictionary<string, string>> FunctionOwners = new(() => Owners(e => e.Functions ?? []));
+
+    private static readonly Lazy<Dictionary<string, string>> OperatorClassOwners = new(() => Owners(e => e.OperatorClasses));
+
+    private static Dictionary<string, string> Owners(Func<Extension, IReadOnlyList<string>> names)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (extension, known) in Known)
+        {
+            foreach (var name in names(known))
+            {
+                if (!owners.ContainsKey(name)) owners.Add(name, extension);
+            }
+        }
+
+        return owners;
+    }
 
     /// <summary>The extension, or <see langword="null"/> when SchemaTasks does not know which types it creates.</summary>
     public static Extension? Find(string name) => Known.TryGetValue(name, out var extension) ? extension : null;

@@ -15,20 +15,23 @@ namespace SchemaTasks.Schema;
 internal sealed class UncommittedLabelCheck
 {
     private readonly ToolTransaction _run;
+    private readonly string _sql;
+    private bool? _markedNoTransaction;
 
-    private UncommittedLabelCheck(ToolTransaction run) => _run = run;
+    private UncommittedLabelCheck(ToolTransaction run, string sql) => (_run, _sql) = (run, sql);
 
     /// <summary>The labels added and not committed yet.</summary>
     public UncommittedEnumLabels Labels { get; } = new();
 
     /// <summary>
     /// The check for one migration, or <see langword="null"/> when none is needed: another
-    /// dialect, a tool that runs the file statement by statement, or a file marked for SchemaTasks'
-    /// own migrator to run without a transaction (which it then does).
+    /// dialect, or a tool that runs the file statement by statement. A file marked for SchemaTasks'
+    /// own migrator to run without a transaction (which it then does) is not checked either; that
+    /// is looked for only once the file adds a label, as most never do.
     /// </summary>
     public static UncommittedLabelCheck? For(SqlDialect dialect, ToolTransaction? run, string sql)
-        => dialect == SqlDialect.Postgres && run is { Kind: not ToolTransactionKind.None } && !PostgresTransactionRule.IsMarkedNoTransaction(sql)
-            ? new UncommittedLabelCheck(run)
+        => dialect == SqlDialect.Postgres && run is { Kind: not ToolTransactionKind.None }
+            ? new UncommittedLabelCheck(run, sql)
             : null;
 
     /// <summary>Follows a statement the engine does not apply: COMMIT and its synonyms end the transaction.</summary>
@@ -46,7 +49,8 @@ internal sealed class UncommittedLabelCheck
     /// </summary>
     public Catalog Check(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, ApplyContext context)
     {
-        if (Labels.IsEmpty || UncommittedLabelUses.Find(before, after, sql, tokens, Labels, context.Rules) is not { } use) return after;
+        if (Labels.IsEmpty || (_markedNoTransaction ??= PostgresTransactionRule.IsMarkedNoTransaction(_sql))) return after;
+        if (UncommittedLabelUses.Find(before, after, sql, tokens, Labels, context.Rules) is not { } use) return after;
         var label = use.Label;
         var value = context.ShowValue(label.Label);
         var type = context.Show(label.Type);

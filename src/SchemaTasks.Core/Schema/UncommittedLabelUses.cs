@@ -27,12 +27,40 @@ internal static class UncommittedLabelUses
     /// <param name="rules">The naming rules.</param>
     public static UncommittedLabelUse? Find(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, UncommittedEnumLabels labels, IdentifierRules rules)
     {
-        if (tokens.Count == 0) return null;
+        if (tokens.Count == 0 || !MayHoldLabel(sql, tokens, labels)) return null;
         var scan = new Scan(before, after, sql, tokens, labels, rules);
         var fromConstants = scan.FirstConstantUse();
         var fromDefaults = scan.FirstNewDefault();
         if (fromDefaults is not { } byDefault) return fromConstants;
         return fromConstants is { } byConstant && byConstant.At.Start <= byDefault.At.Start ? byConstant : byDefault;
+    }
+
+    // Only a string constant carries a label, into a comparison or a default alike: a statement
+    // without one that may spell an uncommitted label (itself, or an array literal '{...}') is not
+    // read further, which keeps a long migration after an ADD VALUE as fast as before it.
+    private static bool MayHoldLabel(string sql, IReadOnlyList<SqlToken> tokens, UncommittedEnumLabels labels)
+    {
+        foreach (var token in tokens)
+        {
+            if (token.Kind != SqlTokenKind.String) continue;
+            var value = SqlTokenText.Unquote(sql, token);
+            if (labels.HasSpelling(value) || (value.StartsWith('{') && ArrayMayHoldLabel(value, labels))) return true;
+        }
+
+        return false;
+    }
+
+    // An array literal '{a,b}' holds a label when one of its elements is one; one with quoted
+    // elements, escapes or nested arrays is taken as possibly holding one.
+    private static bool ArrayMayHoldLabel(string literal, UncommittedEnumLabels labels)
+    {
+        if (literal.IndexOf('"') >= 0 || literal.IndexOf('\\') >= 0 || literal.IndexOf('{', 1) >= 0) return true;
+        foreach (var element in literal.Trim('{', '}').Split(','))
+        {
+            if (labels.HasSpelling(element.Trim())) return true;
+        }
+
+        return false;
     }
 
     private sealed class Scan(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, UncommittedEnumLabels labels, IdentifierRules rules)

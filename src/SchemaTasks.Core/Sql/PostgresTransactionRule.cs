@@ -23,7 +23,8 @@ internal static class PostgresTransactionRule
     public const string TransactionMarker = "-- schematasks:transaction";
 
     /// <summary>Whether <paramref name="text"/> holds the marker that makes SchemaTasks' migrator run it without a transaction.</summary>
-    public static bool IsMarkedNoTransaction(string text) => Marker().Match(text) is { Success: true } marker && marker.Groups["no"].Success;
+    public static bool IsMarkedNoTransaction(string text)
+        => text.IndexOf("schematasks:", StringComparison.OrdinalIgnoreCase) >= 0 && Marker().Match(text) is { Success: true } marker && marker.Groups["no"].Success;
 
     public static TransactionDecision Decide(string text, IReadOnlyList<SqlScriptStatement> statements, bool fileSaysNoTransaction = false)
     {
