@@ -44,7 +44,7 @@ last_migration=$(cd "$work/with/prisma/migrations" && folders=(2020*) && echo "$
 
 report() { # $1: what the build follows, $2: the copy
   local points
-  points=$(dotnet build "$work/$2" --no-restore -v:m | sed -n 's/.*gc-report //p')
+  points=$(dotnet build "$work/$2" $(restore_option) -v:m | sed -n 's/.*gc-report //p')
   echo "$1, $2: $(awk '{ printf "%s %s %s %s, ", $1, $2, $3, $4; pause = $6 } END { printf "pause %s ms", pause }' <<< "$points")"
 }
 

@@ -8,6 +8,8 @@
 #   benchmarks/build-overhead/run.sh [rounds] [driver]      after build/test.sh or dotnet pack
 # With a second argument, `driver`, both copies also reference Npgsql, as an application that
 # has a schema to keep does: then the package reference itself is not part of the difference.
+# The builds skip restore unless SCHEMATASKS_BENCH_RESTORE=1 (also read by noop-clock.sh,
+# sizes.sh and gc-report.sh), which times them as a plain `dotnet build`, restore included.
 # docs/benchmarks.md, "What SchemaTasks adds to a build", records the results.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -33,7 +35,7 @@ measure() { # $1: what to do before each build: none | edit | migration | cold (
       [[ $1 == cold ]] && { dotnet build-server shutdown >/dev/null 2>&1 || true; }
       local start end
       start=$(date +%s%N)
-      dotnet build "$work/$project" --no-restore -v:q >/dev/null
+      dotnet build "$work/$project" $(restore_option) -v:q >/dev/null
       end=$(date +%s%N)
       if [[ $project == with ]]; then with+=($(( (end - start) / 1000000 ))); else without+=($(( (end - start) / 1000000 ))); fi
     done
