@@ -59,6 +59,14 @@ internal static class PostgresAssignmentCasts
         ("interval", "time without time zone"), ("time with time zone", "time without time zone"),
     ];
 
+    /// <summary>Whether <paramref name="type"/> is one of the numeric types, with or without a modifier, and not an array of one.</summary>
+    public static bool IsNumber(string type)
+    {
+        if (type.EndsWith("[]", StringComparison.Ordinal)) return false;
+        var modifier = type.IndexOf('(');
+        return Numbers.Contains(modifier < 0 ? type : type.Substring(0, modifier));
+    }
+
     /// <summary>Whether a value of one type can be stored in a column (or domain) of another.</summary>
     /// <param name="catalog">The catalog, for enum types and domains.</param>
     /// <param name="from">The value's normalised type text (an array type ends in <c>[]</c>), the enum type or domain it names, and whether it is an array.</param>

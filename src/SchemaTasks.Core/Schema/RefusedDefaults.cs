@@ -92,7 +92,7 @@ internal static class RefusedDefaults
         // number on a numeric column, are not read.
         if (written is null
             || (written.Length > 0 && written[0] == '\'' && written.IndexOf("::", StringComparison.Ordinal) < 0)
-            || (IsPlainNumber(written) && IsNumericType(target.Type))
+            || (IsPlainNumber(written) && !target.IsArray && PostgresAssignmentCasts.IsNumber(target.Type))
             || PostgresDefaultTypes.Of(written, catalog, context.Rules) is not { } typed
             || PostgresAssignmentCasts.Judge(catalog, (typed.Type, typed.Reference, typed.IsArray), target) != PostgresAssignmentCasts.Verdict.NoCast)
         {
@@ -108,9 +108,6 @@ internal static class RefusedDefaults
 
     private static bool IsPlainNumber(string text)
         => text.Length > 0 && text.All(c => c is (>= '0' and <= '9') or '.');
-
-    private static bool IsNumericType(string type)
-        => type is "smallint" or "integer" or "bigint" or "real" or "double precision" || type.StartsWith("numeric", StringComparison.Ordinal);
 
     /// <summary>Where a column definition writes the DEFAULT the server keeps (MySQL and MariaDB keep the last of several), or the column when that is not known.</summary>
     private static SqlToken DefaultAt(ColumnSpec column)
