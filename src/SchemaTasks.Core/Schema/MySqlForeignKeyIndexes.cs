@@ -71,13 +71,7 @@ internal static class MySqlForeignKeyIndexes
     /// </summary>
     public static CatalogTable RenameIndex(CatalogTable table, string foreignKey, RenameIndexAction rename, ApplyContext context)
     {
-        if (string.Equals(rename.From, rename.To, StringComparison.Ordinal)) return table;
-        if (MySqlPlainIndexes.IsIndexName(table, rename.To) || Holder(table, rename.To) is { } other && other != foreignKey)
-        {
-            context.Error(DiagnosticCodes.ConstraintExists, $"RENAME INDEX {context.Show(rename.From)} TO {context.Show(rename.To)}: table {context.Show(table.Name)} already has an index named {context.Show(rename.To)} (error 1061, Duplicate key name). Choose another name.", rename.At);
-            return table;
-        }
-
+        if (string.Equals(rename.From, rename.To, StringComparison.Ordinal) || MySqlPlainIndexes.RefusesRenameTo(table, rename, foreignKey, context)) return table;
         var key = table.Keys[foreignKey];
         return table with { Keys = table.Keys.SetItem(foreignKey, key with { Index = key.Index! with { Name = rename.To } }) };
     }

@@ -37,12 +37,11 @@ internal static class MySqlPlainIndexes
 
         var columns = spec.Columns.Select(c => table.FindColumn(c, context.Rules.Dialect)?.Name ?? c).ToImmutableArray();
 
-        // An index named like a foreign key: the foreign key is kept under that name, and holds the index.
         if (table.Keys.TryGetValue(name, out var foreignKey))
         {
             return foreignKey.Kind != ConstraintKind.ForeignKey
                 ? table
-                : table with { Keys = table.Keys.SetItem(name, foreignKey with { Index = new ForeignKeyIndex(name, columns, Implicit: false) { Unfit = spec.Unfit } }) };
+                : table with { Keys = table.Keys.SetItem(name, Holding(foreignKey, name, columns, spec.Unfit)) };
         }
 
         return table with { Keys = table.Keys.SetItem(name, new TableKey(ConstraintKind.PlainIndex, columns) { Unfit = spec.Unfit }) };
@@ -53,19 +52,29 @@ internal static class MySqlPlainIndexes
 
     public static CatalogTable Rename(CatalogTable table, RenameIndexAction rename, ApplyContext context)
     {
-        if (string.Equals(rename.From, rename.To, StringComparison.Ordinal)) return table;
-        if (IsIndexName(table, rename.To) || MySqlForeignKeyIndexes.Holder(table, rename.To) is not null)
-        {
-            context.Error(DiagnosticCodes.ConstraintExists, $"RENAME INDEX {context.Show(rename.From)} TO {context.Show(rename.To)}: table {context.Show(table.Name)} already has an index named {context.Show(rename.To)} (error 1061, Duplicate key name). Choose another name.", rename.At);
-            return table;
-        }
-
+        if (string.Equals(rename.From, rename.To, StringComparison.Ordinal) || RefusesRenameTo(table, rename, null, context)) return table;
         var key = table.Keys[rename.From];
         var keys = table.Keys.Remove(rename.From);
 
         // Renamed like a foreign key that holds no index of that name: kept as Add keeps an index so named.
         return table.Keys.TryGetValue(rename.To, out var foreignKey) && foreignKey.Kind == ConstraintKind.ForeignKey
-            ? table with { Keys = keys.SetItem(rename.To, foreignKey with { Index = new ForeignKeyIndex(rename.To, key.Columns, Implicit: false) { Unfit = key.Unfit } }) }
+            ? table with { Keys = keys.SetItem(rename.To, Holding(foreignKey, rename.To, key.Columns, key.Unfit)) }
             : table with { Keys = keys.SetItem(rename.To, key) };
     }
+
+    /// <summary>
+    /// Whether the server refuses <paramref name="rename"/> because another index of the table has
+    /// its new name (error 1061): a key, a plain index, or the index a foreign key other than
+    /// <paramref name="renamedHolder"/> holds; reported.
+    /// </summary>
+    public static bool RefusesRenameTo(CatalogTable table, RenameIndexAction rename, string? renamedHolder, ApplyContext context)
+    {
+        if (!IsIndexName(table, rename.To) && (MySqlForeignKeyIndexes.Holder(table, rename.To) is not { } holder || holder == renamedHolder)) return false;
+        context.Error(DiagnosticCodes.ConstraintExists, $"RENAME INDEX {context.Show(rename.From)} TO {context.Show(rename.To)}: table {context.Show(table.Name)} already has an index named {context.Show(rename.To)} (error 1061, Duplicate key name). Choose another name.", rename.At);
+        return true;
+    }
+
+    // An index named like a foreign key: the foreign key is kept under that name, and holds the index.
+    private static TableKey Holding(TableKey foreignKey, string name, ImmutableArray<string> columns, bool unfit)
+        => foreignKey with { Index = new ForeignKeyIndex(name, columns, Implicit: false) { Unfit = unfit } };
 }
