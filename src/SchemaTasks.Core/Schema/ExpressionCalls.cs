@@ -46,6 +46,13 @@ internal static class ExpressionCalls
     {
         var names = new List<string>();
         if (expression is null || !expression.Contains('(', StringComparison.Ordinal)) return names;
+        if (SimpleCallName(expression) is { } name)
+        {
+            // The commonest call in a default, now() and its like, read without lexing it.
+            names.Add(rules.FoldUnquoted(name));
+            return names;
+        }
+
         var tokens = t_tokens ??= new List<SqlToken>(16);
         if (SqlLexer.LexInto(expression, rules.Dialect, tokens).Count > 0) return names;
         for (var i = 0; i + 1 < tokens.Count; i++)
@@ -56,6 +63,19 @@ internal static class ExpressionCalls
         }
 
         return names;
+    }
+
+    /// <summary>The name of <paramref name="expression"/> when it is only a call without arguments of an unquoted ASCII name (<c>now()</c>), or <see langword="null"/>.</summary>
+    internal static string? SimpleCallName(string expression)
+    {
+        var length = expression.Length - 2;
+        if (length < 1 || expression[length] != '(' || expression[length + 1] != ')' || !(char.IsAsciiLetter(expression[0]) || expression[0] == '_')) return null;
+        for (var i = 1; i < length; i++)
+        {
+            if (!(char.IsAsciiLetterOrDigit(expression[i]) || expression[i] == '_')) return null;
+        }
+
+        return expression[..length];
     }
 
     /// <summary>Whether <paramref name="expression"/> calls <paramref name="routine"/> written with its schema (<c>public.f()</c>, not <c>f()</c>).</summary>

@@ -18,10 +18,10 @@ internal static class ExtensionObjectUse
     /// <summary>Reports the first call in <paramref name="expression"/> of a missing extension's function; <see langword="true"/> when that is an error.</summary>
     /// <param name="catalog">The schema before the statement.</param>
     /// <param name="expression">The default, as stored.</param>
-    /// <param name="user">What has the expression, for the message (<c>DEFAULT ... on column c of t</c>).</param>
+    /// <param name="owner">The column or domain whose default it is, for the message.</param>
     /// <param name="context">Where to report.</param>
     /// <param name="at">Where the expression is written.</param>
-    public static bool RefusesCalls(Catalog catalog, string? expression, string user, ApplyContext context, SqlToken at)
+    public static bool RefusesCalls(Catalog catalog, string? expression, DefaultOwner owner, ApplyContext context, SqlToken at)
     {
         // Most defaults are constants; a call needs its parentheses.
         if (!context.IsPostgres || expression is null || expression.IndexOf('(') < 0) return false;
@@ -29,7 +29,7 @@ internal static class ExtensionObjectUse
         {
             if (PostgresExtensionTypes.ExtensionOfFunction(function) is not { } extension || context.Overloads.EverDefined(function)) continue;
             if (catalog.Extensions.Keys.Any(e => PostgresExtensionTypes.Find(e)?.Functions?.Contains(function, StringComparer.Ordinal) == true)) continue;
-            return Report(catalog, $"{user} calls {context.Show(function)}(), a function of extension {context.Show(extension)}", "42883, function does not exist", extension, context, at);
+            return Report(catalog, $"DEFAULT {expression} on {owner.Describe(context)} calls {context.Show(function)}(), a function of extension {context.Show(extension)}", "42883, function does not exist", extension, context, at);
         }
 
         return false;

@@ -47,6 +47,9 @@ internal static class PostgresDefaultTypes
     /// <param name="rules">PostgreSQL's rules.</param>
     public static Typed? Of(string written, Catalog catalog, IdentifierRules rules)
     {
+        // The commonest typed defaults, read without lexing them.
+        if (TimeKeywords.TryGetValue(written, out var keywordType)) return new Typed(keywordType, null, false);
+        if (ExpressionCalls.SimpleCallName(written) is { } called && TimeFunctions.TryGetValue(called, out var functionType)) return new Typed(functionType, null, false);
         var tokens = new List<SqlToken>(8);
         if (SqlLexer.LexInto(written, rules.Dialect, tokens).Count > 0 || tokens.Count == 0) return null;
         return new Reader(written, tokens, catalog, rules).Expression(0, tokens.Count) is { Kind: ValueKind.Known } value ? value.Type : null;

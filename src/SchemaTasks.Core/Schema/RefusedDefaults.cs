@@ -27,7 +27,7 @@ internal static class RefusedDefaults
     /// <param name="context">Where to report.</param>
     public static CatalogColumn? Checked(Catalog catalog, QualifiedName table, CatalogColumn column, string? written, SqlToken at, ApplyContext context)
     {
-        if (context.IsPostgres && RefusedType(catalog, (column.Type, column.TypeReference, column.IsArray), written, $"column {context.Show(column.Name)} of {context.Show(table)}", $"column {column.Name}", at, context)) return null;
+        if (context.IsPostgres && RefusedType(catalog, (column.Type, column.TypeReference, column.IsArray), written, new DefaultOwner(table, column.Name), at, context)) return null;
         if (column.Default is not { } stored) return column;
         if (context.Rules.Dialect.IsMySqlFamily())
         {
@@ -52,7 +52,7 @@ internal static class RefusedDefaults
             return null;
         }
 
-        if (ExtensionObjectUse.RefusesCalls(catalog, stored, $"DEFAULT {stored} on column {context.Show(column.Name)} of {context.Show(table)}", context, at)) return null;
+        if (ExtensionObjectUse.RefusesCalls(catalog, stored, new DefaultOwner(table, column.Name), context, at)) return null;
         if (PostgresDefaultValues.Of(catalog, column.Type, column.TypeReference, column.IsArray, stored, context) is not { } refusal) return DomainColumnDefaults.Spelled(catalog, column, written, context.Rules);
         context.Error(
             DiagnosticCodes.DefaultNotOfColumnType,
@@ -64,9 +64,9 @@ internal static class RefusedDefaults
     /// <summary>Reports the default of <paramref name="domain"/> (as <paramref name="written"/>, and as stored) when PostgreSQL refuses it; <see langword="true"/> then.</summary>
     public static bool Refuses(Catalog catalog, CatalogDomain domain, string? written, SqlToken at, ApplyContext context)
     {
-        if (ExtensionObjectUse.RefusesCalls(catalog, domain.Default, $"DEFAULT {domain.Default} on domain {context.Show(domain.Name)}", context, at)) return true;
+        if (ExtensionObjectUse.RefusesCalls(catalog, domain.Default, new DefaultOwner(domain.Name, null), context, at)) return true;
         var baseIsArray = domain.BaseType.EndsWith("[]", StringComparison.Ordinal);
-        if (RefusedType(catalog, (domain.BaseType, domain.BaseTypeReference, baseIsArray), written, $"domain {context.Show(domain.Name)}", $"column {domain.Name.Name}", at, context)) return true;
+        if (RefusedType(catalog, (domain.BaseType, domain.BaseTypeReference, baseIsArray), written, new DefaultOwner(domain.Name, null), at, context)) return true;
         if (domain.Default is not { } stored
             || PostgresDefaultValues.Of(catalog, domain.BaseType, domain.BaseTypeReference, baseIsArray, stored, context) is not { } refusal)
         {
@@ -86,7 +86,7 @@ internal static class RefusedDefaults
 
     // PostgreSQL 42804: a default of a type with no assignment cast to the column's type (also
     // DEFAULT NULL::text on an integer column, which the engine stores as no default).
-    private static bool RefusedType(Catalog catalog, (string Type, QualifiedName? Reference, bool IsArray) target, string? written, string subject, string serverSubject, SqlToken at, ApplyContext context)
+    private static bool RefusedType(Catalog catalog, (string Type, QualifiedName? Reference, bool IsArray) target, string? written, DefaultOwner owner, SqlToken at, ApplyContext context)
     {
         // The most common defaults, a plain string constant (it takes the column's type) and a
         // number on a numeric column, are not read.
@@ -101,7 +101,7 @@ internal static class RefusedDefaults
 
         context.Error(
             DiagnosticCodes.DefaultOfAnotherType,
-            $"PostgreSQL refuses DEFAULT {written} on {subject}: the default is of type {typed.Type}, which has no assignment cast to {target.Type} (SQLSTATE 42804, {serverSubject} is of type {target.Type} but default expression is of type {typed.Type}). Cast the default to {target.Type} instead, or leave the cast out of a constant: PostgreSQL reads an uncast literal ('a', '{{a,b}}') as the column's type.",
+            $"PostgreSQL refuses DEFAULT {written} on {owner.Describe(context)}: the default is of type {typed.Type}, which has no assignment cast to {target.Type} (SQLSTATE 42804, column {owner.Column ?? owner.Object.Name} is of type {target.Type} but default expression is of type {typed.Type}). Cast the default to {target.Type} instead, or leave the cast out of a constant: PostgreSQL reads an uncast literal ('a', '{{a,b}}') as the column's type.",
             at);
         return true;
     }

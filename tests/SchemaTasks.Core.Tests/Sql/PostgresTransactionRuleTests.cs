@@ -33,6 +33,18 @@ public class PostgresTransactionRuleTests
         Assert.Contains(reason, decision.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("-- schematasks:no-transaction\nALTER TYPE s ADD VALUE 'done';", true)]
+    [InlineData("-- a note -- and another\n--\tSchemaTasks:No-Transaction\r\nSELECT 1;", true)]
+    [InlineData("SELECT 1; -- x\n   --schematasks:no-transaction", true)]
+    [InlineData("-- schematasks:transaction\nSELECT 1;", false)]
+    [InlineData("SELECT 'schematasks:no-transaction';", false)]
+    [InlineData("-- schematasks:no-transaction please\nSELECT 1;", false)]
+    [InlineData("SELECT 1; --", false)]
+    [InlineData("SELECT 1; -- schematasks:", false)]
+    public void IsMarkedNoTransaction_OnlyByTheMarkerLine(string sql, bool marked) =>
+        Assert.Equal(marked, PostgresTransactionRule.IsMarkedNoTransaction(sql));
+
     private static TransactionDecision Decide(string sql) =>
         PostgresTransactionRule.Decide(sql, SqlScript.Split(sql, SqlDialect.Postgres));
 }
