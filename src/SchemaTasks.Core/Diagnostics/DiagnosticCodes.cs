@@ -103,6 +103,9 @@ public static class DiagnosticCodes
     /// <summary>The layout was set, and it reads none of the folder's <c>.sql</c> files: the setting is almost surely wrong.</summary>
     public const string NoFileFollowsLayout = "ST1025";
 
+    /// <summary>The layout was set to Flyway, and a file's name is not one Flyway reads: Flyway ignores it (unless told to validate names), and so does SchemaTasks.</summary>
+    public const string FlywayIgnoresFile = "ST1028";
+
     /// <summary>
     /// A string literal is never closed. Reported where it starts; the rest of the file would
     /// otherwise be read as part of it. Fix: add the closing quote (a quote inside is doubled).

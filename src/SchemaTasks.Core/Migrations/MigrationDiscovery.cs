@@ -310,7 +310,9 @@ public static class MigrationDiscovery
                 var match = FlywayFile.Match(fileName);
                 if (!match.Success)
                 {
-                    return Unrecognised(file, "Flyway names versioned migrations 'V<version>__<description>.sql'", diagnostics);
+                    return diagnostics.DetectedFrom is null
+                        ? FlywayIgnored(file, diagnostics)
+                        : Unrecognised(file, "Flyway names versioned migrations 'V<version>__<description>.sql'", diagnostics);
                 }
 
                 var prefix = match.Groups["prefix"].Value;
@@ -475,6 +477,18 @@ public static class MigrationDiscovery
         diagnostics.Add(SchemaDiagnostic.Error(
             DiagnosticCodes.UnrecognisedMigrationFile,
             $"'{file.RelativePath}' does not follow the {diagnostics.Layout.ToName()} layout's naming rule: {rule}. {fix}",
+            file.RelativePath));
+        return null;
+    }
+
+    // Flyway skips a file whose name it cannot read unless validateMigrationNaming is on (it is
+    // off by default), so the history has no such file. A folder set to flyway follows Flyway; a
+    // folder only detected as flyway may be another layout, and stays an error there.
+    private static (Migration, IComparable)? FlywayIgnored(MigrationSourceFile file, DiscoveryDiagnostics diagnostics)
+    {
+        diagnostics.Add(SchemaDiagnostic.Warning(
+            DiagnosticCodes.FlywayIgnoresFile,
+            $"Flyway ignores '{file.RelativePath}': its name is not a migration's ('V<version>__<description>.sql', 'R__<description>.sql'), so it is not part of the history SchemaTasks reads either (with validateMigrationNaming=true, Flyway refuses the folder instead). Rename it if it should run, or move it out of the migrations folder.",
             file.RelativePath));
         return null;
     }
