@@ -108,7 +108,7 @@ internal sealed partial class MySqlUserExpression
         var left = And();
         while (left is not null && (TryWord("OR") || TrySymbol("||")))
         {
-            var right = And();
+            var right = Truth(left) ? Decided(And, orLevel: true) : And();
             left = right is null ? null : Truth(left) || Truth(right) ? 1L : left == Null || right == Null ? Null : 0L;
         }
 
@@ -120,11 +120,31 @@ internal sealed partial class MySqlUserExpression
         var left = Not();
         while (left is not null && (TryWord("AND") || TrySymbol("&&")))
         {
-            var right = Not();
+            var right = IsFalse(left) ? Decided(Not, orLevel: false) : Not();
             left = right is null ? null : IsFalse(left) || IsFalse(right) ? 0L : left == Null || right == Null ? Null : 1L;
         }
 
         return left;
+    }
+
+    // The right operand of an AND whose left is false (an OR whose left is true): MySQL's answer
+    // is settled whatever it holds, so one SchemaTasks cannot read (a variable no statement sets,
+    // a function it does not know) is stepped over instead of leaving the condition undecided.
+    private object? Decided(Func<object?> operand, bool orLevel)
+    {
+        var (start, unknown) = (_pos, _unknown);
+        if (operand() is { } value) return value;
+        _unknown = unknown;
+        var depth = 0;
+        for (_pos = start; _pos < _end; _pos++)
+        {
+            if (IsSymbol("(")) depth++;
+            else if (IsSymbol(")") && --depth < 0) break;
+            else if (depth == 0 && (IsWord("OR") || IsSymbol("||") || IsSymbol(",") || (!orLevel && (IsWord("AND") || IsSymbol("&&"))))) break;
+            else if (IsWord("BETWEEN")) return Fail("BETWEEN"); // Its AND is not an operator: where the operand ends is not known.
+        }
+
+        return _pos > start ? Null : Fail("an empty operand");
     }
 
     private object? Not()

@@ -205,4 +205,34 @@ public class MySqlProcedureCallTests
 
         Assert.Equal(mayChange, diagnostics.Any(d => d.Code == DiagnosticCodes.RoutineChangesTrackedObjects));
     }
+
+    // MySQL's three-valued AND and OR: a false left of AND, or a true left of OR, settles the
+    // condition whatever the right holds (seen in dinky's MySQL migrations: a NULL parameter
+    // beside a user variable the procedure sets only for a non-NULL one).
+    [Theory]
+    [InlineData("after IS NOT NULL AND @unset IS NOT NULL", false, false)]
+    [InlineData("after IS NOT NULL AND (@unset IS NOT NULL OR unknown_fn(1) > 0)", false, false)]
+    [InlineData("after IS NULL OR @unset = 'x'", false, true)]
+    [InlineData("(after IS NOT NULL AND @unset IS NOT NULL) OR after IS NULL", false, true)]
+    [InlineData("after IS NULL AND @unset IS NOT NULL", true, false)]
+    [InlineData("after IS NOT NULL OR @unset IS NOT NULL", true, false)]
+    [InlineData("after IS NOT NULL AND @unset BETWEEN 1 AND 2", true, false)]
+    public void AConditionSettledByOneSide_IsFollowedWhateverTheOtherHolds(string condition, bool undecided, bool added)
+    {
+        var (catalog, diagnostics) = Run($"""
+            CREATE TABLE t (id int PRIMARY KEY);
+            DELIMITER $$
+            CREATE PROCEDURE p(IN after VARCHAR(64))
+            BEGIN
+              IF ({condition}) THEN
+                ALTER TABLE t ADD COLUMN x int;
+              END IF;
+            END$$
+            DELIMITER ;
+            CALL p(NULL);
+            """, SqlDialect.MariaDb);
+
+        Assert.Equal(undecided, diagnostics.Any(d => d.Code == DiagnosticCodes.RoutineChangesTrackedObjects));
+        if (!undecided) Assert.Equal(added ? ["id", "x"] : ["id"], catalog.FindTable(My("t"))!.Columns.Select(c => c.Name));
+    }
 }

@@ -149,6 +149,25 @@ public sealed class MySqlDynamicSqlTests
         CALL Migrate_LastRootPostAt ();
         DROP PROCEDURE IF EXISTS Migrate_LastRootPostAt;
         """)]
+    [InlineData("a procedure whose condition a NULL parameter settles beside an unset variable", """
+        CREATE TABLE task (id int PRIMARY KEY, name varchar(20));
+        CREATE PROCEDURE add_column_if_not_exists(IN tableName VARCHAR(64), IN columnName VARCHAR(64), IN columnType VARCHAR(64), IN afterColumn VARCHAR(64))
+        BEGIN
+            IF NOT EXISTS (SELECT * FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = tableName AND column_name = columnName) THEN
+                IF (afterColumn IS NOT NULL) THEN
+                    SET @afterColumnExists = (SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = tableName AND column_name = afterColumn);
+                END IF;
+                SET @sql = CONCAT('ALTER TABLE ', tableName, ' ADD COLUMN ', columnName, ' ', columnType);
+                IF (afterColumn IS NOT NULL AND @afterColumnExists IS NOT NULL) THEN
+                    SET @sql = CONCAT(@sql, ' AFTER ', afterColumn);
+                END IF;
+                PREPARE stmt FROM @sql;
+                EXECUTE stmt;
+            END IF;
+        END;
+        CALL add_column_if_not_exists('task', 'owner', 'int', NULL);
+        CALL add_column_if_not_exists('task', 'first', 'int', 'id');
+        """)]
     public Task Constant_dynamic_SQL_builds_the_servers_schema(string behaviour, string sql)
         => MySqlServerAgreement.AssertEngineMatchesServerWithUserVariablesAsync(behaviour, sql, MySqlTestDatabase.ServerDialect);
 
