@@ -417,6 +417,20 @@ public static class DiagnosticCodes
     public const string UncommittedEnumLabelMayBeRefused = "ST3073";
 
     /// <summary>
+    /// PostgreSQL: a statement uses an enum label an earlier migration added, and the layout's tool
+    /// runs every pending migration in one transaction (drizzle): refused (SQLSTATE 55P04) when both
+    /// migrations are applied in the same run. A warning.
+    /// </summary>
+    public const string UncommittedEnumLabelOfEarlierMigration = "ST3086";
+
+    /// <summary>
+    /// PostgreSQL: a constant spelled as an enum label added in the same transaction is an argument
+    /// of a function whose overloads differ in that parameter's type, so whether the server reads
+    /// it as the label (and refuses the statement, SQLSTATE 55P04) is not known. A warning.
+    /// </summary>
+    public const string UncommittedEnumLabelMayBeRead = "ST3087";
+
+    /// <summary>
     /// MariaDB: a migration drops a foreign key by the name MariaDB before 12.1 generated for it
     /// (<c>table_ibfk_N</c>); MariaDB 12.1 and later generate a number instead. A warning.
     /// </summary>

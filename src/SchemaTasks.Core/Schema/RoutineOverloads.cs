@@ -56,6 +56,13 @@ internal sealed class RoutineOverloads
         if (!IsOverloaded(name)) _signatures.Remove(name);
     }
 
+    /// <summary>
+    /// The argument lists of <paramref name="name"/>'s overloads the migrations created, as
+    /// written with unquoted words folded, one token a word: <c>( x status , n int ) </c>.
+    /// </summary>
+    public IReadOnlyCollection<string> SignaturesOf(QualifiedName name)
+        => _signatures.TryGetValue(name, out var signatures) ? signatures : [];
+
     /// <summary>The routines the migrations created in <paramref name="schema"/>.</summary>
     public IEnumerable<QualifiedName> In(string schema) => _signatures.Keys.Where(n => n.Schema == schema);
 

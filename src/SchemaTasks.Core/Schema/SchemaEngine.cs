@@ -65,10 +65,13 @@ public static class SchemaEngine
         var routines = new RoutineCalls(catalog.Dialect); // A procedure created in one migration may be called in a later one.
         var unknownShapes = new HashSet<QualifiedName>();
         var undecidedTypes = new UndecidedTypes();
+
+        // drizzle runs every pending migration in one transaction: a label stays new across files.
+        var batch = set.Layout == MigrationLayout.Drizzle ? new UncommittedEnumLabels() : null;
         foreach (var migration in set.Migrations)
         {
             var run = ToolTransactions.Of(set.Layout, migration.NoTransaction);
-            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes, run);
+            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes, run, batch);
             steps?.Add(catalog);
         }
 
@@ -76,7 +79,7 @@ public static class SchemaEngine
     }
 
     // run: how the folder's tool runs the migration; null for SQL that is not a folder's migration.
-    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes, UndecidedTypes? undecidedTypes = null, ToolTransaction? run = null)
+    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes, UndecidedTypes? undecidedTypes = null, ToolTransaction? run = null, UncommittedEnumLabels? batch = null)
     {
         if (TemplatePlaceholders.Find(sql, catalog.Dialect, Math.Max(1, firstLine)) is { } placeholder)
         {
@@ -91,7 +94,7 @@ public static class SchemaEngine
         // Lexing problems are reported first, in file order, then the statements' findings:
         // the statements are read as the text is lexed, so theirs wait in a list of their own.
         var statementDiagnostics = new List<SchemaDiagnostic>();
-        var labelCheck = UncommittedLabelCheck.For(rules.Dialect, run, sql);
+        var labelCheck = UncommittedLabelCheck.For(rules.Dialect, run, sql, file, batch);
         var context = new ApplyContext(rules, file, statementDiagnostics, toolTables, unknownShapes, undecidedTypes, routines.Overloads, routines.Session) { UncommittedLabels = labelCheck?.Labels };
         var gapStart = 0; // Where the text after the previous statement starts: a DO block's annotation lives there.
         while (KeepTokensForLabels(reader, labelCheck) && reader.Read())

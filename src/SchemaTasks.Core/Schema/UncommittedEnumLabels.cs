@@ -7,7 +7,8 @@ namespace SchemaTasks.Schema;
 /// <param name="Label">The label, under its current spelling (RENAME VALUE follows it).</param>
 /// <param name="At">The ADD VALUE statement.</param>
 /// <param name="TypeIsNew">Whether the type was created in the same transaction.</param>
-internal sealed record UncommittedLabel(QualifiedName Type, string Label, SqlToken At, bool TypeIsNew);
+/// <param name="Migration">The migration that added it, when a run of several migrations is followed (drizzle's).</param>
+internal sealed record UncommittedLabel(QualifiedName Type, string Label, SqlToken At, bool TypeIsNew, string? Migration = null);
 
 /// <summary>
 /// The enum labels a PostgreSQL migration added and has not committed yet. The server refuses
@@ -23,6 +24,21 @@ internal sealed class UncommittedEnumLabels
     private readonly Dictionary<QualifiedName, Dictionary<string, UncommittedLabel>> _byType = new();
     private readonly Dictionary<string, int> _spellings = new(StringComparer.Ordinal);
     private readonly HashSet<QualifiedName> _createdTypes = new();
+
+    /// <summary>The migration being read, whose ADD VALUE statements the labels are added by.</summary>
+    public string? Migration { get; private set; }
+
+    /// <summary>
+    /// Starts reading <paramref name="migration"/>, in the same transaction as the migrations before
+    /// it (drizzle's run). A type an earlier migration created counts as existing: whether that
+    /// migration is applied in the same run is not known, and on PostgreSQL before 17 it makes no
+    /// difference.
+    /// </summary>
+    public void StartMigration(string? migration)
+    {
+        Migration = migration;
+        _createdTypes.Clear();
+    }
 
     /// <summary>Whether no label waits for its commit: nothing to look for.</summary>
     public bool IsEmpty => _spellings.Count == 0;
@@ -41,7 +57,7 @@ internal sealed class UncommittedEnumLabels
     }
 
     public void LabelAdded(QualifiedName type, string label, SqlToken at)
-        => Put(new UncommittedLabel(type, label, at, _createdTypes.Contains(type)));
+        => Put(new UncommittedLabel(type, label, at, _createdTypes.Contains(type), Migration));
 
     public void LabelRenamed(QualifiedName type, string from, string to)
     {

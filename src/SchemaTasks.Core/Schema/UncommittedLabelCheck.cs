@@ -10,18 +10,31 @@ namespace SchemaTasks.Schema;
 /// transaction (<see cref="ToolTransactions"/>): <c>ST3072</c>, and the statement is left out as
 /// the server refuses it. Where the refusal depends on what the folder does not show (a plain
 /// folder's tool, Evolve; a label of a type created in the same transaction, which PostgreSQL 17
-/// accepts and 12 to 16 refuse), warning <c>ST3073</c> and the statement applies.
+/// accepts and 12 to 16 refuse), warning <c>ST3073</c> and the statement applies; likewise
+/// <c>ST3087</c> for an argument of overloads that differ in the parameter's type, and
+/// <c>ST3086</c> for a label an earlier migration added where the tool runs every pending
+/// migration in one transaction (drizzle).
 /// </summary>
 internal sealed class UncommittedLabelCheck
 {
     private readonly ToolTransaction _run;
     private readonly string _sql;
+    private readonly string? _file;
     private bool? _markedNoTransaction;
+    private bool? _readsFunctionBodies;
 
-    private UncommittedLabelCheck(ToolTransaction run, string sql) => (_run, _sql) = (run, sql);
+    private UncommittedLabelCheck(ToolTransaction run, string sql, string? file, UncommittedEnumLabels? batch)
+    {
+        (_run, _sql, _file) = (run, sql, file);
+        Labels = batch ?? new UncommittedEnumLabels();
+        Labels.StartMigration(file);
+    }
 
-    /// <summary>The labels added and not committed yet.</summary>
-    public UncommittedEnumLabels Labels { get; } = new();
+    /// <summary>
+    /// The labels added and not committed yet: this migration's, and for a tool that runs every
+    /// pending migration in one transaction (drizzle), the earlier migrations' too.
+    /// </summary>
+    public UncommittedEnumLabels Labels { get; }
 
     /// <summary>
     /// The check for one migration, or <see langword="null"/> when none is needed: another
@@ -29,9 +42,14 @@ internal sealed class UncommittedLabelCheck
     /// own migrator to run without a transaction (which it then does) is not checked either; that
     /// is looked for only once the file adds a label, as most never do.
     /// </summary>
-    public static UncommittedLabelCheck? For(SqlDialect dialect, ToolTransaction? run, string sql)
+    /// <param name="dialect">The migrations' dialect.</param>
+    /// <param name="run">How the tool runs the migration.</param>
+    /// <param name="sql">The migration's text.</param>
+    /// <param name="file">The migration, as diagnostics name it.</param>
+    /// <param name="batch">The labels of the run so far, for a tool that runs all pending migrations in one transaction; <see langword="null"/> for one that commits each.</param>
+    public static UncommittedLabelCheck? For(SqlDialect dialect, ToolTransaction? run, string sql, string? file = null, UncommittedEnumLabels? batch = null)
         => dialect == SqlDialect.Postgres && run is { Kind: not ToolTransactionKind.None }
-            ? new UncommittedLabelCheck(run, sql)
+            ? new UncommittedLabelCheck(run, sql, file, batch)
             : null;
 
     /// <summary>Follows a statement the engine does not apply: COMMIT and its synonyms end the transaction.</summary>
@@ -50,11 +68,31 @@ internal sealed class UncommittedLabelCheck
     public Catalog Check(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, ApplyContext context)
     {
         if (Labels.IsEmpty || (_markedNoTransaction ??= PostgresTransactionRule.IsMarkedNoTransaction(_sql))) return after;
-        if (UncommittedLabelUses.Find(before, after, sql, tokens, Labels, context.Rules) is not { } use) return after;
+        // pg_dump's files turn check_function_bodies off, and CREATE FUNCTION then parses no body.
+        _readsFunctionBodies ??= _sql.IndexOf("check_function_bodies", StringComparison.OrdinalIgnoreCase) < 0;
+        if (UncommittedLabelUses.Find(before, after, sql, tokens, Labels, context.Rules, context.Overloads, _readsFunctionBodies.Value) is not { } use) return after;
         var label = use.Label;
         var value = context.ShowValue(label.Label);
         var type = context.Show(label.Type);
+        if (label.Migration != _file)
+        {
+            context.Warning(
+                DiagnosticCodes.UncommittedEnumLabelOfEarlierMigration,
+                $"{_run.Tool} runs every pending migration in one transaction, and this statement reads {value} as a value of enum type {type}, which ALTER TYPE {type} ADD VALUE {value} on line {label.At.Line} of {label.Migration} added: when both migrations are applied in the same run (a new database, CI, a deploy that brings both), PostgreSQL refuses this statement (SQLSTATE 55P04, unsafe use of new value){(label.TypeIsNew ? " before PostgreSQL 17" : string.Empty)}. A database that already has {label.Migration} applies it. Apply {label.Migration} on its own first where both may be pending.",
+                use.At);
+            return after;
+        }
+
         var added = $"ALTER TYPE {type} ADD VALUE {value} on line {label.At.Line}";
+        if (use.Undecided is { } why)
+        {
+            context.Warning(
+                DiagnosticCodes.UncommittedEnumLabelMayBeRead,
+                $"{_run.Tool} runs this migration {_run.How}, and {added} added {value} in the same transaction, which has not committed yet: {why}. If it is, PostgreSQL refuses this statement (SQLSTATE 55P04, unsafe use of new value); move the statements that use {value} to a new migration after this one.",
+                use.At);
+            return after;
+        }
+
         if (_run.Kind == ToolTransactionKind.One && !label.TypeIsNew)
         {
             var toolFix = _run.Fix.Length > 0 ? $"; or {_run.Fix}" : string.Empty;

@@ -5,7 +5,11 @@ namespace SchemaTasks.Schema;
 /// <summary>Where a statement reads an uncommitted enum label as a value of its type.</summary>
 /// <param name="Label">The label and the statement that added it.</param>
 /// <param name="At">The literal that reads it, or the statement when the literal cannot be told.</param>
-internal readonly record struct UncommittedLabelUse(UncommittedLabel Label, SqlToken At);
+/// <param name="Undecided">
+/// Why the server may or may not read the literal as a value of the type (an argument of a
+/// function whose overloads differ there); <see langword="null"/> when it does.
+/// </param>
+internal readonly record struct UncommittedLabelUse(UncommittedLabel Label, SqlToken At, string? Undecided = null);
 
 /// <summary>
 /// Finds the first place a PostgreSQL statement turns a string constant into a value of an enum
@@ -13,10 +17,14 @@ internal readonly record struct UncommittedLabelUse(UncommittedLabel Label, SqlT
 /// does when it reads the statement: a column's or domain's new default, a cast
 /// (<c>'c'::status</c>, <c>CAST('c' AS status)</c>), a comparison or assignment with a column of
 /// the type (<c>s = 'c'</c>, <c>s IN ('b', 'c')</c>, <c>SET s = 'c'</c>; in CHECKs, index
-/// predicates, views, UPDATE and DELETE alike), and a value of INSERT ... VALUES. Constants
-/// are read from the tokens, so a comment or another type's label of the same spelling is not a use.
+/// predicates, views, UPDATE and DELETE alike), a typed literal (<c>status 'c'</c>), an element
+/// of <c>ARRAY['c']::status[]</c> or of an array literal <c>'{c}'</c> given an array column or
+/// <c>s = ANY(...)</c>, a value of INSERT ... VALUES or INSERT ... SELECT (in a CTE too), an
+/// argument of a function or procedure the migrations created with a parameter of the type, and
+/// any of these in the body of a <c>LANGUAGE sql</c> function, which CREATE FUNCTION parses.
+/// Constants are read from the tokens, so a comment or another type's label of the same spelling is not a use.
 /// </summary>
-internal static class UncommittedLabelUses
+internal static partial class UncommittedLabelUses
 {
     /// <summary>The first use in the statement, or <see langword="null"/>.</summary>
     /// <param name="before">The catalog before the statement.</param>
@@ -25,45 +33,28 @@ internal static class UncommittedLabelUses
     /// <param name="tokens">The statement's tokens.</param>
     /// <param name="labels">The labels not committed yet.</param>
     /// <param name="rules">The naming rules.</param>
-    public static UncommittedLabelUse? Find(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, UncommittedEnumLabels labels, IdentifierRules rules)
+    /// <param name="routines">The functions and procedures the migrations created, whose parameters type a call's arguments.</param>
+    /// <param name="readsFunctionBodies">Whether CREATE FUNCTION parses a <c>LANGUAGE sql</c> body (check_function_bodies is not turned off).</param>
+    public static UncommittedLabelUse? Find(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, UncommittedEnumLabels labels, IdentifierRules rules, RoutineOverloads? routines = null, bool readsFunctionBodies = true)
     {
-        if (tokens.Count == 0 || !MayHoldLabel(sql, tokens, labels)) return null;
-        var scan = new Scan(before, after, sql, tokens, labels, rules);
+        if (tokens.Count == 0 || !LabelConstants.MayHold(sql, tokens, labels.HasSpelling, out var body)) return null;
+        var scan = new Scan(before, after, sql, tokens, labels, rules, routines);
         var fromConstants = scan.FirstConstantUse();
         var fromDefaults = scan.FirstNewDefault();
-        if (fromDefaults is not { } byDefault) return fromConstants;
-        return fromConstants is { } byConstant && byConstant.At.Start <= byDefault.At.Start ? byConstant : byDefault;
+        var found = fromDefaults is not { } byDefault ? fromConstants
+            : fromConstants is { } byConstant && byConstant.At.Start <= byDefault.At.Start ? byConstant : byDefault;
+        return found ?? (body is { } literal && readsFunctionBodies ? InFunctionBody(after, sql, literal, labels, rules, routines) : null);
     }
 
-    // Only a string constant carries a label, into a comparison or a default alike: a statement
-    // without one that may spell an uncommitted label (itself, or an array literal '{...}') is not
-    // read further, which keeps a long migration after an ADD VALUE as fast as before it.
-    private static bool MayHoldLabel(string sql, IReadOnlyList<SqlToken> tokens, UncommittedEnumLabels labels)
+    // A LANGUAGE sql body is parsed when the function is created, its constants coerced as in any
+    // statement; it is read as the statements it holds, against the catalog as it now is.
+    private static UncommittedLabelUse? InFunctionBody(Catalog catalog, string sql, SqlToken literal, UncommittedEnumLabels labels, IdentifierRules rules, RoutineOverloads? routines)
     {
-        foreach (var token in tokens)
-        {
-            if (token.Kind != SqlTokenKind.String) continue;
-            var value = SqlTokenText.Unquote(sql, token);
-            if (labels.HasSpelling(value) || (value.StartsWith('{') && ArrayMayHoldLabel(value, labels))) return true;
-        }
-
-        return false;
+        var body = EmbeddedSql.FromLiteral(sql, literal, []);
+        return Find(catalog, catalog, body.Text, body.Tokens, labels, rules, routines, readsFunctionBodies: false);
     }
 
-    // An array literal '{a,b}' holds a label when one of its elements is one; one with quoted
-    // elements, escapes or nested arrays is taken as possibly holding one.
-    private static bool ArrayMayHoldLabel(string literal, UncommittedEnumLabels labels)
-    {
-        if (literal.IndexOf('"') >= 0 || literal.IndexOf('\\') >= 0 || literal.IndexOf('{', 1) >= 0) return true;
-        foreach (var element in literal.Trim('{', '}').Split(','))
-        {
-            if (labels.HasSpelling(element.Trim())) return true;
-        }
-
-        return false;
-    }
-
-    private sealed class Scan(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, UncommittedEnumLabels labels, IdentifierRules rules)
+    private sealed partial class Scan(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, UncommittedEnumLabels labels, IdentifierRules rules, RoutineOverloads? routines)
     {
         private List<CatalogTable>? _tables;
 
@@ -93,12 +84,21 @@ internal static class UncommittedLabelUses
 
                 if (tokens[i].Kind != SqlTokenKind.String) continue;
                 var value = SqlTokenText.Unquote(sql, tokens[i]);
-                if (!labels.HasSpelling(value)) continue;
+                if (!labels.HasSpelling(value))
+                {
+                    if (value.StartsWith('{') && InArrayLiteral(i, value, inserted) is { } element) return new UncommittedLabelUse(element, tokens[i]);
+                    continue;
+                }
+
                 var use = CastAt(i, value)
+                    ?? TypedLiteralAt(i, value)
+                    ?? ArrayConstructorCastAt(i, value)
                     ?? ComparedAt(i, value)
+                    ?? BetweenAt(i, value)
                     ?? (listColumn is not null && depth == listDepth ? OfColumnNamed(listColumn, value) : null)
                     ?? (inserted is not null && inserted.TryGetValue(i, out var column) ? OfColumn(column, value) : null);
                 if (use is { } label) return new UncommittedLabelUse(label, tokens[i]);
+                if (ArgumentAt(i, value) is { } argument) return argument;
             }
 
             return null;
@@ -229,65 +229,6 @@ internal static class UncommittedLabelUses
             }
 
             return _tables;
-        }
-
-        // INSERT INTO t [(columns)] VALUES (...), (...): the column each constant of a row goes to,
-        // by the index of the constant's token. A constant inside an expression is left to the cast rule.
-        private Dictionary<int, CatalogColumn>? InsertedColumns()
-        {
-            if (tokens.Count < 4 || !SqlTokenText.IsWord(sql, tokens[0], "INSERT") || !SqlTokenText.IsWord(sql, tokens[1], "INTO")) return null;
-            var i = 2;
-            if (!IsName(tokens[i])) return null;
-            var first = rules.Name(sql, tokens[i]);
-            var tableName = new QualifiedName(rules.DefaultSchema, first);
-            if (i + 2 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[i + 1], '.') && IsName(tokens[i + 2]))
-            {
-                tableName = new QualifiedName(first, rules.Name(sql, tokens[i + 2]));
-                i += 2;
-            }
-
-            if (before.FindTable(tableName) is not { } table) return null;
-            i++;
-            if (i < tokens.Count && IsName(tokens[i]) && !SqlTokenText.IsWord(sql, tokens[i], "VALUES")) i += SqlTokenText.IsWord(sql, tokens[i], "AS") ? 2 : 1; // An alias.
-            var columns = new List<CatalogColumn?>();
-            if (i < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[i], '('))
-            {
-                for (i++; i < tokens.Count && !SqlTokenText.IsSymbol(sql, tokens[i], ')'); i++)
-                {
-                    if (IsName(tokens[i])) columns.Add(table.FindColumn(rules.Name(sql, tokens[i]), rules.Dialect));
-                }
-
-                i++;
-            }
-            else
-            {
-                columns.AddRange(table.Columns);
-            }
-
-            if (i >= tokens.Count || !SqlTokenText.IsWord(sql, tokens[i], "VALUES")) return null;
-            var found = new Dictionary<int, CatalogColumn>();
-            var (depth, position, start) = (0, 0, -1);
-            for (i++; i < tokens.Count; i++)
-            {
-                var token = tokens[i];
-                if (SqlTokenText.IsSymbol(sql, token, '('))
-                {
-                    if (++depth == 1) (position, start) = (0, i + 1);
-                }
-                else if (SqlTokenText.IsSymbol(sql, token, ')') || (depth == 1 && SqlTokenText.IsSymbol(sql, token, ',')))
-                {
-                    // A row's value that is exactly one constant goes to the column at its position.
-                    if (depth == 1 && start == i - 1 && tokens[start].Kind == SqlTokenKind.String && position < columns.Count && columns[position] is { } column) found[start] = column;
-                    if (SqlTokenText.IsSymbol(sql, token, ')')) depth--;
-                    else (position, start) = (position + 1, i + 1);
-                }
-                else if (depth == 0 && token.Kind == SqlTokenKind.Word)
-                {
-                    break; // ON CONFLICT, RETURNING: the rows are over.
-                }
-            }
-
-            return found;
         }
 
         // The enum type a type or domain comes to, through domains.

@@ -57,7 +57,7 @@ internal static class PostgresTransactionRule
                 : new TransactionDecision(true, null);
         }
 
-        var added = new List<(string Label, SqlScriptStatement At)>();
+        var added = new Dictionary<string, SqlScriptStatement>(StringComparer.Ordinal); // By the label's spelling.
         foreach (var statement in statements)
         {
             if (NonTransactional().Match(statement.Text) is { Success: true } command)
@@ -71,22 +71,50 @@ internal static class PostgresTransactionRule
                 return new TransactionDecision(false, $"it controls its own transaction ({Words(statement.Text)} on line {statement.Line})");
             }
 
-            foreach (var (label, at) in added)
+            if (AlterType().IsMatch(statement.Text))
             {
-                if (statement.Text.Contains(label, StringComparison.Ordinal))
-                {
-                    return new TransactionDecision(false, $"enum label {label} added on line {at.Line} is used on line {statement.Line}, which PostgreSQL allows only after the label is committed");
-                }
+                // ADD VALUE ... AFTER 'c' and RENAME VALUE read no label as a value: not a use.
+                if (AddValue().Match(statement.Text) is { Success: true } add) added[Unquoted(add.Groups["label"].Value)] = statement;
+                else if (RenameValue().Match(statement.Text) is { Success: true } rename) Renamed(added, Unquoted(rename.Groups["from"].Value), Unquoted(rename.Groups["to"].Value));
+                continue;
             }
 
-            if (AddValue().Match(statement.Text) is { Success: true } add)
+            if (added.Count > 0 && UsedLabel(statement.Text, added) is { } used)
             {
-                added.Add((add.Groups["label"].Value, statement));
+                return new TransactionDecision(false, $"enum label '{used.Replace("'", "''")}' added on line {added[used].Line} is used on line {statement.Line}, which PostgreSQL allows only after the label is committed");
             }
         }
 
         return new TransactionDecision(true, null);
     }
+
+    // A statement after an ADD VALUE is read as the build reads it first (LabelConstants): a string
+    // constant, an array literal's element or a LANGUAGE sql body's constant spelled as the label.
+    // The migrator has no catalog to tell which column or parameter is of the enum type, so any such
+    // constant counts; running the file statement by statement then costs only its atomicity.
+    private static string? UsedLabel(string text, Dictionary<string, SqlScriptStatement> added)
+    {
+        string? used = null;
+        var (tokens, _) = SqlLexer.Lex(text, SqlDialect.Postgres);
+        // An array literal that cannot be read exactly may hold any of them: the first stands for all.
+        return LabelConstants.MayHold(text, tokens, Spells, out _) ? used ?? added.Keys.First() : null;
+
+        bool Spells(string value)
+        {
+            if (!added.ContainsKey(value)) return false;
+            used = value;
+            return true;
+        }
+    }
+
+    private static void Renamed(Dictionary<string, SqlScriptStatement> added, string from, string to)
+    {
+        if (!added.TryGetValue(from, out var at)) return;
+        added.Remove(from);
+        added[to] = at;
+    }
+
+    private static string Unquoted(string literal) => literal.Substring(1, literal.Length - 2).Replace("''", "'");
 
     private static string Words(string match) => string.Join(' ', match.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 
@@ -109,8 +137,18 @@ internal static class PostgresTransactionRule
 
     private static Regex TransactionControl() => TransactionControlPattern;
 
-    // ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'label': the label, quotes included, so a later
-    // statement using it as a literal is found by plain text search.
+    private static readonly Regex AlterTypePattern = new(@"^\s*ALTER\s+TYPE\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static Regex AlterType() => AlterTypePattern;
+
+    // ALTER TYPE name RENAME VALUE 'from' TO 'to': a new label keeps being new under its new spelling.
+    private static readonly Regex RenameValuePattern = new(
+        @"^\s*ALTER\s+TYPE\s+.+?\s+RENAME\s+VALUE\s+(?<from>'(?:[^']|'')*')\s+TO\s+(?<to>'(?:[^']|'')*')",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
+
+    private static Regex RenameValue() => RenameValuePattern;
+
+    // ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'label': the label, quotes included.
     private static readonly Regex AddValuePattern = new(
         @"^\s*ALTER\s+TYPE\s+.+?\s+ADD\s+VALUE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?<label>'(?:[^']|'')*')",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);

@@ -1,0 +1,136 @@
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+internal static partial class UncommittedLabelUses
+{
+    private sealed partial class Scan
+    {
+        // INSERT INTO t [(columns)] VALUES (...), (...) or SELECT ..., wherever it stands (first, or
+        // in a CTE of WITH): the column each constant of a row or of the select list goes to, by
+        // the index of the constant's token. A constant inside an expression is left to the cast rule.
+        private Dictionary<int, CatalogColumn>? InsertedColumns()
+        {
+            Dictionary<int, CatalogColumn>? found = null;
+            for (var i = 0; i + 3 < tokens.Count; i++)
+            {
+                if (SqlTokenText.IsWord(sql, tokens[i], "INSERT") && SqlTokenText.IsWord(sql, tokens[i + 1], "INTO")) ReadInsert(i + 2, ref found);
+            }
+
+            return found;
+        }
+
+        private void ReadInsert(int i, ref Dictionary<int, CatalogColumn>? found)
+        {
+            if (!IsName(tokens[i])) return;
+            var first = rules.Name(sql, tokens[i]);
+            var tableName = new QualifiedName(rules.DefaultSchema, first);
+            if (i + 2 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[i + 1], '.') && IsName(tokens[i + 2]))
+            {
+                tableName = new QualifiedName(first, rules.Name(sql, tokens[i + 2]));
+                i += 2;
+            }
+
+            if (before.FindTable(tableName) is not { } table) return;
+            i++;
+            if (i < tokens.Count && IsName(tokens[i]) && !IsRowsKeyword(tokens[i])) i += SqlTokenText.IsWord(sql, tokens[i], "AS") ? 2 : 1; // An alias.
+            var columns = new List<CatalogColumn?>();
+            if (i < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[i], '('))
+            {
+                for (i++; i < tokens.Count && !SqlTokenText.IsSymbol(sql, tokens[i], ')'); i++)
+                {
+                    if (IsName(tokens[i])) columns.Add(table.FindColumn(rules.Name(sql, tokens[i]), rules.Dialect));
+                }
+
+                i++;
+            }
+            else
+            {
+                columns.AddRange(table.Columns);
+            }
+
+            if (i >= tokens.Count) return;
+            if (SqlTokenText.IsWord(sql, tokens[i], "VALUES")) ReadRows(i + 1, columns, ref found);
+            else if (SqlTokenText.IsWord(sql, tokens[i], "SELECT")) ReadSelectList(i + 1, columns, ref found);
+        }
+
+        private bool IsRowsKeyword(SqlToken token) => SqlTokenText.IsWord(sql, token, "VALUES") || SqlTokenText.IsWord(sql, token, "SELECT");
+
+        private void ReadRows(int i, List<CatalogColumn?> columns, ref Dictionary<int, CatalogColumn>? found)
+        {
+            var (depth, position, start) = (0, 0, -1);
+            for (; i < tokens.Count; i++)
+            {
+                var token = tokens[i];
+                if (SqlTokenText.IsSymbol(sql, token, '('))
+                {
+                    if (++depth == 1) (position, start) = (0, i + 1);
+                }
+                else if (SqlTokenText.IsSymbol(sql, token, ')') || (depth == 1 && SqlTokenText.IsSymbol(sql, token, ',')))
+                {
+                    if (depth == 0) return; // The end of the CTE that holds the INSERT.
+
+                    // A row's value that is exactly one constant goes to the column at its position.
+                    if (depth == 1 && start == i - 1) Note(start, position, columns, ref found);
+                    if (SqlTokenText.IsSymbol(sql, token, ')')) depth--;
+                    else (position, start) = (position + 1, i + 1);
+                }
+                else if (depth == 0 && token.Kind is SqlTokenKind.Word or SqlTokenKind.Semicolon)
+                {
+                    return; // ON CONFLICT, RETURNING: the rows are over.
+                }
+            }
+        }
+
+        // SELECT a, 'c', ... up to FROM, WHERE or the end: the items at the top level. A list with
+        // a star is not read (its positions are not the columns'), nor one a UNION, EXCEPT or
+        // INTERSECT follows (the server then types the constant as text, not as the column).
+        private void ReadSelectList(int i, List<CatalogColumn?> columns, ref Dictionary<int, CatalogColumn>? found)
+        {
+            if (i < tokens.Count && (SqlTokenText.IsWord(sql, tokens[i], "DISTINCT") || SqlTokenText.IsWord(sql, tokens[i], "ALL"))) return; // DISTINCT ON (...) and the like: not read.
+            var items = new List<(int At, int Position)>();
+            var (depth, position, start) = (0, 0, i);
+            for (; i <= tokens.Count; i++)
+            {
+                var end = i == tokens.Count || (depth == 0 && (tokens[i].Kind == SqlTokenKind.Semicolon || SqlTokenText.IsSymbol(sql, tokens[i], ')') || (tokens[i].Kind == SqlTokenKind.Word && IsClauseAfterSelectList(tokens[i]))));
+                if (end || (depth == 0 && SqlTokenText.IsSymbol(sql, tokens[i], ',')))
+                {
+                    if (start == i - 1 || IsAliased(start, i)) items.Add((start, position));
+                    if (end) break;
+                    (position, start) = (position + 1, i + 1);
+                }
+                else if (SqlTokenText.IsSymbol(sql, tokens[i], '('))
+                {
+                    depth++;
+                }
+                else if (SqlTokenText.IsSymbol(sql, tokens[i], ')'))
+                {
+                    depth--;
+                }
+                else if (depth == 0 && SqlTokenText.IsSymbol(sql, tokens[i], '*'))
+                {
+                    return;
+                }
+            }
+
+            if (i < tokens.Count && (SqlTokenText.IsWord(sql, tokens[i], "UNION") || SqlTokenText.IsWord(sql, tokens[i], "EXCEPT") || SqlTokenText.IsWord(sql, tokens[i], "INTERSECT"))) return;
+            foreach (var (at, column) in items) Note(at, column, columns, ref found);
+        }
+
+        // 'c' AS name, 'c' name: the constant is still the whole value.
+        private bool IsAliased(int start, int end)
+            => (end - start == 2 && IsName(tokens[start + 1])) || (end - start == 3 && SqlTokenText.IsWord(sql, tokens[start + 1], "AS") && IsName(tokens[start + 2]));
+
+        private bool IsClauseAfterSelectList(SqlToken token)
+            => SqlTokenText.IsWord(sql, token, "FROM") || SqlTokenText.IsWord(sql, token, "WHERE") || SqlTokenText.IsWord(sql, token, "UNION")
+                || SqlTokenText.IsWord(sql, token, "GROUP") || SqlTokenText.IsWord(sql, token, "ORDER") || SqlTokenText.IsWord(sql, token, "LIMIT")
+                || SqlTokenText.IsWord(sql, token, "ON") || SqlTokenText.IsWord(sql, token, "RETURNING") || SqlTokenText.IsWord(sql, token, "EXCEPT")
+                || SqlTokenText.IsWord(sql, token, "INTERSECT") || SqlTokenText.IsWord(sql, token, "HAVING") || SqlTokenText.IsWord(sql, token, "WINDOW");
+
+        private void Note(int at, int position, List<CatalogColumn?> columns, ref Dictionary<int, CatalogColumn>? found)
+        {
+            if (tokens[at].Kind != SqlTokenKind.String || position >= columns.Count || columns[position] is not { } column) return;
+            (found ??= new Dictionary<int, CatalogColumn>())[at] = column;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+internal static partial class UncommittedLabelUses
+{
+    private sealed partial class Scan
+    {
+        // type 'c' (and schema.type 'c'), the typed literal; not a keyword of ALTER TYPE's own
+        // label list, which no enum type shares a name with in practice but would read as one.
+        private UncommittedLabel? TypedLiteralAt(int i, string value)
+        {
+            if (i < 1 || !IsName(tokens[i - 1]) || IsLabelKeyword(tokens[i - 1])) return null;
+            var start = i >= 3 && SqlTokenText.IsSymbol(sql, tokens[i - 2], '.') && IsName(tokens[i - 3]) ? i - 3 : i - 1;
+            return OfType(TypeNameAt(start), value);
+        }
+
+        private bool IsLabelKeyword(SqlToken token)
+            => token.Kind == SqlTokenKind.Word && (SqlTokenText.IsWord(sql, token, "VALUE") || SqlTokenText.IsWord(sql, token, "BEFORE") || SqlTokenText.IsWord(sql, token, "AFTER") || SqlTokenText.IsWord(sql, token, "TO"));
+
+        // ARRAY['a', 'c']::status[]: each element is read as the array's element type.
+        private UncommittedLabel? ArrayConstructorCastAt(int i, string value)
+        {
+            var depth = 0;
+            var open = i - 1;
+            for (; open >= 0; open--)
+            {
+                if (SqlTokenText.IsSymbol(sql, tokens[open], ']') || SqlTokenText.IsSymbol(sql, tokens[open], ')')) depth++;
+                else if (SqlTokenText.IsSymbol(sql, tokens[open], '(')) { if (depth-- == 0) return null; }
+                else if (SqlTokenText.IsSymbol(sql, tokens[open], '[') && depth-- == 0) break;
+            }
+
+            if (open < 1 || !SqlTokenText.IsWord(sql, tokens[open - 1], "ARRAY")) return null;
+            depth = 0;
+            for (var close = open + 1; close < tokens.Count; close++)
+            {
+                if (SqlTokenText.IsSymbol(sql, tokens[close], '[') || SqlTokenText.IsSymbol(sql, tokens[close], '(')) depth++;
+                else if (SqlTokenText.IsSymbol(sql, tokens[close], ')')) depth--;
+                else if (SqlTokenText.IsSymbol(sql, tokens[close], ']') && depth-- == 0)
+                {
+                    return close + 2 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[close + 1], "::") ? OfType(TypeNameAt(close + 2), value) : null;
+                }
+            }
+
+            return null;
+        }
+
+        // low BETWEEN 'a' AND 'c': both bounds are compared with the column.
+        private UncommittedLabel? BetweenAt(int i, string value)
+        {
+            var between = i >= 1 && SqlTokenText.IsWord(sql, tokens[i - 1], "BETWEEN") ? i - 1
+                : i >= 3 && SqlTokenText.IsWord(sql, tokens[i - 1], "AND") && SqlTokenText.IsWord(sql, tokens[i - 3], "BETWEEN") ? i - 3
+                : -1;
+            if (between < 1) return null;
+            var end = SqlTokenText.IsWord(sql, tokens[between - 1], "NOT") ? between - 2 : between - 1;
+            return end >= 0 && ColumnEndingAt(end) is { } column ? OfColumnNamed(column, value) : null;
+        }
+
+        // '{a,c}' read as an array of the enum type: cast to it, given to an array column (compared,
+        // contained, set or inserted), or the right side of s = ANY('{...}').
+        private UncommittedLabel? InArrayLiteral(int i, string literal, Dictionary<int, CatalogColumn>? inserted)
+        {
+            if (PostgresArrayLiteral.TryRead(literal) is not { } items) return null;
+            var elements = new List<string>();
+            Collect(items, elements);
+            foreach (var value in elements)
+            {
+                if (!labels.HasSpelling(value)) continue;
+                var use = CastAt(i, value)
+                    ?? ArrayColumnComparedAt(i, value)
+                    ?? AnyAt(i, value)
+                    ?? (inserted is not null && inserted.TryGetValue(i, out var column) && column.IsArray ? OfType(column.TypeReference, value) : null);
+                if (use is not null) return use;
+            }
+
+            return null;
+        }
+
+        private static void Collect(IReadOnlyList<PostgresArrayLiteral.Element> items, List<string> values)
+        {
+            foreach (var item in items)
+            {
+                if (item.Items is { } nested) Collect(nested, values);
+                else if (item.Value is { } value) values.Add(value);
+            }
+        }
+
+        // arr = '{c}', arr @> '{c}', arr <@ '{c}', arr && '{c}', SET arr = '{c}'.
+        private UncommittedLabel? ArrayColumnComparedAt(int i, string value)
+        {
+            var operatorStart = i >= 3 && IsArrayOperator(tokens[i - 2], tokens[i - 1]) ? i - 2
+                : i >= 2 && IsComparison(tokens[i - 1]) ? i - 1
+                : -1;
+            if (operatorStart < 1 || ColumnEndingAt(operatorStart - 1) is not { } name) return null;
+            foreach (var table in NamedTables())
+            {
+                if (table.FindColumn(name, rules.Dialect) is { } column) return column.IsArray ? OfType(column.TypeReference, value) : null;
+            }
+
+            return null;
+        }
+
+        private bool IsArrayOperator(SqlToken first, SqlToken second)
+            => first.End == second.Start && ((SqlTokenText.IsSymbol(sql, first, '@') && SqlTokenText.IsSymbol(sql, second, '>'))
+                || (SqlTokenText.IsSymbol(sql, first, '<') && SqlTokenText.IsSymbol(sql, second, '@'))
+                || (SqlTokenText.IsSymbol(sql, first, '&') && SqlTokenText.IsSymbol(sql, second, '&')));
+
+        // s = ANY ('{c}'), s <> ALL ('{c}'): the elements are compared with the column.
+        private UncommittedLabel? AnyAt(int i, string value)
+        {
+            if (i < 4 || !SqlTokenText.IsSymbol(sql, tokens[i - 1], '(')) return null;
+            if (!(SqlTokenText.IsWord(sql, tokens[i - 2], "ANY") || SqlTokenText.IsWord(sql, tokens[i - 2], "SOME") || SqlTokenText.IsWord(sql, tokens[i - 2], "ALL"))) return null;
+            return IsComparison(tokens[i - 3]) && ColumnEndingAt(i - 4) is { } column ? OfColumnNamed(column, value) : null;
+        }
+    }
+}
