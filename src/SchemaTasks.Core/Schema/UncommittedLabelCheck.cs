@@ -69,8 +69,10 @@ internal sealed class UncommittedLabelCheck
     {
         if (Labels.IsEmpty || (_markedNoTransaction ??= PostgresTransactionRule.IsMarkedNoTransaction(_sql))) return after;
         // pg_dump's files turn check_function_bodies off, and CREATE FUNCTION then parses no body.
-        _readsFunctionBodies ??= _sql.IndexOf("check_function_bodies", StringComparison.OrdinalIgnoreCase) < 0;
-        if (UncommittedLabelUses.Find(before, after, sql, tokens, Labels, context.Rules, context.Overloads, _readsFunctionBodies.Value) is not { } use) return after;
+        // Only a CREATE has a body; the file is searched once one comes.
+        var readsFunctionBodies = tokens.Count == 0 || !SqlTokenText.IsWord(sql, tokens[0], "CREATE")
+            || (_readsFunctionBodies ??= _sql.IndexOf("check_function_bodies", StringComparison.OrdinalIgnoreCase) < 0);
+        if (UncommittedLabelUses.Find(before, after, sql, tokens, Labels, context.Rules, context.Overloads, readsFunctionBodies) is not { } use) return after;
         var label = use.Label;
         var value = context.ShowValue(label.Label);
         var type = context.Show(label.Type);
