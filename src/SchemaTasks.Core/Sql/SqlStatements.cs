@@ -295,4 +295,8 @@ internal sealed record AddColumnsAction(SqlToken At, IReadOnlyList<AddColumnActi
 /// filtered and ordered, <c>WITH [NO] DATA</c>. <paramref name="SourceAt"/> is where the query names
 /// its table, where a copy that cannot be modelled is reported.
 /// </summary>
-internal sealed record CreateTableCopyStatement(SqlToken At, QualifiedName Name, bool IfNotExists, QualifiedName Source, SqlToken SourceAt, IReadOnlyList<(string Column, string As)>? Columns) : SqlStatement(At);
+internal sealed record CreateTableCopyStatement(SqlToken At, QualifiedName Name, bool IfNotExists, QualifiedName Source, SqlToken SourceAt, IReadOnlyList<(string Column, string As)>? Columns) : SqlStatement(At)
+{
+    /// <summary>The names of <c>CREATE TABLE name (a, b) AS</c>, each where it is written: they rename the query's first columns in order; null without a list.</summary>
+    public IReadOnlyList<(string Name, SqlToken At)>? ColumnNames { get; init; }
+}
