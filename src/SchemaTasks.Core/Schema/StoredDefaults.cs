@@ -59,7 +59,7 @@ internal static partial class StoredDefaults
                 return value.Kind == LiteralKind.Boolean ? value.Text : value.Kind == LiteralKind.String ? PostgresBoolean(value.Text) : null;
             case "integer" or "smallint" or "bigint":
                 return long.TryParse(value.Text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var integer)
-                    && value.Kind is LiteralKind.String or LiteralKind.Number
+                    && (value.Kind == LiteralKind.Number || (value.Kind == LiteralKind.String && PostgresTypeInput.Refusal(columnBase, value.Text) is null))
                     ? integer.ToString(CultureInfo.InvariantCulture)
                     : null;
             case "numeric":
@@ -90,10 +90,11 @@ internal static partial class StoredDefaults
     }
 
     // uuid_in reads 32 hex digits in either case, in braces or not, with a hyphen allowed after
-    // any group of four; the value is stored and shown in lower case with the standard hyphens.
+    // any group of four, and no space; the value is stored and shown in lower case with the standard hyphens.
     private static string? PostgresUuid(string text)
     {
-        var digits = text.Trim();
+        if (PostgresTypeInput.Refusal("uuid", text) is not null) return null;
+        var digits = text;
         if (digits.Length > 1 && digits[0] == '{' && digits[^1] == '}') digits = digits[1..^1];
         var hex = new StringBuilder(32);
         for (var i = 0; i < digits.Length; i++)
