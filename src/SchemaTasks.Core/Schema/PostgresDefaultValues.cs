@@ -27,7 +27,10 @@ internal static class PostgresDefaultValues
     /// <param name="context">Rules and names for the message.</param>
     public static Refusal? Of(Catalog catalog, string type, QualifiedName? reference, bool isArray, string stored, ApplyContext context)
     {
-        if (Resolve(catalog, type, reference, isArray) is not { } resolved) return null;
+        if (Resolve(catalog, type, reference, isArray) is not { } resolved)
+        {
+            return StoredLiterals.PlainString(stored, context.Rules) is { } arrayText ? DomainArrayDefaults.Of(catalog, reference, isArray, arrayText, context) : null;
+        }
 
         if (resolved.Enum is { } enumType)
         {
@@ -47,7 +50,7 @@ internal static class PostgresDefaultValues
     /// </summary>
     public static Refusal? OfCastLiteral(Catalog catalog, PostgresDefaultTypes.Typed type, string text, ApplyContext context)
     {
-        if (Resolve(catalog, type.Type, type.Reference, type.IsArray) is not { IsArray: false } resolved) return null;
+        if (Resolve(catalog, type.Type, type.Reference, type.IsArray) is not { IsArray: false } resolved) return DomainArrayDefaults.Of(catalog, type.Reference, type.IsArray, text, context);
         return resolved.Enum is { } enumType ? LabelRefusal(enumType, [text], context) : InputRefusal(resolved.Base, text, context);
     }
 

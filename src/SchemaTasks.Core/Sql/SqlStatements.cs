@@ -258,7 +258,13 @@ internal sealed record AddConstraintAction(SqlToken At, ConstraintSpec Constrain
 {
     /// <summary>MariaDB <c>CREATE UNIQUE INDEX IF NOT EXISTS</c>: an existing name is kept as it is.</summary>
     public bool IfNotExists { get; init; }
+
+    /// <summary>PostgreSQL <c>ALTER DOMAIN ... ADD CHECK (...) NOT VALID</c>: the values stored already are not checked.</summary>
+    public bool NotValid { get; init; }
 }
+
+/// <summary>PostgreSQL <c>ALTER DOMAIN ... VALIDATE CONSTRAINT name</c>: checks the values stored already.</summary>
+internal sealed record ValidateConstraintAction(SqlToken At, string Name) : AlterAction(At);
 
 internal sealed record DropConstraintAction(SqlToken At, string Name, bool IfExists, ConstraintKind? Kind) : AlterAction(At)
 {
