@@ -35,7 +35,7 @@ internal static partial class StoredDefaults
         if (rules.Dialect.IsMySqlFamily()) return MySql(shape, type, rules) ?? text;
         if (Postgres(shape, type, isArray, rules) is { } stored) return stored;
         var tightened = Tightened(text, tokens);
-        return SequenceDefaults.Canonical(tightened, rules) ?? tightened;
+        return SequenceDefaults.Canonical(tightened, rules) ?? PostgresDefaultSpellings.AsStored(tightened, rules) ?? tightened;
     }
 
     // ---------- PostgreSQL ----------
@@ -43,7 +43,9 @@ internal static partial class StoredDefaults
     private static string? Postgres(Shape shape, string type, bool isArray, IdentifierRules rules)
     {
         var columnBase = BaseName(type);
-        if (shape.Literal(rules, out var value, out var castType) && (castType is null || SameType(castType, columnBase, rules)))
+        var literal = shape.Literal(rules, out var value, out var castType);
+        if (literal && value.Kind == LiteralKind.Number && castType is not null && PostgresDefaultSpellings.CastNumber(value.Text, castType, rules) is { } castNumber) return castNumber;
+        if (literal && (castType is null || SameType(castType, columnBase, rules)))
         {
             return PostgresLiteral(value, columnBase, type, rules) ?? (value.Kind == LiteralKind.String ? rules.QuoteString(value.Text) : null);
         }

@@ -43,6 +43,15 @@ public sealed class PostgresTableCopyNamesAndDefaultInputTests
         ALTER DOMAIN d DROP NOT NULL;
         ALTER DOMAIN d DROP CONSTRAINT d_check;
         """)]
+    [InlineData("casts spelled as the server shows them", """
+        CREATE TYPE r AS ENUM ('a', 'b');
+        CREATE DOMAIN dr AS r;
+        CREATE TABLE t (
+            a bigint DEFAULT 1::bigint, b text DEFAULT 1::text, c int DEFAULT 1::smallint, d numeric(10,2) DEFAULT 1.5::numeric(10,2),
+            e double precision DEFAULT 2::float8, f bigint DEFAULT 1::int, g timestamptz DEFAULT to_timestamp(0),
+            h r DEFAULT 'b'::text::r, i dr DEFAULT 'b'::varchar::r, j text DEFAULT 'b'::text::varchar(5), k numeric DEFAULT 1.5::numeric
+        );
+        """)]
     public Task Engine_catalog_equals_the_servers(string behaviour, string sql)
         => PostgresServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql);
 
