@@ -449,6 +449,18 @@ public static class DiagnosticCodes
     /// </summary>
     public const string ExtensionObjectWithoutExtension = "ST3080";
 
+    /// <summary>
+    /// PostgreSQL: <c>CREATE TABLE name (a, b, ...) AS</c> a query names more columns than the query
+    /// has (42601, too many column names were specified), or gives two columns one name (42701).
+    /// </summary>
+    public const string TableCopyColumnNamesRefused = "ST3083";
+
+    /// <summary>
+    /// PostgreSQL: <c>ALTER DOMAIN</c> that checks the values stored (<c>ADD CONSTRAINT</c>, <c>VALIDATE
+    /// CONSTRAINT</c>, <c>SET NOT NULL</c>) while a column holds the domain in an array (0A000).
+    /// </summary>
+    public const string DomainInArrayNotAltered = "ST3084";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

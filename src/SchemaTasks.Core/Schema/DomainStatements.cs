@@ -36,11 +36,22 @@ internal static class DomainStatements
                 if (RefusedDefaults.Refuses(catalog, domain, a.Default, a.At, context)) return catalog;
                 break;
             case SetNotNullAction a:
+                if (a.NotNull && DomainArrayUses.Refuses(catalog, domain, "SET NOT NULL", a.At, context)) return catalog;
                 domain = domain with { IsNotNull = a.NotNull };
                 break;
             case AddConstraintAction a:
+                if (!a.NotValid && DomainArrayUses.Refuses(catalog, domain, "ADD CONSTRAINT", a.At, context)) return catalog;
                 domain = AddCheck(catalog, domain, a.Constraint, context);
                 break;
+            case ValidateConstraintAction a:
+                if (!domain.Checks.Any(c => c.Name == a.Name))
+                {
+                    context.Error(DiagnosticCodes.ConstraintNotFound, $"Domain {context.Show(s.Name)} has no constraint {context.Show(a.Name)} to validate (SQLSTATE 42704). Fix the name.", a.At);
+                    return catalog;
+                }
+
+                DomainArrayUses.Refuses(catalog, domain, "VALIDATE CONSTRAINT", a.At, context);
+                return catalog;
             case DropConstraintAction a:
                 if (!domain.Checks.Any(c => c.Name == a.Name))
                 {

@@ -45,14 +45,26 @@ internal static class PostgresDefaultTypes
     /// <param name="written">The default as the parser rendered it.</param>
     /// <param name="catalog">The catalog, for enum types and domains a cast names.</param>
     /// <param name="rules">PostgreSQL's rules.</param>
-    public static Typed? Of(string written, Catalog catalog, IdentifierRules rules)
+    public static Typed? Of(string written, Catalog catalog, IdentifierRules rules) => Of(written, catalog, rules, out _);
+
+    /// <summary>
+    /// As <see cref="Of(string, Catalog, IdentifierRules)"/>, and the first string literal the
+    /// default casts straight to a type (<c>'abc'::int</c>, <c>CAST('abc' AS int)</c>), which the
+    /// server reads with that type's input when it takes the default.
+    /// </summary>
+    public static Typed? Of(string written, Catalog catalog, IdentifierRules rules, out (string Text, Typed Type)? castLiteral)
     {
-        // The commonest typed defaults, read without lexing them.
+        castLiteral = null;
+
+        // The commonest typed defaults, read without lexing them: they cast no literal.
         if (TimeKeywords.TryGetValue(written, out var keywordType)) return new Typed(keywordType, null, false);
         if (ExpressionCalls.SimpleCallName(written) is { } called && TimeFunctions.TryGetValue(called, out var functionType)) return new Typed(functionType, null, false);
         var tokens = new List<SqlToken>(8);
         if (SqlLexer.LexInto(written, rules.Dialect, tokens).Count > 0 || tokens.Count == 0) return null;
-        return new Reader(written, tokens, catalog, rules).Expression(0, tokens.Count) is { Kind: ValueKind.Known } value ? value.Type : null;
+        var reader = new Reader(written, tokens, catalog, rules);
+        var value = reader.Expression(0, tokens.Count);
+        castLiteral = reader.CastLiteral is { } cast ? (SqlTokenText.Unquote(written, tokens[cast.Token]), cast.Type) : null;
+        return value is { Kind: ValueKind.Known } known ? known.Type : null;
     }
 
     private enum ValueKind
@@ -75,6 +87,9 @@ internal static class PostgresDefaultTypes
     /// <summary>Reads the tokens of one default; a null result means the shape is not one this reads.</summary>
     private sealed class Reader(string source, List<SqlToken> tokens, Catalog catalog, IdentifierRules rules)
     {
+        /// <summary>The first plain string literal cast straight to a known type: its token and the type.</summary>
+        public (int Token, Typed Type)? CastLiteral { get; private set; }
+
         /// <summary>A primary followed by any number of casts, spanning tokens <paramref name="from"/> to <paramref name="to"/> exactly.</summary>
         public Value? Expression(int from, int to)
         {
@@ -85,6 +100,7 @@ internal static class PostgresDefaultTypes
                 var next = end + 1;
                 while (next < to && !IsSymbol(next, "::")) next++;
                 if (TypeOf(end + 1, next) is not { } type) return null;
+                if (value.Kind == ValueKind.Untyped && end == from + 1) NoteCastLiteral(from, type);
                 value = new Value(ValueKind.Known, type);
                 end = next;
             }
@@ -175,7 +191,15 @@ internal static class PostgresDefaultTypes
                 else if (depth == 0 && IsWord(i, "as")) @as = i;
             }
 
-            return @as > open + 1 && TypeOf(@as + 1, close) is { } type ? new Value(ValueKind.Known, type) : null;
+            if (@as <= open + 1 || TypeOf(@as + 1, close) is not { } type) return null;
+            if (@as == open + 2) NoteCastLiteral(open + 1, type);
+            return new Value(ValueKind.Known, type);
+        }
+
+        // A plain string (not E'...', whose escapes are read elsewhere), not NULL.
+        private void NoteCastLiteral(int token, Typed type)
+        {
+            if (CastLiteral is null && tokens[token] is { Kind: SqlTokenKind.String, PrefixLength: 0 }) CastLiteral = (token, type);
         }
 
         // ARRAY[...]: the elements' one type, uncast strings and NULLs taking it (text when all are such).

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SchemaTasks.Sql;
 
 namespace SchemaTasks.Schema;
@@ -6,17 +5,14 @@ namespace SchemaTasks.Schema;
 /// <summary>
 /// A PostgreSQL default the server refuses because the column's type cannot hold the constant
 /// (22P02, invalid input value): a label its enum type lacks (through domains, and in each element
-/// of an enum array), or a string that integer or boolean input does not read. Only a default the
-/// engine stores as a plain literal or an enum array (<see cref="StoredDefaults"/>) is judged; an
-/// expression, or a literal cast to another type, is left as it is, as the engine cannot tell.
+/// of an enum array), or a string that integer, boolean, uuid or numeric input does not read
+/// (<see cref="PostgresTypeInput"/>). A default the engine stores as a plain literal or an enum
+/// array (<see cref="StoredDefaults"/>) is judged, and a string literal cast to another type
+/// (<see cref="OfCastLiteral"/>), which the server reads when it takes the default, whatever the
+/// column's type; any other expression is left as it is, as the engine cannot tell.
 /// </summary>
 internal static class PostgresDefaultValues
 {
-    // What every supported version's int2in/int4in/int8in reads once the spaces around are
-    // trimmed: PostgreSQL 16 added 0x, 0o, 0b and underscores between digits, which 12 to 15
-    // refuse, so only a string neither form reads is refused. The range is not checked.
-    private static readonly Regex IntegerInput = new(@"^[+-]?(0[xX](_?[0-9a-fA-F])+|0[oO](_?[0-7])+|0[bB](_?[01])+|[0-9](_?[0-9])*)$", RegexOptions.CultureInvariant);
-
     private const int LabelsShown = 10;
 
     /// <summary>Why the server refuses the default, and how to fix it.</summary>
@@ -31,30 +27,53 @@ internal static class PostgresDefaultValues
     /// <param name="context">Rules and names for the message.</param>
     public static Refusal? Of(Catalog catalog, string type, QualifiedName? reference, bool isArray, string stored, ApplyContext context)
     {
-        if (Resolve(catalog, type, reference, isArray) is not { } resolved) return null;
+        if (Resolve(catalog, type, reference, isArray) is not { } resolved)
+        {
+            return StoredLiterals.PlainString(stored, context.Rules) is { } arrayText ? DomainArrayDefaults.Of(catalog, reference, isArray, arrayText, context) : null;
+        }
+
         if (resolved.Enum is { } enumType)
         {
             var labels = resolved.IsArray
                 ? (resolved.Base.EndsWith("[]", StringComparison.Ordinal) ? EnumArrayDefaults.Labels(stored, resolved.Base[..^2]) : null)
                 : StoredLiterals.PlainString(stored, context.Rules) is { } label ? [label] : null;
-            if (labels is null || Missing(enumType, labels) is not { } missing) return null;
-            var shown = string.Join(", ", enumType.Labels.Take(LabelsShown).Select(context.ShowValue)) + (enumType.LabelCount > LabelsShown ? ", ..." : string.Empty);
-            return new Refusal(
-                $"enum type {context.Show(enumType.Name)} has no label {context.ShowValue(missing)} (it has {shown}; invalid input value for enum, SQLSTATE 22P02)",
-                $"Use one of its labels (they are case-sensitive, spaces included), or add {context.ShowValue(missing)} first with ALTER TYPE {context.Show(enumType.Name)} ADD VALUE in an earlier migration");
+            return labels is null ? null : LabelRefusal(enumType, labels, context);
         }
 
-        if (resolved.IsArray || resolved.Base is not ("integer" or "smallint" or "bigint" or "boolean") || StoredLiterals.PlainString(stored, context.Rules) is not { } text) return null;
-        return resolved.Base switch
+        if (resolved.IsArray || StoredLiterals.PlainString(stored, context.Rules) is not { } text) return null;
+        return InputRefusal(resolved.Base, text, context);
+    }
+
+    /// <summary>
+    /// Why PostgreSQL refuses the string <paramref name="text"/> cast to <paramref name="type"/>
+    /// inside a default (<c>'abc'::int</c> on a text column, 22P02), or <see langword="null"/>.
+    /// </summary>
+    public static Refusal? OfCastLiteral(Catalog catalog, PostgresDefaultTypes.Typed type, string text, ApplyContext context)
+    {
+        if (Resolve(catalog, type.Type, type.Reference, type.IsArray) is not { IsArray: false } resolved) return DomainArrayDefaults.Of(catalog, type.Reference, type.IsArray, text, context);
+        return resolved.Enum is { } enumType ? LabelRefusal(enumType, [text], context) : InputRefusal(resolved.Base, text, context);
+    }
+
+    private static Refusal? LabelRefusal(CatalogEnumType enumType, IReadOnlyList<string> labels, ApplyContext context)
+    {
+        if (Missing(enumType, labels) is not { } missing) return null;
+        var shown = string.Join(", ", enumType.Labels.Take(LabelsShown).Select(context.ShowValue)) + (enumType.LabelCount > LabelsShown ? ", ..." : string.Empty);
+        return new Refusal(
+            $"enum type {context.Show(enumType.Name)} has no label {context.ShowValue(missing)} (it has {shown}; invalid input value for enum, SQLSTATE 22P02)",
+            $"Use one of its labels (they are case-sensitive, spaces included), or add {context.ShowValue(missing)} first with ALTER TYPE {context.Show(enumType.Name)} ADD VALUE in an earlier migration");
+    }
+
+    private static Refusal? InputRefusal(string type, string text, ApplyContext context)
+    {
+        if (PostgresTypeInput.Refusal(type, text) is not { } why) return null;
+        var fix = type switch
         {
-            "integer" or "smallint" or "bigint" when !IntegerInput.IsMatch(text.Trim()) => new Refusal(
-                $"{context.ShowValue(text)} is not a valid {resolved.Base} (invalid input syntax for type {resolved.Base}, SQLSTATE 22P02)",
-                "Write the number itself"),
-            "boolean" when StoredDefaults.PostgresBoolean(text) is null => new Refusal(
-                $"{context.ShowValue(text)} is not a valid boolean (invalid input syntax for type boolean, SQLSTATE 22P02)",
-                "Write true or false"),
-            _ => null,
+            "boolean" => "Write true or false",
+            "uuid" => "Write the uuid as 32 hexadecimal digits (8-4-4-4-12, hyphens optional), with no spaces",
+            _ when why.EndsWith("22003", StringComparison.Ordinal) => $"Give a value {type} holds, or widen the column's type",
+            _ => "Write the number itself",
         };
+        return new Refusal($"{context.ShowValue(text)} is not a valid {type} ({why})", fix);
     }
 
     private static string? Missing(CatalogEnumType enumType, IReadOnlyList<string> labels)

@@ -92,16 +92,30 @@ internal static class RefusedDefaults
         // number on a numeric column, are not read.
         if (written is null
             || (written.Length > 0 && written[0] == '\'' && written.IndexOf("::", StringComparison.Ordinal) < 0)
-            || (IsPlainNumber(written) && !target.IsArray && PostgresAssignmentCasts.IsNumber(target.Type))
-            || PostgresDefaultTypes.Of(written, catalog, context.Rules) is not { } typed
-            || PostgresAssignmentCasts.Judge(catalog, (typed.Type, typed.Reference, typed.IsArray), target) != PostgresAssignmentCasts.Verdict.NoCast)
+            || (IsPlainNumber(written) && !target.IsArray && PostgresAssignmentCasts.IsNumber(target.Type)))
         {
             return false;
         }
 
+        if (RefusedCastLiteral(catalog, written, owner, at, context, out var known)) return true;
+        if (known is not { } typed || PostgresAssignmentCasts.Judge(catalog, (typed.Type, typed.Reference, typed.IsArray), target) != PostgresAssignmentCasts.Verdict.NoCast) return false;
         context.Error(
             DiagnosticCodes.DefaultOfAnotherType,
             $"PostgreSQL refuses DEFAULT {written} on {owner.Describe(context)}: the default is of type {typed.Type}, which has no assignment cast to {target.Type} (SQLSTATE 42804, column {owner.Column ?? owner.Object.Name} is of type {target.Type} but default expression is of type {typed.Type}). Cast the default to {target.Type} instead, or leave the cast out of a constant: PostgreSQL reads an uncast literal ('a', '{{a,b}}') as the column's type.",
+            at);
+        return true;
+    }
+
+    // PostgreSQL 22P02 (22003): a string cast to a type whose input refuses it ('abc'::int), read
+    // when the default is taken, before its type is matched to the column's. Reported; true then.
+    private static bool RefusedCastLiteral(Catalog catalog, string written, DefaultOwner owner, SqlToken at, ApplyContext context, out PostgresDefaultTypes.Typed? typed)
+    {
+        typed = PostgresDefaultTypes.Of(written, catalog, context.Rules, out var castLiteral);
+        if (castLiteral is not { } literal || PostgresDefaultValues.OfCastLiteral(catalog, literal.Type, literal.Text, context) is not { } refusal) return false;
+        typed = null;
+        context.Error(
+            DiagnosticCodes.DefaultNotOfColumnType,
+            $"PostgreSQL refuses DEFAULT {written} on {owner.Describe(context)}: {refusal.Reason}. {refusal.Fix}.",
             at);
         return true;
     }

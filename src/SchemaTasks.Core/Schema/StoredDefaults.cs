@@ -35,7 +35,7 @@ internal static partial class StoredDefaults
         if (rules.Dialect.IsMySqlFamily()) return MySql(shape, type, rules) ?? text;
         if (Postgres(shape, type, isArray, rules) is { } stored) return stored;
         var tightened = Tightened(text, tokens);
-        return SequenceDefaults.Canonical(tightened, rules) ?? tightened;
+        return SequenceDefaults.Canonical(tightened, rules) ?? PostgresDefaultSpellings.AsStored(tightened, rules) ?? tightened;
     }
 
     // ---------- PostgreSQL ----------
@@ -43,7 +43,9 @@ internal static partial class StoredDefaults
     private static string? Postgres(Shape shape, string type, bool isArray, IdentifierRules rules)
     {
         var columnBase = BaseName(type);
-        if (shape.Literal(rules, out var value, out var castType) && (castType is null || SameType(castType, columnBase, rules)))
+        var literal = shape.Literal(rules, out var value, out var castType);
+        if (literal && value.Kind == LiteralKind.Number && castType is not null && PostgresDefaultSpellings.CastNumber(value.Text, castType, rules) is { } castNumber) return castNumber;
+        if (literal && (castType is null || SameType(castType, columnBase, rules)))
         {
             return PostgresLiteral(value, columnBase, type, rules) ?? (value.Kind == LiteralKind.String ? rules.QuoteString(value.Text) : null);
         }
@@ -59,7 +61,7 @@ internal static partial class StoredDefaults
                 return value.Kind == LiteralKind.Boolean ? value.Text : value.Kind == LiteralKind.String ? PostgresBoolean(value.Text) : null;
             case "integer" or "smallint" or "bigint":
                 return long.TryParse(value.Text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var integer)
-                    && value.Kind is LiteralKind.String or LiteralKind.Number
+                    && (value.Kind == LiteralKind.Number || (value.Kind == LiteralKind.String && PostgresTypeInput.Refusal(columnBase, value.Text) is null))
                     ? integer.ToString(CultureInfo.InvariantCulture)
                     : null;
             case "numeric":
@@ -90,10 +92,11 @@ internal static partial class StoredDefaults
     }
 
     // uuid_in reads 32 hex digits in either case, in braces or not, with a hyphen allowed after
-    // any group of four; the value is stored and shown in lower case with the standard hyphens.
+    // any group of four, and no space; the value is stored and shown in lower case with the standard hyphens.
     private static string? PostgresUuid(string text)
     {
-        var digits = text.Trim();
+        if (PostgresTypeInput.Refusal("uuid", text) is not null) return null;
+        var digits = text;
         if (digits.Length > 1 && digits[0] == '{' && digits[^1] == '}') digits = digits[1..^1];
         var hex = new StringBuilder(32);
         for (var i = 0; i < digits.Length; i++)

@@ -18,7 +18,7 @@ internal static class TableCopies
     public static Catalog Create(Catalog catalog, CreateTableCopyStatement s, ApplyContext context)
     {
         var source = TemporaryTables.Names(s.Source, s, context) ? null : catalog.FindTable(s.Source);
-        if (source is null || Copied(source, s.Columns, context) is not { } columns)
+        if (source is null || Copied(source, s.Columns, s.ColumnNames is null, context) is not { } columns)
         {
             context.UnknownShapes.Add(s.Name);
             context.Error(
@@ -28,21 +28,60 @@ internal static class TableCopies
             return catalog;
         }
 
+        if (s.ColumnNames is { } names)
+        {
+            // IF NOT EXISTS of a table that exists skips the statement before the query is run.
+            if (s.IfNotExists && catalog.FindTable(s.Name) is not null) return catalog;
+            if (Renamed(columns, names, s, context) is not { } renamed) return catalog;
+            columns = renamed;
+        }
+
         // The checks of any CREATE TABLE (the name taken, the schema missing, IF NOT EXISTS), on a table without columns.
         var created = TableStatements.Create(catalog, new CreateTableStatement(s.At, s.Name, s.IfNotExists, false, [], []), context);
         if (ReferenceEquals(created, catalog) || created.FindTable(s.Name) is not { } table) return created;
         return created.WithTable(s.Name, table with { Columns = columns });
     }
 
-    // The source's columns as the query lists them, or null when one is missing or named twice.
-    private static ImmutableArray<CatalogColumn>? Copied(CatalogTable source, IReadOnlyList<(string Column, string As)>? listed, ApplyContext context)
+    // The query's columns named by the list, in order, the rest keeping the query's names; null,
+    // reported, when the list is longer than the query's columns or two columns get one name.
+    private static ImmutableArray<CatalogColumn>? Renamed(ImmutableArray<CatalogColumn> columns, IReadOnlyList<(string Name, SqlToken At)> names, CreateTableCopyStatement s, ApplyContext context)
+    {
+        if (names.Count > columns.Length)
+        {
+            context.Error(
+                DiagnosticCodes.TableCopyColumnNamesRefused,
+                $"PostgreSQL refuses CREATE TABLE {context.Show(s.Name)} ({string.Join(", ", names.Select(n => context.Show(n.Name)))}) AS ...: the list names {names.Count} columns, but the query has {columns.Length} (SQLSTATE 42601, too many column names were specified). Name at most {columns.Length}; the columns not named keep the query's names.",
+                names[columns.Length].At);
+            return null;
+        }
+
+        var renamed = columns.ToBuilder();
+        for (var i = 0; i < names.Count; i++) renamed[i] = renamed[i] with { Name = names[i].Name };
+        var seen = new Dictionary<string, int>(context.Rules.ColumnComparer);
+        for (var i = 0; i < renamed.Count; i++)
+        {
+            if (seen.TryAdd(renamed[i].Name, i)) continue;
+            var listedAt = i < names.Count ? i : seen[renamed[i].Name];
+            context.Error(
+                DiagnosticCodes.TableCopyColumnNamesRefused,
+                $"PostgreSQL refuses CREATE TABLE {context.Show(s.Name)} (...) AS ...: two of its columns are named {context.Show(renamed[i].Name)} (SQLSTATE 42701, column specified more than once). Give each column its own name in the list.",
+                listedAt < names.Count ? names[listedAt].At : s.SourceAt);
+            return null;
+        }
+
+        return renamed.MoveToImmutable();
+    }
+
+    // The source's columns as the query lists them, or null when one is missing or (unless a list
+    // of names renames them after) named twice.
+    private static ImmutableArray<CatalogColumn>? Copied(CatalogTable source, IReadOnlyList<(string Column, string As)>? listed, bool namesFinal, ApplyContext context)
     {
         var picked = listed ?? source.Columns.Select(c => (c.Name, c.Name)).ToList();
         var columns = ImmutableArray.CreateBuilder<CatalogColumn>(picked.Count);
         var names = new HashSet<string>(context.Rules.ColumnComparer);
         foreach (var (name, newName) in picked)
         {
-            if (source.FindColumn(name, context.Rules.Dialect) is not { } column || !names.Add(newName)) return null;
+            if (source.FindColumn(name, context.Rules.Dialect) is not { } column || (namesFinal && !names.Add(newName))) return null;
             columns.Add(new CatalogColumn(newName, column.Type, IsNullable: true, Default: null) { TypeReference = column.TypeReference, IsArray = column.IsArray });
         }
 

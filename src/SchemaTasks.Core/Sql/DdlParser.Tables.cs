@@ -26,7 +26,8 @@ internal sealed partial class DdlParser
             throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} PARTITION OF ... makes a partition, whose columns are its parent's and follow every later change to the parent; SchemaTasks does not model partitions. The parent is modelled as written", _c.Current), name);
         }
 
-        if (!_mySql && _c.IsWord("AS") && TableCopy(at, name, ifNotExists) is { } copy) return copy;
+        var copyNames = _mySql ? null : TableCopyHead();
+        if (!_mySql && _c.IsWord("AS") && TableCopy(at, name, ifNotExists) is { } copy) return copyNames is { Count: > 0 } ? copy with { ColumnNames = copyNames } : copy;
         if (_c.IsWord("AS") || _c.IsWord("LIKE") || _c.IsWord("PARTITION") || _c.IsWord("OF") || _c.IsWord("SELECT"))
         {
             throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} ... takes its columns from another object; SchemaTasks cannot know them. Declare the columns explicitly", _c.Current), name);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using SchemaTasks.Diagnostics;
 using SchemaTasks.Schema;
 
 namespace SchemaTasks.Sql;
@@ -114,6 +115,7 @@ internal sealed partial class DdlParser
         var type = DataType();
         string? defaultText = null;
         var notNull = false;
+        var nullWritten = false;
         var checks = new List<ConstraintSpec>();
         string? constraintName = null;
         var constraintAt = at;
@@ -129,15 +131,18 @@ internal sealed partial class DdlParser
 
             if (_c.TryWord("DEFAULT"))
             {
+                if (defaultText is not null) throw DomainClauseConflict(name, "a second DEFAULT", "multiple default expressions", "Keep the DEFAULT the domain should have and remove the other", token);
                 defaultText = DefaultExpression();
             }
             else if (_c.TryWords("NOT", "NULL"))
             {
+                if (nullWritten) throw DomainClauseConflict(name, "NOT NULL after NULL", "conflicting NULL/NOT NULL constraints", "Keep one of them", token);
                 notNull = true;
             }
             else if (_c.TryWord("NULL"))
             {
-                notNull = false;
+                if (notNull) throw DomainClauseConflict(name, "NULL after NOT NULL", "conflicting NULL/NOT NULL constraints", "Keep one of them", token);
+                nullWritten = true;
             }
             else if (_c.TryWord("COLLATE"))
             {
@@ -157,6 +162,10 @@ internal sealed partial class DdlParser
 
         return new CreateDomainStatement(at, name, type, defaultText, notNull, checks);
     }
+
+    // PostgreSQL takes a repeated NULL or NOT NULL, but refuses both, or two defaults (42601).
+    private static SqlParseException DomainClauseConflict(QualifiedName domain, string what, string serverMessage, string fix, SqlToken at)
+        => new(DiagnosticCodes.SyntaxError, $"PostgreSQL refuses {what} in CREATE DOMAIN {domain} (42601, {serverMessage}). {fix}", at);
 
     private SqlStatement? AlterDomain(SqlToken at)
     {
@@ -193,7 +202,9 @@ internal sealed partial class DdlParser
             if (_c.TryWord("CONSTRAINT")) constraintName = _c.Identifier();
             if (!_c.IsWord("CHECK")) throw _c.Error("expected CHECK");
             action = new AddConstraintAction(actionAt, new ConstraintSpec(actionAt, constraintName, ConstraintKind.Check, [], CheckClause()));
-            _c.TryWords("NOT", "VALID");
+            // CheckClause reads a NOT VALID after the expression; it ends the statement here.
+            var notValid = _c.Position >= 2 && IsWordAt(_c.Tokens[_c.Position - 1], "VALID") && IsWordAt(_c.Tokens[_c.Position - 2], "NOT");
+            if (notValid) action = (AddConstraintAction)action with { NotValid = true };
         }
         else if (_c.TryWord("RENAME"))
         {
@@ -211,7 +222,11 @@ internal sealed partial class DdlParser
                 return new RenameTypeStatement(at, name, name with { Name = newName }, IsDomain: true);
             }
         }
-        else if (_c.IsWord("OWNER") || _c.IsWord("VALIDATE"))
+        else if (_c.TryWords("VALIDATE", "CONSTRAINT"))
+        {
+            action = new ValidateConstraintAction(actionAt, _c.Identifier());
+        }
+        else if (_c.IsWord("OWNER"))
         {
             return null;
         }

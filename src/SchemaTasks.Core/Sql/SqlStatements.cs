@@ -258,7 +258,13 @@ internal sealed record AddConstraintAction(SqlToken At, ConstraintSpec Constrain
 {
     /// <summary>MariaDB <c>CREATE UNIQUE INDEX IF NOT EXISTS</c>: an existing name is kept as it is.</summary>
     public bool IfNotExists { get; init; }
+
+    /// <summary>PostgreSQL <c>ALTER DOMAIN ... ADD CHECK (...) NOT VALID</c>: the values stored already are not checked.</summary>
+    public bool NotValid { get; init; }
 }
+
+/// <summary>PostgreSQL <c>ALTER DOMAIN ... VALIDATE CONSTRAINT name</c>: checks the values stored already.</summary>
+internal sealed record ValidateConstraintAction(SqlToken At, string Name) : AlterAction(At);
 
 internal sealed record DropConstraintAction(SqlToken At, string Name, bool IfExists, ConstraintKind? Kind) : AlterAction(At)
 {
@@ -295,4 +301,8 @@ internal sealed record AddColumnsAction(SqlToken At, IReadOnlyList<AddColumnActi
 /// filtered and ordered, <c>WITH [NO] DATA</c>. <paramref name="SourceAt"/> is where the query names
 /// its table, where a copy that cannot be modelled is reported.
 /// </summary>
-internal sealed record CreateTableCopyStatement(SqlToken At, QualifiedName Name, bool IfNotExists, QualifiedName Source, SqlToken SourceAt, IReadOnlyList<(string Column, string As)>? Columns) : SqlStatement(At);
+internal sealed record CreateTableCopyStatement(SqlToken At, QualifiedName Name, bool IfNotExists, QualifiedName Source, SqlToken SourceAt, IReadOnlyList<(string Column, string As)>? Columns) : SqlStatement(At)
+{
+    /// <summary>The names of <c>CREATE TABLE name (a, b) AS</c>, each where it is written: they rename the query's first columns in order; null without a list.</summary>
+    public IReadOnlyList<(string Name, SqlToken At)>? ColumnNames { get; init; }
+}

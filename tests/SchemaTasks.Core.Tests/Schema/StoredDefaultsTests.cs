@@ -60,7 +60,6 @@ public sealed class StoredDefaultsTests
     [InlineData("uuid", "'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'", "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'")] // Found by the differential run on PostgreSQL 15.
     [InlineData("uuid", "'{a0eebc99-9c0b4ef8-bb6d6bb9-bd380a11}'", "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'")]
     [InlineData("uuid", "'a0eebc999c0b4ef8bb6d6bb9bd380a11'::uuid", "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'")]
-    [InlineData("uuid", "'not-a-uuid'", "'not-a-uuid'")] // The server refuses it; the text is kept, not guessed.
     public void Postgres_default_reads_as_the_server_stores_it(string type, string written, string stored)
     {
         var column = Clean($"CREATE TABLE t (c {type} DEFAULT {written});").FindTable(Pg("t"))!.Columns[0];
