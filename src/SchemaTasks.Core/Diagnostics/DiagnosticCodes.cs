@@ -432,6 +432,12 @@ public static class DiagnosticCodes
     /// </summary>
     public const string ExtensionObjectWithoutExtension = "ST3080";
 
+    /// <summary>
+    /// MySQL and MariaDB refuse a column type's width, length, precision or scale: over the type's
+    /// limit (errors 1439, 1426, 1425, 1074) or a precision below the scale (error 1427).
+    /// </summary>
+    public const string TypeWidthRefused = "ST3088";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

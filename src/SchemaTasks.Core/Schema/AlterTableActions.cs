@@ -136,6 +136,7 @@ internal static class AlterTableActions
                 var created = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context, table), context);
                 if (MySqlValueLists.Refuses(table.Name, created, TableCharsets.Of(table, context.Rules).For(add.Column), IgnoresCase(table, add.Column, context), add.Column.At, context)) return table;
                 if (MySqlGeneratedColumnFunctions.Refuses(table.Name, add.Column, context)) return table;
+                if (MySqlTypeWidths.Refuses(table.Name, add.Column, context)) return table;
                 if (RefusedDefaults.Checked(catalog, table.Name, created, add.Column, context) is not { } added) return table;
                 table = AddColumnConstraints(catalog, table.WithColumnAdded(added, add.Column.First, add.Column.After, dialect), add.Column, context);
                 PrimaryKeyNullability.ReportExplicitNull(table, add.Column, add.Column.At, context);
@@ -246,6 +247,7 @@ internal static class AlterTableActions
                 var redefined = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, replace.Definition, context), context);
                 if (MySqlValueLists.Refuses(table.Name, redefined, TableCharsets.Of(table, context.Rules).For(replace.Definition), IgnoresCase(table, replace.Definition, context), replace.Definition.At, context)) return table;
                 if (MySqlGeneratedColumnFunctions.Refuses(table.Name, replace.Definition, context)) return table;
+                if (MySqlTypeWidths.Refuses(table.Name, replace.Definition, context)) return table;
                 if (RefusedDefaults.Checked(catalog, table.Name, redefined, replace.Definition, context) is not { } column) return table;
                 table = table.WithColumnReplaced(old, column, replace.Definition.First, replace.Definition.After, dialect) with
                 {
