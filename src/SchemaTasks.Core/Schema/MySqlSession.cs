@@ -28,4 +28,10 @@ internal sealed class MySqlSession
     /// charset: tables that name no collation or charset of their own then take it.
     /// </summary>
     public bool DatabaseCollationMayCompareCase { get; set; }
+
+    /// <summary>
+    /// The stored functions the migrations created (dropped or not): MariaDB refuses a call of one,
+    /// as of any function that is not built in, in a generated column (error 1901, checked on 10.11).
+    /// </summary>
+    public HashSet<string> StoredFunctions { get; } = new(StringComparer.OrdinalIgnoreCase);
 }
