@@ -461,6 +461,19 @@ public static class DiagnosticCodes
     /// </summary>
     public const string DomainInArrayNotAltered = "ST3084";
 
+    /// <summary>
+    /// MySQL and MariaDB refuse a column type's width, length, precision or scale: over the type's
+    /// limit (errors 1439, 1426, 1425, 1074) or a precision below the scale (error 1427).
+    /// </summary>
+    public const string TypeWidthRefused = "ST3088";
+
+    /// <summary>
+    /// MySQL and MariaDB: a statement writes a non-ASCII name or value after <c>SET NAMES</c> (or
+    /// <c>character_set_client</c>) named a charset other than UTF-8, so the server reads its text
+    /// in that charset and may store other characters than the migration shows (warning).
+    /// </summary>
+    public const string ClientCharsetText = "ST3089";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

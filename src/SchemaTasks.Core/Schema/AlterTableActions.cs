@@ -134,8 +134,9 @@ internal static class AlterTableActions
 
                 if (!ServerLimits.CheckColumnCount(table.Name, table.ColumnCount + 1, context, add.At)) return table;
                 var created = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context, table), context);
-                if (MySqlValueLists.Refuses(table.Name, created, TableCharsets.Of(table, context.Rules).For(add.Column), IgnoresCase(table, add.Column, context), add.Column.At, context)) return table;
+                if (MySqlValueLists.Refuses(table.Name, created, TableCharsets.Of(table, context.Rules).For(add.Column), IgnoresCase(table, add.Column, context), add.Column.At, context, WrittenCollation(table, add.Column))) return table;
                 if (MySqlGeneratedColumnFunctions.Refuses(table.Name, add.Column, context)) return table;
+                if (MySqlTypeWidths.Refuses(table.Name, add.Column, context)) return table;
                 if (RefusedDefaults.Checked(catalog, table.Name, created, add.Column, context) is not { } added) return table;
                 table = AddColumnConstraints(catalog, table.WithColumnAdded(added, add.Column.First, add.Column.After, dialect), add.Column, context);
                 PrimaryKeyNullability.ReportExplicitNull(table, add.Column, add.Column.At, context);
@@ -244,8 +245,9 @@ internal static class AlterTableActions
                 if (GeneratedColumnDependencies.BeforeRename(redefining, old, replace.Definition.Name, replace.At, context) is not { } following) return table;
                 table = following;
                 var redefined = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, replace.Definition, context), context);
-                if (MySqlValueLists.Refuses(table.Name, redefined, TableCharsets.Of(table, context.Rules).For(replace.Definition), IgnoresCase(table, replace.Definition, context), replace.Definition.At, context)) return table;
+                if (MySqlValueLists.Refuses(table.Name, redefined, TableCharsets.Of(table, context.Rules).For(replace.Definition), IgnoresCase(table, replace.Definition, context), replace.Definition.At, context, WrittenCollation(table, replace.Definition))) return table;
                 if (MySqlGeneratedColumnFunctions.Refuses(table.Name, replace.Definition, context)) return table;
+                if (MySqlTypeWidths.Refuses(table.Name, replace.Definition, context)) return table;
                 if (RefusedDefaults.Checked(catalog, table.Name, redefined, replace.Definition, context) is not { } column) return table;
                 table = table.WithColumnReplaced(old, column, replace.Definition.First, replace.Definition.After, dialect) with
                 {
@@ -332,6 +334,10 @@ internal static class AlterTableActions
     // A table read from a snapshot keeps no charsets: what its default collation is, is not known.
     private static bool IgnoresCase(CatalogTable table, ColumnSpec column, ApplyContext context)
         => table.Charsets is { } charsets && MySqlCaseFolding.IgnoresCase(column, charsets.Default, charsets.DefaultCollation, context.Session);
+
+    // Only for a table the migrations made: one read from a snapshot has no known collation.
+    private static string? WrittenCollation(CatalogTable table, ColumnSpec column)
+        => table.Charsets is { } charsets ? MySqlCaseFolding.WrittenCollation(column, charsets.DefaultCollation) : null;
 
     private static CatalogTable AddColumnConstraints(Catalog catalog, CatalogTable table, ColumnSpec column, ApplyContext context)
         => TableStatements.AddColumnConstraints(catalog, table, column, context);

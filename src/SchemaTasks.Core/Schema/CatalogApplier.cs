@@ -14,9 +14,18 @@ internal static class CatalogApplier
         ServerLimits.ReportTruncated(statement, context);
         var cascade = ViewCascade.Plan(catalog, statement, context);
         var after = ApplyStatement(catalog, statement, context);
+        if (context.Rules.Dialect == SqlDialect.MariaDb && !ReferenceEquals(after, catalog) && RefusesIndexedVirtualColumn(after, statement, context)) return catalog;
         if (!catalog.Relations.IsEmpty) after = RelationStatements.After(catalog, after, statement);
         return cascade is null ? after : cascade.Follow(catalog, after);
     }
+
+    // MariaDB refuses the statement that leaves an index over a VIRTUAL column whose value is not the row's alone.
+    private static bool RefusesIndexedVirtualColumn(Catalog after, SqlStatement statement, ApplyContext context) => statement switch
+    {
+        CreateTableStatement s => after.FindTable(s.Name) is { } table && MySqlGeneratedColumnFunctions.RefusesIndexed(table, s.At, context),
+        AlterTableStatement s => after.FindTable(s.Name) is { } table && MySqlGeneratedColumnFunctions.RefusesIndexed(table, s.At, context),
+        _ => false,
+    };
 
     private static Catalog ApplyStatement(Catalog catalog, SqlStatement statement, ApplyContext context) => statement switch
     {

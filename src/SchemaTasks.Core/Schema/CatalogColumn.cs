@@ -46,6 +46,9 @@ public sealed record CatalogColumn(string Name, string Type, bool IsNullable, st
     /// </summary>
     internal string? GeneratedExpression { get; init; }
 
+    /// <summary>MySQL and MariaDB: whether a generated column is STORED (PERSISTENT) rather than VIRTUAL; MariaDB refuses an index over a virtual one whose value is not the row's alone (<see cref="MySqlGeneratedColumnFunctions"/>). Known only for catalogs the migrations build.</summary>
+    internal bool GeneratedStored { get; init; }
+
     /// <summary>MySQL and MariaDB: whether the column is AUTO_INCREMENT (<see cref="AutoIncrementColumns"/>). Known only for catalogs the migrations build.</summary>
     internal bool IsAutoIncrement { get; init; }
 }

@@ -28,6 +28,7 @@ internal static class ColumnFactory
             IsAutoIncrement = AutoIncrementColumns.IsAuto(spec),
             GeneratedFrom = spec.GeneratedFrom is { } names ? ImmutableSortedSet.CreateRange(context.Rules.ColumnComparer, names) : null,
             GeneratedExpression = spec.GeneratedExpression,
+            GeneratedStored = spec.GeneratedStored,
         };
     }
 

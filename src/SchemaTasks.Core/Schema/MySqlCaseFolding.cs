@@ -27,6 +27,14 @@ internal static class MySqlCaseFolding
     }
 
     /// <summary>
+    /// The collation the migrations wrote for the column: its own <c>COLLATE</c>, else the table's
+    /// default one when the column names no charset; <see langword="null"/> when it is a charset's
+    /// default or the database's, which depend on the server's version and settings.
+    /// </summary>
+    public static string? WrittenCollation(ColumnSpec column, string? tableCollation)
+        => column.Collation ?? (column.Charset is null ? tableCollation : null);
+
+    /// <summary>
     /// Whether a collation named so compares ASCII letters without case: a <c>_ci</c> one, but not a
     /// Turkish or Azerbaijani one, where <c>I</c> is not the capital of <c>i</c>.
     /// </summary>

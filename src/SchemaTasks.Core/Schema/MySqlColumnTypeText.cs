@@ -27,7 +27,7 @@ internal static class MySqlColumnTypeText
     // MariaDB only: integers with their display width, floating point, BIT, YEAR, its own types,
     // DECIMAL UNSIGNED, and ENUM/SET values with a doubled quote.
     private static readonly Regex MariaDbOnly = new(
-        @"^(?:(?:tiny|small|medium|big)?int\(\d+\)(?: unsigned(?: zerofill)?)?|decimal\(\d+,\d+\) unsigned|(?:float|double)(?:\(\d+,\d+\))?|bit\(\d+\)|year\(4\)|uuid|inet4|inet6|geometry|point|linestring|polygon|(?:enum|set)\('(?:[\x20-\x5b\x5d-\x7e]|'')*'(?:,'(?:[\x20-\x5b\x5d-\x7e]|'')*')*\))$",
+        @"^(?:(?:tiny|small|medium|big)?int\(\d+\)(?: unsigned(?: zerofill)?)?|decimal\(\d+,\d+\) unsigned|(?:float|double)(?:\(\d+,\d+\))?|bit\(\d+\)|year\([24]\)|uuid|inet4|inet6|geometry|point|linestring|polygon|(?:enum|set)\('(?:[\x20-\x5b\x5d-\x7e]|'')*'(?:,'(?:[\x20-\x5b\x5d-\x7e]|'')*')*\))$",
         RegexOptions.CultureInvariant);
 
     /// <summary>

@@ -28,4 +28,19 @@ internal sealed class MySqlSession
     /// charset: tables that name no collation or charset of their own then take it.
     /// </summary>
     public bool DatabaseCollationMayCompareCase { get; set; }
+
+    /// <summary>
+    /// The stored functions the migrations created (dropped or not): MariaDB refuses a call of one,
+    /// as of any function that is not built in, in a generated column (error 1901, checked on 10.11).
+    /// </summary>
+    public HashSet<string> StoredFunctions { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The charset the last <c>SET NAMES</c>, <c>SET CHARACTER SET</c> or <c>SET character_set_client</c>
+    /// named when it is not a UTF-8 one: the server then reads the statements' text in it, so the
+    /// UTF-8 text of a migration's non-ASCII names and values is not what it stores
+    /// (<see cref="MySqlClientCharset"/>). <see langword="null"/> for a UTF-8 charset, and for a value
+    /// SchemaTasks cannot read (<c>DEFAULT</c>, a saved value being restored), taken as the runner's own.
+    /// </summary>
+    public string? ClientCharset { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SchemaTasks.Diagnostics;
 using SchemaTasks.Sql;
 
@@ -17,9 +18,11 @@ internal static class MySqlValueLists
 {
     /// <summary>
     /// Reports the first value of <paramref name="column"/>'s list the server refuses; <see langword="true"/> then.
-    /// <paramref name="ignoresCase"/>: whether the column certainly compares ASCII letters without case.
+    /// <paramref name="ignoresCase"/>: whether the column certainly compares ASCII letters without case;
+    /// <paramref name="collation"/>: the collation the migrations wrote for it, if any
+    /// (<see cref="MySqlCaseFolding.WrittenCollation"/>), whose accent folds may be known.
     /// </summary>
-    public static bool Refuses(QualifiedName table, CatalogColumn column, string? charset, bool ignoresCase, SqlToken at, ApplyContext context)
+    public static bool Refuses(QualifiedName table, CatalogColumn column, string? charset, bool ignoresCase, SqlToken at, ApplyContext context, string? collation = null)
     {
         if (!context.Rules.Dialect.IsMySqlFamily() || column.InlineValues is not { } list) return false;
         var kind = list.Kind == InlineValueKind.Enum ? "ENUM" : "SET";
@@ -34,12 +37,22 @@ internal static class MySqlValueLists
 
         // Under the binary charset the server keeps trailing spaces, which the parsed list no longer has.
         if (context.Session.StrictModeOff || charset == MySqlCharsets.Binary) return false;
+        var folds = ignoresCase && collation is not null && context.Rules.Dialect == SqlDialect.MariaDb && MariaDbCollationFolds.IsKnown(collation) ? Folds(list.Values, collation) : null;
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var value in list.Values)
+        for (var i = 0; i < list.Values.Length; i++)
         {
-            var stored = value.TrimEnd(' ');
-            var key = ignoresCase ? MySqlCaseFolding.FoldAscii(stored) : stored;
-            if (seen.TryGetValue(key, out var first) && first != stored)
+            var stored = list.Values[i].TrimEnd(' ');
+            var key = folds?[i] ?? (ignoresCase ? MySqlCaseFolding.FoldAscii(stored) : stored);
+            if (seen.TryGetValue(key, out var first) && first != stored && folds is not null)
+            {
+                context.Error(
+                    DiagnosticCodes.RefusedValueList,
+                    $"The server refuses the {kind} of column {context.Show(column.Name)} of {context.Show(table)}: its values {context.ShowValue(first)} and {context.ShowValue(stored)} differ only in case or accents, and the column's collation {collation} compares them as one value (MariaDB error 1291, duplicated value in {kind}). Remove one, or give the column a collation that tells them apart (COLLATE utf8mb4_bin).",
+                    at);
+                return true;
+            }
+
+            if (seen.TryGetValue(key, out first) && first != stored)
             {
                 context.Error(
                     DiagnosticCodes.RefusedValueList,
@@ -62,5 +75,18 @@ internal static class MySqlValueLists
         }
 
         return false;
+    }
+
+    // Each value's fold under the collation, or null when one of them has a character without a known fold.
+    private static string[]? Folds(ImmutableArray<string> values, string collation)
+    {
+        var folds = new string[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (MariaDbCollationFolds.Fold(values[i].TrimEnd(' '), collation) is not { } fold) return null;
+            folds[i] = fold;
+        }
+
+        return folds;
     }
 }

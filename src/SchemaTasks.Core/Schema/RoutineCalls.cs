@@ -68,6 +68,7 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
         {
             _routines[routine.Name] = routine;
             _nameLengths.Add(routine.Name.Length);
+            if (_dialect.IsMySqlFamily() && routine.Kind == "function") Session.StoredFunctions.Add(routine.Name);
         }
     }
 

@@ -144,7 +144,12 @@ public static class SchemaEngine
                 continue;
             }
 
-            if (rules.Dialect.IsMySqlFamily()) MySqlDatabaseDefaults.Note(sql, tokens, context.Session);
+            if (rules.Dialect.IsMySqlFamily())
+            {
+                MySqlDatabaseDefaults.Note(sql, tokens, context.Session);
+                MySqlClientCharset.Check(sql, tokens, context);
+            }
+
             if (SqlTokenText.IsWord(sql, tokens[0], "CREATE")) routines.Define(sql, tokens, file);
             catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file);
             catalog = labelCheck?.Check(before, catalog, sql, tokens, context) ?? catalog;

@@ -51,7 +51,7 @@ internal static class TableStatements
             }
 
             var created = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, s.Name, column, context), context);
-            if (MySqlValueLists.Refuses(s.Name, created, column.Charset ?? s.DefaultCharset, MySqlCaseFolding.IgnoresCase(column, s.DefaultCharset, s.DefaultCollation, context.Session), column.At, context) || MySqlGeneratedColumnFunctions.Refuses(s.Name, column, context))
+            if (MySqlValueLists.Refuses(s.Name, created, column.Charset ?? s.DefaultCharset, MySqlCaseFolding.IgnoresCase(column, s.DefaultCharset, s.DefaultCollation, context.Session), column.At, context, MySqlCaseFolding.WrittenCollation(column, s.DefaultCollation)) || MySqlGeneratedColumnFunctions.Refuses(s.Name, column, context) || MySqlTypeWidths.Refuses(s.Name, column, context))
             {
                 refusedColumn = true;
                 continue;

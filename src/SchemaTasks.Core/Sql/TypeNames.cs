@@ -147,6 +147,7 @@ internal static class TypeNames
     {
         var canonical = MySqlAliases.TryGetValue(name, out var alias) ? alias : name;
         if (suffix is "zerofill") suffix = "unsigned zerofill"; // ZEROFILL implies UNSIGNED; both servers say so.
+        arguments = WithoutLeadingZeros(arguments); // The server reads the numbers: char(007) is char(7), datetime(00) datetime(0).
         if (name is "bool" or "boolean")
         {
             arguments = "1";
@@ -163,12 +164,24 @@ internal static class TypeNames
 
         else if (canonical == "decimal")
         {
+            // MariaDB reads precision 0 as the default 10 (decimal(0) and decimal(0,0) are decimal(10,0));
+            // MySQL 8 was not checked, so its text stays as written.
+            if (dialect == SqlDialect.MariaDb && arguments is "0" or "0,0") arguments = null;
             arguments ??= "10,0";
             if (!arguments.Contains(',', StringComparison.Ordinal)) arguments += ",0";
         }
         else if (canonical == "year")
         {
-            arguments = dialect == SqlDialect.MariaDb ? "4" : null; // YEAR(4) is the only YEAR; MySQL 8 reports it as year, MariaDB as year(4).
+            // MySQL 8 reports YEAR as year; MariaDB as year(4), but keeps a written YEAR(2) (deprecated, a note).
+            arguments = dialect == SqlDialect.MariaDb ? (arguments == "2" ? "2" : "4") : null;
+        }
+        else if (canonical is "float" or "double" && dialect == SqlDialect.MariaDb && MariaDbFloatWithoutWidth(arguments))
+        {
+            arguments = null;
+        }
+        else if (canonical == "float" && dialect == SqlDialect.MariaDb && arguments is not null && !arguments.Contains(',', StringComparison.Ordinal) && !(arguments.Length <= 2 && int.TryParse(arguments, out var bits) && bits <= 53))
+        {
+            // Kept as written: MariaDB refuses FLOAT(p) over 53 (error 1063, MySqlTypeWidths).
         }
         else if (canonical == "float" && arguments is not null && !arguments.Contains(',', StringComparison.Ordinal))
         {
@@ -191,6 +204,44 @@ internal static class TypeNames
 
         var text = arguments is null ? canonical : $"{canonical}({arguments})";
         return suffix is null ? text : $"{text} {suffix}";
+    }
+
+    // MariaDB shows float(0,0) and double(0,0) with no width, and so any float(M,39) and double(M,39)
+    // up to width 255: scale 39 is its mark for "no fixed decimals" (checked on 10.11).
+    private static bool MariaDbFloatWithoutWidth(string? arguments)
+    {
+        if (arguments == "0,0") return true;
+        if (arguments is null || !arguments.EndsWith(",39", StringComparison.Ordinal)) return false;
+        return arguments.Length <= 6 && int.TryParse(arguments.Substring(0, arguments.Length - 3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m) && m <= 255;
+    }
+
+    // Numbers written with leading zeros, as the server reads them ("05,02" is "5,2"); anything else as it is.
+    private static string? WithoutLeadingZeros(string? arguments)
+    {
+        if (arguments is null || !HasLeadingZero(arguments)) return arguments;
+        var parts = arguments.Split(',');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var digits = parts[i].TrimStart('0');
+            parts[i] = digits.Length == 0 ? "0" : digits;
+        }
+
+        return string.Join(",", parts);
+    }
+
+    // Whether the list is numbers only (digits and commas) and one of them starts with a 0 that is not all of it.
+    private static bool HasLeadingZero(string arguments)
+    {
+        var found = false;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var c = arguments[i];
+            if (c == ',') continue;
+            if (!char.IsAsciiDigit(c)) return false;
+            if (c == '0' && (i == 0 || arguments[i - 1] == ',') && i + 1 < arguments.Length && char.IsAsciiDigit(arguments[i + 1])) found = true;
+        }
+
+        return found;
     }
 
     // A written width as MariaDB shows it (011 is 11); null for none or 0, which MariaDB reads as none.
