@@ -65,10 +65,11 @@ public static class SchemaEngine
         var routines = new RoutineCalls(catalog.Dialect); // A procedure created in one migration may be called in a later one.
         var unknownShapes = new HashSet<QualifiedName>();
         var undecidedTypes = new UndecidedTypes();
+        var flywayDelimiters = ToolDelimiters.ReadAsFlyway(set.Layout, catalog.Dialect); // The statements the folder's tool runs.
         foreach (var migration in set.Migrations)
         {
             var run = ToolTransactions.Of(set.Layout, migration.NoTransaction);
-            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes, run);
+            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes, run, flywayDelimiters);
             steps?.Add(catalog);
         }
 
@@ -76,7 +77,7 @@ public static class SchemaEngine
     }
 
     // run: how the folder's tool runs the migration; null for SQL that is not a folder's migration.
-    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes, UndecidedTypes? undecidedTypes = null, ToolTransaction? run = null)
+    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes, UndecidedTypes? undecidedTypes = null, ToolTransaction? run = null, bool flywayDelimiters = false)
     {
         if (TemplatePlaceholders.Find(sql, catalog.Dialect, Math.Max(1, firstLine)) is { } placeholder)
         {
@@ -86,7 +87,7 @@ public static class SchemaEngine
 
         var rules = IdentifierRules.For(catalog.Dialect);
         var lexDiagnostics = new List<SqlLexDiagnostic>();
-        var reader = new SqlStatementReader(sql, catalog.Dialect, Math.Max(1, firstLine), lexDiagnostics, buffer);
+        var reader = new SqlStatementReader(sql, catalog.Dialect, Math.Max(1, firstLine), lexDiagnostics, buffer, flywayDelimiters);
 
         // Lexing problems are reported first, in file order, then the statements' findings:
         // the statements are read as the text is lexed, so theirs wait in a list of their own.

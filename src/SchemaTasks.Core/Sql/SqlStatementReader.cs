@@ -33,13 +33,14 @@ internal sealed class SqlStatementReader
     /// <param name="firstLine">The file line the text starts on.</param>
     /// <param name="diagnostics">Receives lexing problems and unclosed bodies.</param>
     /// <param name="buffer">Where tracked statements' tokens go; pass one list to every reader of a run so it is allocated once.</param>
-    public SqlStatementReader(string source, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, List<SqlToken>? buffer = null)
+    /// <param name="flywayDelimiters">Whether MySQL's <c>DELIMITER</c> is read as Flyway reads it (<see cref="ToolDelimiters"/>).</param>
+    public SqlStatementReader(string source, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, List<SqlToken>? buffer = null, bool flywayDelimiters = false)
     {
         Tokens = buffer ?? new List<SqlToken>(64);
         _source = source;
         _mySql = dialect.IsMySqlFamily();
         _diagnostics = diagnostics;
-        _lexer = new SqlLexer(source, dialect, firstLine, diagnostics);
+        _lexer = new SqlLexer(source, dialect, firstLine, diagnostics, flywayDelimiters);
     }
 
     /// <summary>The current statement's tokens when <see cref="IsTracked"/> or <see cref="KeepsEveryStatement"/>; empty otherwise.</summary>
