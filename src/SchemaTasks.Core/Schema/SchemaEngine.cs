@@ -87,7 +87,7 @@ public static class SchemaEngine
 
         var rules = IdentifierRules.For(catalog.Dialect);
         var lexDiagnostics = new List<SqlLexDiagnostic>();
-        var reader = new SqlStatementReader(sql, catalog.Dialect, Math.Max(1, firstLine), lexDiagnostics, buffer, flywayDelimiters);
+        var reader = new SqlStatementReader(sql, catalog.Dialect, Math.Max(1, firstLine), lexDiagnostics, buffer, flywayDelimiters) { KeepsDeletes = catalog.Dialect == SqlDialect.MariaDb };
 
         // Lexing problems are reported first, in file order, then the statements' findings:
         // the statements are read as the text is lexed, so theirs wait in a list of their own.
@@ -110,6 +110,11 @@ public static class SchemaEngine
                 {
                     labelCheck.Passed(sql, reader.First);
                     labelCheck.Check(catalog, catalog, sql, reader.Tokens, context);
+                }
+
+                if (rules.Dialect == SqlDialect.MariaDb && reader.Tokens.Count > 0 && SqlTokenText.IsWord(sql, reader.Tokens[0], "DELETE"))
+                {
+                    MariaDbDeleteAlias.Check(sql, reader.Tokens, file, statementDiagnostics);
                 }
 
                 // The parser would read nothing from it; unless no server would run it either.
