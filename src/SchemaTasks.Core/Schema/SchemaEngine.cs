@@ -61,7 +61,7 @@ public static class SchemaEngine
     private static Catalog ApplyAll(MigrationSet set, Catalog catalog, List<SchemaDiagnostic> diagnostics, List<Catalog>? steps)
     {
         var buffer = new List<SqlToken>(256); // One token buffer for the whole run; each statement reuses it.
-        var toolTables = ToolHistoryTables.Of(set.Layout, catalog.Dialect);
+        var toolTables = ToolHistoryTables.Of(set.Layout, catalog.Dialect, set.HistoryTable);
         var routines = new RoutineCalls(catalog.Dialect); // A procedure created in one migration may be called in a later one.
         var unknownShapes = new HashSet<QualifiedName>();
         var undecidedTypes = new UndecidedTypes();
