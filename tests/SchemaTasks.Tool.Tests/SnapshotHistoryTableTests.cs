@@ -40,6 +40,18 @@ public sealed class SnapshotHistoryTableTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_ReadsTheFolderWithTheSameTable_BeforeItConnects()
+    {
+        // The folder is read first: with the table named, it builds, and only the connection fails.
+        var (exit, _, error) = await ToolRun.RunAsync(
+            "verify", "--migrations", _folder, "--dialect", "mariadb", "--layout", "flyway", "--history", "flyway", "--history-table", "de_standalone_version",
+            "--connection", "Server=127.0.0.1;Port=1;Database=dataease;User ID=app;Password=x;Connection Timeout=3");
+
+        Assert.Equal(ExitCodes.CannotConnect, exit);
+        Assert.DoesNotContain("ST3007", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ANameThatIsNotAnIdentifier_IsAUsageError()
     {
         var (exit, _, error) = await ToolRun.RunAsync("snapshot", _folder, "--dialect", "mariadb", "--history-table", "x; DROP TABLE y");

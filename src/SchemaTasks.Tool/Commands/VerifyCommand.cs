@@ -76,7 +76,8 @@ internal static class VerifyCommand
         {
             expected = ExpectedSchema.FromEmbedded(EmbeddedMigrations.LoadFile(assemblyPath));
         }
-        else if (CommandLineMigrationFolder.Read(folder!, OptionParsing.Settings(layout, dialect), error) is { } reading)
+        // The table verify reads is also the one the folder's migrations may change (snapshot --history-table).
+        else if (CommandLineMigrationFolder.Read(folder!, OptionParsing.Settings(layout, dialect) with { HistoryTable = options.HistoryTable }, error) is { } reading)
         {
             expected = ExpectedSchema.FromFolder(reading);
         }
