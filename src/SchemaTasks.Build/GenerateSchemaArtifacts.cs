@@ -29,6 +29,9 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
     /// <summary>The dialect (<c>SchemaDialect</c>); empty to take it from the layout's marker.</summary>
     public string? Dialect { get; set; }
 
+    /// <summary>The table the migration tool keeps its history in (<c>SchemaMigrationsHistoryTable</c>); empty for the tool's default.</summary>
+    public string? HistoryTable { get; set; }
+
     /// <summary>The committed snapshot (<c>SchemaSnapshotFile</c>).</summary>
     [Required]
     public string SnapshotFile { get; set; } = "";
@@ -52,7 +55,7 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         var diagnostics = new DiagnosticLogger(Log, MigrationsDirectory);
-        if (MsBuildMigrationFolder.Read(MigrationsDirectory, Layout, Dialect, diagnostics) is not { Set: { } set } reading)
+        if (MsBuildMigrationFolder.Read(MigrationsDirectory, Layout, Dialect, diagnostics, HistoryTable) is not { Set: { } set } reading)
         {
             return false;
         }

@@ -34,6 +34,17 @@ internal static class ToolOptions
         CustomParser = OptionParsing.Dialect,
     };
 
+    /// <summary>
+    /// <c>--history-table</c>: the name the folder's tool is configured to keep its history under.
+    /// <c>verify</c> reads that table; <c>snapshot</c> lets migrations change it, as they may the default one.
+    /// </summary>
+    public static Option<string?> HistoryTable() => new("--history-table")
+    {
+        HelpName = "table",
+        Description = "The history table's name, when the tool is configured with another than its default (Flyway's table setting).",
+        CustomParser = r => HistoryIdentifier.Parse(r, "table"),
+    };
+
     public static Option<string?> Connection() => new("--connection")
     {
         HelpName = "connection string",

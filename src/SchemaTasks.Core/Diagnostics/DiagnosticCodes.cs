@@ -474,6 +474,12 @@ public static class DiagnosticCodes
     /// </summary>
     public const string ClientCharsetText = "ST3089";
 
+    /// <summary>
+    /// MariaDB: a single-table <c>DELETE</c> gives its table an alias (<c>DELETE FROM t x WHERE ...</c>),
+    /// which MariaDB before 11.6 refuses (error 1064); 11.6 and later accept it. A warning.
+    /// </summary>
+    public const string MariaDbDeleteAlias = "ST3081";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -72,6 +72,7 @@ public static class MigrationFolderReader
             return new MigrationFolderReading(null, null, files, diagnostics);
         }
 
+        if (!string.IsNullOrWhiteSpace(settings.HistoryTable)) set = set with { HistoryTable = settings.HistoryTable.Trim() };
         return new MigrationFolderReading(set, dialect, files, diagnostics);
     }
 }

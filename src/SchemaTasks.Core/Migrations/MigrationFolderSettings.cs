@@ -17,6 +17,14 @@ public sealed record MigrationFolderSettings
     /// </summary>
     public bool RequireDialect { get; init; } = true;
 
+    /// <summary>
+    /// The table the folder's migration tool keeps its history in, when it is configured to use
+    /// another than its default (Flyway's <c>table</c> setting, DataEase's <c>de_standalone_version</c>);
+    /// <see langword="null"/> or empty for the default. The tool creates it before the first
+    /// migration, so a migration may change it, as it may the default one (docs/migrator.md).
+    /// </summary>
+    public string? HistoryTable { get; init; }
+
     /// <summary>How the settings are named in messages.</summary>
     public MigrationSettingNames Names { get; init; } = MigrationSettingNames.MsBuild;
 

@@ -4,4 +4,11 @@ namespace SchemaTasks.Migrations;
 /// <param name="Layout">The layout the files follow.</param>
 /// <param name="Dialect">The dialect the layout's own marker declares, if it has one.</param>
 /// <param name="Migrations">The migrations, first to last.</param>
-public sealed record MigrationSet(MigrationLayout Layout, SqlDialect? Dialect, IReadOnlyList<Migration> Migrations);
+public sealed record MigrationSet(MigrationLayout Layout, SqlDialect? Dialect, IReadOnlyList<Migration> Migrations)
+{
+    /// <summary>
+    /// The table the folder's tool keeps its history in when it is not the tool's default
+    /// (<see cref="MigrationFolderSettings.HistoryTable"/>); <see langword="null"/> for the default.
+    /// </summary>
+    public string? HistoryTable { get; init; }
+}

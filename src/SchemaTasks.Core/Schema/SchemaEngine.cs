@@ -61,17 +61,18 @@ public static class SchemaEngine
     private static Catalog ApplyAll(MigrationSet set, Catalog catalog, List<SchemaDiagnostic> diagnostics, List<Catalog>? steps)
     {
         var buffer = new List<SqlToken>(256); // One token buffer for the whole run; each statement reuses it.
-        var toolTables = ToolHistoryTables.Of(set.Layout, catalog.Dialect);
+        var toolTables = ToolHistoryTables.Of(set.Layout, catalog.Dialect, set.HistoryTable);
         var routines = new RoutineCalls(catalog.Dialect); // A procedure created in one migration may be called in a later one.
         var unknownShapes = new HashSet<QualifiedName>();
         var undecidedTypes = new UndecidedTypes();
 
         // drizzle runs every pending migration in one transaction: a label stays new across files.
         var batch = set.Layout == MigrationLayout.Drizzle ? new UncommittedEnumLabels() : null;
+        var flywayDelimiters = ToolDelimiters.ReadAsFlyway(set.Layout, catalog.Dialect); // The statements the folder's tool runs.
         foreach (var migration in set.Migrations)
         {
             var run = ToolTransactions.Of(set.Layout, migration.NoTransaction);
-            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes, run, batch);
+            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes, run, batch, flywayDelimiters);
             steps?.Add(catalog);
         }
 
@@ -79,7 +80,7 @@ public static class SchemaEngine
     }
 
     // run: how the folder's tool runs the migration; null for SQL that is not a folder's migration.
-    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes, UndecidedTypes? undecidedTypes = null, ToolTransaction? run = null, UncommittedEnumLabels? batch = null)
+    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes, UndecidedTypes? undecidedTypes = null, ToolTransaction? run = null, UncommittedEnumLabels? batch = null, bool flywayDelimiters = false)
     {
         if (TemplatePlaceholders.Find(sql, catalog.Dialect, Math.Max(1, firstLine)) is { } placeholder)
         {
@@ -89,7 +90,7 @@ public static class SchemaEngine
 
         var rules = IdentifierRules.For(catalog.Dialect);
         var lexDiagnostics = new List<SqlLexDiagnostic>();
-        var reader = new SqlStatementReader(sql, catalog.Dialect, Math.Max(1, firstLine), lexDiagnostics, buffer);
+        var reader = new SqlStatementReader(sql, catalog.Dialect, Math.Max(1, firstLine), lexDiagnostics, buffer, flywayDelimiters) { KeepsDeletes = catalog.Dialect == SqlDialect.MariaDb };
 
         // Lexing problems are reported first, in file order, then the statements' findings:
         // the statements are read as the text is lexed, so theirs wait in a list of their own.
@@ -112,6 +113,11 @@ public static class SchemaEngine
                 {
                     labelCheck.Passed(sql, reader.First);
                     labelCheck.Check(catalog, catalog, sql, reader.Tokens, context);
+                }
+
+                if (rules.Dialect == SqlDialect.MariaDb && reader.Tokens.Count > 0 && SqlTokenText.IsWord(sql, reader.Tokens[0], "DELETE"))
+                {
+                    MariaDbDeleteAlias.Check(sql, reader.Tokens, file, statementDiagnostics);
                 }
 
                 // The parser would read nothing from it; unless no server would run it either.

@@ -14,8 +14,21 @@ namespace SchemaTasks.Schema;
 /// </remarks>
 internal static class ToolHistoryTables
 {
-    /// <summary>The tables of <paramref name="layout"/>'s tool in <paramref name="dialect"/>; none for plain files.</summary>
-    public static IReadOnlyList<QualifiedName> Of(MigrationLayout layout, SqlDialect dialect)
+    /// <summary>
+    /// The tables of <paramref name="layout"/>'s tool in <paramref name="dialect"/>; none for plain
+    /// files. <paramref name="historyTable"/>, when given, is the name the tool is configured to
+    /// keep its history under: it takes the place of the default history table (a lock table
+    /// beside it stays), or for plain files names the table of whatever tool runs them.
+    /// </summary>
+    public static IReadOnlyList<QualifiedName> Of(MigrationLayout layout, SqlDialect dialect, string? historyTable = null)
+    {
+        var defaults = Defaults(layout, dialect);
+        if (historyTable is null) return defaults;
+        if (defaults.Count == 0) return [new(dialect == SqlDialect.Postgres ? "public" : "", historyTable)];
+        return [new(defaults[0].Schema, historyTable), .. defaults.Skip(1)];
+    }
+
+    private static IReadOnlyList<QualifiedName> Defaults(MigrationLayout layout, SqlDialect dialect)
     {
         var postgres = dialect == SqlDialect.Postgres;
         var schema = postgres ? "public" : "";

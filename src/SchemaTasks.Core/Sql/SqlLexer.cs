@@ -17,6 +17,7 @@ internal sealed class SqlLexer
 {
     private readonly string _text;
     private readonly SqlDialect _dialect;
+    private readonly bool _flywayDelimiters;
     private readonly int _lineOffset;
     private readonly List<SqlLexDiagnostic> _diagnostics;
     private SqlToken _token;
@@ -38,10 +39,12 @@ internal sealed class SqlLexer
     /// <param name="dialect">Whose quoting rules apply.</param>
     /// <param name="firstLine">The file line the text starts on (1 for a whole file).</param>
     /// <param name="diagnostics">Receives unterminated strings, comments and the like as they are met.</param>
-    public SqlLexer(string text, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics)
+    /// <param name="flywayDelimiters">Whether <c>DELIMITER</c> is read as Flyway reads it (<see cref="TryDelimiterDirective"/>) rather than as the command-line client does.</param>
+    public SqlLexer(string text, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, bool flywayDelimiters = false)
     {
         _text = text;
         _dialect = dialect;
+        _flywayDelimiters = flywayDelimiters;
         _lineOffset = firstLine - 1;
         _diagnostics = diagnostics;
         if (text.Length > 0 && text[0] == '\uFEFF')
@@ -505,12 +508,19 @@ internal sealed class SqlLexer
     /// MySQL's client reads <c>DELIMITER xx</c> at the start of a line and from then on ends
     /// statements at <c>xx</c>, so bodies full of <c>;</c> reach the server whole.
     /// </summary>
+    /// <remarks>
+    /// Flyway's MySQL parser reads the directive its own way: the terminator is the rest of the
+    /// line, trimmed, and while that is empty the next line (metersphere 3.1.0 writes
+    /// <c>DELIMITER</c> alone and <c>$$</c> below it). The client refuses that form, so only a
+    /// folder Flyway runs reads it.
+    /// </remarks>
     private bool TryDelimiterDirective()
     {
         const string Keyword = "delimiter";
-        if (_pos + Keyword.Length >= _text.Length
+        var after = _pos + Keyword.Length;
+        if (after > _text.Length
             || string.Compare(_text, _pos, Keyword, 0, Keyword.Length, StringComparison.OrdinalIgnoreCase) != 0
-            || _text[_pos + Keyword.Length] is not (' ' or '\t'))
+            || !EndsDelimiterKeyword(after))
         {
             return false;
         }
@@ -522,28 +532,59 @@ internal sealed class SqlLexer
 
         var line = _line + _lineOffset;
         var column = _pos - _lineStart + 1;
-        var p = _pos + Keyword.Length;
-        while (p < _text.Length && _text[p] is ' ' or '\t') p++;
-        var start = p;
-        while (p < _text.Length && _text[p] is not (' ' or '\t' or '\n' or '\r')) p++;
-        var lineEnd = _text.AsSpan(p).IndexOfAny('\n', '\r');
-        var end = lineEnd < 0 ? _text.Length : p + lineEnd;
+        var (start, length, end) = _flywayDelimiters ? FlywayDelimiterText(after) : ClientDelimiterText(after);
 
         // The directive ends whatever statement was open, as the client does.
         _token = new SqlToken(SqlTokenKind.Delimiter, _pos, end - _pos, line, column);
         _emitted = true;
-        if (p == start)
+        if (length == 0)
         {
             Report(DiagnosticCodes.InvalidDelimiter, "DELIMITER needs the new terminator after it, such as 'DELIMITER $$'.", line, column);
         }
         else
         {
-            _delimiter = _text.Substring(start, p - start);
+            _delimiter = _text.Substring(start, length);
         }
 
         Advance(end);
         _space = true;
         return true;
+    }
+
+    // The client needs a space after the word; Flyway reads the word alone on its line too.
+    private bool EndsDelimiterKeyword(int after)
+    {
+        if (after == _text.Length) return _flywayDelimiters;
+        return _text[after] is ' ' or '\t' || (_flywayDelimiters && _text[after] is '\n' or '\r');
+    }
+
+    // The client's terminator: the first word after DELIMITER; the directive runs to the end of its line.
+    private (int Start, int Length, int End) ClientDelimiterText(int after)
+    {
+        var p = after;
+        while (p < _text.Length && _text[p] is ' ' or '\t') p++;
+        var start = p;
+        while (p < _text.Length && _text[p] is not (' ' or '\t' or '\n' or '\r')) p++;
+        var lineEnd = _text.AsSpan(p).IndexOfAny('\n', '\r');
+        return (start, p - start, lineEnd < 0 ? _text.Length : p + lineEnd);
+    }
+
+    // Flyway's terminator: the rest of the line trimmed as Java trims (every character up to
+    // U+0020), or while that is empty the next line's; the directive runs to the end of that line.
+    private (int Start, int Length, int End) FlywayDelimiterText(int after)
+    {
+        var p = after;
+        while (true)
+        {
+            var lineEnd = _text.AsSpan(p).IndexOfAny('\n', '\r');
+            var end = lineEnd < 0 ? _text.Length : p + lineEnd;
+            var start = p;
+            var last = end;
+            while (start < last && _text[start] <= ' ') start++;
+            while (last > start && _text[last - 1] <= ' ') last--;
+            if (last > start || end == _text.Length) return (start, last - start, end);
+            p = end + 1;
+        }
     }
 
     private void Report(string code, string message, int line, int column)

@@ -1,3 +1,5 @@
+using SchemaTasks.Migrations;
+
 namespace SchemaTasks.Sql;
 
 /// <summary>One statement of a SQL script, as written, without its terminator.</summary>
@@ -21,11 +23,28 @@ public static class SqlScript
     /// Lexing problems (an unterminated string, say) are not reported here: the build reports
     /// them, and a server given the text reports its own error.
     /// </remarks>
-    public static IReadOnlyList<SqlScriptStatement> Split(string sql, SqlDialect dialect, int firstLine = 1)
+    public static IReadOnlyList<SqlScriptStatement> Split(string sql, SqlDialect dialect, int firstLine = 1) =>
+        Split(sql, dialect, firstLine, flywayDelimiters: false);
+
+    /// <summary>
+    /// Splits a migration file as the tool of <paramref name="layout"/> splits a file of its folder,
+    /// otherwise as <see cref="Split(string, SqlDialect, int)"/>: Flyway reads a MySQL <c>DELIMITER</c>'s new terminator from the
+    /// rest of its line, trimmed, or from the next non-empty line when the word stands alone
+    /// (which the command-line client refuses). Every other layout splits as the client does.
+    /// </summary>
+    /// <param name="sql">The script.</param>
+    /// <param name="dialect">Whose quoting and body rules apply.</param>
+    /// <param name="layout">The layout of the folder the script is a migration of.</param>
+    /// <param name="firstLine">The file line <paramref name="sql"/> starts on (1 for a whole file).</param>
+    /// <returns>The statements in order; empty statements and <c>DELIMITER</c> directives are left out.</returns>
+    public static IReadOnlyList<SqlScriptStatement> SplitMigration(string sql, SqlDialect dialect, MigrationLayout layout, int firstLine = 1) =>
+        Split(sql, dialect, firstLine, ToolDelimiters.ReadAsFlyway(layout, dialect));
+
+    private static List<SqlScriptStatement> Split(string sql, SqlDialect dialect, int firstLine, bool flywayDelimiters)
     {
         ArgumentNullException.ThrowIfNull(sql);
         var statements = new List<SqlScriptStatement>();
-        var reader = new SqlStatementReader(sql, dialect, firstLine, []);
+        var reader = new SqlStatementReader(sql, dialect, firstLine, [], flywayDelimiters: flywayDelimiters);
         while (reader.Read())
         {
             var first = reader.First;

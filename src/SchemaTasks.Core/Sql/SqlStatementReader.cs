@@ -27,19 +27,21 @@ internal sealed class SqlStatementReader
     private SqlToken _lookahead;
     private bool _hasLookahead;
     private CopyData _copyData;
+    private bool _keepsThis; // The current statement keeps its tokens though untracked (a DELETE, with KeepsDeletes).
 
     /// <param name="source">The SQL.</param>
     /// <param name="dialect">Whose rules apply.</param>
     /// <param name="firstLine">The file line the text starts on.</param>
     /// <param name="diagnostics">Receives lexing problems and unclosed bodies.</param>
     /// <param name="buffer">Where tracked statements' tokens go; pass one list to every reader of a run so it is allocated once.</param>
-    public SqlStatementReader(string source, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, List<SqlToken>? buffer = null)
+    /// <param name="flywayDelimiters">Whether MySQL's <c>DELIMITER</c> is read as Flyway reads it (<see cref="ToolDelimiters"/>).</param>
+    public SqlStatementReader(string source, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, List<SqlToken>? buffer = null, bool flywayDelimiters = false)
     {
         Tokens = buffer ?? new List<SqlToken>(64);
         _source = source;
         _mySql = dialect.IsMySqlFamily();
         _diagnostics = diagnostics;
-        _lexer = new SqlLexer(source, dialect, firstLine, diagnostics);
+        _lexer = new SqlLexer(source, dialect, firstLine, diagnostics, flywayDelimiters);
     }
 
     /// <summary>The current statement's tokens when <see cref="IsTracked"/> or <see cref="KeepsEveryStatement"/>; empty otherwise.</summary>
@@ -50,6 +52,9 @@ internal sealed class SqlStatementReader
     /// needs to read them: set between statements, it applies from the next one.
     /// </summary>
     public bool KeepsEveryStatement { get; set; }
+
+    /// <summary>Whether DELETE statements keep their tokens, for MariaDB's check of their alias (<see cref="Schema.MariaDbDeleteAlias"/>).</summary>
+    public bool KeepsDeletes { get; init; }
 
     /// <summary>Whether the current statement starts with a word the engine reads (CREATE, ALTER, DROP, RENAME; PostgreSQL's DO, SELECT, WITH and '('; CALL and the statements of dynamic SQL).</summary>
     public bool IsTracked { get; private set; }
@@ -169,9 +174,10 @@ internal sealed class SqlStatementReader
                              || (!_mySql && (IsWord(token, "DO") || IsWord(token, "WITH")))
                              || Schema.RoutineCalls.Reads(_source, token, _mySql)))
                         || (!_mySql && SqlTokenText.IsSymbol(_source, token, '('));
+            _keepsThis = KeepsDeletes && IsWord(token, "DELETE");
         }
 
-        if (IsTracked || KeepsEveryStatement) Tokens.Add(token);
+        if (IsTracked || KeepsEveryStatement || _keepsThis) Tokens.Add(token);
         Last = token;
     }
 

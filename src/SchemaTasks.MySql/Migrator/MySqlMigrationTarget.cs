@@ -30,7 +30,7 @@ internal sealed partial class MySqlMigrationTarget(MySqlConnection connection, s
 
     public async Task<MigrationApplied> ApplyAsync(EmbeddedMigration migration, AppliedScript script, string appliedBy, CancellationToken cancellationToken)
     {
-        var statements = SqlScript.Split(script.Text, SqlDialect.MySql, script.FirstLine);
+        var statements = script.Split(SqlDialect.MySql);
         var clock = Stopwatch.StartNew();
 
         // The row says "failed, 0 statements" before anything runs, so a process that dies

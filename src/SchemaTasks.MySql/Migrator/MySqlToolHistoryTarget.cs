@@ -54,7 +54,7 @@ internal sealed class MySqlToolHistoryTarget : IMigrationTarget
     // as every one of these tools runs them there.
     public async Task<MigrationApplied> ApplyAsync(EmbeddedMigration migration, AppliedScript script, string appliedBy, CancellationToken cancellationToken)
     {
-        var statements = SqlScript.Split(script.Text, SqlDialect.MySql, script.FirstLine);
+        var statements = script.Split(SqlDialect.MySql);
         var clock = Stopwatch.StartNew();
         await _writer.Started(migration).RunInOwnTransactionAsync(_connection, cancellationToken).ConfigureAwait(false);
         var tablesLocked = false;

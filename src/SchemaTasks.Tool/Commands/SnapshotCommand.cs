@@ -27,14 +27,19 @@ internal static class SnapshotCommand
             Description = "Where to write the snapshot; standard output when left out.",
             CustomParser = OptionParsing.NewFile,
         };
-        var command = new Command("snapshot", "Write the schema snapshot the migrations produce.") { folder, dialect, layout, outFile };
-        CommandFailures.SetAction(command, (parse, output, error, _) => Task.FromResult(Run(parse.GetValue(folder)!, parse.GetValue(layout), parse.GetValue(dialect), parse.GetValue(outFile), output, error)));
+        var historyTable = ToolOptions.HistoryTable();
+        var command = new Command("snapshot", "Write the schema snapshot the migrations produce.") { folder, dialect, layout, historyTable, outFile };
+        CommandFailures.SetAction(command, (parse, output, error, _) =>
+        {
+            var settings = OptionParsing.Settings(parse.GetValue(layout), parse.GetValue(dialect)) with { HistoryTable = parse.GetValue(historyTable) };
+            return Task.FromResult(Run(parse.GetValue(folder)!, settings, parse.GetValue(outFile), output, error));
+        });
         return command;
     }
 
-    private static int Run(string folder, MigrationLayout? layout, SqlDialect? dialectOption, string? outFile, TextWriter output, TextWriter error)
+    private static int Run(string folder, MigrationFolderSettings settings, string? outFile, TextWriter output, TextWriter error)
     {
-        if (CommandLineMigrationFolder.Read(folder, OptionParsing.Settings(layout, dialectOption), error) is not { Set: { } set } reading)
+        if (CommandLineMigrationFolder.Read(folder, settings, error) is not { Set: { } set } reading)
         {
             return ExitCodes.ProblemsFound;
         }

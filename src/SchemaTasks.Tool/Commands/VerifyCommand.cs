@@ -35,12 +35,7 @@ internal static class VerifyCommand
             Description = "The schema (MySQL: database) of the history table, when not the connection's.",
             CustomParser = r => HistoryIdentifier.Parse(r, "schema"),
         };
-        var historyTable = new Option<string?>("--history-table")
-        {
-            HelpName = "table",
-            Description = "The history table's name, when not the tool's default.",
-            CustomParser = r => HistoryIdentifier.Parse(r, "table"),
-        };
+        var historyTable = ToolOptions.HistoryTable();
         var format = new Option<ReportFormat?>("--format")
         {
             HelpName = "text|json",
@@ -81,7 +76,8 @@ internal static class VerifyCommand
         {
             expected = ExpectedSchema.FromEmbedded(EmbeddedMigrations.LoadFile(assemblyPath));
         }
-        else if (CommandLineMigrationFolder.Read(folder!, OptionParsing.Settings(layout, dialect), error) is { } reading)
+        // The table verify reads is also the one the folder's migrations may change (snapshot --history-table).
+        else if (CommandLineMigrationFolder.Read(folder!, OptionParsing.Settings(layout, dialect) with { HistoryTable = options.HistoryTable }, error) is { } reading)
         {
             expected = ExpectedSchema.FromFolder(reading);
         }

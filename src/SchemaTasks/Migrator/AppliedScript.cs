@@ -8,6 +8,12 @@ namespace SchemaTasks.Migrator;
 /// <param name="NoTransaction">Whether the file itself asks to run without a transaction (dbmate's <c>transaction:false</c>, goose's <c>NO TRANSACTION</c>, sqlx's <c>-- no-transaction</c>).</param>
 internal sealed record AppliedScript(string Text, int FirstLine, bool NoTransaction)
 {
+    /// <summary>The layout whose tool's rules split <see cref="Text"/> (Flyway reads MySQL's <c>DELIMITER</c> its own way).</summary>
+    public MigrationLayout Layout { get; init; } = MigrationLayout.Plain;
+
+    /// <summary>The statements, split as the build splits them for this layout, so what runs is what the snapshot was built from.</summary>
+    public IReadOnlyList<Sql.SqlScriptStatement> Split(SqlDialect dialect) => Sql.SqlScript.SplitMigration(Text, dialect, Layout, FirstLine);
+
     /// <summary>
     /// The part of the file its tool runs, as the build reads it: dbmate's and goose's Up
     /// sections, the whole file for the others (<see cref="MigrationScripts"/> in Core).
@@ -23,6 +29,6 @@ internal sealed record AppliedScript(string Text, int FirstLine, bool NoTransact
                 $"Migration {migration.Id} ('{migration.RelativePath}') is a goose Go function: only goose can run it. Nothing was applied. Run `goose up` for this folder, or keep Go migrations out of the folders SchemaTasks migrates.");
         }
 
-        return new AppliedScript(script.Sql, script.FirstLine, script.NoTransaction);
+        return new AppliedScript(script.Sql, script.FirstLine, script.NoTransaction) { Layout = layout };
     }
 }

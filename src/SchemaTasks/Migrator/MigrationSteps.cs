@@ -23,7 +23,7 @@ internal sealed class MigrationSteps
 
     public static MigrationSteps Of(EmbeddedMigration migration, AppliedScript script, SqlDialect dialect, Catalog before)
     {
-        var statements = SqlScript.Split(script.Text, dialect, script.FirstLine);
+        var statements = script.Split(dialect);
         var schemas = new Catalog[statements.Count + 1];
         schemas[0] = before;
         for (var i = 0; i < statements.Count; i++)
