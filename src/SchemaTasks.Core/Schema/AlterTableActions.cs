@@ -283,10 +283,11 @@ internal static class AlterTableActions
             case DropConstraintAction drop:
             {
                 if (MariaDbForeignKeyDrop.Ignores(table, drop, statement, context)) return table;
-                if (table.Checks.Any(c => c.Name == drop.Name))
+                if (table.FindCheck(drop.Name) is not null)
                 {
                     if (ColumnCheckRules.KeepsColumnCheck(table, drop, context)) return table;
-                    return table with { Checks = table.Checks.RemoveAll(c => c.Name == drop.Name) };
+                    var names = table.KeyNameComparer;
+                    return table with { Checks = table.Checks.RemoveAll(c => names.Equals(c.Name, drop.Name)) };
                 }
 
                 if (table.OtherConstraints.Contains(drop.Name))
@@ -305,7 +306,7 @@ internal static class AlterTableActions
 
             case RenameConstraintAction rename:
             {
-                var index = table.Checks.Select((c, i) => (c, i)).FirstOrDefault(p => p.c.Name == rename.From, (null!, -1)).Item2;
+                var index = table.FindCheck(rename.From) is { } renamed ? table.Checks.IndexOf(renamed) : -1;
                 if (index >= 0)
                 {
                     return table with { Checks = table.Checks.SetItem(index, table.Checks[index] with { Name = rename.To }) };
