@@ -102,6 +102,7 @@ internal static class AlterTableActions
         }
 
         if (passes is not null) table = passes.Finish(catalog, table, (t, a) => ApplyAction(catalog, t, a, context, s), context);
+        if (passes is null && table.ColumnCount == 0 && AllColumnsDropped.Refuses(table, s, context)) return catalogBefore;
         if (AutoIncrementColumns.MayChange(s) && !AutoIncrementColumns.Accepts(table, s.At, context)) return catalogBefore;
         if (passes is null && MySqlForeignKeyIndexes.RefusesDrop(catalog, name, catalogBefore.Tables[s.Name], table, s, context)) return catalogBefore;
         if (passes is not null && PostgresForeignKeyChecks.Refuses(catalog, name, catalogBefore.Tables[s.Name], table, s.At, context, s.Actions.Any(a => a is AlterColumnTypeAction))) return catalogBefore;
