@@ -480,6 +480,9 @@ public static class DiagnosticCodes
     /// </summary>
     public const string MariaDbDeleteAlias = "ST3081";
 
+    /// <summary>MySQL and MariaDB refuse an ALTER TABLE that leaves the table without a column (server error 1090).</summary>
+    public const string AllColumnsDropped = "ST3094";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -12,7 +12,7 @@ internal static class AddIfNotExists
     public static bool Skips(CatalogTable table, ConstraintSpec constraint)
     {
         // MariaDB looks among the CHECKs only: a key of that name still makes the statement fail (error 1826).
-        if (constraint.Kind == ConstraintKind.Check) return constraint.Name is { } check && table.Checks.Any(c => c.Name == check);
+        if (constraint.Kind == ConstraintKind.Check) return constraint.Name is { } check && table.FindCheck(check) is not null;
 
         // A primary key is PRIMARY, whatever name is written (MariaDB 10.11).
         var name = constraint.Kind == ConstraintKind.PrimaryKey ? "PRIMARY" : constraint.Name;

@@ -102,6 +102,7 @@ internal static class AlterTableActions
         }
 
         if (passes is not null) table = passes.Finish(catalog, table, (t, a) => ApplyAction(catalog, t, a, context, s), context);
+        if (passes is null && table.ColumnCount == 0 && AllColumnsDropped.Refuses(table, s, context)) return catalogBefore;
         if (AutoIncrementColumns.MayChange(s) && !AutoIncrementColumns.Accepts(table, s.At, context)) return catalogBefore;
         if (passes is null && MySqlForeignKeyIndexes.RefusesDrop(catalog, name, catalogBefore.Tables[s.Name], table, s, context)) return catalogBefore;
         if (passes is not null && PostgresForeignKeyChecks.Refuses(catalog, name, catalogBefore.Tables[s.Name], table, s.At, context, s.Actions.Any(a => a is AlterColumnTypeAction))) return catalogBefore;
@@ -285,10 +286,11 @@ internal static class AlterTableActions
             case DropConstraintAction drop:
             {
                 if (MariaDbForeignKeyDrop.Ignores(table, drop, statement, context)) return table;
-                if (table.Checks.Any(c => c.Name == drop.Name))
+                if (table.FindCheck(drop.Name) is not null)
                 {
                     if (ColumnCheckRules.KeepsColumnCheck(table, drop, context)) return table;
-                    return table with { Checks = table.Checks.RemoveAll(c => c.Name == drop.Name) };
+                    var names = table.KeyNameComparer;
+                    return table with { Checks = table.Checks.RemoveAll(c => names.Equals(c.Name, drop.Name)) };
                 }
 
                 if (table.OtherConstraints.Contains(drop.Name))
@@ -307,7 +309,7 @@ internal static class AlterTableActions
 
             case RenameConstraintAction rename:
             {
-                var index = table.Checks.Select((c, i) => (c, i)).FirstOrDefault(p => p.c.Name == rename.From, (null!, -1)).Item2;
+                var index = table.FindCheck(rename.From) is { } renamed ? table.Checks.IndexOf(renamed) : -1;
                 if (index >= 0)
                 {
                     return table with { Checks = table.Checks.SetItem(index, table.Checks[index] with { Name = rename.To }) };

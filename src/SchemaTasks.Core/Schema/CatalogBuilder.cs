@@ -21,7 +21,6 @@ namespace SchemaTasks.Schema;
 public sealed class CatalogBuilder
 {
     private static readonly TypeSpec UnreadType = new(string.Empty, null, IsArray: false, Inline: null, IsSerial: false);
-    private static readonly ImmutableSortedSet<string> NoConstraints = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
 
     private readonly IdentifierRules _rules;
     private readonly SortedSet<string> _schemas = new(StringComparer.Ordinal);
@@ -208,7 +207,7 @@ public sealed class CatalogBuilder
                 });
             }
 
-            tables.Add(name, new CatalogTable(name, columns.MoveToImmutable(), entry.Checks.ToImmutableArray(), entry.OtherConstraints?.ToImmutableSortedSet(StringComparer.Ordinal) ?? NoConstraints));
+            tables.Add(name, new CatalogTable(name, columns.MoveToImmutable(), entry.Checks.ToImmutableArray(), CatalogTable.NoConstraints(_rules).Union(entry.OtherConstraints ?? Enumerable.Empty<string>())));
         }
 
         return new Catalog(

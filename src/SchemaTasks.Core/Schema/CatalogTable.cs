@@ -63,18 +63,57 @@ public sealed record CatalogTable(
         init => (_keys, _referencedTables) = (value, null);
     }
 
-    private ImmutableDictionary<string, TableKey> _keys = ImmutableDictionary<string, TableKey>.Empty;
+    // Keys are looked up by name as OtherConstraints are (see KeyNameComparer).
+    private ImmutableDictionary<string, TableKey> _keys = NoKeys(OtherConstraints);
+
+    private static readonly ImmutableDictionary<string, TableKey> NoKeysIgnoringCase = ImmutableDictionary.Create<string, TableKey>(StringComparer.OrdinalIgnoreCase);
 
     // The tables this one's foreign keys reference, found when first asked: a DROP COLUMN asks
     // every table whether it references the dropped column's, and most tables stay the same
     // object from one statement to the next.
     private HashSet<QualifiedName>? _referencedTables;
 
+    private static ImmutableDictionary<string, TableKey> NoKeys(ImmutableSortedSet<string>? constraints)
+        => constraints is not null && ReferenceEquals(constraints.KeyComparer, StringComparer.OrdinalIgnoreCase) ? NoKeysIgnoringCase : ImmutableDictionary<string, TableKey>.Empty;
+
     /// <summary>
     /// PostgreSQL: the row security policies on the table, by name, with what their expressions
     /// use (<see cref="ViewDependencies"/>). Known only for catalogs the migrations build.
     /// </summary>
     internal ImmutableSortedDictionary<string, TablePolicy> Policies { get; init; } = ImmutableSortedDictionary<string, TablePolicy>.Empty;
+
+    /// <summary>
+    /// How the names of the table's keys, indexes and constraints compare: the
+    /// <see cref="Sql.IdentifierRules.KeyNameComparer"/> of its dialect, which the engine gives
+    /// <see cref="OtherConstraints"/> when it makes the table (a set made otherwise compares as written).
+    /// </summary>
+    internal StringComparer KeyNameComparer
+        => ReferenceEquals(OtherConstraints.KeyComparer, StringComparer.OrdinalIgnoreCase) ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+    /// <summary>An empty set of constraint names that compares them as <paramref name="rules"/> compare key names.</summary>
+    internal static ImmutableSortedSet<string> NoConstraints(Sql.IdentifierRules rules)
+        => ReferenceEquals(rules.KeyNameComparer, StringComparer.OrdinalIgnoreCase) ? NoConstraintsIgnoringCase : NoConstraintsAsWritten;
+
+    private static readonly ImmutableSortedSet<string> NoConstraintsIgnoringCase = ImmutableSortedSet.Create<string>(StringComparer.OrdinalIgnoreCase);
+    private static readonly ImmutableSortedSet<string> NoConstraintsAsWritten = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The spelling <see cref="Keys"/> keeps for <paramref name="name"/> (MySQL: the first one
+    /// written, whatever case a later statement uses), else <paramref name="name"/> itself.
+    /// </summary>
+    internal string StoredKeyName(string name) => Keys.TryGetKey(name, out var stored) ? stored : name;
+
+    /// <summary>The CHECK constraint named <paramref name="name"/>, compared as <see cref="KeyNameComparer"/> says, or <see langword="null"/>.</summary>
+    internal CatalogCheck? FindCheck(string name)
+    {
+        var comparer = KeyNameComparer;
+        foreach (var check in Checks)
+        {
+            if (comparer.Equals(check.Name, name)) return check;
+        }
+
+        return null;
+    }
 
     /// <summary>The table without its primary key, unique, foreign key or exclusion constraint (or index) <paramref name="name"/>.</summary>
     internal CatalogTable WithoutConstraint(string name)

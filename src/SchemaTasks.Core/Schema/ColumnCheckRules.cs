@@ -26,7 +26,7 @@ internal static class ColumnCheckRules
     /// </summary>
     public static bool KeepsColumnCheck(CatalogTable table, DropConstraintAction drop, ApplyContext context)
     {
-        if (context.Rules.Dialect != SqlDialect.MariaDb || table.Checks.FirstOrDefault(c => c.Name == drop.Name) is not { OwnerColumn: { } owner }) return false;
+        if (context.Rules.Dialect != SqlDialect.MariaDb || table.FindCheck(drop.Name) is not { OwnerColumn: { } owner }) return false;
         if (!drop.IfExists)
         {
             context.Error(

@@ -23,7 +23,8 @@ internal static class ConstraintNames
                 ConstraintKind.Check => Numbered(table, rules.Dialect == SqlDialect.MariaDb ? "CONSTRAINT_" : $"{name}_chk_"),
                 ConstraintKind.PrimaryKey => "PRIMARY",
                 ConstraintKind.ForeignKey => Numbered(table, $"{name}_ibfk_"),
-                _ => Unique(table, spec.Columns.Count > 0 ? spec.Columns[0] : name),
+                // Named after the column as the table declares it: UNIQUE (B) over column b is b (MariaDB 10.11).
+                _ => Unique(table, spec.Columns.Count > 0 ? table.FindColumn(spec.Columns[0], rules.Dialect)?.Name ?? spec.Columns[0] : name),
             };
         }
 
@@ -42,7 +43,7 @@ internal static class ConstraintNames
     }
 
     public static bool Exists(CatalogTable table, string name)
-        => table.OtherConstraints.Contains(name) || table.Checks.Any(c => c.Name == name);
+        => table.OtherConstraints.Contains(name) || table.FindCheck(name) is not null;
 
     /// <summary>
     /// Whether a constraint of <paramref name="kind"/> named <paramref name="name"/> clashes with
@@ -53,7 +54,7 @@ internal static class ConstraintNames
     public static bool Clashes(CatalogTable table, ConstraintKind kind, string name, SqlDialect dialect)
         => (kind is ConstraintKind.Unique or ConstraintKind.PrimaryKey && MySqlPlainIndexes.IsPlainIndex(table, name))
             || (dialect == SqlDialect.MariaDb && kind != ConstraintKind.Check
-                ? table.OtherConstraints.Contains(name) || table.Checks.Any(c => c.Name == name && c.OwnerColumn is null)
+                ? table.OtherConstraints.Contains(name) || table.FindCheck(name) is { OwnerColumn: null }
                 : Exists(table, name));
 
     // An unnamed key or index is named after its first column, or on a clash column_2,

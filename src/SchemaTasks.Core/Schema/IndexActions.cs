@@ -41,9 +41,10 @@ internal static class IndexActions
             return table;
         }
 
-        // Both servers accept a rename to the index's own name and change nothing.
+        // Both servers accept a rename to the index's own name and change nothing; in another
+        // case it is a rename to the new spelling (MariaDB 10.11), not a clash with itself.
         if (string.Equals(rename.From, rename.To, StringComparison.Ordinal)) return table;
-        if (ConstraintNames.Exists(table, rename.To) || MySqlPlainIndexes.IsPlainIndex(table, rename.To))
+        if (!table.KeyNameComparer.Equals(rename.From, rename.To) && (ConstraintNames.Exists(table, rename.To) || MySqlPlainIndexes.IsPlainIndex(table, rename.To)))
         {
             context.Error(DiagnosticCodes.ConstraintExists, $"RENAME INDEX {context.Show(rename.From)} TO {context.Show(rename.To)}: table {context.Show(table.Name)} already has a constraint named {context.Show(rename.To)}. Choose another name.", rename.At);
             return table;

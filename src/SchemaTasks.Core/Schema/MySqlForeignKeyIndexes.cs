@@ -19,7 +19,7 @@ internal static class MySqlForeignKeyIndexes
     /// <summary><paramref name="foreignKey"/>, added under <paramref name="name"/>, holding the plain index the table has under that name.</summary>
     public static TableKey Named(CatalogTable table, string name, TableKey foreignKey)
         => table.Keys.TryGetValue(name, out var index) && index.Kind == ConstraintKind.PlainIndex
-            ? foreignKey with { Index = new ForeignKeyIndex(name, index.Columns, Implicit: false) { Unfit = index.Unfit } }
+            ? foreignKey with { Index = new ForeignKeyIndex(table.StoredKeyName(name), index.Columns, Implicit: false) { Unfit = index.Unfit } }
             : foreignKey;
 
     /// <summary>

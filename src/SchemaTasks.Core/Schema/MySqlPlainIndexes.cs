@@ -41,7 +41,7 @@ internal static class MySqlPlainIndexes
         {
             return foreignKey.Kind != ConstraintKind.ForeignKey
                 ? table
-                : table with { Keys = table.Keys.SetItem(name, Holding(foreignKey, name, columns, spec.Unfit)) };
+                : table with { Keys = table.Keys.SetItem(table.StoredKeyName(name), Holding(foreignKey, name, columns, spec.Unfit)) };
         }
 
         return table with { Keys = table.Keys.SetItem(name, new TableKey(ConstraintKind.PlainIndex, columns) { Unfit = spec.Unfit }) };
@@ -58,7 +58,7 @@ internal static class MySqlPlainIndexes
 
         // Renamed like a foreign key that holds no index of that name: kept as Add keeps an index so named.
         return table.Keys.TryGetValue(rename.To, out var foreignKey) && foreignKey.Kind == ConstraintKind.ForeignKey
-            ? table with { Keys = keys.SetItem(rename.To, Holding(foreignKey, rename.To, key.Columns, key.Unfit)) }
+            ? table with { Keys = keys.SetItem(table.StoredKeyName(rename.To), Holding(foreignKey, rename.To, key.Columns, key.Unfit)) }
             : table with { Keys = keys.SetItem(rename.To, key) };
     }
 
@@ -69,6 +69,8 @@ internal static class MySqlPlainIndexes
     /// </summary>
     public static bool RefusesRenameTo(CatalogTable table, RenameIndexAction rename, string? renamedHolder, ApplyContext context)
     {
+        // A rename to the index's own name in another case only respells it (MariaDB 10.11).
+        if (table.KeyNameComparer.Equals(rename.From, rename.To)) return false;
         if (!IsIndexName(table, rename.To) && (MySqlForeignKeyIndexes.Holder(table, rename.To) is not { } holder || holder == renamedHolder)) return false;
         context.Error(DiagnosticCodes.ConstraintExists, $"RENAME INDEX {context.Show(rename.From)} TO {context.Show(rename.To)}: table {context.Show(table.Name)} already has an index named {context.Show(rename.To)} (error 1061, Duplicate key name). Choose another name.", rename.At);
         return true;

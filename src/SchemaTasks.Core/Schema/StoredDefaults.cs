@@ -289,6 +289,12 @@ internal static partial class StoredDefaults
             return PlainDecimal().Match(value.Text.Trim()) is { Success: true } m ? Scaled(Decimal(m), scale) : null;
         }
 
+        // MySQL 8 is left as written: how it shows a stored float was not checked on a server.
+        if (name is "float" or "double" && rules.Dialect == SqlDialect.MariaDb)
+        {
+            return MariaDbFloatingDefaults.Text(value.Kind == LiteralKind.Boolean ? (value.Text == "true" ? "1" : "0") : value.Text, type);
+        }
+
         if (name is "char" or "varchar" or "tinytext" or "text" or "mediumtext" or "longtext")
         {
             // A number on a character column is stored as its text.

@@ -7,7 +7,6 @@ namespace SchemaTasks.Schema;
 /// <summary>CREATE TABLE, DROP TABLE and MySQL RENAME TABLE.</summary>
 internal static class TableStatements
 {
-    private static readonly ImmutableSortedSet<string> EmptyConstraintNames = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
 
     private const int SmallList = 128; // Columns compared one by one up to this many: cheaper than a set for the tables histories have.
 
@@ -63,7 +62,7 @@ internal static class TableStatements
 
         if (refusedColumn) return catalog;
 
-        var table = new CatalogTable(s.Name, columns.ToImmutable(), [], EmptyConstraintNames);
+        var table = new CatalogTable(s.Name, columns.ToImmutable(), [], CatalogTable.NoConstraints(context.Rules));
         context.ForeignKeyNumbers.Begin(s.Name, null);
 
         if (context.IsPostgres)
@@ -188,7 +187,9 @@ internal static class TableStatements
         return table with
         {
             OtherConstraints = table.OtherConstraints.Add(keyName),
-            Keys = table.Keys.SetItem(keyName, added),
+
+            // A foreign key takes over the plain index of its name, in any case, under its own spelling.
+            Keys = table.Keys.Remove(keyName).SetItem(keyName, added),
         };
     }
 

@@ -119,7 +119,8 @@ public static class SnapshotJson
 
             writer.WriteEndArray();
             WriteChecks(writer, table.Checks);
-            WriteStrings(writer, SnapshotProperty.Constraints, table.OtherConstraints);
+            // MySQL's set compares names without case, and orders them so too; the file keeps one order.
+            WriteStrings(writer, SnapshotProperty.Constraints, ReferenceEquals(table.OtherConstraints.KeyComparer, StringComparer.Ordinal) ? table.OtherConstraints : table.OtherConstraints.OrderBy(n => n, StringComparer.Ordinal));
             writer.WriteEndObject();
         }
 
@@ -344,7 +345,7 @@ public static class SnapshotJson
                 Name(e),
                 e.GetProperty("columns").EnumerateArray().Select(Column).ToImmutableArray(),
                 Checks(e),
-                Strings(e, "constraints").ToImmutableSortedSet(StringComparer.Ordinal)))
+                CatalogTable.NoConstraints(Sql.IdentifierRules.For(dialect)).Union(Strings(e, "constraints"))))
             .ToImmutableSortedDictionary(t => t.Name, t => t);
         return new Catalog(dialect, schemas, tables, enumTypes, domains, otherTypes);
     }

@@ -34,6 +34,14 @@ internal sealed class IdentifierRules
     /// <summary><see cref="ColumnComparison"/> as a comparer, for sets of column names.</summary>
     public StringComparer ColumnComparer => ColumnComparison == StringComparison.Ordinal ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
 
+    /// <summary>
+    /// How names of indexes, keys, foreign keys and CHECK constraints compare, the one rule for
+    /// them: MySQL and MariaDB ignore case on every platform (<c>DROP INDEX uk</c> drops <c>UK</c>,
+    /// and a second key <c>uk</c> beside it is refused), unlike table names, which follow
+    /// <c>lower_case_table_names</c>. PostgreSQL's parser has already folded them: as written.
+    /// </summary>
+    public StringComparer KeyNameComparer => Dialect.IsMySqlFamily() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
     public static IdentifierRules For(SqlDialect dialect) => dialect switch
     {
         SqlDialect.MySql => MySql,

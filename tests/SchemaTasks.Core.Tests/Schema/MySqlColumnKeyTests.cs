@@ -67,7 +67,7 @@ public class MySqlColumnKeyTests
         var catalog = Clean(Sql, SqlDialect.MySql);
         string[] Keys(string table) => catalog.FindTable(My(table))!.OtherConstraints.ToArray();
         Assert.Equal(["k", "k_2"], Keys("c"));
-        Assert.Equal(["PRIMARY", "id"], Keys("d"));
+        Assert.Equal(["id", "PRIMARY"], Keys("d"));
         Assert.Equal(["primary_2"], Keys("p"));
     }
 }

@@ -67,7 +67,7 @@ public class MySqlIndexConstraintTests
             ALTER TABLE d RENAME TO e;
             """, SqlDialect.MySql);
         var table = catalog.FindTable(My("e"))!;
-        Assert.Equal(["PRIMARY", "e_ibfk_1", "e_ibfk_7", "other_fk"], table.OtherConstraints.ToArray());
+        Assert.Equal(["e_ibfk_1", "e_ibfk_7", "other_fk", "PRIMARY"], table.OtherConstraints.ToArray());
         Assert.Equal(["e_chk_1"], table.Checks.Select(c => c.Name));
     }
 }
