@@ -432,6 +432,13 @@ public static class DiagnosticCodes
     /// </summary>
     public const string ExtensionObjectWithoutExtension = "ST3080";
 
+    /// <summary>
+    /// MySQL: a <c>--</c> not followed by a space, a tab or a line break, which the server reads as
+    /// two minus signs rather than a comment. A line starting with it between statements is dropped
+    /// by the mysql client and goose (a warning for their folders); elsewhere, an error.
+    /// </summary>
+    public const string DashesWithoutSpace = "ST3091";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -68,7 +68,7 @@ public static class SchemaEngine
         foreach (var migration in set.Migrations)
         {
             var run = ToolTransactions.Of(set.Layout, migration.NoTransaction);
-            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes, run);
+            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes, run, set.Layout);
             steps?.Add(catalog);
         }
 
@@ -76,7 +76,7 @@ public static class SchemaEngine
     }
 
     // run: how the folder's tool runs the migration; null for SQL that is not a folder's migration.
-    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes, UndecidedTypes? undecidedTypes = null, ToolTransaction? run = null)
+    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes, UndecidedTypes? undecidedTypes = null, ToolTransaction? run = null, MigrationLayout? layout = null)
     {
         if (TemplatePlaceholders.Find(sql, catalog.Dialect, Math.Max(1, firstLine)) is { } placeholder)
         {
@@ -151,7 +151,9 @@ public static class SchemaEngine
         {
             foreach (var lex in lexDiagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column))
             {
-                diagnostics.Add(SchemaDiagnostic.Error(lex.Code, lex.Message, file, lex.Line, lex.Column));
+                diagnostics.Add(lex.Kind == SqlLexDiagnosticKind.Error
+                    ? SchemaDiagnostic.Error(lex.Code, lex.Message, file, lex.Line, lex.Column)
+                    : DashLineRunners.Report(lex, layout, file));
             }
         }
 
