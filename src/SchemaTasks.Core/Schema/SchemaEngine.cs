@@ -94,8 +94,11 @@ public static class SchemaEngine
         var labelCheck = UncommittedLabelCheck.For(rules.Dialect, run, sql);
         var context = new ApplyContext(rules, file, statementDiagnostics, toolTables, unknownShapes, undecidedTypes, routines.Overloads, routines.Session) { UncommittedLabels = labelCheck?.Labels };
         var gapStart = 0; // Where the text after the previous statement starts: a DO block's annotation lives there.
+        var lexedBefore = 0;
         while (KeepTokensForLabels(reader, labelCheck) && reader.Read())
         {
+            if (lexDiagnostics.Count != lexedBefore) MySqlDashesInStatement.PassOverUntracked(lexDiagnostics, lexedBefore, reader);
+            lexedBefore = lexDiagnostics.Count;
             var statementStart = gapStart;
             gapStart = reader.Last.End;
             if (reader.Last.Unterminated)
@@ -151,9 +154,9 @@ public static class SchemaEngine
         {
             foreach (var lex in lexDiagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column))
             {
-                diagnostics.Add(lex.Kind == SqlLexDiagnosticKind.Error
-                    ? SchemaDiagnostic.Error(lex.Code, lex.Message, file, lex.Line, lex.Column)
-                    : DashLineRunners.Report(lex, layout, file));
+                diagnostics.Add(lex.Kind == SqlLexDiagnosticKind.DashLineBetweenStatements
+                    ? DashLineRunners.Report(lex, layout, file)
+                    : SchemaDiagnostic.Error(lex.Code, lex.Message, file, lex.Line, lex.Column));
             }
         }
 

@@ -19,4 +19,11 @@ internal enum SqlLexDiagnosticKind : byte
     /// goose drop it, a tool that sends the file as written has the server refuse the statement after it.
     /// </summary>
     DashLineBetweenStatements,
+
+    /// <summary>
+    /// MySQL: a <c>--</c> and no space inside a statement, which the server reads as two minus
+    /// signs: an error in a statement the engine reads or one that starts with it, nothing in
+    /// another (<c>SELECT 1--1</c> is 2 to the server, and changes no tracked object).
+    /// </summary>
+    DashesInStatement,
 }

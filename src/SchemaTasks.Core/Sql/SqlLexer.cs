@@ -217,7 +217,7 @@ internal sealed class SqlLexer
             return true;
         }
 
-        Report(DiagnosticCodes.DashesWithoutSpace, "MySQL reads '--' as a comment only when a space, a tab or a line break follows it: here the server reads two minus signs, not a comment (and a '#' after them as a comment to the end of the line), and the mysql client sends it so too. Write '-- ' with a space for a comment, or '- -' for two minus signs.", line, column);
+        _diagnostics.Add(new SqlLexDiagnostic(DiagnosticCodes.DashesWithoutSpace, "MySQL reads '--' as a comment only when a space, a tab or a line break follows it: here the server reads two minus signs, not a comment (and a '#' after them as a comment to the end of the line), and the mysql client sends it so too. Write '-- ' with a space for a comment, or '- -' for two minus signs.", line, column, SqlLexDiagnosticKind.DashesInStatement));
         return false;
     }
 

@@ -52,7 +52,8 @@ public class MySqlDashCommentTests
     [InlineData("--\tx\nCREATE TABLE t (a int);--")]
     [InlineData("CREATE TABLE t (a int DEFAULT - -1);")]
     [InlineData("CREATE TABLE t (a varchar(9) DEFAULT '--x');")]
-    public void ACommentWithSpace_AndDashesInStrings_AreNotReported(string sql)
+    [InlineData("CREATE TABLE t (a int);\nINSERT INTO t VALUES (5--1);\nSELECT a--1 FROM t;")]
+    public void ACommentWithSpace_DashesInStrings_AndMinusSignsInData_AreNotReported(string sql)
     {
         var catalog = Clean(sql, SqlDialect.MySql);
         Assert.NotNull(catalog.FindTable(My("t")));
