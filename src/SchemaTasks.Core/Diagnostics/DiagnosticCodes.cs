@@ -439,6 +439,12 @@ public static class DiagnosticCodes
     /// </summary>
     public const string DashesWithoutSpace = "ST3091";
 
+    /// <summary>MySQL: <c>USE db</c>, after which unqualified names are in a database the engine cannot match to the one the migrations run in.</summary>
+    public const string UseDatabase = "ST3092";
+
+    /// <summary>MySQL: <c>CREATE DATABASE</c>/<c>DROP DATABASE</c> (or SCHEMA): another database, which the snapshot does not hold.</summary>
+    public const string OtherDatabase = "ST3093";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -119,6 +119,10 @@ public static class SchemaEngine
                 {
                     statementDiagnostics.Add(SchemaDiagnostic.Error(DiagnosticCodes.UnknownStatement, UnknownStatementMessage(SqlTokenText.ForMessage(sql, reader.First), rules.Dialect), file, reader.First.Line, reader.First.Column));
                 }
+                else if (rules.Dialect.IsMySqlFamily())
+                {
+                    MySqlOtherDatabases.CheckUse(sql, reader.First, reader.Last, file, statementDiagnostics);
+                }
 
                 continue;
             }
@@ -144,7 +148,12 @@ public static class SchemaEngine
                 continue;
             }
 
-            if (rules.Dialect.IsMySqlFamily()) MySqlDatabaseDefaults.Note(sql, tokens, context.Session);
+            if (rules.Dialect.IsMySqlFamily())
+            {
+                if (MySqlOtherDatabases.CheckDrop(sql, tokens, file, statementDiagnostics)) continue;
+                MySqlDatabaseDefaults.Note(sql, tokens, context.Session);
+            }
+
             if (SqlTokenText.IsWord(sql, tokens[0], "CREATE")) routines.Define(sql, tokens, file);
             catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file);
             catalog = labelCheck?.Check(before, catalog, sql, tokens, context) ?? catalog;
