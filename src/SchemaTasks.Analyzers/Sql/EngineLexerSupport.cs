@@ -34,6 +34,7 @@ namespace SchemaTasks.Diagnostics
         public const string UnterminatedDollarQuote = "ST2004";
         public const string InvalidDelimiter = "ST2006";
         public const string UnknownStatement = "ST2013";
+        public const string DashesWithoutSpace = "ST3091";
     }
 }
 

@@ -483,6 +483,19 @@ public static class DiagnosticCodes
     /// <summary>MySQL and MariaDB refuse an ALTER TABLE that leaves the table without a column (server error 1090).</summary>
     public const string AllColumnsDropped = "ST3094";
 
+    /// <summary>
+    /// MySQL: a <c>--</c> not followed by a space, a tab or a line break, which the server reads as
+    /// two minus signs rather than a comment. A line starting with it between statements is dropped
+    /// by the mysql client and goose (a warning for their folders); elsewhere, an error.
+    /// </summary>
+    public const string DashesWithoutSpace = "ST3091";
+
+    /// <summary>MySQL: <c>USE db</c>, after which unqualified names are in a database the engine cannot match to the one the migrations run in.</summary>
+    public const string UseDatabase = "ST3092";
+
+    /// <summary>MySQL: <c>CREATE DATABASE</c>/<c>DROP DATABASE</c> (or SCHEMA): another database, which the snapshot does not hold.</summary>
+    public const string OtherDatabase = "ST3093";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

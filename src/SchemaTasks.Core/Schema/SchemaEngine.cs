@@ -72,7 +72,7 @@ public static class SchemaEngine
         foreach (var migration in set.Migrations)
         {
             var run = ToolTransactions.Of(set.Layout, migration.NoTransaction);
-            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes, run, batch, flywayDelimiters);
+            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes, run, batch, flywayDelimiters, set.Layout);
             steps?.Add(catalog);
         }
 
@@ -80,7 +80,7 @@ public static class SchemaEngine
     }
 
     // run: how the folder's tool runs the migration; null for SQL that is not a folder's migration.
-    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes, UndecidedTypes? undecidedTypes = null, ToolTransaction? run = null, UncommittedEnumLabels? batch = null, bool flywayDelimiters = false)
+    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes, UndecidedTypes? undecidedTypes = null, ToolTransaction? run = null, UncommittedEnumLabels? batch = null, bool flywayDelimiters = false, MigrationLayout? layout = null)
     {
         if (TemplatePlaceholders.Find(sql, catalog.Dialect, Math.Max(1, firstLine)) is { } placeholder)
         {
@@ -98,8 +98,11 @@ public static class SchemaEngine
         var labelCheck = UncommittedLabelCheck.For(rules.Dialect, run, sql, file, batch);
         var context = new ApplyContext(rules, file, statementDiagnostics, toolTables, unknownShapes, undecidedTypes, routines.Overloads, routines.Session) { UncommittedLabels = labelCheck?.Labels };
         var gapStart = 0; // Where the text after the previous statement starts: a DO block's annotation lives there.
+        var lexedBefore = 0;
         while (KeepTokensForLabels(reader, labelCheck) && reader.Read())
         {
+            if (lexDiagnostics.Count != lexedBefore) MySqlDashesInStatement.PassOverUntracked(lexDiagnostics, lexedBefore, reader);
+            lexedBefore = lexDiagnostics.Count;
             var statementStart = gapStart;
             gapStart = reader.Last.End;
             if (reader.Last.Unterminated)
@@ -124,6 +127,10 @@ public static class SchemaEngine
                 if (!StatementWords.StartsStatement(sql, reader.First, rules.Dialect))
                 {
                     statementDiagnostics.Add(SchemaDiagnostic.Error(DiagnosticCodes.UnknownStatement, UnknownStatementMessage(SqlTokenText.ForMessage(sql, reader.First), rules.Dialect), file, reader.First.Line, reader.First.Column));
+                }
+                else if (rules.Dialect.IsMySqlFamily())
+                {
+                    MySqlOtherDatabases.CheckUse(sql, reader.First, reader.Last, file, statementDiagnostics);
                 }
 
                 continue;
@@ -152,6 +159,7 @@ public static class SchemaEngine
 
             if (rules.Dialect.IsMySqlFamily())
             {
+                if (MySqlOtherDatabases.CheckDrop(sql, tokens, file, statementDiagnostics)) continue;
                 MySqlDatabaseDefaults.Note(sql, tokens, context.Session);
                 MySqlClientCharset.Check(sql, tokens, context);
             }
@@ -165,7 +173,9 @@ public static class SchemaEngine
         {
             foreach (var lex in lexDiagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column))
             {
-                diagnostics.Add(SchemaDiagnostic.Error(lex.Code, lex.Message, file, lex.Line, lex.Column));
+                diagnostics.Add(lex.Kind == SqlLexDiagnosticKind.DashLineBetweenStatements
+                    ? DashLineRunners.Report(lex, layout, file)
+                    : SchemaDiagnostic.Error(lex.Code, lex.Message, file, lex.Line, lex.Column));
             }
         }
 

@@ -28,6 +28,7 @@ internal sealed class SqlLexer
     private int _lineStart;
     private bool _space = true;
     private string _delimiter = ";";
+    private bool _statementOpen; // A token other than a terminator came since the last terminator: the mysql client's buffer is not empty.
 
     // MySQL executable comments (/*!40101 ... */): the inside is lexed as SQL; this remembers
     // where the comment opened so its closing */ is dropped and an unclosed one is reported.
@@ -139,6 +140,8 @@ internal sealed class SqlLexer
             case '#' when IsMySql:
                 SkipLineComment();
                 return;
+            case '-' when IsMySql && At(_pos + 1) == '-' && (_pos == 0 || _text[_pos - 1] != '-') && MySqlDashesWithoutSpace():
+                return;
             case '/' when At(_pos + 1) == '*':
                 BlockComment();
                 return;
@@ -196,6 +199,31 @@ internal sealed class SqlLexer
 
     private bool AtCustomDelimiter(int at) => _delimiter != ";" && string.CompareOrdinal(_text, at, _delimiter, 0, _delimiter.Length) == 0;
 
+    /// <summary>
+    /// MySQL: a <c>--</c> not followed by a space. The server reads it as two minus signs (and a
+    /// <c>#</c> after it as a comment), so <c>--#2274</c> before a statement joins it and the
+    /// server refuses it; but a line that starts with it between statements never reaches the
+    /// server from the mysql client (client/mysql.cc drops a line starting with <c>--</c> while no
+    /// statement is open) nor from goose (its parser drops a line starting with <c>--</c> before a
+    /// statement): that line is read as a comment here, as they read it, so no statement is lost
+    /// whichever way it runs, and the engine says at which runners it fails.
+    /// </summary>
+    /// <returns>Whether the line was passed over as a comment; otherwise the minus signs are lexed as symbols.</returns>
+    private bool MySqlDashesWithoutSpace()
+    {
+        var line = _line + _lineOffset;
+        var column = _pos - _lineStart + 1;
+        if (!_statementOpen && AtLineStart())
+        {
+            _diagnostics.Add(new SqlLexDiagnostic(DiagnosticCodes.DashesWithoutSpace, string.Empty, line, column, SqlLexDiagnosticKind.DashLineBetweenStatements));
+            SkipLineComment();
+            return true;
+        }
+
+        _diagnostics.Add(new SqlLexDiagnostic(DiagnosticCodes.DashesWithoutSpace, "MySQL reads '--' as a comment only when a space, a tab or a line break follows it: here the server reads two minus signs, not a comment (and a '#' after them as a comment to the end of the line), and the mysql client sends it so too. Write '-- ' with a space for a comment, or '- -' for two minus signs.", line, column, SqlLexDiagnosticKind.DashesInStatement));
+        return false;
+    }
+
     private static bool IsMySqlDashCommentEnd(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v' || c < ' ';
 
     private static bool IsWordStart(char c) => char.IsAsciiLetter(c) || c == '_' || c >= '\u0080';
@@ -218,6 +246,7 @@ internal sealed class SqlLexer
         _token = new SqlToken(kind, start, length, _line + _lineOffset, start - _lineStart + 1, style, (byte)prefix, _space, unterminated);
         _emitted = true;
         _space = false;
+        _statementOpen = kind is not (SqlTokenKind.Semicolon or SqlTokenKind.Delimiter);
         Advance(start + length);
     }
 
@@ -537,6 +566,7 @@ internal sealed class SqlLexer
         // The directive ends whatever statement was open, as the client does.
         _token = new SqlToken(SqlTokenKind.Delimiter, _pos, end - _pos, line, column);
         _emitted = true;
+        _statementOpen = false;
         if (length == 0)
         {
             Report(DiagnosticCodes.InvalidDelimiter, "DELIMITER needs the new terminator after it, such as 'DELIMITER $$'.", line, column);

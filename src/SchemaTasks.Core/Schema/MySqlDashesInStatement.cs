@@ -1,0 +1,35 @@
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// MySQL: a <c>--</c> and no space inside a statement is two minus signs to the server. In a
+/// statement the engine reads (CREATE, ALTER, ...) it is reported, since the author almost always
+/// meant a comment and the server then refuses the statement or stores another value
+/// (<c>DEFAULT 5--1</c> is refused with 1064); in a statement it reads nothing from
+/// (<c>SELECT 1--1</c>, data) it changes no tracked object, and is passed over. One that starts
+/// a statement joins it to the minus signs, which the server refuses: always reported.
+/// </summary>
+internal static class MySqlDashesInStatement
+{
+    /// <summary>Removes, from the findings added since <paramref name="from"/>, those inside the reader's current statement when the engine does not read it.</summary>
+    public static void PassOverUntracked(List<SqlLexDiagnostic> diagnostics, int from, SqlStatementReader reader)
+    {
+        if (reader.IsTracked) return;
+        var first = reader.First;
+        var last = reader.Last;
+        for (var i = diagnostics.Count - 1; i >= from; i--)
+        {
+            var found = diagnostics[i];
+            if (found.Kind == SqlLexDiagnosticKind.DashesInStatement
+                && After(found, first.Line, first.Column)
+                && !After(found, last.Line, last.Column))
+            {
+                diagnostics.RemoveAt(i);
+            }
+        }
+    }
+
+    private static bool After(SqlLexDiagnostic found, int line, int column)
+        => found.Line > line || (found.Line == line && found.Column > column);
+}
