@@ -432,6 +432,19 @@ public static class DiagnosticCodes
     /// </summary>
     public const string ExtensionObjectWithoutExtension = "ST3080";
 
+    /// <summary>
+    /// PostgreSQL: <c>CREATE TABLE ... INHERITS</c> that the server refuses: a parent listed twice, a
+    /// column the parents (or the table) give different types, or different defaults.
+    /// </summary>
+    public const string InheritanceConflict = "ST3096";
+
+    /// <summary>
+    /// PostgreSQL: a statement the server refuses because of table inheritance: DROP TABLE of a
+    /// table others inherit from, without CASCADE; dropping, retyping or renaming an inherited
+    /// column, or dropping an inherited CHECK, in the table that inherits it.
+    /// </summary>
+    public const string InheritedObjectInUse = "ST3097";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 
