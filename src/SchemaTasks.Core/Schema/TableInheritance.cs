@@ -250,10 +250,14 @@ internal static class TableInheritance
     /// <summary>The catalog without the links to and from <paramref name="dropped"/>, a table being dropped.</summary>
     public static Catalog Forget(Catalog catalog, QualifiedName dropped)
     {
-        if (!catalog.Tables.TryGetValue(dropped, out var table) || table.Inheritance is not { } links) return catalog;
-        foreach (var parent in links.Parents) catalog = Unlink(catalog, dropped, parent);
-        foreach (var child in links.Children) catalog = Unlink(catalog, child, dropped);
-        return catalog.WithTable(dropped, null);
+        if (!catalog.Tables.TryGetValue(dropped, out var table)) return catalog;
+        if (table.Inheritance is { } links)
+        {
+            foreach (var parent in links.Parents) catalog = Unlink(catalog, dropped, parent);
+            foreach (var child in links.Children) catalog = Unlink(catalog, child, dropped);
+        }
+
+        return catalog.WithTable(dropped, null); // Also once unlinking left it without links.
     }
 
     /// <summary>The links after table <paramref name="from"/> is renamed or moved to <paramref name="to"/>.</summary>
