@@ -496,6 +496,19 @@ public static class DiagnosticCodes
     /// <summary>MySQL: <c>CREATE DATABASE</c>/<c>DROP DATABASE</c> (or SCHEMA): another database, which the snapshot does not hold.</summary>
     public const string OtherDatabase = "ST3093";
 
+    /// <summary>
+    /// PostgreSQL: <c>CREATE TABLE ... INHERITS</c> that the server refuses: a parent listed twice, a
+    /// column the parents (or the table) give different types, or different defaults.
+    /// </summary>
+    public const string InheritanceConflict = "ST3096";
+
+    /// <summary>
+    /// PostgreSQL: a statement the server refuses because of table inheritance: DROP TABLE of a
+    /// table others inherit from, without CASCADE; dropping, retyping or renaming an inherited
+    /// column, or dropping an inherited CHECK, in the table that inherits it.
+    /// </summary>
+    public const string InheritedObjectInUse = "ST3097";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

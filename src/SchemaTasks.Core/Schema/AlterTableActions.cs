@@ -34,6 +34,7 @@ internal static class AlterTableActions
         }
 
         if (!context.IsPostgres && MySqlAlterColumnNames.Refuses(table, s, context)) return catalog;
+        if (table.Inheritance is not null && TableInheritance.RefusesAlter(catalog, table, s, context)) return catalog;
         var actions = context.IsPostgres ? s.Actions : MySqlIndexDropOrder.Arrange(table, s, context);
         if (actions is null) return catalog;
         var name = s.Name;
@@ -110,7 +111,8 @@ internal static class AlterTableActions
         if (passes is null && MySqlSetNullForeignKeys.Refuses(name, catalogBefore.Tables[s.Name], table, s, s.At, context)) return catalogBefore;
         var settled = MySqlForeignKeyIndexes.Settle(table, context);
         if (passes is null && MariaDbForeignKeyChecks.Refuses(catalog, name, catalogBefore.Tables[s.Name], settled, s.At, context)) return catalogBefore;
-        return catalog.WithTable(name, settled);
+        var after = catalog.WithTable(name, settled);
+        return catalogBefore.Tables[s.Name].Inheritance is null ? after : TableInheritance.AfterAlter(catalogBefore, after, s, context);
     }
 
     private static CatalogTable ApplyAction(Catalog catalog, CatalogTable table, AlterAction action, ApplyContext context, AlterTableStatement statement)

@@ -69,6 +69,7 @@ internal static class CatalogApplier
         CreateExtensionStatement s => ExtensionStatements.Create(catalog, s, context),
         DropExtensionStatement s => ExtensionStatements.Drop(catalog, s, context),
         MoveExtensionStatement s => ExtensionStatements.Move(catalog, s, context),
+        CommentOnStatement s => CommentTargets.Check(catalog, s, context),
         _ => catalog,
     };
 }

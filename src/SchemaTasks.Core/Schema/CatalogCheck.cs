@@ -42,4 +42,7 @@ public sealed record CatalogCheck(string Name, string Expression, string? Column
     /// check, whose <see cref="Expression"/> is the written text, or a check read from a snapshot).
     /// </summary>
     internal string? WrittenExpression { get; init; }
+
+    /// <summary>PostgreSQL <c>NO INHERIT</c>: tables that inherit this one do not get the check (<see cref="TableInheritance"/>).</summary>
+    internal bool NoInherit { get; init; }
 }

@@ -143,6 +143,12 @@ public sealed record CatalogTable(
     }
 
     /// <summary>
+    /// PostgreSQL: the tables this one inherits from (<c>INHERITS</c>) and those that inherit from
+    /// it; <see langword="null"/> for a table in no inheritance, as nearly all are (<see cref="TableInheritance"/>).
+    /// </summary>
+    internal TableInheritanceLinks? Inheritance { get; init; }
+
+    /// <summary>
     /// MySQL: the charsets the migrations gave the table and its columns, which decide what
     /// <c>CONVERT TO CHARACTER SET</c> makes of TEXT types; <see langword="null"/> when none are
     /// known (a table read from a live database or a snapshot, or of PostgreSQL). Part of equality,
@@ -307,7 +313,8 @@ public sealed record CatalogTable(
             && EqualityComparer<ImmutableSortedSet<string>>.Default.Equals(OtherConstraints, other.OtherConstraints)
             && EqualityComparer<ImmutableDictionary<string, TableKey>>.Default.Equals(Keys, other.Keys)
             && EqualityComparer<ImmutableSortedDictionary<string, TablePolicy>>.Default.Equals(Policies, other.Policies)
-            && Equals(Charsets, other.Charsets);
+            && Equals(Charsets, other.Charsets)
+            && Inheritance == other.Inheritance;
     }
 
     /// <inheritdoc />

@@ -34,16 +34,21 @@ internal static class TableStatements
 
         if (!TypeStatements.CheckSchema(catalog, s.Name, context, s.At)) return catalog;
         if (!ServerLimits.CheckColumnCount(s.Name, s.Columns.Count, context, s.At)) return catalog;
+        var inherited = s.Inherits.Count == 0 ? null : TableInheritance.Collect(catalog, s, context);
+        if (s.Inherits.Count > 0 && inherited is null) return catalog;
 
         // Columns go into one builder: adding them to the immutable table one by one copied
         // the column array per column (quadratic in a wide table).
-        var columns = ImmutableArray.CreateBuilder<CatalogColumn>(s.Columns.Count);
+        var columns = ImmutableArray.CreateBuilder<CatalogColumn>(s.Columns.Count + (inherited?.Columns.Count ?? 0));
+        if (inherited is not null) columns.AddRange(inherited.Columns);
+        var merged = inherited is null ? null : new HashSet<string>(context.Rules.ColumnComparer); // The inherited columns the table also declares.
         // A set only for a wide table: scanning the columns of a usual one costs less than building one.
         var declared = s.Columns.Count > SmallList ? new HashSet<string>(context.Rules.ColumnComparer) : null;
         var refusedColumn = false;
         foreach (var column in s.Columns)
         {
-            if (declared is null ? IndexOf(columns, column.Name, context.Rules.ColumnComparison) >= 0 : !declared.Add(column.Name))
+            var inheritedIndex = inherited is null ? -1 : inherited.Columns.FindIndex(c => string.Equals(c.Name, column.Name, context.Rules.ColumnComparison));
+            if ((inheritedIndex < 0 && (declared is null ? IndexOf(columns, column.Name, context.Rules.ColumnComparison) >= 0 : !declared.Add(column.Name))) || (inheritedIndex >= 0 && !merged!.Add(column.Name)))
             {
                 context.Error(DiagnosticCodes.ColumnExists, $"Table {context.Show(s.Name)} declares column {context.Show(column.Name)} twice. Remove or rename one.", column.At);
                 continue;
@@ -56,19 +61,23 @@ internal static class TableStatements
                 continue;
             }
 
-            if (RefusedDefaults.Checked(catalog, s.Name, created, column, context) is { } accepted) columns.Add(accepted);
+            if (RefusedDefaults.Checked(catalog, s.Name, created, column, context) is not { } accepted) refusedColumn = true;
+            else if (inheritedIndex < 0) columns.Add(accepted);
+            else if (TableInheritance.Merge(s, columns[inheritedIndex], accepted, column.At, context) is { } mergedColumn) columns[inheritedIndex] = mergedColumn;
             else refusedColumn = true;
         }
 
         if (refusedColumn) return catalog;
+        if (inherited is not null && TableInheritance.RefusesDefaults(s, inherited, s.Columns.Where(c => c.Default is not null).Select(c => c.Name), context)) return catalog;
 
-        var table = new CatalogTable(s.Name, columns.ToImmutable(), [], CatalogTable.NoConstraints(context.Rules));
+        var table = new CatalogTable(s.Name, columns.ToImmutable(), inherited?.Checks ?? [], CatalogTable.NoConstraints(context.Rules));
         context.ForeignKeyNumbers.Begin(s.Name, null);
 
         if (context.IsPostgres)
         {
             foreach (var (constraint, column) in PostgresConstraintOrder.OfCreateTable(s))
             {
+                if (inherited is not null && TableInheritance.MergesCheck(inherited, constraint)) continue;
                 table = AddConstraint(catalog, table, constraint, column, context);
             }
         }
@@ -95,7 +104,7 @@ internal static class TableStatements
         if (MySqlSetNullForeignKeys.Refuses(s.Name, null, table, null, s.At, context)) return catalog;
         if (!AutoIncrementColumns.Accepts(table, s.At, context)) return catalog;
         if (PostgresForeignKeyChecks.Refuses(catalog, s.Name, null, table, s.At, context)) return catalog;
-        return catalog.WithTable(s.Name, table);
+        return inherited is null ? catalog.WithTable(s.Name, table) : TableInheritance.Link(catalog, table, s.Inherits);
     }
 
     /// <summary>Adds the constraints written in a column's definition, and those the server implies (MariaDB's JSON CHECK).</summary>
@@ -218,6 +227,7 @@ internal static class TableStatements
         {
             Identifiers = check.Identifiers is { } identifiers ? identifiers.ToImmutableArray() : default,
             WrittenExpression = check.WrittenExpression,
+            NoInherit = check.NoInherit,
         };
 
     public static Catalog Rename(Catalog catalog, RenameTablesStatement s, ApplyContext context)
@@ -253,6 +263,7 @@ internal static class TableStatements
         var moved = SequenceDefaults.MoveSchema(table with { Name = to }, from.Schema, to.Schema, context.Rules);
         moved = RenamedTableConstraints.Apply(moved, from.Name, to.Name, context.Rules.Dialect);
         catalog = ForeignKeyDependents.FollowRenamedTable(catalog.With(tables: catalog.Tables.Remove(from).SetItem(to, moved)), from, to);
+        if (moved.Inheritance is not null) catalog = TableInheritance.Follow(catalog, from, to);
         return ViewDependencies.FollowRenamedTable(catalog, from, to);
     }
 
@@ -260,6 +271,9 @@ internal static class TableStatements
     {
         if (context.IsPostgres)
         {
+            if (TableInheritance.Dropped(catalog, s, context) is not { } withChildren) return catalog;
+            if (!ReferenceEquals(withChildren, s.Names)) s = s with { Names = withChildren };
+
             // Foreign keys of the tables that stay: the server refuses them, or drops them with CASCADE.
             var dropped = s.Names.Where(catalog.Tables.ContainsKey).ToHashSet();
             if (!s.Cascade && ForeignKeyDependents.RefusesTableDrop(catalog, dropped, s.At, context)) return catalog;
@@ -283,7 +297,7 @@ internal static class TableStatements
                 continue;
             }
 
-            catalog = catalog.WithTable(name, null);
+            catalog = catalog.Tables[name].Inheritance is null ? catalog.WithTable(name, null) : TableInheritance.Forget(catalog, name);
         }
 
         return catalog;

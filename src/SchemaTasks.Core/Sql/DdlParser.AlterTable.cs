@@ -127,6 +127,13 @@ internal sealed partial class DdlParser
             throw _c.Error($"expected TYPE, SET/DROP NOT NULL, SET/DROP DEFAULT or another column change for column {column}");
         }
 
+        if (_c.IsWord("NO") && _c.IsWord("INHERIT", 1))
+        {
+            _c.Next();
+            _c.Next();
+            return new NoInheritAction(at, TableName());
+        }
+
         if (IsHarmlessPostgresAction())
         {
             SkipAction();

@@ -51,9 +51,21 @@ internal sealed partial class DdlParser
         // Table options, PARTITION BY, WITH (...), TABLESPACE: nothing tracked, except forms that
         // add columns, and MySQL's default charset.
         var charset = default(CharsetClauses);
+        IReadOnlyList<QualifiedName> parents = [];
+        var inheritsAt = default(SqlToken);
         while (!_c.AtEnd)
         {
             if (_mySql && TryCharsetClause(ref charset, afterDefault: true)) continue;
+            if (!_mySql && parents.Count == 0 && _c.IsWord("INHERITS") && _c.IsSymbol('(', 1))
+            {
+                // Modelled when every parent is a tracked table (TableInheritance).
+                inheritsAt = _c.Next();
+                _c.Next();
+                parents = NameList();
+                _c.ExpectSymbol(')');
+                continue;
+            }
+
             if (_c.IsWord("INHERITS") || _c.IsWord("SELECT") || (_mySql && _c.IsWord("AS")))
             {
                 throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} ... {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} adds columns SchemaTasks cannot see; declare them explicitly", _c.Current), name);
@@ -63,7 +75,7 @@ internal sealed partial class DdlParser
             else _c.Next();
         }
 
-        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result, DefaultCollation = charset.CollationWritten };
+        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result, DefaultCollation = charset.CollationWritten, Inherits = parents, InheritsAt = inheritsAt };
     }
 
     // The exception with the table it would create, whose later statements are then passed over.
@@ -578,16 +590,19 @@ internal sealed partial class DdlParser
         _c.ExpectWord("CHECK");
         var (start, end) = _c.Parenthesised();
         if (start == end) throw _c.Error("expected an expression inside CHECK ( )");
-        while (_c.TryWords("NO", "INHERIT") || _c.TryWords("NOT", "VALID") || _c.TryWords("NOT", "ENFORCED") || _c.TryWord("ENFORCED"))
+        var noInherit = false;
+        while (true)
         {
+            if (_c.TryWords("NO", "INHERIT")) noInherit = true;
+            else if (!(_c.TryWords("NOT", "VALID") || _c.TryWords("NOT", "ENFORCED") || _c.TryWord("ENFORCED"))) break;
         }
 
         if (CheckValueSetReader.TryRead(_c.Source, _c.Tokens, start, end, _rules, out var column, out var values))
         {
-            return new CheckSpec(ValueSetText(_rules, column, values), column, values) { WrittenExpression = _mySql ? null : Render(start, end) };
+            return new CheckSpec(ValueSetText(_rules, column, values), column, values) { WrittenExpression = _mySql ? null : Render(start, end), NoInherit = noInherit };
         }
 
-        return new CheckSpec(Render(start, end), null, [], Identifiers(start, end));
+        return new CheckSpec(Render(start, end), null, [], Identifiers(start, end)) { NoInherit = noInherit };
     }
 
     private List<string> Identifiers(int start, int end)

@@ -45,6 +45,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("CREATE")) return Create(at);
         if (_c.TryWord("ALTER")) return Alter(at);
         if (_c.TryWord("DROP")) return Drop(at);
+        if (!_mySql && _c.TryWord("COMMENT")) return CommentOn(at);
         if (!_mySql && (_c.IsWord("SELECT") || _c.IsWord("WITH") || _c.IsSymbol('('))) return SelectInto(at);
         if (_mySql && _c.IsWord("RENAME") && _c.IsWord("TABLE", 1))
         {

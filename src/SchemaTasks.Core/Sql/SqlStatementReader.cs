@@ -12,7 +12,7 @@ namespace SchemaTasks.Sql;
 /// Only statements that can shape a tracked object keep their tokens (<see cref="IsTracked"/>),
 /// in one buffer reused for every statement. The parser reads nothing but statements that
 /// start with CREATE, ALTER, DROP or RENAME (and PostgreSQL's queries, which may SELECT ...
-/// INTO a new table), and the engine runs PostgreSQL DO blocks and
+/// INTO a new table, and its COMMENT ON, refused on a missing table or column), and the engine runs PostgreSQL DO blocks and
 /// follows calls and dynamic SQL (<see cref="Schema.RoutineCalls"/>), so that first word
 /// decides; the rest (data, grants) are run through the lexer to find their end and
 /// are never stored. Memory is therefore bounded by the longest tracked statement, not by
@@ -56,7 +56,7 @@ internal sealed class SqlStatementReader
     /// <summary>Whether DELETE statements keep their tokens, for MariaDB's check of their alias (<see cref="Schema.MariaDbDeleteAlias"/>).</summary>
     public bool KeepsDeletes { get; init; }
 
-    /// <summary>Whether the current statement starts with a word the engine reads (CREATE, ALTER, DROP, RENAME; PostgreSQL's DO, SELECT, WITH and '('; CALL and the statements of dynamic SQL).</summary>
+    /// <summary>Whether the current statement starts with a word the engine reads (CREATE, ALTER, DROP, RENAME; PostgreSQL's DO, SELECT, WITH, COMMENT and '('; CALL and the statements of dynamic SQL).</summary>
     public bool IsTracked { get; private set; }
 
     /// <summary>How many tokens the current statement has, stored or not.</summary>
@@ -168,10 +168,11 @@ internal sealed class SqlStatementReader
         {
             First = token;
             // A DO block runs when the migration runs; a procedure or dynamic SQL may run DDL; a
-            // PostgreSQL query, however it starts, may SELECT ... INTO a new table.
+            // PostgreSQL query, however it starts, may SELECT ... INTO a new table; a COMMENT ON
+            // fails on a table or column that does not exist.
             IsTracked = (token.Kind == SqlTokenKind.Word
                          && (IsWord(token, "CREATE") || IsWord(token, "ALTER") || IsWord(token, "DROP") || IsWord(token, "RENAME")
-                             || (!_mySql && (IsWord(token, "DO") || IsWord(token, "WITH")))
+                             || (!_mySql && (IsWord(token, "DO") || IsWord(token, "WITH") || IsWord(token, "COMMENT")))
                              || Schema.RoutineCalls.Reads(_source, token, _mySql)))
                         || (!_mySql && SqlTokenText.IsSymbol(_source, token, '('));
             _keepsThis = KeepsDeletes && IsWord(token, "DELETE");

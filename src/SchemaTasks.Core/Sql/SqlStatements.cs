@@ -47,6 +47,12 @@ internal sealed record CreateTableStatement(SqlToken At, QualifiedName Name, boo
 
     /// <summary>MySQL: the table's default collation as a <c>COLLATE</c> option writes it, in lower case; <see langword="null"/> when none does.</summary>
     public string? DefaultCollation { get; init; }
+
+    /// <summary>PostgreSQL <c>INHERITS (parent, ...)</c>: the parents, in order; empty without it.</summary>
+    public IReadOnlyList<QualifiedName> Inherits { get; init; } = [];
+
+    /// <summary>Where <c>INHERITS</c> is written, when it is.</summary>
+    public SqlToken InheritsAt { get; init; }
 }
 
 internal sealed record AlterTableStatement(SqlToken At, QualifiedName Name, bool IfExists, IReadOnlyList<AlterAction> Actions) : SqlStatement(At);
@@ -219,6 +225,9 @@ internal sealed record CheckSpec(string Expression, string? Column, IReadOnlyLis
 {
     /// <summary>PostgreSQL value sets: the expression as written (see <see cref="Schema.CatalogCheck.WrittenExpression"/>).</summary>
     public string? WrittenExpression { get; init; }
+
+    /// <summary>PostgreSQL <c>NO INHERIT</c>: the check stays off the tables that inherit this one.</summary>
+    public bool NoInherit { get; init; }
 }
 
 internal abstract record AlterAction(SqlToken At);
@@ -273,6 +282,9 @@ internal sealed record DropConstraintAction(SqlToken At, string Name, bool IfExi
 }
 
 internal sealed record RenameConstraintAction(SqlToken At, string From, string To) : AlterAction(At);
+
+/// <summary>PostgreSQL <c>NO INHERIT parent</c>: the table stops inheriting from the parent and keeps its columns and checks.</summary>
+internal sealed record NoInheritAction(SqlToken At, Schema.QualifiedName Parent) : AlterAction(At);
 
 /// <summary>RENAME TO or SET SCHEMA of a table.</summary>
 internal sealed record RenameTableAction(SqlToken At, QualifiedName NewName) : AlterAction(At)

@@ -202,7 +202,7 @@ public class PostgresCatalogTests
             INSERT INTO log VALUES ('CREATE TYPE c AS ENUM (''y'');', E'\'; CREATE TABLE d (id int); --');
             /* CREATE TABLE e (id int); /* nested */ CREATE TABLE f (id int); */
             -- CREATE TABLE g (id int);
-            CREATE INDEX CONCURRENTLY i ON whatever (x); GRANT ALL ON t TO u; COMMENT ON TABLE x IS 'CREATE TABLE h()';
+            CREATE INDEX CONCURRENTLY i ON whatever (x); GRANT ALL ON t TO u; COMMENT ON SCHEMA public IS 'CREATE TABLE h()';
             CREATE EXTENSION IF NOT EXISTS citext; BEGIN; COMMIT; SET search_path = public; SELECT 1::int;
             """);
         Assert.Empty(catalog.Tables);

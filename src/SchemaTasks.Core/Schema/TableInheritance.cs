@@ -1,0 +1,314 @@
+using System.Collections.Immutable;
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// PostgreSQL table inheritance (<c>CREATE TABLE child (...) INHERITS (parent, ...)</c>), as
+/// PostgreSQL 15 does it: the child takes its parents' columns first, in order (merged by name
+/// across parents), then its own (one named like a parent's merges into it); NOT NULL, defaults
+/// and CHECK constraints (not NO INHERIT ones, under the parent's name) are inherited; keys and
+/// foreign keys are not. Modelled only when every parent is a tracked table. What the engine does
+/// not follow afterwards (a parent's ALTER TABLE that reaches its children) leaves the children
+/// out of the snapshot, with ST2011, rather than let them silently drift from the server's.
+/// </summary>
+internal static class TableInheritance
+{
+    /// <summary>What a child takes from its parents before its own columns and constraints.</summary>
+    /// <param name="Columns">The inherited columns, merged, in table order.</param>
+    /// <param name="Checks">The inherited CHECK constraints.</param>
+    /// <param name="ConflictingDefaults">Columns the parents give different defaults: refused unless the child gives its own.</param>
+    internal sealed record Inherited(List<CatalogColumn> Columns, ImmutableArray<CatalogCheck> Checks, HashSet<string> ConflictingDefaults);
+
+    /// <summary>
+    /// The parents' columns and checks for <paramref name="s"/>; <see langword="null"/>, reported,
+    /// when the server refuses the statement or the engine cannot model it.
+    /// </summary>
+    public static Inherited? Collect(Catalog catalog, CreateTableStatement s, ApplyContext context)
+    {
+        var seen = new HashSet<QualifiedName>();
+        var columns = new List<CatalogColumn>();
+        var conflicting = new HashSet<string>(context.Rules.ColumnComparer);
+        var checks = ImmutableArray.CreateBuilder<CatalogCheck>();
+        foreach (var parentName in s.Inherits)
+        {
+            if (!seen.Add(parentName))
+            {
+                context.Error(DiagnosticCodes.InheritanceConflict, $"CREATE TABLE {context.Show(s.Name)} lists {context.Show(parentName)} twice in INHERITS: PostgreSQL refuses it (SQLSTATE 42P07, relation would be inherited from more than once). List each parent once.", s.InheritsAt);
+                return null;
+            }
+
+            if (TemporaryTables.Names(parentName, s, context) || !catalog.Tables.TryGetValue(parentName, out var parent))
+            {
+                Unmodelled(s, $"it inherits from {context.Show(parentName)}, which is not a table the migrations create (or its columns are unknown), so the columns it adds are not known", context);
+                return null;
+            }
+
+            foreach (var column in parent.Columns)
+            {
+                // An identity is not inherited; its NOT NULL is (checked on PostgreSQL 15).
+                var inherited = column.IsIdentity ? column with { IsIdentity = false } : column;
+                var index = columns.FindIndex(c => string.Equals(c.Name, column.Name, context.Rules.ColumnComparison));
+                if (index < 0)
+                {
+                    columns.Add(inherited);
+                    continue;
+                }
+
+                var merged = columns[index];
+                if (merged.Type != column.Type)
+                {
+                    context.Error(DiagnosticCodes.InheritanceConflict, $"CREATE TABLE {context.Show(s.Name)} inherits column {context.Show(column.Name)} as {merged.Type} and as {column.Type} (from {context.Show(parentName)}): PostgreSQL refuses it (SQLSTATE 42804, inherited column has a type conflict). Give the column one type in every parent.", s.InheritsAt);
+                    return null;
+                }
+
+                if (merged.GeneratedFrom is not null || column.GeneratedFrom is not null)
+                {
+                    Unmodelled(s, $"its parents both have column {context.Show(column.Name)}, generated in one of them", context);
+                    return null;
+                }
+
+                if (merged.Default is not null && column.Default is not null && merged.Default != column.Default) conflicting.Add(column.Name);
+                columns[index] = merged with { IsNullable = merged.IsNullable && column.IsNullable, Default = merged.Default ?? column.Default };
+            }
+
+            foreach (var check in parent.Checks)
+            {
+                if (check.NoInherit) continue;
+                var same = checks.FirstOrDefault(c => c.Name == check.Name);
+                if (same is null)
+                {
+                    checks.Add(check with { NoInherit = false });
+                }
+                else if (same.Expression != check.Expression)
+                {
+                    Unmodelled(s, $"two of its parents have a CHECK named {context.Show(check.Name)} with different expressions", context);
+                    return null;
+                }
+            }
+        }
+
+        return new Inherited(columns, checks.ToImmutable(), conflicting);
+    }
+
+    /// <summary>
+    /// The child's own column merged into the inherited one of its name (same type required);
+    /// <see langword="null"/>, reported, when the server refuses it.
+    /// </summary>
+    public static CatalogColumn? Merge(CreateTableStatement s, CatalogColumn inherited, CatalogColumn own, SqlToken at, ApplyContext context)
+    {
+        if (inherited.Type != own.Type)
+        {
+            context.Error(DiagnosticCodes.InheritanceConflict, $"CREATE TABLE {context.Show(s.Name)} declares column {context.Show(own.Name)} as {own.Type}, but inherits it as {inherited.Type}: PostgreSQL refuses it (SQLSTATE 42804, column has a type conflict). Declare it as {inherited.Type}, or leave it out: the parent gives it.", at);
+            return null;
+        }
+
+        // The child's own default wins; NOT NULL from either side stays.
+        return inherited with { IsNullable = inherited.IsNullable && own.IsNullable, Default = own.Default ?? inherited.Default, IsIdentity = own.IsIdentity };
+    }
+
+    /// <summary>Reports the columns whose defaults the parents disagree on and the child does not settle.</summary>
+    public static bool RefusesDefaults(CreateTableStatement s, Inherited inherited, IEnumerable<string> settled, ApplyContext context)
+    {
+        var left = inherited.ConflictingDefaults.Except(settled, context.Rules.ColumnComparer).OrderBy(n => n, StringComparer.Ordinal).FirstOrDefault();
+        if (left is null) return false;
+        context.Error(DiagnosticCodes.InheritanceConflict, $"CREATE TABLE {context.Show(s.Name)} inherits column {context.Show(left)} from parents that give it different defaults: PostgreSQL refuses it (SQLSTATE 42611, column inherits conflicting default values). Give the column a DEFAULT in this CREATE TABLE.", s.InheritsAt);
+        return true;
+    }
+
+    /// <summary>Whether a CHECK the child writes is one it inherits, which the server merges (same name and expression).</summary>
+    public static bool MergesCheck(Inherited inherited, ConstraintSpec constraint)
+        => constraint is { Kind: ConstraintKind.Check, Name: { } name, Check: { } check } && inherited.Checks.Any(c => c.Name == name && c.Expression == check.Expression);
+
+    /// <summary>The catalog with <paramref name="child"/> linked to its parents.</summary>
+    public static Catalog Link(Catalog catalog, CatalogTable child, IReadOnlyList<QualifiedName> parents)
+    {
+        catalog = catalog.WithTable(child.Name, child with { Inheritance = TableInheritanceLinks.Of([.. parents], []) });
+        foreach (var parentName in parents)
+        {
+            var parent = catalog.Tables[parentName];
+            var links = parent.Inheritance;
+            catalog = catalog.WithTable(parentName, parent with { Inheritance = TableInheritanceLinks.Of(links?.Parents ?? [], (links?.Children ?? ImmutableSortedSet<QualifiedName>.Empty).Add(child.Name)) });
+        }
+
+        return catalog;
+    }
+
+    private static void Unmodelled(CreateTableStatement s, string why, ApplyContext context)
+    {
+        context.UnknownShapes.Add(s.Name);
+        context.Error(DiagnosticCodes.UnsupportedStatement, $"Cannot model this CREATE TABLE {context.Show(s.Name)} ... INHERITS: {why}. Inheritance is modelled when every parent is a table the migrations create; declaring the columns in the child does not help, as INHERITS still adds the parent's. The snapshot leaves {context.Show(s.Name)} out, and later statements on it are passed over.", s.InheritsAt);
+    }
+
+    /// <summary>
+    /// ALTER TABLE of a table in an inheritance, before its actions apply: reports and returns
+    /// <see langword="true"/> when the server refuses it (an inherited column or CHECK dropped,
+    /// retyped or renamed in the child).
+    /// </summary>
+    public static bool RefusesAlter(Catalog catalog, CatalogTable table, AlterTableStatement s, ApplyContext context)
+    {
+        if (table.Inheritance is not { Parents.IsEmpty: false } links) return false;
+        foreach (var action in s.Actions)
+        {
+            var (what, name) = action switch
+            {
+                DropColumnAction drop => ("drop inherited column", drop.Column),
+                AlterColumnTypeAction retype => ("alter inherited column", retype.Column),
+                RenameColumnAction rename => ("rename inherited column", rename.From),
+                DropConstraintAction drop => ("drop inherited constraint", drop.Name),
+                RenameConstraintAction rename => ("rename inherited constraint", rename.From),
+                _ => (null, null),
+            };
+            if (what is null) continue;
+            var constraint = action is DropConstraintAction or RenameConstraintAction;
+            foreach (var parentName in links.Parents)
+            {
+                if (!catalog.Tables.TryGetValue(parentName, out var parent)) continue;
+                var inherited = constraint
+                    ? parent.Checks.Any(c => c.Name == name && !c.NoInherit)
+                    : parent.FindColumn(name!, context.Rules.Dialect) is not null;
+                if (!inherited) continue;
+                context.Error(DiagnosticCodes.InheritedObjectInUse, $"ALTER TABLE {context.Show(s.Name)} would {what} {context.Show(name!)}, which it inherits from {context.Show(parentName)}: PostgreSQL refuses it (SQLSTATE 42P16, cannot {what}). Change it in the parent, which passes the change on, or first detach the table (ALTER TABLE {context.Show(s.Name)} NO INHERIT {context.Show(parentName)}).", action.At);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// After an ALTER TABLE of a table in an inheritance: a NO INHERIT detaches; a change that
+    /// reaches the tables inheriting from it (which the engine does not follow) leaves them out
+    /// of the snapshot, reported with ST2011.
+    /// </summary>
+    public static Catalog AfterAlter(Catalog before, Catalog after, AlterTableStatement s, ApplyContext context)
+    {
+        var name = s.Name;
+        foreach (var action in s.Actions)
+        {
+            if (action is RenameTableAction rename) name = rename.Target(name, postgres: true);
+        }
+
+        if (!after.Tables.TryGetValue(name, out var table) || table.Inheritance is not { } links) return after;
+        foreach (var detach in s.Actions.OfType<NoInheritAction>())
+        {
+            after = Unlink(after, name, detach.Parent);
+        }
+
+        if (links.Children.IsEmpty || s.Actions.All(a => StaysInParent(before.Tables.GetValueOrDefault(s.Name), a))) return after;
+        var descendants = Descendants(after, name);
+        var reaching = s.Actions.First(a => !StaysInParent(before.Tables.GetValueOrDefault(s.Name), a));
+        context.Error(DiagnosticCodes.UnsupportedStatement, $"Cannot model this ALTER TABLE {context.Show(s.Name)}: the change reaches the tables that inherit from it ({string.Join(", ", descendants.Select(context.Show))}), and SchemaTasks does not follow a parent's changes into its children. The snapshot leaves them out, and later statements on them are passed over. Declare the child tables without INHERITS to keep them in the snapshot.", reaching.At);
+        foreach (var descendant in descendants)
+        {
+            context.UnknownShapes.Add(descendant);
+            after = Forget(after, descendant);
+        }
+
+        return after;
+    }
+
+    // Actions whose effect stays in the parent (keys, foreign keys and indexes are not inherited;
+    // the table's own name is followed by Follow).
+    private static bool StaysInParent(CatalogTable? parent, AlterAction action) => action switch
+    {
+        AddConstraintAction add => add.Constraint.Kind != ConstraintKind.Check || add.Constraint.Check?.NoInherit == true,
+        DropConstraintAction drop => parent is not null && !parent.Checks.Any(c => c.Name == drop.Name && !c.NoInherit),
+        RenameConstraintAction rename => parent is not null && !parent.Checks.Any(c => c.Name == rename.From && !c.NoInherit),
+        RenameTableAction or DropIndexAction or RenameIndexAction or NoInheritAction => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// DROP TABLE: without CASCADE the server refuses to drop a table others inherit from
+    /// (unless they go in the same statement); with it, they go too. Returns the tables to drop,
+    /// or <see langword="null"/>, reported, when the statement is refused.
+    /// </summary>
+    public static IReadOnlyList<QualifiedName>? Dropped(Catalog catalog, DropTableStatement s, ApplyContext context)
+    {
+        List<QualifiedName>? names = null;
+        foreach (var name in s.Names)
+        {
+            if (!catalog.Tables.TryGetValue(name, out var table) || table.Inheritance is not { Children.IsEmpty: false }) continue;
+            foreach (var descendant in Descendants(catalog, name))
+            {
+                if (s.Names.Contains(descendant) || names?.Contains(descendant) == true) continue;
+                if (!s.Cascade)
+                {
+                    context.Error(DiagnosticCodes.InheritedObjectInUse, $"DROP TABLE {context.Show(name)}: table {context.Show(descendant)} inherits from it, so PostgreSQL refuses the drop (SQLSTATE 2BP01, other objects depend on it). Drop the inheriting tables first (or in the same statement), detach them (ALTER TABLE ... NO INHERIT), or write DROP TABLE ... CASCADE, which drops them too.", s.At);
+                    return null;
+                }
+
+                (names ??= [.. s.Names]).Add(descendant);
+            }
+        }
+
+        return names ?? s.Names;
+    }
+
+    /// <summary>The catalog without the links to and from <paramref name="dropped"/>, a table being dropped.</summary>
+    public static Catalog Forget(Catalog catalog, QualifiedName dropped)
+    {
+        if (!catalog.Tables.TryGetValue(dropped, out var table)) return catalog;
+        if (table.Inheritance is { } links)
+        {
+            foreach (var parent in links.Parents) catalog = Unlink(catalog, dropped, parent);
+            foreach (var child in links.Children) catalog = Unlink(catalog, child, dropped);
+        }
+
+        return catalog.WithTable(dropped, null); // Also once unlinking left it without links.
+    }
+
+    /// <summary>The links after table <paramref name="from"/> is renamed or moved to <paramref name="to"/>.</summary>
+    public static Catalog Follow(Catalog catalog, QualifiedName from, QualifiedName to)
+    {
+        if (!catalog.Tables.TryGetValue(to, out var table) || table.Inheritance is not { } links) return catalog;
+        foreach (var parentName in links.Parents)
+        {
+            if (!catalog.Tables.TryGetValue(parentName, out var parent) || parent.Inheritance is not { } parentLinks) continue;
+            catalog = catalog.WithTable(parentName, parent with { Inheritance = parentLinks with { Children = parentLinks.Children.Remove(from).Add(to) } });
+        }
+
+        foreach (var childName in links.Children)
+        {
+            if (!catalog.Tables.TryGetValue(childName, out var child) || child.Inheritance is not { } childLinks) continue;
+            catalog = catalog.WithTable(childName, child with { Inheritance = childLinks with { Parents = childLinks.Parents.Replace(from, to) } });
+        }
+
+        return catalog;
+    }
+
+    private static Catalog Unlink(Catalog catalog, QualifiedName child, QualifiedName parent)
+    {
+        if (catalog.Tables.TryGetValue(child, out var c) && c.Inheritance is { } childLinks)
+        {
+            catalog = catalog.WithTable(child, c with { Inheritance = TableInheritanceLinks.Of(childLinks.Parents.Remove(parent), childLinks.Children) });
+        }
+
+        if (catalog.Tables.TryGetValue(parent, out var p) && p.Inheritance is { } parentLinks)
+        {
+            catalog = catalog.WithTable(parent, p with { Inheritance = TableInheritanceLinks.Of(parentLinks.Parents, parentLinks.Children.Remove(child)) });
+        }
+
+        return catalog;
+    }
+
+    private static List<QualifiedName> Descendants(Catalog catalog, QualifiedName name)
+    {
+        var found = new List<QualifiedName>();
+        var queue = new Queue<QualifiedName>([name]);
+        while (queue.Count > 0)
+        {
+            if (!catalog.Tables.TryGetValue(queue.Dequeue(), out var table) || table.Inheritance is not { } links) continue;
+            foreach (var child in links.Children)
+            {
+                if (found.Contains(child)) continue;
+                found.Add(child);
+                queue.Enqueue(child);
+            }
+        }
+
+        return found;
+    }
+}
