@@ -47,6 +47,17 @@ internal sealed class UncommittedEnumLabels
     public UncommittedLabel? Find(QualifiedName type, string label)
         => _byType.TryGetValue(type, out var labels) && labels.TryGetValue(label, out var added) ? added : null;
 
+    /// <summary>Whether a type named <paramref name="name"/> (in any schema) has an uncommitted label.</summary>
+    public bool HasTypeNamed(string name)
+    {
+        foreach (var type in _byType.Keys)
+        {
+            if (type.Name == name) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Whether some type has an uncommitted label spelled <paramref name="label"/>.</summary>
     public bool HasSpelling(string label) => _spellings.ContainsKey(label);
 

@@ -21,7 +21,8 @@ internal sealed class UncommittedLabelCheck
     private readonly string _sql;
     private readonly string? _file;
     private bool? _markedNoTransaction;
-    private bool? _readsFunctionBodies;
+    private Func<bool>? _readsFunctionBodies;
+    private bool? _bodiesRead;
 
     private UncommittedLabelCheck(ToolTransaction run, string sql, string? file, UncommittedEnumLabels? batch)
     {
@@ -68,11 +69,7 @@ internal sealed class UncommittedLabelCheck
     public Catalog Check(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, ApplyContext context)
     {
         if (Labels.IsEmpty || (_markedNoTransaction ??= PostgresTransactionRule.IsMarkedNoTransaction(_sql))) return after;
-        // pg_dump's files turn check_function_bodies off, and CREATE FUNCTION then parses no body.
-        // Only a CREATE has a body; the file is searched once one comes.
-        var readsFunctionBodies = tokens.Count == 0 || !SqlTokenText.IsWord(sql, tokens[0], "CREATE")
-            || (_readsFunctionBodies ??= _sql.IndexOf("check_function_bodies", StringComparison.OrdinalIgnoreCase) < 0);
-        if (UncommittedLabelUses.Find(before, after, sql, tokens, Labels, context.Rules, context.Overloads, readsFunctionBodies) is not { } use) return after;
+        if (UncommittedLabelUses.Find(before, after, sql, tokens, Labels, context.Rules, context.Overloads, _readsFunctionBodies ??= ReadsFunctionBodies) is not { } use) return after;
         var label = use.Label;
         var value = context.ShowValue(label.Label);
         var type = context.Show(label.Type);
@@ -124,4 +121,8 @@ internal sealed class UncommittedLabelCheck
 
         return after;
     }
+
+    // pg_dump's files turn check_function_bodies off, and CREATE FUNCTION then parses no body.
+    // Searched for once a function body may hold a label, as few do.
+    private bool ReadsFunctionBodies() => _bodiesRead ??= _sql.IndexOf("check_function_bodies", StringComparison.OrdinalIgnoreCase) < 0;
 }

@@ -34,8 +34,8 @@ internal static partial class UncommittedLabelUses
     /// <param name="labels">The labels not committed yet.</param>
     /// <param name="rules">The naming rules.</param>
     /// <param name="routines">The functions and procedures the migrations created, whose parameters type a call's arguments.</param>
-    /// <param name="readsFunctionBodies">Whether CREATE FUNCTION parses a <c>LANGUAGE sql</c> body (check_function_bodies is not turned off).</param>
-    public static UncommittedLabelUse? Find(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, UncommittedEnumLabels labels, IdentifierRules rules, RoutineOverloads? routines = null, bool readsFunctionBodies = true)
+    /// <param name="readsFunctionBodies">Whether CREATE FUNCTION parses a <c>LANGUAGE sql</c> body (check_function_bodies is not turned off); asked only of a body that may hold a label. Without it, bodies are read.</param>
+    public static UncommittedLabelUse? Find(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, UncommittedEnumLabels labels, IdentifierRules rules, RoutineOverloads? routines = null, Func<bool>? readsFunctionBodies = null)
     {
         if (tokens.Count == 0 || !LabelConstants.MayHold(sql, tokens, labels.HasSpelling, out var body)) return null;
         var scan = new Scan(before, after, sql, tokens, labels, rules, routines);
@@ -43,7 +43,7 @@ internal static partial class UncommittedLabelUses
         var fromDefaults = scan.FirstNewDefault();
         var found = fromDefaults is not { } byDefault ? fromConstants
             : fromConstants is { } byConstant && byConstant.At.Start <= byDefault.At.Start ? byConstant : byDefault;
-        return found ?? (body is { } literal && readsFunctionBodies ? InFunctionBody(after, sql, literal, labels, rules, routines) : null);
+        return found ?? (body is { } literal && (readsFunctionBodies?.Invoke() ?? true) ? InFunctionBody(after, sql, literal, labels, rules, routines) : null);
     }
 
     // A LANGUAGE sql body is parsed when the function is created, its constants coerced as in any
@@ -51,7 +51,7 @@ internal static partial class UncommittedLabelUses
     private static UncommittedLabelUse? InFunctionBody(Catalog catalog, string sql, SqlToken literal, UncommittedEnumLabels labels, IdentifierRules rules, RoutineOverloads? routines)
     {
         var body = EmbeddedSql.FromLiteral(sql, literal, []);
-        return Find(catalog, catalog, body.Text, body.Tokens, labels, rules, routines, readsFunctionBodies: false);
+        return Find(catalog, catalog, body.Text, body.Tokens, labels, rules, routines, static () => false);
     }
 
     private sealed partial class Scan(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, UncommittedEnumLabels labels, IdentifierRules rules, RoutineOverloads? routines)
@@ -194,8 +194,24 @@ internal static partial class UncommittedLabelUses
         {
             var inDefault = new QualifiedName(rules.DefaultSchema, name);
             if (after.EnumTypes.ContainsKey(inDefault) || after.Domains.ContainsKey(inDefault)) return inDefault;
+
+            // Only a type with an uncommitted label, or a domain over one, can make a use: the
+            // search of every type and domain by name (any word before a constant, DEFAULT 'a',
+            // is asked about) is left for when one of those may be the one.
+            if (!labels.HasTypeNamed(name) && !HasDomainNamed(name)) return inDefault;
             var elsewhere = after.EnumTypes.Keys.Concat(after.Domains.Keys).Where(n => n.Name == name).Take(2).ToList();
             return elsewhere.Count == 1 ? elsewhere[0] : inDefault;
+        }
+
+        private bool HasDomainNamed(string name)
+        {
+            if (after.Domains.IsEmpty) return false;
+            foreach (var domain in after.Domains.Keys)
+            {
+                if (domain.Name == name) return true;
+            }
+
+            return false;
         }
 
         private UncommittedLabel? OfType(QualifiedName? type, string value) => EnumOf(type) is { } named ? labels.Find(named, value) : null;
