@@ -159,28 +159,51 @@ internal static class PlpgsqlBodyEffects
         return values;
     }
 
-    // The DROP TABLE statements of the outermost statement list that drop only temporary tables
-    // created before them in that list (and not dropped since).
+    // The DROP TABLE statements that drop only temporary tables created before them in their own
+    // statement list (and not dropped since): the body's, a nested block's or handler's, an IF
+    // branch's or a loop's, whose statements run one after the other each time the list runs.
     private static List<(int Start, int End)> TemporaryTableDrops(EmbeddedSql body, PlpgsqlBlock block)
     {
         var spans = new List<(int, int)>();
-        var temporary = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var plain in block.Body.OfType<PlpgsqlSql>())
+        foreach (var list in StatementLists([block]))
         {
-            var statement = Parsed(body, plain.Range);
-            switch (statement)
+            var temporary = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var plain in list.OfType<PlpgsqlSql>())
             {
-                case not null when CreatedTemporaryTable(statement) is { } created:
-                    temporary.Add(created);
-                    break;
-                case DropTableStatement drop when drop.Names.All(n => temporary.Contains(n.Name) && (n.Schema == "pg_temp" || drop.UnqualifiedTables?.Contains(n) == true)):
-                    foreach (var name in drop.Names) temporary.Remove(name.Name);
-                    spans.Add(Span(body, plain.At, plain.Range.End));
-                    break;
+                var statement = Parsed(body, plain.Range);
+                switch (statement)
+                {
+                    case not null when CreatedTemporaryTable(statement) is { } created:
+                        temporary.Add(created);
+                        break;
+                    case DropTableStatement drop when drop.Names.All(n => temporary.Contains(n.Name) && (n.Schema == "pg_temp" || drop.UnqualifiedTables?.Contains(n) == true)):
+                        foreach (var name in drop.Names) temporary.Remove(name.Name);
+                        spans.Add(Span(body, plain.At, plain.Range.End));
+                        break;
+                }
             }
         }
 
         return spans;
+    }
+
+    private static IEnumerable<IReadOnlyList<PlpgsqlStatement>> StatementLists(IReadOnlyList<PlpgsqlStatement> list)
+    {
+        yield return list;
+        foreach (var statement in list)
+        {
+            IEnumerable<IReadOnlyList<PlpgsqlStatement>> nested = statement switch
+            {
+                PlpgsqlBlock block => block.Handlers.Select(h => h.Body).Prepend(block.Body),
+                PlpgsqlIf conditional => conditional.Branches.Select(b => b.Body),
+                PlpgsqlDataDependent loop => [loop.Body],
+                _ => [],
+            };
+            foreach (var inner in nested)
+            {
+                foreach (var innerList in StatementLists(inner)) yield return innerList;
+            }
+        }
     }
 
     // CREATE TEMP TABLE, or CREATE TABLE pg_temp.name: the table's name.

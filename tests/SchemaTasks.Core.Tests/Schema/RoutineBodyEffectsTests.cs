@@ -57,6 +57,9 @@ public class RoutineBodyEffectsTests
     [Theory]
     [InlineData("CREATE TEMP TABLE tmp_r (id int) ON COMMIT DROP;\n    INSERT INTO tmp_r SELECT id FROM t;\n    UPDATE t SET v = 1 WHERE id IN (SELECT id FROM tmp_r);\n    DROP TABLE tmp_r;")]
     [InlineData("CREATE TEMPORARY TABLE tmp_r AS SELECT id FROM t;\n    DROP TABLE IF EXISTS tmp_r;\n    CREATE TABLE pg_temp.tmp_s (id int);\n    DROP TABLE pg_temp.tmp_s;")]
+    [InlineData("FOR i IN 1..3 LOOP\n        CREATE TEMP TABLE tmp_r (id int) ON COMMIT DROP;\n        INSERT INTO tmp_r SELECT id FROM t;\n        DROP TABLE tmp_r;\n    END LOOP;")] // Seen in openmeter's migrations.
+    [InlineData("WHILE (SELECT count(*) FROM t) > 0 LOOP\n        BEGIN\n            CREATE TEMP TABLE tmp_r (id int);\n            DROP TABLE tmp_r;\n        END;\n    END LOOP;")]
+    [InlineData("IF (SELECT count(*) FROM t) > 0 THEN\n        CREATE TEMP TABLE tmp_r (id int);\n        DROP TABLE tmp_r;\n    ELSE\n        CREATE TEMP TABLE tmp_s (id int);\n        DROP TABLE tmp_s;\n    END IF;")]
     public void FunctionThatDropsOnlyItsOwnTemporaryTables_IsDecided(string statements)
     {
         var (_, diagnostics) = Run(FunctionOverT(statements));
@@ -69,6 +72,8 @@ public class RoutineBodyEffectsTests
     [InlineData("CREATE TEMP TABLE tmp_r (id int);\n    IF (SELECT count(*) FROM t) > 0 THEN DROP TABLE tmp_r; END IF;")]
     [InlineData("CREATE TEMP TABLE tmp_r (id int);\n    DROP TABLE public.tmp_r;")]
     [InlineData("DROP TABLE tmp_r;\n    CREATE TEMP TABLE tmp_r (id int);")]
+    [InlineData("FOR i IN 1..3 LOOP\n        DROP TABLE tmp_r;\n        CREATE TEMP TABLE tmp_r (id int);\n    END LOOP;")] // The first round drops a permanent tmp_r, if any.
+    [InlineData("CREATE TEMP TABLE tmp_r (id int);\n    FOR i IN 1..3 LOOP\n        DROP TABLE tmp_r;\n    END LOOP;")] // The second round finds a permanent one.
     public void FunctionThatMayDropAPermanentTable_StaysUndecided(string statements)
     {
         var (_, diagnostics) = Run(FunctionOverT(statements));
