@@ -45,7 +45,7 @@ internal static class CommentTargets
     }
 
     private static bool HasConstraint(CatalogTable table, string name)
-        => table.OtherConstraints.Contains(name) || table.Keys.ContainsKey(name) || table.Checks.Any(c => c.Name == name);
+        => ConstraintNames.Exists(table, name) || table.Keys.ContainsKey(name);
 
     // As a foreign key's missing target is judged (PostgresForeignKeyChecks): in a schema the
     // migrations make, of a name no relation (an index or sequence too) or type the engine knows

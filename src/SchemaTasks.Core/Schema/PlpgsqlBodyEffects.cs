@@ -165,7 +165,7 @@ internal static class PlpgsqlBodyEffects
     private static List<(int Start, int End)> TemporaryTableDrops(EmbeddedSql body, PlpgsqlBlock block)
     {
         var spans = new List<(int, int)>();
-        foreach (var list in StatementLists([block]))
+        foreach (var list in PlpgsqlStatementTree.Lists([block]))
         {
             var temporary = new HashSet<string>(StringComparer.Ordinal);
             foreach (var plain in list.OfType<PlpgsqlSql>())
@@ -185,25 +185,6 @@ internal static class PlpgsqlBodyEffects
         }
 
         return spans;
-    }
-
-    private static IEnumerable<IReadOnlyList<PlpgsqlStatement>> StatementLists(IReadOnlyList<PlpgsqlStatement> list)
-    {
-        yield return list;
-        foreach (var statement in list)
-        {
-            IEnumerable<IReadOnlyList<PlpgsqlStatement>> nested = statement switch
-            {
-                PlpgsqlBlock block => block.Handlers.Select(h => h.Body).Prepend(block.Body),
-                PlpgsqlIf conditional => conditional.Branches.Select(b => b.Body),
-                PlpgsqlDataDependent loop => [loop.Body],
-                _ => [],
-            };
-            foreach (var inner in nested)
-            {
-                foreach (var innerList in StatementLists(inner)) yield return innerList;
-            }
-        }
     }
 
     // CREATE TEMP TABLE, or CREATE TABLE pg_temp.name: the table's name.

@@ -83,14 +83,35 @@ internal static class PlpgsqlStatementTree
         foreach (var statement in statements)
         {
             yield return statement;
-            var nested = statement switch
+            foreach (var list in Nested(statement))
             {
-                PlpgsqlBlock block => block.Body.Concat(block.Handlers.SelectMany(h => h.Body)).ToList(),
-                PlpgsqlIf conditional => conditional.Branches.SelectMany(b => b.Body).ToList(),
-                PlpgsqlDataDependent dependent => dependent.Body,
-                _ => [],
-            };
-            foreach (var inner in All(nested)) yield return inner;
+                foreach (var inner in All(list)) yield return inner;
+            }
         }
     }
+
+    /// <summary>
+    /// <paramref name="statements"/> and every statement list nested in them (a block's, a
+    /// handler's, an IF branch's, a loop's): each a list whose statements run one after the other.
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<PlpgsqlStatement>> Lists(IReadOnlyList<PlpgsqlStatement> statements)
+    {
+        yield return statements;
+        foreach (var statement in statements)
+        {
+            foreach (var list in Nested(statement))
+            {
+                foreach (var inner in Lists(list)) yield return inner;
+            }
+        }
+    }
+
+    // The statement lists a statement holds, in written order.
+    private static IEnumerable<IReadOnlyList<PlpgsqlStatement>> Nested(PlpgsqlStatement statement) => statement switch
+    {
+        PlpgsqlBlock block => block.Handlers.Select(h => h.Body).Prepend(block.Body),
+        PlpgsqlIf conditional => conditional.Branches.Select(b => b.Body),
+        PlpgsqlDataDependent loop => [loop.Body],
+        _ => [],
+    };
 }
