@@ -10,7 +10,7 @@ namespace SchemaTasks.Benchmarks;
 /// <c>--build-probe postgres|mysql [rounds]</c>: loops <see cref="SchemaEngine.Build"/> on the
 /// 1,000-migration corpus alone, so a profiler (perf) sees nothing else, and prints what the
 /// garbage collector pays for: collections per build, what one result keeps alive (and what
-/// <see cref="SchemaEngine.BuildFinal"/> keeps, with the two timed in alternation), the types
+/// <see cref="SchemaEngine.BuildFinal(MigrationSet, SqlDialect)"/> keeps, with the two timed in alternation), the types
 /// allocated most (sampled by the runtime's allocation events), and what making and writing the
 /// snapshot of the result allocates.
 /// </summary>

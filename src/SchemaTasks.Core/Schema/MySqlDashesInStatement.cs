@@ -13,7 +13,7 @@ namespace SchemaTasks.Schema;
 internal static class MySqlDashesInStatement
 {
     /// <summary>Removes, from the findings added since <paramref name="from"/>, those inside the reader's current statement when the engine does not read it.</summary>
-    public static void PassOverUntracked(List<SqlLexDiagnostic> diagnostics, int from, SqlStatementReader reader)
+    public static void PassOverUntracked(List<SqlLexDiagnostic> diagnostics, int from, ISqlStatementSource reader)
     {
         if (reader.IsTracked) return;
         var first = reader.First;

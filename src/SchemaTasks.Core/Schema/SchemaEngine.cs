@@ -15,14 +15,14 @@ public static class SchemaEngine
     /// <summary>Applies every migration of <paramref name="set"/> in order, keeping the schema after each.</summary>
     /// <param name="set">The migrations.</param>
     /// <param name="dialect">The dialect they are written in.</param>
-    /// <remarks>When only the last schema matters, <see cref="BuildFinal"/> gives it for less.</remarks>
+    /// <remarks>When only the last schema matters, <see cref="BuildFinal(MigrationSet, SqlDialect)"/> gives it for less.</remarks>
     public static SchemaBuildResult Build(MigrationSet set, SqlDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(set);
         var initial = Catalog.Empty(dialect);
         var steps = new List<Catalog>(set.Migrations.Count);
         var diagnostics = new List<SchemaDiagnostic>();
-        ApplyAll(set, initial, diagnostics, steps);
+        ApplyAll(set, initial, diagnostics, steps, ReadAhead.WhenItPays);
         return new SchemaBuildResult(initial, steps, diagnostics);
     }
 
@@ -36,10 +36,14 @@ public static class SchemaEngine
     /// <param name="dialect">The dialect they are written in.</param>
     /// <returns>The schema after the last migration (an empty one when there are none), and the findings.</returns>
     public static (Catalog Catalog, IReadOnlyList<SchemaDiagnostic> Diagnostics) BuildFinal(MigrationSet set, SqlDialect dialect)
+        => BuildFinal(set, dialect, ReadAhead.WhenItPays);
+
+    /// <summary>As <see cref="BuildFinal(MigrationSet, SqlDialect)"/>, with the migrations read ahead on a second thread as <paramref name="readAhead"/> says.</summary>
+    internal static (Catalog Catalog, IReadOnlyList<SchemaDiagnostic> Diagnostics) BuildFinal(MigrationSet set, SqlDialect dialect, ReadAhead readAhead)
     {
         ArgumentNullException.ThrowIfNull(set);
         var diagnostics = new List<SchemaDiagnostic>();
-        var final = ApplyAll(set, Catalog.Empty(dialect), diagnostics, steps: null);
+        var final = ApplyAll(set, Catalog.Empty(dialect), diagnostics, steps: null, readAhead);
         return (final, diagnostics);
     }
 
@@ -58,7 +62,7 @@ public static class SchemaEngine
         return (result, diagnostics);
     }
 
-    private static Catalog ApplyAll(MigrationSet set, Catalog catalog, List<SchemaDiagnostic> diagnostics, List<Catalog>? steps)
+    private static Catalog ApplyAll(MigrationSet set, Catalog catalog, List<SchemaDiagnostic> diagnostics, List<Catalog>? steps, ReadAhead readAhead)
     {
         var buffer = new List<SqlToken>(256); // One token buffer for the whole run; each statement reuses it.
         var toolTables = ToolHistoryTables.Of(set.Layout, catalog.Dialect, set.HistoryTable);
@@ -69,10 +73,14 @@ public static class SchemaEngine
         // drizzle runs every pending migration in one transaction: a label stays new across files.
         var batch = set.Layout == MigrationLayout.Drizzle ? new UncommittedEnumLabels() : null;
         var flywayDelimiters = ToolDelimiters.ReadAsFlyway(set.Layout, catalog.Dialect); // The statements the folder's tool runs.
-        foreach (var migration in set.Migrations)
+        using var ahead = MigrationReadAhead.Start(set.Migrations, catalog.Dialect, flywayDelimiters, readAhead);
+        for (var index = 0; index < set.Migrations.Count; index++)
         {
+            var migration = set.Migrations[index];
             var run = ToolTransactions.Of(set.Layout, migration.NoTransaction);
-            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes, run, batch, flywayDelimiters, set.Layout);
+            var prepared = ahead?.Take(index);
+            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes, run, batch, flywayDelimiters, set.Layout, prepared);
+            if (prepared is not null) ahead!.Return(prepared);
             steps?.Add(catalog);
         }
 
@@ -80,7 +88,7 @@ public static class SchemaEngine
     }
 
     // run: how the folder's tool runs the migration; null for SQL that is not a folder's migration.
-    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes, UndecidedTypes? undecidedTypes = null, ToolTransaction? run = null, UncommittedEnumLabels? batch = null, bool flywayDelimiters = false, MigrationLayout? layout = null)
+    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes, UndecidedTypes? undecidedTypes = null, ToolTransaction? run = null, UncommittedEnumLabels? batch = null, bool flywayDelimiters = false, MigrationLayout? layout = null, PreparedMigration? prepared = null)
     {
         if (TemplatePlaceholders.Find(sql, catalog.Dialect, Math.Max(1, firstLine)) is { } placeholder)
         {
@@ -90,7 +98,9 @@ public static class SchemaEngine
 
         var rules = IdentifierRules.For(catalog.Dialect);
         var lexDiagnostics = new List<SqlLexDiagnostic>();
-        var reader = new SqlStatementReader(sql, catalog.Dialect, Math.Max(1, firstLine), lexDiagnostics, buffer, flywayDelimiters) { KeepsDeletes = catalog.Dialect == SqlDialect.MariaDb };
+        ISqlStatementSource reader = prepared is not null
+            ? prepared.Replay(lexDiagnostics, buffer)
+            : new SqlStatementReader(sql, catalog.Dialect, Math.Max(1, firstLine), lexDiagnostics, buffer, flywayDelimiters) { KeepsDeletes = catalog.Dialect == SqlDialect.MariaDb };
 
         // Lexing problems are reported first, in file order, then the statements' findings:
         // the statements are read as the text is lexed, so theirs wait in a list of their own.
@@ -149,7 +159,7 @@ public static class SchemaEngine
                 // A PostgreSQL SELECT may also create a table (SELECT ... INTO), before its query runs what it calls.
                 if (rules.Dialect == SqlDialect.Postgres && SqlTokenText.IsWord(sql, tokens[0], "SELECT"))
                 {
-                    catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file);
+                    catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file, reader.Parsed);
                 }
 
                 catalog = routines.Run(catalog, sql, tokens, statementStart, context, statementDiagnostics);
@@ -165,7 +175,7 @@ public static class SchemaEngine
             }
 
             if (SqlTokenText.IsWord(sql, tokens[0], "CREATE")) routines.Define(sql, tokens, file);
-            catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file);
+            catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file, reader.Parsed);
             catalog = labelCheck?.Check(before, catalog, sql, tokens, context) ?? catalog;
         }
 
@@ -185,7 +195,7 @@ public static class SchemaEngine
 
     // Data statements keep their tokens only while a label waits for its commit, so the check can
     // read them; otherwise they are passed over unstored. Set before each statement is read.
-    private static bool KeepTokensForLabels(SqlStatementReader reader, UncommittedLabelCheck? labelCheck)
+    private static bool KeepTokensForLabels(ISqlStatementSource reader, UncommittedLabelCheck? labelCheck)
     {
         reader.KeepsEveryStatement = labelCheck is { Labels.IsEmpty: false };
         return true;

@@ -18,7 +18,7 @@ namespace SchemaTasks.Sql;
 /// are never stored. Memory is therefore bounded by the longest tracked statement, not by
 /// the text.
 /// </remarks>
-internal sealed class SqlStatementReader
+internal sealed class SqlStatementReader : ISqlStatementSource
 {
     private readonly SqlLexer _lexer;
     private readonly string _source;
@@ -67,6 +67,9 @@ internal sealed class SqlStatementReader
 
     /// <summary>The current statement's last token.</summary>
     public SqlToken Last { get; private set; }
+
+    /// <summary>Always <see langword="null"/>: the caller parses what this reader reads.</summary>
+    public ParsedStatement? Parsed => null;
 
     /// <summary>Moves to the next statement; <see langword="false"/> at the end of the text.</summary>
     public bool Read()

@@ -6,7 +6,7 @@ using SchemaTasks.Snapshot;
 namespace SchemaTasks.Core.Tests.Schema;
 
 /// <summary>
-/// <see cref="SchemaEngine.BuildFinal"/> is <see cref="SchemaEngine.Build"/> without the schemas
+/// <see cref="SchemaEngine.BuildFinal(MigrationSet, SqlDialect)"/> is <see cref="SchemaEngine.Build"/> without the schemas
 /// after earlier migrations: the snapshot command and the build task use it, so any difference
 /// in the last schema or in the findings would reach every snapshot.
 /// </summary>

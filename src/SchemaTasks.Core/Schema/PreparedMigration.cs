@@ -1,0 +1,139 @@
+using SchemaTasks.Migrations;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// One migration's statements lexed, and those the engine parses whole parsed, on another thread
+/// (<see cref="MigrationReadAhead"/>), then given to the engine as the
+/// <see cref="SqlStatementReader"/> it would otherwise run: the same statements, tokens, lexing
+/// findings (each given when the reader would find it) and parse results.
+/// </summary>
+/// <remarks>
+/// Every statement's tokens are kept, since whether the engine wants an untracked statement's
+/// tokens (<see cref="KeepsEveryStatement"/>) is known only when it reaches it; the read-ahead
+/// prepares only files small enough for that to stay cheap.
+/// </remarks>
+internal sealed class PreparedMigration : ISqlStatementSource
+{
+    private readonly List<SqlToken> _tokens = new(256); // Every statement's tokens, back to back.
+    private readonly List<Entry> _statements = new(16);
+    private readonly List<SqlLexDiagnostic> _lexed = new(); // In the order the reader found them.
+    private readonly List<SqlToken> _scratch = new(64);
+    private int _lexedAtEnd;
+
+    private List<SqlLexDiagnostic> _givenTo = [];
+    private int _next;
+    private int _lexedGiven;
+
+    /// <inheritdoc/>
+    public List<SqlToken> Tokens { get; private set; } = [];
+
+    /// <inheritdoc/>
+    public bool KeepsEveryStatement { get; set; }
+
+    /// <inheritdoc/>
+    public bool IsTracked { get; private set; }
+
+    /// <inheritdoc/>
+    public SqlToken First { get; private set; }
+
+    /// <inheritdoc/>
+    public SqlToken Last { get; private set; }
+
+    /// <inheritdoc/>
+    public ParsedStatement? Parsed { get; private set; }
+
+    /// <summary>Lexes <paramref name="migration"/> and parses the statements the engine parses whole, replacing what was prepared before.</summary>
+    /// <param name="migration">The migration.</param>
+    /// <param name="dialect">Its dialect.</param>
+    /// <param name="flywayDelimiters">Whether DELIMITER is read as Flyway reads it.</param>
+    public void Prepare(Migration migration, SqlDialect dialect, bool flywayDelimiters)
+    {
+        _tokens.Clear();
+        _statements.Clear();
+        _lexed.Clear();
+        var sql = migration.Sql;
+        var rules = IdentifierRules.For(dialect);
+        var reader = new SqlStatementReader(sql, dialect, Math.Max(1, migration.SqlStartLine), _lexed, _scratch, flywayDelimiters)
+        {
+            KeepsDeletes = dialect == SqlDialect.MariaDb,
+            KeepsEveryStatement = true,
+        };
+        while (reader.Read())
+        {
+            var start = _tokens.Count;
+            _tokens.AddRange(reader.Tokens);
+            var keptAlways = reader.IsTracked || (dialect == SqlDialect.MariaDb && SqlTokenText.IsWord(sql, reader.First, "DELETE"));
+            var parsed = reader.IsTracked && !reader.Last.Unterminated && IsParsedWhole(sql, reader.Tokens[0], dialect) ? Parse(sql, reader.Tokens, rules) : null;
+            _statements.Add(new Entry(start, reader.Tokens.Count, reader.First, reader.Last, reader.IsTracked, keptAlways, _lexed.Count, parsed));
+        }
+
+        _lexedAtEnd = _lexed.Count;
+    }
+
+    /// <summary>Starts giving the statements from the first, into the engine's lists.</summary>
+    /// <param name="lexDiagnostics">Receives the lexing findings as the reader would add them.</param>
+    /// <param name="buffer">Holds the current statement's tokens, as the reader's buffer does.</param>
+    public PreparedMigration Replay(List<SqlLexDiagnostic> lexDiagnostics, List<SqlToken> buffer)
+    {
+        (_givenTo, Tokens, _next, _lexedGiven) = (lexDiagnostics, buffer, 0, 0);
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public bool Read()
+    {
+        Tokens.Clear();
+        Parsed = null;
+        if (_next == _statements.Count)
+        {
+            GiveLexedUpTo(_lexedAtEnd);
+            return false;
+        }
+
+        var statement = _statements[_next++];
+        GiveLexedUpTo(statement.LexedEnd);
+        (First, Last, IsTracked, Parsed) = (statement.First, statement.Last, statement.IsTracked, statement.Parsed);
+        if (statement.KeptAlways || KeepsEveryStatement)
+        {
+            for (var i = statement.TokenStart; i < statement.TokenStart + statement.TokenCount; i++) Tokens.Add(_tokens[i]);
+        }
+
+        return true;
+    }
+
+    // The statements SchemaEngine hands to TrackedStatement whole: all it reads but DO blocks and
+    // calls (a PostgreSQL SELECT is both a call and a possible SELECT ... INTO).
+    private static bool IsParsedWhole(string sql, SqlToken first, SqlDialect dialect)
+    {
+        if (dialect.IsMySqlFamily()) return !RoutineCalls.Reads(sql, first, mySql: true);
+        return !SqlTokenText.IsWord(sql, first, "DO")
+               && (!RoutineCalls.Reads(sql, first, mySql: false) || SqlTokenText.IsWord(sql, first, "SELECT"));
+    }
+
+    private static ParsedStatement? Parse(string sql, List<SqlToken> tokens, IdentifierRules rules)
+    {
+        try
+        {
+            return new ParsedStatement(DdlParser.Parse(sql, tokens, new SqlStatementRange(0, tokens.Count), rules), null);
+        }
+        catch (SqlParseException refusal)
+        {
+            return new ParsedStatement(null, refusal);
+        }
+#pragma warning disable CA1031 // Not swallowed: left unparsed, the statement is parsed again by the engine, which meets the same failure on its own thread, where it would have met it without the read-ahead.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    private void GiveLexedUpTo(int end)
+    {
+        for (; _lexedGiven < end; _lexedGiven++) _givenTo.Add(_lexed[_lexedGiven]);
+    }
+
+    private readonly record struct Entry(int TokenStart, int TokenCount, SqlToken First, SqlToken Last, bool IsTracked, bool KeptAlways, int LexedEnd, ParsedStatement? Parsed);
+}

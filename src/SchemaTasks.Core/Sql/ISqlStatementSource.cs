@@ -1,0 +1,34 @@
+namespace SchemaTasks.Sql;
+
+/// <summary>
+/// The statements of one migration, one at a time, as the engine reads them: lexed on the spot
+/// (<see cref="SqlStatementReader"/>) or ahead of time on another thread
+/// (<see cref="Schema.PreparedMigration"/>). Both give the same statements, tokens and lexing
+/// findings in the same order.
+/// </summary>
+internal interface ISqlStatementSource
+{
+    /// <summary>The current statement's tokens when <see cref="IsTracked"/> or <see cref="KeepsEveryStatement"/>; empty otherwise.</summary>
+    List<SqlToken> Tokens { get; }
+
+    /// <summary>Whether untracked statements keep their tokens too; set between statements, it applies from the next one.</summary>
+    bool KeepsEveryStatement { get; set; }
+
+    /// <summary>Whether the current statement starts with a word the engine reads.</summary>
+    bool IsTracked { get; }
+
+    /// <summary>The current statement's first token.</summary>
+    SqlToken First { get; }
+
+    /// <summary>The current statement's last token.</summary>
+    SqlToken Last { get; }
+
+    /// <summary>
+    /// The current statement parsed as a whole when that was done ahead of time;
+    /// <see langword="null"/> when the caller parses it.
+    /// </summary>
+    ParsedStatement? Parsed { get; }
+
+    /// <summary>Moves to the next statement; <see langword="false"/> at the end of the text.</summary>
+    bool Read();
+}
