@@ -21,7 +21,7 @@ internal static class CastTypes
         if (expression is null) return false;
         if (!type.Name.Contains('"', StringComparison.Ordinal) && !expression.Contains(type.Name, StringComparison.OrdinalIgnoreCase)) return false; // Most expressions name no type.
         var tokens = t_tokens ??= new List<SqlToken>(16); // Nothing below calls back here.
-        if (SqlLexer.LexInto(expression, rules.Dialect, tokens).Count > 0) return false;
+        if (!SqlLexer.LexesCleanly(expression, rules.Dialect, tokens)) return false;
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             var token = tokens[i];

@@ -123,24 +123,27 @@ public sealed record CatalogTable(
     internal bool References(QualifiedName table) => Referenced().Contains(table);
 
     /// <summary>The tables the foreign keys of this table reference (those read from a snapshot, whose targets are not known, are left out).</summary>
-    internal IReadOnlyCollection<QualifiedName> ReferencedTables => Referenced();
+    /// <remarks>The set is the table's own (a shared one when empty): read it, never change it.</remarks>
+    internal HashSet<QualifiedName> ReferencedTables => Referenced();
 
     private HashSet<QualifiedName> Referenced()
     {
         var referenced = _referencedTables;
         if (referenced is null)
         {
-            referenced = [];
-            foreach (var key in _keys.Values)
+            foreach (var key in _keys)
             {
-                if (key.References is { } target) referenced.Add(target.Table);
+                if (key.Value.References is { } target) (referenced ??= []).Add(target.Table);
             }
 
-            _referencedTables = referenced;
+            // Most tables reference none: they share one empty set, which nothing adds to.
+            _referencedTables = referenced ??= NoReferencedTables;
         }
 
         return referenced;
     }
+
+    private static readonly HashSet<QualifiedName> NoReferencedTables = [];
 
     /// <summary>
     /// PostgreSQL: the tables this one inherits from (<c>INHERITS</c>) and those that inherit from

@@ -69,7 +69,7 @@ internal static class CheckColumns
     private static IEnumerable<(string Name, int Start, int Length)> ColumnTokens(string text, IdentifierRules rules)
     {
         var tokens = new List<SqlToken>();
-        if (SqlLexer.LexInto(text, rules.Dialect, tokens).Count > 0) yield break;
+        if (!SqlLexer.LexesCleanly(text, rules.Dialect, tokens)) yield break;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];

@@ -54,7 +54,7 @@ internal static class ExpressionCalls
         }
 
         var tokens = t_tokens ??= new List<SqlToken>(16);
-        if (SqlLexer.LexInto(expression, rules.Dialect, tokens).Count > 0) return names;
+        if (!SqlLexer.LexesCleanly(expression, rules.Dialect, tokens)) return names;
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             if (!SqlTokenText.IsSymbol(expression, tokens[i + 1], '(') || tokens[i].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) continue;
@@ -93,7 +93,7 @@ internal static class ExpressionCalls
         if (expression is null) return null;
         if (routine is { } r && !r.Name.Contains('"', StringComparison.Ordinal) && !expression.Contains(r.Name, StringComparison.OrdinalIgnoreCase)) return null; // Most expressions call no such name.
         var tokens = t_tokens ??= new List<SqlToken>(16); // Nothing below calls back here.
-        if (SqlLexer.LexInto(expression, rules.Dialect, tokens).Count > 0) return null;
+        if (!SqlLexer.LexesCleanly(expression, rules.Dialect, tokens)) return null;
         List<(int Start, int End)>? spans = null;
         for (var i = 0; i + 1 < tokens.Count; i++)
         {

@@ -49,7 +49,7 @@ internal static class PostgresDefaultSpellings
     private static string? CastChain(string tightened, IdentifierRules rules)
     {
         var tokens = new List<SqlToken>(8);
-        if (SqlLexer.LexInto(tightened, rules.Dialect, tokens).Count > 0 || tokens.Count < 5 || tokens[0] is not { Kind: SqlTokenKind.String, PrefixLength: 0 }) return null;
+        if (!SqlLexer.LexesCleanly(tightened, rules.Dialect, tokens) || tokens.Count < 5 || tokens[0] is not { Kind: SqlTokenKind.String, PrefixLength: 0 }) return null;
         var casts = new List<string>();
         var start = 2;
         if (!SqlTokenText.IsSymbol(tightened, tokens[1], "::")) return null;

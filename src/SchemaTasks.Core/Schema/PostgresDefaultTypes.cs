@@ -60,7 +60,7 @@ internal static class PostgresDefaultTypes
         if (TimeKeywords.TryGetValue(written, out var keywordType)) return new Typed(keywordType, null, false);
         if (ExpressionCalls.SimpleCallName(written) is { } called && TimeFunctions.TryGetValue(called, out var functionType)) return new Typed(functionType, null, false);
         var tokens = new List<SqlToken>(8);
-        if (SqlLexer.LexInto(written, rules.Dialect, tokens).Count > 0 || tokens.Count == 0) return null;
+        if (!SqlLexer.LexesCleanly(written, rules.Dialect, tokens) || tokens.Count == 0) return null;
         var reader = new Reader(written, tokens, catalog, rules);
         var value = reader.Expression(0, tokens.Count);
         castLiteral = reader.CastLiteral is { } cast ? (SqlTokenText.Unquote(written, tokens[cast.Token]), cast.Type) : null;

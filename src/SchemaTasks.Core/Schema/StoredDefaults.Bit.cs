@@ -18,7 +18,7 @@ internal static partial class StoredDefaults
         width = BitWidth(type);
         if (rules.Dialect != SqlDialect.MariaDb || width == 0) return false;
         var tokens = new List<SqlToken>(4);
-        if (SqlLexer.LexInto(stored, rules.Dialect, tokens).Count > 0 || tokens.Count == 0) return false;
+        if (!SqlLexer.LexesCleanly(stored, rules.Dialect, tokens) || tokens.Count == 0) return false;
         return new Shape(stored, tokens).Bits(rules) is { } value && !value.FitsIn(width);
     }
 

@@ -29,7 +29,7 @@ internal static partial class StoredDefaults
     {
         if (text is null) return null;
         var tokens = t_tokens ??= new List<SqlToken>(16); // Nothing below calls back here, so one list per thread serves every default.
-        if (SqlLexer.LexInto(text, rules.Dialect, tokens).Count > 0 || tokens.Count == 0) return text;
+        if (!SqlLexer.LexesCleanly(text, rules.Dialect, tokens) || tokens.Count == 0) return text;
         var shape = new Shape(text, tokens);
         if (shape.IsNull()) return null;
         if (rules.Dialect.IsMySqlFamily()) return MySql(shape, type, rules) ?? text;

@@ -14,8 +14,11 @@ internal static class StoredLiterals
     /// </summary>
     public static string? PlainString(string stored, IdentifierRules rules)
     {
+        // Most stored defaults are a plain 'text' or no string at all: read those without lexing.
+        if (stored.Length == 0 || char.IsAsciiLetterOrDigit(stored[0]) || stored[0] is '(' or '_') return null; // A number, a call, a prefixed string.
+        if (stored.Length >= 2 && stored[0] == '\'' && stored[^1] == '\'' && stored.AsSpan(1, stored.Length - 2).IndexOfAny('\'', '\\') < 0) return stored[1..^1];
         var tokens = t_tokens ??= new List<SqlToken>(4); // Nothing below calls back here.
-        return SqlLexer.LexInto(stored, rules.Dialect, tokens).Count == 0 && tokens.Count == 1 && tokens[0].Kind == SqlTokenKind.String && tokens[0].PrefixLength == 0
+        return SqlLexer.LexesCleanly(stored, rules.Dialect, tokens) && tokens.Count == 1 && tokens[0].Kind == SqlTokenKind.String && tokens[0].PrefixLength == 0
             ? SqlTokenText.Unquote(stored, tokens[0])
             : null;
     }

@@ -17,13 +17,17 @@ internal sealed record UncommittedLabel(QualifiedName Type, string Label, SqlTok
 /// it at COMMIT. A label added to a type created in the same transaction is refused by
 /// PostgreSQL 12 to 16 and accepted from 17 (<see cref="UncommittedLabel.TypeIsNew"/>).
 /// </summary>
-internal sealed class UncommittedEnumLabels
+internal sealed class UncommittedEnumLabels : ILabelSpellings
 {
     // Indexed by type and by spelling, so a migration that adds thousands of labels is followed in
     // time proportional to it: each statement asks about its own constants only.
     private readonly Dictionary<QualifiedName, Dictionary<string, UncommittedLabel>> _byType = new();
     private readonly Dictionary<string, int> _spellings = new(StringComparer.Ordinal);
     private readonly HashSet<QualifiedName> _createdTypes = new();
+
+    // Bit n: a label of n characters (63: of 63 or more) may be waiting. Bits stay set when their
+    // labels commit or go, until no label waits: a constant is only ever compared needlessly.
+    private ulong _lengths;
 
     /// <summary>The migration being read, whose ADD VALUE statements the labels are added by.</summary>
     public string? Migration { get; private set; }
@@ -61,6 +65,14 @@ internal sealed class UncommittedEnumLabels
     /// <summary>Whether some type has an uncommitted label spelled <paramref name="label"/>.</summary>
     public bool HasSpelling(string label) => _spellings.ContainsKey(label);
 
+    /// <inheritdoc/>
+    bool ILabelSpellings.Spells(string text) => HasSpelling(text);
+
+    /// <inheritdoc/>
+    public bool MayHaveLength(int length) => (_lengths & LengthBit(length)) != 0;
+
+    private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
+
     public void TypeCreated(QualifiedName type)
     {
         Forget(type);
@@ -91,6 +103,7 @@ internal sealed class UncommittedEnumLabels
         _byType.Clear();
         _spellings.Clear();
         _createdTypes.Clear();
+        _lengths = 0;
     }
 
     private void Put(UncommittedLabel added)
@@ -99,6 +112,7 @@ internal sealed class UncommittedEnumLabels
         if (labels.ContainsKey(added.Label)) return;
         labels[added.Label] = added;
         _spellings[added.Label] = _spellings.TryGetValue(added.Label, out var count) ? count + 1 : 1;
+        _lengths |= LengthBit(added.Label.Length);
     }
 
     private UncommittedLabel? Take(QualifiedName type, string label)
@@ -120,5 +134,6 @@ internal sealed class UncommittedEnumLabels
     {
         if (_spellings[label] == 1) _spellings.Remove(label);
         else _spellings[label]--;
+        if (_spellings.Count == 0) _lengths = 0;
     }
 }

@@ -37,7 +37,7 @@ internal static partial class UncommittedLabelUses
     /// <param name="readsFunctionBodies">Whether CREATE FUNCTION parses a <c>LANGUAGE sql</c> body (check_function_bodies is not turned off); asked only of a body that may hold a label. Without it, bodies are read.</param>
     public static UncommittedLabelUse? Find(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, UncommittedEnumLabels labels, IdentifierRules rules, RoutineOverloads? routines = null, Func<bool>? readsFunctionBodies = null)
     {
-        if (tokens.Count == 0 || !LabelConstants.MayHold(sql, tokens, labels.HasSpelling, out var body)) return null;
+        if (tokens.Count == 0 || !LabelConstants.MayHold(sql, tokens, labels, out var body)) return null;
         var scan = new Scan(before, after, sql, tokens, labels, rules, routines);
         var fromConstants = scan.FirstConstantUse();
         var fromDefaults = scan.FirstNewDefault();

@@ -13,31 +13,41 @@ internal static class LabelConstants
     /// <summary>Whether a constant of the statement may spell a label <paramref name="spells"/> knows.</summary>
     /// <param name="sql">The text the tokens index.</param>
     /// <param name="tokens">The statement's tokens.</param>
-    /// <param name="spells">Whether a text is the spelling of a label that is looked for.</param>
+    /// <param name="spells">The labels looked for.</param>
     /// <param name="functionBody">The body of a <c>LANGUAGE sql</c> function that may hold one, when none of the statement's own constants does.</param>
-    public static bool MayHold(string sql, IReadOnlyList<SqlToken> tokens, Func<string, bool> spells, out SqlToken? functionBody)
+    public static bool MayHold(string sql, IReadOnlyList<SqlToken> tokens, ILabelSpellings spells, out SqlToken? functionBody)
     {
         functionBody = null;
-        foreach (var token in tokens)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (token.Kind != SqlTokenKind.String) continue;
+            var token = tokens[i];
+            if (token.Kind != SqlTokenKind.String || CannotSpell(sql, token, spells)) continue;
             var value = SqlTokenText.Unquote(sql, token);
-            if (spells(value) || (value.StartsWith('{') && ArrayMayHold(value, spells))) return true;
+            if (spells.Spells(value) || (value.StartsWith('{') && ArrayMayHold(value, spells))) return true;
         }
 
         functionBody = SqlFunctionBody(sql, tokens) is { } body && BodyMayHold(sql, body, spells) ? body : null;
         return functionBody is not null;
     }
 
+    // Most constants are plainly quoted: their text is what lies between the quotes, and one of a
+    // length no label has is passed over without unquoting it (an array literal is read whole).
+    private static bool CannotSpell(string sql, SqlToken token, ILabelSpellings spells)
+    {
+        if (token.Style != SqlQuoteStyle.Doubling || token.PrefixLength != 0 || token.Unterminated || token.Length < 2) return false;
+        var content = sql.AsSpan(token.Start + 1, token.Length - 2);
+        return (content.Length == 0 || content[0] != '{') && content.IndexOf(sql[token.Start]) < 0 && !spells.MayHaveLength(content.Length);
+    }
+
     // An array literal '{a,b}' holds a label when one of its elements is one; one that cannot be
     // read exactly is taken as possibly holding one.
-    private static bool ArrayMayHold(string literal, Func<string, bool> spells)
+    private static bool ArrayMayHold(string literal, ILabelSpellings spells)
     {
         if (literal.IndexOf('"') < 0 && literal.IndexOf('\\') < 0 && literal.IndexOf('{', 1) < 0)
         {
             foreach (var element in literal.Trim('{', '}').Split(','))
             {
-                if (spells(element.Trim())) return true;
+                if (spells.Spells(element.Trim())) return true;
             }
 
             return false;
@@ -46,11 +56,11 @@ internal static class LabelConstants
         return Schema.PostgresArrayLiteral.TryRead(literal) is not { } items || AnyElement(items, spells);
     }
 
-    private static bool AnyElement(IReadOnlyList<Schema.PostgresArrayLiteral.Element> items, Func<string, bool> spells)
+    private static bool AnyElement(IReadOnlyList<Schema.PostgresArrayLiteral.Element> items, ILabelSpellings spells)
     {
         foreach (var item in items)
         {
-            if (item.Items is { } nested ? AnyElement(nested, spells) : item.Value is { } value && spells(value)) return true;
+            if (item.Items is { } nested ? AnyElement(nested, spells) : item.Value is { } value && spells.Spells(value)) return true;
         }
 
         return false;
@@ -86,7 +96,7 @@ internal static class LabelConstants
     }
 
     // Cheap before lexing: a body without a quote holds no constant.
-    private static bool BodyMayHold(string sql, SqlToken body, Func<string, bool> spells)
+    private static bool BodyMayHold(string sql, SqlToken body, ILabelSpellings spells)
     {
         var text = SqlTokenText.Unquote(sql, body);
         if (text.IndexOf('\'') < 0) return false;

@@ -94,17 +94,25 @@ internal static class PostgresTransactionRule
     // constant counts; running the file statement by statement then costs only its atomicity.
     private static string? UsedLabel(string text, Dictionary<string, SqlScriptStatement> added)
     {
-        string? used = null;
         var (tokens, _) = SqlLexer.Lex(text, SqlDialect.Postgres);
+        var labels = new AddedLabels(added);
         // An array literal that cannot be read exactly may hold any of them: the first stands for all.
-        return LabelConstants.MayHold(text, tokens, Spells, out _) ? used ?? added.Keys.First() : null;
+        return LabelConstants.MayHold(text, tokens, labels, out _) ? labels.Used ?? added.Keys.First() : null;
+    }
 
-        bool Spells(string value)
+    // The labels the file added so far; remembers the one a constant spelled.
+    private sealed class AddedLabels(Dictionary<string, SqlScriptStatement> added) : ILabelSpellings
+    {
+        public string? Used { get; private set; }
+
+        public bool Spells(string text)
         {
-            if (!added.ContainsKey(value)) return false;
-            used = value;
+            if (!added.ContainsKey(text)) return false;
+            Used = text;
             return true;
         }
+
+        public bool MayHaveLength(int length) => true;
     }
 
     private static void Renamed(Dictionary<string, SqlScriptStatement> added, string from, string to)
