@@ -237,6 +237,8 @@ internal sealed class SqlLexer
         {
             (':', ':') or ('<', '=') or ('>', '=') or ('<', '>') or ('!', '=') or ('|', '|') or ('=', '>') or (':', '=') => 2,
             ('-', '>') => At(_pos + 2) == '>' ? 3 : 2,
+            // MySQL's AND, one operator as the server reads it (PostgreSQL's array overlap stays two symbols, as before).
+            ('&', '&') when IsMySql => 2,
             _ => 1,
         };
     }
