@@ -35,6 +35,7 @@ namespace SchemaTasks.Diagnostics
         public const string InvalidDelimiter = "ST2006";
         public const string UnknownStatement = "ST2013";
         public const string DashesWithoutSpace = "ST3091";
+        public const string PostgresBacktick = "ST3110";
     }
 }
 

@@ -509,6 +509,12 @@ public static class DiagnosticCodes
     /// </summary>
     public const string InheritedObjectInUse = "ST3097";
 
+    /// <summary>
+    /// PostgreSQL: a backtick outside strings, comments and quoted names, as MySQL quotes names. The
+    /// server reads it as an operator character and refuses the statement (42601, or 42883 between values).
+    /// </summary>
+    public const string PostgresBacktick = "ST3110";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

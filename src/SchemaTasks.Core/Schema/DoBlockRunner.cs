@@ -346,13 +346,20 @@ internal sealed partial class DoBlockRunner
                 case false:
                     continue;
                 default:
+                    if (PlpgsqlSameBranches.AllAlikeFrom(sql, conditional, branch))
+                    {
+                        Statements(sql, branch.Body); // Whichever branch runs, it does the same.
+                        return;
+                    }
+
                     ClearNameChanges();
+
                     if (conditional.Branches.Any(b => Touches(sql, b.Body)))
                     {
                         var at = sql.Tokens[condition.Start];
                         throw new UndecidableStep(at, answerUnknown
                             ? $"the IF condition '{Excerpt(sql, condition)}' cannot be decided from the migrations: the answer to {unknown} is not known at this point, because an earlier statement changes relation names in a way SchemaTasks cannot follow (a DO block step that may or may not run, SQL built at run time, a name the server makes up, DROP ... CASCADE), or it may be a built-in object"
-                            : $"the IF condition '{Excerpt(sql, condition)}' cannot be decided from the migrations: SchemaTasks does not decide {unknown} (it decides existence tests on pg_type, pg_enum, pg_namespace, pg_constraint, pg_class, pg_tables, pg_indexes, pg_extension and information_schema's tables, columns, schemata, table_constraints and constraint_column_usage)");
+                            : $"the IF condition '{Excerpt(sql, condition)}' cannot be decided from the migrations: SchemaTasks does not decide {unknown} (it decides existence tests on pg_type, pg_enum, pg_namespace, pg_constraint, pg_class, pg_tables, pg_indexes, pg_extension and information_schema's tables, views, columns, schemata, table_constraints and constraint_column_usage)");
                     }
 
                     ForgetNamesTouched();

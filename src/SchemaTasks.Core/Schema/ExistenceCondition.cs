@@ -9,7 +9,7 @@ namespace SchemaTasks.Schema;
 /// <c>pg_enum</c>, <c>pg_namespace</c>, <c>pg_constraint</c> (also by <c>conrelid</c>), <c>pg_class</c>
 /// (also by <c>relkind</c>: relations the engine knows only by name are in <see cref="RelationExistence"/>),
 /// <c>pg_tables</c>, <c>pg_indexes</c>, <c>pg_extension</c>
-/// and <c>information_schema</c>'s <c>tables</c> (also by <c>table_type</c>), <c>columns</c> (also by <c>is_nullable</c>),
+/// and <c>information_schema</c>'s <c>tables</c> (also by <c>table_type</c>), <c>views</c>, <c>columns</c> (also by <c>is_nullable</c>),
 /// <c>schemata</c>, <c>table_constraints</c> (also by <c>constraint_type</c>) and
 /// <c>constraint_column_usage</c> (by constraint name);
 /// <c>to_regtype/to_regclass/to_regnamespace('...') IS [NOT] NULL</c>;
@@ -555,6 +555,13 @@ internal sealed partial class ExistenceCondition
             return name is null ? null : Known(RelationExistence.InInformationSchemaTables(_catalog, Get("table_schema"), name, Get("table_type")));
         }
 
+        // Views only: not materialized views, which information_schema does not list (PostgreSQL 15).
+        if (relations.SetEquals(["information_schema.views"]) && Only("information_schema.views"))
+        {
+            var name = Get("table_name");
+            return name is null ? null : Known(RelationExistence.InInformationSchemaTables(_catalog, Get("table_schema"), name, "VIEW"));
+        }
+
         if (relations.SetEquals(["information_schema.columns"]) && Only("information_schema.columns"))
         {
             var (table, column, nullable) = (Get("table_name"), Get("column_name"), Get("is_nullable"));
@@ -655,6 +662,7 @@ internal sealed partial class ExistenceCondition
         "pg_indexes" => ["indexname", "tablename", "schemaname"],
         "information_schema.schemata" => ["schema_name"],
         "information_schema.tables" => ["table_name", "table_schema", "table_type"],
+        "information_schema.views" => ["table_name", "table_schema"],
         "information_schema.columns" => ["table_name", "table_schema", "column_name", "is_nullable"],
         "information_schema.table_constraints" => ["constraint_name", "constraint_schema", "table_name", "table_schema", "constraint_type"],
         "information_schema.constraint_column_usage" => ["constraint_name", "constraint_schema", "table_name", "table_schema"],

@@ -23,6 +23,12 @@ internal sealed class MySqlSession
     public bool StrictModeOff { get; set; }
 
     /// <summary>
+    /// How <c>||</c> and <c>NOT</c> read under the last <c>SET sql_mode</c>: the default until one
+    /// names PIPES_AS_CONCAT, and unknown after one SchemaTasks cannot read (<see cref="MySqlOperatorMode"/>).
+    /// </summary>
+    public MySqlOperatorMode OperatorMode { get; set; }
+
+    /// <summary>
     /// Whether a <c>CREATE</c> or <c>ALTER DATABASE</c> (or <c>SCHEMA</c>) of the migrations gave a
     /// default collation that may compare case (any but a known case-insensitive one) or the binary
     /// charset: tables that name no collation or charset of their own then take it.

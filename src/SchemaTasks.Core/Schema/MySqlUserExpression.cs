@@ -105,11 +105,25 @@ internal sealed partial class MySqlUserExpression
 
     private object? Or()
     {
-        var left = And();
-        while (left is not null && (TryWord("OR") || TrySymbol("||")))
+        var left = Xor();
+        while (left is not null && (TryWord("OR") || TryPipesAsOr()))
         {
-            var right = Truth(left) ? Decided(And, orLevel: true) : And();
+            var right = Truth(left) ? Decided(Xor, orLevel: true) : Xor();
             left = right is null ? null : Truth(left) || Truth(right) ? 1L : left == Null || right == Null ? Null : 0L;
+        }
+
+        return left;
+    }
+
+    // XOR binds tighter than OR and looser than AND (checked on MariaDB 10.11: 0 OR 1 XOR 1 is 0,
+    // 1 AND 0 XOR 1 is 1); NULL on either side makes it NULL, so both sides are always read.
+    private object? Xor()
+    {
+        var left = And();
+        while (left is not null && TryWord("XOR"))
+        {
+            var right = And();
+            left = right is null ? null : left == Null || right == Null ? Null : Bool(Truth(left) != Truth(right));
         }
 
         return left;
@@ -140,17 +154,20 @@ internal sealed partial class MySqlUserExpression
         {
             if (IsSymbol("(")) depth++;
             else if (IsSymbol(")") && --depth < 0) break;
-            else if (depth == 0 && (IsWord("OR") || IsSymbol("||") || IsSymbol(",") || (!orLevel && (IsWord("AND") || IsSymbol("&&"))))) break;
+            else if (depth == 0 && (IsWord("OR") || IsSymbol("||") || IsSymbol(",") || (!orLevel && (IsWord("AND") || IsSymbol("&&") || IsWord("XOR"))))) break;
             else if (IsWord("BETWEEN")) return Fail("BETWEEN"); // Its AND is not an operator: where the operand ends is not known.
         }
 
         return _pos > start ? Null : Fail("an empty operand");
     }
 
+    // NOT binds looser than a comparison: NOT 1 = 2 is NOT (1 = 2), unless HIGH_NOT_PRECEDENCE.
     private object? Not()
     {
-        if (TryWord("NOT") || TrySymbol("!"))
+        if (IsWord("NOT"))
         {
+            _pos++;
+            if (NotBeforeComparisonUnknown()) return Fail("NOT before a comparison, which binds differently under HIGH_NOT_PRECEDENCE, in a sql_mode SchemaTasks cannot read here");
             var operand = Not();
             return operand is null ? null : operand == Null ? Null : Bool(!Truth(operand));
         }
@@ -160,7 +177,7 @@ internal sealed partial class MySqlUserExpression
 
     private object? Comparison()
     {
-        var left = Primary();
+        var left = Concatenation();
         if (left is null) return null;
         if (TryWord("IS"))
         {
@@ -172,7 +189,7 @@ internal sealed partial class MySqlUserExpression
         var op = _pos < _end && _tokens[_pos].Kind == SqlTokenKind.Symbol ? SqlTokenText.Raw(_sql, _tokens[_pos]) : null;
         if (op is not ("=" or "<>" or "!=" or ">" or "<" or ">=" or "<=")) return left;
         _pos++;
-        var right = Primary();
+        var right = Concatenation();
         if (right is null) return null;
         if (left == Null || right == Null) return Null; // SQL's comparisons with NULL are NULL, which IF takes as false.
         if (left is long a && right is long b) return Bool(Compare(op, a, b));
@@ -262,6 +279,8 @@ internal sealed partial class MySqlUserExpression
             return rows is null ? null : TrySymbol(")") ? Bool(rows > 0) : Fail("EXISTS");
         }
 
+        if (token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier && IsSymbol("(", 1)) return StoredFunctionCall(Name(token));
+
         if (token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier && _scope.Local(Name(token)) is { } value)
         {
             _pos++;
@@ -306,4 +325,14 @@ internal interface IMySqlExpressionScope
 
     /// <summary>Whether a view of the name may exist: the migrations created one, which the catalog does not keep.</summary>
     bool MayBeView(string name);
+
+    /// <summary>How <c>||</c> and <c>NOT</c> read under the sql_mode in force: the session's, or inside a routine, the one it was created under.</summary>
+    MySqlOperatorMode OperatorMode { get; }
+
+    /// <summary>
+    /// The value a call of the stored function <paramref name="name"/> returns, when its body is
+    /// one SchemaTasks can run; <see langword="null"/> with <paramref name="unknown"/> set otherwise,
+    /// and for any name that is no stored function the migrations created.
+    /// </summary>
+    object? CallFunction(string name, List<object> arguments, Catalog catalog, out string? unknown);
 }

@@ -43,8 +43,10 @@ internal sealed partial class RoutineCalls
         }
 
         var saved = _locals;
+        var savedMode = _routineMode;
         _locals = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < arguments.Count; i++) _locals[routine.Parameters[i]] = arguments[i];
+        _routineMode = routine.OperatorMode;
         var body = routine.Body;
         var inside = new List<SchemaDiagnostic>();
         var bodyContext = context.For(routine.File, inside);
@@ -66,6 +68,7 @@ internal sealed partial class RoutineCalls
         finally
         {
             _locals = saved;
+            _routineMode = savedMode;
             _callDepth--;
         }
 
@@ -156,6 +159,9 @@ internal sealed partial class RoutineCalls
         private string? _errorHandler;
 
         public Catalog Catalog { get; set; } = null!;
+
+        /// <summary>Whether the body is a stored function's, which may only compute its value: RETURN ends it, and a statement with any other effect is not followed.</summary>
+        public bool InFunction { get; init; }
 
         private bool IsWord(int at, string word) => at < tokens.Count && SqlTokenText.IsWord(sql, tokens[at], word);
 
@@ -258,6 +264,15 @@ internal sealed partial class RoutineCalls
             {
                 SelectInto(statement);
             }
+            else if (InFunction && SqlTokenText.IsWord(sql, first, "RETURN"))
+            {
+                throw new FunctionReturn(MySqlUserExpression.Evaluate(sql, statement, 1, statement.Count, Catalog, calls, out var unknown)
+                                         ?? throw new UndecidableCall($"the RETURN at line {first.Line} ({unknown})"));
+            }
+            else if (InFunction)
+            {
+                throw new UndecidableCall($"the {SqlTokenText.ForMessage(sql, first).ToUpperInvariant()} at line {first.Line}");
+            }
             else if (SqlTokenText.IsWord(sql, first, "SET") || SqlTokenText.IsWord(sql, first, "PREPARE") || SqlTokenText.IsWord(sql, first, "EXECUTE") || SqlTokenText.IsWord(sql, first, "CALL"))
             {
                 var before = diagnostics.Count;
@@ -322,6 +337,20 @@ internal sealed partial class RoutineCalls
             foreach (var name in names) calls._locals![name] = value;
         }
 
+        // Whether the query has a FROM of its own, outside parentheses.
+        private bool ReadsFrom(List<SqlToken> query)
+        {
+            var depth = 0;
+            foreach (var token in query)
+            {
+                if (SqlTokenText.IsSymbol(sql, token, '(')) depth++;
+                else if (SqlTokenText.IsSymbol(sql, token, ')')) depth--;
+                else if (depth == 0 && SqlTokenText.IsWord(sql, token, "FROM")) return true;
+            }
+
+            return false;
+        }
+
         // SELECT COUNT(...) INTO v FROM information_schema... or SELECT COUNT(...) FROM ... INTO v
         // (MySQL takes INTO at either place): the count it finds; any other SELECT only shows a result.
         private void SelectInto(List<SqlToken> statement)
@@ -338,10 +367,23 @@ internal sealed partial class RoutineCalls
 
             var query = new List<SqlToken>(statement);
             query.RemoveRange(into, 2);
+            if (!ReadsFrom(query))
+            {
+                // Without FROM the SELECT makes exactly one row: its value is the variable's.
+                calls._locals[target] = MySqlUserExpression.Evaluate(sql, query, 1, query.Count, Catalog, calls, out var why)
+                                        ?? throw new UndecidableCall($"the SELECT ... INTO at line {statement[0].Line} ({why})");
+                return;
+            }
+
             var rows = MySqlUserExpression.CountRows(sql, query, 1, query.Count, Catalog, calls, out var unknown);
             if (rows is null) throw new UndecidableCall($"the SELECT ... INTO at line {statement[0].Line} ({unknown})");
             calls._locals[target] = rows.Value;
         }
+    }
+
+    private sealed class FunctionReturn(object value) : Exception
+    {
+        public object Value { get; } = value;
     }
 
     private sealed class UndecidableCall(string reason) : Exception

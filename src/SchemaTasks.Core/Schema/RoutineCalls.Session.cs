@@ -72,6 +72,7 @@ internal sealed partial class RoutineCalls
     private void NoteSqlMode(string sql, SqlToken value)
     {
         var mode = value.Kind == SqlTokenKind.String ? SqlTokenText.Unquote(sql, value) : null;
+        Session.OperatorMode = SqlModes.OperatorMode(mode, SqlTokenText.IsWord(sql, value, "DEFAULT"), _dialect);
         Session.StrictModeOff = mode is not null
             && !mode.Contains("STRICT_TRANS_TABLES", StringComparison.OrdinalIgnoreCase)
             && !mode.Contains("STRICT_ALL_TABLES", StringComparison.OrdinalIgnoreCase)

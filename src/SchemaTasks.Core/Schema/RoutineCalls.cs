@@ -66,6 +66,7 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
         Overloads.Define(sql, tokens, IdentifierRules.For(_dialect));
         if (RoutineDefinition.Read(sql, tokens, _dialect, file) is { } routine)
         {
+            routine.OperatorMode = Session.OperatorMode;
             _routines[routine.Name] = routine;
             _nameLengths.Add(routine.Name.Length);
             if (_dialect.IsMySqlFamily() && routine.Kind == "function") Session.StoredFunctions.Add(routine.Name);

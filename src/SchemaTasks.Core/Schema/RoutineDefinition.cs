@@ -31,10 +31,16 @@ internal sealed class RoutineDefinition
     private bool? _mayChangeTracked;
     private EmbeddedSql? _body;
 
-    private RoutineDefinition(string name, string kind, string? file, string sql, SqlDialect dialect, SqlToken create, SqlToken bodyFirst, int bodyEnd, ImmutableArray<string> parameters)
+    private RoutineDefinition(string name, string kind, string? file, string sql, SqlDialect dialect, SqlToken create, SqlToken bodyFirst, int bodyEnd, ImmutableArray<string> parameters, MySqlReturnType? returnType)
     {
-        (Name, Kind, File, _sql, _dialect, _create, _bodyFirst, _bodyEnd, Parameters) = (name, kind, file, sql, dialect, create, bodyFirst, bodyEnd, parameters);
+        (Name, Kind, File, _sql, _dialect, _create, _bodyFirst, _bodyEnd, Parameters, ReturnType) = (name, kind, file, sql, dialect, create, bodyFirst, bodyEnd, parameters, returnType);
     }
+
+    /// <summary>A MySQL function's return type, as far as a call's value converts to it; null for a type not read.</summary>
+    public MySqlReturnType? ReturnType { get; }
+
+    /// <summary>How <c>||</c> and <c>NOT</c> read in the body: the sql_mode in force when it was created, which the routine keeps.</summary>
+    public MySqlOperatorMode OperatorMode { get; set; }
 
     /// <summary>The routine's name as the server keeps it.</summary>
     public string Name { get; }
@@ -69,16 +75,17 @@ internal sealed class RoutineDefinition
         if (name < 0) return null;
         var identifier = CreatedObjectName.Identifier(sql, tokens[name], dialect);
         var routineKind = SqlTokenText.IsWord(sql, tokens[kind], "PROCEDURE") ? "procedure" : "function";
-        var (parameters, body) = dialect.IsMySqlFamily() && routineKind == "procedure" ? MySqlSignature(sql, tokens, name + 1) : ([], name + 1);
+        var (parameters, body, returnType) = dialect.IsMySqlFamily() ? MySqlSignature(sql, tokens, name + 1) : ([], name + 1, null);
         return body >= tokens.Count
             ? null
-            : new RoutineDefinition(identifier, routineKind, file, sql, dialect, tokens[0], tokens[body], TrimmedEnd(sql, tokens[^1]), parameters);
+            : new RoutineDefinition(identifier, routineKind, file, sql, dialect, tokens[0], tokens[body], TrimmedEnd(sql, tokens[^1]), parameters, returnType);
     }
 
-    // PROCEDURE name(IN a type, OUT b type, ...) [characteristics] body: the parameters' names and the body's first token.
-    private static (ImmutableArray<string> Parameters, int Body) MySqlSignature(string sql, List<SqlToken> tokens, int open)
+    // PROCEDURE name(IN a type, OUT b type, ...) [characteristics] body, or FUNCTION name(a type, ...)
+    // RETURNS type [characteristics] body: the parameters' names, the body's first token and the return type.
+    private static (ImmutableArray<string> Parameters, int Body, MySqlReturnType? ReturnType) MySqlSignature(string sql, List<SqlToken> tokens, int open)
     {
-        if (open >= tokens.Count || !SqlTokenText.IsSymbol(sql, tokens[open], '(')) return ([], open);
+        if (open >= tokens.Count || !SqlTokenText.IsSymbol(sql, tokens[open], '(')) return ([], open, null);
         var parameters = ImmutableArray.CreateBuilder<string>();
         var depth = 0;
         var expectName = true;
@@ -98,13 +105,15 @@ internal sealed class RoutineDefinition
         }
 
         var body = i + 1;
+        MySqlReturnType? returnType = null;
+        if (body < tokens.Count && SqlTokenText.IsWord(sql, tokens[body], "RETURNS")) returnType = MySqlReturnType.Read(sql, tokens, ref body);
         while (body < tokens.Count && (tokens[body].Kind == SqlTokenKind.Word && Characteristics.Contains(SqlTokenText.Raw(sql, tokens[body]))
                                        || SqlTokenText.IsWord(sql, tokens[body - 1], "COMMENT")))
         {
             body++;
         }
 
-        return (parameters.ToImmutable(), body);
+        return (parameters.ToImmutable(), body, returnType);
     }
 
     // Under DELIMITER $$ an older lexer read END$$ as one word; the body ends at its END either way.

@@ -111,7 +111,12 @@ public static class SchemaEngine
         var lexedBefore = 0;
         while (KeepTokensForLabels(reader, labelCheck) && reader.Read())
         {
-            if (lexDiagnostics.Count != lexedBefore) MySqlDashesInStatement.PassOverUntracked(lexDiagnostics, lexedBefore, reader);
+            if (lexDiagnostics.Count != lexedBefore)
+            {
+                MySqlDashesInStatement.PassOverUntracked(lexDiagnostics, lexedBefore, reader);
+                if (rules.Dialect == SqlDialect.Postgres) PostgresBackticks.PassOverOperators(lexDiagnostics, lexedBefore, reader, sql, routines.Overloads.MadeUnnamedCallers);
+            }
+
             lexedBefore = lexDiagnostics.Count;
             var statementStart = gapStart;
             gapStart = reader.Last.End;

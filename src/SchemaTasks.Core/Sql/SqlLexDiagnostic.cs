@@ -26,4 +26,10 @@ internal enum SqlLexDiagnosticKind : byte
     /// another (<c>SELECT 1--1</c> is 2 to the server, and changes no tracked object).
     /// </summary>
     DashesInStatement,
+
+    /// <summary>
+    /// PostgreSQL: a backtick outside strings and quoted names, which the server refuses unless an
+    /// operator of that name exists: the engine passes it over in a statement about operators.
+    /// </summary>
+    PostgresBacktick,
 }

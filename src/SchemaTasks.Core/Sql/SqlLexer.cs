@@ -30,6 +30,10 @@ internal sealed class SqlLexer
     private string _delimiter = ";";
     private bool _statementOpen; // A token other than a terminator came since the last terminator: the mysql client's buffer is not empty.
 
+    // PostgreSQL: whether backticks in the migration's own text are reported, and whether the current statement had one already (one finding is enough).
+    private readonly bool _reportsBackticks;
+    private bool _backtickReported;
+
     // MySQL executable comments (/*!40101 ... */): the inside is lexed as SQL; this remembers
     // where the comment opened so its closing */ is dropped and an unclosed one is reported.
     private int _versionCommentLine;
@@ -41,9 +45,11 @@ internal sealed class SqlLexer
     /// <param name="firstLine">The file line the text starts on (1 for a whole file).</param>
     /// <param name="diagnostics">Receives unterminated strings, comments and the like as they are met.</param>
     /// <param name="flywayDelimiters">Whether <c>DELIMITER</c> is read as Flyway reads it (<see cref="TryDelimiterDirective"/>) rather than as the command-line client does.</param>
-    public SqlLexer(string text, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, bool flywayDelimiters = false)
+    /// <param name="reportsBackticks">PostgreSQL: whether a backtick outside strings is reported (<see cref="SqlLexDiagnosticKind.PostgresBacktick"/>): set for a migration's text, not for fragments read again.</param>
+    public SqlLexer(string text, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, bool flywayDelimiters = false, bool reportsBackticks = false)
     {
         _text = text;
+        _reportsBackticks = reportsBackticks && dialect == SqlDialect.Postgres;
         _dialect = dialect;
         _flywayDelimiters = flywayDelimiters;
         _lineOffset = firstLine - 1;
@@ -124,6 +130,8 @@ internal sealed class SqlLexer
 
     private bool IsMySql => _dialect.IsMySqlFamily();
 
+    private const string BacktickMessage = "PostgreSQL does not quote names with backticks, as MySQL does: outside a string it reads '`' as an operator character, and refuses this statement (syntax error 42601 where a name is expected, 42883 'operator does not exist' between values). Quote the name with double quotes, or remove the backticks.";
+
     private char At(int index) => index < _text.Length ? _text[index] : '\0';
 
     /// <summary>Consumes one token, or one run of whitespace or comment.</summary>
@@ -188,6 +196,10 @@ internal sealed class SqlLexer
             case '$' when !IsMySql:
                 Dollar();
                 return;
+            case '`' when _reportsBackticks && !_backtickReported:
+                _backtickReported = true;
+                _diagnostics.Add(new SqlLexDiagnostic(DiagnosticCodes.PostgresBacktick, BacktickMessage, _line + _lineOffset, _pos - _lineStart + 1, SqlLexDiagnosticKind.PostgresBacktick));
+                break;
             case ';':
                 Emit(_delimiter == ";" ? SqlTokenKind.Semicolon : SqlTokenKind.Symbol, _pos, 1);
                 return;
@@ -256,6 +268,8 @@ internal sealed class SqlLexer
         {
             (':', ':') or ('<', '=') or ('>', '=') or ('<', '>') or ('!', '=') or ('|', '|') or ('=', '>') or (':', '=') => 2,
             ('-', '>') => At(_pos + 2) == '>' ? 3 : 2,
+            // MySQL's AND, one operator as the server reads it (PostgreSQL's array overlap stays two symbols, as before).
+            ('&', '&') when IsMySql => 2,
             _ => 1,
         };
     }
@@ -266,6 +280,7 @@ internal sealed class SqlLexer
         _emitted = true;
         _space = false;
         _statementOpen = kind is not (SqlTokenKind.Semicolon or SqlTokenKind.Delimiter);
+        _backtickReported &= _statementOpen;
         Advance(start + length);
     }
 

@@ -41,7 +41,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
         _source = source;
         _mySql = dialect.IsMySqlFamily();
         _diagnostics = diagnostics;
-        _lexer = new SqlLexer(source, dialect, firstLine, diagnostics, flywayDelimiters);
+        _lexer = new SqlLexer(source, dialect, firstLine, diagnostics, flywayDelimiters, reportsBackticks: true);
     }
 
     /// <summary>The current statement's tokens when <see cref="IsTracked"/> or <see cref="KeepsEveryStatement"/>; empty otherwise.</summary>
