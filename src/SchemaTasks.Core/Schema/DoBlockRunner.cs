@@ -10,7 +10,7 @@ namespace SchemaTasks.Schema;
 /// <c>IF</c> conditions that ask the system catalogs are decided on the catalog at that point;
 /// <c>EXECUTE</c> of a constant string runs that string. Whatever could change a tracked object
 /// in a way the text does not decide is an error (ST2020) naming the way out. Function bodies
-/// are never run; only <c>DO</c> blocks are.
+/// are run only for a top-level call that binds everything they read (<see cref="RunFunction"/>).
 /// </summary>
 internal sealed partial class DoBlockRunner
 {
@@ -39,6 +39,11 @@ internal sealed partial class DoBlockRunner
     // The boolean variables an IF may read; only the DO body's own statements set them, not SQL it EXECUTEs.
     private readonly PlpgsqlBooleanVariables _variables = new();
     private EmbeddedSql? _body;
+
+    // What the messages call the code being run, and the way out they name: a DO block's by
+    // default, a function's when a call runs its body (RunFunction).
+    private string _subject = "this DO block";
+    private string _wayOut = WayOut;
 
     private DoBlockRunner(Catalog catalog, ApplyContext context, RoutineCalls routines, string? file)
     {
@@ -152,7 +157,7 @@ internal sealed partial class DoBlockRunner
         {
             _diagnostics = [];
             RestoreTemporaryTables(temporaryBefore);
-            Report(step.Code, $"Cannot tell what this DO block does to tracked objects: {step.Reason}. {WayOut}.", step.At);
+            Report(step.Code, $"Cannot tell what {_subject} does to tracked objects: {step.Reason}. {_wayOut}.", step.At);
             NoteTypesCreated(sql, statements, $"{_file}({step.At.Line},{step.At.Column})");
             return before;
         }
@@ -241,7 +246,7 @@ internal sealed partial class DoBlockRunner
             {
                 var error = SchemaDiagnostic.Error(
                     DiagnosticCodes.DoBlockRaises,
-                    "This DO block reaches RAISE EXCEPTION on the schema the migrations build up to here, so the migration fails when it runs. Correct the condition that leads here, or the migrations before it.",
+                    $"{char.ToUpperInvariant(_subject[0])}{_subject[1..]} reaches RAISE EXCEPTION on the schema the migrations build up to here, so the migration fails when it runs. Correct the condition that leads here, or the migrations before it.",
                     _file,
                     raise.At.Line,
                     raise.At.Column);
@@ -502,7 +507,7 @@ internal sealed partial class DoBlockRunner
         return PlpgsqlParser.ParseStatementList(executed).OfType<PlpgsqlSql>().Any(s => s.Range.End > s.Range.Start && IsTracked(executed, s.Range));
     }
 
-    // PostgreSQL function bodies are never run (RoutineCalls): a call of one that may change
+    // Function bodies are not run from inside a block (RoutineCalls runs only top-level calls): a call of one that may change
     // tracked objects leaves the block's outcome unknown.
     private void RefuseTrackedCall(EmbeddedSql sql, SqlStatementRange range)
     {

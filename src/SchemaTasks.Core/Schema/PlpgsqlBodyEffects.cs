@@ -68,9 +68,11 @@ internal static class PlpgsqlBodyEffects
     }
 
     // ... AS <string> ... LANGUAGE plpgsql: the string; null for any other language or body.
-    private static SqlToken? QuotedPlpgsqlBody(EmbeddedSql definition)
+    internal static SqlToken? QuotedPlpgsqlBody(EmbeddedSql definition) => QuotedPlpgsqlBody(definition.Text, definition.Tokens);
+
+    /// <summary>The same, read from the tokens of a whole <c>CREATE FUNCTION</c> or <c>CREATE PROCEDURE</c>.</summary>
+    internal static SqlToken? QuotedPlpgsqlBody(string text, List<SqlToken> tokens)
     {
-        var (text, tokens) = (definition.Text, definition.Tokens);
         SqlToken? body = null;
         var plpgsql = false;
         for (var i = 0; i + 1 < tokens.Count; i++)

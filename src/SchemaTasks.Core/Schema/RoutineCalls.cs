@@ -101,6 +101,7 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
                 context.Error(DiagnosticCodes.RoutineChangesTrackedObjects, $"This CALL runs procedure {context.Show(runnable.Name)}, created at {runnable.Where}, and SchemaTasks cannot tell what it does to tracked objects: it cannot follow {undecidable}. {WayOut}.", first);
                 return catalog;
             case RoutineRun { Routine: { } routine }:
+                if (routine.MayChangeTracked && RunFunction(catalog, routine, sql, tokens, context, diagnostics) is { } ran) return ran;
                 if (routine.MayChangeTracked)
                 {
                     context.Error(DiagnosticCodes.RoutineChangesTrackedObjects, $"This {Upper(sql, first)} runs {routine.Kind} {context.Show(routine.Name)}, created at {routine.Where}, whose body may change tracked objects; SchemaTasks does not run routine bodies, so the schema after it would be a guess. {WayOut}.", first);

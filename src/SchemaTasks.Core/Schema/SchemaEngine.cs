@@ -179,7 +179,12 @@ public static class SchemaEngine
                 MySqlClientCharset.Check(sql, tokens, context);
             }
 
-            if (SqlTokenText.IsWord(sql, tokens[0], "CREATE")) routines.Define(sql, tokens, file);
+            if (SqlTokenText.IsWord(sql, tokens[0], "CREATE"))
+            {
+                routines.Define(sql, tokens, file);
+                routines.CheckDeclaredTypes(catalog, sql, tokens, context);
+            }
+
             catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file, reader.Parsed);
             catalog = labelCheck?.Check(before, catalog, sql, tokens, context) ?? catalog;
         }

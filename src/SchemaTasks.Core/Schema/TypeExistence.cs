@@ -25,21 +25,42 @@ internal static class TypeExistence
     /// <param name="owner">The table or domain that has the type.</param>
     /// <param name="column">The column of table <paramref name="owner"/>, or <see langword="null"/> for a domain.</param>
     public static void Check(Catalog catalog, TypeSpec type, ApplyContext context, SqlToken at, QualifiedName owner, string? column)
+        => Check(catalog, type, context, at, owner, column, variable: null);
+
+    /// <summary>
+    /// As the column's check, for a variable a PL/pgSQL routine declares: the server resolves
+    /// declared types when it creates the routine. A pseudo-type (<c>record</c>) is allowed there.
+    /// </summary>
+    /// <param name="catalog">The schema before the statement.</param>
+    /// <param name="type">The type as written.</param>
+    /// <param name="context">Where to report.</param>
+    /// <param name="at">The type's first token, for the location.</param>
+    /// <param name="routine">The routine.</param>
+    /// <param name="variable">The variable's name.</param>
+    public static void CheckVariable(Catalog catalog, TypeSpec type, ApplyContext context, SqlToken at, QualifiedName routine, string variable)
+        => Check(catalog, type, context, at, routine, null, variable);
+
+    // The owner and column of a column or domain, or the routine and variable.
+    private static void Check(Catalog catalog, TypeSpec type, ApplyContext context, SqlToken at, QualifiedName owner, string? column, string? variable)
     {
+        string user() => variable is null ? User(owner, column, context) : $"Variable {context.Show(variable)} of routine {context.Show(owner)}";
+        var pseudoTypeAllowed = variable is not null;
         if (!context.IsPostgres || type.UserType is not { } name) return;
         var inSearchPath = !type.IsQualified || name.Schema == Catalog;
         if (inSearchPath && PostgresBuiltinTypes.Contains(name.Name)) return;
         if (inSearchPath && PostgresBuiltinTypes.IsPseudo(name.Name))
         {
-            context.Error(DiagnosticCodes.UnknownType, $"{User(owner, column, context)} has type {context.Show(name.Name)}, a pseudo-type: PostgreSQL does not allow it for a column or domain. Choose a data type.", at);
+            if (pseudoTypeAllowed) return;
+            context.Error(DiagnosticCodes.UnknownType, $"{user()} has type {context.Show(name.Name)}, a pseudo-type: PostgreSQL does not allow it for a column or domain. Choose a data type.", at);
             return;
         }
 
         if (TypeStatements.TypeExists(catalog, name) || catalog.Tables.ContainsKey(name)) return;
+        if (variable is not null && MayBeRowTypeOfRelation(catalog, name)) return;
         if (context.UndecidedTypes.BlockCreating(name) is { } block)
         {
             // Still an error (the snapshot cannot hold a type nobody is known to create), but the cause is the block.
-            context.Error(DiagnosticCodes.UnknownType, $"{User(owner, column, context)} has type {context.Show(name)}, which exists here only if the DO block at {block} created it, and SchemaTasks could not decide that block (see the error there). Declare what that block does, and this follows from it.", at);
+            context.Error(DiagnosticCodes.UnknownType, $"{user()} has type {context.Show(name)}, which exists here only if the DO block at {block} created it, and SchemaTasks could not decide that block (see the error there). Declare what that block does, and this follows from it.", at);
             return;
         }
 
@@ -59,7 +80,7 @@ internal static class TypeExistence
             providedElsewhere = $"Extension {context.Show(extension)} provides {context.Show(name.Name)}, but in schema {context.Show(schema)}: write {context.Show(new QualifiedName(schema, name.Name))}.";
         }
 
-        var message = $"{User(owner, column, context)} has type {context.Show(name)}, which does not exist when this statement runs: it is not built in, no earlier migration creates it, and no extension the migrations create provides it.";
+        var message = $"{user()} has type {context.Show(name)}, which does not exist when this statement runs: it is not built in, no earlier migration creates it, and no extension the migrations create provides it.";
         var similar = SimilarNames.Suggest(name.Name, Candidates(catalog, name.Schema));
         if (similar.Count > 0) message += $" Did you mean {string.Join(" or ", similar.Select(context.Show))}?";
         message += " " + (providedElsewhere ?? Fix(name, context));
@@ -80,6 +101,12 @@ internal static class TypeExistence
 
         context.Error(DiagnosticCodes.UnknownType, message, at);
     }
+
+    // A view, materialized view or foreign table has a row type too (ThingsBoard declares
+    // variables of its views' types); so may a relation whose name the engine could not read.
+    private static bool MayBeRowTypeOfRelation(Catalog catalog, QualifiedName name)
+        => catalog.Relations.Named.TryGetValue(name, out var relation) && relation.Kind is not ('i' or 'S')
+           || catalog.Relations.MayHoldUnknownRowType(name.Schema);
 
     // Built only when a message needs it: the check runs for every column.
     private static string User(QualifiedName owner, string? column, ApplyContext context)

@@ -183,10 +183,11 @@ internal sealed partial class PostgresMigrationTarget : IRepairTarget
         // A row saying "failed" is written first, so a process that dies half-way leaves the
         // failure on record instead of a migration that looks never started.
         await WriteRowAsync(row, null, cancellationToken).ConfigureAwait(false);
-        if (await RunAsync(statements, null, cancellationToken).ConfigureAwait(false) is var (recorded, failure))
+        if (await PostgresStatements.RunNamingFailedAsync(_connection, statements, null, cancellationToken).ConfigureAwait(false) is var (recorded, failure, index))
         {
-            await WriteRowAsync(row with { Error = recorded }, null, CancellationToken.None).ConfigureAwait(false);
-            throw MigrationFailure.Exception(migration, recorded, $"It ran without a transaction ({reason}), so the statements before the failing one were committed.", failure);
+            var (error, outcome) = await PostgresOwnTransaction.AfterFailureAsync(_connection, statements, index, recorded, reason).ConfigureAwait(false);
+            await WriteRowAsync(row with { Error = error }, null, CancellationToken.None).ConfigureAwait(false);
+            throw MigrationFailure.Exception(migration, recorded, outcome, failure);
         }
 
         await WriteRowAsync(row with { FinishedAt = DateTime.UtcNow, Success = true }, null, cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,10 @@ internal static class PostgresStatements
 {
     /// <returns><see langword="null"/> when every statement ran; else the failure as the history records it, and the server's error.</returns>
     public static async Task<(string Recorded, PostgresException Error)?> RunAsync(NpgsqlConnection connection, IReadOnlyList<SqlScriptStatement> statements, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+        => await RunNamingFailedAsync(connection, statements, transaction, cancellationToken).ConfigureAwait(false) is var (recorded, error, _) ? (recorded, error) : null;
+
+    /// <returns>As <see cref="RunAsync"/>, with the index of the statement that failed.</returns>
+    public static async Task<(string Recorded, PostgresException Error, int Index)?> RunNamingFailedAsync(NpgsqlConnection connection, IReadOnlyList<SqlScriptStatement> statements, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         for (var i = 0; i < statements.Count; i++)
         {
@@ -20,7 +24,7 @@ internal static class PostgresStatements
             }
             catch (PostgresException error)
             {
-                return (MigrationFailure.Recorded(i, statements.Count, statements[i], error.MessageText), error);
+                return (MigrationFailure.Recorded(i, statements.Count, statements[i], error.MessageText), error, i);
             }
         }
 

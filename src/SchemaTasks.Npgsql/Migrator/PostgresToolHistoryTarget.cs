@@ -80,14 +80,13 @@ internal sealed class PostgresToolHistoryTarget : IMigrationTarget
         var transaction = decision.InTransaction ? await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
         await using (transaction)
         {
-            var failed = await PostgresStatements.RunAsync(_connection, statements, transaction, cancellationToken).ConfigureAwait(false);
-            if (failed is var (recorded, error))
+            var failed = await PostgresStatements.RunNamingFailedAsync(_connection, statements, transaction, cancellationToken).ConfigureAwait(false);
+            if (failed is var (recorded, error, index))
             {
                 if (transaction is not null) await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                var outcome = "It ran in one transaction, which was rolled back: nothing of it remains.";
+                if (transaction is null) (_, outcome) = await PostgresOwnTransaction.AfterFailureAsync(_connection, statements, index, recorded, decision.Reason!).ConfigureAwait(false);
                 await _writer.Failed(migration, recorded).RunInOwnTransactionAsync(_connection, CancellationToken.None).ConfigureAwait(false);
-                var outcome = transaction is not null
-                    ? "It ran in one transaction, which was rolled back: nothing of it remains."
-                    : $"It ran without a transaction ({decision.Reason}), so the statements before the failing one were committed.";
                 throw MigrationFailure.InToolHistory(migration, recorded, outcome, _writer.AfterFailure(migration, _migrations), error);
             }
 
