@@ -102,8 +102,8 @@ public sealed class SnapshotCommandTests : IDisposable
     [Fact]
     public async Task DbmateMigrationUsingTheLabelItAdds_FailsAtTheUse_AndWritesNothing()
     {
-        Write("20240101000000_a.sql", "-- migrate:up\nCREATE TYPE status AS ENUM ('a','b');\nCREATE TABLE t (id int, s status NOT NULL DEFAULT 'a');\n");
-        Write("20240102000000_b.sql", "-- migrate:up\nALTER TYPE status ADD VALUE 'c';\nALTER TABLE t ALTER COLUMN s SET DEFAULT 'c';\n");
+        Write("20240101000000_a.sql", "-- migrate:up\nCREATE TYPE status AS ENUM ('a','b');\nCREATE TABLE t (id int, s status NOT NULL DEFAULT 'a');\n-- migrate:down\n");
+        Write("20240102000000_b.sql", "-- migrate:up\nALTER TYPE status ADD VALUE 'c';\nALTER TABLE t ALTER COLUMN s SET DEFAULT 'c';\n-- migrate:down\n");
         var outFile = Path.Combine(_folder, "s.json");
 
         var (exit, _, error) = await ToolRun.RunAsync("snapshot", _folder, "--dialect", "postgres", "--out", outFile);

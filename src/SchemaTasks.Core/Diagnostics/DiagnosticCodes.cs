@@ -107,6 +107,12 @@ public static class DiagnosticCodes
     public const string FlywayIgnoresFile = "ST1028";
 
     /// <summary>
+    /// dbmate refuses a file of the folder (no down block, as when its marker is indented; a
+    /// statement before the up block; two down markers; a second section), and stops there.
+    /// </summary>
+    public const string DbmateRefusesFile = "ST1029";
+
+    /// <summary>
     /// A string literal is never closed. Reported where it starts; the rest of the file would
     /// otherwise be read as part of it. Fix: add the closing quote (a quote inside is doubled).
     /// </summary>

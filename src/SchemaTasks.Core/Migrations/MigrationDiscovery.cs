@@ -30,7 +30,6 @@ public static class MigrationDiscovery
     // ('^(\d+).*\.sql$'): '<version>_<name>.sql' by default, '<version>-<name>.sql' as well.
     private static Regex DbmateFile => field ??= new(@"^(?<version>\d+)[_\-.]?(?<name>.*)\.sql$", RegexOptions.CultureInvariant);
     private static Regex DbmateUp => field ??= new(@"^--\s*migrate:up\b.*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
-    private static Regex DbmateDown => field ??= new(@"^--\s*migrate:down\b.*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
     private static Regex GooseFile => field ??= new(@"^(?<version>\d+)_(?<name>.*)\.sql$", RegexOptions.CultureInvariant);
     private static Regex GooseCodeFile => field ??= new(@"^(?<version>\d+)_(?<name>.*)\.go$", RegexOptions.CultureInvariant);
     private static Regex SqlxFile => field ??= new(@"^(?<version>[^_]*)_(?<name>.*?)(?<direction>\.up|\.down)?\.sql$", RegexOptions.CultureInvariant);
@@ -335,9 +334,10 @@ public static class MigrationDiscovery
                 }
 
                 var version = match.Groups["version"].Value;
-                var bodyStart = up.Index + up.Length;
-                var down = DbmateDown.Match(file.Text, bodyStart);
-                var body = file.Text.Substring(bodyStart, (down.Success ? down.Index : file.Text.Length) - bodyStart);
+                var sections = DbmateSections.Read(file.Text);
+                if (sections.Refusal != DbmateRefusal.None) return DbmateRefuses(file, sections, diagnostics);
+                var bodyStart = sections.BodyStart;
+                var body = file.Text.Substring(bodyStart, sections.BodyEnd - bodyStart);
                 var startLine = LineOf(file.Text, bodyStart);
 
                 // dbmate sorts its files by name, byte by byte (Go's <): "10_b" before "2_a".
@@ -478,6 +478,28 @@ public static class MigrationDiscovery
             DiagnosticCodes.UnrecognisedMigrationFile,
             $"'{file.RelativePath}' does not follow the {diagnostics.Layout.ToName()} layout's naming rule: {rule}. {fix}",
             file.RelativePath));
+        return null;
+    }
+
+    // dbmate parses a whole file before it runs any of it, and stops at the first it refuses:
+    // that file and every later one never run.
+    private static (Migration, IComparable)? DbmateRefuses(MigrationSourceFile file, DbmateSections sections, DiscoveryDiagnostics diagnostics)
+    {
+        var why = sections.Refusal switch
+        {
+            DbmateRefusal.MissingUp => "it has no '-- migrate:up' line (the marker must start its line and be followed by a space or the line's end)",
+            DbmateRefusal.StatementBeforeUp => "this line comes before '-- migrate:up' and is neither blank nor a '--' comment (dbmate: \"does not support statements preceding the '-- migrate:up' block\")",
+            DbmateRefusal.MissingDown when file.Text[sections.RefusalIndex] != '-' => "its '-- migrate:down' line is indented, and dbmate reads the marker only at the start of a line, so the section has no down block (dbmate: \"requires each migration to define a down block\"); SchemaTasks would otherwise have run the down SQL as part of the up",
+            DbmateRefusal.MissingDown => "this '-- migrate:up' section has no '-- migrate:down' line (dbmate: \"requires each migration to define a down block\"); add one, even with nothing after it",
+            DbmateRefusal.SeveralDowns => "a second '-- migrate:down' follows one '-- migrate:up' (dbmate: \"requires every '-- migrate:down' to be preceded by a '-- migrate:up'\")",
+            _ => "a second '-- migrate:up' section starts here: dbmate runs each section and records the version after each, so the second record fails on the history table's key once the first section is committed; write one section per file",
+        };
+        diagnostics.Add(SchemaDiagnostic.Error(
+            DiagnosticCodes.DbmateRefusesFile,
+            $"dbmate refuses '{file.RelativePath}': {why}.",
+            file.RelativePath,
+            LineOf(file.Text, sections.RefusalIndex),
+            1));
         return null;
     }
 

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace SchemaTasks.Migrations;
 
 /// <summary>The part of a migration file its tool runs, where it starts, and how it runs.</summary>
@@ -18,9 +16,6 @@ public sealed record MigrationScript(string Sql, int FirstLine, bool NoTransacti
 /// <summary>Reads the <see cref="MigrationScript"/> of a migration file as its layout's tool does.</summary>
 public static class MigrationScripts
 {
-    private static readonly Regex DbmateUp = new(@"^--\s*migrate:up\b(?<options>.*)$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
-    private static readonly Regex DbmateDown = new(@"^--\s*migrate:down\b.*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);
-
     /// <summary>The script of the file at <paramref name="relativePath"/>, whose text is <paramref name="text"/>.</summary>
     /// <param name="layout">The layout the file was read in.</param>
     /// <param name="relativePath">The file, relative to the migrations folder.</param>
@@ -41,12 +36,10 @@ public static class MigrationScripts
         ArgumentNullException.ThrowIfNull(text);
         switch (layout)
         {
-            case MigrationLayout.Dbmate when DbmateUp.Match(text) is { Success: true } up:
+            case MigrationLayout.Dbmate when DbmateSections.Read(text) is { Refusal: not DbmateRefusal.MissingUp } sections:
             {
-                var start = up.Index + up.Length;
-                var down = DbmateDown.Match(text, start);
-                var body = text.Substring(start, (down.Success ? down.Index : text.Length) - start);
-                return new MigrationScript(body, LineOf(text, start), up.Groups["options"].Value.Contains("transaction:false", StringComparison.Ordinal));
+                var body = text.Substring(sections.BodyStart, sections.BodyEnd - sections.BodyStart);
+                return new MigrationScript(body, LineOf(text, sections.BodyStart), sections.Options.Contains("transaction:false", StringComparison.Ordinal));
             }
 
             case MigrationLayout.Goose when relativePath.EndsWith(".go", StringComparison.Ordinal):

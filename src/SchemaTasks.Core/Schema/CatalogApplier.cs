@@ -15,6 +15,7 @@ internal static class CatalogApplier
         var cascade = ViewCascade.Plan(catalog, statement, context);
         var after = ApplyStatement(catalog, statement, context);
         if (context.Rules.Dialect == SqlDialect.MariaDb && !ReferenceEquals(after, catalog) && RefusesIndexedVirtualColumn(after, statement, context)) return catalog;
+        if (context.Rules.Dialect.IsMySqlFamily() && MySqlGeneratedAutoIncrement.MayMake(statement) && !ReferenceEquals(after, catalog) && RefusesGeneratedOverAutoIncrement(after, statement, context)) return catalog;
         if (!catalog.Relations.IsEmpty) after = RelationStatements.After(catalog, after, statement);
         return cascade is null ? after : cascade.Follow(catalog, after);
     }
@@ -24,6 +25,14 @@ internal static class CatalogApplier
     {
         CreateTableStatement s => after.FindTable(s.Name) is { } table && MySqlGeneratedColumnFunctions.RefusesIndexed(table, s.At, context),
         AlterTableStatement s => after.FindTable(s.Name) is { } table && MySqlGeneratedColumnFunctions.RefusesIndexed(table, s.At, context),
+        _ => false,
+    };
+
+    // MySQL and MariaDB refuse the statement that leaves a generated column over the AUTO_INCREMENT column.
+    private static bool RefusesGeneratedOverAutoIncrement(Catalog after, SqlStatement statement, ApplyContext context) => statement switch
+    {
+        CreateTableStatement s => after.FindTable(s.Name) is { } table && MySqlGeneratedAutoIncrement.Refuses(table, s.At, context),
+        AlterTableStatement s => after.FindTable(s.Name) is { } table && MySqlGeneratedAutoIncrement.Refuses(table, s.At, context),
         _ => false,
     };
 

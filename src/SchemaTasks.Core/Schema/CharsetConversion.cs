@@ -61,6 +61,7 @@ internal static class CharsetConversion
 
             // Binary strings have no charset; ENUM and SET keep theirs (binary too), as character columns.
             charsets = charsets.WithColumn(column.Name, toBinary && column.InlineValues is null ? null : target);
+            if (!toBinary && context.Rules.Dialect == SqlDialect.MariaDb) charsets = charsets.WithCollation(column.Name, MariaDbColumnCollations.Converted(target, convert.Collation), context.Rules);
             if (type != column.Type) table = table.WithColumnChanged(i, column with { Type = NamePool.Get(type) });
         }
 

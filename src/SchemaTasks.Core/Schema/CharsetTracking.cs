@@ -11,7 +11,7 @@ internal static class CharsetTracking
     public static CatalogTable Created(CatalogTable table, CreateTableStatement statement, ApplyContext context)
     {
         var charsets = TableCharsets.Of(table, context.Rules) with { Default = TableCharsets.Known(statement.DefaultCharset), DefaultCollation = statement.DefaultCollation };
-        foreach (var column in statement.Columns) charsets = charsets.WithColumn(column.Name, charsets.For(column));
+        foreach (var column in statement.Columns) charsets = WithCollation(charsets.WithColumn(column.Name, charsets.For(column)), column, context);
         return table with { Charsets = charsets };
     }
 
@@ -39,10 +39,12 @@ internal static class CharsetTracking
             case ReplaceColumnAction replace when !ReferenceEquals(before, after):
                 // MODIFY and CHANGE without a charset give the column the table's default, as ADD does.
                 charsets = charsets.WithColumn(replace.Column, null).WithColumn(replace.Definition.Name, charsets.For(replace.Definition));
+                charsets = WithCollation(charsets, replace.Definition, context);
                 break;
 
             case RenameColumnAction rename when !ReferenceEquals(before, after):
-                charsets = charsets.WithColumn(rename.From, null).WithColumn(rename.To, charsets.Of(rename.From));
+                var collation = charsets.CollationOf(rename.From);
+                charsets = charsets.WithColumn(rename.From, null).WithColumn(rename.To, charsets.Of(rename.From)).WithCollation(rename.To, collation, context.Rules);
                 break;
 
             case DropColumnAction drop when !ReferenceEquals(before, after):
@@ -58,5 +60,10 @@ internal static class CharsetTracking
 
     // A column the action added (not one that was there already, under IF NOT EXISTS).
     private static TableCharsets Added(CatalogTable before, TableCharsets charsets, AddColumnAction add, ApplyContext context)
-        => before.FindColumn(add.Column.Name, context.Rules.Dialect) is null ? charsets.WithColumn(add.Column.Name, charsets.For(add.Column)) : charsets;
+        => before.FindColumn(add.Column.Name, context.Rules.Dialect) is null ? WithCollation(charsets.WithColumn(add.Column.Name, charsets.For(add.Column)), add.Column, context) : charsets;
+
+    // MariaDB refuses a change of collation on a column a foreign key uses (MySqlForeignKeyRetype),
+    // so it follows the collation each definition gives; MySQL does not need it.
+    private static TableCharsets WithCollation(TableCharsets charsets, ColumnSpec column, ApplyContext context)
+        => context.Rules.Dialect == SqlDialect.MariaDb ? charsets.WithCollation(column.Name, MariaDbColumnCollations.For(column, charsets), context.Rules) : charsets;
 }

@@ -7,7 +7,7 @@ namespace SchemaTasks.Schema;
 /// MySQL and MariaDB refuse an ALTER TABLE that changes the data type of a column a foreign key
 /// uses, on either side: MariaDB error 1832 for the referencing column, 1833 for the referenced
 /// one. Checked on MariaDB 10.11: any change of type, length, signedness or character set is
-/// refused, even with <c>foreign_key_checks = 0</c> (MDEV-31086); NOT NULL, DEFAULT, COMMENT,
+/// refused, and so is a change of collation alone, even with <c>foreign_key_checks = 0</c> (MDEV-31086); NOT NULL, DEFAULT, COMMENT,
 /// the display width of an integer, a rename alone, and a change made in the statement that also
 /// drops the foreign key are let through. Under <c>mysql</c> only what MySQL 8's manual states is
 /// refused: the size and sign of integer and decimal types must stay the same, and a column may
@@ -78,8 +78,16 @@ internal static class MySqlForeignKeyRetype
 
         if (oldType != newType) return new TypeChange(now.Name, old.Type, now.Type);
         var (oldCharset, newCharset) = (beforeCharsets.Of(old.Name) ?? beforeCharsets.Default, afterCharsets.Of(now.Name) ?? afterCharsets.Default);
-        return oldCharset is not null && newCharset is not null && Kind(oldType) == "string" && MySqlKeyColumnTypes.Charset(oldCharset) != MySqlKeyColumnTypes.Charset(newCharset)
-            ? new TypeChange(now.Name, $"{old.Type} CHARACTER SET {oldCharset}", $"{now.Type} CHARACTER SET {newCharset}")
+        if (Kind(oldType) != "string") return null;
+        if (oldCharset is not null && newCharset is not null && MySqlKeyColumnTypes.Charset(oldCharset) != MySqlKeyColumnTypes.Charset(newCharset))
+        {
+            return new TypeChange(now.Name, $"{old.Type} CHARACTER SET {oldCharset}", $"{now.Type} CHARACTER SET {newCharset}");
+        }
+
+        // The same charset under another collation is refused too (checked on MariaDB 10.11, either side).
+        var (oldCollation, newCollation) = (beforeCharsets.CollationOf(old.Name), afterCharsets.CollationOf(now.Name));
+        return oldCollation is not null && newCollation is not null && oldCollation != newCollation
+            ? new TypeChange(now.Name, $"{old.Type} COLLATE {oldCollation}", $"{now.Type} COLLATE {newCollation}")
             : null;
     }
 

@@ -19,11 +19,23 @@ internal sealed record TableCharsets(string? Default, ImmutableDictionary<string
     public static TableCharsets Of(CatalogTable table, IdentifierRules rules)
         => table.Charsets ?? new TableCharsets(null, ImmutableDictionary.Create<string, string>(rules.ColumnComparer));
 
+    /// <summary>MariaDB: the collations of columns the migrations tell (<see cref="MariaDbColumnCollations"/>), by column name; <see langword="null"/> when none.</summary>
+    public ImmutableDictionary<string, string>? Collations { get; init; }
+
     /// <summary>A charset a statement names, or <see langword="null"/> when it names none the migrations can tell.</summary>
     public static string? Known(string? written) => string.IsNullOrEmpty(written) ? null : written;
 
     /// <summary>The known charset of <paramref name="column"/>, or <see langword="null"/>.</summary>
     public string? Of(string column) => Columns.TryGetValue(column, out var charset) ? charset : null;
+
+    /// <summary>The known collation of <paramref name="column"/>, or <see langword="null"/>.</summary>
+    public string? CollationOf(string column) => Collations is { } collations && collations.TryGetValue(column, out var collation) ? collation : null;
+
+    /// <summary>These charsets with <paramref name="column"/> in <paramref name="collation"/> (<see langword="null"/>: not known).</summary>
+    public TableCharsets WithCollation(string column, string? collation, IdentifierRules rules)
+        => collation is not null
+            ? this with { Collations = (Collations ?? ImmutableDictionary.Create<string, string>(rules.ColumnComparer)).SetItem(column, collation) }
+            : Collations is { } collations && collations.ContainsKey(column) ? this with { Collations = collations.Remove(column) } : this;
 
     /// <summary>The charset a column definition gives its column: its own, else the table's default.</summary>
     public string? For(ColumnSpec column) => column.Charset is { } own ? Known(own) : Default;
@@ -31,12 +43,20 @@ internal sealed record TableCharsets(string? Default, ImmutableDictionary<string
     /// <summary>Equal when the default and every column's charset are.</summary>
     public bool Equals(TableCharsets? other)
         => other is not null && Default == other.Default && DefaultCollation == other.DefaultCollation && Columns.Count == other.Columns.Count
-           && Columns.All(c => other.Columns.TryGetValue(c.Key, out var charset) && charset == c.Value);
+           && Columns.All(c => other.Columns.TryGetValue(c.Key, out var charset) && charset == c.Value)
+           && (Collations?.Count ?? 0) == (other.Collations?.Count ?? 0)
+           && (Collations is null || Collations.All(c => other.CollationOf(c.Key) == c.Value));
 
     /// <inheritdoc />
     public override int GetHashCode() => unchecked(((Default is null ? 0 : StringComparer.Ordinal.GetHashCode(Default)) * 397) ^ Columns.Count);
 
     /// <summary>These charsets with <paramref name="column"/> in <paramref name="charset"/> (<see langword="null"/>: not known).</summary>
     public TableCharsets WithColumn(string column, string? charset)
-        => Known(charset) is { } known ? this with { Columns = Columns.SetItem(column, known) } : this with { Columns = Columns.Remove(column) };
+    {
+        // A new charset leaves the column's collation to be told again.
+        var collations = Collations is { } known && known.ContainsKey(column) ? known.Remove(column) : Collations;
+        return Known(charset) is { } named
+            ? this with { Columns = Columns.SetItem(column, named), Collations = collations }
+            : this with { Columns = Columns.Remove(column), Collations = collations };
+    }
 }

@@ -92,7 +92,7 @@ internal sealed partial class DdlParser
                 _c.ExpectWord("TYPE");
                 var type = DataType();
                 if (_c.TryWord("COLLATE")) _c.QualifiedName();
-                if (_c.TryWord("USING")) _c.SkipToListEnd();
+                if (_c.TryWord("USING")) SkipAction();
                 return new AlterColumnTypeAction(at, column, type);
             }
 
@@ -298,6 +298,4 @@ internal sealed partial class DdlParser
         if (!_mySql) _c.TryWords("NOT", "VALID");
         return new AddConstraintAction(at, constraint) { IfNotExists = constraint.IfNotExists };
     }
-
-    private void SkipAction() => _c.SkipToListEnd();
 }

@@ -50,7 +50,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("USING")) _c.Next();
         var bare = true;
         var columns = _c.IsSymbol('(') ? ColumnNameList(out bare) : new List<string>();
-        _c.SkipToListEnd();
+        ConstraintTail();
         return new ConstraintSpec(at, name, ConstraintKind.PlainIndex, columns, null) { IfNotExists = ifNotExists, Unfit = textOrSpatial || !bare };
     }
 

@@ -178,7 +178,7 @@ internal sealed partial class DdlParser
         }
 
         var index = !_mySql && kind is ConstraintKind.PrimaryKey or ConstraintKind.Unique ? KeyIndexTail(nullsNotDistinct) : KeyIndexOptions.Plain;
-        _c.SkipToListEnd();
+        ConstraintTail();
         return new ConstraintSpec(at, name, kind, columns, null) { Index = index, References = references, IfNotExists = ifNotExists, Unfit = _mySql && !bare };
     }
 
@@ -190,14 +190,14 @@ internal sealed partial class DdlParser
     {
         var include = new List<string>();
         var (deferrable, initiallyDeferred) = (false, false);
+        var nameNext = false;
         while (!_c.AtEnd && !_c.IsSymbol(',') && !_c.IsSymbol(')'))
         {
             if (_c.TryWord("INCLUDE") && _c.IsSymbol('(')) include = ColumnNameList();
             else if (_c.TryWords("NOT", "DEFERRABLE")) deferrable = false;
             else if (_c.TryWord("DEFERRABLE")) deferrable = true;
             else if (_c.TryWords("INITIALLY", "DEFERRED")) (deferrable, initiallyDeferred) = (true, true);
-            else if (_c.IsSymbol('(')) _c.Parenthesised();
-            else _c.Next();
+            else ConstraintTailStep(ref nameNext);
         }
 
         return new KeyIndexOptions(nullsNotDistinct, deferrable, initiallyDeferred, include);
@@ -214,7 +214,7 @@ internal sealed partial class DdlParser
         _c.Next();
         _c.Next();
         var index = _c.Identifier();
-        _c.SkipToListEnd();
+        ConstraintTail();
         return new ConstraintSpec(at, name ?? index, kind, [], null) { UsingIndex = index };
     }
 

@@ -25,7 +25,7 @@ public class NewLayoutDetectionTests
     [Theory]
     [InlineData(MigrationLayout.Goose, "1_a.sql", "-- +goose Up\nSELECT 1;\n")]
     [InlineData(MigrationLayout.Flyway, "V1__a.sql", "SELECT 1;\n")]
-    [InlineData(MigrationLayout.Dbmate, "1_a.sql", "-- migrate:up\nSELECT 1;\n")]
+    [InlineData(MigrationLayout.Dbmate, "1_a.sql", "-- migrate:up\nSELECT 1;\n-- migrate:down\n")]
     public void AtlasSumBesideAnotherToolsFiles_IsThatToolsFolder(MigrationLayout layout, string path, string text)
     {
         // Atlas keeps atlas.sum in folders it writes in another tool's format, which that tool

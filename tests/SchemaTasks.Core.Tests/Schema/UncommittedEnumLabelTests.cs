@@ -178,8 +178,8 @@ public class UncommittedEnumLabelTests
     public void OnlyPostgresFoldersAreChecked()
     {
         var mySql = new MigrationFolder()
-            .With("20240101000000_a.sql", "-- migrate:up\nCREATE TABLE t (s ENUM('a','b'));\n")
-            .With("20240102000000_b.sql", "-- migrate:up\nALTER TABLE t MODIFY s ENUM('a','b','c') DEFAULT 'c';\nUPDATE t SET s = 'c';\n")
+            .With("20240101000000_a.sql", "-- migrate:up\nCREATE TABLE t (s ENUM('a','b'));\n-- migrate:down\n")
+            .With("20240102000000_b.sql", "-- migrate:up\nALTER TABLE t MODIFY s ENUM('a','b','c') DEFAULT 'c';\nUPDATE t SET s = 'c';\n-- migrate:down\n")
             .DiscoverClean(MigrationLayout.Dbmate);
         var (postgres, _, _) = Folder("dbmate", OtherType + Setup, AddAndUse);
 
@@ -205,7 +205,8 @@ public class UncommittedEnumLabelTests
                 folder.With("V1__a.sql", first).With(file = "V2__b.sql", text = marker + second);
                 return (Discover(folder, MigrationLayout.Flyway), file, text);
             case "dbmate":
-                folder.With("20240101000000_a.sql", "-- migrate:up\n" + first).With(file = "20240102000000_b.sql", text = marker.StartsWith("--", StringComparison.Ordinal) ? "-- migrate:up\n" + marker + second : "-- migrate:up" + marker + "\n" + second);
+                text = marker.StartsWith("--", StringComparison.Ordinal) ? "-- migrate:up\n" + marker + second : "-- migrate:up" + marker + "\n" + second;
+                folder.With("20240101000000_a.sql", "-- migrate:up\n" + first + "\n-- migrate:down\n").With(file = "20240102000000_b.sql", text + "\n-- migrate:down\n");
                 return (Discover(folder, MigrationLayout.Dbmate), file, text);
             case "goose":
                 folder.With("1_a.sql", "-- +goose Up\n" + first).With(file = "2_b.sql", text = marker + "-- +goose Up\n" + second);

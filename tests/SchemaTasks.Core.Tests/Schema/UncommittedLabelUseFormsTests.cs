@@ -116,7 +116,8 @@ public class UncommittedLabelUseFormsTests
 
     private static MigrationSet Discover(MigrationLayout layout, params (string Path, string Text)[] files)
     {
-        var discovered = MigrationDiscovery.Discover(files.Select(f => new MigrationSourceFile(f.Path, f.Text)).ToList(), layout);
+        // dbmate refuses a file without a down marker: each gets an empty one.
+        var discovered = MigrationDiscovery.Discover(files.Select(f => new MigrationSourceFile(f.Path, layout == MigrationLayout.Dbmate ? f.Text + "\n-- migrate:down\n" : f.Text)).ToList(), layout);
         return discovered.Set ?? throw new InvalidOperationException(string.Join("\n", discovered.Diagnostics));
     }
 }

@@ -125,7 +125,7 @@ public sealed class PostgresUncommittedEnumLabelTests
     private static MigrationSet Folder(string first, string second)
     {
         var discovered = MigrationDiscovery.Discover(
-            [new MigrationSourceFile("20240101000000_a.sql", "-- migrate:up\n" + first), new MigrationSourceFile("20240102000000_b.sql", "-- migrate:up\n" + second)],
+            [new MigrationSourceFile("20240101000000_a.sql", "-- migrate:up\n" + first + "\n-- migrate:down\n"), new MigrationSourceFile("20240102000000_b.sql", "-- migrate:up\n" + second + "\n-- migrate:down\n")],
             MigrationLayout.Dbmate);
         return discovered.Set ?? throw new InvalidOperationException(string.Join("\n", discovered.Diagnostics));
     }

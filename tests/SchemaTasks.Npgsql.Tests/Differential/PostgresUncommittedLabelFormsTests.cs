@@ -131,7 +131,7 @@ public sealed class PostgresUncommittedLabelFormsTests
     private static IReadOnlyList<SchemaDiagnostic> Build(string migration)
     {
         var discovered = MigrationDiscovery.Discover(
-            [new MigrationSourceFile("20240101000000_a.sql", "-- migrate:up\n" + Setup), new MigrationSourceFile("20240102000000_b.sql", "-- migrate:up\n" + migration)],
+            [new MigrationSourceFile("20240101000000_a.sql", "-- migrate:up\n" + Setup + "\n-- migrate:down\n"), new MigrationSourceFile("20240102000000_b.sql", "-- migrate:up\n" + migration + "\n-- migrate:down\n")],
             MigrationLayout.Dbmate);
         var set = discovered.Set ?? throw new InvalidOperationException(string.Join("\n", discovered.Diagnostics));
         return SchemaEngine.BuildFinal(set, SqlDialect.Postgres).Diagnostics;
