@@ -35,6 +35,9 @@ namespace SchemaTasks.Diagnostics
         public const string InvalidDelimiter = "ST2006";
         public const string UnknownStatement = "ST2013";
         public const string DashesWithoutSpace = "ST3091";
+        public const string TerminatorInVersionComment = "ST3120";
+        public const string UndecidedVersionComment = "ST3121";
+        public const string DelimiterInStatement = "ST3122";
     }
 }
 

@@ -111,7 +111,12 @@ public static class SchemaEngine
         var lexedBefore = 0;
         while (KeepTokensForLabels(reader, labelCheck) && reader.Read())
         {
-            if (lexDiagnostics.Count != lexedBefore) MySqlDashesInStatement.PassOverUntracked(lexDiagnostics, lexedBefore, reader);
+            if (lexDiagnostics.Count != lexedBefore)
+            {
+                MySqlDashesInStatement.PassOverUntracked(lexDiagnostics, lexedBefore, reader);
+                UndecidedVersionComments.PassOverHarmless(lexDiagnostics, lexedBefore, reader, sql);
+            }
+
             lexedBefore = lexDiagnostics.Count;
             var statementStart = gapStart;
             gapStart = reader.Last.End;
@@ -183,9 +188,12 @@ public static class SchemaEngine
         {
             foreach (var lex in lexDiagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column))
             {
-                diagnostics.Add(lex.Kind == SqlLexDiagnosticKind.DashLineBetweenStatements
-                    ? DashLineRunners.Report(lex, layout, file)
-                    : SchemaDiagnostic.Error(lex.Code, lex.Message, file, lex.Line, lex.Column));
+                diagnostics.Add(lex.Kind switch
+                {
+                    SqlLexDiagnosticKind.DashLineBetweenStatements => DashLineRunners.Report(lex, layout, file),
+                    SqlLexDiagnosticKind.UndecidedVersionComment => SchemaDiagnostic.Warning(lex.Code, lex.Message, file, lex.Line, lex.Column),
+                    _ => SchemaDiagnostic.Error(lex.Code, lex.Message, file, lex.Line, lex.Column),
+                });
             }
         }
 

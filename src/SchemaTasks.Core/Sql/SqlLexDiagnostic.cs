@@ -26,4 +26,10 @@ internal enum SqlLexDiagnosticKind : byte
     /// another (<c>SELECT 1--1</c> is 2 to the server, and changes no tracked object).
     /// </summary>
     DashesInStatement,
+
+    /// <summary>
+    /// MySQL: an executable comment whose version gate depends on the server: a warning in a
+    /// statement the engine reads, nothing in another (a dump's <c>/*!100616 SET ... */</c>).
+    /// </summary>
+    UndecidedVersionComment,
 }
