@@ -503,6 +503,24 @@ public static class DiagnosticCodes
     public const string OtherDatabase = "ST3093";
 
     /// <summary>
+    /// MySQL: a statement terminator inside an executable comment (<c>/*!40000 ... ; ... */</c>): the
+    /// client ends the statement there and sends the comment unclosed, which the server refuses (1064).
+    /// </summary>
+    public const string TerminatorInVersionComment = "ST3120";
+
+    /// <summary>
+    /// MySQL: an executable comment whose version gate lies inside the range of releases the dialect
+    /// stands for, so whether its content runs depends on the server. Warning, in a statement the engine reads.
+    /// </summary>
+    public const string UndecidedVersionComment = "ST3121";
+
+    /// <summary>
+    /// MySQL: a <c>DELIMITER</c> line while a statement is still open, which the client sends to the
+    /// server with that statement (refused, 1064) and Flyway refuses.
+    /// </summary>
+    public const string DelimiterInStatement = "ST3122";
+
+    /// <summary>
     /// PostgreSQL: <c>CREATE TABLE ... INHERITS</c> that the server refuses: a parent listed twice, a
     /// column the parents (or the table) give different types, or different defaults.
     /// </summary>

@@ -114,6 +114,7 @@ public static class SchemaEngine
             if (lexDiagnostics.Count != lexedBefore)
             {
                 MySqlDashesInStatement.PassOverUntracked(lexDiagnostics, lexedBefore, reader);
+                UndecidedVersionComments.PassOverHarmless(lexDiagnostics, lexedBefore, reader, sql);
                 if (rules.Dialect == SqlDialect.Postgres) PostgresBackticks.PassOverOperators(lexDiagnostics, lexedBefore, reader, sql, routines.Overloads.MadeUnnamedCallers);
             }
 
@@ -193,9 +194,12 @@ public static class SchemaEngine
         {
             foreach (var lex in lexDiagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column))
             {
-                diagnostics.Add(lex.Kind == SqlLexDiagnosticKind.DashLineBetweenStatements
-                    ? DashLineRunners.Report(lex, layout, file)
-                    : SchemaDiagnostic.Error(lex.Code, lex.Message, file, lex.Line, lex.Column));
+                diagnostics.Add(lex.Kind switch
+                {
+                    SqlLexDiagnosticKind.DashLineBetweenStatements => DashLineRunners.Report(lex, layout, file),
+                    SqlLexDiagnosticKind.UndecidedVersionComment => SchemaDiagnostic.Warning(lex.Code, lex.Message, file, lex.Line, lex.Column),
+                    _ => SchemaDiagnostic.Error(lex.Code, lex.Message, file, lex.Line, lex.Column),
+                });
             }
         }
 

@@ -32,4 +32,10 @@ internal enum SqlLexDiagnosticKind : byte
     /// operator of that name exists: the engine passes it over in a statement about operators.
     /// </summary>
     PostgresBacktick,
+
+    /// <summary>
+    /// MySQL: an executable comment whose version gate depends on the server: a warning in a
+    /// statement the engine reads, nothing in another (a dump's <c>/*!100616 SET ... */</c>).
+    /// </summary>
+    UndecidedVersionComment,
 }

@@ -39,19 +39,29 @@ internal sealed class SqlLexer
     private int _versionCommentLine;
     private int _versionCommentColumn;
 
+    // The open executable comment's version gate leaves it out on the dialect's servers: its
+    // tokens are passed over, though its terminators still end statements, as the client splits there.
+    private bool _versionCommentSkipped;
+
+    // Splitting for the migrator, which sends executable comments as written and lets the server
+    // apply their gates: every one is lexed as SQL.
+    private readonly bool _everyVersionComment;
+
     /// <summary>A lexer over <paramref name="text"/>; read it with <see cref="Next"/>.</summary>
     /// <param name="text">The SQL.</param>
     /// <param name="dialect">Whose quoting rules apply.</param>
     /// <param name="firstLine">The file line the text starts on (1 for a whole file).</param>
     /// <param name="diagnostics">Receives unterminated strings, comments and the like as they are met.</param>
     /// <param name="flywayDelimiters">Whether <c>DELIMITER</c> is read as Flyway reads it (<see cref="TryDelimiterDirective"/>) rather than as the command-line client does.</param>
+    /// <param name="everyVersionComment">Whether every MySQL executable comment is lexed as SQL whatever its version gate, as the client does to split a script; otherwise the gates follow <paramref name="dialect"/> (<see cref="VersionComments"/>).</param>
     /// <param name="reportsBackticks">PostgreSQL: whether a backtick outside strings is reported (<see cref="SqlLexDiagnosticKind.PostgresBacktick"/>): set for a migration's text, not for fragments read again.</param>
-    public SqlLexer(string text, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, bool flywayDelimiters = false, bool reportsBackticks = false)
+    public SqlLexer(string text, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, bool flywayDelimiters = false, bool everyVersionComment = false, bool reportsBackticks = false)
     {
         _text = text;
         _reportsBackticks = reportsBackticks && dialect == SqlDialect.Postgres;
         _dialect = dialect;
         _flywayDelimiters = flywayDelimiters;
+        _everyVersionComment = everyVersionComment;
         _lineOffset = firstLine - 1;
         _diagnostics = diagnostics;
         if (text.Length > 0 && text[0] == '\uFEFF')
@@ -174,6 +184,7 @@ internal sealed class SqlLexer
                 return;
             case '*' when At(_pos + 1) == '/' && _versionCommentLine > 0:
                 _versionCommentLine = 0;
+                _versionCommentSkipped = false;
                 Skip(2);
                 return;
             case '\'':
@@ -276,6 +287,7 @@ internal sealed class SqlLexer
 
     private void Emit(SqlTokenKind kind, int start, int length, SqlQuoteStyle style = SqlQuoteStyle.None, int prefix = 0, bool unterminated = false)
     {
+        if (_versionCommentLine > 0 && PassedOverInVersionComment(kind, start, length)) return;
         _token = new SqlToken(kind, start, length, _line + _lineOffset, start - _lineStart + 1, style, (byte)prefix, _space, unterminated);
         _emitted = true;
         _space = false;
@@ -397,9 +409,24 @@ internal sealed class SqlLexer
         var column = _pos - _lineStart + 1;
         if (IsMySql && (At(_pos + 2) == '!' || (At(_pos + 2) == 'M' && At(_pos + 3) == '!')) && _versionCommentLine == 0)
         {
-            // Executable comment: the server runs its content, so it is SQL to us too.
-            var i = _pos + (At(_pos + 2) == '!' ? 3 : 4);
-            while (i < _text.Length && char.IsAsciiDigit(_text[i])) i++;
+            // Executable comment: the server runs its content when its version gate lets it, so it is SQL to us too.
+            var mariaDbOnly = At(_pos + 2) == 'M';
+            var digitsStart = _pos + (mariaDbOnly ? 4 : 3);
+            var i = digitsStart;
+            var version = 0;
+            while (i < _text.Length && char.IsAsciiDigit(_text[i]))
+            {
+                if (i - digitsStart < 6) version = (version * 10) + (_text[i] - '0');
+                i++;
+            }
+
+            var gate = _everyVersionComment ? VersionCommentGate.Runs : VersionComments.Gate(_dialect, mariaDbOnly, i - digitsStart, version);
+            if (gate == VersionCommentGate.Undecided)
+            {
+                _diagnostics.Add(new SqlLexDiagnostic(DiagnosticCodes.UndecidedVersionComment, UndecidedVersionMessage(_text.Substring(_pos, i - _pos)), line, column, SqlLexDiagnosticKind.UndecidedVersionComment));
+            }
+
+            _versionCommentSkipped = gate == VersionCommentGate.Skipped;
             _versionCommentLine = line;
             _versionCommentColumn = column;
             Skip(i - _pos);
@@ -434,6 +461,27 @@ internal sealed class SqlLexer
 
         Report(DiagnosticCodes.UnterminatedComment, "This '/*' comment is never closed with '*/'. Close it; everything after it is otherwise ignored.", line, column);
         Skip(_text.Length - _pos);
+    }
+
+    private string UndecidedVersionMessage(string opening)
+        => $"'{opening}' runs its content only on a server of that version or later, and the '{(_dialect == SqlDialect.MariaDb ? "mariadb" : "mysql")}' dialect stands for releases on both sides of it (docs/dialects.md), so whether this statement does what it holds depends on the server that runs the migration. SchemaTasks reads it as run. Write the SQL without the comment if every server runs it, or leave it out.";
+
+    // A token inside an executable comment. The server never reads one of a skipped comment. A
+    // terminator still ends the statement, since the client splits there whatever the gate, and
+    // sends the comment unclosed, which the server refuses.
+    private bool PassedOverInVersionComment(SqlTokenKind kind, int start, int length)
+    {
+        if (kind is SqlTokenKind.Semicolon or SqlTokenKind.Delimiter)
+        {
+            if (_everyVersionComment) return false;
+            Report(DiagnosticCodes.TerminatorInVersionComment, $"This terminator is inside the executable comment opened at line {_versionCommentLine}: the client ends the statement here and sends the comment unclosed, which the server refuses (error 1064). Keep each statement's terminator after the comment's '*/'.", _line + _lineOffset, start - _lineStart + 1);
+            return false;
+        }
+
+        if (!_versionCommentSkipped) return false;
+        Advance(start + length);
+        _space = true;
+        return true;
     }
 
     private bool TryPrefixedString(char c)
@@ -568,8 +616,8 @@ internal sealed class SqlLexer
     }
 
     /// <summary>
-    /// MySQL's client reads <c>DELIMITER xx</c> at the start of a line and from then on ends
-    /// statements at <c>xx</c>, so bodies full of <c>;</c> reach the server whole.
+    /// MySQL's client reads <c>DELIMITER xx</c> at the start of a line between statements and from
+    /// then on ends statements at <c>xx</c>, so bodies full of <c>;</c> reach the server whole.
     /// </summary>
     /// <remarks>
     /// Flyway's MySQL parser reads the directive its own way: the terminator is the rest of the
@@ -595,9 +643,15 @@ internal sealed class SqlLexer
 
         var line = _line + _lineOffset;
         var column = _pos - _lineStart + 1;
-        var (start, length, end) = _flywayDelimiters ? FlywayDelimiterText(after) : ClientDelimiterText(after);
+        if (_statementOpen)
+        {
+            // The client takes DELIMITER as its command only while its buffer is empty; inside a
+            // statement the line is sent with it. Flyway stops at it.
+            Report(DiagnosticCodes.DelimiterInStatement, $"This DELIMITER line comes before the statement above it has ended with '{_delimiter}': the mysql client takes DELIMITER as its command only between statements, so it sends this line to the server as part of that statement, which refuses it (error 1064), and Flyway stops with 'Delimiter changed inside statement'. End the statement above with '{_delimiter}'.", line, column);
+            return false;
+        }
 
-        // The directive ends whatever statement was open, as the client does.
+        var (start, length, end) = _flywayDelimiters ? FlywayDelimiterText(after) : ClientDelimiterText(after);
         _token = new SqlToken(SqlTokenKind.Delimiter, _pos, end - _pos, line, column);
         _emitted = true;
         _statementOpen = false;

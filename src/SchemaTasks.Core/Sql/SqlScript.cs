@@ -44,13 +44,46 @@ public static class SqlScript
     {
         ArgumentNullException.ThrowIfNull(sql);
         var statements = new List<SqlScriptStatement>();
-        var reader = new SqlStatementReader(sql, dialect, firstLine, [], flywayDelimiters: flywayDelimiters);
+        // The server applies executable comments' version gates itself: each is sent as written.
+        var mySql = dialect.IsMySqlFamily();
+        var reader = new SqlStatementReader(sql, dialect, firstLine, [], flywayDelimiters: flywayDelimiters, everyVersionComment: mySql);
         while (reader.Read())
         {
             var first = reader.First;
-            statements.Add(new SqlScriptStatement(sql[first.Start..reader.Last.End], first.Line));
+            var start = first.Start;
+            var end = reader.Last.End;
+            if (mySql)
+            {
+                start = VersionCommentOpening(sql, start);
+                end = VersionCommentClosing(sql, end);
+            }
+
+            statements.Add(new SqlScriptStatement(sql[start..end], first.Line));
         }
 
         return statements;
+    }
+
+    // MySQL: a statement that starts inside an executable comment (mysqldump's "/*!50001 CREATE*/
+    // /*!50001 VIEW ...*/") is sent from the comment's opening, as the client sends it: without
+    // it the server reads the closing "*/" as SQL.
+    private static int VersionCommentOpening(string sql, int start)
+    {
+        var p = start;
+        while (p > 0 && char.IsWhiteSpace(sql[p - 1])) p--;
+        while (p > 0 && char.IsAsciiDigit(sql[p - 1])) p--;
+        if (p < 3 || sql[p - 1] != '!') return start;
+        var open = sql[p - 2] == 'M' ? p - 4 : p - 3;
+        return open >= 0 && sql[open] == '/' && sql[open + 1] == '*' ? open : start;
+    }
+
+    // MySQL: a statement that ends inside an executable comment (") /*!40000 ENGINE=INNODB */;") is
+    // sent with the comment's "*/", which the server needs to close it (otherwise error 1064).
+    // Outside such a comment the lexer reads "*/" as two symbols, which would be the last token.
+    private static int VersionCommentClosing(string sql, int end)
+    {
+        var p = end;
+        while (p < sql.Length && char.IsWhiteSpace(sql[p])) p++;
+        return p + 1 < sql.Length && sql[p] == '*' && sql[p + 1] == '/' ? p + 2 : end;
     }
 }

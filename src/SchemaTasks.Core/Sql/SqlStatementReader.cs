@@ -35,13 +35,14 @@ internal sealed class SqlStatementReader : ISqlStatementSource
     /// <param name="diagnostics">Receives lexing problems and unclosed bodies.</param>
     /// <param name="buffer">Where tracked statements' tokens go; pass one list to every reader of a run so it is allocated once.</param>
     /// <param name="flywayDelimiters">Whether MySQL's <c>DELIMITER</c> is read as Flyway reads it (<see cref="ToolDelimiters"/>).</param>
-    public SqlStatementReader(string source, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, List<SqlToken>? buffer = null, bool flywayDelimiters = false)
+    /// <param name="everyVersionComment">Whether MySQL executable comments are all read as SQL, as the client splits a script, rather than by the dialect's version gates.</param>
+    public SqlStatementReader(string source, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, List<SqlToken>? buffer = null, bool flywayDelimiters = false, bool everyVersionComment = false)
     {
         Tokens = buffer ?? new List<SqlToken>(64);
         _source = source;
         _mySql = dialect.IsMySqlFamily();
         _diagnostics = diagnostics;
-        _lexer = new SqlLexer(source, dialect, firstLine, diagnostics, flywayDelimiters, reportsBackticks: true);
+        _lexer = new SqlLexer(source, dialect, firstLine, diagnostics, flywayDelimiters, everyVersionComment, reportsBackticks: true);
     }
 
     /// <summary>The current statement's tokens when <see cref="IsTracked"/> or <see cref="KeepsEveryStatement"/>; empty otherwise.</summary>
