@@ -35,6 +35,10 @@ namespace SchemaTasks.Diagnostics
         public const string InvalidDelimiter = "ST2006";
         public const string UnknownStatement = "ST2013";
         public const string DashesWithoutSpace = "ST3091";
+        public const string PsqlRunsQueryResult = "ST3115";
+        public const string PsqlConditionUndecided = "ST3116";
+        public const string PsqlVariableUnknown = "ST3117";
+        public const string PsqlCommandSentToServer = "ST3118";
     }
 }
 

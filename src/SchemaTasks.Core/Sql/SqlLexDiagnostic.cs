@@ -26,4 +26,10 @@ internal enum SqlLexDiagnosticKind : byte
     /// another (<c>SELECT 1--1</c> is 2 to the server, and changes no tracked object).
     /// </summary>
     DashesInStatement,
+
+    /// <summary>
+    /// PostgreSQL: the first psql command of a file (a line or line end starting with a backslash).
+    /// psql runs it; a tool that sends the file to the server has it refused (SQLSTATE 42601).
+    /// </summary>
+    PsqlCommand,
 }
