@@ -22,7 +22,7 @@ public sealed class PostgresPsqlScriptTests
     [InlineData("a command alone on a line after the query", "SELECT 1 AS one\n\\gset\nCREATE TABLE a (x int);\nSELECT 2\n\\g\nCREATE TABLE b (x int);")]
     [InlineData("a command at the end of a query line", "SELECT 1 AS one \\gset\nCREATE TABLE a (x int);\nSELECT 2\\g\nCREATE TABLE b (x int);\nSELECT 3 \\gx\nALTER TABLE b ADD COLUMN y int;")]
     [InlineData("\\gdesc describes without running", "CREATE TABLE t2 (id int)\\gdesc\nCREATE TABLE t3 (id int) \\g")]
-    [InlineData("\\; joins two statements in one query", "SELECT 1 \\; CREATE TABLE t4 (id int);\nALTER TABLE t4 ADD COLUMN n int;")]
+    [InlineData("\\; joins two statements in one query", "CREATE TABLE t4 (id int) \\; ALTER TABLE t4 ADD COLUMN n int;\nSELECT 1 \\; CREATE TABLE t5 (id int);")]
     [InlineData("\\if false runs the \\else branch", "\\if false\nCREATE TABLE x (a int);\n\\else\nCREATE TABLE y (a int);\n\\endif")]
     [InlineData("nested conditions on variables", "\\set t off\n\\set flag yes\n\\if :t\nCREATE TABLE x (a int);\n\\elif :flag\n  \\if 0\nCREATE TABLE x2 (a int);\n  \\else\nCREATE TABLE y (a int);\n  \\endif\n\\else\nCREATE TABLE z (a int);\n\\endif")]
     [InlineData("variables set in the file", "\\set tbl 'items'\n\\set d 'it''s'\n\\set w hello world\n\\set n 7\nSELECT :'d';\nCREATE TABLE :\"tbl\" (id int DEFAULT :n, note text DEFAULT :'d', w text DEFAULT :'w', c text DEFAULT '::x');\nALTER TABLE items ALTER COLUMN id SET DEFAULT :n + 1;")]
