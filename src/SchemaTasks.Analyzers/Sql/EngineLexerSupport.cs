@@ -39,6 +39,10 @@ namespace SchemaTasks.Diagnostics
         public const string TerminatorInVersionComment = "ST3120";
         public const string UndecidedVersionComment = "ST3121";
         public const string DelimiterInStatement = "ST3122";
+        public const string PsqlRunsQueryResult = "ST3115";
+        public const string PsqlConditionUndecided = "ST3116";
+        public const string PsqlVariableUnknown = "ST3117";
+        public const string PsqlCommandSentToServer = "ST3118";
     }
 }
 

@@ -160,6 +160,30 @@ public static class DiagnosticCodes
     public const string UnknownStatement = "ST2013";
 
     /// <summary>
+    /// psql's <c>\gexec</c> runs each value its query returns as a statement; SchemaTasks does
+    /// not run queries, so what those statements do to tracked objects is unknown.
+    /// </summary>
+    public const string PsqlRunsQueryResult = "ST3115";
+
+    /// <summary>
+    /// A psql <c>\if</c> or <c>\elif</c> condition SchemaTasks cannot evaluate (a variable set
+    /// outside the file, a backquoted command): which branch psql runs is unknown.
+    /// </summary>
+    public const string PsqlConditionUndecided = "ST3116";
+
+    /// <summary>
+    /// A psql variable use (<c>:name</c>, <c>:'name'</c>, <c>:"name"</c>) whose value the file does
+    /// not set before it, or that SchemaTasks cannot write in: the statement psql sends is unknown.
+    /// </summary>
+    public const string PsqlVariableUnknown = "ST3117";
+
+    /// <summary>
+    /// A psql command (a backslash) in a PostgreSQL migration of a folder whose tool sends the file
+    /// to the server, which refuses it (SQLSTATE 42601): only psql runs such a file.
+    /// </summary>
+    public const string PsqlCommandSentToServer = "ST3118";
+
+    /// <summary>
     /// A PostgreSQL <c>DO</c> block may change a tracked object in a way that depends on data or
     /// on something the migrations cannot tell (a loop over a query, an undecidable <c>IF</c>,
     /// <c>EXECUTE</c> of SQL built from variables). Fix: write the DDL plainly, or declare the

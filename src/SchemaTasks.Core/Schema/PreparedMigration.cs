@@ -53,7 +53,7 @@ internal sealed class PreparedMigration : ISqlStatementSource
         _tokens.Clear();
         _statements.Clear();
         _lexed.Clear();
-        var sql = migration.Sql;
+        var sql = PsqlVariables.Interpolate(migration.Sql, dialect); // As the engine reads it.
         var rules = IdentifierRules.For(dialect);
         var reader = new SqlStatementReader(sql, dialect, Math.Max(1, migration.SqlStartLine), _lexed, _scratch, flywayDelimiters)
         {

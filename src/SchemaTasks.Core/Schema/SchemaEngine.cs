@@ -90,6 +90,7 @@ public static class SchemaEngine
     // run: how the folder's tool runs the migration; null for SQL that is not a folder's migration.
     private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes, UndecidedTypes? undecidedTypes = null, ToolTransaction? run = null, UncommittedEnumLabels? batch = null, bool flywayDelimiters = false, MigrationLayout? layout = null, PreparedMigration? prepared = null)
     {
+        sql = PsqlVariables.Interpolate(sql, catalog.Dialect); // PreparedMigration reads the same text.
         if (TemplatePlaceholders.Find(sql, catalog.Dialect, Math.Max(1, firstLine)) is { } placeholder)
         {
             diagnostics.Add(SchemaDiagnostic.Error(DiagnosticCodes.TemplatePlaceholder, TemplatePlaceholderMessage(placeholder.Text), file, placeholder.Line, placeholder.Column));
@@ -194,6 +195,12 @@ public static class SchemaEngine
         {
             foreach (var lex in lexDiagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column))
             {
+                if (lex.Kind == SqlLexDiagnosticKind.PsqlCommand)
+                {
+                    if (PsqlCommandRunners.Report(lex, layout, file) is { } refused) diagnostics.Add(refused);
+                    continue;
+                }
+
                 diagnostics.Add(lex.Kind switch
                 {
                     SqlLexDiagnosticKind.DashLineBetweenStatements => DashLineRunners.Report(lex, layout, file),

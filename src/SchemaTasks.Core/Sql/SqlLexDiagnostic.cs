@@ -38,4 +38,10 @@ internal enum SqlLexDiagnosticKind : byte
     /// statement the engine reads, nothing in another (a dump's <c>/*!100616 SET ... */</c>).
     /// </summary>
     UndecidedVersionComment,
+
+    /// <summary>
+    /// PostgreSQL: the first psql command of a file (a line or line end starting with a backslash).
+    /// psql runs it; a tool that sends the file to the server has it refused (SQLSTATE 42601).
+    /// </summary>
+    PsqlCommand,
 }

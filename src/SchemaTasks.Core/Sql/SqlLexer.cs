@@ -18,6 +18,9 @@ internal sealed class SqlLexer
     private readonly string _text;
     private readonly SqlDialect _dialect;
     private readonly bool _flywayDelimiters;
+    private readonly PsqlScript? _psql; // Set when the text is read as psql reads it.
+    private int _bracketDepth; // Inside [ ]: psql's ':n' there is an array slice when n is no variable.
+    private bool _psqlCommandSeen; // The file's first psql command is noted once, for the tools that send it to the server.
     private readonly int _lineOffset;
     private readonly List<SqlLexDiagnostic> _diagnostics;
     private SqlToken _token;
@@ -55,13 +58,15 @@ internal sealed class SqlLexer
     /// <param name="flywayDelimiters">Whether <c>DELIMITER</c> is read as Flyway reads it (<see cref="TryDelimiterDirective"/>) rather than as the command-line client does.</param>
     /// <param name="everyVersionComment">Whether every MySQL executable comment is lexed as SQL whatever its version gate, as the client does to split a script; otherwise the gates follow <paramref name="dialect"/> (<see cref="VersionComments"/>).</param>
     /// <param name="reportsBackticks">PostgreSQL: whether a backtick outside strings is reported (<see cref="SqlLexDiagnosticKind.PostgresBacktick"/>): set for a migration's text, not for fragments read again.</param>
-    public SqlLexer(string text, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, bool flywayDelimiters = false, bool everyVersionComment = false, bool reportsBackticks = false)
+    /// <param name="psql">PostgreSQL: the state of psql's commands when the text is a migration psql may run (<see cref="PsqlScript"/>); otherwise a line starting with a backslash is only passed over.</param>
+    public SqlLexer(string text, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, bool flywayDelimiters = false, bool everyVersionComment = false, bool reportsBackticks = false, PsqlScript? psql = null)
     {
         _text = text;
         _reportsBackticks = reportsBackticks && dialect == SqlDialect.Postgres;
         _dialect = dialect;
         _flywayDelimiters = flywayDelimiters;
         _everyVersionComment = everyVersionComment;
+        _psql = dialect.IsMySqlFamily() ? null : psql;
         _lineOffset = firstLine - 1;
         _diagnostics = diagnostics;
         if (text.Length > 0 && text[0] == '\uFEFF')
@@ -75,10 +80,15 @@ internal sealed class SqlLexer
     /// <param name="text">The SQL.</param>
     /// <param name="dialect">Whose quoting rules apply.</param>
     /// <param name="firstLine">The file line the text starts on (1 for a whole file).</param>
-    public static (List<SqlToken> Tokens, List<SqlLexDiagnostic> Diagnostics) Lex(string text, SqlDialect dialect, int firstLine = 1)
+    /// <param name="psql">PostgreSQL: read the text as psql runs it, as a migration is (<see cref="PsqlScript"/>).</param>
+    public static (List<SqlToken> Tokens, List<SqlLexDiagnostic> Diagnostics) Lex(string text, SqlDialect dialect, int firstLine = 1, PsqlScript? psql = null)
     {
         var tokens = new List<SqlToken>();
-        return (tokens, LexInto(text, dialect, tokens, firstLine));
+        if (psql is null) return (tokens, LexInto(text, dialect, tokens, firstLine));
+        var diagnostics = new List<SqlLexDiagnostic>();
+        var lexer = new SqlLexer(text, dialect, firstLine, diagnostics, psql: psql);
+        while (lexer.Next(out var token)) tokens.Add(token);
+        return (tokens, diagnostics);
     }
 
     /// <summary>
@@ -165,10 +175,17 @@ internal sealed class SqlLexer
             return;
         }
 
-        if (c == '\\' && !IsMySql && AtLineStart())
+        // psql reads a backslash outside quotes as the start of its own command, at the end of a
+        // query line too (SELECT ... \gexec).
+        if (c == '\\' && !IsMySql && (_psql is not null || AtLineStart()))
         {
             PsqlMetaCommand();
             return;
+        }
+
+        if (c == ':' && _psql is not null)
+        {
+            PsqlVariableUse();
         }
 
         switch (c)
@@ -288,6 +305,19 @@ internal sealed class SqlLexer
     private void Emit(SqlTokenKind kind, int start, int length, SqlQuoteStyle style = SqlQuoteStyle.None, int prefix = 0, bool unterminated = false)
     {
         if (_versionCommentLine > 0 && PassedOverInVersionComment(kind, start, length)) return;
+        if (_psql is not null)
+        {
+            if (_psql.Inactive)
+            {
+                // A branch psql skips: lexed, to find its end, but never sent.
+                Advance(start + length);
+                _space = false;
+                return;
+            }
+
+            if (kind == SqlTokenKind.Symbol && length == 1) _bracketDepth += _text[start] == '[' ? 1 : _text[start] == ']' ? -1 : 0;
+        }
+
         _token = new SqlToken(kind, start, length, _line + _lineOffset, start - _lineStart + 1, style, (byte)prefix, _space, unterminated);
         _emitted = true;
         _space = false;
@@ -375,25 +405,149 @@ internal sealed class SqlLexer
         return true;
     }
 
-    // psql reads a line starting with a backslash (\set, \connect, pg_dump's \restrict) as its own
-    // command up to the end of the line; the server never sees it. Read as SQL, it joined the
-    // statement after it, which was then passed over. An include runs another file's SQL here,
-    // which SchemaTasks cannot see.
+    // psql reads a backslash (\set, \connect, pg_dump's \restrict) as its own command, up to the
+    // end of the line; the server never sees it. Read as SQL, it joined the statement after it,
+    // which was then passed over. An include runs another file's SQL here, which SchemaTasks
+    // cannot see. When the text is read as psql reads it (_psql), the commands that send the
+    // buffer end the statement, the conditionals choose what runs, and \set gives variables.
     private void PsqlMetaCommand()
     {
         var line = _line + _lineOffset;
         var column = _pos - _lineStart + 1;
-        var end = _text.AsSpan(_pos).IndexOfAny('\n', '\r');
-        var command = _text.AsSpan(_pos + 1, (end < 0 ? _text.Length - _pos : end) - 1).TrimStart();
-        var word = command;
-        var space = word.IndexOfAny(' ', '\t');
-        if (space >= 0) word = word.Slice(0, space);
-        if (word.SequenceEqual("i".AsSpan()) || word.SequenceEqual("ir".AsSpan()) || word.SequenceEqual("include".AsSpan()) || word.SequenceEqual("include_relative".AsSpan()))
+        var lineEnd = _text.AsSpan(_pos).IndexOfAny('\n', '\r');
+        var end = lineEnd < 0 ? _text.Length : _pos + lineEnd;
+        var nameEnd = _pos + 1;
+        while (nameEnd < end && (char.IsAsciiLetterOrDigit(_text[nameEnd]) || _text[nameEnd] == '_')) nameEnd++;
+        if (_psql is null)
         {
-            Report(DiagnosticCodes.UnknownStatement, $"'\\{word.ToString()}' makes psql run another file's SQL here, which SchemaTasks does not read, so the schema after it would be a guess. Write that SQL into the migration.", line, column);
+            var word = _text.AsSpan(_pos + 1, end - _pos - 1).TrimStart();
+            var space = word.IndexOfAny(' ', '\t');
+            if (space >= 0) word = word.Slice(0, space);
+            if (PsqlScript.Classify(word.ToString()) == PsqlCommand.Include) ReportInclude(word.ToString(), line, column);
+            SkipLineComment();
+            return;
+        }
+
+        if (!_psqlCommandSeen && _psql.Interpolations is null)
+        {
+            _psqlCommandSeen = true;
+            _diagnostics.Add(new SqlLexDiagnostic(DiagnosticCodes.PsqlCommandSentToServer, string.Empty, line, column, SqlLexDiagnosticKind.PsqlCommand));
+        }
+
+        if (nameEnd == _pos + 1)
+        {
+            // A one-character command: \; adds a semicolon to the buffer (the server then ends the
+            // statement there), \\ separates a command from SQL; the others take the line.
+            var next = At(_pos + 1);
+            if (next == ';' && !_psql.Inactive) Emit(SqlTokenKind.Semicolon, _pos, 2);
+            else if (next == '\\') Skip(2);
+            else SkipLineComment();
+            return;
+        }
+
+        var name = _text.Substring(_pos + 1, nameEnd - _pos - 1);
+        var command = PsqlScript.Classify(name);
+        var arguments = command is PsqlCommand.If or PsqlCommand.Elif or PsqlCommand.Set or PsqlCommand.Unset ? _text.Substring(nameEnd, end - nameEnd) : string.Empty;
+        switch (command)
+        {
+            case PsqlCommand.If:
+            case PsqlCommand.Elif:
+                if (command == PsqlCommand.If ? _psql.If(arguments) : _psql.Elif(arguments))
+                {
+                    ReportPsql(DiagnosticCodes.PsqlConditionUndecided, $"psql runs this '\\{name}' branch only when its condition is true, and SchemaTasks cannot tell its value: it is not a literal boolean (true, false, on, off, yes, no, 1, 0) nor a variable this file sets with \\set before it (a value from 'psql -v', from \\gset or a backquoted command). The branch is read as not taken, as psql takes a condition it cannot read (it reports it and goes on), which is not the schema psql builds when the value comes from outside the file. Set the variable in the file, or write the migration without the condition.", line, column);
+                }
+
+                SkipLineComment();
+                return;
+            case PsqlCommand.Else:
+                _psql.Else();
+                SkipLineComment();
+                return;
+            case PsqlCommand.EndIf:
+                _psql.EndIf();
+                SkipLineComment();
+                return;
+        }
+
+        if (_psql.Inactive)
+        {
+            SkipLineComment();
+            return;
+        }
+
+        switch (command)
+        {
+            case PsqlCommand.SendsBuffer:
+            case PsqlCommand.DescribesBuffer:
+                Emit(SqlTokenKind.Delimiter, _pos, end - _pos);
+                return;
+            case PsqlCommand.RunsResult:
+                ReportPsql(DiagnosticCodes.PsqlRunsQueryResult, "'\\gexec' makes psql run each value the query before it returns as a statement of its own. SchemaTasks does not run queries, so it cannot know those statements nor what they do to tracked objects. Write the statements the query builds into the migration.", line, column);
+                Emit(SqlTokenKind.Delimiter, _pos, end - _pos);
+                return;
+            case PsqlCommand.Set:
+                _psql.Set(arguments);
+                break;
+            case PsqlCommand.Unset:
+                _psql.Unset(arguments);
+                break;
+            case PsqlCommand.Include:
+                ReportInclude(name, line, column);
+                break;
         }
 
         SkipLineComment();
+    }
+
+    private void ReportInclude(string word, int line, int column)
+        => Report(DiagnosticCodes.UnknownStatement, $"'\\{word}' makes psql run another file's SQL here, which SchemaTasks does not read, so the schema after it would be a guess. Write that SQL into the migration.", line, column);
+
+    // While variables are being collected (PsqlVariables), nothing is reported: the text is read again.
+    private void ReportPsql(string code, string message, int line, int column)
+    {
+        if (_psql!.Interpolations is null) Report(code, message, line, column);
+    }
+
+    // psql replaces :name, :'name' and :"name" outside quotes and comments with a variable's value
+    // (as written, as a quoted literal, as a quoted identifier); '::' and ':=' are no variables.
+    // While collecting (PsqlVariables), a use it can replace is listed; otherwise a use that is
+    // left is reported: psql sends an unset one as written, which the server refuses, and the value
+    // of one set outside the file ('psql -v') is unknown here.
+    private void PsqlVariableUse()
+    {
+        var next = At(_pos + 1);
+        if (next is ':' or '=' || _psql!.Inactive) return;
+        var quote = next is '\'' or '"' ? next : '\0';
+        var nameStart = _pos + (quote == '\0' ? 1 : 2);
+        var nameEnd = nameStart;
+        while (nameEnd < _text.Length && PsqlScript.IsNameChar(_text[nameEnd])) nameEnd++;
+        if (nameEnd == nameStart || (quote != '\0' && At(nameEnd) != quote)) return;
+        var end = quote == '\0' ? nameEnd : nameEnd + 1;
+        var name = _text.Substring(nameStart, nameEnd - nameStart);
+        if (_psql.TryValue(name, out var value, out var isSet))
+        {
+            var replacement = quote switch
+            {
+                '\'' => value!.IndexOf('\\') >= 0 ? null : "'" + value.Replace("'", "''") + "'",
+                '"' => "\"" + value!.Replace("\"", "\"\"") + "\"",
+                _ => value,
+            };
+            if (replacement is not null && replacement.IndexOfAny(['\n', '\r']) < 0 && _psql.Interpolations is { } found)
+            {
+                found.Add(new PsqlInterpolation(_pos, end - _pos, replacement));
+                return;
+            }
+        }
+
+        if (_psql.Interpolations is not null || (quote == '\0' && !isSet && _bracketDepth > 0)) return;
+        var written = _text.Substring(_pos, end - _pos);
+        Report(
+            DiagnosticCodes.PsqlVariableUnknown,
+            isSet
+                ? $"psql replaces {written} with the value of its variable '{name}', which SchemaTasks cannot write here (psql computes it, or it holds a backslash or a line break), so the statement is read with {written} as written. Write the value into the migration."
+                : $"psql replaces {written} with the value of its variable '{name}', which this file does not set with \\set before it: it comes from outside (psql -v), or psql sends {written} as written and the server refuses the statement. Set it in the file with \\set, or write the value into the migration.",
+            _line + _lineOffset,
+            _pos - _lineStart + 1);
     }
 
     private void SkipLineComment()

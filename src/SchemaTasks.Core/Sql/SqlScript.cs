@@ -43,6 +43,7 @@ public static class SqlScript
     private static List<SqlScriptStatement> Split(string sql, SqlDialect dialect, int firstLine, bool flywayDelimiters)
     {
         ArgumentNullException.ThrowIfNull(sql);
+        sql = PsqlVariables.Interpolate(sql, dialect); // The statements psql would send, as the engine reads them.
         var statements = new List<SqlScriptStatement>();
         // The server applies executable comments' version gates itself: each is sent as written.
         var mySql = dialect.IsMySqlFamily();

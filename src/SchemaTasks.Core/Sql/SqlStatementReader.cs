@@ -36,13 +36,14 @@ internal sealed class SqlStatementReader : ISqlStatementSource
     /// <param name="buffer">Where tracked statements' tokens go; pass one list to every reader of a run so it is allocated once.</param>
     /// <param name="flywayDelimiters">Whether MySQL's <c>DELIMITER</c> is read as Flyway reads it (<see cref="ToolDelimiters"/>).</param>
     /// <param name="everyVersionComment">Whether MySQL executable comments are all read as SQL, as the client splits a script, rather than by the dialect's version gates.</param>
-    public SqlStatementReader(string source, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, List<SqlToken>? buffer = null, bool flywayDelimiters = false, bool everyVersionComment = false)
+    /// <param name="psql">PostgreSQL: the state of psql's commands (a new one when null): a migration is read as psql reads it.</param>
+    public SqlStatementReader(string source, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, List<SqlToken>? buffer = null, bool flywayDelimiters = false, bool everyVersionComment = false, PsqlScript? psql = null)
     {
         Tokens = buffer ?? new List<SqlToken>(64);
         _source = source;
         _mySql = dialect.IsMySqlFamily();
         _diagnostics = diagnostics;
-        _lexer = new SqlLexer(source, dialect, firstLine, diagnostics, flywayDelimiters, everyVersionComment, reportsBackticks: true);
+        _lexer = new SqlLexer(source, dialect, firstLine, diagnostics, flywayDelimiters, everyVersionComment, reportsBackticks: true, _mySql ? null : psql ?? new PsqlScript());
     }
 
     /// <summary>The current statement's tokens when <see cref="IsTracked"/> or <see cref="KeepsEveryStatement"/>; empty otherwise.</summary>
@@ -88,6 +89,16 @@ internal sealed class SqlStatementReader : ISqlStatementSource
         {
             if (token.Kind == SqlTokenKind.Delimiter || (token.Kind == SqlTokenKind.Semicolon && depth == 0))
             {
+                if (!_mySql && token.Kind == SqlTokenKind.Delimiter && PsqlScript.DiscardsBuffer(_source, token))
+                {
+                    // psql's \gdesc describes the statement without running it.
+                    Tokens.Clear();
+                    Count = 0;
+                    IsTracked = false;
+                    _keepsThis = false;
+                    _copyData = CopyData.None;
+                }
+
                 if (Count > 0) return true;
                 depth = 0;
                 bodyAllowed = false;
