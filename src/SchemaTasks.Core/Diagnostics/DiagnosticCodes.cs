@@ -509,6 +509,13 @@ public static class DiagnosticCodes
     /// </summary>
     public const string InheritedObjectInUse = "ST3097";
 
+    /// <summary>
+    /// PostgreSQL: a statement the server refuses because of partitioning: a partition of a table
+    /// that is not partitioned, a second DEFAULT partition, INHERITS of a partitioned table or a
+    /// partition, or a change of a partition's own inheritance or columns.
+    /// </summary>
+    public const string PartitionRefused = "ST3103";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -115,7 +115,7 @@ internal static class AlterTableActions
         return catalogBefore.Tables[s.Name].Inheritance is null ? after : TableInheritance.AfterAlter(catalogBefore, after, s, context);
     }
 
-    private static CatalogTable ApplyAction(Catalog catalog, CatalogTable table, AlterAction action, ApplyContext context, AlterTableStatement statement)
+    internal static CatalogTable ApplyAction(Catalog catalog, CatalogTable table, AlterAction action, ApplyContext context, AlterTableStatement statement)
     {
         var dialect = context.Rules.Dialect;
         switch (action)

@@ -54,6 +54,13 @@ internal static class TableStatements
                 continue;
             }
 
+            if (s.PartitionOf)
+            {
+                if (TablePartitions.WithOptions(s, inheritedIndex < 0 ? null : columns[inheritedIndex], column, context) is { } withOptions) columns[inheritedIndex] = withOptions;
+                else refusedColumn = true;
+                continue;
+            }
+
             var created = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, s.Name, column, context), context);
             if (MySqlValueLists.Refuses(s.Name, created, column.Charset ?? s.DefaultCharset, MySqlCaseFolding.IgnoresCase(column, s.DefaultCharset, s.DefaultCollation, context.Session), column.At, context, MySqlCaseFolding.WrittenCollation(column, s.DefaultCollation)) || MySqlGeneratedColumnFunctions.Refuses(s.Name, column, context) || MySqlTypeWidths.Refuses(s.Name, column, context))
             {
@@ -72,14 +79,26 @@ internal static class TableStatements
 
         var table = new CatalogTable(s.Name, columns.ToImmutable(), inherited?.Checks ?? [], CatalogTable.NoConstraints(context.Rules));
         context.ForeignKeyNumbers.Begin(s.Name, null);
-
+        ImmutableHashSet<string>? onlyInheritedColumns = null, onlyInheritedChecks = null;
         if (context.IsPostgres)
         {
+            if (s.PartitionOf) table = TablePartitions.WithParentKeys(catalog, table, catalog.Tables[s.Inherits[0]], s.At, context);
+            var mergedChecks = inherited is null || s.PartitionOf ? null : new HashSet<string>();
             foreach (var (constraint, column) in PostgresConstraintOrder.OfCreateTable(s))
             {
-                if (inherited is not null && TableInheritance.MergesCheck(inherited, constraint)) continue;
+                if (inherited is not null && TableInheritance.MergesCheck(inherited, constraint))
+                {
+                    mergedChecks?.Add(constraint.Name!);
+                    continue;
+                }
+
                 table = AddConstraint(catalog, table, constraint, column, context);
             }
+
+            // What the table has only from its parents: a partition declares nothing itself.
+            onlyInheritedColumns = inherited?.Columns.Select(c => c.Name).Where(n => s.PartitionOf || !merged!.Contains(n)).ToImmutableHashSet();
+            onlyInheritedChecks = inherited?.Checks.Select(c => c.Name).Where(n => mergedChecks?.Contains(n) != true).ToImmutableHashSet();
+            if (inherited is null && s.Partitioned) table = table with { Inheritance = TablePartitions.PartitionedRoot };
         }
         else
         {
@@ -104,7 +123,7 @@ internal static class TableStatements
         if (MySqlSetNullForeignKeys.Refuses(s.Name, null, table, null, s.At, context)) return catalog;
         if (!AutoIncrementColumns.Accepts(table, s.At, context)) return catalog;
         if (PostgresForeignKeyChecks.Refuses(catalog, s.Name, null, table, s.At, context)) return catalog;
-        return inherited is null ? catalog.WithTable(s.Name, table) : TableInheritance.Link(catalog, table, s.Inherits);
+        return inherited is null ? catalog.WithTable(s.Name, table) : TableInheritance.Link(catalog, table, s, onlyInheritedColumns!, onlyInheritedChecks!);
     }
 
     /// <summary>Adds the constraints written in a column's definition, and those the server implies (MariaDB's JSON CHECK).</summary>

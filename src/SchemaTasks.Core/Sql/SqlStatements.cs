@@ -53,9 +53,22 @@ internal sealed record CreateTableStatement(SqlToken At, QualifiedName Name, boo
 
     /// <summary>Where <c>INHERITS</c> is written, when it is.</summary>
     public SqlToken InheritsAt { get; init; }
+
+    /// <summary>PostgreSQL <c>PARTITION OF parent</c>: <see cref="Inherits"/> holds the parent; the columns are its options (no type of their own).</summary>
+    public bool PartitionOf { get; init; }
+
+    /// <summary>PostgreSQL <c>PARTITION OF parent DEFAULT</c>: the parent's default partition.</summary>
+    public bool DefaultPartition { get; init; }
+
+    /// <summary>PostgreSQL <c>PARTITION BY</c>: a partitioned table, which takes partitions and no other children.</summary>
+    public bool Partitioned { get; init; }
 }
 
-internal sealed record AlterTableStatement(SqlToken At, QualifiedName Name, bool IfExists, IReadOnlyList<AlterAction> Actions) : SqlStatement(At);
+internal sealed record AlterTableStatement(SqlToken At, QualifiedName Name, bool IfExists, IReadOnlyList<AlterAction> Actions) : SqlStatement(At)
+{
+    /// <summary>PostgreSQL <c>ALTER TABLE ONLY name</c>: the change does not pass into the tables that inherit from it.</summary>
+    public bool Only { get; init; }
+}
 
 internal sealed record RenameTablesStatement(SqlToken At, IReadOnlyList<(QualifiedName From, QualifiedName To)> Renames) : SqlStatement(At);
 
