@@ -244,7 +244,7 @@ internal static class TableInheritance
         AddConstraintAction add => add.Constraint.Kind == ConstraintKind.Check ? add.Constraint.Check?.NoInherit == true : !links.Partitioned,
         DropConstraintAction drop => !parent.Checks.Any(c => c.Name == drop.Name && !c.NoInherit) && !(links.Partitioned && parent.Keys.ContainsKey(drop.Name)),
         RenameConstraintAction rename => !parent.Checks.Any(c => c.Name == rename.From && !c.NoInherit),
-        RenameTableAction or DropIndexAction or RenameIndexAction or NoInheritAction or AddIdentityAction or DropIdentityAction => true,
+        RenameTableAction or DropIndexAction or RenameIndexAction or NoInheritAction or AddIdentityAction or DropIdentityAction or InheritAction or AttachPartitionAction or DetachPartitionAction => true,
         SetDefaultAction or SetNotNullAction { NotNull: false } => only,
         SetNotNullAction => only && !links.Partitioned,
         AddColumnAction add => parent.FindColumn(add.Column.Name, SqlDialect.Postgres) is not null, // IF NOT EXISTS of a column it has.

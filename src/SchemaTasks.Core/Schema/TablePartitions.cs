@@ -82,12 +82,15 @@ internal static class TablePartitions
 
     /// <summary>
     /// The partition with its parent's keys: a primary key or unique constraint under the name
-    /// the server generates for the partition, a foreign key under the parent's name.
+    /// the server generates for the partition, a foreign key under the parent's name. With
+    /// <paramref name="attach"/> (ATTACH PARTITION), a key the partition has on the same columns
+    /// is attached rather than cloned.
     /// </summary>
-    public static CatalogTable WithParentKeys(Catalog catalog, CatalogTable partition, CatalogTable parent, SqlToken at, ApplyContext context)
+    public static CatalogTable WithParentKeys(Catalog catalog, CatalogTable partition, CatalogTable parent, SqlToken at, ApplyContext context, bool attach = false)
     {
         foreach (var (name, key) in parent.Keys.OrderBy(k => k.Key, StringComparer.Ordinal))
         {
+            if (attach && partition.Keys.Values.Any(k => k.Kind == key.Kind && k.Columns.SequenceEqual(key.Columns))) continue;
             if (key.Kind is ConstraintKind.PrimaryKey or ConstraintKind.Unique)
             {
                 partition = TableStatements.AddConstraint(catalog, partition, new ConstraintSpec(at, null, key.Kind, key.Columns, null), null, context);

@@ -134,6 +134,8 @@ internal sealed partial class DdlParser
             return new NoInheritAction(at, TableName());
         }
 
+        if (PartitionAction(at) is { } partitionAction) return partitionAction;
+
         if (IsHarmlessPostgresAction())
         {
             SkipAction();

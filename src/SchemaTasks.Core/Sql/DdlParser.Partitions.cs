@@ -50,6 +50,35 @@ internal sealed partial class DdlParser
         };
     }
 
+    /// <summary>
+    /// <c>ATTACH PARTITION name {FOR VALUES ... | DEFAULT}</c>, <c>DETACH PARTITION name
+    /// [CONCURRENTLY | FINALIZE]</c> and <c>INHERIT parent</c>; <see langword="null"/> for any
+    /// other action.
+    /// </summary>
+    private AlterAction? PartitionAction(SqlToken at)
+    {
+        if (_c.IsWord("INHERIT"))
+        {
+            _c.Next();
+            return new InheritAction(at, TableName());
+        }
+
+        if (!(_c.IsWord("ATTACH") || _c.IsWord("DETACH")) || !_c.IsWord("PARTITION", 1)) return null;
+        var attach = _c.TryWord("ATTACH");
+        if (!attach) _c.Next();
+        _c.Next();
+        var partition = TableName();
+        if (!attach)
+        {
+            SkipAction();
+            return new DetachPartitionAction(at, partition);
+        }
+
+        var isDefault = _c.TryWord("DEFAULT");
+        SkipAction();
+        return new AttachPartitionAction(at, partition, isDefault);
+    }
+
     private TypeSpec PartitionColumnType()
     {
         _c.TryWords("WITH", "OPTIONS");

@@ -299,6 +299,15 @@ internal sealed record RenameConstraintAction(SqlToken At, string From, string T
 /// <summary>PostgreSQL <c>NO INHERIT parent</c>: the table stops inheriting from the parent and keeps its columns and checks.</summary>
 internal sealed record NoInheritAction(SqlToken At, Schema.QualifiedName Parent) : AlterAction(At);
 
+/// <summary>PostgreSQL <c>INHERIT parent</c>: the table starts inheriting from the parent, whose columns and checks it must have.</summary>
+internal sealed record InheritAction(SqlToken At, Schema.QualifiedName Parent) : AlterAction(At);
+
+/// <summary>PostgreSQL <c>ATTACH PARTITION name {FOR VALUES ... | DEFAULT}</c> of a partitioned table.</summary>
+internal sealed record AttachPartitionAction(SqlToken At, Schema.QualifiedName Partition, bool IsDefault) : AlterAction(At);
+
+/// <summary>PostgreSQL <c>DETACH PARTITION name</c> of a partitioned table.</summary>
+internal sealed record DetachPartitionAction(SqlToken At, Schema.QualifiedName Partition) : AlterAction(At);
+
 /// <summary>RENAME TO or SET SCHEMA of a table.</summary>
 internal sealed record RenameTableAction(SqlToken At, QualifiedName NewName) : AlterAction(At)
 {
