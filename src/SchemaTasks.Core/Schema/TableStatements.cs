@@ -75,6 +75,7 @@ internal static class TableStatements
         }
 
         if (refusedColumn) return catalog;
+        if (s.Likes.Count > 0 && !WithLikeColumns(catalog, s, columns, context)) return catalog;
         if (inherited is not null && TableInheritance.RefusesDefaults(s, inherited, s.Columns.Where(c => c.Default is not null).Select(c => c.Name), context)) return catalog;
 
         var table = new CatalogTable(s.Name, columns.ToImmutable(), inherited?.Checks ?? [], CatalogTable.NoConstraints(context.Rules));
@@ -94,6 +95,8 @@ internal static class TableStatements
 
                 table = AddConstraint(catalog, table, constraint, column, context);
             }
+
+            if (s.Likes.Count > 0) table = TableLikes.WithConstraints(catalog, table, s, context);
 
             // What the table has only from its parents: a partition declares nothing itself.
             onlyInheritedColumns = inherited?.Columns.Select(c => c.Name).Where(n => s.PartitionOf || !merged!.Contains(n)).ToImmutableHashSet();
@@ -124,6 +127,23 @@ internal static class TableStatements
         if (!AutoIncrementColumns.Accepts(table, s.At, context)) return catalog;
         if (PostgresForeignKeyChecks.Refuses(catalog, s.Name, null, table, s.At, context)) return catalog;
         return inherited is null ? catalog.WithTable(s.Name, table) : TableInheritance.Link(catalog, table, s, onlyInheritedColumns!, onlyInheritedChecks!);
+    }
+
+    // The columns LIKE elements copy, placed where they are written; false, reported, when
+    // their source is not known or a name is taken twice (42701).
+    private static bool WithLikeColumns(Catalog catalog, CreateTableStatement s, ImmutableArray<CatalogColumn>.Builder columns, ApplyContext context)
+    {
+        if (TableLikes.Columns(catalog, s, context) is not { } copied) return false;
+        for (var i = copied.Count - 1; i >= 0; i--) columns.InsertRange(copied[i].Position, copied[i].Columns);
+        var seen = new HashSet<string>(context.Rules.ColumnComparer);
+        foreach (var column in columns)
+        {
+            if (seen.Add(column.Name)) continue;
+            context.Error(DiagnosticCodes.ColumnExists, $"CREATE TABLE {context.Show(s.Name)} gets column {context.Show(column.Name)} twice, from LIKE and another column or LIKE: PostgreSQL refuses it (SQLSTATE 42701, column specified more than once). Rename or remove one.", s.Likes[0].At);
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Adds the constraints written in a column's definition, and those the server implies (MariaDB's JSON CHECK).</summary>

@@ -79,6 +79,32 @@ internal sealed partial class DdlParser
         return new AttachPartitionAction(at, partition, isDefault);
     }
 
+    /// <summary>PostgreSQL <c>LIKE source [{INCLUDING | EXCLUDING} option ...]</c> in a CREATE TABLE's list.</summary>
+    private TableLikeSpec LikeClause(int position)
+    {
+        var at = _c.Next();
+        var source = TableName();
+        var options = TableLikeOptions.None;
+        while (_c.IsWord("INCLUDING") || _c.IsWord("EXCLUDING"))
+        {
+            var including = _c.TryWord("INCLUDING");
+            if (!including) _c.Next();
+            var option = SqlTokenText.Raw(_c.Source, _c.Next()).ToUpperInvariant() switch
+            {
+                "DEFAULTS" => TableLikeOptions.Defaults,
+                "CONSTRAINTS" => TableLikeOptions.Constraints,
+                "INDEXES" => TableLikeOptions.Indexes,
+                "IDENTITY" => TableLikeOptions.Identity,
+                "GENERATED" => TableLikeOptions.Generated,
+                "ALL" => TableLikeOptions.All,
+                _ => TableLikeOptions.None, // COMMENTS, COMPRESSION, STATISTICS, STORAGE: nothing tracked.
+            };
+            options = including ? options | option : options & ~option;
+        }
+
+        return new TableLikeSpec(at, source, options, position);
+    }
+
     private TypeSpec PartitionColumnType()
     {
         _c.TryWords("WITH", "OPTIONS");

@@ -34,13 +34,15 @@ internal sealed partial class DdlParser
 
         var columns = new List<ColumnSpec>();
         var constraints = new List<ConstraintSpec>();
+        List<TableLikeSpec>? likes = null;
         _c.ExpectSymbol('(');
         if (!_c.TrySymbol(')'))
         {
             do
             {
-                if (_c.IsWord("LIKE")) throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} (LIKE ...) copies columns from another table; declare them explicitly", _c.Current), name);
-                if (IsTableConstraintStart()) constraints.Add(TableConstraint());
+                if (_c.IsWord("LIKE") && _mySql) throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} (LIKE ...) copies columns from another table; declare them explicitly", _c.Current), name);
+                if (_c.IsWord("LIKE")) (likes ??= []).Add(LikeClause(columns.Count));
+                else if (IsTableConstraintStart()) constraints.Add(TableConstraint());
                 else columns.Add(ColumnDefinition());
             }
             while (_c.TrySymbol(','));
@@ -76,7 +78,7 @@ internal sealed partial class DdlParser
             else _c.Next();
         }
 
-        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result, DefaultCollation = charset.CollationWritten, Inherits = parents, InheritsAt = inheritsAt, Partitioned = partitioned };
+        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result, DefaultCollation = charset.CollationWritten, Inherits = parents, InheritsAt = inheritsAt, Partitioned = partitioned, Likes = likes ?? [] };
     }
 
     // The exception with the table it would create, whose later statements are then passed over.

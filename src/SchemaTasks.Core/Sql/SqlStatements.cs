@@ -62,7 +62,30 @@ internal sealed record CreateTableStatement(SqlToken At, QualifiedName Name, boo
 
     /// <summary>PostgreSQL <c>PARTITION BY</c>: a partitioned table, which takes partitions and no other children.</summary>
     public bool Partitioned { get; init; }
+
+    /// <summary>PostgreSQL <c>LIKE source [INCLUDING ...]</c> elements, in order; empty without one.</summary>
+    public IReadOnlyList<TableLikeSpec> Likes { get; init; } = [];
 }
+
+/// <summary>What PostgreSQL's <c>LIKE source</c> in a CREATE TABLE copies besides columns, types and NOT NULL.</summary>
+[Flags]
+internal enum TableLikeOptions
+{
+    None = 0,
+    Defaults = 1,
+    Constraints = 2,
+    Indexes = 4,
+    Identity = 8,
+    Generated = 16,
+    All = Defaults | Constraints | Indexes | Identity | Generated,
+}
+
+/// <summary>A <c>LIKE source [{INCLUDING | EXCLUDING} option ...]</c> element of a CREATE TABLE.</summary>
+/// <param name="At">Where <c>LIKE</c> is written.</param>
+/// <param name="Source">The table copied.</param>
+/// <param name="Options">What it copies besides its columns.</param>
+/// <param name="Position">How many of the table's own columns are written before it.</param>
+internal sealed record TableLikeSpec(SqlToken At, QualifiedName Source, TableLikeOptions Options, int Position);
 
 internal sealed record AlterTableStatement(SqlToken At, QualifiedName Name, bool IfExists, IReadOnlyList<AlterAction> Actions) : SqlStatement(At)
 {

@@ -13,7 +13,7 @@ public class UnknownShapeTableTests
 {
     [Theory]
     [InlineData(SqlDialect.Postgres, "CREATE TABLE b AS SELECT * FROM v;")]
-    [InlineData(SqlDialect.Postgres, "CREATE TABLE public.b (LIKE a INCLUDING ALL);")]
+    [InlineData(SqlDialect.Postgres, "CREATE TABLE public.b (LIKE elsewhere INCLUDING ALL);")]
     [InlineData(SqlDialect.MariaDb, "CREATE TABLE b AS SELECT * FROM a;")]
     [InlineData(SqlDialect.Postgres, "CREATE TABLE b PARTITION OF elsewhere DEFAULT;")]
     public void StatementsOnATableOfUnknownShape_AreOneError(SqlDialect dialect, string create)
