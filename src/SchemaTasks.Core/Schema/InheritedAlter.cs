@@ -96,6 +96,14 @@ internal static class InheritedAlter
             }
         }
 
+        // NOT NULL the parent's columns got here (SET NOT NULL, a primary key) reaches the child.
+        foreach (var column in parent.Columns)
+        {
+            if (column.IsNullable || before.FindColumn(column.Name, dialect) is not { IsNullable: true }) continue;
+            var index = child.IndexOfColumn(column.Name, dialect);
+            if (index >= 0 && child.Columns[index].IsNullable) child = child.WithColumnChanged(index, child.Columns[index] with { IsNullable = false });
+        }
+
         return (child, inherited);
     }
 

@@ -241,7 +241,8 @@ internal static class TableInheritance
     // the defaults and NOT NULL dropped (set, when the parent is not partitioned).
     private static bool StaysInParent(CatalogTable parent, TableInheritanceLinks links, AlterAction action, bool only) => action switch
     {
-        AddConstraintAction add => add.Constraint.Kind == ConstraintKind.Check ? add.Constraint.Check?.NoInherit == true : !links.Partitioned,
+        // A primary key's NOT NULL reaches the children, though the key does not (checked on PostgreSQL 15).
+        AddConstraintAction add => add.Constraint.Kind == ConstraintKind.Check ? add.Constraint.Check?.NoInherit == true : !links.Partitioned && add.Constraint.Kind != ConstraintKind.PrimaryKey,
         DropConstraintAction drop => !parent.Checks.Any(c => c.Name == drop.Name && !c.NoInherit) && !(links.Partitioned && parent.Keys.ContainsKey(drop.Name)),
         RenameConstraintAction rename => !parent.Checks.Any(c => c.Name == rename.From && !c.NoInherit),
         RenameTableAction or DropIndexAction or RenameIndexAction or NoInheritAction or AddIdentityAction or DropIdentityAction or InheritAction or AttachPartitionAction or DetachPartitionAction => true,

@@ -93,6 +93,14 @@ public sealed class PostgresPartitionCatalogTests
     }
 
     [Fact]
+    public void AParentsPrimaryKey_MakesTheChildrensColumnsNotNull()
+    {
+        var catalog = Clean("CREATE TABLE p (a int, b int);\nCREATE TABLE c () INHERITS (p);\nCREATE TABLE g () INHERITS (c);\nALTER TABLE p ADD PRIMARY KEY (a);");
+        Assert.False(catalog.Tables[Pg("g")].Columns[0].IsNullable);
+        Assert.Empty(catalog.Tables[Pg("g")].Keys);
+    }
+
+    [Fact]
     public void DroppingAPartitionedTable_DropsItsPartitions_WithoutCascade()
     {
         var catalog = Clean(Events + "CREATE TABLE d1 PARTITION OF events DEFAULT;\nDROP TABLE events;");

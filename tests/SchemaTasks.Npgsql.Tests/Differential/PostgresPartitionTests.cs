@@ -85,6 +85,13 @@ public sealed class PostgresPartitionTests
         ALTER TABLE ONLY pa ALTER COLUMN a SET DEFAULT 3, ALTER COLUMN b SET NOT NULL;
         ALTER TABLE pa DROP COLUMN b;
         """)]
+    [InlineData("a parent's primary key makes the children's columns NOT NULL, not their keys", """
+        CREATE TABLE pk_p (a int, b int);
+        CREATE TABLE pk_c () INHERITS (pk_p);
+        CREATE TABLE pk_g () INHERITS (pk_c);
+        ALTER TABLE pk_p ADD PRIMARY KEY (a);
+        ALTER TABLE pk_p ADD COLUMN d int UNIQUE NOT NULL;
+        """)]
     public Task The_engine_builds_the_servers_schema(string behaviour, string sql)
         => PostgresServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql);
 
