@@ -516,6 +516,13 @@ public static class DiagnosticCodes
     /// </summary>
     public const string PartitionRefused = "ST3103";
 
+    /// <summary>
+    /// PostgreSQL (warning): a child's CHECK of its parent's name whose expression is written
+    /// otherwise, which the server merges only when both parse the same; the engine takes them
+    /// as the same.
+    /// </summary>
+    public const string InheritedCheckUndecided = "ST3104";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -136,7 +136,7 @@ internal static class InheritedAlter
             if (check.NoInherit || before.Checks.Any(c => c.Name == check.Name) || renames.Any(r => r.To == check.Name)) continue;
             if (child.Checks.FirstOrDefault(c => c.Name == check.Name) is { } own)
             {
-                if (own.Expression == check.Expression) continue; // Merged into the child's.
+                if (InheritedCheckMatch.Merges(check, own, context.Show(child.Name), s.At, context)) continue; // Merged into the child's.
                 context.Error(DiagnosticCodes.ConstraintExists, $"ALTER TABLE {context.Show(s.Name)} adds CHECK {context.Show(check.Name)}, but {context.Show(child.Name)}, which inherits from it, has a constraint of that name with another expression: PostgreSQL refuses it (SQLSTATE 42710, constraint already exists). Give the constraint another name.", s.At);
                 return null;
             }

@@ -109,7 +109,7 @@ internal static class TableAttachments
             if (check.NoInherit) continue;
             var own = child.Checks.FirstOrDefault(c => c.Name == check.Name);
             var why = own is null ? $"child table is missing constraint {context.Show(check.Name)}"
-                : own.Expression != check.Expression ? $"child table {context.Show(child.Name)} has different definition for check constraint {context.Show(check.Name)}"
+                : !InheritedCheckMatch.Merges(check, own, context.Show(child.Name), action.At, context) ? $"child table {context.Show(child.Name)} has different definition for check constraint {context.Show(check.Name)}"
                 : null;
             if (why is not null) return Refuse((DiagnosticCodes.InheritanceConflict, "42804", why), action, s, context);
         }

@@ -36,6 +36,16 @@ public sealed class PostgresAttachCatalogTests
         Assert.Equal(["x", "z", "w"], catalog.Tables[Pg("kid")].Columns.Select(c => c.Name));
     }
 
+    [Fact]
+    public void ACheckWrittenOtherwise_ThatMayParseTheSame_IsAWarning_NotARefusal()
+    {
+        var (catalog, diagnostics) = Run("CREATE TABLE base (x int CONSTRAINT bx CHECK (x > 0));\nCREATE TABLE kid (x int CONSTRAINT bx CHECK (0 < x));\nALTER TABLE kid INHERIT base;");
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.InheritedCheckUndecided, DiagnosticSeverity.Warning, 3), (warning.Code, warning.Severity, warning.Line));
+        Assert.NotNull(catalog.Tables[Pg("kid")].Inheritance);
+        Assert.NotNull(Clean("CREATE TABLE base (x int CONSTRAINT bx CHECK (x>0));\nCREATE TABLE kid (x int CONSTRAINT bx CHECK ((x > 0)));\nALTER TABLE kid INHERIT base;").Tables[Pg("kid")].Inheritance);
+    }
+
     [Theory]
     [InlineData("CREATE TABLE base (x int NOT NULL);\nCREATE TABLE kid (x int);\nALTER TABLE kid INHERIT base;", DiagnosticCodes.InheritanceConflict)]
     [InlineData(Parent + "CREATE TABLE t (a int NOT NULL, b text, c int, CONSTRAINT ck CHECK (a > 0));\nALTER TABLE pu ATTACH PARTITION t DEFAULT;", DiagnosticCodes.InheritanceConflict)]

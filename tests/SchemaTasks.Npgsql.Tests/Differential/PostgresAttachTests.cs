@@ -44,6 +44,11 @@ public sealed class PostgresAttachTests
         ALTER TABLE kid NO INHERIT base;
         ALTER TABLE base ADD COLUMN v int;
         """)]
+    [InlineData("INHERIT of CHECKs written otherwise that parse the same", """
+        CREATE TABLE base (x int CONSTRAINT bx CHECK (x>0), k text CONSTRAINT bk CHECK (k IN ('a','b')));
+        CREATE TABLE kid (x int CONSTRAINT bx CHECK ( (x > 0) ), k text CONSTRAINT bk CHECK (k = ANY (ARRAY['a','b'])));
+        ALTER TABLE kid INHERIT base;
+        """)]
     public Task The_engine_builds_the_servers_schema(string behaviour, string sql)
         => PostgresServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql);
 
