@@ -563,6 +563,20 @@ public static class DiagnosticCodes
     /// </summary>
     public const string PostgresBacktick = "ST3110";
 
+    /// <summary>
+    /// PostgreSQL: a statement the server refuses because of partitioning: a partition of a table
+    /// that is not partitioned, a second DEFAULT partition, INHERITS of a partitioned table or a
+    /// partition, or a change of a partition's own inheritance or columns.
+    /// </summary>
+    public const string PartitionRefused = "ST3103";
+
+    /// <summary>
+    /// PostgreSQL (warning): a child's CHECK of its parent's name whose expression is written
+    /// otherwise, which the server merges only when both parse the same; the engine takes them
+    /// as the same.
+    /// </summary>
+    public const string InheritedCheckUndecided = "ST3104";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

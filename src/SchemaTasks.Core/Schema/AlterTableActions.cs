@@ -112,10 +112,17 @@ internal static class AlterTableActions
         var settled = MySqlForeignKeyIndexes.Settle(table, context);
         if (passes is null && MariaDbForeignKeyChecks.Refuses(catalog, name, catalogBefore.Tables[s.Name], settled, s.At, context)) return catalogBefore;
         var after = catalog.WithTable(name, settled);
-        return catalogBefore.Tables[s.Name].Inheritance is null ? after : TableInheritance.AfterAlter(catalogBefore, after, s, context);
+        var links = passes is not null && TableAttachments.Concerns(s);
+        if (links && TableAttachments.Refuses(after, settled, s, context) is not false)
+        {
+            return context.UnknownShapes.Contains(name) ? TableInheritance.Forget(catalogBefore, s.Name) : catalogBefore;
+        }
+
+        if (catalogBefore.Tables[s.Name].Inheritance is not null) after = TableInheritance.AfterAlter(catalogBefore, after, s, context);
+        return links ? TableAttachments.Apply(after, name, s, context) : after;
     }
 
-    private static CatalogTable ApplyAction(Catalog catalog, CatalogTable table, AlterAction action, ApplyContext context, AlterTableStatement statement)
+    internal static CatalogTable ApplyAction(Catalog catalog, CatalogTable table, AlterAction action, ApplyContext context, AlterTableStatement statement)
     {
         var dialect = context.Rules.Dialect;
         switch (action)

@@ -45,6 +45,7 @@ internal static class TableInheritance
                 return null;
             }
 
+            if ((s.PartitionOf || parent.Inheritance is not null) && TablePartitions.Refuses(catalog, s, parentName, parent, context)) return null;
             foreach (var column in parent.Columns)
             {
                 // An identity is not inherited; its NOT NULL is (checked on PostgreSQL 15).
@@ -121,15 +122,27 @@ internal static class TableInheritance
     public static bool MergesCheck(Inherited inherited, ConstraintSpec constraint)
         => constraint is { Kind: ConstraintKind.Check, Name: { } name, Check: { } check } && inherited.Checks.Any(c => c.Name == name && c.Expression == check.Expression);
 
-    /// <summary>The catalog with <paramref name="child"/> linked to its parents.</summary>
-    public static Catalog Link(Catalog catalog, CatalogTable child, IReadOnlyList<QualifiedName> parents)
+    /// <summary>
+    /// The catalog with <paramref name="child"/> linked to its parents (<paramref name="s"/>'s),
+    /// holding the columns and checks it has only from them.
+    /// </summary>
+    public static Catalog Link(Catalog catalog, CatalogTable child, CreateTableStatement s, ImmutableHashSet<string> inheritedColumns, ImmutableHashSet<string> inheritedChecks)
     {
-        catalog = catalog.WithTable(child.Name, child with { Inheritance = TableInheritanceLinks.Of([.. parents], []) });
+        var parents = s.Inherits;
+        var childLinks = new TableInheritanceLinks([.. parents], ImmutableSortedSet<QualifiedName>.Empty)
+        {
+            Partitioned = s.Partitioned,
+            IsPartition = s.PartitionOf,
+            IsDefaultPartition = s.DefaultPartition,
+            InheritedColumns = inheritedColumns,
+            InheritedChecks = inheritedChecks,
+        };
+        catalog = catalog.WithTable(child.Name, child with { Inheritance = childLinks });
         foreach (var parentName in parents)
         {
             var parent = catalog.Tables[parentName];
-            var links = parent.Inheritance;
-            catalog = catalog.WithTable(parentName, parent with { Inheritance = TableInheritanceLinks.Of(links?.Parents ?? [], (links?.Children ?? ImmutableSortedSet<QualifiedName>.Empty).Add(child.Name)) });
+            var links = parent.Inheritance ?? new TableInheritanceLinks([], ImmutableSortedSet<QualifiedName>.Empty);
+            catalog = catalog.WithTable(parentName, parent with { Inheritance = links with { Children = links.Children.Add(child.Name) } });
         }
 
         return catalog;
@@ -138,7 +151,7 @@ internal static class TableInheritance
     private static void Unmodelled(CreateTableStatement s, string why, ApplyContext context)
     {
         context.UnknownShapes.Add(s.Name);
-        context.Error(DiagnosticCodes.UnsupportedStatement, $"Cannot model this CREATE TABLE {context.Show(s.Name)} ... INHERITS: {why}. Inheritance is modelled when every parent is a table the migrations create; declaring the columns in the child does not help, as INHERITS still adds the parent's. The snapshot leaves {context.Show(s.Name)} out, and later statements on it are passed over.", s.InheritsAt);
+        context.Error(DiagnosticCodes.UnsupportedStatement, $"Cannot model this CREATE TABLE {context.Show(s.Name)} ... {(s.PartitionOf ? "PARTITION OF" : "INHERITS")}: {why}. Inheritance is modelled when every parent is a table the migrations create; declaring the columns in the child does not help, as INHERITS still adds the parent's. The snapshot leaves {context.Show(s.Name)} out, and later statements on it are passed over.", s.InheritsAt);
     }
 
     /// <summary>
@@ -149,6 +162,7 @@ internal static class TableInheritance
     public static bool RefusesAlter(Catalog catalog, CatalogTable table, AlterTableStatement s, ApplyContext context)
     {
         if (table.Inheritance is not { Parents.IsEmpty: false } links) return false;
+        if (links.IsPartition && TablePartitions.RefusesAlter(catalog, table, s, context)) return true;
         foreach (var action in s.Actions)
         {
             var (what, name) = action switch
@@ -179,8 +193,9 @@ internal static class TableInheritance
 
     /// <summary>
     /// After an ALTER TABLE of a table in an inheritance: a NO INHERIT detaches; a change that
-    /// reaches the tables inheriting from it (which the engine does not follow) leaves them out
-    /// of the snapshot, reported with ST2011.
+    /// reaches the tables inheriting from it is followed in each (<see cref="InheritedAlter"/>);
+    /// with ONLY, what the server refuses is reported, and what the engine does not follow
+    /// leaves them out of the snapshot, reported with ST2011.
     /// </summary>
     public static Catalog AfterAlter(Catalog before, Catalog after, AlterTableStatement s, ApplyContext context)
     {
@@ -190,16 +205,28 @@ internal static class TableInheritance
             if (action is RenameTableAction rename) name = rename.Target(name, postgres: true);
         }
 
-        if (!after.Tables.TryGetValue(name, out var table) || table.Inheritance is not { } links) return after;
+        if (!after.Tables.TryGetValue(name, out var table) || table.Inheritance is null) return after;
         foreach (var detach in s.Actions.OfType<NoInheritAction>())
         {
             after = Unlink(after, name, detach.Parent);
         }
 
-        if (links.Children.IsEmpty || s.Actions.All(a => StaysInParent(before.Tables.GetValueOrDefault(s.Name), a))) return after;
+        if (after.Tables[name].Inheritance is not { Children.IsEmpty: false } links) return after;
+        var parentBefore = before.Tables[s.Name];
+        var reaching = s.Actions.Where(a => !StaysInParent(parentBefore, links, a, s.Only)).ToList();
+        if (reaching.Count == 0) return after;
+        if (s.Only)
+        {
+            if (OnlyRefused(after, name, parentBefore, links, reaching, s, context)) return before;
+            if (reaching.All(a => a is DropColumnAction or DropConstraintAction)) return OnlyDropped(after, links, parentBefore, reaching);
+        }
+        else if (reaching.All(a => a is AddColumnAction or AddColumnsAction or DropColumnAction or RenameColumnAction or AlterColumnTypeAction or SetNotNullAction or SetDefaultAction or AddConstraintAction or DropConstraintAction or RenameConstraintAction))
+        {
+            return InheritedAlter.Follow(after, name, parentBefore, s, context) ?? before;
+        }
+
         var descendants = Descendants(after, name);
-        var reaching = s.Actions.First(a => !StaysInParent(before.Tables.GetValueOrDefault(s.Name), a));
-        context.Error(DiagnosticCodes.UnsupportedStatement, $"Cannot model this ALTER TABLE {context.Show(s.Name)}: the change reaches the tables that inherit from it ({string.Join(", ", descendants.Select(context.Show))}), and SchemaTasks does not follow a parent's changes into its children. The snapshot leaves them out, and later statements on them are passed over. Declare the child tables without INHERITS to keep them in the snapshot.", reaching.At);
+        context.Error(DiagnosticCodes.UnsupportedStatement, $"Cannot model this ALTER TABLE {(s.Only ? "ONLY " : string.Empty)}{context.Show(s.Name)}: the change reaches the tables that inherit from it ({string.Join(", ", descendants.Select(context.Show))}) in a way SchemaTasks does not follow. The snapshot leaves them out, and later statements on them are passed over. Write the ALTER TABLE without ONLY, or declare the child tables without INHERITS to keep them in the snapshot.", reaching[0].At);
         foreach (var descendant in descendants)
         {
             context.UnknownShapes.Add(descendant);
@@ -209,16 +236,64 @@ internal static class TableInheritance
         return after;
     }
 
-    // Actions whose effect stays in the parent (keys, foreign keys and indexes are not inherited;
-    // the table's own name is followed by Follow).
-    private static bool StaysInParent(CatalogTable? parent, AlterAction action) => action switch
+    // Actions whose effect stays in the parent (keys and indexes are not inherited, except by
+    // partitions; identity is not; the table's own name is followed by Follow), and with ONLY
+    // the defaults and NOT NULL dropped (set, when the parent is not partitioned).
+    private static bool StaysInParent(CatalogTable parent, TableInheritanceLinks links, AlterAction action, bool only) => action switch
     {
-        AddConstraintAction add => add.Constraint.Kind != ConstraintKind.Check || add.Constraint.Check?.NoInherit == true,
-        DropConstraintAction drop => parent is not null && !parent.Checks.Any(c => c.Name == drop.Name && !c.NoInherit),
-        RenameConstraintAction rename => parent is not null && !parent.Checks.Any(c => c.Name == rename.From && !c.NoInherit),
-        RenameTableAction or DropIndexAction or RenameIndexAction or NoInheritAction => true,
+        // A primary key's NOT NULL reaches the children, though the key does not (checked on PostgreSQL 15).
+        AddConstraintAction add => add.Constraint.Kind == ConstraintKind.Check ? add.Constraint.Check?.NoInherit == true : !links.Partitioned && add.Constraint.Kind != ConstraintKind.PrimaryKey,
+        DropConstraintAction drop => !parent.Checks.Any(c => c.Name == drop.Name && !c.NoInherit) && !(links.Partitioned && parent.Keys.ContainsKey(drop.Name)),
+        RenameConstraintAction rename => !parent.Checks.Any(c => c.Name == rename.From && !c.NoInherit),
+        RenameTableAction or DropIndexAction or RenameIndexAction or NoInheritAction or AddIdentityAction or DropIdentityAction or InheritAction or AttachPartitionAction or DetachPartitionAction => true,
+        SetDefaultAction or SetNotNullAction { NotNull: false } => only,
+        SetNotNullAction => only && !links.Partitioned,
+        AddColumnAction add => parent.FindColumn(add.Column.Name, SqlDialect.Postgres) is not null, // IF NOT EXISTS of a column it has.
         _ => false,
     };
+
+    // ALTER TABLE ONLY of a table with children: what PostgreSQL 15 refuses (SQLSTATE 42P16).
+    private static bool OnlyRefused(Catalog catalog, QualifiedName name, CatalogTable parent, TableInheritanceLinks links, List<AlterAction> reaching, AlterTableStatement s, ApplyContext context)
+    {
+        foreach (var action in reaching)
+        {
+            var why = action switch
+            {
+                AddColumnAction or AddColumnsAction => "column must be added to child tables too",
+                AlterColumnTypeAction => "type of inherited column must be changed in child tables too",
+                RenameColumnAction => "inherited column must be renamed in child tables too",
+                AddConstraintAction { Constraint.Kind: ConstraintKind.Check } => "constraint must be added to child tables too",
+                DropColumnAction when links.Partitioned => "cannot drop column from only the partitioned table when partitions exist",
+                SetNotNullAction set when links.Children.Any(c => catalog.Tables.TryGetValue(c, out var child) && child.FindColumn(set.Column ?? string.Empty, SqlDialect.Postgres)?.IsNullable == true) => "constraint must be added to child tables too",
+                _ => null,
+            };
+            if (why is null) continue;
+            context.Error(DiagnosticCodes.InheritedObjectInUse, $"ALTER TABLE ONLY {context.Show(s.Name)}: the change would leave the tables that inherit from it behind, so PostgreSQL refuses it (SQLSTATE 42P16, {why}). Leave out ONLY, which passes the change on.", action.At);
+            return true;
+        }
+
+        return false;
+    }
+
+    // ONLY DROP COLUMN / DROP CONSTRAINT: the children keep the column or check, as their own.
+    private static Catalog OnlyDropped(Catalog catalog, TableInheritanceLinks links, CatalogTable parent, List<AlterAction> drops)
+    {
+        foreach (var childName in links.Children)
+        {
+            if (!catalog.Tables.TryGetValue(childName, out var child) || child.Inheritance is not { } childLinks) continue;
+            var columns = childLinks.InheritedColumns;
+            var checks = childLinks.InheritedChecks;
+            foreach (var drop in drops)
+            {
+                if (drop is DropColumnAction column && parent.FindColumn(column.Column, SqlDialect.Postgres) is { } dropped) columns = columns.Remove(dropped.Name);
+                if (drop is DropConstraintAction constraint) checks = checks.Remove(constraint.Name);
+            }
+
+            catalog = catalog.WithTable(childName, child with { Inheritance = childLinks with { InheritedColumns = columns, InheritedChecks = checks } });
+        }
+
+        return catalog;
+    }
 
     /// <summary>
     /// DROP TABLE: without CASCADE the server refuses to drop a table others inherit from
@@ -234,7 +309,8 @@ internal static class TableInheritance
             foreach (var descendant in Descendants(catalog, name))
             {
                 if (s.Names.Contains(descendant) || names?.Contains(descendant) == true) continue;
-                if (!s.Cascade)
+                var partition = catalog.Tables.TryGetValue(descendant, out var child) && child.Inheritance?.IsPartition == true;
+                if (!s.Cascade && !partition) // A partitioned table's partitions go with it.
                 {
                     context.Error(DiagnosticCodes.InheritedObjectInUse, $"DROP TABLE {context.Show(name)}: table {context.Show(descendant)} inherits from it, so PostgreSQL refuses the drop (SQLSTATE 2BP01, other objects depend on it). Drop the inheriting tables first (or in the same statement), detach them (ALTER TABLE ... NO INHERIT), or write DROP TABLE ... CASCADE, which drops them too.", s.At);
                     return null;
@@ -279,16 +355,29 @@ internal static class TableInheritance
         return catalog;
     }
 
-    private static Catalog Unlink(Catalog catalog, QualifiedName child, QualifiedName parent)
+    // The child keeps every column and check; those no remaining parent gives become its own.
+    internal static Catalog Unlink(Catalog catalog, QualifiedName child, QualifiedName parent)
     {
         if (catalog.Tables.TryGetValue(child, out var c) && c.Inheritance is { } childLinks)
         {
-            catalog = catalog.WithTable(child, c with { Inheritance = TableInheritanceLinks.Of(childLinks.Parents.Remove(parent), childLinks.Children) });
+            var parents = childLinks.Parents.Remove(parent);
+            var others = parents.Select(p => catalog.Tables.GetValueOrDefault(p)).OfType<CatalogTable>().ToList();
+            var columns = childLinks.InheritedColumns.Where(n => others.Any(o => o.FindColumn(n, SqlDialect.Postgres) is not null));
+            var checks = childLinks.InheritedChecks.Where(n => others.Any(o => o.Checks.Any(k => k.Name == n && !k.NoInherit)));
+            var links = childLinks with
+            {
+                Parents = parents,
+                IsPartition = false,
+                IsDefaultPartition = false,
+                InheritedColumns = [.. columns],
+                InheritedChecks = [.. checks],
+            };
+            catalog = catalog.WithTable(child, c with { Inheritance = links.OrNone() });
         }
 
         if (catalog.Tables.TryGetValue(parent, out var p) && p.Inheritance is { } parentLinks)
         {
-            catalog = catalog.WithTable(parent, p with { Inheritance = TableInheritanceLinks.Of(parentLinks.Parents, parentLinks.Children.Remove(child)) });
+            catalog = catalog.WithTable(parent, p with { Inheritance = (parentLinks with { Children = parentLinks.Children.Remove(child) }).OrNone() });
         }
 
         return catalog;

@@ -54,6 +54,13 @@ internal static class TableStatements
                 continue;
             }
 
+            if (s.PartitionOf)
+            {
+                if (TablePartitions.WithOptions(s, inheritedIndex < 0 ? null : columns[inheritedIndex], column, context) is { } withOptions) columns[inheritedIndex] = withOptions;
+                else refusedColumn = true;
+                continue;
+            }
+
             var created = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, s.Name, column, context), context);
             if (MySqlValueLists.Refuses(s.Name, created, column.Charset ?? s.DefaultCharset, MySqlCaseFolding.IgnoresCase(column, s.DefaultCharset, s.DefaultCollation, context.Session), column.At, context, MySqlCaseFolding.WrittenCollation(column, s.DefaultCollation)) || MySqlGeneratedColumnFunctions.Refuses(s.Name, column, context) || MySqlTypeWidths.Refuses(s.Name, column, context))
             {
@@ -68,18 +75,33 @@ internal static class TableStatements
         }
 
         if (refusedColumn) return catalog;
+        if (s.Likes.Count > 0 && !WithLikeColumns(catalog, s, columns, context)) return catalog;
         if (inherited is not null && TableInheritance.RefusesDefaults(s, inherited, s.Columns.Where(c => c.Default is not null).Select(c => c.Name), context)) return catalog;
 
         var table = new CatalogTable(s.Name, columns.ToImmutable(), inherited?.Checks ?? [], CatalogTable.NoConstraints(context.Rules));
         context.ForeignKeyNumbers.Begin(s.Name, null);
-
+        ImmutableHashSet<string>? onlyInheritedColumns = null, onlyInheritedChecks = null;
         if (context.IsPostgres)
         {
+            if (s.PartitionOf) table = TablePartitions.WithParentKeys(catalog, table, catalog.Tables[s.Inherits[0]], s.At, context);
+            var mergedChecks = inherited is null || s.PartitionOf ? null : new HashSet<string>();
             foreach (var (constraint, column) in PostgresConstraintOrder.OfCreateTable(s))
             {
-                if (inherited is not null && TableInheritance.MergesCheck(inherited, constraint)) continue;
+                if (inherited is not null && TableInheritance.MergesCheck(inherited, constraint))
+                {
+                    mergedChecks?.Add(constraint.Name!);
+                    continue;
+                }
+
                 table = AddConstraint(catalog, table, constraint, column, context);
             }
+
+            if (s.Likes.Count > 0) table = TableLikes.WithConstraints(catalog, table, s, context);
+
+            // What the table has only from its parents: a partition declares nothing itself.
+            onlyInheritedColumns = inherited?.Columns.Select(c => c.Name).Where(n => s.PartitionOf || !merged!.Contains(n)).ToImmutableHashSet();
+            onlyInheritedChecks = inherited?.Checks.Select(c => c.Name).Where(n => mergedChecks?.Contains(n) != true).ToImmutableHashSet();
+            if (inherited is null && s.Partitioned) table = table with { Inheritance = TablePartitions.PartitionedRoot };
         }
         else
         {
@@ -104,7 +126,24 @@ internal static class TableStatements
         if (MySqlSetNullForeignKeys.Refuses(s.Name, null, table, null, s.At, context)) return catalog;
         if (!AutoIncrementColumns.Accepts(table, s.At, context)) return catalog;
         if (PostgresForeignKeyChecks.Refuses(catalog, s.Name, null, table, s.At, context)) return catalog;
-        return inherited is null ? catalog.WithTable(s.Name, table) : TableInheritance.Link(catalog, table, s.Inherits);
+        return inherited is null ? catalog.WithTable(s.Name, table) : TableInheritance.Link(catalog, table, s, onlyInheritedColumns!, onlyInheritedChecks!);
+    }
+
+    // The columns LIKE elements copy, placed where they are written; false, reported, when
+    // their source is not known or a name is taken twice (42701).
+    private static bool WithLikeColumns(Catalog catalog, CreateTableStatement s, ImmutableArray<CatalogColumn>.Builder columns, ApplyContext context)
+    {
+        if (TableLikes.Columns(catalog, s, context) is not { } copied) return false;
+        for (var i = copied.Count - 1; i >= 0; i--) columns.InsertRange(copied[i].Position, copied[i].Columns);
+        var seen = new HashSet<string>(context.Rules.ColumnComparer);
+        foreach (var column in columns)
+        {
+            if (seen.Add(column.Name)) continue;
+            context.Error(DiagnosticCodes.ColumnExists, $"CREATE TABLE {context.Show(s.Name)} gets column {context.Show(column.Name)} twice, from LIKE and another column or LIKE: PostgreSQL refuses it (SQLSTATE 42701, column specified more than once). Rename or remove one.", s.Likes[0].At);
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Adds the constraints written in a column's definition, and those the server implies (MariaDB's JSON CHECK).</summary>

@@ -7,11 +7,11 @@ internal sealed partial class DdlParser
     private SqlStatement AlterTable(SqlToken at)
     {
         var ifExists = !_mySql && IfExists();
-        if (!_mySql) _c.TryWord("ONLY");
+        var only = !_mySql && _c.TryWord("ONLY");
         var name = TableName();
         if (!_mySql) _c.TrySymbol('*');
         var actions = new List<AlterAction>();
-        if (_c.AtEnd) return new AlterTableStatement(at, name, ifExists, actions);
+        if (_c.AtEnd) return new AlterTableStatement(at, name, ifExists, actions) { Only = only };
         do
         {
             var action = _mySql ? MySqlAlterAction() : PostgresAlterAction();
@@ -20,7 +20,7 @@ internal sealed partial class DdlParser
         }
         while (_c.TrySymbol(','));
         _c.ExpectEnd();
-        return new AlterTableStatement(at, name, ifExists, actions);
+        return new AlterTableStatement(at, name, ifExists, actions) { Only = only };
     }
 
     private AlterAction? PostgresAlterAction()
@@ -133,6 +133,8 @@ internal sealed partial class DdlParser
             _c.Next();
             return new NoInheritAction(at, TableName());
         }
+
+        if (PartitionAction(at) is { } partitionAction) return partitionAction;
 
         if (IsHarmlessPostgresAction())
         {

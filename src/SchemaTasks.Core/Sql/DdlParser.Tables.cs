@@ -21,9 +21,8 @@ internal sealed partial class DdlParser
         var name = TableName();
         if (_c.IsWord("PARTITION") && _c.IsWord("OF", 1))
         {
-            // The columns are the parent's, and stay so: later changes to the parent reach every
-            // partition, which the engine does not follow.
-            throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} PARTITION OF ... makes a partition, whose columns are its parent's and follow every later change to the parent; SchemaTasks does not model partitions. The parent is modelled as written", _c.Current), name);
+            if (_mySql) throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} PARTITION OF ... is PostgreSQL's", _c.Current), name);
+            return PartitionOf(at, name, ifNotExists);
         }
 
         var copyNames = _mySql ? null : TableCopyHead();
@@ -35,13 +34,15 @@ internal sealed partial class DdlParser
 
         var columns = new List<ColumnSpec>();
         var constraints = new List<ConstraintSpec>();
+        List<TableLikeSpec>? likes = null;
         _c.ExpectSymbol('(');
         if (!_c.TrySymbol(')'))
         {
             do
             {
-                if (_c.IsWord("LIKE")) throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} (LIKE ...) copies columns from another table; declare them explicitly", _c.Current), name);
-                if (IsTableConstraintStart()) constraints.Add(TableConstraint());
+                if (_c.IsWord("LIKE") && _mySql) throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} (LIKE ...) copies columns from another table; declare them explicitly", _c.Current), name);
+                if (_c.IsWord("LIKE")) (likes ??= []).Add(LikeClause(columns.Count));
+                else if (IsTableConstraintStart()) constraints.Add(TableConstraint());
                 else columns.Add(ColumnDefinition());
             }
             while (_c.TrySymbol(','));
@@ -53,6 +54,7 @@ internal sealed partial class DdlParser
         var charset = default(CharsetClauses);
         IReadOnlyList<QualifiedName> parents = [];
         var inheritsAt = default(SqlToken);
+        var partitioned = false;
         while (!_c.AtEnd)
         {
             if (_mySql && TryCharsetClause(ref charset, afterDefault: true)) continue;
@@ -71,11 +73,12 @@ internal sealed partial class DdlParser
                 throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} ... {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} adds columns SchemaTasks cannot see; declare them explicitly", _c.Current), name);
             }
 
+            if (!_mySql && _c.IsWord("PARTITION") && _c.IsWord("BY", 1)) partitioned = true;
             if (_c.IsSymbol('(')) _c.Parenthesised();
             else _c.Next();
         }
 
-        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result, DefaultCollation = charset.CollationWritten, Inherits = parents, InheritsAt = inheritsAt };
+        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result, DefaultCollation = charset.CollationWritten, Inherits = parents, InheritsAt = inheritsAt, Partitioned = partitioned, Likes = likes ?? [] };
     }
 
     // The exception with the table it would create, whose later statements are then passed over.
@@ -250,11 +253,11 @@ internal sealed partial class DdlParser
         return names;
     }
 
-    private ColumnSpec ColumnDefinition()
+    private ColumnSpec ColumnDefinition(bool partitionOptions = false)
     {
         var at = _c.Current;
         var name = _c.Identifier();
-        var type = DataType();
+        var type = partitionOptions ? PartitionColumnType() : DataType();
         bool? notNull = type.IsSerial ? true : null;
         var explicitNull = false; // NULL written last of NULL and NOT NULL; AUTO_INCREMENT leaves it be.
         var identity = false;

@@ -53,9 +53,45 @@ internal sealed record CreateTableStatement(SqlToken At, QualifiedName Name, boo
 
     /// <summary>Where <c>INHERITS</c> is written, when it is.</summary>
     public SqlToken InheritsAt { get; init; }
+
+    /// <summary>PostgreSQL <c>PARTITION OF parent</c>: <see cref="Inherits"/> holds the parent; the columns are its options (no type of their own).</summary>
+    public bool PartitionOf { get; init; }
+
+    /// <summary>PostgreSQL <c>PARTITION OF parent DEFAULT</c>: the parent's default partition.</summary>
+    public bool DefaultPartition { get; init; }
+
+    /// <summary>PostgreSQL <c>PARTITION BY</c>: a partitioned table, which takes partitions and no other children.</summary>
+    public bool Partitioned { get; init; }
+
+    /// <summary>PostgreSQL <c>LIKE source [INCLUDING ...]</c> elements, in order; empty without one.</summary>
+    public IReadOnlyList<TableLikeSpec> Likes { get; init; } = [];
 }
 
-internal sealed record AlterTableStatement(SqlToken At, QualifiedName Name, bool IfExists, IReadOnlyList<AlterAction> Actions) : SqlStatement(At);
+/// <summary>What PostgreSQL's <c>LIKE source</c> in a CREATE TABLE copies besides columns, types and NOT NULL.</summary>
+[Flags]
+internal enum TableLikeOptions
+{
+    None = 0,
+    Defaults = 1,
+    Constraints = 2,
+    Indexes = 4,
+    Identity = 8,
+    Generated = 16,
+    All = Defaults | Constraints | Indexes | Identity | Generated,
+}
+
+/// <summary>A <c>LIKE source [{INCLUDING | EXCLUDING} option ...]</c> element of a CREATE TABLE.</summary>
+/// <param name="At">Where <c>LIKE</c> is written.</param>
+/// <param name="Source">The table copied.</param>
+/// <param name="Options">What it copies besides its columns.</param>
+/// <param name="Position">How many of the table's own columns are written before it.</param>
+internal sealed record TableLikeSpec(SqlToken At, QualifiedName Source, TableLikeOptions Options, int Position);
+
+internal sealed record AlterTableStatement(SqlToken At, QualifiedName Name, bool IfExists, IReadOnlyList<AlterAction> Actions) : SqlStatement(At)
+{
+    /// <summary>PostgreSQL <c>ALTER TABLE ONLY name</c>: the change does not pass into the tables that inherit from it.</summary>
+    public bool Only { get; init; }
+}
 
 internal sealed record RenameTablesStatement(SqlToken At, IReadOnlyList<(QualifiedName From, QualifiedName To)> Renames) : SqlStatement(At);
 
@@ -285,6 +321,15 @@ internal sealed record RenameConstraintAction(SqlToken At, string From, string T
 
 /// <summary>PostgreSQL <c>NO INHERIT parent</c>: the table stops inheriting from the parent and keeps its columns and checks.</summary>
 internal sealed record NoInheritAction(SqlToken At, Schema.QualifiedName Parent) : AlterAction(At);
+
+/// <summary>PostgreSQL <c>INHERIT parent</c>: the table starts inheriting from the parent, whose columns and checks it must have.</summary>
+internal sealed record InheritAction(SqlToken At, Schema.QualifiedName Parent) : AlterAction(At);
+
+/// <summary>PostgreSQL <c>ATTACH PARTITION name {FOR VALUES ... | DEFAULT}</c> of a partitioned table.</summary>
+internal sealed record AttachPartitionAction(SqlToken At, Schema.QualifiedName Partition, bool IsDefault) : AlterAction(At);
+
+/// <summary>PostgreSQL <c>DETACH PARTITION name</c> of a partitioned table.</summary>
+internal sealed record DetachPartitionAction(SqlToken At, Schema.QualifiedName Partition) : AlterAction(At);
 
 /// <summary>RENAME TO or SET SCHEMA of a table.</summary>
 internal sealed record RenameTableAction(SqlToken At, QualifiedName NewName) : AlterAction(At)
