@@ -65,7 +65,7 @@ internal static class TableAttachments
             : child.Inheritance?.IsPartition == true ? (DiagnosticCodes.PartitionRefused, "42809", "cannot change inheritance of a partition")
             : child.Inheritance?.Partitioned == true ? (DiagnosticCodes.PartitionRefused, "42809", "cannot change inheritance of partitioned table")
             : child.Inheritance?.Parents.Contains(parent.Name) == true ? (DiagnosticCodes.InheritanceConflict, "42P07", "relation would be inherited from more than once")
-            : parent.Name == child.Name || Ancestors(catalog, parent.Name).Contains(child.Name) ? (DiagnosticCodes.InheritanceConflict, "42P07", "circular inheritance not allowed")
+            : parent.Name == child.Name || TableInheritance.Ancestors(catalog, parent.Name).Contains(child.Name) ? (DiagnosticCodes.InheritanceConflict, "42P07", "circular inheritance not allowed")
             : default((string Code, string State, string Text)?);
         if (why is { } refused) return Refuse(refused, inherit, s, context);
         return Mismatch(parent, child, inherit, s, context);
@@ -79,7 +79,7 @@ internal static class TableAttachments
             : links?.IsPartition == true ? (DiagnosticCodes.PartitionRefused, "42P17", $"{context.Show(partition.Name)} is already a partition")
             : links is { Parents.IsEmpty: false } ? (DiagnosticCodes.PartitionRefused, "42809", "cannot attach inheritance child as partition")
             : links is { Children.IsEmpty: false, Partitioned: false } ? (DiagnosticCodes.PartitionRefused, "42809", "cannot attach inheritance parent as partition")
-            : partition.Name == parent.Name || Ancestors(catalog, parent.Name).Contains(partition.Name) ? (DiagnosticCodes.InheritanceConflict, "42P07", "circular inheritance not allowed")
+            : partition.Name == parent.Name || TableInheritance.Ancestors(catalog, parent.Name).Contains(partition.Name) ? (DiagnosticCodes.InheritanceConflict, "42P07", "circular inheritance not allowed")
             : attach.IsDefault && parent.Inheritance!.Children.Any(c => catalog.Tables.TryGetValue(c, out var other) && other.Inheritance?.IsDefaultPartition == true) ? (DiagnosticCodes.PartitionRefused, "42P17", "partition would conflict with the existing default partition")
             : default((string Code, string State, string Text)?);
         if (why is { } refused) return Refuse(refused, attach, s, context);
@@ -191,21 +191,5 @@ internal static class TableAttachments
         }
 
         return catalog;
-    }
-
-    private static HashSet<QualifiedName> Ancestors(Catalog catalog, QualifiedName name)
-    {
-        var found = new HashSet<QualifiedName>();
-        var queue = new Queue<QualifiedName>([name]);
-        while (queue.Count > 0)
-        {
-            if (!catalog.Tables.TryGetValue(queue.Dequeue(), out var table) || table.Inheritance is not { } links) continue;
-            foreach (var parent in links.Parents)
-            {
-                if (found.Add(parent)) queue.Enqueue(parent);
-            }
-        }
-
-        return found;
     }
 }

@@ -383,18 +383,24 @@ internal static class TableInheritance
         return catalog;
     }
 
-    private static List<QualifiedName> Descendants(Catalog catalog, QualifiedName name)
+    /// <summary>The tables that inherit from <paramref name="name"/>, directly or not, nearest first.</summary>
+    internal static List<QualifiedName> Descendants(Catalog catalog, QualifiedName name) => Reachable(catalog, name, links => links.Children);
+
+    /// <summary>The tables <paramref name="name"/> inherits from, directly or not, nearest first.</summary>
+    internal static List<QualifiedName> Ancestors(Catalog catalog, QualifiedName name) => Reachable(catalog, name, links => links.Parents);
+
+    private static List<QualifiedName> Reachable(Catalog catalog, QualifiedName name, Func<TableInheritanceLinks, IEnumerable<QualifiedName>> next)
     {
-        var found = new List<QualifiedName>();
+        var (found, seen) = (new List<QualifiedName>(), new HashSet<QualifiedName>());
         var queue = new Queue<QualifiedName>([name]);
         while (queue.Count > 0)
         {
             if (!catalog.Tables.TryGetValue(queue.Dequeue(), out var table) || table.Inheritance is not { } links) continue;
-            foreach (var child in links.Children)
+            foreach (var related in next(links))
             {
-                if (found.Contains(child)) continue;
-                found.Add(child);
-                queue.Enqueue(child);
+                if (!seen.Add(related)) continue;
+                found.Add(related);
+                queue.Enqueue(related);
             }
         }
 
