@@ -16,20 +16,7 @@ internal static class MySqlDashesInStatement
     public static void PassOverUntracked(List<SqlLexDiagnostic> diagnostics, int from, ISqlStatementSource reader)
     {
         if (reader.IsTracked) return;
-        var first = reader.First;
-        var last = reader.Last;
-        for (var i = diagnostics.Count - 1; i >= from; i--)
-        {
-            var found = diagnostics[i];
-            if (found.Kind == SqlLexDiagnosticKind.DashesInStatement
-                && After(found, first.Line, first.Column)
-                && !After(found, last.Line, last.Column))
-            {
-                diagnostics.RemoveAt(i);
-            }
-        }
+        // Strictly after the first token: dashes that start the statement join it to them, and stay reported.
+        StatementLexFindings.Remove(diagnostics, from, SqlLexDiagnosticKind.DashesInStatement, (reader.First.Line, reader.First.Column + 1), reader.Last);
     }
-
-    private static bool After(SqlLexDiagnostic found, int line, int column)
-        => found.Line > line || (found.Line == line && found.Column > column);
 }

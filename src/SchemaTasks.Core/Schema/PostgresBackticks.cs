@@ -19,12 +19,7 @@ internal static class PostgresBackticks
     public static void PassOverOperators(List<SqlLexDiagnostic> diagnostics, int from, ISqlStatementSource reader, string sql, bool madeOperators)
     {
         if (!madeOperators && !NamesOperator(sql, reader)) return;
-        var (first, last) = (reader.First, reader.Last);
-        for (var i = diagnostics.Count - 1; i >= from; i--)
-        {
-            var found = diagnostics[i];
-            if (found.Kind == SqlLexDiagnosticKind.PostgresBacktick && !Before(found, first) && !Before(last, found)) diagnostics.RemoveAt(i);
-        }
+        StatementLexFindings.Remove(diagnostics, from, SqlLexDiagnosticKind.PostgresBacktick, (reader.First.Line, reader.First.Column), reader.Last);
     }
 
     private static bool NamesOperator(string sql, ISqlStatementSource reader)
@@ -37,8 +32,4 @@ internal static class PostgresBackticks
 
         return false;
     }
-
-    private static bool Before(SqlLexDiagnostic found, SqlToken token) => found.Line < token.Line || (found.Line == token.Line && found.Column < token.Column);
-
-    private static bool Before(SqlToken token, SqlLexDiagnostic found) => token.Line < found.Line || (token.Line == found.Line && token.Column < found.Column);
 }

@@ -64,9 +64,8 @@ internal sealed class PreparedMigration : ISqlStatementSource
         {
             var start = _tokens.Count;
             _tokens.AddRange(reader.Tokens);
-            var keptAlways = reader.IsTracked || (dialect == SqlDialect.MariaDb && SqlTokenText.IsWord(sql, reader.First, "DELETE"));
             var parsed = reader.IsTracked && !reader.Last.Unterminated && IsParsedWhole(sql, reader.Tokens[0], dialect) ? Parse(sql, reader.Tokens, rules) : null;
-            _statements.Add(new Entry(start, reader.Tokens.Count, reader.First, reader.Last, reader.IsTracked, keptAlways, _lexed.Count, parsed));
+            _statements.Add(new Entry(start, reader.Tokens.Count, reader.First, reader.Last, reader.IsTracked, reader.KeepsTokensAlways, _lexed.Count, parsed));
         }
 
         _lexedAtEnd = _lexed.Count;

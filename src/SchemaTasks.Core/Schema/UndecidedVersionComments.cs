@@ -21,16 +21,7 @@ internal static class UndecidedVersionComments
             return;
         }
 
-        var last = reader.Last;
-        for (var i = diagnostics.Count - 1; i >= from; i--)
-        {
-            var found = diagnostics[i];
-
-            // The comment may open the statement, so it can come before the first token.
-            if (found.Kind == SqlLexDiagnosticKind.UndecidedVersionComment && (found.Line < last.Line || (found.Line == last.Line && found.Column <= last.Column)))
-            {
-                diagnostics.RemoveAt(i);
-            }
-        }
+        // The comment may open the statement, so it can come before the first token.
+        StatementLexFindings.Remove(diagnostics, from, SqlLexDiagnosticKind.UndecidedVersionComment, (0, 0), reader.Last);
     }
 }

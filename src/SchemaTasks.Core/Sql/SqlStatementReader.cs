@@ -61,6 +61,9 @@ internal sealed class SqlStatementReader : ISqlStatementSource
     /// <summary>Whether the current statement starts with a word the engine reads (CREATE, ALTER, DROP, RENAME; PostgreSQL's DO, SELECT, WITH, COMMENT and '('; CALL and the statements of dynamic SQL).</summary>
     public bool IsTracked { get; private set; }
 
+    /// <summary>Whether the current statement keeps its tokens whatever <see cref="KeepsEveryStatement"/> says: a tracked one, or a DELETE with <see cref="KeepsDeletes"/>.</summary>
+    public bool KeepsTokensAlways => IsTracked || _keepsThis;
+
     /// <summary>How many tokens the current statement has, stored or not.</summary>
     public int Count { get; private set; }
 
@@ -193,7 +196,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
             _keepsThis = KeepsDeletes && IsWord(token, "DELETE");
         }
 
-        if (IsTracked || KeepsEveryStatement || _keepsThis) Tokens.Add(token);
+        if (KeepsTokensAlways || KeepsEveryStatement) Tokens.Add(token);
         Last = token;
     }
 
