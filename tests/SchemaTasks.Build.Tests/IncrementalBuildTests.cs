@@ -4,7 +4,7 @@ namespace SchemaTasks.Build.Tests;
 
 public sealed class IncrementalBuildTests
 {
-    private const string Skipped = "Skipping target \"_SchemaGenerateManifest\" because all output files are up-to-date";
+    private const string Skipped = "SchemaTasks: inputs unchanged";
     private const string TaskRan = "SchemaTasks: 2 migration(s)";
     private const string CompileSkipped = "Skipping target \"CoreCompile\" because all output files are up-to-date";
     private const string SummarySkipped = "Skipping target \"_SchemaCheckSummary\" because all output files are up-to-date";
@@ -188,6 +188,60 @@ public sealed class IncrementalBuildTests
         Assert.DoesNotContain("SchemaTasks: 1 migration(s)", second.Output, StringComparison.Ordinal);
         Assert.True(third.ExitCode == 0, third.ToString());
         Assert.Contains("SchemaTasks: 2 migration(s)", third.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangingASetting_RunsTheCheckAgain()
+    {
+        // No file changes: the build only asks to check the snapshot instead of writing it.
+        using var fixture = CreatePrismaApp();
+        var first = await fixture.BuildAsync();
+        var second = await fixture.BuildAsync("-v:d", "-p:SchemaSnapshotLocked=true");
+        var third = await fixture.BuildAsync("-v:d", "-p:SchemaSnapshotLocked=true");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains(TaskRan, second.Output, StringComparison.Ordinal);
+        Assert.True(third.ExitCode == 0, third.ToString());
+        Assert.Contains(Skipped, third.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditingAMigrationInALinkedFolder_RunsTheCheckAgain()
+    {
+        // The folder walk follows a symbolic link to a folder once; the check must see inside too.
+        using var fixture = CreatePrismaApp();
+        var shared = fixture.PathOf("shared-migrations/20250909044604_add_cancelled_job_status");
+        Directory.CreateDirectory(Path.GetDirectoryName(shared)!);
+        Directory.Move(fixture.PathOf("prisma/migrations/20250909044604_add_cancelled_job_status"), shared);
+        Directory.CreateSymbolicLink(fixture.PathOf("prisma/migrations/20250909044604_add_cancelled_job_status"), shared);
+        var first = await fixture.BuildAsync();
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var unchanged = await fixture.BuildAsync("-v:d");
+
+        File.AppendAllText(Path.Combine(shared, "migration.sql"), "ALTER TYPE \"JobStatus\" ADD VALUE 'archived';\n");
+        var edited = await fixture.BuildAsync("-v:d");
+
+        Assert.True(unchanged.ExitCode == 0, unchanged.ToString());
+        Assert.Contains(Skipped, unchanged.Output, StringComparison.Ordinal);
+        Assert.True(edited.ExitCode == 0, edited.ToString());
+        Assert.Contains(TaskRan, edited.Output, StringComparison.Ordinal);
+        Assert.Contains("archived", File.ReadAllText(fixture.PathOf("prisma/schema.snapshot.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeletingTheSnapshot_WritesItAgain()
+    {
+        using var fixture = CreatePrismaApp();
+        var first = await fixture.BuildAsync();
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        File.Delete(fixture.PathOf("prisma/schema.snapshot.json"));
+        var second = await fixture.BuildAsync("-v:d");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains(TaskRan, second.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(fixture.PathOf("prisma/schema.snapshot.json")));
     }
 
     private static FixtureProject CreatePrismaApp()

@@ -25,9 +25,9 @@ internal static class LiquibaseMasterChangelog
         && file.Text.Contains("databaseChangeLog", StringComparison.Ordinal);
 
     /// <summary>Whether a file name may be a master changelog the folder walk should read.</summary>
-    public static bool IsMasterName(string name) =>
-        name.IndexOf("changelog", StringComparison.OrdinalIgnoreCase) >= 0
-        && (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase));
+    public static bool IsMasterName(ReadOnlySpan<char> name) =>
+        name.IndexOf("changelog".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
+        && (name.EndsWith(".yaml".AsSpan(), StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml".AsSpan(), StringComparison.OrdinalIgnoreCase) || name.EndsWith(".xml".AsSpan(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The entries, in order.</summary>
     public static IReadOnlyList<Entry> Read(MigrationSourceFile master)

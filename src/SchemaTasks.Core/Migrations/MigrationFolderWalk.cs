@@ -17,6 +17,27 @@ internal static class MigrationFolderWalk
     private static readonly StringComparer PathComparer =
         OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
 
+    /// <summary>
+    /// Whether the walk reads a file of this name: every <c>.sql</c> file, and the other files a
+    /// layout reads, each where its tool keeps it: Prisma's lock file, goose's Go-function
+    /// migrations beside the SQL files, pop's fizz migrations (to say they are not read), Atlas's
+    /// sum file, a Liquibase master changelog, drizzle-kit's journal and its snapshots. The build's
+    /// incremental check asks the same question (CheckSchemaInputs), so the two cannot disagree.
+    /// </summary>
+    /// <param name="name">The file's name.</param>
+    /// <param name="depth">How deep its folder is below the migrations folder: 0 for the folder itself.</param>
+    /// <param name="inMeta">Whether its folder is <c>meta</c>, directly in the migrations folder.</param>
+    internal static bool IsReadFile(ReadOnlySpan<char> name, int depth, bool inMeta) =>
+        name.EndsWith(".sql".AsSpan(), StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(PopMigrationFile.FizzUpSuffix.AsSpan(), StringComparison.Ordinal)
+        || (depth == 0
+            && (name.Equals(MigrationDiscovery.PrismaLockFile.AsSpan(), StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith(".go".AsSpan(), StringComparison.Ordinal)
+                || name.SequenceEqual(AtlasDirectory.SumFile.AsSpan())
+                || LiquibaseMasterChangelog.IsMasterName(name)))
+        || (depth == 1 && inMeta && name.SequenceEqual("_journal.json".AsSpan()))
+        || (depth == 1 && name.SequenceEqual("snapshot.json".AsSpan()));
+
     public static IReadOnlyList<MigrationSourceFile> Read(string directory, List<SchemaDiagnostic> diagnostics)
     {
         var root = Path.GetFullPath(directory);
@@ -127,6 +148,8 @@ internal static class MigrationFolderWalk
                 return;
             }
 
+            var depth = relative.Count(c => c == '/');
+            var inMeta = relative == "meta/";
             foreach (var entry in entries)
             {
                 var entryRelative = relative + entry.Name;
@@ -134,24 +157,12 @@ internal static class MigrationFolderWalk
                 {
                     VisitFolder(new DirectoryInfo(Path.Combine(path, entry.Name)), Path.Combine(real, entry.Name), entryRelative, ancestors);
                 }
-                else if (entry.Name.EndsWith(".sql", StringComparison.OrdinalIgnoreCase) || IsLayoutFile(relative, entry.Name))
+                else if (IsReadFile(entry.Name.AsSpan(), depth, inMeta))
                 {
                     Found(Path.Combine(path, entry.Name), entryRelative);
                 }
             }
         }
-
-        // The other files a layout reads, each where its tool keeps it: Prisma's lock file, goose's
-        // Go-function migrations beside the SQL files, pop's fizz migrations (to say they are not
-        // read), Atlas's sum file, drizzle-kit's journal and its snapshots.
-        private static bool IsLayoutFile(string relative, string name) =>
-            (relative.Length == 0 && name.Equals(MigrationDiscovery.PrismaLockFile, StringComparison.OrdinalIgnoreCase))
-            || (relative.Length == 0 && name.EndsWith(".go", StringComparison.Ordinal))
-            || name.EndsWith(PopMigrationFile.FizzUpSuffix, StringComparison.Ordinal)
-            || (relative.Length == 0 && name == AtlasDirectory.SumFile)
-            || (relative.Length == 0 && LiquibaseMasterChangelog.IsMasterName(name))
-            || (relative == "meta/" && name == "_journal.json")
-            || (relative.Length > 0 && relative.IndexOf('/') == relative.Length - 1 && name == "snapshot.json");
 
         private void VisitFolder(FileSystemInfo folder, string lexicalReal, string relative, List<string> ancestors)
         {
