@@ -7,10 +7,13 @@ namespace SchemaTasks.MySql.Introspection;
 /// </summary>
 internal static class MySqlCatalogQueries
 {
-    /// <summary>TABLE_NAME of base tables.</summary>
+    /// <summary>
+    /// TABLE_NAME of base tables. MariaDB shows a table created WITH SYSTEM VERSIONING as
+    /// 'SYSTEM VERSIONED', not 'BASE TABLE': it is a table like any other to the snapshot.
+    /// </summary>
     public const string Tables = """
         SELECT TABLE_NAME FROM information_schema.TABLES
-        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')
         ORDER BY TABLE_NAME
         """;
 

@@ -59,6 +59,21 @@ public sealed class MySqlSchemaReaderTests
     }
 
     [MySqlFact]
+    public async Task A_system_versioned_table_is_read_like_any_table()
+    {
+        // MariaDB lists it as TABLE_TYPE 'SYSTEM VERSIONED'; verify had reported it missing.
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        await Execute(connection, "CREATE TABLE events (id INT PRIMARY KEY, status ENUM('a','b') NOT NULL DEFAULT 'a', CHECK (id > 0)) WITH SYSTEM VERSIONING");
+
+        var live = await MySqlSchemaReader.ReadAsync(connection);
+
+        var table = live.Tables[new QualifiedName(string.Empty, "events")];
+        Assert.Equal(new[] { "a", "b" }, table.Columns.Single(c => c.Name == "status").InlineValues!.Values.ToArray());
+        Assert.Single(table.Checks);
+    }
+
+    [MySqlFact]
     public async Task Round_trips_do_not_grow_with_the_number_of_tables()
     {
         await using var db = await MySqlTestDatabase.CreateAsync();
