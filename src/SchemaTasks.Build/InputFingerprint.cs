@@ -20,12 +20,12 @@ internal sealed class InputFingerprint
     private const ulong FnvOffset = 14695981039346656037;
     private const ulong FnvPrime = 1099511628211;
 
+    private static readonly char[] Separators = [Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar];
+
     private ulong _ordered = FnvOffset;
     private ulong _filesSum;
     private ulong _filesXor;
     private long _fileCount;
-    private static readonly char[] Separators = [Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar];
-
     private readonly List<string> _followedLinks = [];
     private string _root = "";
     private string? _rootReal;
@@ -76,7 +76,8 @@ internal sealed class InputFingerprint
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // The walk reports the folder it cannot list; here it only has to count as a change.
+                // The walk reports a folder it cannot list and fails the build, so no fingerprint
+                // is recorded while the folder stays so.
                 AddEntry(folder.Seed, "\u0002unreadable".AsSpan(), 0, 0);
                 continue;
             }

@@ -230,6 +230,28 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public async Task EditingTheTargetOfALinkedMigrationFile_RunsTheCheckAgain()
+    {
+        // A directory listing describes the link itself, whose time stamp an edit of its target
+        // leaves as it was.
+        using var fixture = CreatePrismaApp();
+        var target = fixture.PathOf("shared-migrations/add_cancelled_job_status.sql");
+        var link = fixture.PathOf("prisma/migrations/20250909044604_add_cancelled_job_status/migration.sql");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(link, target);
+        File.CreateSymbolicLink(link, target);
+        var first = await fixture.BuildAsync();
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        File.AppendAllText(target, "ALTER TYPE \"JobStatus\" ADD VALUE 'archived';\n");
+        var edited = await fixture.BuildAsync("-v:d");
+
+        Assert.True(edited.ExitCode == 0, edited.ToString());
+        Assert.Contains(TaskRan, edited.Output, StringComparison.Ordinal);
+        Assert.Contains("archived", File.ReadAllText(fixture.PathOf("prisma/schema.snapshot.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DeletingTheSnapshot_WritesItAgain()
     {
         using var fixture = CreatePrismaApp();
