@@ -555,6 +555,12 @@ public static class DiagnosticCodes
     public const string SearchPathUnreadable = "ST3138";
 
     /// <summary>
+    /// PostgreSQL: <c>CREATE SCHEMA AUTHORIZATION CURRENT_USER</c> (or SESSION_USER, CURRENT_ROLE)
+    /// names the schema after the role that runs the migration, the default path's <c>"$user"</c>.
+    /// </summary>
+    public const string SchemaOfTheConnectingRole = "ST3139";
+
+    /// <summary>
     /// PostgreSQL: <c>CREATE TABLE ... INHERITS</c> that the server refuses: a parent listed twice, a
     /// column the parents (or the table) give different types, or different defaults.
     /// </summary>

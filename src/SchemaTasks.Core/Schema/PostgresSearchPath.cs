@@ -70,6 +70,48 @@ internal sealed class PostgresSearchPath
     }
 
     /// <summary>
+    /// Follows what a CREATE or ALTER does to the path: <c>ALTER DATABASE | ROLE | USER ... SET
+    /// search_path</c> gives the path to the sessions that start later, and a later migration may
+    /// run in one (whether it does is the runner's choice), so it is taken as set, as SET would
+    /// set it. <c>CREATE SCHEMA AUTHORIZATION CURRENT_USER</c> (no schema name) names the schema
+    /// after the role that runs the migration, the <c>"$user"</c> of the default path: reported.
+    /// </summary>
+    public void Note(Catalog catalog, string sql, List<SqlToken> tokens, string? file, List<SchemaDiagnostic> diagnostics)
+    {
+        if (tokens.Count < 4) return;
+        if (SqlTokenText.IsWord(sql, tokens[0], "ALTER")
+            && (SqlTokenText.IsWord(sql, tokens[1], "DATABASE") || SqlTokenText.IsWord(sql, tokens[1], "ROLE") || SqlTokenText.IsWord(sql, tokens[1], "USER")))
+        {
+            for (var i = 2; i + 1 < tokens.Count; i++)
+            {
+                if (SqlTokenText.IsWord(sql, tokens[i], "SET") && SqlTokenText.IsWord(sql, tokens[i + 1], "search_path"))
+                {
+                    Set(catalog, sql, tokens.GetRange(i, tokens.Count - i), file, diagnostics);
+                    return;
+                }
+            }
+
+            return;
+        }
+
+        if (!SqlTokenText.IsWord(sql, tokens[0], "CREATE") || !SqlTokenText.IsWord(sql, tokens[1], "SCHEMA")) return;
+        var at = 2;
+        if (SqlTokenText.IsWord(sql, tokens[at], "IF") && at + 3 < tokens.Count) at += 3; // IF NOT EXISTS
+        if (!SqlTokenText.IsWord(sql, tokens[at], "AUTHORIZATION") || at + 1 >= tokens.Count) return;
+        var role = tokens[at + 1];
+        if (role.Kind == SqlTokenKind.Word
+            && (SqlTokenText.IsWord(sql, role, "CURRENT_USER") || SqlTokenText.IsWord(sql, role, "SESSION_USER") || SqlTokenText.IsWord(sql, role, "CURRENT_ROLE")))
+        {
+            diagnostics.Add(SchemaDiagnostic.Error(
+                DiagnosticCodes.SchemaOfTheConnectingRole,
+                $"'{Excerpt(sql, tokens)}' creates a schema named after the role that runs the migration, which SchemaTasks does not know; on the default search_path (\"$user\", public) it is also where the server creates every later name that has no schema. Name the schema (CREATE SCHEMA app AUTHORIZATION CURRENT_USER) and write it into the names that belong there.",
+                file,
+                tokens[0].Line,
+                tokens[0].Column));
+        }
+    }
+
+    /// <summary>
     /// Follows a <c>SET</c> or <c>RESET</c> statement; <see langword="false"/> when it is about
     /// another setting. A value SchemaTasks cannot read is reported.
     /// </summary>

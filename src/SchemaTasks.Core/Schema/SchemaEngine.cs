@@ -194,6 +194,7 @@ public static class SchemaEngine
                 routines.CheckDeclaredTypes(catalog, sql, tokens, context);
             }
 
+            if (rules.Dialect == SqlDialect.Postgres) routines.SearchPath.Note(catalog, sql, tokens, file, statementDiagnostics);
             catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file, reader.Parsed);
             catalog = labelCheck?.Check(before, catalog, sql, tokens, context) ?? catalog;
             if (rules.Dialect == SqlDialect.Postgres)

@@ -120,4 +120,30 @@ public class PostgresSearchPathTests
         var finding = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.SearchPathUnreadable);
         Assert.Equal(2, finding.Line);
     }
+
+    [Theory]
+    [InlineData("ALTER DATABASE app_db SET search_path TO app, public;")]
+    [InlineData("ALTER ROLE migrator SET search_path = app;")]
+    [InlineData("ALTER ROLE migrator IN DATABASE app_db SET search_path TO app;")]
+    public void APathGivenToLaterSessions_IsTakenAsSet(string alter)
+    {
+        var (_, diagnostics) = Run("CREATE SCHEMA app;\n" + alter);
+        Assert.Equal((DiagnosticCodes.SearchPathNotFollowed, 2), (Assert.Single(diagnostics).Code, diagnostics[0].Line));
+    }
+
+    [Theory]
+    [InlineData("CREATE SCHEMA AUTHORIZATION CURRENT_USER;")]
+    [InlineData("CREATE SCHEMA IF NOT EXISTS AUTHORIZATION session_user;")]
+    [InlineData("CREATE SCHEMA AUTHORIZATION CURRENT_ROLE;")]
+    public void ASchemaNamedAfterTheConnectingRole_IsAnError(string create)
+    {
+        var (_, diagnostics) = Run("CREATE TABLE t (id int);\n" + create);
+        Assert.Equal((DiagnosticCodes.SchemaOfTheConnectingRole, 2), (Assert.Single(diagnostics).Code, diagnostics[0].Line));
+    }
+
+    [Theory]
+    [InlineData("CREATE SCHEMA app AUTHORIZATION CURRENT_USER;")]
+    [InlineData("CREATE SCHEMA AUTHORIZATION app_owner;")]
+    public void ANamedSchema_IsNotReported(string create)
+        => Assert.Empty(Run(create).Diagnostics);
 }
