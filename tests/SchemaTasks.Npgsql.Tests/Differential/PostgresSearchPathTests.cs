@@ -41,6 +41,21 @@ public sealed class PostgresSearchPathTests
         Assert.NotEmpty(CatalogComparer.Compare(built, live));
     }
 
+    [PostgresFact]
+    public async Task ASchemaNamedAfterTheConnectingRole_TakesTheDefaultPathsNames_AndTheEngineReportsIt()
+    {
+        const string sql = "CREATE SCHEMA AUTHORIZATION CURRENT_USER;\nCREATE TABLE job (id int PRIMARY KEY);";
+        var (built, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.Postgres), sql, "m.sql");
+        Assert.Equal((DiagnosticCodes.SchemaOfTheConnectingRole, 1), (Assert.Single(diagnostics).Code, diagnostics[0].Line));
+
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        await using (var command = new NpgsqlCommand(sql, connection)) await command.ExecuteNonQueryAsync();
+        await using var where = new NpgsqlCommand("SELECT relnamespace::regnamespace::text = current_user FROM pg_class WHERE relname = 'job'", connection);
+        Assert.True((bool)(await where.ExecuteScalarAsync())!);
+        Assert.NotEmpty(CatalogComparer.Compare(built, await PostgresSchemaReader.ReadAsync(connection)));
+    }
+
     [PostgresTheory]
     [InlineData("reset", "SET search_path TO app, public;\nRESET search_path;\nCREATE SCHEMA app;" + Job)]
     [InlineData("reset all", "SET search_path TO app;\nRESET ALL;\nCREATE SCHEMA app;" + Job)]
