@@ -545,6 +545,22 @@ public static class DiagnosticCodes
     public const string DelimiterInStatement = "ST3122";
 
     /// <summary>
+    /// PostgreSQL: the search_path in force names a schema other than public that exists (or
+    /// pg_temp before public), so unqualified names are created and found where SchemaTasks does
+    /// not put them.
+    /// </summary>
+    public const string SearchPathNotFollowed = "ST3137";
+
+    /// <summary>PostgreSQL: a statement sets search_path to a value SchemaTasks cannot read.</summary>
+    public const string SearchPathUnreadable = "ST3138";
+
+    /// <summary>
+    /// PostgreSQL: <c>CREATE SCHEMA AUTHORIZATION CURRENT_USER</c> (or SESSION_USER, CURRENT_ROLE)
+    /// names the schema after the role that runs the migration, the default path's <c>"$user"</c>.
+    /// </summary>
+    public const string SchemaOfTheConnectingRole = "ST3139";
+
+    /// <summary>
     /// PostgreSQL: <c>CREATE TABLE ... INHERITS</c> that the server refuses: a parent listed twice, a
     /// column the parents (or the table) give different types, or different defaults.
     /// </summary>

@@ -13,6 +13,9 @@ internal sealed partial class RoutineCalls
     /// <summary>The settings the migrations' SET statements leave; shared by the whole run.</summary>
     public MySqlSession Session { get; } = new();
 
+    /// <summary>PostgreSQL: the search_path the migrations' statements leave; shared by the whole run.</summary>
+    public PostgresSearchPath SearchPath { get; } = new();
+
     // One assignment of a SET, tokens [start, end).
     private void NoteSessionSetting(string sql, List<SqlToken> tokens, int start, int end)
     {

@@ -149,6 +149,10 @@ public static class SchemaEngine
                 {
                     MySqlOtherDatabases.CheckUse(sql, reader.First, reader.Last, file, statementDiagnostics);
                 }
+                else if (rules.Dialect == SqlDialect.Postgres)
+                {
+                    routines.SearchPath.Follow(catalog, sql, reader, file, statementDiagnostics);
+                }
 
                 continue;
             }
@@ -156,7 +160,9 @@ public static class SchemaEngine
             var tokens = reader.Tokens;
             if (rules.Dialect == SqlDialect.Postgres && SqlTokenText.IsWord(sql, tokens[0], "DO"))
             {
+                routines.SearchPath.CheckBlock(sql, tokens, file, statementDiagnostics);
                 catalog = DoBlockRunner.Run(catalog, sql, tokens, statementStart, context, routines, file, statementDiagnostics);
+                routines.SearchPath.Check(catalog, tokens[0], file, statementDiagnostics);
                 continue;
             }
 
@@ -167,6 +173,7 @@ public static class SchemaEngine
                 if (rules.Dialect == SqlDialect.Postgres && SqlTokenText.IsWord(sql, tokens[0], "SELECT"))
                 {
                     catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file, reader.Parsed);
+                    routines.SearchPath.SetConfig(catalog, sql, tokens, file, statementDiagnostics);
                 }
 
                 catalog = routines.Run(catalog, sql, tokens, statementStart, context, statementDiagnostics);
@@ -187,8 +194,13 @@ public static class SchemaEngine
                 routines.CheckDeclaredTypes(catalog, sql, tokens, context);
             }
 
+            if (rules.Dialect == SqlDialect.Postgres) routines.SearchPath.Note(catalog, sql, tokens, file, statementDiagnostics);
             catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file, reader.Parsed);
             catalog = labelCheck?.Check(before, catalog, sql, tokens, context) ?? catalog;
+            if (rules.Dialect == SqlDialect.Postgres)
+            {
+                routines.SearchPath.Check(catalog, tokens[0], file, statementDiagnostics); // A CREATE or ALTER SCHEMA may put a schema on the path.
+            }
         }
 
         if (lexDiagnostics.Count > 0)

@@ -61,7 +61,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
     /// <summary>Whether the current statement starts with a word the engine reads (CREATE, ALTER, DROP, RENAME; PostgreSQL's DO, SELECT, WITH, COMMENT and '('; CALL and the statements of dynamic SQL).</summary>
     public bool IsTracked { get; private set; }
 
-    /// <summary>Whether the current statement keeps its tokens whatever <see cref="KeepsEveryStatement"/> says: a tracked one, or a DELETE with <see cref="KeepsDeletes"/>.</summary>
+    /// <summary>Whether the current statement keeps its tokens whatever <see cref="KeepsEveryStatement"/> says: a tracked one, a DELETE with <see cref="KeepsDeletes"/>, or a PostgreSQL SET, RESET or ROLLBACK.</summary>
     public bool KeepsTokensAlways => IsTracked || _keepsThis;
 
     /// <summary>How many tokens the current statement has, stored or not.</summary>
@@ -193,7 +193,9 @@ internal sealed class SqlStatementReader : ISqlStatementSource
                              || (!_mySql && (IsWord(token, "DO") || IsWord(token, "WITH") || IsWord(token, "COMMENT")))
                              || Schema.RoutineCalls.Reads(_source, token, _mySql)))
                         || (!_mySql && SqlTokenText.IsSymbol(_source, token, '('));
-            _keepsThis = KeepsDeletes && IsWord(token, "DELETE");
+            // PostgreSQL's SET, RESET and ROLLBACK are read for the search_path they set or end (PostgresSearchPath).
+            _keepsThis = (KeepsDeletes && IsWord(token, "DELETE"))
+                         || (!_mySql && (IsWord(token, "SET") || IsWord(token, "RESET") || IsWord(token, "ROLLBACK")));
         }
 
         if (KeepsTokensAlways || KeepsEveryStatement) Tokens.Add(token);
