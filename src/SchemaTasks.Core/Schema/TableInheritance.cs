@@ -132,6 +132,8 @@ internal static class TableInheritance
         var childLinks = new TableInheritanceLinks([.. parents], ImmutableSortedSet<QualifiedName>.Empty)
         {
             Partitioned = s.Partitioned,
+            Key = s.PartitionKey,
+            Bound = s.Bound,
             IsPartition = s.PartitionOf,
             IsDefaultPartition = s.DefaultPartition,
             InheritedColumns = inheritedColumns,
@@ -369,6 +371,7 @@ internal static class TableInheritance
                 Parents = parents,
                 IsPartition = false,
                 IsDefaultPartition = false,
+                Bound = null,
                 InheritedColumns = [.. columns],
                 InheritedChecks = [.. checks],
             };

@@ -37,7 +37,7 @@ internal static class TablePartitions
                 return true;
             }
 
-            return false;
+            return PartitionBoundCheck.Refuses(catalog, parent, s.Name, s.Bound, s.DefaultPartition, $"CREATE TABLE {context.Show(s.Name)} PARTITION OF {context.Show(parentName)}", s.InheritsAt, context);
         }
 
         if (s.Partitioned)
@@ -141,6 +141,6 @@ internal static class TablePartitions
                ? parent.Keys.ContainsKey(name)
                : key.Kind is ConstraintKind.PrimaryKey or ConstraintKind.Unique && parent.Keys.Values.Any(k => k.Kind == key.Kind && k.Columns.SequenceEqual(key.Columns)));
 
-    /// <summary>The links of a table that is partitioned and neither a partition nor an inheritance child.</summary>
-    public static TableInheritanceLinks PartitionedRoot { get; } = new([], ImmutableSortedSet<QualifiedName>.Empty) { Partitioned = true };
+    /// <summary>The links of a table that is partitioned by <paramref name="key"/> and neither a partition nor an inheritance child.</summary>
+    public static TableInheritanceLinks PartitionedRoot(PartitionKey? key) => new([], ImmutableSortedSet<QualifiedName>.Empty) { Partitioned = true, Key = key };
 }

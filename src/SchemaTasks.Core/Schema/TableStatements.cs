@@ -101,7 +101,7 @@ internal static class TableStatements
             // What the table has only from its parents: a partition declares nothing itself.
             onlyInheritedColumns = inherited?.Columns.Select(c => c.Name).Where(n => s.PartitionOf || !merged!.Contains(n)).ToImmutableHashSet();
             onlyInheritedChecks = inherited?.Checks.Select(c => c.Name).Where(n => mergedChecks?.Contains(n) != true).ToImmutableHashSet();
-            if (inherited is null && s.Partitioned) table = table with { Inheritance = TablePartitions.PartitionedRoot };
+            if (inherited is null && s.Partitioned) table = table with { Inheritance = TablePartitions.PartitionedRoot(s.PartitionKey) };
         }
         else
         {
