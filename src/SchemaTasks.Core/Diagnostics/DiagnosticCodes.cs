@@ -579,6 +579,13 @@ public static class DiagnosticCodes
     public const string PartitionBoundUndecided = "ST3130";
 
     /// <summary>
+    /// PostgreSQL (warning): a primary key, unique constraint or unique index on a partitioned
+    /// table whose partition key column, or the index's, has a COLLATE or an operator class; the
+    /// server takes it only when the two agree, which the engine does not compare.
+    /// </summary>
+    public const string PartitionedUniqueUndecided = "ST3131";
+
+    /// <summary>
     /// PostgreSQL (warning): a child's CHECK of its parent's name whose expression is written
     /// otherwise, which the server merges only when both parse the same; the engine takes them
     /// as the same.

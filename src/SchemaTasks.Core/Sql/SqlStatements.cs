@@ -118,7 +118,14 @@ internal sealed record DropTableStatement(SqlToken At, IReadOnlyList<QualifiedNa
 /// Its key columns, or <see langword="null"/> when it is not an index a constraint can be made
 /// from (an expression, a non-default ordering, another method than B-tree, a WHERE clause).
 /// </param>
-internal sealed record CreateUniqueIndexStatement(SqlToken At, QualifiedName Table, string Name, IReadOnlyList<string>? Columns) : SqlStatement(At);
+internal sealed record CreateUniqueIndexStatement(SqlToken At, QualifiedName Table, string Name, IReadOnlyList<string>? Columns) : SqlStatement(At)
+{
+    /// <summary><c>ON ONLY table</c>: a partitioned table's index made for it alone.</summary>
+    public bool Only { get; init; }
+
+    /// <summary>Its elements, as <see cref="CreateIndexStatement.UniqueElements"/>.</summary>
+    public IReadOnlyList<PartitionKeyPart>? UniqueElements { get; init; }
+}
 
 /// <summary>
 /// PostgreSQL's <c>ALTER INDEX ... RENAME TO</c>: renames a kept unique index, or the primary key,

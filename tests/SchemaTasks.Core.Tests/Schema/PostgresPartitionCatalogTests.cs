@@ -31,7 +31,7 @@ public sealed class PostgresPartitionCatalogTests
     [Fact]
     public void APartitionsOptions_AddToTheParentsColumns()
     {
-        var catalog = Clean(Events + "CREATE TABLE d PARTITION OF events (n WITH OPTIONS DEFAULT 5 NOT NULL CHECK (n < 10), kind DEFAULT 'b') DEFAULT PARTITION BY LIST (kind);");
+        var catalog = Clean(Events + "CREATE TABLE d PARTITION OF events (n WITH OPTIONS DEFAULT 5 NOT NULL CHECK (n < 10), kind DEFAULT 'b') DEFAULT PARTITION BY RANGE (at);");
         var partition = catalog.Tables[Pg("d")];
         Assert.Equal(("5", false), (partition.Columns[3].Default, partition.Columns[3].IsNullable));
         Assert.Equal("'b'", partition.Columns[1].Default);

@@ -21,6 +21,7 @@ public sealed class PostgresPartitionTests
     private const string Ranges = "CREATE TABLE r (a int, d date) PARTITION BY RANGE (a);\nCREATE TABLE r1 PARTITION OF r FOR VALUES FROM (1) TO (10);";
     private const string Rows = "CREATE TABLE m (a int, b int) PARTITION BY RANGE (a, b);\nCREATE TABLE m1 PARTITION OF m FOR VALUES FROM (1, 1) TO (1, 10);\nCREATE TABLE m2 PARTITION OF m FOR VALUES FROM (1, 10) TO (2, 0);";
     private const string Lists = "CREATE TABLE l (a int, b text) PARTITION BY LIST (b);\nCREATE TABLE l1 PARTITION OF l FOR VALUES IN ('x', 'Y z', NULL);";
+    private const string Keyed = "CREATE TABLE z (a int, b int, c text) PARTITION BY RANGE (a);";
     private const string Hashes = "CREATE TABLE h (a int) PARTITION BY HASH (a);\nCREATE TABLE h1 PARTITION OF h FOR VALUES WITH (MODULUS 4, REMAINDER 0);";
 
     [PostgresTheory]
@@ -118,6 +119,14 @@ public sealed class PostgresPartitionTests
         CREATE TABLE h2 PARTITION OF h FOR VALUES WITH (MODULUS 8, REMAINDER 1);
         CREATE TABLE h3 PARTITION OF h FOR VALUES WITH (MODULUS 4, REMAINDER 3);
         """)]
+    [InlineData("unique keys and indexes that hold the partition key, here and in partitioned partitions", Keyed + """
+
+        CREATE TABLE z1 PARTITION OF z FOR VALUES FROM (0) TO (10) PARTITION BY LIST (b);
+        CREATE UNIQUE INDEX zo ON ONLY z (a);
+        ALTER TABLE z ADD PRIMARY KEY (a, b);
+        CREATE TABLE u (a int, b int, UNIQUE (b, a)) PARTITION BY RANGE (a, b);
+        CREATE TABLE u1 PARTITION OF u FOR VALUES FROM (0, 0) TO (1, 1);
+        """)]
     public Task The_engine_builds_the_servers_schema(string behaviour, string sql)
         => PostgresServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql);
 
@@ -161,6 +170,18 @@ public sealed class PostgresPartitionTests
     [InlineData("a hash modulus that does not divide the next", Hashes, "CREATE TABLE h2 PARTITION OF h FOR VALUES WITH (MODULUS 3, REMAINDER 1);", DiagnosticCodes.PartitionRefused, "42P17")]
     [InlineData("a hash remainder not below its modulus", Hashes, "CREATE TABLE h2 PARTITION OF h FOR VALUES WITH (MODULUS 4, REMAINDER 4);", DiagnosticCodes.PartitionRefused, "42P16")]
     [InlineData("a default partition of a hash-partitioned table", Hashes, "CREATE TABLE h2 PARTITION OF h DEFAULT;", DiagnosticCodes.PartitionRefused, "42P16")]
+    [InlineData("a primary key without the partition key", "CREATE TABLE keep (k int);", "CREATE TABLE u (a int, b int, PRIMARY KEY (b)) PARTITION BY RANGE (a);", DiagnosticCodes.PartitionRefused, "0A000")]
+    [InlineData("a unique column without the partition key", "CREATE TABLE keep (k int);", "CREATE TABLE u (a int, b int UNIQUE) PARTITION BY RANGE (a);", DiagnosticCodes.PartitionRefused, "0A000")]
+    [InlineData("a unique constraint with an expression in the partition key", "CREATE TABLE keep (k int);", "CREATE TABLE u (a int, b int, UNIQUE (a, b)) PARTITION BY RANGE (a, (b + 1));", DiagnosticCodes.PartitionRefused, "0A000")]
+    [InlineData("an exclusion constraint on a partitioned table", "CREATE TABLE keep (k int);", "CREATE TABLE u (a int, b int, EXCLUDE (a WITH =)) PARTITION BY RANGE (a);", DiagnosticCodes.PartitionRefused, "0A000")]
+    [InlineData("ADD PRIMARY KEY without the partition key", Keyed, "ALTER TABLE z ADD PRIMARY KEY (b);", DiagnosticCodes.PartitionRefused, "0A000")]
+    [InlineData("ADD COLUMN ... UNIQUE on a partitioned table", Keyed, "ALTER TABLE z ADD COLUMN d int UNIQUE;", DiagnosticCodes.PartitionRefused, "0A000")]
+    [InlineData("CREATE UNIQUE INDEX without the partition key", Keyed, "CREATE UNIQUE INDEX zi ON z (b);", DiagnosticCodes.PartitionRefused, "0A000")]
+    [InlineData("an unnamed partial unique index without the partition key", Keyed, "CREATE UNIQUE INDEX ON z (b) WHERE b > 0;", DiagnosticCodes.PartitionRefused, "0A000")]
+    [InlineData("ADD UNIQUE reaching a partition partitioned by another column", Keyed + "\nCREATE TABLE z1 PARTITION OF z FOR VALUES FROM (0) TO (10) PARTITION BY LIST (b);", "ALTER TABLE z ADD UNIQUE (a);", DiagnosticCodes.PartitionRefused, "0A000")]
+    [InlineData("a unique index reaching a partition partitioned by another column", Keyed + "\nCREATE TABLE z1 PARTITION OF z FOR VALUES FROM (0) TO (10) PARTITION BY LIST (b);", "CREATE UNIQUE INDEX ON z (a DESC);", DiagnosticCodes.PartitionRefused, "0A000")]
+    [InlineData("a partition partitioned by a column its parent's primary key lacks", "CREATE TABLE w (a int, b int, c int, PRIMARY KEY (a, b)) PARTITION BY RANGE (a);", "CREATE TABLE w1 PARTITION OF w FOR VALUES FROM (0) TO (10) PARTITION BY LIST (c);", DiagnosticCodes.PartitionRefused, "0A000")]
+    [InlineData("ADD CONSTRAINT ... USING INDEX on a partitioned table", Keyed + "\nCREATE UNIQUE INDEX zi ON z (a);", "ALTER TABLE z ADD CONSTRAINT zk UNIQUE USING INDEX zi;", DiagnosticCodes.PartitionRefused, "0A000")]
     public async Task A_statement_the_server_refuses_is_reported_at_its_line(string behaviour, string setup, string refused, string code, string sqlState)
     {
         var setupLines = setup.TrimEnd('\n').Split('\n').Length;
