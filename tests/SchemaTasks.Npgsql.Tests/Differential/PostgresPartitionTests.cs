@@ -127,6 +127,17 @@ public sealed class PostgresPartitionTests
         CREATE TABLE u (a int, b int, UNIQUE (b, a)) PARTITION BY RANGE (a, b);
         CREATE TABLE u1 PARTITION OF u FOR VALUES FROM (0, 0) TO (1, 1);
         """)]
+    [InlineData("ONLY ADD PRIMARY KEY and UNIQUE stay in the partitioned table; later partitions get them", """
+        CREATE TABLE o (a int NOT NULL, b int) PARTITION BY RANGE (a);
+        CREATE TABLE o1 PARTITION OF o FOR VALUES FROM (0) TO (10);
+        ALTER TABLE ONLY o ADD PRIMARY KEY (a);
+        ALTER TABLE ONLY o ADD CONSTRAINT ok UNIQUE (a, b);
+        ALTER TABLE ONLY o RENAME CONSTRAINT ok TO ok2;
+        CREATE TABLE o2 PARTITION OF o FOR VALUES FROM (10) TO (20);
+        CREATE TABLE ip (a int, b int);
+        CREATE TABLE ic () INHERITS (ip);
+        ALTER TABLE ONLY ip ADD PRIMARY KEY (a);
+        """)]
     public Task The_engine_builds_the_servers_schema(string behaviour, string sql)
         => PostgresServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql);
 
@@ -182,6 +193,10 @@ public sealed class PostgresPartitionTests
     [InlineData("a unique index reaching a partition partitioned by another column", Keyed + "\nCREATE TABLE z1 PARTITION OF z FOR VALUES FROM (0) TO (10) PARTITION BY LIST (b);", "CREATE UNIQUE INDEX ON z (a DESC);", DiagnosticCodes.PartitionRefused, "0A000")]
     [InlineData("a partition partitioned by a column its parent's primary key lacks", "CREATE TABLE w (a int, b int, c int, PRIMARY KEY (a, b)) PARTITION BY RANGE (a);", "CREATE TABLE w1 PARTITION OF w FOR VALUES FROM (0) TO (10) PARTITION BY LIST (c);", DiagnosticCodes.PartitionRefused, "0A000")]
     [InlineData("ADD CONSTRAINT ... USING INDEX on a partitioned table", Keyed + "\nCREATE UNIQUE INDEX zi ON z (a);", "ALTER TABLE z ADD CONSTRAINT zk UNIQUE USING INDEX zi;", DiagnosticCodes.PartitionRefused, "0A000")]
+    [InlineData("ONLY RENAME CONSTRAINT of a check the partitions have", Keyed + "\nALTER TABLE z ADD CONSTRAINT zc CHECK (b > 0);\nCREATE TABLE z1 PARTITION OF z FOR VALUES FROM (0) TO (10);", "ALTER TABLE ONLY z RENAME CONSTRAINT zc TO zc2;", DiagnosticCodes.InheritedObjectInUse, "42P16")]
+    [InlineData("ONLY RENAME CONSTRAINT of a check the children inherit", "CREATE TABLE ip (a int, CONSTRAINT ipc CHECK (a > 0));\nCREATE TABLE ic () INHERITS (ip);", "ALTER TABLE ONLY ip RENAME CONSTRAINT ipc TO ipc2;", DiagnosticCodes.InheritedObjectInUse, "42P16")]
+    [InlineData("ONLY ADD PRIMARY KEY while a partition's column may be NULL", Keyed + "\nCREATE TABLE z1 PARTITION OF z FOR VALUES FROM (0) TO (10);", "ALTER TABLE ONLY z ADD PRIMARY KEY (a);", DiagnosticCodes.InheritedObjectInUse, "42P16")]
+    [InlineData("ONLY ADD FOREIGN KEY on a partitioned table", "CREATE TABLE rr (a int PRIMARY KEY);\n" + Keyed, "ALTER TABLE ONLY z ADD FOREIGN KEY (b) REFERENCES rr;", DiagnosticCodes.InheritedObjectInUse, "42809")]
     public async Task A_statement_the_server_refuses_is_reported_at_its_line(string behaviour, string setup, string refused, string code, string sqlState)
     {
         var setupLines = setup.TrimEnd('\n').Split('\n').Length;
