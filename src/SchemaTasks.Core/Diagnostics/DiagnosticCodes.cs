@@ -566,7 +566,8 @@ public static class DiagnosticCodes
     /// <summary>
     /// PostgreSQL: a statement the server refuses because of partitioning: a partition of a table
     /// that is not partitioned, a second DEFAULT partition, a bound that overlaps another
-    /// partition's or does not fit the parent's key, INHERITS of a partitioned table or a
+    /// partition's or does not fit the parent's key, a unique key without the partition key's
+    /// columns, a partition key's column dropped or retyped, INHERITS of a partitioned table or a
     /// partition, or a change of a partition's own inheritance or columns.
     /// </summary>
     public const string PartitionRefused = "ST3103";

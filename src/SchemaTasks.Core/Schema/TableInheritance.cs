@@ -163,6 +163,7 @@ internal static class TableInheritance
     /// </summary>
     public static bool RefusesAlter(Catalog catalog, CatalogTable table, AlterTableStatement s, ApplyContext context)
     {
+        if (TablePartitions.RefusesKeyChange(catalog, table, s, context)) return true;
         if (table.Inheritance is not { Parents.IsEmpty: false } links) return false;
         if (links.IsPartition && TablePartitions.RefusesAlter(catalog, table, s, context)) return true;
         foreach (var action in s.Actions)

@@ -102,6 +102,11 @@ internal static class TableStatements
             onlyInheritedColumns = inherited?.Columns.Select(c => c.Name).Where(n => s.PartitionOf || !merged!.Contains(n)).ToImmutableHashSet();
             onlyInheritedChecks = inherited?.Checks.Select(c => c.Name).Where(n => mergedChecks?.Contains(n) != true).ToImmutableHashSet();
             if (inherited is null && s.Partitioned) table = table with { Inheritance = TablePartitions.PartitionedRoot(s.PartitionKey) };
+            if (s.Partitioned && table.Checks.FirstOrDefault(c => c.NoInherit) is { } noInherit)
+            {
+                context.Error(DiagnosticCodes.PartitionRefused, $"CREATE TABLE {context.Show(s.Name)} ... PARTITION BY: its CHECK {context.Show(noInherit.Name)} is NO INHERIT, which PostgreSQL refuses on a partitioned table (SQLSTATE 42P16, cannot add NO INHERIT constraint to partitioned table). Leave out NO INHERIT, or put the CHECK on the partitions.", s.At);
+                return catalog;
+            }
         }
         else
         {

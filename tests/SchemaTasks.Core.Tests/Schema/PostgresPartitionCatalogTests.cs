@@ -51,6 +51,11 @@ public sealed class PostgresPartitionCatalogTests
     [InlineData("CREATE TABLE p (a int CHECK (a > 0));\nCREATE TABLE c () INHERITS (p);\nALTER TABLE ONLY p RENAME CONSTRAINT p_a_check TO k;", DiagnosticCodes.InheritedObjectInUse)]
     [InlineData("CREATE TABLE o (a int, b int) PARTITION BY RANGE (a);\nCREATE TABLE o1 PARTITION OF o FOR VALUES FROM (0) TO (10);\nALTER TABLE ONLY o ADD PRIMARY KEY (a);", DiagnosticCodes.InheritedObjectInUse)]
     [InlineData("CREATE TABLE r (a int PRIMARY KEY);\nCREATE TABLE f (a int, b int) PARTITION BY RANGE (a);\nALTER TABLE ONLY f ADD FOREIGN KEY (b) REFERENCES r;", DiagnosticCodes.InheritedObjectInUse)]
+    [InlineData(Events + "ALTER TABLE events DROP COLUMN at;", DiagnosticCodes.PartitionRefused)]
+    [InlineData(Events + "ALTER TABLE events RENAME COLUMN at TO at2;\nALTER TABLE events ALTER COLUMN at2 TYPE timestamp;", DiagnosticCodes.PartitionRefused)]
+    [InlineData("CREATE TABLE q (a int, b int, c text) PARTITION BY LIST (c);\nCREATE TABLE q2 PARTITION OF q FOR VALUES IN ('y') PARTITION BY RANGE (a);\nALTER TABLE q DROP COLUMN a;", DiagnosticCodes.PartitionRefused)]
+    [InlineData(Events + "ALTER TABLE events ADD CONSTRAINT c CHECK (n > 0) NO INHERIT;", DiagnosticCodes.PartitionRefused)]
+    [InlineData("CREATE TABLE k (a int, b int, CONSTRAINT c CHECK (b > 0) NO INHERIT) PARTITION BY RANGE (a);", DiagnosticCodes.PartitionRefused)]
     public void WhatTheServerRefuses_IsOneErrorOnItsLastLine(string sql, string code)
     {
         var (_, diagnostics) = Run(sql);

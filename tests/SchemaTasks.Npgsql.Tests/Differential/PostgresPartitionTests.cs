@@ -197,6 +197,11 @@ public sealed class PostgresPartitionTests
     [InlineData("ONLY RENAME CONSTRAINT of a check the children inherit", "CREATE TABLE ip (a int, CONSTRAINT ipc CHECK (a > 0));\nCREATE TABLE ic () INHERITS (ip);", "ALTER TABLE ONLY ip RENAME CONSTRAINT ipc TO ipc2;", DiagnosticCodes.InheritedObjectInUse, "42P16")]
     [InlineData("ONLY ADD PRIMARY KEY while a partition's column may be NULL", Keyed + "\nCREATE TABLE z1 PARTITION OF z FOR VALUES FROM (0) TO (10);", "ALTER TABLE ONLY z ADD PRIMARY KEY (a);", DiagnosticCodes.InheritedObjectInUse, "42P16")]
     [InlineData("ONLY ADD FOREIGN KEY on a partitioned table", "CREATE TABLE rr (a int PRIMARY KEY);\n" + Keyed, "ALTER TABLE ONLY z ADD FOREIGN KEY (b) REFERENCES rr;", DiagnosticCodes.InheritedObjectInUse, "42809")]
+    [InlineData("a partition key's column dropped", Keyed, "ALTER TABLE z DROP COLUMN a;", DiagnosticCodes.PartitionRefused, "42P16")]
+    [InlineData("a partition key's column retyped", Keyed, "ALTER TABLE z ALTER COLUMN a TYPE bigint;", DiagnosticCodes.PartitionRefused, "42P16")]
+    [InlineData("a column a partitioned partition's key has dropped from its parent", Keyed + "\nCREATE TABLE z1 PARTITION OF z FOR VALUES FROM (0) TO (10) PARTITION BY LIST (b);", "ALTER TABLE z DROP COLUMN b;", DiagnosticCodes.PartitionRefused, "42P16")]
+    [InlineData("a NO INHERIT CHECK added to a partitioned table", Keyed, "ALTER TABLE z ADD CONSTRAINT zc CHECK (b > 0) NO INHERIT;", DiagnosticCodes.PartitionRefused, "42P16")]
+    [InlineData("a partitioned table created with a NO INHERIT CHECK", "CREATE TABLE keep (k int);", "CREATE TABLE k2 (a int, b int, CONSTRAINT k2c CHECK (b > 0) NO INHERIT) PARTITION BY RANGE (a);", DiagnosticCodes.PartitionRefused, "42P16")]
     public async Task A_statement_the_server_refuses_is_reported_at_its_line(string behaviour, string setup, string refused, string code, string sqlState)
     {
         var setupLines = setup.TrimEnd('\n').Split('\n').Length;
