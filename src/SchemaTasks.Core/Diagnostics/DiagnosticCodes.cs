@@ -581,10 +581,26 @@ public static class DiagnosticCodes
 
     /// <summary>
     /// PostgreSQL: a statement the server refuses because of partitioning: a partition of a table
-    /// that is not partitioned, a second DEFAULT partition, INHERITS of a partitioned table or a
+    /// that is not partitioned, a second DEFAULT partition, a bound that overlaps another
+    /// partition's or does not fit the parent's key, a unique key without the partition key's
+    /// columns, a partition key's column dropped or retyped, INHERITS of a partitioned table or a
     /// partition, or a change of a partition's own inheritance or columns.
     /// </summary>
     public const string PartitionRefused = "ST3103";
+
+    /// <summary>
+    /// PostgreSQL (warning): a partition's bound the engine cannot compare with another
+    /// partition's (an expression, or values of a type whose order it does not know); the server
+    /// refuses the statement if they overlap. The engine takes the partition as created.
+    /// </summary>
+    public const string PartitionBoundUndecided = "ST3130";
+
+    /// <summary>
+    /// PostgreSQL (warning): a primary key, unique constraint or unique index on a partitioned
+    /// table whose partition key column, or the index's, has a COLLATE or an operator class; the
+    /// server takes it only when the two agree, which the engine does not compare.
+    /// </summary>
+    public const string PartitionedUniqueUndecided = "ST3131";
 
     /// <summary>
     /// PostgreSQL (warning): a child's CHECK of its parent's name whose expression is written

@@ -190,6 +190,7 @@ internal static class AlterTableActions
                 table = following;
                 return table.WithColumnChanged(index, table.Columns[index] with { Name = rename.To }) with
                 {
+                    Inheritance = table.Inheritance?.Key is { } key ? table.Inheritance with { Key = key.WithColumnRenamed(old, rename.To) } : table.Inheritance,
                     Keys = RenameKeyColumn(table.Keys, old, rename.To, context),
                     Checks = table.Checks.Select(c => c.Column is not null && string.Equals(c.Column, old, context.Rules.ColumnComparison)
                         ? c with { Column = rename.To, Expression = RenderValueSet(rename.To, c.Values, context) }

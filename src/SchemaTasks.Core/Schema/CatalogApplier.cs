@@ -14,6 +14,7 @@ internal static class CatalogApplier
         ServerLimits.ReportTruncated(statement, context);
         var cascade = ViewCascade.Plan(catalog, statement, context);
         var after = ApplyStatement(catalog, statement, context);
+        if (context.IsPostgres && statement is CreateTableStatement or AlterTableStatement && !ReferenceEquals(after, catalog) && PartitionedUniqueKeys.Refuses(catalog, after, statement, context)) return catalog;
         if (context.Rules.Dialect == SqlDialect.MariaDb && !ReferenceEquals(after, catalog) && RefusesIndexedVirtualColumn(after, statement, context)) return catalog;
         if (context.Rules.Dialect.IsMySqlFamily() && MySqlGeneratedAutoIncrement.MayMake(statement) && !ReferenceEquals(after, catalog) && RefusesGeneratedOverAutoIncrement(after, statement, context)) return catalog;
         if (!catalog.Relations.IsEmpty) after = RelationStatements.After(catalog, after, statement);
@@ -57,10 +58,10 @@ internal static class CatalogApplier
         AlterTableStatement s => AlterTableActions.Apply(catalog, s, context),
         RenameTablesStatement s => TableStatements.Rename(catalog, TemporaryTables.RenameTemporary(s, context), context),
         DropTableStatement s => TableStatements.Drop(catalog, TemporaryTables.DropTemporary(s, context), context),
-        CreateUniqueIndexStatement s => PostgresIndexes.Create(catalog, s),
+        CreateUniqueIndexStatement s => PartitionedUniqueKeys.RefusesIndex(catalog, s.Table, s.Only, s.UniqueElements, s.At, context) ? catalog : PostgresIndexes.Create(catalog, s),
         DropIndexStatement s => PostgresIndexes.Drop(catalog, s, context),
         RenameIndexStatement s => PostgresIndexes.Rename(catalog, s),
-        CreateIndexStatement s => ExtensionObjectUse.RefusesOperatorClasses(catalog, s, context) ? catalog : RelationStatements.CreateIndex(catalog, s, context),
+        CreateIndexStatement s => ExtensionObjectUse.RefusesOperatorClasses(catalog, s, context) || PartitionedUniqueKeys.RefusesIndex(catalog, s.Table, s.Only, s.UniqueElements, s.At, context) ? catalog : RelationStatements.CreateIndex(catalog, s, context),
         RenameSequenceStatement s => RelationStatements.Rename(SequenceStatements.Rename(catalog, s, context), s.Name, s.NewName),
         DropSequenceStatement s => RelationStatements.Drop(SequenceStatements.Drop(catalog, s, context), s.Names),
         SequenceOwnerStatement s => RelationStatements.SetOwner(catalog, s),

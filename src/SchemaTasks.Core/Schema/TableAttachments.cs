@@ -83,6 +83,7 @@ internal static class TableAttachments
             : attach.IsDefault && parent.Inheritance!.Children.Any(c => catalog.Tables.TryGetValue(c, out var other) && other.Inheritance?.IsDefaultPartition == true) ? (DiagnosticCodes.PartitionRefused, "42P17", "partition would conflict with the existing default partition")
             : default((string Code, string State, string Text)?);
         if (why is { } refused) return Refuse(refused, attach, s, context);
+        if (PartitionBoundCheck.Refuses(catalog, parent, partition.Name, attach.Bound, attach.IsDefault, $"ALTER TABLE {context.Show(parent.Name)} ATTACH PARTITION {context.Show(partition.Name)}", attach.At, context)) return true;
         if (partition.Columns.FirstOrDefault(c => parent.FindColumn(c.Name, SqlDialect.Postgres) is null) is { } extra)
         {
             return Refuse((DiagnosticCodes.InheritanceConflict, "42804", $"table {context.Show(partition.Name)} contains column {context.Show(extra.Name)} not found in parent {context.Show(parent.Name)}"), attach, s, context);
@@ -143,10 +144,10 @@ internal static class TableAttachments
             switch (action)
             {
                 case InheritAction inherit:
-                    catalog = Link(catalog, name, inherit.Parent, partition: false, isDefault: false);
+                    catalog = Link(catalog, name, inherit.Parent, partition: false, isDefault: false, bound: null);
                     break;
                 case AttachPartitionAction attach:
-                    catalog = Link(catalog, attach.Partition, name, partition: true, attach.IsDefault);
+                    catalog = Link(catalog, attach.Partition, name, partition: true, attach.IsDefault, attach.Bound);
                     catalog = WithKeys(catalog, catalog.Tables[attach.Partition], catalog.Tables[name], s.At, context);
                     break;
                 case DetachPartitionAction detach:
@@ -158,12 +159,12 @@ internal static class TableAttachments
         return catalog;
     }
 
-    private static Catalog Link(Catalog catalog, QualifiedName childName, QualifiedName parentName, bool partition, bool isDefault)
+    private static Catalog Link(Catalog catalog, QualifiedName childName, QualifiedName parentName, bool partition, bool isDefault, PartitionBound? bound)
     {
         var child = catalog.Tables[childName];
         var parent = catalog.Tables[parentName];
         var links = child.Inheritance ?? new TableInheritanceLinks([], ImmutableSortedSet<QualifiedName>.Empty);
-        links = links with { Parents = links.Parents.Add(parentName), IsPartition = partition, IsDefaultPartition = isDefault };
+        links = links with { Parents = links.Parents.Add(parentName), IsPartition = partition, IsDefaultPartition = isDefault, Bound = bound };
 
         // A partition's columns and checks are its parent's from now on; an inheritance child's stay its own.
         if (partition)

@@ -132,6 +132,8 @@ internal static class TableInheritance
         var childLinks = new TableInheritanceLinks([.. parents], ImmutableSortedSet<QualifiedName>.Empty)
         {
             Partitioned = s.Partitioned,
+            Key = s.PartitionKey,
+            Bound = s.Bound,
             IsPartition = s.PartitionOf,
             IsDefaultPartition = s.DefaultPartition,
             InheritedColumns = inheritedColumns,
@@ -161,6 +163,7 @@ internal static class TableInheritance
     /// </summary>
     public static bool RefusesAlter(Catalog catalog, CatalogTable table, AlterTableStatement s, ApplyContext context)
     {
+        if (TablePartitions.RefusesKeyChange(catalog, table, s, context)) return true;
         if (table.Inheritance is not { Parents.IsEmpty: false } links) return false;
         if (links.IsPartition && TablePartitions.RefusesAlter(catalog, table, s, context)) return true;
         foreach (var action in s.Actions)
@@ -206,6 +209,7 @@ internal static class TableInheritance
         }
 
         if (!after.Tables.TryGetValue(name, out var table) || table.Inheritance is null) return after;
+        if (s.Only && OnlyKeyRefused(before, before.Tables[s.Name], s, context)) return before;
         foreach (var detach in s.Actions.OfType<NoInheritAction>())
         {
             after = Unlink(after, name, detach.Parent);
@@ -242,7 +246,8 @@ internal static class TableInheritance
     private static bool StaysInParent(CatalogTable parent, TableInheritanceLinks links, AlterAction action, bool only) => action switch
     {
         // A primary key's NOT NULL reaches the children, though the key does not (checked on PostgreSQL 15).
-        AddConstraintAction add => add.Constraint.Kind == ConstraintKind.Check ? add.Constraint.Check?.NoInherit == true : !links.Partitioned && add.Constraint.Kind != ConstraintKind.PrimaryKey,
+        // With ONLY, a key stays in the parent: a partitioned table's partitions made later get it (checked on PostgreSQL 15).
+        AddConstraintAction add => add.Constraint.Kind == ConstraintKind.Check ? add.Constraint.Check?.NoInherit == true : (only && add.Constraint.Kind is ConstraintKind.PrimaryKey or ConstraintKind.Unique) || (!links.Partitioned && add.Constraint.Kind != ConstraintKind.PrimaryKey),
         DropConstraintAction drop => !parent.Checks.Any(c => c.Name == drop.Name && !c.NoInherit) && !(links.Partitioned && parent.Keys.ContainsKey(drop.Name)),
         RenameConstraintAction rename => !parent.Checks.Any(c => c.Name == rename.From && !c.NoInherit),
         RenameTableAction or DropIndexAction or RenameIndexAction or NoInheritAction or AddIdentityAction or DropIdentityAction or InheritAction or AttachPartitionAction or DetachPartitionAction => true,
@@ -251,6 +256,41 @@ internal static class TableInheritance
         AddColumnAction add => parent.FindColumn(add.Column.Name, SqlDialect.Postgres) is not null, // IF NOT EXISTS of a column it has.
         _ => false,
     };
+
+    // ALTER TABLE ONLY of a partitioned table adding a key (checked on PostgreSQL 15): a foreign
+    // key is refused (42809), partitions or not; a primary key is refused while a partition's
+    // column of it may be NULL, as its NOT NULL must reach them (42P16). A primary key or unique
+    // constraint otherwise stays in the parent alone; partitions made later get it.
+    private static bool OnlyKeyRefused(Catalog catalog, CatalogTable table, AlterTableStatement s, ApplyContext context)
+    {
+        if (table.Inheritance is not { Partitioned: true } links) return false;
+        foreach (var action in s.Actions)
+        {
+            var (sqlState, why) = action switch
+            {
+                AddConstraintAction { Constraint.Kind: ConstraintKind.ForeignKey } => ("42809", $"cannot use ONLY for foreign key on partitioned table {context.Show(table.Name)}"),
+                AddConstraintAction { Constraint: { Kind: ConstraintKind.PrimaryKey } key } when NullableInPartition(catalog, links, key.Columns) is { } column
+                    => ("42P16", $"constraint must be added to child tables too; column {context.Show(column)} of a partition is not already NOT NULL"),
+                _ => default,
+            };
+            if (sqlState is null) continue;
+            context.Error(DiagnosticCodes.InheritedObjectInUse, $"ALTER TABLE ONLY {context.Show(s.Name)}: PostgreSQL refuses this on a partitioned table (SQLSTATE {sqlState}, {why}). Leave out ONLY, which adds the key to the partitions too.", action.At);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static string? NullableInPartition(Catalog catalog, TableInheritanceLinks links, IReadOnlyList<string> columns)
+    {
+        foreach (var child in links.Children)
+        {
+            if (!catalog.Tables.TryGetValue(child, out var partition)) continue;
+            if (columns.FirstOrDefault(c => partition.FindColumn(c, SqlDialect.Postgres)?.IsNullable == true) is { } column) return column;
+        }
+
+        return null;
+    }
 
     // ALTER TABLE ONLY of a table with children: what PostgreSQL 15 refuses (SQLSTATE 42P16).
     private static bool OnlyRefused(Catalog catalog, QualifiedName name, CatalogTable parent, TableInheritanceLinks links, List<AlterAction> reaching, AlterTableStatement s, ApplyContext context)
@@ -263,6 +303,7 @@ internal static class TableInheritance
                 AlterColumnTypeAction => "type of inherited column must be changed in child tables too",
                 RenameColumnAction => "inherited column must be renamed in child tables too",
                 AddConstraintAction { Constraint.Kind: ConstraintKind.Check } => "constraint must be added to child tables too",
+                RenameConstraintAction rename => $"inherited constraint {context.Show(rename.From)} must be renamed in child tables too",
                 DropColumnAction when links.Partitioned => "cannot drop column from only the partitioned table when partitions exist",
                 SetNotNullAction set when links.Children.Any(c => catalog.Tables.TryGetValue(c, out var child) && child.FindColumn(set.Column ?? string.Empty, SqlDialect.Postgres)?.IsNullable == true) => "constraint must be added to child tables too",
                 _ => null,
@@ -369,6 +410,7 @@ internal static class TableInheritance
                 Parents = parents,
                 IsPartition = false,
                 IsDefaultPartition = false,
+                Bound = null,
                 InheritedColumns = [.. columns],
                 InheritedChecks = [.. checks],
             };

@@ -12,6 +12,12 @@ internal sealed record TableInheritanceLinks(ImmutableArray<QualifiedName> Paren
     /// <summary><c>PARTITION BY</c>: it takes partitions, and no child by INHERITS.</summary>
     public bool Partitioned { get; init; }
 
+    /// <summary>Its <c>PARTITION BY</c> key, when <see cref="Partitioned"/>.</summary>
+    public PartitionKey? Key { get; init; }
+
+    /// <summary>Its <c>FOR VALUES</c>, when it is a partition and not the DEFAULT one.</summary>
+    public PartitionBound? Bound { get; init; }
+
     /// <summary><c>PARTITION OF</c> (or attached): its one parent is partitioned.</summary>
     public bool IsPartition { get; init; }
 
@@ -36,6 +42,7 @@ internal sealed record TableInheritanceLinks(ImmutableArray<QualifiedName> Paren
     public bool Equals(TableInheritanceLinks? other)
         => other is not null && Parents.SequenceEqual(other.Parents) && Children.SetEquals(other.Children)
            && Partitioned == other.Partitioned && IsPartition == other.IsPartition && IsDefaultPartition == other.IsDefaultPartition
+           && Equals(Key, other.Key) && Equals(Bound, other.Bound)
            && InheritedColumns.SetEquals(other.InheritedColumns) && InheritedChecks.SetEquals(other.InheritedChecks);
 
     public override int GetHashCode() => Parents.Length ^ (Children.Count * 397);

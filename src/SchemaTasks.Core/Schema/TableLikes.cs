@@ -10,7 +10,8 @@ namespace SchemaTasks.Schema;
 /// IDENTITY, generation expressions with GENERATED (else a plain column); its CHECK constraints,
 /// under their own names, with CONSTRAINTS; its primary key and unique constraints with INDEXES,
 /// under names generated for the new table (a named one too); never its foreign keys. Modelled
-/// when the source is a table the migrations create and the table inherits nothing.
+/// when the source is a table the migrations create; with INHERITS, a copied column or CHECK
+/// the table also inherits merges with it as one the table declares would.
 /// </summary>
 internal static class TableLikes
 {
@@ -23,10 +24,10 @@ internal static class TableLikes
         var copied = new List<(int, List<CatalogColumn>)>(s.Likes.Count);
         foreach (var like in s.Likes)
         {
-            if (s.Inherits.Count > 0 || TemporaryTables.Names(like.Source, s, context) || !catalog.Tables.TryGetValue(like.Source, out var source))
+            if (TemporaryTables.Names(like.Source, s, context) || !catalog.Tables.TryGetValue(like.Source, out var source))
             {
                 context.UnknownShapes.Add(s.Name);
-                var why = s.Inherits.Count > 0 ? "it also inherits, which SchemaTasks does not model together with LIKE" : $"{context.Show(like.Source)} is not a table the migrations create with known columns (a view, a temporary table, or a table SchemaTasks could not model)";
+                var why = $"{context.Show(like.Source)} is not a table the migrations create with known columns (a view, a temporary table, or a table SchemaTasks could not model)";
                 context.Error(DiagnosticCodes.UnsupportedStatement, $"Cannot model this CREATE TABLE {context.Show(s.Name)} (LIKE {context.Show(like.Source)} ...): {why}. Declare the columns explicitly. The snapshot leaves {context.Show(s.Name)} out, and later statements on it are passed over.", like.At);
                 return null;
             }
@@ -52,8 +53,12 @@ internal static class TableLikes
         return copied;
     }
 
-    /// <summary>The table with the CHECK constraints and keys its LIKE elements copy.</summary>
-    public static CatalogTable WithConstraints(Catalog catalog, CatalogTable table, CreateTableStatement s, ApplyContext context)
+    /// <summary>
+    /// The table with the CHECK constraints and keys its LIKE elements copy. A CHECK of the name
+    /// and expression of one it inherits merges with it (its name is added to
+    /// <paramref name="mergedChecks"/>); of the name only, it is refused (42710).
+    /// </summary>
+    public static CatalogTable WithConstraints(Catalog catalog, CatalogTable table, CreateTableStatement s, TableInheritance.Inherited? inherited, HashSet<string>? mergedChecks, ApplyContext context)
     {
         foreach (var like in s.Likes)
         {
@@ -62,6 +67,7 @@ internal static class TableLikes
             {
                 foreach (var check in source.Checks)
                 {
+                    if (inherited?.Checks.Any(c => c.Name == check.Name && c.Expression == check.Expression) == true && mergedChecks?.Add(check.Name) != false) continue;
                     if (table.FindCheck(check.Name) is not null || table.Keys.ContainsKey(check.Name))
                     {
                         context.Error(DiagnosticCodes.ConstraintExists, $"CREATE TABLE {context.Show(s.Name)} (LIKE {context.Show(like.Source)} INCLUDING CONSTRAINTS) copies CHECK {context.Show(check.Name)}, a name the table already has: PostgreSQL refuses it (SQLSTATE 42710, constraint already exists). Rename one of them.", like.At);

@@ -37,7 +37,7 @@ internal static class TablePartitions
                 return true;
             }
 
-            return false;
+            return PartitionBoundCheck.Refuses(catalog, parent, s.Name, s.Bound, s.DefaultPartition, $"CREATE TABLE {context.Show(s.Name)} PARTITION OF {context.Show(parentName)}", s.InheritsAt, context);
         }
 
         if (s.Partitioned)
@@ -133,6 +133,40 @@ internal static class TablePartitions
         return false;
     }
 
+    /// <summary>
+    /// ALTER TABLE of a partitioned table, or of one with partitioned partitions, before its
+    /// actions apply: reports and returns <see langword="true"/> when the server refuses it (a
+    /// column of a partition key dropped or retyped, a NO INHERIT CHECK added; 42P16, checked on
+    /// PostgreSQL 15).
+    /// </summary>
+    public static bool RefusesKeyChange(Catalog catalog, CatalogTable table, AlterTableStatement s, ApplyContext context)
+    {
+        foreach (var action in s.Actions)
+        {
+            var (column, what) = action switch
+            {
+                DropColumnAction drop => (drop.Column, "drop"),
+                AlterColumnTypeAction retype => (retype.Column, "alter"),
+                _ => (null, null),
+            };
+            if (action is AddConstraintAction { Constraint.Check.NoInherit: true } && table.Inheritance?.Partitioned == true)
+            {
+                context.Error(DiagnosticCodes.PartitionRefused, $"ALTER TABLE {context.Show(s.Name)}: PostgreSQL refuses a NO INHERIT CHECK on a partitioned table (SQLSTATE 42P16, cannot add NO INHERIT constraint to partitioned table). Leave out NO INHERIT, or put the CHECK on the partitions.", action.At);
+                return true;
+            }
+
+            if (column is null || table.FindColumn(column, SqlDialect.Postgres) is not { } found) continue;
+            foreach (var name in (IEnumerable<QualifiedName>)[table.Name, .. TableInheritance.Descendants(catalog, table.Name)])
+            {
+                if (!catalog.Tables.TryGetValue(name, out var partitioned) || partitioned.Inheritance?.Key is not { } key || !key.Parts.Any(p => p.Column == found.Name)) continue;
+                context.Error(DiagnosticCodes.PartitionRefused, $"ALTER TABLE {context.Show(s.Name)}: PostgreSQL refuses to {what} column {context.Show(found.Name)} (SQLSTATE 42P16, cannot {what} column because it is part of the partition key of relation {context.Show(name)}). A partition key's columns stay as they are; make a new partitioned table to change them.", action.At);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Whether the partition has the key from its parent: a foreign key of the parent's name, or
     // a primary key or unique constraint on the columns of one of the parent's.
     private static bool ClonedKey(CatalogTable partition, CatalogTable parent, string name)
@@ -141,6 +175,6 @@ internal static class TablePartitions
                ? parent.Keys.ContainsKey(name)
                : key.Kind is ConstraintKind.PrimaryKey or ConstraintKind.Unique && parent.Keys.Values.Any(k => k.Kind == key.Kind && k.Columns.SequenceEqual(key.Columns)));
 
-    /// <summary>The links of a table that is partitioned and neither a partition nor an inheritance child.</summary>
-    public static TableInheritanceLinks PartitionedRoot { get; } = new([], ImmutableSortedSet<QualifiedName>.Empty) { Partitioned = true };
+    /// <summary>The links of a table that is partitioned by <paramref name="key"/> and neither a partition nor an inheritance child.</summary>
+    public static TableInheritanceLinks PartitionedRoot(PartitionKey? key) => new([], ImmutableSortedSet<QualifiedName>.Empty) { Partitioned = true, Key = key };
 }

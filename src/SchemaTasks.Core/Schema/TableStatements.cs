@@ -75,7 +75,7 @@ internal static class TableStatements
         }
 
         if (refusedColumn) return catalog;
-        if (s.Likes.Count > 0 && !WithLikeColumns(catalog, s, columns, context)) return catalog;
+        if (s.Likes.Count > 0 && !WithLikeColumns(catalog, s, columns, inherited, merged, context)) return catalog;
         if (inherited is not null && TableInheritance.RefusesDefaults(s, inherited, s.Columns.Where(c => c.Default is not null).Select(c => c.Name), context)) return catalog;
 
         var table = new CatalogTable(s.Name, columns.ToImmutable(), inherited?.Checks ?? [], CatalogTable.NoConstraints(context.Rules));
@@ -96,12 +96,17 @@ internal static class TableStatements
                 table = AddConstraint(catalog, table, constraint, column, context);
             }
 
-            if (s.Likes.Count > 0) table = TableLikes.WithConstraints(catalog, table, s, context);
+            if (s.Likes.Count > 0) table = TableLikes.WithConstraints(catalog, table, s, inherited, mergedChecks, context);
 
             // What the table has only from its parents: a partition declares nothing itself.
             onlyInheritedColumns = inherited?.Columns.Select(c => c.Name).Where(n => s.PartitionOf || !merged!.Contains(n)).ToImmutableHashSet();
             onlyInheritedChecks = inherited?.Checks.Select(c => c.Name).Where(n => mergedChecks?.Contains(n) != true).ToImmutableHashSet();
-            if (inherited is null && s.Partitioned) table = table with { Inheritance = TablePartitions.PartitionedRoot };
+            if (inherited is null && s.Partitioned) table = table with { Inheritance = TablePartitions.PartitionedRoot(s.PartitionKey) };
+            if (s.Partitioned && table.Checks.FirstOrDefault(c => c.NoInherit) is { } noInherit)
+            {
+                context.Error(DiagnosticCodes.PartitionRefused, $"CREATE TABLE {context.Show(s.Name)} ... PARTITION BY: its CHECK {context.Show(noInherit.Name)} is NO INHERIT, which PostgreSQL refuses on a partitioned table (SQLSTATE 42P16, cannot add NO INHERIT constraint to partitioned table). Leave out NO INHERIT, or put the CHECK on the partitions.", s.At);
+                return catalog;
+            }
         }
         else
         {
@@ -129,18 +134,51 @@ internal static class TableStatements
         return inherited is null ? catalog.WithTable(s.Name, table) : TableInheritance.Link(catalog, table, s, onlyInheritedColumns!, onlyInheritedChecks!);
     }
 
-    // The columns LIKE elements copy, placed where they are written; false, reported, when
-    // their source is not known or a name is taken twice (42701).
-    private static bool WithLikeColumns(Catalog catalog, CreateTableStatement s, ImmutableArray<CatalogColumn>.Builder columns, ApplyContext context)
+    // The columns LIKE elements copy, placed where they are written among the table's own, after
+    // the inherited ones; one an inherited column has the name of is merged into it, as a column
+    // the table declares (checked on PostgreSQL 15). False, reported, when their source is not
+    // known, a name is taken twice among the table's own columns (42701), or a merge is refused.
+    private static bool WithLikeColumns(Catalog catalog, CreateTableStatement s, ImmutableArray<CatalogColumn>.Builder columns, TableInheritance.Inherited? inherited, HashSet<string>? merged, ApplyContext context)
     {
         if (TableLikes.Columns(catalog, s, context) is not { } copied) return false;
-        for (var i = copied.Count - 1; i >= 0; i--) columns.InsertRange(copied[i].Position, copied[i].Columns);
-        var seen = new HashSet<string>(context.Rules.ColumnComparer);
-        foreach (var column in columns)
+        var seen = new HashSet<string>(s.Columns.Select(c => c.Name), context.Rules.ColumnComparer);
+        foreach (var column in copied.SelectMany(c => c.Columns))
         {
             if (seen.Add(column.Name)) continue;
             context.Error(DiagnosticCodes.ColumnExists, $"CREATE TABLE {context.Show(s.Name)} gets column {context.Show(column.Name)} twice, from LIKE and another column or LIKE: PostgreSQL refuses it (SQLSTATE 42701, column specified more than once). Rename or remove one.", s.Likes[0].At);
             return false;
+        }
+
+        var inheritedCount = inherited?.Columns.Count ?? 0;
+        for (var i = copied.Count - 1; i >= 0; i--)
+        {
+            var (position, likeColumns) = copied[i];
+            var ownBefore = s.Columns.Take(position).Count(c => merged?.Contains(c.Name) != true);
+            var local = new List<CatalogColumn>(likeColumns.Count);
+            foreach (var column in likeColumns)
+            {
+                var index = inheritedCount == 0 ? -1 : inherited!.Columns.FindIndex(c => string.Equals(c.Name, column.Name, context.Rules.ColumnComparison));
+                if (index < 0)
+                {
+                    local.Add(column);
+                    continue;
+                }
+
+                if (column.IsIdentity || column.GeneratedFrom is not null)
+                {
+                    context.UnknownShapes.Add(s.Name);
+                    context.Error(DiagnosticCodes.UnsupportedStatement, $"Cannot model this CREATE TABLE {context.Show(s.Name)} (LIKE ...) INHERITS: LIKE copies column {context.Show(column.Name)} as an identity or generated column, and it also inherits it. Declare the columns explicitly. The snapshot leaves {context.Show(s.Name)} out, and later statements on it are passed over.", s.Likes[i].At);
+                    return false;
+                }
+
+                // Merged like a column the table declares: the parent's place and type, NOT NULL
+                // from either, LIKE's default (which does not settle parents' conflicting ones).
+                if (TableInheritance.Merge(s, columns[index], column, s.Likes[i].At, context) is not { } mergedColumn) return false;
+                columns[index] = mergedColumn;
+                merged!.Add(columns[index].Name);
+            }
+
+            columns.InsertRange(inheritedCount + ownBefore, local);
         }
 
         return true;

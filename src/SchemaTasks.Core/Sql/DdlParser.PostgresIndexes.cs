@@ -25,12 +25,13 @@ internal sealed partial class DdlParser
         string? name = null;
         QualifiedName table;
         bool ifNotExists;
+        bool only;
         try
         {
             ifNotExists = IfNotExists();
             if (!_c.IsWord("ON")) name = _c.Identifier();
             _c.ExpectWord("ON");
-            _c.TryWord("ONLY");
+            only = _c.TryWord("ONLY");
             table = TableName();
         }
         catch (SqlParseException)
@@ -49,6 +50,7 @@ internal sealed partial class DdlParser
             var columns = new List<string>();
             var nameParts = new List<string>();
             var operatorClasses = new List<(string, SqlToken)>();
+            var elements = new List<PartitionKeyPart>();
             var plainParts = true;
             do
             {
@@ -57,6 +59,7 @@ internal sealed partial class DdlParser
                     var column = PostgresNames.Stored(_rules, _c.Identifier());
                     columns.Add(column);
                     nameParts.Add(column);
+                    elements.Add(new PartitionKeyPart(column, false));
                     _c.TryWord("ASC");
                 }
                 else
@@ -66,6 +69,10 @@ internal sealed partial class DdlParser
                     // Ordering and operator classes do not change the generated name; an expression does.
                     var plain = _c.IsIdentifier && _c.Peek(1).Kind == SqlTokenKind.Word;
                     var element = _c.Position;
+
+                    // A column with an ordering is the column; with COLLATE or an operator class, qualified.
+                    var ordered = _c.IsWord("ASC", 1) || _c.IsWord("DESC", 1) || _c.IsWord("NULLS", 1);
+                    elements.Add(new PartitionKeyPart(plain ? PostgresNames.Stored(_rules, _rules.Name(_c.Source, _c.Current)) : null, plain && !ordered));
                     if (plain) nameParts.Add(PostgresNames.Stored(_rules, _c.Identifier()));
                     plainParts &= plain;
                     _c.SkipToListEnd();
@@ -92,8 +99,9 @@ internal sealed partial class DdlParser
                 else _c.Next();
             }
 
-            if (usable) return new CreateUniqueIndexStatement(at, table, name!, columns);
-            return new CreateIndexStatement(at, table, name, Mentioned(mentionedFrom), plainParts ? nameParts : null, ifNotExists) { OperatorClasses = operatorClasses };
+            var uniqueElements = unique ? elements : null;
+            if (usable) return new CreateUniqueIndexStatement(at, table, name!, columns) { Only = only, UniqueElements = uniqueElements };
+            return new CreateIndexStatement(at, table, name, Mentioned(mentionedFrom), plainParts ? nameParts : null, ifNotExists) { OperatorClasses = operatorClasses, Only = only, UniqueElements = uniqueElements };
         }
         catch (SqlParseException)
         {

@@ -55,6 +55,7 @@ internal sealed partial class DdlParser
         IReadOnlyList<QualifiedName> parents = [];
         var inheritsAt = default(SqlToken);
         var partitioned = false;
+        PartitionKey? key = null;
         while (!_c.AtEnd)
         {
             if (_mySql && TryCharsetClause(ref charset, afterDefault: true)) continue;
@@ -73,12 +74,17 @@ internal sealed partial class DdlParser
                 throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} ... {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} adds columns SchemaTasks cannot see; declare them explicitly", _c.Current), name);
             }
 
-            if (!_mySql && _c.IsWord("PARTITION") && _c.IsWord("BY", 1)) partitioned = true;
+            if (!_mySql && _c.IsWord("PARTITION") && _c.IsWord("BY", 1))
+            {
+                (partitioned, key) = (true, PartitionBy());
+                continue;
+            }
+
             if (_c.IsSymbol('(')) _c.Parenthesised();
             else _c.Next();
         }
 
-        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result, DefaultCollation = charset.CollationWritten, Inherits = parents, InheritsAt = inheritsAt, Partitioned = partitioned, Likes = likes ?? [] };
+        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result, DefaultCollation = charset.CollationWritten, Inherits = parents, InheritsAt = inheritsAt, Partitioned = partitioned, PartitionKey = key, Likes = likes ?? [] };
     }
 
     // The exception with the table it would create, whose later statements are then passed over.

@@ -45,6 +45,12 @@ internal sealed record CreateIndexStatement(SqlToken At, QualifiedName Table, st
 {
     /// <summary>The operator classes its elements name (the last part of each name), with where each is written.</summary>
     public IReadOnlyList<(string Name, SqlToken At)> OperatorClasses { get; init; } = [];
+
+    /// <summary><c>ON ONLY table</c>: a partitioned table's index made for it alone.</summary>
+    public bool Only { get; init; }
+
+    /// <summary>A unique index's elements (a column, qualified or not, or an expression); <see langword="null"/> for an index that is not unique.</summary>
+    public IReadOnlyList<PartitionKeyPart>? UniqueElements { get; init; }
 }
 
 /// <summary>

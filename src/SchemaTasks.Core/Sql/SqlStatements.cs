@@ -63,6 +63,12 @@ internal sealed record CreateTableStatement(SqlToken At, QualifiedName Name, boo
     /// <summary>PostgreSQL <c>PARTITION BY</c>: a partitioned table, which takes partitions and no other children.</summary>
     public bool Partitioned { get; init; }
 
+    /// <summary>PostgreSQL <c>PARTITION BY</c>'s key; <see langword="null"/> without it, or when it is not read.</summary>
+    public PartitionKey? PartitionKey { get; init; }
+
+    /// <summary>PostgreSQL <c>PARTITION OF parent FOR VALUES ...</c>: the bound; <see langword="null"/> for DEFAULT.</summary>
+    public PartitionBound? Bound { get; init; }
+
     /// <summary>PostgreSQL <c>LIKE source [INCLUDING ...]</c> elements, in order; empty without one.</summary>
     public IReadOnlyList<TableLikeSpec> Likes { get; init; } = [];
 }
@@ -112,7 +118,14 @@ internal sealed record DropTableStatement(SqlToken At, IReadOnlyList<QualifiedNa
 /// Its key columns, or <see langword="null"/> when it is not an index a constraint can be made
 /// from (an expression, a non-default ordering, another method than B-tree, a WHERE clause).
 /// </param>
-internal sealed record CreateUniqueIndexStatement(SqlToken At, QualifiedName Table, string Name, IReadOnlyList<string>? Columns) : SqlStatement(At);
+internal sealed record CreateUniqueIndexStatement(SqlToken At, QualifiedName Table, string Name, IReadOnlyList<string>? Columns) : SqlStatement(At)
+{
+    /// <summary><c>ON ONLY table</c>: a partitioned table's index made for it alone.</summary>
+    public bool Only { get; init; }
+
+    /// <summary>Its elements, as <see cref="CreateIndexStatement.UniqueElements"/>.</summary>
+    public IReadOnlyList<PartitionKeyPart>? UniqueElements { get; init; }
+}
 
 /// <summary>
 /// PostgreSQL's <c>ALTER INDEX ... RENAME TO</c>: renames a kept unique index, or the primary key,
@@ -326,7 +339,7 @@ internal sealed record NoInheritAction(SqlToken At, Schema.QualifiedName Parent)
 internal sealed record InheritAction(SqlToken At, Schema.QualifiedName Parent) : AlterAction(At);
 
 /// <summary>PostgreSQL <c>ATTACH PARTITION name {FOR VALUES ... | DEFAULT}</c> of a partitioned table.</summary>
-internal sealed record AttachPartitionAction(SqlToken At, Schema.QualifiedName Partition, bool IsDefault) : AlterAction(At);
+internal sealed record AttachPartitionAction(SqlToken At, Schema.QualifiedName Partition, bool IsDefault, Schema.PartitionBound? Bound) : AlterAction(At);
 
 /// <summary>PostgreSQL <c>DETACH PARTITION name</c> of a partitioned table.</summary>
 internal sealed record DetachPartitionAction(SqlToken At, Schema.QualifiedName Partition) : AlterAction(At);

@@ -31,7 +31,7 @@ public sealed class PostgresPartitionCatalogTests
     [Fact]
     public void APartitionsOptions_AddToTheParentsColumns()
     {
-        var catalog = Clean(Events + "CREATE TABLE d PARTITION OF events (n WITH OPTIONS DEFAULT 5 NOT NULL CHECK (n < 10), kind DEFAULT 'b') DEFAULT PARTITION BY LIST (kind);");
+        var catalog = Clean(Events + "CREATE TABLE d PARTITION OF events (n WITH OPTIONS DEFAULT 5 NOT NULL CHECK (n < 10), kind DEFAULT 'b') DEFAULT PARTITION BY RANGE (at);");
         var partition = catalog.Tables[Pg("d")];
         Assert.Equal(("5", false), (partition.Columns[3].Default, partition.Columns[3].IsNullable));
         Assert.Equal("'b'", partition.Columns[1].Default);
@@ -47,6 +47,15 @@ public sealed class PostgresPartitionCatalogTests
     [InlineData(Events + "CREATE TABLE d1 PARTITION OF events DEFAULT;\nALTER TABLE d1 ADD COLUMN z int;", DiagnosticCodes.PartitionRefused)]
     [InlineData(Events + "CREATE TABLE d1 PARTITION OF events DEFAULT;\nALTER TABLE d1 DROP CONSTRAINT d1_pkey;", DiagnosticCodes.InheritedObjectInUse)]
     [InlineData(Events + "CREATE TABLE d1 PARTITION OF events DEFAULT;\nALTER TABLE ONLY events ADD COLUMN z int;", DiagnosticCodes.InheritedObjectInUse)]
+    [InlineData(Events + "CREATE TABLE d1 PARTITION OF events DEFAULT;\nALTER TABLE ONLY events RENAME CONSTRAINT events_kind_check TO k;", DiagnosticCodes.InheritedObjectInUse)]
+    [InlineData("CREATE TABLE p (a int CHECK (a > 0));\nCREATE TABLE c () INHERITS (p);\nALTER TABLE ONLY p RENAME CONSTRAINT p_a_check TO k;", DiagnosticCodes.InheritedObjectInUse)]
+    [InlineData("CREATE TABLE o (a int, b int) PARTITION BY RANGE (a);\nCREATE TABLE o1 PARTITION OF o FOR VALUES FROM (0) TO (10);\nALTER TABLE ONLY o ADD PRIMARY KEY (a);", DiagnosticCodes.InheritedObjectInUse)]
+    [InlineData("CREATE TABLE r (a int PRIMARY KEY);\nCREATE TABLE f (a int, b int) PARTITION BY RANGE (a);\nALTER TABLE ONLY f ADD FOREIGN KEY (b) REFERENCES r;", DiagnosticCodes.InheritedObjectInUse)]
+    [InlineData(Events + "ALTER TABLE events DROP COLUMN at;", DiagnosticCodes.PartitionRefused)]
+    [InlineData(Events + "ALTER TABLE events RENAME COLUMN at TO at2;\nALTER TABLE events ALTER COLUMN at2 TYPE timestamp;", DiagnosticCodes.PartitionRefused)]
+    [InlineData("CREATE TABLE q (a int, b int, c text) PARTITION BY LIST (c);\nCREATE TABLE q2 PARTITION OF q FOR VALUES IN ('y') PARTITION BY RANGE (a);\nALTER TABLE q DROP COLUMN a;", DiagnosticCodes.PartitionRefused)]
+    [InlineData(Events + "ALTER TABLE events ADD CONSTRAINT c CHECK (n > 0) NO INHERIT;", DiagnosticCodes.PartitionRefused)]
+    [InlineData("CREATE TABLE k (a int, b int, CONSTRAINT c CHECK (b > 0) NO INHERIT) PARTITION BY RANGE (a);", DiagnosticCodes.PartitionRefused)]
     public void WhatTheServerRefuses_IsOneErrorOnItsLastLine(string sql, string code)
     {
         var (_, diagnostics) = Run(sql);
@@ -98,6 +107,26 @@ public sealed class PostgresPartitionCatalogTests
         var catalog = Clean("CREATE TABLE p (a int, b int);\nCREATE TABLE c () INHERITS (p);\nCREATE TABLE g () INHERITS (c);\nALTER TABLE p ADD PRIMARY KEY (a);");
         Assert.False(catalog.Tables[Pg("g")].Columns[0].IsNullable);
         Assert.Empty(catalog.Tables[Pg("g")].Keys);
+    }
+
+    [Fact]
+    public void OnlyAddedKeys_StayInThePartitionedTable_AndLaterPartitionsGetThem()
+    {
+        var catalog = Clean("""
+            CREATE TABLE o (a int NOT NULL, b int) PARTITION BY RANGE (a);
+            CREATE TABLE o1 PARTITION OF o FOR VALUES FROM (0) TO (10);
+            ALTER TABLE ONLY o ADD PRIMARY KEY (a);
+            ALTER TABLE ONLY o ADD CONSTRAINT ok UNIQUE (a, b);
+            ALTER TABLE ONLY o RENAME CONSTRAINT ok TO ok2;
+            CREATE TABLE o2 PARTITION OF o FOR VALUES FROM (10) TO (20);
+            CREATE TABLE ip (a int, b int);
+            CREATE TABLE ic () INHERITS (ip);
+            ALTER TABLE ONLY ip ADD PRIMARY KEY (a);
+            """);
+        Assert.Equal(["o_pkey", "ok2"], catalog.Tables[Pg("o")].Keys.Keys.Order());
+        Assert.Empty(catalog.Tables[Pg("o1")].Keys);
+        Assert.Equal(["o2_a_b_key", "o2_pkey"], catalog.Tables[Pg("o2")].Keys.Keys.Order());
+        Assert.True(catalog.Tables[Pg("ic")].Columns[0].IsNullable); // ONLY: the primary key's NOT NULL stays in the parent.
     }
 
     [Fact]

@@ -42,4 +42,34 @@ public sealed class PostgresTableLikeCatalogTests
         Assert.Equal((DiagnosticCodes.ColumnExists, 2), (Assert.Single(diagnostics).Code, diagnostics[0].Line));
         Assert.Null(catalog.FindTable(Pg("c")));
     }
+
+    [Fact]
+    public void WithInherits_InheritedColumnsComeFirst_AndLikesColumnsMergeIntoThem()
+    {
+        var catalog = Clean("""
+            CREATE TABLE s1 (a int PRIMARY KEY, b int DEFAULT 1 CONSTRAINT bc CHECK (b > 0), UNIQUE (b));
+            CREATE TABLE q1 (c int, b int NOT NULL DEFAULT 7, CONSTRAINT bc CHECK (b > 0));
+            CREATE TABLE x1 (z int, LIKE s1 INCLUDING ALL, y int) INHERITS (q1);
+            """);
+        var x1 = catalog.Tables[Pg("x1")];
+        Assert.Equal(["c", "b", "z", "a", "y"], x1.Columns.Select(c => c.Name));
+        Assert.Equal(("1", false), (x1.Columns[1].Default, x1.Columns[1].IsNullable));
+        Assert.Equal(["bc"], x1.Checks.Select(c => c.Name));
+        Assert.Equal(["x1_b_key", "x1_pkey"], x1.Keys.Keys.Order());
+        Assert.DoesNotContain("b", x1.Inheritance!.InheritedColumns); // Merged: the table's own, as a declared column would be.
+        Assert.DoesNotContain("bc", x1.Inheritance.InheritedChecks);
+    }
+
+    [Theory]
+    [InlineData("CREATE TABLE s1 (b int CONSTRAINT bc CHECK (b > 0));\nCREATE TABLE q2 (b int, CONSTRAINT bc CHECK (b > 5));\nCREATE TABLE x (LIKE s1 INCLUDING ALL) INHERITS (q2);", DiagnosticCodes.ConstraintExists)]
+    [InlineData("CREATE TABLE s1 (b int);\nCREATE TABLE q2 (b bigint);\nCREATE TABLE x (LIKE s1) INHERITS (q2);", DiagnosticCodes.InheritanceConflict)]
+    [InlineData("CREATE TABLE s1 (b int DEFAULT 3);\nCREATE TABLE q3 (b int DEFAULT 1);\nCREATE TABLE q4 (b int DEFAULT 2);\nCREATE TABLE x (LIKE s1 INCLUDING DEFAULTS) INHERITS (q3, q4);", DiagnosticCodes.InheritanceConflict)]
+    [InlineData("CREATE TABLE s1 (b int);\nCREATE TABLE q2 (b int);\nCREATE TABLE x (b int, LIKE s1) INHERITS (q2);", DiagnosticCodes.ColumnExists)]
+    [InlineData("CREATE TABLE s1 (b int GENERATED ALWAYS AS IDENTITY);\nCREATE TABLE q2 (b int);\nCREATE TABLE x (LIKE s1 INCLUDING IDENTITY) INHERITS (q2);", DiagnosticCodes.UnsupportedStatement)]
+    public void WithInherits_WhatTheServerRefusesOrTheEngineCannotModel_IsOneErrorOnItsLastLine(string sql, string code)
+    {
+        var (_, diagnostics) = Run(sql);
+        var error = Assert.Single(diagnostics);
+        Assert.Equal((code, sql.Split('\n').Length), (error.Code, error.Line));
+    }
 }

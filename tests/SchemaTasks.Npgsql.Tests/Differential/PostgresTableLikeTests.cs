@@ -30,12 +30,23 @@ public sealed class PostgresTableLikeTests
         CREATE TABLE events_copy (LIKE events INCLUDING ALL);
         ALTER TABLE events ATTACH PARTITION events_copy FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
         """)]
+    [InlineData("LIKE with INHERITS: inherited columns first, LIKE's merged into them, checks of the same expression merged", """
+        CREATE TABLE s1 (a int PRIMARY KEY, b int DEFAULT 1 CONSTRAINT bc CHECK (b > 0), UNIQUE (b));
+        CREATE TABLE q1 (c int, b int NOT NULL DEFAULT 7, CONSTRAINT bc CHECK (b > 0));
+        CREATE TABLE x1 (z int, LIKE s1 INCLUDING ALL, y int) INHERITS (q1);
+        CREATE TABLE x2 (LIKE s1) INHERITS (q1);
+        ALTER TABLE q1 DROP COLUMN b;
+        """)]
     public Task The_engine_builds_the_servers_schema(string behaviour, string sql)
         => PostgresServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql);
 
     [PostgresTheory]
     [InlineData("a column that LIKE copies declared too", Source, "CREATE TABLE c (n int, LIKE src);", DiagnosticCodes.ColumnExists, "42701")]
     [InlineData("a CHECK name that LIKE copies declared too", Source, "CREATE TABLE c (LIKE src INCLUDING CONSTRAINTS, CONSTRAINT named CHECK (n > 1));", DiagnosticCodes.ConstraintExists, "42710")]
+    [InlineData("LIKE with INHERITS, a copied CHECK an inherited one names otherwise", "CREATE TABLE s1 (b int CONSTRAINT bc CHECK (b > 0));\nCREATE TABLE q2 (b int, CONSTRAINT bc CHECK (b > 5));", "CREATE TABLE x (LIKE s1 INCLUDING ALL) INHERITS (q2);", DiagnosticCodes.ConstraintExists, "42710")]
+    [InlineData("LIKE with INHERITS, a copied column of another type", "CREATE TABLE s1 (b int);\nCREATE TABLE q2 (b bigint);", "CREATE TABLE x (LIKE s1) INHERITS (q2);", DiagnosticCodes.InheritanceConflict, "42804")]
+    [InlineData("LIKE with INHERITS, parents' defaults LIKE's default does not settle", "CREATE TABLE s1 (b int DEFAULT 3);\nCREATE TABLE q3 (b int DEFAULT 1);\nCREATE TABLE q4 (b int DEFAULT 2);", "CREATE TABLE x (LIKE s1 INCLUDING DEFAULTS) INHERITS (q3, q4);", DiagnosticCodes.InheritanceConflict, "42611")]
+    [InlineData("LIKE with INHERITS, a column copied and declared", "CREATE TABLE s1 (b int);\nCREATE TABLE q2 (b int);", "CREATE TABLE x (b int, LIKE s1) INHERITS (q2);", DiagnosticCodes.ColumnExists, "42701")]
     public async Task A_statement_the_server_refuses_is_reported_at_its_line(string behaviour, string setup, string refused, string code, string sqlState)
     {
         var setupLines = setup.TrimEnd('\n').Split('\n').Length;
