@@ -87,7 +87,7 @@ public static class MigrationDiscovery
 
         if (chosen == MigrationLayout.Liquibase)
         {
-            return LiquibaseFromChangelogs(sqlFiles, master, diagnostics);
+            return LiquibaseFromChangelogs(sqlFiles, master, dialect, diagnostics);
         }
 
         // A plain folder of up/down pairs is read without its down files; one that mixes them with
@@ -701,7 +701,8 @@ public static class MigrationDiscovery
 
     // Liquibase: the changelogs in the master changelog's order, or without one in path order (as
     // includeAll lists them); each changeset a migration keyed as Liquibase keys it (file::id::author).
-    private static MigrationDiscoveryResult LiquibaseFromChangelogs(List<MigrationSourceFile> sqlFiles, MigrationSourceFile? master, List<SchemaDiagnostic> diagnostics)
+    // With the dialect known, a changeset's dbms list decides as Liquibase decides on that server.
+    private static MigrationDiscoveryResult LiquibaseFromChangelogs(List<MigrationSourceFile> sqlFiles, MigrationSourceFile? master, SqlDialect? dialect, List<SchemaDiagnostic> diagnostics)
     {
         var migrations = new List<Migration>();
         var ordered = master is null ? [.. sqlFiles.OrderBy(f => f.RelativePath, StringComparer.Ordinal)] : LiquibaseMasterChangelog.Order(master, sqlFiles, diagnostics);
@@ -730,7 +731,34 @@ public static class MigrationDiscovery
             var checksum = MigrationChecksum.Compute(file.Text);
             foreach (var changeset in LiquibaseChangelog.Read(file, diagnostics))
             {
-                if (!LiquibaseChangelog.MayRunOnSupportedServer(changeset.Dbms))
+                if (changeset.Ignore)
+                {
+                    // Liquibase's ignore filter passes it over: it neither runs nor is recorded.
+                    diagnostics.Add(new SchemaDiagnostic(
+                        DiagnosticCodes.LiquibaseUndecidable,
+                        DiagnosticSeverity.Info,
+                        $"Changeset '{changeset.Author}:{changeset.Id}' is marked ignore:true: Liquibase neither runs nor records it, so it is not part of the schema.",
+                        file.RelativePath,
+                        changeset.Line,
+                        1));
+                    continue;
+                }
+
+                if (dialect is { } server)
+                {
+                    if (!LiquibaseChangelog.RunsOn(changeset.Dbms, server))
+                    {
+                        diagnostics.Add(new SchemaDiagnostic(
+                            DiagnosticCodes.LiquibaseUndecidable,
+                            DiagnosticSeverity.Info,
+                            $"Changeset '{changeset.Author}:{changeset.Id}' has dbms:{changeset.Dbms}, which does not match Liquibase's name for this dialect's server ('{LiquibaseChangelog.ShortName(server)}'): Liquibase neither runs nor records it there, so it is not part of the schema.",
+                            file.RelativePath,
+                            changeset.Line,
+                            1));
+                        continue;
+                    }
+                }
+                else if (!LiquibaseChangelog.MayRunOnSupportedServer(changeset.Dbms))
                 {
                     diagnostics.Add(new SchemaDiagnostic(
                         DiagnosticCodes.LiquibaseUndecidable,
@@ -742,7 +770,7 @@ public static class MigrationDiscovery
                     continue;
                 }
 
-                if (!LiquibaseChangelog.RunsOnEverySupportedServer(changeset.Dbms))
+                if (dialect is null && !LiquibaseChangelog.RunsOnEverySupportedServer(changeset.Dbms))
                 {
                     diagnostics.Add(SchemaDiagnostic.Warning(
                         DiagnosticCodes.LiquibaseUndecidable,
