@@ -50,9 +50,10 @@ public static class MigrationDiscovery
     /// <param name="layout">The layout to read, or <see langword="null"/> to detect it from the file names.</param>
     /// <param name="names">How the settings are named in messages.</param>
     /// <param name="dialect">The dialect set, which chooses among a pop folder's files for several dialects.</param>
-    internal static MigrationDiscoveryResult Discover(IReadOnlyList<MigrationSourceFile> files, MigrationLayout? layout, MigrationSettingNames names, SqlDialect? dialect = null)
+    /// <param name="flyway">What Flyway is configured with that changes what its migrations run; its defaults when <see langword="null"/>.</param>
+    internal static MigrationDiscoveryResult Discover(IReadOnlyList<MigrationSourceFile> files, MigrationLayout? layout, MigrationSettingNames names, SqlDialect? dialect = null, FlywayReading? flyway = null)
     {
-        var diagnostics = new DiscoveryDiagnostics(names.Layout);
+        var diagnostics = new DiscoveryDiagnostics(names.Layout) { Names = names, Dialect = dialect, Flyway = flyway ?? FlywayReading.Default };
         var lockFile = files.FirstOrDefault(f => string.Equals(f.RelativePath, PrismaLockFile, StringComparison.OrdinalIgnoreCase));
         var sqlFiles = files
             .Where(f => f.RelativePath.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
@@ -189,7 +190,9 @@ public static class MigrationDiscovery
         }
 
         var failed = SchemaDiagnostic.AnyError(diagnostics);
-        return new MigrationDiscoveryResult(failed ? null : new MigrationSet(chosen.Value, declared, ordered), diagnostics);
+        // Flyway runs repeatable migrations by description ('_' read as ' '), as Java compares strings (UTF-16 code units).
+        var repeatables = diagnostics.FlywayRepeatables.OrderBy(r => r.Name.Replace('_', ' '), StringComparer.Ordinal).ThenBy(r => r.RelativePath, StringComparer.Ordinal).ToList();
+        return new MigrationDiscoveryResult(failed ? null : new MigrationSet(chosen.Value, declared, ordered) { Repeatables = repeatables }, diagnostics);
     }
 
     private static MigrationLayout? DetectLayout(FolderFiles folder, MigrationSourceFile? lockFile, DiscoveryDiagnostics diagnostics)
@@ -315,13 +318,22 @@ public static class MigrationDiscovery
                 }
 
                 var prefix = match.Groups["prefix"].Value;
+                if (prefix.Equals("R", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Not history: kept aside to be checked against the schema the versioned ones build.
+                    var text = FlywayPlaceholders.Replace(file, diagnostics.Flyway.Placeholders, diagnostics.Dialect, diagnostics.Flyway.HistoryTable, diagnostics.Names, diagnostics, diagnostics.FlywayPlaceholdersReported);
+                    diagnostics.FlywayRepeatables.Add(new Migration(match.Groups["name"].Value, string.Empty, match.Groups["name"].Value, file.RelativePath, MigrationChecksum.Compute(file.Text), text));
+                    return null;
+                }
+
                 if (!prefix.Equals("V", StringComparison.OrdinalIgnoreCase) && !prefix.Equals("B", StringComparison.OrdinalIgnoreCase))
                 {
-                    return null; // Repeatable (R__) and undo (U) scripts do not shape the versioned schema.
+                    return null; // Undo (U) scripts do not shape the versioned schema.
                 }
 
                 var version = match.Groups["version"].Value.Replace('_', '.');
-                return (Create(version, match, file, version), new OrderKey(version, NaturalStringComparer.Instance));
+                var sql = FlywayPlaceholders.Replace(file, diagnostics.Flyway.Placeholders, diagnostics.Dialect, diagnostics.Flyway.HistoryTable, diagnostics.Names, diagnostics, diagnostics.FlywayPlaceholdersReported);
+                return (Create(version, match, file, version) with { Sql = sql }, new OrderKey(version, NaturalStringComparer.Instance));
             }
 
             case MigrationLayout.Dbmate:
@@ -828,6 +840,21 @@ public static class MigrationDiscovery
 
         /// <summary>The file that made detection choose the layout; <see langword="null"/> when the layout was set.</summary>
         public string? DetectedFrom { get; set; }
+
+        /// <summary>How the settings are named in messages.</summary>
+        public MigrationSettingNames Names { get; init; } = MigrationSettingNames.MsBuild;
+
+        /// <summary>The dialect set, if any.</summary>
+        public SqlDialect? Dialect { get; init; }
+
+        /// <summary>What Flyway is configured with.</summary>
+        public FlywayReading Flyway { get; init; } = FlywayReading.Default;
+
+        /// <summary>Flyway's repeatable migrations, as they were found.</summary>
+        public List<Migration> FlywayRepeatables { get; } = [];
+
+        /// <summary>The Flyway placeholders already reported as without a value: each once per folder.</summary>
+        public HashSet<string> FlywayPlaceholdersReported { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>The files of the folder, sorted by what each layout makes of them.</summary>
