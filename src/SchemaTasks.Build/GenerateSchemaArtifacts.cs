@@ -32,6 +32,12 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
     /// <summary>The table the migration tool keeps its history in (<c>SchemaMigrationsHistoryTable</c>); empty for the tool's default.</summary>
     public string? HistoryTable { get; set; }
 
+    /// <summary>Flyway's placeholder values (<c>SchemaFlywayPlaceholders</c>): <c>name=value</c> pairs separated by ';'.</summary>
+    public string? FlywayPlaceholders { get; set; }
+
+    /// <summary>Whether Flyway replaces placeholders (<c>SchemaFlywayPlaceholderReplacement</c>); empty for its default, true.</summary>
+    public string? FlywayPlaceholderReplacement { get; set; }
+
     /// <summary>The committed snapshot (<c>SchemaSnapshotFile</c>).</summary>
     [Required]
     public string SnapshotFile { get; set; } = "";
@@ -55,7 +61,7 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         var diagnostics = new DiagnosticLogger(Log, MigrationsDirectory);
-        if (MsBuildMigrationFolder.Read(MigrationsDirectory, Layout, Dialect, diagnostics, HistoryTable) is not { Set: { } set } reading)
+        if (MsBuildMigrationFolder.Read(MigrationsDirectory, Layout, Dialect, diagnostics, HistoryTable, FlywayPlaceholders, FlywayPlaceholderReplacement) is not { Set: { } set } reading)
         {
             return false;
         }

@@ -14,16 +14,24 @@ internal static class MsBuildMigrationFolder
     /// <param name="dialect">SchemaDialect.</param>
     /// <param name="diagnostics">Where findings go.</param>
     /// <param name="historyTable">SchemaMigrationsHistoryTable: the tool's history table when not its default.</param>
-    public static MigrationFolderReading? Read(string directory, string? layout, string? dialect, DiagnosticLogger diagnostics, string? historyTable = null)
+    /// <param name="flywayPlaceholders">SchemaFlywayPlaceholders: Flyway's placeholder values, <c>name=value</c> pairs separated by ';'.</param>
+    /// <param name="flywayPlaceholderReplacement">SchemaFlywayPlaceholderReplacement: <c>false</c> when Flyway is configured not to replace placeholders.</param>
+    public static MigrationFolderReading? Read(string directory, string? layout, string? dialect, DiagnosticLogger diagnostics, string? historyTable = null, string? flywayPlaceholders = null, string? flywayPlaceholderReplacement = null)
     {
         var settings = MigrationFolderSettings.Parse(layout, dialect, MigrationSettingNames.MsBuild, out var error);
-        if (settings is null)
+        var values = FlywayPlaceholderSettings.ParseValues((flywayPlaceholders ?? string.Empty).Split(';'), "SchemaFlywayPlaceholders", out var placeholderError);
+        if (settings is null || values is null)
         {
-            diagnostics.Report(error!);
+            diagnostics.Report(error ?? placeholderError!);
             return null;
         }
 
-        var reading = MigrationFolderReader.Read(directory, settings with { HistoryTable = historyTable });
+        var placeholders = new FlywayPlaceholderSettings
+        {
+            Values = values,
+            Replace = !string.Equals(flywayPlaceholderReplacement?.Trim(), "false", StringComparison.OrdinalIgnoreCase),
+        };
+        var reading = MigrationFolderReader.Read(directory, settings with { HistoryTable = historyTable, FlywayPlaceholders = placeholders });
         diagnostics.Report(reading.Diagnostics);
         return reading.Set is null ? null : reading;
     }

@@ -30,6 +30,12 @@ public sealed class ScaffoldSchemaMigration : Microsoft.Build.Utilities.Task
     /// <summary>The dialect (<c>SchemaDialect</c>); empty to take it from the layout's marker.</summary>
     public string? Dialect { get; set; }
 
+    /// <summary>Flyway's placeholder values (<c>SchemaFlywayPlaceholders</c>), so a folder that holds placeholders reads as the build reads it.</summary>
+    public string? FlywayPlaceholders { get; set; }
+
+    /// <summary>Whether Flyway replaces placeholders (<c>SchemaFlywayPlaceholderReplacement</c>).</summary>
+    public string? FlywayPlaceholderReplacement { get; set; }
+
     /// <summary>The files written, relative to the migrations folder.</summary>
     [Output]
     public ITaskItem[] ScaffoldedFiles { get; private set; } = [];
@@ -48,7 +54,7 @@ public sealed class ScaffoldSchemaMigration : Microsoft.Build.Utilities.Task
         }
 
         var diagnostics = new DiagnosticLogger(Log, MigrationsDirectory);
-        if (MsBuildMigrationFolder.Read(MigrationsDirectory, Layout, Dialect, diagnostics) is not { Set: { } set, Dialect: { } dialect })
+        if (MsBuildMigrationFolder.Read(MigrationsDirectory, Layout, Dialect, diagnostics, flywayPlaceholders: FlywayPlaceholders, flywayPlaceholderReplacement: FlywayPlaceholderReplacement) is not { Set: { } set, Dialect: { } dialect })
         {
             return false;
         }

@@ -45,6 +45,26 @@ internal static class ToolOptions
         CustomParser = r => HistoryIdentifier.Parse(r, "table"),
     };
 
+    /// <summary>
+    /// <c>--placeholder name=value</c>, repeated: the values Flyway is given for the placeholders
+    /// (<c>${name}</c>) its migrations hold, as <c>SchemaFlywayPlaceholders</c> gives them to the build.
+    /// </summary>
+    public static Option<string[]> FlywayPlaceholders() => new("--placeholder")
+    {
+        HelpName = "name=value",
+        Description = "A Flyway placeholder's value, as Flyway is given it (placeholders.<name>); repeat for each one.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>The folder settings with the <c>--placeholder</c> values.</summary>
+    /// <exception cref="UsageException">A value that is not <c>name=value</c>.</exception>
+    public static MigrationFolderSettings WithPlaceholders(MigrationFolderSettings settings, string[]? pairs)
+    {
+        if (pairs is not { Length: > 0 }) return settings;
+        var values = FlywayPlaceholderSettings.ParseValues(pairs, "--placeholder", out var problem) ?? throw new UsageException(problem!.Message);
+        return settings with { FlywayPlaceholders = settings.FlywayPlaceholders with { Values = values } };
+    }
+
     public static Option<string?> Connection() => new("--connection")
     {
         HelpName = "connection string",

@@ -42,6 +42,22 @@ public sealed class LiquibaseFolderTests : IDisposable
         Assert.Contains("liquibase table databasechangelog; 2 applied, 0 pending", healthy.Output, StringComparison.Ordinal);
     }
 
+    [PostgresFact]
+    public async Task Migrate_LeavesOutIgnoredChangesets_AndThoseWhoseDbmsIsNotPostgresql_AsLiquibaseDoes()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        // Each left-out changeset would fail on PostgreSQL if it were sent.
+        File.AppendAllText(Path.Combine(_folder, "changelog.sql"), "\n--changeset ann:ignored ignore:true\nSELECT 1 / 0;\n\n--changeset ann:mysql-only dbms:!postgresql\nALTER TABLE jobs MODIFY note int;\n\n--changeset ann:pg dbms:postgresql,h2\nALTER TABLE jobs ADD COLUMN pg int;\n");
+
+        var run = await ToolRun.RunAsync("migrate", "--migrations", _folder, "--dialect", "postgres", "--connection", db.ConnectionString);
+
+        Assert.True(run.Exit == ExitCodes.Success, run.Output + run.Error);
+        Assert.Contains("3 applied, 0 already applied.", run.Output, StringComparison.Ordinal);
+        await using var connection = await db.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_name = 'jobs'", connection);
+        Assert.Equal("id,note,pg", await command.ExecuteScalarAsync());
+    }
+
     [Fact]
     public async Task Snapshot_OfAChangelogWithAnIdUsedTwice_FailsAtTheSecond_AndWritesNothing()
     {

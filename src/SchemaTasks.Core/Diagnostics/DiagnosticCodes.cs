@@ -113,6 +113,27 @@ public static class DiagnosticCodes
     public const string DbmateRefusesFile = "ST1029";
 
     /// <summary>
+    /// A Flyway migration holds a placeholder (<c>${name}</c>) with no value: Flyway replaces
+    /// placeholders before running a migration and stops at one it has no value for. Reported once
+    /// per name, at its first place; the value is given as Flyway is given it.
+    /// </summary>
+    public const string FlywayPlaceholderWithoutValue = "ST1030";
+
+    /// <summary>
+    /// A Flyway migration uses a placeholder only Flyway's run knows (<c>${flyway:user}</c>,
+    /// <c>${flyway:timestamp}</c>, ...) where the schema depends on it (outside comments and the
+    /// strings of data statements); SchemaTasks does not guess its value.
+    /// </summary>
+    public const string FlywayPlaceholderAtRunTime = "ST1031";
+
+    /// <summary>
+    /// A Flyway repeatable migration (<c>R__</c>) changes a tracked object (or holds a statement
+    /// the engine cannot read): Flyway runs it after the versioned ones, SchemaTasks does not apply
+    /// it, so the schema would lack the change. Reported at the file's first such statement.
+    /// </summary>
+    public const string FlywayRepeatableChangesSchema = "ST1032";
+
+    /// <summary>
     /// A string literal is never closed. Reported where it starts; the rest of the file would
     /// otherwise be read as part of it. Fix: add the closing quote (a quote inside is doubled).
     /// </summary>

@@ -47,6 +47,9 @@ internal static class LiquibaseChangelog
         IReadOnlyList<string> ValidCheckSums,
         string? Comment)
     {
+        /// <summary>Whether the changeset says <c>ignore:true</c>: Liquibase neither runs nor records it.</summary>
+        public bool Ignore { get; init; }
+
         /// <summary>The key SchemaTasks gives the changeset: Liquibase's own <c>file::id::author</c>.</summary>
         public string Key(string relativePath) => $"{relativePath}::{Id}::{Author}";
     }
@@ -142,6 +145,7 @@ internal static class LiquibaseChangelog
                     RunInTransaction = Flag(line, "runInTransaction", true),
                     Context = Unquote(Attribute(line, "contextFilter", @"("".*?""|\S*)") is { Length: > 0 } filter ? filter : Attribute(line, "context", @"("".*?""|\S*)") ?? string.Empty) is { Length: > 0 } context ? context : null,
                     Dbms = Attribute(line, "dbms", @"([^,][\w!,]+)"),
+                    Ignore = Attribute(line, "ignore", @"(\w*)") is { } ignored && ignored.Equals("true", StringComparison.OrdinalIgnoreCase),
                 };
                 continue;
             }
@@ -212,7 +216,10 @@ internal static class LiquibaseChangelog
             var sql = Expand(raw, current.SqlStartLine);
             changesets.Add(new Changeset(
                 current.Author, current.Id, current.Line, sql, current.SqlStartLine == 0 ? current.Line : current.SqlStartLine,
-                current.RunOnChange, current.RunAlways, current.RunInTransaction, current.Context, current.Dbms, current.ValidCheckSums, current.Comment));
+                current.RunOnChange, current.RunAlways, current.RunInTransaction, current.Context, current.Dbms, current.ValidCheckSums, current.Comment)
+            {
+                Ignore = current.Ignore,
+            });
             current = null;
         }
 
@@ -282,6 +289,32 @@ internal static class LiquibaseChangelog
         return names.Any(n => n is "postgresql" or "mysql" or "mariadb");
     }
 
+    /// <summary>
+    /// Whether a changeset limited to <paramref name="dbms"/> runs on a server of <paramref name="dialect"/>,
+    /// as Liquibase matches a <c>dbms</c> list against its database's short name (<c>postgresql</c>,
+    /// <c>mysql</c>, <c>mariadb</c>: MariaDB is not <c>mysql</c> to Liquibase): <c>all</c> matches,
+    /// <c>none</c> does not, <c>!name</c> excludes, and a list of exclusions alone matches every other server.
+    /// </summary>
+    public static bool RunsOn(string? dbms, SqlDialect dialect)
+    {
+        if (string.IsNullOrWhiteSpace(dbms)) return true;
+        var names = dbms!.Split(',').Select(n => n.Trim().ToLowerInvariant()).Where(n => n.Length > 0).ToList();
+        if (names.Count == 0 || names.Contains("all")) return true;
+        if (names.Contains("none")) return false;
+        var shortName = ShortName(dialect);
+        if (names.Contains("!" + shortName)) return false;
+        var included = names.Where(n => !n.StartsWith("!", StringComparison.Ordinal)).ToList();
+        return included.Count == 0 || included.Contains(shortName);
+    }
+
+    /// <summary>Liquibase's short name for the database of <paramref name="dialect"/>, which <c>dbms</c> lists name.</summary>
+    public static string ShortName(SqlDialect dialect) => dialect switch
+    {
+        SqlDialect.Postgres => "postgresql",
+        SqlDialect.MariaDb => "mariadb",
+        _ => "mysql",
+    };
+
     /// <summary>Whether a changeset limited to <paramref name="dbms"/> runs on each of PostgreSQL, MySQL and MariaDB (<c>all</c>, <c>!oracle</c>).</summary>
     public static bool RunsOnEverySupportedServer(string? dbms)
     {
@@ -336,6 +369,8 @@ internal static class LiquibaseChangelog
         public string? Context { get; init; }
 
         public string? Dbms { get; init; }
+
+        public bool Ignore { get; init; }
 
         public List<string> ValidCheckSums { get; } = [];
 

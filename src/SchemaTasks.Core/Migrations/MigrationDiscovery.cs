@@ -50,9 +50,10 @@ public static class MigrationDiscovery
     /// <param name="layout">The layout to read, or <see langword="null"/> to detect it from the file names.</param>
     /// <param name="names">How the settings are named in messages.</param>
     /// <param name="dialect">The dialect set, which chooses among a pop folder's files for several dialects.</param>
-    internal static MigrationDiscoveryResult Discover(IReadOnlyList<MigrationSourceFile> files, MigrationLayout? layout, MigrationSettingNames names, SqlDialect? dialect = null)
+    /// <param name="flyway">What Flyway is configured with that changes what its migrations run; its defaults when <see langword="null"/>.</param>
+    internal static MigrationDiscoveryResult Discover(IReadOnlyList<MigrationSourceFile> files, MigrationLayout? layout, MigrationSettingNames names, SqlDialect? dialect = null, FlywayReading? flyway = null)
     {
-        var diagnostics = new DiscoveryDiagnostics(names.Layout);
+        var diagnostics = new DiscoveryDiagnostics(names.Layout) { Names = names, Dialect = dialect, Flyway = flyway ?? FlywayReading.Default };
         var lockFile = files.FirstOrDefault(f => string.Equals(f.RelativePath, PrismaLockFile, StringComparison.OrdinalIgnoreCase));
         var sqlFiles = files
             .Where(f => f.RelativePath.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
@@ -87,7 +88,7 @@ public static class MigrationDiscovery
 
         if (chosen == MigrationLayout.Liquibase)
         {
-            return LiquibaseFromChangelogs(sqlFiles, master, diagnostics);
+            return LiquibaseFromChangelogs(sqlFiles, master, dialect, diagnostics);
         }
 
         // A plain folder of up/down pairs is read without its down files; one that mixes them with
@@ -189,7 +190,9 @@ public static class MigrationDiscovery
         }
 
         var failed = SchemaDiagnostic.AnyError(diagnostics);
-        return new MigrationDiscoveryResult(failed ? null : new MigrationSet(chosen.Value, declared, ordered), diagnostics);
+        // Flyway runs repeatable migrations by description ('_' read as ' '), as Java compares strings (UTF-16 code units).
+        var repeatables = diagnostics.FlywayRepeatables.OrderBy(r => r.Name.Replace('_', ' '), StringComparer.Ordinal).ThenBy(r => r.RelativePath, StringComparer.Ordinal).ToList();
+        return new MigrationDiscoveryResult(failed ? null : new MigrationSet(chosen.Value, declared, ordered) { Repeatables = repeatables }, diagnostics);
     }
 
     private static MigrationLayout? DetectLayout(FolderFiles folder, MigrationSourceFile? lockFile, DiscoveryDiagnostics diagnostics)
@@ -315,13 +318,22 @@ public static class MigrationDiscovery
                 }
 
                 var prefix = match.Groups["prefix"].Value;
+                if (prefix.Equals("R", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Not history: kept aside to be checked against the schema the versioned ones build.
+                    var text = FlywayPlaceholders.Replace(file, diagnostics.Flyway.Placeholders, diagnostics.Dialect, diagnostics.Flyway.HistoryTable, diagnostics.Names, diagnostics, diagnostics.FlywayPlaceholdersReported);
+                    diagnostics.FlywayRepeatables.Add(new Migration(match.Groups["name"].Value, string.Empty, match.Groups["name"].Value, file.RelativePath, MigrationChecksum.Compute(file.Text), text));
+                    return null;
+                }
+
                 if (!prefix.Equals("V", StringComparison.OrdinalIgnoreCase) && !prefix.Equals("B", StringComparison.OrdinalIgnoreCase))
                 {
-                    return null; // Repeatable (R__) and undo (U) scripts do not shape the versioned schema.
+                    return null; // Undo (U) scripts do not shape the versioned schema.
                 }
 
                 var version = match.Groups["version"].Value.Replace('_', '.');
-                return (Create(version, match, file, version), new OrderKey(version, NaturalStringComparer.Instance));
+                var sql = FlywayPlaceholders.Replace(file, diagnostics.Flyway.Placeholders, diagnostics.Dialect, diagnostics.Flyway.HistoryTable, diagnostics.Names, diagnostics, diagnostics.FlywayPlaceholdersReported);
+                return (Create(version, match, file, version) with { Sql = sql }, new OrderKey(version, NaturalStringComparer.Instance));
             }
 
             case MigrationLayout.Dbmate:
@@ -701,7 +713,8 @@ public static class MigrationDiscovery
 
     // Liquibase: the changelogs in the master changelog's order, or without one in path order (as
     // includeAll lists them); each changeset a migration keyed as Liquibase keys it (file::id::author).
-    private static MigrationDiscoveryResult LiquibaseFromChangelogs(List<MigrationSourceFile> sqlFiles, MigrationSourceFile? master, List<SchemaDiagnostic> diagnostics)
+    // With the dialect known, a changeset's dbms list decides as Liquibase decides on that server.
+    private static MigrationDiscoveryResult LiquibaseFromChangelogs(List<MigrationSourceFile> sqlFiles, MigrationSourceFile? master, SqlDialect? dialect, List<SchemaDiagnostic> diagnostics)
     {
         var migrations = new List<Migration>();
         var ordered = master is null ? [.. sqlFiles.OrderBy(f => f.RelativePath, StringComparer.Ordinal)] : LiquibaseMasterChangelog.Order(master, sqlFiles, diagnostics);
@@ -730,7 +743,34 @@ public static class MigrationDiscovery
             var checksum = MigrationChecksum.Compute(file.Text);
             foreach (var changeset in LiquibaseChangelog.Read(file, diagnostics))
             {
-                if (!LiquibaseChangelog.MayRunOnSupportedServer(changeset.Dbms))
+                if (changeset.Ignore)
+                {
+                    // Liquibase's ignore filter passes it over: it neither runs nor is recorded.
+                    diagnostics.Add(new SchemaDiagnostic(
+                        DiagnosticCodes.LiquibaseUndecidable,
+                        DiagnosticSeverity.Info,
+                        $"Changeset '{changeset.Author}:{changeset.Id}' is marked ignore:true: Liquibase neither runs nor records it, so it is not part of the schema.",
+                        file.RelativePath,
+                        changeset.Line,
+                        1));
+                    continue;
+                }
+
+                if (dialect is { } server)
+                {
+                    if (!LiquibaseChangelog.RunsOn(changeset.Dbms, server))
+                    {
+                        diagnostics.Add(new SchemaDiagnostic(
+                            DiagnosticCodes.LiquibaseUndecidable,
+                            DiagnosticSeverity.Info,
+                            $"Changeset '{changeset.Author}:{changeset.Id}' has dbms:{changeset.Dbms}, which does not match Liquibase's name for this dialect's server ('{LiquibaseChangelog.ShortName(server)}'): Liquibase neither runs nor records it there, so it is not part of the schema.",
+                            file.RelativePath,
+                            changeset.Line,
+                            1));
+                        continue;
+                    }
+                }
+                else if (!LiquibaseChangelog.MayRunOnSupportedServer(changeset.Dbms))
                 {
                     diagnostics.Add(new SchemaDiagnostic(
                         DiagnosticCodes.LiquibaseUndecidable,
@@ -742,7 +782,7 @@ public static class MigrationDiscovery
                     continue;
                 }
 
-                if (!LiquibaseChangelog.RunsOnEverySupportedServer(changeset.Dbms))
+                if (dialect is null && !LiquibaseChangelog.RunsOnEverySupportedServer(changeset.Dbms))
                 {
                     diagnostics.Add(SchemaDiagnostic.Warning(
                         DiagnosticCodes.LiquibaseUndecidable,
@@ -800,6 +840,21 @@ public static class MigrationDiscovery
 
         /// <summary>The file that made detection choose the layout; <see langword="null"/> when the layout was set.</summary>
         public string? DetectedFrom { get; set; }
+
+        /// <summary>How the settings are named in messages.</summary>
+        public MigrationSettingNames Names { get; init; } = MigrationSettingNames.MsBuild;
+
+        /// <summary>The dialect set, if any.</summary>
+        public SqlDialect? Dialect { get; init; }
+
+        /// <summary>What Flyway is configured with.</summary>
+        public FlywayReading Flyway { get; init; } = FlywayReading.Default;
+
+        /// <summary>Flyway's repeatable migrations, as they were found.</summary>
+        public List<Migration> FlywayRepeatables { get; } = [];
+
+        /// <summary>The Flyway placeholders already reported as without a value: each once per folder.</summary>
+        public HashSet<string> FlywayPlaceholdersReported { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>The files of the folder, sorted by what each layout makes of them.</summary>

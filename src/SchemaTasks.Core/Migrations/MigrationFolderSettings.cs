@@ -25,6 +25,9 @@ public sealed record MigrationFolderSettings
     /// </summary>
     public string? HistoryTable { get; init; }
 
+    /// <summary>The placeholder values Flyway is given, and whether it replaces placeholders (read only in the Flyway layout).</summary>
+    public FlywayPlaceholderSettings FlywayPlaceholders { get; init; } = FlywayPlaceholderSettings.Default;
+
     /// <summary>How the settings are named in messages.</summary>
     public MigrationSettingNames Names { get; init; } = MigrationSettingNames.MsBuild;
 

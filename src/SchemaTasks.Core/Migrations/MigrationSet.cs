@@ -11,4 +11,11 @@ public sealed record MigrationSet(MigrationLayout Layout, SqlDialect? Dialect, I
     /// (<see cref="MigrationFolderSettings.HistoryTable"/>); <see langword="null"/> for the default.
     /// </summary>
     public string? HistoryTable { get; init; }
+
+    /// <summary>
+    /// Flyway's repeatable migrations (<c>R__</c>), in the order Flyway runs them after the
+    /// versioned ones (by description); not history, and not applied to the schema (see
+    /// <c>docs/msbuild.md</c>), only checked for changes to tracked objects.
+    /// </summary>
+    public IReadOnlyList<Migration> Repeatables { get; init; } = [];
 }

@@ -9,6 +9,9 @@ namespace SchemaTasks.Migrations;
 /// <param name="HowToSetDialect">A sentence telling how to give the dialect.</param>
 public sealed record MigrationSettingNames(string Layout, string Dialect, string HowToSetDialect)
 {
+    /// <summary>How to give a Flyway placeholder's value, with <c>{name}</c> and <c>{value}</c> to fill in.</summary>
+    public string FlywayPlaceholders { get; init; } = "add {name}={value} to <SchemaFlywayPlaceholders> in the project file (pairs separated by ';')";
+
     /// <summary>The MSBuild properties.</summary>
     public static MigrationSettingNames MsBuild { get; } = new(
         "SchemaMigrationsLayout",
@@ -19,11 +22,17 @@ public sealed record MigrationSettingNames(string Layout, string Dialect, string
     public static MigrationSettingNames CommandLine { get; } = new(
         "--layout",
         "--dialect",
-        "Give it: add --dialect postgres, --dialect mysql (MySQL 8) or --dialect mariadb.");
+        "Give it: add --dialect postgres, --dialect mysql (MySQL 8) or --dialect mariadb.")
+    {
+        FlywayPlaceholders = "add --placeholder {name}={value}",
+    };
 
     /// <summary>The parameters of the runtime's API.</summary>
     public static MigrationSettingNames Api { get; } = new(
         "layout",
         "dialect",
-        "Pass the dialect (postgres, mysql for MySQL 8, or mariadb).");
+        "Pass the dialect (postgres, mysql for MySQL 8, or mariadb).")
+    {
+        FlywayPlaceholders = "give {name}={value} to the build in <SchemaFlywayPlaceholders>",
+    };
 }

@@ -84,6 +84,8 @@ public static class SchemaEngine
             steps?.Add(catalog);
         }
 
+        // Flyway's repeatable migrations run after these; they are checked, not applied.
+        if (set.Repeatables.Count > 0) RepeatableMigrations.Check(set, catalog, diagnostics);
         return catalog;
     }
 

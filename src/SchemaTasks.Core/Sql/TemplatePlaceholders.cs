@@ -69,7 +69,7 @@ internal static class TemplatePlaceholders
     }
 
     // Whether the statement holding tokens[at] starts with a word of a data statement.
-    private static bool InDataStatement(string sql, List<SqlToken> tokens, int at)
+    internal static bool InDataStatement(string sql, List<SqlToken> tokens, int at)
     {
         var first = at;
         while (first > 0 && tokens[first - 1].Kind is not (SqlTokenKind.Semicolon or SqlTokenKind.Delimiter)) first--;
@@ -78,7 +78,7 @@ internal static class TemplatePlaceholders
     }
 
     // The index of the token that holds `index`, or null when it is between tokens (in a comment or white space).
-    private static int? TokenAt(List<SqlToken> tokens, int index)
+    internal static int? TokenAt(List<SqlToken> tokens, int index)
     {
         var (low, high) = (0, tokens.Count - 1);
         while (low <= high)

@@ -28,10 +28,11 @@ internal static class SnapshotCommand
             CustomParser = OptionParsing.NewFile,
         };
         var historyTable = ToolOptions.HistoryTable();
-        var command = new Command("snapshot", "Write the schema snapshot the migrations produce.") { folder, dialect, layout, historyTable, outFile };
+        var placeholders = ToolOptions.FlywayPlaceholders();
+        var command = new Command("snapshot", "Write the schema snapshot the migrations produce.") { folder, dialect, layout, historyTable, placeholders, outFile };
         CommandFailures.SetAction(command, (parse, output, error, _) =>
         {
-            var settings = OptionParsing.Settings(parse.GetValue(layout), parse.GetValue(dialect)) with { HistoryTable = parse.GetValue(historyTable) };
+            var settings = ToolOptions.WithPlaceholders(OptionParsing.Settings(parse.GetValue(layout), parse.GetValue(dialect)) with { HistoryTable = parse.GetValue(historyTable) }, parse.GetValue(placeholders));
             return Task.FromResult(Run(parse.GetValue(folder)!, settings, parse.GetValue(outFile), output, error));
         });
         return command;

@@ -36,6 +36,7 @@ internal static class VerifyCommand
             CustomParser = r => HistoryIdentifier.Parse(r, "schema"),
         };
         var historyTable = ToolOptions.HistoryTable();
+        var placeholders = ToolOptions.FlywayPlaceholders();
         var format = new Option<ReportFormat?>("--format")
         {
             HelpName = "text|json",
@@ -47,6 +48,7 @@ internal static class VerifyCommand
         command.Add(history);
         command.Add(historySchema);
         command.Add(historyTable);
+        command.Add(placeholders);
         command.Add(format);
         CommandFailures.SetAction(command, async (parse, output, error, cancellationToken) =>
         {
@@ -56,12 +58,12 @@ internal static class VerifyCommand
                 HistorySchema = parse.GetValue(historySchema),
                 HistoryTable = parse.GetValue(historyTable),
             };
-            return await RunAsync(parse, database, options, parse.GetValue(format) == ReportFormat.Json, output, error, cancellationToken);
+            return await RunAsync(parse, database, options, parse.GetValue(placeholders), parse.GetValue(format) == ReportFormat.Json, output, error, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, DatabaseOptions.Symbols database, SchemaCheckOptions options, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, DatabaseOptions.Symbols database, SchemaCheckOptions options, string[]? placeholders, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var folder = parse.GetValue(database.Migrations);
         var assemblyPath = parse.GetValue(database.Assembly);
@@ -77,7 +79,7 @@ internal static class VerifyCommand
             expected = ExpectedSchema.FromEmbedded(EmbeddedMigrations.LoadFile(assemblyPath));
         }
         // The table verify reads is also the one the folder's migrations may change (snapshot --history-table).
-        else if (CommandLineMigrationFolder.Read(folder!, OptionParsing.Settings(layout, dialect) with { HistoryTable = options.HistoryTable }, error) is { } reading)
+        else if (CommandLineMigrationFolder.Read(folder!, ToolOptions.WithPlaceholders(OptionParsing.Settings(layout, dialect) with { HistoryTable = options.HistoryTable }, placeholders), error) is { } reading)
         {
             expected = ExpectedSchema.FromFolder(reading);
         }

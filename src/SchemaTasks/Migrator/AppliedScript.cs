@@ -29,6 +29,15 @@ internal sealed record AppliedScript(string Text, int FirstLine, bool NoTransact
                 $"Migration {migration.Id} ('{migration.RelativePath}') is a goose Go function: only goose can run it. Nothing was applied. Run `goose up` for this folder, or keep Go migrations out of the folders SchemaTasks migrates.");
         }
 
+        // Flyway replaces ${name} placeholders before it runs a migration; this migrator sends the
+        // file as written, which would run other SQL than the snapshot was built from.
+        if (layout == MigrationLayout.Flyway && FlywayPlaceholders.First(script.Sql) is { } placeholder)
+        {
+            throw new SchemaTasksException(
+                Diagnostics.DiagnosticCodes.MigrationFailed,
+                $"Migration {migration.Id} ('{migration.RelativePath}', line {placeholder.Line}) holds the Flyway placeholder '{placeholder.Text}', which Flyway replaces before running it; the SchemaTasks migrator runs files as written and does not replace placeholders. Nothing was applied. Run `flyway migrate` for this folder, or write the value into the migration.");
+        }
+
         return new AppliedScript(script.Sql, script.FirstLine, script.NoTransaction) { Layout = layout };
     }
 }

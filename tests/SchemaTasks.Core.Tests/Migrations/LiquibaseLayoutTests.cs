@@ -150,6 +150,45 @@ public class LiquibaseLayoutTests
         Assert.Equal([(DiagnosticSeverity.Info, 2), (DiagnosticSeverity.Warning, 4)], result.Diagnostics.Select(d => (d.Severity, d.Line)));
     }
 
+    [Theory]
+    // Liquibase matches a dbms list against its database's short name (postgresql, mysql, mariadb),
+    // 'all' before any exclusion, and 'none' before any name.
+    [InlineData(SqlDialect.Postgres, new[] { "changelog.sql::1::a", "changelog.sql::3::a", "changelog.sql::5::a" })]
+    [InlineData(SqlDialect.MySql, new[] { "changelog.sql::1::a", "changelog.sql::2::a", "changelog.sql::4::a", "changelog.sql::5::a" })]
+    // MariaDB is not 'mysql' to Liquibase: dbms:mysql does not run there, dbms:!mysql does.
+    [InlineData(SqlDialect.MariaDb, new[] { "changelog.sql::1::a", "changelog.sql::2::a", "changelog.sql::5::a", "changelog.sql::6::a" })]
+    public void Liquibase_Dbms_WithTheDialectSet_KeepsWhatLiquibaseRunsOnThatServer_Quietly(SqlDialect dialect, string[] expected)
+    {
+        var text = "--liquibase formatted sql\n"
+            + "--changeset a:1 dbms:postgresql,h2,mysql,mariadb\nCREATE TABLE a (id int);\n"
+            + "--changeset a:2 dbms:!postgresql\nCREATE TABLE b (id int);\n"
+            + "--changeset a:3 dbms:PostgreSQL\nCREATE TABLE c (id int);\n"
+            + "--changeset a:4 dbms:mysql\nCREATE TABLE d (id int);\n"
+            + "--changeset a:5 dbms:all,!postgresql\nCREATE TABLE e (id int);\n"
+            + "--changeset a:6 dbms:h2,mariadb\nCREATE TABLE f (id int);\n"
+            + "--changeset a:7 dbms:none,postgresql,mysql,mariadb\nCREATE TABLE g (id int);\n";
+
+        var result = new MigrationFolder().With("changelog.sql", text).Discover(dialect);
+
+        Assert.Equal(expected, result.Set!.Migrations.Select(m => m.Id));
+        // What is left out is said (information); what runs is not a warning any more.
+        Assert.All(result.Diagnostics, d => Assert.Equal((DiagnosticCodes.LiquibaseUndecidable, DiagnosticSeverity.Info), (d.Code, d.Severity)));
+        Assert.Equal(7 - expected.Length, result.Diagnostics.Count);
+    }
+
+    [Fact]
+    public void Liquibase_IgnoreTrue_IsLeftOut_AsLiquibaseNeitherRunsNorRecordsIt()
+    {
+        var text = "--liquibase formatted sql\n--changeset alice:1\nCREATE TABLE t (id int PRIMARY KEY);\n--changeset alice:2 ignore:true\nALTER TABLE t ADD COLUMN ignored int;\n--changeset alice:3 ignore:false\nALTER TABLE t ADD COLUMN kept int;\n";
+
+        var result = new MigrationFolder().With("changelog.sql", text).Discover(SqlDialect.Postgres);
+
+        Assert.Equal(["changelog.sql::1::alice", "changelog.sql::3::alice"], result.Set!.Migrations.Select(m => m.Id));
+        var info = Assert.Single(result.Diagnostics);
+        Assert.Equal((DiagnosticCodes.LiquibaseUndecidable, DiagnosticSeverity.Info, 4), (info.Code, info.Severity, info.Line));
+        Assert.Contains("ignore:true", info.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Liquibase_FilesInPathOrder_AndAPlainSqlFileBesideThem_IsST1020()
     {

@@ -356,6 +356,22 @@ public sealed class PostgresMigratorTests
     }
 
     [PostgresFact]
+    public async Task FlywayPlaceholder_IsRefusedBeforeAnythingIsApplied_AsTheMigratorDoesNotReplaceIt()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.Postgres, Migrations.MigrationLayout.Flyway)
+            .Add("1", "CREATE TABLE a (id int);\n", "V1__a.sql")
+            .Add("2", "CREATE TABLE b (id int);\nCREATE TABLE ${schema}.c (id int);\n", "V2__c.sql")
+            .Load();
+
+        var ex = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(migrations, db.ConnectionString));
+
+        Assert.Equal(Diagnostics.DiagnosticCodes.MigrationFailed, ex.Code);
+        Assert.Contains("('V2__c.sql', line 2) holds the Flyway placeholder '${schema}'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'b')"));
+    }
+
+    [PostgresFact]
     public async Task SuccessRow_WrittenWithTheMigration_RecordsWhenItsStatementsFinished()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
