@@ -113,6 +113,13 @@ public static class DiagnosticCodes
     public const string DbmateRefusesFile = "ST1029";
 
     /// <summary>
+    /// A file read in the plain layout carries the up/down section markers of a tool that keeps both
+    /// directions in one file (goose, dbmate, sql-migrate, Play evolutions): the plain layout would
+    /// run its down section after its up section. The message names the tool and the layout to set.
+    /// </summary>
+    public const string ForeignSectionMarkers = "ST1035";
+
+    /// <summary>
     /// A string literal is never closed. Reported where it starts; the rest of the file would
     /// otherwise be read as part of it. Fix: add the closing quote (a quote inside is doubled).
     /// </summary>
