@@ -57,7 +57,7 @@ internal sealed class SqlLexer
     /// <param name="diagnostics">Receives unterminated strings, comments and the like as they are met.</param>
     /// <param name="flywayDelimiters">Whether <c>DELIMITER</c> is read as Flyway reads it (<see cref="TryDelimiterDirective"/>) rather than as the command-line client does.</param>
     /// <param name="everyVersionComment">Whether every MySQL executable comment is lexed as SQL whatever its version gate, as the client does to split a script; otherwise the gates follow <paramref name="dialect"/> (<see cref="VersionComments"/>).</param>
-    /// <param name="reportsBackticks">PostgreSQL: whether a backtick outside strings is reported (<see cref="SqlLexDiagnosticKind.PostgresBacktick"/>): set for a migration's text, not for fragments read again.</param>
+    /// <param name="reportsBackticks">PostgreSQL: whether a backtick outside strings is reported (<see cref="SqlLexDiagnosticKind.PostgresBacktick"/>), and a <c>#</c> starting a statement (a syntax error to the server): set for a migration's text, not for fragments read again.</param>
     /// <param name="psql">PostgreSQL: the state of psql's commands when the text is a migration psql may run (<see cref="PsqlScript"/>); otherwise a line starting with a backslash is only passed over.</param>
     public SqlLexer(string text, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, bool flywayDelimiters = false, bool everyVersionComment = false, bool reportsBackticks = false, PsqlScript? psql = null)
     {
@@ -224,6 +224,10 @@ internal sealed class SqlLexer
             case '$' when !IsMySql:
                 Dollar();
                 return;
+            case '#' when _reportsBackticks && !_statementOpen && (_psql is null || _psql.Interpolations is null):
+                // MySQL's comment is an operator character to PostgreSQL, and no statement starts with an operator.
+                Report(DiagnosticCodes.SyntaxError, "PostgreSQL does not read '#' as a comment, as MySQL does: to the server it is an operator character, and a statement cannot start with one, so it refuses this statement (42601, syntax error at or near \"#\"). Write the comment with '--' or '/* */'.", _line + _lineOffset, _pos - _lineStart + 1);
+                break;
             case '`' when _reportsBackticks && !_backtickReported:
                 _backtickReported = true;
                 _diagnostics.Add(new SqlLexDiagnostic(DiagnosticCodes.PostgresBacktick, BacktickMessage, _line + _lineOffset, _pos - _lineStart + 1, SqlLexDiagnosticKind.PostgresBacktick));
