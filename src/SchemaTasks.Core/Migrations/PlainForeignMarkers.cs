@@ -27,8 +27,8 @@ internal static class PlainForeignMarkers
         {
             Tool.Goose => ("goose", $"Set {layoutSetting} to goose, which runs only the Up section"),
             Tool.Dbmate => ("dbmate", $"Set {layoutSetting} to dbmate, which runs only the up section"),
-            Tool.SqlMigrate => ("sql-migrate", $"Set {layoutSetting} to sql-migrate, which runs only the Up sections"),
-            _ => ("Play evolutions", "SchemaTasks has no layout for Play evolutions: keep the !Downs SQL out of the files SchemaTasks reads (a copy of the folder with the !Ups sections only), or migrate the folder to a layout SchemaTasks reads"),
+            Tool.SqlMigrate => ("sql-migrate", NoLayout("sql-migrate", "'-- +migrate Down'")),
+            _ => ("Play evolutions", NoLayout("Play evolutions", "'# --- !Downs'")),
         };
         var what = marker.IsDown
             ? $"this '{marker.Text}' line starts the down section of a {tool} migration, and the plain layout runs the whole file, so the down SQL would run right after the up SQL and undo it"
@@ -41,6 +41,9 @@ internal static class PlainForeignMarkers
             marker.Column));
         return true;
     }
+
+    private static string NoLayout(string tool, string downMarker)
+        => $"SchemaTasks has no layout for {tool} yet: keep the SQL from {downMarker} on out of the files SchemaTasks reads (a copy of the folder with the up sections only, read in the plain layout), or move the folder to a layout SchemaTasks reads (goose's '-- +goose Up' / '-- +goose Down' are close to sql-migrate's)";
 
     /// <summary>The first down marker of the file, else its first up marker; <see langword="null"/> when it has neither.</summary>
     internal static Marker? Find(string text)
