@@ -571,6 +571,14 @@ public static class DiagnosticCodes
     public const string PostgresBacktick = "ST3110";
 
     /// <summary>
+    /// PostgreSQL refuses an escaped string literal while reading the statement: an <c>E'...'</c>
+    /// or <c>U&amp;'...'</c> escape that is not one (22025), a code point out of range or half a
+    /// surrogate pair (42601), octal or hex bytes that are not UTF-8 or are zero (22021), a bad
+    /// <c>UESCAPE</c> character (42601).
+    /// </summary>
+    public const string StringEscapeRefused = "ST3140";
+
+    /// <summary>
     /// PostgreSQL: a statement the server refuses because of partitioning: a partition of a table
     /// that is not partitioned, a second DEFAULT partition, INHERITS of a partitioned table or a
     /// partition, or a change of a partition's own inheritance or columns.

@@ -649,6 +649,7 @@ internal sealed class SqlLexer
         {
             case 'E' or 'e' when next == '\'' && !IsMySql:
                 Quoted(SqlTokenKind.String, '\'', SqlQuoteStyle.Backslash, 1);
+                ReportRefusedEscapes(_pos);
                 return true;
             case 'N' or 'n' when next == '\'':
                 Quoted(SqlTokenKind.String, '\'', IsMySql ? SqlQuoteStyle.Backslash : SqlQuoteStyle.Doubling, 1);
@@ -657,11 +658,55 @@ internal sealed class SqlLexer
                 Quoted(SqlTokenKind.String, '\'', SqlQuoteStyle.Doubling, 1);
                 return true;
             case 'U' or 'u' when next == '&' && !IsMySql && At(_pos + 2) is '\'' or '"':
-                Quoted(At(_pos + 2) == '\'' ? SqlTokenKind.String : SqlTokenKind.QuotedIdentifier, At(_pos + 2), SqlQuoteStyle.Doubling, 2);
+                UnicodeQuoted(At(_pos + 2) == '\'' ? SqlTokenKind.String : SqlTokenKind.QuotedIdentifier, At(_pos + 2));
                 return true;
             default:
                 return false;
         }
+    }
+
+    // PostgreSQL's U&'...' (or U&"..."), with the UESCAPE 'c' clause that may follow it kept in the
+    // token: the clause belongs to the literal, and its value depends on it.
+    private void UnicodeQuoted(SqlTokenKind kind, char quote)
+    {
+        var start = _pos;
+        var p = _pos + 3;
+        while (p < _text.Length && !(_text[p] == quote && At(p + 1) != quote)) p += _text[p] == quote ? 2 : 1;
+        if (p >= _text.Length)
+        {
+            Quoted(kind, quote, SqlQuoteStyle.Doubling, 2);
+            return;
+        }
+
+        var end = PostgresStringEscapes.UescapeClauseEnd(_text, p + 1);
+        var line = _line + _lineOffset;
+        var column = start - _lineStart + 1;
+        Emit(kind, start, end - start, SqlQuoteStyle.Doubling, 2);
+        if (_emitted && _token.Start == start)
+        {
+            PostgresStringEscapes.DecodeUnicodeLiteral(_text, _token, out var refusal);
+            ReportRefusal(refusal, line, column);
+        }
+    }
+
+    // The server refuses an E'...' string whose escapes spell no text (an invalid Unicode escape,
+    // a zero byte, bytes that are not UTF-8) while reading the statement, whatever the statement is.
+    private void ReportRefusedEscapes(int end)
+    {
+        if (!_emitted || _token.Unterminated || _token.End != end || _token.Style != SqlQuoteStyle.Backslash) return;
+        if (_text.IndexOf('\\', _token.Start, _token.Length) < 0) return;
+        PostgresStringEscapes.DecodeEscapeString(_text, _token, out var refusal);
+        ReportRefusal(refusal, _token.Line, _token.Column);
+    }
+
+    private void ReportRefusal(PostgresStringRefusal? refusal, int line, int column)
+    {
+        if (refusal is not { } refused || (_psql is not null && _psql.Interpolations is not null)) return;
+        Report(
+            DiagnosticCodes.StringEscapeRefused,
+            $"PostgreSQL refuses this literal ({refused.SqlState}, {refused.Reason}), so the statement fails where it is read. Correct the escape, or write the text itself in a plain '...' string.",
+            line,
+            column);
     }
 
     private void Quoted(SqlTokenKind kind, char quote, SqlQuoteStyle style, int prefix)
