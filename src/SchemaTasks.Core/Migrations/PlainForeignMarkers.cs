@@ -27,7 +27,7 @@ internal static class PlainForeignMarkers
         {
             Tool.Goose => ("goose", $"Set {layoutSetting} to goose, which runs only the Up section"),
             Tool.Dbmate => ("dbmate", $"Set {layoutSetting} to dbmate, which runs only the up section"),
-            Tool.SqlMigrate => ("sql-migrate", NoLayout("sql-migrate", "'-- +migrate Down'")),
+            Tool.SqlMigrate => ("sql-migrate", NoLayout("sql-migrate", "'-- +migrate Down'") + " (goose's '-- +goose Up' / '-- +goose Down' sections are close to sql-migrate's)"),
             _ => ("Play evolutions", NoLayout("Play evolutions", "'# --- !Downs'")),
         };
         var what = marker.IsDown
@@ -43,7 +43,7 @@ internal static class PlainForeignMarkers
     }
 
     private static string NoLayout(string tool, string downMarker)
-        => $"SchemaTasks has no layout for {tool} yet: keep the SQL from {downMarker} on out of the files SchemaTasks reads (a copy of the folder with the up sections only, read in the plain layout), or move the folder to a layout SchemaTasks reads (goose's '-- +goose Up' / '-- +goose Down' are close to sql-migrate's)";
+        => $"SchemaTasks has no layout for {tool} yet: keep the SQL from {downMarker} on out of the files SchemaTasks reads (a copy of the folder with the up sections only, read in the plain layout), or move the folder to a layout SchemaTasks reads";
 
     /// <summary>The first down marker of the file, else its first up marker; <see langword="null"/> when it has neither.</summary>
     internal static Marker? Find(string text)
