@@ -36,6 +36,8 @@ namespace SchemaTasks.Diagnostics
         public const string UnknownStatement = "ST2013";
         public const string DashesWithoutSpace = "ST3091";
         public const string PostgresBacktick = "ST3110";
+        public const string StringEscapeRefused = "ST3140";
+        public const string SyntaxError = "ST2010";
         public const string TerminatorInVersionComment = "ST3120";
         public const string UndecidedVersionComment = "ST3121";
         public const string DelimiterInStatement = "ST3122";

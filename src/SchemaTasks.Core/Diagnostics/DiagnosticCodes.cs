@@ -134,6 +134,13 @@ public static class DiagnosticCodes
     public const string FlywayRepeatableChangesSchema = "ST1032";
 
     /// <summary>
+    /// A file read in the plain layout carries the up/down section markers of a tool that keeps both
+    /// directions in one file (goose, dbmate, sql-migrate, Play evolutions): the plain layout would
+    /// run its down section after its up section. The message names the tool and the layout to set.
+    /// </summary>
+    public const string ForeignSectionMarkers = "ST1035";
+
+    /// <summary>
     /// A string literal is never closed. Reported where it starts; the rest of the file would
     /// otherwise be read as part of it. Fix: add the closing quote (a quote inside is doubled).
     /// </summary>
@@ -599,6 +606,14 @@ public static class DiagnosticCodes
     /// server reads it as an operator character and refuses the statement (42601, or 42883 between values).
     /// </summary>
     public const string PostgresBacktick = "ST3110";
+
+    /// <summary>
+    /// PostgreSQL refuses an escaped string literal while reading the statement: an <c>E'...'</c>
+    /// or <c>U&amp;'...'</c> escape that is not one (22025), a code point out of range or half a
+    /// surrogate pair (42601), octal or hex bytes that are not UTF-8 or are zero (22021), a bad
+    /// <c>UESCAPE</c> character (42601).
+    /// </summary>
+    public const string StringEscapeRefused = "ST3140";
 
     /// <summary>
     /// PostgreSQL: a statement the server refuses because of partitioning: a partition of a table

@@ -135,6 +135,12 @@ public static class MigrationDiscovery
                 continue;
             }
 
+            // Another tool's up/down markers in a plain file: its down section would run as well.
+            if (chosen == MigrationLayout.Plain && PlainForeignMarkers.Report(file, diagnostics.LayoutSetting, diagnostics))
+            {
+                continue;
+            }
+
             var migration = Read(chosen.Value, file, diagnostics, popFiles);
             if (migration is var (found, order))
             {

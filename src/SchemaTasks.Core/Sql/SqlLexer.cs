@@ -57,7 +57,7 @@ internal sealed class SqlLexer
     /// <param name="diagnostics">Receives unterminated strings, comments and the like as they are met.</param>
     /// <param name="flywayDelimiters">Whether <c>DELIMITER</c> is read as Flyway reads it (<see cref="TryDelimiterDirective"/>) rather than as the command-line client does.</param>
     /// <param name="everyVersionComment">Whether every MySQL executable comment is lexed as SQL whatever its version gate, as the client does to split a script; otherwise the gates follow <paramref name="dialect"/> (<see cref="VersionComments"/>).</param>
-    /// <param name="reportsBackticks">PostgreSQL: whether a backtick outside strings is reported (<see cref="SqlLexDiagnosticKind.PostgresBacktick"/>): set for a migration's text, not for fragments read again.</param>
+    /// <param name="reportsBackticks">PostgreSQL: whether a backtick outside strings is reported (<see cref="SqlLexDiagnosticKind.PostgresBacktick"/>), and a <c>#</c> starting a statement (a syntax error to the server): set for a migration's text, not for fragments read again.</param>
     /// <param name="psql">PostgreSQL: the state of psql's commands when the text is a migration psql may run (<see cref="PsqlScript"/>); otherwise a line starting with a backslash is only passed over.</param>
     public SqlLexer(string text, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, bool flywayDelimiters = false, bool everyVersionComment = false, bool reportsBackticks = false, PsqlScript? psql = null)
     {
@@ -224,6 +224,10 @@ internal sealed class SqlLexer
             case '$' when !IsMySql:
                 Dollar();
                 return;
+            case '#' when _reportsBackticks && !_statementOpen && (_psql is null || _psql.Interpolations is null):
+                // MySQL's comment is an operator character to PostgreSQL, and no statement starts with an operator.
+                Report(DiagnosticCodes.SyntaxError, "PostgreSQL does not read '#' as a comment, as MySQL does: to the server it is an operator character, and a statement cannot start with one, so it refuses this statement (42601, syntax error at or near \"#\"). Write the comment with '--' or '/* */'.", _line + _lineOffset, _pos - _lineStart + 1);
+                break;
             case '`' when _reportsBackticks && !_backtickReported:
                 _backtickReported = true;
                 _diagnostics.Add(new SqlLexDiagnostic(DiagnosticCodes.PostgresBacktick, BacktickMessage, _line + _lineOffset, _pos - _lineStart + 1, SqlLexDiagnosticKind.PostgresBacktick));
@@ -645,6 +649,7 @@ internal sealed class SqlLexer
         {
             case 'E' or 'e' when next == '\'' && !IsMySql:
                 Quoted(SqlTokenKind.String, '\'', SqlQuoteStyle.Backslash, 1);
+                ReportRefusedEscapes(_pos);
                 return true;
             case 'N' or 'n' when next == '\'':
                 Quoted(SqlTokenKind.String, '\'', IsMySql ? SqlQuoteStyle.Backslash : SqlQuoteStyle.Doubling, 1);
@@ -653,11 +658,55 @@ internal sealed class SqlLexer
                 Quoted(SqlTokenKind.String, '\'', SqlQuoteStyle.Doubling, 1);
                 return true;
             case 'U' or 'u' when next == '&' && !IsMySql && At(_pos + 2) is '\'' or '"':
-                Quoted(At(_pos + 2) == '\'' ? SqlTokenKind.String : SqlTokenKind.QuotedIdentifier, At(_pos + 2), SqlQuoteStyle.Doubling, 2);
+                UnicodeQuoted(At(_pos + 2) == '\'' ? SqlTokenKind.String : SqlTokenKind.QuotedIdentifier, At(_pos + 2));
                 return true;
             default:
                 return false;
         }
+    }
+
+    // PostgreSQL's U&'...' (or U&"..."), with the UESCAPE 'c' clause that may follow it kept in the
+    // token: the clause belongs to the literal, and its value depends on it.
+    private void UnicodeQuoted(SqlTokenKind kind, char quote)
+    {
+        var start = _pos;
+        var p = _pos + 3;
+        while (p < _text.Length && !(_text[p] == quote && At(p + 1) != quote)) p += _text[p] == quote ? 2 : 1;
+        if (p >= _text.Length)
+        {
+            Quoted(kind, quote, SqlQuoteStyle.Doubling, 2);
+            return;
+        }
+
+        var end = PostgresStringEscapes.UescapeClauseEnd(_text, p + 1);
+        var line = _line + _lineOffset;
+        var column = start - _lineStart + 1;
+        Emit(kind, start, end - start, SqlQuoteStyle.Doubling, 2);
+        if (_emitted && _token.Start == start)
+        {
+            PostgresStringEscapes.DecodeUnicodeLiteral(_text, _token, out var refusal);
+            ReportRefusal(refusal, line, column);
+        }
+    }
+
+    // The server refuses an E'...' string whose escapes spell no text (an invalid Unicode escape,
+    // a zero byte, bytes that are not UTF-8) while reading the statement, whatever the statement is.
+    private void ReportRefusedEscapes(int end)
+    {
+        if (!_emitted || _token.Unterminated || _token.End != end || _token.Style != SqlQuoteStyle.Backslash) return;
+        if (_text.IndexOf('\\', _token.Start, _token.Length) < 0) return;
+        PostgresStringEscapes.DecodeEscapeString(_text, _token, out var refusal);
+        ReportRefusal(refusal, _token.Line, _token.Column);
+    }
+
+    private void ReportRefusal(PostgresStringRefusal? refusal, int line, int column)
+    {
+        if (refusal is not { } refused || (_psql is not null && _psql.Interpolations is not null)) return;
+        Report(
+            DiagnosticCodes.StringEscapeRefused,
+            $"PostgreSQL refuses this literal ({refused.SqlState}, {refused.Reason}), so the statement fails where it is read. Correct the escape, or write the text itself in a plain '...' string.",
+            line,
+            column);
     }
 
     private void Quoted(SqlTokenKind kind, char quote, SqlQuoteStyle style, int prefix)

@@ -26,6 +26,17 @@ internal static class SqlTokenText
             return contentLength <= 0 ? string.Empty : source.Substring(token.Start + tag, contentLength);
         }
 
+        // PostgreSQL's escaped forms, read as the server reads them (octal, hex and Unicode escapes).
+        if (!token.Unterminated && PostgresStringEscapes.IsEscapeString(source, token))
+        {
+            return PostgresStringEscapes.DecodeEscapeString(source, token, out _);
+        }
+
+        if (!token.Unterminated && PostgresStringEscapes.IsUnicodeLiteral(source, token))
+        {
+            return PostgresStringEscapes.DecodeUnicodeLiteral(source, token, out _);
+        }
+
         var start = token.Start + token.PrefixLength + 1;
         var end = token.Unterminated ? token.End : token.End - 1;
         if (end <= start)

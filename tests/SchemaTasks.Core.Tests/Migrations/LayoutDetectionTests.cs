@@ -114,13 +114,14 @@ public class LayoutDetectionTests
     [Fact]
     public void ExplicitLayout_OverridesDetection()
     {
-        // These names would be detected as dbmate; the explicit layout says they are plain files.
+        // This name would be detected as golang-migrate; the explicit layout says it is a plain file.
+        // (A file with another tool's up/down markers is refused in the plain layout: PlainForeignMarkersTests.)
         var set = new MigrationFolder()
-            .With("1_init.sql", "-- migrate:up\nSELECT 1;\n")
+            .With("1_init.up.sql", "-- init\nSELECT 1;\n")
             .DiscoverClean(MigrationLayout.Plain);
 
         Assert.Equal(MigrationLayout.Plain, set.Layout);
-        Assert.Equal("-- migrate:up\nSELECT 1;\n", Assert.Single(set.Migrations).Sql);
+        Assert.Equal("-- init\nSELECT 1;\n", Assert.Single(set.Migrations).Sql);
     }
 
     [Fact]
