@@ -545,6 +545,14 @@ public static class DiagnosticCodes
     public const string DelimiterInStatement = "ST3122";
 
     /// <summary>
+    /// A <c>CALL</c>, a PostgreSQL <c>SELECT</c> or a MySQL procedure calls a procedure or function
+    /// that a <c>DROP</c> before it dropped and no migration created again: the server refuses the
+    /// call (PostgreSQL SQLSTATE 42883, MySQL error 1305). Also when a PostgreSQL DROP took one
+    /// overload (or one schema's routine) of the name and the call may reach another: undecided.
+    /// </summary>
+    public const string RoutineNotFound = "ST3123";
+
+    /// <summary>
     /// PostgreSQL: <c>CREATE TABLE ... INHERITS</c> that the server refuses: a parent listed twice, a
     /// column the parents (or the table) give different types, or different defaults.
     /// </summary>

@@ -186,6 +186,10 @@ public static class SchemaEngine
                 routines.Define(sql, tokens, file);
                 routines.CheckDeclaredTypes(catalog, sql, tokens, context);
             }
+            else if (SqlTokenText.IsWord(sql, tokens[0], "DROP"))
+            {
+                routines.Drop(sql, tokens, context); // MySQL; PostgreSQL's DROP FUNCTION is applied as a statement.
+            }
 
             catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file, reader.Parsed);
             catalog = labelCheck?.Check(before, catalog, sql, tokens, context) ?? catalog;
