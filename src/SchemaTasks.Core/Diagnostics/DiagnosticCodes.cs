@@ -423,7 +423,9 @@ public static class DiagnosticCodes
     /// <summary>
     /// MySQL and MariaDB refuse a generated column whose expression uses a function or variable
     /// whose value is not the row's alone: MariaDB in a STORED column (error 1901; the session
-    /// functions also in a VIRTUAL one), MySQL 8 in any (error 3763, 3765 for a variable).
+    /// functions also in a VIRTUAL one), MySQL 8 in any (error 3763, 3765 for a variable). Also a
+    /// generated column, a DEFAULT or a CHECK that uses the AUTO_INCREMENT column (MariaDB 1901;
+    /// MySQL 8 3109, 3768, 3818).
     /// </summary>
     public const string GeneratedColumnFunctionRefused = "ST3066";
 

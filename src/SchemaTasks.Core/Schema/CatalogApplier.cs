@@ -15,7 +15,7 @@ internal static class CatalogApplier
         var cascade = ViewCascade.Plan(catalog, statement, context);
         var after = ApplyStatement(catalog, statement, context);
         if (context.Rules.Dialect == SqlDialect.MariaDb && !ReferenceEquals(after, catalog) && RefusesIndexedVirtualColumn(after, statement, context)) return catalog;
-        if (context.Rules.Dialect.IsMySqlFamily() && MySqlGeneratedAutoIncrement.MayMake(statement) && !ReferenceEquals(after, catalog) && RefusesGeneratedOverAutoIncrement(after, statement, context)) return catalog;
+        if (context.Rules.Dialect.IsMySqlFamily() && MySqlAutoIncrementReferences.MayMake(statement) && !ReferenceEquals(after, catalog) && RefusesAutoIncrementReference(after, statement, context)) return catalog;
         if (!catalog.Relations.IsEmpty) after = RelationStatements.After(catalog, after, statement);
         return cascade is null ? after : cascade.Follow(catalog, after);
     }
@@ -28,11 +28,11 @@ internal static class CatalogApplier
         _ => false,
     };
 
-    // MySQL and MariaDB refuse the statement that leaves a generated column over the AUTO_INCREMENT column.
-    private static bool RefusesGeneratedOverAutoIncrement(Catalog after, SqlStatement statement, ApplyContext context) => statement switch
+    // MySQL and MariaDB refuse the statement that leaves a generated column, a DEFAULT or a CHECK over the AUTO_INCREMENT column.
+    private static bool RefusesAutoIncrementReference(Catalog after, SqlStatement statement, ApplyContext context) => statement switch
     {
-        CreateTableStatement s => after.FindTable(s.Name) is { } table && MySqlGeneratedAutoIncrement.Refuses(table, s.At, context),
-        AlterTableStatement s => after.FindTable(s.Name) is { } table && MySqlGeneratedAutoIncrement.Refuses(table, s.At, context),
+        CreateTableStatement s => after.FindTable(s.Name) is { } table && MySqlAutoIncrementReferences.Refuses(table, s.At, context),
+        AlterTableStatement s => after.FindTable(s.Name) is { } table && MySqlAutoIncrementReferences.Refuses(table, s.At, context),
         _ => false,
     };
 
