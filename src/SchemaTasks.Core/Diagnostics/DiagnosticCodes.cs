@@ -576,7 +576,8 @@ public static class DiagnosticCodes
     /// <summary>
     /// PostgreSQL: a statement the server refuses because of partitioning: a partition of a table
     /// that is not partitioned, a second DEFAULT partition, INHERITS of a partitioned table or a
-    /// partition, or a change of a partition's own inheritance or columns.
+    /// partition, or a change of a partition's own inheritance or columns. MySQL and MariaDB: a
+    /// PARTITION BY whose columns the primary key or a unique key lacks (error 1503).
     /// </summary>
     public const string PartitionRefused = "ST3103";
 

@@ -16,6 +16,7 @@ internal static class CatalogApplier
         var after = ApplyStatement(catalog, statement, context);
         if (context.Rules.Dialect == SqlDialect.MariaDb && !ReferenceEquals(after, catalog) && RefusesIndexedVirtualColumn(after, statement, context)) return catalog;
         if (context.Rules.Dialect.IsMySqlFamily() && MySqlAutoIncrementReferences.MayMake(statement) && !ReferenceEquals(after, catalog) && RefusesAutoIncrementReference(after, statement, context)) return catalog;
+        if (context.Rules.Dialect.IsMySqlFamily() && RefusesPartitioning(after, statement, context)) return catalog;
         if (!catalog.Relations.IsEmpty) after = RelationStatements.After(catalog, after, statement);
         return cascade is null ? after : cascade.Follow(catalog, after);
     }
@@ -33,6 +34,14 @@ internal static class CatalogApplier
     {
         CreateTableStatement s => after.FindTable(s.Name) is { } table && MySqlAutoIncrementReferences.Refuses(table, s.At, context),
         AlterTableStatement s => after.FindTable(s.Name) is { } table && MySqlAutoIncrementReferences.Refuses(table, s.At, context),
+        _ => false,
+    };
+
+    // MySQL and MariaDB refuse a PARTITION BY whose columns a unique key of the table lacks.
+    private static bool RefusesPartitioning(Catalog after, SqlStatement statement, ApplyContext context) => statement switch
+    {
+        CreateTableStatement { PartitionColumns: { Count: > 0 } names } s => after.FindTable(s.Name) is { } table && MySqlPartitionKeys.Refuses(table, names, s.At, context),
+        AlterTableStatement { PartitionColumns: { Count: > 0 } names } s => after.FindTable(s.Name) is { } table && MySqlPartitionKeys.Refuses(table, names, s.At, context),
         _ => false,
     };
 

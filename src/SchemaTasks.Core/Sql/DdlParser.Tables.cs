@@ -55,6 +55,7 @@ internal sealed partial class DdlParser
         IReadOnlyList<QualifiedName> parents = [];
         var inheritsAt = default(SqlToken);
         var partitioned = false;
+        IReadOnlyList<string>? partitionColumns = null;
         while (!_c.AtEnd)
         {
             if (_mySql && TryCharsetClause(ref charset, afterDefault: true)) continue;
@@ -74,11 +75,17 @@ internal sealed partial class DdlParser
             }
 
             if (!_mySql && _c.IsWord("PARTITION") && _c.IsWord("BY", 1)) partitioned = true;
+            if (_mySql && IsMySqlPartitioning())
+            {
+                partitionColumns = MySqlPartitioning();
+                continue;
+            }
+
             if (_c.IsSymbol('(')) _c.Parenthesised();
             else _c.Next();
         }
 
-        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result, DefaultCollation = charset.CollationWritten, Inherits = parents, InheritsAt = inheritsAt, Partitioned = partitioned, Likes = likes ?? [] };
+        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result, DefaultCollation = charset.CollationWritten, Inherits = parents, InheritsAt = inheritsAt, Partitioned = partitioned, PartitionColumns = partitionColumns, Likes = likes ?? [] };
     }
 
     // The exception with the table it would create, whose later statements are then passed over.
@@ -279,7 +286,7 @@ internal sealed partial class DdlParser
         var first = false;
         List<ColumnAttribute>? attributes = _mySql ? [] : null; // Only MariaDB's grammar cares about their order.
         var charset = default(CharsetClauses);
-        while (!_c.AtEnd && !_c.IsSymbol(',') && !_c.IsSymbol(')'))
+        while (!_c.AtEnd && !_c.IsSymbol(',') && !_c.IsSymbol(')') && !(_mySql && IsMySqlPartitioning()))
         {
             var token = _c.Current;
             if (_mySql && TryColumnCharset(ref charset))
