@@ -451,7 +451,9 @@ public static class DiagnosticCodes
     /// <summary>
     /// MySQL and MariaDB refuse a generated column whose expression uses a function or variable
     /// whose value is not the row's alone: MariaDB in a STORED column (error 1901; the session
-    /// functions also in a VIRTUAL one), MySQL 8 in any (error 3763, 3765 for a variable).
+    /// functions also in a VIRTUAL one), MySQL 8 in any (error 3763, 3765 for a variable). Also a
+    /// generated column, a DEFAULT or a CHECK that uses the AUTO_INCREMENT column (MariaDB 1901;
+    /// MySQL 8 3109, 3768, 3818).
     /// </summary>
     public const string GeneratedColumnFunctionRefused = "ST3066";
 
@@ -589,6 +591,14 @@ public static class DiagnosticCodes
     public const string SchemaOfTheConnectingRole = "ST3139";
 
     /// <summary>
+    /// A <c>CALL</c>, a PostgreSQL <c>SELECT</c> or a MySQL procedure calls a procedure or function
+    /// that a <c>DROP</c> before it dropped and no migration created again: the server refuses the
+    /// call (PostgreSQL SQLSTATE 42883, MySQL error 1305). Also when a PostgreSQL DROP took one
+    /// overload (or one schema's routine) of the name and the call may reach another: undecided.
+    /// </summary>
+    public const string RoutineNotFound = "ST3123";
+
+    /// <summary>
     /// PostgreSQL: <c>CREATE TABLE ... INHERITS</c> that the server refuses: a parent listed twice, a
     /// column the parents (or the table) give different types, or different defaults.
     /// </summary>
@@ -620,7 +630,8 @@ public static class DiagnosticCodes
     /// that is not partitioned, a second DEFAULT partition, a bound that overlaps another
     /// partition's or does not fit the parent's key, a unique key without the partition key's
     /// columns, a partition key's column dropped or retyped, INHERITS of a partitioned table or a
-    /// partition, or a change of a partition's own inheritance or columns.
+    /// partition, or a change of a partition's own inheritance or columns. MySQL and MariaDB: a
+    /// PARTITION BY whose columns the primary key or a unique key lacks (error 1503).
     /// </summary>
     public const string PartitionRefused = "ST3103";
 

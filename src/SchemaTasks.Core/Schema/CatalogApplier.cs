@@ -16,7 +16,8 @@ internal static class CatalogApplier
         var after = ApplyStatement(catalog, statement, context);
         if (context.IsPostgres && statement is CreateTableStatement or AlterTableStatement && !ReferenceEquals(after, catalog) && PartitionedUniqueKeys.Refuses(catalog, after, statement, context)) return catalog;
         if (context.Rules.Dialect == SqlDialect.MariaDb && !ReferenceEquals(after, catalog) && RefusesIndexedVirtualColumn(after, statement, context)) return catalog;
-        if (context.Rules.Dialect.IsMySqlFamily() && MySqlGeneratedAutoIncrement.MayMake(statement) && !ReferenceEquals(after, catalog) && RefusesGeneratedOverAutoIncrement(after, statement, context)) return catalog;
+        if (context.Rules.Dialect.IsMySqlFamily() && MySqlAutoIncrementReferences.MayMake(statement) && !ReferenceEquals(after, catalog) && RefusesAutoIncrementReference(after, statement, context)) return catalog;
+        if (context.Rules.Dialect.IsMySqlFamily() && RefusesPartitioning(after, statement, context)) return catalog;
         if (!catalog.Relations.IsEmpty) after = RelationStatements.After(catalog, after, statement);
         return cascade is null ? after : cascade.Follow(catalog, after);
     }
@@ -29,11 +30,19 @@ internal static class CatalogApplier
         _ => false,
     };
 
-    // MySQL and MariaDB refuse the statement that leaves a generated column over the AUTO_INCREMENT column.
-    private static bool RefusesGeneratedOverAutoIncrement(Catalog after, SqlStatement statement, ApplyContext context) => statement switch
+    // MySQL and MariaDB refuse the statement that leaves a generated column, a DEFAULT or a CHECK over the AUTO_INCREMENT column.
+    private static bool RefusesAutoIncrementReference(Catalog after, SqlStatement statement, ApplyContext context) => statement switch
     {
-        CreateTableStatement s => after.FindTable(s.Name) is { } table && MySqlGeneratedAutoIncrement.Refuses(table, s.At, context),
-        AlterTableStatement s => after.FindTable(s.Name) is { } table && MySqlGeneratedAutoIncrement.Refuses(table, s.At, context),
+        CreateTableStatement s => after.FindTable(s.Name) is { } table && MySqlAutoIncrementReferences.Refuses(table, s.At, context),
+        AlterTableStatement s => after.FindTable(s.Name) is { } table && MySqlAutoIncrementReferences.Refuses(table, s.At, context),
+        _ => false,
+    };
+
+    // MySQL and MariaDB refuse a PARTITION BY whose columns a unique key of the table lacks.
+    private static bool RefusesPartitioning(Catalog after, SqlStatement statement, ApplyContext context) => statement switch
+    {
+        CreateTableStatement { PartitionColumns: { Count: > 0 } names } s => after.FindTable(s.Name) is { } table && MySqlPartitionKeys.Refuses(table, names, s.At, context),
+        AlterTableStatement { PartitionColumns: { Count: > 0 } names } s => after.FindTable(s.Name) is { } table && MySqlPartitionKeys.Refuses(table, names, s.At, context),
         _ => false,
     };
 

@@ -36,6 +36,15 @@ internal static class CheckColumns
         }
     }
 
+    /// <summary>The columns of <paramref name="table"/> an expression's text names: a column DEFAULT's, read as a CHECK's is.</summary>
+    public static IEnumerable<string> OfExpression(string text, CatalogTable table, IdentifierRules rules)
+    {
+        foreach (var (name, _, _) in ColumnTokens(text, rules))
+        {
+            if (table.FindColumn(name, rules.Dialect) is { } found) yield return found.Name;
+        }
+    }
+
     /// <summary>Whether <paramref name="check"/> uses column <paramref name="column"/> of <paramref name="table"/>.</summary>
     public static bool Uses(CatalogCheck check, CatalogTable table, string column, IdentifierRules rules)
         => Of(check, table, rules).Exists(u => string.Equals(u, column, rules.ColumnComparison));

@@ -130,6 +130,7 @@ internal sealed partial class RoutineCalls
             if (i > start && DdlText.StartsDdl(sql.Text, sql.Tokens[start], _dialect))
             {
                 catalog = TrackedStatement.Apply(catalog, sql.Text, sql.Tokens, new SqlStatementRange(start, i), context, diagnostics, context.File);
+                if (SqlTokenText.IsWord(sql.Text, sql.Tokens[start], "DROP")) Drop(sql.Text, sql.Tokens.GetRange(start, i - start), context); // MariaDB prepares DROP PROCEDURE.
             }
 
             start = i + 1;

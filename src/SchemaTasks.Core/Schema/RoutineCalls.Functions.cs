@@ -20,9 +20,11 @@ internal sealed partial class RoutineCalls
     /// <inheritdoc/>
     public object? CallFunction(string name, List<object> arguments, Catalog catalog, out string? unknown)
     {
-        if (!_dialect.IsMySqlFamily() || !_routines.TryGetValue(name, out var routine) || routine.Kind != "function")
+        if (!_dialect.IsMySqlFamily() || !_mySqlFunctions.TryGetValue(name, out var routine))
         {
-            unknown = $"'{name}'";
+            unknown = Dropped(name, "function") is { } drop
+                ? $"the function {name}, which the DROP at {drop.Where} dropped: the server refuses the call, error 1305"
+                : $"'{name}'";
             return null;
         }
 

@@ -118,7 +118,13 @@ internal sealed partial class RoutineCalls
         var first = tokens[0];
         if (SqlTokenText.IsWord(sql, first, "SET")) return Set(catalog, sql, tokens);
         if (SqlTokenText.IsWord(sql, first, "PREPARE")) return Prepare(catalog, sql, tokens);
-        switch (Runs(catalog, sql, tokens))
+        var runs = Runs(catalog, sql, tokens);
+        if (runs is RoutineRun { Name: var called } && Dropped(called, "procedure") is { } drop && ReportDropped("procedure", called, drop, first, context))
+        {
+            return catalog; // The server stops the procedure at the failed CALL, unless a handler takes the error.
+        }
+
+        switch (runs)
         {
             case DynamicText { Text: { } text } known when text.Length > 0:
                 return ApplyText(catalog, sql, known, context, diagnostics);

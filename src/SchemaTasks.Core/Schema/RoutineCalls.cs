@@ -20,6 +20,9 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
     private readonly SqlDialect _dialect;
     private readonly Dictionary<string, RoutineDefinition> _routines;
 
+    // MySQL keeps stored functions apart from procedures: one of each may have the same name.
+    private readonly Dictionary<string, RoutineDefinition> _mySqlFunctions = new(StringComparer.OrdinalIgnoreCase);
+
     // The lengths of the routines' names: a SELECT's words are looked up (which makes a string
     // of each) only when one could be a routine's name. pg_dump folders have thousands of
     // SELECT setval(...) statements.
@@ -67,8 +70,10 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
         if (RoutineDefinition.Read(sql, tokens, _dialect, file) is { } routine)
         {
             routine.OperatorMode = Session.OperatorMode;
-            _routines[routine.Name] = routine;
+            if (_dialect.IsMySqlFamily() && routine.Kind == "function") _mySqlFunctions[routine.Name] = routine;
+            else _routines[routine.Name] = routine;
             _nameLengths.Add(routine.Name.Length);
+            Recreated(routine);
             if (_dialect.IsMySqlFamily() && routine.Kind == "function") Session.StoredFunctions.Add(routine.Name);
         }
     }
@@ -89,8 +94,22 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
 
         if (SqlTokenText.IsWord(sql, first, "BEGIN")) return Block(catalog, sql, tokens, gapStart, context, diagnostics);
 
+        // The server refuses a call of a routine a DROP took before the statement does anything.
+        if (_dialect == SqlDialect.Postgres && SqlTokenText.IsWord(sql, first, "SELECT")
+            && DroppedCallee(sql, tokens, new SqlStatementRange(1, tokens.Count)) is { } gone
+            && ReportDropped(_routines[gone.Name].Kind, gone.Name, gone.Drop, gone.At, context))
+        {
+            return catalog;
+        }
+
         var runs = Runs(catalog, sql, tokens);
         if (runs is null) return catalog; // A SELECT of nothing the migrations defined, DEALLOCATE's like.
+        if (runs is RoutineRun { Name: var called } && SqlTokenText.IsWord(sql, first, "CALL") && Dropped(called, "procedure") is { } drop
+            && ReportDropped("procedure", called, drop, first, context))
+        {
+            return catalog;
+        }
+
         if (Declared(catalog, sql, gapStart, first, context, diagnostics) is { } declared) return declared;
 
         switch (runs)

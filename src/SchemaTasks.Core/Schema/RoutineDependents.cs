@@ -19,9 +19,10 @@ internal static class RoutineDependents
     {
         foreach (var routine in s.Routines)
         {
-            var users = Users(catalog, routine.Name, context.Rules);
+            // A procedure is only ever CALLed: no default or CHECK can use it.
+            List<string> users = routine.Kind == RoutineKind.Procedure ? [] : Users(catalog, routine.Name, context.Rules);
             var overloaded = context.Overloads.IsOverloaded(routine.Name);
-            context.Overloads.Dropped(routine.Name);
+            context.Overloads.Dropped(routine, s.IfExists, context.Where(s.At));
             if (users.Count == 0) continue;
             var listed = string.Join(", ", users);
             if (overloaded)
@@ -56,7 +57,7 @@ internal static class RoutineDependents
     {
         var rules = context.Rules;
         var overloaded = context.Overloads.IsOverloaded(s.Name);
-        context.Overloads.Renamed(s.Name, s.NewName);
+        context.Overloads.Renamed(s.Name, s.NewName, context.Where(s.At));
         var users = Users(catalog, s.Name, rules);
         if (users.Count == 0 || s.Name == s.NewName) return catalog;
         if (overloaded)
@@ -102,7 +103,7 @@ internal static class RoutineDependents
         foreach (var routine in context.Overloads.In(schema).ToList())
         {
             catalog = DropUsers(catalog, routine, at, context);
-            context.Overloads.Forget(routine);
+            context.Overloads.Forget(routine, context.Where(at));
         }
 
         return DropCallers(catalog, text => ExpressionCalls.CallsInto(text, schema, rules), at, context);

@@ -6,7 +6,8 @@ namespace SchemaTasks.Schema;
 /// The argument lists the migrations created each PostgreSQL function and procedure with, for
 /// one run. A default or CHECK calls a function by name, and which overload the server resolved
 /// the call to depends on argument types the engine does not know; so when DROP FUNCTION names one
-/// overload of several, its dependents cannot be told from the others' (<see cref="RoutineDependents"/>).
+/// overload of several, its dependents cannot be told from the others' (<see cref="RoutineDependents"/>),
+/// nor whether a later call of the name still finds one (<see cref="DropOf"/>).
 /// </summary>
 internal sealed class RoutineOverloads
 {
@@ -15,6 +16,10 @@ internal sealed class RoutineOverloads
 
     private readonly Dictionary<QualifiedName, HashSet<string>> _signatures = [];
     private readonly HashSet<string> _everNamed = new(StringComparer.Ordinal);
+
+    // The names a DROP (or a rename, or DROP SCHEMA ... CASCADE) took from the routines the
+    // migrations created, and no CREATE gave back since: by name alone, as calls are matched.
+    private readonly Dictionary<string, RoutineDrop> _drops = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the migrations created an operator, cast or aggregate: a view that uses one calls
@@ -38,7 +43,8 @@ internal sealed class RoutineOverloads
         var name = new QualifiedName(schema, rules.Name(sql, tokens[last]));
         _everNamed.Add(name.Name);
         if (!_signatures.TryGetValue(name, out var signatures)) _signatures[name] = signatures = new HashSet<string>(StringComparer.Ordinal);
-        signatures.Add(Signature(sql, tokens, last + 1));
+        signatures.Add(RoutineSignature.Text(sql, tokens, last + 1));
+        _drops.Remove(name.Name);
     }
 
     /// <summary>Whether the migrations created a function or procedure of this name, in any schema, at any time (dropped or not).</summary>
@@ -57,6 +63,29 @@ internal sealed class RoutineOverloads
     }
 
     /// <summary>
+    /// Forgets <paramref name="routine"/> after a DROP of it at <paramref name="where"/>, and notes
+    /// whether a later call of its name surely fails: when the migrations created it with one
+    /// argument list, in one schema, and the DROP took it (no argument list, or the one it was
+    /// created with, or any without IF EXISTS: the server refuses a list that matches nothing).
+    /// Otherwise the call may reach an overload, or a schema's routine, that is still there.
+    /// </summary>
+    public void Dropped(DroppedRoutine routine, bool ifExists, string where)
+    {
+        var name = routine.Name;
+        if (!_signatures.TryGetValue(name, out var signatures)) return; // Not one the migrations created there.
+        var took = routine.Arguments is null || !ifExists || signatures.Contains(routine.Arguments);
+        var surely = signatures.Count == 1 && took;
+        Dropped(name);
+        Gone(name.Name, where, surely && !_signatures.Keys.Any(n => n.Name == name.Name));
+    }
+
+    /// <summary>
+    /// What a DROP left of the routines the migrations named <paramref name="name"/>, when one took
+    /// all or some of them and no CREATE made one since; null otherwise.
+    /// </summary>
+    public RoutineDrop? DropOf(string name) => _drops.GetValueOrDefault(name);
+
+    /// <summary>
     /// The argument lists of <paramref name="name"/>'s overloads the migrations created, as
     /// written with unquoted words folded, one token a word: <c>( x status , n int ) </c>.
     /// </summary>
@@ -67,15 +96,29 @@ internal sealed class RoutineOverloads
     public IEnumerable<QualifiedName> In(string schema) => _signatures.Keys.Where(n => n.Schema == schema);
 
     /// <summary>Forgets every overload of <paramref name="name"/>, which DROP SCHEMA ... CASCADE dropped.</summary>
-    public void Forget(QualifiedName name) => _signatures.Remove(name);
+    public void Forget(QualifiedName name, string where)
+    {
+        _signatures.Remove(name);
+        Gone(name.Name, where, !_signatures.Keys.Any(n => n.Name == name.Name));
+    }
 
     /// <summary>Moves what is known of <paramref name="name"/>'s overloads to <paramref name="newName"/> after ALTER FUNCTION renames one.</summary>
-    public void Renamed(QualifiedName name, QualifiedName newName)
+    public void Renamed(QualifiedName name, QualifiedName newName, string where)
     {
         if (name == newName || !_signatures.TryGetValue(name, out var signatures)) return;
         if (!_signatures.TryGetValue(newName, out var target)) _signatures[newName] = target = new HashSet<string>(StringComparer.Ordinal);
         target.UnionWith(signatures);
+        _drops.Remove(newName.Name);
+        var moved = !IsOverloaded(name);
         Dropped(name); // One overload of several moved: which is not known, so both names stay undecided.
+        if (name.Name != newName.Name) Gone(name.Name, where, moved && !_signatures.Keys.Any(n => n.Name == name.Name));
+    }
+
+    private void Gone(string name, string where, bool surely)
+    {
+        // What is left of the name's overloads is kept as cautiously as surely is told: the first
+        // drop that surely took them all is the one a later call's message points at.
+        if (_drops.GetValueOrDefault(name) is not { Surely: true }) _drops[name] = new RoutineDrop(where, surely);
     }
 
     // CREATE [OR REPLACE] OPERATOR | CAST | AGGREGATE (and OPERATOR CLASS / FAMILY, as cautious).
@@ -84,21 +127,10 @@ internal sealed class RoutineOverloads
         var kind = tokens.Count > 3 && SqlTokenText.IsWord(sql, tokens[1], "OR") && SqlTokenText.IsWord(sql, tokens[2], "REPLACE") ? 3 : 1;
         return kind < tokens.Count && (SqlTokenText.IsWord(sql, tokens[kind], "OPERATOR") || SqlTokenText.IsWord(sql, tokens[kind], "CAST") || SqlTokenText.IsWord(sql, tokens[kind], "AGGREGATE"));
     }
-
-    // The argument list's tokens, as written with unquoted words folded: CREATE OR REPLACE of the
-    // same overload repeats it.
-    private static string Signature(string sql, List<SqlToken> tokens, int open)
-    {
-        var text = new System.Text.StringBuilder();
-        var depth = 0;
-        for (var i = open; i < tokens.Count; i++)
-        {
-            var token = tokens[i];
-            text.Append(SqlTokenText.Raw(sql, token).ToLowerInvariant()).Append(' ');
-            if (SqlTokenText.IsSymbol(sql, token, '(')) depth++;
-            else if (SqlTokenText.IsSymbol(sql, token, ')') && --depth == 0) break;
-        }
-
-        return text.ToString();
-    }
 }
+
+/// <summary>
+/// A DROP of routines the migrations created: where it was, and whether it surely took every
+/// routine of the name (a call of it then fails, SQLSTATE 42883) or may have left one.
+/// </summary>
+internal sealed record RoutineDrop(string Where, bool Surely);

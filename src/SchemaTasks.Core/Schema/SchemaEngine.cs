@@ -195,6 +195,10 @@ public static class SchemaEngine
                 routines.Define(sql, tokens, file);
                 routines.CheckDeclaredTypes(catalog, sql, tokens, context);
             }
+            else if (SqlTokenText.IsWord(sql, tokens[0], "DROP"))
+            {
+                routines.Drop(sql, tokens, context); // MySQL; PostgreSQL's DROP FUNCTION is applied as a statement.
+            }
 
             if (rules.Dialect == SqlDialect.Postgres) routines.SearchPath.Note(catalog, sql, tokens, file, statementDiagnostics);
             catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file, reader.Parsed);

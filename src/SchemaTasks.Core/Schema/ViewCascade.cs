@@ -47,10 +47,10 @@ internal sealed class ViewCascade
     {
         if (!IsCascade(statement) || !before.Relations.Named.Values.Any(IsView)) return null;
         var routines = new HashSet<string>(context.Overloads.Names.Select(n => n.Name), StringComparer.Ordinal);
-        if (statement is DropRoutinesStatement dropRoutines) routines.UnionWith(dropRoutines.Routines.Select(r => r.Name.Name));
+        if (statement is DropRoutinesStatement dropRoutines) routines.UnionWith(dropRoutines.Routines.Where(r => r.Kind != RoutineKind.Procedure).Select(r => r.Name.Name));
         var anyView = context.Overloads.MadeUnnamedCallers
             || statement is DropExtensionStatement
-            || statement is DropRoutinesStatement { Routines.IsEmpty: true } // An operator, aggregate or procedure, whose name is not read.
+            || statement is DropRoutinesStatement { Routines.IsEmpty: true } // An operator or aggregate, whose name is not read.
             || (statement is DropSchemaStatement schemas && before.Extensions.Values.Any(schemas.Names.Contains));
         return new ViewCascade(statement, routines, anyView);
     }

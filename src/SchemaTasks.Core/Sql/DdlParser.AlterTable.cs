@@ -12,15 +12,19 @@ internal sealed partial class DdlParser
         if (!_mySql) _c.TrySymbol('*');
         var actions = new List<AlterAction>();
         if (_c.AtEnd) return new AlterTableStatement(at, name, ifExists, actions) { Only = only };
+        IReadOnlyList<string>? partitionColumns = null;
         do
         {
+            // MySQL: PARTITION BY or REMOVE PARTITIONING ends the statement, alone or after the actions, without a comma.
+            if (_mySql && IsMySqlPartitioning()) break;
             var action = _mySql ? MySqlAlterAction() : PostgresAlterAction();
             if (action is not null) actions.Add(action);
-            if (!_c.AtEnd && !_c.IsSymbol(',')) throw _c.Error("expected ',' or the end of the statement after the ALTER TABLE action");
+            if (!_c.AtEnd && !_c.IsSymbol(',') && !(_mySql && IsMySqlPartitioning())) throw _c.Error("expected ',' or the end of the statement after the ALTER TABLE action");
         }
         while (_c.TrySymbol(','));
+        if (_mySql && IsMySqlPartitioning()) partitionColumns = MySqlPartitioning();
         _c.ExpectEnd();
-        return new AlterTableStatement(at, name, ifExists, actions) { Only = only };
+        return new AlterTableStatement(at, name, ifExists, actions) { Only = only, PartitionColumns = partitionColumns };
     }
 
     private AlterAction? PostgresAlterAction()

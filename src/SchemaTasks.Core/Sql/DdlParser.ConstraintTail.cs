@@ -31,7 +31,7 @@ internal sealed partial class DdlParser
     private void ConstraintTail()
     {
         var nameNext = false;
-        while (!_c.AtEnd && !_c.IsSymbol(',') && !_c.IsSymbol(')')) ConstraintTailStep(ref nameNext);
+        while (!_c.AtEnd && !_c.IsSymbol(',') && !_c.IsSymbol(')') && !(_mySql && IsMySqlPartitioning())) ConstraintTailStep(ref nameNext);
     }
 
     /// <summary>

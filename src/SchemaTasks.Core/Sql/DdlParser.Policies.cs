@@ -39,27 +39,31 @@ internal sealed partial class DdlParser
     /// <summary>
     /// <c>DROP FUNCTION | PROCEDURE | ROUTINE | AGGREGATE | OPERATOR ... [CASCADE]</c>: the views,
     /// policies, generated columns, defaults and CHECKs that use the routine go with it when it
-    /// cascades, and make the server refuse it when not. Only functions can be called in a
-    /// default or CHECK, so only their names are read.
+    /// cascades, and make the server refuse it when not; and a later call of it fails. Only
+    /// functions can be called in a default or CHECK, and only functions and procedures are
+    /// called by name, so only their names are read.
     /// </summary>
     private SqlStatement DropRoutines(SqlToken at)
     {
-        var callable = _c.IsWord("FUNCTION") || _c.IsWord("ROUTINE");
+        var kind = _c.IsWord("PROCEDURE") ? RoutineKind.Procedure : _c.IsWord("FUNCTION") ? RoutineKind.Function : _c.IsWord("ROUTINE") ? RoutineKind.Routine : (RoutineKind?)null;
         var cascade = EndsInCascade();
-        if (!callable) return new DropRoutinesStatement(at, [], cascade);
+        if (kind is null) return new DropRoutinesStatement(at, [], cascade);
         _c.Next();
-        IfExists();
+        var ifExists = IfExists();
         var routines = new List<DroppedRoutine>();
         do
         {
-            routines.Add(new DroppedRoutine(_c.QualifiedName()));
-            if (_c.IsSymbol('(')) _c.Parenthesised(); // Which overload: the engine cannot match calls to argument types.
+            var name = _c.QualifiedName();
+            // Which overload: the engine cannot match calls to argument types, only an argument list written as it was created.
+            var arguments = _c.IsSymbol('(') ? RoutineSignature.Text(_c.Source, _c.Tokens, _c.Position) : null;
+            if (arguments is not null) _c.Parenthesised();
+            routines.Add(new DroppedRoutine(name, kind.Value, arguments));
         }
         while (_c.TrySymbol(','));
 
         DropBehaviour();
         _c.ExpectEnd();
-        return new DropRoutinesStatement(at, [.. routines], cascade);
+        return new DropRoutinesStatement(at, [.. routines], cascade) { IfExists = ifExists };
     }
 
     /// <summary>

@@ -56,6 +56,7 @@ internal sealed partial class DdlParser
         var inheritsAt = default(SqlToken);
         var partitioned = false;
         PartitionKey? key = null;
+        IReadOnlyList<string>? partitionColumns = null;
         while (!_c.AtEnd)
         {
             if (_mySql && TryCharsetClause(ref charset, afterDefault: true)) continue;
@@ -80,11 +81,17 @@ internal sealed partial class DdlParser
                 continue;
             }
 
+            if (_mySql && IsMySqlPartitioning())
+            {
+                partitionColumns = MySqlPartitioning();
+                continue;
+            }
+
             if (_c.IsSymbol('(')) _c.Parenthesised();
             else _c.Next();
         }
 
-        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result, DefaultCollation = charset.CollationWritten, Inherits = parents, InheritsAt = inheritsAt, Partitioned = partitioned, PartitionKey = key, Likes = likes ?? [] };
+        return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result, DefaultCollation = charset.CollationWritten, Inherits = parents, InheritsAt = inheritsAt, Partitioned = partitioned, PartitionKey = key, PartitionColumns = partitionColumns, Likes = likes ?? [] };
     }
 
     // The exception with the table it would create, whose later statements are then passed over.
@@ -285,7 +292,7 @@ internal sealed partial class DdlParser
         var first = false;
         List<ColumnAttribute>? attributes = _mySql ? [] : null; // Only MariaDB's grammar cares about their order.
         var charset = default(CharsetClauses);
-        while (!_c.AtEnd && !_c.IsSymbol(',') && !_c.IsSymbol(')'))
+        while (!_c.AtEnd && !_c.IsSymbol(',') && !_c.IsSymbol(')') && !(_mySql && IsMySqlPartitioning()))
         {
             var token = _c.Current;
             if (_mySql && TryColumnCharset(ref charset))

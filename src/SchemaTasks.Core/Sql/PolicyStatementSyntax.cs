@@ -21,12 +21,27 @@ internal sealed record DropPolicyStatement(SqlToken At, string Name, QualifiedNa
 /// <summary>
 /// PostgreSQL <c>DROP FUNCTION</c> (or a procedure, routine, aggregate or operator): with
 /// <paramref name="Cascade"/> it takes along whatever uses the routines. <paramref name="Routines"/>
-/// lists the functions and routines named, which defaults and CHECKs may call; empty for the other kinds.
+/// lists the functions, procedures and routines named; empty for the other kinds.
 /// </summary>
-internal sealed record DropRoutinesStatement(SqlToken At, System.Collections.Immutable.ImmutableArray<DroppedRoutine> Routines, bool Cascade) : SqlStatement(At);
+internal sealed record DropRoutinesStatement(SqlToken At, System.Collections.Immutable.ImmutableArray<DroppedRoutine> Routines, bool Cascade) : SqlStatement(At)
+{
+    /// <summary>Whether the statement says IF EXISTS: a name or argument list that matches nothing is then passed over.</summary>
+    public bool IfExists { get; init; }
+}
 
 /// <summary>PostgreSQL <c>ALTER FUNCTION ... RENAME TO</c> or <c>SET SCHEMA</c>: <paramref name="NewName"/> differs from <paramref name="Name"/> in one part.</summary>
 internal sealed record RenameRoutineStatement(SqlToken At, QualifiedName Name, QualifiedName NewName) : SqlStatement(At);
 
-/// <summary>A function named by <c>DROP FUNCTION</c>, whatever argument list follows it.</summary>
-internal sealed record DroppedRoutine(QualifiedName Name);
+/// <summary>
+/// A function, procedure or routine named by <c>DROP FUNCTION</c> (<c>PROCEDURE</c>, <c>ROUTINE</c>):
+/// its argument list as <see cref="RoutineSignature.Text"/> writes it, or null when none follows the name.
+/// </summary>
+internal sealed record DroppedRoutine(QualifiedName Name, RoutineKind Kind = RoutineKind.Function, string? Arguments = null);
+
+/// <summary>What kind of routine a <c>DROP</c> names: PostgreSQL's <c>DROP ROUTINE</c> drops a function or a procedure.</summary>
+internal enum RoutineKind
+{
+    Function,
+    Procedure,
+    Routine,
+}

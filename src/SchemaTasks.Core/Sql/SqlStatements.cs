@@ -69,6 +69,9 @@ internal sealed record CreateTableStatement(SqlToken At, QualifiedName Name, boo
     /// <summary>PostgreSQL <c>PARTITION OF parent FOR VALUES ...</c>: the bound; <see langword="null"/> for DEFAULT.</summary>
     public PartitionBound? Bound { get; init; }
 
+    /// <summary>MySQL <c>PARTITION BY</c>: the names its partitioning functions use; null without one.</summary>
+    public IReadOnlyList<string>? PartitionColumns { get; init; }
+
     /// <summary>PostgreSQL <c>LIKE source [INCLUDING ...]</c> elements, in order; empty without one.</summary>
     public IReadOnlyList<TableLikeSpec> Likes { get; init; } = [];
 }
@@ -97,6 +100,9 @@ internal sealed record AlterTableStatement(SqlToken At, QualifiedName Name, bool
 {
     /// <summary>PostgreSQL <c>ALTER TABLE ONLY name</c>: the change does not pass into the tables that inherit from it.</summary>
     public bool Only { get; init; }
+
+    /// <summary>MySQL <c>PARTITION BY</c> after the actions, or alone: the names its partitioning functions use (<see cref="DdlParser"/>); null without one.</summary>
+    public IReadOnlyList<string>? PartitionColumns { get; init; }
 }
 
 internal sealed record RenameTablesStatement(SqlToken At, IReadOnlyList<(QualifiedName From, QualifiedName To)> Renames) : SqlStatement(At);
