@@ -12,9 +12,30 @@ internal static partial class UncommittedLabelUses
     /// </summary>
     public static UncommittedLabelUse? FindUnknown(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, IdentifierRules rules, RoutineOverloads? routines)
     {
-        if (after.EnumTypes.IsEmpty || !HasString(tokens)) return null;
-        var scan = new Scan(before, after, sql, tokens, new UnknownEnumLabels(after), rules, routines);
+        if (after.EnumTypes.IsEmpty || !HasString(tokens) || DefinesLabels(sql, tokens)) return null;
+
+        // Every constant is looked at, so a call's argument list is searched for only when the
+        // statement names a routine the migrations created: a long list stays linear.
+        var calls = routines is not null && NamesRoutine(sql, tokens, routines, rules) ? routines : null;
+        var scan = new Scan(before, after, sql, tokens, new UnknownEnumLabels(after), rules, calls);
         return scan.FirstConstantUse() is { Undecided: null } use ? use : null;
+    }
+
+    // CREATE TYPE and ALTER TYPE: their constants are labels being defined, not values read.
+    private static bool DefinesLabels(string sql, IReadOnlyList<SqlToken> tokens)
+        => tokens.Count > 1 && (SqlTokenText.IsWord(sql, tokens[0], "CREATE") || SqlTokenText.IsWord(sql, tokens[0], "ALTER")) && SqlTokenText.IsWord(sql, tokens[1], "TYPE");
+
+    private static bool NamesRoutine(string sql, IReadOnlyList<SqlToken> tokens, RoutineOverloads routines, IdentifierRules rules)
+    {
+        HashSet<string>? names = null;
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier) || !SqlTokenText.IsSymbol(sql, tokens[i + 1], '(')) continue;
+            names ??= routines.Names.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+            if (names.Contains(rules.Name(sql, tokens[i]))) return true;
+        }
+
+        return false;
     }
 
     private static bool HasString(IReadOnlyList<SqlToken> tokens)
