@@ -19,7 +19,7 @@ namespace SchemaTasks.Schema;
 /// refuses the statement if they do overlap) and takes the partition as created. Rows are not
 /// tracked, so a DEFAULT partition holding rows the new partition would take is not seen.
 /// </summary>
-internal static partial class PartitionBoundCheck
+internal static class PartitionBoundCheck
 {
     /// <summary>
     /// Reports and returns <see langword="true"/> when the server refuses the bound of
@@ -173,7 +173,7 @@ internal static partial class PartitionBoundCheck
         if (left.Kind != BoundValueKind.String || right.Kind != BoundValueKind.String) return null;
         if (type is "date" or "timestamp with time zone" || type.StartsWith("timestamp(", StringComparison.Ordinal) && type.EndsWith("with time zone", StringComparison.Ordinal))
         {
-            return IsoDate().IsMatch(left.Text) && IsoDate().IsMatch(right.Text) ? string.CompareOrdinal(left.Text, right.Text) : null;
+            return IsoDate.IsMatch(left.Text) && IsoDate.IsMatch(right.Text) ? string.CompareOrdinal(left.Text, right.Text) : null;
         }
 
         if (type.StartsWith("timestamp", StringComparison.Ordinal))
@@ -182,7 +182,7 @@ internal static partial class PartitionBoundCheck
         }
 
         // Strings of lower-case letters and digits sort the same under C and the usual linguistic collations.
-        return IsText(type) && Plain().IsMatch(left.Text) && Plain().IsMatch(right.Text) ? string.CompareOrdinal(left.Text, right.Text) : null;
+        return IsText(type) && Plain.IsMatch(left.Text) && Plain.IsMatch(right.Text) ? string.CompareOrdinal(left.Text, right.Text) : null;
     }
 
     // Values of an expression, whose type the engine does not know: compared only when every
@@ -190,10 +190,10 @@ internal static partial class PartitionBoundCheck
     // shape, lower-case words).
     private static int? CompareUntyped(string left, string right)
     {
-        var alike = (Digits().IsMatch(left) && Digits().IsMatch(right) && left.Length == right.Length)
-                    || (IsoDate().IsMatch(left) && IsoDate().IsMatch(right))
-                    || (IsoTimestamp().IsMatch(left) && IsoTimestamp().IsMatch(right) && left.Length == right.Length)
-                    || (Word().IsMatch(left) && Word().IsMatch(right));
+        var alike = (Digits.IsMatch(left) && Digits.IsMatch(right) && left.Length == right.Length)
+                    || (IsoDate.IsMatch(left) && IsoDate.IsMatch(right))
+                    || (IsoTimestamp.IsMatch(left) && IsoTimestamp.IsMatch(right) && left.Length == right.Length)
+                    || (Word.IsMatch(left) && Word.IsMatch(right));
         return alike ? string.CompareOrdinal(left, right) : null;
     }
 
@@ -207,23 +207,18 @@ internal static partial class PartitionBoundCheck
 
     private static string? IsoDateTime(string text)
     {
-        if (IsoDate().IsMatch(text)) return text + " 00:00:00";
-        var match = IsoTimestamp().Match(text);
+        if (IsoDate.IsMatch(text)) return text + " 00:00:00";
+        var match = IsoTimestamp.Match(text);
         return match.Success ? $"{match.Groups[1].Value} {match.Groups[2].Value}:{(match.Groups[3].Success ? match.Groups[3].Value : "00")}" : null;
     }
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
-    private static partial Regex IsoDate();
+    private static readonly Regex IsoDate = new(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant);
 
-    [GeneratedRegex(@"^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(?::(\d{2}))?$")]
-    private static partial Regex IsoTimestamp();
+    private static readonly Regex IsoTimestamp = new(@"^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(?::(\d{2}))?$", RegexOptions.CultureInvariant);
 
-    [GeneratedRegex("^[0-9]+$")]
-    private static partial Regex Digits();
+    private static readonly Regex Digits = new("^[0-9]+$", RegexOptions.CultureInvariant);
 
-    [GeneratedRegex("^[a-z]+$")]
-    private static partial Regex Word();
+    private static readonly Regex Word = new("^[a-z]+$", RegexOptions.CultureInvariant);
 
-    [GeneratedRegex("^[a-z0-9]*$")]
-    private static partial Regex Plain();
+    private static readonly Regex Plain = new("^[a-z0-9]*$", RegexOptions.CultureInvariant);
 }

@@ -88,6 +88,6 @@ internal sealed partial class RoutineCalls
             => x.Kind == y.Kind && StringComparer.OrdinalIgnoreCase.Equals(x.Name, y.Name);
 
         public int GetHashCode((string Kind, string Name) key)
-            => HashCode.Combine(key.Kind, StringComparer.OrdinalIgnoreCase.GetHashCode(key.Name));
+            => (key.Kind.GetHashCode() * 31) ^ StringComparer.OrdinalIgnoreCase.GetHashCode(key.Name);
     }
 }
