@@ -202,7 +202,7 @@ internal sealed class PostgresCorpus(int seed, int noise) : CorpusGenerator(seed
             default:
                 Sql.Append($"""
                     UPDATE {table} SET kind = 'beta' WHERE kind = 'alpha' AND created_at < '2023-01-01'::date;
-                    DELETE FROM {table} WHERE status = 'archived' AND created_at < now() - interval '90 days';
+                    DELETE FROM {table} WHERE status = 'failed' AND created_at < now() - interval '90 days';
                     SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 1)) FROM {table};
 
 
