@@ -123,7 +123,7 @@ public sealed class TaskPackageTests
         Assert.Contains("'tasks', '$(_SchemaTaskFramework)', 'SchemaTasks.Build.dll'", targets.Elements("PropertyGroup").Elements("_SchemaTaskAssembly").Single().Value, StringComparison.Ordinal);
 
         var usingTasks = targets.Elements("UsingTask").ToList();
-        Assert.Equal(3, usingTasks.Count);
+        Assert.Equal(4, usingTasks.Count);
         Assert.All(usingTasks, u => Assert.Equal("$(_SchemaTaskAssembly)", (string?)u.Attribute("AssemblyFile")));
         Assert.All(frameworkByCondition.Values, framework => Assert.Contains($"tasks/{framework}/SchemaTasks.Build.dll", package.EntryNames));
     }
