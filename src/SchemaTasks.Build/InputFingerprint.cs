@@ -124,7 +124,7 @@ internal sealed class InputFingerprint
         return followed;
     }
 
-    // The core's assembly is loaded only when one of these two runs: a build that changed nothing
+    // The core's assembly is loaded only when one of these runs: a build that changed nothing
     // in a folder without links, beside the project, never needs it.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool IsReadByTheWalk(ReadOnlySpan<char> name, InputFolder folder) =>
@@ -139,14 +139,9 @@ internal sealed class InputFingerprint
         return path.AsSpan(separator + 1);
     }
 
-    private static bool Overlaps(string a, string b) => IsSameOrUnder(a, b) || IsSameOrUnder(b, a);
-
-    private static bool IsSameOrUnder(string path, string folder)
-    {
-        var comparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-        return path.Equals(folder, comparison)
-            || (path.StartsWith(folder, comparison) && (Path.EndsInDirectorySeparator(folder) || path[folder.Length] == Path.DirectorySeparatorChar));
-    }
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool Overlaps(string a, string b) =>
+        MigrationFolderWalk.IsSameOrUnder(a, b) || MigrationFolderWalk.IsSameOrUnder(b, a);
 
     private void AddEntry(ulong folderSeed, ReadOnlySpan<char> name, long lastWriteTicks, long length)
     {

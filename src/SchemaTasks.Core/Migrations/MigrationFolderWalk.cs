@@ -116,11 +116,17 @@ internal static class MigrationFolderWalk
         }
     }
 
-    private static bool IsSameOrUnder(string path, string folder)
+    /// <summary>
+    /// Whether <paramref name="path"/> is <paramref name="folder"/> or lies under it, compared as
+    /// this file system compares names. The build's input check uses it too, so that the walk and
+    /// the check agree on which links they follow.
+    /// </summary>
+    internal static bool IsSameOrUnder(string path, string folder)
     {
         var comparison = PathComparer == StringComparer.Ordinal ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-        var prefix = Path.EndsInDirectorySeparator(folder) ? folder : folder + Path.DirectorySeparatorChar;
-        return path.Equals(folder, comparison) || path.StartsWith(prefix, comparison);
+        return path.Equals(folder, comparison)
+            || (path.StartsWith(folder, comparison)
+                && (Path.EndsInDirectorySeparator(folder) || path[folder.Length] == Path.DirectorySeparatorChar));
     }
 
     private static IEnumerable<string> Components(string path) =>
