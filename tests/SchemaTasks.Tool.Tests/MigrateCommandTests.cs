@@ -236,6 +236,27 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Contains("error ST7006", otherTool.Error, StringComparison.Ordinal);
     }
 
+    [PostgresFact]
+    public async Task WithoutTheHistoryOption_ADatabaseTheToolMigrated_IsNamedByStatus_AndNotMigratedAgain()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        Write("1_a.up.sql", "CREATE TABLE a (id int);\n");
+        Write("2_b.up.sql", "CREATE TABLE b (id int);\n");
+        string[] common = ["--migrations", _folder, "--dialect", "postgres", "--connection", db.ConnectionString];
+        var migrated = await ToolRun.RunAsync(["migrate", .. common, "--history", "golang-migrate"]);
+
+        var status = await ToolRun.RunAsync(["status", .. common]);
+        var again = await ToolRun.RunAsync(["migrate", .. common]);
+
+        Assert.True(migrated.Exit == ExitCodes.Success, migrated.Error);
+        Assert.Equal(ExitCodes.ProblemsFound, status.Exit);
+        Assert.Contains("0 applied, 2 pending, 0 failed.", status.Output, StringComparison.Ordinal);
+        Assert.Contains("schema_migrations, the history table of golang-migrate, records 2 of these migrations as applied: read it with --history golang-migrate.", status.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.ProblemsFound, again.Exit);
+        Assert.Contains("error ST7007", again.Error, StringComparison.Ordinal);
+        Assert.False(await db.ScalarAsync<bool>("SELECT to_regclass('schematasks_history') IS NOT NULL"));
+    }
+
     [Theory]
     [InlineData("flyway", "does not write flyway's history")]
     [InlineData("nosuchtool", "use schematasks, prisma, golang-migrate, dbmate, goose, sqlx or drizzle")]

@@ -762,4 +762,7 @@ public static class DiagnosticCodes
 
     /// <summary>The migrator was asked to record migrations in a tool's history it cannot write for this folder (another tool's layout, or a tool whose table it does not write).</summary>
     public const string HistoryNotWritable = "ST7006";
+
+    /// <summary>The migrator's own history records nothing, but another tool's history table in the database records these migrations as applied; nothing was applied.</summary>
+    public const string AppliedByAnotherTool = "ST7007";
 }

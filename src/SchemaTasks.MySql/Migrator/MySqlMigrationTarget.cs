@@ -28,6 +28,18 @@ internal sealed partial class MySqlMigrationTarget(MySqlConnection connection, s
     public Task<MigrationHistory> ReadHistoryAsync(CancellationToken cancellationToken) =>
         new MySqlMigrationHistoryReader(connection, MigrationHistoryKind.SchemaTasks, database).ReadAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<MigrationHistory>> ReadOtherToolHistoriesAsync(CancellationToken cancellationToken)
+    {
+        var histories = new List<MigrationHistory>();
+        foreach (var kind in await MySqlMigrationHistoryReader.DetectAsync(connection, database, cancellationToken).ConfigureAwait(false))
+        {
+            if (kind == MigrationHistoryKind.SchemaTasks) continue;
+            histories.Add(await new MySqlMigrationHistoryReader(connection, kind, database).ReadAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        return histories;
+    }
+
     public async Task<MigrationApplied> ApplyAsync(EmbeddedMigration migration, AppliedScript script, string appliedBy, CancellationToken cancellationToken)
     {
         var statements = script.Split(SqlDialect.MySql);

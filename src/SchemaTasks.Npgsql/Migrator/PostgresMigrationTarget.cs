@@ -64,6 +64,18 @@ internal sealed partial class PostgresMigrationTarget : IRepairTarget
     public Task<MigrationHistory> ReadHistoryAsync(CancellationToken cancellationToken) =>
         new PostgresMigrationHistoryReader(_connection, MigrationHistoryKind.SchemaTasks, _schema).ReadAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<MigrationHistory>> ReadOtherToolHistoriesAsync(CancellationToken cancellationToken)
+    {
+        var histories = new List<MigrationHistory>();
+        foreach (var kind in await PostgresMigrationHistoryReader.DetectAsync(_connection, _schema, cancellationToken).ConfigureAwait(false))
+        {
+            if (kind == MigrationHistoryKind.SchemaTasks) continue;
+            histories.Add(await new PostgresMigrationHistoryReader(_connection, kind).ReadAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        return histories;
+    }
+
     public Task<MigrationApplied> ApplyAsync(EmbeddedMigration migration, AppliedScript script, string appliedBy, CancellationToken cancellationToken)
     {
         var statements = SqlScript.Split(script.Text, SqlDialect.Postgres, script.FirstLine);

@@ -30,9 +30,10 @@ internal static class StatusCommand
     private static async Task<int> RunAsync(DatabaseOptions options, MigrationHistoryKind kind, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         MigrationHistory history;
+        IReadOnlyList<MigrationHistory> others;
         try
         {
-            history = await ReadHistoryAsync(options, kind, cancellationToken);
+            (history, others) = await ReadHistoryAsync(options, kind, cancellationToken);
         }
         catch (DbException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -49,21 +50,59 @@ internal static class StatusCommand
 
         var problems = report.Migrations.Count(s => s.State is MigrationState.Pending or MigrationState.Failed or MigrationState.Dirty || s.IsEdited);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{report.InState(MigrationState.Applied).Count()} applied, {report.InState(MigrationState.Pending).Count()} pending, {report.InState(MigrationState.Failed).Count()} failed."));
+        foreach (var other in others)
+        {
+            await WriteOtherHistoryAsync(options, other, output);
+        }
+
         return problems == 0 ? ExitCodes.Success : ExitCodes.ProblemsFound;
     }
 
-    private static async Task<MigrationHistory> ReadHistoryAsync(DatabaseOptions options, MigrationHistoryKind kind, CancellationToken cancellationToken)
+    // An empty history beside another tool's that records these migrations: the database was
+    // migrated, and its state is in that table, which `migrate` would refuse to run over (ST7007).
+    private static async Task WriteOtherHistoryAsync(DatabaseOptions options, MigrationHistory other, TextWriter output)
+    {
+        var applied = MigrationStatusReport.Compute(options.Migrations, other).InState(MigrationState.Applied).Count();
+        if (applied == 0) return;
+        var tool = other.Kind.ToName();
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{other.Table}, the history table of {tool}, records {applied} of these migrations as applied: read it with --history {tool}."));
+    }
+
+    private static async Task<(MigrationHistory History, IReadOnlyList<MigrationHistory> Others)> ReadHistoryAsync(DatabaseOptions options, MigrationHistoryKind kind, CancellationToken cancellationToken)
     {
         if (options.Dialect == SqlDialect.Postgres)
         {
             await using var pg = new NpgsqlConnection(Providers.ConnectionStringReader.Read(options.ConnectionString, new NpgsqlConnectionStringBuilder(), "PostgreSQL", "Npgsql").ConnectionString);
             await pg.OpenAsync(cancellationToken);
-            return await new PostgresMigrationHistoryReader(pg, kind).ReadAsync(cancellationToken);
+            return await ReadWithOthersAsync(
+                kind,
+                k => new PostgresMigrationHistoryReader(pg, k).ReadAsync(cancellationToken),
+                () => PostgresMigrationHistoryReader.DetectAsync(pg, cancellationToken: cancellationToken));
         }
 
         await using var my = new MySqlConnection(Providers.ConnectionStringReader.Read(options.ConnectionString, new MySqlConnectionStringBuilder(), "MySQL", "MySqlConnector").ConnectionString);
         await my.OpenAsync(cancellationToken);
-        return await new MySqlMigrationHistoryReader(my, kind).ReadAsync(cancellationToken);
+        return await ReadWithOthersAsync(
+            kind,
+            k => new MySqlMigrationHistoryReader(my, k).ReadAsync(cancellationToken),
+            () => MySqlMigrationHistoryReader.DetectAsync(my, cancellationToken: cancellationToken));
+    }
+
+    // The other tools' tables are read only beside an empty SchemaTasks history, as the migrator reads them.
+    private static async Task<(MigrationHistory History, IReadOnlyList<MigrationHistory> Others)> ReadWithOthersAsync(
+        MigrationHistoryKind kind, Func<MigrationHistoryKind, Task<MigrationHistory>> read, Func<Task<IReadOnlyList<MigrationHistoryKind>>> detect)
+    {
+        var history = await read(kind);
+        var others = new List<MigrationHistory>();
+        if (history.Entries.Count == 0 && kind == MigrationHistoryKind.SchemaTasks)
+        {
+            foreach (var found in await detect())
+            {
+                if (found != kind) others.Add(await read(found));
+            }
+        }
+
+        return (history, others);
     }
 
     private static string Line(MigrationStatus status)

@@ -19,8 +19,16 @@ internal interface IMigrationTarget
     /// <summary>Creates the history table when it does not exist.</summary>
     Task EnsureHistoryTableAsync(CancellationToken cancellationToken);
 
-    /// <summary>Reads the history table.</summary>
+    /// <summary>Reads the history table; a table that does not exist yet reads as an empty history.</summary>
     Task<MigrationHistory> ReadHistoryAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The history tables of other tools beside this one's, read when this one records nothing;
+    /// none by default. A target that writes a tool's own table has no other to look at: the
+    /// folder is laid out for that tool.
+    /// </summary>
+    Task<IReadOnlyList<MigrationHistory>> ReadOtherToolHistoriesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MigrationHistory>>([]);
 
     /// <summary>Runs <paramref name="script"/>, the applied part of <paramref name="migration"/>, and records it.</summary>
     /// <exception cref="SchemaTasksException"><c>ST7002</c>: a statement failed; the failure is recorded.</exception>

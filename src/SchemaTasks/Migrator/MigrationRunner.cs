@@ -18,12 +18,19 @@ internal static class MigrationRunner
         await target.AcquireLockAsync(options.LockTimeout, cancellationToken).ConfigureAwait(false);
         try
         {
-            // The table is created under the lock: two first runs racing on CREATE TABLE IF NOT
-            // EXISTS can both pass the check on PostgreSQL, and one fails.
-            await target.EnsureHistoryTableAsync(cancellationToken).ConfigureAwait(false);
-
-            // Read under the lock: the runner that waited sees what the one before it applied.
+            // Read under the lock: the runner that waited sees what the one before it applied. A
+            // missing table reads as an empty history.
             var history = await target.ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
+            if (history.Entries.Count == 0)
+            {
+                // Before the table is created, so that a refused first run leaves nothing behind.
+                var others = await target.ReadOtherToolHistoriesAsync(cancellationToken).ConfigureAwait(false);
+                AnotherToolsHistory.ThrowIfItRecordsThese(migrations, history, others);
+            }
+
+            // Created under the lock too: two first runs racing on CREATE TABLE IF NOT EXISTS can
+            // both pass the check on PostgreSQL, and one fails.
+            await target.EnsureHistoryTableAsync(cancellationToken).ConfigureAwait(false);
             var pending = MigrationPlan.Pending(migrations, history);
             var applied = new List<MigrationApplied>(pending.Count);
             var scripts = pending.Select(m => (m, AppliedScript.Of(migrations.Manifest.Layout, m))).ToList();

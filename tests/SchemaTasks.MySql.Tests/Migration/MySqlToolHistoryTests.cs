@@ -138,6 +138,44 @@ public sealed class MySqlToolHistoryTests
         Assert.Equal(0L, Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [MySqlTheory]
+    [MemberData(nameof(ToolHistoryCases.Tools), MemberType = typeof(ToolHistoryCases))]
+    public async Task AFirstRunOverADatabaseTheToolMigrated_IsRefusedBeforeAnythingIsWritten(string tool)
+    {
+        var kind = ToolHistoryCases.Kind(tool);
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        var migrations = ToolHistoryCases.Migrations(kind, Dialect);
+        await MySqlMigrator.MigrateAsync(migrations, db.ConnectionString, new MigrateOptions { History = kind });
+
+        var refused = await Assert.ThrowsAsync<SchemaTasksException>(() => MySqlMigrator.MigrateAsync(migrations, db.ConnectionString));
+
+        Assert.Equal(DiagnosticCodes.AppliedByAnotherTool, refused.Code);
+        Assert.Contains($"records 2 of these migrations (up to '{migrations.Migrations[^1].Id}')", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"--history {tool}", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await TablesAsync(db, "schematasks_history"));
+        Assert.Equal(ToolHistoryCases.Expected(kind, migrations.Migrations, 2, mySql: true), await RowsAsync(db, kind));
+    }
+
+    [MySqlTheory]
+    [MemberData(nameof(ToolHistoryCases.Tools), MemberType = typeof(ToolHistoryCases))]
+    public async Task AToolsTableThatRecordsNoneOfTheseMigrations_DoesNotStopTheFirstRun(string tool)
+    {
+        var kind = ToolHistoryCases.Kind(tool);
+        await using var db = await MySqlTestDatabase.CreateAsync();
+        var migrations = ToolHistoryCases.Migrations(kind, Dialect);
+        await MySqlMigrator.MigrateAsync(migrations, db.ConnectionString, new MigrateOptions { History = kind });
+        await using (var connection = await db.OpenConnectionAsync())
+        await using (var command = new MySqlCommand($"DELETE FROM `{kind.DefaultTable()}`; DROP TABLE a, b", connection))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var result = await MySqlMigrator.MigrateAsync(migrations, db.ConnectionString);
+
+        Assert.Equal(migrations.Migrations.Select(m => m.Id), result.Applied.Select(a => a.Id));
+        Assert.Equal(["schematasks_history"], await TablesAsync(db, "schematasks_history"));
+    }
+
     private static async Task<List<string[]>> RowsAsync(MySqlTestDatabase db, MigrationHistoryKind kind)
     {
         await using var connection = await db.OpenConnectionAsync();

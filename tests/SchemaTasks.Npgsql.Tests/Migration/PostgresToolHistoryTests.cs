@@ -65,6 +65,45 @@ public sealed class PostgresToolHistoryTests
         if (kind == MigrationHistoryKind.GolangMigrate) Assert.Contains("force 1", failure.Message, StringComparison.Ordinal);
     }
 
+    [PostgresTheory]
+    [MemberData(nameof(ToolHistoryCases.Tools), MemberType = typeof(ToolHistoryCases))]
+    public async Task AFirstRunOverADatabaseTheToolMigrated_IsRefusedBeforeAnythingIsWritten(string tool)
+    {
+        var kind = ToolHistoryCases.Kind(tool);
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = ToolHistoryCases.Migrations(kind, SqlDialect.Postgres);
+        await PostgresMigrator.MigrateAsync(migrations, db.ConnectionString, new MigrateOptions { History = kind });
+
+        var refused = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(migrations, db.ConnectionString));
+
+        Assert.Equal(DiagnosticCodes.AppliedByAnotherTool, refused.Code);
+        Assert.Contains($"records 2 of these migrations (up to '{migrations.Migrations[^1].Id}')", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"--history {tool}", refused.Message, StringComparison.Ordinal);
+        Assert.False(await db.ScalarAsync<bool>("SELECT to_regclass('schematasks_history') IS NOT NULL"));
+        Assert.Equal(ToolHistoryCases.Expected(kind, migrations.Migrations, 2, mySql: false), await RowsAsync(db, kind));
+    }
+
+    [PostgresTheory]
+    [MemberData(nameof(ToolHistoryCases.Tools), MemberType = typeof(ToolHistoryCases))]
+    public async Task AToolsTableThatRecordsNoneOfTheseMigrations_DoesNotStopTheFirstRun(string tool)
+    {
+        var kind = ToolHistoryCases.Kind(tool);
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = ToolHistoryCases.Migrations(kind, SqlDialect.Postgres);
+        await PostgresMigrator.MigrateAsync(migrations, db.ConnectionString, new MigrateOptions { History = kind });
+        var table = (kind.DefaultPostgresSchema() is { } schema ? schema + "." : string.Empty) + kind.DefaultPostgresTable();
+        await using (var connection = await db.OpenConnectionAsync())
+        await using (var command = new NpgsqlCommand($"DELETE FROM {table}; DROP TABLE a, b", connection))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var result = await PostgresMigrator.MigrateAsync(migrations, db.ConnectionString);
+
+        Assert.Equal(migrations.Migrations.Select(m => m.Id), result.Applied.Select(a => a.Id));
+        Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM schematasks_history WHERE success"));
+    }
+
     public static TheoryData<string> LockingTools => new() { "prisma", "golang-migrate", "goose", "sqlx", "dbmate" };
 
     [PostgresTheory]
