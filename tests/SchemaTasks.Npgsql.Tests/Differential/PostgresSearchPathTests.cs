@@ -1,5 +1,6 @@
 using Npgsql;
 using SchemaTasks.Diagnostics;
+using SchemaTasks.Migrations;
 using SchemaTasks.Npgsql.Introspection;
 using SchemaTasks.Npgsql.Tests.Infrastructure;
 using SchemaTasks.Schema;
@@ -42,6 +43,96 @@ public sealed class PostgresSearchPathTests
     [InlineData("public first", "CREATE SCHEMA app;\nCREATE TABLE app.only_app (id int);\nSET search_path TO public, app;\nCREATE TABLE job (id int);\nALTER TABLE job ADD COLUMN n int;")]
     public async Task AHistoryUnderSeveralPaths_BuildsWhatTheServerBuilds(string behaviour, string sql)
         => await PostgresServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql);
+
+    [PostgresFact]
+    public async Task ViewsIdentityRenamesAndDrops_UnderAnotherSchemasPath_BuildWhatTheServerBuilds()
+        => await PostgresServerAgreement.AssertEngineMatchesServerAsync("views, identity, renames, drops", """
+            CREATE SCHEMA app;
+            CREATE SCHEMA audit;
+            CREATE TABLE audit.log (id int PRIMARY KEY);
+            SET search_path TO app, public;
+            CREATE TABLE account (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text UNIQUE, log_id int REFERENCES audit.log);
+            CREATE VIEW account_emails AS SELECT id, email FROM account;
+            CREATE TABLE old_name (id bigserial PRIMARY KEY, account_id int NOT NULL REFERENCES account (id) ON DELETE CASCADE);
+            ALTER TABLE old_name RENAME TO session;
+            ALTER TABLE session RENAME COLUMN account_id TO owner_id;
+            CREATE UNIQUE INDEX session_owner ON session (owner_id);
+            ALTER INDEX session_owner RENAME TO session_owner_key;
+            CREATE TYPE mood AS ENUM ('ok', 'sad');
+            ALTER TYPE mood RENAME VALUE 'sad' TO 'unhappy';
+            ALTER TABLE account ADD COLUMN mood mood;
+            CREATE TABLE scratch (id int);
+            DROP TABLE scratch;
+            DROP VIEW account_emails;
+            RESET search_path;
+            CREATE TABLE account (id int);
+            """);
+
+    [PostgresFact]
+    public async Task MigrationsThatEachSetTheirPath_BuildWhatTheServerBuilds_WhateverSessionTheyRunIn()
+    {
+        string[] files =
+        [
+            "CREATE SCHEMA app;\nSET search_path TO app, public;\nCREATE TYPE status AS ENUM ('new');\nCREATE TABLE job (id int PRIMARY KEY, st status);",
+            "SET search_path TO app, public;\nALTER TABLE job ADD COLUMN note text;\nCREATE TABLE task (job_id int REFERENCES job);",
+            "CREATE TABLE app.done (id int);",
+        ];
+        var (built, diagnostics) = SchemaEngine.BuildFinal(Folder(files), SqlDialect.Postgres);
+        Assert.Empty(diagnostics);
+
+        // A runner that opens a session per migration.
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        foreach (var file in files)
+        {
+            await using var session = await db.OpenConnectionAsync();
+            await using var command = new NpgsqlCommand(file, session);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var connection = await db.OpenConnectionAsync();
+        Assert.Empty(CatalogComparer.Compare(built, await PostgresSchemaReader.ReadAsync(connection)));
+    }
+
+    [PostgresFact]
+    public async Task AMigrationThatReliesOnAnEarlierOnesPath_BuildsDifferentlyUnderTheTwoKindsOfRunner_AndTheEngineReportsIt()
+    {
+        string[] files = ["CREATE SCHEMA app;\nSET search_path TO app, public;", "CREATE TABLE job (id int);"];
+        var diagnostics = SchemaEngine.BuildFinal(Folder(files), SqlDialect.Postgres).Diagnostics;
+        Assert.Equal((DiagnosticCodes.SearchPathOfAnEarlierMigration, "2_m.sql", 1), (Assert.Single(diagnostics).Code, diagnostics[0].File, diagnostics[0].Line));
+
+        // One session for the run puts job in app; a session per migration, in public.
+        await using var kept = await PostgresTestDatabase.CreateAsync();
+        await using (var session = await kept.OpenConnectionAsync())
+        {
+            foreach (var file in files)
+            {
+                await using var command = new NpgsqlCommand(file, session);
+                await command.ExecuteNonQueryAsync();
+            }
+
+            Assert.Equal("app", await SchemaOfJob(session));
+        }
+
+        await using var fresh = await PostgresTestDatabase.CreateAsync();
+        foreach (var file in files)
+        {
+            await using var session = await fresh.OpenConnectionAsync();
+            await using var command = new NpgsqlCommand(file, session);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var connection = await fresh.OpenConnectionAsync();
+        Assert.Equal("public", await SchemaOfJob(connection));
+    }
+
+    private static MigrationSet Folder(string[] files)
+        => new(MigrationLayout.Plain, SqlDialect.Postgres, [.. files.Select((sql, i) => new SchemaTasks.Migrations.Migration($"{i + 1}_m", $"{i + 1}", "m", $"{i + 1}_m.sql", "checksum", sql))]);
+
+    private static async Task<string> SchemaOfJob(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand("SELECT relnamespace::regnamespace::text FROM pg_class WHERE relname = 'job'", connection);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
 
     [PostgresTheory]
     [InlineData("SET search_path TO app;\nCREATE TABLE job (id int);", "3F000")]
