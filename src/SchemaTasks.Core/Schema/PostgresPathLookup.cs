@@ -7,8 +7,9 @@ namespace SchemaTasks.Schema;
 /// can say so exactly: a CREATE goes into the first schema of the path that exists, a lookup
 /// finds the first schema of the path that holds the name. The engine reads every unqualified
 /// name of the statement in one schema (<see cref="IdentifierRules.ResolvingIn"/>), which is what
-/// the server does when that schema is the first that exists and no later schema of the path
-/// holds any name the statement mentions; otherwise the statement is not followed.
+/// the server does when every name the statement mentions that the path's schemas hold is held by
+/// one schema only, the same for all, and that is the first schema when the statement creates an
+/// unqualified name; otherwise the statement is not followed.
 /// </summary>
 internal static class PostgresPathLookup
 {
@@ -16,7 +17,11 @@ internal static class PostgresPathLookup
     /// <param name="Schema">The schema they resolve to; null when the path sends them where the engine cannot follow.</param>
     /// <param name="Blocker">When <paramref name="Schema"/> is null: the token the engine cannot follow, or the statement's first.</param>
     /// <param name="Reason">When <paramref name="Schema"/> is null: why, for the message.</param>
-    public readonly record struct Outcome(string? Schema, SqlToken Blocker, string Reason);
+    /// <param name="OnlyIfItChanges">
+    /// When <paramref name="Schema"/> is null: whether the statement matters only if it changes what
+    /// the engine tracks (a kind of statement it does not follow); false when its names are the cause.
+    /// </param>
+    public readonly record struct Outcome(string? Schema, SqlToken Blocker, string Reason, bool OnlyIfItChanges = false);
 
     /// <summary>
     /// The schema an unqualified CREATE goes into: the first schema of the path that exists.
@@ -58,39 +63,89 @@ internal static class PostgresPathLookup
 
         // No schema on the path (pg_dump's empty path, which qualifies every name): read as on the default path.
         if (schema is null || (schema == rules.ShownWithoutSchema && others.Count == 0)) return new(rules.ShownWithoutSchema, tokens[0], string.Empty);
-        if (!Followed(sql, tokens)) return new(null, tokens[0], "SchemaTasks does not follow this kind of statement under a search_path other than the default");
+        if (!Followed(sql, tokens)) return new(null, tokens[0], "SchemaTasks does not follow this kind of statement under a search_path other than the default", OnlyIfItChanges: true);
 
-        var qualifiedElsewhere = schema != rules.ShownWithoutSchema;
+        // Every name the statement mentions that a schema of the path holds must be held by one
+        // schema only, the same for all (a lookup finds it there, whatever kind of object it is).
+        string? held = null;
+        var heldAt = tokens[0];
         for (var i = 0; i < tokens.Count; i++)
         {
-            var token = tokens[i];
-            var name = Name(sql, token, rules);
-            if (name is null) continue;
-            if (i > 0 && SqlTokenText.IsSymbol(sql, tokens[i - 1], '.')) continue;
-            if (i + 1 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[i + 1], '.')) continue;
-
-            foreach (var other in others)
+            if (BareName(sql, tokens, i, rules) is not { } name) continue;
+            string? holder = null;
+            for (var s = -1; s < others.Count; s++)
             {
-                if (Holds(catalog, routines, new QualifiedName(other, name)))
+                var candidate = s < 0 ? schema : others[s];
+                if (!Holds(catalog, routines, new QualifiedName(candidate, name))) continue;
+                if (holder is not null || (held is not null && held != candidate))
                 {
-                    return new(null, token, $"{rules.Quote(name)} names an object in {rules.Quote(other)}, which the path also searches, so the server may find it there");
+                    return new(null, tokens[i], $"{rules.Quote(name)} is a name the server may find in another schema of the path than the statement's other names ({rules.Quote(holder ?? held!)}, {rules.Quote(candidate)})");
                 }
+
+                holder = candidate;
             }
 
-            // The server stores what a call, a cast or a regclass string names and shows it with its
-            // schema; the engine keeps such text as written, so only public's may go unqualified.
-            if (!qualifiedElsewhere) continue;
-            var inSchema = new QualifiedName(schema, name);
-            var call = token.Kind != SqlTokenKind.String && i + 1 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[i + 1], '(') && routines.Names.Contains(inSchema);
-            var cast = token.Kind != SqlTokenKind.String && i > 0 && (IsCastOperator(sql, tokens[i - 1]) || SqlTokenText.IsWord(sql, tokens[i - 1], "AS")) && HoldsType(catalog, inSchema);
-            var text = token.Kind == SqlTokenKind.String && Holds(catalog, routines, inSchema);
-            if (call || cast || text)
+            if (held is null && holder is not null) (held, heldAt) = (holder, tokens[i]);
+        }
+
+        // A statement that creates an unqualified name creates it in the first schema; it may only
+        // use names found there. One that creates none reads its names where they are found.
+        var resolved = held ?? schema;
+        if (resolved != schema && UnqualifiedCreate(sql, tokens) is not null)
+        {
+            return new(null, heldAt, $"it creates a name in {rules.Quote(schema)} and uses a name the server finds in {rules.Quote(resolved)}");
+        }
+
+        // The server stores what a call, a cast or a regclass string names and shows it with its
+        // schema; the engine keeps such text as written, so only public's may go unqualified.
+        if (resolved != rules.ShownWithoutSchema)
+        {
+            for (var i = 0; i < tokens.Count; i++)
             {
-                return new(null, token, $"{rules.Quote(name)} is written in an expression the server stores with its schema ({rules.Quote(schema)}), while SchemaTasks keeps the text as written");
+                if (BareName(sql, tokens, i, rules) is not { } name) continue;
+                var token = tokens[i];
+                var inSchema = new QualifiedName(resolved, name);
+                var call = token.Kind != SqlTokenKind.String && i + 1 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[i + 1], '(') && routines.Names.Contains(inSchema);
+                var cast = token.Kind != SqlTokenKind.String && i > 0 && (IsCastOperator(sql, tokens[i - 1]) || SqlTokenText.IsWord(sql, tokens[i - 1], "AS")) && HoldsType(catalog, inSchema);
+                var text = token.Kind == SqlTokenKind.String && Holds(catalog, routines, inSchema);
+                if (call || cast || text)
+                {
+                    return new(null, token, $"{rules.Quote(name)} is written in an expression the server stores with its schema ({rules.Quote(resolved)}), while SchemaTasks keeps the text as written");
+                }
             }
         }
 
-        return new(schema, tokens[0], string.Empty);
+        return new(resolved, tokens[0], string.Empty);
+    }
+
+    /// <summary>
+    /// The name of the table, type, domain, sequence, view or routine an unqualified CREATE makes
+    /// in the first schema of the path; null for any other statement (a CREATE INDEX names its
+    /// index in its table's schema, a temporary table goes into pg_temp).
+    /// </summary>
+    public static string? UnqualifiedCreate(string sql, List<SqlToken> tokens)
+    {
+        bool word(int i, string w) => i < tokens.Count && SqlTokenText.IsWord(sql, tokens[i], w);
+        if (!word(0, "CREATE")) return null;
+        var at = 1;
+        if (word(at, "OR") && word(at + 1, "REPLACE")) at += 2;
+        if (word(at, "GLOBAL") || word(at, "LOCAL")) at++;
+        if (word(at, "TEMP") || word(at, "TEMPORARY")) return null;
+        while (word(at, "UNLOGGED") || word(at, "MATERIALIZED") || word(at, "RECURSIVE")) at++;
+        if (!(word(at, "TABLE") || word(at, "TYPE") || word(at, "DOMAIN") || word(at, "SEQUENCE") || word(at, "VIEW") || word(at, "FUNCTION") || word(at, "PROCEDURE"))) return null;
+        at++;
+        if (word(at, "IF") && word(at + 1, "NOT") && word(at + 2, "EXISTS")) at += 3;
+        if (at >= tokens.Count || tokens[at].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return null;
+        if (at + 1 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[at + 1], '.')) return null;
+        return IdentifierRules.Postgres.Name(sql, tokens[at]);
+    }
+
+    // The name token i may stand for when it is not part of a qualified name; null otherwise.
+    private static string? BareName(string sql, List<SqlToken> tokens, int i, IdentifierRules rules)
+    {
+        if (i > 0 && SqlTokenText.IsSymbol(sql, tokens[i - 1], '.')) return null;
+        if (i + 1 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[i + 1], '.')) return null;
+        return Name(sql, tokens[i], rules);
     }
 
     // The statements whose every unqualified name the parser reads with the statement's rules.

@@ -52,7 +52,7 @@ internal sealed class PostgresSearchPath
 
     // The statement being applied reads its names in public though the path may send them
     // elsewhere: reported if it changes what the engine tracks.
-    private (string Code, SqlToken At, string Reason)? _unfollowed;
+    private (string Code, SqlToken At, string Reason, bool OnlyIfItChanges)? _unfollowed;
 
     // When the paths the session may have read the statement differently only if it has an
     // unqualified name: the rules it is applied with, which note whether it had one.
@@ -282,7 +282,7 @@ internal sealed class PostgresSearchPath
 
             if (differ)
             {
-                _unfollowed = (DiagnosticCodes.SearchPathOfAnEarlierMigration, tokens[0], string.Empty);
+                _unfollowed = (DiagnosticCodes.SearchPathOfAnEarlierMigration, tokens[0], string.Empty, OnlyIfItChanges: true);
                 if (!allFollowed) return rules;
 
                 // Each path alone is followed: the statement reads the same under all of them
@@ -294,7 +294,7 @@ internal sealed class PostgresSearchPath
 
         if (first.Schema is null)
         {
-            _unfollowed = (DiagnosticCodes.SearchPathNotFollowed, first.Blocker, first.Reason);
+            _unfollowed = (DiagnosticCodes.SearchPathNotFollowed, first.Blocker, first.Reason, first.OnlyIfItChanges);
             return rules;
         }
 
@@ -314,7 +314,7 @@ internal sealed class PostgresSearchPath
         var others = OtherPaths();
         if (InPlay(Current, catalog) || (others is not null && others.Any(p => InPlay(p, catalog))))
         {
-            _unfollowed = (others is not null ? DiagnosticCodes.SearchPathOfAnEarlierMigration : DiagnosticCodes.SearchPathNotFollowed, at, "SchemaTasks does not follow it for the statements a DO block or a routine runs");
+            _unfollowed = (others is not null ? DiagnosticCodes.SearchPathOfAnEarlierMigration : DiagnosticCodes.SearchPathNotFollowed, at, "SchemaTasks does not follow it for the statements a DO block or a routine runs", OnlyIfItChanges: true);
         }
     }
 
@@ -329,8 +329,9 @@ internal sealed class PostgresSearchPath
 
     /// <summary>
     /// Reports, once for the path in force, the statement <see cref="RulesFor"/> or
-    /// <see cref="Watch"/> could not follow when it changed what the engine tracks (or created,
-    /// changed or dropped a routine, which the engine keeps as a name in public).
+    /// <see cref="Watch"/> could not follow: because of its names, or, for a kind of statement the
+    /// engine does not follow under such a path, when it changed what the engine tracks (or
+    /// created, changed or dropped a routine, which the engine keeps as a name in public).
     /// </summary>
     public void AfterStatement(Catalog before, Catalog after, string sql, List<SqlToken> tokens, string? file, List<SchemaDiagnostic> diagnostics)
     {
@@ -339,7 +340,7 @@ internal sealed class PostgresSearchPath
         var noticing = _noticing;
         _noticing = null;
         if (noticing is { DefaultSchemaRead: false }) return; // No unqualified name: every path reads it alike.
-        if (_reported || (ReferenceEquals(before, after) && !IsRoutineStatement(sql, tokens))) return;
+        if (_reported || (unfollowed.OnlyIfItChanges && ReferenceEquals(before, after) && !IsRoutineStatement(sql, tokens))) return;
         _reported = true;
         var shown = Current is { } path ? string.Join(", ", path.Select(IdentifierRules.Postgres.Quote)) : "\"$user\", public";
         var statement = $"'{Excerpt(sql, tokens)}'";
@@ -366,7 +367,7 @@ internal sealed class PostgresSearchPath
         refused = false;
         if (path is null) return new(rules.DefaultSchema, tokens[0], string.Empty);
         var target = PostgresPathLookup.CreationSchema(path, catalog);
-        if (target is null or "pg_catalog" && UnqualifiedCreate(sql, tokens) is { } created)
+        if (target is null or "pg_catalog" && PostgresPathLookup.UnqualifiedCreate(sql, tokens) is { } created)
         {
             if (diagnostics is not null)
             {
@@ -414,24 +415,6 @@ internal sealed class PostgresSearchPath
         }
 
         return false; // Only public, or no schema, on the path: the default's reading.
-    }
-
-    // The name of the table, type, domain, sequence, view or routine an unqualified CREATE makes; null for any other statement.
-    private static string? UnqualifiedCreate(string sql, List<SqlToken> tokens)
-    {
-        bool word(int i, string w) => i < tokens.Count && SqlTokenText.IsWord(sql, tokens[i], w);
-        if (!word(0, "CREATE")) return null;
-        var at = 1;
-        if (word(at, "OR") && word(at + 1, "REPLACE")) at += 2;
-        if (word(at, "GLOBAL") || word(at, "LOCAL")) at++;
-        if (word(at, "TEMP") || word(at, "TEMPORARY")) return null; // pg_temp, whatever the path.
-        while (word(at, "UNLOGGED") || word(at, "MATERIALIZED") || word(at, "RECURSIVE")) at++;
-        if (!(word(at, "TABLE") || word(at, "TYPE") || word(at, "DOMAIN") || word(at, "SEQUENCE") || word(at, "VIEW") || word(at, "FUNCTION") || word(at, "PROCEDURE"))) return null;
-        at++;
-        if (word(at, "IF") && word(at + 1, "NOT") && word(at + 2, "EXISTS")) at += 3;
-        if (at >= tokens.Count || tokens[at].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return null;
-        if (at + 1 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[at + 1], '.')) return null;
-        return IdentifierRules.Postgres.Name(sql, tokens[at]);
     }
 
     private static bool IsRoutineStatement(string sql, List<SqlToken> tokens)

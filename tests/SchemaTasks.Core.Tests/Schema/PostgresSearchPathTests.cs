@@ -39,7 +39,7 @@ public class PostgresSearchPathTests
     }
 
     [Fact]
-    public void ANameOnlyALaterSchemaHolds_IsReported()
+    public void ACreateThatUsesANameOnlyALaterSchemaHolds_IsReported()
     {
         var (_, diagnostics) = Run("CREATE SCHEMA app;\nCREATE TYPE status AS ENUM ('new');\nSET search_path TO app, public;\nCREATE TABLE job (id int, st status);");
         var finding = Assert.Single(diagnostics);
@@ -47,7 +47,19 @@ public class PostgresSearchPathTests
         Assert.Contains("'SET search_path TO app, public' at m.sql(3,1)", finding.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AStatementThatCreatesNothing_FindsItsNamesWhereTheyAre()
+    {
+        var (catalog, diagnostics) = Run("CREATE TABLE legacy (id int);\nCREATE SCHEMA app;\nSET search_path TO app, public;\nCREATE TABLE job (id int);\nALTER TABLE legacy ADD COLUMN note text;\nCREATE INDEX legacy_note ON legacy (note);\nDROP TABLE job;");
+        Assert.Empty(diagnostics);
+        Assert.NotNull(Assert.Single(catalog.Tables).Value.FindColumn("note", SqlDialect.Postgres));
+        Assert.Equal(Pg("legacy"), catalog.Tables.Keys.Single());
+    }
+
     [Theory]
+    [InlineData("CREATE TABLE public.legacy (id int PRIMARY KEY);\nCREATE TABLE job (id int);\nALTER TABLE job ADD FOREIGN KEY (id) REFERENCES legacy;")] // Names in app and in public.
+    [InlineData("CREATE TABLE public.job (id int);\nCREATE TABLE job (id int);")] // Created in app, public holds job.
+    [InlineData("CREATE TABLE public.job (id int);\nCREATE TABLE app.job (id int);\nDROP TABLE IF EXISTS job;")] // Both schemas hold job.
     [InlineData("CREATE TABLE job (id int, st status DEFAULT 'new'::status);")] // Stored as 'new'::app.status.
     [InlineData("CREATE SEQUENCE s;\nCREATE TABLE job (id bigint DEFAULT nextval('s'));")] // Stored as nextval('app.s'::regclass).
     [InlineData("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';")]

@@ -40,6 +40,7 @@ public sealed class PostgresSearchPathTests
     [InlineData("a local path ends with its transaction", "CREATE SCHEMA app;\nBEGIN;\nSET LOCAL search_path TO app;\nCREATE TABLE a (id int);\nCOMMIT;\nCREATE TABLE a (id int, b text);")]
     [InlineData("the schema is created after the path is set", "SET search_path TO app, public;\nCREATE TABLE a (id int);\nCREATE SCHEMA app;\nCREATE TABLE b (id int, a_id int);\nALTER TABLE b ADD COLUMN c int;")]
     [InlineData("a later schema whose names the statement does not use", "CREATE SCHEMA app;\nCREATE TABLE public.t (id int);\nSET search_path TO app, public;\nCREATE TABLE job (id int PRIMARY KEY);\nCREATE TABLE task (job_id int REFERENCES job);")]
+    [InlineData("legacy tables in public", "CREATE TABLE legacy (id int PRIMARY KEY);\nCREATE SCHEMA app;\nSET search_path TO app, public;\nCREATE TABLE job (id int);\nALTER TABLE legacy ADD COLUMN note text;\nCREATE INDEX legacy_note ON legacy (note);\nCOMMENT ON TABLE legacy IS 'old';\nDROP TABLE job;\nCREATE TABLE job (legacy_id int);")]
     [InlineData("public first", "CREATE SCHEMA app;\nCREATE TABLE app.only_app (id int);\nSET search_path TO public, app;\nCREATE TABLE job (id int);\nALTER TABLE job ADD COLUMN n int;")]
     public async Task AHistoryUnderSeveralPaths_BuildsWhatTheServerBuilds(string behaviour, string sql)
         => await PostgresServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql);
