@@ -52,13 +52,16 @@ internal static class PostgresPathLookup
         var others = new List<string>(); // The schemas after the first that a lookup also searches.
         foreach (var entry in path)
         {
-            if (entry is "$user" or "pg_catalog" || !(entry == "pg_temp" || catalog.Schemas.Contains(entry))) continue;
-            if (schema is null)
+            // pg_temp is searched first for relations wherever it is listed; first, it is also
+            // where an unqualified CREATE goes.
+            if (entry == "pg_temp" && schema is null && UnqualifiedCreate(sql, tokens) is not null)
             {
-                if (entry == "pg_temp") return new(null, tokens[0], "pg_temp comes first on it, so the server creates such a table as a temporary one");
-                schema = entry;
+                return new(null, tokens[0], "pg_temp comes first on it, so the server creates such a name in the temporary schema");
             }
-            else if (entry != schema && entry != "pg_temp" && !others.Contains(entry)) others.Add(entry);
+
+            if (entry is "$user" or "pg_catalog" or "pg_temp" || !catalog.Schemas.Contains(entry)) continue;
+            if (schema is null) schema = entry;
+            else if (entry != schema && !others.Contains(entry)) others.Add(entry);
         }
 
         // No schema on the path (pg_dump's empty path, which qualifies every name): read as on the default path.

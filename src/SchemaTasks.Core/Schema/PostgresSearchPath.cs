@@ -272,17 +272,20 @@ internal sealed class PostgresSearchPath
         if (OtherPaths() is { } others)
         {
             var allFollowed = first.Schema is not null;
+            var kindNotFollowed = first.OnlyIfItChanges;
             var differ = false;
             foreach (var path in others)
             {
                 var other = Outcome(path, catalog, routines, sql, tokens, rules, file, diagnostics: null, out _);
                 allFollowed &= other.Schema is not null;
+                kindNotFollowed |= other.OnlyIfItChanges;
                 differ |= other.Schema != first.Schema;
             }
 
             if (differ)
             {
-                _unfollowed = (DiagnosticCodes.SearchPathOfAnEarlierMigration, tokens[0], string.Empty, OnlyIfItChanges: true);
+                // Reported even when the engine's reading changes nothing: another path's might.
+                _unfollowed = (DiagnosticCodes.SearchPathOfAnEarlierMigration, tokens[0], string.Empty, kindNotFollowed);
                 if (!allFollowed) return rules;
 
                 // Each path alone is followed: the statement reads the same under all of them
@@ -347,7 +350,7 @@ internal sealed class PostgresSearchPath
         diagnostics.Add(unfollowed.Code == DiagnosticCodes.SearchPathOfAnEarlierMigration
             ? SchemaDiagnostic.Error(
                 unfollowed.Code,
-                $"{statement} has names without a schema, and the search_path it runs under depends on how the migration runner runs it: '{shown}' ({_setBy}), or another path (the database's default, when the runner opens a session per migration; the session's own, when a SET LOCAL runs outside a transaction, which the server then ignores), and these send the names to different schemas. SchemaTasks builds nothing it cannot tell. Set the path with SET search_path at the top of this migration, or write the schema into the names.",
+                $"{statement} has names without a schema, and the search_path it runs under depends on how the migration runner runs it: '{shown}' ({_setBy}), or another path (the database's default, when the runner opens a session per migration; the session's own, when a SET LOCAL runs outside a transaction, which the server then ignores), and these send the names to different schemas, so SchemaTasks cannot tell which schema the server builds. Set the path with SET search_path at the top of this migration, or write the schema into the names.",
                 file,
                 unfollowed.At.Line,
                 unfollowed.At.Column)

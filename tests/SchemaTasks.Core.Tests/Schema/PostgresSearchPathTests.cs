@@ -102,6 +102,26 @@ public class PostgresSearchPathTests
     }
 
     [Fact]
+    public void AStatementThatChangesNothingUnderTheKeptPath_IsReported_WhenTheDefaultPathWouldChangeSomething()
+    {
+        var set = new MigrationSet(MigrationLayout.Plain, SqlDialect.Postgres,
+        [
+            new Migration("1_path", "1", "path", "1_path.sql", "checksum", "CREATE SCHEMA app;\nCREATE TABLE public.t (id int);\nSET search_path TO app;"),
+            new Migration("2_drop", "2", "drop", "2_drop.sql", "checksum", "DROP TABLE IF EXISTS t;"),
+        ]);
+        var finding = Assert.Single(SchemaEngine.Build(set, SqlDialect.Postgres).Diagnostics);
+        Assert.Equal((DiagnosticCodes.SearchPathOfAnEarlierMigration, "2_drop.sql"), (finding.Code, finding.File));
+    }
+
+    [Fact]
+    public void PgTempFirst_ChangesNoLookup()
+    {
+        var (catalog, diagnostics) = Run("CREATE TABLE t (id int);\nSET search_path TO pg_temp, public;\nALTER TABLE t ADD COLUMN n int;");
+        Assert.Empty(diagnostics);
+        Assert.NotNull(catalog.Tables[Pg("t")].FindColumn("n", SqlDialect.Postgres));
+    }
+
+    [Fact]
     public void SetLocalOutsideATransaction_MayNotHold_AndIsReported()
     {
         var (_, diagnostics) = Run("CREATE SCHEMA app;\nSET LOCAL search_path TO app;\nCREATE TABLE job (id int);");
