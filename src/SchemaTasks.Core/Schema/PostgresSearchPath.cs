@@ -84,7 +84,13 @@ internal sealed class PostgresSearchPath
         _session = possible[0];
         possible.RemoveAt(0);
         _maybe = possible.Count == 0 ? null : possible;
-        if (_maybe is not null) _setBy = "set by an earlier migration, which a runner that opens a session per migration does not keep";
+        if (_maybe is not null)
+        {
+            _setBy = _laterSessions is null
+                ? "set by an earlier migration, which a runner that opens a session per migration does not keep"
+                : "the session's path after the earlier migrations; ALTER DATABASE | ROLE gave another to sessions that start later";
+        }
+
         _reported = false;
     }
 
