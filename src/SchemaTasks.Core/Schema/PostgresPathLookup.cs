@@ -50,8 +50,11 @@ internal static class PostgresPathLookup
     {
         string? schema = null;
         var others = new List<string>(); // The schemas after the first that a lookup also searches.
+        var catalogListedAfter = false; // pg_catalog written after the first schema: searched there, not first.
         foreach (var entry in path)
         {
+            if (entry == "pg_catalog" && schema is not null) catalogListedAfter = true;
+
             // pg_temp is searched first for relations wherever it is listed; first, it is also
             // where an unqualified CREATE goes.
             if (entry == "pg_temp" && schema is null && UnqualifiedCreate(sql, tokens) is not null)
@@ -79,6 +82,11 @@ internal static class PostgresPathLookup
             for (var s = -1; s < others.Count; s++)
             {
                 var candidate = s < 0 ? schema : others[s];
+                if (catalogListedAfter && PostgresBuiltinTypes.Contains(name) && HoldsType(catalog, new QualifiedName(candidate, name)))
+                {
+                    return new(null, tokens[i], $"{rules.Quote(candidate)} holds a type named as a built-in one, {rules.Quote(name)}, and the path lists pg_catalog after it, so the server may find that type instead");
+                }
+
                 if (!Holds(catalog, routines, new QualifiedName(candidate, name))) continue;
                 if (holder is not null || (held is not null && held != candidate))
                 {

@@ -60,6 +60,7 @@ public class PostgresSearchPathTests
     [InlineData("CREATE TABLE public.legacy (id int PRIMARY KEY);\nCREATE TABLE job (id int);\nALTER TABLE job ADD FOREIGN KEY (id) REFERENCES legacy;")] // Names in app and in public.
     [InlineData("CREATE TABLE public.job (id int);\nCREATE TABLE job (id int);")] // Created in app, public holds job.
     [InlineData("CREATE TABLE public.job (id int);\nCREATE TABLE app.job (id int);\nDROP TABLE IF EXISTS job;")] // Both schemas hold job.
+    [InlineData("CREATE DOMAIN app.text AS varchar(10);\nSET search_path TO app, pg_catalog;\nCREATE TABLE job (name text);")] // app.text before pg_catalog.text.
     [InlineData("CREATE TABLE job (id int, st status DEFAULT 'new'::status);")] // Stored as 'new'::app.status.
     [InlineData("CREATE SEQUENCE s;\nCREATE TABLE job (id bigint DEFAULT nextval('s'));")] // Stored as nextval('app.s'::regclass).
     [InlineData("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';")]
