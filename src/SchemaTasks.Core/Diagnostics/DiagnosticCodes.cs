@@ -591,6 +591,19 @@ public static class DiagnosticCodes
     public const string SchemaOfTheConnectingRole = "ST3139";
 
     /// <summary>
+    /// PostgreSQL: a statement's names without a schema go to different schemas under the
+    /// search_path an earlier migration (or ALTER DATABASE | ROLE) set and under the database's
+    /// default, and which one the migration runs under is the runner's choice.
+    /// </summary>
+    public const string SearchPathOfAnEarlierMigration = "ST3141";
+
+    /// <summary>
+    /// PostgreSQL: an unqualified CREATE under a search_path on which no schema exists (SQLSTATE
+    /// 3F000) or that puts pg_catalog first (SQLSTATE 42501); the server refuses it.
+    /// </summary>
+    public const string NoSchemaToCreateIn = "ST3142";
+
+    /// <summary>
     /// A <c>CALL</c>, a PostgreSQL <c>SELECT</c> or a MySQL procedure calls a procedure or function
     /// that a <c>DROP</c> before it dropped and no migration created again: the server refuses the
     /// call (PostgreSQL SQLSTATE 42883, MySQL error 1305). Also when a PostgreSQL DROP took one

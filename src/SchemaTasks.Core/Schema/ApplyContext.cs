@@ -9,7 +9,12 @@ namespace SchemaTasks.Schema;
 /// </summary>
 internal sealed class ApplyContext(IdentifierRules rules, string? file, List<SchemaDiagnostic> diagnostics, IReadOnlyList<QualifiedName> toolTables, HashSet<QualifiedName>? unknownShapes = null, UndecidedTypes? undecidedTypes = null, RoutineOverloads? overloads = null, MySqlSession? session = null, HashSet<string>? temporaryTables = null)
 {
-    public IdentifierRules Rules { get; } = rules;
+    /// <summary>
+    /// The naming rules; for a PostgreSQL statement under a search_path the engine follows, set to
+    /// rules that read its unqualified names in the schema the path gives (<see cref="PostgresSearchPath"/>)
+    /// while it is applied.
+    /// </summary>
+    public IdentifierRules Rules { get; set; } = rules;
 
     /// <summary>The file named in diagnostics.</summary>
     public string? File { get; } = file;

@@ -42,6 +42,6 @@ internal static class ColumnFactory
     private static string SequenceName(Catalog catalog, CatalogTable? owner, QualifiedName table, string column, IdentifierRules rules)
     {
         var sequence = PostgresGeneratedNames.Sequence(catalog, owner, table, column);
-        return table.Schema == rules.DefaultSchema ? rules.Quote(sequence) : $"{rules.Quote(table.Schema)}.{rules.Quote(sequence)}";
+        return table.Schema == rules.ShownWithoutSchema ? rules.Quote(sequence) : $"{rules.Quote(table.Schema)}.{rules.Quote(sequence)}";
     }
 }

@@ -5,20 +5,22 @@ namespace SchemaTasks.Schema;
 
 /// <summary>
 /// PostgreSQL's <c>search_path</c> as the migrations set it: <c>SET [SESSION | LOCAL] search_path</c>,
-/// <c>SET SCHEMA</c>, <c>RESET search_path</c> (or <c>ALL</c>), <c>SELECT set_config('search_path', ...)</c>.
-/// SchemaTasks reads an unqualified name as one in <c>public</c>, which is what the server does
-/// while no schema but <c>public</c> on the path exists (the default path, <c>"$user", public</c>,
-/// among them). Once a path names another schema that exists (now, or when a later statement
-/// creates it), or <c>pg_temp</c> before <c>public</c>, the server creates unqualified objects
-/// elsewhere and finds names elsewhere: SchemaTasks reports that it cannot follow, once, where it
-/// starts. Shared by the whole run, as a runner that keeps one connection carries the setting from
-/// one migration to the next (see <see cref="MySqlSession"/>).
+/// <c>SET SCHEMA</c>, <c>RESET search_path</c> (or <c>ALL</c>), <c>SELECT set_config('search_path', ...)</c>,
+/// and <c>ALTER DATABASE | ROLE ... SET search_path</c> for the sessions that start later. While the
+/// path is the default, or no schema but <c>public</c> on it is in play, an unqualified name is a name
+/// in <c>public</c>, as the parser reads it ahead of time. Otherwise each statement is resolved when
+/// it is applied (<see cref="RulesFor"/>): the engine reads its unqualified names in the schema the
+/// path sends them to when <see cref="PostgresPathLookup"/> can say so exactly, refuses an
+/// unqualified CREATE where the server does (no schema to create in, or pg_catalog), and otherwise
+/// reports, once, that it cannot follow the path (<see cref="AfterStatement"/>).
 /// </summary>
 /// <remarks>
 /// <c>"$user"</c> stands for a schema named as the connecting role, which SchemaTasks does not
-/// know; it is passed over, as for the default path. A path in which no schema exists makes the
-/// server refuse an unqualified CREATE (3F000) and lookup; pg_dump sets the empty path and qualifies
-/// every name, so such a path is not reported.
+/// know; it is passed over, as for the default path (docs/dialects.md says why). A migration runs
+/// in the session the previous one left when its runner keeps one connection, and in a fresh one
+/// (on the database's default path) when it opens one per migration: from the second migration on,
+/// a path an earlier migration set is one of several the session may have, and a statement whose
+/// reading differs between them is reported (ST3141) until the migration sets the path itself.
 /// </remarks>
 internal sealed class PostgresSearchPath
 {
@@ -28,13 +30,69 @@ internal sealed class PostgresSearchPath
     // SET LOCAL's path until the transaction ends; null when none.
     private IReadOnlyList<string>? _local;
 
+    // The other paths the session may have (null: the default) when the migration started in a
+    // session SchemaTasks cannot know; null while the path is known.
+    private List<IReadOnlyList<string>?>? _maybe;
+
+    // The paths ALTER DATABASE | ROLE ... SET search_path gave the sessions that start later.
+    private List<IReadOnlyList<string>?>? _laterSessions;
+
+    // Whether the migration opened a transaction with BEGIN or START TRANSACTION that is still open.
+    private bool _inTransaction;
+
+    // Whether _local surely holds: set inside an explicit transaction. Outside one it holds only
+    // if the runner wraps the migration in a transaction (the server ignores it otherwise).
+    private bool _localSure;
+
     // The statement that set the path in force, for the message.
     private string _setBy = string.Empty;
 
     // Whether the path in force was already reported as one SchemaTasks cannot follow.
     private bool _reported;
 
+    // The statement being applied reads its names in public though the path may send them
+    // elsewhere: reported if it changes what the engine tracks.
+    private (string Code, SqlToken At, string Reason, bool OnlyIfItChanges)? _unfollowed;
+
+    // When the paths the session may have read the statement differently only if it has an
+    // unqualified name: the rules it is applied with, which note whether it had one.
+    private IdentifierRules? _noticing;
+
     private IReadOnlyList<string>? Current => _local ?? _session;
+
+    /// <summary>
+    /// A new migration starts: in the session the previous one left, or in a fresh one, as its
+    /// runner does; a path set by an earlier migration (or by ALTER DATABASE | ROLE) may or may not
+    /// be in force. SET LOCAL's path ends with the migration's transaction.
+    /// </summary>
+    public void StartMigration()
+    {
+        if (_session is null && _local is null && _maybe is null && _laterSessions is null) return;
+        var possible = new List<IReadOnlyList<string>?>();
+        void add(IReadOnlyList<string>? path)
+        {
+            if (!possible.Any(p => SamePath(p, path))) possible.Add(path);
+        }
+
+        add(_local ?? _session);
+        add(_session);
+        if (_maybe is not null) foreach (var path in _maybe) add(path);
+        add(null);
+        if (_laterSessions is not null) foreach (var path in _laterSessions) add(path);
+        _local = null;
+        _inTransaction = false;
+        _session = possible[0];
+        possible.RemoveAt(0);
+        _maybe = possible.Count == 0 ? null : possible;
+        if (_maybe is not null)
+        {
+            _setBy = _laterSessions is null
+                ? "set by an earlier migration, which a runner that opens a session per migration does not keep"
+                : "the session's path after the earlier migrations; ALTER DATABASE | ROLE gave another to sessions that start later";
+        }
+
+        _reported = false;
+    }
 
     /// <summary>
     /// Follows a statement the engine does not otherwise read: a SET or RESET of the path, or the
@@ -43,7 +101,11 @@ internal sealed class PostgresSearchPath
     public void Follow(Catalog catalog, string sql, ISqlStatementSource reader, string? file, List<SchemaDiagnostic> diagnostics)
     {
         var first = reader.First;
-        if (SqlTokenText.IsWord(sql, first, "COMMIT") || SqlTokenText.IsWord(sql, first, "END") || SqlTokenText.IsWord(sql, first, "ABORT"))
+        if (SqlTokenText.IsWord(sql, first, "BEGIN") || SqlTokenText.IsWord(sql, first, "START"))
+        {
+            _inTransaction = true;
+        }
+        else if (SqlTokenText.IsWord(sql, first, "COMMIT") || SqlTokenText.IsWord(sql, first, "END") || SqlTokenText.IsWord(sql, first, "ABORT"))
         {
             EndTransaction();
         }
@@ -71,9 +133,9 @@ internal sealed class PostgresSearchPath
 
     /// <summary>
     /// Follows what a CREATE or ALTER does to the path: <c>ALTER DATABASE | ROLE | USER ... SET
-    /// search_path</c> gives the path to the sessions that start later, and a later migration may
-    /// run in one (whether it does is the runner's choice), so it is taken as set, as SET would
-    /// set it. <c>CREATE SCHEMA AUTHORIZATION CURRENT_USER</c> (no schema name) names the schema
+    /// search_path</c> gives the path to the sessions that start later, not to this one; a later
+    /// migration may run in one (whether it does is the runner's choice), so it becomes one of the
+    /// paths a later migration may start on (<see cref="StartMigration"/>). <c>CREATE SCHEMA AUTHORIZATION CURRENT_USER</c> (no schema name) names the schema
     /// after the role that runs the migration, the <c>"$user"</c> of the default path: reported.
     /// </summary>
     public void Note(Catalog catalog, string sql, List<SqlToken> tokens, string? file, List<SchemaDiagnostic> diagnostics)
@@ -86,7 +148,9 @@ internal sealed class PostgresSearchPath
             {
                 if (SqlTokenText.IsWord(sql, tokens[i], "SET") && SqlTokenText.IsWord(sql, tokens[i + 1], "search_path"))
                 {
-                    Set(catalog, sql, tokens.GetRange(i, tokens.Count - i), file, diagnostics);
+                    var (session, local, maybe, setBy) = (_session, _local, _maybe, _setBy);
+                    if (Set(catalog, sql, tokens.GetRange(i, tokens.Count - i), file, diagnostics)) (_laterSessions ??= []).Add(_session);
+                    (_session, _local, _maybe, _setBy) = (session, local, maybe, setBy);
                     return;
                 }
             }
@@ -135,7 +199,6 @@ internal sealed class PostgresSearchPath
             var value = at + 2 == tokens.Count && tokens[at + 1].Kind == SqlTokenKind.String ? SqlTokenText.Unquote(sql, tokens[at + 1]) : null;
             if (value is null) return Unreadable(sql, tokens, file, diagnostics);
             Change([value], local, sql, tokens, file);
-            Check(catalog, tokens[0], file, diagnostics);
             return true;
         }
 
@@ -161,7 +224,6 @@ internal sealed class PostgresSearchPath
         }
 
         Change(entries, local, sql, tokens, file);
-        Check(catalog, tokens[0], file, diagnostics);
         return true;
     }
 
@@ -186,39 +248,159 @@ internal sealed class PostgresSearchPath
             }
 
             Change(entries, SqlTokenText.IsWord(sql, tokens[i + 6], "true"), sql, tokens, file);
-            Check(catalog, tokens[0], file, diagnostics);
         }
     }
 
     /// <summary>COMMIT, ROLLBACK, END or ABORT: a SET LOCAL's path ends with the transaction.</summary>
     public void EndTransaction()
     {
+        _inTransaction = false;
         if (_local is null) return;
         _local = null;
         _reported = false;
     }
 
     /// <summary>
-    /// Reports, once, that the path in force names a schema other than <c>public</c> that exists
-    /// after the statement at <paramref name="statement"/> (a SET, or a CREATE or ALTER SCHEMA
-    /// that made such a schema), so SchemaTasks would put unqualified names in the wrong schema.
+    /// The rules to apply a tracked statement with: <paramref name="rules"/> while the path sends
+    /// unqualified names to public (always so on the default path, with nothing allocated), rules
+    /// that read them in the schema the path sends them to when the engine can say so exactly, and
+    /// null when the server refuses the statement's unqualified CREATE (reported here). When the
+    /// engine cannot follow the path for the statement, <paramref name="rules"/>, and
+    /// <see cref="AfterStatement"/> reports it if the statement changes what the engine tracks.
     /// </summary>
-    public void Check(Catalog catalog, SqlToken statement, string? file, List<SchemaDiagnostic> diagnostics)
+    public IdentifierRules? RulesFor(Catalog catalog, string sql, List<SqlToken> tokens, RoutineOverloads routines, IdentifierRules rules, string? file, List<SchemaDiagnostic> diagnostics)
     {
-        if (_reported || Current is not { } path || Followed(path, catalog) is not { } schema) return;
-        _reported = true;
-        var shown = string.Join(", ", path.Select(IdentifierRules.Postgres.Quote));
-        diagnostics.Add(SchemaDiagnostic.Error(
-            DiagnosticCodes.SearchPathNotFollowed,
-            $"search_path is '{shown}' ({_setBy}) and schema {IdentifierRules.Postgres.Quote(schema)} on it exists: PostgreSQL creates an object whose name has no schema in the first schema of the path that exists, and looks such names up along the path, while SchemaTasks reads them as names in public, so its snapshot would not be what the server builds. Write the schema into every name the migration creates or uses (app.job, app.status) and take out the search_path change.",
-            file,
-            statement.Line,
-            statement.Column));
+        _unfollowed = null;
+        _noticing = null;
+        if (_local is null && _session is null && _maybe is null) return rules;
+        var first = Outcome(Current, catalog, routines, sql, tokens, rules, file, diagnostics, out var refused);
+        if (refused) return null;
+        if (OtherPaths() is { } others)
+        {
+            var allFollowed = first.Schema is not null;
+            var kindNotFollowed = first.OnlyIfItChanges;
+            var differ = false;
+            foreach (var path in others)
+            {
+                var other = Outcome(path, catalog, routines, sql, tokens, rules, file, diagnostics: null, out _);
+                allFollowed &= other.Schema is not null;
+                kindNotFollowed |= other.OnlyIfItChanges;
+                differ |= other.Schema != first.Schema;
+            }
+
+            if (differ)
+            {
+                // Reported even when the engine's reading changes nothing: another path's might.
+                _unfollowed = (DiagnosticCodes.SearchPathOfAnEarlierMigration, tokens[0], string.Empty, kindNotFollowed);
+                if (!allFollowed) return rules;
+
+                // Each path alone is followed: the statement reads the same under all of them
+                // unless it has an unqualified name, which its rules notice.
+                _noticing = rules.ResolvingIn(first.Schema!).NoticingUnqualifiedNames();
+                return _noticing;
+            }
+        }
+
+        if (first.Schema is null)
+        {
+            _unfollowed = (DiagnosticCodes.SearchPathNotFollowed, first.Blocker, first.Reason, first.OnlyIfItChanges);
+            return rules;
+        }
+
+        return rules.ResolvingIn(first.Schema);
     }
 
-    // The first schema on the path, other than public, that changes where unqualified names go; null when none.
-    private static string? Followed(IReadOnlyList<string> path, Catalog catalog)
+    /// <summary>
+    /// Before a DO block or a routine call: the engine runs its statements with names in public, so
+    /// under a path that may send them elsewhere, <see cref="AfterStatement"/> reports a block or
+    /// call that changes what the engine tracks.
+    /// </summary>
+    public void Watch(Catalog catalog, SqlToken at)
     {
+        _unfollowed = null;
+        _noticing = null;
+        if (_local is null && _session is null && _maybe is null) return;
+        var others = OtherPaths();
+        if (InPlay(Current, catalog) || (others is not null && others.Any(p => InPlay(p, catalog))))
+        {
+            _unfollowed = (others is not null ? DiagnosticCodes.SearchPathOfAnEarlierMigration : DiagnosticCodes.SearchPathNotFollowed, at, "SchemaTasks does not follow it for the statements a DO block or a routine runs", OnlyIfItChanges: true);
+        }
+    }
+
+    // The paths other than Current the session may have: after an earlier migration or ALTER
+    // DATABASE | ROLE, or under a SET LOCAL outside an explicit transaction; null when it is known.
+    private IEnumerable<IReadOnlyList<string>?>? OtherPaths()
+    {
+        if (_local is null) return _maybe;
+        if (_localSure) return null;
+        return _maybe is null ? [_session] : _maybe.Prepend(_session);
+    }
+
+    /// <summary>
+    /// Reports, once for the path in force, the statement <see cref="RulesFor"/> or
+    /// <see cref="Watch"/> could not follow: because of its names, or, for a kind of statement the
+    /// engine does not follow under such a path, when it changed what the engine tracks (or
+    /// created, changed or dropped a routine, which the engine keeps as a name in public).
+    /// </summary>
+    public void AfterStatement(Catalog before, Catalog after, string sql, List<SqlToken> tokens, string? file, List<SchemaDiagnostic> diagnostics)
+    {
+        if (_unfollowed is not { } unfollowed) return;
+        _unfollowed = null;
+        var noticing = _noticing;
+        _noticing = null;
+        if (noticing is { DefaultSchemaRead: false }) return; // No unqualified name: every path reads it alike.
+        if (_reported || (unfollowed.OnlyIfItChanges && ReferenceEquals(before, after) && !IsRoutineStatement(sql, tokens))) return;
+        _reported = true;
+        var shown = Current is { } path ? string.Join(", ", path.Select(IdentifierRules.Postgres.Quote)) : "\"$user\", public";
+        var statement = $"'{Excerpt(sql, tokens)}'";
+        diagnostics.Add(unfollowed.Code == DiagnosticCodes.SearchPathOfAnEarlierMigration
+            ? SchemaDiagnostic.Error(
+                unfollowed.Code,
+                $"{statement} has names without a schema, and the search_path it runs under depends on how the migration runner runs it: '{shown}' ({_setBy}), or another path (the database's default, when the runner opens a session per migration; the session's own, when a SET LOCAL runs outside a transaction, which the server then ignores), and these send the names to different schemas, so SchemaTasks cannot tell which schema the server builds. Set the path with SET search_path at the top of this migration, or write the schema into the names.",
+                file,
+                unfollowed.At.Line,
+                unfollowed.At.Column)
+            : SchemaDiagnostic.Error(
+                unfollowed.Code,
+                $"{statement} runs under search_path '{shown}' ({_setBy}), and {unfollowed.Reason}: PostgreSQL creates a name without a schema in the first schema of the path that exists and looks such names up along the path, and SchemaTasks cannot tell the outcome here, so its snapshot may not be what the server builds. Write the schema into the names of this statement (app.job, app.status).",
+                file,
+                unfollowed.At.Line,
+                unfollowed.At.Column));
+    }
+
+    // Where a path sends the statement's names: public for the default, or on a path with no other
+    // schema in play; null Schema when the engine cannot follow. An unqualified CREATE the server
+    // refuses is reported when diagnostics are given (the path in force).
+    private static PostgresPathLookup.Outcome Outcome(IReadOnlyList<string>? path, Catalog catalog, RoutineOverloads routines, string sql, List<SqlToken> tokens, IdentifierRules rules, string? file, List<SchemaDiagnostic>? diagnostics, out bool refused)
+    {
+        refused = false;
+        if (path is null) return new(rules.DefaultSchema, tokens[0], string.Empty);
+        var target = PostgresPathLookup.CreationSchema(path, catalog);
+        if (target is null or "pg_catalog" && PostgresPathLookup.UnqualifiedCreate(sql, tokens) is { } created)
+        {
+            if (diagnostics is not null)
+            {
+                refused = true;
+                diagnostics.Add(SchemaDiagnostic.Error(
+                    DiagnosticCodes.NoSchemaToCreateIn,
+                    target is null
+                        ? $"The server refuses this statement: no schema of search_path '{string.Join(", ", path.Select(IdentifierRules.Postgres.Quote))}' exists, so {rules.Quote(created)} has no schema to be created in (SQLSTATE 3F000, \"no schema has been selected to create in\"). The migration stops here. Write the schema into the name, or create the schema (or set the path) before."
+                        : $"The server refuses this statement: search_path '{string.Join(", ", path.Select(IdentifierRules.Postgres.Quote))}' puts pg_catalog first, so {rules.Quote(created)} would be created in pg_catalog (SQLSTATE 42501, \"permission denied to create\"). The migration stops here. Write the schema into the name, or put pg_catalog after the schema to create in.",
+                    file,
+                    tokens[0].Line,
+                    tokens[0].Column));
+            }
+
+            return new(null, tokens[0], "the server refuses its CREATE");
+        }
+
+        return PostgresPathLookup.Resolve(path, catalog, routines, sql, tokens, rules);
+    }
+
+    // Whether the path may send a name elsewhere than public.
+    private static bool InPlay(IReadOnlyList<string>? path, Catalog catalog)
+    {
+        if (path is null) return false;
         var publicSeen = false;
         foreach (var entry in path)
         {
@@ -227,28 +409,45 @@ internal sealed class PostgresSearchPath
                 case "public":
                     publicSeen = true;
                     break;
-                case "$user" or "pg_catalog":
+                case "$user":
+                    break;
+                case "pg_catalog":
+                    if (!publicSeen) return true; // An unqualified CREATE goes there.
                     break;
                 case "pg_temp":
-                    // The temporary schema before public is where an unqualified CREATE TABLE goes.
-                    if (!publicSeen) return entry;
+                    if (!publicSeen) return true; // An unqualified CREATE TABLE makes a temporary table.
                     break;
                 default:
-                    if (catalog.Schemas.Contains(entry)) return entry;
+                    if (catalog.Schemas.Contains(entry)) return true;
                     break;
             }
         }
 
-        return null;
+        return false; // Only public, or no schema, on the path: the default's reading.
     }
+
+    private static bool IsRoutineStatement(string sql, List<SqlToken> tokens)
+    {
+        if (tokens.Count < 2 || !(SqlTokenText.IsWord(sql, tokens[0], "CREATE") || SqlTokenText.IsWord(sql, tokens[0], "ALTER") || SqlTokenText.IsWord(sql, tokens[0], "DROP"))) return false;
+        var at = SqlTokenText.IsWord(sql, tokens[1], "OR") ? 3 : 1;
+        return at < tokens.Count && (SqlTokenText.IsWord(sql, tokens[at], "FUNCTION") || SqlTokenText.IsWord(sql, tokens[at], "PROCEDURE") || SqlTokenText.IsWord(sql, tokens[at], "ROUTINE"));
+    }
+
+    private static bool SamePath(IReadOnlyList<string>? a, IReadOnlyList<string>? b)
+        => a is null ? b is null : b is not null && a.SequenceEqual(b);
 
     private void Change(IReadOnlyList<string>? path, bool local, string sql, List<SqlToken> tokens, string? file)
     {
-        if (local) _local = path;
+        if (local)
+        {
+            _local = path;
+            _localSure = _inTransaction;
+        }
         else
         {
             _session = path;
             _local = null; // A session SET inside the transaction replaces the local value too.
+            _maybe = null; // The migration set the path: it is known again.
         }
 
         _setBy = $"set by '{Excerpt(sql, tokens)}' at {file}({tokens[0].Line},{tokens[0].Column})";

@@ -78,6 +78,7 @@ public static class SchemaEngine
         {
             var migration = set.Migrations[index];
             var run = ToolTransactions.Of(set.Layout, migration.NoTransaction);
+            if (index > 0 && catalog.Dialect == SqlDialect.Postgres) routines.SearchPath.StartMigration();
             var prepared = ahead?.Take(index);
             catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes, run, batch, flywayDelimiters, set.Layout, prepared);
             if (prepared is not null) ahead!.Return(prepared);
@@ -134,7 +135,15 @@ public static class SchemaEngine
                 if (labelCheck is not null)
                 {
                     labelCheck.Passed(sql, reader.First);
+
+                    // A data statement's table and type names are found along the search_path too.
+                    if (rules.Dialect == SqlDialect.Postgres && reader.Tokens.Count > 0)
+                    {
+                        context.Rules = routines.SearchPath.RulesFor(catalog, sql, reader.Tokens, routines.Overloads, rules, file, statementDiagnostics) ?? rules;
+                    }
+
                     labelCheck.Check(catalog, catalog, sql, reader.Tokens, context);
+                    context.Rules = rules;
                 }
 
                 if (rules.Dialect == SqlDialect.MariaDb && reader.Tokens.Count > 0 && SqlTokenText.IsWord(sql, reader.Tokens[0], "DELETE"))
@@ -163,8 +172,10 @@ public static class SchemaEngine
             if (rules.Dialect == SqlDialect.Postgres && SqlTokenText.IsWord(sql, tokens[0], "DO"))
             {
                 routines.SearchPath.CheckBlock(sql, tokens, file, statementDiagnostics);
+                routines.SearchPath.Watch(catalog, tokens[0]);
+                var beforeBlock = catalog;
                 catalog = DoBlockRunner.Run(catalog, sql, tokens, statementStart, context, routines, file, statementDiagnostics);
-                routines.SearchPath.Check(catalog, tokens[0], file, statementDiagnostics);
+                routines.SearchPath.AfterStatement(beforeBlock, catalog, sql, tokens, file, statementDiagnostics);
                 continue;
             }
 
@@ -172,13 +183,19 @@ public static class SchemaEngine
             if (RoutineCalls.Reads(sql, tokens[0], rules.Dialect.IsMySqlFamily()))
             {
                 // A PostgreSQL SELECT may also create a table (SELECT ... INTO), before its query runs what it calls.
+                if (rules.Dialect == SqlDialect.Postgres) routines.SearchPath.Watch(catalog, tokens[0]);
                 if (rules.Dialect == SqlDialect.Postgres && SqlTokenText.IsWord(sql, tokens[0], "SELECT"))
                 {
                     catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file, reader.Parsed);
-                    routines.SearchPath.SetConfig(catalog, sql, tokens, file, statementDiagnostics);
                 }
 
                 catalog = routines.Run(catalog, sql, tokens, statementStart, context, statementDiagnostics);
+                if (rules.Dialect == SqlDialect.Postgres)
+                {
+                    routines.SearchPath.AfterStatement(before, catalog, sql, tokens, file, statementDiagnostics);
+                    if (SqlTokenText.IsWord(sql, tokens[0], "SELECT")) routines.SearchPath.SetConfig(catalog, sql, tokens, file, statementDiagnostics);
+                }
+
                 catalog = labelCheck?.Check(before, catalog, sql, tokens, context) ?? catalog;
                 continue;
             }
@@ -188,6 +205,22 @@ public static class SchemaEngine
                 if (MySqlOtherDatabases.CheckDrop(sql, tokens, file, statementDiagnostics)) continue;
                 MySqlDatabaseDefaults.Note(sql, tokens, context.Session);
                 MySqlClientCharset.Check(sql, tokens, context);
+            }
+
+            var parsed = reader.Parsed;
+            if (rules.Dialect == SqlDialect.Postgres)
+            {
+                routines.SearchPath.Note(catalog, sql, tokens, file, statementDiagnostics);
+
+                // Under a search_path that sends names elsewhere than public, the statement is parsed
+                // again now, with its names read where the path sends them (or refused by the server).
+                var statementRules = routines.SearchPath.RulesFor(catalog, sql, tokens, routines.Overloads, rules, file, statementDiagnostics);
+                if (statementRules is null) continue;
+                if (!ReferenceEquals(statementRules, rules))
+                {
+                    context.Rules = statementRules;
+                    parsed = null;
+                }
             }
 
             if (SqlTokenText.IsWord(sql, tokens[0], "CREATE"))
@@ -200,13 +233,10 @@ public static class SchemaEngine
                 routines.Drop(sql, tokens, context); // MySQL; PostgreSQL's DROP FUNCTION is applied as a statement.
             }
 
-            if (rules.Dialect == SqlDialect.Postgres) routines.SearchPath.Note(catalog, sql, tokens, file, statementDiagnostics);
-            catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file, reader.Parsed);
+            catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file, parsed);
             catalog = labelCheck?.Check(before, catalog, sql, tokens, context) ?? catalog;
-            if (rules.Dialect == SqlDialect.Postgres)
-            {
-                routines.SearchPath.Check(catalog, tokens[0], file, statementDiagnostics); // A CREATE or ALTER SCHEMA may put a schema on the path.
-            }
+            context.Rules = rules;
+            if (rules.Dialect == SqlDialect.Postgres) routines.SearchPath.AfterStatement(before, catalog, sql, tokens, file, statementDiagnostics);
         }
 
         if (lexDiagnostics.Count > 0)

@@ -16,17 +16,48 @@ internal sealed class IdentifierRules
     /// <summary>MariaDB names things as MySQL does; <see cref="Dialect"/> tells the catalog which server's rules to follow.</summary>
     public static readonly IdentifierRules MariaDb = new(SqlDialect.MariaDb, string.Empty, StringComparison.OrdinalIgnoreCase);
 
-    private IdentifierRules(SqlDialect dialect, string defaultSchema, StringComparison columnComparison)
+    // Whether reading DefaultSchema is noted in DefaultSchemaRead (NoticingUnqualifiedNames).
+    private readonly bool _noticing;
+
+    private readonly string _defaultSchema;
+
+    private IdentifierRules(SqlDialect dialect, string defaultSchema, StringComparison columnComparison, string? shownWithoutSchema = null, bool noticing = false)
     {
         Dialect = dialect;
-        DefaultSchema = defaultSchema;
+        _defaultSchema = defaultSchema;
+        _noticing = noticing;
+        ShownWithoutSchema = shownWithoutSchema ?? defaultSchema;
         ColumnComparison = columnComparison;
     }
 
     public SqlDialect Dialect { get; }
 
-    /// <summary>The schema of an unqualified name.</summary>
-    public string DefaultSchema { get; }
+    /// <summary>
+    /// The schema of an unqualified name: <c>public</c>, or for a PostgreSQL statement under a
+    /// search_path the engine follows, the schema its unqualified names resolve to
+    /// (<see cref="ResolvingIn"/>).
+    /// </summary>
+    public string DefaultSchema
+    {
+        get
+        {
+            if (_noticing) DefaultSchemaRead = true;
+            return _defaultSchema;
+        }
+    }
+
+    /// <summary>
+    /// For rules from <see cref="NoticingUnqualifiedNames"/>: whether anything read
+    /// <see cref="DefaultSchema"/>, which the parser and the appliers do to place an unqualified name.
+    /// </summary>
+    public bool DefaultSchemaRead { get; private set; }
+
+    /// <summary>
+    /// The schema a name is shown without: always the dialect's own default (<c>public</c>), as
+    /// the server shows stored names (type names, nextval's sequence) on the path a read uses,
+    /// whatever path the statement that stored them ran under.
+    /// </summary>
+    public string ShownWithoutSchema { get; }
 
     /// <summary>How column names compare.</summary>
     public StringComparison ColumnComparison { get; }
@@ -49,6 +80,13 @@ internal sealed class IdentifierRules
         _ => Postgres,
     };
 
+    /// <summary>These rules with unqualified names read as names in <paramref name="schema"/>; shown as before.</summary>
+    public IdentifierRules ResolvingIn(string schema)
+        => schema == _defaultSchema ? this : new(Dialect, schema, ColumnComparison, ShownWithoutSchema);
+
+    /// <summary>A copy of these rules that notes whether a statement read as them had an unqualified name (<see cref="DefaultSchemaRead"/>).</summary>
+    public IdentifierRules NoticingUnqualifiedNames() => new(Dialect, _defaultSchema, ColumnComparison, ShownWithoutSchema, noticing: true);
+
     /// <summary>The stored name of an unquoted identifier.</summary>
     public string FoldUnquoted(string word) => Dialect == SqlDialect.Postgres ? word.ToLowerInvariant() : word;
 
@@ -61,7 +99,7 @@ internal sealed class IdentifierRules
 
     /// <summary>A qualified name as SQL would write it; the default schema is left out.</summary>
     public string Quote(QualifiedName name)
-        => SqlQuoting.QualifiedIdentifier(name.Schema, name.Name, DefaultSchema, QuotingStyle);
+        => SqlQuoting.QualifiedIdentifier(name.Schema, name.Name, ShownWithoutSchema, QuotingStyle);
 
     /// <summary>A string literal in the dialect's syntax.</summary>
     public string QuoteString(string value) => SqlQuoting.StringLiteral(value, QuotingStyle);
