@@ -249,7 +249,15 @@ internal sealed partial class DdlParser
 
         if (_c.TryWord("ALTER"))
         {
-            if (_c.TryWord("INDEX") || _c.TryWord("CHECK") || _c.TryWord("CONSTRAINT"))
+            if (_c.TryWord("INDEX") || _c.TryWord("KEY"))
+            {
+                var ifExists = _c.TryWords("IF", "EXISTS");
+                var index = _c.Identifier();
+                SkipAction(); // [NOT] IGNORED, VISIBLE, INVISIBLE: not tracked.
+                return ifExists ? null : new AlterIndexAction(at, index);
+            }
+
+            if (_c.TryWord("CHECK") || _c.TryWord("CONSTRAINT"))
             {
                 SkipAction();
                 return null;
