@@ -529,14 +529,16 @@ public static class DiagnosticCodes
 
     /// <summary>
     /// MariaDB refuses a column or table definition: <c>ON UPDATE</c> on a column that is not a
-    /// TIMESTAMP or DATETIME (error 1294), or a charset it does not have (error 1115).
+    /// TIMESTAMP or DATETIME (error 1294), a charset it does not have (error 1115), or a primary
+    /// key over 3,072 bytes (error 1071).
     /// </summary>
     public const string ColumnDefinitionRefused = "ST3147";
 
     /// <summary>
     /// MariaDB: a column's type depends on the database's default charset, which the migrations do
     /// not set: <c>TEXT(n)</c> becomes the smallest TEXT type for n characters of it, and a
-    /// <c>VARCHAR(n)</c> too long for a multi-byte charset is refused (error 1074). A warning.
+    /// <c>VARCHAR(n)</c> too long for a multi-byte charset is refused (error 1074), and so is a
+    /// primary key over 3,072 bytes of it (error 1071). A warning.
     /// </summary>
     public const string TypeUndecidedByCharset = "ST3148";
 

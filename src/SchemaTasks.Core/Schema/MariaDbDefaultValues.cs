@@ -27,7 +27,8 @@ namespace SchemaTasks.Schema;
 /// </summary>
 internal static class MariaDbDefaultValues
 {
-    private static readonly Regex NumberText = new(@"^ *(?<number>[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?) *$", RegexOptions.CultureInvariant);
+    // A sign, digits with an optional point, an exponent; spaces around are trimmed first.
+    private const NumberStyles NumberText = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
     private static readonly Regex DateText = new(@"^(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2})(?:[ T](?<h>\d{1,2}):(?<mi>\d{1,2})(?::(?<s>\d{1,2})(?:\.(?<f>\d{1,6}))?)?)?$", RegexOptions.CultureInvariant);
 
@@ -105,7 +106,7 @@ internal static class MariaDbDefaultValues
             if (StoredLiterals.PlainString(stored, rules) is not { } text) return null;
             value = new Constant(true, text);
         }
-        else if (NumberText.IsMatch(stored))
+        else if (Number(new Constant(false, stored)) is not null)
         {
             value = new Constant(false, stored);
         }
@@ -151,15 +152,15 @@ internal static class MariaDbDefaultValues
         }
     }
 
-    // A number as the server reads it for a number column; null for anything else.
+    // A number as the server reads it for a number column, spaces around it trimmed; null for anything else. Parsed without allocating.
     private static decimal? Number(Constant value)
     {
-        if (NumberText.Match(value.Text) is not { Success: true } m) return null;
-        var text = m.Groups["number"].Value;
-        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return number;
+        var text = value.Text.AsSpan().Trim(' ');
+        if (text.Length == 0 || (!char.IsAsciiDigit(text[^1]) && text[^1] != '.')) return null; // No '1e', no trailing sign.
+        if (decimal.TryParse(text, NumberText, CultureInfo.InvariantCulture, out var number)) return number;
 
         // Past decimal's range: beyond every integer type, and every DECIMAL's 65 digits but the widest.
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var large) && Math.Abs(large) >= 1e20 ? (large < 0 ? decimal.MinValue : decimal.MaxValue) : null;
+        return double.TryParse(text, NumberText, CultureInfo.InvariantCulture, out var large) && Math.Abs(large) >= 1e20 ? (large < 0 ? decimal.MinValue : decimal.MaxValue) : null;
     }
 
     // A YEAR as the server shows it: 1901 to 2155 as they are, 1 to 69 in this century and 70 to 99

@@ -116,6 +116,36 @@ public sealed class MariaDbColumnRuleTests
         if (!sql.Contains("ALTER", StringComparison.Ordinal)) Assert.Null(catalog.FindTable(My("t")));
     }
 
+    [Theory]
+    [InlineData("CREATE TABLE t (a varchar(768), b int, PRIMARY KEY (a, b)) CHARSET utf8mb4;")]
+    [InlineData("CREATE TABLE t (a varchar(3073) PRIMARY KEY) CHARSET latin1;")]
+    [InlineData("CREATE TABLE t (a varbinary(3073), PRIMARY KEY (a));")]
+    [InlineData("CREATE TABLE t (a varchar(3073), PRIMARY KEY (a));")]
+    [InlineData("CREATE TABLE t (a char(255), b char(255), c char(255), d char(255), PRIMARY KEY (a, b, c, d)) CHARSET utf8mb4;")]
+    [InlineData("SET sql_mode = '';\nCREATE TABLE t (a varchar(1000), PRIMARY KEY (a)) CHARSET utf8mb4;")]
+    [InlineData("CREATE TABLE t (a varchar(1000)) CHARSET utf8mb4;\nALTER TABLE t ADD PRIMARY KEY (a);")]
+    [InlineData("CREATE TABLE t (a varchar(700) CHARSET utf8mb4 PRIMARY KEY);\nALTER TABLE t MODIFY a varchar(800) CHARSET utf8mb4;")]
+    public void APrimaryKeyOver3072Bytes_IsRefused(string sql)
+    {
+        var refusal = Assert.Single(Run(sql, SqlDialect.MariaDb).Diagnostics);
+        Assert.Equal((DiagnosticCodes.ColumnDefinitionRefused, sql.Split('\n').Length), (refusal.Code, refusal.Line));
+        Assert.Contains("error 1071", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("CREATE TABLE t (a varchar(767), b int, PRIMARY KEY (a, b)) CHARSET utf8mb4;")]
+    [InlineData("CREATE TABLE t (a varchar(1000), PRIMARY KEY (a(768))) CHARSET utf8mb4;")]
+    [InlineData("CREATE TABLE t (a varchar(1000), b int, UNIQUE KEY (a), KEY (a), PRIMARY KEY (b)) CHARSET utf8mb4;\nALTER TABLE t ADD c int;")]
+    public void AKeyTheServerTakes_IsTaken(string sql)
+        => Assert.Empty(Run(sql, SqlDialect.MariaDb).Diagnostics);
+
+    [Fact]
+    public void APrimaryKeyOfTheDatabasesCharset_IsAWarning()
+    {
+        var warning = Assert.Single(Run("CREATE TABLE t (a varchar(1000), PRIMARY KEY (a));\nALTER TABLE t ADD b int;", SqlDialect.MariaDb).Diagnostics);
+        Assert.Equal((DiagnosticCodes.TypeUndecidedByCharset, DiagnosticSeverity.Warning, 1), (warning.Code, warning.Severity, warning.Line));
+    }
+
     [Fact]
     public void MySql_KeepsTheWrittenTypes()
     {

@@ -8,7 +8,7 @@ namespace SchemaTasks.MySql.Tests.Differential;
 /// <summary>
 /// MariaDB's columns and values as the server builds or refuses them: defaults a column cannot
 /// hold (1067), ON UPDATE on a column that is no TIMESTAMP or DATETIME (1294), an unknown charset
-/// (1115), a VARCHAR too long for its charset (1074), a drop of a constraint the table lacks
+/// (1115), a VARCHAR too long for its charset (1074), a primary key over 3,072 bytes (1071), a drop of a constraint the table lacks
 /// (1091), ALTER INDEX of an index the statement adds (1176) and a cast to JSON in an UPDATE
 /// (1064); and the types and defaults it stores: TEXT(n) and BLOB(n) sized, dates normalised,
 /// ENUM labels with \% and \_. Run against MariaDB only.
@@ -39,6 +39,8 @@ public sealed class MariaDbColumnValueTests
     [InlineData("an unknown table charset", "CREATE TABLE t (c int) CHARSET nope;", DiagnosticCodes.ColumnDefinitionRefused, 1115)]
     [InlineData("varchar over utf8mb4's bytes", "CREATE TABLE t (a varchar(20000)) CHARSET utf8mb4;", DiagnosticCodes.TypeWidthRefused, 1074)]
     [InlineData("varchar over utf8mb3's bytes", "CREATE TABLE t (a int);\nALTER TABLE t ADD b varchar(21845) CHARACTER SET utf8mb3;", DiagnosticCodes.TypeWidthRefused, 1074)]
+    [InlineData("primary key over 3072 bytes", "CREATE TABLE t (a varchar(768), b int, PRIMARY KEY (a, b)) CHARSET utf8mb4;", DiagnosticCodes.ColumnDefinitionRefused, 1071)]
+    [InlineData("primary key added over 3072 bytes", "CREATE TABLE t (a varchar(1000)) CHARSET utf8mb4;\nALTER TABLE t ADD PRIMARY KEY (a);", DiagnosticCodes.ColumnDefinitionRefused, 1071)]
     [InlineData("drop of a check not there", "CREATE TABLE m (id int PRIMARY KEY, s text NOT NULL CHECK (s <> ''), CHECK (id > 0));\nALTER TABLE m DROP CONSTRAINT m_chk_1;", DiagnosticCodes.ConstraintNotFound, 1091)]
     [InlineData("drop of a plain index as a constraint", "CREATE TABLE m (id int PRIMARY KEY, k int, KEY i_k (k));\nALTER TABLE m DROP CONSTRAINT i_k;", DiagnosticCodes.ConstraintNotFound, 1091)]
     [InlineData("alter index added in the statement", "CREATE TABLE t (id int PRIMARY KEY, d int);\nALTER TABLE t ADD INDEX i_d (d), ALTER INDEX i_d IGNORED;", DiagnosticCodes.ConstraintNotFound, 1176)]
