@@ -39,6 +39,14 @@ public sealed class MariaDbConstraintAndIndexTests
     }
 
     [Fact]
+    public void ABareNumber_WithAnUnnamedForeignKey_StaysAWarning()
+    {
+        // MariaDB 12.1 and later name an unnamed foreign key 1, 2, ...: the engine follows 10.11's names.
+        var warning = Assert.Single(Run("CREATE TABLE p (id int PRIMARY KEY);\nCREATE TABLE c (id int PRIMARY KEY, p int, FOREIGN KEY (p) REFERENCES p (id));\nALTER TABLE c DROP FOREIGN KEY `1`;", SqlDialect.MariaDb).Diagnostics);
+        Assert.Equal((DiagnosticCodes.ConstraintNotFound, DiagnosticSeverity.Warning), (warning.Code, warning.Severity));
+    }
+
+    [Fact]
     public void MySql_StaysAWarning()
     {
         var warning = Assert.Single(Run("CREATE TABLE m (id int PRIMARY KEY);\nALTER TABLE m DROP CONSTRAINT m_chk_1;", SqlDialect.MySql).Diagnostics);
