@@ -96,7 +96,7 @@ internal static class MariaDbDefaultValues
     }
 
     /// <summary>Why MariaDB refuses <paramref name="stored"/> (a stored default) on a column of <paramref name="type"/>; <see langword="null"/> when it takes it or it is not judged.</summary>
-    public static string? Refusal(string type, string stored, Sql.IdentifierRules rules, bool clientCharsetIsUtf8)
+    public static string? Refusal(string type, string stored, Sql.IdentifierRules rules, bool clientCharsetIsUtf8, bool allowsInvalidDates = false)
     {
         var column = new ColumnType(type);
         if (column.Name is not ("tinyint" or "smallint" or "mediumint" or "int" or "bigint" or "decimal" or "float" or "double" or "year" or "varchar" or "char" or "varbinary" or "binary" or "date" or "datetime" or "timestamp" or "time")) return null;
@@ -144,7 +144,7 @@ internal static class MariaDbDefaultValues
             }
 
             case "date" or "datetime" or "timestamp" or "time" when value.IsString:
-                return Temporal(column.Name, Math.Max(column.M, 0), value.Text).Refused
+                return Temporal(column.Name, Math.Max(column.M, 0), value.Text, allowsInvalidDates).Refused
                     ? $"the text is no valid {column.Name.ToString().ToUpperInvariant()} value{(column.Name is "timestamp" ? " (a TIMESTAMP holds 1970 to 2038)" : string.Empty)}"
                     : null;
             default:
@@ -229,7 +229,7 @@ internal static class MariaDbDefaultValues
     /// <summary>A date or time text: refused, or the text the server stores (null when not judged).</summary>
     private readonly record struct TemporalReading(bool Refused, string? Stored);
 
-    private static TemporalReading Temporal(ReadOnlySpan<char> name, int precision, string text)
+    private static TemporalReading Temporal(ReadOnlySpan<char> name, int precision, string text, bool allowsInvalidDates = false)
     {
         if (name is "time")
         {
@@ -246,7 +246,12 @@ internal static class MariaDbDefaultValues
         int Part(string group) => m.Groups[group].Success ? int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
         var (year, month, day, hour, minute, second) = (Part("y"), Part("mo"), Part("d"), Part("h"), Part("mi"), Part("s"));
         if (month > 12 || day > 31 || hour > 23 || minute > 59 || second > 59) return new(true, null);
-        if (year > 0 && month > 0 && day > DateTime.DaysInMonth(year, month)) return new(true, null);
+        if (year > 0 && month > 0 && day > DateTime.DaysInMonth(year, month))
+        {
+            // ALLOW_INVALID_DATES takes a day up to 31 in a DATE or DATETIME; the text stays as written.
+            return allowsInvalidDates && name is not "timestamp" ? new(false, null) : new(true, null);
+        }
+
         var zero = year == 0 && month == 0 && day == 0;
         if (name is "timestamp" && !zero && (year < 1970 || year > 2038)) return new(true, null);
         var date = FormattableString.Invariant($"{year:D4}-{month:D2}-{day:D2}");

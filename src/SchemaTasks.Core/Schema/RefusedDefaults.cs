@@ -41,7 +41,7 @@ internal static class RefusedDefaults
             }
 
             if (context.Rules.Dialect == SqlDialect.MariaDb && column.InlineValues is null
-                && MariaDbDefaultValues.Refusal(column.Type, stored, context.Rules, context.Session.ClientCharset is null) is { } reason)
+                && MariaDbDefaultValues.Refusal(column.Type, stored, context.Rules, context.Session.ClientCharset is null, context.Session.AllowsInvalidDates) is { } reason)
             {
                 context.Error(
                     DiagnosticCodes.DefaultNotOfColumnType,

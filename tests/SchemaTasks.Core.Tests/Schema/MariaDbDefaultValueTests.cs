@@ -72,6 +72,14 @@ public sealed class MariaDbDefaultValueTests
         Assert.Equal(DiagnosticCodes.DefaultNotOfColumnType, refusal.Code);
     }
 
+    [Fact]
+    public void AllowInvalidDates_TakesADayPastItsMonth()
+    {
+        var (catalog, diagnostics) = Run("SET sql_mode = 'STRICT_TRANS_TABLES,ALLOW_INVALID_DATES';\nCREATE TABLE t (c date DEFAULT '2019-02-29');\nCREATE TABLE u (c date DEFAULT '2019-02-32');", SqlDialect.MariaDb);
+        Assert.Equal((DiagnosticCodes.DefaultNotOfColumnType, 3), (Assert.Single(diagnostics).Code, diagnostics[0].Line));
+        Assert.NotNull(catalog.FindTable(My("t")));
+    }
+
     [Theory]
     [InlineData("int", "' 12 '", "12")]
     [InlineData("int", "1.5", "2")]
