@@ -163,6 +163,15 @@ internal sealed partial class DdlParser
         if (_c.TryWord("ADD"))
         {
             if (IsTableConstraintStart()) return AddConstraint(at);
+
+            // MariaDB's ADD PERIOD FOR SYSTEM_TIME (start, end) and ADD SYSTEM VERSIONING: no column of their own.
+            if (TrySystemTimePeriod()) return null;
+            if (_rules.Dialect == SqlDialect.MariaDb && _c.IsWord("SYSTEM") && _c.IsWord("VERSIONING", 1))
+            {
+                SkipAction();
+                return null;
+            }
+
             _c.TryWord("COLUMN");
             var ifNotExists = AlterIfNotExists("ADD COLUMN");
             if (_c.IsSymbol('('))

@@ -82,4 +82,14 @@ public sealed class MariaDbConstraintAndIndexTests
         Assert.Equal([("id", "int(11)", false), ("ts", "timestamp(6)", false), ("te", "timestamp(6)", false)], columns.Select(c => (c.Name, c.Type, c.IsNullable)).ToArray());
         Assert.All(columns, c => Assert.Null(c.Default));
     }
+
+    [Fact]
+    public void SystemVersioning_AddedByAlterTable_IsRead()
+    {
+        var catalog = Clean("""
+            CREATE TABLE t (id int PRIMARY KEY, x int);
+            ALTER TABLE t ADD COLUMN ts timestamp(6) GENERATED ALWAYS AS ROW START INVISIBLE, ADD COLUMN te timestamp(6) GENERATED ALWAYS AS ROW END INVISIBLE, ADD PERIOD FOR SYSTEM_TIME(ts, te), ADD SYSTEM VERSIONING;
+            """, SqlDialect.MariaDb);
+        Assert.Equal(["id", "x", "ts", "te"], catalog.FindTable(My("t"))!.Columns.Select(c => c.Name).ToArray());
+    }
 }

@@ -100,7 +100,11 @@ public sealed class MariaDbColumnValueTests
         if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
         await MySqlServerAgreement.AssertEngineMatchesServerAsync(
             "system versioning",
-            "CREATE TABLE d (id int PRIMARY KEY, ts timestamp(6) GENERATED ALWAYS AS ROW START, te timestamp(6) GENERATED ALWAYS AS ROW END, PERIOD FOR SYSTEM_TIME(ts, te)) WITH SYSTEM VERSIONING;",
+            """
+            CREATE TABLE d (id int PRIMARY KEY, ts timestamp(6) GENERATED ALWAYS AS ROW START, te timestamp(6) GENERATED ALWAYS AS ROW END, PERIOD FOR SYSTEM_TIME(ts, te)) WITH SYSTEM VERSIONING;
+            CREATE TABLE t (id int PRIMARY KEY, x int);
+            ALTER TABLE t ADD COLUMN ts timestamp(6) GENERATED ALWAYS AS ROW START, ADD COLUMN te timestamp(6) GENERATED ALWAYS AS ROW END, ADD PERIOD FOR SYSTEM_TIME(ts, te), ADD SYSTEM VERSIONING;
+            """,
             SqlDialect.MariaDb);
     }
 }
