@@ -528,6 +528,21 @@ public static class DiagnosticCodes
     public const string TypeWidthRefused = "ST3088";
 
     /// <summary>
+    /// MariaDB refuses a column or table definition: <c>ON UPDATE</c> on a column that is not a
+    /// TIMESTAMP or DATETIME (error 1294), a charset it does not have (error 1115), or a primary
+    /// key over 3,072 bytes (error 1071).
+    /// </summary>
+    public const string ColumnDefinitionRefused = "ST3147";
+
+    /// <summary>
+    /// MariaDB: a column's type depends on the database's default charset, which the migrations do
+    /// not set: <c>TEXT(n)</c> becomes the smallest TEXT type for n characters of it, and a
+    /// <c>VARCHAR(n)</c> too long for a multi-byte charset is refused (error 1074), and so is a
+    /// primary key over 3,072 bytes of it (error 1071). A warning.
+    /// </summary>
+    public const string TypeUndecidedByCharset = "ST3148";
+
+    /// <summary>
     /// MySQL and MariaDB: a statement writes a non-ASCII name or value after <c>SET NAMES</c> (or
     /// <c>character_set_client</c>) named a charset other than UTF-8, so the server reads its text
     /// in that charset and may store other characters than the migration shows (warning).

@@ -109,6 +109,7 @@ internal static class AlterTableActions
         if (passes is not null && PostgresForeignKeyChecks.Refuses(catalog, name, catalogBefore.Tables[s.Name], table, s.At, context, s.Actions.Any(a => a is AlterColumnTypeAction))) return catalogBefore;
         if (passes is null && MySqlForeignKeyRetype.Refuses(catalog, name, catalogBefore.Tables[s.Name], table, s, context)) return catalogBefore;
         if (passes is null && MySqlSetNullForeignKeys.Refuses(name, catalogBefore.Tables[s.Name], table, s, s.At, context)) return catalogBefore;
+        if (passes is null && MariaDbKeyLength.Changed(catalogBefore.Tables[s.Name], table) && MariaDbKeyLength.Refuses(table, s.At, context)) return catalogBefore;
         var settled = MySqlForeignKeyIndexes.Settle(table, context);
         if (passes is null && MariaDbForeignKeyChecks.Refuses(catalog, name, catalogBefore.Tables[s.Name], settled, s.At, context)) return catalogBefore;
         var after = catalog.WithTable(name, settled);
@@ -143,10 +144,12 @@ internal static class AlterTableActions
                 }
 
                 if (!ServerLimits.CheckColumnCount(table.Name, table.ColumnCount + 1, context, add.At)) return table;
-                var created = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context, table), context);
-                if (MySqlValueLists.Refuses(table.Name, created, TableCharsets.Of(table, context.Rules).For(add.Column), IgnoresCase(table, add.Column, context), add.Column.At, context, WrittenCollation(table, add.Column))) return table;
+                var addedCharset = TableCharsets.Of(table, context.Rules).For(add.Column);
+                var created = MariaDbColumnRules.Sized(ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context, table), context), add.Column, addedCharset, table.Name, context);
+                if (MySqlValueLists.Refuses(table.Name, created, addedCharset, IgnoresCase(table, add.Column, context), add.Column.At, context, WrittenCollation(table, add.Column))) return table;
                 if (MySqlGeneratedColumnFunctions.Refuses(table.Name, add.Column, context)) return table;
                 if (MySqlTypeWidths.Refuses(table.Name, add.Column, context)) return table;
+                if (MariaDbColumnRules.Refuses(table.Name, add.Column, created.Type, addedCharset, context)) return table;
                 if (RefusedDefaults.Checked(catalog, table.Name, created, add.Column, context) is not { } added) return table;
                 table = AddColumnConstraints(catalog, table.WithColumnAdded(added, add.Column.First, add.Column.After, dialect), add.Column, context);
                 PrimaryKeyNullability.ReportExplicitNull(table, add.Column, add.Column.At, context);
@@ -255,10 +258,12 @@ internal static class AlterTableActions
                 if (ColumnCheckRules.BeforeRedefine(table, old, replace.Definition.Name, "MODIFY/CHANGE COLUMN", replace.At, context) is not { } redefining) return table;
                 if (GeneratedColumnDependencies.BeforeRename(redefining, old, replace.Definition.Name, replace.At, context) is not { } following) return table;
                 table = following;
-                var redefined = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, replace.Definition, context), context);
-                if (MySqlValueLists.Refuses(table.Name, redefined, TableCharsets.Of(table, context.Rules).For(replace.Definition), IgnoresCase(table, replace.Definition, context), replace.Definition.At, context, WrittenCollation(table, replace.Definition))) return table;
+                var redefinedCharset = TableCharsets.Of(table, context.Rules).For(replace.Definition);
+                var redefined = MariaDbColumnRules.Sized(ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, replace.Definition, context), context), replace.Definition, redefinedCharset, table.Name, context);
+                if (MySqlValueLists.Refuses(table.Name, redefined, redefinedCharset, IgnoresCase(table, replace.Definition, context), replace.Definition.At, context, WrittenCollation(table, replace.Definition))) return table;
                 if (MySqlGeneratedColumnFunctions.Refuses(table.Name, replace.Definition, context)) return table;
                 if (MySqlTypeWidths.Refuses(table.Name, replace.Definition, context)) return table;
+                if (MariaDbColumnRules.Refuses(table.Name, replace.Definition, redefined.Type, redefinedCharset, context)) return table;
                 if (RefusedDefaults.Checked(catalog, table.Name, redefined, replace.Definition, context) is not { } column) return table;
                 table = table.WithColumnReplaced(old, column, replace.Definition.First, replace.Definition.After, dialect) with
                 {
@@ -289,6 +294,10 @@ internal static class AlterTableActions
             case RenameIndexAction renameIndex:
                 return IndexActions.Rename(table, renameIndex, context);
 
+            case AlterIndexAction alterIndex:
+                MariaDbAlterIndex.ReportMissing(catalog, table, alterIndex, statement, context);
+                return table;
+
             case AddConstraintAction add:
                 if (add.IfNotExists && AddIfNotExists.Skips(table, add.Constraint)) return table;
                 return TableStatements.AddConstraint(catalog, table, add.Constraint, null, context);
@@ -309,6 +318,7 @@ internal static class AlterTableActions
                     return MySqlForeignKeyIndexes.WithoutConstraint(table, drop.Name, context);
                 }
 
+                if (!drop.IfExists && MariaDbConstraintDrop.RefusesMissing(table, drop, context)) return table;
                 if (!drop.IfExists)
                 {
                     context.Warning(DiagnosticCodes.ConstraintNotFound, $"Table {context.Show(table.Name)} has no constraint {context.Show(drop.Name)} that SchemaTasks knows of (known: {KnownConstraints(table, context)}). If the server generated the name, check it; otherwise {MissingDropWayOut(drop, context.Rules.Dialect)}.", drop.At);
@@ -385,7 +395,7 @@ internal static class AlterTableActions
         _ => "fix the name or write DROP CONSTRAINT IF EXISTS",
     };
 
-    private static string KnownConstraints(CatalogTable table, ApplyContext context)
+    internal static string KnownConstraints(CatalogTable table, ApplyContext context)
     {
         var names = table.Checks.Select(c => c.Name).Concat(table.OtherConstraints).Select(context.Show).ToList();
         return names.Count == 0 ? "none" : string.Join(", ", names);

@@ -61,6 +61,6 @@ internal static class MySqlIndexDropOrder
     } : null;
 
     // Whether the table before the statement has an index of that name, as DROP INDEX finds it.
-    private static bool Had(CatalogTable table, string name)
+    internal static bool Had(CatalogTable table, string name)
         => MySqlPlainIndexes.IsPlainIndex(table, name) || table.OtherConstraints.Contains(name) || MySqlForeignKeyIndexes.Holder(table, name) is not null;
 }

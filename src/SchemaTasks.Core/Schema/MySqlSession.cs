@@ -23,6 +23,12 @@ internal sealed class MySqlSession
     public bool StrictModeOff { get; set; }
 
     /// <summary>
+    /// Whether the last <c>SET sql_mode</c> gave a literal mode with ALLOW_INVALID_DATES: the server
+    /// then takes a day past its month (<c>'2019-02-29'</c>) in a DATE or DATETIME.
+    /// </summary>
+    public bool AllowsInvalidDates { get; set; }
+
+    /// <summary>
     /// How <c>||</c> and <c>NOT</c> read under the last <c>SET sql_mode</c>: the default until one
     /// names PIPES_AS_CONCAT, and unknown after one SchemaTasks cannot read (<see cref="MySqlOperatorMode"/>).
     /// </summary>

@@ -42,6 +42,9 @@ internal sealed class PreparedMigration : ISqlStatementSource
     public SqlToken Last { get; private set; }
 
     /// <inheritdoc/>
+    public SqlToken? JsonCastAt { get; private set; }
+
+    /// <inheritdoc/>
     public ParsedStatement? Parsed { get; private set; }
 
     /// <summary>Lexes <paramref name="migration"/> and parses the statements the engine parses whole, replacing what was prepared before.</summary>
@@ -58,6 +61,7 @@ internal sealed class PreparedMigration : ISqlStatementSource
         var reader = new SqlStatementReader(sql, dialect, Math.Max(1, migration.SqlStartLine), _lexed, _scratch, flywayDelimiters)
         {
             KeepsDeletes = dialect == SqlDialect.MariaDb,
+            WatchesJsonCasts = dialect == SqlDialect.MariaDb,
             KeepsEveryStatement = true,
         };
         while (reader.Read())
@@ -65,7 +69,7 @@ internal sealed class PreparedMigration : ISqlStatementSource
             var start = _tokens.Count;
             _tokens.AddRange(reader.Tokens);
             var parsed = reader.IsTracked && !reader.Last.Unterminated && IsParsedWhole(sql, reader.Tokens[0], dialect) ? Parse(sql, reader.Tokens, rules) : null;
-            _statements.Add(new Entry(start, reader.Tokens.Count, reader.First, reader.Last, reader.IsTracked, reader.KeepsTokensAlways, _lexed.Count, parsed));
+            _statements.Add(new Entry(start, reader.Tokens.Count, reader.First, reader.Last, reader.IsTracked, reader.KeepsTokensAlways, _lexed.Count, parsed, reader.JsonCastAt));
         }
 
         _lexedAtEnd = _lexed.Count;
@@ -93,7 +97,7 @@ internal sealed class PreparedMigration : ISqlStatementSource
 
         var statement = _statements[_next++];
         GiveLexedUpTo(statement.LexedEnd);
-        (First, Last, IsTracked, Parsed) = (statement.First, statement.Last, statement.IsTracked, statement.Parsed);
+        (First, Last, IsTracked, Parsed, JsonCastAt) = (statement.First, statement.Last, statement.IsTracked, statement.Parsed, statement.JsonCastAt);
         if (statement.KeptAlways || KeepsEveryStatement)
         {
             for (var i = statement.TokenStart; i < statement.TokenStart + statement.TokenCount; i++) Tokens.Add(_tokens[i]);
@@ -134,5 +138,5 @@ internal sealed class PreparedMigration : ISqlStatementSource
         for (; _lexedGiven < end; _lexedGiven++) _givenTo.Add(_lexed[_lexedGiven]);
     }
 
-    private readonly record struct Entry(int TokenStart, int TokenCount, SqlToken First, SqlToken Last, bool IsTracked, bool KeptAlways, int LexedEnd, ParsedStatement? Parsed);
+    private readonly record struct Entry(int TokenStart, int TokenCount, SqlToken First, SqlToken Last, bool IsTracked, bool KeptAlways, int LexedEnd, ParsedStatement? Parsed, SqlToken? JsonCastAt);
 }

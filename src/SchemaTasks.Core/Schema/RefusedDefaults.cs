@@ -40,6 +40,16 @@ internal static class RefusedDefaults
                 return null;
             }
 
+            if (context.Rules.Dialect == SqlDialect.MariaDb && column.InlineValues is null
+                && MariaDbDefaultValues.Refusal(column.Type, stored, context.Rules, context.Session.ClientCharset is null, context.Session.AllowsInvalidDates) is { } reason)
+            {
+                context.Error(
+                    DiagnosticCodes.DefaultNotOfColumnType,
+                    $"MariaDB refuses DEFAULT {stored} on column {context.Show(column.Name)} of {context.Show(table)}: {reason} (error 1067, Invalid default value for '{column.Name}'), in any sql_mode. Give a value the column holds, or change the column's type.",
+                    at);
+                return null;
+            }
+
             if (column.InlineValues is not { } values) return column;
             var reading = MySqlInlineValueDefaults.Read(values, stored, context.Rules);
             if (reading.Unlisted is not { } unlisted) return reading.Stored is { } spelled && spelled != stored ? column with { Default = spelled } : column;

@@ -80,5 +80,6 @@ internal sealed partial class RoutineCalls
             && !mode.Contains("STRICT_TRANS_TABLES", StringComparison.OrdinalIgnoreCase)
             && !mode.Contains("STRICT_ALL_TABLES", StringComparison.OrdinalIgnoreCase)
             && !mode.Contains("TRADITIONAL", StringComparison.OrdinalIgnoreCase);
+        Session.AllowsInvalidDates = mode is not null && mode.Contains("ALLOW_INVALID_DATES", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -274,6 +274,12 @@ internal static partial class StoredDefaults
         if (rules.Dialect == SqlDialect.MariaDb && BitWidth(type) is > 0 and var width) return MariaDbBit(shape, width, rules);
         if (!shape.Literal(rules, out var value, out var castType) || castType is not null) return null;
         var name = MySqlTypeName().Match(type).Value;
+        if (rules.Dialect == SqlDialect.MariaDb && value.Kind != LiteralKind.Boolean && name is "tinyint" or "smallint" or "mediumint" or "int" or "bigint" or "decimal" or "year" or "char" or "date" or "datetime" or "timestamp" or "time"
+            && MariaDbDefaultValues.Stored(type, new MariaDbDefaultValues.Constant(value.Kind == LiteralKind.String, value.Text), rules) is { } mariaDb)
+        {
+            return mariaDb;
+        }
+
         if (name is "tinyint" or "smallint" or "mediumint" or "int" or "bigint")
         {
             if (value.Kind == LiteralKind.Boolean) return value.Text == "true" ? "1" : "0";

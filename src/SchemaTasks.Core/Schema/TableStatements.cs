@@ -61,8 +61,10 @@ internal static class TableStatements
                 continue;
             }
 
-            var created = ColumnCheckRules.Stored(ColumnFactory.Create(catalog, s.Name, column, context), context);
-            if (MySqlValueLists.Refuses(s.Name, created, column.Charset ?? s.DefaultCharset, MySqlCaseFolding.IgnoresCase(column, s.DefaultCharset, s.DefaultCollation, context.Session), column.At, context, MySqlCaseFolding.WrittenCollation(column, s.DefaultCollation)) || MySqlGeneratedColumnFunctions.Refuses(s.Name, column, context) || MySqlTypeWidths.Refuses(s.Name, column, context))
+            var charset = column.Charset ?? s.DefaultCharset;
+            var created = MariaDbColumnRules.Sized(ColumnCheckRules.Stored(ColumnFactory.Create(catalog, s.Name, column, context), context), column, charset, s.Name, context);
+            if (MySqlValueLists.Refuses(s.Name, created, charset, MySqlCaseFolding.IgnoresCase(column, s.DefaultCharset, s.DefaultCollation, context.Session), column.At, context, MySqlCaseFolding.WrittenCollation(column, s.DefaultCollation)) || MySqlGeneratedColumnFunctions.Refuses(s.Name, column, context) || MySqlTypeWidths.Refuses(s.Name, column, context)
+                || MariaDbColumnRules.Refuses(s.Name, column, created.Type, charset, context))
             {
                 refusedColumn = true;
                 continue;
@@ -127,6 +129,7 @@ internal static class TableStatements
         }
 
         if (!context.IsPostgres) table = MySqlForeignKeyIndexes.Settle(CharsetTracking.Created(table, s, context), context) with { IndexesKnown = true };
+        if (MariaDbKeyLength.Refuses(table, s.At, context)) return catalog;
         if (MariaDbForeignKeyChecks.Refuses(catalog, s.Name, null, table, s.At, context)) return catalog;
         if (MySqlSetNullForeignKeys.Refuses(s.Name, null, table, null, s.At, context)) return catalog;
         if (!AutoIncrementColumns.Accepts(table, s.At, context)) return catalog;

@@ -163,6 +163,15 @@ internal sealed partial class DdlParser
         if (_c.TryWord("ADD"))
         {
             if (IsTableConstraintStart()) return AddConstraint(at);
+
+            // MariaDB's ADD PERIOD FOR SYSTEM_TIME (start, end) and ADD SYSTEM VERSIONING: no column of their own.
+            if (TrySystemTimePeriod()) return null;
+            if (_rules.Dialect == SqlDialect.MariaDb && _c.IsWord("SYSTEM") && _c.IsWord("VERSIONING", 1))
+            {
+                SkipAction();
+                return null;
+            }
+
             _c.TryWord("COLUMN");
             var ifNotExists = AlterIfNotExists("ADD COLUMN");
             if (_c.IsSymbol('('))
@@ -249,7 +258,15 @@ internal sealed partial class DdlParser
 
         if (_c.TryWord("ALTER"))
         {
-            if (_c.TryWord("INDEX") || _c.TryWord("CHECK") || _c.TryWord("CONSTRAINT"))
+            if (_c.TryWord("INDEX") || _c.TryWord("KEY"))
+            {
+                var ifExists = _c.TryWords("IF", "EXISTS");
+                var index = _c.Identifier();
+                SkipAction(); // [NOT] IGNORED, VISIBLE, INVISIBLE: not tracked.
+                return ifExists ? null : new AlterIndexAction(at, index);
+            }
+
+            if (_c.TryWord("CHECK") || _c.TryWord("CONSTRAINT"))
             {
                 SkipAction();
                 return null;

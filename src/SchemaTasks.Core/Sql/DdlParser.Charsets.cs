@@ -1,3 +1,5 @@
+using SchemaTasks.Diagnostics;
+
 namespace SchemaTasks.Sql;
 
 // MySQL and MariaDB character sets: a table's default (CREATE and ALTER TABLE options), a
@@ -97,6 +99,14 @@ internal sealed partial class DdlParser
         }
         else
         {
+            if (name is not null && _rules.Dialect == SqlDialect.MariaDb && !MySqlCharsets.MariaDbHas(name))
+            {
+                throw new SqlParseException(
+                    DiagnosticCodes.ColumnDefinitionRefused,
+                    $"MariaDB has no character set '{name}' (error 1115, Unknown character set), so it refuses the statement. Use a charset the server lists in information_schema.CHARACTER_SETS (utf8mb4, latin1, ...)",
+                    token);
+            }
+
             clauses.Charset(name is null ? MySqlCharsets.Unknown : MySqlCharsets.Named(name));
         }
 

@@ -42,6 +42,7 @@ internal sealed partial class DdlParser
             {
                 if (_c.IsWord("LIKE") && _mySql) throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} (LIKE ...) copies columns from another table; declare them explicitly", _c.Current), name);
                 if (_c.IsWord("LIKE")) (likes ??= []).Add(LikeClause(columns.Count));
+                else if (TrySystemTimePeriod()) { }
                 else if (IsTableConstraintStart()) constraints.Add(TableConstraint());
                 else columns.Add(ColumnDefinition());
             }
@@ -92,6 +93,18 @@ internal sealed partial class DdlParser
         }
 
         return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result, DefaultCollation = charset.CollationWritten, Inherits = parents, InheritsAt = inheritsAt, Partitioned = partitioned, PartitionKey = key, PartitionColumns = partitionColumns, Likes = likes ?? [] };
+    }
+
+    // MariaDB's PERIOD FOR SYSTEM_TIME (start, end) of a system-versioned table: it names the row
+    // start and end columns, which the column definitions already made NOT NULL; nothing else is tracked.
+    private bool TrySystemTimePeriod()
+    {
+        if (_rules.Dialect != SqlDialect.MariaDb || !_c.IsWord("PERIOD") || !_c.IsWord("FOR", 1)) return false;
+        _c.Next();
+        _c.Next();
+        _c.ExpectWord("SYSTEM_TIME");
+        _c.Parenthesised();
+        return true;
     }
 
     // The exception with the table it would create, whose later statements are then passed over.
@@ -288,6 +301,7 @@ internal sealed partial class DdlParser
 
         string? constraintName = null;
         var constraintAt = at;
+        var onUpdateAt = default(SqlToken);
         string? after = null;
         var first = false;
         List<ColumnAttribute>? attributes = _mySql ? [] : null; // Only MariaDB's grammar cares about their order.
@@ -391,6 +405,15 @@ internal sealed partial class DdlParser
                 if (_c.TryWord("ALWAYS")) { }
                 else if (_c.TryWord("BY")) _c.ExpectWord("DEFAULT");
                 _c.ExpectWord("AS");
+                if (_rules.Dialect == SqlDialect.MariaDb && _c.TryWord("ROW"))
+                {
+                    // A system-versioned table's row start or end column: the server fills it and makes it NOT NULL.
+                    if (!_c.TryWord("START")) _c.ExpectWord("END");
+                    notNull = true;
+                    attributes?.Add(new ColumnAttribute(token, ColumnAttributeKind.Other));
+                    continue;
+                }
+
                 var isIdentity = _c.IsWord("IDENTITY");
                 if (!_mySql && ClashWithGeneration(defaultText is not null, identity, generatedExpression is not null, isIdentity) is { } clash) throw ClashingClauses(name, clash, token);
                 if (_c.TryWord("IDENTITY"))
@@ -429,6 +452,7 @@ internal sealed partial class DdlParser
             {
                 _c.ExpectWord("UPDATE");
                 DefaultExpression();
+                onUpdateAt = token;
             }
             else if (_c.TryWord("AFTER"))
             {
@@ -484,6 +508,7 @@ internal sealed partial class DdlParser
             GeneratedExpression = generatedExpression,
             GeneratedStored = generatedStored,
             Attributes = attributes ?? (IReadOnlyList<ColumnAttribute>)[],
+            OnUpdateAt = onUpdateAt,
             Charset = charset.Result ?? type.ImpliedCharset,
             Collation = charset.CollationWritten,
         };

@@ -31,9 +31,13 @@ internal sealed partial class DdlParser
         var cursor = new TokenCursor(source, tokens, range, rules);
         var parser = new DdlParser(cursor);
         var statement = parser.Statement();
-        if (rules.Dialect == SqlDialect.MariaDb) MariaDbJsonArrows.Refuse(source, tokens, range, tracked: statement is not null);
+        if (rules.Dialect == SqlDialect.MariaDb)
+        {
+            MariaDbJsonArrows.Refuse(source, tokens, range, tracked: statement is not null);
+            MariaDbCasts.RefuseJsonCast(source, tokens, range, tracked: statement is not null);
+        }
+
         if (statement is null) return null;
-        if (rules.Dialect == SqlDialect.MariaDb) MariaDbCasts.RefuseJsonCast(source, tokens, range);
         if (cursor.Truncated is { } truncated) statement = statement with { TruncatedNames = truncated };
         if (parser._unqualifiedTables is { } unqualified) statement.UnqualifiedTables = unqualified;
         return statement;

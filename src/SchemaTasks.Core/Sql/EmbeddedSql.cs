@@ -95,6 +95,7 @@ internal sealed class EmbeddedSql
         var quote = source[literal.Start + literal.PrefixLength];
         var stop = literal.Unterminated ? literal.End : literal.End - 1;
         var (line, column) = (literal.Line, literal.Column + literal.PrefixLength + 1);
+        var mySql = literal.Style == SqlQuoteStyle.Backslash && !PostgresStringEscapes.IsEscapeString(source, literal);
         for (var i = literal.Start + literal.PrefixLength + 1; i < stop; i++)
         {
             var c = source[i];
@@ -104,11 +105,17 @@ internal sealed class EmbeddedSql
                 i++;
                 column++;
             }
+            else if (c == '\\' && mySql && i + 1 < stop && source[i + 1] is '%' or '_')
+            {
+                // MySQL keeps the backslash of \% and \_: both characters are the text's.
+            }
             else if (c == '\\' && literal.Style == SqlQuoteStyle.Backslash && i + 1 < stop)
             {
                 i++;
                 column++;
-                c = source[i] switch { 'n' => '\n', 't' => '\t', 'r' => '\r', 'b' => '\b', 'f' => '\f', var other => other };
+                c = mySql
+                    ? source[i] switch { 'n' => '\n', 't' => '\t', 'r' => '\r', 'b' => '\b', '0' => '\0', 'Z' => '\u001A', var other => other }
+                    : source[i] switch { 'n' => '\n', 't' => '\t', 'r' => '\r', 'b' => '\b', 'f' => '\f', var other => other };
             }
 
             text.Append(c, atLine, atColumn);

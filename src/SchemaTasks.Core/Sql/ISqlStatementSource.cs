@@ -17,6 +17,9 @@ internal interface ISqlStatementSource
     /// <summary>Whether the current statement starts with a word the engine reads.</summary>
     bool IsTracked { get; }
 
+    /// <summary>MariaDB: the <c>JSON</c> of the current statement's first <c>CAST(... AS JSON)</c> or <c>CONVERT(..., JSON)</c> (<see cref="MariaDbJsonCastWatch"/>); <see langword="null"/> when it has none or it is not watched.</summary>
+    SqlToken? JsonCastAt { get; }
+
     /// <summary>The current statement's first token.</summary>
     SqlToken First { get; }
 

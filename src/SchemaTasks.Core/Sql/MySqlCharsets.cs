@@ -47,6 +47,9 @@ internal static class MySqlCharsets
         return Named(underscore < 0 ? name : name.Substring(0, underscore));
     }
 
+    /// <summary>Whether MariaDB 10.11 has the charset a written name stands for (it lacks MySQL 8's gb18030).</summary>
+    public static bool MariaDbHas(string written) => Named(written) is var name && name != Unknown && name != "gb18030";
+
     /// <summary>The most bytes a character of <paramref name="charset"/> takes, or <see langword="null"/> when it is not known.</summary>
     public static int? MaxBytes(string? charset)
         => charset is not null && MaxBytesPerCharacter.TryGetValue(charset, out var bytes) ? bytes : null;

@@ -28,6 +28,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
     private bool _hasLookahead;
     private CopyData _copyData;
     private bool _keepsThis; // The current statement keeps its tokens though untracked (a DELETE, with KeepsDeletes).
+    private MariaDbJsonCastWatch _jsonCasts;
 
     /// <param name="source">The SQL.</param>
     /// <param name="dialect">Whose rules apply.</param>
@@ -58,6 +59,12 @@ internal sealed class SqlStatementReader : ISqlStatementSource
     /// <summary>Whether DELETE statements keep their tokens, for MariaDB's check of their alias (<see cref="Schema.MariaDbDeleteAlias"/>).</summary>
     public bool KeepsDeletes { get; init; }
 
+    /// <summary>MariaDB: whether statements are watched for a cast to JSON while they are read (<see cref="JsonCastAt"/>).</summary>
+    public bool WatchesJsonCasts { get; init; }
+
+    /// <summary>With <see cref="WatchesJsonCasts"/>, the <c>JSON</c> of the current statement's first <c>CAST(... AS JSON)</c> or <c>CONVERT(..., JSON)</c>.</summary>
+    public SqlToken? JsonCastAt => _jsonCasts.Found;
+
     /// <summary>Whether the current statement starts with a word the engine reads (CREATE, ALTER, DROP, RENAME; PostgreSQL's DO, SELECT, WITH, COMMENT and '('; CALL and the statements of dynamic SQL).</summary>
     public bool IsTracked { get; private set; }
 
@@ -84,6 +91,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
         Tokens.Clear();
         Count = 0;
         IsTracked = false;
+        _jsonCasts.Reset();
         var depth = 0;
         var bodyAllowed = false;
         var routine = false; // MySQL: a PROCEDURE/FUNCTION/TRIGGER/EVENT word came before, so BEGIN opens a body.
@@ -199,6 +207,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
         }
 
         if (KeepsTokensAlways || KeepsEveryStatement) Tokens.Add(token);
+        if (WatchesJsonCasts) _jsonCasts.Step(_source, token);
         Last = token;
     }
 

@@ -202,6 +202,9 @@ internal sealed record ColumnSpec(SqlToken At, string Name, TypeSpec Type, bool?
     /// <summary>MySQL and MariaDB: the attributes in written order (empty for PostgreSQL).</summary>
     public IReadOnlyList<ColumnAttribute> Attributes { get; init; } = [];
 
+    /// <summary>MySQL's <c>ON UPDATE</c> clause, where it is written; <see langword="default"/> without one.</summary>
+    public SqlToken OnUpdateAt { get; init; }
+
     /// <summary>MySQL: the charset the definition writes or its type implies (<see cref="MySqlCharsets"/>); <see langword="null"/> when it takes the table's.</summary>
     public string? Charset { get; init; }
 
@@ -363,6 +366,9 @@ internal sealed record RenameTableAction(SqlToken At, QualifiedName NewName) : A
 
 /// <summary>MySQL <c>DROP INDEX</c>/<c>DROP KEY</c>/<c>DROP PRIMARY KEY</c>: drops a UNIQUE or PRIMARY key of that name; a plain index is not tracked.</summary>
 internal sealed record DropIndexAction(SqlToken At, string Name, bool IfExists) : AlterAction(At);
+
+/// <summary>MySQL <c>ALTER INDEX name VISIBLE</c>, MariaDB <c>ALTER INDEX name [NOT] IGNORED</c>: only the name is tracked, which must be an index of the table.</summary>
+internal sealed record AlterIndexAction(SqlToken At, string Name) : AlterAction(At);
 
 /// <summary>MySQL <c>RENAME INDEX</c>/<c>RENAME KEY</c>: renames a UNIQUE key of that name; a plain index is not tracked.</summary>
 internal sealed record RenameIndexAction(SqlToken At, string From, string To) : AlterAction(At);

@@ -63,6 +63,8 @@ internal static class SqlTokenText
             else if (c == '\\' && token.Style == SqlQuoteStyle.Backslash && i + 1 < span.Length)
             {
                 i++;
+                // MySQL keeps the backslash of \% and \_ (so LIKE patterns can use them): 'pct\%' is pct\%.
+                if (span[i] is '%' or '_') builder.Append('\\');
                 builder.Append(span[i] switch
                 {
                     'n' => '\n',

@@ -197,6 +197,13 @@ internal static class TypeNames
         {
             arguments = "1"; // CHAR, BINARY and BIT without a length hold one (COLUMN_TYPE: bit(1)).
         }
+        else if (canonical == "blob" && dialect == SqlDialect.MariaDb && arguments is not null && !arguments.Contains(',', StringComparison.Ordinal))
+        {
+            // BLOB(n) is the smallest BLOB type for n bytes (COLUMN_TYPE: blob(70000) is mediumblob);
+            // TEXT(n) counts characters of its charset, so it is sized where that is known (MariaDbColumnRules).
+            canonical = SizedLobType("blob", arguments) ?? canonical;
+            arguments = null;
+        }
         else if (canonical is "datetime" or "timestamp" or "time" && arguments == "0")
         {
             arguments = null; // Fractional-seconds precision 0 is the default; COLUMN_TYPE leaves it out.
@@ -205,6 +212,28 @@ internal static class TypeNames
         var text = arguments is null ? canonical : $"{canonical}({arguments})";
         return suffix is null ? text : $"{text} {suffix}";
     }
+
+    /// <summary>
+    /// The smallest of MariaDB's TEXT or BLOB types (<paramref name="kind"/>: <c>text</c> or
+    /// <c>blob</c>) for <paramref name="bytes"/> bytes, given as digits: up to 255 the tiny one,
+    /// 65,535 the plain one, 16,777,215 the medium one, else the long one; 0 is the plain one
+    /// (checked on 10.11). <see langword="null"/> for anything but digits.
+    /// </summary>
+    public static string? SizedLobType(string kind, string bytes)
+    {
+        if (bytes.Length == 0 || bytes.Length > 19 || !ulong.TryParse(bytes, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size)) return null;
+        return SizedLobType(kind, size);
+    }
+
+    /// <inheritdoc cref="SizedLobType(string, string)"/>
+    public static string SizedLobType(string kind, ulong size) => size switch
+    {
+        0 => kind,
+        <= 255 => "tiny" + kind,
+        <= 65_535 => kind,
+        <= 16_777_215 => "medium" + kind,
+        _ => "long" + kind,
+    };
 
     // MariaDB shows float(0,0) and double(0,0) with no width, and so any float(M,39) and double(M,39)
     // up to width 255: scale 39 is its mark for "no fixed decimals" (checked on 10.11).

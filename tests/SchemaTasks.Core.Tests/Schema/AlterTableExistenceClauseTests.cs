@@ -104,8 +104,10 @@ public class AlterTableExistenceClauseTests
     [InlineData(SqlDialect.MariaDb, "ALTER TABLE c DROP CONSTRAINT nope;", "write DROP CONSTRAINT IF EXISTS.")]
     public void UnknownConstraintDrop_HintsAFormTheDialectAccepts(SqlDialect dialect, string drop, string hint)
     {
+        // MariaDB refuses the drop (error 1091) of a table the migrations created; MySQL 8 was not checked, so there it is a warning.
         var warning = Assert.Single(Run(Tables + drop, dialect).Diagnostics);
-        Assert.Equal((DiagnosticCodes.ConstraintNotFound, DiagnosticSeverity.Warning, 3, 15), (warning.Code, warning.Severity, warning.Line, warning.Column));
+        var severity = dialect == SqlDialect.MariaDb ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+        Assert.Equal((DiagnosticCodes.ConstraintNotFound, severity, 3, 15), (warning.Code, warning.Severity, warning.Line, warning.Column));
         Assert.EndsWith(hint, warning.Message.TrimEnd('.') + (hint.EndsWith('.') ? "." : string.Empty), StringComparison.Ordinal);
         if (dialect == SqlDialect.MySql) Assert.DoesNotContain("write DROP", warning.Message, StringComparison.Ordinal);
     }

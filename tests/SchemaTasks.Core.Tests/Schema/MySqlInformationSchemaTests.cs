@@ -12,7 +12,7 @@ namespace SchemaTasks.Core.Tests.Schema;
 public class MySqlInformationSchemaTests
 {
     private const string Tables = """
-        CREATE TABLE Teams (Id varchar(26) NOT NULL PRIMARY KEY, Name varchar(64), Kind enum('D','O'), Props json, Body text, Flag tinyint(1), Count int, Zero bigint DEFAULT 0, Day date DEFAULT '2020-1-1',
+        CREATE TABLE Teams (Id varchar(26) NOT NULL PRIMARY KEY, Name varchar(64), Kind enum('D','O'), Props json, Body text, Flag tinyint(1), Count int, Zero bigint DEFAULT 0, Day date DEFAULT '20200101',
           KEY idx_name (Name), UNIQUE KEY uq_kind (Kind, Name), CONSTRAINT ck_count CHECK (Count > 0));
         CREATE TABLE Members (Id int PRIMARY KEY, TeamId varchar(26), CONSTRAINT fk_team FOREIGN KEY (TeamId) REFERENCES Teams (Id));
         """;

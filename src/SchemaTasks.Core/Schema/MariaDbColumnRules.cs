@@ -1,0 +1,99 @@
+using System.Globalization;
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// What MariaDB 10.11 makes of a column definition by its charset and clauses (checked on the
+/// server for each): <c>TEXT(n)</c> becomes the smallest TEXT type for n characters of the
+/// column's charset (<c>text(100)</c> is tinytext in latin1, text in utf8mb4); a <c>VARCHAR(n)</c>
+/// longer than 65,532 bytes of it is refused in the default, strict sql_mode (error 1074: utf8mb4
+/// holds 16,383 characters, utf8mb3 21,844; without strict mode the server makes it a TEXT type,
+/// which is not judged); and <c>ON UPDATE</c> on a column that is not a TIMESTAMP or DATETIME is
+/// refused in any mode (error 1294). A charset that is not known (the database's default, which
+/// the migrations do not set) decides nothing: where the readings differ, a warning says so, and
+/// a TEXT(n) is sized for utf8mb4.
+/// </summary>
+internal static class MariaDbColumnRules
+{
+    private const int WidestCharacter = 4;
+
+    private const long RowBytes = 65_532;
+
+    /// <summary><paramref name="column"/> with a <c>TEXT(n)</c> type sized as the server sizes it.</summary>
+    /// <param name="column">The column as made from <paramref name="spec"/>.</param>
+    /// <param name="spec">Its definition.</param>
+    /// <param name="charset">Its charset as the migrations tell it (its own, else the table's); <see langword="null"/> or empty when not known.</param>
+    /// <param name="table">Its table, for the message.</param>
+    /// <param name="context">Where to report.</param>
+    public static CatalogColumn Sized(CatalogColumn column, ColumnSpec spec, string? charset, QualifiedName table, ApplyContext context)
+    {
+        if (context.Rules.Dialect != SqlDialect.MariaDb || !column.Type.StartsWith("text(", StringComparison.Ordinal) || column.Type[^1] != ')') return column;
+        if (!ulong.TryParse(column.Type.AsSpan(5, column.Type.Length - 6), NumberStyles.None, CultureInfo.InvariantCulture, out var characters) || characters > uint.MaxValue) return column;
+        if (charset == MySqlCharsets.Binary) return column; // A binary TEXT is a BLOB type: not judged.
+        string sized;
+        if (MySqlCharsets.MaxBytes(charset) is { } bytes)
+        {
+            sized = TypeNames.SizedLobType("text", characters * (ulong)bytes);
+        }
+        else
+        {
+            sized = TypeNames.SizedLobType("text", characters * WidestCharacter);
+            if (TypeNames.SizedLobType("text", characters) != sized)
+            {
+                context.Warning(
+                    DiagnosticCodes.TypeUndecidedByCharset,
+                    $"Column {context.Show(column.Name)} of {context.Show(table)} is {column.Type}, which MariaDB makes the smallest TEXT type for {characters} characters of the column's charset: {TypeNames.SizedLobType("text", characters)} in latin1, {sized} in utf8mb4. The migrations do not say the charset (the database's default), so the snapshot takes {sized}. Give the column or the table a CHARACTER SET, or write the TEXT type itself.",
+                    spec.At);
+            }
+        }
+
+        return column with { Type = NamePool.Get(sized) };
+    }
+
+    /// <summary>Reports a definition MariaDB refuses by its charset or its ON UPDATE clause; <see langword="true"/> then.</summary>
+    /// <param name="table">The column's table.</param>
+    /// <param name="column">Its definition.</param>
+    /// <param name="type">Its type as stored.</param>
+    /// <param name="charset">Its charset as the migrations tell it; <see langword="null"/> or empty when not known.</param>
+    /// <param name="context">Where to report.</param>
+    public static bool Refuses(QualifiedName table, ColumnSpec column, string type, string? charset, ApplyContext context)
+    {
+        if (context.Rules.Dialect != SqlDialect.MariaDb) return false;
+        if (column.OnUpdateAt != default && !type.StartsWith("timestamp", StringComparison.Ordinal) && !type.StartsWith("datetime", StringComparison.Ordinal))
+        {
+            context.Error(
+                DiagnosticCodes.ColumnDefinitionRefused,
+                $"MariaDB refuses ON UPDATE on column {context.Show(column.Name)} of {context.Show(table)}: it is {type}, and only a TIMESTAMP or DATETIME column takes ON UPDATE (error 1294, Invalid ON UPDATE clause for '{column.Name}' column). Remove ON UPDATE, or make the column a TIMESTAMP or DATETIME.",
+                column.OnUpdateAt);
+            return true;
+        }
+
+        return !context.Session.StrictModeOff && VarcharRefused(table, column, type, charset, context);
+    }
+
+    // In strict mode, a VARCHAR(n) whose n characters take more than 65,532 bytes of its charset.
+    private static bool VarcharRefused(QualifiedName table, ColumnSpec column, string type, string? charset, ApplyContext context)
+    {
+        if (!type.StartsWith("varchar(", StringComparison.Ordinal) || type.IndexOf(')') is var close && close < 0) return false;
+        if (!long.TryParse(type.AsSpan(8, close - 8), NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length > RowBytes) return false; // Past any charset: MySqlTypeWidths.
+        if (length * WidestCharacter <= RowBytes) return false;
+        if (MySqlCharsets.MaxBytes(charset) is { } bytes)
+        {
+            var most = RowBytes / bytes;
+            if (length <= most) return false;
+            context.Error(
+                DiagnosticCodes.TypeWidthRefused,
+                $"The server refuses column {context.Show(column.Name)} of {context.Show(table)}: {type} in {charset} takes up to {length * bytes} bytes, and a VARCHAR holds 65,532 (error 1074, Column length too big for column '{column.Name}' (max = {most}), in a strict sql_mode, the default). Use at most varchar({most}), a TEXT type, or a charset with fewer bytes a character.",
+                column.At);
+            return true;
+        }
+
+        context.Warning(
+            DiagnosticCodes.TypeUndecidedByCharset,
+            $"Column {context.Show(column.Name)} of {context.Show(table)} is {type}: MariaDB refuses it (error 1074, Column length too big) when the column's charset takes more than {RowBytes / length} bytes a character (utf8mb4 holds 16,383 characters, utf8mb3 21,844), and takes it in latin1. The migrations do not say the charset (the database's default), so SchemaTasks keeps the column. Give the column or the table a CHARACTER SET, or use a TEXT type.",
+            column.At);
+        return false;
+    }
+}

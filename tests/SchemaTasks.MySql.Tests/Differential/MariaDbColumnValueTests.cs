@@ -1,0 +1,110 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.MySql.Tests.Infrastructure;
+using SchemaTasks.Schema;
+using SchemaTasks.Testing;
+
+namespace SchemaTasks.MySql.Tests.Differential;
+
+/// <summary>
+/// MariaDB's columns and values as the server builds or refuses them: defaults a column cannot
+/// hold (1067), ON UPDATE on a column that is no TIMESTAMP or DATETIME (1294), an unknown charset
+/// (1115), a VARCHAR too long for its charset (1074), a primary key over 3,072 bytes (1071), a drop of a constraint the table lacks
+/// (1091), ALTER INDEX of an index the statement adds (1176) and a cast to JSON in an UPDATE
+/// (1064); and the types and defaults it stores: TEXT(n) and BLOB(n) sized, dates normalised,
+/// ENUM labels with \% and \_. Run against MariaDB only.
+/// </summary>
+public sealed class MariaDbColumnValueTests
+{
+    [MySqlTheory]
+    [InlineData("varchar too short", "CREATE TABLE t (id int PRIMARY KEY, code varchar(2) NOT NULL DEFAULT 'abc');", 1067)]
+    [InlineData("tinyint out of range", "CREATE TABLE t (c tinyint DEFAULT 300);", 1067)]
+    [InlineData("unsigned negative", "CREATE TABLE t (c int unsigned DEFAULT -1);", 1067)]
+    [InlineData("text on an integer", "CREATE TABLE t (c int DEFAULT 'abc');", 1067)]
+    [InlineData("a month past 12", "CREATE TABLE t (c date DEFAULT '2020-13-01');", 1067)]
+    [InlineData("decimal overflow", "CREATE TABLE t (c decimal(3,1) DEFAULT 1000);", 1067)]
+    [InlineData("a timestamp before 1970", "CREATE TABLE t (c timestamp NULL DEFAULT '1960-01-01');", 1067)]
+    [InlineData("a year before 1901", "CREATE TABLE t (c year DEFAULT 1900);", 1067)]
+    [InlineData("set default", "CREATE TABLE t (c int);\nALTER TABLE t ALTER COLUMN c SET DEFAULT 'x';", 1067)]
+    [InlineData("not strict", "SET sql_mode = '';\nCREATE TABLE t (c tinyint DEFAULT 300);", 1067)]
+    public async Task A_default_the_column_cannot_hold_is_refused(string behaviour, string sql, int error)
+    {
+        if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
+        await MySqlServerAgreement.AssertMariaDbRefusesLastLineAsync(behaviour, sql, DiagnosticCodes.DefaultNotOfColumnType, error);
+    }
+
+    [MySqlTheory]
+    [InlineData("on update of an int", "CREATE TABLE t (c int ON UPDATE current_timestamp);", DiagnosticCodes.ColumnDefinitionRefused, 1294)]
+    [InlineData("on update of a date", "CREATE TABLE t (c date ON UPDATE current_timestamp);", DiagnosticCodes.ColumnDefinitionRefused, 1294)]
+    [InlineData("an unknown column charset", "CREATE TABLE t (c varchar(10) CHARACTER SET nope);", DiagnosticCodes.ColumnDefinitionRefused, 1115)]
+    [InlineData("an unknown table charset", "CREATE TABLE t (c int) CHARSET nope;", DiagnosticCodes.ColumnDefinitionRefused, 1115)]
+    [InlineData("varchar over utf8mb4's bytes", "CREATE TABLE t (a varchar(20000)) CHARSET utf8mb4;", DiagnosticCodes.TypeWidthRefused, 1074)]
+    [InlineData("varchar over utf8mb3's bytes", "CREATE TABLE t (a int);\nALTER TABLE t ADD b varchar(21845) CHARACTER SET utf8mb3;", DiagnosticCodes.TypeWidthRefused, 1074)]
+    [InlineData("primary key over 3072 bytes", "CREATE TABLE t (a varchar(768), b int, PRIMARY KEY (a, b)) CHARSET utf8mb4;", DiagnosticCodes.ColumnDefinitionRefused, 1071)]
+    [InlineData("primary key added over 3072 bytes", "CREATE TABLE t (a varchar(1000)) CHARSET utf8mb4;\nALTER TABLE t ADD PRIMARY KEY (a);", DiagnosticCodes.ColumnDefinitionRefused, 1071)]
+    [InlineData("drop of a check not there", "CREATE TABLE m (id int PRIMARY KEY, s text NOT NULL CHECK (s <> ''), CHECK (id > 0));\nALTER TABLE m DROP CONSTRAINT m_chk_1;", DiagnosticCodes.ConstraintNotFound, 1091)]
+    [InlineData("drop of a plain index as a constraint", "CREATE TABLE m (id int PRIMARY KEY, k int, KEY i_k (k));\nALTER TABLE m DROP CONSTRAINT i_k;", DiagnosticCodes.ConstraintNotFound, 1091)]
+    [InlineData("alter index added in the statement", "CREATE TABLE t (id int PRIMARY KEY, d int);\nALTER TABLE t ADD INDEX i_d (d), ALTER INDEX i_d IGNORED;", DiagnosticCodes.ConstraintNotFound, 1176)]
+    [InlineData("cast to json in an update", "CREATE TABLE t (a text, b json);\nUPDATE t SET b = CAST(a AS JSON) WHERE a <> '';", DiagnosticCodes.SyntaxError, 1064)]
+    public async Task A_definition_or_statement_the_server_refuses_is_reported(string behaviour, string sql, string code, int error)
+    {
+        if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
+        await MySqlServerAgreement.AssertMariaDbRefusesLastLineAsync(behaviour, sql, code, error);
+    }
+
+    [MySqlFact]
+    public async Task Sized_types_and_normalised_defaults_match_the_server()
+    {
+        if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
+        await MySqlServerAgreement.AssertEngineMatchesServerAsync(
+            "sized types and defaults",
+            """
+            CREATE TABLE t (a text(100) CHARSET latin1, b text(300), c blob(70000), d text(20000000), e blob(10), f date DEFAULT '2020-1-1',
+              g datetime DEFAULT '2020-01-01 10:00', h time DEFAULT '1:2:3', i timestamp NULL DEFAULT '2020-01-01', j datetime(3) DEFAULT '2020-01-01 10:00:00.1234',
+              k int DEFAULT 1.5, l int DEFAULT ' 12 ', m decimal(3,1) DEFAULT 99.94, n char(2) DEFAULT 'ab ', o year DEFAULT 99, p date DEFAULT '0000-00-00',
+              q text(64)) CHARSET utf8mb4;
+            ALTER TABLE t ADD s text(100) CHARACTER SET latin1, ADD u varchar(2) DEFAULT 'éé', MODIFY e blob(256);
+            """,
+            SqlDialect.MariaDb);
+    }
+
+    [MySqlFact]
+    public async Task Enum_labels_with_escapes_match_the_server()
+    {
+        if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
+        await MySqlServerAgreement.AssertEngineMatchesServerAsync(
+            "enum escapes",
+            "CREATE TABLE t (a enum('pct\\%', 'un\\_d', 'x', 'q\\'s', 'b\\\\s', 'z\\z') NOT NULL DEFAULT 'pct\\%');",
+            SqlDialect.MariaDb);
+    }
+
+    [MySqlFact]
+    public async Task Generated_check_names_and_existing_indexes_match_the_server()
+    {
+        if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
+        await MySqlServerAgreement.AssertEngineMatchesServerAsync(
+            "generated names",
+            """
+            CREATE TABLE m (id int PRIMARY KEY, s text NOT NULL CHECK (s <> ''), k int, CHECK (id > 0), CHECK (id < 100), CONSTRAINT named CHECK (id <> 5), KEY i_k (k));
+            ALTER TABLE m DROP CONSTRAINT CONSTRAINT_1, DROP CONSTRAINT named;
+            ALTER TABLE m ADD CHECK (id < 1000);
+            ALTER TABLE m DROP CONSTRAINT CONSTRAINT_1, DROP CONSTRAINT IF EXISTS nope, ALTER INDEX i_k IGNORED;
+            ALTER TABLE m ADD INDEX i_id (id);
+            ALTER TABLE m ALTER INDEX i_id IGNORED;
+            """,
+            SqlDialect.MariaDb);
+    }
+
+    [MySqlFact]
+    public async Task System_versioning_columns_match_the_server()
+    {
+        if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
+        await MySqlServerAgreement.AssertEngineMatchesServerAsync(
+            "system versioning",
+            """
+            CREATE TABLE d (id int PRIMARY KEY, ts timestamp(6) GENERATED ALWAYS AS ROW START, te timestamp(6) GENERATED ALWAYS AS ROW END, PERIOD FOR SYSTEM_TIME(ts, te)) WITH SYSTEM VERSIONING;
+            CREATE TABLE t (id int PRIMARY KEY, x int);
+            ALTER TABLE t ADD COLUMN ts timestamp(6) GENERATED ALWAYS AS ROW START, ADD COLUMN te timestamp(6) GENERATED ALWAYS AS ROW END, ADD PERIOD FOR SYSTEM_TIME(ts, te), ADD SYSTEM VERSIONING;
+            """,
+            SqlDialect.MariaDb);
+    }
+}
