@@ -63,6 +63,7 @@ internal static class CatalogApplier
         CreateTableStatement s => TableStatements.Create(catalog, s, context),
         CreateTemporaryTableStatement s => TemporaryTables.Create(catalog, s, context),
         CreateTableCopyStatement s => TableCopies.Create(catalog, s, context),
+        CreateTableLikeStatement s => MySqlTableLikes.Create(catalog, s, context),
         AlterTableStatement s when TemporaryTables.Names(s.Name, s, context) => TemporaryTables.Alter(catalog, s, context),
         AlterTableStatement s => AlterTableActions.Apply(catalog, s, context),
         RenameTablesStatement s => TableStatements.Rename(catalog, TemporaryTables.RenameTemporary(s, context), context),

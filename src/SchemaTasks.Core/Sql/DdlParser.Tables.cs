@@ -25,6 +25,7 @@ internal sealed partial class DdlParser
             return PartitionOf(at, name, ifNotExists);
         }
 
+        if (_mySql && (_c.IsWord("LIKE") || (_c.IsSymbol('(') && _c.IsWord("LIKE", 1)))) return TableLike(at, name, ifNotExists, orReplace);
         var copyNames = _mySql ? null : TableCopyHead();
         if (!_mySql && _c.IsWord("AS") && TableCopy(at, name, ifNotExists) is { } copy) return copyNames is { Count: > 0 } ? copy with { ColumnNames = copyNames } : copy;
         if (_c.IsWord("AS") || _c.IsWord("LIKE") || _c.IsWord("PARTITION") || _c.IsWord("OF") || _c.IsWord("SELECT"))
@@ -92,6 +93,18 @@ internal sealed partial class DdlParser
         }
 
         return new CreateTableStatement(at, name, ifNotExists, orReplace, columns, constraints) { DefaultCharset = charset.Result, DefaultCollation = charset.CollationWritten, Inherits = parents, InheritsAt = inheritsAt, Partitioned = partitioned, PartitionKey = key, PartitionColumns = partitionColumns, Likes = likes ?? [] };
+    }
+
+    // MySQL: LIKE source, or (LIKE source), and nothing after it.
+    private CreateTableLikeStatement TableLike(SqlToken at, QualifiedName name, bool ifNotExists, bool orReplace)
+    {
+        var parenthesised = _c.TrySymbol('(');
+        _c.ExpectWord("LIKE");
+        var sourceAt = _c.Current;
+        var source = TableName();
+        if (parenthesised) _c.ExpectSymbol(')');
+        if (!_c.AtEnd) throw _c.Unsupported($"CREATE TABLE {name} LIKE {source} takes nothing after the source table", _c.Current);
+        return new CreateTableLikeStatement(at, name, ifNotExists, orReplace, source, sourceAt);
     }
 
     // The exception with the table it would create, whose later statements are then passed over.
