@@ -12,6 +12,7 @@ internal static class CatalogApplier
     public static Catalog Apply(Catalog catalog, SqlStatement statement, ApplyContext context)
     {
         ServerLimits.ReportTruncated(statement, context);
+        if (context.QueryShaped.Count > 0 && context.QueryShaped.Check(statement, context)) return catalog;
         var cascade = ViewCascade.Plan(catalog, statement, context);
         var after = ApplyStatement(catalog, statement, context);
         if (context.IsPostgres && statement is CreateTableStatement or AlterTableStatement && !ReferenceEquals(after, catalog) && PartitionedUniqueKeys.Refuses(catalog, after, statement, context)) return catalog;

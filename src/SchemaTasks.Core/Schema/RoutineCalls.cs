@@ -111,6 +111,10 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
         }
 
         if (Declared(catalog, sql, gapStart, first, context, diagnostics) is { } declared) return declared;
+        if (context.QueryShaped.Count > 0 && runs is RoutineRun { Routine: { MayChangeTracked: true } callee })
+        {
+            context.QueryShaped.CheckNamed(callee.Body.Text, $"{Upper(sql, first)} of {callee.Kind} {context.Show(callee.Name)}", first, context);
+        }
 
         switch (runs)
         {
@@ -148,6 +152,7 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
         if (tokens.Count < 2 || !SqlTokenText.IsWord(sql, tokens[1], "NOT")) return catalog; // BEGIN [WORK]: a transaction.
         if (Declared(catalog, sql, gapStart, first, context, diagnostics) is { } declared) return declared;
         if (tokens.Count < 4 || !SqlTokenText.IsWord(sql, tokens[2], "ATOMIC")) return catalog; // Not a block the server reads: it refuses it.
+        if (context.QueryShaped.Count > 0) context.QueryShaped.CheckNamed(sql.AsSpan(first.Start, tokens[^1].End - first.Start), "BEGIN NOT ATOMIC block", first, context);
 
         var inside = new List<SchemaDiagnostic>();
         var run = new ProcedureRun(this, sql, tokens, context.For(context.File, inside), inside) { Catalog = catalog };
