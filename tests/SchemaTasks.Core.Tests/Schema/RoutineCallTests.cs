@@ -39,7 +39,7 @@ public class RoutineCallTests
     {
         var (catalog, diagnostics) = Run("""
             CREATE TABLE t (id int PRIMARY KEY);
-            SET @s = (SELECT IF((SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 't' AND column_name LIKE 'e%') > 0, 'SELECT 1', 'ALTER TABLE t ADD COLUMN e int'));
+            SET @s = (SELECT IF((SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 't' AND column_name LIKE 'e%' ESCAPE '!') > 0, 'SELECT 1', 'ALTER TABLE t ADD COLUMN e int'));
             PREPARE stmt FROM @s;
             EXECUTE stmt;
             """, SqlDialect.MySql);
@@ -310,7 +310,7 @@ public class RoutineCallTests
 
     [Theory]
     [InlineData("TABLE_SCHEMA = 'production'", "information_schema.COLUMNS")]
-    [InlineData("COLUMN_NAME LIKE 'prio%'", "the filter on COLUMN_NAME")]
+    [InlineData("COLUMN_NAME LIKE 'prio%' ESCAPE '!'", "the filter on COLUMN_NAME (LIKE ... ESCAPE)")]
     public void MySql_ConditionOnWhatIsNotKnown_SaysWhichPart(string filter, string part)
     {
         var (_, diagnostics) = Run($"""
