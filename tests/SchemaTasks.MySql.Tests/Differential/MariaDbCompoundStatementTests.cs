@@ -96,4 +96,27 @@ public sealed class MariaDbCompoundStatementTests
         => MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb
             ? Task.CompletedTask // BEGIN NOT ATOMIC is MariaDB's.
             : MySqlServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql, SqlDialect.MariaDb);
+
+    [MySqlFact]
+    public Task A_like_on_column_type_decides_as_the_server_does()
+        => MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb
+            ? Task.CompletedTask // The column_type text checked is MariaDB's.
+            : MySqlServerAgreement.AssertEngineMatchesServerWithUserVariablesAsync(
+                "a procedure that widens an enum when column_type LIKE '%''c''%' finds nothing, called for two tables",
+                """
+            CREATE TABLE t (id int PRIMARY KEY, st enum('a','b') NOT NULL DEFAULT 'a');
+            CREATE TABLE u (id int PRIMARY KEY, st enum('a','C') NOT NULL DEFAULT 'a');
+            CREATE PROCEDURE widen(IN tbl varchar(64))
+            BEGIN
+              DECLARE n INT DEFAULT 0;
+              SELECT COUNT(*) INTO n FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = tbl AND column_name = 'st' AND column_type LIKE '%''c''%';
+              IF n = 0 THEN
+                SET @s = CONCAT('ALTER TABLE ', tbl, ' MODIFY st enum(''a'',''b'',''c'') NOT NULL DEFAULT ''a''');
+                PREPARE stmt FROM @s; EXECUTE stmt; DEALLOCATE PREPARE stmt;
+              END IF;
+            END;
+            CALL widen('t');
+            CALL widen('u');
+            """,
+                SqlDialect.MariaDb);
 }
