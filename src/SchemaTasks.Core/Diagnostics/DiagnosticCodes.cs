@@ -684,6 +684,13 @@ public static class DiagnosticCodes
     /// </summary>
     public const string InheritedCheckUndecided = "ST3104";
 
+    /// <summary>
+    /// A statement depends on the columns of a table created from a query (SELECT ... INTO,
+    /// CREATE TABLE ... AS SELECT), which the engine cannot know: an ALTER TABLE of it, an index
+    /// or foreign key on it, or a DO block or routine call that names it.
+    /// </summary>
+    public const string QueryShapedTableUsed = "ST3157";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

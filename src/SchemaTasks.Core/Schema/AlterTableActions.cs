@@ -370,7 +370,8 @@ internal static class AlterTableActions
         if (index < 0 && !ifExists)
         {
             var known = string.Join(", ", table.Columns.Select(c => context.Show(c.Name)));
-            context.Error(DiagnosticCodes.ColumnNotFound, $"{action} names column {context.Show(column)}, but table {context.Show(table.Name)} has no such column (it has {(known.Length == 0 ? "no columns" : known)}). Fix the column name{(action == "DROP COLUMN" ? ", or write DROP COLUMN IF EXISTS" : string.Empty)}.", at);
+            var error = context.IsPostgres ? string.Empty : action == "DROP COLUMN" ? " (error 1091, Can't DROP COLUMN)" : " (error 1054, Unknown column)";
+            context.Error(DiagnosticCodes.ColumnNotFound, $"{action} names column {context.Show(column)}, but table {context.Show(table.Name)} has no such column{error} (it has {(known.Length == 0 ? "no columns" : known)}). Fix the column name{(action == "DROP COLUMN" ? ", or write DROP COLUMN IF EXISTS" : string.Empty)}.", at);
         }
 
         return index;

@@ -7,7 +7,7 @@ namespace SchemaTasks.Schema;
 /// What applying statements needs besides the catalog: naming rules, where to report, and the
 /// migration tool's own tables (<see cref="ToolHistoryTables"/>).
 /// </summary>
-internal sealed class ApplyContext(IdentifierRules rules, string? file, List<SchemaDiagnostic> diagnostics, IReadOnlyList<QualifiedName> toolTables, HashSet<QualifiedName>? unknownShapes = null, UndecidedTypes? undecidedTypes = null, RoutineOverloads? overloads = null, MySqlSession? session = null, HashSet<string>? temporaryTables = null)
+internal sealed class ApplyContext(IdentifierRules rules, string? file, List<SchemaDiagnostic> diagnostics, IReadOnlyList<QualifiedName> toolTables, HashSet<QualifiedName>? unknownShapes = null, UndecidedTypes? undecidedTypes = null, RoutineOverloads? overloads = null, MySqlSession? session = null, HashSet<string>? temporaryTables = null, QueryShapedTables? queryShaped = null)
 {
     /// <summary>
     /// The naming rules; for a PostgreSQL statement under a search_path the engine follows, set to
@@ -29,6 +29,9 @@ internal sealed class ApplyContext(IdentifierRules rules, string? file, List<Sch
     /// table no migration creates.
     /// </summary>
     public HashSet<QualifiedName> UnknownShapes { get; } = unknownShapes ?? [];
+
+    /// <summary>The tables of <see cref="UnknownShapes"/> made from a query and not yet depended on; shared by the whole run.</summary>
+    public QueryShapedTables QueryShaped { get; } = queryShaped ?? new();
 
     /// <summary>Types a DO block that SchemaTasks could not decide may have created; shared by the whole run.</summary>
     public UndecidedTypes UndecidedTypes { get; } = undecidedTypes ?? new();
@@ -56,7 +59,7 @@ internal sealed class ApplyContext(IdentifierRules rules, string? file, List<Sch
     /// same rules and passed-over tables, and the same temporary tables, since they run in the
     /// migration's session.
     /// </summary>
-    public ApplyContext For(string? otherFile, List<SchemaDiagnostic> otherDiagnostics) => new(Rules, otherFile, otherDiagnostics, ToolTables, UnknownShapes, UndecidedTypes, Overloads, Session, TemporaryTables);
+    public ApplyContext For(string? otherFile, List<SchemaDiagnostic> otherDiagnostics) => new(Rules, otherFile, otherDiagnostics, ToolTables, UnknownShapes, UndecidedTypes, Overloads, Session, TemporaryTables, QueryShaped);
 
     public bool IsPostgres => Rules.Dialect == SqlDialect.Postgres;
 

@@ -12,6 +12,7 @@ internal static class CatalogApplier
     public static Catalog Apply(Catalog catalog, SqlStatement statement, ApplyContext context)
     {
         ServerLimits.ReportTruncated(statement, context);
+        if (context.QueryShaped.Count > 0 && context.QueryShaped.Check(statement, context)) return catalog;
         var cascade = ViewCascade.Plan(catalog, statement, context);
         var after = ApplyStatement(catalog, statement, context);
         if (context.IsPostgres && statement is CreateTableStatement or AlterTableStatement && !ReferenceEquals(after, catalog) && PartitionedUniqueKeys.Refuses(catalog, after, statement, context)) return catalog;
@@ -63,6 +64,7 @@ internal static class CatalogApplier
         CreateTableStatement s => TableStatements.Create(catalog, s, context),
         CreateTemporaryTableStatement s => TemporaryTables.Create(catalog, s, context),
         CreateTableCopyStatement s => TableCopies.Create(catalog, s, context),
+        CreateTableLikeStatement s => MySqlTableLikes.Create(catalog, s, context),
         AlterTableStatement s when TemporaryTables.Names(s.Name, s, context) => TemporaryTables.Alter(catalog, s, context),
         AlterTableStatement s => AlterTableActions.Apply(catalog, s, context),
         RenameTablesStatement s => TableStatements.Rename(catalog, TemporaryTables.RenameTemporary(s, context), context),

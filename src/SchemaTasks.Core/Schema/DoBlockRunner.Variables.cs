@@ -5,8 +5,9 @@ namespace SchemaTasks.Schema;
 /// <summary>Following the boolean variables of a <c>DO</c> block (<see cref="PlpgsqlBooleanVariables"/>).</summary>
 internal sealed partial class DoBlockRunner
 {
-    // What an IF condition reads for a bare name: a variable in scope, or nothing.
-    private PlpgsqlVariableValue? Variable(string name) => Declared(name) is { } declaration ? _variables.Of(declaration) : null;
+    // What an IF condition reads for a bare name: a variable in scope, FOUND, or nothing.
+    private PlpgsqlVariableValue? Variable(string name)
+        => Declared(name) is { } declaration ? _variables.Of(declaration) : name == "found" ? _found : null;
 
     /// <summary>
     /// Follows a statement that may set variables: an assignment of a followed boolean that
@@ -25,6 +26,14 @@ internal sealed partial class DoBlockRunner
         if (MentionsBound(sql, assignment.Range))
         {
             _variables.Set(target, null, "is set from a loop variable's value");
+            return;
+        }
+
+        if (_variables.IsCount(target) != (assignment.Source == PlpgsqlBooleanSource.Count))
+        {
+            var zero = assignment.Source == PlpgsqlBooleanSource.Condition && assignment.Range.End - assignment.Range.Start == 1
+                       && sql.Tokens[assignment.Range.Start].Kind == SqlTokenKind.Number && SqlTokenText.Raw(sql.Text, sql.Tokens[assignment.Range.Start]) == "0";
+            _variables.Set(target, zero && _variables.IsCount(target) ? false : null, $"is set by '{Excerpt(sql, range)}', which SchemaTasks does not follow");
             return;
         }
 
@@ -61,6 +70,7 @@ internal sealed partial class DoBlockRunner
     {
         foreach (var statement in PlpgsqlStatementTree.All(statements))
         {
+            if (MaySetFound(sql, statement)) ForgetFound(sql, why);
             switch (statement)
             {
                 case PlpgsqlDataDependent dependent:
@@ -90,6 +100,7 @@ internal sealed partial class DoBlockRunner
     // A loop or CASE not run: its head (FOR v IN ...) may set a variable, and so may its body.
     private void ForgetVariablesIn(EmbeddedSql sql, PlpgsqlDataDependent dependent, string why)
     {
+        ForgetFound(sql, why);
         ForgetLoopHead(sql, dependent, why);
         ForgetVariablesIn(sql, dependent.Body, why);
     }

@@ -224,6 +224,7 @@ internal sealed partial class DoBlockRunner
             case PlpgsqlQuiet quiet:
                 RefuseTrackedCall(sql, quiet.Range);
                 Assign(sql, quiet.Range);
+                FollowFound(sql, quiet.Range);
                 break;
             case PlpgsqlExecute execute:
                 RefuseTrackedCall(sql, execute.Expression);
@@ -364,7 +365,7 @@ internal sealed partial class DoBlockRunner
                         var at = sql.Tokens[condition.Start];
                         throw new UndecidableStep(at, answerUnknown
                             ? $"the IF condition '{Excerpt(sql, condition)}' cannot be decided from the migrations: the answer to {unknown} is not known at this point, because an earlier statement changes relation names in a way SchemaTasks cannot follow (a DO block step that may or may not run, SQL built at run time, a name the server makes up, DROP ... CASCADE), or it may be a built-in object"
-                            : $"the IF condition '{Excerpt(sql, condition)}' cannot be decided from the migrations: SchemaTasks does not decide {unknown} (it decides existence tests on pg_type, pg_enum, pg_namespace, pg_constraint, pg_class, pg_tables, pg_indexes, pg_extension and information_schema's tables, views, columns, schemata, table_constraints and constraint_column_usage)");
+                            : $"the IF condition '{Excerpt(sql, condition)}' cannot be decided from the migrations: SchemaTasks does not decide {unknown} (it decides existence tests, counts of rows compared with 0, and FOUND after PERFORM or SELECT ... INTO, on pg_type, pg_enum, pg_namespace, pg_constraint, pg_class, pg_tables, pg_indexes, pg_extension and information_schema's tables, views, columns, schemata, table_constraints and constraint_column_usage)");
                     }
 
                     ForgetNamesTouched();
@@ -381,6 +382,7 @@ internal sealed partial class DoBlockRunner
         {
             RefuseTrackedCall(sql, range); // SELECT f(), INSERT ... VALUES (f()), ...
             Assign(sql, range);
+            FollowFound(sql, range);
             return;
         }
 
@@ -457,6 +459,9 @@ internal sealed partial class DoBlockRunner
             else _bound.Remove(variable);
             if (Declared(variable) is { } declared) _variables.Set(declared, null, "is the variable of a loop run before");
         }
+
+        // A loop that ran sets FOUND when it ends (true: it ran at least once), whatever its body set.
+        if (ReferenceEquals(sql, _body)) _found = new PlpgsqlVariableValue("FOUND", values.Count > 0, null);
     }
 
     private PlpgsqlDeclaration? Declared(string name)

@@ -13,6 +13,7 @@ namespace SchemaTasks.Schema;
 /// <c>schemata</c>, <c>table_constraints</c> (also by <c>constraint_type</c>) and
 /// <c>constraint_column_usage</c> (by constraint name);
 /// <c>to_regtype/to_regclass/to_regnamespace('...') IS [NOT] NULL</c>;
+/// <c>(SELECT count(*) FROM ...)</c> and integer variables holding such a count compared with 0;
 /// and <c>AND</c>, <c>OR</c>, <c>NOT</c> and parentheses over those. Anything else is
 /// undecidable (<see langword="null"/>).
 /// </summary>
@@ -179,6 +180,14 @@ internal sealed partial class ExistenceCondition
             return TrySymbol(")") ? value : Fail();
         }
 
+        // (SELECT count(*) FROM ...) compared with 0: whether the query yields a row.
+        if (IsSymbol("(") && IsWord("SELECT", 1) && PlpgsqlBooleanAssignment.IsCountOfRows(_text, _tokens, _pos + 2, _end) && IsWord("FROM", 6))
+        {
+            _pos += 6;
+            var rows = FromWhere();
+            return TrySymbol(")") ? ComparedWithZero(rows, "a count of rows") : Fail();
+        }
+
         if (IsSymbol("("))
         {
             _pos++;
@@ -206,11 +215,31 @@ internal sealed partial class ExistenceCondition
 
         if (Variable() is { } variable)
         {
+            if (variable.IsCount) return ComparedWithZero(variable.Value, $"variable {variable.Name}, an integer", variable.WhyUnknown);
             if (variable.Value is null) _unknown ??= $"variable {variable.Name}, which {variable.WhyUnknown}";
             return variable.Value;
         }
 
         return Fail();
+    }
+
+    // A count (whether it is not zero: rowsExist) compared with 0 or 1 in a way that asks only whether there are rows.
+    // A variable's value is unknown for whyUnknown.
+    private bool? ComparedWithZero(bool? rowsExist, string what, string? whyUnknown = null)
+    {
+        var asked = _pos + 1 < _end && _tokens[_pos].Kind == SqlTokenKind.Symbol && _tokens[_pos + 1].Kind == SqlTokenKind.Number
+            ? PlpgsqlBooleanAssignment.RowsAsked(SqlTokenText.Raw(_text, _tokens[_pos]), SqlTokenText.Raw(_text, _tokens[_pos + 1]))
+            : null;
+        if (asked is null)
+        {
+            _unknown ??= $"{what} other than compared with 0 (= 0, <> 0, != 0, > 0, >= 1, < 1, <= 0)";
+            return Fail();
+        }
+
+        _pos += 2;
+        if (rowsExist is { } rows) return rows == asked;
+        if (whyUnknown is not null) _unknown ??= $"{what}, which {whyUnknown}";
+        return null;
     }
 
     private bool? Fail()

@@ -171,6 +171,17 @@ internal sealed partial class MySqlUserExpression
             return true;
         }
 
+        var notLike = IsWord("NOT") && IsWord("LIKE", 1);
+        if (notLike || IsWord("LIKE"))
+        {
+            _pos += notLike ? 2 : 1;
+            var pattern = Primary();
+            if (pattern is null) return false;
+            if (IsWord("ESCAPE")) return Fail($"the filter on {column} (LIKE ... ESCAPE)") is not null;
+            filters.Add(new Filter(column, notLike ? "NOT LIKE" : "LIKE", pattern));
+            return true;
+        }
+
         var op = IsSymbol("=") ? "=" : IsSymbol("!=") || IsSymbol("<>") ? "!=" : null;
         if (op is null) return Fail($"the filter on {column}") is not null;
         _pos++;
@@ -304,6 +315,13 @@ internal sealed partial class MySqlUserExpression
 
         if (filter.Op is "IS NULL" or "IS NOT NULL") return (cell == Null) == (filter.Op == "IS NULL");
         if (cell == Null) return false;
+        if (filter.Op is "LIKE" or "NOT LIKE")
+        {
+            var like = Text(cell) is { } text && Text(filter.Value) is { } pattern ? Like(text, pattern) : null;
+            if (like is null) why = $"the filter on {filter.Column} ({filter.Op} '{filter.Value}' on '{cell}', outside ASCII or under a MySQL 8 collation SchemaTasks did not check)";
+            return like is null ? null : like == (filter.Op == "LIKE");
+        }
+
         bool? equal = (cell, filter.Value) switch
         {
             (long a, long b) => a == b,
@@ -319,6 +337,17 @@ internal sealed partial class MySqlUserExpression
         }
 
         return equal == (filter.Op == "=");
+    }
+
+    // text LIKE pattern as MariaDB's utf8mb3_general_ci reads it (information_schema's and user
+    // variables' collation): % any run, _ one character, \ the next one as written, letters in any
+    // case, trailing spaces kept. Null outside ASCII, and on MySQL 8 where case would decide.
+    private bool? Like(string text, string pattern)
+    {
+        if (!IsAscii(text) || !IsAscii(pattern)) return null;
+        var folded = LikeMatcher.Matches(text, pattern, ignoreCase: true);
+        if (_catalog.Dialect == SqlDialect.MySql && folded != LikeMatcher.Matches(text, pattern, ignoreCase: false)) return null;
+        return folded;
     }
 
     private static string? Text(object? value) => value as string ?? (value is long n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);

@@ -13,12 +13,16 @@ internal enum PlpgsqlBooleanSource
 
     /// <summary><c>SELECT count(*) = 0 INTO v FROM ...</c>: the range starts at FROM.</summary>
     NoRows,
+
+    /// <summary><c>SELECT count(*) INTO v FROM ...</c>, for an integer: the range starts at FROM.</summary>
+    Count,
 }
 
 /// <summary>
 /// Reads the assignments of one variable whose value a <c>DO</c> block's text may decide:
 /// <c>v := condition;</c>, <c>SELECT condition INTO v;</c> and
-/// <c>SELECT count(*) {!= 0 | &lt;&gt; 0 | &gt; 0 | &gt;= 1 | = 0} INTO v FROM ... [WHERE ...];</c>.
+/// <c>SELECT count(*) {!= 0 | &lt;&gt; 0 | &gt; 0 | &gt;= 1 | = 0} INTO v FROM ... [WHERE ...];</c>,
+/// and <c>SELECT count(*) INTO v FROM ...</c> of an integer (<c>count(1)</c> counts the same).
 /// A count query always yields one row, so it always assigns; other queries may yield none,
 /// which sets NULL, and are not read.
 /// </summary>
@@ -57,24 +61,38 @@ internal static class PlpgsqlBooleanAssignment
         return -1;
     }
 
-    // count(*) compared with a constant in a way that asks only whether there are rows.
+    // count(*) alone, or compared with a constant in a way that asks only whether there are rows.
     private static PlpgsqlBooleanSource? CountComparison(string text, List<SqlToken> tokens, SqlStatementRange list)
     {
         var i = list.Start;
-        if (list.End - i != 6 || !SqlTokenText.IsWord(text, tokens[i], "count") || !Symbol(text, tokens[i + 1], "(")
-            || !Symbol(text, tokens[i + 2], "*") || !Symbol(text, tokens[i + 3], ")") || tokens[i + 5].Kind != SqlTokenKind.Number)
+        if (!IsCountOfRows(text, tokens, i, list.End)) return null;
+        if (list.End - i == 4) return PlpgsqlBooleanSource.Count;
+        if (list.End - i != 6 || tokens[i + 5].Kind != SqlTokenKind.Number) return null;
+        return RowsAsked(SqlTokenText.Raw(text, tokens[i + 4]), SqlTokenText.Raw(text, tokens[i + 5])) switch
         {
-            return null;
-        }
-
-        var comparison = SqlTokenText.Raw(text, tokens[i + 4]) + " " + SqlTokenText.Raw(text, tokens[i + 5]);
-        return comparison switch
-        {
-            "!= 0" or "<> 0" or "> 0" or ">= 1" => PlpgsqlBooleanSource.RowsExist,
-            "= 0" => PlpgsqlBooleanSource.NoRows,
-            _ => null,
+            true => PlpgsqlBooleanSource.RowsExist,
+            false => PlpgsqlBooleanSource.NoRows,
+            null => null,
         };
     }
+
+    /// <summary>Whether <c>count(*)</c> or <c>count(1)</c>, which count every row, starts at <paramref name="at"/>.</summary>
+    public static bool IsCountOfRows(string text, List<SqlToken> tokens, int at, int end)
+        => at + 4 <= end && SqlTokenText.IsWord(text, tokens[at], "count") && Symbol(text, tokens[at + 1], "(")
+           && (Symbol(text, tokens[at + 2], "*") || (tokens[at + 2].Kind == SqlTokenKind.Number && SqlTokenText.Raw(text, tokens[at + 2]) == "1"))
+           && Symbol(text, tokens[at + 3], ")");
+
+    /// <summary>
+    /// What a count compared by <paramref name="comparison"/> with <paramref name="number"/> asks:
+    /// <see langword="true"/> when it holds exactly when there are rows, <see langword="false"/>
+    /// when exactly when there are none, <see langword="null"/> for a comparison that asks more.
+    /// </summary>
+    public static bool? RowsAsked(string comparison, string number) => (comparison + " " + number) switch
+    {
+        "!= 0" or "<> 0" or "> 0" or ">= 1" => true,
+        "= 0" or "< 1" or "<= 0" => false,
+        _ => null,
+    };
 
     private static string? Name(string text, SqlToken token) => token.Kind switch
     {

@@ -4,7 +4,8 @@ namespace SchemaTasks.Schema;
 
 /// <summary>
 /// The values of a <c>DO</c> block's variables as the runner follows them: a <c>boolean</c>
-/// declared with a constant (or no) initial value, then set by assignments
+/// declared with a constant (or no) initial value, and an integer declared with 0 (or no) initial
+/// value that a row count is selected into, then set by assignments
 /// <see cref="PlpgsqlBooleanAssignment"/> reads. Anything else leaves a variable unknown, with
 /// the reason, so an <c>IF</c> that reads it is not decided.
 /// </summary>
@@ -27,17 +28,23 @@ internal sealed class PlpgsqlBooleanVariables
     public PlpgsqlVariableValue Of(PlpgsqlDeclaration declaration)
         => _values.TryGetValue(declaration, out var value) ? value : new PlpgsqlVariableValue(declaration.Name, null, "is not declared in a way SchemaTasks reads");
 
-    /// <summary>Whether the variable is a boolean followed here, whose assignments may be read.</summary>
-    public bool IsFollowed(PlpgsqlDeclaration declaration) => _values.TryGetValue(declaration, out var value) && value.WhyUnknown != NotBoolean;
+    /// <summary>Whether the variable is a boolean or a count followed here, whose assignments may be read.</summary>
+    public bool IsFollowed(PlpgsqlDeclaration declaration) => _values.TryGetValue(declaration, out var value) && value.WhyUnknown != NotFollowed;
+
+    /// <summary>Whether the variable is an integer followed as a row count (<see cref="PlpgsqlVariableValue.IsCount"/>).</summary>
+    public bool IsCount(PlpgsqlDeclaration declaration) => _values.TryGetValue(declaration, out var value) && value.IsCount;
 
     /// <summary>Records an assignment: the value, or <see langword="null"/> with why it is not known.</summary>
     public void Set(PlpgsqlDeclaration declaration, bool? value, string? whyUnknown)
     {
         if (!IsFollowed(declaration)) return; // Stays unknown for its first reason.
-        _values[declaration] = new PlpgsqlVariableValue(declaration.Name, value, value is null ? whyUnknown : null);
+        _values[declaration] = _values[declaration] with { Value = value, WhyUnknown = value is null ? whyUnknown : null };
     }
 
-    private const string NotBoolean = "is not a boolean declared with TRUE, FALSE or no initial value";
+    private const string NotFollowed = "is neither a boolean declared with TRUE, FALSE or no initial value nor an integer declared with 0 or no initial value";
+
+    // The integer types a count(*) is selected into without a cast that could fail.
+    private static readonly HashSet<string> IntegerTypes = new(StringComparer.Ordinal) { "integer", "int", "int4", "bigint", "int8" };
 
     // name [CONSTANT] {boolean | bool} [NOT NULL] [{:= | = | DEFAULT} {TRUE | FALSE | NULL}]
     private static PlpgsqlVariableValue Initial(string text, List<SqlToken> tokens, PlpgsqlDeclaration declaration)
@@ -46,13 +53,14 @@ internal sealed class PlpgsqlBooleanVariables
         var words = new List<string>();
         for (var i = declaration.Range.Start + 1; i < end; i++)
         {
-            if (tokens[i].Kind != SqlTokenKind.Word) return Unknown(declaration, NotBoolean);
+            if (tokens[i].Kind != SqlTokenKind.Word) return Unknown(declaration, NotFollowed);
             words.Add(SqlTokenText.Raw(text, tokens[i]).ToLowerInvariant());
         }
 
         if (words.Count > 0 && words[0] == "constant") words.RemoveAt(0);
         if (words.Count == 3 && words[1] == "not" && words[2] == "null") words.RemoveRange(1, 2);
-        if (words is not ["boolean" or "bool"]) return Unknown(declaration, NotBoolean);
+        if (words is [var type] && IntegerTypes.Contains(type)) return InitialCount(text, tokens, declaration);
+        if (words is not ["boolean" or "bool"]) return Unknown(declaration, NotFollowed);
         if (declaration.Initializer is not { } value) return Unknown(declaration, "is NULL, declared without a value and not set since");
         var constant = value.End - value.Start == 1 && tokens[value.Start].Kind == SqlTokenKind.Word ? SqlTokenText.Raw(text, tokens[value.Start]).ToLowerInvariant() : null;
         return constant switch
@@ -62,6 +70,15 @@ internal sealed class PlpgsqlBooleanVariables
             "null" => Unknown(declaration, "is NULL, declared so and not set since"),
             _ => Unknown(declaration, "starts from a value other than TRUE, FALSE or NULL"),
         };
+    }
+
+    // name [CONSTANT] integer [NOT NULL] [{:= | = | DEFAULT} 0]: zero, or NULL until a count is selected into it.
+    private static PlpgsqlVariableValue InitialCount(string text, List<SqlToken> tokens, PlpgsqlDeclaration declaration)
+    {
+        var zero = declaration.Initializer is { } value && value.End - value.Start == 1 && tokens[value.Start].Kind == SqlTokenKind.Number
+                   && SqlTokenText.Raw(text, tokens[value.Start]) == "0";
+        var why = declaration.Initializer is null ? "is NULL, declared without a value and not set since" : zero ? null : "starts from a value other than 0";
+        return new PlpgsqlVariableValue(declaration.Name, zero ? false : null, why) { IsCount = true };
     }
 
     private static PlpgsqlVariableValue Unknown(PlpgsqlDeclaration declaration, string why) => new(declaration.Name, null, why);

@@ -9,8 +9,10 @@ namespace SchemaTasks.Schema;
 /// must run only when needed (drop an index if it exists, fix a primary key if a column is still
 /// there): <c>DECLARE</c>, <c>SET</c>, <c>SELECT COUNT(...) INTO</c> over
 /// <c>information_schema</c>, <c>IF</c>/<c>ELSEIF</c>/<c>ELSE</c>, nested <c>BEGIN</c> blocks,
-/// <c>PREPARE</c>/<c>EXECUTE</c> and plain DDL; data statements change nothing tracked. Anything
-/// else (a loop, a handler, a cursor, a value it cannot evaluate) makes the call undecidable.
+/// <c>PREPARE</c>/<c>EXECUTE</c>, handlers with empty bodies for errors it can tell apart
+/// (<see cref="MySqlHandlerConditions"/>) and plain DDL; data statements change nothing tracked.
+/// Anything else (a loop, another handler, a cursor, a value it cannot evaluate) makes the call
+/// undecidable. MariaDB's <c>BEGIN NOT ATOMIC</c> block is run the same way, where it stands.
 /// </summary>
 internal sealed partial class RoutineCalls
 {
@@ -42,24 +44,37 @@ internal sealed partial class RoutineCalls
             return null;
         }
 
-        var saved = _locals;
-        var savedMode = _routineMode;
-        _locals = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < arguments.Count; i++) _locals[routine.Parameters[i]] = arguments[i];
-        _routineMode = routine.OperatorMode;
+        var locals = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < arguments.Count; i++) locals[routine.Parameters[i]] = arguments[i];
         var body = routine.Body;
         var inside = new List<SchemaDiagnostic>();
-        var bodyContext = context.For(routine.File, inside);
-        var run = new ProcedureRun(this, body.Text, body.Tokens, bodyContext, inside) { Catalog = catalog };
+        var run = new ProcedureRun(this, body.Text, body.Tokens, context.For(routine.File, inside), inside) { Catalog = catalog };
+        if (!RunBody(run, locals, routine.OperatorMode, 0, body.Tokens.Count, out undecidable)) return null;
+        diagnostics.AddRange(inside);
+        return run.Catalog;
+    }
+
+    /// <summary>
+    /// Runs the statements of a procedure's body, or of a <c>BEGIN NOT ATOMIC</c> block, from
+    /// <paramref name="start"/> to its <c>END</c> (or <paramref name="end"/>) with
+    /// <paramref name="locals"/> as its variables; false with <paramref name="undecidable"/> set when it cannot be told.
+    /// </summary>
+    private bool RunBody(ProcedureRun run, Dictionary<string, object> locals, MySqlOperatorMode mode, int start, int end, out string? undecidable)
+    {
+        undecidable = null;
+        var saved = _locals;
+        var savedMode = _routineMode;
+        _locals = locals;
+        _routineMode = mode;
         _callDepth++;
         try
         {
-            run.Statements(0, body.Tokens.Count, execute: true);
+            run.Statements(start, end, execute: true);
         }
         catch (UndecidableCall step)
         {
             undecidable = step.Reason;
-            return null;
+            return false;
         }
         catch (StopCall)
         {
@@ -72,8 +87,7 @@ internal sealed partial class RoutineCalls
             _callDepth--;
         }
 
-        diagnostics.AddRange(inside);
-        return run.Catalog;
+        return true;
     }
 
     // CALL name(argument, ...): each argument a value MySqlUserExpression can evaluate.
@@ -161,8 +175,11 @@ internal sealed partial class RoutineCalls
             "INSERT", "UPDATE", "DELETE", "REPLACE", "DEALLOCATE", "COMMIT", "ROLLBACK", "START", "DO", "ANALYZE", "OPTIMIZE", "FLUSH", "GRANT", "REVOKE",
         };
 
-        // DECLARE CONTINUE|EXIT HANDLER FOR SQLEXCEPTION: a failing statement is passed over, or ends the call, without an error.
-        private string? _errorHandler;
+        // The handlers each BEGIN ... END block the run is in declared, outermost first (the body's
+        // own statements outside any block are the first scope): DECLARE CONTINUE|EXIT HANDLER FOR
+        // conditions BEGIN END. A failing statement one of them catches is passed over, or ends the
+        // block that declared it, without an error.
+        private readonly List<List<Handler>> _handlers = [[]];
 
         public Catalog Catalog { get; set; } = null!;
 
@@ -197,7 +214,21 @@ internal sealed partial class RoutineCalls
         {
             if (IsWord(at, "BEGIN"))
             {
-                var close = Statements(at + 1, end, execute);
+                _handlers.Add([]);
+                int close;
+                try
+                {
+                    close = Statements(at + 1, end, execute);
+                }
+                catch (ExitBlock exit) when (exit.Scope == _handlers.Count - 1)
+                {
+                    close = Statements(at + 1, end, execute: false); // An EXIT handler of this block took an error: the block ends.
+                }
+                finally
+                {
+                    _handlers.RemoveAt(_handlers.Count - 1);
+                }
+
                 if (!IsWord(close, "END")) throw new UndecidableCall("a BEGIN without its END");
                 return close + 1;
             }
@@ -301,24 +332,53 @@ internal sealed partial class RoutineCalls
         // server would stop the call at ends it here, unless a handler declared for it says otherwise.
         private bool Failed(int before)
         {
-            if (!diagnostics.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error)) return false;
+            var errors = diagnostics.Skip(before).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            if (errors.Count == 0) return false;
 
             // A statement the server's parser refuses fails the CREATE PROCEDURE itself, where no handler runs.
-            if (_errorHandler is null || diagnostics.Skip(before).Any(d => d.Code is DiagnosticCodes.SyntaxError or DiagnosticCodes.MariaDbColumnAttributeOrder)) throw new StopCall();
-            diagnostics.RemoveRange(before, diagnostics.Count - before); // The handler takes the error: the migration does not fail.
-            if (_errorHandler == "EXIT") throw new StopCall();
-            return true;
+            if (_handlers.All(scope => scope.Count == 0) || errors.Any(d => d.Code is DiagnosticCodes.SyntaxError or DiagnosticCodes.MariaDbColumnAttributeOrder)) throw new StopCall();
+
+            // The innermost block with a handler that catches the error takes it, by its most specific one.
+            var number = MySqlHandlerConditions.NumberOf(errors);
+            for (var scope = _handlers.Count - 1; scope >= 0; scope--)
+            {
+                Handler? taken = null;
+                var best = 0;
+                foreach (var handler in _handlers[scope])
+                {
+                    foreach (var condition in handler.Conditions)
+                    {
+                        var catches = MySqlHandlerConditions.Catches(condition, number)
+                                      ?? throw new UndecidableCall($"the handler declared at line {handler.Line}, which may or may not catch the error of the statement at line {errors[0].Line}: SchemaTasks does not know that error's number");
+                        if (catches > best) (taken, best) = (handler, catches);
+                    }
+                }
+
+                if (taken is null) continue;
+                diagnostics.RemoveRange(before, diagnostics.Count - before); // The handler takes the error: the migration does not fail.
+                if (taken.Exit) throw new ExitBlock(scope);
+                return true;
+            }
+
+            throw new StopCall();
         }
 
-        // DECLARE a, b type [DEFAULT value], or DECLARE CONTINUE|EXIT HANDLER FOR SQLEXCEPTION
-        // with an empty body (ignore any error); other handlers, cursors and conditions are not followed.
+        // DECLARE a, b type [DEFAULT value], or DECLARE CONTINUE|EXIT HANDLER FOR conditions with
+        // an empty body (ignore those errors); other handlers, cursors and conditions are not followed.
         private void Declare(List<SqlToken> statement)
         {
             bool Is(int i, string word) => i < statement.Count && SqlTokenText.IsWord(sql, statement[i], word);
-            if ((Is(1, "CONTINUE") || Is(1, "EXIT")) && Is(2, "HANDLER") && Is(3, "FOR") && Is(4, "SQLEXCEPTION") && Is(5, "BEGIN") && Is(6, "END") && statement.Count == 7)
+            if ((Is(1, "CONTINUE") || Is(1, "EXIT")) && Is(2, "HANDLER") && Is(3, "FOR"))
             {
-                _errorHandler = SqlTokenText.Raw(sql, statement[1]).ToUpperInvariant();
-                return;
+                var at = 4;
+                var conditions = MySqlHandlerConditions.Read(sql, statement, ref at, statement.Count);
+                var exit = Is(1, "EXIT");
+                if (conditions is not null && Is(at, "BEGIN") && Is(at + 1, "END") && statement.Count == at + 2
+                    && !(exit && conditions.Any(c => c.Kind == HandlerConditionKind.NotAnError)))
+                {
+                    _handlers[^1].Add(new Handler(exit, conditions, statement[0].Line));
+                    return;
+                }
             }
 
             if (statement.Any(t => SqlTokenText.IsWord(sql, t, "HANDLER") || SqlTokenText.IsWord(sql, t, "CURSOR") || SqlTokenText.IsWord(sql, t, "CONDITION")))
@@ -397,5 +457,14 @@ internal sealed partial class RoutineCalls
         public string Reason { get; } = reason;
     }
 
-    private sealed class StopCall : Exception;
+    private class StopCall : Exception;
+
+    /// <summary>An EXIT handler took an error: the block of handler scope <paramref name="scope"/> ends (the body, for the outermost).</summary>
+    private sealed class ExitBlock(int scope) : StopCall
+    {
+        public int Scope { get; } = scope;
+    }
+
+    /// <summary>A <c>DECLARE CONTINUE|EXIT HANDLER FOR conditions BEGIN END</c>.</summary>
+    private sealed record Handler(bool Exit, List<HandlerCondition> Conditions, int Line);
 }

@@ -111,6 +111,10 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
         }
 
         if (Declared(catalog, sql, gapStart, first, context, diagnostics) is { } declared) return declared;
+        if (context.QueryShaped.Count > 0 && runs is RoutineRun { Routine: { MayChangeTracked: true } callee })
+        {
+            context.QueryShaped.CheckNamed(callee.Body.Text, $"{Upper(sql, first)} of {callee.Kind} {context.Show(callee.Name)}", first, context);
+        }
 
         switch (runs)
         {
@@ -140,21 +144,36 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
         }
     }
 
-    // MariaDB's BEGIN NOT ATOMIC ... END runs at once, like a procedure created and called; its
-    // DDL usually sits under IF conditions on information_schema, which are not decided here.
+    // MariaDB's BEGIN NOT ATOMIC ... END runs at once, like a procedure created and called: its
+    // body is run as a procedure's is (RunBody), under the session's sql_mode, without parameters.
     private Catalog Block(Catalog catalog, string sql, List<SqlToken> tokens, int gapStart, ApplyContext context, List<SchemaDiagnostic> diagnostics)
     {
         var first = tokens[0];
         if (tokens.Count < 2 || !SqlTokenText.IsWord(sql, tokens[1], "NOT")) return catalog; // BEGIN [WORK]: a transaction.
         if (Declared(catalog, sql, gapStart, first, context, diagnostics) is { } declared) return declared;
+        if (tokens.Count < 4 || !SqlTokenText.IsWord(sql, tokens[2], "ATOMIC")) return catalog; // Not a block the server reads: it refuses it.
+        if (context.QueryShaped.Count > 0) context.QueryShaped.CheckNamed(sql.AsSpan(first.Start, tokens[^1].End - first.Start), "BEGIN NOT ATOMIC block", first, context);
 
-        if (DdlText.LooksLikeDdl(sql[first.Start..tokens[^1].End], _dialect))
+        var inside = new List<SchemaDiagnostic>();
+        var run = new ProcedureRun(this, sql, tokens, context.For(context.File, inside), inside) { Catalog = catalog };
+        if (RunBody(run, new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase), Session.OperatorMode, 3, tokens.Count, out var undecidable))
         {
-            context.Error(DiagnosticCodes.RoutineChangesTrackedObjects, $"This BEGIN NOT ATOMIC block may change tracked objects; SchemaTasks does not run compound statements, so the schema after it would be a guess. {WayOut}.", first);
+            diagnostics.AddRange(inside);
+            return run.Catalog;
+        }
+
+        if (MayChangeTracked(sql, tokens))
+        {
+            context.Error(DiagnosticCodes.RoutineChangesTrackedObjects, $"This BEGIN NOT ATOMIC block may change tracked objects, and SchemaTasks cannot tell what it does: it cannot follow {undecidable}. {WayOut}.", first);
         }
 
         return catalog;
     }
+
+    // Whether a compound statement holds DDL, or a string that may be a DDL statement built for PREPARE.
+    private bool MayChangeTracked(string sql, List<SqlToken> tokens)
+        => DdlText.LooksLikeDdl(sql[tokens[0].Start..tokens[^1].End], _dialect)
+           || tokens.Any(t => t.Kind == SqlTokenKind.String && DdlText.MayBeDdlStatement(SqlTokenText.Unquote(sql, t), _dialect));
 
     // The schema after the DDL a /* schematasks:equivalent ... */ comment before the statement
     // declares, applied instead of it; null when there is no such comment.

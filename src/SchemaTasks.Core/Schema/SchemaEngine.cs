@@ -68,6 +68,7 @@ public static class SchemaEngine
         var toolTables = ToolHistoryTables.Of(set.Layout, catalog.Dialect, set.HistoryTable);
         var routines = new RoutineCalls(catalog.Dialect); // A procedure created in one migration may be called in a later one.
         var unknownShapes = new HashSet<QualifiedName>();
+        var queryShaped = new QueryShapedTables();
         var undecidedTypes = new UndecidedTypes();
 
         // drizzle runs every pending migration in one transaction: a label stays new across files.
@@ -80,7 +81,7 @@ public static class SchemaEngine
             var run = ToolTransactions.Of(set.Layout, migration.NoTransaction);
             if (index > 0 && catalog.Dialect == SqlDialect.Postgres) routines.SearchPath.StartMigration();
             var prepared = ahead?.Take(index);
-            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes, run, batch, flywayDelimiters, set.Layout, prepared);
+            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes, run, batch, flywayDelimiters, set.Layout, prepared, queryShaped);
             if (prepared is not null) ahead!.Return(prepared);
             steps?.Add(catalog);
         }
@@ -91,7 +92,7 @@ public static class SchemaEngine
     }
 
     // run: how the folder's tool runs the migration; null for SQL that is not a folder's migration.
-    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes, UndecidedTypes? undecidedTypes = null, ToolTransaction? run = null, UncommittedEnumLabels? batch = null, bool flywayDelimiters = false, MigrationLayout? layout = null, PreparedMigration? prepared = null)
+    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes, UndecidedTypes? undecidedTypes = null, ToolTransaction? run = null, UncommittedEnumLabels? batch = null, bool flywayDelimiters = false, MigrationLayout? layout = null, PreparedMigration? prepared = null, QueryShapedTables? queryShaped = null)
     {
         sql = PsqlVariables.Interpolate(sql, catalog.Dialect); // PreparedMigration reads the same text.
         if (TemplatePlaceholders.Find(sql, catalog.Dialect, Math.Max(1, firstLine)) is { } placeholder)
@@ -110,7 +111,7 @@ public static class SchemaEngine
         // the statements are read as the text is lexed, so theirs wait in a list of their own.
         var statementDiagnostics = new List<SchemaDiagnostic>();
         var labelCheck = UncommittedLabelCheck.For(rules.Dialect, run, sql, file, batch);
-        var context = new ApplyContext(rules, file, statementDiagnostics, toolTables, unknownShapes, undecidedTypes, routines.Overloads, routines.Session) { UncommittedLabels = labelCheck?.Labels };
+        var context = new ApplyContext(rules, file, statementDiagnostics, toolTables, unknownShapes, undecidedTypes, routines.Overloads, routines.Session, queryShaped: queryShaped) { UncommittedLabels = labelCheck?.Labels };
         var gapStart = 0; // Where the text after the previous statement starts: a DO block's annotation lives there.
         var lexedBefore = 0;
         while (KeepTokensForLabels(reader, labelCheck) && reader.Read())
@@ -179,6 +180,7 @@ public static class SchemaEngine
                 routines.SearchPath.CheckBlock(sql, tokens, file, statementDiagnostics);
                 routines.SearchPath.Watch(catalog, tokens[0]);
                 var beforeBlock = catalog;
+                if (context.QueryShaped.Count > 0) context.QueryShaped.CheckNamed(sql.AsSpan(tokens[0].Start, tokens[^1].End - tokens[0].Start), "DO block", tokens[0], context);
                 catalog = DoBlockRunner.Run(catalog, sql, tokens, statementStart, context, routines, file, statementDiagnostics);
                 routines.SearchPath.AfterStatement(beforeBlock, catalog, sql, tokens, file, statementDiagnostics);
                 continue;

@@ -24,7 +24,7 @@ internal static class TrackedStatement
         var (statement, refusal) = parsed is { } ahead ? (ahead.Statement, ahead.Refusal) : Parse(source, tokens, range, context.Rules);
         if (refusal is not null)
         {
-            Report(refusal, source, tokens, range, context, diagnostics, file);
+            Report(catalog, refusal, source, tokens, range, context, diagnostics, file);
             return catalog;
         }
 
@@ -43,8 +43,18 @@ internal static class TrackedStatement
         }
     }
 
-    private static void Report(SqlParseException error, string source, List<SqlToken> tokens, SqlStatementRange range, ApplyContext context, List<SchemaDiagnostic> diagnostics, string? file)
+    private static void Report(Catalog catalog, SqlParseException error, string source, List<SqlToken> tokens, SqlStatementRange range, ApplyContext context, List<SchemaDiagnostic> diagnostics, string? file)
     {
+        // A scratch table made from a query (not over one already there): an error only once a statement depends on its columns.
+        if (error is { ColumnsFromQuery: true, UnknownShapeTable: { } scratch } && catalog.FindTable(scratch) is null && !context.UnknownShapes.Contains(scratch)
+            && !(context.IsPostgres && RelationStatements.IsNamed(catalog, scratch)))
+        {
+            context.UnknownShapes.Add(scratch);
+            var what = SqlTokenText.IsWord(source, tokens[range.Start], "CREATE") ? "CREATE TABLE ... AS" : "SELECT ... INTO";
+            context.QueryShaped.Made(scratch, $"the {what} at {file ?? "the migration"}({error.At.Line},{error.At.Column})");
+            return;
+        }
+
         var first = SqlTokenText.Raw(source, tokens[range.Start]).ToUpperInvariant();
         var second = range.Start + 1 < range.End ? " " + SqlTokenText.ForMessage(source, tokens[range.Start + 1]).ToUpperInvariant() : string.Empty;
         var message = error.OutsideTrackedStatement

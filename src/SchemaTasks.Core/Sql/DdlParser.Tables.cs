@@ -25,11 +25,13 @@ internal sealed partial class DdlParser
             return PartitionOf(at, name, ifNotExists);
         }
 
+        if (_mySql && (_c.IsWord("LIKE") || (_c.IsSymbol('(') && _c.IsWord("LIKE", 1)))) return TableLike(at, name, ifNotExists, orReplace);
         var copyNames = _mySql ? null : TableCopyHead();
         if (!_mySql && _c.IsWord("AS") && TableCopy(at, name, ifNotExists) is { } copy) return copyNames is { Count: > 0 } ? copy with { ColumnNames = copyNames } : copy;
         if (_c.IsWord("AS") || _c.IsWord("LIKE") || _c.IsWord("PARTITION") || _c.IsWord("OF") || _c.IsWord("SELECT"))
         {
-            throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} ... takes its columns from another object; SchemaTasks cannot know them. Declare the columns explicitly", _c.Current), name);
+            var fromQuery = _c.IsWord("SELECT") || (_c.IsWord("AS") && !_c.IsWord("EXECUTE", 1));
+            throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} ... takes its columns from another object; SchemaTasks cannot know them. Declare the columns explicitly", _c.Current), name, fromQuery);
         }
 
         var columns = new List<ColumnSpec>();
@@ -73,7 +75,7 @@ internal sealed partial class DdlParser
 
             if (_c.IsWord("INHERITS") || _c.IsWord("SELECT") || (_mySql && _c.IsWord("AS")))
             {
-                throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} ... {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} adds columns SchemaTasks cannot see; declare them explicitly", _c.Current), name);
+                throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} ... {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} adds columns SchemaTasks cannot see; declare them explicitly", _c.Current), name, fromQuery: !_c.IsWord("INHERITS"));
             }
 
             if (!_mySql && _c.IsWord("PARTITION") && _c.IsWord("BY", 1))
@@ -107,9 +109,21 @@ internal sealed partial class DdlParser
         return true;
     }
 
+    // MySQL: LIKE source, or (LIKE source), and nothing after it.
+    private CreateTableLikeStatement TableLike(SqlToken at, QualifiedName name, bool ifNotExists, bool orReplace)
+    {
+        var parenthesised = _c.TrySymbol('(');
+        _c.ExpectWord("LIKE");
+        var sourceAt = _c.Current;
+        var source = TableName();
+        if (parenthesised) _c.ExpectSymbol(')');
+        if (!_c.AtEnd) throw _c.Unsupported($"CREATE TABLE {name} LIKE {source} takes nothing after the source table", _c.Current);
+        return new CreateTableLikeStatement(at, name, ifNotExists, orReplace, source, sourceAt);
+    }
+
     // The exception with the table it would create, whose later statements are then passed over.
-    private static SqlParseException OfUnknownShape(SqlParseException refused, QualifiedName table)
-        => new(refused.Code, refused.Message, refused.At) { UnknownShapeTable = table };
+    private static SqlParseException OfUnknownShape(SqlParseException refused, QualifiedName table, bool fromQuery = false)
+        => new(refused.Code, refused.Message, refused.At) { UnknownShapeTable = table, ColumnsFromQuery = fromQuery };
 
     private bool IsTableConstraintStart()
     {

@@ -13,6 +13,13 @@ internal sealed class SqlParseException(string code, string message, SqlToken at
     /// <summary>A table the refused statement creates with columns SchemaTasks cannot know (CREATE TABLE ... AS, LIKE, INHERITS, PARTITION OF).</summary>
     public Schema.QualifiedName? UnknownShapeTable { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="UnknownShapeTable"/> takes its columns from a query (SELECT ... INTO,
+    /// CREATE TABLE ... AS SELECT): a scratch table that is no error until a statement depends on
+    /// its columns (<see cref="Schema.QueryShapedTables"/>).
+    /// </summary>
+    public bool ColumnsFromQuery { get; init; }
+
     /// <summary>The refused statement shapes no tracked object, but its failure stops the migration, so the statements after it never run.</summary>
     public bool OutsideTrackedStatement { get; init; }
 }

@@ -388,3 +388,9 @@ internal sealed record CreateTableCopyStatement(SqlToken At, QualifiedName Name,
     /// <summary>The names of <c>CREATE TABLE name (a, b) AS</c>, each where it is written: they rename the query's first columns in order; null without a list.</summary>
     public IReadOnlyList<(string Name, SqlToken At)>? ColumnNames { get; init; }
 }
+
+/// <summary>
+/// MySQL <c>CREATE [OR REPLACE] TABLE [IF NOT EXISTS] name LIKE source</c> (or <c>(LIKE source)</c>):
+/// an empty copy of the source table's definition. <paramref name="SourceAt"/> is where the source is named.
+/// </summary>
+internal sealed record CreateTableLikeStatement(SqlToken At, QualifiedName Name, bool IfNotExists, bool OrReplace, QualifiedName Source, SqlToken SourceAt) : SqlStatement(At);

@@ -107,7 +107,7 @@ public class DoBlockVariableTests
     [InlineData("v boolean := false;", "SELECT true INTO v FROM information_schema.columns WHERE table_name = 't';", "v, which is set by 'SELECT true INTO v")]
     [InlineData("v boolean := false;", "EXECUTE 'SELECT true' INTO v;", "v, which is set by an EXECUTE")]
     [InlineData("v boolean;", "", "v, which is NULL")]
-    [InlineData("v integer := 0;", "", "v, which is not a boolean")]
+    [InlineData("v text := 'x';", "", "v, which is neither a boolean")]
     [InlineData("v boolean := false;", "SELECT count(*) != 0 INTO v FROM information_schema.columns WHERE table_name = 't' AND numeric_precision = 32;", "v, which is set by 'SELECT count(*)")]
     public void A_variable_not_followed_leaves_the_if_undecided_naming_it(string declare, string body, string named)
     {

@@ -106,7 +106,8 @@ public class MySqlProcedureCallTests
 
     [Theory]
     [InlineData("WHILE n > 0 DO SET n = n - 1; END WHILE;", "the WHILE at line 6")]
-    [InlineData("DECLARE CONTINUE HANDLER FOR 1060 BEGIN END;", "the DECLARE at line 6")]
+    [InlineData("DECLARE dup CONDITION FOR 1060;", "the DECLARE at line 6")]
+    [InlineData("DECLARE EXIT HANDLER FOR SQLWARNING BEGIN END;", "the DECLARE at line 6")]
     [InlineData("IF (SELECT COUNT(*) FROM t) > 0 THEN ALTER TABLE t ADD x int; END IF;", "the condition at line 6")]
     public void ABodyThatCannotBeFollowed_IsAnErrorAtTheCall(string step, string named)
     {

@@ -14,7 +14,7 @@ public class PostgresSelectIntoTests
     private const string Table = "CREATE TABLE a (x int, y text);\n";
 
     [Fact]
-    public void SelectIntoPermanentTables_AreRefusedAtEachStatement()
+    public void SelectIntoPermanentTables_AreReportedWhereTheirColumnsAreUsed()
     {
         var (catalog, diagnostics) = Run(Table + """
             SELECT x, y INTO b FROM a;
@@ -24,12 +24,48 @@ public class PostgresSelectIntoTests
             SELECT * INTO TEMP TABLE t FROM a;
             SELECT * INTO TEMPORARY t2 FROM a;
             DROP TABLE t;
+            ALTER TABLE b ADD COLUMN z int;
+            CREATE INDEX ON c (x);
+            ALTER TABLE u RENAME TO u2;
+            ALTER TABLE u2 ALTER COLUMN x SET NOT NULL;
+            ALTER TABLE a ADD COLUMN v_id int REFERENCES v (x);
             """);
-        Assert.All(diagnostics, d => Assert.Equal(DiagnosticCodes.UnsupportedStatement, d.Code));
-        Assert.Equal([(2, 1), (3, 1), (4, 1), (5, 3)], diagnostics.Select(d => (d.Line, d.Column)));
-        Assert.Contains("public.b", diagnostics[0].Message, StringComparison.Ordinal);
-        Assert.Contains("public.v", diagnostics[3].Message, StringComparison.Ordinal);
-        Assert.Equal([Pg("a")], catalog.Tables.Keys);
+        Assert.All(diagnostics, d => Assert.Equal(DiagnosticCodes.QueryShapedTableUsed, d.Code));
+        Assert.Equal([9, 10, 12, 13], diagnostics.Select(d => d.Line));
+        Assert.Contains("table b: the SELECT ... INTO at m.sql(2,1) made it", diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Contains("table u2: the SELECT ... INTO at m.sql(4,1)", diagnostics[2].Message, StringComparison.Ordinal);
+        Assert.Contains("this FOREIGN KEY does with table v: the SELECT ... INTO at m.sql(5,3)", diagnostics[3].Message, StringComparison.Ordinal);
+        Assert.Equal([Pg("a"), ], catalog.Tables.Keys);
+    }
+
+    [Fact]
+    public void ScratchTablesFromSelectInto_AreNoErrorWhenDroppedOrOnlyReadAndFilled()
+    {
+        var catalog = Clean(Table + """
+            SELECT DISTINCT x, y INTO a_tmp FROM a;
+            DELETE FROM a;
+            INSERT INTO a (x, y) SELECT x, y FROM a_tmp;
+            UPDATE a_tmp SET y = 'z';
+            DROP TABLE a_tmp;
+            ALTER TABLE a ADD PRIMARY KEY (x);
+            CREATE TABLE a_tmp (k int);
+            SELECT x INTO kept FROM a;
+            DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_type WHERE typname = 'other') THEN ALTER TABLE a ADD COLUMN w int; END IF; END $$;
+            """);
+        Assert.Equal([Pg("a"), Pg("a_tmp")], catalog.Tables.Keys.OrderBy(k => k.Name));
+        Assert.Equal(["k"], catalog.FindTable(Pg("a_tmp"))!.Columns.Select(c => c.Name));
+    }
+
+    [Theory]
+    [InlineData("CREATE TABLE b (x int);", DiagnosticCodes.TableExists)]
+    [InlineData("SELECT * INTO b FROM a;", DiagnosticCodes.UnsupportedStatement)]
+    [InlineData("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_name = 'b') THEN CREATE TABLE b (x int); END IF; END $$;", DiagnosticCodes.QueryShapedTableUsed)]
+    [InlineData("CREATE VIEW b AS SELECT 1;", null)]
+    public void AScratchTableStillThere_IsNotForgotten(string later, string? code)
+    {
+        var (_, diagnostics) = Run(Table + "SELECT x INTO b FROM a;\n" + later);
+        if (code is null) Assert.Empty(diagnostics);
+        else Assert.Equal((code, 3), (Assert.Single(diagnostics).Code, diagnostics[0].Line));
     }
 
     [Theory]
@@ -41,7 +77,7 @@ public class PostgresSelectIntoTests
         var (expectedCatalog, expected) = Run(Table + createTableAs + Later);
         var (catalog, actual) = Run(Table + selectInto + Later);
         Assert.Equal(expected.Select(d => (d.Code, d.Line)), actual.Select(d => (d.Code, d.Line)));
-        Assert.Equal(DiagnosticCodes.UnsupportedStatement, actual[0].Code);
+        Assert.Equal(DiagnosticCodes.QueryShapedTableUsed, actual[0].Code);
         Assert.DoesNotContain(actual, d => d.Code == DiagnosticCodes.TableNotFound);
         Assert.Equal(expectedCatalog.Tables.Keys, catalog.Tables.Keys);
     }
@@ -80,7 +116,8 @@ public class PostgresSelectIntoTests
     {
         var (catalog, diagnostics) = Run(Table + sql + "\nALTER TABLE b ADD COLUMN z int;");
         var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal((DiagnosticCodes.UnsupportedStatement, 2, 1), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+        Assert.Equal((DiagnosticCodes.QueryShapedTableUsed, 3, 1), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+        Assert.Contains("INTO at m.sql(2,1) made it", diagnostic.Message, StringComparison.Ordinal);
         Assert.Null(catalog.FindTable(Pg("b")));
     }
 
@@ -90,10 +127,12 @@ public class PostgresSelectIntoTests
     [InlineData("SELECT * INTO TEMP.b FROM a;", "temp.b")]
     public void ModifierWordWithoutANameAfterIt_IsTheTablesName(string sql, string table)
     {
-        var (_, diagnostics) = Run("CREATE SCHEMA temp;\n" + Table + sql);
+        var name = table.Contains('.') ? table : "public." + table;
+        var (_, diagnostics) = Run("CREATE SCHEMA temp;\n" + Table + sql + $"\nALTER TABLE {name} ADD COLUMN z int;");
         var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal(DiagnosticCodes.UnsupportedStatement, diagnostic.Code);
-        Assert.Contains($"INTO {(table.Contains('.') ? table : "public." + table)} ", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(DiagnosticCodes.QueryShapedTableUsed, diagnostic.Code);
+        Assert.Contains(": the SELECT ... INTO at m.sql(3,1) made it", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains($"with table {(table.Contains('.') ? table : table)}", diagnostic.Message.Replace("\"", string.Empty), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -39,7 +39,7 @@ public class RoutineCallTests
     {
         var (catalog, diagnostics) = Run("""
             CREATE TABLE t (id int PRIMARY KEY);
-            SET @s = (SELECT IF((SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 't' AND column_name LIKE 'e%') > 0, 'SELECT 1', 'ALTER TABLE t ADD COLUMN e int'));
+            SET @s = (SELECT IF((SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 't' AND column_name LIKE 'e%' ESCAPE '!') > 0, 'SELECT 1', 'ALTER TABLE t ADD COLUMN e int'));
             PREPARE stmt FROM @s;
             EXECUTE stmt;
             """, SqlDialect.MySql);
@@ -228,16 +228,36 @@ public class RoutineCallTests
     }
 
     [Theory]
-    [InlineData("BEGIN NOT ATOMIC\n  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 't' AND column_name = 'x') THEN\n    ALTER TABLE t ADD COLUMN x int;\n  END IF;\nEND;")]
+    [InlineData("BEGIN NOT ATOMIC\n  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 't' AND column_name = 'x') THEN\n    ALTER TABLE t ADD COLUMN x int;\n  END IF;\n  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 't' AND column_name = 'x') THEN\n    ALTER TABLE t ADD COLUMN wrong int;\n  END IF;\nEND;")]
     [InlineData("DELIMITER //\nBEGIN NOT ATOMIC\n  ALTER TABLE t ADD COLUMN x int;\nEND //\nDELIMITER ;")]
-    public void MariaDb_AnonymousBlockThatChangesTrackedObjects_IsAnError(string block)
+    [InlineData("DELIMITER $$\nBEGIN NOT ATOMIC\n  DECLARE n INT DEFAULT 0;\n  SELECT COUNT(*) INTO n FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 't' AND column_name = 'x';\n  IF n = 0 THEN\n    SET @s = 'ALTER TABLE t ADD x int';\n    PREPARE st FROM @s; EXECUTE st; DEALLOCATE PREPARE st;\n  END IF;\nEND $$\nDELIMITER ;")]
+    public void MariaDb_AnonymousBlock_RunsAtOnceAsAProcedureBody(string block)
+    {
+        var catalog = Clean("CREATE TABLE t (id int PRIMARY KEY);\n" + block + "\nCREATE TABLE after_block (k int);", SqlDialect.MariaDb);
+        Assert.Equal(["id", "x"], Columns(catalog, My("t")));
+        Assert.NotNull(catalog.FindTable(My("after_block")));
+    }
+
+    [Theory]
+    [InlineData("BEGIN NOT ATOMIC\n  WHILE (SELECT 1) = 0 DO\n    ALTER TABLE t ADD COLUMN x int;\n  END WHILE;\nEND;", "the WHILE at line 3")]
+    [InlineData("BEGIN NOT ATOMIC\n  IF (SELECT COUNT(*) FROM t) = 0 THEN\n    ALTER TABLE t ADD COLUMN x int;\n  END IF;\nEND;", "the condition at line 3")]
+    public void MariaDb_AnonymousBlockThatCannotBeFollowed_IsAnError(string block, string named)
     {
         var (catalog, diagnostics) = Run("CREATE TABLE t (id int PRIMARY KEY);\n" + block + "\nCREATE TABLE after_block (k int);", SqlDialect.MariaDb);
         var finding = Assert.Single(diagnostics);
         Assert.Equal(DiagnosticCodes.RoutineChangesTrackedObjects, finding.Code);
         Assert.Contains("BEGIN NOT ATOMIC", finding.Message, StringComparison.Ordinal);
+        Assert.Contains(named, finding.Message, StringComparison.Ordinal);
+        Assert.Equal(2, finding.Line);
         Assert.Equal(["id"], Columns(catalog, My("t")));
         Assert.NotNull(catalog.FindTable(My("after_block")));
+    }
+
+    [Fact]
+    public void MariaDb_AnonymousBlockWithoutDdl_ThatCannotBeFollowed_IsPassedOver()
+    {
+        var catalog = Clean("CREATE TABLE t (id int PRIMARY KEY);\nBEGIN NOT ATOMIC\n  DECLARE i INT DEFAULT 0;\n  WHILE i < 3 DO\n    INSERT INTO t VALUES (i); SET i = i + 1;\n  END WHILE;\nEND;", SqlDialect.MariaDb);
+        Assert.Equal(["id"], Columns(catalog, My("t")));
     }
 
     [Fact]
@@ -290,7 +310,7 @@ public class RoutineCallTests
 
     [Theory]
     [InlineData("TABLE_SCHEMA = 'production'", "information_schema.COLUMNS")]
-    [InlineData("COLUMN_NAME LIKE 'prio%'", "the filter on COLUMN_NAME")]
+    [InlineData("COLUMN_NAME LIKE 'prio%' ESCAPE '!'", "the filter on COLUMN_NAME (LIKE ... ESCAPE)")]
     public void MySql_ConditionOnWhatIsNotKnown_SaysWhichPart(string filter, string part)
     {
         var (_, diagnostics) = Run($"""
