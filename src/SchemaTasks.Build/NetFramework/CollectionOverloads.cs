@@ -15,6 +15,13 @@ internal static class FrameworkCollectionOverloads
             dictionary.Add(key, value);
             return true;
         }
+
+        public bool Remove(TKey key, out TValue value)
+        {
+            if (!dictionary.TryGetValue(key, out value!)) return false;
+            dictionary.Remove(key);
+            return true;
+        }
     }
 
     extension<TKey, TValue>(IReadOnlyDictionary<TKey, TValue> dictionary)

@@ -18,6 +18,30 @@ internal static class FrameworkNumericOverloads
             => long.TryParse(text.ToString(), style, provider, out result);
     }
 
+    extension(ulong)
+    {
+        public static bool TryParse(ReadOnlySpan<char> text, System.Globalization.NumberStyles style, IFormatProvider provider, out ulong result)
+            => ulong.TryParse(text.ToString(), style, provider, out result);
+    }
+
+    extension(int)
+    {
+        public static bool TryParse(ReadOnlySpan<char> text, System.Globalization.NumberStyles style, IFormatProvider provider, out int result)
+            => int.TryParse(text.ToString(), style, provider, out result);
+    }
+
+    extension(decimal)
+    {
+        public static bool TryParse(ReadOnlySpan<char> text, System.Globalization.NumberStyles style, IFormatProvider provider, out decimal result)
+            => decimal.TryParse(text.ToString(), style, provider, out result);
+    }
+
+    extension(double)
+    {
+        public static bool TryParse(ReadOnlySpan<char> text, System.Globalization.NumberStyles style, IFormatProvider provider, out double result)
+            => double.TryParse(text.ToString(), style, provider, out result);
+    }
+
     extension(Convert)
     {
         public static string ToHexString(byte[] bytes)
