@@ -394,6 +394,9 @@ public static class DiagnosticCodes
     /// <summary>PostgreSQL refuses <c>DROP NOT NULL</c> of an identity column (SQLSTATE 42601).</summary>
     public const string DropNotNullOfIdentityColumn = "ST3049";
 
+    /// <summary>PostgreSQL refuses <c>ALTER COLUMN ... SET DEFAULT</c> or <c>DROP DEFAULT</c> of a generated or identity column (SQLSTATE 42601).</summary>
+    public const string DefaultOfGeneratedColumn = "ST3150";
+
     /// <summary>
     /// PostgreSQL refuses to change the type of a column a view or materialized view uses
     /// (SQLSTATE 0A000), or to drop it or its table without CASCADE (2BP01).

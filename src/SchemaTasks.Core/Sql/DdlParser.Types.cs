@@ -132,7 +132,7 @@ internal sealed partial class DdlParser
             if (_c.TryWord("DEFAULT"))
             {
                 if (defaultText is not null) throw DomainClauseConflict(name, "a second DEFAULT", "multiple default expressions", "Keep the DEFAULT the domain should have and remove the other", token);
-                defaultText = DefaultExpression();
+                defaultText = DefaultExpression("domain " + name);
             }
             else if (_c.TryWords("NOT", "NULL"))
             {

@@ -318,6 +318,9 @@ internal sealed record AddIdentityAction(SqlToken At, string Column) : AlterActi
 /// <summary>PostgreSQL <c>ALTER COLUMN ... DROP IDENTITY [IF EXISTS]</c>.</summary>
 internal sealed record DropIdentityAction(SqlToken At, string Column, bool IfExists) : AlterAction(At);
 
+/// <summary>PostgreSQL <c>ALTER COLUMN ... DROP EXPRESSION [IF EXISTS]</c>: a generated column becomes a plain one.</summary>
+internal sealed record DropExpressionAction(SqlToken At, string Column, bool IfExists) : AlterAction(At);
+
 internal sealed record AddConstraintAction(SqlToken At, ConstraintSpec Constraint) : AlterAction(At)
 {
     /// <summary>MariaDB <c>CREATE UNIQUE INDEX IF NOT EXISTS</c>: an existing name is kept as it is.</summary>

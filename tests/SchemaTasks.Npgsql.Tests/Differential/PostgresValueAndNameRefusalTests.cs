@@ -1,0 +1,90 @@
+using Npgsql;
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Npgsql.Tests.Infrastructure;
+using SchemaTasks.Schema;
+using SchemaTasks.Testing;
+
+namespace SchemaTasks.Npgsql.Tests.Differential;
+
+/// <summary>
+/// Defaults, literals and names PostgreSQL refuses: a column or domain DEFAULT outside the
+/// restricted expression its grammar takes (42601), SET or DROP DEFAULT of a generated or identity
+/// column (42601), DROP or RENAME CONSTRAINT of a name the table lacks (42704), a relation named
+/// like an index or an index named like a relation (42P07). The engine reports each at the
+/// statement's line, with the code given; the server refuses the same statement with the SQLSTATE.
+/// </summary>
+public sealed class PostgresValueAndNameRefusalTests
+{
+    private const string Keyed = "CREATE TABLE t (id int PRIMARY KEY, u int UNIQUE, c int CHECK (c > 0), f int REFERENCES t (id), a int, b int, CHECK (a > b));";
+
+    private const string Generated = "CREATE TABLE g (id int, v int GENERATED ALWAYS AS (id * 2) STORED, w int GENERATED ALWAYS AS IDENTITY);";
+
+    [PostgresTheory]
+    [InlineData("NOT first", "", "CREATE TABLE t (f boolean DEFAULT NOT false);", DiagnosticCodes.SyntaxError, "42601")]
+    [InlineData("NOT NULL as the default", "", "CREATE TABLE t (f boolean DEFAULT NOT NULL);", DiagnosticCodes.SyntaxError, "42601")]
+    [InlineData("AND", "", "CREATE TABLE t (f boolean DEFAULT true AND false);", DiagnosticCodes.SyntaxError, "42601")]
+    [InlineData("OR", "", "CREATE TABLE t (f boolean DEFAULT true OR false);", DiagnosticCodes.SyntaxError, "42601")]
+    [InlineData("IS NULL", "", "CREATE TABLE t (f boolean DEFAULT 1 IS NULL);", DiagnosticCodes.SyntaxError, "42601")]
+    [InlineData("IS TRUE", "", "CREATE TABLE t (f boolean DEFAULT 1 IS TRUE);", DiagnosticCodes.SyntaxError, "42601")]
+    [InlineData("ISNULL", "", "CREATE TABLE t (f boolean DEFAULT 1 ISNULL);", DiagnosticCodes.SyntaxError, "42601")]
+    [InlineData("LIKE", "", "CREATE TABLE t (f boolean DEFAULT 'a' LIKE 'b');", DiagnosticCodes.SyntaxError, "42601")]
+    [InlineData("IN", "", "CREATE TABLE t (f boolean DEFAULT 1 IN (1));", DiagnosticCodes.SyntaxError, "42601")]
+    [InlineData("BETWEEN", "", "CREATE TABLE t (f boolean DEFAULT 1 BETWEEN 0 AND 2);", DiagnosticCodes.SyntaxError, "42601")]
+    [InlineData("= ANY", "", "CREATE TABLE t (f boolean DEFAULT 1 = ANY ('{1}'));", DiagnosticCodes.SyntaxError, "42601")]
+    [InlineData("AT TIME ZONE", "", "CREATE TABLE t (f timestamp DEFAULT now() AT TIME ZONE 'utc');", DiagnosticCodes.SyntaxError, "42601")]
+    [InlineData("ADD COLUMN", "CREATE TABLE t (id int);", "ALTER TABLE t ADD COLUMN g boolean DEFAULT NOT false;", DiagnosticCodes.SyntaxError, "42601")]
+    [InlineData("CREATE DOMAIN", "", "CREATE DOMAIN d AS boolean DEFAULT NOT false;", DiagnosticCodes.SyntaxError, "42601")]
+    [InlineData("SET DEFAULT of a generated column", Generated, "ALTER TABLE g ALTER COLUMN v SET DEFAULT 1;", DiagnosticCodes.DefaultOfGeneratedColumn, "42601")]
+    [InlineData("DROP DEFAULT of a generated column", Generated, "ALTER TABLE g ALTER COLUMN v DROP DEFAULT;", DiagnosticCodes.DefaultOfGeneratedColumn, "42601")]
+    [InlineData("SET DEFAULT of an identity column", Generated, "ALTER TABLE g ALTER COLUMN w SET DEFAULT 1;", DiagnosticCodes.DefaultOfGeneratedColumn, "42601")]
+    [InlineData("DROP DEFAULT of an identity column", Generated, "ALTER TABLE g ALTER COLUMN w DROP DEFAULT;", DiagnosticCodes.DefaultOfGeneratedColumn, "42601")]
+    [InlineData("drop a constraint the table lacks", Keyed, "ALTER TABLE t DROP CONSTRAINT nope;", DiagnosticCodes.ConstraintNotFound, "42704")]
+    [InlineData("drop a NOT NULL by a later version's name", Keyed, "ALTER TABLE t DROP CONSTRAINT t_id_not_null;", DiagnosticCodes.ConstraintNotFound, "42704")]
+    [InlineData("drop a check by the name of another column", Keyed, "ALTER TABLE t DROP CONSTRAINT t_a_check;", DiagnosticCodes.ConstraintNotFound, "42704")]
+    [InlineData("drop a constraint of a table without any", "CREATE TABLE t (id int);", "ALTER TABLE t DROP CONSTRAINT t_pkey;", DiagnosticCodes.ConstraintNotFound, "42704")]
+    [InlineData("rename a constraint the table lacks", Keyed, "ALTER TABLE t RENAME CONSTRAINT nope TO other;", DiagnosticCodes.ConstraintNotFound, "42704")]
+    public async Task A_statement_the_server_refuses_is_reported_at_its_line(string behaviour, string setup, string refused, string code, string sqlState)
+    {
+        var sql = setup.Length == 0 ? refused : setup + "\n" + refused;
+        var (_, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.Postgres), sql, "m.sql");
+        Assert.True(diagnostics.Count == 1 && diagnostics[0].Code == code, $"{behaviour}: {string.Join("\n", diagnostics)}");
+        Assert.Equal(sql.Split('\n').Length, diagnostics[0].Line);
+        Assert.Contains(sqlState, diagnostics[0].Message, StringComparison.Ordinal);
+
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        if (setup.Length > 0)
+        {
+            await using var prepare = new NpgsqlCommand(setup, connection);
+            await prepare.ExecuteNonQueryAsync();
+        }
+
+        await using var command = new NpgsqlCommand(refused, connection);
+        var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+        Assert.Equal(sqlState, error.SqlState);
+    }
+
+    [PostgresTheory]
+    [InlineData("restricted defaults the grammar takes", """
+        CREATE TABLE t (a boolean DEFAULT 1 = 1, b boolean DEFAULT 1 < 2, c boolean DEFAULT 1 IS DISTINCT FROM 2, d boolean DEFAULT false NOT NULL,
+          e boolean DEFAULT (NOT false), f int DEFAULT CASE WHEN true AND false THEN 1 ELSE 2 END, g text DEFAULT 'a' COLLATE "C");
+        ALTER TABLE t ALTER COLUMN a SET DEFAULT NOT false;
+        CREATE DOMAIN d AS boolean;
+        ALTER DOMAIN d SET DEFAULT NOT false;
+        """)]
+    [InlineData("constraints dropped by their generated names", Keyed + """
+
+        ALTER TABLE t DROP CONSTRAINT t_c_check, DROP CONSTRAINT t_check, DROP CONSTRAINT t_f_fkey, DROP CONSTRAINT t_u_key;
+        ALTER TABLE t DROP CONSTRAINT IF EXISTS nope;
+        """)]
+    [InlineData("DROP EXPRESSION, then a default", Generated + """
+
+        ALTER TABLE g ALTER COLUMN v DROP EXPRESSION;
+        ALTER TABLE g ALTER COLUMN v SET DEFAULT 1;
+        ALTER TABLE g DROP COLUMN id;
+        ALTER TABLE g ALTER COLUMN w DROP IDENTITY;
+        ALTER TABLE g ALTER COLUMN w SET DEFAULT 2;
+        """)]
+    public Task Engine_catalog_equals_the_servers(string behaviour, string sql)
+        => PostgresServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql);
+}
