@@ -398,6 +398,13 @@ public static class DiagnosticCodes
     public const string DefaultOfGeneratedColumn = "ST3150";
 
     /// <summary>
+    /// PostgreSQL (warning): a default of <c>'now'</c>, <c>'today'</c>, <c>'tomorrow'</c> or
+    /// <c>'yesterday'</c> on a date or time type, which the server reads once and stores as the
+    /// moment the migration ran; the snapshot cannot know that value.
+    /// </summary>
+    public const string DefaultFixedWhenMigrated = "ST3151";
+
+    /// <summary>
     /// PostgreSQL refuses to change the type of a column a view or materialized view uses
     /// (SQLSTATE 0A000), or to drop it or its table without CASCADE (2BP01).
     /// </summary>

@@ -43,6 +43,7 @@ public sealed class PostgresValueAndNameRefusalTests
     [InlineData("drop a check by the name of another column", Keyed, "ALTER TABLE t DROP CONSTRAINT t_a_check;", DiagnosticCodes.ConstraintNotFound, "42704")]
     [InlineData("drop a constraint of a table without any", "CREATE TABLE t (id int);", "ALTER TABLE t DROP CONSTRAINT t_pkey;", DiagnosticCodes.ConstraintNotFound, "42704")]
     [InlineData("rename a constraint the table lacks", Keyed, "ALTER TABLE t RENAME CONSTRAINT nope TO other;", DiagnosticCodes.ConstraintNotFound, "42704")]
+    [InlineData("a length for \"char\"", "", "CREATE TABLE q (x \"char\"(2));", DiagnosticCodes.SyntaxError, "42601")]
     public async Task A_statement_the_server_refuses_is_reported_at_its_line(string behaviour, string setup, string refused, string code, string sqlState)
     {
         var sql = setup.Length == 0 ? refused : setup + "\n" + refused;
@@ -67,7 +68,7 @@ public sealed class PostgresValueAndNameRefusalTests
     [PostgresTheory]
     [InlineData("restricted defaults the grammar takes", """
         CREATE TABLE t (a boolean DEFAULT 1 = 1, b boolean DEFAULT 1 < 2, c boolean DEFAULT 1 IS DISTINCT FROM 2, d boolean DEFAULT false NOT NULL,
-          e boolean DEFAULT (NOT false), f int DEFAULT CASE WHEN true AND false THEN 1 ELSE 2 END, g text DEFAULT 'a' COLLATE "C");
+          e boolean DEFAULT (NOT false), f int DEFAULT CASE WHEN true THEN 1 ELSE 2 END, g text DEFAULT 'a' COLLATE "C");
         ALTER TABLE t ALTER COLUMN a SET DEFAULT NOT false;
         CREATE DOMAIN d AS boolean;
         ALTER DOMAIN d SET DEFAULT NOT false;
@@ -85,6 +86,49 @@ public sealed class PostgresValueAndNameRefusalTests
         ALTER TABLE g ALTER COLUMN w DROP IDENTITY;
         ALTER TABLE g ALTER COLUMN w SET DEFAULT 2;
         """)]
+    [InlineData("signed, exponent and cast number constants", """
+        CREATE TABLE a (p integer DEFAULT -1, r bigint DEFAULT -1, s numeric DEFAULT -1.5, v int DEFAULT +1, w int DEFAULT - 1,
+          ab int DEFAULT 2147483648, ac bigint DEFAULT 9223372036854775807, dd double precision DEFAULT '1e3', de double precision DEFAULT 1e3,
+          al int DEFAULT abs(-3), a1 int DEFAULT -(1), b1 int DEFAULT - -1, a6 numeric DEFAULT 1.5e2, a7 numeric DEFAULT 1.50e1,
+          a8 numeric DEFAULT 1e-3, a9 int DEFAULT +1.5, b3 bigint DEFAULT abs(-2147483649), b9 bigint DEFAULT -9223372036854775808,
+          d9 int DEFAULT abs(-3.5), d8 numeric DEFAULT abs(1e3), n1 numeric DEFAULT .5, n2 int DEFAULT 007, n3 text DEFAULT -1, n4 int DEFAULT abs(+1),
+          c1 bigint DEFAULT -1::bigint, c2 int DEFAULT -1::int, c3 numeric DEFAULT -1.5::numeric, c4 numeric DEFAULT -1::numeric(10,2), ar int[] DEFAULT ARRAY[-1, 2]);
+        ALTER TABLE a ALTER COLUMN p SET DEFAULT - 2, ALTER COLUMN ab SET DEFAULT -2147483649;
+        """)]
+    [InlineData("date and time constants with a fixed value", """
+        CREATE TABLE e (ep timestamp DEFAULT 'epoch', e0 timestamp(0) DEFAULT 'EPOCH', ed date DEFAULT ' Epoch ', ei timestamp DEFAULT 'infinity', eh date DEFAULT '-infinity');
+        """)]
+    [InlineData("\"char\" apart from char", """
+        CREATE TABLE q (flag "char" NOT NULL DEFAULT 'a', c char, d "char"[], e pg_catalog."char", i "char" DEFAULT 'abc', j "char" DEFAULT '', k character);
+        """)]
     public Task Engine_catalog_equals_the_servers(string behaviour, string sql)
         => PostgresServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql);
+
+    [PostgresTheory]
+    [InlineData("timestamp", "'now'", "now()")]
+    [InlineData("timestamp with time zone", "'now'", "now()")]
+    [InlineData("timestamp", "'NOW'::timestamp", "now()")]
+    [InlineData("timestamp", "timestamp 'now'", "now()")]
+    [InlineData("date", "'today'", "CURRENT_DATE")]
+    [InlineData("date", "'tomorrow'", "CURRENT_DATE + 1")]
+    [InlineData("timestamp", "' yesterday '", "CURRENT_DATE - 1")]
+    [InlineData("time", "'now'", "LOCALTIME")]
+    public async Task A_moment_read_when_the_migration_runs_is_reported(string type, string written, string fix)
+    {
+        var sql = $"CREATE TABLE t (id int, c {type} DEFAULT {written});";
+        var (_, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.Postgres), sql, "m.sql");
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCodes.DefaultFixedWhenMigrated, warning.Code);
+        Assert.Contains("DEFAULT " + fix, warning.Message, StringComparison.Ordinal);
+
+        // The server stores a constant: the moment the statement ran, not a call.
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        await using (var create = new NpgsqlCommand(sql, connection)) await create.ExecuteNonQueryAsync();
+        await using var read = new NpgsqlCommand("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 't'::regclass", connection);
+        var stored = (string)(await read.ExecuteScalarAsync())!;
+        Assert.StartsWith("'", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("now", stored, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("day", stored, StringComparison.OrdinalIgnoreCase);
+    }
 }
