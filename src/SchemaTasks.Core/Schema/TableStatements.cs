@@ -32,6 +32,7 @@ internal static class TableStatements
             return catalog;
         }
 
+        if (PostgresRelationNameClash.Taken(catalog, s.Name, "table", s.IfNotExists, s.At, context)) return catalog;
         if (!TypeStatements.CheckSchema(catalog, s.Name, context, s.At)) return catalog;
         if (!ServerLimits.CheckColumnCount(s.Name, s.Columns.Count, context, s.At)) return catalog;
         var inherited = s.Inherits.Count == 0 ? null : TableInheritance.Collect(catalog, s, context);
@@ -335,6 +336,7 @@ internal static class TableStatements
             return catalog;
         }
 
+        if (PostgresRelationNameClash.Taken(catalog, to, "table", ifNotExists: false, at, context)) return catalog;
         if (!TypeStatements.CheckSchema(catalog, to, context, at)) return catalog;
         // SET SCHEMA moves the table's owned sequences too.
         var moved = SequenceDefaults.MoveSchema(table with { Name = to }, from.Schema, to.Schema, context.Rules);

@@ -129,6 +129,9 @@ internal sealed record CreateUniqueIndexStatement(SqlToken At, QualifiedName Tab
     /// <summary><c>ON ONLY table</c>: a partitioned table's index made for it alone.</summary>
     public bool Only { get; init; }
 
+    /// <summary><c>IF NOT EXISTS</c>: a taken name skips the statement.</summary>
+    public bool IfNotExists { get; init; }
+
     /// <summary>Its elements, as <see cref="CreateIndexStatement.UniqueElements"/>.</summary>
     public IReadOnlyList<PartitionKeyPart>? UniqueElements { get; init; }
 }

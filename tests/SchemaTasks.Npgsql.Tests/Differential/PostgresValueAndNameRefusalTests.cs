@@ -43,6 +43,12 @@ public sealed class PostgresValueAndNameRefusalTests
     [InlineData("drop a check by the name of another column", Keyed, "ALTER TABLE t DROP CONSTRAINT t_a_check;", DiagnosticCodes.ConstraintNotFound, "42704")]
     [InlineData("drop a constraint of a table without any", "CREATE TABLE t (id int);", "ALTER TABLE t DROP CONSTRAINT t_pkey;", DiagnosticCodes.ConstraintNotFound, "42704")]
     [InlineData("rename a constraint the table lacks", Keyed, "ALTER TABLE t RENAME CONSTRAINT nope TO other;", DiagnosticCodes.ConstraintNotFound, "42704")]
+    [InlineData("an index named like a unique constraint's", "CREATE TABLE t (id int, u int UNIQUE);", "CREATE INDEX t_u_key ON t (u);", DiagnosticCodes.TableExists, "42P07")]
+    [InlineData("a unique index named like a primary key's", "CREATE TABLE t (id int PRIMARY KEY);", "CREATE UNIQUE INDEX t_pkey ON t (id);", DiagnosticCodes.TableExists, "42P07")]
+    [InlineData("a table named like a primary key's index", "CREATE TABLE t (id int PRIMARY KEY);", "CREATE TABLE t_pkey (x int);", DiagnosticCodes.TableExists, "42P07")]
+    [InlineData("an index named like its table", "CREATE TABLE t (id int);", "CREATE INDEX t ON t (id);", DiagnosticCodes.TableExists, "42P07")]
+    [InlineData("an index named like another index", "CREATE TABLE t (id int);\nCREATE INDEX i ON t (id);", "CREATE INDEX i ON t (id);", DiagnosticCodes.TableExists, "42P07")]
+    [InlineData("a table renamed to an index's name", "CREATE TABLE t (id int PRIMARY KEY);\nCREATE TABLE u (x int);", "ALTER TABLE u RENAME TO t_pkey;", DiagnosticCodes.TableExists, "42P07")]
     [InlineData("a length for \"char\"", "", "CREATE TABLE q (x \"char\"(2));", DiagnosticCodes.SyntaxError, "42601")]
     public async Task A_statement_the_server_refuses_is_reported_at_its_line(string behaviour, string setup, string refused, string code, string sqlState)
     {
@@ -85,6 +91,14 @@ public sealed class PostgresValueAndNameRefusalTests
         ALTER TABLE g DROP COLUMN id;
         ALTER TABLE g ALTER COLUMN w DROP IDENTITY;
         ALTER TABLE g ALTER COLUMN w SET DEFAULT 2;
+        """)]
+    [InlineData("IF NOT EXISTS over an index's name, and names that are not relations", """
+        CREATE TABLE t (id int PRIMARY KEY, c int CHECK (c > 0), f int REFERENCES t);
+        CREATE TABLE IF NOT EXISTS t_pkey (x int);
+        CREATE INDEX IF NOT EXISTS t_pkey ON t (id);
+        CREATE UNIQUE INDEX IF NOT EXISTS t ON t (id);
+        CREATE TABLE t_c_check (x int);
+        CREATE INDEX t_f_fkey ON t (f);
         """)]
     [InlineData("signed, exponent and cast number constants", """
         CREATE TABLE a (p integer DEFAULT -1, r bigint DEFAULT -1, s numeric DEFAULT -1.5, v int DEFAULT +1, w int DEFAULT - 1,
