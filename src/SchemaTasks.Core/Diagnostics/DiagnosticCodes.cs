@@ -404,6 +404,9 @@ public static class DiagnosticCodes
     /// </summary>
     public const string DefaultFixedWhenMigrated = "ST3151";
 
+    /// <summary>PostgreSQL refuses a CHECK that compares a column with a string its type cannot read (SQLSTATE 22P02, 22008).</summary>
+    public const string CheckLiteralNotOfColumnType = "ST3152";
+
     /// <summary>
     /// PostgreSQL refuses to change the type of a column a view or materialized view uses
     /// (SQLSTATE 0A000), or to drop it or its table without CASCADE (2BP01).

@@ -222,6 +222,7 @@ internal static class TableStatements
         if (spec.Kind == ConstraintKind.Check && spec.Check is { } check)
         {
             check = WithDeclaredColumnName(table, check, context);
+            if (PostgresCheckLiterals.Refuses(table, check.WrittenExpression ?? check.Expression, spec.At, context)) return table;
             var owner = ColumnCheckRules.Owner(column is null ? null : table.FindColumn(column, context.Rules.Dialect)?.Name ?? column, context);
             // PostgreSQL names it after the columns the expression uses, wherever it is written.
             var name = owner ?? ConstraintNames.Generate(catalog, table, spec, check.Column is { } c && c != "VALUE" ? c : OnlyColumn(table, check, context), context.Rules);

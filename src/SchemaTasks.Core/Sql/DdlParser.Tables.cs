@@ -527,7 +527,7 @@ internal sealed partial class DdlParser
         while (!_c.AtEnd)
         {
             if (_c.IsSymbol(',') || _c.IsSymbol(')')) break;
-            if (!first && _c.Current.Kind == SqlTokenKind.Word && AttributeWords.Contains(SqlTokenText.Raw(_c.Source, _c.Current))) break;
+            if (!first && _c.Current.Kind == SqlTokenKind.Word && AttributeWords.Contains(SqlTokenText.Raw(_c.Source, _c.Current)) && !IsNotAfterIs()) break;
             if (owner is not null && !_mySql && _c.Current.Kind == SqlTokenKind.Word)
             {
                 if (cases == 0 && PostgresDefaultGrammar.Refuses(_c, first) is { } word) throw PostgresDefaultGrammar.Error(owner, word, _c.Current);
@@ -545,6 +545,10 @@ internal sealed partial class DdlParser
         UnwrapParentheses(ref start, ref end);
         return Render(start, end);
     }
+
+    // IS NOT DISTINCT FROM (and IS NOT DOCUMENT): the NOT belongs to the expression, not to a NOT NULL after it.
+    private bool IsNotAfterIs()
+        => _c.IsWord("NOT") && _c.Position > 0 && SqlTokenText.IsWord(_c.Source, _c.Tokens[_c.Position - 1], "IS") && (_c.IsWord("DISTINCT", 1) || _c.IsWord("DOCUMENT", 1));
 
     /// <summary>
     /// Narrows a range wrapped whole in parentheses, <c>(now())</c> to <c>now()</c>: servers store and

@@ -8,7 +8,8 @@ namespace SchemaTasks.Npgsql.Tests.Differential;
 
 /// <summary>
 /// Defaults, literals and names PostgreSQL refuses: a column or domain DEFAULT outside the
-/// restricted expression its grammar takes (42601), SET or DROP DEFAULT of a generated or identity
+/// restricted expression its grammar takes (42601), a date, json, integer, numeric or boolean
+/// literal its type cannot read in a DEFAULT or a CHECK (22008, 22P02), SET or DROP DEFAULT of a generated or identity
 /// column (42601), DROP or RENAME CONSTRAINT of a name the table lacks (42704), a relation named
 /// like an index or an index named like a relation (42P07). The engine reports each at the
 /// statement's line, with the code given; the server refuses the same statement with the SQLSTATE.
@@ -49,6 +50,16 @@ public sealed class PostgresValueAndNameRefusalTests
     [InlineData("an index named like its table", "CREATE TABLE t (id int);", "CREATE INDEX t ON t (id);", DiagnosticCodes.TableExists, "42P07")]
     [InlineData("an index named like another index", "CREATE TABLE t (id int);\nCREATE INDEX i ON t (id);", "CREATE INDEX i ON t (id);", DiagnosticCodes.TableExists, "42P07")]
     [InlineData("a table renamed to an index's name", "CREATE TABLE t (id int PRIMARY KEY);\nCREATE TABLE u (x int);", "ALTER TABLE u RENAME TO t_pkey;", DiagnosticCodes.TableExists, "42P07")]
+    [InlineData("a date that does not exist", "", "CREATE TABLE t (d date DEFAULT '2020-13-01');", DiagnosticCodes.DefaultNotOfColumnType, "22008")]
+    [InlineData("February 29th of a common year", "CREATE TABLE t (id int, d date);", "ALTER TABLE t ALTER COLUMN d SET DEFAULT '2021-02-29';", DiagnosticCodes.DefaultNotOfColumnType, "22008")]
+    [InlineData("json that does not parse", "", "CREATE TABLE t (j jsonb DEFAULT '{bad');", DiagnosticCodes.DefaultNotOfColumnType, "22P02")]
+    [InlineData("a trailing comma in json", "", "CREATE TABLE t (j json DEFAULT '[1,]');", DiagnosticCodes.DefaultNotOfColumnType, "22P02")]
+    [InlineData("an empty json", "", "CREATE TABLE t (j json DEFAULT '');", DiagnosticCodes.DefaultNotOfColumnType, "22P02")]
+    [InlineData("a string in an integer IN list", "", "CREATE TABLE t (c int CHECK (c IN (1, 'x')));", DiagnosticCodes.CheckLiteralNotOfColumnType, "22P02")]
+    [InlineData("an integer compared with a string", "", "CREATE TABLE t (c int, CHECK (c <> 'x'));", DiagnosticCodes.CheckLiteralNotOfColumnType, "22P02")]
+    [InlineData("a numeric IN list", "", "CREATE TABLE t (c numeric CHECK (c IN ('1.5', 'abc')));", DiagnosticCodes.CheckLiteralNotOfColumnType, "22P02")]
+    [InlineData("a boolean NOT IN list", "CREATE TABLE t (c boolean);", "ALTER TABLE t ADD CONSTRAINT k CHECK (c NOT IN ('maybe'));", DiagnosticCodes.CheckLiteralNotOfColumnType, "22P02")]
+    [InlineData("a date compared with one that does not exist", "", "CREATE TABLE t (c date CHECK (c > '2020-13-01'));", DiagnosticCodes.CheckLiteralNotOfColumnType, "22008")]
     [InlineData("a length for \"char\"", "", "CREATE TABLE q (x \"char\"(2));", DiagnosticCodes.SyntaxError, "42601")]
     public async Task A_statement_the_server_refuses_is_reported_at_its_line(string behaviour, string setup, string refused, string code, string sqlState)
     {
@@ -99,6 +110,10 @@ public sealed class PostgresValueAndNameRefusalTests
         CREATE UNIQUE INDEX IF NOT EXISTS t ON t (id);
         CREATE TABLE t_c_check (x int);
         CREATE INDEX t_f_fkey ON t (f);
+        """)]
+    [InlineData("literals the types read", """
+        CREATE TABLE l (d date DEFAULT '2020-02-29', j json DEFAULT '{"a": 1, "a": 2}', k jsonb DEFAULT ' [1, {"b": null}] ',
+          e text CHECK (e IN ('x')), f int CHECK (f::text IN ('x')), g date CHECK (g > '2020-02-29'));
         """)]
     [InlineData("signed, exponent and cast number constants", """
         CREATE TABLE a (p integer DEFAULT -1, r bigint DEFAULT -1, s numeric DEFAULT -1.5, v int DEFAULT +1, w int DEFAULT - 1,
