@@ -407,6 +407,9 @@ public static class DiagnosticCodes
     /// <summary>PostgreSQL refuses a CHECK that compares a column with a string its type cannot read (SQLSTATE 22P02, 22008).</summary>
     public const string CheckLiteralNotOfColumnType = "ST3152";
 
+    /// <summary>PostgreSQL refuses ALTER COLUMN ... TYPE when a value-set CHECK of the column has no = operator for the new type and its constants (SQLSTATE 42883).</summary>
+    public const string RetypedCheckRefused = "ST3153";
+
     /// <summary>
     /// PostgreSQL refuses to change the type of a column a view or materialized view uses
     /// (SQLSTATE 0A000), or to drop it or its table without CASCADE (2BP01).

@@ -206,6 +206,7 @@ internal static class AlterTableActions
                 TypeExistence.Check(catalog, alter.Type, context, alter.At, table.Name, table.Columns[index].Name);
                 var (text, reference) = ColumnFactory.ResolveType(catalog, alter.Type, context.Rules);
                 if (RetypedDefaultRefusal.Refuses(catalog, table, table.Columns[index], text, reference, alter, statement, context)) return table;
+                if (RetypedCheckRefusal.Refuses(catalog, table, table.Columns[index], text, reference, alter.At, context)) return table;
                 var column = table.Columns[index] with
                 {
                     Type = text,

@@ -29,6 +29,8 @@ public sealed class PostgresValueAndNameRefusalTests
     [InlineData("CREATE TABLE t (c boolean);\nALTER TABLE t ADD CONSTRAINT k CHECK (c NOT IN ('maybe'));", DiagnosticCodes.CheckLiteralNotOfColumnType, "22P02")]
     [InlineData("CREATE TABLE t (id int, v int GENERATED ALWAYS AS (id * 2) STORED);\nALTER TABLE t ALTER COLUMN v SET DEFAULT 1;", DiagnosticCodes.DefaultOfGeneratedColumn, "42601")]
     [InlineData("CREATE TABLE t (id int PRIMARY KEY);\nALTER TABLE t DROP CONSTRAINT t_id_key;", DiagnosticCodes.ConstraintNotFound, "42704")]
+    [InlineData("CREATE TABLE t (a text CHECK (a IN ('x')));\nALTER TABLE t ALTER COLUMN a TYPE int USING 1;", DiagnosticCodes.RetypedCheckRefused, "42883")]
+    [InlineData("CREATE TABLE t (a text CHECK (a IN ('x')));\nALTER TABLE t ALTER COLUMN a TYPE jsonb USING NULL;", DiagnosticCodes.RetypedCheckRefused, "42883")]
     [InlineData("CREATE TABLE t (id int, u int UNIQUE);\nCREATE INDEX t_u_key ON t (u);", DiagnosticCodes.TableExists, "42P07")]
     [InlineData("CREATE TABLE t (id int PRIMARY KEY);\nCREATE TABLE t_pkey (x int);", DiagnosticCodes.TableExists, "42P07")]
     [InlineData("CREATE TABLE t (id int);\nCREATE INDEX t ON t (id);", DiagnosticCodes.TableExists, "42P07")]
@@ -47,6 +49,7 @@ public sealed class PostgresValueAndNameRefusalTests
     [InlineData("CREATE TABLE t (c int CHECK (c IN ('1', ' 2 ')), d int CHECK (c::text IN ('x')), e text CHECK (e IN ('x')), f int CHECK (lower(f::text) = 'x'));")]
     [InlineData("CREATE TABLE t (id int, v int GENERATED ALWAYS AS (id * 2) STORED);\nALTER TABLE t ALTER COLUMN v DROP EXPRESSION;\nALTER TABLE t ALTER COLUMN v SET DEFAULT 1;\nALTER TABLE t DROP COLUMN id;")]
     [InlineData("CREATE TABLE t (id int PRIMARY KEY, c int CHECK (c > 0), a int, b int CHECK (a > b));\nALTER TABLE t DROP CONSTRAINT t_c_check, DROP CONSTRAINT t_check, DROP CONSTRAINT t_pkey;\nALTER TABLE t DROP CONSTRAINT IF EXISTS nope;")]
+    [InlineData("CREATE TABLE t (a text CHECK (a IN ('x')), b varchar(5) CHECK (b IN ('x')), c text CHECK (c IN ('x')));\nALTER TABLE t ALTER COLUMN a TYPE varchar(10), ALTER COLUMN b TYPE int USING 1;\nALTER TABLE t DROP CONSTRAINT t_c_check, ALTER COLUMN c TYPE int USING 1;")]
     [InlineData("CREATE TABLE t (id int PRIMARY KEY, c int CHECK (c > 0));\nCREATE TABLE IF NOT EXISTS t_pkey (x int);\nCREATE INDEX IF NOT EXISTS t_pkey ON t (id);\nCREATE TABLE t_c_check (x int);")]
     public void Taken_without_a_word(string sql)
         => Assert.Empty(Run(sql).Diagnostics);

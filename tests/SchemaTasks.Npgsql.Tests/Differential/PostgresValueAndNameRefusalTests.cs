@@ -10,7 +10,7 @@ namespace SchemaTasks.Npgsql.Tests.Differential;
 /// Defaults, literals and names PostgreSQL refuses: a column or domain DEFAULT outside the
 /// restricted expression its grammar takes (42601), a date, json, integer, numeric or boolean
 /// literal its type cannot read in a DEFAULT or a CHECK (22008, 22P02), SET or DROP DEFAULT of a generated or identity
-/// column (42601), DROP or RENAME CONSTRAINT of a name the table lacks (42704), a relation named
+/// column (42601), a type change a value-set CHECK has no operator for (42883), DROP or RENAME CONSTRAINT of a name the table lacks (42704), a relation named
 /// like an index or an index named like a relation (42P07). The engine reports each at the
 /// statement's line, with the code given; the server refuses the same statement with the SQLSTATE.
 /// </summary>
@@ -60,6 +60,9 @@ public sealed class PostgresValueAndNameRefusalTests
     [InlineData("a numeric IN list", "", "CREATE TABLE t (c numeric CHECK (c IN ('1.5', 'abc')));", DiagnosticCodes.CheckLiteralNotOfColumnType, "22P02")]
     [InlineData("a boolean NOT IN list", "CREATE TABLE t (c boolean);", "ALTER TABLE t ADD CONSTRAINT k CHECK (c NOT IN ('maybe'));", DiagnosticCodes.CheckLiteralNotOfColumnType, "22P02")]
     [InlineData("a date compared with one that does not exist", "", "CREATE TABLE t (c date CHECK (c > '2020-13-01'));", DiagnosticCodes.CheckLiteralNotOfColumnType, "22008")]
+    [InlineData("a text value set retyped to integer", "CREATE TABLE t (a text CHECK (a IN ('x')));", "ALTER TABLE t ALTER COLUMN a TYPE int USING 1;", DiagnosticCodes.RetypedCheckRefused, "42883")]
+    [InlineData("a text value set retyped to an enum", "CREATE TYPE r AS ENUM ('x');\nCREATE TABLE t (a text CHECK (a = 'x'));", "ALTER TABLE t ALTER COLUMN a TYPE r USING a::r;", DiagnosticCodes.RetypedCheckRefused, "42883")]
+    [InlineData("a character value set retyped to integer", "CREATE TABLE t (a char(3) CHECK (a IN ('x')));", "ALTER TABLE t ALTER COLUMN a TYPE int USING 1;", DiagnosticCodes.RetypedCheckRefused, "42883")]
     [InlineData("a length for \"char\"", "", "CREATE TABLE q (x \"char\"(2));", DiagnosticCodes.SyntaxError, "42601")]
     public async Task A_statement_the_server_refuses_is_reported_at_its_line(string behaviour, string setup, string refused, string code, string sqlState)
     {
@@ -110,6 +113,13 @@ public sealed class PostgresValueAndNameRefusalTests
         CREATE UNIQUE INDEX IF NOT EXISTS t ON t (id);
         CREATE TABLE t_c_check (x int);
         CREATE INDEX t_f_fkey ON t (f);
+        """)]
+    [InlineData("value sets retyped where an operator takes them, or dropped first", """
+        CREATE TABLE v (a text CHECK (a IN ('x')), b varchar(5) CHECK (b IN ('x')), c text CHECK (c IN ('x')), d text CHECK (d IN ('x')));
+        ALTER TABLE v ALTER COLUMN a TYPE varchar(10);
+        ALTER TABLE v ALTER COLUMN b TYPE int USING 1;
+        ALTER TABLE v ALTER COLUMN c TYPE char(3);
+        ALTER TABLE v DROP CONSTRAINT v_d_check, ALTER COLUMN d TYPE int USING 1;
         """)]
     [InlineData("literals the types read", """
         CREATE TABLE l (d date DEFAULT '2020-02-29', j json DEFAULT '{"a": 1, "a": 2}', k jsonb DEFAULT ' [1, {"b": null}] ',
