@@ -22,7 +22,7 @@ internal static class PostgresCheckLiterals
     /// <summary>Reports the first string of <paramref name="expression"/> the compared column's type refuses; <see langword="true"/> then.</summary>
     public static bool Refuses(CatalogTable table, string expression, SqlToken at, ApplyContext context)
     {
-        if (!context.IsPostgres || expression.IndexOf('\'', StringComparison.Ordinal) < 0) return false;
+        if (!context.IsPostgres || expression.IndexOf('\'', StringComparison.Ordinal) < 0 || !HasJudgedColumn(table)) return false;
         var tokens = t_tokens ??= new List<SqlToken>(32); // Nothing below calls back here.
         if (!SqlLexer.LexesCleanly(expression, context.Rules.Dialect, tokens)) return false;
         for (var i = 0; i + 2 < tokens.Count; i++)
@@ -31,7 +31,7 @@ internal static class PostgresCheckLiterals
             if (i > 0 && (IsSymbol(expression, tokens[i - 1], ".") || IsSymbol(expression, tokens[i - 1], "::"))) continue; // A qualified name, a field, a type.
             var next = i + 1;
             if (!IsComparison(expression, tokens[next]) && !SqlTokenText.IsWord(expression, tokens[next], "IN") && !(SqlTokenText.IsWord(expression, tokens[next], "NOT") && SqlTokenText.IsWord(expression, tokens[Math.Min(next + 1, tokens.Count - 1)], "IN"))) continue;
-            if (table.FindColumn(context.Rules.Name(expression, tokens[i]), SqlDialect.Postgres) is not { TypeReference: null, IsArray: false } column) continue;
+            if (JudgedColumn(table, expression, tokens[i]) is not { } column) continue;
             if (FirstRefused(expression, tokens, next, column.Type) is not { } refused) continue;
             context.Error(
                 DiagnosticCodes.CheckLiteralNotOfColumnType,
@@ -42,6 +42,33 @@ internal static class PostgresCheckLiterals
 
         return false;
     }
+
+    // Most CHECKs with strings are value sets of text columns: a table without a column whose
+    // type is judged is not lexed, and names are compared in place, without making strings.
+    private static bool HasJudgedColumn(CatalogTable table)
+    {
+        foreach (var column in table.Columns)
+        {
+            if (IsJudged(column)) return true;
+        }
+
+        return false;
+    }
+
+    private static CatalogColumn? JudgedColumn(CatalogTable table, string expression, SqlToken token)
+    {
+        var name = token.Kind == SqlTokenKind.QuotedIdentifier && token.Length >= 2 ? expression.AsSpan(token.Start + 1, token.Length - 2) : expression.AsSpan(token.Start, token.Length);
+        foreach (var column in table.Columns)
+        {
+            if (IsJudged(column) && name.SequenceEqual(column.Name)) return column;
+        }
+
+        return null;
+    }
+
+    private static bool IsJudged(CatalogColumn column)
+        => column is { TypeReference: null, IsArray: false }
+           && (column.Type is "integer" or "smallint" or "bigint" or "boolean" or "uuid" or "date" || column.Type.StartsWith("numeric", StringComparison.Ordinal));
 
     // The first string after the operator at tokens[op] that the type's input refuses: the one
     // operand of a comparison, or each item of an IN list, when each is a plain literal.

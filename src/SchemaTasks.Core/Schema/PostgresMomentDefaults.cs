@@ -15,11 +15,15 @@ internal static class PostgresMomentDefaults
 {
     private static readonly string[] Words = ["now", "today", "tomorrow", "yesterday"];
 
+    // The longest quoted word with a few spaces around it: 'yesterday' is 11 characters.
+    private const int LongestWritten = 24;
+
     /// <summary>Reports <paramref name="stored"/> (the default as the engine stores it) when it is such a constant on a date or time type.</summary>
     public static void Report(string type, string stored, DefaultOwner owner, SqlToken at, ApplyContext context)
     {
         if (!context.IsPostgres || Kind(type) is not { } kind || stored.Length < 5 || stored[^1] != '\'') return;
         var quote = stored.IndexOf('\'', StringComparison.Ordinal);
+        if (quote < 0 || stored.Length - quote > LongestWritten) return; // A date or time literal, not one of the words.
         if (quote > 0 && Kind(stored[..quote].Trim().ToLowerInvariant()) is null) return; // timestamp 'now', as written.
         if (StoredLiterals.PlainString(stored[quote..], context.Rules) is not { } text) return;
         var word = text.Trim().ToLowerInvariant();
