@@ -394,6 +394,22 @@ public static class DiagnosticCodes
     /// <summary>PostgreSQL refuses <c>DROP NOT NULL</c> of an identity column (SQLSTATE 42601).</summary>
     public const string DropNotNullOfIdentityColumn = "ST3049";
 
+    /// <summary>PostgreSQL refuses <c>ALTER COLUMN ... SET DEFAULT</c> or <c>DROP DEFAULT</c> of a generated or identity column (SQLSTATE 42601).</summary>
+    public const string DefaultOfGeneratedColumn = "ST3150";
+
+    /// <summary>
+    /// PostgreSQL (warning): a default of <c>'now'</c>, <c>'today'</c>, <c>'tomorrow'</c> or
+    /// <c>'yesterday'</c> on a date or time type, which the server reads once and stores as the
+    /// moment the migration ran; the snapshot cannot know that value.
+    /// </summary>
+    public const string DefaultFixedWhenMigrated = "ST3151";
+
+    /// <summary>PostgreSQL refuses a CHECK that compares a column with a string its type cannot read (SQLSTATE 22P02, 22008).</summary>
+    public const string CheckLiteralNotOfColumnType = "ST3152";
+
+    /// <summary>PostgreSQL refuses ALTER COLUMN ... TYPE when a value-set CHECK of the column has no = operator for the new type and its constants (SQLSTATE 42883).</summary>
+    public const string RetypedCheckRefused = "ST3153";
+
     /// <summary>
     /// PostgreSQL refuses to change the type of a column a view or materialized view uses
     /// (SQLSTATE 0A000), or to drop it or its table without CASCADE (2BP01).

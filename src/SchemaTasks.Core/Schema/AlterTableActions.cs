@@ -209,6 +209,7 @@ internal static class AlterTableActions
                 TypeExistence.Check(catalog, alter.Type, context, alter.At, table.Name, table.Columns[index].Name);
                 var (text, reference) = ColumnFactory.ResolveType(catalog, alter.Type, context.Rules);
                 if (RetypedDefaultRefusal.Refuses(catalog, table, table.Columns[index], text, reference, alter, statement, context)) return table;
+                if (RetypedCheckRefusal.Refuses(catalog, table, table.Columns[index], text, reference, alter.At, context)) return table;
                 var column = table.Columns[index] with
                 {
                     Type = text,
@@ -235,6 +236,7 @@ internal static class AlterTableActions
                 var index = FindColumn(table, setDefault.Column ?? string.Empty, false, setDefault.Default is null ? "DROP DEFAULT" : "SET DEFAULT", setDefault.At, context);
                 if (index < 0) return table;
                 if (NullDefaults.RefusesSetDefault(table.Columns[index], setDefault.Default, setDefault.At, context)) return table;
+                if (GeneratedColumnDefaults.RefusesSetDefault(table, table.Columns[index], setDefault, context)) return table;
                 var defaulted = table.Columns[index] with { Default = StoredDefaults.ForColumn(setDefault.Default, table.Columns[index].Type, table.Columns[index].IsArray, context.Rules) };
                 return RefusedDefaults.Checked(catalog, table.Name, defaulted, setDefault.Default, setDefault.At, context) is { } accepted ? table.WithColumnChanged(index, accepted) : table;
             }
@@ -288,6 +290,12 @@ internal static class AlterTableActions
                 return index < 0 ? table : IdentityColumns.Drop(table, index);
             }
 
+            case DropExpressionAction dropExpression:
+            {
+                var index = FindColumn(table, dropExpression.Column, false, "DROP EXPRESSION", dropExpression.At, context);
+                return index < 0 ? table : GeneratedColumnDefaults.DropExpression(table, index);
+            }
+
             case DropIndexAction dropIndex:
                 return IndexActions.Drop(table, dropIndex, context);
 
@@ -318,11 +326,15 @@ internal static class AlterTableActions
                     return MySqlForeignKeyIndexes.WithoutConstraint(table, drop.Name, context);
                 }
 
-                if (!drop.IfExists && MariaDbConstraintDrop.RefusesMissing(table, drop, context)) return table;
-                if (!drop.IfExists)
+                if (drop.IfExists) return table;
+                if (MariaDbConstraintDrop.RefusesMissing(table, drop, context)) return table;
+                if (ConstraintsKnown(table, context))
                 {
-                    context.Warning(DiagnosticCodes.ConstraintNotFound, $"Table {context.Show(table.Name)} has no constraint {context.Show(drop.Name)} that SchemaTasks knows of (known: {KnownConstraints(table, context)}). If the server generated the name, check it; otherwise {MissingDropWayOut(drop, context.Rules.Dialect)}.", drop.At);
+                    context.Error(DiagnosticCodes.ConstraintNotFound, $"PostgreSQL refuses to drop constraint {context.Show(drop.Name)} of {context.Show(table.Name)}: the table has no constraint of that name (SQLSTATE 42704, constraint \"{drop.Name}\" of relation \"{table.Name.Name}\" does not exist; it has {KnownConstraints(table, context)}). Fix the name, or write DROP CONSTRAINT IF EXISTS.", drop.At);
+                    return table;
                 }
+
+                context.Warning(DiagnosticCodes.ConstraintNotFound, $"Table {context.Show(table.Name)} has no constraint {context.Show(drop.Name)} that SchemaTasks knows of (known: {KnownConstraints(table, context)}). If the server generated the name, check it; otherwise {MissingDropWayOut(drop, context.Rules.Dialect)}.", drop.At);
 
                 return table;
             }
@@ -342,6 +354,12 @@ internal static class AlterTableActions
                         OtherConstraints = table.OtherConstraints.Remove(rename.From).Add(rename.To),
                         Keys = table.Keys.TryGetValue(rename.From, out var key) ? table.Keys.Remove(rename.From).SetItem(rename.To, key) : table.Keys,
                     };
+                }
+
+                if (ConstraintsKnown(table, context))
+                {
+                    context.Error(DiagnosticCodes.ConstraintNotFound, $"PostgreSQL refuses to rename constraint {context.Show(rename.From)} of {context.Show(table.Name)}: the table has no constraint of that name (SQLSTATE 42704; it has {KnownConstraints(table, context)}). Fix the name.", rename.At);
+                    return table;
                 }
 
                 context.Warning(DiagnosticCodes.ConstraintNotFound, $"Table {context.Show(table.Name)} has no constraint {context.Show(rename.From)} that SchemaTasks knows of, so it cannot be renamed. Check the name.", rename.At);
@@ -395,6 +413,13 @@ internal static class AlterTableActions
         SqlDialect.MariaDb when drop.Kind == ConstraintKind.ForeignKey => "fix the name or write DROP FOREIGN KEY IF EXISTS",
         _ => "fix the name or write DROP CONSTRAINT IF EXISTS",
     };
+
+    // PostgreSQL names unnamed constraints by rules the engine follows exactly (ConstraintNames:
+    // t_pkey, t_c_key, t_c_check, t_check, t_c_fkey, numbered on a clash), so a table the
+    // migrations made has exactly the constraints the engine knows; a table in an inheritance
+    // tree also has what its parents pass on, which the engine follows less closely.
+    private static bool ConstraintsKnown(CatalogTable table, ApplyContext context)
+        => context.IsPostgres && table.Inheritance is null && table.OtherConstraints.All(table.Keys.ContainsKey);
 
     internal static string KnownConstraints(CatalogTable table, ApplyContext context)
     {

@@ -69,7 +69,7 @@ internal static class CatalogApplier
         AlterTableStatement s => AlterTableActions.Apply(catalog, s, context),
         RenameTablesStatement s => TableStatements.Rename(catalog, TemporaryTables.RenameTemporary(s, context), context),
         DropTableStatement s => TableStatements.Drop(catalog, TemporaryTables.DropTemporary(s, context), context),
-        CreateUniqueIndexStatement s => PartitionedUniqueKeys.RefusesIndex(catalog, s.Table, s.Only, s.UniqueElements, s.At, context) ? catalog : PostgresIndexes.Create(catalog, s),
+        CreateUniqueIndexStatement s => PartitionedUniqueKeys.RefusesIndex(catalog, s.Table, s.Only, s.UniqueElements, s.At, context) ? catalog : PostgresIndexes.Create(catalog, s, context),
         DropIndexStatement s => PostgresIndexes.Drop(catalog, s, context),
         RenameIndexStatement s => PostgresIndexes.Rename(catalog, s),
         CreateIndexStatement s => ExtensionObjectUse.RefusesOperatorClasses(catalog, s, context) || PartitionedUniqueKeys.RefusesIndex(catalog, s.Table, s.Only, s.UniqueElements, s.At, context) ? catalog : RelationStatements.CreateIndex(catalog, s, context),

@@ -70,6 +70,8 @@ internal static class PostgresDefaultValues
         {
             "boolean" => "Write true or false",
             "uuid" => "Write the uuid as 32 hexadecimal digits (8-4-4-4-12, hyphens optional), with no spaces",
+            "date" => "Write a date that exists, as YYYY-MM-DD",
+            "json" or "jsonb" => "Write valid JSON: keys and strings in double quotes, no trailing comma, one value",
             _ when why.EndsWith("22003", StringComparison.Ordinal) => $"Give a value {type} holds, or widen the column's type",
             _ => "Write the number itself",
         };

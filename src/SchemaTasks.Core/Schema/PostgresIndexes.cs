@@ -12,9 +12,10 @@ namespace SchemaTasks.Schema;
 internal static class PostgresIndexes
 {
     /// <summary>Keeps a unique index a constraint can be made from; any other, or one on a table the catalog lacks, is not kept.</summary>
-    public static Catalog Create(Catalog catalog, CreateUniqueIndexStatement s)
+    public static Catalog Create(Catalog catalog, CreateUniqueIndexStatement s, ApplyContext context)
     {
-        if (!catalog.Tables.TryGetValue(s.Table, out var table)) return RelationStatements.CreateIndex(catalog, new CreateIndexStatement(s.At, s.Table, s.Name, [], null, IfNotExists: false));
+        if (!catalog.Tables.TryGetValue(s.Table, out var table)) return RelationStatements.CreateIndex(catalog, new CreateIndexStatement(s.At, s.Table, s.Name, [], null, s.IfNotExists));
+        if (PostgresRelationNameClash.Taken(catalog, new QualifiedName(s.Table.Schema, s.Name), "index", s.IfNotExists, s.At, context)) return catalog;
         if (s.Columns is not { } columns || table.Keys.ContainsKey(s.Name)) return catalog;
         var key = new TableKey(ConstraintKind.UniqueIndex, [.. columns.Select(c => table.FindColumn(c, catalog.Dialect)?.Name ?? c)]);
         return catalog.WithTable(s.Table, table with { Keys = table.Keys.SetItem(s.Name, key) });

@@ -63,7 +63,12 @@ internal static class RefusedDefaults
         }
 
         if (ExtensionObjectUse.RefusesCalls(catalog, stored, new DefaultOwner(table, column.Name), context, at)) return null;
-        if (PostgresDefaultValues.Of(catalog, column.Type, column.TypeReference, column.IsArray, stored, context) is not { } refusal) return DomainColumnDefaults.Spelled(catalog, column, written, context.Rules);
+        if (PostgresDefaultValues.Of(catalog, column.Type, column.TypeReference, column.IsArray, stored, context) is not { } refusal)
+        {
+            if (!column.IsArray) PostgresMomentDefaults.Report(column.Type, stored, new DefaultOwner(table, column.Name), at, context);
+            return DomainColumnDefaults.Spelled(catalog, column, written, context.Rules);
+        }
+
         context.Error(
             DiagnosticCodes.DefaultNotOfColumnType,
             $"PostgreSQL refuses DEFAULT {stored} on column {context.Show(column.Name)} of {context.Show(table)}: {refusal.Reason}. {refusal.Fix}.",
@@ -77,9 +82,10 @@ internal static class RefusedDefaults
         if (ExtensionObjectUse.RefusesCalls(catalog, domain.Default, new DefaultOwner(domain.Name, null), context, at)) return true;
         var baseIsArray = domain.BaseType.EndsWith("[]", StringComparison.Ordinal);
         if (RefusedType(catalog, (domain.BaseType, domain.BaseTypeReference, baseIsArray), written, new DefaultOwner(domain.Name, null), at, context)) return true;
-        if (domain.Default is not { } stored
-            || PostgresDefaultValues.Of(catalog, domain.BaseType, domain.BaseTypeReference, baseIsArray, stored, context) is not { } refusal)
+        if (domain.Default is not { } stored) return false;
+        if (PostgresDefaultValues.Of(catalog, domain.BaseType, domain.BaseTypeReference, baseIsArray, stored, context) is not { } refusal)
         {
+            if (!baseIsArray) PostgresMomentDefaults.Report(domain.BaseType, stored, new DefaultOwner(domain.Name, null), at, context);
             return false;
         }
 

@@ -56,6 +56,7 @@ internal static class RelationStatements
         if (context is not null && !onTable && TemporaryTables.Names(s.Table, s, context)) schema = RelationNames.TemporarySchema;
         if (name is null) return catalog.WithRelations(catalog.Relations.WithUnknown(schema, mayOwnRowType: false));
         var qualified = new QualifiedName(schema, name);
+        if (context is not null && s.Name is not null && PostgresRelationNameClash.Taken(catalog, qualified, "index", s.IfNotExists, s.At, context)) return catalog;
         if (catalog.PostgresNameCount(qualified, PostgresNameSpaces.Relation) > 0 || (onTable && table!.Keys.ContainsKey(name))) return catalog; // Taken: the server refuses it or, IF NOT EXISTS, skips it.
         if (onTable)
         {

@@ -33,6 +33,10 @@ internal static partial class StoredDefaults
         var shape = new Shape(text, tokens);
         if (shape.IsNull()) return null;
         if (rules.Dialect.IsMySqlFamily()) return MySql(shape, type, rules) ?? text;
+
+        // Signs folded into constants, exponents spelled out: then read again (the text is final after one pass).
+        if (PostgresNumberConstants.Operator(text, tokens, rules) is { } signed) return signed;
+        if (PostgresNumberConstants.AsStored(text, tokens) is { } constants) return ForColumn(constants, type, isArray, rules);
         if (Postgres(shape, type, isArray, rules) is { } stored) return stored;
         var tightened = Tightened(text, tokens);
         return SequenceDefaults.Canonical(tightened, rules) ?? PostgresDefaultSpellings.AsStored(tightened, rules) ?? tightened;
@@ -72,13 +76,19 @@ internal static partial class StoredDefaults
             case "jsonb":
                 return value.Kind == LiteralKind.String && JsonbText.Canonical(value.Text) is { } json ? rules.QuoteString(json) : null;
             case "timestamp without time zone":
-                return value.Kind == LiteralKind.String && Timestamp(value.Text, Precision(type)) is { } timestamp ? rules.QuoteString(timestamp) : null;
+                if (value.Kind != LiteralKind.String) return null;
+                return Timestamp(value.Text, Precision(type)) is { } timestamp ? rules.QuoteString(timestamp) : FixedMoment(value.Text, "1970-01-01 00:00:00", rules);
             case "date":
-                return value.Kind == LiteralKind.String && IsoDate().Match(value.Text.Trim()) is { Success: true } d && DateTime.TryParseExact($"{d.Groups["y"].Value}-{int.Parse(d.Groups["m"].Value, CultureInfo.InvariantCulture):D2}-{int.Parse(d.Groups["d"].Value, CultureInfo.InvariantCulture):D2}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                if (value.Kind != LiteralKind.String) return null;
+                return IsoDate().Match(value.Text.Trim()) is { Success: true } d && DateTime.TryParseExact($"{d.Groups["y"].Value}-{int.Parse(d.Groups["m"].Value, CultureInfo.InvariantCulture):D2}-{int.Parse(d.Groups["d"].Value, CultureInfo.InvariantCulture):D2}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                     ? rules.QuoteString(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-                    : null;
+                    : FixedMoment(value.Text, "1970-01-01", rules);
             case "uuid":
                 return value.Kind == LiteralKind.String && PostgresUuid(value.Text) is { } uuid ? rules.QuoteString(uuid) : null;
+            case TypeNames.PostgresInternalChar:
+                // charin keeps the first byte: 'abc' is 'a'. A first character outside ASCII is a
+                // part of its UTF-8 bytes, which the server shows in octal; left as written.
+                return value.Kind == LiteralKind.String && (value.Text.Length == 0 || char.IsAscii(value.Text[0])) ? rules.QuoteString(value.Text.Length == 0 ? string.Empty : value.Text[..1]) : null;
             case "real" or "double precision":
                 if (value.Kind == LiteralKind.Number) return value.Text;
                 if (value.Kind != LiteralKind.String || !double.TryParse(value.Text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var floating)) return null;
@@ -90,6 +100,18 @@ internal static partial class StoredDefaults
                 return value.Kind == LiteralKind.String ? rules.QuoteString(value.Text) : null;
         }
     }
+
+    // The special inputs with a fixed value, in any case and with spaces around: 'epoch' is the
+    // start of 1970, the infinities stay words ('now' and 'today' depend on when the migration
+    // ran: PostgresMomentDefaults reports them).
+    private static string? FixedMoment(string text, string epoch, IdentifierRules rules)
+        => text.Trim().ToLowerInvariant() switch
+        {
+            "epoch" => rules.QuoteString(epoch),
+            "infinity" => "'infinity'",
+            "-infinity" => "'-infinity'",
+            _ => null,
+        };
 
     // uuid_in reads 32 hex digits in either case, in braces or not, with a hyphen allowed after
     // any group of four, and no space; the value is stored and shown in lower case with the standard hyphens.

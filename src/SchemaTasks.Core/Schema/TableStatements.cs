@@ -32,6 +32,7 @@ internal static class TableStatements
             return catalog;
         }
 
+        if (PostgresRelationNameClash.Taken(catalog, s.Name, "table", s.IfNotExists, s.At, context)) return catalog;
         if (!TypeStatements.CheckSchema(catalog, s.Name, context, s.At)) return catalog;
         if (!ServerLimits.CheckColumnCount(s.Name, s.Columns.Count, context, s.At)) return catalog;
         var inherited = s.Inherits.Count == 0 ? null : TableInheritance.Collect(catalog, s, context);
@@ -224,6 +225,7 @@ internal static class TableStatements
         if (spec.Kind == ConstraintKind.Check && spec.Check is { } check)
         {
             check = WithDeclaredColumnName(table, check, context);
+            if (PostgresCheckLiterals.Refuses(table, check.WrittenExpression ?? check.Expression, spec.At, context)) return table;
             var owner = ColumnCheckRules.Owner(column is null ? null : table.FindColumn(column, context.Rules.Dialect)?.Name ?? column, context);
             // PostgreSQL names it after the columns the expression uses, wherever it is written.
             var name = owner ?? ConstraintNames.Generate(catalog, table, spec, check.Column is { } c && c != "VALUE" ? c : OnlyColumn(table, check, context), context.Rules);
@@ -338,6 +340,7 @@ internal static class TableStatements
             return catalog;
         }
 
+        if (PostgresRelationNameClash.Taken(catalog, to, "table", ifNotExists: false, at, context)) return catalog;
         if (!TypeStatements.CheckSchema(catalog, to, context, at)) return catalog;
         // SET SCHEMA moves the table's owned sequences too.
         var moved = SequenceDefaults.MoveSchema(table with { Name = to }, from.Schema, to.Schema, context.Rules);

@@ -121,6 +121,7 @@ internal sealed partial class DdlParser
             }
 
             if (_c.TryWords("DROP", "IDENTITY")) return new DropIdentityAction(at, column, IfExists());
+            if (_c.TryWords("DROP", "EXPRESSION")) return new DropExpressionAction(at, column, IfExists());
 
             if (_c.IsWord("SET") || _c.IsWord("RESET") || _c.IsWord("DROP") || _c.IsWord("RESTART"))
             {

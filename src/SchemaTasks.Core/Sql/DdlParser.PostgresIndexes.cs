@@ -100,7 +100,7 @@ internal sealed partial class DdlParser
             }
 
             var uniqueElements = unique ? elements : null;
-            if (usable) return new CreateUniqueIndexStatement(at, table, name!, columns) { Only = only, UniqueElements = uniqueElements };
+            if (usable) return new CreateUniqueIndexStatement(at, table, name!, columns) { Only = only, UniqueElements = uniqueElements, IfNotExists = ifNotExists };
             return new CreateIndexStatement(at, table, name, Mentioned(mentionedFrom), plainParts ? nameParts : null, ifNotExists) { OperatorClasses = operatorClasses, Only = only, UniqueElements = uniqueElements };
         }
         catch (SqlParseException)

@@ -370,7 +370,7 @@ internal sealed partial class DdlParser
                 if (!_mySql && (identity || generatedExpression is not null)) throw ClashingClauses(name, identity ? "both default and identity" : "both default and generation expression", token);
 
                 // MySQL and MariaDB keep the last DEFAULT of a column and never look at the others.
-                defaultText = DefaultExpression();
+                defaultText = DefaultExpression("column " + name);
             }
             else if (_c.IsWord("CHECK"))
             {
@@ -556,15 +556,24 @@ internal sealed partial class DdlParser
         => token.Kind == SqlTokenKind.Word && string.Equals(SqlTokenText.Raw(_c.Source, token), word, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The text of a DEFAULT (or ON UPDATE) expression, up to the next attribute.</summary>
-    private string DefaultExpression()
+    /// <param name="owner">PostgreSQL: the column or domain whose definition writes the DEFAULT, which takes only a restricted expression (<see cref="PostgresDefaultGrammar"/>); <see langword="null"/> for SET DEFAULT, which takes any.</param>
+    private string DefaultExpression(string? owner = null)
     {
         if (_c.AtEnd || _c.IsSymbol(',') || _c.IsSymbol(')')) throw _c.Error("expected an expression");
         var start = _c.Position;
         var first = true;
+        var cases = 0;
         while (!_c.AtEnd)
         {
             if (_c.IsSymbol(',') || _c.IsSymbol(')')) break;
-            if (!first && _c.Current.Kind == SqlTokenKind.Word && AttributeWords.Contains(SqlTokenText.Raw(_c.Source, _c.Current))) break;
+            if (!first && _c.Current.Kind == SqlTokenKind.Word && AttributeWords.Contains(SqlTokenText.Raw(_c.Source, _c.Current)) && !IsNotAfterIs()) break;
+            if (owner is not null && !_mySql && _c.Current.Kind == SqlTokenKind.Word)
+            {
+                if (cases == 0 && PostgresDefaultGrammar.Refuses(_c, first) is { } word) throw PostgresDefaultGrammar.Error(owner, word, _c.Current);
+                if (_c.IsWord("CASE")) cases++;
+                else if (cases > 0 && _c.IsWord("END")) cases--;
+            }
+
             if (_c.IsSymbol("::")) SkipCastType();
             else if (_c.IsSymbol('(') || _c.IsSymbol('[')) SkipBracketed();
             else _c.Next();
@@ -575,6 +584,10 @@ internal sealed partial class DdlParser
         UnwrapParentheses(ref start, ref end);
         return Render(start, end);
     }
+
+    // IS NOT DISTINCT FROM (and IS NOT DOCUMENT): the NOT belongs to the expression, not to a NOT NULL after it.
+    private bool IsNotAfterIs()
+        => _c.IsWord("NOT") && _c.Position > 0 && SqlTokenText.IsWord(_c.Source, _c.Tokens[_c.Position - 1], "IS") && (_c.IsWord("DISTINCT", 1) || _c.IsWord("DOCUMENT", 1));
 
     /// <summary>
     /// Narrows a range wrapped whole in parentheses, <c>(now())</c> to <c>now()</c>: servers store and

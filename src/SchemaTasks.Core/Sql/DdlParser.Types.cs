@@ -132,7 +132,7 @@ internal sealed partial class DdlParser
             if (_c.TryWord("DEFAULT"))
             {
                 if (defaultText is not null) throw DomainClauseConflict(name, "a second DEFAULT", "multiple default expressions", "Keep the DEFAULT the domain should have and remove the other", token);
-                defaultText = DefaultExpression();
+                defaultText = DefaultExpression("domain " + name);
             }
             else if (_c.TryWords("NOT", "NULL"))
             {
@@ -246,6 +246,12 @@ internal sealed partial class DdlParser
         if (_mySql) return MySqlDataType();
 
         if (QuotedBuiltinType() is { } quoted) return quoted;
+        if (_c.IsWord("pg_catalog") && _c.IsSymbol('.', 1) && _c.Peek(2) is { Kind: SqlTokenKind.QuotedIdentifier } inCatalog && SqlTokenText.Unquote(_c.Source, inCatalog) == "char")
+        {
+            _c.Next();
+            _c.Next();
+            return QuotedChar();
+        }
 
         // A quoted or schema-qualified name is a user type; so is any word that is not built in.
         if (_c.Current.Kind == SqlTokenKind.QuotedIdentifier || _c.IsSymbol('.', 1))
@@ -319,12 +325,25 @@ internal sealed partial class DdlParser
     {
         if (_c.Current.Kind != SqlTokenKind.QuotedIdentifier || _c.IsSymbol('.', 1)) return null;
         var name = SqlTokenText.Unquote(_c.Source, _c.Current);
-        if (name == "char" || !PostgresBuiltinTypes.IsStoredName(name) || !TypeNames.IsPostgresBuiltin(name)) return null;
+        if (name == "char") return QuotedChar();
+        if (!PostgresBuiltinTypes.IsStoredName(name) || !TypeNames.IsPostgresBuiltin(name)) return null;
         _c.Next();
         var arguments = _c.IsSymbol('(') ? TypeArguments() : null;
         var isArray = ArraySuffix();
         var text = TypeNames.Normalise(SqlDialect.Postgres, name, arguments, timeZone: false, suffix: null);
         return new TypeSpec(isArray ? text + "[]" : text, null, isArray, null, IsSerial: false);
+    }
+
+    /// <summary>
+    /// <c>"char"</c>, the one-byte internal type, which format_type shows quoted to keep it apart
+    /// from <c>char</c> (<c>character(1)</c>); it takes no modifier (42601, checked on PostgreSQL 15).
+    /// </summary>
+    private TypeSpec QuotedChar()
+    {
+        var at = _c.Next();
+        if (_c.IsSymbol('(')) throw new SqlParseException(DiagnosticCodes.SyntaxError, "PostgreSQL refuses a length for \"char\" (42601, type modifier is not allowed for type \"char\"): it is the one-byte internal type. Write char(n) or character(n) for a fixed-length string, or \"char\" alone", at);
+        var isArray = ArraySuffix();
+        return new TypeSpec(isArray ? TypeNames.PostgresInternalChar + "[]" : TypeNames.PostgresInternalChar, null, isArray, null, IsSerial: false);
     }
 
     private TypeSpec UserType(QualifiedName name, string? modifier = null)

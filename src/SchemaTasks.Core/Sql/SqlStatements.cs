@@ -129,6 +129,9 @@ internal sealed record CreateUniqueIndexStatement(SqlToken At, QualifiedName Tab
     /// <summary><c>ON ONLY table</c>: a partitioned table's index made for it alone.</summary>
     public bool Only { get; init; }
 
+    /// <summary><c>IF NOT EXISTS</c>: a taken name skips the statement.</summary>
+    public bool IfNotExists { get; init; }
+
     /// <summary>Its elements, as <see cref="CreateIndexStatement.UniqueElements"/>.</summary>
     public IReadOnlyList<PartitionKeyPart>? UniqueElements { get; init; }
 }
@@ -320,6 +323,9 @@ internal sealed record AddIdentityAction(SqlToken At, string Column) : AlterActi
 
 /// <summary>PostgreSQL <c>ALTER COLUMN ... DROP IDENTITY [IF EXISTS]</c>.</summary>
 internal sealed record DropIdentityAction(SqlToken At, string Column, bool IfExists) : AlterAction(At);
+
+/// <summary>PostgreSQL <c>ALTER COLUMN ... DROP EXPRESSION [IF EXISTS]</c>: a generated column becomes a plain one.</summary>
+internal sealed record DropExpressionAction(SqlToken At, string Column, bool IfExists) : AlterAction(At);
 
 internal sealed record AddConstraintAction(SqlToken At, ConstraintSpec Constraint) : AlterAction(At)
 {

@@ -9,6 +9,9 @@ namespace SchemaTasks.Sql;
 /// </summary>
 internal static class TypeNames
 {
+    /// <summary>PostgreSQL's one-byte internal type as format_type shows it: quoted, unlike <c>char</c>, which is <c>character(1)</c>.</summary>
+    public const string PostgresInternalChar = "\"char\"";
+
     private static readonly Dictionary<string, string> PostgresAliases = new(StringComparer.Ordinal)
     {
         ["int"] = "integer", ["int4"] = "integer", ["integer"] = "integer",

@@ -58,8 +58,7 @@ public class PostgresDefaultInputTests
     [InlineData("c numeric DEFAULT '+.5e-3'")]
     [InlineData("c numeric DEFAULT '5.'")]
     [InlineData("c numeric DEFAULT '1_000'")] // PostgreSQL 16 reads it.
-    [InlineData("c date DEFAULT 'now'")]
-    [InlineData("c date DEFAULT 'notadate'")] // Refused, but date input is not judged.
+    [InlineData("c date DEFAULT 'notadate'")] // Refused, but only an ISO date is judged.
     [InlineData("c real DEFAULT 'abc'")] // Refused, but float input is not judged.
     [InlineData("c text DEFAULT ('abc')::int")] // Refused, but only a literal cast straight is judged.
     [InlineData("c varchar(3) DEFAULT 'abcd'")]
