@@ -20,5 +20,7 @@ internal static class FrameworkAsciiChecks
         public static bool IsAsciiLetterOrDigit(char c) => char.IsAsciiLetter(c) || char.IsAsciiDigit(c);
 
         public static bool IsAsciiHexDigit(char c) => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f' or >= 'A' and <= 'F';
+
+        public static bool IsAscii(char c) => c <= '\u007f';
     }
 }

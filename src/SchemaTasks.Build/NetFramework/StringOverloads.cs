@@ -6,6 +6,11 @@ namespace SchemaTasks;
 
 internal static class FrameworkStringOverloads
 {
+    extension(string)
+    {
+        public static string Concat(ReadOnlySpan<char> first, ReadOnlySpan<char> second) => first.ToString() + second.ToString();
+    }
+
     extension(string text)
     {
         public string Replace(string oldValue, string? newValue, StringComparison comparison)
