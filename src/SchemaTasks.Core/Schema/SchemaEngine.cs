@@ -112,7 +112,7 @@ public static class SchemaEngine
         var context = new ApplyContext(rules, file, statementDiagnostics, toolTables, unknownShapes, undecidedTypes, routines.Overloads, routines.Session) { UncommittedLabels = labelCheck?.Labels };
         var gapStart = 0; // Where the text after the previous statement starts: a DO block's annotation lives there.
         var lexedBefore = 0;
-        while (KeepTokensForLabels(reader, labelCheck) && reader.Read())
+        while (KeepTokensForLabels(reader, labelCheck, catalog) && reader.Read())
         {
             if (lexDiagnostics.Count != lexedBefore)
             {
@@ -122,6 +122,7 @@ public static class SchemaEngine
             }
 
             lexedBefore = lexDiagnostics.Count;
+            var found = statementDiagnostics.Count; // The findings of this statement come after.
             var statementStart = gapStart;
             gapStart = reader.Last.End;
             if (reader.Last.Unterminated)
@@ -136,6 +137,8 @@ public static class SchemaEngine
                     labelCheck.Passed(sql, reader.First);
                     labelCheck.Check(catalog, catalog, sql, reader.Tokens, context);
                 }
+
+                if (rules.Dialect == SqlDialect.Postgres) UnknownLabelCheck.Check(catalog, catalog, sql, reader.Tokens, context, RefusedSince(statementDiagnostics, found));
 
                 if (rules.Dialect == SqlDialect.MariaDb && reader.Tokens.Count > 0 && SqlTokenText.IsWord(sql, reader.Tokens[0], "DELETE"))
                 {
@@ -180,6 +183,7 @@ public static class SchemaEngine
 
                 catalog = routines.Run(catalog, sql, tokens, statementStart, context, statementDiagnostics);
                 catalog = labelCheck?.Check(before, catalog, sql, tokens, context) ?? catalog;
+                catalog = UnknownLabelCheck.Check(before, catalog, sql, tokens, context, RefusedSince(statementDiagnostics, found));
                 continue;
             }
 
@@ -203,6 +207,7 @@ public static class SchemaEngine
             if (rules.Dialect == SqlDialect.Postgres) routines.SearchPath.Note(catalog, sql, tokens, file, statementDiagnostics);
             catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file, reader.Parsed);
             catalog = labelCheck?.Check(before, catalog, sql, tokens, context) ?? catalog;
+            catalog = UnknownLabelCheck.Check(before, catalog, sql, tokens, context, RefusedSince(statementDiagnostics, found));
             if (rules.Dialect == SqlDialect.Postgres)
             {
                 routines.SearchPath.Check(catalog, tokens[0], file, statementDiagnostics); // A CREATE or ALTER SCHEMA may put a schema on the path.
@@ -232,12 +237,24 @@ public static class SchemaEngine
         return catalog;
     }
 
-    // Data statements keep their tokens only while a label waits for its commit, so the check can
-    // read them; otherwise they are passed over unstored. Set before each statement is read.
-    private static bool KeepTokensForLabels(ISqlStatementSource reader, UncommittedLabelCheck? labelCheck)
+    // Data statements keep their tokens only while a label waits for its commit, or while a
+    // PostgreSQL enum type exists (a constant may name a label it lacks), so the checks can read
+    // them; otherwise they are passed over unstored. Set before each statement is read.
+    private static bool KeepTokensForLabels(ISqlStatementSource reader, UncommittedLabelCheck? labelCheck, Catalog catalog)
     {
-        reader.KeepsEveryStatement = labelCheck is { Labels.IsEmpty: false };
+        reader.KeepsEveryStatement = labelCheck is { Labels.IsEmpty: false } || (catalog.Dialect == SqlDialect.Postgres && !catalog.EnumTypes.IsEmpty);
         return true;
+    }
+
+    // Whether the statement's findings (those after found) include an error: the server stops there.
+    private static bool RefusedSince(List<SchemaDiagnostic> diagnostics, int found)
+    {
+        for (var i = found; i < diagnostics.Count; i++)
+        {
+            if (diagnostics[i].Severity == DiagnosticSeverity.Error) return true;
+        }
+
+        return false;
     }
 
     private static string UnknownStatementMessage(string word, SqlDialect dialect)
