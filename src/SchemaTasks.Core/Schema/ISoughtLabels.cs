@@ -19,6 +19,12 @@ internal interface ISoughtLabels : ILabelSpellings
     bool HasTypeNamed(string name);
 
     /// <summary>
+    /// Whether an unqualified type name the default schema lacks is looked for in the other
+    /// schemas (the one enum type or domain of that name), rather than left unresolved.
+    /// </summary>
+    bool SearchesOtherSchemas { get; }
+
+    /// <summary>
     /// Whether a column compared with a constant is decided only when the statement reads a single
     /// table it knows: an unknown spelling is found in any constant, so a column another relation
     /// of the statement might own is not guessed.

@@ -72,6 +72,9 @@ internal sealed class UncommittedEnumLabels : ISoughtLabels
     bool ISoughtLabels.NeedsSingleTable => false;
 
     /// <inheritdoc/>
+    bool ISoughtLabels.SearchesOtherSchemas => true;
+
+    /// <inheritdoc/>
     public bool MayHaveLength(int length) => (_lengths & LengthBit(length)) != 0;
 
     private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);

@@ -25,14 +25,14 @@ internal static partial class UncommittedLabelUses
     private static bool DefinesLabels(string sql, IReadOnlyList<SqlToken> tokens)
         => tokens.Count > 1 && (SqlTokenText.IsWord(sql, tokens[0], "CREATE") || SqlTokenText.IsWord(sql, tokens[0], "ALTER")) && SqlTokenText.IsWord(sql, tokens[1], "TYPE");
 
+    // Asked of the names every routine the migrations ever created had (a superset of those that
+    // exist): a set kept by the run, so no statement builds one of its own.
     private static bool NamesRoutine(string sql, IReadOnlyList<SqlToken> tokens, RoutineOverloads routines, IdentifierRules rules)
     {
-        HashSet<string>? names = null;
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             if (tokens[i].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier) || !SqlTokenText.IsSymbol(sql, tokens[i + 1], '(')) continue;
-            names ??= routines.Names.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
-            if (names.Contains(rules.Name(sql, tokens[i]))) return true;
+            if (routines.EverDefined(rules.Name(sql, tokens[i]))) return true;
         }
 
         return false;

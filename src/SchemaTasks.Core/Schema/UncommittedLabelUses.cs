@@ -198,7 +198,7 @@ internal static partial class UncommittedLabelUses
             // Only a type with an uncommitted label, or a domain over one, can make a use: the
             // search of every type and domain by name (any word before a constant, DEFAULT 'a',
             // is asked about) is left for when one of those may be the one.
-            if (!labels.HasTypeNamed(name) && !HasDomainNamed(name)) return inDefault;
+            if (!labels.SearchesOtherSchemas || (!labels.HasTypeNamed(name) && !HasDomainNamed(name))) return inDefault;
             var elsewhere = after.EnumTypes.Keys.Concat(after.Domains.Keys).Where(n => n.Name == name).Take(2).ToList();
             return elsewhere.Count == 1 ? elsewhere[0] : inDefault;
         }

@@ -24,15 +24,15 @@ internal sealed class UnknownEnumLabels(Catalog catalog) : ISoughtLabels
     public bool NeedsSingleTable => true;
 
     /// <inheritdoc/>
-    public bool HasTypeNamed(string name)
-    {
-        foreach (var type in catalog.EnumTypes.Keys)
-        {
-            if (type.Name == name) return true;
-        }
+    public bool HasTypeNamed(string name) => false;
 
-        return false;
-    }
+    /// <summary>
+    /// No: an unqualified type name is read in the default schema only, as the engine reads every
+    /// name (PostgresSearchPath reports a path that would make the server read it elsewhere). A
+    /// name that is not there is one the server does not find either (42704), not a label a type
+    /// lacks; and no search of every type is made for each word before a constant.
+    /// </summary>
+    public bool SearchesOtherSchemas => false;
 
     /// <summary>The spelling as a label <paramref name="type"/> lacks (its <see cref="UncommittedLabel.At"/> is no statement), or <see langword="null"/>.</summary>
     public UncommittedLabel? Find(QualifiedName type, string label)
