@@ -6,11 +6,15 @@ internal static partial class UncommittedLabelUses
 {
     private sealed partial class Scan
     {
+        // PostgreSQL's reserved words that most often stand before a constant: no unquoted type
+        // name is one, so DEFAULT 'a' is not looked up as a type (every table has defaults).
+        private static readonly string[] ReservedBeforeConstants = ["DEFAULT", "AS", "THEN", "ELSE", "WHEN", "AND", "OR", "NOT", "IN", "WHERE"];
+
         // type 'c' (and schema.type 'c'), the typed literal; not a keyword of ALTER TYPE's own
         // label list, which no enum type shares a name with in practice but would read as one.
         private UncommittedLabel? TypedLiteralAt(int i, string value)
         {
-            if (i < 1 || !IsName(tokens[i - 1]) || IsLabelKeyword(tokens[i - 1])) return null;
+            if (i < 1 || !IsName(tokens[i - 1]) || IsLabelKeyword(tokens[i - 1]) || IsOneOf(tokens[i - 1], ReservedBeforeConstants)) return null;
             var start = i >= 3 && SqlTokenText.IsSymbol(sql, tokens[i - 2], '.') && IsName(tokens[i - 3]) ? i - 3 : i - 1;
             return OfType(TypeNameAt(start), value);
         }

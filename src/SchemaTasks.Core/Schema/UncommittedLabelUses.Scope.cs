@@ -50,6 +50,14 @@ internal static partial class UncommittedLabelUses
 
     private sealed partial class Scan
     {
+        private static readonly string[] WordsBeforeOperand = ["WHERE", "AND", "OR", "NOT", "CHECK", "WHEN", "SET", "THEN", "ELSE", "ON", "IN", "BETWEEN"];
+        private static readonly string[] WordsAfterOperand = ["AND", "OR", "THEN", "WHERE", "ELSE", "END", "WHEN", "IS", "RETURNING", "FROM", "ORDER", "GROUP", "LIMIT", "IN", "NOT", "BETWEEN"];
+        private static readonly string[] WordsOfSeveralRelations = ["JOIN", "LATERAL", "UNION", "EXCEPT", "INTERSECT", "RECURSIVE", "MERGE"];
+        private static readonly string[] TableKinds = ["TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL", "LOCAL"];
+        private static readonly string[] ViewKinds = ["OR", "REPLACE", "TEMP", "TEMPORARY", "MATERIALIZED", "RECURSIVE"];
+        private static readonly string[] IfNotExists = ["IF", "NOT", "EXISTS"];
+        private static readonly string[] Only = ["ONLY"];
+
         private bool _scopeRead;
         private CatalogTable? _singleTable;
         private CatalogDomain? _checkedDomain;
@@ -115,7 +123,7 @@ internal static partial class UncommittedLabelUses
             var token = tokens[before];
             if (SqlTokenText.IsSymbol(sql, token, '(') || SqlTokenText.IsSymbol(sql, token, ',')) return true;
             if (IsComparison(token)) return true; // The other side of the comparison itself.
-            return token.Kind == SqlTokenKind.Word && IsOneOf(token, "WHERE", "AND", "OR", "NOT", "CHECK", "WHEN", "SET", "THEN", "ELSE", "ON", "IN", "BETWEEN");
+            return token.Kind == SqlTokenKind.Word && IsOneOf(token, WordsBeforeOperand);
         }
 
         private bool EndsOperand(int after)
@@ -124,10 +132,12 @@ internal static partial class UncommittedLabelUses
             var token = tokens[after];
             if (SqlTokenText.IsSymbol(sql, token, ')') || SqlTokenText.IsSymbol(sql, token, ',') || token.Kind == SqlTokenKind.Semicolon) return true;
             if (IsComparison(token)) return true;
-            return token.Kind == SqlTokenKind.Word && IsOneOf(token, "AND", "OR", "THEN", "WHERE", "ELSE", "END", "WHEN", "IS", "RETURNING", "FROM", "ORDER", "GROUP", "LIMIT", "IN", "NOT", "BETWEEN");
+            return token.Kind == SqlTokenKind.Word && IsOneOf(token, WordsAfterOperand);
         }
 
-        private bool IsOneOf(SqlToken token, params string[] words)
+        // The word lists are kept once: a params list would be a new array at every call, for
+        // every word of every statement read.
+        private bool IsOneOf(SqlToken token, string[] words)
         {
             foreach (var word in words)
             {
@@ -150,7 +160,7 @@ internal static partial class UncommittedLabelUses
             if (SqlTokenText.IsWord(sql, tokens[0], "CREATE") && SqlTokenText.IsWord(sql, tokens[1], "DOMAIN")
                 || SqlTokenText.IsWord(sql, tokens[0], "ALTER") && SqlTokenText.IsWord(sql, tokens[1], "DOMAIN"))
             {
-                var at = SkipWords(2, "IF", "NOT", "EXISTS");
+                var at = SkipWords(2, IfNotExists);
                 _checkedDomain = at < tokens.Count && QualifiedAt(at) is { } domain ? after.FindDomain(domain) : null;
                 return;
             }
@@ -158,7 +168,8 @@ internal static partial class UncommittedLabelUses
             var first = tokens[0];
             var isDelete = SqlTokenText.IsWord(sql, first, "DELETE");
             var isIndex = SqlTokenText.IsWord(sql, first, "CREATE") && (SqlTokenText.IsWord(sql, tokens[1], "INDEX") || (SqlTokenText.IsWord(sql, tokens[1], "UNIQUE") && SqlTokenText.IsWord(sql, tokens[2], "INDEX")));
-            var isTable = (SqlTokenText.IsWord(sql, first, "CREATE") || SqlTokenText.IsWord(sql, first, "ALTER")) && TableWordAt() >= 0;
+            var tableWord = SqlTokenText.IsWord(sql, first, "CREATE") || SqlTokenText.IsWord(sql, first, "ALTER") ? TableWordAt() : -1;
+            var isTable = tableWord >= 0;
             var isView = SqlTokenText.IsWord(sql, first, "CREATE") && IsViewStatement();
             if (!(isDelete || isIndex || isTable || isView || SqlTokenText.IsWord(sql, first, "UPDATE") || SqlTokenText.IsWord(sql, first, "INSERT"))) return;
 
@@ -171,7 +182,7 @@ internal static partial class UncommittedLabelUses
                 if (SqlTokenText.IsSymbol(sql, token, ')')) { depth--; continue; }
                 if (depth == 0 && afterFrom && SqlTokenText.IsSymbol(sql, token, ',')) return; // FROM a, b.
                 if (token.Kind != SqlTokenKind.Word) continue;
-                if (IsOneOf(token, "JOIN", "LATERAL", "UNION", "EXCEPT", "INTERSECT", "RECURSIVE", "MERGE")) return;
+                if (IsOneOf(token, WordsOfSeveralRelations)) return;
                 if (SqlTokenText.IsWord(sql, token, "WITH") && (i == 0 || (depth == 0 && i > 0 && SqlTokenText.IsWord(sql, tokens[i - 1], "AS")))) return; // A CTE.
                 if (SqlTokenText.IsWord(sql, token, "SELECT") && depth > 0) return; // A subquery.
                 if (SqlTokenText.IsWord(sql, token, "WHERE")) afterFrom = false;
@@ -179,11 +190,11 @@ internal static partial class UncommittedLabelUses
                 int relation;
                 if (SqlTokenText.IsWord(sql, token, "FROM") || (isDelete && SqlTokenText.IsWord(sql, token, "USING"))) (relation, afterFrom) = (i + 1, depth == 0);
                 else if (SqlTokenText.IsWord(sql, token, "INTO") || (i == 0 && SqlTokenText.IsWord(sql, token, "UPDATE"))) relation = i + 1;
-                else if (isTable && i == TableWordAt()) relation = SkipWords(i + 1, "IF", "NOT", "EXISTS");
+                else if (i == tableWord) relation = SkipWords(i + 1, IfNotExists);
                 else if (isIndex && depth == 0 && SqlTokenText.IsWord(sql, token, "ON")) relation = i + 1;
                 else continue;
 
-                relation = SkipWords(relation, "ONLY");
+                relation = SkipWords(relation, Only);
                 if (relation >= tokens.Count || QualifiedAt(relation) is not { } name || (after.FindTable(name) ?? before.FindTable(name)) is not { } table) return;
                 if (single is not null && !ReferenceEquals(single, table) && single.Name != table.Name) return;
                 single = table;
@@ -198,7 +209,7 @@ internal static partial class UncommittedLabelUses
             for (var i = 1; i < tokens.Count && i < 4; i++)
             {
                 if (SqlTokenText.IsWord(sql, tokens[i], "TABLE")) return i;
-                if (!IsOneOf(tokens[i], "TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL", "LOCAL")) return -1;
+                if (!IsOneOf(tokens[i], TableKinds)) return -1;
             }
 
             return -1;
@@ -210,13 +221,13 @@ internal static partial class UncommittedLabelUses
             for (var i = 1; i < tokens.Count && i < 6; i++)
             {
                 if (SqlTokenText.IsWord(sql, tokens[i], "VIEW")) return true;
-                if (!IsOneOf(tokens[i], "OR", "REPLACE", "TEMP", "TEMPORARY", "MATERIALIZED", "RECURSIVE")) return false;
+                if (!IsOneOf(tokens[i], ViewKinds)) return false;
             }
 
             return false;
         }
 
-        private int SkipWords(int i, params string[] words)
+        private int SkipWords(int i, string[] words)
         {
             while (i < tokens.Count && tokens[i].Kind == SqlTokenKind.Word && IsOneOf(tokens[i], words)) i++;
             return i;
