@@ -23,9 +23,9 @@ internal static partial class UncommittedLabelUses
 
         private bool HasWord(string word)
         {
-            foreach (var token in tokens)
+            for (var i = 0; i < tokens.Count; i++)
             {
-                if (token.Kind == SqlTokenKind.Word && SqlTokenText.IsWord(sql, token, word)) return true;
+                if (SqlTokenText.IsWord(sql, tokens[i], word)) return true;
             }
 
             return false;

@@ -14,10 +14,7 @@ internal static partial class UncommittedLabelUses
     {
         if (after.EnumTypes.IsEmpty || !HasString(tokens) || DefinesLabels(sql, tokens)) return null;
 
-        // Every constant is looked at, so a call's argument list is searched for only when the
-        // statement names a routine the migrations created: a long list stays linear.
-        var calls = routines is not null && NamesRoutine(sql, tokens, routines, rules) ? routines : null;
-        var scan = new Scan(before, after, sql, tokens, new UnknownEnumLabels(after), rules, calls);
+        var scan = new Scan(before, after, sql, tokens, new UnknownEnumLabels(after), rules, routines) { CallsNeedARoutineName = true };
         return scan.FirstConstantUse() is { Undecided: null } use ? use : null;
     }
 
@@ -58,8 +55,19 @@ internal static partial class UncommittedLabelUses
         private static readonly string[] IfNotExists = ["IF", "NOT", "EXISTS"];
         private static readonly string[] Only = ["ONLY"];
 
+        private bool? _namesRoutine;
         private bool _scopeRead;
+
+        /// <summary>
+        /// Whether a call's argument list is searched for only when the statement names a routine
+        /// the migrations created: every constant is looked at, and a long list stays linear. The
+        /// statement's names are read the first time a constant stands where an argument would.
+        /// </summary>
+        public bool CallsNeedARoutineName { get; init; }
+
+        private bool MayCallARoutine() => !CallsNeedARoutineName || (_namesRoutine ??= routines is not null && NamesRoutine(sql, tokens, routines, rules));
         private CatalogTable? _singleTable;
+        private CatalogTable? _singleTableBefore; // The same table before the statement, when it had one.
         private CatalogDomain? _checkedDomain;
 
         // The column a comparison names: for labels not committed, in the first table the statement
@@ -80,7 +88,7 @@ internal static partial class UncommittedLabelUses
 
             ReadScope();
             if (_singleTable?.FindColumn(name, rules.Dialect) is not { } found) return null;
-            var old = before.FindTable(_singleTable.Name)?.FindColumn(name, rules.Dialect);
+            var old = _singleTableBefore?.FindColumn(name, rules.Dialect);
             return old is null || (old.Type == found.Type && old.TypeReference == found.TypeReference) ? found : null;
         }
 
@@ -201,6 +209,7 @@ internal static partial class UncommittedLabelUses
             }
 
             _singleTable = single;
+            _singleTableBefore = single is null ? null : before.FindTable(single.Name);
         }
 
         // The index of TABLE in CREATE [TEMP | TEMPORARY | UNLOGGED | GLOBAL | LOCAL] TABLE or ALTER TABLE, or -1.

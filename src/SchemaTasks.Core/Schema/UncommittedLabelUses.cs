@@ -165,8 +165,15 @@ internal static partial class UncommittedLabelUses
             return i + 2 < tokens.Count && IsComparison(tokens[i + 1]) && IsName(tokens[i + 2]) && ConstantStandsAlone(i) && ColumnStandsAlone(NameEnd(i + 2)) ? OfColumnNamed(ColumnStartingAt(i + 2), value) : null;
         }
 
+        // Read in place: a substring for each token asked about would be a string per constant.
         private bool IsComparison(SqlToken token)
-            => token.Kind == SqlTokenKind.Symbol && SqlTokenText.Raw(sql, token) is "=" or "<>" or "!=" or "<" or ">" or "<=" or ">=";
+        {
+            if (token.Kind != SqlTokenKind.Symbol || token.Length is < 1 or > 2) return false;
+            var first = sql[token.Start];
+            if (token.Length == 1) return first is '=' or '<' or '>';
+            var second = sql[token.Start + 1];
+            return (first, second) is ('<', '>') or ('!', '=') or ('<', '=') or ('>', '=');
+        }
 
         private static bool IsName(SqlToken token) => token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;
 
