@@ -136,7 +136,7 @@ internal static partial class UncommittedLabelUses
         private void Note(int at, int position, List<CatalogColumn?> columns, ref Dictionary<int, CatalogColumn>? found)
         {
             if (tokens[at].Kind != SqlTokenKind.String || position >= columns.Count || columns[position] is not { } column) return;
-            (found ??= new Dictionary<int, CatalogColumn>())[at] = column;
+            (found ??= new Dictionary<int, CatalogColumn>(16))[at] = column;
         }
     }
 }

@@ -29,6 +29,7 @@ internal static partial class UncommittedLabelUses
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             if (tokens[i].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier) || !SqlTokenText.IsSymbol(sql, tokens[i + 1], '(')) continue;
+            if (tokens[i].Kind == SqlTokenKind.Word && !routines.EverDefinedNameOfLength(tokens[i].Length)) continue; // An unquoted name is as long as its word.
             if (routines.EverDefined(rules.Name(sql, tokens[i]))) return true;
         }
 

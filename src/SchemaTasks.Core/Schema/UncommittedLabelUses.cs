@@ -82,7 +82,7 @@ internal static partial class UncommittedLabelUses
                     continue;
                 }
 
-                if (tokens[i].Kind != SqlTokenKind.String) continue;
+                if (tokens[i].Kind != SqlTokenKind.String || FollowsAsOrIs(i)) continue;
                 var value = SqlTokenText.Unquote(sql, tokens[i]);
                 if (!labels.HasSpelling(value) || (labels.NeedsSingleTable && value.StartsWith('{')))
                 {
@@ -103,6 +103,12 @@ internal static partial class UncommittedLabelUses
 
             return null;
         }
+
+        // A constant right after AS is a routine's body (or its object file), and one after IS a
+        // comment's text: never a value the statement reads. Passed over before it is unquoted, as
+        // a body may be long.
+        private bool FollowsAsOrIs(int i)
+            => i > 0 && (SqlTokenText.IsWord(sql, tokens[i - 1], "AS") || SqlTokenText.IsWord(sql, tokens[i - 1], "IS"));
 
         /// <summary>A default the statement gave a column or domain whose type has an uncommitted label.</summary>
         public UncommittedLabelUse? FirstNewDefault()
