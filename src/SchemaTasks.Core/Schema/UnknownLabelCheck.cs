@@ -24,16 +24,21 @@ internal static class UnknownLabelCheck
     {
         if (refused || !context.IsPostgres) return after;
         if (UncommittedLabelUses.FindUnknown(before, after, sql, tokens, context.Rules, context.Overloads) is not { } use) return after;
-        var label = use.Label;
-        var type = after.FindEnumType(label.Type);
+        var type = after.FindEnumType(use.Label.Type);
         if (type is null) return after;
-        var value = context.ShowValue(label.Label);
+        Report(type, use.Label.Label, use.At, context);
+        return before;
+    }
+
+    /// <summary>Reports <c>ST3143</c>: the statement reads <paramref name="label"/>, which <paramref name="type"/> lacks, as a value of it.</summary>
+    public static void Report(CatalogEnumType type, string label, SqlToken at, ApplyContext context)
+    {
+        var value = context.ShowValue(label);
         var shown = string.Join(", ", type.Labels.Take(LabelsShown).Select(context.ShowValue)) + (type.Labels.Length > LabelsShown ? $" and {type.Labels.Length - LabelsShown} more" : string.Empty);
         var has = type.Labels.Length == 0 ? "it has no labels" : $"it has {shown}";
         context.Error(
             DiagnosticCodes.EnumLabelUnknown,
-            $"This statement reads {value} as a value of enum type {context.Show(label.Type)}, which has no such label ({has}): PostgreSQL refuses the statement when it parses it, whether or not a row matches (SQLSTATE 22P02, invalid input value for enum {label.Type.Name}: \"{label.Label}\"). Use one of the type's labels, or add {value} first with ALTER TYPE {context.Show(label.Type)} ADD VALUE {value} in an earlier migration.",
-            use.At);
-        return before;
+            $"This statement reads {value} as a value of enum type {context.Show(type.Name)}, which has no such label ({has}): PostgreSQL refuses the statement when it parses it, whether or not a row matches (SQLSTATE 22P02, invalid input value for enum {type.Name.Name}: \"{label}\"). Use one of the type's labels, or add {value} first with ALTER TYPE {context.Show(type.Name)} ADD VALUE {value} in an earlier migration.",
+            at);
     }
 }

@@ -18,6 +18,13 @@ public class EnumLabelRefusalTests
 
         """;
 
+    private const string Partitioned = """
+        CREATE TYPE e AS ENUM ('a', 'b');
+        CREATE TABLE p (id int, c e) PARTITION BY LIST (c);
+        CREATE TABLE r (id int, c e) PARTITION BY RANGE (c);
+
+        """;
+
     [Theory]
     [InlineData("CREATE TABLE t2 (c e CHECK (c IN ('a', 'z')));")]
     [InlineData("CREATE TABLE t2 (c e CHECK (c NOT IN ('z')));")]
@@ -51,6 +58,33 @@ public class EnumLabelRefusalTests
         Assert.Equal(4, diagnostic.Line);
         Assert.Contains("'z'", diagnostic.Message, StringComparison.Ordinal);
         Assert.Contains("SQLSTATE 22P02", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("CREATE TABLE p1 PARTITION OF p FOR VALUES IN ('a', 'z');")]
+    [InlineData("CREATE TABLE p1 PARTITION OF p FOR VALUES IN (e 'z');")]
+    [InlineData("CREATE TABLE r1 PARTITION OF r FOR VALUES FROM ('a') TO ('z');")]
+    [InlineData("CREATE TABLE r1 PARTITION OF r FOR VALUES FROM ('z') TO (NULL);")] // The lower bound is read first.
+    [InlineData("CREATE TABLE x (id int, c e); ALTER TABLE p ATTACH PARTITION x FOR VALUES IN ('z');")]
+    public void A_partition_bound_with_a_label_the_type_lacks_is_refused(string statement)
+    {
+        var (catalog, diagnostics) = Run(Partitioned + statement);
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCodes.EnumLabelUnknown, diagnostic.Code);
+        Assert.Contains("'z'", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Empty(catalog.FindTable(Pg("p"))!.Inheritance!.Children);
+        Assert.Empty(catalog.FindTable(Pg("r"))!.Inheritance!.Children);
+    }
+
+    [Theory]
+    [InlineData("CREATE TABLE p1 PARTITION OF p FOR VALUES IN ('a', 'b');", null)]
+    [InlineData("CREATE TABLE r1 PARTITION OF r FOR VALUES FROM (NULL) TO ('z');", DiagnosticCodes.PartitionRefused)] // NULL in the lower bound comes first (42P17).
+    [InlineData("CREATE TABLE r1 PARTITION OF r FOR VALUES FROM ('a', 'z') TO ('b');", DiagnosticCodes.PartitionRefused)] // The count of values comes first (42P16).
+    [InlineData("CREATE TABLE r1 PARTITION OF r FOR VALUES IN ('z');", DiagnosticCodes.PartitionRefused)] // The strategy comes first (42P16).
+    public void A_partition_bound_refused_otherwise_or_not_at_all_is_not_this_refusal(string statement, string? code)
+    {
+        var (_, diagnostics) = Run(Partitioned + statement);
+        Assert.Equal(code is null ? [] : [code], diagnostics.Select(d => d.Code));
     }
 
     [Fact]

@@ -21,6 +21,8 @@ public sealed class PostgresEnumLabelRefusalTests
         CREATE TYPE status AS ENUM ('new', 'done');
         CREATE TABLE job (id int PRIMARY KEY, st status NOT NULL DEFAULT 'new');
         ALTER TYPE status RENAME VALUE 'done' TO 'finished';
+        CREATE TABLE p (id int, c e) PARTITION BY LIST (c);
+        CREATE TABLE r (id int, c e) PARTITION BY RANGE (c);
         """;
 
     private const string TooLong = "1234567890123456789012345678901234567890123456789012345678901234";
@@ -45,6 +47,10 @@ public sealed class PostgresEnumLabelRefusalTests
     [InlineData("an array literal", "UPDATE t SET arr = '{a,z}';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
     [InlineData("a label renamed away, in UPDATE", "UPDATE job SET st = 'done' WHERE st = 'new';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
     [InlineData("a label renamed away, in a partial index", "CREATE INDEX job_open ON job (id) WHERE st <> 'closed';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
+    [InlineData("a list partition's bound", "CREATE TABLE p1 PARTITION OF p FOR VALUES IN ('a', 'z');", DiagnosticCodes.EnumLabelUnknown, "22P02")]
+    [InlineData("a range partition's upper bound", "CREATE TABLE r1 PARTITION OF r FOR VALUES FROM ('a') TO ('z');", DiagnosticCodes.EnumLabelUnknown, "22P02")]
+    [InlineData("a range partition's lower bound, before a NULL", "CREATE TABLE r1 PARTITION OF r FOR VALUES FROM ('z') TO (NULL);", DiagnosticCodes.EnumLabelUnknown, "22P02")]
+    [InlineData("NULL in a range partition's lower bound, before a missing label", "CREATE TABLE r1 PARTITION OF r FOR VALUES FROM (NULL) TO ('z');", DiagnosticCodes.PartitionRefused, "42P17")]
     [InlineData("a long label in CREATE TYPE", "CREATE TYPE l AS ENUM ('ok', '" + TooLong + "');", DiagnosticCodes.EnumLabelTooLong, "42602")]
     [InlineData("a label of 66 bytes in 33 characters", "CREATE TYPE l AS ENUM ('ééééééééééééééééééééééééééééééééé');", DiagnosticCodes.EnumLabelTooLong, "42602")]
     [InlineData("a long label in ADD VALUE", "ALTER TYPE e ADD VALUE '" + TooLong + "';", DiagnosticCodes.EnumLabelTooLong, "42602")]
@@ -73,6 +79,7 @@ public sealed class PostgresEnumLabelRefusalTests
         CREATE TABLE t2 (c e CHECK (c IN ('a', 'b')), d e CHECK (d::text IN ('a', 'z')), n text CHECK (n = 'z'));
         ALTER TABLE t ADD CONSTRAINT k CHECK (c <> 'b');
         CREATE INDEX job_done ON job (id) WHERE st = 'finished';
+        CREATE TABLE p1 PARTITION OF p FOR VALUES IN ('a', 'b');
         CREATE DOMAIN d AS e CHECK (VALUE IN ('a', 'b'));
         CREATE VIEW v AS SELECT * FROM t WHERE c::text = 'z';
         UPDATE t SET n = 'z' WHERE c::text = 'z';
