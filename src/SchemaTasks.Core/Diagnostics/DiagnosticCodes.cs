@@ -264,8 +264,9 @@ public static class DiagnosticCodes
 
     /// <summary>
     /// PostgreSQL: a statement reads a string constant as a value of an enum type that has no such
-    /// label (in a CHECK, an index, a view, a generated column, UPDATE, INSERT, DELETE); the server
-    /// refuses the statement (SQLSTATE 22P02, invalid input value for enum).
+    /// label (in a CHECK, an index, a view, a generated column, a partition bound, a query); the
+    /// server refuses the statement (SQLSTATE 22P02, invalid input value for enum). INSERT, UPDATE
+    /// and DELETE are not read for it.
     /// </summary>
     public const string EnumLabelUnknown = "ST3143";
 

@@ -112,7 +112,7 @@ public static class SchemaEngine
         var context = new ApplyContext(rules, file, statementDiagnostics, toolTables, unknownShapes, undecidedTypes, routines.Overloads, routines.Session) { UncommittedLabels = labelCheck?.Labels };
         var gapStart = 0; // Where the text after the previous statement starts: a DO block's annotation lives there.
         var lexedBefore = 0;
-        while (KeepTokensForLabels(reader, labelCheck, catalog) && reader.Read())
+        while (KeepTokensForLabels(reader, labelCheck) && reader.Read())
         {
             if (lexDiagnostics.Count != lexedBefore)
             {
@@ -137,8 +137,6 @@ public static class SchemaEngine
                     labelCheck.Passed(sql, reader.First);
                     labelCheck.Check(catalog, catalog, sql, reader.Tokens, context);
                 }
-
-                if (rules.Dialect == SqlDialect.Postgres) UnknownLabelCheck.Check(catalog, catalog, sql, reader.Tokens, context, RefusedSince(statementDiagnostics, found));
 
                 if (rules.Dialect == SqlDialect.MariaDb && reader.Tokens.Count > 0 && SqlTokenText.IsWord(sql, reader.Tokens[0], "DELETE"))
                 {
@@ -237,12 +235,14 @@ public static class SchemaEngine
         return catalog;
     }
 
-    // Data statements keep their tokens only while a label waits for its commit, or while a
-    // PostgreSQL enum type exists (a constant may name a label it lacks), so the checks can read
-    // them; otherwise they are passed over unstored. Set before each statement is read.
-    private static bool KeepTokensForLabels(ISqlStatementSource reader, UncommittedLabelCheck? labelCheck, Catalog catalog)
+    // Data statements keep their tokens only while a label waits for its commit, so the check can
+    // read them; otherwise they are passed over unstored. Set before each statement is read. The
+    // check of labels a type lacks (UnknownLabelCheck) reads the statements the engine keeps
+    // anyway, not INSERT, UPDATE or DELETE: reading every one of those doubled the cold snapshot
+    // of a large history (docs/benchmarks.md).
+    private static bool KeepTokensForLabels(ISqlStatementSource reader, UncommittedLabelCheck? labelCheck)
     {
-        reader.KeepsEveryStatement = labelCheck is { Labels.IsEmpty: false } || (catalog.Dialect == SqlDialect.Postgres && !catalog.EnumTypes.IsEmpty);
+        reader.KeepsEveryStatement = labelCheck is { Labels.IsEmpty: false };
         return true;
     }
 
