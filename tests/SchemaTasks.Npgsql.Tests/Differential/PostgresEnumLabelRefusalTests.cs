@@ -9,8 +9,8 @@ namespace SchemaTasks.Npgsql.Tests.Differential;
 /// <summary>
 /// Enum labels PostgreSQL refuses: a constant read as a value of an enum type that lacks the label
 /// (22P02, when the statement is parsed, whether or not a row matches: in a CHECK, a domain's
-/// CHECK, a generated column, an index, a view, UPDATE, INSERT and DELETE) and a label longer than
-/// 63 bytes (42602). The engine reports each at its line; the forms the server takes (a cast to
+/// CHECK, a generated column, an index, a view, a partition bound, a query; INSERT, UPDATE and
+/// DELETE are not read for it) and a label longer than 63 bytes (42602). The engine reports each at its line; the forms the server takes (a cast to
 /// text, a text column, a label of 63 bytes, the empty label) build the server's schema.
 /// </summary>
 public sealed class PostgresEnumLabelRefusalTests
@@ -39,13 +39,8 @@ public sealed class PostgresEnumLabelRefusalTests
     [InlineData("a partial index", "CREATE INDEX i ON t (id) WHERE c <> 'z';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
     [InlineData("a domain's CHECK", "CREATE DOMAIN d AS e CHECK (VALUE IN ('a', 'z'));", DiagnosticCodes.EnumLabelUnknown, "22P02")]
     [InlineData("a view", "CREATE VIEW v AS SELECT * FROM t WHERE c = 'z';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
-    [InlineData("UPDATE SET on no row", "UPDATE t SET c = 'z' WHERE false;", DiagnosticCodes.EnumLabelUnknown, "22P02")]
-    [InlineData("UPDATE WHERE", "UPDATE t SET c = 'a' WHERE c = 'z';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
-    [InlineData("INSERT VALUES", "INSERT INTO t (id, c) VALUES (1, 'z');", DiagnosticCodes.EnumLabelUnknown, "22P02")]
-    [InlineData("INSERT SELECT of no row", "INSERT INTO t (c) SELECT 'z' WHERE false;", DiagnosticCodes.EnumLabelUnknown, "22P02")]
-    [InlineData("DELETE", "DELETE FROM t WHERE c IN ('a', 'z');", DiagnosticCodes.EnumLabelUnknown, "22P02")]
-    [InlineData("an array literal", "UPDATE t SET arr = '{a,z}';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
-    [InlineData("a label renamed away, in UPDATE", "UPDATE job SET st = 'done' WHERE st = 'new';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
+    [InlineData("a query", "SELECT 1 FROM t WHERE c = 'z'::e;", DiagnosticCodes.EnumLabelUnknown, "22P02")]
+    [InlineData("a label renamed away, in a view", "CREATE VIEW done_jobs AS SELECT id FROM job WHERE st = 'done';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
     [InlineData("a label renamed away, in a partial index", "CREATE INDEX job_open ON job (id) WHERE st <> 'closed';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
     [InlineData("a list partition's bound", "CREATE TABLE p1 PARTITION OF p FOR VALUES IN ('a', 'z');", DiagnosticCodes.EnumLabelUnknown, "22P02")]
     [InlineData("a range partition's upper bound", "CREATE TABLE r1 PARTITION OF r FOR VALUES FROM ('a') TO ('z');", DiagnosticCodes.EnumLabelUnknown, "22P02")]
@@ -85,6 +80,7 @@ public sealed class PostgresEnumLabelRefusalTests
         UPDATE t SET n = 'z' WHERE c::text = 'z';
         UPDATE u SET c = 'z' FROM t WHERE u.id = t.id;
         INSERT INTO t (id, n) VALUES (1, 'z');
+        SELECT count(*) FROM t WHERE c::text = 'z';
         """)]
     [InlineData("labels of 63 bytes and the empty label", """
         CREATE TYPE l AS ENUM ('', '123456789012345678901234567890123456789012345678901234567890123', 'éééééééééééééééééééééééééééééééa');
