@@ -262,6 +262,20 @@ public static class DiagnosticCodes
     /// <summary>An enum label named by <c>RENAME VALUE</c>, <c>BEFORE</c> or <c>AFTER</c> is not a label of the type.</summary>
     public const string EnumLabelNotFound = "ST3006";
 
+    /// <summary>
+    /// PostgreSQL: a statement reads a string constant as a value of an enum type that has no such
+    /// label (in a CHECK, an index, a view, a generated column, a partition bound, a query); the
+    /// server refuses the statement (SQLSTATE 22P02, invalid input value for enum). INSERT, UPDATE
+    /// and DELETE are not read for it.
+    /// </summary>
+    public const string EnumLabelUnknown = "ST3143";
+
+    /// <summary>
+    /// PostgreSQL: an enum label longer than 63 bytes (in UTF-8) in CREATE TYPE ... AS ENUM,
+    /// ADD VALUE or RENAME VALUE; the server refuses it (SQLSTATE 42602, invalid enum label).
+    /// </summary>
+    public const string EnumLabelTooLong = "ST3144";
+
     /// <summary>A statement names a table that the migrations never created (or already dropped or renamed).</summary>
     public const string TableNotFound = "ST3007";
 

@@ -29,6 +29,12 @@ internal static class PartitionBoundCheck
     public static bool Refuses(Catalog catalog, CatalogTable parent, QualifiedName partition, PartitionBound? bound, bool isDefault, string statement, SqlToken at, ApplyContext context)
     {
         if (parent.Inheritance?.Key is not { } key) return false;
+        if (!isDefault && bound is not null && PartitionBoundLabels.FirstMissing(catalog, parent, key, bound) is var (type, label))
+        {
+            UnknownLabelCheck.Report(type, label, at, context);
+            return true;
+        }
+
         var refusal = isDefault
             ? key.Strategy == PartitionStrategy.Hash ? ("42P16", "a hash-partitioned table may not have a default partition") : default
             : bound is null ? default : Refusal(catalog, parent, key, partition, bound, statement, at, context);

@@ -16,6 +16,7 @@ internal sealed class RoutineOverloads
 
     private readonly Dictionary<QualifiedName, HashSet<string>> _signatures = [];
     private readonly HashSet<string> _everNamed = new(StringComparer.Ordinal);
+    private ulong _everNamedLengths; // Bit n: a name of n characters was defined (the last bit: 63 or more).
 
     // The names a DROP (or a rename, or DROP SCHEMA ... CASCADE) took from the routines the
     // migrations created, and no CREATE gave back since: by name alone, as calls are matched.
@@ -42,6 +43,7 @@ internal sealed class RoutineOverloads
         var schema = last >= kind + 3 && SqlTokenText.IsSymbol(sql, tokens[last - 1], '.') ? rules.Name(sql, tokens[last - 2]) : rules.DefaultSchema;
         var name = new QualifiedName(schema, rules.Name(sql, tokens[last]));
         _everNamed.Add(name.Name);
+        _everNamedLengths |= LengthBit(name.Name.Length);
         if (!_signatures.TryGetValue(name, out var signatures)) _signatures[name] = signatures = new HashSet<string>(StringComparer.Ordinal);
         signatures.Add(RoutineSignature.Text(sql, tokens, last + 1));
         _drops.Remove(name.Name);
@@ -49,6 +51,15 @@ internal sealed class RoutineOverloads
 
     /// <summary>Whether the migrations created a function or procedure of this name, in any schema, at any time (dropped or not).</summary>
     public bool EverDefined(string name) => _everNamed.Contains(name);
+
+    /// <summary>
+    /// Whether a function or procedure the migrations ever created has a name of
+    /// <paramref name="length"/> characters: asked before a word is made a name to look up, so
+    /// most words a statement calls (types, keywords, built-in functions) cost no string.
+    /// </summary>
+    public bool EverDefinedNameOfLength(int length) => (_everNamedLengths & LengthBit(length)) != 0;
+
+    private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
 
     /// <summary>Whether the migrations created more than one overload of <paramref name="name"/> that no DROP removed since.</summary>
     public bool IsOverloaded(QualifiedName name) => _signatures.TryGetValue(name, out var signatures) && signatures.Count > 1;

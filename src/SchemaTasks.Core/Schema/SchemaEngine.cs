@@ -124,6 +124,7 @@ public static class SchemaEngine
             }
 
             lexedBefore = lexDiagnostics.Count;
+            var found = statementDiagnostics.Count; // The findings of this statement come after.
             var statementStart = gapStart;
             gapStart = reader.Last.End;
             if (reader.Last.Unterminated)
@@ -204,6 +205,7 @@ public static class SchemaEngine
                 }
 
                 catalog = labelCheck?.Check(before, catalog, sql, tokens, context) ?? catalog;
+                catalog = UnknownLabelCheck.Check(before, catalog, sql, tokens, context, RefusedSince(statementDiagnostics, found));
                 continue;
             }
 
@@ -242,6 +244,7 @@ public static class SchemaEngine
 
             catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file, parsed);
             catalog = labelCheck?.Check(before, catalog, sql, tokens, context) ?? catalog;
+            catalog = UnknownLabelCheck.Check(before, catalog, sql, tokens, context, RefusedSince(statementDiagnostics, found));
             context.Rules = rules;
             if (rules.Dialect == SqlDialect.Postgres) routines.SearchPath.AfterStatement(before, catalog, sql, tokens, file, statementDiagnostics);
         }
@@ -270,11 +273,25 @@ public static class SchemaEngine
     }
 
     // Data statements keep their tokens only while a label waits for its commit, so the check can
-    // read them; otherwise they are passed over unstored. Set before each statement is read.
+    // read them; otherwise they are passed over unstored. Set before each statement is read. The
+    // check of labels a type lacks (UnknownLabelCheck) reads the statements the engine keeps
+    // anyway, not INSERT, UPDATE or DELETE: reading every one of those doubled the cold snapshot
+    // of a large history (docs/benchmarks.md).
     private static bool KeepTokensForLabels(ISqlStatementSource reader, UncommittedLabelCheck? labelCheck)
     {
         reader.KeepsEveryStatement = labelCheck is { Labels.IsEmpty: false };
         return true;
+    }
+
+    // Whether the statement's findings (those after found) include an error: the server stops there.
+    private static bool RefusedSince(List<SchemaDiagnostic> diagnostics, int found)
+    {
+        for (var i = found; i < diagnostics.Count; i++)
+        {
+            if (diagnostics[i].Severity == DiagnosticSeverity.Error) return true;
+        }
+
+        return false;
     }
 
     private static string UnknownStatementMessage(string word, SqlDialect dialect)

@@ -21,6 +21,11 @@ internal static class TypeStatements
     public static Catalog CreateEnum(Catalog catalog, CreateEnumTypeStatement s, ApplyContext context)
     {
         if (!CheckSchema(catalog, s.Name, context, s.At) || !CheckNewType(catalog, s.Name, context, s.At)) return catalog;
+        foreach (var label in s.Labels)
+        {
+            if (!EnumLabelLength.Fits(label, $"CREATE TYPE {context.Show(s.Name)}", context, s.At)) return catalog;
+        }
+
         var labels = ImmutableArray.CreateBuilder<string>(s.Labels.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var label in s.Labels)
@@ -65,7 +70,7 @@ internal static class TypeStatements
     public static Catalog AddValue(Catalog catalog, AddEnumValueStatement s, ApplyContext context)
     {
         var type = FindEnum(catalog, s.Type, context, s.At, "ALTER TYPE ... ADD VALUE");
-        if (type is null) return catalog;
+        if (type is null || !EnumLabelLength.Fits(s.Label, $"ALTER TYPE {context.Show(s.Type)} ADD VALUE", context, s.At)) return catalog;
         if (type.HasLabel(s.Label))
         {
             if (!s.IfNotExists)
@@ -89,7 +94,7 @@ internal static class TypeStatements
     public static Catalog RenameValue(Catalog catalog, RenameEnumValueStatement s, ApplyContext context)
     {
         var type = FindEnum(catalog, s.Type, context, s.At, "ALTER TYPE ... RENAME VALUE");
-        if (type is null) return catalog;
+        if (type is null || !EnumLabelLength.Fits(s.To, $"ALTER TYPE {context.Show(s.Type)} RENAME VALUE", context, s.At)) return catalog;
         var index = type.IndexOfLabel(s.From);
         if (index < 0)
         {

@@ -17,7 +17,7 @@ internal sealed record UncommittedLabel(QualifiedName Type, string Label, SqlTok
 /// it at COMMIT. A label added to a type created in the same transaction is refused by
 /// PostgreSQL 12 to 16 and accepted from 17 (<see cref="UncommittedLabel.TypeIsNew"/>).
 /// </summary>
-internal sealed class UncommittedEnumLabels : ILabelSpellings
+internal sealed class UncommittedEnumLabels : ISoughtLabels
 {
     // Indexed by type and by spelling, so a migration that adds thousands of labels is followed in
     // time proportional to it: each statement asks about its own constants only.
@@ -67,6 +67,12 @@ internal sealed class UncommittedEnumLabels : ILabelSpellings
 
     /// <inheritdoc/>
     bool ILabelSpellings.Spells(string text) => HasSpelling(text);
+
+    /// <inheritdoc/>
+    bool ISoughtLabels.NeedsSingleTable => false;
+
+    /// <inheritdoc/>
+    bool ISoughtLabels.SearchesOtherSchemas => true;
 
     /// <inheritdoc/>
     public bool MayHaveLength(int length) => (_lengths & LengthBit(length)) != 0;

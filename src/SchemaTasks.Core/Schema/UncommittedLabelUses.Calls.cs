@@ -16,7 +16,7 @@ internal static partial class UncommittedLabelUses
             var named = SqlTokenText.IsSymbol(sql, tokens[i - 1], "=>") && IsName(tokens[i - 2]) ? rules.Name(sql, tokens[i - 2]) : null;
             var start = named is null ? i : i - 2;
             if (!SqlTokenText.IsSymbol(sql, tokens[start - 1], '(') && !SqlTokenText.IsSymbol(sql, tokens[start - 1], ',')) return null;
-            if (CallOf(start) is not { } call) return null;
+            if (!MayCallARoutine() || CallOf(start) is not { } call) return null;
             var signatures = routines.SignaturesOf(call.Routine);
             if (signatures.Count == 0) return null;
 

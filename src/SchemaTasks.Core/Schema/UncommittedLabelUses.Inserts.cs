@@ -39,20 +39,26 @@ internal static partial class UncommittedLabelUses
             {
                 for (i++; i < tokens.Count && !SqlTokenText.IsSymbol(sql, tokens[i], ')'); i++)
                 {
-                    if (IsName(tokens[i])) columns.Add(table.FindColumn(rules.Name(sql, tokens[i]), rules.Dialect));
+                    if (IsName(tokens[i])) columns.Add(OfEnum(table.FindColumn(rules.Name(sql, tokens[i]), rules.Dialect)));
                 }
 
                 i++;
             }
             else
             {
-                columns.AddRange(table.Columns);
+                foreach (var column in table.Columns) columns.Add(OfEnum(column));
             }
+
+            if (!columns.Exists(c => c is not null)) return; // No value goes to a column whose type reaches an enum type.
 
             if (i >= tokens.Count) return;
             if (SqlTokenText.IsWord(sql, tokens[i], "VALUES")) ReadRows(i + 1, columns, ref found);
             else if (SqlTokenText.IsWord(sql, tokens[i], "SELECT")) ReadSelectList(i + 1, columns, ref found);
         }
+
+        // The column when its type (or its element type) reaches an enum type, through domains:
+        // only such a column makes a constant a use, so no other is noted for each row.
+        private CatalogColumn? OfEnum(CatalogColumn? column) => column is not null && EnumOf(column.TypeReference) is not null ? column : null;
 
         private bool IsRowsKeyword(SqlToken token) => SqlTokenText.IsWord(sql, token, "VALUES") || SqlTokenText.IsWord(sql, token, "SELECT");
 
@@ -130,7 +136,7 @@ internal static partial class UncommittedLabelUses
         private void Note(int at, int position, List<CatalogColumn?> columns, ref Dictionary<int, CatalogColumn>? found)
         {
             if (tokens[at].Kind != SqlTokenKind.String || position >= columns.Count || columns[position] is not { } column) return;
-            (found ??= new Dictionary<int, CatalogColumn>())[at] = column;
+            (found ??= new Dictionary<int, CatalogColumn>(16))[at] = column;
         }
     }
 }

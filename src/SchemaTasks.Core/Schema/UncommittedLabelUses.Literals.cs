@@ -6,13 +6,29 @@ internal static partial class UncommittedLabelUses
 {
     private sealed partial class Scan
     {
+        // PostgreSQL's reserved words that most often stand before a constant: no unquoted type
+        // name is one, so DEFAULT 'a' is not looked up as a type (every table has defaults).
+        private static readonly string[] ReservedBeforeConstants = ["DEFAULT", "AS", "THEN", "ELSE", "WHEN", "AND", "OR", "NOT", "IN", "WHERE"];
+
         // type 'c' (and schema.type 'c'), the typed literal; not a keyword of ALTER TYPE's own
         // label list, which no enum type shares a name with in practice but would read as one.
         private UncommittedLabel? TypedLiteralAt(int i, string value)
         {
-            if (i < 1 || !IsName(tokens[i - 1]) || IsLabelKeyword(tokens[i - 1])) return null;
+            if (i < 1 || !IsName(tokens[i - 1]) || IsLabelKeyword(tokens[i - 1]) || IsOneOf(tokens[i - 1], ReservedBeforeConstants)) return null;
             var start = i >= 3 && SqlTokenText.IsSymbol(sql, tokens[i - 2], '.') && IsName(tokens[i - 3]) ? i - 3 : i - 1;
             return OfType(TypeNameAt(start), value);
+        }
+
+        private bool? _hasArray;
+
+        private bool HasWord(string word)
+        {
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (SqlTokenText.IsWord(sql, tokens[i], word)) return true;
+            }
+
+            return false;
         }
 
         private bool IsLabelKeyword(SqlToken token)
@@ -21,6 +37,7 @@ internal static partial class UncommittedLabelUses
         // ARRAY['a', 'c']::status[]: each element is read as the array's element type.
         private UncommittedLabel? ArrayConstructorCastAt(int i, string value)
         {
+            if (!(_hasArray ??= HasWord("ARRAY"))) return null; // The search back is long in a long list: only where an ARRAY may hold the constant.
             var depth = 0;
             var open = i - 1;
             for (; open >= 0; open--)
@@ -53,7 +70,7 @@ internal static partial class UncommittedLabelUses
                 : -1;
             if (between < 1) return null;
             var end = SqlTokenText.IsWord(sql, tokens[between - 1], "NOT") ? between - 2 : between - 1;
-            return end >= 0 && ColumnEndingAt(end) is { } column ? OfColumnNamed(column, value) : null;
+            return end >= 0 && ColumnEndingAt(end) is { } column && ColumnStandsAlone(end) && ConstantStandsAlone(i) ? OfColumnNamed(column, value) : null;
         }
 
         // '{a,c}' read as an array of the enum type: cast to it, given to an array column (compared,
@@ -91,13 +108,8 @@ internal static partial class UncommittedLabelUses
             var operatorStart = i >= 3 && IsArrayOperator(tokens[i - 2], tokens[i - 1]) ? i - 2
                 : i >= 2 && IsComparison(tokens[i - 1]) ? i - 1
                 : -1;
-            if (operatorStart < 1 || ColumnEndingAt(operatorStart - 1) is not { } name) return null;
-            foreach (var table in NamedTables())
-            {
-                if (table.FindColumn(name, rules.Dialect) is { } column) return column.IsArray ? OfType(column.TypeReference, value) : null;
-            }
-
-            return null;
+            if (operatorStart < 1 || ColumnEndingAt(operatorStart - 1) is not { } name || !ColumnStandsAlone(operatorStart - 1, checkAfter: false) || (labels.NeedsSingleTable && !EndsOperand(i + 1))) return null;
+            return ColumnNamed(name) is { IsArray: true } column ? OfType(column.TypeReference, value) : null;
         }
 
         private bool IsArrayOperator(SqlToken first, SqlToken second)
@@ -110,7 +122,7 @@ internal static partial class UncommittedLabelUses
         {
             if (i < 4 || !SqlTokenText.IsSymbol(sql, tokens[i - 1], '(')) return null;
             if (!(SqlTokenText.IsWord(sql, tokens[i - 2], "ANY") || SqlTokenText.IsWord(sql, tokens[i - 2], "SOME") || SqlTokenText.IsWord(sql, tokens[i - 2], "ALL"))) return null;
-            return IsComparison(tokens[i - 3]) && ColumnEndingAt(i - 4) is { } column ? OfColumnNamed(column, value) : null;
+            return IsComparison(tokens[i - 3]) && ColumnEndingAt(i - 4) is { } column && ColumnStandsAlone(i - 4) && ConstantStandsAlone(i) ? OfColumnNamed(column, value) : null;
         }
     }
 }

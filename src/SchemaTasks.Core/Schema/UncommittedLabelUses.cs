@@ -35,7 +35,7 @@ internal static partial class UncommittedLabelUses
     /// <param name="rules">The naming rules.</param>
     /// <param name="routines">The functions and procedures the migrations created, whose parameters type a call's arguments.</param>
     /// <param name="readsFunctionBodies">Whether CREATE FUNCTION parses a <c>LANGUAGE sql</c> body (check_function_bodies is not turned off); asked only of a body that may hold a label. Without it, bodies are read.</param>
-    public static UncommittedLabelUse? Find(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, UncommittedEnumLabels labels, IdentifierRules rules, RoutineOverloads? routines = null, Func<bool>? readsFunctionBodies = null)
+    public static UncommittedLabelUse? Find(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, ISoughtLabels labels, IdentifierRules rules, RoutineOverloads? routines = null, Func<bool>? readsFunctionBodies = null)
     {
         if (tokens.Count == 0 || !LabelConstants.MayHold(sql, tokens, labels, out var body)) return null;
         var scan = new Scan(before, after, sql, tokens, labels, rules, routines);
@@ -48,13 +48,13 @@ internal static partial class UncommittedLabelUses
 
     // A LANGUAGE sql body is parsed when the function is created, its constants coerced as in any
     // statement; it is read as the statements it holds, against the catalog as it now is.
-    private static UncommittedLabelUse? InFunctionBody(Catalog catalog, string sql, SqlToken literal, UncommittedEnumLabels labels, IdentifierRules rules, RoutineOverloads? routines)
+    private static UncommittedLabelUse? InFunctionBody(Catalog catalog, string sql, SqlToken literal, ISoughtLabels labels, IdentifierRules rules, RoutineOverloads? routines)
     {
         var body = EmbeddedSql.FromLiteral(sql, literal, []);
         return Find(catalog, catalog, body.Text, body.Tokens, labels, rules, routines, static () => false);
     }
 
-    private sealed partial class Scan(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, UncommittedEnumLabels labels, IdentifierRules rules, RoutineOverloads? routines)
+    private sealed partial class Scan(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, ISoughtLabels labels, IdentifierRules rules, RoutineOverloads? routines)
     {
         private List<CatalogTable>? _tables;
 
@@ -70,7 +70,7 @@ internal static partial class UncommittedLabelUses
                     if (i >= 2 && SqlTokenText.IsWord(sql, tokens[i - 1], "IN"))
                     {
                         var end = SqlTokenText.IsWord(sql, tokens[i - 2], "NOT") ? i - 3 : i - 2;
-                        (listDepth, listColumn) = (depth, end >= 0 ? ColumnEndingAt(end) : null);
+                        (listDepth, listColumn) = (depth, end >= 0 && ColumnStandsAlone(end) ? ColumnEndingAt(end) : null);
                     }
 
                     continue;
@@ -82,9 +82,9 @@ internal static partial class UncommittedLabelUses
                     continue;
                 }
 
-                if (tokens[i].Kind != SqlTokenKind.String) continue;
+                if (tokens[i].Kind != SqlTokenKind.String || FollowsAsOrIs(i)) continue;
                 var value = SqlTokenText.Unquote(sql, tokens[i]);
-                if (!labels.HasSpelling(value))
+                if (!labels.HasSpelling(value) || (labels.NeedsSingleTable && value.StartsWith('{')))
                 {
                     if (value.StartsWith('{') && InArrayLiteral(i, value, inserted) is { } element) return new UncommittedLabelUse(element, tokens[i]);
                     continue;
@@ -95,7 +95,7 @@ internal static partial class UncommittedLabelUses
                     ?? ArrayConstructorCastAt(i, value)
                     ?? ComparedAt(i, value)
                     ?? BetweenAt(i, value)
-                    ?? (listColumn is not null && depth == listDepth ? OfColumnNamed(listColumn, value) : null)
+                    ?? (listColumn is not null && depth == listDepth && ConstantStandsAlone(i) ? OfColumnNamed(listColumn, value) : null)
                     ?? (inserted is not null && inserted.TryGetValue(i, out var column) ? OfColumn(column, value) : null);
                 if (use is { } label) return new UncommittedLabelUse(label, tokens[i]);
                 if (ArgumentAt(i, value) is { } argument) return argument;
@@ -103,6 +103,12 @@ internal static partial class UncommittedLabelUses
 
             return null;
         }
+
+        // A constant right after AS is a routine's body (or its object file), and one after IS a
+        // comment's text: never a value the statement reads. Passed over before it is unquoted, as
+        // a body may be long.
+        private bool FollowsAsOrIs(int i)
+            => i > 0 && (SqlTokenText.IsWord(sql, tokens[i - 1], "AS") || SqlTokenText.IsWord(sql, tokens[i - 1], "IS"));
 
         /// <summary>A default the statement gave a column or domain whose type has an uncommitted label.</summary>
         public UncommittedLabelUse? FirstNewDefault()
@@ -161,12 +167,19 @@ internal static partial class UncommittedLabelUses
         // column = 'c', 'c' = column, SET column = 'c'.
         private UncommittedLabel? ComparedAt(int i, string value)
         {
-            if (i >= 2 && IsComparison(tokens[i - 1]) && ColumnEndingAt(i - 2) is { } left && OfColumnNamed(left, value) is { } byLeft) return byLeft;
-            return i + 2 < tokens.Count && IsComparison(tokens[i + 1]) && IsName(tokens[i + 2]) ? OfColumnNamed(ColumnStartingAt(i + 2), value) : null;
+            if (i >= 2 && IsComparison(tokens[i - 1]) && ColumnEndingAt(i - 2) is { } left && ColumnStandsAlone(i - 2) && ConstantStandsAlone(i) && OfColumnNamed(left, value) is { } byLeft) return byLeft;
+            return i + 2 < tokens.Count && IsComparison(tokens[i + 1]) && IsName(tokens[i + 2]) && ConstantStandsAlone(i) && ColumnStandsAlone(NameEnd(i + 2)) ? OfColumnNamed(ColumnStartingAt(i + 2), value) : null;
         }
 
+        // Read in place: a substring for each token asked about would be a string per constant.
         private bool IsComparison(SqlToken token)
-            => token.Kind == SqlTokenKind.Symbol && SqlTokenText.Raw(sql, token) is "=" or "<>" or "!=" or "<" or ">" or "<=" or ">=";
+        {
+            if (token.Kind != SqlTokenKind.Symbol || token.Length is < 1 or > 2) return false;
+            var first = sql[token.Start];
+            if (token.Length == 1) return first is '=' or '<' or '>';
+            var second = sql[token.Start + 1];
+            return (first, second) is ('<', '>') or ('!', '=') or ('<', '=') or ('>', '=');
+        }
 
         private static bool IsName(SqlToken token) => token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;
 
@@ -198,7 +211,7 @@ internal static partial class UncommittedLabelUses
             // Only a type with an uncommitted label, or a domain over one, can make a use: the
             // search of every type and domain by name (any word before a constant, DEFAULT 'a',
             // is asked about) is left for when one of those may be the one.
-            if (!labels.HasTypeNamed(name) && !HasDomainNamed(name)) return inDefault;
+            if (!labels.SearchesOtherSchemas || (!labels.HasTypeNamed(name) && !HasDomainNamed(name))) return inDefault;
             var elsewhere = after.EnumTypes.Keys.Concat(after.Domains.Keys).Where(n => n.Name == name).Take(2).ToList();
             return elsewhere.Count == 1 ? elsewhere[0] : inDefault;
         }
@@ -218,17 +231,10 @@ internal static partial class UncommittedLabelUses
 
         private UncommittedLabel? OfColumn(CatalogColumn column, string value) => column.IsArray ? null : OfType(column.TypeReference, value);
 
-        // The column of that name in the first table the statement names that has one, when its
-        // type is an enum type with the label not committed.
+        // The column of that name (see ColumnNamed), when its type is an enum type that makes the
+        // constant a use.
         private UncommittedLabel? OfColumnNamed(string name, string value)
-        {
-            foreach (var table in NamedTables())
-            {
-                if (table.FindColumn(name, rules.Dialect) is { } column) return OfColumn(column, value);
-            }
-
-            return null;
-        }
+            => ColumnNamed(name) is { } column ? OfColumn(column, value) : DomainValue(name, value);
 
         private List<CatalogTable> NamedTables()
         {
