@@ -393,9 +393,21 @@ public sealed class PostgresMigratorTests
         var slow = new TestMigrations(SqlDialect.Postgres)
             .Add("1", "CREATE TABLE a (id int);\nSELECT pg_sleep(30);")
             .Load();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PostgresMigrator.MigrateAsync(slow, db.ConnectionString, cancellationToken: cancel.Token));
+        // Cancelled once the migration is seen running, not after a fixed time: a first run reads
+        // the history and looks for other tools' tables before it creates its own, which on a
+        // busy machine can take longer than any fixed wait.
+        var run = PostgresMigrator.MigrateAsync(slow, db.ConnectionString, cancellationToken: cancel.Token);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await db.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid()") == 0)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "The migration never started its statement.");
+            await Task.Delay(20);
+        }
+
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
 
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'a'"));
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM schematasks_history"));
