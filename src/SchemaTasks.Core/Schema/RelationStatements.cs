@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SchemaTasks.Diagnostics;
 using SchemaTasks.Sql;
 
 namespace SchemaTasks.Schema;
@@ -6,8 +7,9 @@ namespace SchemaTasks.Schema;
 /// <summary>
 /// Keeps the names of the PostgreSQL relations the engine does not model (<see cref="RelationNames"/>,
 /// and indexes on tables as <see cref="ConstraintKind.Index"/> keys) as the server creates,
-/// renames and drops them. Nothing here is refused: the engine does not know these relations
-/// well enough to say the server would fail, only their names.
+/// renames and drops them. Only a name already taken is refused (42P07, or 42809 for CREATE OR
+/// REPLACE VIEW over another kind): the engine does not know these relations well enough to say
+/// the server would fail for any other reason.
 /// </summary>
 internal static class RelationStatements
 {
@@ -32,12 +34,36 @@ internal static class RelationStatements
             return catalog.WithRelations(catalog.Relations with { Named = catalog.Relations.Named.SetItem(s.Name, existing with { Uses = uses }) });
         }
 
+        if (s.OrReplace && s.Kind == 'v' && NotAView(catalog, s, context)) return catalog;
+        if (!s.OrReplace && PostgresRelationNameClash.Taken(catalog, s.Name, What(s.Kind), s.IfNotExists, s.At, context)) return catalog;
+
         // A second relation of a name the server refuses (or skips, with IF NOT EXISTS or OR REPLACE).
         if (catalog.Tables.ContainsKey(s.Name) || catalog.Relations.Named.ContainsKey(s.Name)) return catalog;
         var temporary = s.Name.Schema == RelationNames.TemporarySchema;
         var relation = new NamedRelation(s.Kind, s.OwnedBy?.Table, s.OwnedBy?.Column, Uncertain: temporary, Uses: uses);
         return catalog.WithRelations(catalog.Relations with { Named = catalog.Relations.Named.Add(s.Name, relation) });
     }
+
+    // CREATE OR REPLACE VIEW replaces a view only: over a table, index, sequence or materialized
+    // view of the name the server refuses it (SQLSTATE 42809, "t" is not a view; checked on PostgreSQL 15).
+    private static bool NotAView(Catalog catalog, CreateRelationStatement s, ApplyContext context)
+    {
+        if (!context.IsPostgres || RelationExistence.InPgClass(catalog, s.Name.Schema, s.Name.Name, relkind: null) != true) return false;
+        if (RelationExistence.InPgClass(catalog, s.Name.Schema, s.Name.Name, relkind: "v") != false) return false;
+        context.Error(
+            DiagnosticCodes.TableExists,
+            $"PostgreSQL refuses CREATE OR REPLACE VIEW {context.Show(s.Name)}: a relation of that name is there and is not a view (SQLSTATE 42809, \"{s.Name.Name}\" is not a view); OR REPLACE replaces only a view. Choose another name, or drop the relation first.",
+            s.At);
+        return true;
+    }
+
+    private static string What(char kind) => kind switch
+    {
+        'v' => "view",
+        'm' => "materialized view",
+        'S' => "sequence",
+        _ => "foreign table",
+    };
 
     public static Catalog Unread(Catalog catalog, UnreadRelationStatement s)
         => catalog.WithRelations(catalog.Relations.WithUnknown(s.Schema, mayOwnRowType: !s.IndexOnly));

@@ -3,8 +3,8 @@ using SchemaTasks.Schema;
 namespace SchemaTasks.Sql;
 
 // PostgreSQL's views, materialized views, sequences and foreign tables, read for their names only
-// (RelationStatements): nothing in them is refused, and a name that cannot be read leaves the
-// schema's relation names unknown rather than wrong.
+// (RelationStatements): only a name already taken is refused, and a name that cannot be read
+// leaves the schema's relation names unknown rather than wrong.
 internal sealed partial class DdlParser
 {
     /// <summary>Whether the words at the cursor (after CREATE [OR REPLACE] [TEMP]) start a relation kept by name.</summary>
@@ -30,11 +30,11 @@ internal sealed partial class DdlParser
             else if (_c.TryWord("SEQUENCE")) kind = 'S';
             else if (_c.TryWords("FOREIGN", "TABLE")) kind = 'f';
             else throw _c.Error("expected VIEW, MATERIALIZED VIEW, SEQUENCE or FOREIGN TABLE");
-            if (kind != 'v') IfNotExists();
+            var ifNotExists = kind != 'v' && IfNotExists();
             var name = _c.QualifiedName();
             if (temporary) name = name with { Schema = RelationNames.TemporarySchema };
             var query = kind is 'v' or 'm' ? ViewQuery() : null;
-            return new CreateRelationStatement(at, name, kind, kind == 'S' ? SequenceOwner(out _) : null) { Query = query, OrReplace = orReplace };
+            return new CreateRelationStatement(at, name, kind, kind == 'S' ? SequenceOwner(out _) : null) { Query = query, OrReplace = orReplace, IfNotExists = ifNotExists };
         }
         catch (SqlParseException)
         {

@@ -21,6 +21,9 @@ internal sealed record CreateRelationStatement(SqlToken At, QualifiedName Name, 
 
     /// <summary>Whether <c>OR REPLACE</c> was written: an existing view of the name takes the new query.</summary>
     public bool OrReplace { get; init; }
+
+    /// <summary>Whether <c>IF NOT EXISTS</c> was written: a relation of the name makes the server skip the statement.</summary>
+    public bool IfNotExists { get; init; }
 }
 
 /// <summary><c>ALTER VIEW / MATERIALIZED VIEW / FOREIGN TABLE ... RENAME TO / SET SCHEMA</c>.</summary>

@@ -34,6 +34,11 @@ public sealed class PostgresValueAndNameRefusalTests
     [InlineData("CREATE TABLE t (id int, u int UNIQUE);\nCREATE INDEX t_u_key ON t (u);", DiagnosticCodes.TableExists, "42P07")]
     [InlineData("CREATE TABLE t (id int PRIMARY KEY);\nCREATE TABLE t_pkey (x int);", DiagnosticCodes.TableExists, "42P07")]
     [InlineData("CREATE TABLE t (id int);\nCREATE INDEX t ON t (id);", DiagnosticCodes.TableExists, "42P07")]
+    [InlineData("CREATE TABLE t (id int);\nCREATE VIEW t AS SELECT 1 AS x;", DiagnosticCodes.TableExists, "42P07")]
+    [InlineData("CREATE TABLE t (id int PRIMARY KEY);\nCREATE SEQUENCE t_pkey;", DiagnosticCodes.TableExists, "42P07")]
+    [InlineData("CREATE VIEW v AS SELECT 1 AS x;\nCREATE MATERIALIZED VIEW v AS SELECT 1 AS x;", DiagnosticCodes.TableExists, "42P07")]
+    [InlineData("CREATE SEQUENCE s;\nCREATE TABLE s (a int);", DiagnosticCodes.TableExists, "42P07")]
+    [InlineData("CREATE TABLE t (id int);\nCREATE OR REPLACE VIEW t AS SELECT 1 AS x;", DiagnosticCodes.TableExists, "42809")]
     public void Refused_at_the_statement(string sql, string code, string sqlState)
     {
         var (_, diagnostics) = Run(sql);
@@ -51,6 +56,7 @@ public sealed class PostgresValueAndNameRefusalTests
     [InlineData("CREATE TABLE t (id int PRIMARY KEY, c int CHECK (c > 0), a int, b int CHECK (a > b));\nALTER TABLE t DROP CONSTRAINT t_c_check, DROP CONSTRAINT t_check, DROP CONSTRAINT t_pkey;\nALTER TABLE t DROP CONSTRAINT IF EXISTS nope;")]
     [InlineData("CREATE TABLE t (a text CHECK (a IN ('x')), b varchar(5) CHECK (b IN ('x')), c text CHECK (c IN ('x')));\nALTER TABLE t ALTER COLUMN a TYPE varchar(10), ALTER COLUMN b TYPE int USING 1;\nALTER TABLE t DROP CONSTRAINT t_c_check, ALTER COLUMN c TYPE int USING 1;")]
     [InlineData("CREATE TABLE t (id int PRIMARY KEY, c int CHECK (c > 0));\nCREATE TABLE IF NOT EXISTS t_pkey (x int);\nCREATE INDEX IF NOT EXISTS t_pkey ON t (id);\nCREATE TABLE t_c_check (x int);")]
+    [InlineData("CREATE TABLE t (id int PRIMARY KEY);\nCREATE SEQUENCE IF NOT EXISTS t;\nCREATE MATERIALIZED VIEW IF NOT EXISTS t_pkey AS SELECT 1 AS x;\nCREATE VIEW v AS SELECT 1 AS x;\nCREATE OR REPLACE VIEW v AS SELECT 2 AS x;\nCREATE TEMP VIEW t AS SELECT 1 AS x;")]
     public void Taken_without_a_word(string sql)
         => Assert.Empty(Run(sql).Diagnostics);
 

@@ -11,7 +11,8 @@ namespace SchemaTasks.Npgsql.Tests.Differential;
 /// restricted expression its grammar takes (42601), a date, json, integer, numeric or boolean
 /// literal its type cannot read in a DEFAULT or a CHECK (22008, 22P02), SET or DROP DEFAULT of a generated or identity
 /// column (42601), a type change a value-set CHECK has no operator for (42883), DROP or RENAME CONSTRAINT of a name the table lacks (42704), a relation named
-/// like an index or an index named like a relation (42P07). The engine reports each at the
+/// like an index or an index named like a relation, a view, materialized view or sequence named like
+/// any relation (42P07), CREATE OR REPLACE VIEW over a relation that is not a view (42809). The engine reports each at the
 /// statement's line, with the code given; the server refuses the same statement with the SQLSTATE.
 /// </summary>
 public sealed class PostgresValueAndNameRefusalTests
@@ -50,6 +51,15 @@ public sealed class PostgresValueAndNameRefusalTests
     [InlineData("an index named like its table", "CREATE TABLE t (id int);", "CREATE INDEX t ON t (id);", DiagnosticCodes.TableExists, "42P07")]
     [InlineData("an index named like another index", "CREATE TABLE t (id int);\nCREATE INDEX i ON t (id);", "CREATE INDEX i ON t (id);", DiagnosticCodes.TableExists, "42P07")]
     [InlineData("a table renamed to an index's name", "CREATE TABLE t (id int PRIMARY KEY);\nCREATE TABLE u (x int);", "ALTER TABLE u RENAME TO t_pkey;", DiagnosticCodes.TableExists, "42P07")]
+    [InlineData("a view named like a table", "CREATE TABLE t (id int);", "CREATE VIEW t AS SELECT 1 AS x;", DiagnosticCodes.TableExists, "42P07")]
+    [InlineData("a view named like a primary key's index", "CREATE TABLE t (id int PRIMARY KEY);", "CREATE VIEW t_pkey AS SELECT 1 AS x;", DiagnosticCodes.TableExists, "42P07")]
+    [InlineData("OR REPLACE VIEW over a table", "CREATE TABLE t (id int);", "CREATE OR REPLACE VIEW t AS SELECT 1 AS x;", DiagnosticCodes.TableExists, "42809")]
+    [InlineData("OR REPLACE VIEW over a sequence", "CREATE SEQUENCE s;", "CREATE OR REPLACE VIEW s AS SELECT 1 AS x;", DiagnosticCodes.TableExists, "42809")]
+    [InlineData("a materialized view named like an index", "CREATE TABLE t (id int);\nCREATE INDEX i ON t (id);", "CREATE MATERIALIZED VIEW i AS SELECT 1 AS x;", DiagnosticCodes.TableExists, "42P07")]
+    [InlineData("a sequence named like a unique constraint's index", "CREATE TABLE t (id int, u int UNIQUE);", "CREATE SEQUENCE t_u_key;", DiagnosticCodes.TableExists, "42P07")]
+    [InlineData("a sequence named like a view", "CREATE VIEW v AS SELECT 1 AS x;", "CREATE SEQUENCE v;", DiagnosticCodes.TableExists, "42P07")]
+    [InlineData("a table named like a sequence", "CREATE SEQUENCE s;", "CREATE TABLE s (a int);", DiagnosticCodes.TableExists, "42P07")]
+    [InlineData("a view named like a serial column's sequence", "CREATE TABLE t (id serial);", "CREATE VIEW t_id_seq AS SELECT 1 AS x;", DiagnosticCodes.TableExists, "42P07")]
     [InlineData("a date that does not exist", "", "CREATE TABLE t (d date DEFAULT '2020-13-01');", DiagnosticCodes.DefaultNotOfColumnType, "22008")]
     [InlineData("February 29th of a common year", "CREATE TABLE t (id int, d date);", "ALTER TABLE t ALTER COLUMN d SET DEFAULT '2021-02-29';", DiagnosticCodes.DefaultNotOfColumnType, "22008")]
     [InlineData("json that does not parse", "", "CREATE TABLE t (j jsonb DEFAULT '{bad');", DiagnosticCodes.DefaultNotOfColumnType, "22P02")]
@@ -120,6 +130,15 @@ public sealed class PostgresValueAndNameRefusalTests
         ALTER TABLE v ALTER COLUMN b TYPE int USING 1;
         ALTER TABLE v ALTER COLUMN c TYPE char(3);
         ALTER TABLE v DROP CONSTRAINT v_d_check, ALTER COLUMN d TYPE int USING 1;
+        """)]
+    [InlineData("IF NOT EXISTS sequences and materialized views over a taken name, OR REPLACE of a view, a temporary view over a table's name", """
+        CREATE TABLE t (id int PRIMARY KEY);
+        CREATE SEQUENCE IF NOT EXISTS t;
+        CREATE MATERIALIZED VIEW IF NOT EXISTS t_pkey AS SELECT 1 AS x;
+        CREATE VIEW v AS SELECT 1 AS x;
+        CREATE OR REPLACE VIEW v AS SELECT 1 AS x, 2 AS y;
+        CREATE TEMP VIEW t AS SELECT 1 AS x;
+        CREATE SEQUENCE t_id_seq;
         """)]
     [InlineData("literals the types read", """
         CREATE TABLE l (d date DEFAULT '2020-02-29', j json DEFAULT '{"a": 1, "a": 2}', k jsonb DEFAULT ' [1, {"b": null}] ',
