@@ -78,6 +78,9 @@ internal static partial class StoredDefaults
             case "timestamp without time zone":
                 if (value.Kind != LiteralKind.String) return null;
                 return Timestamp(value.Text, Precision(type)) is { } timestamp ? rules.QuoteString(timestamp) : FixedMoment(value.Text, "1970-01-01 00:00:00", rules);
+            case "time without time zone" or "time with time zone":
+                if (value.Kind != LiteralKind.String) return null;
+                return PostgresTimeOfDay(value.Text, withZone: columnBase == "time with time zone") is { } time ? rules.QuoteString(time) : null;
             case "date":
                 if (value.Kind != LiteralKind.String) return null;
                 return IsoDate().Match(value.Text.Trim()) is { Success: true } d && DateTime.TryParseExact($"{d.Groups["y"].Value}-{int.Parse(d.Groups["m"].Value, CultureInfo.InvariantCulture):D2}-{int.Parse(d.Groups["d"].Value, CultureInfo.InvariantCulture):D2}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
@@ -112,6 +115,64 @@ internal static partial class StoredDefaults
             "-infinity" => "'-infinity'",
             _ => null,
         };
+
+    // time_in and timetz_in for the plain spellings: hours, minutes and optional seconds with up to
+    // six fractional digits ('7:5' is 07:05:00; trailing zeros of the fraction dropped, as the server
+    // shows them; a time(n)'s precision applies when a row is written, not to the stored default).
+    // With a zone, only an explicit numeric one: without it the session's TimeZone decides.
+    // 'allballs' is midnight UTC. Anything else is left as written (checked on PostgreSQL 15).
+    private static string? PostgresTimeOfDay(string text, bool withZone)
+    {
+        var written = text.AsSpan().Trim();
+        if (written.Equals("allballs".AsSpan(), StringComparison.OrdinalIgnoreCase)) return withZone ? "00:00:00+00" : "00:00:00";
+        var at = 0;
+        if (!TimeField(written, ref at, maxDigits: 2, out var hour) || !Next(written, ref at, ':') || !TimeField(written, ref at, maxDigits: 2, out var minute)) return null;
+        var second = 0;
+        var fraction = ReadOnlySpan<char>.Empty;
+        if (Next(written, ref at, ':'))
+        {
+            if (!TimeField(written, ref at, maxDigits: 2, out second)) return null;
+            if (Next(written, ref at, '.'))
+            {
+                var start = at;
+                while (at < written.Length && char.IsAsciiDigit(written[at])) at++;
+                if (at == start || at - start > 6) return null;
+                fraction = written[start..at].TrimEnd('0');
+            }
+        }
+
+        var zone = ReadOnlySpan<char>.Empty;
+        if (withZone)
+        {
+            var start = at;
+            if (!(Next(written, ref at, '+') || Next(written, ref at, '-')) || !TimeField(written, ref at, maxDigits: 2, out var zoneHours) || at - start != 3 || zoneHours > 15) return null;
+            if (Next(written, ref at, ':') && (!TimeField(written, ref at, maxDigits: 2, out var zoneMinutes) || at - start != 6 || zoneMinutes > 59)) return null;
+            zone = written[start..at];
+        }
+
+        if (at != written.Length || minute > 59 || second > 59 || hour > 24 || (hour == 24 && (minute > 0 || second > 0 || fraction.Length > 0))) return null;
+        var time = new StringBuilder(24)
+            .Append(hour.ToString("D2", CultureInfo.InvariantCulture)).Append(':')
+            .Append(minute.ToString("D2", CultureInfo.InvariantCulture)).Append(':')
+            .Append(second.ToString("D2", CultureInfo.InvariantCulture));
+        if (fraction.Length > 0) time.Append('.').Append(fraction.ToString());
+        return time.Append(zone.ToString()).ToString();
+    }
+
+    private static bool TimeField(ReadOnlySpan<char> text, ref int at, int maxDigits, out int value)
+    {
+        value = 0;
+        var start = at;
+        while (at < text.Length && at - start < maxDigits && char.IsAsciiDigit(text[at])) value = (value * 10) + (text[at++] - '0');
+        return at > start && (at == text.Length || !char.IsAsciiDigit(text[at]));
+    }
+
+    private static bool Next(ReadOnlySpan<char> text, ref int at, char expected)
+    {
+        if (at >= text.Length || text[at] != expected) return false;
+        at++;
+        return true;
+    }
 
     // uuid_in reads 32 hex digits in either case, in braces or not, with a hyphen allowed after
     // any group of four, and no space; the value is stored and shown in lower case with the standard hyphens.

@@ -153,8 +153,10 @@ public sealed class PostgresValueAndNameRefusalTests
           c1 bigint DEFAULT -1::bigint, c2 int DEFAULT -1::int, c3 numeric DEFAULT -1.5::numeric, c4 numeric DEFAULT -1::numeric(10,2), ar int[] DEFAULT ARRAY[-1, 2]);
         ALTER TABLE a ALTER COLUMN p SET DEFAULT - 2, ALTER COLUMN ab SET DEFAULT -2147483649;
         """)]
-    [InlineData("date and time constants with a fixed value", """
+    [InlineData("date and time constants with a fixed value, times of day", """
         CREATE TABLE e (ep timestamp DEFAULT 'epoch', e0 timestamp(0) DEFAULT 'EPOCH', ed date DEFAULT ' Epoch ', ei timestamp DEFAULT 'infinity', eh date DEFAULT '-infinity');
+        CREATE TABLE h (a time DEFAULT '12:00', b time DEFAULT ' 7:5:3 ', c time DEFAULT '12:00:00.50', d time(0) DEFAULT '12:00:00.000', e time(2) DEFAULT '12:00:00.1234',
+          f time DEFAULT '24:00', g time DEFAULT 'AllBalls', i timetz DEFAULT '12:00+05:30', j timetz DEFAULT '12:00:00.5-08', k timetz DEFAULT 'allballs');
         """)]
     [InlineData("\"char\" apart from char", """
         CREATE TABLE q (flag "char" NOT NULL DEFAULT 'a', c char, d "char"[], e pg_catalog."char", i "char" DEFAULT 'abc', j "char" DEFAULT '', k character);
