@@ -95,10 +95,7 @@ internal static class CharsetConversion
 
     // The length of `name(n)`, such as varchar(255), or null for another type.
     private static long? Length(string type, string name)
-    {
-        if (!type.StartsWith(name + "(", StringComparison.Ordinal) || !type.EndsWith(')')) return null;
-        return long.TryParse(type.AsSpan(name.Length + 1, type.Length - name.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var length) ? length : null;
-    }
+        => new MySqlTypeText(type) is var text && text.Name.SequenceEqual(name.AsSpan()) ? text.Length : null;
 
     private static void ReportVarcharTooLong(CatalogTable table, string column, long length, string? target, ConvertToCharsetAction convert, ApplyContext context)
     {

@@ -37,45 +37,10 @@ internal static class MariaDbDefaultValues
     /// <summary>What a constant default is: a string literal's content, or a number as written.</summary>
     internal readonly record struct Constant(bool IsString, string Text);
 
-    /// <summary>A normalised MySQL type text read without allocating: <c>name(m,d) unsigned</c>, -1 for a number not written.</summary>
-    private readonly ref struct ColumnType
-    {
-        public ColumnType(string type)
-        {
-            var span = type.AsSpan();
-            var end = 0;
-            while (end < span.Length && span[end] is >= 'a' and <= 'z') end++;
-            Name = span[..end];
-            (M, D) = (-1, -1);
-            if (end < span.Length && span[end] == '(')
-            {
-                var close = span.IndexOf(')');
-                var arguments = close < 0 ? default : span[(end + 1)..close];
-                var comma = arguments.IndexOf(',');
-                M = Digits(comma < 0 ? arguments : arguments[..comma]);
-                D = comma < 0 ? -1 : Digits(arguments[(comma + 1)..]);
-                end = close < 0 ? span.Length : close + 1;
-            }
-
-            Unsigned = span[end..].StartsWith(" unsigned", StringComparison.Ordinal);
-        }
-
-        public ReadOnlySpan<char> Name { get; }
-
-        public int M { get; }
-
-        public int D { get; }
-
-        public bool Unsigned { get; }
-
-        private static int Digits(ReadOnlySpan<char> digits)
-            => digits.Length is > 0 and <= 9 && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
-    }
-
     /// <summary>The text MariaDB shows for <paramref name="value"/> on a column of <paramref name="type"/>; <see langword="null"/> when not judged here.</summary>
     public static string? Stored(string type, Constant value, Sql.IdentifierRules rules)
     {
-        var column = new ColumnType(type);
+        var column = new MySqlTypeText(type);
         switch (column.Name)
         {
             case "tinyint" or "smallint" or "mediumint" or "int" or "bigint":
@@ -89,7 +54,7 @@ internal static class MariaDbDefaultValues
             case "char" when value.IsString && value.Text.EndsWith(' '):
                 return rules.QuoteString(value.Text.TrimEnd(' ')); // CHAR drops trailing spaces.
             case "date" or "datetime" or "timestamp" or "time":
-                return value.IsString && Temporal(column.Name, Math.Max(column.M, 0), value.Text) is { Refused: false, Stored: { } text } ? rules.QuoteString(text) : null;
+                return value.IsString && Temporal(column.Name, Precision(column), value.Text) is { Refused: false, Stored: { } text } ? rules.QuoteString(text) : null;
             default:
                 return null;
         }
@@ -98,7 +63,7 @@ internal static class MariaDbDefaultValues
     /// <summary>Why MariaDB refuses <paramref name="stored"/> (a stored default) on a column of <paramref name="type"/>; <see langword="null"/> when it takes it or it is not judged.</summary>
     public static string? Refusal(string type, string stored, Sql.IdentifierRules rules, bool clientCharsetIsUtf8, bool allowsInvalidDates = false)
     {
-        var column = new ColumnType(type);
+        var column = new MySqlTypeText(type);
         if (column.Name is not ("tinyint" or "smallint" or "mediumint" or "int" or "bigint" or "decimal" or "float" or "double" or "year" or "varchar" or "char" or "varbinary" or "binary" or "date" or "datetime" or "timestamp" or "time")) return null;
         Constant value;
         if (stored.Length > 0 && stored[0] == '\'')
@@ -144,7 +109,7 @@ internal static class MariaDbDefaultValues
             }
 
             case "date" or "datetime" or "timestamp" or "time" when value.IsString:
-                return Temporal(column.Name, Math.Max(column.M, 0), value.Text, allowsInvalidDates).Refused
+                return Temporal(column.Name, Precision(column), value.Text, allowsInvalidDates).Refused
                     ? $"the text is no valid {column.Name.ToString().ToUpperInvariant()} value{(column.Name is "timestamp" ? " (a TIMESTAMP holds 1970 to 2038)" : string.Empty)}"
                     : null;
             default:
@@ -201,10 +166,10 @@ internal static class MariaDbDefaultValues
 
     // The value a DECIMAL(M,D) shows, rounded to D places; null when it needs more than M - D integer
     // digits, is negative on an unsigned column, or has more digits than decimal keeps (not judged).
-    private static string? Decimal(ColumnType column, decimal value)
+    private static string? Decimal(MySqlTypeText column, decimal value)
     {
-        var precision = column.M < 0 ? 10 : column.M;
-        var scale = Math.Max(column.D, 0);
+        var precision = column.M < 0 ? 10 : (int)Math.Min(column.M, 29);
+        var scale = (int)Math.Min(Math.Max(column.D ?? 0, 0), 29);
         if (scale > 28 || precision > 28) return null;
         var rounded = Math.Round(value, scale, MidpointRounding.AwayFromZero);
         if (column.Unsigned && rounded < 0) return null;
@@ -214,6 +179,10 @@ internal static class MariaDbDefaultValues
         if (rounded == 0) rounded = 0m; // No '-0.0'.
         return rounded.ToString("F" + scale.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
+
+    // The fractional digits of a DATETIME, TIMESTAMP or TIME; 0 when none are written (a precision
+    // over 6 is refused with the column, by MySqlTypeWidths).
+    private static int Precision(MySqlTypeText column) => column.M is >= 0 and <= int.MaxValue ? (int)column.M : 0;
 
     private static int CharacterCount(string text)
     {

@@ -75,11 +75,8 @@ internal static class MariaDbKeyLength
     // The bytes a key part of the type takes: a count of characters for CHAR and VARCHAR, else of bytes; null when not judged.
     private static (long Count, bool PerCharacter)? Bytes(string type)
     {
-        var open = type.IndexOf('(');
-        var name = open < 0 ? type.AsSpan() : type.AsSpan(0, open);
-        var space = name.IndexOf(' ');
-        if (space >= 0) name = name[..space];
-        switch (name)
+        var text = new MySqlTypeText(type);
+        switch (text.Name)
         {
             case "tinyint": return (1, false);
             case "smallint": return (2, false);
@@ -88,9 +85,8 @@ internal static class MariaDbKeyLength
             case "bigint": return (8, false);
         }
 
-        var close = type.IndexOf(')');
-        if (open < 0 || close < open || type.Length != close + 1 || !long.TryParse(type.AsSpan(open + 1, close - open - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var length)) return null;
-        return name switch
+        if (text.Length is not { } length) return null;
+        return text.Name switch
         {
             "char" or "varchar" => (length, true),
             "binary" or "varbinary" => (length, false),

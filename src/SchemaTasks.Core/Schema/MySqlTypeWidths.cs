@@ -23,15 +23,11 @@ internal static class MySqlTypeWidths
     public static bool Refuses(QualifiedName table, ColumnSpec column, ApplyContext context)
     {
         var type = column.Type.Text;
-        var open = type.IndexOf('(');
-        if (open < 0 || column.Type.Inline is not null || !context.Rules.Dialect.IsMySqlFamily()) return false;
-        var close = type.IndexOf(')', open);
-        if (close < 0) return false;
-        var name = type.AsSpan(0, open);
-        var arguments = type.AsSpan(open + 1, close - open - 1);
-        var comma = arguments.IndexOf(',');
-        var first = Number(comma < 0 ? arguments : arguments[..comma]);
-        long? second = comma < 0 ? null : Number(arguments[(comma + 1)..]);
+        if (column.Type.Inline is not null || !context.Rules.Dialect.IsMySqlFamily()) return false;
+        var parsed = new MySqlTypeText(type);
+        if (!parsed.HasArguments) return false;
+        var name = parsed.Name;
+        var (first, second) = (parsed.M, parsed.D);
         // Not plain numbers; or a pair with a number over 32 bits, which MariaDB takes as a syntax error.
         if (first < 0 || second < 0 || (second is not null && Math.Max(first, second.Value) > MaxTextLength)) return false;
 
@@ -88,28 +84,4 @@ internal static class MySqlTypeWidths
         "char" or "binary" when first > 255 => (1074, "is longer than 255, the most a CHAR or BINARY holds", "Use VARCHAR, VARBINARY, TEXT or BLOB"),
         _ => null,
     };
-
-    // The number the digits say, long.MaxValue for more than 10 of them (beyond any limit); -1 for anything but digits.
-    private static long Number(ReadOnlySpan<char> digits)
-    {
-        if (digits.Length == 0 || digits.Length > 10) return digits.Length > 10 && IsDigits(digits) ? long.MaxValue : -1;
-        long value = 0;
-        foreach (var c in digits)
-        {
-            if (c is < '0' or > '9') return -1;
-            value = (value * 10) + (c - '0');
-        }
-
-        return value;
-    }
-
-    private static bool IsDigits(ReadOnlySpan<char> digits)
-    {
-        foreach (var c in digits)
-        {
-            if (c is < '0' or > '9') return false;
-        }
-
-        return true;
-    }
 }

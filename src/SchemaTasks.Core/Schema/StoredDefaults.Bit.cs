@@ -28,10 +28,7 @@ internal static partial class StoredDefaults
 
     // The n of bit(n); 0 for another type.
     private static int BitWidth(string type)
-        => type.StartsWith("bit(", StringComparison.Ordinal) && type.EndsWith(")", StringComparison.Ordinal)
-           && int.TryParse(type.Substring(4, type.Length - 5), NumberStyles.None, CultureInfo.InvariantCulture, out var width)
-            ? width
-            : 0;
+        => new MySqlTypeText(type) is { Name: "bit", Length: { } width and <= int.MaxValue } ? (int)width : 0;
 
     /// <summary>The number a BIT default stands for; <see cref="TooWide"/> when it needs more than 64 bits.</summary>
     private readonly record struct BitNumber(ulong Number, bool TooWide)

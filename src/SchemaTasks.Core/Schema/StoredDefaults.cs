@@ -356,7 +356,8 @@ internal static partial class StoredDefaults
         if (MySqlCurrentTimestamp(shape) is { } now) return now;
         if (rules.Dialect == SqlDialect.MariaDb && BitWidth(type) is > 0 and var width) return MariaDbBit(shape, width, rules);
         if (!shape.Literal(rules, out var value, out var castType) || castType is not null) return null;
-        var name = MySqlTypeName().Match(type).Value;
+        var text = new MySqlTypeText(type);
+        var name = text.Name;
         if (rules.Dialect == SqlDialect.MariaDb && value.Kind != LiteralKind.Boolean && name is "tinyint" or "smallint" or "mediumint" or "int" or "bigint" or "decimal" or "year" or "char" or "date" or "datetime" or "timestamp" or "time"
             && MariaDbDefaultValues.Stored(type, new MariaDbDefaultValues.Constant(value.Kind == LiteralKind.String, value.Text), rules) is { } mariaDb)
         {
@@ -371,9 +372,9 @@ internal static partial class StoredDefaults
                 : null;
         }
 
-        if (name == "decimal")
+        if (name is "decimal")
         {
-            var scale = DecimalScale().Match(type) is { Success: true } s ? int.Parse(s.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+            var scale = text is { M: >= 0, D: >= 0 and <= int.MaxValue and var d } ? (int)d : 0;
             if (value.Kind == LiteralKind.Boolean) return Scaled(value.Text == "true" ? "1" : "0", scale);
             return PlainDecimal().Match(value.Text.Trim()) is { Success: true } m ? Scaled(Decimal(m), scale) : null;
         }
@@ -424,12 +425,4 @@ internal static partial class StoredDefaults
     private static readonly Regex IsoTimestampPattern = new(@"^(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2})(?:[ T](?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:\.(?<f>\d{1,6}))?)?)?\s*(?:Z|[+-]\d{1,2}(?::?\d{2})?)?$", RegexOptions.CultureInvariant);
 
     private static Regex IsoTimestamp() => IsoTimestampPattern;
-
-    private static readonly Regex MySqlTypeNamePattern = new(@"^[a-z]+");
-
-    private static Regex MySqlTypeName() => MySqlTypeNamePattern;
-
-    private static readonly Regex DecimalScalePattern = new(@"^decimal\(\d+,(\d+)\)");
-
-    private static Regex DecimalScale() => DecimalScalePattern;
 }
