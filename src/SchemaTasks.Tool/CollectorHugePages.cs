@@ -45,6 +45,10 @@ internal static class CollectorHugePages
     /// The contiguous anonymous private mappings around <paramref name="address"/>, read from
     /// the lines of <c>/proc/self/maps</c>: the collector reserves its whole heap as one mapping
     /// and commits parts of it, which splits it into neighbours differing only in access.
+    /// Anonymous mappings made just before it and touching it (the collector's bookkeeping, a
+    /// thread's stack) are taken too, as the system-wide "always" setting would take them:
+    /// telling them apart from the heap would need the collector's own bounds, which it does not
+    /// publish.
     /// </summary>
     internal static (ulong Start, ulong End)? FindReservation(IEnumerable<string> maps, ulong address)
     {
