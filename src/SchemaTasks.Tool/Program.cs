@@ -1,4 +1,5 @@
 using SchemaTasks.Tool;
 
+CollectorHugePages.Advise();
 CollectorStart.Defer();
 return await CommandLine.RunAsync(args, Console.Out, Console.Error, handleTermination: true);
