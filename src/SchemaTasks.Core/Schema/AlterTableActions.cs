@@ -110,6 +110,7 @@ internal static class AlterTableActions
         if (passes is null && MySqlForeignKeyRetype.Refuses(catalog, name, catalogBefore.Tables[s.Name], table, s, context)) return catalogBefore;
         if (passes is null && MySqlSetNullForeignKeys.Refuses(name, catalogBefore.Tables[s.Name], table, s, s.At, context)) return catalogBefore;
         if (passes is null && MariaDbKeyLength.Changed(catalogBefore.Tables[s.Name], table) && MariaDbKeyLength.Refuses(table, s.At, context)) return catalogBefore;
+        if (passes is null && MariaDbRowSize.MayGrow(s) && MariaDbRowSize.Refuses(table, s.At, context)) return catalogBefore;
         var settled = MySqlForeignKeyIndexes.Settle(table, context);
         if (passes is null && MariaDbForeignKeyChecks.Refuses(catalog, name, catalogBefore.Tables[s.Name], settled, s.At, context)) return catalogBefore;
         var after = catalog.WithTable(name, settled);

@@ -131,6 +131,7 @@ internal static class TableStatements
 
         if (!context.IsPostgres) table = MySqlForeignKeyIndexes.Settle(CharsetTracking.Created(table, s, context), context) with { IndexesKnown = true };
         if (MariaDbKeyLength.Refuses(table, s.At, context)) return catalog;
+        if (MariaDbRowSize.Refuses(table, s.At, context)) return catalog;
         if (MariaDbForeignKeyChecks.Refuses(catalog, s.Name, null, table, s.At, context)) return catalog;
         if (MySqlSetNullForeignKeys.Refuses(s.Name, null, table, null, s.At, context)) return catalog;
         if (!AutoIncrementColumns.Accepts(table, s.At, context)) return catalog;

@@ -146,6 +146,40 @@ public sealed class MariaDbColumnRuleTests
         Assert.Equal((DiagnosticCodes.TypeUndecidedByCharset, DiagnosticSeverity.Warning, 1), (warning.Code, warning.Severity, warning.Line));
     }
 
+    [Theory]
+    [InlineData(SqlDialect.MariaDb, "CREATE TABLE r (a varchar(32766) NOT NULL, b varchar(32766) NOT NULL) CHARSET latin1;")]
+    [InlineData(SqlDialect.MySql, "CREATE TABLE r (a varchar(32766) NOT NULL, b varchar(32766) NOT NULL) CHARSET latin1;")]
+    [InlineData(SqlDialect.MariaDb, "CREATE TABLE r (a varchar(32765), b varchar(32766)) CHARSET latin1;")]
+    [InlineData(SqlDialect.MariaDb, "CREATE TABLE r (a varchar(16383) NOT NULL, b int NOT NULL) CHARSET utf8mb4;")]
+    [InlineData(SqlDialect.MariaDb, "CREATE TABLE r (a varchar(32766) NOT NULL, b varchar(32757) NOT NULL, c tinyblob NOT NULL) CHARSET latin1;")]
+    [InlineData(SqlDialect.MariaDb, "CREATE TABLE r (a varchar(32766) NOT NULL, b varchar(32765) NOT NULL, e set('x') NOT NULL) CHARSET latin1;")]
+    [InlineData(SqlDialect.MariaDb, "CREATE TABLE r (a varchar(32766) NOT NULL, b varchar(32765) NOT NULL) CHARSET latin1;\nALTER TABLE r MODIFY a varchar(32766) NULL;")]
+    [InlineData(SqlDialect.MariaDb, "CREATE TABLE r (a varchar(10000) NOT NULL, b varchar(10000) NOT NULL) CHARSET latin1;\nALTER TABLE r CONVERT TO CHARACTER SET utf8mb4;")]
+    [InlineData(SqlDialect.MariaDb, "SET sql_mode = '';\nCREATE TABLE r (a varchar(40000) NOT NULL, b varchar(40000) NOT NULL) CHARSET latin1;")]
+    public void ARowOver65535Bytes_IsRefused(SqlDialect dialect, string sql)
+    {
+        var refusal = Assert.Single(Run(sql, dialect).Diagnostics);
+        Assert.Equal((DiagnosticCodes.ColumnDefinitionRefused, DiagnosticSeverity.Error, sql.Split('\n').Length), (refusal.Code, refusal.Severity, refusal.Line));
+        Assert.Contains("error 1118", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("CREATE TABLE r (a varchar(32765) NOT NULL, b varchar(32766) NOT NULL) CHARSET latin1;")]
+    [InlineData("CREATE TABLE r (a varchar(16383) NOT NULL) CHARSET utf8mb4;")]
+    [InlineData("CREATE TABLE r (a varchar(32766) NOT NULL, b varchar(32756) NOT NULL, c tinyblob NOT NULL) CHARSET latin1;")]
+    [InlineData("SET sql_mode = '';\nCREATE TABLE r (a varchar(20000), b varchar(20000)) CHARSET utf8mb4;")]
+    [InlineData("CREATE TABLE r (a varchar(32000) NOT NULL, t text, u longtext, b varchar(32000) NOT NULL) CHARSET latin1;\nALTER TABLE r ADD c int;")]
+    public void ARowUpTo65535Bytes_IsTaken(string sql)
+        => Assert.Empty(Run(sql, SqlDialect.MariaDb).Diagnostics);
+
+    [Fact]
+    public void ARowOverByTheDatabasesCharset_IsAWarning()
+    {
+        var warning = Assert.Single(Run("CREATE TABLE r (a varchar(10000), b varchar(10000));", SqlDialect.MariaDb).Diagnostics);
+        Assert.Equal((DiagnosticCodes.TypeUndecidedByCharset, DiagnosticSeverity.Warning, 1), (warning.Code, warning.Severity, warning.Line));
+        Assert.Contains("error 1118", warning.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MySql_KeepsTheWrittenTypes()
     {

@@ -8,7 +8,7 @@ namespace SchemaTasks.MySql.Tests.Differential;
 /// <summary>
 /// MariaDB's columns and values as the server builds or refuses them: defaults a column cannot
 /// hold (1067), ON UPDATE on a column that is no TIMESTAMP or DATETIME (1294), an unknown charset
-/// (1115), a VARCHAR too long for its charset (1074), a primary key over 3,072 bytes (1071), a drop of a constraint the table lacks
+/// (1115), a VARCHAR too long for its charset (1074), a primary key over 3,072 bytes (1071), a row over 65,535 bytes (1118), a drop of a constraint the table lacks
 /// (1091), ALTER INDEX of an index the statement adds (1176) and a cast to JSON in an UPDATE
 /// (1064); and the types and defaults it stores: TEXT(n) and BLOB(n) sized, dates normalised,
 /// ENUM labels with \% and \_. Run against MariaDB only.
@@ -44,11 +44,39 @@ public sealed class MariaDbColumnValueTests
     [InlineData("drop of a check not there", "CREATE TABLE m (id int PRIMARY KEY, s text NOT NULL CHECK (s <> ''), CHECK (id > 0));\nALTER TABLE m DROP CONSTRAINT m_chk_1;", DiagnosticCodes.ConstraintNotFound, 1091)]
     [InlineData("drop of a plain index as a constraint", "CREATE TABLE m (id int PRIMARY KEY, k int, KEY i_k (k));\nALTER TABLE m DROP CONSTRAINT i_k;", DiagnosticCodes.ConstraintNotFound, 1091)]
     [InlineData("alter index added in the statement", "CREATE TABLE t (id int PRIMARY KEY, d int);\nALTER TABLE t ADD INDEX i_d (d), ALTER INDEX i_d IGNORED;", DiagnosticCodes.ConstraintNotFound, 1176)]
+    [InlineData("a row over 65535 bytes", "CREATE TABLE r (a varchar(32766) NOT NULL, b varchar(32766) NOT NULL) CHARSET latin1;", DiagnosticCodes.ColumnDefinitionRefused, 1118)]
+    [InlineData("a row over 65535 bytes by its null bits", "CREATE TABLE r (a varchar(32765), b varchar(32766)) CHARSET latin1;", DiagnosticCodes.ColumnDefinitionRefused, 1118)]
+    [InlineData("a row over 65535 bytes by a TEXT pointer", "CREATE TABLE r (a varchar(32766) NOT NULL, b varchar(32756) NOT NULL, c text NOT NULL) CHARSET latin1;", DiagnosticCodes.ColumnDefinitionRefused, 1118)]
+    [InlineData("a row over 65535 bytes by an ENUM", "CREATE TABLE r (a varchar(32766) NOT NULL, b varchar(32765) NOT NULL, e enum('x') NOT NULL) CHARSET latin1;", DiagnosticCodes.ColumnDefinitionRefused, 1118)]
+    [InlineData("a row over 65535 bytes in utf8mb4", "CREATE TABLE r (a varchar(10000), b varchar(10000)) CHARSET utf8mb4;", DiagnosticCodes.ColumnDefinitionRefused, 1118)]
+    [InlineData("a row over 65535 bytes by binary columns", "CREATE TABLE r (a varbinary(32766) NOT NULL, b binary(255) NOT NULL, c varbinary(32511) NOT NULL);", DiagnosticCodes.ColumnDefinitionRefused, 1118)]
+    [InlineData("a column added past 65535 bytes", "CREATE TABLE r (a varchar(32766) NOT NULL, b varchar(32765) NOT NULL) CHARSET latin1;\nALTER TABLE r ADD c int;", DiagnosticCodes.ColumnDefinitionRefused, 1118)]
+    [InlineData("a column widened past 65535 bytes", "CREATE TABLE r (a varchar(32766) NOT NULL, b varchar(100) NOT NULL) CHARSET latin1;\nALTER TABLE r MODIFY b varchar(32766) NOT NULL;", DiagnosticCodes.ColumnDefinitionRefused, 1118)]
+    [InlineData("a charset converted past 65535 bytes", "CREATE TABLE r (a varchar(10000) NOT NULL, b varchar(10000) NOT NULL) CHARSET latin1;\nALTER TABLE r CONVERT TO CHARACTER SET utf8mb4;", DiagnosticCodes.ColumnDefinitionRefused, 1118)]
     [InlineData("cast to json in an update", "CREATE TABLE t (a text, b json);\nUPDATE t SET b = CAST(a AS JSON) WHERE a <> '';", DiagnosticCodes.SyntaxError, 1064)]
     public async Task A_definition_or_statement_the_server_refuses_is_reported(string behaviour, string sql, string code, int error)
     {
         if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
         await MySqlServerAgreement.AssertMariaDbRefusesLastLineAsync(behaviour, sql, code, error);
+    }
+
+    [MySqlFact]
+    public async Task Rows_up_to_65535_bytes_match_the_server()
+    {
+        if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
+        await MySqlServerAgreement.AssertEngineMatchesServerAsync(
+            "rows up to 65535 bytes",
+            """
+            CREATE TABLE r1 (a varchar(32765) NOT NULL, b varchar(32766) NOT NULL) CHARSET latin1;
+            CREATE TABLE r2 (a varchar(16383) NOT NULL) CHARSET utf8mb4;
+            CREATE TABLE r3 (a varchar(250) NOT NULL, b varchar(65280) NOT NULL) CHARSET latin1;
+            CREATE TABLE r4 (a varbinary(32766) NOT NULL, b binary(255) NOT NULL, c varbinary(32510) NOT NULL);
+            CREATE TABLE r5 (a varchar(32766) NOT NULL, b varchar(32755) NOT NULL, c text NOT NULL) CHARSET latin1;
+            CREATE TABLE r6 (a varchar(32766) NOT NULL, b varchar(32753) NOT NULL, c longblob NOT NULL) CHARSET latin1;
+            CREATE TABLE r7 (a varchar(32000) NOT NULL, t text, u longtext, b varchar(32000) NOT NULL) CHARSET latin1;
+            ALTER TABLE r7 ADD c int, MODIFY b varchar(33000) NOT NULL;
+            """,
+            SqlDialect.MariaDb);
     }
 
     [MySqlFact]
