@@ -4,9 +4,9 @@ namespace SchemaTasks.Sql;
 /// Reads the head of an <c>INSERT</c> or <c>REPLACE</c>, whose tokens are not kept, for the columns
 /// it gives values: MariaDB in a strict sql_mode refuses the statement when it leaves out a NOT NULL
 /// column without a default (error 1364), even when no row comes (<see cref="Schema.MariaDbOmittedColumns"/>).
-/// Fed each token as the reader passes it. Any other statement costs one comparison a token from
-/// its second on; an INSERT keeps its table's token and its columns' tokens (in a list reused for
-/// every statement), so nothing is allocated a token.
+/// Fed each token as the reader passes it. Any other statement costs a comparison or two a token
+/// from its second on (<see cref="Reading"/>); an INSERT keeps its table's token and its columns'
+/// tokens (in a list reused for every statement), so nothing is allocated a token.
 /// </summary>
 /// <remarks>
 /// The columns given are those of the column list, or the targets of <c>SET a = 1, ...</c>;
@@ -53,6 +53,9 @@ internal struct MariaDbInsertWatch(List<SqlToken> columns)
     public readonly MariaDbInsertHead? Head => _givesColumns && _state is State.Rows or State.Done
         ? new MariaDbInsertHead(_table, _qualified, _ignore, _columns, 0, _columns.Count)
         : null;
+
+    /// <summary>Whether the next token may still matter; the reader tests it before <see cref="Step"/>, so that a statement that is no INSERT costs no call a token.</summary>
+    public readonly bool Reading => _state is not (State.Off or State.Done);
 
     /// <summary>Starts a new statement.</summary>
     public void Reset()

@@ -225,7 +225,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
 
         if (KeepsTokensAlways || KeepsEveryStatement) Tokens.Add(token);
         if (WatchesJsonCasts) _jsonCasts.Step(_source, token);
-        if (_watchesInserts) _inserts.Step(_source, token);
+        if (_watchesInserts && _inserts.Reading) _inserts.Step(_source, token);
         Last = token;
     }
 
