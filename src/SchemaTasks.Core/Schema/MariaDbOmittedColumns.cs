@@ -54,10 +54,10 @@ internal static class MariaDbOmittedColumns
 
         if (omitted is null) return;
         var first = omitted[0];
-        var others = omitted.Count == 1 ? string.Empty : $" It leaves out {string.Join(", ", omitted.Skip(1).Select(context.Show))} too, alike.";
+        var others = omitted.Count == 1 ? string.Empty : $" It leaves out {string.Join(", ", omitted.Skip(1).Select(context.Show))} too, for the same reason.";
         diagnostics.Add(SchemaDiagnostic.Error(
             DiagnosticCodes.OmittedColumnWithoutDefault,
-            $"The server refuses this {verb}: it gives no value to column {context.Show(first)} of {context.Show(table.Name)}, which is NOT NULL and has no default (MariaDB error 1364, Field '{first}' doesn't have a default value, in a strict sql_mode, the default), even when no row comes. The migration stops here, so the statements after it never run.{others} Give {context.Show(first)} a DEFAULT, list it with a value, or make it NULL.",
+            $"The server refuses this {verb}: it gives no value to column {context.Show(first)} of {context.Show(table.Name)}, which is NOT NULL and has no default (MariaDB error 1364, Field '{first}' doesn't have a default value, in a strict sql_mode, the default). The server checks this before it reads any row, so even a query that returns none is refused, and the migration stops here.{others} Give column {context.Show(first)} a DEFAULT, list it in the {verb} with a value, or make it NULL.",
             context.File,
             insert.Table.Line,
             insert.Table.Column));
