@@ -37,7 +37,8 @@ internal static class MariaDbOmittedColumns
         if (context.TemporaryTables.Contains(name)) return;
 
         // IndexesKnown: created by a migration, not read from a snapshot, which keeps neither AUTO_INCREMENT nor generation.
-        if (catalog.FindTable(new QualifiedName(string.Empty, name)) is not { IndexesKnown: true } table) return;
+        var tableName = new QualifiedName(string.Empty, name);
+        if (context.IsPassedOver(tableName) || catalog.FindTable(tableName) is not { IndexesKnown: true } table) return;
         var given = new HashSet<string>(context.Rules.ColumnComparer);
         for (var i = insert.Start; i < insert.Start + insert.Count; i++)
         {
