@@ -31,6 +31,8 @@ public sealed class MariaDbOmittedColumnTests
     [InlineData("on duplicate key update after a query", "INSERT INTO t (id, b) SELECT id, b FROM t ON DUPLICATE KEY UPDATE a = 1;", 13)]
     [InlineData("on duplicate key update of another column", "INSERT INTO t (id, b) VALUES (1, 1) ON DUPLICATE KEY UPDATE b = VALUES(a);", 13)]
     [InlineData("a join's ON in the query", "INSERT INTO t (b) SELECT x.b FROM t x JOIN t y ON x.id = y.id;", 13)]
+    [InlineData("no spaces", "INSERT INTO t(b)VALUES(1);", 13)]
+    [InlineData("on duplicate key update in a comment", "INSERT INTO t (b) VALUES (1) /* ON DUPLICATE KEY UPDATE a = 1 */;", 13)]
     public void AnInsertLeavingOutTheColumn_IsRefused(string behaviour, string statement, int column)
     {
         var refusal = Assert.Single(Run(Table + statement, SqlDialect.MariaDb).Diagnostics);
@@ -53,6 +55,11 @@ public sealed class MariaDbOmittedColumnTests
     [InlineData("set and on duplicate key update", "INSERT INTO t SET id = 1 ON DUPLICATE KEY UPDATE a = (1 + 1);")]
     [InlineData("insert ignore", "INSERT IGNORE INTO t (b) VALUES (1);")]
     [InlineData("insert ignore with a query", "INSERT LOW_PRIORITY IGNORE INTO t (b) SELECT b FROM t;")]
+    [InlineData("insert ignore in an executable comment", "INSERT /*! IGNORE */ INTO t (b) VALUES (1);")]
+    [InlineData("insert ignore in a versioned executable comment", "INSERT /*!50000 IGNORE */ INTO t (b) VALUES (1);")]
+    [InlineData("insert ignore in MariaDB's executable comment", "INSERT /*M! IGNORE */ INTO t (b) VALUES (1);")]
+    [InlineData("on duplicate key update names it after another", "INSERT INTO t (b) VALUES (1) ON DUPLICATE KEY UPDATE b = b + 1, a = a;")]
+    [InlineData("in a procedure's body", "CREATE PROCEDURE p() INSERT INTO t (b) VALUES (1);")]
     [InlineData("a column the table lacks (error 1054)", "INSERT INTO t (b, nope) VALUES (1, 2);")]
     [InlineData("a partition clause", "INSERT INTO t PARTITION (p0) (b) VALUES (1);")]
     [InlineData("a table qualified with a database", "INSERT INTO db.t (b) VALUES (1);")]
