@@ -8,10 +8,10 @@ namespace SchemaTasks.Schema;
 /// that is NOT NULL without a default (error 1364, Field 'x' doesn't have a default value): it checks
 /// the columns the statement names before any row, so <c>INSERT INTO t (b) SELECT ...</c> is refused
 /// even when the query returns none, and the migration stops there. Checked on MariaDB 10.11: an
-/// AUTO_INCREMENT column, a generated one and an ENUM (which takes its first value) need no value;
-/// a TEXT, JSON, SET or DATETIME does. INSERT IGNORE and a sql_mode without STRICT_TRANS_TABLES,
-/// STRICT_ALL_TABLES or TRADITIONAL only warn and store the type's implicit default. A BEFORE INSERT
-/// trigger changes nothing, and the table's engine neither.
+/// AUTO_INCREMENT column, a generated one, one with ON UPDATE and an ENUM (which takes its first
+/// value) need no value; a TEXT, JSON, SET or DATETIME does. INSERT IGNORE and a sql_mode without
+/// STRICT_TRANS_TABLES, STRICT_ALL_TABLES or TRADITIONAL only warn and store the type's implicit
+/// default. A BEFORE INSERT trigger changes nothing, and the table's engine neither.
 /// </summary>
 /// <remarks>
 /// Only tables the migrations created, whose columns are known, are checked; a name qualified with a
@@ -68,6 +68,7 @@ internal static class MariaDbOmittedColumns
         => !column.IsNullable
            && column.Default is null
            && !column.IsAutoIncrement
+           && !column.HasOnUpdate
            && column.GeneratedFrom is null
            && column.InlineValues?.Kind != InlineValueKind.Enum
            && !column.Type.StartsWith("timestamp", StringComparison.OrdinalIgnoreCase);

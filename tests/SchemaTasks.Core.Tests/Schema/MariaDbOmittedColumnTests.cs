@@ -78,6 +78,8 @@ public sealed class MariaDbOmittedColumnTests
     [InlineData("SERIAL", "CREATE TABLE u (a SERIAL, b int);")]
     [InlineData("a generated column", "CREATE TABLE u (a int AS (b * 2) PERSISTENT, b int);")]
     [InlineData("an ENUM, which takes its first value", "CREATE TABLE u (a ENUM('x', 'y') NOT NULL, b int);")]
+    [InlineData("a DATETIME with ON UPDATE", "CREATE TABLE u (a datetime NOT NULL ON UPDATE CURRENT_TIMESTAMP, b int);")]
+    [InlineData("ON UPDATE given later", "CREATE TABLE u (a datetime(3) NOT NULL, b int);\nALTER TABLE u MODIFY a datetime(3) NOT NULL ON UPDATE CURRENT_TIMESTAMP(3);")]
     [InlineData("a TIMESTAMP, whose default depends on explicit_defaults_for_timestamp", "CREATE TABLE u (a timestamp NOT NULL, b int);")]
     [InlineData("a default set later", "CREATE TABLE u (a int NOT NULL, b int);\nALTER TABLE u ALTER COLUMN a SET DEFAULT 1;")]
     [InlineData("made nullable later", "CREATE TABLE u (a int NOT NULL, b int);\nALTER TABLE u MODIFY a int NULL;")]
