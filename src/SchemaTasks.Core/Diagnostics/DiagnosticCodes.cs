@@ -721,6 +721,12 @@ public static class DiagnosticCodes
     /// </summary>
     public const string QueryShapedTableUsed = "ST3157";
 
+    /// <summary>
+    /// MariaDB refuses an INSERT or REPLACE that gives no value to a NOT NULL column without a
+    /// default (error 1364 in a strict sql_mode, the default), whether or not any row comes.
+    /// </summary>
+    public const string OmittedColumnWithoutDefault = "ST3158";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

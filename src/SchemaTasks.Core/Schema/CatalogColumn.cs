@@ -51,6 +51,9 @@ public sealed record CatalogColumn(string Name, string Type, bool IsNullable, st
 
     /// <summary>MySQL and MariaDB: whether the column is AUTO_INCREMENT (<see cref="AutoIncrementColumns"/>). Known only for catalogs the migrations build.</summary>
     internal bool IsAutoIncrement { get; init; }
+
+    /// <summary>MySQL and MariaDB: whether the column has <c>ON UPDATE</c>, which MariaDB takes as a default of its own: an INSERT may leave it out (<see cref="MariaDbOmittedColumns"/>). Known only for catalogs the migrations build.</summary>
+    internal bool HasOnUpdate { get; init; }
 }
 
 /// <summary>Which kind of MySQL inline value list a column has.</summary>

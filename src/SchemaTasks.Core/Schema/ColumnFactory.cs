@@ -26,6 +26,7 @@ internal static class ColumnFactory
             InlineValues = spec.Type.Inline,
             IsIdentity = spec.IsIdentity,
             IsAutoIncrement = AutoIncrementColumns.IsAuto(spec),
+            HasOnUpdate = spec.OnUpdateAt != default,
             GeneratedFrom = spec.GeneratedFrom is { } names ? ImmutableSortedSet.CreateRange(context.Rules.ColumnComparer, names) : null,
             GeneratedExpression = spec.GeneratedExpression,
             GeneratedStored = spec.GeneratedStored,

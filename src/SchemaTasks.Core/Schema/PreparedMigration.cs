@@ -20,6 +20,7 @@ internal sealed class PreparedMigration : ISqlStatementSource
     private readonly List<Entry> _statements = new(16);
     private readonly List<SqlLexDiagnostic> _lexed = new(); // In the order the reader found them.
     private readonly List<SqlToken> _scratch = new(64);
+    private readonly List<SqlToken> _insertColumns = new(); // The columns of every watched INSERT's head, back to back.
     private int _lexedAtEnd;
 
     private List<SqlLexDiagnostic> _givenTo = [];
@@ -45,6 +46,9 @@ internal sealed class PreparedMigration : ISqlStatementSource
     public SqlToken? JsonCastAt { get; private set; }
 
     /// <inheritdoc/>
+    public MariaDbInsertHead? InsertHead { get; private set; }
+
+    /// <inheritdoc/>
     public ParsedStatement? Parsed { get; private set; }
 
     /// <summary>Lexes <paramref name="migration"/> and parses the statements the engine parses whole, replacing what was prepared before.</summary>
@@ -56,12 +60,14 @@ internal sealed class PreparedMigration : ISqlStatementSource
         _tokens.Clear();
         _statements.Clear();
         _lexed.Clear();
+        _insertColumns.Clear();
         var sql = PsqlVariables.Interpolate(migration.Sql, dialect); // As the engine reads it.
         var rules = IdentifierRules.For(dialect);
         var reader = new SqlStatementReader(sql, dialect, Math.Max(1, migration.SqlStartLine), _lexed, _scratch, flywayDelimiters)
         {
             KeepsDeletes = dialect == SqlDialect.MariaDb,
             WatchesJsonCasts = dialect == SqlDialect.MariaDb,
+            WatchesInserts = dialect == SqlDialect.MariaDb,
             KeepsEveryStatement = true,
         };
         while (reader.Read())
@@ -69,7 +75,7 @@ internal sealed class PreparedMigration : ISqlStatementSource
             var start = _tokens.Count;
             _tokens.AddRange(reader.Tokens);
             var parsed = reader.IsTracked && !reader.Last.Unterminated && IsParsedWhole(sql, reader.Tokens[0], dialect) ? Parse(sql, reader.Tokens, rules) : null;
-            _statements.Add(new Entry(start, reader.Tokens.Count, reader.First, reader.Last, reader.IsTracked, reader.KeepsTokensAlways, _lexed.Count, parsed, reader.JsonCastAt));
+            _statements.Add(new Entry(start, reader.Tokens.Count, reader.First, reader.Last, reader.IsTracked, reader.KeepsTokensAlways, _lexed.Count, parsed, reader.JsonCastAt, KeepInsertHead(reader.InsertHead)));
         }
 
         _lexedAtEnd = _lexed.Count;
@@ -97,7 +103,7 @@ internal sealed class PreparedMigration : ISqlStatementSource
 
         var statement = _statements[_next++];
         GiveLexedUpTo(statement.LexedEnd);
-        (First, Last, IsTracked, Parsed, JsonCastAt) = (statement.First, statement.Last, statement.IsTracked, statement.Parsed, statement.JsonCastAt);
+        (First, Last, IsTracked, Parsed, JsonCastAt, InsertHead) = (statement.First, statement.Last, statement.IsTracked, statement.Parsed, statement.JsonCastAt, statement.InsertHead);
         if (statement.KeptAlways || KeepsEveryStatement)
         {
             for (var i = statement.TokenStart; i < statement.TokenStart + statement.TokenCount; i++) Tokens.Add(_tokens[i]);
@@ -133,10 +139,19 @@ internal sealed class PreparedMigration : ISqlStatementSource
         }
     }
 
+    // The reader reuses its list of the head's columns for the next statement: they are kept in this one's.
+    private MariaDbInsertHead? KeepInsertHead(MariaDbInsertHead? head)
+    {
+        if (head is not { } insert) return null;
+        var start = _insertColumns.Count;
+        for (var i = insert.Start; i < insert.Start + insert.Count; i++) _insertColumns.Add(insert.Columns[i]);
+        return insert with { Columns = _insertColumns, Start = start };
+    }
+
     private void GiveLexedUpTo(int end)
     {
         for (; _lexedGiven < end; _lexedGiven++) _givenTo.Add(_lexed[_lexedGiven]);
     }
 
-    private readonly record struct Entry(int TokenStart, int TokenCount, SqlToken First, SqlToken Last, bool IsTracked, bool KeptAlways, int LexedEnd, ParsedStatement? Parsed, SqlToken? JsonCastAt);
+    private readonly record struct Entry(int TokenStart, int TokenCount, SqlToken First, SqlToken Last, bool IsTracked, bool KeptAlways, int LexedEnd, ParsedStatement? Parsed, SqlToken? JsonCastAt, MariaDbInsertHead? InsertHead);
 }

@@ -105,7 +105,7 @@ public static class SchemaEngine
         var lexDiagnostics = new List<SqlLexDiagnostic>();
         ISqlStatementSource reader = prepared is not null
             ? prepared.Replay(lexDiagnostics, buffer)
-            : new SqlStatementReader(sql, catalog.Dialect, Math.Max(1, firstLine), lexDiagnostics, buffer, flywayDelimiters) { KeepsDeletes = catalog.Dialect == SqlDialect.MariaDb, WatchesJsonCasts = catalog.Dialect == SqlDialect.MariaDb };
+            : new SqlStatementReader(sql, catalog.Dialect, Math.Max(1, firstLine), lexDiagnostics, buffer, flywayDelimiters) { KeepsDeletes = catalog.Dialect == SqlDialect.MariaDb, WatchesJsonCasts = catalog.Dialect == SqlDialect.MariaDb, WatchesInserts = catalog.Dialect == SqlDialect.MariaDb };
 
         // Lexing problems are reported first, in file order, then the statements' findings:
         // the statements are read as the text is lexed, so theirs wait in a list of their own.
@@ -156,6 +156,10 @@ public static class SchemaEngine
                 if (reader.JsonCastAt is { } jsonCast)
                 {
                     statementDiagnostics.Add(SchemaDiagnostic.Error(DiagnosticCodes.SyntaxError, MariaDbCasts.RefusalInStatement(SqlTokenText.ForMessage(sql, reader.First).ToUpperInvariant()), file, jsonCast.Line, jsonCast.Column));
+                }
+                else if (reader.InsertHead is { } insert)
+                {
+                    MariaDbOmittedColumns.Check(catalog, sql, SqlTokenText.ForMessage(sql, reader.First).ToUpperInvariant(), insert, context, statementDiagnostics);
                 }
 
                 // The parser would read nothing from it; unless no server would run it either.

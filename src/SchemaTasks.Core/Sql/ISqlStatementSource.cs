@@ -20,6 +20,9 @@ internal interface ISqlStatementSource
     /// <summary>MariaDB: the <c>JSON</c> of the current statement's first <c>CAST(... AS JSON)</c> or <c>CONVERT(..., JSON)</c> (<see cref="MariaDbJsonCastWatch"/>); <see langword="null"/> when it has none or it is not watched.</summary>
     SqlToken? JsonCastAt { get; }
 
+    /// <summary>MariaDB: the head of the current statement when it is an INSERT or REPLACE whose columns the server checks (<see cref="MariaDbInsertWatch"/>); <see langword="null"/> otherwise or when it is not watched.</summary>
+    MariaDbInsertHead? InsertHead { get; }
+
     /// <summary>The current statement's first token.</summary>
     SqlToken First { get; }
 

@@ -29,6 +29,8 @@ internal sealed class SqlStatementReader : ISqlStatementSource
     private CopyData _copyData;
     private bool _keepsThis; // The current statement keeps its tokens though untracked (a DELETE, with KeepsDeletes).
     private MariaDbJsonCastWatch _jsonCasts;
+    private MariaDbInsertWatch _inserts;
+    private bool _watchesInserts;
 
     /// <param name="source">The SQL.</param>
     /// <param name="dialect">Whose rules apply.</param>
@@ -65,6 +67,20 @@ internal sealed class SqlStatementReader : ISqlStatementSource
     /// <summary>With <see cref="WatchesJsonCasts"/>, the <c>JSON</c> of the current statement's first <c>CAST(... AS JSON)</c> or <c>CONVERT(..., JSON)</c>.</summary>
     public SqlToken? JsonCastAt => _jsonCasts.Found;
 
+    /// <summary>MariaDB: whether INSERT and REPLACE statements are watched for the columns they give while they are read (<see cref="InsertHead"/>).</summary>
+    public bool WatchesInserts
+    {
+        get => _watchesInserts;
+        init
+        {
+            _watchesInserts = value;
+            if (value) _inserts = new MariaDbInsertWatch(new List<SqlToken>(8));
+        }
+    }
+
+    /// <summary>With <see cref="WatchesInserts"/>, the head of the current statement when it is an INSERT or REPLACE whose columns the server checks.</summary>
+    public MariaDbInsertHead? InsertHead => _watchesInserts ? _inserts.Head : null;
+
     /// <summary>Whether the current statement starts with a word the engine reads (CREATE, ALTER, DROP, RENAME; PostgreSQL's DO, SELECT, WITH, COMMENT and '('; CALL and the statements of dynamic SQL).</summary>
     public bool IsTracked { get; private set; }
 
@@ -92,6 +108,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
         Count = 0;
         IsTracked = false;
         _jsonCasts.Reset();
+        if (_watchesInserts) _inserts.Reset();
         var depth = 0;
         var bodyAllowed = false;
         var routine = false; // MySQL: a PROCEDURE/FUNCTION/TRIGGER/EVENT word came before, so BEGIN opens a body.
@@ -208,6 +225,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
 
         if (KeepsTokensAlways || KeepsEveryStatement) Tokens.Add(token);
         if (WatchesJsonCasts) _jsonCasts.Step(_source, token);
+        if (_watchesInserts && _inserts.Reading) _inserts.Step(_source, token);
         Last = token;
     }
 

@@ -36,6 +36,7 @@ public class ReadAheadTests
         "DELIMITER $$\nCREATE PROCEDURE p{i}() BEGIN ALTER TABLE t{p} ADD COLUMN z{i} int; END$$\nDELIMITER ;\nCALL p{i}();\n",
         "CREATE TABLE bad{i} (a int,);\nRENAME TABLE u{p} TO r{i};\n",
         "CREATE TABLE w{i} (a int);\n/*! unterminated",
+        "CREATE TABLE m{i} (a int NOT NULL, b int, c text NOT NULL);\nINSERT INTO m{i} (b) SELECT id FROM t{p};\nINSERT INTO m{i} (b, c) VALUES (1, 'x') ON DUPLICATE KEY UPDATE a = 1;\nREPLACE m{i} SET a = 1;\n",
     ];
 
     [Theory]
