@@ -84,9 +84,34 @@ internal static class MariaDbRowSize
         return false;
     }
 
-    /// <summary>Whether an ALTER TABLE may have made the row longer: it adds or changes columns, or converts charsets.</summary>
+    /// <summary>
+    /// Whether an ALTER TABLE is judged again: it adds or retypes a character or binary string
+    /// column, the types that make a row long, or converts the charset. A column of another type
+    /// added to a row just under the limit passes unreported: judging every ALTER would read every
+    /// column of a wide table at each of the one-column ALTERs a history adds it with, which grows
+    /// with the square of its width.
+    /// </summary>
     public static bool MayGrow(AlterTableStatement s)
-        => s.Actions.Any(a => a is AddColumnAction or AddColumnsAction or AlterColumnTypeAction or ReplaceColumnAction or SetNotNullAction or ConvertToCharsetAction);
+    {
+        foreach (var action in s.Actions)
+        {
+            var grows = action switch
+            {
+                AddColumnAction add => IsString(add.Column.Type),
+                AddColumnsAction adds => adds.Columns.Any(a => IsString(a.Column.Type)),
+                AlterColumnTypeAction retype => IsString(retype.Type),
+                ReplaceColumnAction replace => IsString(replace.Definition.Type),
+                ConvertToCharsetAction => true,
+                _ => false,
+            };
+            if (grows) return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsString(TypeSpec type)
+        => type.Inline is null && new MySqlTypeText(type.Text).Name is "varchar" or "char" or "varbinary" or "binary";
 
     // The bytes of a type whose size its name tells; null for the others.
     private static long? FixedBytes(MySqlTypeText type) => type.Name switch
