@@ -141,6 +141,8 @@ public class EnumLabelRefusalTests
     [InlineData("INSERT INTO t (id, c) VALUES (1, 'z');", 34)]
     [InlineData("INSERT INTO t VALUES (1, 'a'), (2, 'z');", 36)]
     [InlineData("INSERT INTO t (id, c) SELECT 1, 'z';", 33)]
+    [InlineData("INSERT INTO t (id, c) VALUES (1, 'a'), (2, 'a'), (3, 'b'), (4, 'z');", 64)]
+    [InlineData("INSERT INTO t (c, n) VALUES ('a', 'z'), ('z', 'a');", 42)]
     [InlineData("INSERT INTO t (id, c) VALUES (1, 'a') ON CONFLICT (id) DO UPDATE SET c = 'z';", 74)]
     [InlineData("INSERT INTO t AS x (id, c) VALUES (1, 'a') ON CONFLICT DO NOTHING RETURNING c = 'z';", 81)]
     [InlineData("DELETE FROM t WHERE c IN ('a', 'z');", 32)]
