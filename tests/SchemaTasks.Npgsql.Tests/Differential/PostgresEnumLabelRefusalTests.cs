@@ -50,6 +50,7 @@ public sealed class PostgresEnumLabelRefusalTests
     [InlineData("UPDATE's WHERE", "UPDATE t SET n = 'x' WHERE c = 'z';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
     [InlineData("a data migration after a rename", "UPDATE job SET st = 'done' WHERE st = 'finished';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
     [InlineData("INSERT's VALUES, the second row", "INSERT INTO t VALUES (1, 'a'), (2, 'z');", DiagnosticCodes.EnumLabelUnknown, "22P02")]
+    [InlineData("INSERT's VALUES, a later row after repeated labels", "INSERT INTO t (id, c) VALUES (1, 'a'), (2, 'a'), (3, 'b'), (4, 'z');", DiagnosticCodes.EnumLabelUnknown, "22P02")]
     [InlineData("INSERT ... SELECT", "INSERT INTO t (id, c) SELECT 1, 'z';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
     [InlineData("ON CONFLICT DO UPDATE SET", "INSERT INTO t (id, c) VALUES (1, 'a') ON CONFLICT (id) DO UPDATE SET c = 'z';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
     [InlineData("RETURNING", "INSERT INTO t AS x (id, c) VALUES (1, 'a') ON CONFLICT DO NOTHING RETURNING c = 'z';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
