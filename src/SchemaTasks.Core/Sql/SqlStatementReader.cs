@@ -15,7 +15,8 @@ namespace SchemaTasks.Sql;
 /// INTO a new table, and its COMMENT ON, refused on a missing table or column), and the engine runs PostgreSQL DO blocks and
 /// follows calls and dynamic SQL (<see cref="Schema.RoutineCalls"/>), so that first word
 /// decides; the rest (data, grants) are run through the lexer to find their end and
-/// are never stored. Memory is therefore bounded by the longest tracked statement, not by
+/// are not stored, but for the data statements a check asks for (<see cref="KeepsEveryStatement"/>,
+/// <see cref="DataTargets"/>). Memory is therefore bounded by the longest statement kept, not by
 /// the text.
 /// </remarks>
 internal sealed class SqlStatementReader : ISqlStatementSource
