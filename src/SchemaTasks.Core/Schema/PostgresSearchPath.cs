@@ -60,6 +60,9 @@ internal sealed class PostgresSearchPath
 
     private IReadOnlyList<string>? Current => _local ?? _session;
 
+    /// <summary>Whether the statement read next has its unqualified names in public, as on the default path (<see cref="RulesFor"/> then gives the rules it is given).</summary>
+    public bool IsDefault => _local is null && _session is null && _maybe is null;
+
     /// <summary>
     /// A new migration starts: in the session the previous one left, or in a fresh one, as its
     /// runner does; a path set by an earlier migration (or by ALTER DATABASE | ROLE) may or may not

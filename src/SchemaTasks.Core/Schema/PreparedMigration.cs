@@ -22,6 +22,7 @@ internal sealed class PreparedMigration : ISqlStatementSource
     private readonly List<SqlToken> _scratch = new(64);
     private readonly List<SqlToken> _insertColumns = new(); // The columns of every watched INSERT's head, back to back.
     private int _lexedAtEnd;
+    private string _sql = string.Empty; // The text the tokens are of.
 
     private List<SqlLexDiagnostic> _givenTo = [];
     private int _next;
@@ -32,6 +33,9 @@ internal sealed class PreparedMigration : ISqlStatementSource
 
     /// <inheritdoc/>
     public bool KeepsEveryStatement { get; set; }
+
+    /// <inheritdoc/>
+    public IDataStatementTargets? DataTargets { get; set; }
 
     /// <inheritdoc/>
     public bool IsTracked { get; private set; }
@@ -62,6 +66,7 @@ internal sealed class PreparedMigration : ISqlStatementSource
         _lexed.Clear();
         _insertColumns.Clear();
         var sql = PsqlVariables.Interpolate(migration.Sql, dialect); // As the engine reads it.
+        _sql = sql;
         var rules = IdentifierRules.For(dialect);
         var reader = new SqlStatementReader(sql, dialect, Math.Max(1, migration.SqlStartLine), _lexed, _scratch, flywayDelimiters)
         {
@@ -104,12 +109,26 @@ internal sealed class PreparedMigration : ISqlStatementSource
         var statement = _statements[_next++];
         GiveLexedUpTo(statement.LexedEnd);
         (First, Last, IsTracked, Parsed, JsonCastAt, InsertHead) = (statement.First, statement.Last, statement.IsTracked, statement.Parsed, statement.JsonCastAt, statement.InsertHead);
-        if (statement.KeptAlways || KeepsEveryStatement)
+        if (statement.KeptAlways || KeepsEveryStatement || KeepsData(statement))
         {
             for (var i = statement.TokenStart; i < statement.TokenStart + statement.TokenCount; i++) Tokens.Add(_tokens[i]);
         }
 
         return true;
+    }
+
+    // An INSERT, UPDATE or DELETE whose table DataTargets keeps: its head is read from the
+    // tokens kept here, as the reader reads it while it lexes.
+    private bool KeepsData(Entry statement)
+    {
+        if (DataTargets is null || statement.IsTracked || statement.TokenCount == 0 || !DataStatementHead.Starts(_sql, _tokens[statement.TokenStart])) return false;
+        var head = default(DataStatementHead);
+        for (var i = statement.TokenStart; i < statement.TokenStart + statement.TokenCount; i++)
+        {
+            if (head.Take(_sql, _tokens[i], DataTargets) is { } keeps) return keeps;
+        }
+
+        return true; // Ended before its table: kept, as the reader keeps it.
     }
 
     // The statements SchemaEngine hands to TrackedStatement whole: all it reads but DO blocks and

@@ -114,7 +114,8 @@ public static class SchemaEngine
         var context = new ApplyContext(rules, file, statementDiagnostics, toolTables, unknownShapes, undecidedTypes, routines.Overloads, routines.Session, queryShaped: queryShaped) { UncommittedLabels = labelCheck?.Labels };
         var gapStart = 0; // Where the text after the previous statement starts: a DO block's annotation lives there.
         var lexedBefore = 0;
-        while (KeepTokensForLabels(reader, labelCheck) && reader.Read())
+        EnumColumnTables? dataTargets = null;
+        while (KeepTokensForLabels(reader, labelCheck, catalog, routines.SearchPath, ref dataTargets) && reader.Read())
         {
             if (lexDiagnostics.Count != lexedBefore)
             {
@@ -134,17 +135,18 @@ public static class SchemaEngine
 
             if (!reader.IsTracked)
             {
-                if (labelCheck is not null)
+                labelCheck?.Passed(sql, reader.First);
+                var readsData = rules.Dialect == SqlDialect.Postgres && reader.Tokens.Count > 0 && DataStatementHead.Starts(sql, reader.Tokens[0]);
+                if (labelCheck is not null || readsData)
                 {
-                    labelCheck.Passed(sql, reader.First);
-
                     // A data statement's table and type names are found along the search_path too.
                     if (rules.Dialect == SqlDialect.Postgres && reader.Tokens.Count > 0)
                     {
                         context.Rules = routines.SearchPath.RulesFor(catalog, sql, reader.Tokens, routines.Overloads, rules, file, statementDiagnostics) ?? rules;
                     }
 
-                    labelCheck.Check(catalog, catalog, sql, reader.Tokens, context);
+                    labelCheck?.Check(catalog, catalog, sql, reader.Tokens, context);
+                    if (readsData) UnknownLabelCheck.Check(catalog, catalog, sql, reader.Tokens, context, RefusedSince(statementDiagnostics, found));
                     context.Rules = rules;
                 }
 
@@ -276,14 +278,24 @@ public static class SchemaEngine
         return catalog;
     }
 
-    // Data statements keep their tokens only while a label waits for its commit, so the check can
-    // read them; otherwise they are passed over unstored. Set before each statement is read. The
-    // check of labels a type lacks (UnknownLabelCheck) reads the statements the engine keeps
-    // anyway, not INSERT, UPDATE or DELETE: reading every one of those doubled the cold snapshot
-    // of a large history (docs/benchmarks.md).
-    private static bool KeepTokensForLabels(ISqlStatementSource reader, UncommittedLabelCheck? labelCheck)
+    // Data statements keep their tokens while a label waits for its commit, so the check can read
+    // them. Otherwise, for the check of labels a type lacks (UnknownLabelCheck), only an INSERT,
+    // UPDATE or DELETE on a table with a column of an enum type keeps them, once the migrations
+    // have an enum type: reading every data statement made the cold snapshot of a large history
+    // some 10% slower (docs/benchmarks.md). The rest are passed over unstored. Set before each
+    // statement is read.
+    private static bool KeepTokensForLabels(ISqlStatementSource reader, UncommittedLabelCheck? labelCheck, Catalog catalog, PostgresSearchPath searchPath, ref EnumColumnTables? dataTargets)
     {
         reader.KeepsEveryStatement = labelCheck is { Labels.IsEmpty: false };
+        if (catalog.Dialect != SqlDialect.Postgres || catalog.EnumTypes.IsEmpty)
+        {
+            reader.DataTargets = null;
+            return true;
+        }
+
+        dataTargets ??= new EnumColumnTables(IdentifierRules.For(catalog.Dialect), catalog);
+        (dataTargets.Catalog, dataTargets.OnDefaultPath) = (catalog, searchPath.IsDefault);
+        reader.DataTargets = dataTargets;
         return true;
     }
 

@@ -83,6 +83,12 @@ internal static partial class UncommittedLabelUses
                 }
 
                 if (tokens[i].Kind != SqlTokenKind.String || FollowsAsOrIs(i)) continue;
+                if ((listColumn is null || depth != listDepth) && IsPlainListItem(i))
+                {
+                    if (inserted is not null && inserted.TryGetValue(i, out var target) && InsertedUse(i, target) is { } insertedUse) return insertedUse;
+                    continue;
+                }
+
                 var value = SqlTokenText.Unquote(sql, tokens[i]);
                 if (!labels.HasSpelling(value) || (labels.NeedsSingleTable && value.StartsWith('{')))
                 {

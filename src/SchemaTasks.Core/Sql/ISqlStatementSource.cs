@@ -8,11 +8,14 @@ namespace SchemaTasks.Sql;
 /// </summary>
 internal interface ISqlStatementSource
 {
-    /// <summary>The current statement's tokens when <see cref="IsTracked"/> or <see cref="KeepsEveryStatement"/>; empty otherwise.</summary>
+    /// <summary>The current statement's tokens when <see cref="IsTracked"/> or <see cref="KeepsEveryStatement"/>, or a data statement <see cref="DataTargets"/> keeps; empty otherwise.</summary>
     List<SqlToken> Tokens { get; }
 
     /// <summary>Whether untracked statements keep their tokens too; set between statements, it applies from the next one.</summary>
     bool KeepsEveryStatement { get; set; }
+
+    /// <summary>PostgreSQL: which INSERT, UPDATE and DELETE statements keep their tokens, by the table they name (<see langword="null"/>: none); set between statements.</summary>
+    IDataStatementTargets? DataTargets { get; set; }
 
     /// <summary>Whether the current statement starts with a word the engine reads.</summary>
     bool IsTracked { get; }

@@ -15,7 +15,8 @@ namespace SchemaTasks.Sql;
 /// INTO a new table, and its COMMENT ON, refused on a missing table or column), and the engine runs PostgreSQL DO blocks and
 /// follows calls and dynamic SQL (<see cref="Schema.RoutineCalls"/>), so that first word
 /// decides; the rest (data, grants) are run through the lexer to find their end and
-/// are never stored. Memory is therefore bounded by the longest tracked statement, not by
+/// are not stored, but for the data statements a check asks for (<see cref="KeepsEveryStatement"/>,
+/// <see cref="DataTargets"/>). Memory is therefore bounded by the longest statement kept, not by
 /// the text.
 /// </remarks>
 internal sealed class SqlStatementReader : ISqlStatementSource
@@ -31,6 +32,8 @@ internal sealed class SqlStatementReader : ISqlStatementSource
     private MariaDbJsonCastWatch _jsonCasts;
     private MariaDbInsertWatch _inserts;
     private bool _watchesInserts;
+    private DataStatementHead _head;
+    private DataKeeping _data;
 
     /// <param name="source">The SQL.</param>
     /// <param name="dialect">Whose rules apply.</param>
@@ -49,8 +52,15 @@ internal sealed class SqlStatementReader : ISqlStatementSource
         _lexer = new SqlLexer(source, dialect, firstLine, diagnostics, flywayDelimiters, everyVersionComment, reportsBackticks: true, _mySql ? null : psql ?? new PsqlScript());
     }
 
-    /// <summary>The current statement's tokens when <see cref="IsTracked"/> or <see cref="KeepsEveryStatement"/>; empty otherwise.</summary>
+    /// <summary>The current statement's tokens when <see cref="IsTracked"/> or <see cref="KeepsEveryStatement"/>, or a data statement <see cref="DataTargets"/> keeps; empty otherwise.</summary>
     public List<SqlToken> Tokens { get; }
+
+    /// <summary>
+    /// PostgreSQL: which INSERT, UPDATE and DELETE statements keep their tokens, by the table
+    /// they name (<see langword="null"/>: none). Their tokens are kept until the table is read,
+    /// then dropped unless it answers yes. Set between statements, it applies from the next one.
+    /// </summary>
+    public IDataStatementTargets? DataTargets { get; set; }
 
     /// <summary>
     /// Whether untracked statements (data changes) keep their tokens too, for as long as a check
@@ -107,6 +117,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
         Tokens.Clear();
         Count = 0;
         IsTracked = false;
+        _data = DataKeeping.None;
         _jsonCasts.Reset();
         if (_watchesInserts) _inserts.Reset();
         var depth = 0;
@@ -124,6 +135,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
                     Count = 0;
                     IsTracked = false;
                     _keepsThis = false;
+                    _data = DataKeeping.None;
                     _copyData = CopyData.None;
                 }
 
@@ -221,12 +233,34 @@ internal sealed class SqlStatementReader : ISqlStatementSource
             // PostgreSQL's SET, RESET and ROLLBACK are read for the search_path they set or end (PostgresSearchPath).
             _keepsThis = (KeepsDeletes && IsWord(token, "DELETE"))
                          || (!_mySql && (IsWord(token, "SET") || IsWord(token, "RESET") || IsWord(token, "ROLLBACK")));
+            if (DataTargets is not null && !_mySql && DataStatementHead.Starts(_source, token))
+            {
+                _data = DataKeeping.Reading;
+                _head.Reset();
+            }
         }
 
-        if (KeepsTokensAlways || KeepsEveryStatement) Tokens.Add(token);
+        if (_data == DataKeeping.Reading) ReadDataHead(token);
+        if (KeepsTokensAlways || KeepsEveryStatement || _data is DataKeeping.Reading or DataKeeping.Kept) Tokens.Add(token);
         if (WatchesJsonCasts) _jsonCasts.Step(_source, token);
         if (_watchesInserts && _inserts.Reading) _inserts.Step(_source, token);
         Last = token;
+    }
+
+    // The tokens read so far are dropped once the table says the statement is not worth them.
+    private void ReadDataHead(SqlToken token)
+    {
+        if (_head.Take(_source, token, DataTargets!) is not { } keeps) return;
+        _data = keeps ? DataKeeping.Kept : DataKeeping.Dropped;
+        if (!keeps && !KeepsEveryStatement) Tokens.Clear();
+    }
+
+    private enum DataKeeping : byte
+    {
+        None,
+        Reading,
+        Kept,
+        Dropped,
     }
 
     // PostgreSQL's COPY ... FROM STDIN: psql sends the lines after it, up to \., as the data.

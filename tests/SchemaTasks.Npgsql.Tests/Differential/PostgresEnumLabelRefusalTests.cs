@@ -9,8 +9,8 @@ namespace SchemaTasks.Npgsql.Tests.Differential;
 /// <summary>
 /// Enum labels PostgreSQL refuses: a constant read as a value of an enum type that lacks the label
 /// (22P02, when the statement is parsed, whether or not a row matches: in a CHECK, a domain's
-/// CHECK, a generated column, an index, a view, a partition bound, a query; INSERT, UPDATE and
-/// DELETE are not read for it) and a label longer than 63 bytes (42602). The engine reports each at its line; the forms the server takes (a cast to
+/// CHECK, a generated column, an index, a view, a partition bound, a query, INSERT, UPDATE and
+/// DELETE) and a label longer than 63 bytes (42602). The engine reports each at its line; the forms the server takes (a cast to
 /// text, a text column, a label of 63 bytes, the empty label) build the server's schema.
 /// </summary>
 public sealed class PostgresEnumLabelRefusalTests
@@ -46,6 +46,17 @@ public sealed class PostgresEnumLabelRefusalTests
     [InlineData("a range partition's upper bound", "CREATE TABLE r1 PARTITION OF r FOR VALUES FROM ('a') TO ('z');", DiagnosticCodes.EnumLabelUnknown, "22P02")]
     [InlineData("a range partition's lower bound, before a NULL", "CREATE TABLE r1 PARTITION OF r FOR VALUES FROM ('z') TO (NULL);", DiagnosticCodes.EnumLabelUnknown, "22P02")]
     [InlineData("NULL in a range partition's lower bound, before a missing label", "CREATE TABLE r1 PARTITION OF r FOR VALUES FROM (NULL) TO ('z');", DiagnosticCodes.PartitionRefused, "42P17")]
+    [InlineData("UPDATE's SET, no row matching", "UPDATE t SET c = 'z' WHERE false;", DiagnosticCodes.EnumLabelUnknown, "22P02")]
+    [InlineData("UPDATE's WHERE", "UPDATE t SET n = 'x' WHERE c = 'z';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
+    [InlineData("a data migration after a rename", "UPDATE job SET st = 'done' WHERE st = 'finished';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
+    [InlineData("INSERT's VALUES, the second row", "INSERT INTO t VALUES (1, 'a'), (2, 'z');", DiagnosticCodes.EnumLabelUnknown, "22P02")]
+    [InlineData("INSERT's VALUES, a later row after repeated labels", "INSERT INTO t (id, c) VALUES (1, 'a'), (2, 'a'), (3, 'b'), (4, 'z');", DiagnosticCodes.EnumLabelUnknown, "22P02")]
+    [InlineData("INSERT ... SELECT", "INSERT INTO t (id, c) SELECT 1, 'z';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
+    [InlineData("ON CONFLICT DO UPDATE SET", "INSERT INTO t (id, c) VALUES (1, 'a') ON CONFLICT (id) DO UPDATE SET c = 'z';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
+    [InlineData("RETURNING", "INSERT INTO t AS x (id, c) VALUES (1, 'a') ON CONFLICT DO NOTHING RETURNING c = 'z';", DiagnosticCodes.EnumLabelUnknown, "22P02")]
+    [InlineData("DELETE's IN list", "DELETE FROM t WHERE c IN ('a', 'z');", DiagnosticCodes.EnumLabelUnknown, "22P02")]
+    [InlineData("DELETE's NOT IN on ONLY", "DELETE FROM ONLY t WHERE c NOT IN ('z') RETURNING id;", DiagnosticCodes.EnumLabelUnknown, "22P02")]
+    [InlineData("a cast in UPDATE's WHERE", "UPDATE t SET n = 'x' WHERE id = 1 AND 'z'::e IS NULL;", DiagnosticCodes.EnumLabelUnknown, "22P02")]
     [InlineData("a long label in CREATE TYPE", "CREATE TYPE l AS ENUM ('ok', '" + TooLong + "');", DiagnosticCodes.EnumLabelTooLong, "42602")]
     [InlineData("a label of 66 bytes in 33 characters", "CREATE TYPE l AS ENUM ('ééééééééééééééééééééééééééééééééé');", DiagnosticCodes.EnumLabelTooLong, "42602")]
     [InlineData("a long label in ADD VALUE", "ALTER TYPE e ADD VALUE '" + TooLong + "';", DiagnosticCodes.EnumLabelTooLong, "42602")]
@@ -68,7 +79,7 @@ public sealed class PostgresEnumLabelRefusalTests
     }
 
     [PostgresTheory]
-    [InlineData("labels the types have, casts to text, text columns and a table whose column is not decided", Setup + """
+    [InlineData("labels the types have, casts to text, text columns and a table whose column is not decided, in DDL and data statements", Setup + """
 
         CREATE TABLE u (id int, c text);
         CREATE TABLE t2 (c e CHECK (c IN ('a', 'b')), d e CHECK (d::text IN ('a', 'z')), n text CHECK (n = 'z'));
@@ -80,6 +91,14 @@ public sealed class PostgresEnumLabelRefusalTests
         UPDATE t SET n = 'z' WHERE c::text = 'z';
         UPDATE u SET c = 'z' FROM t WHERE u.id = t.id;
         INSERT INTO t (id, n) VALUES (1, 'z');
+        INSERT INTO t (id, c, n) VALUES (2, 'a', 'z'), (3, NULL, 'y');
+        INSERT INTO job (id, st) VALUES (1, 'finished') ON CONFLICT (id) DO UPDATE SET st = 'new';
+        UPDATE job SET st = 'new' WHERE st IN ('finished', 'new') RETURNING st = 'new';
+        INSERT INTO u VALUES (1, 'z');
+        UPDATE u SET c = 'z' WHERE c = 'z';
+        UPDATE t SET c = 'a' FROM u WHERE u.c = 'z';
+        DELETE FROM t USING u WHERE u.c = 'z' AND t.c::text = 'z';
+        DELETE FROM t WHERE c::text IN ('a', 'z');
         SELECT count(*) FROM t WHERE c::text = 'z';
         """)]
     [InlineData("labels of 63 bytes and the empty label", """
