@@ -1,0 +1,262 @@
+using System.Collections.Immutable;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// The columns a PostgreSQL query yields (<see cref="QueryShape"/>), where they are certain:
+/// names as the server chooses them and types as format_type shows them, each rule checked on
+/// PostgreSQL 15. A column reference takes the column's type (a domain or enum stays one); a
+/// cast, its built-in type; count gives bigint, max and min their argument's built-in type
+/// (varchar's is text, and lengths and precisions go), sum and avg the types the server declares
+/// for them, bool_and, bool_or and every boolean, string_agg text, a comparison boolean; a UNION
+/// (and coalesce) resolves branches of one type, an untyped NULL or string beside a type (the
+/// type without its length or precision), and the integer, numeric and double precision types
+/// together (the widest). Anything else, and any name not found once among the FROM items, is
+/// unknown: the caller keeps the columns unknown rather than guess.
+/// </summary>
+internal static class QueryColumns
+{
+    // The built-in numeric types UNION and coalesce resolve together, narrowest first (implicit casts go up only).
+    private static readonly string[] NumericLadder = ["smallint", "integer", "bigint", "numeric", "double precision"];
+
+    /// <summary>The query's columns, all nullable and without defaults (the columns of a table made from it); null when not certain.</summary>
+    public static ImmutableArray<CatalogColumn>? Derive(Catalog catalog, QueryShape query, ApplyContext context)
+    {
+        if (Columns(catalog, query, context) is not { } columns) return null;
+        var result = ImmutableArray.CreateBuilder<CatalogColumn>(columns.Count);
+        foreach (var (name, type) in columns)
+        {
+            // A column of a constant of unknown type (NULL, 'text') is made text.
+            result.Add(new CatalogColumn(name, type.Type ?? "text", IsNullable: true, Default: null) { TypeReference = type.Reference, IsArray = type.IsArray });
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    /// <summary>A value's type: <see cref="Type"/> null for the unknown type of NULL and quoted strings.</summary>
+    private readonly record struct ValueType(string? Type, QualifiedName? Reference = null, bool IsArray = false)
+    {
+        public bool IsPlainBuiltin => Type is not null && Reference is null && !IsArray;
+
+        public static ValueType Of(CatalogColumn column) => new(column.Type, column.TypeReference, column.IsArray);
+    }
+
+    private static List<(string Name, ValueType Type)>? Columns(Catalog catalog, QueryShape query, ApplyContext context)
+    {
+        switch (query)
+        {
+            case SelectShape select:
+                return SelectColumns(catalog, select, context);
+            case UnionShape union:
+                if (Columns(catalog, union.Left, context) is not { } left || Columns(catalog, union.Right, context) is not { } right || left.Count != right.Count) return null;
+                for (var i = 0; i < left.Count; i++)
+                {
+                    if (Common([left[i].Type, right[i].Type]) is not { } common) return null;
+                    left[i] = (left[i].Name, common);
+                }
+
+                return left;
+            default:
+                return null;
+        }
+    }
+
+    private static List<(string Name, ValueType Type)>? SelectColumns(Catalog catalog, SelectShape select, ApplyContext context)
+    {
+        var sources = new List<(string Reference, List<(string Name, ValueType Type)> Columns)>(select.From.Count);
+        foreach (var item in select.From)
+        {
+            if (SourceColumns(catalog, item, context) is not { } columns) return null;
+
+            // A subquery without an alias is one no name reaches (PostgreSQL 16 and later take it).
+            var reference = item.Alias ?? item.Relation?.Name ?? string.Empty;
+            if (reference.Length > 0 && sources.Any(s => s.Reference == reference)) return null; // The server refuses a name given twice (42712).
+            sources.Add((reference, columns));
+        }
+
+        var result = new List<(string Name, ValueType Type)>();
+        foreach (var item in select.Items)
+        {
+            if (item.IsStar)
+            {
+                if (item.StarOf is { } of)
+                {
+                    if (sources.FirstOrDefault(s => s.Reference == of).Columns is not { } named) return null;
+                    result.AddRange(named);
+                }
+                else
+                {
+                    if (sources.Count == 0) return null;
+                    foreach (var source in sources) result.AddRange(source.Columns);
+                }
+
+                continue;
+            }
+
+            if (Value(item.Expression!, sources, context) is not { } value) return null;
+            result.Add((item.Alias ?? value.Name, value.Type));
+        }
+
+        return result;
+    }
+
+    // A FROM item's columns: a table's or a view's the engine knows, or a subquery's.
+    private static List<(string Name, ValueType Type)>? SourceColumns(Catalog catalog, FromShape item, ApplyContext context)
+    {
+        if (item.Subquery is { } subquery) return Columns(catalog, subquery, context);
+        var name = item.Relation!.Value;
+        if (context.TemporaryTables.Contains(name.Name)) return null; // A temporary table may hide it.
+        if (catalog.FindTable(name) is { } table) return [.. table.Columns.Select(c => (c.Name, ValueType.Of(c)))];
+        if (catalog.Relations.Named.TryGetValue(name, out var relation) && !relation.Uncertain && !catalog.Relations.MayHaveGone(name) && relation.Columns is { } columns
+            && columns.All(c => c.TypeReference is not { } type || catalog.EnumTypes.ContainsKey(type) || catalog.Domains.ContainsKey(type)))
+        {
+            // A view's column of a type since renamed or dropped is not the one recorded.
+            return [.. columns.Select(c => (c.Name, ValueType.Of(c)))];
+        }
+
+        return null;
+    }
+
+    private static (string Name, ValueType Type)? Value(ExpressionShape expression, List<(string Reference, List<(string Name, ValueType Type)> Columns)> sources, ApplyContext context)
+    {
+        switch (expression)
+        {
+            case ColumnShape column:
+            {
+                var found = new List<(string Name, ValueType Type)>(1);
+                foreach (var source in sources)
+                {
+                    if (column.Qualifier is { } qualifier && source.Reference != qualifier) continue;
+                    found.AddRange(source.Columns.Where(c => c.Name == column.Column));
+                }
+
+                return found.Count == 1 ? found[0] : null;
+            }
+
+            case ConstantShape constant:
+                return (constant.Name, new ValueType(constant.Type));
+            case CastShape cast:
+            {
+                if (Value(cast.Inner, sources, context) is not { } inner) return null;
+
+                // A column, call or cast names the value; a constant or comparison leaves the type's name.
+                var named = cast.Inner is ColumnShape or CallShape || (cast.Inner is CastShape castInner && castInner.Inner is ColumnShape or CallShape);
+                return (named ? inner.Name : cast.Name, new ValueType(cast.Type));
+            }
+
+            case ComparisonShape comparison:
+            {
+                if (Value(comparison.Left, sources, context) is not { } left) return null;
+                if (comparison.Right is { } rightShape && (Value(rightShape, sources, context) is not { } right || Common([left.Type, right.Type]) is null)) return null;
+                return ("?column?", new ValueType("boolean"));
+            }
+
+            case CallShape call:
+            {
+                var arguments = new List<ValueType>(call.Arguments.Count);
+                foreach (var argument in call.Arguments)
+                {
+                    if (Value(argument, sources, context) is not { } value) return null;
+                    arguments.Add(value.Type);
+                }
+
+                return CallType(call, arguments) is { } type ? (call.Function, type) : null;
+            }
+
+            default:
+                return null;
+        }
+    }
+
+    // The result type of the aggregates and functions whose type is fixed by their argument's.
+    private static ValueType? CallType(CallShape call, List<ValueType> arguments)
+    {
+        if (call.Star) return call.Function == "count" && arguments.Count == 0 ? new ValueType("bigint") : null;
+        if (call.Function == "coalesce") return arguments.Count > 0 ? Common(arguments) : null;
+        if (call.Function == "string_agg")
+        {
+            return arguments.Count == 2 && IsText(arguments[0]) && (arguments[1].Type is null || IsText(arguments[1])) ? new ValueType("text") : null;
+        }
+
+        if (arguments.Count != 1) return null;
+        if (call.Function == "count") return new ValueType("bigint");
+        var argument = arguments[0];
+        if (!argument.IsPlainBuiltin) return null;
+        var type = argument.Type!;
+        var bare = WithoutModifier(type);
+        return call.Function switch
+        {
+            "max" or "min" => bare switch
+            {
+                "smallint" or "integer" or "bigint" or "numeric" or "real" or "double precision" or "date" or "text"
+                    or "timestamp without time zone" or "timestamp with time zone" => new ValueType(bare),
+                "character varying" => new ValueType("text"),
+                _ => null,
+            },
+            "sum" => bare switch
+            {
+                "smallint" or "integer" => new ValueType("bigint"),
+                "bigint" or "numeric" => new ValueType("numeric"),
+                "real" or "double precision" => new ValueType(bare),
+                _ => null,
+            },
+            "avg" => bare switch
+            {
+                "smallint" or "integer" or "bigint" or "numeric" => new ValueType("numeric"),
+                "real" or "double precision" => new ValueType("double precision"),
+                _ => null,
+            },
+            "bool_and" or "bool_or" or "every" => type == "boolean" ? new ValueType("boolean") : null,
+            _ => null,
+        };
+    }
+
+    private static bool IsText(ValueType type) => type.IsPlainBuiltin && (type.Type == "text" || WithoutModifier(type.Type!) == "character varying");
+
+    /// <summary>
+    /// The type PostgreSQL resolves values of <paramref name="types"/> to (UNION, coalesce), in
+    /// the cases checked on the server; null otherwise.
+    /// </summary>
+    private static ValueType? Common(List<ValueType> types)
+    {
+        var known = types.Where(t => t.Type is not null).ToList();
+        if (known.Count == 0) return new ValueType(null);
+        var first = known[0];
+        var untyped = known.Count < types.Count;
+        if (known.All(t => t == first))
+        {
+            if (!untyped) return first;
+
+            // Beside an untyped value the type loses its length or precision, and a domain its name: only built-in types are read.
+            return first.IsPlainBuiltin && StripModifier(first.Type!) is { } stripped ? new ValueType(stripped) : null;
+        }
+
+        if (!known.All(t => t.IsPlainBuiltin)) return null;
+        var widest = -1;
+        foreach (var type in known)
+        {
+            var rank = Array.IndexOf(NumericLadder, WithoutModifier(type.Type!));
+            if (rank < 0) return null;
+            widest = Math.Max(widest, rank);
+        }
+
+        return new ValueType(NumericLadder[widest]);
+    }
+
+    // The type without its modifier, where format_type then shows the name (bpchar, bit and interval fields are not read).
+    private static string? StripModifier(string type)
+    {
+        if (type.IndexOf('(') < 0) return type;
+        var bare = WithoutModifier(type);
+        return bare is "character varying" or "numeric" or "timestamp without time zone" or "timestamp with time zone" or "time without time zone" or "time with time zone" ? bare : null;
+    }
+
+    private static string WithoutModifier(string type)
+    {
+        var open = type.IndexOf('(');
+        if (open < 0) return type;
+        var close = type.IndexOf(')', open);
+        return close < 0 ? type : type[..open] + type[(close + 1)..];
+    }
+}
