@@ -7,12 +7,13 @@ namespace SchemaTasks.Schema;
 /// The columns a PostgreSQL query yields (<see cref="QueryShape"/>), where they are certain:
 /// names as the server chooses them and types as format_type shows them, each rule checked on
 /// PostgreSQL 15. A column reference takes the column's type (a domain or enum stays one); a
-/// cast, its built-in type; count gives bigint, max and min their argument's built-in type
-/// (varchar's is text, and lengths and precisions go), sum and avg the types the server declares
-/// for them, bool_and, bool_or and every boolean, string_agg text, a comparison boolean; a UNION
-/// (and coalesce) resolves branches of one type, an untyped NULL or string beside a type (the
-/// type without its length or precision), and the integer, numeric and double precision types
-/// together (the widest). Anything else, and any name not found once among the FROM items, is
+/// cast, its type (built in, or an enum or domain the migrations create); count gives bigint, max
+/// and min their argument's built-in type (varchar's is text, and lengths and precisions go) or
+/// enum, sum and avg the types the server declares for them, bool_and, bool_or and every boolean,
+/// string_agg text, a comparison boolean; a UNION (and coalesce) resolves branches of one type,
+/// an untyped NULL or string beside a type (a built-in type without its length or precision, an
+/// enum as itself), and the integer, numeric and double precision types together (the widest).
+/// Anything else, and any name not found once among the FROM items, is
 /// unknown: the caller keeps the columns unknown rather than guess.
 /// </summary>
 internal static class QueryColumns
@@ -52,7 +53,7 @@ internal static class QueryColumns
                 if (Columns(catalog, union.Left, context) is not { } left || Columns(catalog, union.Right, context) is not { } right || left.Count != right.Count) return null;
                 for (var i = 0; i < left.Count; i++)
                 {
-                    if (Common([left[i].Type, right[i].Type]) is not { } common) return null;
+                    if (Common(catalog, [left[i].Type, right[i].Type]) is not { } common) return null;
                     left[i] = (left[i].Name, common);
                 }
 
@@ -94,7 +95,7 @@ internal static class QueryColumns
                 continue;
             }
 
-            if (Value(item.Expression!, sources, context) is not { } value) return null;
+            if (Value(catalog, item.Expression!, sources, context) is not { } value) return null;
             result.Add((item.Alias ?? value.Name, value.Type));
         }
 
@@ -118,7 +119,16 @@ internal static class QueryColumns
         return null;
     }
 
-    private static (string Name, ValueType Type)? Value(ExpressionShape expression, List<(string Reference, List<(string Name, ValueType Type)> Columns)> sources, ApplyContext context)
+    // A cast's type: a built-in one, or an enum or domain the migrations create.
+    private static ValueType? CastType(Catalog catalog, CastShape cast, ApplyContext context)
+    {
+        if (cast.Type is { } builtin) return new ValueType(builtin);
+        if (cast.Spec.UserType is null || cast.Spec.IsArray) return null;
+        var (text, reference) = ColumnFactory.ResolveType(catalog, cast.Spec, context.Rules);
+        return reference is null ? null : new ValueType(text, reference);
+    }
+
+    private static (string Name, ValueType Type)? Value(Catalog catalog, ExpressionShape expression, List<(string Reference, List<(string Name, ValueType Type)> Columns)> sources, ApplyContext context)
     {
         switch (expression)
         {
@@ -138,17 +148,20 @@ internal static class QueryColumns
                 return (constant.Name, new ValueType(constant.Type));
             case CastShape cast:
             {
-                if (Value(cast.Inner, sources, context) is not { } inner) return null;
+                if (CastType(catalog, cast, context) is not { } type) return null;
 
-                // A column, call or cast names the value; a constant or comparison leaves the type's name.
-                var named = cast.Inner is ColumnShape or CallShape || (cast.Inner is CastShape castInner && castInner.Inner is ColumnShape or CallShape);
-                return (named ? inner.Name : cast.Name, new ValueType(cast.Type));
+                // A call's value is converted whatever its type (the server refuses a cast it has not):
+                // the function's name is the column's. A column or cast names the value; a constant or comparison leaves the type's name.
+                if (cast.Inner is CallShape call) return (call.Function, type);
+                if (Value(catalog, cast.Inner, sources, context) is not { } inner) return null;
+                var named = cast.Inner is ColumnShape || (cast.Inner is CastShape castInner && castInner.Inner is ColumnShape or CallShape);
+                return named ? (inner.Name, type) : cast.Name is { } name ? (name, type) : null;
             }
 
             case ComparisonShape comparison:
             {
-                if (Value(comparison.Left, sources, context) is not { } left) return null;
-                if (comparison.Right is { } rightShape && (Value(rightShape, sources, context) is not { } right || Common([left.Type, right.Type]) is null)) return null;
+                if (Value(catalog, comparison.Left, sources, context) is not { } left) return null;
+                if (comparison.Right is { } rightShape && (Value(catalog, rightShape, sources, context) is not { } right || Common(catalog, [left.Type, right.Type]) is null)) return null;
                 return ("?column?", new ValueType("boolean"));
             }
 
@@ -157,11 +170,11 @@ internal static class QueryColumns
                 var arguments = new List<ValueType>(call.Arguments.Count);
                 foreach (var argument in call.Arguments)
                 {
-                    if (Value(argument, sources, context) is not { } value) return null;
+                    if (Value(catalog, argument, sources, context) is not { } value) return null;
                     arguments.Add(value.Type);
                 }
 
-                return CallType(call, arguments) is { } type ? (call.Function, type) : null;
+                return CallType(catalog, call, arguments) is { } type ? (call.Function, type) : null;
             }
 
             default:
@@ -170,10 +183,10 @@ internal static class QueryColumns
     }
 
     // The result type of the aggregates and functions whose type is fixed by their argument's.
-    private static ValueType? CallType(CallShape call, List<ValueType> arguments)
+    private static ValueType? CallType(Catalog catalog, CallShape call, List<ValueType> arguments)
     {
         if (call.Star) return call.Function == "count" && arguments.Count == 0 ? new ValueType("bigint") : null;
-        if (call.Function == "coalesce") return arguments.Count > 0 ? Common(arguments) : null;
+        if (call.Function == "coalesce") return arguments.Count > 0 ? Common(catalog, arguments) : null;
         if (call.Function == "string_agg")
         {
             return arguments.Count == 2 && IsText(arguments[0]) && (arguments[1].Type is null || IsText(arguments[1])) ? new ValueType("text") : null;
@@ -182,6 +195,9 @@ internal static class QueryColumns
         if (arguments.Count != 1) return null;
         if (call.Function == "count") return new ValueType("bigint");
         var argument = arguments[0];
+
+        // max and min of an enum are of the enum (of a domain, its base type: not read).
+        if (call.Function is "max" or "min" && argument is { Reference: { } enumType, IsArray: false } && catalog.EnumTypes.ContainsKey(enumType)) return argument;
         if (!argument.IsPlainBuiltin) return null;
         var type = argument.Type!;
         var bare = WithoutModifier(type);
@@ -218,7 +234,7 @@ internal static class QueryColumns
     /// The type PostgreSQL resolves values of <paramref name="types"/> to (UNION, coalesce), in
     /// the cases checked on the server; null otherwise.
     /// </summary>
-    private static ValueType? Common(List<ValueType> types)
+    private static ValueType? Common(Catalog catalog, List<ValueType> types)
     {
         var known = types.Where(t => t.Type is not null).ToList();
         if (known.Count == 0) return new ValueType(null);
@@ -228,7 +244,9 @@ internal static class QueryColumns
         {
             if (!untyped) return first;
 
-            // Beside an untyped value the type loses its length or precision, and a domain its name: only built-in types are read.
+            // Beside an untyped value the type loses its length or precision, and a domain its name
+            // (becoming its base type, not read here); an enum stays itself.
+            if (first is { Reference: { } enumType, IsArray: false } && catalog.EnumTypes.ContainsKey(enumType)) return first;
             return first.IsPlainBuiltin && StripModifier(first.Type!) is { } stripped ? new ValueType(stripped) : null;
         }
 

@@ -308,12 +308,16 @@ internal sealed partial class DdlParser
         return new CallShape(function, arguments, star);
     }
 
-    // The type of ::type or CAST(... AS type): a built-in type, not an array; others are not read.
+    // The type of ::type or CAST(... AS type): a built-in type read here, or a user type the
+    // catalog may know; any other (regclass, arrays) is kept unread, a value of unknown type.
     private CastShape ShapeCast(ExpressionShape value)
     {
         var type = DataType();
-        if (type.UserType is not null || type.IsArray || type.IsSerial || type.Inline is not null || CastTypeName(type.Text) is not { } name) throw _c.Error("not read");
-        return new CastShape(value, type.Text, name);
+        if (type.IsSerial) throw _c.Error("not read");
+        if (type.UserType is { } user) return new CastShape(value, type, null, type.IsArray ? null : user.Name);
+        return type.IsArray || type.Inline is not null || CastTypeName(type.Text) is not { } name
+            ? new CastShape(value, type, null, null)
+            : new CastShape(value, type, type.Text, name);
     }
 
     // The pg_type name the grammar records for a type, which names a column of a cast constant;

@@ -33,11 +33,12 @@ internal sealed record ColumnShape(string? Qualifier, string Column) : Expressio
 /// <param name="Name">The column name it gives (<c>?column?</c>, <c>bool</c> for TRUE and FALSE).</param>
 internal sealed record ConstantShape(string? Type, string Name) : ExpressionShape;
 
-/// <summary><c>x::type</c> or <c>CAST(x AS type)</c>, to a built-in type.</summary>
+/// <summary><c>x::type</c> or <c>CAST(x AS type)</c>.</summary>
 /// <param name="Inner">The value cast.</param>
-/// <param name="Type">The type, as format_type shows it.</param>
-/// <param name="Name">The type's last name as the grammar records it (<c>int4</c>, <c>timestamptz</c>), the column's name when the value gives none.</param>
-internal sealed record CastShape(ExpressionShape Inner, string Type, string Name) : ExpressionShape;
+/// <param name="Spec">The type as written, for a type the migrations create (an enum, a domain).</param>
+/// <param name="Type">A built-in type as format_type shows it; <see langword="null"/> for a user type or one not read (regclass, arrays...).</param>
+/// <param name="Name">The type's last name as the grammar records it (<c>int4</c>, <c>timestamptz</c>, a user type's name), the column's name when the value gives none; <see langword="null"/> when not read.</param>
+internal sealed record CastShape(ExpressionShape Inner, TypeSpec Spec, string? Type, string? Name) : ExpressionShape;
 
 /// <summary>A call of a function by its unqualified name, <c>count(*)</c> with <paramref name="Star"/>.</summary>
 internal sealed record CallShape(string Function, IReadOnlyList<ExpressionShape> Arguments, bool Star) : ExpressionShape;

@@ -78,6 +78,7 @@ public class PostgresQueryTableTests
     [InlineData("CREATE TABLE q (x, y) AS SELECT i, v FROM t UNION ALL SELECT NULL, NULL FROM t;", "x integer", "y character varying")]
     [InlineData("CREATE VIEW tv AS SELECT i, coalesce(b, 0) AS cb, count(*) AS n FROM t GROUP BY i, b;\nCREATE TABLE q AS SELECT * FROM tv;", "i integer", "cb bigint", "n bigint")]
     [InlineData("CREATE VIEW tv AS SELECT t.* FROM t;\nCREATE TABLE q AS SELECT v, m FROM tv;", "v character varying(20)", "m mood")]
+    [InlineData("CREATE SEQUENCE sq;\nCREATE TABLE q AS SELECT NULL::mood, m::mood AS mm, nextval('sq'::regclass)::int, max(m) FROM t GROUP BY m UNION ALL SELECT 'a', NULL, 1, NULL::mood;", "mood mood", "mm mood", "nextval integer", "max mood")]
     [InlineData("CREATE VIEW tv AS SELECT i FROM t;\nCREATE OR REPLACE VIEW tv AS SELECT i, b FROM t;\nCREATE TABLE q AS TABLE tv;", "i integer", "b bigint")]
     public void FromItemsSubqueriesAndViews_GiveTheirColumns(string sql, params string[] expected) => AssertColumns(sql, expected);
 
@@ -136,7 +137,8 @@ public class PostgresQueryTableTests
     [InlineData("CREATE TABLE q AS SELECT * FROM t JOIN t AS u USING (id);")]
     [InlineData("CREATE TABLE q AS WITH w AS (SELECT i FROM t) SELECT * FROM w;")]
     [InlineData("CREATE TABLE q AS SELECT i FROM t INTERSECT SELECT i FROM t;")]
-    [InlineData("CREATE TABLE q AS SELECT NULL::mood FROM t;")]
+    [InlineData("CREATE TABLE q AS SELECT NULL::regclass FROM t;")] // A type not read.
+    [InlineData("CREATE TABLE q AS SELECT NULL::nope FROM t;")] // A type the migrations do not create.
     [InlineData("CREATE TABLE q AS SELECT count(*) OVER () FROM t;")]
     [InlineData("CREATE TABLE q AS SELECT i FROM (SELECT i FROM t) s (k);")]
     [InlineData("CREATE VIEW tv (k) AS SELECT i FROM t;\nCREATE TABLE q AS SELECT * FROM (SELECT * FROM tv) s;")]

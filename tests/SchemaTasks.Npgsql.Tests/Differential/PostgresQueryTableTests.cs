@@ -40,6 +40,8 @@ public sealed class PostgresQueryTableTests
         CREATE TABLE q7 AS (SELECT v, ts FROM t) UNION ALL (SELECT v, ts FROM t ORDER BY 1) ORDER BY 1 LIMIT 5;
         CREATE TABLE q8 AS SELECT 'a' AS k UNION ALL SELECT 'b';
         CREATE TABLE q9 AS SELECT p, m FROM t UNION ALL SELECT p, m FROM t;
+        CREATE SEQUENCE sq;
+        CREATE TABLE q11 AS SELECT NULL::mood, m::mood AS mm, nextval('sq'::regclass)::int, max(m) FROM t GROUP BY m UNION ALL SELECT 'a', NULL, 1, NULL::mood;
         CREATE TABLE q10 AS SELECT coalesce(b, 0) AS x, coalesce(s, 0) AS z, coalesce(v, 'x') AS w, coalesce(n, 0), coalesce(0, b) AS q FROM t;
         """)]
     [InlineData("joins, subqueries, SELECT ... INTO", Source + """
