@@ -38,6 +38,9 @@ internal static class QueryColumns
     /// <summary>A value's type: <see cref="Type"/> null for the unknown type of NULL and quoted strings.</summary>
     private readonly record struct ValueType(string? Type, QualifiedName? Reference = null, bool IsArray = false)
     {
+        /// <summary>A quoted string of unknown type, which the server converts to the type beside it, perhaps failing.</summary>
+        public bool Quoted { get; init; }
+
         public bool IsPlainBuiltin => Type is not null && Reference is null && !IsArray;
 
         public static ValueType Of(CatalogColumn column) => new(column.Type, column.TypeReference, column.IsArray);
@@ -119,6 +122,22 @@ internal static class QueryColumns
         return null;
     }
 
+    private static bool HasModifier(ValueType type) => type.Type?.IndexOf('(') >= 0;
+
+    // NULL, or NULL cast to a type.
+    private static bool IsNull(ExpressionShape expression)
+        => expression is ConstantShape { Type: null, Quoted: false } || (expression is CastShape cast && IsNull(cast.Inner));
+
+    // Whether the expression names its column (a column, a call, a CASE or cast of one), rather
+    // than leaving the name to what holds it (a cast's type name, "case", "?column?").
+    private static bool Names(ExpressionShape expression) => expression switch
+    {
+        ColumnShape or CallShape => true,
+        CastShape cast => Names(cast.Inner),
+        CaseShape choice => choice.Else is { } otherwise && Names(otherwise),
+        _ => false,
+    };
+
     // A cast's type: a built-in one, or an enum or domain the migrations create.
     private static ValueType? CastType(Catalog catalog, CastShape cast, ApplyContext context)
     {
@@ -145,7 +164,7 @@ internal static class QueryColumns
             }
 
             case ConstantShape constant:
-                return (constant.Name, new ValueType(constant.Type));
+                return (constant.Name, new ValueType(constant.Type) { Quoted = constant.Quoted });
             case CastShape cast:
             {
                 if (CastType(catalog, cast, context) is not { } type) return null;
@@ -154,8 +173,34 @@ internal static class QueryColumns
                 // the function's name is the column's. A column or cast names the value; a constant or comparison leaves the type's name.
                 if (cast.Inner is CallShape call) return (call.Function, type);
                 if (Value(catalog, cast.Inner, sources, context) is not { } inner) return null;
-                var named = cast.Inner is ColumnShape || (cast.Inner is CastShape castInner && castInner.Inner is ColumnShape or CallShape);
-                return named ? (inner.Name, type) : cast.Name is { } name ? (name, type) : null;
+                return Names(cast.Inner) ? (inner.Name, type) : cast.Name is { } name ? (name, type) : null;
+            }
+
+            case CaseShape choice:
+            {
+                var results = new List<ValueType>(choice.Results.Count + 1);
+                (string Name, ValueType Type)? otherwise = null;
+                foreach (var result in choice.Else is { } last ? choice.Results.Append(last) : choice.Results)
+                {
+                    if (Value(catalog, result, sources, context) is not { } value) return null;
+                    results.Add(value.Type);
+                    otherwise = value;
+                }
+
+                // A length or precision survives only when every result, an ELSE included, has it: the
+                // server folds constant conditions away before it makes the table (CASE WHEN true
+                // THEN v END keeps v's length, CASE WHEN b THEN v END loses it), so any other CASE
+                // over such a type is not read.
+                if (results.Any(HasModifier) && !(choice.Else is not null && results.All(r => r == results[0]))) return null;
+                if (Common(catalog, results) is not { } type) return null;
+                return (choice.Else is { } named && Names(named) ? otherwise!.Value.Name : "case", type);
+            }
+
+            case NegationShape negation:
+            {
+                if (Value(catalog, negation.Operand, sources, context) is not { Type: { IsPlainBuiltin: true } operand }) return null;
+                var bare = WithoutModifier(operand.Type!);
+                return bare is "smallint" or "integer" or "bigint" or "numeric" or "real" or "double precision" ? ("?column?", new ValueType(bare)) : null;
             }
 
             case ComparisonShape comparison:
@@ -174,6 +219,10 @@ internal static class QueryColumns
                     arguments.Add(value.Type);
                 }
 
+                // The server drops coalesce's NULL arguments before it makes the table, so a length a
+                // NULL would take away may be kept (coalesce(NULL, v) is v's type): not read.
+                if (call.Function == "coalesce" && arguments.Any(HasModifier) && call.Arguments.Any(IsNull)) return null;
+
                 return CallType(catalog, call, arguments) is { } type ? (call.Function, type) : null;
             }
 
@@ -186,7 +235,7 @@ internal static class QueryColumns
     private static ValueType? CallType(Catalog catalog, CallShape call, List<ValueType> arguments)
     {
         if (call.Star) return call.Function == "count" && arguments.Count == 0 ? new ValueType("bigint") : null;
-        if (call.Function == "coalesce") return arguments.Count > 0 ? Common(catalog, arguments) : null;
+        if (call.Function is "coalesce" or "greatest" or "least") return arguments.Count > 0 ? Common(catalog, arguments) : null;
         if (call.Function == "string_agg")
         {
             return arguments.Count == 2 && IsText(arguments[0]) && (arguments[1].Type is null || IsText(arguments[1])) ? new ValueType("text") : null;
@@ -240,6 +289,9 @@ internal static class QueryColumns
         if (known.Count == 0) return new ValueType(null);
         var first = known[0];
         var untyped = known.Count < types.Count;
+
+        // A string beside a type is read as that type: certain to succeed only for text ones.
+        if (types.Any(t => t.Quoted) && !known.All(t => t.IsPlainBuiltin && (t.Type == "text" || WithoutModifier(t.Type!) == "character varying"))) return null;
         if (known.All(t => t == first))
         {
             if (!untyped) return first;

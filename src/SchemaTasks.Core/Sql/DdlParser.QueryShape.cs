@@ -239,7 +239,7 @@ internal sealed partial class DdlParser
         if (token.Kind == SqlTokenKind.String && SqlTokenText.Raw(_c.Source, token) is ['\'', ..])
         {
             _c.Next();
-            return new ConstantShape(null, "?column?");
+            return new ConstantShape(null, "?column?") { Quoted = true };
         }
 
         if (token.Kind == SqlTokenKind.Number)
@@ -267,7 +267,14 @@ internal sealed partial class DdlParser
             return cast;
         }
 
-        if (token.Kind == SqlTokenKind.Word && (QueryClauseWords.Contains(SqlTokenText.Raw(_c.Source, token)) || ValueWords.Contains(SqlTokenText.Raw(_c.Source, token)) || _c.IsWord("CASE") || _c.IsWord("ARRAY") || _c.IsWord("ROW") || _c.IsWord("EXISTS")))
+        if (_c.TryWord("CASE")) return ShapeCase();
+        if (_c.IsSymbol('-') && _c.HasAhead(1) && _c.Peek(1).Kind != SqlTokenKind.Number)
+        {
+            _c.Next();
+            return new NegationShape(ShapeCastable());
+        }
+
+        if (token.Kind == SqlTokenKind.Word && (QueryClauseWords.Contains(SqlTokenText.Raw(_c.Source, token)) || ValueWords.Contains(SqlTokenText.Raw(_c.Source, token)) || _c.IsWord("ARRAY") || _c.IsWord("ROW") || _c.IsWord("EXISTS")))
         {
             throw _c.Error("not read");
         }
@@ -304,8 +311,46 @@ internal sealed partial class DdlParser
         }
 
         _c.ExpectSymbol(')');
-        if (_c.IsWord("FILTER") || _c.IsWord("OVER") || _c.IsWord("WITHIN")) throw _c.Error("not read");
+
+        // FILTER (WHERE ...) chooses the rows an aggregate reads, not its type.
+        if (_c.TryWord("FILTER") && !SkipGroup()) throw _c.Error("not read");
+        if (_c.IsWord("OVER") || _c.IsWord("WITHIN")) throw _c.Error("not read");
         return new CallShape(function, arguments, star);
+    }
+
+    // After CASE: the operand and conditions are skipped (they choose a result, not its type), the results read.
+    private CaseShape ShapeCase()
+    {
+        if (!_c.IsWord("WHEN")) SkipCasePart("WHEN");
+        var results = new List<ExpressionShape>();
+        while (_c.TryWord("WHEN"))
+        {
+            SkipCasePart("THEN");
+            _c.ExpectWord("THEN");
+            results.Add(ShapeExpression());
+        }
+
+        if (results.Count == 0) throw _c.Error("expected WHEN");
+        var otherwise = _c.TryWord("ELSE") ? ShapeExpression() : null;
+        _c.ExpectWord("END");
+        return new CaseShape(results, otherwise);
+    }
+
+    // Up to `word` at this level, past parentheses and nested CASE ... END.
+    private void SkipCasePart(string word)
+    {
+        var depth = 0;
+        var nested = 0;
+        while (!_c.AtEnd && !(depth == 0 && nested == 0 && _c.IsWord(word)))
+        {
+            if (IsOpening()) depth++;
+            else if (IsClosing() && --depth < 0) throw _c.Error("not read");
+            else if (_c.IsWord("CASE")) nested++;
+            else if (_c.IsWord("END")) nested--;
+            _c.Next();
+        }
+
+        if (_c.AtEnd) throw _c.Error("expected " + word);
     }
 
     // The type of ::type or CAST(... AS type): a built-in type read here, or a user type the

@@ -31,7 +31,11 @@ internal sealed record ColumnShape(string? Qualifier, string Column) : Expressio
 /// <summary>A constant: <c>NULL</c> and quoted strings are of unknown type, numbers and TRUE/FALSE are typed.</summary>
 /// <param name="Type">The type PostgreSQL gives it, <see langword="null"/> for unknown.</param>
 /// <param name="Name">The column name it gives (<c>?column?</c>, <c>bool</c> for TRUE and FALSE).</param>
-internal sealed record ConstantShape(string? Type, string Name) : ExpressionShape;
+internal sealed record ConstantShape(string? Type, string Name) : ExpressionShape
+{
+    /// <summary>A quoted string: beside a typed value the server reads it as that type, which may fail.</summary>
+    public bool Quoted { get; init; }
+}
 
 /// <summary><c>x::type</c> or <c>CAST(x AS type)</c>.</summary>
 /// <param name="Inner">The value cast.</param>
@@ -42,6 +46,12 @@ internal sealed record CastShape(ExpressionShape Inner, TypeSpec Spec, string? T
 
 /// <summary>A call of a function by its unqualified name, <c>count(*)</c> with <paramref name="Star"/>.</summary>
 internal sealed record CallShape(string Function, IReadOnlyList<ExpressionShape> Arguments, bool Star) : ExpressionShape;
+
+/// <summary><c>CASE [x] WHEN ... THEN result ... [ELSE result] END</c>: the results decide its type, the ELSE its name.</summary>
+internal sealed record CaseShape(IReadOnlyList<ExpressionShape> Results, ExpressionShape? Else) : ExpressionShape;
+
+/// <summary><c>-x</c>.</summary>
+internal sealed record NegationShape(ExpressionShape Operand) : ExpressionShape;
 
 /// <summary>A comparison (<c>=</c>, <c>&lt;&gt;</c>, <c>&lt;</c>...) or <c>IS [NOT] NULL</c>: boolean.</summary>
 internal sealed record ComparisonShape(ExpressionShape Left, ExpressionShape? Right) : ExpressionShape;

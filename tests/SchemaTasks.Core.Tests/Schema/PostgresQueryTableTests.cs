@@ -55,6 +55,13 @@ public class PostgresQueryTableTests
             "bool boolean", "float8 double precision", "float4 real", "int2 smallint", "bpchar character(2)", "timestamp timestamp without time zone", "?column? text",
             "k1 integer", "k2 text", "big bigint", "dec numeric", "tr boolean", "ti integer");
 
+    [Fact]
+    public void CaseGreatestFilterAndNegation_AreTypedAndNamedAsTheServerDoes()
+        => AssertColumns(
+            "CREATE TABLE q AS SELECT CASE WHEN i > 0 THEN tx ELSE NULL END, CASE WHEN i > 0 THEN 1 ELSE s::int END AS x, CASE WHEN (CASE WHEN fl THEN true END) THEN n ELSE n END AS cn, CASE i WHEN 1 THEN b ELSE count(*) END, -n AS negn, -d AS negd, least(i, s), greatest(v, NULL) AS gv, greatest(n, n) AS gn, max(i) FILTER (WHERE i > 0) AS fm, count(*) FILTER (WHERE true) AS cf, CASE WHEN fl THEN 'a' ELSE 'b' END AS ct, count(CASE WHEN fl THEN 1 END) AS cc FROM t GROUP BY i, v, s, n, d, b, fl, tx;",
+            "case text", "x integer", "cn numeric(10,2)", "count bigint", "negn numeric", "negd double precision", "least integer", "gv character varying",
+            "gn numeric(10,2)", "fm integer", "cf bigint", "ct text", "cc bigint");
+
     [Theory]
     [InlineData("SELECT s FROM t UNION ALL SELECT NULL::int", "s integer")]
     [InlineData("SELECT i FROM t UNION SELECT b FROM t", "i bigint")]
@@ -78,7 +85,7 @@ public class PostgresQueryTableTests
     [InlineData("CREATE TABLE q (x, y) AS SELECT i, v FROM t UNION ALL SELECT NULL, NULL FROM t;", "x integer", "y character varying")]
     [InlineData("CREATE VIEW tv AS SELECT i, coalesce(b, 0) AS cb, count(*) AS n FROM t GROUP BY i, b;\nCREATE TABLE q AS SELECT * FROM tv;", "i integer", "cb bigint", "n bigint")]
     [InlineData("CREATE VIEW tv AS SELECT t.* FROM t;\nCREATE TABLE q AS SELECT v, m FROM tv;", "v character varying(20)", "m mood")]
-    [InlineData("CREATE SEQUENCE sq;\nCREATE TABLE q AS SELECT NULL::mood, m::mood AS mm, nextval('sq'::regclass)::int, max(m) FROM t GROUP BY m UNION ALL SELECT 'a', NULL, 1, NULL::mood;", "mood mood", "mm mood", "nextval integer", "max mood")]
+    [InlineData("CREATE SEQUENCE sq;\nCREATE TABLE q AS SELECT NULL::mood, m::mood AS mm, nextval('sq'::regclass)::int, max(m) FROM t GROUP BY m UNION ALL SELECT NULL, NULL, 1, NULL::mood;", "mood mood", "mm mood", "nextval integer", "max mood")]
     [InlineData("CREATE VIEW tv AS SELECT i FROM t;\nCREATE OR REPLACE VIEW tv AS SELECT i, b FROM t;\nCREATE TABLE q AS TABLE tv;", "i integer", "b bigint")]
     public void FromItemsSubqueriesAndViews_GiveTheirColumns(string sql, params string[] expected) => AssertColumns(sql, expected);
 
@@ -133,7 +140,13 @@ public class PostgresQueryTableTests
     [InlineData("CREATE TABLE q AS SELECT nope, count(*) FROM t;")] // 42703.
     [InlineData("CREATE TABLE q AS SELECT i + 1 AS i FROM t;")]
     [InlineData("CREATE TABLE q AS SELECT now() AS at FROM t;")]
-    [InlineData("CREATE TABLE q AS SELECT CASE WHEN fl THEN 1 END AS k FROM t;")]
+    [InlineData("CREATE TABLE q AS SELECT CASE WHEN fl THEN 1 ELSE 'x' END AS k FROM t;")] // The server refuses 'x' as integer (22P02).
+    [InlineData("CREATE TABLE q AS SELECT -tx AS k FROM t;")] // 42883.
+    [InlineData("CREATE TABLE q AS SELECT CASE WHEN fl THEN v END AS k FROM t;")] // Its length kept or not as the condition folds.
+    [InlineData("CREATE TABLE q AS SELECT CASE WHEN fl THEN v ELSE NULL END AS k FROM t;")]
+    [InlineData("CREATE TABLE q AS SELECT coalesce(NULL, v) AS k FROM t;")] // v's length: the NULL is dropped first.
+    [InlineData("CREATE TABLE q AS SELECT i FROM t UNION ALL SELECT '1';")] // A string read as integer: it may not be one (22P02).
+    [InlineData("CREATE TABLE q AS SELECT m FROM t UNION ALL SELECT 'c';")] // Nor a label of the enum.
     [InlineData("CREATE TABLE q AS SELECT * FROM t JOIN t AS u USING (id);")]
     [InlineData("CREATE TABLE q AS WITH w AS (SELECT i FROM t) SELECT * FROM w;")]
     [InlineData("CREATE TABLE q AS SELECT i FROM t INTERSECT SELECT i FROM t;")]

@@ -30,6 +30,7 @@ public sealed class PostgresQueryTableTests
     [InlineData("aggregates", Source + "CREATE TABLE q AS SELECT count(*), count(i) AS ci, max(i), min(s) AS mins, max(b) AS maxb, max(n) AS maxn, max(v) AS maxv, max(tx) AS maxt, max(ts) AS maxts, max(tz) AS maxtz, max(dt) AS maxdt, max(r) AS maxr, max(d) AS maxd FROM t;")]
     [InlineData("sums, averages, booleans, comparisons", Source + "CREATE TABLE q AS SELECT sum(s) AS ss, sum(i) AS si, sum(b) AS sb, sum(n) AS sn, sum(r) AS sr, sum(d) AS sd, avg(s) AS as_, avg(b) AS ab, avg(n) AS an, avg(r) AS ar, bool_and(fl), bool_or(fl) AS bo, every(fl) AS ev, string_agg(tx, ',' ORDER BY tx) AS sa, string_agg(v, ','), max(i) = 1, i > 2 AS gt, i IS NULL AS nu, count(DISTINCT v) FROM t GROUP BY i;")]
     [InlineData("casts and constants", Source + "CREATE TABLE q AS SELECT NULL::int, NULL::timestamptz, NULL::integer AS x, CAST(NULL AS bigint), i::bigint, CAST(s AS int), NULL::varchar(5), NULL::numeric(5,1), NULL::boolean, NULL::double precision, NULL::real, NULL::smallint, NULL::char(2), NULL::timestamp, NULL, 1 AS k1, 'a' AS k2, 3000000000 AS big, 1.5 AS dec, true AS tr, t.i AS ti FROM t;")]
+    [InlineData("CASE, greatest and least, FILTER, negation", Source + "CREATE TABLE q AS SELECT CASE WHEN i > 0 THEN tx ELSE NULL END, CASE WHEN i > 0 THEN 1 ELSE s::int END AS x, CASE WHEN (CASE WHEN fl THEN true END) THEN n ELSE n END AS cn, CASE WHEN true THEN v ELSE v END AS cv, coalesce(v, v) AS vv, CASE i WHEN 1 THEN b ELSE count(*) END, -n AS negn, -d AS negd, least(i, s), greatest(v, NULL) AS gv, greatest(n, n) AS gn, max(i) FILTER (WHERE i > 0) AS fm, count(*) FILTER (WHERE true) AS cf, CASE WHEN fl THEN 'a' ELSE 'b' END AS ct, count(CASE WHEN fl THEN 1 END) AS cc FROM t GROUP BY i, v, s, n, d, b, fl, tx;")]
     [InlineData("unions", Source + """
         CREATE TABLE q1 AS SELECT s FROM t UNION ALL SELECT NULL::int;
         CREATE TABLE q2 AS SELECT i FROM t UNION SELECT b FROM t;
@@ -41,7 +42,7 @@ public sealed class PostgresQueryTableTests
         CREATE TABLE q8 AS SELECT 'a' AS k UNION ALL SELECT 'b';
         CREATE TABLE q9 AS SELECT p, m FROM t UNION ALL SELECT p, m FROM t;
         CREATE SEQUENCE sq;
-        CREATE TABLE q11 AS SELECT NULL::mood, m::mood AS mm, nextval('sq'::regclass)::int, max(m) FROM t GROUP BY m UNION ALL SELECT 'a', NULL, 1, NULL::mood;
+        CREATE TABLE q11 AS SELECT NULL::mood, m::mood AS mm, nextval('sq'::regclass)::int, max(m) FROM t GROUP BY m UNION ALL SELECT NULL, NULL, 1, NULL::mood;
         CREATE TABLE q10 AS SELECT coalesce(b, 0) AS x, coalesce(s, 0) AS z, coalesce(v, 'x') AS w, coalesce(n, 0), coalesce(0, b) AS q FROM t;
         """)]
     [InlineData("joins, subqueries, SELECT ... INTO", Source + """
