@@ -98,5 +98,5 @@ internal sealed record NamedRelation(char Kind, QualifiedName? Owner = null, str
     /// A view's or materialized view's columns, when its query's are certain (<see cref="QueryColumns"/>),
     /// for a table made from a query that reads it; <see langword="null"/> when not known.
     /// </summary>
-    public System.Collections.Immutable.ImmutableArray<CatalogColumn>? Columns { get; init; }
+    public ImmutableArray<CatalogColumn>? Columns { get; init; }
 }

@@ -43,7 +43,7 @@ internal static class RelationStatements
     }
 
     // A view's columns; none when two have one name, which the server refuses (42701).
-    private static System.Collections.Immutable.ImmutableArray<CatalogColumn>? ViewColumns(Catalog catalog, QueryShape shape, ApplyContext context)
+    private static ImmutableArray<CatalogColumn>? ViewColumns(Catalog catalog, QueryShape shape, ApplyContext context)
     {
         if (QueryColumns.Derive(catalog, shape, context) is not { } columns) return null;
         var names = new HashSet<string>(context.Rules.ColumnComparer);
