@@ -78,6 +78,7 @@ internal static class CatalogApplier
         SequenceOwnerStatement s => RelationStatements.SetOwner(catalog, s),
         CreateRelationStatement s => RelationStatements.Create(catalog, s, context),
         RenameRelationStatement s => RelationStatements.Rename(catalog, s.Name, s.NewName),
+        RenameRelationColumnStatement s => catalog.WithRelations(RelationStatements.ForgetColumns(catalog.Relations, s.Name)),
         DropRelationStatement s => ViewDependencies.AllowsRelationDrop(catalog, s, context) ? RelationStatements.Drop(catalog, s.Names) : catalog,
         UnreadRelationStatement s => RelationStatements.Unread(catalog, s),
         CreatePolicyStatement s => PolicyStatements.Create(catalog, s, context),

@@ -92,4 +92,11 @@ internal sealed record RelationNames(ImmutableSortedDictionary<QualifiedName, Na
 /// <param name="OwnerColumn">The column a sequence is OWNED BY.</param>
 /// <param name="Uncertain">Whether it may have been dropped (or, temporary, be in another session's schema): an existence test on it is not decided.</param>
 /// <param name="Uses">The table columns a view or materialized view uses (<see cref="ViewDependencies"/>).</param>
-internal sealed record NamedRelation(char Kind, QualifiedName? Owner = null, string? OwnerColumn = null, bool Uncertain = false, ViewUses? Uses = null);
+internal sealed record NamedRelation(char Kind, QualifiedName? Owner = null, string? OwnerColumn = null, bool Uncertain = false, ViewUses? Uses = null)
+{
+    /// <summary>
+    /// A view's or materialized view's columns, when its query's are certain (<see cref="QueryColumns"/>),
+    /// for a table made from a query that reads it; <see langword="null"/> when not known.
+    /// </summary>
+    public ImmutableArray<CatalogColumn>? Columns { get; init; }
+}

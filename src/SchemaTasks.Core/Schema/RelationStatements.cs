@@ -20,7 +20,7 @@ internal static class RelationStatements
     /// </summary>
     public static bool ChangesNamesOnly(SqlStatement statement) => statement is CreateUniqueIndexStatement or CreateIndexStatement or DropIndexStatement
         or RenameIndexStatement or RenameSequenceStatement or DropSequenceStatement or SequenceOwnerStatement
-        or CreateRelationStatement or RenameRelationStatement or DropRelationStatement or UnreadRelationStatement;
+        or CreateRelationStatement or RenameRelationStatement or DropRelationStatement or UnreadRelationStatement or RenameRelationColumnStatement;
 
     public static Catalog Create(Catalog catalog, CreateRelationStatement s, ApplyContext context)
     {
@@ -28,19 +28,22 @@ internal static class RelationStatements
             ? ViewDependencies.Resolve(catalog, query, context.Where(s.At), context.Rules)
             : null;
 
-        // CREATE OR REPLACE VIEW of a view: the new query's uses replace the old ones.
-        if (s.OrReplace && uses is not null && catalog.Relations.Named.TryGetValue(s.Name, out var existing) && existing.Kind == 'v')
-        {
-            return catalog.WithRelations(catalog.Relations with { Named = catalog.Relations.Named.SetItem(s.Name, existing with { Uses = uses }) });
-        }
-
         if (s.OrReplace && s.Kind == 'v' && NotAView(catalog, s, context)) return catalog;
         if (!s.OrReplace && PostgresRelationNameClash.Taken(catalog, s.Name, What(s.Kind), s.IfNotExists, s.At, context)) return catalog;
+
+        // Its columns, for a table made from a query that reads it; only where the query's are certain.
+        var columns = s.Shape is { } shape && context.IsPostgres ? ViewColumns(catalog, shape, context) : null;
+
+        // CREATE OR REPLACE VIEW of a view: the new query's uses and columns replace the old ones.
+        if (s.OrReplace && uses is not null && catalog.Relations.Named.TryGetValue(s.Name, out var existing) && existing.Kind == 'v')
+        {
+            return catalog.WithRelations(catalog.Relations with { Named = catalog.Relations.Named.SetItem(s.Name, existing with { Uses = uses, Columns = columns }) });
+        }
 
         // A second relation of a name the server refuses (or skips, with IF NOT EXISTS or OR REPLACE).
         if (catalog.Tables.ContainsKey(s.Name) || catalog.Relations.Named.ContainsKey(s.Name)) return catalog;
         var temporary = s.Name.Schema == RelationNames.TemporarySchema;
-        var relation = new NamedRelation(s.Kind, s.OwnedBy?.Table, s.OwnedBy?.Column, Uncertain: temporary, Uses: uses);
+        var relation = new NamedRelation(s.Kind, s.OwnedBy?.Table, s.OwnedBy?.Column, Uncertain: temporary, Uses: uses) { Columns = columns };
         return catalog.WithRelations(catalog.Relations with { Named = catalog.Relations.Named.Add(s.Name, relation) });
     }
 
@@ -64,6 +67,20 @@ internal static class RelationStatements
         'S' => "sequence",
         _ => "foreign table",
     };
+
+    // A view's columns; none when two have one name, which the server refuses (42701).
+    private static ImmutableArray<CatalogColumn>? ViewColumns(Catalog catalog, QueryShape shape, ApplyContext context)
+    {
+        if (QueryColumns.Derive(catalog, shape, context) is not { } columns) return null;
+        var names = new HashSet<string>(context.Rules.ColumnComparer);
+        return columns.All(c => names.Add(c.Name)) ? columns : null;
+    }
+
+    /// <summary>The relations with <paramref name="name"/>'s columns no longer known (renamed, or perhaps replaced).</summary>
+    public static RelationNames ForgetColumns(RelationNames relations, QualifiedName name)
+        => relations.Named.TryGetValue(name, out var relation) && relation.Columns is not null
+            ? relations with { Named = relations.Named.SetItem(name, relation with { Columns = null }) }
+            : relations;
 
     public static Catalog Unread(Catalog catalog, UnreadRelationStatement s)
         => catalog.WithRelations(catalog.Relations.WithUnknown(s.Schema, mayOwnRowType: !s.IndexOnly));
@@ -128,6 +145,9 @@ internal static class RelationStatements
     public static Catalog AlterAsTable(Catalog catalog, AlterTableStatement s)
     {
         var name = s.Name;
+
+        // RENAME COLUMN and the like: a view's columns are no longer the ones recorded.
+        if (s.Actions.Any(a => a is not RenameTableAction)) catalog = catalog.WithRelations(ForgetColumns(catalog.Relations, name));
         foreach (var action in s.Actions.OfType<RenameTableAction>())
         {
             var target = action.Target(name, postgres: true);

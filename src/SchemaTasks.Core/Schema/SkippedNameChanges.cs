@@ -35,7 +35,8 @@ internal static class SkippedNameChanges
 
         // A sequence owned by a column goes when the table or column does.
         SequenceOwnerStatement s => Gone(relations, [s.Name]),
-        CreateRelationStatement s => relations.WithUnknown(s.Name.Schema, mayOwnRowType: s.Kind != 'S'),
+        CreateRelationStatement s => RelationStatements.ForgetColumns(relations, s.Name).WithUnknown(s.Name.Schema, mayOwnRowType: s.Kind != 'S'),
+        RenameRelationColumnStatement s => RelationStatements.ForgetColumns(relations, s.Name),
         RenameRelationStatement s => Gone(relations, [s.Name]).WithUnknown(s.NewName.Schema),
 
         // CASCADE takes dependent views along, which the engine does not follow; a materialized view takes its indexes.

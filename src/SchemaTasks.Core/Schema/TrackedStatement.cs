@@ -24,6 +24,8 @@ internal static class TrackedStatement
         var (statement, refusal) = parsed is { } ahead ? (ahead.Statement, ahead.Refusal) : Parse(source, tokens, range, context.Rules);
         if (refusal is not null)
         {
+            // A table made from a query refused at parsing for want of a catalog: made after all when its query's columns are certain.
+            if (refusal.FromQuery is { } fromQuery && QueryTables.Create(catalog, fromQuery, context) is { } made) return made;
             Report(catalog, refusal, source, tokens, range, context, diagnostics, file);
             return catalog;
         }

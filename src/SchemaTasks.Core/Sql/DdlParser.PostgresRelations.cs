@@ -33,8 +33,9 @@ internal sealed partial class DdlParser
             var ifNotExists = kind != 'v' && IfNotExists();
             var name = _c.QualifiedName();
             if (temporary) name = name with { Schema = RelationNames.TemporarySchema };
-            var query = kind is 'v' or 'm' ? ViewQuery() : null;
-            return new CreateRelationStatement(at, name, kind, kind == 'S' ? SequenceOwner(out _) : null) { Query = query, OrReplace = orReplace, IfNotExists = ifNotExists };
+            QueryShape? shape = null;
+            var query = kind is 'v' or 'm' ? ViewQuery(out shape) : null;
+            return new CreateRelationStatement(at, name, kind, kind == 'S' ? SequenceOwner(out _) : null) { Query = query, Shape = shape, OrReplace = orReplace, IfNotExists = ifNotExists };
         }
         catch (SqlParseException)
         {
@@ -44,8 +45,9 @@ internal sealed partial class DdlParser
 
     // The query after the first AS outside parentheses (after the column list and options),
     // without a trailing WITH [NO] DATA or WITH [CASCADED | LOCAL] CHECK OPTION.
-    private ViewQueryReferences? ViewQuery()
+    private ViewQueryReferences? ViewQuery(out QueryShape? shape)
     {
+        shape = null;
         var depth = 0;
         for (var i = _c.Position; i < _c.End; i++)
         {
@@ -60,6 +62,8 @@ internal sealed partial class DdlParser
                     if (SqlTokenText.IsWord(_c.Source, _c.Tokens[w], "WITH") && w + 1 < end && IsTrailingOption(w + 1)) end = w;
                 }
 
+                // A list of column names before the query renames its columns: those are not read.
+                if (!SqlTokenText.IsSymbol(_c.Source, _c.Current, '(')) shape = ReadQueryShape(i + 1, end);
                 return ViewQueryReferences.Read(_c.Source, _c.Tokens, i + 1, end, _rules);
             }
         }
@@ -72,7 +76,7 @@ internal sealed partial class DdlParser
            || (at + 1 < _c.End && (SqlTokenText.IsWord(_c.Source, _c.Tokens[at], "NO") || SqlTokenText.IsWord(_c.Source, _c.Tokens[at], "CASCADED") || SqlTokenText.IsWord(_c.Source, _c.Tokens[at], "LOCAL"))
                && (SqlTokenText.IsWord(_c.Source, _c.Tokens[at + 1], "DATA") || SqlTokenText.IsWord(_c.Source, _c.Tokens[at + 1], "CHECK")));
 
-    /// <summary><c>ALTER VIEW / MATERIALIZED VIEW / FOREIGN TABLE [IF EXISTS] name RENAME TO new | SET SCHEMA s</c>; <see langword="null"/> for any other form.</summary>
+    /// <summary><c>ALTER VIEW / MATERIALIZED VIEW / FOREIGN TABLE [IF EXISTS] name RENAME TO new | SET SCHEMA s</c>, or <c>RENAME [COLUMN]</c>; <see langword="null"/> for any other form.</summary>
     private SqlStatement? AlterNamedRelation(SqlToken at)
     {
         try
@@ -81,7 +85,8 @@ internal sealed partial class DdlParser
             var name = _c.QualifiedName();
             if (_c.TryWords("RENAME", "TO")) return new RenameRelationStatement(at, name, name with { Name = _c.Identifier() });
             if (_c.TryWords("SET", "SCHEMA")) return new RenameRelationStatement(at, name, name with { Schema = _c.Identifier() });
-            return null; // Columns, options, owner: the name stays.
+            if (_c.IsWord("RENAME")) return new RenameRelationColumnStatement(at, name);
+            return null; // Column defaults, options, owner: the name and columns stay.
         }
         catch (SqlParseException)
         {

@@ -43,7 +43,9 @@ internal sealed partial class DdlParser
             return new CreateTemporaryTableStatement(at, name.Name, IfNotExists: false);
         }
 
-        throw OfUnknownShape(_c.Unsupported($"SELECT ... INTO {name} creates the table {name} with the columns of its query; SchemaTasks cannot know them. Declare the columns with CREATE TABLE {name} (...), then fill it with INSERT INTO {name} and the query", at), name, fromQuery: true);
+        var refused = OfUnknownShape(_c.Unsupported($"SELECT ... INTO {name} creates the table {name} with the columns of its query; SchemaTasks cannot know them. Declare the columns with CREATE TABLE {name} (...), then fill it with INSERT INTO {name} and the query", at), name, fromQuery: true);
+        if (ReadQueryShape(_c.StartIndex, _c.End, into: true) is { } query) refused = WithQuery(refused, new TableFromQuery(at, name, false, query, null, at));
+        throw refused;
     }
 
     // Whether the token `ahead` can be the table's name, so the word before it is a modifier.

@@ -31,7 +31,13 @@ internal sealed partial class DdlParser
         if (_c.IsWord("AS") || _c.IsWord("LIKE") || _c.IsWord("PARTITION") || _c.IsWord("OF") || _c.IsWord("SELECT"))
         {
             var fromQuery = _c.IsWord("SELECT") || (_c.IsWord("AS") && !_c.IsWord("EXECUTE", 1));
-            throw OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} ... takes its columns from another object; SchemaTasks cannot know them. Declare the columns explicitly", _c.Current), name, fromQuery);
+            var refused = OfUnknownShape(_c.Unsupported($"CREATE TABLE {name} {SqlTokenText.Raw(_c.Source, _c.Current).ToUpperInvariant()} ... takes its columns from another object; SchemaTasks cannot know them. Declare the columns explicitly", _c.Current), name, fromQuery);
+            if (!_mySql && _c.IsWord("AS") && fromQuery && ReadQueryShape(_c.Position + 1, _c.End) is { } query)
+            {
+                refused = WithQuery(refused, new TableFromQuery(at, name, ifNotExists, query, copyNames is { Count: > 0 } ? copyNames : null, _c.Current));
+            }
+
+            throw refused;
         }
 
         var columns = new List<ColumnSpec>();
@@ -124,6 +130,10 @@ internal sealed partial class DdlParser
     // The exception with the table it would create, whose later statements are then passed over.
     private static SqlParseException OfUnknownShape(SqlParseException refused, QualifiedName table, bool fromQuery = false)
         => new(refused.Code, refused.Message, refused.At) { UnknownShapeTable = table, ColumnsFromQuery = fromQuery };
+
+    // The refusal of a table made from a query, which applies after all when the query's columns are certain.
+    private static SqlParseException WithQuery(SqlParseException refused, TableFromQuery query)
+        => new(refused.Code, refused.Message, refused.At) { UnknownShapeTable = refused.UnknownShapeTable, ColumnsFromQuery = refused.ColumnsFromQuery, FromQuery = query };
 
     private bool IsTableConstraintStart()
     {

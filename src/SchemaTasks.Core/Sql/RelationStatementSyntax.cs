@@ -19,6 +19,9 @@ internal sealed record CreateRelationStatement(SqlToken At, QualifiedName Name, 
     /// <summary>What a view's or materialized view's query reads; <see langword="null"/> for other relations, or a query not found.</summary>
     public ViewQueryReferences? Query { get; init; }
 
+    /// <summary>A view's or materialized view's query, read for its columns (<see cref="QueryShape"/>); <see langword="null"/> when not of the forms read, or renamed by a column list.</summary>
+    public QueryShape? Shape { get; init; }
+
     /// <summary>Whether <c>OR REPLACE</c> was written: an existing view of the name takes the new query.</summary>
     public bool OrReplace { get; init; }
 
@@ -28,6 +31,9 @@ internal sealed record CreateRelationStatement(SqlToken At, QualifiedName Name, 
 
 /// <summary><c>ALTER VIEW / MATERIALIZED VIEW / FOREIGN TABLE ... RENAME TO / SET SCHEMA</c>.</summary>
 internal sealed record RenameRelationStatement(SqlToken At, QualifiedName Name, QualifiedName NewName) : SqlStatement(At);
+
+/// <summary><c>ALTER VIEW / MATERIALIZED VIEW ... RENAME [COLUMN] a TO b</c>: the view's columns are no longer the ones recorded.</summary>
+internal sealed record RenameRelationColumnStatement(SqlToken At, QualifiedName Name) : SqlStatement(At);
 
 /// <summary><c>ALTER SEQUENCE ... OWNED BY table.column | NONE</c>.</summary>
 internal sealed record SequenceOwnerStatement(SqlToken At, QualifiedName Name, (QualifiedName Table, string Column)? OwnedBy) : SqlStatement(At);

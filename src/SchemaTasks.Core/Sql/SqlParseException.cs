@@ -20,6 +20,13 @@ internal sealed class SqlParseException(string code, string message, SqlToken at
     /// </summary>
     public bool ColumnsFromQuery { get; init; }
 
+    /// <summary>
+    /// The table and the query it is made from, when the query was read: the statement applies
+    /// after all when the query's columns are certain (<see cref="Schema.QueryTables"/>), and is
+    /// refused as this exception says otherwise.
+    /// </summary>
+    public TableFromQuery? FromQuery { get; init; }
+
     /// <summary>The refused statement shapes no tracked object, but its failure stops the migration, so the statements after it never run.</summary>
     public bool OutsideTrackedStatement { get; init; }
 }

@@ -1,0 +1,332 @@
+using System.Collections.Immutable;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// The columns a PostgreSQL query yields (<see cref="QueryShape"/>), where they are certain:
+/// names as the server chooses them and types as format_type shows them, each rule checked on
+/// PostgreSQL 15. A column reference takes the column's type (a domain or enum stays one); a
+/// cast, its type (built in, or an enum or domain the migrations create); count gives bigint, max
+/// and min their argument's built-in type (varchar's is text, and lengths and precisions go) or
+/// enum, sum and avg the types the server declares for them, bool_and, bool_or and every boolean,
+/// string_agg text, a comparison boolean; a UNION (and coalesce) resolves branches of one type,
+/// an untyped NULL or string beside a type (a built-in type without its length or precision, an
+/// enum as itself), and the integer, numeric and double precision types together (the widest).
+/// Anything else, and any name not found once among the FROM items, is
+/// unknown: the caller keeps the columns unknown rather than guess.
+/// </summary>
+internal static class QueryColumns
+{
+    // The built-in numeric types UNION and coalesce resolve together, narrowest first (implicit casts go up only).
+    private static readonly string[] NumericLadder = ["smallint", "integer", "bigint", "numeric", "double precision"];
+
+    /// <summary>The query's columns, all nullable and without defaults (the columns of a table made from it); null when not certain.</summary>
+    public static ImmutableArray<CatalogColumn>? Derive(Catalog catalog, QueryShape query, ApplyContext context)
+    {
+        if (Columns(catalog, query, context) is not { } columns) return null;
+        var result = ImmutableArray.CreateBuilder<CatalogColumn>(columns.Count);
+        foreach (var (name, type) in columns)
+        {
+            // A column of a constant of unknown type (NULL, 'text') is made text.
+            result.Add(new CatalogColumn(name, type.Type ?? "text", IsNullable: true, Default: null) { TypeReference = type.Reference, IsArray = type.IsArray });
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    /// <summary>A value's type: <see cref="Type"/> null for the unknown type of NULL and quoted strings.</summary>
+    private readonly record struct ValueType(string? Type, QualifiedName? Reference = null, bool IsArray = false)
+    {
+        /// <summary>A quoted string of unknown type, which the server converts to the type beside it, perhaps failing.</summary>
+        public bool Quoted { get; init; }
+
+        public bool IsPlainBuiltin => Type is not null && Reference is null && !IsArray;
+
+        public static ValueType Of(CatalogColumn column) => new(column.Type, column.TypeReference, column.IsArray);
+    }
+
+    private static List<(string Name, ValueType Type)>? Columns(Catalog catalog, QueryShape query, ApplyContext context)
+    {
+        switch (query)
+        {
+            case SelectShape select:
+                return SelectColumns(catalog, select, context);
+            case UnionShape union:
+                if (Columns(catalog, union.Left, context) is not { } left || Columns(catalog, union.Right, context) is not { } right || left.Count != right.Count) return null;
+                for (var i = 0; i < left.Count; i++)
+                {
+                    if (Common(catalog, [left[i].Type, right[i].Type]) is not { } common) return null;
+                    left[i] = (left[i].Name, common);
+                }
+
+                return left;
+            default:
+                return null;
+        }
+    }
+
+    private static List<(string Name, ValueType Type)>? SelectColumns(Catalog catalog, SelectShape select, ApplyContext context)
+    {
+        var sources = new List<(string Reference, List<(string Name, ValueType Type)> Columns)>(select.From.Count);
+        foreach (var item in select.From)
+        {
+            if (SourceColumns(catalog, item, context) is not { } columns) return null;
+
+            // A subquery without an alias is one no name reaches (PostgreSQL 16 and later take it).
+            var reference = item.Alias ?? item.Relation?.Name ?? string.Empty;
+            if (reference.Length > 0 && sources.Any(s => s.Reference == reference)) return null; // The server refuses a name given twice (42712).
+            sources.Add((reference, columns));
+        }
+
+        var result = new List<(string Name, ValueType Type)>();
+        foreach (var item in select.Items)
+        {
+            if (item.IsStar)
+            {
+                if (item.StarOf is { } of)
+                {
+                    if (sources.FirstOrDefault(s => s.Reference == of).Columns is not { } named) return null;
+                    result.AddRange(named);
+                }
+                else
+                {
+                    if (sources.Count == 0) return null;
+                    foreach (var source in sources) result.AddRange(source.Columns);
+                }
+
+                continue;
+            }
+
+            if (Value(catalog, item.Expression!, sources, context) is not { } value) return null;
+            result.Add((item.Alias ?? value.Name, value.Type));
+        }
+
+        return result;
+    }
+
+    // A FROM item's columns: a table's or a view's the engine knows, or a subquery's.
+    private static List<(string Name, ValueType Type)>? SourceColumns(Catalog catalog, FromShape item, ApplyContext context)
+    {
+        if (item.Subquery is { } subquery) return Columns(catalog, subquery, context);
+        var name = item.Relation!.Value;
+        if (context.TemporaryTables.Contains(name.Name)) return null; // A temporary table may hide it.
+        if (catalog.FindTable(name) is { } table) return [.. table.Columns.Select(c => (c.Name, ValueType.Of(c)))];
+        if (catalog.Relations.Named.TryGetValue(name, out var relation) && !relation.Uncertain && !catalog.Relations.MayHaveGone(name) && relation.Columns is { } columns
+            && columns.All(c => c.TypeReference is not { } type || catalog.EnumTypes.ContainsKey(type) || catalog.Domains.ContainsKey(type)))
+        {
+            // A view's column of a type since renamed or dropped is not the one recorded.
+            return [.. columns.Select(c => (c.Name, ValueType.Of(c)))];
+        }
+
+        return null;
+    }
+
+    private static bool HasModifier(ValueType type) => type.Type?.IndexOf('(') >= 0;
+
+    // NULL, or NULL cast to a type.
+    private static bool IsNull(ExpressionShape expression)
+        => expression is ConstantShape { Type: null, Quoted: false } || (expression is CastShape cast && IsNull(cast.Inner));
+
+    // Whether the expression names its column (a column, a call, a CASE or cast of one), rather
+    // than leaving the name to what holds it (a cast's type name, "case", "?column?").
+    private static bool Names(ExpressionShape expression) => expression switch
+    {
+        ColumnShape or CallShape => true,
+        CastShape cast => Names(cast.Inner),
+        CaseShape choice => choice.Else is { } otherwise && Names(otherwise),
+        _ => false,
+    };
+
+    // A cast's type: a built-in one, or an enum or domain the migrations create.
+    private static ValueType? CastType(Catalog catalog, CastShape cast, ApplyContext context)
+    {
+        if (cast.Type is { } builtin) return new ValueType(builtin);
+        if (cast.Spec.UserType is null || cast.Spec.IsArray) return null;
+        var (text, reference) = ColumnFactory.ResolveType(catalog, cast.Spec, context.Rules);
+        return reference is null ? null : new ValueType(text, reference);
+    }
+
+    private static (string Name, ValueType Type)? Value(Catalog catalog, ExpressionShape expression, List<(string Reference, List<(string Name, ValueType Type)> Columns)> sources, ApplyContext context)
+    {
+        switch (expression)
+        {
+            case ColumnShape column:
+            {
+                var found = new List<(string Name, ValueType Type)>(1);
+                foreach (var source in sources)
+                {
+                    if (column.Qualifier is { } qualifier && source.Reference != qualifier) continue;
+                    found.AddRange(source.Columns.Where(c => c.Name == column.Column));
+                }
+
+                return found.Count == 1 ? found[0] : null;
+            }
+
+            case ConstantShape constant:
+                return (constant.Name, new ValueType(constant.Type) { Quoted = constant.Quoted });
+            case CastShape cast:
+            {
+                if (CastType(catalog, cast, context) is not { } type) return null;
+
+                // A call's value is converted whatever its type (the server refuses a cast it has not):
+                // the function's name is the column's. A column or cast names the value; a constant or comparison leaves the type's name.
+                if (cast.Inner is CallShape call) return (call.Function, type);
+                if (Value(catalog, cast.Inner, sources, context) is not { } inner) return null;
+                return Names(cast.Inner) ? (inner.Name, type) : cast.Name is { } name ? (name, type) : null;
+            }
+
+            case CaseShape choice:
+            {
+                var results = new List<ValueType>(choice.Results.Count + 1);
+                (string Name, ValueType Type)? otherwise = null;
+                foreach (var result in choice.Else is { } last ? choice.Results.Append(last) : choice.Results)
+                {
+                    if (Value(catalog, result, sources, context) is not { } value) return null;
+                    results.Add(value.Type);
+                    otherwise = value;
+                }
+
+                // A length or precision survives only when every result, an ELSE included, has it: the
+                // server folds constant conditions away before it makes the table (CASE WHEN true
+                // THEN v END keeps v's length, CASE WHEN b THEN v END loses it), so any other CASE
+                // over such a type is not read.
+                if (results.Any(HasModifier) && !(choice.Else is not null && results.All(r => r == results[0]))) return null;
+                if (Common(catalog, results) is not { } type) return null;
+                return (choice.Else is { } named && Names(named) ? otherwise!.Value.Name : "case", type);
+            }
+
+            case NegationShape negation:
+            {
+                if (Value(catalog, negation.Operand, sources, context) is not { Type: { IsPlainBuiltin: true } operand }) return null;
+                var bare = WithoutModifier(operand.Type!);
+                return bare is "smallint" or "integer" or "bigint" or "numeric" or "real" or "double precision" ? ("?column?", new ValueType(bare)) : null;
+            }
+
+            case ComparisonShape comparison:
+            {
+                if (Value(catalog, comparison.Left, sources, context) is not { } left) return null;
+                if (comparison.Right is { } rightShape && (Value(catalog, rightShape, sources, context) is not { } right || Common(catalog, [left.Type, right.Type]) is null)) return null;
+                return ("?column?", new ValueType("boolean"));
+            }
+
+            case CallShape call:
+            {
+                var arguments = new List<ValueType>(call.Arguments.Count);
+                foreach (var argument in call.Arguments)
+                {
+                    if (Value(catalog, argument, sources, context) is not { } value) return null;
+                    arguments.Add(value.Type);
+                }
+
+                // The server drops coalesce's NULL arguments before it makes the table, so a length a
+                // NULL would take away may be kept (coalesce(NULL, v) is v's type): not read.
+                if (call.Function == "coalesce" && arguments.Any(HasModifier) && call.Arguments.Any(IsNull)) return null;
+
+                return CallType(catalog, call, arguments) is { } type ? (call.Function, type) : null;
+            }
+
+            default:
+                return null;
+        }
+    }
+
+    // The result type of the aggregates and functions whose type is fixed by their argument's.
+    private static ValueType? CallType(Catalog catalog, CallShape call, List<ValueType> arguments)
+    {
+        if (call.Star) return call.Function == "count" && arguments.Count == 0 ? new ValueType("bigint") : null;
+        if (call.Function is "coalesce" or "greatest" or "least") return arguments.Count > 0 ? Common(catalog, arguments) : null;
+        if (call.Function == "string_agg")
+        {
+            return arguments.Count == 2 && IsText(arguments[0]) && (arguments[1].Type is null || IsText(arguments[1])) ? new ValueType("text") : null;
+        }
+
+        if (arguments.Count != 1) return null;
+        if (call.Function == "count") return new ValueType("bigint");
+        var argument = arguments[0];
+
+        // max and min of an enum are of the enum (of a domain, its base type: not read).
+        if (call.Function is "max" or "min" && argument is { Reference: { } enumType, IsArray: false } && catalog.EnumTypes.ContainsKey(enumType)) return argument;
+        if (!argument.IsPlainBuiltin) return null;
+        var type = argument.Type!;
+        var bare = WithoutModifier(type);
+        return call.Function switch
+        {
+            "max" or "min" => bare switch
+            {
+                "smallint" or "integer" or "bigint" or "numeric" or "real" or "double precision" or "date" or "text"
+                    or "timestamp without time zone" or "timestamp with time zone" => new ValueType(bare),
+                "character varying" => new ValueType("text"),
+                _ => null,
+            },
+            "sum" => bare switch
+            {
+                "smallint" or "integer" => new ValueType("bigint"),
+                "bigint" or "numeric" => new ValueType("numeric"),
+                "real" or "double precision" => new ValueType(bare),
+                _ => null,
+            },
+            "avg" => bare switch
+            {
+                "smallint" or "integer" or "bigint" or "numeric" => new ValueType("numeric"),
+                "real" or "double precision" => new ValueType("double precision"),
+                _ => null,
+            },
+            "bool_and" or "bool_or" or "every" => type == "boolean" ? new ValueType("boolean") : null,
+            _ => null,
+        };
+    }
+
+    private static bool IsText(ValueType type) => type.IsPlainBuiltin && (type.Type == "text" || WithoutModifier(type.Type!) == "character varying");
+
+    /// <summary>
+    /// The type PostgreSQL resolves values of <paramref name="types"/> to (UNION, coalesce), in
+    /// the cases checked on the server; null otherwise.
+    /// </summary>
+    private static ValueType? Common(Catalog catalog, List<ValueType> types)
+    {
+        var known = types.Where(t => t.Type is not null).ToList();
+        if (known.Count == 0) return new ValueType(null);
+        var first = known[0];
+        var untyped = known.Count < types.Count;
+
+        // A string beside a type is read as that type: certain to succeed only for text ones.
+        if (types.Any(t => t.Quoted) && !known.All(t => t.IsPlainBuiltin && (t.Type == "text" || WithoutModifier(t.Type!) == "character varying"))) return null;
+        if (known.All(t => t == first))
+        {
+            if (!untyped) return first;
+
+            // Beside an untyped value the type loses its length or precision, and a domain its name
+            // (becoming its base type, not read here); an enum stays itself.
+            if (first is { Reference: { } enumType, IsArray: false } && catalog.EnumTypes.ContainsKey(enumType)) return first;
+            return first.IsPlainBuiltin && StripModifier(first.Type!) is { } stripped ? new ValueType(stripped) : null;
+        }
+
+        if (!known.All(t => t.IsPlainBuiltin)) return null;
+        var widest = -1;
+        foreach (var type in known)
+        {
+            var rank = Array.IndexOf(NumericLadder, WithoutModifier(type.Type!));
+            if (rank < 0) return null;
+            widest = Math.Max(widest, rank);
+        }
+
+        return new ValueType(NumericLadder[widest]);
+    }
+
+    // The type without its modifier, where format_type then shows the name (bpchar, bit and interval fields are not read).
+    private static string? StripModifier(string type)
+    {
+        if (type.IndexOf('(') < 0) return type;
+        var bare = WithoutModifier(type);
+        return bare is "character varying" or "numeric" or "timestamp without time zone" or "timestamp with time zone" or "time without time zone" or "time with time zone" ? bare : null;
+    }
+
+    private static string WithoutModifier(string type)
+    {
+        var open = type.IndexOf('(');
+        if (open < 0) return type;
+        var close = type.IndexOf(')', open);
+        return close < 0 ? type : type[..open] + type[(close + 1)..];
+    }
+}
