@@ -9,9 +9,9 @@ namespace SchemaTasks.Schema;
 /// server for each): <c>TEXT(n)</c> becomes the smallest TEXT type for n characters of the
 /// column's charset (<c>text(100)</c> is tinytext in latin1, text in utf8mb4); a <c>VARCHAR(n)</c>
 /// longer than 65,532 bytes of it is refused in the default, strict sql_mode (error 1074: utf8mb4
-/// holds 16,383 characters, utf8mb3 21,844; without strict mode the server makes it a TEXT type,
-/// which is not judged); and <c>ON UPDATE</c> on a column that is not a TIMESTAMP or DATETIME is
-/// refused in any mode (error 1294). A charset that is not known (the database's default, which
+/// holds 16,383 characters, utf8mb3 21,844; without strict mode the server makes it the smallest
+/// TEXT type for its bytes, and a VARBINARY a BLOB type, where the charset is known); and
+/// <c>ON UPDATE</c> on a column that is not a TIMESTAMP or DATETIME is refused in any mode (error 1294). A charset that is not known (the database's default, which
 /// the migrations do not set) decides nothing: where the readings differ, a warning says so, and
 /// a TEXT(n) is sized for utf8mb4.
 /// </summary>
@@ -29,7 +29,9 @@ internal static class MariaDbColumnRules
     /// <param name="context">Where to report.</param>
     public static CatalogColumn Sized(CatalogColumn column, ColumnSpec spec, string? charset, QualifiedName table, ApplyContext context)
     {
-        if (context.Rules.Dialect != SqlDialect.MariaDb || !column.Type.StartsWith("text(", StringComparison.Ordinal) || column.Type[^1] != ')') return column;
+        if (context.Rules.Dialect != SqlDialect.MariaDb) return column;
+        if (context.Session.StrictModeOff && LongVarcharAsLob(column.Type, charset) is { } lob) return column with { Type = NamePool.Get(lob) };
+        if (!column.Type.StartsWith("text(", StringComparison.Ordinal) || column.Type[^1] != ')') return column;
         if (!ulong.TryParse(column.Type.AsSpan(5, column.Type.Length - 6), NumberStyles.None, CultureInfo.InvariantCulture, out var characters) || characters > uint.MaxValue) return column;
         if (charset == MySqlCharsets.Binary) return column; // A binary TEXT is a BLOB type: not judged.
         string sized;
@@ -50,6 +52,21 @@ internal static class MariaDbColumnRules
         }
 
         return column with { Type = NamePool.Get(sized) };
+    }
+
+    // Without a strict sql_mode the server makes a VARCHAR or VARBINARY longer than a VARCHAR holds
+    // (65,532 bytes) the smallest TEXT or BLOB type for its bytes: varchar(70000) in latin1 is
+    // mediumtext, varchar(16384) in utf8mb4 mediumtext, varchar(21845) in utf8mb3 text,
+    // varbinary(65533) blob (checked on 10.11). Null for another type, for one that fits, and when
+    // the charset is not known and decides.
+    private static string? LongVarcharAsLob(string type, string? charset)
+    {
+        var text = new MySqlTypeText(type);
+        if (text.Length is not { } length || text.Name is not ("varchar" or "varbinary")) return null;
+        if (text.Name is "varbinary" || charset == MySqlCharsets.Binary) return length > RowBytes ? TypeNames.SizedLobType("blob", (ulong)length) : null;
+        if (MySqlCharsets.MaxBytes(charset) is { } bytes) return length * bytes > RowBytes ? TypeNames.SizedLobType("text", (ulong)(length * bytes)) : null;
+        var (fewest, widest) = (TypeNames.SizedLobType("text", (ulong)length), TypeNames.SizedLobType("text", (ulong)length * WidestCharacter));
+        return length > RowBytes && fewest == widest ? fewest : null;
     }
 
     /// <summary>Reports a definition MariaDB refuses by its charset or its ON UPDATE clause; <see langword="true"/> then.</summary>

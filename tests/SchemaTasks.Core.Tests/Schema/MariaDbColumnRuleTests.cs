@@ -180,6 +180,24 @@ public sealed class MariaDbColumnRuleTests
         Assert.Contains("error 1118", warning.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("a varchar(65533)", "latin1", "text")]
+    [InlineData("a varchar(70000)", "latin1", "mediumtext")]
+    [InlineData("a varchar(16777216)", "latin1", "longtext")]
+    [InlineData("a varchar(16384)", "utf8mb4", "mediumtext")]
+    [InlineData("a varchar(21845) CHARSET utf8mb3", "latin1", "text")]
+    [InlineData("a varchar(21846) CHARSET utf8mb3", "latin1", "mediumtext")]
+    [InlineData("a varbinary(65533)", "latin1", "blob")]
+    [InlineData("a varbinary(70000)", "utf8mb4", "mediumblob")]
+    [InlineData("a varchar(16000)", "utf8mb4", "varchar(16000)")]
+    public void WithoutStrictMode_ALongVarchar_BecomesATextType(string column, string charset, string stored)
+    {
+        var (catalog, diagnostics) = Run($"SET sql_mode = '';\nCREATE TABLE t ({column}) CHARSET {charset};\nCREATE TABLE u (id int) CHARSET {charset};\nALTER TABLE u ADD {column};", SqlDialect.MariaDb);
+        Assert.Empty(diagnostics);
+        Assert.Equal(stored, catalog.FindTable(My("t"))!.FindColumn("a", SqlDialect.MariaDb)!.Type);
+        Assert.Equal(stored, catalog.FindTable(My("u"))!.FindColumn("a", SqlDialect.MariaDb)!.Type);
+    }
+
     [Fact]
     public void MySql_KeepsTheWrittenTypes()
     {

@@ -75,6 +75,11 @@ public sealed class MariaDbColumnValueTests
             CREATE TABLE r6 (a varchar(32766) NOT NULL, b varchar(32753) NOT NULL, c longblob NOT NULL) CHARSET latin1;
             CREATE TABLE r7 (a varchar(32000) NOT NULL, t text, u longtext, b varchar(32000) NOT NULL) CHARSET latin1;
             ALTER TABLE r7 ADD c int, MODIFY b varchar(33000) NOT NULL;
+            SET sql_mode = '';
+            CREATE TABLE r8 (a varchar(20000), b varchar(20000)) CHARSET utf8mb4;
+            CREATE TABLE r9 (a varchar(65533), c varchar(70000), d varchar(16777216), e varchar(21845) CHARSET utf8mb3, f varchar(21846) CHARSET utf8mb3,
+              g varbinary(65533), h varbinary(70000), i varchar(16384) CHARSET utf8mb4) CHARSET latin1;
+            ALTER TABLE r9 ADD j varchar(70000), MODIFY a varchar(16384) CHARSET utf8mb4;
             """,
             SqlDialect.MariaDb);
     }
