@@ -1,4 +1,3 @@
-using System.Globalization;
 using SchemaTasks.Diagnostics;
 using SchemaTasks.Sql;
 
@@ -31,8 +30,8 @@ internal static class MariaDbColumnRules
     {
         if (context.Rules.Dialect != SqlDialect.MariaDb) return column;
         if (context.Session.StrictModeOff && LongVarcharAsLob(column.Type, charset) is { } lob) return column with { Type = NamePool.Get(lob) };
-        if (!column.Type.StartsWith("text(", StringComparison.Ordinal) || column.Type[^1] != ')') return column;
-        if (!ulong.TryParse(column.Type.AsSpan(5, column.Type.Length - 6), NumberStyles.None, CultureInfo.InvariantCulture, out var characters) || characters > uint.MaxValue) return column;
+        if (new MySqlTypeText(column.Type) is not { Name: "text", Length: { } length } || length > uint.MaxValue) return column;
+        var characters = (ulong)length;
         if (charset == MySqlCharsets.Binary) return column; // A binary TEXT is a BLOB type: not judged.
         string sized;
         if (MySqlCharsets.MaxBytes(charset) is { } bytes)
@@ -93,8 +92,9 @@ internal static class MariaDbColumnRules
     // In strict mode, a VARCHAR(n) whose n characters take more than 65,532 bytes of its charset.
     private static bool VarcharRefused(QualifiedName table, ColumnSpec column, string type, string? charset, ApplyContext context)
     {
-        if (!type.StartsWith("varchar(", StringComparison.Ordinal) || type.IndexOf(')') is var close && close < 0) return false;
-        if (!long.TryParse(type.AsSpan(8, close - 8), NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length > RowBytes) return false; // Past any charset: MySqlTypeWidths.
+        var text = new MySqlTypeText(type);
+        var length = text.M;
+        if (text is not { Name: "varchar", HasArguments: true, D: null } || length < 0 || length > RowBytes) return false; // Past any charset: MySqlTypeWidths.
         if (length * WidestCharacter <= RowBytes) return false;
         if (MySqlCharsets.MaxBytes(charset) is { } bytes)
         {
