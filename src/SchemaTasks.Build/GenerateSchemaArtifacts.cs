@@ -38,6 +38,9 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
     /// <summary>Whether Flyway replaces placeholders (<c>SchemaFlywayPlaceholderReplacement</c>); empty for its default, true.</summary>
     public string? FlywayPlaceholderReplacement { get; set; }
 
+    /// <summary>pop's connection options (<c>SchemaPopOptions</c>), which pop renders into its migrations: <c>name=value</c> pairs separated by ';'.</summary>
+    public string? PopOptions { get; set; }
+
     /// <summary>The committed snapshot (<c>SchemaSnapshotFile</c>).</summary>
     [Required]
     public string SnapshotFile { get; set; } = "";
@@ -61,7 +64,7 @@ public sealed class GenerateSchemaArtifacts : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         var diagnostics = new DiagnosticLogger(Log, MigrationsDirectory);
-        if (MsBuildMigrationFolder.Read(MigrationsDirectory, Layout, Dialect, diagnostics, HistoryTable, FlywayPlaceholders, FlywayPlaceholderReplacement) is not { Set: { } set } reading)
+        if (MsBuildMigrationFolder.Read(MigrationsDirectory, Layout, Dialect, diagnostics, HistoryTable, FlywayPlaceholders, FlywayPlaceholderReplacement, PopOptions) is not { Set: { } set } reading)
         {
             return false;
         }

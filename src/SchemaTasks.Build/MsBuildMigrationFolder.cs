@@ -16,13 +16,15 @@ internal static class MsBuildMigrationFolder
     /// <param name="historyTable">SchemaMigrationsHistoryTable: the tool's history table when not its default.</param>
     /// <param name="flywayPlaceholders">SchemaFlywayPlaceholders: Flyway's placeholder values, <c>name=value</c> pairs separated by ';'.</param>
     /// <param name="flywayPlaceholderReplacement">SchemaFlywayPlaceholderReplacement: <c>false</c> when Flyway is configured not to replace placeholders.</param>
-    public static MigrationFolderReading? Read(string directory, string? layout, string? dialect, DiagnosticLogger diagnostics, string? historyTable = null, string? flywayPlaceholders = null, string? flywayPlaceholderReplacement = null)
+    /// <param name="popOptions">SchemaPopOptions: the connection options pop renders into its migrations, <c>name=value</c> pairs separated by ';'.</param>
+    public static MigrationFolderReading? Read(string directory, string? layout, string? dialect, DiagnosticLogger diagnostics, string? historyTable = null, string? flywayPlaceholders = null, string? flywayPlaceholderReplacement = null, string? popOptions = null)
     {
         var settings = MigrationFolderSettings.Parse(layout, dialect, MigrationSettingNames.MsBuild, out var error);
         var values = FlywayPlaceholderSettings.ParseValues((flywayPlaceholders ?? string.Empty).Split(';'), "SchemaFlywayPlaceholders", out var placeholderError);
-        if (settings is null || values is null)
+        var options = MigrationFolderSettings.ParsePopOptions((popOptions ?? string.Empty).Split(';'), "SchemaPopOptions", out var optionError);
+        if (settings is null || values is null || options is null)
         {
-            diagnostics.Report(error ?? placeholderError!);
+            diagnostics.Report(error ?? placeholderError ?? optionError!);
             return null;
         }
 
@@ -31,7 +33,7 @@ internal static class MsBuildMigrationFolder
             Values = values,
             Replace = !string.Equals(flywayPlaceholderReplacement?.Trim(), "false", StringComparison.OrdinalIgnoreCase),
         };
-        var reading = MigrationFolderReader.Read(directory, settings with { HistoryTable = historyTable, FlywayPlaceholders = placeholders });
+        var reading = MigrationFolderReader.Read(directory, settings with { HistoryTable = historyTable, FlywayPlaceholders = placeholders, PopOptions = options });
         diagnostics.Report(reading.Diagnostics);
         return reading.Set is null ? null : reading;
     }

@@ -36,6 +36,9 @@ public sealed class ScaffoldSchemaMigration : Microsoft.Build.Utilities.Task
     /// <summary>Whether Flyway replaces placeholders (<c>SchemaFlywayPlaceholderReplacement</c>).</summary>
     public string? FlywayPlaceholderReplacement { get; set; }
 
+    /// <summary>pop's connection options (<c>SchemaPopOptions</c>), which pop renders into its migrations: <c>name=value</c> pairs separated by ';'.</summary>
+    public string? PopOptions { get; set; }
+
     /// <summary>The files written, relative to the migrations folder.</summary>
     [Output]
     public ITaskItem[] ScaffoldedFiles { get; private set; } = [];
@@ -54,7 +57,7 @@ public sealed class ScaffoldSchemaMigration : Microsoft.Build.Utilities.Task
         }
 
         var diagnostics = new DiagnosticLogger(Log, MigrationsDirectory);
-        if (MsBuildMigrationFolder.Read(MigrationsDirectory, Layout, Dialect, diagnostics, flywayPlaceholders: FlywayPlaceholders, flywayPlaceholderReplacement: FlywayPlaceholderReplacement) is not { Set: { } set, Dialect: { } dialect })
+        if (MsBuildMigrationFolder.Read(MigrationsDirectory, Layout, Dialect, diagnostics, flywayPlaceholders: FlywayPlaceholders, flywayPlaceholderReplacement: FlywayPlaceholderReplacement, popOptions: PopOptions) is not { Set: { } set, Dialect: { } dialect })
         {
             return false;
         }

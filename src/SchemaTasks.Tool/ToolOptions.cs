@@ -65,6 +65,27 @@ internal static class ToolOptions
         return settings with { FlywayPlaceholders = settings.FlywayPlaceholders with { Values = values } };
     }
 
+    /// <summary>
+    /// <c>--pop-option name=value</c>, repeated: the connection options pop is given, which it
+    /// renders into its migrations (<c>{{ index .Options "name" }}</c>), as <c>SchemaPopOptions</c>
+    /// gives them to the build.
+    /// </summary>
+    public static Option<string[]> PopOptions() => new("--pop-option")
+    {
+        HelpName = "name=value",
+        Description = "A pop connection option's value, which pop renders into its migrations ({{ index .Options \"name\" }}); repeat for each one.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>The folder settings with the <c>--pop-option</c> values.</summary>
+    /// <exception cref="UsageException">A value that is not <c>name=value</c>.</exception>
+    public static MigrationFolderSettings WithPopOptions(MigrationFolderSettings settings, string[]? pairs)
+    {
+        if (pairs is not { Length: > 0 }) return settings;
+        var values = MigrationFolderSettings.ParsePopOptions(pairs, "--pop-option", out var problem) ?? throw new UsageException(problem!.Message);
+        return settings with { PopOptions = values };
+    }
+
     public static Option<string?> Connection() => new("--connection")
     {
         HelpName = "connection string",

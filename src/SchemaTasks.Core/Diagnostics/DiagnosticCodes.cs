@@ -141,6 +141,14 @@ public static class DiagnosticCodes
     public const string ForeignSectionMarkers = "ST1035";
 
     /// <summary>
+    /// A pop migration renders a connection option (<c>{{ index .Options "name" }}</c>,
+    /// <c>{{ .Options.name }}</c>) that no value is given for, where the schema depends on it:
+    /// pop renders every migration as a Go template before running it. Reported once per name, at
+    /// its first place; the value is given as pop's connection is given it.
+    /// </summary>
+    public const string PopOptionWithoutValue = "ST1036";
+
+    /// <summary>
     /// A string literal is never closed. Reported where it starts; the rest of the file would
     /// otherwise be read as part of it. Fix: add the closing quote (a quote inside is doubled).
     /// </summary>

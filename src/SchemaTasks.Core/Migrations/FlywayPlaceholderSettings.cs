@@ -19,26 +19,5 @@ public sealed record FlywayPlaceholderSettings
     /// <param name="setting">The setting's name, for the message.</param>
     /// <param name="error">What is wrong (<c>ST1006</c>).</param>
     public static IReadOnlyDictionary<string, string>? ParseValues(IEnumerable<string> pairs, string setting, out SchemaDiagnostic? error)
-    {
-        ArgumentNullException.ThrowIfNull(pairs);
-        error = null;
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in pairs)
-        {
-            if (string.IsNullOrWhiteSpace(pair)) continue;
-            var equals = pair.IndexOf('=');
-            var name = equals < 0 ? string.Empty : pair.Substring(0, equals).Trim();
-            if (name.Length == 0)
-            {
-                error = SchemaDiagnostic.Error(
-                    DiagnosticCodes.UnknownSetting,
-                    $"{setting} has '{pair}', which is not name=value; write each Flyway placeholder as name=value (the name as the migrations write it inside ${{}}).");
-                return null;
-            }
-
-            values[name] = pair.Substring(equals + 1);
-        }
-
-        return values;
-    }
+        => NameValuePairs.Parse(pairs, setting, "write each Flyway placeholder as name=value (the name as the migrations write it inside ${})", out error);
 }

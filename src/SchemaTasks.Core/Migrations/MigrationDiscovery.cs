@@ -51,9 +51,10 @@ public static class MigrationDiscovery
     /// <param name="names">How the settings are named in messages.</param>
     /// <param name="dialect">The dialect set, which chooses among a pop folder's files for several dialects.</param>
     /// <param name="flyway">What Flyway is configured with that changes what its migrations run; its defaults when <see langword="null"/>.</param>
-    internal static MigrationDiscoveryResult Discover(IReadOnlyList<MigrationSourceFile> files, MigrationLayout? layout, MigrationSettingNames names, SqlDialect? dialect = null, FlywayReading? flyway = null)
+    /// <param name="popOptions">The connection options pop renders into its migrations; none when <see langword="null"/>.</param>
+    internal static MigrationDiscoveryResult Discover(IReadOnlyList<MigrationSourceFile> files, MigrationLayout? layout, MigrationSettingNames names, SqlDialect? dialect = null, FlywayReading? flyway = null, IReadOnlyDictionary<string, string>? popOptions = null)
     {
-        var diagnostics = new DiscoveryDiagnostics(names.Layout) { Names = names, Dialect = dialect, Flyway = flyway ?? FlywayReading.Default };
+        var diagnostics = new DiscoveryDiagnostics(names.Layout) { Names = names, Dialect = dialect, Flyway = flyway ?? FlywayReading.Default, PopOptions = popOptions ?? new Dictionary<string, string>(StringComparer.Ordinal) };
         var lockFile = files.FirstOrDefault(f => string.Equals(f.RelativePath, PrismaLockFile, StringComparison.OrdinalIgnoreCase));
         var sqlFiles = files
             .Where(f => f.RelativePath.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
@@ -463,7 +464,8 @@ public static class MigrationDiscovery
                 }
 
                 // pop records the version as text in schema_migration and sorts by it, byte by byte (Go's <).
-                var migration = new Migration(pop.Version, pop.Version, pop.Name, file.RelativePath, MigrationChecksum.Compute(file.Text), file.Text);
+                var sql = PopTemplateOptions.Render(file, diagnostics.PopOptions, diagnostics.Dialect, diagnostics.Names, diagnostics, diagnostics.PopOptionsReported);
+                var migration = new Migration(pop.Version, pop.Version, pop.Name, file.RelativePath, MigrationChecksum.Compute(file.Text), sql);
                 return (migration, new OrderKey(pop.Version, StringComparer.Ordinal));
             }
 
@@ -861,6 +863,12 @@ public static class MigrationDiscovery
 
         /// <summary>The Flyway placeholders already reported as without a value: each once per folder.</summary>
         public HashSet<string> FlywayPlaceholdersReported { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The connection options pop is given.</summary>
+        public IReadOnlyDictionary<string, string> PopOptions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>The pop options already reported as without a value: each once per folder.</summary>
+        public HashSet<string> PopOptionsReported { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>The files of the folder, sorted by what each layout makes of them.</summary>

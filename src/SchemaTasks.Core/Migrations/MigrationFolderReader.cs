@@ -42,7 +42,7 @@ public static class MigrationFolderReader
 
     private static MigrationFolderReading Read(IReadOnlyList<MigrationSourceFile> files, MigrationFolderSettings settings, List<SchemaDiagnostic> diagnostics, string? directory)
     {
-        var discovery = MigrationDiscovery.Discover(files, settings.Layout, settings.Names, settings.Dialect, new FlywayReading(settings.FlywayPlaceholders, settings.HistoryTable));
+        var discovery = MigrationDiscovery.Discover(files, settings.Layout, settings.Names, settings.Dialect, new FlywayReading(settings.FlywayPlaceholders, settings.HistoryTable), settings.PopOptions);
         diagnostics.AddRange(discovery.Diagnostics);
         if (discovery.Set is not { } set || SchemaDiagnostic.AnyError(diagnostics))
         {

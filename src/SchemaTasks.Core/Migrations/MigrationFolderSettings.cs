@@ -28,6 +28,20 @@ public sealed record MigrationFolderSettings
     /// <summary>The placeholder values Flyway is given, and whether it replaces placeholders (read only in the Flyway layout).</summary>
     public FlywayPlaceholderSettings FlywayPlaceholders { get; init; } = FlywayPlaceholderSettings.Default;
 
+    /// <summary>
+    /// The connection options pop is given (its <c>options</c>), by exact name: pop renders
+    /// <c>{{ index .Options "name" }}</c> and <c>{{ .Options.name }}</c> in a migration from them
+    /// before running it (read only in the pop layout).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> PopOptions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Reads pop's connection options from <c>name=value</c> pairs; <see langword="null"/> with <paramref name="error"/> for one without '=' or a name.</summary>
+    /// <param name="pairs">The pairs, as the user wrote them.</param>
+    /// <param name="setting">The setting's name, for the message.</param>
+    /// <param name="error">What is wrong (<c>ST1006</c>).</param>
+    public static IReadOnlyDictionary<string, string>? ParsePopOptions(IEnumerable<string> pairs, string setting, out SchemaDiagnostic? error)
+        => NameValuePairs.Parse(pairs, setting, "write each pop connection option as name=value (the name as the migrations write it after .Options)", out error);
+
     /// <summary>How the settings are named in messages.</summary>
     public MigrationSettingNames Names { get; init; } = MigrationSettingNames.MsBuild;
 

@@ -12,6 +12,9 @@ public sealed record MigrationSettingNames(string Layout, string Dialect, string
     /// <summary>How to give a Flyway placeholder's value, with <c>{name}</c> and <c>{value}</c> to fill in.</summary>
     public string FlywayPlaceholders { get; init; } = "add {name}={value} to <SchemaFlywayPlaceholders> in the project file (pairs separated by ';')";
 
+    /// <summary>How to give a pop connection option's value, with <c>{name}</c> and <c>{value}</c> to fill in.</summary>
+    public string PopOptions { get; init; } = "add {name}={value} to <SchemaPopOptions> in the project file (pairs separated by ';')";
+
     /// <summary>The MSBuild properties.</summary>
     public static MigrationSettingNames MsBuild { get; } = new(
         "SchemaMigrationsLayout",
@@ -25,6 +28,7 @@ public sealed record MigrationSettingNames(string Layout, string Dialect, string
         "Give it: add --dialect postgres, --dialect mysql (MySQL 8) or --dialect mariadb.")
     {
         FlywayPlaceholders = "add --placeholder {name}={value}",
+        PopOptions = "add --pop-option {name}={value}",
     };
 
     /// <summary>The parameters of the runtime's API.</summary>
@@ -34,5 +38,6 @@ public sealed record MigrationSettingNames(string Layout, string Dialect, string
         "Pass the dialect (postgres, mysql for MySQL 8, or mariadb).")
     {
         FlywayPlaceholders = "give {name}={value} to the build in <SchemaFlywayPlaceholders>",
+        PopOptions = "give {name}={value} to the build in <SchemaPopOptions>",
     };
 }

@@ -29,10 +29,12 @@ internal static class SnapshotCommand
         };
         var historyTable = ToolOptions.HistoryTable();
         var placeholders = ToolOptions.FlywayPlaceholders();
-        var command = new Command("snapshot", "Write the schema snapshot the migrations produce.") { folder, dialect, layout, historyTable, placeholders, outFile };
+        var popOptions = ToolOptions.PopOptions();
+        var command = new Command("snapshot", "Write the schema snapshot the migrations produce.") { folder, dialect, layout, historyTable, placeholders, popOptions, outFile };
         CommandFailures.SetAction(command, (parse, output, error, _) =>
         {
             var settings = ToolOptions.WithPlaceholders(OptionParsing.Settings(parse.GetValue(layout), parse.GetValue(dialect)) with { HistoryTable = parse.GetValue(historyTable) }, parse.GetValue(placeholders));
+            settings = ToolOptions.WithPopOptions(settings, parse.GetValue(popOptions));
             return Task.FromResult(Run(parse.GetValue(folder)!, settings, parse.GetValue(outFile), output, error));
         });
         return command;

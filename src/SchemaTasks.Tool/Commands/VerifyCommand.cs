@@ -37,6 +37,7 @@ internal static class VerifyCommand
         };
         var historyTable = ToolOptions.HistoryTable();
         var placeholders = ToolOptions.FlywayPlaceholders();
+        var popOptions = ToolOptions.PopOptions();
         var format = new Option<ReportFormat?>("--format")
         {
             HelpName = "text|json",
@@ -49,6 +50,7 @@ internal static class VerifyCommand
         command.Add(historySchema);
         command.Add(historyTable);
         command.Add(placeholders);
+        command.Add(popOptions);
         command.Add(format);
         CommandFailures.SetAction(command, async (parse, output, error, cancellationToken) =>
         {
@@ -58,12 +60,12 @@ internal static class VerifyCommand
                 HistorySchema = parse.GetValue(historySchema),
                 HistoryTable = parse.GetValue(historyTable),
             };
-            return await RunAsync(parse, database, options, parse.GetValue(placeholders), parse.GetValue(format) == ReportFormat.Json, output, error, cancellationToken);
+            return await RunAsync(parse, database, options, parse.GetValue(placeholders), parse.GetValue(popOptions), parse.GetValue(format) == ReportFormat.Json, output, error, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, DatabaseOptions.Symbols database, SchemaCheckOptions options, string[]? placeholders, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, DatabaseOptions.Symbols database, SchemaCheckOptions options, string[]? placeholders, string[]? popOptions, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var folder = parse.GetValue(database.Migrations);
         var assemblyPath = parse.GetValue(database.Assembly);
@@ -79,7 +81,7 @@ internal static class VerifyCommand
             expected = ExpectedSchema.FromEmbedded(EmbeddedMigrations.LoadFile(assemblyPath));
         }
         // The table verify reads is also the one the folder's migrations may change (snapshot --history-table).
-        else if (CommandLineMigrationFolder.Read(folder!, ToolOptions.WithPlaceholders(OptionParsing.Settings(layout, dialect) with { HistoryTable = options.HistoryTable }, placeholders), error) is { } reading)
+        else if (CommandLineMigrationFolder.Read(folder!, ToolOptions.WithPopOptions(ToolOptions.WithPlaceholders(OptionParsing.Settings(layout, dialect) with { HistoryTable = options.HistoryTable }, placeholders), popOptions), error) is { } reading)
         {
             expected = ExpectedSchema.FromFolder(reading);
         }

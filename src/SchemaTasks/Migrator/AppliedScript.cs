@@ -18,7 +18,7 @@ internal sealed record AppliedScript(string Text, int FirstLine, bool NoTransact
     /// The part of the file its tool runs, as the build reads it: dbmate's and goose's Up
     /// sections, the whole file for the others (<see cref="MigrationScripts"/> in Core).
     /// </summary>
-    /// <exception cref="SchemaTasksException"><c>ST7002</c>: a goose Go-function migration, which only goose can run.</exception>
+    /// <exception cref="SchemaTasksException"><c>ST7002</c>: a goose Go-function migration, which only goose can run; a Flyway placeholder or a pop template action, which only the tool renders.</exception>
     public static AppliedScript Of(MigrationLayout layout, EmbeddedMigration migration)
     {
         var script = MigrationScripts.Of(layout, migration.RelativePath, migration.Text, migration.Id);
@@ -36,6 +36,15 @@ internal sealed record AppliedScript(string Text, int FirstLine, bool NoTransact
             throw new SchemaTasksException(
                 Diagnostics.DiagnosticCodes.MigrationFailed,
                 $"Migration {migration.Id} ('{migration.RelativePath}', line {placeholder.Line}) holds the Flyway placeholder '{placeholder.Text}', which Flyway replaces before running it; the SchemaTasks migrator runs files as written and does not replace placeholders. Nothing was applied. Run `flyway migrate` for this folder, or write the value into the migration.");
+        }
+
+        // pop renders its connection options into a migration before running it, as the build
+        // does with SchemaPopOptions; this migrator sends the file as written.
+        if (layout == MigrationLayout.Pop && PopTemplateOptions.First(script.Sql) is { } action)
+        {
+            throw new SchemaTasksException(
+                Diagnostics.DiagnosticCodes.MigrationFailed,
+                $"Migration {migration.Id} ('{migration.RelativePath}', line {action.Line}) holds pop's template action '{action.Text}', which pop renders with its connection's options before running it; the SchemaTasks migrator runs files as written and does not render templates. Nothing was applied. Run the migrations with pop (or the program that runs pop for this folder), or write the value into the migration.");
         }
 
         return new AppliedScript(script.Sql, script.FirstLine, script.NoTransaction) { Layout = layout };

@@ -372,6 +372,22 @@ public sealed class PostgresMigratorTests
     }
 
     [PostgresFact]
+    public async Task PopTemplateAction_IsRefusedBeforeAnythingIsApplied_AsTheMigratorDoesNotRenderIt()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var migrations = new TestMigrations(SqlDialect.Postgres, Migrations.MigrationLayout.Pop)
+            .Add("1", "CREATE TABLE a (id int);\n", "1_a.up.sql")
+            .Add("2", "CREATE TABLE b (id int);\nCREATE TABLE {{ index .Options \"Namespace\" }}.c (id int);\n", "2_c.up.sql")
+            .Load();
+
+        var ex = await Assert.ThrowsAsync<SchemaTasksException>(() => PostgresMigrator.MigrateAsync(migrations, db.ConnectionString));
+
+        Assert.Equal(Diagnostics.DiagnosticCodes.MigrationFailed, ex.Code);
+        Assert.Contains("('2_c.up.sql', line 2) holds pop's template action '{{ index .Options \"Namespace\" }}'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'b')"));
+    }
+
+    [PostgresFact]
     public async Task SuccessRow_WrittenWithTheMigration_RecordsWhenItsStatementsFinished()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
