@@ -73,6 +73,12 @@ internal sealed class GeneratedTable(string name)
     /// <summary>Plain integer columns that are safe to widen.</summary>
     public List<string> Integers { get; } = [];
 
+    /// <summary>
+    /// MySQL: the columns every INSERT gives a value (NOT NULL without a default, and int columns a
+    /// later CHANGE makes NOT NULL), each with a constant of its type.
+    /// </summary>
+    public List<(string Name, string Value)> Given { get; } = [];
+
     /// <summary>MySQL: the ENUM column and its current values.</summary>
     public List<string> EnumValues { get; } = [];
 

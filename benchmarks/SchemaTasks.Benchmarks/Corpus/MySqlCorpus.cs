@@ -49,10 +49,12 @@ internal sealed class MySqlCorpus(int seed, int noise) : CorpusGenerator(seed, n
             var columnType = ColumnTypes[Random.Next(ColumnTypes.Length)];
             Sql.Append("  `").Append(name).Append("` ").Append(columnType);
             if (columnType == "int") table.Integers.Add(name);
+            var required = false;
             switch (Random.Next(5))
             {
                 case 0:
                     Sql.Append(" NOT NULL");
+                    required = true;
                     break;
                 case 1 when columnType is "int" or "smallint":
                     Sql.Append(" NOT NULL DEFAULT '0'");
@@ -62,6 +64,9 @@ internal sealed class MySqlCorpus(int seed, int noise) : CorpusGenerator(seed, n
                     break;
             }
 
+            // A later CHANGE makes an int column NOT NULL, which the server refuses while a row
+            // holds NULL there (error 1265), so the INSERTs give those columns a value too.
+            if (required || columnType == "int") table.Given.Add((name, ValueOf(columnType)));
             Sql.Append(",\n");
         }
 
@@ -72,6 +77,15 @@ internal sealed class MySqlCorpus(int seed, int noise) : CorpusGenerator(seed, n
         Sql.Append(") ENGINE=InnoDB AUTO_INCREMENT=1 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;\n\n");
         Tables.Add(table);
     }
+
+    /// <summary>A constant of <paramref name="columnType"/>, for a column every INSERT gives a value.</summary>
+    private static string ValueOf(string columnType) => columnType switch
+    {
+        "datetime(3)" or "timestamp" or "date" => "'2024-01-10'",
+        "json" => "'{}'",
+        "varchar(191)" or "varchar(64)" or "text" or "char(36)" => "'x'",
+        _ => "0",
+    };
 
     private string EnumType(GeneratedTable table) => "enum(" + string.Join(",", table.EnumValues.Select(v => $"'{v}'")) + ")";
 
@@ -93,6 +107,7 @@ internal sealed class MySqlCorpus(int seed, int noise) : CorpusGenerator(seed, n
         {
             var column = table.Integers[^1];
             table.Integers.RemoveAt(table.Integers.Count - 1);
+            table.Given.RemoveAll(given => given.Name == column); // Its new column has a default.
             Sql.Append("ALTER TABLE `").Append(table.Name).Append("` CHANGE COLUMN `").Append(column).Append("` `").Append(column).Append("_wide` bigint NOT NULL DEFAULT '0';\n\n");
         }
 
@@ -103,9 +118,15 @@ internal sealed class MySqlCorpus(int seed, int noise) : CorpusGenerator(seed, n
         }
     }
 
+    private void AppendValues(List<(string Name, string Value)> given)
+    {
+        foreach (var (_, value) in given) Sql.Append(", ").Append(value);
+    }
+
     private void NoiseBlock(int index, int block)
     {
-        var table = Tables.Count > 0 ? Tables[_noise.Next(Tables.Count)].Name : "audit_log";
+        var picked = Tables.Count > 0 ? Tables[_noise.Next(Tables.Count)] : null;
+        var table = picked?.Name ?? "audit_log";
         switch (_noise.Next(6))
         {
             case 0:
@@ -144,13 +165,22 @@ internal sealed class MySqlCorpus(int seed, int noise) : CorpusGenerator(seed, n
                     """);
                 break;
             case 2:
-                Sql.Append("INSERT INTO `").Append(table).Append("` (`kind`, `status`, `created_at`) VALUES\n");
+                // Every NOT NULL column without a default gets a value: MySQL and MariaDB in a
+                // strict sql_mode refuse a row that leaves one out (error 1364).
+                var given = picked?.Given ?? [];
+                Sql.Append("INSERT INTO `").Append(table).Append("` (`kind`, `status`, `created_at`");
+                foreach (var (name, _) in given) Sql.Append(", `").Append(name).Append('`');
+                Sql.Append(") VALUES\n");
                 for (var row = 0; row < 12; row++)
                 {
-                    Sql.Append("  ('alpha', 'pending', '2024-01-").Append(10 + row).Append(" 10:00:00'), # row ").Append(row).Append(", with; punctuation\n");
+                    Sql.Append("  ('alpha', 'pending', '2024-01-").Append(10 + row).Append(" 10:00:00'");
+                    AppendValues(given);
+                    Sql.Append("), # row ").Append(row).Append(", with; punctuation\n");
                 }
 
-                Sql.Append("  ('beta', 'running', NOW());\n\n");
+                Sql.Append("  ('beta', 'running', NOW()");
+                AppendValues(given);
+                Sql.Append(");\n\n");
                 break;
             case 3:
                 Sql.Append($"""
