@@ -366,8 +366,10 @@ public static class DiagnosticCodes
     public const string CharsetConversionUndecided = "ST3035";
 
     /// <summary>
-    /// MySQL/MariaDB: <c>CONVERT TO CHARACTER SET</c> makes a VARCHAR need more than 65,535 bytes,
-    /// which strict SQL mode refuses and other modes turn into a TEXT type. A warning.
+    /// MySQL/MariaDB: <c>CONVERT TO CHARACTER SET</c> makes a VARCHAR need more bytes than a VARCHAR
+    /// holds. MariaDB in a strict sql_mode refuses the statement (error 1074): an error; without
+    /// one the column becomes a TEXT type and nothing is reported. Under MySQL, and for a
+    /// conversion to the database's unknown default, a warning.
     /// </summary>
     public const string ConvertedVarcharTooLong = "ST3036";
 

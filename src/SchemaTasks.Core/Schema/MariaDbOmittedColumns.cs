@@ -8,8 +8,9 @@ namespace SchemaTasks.Schema;
 /// that is NOT NULL without a default (error 1364, Field 'x' doesn't have a default value): it checks
 /// the columns the statement names before any row, so <c>INSERT INTO t (b) SELECT ...</c> is refused
 /// even when the query returns none, and the migration stops there. Checked on MariaDB 10.11: an
-/// AUTO_INCREMENT column, a generated one, one with ON UPDATE and an ENUM (which takes its first
-/// value) need no value; a TEXT, JSON, SET or DATETIME does. INSERT IGNORE and a sql_mode without
+/// AUTO_INCREMENT column, a generated one and an ENUM (which takes its first value) need no value;
+/// a TEXT, JSON, SET or DATETIME does, a DATETIME with ON UPDATE too once the zero default the
+/// server gives it (<see cref="MariaDbColumnRules"/>) is dropped. INSERT IGNORE and a sql_mode without
 /// STRICT_TRANS_TABLES, STRICT_ALL_TABLES or TRADITIONAL only warn and store the type's implicit
 /// default. A BEFORE INSERT trigger changes nothing, and the table's engine neither.
 /// </summary>
@@ -68,7 +69,6 @@ internal static class MariaDbOmittedColumns
         => !column.IsNullable
            && column.Default is null
            && !column.IsAutoIncrement
-           && !column.HasOnUpdate
            && column.GeneratedFrom is null
            && column.InlineValues?.Kind != InlineValueKind.Enum
            && !column.Type.StartsWith("timestamp", StringComparison.OrdinalIgnoreCase);

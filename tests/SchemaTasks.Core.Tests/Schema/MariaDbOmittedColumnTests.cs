@@ -99,6 +99,7 @@ public sealed class MariaDbOmittedColumnTests
     [InlineData("a column added later", "CREATE TABLE u (b int);\nALTER TABLE u ADD COLUMN a int NOT NULL;")]
     [InlineData("a default dropped later", "CREATE TABLE u (a int NOT NULL DEFAULT 1, b int);\nALTER TABLE u ALTER COLUMN a DROP DEFAULT;")]
     [InlineData("made NOT NULL later", "CREATE TABLE u (a int, b int);\nALTER TABLE u MODIFY a int NOT NULL;")]
+    [InlineData("a DATETIME with ON UPDATE whose zero default is dropped", "CREATE TABLE u (a datetime NOT NULL ON UPDATE CURRENT_TIMESTAMP, b int);\nALTER TABLE u ALTER COLUMN a DROP DEFAULT;")]
     [InlineData("a renamed column", "CREATE TABLE u (x int NOT NULL, b int);\nALTER TABLE u CHANGE x a bigint NOT NULL;")]
     public void AColumnWithoutAValueOfItsOwn_IsRefused(string behaviour, string table)
     {

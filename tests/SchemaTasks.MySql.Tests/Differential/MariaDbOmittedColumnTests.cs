@@ -25,6 +25,7 @@ public sealed class MariaDbOmittedColumnTests
     [InlineData("a strict mode set", "SET sql_mode = 'STRICT_ALL_TABLES';\nINSERT INTO t (b) VALUES (1);")]
     [InlineData("a column added later", "ALTER TABLE t MODIFY a int NULL, ADD COLUMN n text NOT NULL;\nINSERT INTO t (b) SELECT b FROM t;")]
     [InlineData("a default dropped later", "ALTER TABLE t ALTER COLUMN a SET DEFAULT 0, ALTER COLUMN c DROP DEFAULT;\nINSERT INTO t (a, b) VALUES (1, 1);")]
+    [InlineData("an ON UPDATE datetime whose zero default is dropped", "ALTER TABLE t MODIFY a int NULL, ADD d datetime NOT NULL ON UPDATE CURRENT_TIMESTAMP;\nALTER TABLE t ALTER COLUMN d DROP DEFAULT;\nINSERT INTO t (b) VALUES (1);")]
     public async Task An_insert_leaving_out_the_column_is_refused(string behaviour, string statement)
     {
         if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
@@ -39,6 +40,7 @@ public sealed class MariaDbOmittedColumnTests
     [InlineData("insert ignore", "INSERT IGNORE INTO t (b) VALUES (1);")]
     [InlineData("a sql_mode that is not strict", "SET sql_mode = 'NO_ENGINE_SUBSTITUTION';\nINSERT INTO t (b) SELECT b FROM t;")]
     [InlineData("a default set later", "ALTER TABLE t ALTER COLUMN a SET DEFAULT 0;\nREPLACE t (b) VALUES (1);")]
+    [InlineData("an ON UPDATE datetime, which takes the zero date", "ALTER TABLE t MODIFY a int NULL, ADD d datetime(2) NOT NULL ON UPDATE CURRENT_TIMESTAMP(2);\nINSERT INTO t (b) VALUES (1);")]
     public async Task An_insert_the_server_runs_is_taken(string behaviour, string statement)
     {
         if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
