@@ -725,7 +725,10 @@ public static class DiagnosticCodes
 
     /// <summary>
     /// MariaDB refuses an INSERT or REPLACE that gives no value to a NOT NULL column without a
-    /// default (error 1364 in a strict sql_mode, the default), whether or not any row comes.
+    /// default (error 1364 in a strict sql_mode, the default), whether or not any row comes; and
+    /// a DEFAULT written for such a column: VALUES (DEFAULT) or SET a = DEFAULT (in a strict
+    /// sql_mode; a later row is a warning, as the table's engine decides), DEFAULT(a) and
+    /// UPDATE ... SET a = DEFAULT (in any sql_mode).
     /// </summary>
     public const string OmittedColumnWithoutDefault = "ST3158";
 
