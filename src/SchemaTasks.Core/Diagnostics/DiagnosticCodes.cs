@@ -374,8 +374,10 @@ public static class DiagnosticCodes
     public const string CharsetConversionUndecided = "ST3035";
 
     /// <summary>
-    /// MySQL/MariaDB: <c>CONVERT TO CHARACTER SET</c> makes a VARCHAR need more than 65,535 bytes,
-    /// which strict SQL mode refuses and other modes turn into a TEXT type. A warning.
+    /// MySQL/MariaDB: <c>CONVERT TO CHARACTER SET</c> makes a VARCHAR need more bytes than a VARCHAR
+    /// holds. MariaDB in a strict sql_mode refuses the statement (error 1074): an error; without
+    /// one the column becomes a TEXT type and nothing is reported. Under MySQL, and for a
+    /// conversion to the database's unknown default, a warning.
     /// </summary>
     public const string ConvertedVarcharTooLong = "ST3036";
 
@@ -731,7 +733,10 @@ public static class DiagnosticCodes
 
     /// <summary>
     /// MariaDB refuses an INSERT or REPLACE that gives no value to a NOT NULL column without a
-    /// default (error 1364 in a strict sql_mode, the default), whether or not any row comes.
+    /// default (error 1364 in a strict sql_mode, the default), whether or not any row comes; and
+    /// a DEFAULT written for such a column: VALUES (DEFAULT) or SET a = DEFAULT (in a strict
+    /// sql_mode; a later row is a warning, as the table's engine decides), DEFAULT(a) and
+    /// UPDATE ... SET a = DEFAULT (in any sql_mode).
     /// </summary>
     public const string OmittedColumnWithoutDefault = "ST3158";
 

@@ -110,6 +110,7 @@ internal static class AlterTableActions
         if (passes is null && MySqlForeignKeyRetype.Refuses(catalog, name, catalogBefore.Tables[s.Name], table, s, context)) return catalogBefore;
         if (passes is null && MySqlSetNullForeignKeys.Refuses(name, catalogBefore.Tables[s.Name], table, s, s.At, context)) return catalogBefore;
         if (passes is null && MariaDbKeyLength.Changed(catalogBefore.Tables[s.Name], table) && MariaDbKeyLength.Refuses(table, s.At, context)) return catalogBefore;
+        if (passes is null && ConvertsCharset(s) is { } convert && CharsetConversion.RefusesLongVarchar(table, convert, context)) return catalogBefore;
         if (passes is null && MariaDbRowSize.MayGrow(s) && MariaDbRowSize.Refuses(table, s.At, context)) return catalogBefore;
         var settled = MySqlForeignKeyIndexes.Settle(table, context);
         if (passes is null && MariaDbForeignKeyChecks.Refuses(catalog, name, catalogBefore.Tables[s.Name], settled, s.At, context)) return catalogBefore;
@@ -122,6 +123,18 @@ internal static class AlterTableActions
 
         if (catalogBefore.Tables[s.Name].Inheritance is not null) after = TableInheritance.AfterAlter(catalogBefore, after, s, context);
         return links ? TableAttachments.Apply(after, name, s, context) : after;
+    }
+
+    // The statement's last CONVERT TO CHARACTER SET, which decides the columns' charsets; null when it has none.
+    private static ConvertToCharsetAction? ConvertsCharset(AlterTableStatement statement)
+    {
+        ConvertToCharsetAction? last = null;
+        foreach (var action in statement.Actions)
+        {
+            if (action is ConvertToCharsetAction convert) last = convert;
+        }
+
+        return last;
     }
 
     internal static CatalogTable ApplyAction(Catalog catalog, CatalogTable table, AlterAction action, ApplyContext context, AlterTableStatement statement)

@@ -9,7 +9,9 @@ namespace SchemaTasks.Schema;
 /// charset, and the server keeps as many characters as each could hold: a TEXT type holds a number
 /// of bytes, so it widens to the smallest TEXT type that holds its characters in the new charset
 /// (latin1 TEXT to utf8mb4 is MEDIUMTEXT). CHAR and VARCHAR keep their length in characters.
-/// <c>CHARACTER SET binary</c> makes them the binary types (BLOB, BINARY, VARBINARY).
+/// <c>CHARACTER SET binary</c> makes them the binary types (BLOB, BINARY, VARBINARY). A VARCHAR
+/// that its new charset makes too long for a VARCHAR is, on MariaDB, refused in a strict sql_mode
+/// (<see cref="RefusesLongVarchar"/>) and made the smallest TEXT type for its bytes without one.
 /// </summary>
 internal static class CharsetConversion
 {
@@ -48,7 +50,9 @@ internal static class CharsetConversion
             else if (Length(type, "varchar") is { } varchar)
             {
                 if (toBinary) type = $"varbinary({varchar})";
-                else ReportVarcharTooLong(table, column.Name, varchar, target, convert, context);
+                else if (context.Rules.Dialect != SqlDialect.MariaDb) ReportVarcharTooLong(table, column.Name, varchar, target, convert, context);
+                else if (context.Session.StrictModeOff && MariaDbColumnRules.LongVarcharAsLob(type, target) is { } lob) type = lob; // In strict mode, RefusesLongVarchar.
+                else if (target is null) ReportVarcharTooLong(table, column.Name, varchar, target, convert, context);
             }
             else if (Length(type, "char") is { } fixedLength)
             {
@@ -67,6 +71,31 @@ internal static class CharsetConversion
 
         if (undecided.Count > 0) ReportUndecided(table, undecided, target, convert, context);
         return table with { Charsets = charsets with { Default = target } };
+    }
+
+    /// <summary>
+    /// MariaDB in a strict sql_mode refuses a <c>CONVERT TO CHARACTER SET</c> that makes a VARCHAR
+    /// need more than the 65,532 bytes a VARCHAR holds (error 1074, checked on 10.11; without strict
+    /// mode <see cref="Apply"/> made it a TEXT type). Reads <paramref name="table"/> after the
+    /// statement, which converted with <paramref name="convert"/>; <see langword="true"/> when refused.
+    /// </summary>
+    public static bool RefusesLongVarchar(CatalogTable table, ConvertToCharsetAction convert, ApplyContext context)
+    {
+        var target = TableCharsets.Known(convert.Charset);
+        if (context.Rules.Dialect != SqlDialect.MariaDb || context.Session.StrictModeOff || MySqlCharsets.MaxBytes(target) is not { } bytes || bytes == 1) return false;
+        var charsets = TableCharsets.Of(table, context.Rules);
+        foreach (var column in table.Columns)
+        {
+            if (Length(column.Type, "varchar") is not { } length || length * bytes <= MariaDbColumnRules.VarcharBytes || MySqlCharsets.MaxBytes(charsets.Of(column.Name)) != bytes) continue;
+            var most = MariaDbColumnRules.VarcharBytes / bytes;
+            context.Error(
+                DiagnosticCodes.ConvertedVarcharTooLong,
+                $"MariaDB refuses ALTER TABLE {context.Show(table.Name)} CONVERT TO CHARACTER SET {target}: column {context.Show(column.Name)} is varchar({length}), which takes up to {length * bytes} bytes in {target}, and a VARCHAR holds 65,532 (error 1074, Column length too big for column '{column.Name}' (max = {most}), in a strict sql_mode, the default). Shorten the column to at most varchar({most}), or make it TEXT or MEDIUMTEXT with MODIFY before the conversion.",
+                convert.At);
+            return true;
+        }
+
+        return false;
     }
 
     // The TEXT type (index into TextTypes) that holds as many characters as the one at `index`

@@ -9,7 +9,9 @@ namespace SchemaTasks.Schema;
 /// column's charset (<c>text(100)</c> is tinytext in latin1, text in utf8mb4); a <c>VARCHAR(n)</c>
 /// longer than 65,532 bytes of it is refused in the default, strict sql_mode (error 1074: utf8mb4
 /// holds 16,383 characters, utf8mb3 21,844; without strict mode the server makes it the smallest
-/// TEXT type for its bytes, and a VARBINARY a BLOB type, where the charset is known); and
+/// TEXT type for its bytes, and a VARBINARY a BLOB type; where the charset is not known, utf8mb4's
+/// type with a warning); a NOT NULL DATETIME or TIMESTAMP with ON UPDATE and no DEFAULT gets the
+/// zero date as its default; and
 /// <c>ON UPDATE</c> on a column that is not a TIMESTAMP or DATETIME is refused in any mode (error 1294). A charset that is not known (the database's default, which
 /// the migrations do not set) decides nothing: where the readings differ, a warning says so, and
 /// a TEXT(n) is sized for utf8mb4.
@@ -20,7 +22,14 @@ internal static class MariaDbColumnRules
 
     private const long RowBytes = 65_532;
 
-    /// <summary><paramref name="column"/> with a <c>TEXT(n)</c> type sized as the server sizes it.</summary>
+    /// <summary>The most bytes a VARCHAR holds in MariaDB: its characters times its charset's most bytes a character.</summary>
+    internal const long VarcharBytes = RowBytes;
+
+    /// <summary>
+    /// <paramref name="column"/> as the server stores it: a <c>TEXT(n)</c> type sized as the server
+    /// sizes it, a VARCHAR too long for one made a TEXT type without strict mode, and the zero
+    /// default of a NOT NULL DATETIME or TIMESTAMP with ON UPDATE and no DEFAULT.
+    /// </summary>
     /// <param name="column">The column as made from <paramref name="spec"/>.</param>
     /// <param name="spec">Its definition.</param>
     /// <param name="charset">Its charset as the migrations tell it (its own, else the table's); <see langword="null"/> or empty when not known.</param>
@@ -29,7 +38,8 @@ internal static class MariaDbColumnRules
     public static CatalogColumn Sized(CatalogColumn column, ColumnSpec spec, string? charset, QualifiedName table, ApplyContext context)
     {
         if (context.Rules.Dialect != SqlDialect.MariaDb) return column;
-        if (context.Session.StrictModeOff && LongVarcharAsLob(column.Type, charset) is { } lob) return column with { Type = NamePool.Get(lob) };
+        if (!column.IsNullable && column.HasOnUpdate && column.Default is null && ZeroDateTime(column.Type) is { } zero) return column with { Default = NamePool.Get(zero) };
+        if (context.Session.StrictModeOff && LongVarchar(column, spec, charset, table, context) is { } lob) return column with { Type = NamePool.Get(lob) };
         if (new MySqlTypeText(column.Type) is not { Name: "text", Length: { } length } || length > uint.MaxValue) return column;
         var characters = (ulong)length;
         if (charset == MySqlCharsets.Binary) return column; // A binary TEXT is a BLOB type: not judged.
@@ -53,12 +63,41 @@ internal static class MariaDbColumnRules
         return column with { Type = NamePool.Get(sized) };
     }
 
+    // A NOT NULL DATETIME or TIMESTAMP with ON UPDATE and no DEFAULT gets the zero date as its
+    // default, with the column's fractional digits ('0000-00-00 00:00:00.000' for datetime(3)), in
+    // any sql_mode, NO_ZERO_DATE too (checked on 10.11); ALTER COLUMN ... DROP DEFAULT removes it.
+    // Null for another type (ON UPDATE on one is refused: Refuses).
+    private static string? ZeroDateTime(string type)
+    {
+        var text = new MySqlTypeText(type);
+        if (text.Name is not ("datetime" or "timestamp") || !text.Rest.IsEmpty || text.D is not null) return null;
+        var digits = text.M is >= 1 and <= 6 ? (int)text.M : 0;
+        return digits == 0 ? "'0000-00-00 00:00:00'" : "'0000-00-00 00:00:00." + new string('0', digits) + "'";
+    }
+
+    // LongVarcharAsLob, and when the charset is not known and decides, utf8mb4's reading (as for
+    // TEXT(n)) with a warning that says the stored type depends on it.
+    private static string? LongVarchar(CatalogColumn column, ColumnSpec spec, string? charset, QualifiedName table, ApplyContext context)
+    {
+        if (LongVarcharAsLob(column.Type, charset) is { } lob) return lob;
+        var text = new MySqlTypeText(column.Type);
+        if (text.Length is not { } length || text.Name is not "varchar" || charset == MySqlCharsets.Binary || MySqlCharsets.MaxBytes(charset) is not null) return null;
+        if (length * WidestCharacter <= RowBytes) return null;
+        var widest = TypeNames.SizedLobType("text", (ulong)length * WidestCharacter);
+        var latin1 = length > RowBytes ? TypeNames.SizedLobType("text", (ulong)length) : column.Type;
+        context.Warning(
+            DiagnosticCodes.TypeUndecidedByCharset,
+            $"Column {context.Show(column.Name)} of {context.Show(table)} is {column.Type}, which MariaDB without a strict sql_mode stores by the bytes of the column's charset: {latin1} in latin1, {widest} in utf8mb4 (a VARCHAR holds 65,532 bytes; more makes it the smallest TEXT type for them). The migrations do not say the charset (the database's default), so the snapshot takes {widest}. Give the column or the table a CHARACTER SET, or write the TEXT type itself.",
+            spec.At);
+        return widest;
+    }
+
     // Without a strict sql_mode the server makes a VARCHAR or VARBINARY longer than a VARCHAR holds
     // (65,532 bytes) the smallest TEXT or BLOB type for its bytes: varchar(70000) in latin1 is
     // mediumtext, varchar(16384) in utf8mb4 mediumtext, varchar(21845) in utf8mb3 text,
     // varbinary(65533) blob (checked on 10.11). Null for another type, for one that fits, and when
     // the charset is not known and decides.
-    private static string? LongVarcharAsLob(string type, string? charset)
+    internal static string? LongVarcharAsLob(string type, string? charset)
     {
         var text = new MySqlTypeText(type);
         if (text.Length is not { } length || text.Name is not ("varchar" or "varbinary")) return null;

@@ -21,6 +21,7 @@ internal sealed class PreparedMigration : ISqlStatementSource
     private readonly List<SqlLexDiagnostic> _lexed = new(); // In the order the reader found them.
     private readonly List<SqlToken> _scratch = new(64);
     private readonly List<SqlToken> _insertColumns = new(); // The columns of every watched INSERT's head, back to back.
+    private readonly List<MariaDbDefaultUse> _insertDefaults = new(); // And their DEFAULT values and calls.
     private int _lexedAtEnd;
     private string _sql = string.Empty; // The text the tokens are of.
 
@@ -65,6 +66,7 @@ internal sealed class PreparedMigration : ISqlStatementSource
         _statements.Clear();
         _lexed.Clear();
         _insertColumns.Clear();
+        _insertDefaults.Clear();
         var sql = PsqlVariables.Interpolate(migration.Sql, dialect); // As the engine reads it.
         _sql = sql;
         var rules = IdentifierRules.For(dialect);
@@ -164,7 +166,9 @@ internal sealed class PreparedMigration : ISqlStatementSource
         if (head is not { } insert) return null;
         var start = _insertColumns.Count;
         for (var i = insert.Start; i < insert.Start + insert.Count; i++) _insertColumns.Add(insert.Columns[i]);
-        return insert with { Columns = _insertColumns, Start = start };
+        var defaultStart = _insertDefaults.Count;
+        for (var i = insert.DefaultStart; i < insert.DefaultStart + insert.DefaultCount; i++) _insertDefaults.Add(insert.Defaults![i]);
+        return insert with { Columns = _insertColumns, Start = start, Defaults = _insertDefaults, DefaultStart = defaultStart };
     }
 
     private void GiveLexedUpTo(int end)

@@ -14,10 +14,25 @@ namespace SchemaTasks.Sql;
 /// too, and with a query they do not (checked on MariaDB 10.11). An INSERT without a column list
 /// gives every column, unless its first row is <c>VALUES ()</c>, which gives none. Anything the
 /// watch does not follow (a <c>PARTITION</c> clause, an odd column list) leaves the statement unwatched.
+/// In the rows and the assigned values it also notes each <c>DEFAULT</c> written as a whole value
+/// and each <c>DEFAULT(col)</c> (<see cref="MariaDbDefaultUse"/>): the server refuses both for a
+/// NOT NULL column without a default. A single-table UPDATE is read the same way up to its
+/// WHERE, ORDER BY or LIMIT, for the DEFAULT of its assignments.
 /// </remarks>
-internal struct MariaDbInsertWatch(List<SqlToken> columns)
+internal struct MariaDbInsertWatch(List<SqlToken> columns, List<MariaDbDefaultUse> defaults)
 {
     private readonly List<SqlToken> _columns = columns;
+    private readonly List<MariaDbDefaultUse> _defaults = defaults;
+    private int _row; // In VALUES rows: the row being read, from 0.
+    private int _value; // And the value within it.
+    private bool _valueFirst; // The next token begins a value (of a row, or assigned).
+    private bool _allColumns; // VALUES rows without a column list: the values are the table's columns in order.
+    private bool _onDuplicate; // The assignments of ON DUPLICATE KEY UPDATE, which run only for a duplicate row.
+    private bool _update; // A single-table UPDATE, read for its assignments' DEFAULT.
+    private bool _aliased;
+    private DefaultReading _reading;
+    private SqlToken _default; // The DEFAULT word being read.
+    private SqlToken _defaultColumn; // The last name read in DEFAULT(...).
     private State _state;
     private int _depth;
     private bool _afterOn;
@@ -49,9 +64,18 @@ internal struct MariaDbInsertWatch(List<SqlToken> columns)
         Done, // The columns are known; the rest does not matter.
     }
 
+    // DEFAULT as a value: a word that may be the value itself or a call DEFAULT(col).
+    private enum DefaultReading : byte
+    {
+        None,
+        AfterWord, // DEFAULT read: '(' makes it a call.
+        CallName, // DEFAULT( or DEFAULT(x. : a name next.
+        CallAfterName, // '.' or ')' next.
+    }
+
     /// <summary>What the current statement is, once read: an INSERT or REPLACE the server checks the columns of, or <see langword="null"/>.</summary>
-    public readonly MariaDbInsertHead? Head => _givesColumns && _state is State.Rows or State.Done
-        ? new MariaDbInsertHead(_table, _qualified, _ignore, _columns, 0, _columns.Count)
+    public readonly MariaDbInsertHead? Head => (_givesColumns || _allColumns || (_update && _defaults.Count > 0)) && _state is State.Rows or State.Done
+        ? new MariaDbInsertHead(_table, _qualified, _ignore, _columns, 0, _columns.Count) { AllColumns = _allColumns, Update = _update, Defaults = _defaults, DefaultStart = 0, DefaultCount = _defaults.Count }
         : null;
 
     /// <summary>Whether the next token may still matter; the reader tests it before <see cref="Step"/>, so that a statement that is no INSERT costs no call a token.</summary>
@@ -62,7 +86,9 @@ internal struct MariaDbInsertWatch(List<SqlToken> columns)
     {
         if (_state == State.First) return;
         _columns.Clear();
+        _defaults.Clear();
         (_state, _depth, _afterOn, _assigning, _givesColumns, _qualified, _ignore) = (State.First, 0, false, false, false, false, false);
+        (_row, _value, _valueFirst, _allColumns, _onDuplicate, _reading, _update, _aliased) = (0, 0, false, false, false, DefaultReading.None, false, false);
     }
 
     /// <summary>Reads the statement's next token.</summary>
@@ -73,11 +99,18 @@ internal struct MariaDbInsertWatch(List<SqlToken> columns)
             case State.Off or State.Done:
                 return;
             case State.First:
-                _state = IsWord(source, token, "INSERT") || IsWord(source, token, "REPLACE") ? State.Modifiers : State.Off;
+                _update = IsWord(source, token, "UPDATE");
+                _state = _update || IsWord(source, token, "INSERT") || IsWord(source, token, "REPLACE") ? State.Modifiers : State.Off;
                 return;
             case State.Modifiers:
                 if (IsWord(source, token, "IGNORE")) _ignore = true;
                 else if (!(IsWord(source, token, "INTO") || IsWord(source, token, "LOW_PRIORITY") || IsWord(source, token, "DELAYED") || IsWord(source, token, "HIGH_PRIORITY"))) Table(token);
+                return;
+            case State.AfterTable when _update:
+                if (Is(source, token, '.') && !_qualified && !_aliased) (_state, _qualified) = (State.TableDot, true);
+                else if (IsWord(source, token, "SET")) _state = State.Target;
+                else if (!_aliased && (IsWord(source, token, "AS") || (token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier && !IsWord(source, token, "JOIN") && !IsWord(source, token, "PARTITION")))) _aliased = !IsWord(source, token, "AS");
+                else _state = State.Off; // Several tables, a join, a partition: not followed.
                 return;
             case State.AfterTable:
                 if (Is(source, token, '.') && !_qualified) (_state, _qualified) = (State.TableDot, true);
@@ -111,8 +144,15 @@ internal struct MariaDbInsertWatch(List<SqlToken> columns)
                 _state = Is(source, token, '(') ? State.EmptyRow : State.Off;
                 return;
             case State.EmptyRow:
-                if (Is(source, token, ')')) (_state, _givesColumns) = (State.Rows, true);
-                else _state = State.Off; // A row of values without a column list gives every column.
+                if (Is(source, token, ')'))
+                {
+                    (_state, _givesColumns) = (State.Rows, true);
+                    return;
+                }
+
+                // A row of values without a column list gives every column, in the table's order.
+                (_state, _allColumns, _depth, _valueFirst) = (State.Rows, true, 1, true);
+                Rows(source, token);
                 return;
             case State.Rows:
                 Rows(source, token);
@@ -121,7 +161,7 @@ internal struct MariaDbInsertWatch(List<SqlToken> columns)
                 _state = IsWord(source, token, "KEY") ? State.DuplicateKey : State.Off;
                 return;
             case State.DuplicateKey:
-                _state = IsWord(source, token, "UPDATE") ? State.Target : State.Off;
+                (_state, _onDuplicate) = IsWord(source, token, "UPDATE") ? (State.Target, true) : (State.Off, false);
                 return;
             case State.Target:
                 if (token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier) (_state, _name) = (State.TargetName, token);
@@ -135,24 +175,95 @@ internal struct MariaDbInsertWatch(List<SqlToken> columns)
         }
     }
 
-    // VALUES rows or an assignment's value: only ',' and ON DUPLICATE KEY UPDATE at depth 0 matter.
+    // VALUES rows or an assignment's value: ',' and ON DUPLICATE KEY UPDATE at depth 0 matter, and
+    // the rows' values and DEFAULT.
     private void Rows(string source, SqlToken token)
     {
+        if (_reading != DefaultReading.None && ReadDefault(source, token)) return;
         var afterOn = _afterOn;
-        _afterOn = false;
+        var valueFirst = _valueFirst;
+        (_afterOn, _valueFirst) = (false, false);
         if (token.Kind == SqlTokenKind.Symbol && token.Length == 1)
         {
             var symbol = source[token.Start];
-            if (symbol == '(') _depth++;
-            else if (symbol == ')' && _depth > 0) _depth--;
-            else if (symbol == ',' && _depth == 0 && _assigning) _state = State.Target;
+            if (symbol == '(')
+            {
+                if (_depth == 0 && !_assigning) (_value, _valueFirst) = (0, true);
+                _depth++;
+            }
+            else if (symbol == ')' && _depth > 0)
+            {
+                if (--_depth == 0 && !_assigning) _row++;
+            }
+            else if (symbol == ',' && _depth == 0 && _assigning)
+            {
+                _state = State.Target;
+            }
+            else if (symbol == ',' && _depth == 1 && !_assigning)
+            {
+                (_value, _valueFirst) = (_value + 1, true);
+            }
+
+            return;
+        }
+
+        if (token.Kind == SqlTokenKind.Word && IsWord(source, token, "DEFAULT"))
+        {
+            // Taken as the value itself until '(' makes it a call.
+            (_reading, _default) = (DefaultReading.AfterWord, token);
+            if (valueFirst && !_onDuplicate) _defaults.Add(new MariaDbDefaultUse(token, _assigning ? _name : default, _assigning ? -1 : _row, _assigning ? -1 : _value, Call: false));
             return;
         }
 
         if (_depth > 0 || token.Kind != SqlTokenKind.Word) return;
+        if (_update)
+        {
+            if (IsWord(source, token, "WHERE") || IsWord(source, token, "ORDER") || IsWord(source, token, "LIMIT")) _state = State.Done;
+            return;
+        }
+
         if (IsWord(source, token, "ON")) _afterOn = true;
         else if (afterOn && IsWord(source, token, "DUPLICATE")) _state = State.Duplicate;
         else if (IsWord(source, token, "RETURNING")) _state = State.Done;
+    }
+
+    // A token after DEFAULT: '(' and a column name make a call, DEFAULT(col); anything else leaves
+    // the bare DEFAULT noted and is read as usual (false). A call the watch cannot read ends the watch.
+    private bool ReadDefault(string source, SqlToken token)
+    {
+        switch (_reading)
+        {
+            case DefaultReading.AfterWord:
+                if (!Is(source, token, '('))
+                {
+                    _reading = DefaultReading.None;
+                    return false;
+                }
+
+                if (_defaults.Count > 0 && _defaults[^1].At.Start == _default.Start) _defaults.RemoveAt(_defaults.Count - 1);
+                _reading = DefaultReading.CallName;
+                return true;
+            case DefaultReading.CallName:
+                if (token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier) (_reading, _defaultColumn) = (DefaultReading.CallAfterName, token);
+                else (_state, _reading) = (State.Off, DefaultReading.None);
+                return true;
+            default:
+                if (Is(source, token, '.'))
+                {
+                    _reading = DefaultReading.CallName;
+                }
+                else if (Is(source, token, ')'))
+                {
+                    _defaults.Add(new MariaDbDefaultUse(_default, _defaultColumn, -1, -1, Call: true));
+                    _reading = DefaultReading.None;
+                }
+                else
+                {
+                    (_state, _reading) = (State.Off, DefaultReading.None);
+                }
+
+                return true;
+        }
     }
 
     private void Table(SqlToken token)
@@ -173,7 +284,7 @@ internal struct MariaDbInsertWatch(List<SqlToken> columns)
         _columns.Add(_name);
         _state = next;
         if (listEnds) _givesColumns = true;
-        else if (next == State.Rows) (_depth, _afterOn, _assigning) = (0, false, true);
+        else if (next == State.Rows) (_depth, _afterOn, _assigning, _valueFirst) = (0, false, true, true);
     }
 
     private static bool Is(string source, SqlToken token, char symbol) => SqlTokenText.IsSymbol(source, token, symbol);
@@ -191,4 +302,32 @@ internal struct MariaDbInsertWatch(List<SqlToken> columns)
 /// <param name="Columns">Where the column names' tokens are.</param>
 /// <param name="Start">The first of them.</param>
 /// <param name="Count">How many there are.</param>
-internal readonly record struct MariaDbInsertHead(SqlToken Table, bool Qualified, bool Ignore, List<SqlToken> Columns, int Start, int Count);
+internal readonly record struct MariaDbInsertHead(SqlToken Table, bool Qualified, bool Ignore, List<SqlToken> Columns, int Start, int Count)
+{
+    /// <summary>Whether VALUES rows without a column list give every column, in the table's order (the columns are then none).</summary>
+    public bool AllColumns { get; init; }
+
+    /// <summary>Whether the statement is a single-table UPDATE, read only for DEFAULT in its assignments (the columns are those it assigns).</summary>
+    public bool Update { get; init; }
+
+    /// <summary>Where the DEFAULT values and DEFAULT(col) calls are: <see cref="DefaultCount"/> of them from <see cref="DefaultStart"/>.</summary>
+    public List<MariaDbDefaultUse>? Defaults { get; init; }
+
+    /// <summary>The first of them.</summary>
+    public int DefaultStart { get; init; }
+
+    /// <summary>How many there are.</summary>
+    public int DefaultCount { get; init; }
+}
+
+/// <summary>
+/// A <c>DEFAULT</c> in an INSERT's rows or assigned values: written as the value itself, for the
+/// column at <paramref name="Value"/> of row <paramref name="Row"/> or for the assigned column
+/// <paramref name="Column"/>; or a call <c>DEFAULT(col)</c> of column <paramref name="Column"/>.
+/// </summary>
+/// <param name="At">The DEFAULT word.</param>
+/// <param name="Column">The column assigned, or the one the call names (its last name); none for a row's value.</param>
+/// <param name="Row">The row, from 0, of a value of VALUES rows; -1 otherwise.</param>
+/// <param name="Value">The value's place in its row, from 0; -1 otherwise.</param>
+/// <param name="Call">Whether it is a call, DEFAULT(col).</param>
+internal readonly record struct MariaDbDefaultUse(SqlToken At, SqlToken Column, int Row, int Value, bool Call);

@@ -84,7 +84,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
         init
         {
             _watchesInserts = value;
-            if (value) _inserts = new MariaDbInsertWatch(new List<SqlToken>(8));
+            if (value) _inserts = new MariaDbInsertWatch(new List<SqlToken>(8), new List<MariaDbDefaultUse>(2));
         }
     }
 

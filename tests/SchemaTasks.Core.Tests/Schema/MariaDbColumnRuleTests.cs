@@ -199,6 +199,43 @@ public sealed class MariaDbColumnRuleTests
     }
 
     [Fact]
+    public void WithoutStrictMode_ALongVarcharOfTheDatabasesCharset_TakesUtf8mb4sType_WithAWarning()
+    {
+        var (catalog, diagnostics) = Run("SET sql_mode = '';\nCREATE TABLE t (a varchar(20000), b varchar(16000), c varchar(5000000));", SqlDialect.MariaDb);
+        Assert.Equal([(DiagnosticCodes.TypeUndecidedByCharset, 2), (DiagnosticCodes.TypeUndecidedByCharset, 2)], diagnostics.Select(d => (d.Code, d.Line)));
+        Assert.Contains("column a of t is varchar(20000)", diagnostics[0].Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("varchar(20000) in latin1, mediumtext in utf8mb4", diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Contains("mediumtext in latin1, longtext in utf8mb4", diagnostics[1].Message, StringComparison.Ordinal);
+        Assert.Equal(("mediumtext", "varchar(16000)", "longtext"), (TypeOf(catalog, "t", "a"), TypeOf(catalog, "t", "b"), TypeOf(catalog, "t", "c")));
+    }
+
+    [Theory]
+    [InlineData("datetime", "'0000-00-00 00:00:00'")]
+    [InlineData("datetime(3)", "'0000-00-00 00:00:00.000'")]
+    [InlineData("timestamp", "'0000-00-00 00:00:00'")]
+    [InlineData("timestamp(2)", "'0000-00-00 00:00:00.00'")]
+    public void ANotNullDatetimeWithOnUpdateAndNoDefault_TakesTheZeroDate(string type, string stored)
+    {
+        var (catalog, diagnostics) = Run($"""
+            CREATE TABLE t (a {type} NOT NULL ON UPDATE current_timestamp, n {type} NULL ON UPDATE current_timestamp, d {type} NOT NULL DEFAULT '2020-01-01' ON UPDATE current_timestamp, p {type} NOT NULL);
+            CREATE TABLE u (id int);
+            ALTER TABLE u ADD a {type} NOT NULL ON UPDATE current_timestamp, ADD m int;
+            ALTER TABLE u MODIFY m {type} NOT NULL ON UPDATE current_timestamp;
+            CREATE TABLE v (a {type} NOT NULL ON UPDATE current_timestamp);
+            ALTER TABLE v ALTER COLUMN a DROP DEFAULT;
+            """, SqlDialect.MariaDb);
+        Assert.Empty(diagnostics);
+        var t = catalog.FindTable(My("t"))!;
+        Assert.Equal(stored, t.FindColumn("a", SqlDialect.MariaDb)!.Default);
+        Assert.Null(t.FindColumn("n", SqlDialect.MariaDb)!.Default);
+        Assert.StartsWith("'2020-01-01 00:00:00", t.FindColumn("d", SqlDialect.MariaDb)!.Default, StringComparison.Ordinal);
+        Assert.Null(t.FindColumn("p", SqlDialect.MariaDb)!.Default);
+        Assert.Equal(stored, catalog.FindTable(My("u"))!.FindColumn("a", SqlDialect.MariaDb)!.Default);
+        Assert.Equal(stored, catalog.FindTable(My("u"))!.FindColumn("m", SqlDialect.MariaDb)!.Default);
+        Assert.Null(catalog.FindTable(My("v"))!.FindColumn("a", SqlDialect.MariaDb)!.Default);
+    }
+
+    [Fact]
     public void MySql_KeepsTheWrittenTypes()
     {
         var (catalog, diagnostics) = Run("CREATE TABLE t (a text(100), b blob(10), c int ON UPDATE current_timestamp);", SqlDialect.MySql);

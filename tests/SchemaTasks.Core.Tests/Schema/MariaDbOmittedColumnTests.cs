@@ -71,6 +71,57 @@ public sealed class MariaDbOmittedColumnTests
     }
 
     [Theory]
+    [InlineData("DEFAULT in a row", "INSERT INTO t (a) VALUES (DEFAULT);", 27)]
+    [InlineData("DEFAULT in a row without a column list", "INSERT INTO t VALUES (DEFAULT, DEFAULT, 1, DEFAULT, 'x', DEFAULT);", 32)]
+    [InlineData("DEFAULT assigned", "INSERT INTO t SET b = 1, a = DEFAULT;", 30)]
+    [InlineData("DEFAULT assigned, qualified", "REPLACE t SET t.a = default;", 21)]
+    [InlineData("DEFAULT(a) in a row", "INSERT INTO t (a, b) VALUES (1, DEFAULT(a) + 1);", 33)]
+    [InlineData("DEFAULT(a) qualified and quoted", "INSERT INTO t (a, b) VALUES (1, default ( t.`a` ));", 33)]
+    [InlineData("DEFAULT(a) under IGNORE", "INSERT IGNORE INTO t (a, b) VALUES (1, DEFAULT(a));", 40)]
+    [InlineData("DEFAULT(a) without a strict sql_mode", "SET sql_mode = '';\nINSERT INTO t (a, b) VALUES (1, DEFAULT(a));", 33)]
+    [InlineData("DEFAULT(a) in on duplicate key update", "INSERT INTO t (a) VALUES (1) ON DUPLICATE KEY UPDATE b = DEFAULT(a);", 58)]
+    [InlineData("DEFAULT(a) in a later row", "INSERT INTO t (a, b) VALUES (1, 1), (2, DEFAULT(a));", 41)]
+    [InlineData("an UPDATE assigning DEFAULT", "UPDATE t SET a = DEFAULT WHERE 1 = 0;", 18)]
+    [InlineData("an UPDATE IGNORE assigning DEFAULT after another", "UPDATE LOW_PRIORITY IGNORE t SET b = 1, a = DEFAULT;", 45)]
+    [InlineData("an UPDATE through an alias without a strict sql_mode", "SET sql_mode = '';\nUPDATE t AS x SET x.a = DEFAULT ORDER BY id LIMIT 1;", 25)]
+    [InlineData("an UPDATE reading DEFAULT(a)", "UPDATE t SET b = DEFAULT(a) WHERE id = 1;", 18)]
+    [InlineData("an UPDATE assigning DEFAULT to an ENUM, which takes its first value only in an INSERT", "UPDATE t SET e = DEFAULT WHERE 1 = 0;", 18)]
+    [InlineData("DEFAULT(e) of an ENUM", "INSERT INTO t (a, b) VALUES (1, DEFAULT(e));", 33)]
+    public void ADefaultOfTheColumn_IsRefused(string behaviour, string statement, int column)
+    {
+        var sql = Table + statement;
+        var refusal = Assert.Single(Run(sql, SqlDialect.MariaDb).Diagnostics);
+        Assert.True(
+            (DiagnosticCodes.OmittedColumnWithoutDefault, DiagnosticSeverity.Error, sql.Split('\n').Length, column) == (refusal.Code, refusal.Severity, refusal.Line, refusal.Column)
+            && (refusal.Message.Contains("column a of t", StringComparison.Ordinal) || refusal.Message.Contains("column e of t", StringComparison.Ordinal)) && refusal.Message.Contains("error 1364", StringComparison.Ordinal),
+            $"{behaviour}: {refusal}");
+    }
+
+    [Fact]
+    public void DefaultInALaterRow_IsAWarning_TheTablesEngineDecides()
+    {
+        var warning = Assert.Single(Run(Table + "INSERT INTO t (a, b) VALUES (1, 1), (DEFAULT, 2);", SqlDialect.MariaDb).Diagnostics);
+        Assert.Equal((DiagnosticCodes.OmittedColumnWithoutDefault, DiagnosticSeverity.Warning, 2, 38), (warning.Code, warning.Severity, warning.Line, warning.Column));
+        Assert.Contains("row 2", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("DEFAULT of columns with a default or none needed", "INSERT INTO t (id, a, b, c, e, g) VALUES (DEFAULT, 1, DEFAULT, DEFAULT, DEFAULT, DEFAULT);")]
+    [InlineData("DEFAULT(c) of a column with a default", "INSERT INTO t (a, b) VALUES (1, DEFAULT(c)), (2, DEFAULT(t.c));")]
+    [InlineData("DEFAULT in on duplicate key update, which runs only for a duplicate", "INSERT INTO t (id, a) VALUES (1, 1) ON DUPLICATE KEY UPDATE a = DEFAULT;")]
+    [InlineData("DEFAULT under IGNORE", "INSERT IGNORE INTO t (a) VALUES (DEFAULT);")]
+    [InlineData("DEFAULT without a strict sql_mode", "SET sql_mode = '';\nINSERT INTO t (a) VALUES (DEFAULT);")]
+    [InlineData("a string that reads DEFAULT", "INSERT INTO t (a, b) VALUES (1, 'DEFAULT(a)');")]
+    [InlineData("DEFAULT in a query", "INSERT INTO t (a) SELECT 1 FROM t WHERE 1 = 0;")]
+    [InlineData("an UPDATE assigning DEFAULT to columns that have one", "UPDATE t SET b = DEFAULT, c = DEFAULT(c), id = DEFAULT, g = DEFAULT, b = DEFAULT(id) WHERE a = 1;")]
+    [InlineData("an UPDATE of several tables, not followed", "UPDATE t, t AS u SET t.b = DEFAULT;")]
+    public void ADefaultTheServerTakes_IsNotReported(string behaviour, string statement)
+    {
+        var diagnostics = Run(Table + statement, SqlDialect.MariaDb).Diagnostics;
+        Assert.True(diagnostics.Count == 0, $"{behaviour}: {string.Join("\n", diagnostics)}");
+    }
+
+    [Theory]
     [InlineData("a nullable column", "CREATE TABLE u (a int NULL, b int);")]
     [InlineData("a default", "CREATE TABLE u (a int NOT NULL DEFAULT 0, b int);")]
     [InlineData("an expression default", "CREATE TABLE u (a int NOT NULL DEFAULT (1 + 1), b int);")]
@@ -99,6 +150,7 @@ public sealed class MariaDbOmittedColumnTests
     [InlineData("a column added later", "CREATE TABLE u (b int);\nALTER TABLE u ADD COLUMN a int NOT NULL;")]
     [InlineData("a default dropped later", "CREATE TABLE u (a int NOT NULL DEFAULT 1, b int);\nALTER TABLE u ALTER COLUMN a DROP DEFAULT;")]
     [InlineData("made NOT NULL later", "CREATE TABLE u (a int, b int);\nALTER TABLE u MODIFY a int NOT NULL;")]
+    [InlineData("a DATETIME with ON UPDATE whose zero default is dropped", "CREATE TABLE u (a datetime NOT NULL ON UPDATE CURRENT_TIMESTAMP, b int);\nALTER TABLE u ALTER COLUMN a DROP DEFAULT;")]
     [InlineData("a renamed column", "CREATE TABLE u (x int NOT NULL, b int);\nALTER TABLE u CHANGE x a bigint NOT NULL;")]
     public void AColumnWithoutAValueOfItsOwn_IsRefused(string behaviour, string table)
     {

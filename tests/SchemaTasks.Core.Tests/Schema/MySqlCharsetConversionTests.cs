@@ -128,15 +128,46 @@ public class MySqlCharsetConversionTests
     }
 
     [Fact]
-    public void AVarcharTooLongForTheNewCharset_IsReported()
+    public void AVarcharTooLongForTheNewCharset_IsReported_UnderMySql()
     {
         var (catalog, diagnostics) = Run("""
             CREATE TABLE t (g varchar(20000), h varchar(16383)) DEFAULT CHARSET latin1;
             ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4;
-            """, SqlDialect.MariaDb);
+            """, SqlDialect.MySql);
         var warning = Assert.Single(diagnostics);
-        Assert.Equal(DiagnosticCodes.ConvertedVarcharTooLong, warning.Code);
+        Assert.Equal((DiagnosticCodes.ConvertedVarcharTooLong, DiagnosticSeverity.Warning), (warning.Code, warning.Severity));
         Assert.Contains("column g is varchar(20000)", warning.Message, StringComparison.Ordinal);
         Assert.Equal(["varchar(20000)", "varchar(16383)"], Types(catalog));
+    }
+
+    [Theory]
+    [InlineData("g varchar(20000), h varchar(16383)", "utf8mb4", "column g is varchar(20000)", "max = 16383")]
+    [InlineData("h varchar(16383), g varchar(21845)", "utf8mb3", "column g is varchar(21845)", "max = 21844")]
+    public void AVarcharTooLongForTheNewCharset_IsRefused_InStrictMode(string columns, string charset, string column, string most)
+    {
+        var (catalog, diagnostics) = Run($"""
+            CREATE TABLE t ({columns}, i int) DEFAULT CHARSET latin1;
+            ALTER TABLE t DROP COLUMN i, CONVERT TO CHARACTER SET {charset};
+            """, SqlDialect.MariaDb);
+        var refusal = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticCodes.ConvertedVarcharTooLong, DiagnosticSeverity.Error, 2), (refusal.Code, refusal.Severity, refusal.Line));
+        Assert.Contains(column, refusal.Message, StringComparison.Ordinal);
+        Assert.Contains($"error 1074, Column length too big for column 'g' ({most})", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(3, Types(catalog).Length); // The whole statement is refused: i stays.
+    }
+
+    [Fact]
+    public void AVarcharTooLongForTheNewCharset_BecomesATextType_WithoutStrictMode()
+    {
+        var (catalog, diagnostics) = Run("""
+            SET sql_mode = '';
+            CREATE TABLE t (g varchar(20000), h varchar(1000), j varchar(21845), k tinytext) DEFAULT CHARSET latin1;
+            ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4;
+            CREATE TABLE u (j varchar(21845)) DEFAULT CHARSET latin1;
+            ALTER TABLE u CONVERT TO CHARACTER SET utf8mb3;
+            """, SqlDialect.MariaDb);
+        Assert.Empty(diagnostics);
+        Assert.Equal(["mediumtext", "varchar(1000)", "mediumtext", "text"], Types(catalog));
+        Assert.Equal(["text"], Types(catalog, "u"));
     }
 }

@@ -53,6 +53,8 @@ public sealed class MariaDbColumnValueTests
     [InlineData("a column added past 65535 bytes", "CREATE TABLE r (a varchar(32766) NOT NULL, b varchar(32765) NOT NULL) CHARSET latin1;\nALTER TABLE r ADD c varchar(1);", DiagnosticCodes.ColumnDefinitionRefused, 1118)]
     [InlineData("a column widened past 65535 bytes", "CREATE TABLE r (a varchar(32766) NOT NULL, b varchar(100) NOT NULL) CHARSET latin1;\nALTER TABLE r MODIFY b varchar(32766) NOT NULL;", DiagnosticCodes.ColumnDefinitionRefused, 1118)]
     [InlineData("a charset converted past 65535 bytes", "CREATE TABLE r (a varchar(10000) NOT NULL, b varchar(10000) NOT NULL) CHARSET latin1;\nALTER TABLE r CONVERT TO CHARACTER SET utf8mb4;", DiagnosticCodes.ColumnDefinitionRefused, 1118)]
+    [InlineData("a charset converted past a VARCHAR's bytes", "CREATE TABLE c (id int PRIMARY KEY, v varchar(20000), t text) CHARSET latin1;\nALTER TABLE c CONVERT TO CHARACTER SET utf8mb4;", DiagnosticCodes.ConvertedVarcharTooLong, 1074)]
+    [InlineData("a charset converted past a VARCHAR's bytes by 3", "CREATE TABLE c (id int PRIMARY KEY, v varchar(21845)) CHARSET latin1;\nALTER TABLE c ADD w int, CONVERT TO CHARACTER SET utf8mb3;", DiagnosticCodes.ConvertedVarcharTooLong, 1074)]
     [InlineData("cast to json in an update", "CREATE TABLE t (a text, b json);\nUPDATE t SET b = CAST(a AS JSON) WHERE a <> '';", DiagnosticCodes.SyntaxError, 1064)]
     public async Task A_definition_or_statement_the_server_refuses_is_reported(string behaviour, string sql, string code, int error)
     {
@@ -80,6 +82,58 @@ public sealed class MariaDbColumnValueTests
             CREATE TABLE r9 (a varchar(65533), c varchar(70000), d varchar(16777216), e varchar(21845) CHARSET utf8mb3, f varchar(21846) CHARSET utf8mb3,
               g varbinary(65533), h varbinary(70000), i varchar(16384) CHARSET utf8mb4) CHARSET latin1;
             ALTER TABLE r9 ADD j varchar(70000), MODIFY a varchar(16384) CHARSET utf8mb4;
+            """,
+            SqlDialect.MariaDb);
+    }
+
+    [MySqlFact]
+    public async Task Varchars_made_too_long_by_a_conversion_without_strict_mode_match_the_server()
+    {
+        if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
+        await MySqlServerAgreement.AssertEngineMatchesServerAsync(
+            "a conversion without strict mode",
+            """
+            SET sql_mode = '';
+            CREATE TABLE c (id int PRIMARY KEY, v varchar(20000) NOT NULL DEFAULT 'x', w varchar(1000), j varchar(21845), t tinytext) CHARSET latin1;
+            ALTER TABLE c CONVERT TO CHARACTER SET utf8mb4;
+            CREATE TABLE d (j varchar(21845), k varchar(100)) CHARSET latin1;
+            ALTER TABLE d CONVERT TO CHARACTER SET utf8mb3;
+            """,
+            SqlDialect.MariaDb);
+    }
+
+    [MySqlFact]
+    public async Task A_long_varchar_of_the_databases_charset_without_strict_mode_matches_a_utf8mb4_database()
+    {
+        if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
+        await MySqlServerAgreement.AssertEngineMatchesServerAsync(
+            "a long varchar of the database's charset",
+            """
+            SET sql_mode = '';
+            CREATE TABLE t (a varchar(20000), b varchar(1000), c varchar(70000));
+            CREATE TABLE u (id int);
+            ALTER TABLE u ADD a varchar(16384);
+            """,
+            SqlDialect.MariaDb,
+            DiagnosticCodes.TypeUndecidedByCharset,
+            DiagnosticCodes.TypeUndecidedByCharset);
+    }
+
+    [MySqlFact]
+    public async Task The_zero_default_of_a_not_null_on_update_column_matches_the_server()
+    {
+        if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
+        await MySqlServerAgreement.AssertEngineMatchesServerAsync(
+            "zero defaults of ON UPDATE columns",
+            """
+            CREATE TABLE u (id int PRIMARY KEY, d1 datetime NOT NULL ON UPDATE CURRENT_TIMESTAMP, d2 datetime(3) NOT NULL ON UPDATE CURRENT_TIMESTAMP(3),
+              t1 timestamp NOT NULL ON UPDATE CURRENT_TIMESTAMP, d3 datetime NULL ON UPDATE CURRENT_TIMESTAMP, t2 timestamp NULL ON UPDATE CURRENT_TIMESTAMP, p datetime NOT NULL);
+            ALTER TABLE u ADD t3 timestamp(2) NOT NULL ON UPDATE CURRENT_TIMESTAMP(2), ADD m int;
+            ALTER TABLE u MODIFY m datetime(6) NOT NULL ON UPDATE CURRENT_TIMESTAMP(6);
+            CREATE TABLE v (id int PRIMARY KEY, d datetime NOT NULL ON UPDATE CURRENT_TIMESTAMP, e datetime NOT NULL ON UPDATE CURRENT_TIMESTAMP);
+            ALTER TABLE v ALTER COLUMN d DROP DEFAULT;
+            SET sql_mode = 'TRADITIONAL';
+            CREATE TABLE w (id int PRIMARY KEY, d datetime NOT NULL ON UPDATE CURRENT_TIMESTAMP);
             """,
             SqlDialect.MariaDb);
     }
