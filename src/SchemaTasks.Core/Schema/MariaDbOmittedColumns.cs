@@ -21,10 +21,11 @@ namespace SchemaTasks.Schema;
 /// <remarks>
 /// Only tables the migrations created, whose columns are known, are checked; a name qualified with a
 /// database, a temporary table, or a column the table does not have (the server's error 1054 comes
-/// first) leave the statement unchecked. A TIMESTAMP column is never reported: with
-/// explicit_defaults_for_timestamp OFF (the default before MariaDB 10.10) the server gives it a
-/// default of its own. MySQL 8 was not compared with a server (when it checks, what counts as
-/// given), so only the mariadb dialect watches INSERTs.
+/// first) leave the statement unchecked. A TIMESTAMP column is judged as the snapshot reads it,
+/// with explicit_defaults_for_timestamp ON (MariaDB's default from 10.10): NOT NULL without a
+/// written default, it needs a value (with the setting OFF the server gives it a default of its
+/// own, which the message says). MySQL 8 was not compared with a server (when it checks, what
+/// counts as given), so only the mariadb dialect watches INSERTs.
 /// </remarks>
 internal static class MariaDbOmittedColumns
 {
@@ -75,7 +76,7 @@ internal static class MariaDbOmittedColumns
         var others = omitted.Count == 1 ? string.Empty : $" It leaves out {string.Join(", ", omitted.Skip(1).Select(context.Show))} too, for the same reason.";
         diagnostics.Add(SchemaDiagnostic.Error(
             DiagnosticCodes.OmittedColumnWithoutDefault,
-            $"The server refuses this {verb}: it gives no value to column {context.Show(first)} of {context.Show(table.Name)}, which is NOT NULL and has no default (MariaDB error 1364, Field '{first}' doesn't have a default value, in a strict sql_mode, the default). The server checks this before it reads any row, so even a query that returns none is refused, and the migration stops here.{others} Give column {context.Show(first)} a DEFAULT, list it in the {verb} with a value, or make it NULL.",
+            $"The server refuses this {verb}: it gives no value to column {context.Show(first)} of {context.Show(table.Name)}, which is NOT NULL and has no default (MariaDB error 1364, Field '{first}' doesn't have a default value, in a strict sql_mode, the default). The server checks this before it reads any row, so even a query that returns none is refused, and the migration stops here.{others}{TimestampNote(table.FindColumn(first, SqlDialect.MariaDb))} Give column {context.Show(first)} a DEFAULT, list it in the {verb} with a value, or make it NULL.",
             context.File,
             insert.Table.Line,
             insert.Table.Column));
@@ -106,7 +107,7 @@ internal static class MariaDbOmittedColumns
                 : laterRow
                     ? $"in a strict sql_mode, the default, for row {use.Row + 1} of a transactional table such as InnoDB, the default engine (a MyISAM table keeps the rows before it and only warns; SchemaTasks does not know the table's engine)"
                     : "in a strict sql_mode, the default; INSERT IGNORE and other modes only warn and store the type's implicit default";
-            var message = $"The server refuses this {verb}: it writes {written} for column {context.Show(column.Name)} of {context.Show(table.Name)}, which is NOT NULL and has no default (MariaDB error 1364, Field '{column.Name}' doesn't have a default value, {when}), and the migration stops here. Give column {context.Show(column.Name)} a DEFAULT, write a value instead, or make it NULL.";
+            var message = $"The server refuses this {verb}: it writes {written} for column {context.Show(column.Name)} of {context.Show(table.Name)}, which is NOT NULL and has no default (MariaDB error 1364, Field '{column.Name}' doesn't have a default value, {when}), and the migration stops here.{TimestampNote(column)} Give column {context.Show(column.Name)} a DEFAULT, write a value instead, or make it NULL.";
             diagnostics.Add(laterRow && !calls
                 ? SchemaDiagnostic.Warning(DiagnosticCodes.OmittedColumnWithoutDefault, message, context.File, use.At.Line, use.At.Column)
                 : SchemaDiagnostic.Error(DiagnosticCodes.OmittedColumnWithoutDefault, message, context.File, use.At.Line, use.At.Column));
@@ -121,6 +122,12 @@ internal static class MariaDbOmittedColumns
            && column.Default is null
            && !column.IsAutoIncrement
            && column.GeneratedFrom is null
-           && !(enumTakesFirst && column.InlineValues?.Kind == InlineValueKind.Enum)
-           && !column.Type.StartsWith("timestamp", StringComparison.OrdinalIgnoreCase);
+           && !(enumTakesFirst && column.InlineValues?.Kind == InlineValueKind.Enum);
+
+    // The snapshot reads TIMESTAMP columns as explicit_defaults_for_timestamp ON does; a server
+    // with it OFF (MariaDB 10.5 to 10.9 by default) gives the column a default and takes the statement.
+    private static string TimestampNote(CatalogColumn? column)
+        => column is not null && column.Type.StartsWith("timestamp", StringComparison.OrdinalIgnoreCase)
+            ? " (This holds with explicit_defaults_for_timestamp ON, MariaDB's default from 10.10 and how the snapshot reads TIMESTAMP columns; with it OFF, the default of 10.5 to 10.9, the server gives the column a default of its own.)"
+            : string.Empty;
 }

@@ -131,7 +131,6 @@ public sealed class MariaDbOmittedColumnTests
     [InlineData("an ENUM, which takes its first value", "CREATE TABLE u (a ENUM('x', 'y') NOT NULL, b int);")]
     [InlineData("a DATETIME with ON UPDATE", "CREATE TABLE u (a datetime NOT NULL ON UPDATE CURRENT_TIMESTAMP, b int);")]
     [InlineData("ON UPDATE given later", "CREATE TABLE u (a datetime(3) NOT NULL, b int);\nALTER TABLE u MODIFY a datetime(3) NOT NULL ON UPDATE CURRENT_TIMESTAMP(3);")]
-    [InlineData("a TIMESTAMP, whose default depends on explicit_defaults_for_timestamp", "CREATE TABLE u (a timestamp NOT NULL, b int);")]
     [InlineData("a default set later", "CREATE TABLE u (a int NOT NULL, b int);\nALTER TABLE u ALTER COLUMN a SET DEFAULT 1;")]
     [InlineData("made nullable later", "CREATE TABLE u (a int NOT NULL, b int);\nALTER TABLE u MODIFY a int NULL;")]
     public void AColumnTheServerFillsItself_NeedsNoValue(string behaviour, string table)
@@ -152,6 +151,7 @@ public sealed class MariaDbOmittedColumnTests
     [InlineData("made NOT NULL later", "CREATE TABLE u (a int, b int);\nALTER TABLE u MODIFY a int NOT NULL;")]
     [InlineData("a DATETIME with ON UPDATE whose zero default is dropped", "CREATE TABLE u (a datetime NOT NULL ON UPDATE CURRENT_TIMESTAMP, b int);\nALTER TABLE u ALTER COLUMN a DROP DEFAULT;")]
     [InlineData("a renamed column", "CREATE TABLE u (x int NOT NULL, b int);\nALTER TABLE u CHANGE x a bigint NOT NULL;")]
+    [InlineData("a TIMESTAMP, read with explicit_defaults_for_timestamp ON as the snapshot reads it", "CREATE TABLE u (a timestamp NOT NULL, b int);")]
     public void AColumnWithoutAValueOfItsOwn_IsRefused(string behaviour, string table)
     {
         var sql = table + "\nINSERT INTO u (b) SELECT 1;";
@@ -159,6 +159,18 @@ public sealed class MariaDbOmittedColumnTests
         Assert.True(
             (DiagnosticCodes.OmittedColumnWithoutDefault, sql.Split('\n').Length) == (refusal.Code, refusal.Line) && refusal.Message.Contains("column a of u", StringComparison.Ordinal),
             $"{behaviour}: {refusal}");
+    }
+
+    [Fact]
+    public void ATimestampLeftOut_SaysWhichSettingTheRefusalDependsOn_AndAnOtherColumnDoesNot()
+    {
+        var timestamp = Assert.Single(Run("CREATE TABLE u (a timestamp(3) NOT NULL, b int);\nINSERT INTO u (b) VALUES (1);", SqlDialect.MariaDb).Diagnostics);
+        var value = Assert.Single(Run("CREATE TABLE u (a timestamp NOT NULL, b int);\nINSERT INTO u VALUES (DEFAULT, 1);", SqlDialect.MariaDb).Diagnostics);
+        var text = Assert.Single(Run("CREATE TABLE u (a text NOT NULL, b int);\nINSERT INTO u (b) VALUES (1);", SqlDialect.MariaDb).Diagnostics);
+
+        Assert.Contains("with explicit_defaults_for_timestamp ON", timestamp.Message, StringComparison.Ordinal);
+        Assert.Contains("with explicit_defaults_for_timestamp ON", value.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("explicit_defaults_for_timestamp", text.Message, StringComparison.Ordinal);
     }
 
     [Fact]

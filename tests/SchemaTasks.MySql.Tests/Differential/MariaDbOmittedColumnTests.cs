@@ -26,6 +26,7 @@ public sealed class MariaDbOmittedColumnTests
     [InlineData("a column added later", "ALTER TABLE t MODIFY a int NULL, ADD COLUMN n text NOT NULL;\nINSERT INTO t (b) SELECT b FROM t;")]
     [InlineData("a default dropped later", "ALTER TABLE t ALTER COLUMN a SET DEFAULT 0, ALTER COLUMN c DROP DEFAULT;\nINSERT INTO t (a, b) VALUES (1, 1);")]
     [InlineData("an ON UPDATE datetime whose zero default is dropped", "ALTER TABLE t MODIFY a int NULL, ADD d datetime NOT NULL ON UPDATE CURRENT_TIMESTAMP;\nALTER TABLE t ALTER COLUMN d DROP DEFAULT;\nINSERT INTO t (b) VALUES (1);")]
+    [InlineData("a TIMESTAMP without a default (explicit_defaults_for_timestamp ON)", "ALTER TABLE t MODIFY a int NULL, ADD ts timestamp NOT NULL;\nINSERT INTO t (b) VALUES (1);")]
     public async Task An_insert_leaving_out_the_column_is_refused(string behaviour, string statement)
     {
         if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
