@@ -10,7 +10,8 @@ namespace SchemaTasks.Schema;
 /// stores for a column of that type, read back the way the live readers normalise it (a cast to
 /// the column's own type dropped). PostgreSQL stores a literal converted to the column's type
 /// (<c>'false'</c> on a boolean is <c>false</c>, a jsonb text is rebuilt, a timestamp without
-/// time zone drops a written offset, an interval is shown as interval_out shows it), pushes an array cast into the elements, and spaces
+/// time zone drops a written offset, an interval or bit string is shown as its output function
+/// shows it), pushes an array cast into the elements, and spaces
 /// <c>::</c>, brackets and commas its own way; MySQL and MariaDB store a number for a numeric
 /// column (<c>TRUE</c> is <c>1</c>) and a string for a character column. Shapes not listed keep the
 /// written text. A DEFAULT NULL is no default: servers treat both alike.
@@ -47,6 +48,7 @@ internal static partial class StoredDefaults
     private static string? Postgres(Shape shape, string type, bool isArray, IdentifierRules rules)
     {
         var columnBase = BaseName(type);
+        if (PostgresBitConstant(shape, columnBase) is { } bits) return bits;
         var literal = shape.Literal(rules, out var value, out var castType);
         if (literal && value.Kind == LiteralKind.Number && castType is not null && PostgresDefaultSpellings.CastNumber(value.Text, castType, rules) is { } castNumber) return castNumber;
         if (literal && (castType is null || SameType(castType, columnBase, rules)))
@@ -99,6 +101,8 @@ internal static partial class StoredDefaults
                 if (value.Kind != LiteralKind.String || !double.TryParse(value.Text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var floating)) return null;
                 var shortest = columnBase == "real" ? ((float)floating).ToString("R", CultureInfo.InvariantCulture) : floating.ToString("R", CultureInfo.InvariantCulture);
                 return shortest.Contains('E', StringComparison.Ordinal) ? null : shortest;
+            case "bit" or "bit varying":
+                return value.Kind == LiteralKind.String && PostgresBitText.Digits(value.Text) is { } digits ? rules.QuoteString(digits) : null;
             case not null when columnBase.StartsWith("interval", StringComparison.Ordinal):
                 return value.Kind == LiteralKind.String && PostgresIntervalText.Stored(value.Text, type) is { } interval ? rules.QuoteString(interval) : null;
             default:

@@ -141,6 +141,17 @@ public sealed class StoredDefaultsTests
     [InlineData("interval hour", "'5'", "'05:00:00'")]
     [InlineData("interval", "'P0001-02-03T04:05:06'", "'P0001-02-03T04:05:06'")] // The ISO alternative form is not read.
     [InlineData("interval", "'1-2'", "'1-2'")] // Nor the SQL standard's year-month.
+    [InlineData("bit(3)", "B'101'", "'101'")]
+    [InlineData("bit(3)", "'101'", "'101'")]
+    [InlineData("bit(3)", "'101'::bit(3)", "'101'")]
+    [InlineData("bit(8)", "X'1F'", "'00011111'")]
+    [InlineData("bit(4)", "x'a'", "'1010'")]
+    [InlineData("bit", "B'1'", "'1'")]
+    [InlineData("bit(3)", "'x1'", "'0001'")]
+    [InlineData("bit varying", "B'101'", "'101'::\"bit\"")]
+    [InlineData("varbit(5)", "X'F'", "'1111'::\"bit\"")]
+    [InlineData("varbit(8)", "''", "''")]
+    [InlineData("varbit", "'0101'::varbit", "'0101'")]
     public void Postgres_default_reads_as_the_server_stores_it(string type, string written, string stored)
     {
         var column = Clean($"CREATE TABLE t (c {type} DEFAULT {written});").FindTable(Pg("t"))!.Columns[0];

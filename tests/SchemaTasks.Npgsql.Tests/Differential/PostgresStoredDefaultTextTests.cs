@@ -6,7 +6,7 @@ namespace SchemaTasks.Npgsql.Tests.Differential;
 /// Column defaults the server stores in its own text: each table is made by the engine and on
 /// the server, and every column's default in the engine's catalog must be the server's
 /// pg_get_expr, read as the live reader reads it (the cast to the column's own type dropped).
-/// Intervals are spelled out as the server shows them.
+/// Intervals and bit strings are spelled out as the server shows them.
 /// </summary>
 public sealed class PostgresStoredDefaultTextTests
 {
@@ -27,6 +27,11 @@ public sealed class PostgresStoredDefaultTextTests
           d interval(0) DEFAULT '1.7 seconds', e interval(0) DEFAULT '-2.5 seconds', f interval year DEFAULT '10', g interval minute to second DEFAULT '1:2',
           h interval day to second(1) DEFAULT '1 day 1.25 sec', i interval second(2) DEFAULT '3.456', j interval hour DEFAULT '5', k interval year to month DEFAULT '13 months 5 days',
           l interval minute DEFAULT '-90.5 seconds', m interval(0) DEFAULT '1.5 sec'::interval);
+        """)]
+    [InlineData("bit strings", """
+        CREATE TABLE t (a bit(3) DEFAULT B'101', b bit(3) DEFAULT '101'::bit(3), c bit(8) DEFAULT X'1F', d bit(1) DEFAULT B'1', e bit DEFAULT '1',
+          f bit varying DEFAULT B'101', g varbit(5) DEFAULT X'F', h bit(3) DEFAULT '101', i bit varying(8) DEFAULT '', j bit(4) DEFAULT x'a',
+          k varbit DEFAULT '0101'::varbit, l bit(3) DEFAULT 'x1', m bit(3)[] DEFAULT '{101}', n bit(3) DEFAULT B'1', o varbit DEFAULT 'X1f');
         """)]
     public Task Engine_default_text_is_the_servers(string behaviour, string sql)
         => PostgresServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql);
