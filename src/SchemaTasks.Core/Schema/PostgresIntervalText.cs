@@ -21,6 +21,9 @@ internal static class PostgresIntervalText
     private const long MicrosPerHour = 60 * MicrosPerMinute;
     private const long MicrosPerDay = 24 * MicrosPerHour;
 
+    // Digits of a whole number read here: with nine, no sum of the units can leave 64 bits.
+    private const int MaxDigits = 9;
+
     // The unit kinds, one bit each: each may be given once (the server refuses a repeat).
     [Flags]
     private enum Unit
@@ -61,7 +64,8 @@ internal static class PostgresIntervalText
         if (!TypeModifier(type, out var fields, out var precision)) return null;
         var value = new Value();
         var read = text.Length > 0 && text[0] == 'P' ? ReadIso(text, ref value) : ReadPostgres(text, fields, ref value);
-        if (!read) return null;
+        // The server keeps months and days in 32 bits and refuses more (interval out of range); not judged here.
+        if (!read || value.Months is < int.MinValue or > int.MaxValue || value.Days is < int.MinValue or > int.MaxValue) return null;
         Restrict(ref value, fields, precision);
         return Show(value);
     }
@@ -229,7 +233,7 @@ internal static class PostgresIntervalText
         var point = digits.IndexOf('.');
         var wholeDigits = point < 0 ? digits : digits[..point];
         var fractionDigits = point < 0 ? ReadOnlySpan<char>.Empty : digits[(point + 1)..];
-        if (wholeDigits.IsEmpty || wholeDigits.Length > 15 || !AllDigits(wholeDigits) || !AllDigits(fractionDigits) || (point >= 0 && fractionDigits.IsEmpty)) return false;
+        if (wholeDigits.IsEmpty || wholeDigits.Length > MaxDigits || !AllDigits(wholeDigits) || !AllDigits(fractionDigits) || (point >= 0 && fractionDigits.IsEmpty)) return false;
         whole = long.Parse(wholeDigits, NumberStyles.None, CultureInfo.InvariantCulture);
         if (negative) whole = -whole;
         if (fractionDigits.IsEmpty) return true;
@@ -302,7 +306,7 @@ internal static class PostgresIntervalText
         var first = word[parts[0]];
         var second = word[parts[1]];
         var third = count == 3 ? word[parts[2]] : ReadOnlySpan<char>.Empty;
-        if (first.IsEmpty || first.Length > 9 || !AllDigits(first) || second.Length is < 1 or > 2 || !AllDigits(second)) return false;
+        if (first.IsEmpty || first.Length > MaxDigits || !AllDigits(first) || second.Length is < 1 or > 2 || !AllDigits(second)) return false;
         long micros;
         if (count == 2)
         {
@@ -347,7 +351,7 @@ internal static class PostgresIntervalText
             if (text[at] is '-' or '+') at++;
             while (at < text.Length && (char.IsAsciiDigit(text[at]) || text[at] == '.')) at++;
             if (at >= text.Length || !double.TryParse(text.AsSpan(start, at - start), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
-                || Math.Abs(number) > 1e15)
+                || Math.Abs(number) >= 1e9)
             {
                 return false;
             }
