@@ -457,7 +457,7 @@ public static class DiagnosticCodes
 
     /// <summary>
     /// The server refuses a default its column's type cannot hold: PostgreSQL a label its enum type
-    /// lacks, or a string integer or boolean input does not read (22P02); MySQL and MariaDB a value
+    /// lacks, or a string integer, boolean or bit input does not read (22P02); MySQL and MariaDB a value
     /// its ENUM or SET column does not list (error 1067).
     /// </summary>
     public const string DefaultNotOfColumnType = "ST3056";

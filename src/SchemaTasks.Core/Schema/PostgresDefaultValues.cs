@@ -72,6 +72,7 @@ internal static class PostgresDefaultValues
             "uuid" => "Write the uuid as 32 hexadecimal digits (8-4-4-4-12, hyphens optional), with no spaces",
             "date" => "Write a date that exists, as YYYY-MM-DD",
             "json" or "jsonb" => "Write valid JSON: keys and strings in double quotes, no trailing comma, one value",
+            _ when type.StartsWith("bit", StringComparison.Ordinal) => "Write binary digits (B'101'), or x and hexadecimal digits ('x1F')",
             _ when why.EndsWith("22003", StringComparison.Ordinal) => $"Give a value {type} holds, or widen the column's type",
             _ => "Write the number itself",
         };

@@ -7,7 +7,7 @@ namespace SchemaTasks.Schema;
 
 /// <summary>
 /// Whether a string is refused by the input function of a PostgreSQL built-in type whose input
-/// rules are simple and certain (integers, boolean, uuid, numeric, an ISO date, json), in every supported version:
+/// rules are simple and certain (integers, boolean, uuid, numeric, an ISO date, json, bit strings), in every supported version:
 /// a form only newer versions read (PostgreSQL 16's <c>0x1F</c>, <c>1_000</c>) is taken. Other
 /// types are not judged.
 /// </summary>
@@ -51,6 +51,9 @@ internal static class PostgresTypeInput
                 return IsoDateOutOfRange(text) ? "date/time field value out of range, SQLSTATE 22008" : null;
             case "json" or "jsonb":
                 return IsJson(text) ? null : "invalid input syntax for type json, SQLSTATE 22P02";
+            case "bit" or "bit varying":
+            case var bits when bits.StartsWith("bit(", StringComparison.Ordinal) || bits.StartsWith("bit varying(", StringComparison.Ordinal):
+                return PostgresBitText.Refusal(text);
             default:
                 // numeric's typmod (numeric(3,1)) is applied when a row is written, not to the default.
                 return (type == "numeric" || type.StartsWith("numeric(", StringComparison.Ordinal)) && !NumericInput.IsMatch(Trim(text))

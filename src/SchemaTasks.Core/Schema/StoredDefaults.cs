@@ -10,7 +10,8 @@ namespace SchemaTasks.Schema;
 /// stores for a column of that type, read back the way the live readers normalise it (a cast to
 /// the column's own type dropped). PostgreSQL stores a literal converted to the column's type
 /// (<c>'false'</c> on a boolean is <c>false</c>, a jsonb text is rebuilt, a timestamp without
-/// time zone drops a written offset), pushes an array cast into the elements, and spaces
+/// time zone drops a written offset, an interval, bit string, bytea or float is shown as its
+/// output function shows it), pushes an array cast into the elements, and spaces
 /// <c>::</c>, brackets and commas its own way; MySQL and MariaDB store a number for a numeric
 /// column (<c>TRUE</c> is <c>1</c>) and a string for a character column. Shapes not listed keep the
 /// written text. A DEFAULT NULL is no default: servers treat both alike.
@@ -47,11 +48,14 @@ internal static partial class StoredDefaults
     private static string? Postgres(Shape shape, string type, bool isArray, IdentifierRules rules)
     {
         var columnBase = BaseName(type);
+        if (PostgresBitConstant(shape, columnBase) is { } bits) return bits;
         var literal = shape.Literal(rules, out var value, out var castType);
         if (literal && value.Kind == LiteralKind.Number && castType is not null && PostgresDefaultSpellings.CastNumber(value.Text, castType, rules) is { } castNumber) return castNumber;
         if (literal && (castType is null || SameType(castType, columnBase, rules)))
         {
-            return PostgresLiteral(value, columnBase, type, rules) ?? (value.Kind == LiteralKind.String ? rules.QuoteString(value.Text) : null);
+            // A cast's modifiers, not the column's, apply to the constant: the column's are applied to each row.
+            var literalType = castType is null ? type : TypeText(castType, rules) ?? columnBase;
+            return PostgresLiteral(value, columnBase, literalType, rules) ?? (value.Kind == LiteralKind.String ? rules.QuoteString(value.Text) : null);
         }
 
         return isArray ? PostgresArray(shape, rules) : null;
@@ -94,9 +98,13 @@ internal static partial class StoredDefaults
                 return value.Kind == LiteralKind.String && (value.Text.Length == 0 || char.IsAscii(value.Text[0])) ? rules.QuoteString(value.Text.Length == 0 ? string.Empty : value.Text[..1]) : null;
             case "real" or "double precision":
                 if (value.Kind == LiteralKind.Number) return value.Text;
-                if (value.Kind != LiteralKind.String || !double.TryParse(value.Text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var floating)) return null;
-                var shortest = columnBase == "real" ? ((float)floating).ToString("R", CultureInfo.InvariantCulture) : floating.ToString("R", CultureInfo.InvariantCulture);
-                return shortest.Contains('E', StringComparison.Ordinal) ? null : shortest;
+                return value.Kind == LiteralKind.String ? PostgresFloatText.Stored(value.Text, single: columnBase == "real", rules) : null;
+            case "bit" or "bit varying":
+                return value.Kind == LiteralKind.String && PostgresBitText.Digits(value.Text) is { } digits ? rules.QuoteString(digits) : null;
+            case "bytea":
+                return value.Kind == LiteralKind.String && PostgresByteaText.Hex(value.Text) is { } hex ? rules.QuoteString(hex) : null;
+            case not null when columnBase.StartsWith("interval", StringComparison.Ordinal):
+                return value.Kind == LiteralKind.String && PostgresIntervalText.Stored(value.Text, type) is { } interval ? rules.QuoteString(interval) : null;
             default:
                 // Text, character and enum types keep the string; for other types the live reader
                 // drops the cast to the column's type too, so both sides agree on the written string.

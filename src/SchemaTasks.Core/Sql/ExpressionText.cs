@@ -40,7 +40,10 @@ internal static class ExpressionText
                     builder.Append(rules.QuoteString(SqlTokenText.Unquote(source, token)));
                     break;
                 case SqlTokenKind.QuotedIdentifier:
-                    builder.Append(rules.Quote(SqlTokenText.Unquote(source, token)));
+                    var name = SqlTokenText.Unquote(source, token);
+
+                    // PostgreSQL's "bit" and "char" are other types than bit and char (bit(1), character(1)): the quotes stay.
+                    builder.Append(rules.Dialect == SqlDialect.Postgres && name is "bit" or "char" ? "\"" + name + "\"" : rules.Quote(name));
                     break;
                 default:
                     builder.Append(source, token.Start, token.Length);

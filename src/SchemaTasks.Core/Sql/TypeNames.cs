@@ -60,11 +60,13 @@ internal static class TypeNames
     /// <summary>
     /// A PostgreSQL type as the cast the server adds to a default names it: without modifiers
     /// (varchar(40) gets ::character varying), and char(n), shown by its internal name bpchar,
-    /// as character. Two types with the same cast name take each other's casts without showing them.
+    /// as character, and bit without a length, shown as "bit", as bit. Two types with the same cast
+    /// name take each other's casts without showing them.
     /// </summary>
     public static string PostgresCastName(string type)
     {
         var bare = type.IndexOf('(') < 0 ? type : TypeModifiers.Replace(type, string.Empty);
+        if (bare.StartsWith("\"bit\"", StringComparison.Ordinal)) return "bit" + bare["\"bit\"".Length..]; // bit without a length, which plain bit is not (bit(1)).
         return bare == "bpchar" || bare.StartsWith("bpchar[", StringComparison.Ordinal) ? "character" + bare["bpchar".Length..] : bare;
     }
 

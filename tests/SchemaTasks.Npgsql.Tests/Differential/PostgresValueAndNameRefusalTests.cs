@@ -8,7 +8,7 @@ namespace SchemaTasks.Npgsql.Tests.Differential;
 
 /// <summary>
 /// Defaults, literals and names PostgreSQL refuses: a column or domain DEFAULT outside the
-/// restricted expression its grammar takes (42601), a date, json, integer, numeric or boolean
+/// restricted expression its grammar takes (42601), a date, json, integer, numeric, boolean or bit string
 /// literal its type cannot read in a DEFAULT or a CHECK (22008, 22P02), SET or DROP DEFAULT of a generated or identity
 /// column (42601), a type change a value-set CHECK has no operator for (42883), DROP or RENAME CONSTRAINT of a name the table lacks (42704), a relation named
 /// like an index or an index named like a relation, a view, materialized view or sequence named like
@@ -65,6 +65,8 @@ public sealed class PostgresValueAndNameRefusalTests
     [InlineData("json that does not parse", "", "CREATE TABLE t (j jsonb DEFAULT '{bad');", DiagnosticCodes.DefaultNotOfColumnType, "22P02")]
     [InlineData("a trailing comma in json", "", "CREATE TABLE t (j json DEFAULT '[1,]');", DiagnosticCodes.DefaultNotOfColumnType, "22P02")]
     [InlineData("an empty json", "", "CREATE TABLE t (j json DEFAULT '');", DiagnosticCodes.DefaultNotOfColumnType, "22P02")]
+    [InlineData("a bit string with a digit that is not binary", "", "CREATE TABLE t (b bit(3) DEFAULT '12');", DiagnosticCodes.DefaultNotOfColumnType, "22P02")]
+    [InlineData("a hexadecimal bit string with a digit that is not hexadecimal", "CREATE TABLE t (id int, b varbit);", "ALTER TABLE t ALTER COLUMN b SET DEFAULT 'x1g';", DiagnosticCodes.DefaultNotOfColumnType, "22P02")]
     [InlineData("a string in an integer IN list", "", "CREATE TABLE t (c int CHECK (c IN (1, 'x')));", DiagnosticCodes.CheckLiteralNotOfColumnType, "22P02")]
     [InlineData("an integer compared with a string", "", "CREATE TABLE t (c int, CHECK (c <> 'x'));", DiagnosticCodes.CheckLiteralNotOfColumnType, "22P02")]
     [InlineData("a numeric IN list", "", "CREATE TABLE t (c numeric CHECK (c IN ('1.5', 'abc')));", DiagnosticCodes.CheckLiteralNotOfColumnType, "22P02")]
