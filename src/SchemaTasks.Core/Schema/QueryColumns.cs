@@ -10,7 +10,9 @@ namespace SchemaTasks.Schema;
 /// cast, its type (built in, or an enum or domain the migrations create); count gives bigint, max
 /// and min their argument's built-in type (varchar's is text, and lengths and precisions go) or
 /// enum, sum and avg the types the server declares for them, bool_and, bool_or and every boolean,
-/// string_agg text, a comparison boolean; a UNION (and coalesce) resolves branches of one type,
+/// string_agg text, a comparison boolean; <c>+ - * / %</c> and <c>-x</c> the type of the operator the
+/// server resolves for built-in number, date, time and interval types (<see cref="QueryArithmetic"/>);
+/// a UNION (and coalesce) resolves branches of one type,
 /// an untyped NULL or string beside a type (a built-in type without its length or precision, an
 /// enum as itself), and the integer, numeric and double precision types together (the widest).
 /// Anything else, and any name not found once among the FROM items, is
@@ -199,8 +201,18 @@ internal static class QueryColumns
             case NegationShape negation:
             {
                 if (Value(catalog, negation.Operand, sources, context) is not { Type: { IsPlainBuiltin: true } operand }) return null;
-                var bare = WithoutModifier(operand.Type!);
-                return bare is "smallint" or "integer" or "bigint" or "numeric" or "real" or "double precision" ? ("?column?", new ValueType(bare)) : null;
+                return QueryArithmetic.Negated(WithoutModifier(operand.Type!)) is { } negated ? ("?column?", new ValueType(negated)) : null;
+            }
+
+            case ArithmeticShape arithmetic:
+            {
+                if (Value(catalog, arithmetic.Left, sources, context) is not { Type: { IsPlainBuiltin: true } left }
+                    || Value(catalog, arithmetic.Right, sources, context) is not { Type: { IsPlainBuiltin: true } right })
+                {
+                    return null;
+                }
+
+                return QueryArithmetic.Binary(WithoutModifier(left.Type!), arithmetic.Operator, WithoutModifier(right.Type!)) is { } result ? ("?column?", new ValueType(result)) : null;
             }
 
             case ComparisonShape comparison:
