@@ -718,6 +718,13 @@ public static class DiagnosticCodes
     public const string PartitionedUniqueUndecided = "ST3131";
 
     /// <summary>
+    /// PostgreSQL: CREATE OR REPLACE FUNCTION of an overload the migrations created, with another
+    /// return type; the server refuses it (42P13) and the function keeps the type its callers,
+    /// views included, were made with.
+    /// </summary>
+    public const string FunctionReturnTypeChanged = "ST3132";
+
+    /// <summary>
     /// PostgreSQL (warning): a child's CHECK of its parent's name whose expression is written
     /// otherwise, which the server merges only when both parse the same; the engine takes them
     /// as the same.

@@ -10,7 +10,10 @@ namespace SchemaTasks.Schema;
 /// cast, its type (built in, or an enum or domain the migrations create); count gives bigint, max
 /// and min their argument's built-in type (varchar's is text, and lengths and precisions go) or
 /// enum, sum and avg the types the server declares for them, bool_and, bool_or and every boolean,
-/// string_agg text, a comparison boolean; a UNION (and coalesce) resolves branches of one type,
+/// string_agg text, a comparison boolean; <c>+ - * / %</c> and <c>-x</c> the type of the operator the
+/// server resolves for built-in number, date, time and interval types (<see cref="QueryArithmetic"/>);
+/// a call of a function the migrations created, its return type where the server surely resolves
+/// the call to it (<see cref="RoutineReturnTypes"/>); a UNION (and coalesce) resolves branches of one type,
 /// an untyped NULL or string beside a type (a built-in type without its length or precision, an
 /// enum as itself), and the integer, numeric and double precision types together (the widest).
 /// Anything else, and any name not found once among the FROM items, is
@@ -199,8 +202,18 @@ internal static class QueryColumns
             case NegationShape negation:
             {
                 if (Value(catalog, negation.Operand, sources, context) is not { Type: { IsPlainBuiltin: true } operand }) return null;
-                var bare = WithoutModifier(operand.Type!);
-                return bare is "smallint" or "integer" or "bigint" or "numeric" or "real" or "double precision" ? ("?column?", new ValueType(bare)) : null;
+                return QueryArithmetic.Negated(WithoutModifier(operand.Type!)) is { } negated ? ("?column?", new ValueType(negated)) : null;
+            }
+
+            case ArithmeticShape arithmetic:
+            {
+                if (Value(catalog, arithmetic.Left, sources, context) is not { Type: { IsPlainBuiltin: true } left }
+                    || Value(catalog, arithmetic.Right, sources, context) is not { Type: { IsPlainBuiltin: true } right })
+                {
+                    return null;
+                }
+
+                return QueryArithmetic.Binary(WithoutModifier(left.Type!), arithmetic.Operator, WithoutModifier(right.Type!)) is { } result ? ("?column?", new ValueType(result)) : null;
             }
 
             case ComparisonShape comparison:
@@ -212,23 +225,37 @@ internal static class QueryColumns
 
             case CallShape call:
             {
-                var arguments = new List<ValueType>(call.Arguments.Count);
-                foreach (var argument in call.Arguments)
+                var arguments = new List<ValueType?>(call.Arguments.Count);
+                foreach (var argument in call.Arguments) arguments.Add(Value(catalog, argument, sources, context)?.Type);
+                if (arguments.All(a => a is not null))
                 {
-                    if (Value(catalog, argument, sources, context) is not { } value) return null;
-                    arguments.Add(value.Type);
+                    var known = arguments.Select(a => a!.Value).ToList();
+
+                    // The server drops coalesce's NULL arguments before it makes the table, so a length a
+                    // NULL would take away may be kept (coalesce(NULL, v) is v's type): not read.
+                    if (call.Function == "coalesce" && known.Any(HasModifier) && call.Arguments.Any(IsNull)) return null;
+                    if (CallType(catalog, call, known) is { } type) return (call.Function, type);
                 }
 
-                // The server drops coalesce's NULL arguments before it makes the table, so a length a
-                // NULL would take away may be kept (coalesce(NULL, v) is v's type): not read.
-                if (call.Function == "coalesce" && arguments.Any(HasModifier) && call.Arguments.Any(IsNull)) return null;
-
-                return CallType(catalog, call, arguments) is { } type ? (call.Function, type) : null;
+                return FunctionType(catalog, call, arguments, context) is { } returned ? (call.Function, returned) : null;
             }
 
             default:
                 return null;
         }
+    }
+
+    // A function the migrations created, where the call surely resolves to it (RoutineReturnTypes.Resolve).
+    private static ValueType? FunctionType(Catalog catalog, CallShape call, List<ValueType?> arguments, ApplyContext context)
+    {
+        if (call.Star) return null;
+        var types = arguments.Select(a => a is not { } type ? null
+            : type.IsPlainBuiltin ? WithoutModifier(type.Type!)
+            : type is { Reference: { } reference, IsArray: false } ? $"{reference.Schema}.{reference.Name}"
+            : type.Type is null ? null
+            : "?").ToList(); // A type not read: matches no parameter.
+        if (context.Overloads.Returns.Resolve(catalog, call.Function, types, context.Rules.DefaultSchema) is not { Type: { } returned } function) return null;
+        return RoutineReturnTypes.StillSame(catalog, function) ? new ValueType(returned, function.Reference) : null;
     }
 
     // The result type of the aggregates and functions whose type is fixed by their argument's.

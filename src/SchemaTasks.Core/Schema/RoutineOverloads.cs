@@ -28,6 +28,9 @@ internal sealed class RoutineOverloads
     /// </summary>
     public bool MadeUnnamedCallers { get; private set; }
 
+    /// <summary>The return types of the functions, which follow the same drops and renames.</summary>
+    public RoutineReturnTypes Returns { get; } = new();
+
     /// <summary>The routines the migrations created that no DROP removed since.</summary>
     public IEnumerable<QualifiedName> Names => _signatures.Keys;
 
@@ -87,6 +90,7 @@ internal sealed class RoutineOverloads
         var took = routine.Arguments is null || !ifExists || signatures.Contains(routine.Arguments);
         var surely = signatures.Count == 1 && took;
         Dropped(name);
+        Returns.Dropped(name, this);
         Gone(name.Name, where, surely && !_signatures.Keys.Any(n => n.Name == name.Name));
     }
 
@@ -110,6 +114,7 @@ internal sealed class RoutineOverloads
     public void Forget(QualifiedName name, string where)
     {
         _signatures.Remove(name);
+        Returns.Forget(name);
         Gone(name.Name, where, !_signatures.Keys.Any(n => n.Name == name.Name));
     }
 
@@ -122,6 +127,7 @@ internal sealed class RoutineOverloads
         _drops.Remove(newName.Name);
         var moved = !IsOverloaded(name);
         Dropped(name); // One overload of several moved: which is not known, so both names stay undecided.
+        Returns.Renamed(name, newName, this);
         if (name.Name != newName.Name) Gone(name.Name, where, moved && !_signatures.Keys.Any(n => n.Name == name.Name));
     }
 

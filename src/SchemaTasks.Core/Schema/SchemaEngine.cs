@@ -188,6 +188,7 @@ public static class SchemaEngine
                 routines.SearchPath.Watch(catalog, tokens[0]);
                 var beforeBlock = catalog;
                 if (context.QueryShaped.Count > 0) context.QueryShaped.CheckNamed(sql.AsSpan(tokens[0].Start, tokens[^1].End - tokens[0].Start), "DO block", tokens[0], context);
+                routines.Overloads.Returns.CheckBlock(sql.AsSpan(tokens[0].Start, tokens[^1].End - tokens[0].Start));
                 catalog = DoBlockRunner.Run(catalog, sql, tokens, statementStart, context, routines, file, statementDiagnostics);
                 routines.SearchPath.AfterStatement(beforeBlock, catalog, sql, tokens, file, statementDiagnostics);
                 continue;
@@ -240,6 +241,13 @@ public static class SchemaEngine
 
             if (SqlTokenText.IsWord(sql, tokens[0], "CREATE"))
             {
+                // CREATE OR REPLACE FUNCTION that changes the return type: the server refuses it, and nothing changes.
+                if (rules.Dialect == SqlDialect.Postgres && routines.Overloads.Returns.Define(catalog, sql, tokens, context))
+                {
+                    context.Rules = rules;
+                    continue;
+                }
+
                 routines.Define(sql, tokens, file);
                 routines.CheckDeclaredTypes(catalog, sql, tokens, context);
             }

@@ -4,8 +4,8 @@ namespace SchemaTasks.Sql;
 
 // Reads a PostgreSQL query into a QueryShape, the parts that decide its columns: a plain SELECT
 // list of column references, casts, constants, calls and comparisons, FROM tables, views, joins
-// and aliased subqueries, and UNION [ALL]. Anything else (CTEs, arithmetic, CASE, subqueries in
-// the list, window functions, INTERSECT...) leaves the query unread: its columns stay unknown.
+// and aliased subqueries, and UNION [ALL]; CASE, negation and + - * / %. Anything else (CTEs,
+// subqueries in the list, window functions, INTERSECT...) leaves the query unread: its columns stay unknown.
 internal sealed partial class DdlParser
 {
     // Words that end a FROM item or select item: no alias can be one of them.
@@ -200,7 +200,7 @@ internal sealed partial class DdlParser
     // A value, then one comparison or IS [NOT] NULL.
     private ExpressionShape ShapeExpression()
     {
-        var left = ShapeCastable();
+        var left = ShapeSum();
         if (_c.TryWord("IS"))
         {
             _c.TryWord("NOT");
@@ -211,10 +211,38 @@ internal sealed partial class DdlParser
         if (!_c.AtEnd && _c.Current.Kind == SqlTokenKind.Symbol && ComparisonOperators.Contains(SqlTokenText.Raw(_c.Source, _c.Current)))
         {
             _c.Next();
-            return new ComparisonShape(left, ShapeCastable());
+            return new ComparisonShape(left, ShapeSum());
         }
 
         return left;
+    }
+
+    // Terms joined by + and -, left to right.
+    private ExpressionShape ShapeSum()
+    {
+        var value = ShapeProduct();
+        while (_c.IsSymbol('+') || _c.IsSymbol('-'))
+        {
+            var symbol = _c.IsSymbol('+') ? '+' : '-';
+            _c.Next();
+            value = new ArithmeticShape(value, symbol, ShapeProduct());
+        }
+
+        return value;
+    }
+
+    // Factors joined by *, / and %, which bind tighter than + and -.
+    private ExpressionShape ShapeProduct()
+    {
+        var value = ShapeCastable();
+        while (_c.IsSymbol('*') || _c.IsSymbol('/') || _c.IsSymbol('%'))
+        {
+            var symbol = _c.IsSymbol('*') ? '*' : _c.IsSymbol('/') ? '/' : '%';
+            _c.Next();
+            value = new ArithmeticShape(value, symbol, ShapeCastable());
+        }
+
+        return value;
     }
 
     // A primary value and the ::type casts after it.

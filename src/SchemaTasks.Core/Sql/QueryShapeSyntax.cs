@@ -53,6 +53,9 @@ internal sealed record CaseShape(IReadOnlyList<ExpressionShape> Results, Express
 /// <summary><c>-x</c>.</summary>
 internal sealed record NegationShape(ExpressionShape Operand) : ExpressionShape;
 
+/// <summary><c>left op right</c> for <c>+ - * / %</c>: the operator PostgreSQL resolves for the two types decides the type.</summary>
+internal sealed record ArithmeticShape(ExpressionShape Left, char Operator, ExpressionShape Right) : ExpressionShape;
+
 /// <summary>A comparison (<c>=</c>, <c>&lt;&gt;</c>, <c>&lt;</c>...) or <c>IS [NOT] NULL</c>: boolean.</summary>
 internal sealed record ComparisonShape(ExpressionShape Left, ExpressionShape? Right) : ExpressionShape;
 

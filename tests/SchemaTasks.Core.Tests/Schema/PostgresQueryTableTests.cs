@@ -138,7 +138,7 @@ public class PostgresQueryTableTests
     [InlineData("CREATE TABLE q AS SELECT sum(tx) FROM t;")] // 42883.
     [InlineData("CREATE TABLE q AS SELECT i FROM t, t AS u;")] // 42702, ambiguous.
     [InlineData("CREATE TABLE q AS SELECT nope, count(*) FROM t;")] // 42703.
-    [InlineData("CREATE TABLE q AS SELECT i + 1 AS i FROM t;")]
+    [InlineData("CREATE TABLE q AS SELECT tx + 1 AS i FROM t;")] // 42883.
     [InlineData("CREATE TABLE q AS SELECT now() AS at FROM t;")]
     [InlineData("CREATE TABLE q AS SELECT CASE WHEN fl THEN 1 ELSE 'x' END AS k FROM t;")] // The server refuses 'x' as integer (22P02).
     [InlineData("CREATE TABLE q AS SELECT -tx AS k FROM t;")] // 42883.

@@ -17,9 +17,9 @@ public class PostgresSelectIntoTests
     public void SelectIntoPermanentTables_AreReportedWhereTheirColumnsAreUsed()
     {
         var (catalog, diagnostics) = Run(Table + """
-            SELECT x + 1, y INTO b FROM a;
-            SELECT *, x + 1 INTO TABLE c FROM a;
-            SELECT x + 1 AS x INTO UNLOGGED TABLE u FROM a;
+            SELECT x || 'a', y INTO b FROM a;
+            SELECT *, x || 'a' INTO TABLE c FROM a;
+            SELECT x || 'a' AS x INTO UNLOGGED TABLE u FROM a;
               WITH w AS (SELECT x FROM a) SELECT * INTO v FROM w;
             SELECT * INTO TEMP TABLE t FROM a;
             SELECT * INTO TEMPORARY t2 FROM a;
@@ -49,7 +49,7 @@ public class PostgresSelectIntoTests
             DROP TABLE a_tmp;
             ALTER TABLE a ADD PRIMARY KEY (x);
             CREATE TABLE a_tmp (k int);
-            SELECT x + 1 AS x INTO kept FROM a;
+            SELECT x || 'a' AS x INTO kept FROM a;
             DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_type WHERE typname = 'other') THEN ALTER TABLE a ADD COLUMN w int; END IF; END $$;
             """);
         Assert.Equal([Pg("a"), Pg("a_tmp")], catalog.Tables.Keys.OrderBy(k => k.Name));
@@ -63,14 +63,14 @@ public class PostgresSelectIntoTests
     [InlineData("CREATE VIEW b AS SELECT 1;", null)]
     public void AScratchTableStillThere_IsNotForgotten(string later, string? code)
     {
-        var (_, diagnostics) = Run(Table + "SELECT x + 1 AS x INTO b FROM a;\n" + later);
+        var (_, diagnostics) = Run(Table + "SELECT x || 'a' AS x INTO b FROM a;\n" + later);
         if (code is null) Assert.Empty(diagnostics);
         else Assert.Equal((code, 3), (Assert.Single(diagnostics).Code, diagnostics[0].Line));
     }
 
     [Theory]
-    [InlineData("CREATE TABLE b AS SELECT x, 1 + 1 AS one FROM a;", "SELECT x, 1 + 1 AS one INTO b FROM a;")]
-    [InlineData("CREATE UNLOGGED TABLE b AS SELECT x + 1 AS x FROM a;", "SELECT x + 1 AS x INTO UNLOGGED b FROM a;")]
+    [InlineData("CREATE TABLE b AS SELECT x, 1 || 'a' AS one FROM a;", "SELECT x, 1 || 'a' AS one INTO b FROM a;")]
+    [InlineData("CREATE UNLOGGED TABLE b AS SELECT x || 'a' AS x FROM a;", "SELECT x || 'a' AS x INTO UNLOGGED b FROM a;")]
     public void SelectInto_IsReadAsCreateTableAs(string createTableAs, string selectInto)
     {
         const string Later = "\nALTER TABLE b ADD COLUMN z int;\nCREATE TABLE b (x int);\nDROP TABLE b;";
@@ -107,11 +107,11 @@ public class PostgresSelectIntoTests
     }
 
     [Theory]
-    [InlineData("((SELECT x + 1 AS x INTO b FROM a));")]
-    [InlineData("(SELECT x + 1 AS x INTO b FROM a) UNION (SELECT x FROM a);")]
+    [InlineData("((SELECT x || 'a' AS x INTO b FROM a));")]
+    [InlineData("(SELECT x || 'a' AS x INTO b FROM a) UNION (SELECT x FROM a);")]
     [InlineData("WITH w AS (SELECT 1 AS x) (SELECT * INTO b FROM w);")]
     [InlineData("(WITH w AS (SELECT 1 AS x) SELECT * INTO b FROM w) ORDER BY 1;")]
-    [InlineData("SELECT x + 1 AS x INTO b FROM a UNION SELECT x FROM a;")]
+    [InlineData("SELECT x || 'a' AS x INTO b FROM a UNION SELECT x FROM a;")]
     public void SelectIntoInParenthesesOrBeforeUnion_IsRefused(string sql)
     {
         var (catalog, diagnostics) = Run(Table + sql + "\nALTER TABLE b ADD COLUMN z int;");

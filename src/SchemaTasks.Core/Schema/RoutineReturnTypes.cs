@@ -1,0 +1,267 @@
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// A PostgreSQL function the migrations created, as a call in a query needs it: the types of the
+/// arguments it takes and the type of its value.
+/// </summary>
+/// <param name="Inputs">Each input parameter's type: a built-in type without modifier, or an enum or domain's qualified name.</param>
+/// <param name="Required">How many inputs have no default: a call passes at least these.</param>
+/// <param name="Variadic">Whether the last input is VARIADIC, so a call may pass any number.</param>
+/// <param name="Type">The value's type as format_type shows it; null when not certain (a record, an array, a type not read).</param>
+/// <param name="Reference">The enum or domain it is, when it is one.</param>
+/// <param name="TypeState">That enum or domain as it was when the function was created: one renamed or changed since is not the one the function returns.</param>
+/// <param name="Identity">What the server compares when CREATE OR REPLACE keeps the function: the result type and whether it is a set; null when not read.</param>
+internal sealed record RoutineReturn(IReadOnlyList<string> Inputs, int Required, bool Variadic, string? Type, QualifiedName? Reference, object? TypeState, string? Identity);
+
+/// <summary>
+/// The return types of the PostgreSQL functions the migrations create, kept as CREATE [OR
+/// REPLACE] FUNCTION, DROP FUNCTION, ALTER FUNCTION ... RENAME / SET SCHEMA and DROP SCHEMA ...
+/// CASCADE change them, so that a view or table made from a query that calls one knows its
+/// column's type (<see cref="QueryColumns"/>). A call is resolved only where PostgreSQL's function
+/// resolution is certain to choose one of them (<see cref="Resolve"/>); the value a view got from a
+/// function stays, as the server refuses CREATE OR REPLACE FUNCTION that changes the return type
+/// (SQLSTATE 42P13), which <see cref="Define"/> reports. Shared by the whole run.
+/// </summary>
+internal sealed class RoutineReturnTypes
+{
+    // Each function by name, then by its input types (the server's identity of an overload); a
+    // header not read is kept under its text, so that it makes every call of the name uncertain.
+    private readonly Dictionary<QualifiedName, Dictionary<string, RoutineReturn?>> _functions = [];
+
+    // Names whose overloads are no longer known one by one (a DROP or rename that may have taken any of several).
+    private readonly HashSet<QualifiedName> _uncertain = [];
+
+    // Set once a DO block may have created a function: its name and type are not followed, so no call is certain.
+    private bool _madeUnseen;
+
+    /// <summary>A DO block about to run: one that may create a function (its text says FUNCTION) leaves every later call uncertain.</summary>
+    public void CheckBlock(ReadOnlySpan<char> text)
+    {
+        if (!_madeUnseen && text.IndexOf("FUNCTION".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0) _madeUnseen = true;
+    }
+
+    /// <summary>
+    /// Reads a <c>CREATE [OR REPLACE] FUNCTION</c>; true when the server refuses it because it
+    /// would change the return type of the function it replaces (42P13, reported): the function stays as it was.
+    /// </summary>
+    public bool Define(Catalog catalog, string sql, List<SqlToken> tokens, ApplyContext context)
+    {
+        var kind = CreatedObjectName.KindAt(sql, tokens, 6);
+        if (kind < 0 || !SqlTokenText.IsWord(sql, tokens[kind], "FUNCTION")) return false;
+        var last = CreatedObjectName.NameAt(sql, tokens, kind);
+        if (last < 0 || last + 1 >= tokens.Count || !SqlTokenText.IsSymbol(sql, tokens[last + 1], '(')) return false;
+        var defaults = IdentifierRules.For(SqlDialect.Postgres);
+        var qualified = last >= kind + 3 && SqlTokenText.IsSymbol(sql, tokens[last - 1], '.');
+        var name = new QualifiedName(qualified ? defaults.Name(sql, tokens[last - 2]) : defaults.DefaultSchema, defaults.Name(sql, tokens[last]));
+
+        // Under a search_path that sends it elsewhere than public, where the function goes is not followed here.
+        if (!qualified && context.Rules.DefaultSchema != defaults.DefaultSchema) _uncertain.Add(name);
+
+        var header = DdlParser.ReadFunctionHeader(sql, tokens, last + 1, context.Rules);
+        var read = header is null ? null : Read(catalog, header, context.Rules);
+        var key = read is null ? "?" + RoutineSignature.Text(sql, tokens, last + 1) : string.Join(",", read.Inputs);
+        if (!_functions.TryGetValue(name, out var overloads)) _functions[name] = overloads = new Dictionary<string, RoutineReturn?>(StringComparer.Ordinal);
+        var orReplace = tokens.Count > 2 && SqlTokenText.IsWord(sql, tokens[1], "OR");
+        if (orReplace && read is not null && overloads.TryGetValue(key, out var existing) && existing?.Identity is { } was && read.Identity is { } now && was != now)
+        {
+            context.Error(
+                DiagnosticCodes.FunctionReturnTypeChanged,
+                $"PostgreSQL refuses this CREATE OR REPLACE FUNCTION {context.Show(name)}: the function it replaces returns {was}, and this one returns {now} (SQLSTATE 42P13, cannot change return type of existing function). The function stays as it was. Drop it first (DROP FUNCTION {context.Show(name)}({string.Join(", ", read.Inputs)})), and the views that use it, or give the new function another name.",
+                tokens[0]);
+            return true;
+        }
+
+        overloads[key] = read;
+        return false;
+    }
+
+    /// <summary>After DROP FUNCTION: what <paramref name="overloads"/> still holds of the name stays, uncertain when a drop may have taken any.</summary>
+    public void Dropped(QualifiedName name, RoutineOverloads overloads)
+    {
+        if (!_functions.ContainsKey(name)) return;
+        if (overloads.SignaturesOf(name).Count == 0)
+        {
+            _functions.Remove(name);
+            _uncertain.Remove(name);
+        }
+        else
+        {
+            _uncertain.Add(name);
+        }
+    }
+
+    /// <summary>After ALTER FUNCTION ... RENAME TO / SET SCHEMA: the overloads follow the name when only one was there.</summary>
+    public void Renamed(QualifiedName name, QualifiedName newName, RoutineOverloads overloads)
+    {
+        if (name == newName || !_functions.TryGetValue(name, out var moved)) return;
+        if (overloads.SignaturesOf(name).Count > 0)
+        {
+            // One of several moved: which one is not known.
+            _uncertain.Add(name);
+            _uncertain.Add(newName);
+            if (!_functions.ContainsKey(newName)) _functions[newName] = [];
+            return;
+        }
+
+        _functions.Remove(name);
+        if (_uncertain.Remove(name)) _uncertain.Add(newName);
+        if (!_functions.TryGetValue(newName, out var target)) _functions[newName] = target = new Dictionary<string, RoutineReturn?>(StringComparer.Ordinal);
+        foreach (var (key, value) in moved) target[key] = value;
+    }
+
+    /// <summary>After DROP SCHEMA ... CASCADE took the function.</summary>
+    public void Forget(QualifiedName name)
+    {
+        _functions.Remove(name);
+        _uncertain.Remove(name);
+    }
+
+    /// <summary>
+    /// The function a call <c>name(arguments)</c> in <paramref name="schema"/>'s search path
+    /// resolves to, when PostgreSQL surely chooses one the migrations created: no function of the
+    /// name in <c>pg_catalog</c> or in an extension that may have one, every overload of the name
+    /// known and in <paramref name="schema"/>, and either one overload that takes as many arguments
+    /// (whose types, where known, convert to its parameters' implicitly) or, among several, exactly
+    /// one whose parameters are the arguments' known types. Null otherwise.
+    /// </summary>
+    /// <param name="catalog">The schema at the call: its extensions, and the enums and domains the arguments are of.</param>
+    /// <param name="name">The function's name as called, folded.</param>
+    /// <param name="arguments">Each argument's type (built-in without modifier, or an enum or domain's qualified name); null when not known.</param>
+    /// <param name="schema">The schema unqualified names find first (the search path's).</param>
+    public RoutineReturn? Resolve(Catalog catalog, string name, IReadOnlyList<string?> arguments, string schema)
+    {
+        if (_functions.Count == 0 || _madeUnseen || PostgresCatalogFunctions.Has(name)) return null;
+        foreach (var extension in catalog.Extensions.Keys)
+        {
+            if (extension == "plpgsql") continue;
+            if (PostgresExtensionTypes.Find(extension)?.Functions is not { } functions || functions.Contains(name, StringComparer.Ordinal)) return null;
+        }
+
+        var candidates = new List<RoutineReturn>();
+        foreach (var (qualified, overloads) in _functions)
+        {
+            if (qualified.Name != name) continue;
+            if (qualified.Schema != schema || _uncertain.Contains(qualified)) return null;
+            foreach (var overload in overloads.Values)
+            {
+                if (overload is null || overload.Variadic) return null;
+                candidates.Add(overload);
+            }
+        }
+
+        var count = arguments.Count;
+        var fitting = candidates.Where(c => c.Required <= count && count <= c.Inputs.Count).ToList();
+        if (candidates.Count == 1 && fitting.Count == 1)
+        {
+            var only = fitting[0];
+            for (var i = 0; i < count; i++)
+            {
+                if (arguments[i] is { } argument && !Converts(argument, only.Inputs[i])) return null;
+            }
+
+            return only;
+        }
+
+        if (arguments.Any(a => a is null)) return null;
+        var exact = fitting.Where(c => arguments.Select((a, i) => a == c.Inputs[i]).All(same => same)).ToList();
+        return exact.Count == 1 ? exact[0] : null;
+    }
+
+    // A function's parameters and value as the server records them.
+    private static RoutineReturn? Read(Catalog catalog, FunctionHeader header, IdentifierRules rules)
+    {
+        var inputs = new List<string>();
+        var required = 0;
+        var variadic = false;
+        foreach (var parameter in header.Parameters.Where(p => p.IsInput))
+        {
+            if (TypeIdentity(catalog, parameter.Type, rules) is not { } input) return null;
+            inputs.Add(input);
+            if (!parameter.HasDefault) required = inputs.Count;
+            variadic = parameter.Mode == "VARIADIC";
+        }
+
+        // The value: RETURNS [SETOF] type, RETURNS TABLE of one column, or the one OUT parameter.
+        var outputs = header.Table ?? [.. header.Parameters.Where(p => p.IsOutput).Select(p => p.Type)];
+        var single = header.Returns ?? (outputs.Count == 1 ? outputs[0] : null);
+        string? identity = null;
+        string? type = null;
+        QualifiedName? reference = null;
+        object? state = null;
+        if (single is not null && TypeIdentity(catalog, single, rules) is { } id)
+        {
+            identity = (header.ReturnsSet ? "SETOF " : string.Empty) + id;
+            (type, reference, state) = ValueType(catalog, single, rules);
+        }
+
+        return new RoutineReturn(inputs, required, variadic, type, reference, state, identity);
+    }
+
+    // The type as the server identifies it: a built-in one without its modifier, or an enum's or
+    // domain's name; null for one not known here.
+    private static string? TypeIdentity(Catalog catalog, TypeSpec type, IdentifierRules rules)
+    {
+        if (type.Inline is not null || type.IsSerial) return null;
+        if (type.UserType is null) return Bare(type.Text);
+        var (_, reference) = ColumnFactory.ResolveType(catalog, type, rules);
+        return reference is { } name && !type.IsArray ? $"{name.Schema}.{name.Name}" : null;
+    }
+
+    // The value's type as a view's column shows it: a built-in one without its modifier (where
+    // format_type then shows the same name), an enum or a domain; arrays and the rest are not read.
+    private static (string? Type, QualifiedName? Reference, object? State) ValueType(Catalog catalog, TypeSpec type, IdentifierRules rules)
+    {
+        if (type.IsArray || type.Inline is not null || type.IsSerial) return (null, null, null);
+        if (type.UserType is null) return (ShownWithoutModifier(type.Text), null, null);
+        var (text, reference) = ColumnFactory.ResolveType(catalog, type, rules);
+        if (reference is not { } name) return (null, null, null);
+        return catalog.EnumTypes.TryGetValue(name, out var enumType) ? (text, name, enumType)
+            : catalog.Domains.TryGetValue(name, out var domain) ? (text, name, domain)
+            : (null, null, null);
+    }
+
+    /// <summary>Whether the enum or domain <paramref name="function"/> returns is still the one it was created with (<see cref="RoutineReturn.TypeState"/>).</summary>
+    public static bool StillSame(Catalog catalog, RoutineReturn function)
+        => function.Reference is not { } name
+           || (catalog.EnumTypes.TryGetValue(name, out var enumType) ? ReferenceEquals(enumType, function.TypeState)
+               : catalog.Domains.TryGetValue(name, out var domain) && ReferenceEquals(domain, function.TypeState));
+
+    // The implicit conversions a call's argument is certain to take to a parameter of another
+    // built-in type: up the number types, date to the timestamps, timestamp to timestamptz,
+    // varchar to text. Enums and domains only to themselves.
+    private static bool Converts(string from, string to)
+    {
+        if (from == to) return true;
+        string[] numbers = ["smallint", "integer", "bigint", "numeric", "real", "double precision"];
+        var f = Array.IndexOf(numbers, from);
+        var t = Array.IndexOf(numbers, to);
+        if (f >= 0 && t >= 0) return f < t;
+        return (from, to) switch
+        {
+            ("date", "timestamp without time zone" or "timestamp with time zone") => true,
+            ("timestamp without time zone", "timestamp with time zone") => true,
+            ("character varying", "text") => true,
+            _ => false,
+        };
+    }
+
+    private static string Bare(string type)
+    {
+        var open = type.IndexOf('(');
+        if (open < 0) return type;
+        var close = type.IndexOf(')', open);
+        return close < 0 ? type : type[..open] + type[(close + 1)..];
+    }
+
+    // A built-in type whose name format_type shows the same without a modifier; null for
+    // character(n), bit(n) and interval fields, shown otherwise.
+    private static string? ShownWithoutModifier(string type)
+    {
+        if (type.IndexOf('(') < 0) return type.StartsWith("character", StringComparison.Ordinal) && type != "character varying" || type.StartsWith("bit", StringComparison.Ordinal) || type.StartsWith("interval ", StringComparison.Ordinal) ? null : type;
+        var bare = Bare(type);
+        return bare is "character varying" or "numeric" or "timestamp without time zone" or "timestamp with time zone" or "time without time zone" or "time with time zone" ? bare : null;
+    }
+}
