@@ -5,7 +5,7 @@ namespace SchemaTasks.Sql;
 /// which quote makes a string and whether a backslash escapes in one. The default is what a new
 /// session reads (MySQL/MariaDB's default sql_mode; PostgreSQL's standard_conforming_strings on).
 /// </summary>
-[Flags]
+[System.Flags] // Spelled out: the analyzer compiles this file without implicit usings.
 internal enum SqlReading : byte
 {
     /// <summary>A new session's reading.</summary>
