@@ -307,11 +307,11 @@ internal sealed class SessionReading
         => SqlTokenText.IsSymbol(source, token, '=') || SqlTokenText.IsSymbol(source, token, ":=");
 
     private static void ReportMySql(SqlToken at, string what, List<SqlLexDiagnostic> diagnostics)
-        => diagnostics.Add(new SqlLexDiagnostic(
-            DiagnosticCodes.SessionReadingUndecided,
-            $"This SET {what}, so SchemaTasks cannot tell whether the statements after it run under ANSI_QUOTES (\"x\" is then a name, not a string) or NO_BACKSLASH_ESCAPES (a backslash in a string is then itself): their enum labels, CHECK lists, defaults and names may read otherwise, and the snapshot is not trusted past it. SchemaTasks reads them as the default sql_mode does. Set sql_mode to a literal ('...', DEFAULT) or leave it as it is, or write the migrations so every reading agrees: strings in single quotes without backslashes, names in backticks.",
-            at.Line,
-            at.Column));
+        => diagnostics.Add(new SqlLexDiagnostic(DiagnosticCodes.SessionReadingUndecided, ModeMessage(what), at.Line, at.Column));
+
+    /// <summary>The finding of a MySQL statement that may change how the text after it reads (<paramref name="what"/> says how).</summary>
+    public static string ModeMessage(string what)
+        => $"This SET {what}, so SchemaTasks cannot tell whether the statements after it run under ANSI_QUOTES (\"x\" is then a name, not a string) or NO_BACKSLASH_ESCAPES (a backslash in a string is then itself): their enum labels, CHECK lists, defaults and names may read otherwise, and the snapshot is not trusted past it. SchemaTasks reads them as the default sql_mode does. Set sql_mode to a literal ('...', DEFAULT) or leave it as it is, or write the migrations so every reading agrees: strings in single quotes without backslashes, names in backticks.";
 
     // SET [SESSION | LOCAL] standard_conforming_strings { = | TO } value, RESET standard_conforming_strings, RESET ALL.
     private void FollowPostgres(string source, List<SqlToken> tokens, List<SqlLexDiagnostic> diagnostics)

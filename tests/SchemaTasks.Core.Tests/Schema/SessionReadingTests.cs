@@ -116,6 +116,33 @@ public class SessionReadingTests
         Assert.Equal(["x", "y"], EnumLabels(catalog, "t", "e", SqlDialect.MariaDb));
     }
 
+    [Fact]
+    public void ASetInAnAnonymousBlock_IsNotFollowed_AsTheServerRestoresTheModeAfterIt()
+    {
+        var (catalog, diagnostics) = Run("""
+            BEGIN NOT ATOMIC SET sql_mode = 'ANSI_QUOTES'; END;
+            CREATE TABLE t (e ENUM("x", "y"));
+            """, SqlDialect.MariaDb);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(["x", "y"], EnumLabels(catalog, "t", "e", SqlDialect.MariaDb));
+    }
+
+    [Fact]
+    public void ASetOfTheModeRunByExecute_IsReported_AsItLastsPastTheExecute()
+    {
+        var (_, diagnostics) = Run("""
+            SET @s = 'SET sql_mode = ''ANSI_QUOTES''';
+            PREPARE st FROM @s;
+            EXECUTE st;
+            CREATE TABLE t (e ENUM('x', 'y'));
+            """, SqlDialect.MariaDb);
+
+        var undecided = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCodes.SessionReadingUndecided, undecided.Code);
+        Assert.Equal(DiagnosticSeverity.Error, undecided.Severity);
+    }
+
     [Theory]
     [InlineData("SET sql_mode = @OLD_SQL_MODE;", 1, 1)]
     [InlineData("SET sql_mode = CONCAT('ANSI', @suffix);", 1, 1)]
