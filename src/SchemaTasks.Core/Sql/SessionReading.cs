@@ -242,12 +242,13 @@ internal sealed class SessionReading
         return name == end - 1 && SqlTokenText.IsWord(source, tokens[name], "sql_mode");
     }
 
-    // The scope an assignment names: true for GLOBAL, false for SESSION or LOCAL, null when it names none.
+    // The scope an assignment names: true for GLOBAL (or PERSIST), false for SESSION or LOCAL, null when it names none.
     private static bool? Scope(string source, List<SqlToken> tokens, int start, int assign)
     {
         for (var i = start; i < assign; i++)
         {
-            if (SqlTokenText.IsWord(source, tokens[i], "GLOBAL")) return true;
+            // MySQL 8's PERSIST sets the global value too (and PERSIST_ONLY only the stored one).
+            if (SqlTokenText.IsWord(source, tokens[i], "GLOBAL") || SqlTokenText.IsWord(source, tokens[i], "PERSIST") || SqlTokenText.IsWord(source, tokens[i], "PERSIST_ONLY")) return true;
             if (SqlTokenText.IsWord(source, tokens[i], "SESSION") || SqlTokenText.IsWord(source, tokens[i], "LOCAL")) return false;
         }
 

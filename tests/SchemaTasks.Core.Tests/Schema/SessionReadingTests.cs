@@ -151,6 +151,7 @@ public class SessionReadingTests
     [InlineData("SET GLOBAL sql_mode = 'ANSI_QUOTES';", 1, 1)]
     [InlineData("SET GLOBAL max_connections = 10, sql_mode = 'NO_BACKSLASH_ESCAPES';", 1, 1)]
     [InlineData("SET foreign_key_checks = 0;\n  SET @@GLOBAL.sql_mode = 'ANSI';", 2, 3)]
+    [InlineData("SET PERSIST sql_mode = 'ANSI_QUOTES';", 1, 1)]
     public void AModeSchemaTasksCannotPlace_IsReportedAtTheSet(string set, int line, int column)
     {
         var (_, diagnostics) = Run($"""
