@@ -630,6 +630,20 @@ public static class DiagnosticCodes
     public const string DelimiterInStatement = "ST3122";
 
     /// <summary>
+    /// MySQL: a <c>SET sql_mode</c> whose value SchemaTasks cannot read (an expression, a variable it
+    /// did not see set), or that sets the global mode: the statements after it may run under
+    /// ANSI_QUOTES or NO_BACKSLASH_ESCAPES, which change how their strings and names read.
+    /// </summary>
+    public const string SessionReadingUndecided = "ST3124";
+
+    /// <summary>
+    /// PostgreSQL: a statement changes <c>standard_conforming_strings</c> in a way SchemaTasks does not
+    /// follow (<c>SET LOCAL</c>, <c>set_config</c>, a value it cannot read): with it off, a backslash in a
+    /// <c>'...'</c> string escapes, so the statements after it may read otherwise.
+    /// </summary>
+    public const string StandardStringsUndecided = "ST3125";
+
+    /// <summary>
     /// PostgreSQL: the search_path in force names a schema other than public that exists (or
     /// pg_temp before public), so unqualified names are created and found where SchemaTasks does
     /// not put them.

@@ -5,8 +5,10 @@ namespace SchemaTasks.Schema;
 
 /// <summary>
 /// Lexes and parses the next migrations on a second core while the engine applies the current
-/// one. Lexing and parsing depend on nothing a migration changes (the dialect, the folder's
-/// DELIMITER rule), so they can run ahead; applying must stay in order, on the engine's thread.
+/// one. Lexing and parsing depend on the dialect, the folder's DELIMITER rule and the SET
+/// statements that change how text reads (<see cref="SessionReading"/>), which the read-ahead
+/// follows from one migration to the next itself; the engine reads a migration again when its
+/// reading at the migration's start differs. Applying must stay in order, on the engine's thread.
 /// A cold snapshot spends about a quarter of its time there, and collects almost never, so the
 /// two threads seldom stop each other.
 /// </summary>
@@ -31,6 +33,7 @@ internal sealed class MigrationReadAhead : IDisposable
     private int _preparedCount; // Migrations below this index are prepared (or left to the engine).
     private int _takenCount;
     private bool _stopped;
+    private readonly SessionReading _reading; // As the migrations prepared so far leave it; a migration left to the engine is taken to leave it as it was, and the engine reads the next again if not.
 
     private MigrationReadAhead(IReadOnlyList<Migration> migrations, SqlDialect dialect, bool flywayDelimiters)
     {
@@ -38,6 +41,7 @@ internal sealed class MigrationReadAhead : IDisposable
         _dialect = dialect;
         _flywayDelimiters = flywayDelimiters;
         _ready = new PreparedMigration?[migrations.Count];
+        _reading = new SessionReading(dialect);
     }
 
     /// <summary>Starts preparing <paramref name="migrations"/> in order; <see langword="null"/> when <paramref name="when"/> says not to.</summary>
@@ -131,7 +135,7 @@ internal sealed class MigrationReadAhead : IDisposable
         if (prepared is null) return null;
         try
         {
-            prepared.Prepare(migration, _dialect, _flywayDelimiters);
+            prepared.Prepare(migration, _dialect, _flywayDelimiters, _reading);
             return prepared;
         }
 #pragma warning disable CA1031 // Not swallowed: the engine reads the migration itself and meets the same failure on its own thread.

@@ -24,6 +24,8 @@ internal sealed class PreparedMigration : ISqlStatementSource
     private readonly List<MariaDbDefaultUse> _insertDefaults = new(); // And their DEFAULT values and calls.
     private int _lexedAtEnd;
     private string _sql = string.Empty; // The text the tokens are of.
+    private SessionReading? _startReading;
+    private SessionReading? _endReading;
 
     private List<SqlLexDiagnostic> _givenTo = [];
     private int _next;
@@ -56,12 +58,21 @@ internal sealed class PreparedMigration : ISqlStatementSource
     /// <inheritdoc/>
     public ParsedStatement? Parsed { get; private set; }
 
+    /// <summary>How the session read the text as the migration started, as the read-ahead had it; the engine reads the migration again when its own differs.</summary>
+    public SessionReading StartReading => _startReading!;
+
+    /// <summary>How the session reads the text after the migration's SET statements.</summary>
+    public SessionReading EndReading => _endReading!;
+
     /// <summary>Lexes <paramref name="migration"/> and parses the statements the engine parses whole, replacing what was prepared before.</summary>
     /// <param name="migration">The migration.</param>
     /// <param name="dialect">Its dialect.</param>
     /// <param name="flywayDelimiters">Whether DELIMITER is read as Flyway reads it.</param>
-    public void Prepare(Migration migration, SqlDialect dialect, bool flywayDelimiters)
+    /// <param name="session">How the session reads the text as the migration starts (a new session's when null); left as its SET statements leave it.</param>
+    public void Prepare(Migration migration, SqlDialect dialect, bool flywayDelimiters, SessionReading? session = null)
     {
+        session ??= new SessionReading(dialect);
+        (_startReading ??= new SessionReading(dialect)).CopyFrom(session);
         _tokens.Clear();
         _statements.Clear();
         _lexed.Clear();
@@ -70,7 +81,7 @@ internal sealed class PreparedMigration : ISqlStatementSource
         var sql = PsqlVariables.Interpolate(migration.Sql, dialect); // As the engine reads it.
         _sql = sql;
         var rules = IdentifierRules.For(dialect);
-        var reader = new SqlStatementReader(sql, dialect, Math.Max(1, migration.SqlStartLine), _lexed, _scratch, flywayDelimiters)
+        var reader = new SqlStatementReader(sql, dialect, Math.Max(1, migration.SqlStartLine), _lexed, _scratch, flywayDelimiters, session: session)
         {
             KeepsDeletes = dialect == SqlDialect.MariaDb,
             WatchesJsonCasts = dialect == SqlDialect.MariaDb,
@@ -86,6 +97,7 @@ internal sealed class PreparedMigration : ISqlStatementSource
         }
 
         _lexedAtEnd = _lexed.Count;
+        (_endReading ??= new SessionReading(dialect)).CopyFrom(session);
     }
 
     /// <summary>Starts giving the statements from the first, into the engine's lists.</summary>

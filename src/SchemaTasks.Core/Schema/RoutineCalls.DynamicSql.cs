@@ -132,11 +132,26 @@ internal sealed partial class RoutineCalls
                 catalog = TrackedStatement.Apply(catalog, sql.Text, sql.Tokens, new SqlStatementRange(start, i), context, diagnostics, context.File);
                 if (SqlTokenText.IsWord(sql.Text, sql.Tokens[start], "DROP")) Drop(sql.Text, sql.Tokens.GetRange(start, i - start), context); // MariaDB prepares DROP PROCEDURE.
             }
+            else if (i > start && _dialect.IsMySqlFamily() && SqlTokenText.IsWord(sql.Text, sql.Tokens[start], "SET"))
+            {
+                CheckDynamicSqlMode(sql, start, i, context);
+            }
 
             start = i + 1;
         }
 
         return catalog;
+    }
+
+    // An executed SET sql_mode lasts past the EXECUTE, but the statement reader, which lexes the text
+    // after it, never sees it: one that may change how the text reads is reported (ST3124).
+    private void CheckDynamicSqlMode(EmbeddedSql sql, int start, int end, ApplyContext context)
+    {
+        var session = new SessionReading(_dialect);
+        var found = new List<SqlLexDiagnostic>();
+        session.Follow(sql.Text, sql.Tokens.GetRange(start, end - start), found);
+        if (session.Reading == SqlReading.Default && found.Count == 0) return;
+        context.Error(DiagnosticCodes.SessionReadingUndecided, SessionReading.ModeMessage(", run by EXECUTE, changes sql_mode for the rest of the session, where SchemaTasks reads the text after the EXECUTE as before"), sql.Tokens[start]);
     }
 
     private static bool IsAssignment(string sql, SqlToken token)

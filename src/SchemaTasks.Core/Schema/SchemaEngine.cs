@@ -75,14 +75,19 @@ public static class SchemaEngine
         var batch = set.Layout == MigrationLayout.Drizzle ? new UncommittedEnumLabels() : null;
         var flywayDelimiters = ToolDelimiters.ReadAsFlyway(set.Layout, catalog.Dialect); // The statements the folder's tool runs.
         using var ahead = MigrationReadAhead.Start(set.Migrations, catalog.Dialect, flywayDelimiters, readAhead);
+        var reading = new SessionReading(catalog.Dialect); // Carried from one migration to the next, as the session's other settings are.
         for (var index = 0; index < set.Migrations.Count; index++)
         {
             var migration = set.Migrations[index];
             var run = ToolTransactions.Of(set.Layout, migration.NoTransaction);
             if (index > 0 && catalog.Dialect == SqlDialect.Postgres) routines.SearchPath.StartMigration();
-            var prepared = ahead?.Take(index);
-            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes, run, batch, flywayDelimiters, set.Layout, prepared, queryShaped);
-            if (prepared is not null) ahead!.Return(prepared);
+            var taken = ahead?.Take(index);
+
+            // Read ahead under the reading the earlier migrations left, or read again here.
+            var prepared = taken is not null && taken.StartReading.SameAs(reading) ? taken : null;
+            catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes, run, batch, flywayDelimiters, set.Layout, prepared, queryShaped, reading);
+            if (prepared is not null) reading.CopyFrom(prepared.EndReading);
+            if (taken is not null) ahead!.Return(taken);
             steps?.Add(catalog);
         }
 
@@ -92,7 +97,7 @@ public static class SchemaEngine
     }
 
     // run: how the folder's tool runs the migration; null for SQL that is not a folder's migration.
-    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes, UndecidedTypes? undecidedTypes = null, ToolTransaction? run = null, UncommittedEnumLabels? batch = null, bool flywayDelimiters = false, MigrationLayout? layout = null, PreparedMigration? prepared = null, QueryShapedTables? queryShaped = null)
+    private static Catalog Apply(Catalog catalog, string sql, string? file, int firstLine, List<SchemaDiagnostic> diagnostics, List<SqlToken> buffer, IReadOnlyList<QualifiedName> toolTables, RoutineCalls routines, HashSet<QualifiedName> unknownShapes, UndecidedTypes? undecidedTypes = null, ToolTransaction? run = null, UncommittedEnumLabels? batch = null, bool flywayDelimiters = false, MigrationLayout? layout = null, PreparedMigration? prepared = null, QueryShapedTables? queryShaped = null, SessionReading? reading = null)
     {
         sql = PsqlVariables.Interpolate(sql, catalog.Dialect); // PreparedMigration reads the same text.
         if (TemplatePlaceholders.Find(sql, catalog.Dialect, Math.Max(1, firstLine)) is { } placeholder)
@@ -105,7 +110,7 @@ public static class SchemaEngine
         var lexDiagnostics = new List<SqlLexDiagnostic>();
         ISqlStatementSource reader = prepared is not null
             ? prepared.Replay(lexDiagnostics, buffer)
-            : new SqlStatementReader(sql, catalog.Dialect, Math.Max(1, firstLine), lexDiagnostics, buffer, flywayDelimiters) { KeepsDeletes = catalog.Dialect == SqlDialect.MariaDb, WatchesJsonCasts = catalog.Dialect == SqlDialect.MariaDb, WatchesInserts = catalog.Dialect == SqlDialect.MariaDb };
+            : new SqlStatementReader(sql, catalog.Dialect, Math.Max(1, firstLine), lexDiagnostics, buffer, flywayDelimiters, session: reading) { KeepsDeletes = catalog.Dialect == SqlDialect.MariaDb, WatchesJsonCasts = catalog.Dialect == SqlDialect.MariaDb, WatchesInserts = catalog.Dialect == SqlDialect.MariaDb };
 
         // Lexing problems are reported first, in file order, then the statements' findings:
         // the statements are read as the text is lexed, so theirs wait in a list of their own.
@@ -208,7 +213,11 @@ public static class SchemaEngine
                 if (rules.Dialect == SqlDialect.Postgres)
                 {
                     routines.SearchPath.AfterStatement(before, catalog, sql, tokens, file, statementDiagnostics);
-                    if (SqlTokenText.IsWord(sql, tokens[0], "SELECT")) routines.SearchPath.SetConfig(catalog, sql, tokens, file, statementDiagnostics);
+                    if (SqlTokenText.IsWord(sql, tokens[0], "SELECT"))
+                    {
+                        routines.SearchPath.SetConfig(catalog, sql, tokens, file, statementDiagnostics);
+                        StandardStringsConfig.Check(sql, tokens, file, statementDiagnostics);
+                    }
                 }
 
                 catalog = labelCheck?.Check(before, catalog, sql, tokens, context) ?? catalog;

@@ -109,7 +109,7 @@ internal sealed class EmbeddedSql
             {
                 // MySQL keeps the backslash of \% and \_: both characters are the text's.
             }
-            else if (c == '\\' && literal.Style == SqlQuoteStyle.Backslash && i + 1 < stop)
+            else if (c == '\\' && literal.Style is SqlQuoteStyle.Backslash or SqlQuoteStyle.NonStandardBackslash && i + 1 < stop)
             {
                 i++;
                 column++;

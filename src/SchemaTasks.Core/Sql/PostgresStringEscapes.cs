@@ -19,9 +19,10 @@ internal static class PostgresStringEscapes
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
-    /// <summary>Whether the token is an <c>E'...'</c> string.</summary>
+    /// <summary>Whether the token is an <c>E'...'</c> string, or a string that reads as one (standard_conforming_strings off).</summary>
     public static bool IsEscapeString(string source, SqlToken token)
-        => token.PrefixLength == 1 && token.Style == SqlQuoteStyle.Backslash && source[token.Start] is 'E' or 'e';
+        => token.Style == SqlQuoteStyle.NonStandardBackslash
+           || (token.PrefixLength == 1 && token.Style == SqlQuoteStyle.Backslash && source[token.Start] is 'E' or 'e');
 
     /// <summary>Whether the token is a <c>U&amp;'...'</c> string or <c>U&amp;"..."</c> name.</summary>
     public static bool IsUnicodeLiteral(string source, SqlToken token)
@@ -61,7 +62,7 @@ internal static class PostgresStringEscapes
         var text = new StringBuilder(token.Length);
         var bytes = new List<byte>();
         var end = token.End - 1;
-        for (var i = token.Start + 2; i < end; i++)
+        for (var i = token.Start + token.PrefixLength + 1; i < end; i++)
         {
             var c = source[i];
             if (c == '\'' && i + 1 < end && source[i + 1] == '\'')

@@ -33,6 +33,11 @@ internal sealed class SqlLexer
     private string _delimiter = ";";
     private bool _statementOpen; // A token other than a terminator came since the last terminator: the mysql client's buffer is not empty.
 
+    // How quotes read under the session's settings (Reading): set when they change, so a token costs no more under them.
+    private SqlReading _reading;
+    private SqlQuoteStyle _stringStyle; // Of '...' (and MySQL's "..." while it is a string).
+    private bool _doubleQuoteNames; // Whether "..." is a name: PostgreSQL, or MySQL's ANSI_QUOTES.
+
     // PostgreSQL: whether backticks in the migration's own text are reported, and whether the current statement had one already (one finding is enough).
     private readonly bool _reportsBackticks;
     private bool _backtickReported;
@@ -69,6 +74,7 @@ internal sealed class SqlLexer
         _psql = dialect.IsMySqlFamily() ? null : psql;
         _lineOffset = firstLine - 1;
         _diagnostics = diagnostics;
+        Reading = SqlReading.Default;
         if (text.Length > 0 && text[0] == '\uFEFF')
         {
             _pos = 1;
@@ -150,6 +156,23 @@ internal sealed class SqlLexer
 
     private bool IsMySql => _dialect.IsMySqlFamily();
 
+    /// <summary>
+    /// The session settings the text after the current token is read under (<see cref="SqlReading"/>);
+    /// set between statements, when one changes them.
+    /// </summary>
+    public SqlReading Reading
+    {
+        get => _reading;
+        set
+        {
+            _reading = value;
+            _stringStyle = IsMySql
+                ? (value & SqlReading.NoBackslashEscapes) != 0 ? SqlQuoteStyle.Doubling : SqlQuoteStyle.Backslash
+                : (value & SqlReading.BackslashEscapes) != 0 ? SqlQuoteStyle.NonStandardBackslash : SqlQuoteStyle.Doubling;
+            _doubleQuoteNames = !IsMySql || (value & SqlReading.AnsiQuotes) != 0;
+        }
+    }
+
     private const string BacktickMessage = "PostgreSQL does not quote names with backticks, as MySQL does: outside a string it reads '`' as an operator character, and refuses this statement (syntax error 42601 where a name is expected, 42883 'operator does not exist' between values). Quote the name with double quotes, or remove the backticks.";
 
     private char At(int index) => index < _text.Length ? _text[index] : '\0';
@@ -205,16 +228,17 @@ internal sealed class SqlLexer
                 Skip(2);
                 return;
             case '\'':
-                Quoted(SqlTokenKind.String, '\'', IsMySql ? SqlQuoteStyle.Backslash : SqlQuoteStyle.Doubling, 0);
+                Quoted(SqlTokenKind.String, '\'', _stringStyle, 0);
+                if (_stringStyle == SqlQuoteStyle.NonStandardBackslash) ReportRefusedEscapes(_pos);
                 return;
             case '"':
-                if (IsMySql)
+                if (_doubleQuoteNames)
                 {
-                    Quoted(SqlTokenKind.String, '"', SqlQuoteStyle.Backslash, 0);
+                    Quoted(SqlTokenKind.QuotedIdentifier, '"', SqlQuoteStyle.Doubling, 0);
                 }
                 else
                 {
-                    Quoted(SqlTokenKind.QuotedIdentifier, '"', SqlQuoteStyle.Doubling, 0);
+                    Quoted(SqlTokenKind.String, '"', _stringStyle, 0);
                 }
 
                 return;
@@ -652,7 +676,7 @@ internal sealed class SqlLexer
                 ReportRefusedEscapes(_pos);
                 return true;
             case 'N' or 'n' when next == '\'':
-                Quoted(SqlTokenKind.String, '\'', IsMySql ? SqlQuoteStyle.Backslash : SqlQuoteStyle.Doubling, 1);
+                Quoted(SqlTokenKind.String, '\'', _stringStyle, 1);
                 return true;
             case 'X' or 'x' or 'B' or 'b' when next == '\'':
                 Quoted(SqlTokenKind.String, '\'', SqlQuoteStyle.Doubling, 1);
@@ -693,7 +717,7 @@ internal sealed class SqlLexer
     // a zero byte, bytes that are not UTF-8) while reading the statement, whatever the statement is.
     private void ReportRefusedEscapes(int end)
     {
-        if (!_emitted || _token.Unterminated || _token.End != end || _token.Style != SqlQuoteStyle.Backslash) return;
+        if (!_emitted || _token.Unterminated || _token.End != end || _token.Style is not (SqlQuoteStyle.Backslash or SqlQuoteStyle.NonStandardBackslash)) return;
         if (_text.IndexOf('\\', _token.Start, _token.Length) < 0) return;
         PostgresStringEscapes.DecodeEscapeString(_text, _token, out var refusal);
         ReportRefusal(refusal, _token.Line, _token.Column);
@@ -716,7 +740,7 @@ internal sealed class SqlLexer
         while (p < _text.Length)
         {
             var c = _text[p];
-            if (c == '\\' && style == SqlQuoteStyle.Backslash)
+            if (c == '\\' && style is SqlQuoteStyle.Backslash or SqlQuoteStyle.NonStandardBackslash)
             {
                 p += 2;
             }

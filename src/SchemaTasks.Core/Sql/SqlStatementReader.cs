@@ -34,6 +34,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
     private bool _watchesInserts;
     private DataStatementHead _head;
     private DataKeeping _data;
+    private readonly SessionReading _session;
 
     /// <param name="source">The SQL.</param>
     /// <param name="dialect">Whose rules apply.</param>
@@ -43,13 +44,16 @@ internal sealed class SqlStatementReader : ISqlStatementSource
     /// <param name="flywayDelimiters">Whether MySQL's <c>DELIMITER</c> is read as Flyway reads it (<see cref="ToolDelimiters"/>).</param>
     /// <param name="everyVersionComment">Whether MySQL executable comments are all read as SQL, as the client splits a script, rather than by the dialect's version gates.</param>
     /// <param name="psql">PostgreSQL: the state of psql's commands (a new one when null): a migration is read as psql reads it.</param>
-    public SqlStatementReader(string source, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, List<SqlToken>? buffer = null, bool flywayDelimiters = false, bool everyVersionComment = false, PsqlScript? psql = null)
+    /// <param name="session">How the session reads the text as it starts (<see cref="SessionReading"/>), followed through the text's SET statements; a new session's when null.</param>
+    public SqlStatementReader(string source, SqlDialect dialect, int firstLine, List<SqlLexDiagnostic> diagnostics, List<SqlToken>? buffer = null, bool flywayDelimiters = false, bool everyVersionComment = false, PsqlScript? psql = null, SessionReading? session = null)
     {
         Tokens = buffer ?? new List<SqlToken>(64);
         _source = source;
         _mySql = dialect.IsMySqlFamily();
         _diagnostics = diagnostics;
         _lexer = new SqlLexer(source, dialect, firstLine, diagnostics, flywayDelimiters, everyVersionComment, reportsBackticks: true, _mySql ? null : psql ?? new PsqlScript());
+        _session = session ?? new SessionReading(dialect);
+        _lexer.Reading = _session.Reading;
     }
 
     /// <summary>The current statement's tokens when <see cref="IsTracked"/> or <see cref="KeepsEveryStatement"/>, or a data statement <see cref="DataTargets"/> keeps; empty otherwise.</summary>
@@ -139,7 +143,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
                     _copyData = CopyData.None;
                 }
 
-                if (Count > 0) return true;
+                if (Count > 0) return Ended();
                 depth = 0;
                 bodyAllowed = false;
                 routine = false;
@@ -213,7 +217,19 @@ internal sealed class SqlStatementReader : ISqlStatementSource
                 open.Column));
         }
 
-        return Count > 0;
+        return Count > 0 && Ended();
+    }
+
+    // A SET that changes how the text reads (SessionReading) changes it before the next statement is lexed.
+    private bool Ended()
+    {
+        if (_session.MayChange(_source, First) && Tokens.Count > 0)
+        {
+            _session.Follow(_source, Tokens, _diagnostics);
+            _lexer.Reading = _session.Reading;
+        }
+
+        return true;
     }
 
     private void Add(SqlToken token)

@@ -42,6 +42,9 @@ internal enum SqlQuoteStyle : byte
 
     /// <summary>PostgreSQL dollar quoting: no escapes at all.</summary>
     Dollar,
+
+    /// <summary>A PostgreSQL <c>'...'</c> string under standard_conforming_strings off: its backslashes escape as in <c>E'...'</c>.</summary>
+    NonStandardBackslash,
 }
 
 /// <summary>

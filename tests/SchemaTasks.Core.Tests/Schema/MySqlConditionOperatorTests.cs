@@ -76,7 +76,7 @@ public class MySqlConditionOperatorTests
     }
 
     [Theory]
-    [InlineData("SET sql_mode = @OLD_SQL_MODE;", "c > 5 || c = 2", "'||'")]
+    [InlineData("SET @OLD_SQL_MODE = @@sql_mode;\nSET sql_mode = @OLD_SQL_MODE;", "c > 5 || c = 2", "'||'")]
     [InlineData("SET sql_mode = 'ORACLE';", "c > 5 || c = 2", "'||'")]
     [InlineData("SET sql_mode = 'HIGH_NOT_PRECEDENCE';", "NOT c = 1", "NOT before a comparison")]
     public void UnderASqlModeTheEngineCannotRead_TheCallIsReported(string before, string condition, string part)
@@ -91,7 +91,7 @@ public class MySqlConditionOperatorTests
     [Fact]
     public void NotWithoutAComparison_IsDecidedUnderAnyMode()
     {
-        var (catalog, diagnostics) = AddWhen("NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 't' AND column_name = 'b')", 2, "SET sql_mode = @OLD_SQL_MODE;");
+        var (catalog, diagnostics) = AddWhen("NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 't' AND column_name = 'b')", 2, "SET @OLD_SQL_MODE = @@sql_mode;\nSET sql_mode = @OLD_SQL_MODE;");
         Assert.Empty(diagnostics);
         Assert.True(Added(catalog));
     }
