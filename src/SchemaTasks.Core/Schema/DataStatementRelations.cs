@@ -29,6 +29,7 @@ internal sealed class DataStatementRelations
     private readonly Level?[] _levelOf; // The level each token is read in.
     private readonly HashSet<int> _assigned = []; // The tokens that name a column SET assigns.
     private readonly HashSet<string> _cteNames = new(StringComparer.Ordinal);
+    private bool _unknownTable;
 
     private DataStatementRelations(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, IdentifierRules rules)
     {
@@ -54,6 +55,7 @@ internal sealed class DataStatementRelations
     /// </summary>
     public CatalogColumn? ColumnAt(int start, int end)
     {
+        if (_unknownTable) return null;
         var name = _rules.Name(_sql, _tokens[end]);
         var level = _levelOf[start];
         if (level is null) return null;
@@ -265,7 +267,12 @@ internal sealed class DataStatementRelations
         }
 
         if (i < _tokens.Count && SqlTokenText.IsSymbol(_sql, _tokens[i], '*')) i++;
-        var table = !qualified && _cteNames.Contains(first) ? null : _after.FindTable(tableName) ?? _before.FindTable(tableName);
+        var isCte = !qualified && _cteNames.Contains(first);
+        var table = isCte ? null : _after.FindTable(tableName) ?? _before.FindTable(tableName);
+
+        // A table the migrations did not create: the server refuses it (42P01) before it reads
+        // any column, unless it was made otherwise; nothing of the statement is decided.
+        if (table is null && !isCte) _unknownTable = true;
         var aliased = i < _tokens.Count && IsWord(i, "AS");
         if (aliased) i++;
         if (i < _tokens.Count && IsName(_tokens[i]) && (aliased || !(_tokens[i].Kind == SqlTokenKind.Word && IsOneOf(_tokens[i], NotAnAlias))))
