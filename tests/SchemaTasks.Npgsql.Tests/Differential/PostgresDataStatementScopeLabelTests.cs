@@ -49,17 +49,18 @@ public sealed class PostgresDataStatementScopeLabelTests
         Assert.Equal("22P02", error?.SqlState);
     }
 
-    // The server refuses a name two relations of a level share with its own error (42702): not
-    // reported as a label the type lacks.
-    [PostgresFact]
-    public async Task An_ambiguous_column_is_not_read_as_a_label()
+    // The server refuses, with its own error, a name two relations of a level share (42702) and
+    // a relation it does not have, before it reads a column (42P01): not reported as a label.
+    [PostgresTheory]
+    [InlineData("UPDATE t SET n = 'x' FROM u WHERE c = 'z';", "42702")]
+    [InlineData("UPDATE t SET c = 'z' FROM elsewhere WHERE elsewhere.id = t.id;", "42P01")]
+    public async Task A_statement_the_server_refuses_otherwise_is_not_read_as_a_label(string statement, string sqlState)
     {
-        const string ambiguous = "UPDATE t SET n = 'x' FROM u WHERE c = 'z';";
-        var (_, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.Postgres), Setup + "\n" + ambiguous, "m.sql");
+        var (_, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.Postgres), Setup + "\n" + statement, "m.sql");
         Assert.DoesNotContain(diagnostics, d => d.Code == DiagnosticCodes.EnumLabelUnknown);
 
-        var error = await RunOnServerAsync(ambiguous);
-        Assert.Equal("42702", error?.SqlState);
+        var error = await RunOnServerAsync(statement);
+        Assert.Equal(sqlState, error?.SqlState);
     }
 
     [PostgresFact]
