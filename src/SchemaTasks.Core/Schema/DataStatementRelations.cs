@@ -30,6 +30,7 @@ internal sealed class DataStatementRelations
     private readonly HashSet<int> _assigned = []; // The tokens that name a column SET assigns.
     private readonly HashSet<string> _cteNames = new(StringComparer.Ordinal);
     private bool _unknownTable;
+    private bool _ambiguous;
 
     private DataStatementRelations(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, IdentifierRules rules)
     {
@@ -46,6 +47,7 @@ internal sealed class DataStatementRelations
     {
         var relations = new DataStatementRelations(before, after, sql, tokens, rules);
         relations.ReadLevels();
+        relations._ambiguous = relations.NamesAColumnAmbiguously();
         return relations;
     }
 
@@ -55,7 +57,7 @@ internal sealed class DataStatementRelations
     /// </summary>
     public CatalogColumn? ColumnAt(int start, int end)
     {
-        if (_unknownTable) return null;
+        if (_unknownTable || _ambiguous) return null;
         var name = _rules.Name(_sql, _tokens[end]);
         var level = _levelOf[start];
         if (level is null) return null;
@@ -93,6 +95,40 @@ internal sealed class DataStatementRelations
         }
 
         return null;
+    }
+
+    // Whether some unqualified name of the statement is a column of two relations of the level it
+    // is found in: the server refuses that (42702), and it may do so before it reads a constant
+    // (UPDATE's SET is read after FROM, WHERE and RETURNING), so the statement's labels are not
+    // judged. A word that is no column reference at all (an alias, a keyword) may be taken for one
+    // here: that only leaves the statement unjudged.
+    private bool NamesAColumnAmbiguously()
+    {
+        for (var i = 0; i < _tokens.Count; i++)
+        {
+            if (!IsName(_tokens[i]) || _assigned.Contains(i) || _levelOf[i] is not { } level) continue;
+            if (i > 0 && (SqlTokenText.IsSymbol(_sql, _tokens[i - 1], '.') || SqlTokenText.IsSymbol(_sql, _tokens[i - 1], "::") || IsWord(i - 1, "AS"))) continue;
+            if (i + 1 < _tokens.Count && (SqlTokenText.IsSymbol(_sql, _tokens[i + 1], '.') || SqlTokenText.IsSymbol(_sql, _tokens[i + 1], '('))) continue;
+            if (IsAmbiguous(level, _rules.Name(_sql, _tokens[i]))) return true;
+        }
+
+        return false;
+    }
+
+    private bool IsAmbiguous(Level level, string name)
+    {
+        for (var at = level; at is not null && !at.Opaque; at = at.Parent)
+        {
+            var count = 0;
+            foreach (var relation in at.Relations)
+            {
+                if (relation.Table?.FindColumn(name, _rules.Dialect) is not null) count++;
+            }
+
+            if (count > 0) return count > 1;
+        }
+
+        return false;
     }
 
     private sealed class Level(Level? parent)

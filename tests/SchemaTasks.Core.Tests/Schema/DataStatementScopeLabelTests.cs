@@ -64,6 +64,8 @@ public class DataStatementScopeLabelTests
     [InlineData("INSERT INTO t (id, n) SELECT id, c FROM u WHERE c = 'z';")] // The rows do not see the target.
     [InlineData("UPDATE t SET n = 'x' WHERE id IN (SELECT id FROM u WHERE u.c = 'z' UNION SELECT id FROM w);")]
     [InlineData("UPDATE t SET n = 'x' FROM u WHERE c = 'z';")] // Ambiguous: the server refuses it otherwise (42702).
+    [InlineData("UPDATE t SET c = 'z' FROM u WHERE c IS NULL;")] // 42702 again, read before SET.
+    [InlineData("UPDATE t SET c = 'z' FROM u WHERE u.id = t.id RETURNING id;")] // 42702 in RETURNING, read before SET.
     [InlineData("UPDATE t SET n = 'x' FROM generate_series(1, 2) g WHERE g = 1 AND n = 'z';")]
     [InlineData("UPDATE t SET c = 'z' FROM elsewhere WHERE elsewhere.id = t.id;")] // A table the migrations did not create: the server refuses it first (42P01).
     public void A_constant_the_scope_does_not_make_a_missing_label_is_not_reported(string statement)
