@@ -53,6 +53,8 @@ public sealed class PostgresDataStatementScopeLabelTests
     // a relation it does not have, before it reads a column (42P01): not reported as a label.
     [PostgresTheory]
     [InlineData("UPDATE t SET n = 'x' FROM u WHERE c = 'z';", "42702")]
+    [InlineData("UPDATE t SET c = 'z' FROM u WHERE c IS NULL;", "42702")]
+    [InlineData("UPDATE t SET c = 'z' FROM u WHERE u.id = t.id RETURNING id;", "42702")]
     [InlineData("UPDATE t SET c = 'z' FROM elsewhere WHERE elsewhere.id = t.id;", "42P01")]
     public async Task A_statement_the_server_refuses_otherwise_is_not_read_as_a_label(string statement, string sqlState)
     {
