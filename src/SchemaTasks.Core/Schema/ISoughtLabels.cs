@@ -26,8 +26,9 @@ internal interface ISoughtLabels : ILabelSpellings
 
     /// <summary>
     /// Whether a column compared with a constant is decided only when the statement reads a single
-    /// table it knows: an unknown spelling is found in any constant, so a column another relation
-    /// of the statement might own is not guessed.
+    /// table it knows, or in a data or WITH statement only where its scopes make the column certain
+    /// (<see cref="DataStatementRelations"/>): an unknown spelling is found in any constant, so a
+    /// column another relation of the statement might own is not guessed.
     /// </summary>
     bool NeedsSingleTable { get; }
 }

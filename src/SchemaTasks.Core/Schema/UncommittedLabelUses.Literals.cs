@@ -70,7 +70,7 @@ internal static partial class UncommittedLabelUses
                 : -1;
             if (between < 1) return null;
             var end = SqlTokenText.IsWord(sql, tokens[between - 1], "NOT") ? between - 2 : between - 1;
-            return end >= 0 && ColumnEndingAt(end) is { } column && ColumnStandsAlone(end) && ConstantStandsAlone(i) ? OfColumnNamed(column, value) : null;
+            return end >= 0 && IsName(tokens[end]) && ColumnStandsAlone(end) && ConstantStandsAlone(i) ? OfColumnAt(end, value) : null;
         }
 
         // '{a,c}' read as an array of the enum type: cast to it, given to an array column (compared,
@@ -109,7 +109,7 @@ internal static partial class UncommittedLabelUses
                 : i >= 2 && IsComparison(tokens[i - 1]) ? i - 1
                 : -1;
             if (operatorStart < 1 || ColumnEndingAt(operatorStart - 1) is not { } name || !ColumnStandsAlone(operatorStart - 1, checkAfter: false) || (labels.NeedsSingleTable && !EndsOperand(i + 1))) return null;
-            return ColumnNamed(name) is { IsArray: true } column ? OfType(column.TypeReference, value) : null;
+            return ColumnAt(operatorStart - 1, name) is { IsArray: true } column ? OfType(column.TypeReference, value) : null;
         }
 
         private bool IsArrayOperator(SqlToken first, SqlToken second)
@@ -122,7 +122,7 @@ internal static partial class UncommittedLabelUses
         {
             if (i < 4 || !SqlTokenText.IsSymbol(sql, tokens[i - 1], '(')) return null;
             if (!(SqlTokenText.IsWord(sql, tokens[i - 2], "ANY") || SqlTokenText.IsWord(sql, tokens[i - 2], "SOME") || SqlTokenText.IsWord(sql, tokens[i - 2], "ALL"))) return null;
-            return IsComparison(tokens[i - 3]) && ColumnEndingAt(i - 4) is { } column && ColumnStandsAlone(i - 4) && ConstantStandsAlone(i) ? OfColumnNamed(column, value) : null;
+            return IsComparison(tokens[i - 3]) && IsName(tokens[i - 4]) && ColumnStandsAlone(i - 4) && ConstantStandsAlone(i) ? OfColumnAt(i - 4, value) : null;
         }
     }
 }

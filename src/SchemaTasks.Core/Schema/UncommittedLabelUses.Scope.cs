@@ -70,11 +70,25 @@ internal static partial class UncommittedLabelUses
         private CatalogTable? _singleTable;
         private CatalogTable? _singleTableBefore; // The same table before the statement, when it had one.
         private CatalogDomain? _checkedDomain;
+        private bool? _readsData;
+        private DataStatementRelations? _relations;
 
-        // The column a comparison names: for labels not committed, in the first table the statement
-        // names that has one; for unknown spellings, only in the one table the statement reads
-        // (or VALUE of the domain a CREATE/ALTER DOMAIN checks), and only when its type is the one
-        // the statement sees (ALTER TABLE ... TYPE ... USING reads the column's old type).
+        // The column a comparison names, whose name ends at end: for labels not committed, in the
+        // first table the statement names that has one; for unknown spellings, in a data statement
+        // or WITH, the one its scopes make certain (DataStatementRelations), otherwise only in the
+        // one table the statement reads (or VALUE of the domain a CREATE/ALTER DOMAIN checks), and
+        // only when its type is the one the statement sees (ALTER TABLE ... TYPE ... USING reads the
+        // column's old type).
+        private CatalogColumn? ColumnAt(int end, string name)
+        {
+            if (labels.NeedsSingleTable && (_readsData ??= DataStatementRelations.Reads(sql, tokens)))
+            {
+                return (_relations ??= DataStatementRelations.Read(before, after, sql, tokens, rules)).ColumnAt(NameStart(end), end);
+            }
+
+            return ColumnNamed(name);
+        }
+
         private CatalogColumn? ColumnNamed(string name)
         {
             if (!labels.NeedsSingleTable)

@@ -61,7 +61,7 @@ internal static partial class UncommittedLabelUses
         public UncommittedLabelUse? FirstConstantUse()
         {
             var inserted = InsertedColumns();
-            var (depth, listDepth, listColumn) = (0, -1, (string?)null); // The column of the `IN (...)` list being read.
+            var (depth, listDepth, listColumn) = (0, -1, -1); // The end of the column name of the `IN (...)` list being read.
             for (var i = 0; i < tokens.Count; i++)
             {
                 if (SqlTokenText.IsSymbol(sql, tokens[i], '('))
@@ -70,7 +70,7 @@ internal static partial class UncommittedLabelUses
                     if (i >= 2 && SqlTokenText.IsWord(sql, tokens[i - 1], "IN"))
                     {
                         var end = SqlTokenText.IsWord(sql, tokens[i - 2], "NOT") ? i - 3 : i - 2;
-                        (listDepth, listColumn) = (depth, end >= 0 && ColumnStandsAlone(end) ? ColumnEndingAt(end) : null);
+                        (listDepth, listColumn) = (depth, end >= 0 && IsName(tokens[end]) && ColumnStandsAlone(end) ? end : -1);
                     }
 
                     continue;
@@ -78,12 +78,12 @@ internal static partial class UncommittedLabelUses
 
                 if (SqlTokenText.IsSymbol(sql, tokens[i], ')'))
                 {
-                    if (depth-- == listDepth) (listDepth, listColumn) = (-1, null);
+                    if (depth-- == listDepth) (listDepth, listColumn) = (-1, -1);
                     continue;
                 }
 
                 if (tokens[i].Kind != SqlTokenKind.String || FollowsAsOrIs(i)) continue;
-                if ((listColumn is null || depth != listDepth) && IsPlainListItem(i))
+                if ((listColumn < 0 || depth != listDepth) && IsPlainListItem(i))
                 {
                     if (inserted is not null && inserted.TryGetValue(i, out var target) && InsertedUse(i, target) is { } insertedUse) return insertedUse;
                     continue;
@@ -101,7 +101,7 @@ internal static partial class UncommittedLabelUses
                     ?? ArrayConstructorCastAt(i, value)
                     ?? ComparedAt(i, value)
                     ?? BetweenAt(i, value)
-                    ?? (listColumn is not null && depth == listDepth && ConstantStandsAlone(i) ? OfColumnNamed(listColumn, value) : null)
+                    ?? (listColumn >= 0 && depth == listDepth && ConstantStandsAlone(i) ? OfColumnAt(listColumn, value) : null)
                     ?? (inserted is not null && inserted.TryGetValue(i, out var column) ? OfColumn(column, value) : null);
                 if (use is { } label) return new UncommittedLabelUse(label, tokens[i]);
                 if (ArgumentAt(i, value) is { } argument) return argument;
@@ -173,8 +173,8 @@ internal static partial class UncommittedLabelUses
         // column = 'c', 'c' = column, SET column = 'c'.
         private UncommittedLabel? ComparedAt(int i, string value)
         {
-            if (i >= 2 && IsComparison(tokens[i - 1]) && ColumnEndingAt(i - 2) is { } left && ColumnStandsAlone(i - 2) && ConstantStandsAlone(i) && OfColumnNamed(left, value) is { } byLeft) return byLeft;
-            return i + 2 < tokens.Count && IsComparison(tokens[i + 1]) && IsName(tokens[i + 2]) && ConstantStandsAlone(i) && ColumnStandsAlone(NameEnd(i + 2)) ? OfColumnNamed(ColumnStartingAt(i + 2), value) : null;
+            if (i >= 2 && IsComparison(tokens[i - 1]) && IsName(tokens[i - 2]) && ColumnStandsAlone(i - 2) && ConstantStandsAlone(i) && OfColumnAt(i - 2, value) is { } byLeft) return byLeft;
+            return i + 2 < tokens.Count && IsComparison(tokens[i + 1]) && IsName(tokens[i + 2]) && ConstantStandsAlone(i) && ColumnStandsAlone(NameEnd(i + 2)) ? OfColumnAt(NameEnd(i + 2), value) : null;
         }
 
         // Read in place: a substring for each token asked about would be a string per constant.
@@ -191,13 +191,6 @@ internal static partial class UncommittedLabelUses
 
         // The column of a possibly qualified name whose last part is at index end (t.s, s).
         private string? ColumnEndingAt(int end) => IsName(tokens[end]) ? rules.Name(sql, tokens[end]) : null;
-
-        private string ColumnStartingAt(int start)
-        {
-            var last = start;
-            while (last + 2 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[last + 1], '.') && IsName(tokens[last + 2])) last += 2;
-            return rules.Name(sql, tokens[last]);
-        }
 
         private QualifiedName? TypeNameAt(int start)
         {
@@ -237,10 +230,13 @@ internal static partial class UncommittedLabelUses
 
         private UncommittedLabel? OfColumn(CatalogColumn column, string value) => column.IsArray ? null : OfType(column.TypeReference, value);
 
-        // The column of that name (see ColumnNamed), when its type is an enum type that makes the
-        // constant a use.
-        private UncommittedLabel? OfColumnNamed(string name, string value)
-            => ColumnNamed(name) is { } column ? OfColumn(column, value) : DomainValue(name, value);
+        // The column of the name ending at end (see ColumnAt), when its type is an enum type that
+        // makes the constant a use.
+        private UncommittedLabel? OfColumnAt(int end, string value)
+        {
+            if (ColumnEndingAt(end) is not { } name) return null;
+            return ColumnAt(end, name) is { } column ? OfColumn(column, value) : DomainValue(name, value);
+        }
 
         private List<CatalogTable> NamedTables()
         {

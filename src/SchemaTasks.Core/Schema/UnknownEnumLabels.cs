@@ -7,7 +7,7 @@ namespace SchemaTasks.Schema;
 /// looks for them: a statement that reads such a constant as a value of the type is refused when
 /// the server parses it (SQLSTATE 22P02, invalid input value for enum), whether or not a row is
 /// touched. Any constant may be one, so a compared column is decided only where the statement
-/// reads a single table (<see cref="ISoughtLabels.NeedsSingleTable"/>).
+/// reads a single table, or its scopes make it certain (<see cref="ISoughtLabels.NeedsSingleTable"/>).
 /// </summary>
 internal sealed class UnknownEnumLabels(Catalog catalog) : ISoughtLabels
 {
