@@ -142,7 +142,7 @@ internal static class PostgresIntervalText
             }
 
             any = true;
-            if (word.Contains(':'))
+            if (word.IndexOf(':') >= 0)
             {
                 if (!ReadTime(word, fields, ref value)) return false;
                 continue;
@@ -157,7 +157,7 @@ internal static class PostgresIntervalText
                 unit = named;
                 at = after;
             }
-            else if (!next.IsEmpty && next.Contains(':'))
+            else if (!next.IsEmpty && next.IndexOf(':') >= 0)
             {
                 unit = Unit.Day;
             }
@@ -234,11 +234,11 @@ internal static class PostgresIntervalText
         var wholeDigits = point < 0 ? digits : digits[..point];
         var fractionDigits = point < 0 ? ReadOnlySpan<char>.Empty : digits[(point + 1)..];
         if (wholeDigits.IsEmpty || wholeDigits.Length > MaxDigits || !AllDigits(wholeDigits) || !AllDigits(fractionDigits) || (point >= 0 && fractionDigits.IsEmpty)) return false;
-        whole = long.Parse(wholeDigits, NumberStyles.None, CultureInfo.InvariantCulture);
+        whole = Integer(wholeDigits);
         if (negative) whole = -whole;
         if (fractionDigits.IsEmpty) return true;
         if (fractionDigits.Length > 15) return false;
-        fraction = double.Parse(digits[point..], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        fraction = Fraction(digits[point..]);
         if (negative) fraction = -fraction;
         return true;
     }
@@ -295,22 +295,33 @@ internal static class PostgresIntervalText
         value.Micros += Micros(days - whole, MicrosPerDay);
     }
 
+    // Digits already checked; TryParse, as the .NET Framework task binds only that overload to spans.
+    private static long Integer(ReadOnlySpan<char> digits)
+        => long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new FormatException("not an integer");
+
+    // A point and digits already checked.
+    private static double Fraction(ReadOnlySpan<char> pointAndDigits)
+        => double.TryParse(pointAndDigits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : throw new FormatException("not a fraction");
+
     // [+-]h:mm[:ss[.f]]; for a minute to second interval two fields are minutes and seconds.
     private static bool ReadTime(ReadOnlySpan<char> word, Fields fields, ref Value value)
     {
         var negative = word[0] == '-';
         if (word[0] is '-' or '+') word = word[1..];
-        Span<Range> parts = stackalloc Range[4];
-        var count = word.Split(parts, ':');
-        if (count is < 2 or > 3) return false;
-        var first = word[parts[0]];
-        var second = word[parts[1]];
-        var third = count == 3 ? word[parts[2]] : ReadOnlySpan<char>.Empty;
+        var firstColon = word.IndexOf(':');
+        if (firstColon < 0) return false;
+        var first = word[..firstColon];
+        var rest = word[(firstColon + 1)..];
+        var secondColon = rest.IndexOf(':');
+        var second = secondColon < 0 ? rest : rest[..secondColon];
+        var third = secondColon < 0 ? ReadOnlySpan<char>.Empty : rest[(secondColon + 1)..];
+        if (third.IndexOf(':') >= 0) return false;
+        var count = secondColon < 0 ? 2 : 3;
         if (first.IsEmpty || first.Length > MaxDigits || !AllDigits(first) || second.Length is < 1 or > 2 || !AllDigits(second)) return false;
         long micros;
         if (count == 2)
         {
-            var (big, small) = (long.Parse(first, CultureInfo.InvariantCulture), long.Parse(second, CultureInfo.InvariantCulture));
+            var (big, small) = (Integer(first), Integer(second));
             if (small > 59) return false;
             var minutesAndSeconds = fields == (Fields.Minute | Fields.Second);
             micros = minutesAndSeconds ? (big * MicrosPerMinute) + (small * MicrosPerSecond) : (big * MicrosPerHour) + (small * MicrosPerMinute);
@@ -321,9 +332,9 @@ internal static class PostgresIntervalText
             var seconds = point < 0 ? third : third[..point];
             var digits = point < 0 ? ReadOnlySpan<char>.Empty : third[(point + 1)..];
             if (seconds.Length is < 1 or > 2 || !AllDigits(seconds) || !AllDigits(digits) || (point >= 0 && digits.IsEmpty) || digits.Length > 15) return false;
-            var (hours, minutes, secs) = (long.Parse(first, CultureInfo.InvariantCulture), long.Parse(second, CultureInfo.InvariantCulture), long.Parse(seconds, CultureInfo.InvariantCulture));
+            var (hours, minutes, secs) = (Integer(first), Integer(second), Integer(seconds));
             if (minutes > 59 || secs > 59) return false;
-            var fraction = digits.IsEmpty ? 0 : (long)Math.Round(double.Parse(third[point..], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) * MicrosPerSecond, MidpointRounding.ToEven);
+            var fraction = digits.IsEmpty ? 0 : (long)Math.Round(Fraction(third[point..]) * MicrosPerSecond, MidpointRounding.ToEven);
             micros = (hours * MicrosPerHour) + (minutes * MicrosPerMinute) + (secs * MicrosPerSecond) + fraction;
         }
 
