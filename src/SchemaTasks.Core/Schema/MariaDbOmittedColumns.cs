@@ -16,7 +16,8 @@ namespace SchemaTasks.Schema;
 /// The same error refuses a DEFAULT written for such a column (<see cref="MariaDbDefaultUse"/>):
 /// as a value of a row or of SET a = DEFAULT under the same strict sql_mode, row by row (past the
 /// first row only on a transactional table: a warning, the engine is not followed); DEFAULT(a) and
-/// an UPDATE's SET a = DEFAULT before any row in any sql_mode, an ENUM included.
+/// an UPDATE's SET a = DEFAULT before any row in any sql_mode, an ENUM included. A string an ENUM
+/// column has no label for is refused under the same strict sql_mode (<see cref="MariaDbEnumLiterals"/>).
 /// </summary>
 /// <remarks>
 /// Only tables the migrations created, whose columns are known, are checked; a name qualified with a
@@ -60,7 +61,8 @@ internal static class MariaDbOmittedColumns
         // The server resolves DEFAULT(col) before it looks at any row, in any sql_mode; then the columns left out; then each row's values.
         if (RefusedDefault(sql, verb, insert, table, listed, calls: true, context, diagnostics)) return;
         if (strict && !insert.AllColumns && !insert.Update && Omitted(verb, insert, table, given, context, diagnostics)) return;
-        if (valuesRefused) RefusedDefault(sql, verb, insert, table, listed, calls: false, context, diagnostics);
+        if (valuesRefused && RefusedDefault(sql, verb, insert, table, listed, calls: false, context, diagnostics)) return;
+        if (strict && !insert.Update) MariaDbEnumLiterals.Check(sql, verb, insert, table, listed, context, diagnostics);
     }
 
     private static bool Omitted(string verb, MariaDbInsertHead insert, CatalogTable table, HashSet<string> given, ApplyContext context, List<SchemaDiagnostic> diagnostics)

@@ -17,12 +17,17 @@ namespace SchemaTasks.Sql;
 /// In the rows and the assigned values it also notes each <c>DEFAULT</c> written as a whole value
 /// and each <c>DEFAULT(col)</c> (<see cref="MariaDbDefaultUse"/>): the server refuses both for a
 /// NOT NULL column without a default. A single-table UPDATE is read the same way up to its
-/// WHERE, ORDER BY or LIMIT, for the DEFAULT of its assignments.
+/// WHERE, ORDER BY or LIMIT, for the DEFAULT of its assignments. In an INSERT's rows and SET
+/// assignments (not ON DUPLICATE KEY UPDATE's, which run only for a duplicate) it notes each value
+/// that is one plain string literal and nothing else (<see cref="MariaDbLiteralUse"/>), for the
+/// ENUM labels the server checks it against (<see cref="Schema.MariaDbEnumLiterals"/>).
 /// </remarks>
-internal struct MariaDbInsertWatch(List<SqlToken> columns, List<MariaDbDefaultUse> defaults)
+internal struct MariaDbInsertWatch(List<SqlToken> columns, List<MariaDbDefaultUse> defaults, List<MariaDbLiteralUse> literals)
 {
     private readonly List<SqlToken> _columns = columns;
     private readonly List<MariaDbDefaultUse> _defaults = defaults;
+    private readonly List<MariaDbLiteralUse> _literals = literals;
+    private bool _literalOpen; // The last literal noted began its value: it stands for the whole value only if the value ends next.
     private int _row; // In VALUES rows: the row being read, from 0.
     private int _value; // And the value within it.
     private bool _valueFirst; // The next token begins a value (of a row, or assigned).
@@ -75,7 +80,7 @@ internal struct MariaDbInsertWatch(List<SqlToken> columns, List<MariaDbDefaultUs
 
     /// <summary>What the current statement is, once read: an INSERT or REPLACE the server checks the columns of, or <see langword="null"/>.</summary>
     public readonly MariaDbInsertHead? Head => (_givesColumns || _allColumns || (_update && _defaults.Count > 0)) && _state is State.Rows or State.Done
-        ? new MariaDbInsertHead(_table, _qualified, _ignore, _columns, 0, _columns.Count) { AllColumns = _allColumns, Update = _update, Defaults = _defaults, DefaultStart = 0, DefaultCount = _defaults.Count }
+        ? new MariaDbInsertHead(_table, _qualified, _ignore, _columns, 0, _columns.Count) { AllColumns = _allColumns, Update = _update, Defaults = _defaults, DefaultStart = 0, DefaultCount = _defaults.Count, Literals = _literals }
         : null;
 
     /// <summary>Whether the next token may still matter; the reader tests it before <see cref="Step"/>, so that a statement that is no INSERT costs no call a token.</summary>
@@ -87,6 +92,8 @@ internal struct MariaDbInsertWatch(List<SqlToken> columns, List<MariaDbDefaultUs
         if (_state == State.First) return;
         _columns.Clear();
         _defaults.Clear();
+        _literals.Clear();
+        _literalOpen = false;
         (_state, _depth, _afterOn, _assigning, _givesColumns, _qualified, _ignore) = (State.First, 0, false, false, false, false, false);
         (_row, _value, _valueFirst, _allColumns, _onDuplicate, _reading, _update, _aliased) = (0, 0, false, false, false, DefaultReading.None, false, false);
     }
@@ -180,9 +187,17 @@ internal struct MariaDbInsertWatch(List<SqlToken> columns, List<MariaDbDefaultUs
     private void Rows(string source, SqlToken token)
     {
         if (_reading != DefaultReading.None && ReadDefault(source, token)) return;
+        if (_literalOpen && !EndsValue(source, token)) _literals.RemoveAt(_literals.Count - 1);
         var afterOn = _afterOn;
         var valueFirst = _valueFirst;
-        (_afterOn, _valueFirst) = (false, false);
+        (_afterOn, _valueFirst, _literalOpen) = (false, false, false);
+        if (valueFirst && token.Kind == SqlTokenKind.String && !_onDuplicate && !_update)
+        {
+            _literals.Add(new MariaDbLiteralUse(token, _assigning ? _name : default, _assigning ? -1 : _row, _assigning ? -1 : _value));
+            _literalOpen = true;
+            return;
+        }
+
         if (token.Kind == SqlTokenKind.Symbol && token.Length == 1)
         {
             var symbol = source[token.Start];
@@ -226,6 +241,12 @@ internal struct MariaDbInsertWatch(List<SqlToken> columns, List<MariaDbDefaultUs
         else if (afterOn && IsWord(source, token, "DUPLICATE")) _state = State.Duplicate;
         else if (IsWord(source, token, "RETURNING")) _state = State.Done;
     }
+
+    // Whether the token ends the value a literal began: ',' or ')' of its row, or after an assignment ',', ON or RETURNING.
+    private readonly bool EndsValue(string source, SqlToken token)
+        => _assigning
+            ? _depth == 0 && (Is(source, token, ',') || IsWord(source, token, "ON") || IsWord(source, token, "RETURNING"))
+            : _depth == 1 && (Is(source, token, ',') || Is(source, token, ')'));
 
     // A token after DEFAULT: '(' and a column name make a call, DEFAULT(col); anything else leaves
     // the bare DEFAULT noted and is read as usual (false). A call the watch cannot read ends the watch.
@@ -318,6 +339,9 @@ internal readonly record struct MariaDbInsertHead(SqlToken Table, bool Qualified
 
     /// <summary>How many there are.</summary>
     public int DefaultCount { get; init; }
+
+    /// <summary>The values written as one string literal alone, in the statement's order.</summary>
+    public List<MariaDbLiteralUse>? Literals { get; init; }
 }
 
 /// <summary>
@@ -331,3 +355,13 @@ internal readonly record struct MariaDbInsertHead(SqlToken Table, bool Qualified
 /// <param name="Value">The value's place in its row, from 0; -1 otherwise.</param>
 /// <param name="Call">Whether it is a call, DEFAULT(col).</param>
 internal readonly record struct MariaDbDefaultUse(SqlToken At, SqlToken Column, int Row, int Value, bool Call);
+
+/// <summary>
+/// A value of an INSERT's rows or SET assignments written as one string literal and nothing else:
+/// for the column at <paramref name="Value"/> of row <paramref name="Row"/>, or for the assigned column <paramref name="Column"/>.
+/// </summary>
+/// <param name="At">The literal.</param>
+/// <param name="Column">The column assigned; none for a row's value.</param>
+/// <param name="Row">The row, from 0, of a value of VALUES rows; -1 for an assignment.</param>
+/// <param name="Value">The value's place in its row, from 0; -1 for an assignment.</param>
+internal readonly record struct MariaDbLiteralUse(SqlToken At, SqlToken Column, int Row, int Value);

@@ -88,7 +88,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
         init
         {
             _watchesInserts = value;
-            if (value) _inserts = new MariaDbInsertWatch(new List<SqlToken>(8), new List<MariaDbDefaultUse>(2));
+            if (value) _inserts = new MariaDbInsertWatch(new List<SqlToken>(8), new List<MariaDbDefaultUse>(2), new List<MariaDbLiteralUse>(8));
         }
     }
 
