@@ -7,7 +7,7 @@ namespace SchemaTasks.Schema;
 /// MariaDB in a strict sql_mode (its default) refuses an INSERT or REPLACE that writes a string an
 /// ENUM column has no label for (error 1265, Data truncated for column 's' at row 1): rows of
 /// VALUES and SET assignments are always written, so the refusal is certain and the migration stops
-/// there, while the build would accept code using that value. Checked on MariaDB 10.11: the string
+/// there, while the build would accept code using that value. A SET column alike, for a member it lacks. Checked on MariaDB 10.11: the string
 /// is compared with the column's collation (case-insensitive by default) after its trailing spaces,
 /// so <c>'A'</c> and <c>'a '</c> are taken for <c>'a'</c>; <c>''</c> is refused; a numeric string such
 /// as <c>'2'</c> is taken as the label's index. INSERT IGNORE and a sql_mode that is not strict
@@ -20,7 +20,8 @@ namespace SchemaTasks.Schema;
 /// engine does not follow); it differs from every label ignoring ASCII case and trailing spaces.
 /// A row past the first is refused only on a transactional table, whose engine the snapshot does
 /// not know (a MyISAM table keeps the rows before it): a warning then, as for DEFAULT
-/// (<see cref="MariaDbOmittedColumns"/>). SET columns are not judged.
+/// (<see cref="MariaDbOmittedColumns"/>). A SET column is judged alike, member by member
+/// (<c>'a,c'</c>); an empty member or one with a trailing space, which the server refuses too, is not.
 /// </remarks>
 internal static class MariaDbEnumLiterals
 {
@@ -45,7 +46,7 @@ internal static class MariaDbEnumLiterals
             else if (insert.AllColumns) column = use.Value < table.Columns.Length ? table.Columns[use.Value] : null;
             else column = use.Value < listed.Count ? listed[use.Value] : null;
             if (column is null) return false; // A column the table lacks, or a row longer than the columns: the server's other errors come first.
-            if (column.InlineValues is not { Kind: InlineValueKind.Enum } labels) continue;
+            if (column.InlineValues is not { } labels) continue;
             if (Refused(sql, use.At, labels) is not { } value) continue;
             Report(verb, table, column, labels, value, use, context, diagnostics);
             return true;
@@ -60,15 +61,40 @@ internal static class MariaDbEnumLiterals
         if (at.Unterminated || at.PrefixLength != 0 || sql[at.Start] != '\'') return null; // N'x', _utf8mb4'x', x'78', "x": not judged.
         var value = SqlTokenText.Unquote(sql, at);
         if (sql.AsSpan(at.Start, at.Length).IndexOf('\\') >= 0 || !IsAscii(value)) return null;
-        var trimmed = value.TrimEnd(' ');
-        var first = trimmed.TrimStart();
-        if (first.Length > 0 && (char.IsAsciiDigit(first[0]) || first[0] is '+' or '-' or '.')) return null; // Perhaps read as an index.
+        if (MayBeNumber(value)) return null; // Perhaps read as an ENUM's index or a SET's bits.
         foreach (var label in labels.Values)
         {
-            if (!IsAscii(label) || string.Equals(label.TrimEnd(' '), trimmed, StringComparison.OrdinalIgnoreCase)) return null;
+            if (!IsAscii(label)) return null;
         }
 
-        return value;
+        if (labels.Kind == InlineValueKind.Enum) return IsLabel(value, labels) ? null : value;
+
+        // A SET takes members joined by ',' ('' is the empty set). The server refuses an empty member
+        // and one with a trailing space ('a ,b'); only a member no label matches is judged here.
+        foreach (var member in value.Split(','))
+        {
+            if (member.TrimEnd(' ').Length > 0 && !MayBeNumber(member) && !IsLabel(member, labels)) return value;
+        }
+
+        return null;
+    }
+
+    // Compared as the default _ci collation compares ASCII, after trailing spaces (the server ignores them).
+    private static bool IsLabel(string value, InlineValueList labels)
+    {
+        var trimmed = value.TrimEnd(' ');
+        foreach (var label in labels.Values)
+        {
+            if (string.Equals(label.TrimEnd(' '), trimmed, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+
+        return false;
+    }
+
+    private static bool MayBeNumber(string value)
+    {
+        var first = value.TrimStart();
+        return first.Length > 0 && (char.IsAsciiDigit(first[0]) || first[0] is '+' or '-' or '.');
     }
 
     private static bool IsAscii(string text)
@@ -89,7 +115,8 @@ internal static class MariaDbEnumLiterals
         var when = laterRow
             ? $"in a strict sql_mode, the default, for row {row} of a transactional table such as InnoDB, the default engine (a MyISAM table keeps the rows before it and stores '' with a warning; SchemaTasks does not know the table's engine)"
             : "in a strict sql_mode, the default; INSERT IGNORE and other modes store '' with a warning";
-        var message = $"The server refuses this {verb}: it writes {context.ShowValue(value)} to column {context.Show(column.Name)} of {context.Show(table.Name)}, an ENUM without that label (it has {shown}) (MariaDB error 1265, Data truncated for column '{column.Name}' at row {row}, {when}), and the migration stops here. Write one of the column's labels, or add {context.ShowValue(value)} to the column's ENUM with ALTER TABLE ... MODIFY in an earlier migration.";
+        var kind = labels.Kind == InlineValueKind.Enum ? "an ENUM without that label" : "a SET without a member of it";
+        var message = $"The server refuses this {verb}: it writes {context.ShowValue(value)} to column {context.Show(column.Name)} of {context.Show(table.Name)}, {kind} (it has {shown}) (MariaDB error 1265, Data truncated for column '{column.Name}' at row {row}, {when}), and the migration stops here. Write the column's labels only, or add the missing one to the column's {(labels.Kind == InlineValueKind.Enum ? "ENUM" : "SET")} with ALTER TABLE ... MODIFY in an earlier migration.";
         diagnostics.Add(laterRow
             ? SchemaDiagnostic.Warning(DiagnosticCodes.EnumLabelUnknown, message, context.File, use.At.Line, use.At.Column)
             : SchemaDiagnostic.Error(DiagnosticCodes.EnumLabelUnknown, message, context.File, use.At.Line, use.At.Column));

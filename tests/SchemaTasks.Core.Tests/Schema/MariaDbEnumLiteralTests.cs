@@ -12,6 +12,7 @@ namespace SchemaTasks.Core.Tests.Schema;
 public sealed class MariaDbEnumLiteralTests
 {
     private const string Table = "CREATE TABLE t (id int PRIMARY KEY, s ENUM('a','b','B2') NOT NULL, n varchar(10));\n";
+    private const string Set = "CREATE TABLE v (id int PRIMARY KEY, s SET('a','b') NOT NULL);\n";
 
     [Theory]
     [InlineData("all columns", "INSERT INTO t VALUES (1, 'c', 'c');", 26)]
@@ -32,6 +33,28 @@ public sealed class MariaDbEnumLiteralTests
             $"{behaviour}: {refusal}");
         Assert.Contains("column s of t", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("error 1265", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a member it lacks", "INSERT INTO v VALUES (1, 'c');")]
+    [InlineData("a member among others", "INSERT INTO v VALUES (1, 'a,c');")]
+    [InlineData("a leading space", "INSERT INTO v VALUES (1, 'a, b');")]
+    public void A_set_member_the_column_lacks_is_refused(string behaviour, string statement)
+    {
+        var refusal = Assert.Single(Run(Set + statement, SqlDialect.MariaDb).Diagnostics);
+        Assert.True((DiagnosticCodes.EnumLabelUnknown, DiagnosticSeverity.Error, 2, 26) == (refusal.Code, refusal.Severity, refusal.Line, refusal.Column), $"{behaviour}: {refusal}");
+        Assert.Contains("a SET without a member", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("members in another case", "INSERT INTO v VALUES (1, 'A,b'), (2, 'b,a,a');")]
+    [InlineData("the empty set", "INSERT INTO v VALUES (1, '');")]
+    [InlineData("trailing spaces", "INSERT INTO v VALUES (1, 'a,b  ');")]
+    [InlineData("a number, bits", "INSERT INTO v VALUES (1, '3');")]
+    public void A_set_value_the_server_takes_is_not_reported(string behaviour, string statement)
+    {
+        var diagnostics = Run(Set + statement, SqlDialect.MariaDb).Diagnostics;
+        Assert.True(diagnostics.Count == 0, $"{behaviour}: {string.Join("; ", diagnostics)}");
     }
 
     [Fact]

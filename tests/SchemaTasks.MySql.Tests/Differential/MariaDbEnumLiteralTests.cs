@@ -12,6 +12,7 @@ namespace SchemaTasks.MySql.Tests.Differential;
 public sealed class MariaDbEnumLiteralTests
 {
     private const string Table = "CREATE TABLE t (id int PRIMARY KEY, s ENUM('a','b','B2') NOT NULL, n varchar(10));\n";
+    private const string Set = "CREATE TABLE v (id int PRIMARY KEY, s SET('a','b') NOT NULL);\n";
 
     [MySqlTheory]
     [InlineData("all columns", "INSERT INTO t VALUES (1, 'c', 'c');")]
@@ -45,5 +46,26 @@ public sealed class MariaDbEnumLiteralTests
     {
         if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
         await MySqlServerAgreement.AssertEngineMatchesServerAsync(behaviour, Table + statement, SqlDialect.MariaDb);
+    }
+
+    [MySqlTheory]
+    [InlineData("a member it lacks", "INSERT INTO v VALUES (1, 'c');")]
+    [InlineData("a member among others", "INSERT INTO v VALUES (1, 'a,c');")]
+    [InlineData("a leading space", "INSERT INTO v VALUES (1, 'a, b');")]
+    public async Task A_set_member_the_column_lacks_is_refused(string behaviour, string statement)
+    {
+        if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
+        await MySqlServerAgreement.AssertMariaDbRefusesLastLineAsync(behaviour, Set + statement, DiagnosticCodes.EnumLabelUnknown, 1265);
+    }
+
+    [MySqlTheory]
+    [InlineData("members in another case", "INSERT INTO v VALUES (1, 'A,b'), (2, 'b,a,a');")]
+    [InlineData("the empty set", "INSERT INTO v VALUES (1, '');")]
+    [InlineData("trailing spaces", "INSERT INTO v VALUES (1, 'a,b  ');")]
+    [InlineData("a number, bits", "INSERT INTO v VALUES (1, '3');")]
+    public async Task A_set_value_the_server_takes_is_not_reported(string behaviour, string statement)
+    {
+        if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
+        await MySqlServerAgreement.AssertEngineMatchesServerAsync(behaviour, Set + statement, SqlDialect.MariaDb);
     }
 }
