@@ -273,8 +273,9 @@ public static class DiagnosticCodes
     /// <summary>
     /// PostgreSQL: a statement reads a string constant as a value of an enum type that has no such
     /// label (in a CHECK, an index, a view, a generated column, a partition bound, a query); the
-    /// server refuses the statement (SQLSTATE 22P02, invalid input value for enum). INSERT, UPDATE
-    /// and DELETE are not read for it.
+    /// server refuses the statement (SQLSTATE 22P02, invalid input value for enum); INSERT, UPDATE
+    /// and DELETE on a table with an enum column too. MariaDB: an INSERT or REPLACE writes a string
+    /// an ENUM or SET column has no label for, which a strict sql_mode refuses (error 1265).
     /// </summary>
     public const string EnumLabelUnknown = "ST3143";
 
