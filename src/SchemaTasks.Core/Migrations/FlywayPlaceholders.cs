@@ -49,7 +49,7 @@ internal static class FlywayPlaceholders
         for (var start = text.IndexOf(Prefix, StringComparison.Ordinal); start >= 0; start = text.IndexOf(Prefix, copied, StringComparison.Ordinal))
         {
             var end = text.IndexOf(Suffix, start + Prefix.Length);
-            var (line, column) = Position(text, start);
+            var (line, column) = TemplatePlaceholders.PositionOf(text, start);
             if (end < 0)
             {
                 diagnostics.Add(SchemaDiagnostic.Error(
@@ -75,8 +75,7 @@ internal static class FlywayPlaceholders
             {
                 if (dialect is not { } lexed) continue; // No schema is built without a dialect.
                 tokens ??= SqlLexer.Lex(text, lexed).Tokens;
-                if (TemplatePlaceholders.TokenAt(tokens, start) is not { } at) continue; // In a comment: no schema depends on it.
-                if (tokens[at].Kind == SqlTokenKind.String && TemplatePlaceholders.InDataStatement(text, tokens, at)) continue; // Data, not schema.
+                if (!TemplatePlaceholders.ShapesSchema(text, tokens, start)) continue; // A comment, or data: no schema depends on it.
                 diagnostics.Add(SchemaDiagnostic.Error(
                     DiagnosticCodes.FlywayPlaceholderAtRunTime,
                     $"'${{{name}}}' is {RunTimeMeaning(name)}, which Flyway knows only when it runs; the schema this statement builds would depend on it, so SchemaTasks does not guess it. Give the value SchemaTasks should assume: {Setting(names, name, "<value>")}, or write the SQL without it.",
@@ -105,7 +104,7 @@ internal static class FlywayPlaceholders
         var start = text.IndexOf(Prefix, StringComparison.Ordinal);
         if (start < 0) return null;
         var end = text.IndexOf(Suffix, start + Prefix.Length);
-        var (line, column) = Position(text, start);
+        var (line, column) = TemplatePlaceholders.PositionOf(text, start);
         return (line, column, end < 0 ? Shown(text.Substring(start)) : text.Substring(start, end + 1 - start));
     }
 
@@ -146,14 +145,4 @@ internal static class FlywayPlaceholders
         return line.Length <= 40 ? line : line.Substring(0, 40) + "…";
     }
 
-    private static (int Line, int Column) Position(string text, int index)
-    {
-        var (line, column) = (1, 1);
-        for (var i = 0; i < index; i++)
-        {
-            (line, column) = text[i] == '\n' ? (line + 1, 1) : (line, column + 1);
-        }
-
-        return (line, column);
-    }
 }

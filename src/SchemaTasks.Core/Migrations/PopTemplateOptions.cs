@@ -39,10 +39,10 @@ internal static class PopTemplateOptions
                 if (dialect is { } lexed && !reported.Contains(name))
                 {
                     tokens ??= SqlLexer.Lex(text, lexed).Tokens;
-                    if (ShapesSchema(text, tokens, action.Index))
+                    if (TemplatePlaceholders.ShapesSchema(text, tokens, action.Index)) // Not in a comment or a data statement's string.
                     {
                         reported.Add(name);
-                        var (line, column) = Position(text, action.Index);
+                        var (line, column) = TemplatePlaceholders.PositionOf(text, action.Index);
                         diagnostics.Add(SchemaDiagnostic.Error(
                             DiagnosticCodes.PopOptionWithoutValue,
                             $"{action.Value} is pop's connection option '{name}', which pop renders into the migration before running it, and no value is given for it. Give the value pop's connection is given: {Setting(names, name, "<value>")}. Only its first place in the folder is reported.",
@@ -75,16 +75,8 @@ internal static class PopTemplateOptions
         if (text.IndexOf("{{", StringComparison.Ordinal) < 0) return null;
         var action = OptionAction.Match(text);
         if (!action.Success) return null;
-        var (line, column) = Position(text, action.Index);
+        var (line, column) = TemplatePlaceholders.PositionOf(text, action.Index);
         return (line, column, action.Value);
-    }
-
-    // A comment is text pop renders but no server reads; a data statement's string is data,
-    // whatever it holds (as for ST2012 and Flyway's run-time placeholders).
-    private static bool ShapesSchema(string text, List<SqlToken> tokens, int index)
-    {
-        if (TemplatePlaceholders.TokenAt(tokens, index) is not { } at) return false;
-        return !(tokens[at].Kind == SqlTokenKind.String && TemplatePlaceholders.InDataStatement(text, tokens, at));
     }
 
     // Go's "{{- " removes the white space before the action, down to the text already copied.
@@ -100,16 +92,6 @@ internal static class PopTemplateOptions
     private static string Setting(MigrationSettingNames names, string name, string value) =>
         names.PopOptions.Replace("{name}", name, StringComparison.Ordinal).Replace("{value}", value, StringComparison.Ordinal);
 
-    private static (int Line, int Column) Position(string text, int index)
-    {
-        var (line, column) = (1, 1);
-        for (var i = 0; i < index; i++)
-        {
-            (line, column) = text[i] == '\n' ? (line + 1, 1) : (line, column + 1);
-        }
-
-        return (line, column);
-    }
 
     // `{{ index .Options "name" }}` (the name a Go string, interpreted without escapes, or raw) or
     // `{{ .Options.name }}`, with Go's trim markers, which need white space beside the '-'.
