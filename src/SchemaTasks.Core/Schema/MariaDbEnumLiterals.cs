@@ -41,11 +41,7 @@ internal static class MariaDbEnumLiterals
         if (insert.Literals is not { Count: > 0 } literals) return false;
         foreach (var use in literals)
         {
-            CatalogColumn? column;
-            if (use.Value < 0) column = table.FindColumn(context.Rules.Name(sql, use.Column), SqlDialect.MariaDb);
-            else if (insert.AllColumns) column = use.Value < table.Columns.Length ? table.Columns[use.Value] : null;
-            else column = use.Value < listed.Count ? listed[use.Value] : null;
-            if (column is null) return false; // A column the table lacks, or a row longer than the columns: the server's other errors come first.
+            if (MariaDbOmittedColumns.WrittenColumn(sql, use.Column, use.Value, insert, table, listed, context) is not { } column) return false; // A column the table lacks, or a row longer than the columns: the server's other errors come first.
             if (column.InlineValues is not { } labels) continue;
             if (Refused(sql, use.At, labels) is not { } value) continue;
             Report(verb, table, column, labels, value, use, context, diagnostics);
@@ -60,11 +56,11 @@ internal static class MariaDbEnumLiterals
     {
         if (at.Unterminated || at.PrefixLength != 0 || sql[at.Start] != '\'') return null; // N'x', _utf8mb4'x', x'78', "x": not judged.
         var value = SqlTokenText.Unquote(sql, at);
-        if (sql.AsSpan(at.Start, at.Length).IndexOf('\\') >= 0 || !IsAscii(value)) return null;
+        if (sql.AsSpan(at.Start, at.Length).IndexOf('\\') >= 0 || !MySqlClientCharset.IsAscii(value)) return null;
         if (MayBeNumber(value)) return null; // Perhaps read as an ENUM's index or a SET's bits.
         foreach (var label in labels.Values)
         {
-            if (!IsAscii(label)) return null;
+            if (!MySqlClientCharset.IsAscii(label)) return null;
         }
 
         if (labels.Kind == InlineValueKind.Enum) return IsLabel(value, labels) ? null : value;
@@ -97,15 +93,6 @@ internal static class MariaDbEnumLiterals
         return first.Length > 0 && (char.IsAsciiDigit(first[0]) || first[0] is '+' or '-' or '.');
     }
 
-    private static bool IsAscii(string text)
-    {
-        foreach (var c in text)
-        {
-            if (c > '\u007f') return false;
-        }
-
-        return true;
-    }
 
     private static void Report(string verb, CatalogTable table, CatalogColumn column, InlineValueList labels, string value, MariaDbLiteralUse use, ApplyContext context, List<SchemaDiagnostic> diagnostics)
     {

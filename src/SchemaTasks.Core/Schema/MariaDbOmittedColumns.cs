@@ -95,11 +95,7 @@ internal static class MariaDbOmittedColumns
         {
             var use = insert.Defaults![i];
             if (use.Call != calls) continue;
-            CatalogColumn? column;
-            if (use.Value < 0) column = table.FindColumn(context.Rules.Name(sql, use.Column), SqlDialect.MariaDb);
-            else if (insert.AllColumns) column = use.Value < table.Columns.Length ? table.Columns[use.Value] : null;
-            else column = use.Value < listed.Count ? listed[use.Value] : null;
-            if (column is null) return false; // A column the table lacks, or a row longer than the columns: the server's other errors come first.
+            if (WrittenColumn(sql, use.Column, use.Value, insert, table, listed, context) is not { } column) return false; // A column the table lacks, or a row longer than the columns: the server's other errors come first.
             // An ENUM takes its first value only as an INSERT's value: DEFAULT(e) and UPDATE ... SET e = DEFAULT are refused.
             if (!NeedsValue(column, enumTakesFirst: !calls && !insert.Update)) continue;
             var laterRow = use.Row > 0;
@@ -117,6 +113,19 @@ internal static class MariaDbOmittedColumns
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The column a value of the statement is written to: the one <paramref name="name"/> names for a
+    /// SET assignment (<paramref name="value"/> -1), else the one at the value's position in the
+    /// column list, or in the table when the statement lists none; <see langword="null"/> when the
+    /// table lacks it or the row is longer than the columns.
+    /// </summary>
+    internal static CatalogColumn? WrittenColumn(string sql, SqlToken name, int value, MariaDbInsertHead insert, CatalogTable table, List<CatalogColumn> listed, ApplyContext context)
+    {
+        if (value < 0) return table.FindColumn(context.Rules.Name(sql, name), SqlDialect.MariaDb);
+        if (insert.AllColumns) return value < table.Columns.Length ? table.Columns[value] : null;
+        return value < listed.Count ? listed[value] : null;
     }
 
     private static bool NeedsValue(CatalogColumn column, bool enumTakesFirst)

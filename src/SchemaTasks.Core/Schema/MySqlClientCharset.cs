@@ -29,7 +29,8 @@ internal static class MySqlClientCharset
         }
     }
 
-    private static bool IsAscii(ReadOnlySpan<char> text)
+    /// <summary>Whether every character of <paramref name="text"/> is ASCII.</summary>
+    internal static bool IsAscii(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
         {
