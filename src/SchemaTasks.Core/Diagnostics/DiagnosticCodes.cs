@@ -252,6 +252,13 @@ public static class DiagnosticCodes
     /// <summary>A <c>CALL</c> runs a procedure no migration before it creates, so whether it changes a tracked object cannot be told (a warning).</summary>
     public const string UnknownProcedure = "ST2025";
 
+    /// <summary>
+    /// A <c>DO</c> block's condition passes <c>to_regclass</c> or <c>to_regnamespace</c> a string the
+    /// server does not read as a name (a comment in it, an empty part, too many dots), so the
+    /// server raises an error there and the migration fails.
+    /// </summary>
+    public const string DoBlockNameRefused = "ST2026";
+
     /// <summary>A statement names a schema that the migrations never created (or already dropped).</summary>
     public const string SchemaNotFound = "ST3001";
 

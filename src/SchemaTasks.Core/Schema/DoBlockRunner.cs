@@ -210,6 +210,24 @@ internal sealed partial class DoBlockRunner
 
     private void Statement(EmbeddedSql sql, PlpgsqlStatement statement)
     {
+        try
+        {
+            Run(sql, statement);
+        }
+        catch (ExistenceCondition.NameRefused refused)
+        {
+            var error = SchemaDiagnostic.Error(
+                DiagnosticCodes.DoBlockNameRefused,
+                $"{char.ToUpperInvariant(_subject[0])}{_subject[1..]} fails here: {refused.Message}, so the migration fails when it runs. Write the name as the server reads it: dotted parts, each plain or double-quoted, without comments.",
+                _file,
+                refused.At.Line,
+                refused.At.Column);
+            throw new BlockFailure(refused.SqlState, [error]);
+        }
+    }
+
+    private void Run(EmbeddedSql sql, PlpgsqlStatement statement)
+    {
         switch (statement)
         {
             case PlpgsqlBlock block:

@@ -204,12 +204,13 @@ internal sealed partial class ExistenceCondition
             var function = SqlTokenText.Raw(_text, _tokens[_pos]).ToLowerInvariant();
             _pos++;
             if (!TrySymbol("(") || AtEnd || _tokens[_pos].Kind != SqlTokenKind.String) return Fail();
-            var argument = SqlTokenText.Unquote(_text, _tokens[_pos++]);
+            var literal = _tokens[_pos++];
+            var argument = SqlTokenText.Unquote(_text, literal);
             SkipCast();
             if (!TrySymbol(")") || !TryWord("IS")) return Fail();
             var negated = TryWord("NOT");
             if (!TryWord("NULL")) return Fail();
-            var found = Registered(function, argument);
+            var found = Registered(function, argument, literal);
             return found is null ? null : found == negated; // IS NULL: not registered.
         }
 
@@ -257,24 +258,32 @@ internal sealed partial class ExistenceCondition
         }
     }
 
-    // to_regtype('name') and friends read a name the way SQL does (folding, quoting, schema).
-    private bool? Registered(string function, string argument)
+    // to_regtype('name') reads a type name as SQL does; to_regclass and to_regnamespace read a dotted
+    // name list (PostgresNameList), whose syntax errors the server raises rather than answering NULL.
+    private bool? Registered(string function, string argument, SqlToken literal)
     {
-        var rules = IdentifierRules.For(_catalog.Dialect);
-        var (tokens, lex) = SqlLexer.Lex(argument, _catalog.Dialect);
-        if (lex.Count > 0 || tokens.Count == 0) return null;
-        var cursor = new TokenCursor(argument, tokens, new SqlStatementRange(0, tokens.Count), rules);
-        try
+        if (function != "to_regtype")
         {
+            var parts = PostgresNameList.Read(argument) ?? throw NameRefused.InvalidSyntax(function, argument, literal);
             if (function == "to_regnamespace")
             {
-                var schema = cursor.Identifier();
-                return cursor.AtEnd ? _catalog.Schemas.Contains(schema) : null;
+                return parts.Count == 1 ? _catalog.Schemas.Contains(parts[0]) : throw NameRefused.InvalidSyntax(function, argument, literal);
             }
 
+            if (parts.Count > 3) throw NameRefused.TooManyDots(function, argument, literal);
+            var rules = IdentifierRules.For(_catalog.Dialect);
+            var (schema, relation) = parts.Count == 1 ? (rules.DefaultSchema, parts[0]) : (parts[^2], parts[^1]); // A database part is the connection's own.
+            return RelationExistence.InPgClass(_catalog, schema, relation, relkind: null);
+        }
+
+        var (tokens, lex) = SqlLexer.Lex(argument, _catalog.Dialect);
+        if (lex.Count > 0 || tokens.Count == 0) return null;
+        var cursor = new TokenCursor(argument, tokens, new SqlStatementRange(0, tokens.Count), IdentifierRules.For(_catalog.Dialect));
+        try
+        {
             var name = cursor.QualifiedName();
             if (!cursor.AtEnd) return null; // Type modifiers, array brackets: not modelled.
-            return function == "to_regclass" ? RelationExistence.InPgClass(_catalog, name.Schema, name.Name, relkind: null) : TypeExists(name.Schema, name.Name, kind: null);
+            return TypeExists(name.Schema, name.Name, kind: null);
         }
         catch (SqlParseException)
         {
@@ -746,20 +755,11 @@ internal sealed partial class ExistenceCondition
     /// </summary>
     private bool? ConstraintOn(string name, string relation, string? type)
     {
-        var (tokens, lex) = SqlLexer.Lex(relation, _catalog.Dialect);
-        if (lex.Count > 0 || tokens.Count == 0) return null;
-        var cursor = new TokenCursor(relation, tokens, new SqlStatementRange(0, tokens.Count), IdentifierRules.For(_catalog.Dialect));
-        QualifiedName table;
-        try
-        {
-            table = cursor.QualifiedName();
-            if (!cursor.AtEnd) return null;
-        }
-        catch (SqlParseException)
-        {
-            return null;
-        }
-
+        // A string the server refuses as a name fails the cast; digits are an OID: neither is decided here.
+        if (PostgresNameList.Read(relation) is not { Count: <= 3 } parts || (parts is [var only] && only.Length > 0 && only.All(c => c is >= '0' and <= '9'))) return null;
+        var table = parts.Count == 1
+            ? new QualifiedName(IdentifierRules.For(_catalog.Dialect).DefaultSchema, parts[0])
+            : new QualifiedName(parts[^2], parts[^1]);
         if (!_catalog.Tables.ContainsKey(table)) return RelationExistence.InPgClass(_catalog, table.Schema, table.Name, relkind: null) == true ? false : null;
         return ConstraintExists(name, table.Name, table.Schema, type);
     }

@@ -50,6 +50,7 @@ internal static class PlpgsqlErrorConditions
         ["invalid_schema_name"] = "3F000",
         ["invalid_parameter_value"] = "22023",
         ["invalid_name"] = "42602",
+        ["syntax_error"] = "42601",
         ["invalid_table_definition"] = "42P16",
         ["dependent_objects_still_exist"] = "2BP01",
         ["raise_exception"] = "P0001",
