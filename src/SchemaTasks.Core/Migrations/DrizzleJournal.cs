@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
 
 namespace SchemaTasks.Migrations;
 
@@ -105,19 +106,8 @@ internal static class DrizzleJournal
     private static int LineOfEntry(string text, string? tag, ref int searchFrom)
     {
         var at = tag is null ? -1 : text.IndexOf("\"" + tag + "\"", searchFrom, StringComparison.Ordinal);
-        if (at < 0) return LineOf(text, searchFrom);
+        if (at < 0) return TextPosition.LineOf(text, searchFrom);
         searchFrom = at + 1;
-        return LineOf(text, at);
-    }
-
-    private static int LineOf(string text, int index)
-    {
-        var line = 1;
-        for (var i = 0; i < index && i < text.Length; i++)
-        {
-            if (text[i] == '\n') line++;
-        }
-
-        return line;
+        return TextPosition.LineOf(text, at);
     }
 }

@@ -49,7 +49,7 @@ internal static class FlywayPlaceholders
         for (var start = text.IndexOf(Prefix, StringComparison.Ordinal); start >= 0; start = text.IndexOf(Prefix, copied, StringComparison.Ordinal))
         {
             var end = text.IndexOf(Suffix, start + Prefix.Length);
-            var (line, column) = TemplatePlaceholders.PositionOf(text, start);
+            var (line, column) = TextPosition.PositionOf(text, start);
             if (end < 0)
             {
                 diagnostics.Add(SchemaDiagnostic.Error(
@@ -104,7 +104,7 @@ internal static class FlywayPlaceholders
         var start = text.IndexOf(Prefix, StringComparison.Ordinal);
         if (start < 0) return null;
         var end = text.IndexOf(Suffix, start + Prefix.Length);
-        var (line, column) = TemplatePlaceholders.PositionOf(text, start);
+        var (line, column) = TextPosition.PositionOf(text, start);
         return (line, column, end < 0 ? Shown(text.Substring(start)) : text.Substring(start, end + 1 - start));
     }
 

@@ -1,4 +1,5 @@
 using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
 
 namespace SchemaTasks.Migrations;
 
@@ -28,7 +29,7 @@ internal static class GooseCodeMigration
             var start = content + Marker.Length;
             var close = text.IndexOf("*/", start, StringComparison.Ordinal);
             var end = close < 0 ? text.Length : close;
-            return (text.Substring(start, end - start), LineOf(text, start));
+            return (text.Substring(start, end - start), TextPosition.LineOf(text, start));
         }
 
         diagnostics.Add(SchemaDiagnostic.Warning(
@@ -38,16 +39,5 @@ internal static class GooseCodeMigration
             1,
             1));
         return (string.Empty, 1);
-    }
-
-    private static int LineOf(string text, int index)
-    {
-        var line = 1;
-        for (var i = 0; i < index; i++)
-        {
-            if (text[i] == '\n') line++;
-        }
-
-        return line;
     }
 }

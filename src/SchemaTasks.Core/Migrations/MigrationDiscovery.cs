@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
 
 namespace SchemaTasks.Migrations;
 
@@ -357,7 +358,7 @@ public static class MigrationDiscovery
                 if (sections.Refusal != DbmateRefusal.None) return DbmateRefuses(file, sections, diagnostics);
                 var bodyStart = sections.BodyStart;
                 var body = file.Text.Substring(bodyStart, sections.BodyEnd - bodyStart);
-                var startLine = LineOf(file.Text, bodyStart);
+                var startLine = TextPosition.LineOf(file.Text, bodyStart);
 
                 // dbmate sorts its files by name, byte by byte (Go's <): "10_b" before "2_a".
                 return (Create(version, match, file) with { Sql = body, SqlStartLine = startLine }, new OrderKey(fileName, CodePointOrder.Instance));
@@ -518,7 +519,7 @@ public static class MigrationDiscovery
             DiagnosticCodes.DbmateRefusesFile,
             $"dbmate refuses '{file.RelativePath}': {why}.",
             file.RelativePath,
-            LineOf(file.Text, sections.RefusalIndex),
+            TextPosition.LineOf(file.Text, sections.RefusalIndex),
             1));
         return null;
     }
@@ -643,7 +644,7 @@ public static class MigrationDiscovery
             DiagnosticCodes.UnknownSetting,
             $"'{lockFile.RelativePath}' declares provider \"{provider}\"; SchemaTasks reads \"postgresql\" and \"mysql\" migrations.",
             lockFile.RelativePath,
-            LineOf(lockFile.Text, match.Index)));
+            TextPosition.LineOf(lockFile.Text, match.Index)));
         return null;
     }
 
@@ -651,17 +652,6 @@ public static class MigrationDiscovery
     {
         var slash = relativePath.LastIndexOf('/');
         return slash < 0 ? relativePath : relativePath.Substring(slash + 1);
-    }
-
-    private static int LineOf(string text, int index)
-    {
-        var line = 1;
-        for (var i = 0; i < index && i < text.Length; i++)
-        {
-            if (text[i] == '\n') line++;
-        }
-
-        return line;
     }
 
     private static MigrationDiscoveryResult DrizzleFromJournal(MigrationSourceFile journal, List<MigrationSourceFile> sqlFiles, List<SchemaDiagnostic> diagnostics)

@@ -1,3 +1,5 @@
+using SchemaTasks.Sql;
+
 namespace SchemaTasks.Migrations;
 
 /// <summary>The part of a migration file its tool runs, where it starts, and how it runs.</summary>
@@ -39,7 +41,7 @@ public static class MigrationScripts
             case MigrationLayout.Dbmate when DbmateSections.Read(text) is { Refusal: not DbmateRefusal.MissingUp } sections:
             {
                 var body = text.Substring(sections.BodyStart, sections.BodyEnd - sections.BodyStart);
-                return new MigrationScript(body, LineOf(text, sections.BodyStart), sections.Options.Contains("transaction:false", StringComparison.Ordinal));
+                return new MigrationScript(body, TextPosition.LineOf(text, sections.BodyStart), sections.Options.Contains("transaction:false", StringComparison.Ordinal));
             }
 
             case MigrationLayout.Goose when relativePath.EndsWith(".go", StringComparison.Ordinal):
@@ -82,16 +84,5 @@ public static class MigrationScripts
     {
         var end = text.IndexOfAny(['\r', '\n']);
         return end < 0 ? text : text.Substring(0, end);
-    }
-
-    private static int LineOf(string text, int index)
-    {
-        var line = 1;
-        for (var i = 0; i < index; i++)
-        {
-            if (text[i] == '\n') line++;
-        }
-
-        return line;
     }
 }

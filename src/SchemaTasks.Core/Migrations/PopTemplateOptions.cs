@@ -42,7 +42,7 @@ internal static class PopTemplateOptions
                     if (TemplatePlaceholders.ShapesSchema(text, tokens, action.Index)) // Not in a comment or a data statement's string.
                     {
                         reported.Add(name);
-                        var (line, column) = TemplatePlaceholders.PositionOf(text, action.Index);
+                        var (line, column) = TextPosition.PositionOf(text, action.Index);
                         diagnostics.Add(SchemaDiagnostic.Error(
                             DiagnosticCodes.PopOptionWithoutValue,
                             $"{action.Value} is pop's connection option '{name}', which pop renders into the migration before running it, and no value is given for it. Give the value pop's connection is given: {Setting(names, name, "<value>")}. Only its first place in the folder is reported.",
@@ -75,7 +75,7 @@ internal static class PopTemplateOptions
         if (text.IndexOf("{{", StringComparison.Ordinal) < 0) return null;
         var action = OptionAction.Match(text);
         if (!action.Success) return null;
-        var (line, column) = TemplatePlaceholders.PositionOf(text, action.Index);
+        var (line, column) = TextPosition.PositionOf(text, action.Index);
         return (line, column, action.Value);
     }
 

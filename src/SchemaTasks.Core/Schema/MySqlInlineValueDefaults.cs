@@ -24,7 +24,7 @@ internal static class MySqlInlineValueDefaults
     public static Reading Read(InlineValueList values, string stored, IdentifierRules rules)
     {
         // The servers refuse an unlisted value however it is written; SchemaTasks reads only a plain string literal exactly.
-        if (StoredLiterals.PlainString(stored, rules) is not { } text || !IsAscii(text) || values.Values.Any(v => !IsAscii(v))) return default;
+        if (StoredLiterals.PlainString(stored, rules) is not { } text || !MySqlClientCharset.IsAscii(text) || values.Values.Any(v => !MySqlClientCharset.IsAscii(v))) return default;
         if (values.Kind == InlineValueKind.Enum)
         {
             return Listed(values, text.TrimEnd(' ')) is { } member ? new Reading(rules.QuoteString(member), null) : new Reading(null, text);
@@ -39,6 +39,4 @@ internal static class MySqlInlineValueDefaults
 
     private static string? Listed(InlineValueList values, string item)
         => values.Values.FirstOrDefault(v => string.Equals(v, item, StringComparison.OrdinalIgnoreCase));
-
-    private static bool IsAscii(string text) => text.All(c => c < 128);
 }

@@ -344,7 +344,7 @@ internal sealed partial class MySqlUserExpression
     // case, trailing spaces kept. Null outside ASCII, and on MySQL 8 where case would decide.
     private bool? Like(string text, string pattern)
     {
-        if (!IsAscii(text) || !IsAscii(pattern)) return null;
+        if (!MySqlClientCharset.IsAscii(text) || !MySqlClientCharset.IsAscii(pattern)) return null;
         var folded = LikeMatcher.Matches(text, pattern, ignoreCase: true);
         if (_catalog.Dialect == SqlDialect.MySql && folded != LikeMatcher.Matches(text, pattern, ignoreCase: false)) return null;
         return folded;
@@ -358,7 +358,7 @@ internal sealed partial class MySqlUserExpression
     // MySQL 8 wherever case or trailing spaces would change the outcome.
     private bool? TextEquals(string left, string right, string? column = null)
     {
-        if (!IsAscii(left) || !IsAscii(right)) return null;
+        if (!MySqlClientCharset.IsAscii(left) || !MySqlClientCharset.IsAscii(right)) return null;
         var loose = string.Equals(left.TrimEnd(' '), right.TrimEnd(' '), StringComparison.OrdinalIgnoreCase);
         var mySqlProperty = _catalog.Dialect == SqlDialect.MySql && (column is null || PropertyColumns.Contains(column, StringComparer.OrdinalIgnoreCase));
         if (mySqlProperty && loose != string.Equals(left, right, StringComparison.Ordinal)) return null;
@@ -366,14 +366,12 @@ internal sealed partial class MySqlUserExpression
     }
 
     private static string TextEqualsWhy(string left, string right)
-        => !IsAscii(left) || !IsAscii(right)
+        => !MySqlClientCharset.IsAscii(left) || !MySqlClientCharset.IsAscii(right)
             ? $"a comparison of '{left}' with '{right}', text outside ASCII that the server's collation folds in ways SchemaTasks does not"
             : $"a comparison of '{left}' with '{right}', which differ only in case or trailing spaces, compared under a MySQL 8 collation SchemaTasks did not check";
 
     private static string WhyTextUndecided(string left, string right, string? column = null)
         => column is null ? TextEqualsWhy(left, right) : $"the filter on {column} ({TextEqualsWhy(left, right)})";
-
-    private static bool IsAscii(string text) => text.All(c => c < 0x80);
 
     // A string compared with a number is read as a number: its numeric prefix after leading
     // spaces, or 0 when it starts with no digit, sign or point (so 'NULL' = 0 holds, as on the

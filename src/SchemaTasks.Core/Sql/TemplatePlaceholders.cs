@@ -78,18 +78,6 @@ internal static class TemplatePlaceholders
         return !(tokens[at].Kind == SqlTokenKind.String && InDataStatement(sql, tokens, at));
     }
 
-    /// <summary>The line and column, from 1, of <paramref name="index"/> in <paramref name="text"/>.</summary>
-    internal static (int Line, int Column) PositionOf(string text, int index)
-    {
-        var (line, column) = (1, 1);
-        for (var i = 0; i < index; i++)
-        {
-            (line, column) = text[i] == '\n' ? (line + 1, 1) : (line, column + 1);
-        }
-
-        return (line, column);
-    }
-
     // Whether the statement holding tokens[at] starts with a word of a data statement.
     internal static bool InDataStatement(string sql, List<SqlToken> tokens, int at)
     {
