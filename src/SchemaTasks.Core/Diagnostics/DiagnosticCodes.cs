@@ -652,6 +652,13 @@ public static class DiagnosticCodes
     public const string EnumLabelCaseUndecided = "ST3126";
 
     /// <summary>
+    /// MariaDB under ANSI_QUOTES: a column's <c>DEFAULT "x"</c> names the column itself, or a later
+    /// column whose default is a name too, which the server refuses (error 4029, expression
+    /// referring to an uninitialized field).
+    /// </summary>
+    public const string DefaultNamesItsColumn = "ST3127";
+
+    /// <summary>
     /// PostgreSQL: the search_path in force names a schema other than public that exists (or
     /// pg_temp before public), so unqualified names are created and found where SchemaTasks does
     /// not put them.
