@@ -652,6 +652,20 @@ public static class DiagnosticCodes
     public const string StandardStringsUndecided = "ST3125";
 
     /// <summary>
+    /// MariaDB: an INSERT or REPLACE writes a string that matches an ENUM label or SET member of its
+    /// column only ignoring case, and the migrations do not tell the column's collation: a
+    /// case-sensitive one (<c>_bin</c>, <c>_cs</c>) refuses it in a strict sql_mode (error 1265).
+    /// </summary>
+    public const string EnumLabelCaseUndecided = "ST3126";
+
+    /// <summary>
+    /// MariaDB under ANSI_QUOTES: a column's <c>DEFAULT "x"</c> names the column itself, or a later
+    /// column whose default is a name too, which the server refuses (error 4029, expression
+    /// referring to an uninitialized field).
+    /// </summary>
+    public const string DefaultNamesItsColumn = "ST3127";
+
+    /// <summary>
     /// PostgreSQL: the search_path in force names a schema other than public that exists (or
     /// pg_temp before public), so unqualified names are created and found where SchemaTasks does
     /// not put them.

@@ -16,12 +16,33 @@ internal static class CatalogApplier
         var cascade = ViewCascade.Plan(catalog, statement, context);
         var after = ApplyStatement(catalog, statement, context);
         if (context.IsPostgres && statement is CreateTableStatement or AlterTableStatement && !ReferenceEquals(after, catalog) && PartitionedUniqueKeys.Refuses(catalog, after, statement, context)) return catalog;
+        if (statement.HasDoubleQuotedNames && context.Rules.Dialect == SqlDialect.MariaDb && !ReferenceEquals(after, catalog))
+        {
+            if (RefusesDoubleQuotedName(after, statement, context)) return catalog;
+            after = DoubleQuotedNamesSpelled(after, statement, context);
+        }
         if (context.Rules.Dialect == SqlDialect.MariaDb && !ReferenceEquals(after, catalog) && RefusesIndexedVirtualColumn(after, statement, context)) return catalog;
         if (context.Rules.Dialect.IsMySqlFamily() && MySqlAutoIncrementReferences.MayMake(statement) && !ReferenceEquals(after, catalog) && RefusesAutoIncrementReference(after, statement, context)) return catalog;
         if (context.Rules.Dialect.IsMySqlFamily() && RefusesPartitioning(after, statement, context)) return catalog;
         if (!catalog.Relations.IsEmpty) after = RelationStatements.After(catalog, after, statement);
         return cascade is null ? after : cascade.Follow(catalog, after);
     }
+
+    // MariaDB under ANSI_QUOTES refuses a "x" in a DEFAULT or CHECK that names no column of the table.
+    private static bool RefusesDoubleQuotedName(Catalog after, SqlStatement statement, ApplyContext context) => statement switch
+    {
+        CreateTableStatement s => after.FindTable(s.Name) is { } table && MariaDbDoubleQuotedNames.Refuses(table, s, context),
+        AlterTableStatement s => after.FindTable(s.Name) is { } table && MariaDbDoubleQuotedNames.Refuses(table, s, context),
+        _ => false,
+    };
+
+    // And keeps such a name, which it runs, spelled as the column it names.
+    private static Catalog DoubleQuotedNamesSpelled(Catalog after, SqlStatement statement, ApplyContext context) => statement switch
+    {
+        CreateTableStatement s => MariaDbDoubleQuotedNames.Spelled(after, s.Name, s, context),
+        AlterTableStatement s => MariaDbDoubleQuotedNames.Spelled(after, s.Name, s, context),
+        _ => after,
+    };
 
     // MariaDB refuses the statement that leaves an index over a VIRTUAL column whose value is not the row's alone.
     private static bool RefusesIndexedVirtualColumn(Catalog after, SqlStatement statement, ApplyContext context) => statement switch

@@ -7,26 +7,51 @@ namespace SchemaTasks.Schema;
 /// MariaDB in a strict sql_mode (its default) refuses an INSERT or REPLACE that writes a string an
 /// ENUM column has no label for (error 1265, Data truncated for column 's' at row 1): rows of
 /// VALUES and SET assignments are always written, so the refusal is certain and the migration stops
-/// there, while the build would accept code using that value. A SET column alike, for a member it lacks. Checked on MariaDB 10.11: the string
-/// is compared with the column's collation (case-insensitive by default) after its trailing spaces,
-/// so <c>'A'</c> and <c>'a '</c> are taken for <c>'a'</c>; <c>''</c> is refused; a numeric string such
-/// as <c>'2'</c> is taken as the label's index. INSERT IGNORE and a sql_mode that is not strict
+/// there, while the build would accept code using that value. A SET column alike, for a member it
+/// lacks. Checked on MariaDB 10.11: the string is compared with the column's collation after its
+/// trailing spaces, so <c>'a '</c> is taken for <c>'a'</c>, and <c>'A'</c> too unless the collation
+/// is case-sensitive (<c>_bin</c>, <c>_cs</c>, <c>binary</c>: refused); <c>''</c> is refused. A string
+/// no label matches is taken as the label's index when it is an unsigned integer of fewer than six
+/// characters (<c>'3'</c>, <c>' +3'</c>, <c>'03'</c>) from 1 to the number of labels; any other
+/// (<c>'0'</c>, index 0 being the empty error value, <c>'4'</c> of three labels, <c>'-1'</c>,
+/// <c>'1.0'</c>, <c>'000003'</c>) is refused. <c>N'c'</c>, <c>_utf8mb4'c'</c>, <c>_binary'c'</c> and
+/// <c>X'63'</c> are the string <c>c</c>, compared alike. INSERT IGNORE and a sql_mode that is not strict
 /// store <c>''</c> with a warning; ON DUPLICATE KEY UPDATE assigns only for a duplicate row.
 /// </summary>
 /// <remarks>
-/// So that nothing the server takes is reported, a value is judged only when it is a plain quoted
-/// literal without a backslash (an escape depends on NO_BACKSLASH_ESCAPES), does not begin like a
-/// number, and, with the labels, is ASCII (other characters compare by the collation, which the
-/// engine does not follow); it differs from every label ignoring ASCII case and trailing spaces.
+/// So that nothing the server takes is reported, a value is judged only when it is a quoted
+/// literal without a backslash (an escape depends on NO_BACKSLASH_ESCAPES), plain or after
+/// <c>N</c>, <c>X</c> or an introducer of a charset that writes ASCII as itself, and, with the
+/// labels, is ASCII (other characters compare by the collation, which the engine does not follow).
+/// A string that matches a label only ignoring case, in a column whose collation the migrations do
+/// not tell (the database's default), is reported as undecided (ST3126, a warning).
 /// A row past the first is refused only on a transactional table, whose engine the snapshot does
 /// not know (a MyISAM table keeps the rows before it): a warning then, as for DEFAULT
 /// (<see cref="MariaDbOmittedColumns"/>). A SET column is judged alike, member by member
-/// (<c>'a,c'</c>); an empty member or one with a trailing space, which the server refuses too, is not.
+/// (<c>'a,c'</c>); an empty member or one with a trailing space, which the server refuses too, is
+/// not. A SET value whose members are not all labels is read as a number, the members' bits
+/// (<c>'3'</c> is both of two), and refused unless it is a whole integer below 2^members.
 /// </remarks>
 internal static class MariaDbEnumLiterals
 {
     // A column may have many labels; the message shows the first few.
     private const int LabelsShown = 12;
+
+    // MariaDB reads a string no label matches as an ENUM index only below this length (Field_enum::store).
+    private const int IndexLengthLimit = 6;
+
+    // And a SET's string as the number of its bits only below this one (Field_set::store).
+    private const int SetNumberLengthLimit = 22;
+
+    // The charsets in which an ASCII character is the same byte, so an introduced ASCII string reads as written.
+    private static readonly HashSet<string> AsciiCharsets = new(StringComparer.Ordinal) { "utf8mb4", "utf8mb3", "latin1", "ascii", "binary" };
+
+    private enum Verdict
+    {
+        Taken,
+        Refused,
+        CaseDecides,
+    }
 
     /// <summary>Reports the first literal of the statement that the ENUM column it is written to has no label for; returns whether one was.</summary>
     /// <param name="sql">The migration's text.</param>
@@ -35,64 +60,160 @@ internal static class MariaDbEnumLiterals
     /// <param name="table">The table it writes, as the migrations created it.</param>
     /// <param name="listed">The columns of its column list (or SET targets), in order.</param>
     /// <param name="context">The migration being applied.</param>
-    /// <param name="diagnostics">Receives the refusal.</param>
+    /// <param name="diagnostics">Receives the refusal, and a warning for each literal whose fate the column's unknown collation decides.</param>
     public static bool Check(string sql, string verb, MariaDbInsertHead insert, CatalogTable table, List<CatalogColumn> listed, ApplyContext context, List<SchemaDiagnostic> diagnostics)
     {
         if (insert.Literals is not { Count: > 0 } literals) return false;
         foreach (var use in literals)
         {
             if (MariaDbOmittedColumns.WrittenColumn(sql, use.Column, use.Value, insert, table, listed, context) is not { } column) return false; // A column the table lacks, or a row longer than the columns: the server's other errors come first.
-            if (column.InlineValues is not { } labels) continue;
-            if (Refused(sql, use.At, labels) is not { } value) continue;
-            Report(verb, table, column, labels, value, use, context, diagnostics);
-            return true;
+            if (column.InlineValues is not { } labels || Content(sql, use) is not { } value) continue;
+            var collation = TableCharsets.Of(table, context.Rules).CollationOf(column.Name);
+            switch (Judge(value, labels, collation))
+            {
+                case Verdict.Refused:
+                    Report(verb, table, column, labels, value, use, context, diagnostics);
+                    return true;
+                case Verdict.CaseDecides:
+                    ReportCaseUndecided(verb, table, column, value, use, context, diagnostics);
+                    break;
+            }
         }
 
         return false;
     }
 
-    // The literal's value when the column certainly has no label for it; null when the server may take it.
-    private static string? Refused(string sql, SqlToken at, InlineValueList labels)
+    // The string a literal writes, when the engine can tell it and it and is ASCII; null otherwise.
+    private static string? Content(string sql, MariaDbLiteralUse use)
     {
-        if (at.Unterminated || at.PrefixLength != 0 || sql[at.Start] != '\'') return null; // N'x', _utf8mb4'x', x'78', "x": not judged.
-        var value = SqlTokenText.Unquote(sql, at);
-        if (sql.AsSpan(at.Start, at.Length).IndexOf('\\') >= 0 || !MySqlClientCharset.IsAscii(value)) return null;
-        if (MayBeNumber(value)) return null; // Perhaps read as an ENUM's index or a SET's bits.
-        foreach (var label in labels.Values)
+        var at = use.At;
+        if (at.Unterminated || sql[at.Start + at.PrefixLength] != '\'') return null; // "x": not judged.
+        if (use.Introducer.Length > 0 && !AsciiCharsets.Contains(MySqlCharsets.Named(sql.Substring(use.Introducer.Start + 1, use.Introducer.Length - 1)))) return null;
+        var value = at.PrefixLength == 0 ? SqlTokenText.Unquote(sql, at) : sql[at.Start] switch
         {
-            if (!MySqlClientCharset.IsAscii(label)) return null;
+            'N' or 'n' => SqlTokenText.Unquote(sql, at),
+            'X' or 'x' => Hex(SqlTokenText.Unquote(sql, at)),
+            _ => null, // B'...', bits: not judged.
+        };
+        if (value is null || sql.AsSpan(at.Start, at.Length).IndexOf('\\') >= 0 || !MySqlClientCharset.IsAscii(value)) return null;
+        return value;
+    }
+
+    // X'63' is the bytes it spells; ASCII bytes are those characters in any charset judged here.
+    private static string? Hex(string digits)
+    {
+        if (digits.Length % 2 != 0) return null; // The server refuses it (1064) before any value is written.
+        var text = new char[digits.Length / 2];
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!byte.TryParse(digits.AsSpan(2 * i, 2), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var b)) return null;
+            text[i] = (char)b;
         }
 
-        if (labels.Kind == InlineValueKind.Enum) return IsLabel(value, labels) ? null : value;
+        return new string(text);
+    }
+
+    // Whether the server takes the value for the column, refuses it, or decides by a collation the migrations do not tell.
+    private static Verdict Judge(string value, InlineValueList labels, string? collation)
+    {
+        foreach (var label in labels.Values)
+        {
+            if (!MySqlClientCharset.IsAscii(label)) return Verdict.Taken;
+        }
+
+        // A case-insensitive collation ends in _ci; _bin, _cs and binary compare case.
+        bool? ignoresCase = collation is null ? null : collation.EndsWith("_ci", StringComparison.Ordinal);
+        if (labels.Kind == InlineValueKind.Enum)
+        {
+            var trimmed = value.TrimEnd(' ');
+            return Match(trimmed, labels, ignoresCase) switch
+            {
+                Verdict.Taken => Verdict.Taken,
+                Verdict.CaseDecides => Verdict.CaseDecides,
+                _ => IsIndex(trimmed, labels.Values.Length),
+            };
+        }
 
         // A SET takes members joined by ',' ('' is the empty set). The server refuses an empty member
         // and one with a trailing space ('a ,b'); only a member no label matches is judged here.
+        var verdict = Verdict.Taken;
         foreach (var member in value.Split(','))
         {
-            if (member.TrimEnd(' ').Length > 0 && !MayBeNumber(member) && !IsLabel(member, labels)) return value;
+            if (member.TrimEnd(' ').Length == 0) continue;
+            var match = Match(member.TrimEnd(' '), labels, ignoresCase);
+            if (match == Verdict.Refused) return Bits(value, labels.Values.Length);
+            if (match == Verdict.CaseDecides) verdict = Verdict.CaseDecides;
         }
 
-        return null;
+        return verdict;
     }
 
-    // Compared as the default _ci collation compares ASCII, after trailing spaces (the server ignores them).
-    private static bool IsLabel(string value, InlineValueList labels)
+    // A SET value whose members are not all labels is read as the number of the members' bits, and
+    // only a whole integer (leading spaces and a sign allowed, not trailing ones) is one: '-0' is the
+    // empty set, '-1', '1.0', '1e0' and '1 ' are refused (checked on MariaDB 10.11).
+    private static Verdict Bits(string value, int count)
     {
-        var trimmed = value.TrimEnd(' ');
+        if (value.AsSpan().IndexOfAny("\t\n\r\v\f") >= 0) return Verdict.Taken; // White space the server may skip: not judged.
+        var digits = value.AsSpan().TrimStart(' ');
+        var negative = digits.StartsWith("-");
+        if (negative || digits.StartsWith("+")) digits = digits[1..];
+        if (digits.Length == 0 || digits.ContainsAnyExcept("0123456789")) return Verdict.Refused;
+        if (value.Length >= SetNumberLengthLimit) return Verdict.Taken; // Read otherwise by the server: not judged.
+        if (negative) return digits.ContainsAnyExcept('0') ? Verdict.Refused : Verdict.Taken;
+
+        // Past ulong the server reads its largest value, with an error: refused too.
+        if (!ulong.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits)) return Verdict.Refused;
+        return count >= 64 || bits < 1UL << count ? Verdict.Taken : Verdict.Refused;
+    }
+
+    // Compared as the column's collation compares ASCII, after trailing spaces (the server ignores them even under a NO PAD collation).
+    private static Verdict Match(string trimmed, InlineValueList labels, bool? ignoresCase)
+    {
+        var caseOnly = false;
         foreach (var label in labels.Values)
         {
-            if (string.Equals(label.TrimEnd(' '), trimmed, StringComparison.OrdinalIgnoreCase)) return true;
+            var name = label.TrimEnd(' ');
+            if (string.Equals(name, trimmed, StringComparison.Ordinal)) return Verdict.Taken;
+            caseOnly |= string.Equals(name, trimmed, StringComparison.OrdinalIgnoreCase);
         }
 
-        return false;
+        return !caseOnly ? Verdict.Refused : ignoresCase switch
+        {
+            true => Verdict.Taken,
+            false => Verdict.Refused,
+            null => Verdict.CaseDecides,
+        };
     }
 
-    private static bool MayBeNumber(string value)
+    // A string no label matches is an index when the whole of it (leading spaces and a '+' allowed)
+    // is an integer from 1 to the number of labels, written in fewer than six characters. Other
+    // leading white space the server skips too; such a value is left unjudged.
+    private static Verdict IsIndex(string trimmed, int count)
     {
-        var first = value.TrimStart();
-        return first.Length > 0 && (char.IsAsciiDigit(first[0]) || first[0] is '+' or '-' or '.');
+        if (trimmed.AsSpan().IndexOfAny("\t\n\r\v\f") >= 0) return Verdict.Taken;
+        if (trimmed.Length >= IndexLengthLimit) return Verdict.Refused;
+        var digits = trimmed.AsSpan().TrimStart(' ');
+        if (digits.StartsWith("+")) digits = digits[1..];
+        if (digits.Length == 0) return Verdict.Refused;
+        foreach (var c in digits)
+        {
+            if (!char.IsAsciiDigit(c)) return Verdict.Refused;
+        }
+
+        var index = int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+        return index >= 1 && index <= count ? Verdict.Taken : Verdict.Refused;
     }
 
+    private static void ReportCaseUndecided(string verb, CatalogTable table, CatalogColumn column, string value, MariaDbLiteralUse use, ApplyContext context, List<SchemaDiagnostic> diagnostics)
+    {
+        var kind = column.InlineValues!.Kind == InlineValueKind.Enum ? "an ENUM label" : "a SET member";
+        diagnostics.Add(SchemaDiagnostic.Warning(
+            DiagnosticCodes.EnumLabelCaseUndecided,
+            $"This {verb} writes {context.ShowValue(value)} to column {context.Show(column.Name)} of {context.Show(table.Name)}, which matches {kind} only ignoring case, and the migrations do not tell the column's collation (it is the database's default): a case-insensitive one (_ci) takes it, a case-sensitive one (_bin, _cs) refuses the {verb} in a strict sql_mode (MariaDB error 1265, Data truncated for column '{column.Name}'). Write the label as the column declares it, or give the column or its table a COLLATE.",
+            context.File,
+            use.At.Line,
+            use.At.Column));
+    }
 
     private static void Report(string verb, CatalogTable table, CatalogColumn column, InlineValueList labels, string value, MariaDbLiteralUse use, ApplyContext context, List<SchemaDiagnostic> diagnostics)
     {

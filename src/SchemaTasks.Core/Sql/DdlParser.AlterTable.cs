@@ -278,7 +278,7 @@ internal sealed partial class DdlParser
             if (_c.TryWords("SET", "DEFAULT"))
             {
                 // MySQL requires parentheses around non-literal defaults here.
-                return new SetDefaultAction(at, column, DefaultExpression());
+                return new SetDefaultAction(at, column, DefaultExpression()) { DefaultName = _defaultName };
             }
 
             if (_c.TryWords("DROP", "DEFAULT")) return new SetDefaultAction(at, column, null);

@@ -48,6 +48,7 @@ internal sealed partial class DdlParser
         string? convertCollation = null;
         while (!_c.AtEnd && !_c.IsSymbol(','))
         {
+            RefuseQuotedNameAsComment();
             if (_c.TryWord("CONVERT"))
             {
                 _c.ExpectWord("TO");

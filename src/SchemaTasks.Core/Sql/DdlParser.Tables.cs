@@ -68,6 +68,7 @@ internal sealed partial class DdlParser
         IReadOnlyList<string>? partitionColumns = null;
         while (!_c.AtEnd)
         {
+            RefuseQuotedNameAsComment();
             if (_mySql && TryCharsetClause(ref charset, afterDefault: true)) continue;
             if (!_mySql && parents.Count == 0 && _c.IsWord("INHERITS") && _c.IsSymbol('(', 1))
             {
@@ -315,6 +316,7 @@ internal sealed partial class DdlParser
         string? generatedExpression = null;
         var generatedStored = false;
         string? defaultText = null;
+        DoubleQuotedName? defaultName = null;
         var primaryKey = false;
         List<ConstraintSpec>? constraints = null; // Most columns have none.
         if (type.ImpliesUniqueNotNull)
@@ -333,6 +335,7 @@ internal sealed partial class DdlParser
         while (!_c.AtEnd && !_c.IsSymbol(',') && !_c.IsSymbol(')') && !(_mySql && IsMySqlPartitioning()))
         {
             var token = _c.Current;
+            RefuseQuotedNameAsComment();
             if (_mySql && TryColumnCharset(ref charset))
             {
                 attributes?.Add(new ColumnAttribute(token, ColumnAttributeKind.TypeOption));
@@ -381,6 +384,7 @@ internal sealed partial class DdlParser
 
                 // MySQL and MariaDB keep the last DEFAULT of a column and never look at the others.
                 defaultText = DefaultExpression("column " + name);
+                defaultName = _defaultName;
             }
             else if (_c.IsWord("CHECK"))
             {
@@ -524,6 +528,7 @@ internal sealed partial class DdlParser
         if (primaryKey) notNull = true;
         return new ColumnSpec(at, name, type, notNull, defaultText, primaryKey, constraints ?? (IReadOnlyList<ConstraintSpec>)[])
         {
+            DefaultName = defaultName,
             First = first,
             After = after,
             ExplicitNull = explicitNull,
@@ -592,6 +597,8 @@ internal sealed partial class DdlParser
 
         var end = _c.Position;
         UnwrapParentheses(ref start, ref end);
+        _defaultName = end - start == 1 && IsDoubleQuotedName(start, start, end) ? new DoubleQuotedName(SqlTokenText.Unquote(_c.Source, _c.Tokens[start]), _c.Tokens[start]) : null;
+        _doubleQuotedNames |= _defaultName is not null;
         return Render(start, end);
     }
 
@@ -680,7 +687,30 @@ internal sealed partial class DdlParser
             return new CheckSpec(ValueSetText(_rules, column, values), column, values) { WrittenExpression = _mySql ? null : Render(start, end), NoInherit = noInherit };
         }
 
-        return new CheckSpec(Render(start, end), null, [], Identifiers(start, end)) { NoInherit = noInherit };
+        return new CheckSpec(Render(start, end), null, [], Identifiers(start, end)) { NoInherit = noInherit, DoubleQuotedNames = DoubleQuotedNames(start, end) };
+    }
+
+    // MySQL under ANSI_QUOTES: the "x" of a CHECK that stand as names of columns (not a function, a qualifier or a qualified name).
+    private List<DoubleQuotedName>? DoubleQuotedNames(int start, int end)
+    {
+        if (!_mySql) return null;
+        List<DoubleQuotedName>? names = null;
+        for (var i = start; i < end; i++)
+        {
+            if (IsDoubleQuotedName(i, start, end)) (names ??= []).Add(new DoubleQuotedName(SqlTokenText.Unquote(_c.Source, _c.Tokens[i]), _c.Tokens[i]));
+        }
+
+        _doubleQuotedNames |= names is not null;
+        return names;
+    }
+
+    // Whether the token at i, in [start, end), is a "x" standing alone: under MySQL's ANSI_QUOTES the name of a column.
+    private bool IsDoubleQuotedName(int i, int start, int end)
+    {
+        var token = _c.Tokens[i];
+        if (!_mySql || token.Kind != SqlTokenKind.QuotedIdentifier || _c.Source[token.Start] != '"' || token.Unterminated) return false;
+        if (i + 1 < end && (SqlTokenText.IsSymbol(_c.Source, _c.Tokens[i + 1], '(') || SqlTokenText.IsSymbol(_c.Source, _c.Tokens[i + 1], '.'))) return false;
+        return i == start || !SqlTokenText.IsSymbol(_c.Source, _c.Tokens[i - 1], '.');
     }
 
     private List<string> Identifiers(int start, int end)

@@ -13,6 +13,8 @@ internal sealed partial class DdlParser
     private readonly TokenCursor _c;
     private readonly IdentifierRules _rules;
     private readonly bool _mySql;
+    private DoubleQuotedName? _defaultName; // The last DEFAULT read, when it is one double-quoted name (MySQL's ANSI_QUOTES).
+    private bool _doubleQuotedNames; // Whether a DEFAULT or CHECK read so far holds one.
 
     private DdlParser(TokenCursor cursor)
     {
@@ -39,6 +41,7 @@ internal sealed partial class DdlParser
 
         if (statement is null) return null;
         if (cursor.Truncated is { } truncated) statement = statement with { TruncatedNames = truncated };
+        if (parser._doubleQuotedNames) statement = statement with { HasDoubleQuotedNames = true };
         if (parser._unqualifiedTables is { } unqualified) statement.UnqualifiedTables = unqualified;
         return statement;
     }

@@ -31,6 +31,7 @@ internal struct MariaDbInsertWatch(List<SqlToken> columns, List<MariaDbDefaultUs
     private int _row; // In VALUES rows: the row being read, from 0.
     private int _value; // And the value within it.
     private bool _valueFirst; // The next token begins a value (of a row, or assigned).
+    private SqlToken _introducer; // A charset introducer (_utf8mb4) that began the value, before its string.
     private bool _allColumns; // VALUES rows without a column list: the values are the table's columns in order.
     private bool _onDuplicate; // The assignments of ON DUPLICATE KEY UPDATE, which run only for a duplicate row.
     private bool _update; // A single-table UPDATE, read for its assignments' DEFAULT.
@@ -96,6 +97,7 @@ internal struct MariaDbInsertWatch(List<SqlToken> columns, List<MariaDbDefaultUs
         _literalOpen = false;
         (_state, _depth, _afterOn, _assigning, _givesColumns, _qualified, _ignore) = (State.First, 0, false, false, false, false, false);
         (_row, _value, _valueFirst, _allColumns, _onDuplicate, _reading, _update, _aliased) = (0, 0, false, false, false, DefaultReading.None, false, false);
+        _introducer = default;
     }
 
     /// <summary>Reads the statement's next token.</summary>
@@ -190,10 +192,18 @@ internal struct MariaDbInsertWatch(List<SqlToken> columns, List<MariaDbDefaultUs
         if (_literalOpen && !EndsValue(source, token)) _literals.RemoveAt(_literals.Count - 1);
         var afterOn = _afterOn;
         var valueFirst = _valueFirst;
-        (_afterOn, _valueFirst, _literalOpen) = (false, false, false);
+        var introducer = _introducer;
+        (_afterOn, _valueFirst, _literalOpen, _introducer) = (false, false, false, default);
+        if (valueFirst && introducer.Length == 0 && token.Kind == SqlTokenKind.Word && !_onDuplicate && !_update && IsIntroducer(source, token))
+        {
+            // _utf8mb4'c': the string after it still begins the value.
+            (_valueFirst, _introducer) = (true, token);
+            return;
+        }
+
         if (valueFirst && token.Kind == SqlTokenKind.String && !_onDuplicate && !_update)
         {
-            _literals.Add(new MariaDbLiteralUse(token, _assigning ? _name : default, _assigning ? -1 : _row, _assigning ? -1 : _value));
+            _literals.Add(new MariaDbLiteralUse(token, _assigning ? _name : default, _assigning ? -1 : _row, _assigning ? -1 : _value) { Introducer = introducer });
             _literalOpen = true;
             return;
         }
@@ -241,6 +251,10 @@ internal struct MariaDbInsertWatch(List<SqlToken> columns, List<MariaDbDefaultUs
         else if (afterOn && IsWord(source, token, "DUPLICATE")) _state = State.Duplicate;
         else if (IsWord(source, token, "RETURNING")) _state = State.Done;
     }
+
+    // A charset introducer: '_' and a charset's name, which the server reads before a string only.
+    private static bool IsIntroducer(string source, SqlToken token)
+        => token.Length > 1 && source[token.Start] == '_' && MySqlCharsets.Named(source.Substring(token.Start + 1, token.Length - 1)) != MySqlCharsets.Unknown;
 
     // Whether the token ends the value a literal began: ',' or ')' of its row, or after an assignment ',', ON or RETURNING.
     private readonly bool EndsValue(string source, SqlToken token)
@@ -364,4 +378,8 @@ internal readonly record struct MariaDbDefaultUse(SqlToken At, SqlToken Column, 
 /// <param name="Column">The column assigned; none for a row's value.</param>
 /// <param name="Row">The row, from 0, of a value of VALUES rows; -1 for an assignment.</param>
 /// <param name="Value">The value's place in its row, from 0; -1 for an assignment.</param>
-internal readonly record struct MariaDbLiteralUse(SqlToken At, SqlToken Column, int Row, int Value);
+internal readonly record struct MariaDbLiteralUse(SqlToken At, SqlToken Column, int Row, int Value)
+{
+    /// <summary>The charset introducer written before the literal (<c>_utf8mb4'c'</c>); none (length 0) when there is none.</summary>
+    public SqlToken Introducer { get; init; }
+}

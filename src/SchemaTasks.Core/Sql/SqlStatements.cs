@@ -8,6 +8,9 @@ namespace SchemaTasks.Sql;
 
 internal abstract record SqlStatement(SqlToken At)
 {
+    /// <summary>MySQL under ANSI_QUOTES: a DEFAULT or CHECK of the statement holds a <see cref="DoubleQuotedName"/>, which the engine then resolves.</summary>
+    public bool HasDoubleQuotedNames { get; init; }
+
     /// <summary>Names in the statement PostgreSQL shortens to 63 bytes.</summary>
     public IReadOnlyList<TruncatedName> TruncatedNames { get; init; } = [];
 
@@ -184,6 +187,9 @@ internal sealed record ColumnSpec(SqlToken At, string Name, TypeSpec Type, bool?
     /// <summary>MySQL <c>FIRST</c>: the column goes first (ADD, MODIFY, CHANGE).</summary>
     public bool First { get; init; }
 
+    /// <summary>MySQL under ANSI_QUOTES: the DEFAULT is one double-quoted name, a column of the table (<see cref="DoubleQuotedName"/>).</summary>
+    public DoubleQuotedName? DefaultName { get; init; }
+
     /// <summary>MySQL <c>AFTER col</c>: the column goes right after that one.</summary>
     public string? After { get; init; }
 
@@ -289,7 +295,18 @@ internal sealed record CheckSpec(string Expression, string? Column, IReadOnlyLis
 
     /// <summary>PostgreSQL <c>NO INHERIT</c>: the check stays off the tables that inherit this one.</summary>
     public bool NoInherit { get; init; }
+
+    /// <summary>MySQL under ANSI_QUOTES: the double-quoted names of the expression, columns of the table (<see cref="DoubleQuotedName"/>); <see langword="null"/> when none.</summary>
+    public IReadOnlyList<DoubleQuotedName>? DoubleQuotedNames { get; init; }
 }
+
+/// <summary>
+/// MySQL under ANSI_QUOTES: a <c>"x"</c> written where a default or a CHECK may hold a string,
+/// which the server reads as the name of a column of the table (and refuses when it names none).
+/// </summary>
+/// <param name="Name">The name, unquoted.</param>
+/// <param name="At">Where it is written.</param>
+internal readonly record struct DoubleQuotedName(string Name, SqlToken At);
 
 internal abstract record AlterAction(SqlToken At);
 
@@ -309,7 +326,11 @@ internal sealed record AlterColumnTypeAction(SqlToken At, string Column, TypeSpe
 internal sealed record SetNotNullAction(SqlToken At, string? Column, bool NotNull) : AlterAction(At);
 
 /// <summary>SET/DROP DEFAULT of a column, or of the domain itself when <see cref="Column"/> is null.</summary>
-internal sealed record SetDefaultAction(SqlToken At, string? Column, string? Default) : AlterAction(At);
+internal sealed record SetDefaultAction(SqlToken At, string? Column, string? Default) : AlterAction(At)
+{
+    /// <summary>MySQL under ANSI_QUOTES: the DEFAULT is one double-quoted name, a column of the table.</summary>
+    public DoubleQuotedName? DefaultName { get; init; }
+}
 
 /// <summary>MySQL MODIFY (same name) and CHANGE (new name): the whole definition is replaced.</summary>
 internal sealed record ReplaceColumnAction(SqlToken At, string Column, ColumnSpec Definition) : AlterAction(At)

@@ -24,6 +24,17 @@ public sealed class MariaDbEnumLiteralTests
     [InlineData("a leading space", "INSERT INTO t VALUES (1, ' a', NULL);")]
     [InlineData("a later row of an InnoDB table", "INSERT INTO t VALUES (1, 'a', NULL), (2, 'c', NULL);")]
     [InlineData("a strict mode set", "SET sql_mode = 'STRICT_ALL_TABLES';\nINSERT INTO t (id, s) VALUES (1, 'c');")]
+    [InlineData("a national string", "INSERT INTO t VALUES (1, N'c', NULL);")]
+    [InlineData("a charset introducer", "INSERT INTO t VALUES (1, _utf8mb4'c', NULL);")]
+    [InlineData("a latin1 introducer", "INSERT INTO t SET id = 1, s = _latin1 'c';")]
+    [InlineData("a hexadecimal string", "INSERT INTO t VALUES (1, X'7a', NULL);")]
+    [InlineData("index 0, the empty error value", "INSERT INTO t VALUES (1, '0', NULL);")]
+    [InlineData("zeros", "INSERT INTO t VALUES (1, '00', NULL);")]
+    [InlineData("an index past the labels", "INSERT INTO t VALUES (1, '4', NULL);")]
+    [InlineData("a negative index", "INSERT INTO t VALUES (1, '-1', NULL);")]
+    [InlineData("a decimal", "INSERT INTO t VALUES (1, '1.0', NULL);")]
+    [InlineData("an index in six characters", "INSERT INTO t VALUES (1, '000003', NULL);")]
+    [InlineData("a number and a letter", "INSERT INTO t VALUES (1, '3x', NULL);")]
     public async Task A_string_the_enum_lacks_is_refused(string behaviour, string statement)
     {
         if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
@@ -31,9 +42,11 @@ public sealed class MariaDbEnumLiteralTests
     }
 
     [MySqlTheory]
-    [InlineData("a label in another case", "INSERT INTO t VALUES (1, 'A', NULL), (2, 'b2', NULL);")]
     [InlineData("trailing spaces", "INSERT INTO t VALUES (1, 'a  ', NULL);")]
     [InlineData("a numeric string, an index", "INSERT INTO t VALUES (1, '3', NULL), (2, '01', NULL), (3, '2 ', NULL);")]
+    [InlineData("an index after spaces or a plus", "INSERT INTO t VALUES (1, '  3', NULL), (2, ' +3', NULL), (3, '00003', NULL);")]
+    [InlineData("prefixed labels", "INSERT INTO t VALUES (1, N'a', NULL), (2, _latin1'B2', NULL), (3, X'62', NULL), (4, _binary'a', NULL);")]
+    [InlineData("a sql_mode that is not strict, index 0", "SET sql_mode = '';\nINSERT INTO t VALUES (1, '0', NULL), (2, X'7a', NULL);")]
     [InlineData("a literal in an expression", "INSERT INTO t (id, s) VALUES (1, 'c' = 'c'), (2, 'c' <> 'x');")]
     [InlineData("another column", "INSERT INTO t (id, s, n) VALUES (1, 'a', 'c');")]
     [InlineData("insert ignore", "INSERT IGNORE INTO t VALUES (1, 'c', NULL);")]
@@ -52,6 +65,10 @@ public sealed class MariaDbEnumLiteralTests
     [InlineData("a member it lacks", "INSERT INTO v VALUES (1, 'c');")]
     [InlineData("a member among others", "INSERT INTO v VALUES (1, 'a,c');")]
     [InlineData("a leading space", "INSERT INTO v VALUES (1, 'a, b');")]
+    [InlineData("bits past the members", "INSERT INTO v VALUES (1, '4');")]
+    [InlineData("a decimal", "INSERT INTO v VALUES (1, '1.4');")]
+    [InlineData("a number and a trailing space", "INSERT INTO v VALUES (1, '1 ');")]
+    [InlineData("a negative number", "INSERT INTO v VALUES (1, '-1');")]
     public async Task A_set_member_the_column_lacks_is_refused(string behaviour, string statement)
     {
         if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
@@ -59,7 +76,8 @@ public sealed class MariaDbEnumLiteralTests
     }
 
     [MySqlTheory]
-    [InlineData("members in another case", "INSERT INTO v VALUES (1, 'A,b'), (2, 'b,a,a');")]
+    [InlineData("members repeated", "INSERT INTO v VALUES (1, 'b,a,a');")]
+    [InlineData("numbers, bits of the members", "INSERT INTO v VALUES (1, '0'), (2, '3'), (3, ' +2'), (4, '-0');")]
     [InlineData("the empty set", "INSERT INTO v VALUES (1, '');")]
     [InlineData("trailing spaces", "INSERT INTO v VALUES (1, 'a,b  ');")]
     [InlineData("a number, bits", "INSERT INTO v VALUES (1, '3');")]
@@ -67,5 +85,39 @@ public sealed class MariaDbEnumLiteralTests
     {
         if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
         await MySqlServerAgreement.AssertEngineMatchesServerAsync(behaviour, Set + statement, SqlDialect.MariaDb);
+    }
+
+    private const string CaseSensitive = "CREATE TABLE u (id int PRIMARY KEY, s ENUM('a','b') COLLATE utf8mb4_bin NOT NULL, v SET('a','b') CHARACTER SET latin1 COLLATE latin1_general_cs);\n";
+    private const string CaseInsensitive = "CREATE TABLE u (id int PRIMARY KEY, s ENUM('a','b') NOT NULL, v SET('a','b')) DEFAULT CHARSET=utf8mb4;\n";
+
+    [MySqlTheory]
+    [InlineData("a label in another case", "INSERT INTO u (id, s) VALUES (1, 'A');")]
+    [InlineData("a hexadecimal string in another case", "INSERT INTO u SET id = 1, s = X'41';")]
+    [InlineData("a binary string in another case", "INSERT INTO u SET id = 1, s = _binary'A';")]
+    [InlineData("a set member in another case", "INSERT INTO u (id, s, v) VALUES (1, 'a', 'a,B');")]
+    public async Task A_case_sensitive_collation_refuses_another_case(string behaviour, string statement)
+    {
+        if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
+        await MySqlServerAgreement.AssertMariaDbRefusesLastLineAsync(behaviour, CaseSensitive + statement, DiagnosticCodes.EnumLabelUnknown, 1265);
+    }
+
+    [MySqlTheory]
+    [InlineData("a label in another case", CaseInsensitive + "INSERT INTO u (id, s, v) VALUES (1, 'A', 'B,a'), (2, 'b ', 'A');")]
+    [InlineData("a binary string in another case", CaseInsensitive + "INSERT INTO u SET id = 1, s = _binary'B';")]
+    [InlineData("the labels as written, case-sensitive", CaseSensitive + "INSERT INTO u (id, s, v) VALUES (1, 'a', 'b,a'), (2, 'b ', 'a');")]
+    public async Task A_collation_that_takes_the_value_is_followed(string behaviour, string sql)
+    {
+        if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
+        await MySqlServerAgreement.AssertEngineMatchesServerAsync(behaviour, sql, SqlDialect.MariaDb);
+    }
+
+    // The test database's default collation is case-insensitive, so the server takes these; the
+    // engine cannot know the database's, and warns.
+    [MySqlFact]
+    public async Task Another_case_under_an_unknown_collation_is_a_warning()
+    {
+        if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
+        await MySqlServerAgreement.AssertEngineMatchesServerAsync(
+            "a label in another case", Table + "INSERT INTO t VALUES (1, 'A', NULL), (2, 'b2', NULL);", SqlDialect.MariaDb, DiagnosticCodes.EnumLabelCaseUndecided, DiagnosticCodes.EnumLabelCaseUndecided);
     }
 }

@@ -36,6 +36,11 @@ public sealed class MySqlSessionReadingTests
         SET SQL_MODE=@OLD_SQL_MODE;
         CREATE TABLE u (e ENUM("x", "y"));
         """)]
+    [InlineData("ANSI_QUOTES: a double-quoted DEFAULT or CHECK naming a column is that column", """
+        SET sql_mode = 'ANSI_QUOTES,STRICT_TRANS_TABLES';
+        CREATE TABLE t (a int, s int DEFAULT "a", b varchar(10), CHECK (b IN ("B")));
+        ALTER TABLE t ADD COLUMN c varchar(10) DEFAULT "b", ALTER COLUMN s SET DEFAULT "A";
+        """)]
     public async Task The_statements_after_the_mode_build_the_servers_schema(string behaviour, string sql)
     {
         if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
@@ -66,4 +71,32 @@ public sealed class MySqlSessionReadingTests
                 "SET sql_mode = 'ANSI_QUOTES';\nCREATE TABLE t (e ENUM(\"a\", \"b\"));",
                 DiagnosticCodes.SyntaxError,
                 1064);
+
+    private const string AnsiTable = "SET sql_mode = 'ANSI_QUOTES,STRICT_TRANS_TABLES';\nCREATE TABLE t (a varchar(10), s varchar(10));\n";
+
+    [MySqlTheory]
+    [InlineData("a column's COMMENT", "CREATE TABLE u (s varchar(10) COMMENT \"x\");", 1064)]
+    [InlineData("a COMMENT naming a column", "CREATE TABLE u (s varchar(10) COMMENT \"s\");", 1064)]
+    [InlineData("a table's COMMENT", "CREATE TABLE u (s varchar(10)) COMMENT \"x\";", 1064)]
+    [InlineData("a table's COMMENT =", "CREATE TABLE u (s varchar(10)) ENGINE=InnoDB COMMENT = \"x\";", 1064)]
+    [InlineData("ALTER TABLE ... COMMENT", "ALTER TABLE t COMMENT \"x\";", 1064)]
+    [InlineData("MODIFY ... COMMENT", "ALTER TABLE t MODIFY s varchar(10) COMMENT \"x\";", 1064)]
+    [InlineData("a DEFAULT naming no column", "CREATE TABLE u (s varchar(10) DEFAULT \"x\");", 1054)]
+    [InlineData("a DEFAULT NULL in quotes", "CREATE TABLE u (s int DEFAULT \"NULL\");", 1054)]
+    [InlineData("a DEFAULT naming its own column", "CREATE TABLE u (s varchar(10) DEFAULT \"s\");", 4029)]
+    [InlineData("ALTER COLUMN ... SET DEFAULT", "ALTER TABLE t ALTER COLUMN s SET DEFAULT \"x\";", 1054)]
+    [InlineData("a DEFAULT naming a later column whose default is a name", "CREATE TABLE u (b int, a int DEFAULT \"s\", s int DEFAULT \"b\");", 4029)]
+    [InlineData("SET DEFAULTs naming each other", "ALTER TABLE t ALTER COLUMN a SET DEFAULT \"s\", ALTER COLUMN s SET DEFAULT \"a\";", 4029)]
+    [InlineData("MODIFY ... DEFAULT", "ALTER TABLE t MODIFY s varchar(10) DEFAULT \"x\";", 1054)]
+    [InlineData("ADD COLUMN ... DEFAULT", "ALTER TABLE t ADD COLUMN b int DEFAULT \"x\";", 1054)]
+    [InlineData("a table CHECK", "CREATE TABLE u (s varchar(10), CHECK (s IN (\"a\")));", 1054)]
+    [InlineData("a column CHECK", "CREATE TABLE u (s varchar(10) CHECK (s IN (\"a\")));", 1054)]
+    [InlineData("a named CHECK comparing", "CREATE TABLE u (s varchar(10), CONSTRAINT c CHECK (s = \"x\"));", 1054)]
+    [InlineData("ADD CONSTRAINT ... CHECK", "ALTER TABLE t ADD CONSTRAINT c CHECK (s IN (\"x\", \"y\"));", 1054)]
+    public async Task Double_quoted_values_the_server_refuses_under_ANSI_QUOTES_are_refused(string behaviour, string statement, int error)
+    {
+        if (MySqlTestDatabase.ServerDialect != SqlDialect.MariaDb) return;
+        var code = error switch { 1064 => DiagnosticCodes.SyntaxError, 1054 => DiagnosticCodes.ColumnNotFound, _ => DiagnosticCodes.DefaultNamesItsColumn };
+        await MySqlServerAgreement.AssertMariaDbRefusesLastLineAsync(behaviour, AnsiTable + statement, code, error);
+    }
 }
