@@ -3,16 +3,24 @@ namespace SchemaTasks.Sql;
 /// <summary>
 /// Follows, one token at a time, the rest of a PostgreSQL INSERT, UPDATE or DELETE whose head
 /// named a table not worth its tokens (<see cref="DataStatementHead"/>), for a relation it reads
-/// besides: a name after FROM, JOIN, USING or a comma (<c>UPDATE a SET x = 1 FROM b</c>, a
-/// subquery's FROM). The server reads those relations' columns too, so the statement is worth
-/// reading when one of them is (<see cref="IDataStatementTargets"/>). A comma outside a FROM list
-/// may put a column's name where a relation's would be: it is asked about all the same, which
-/// only keeps a statement that need not be.
+/// besides: a name after FROM, JOIN, USING or a comma of the list FROM or USING starts
+/// (<c>UPDATE a SET x = 1 FROM b, c</c>, a subquery's FROM). The server reads those relations'
+/// columns too, so the statement is worth reading when one of them is
+/// (<see cref="IDataStatementTargets"/>). Commas elsewhere (a VALUES list, SET's assignments)
+/// are not asked about; a comma of a FROM list's function call may be, which only keeps a
+/// statement that need not be.
 /// </summary>
 internal struct DataStatementRelationWatch
 {
+    private static readonly string[] EndsList = ["WHERE", "SET", "RETURNING", "GROUP", "HAVING", "WINDOW", "ORDER", "LIMIT", "OFFSET", "FETCH", "FOR", "UNION", "EXCEPT", "INTERSECT"];
+
     private Step _step;
     private SqlToken _name; // The first part of the relation's name.
+    private int _depth; // Parentheses open.
+    private ulong _lists; // The depths at which a FROM or USING list is being read, one bit each; past 63, every depth.
+
+    /// <summary>Starts over, for the next statement.</summary>
+    public void Reset() => (_step, _name, _depth, _lists) = (Step.Other, default, 0, 0);
 
     private enum Step : byte
     {
@@ -21,9 +29,6 @@ internal struct DataStatementRelationWatch
         AfterName,
         SecondPart,
     }
-
-    /// <summary>Starts over, for the next statement.</summary>
-    public void Reset() => (_step, _name) = (Step.Other, default);
 
     /// <summary>Takes the statement's next token: whether it ends the name of a relation <paramref name="targets"/> keeps the statement for.</summary>
     public bool Take(string sql, SqlToken token, IDataStatementTargets targets)
@@ -53,14 +58,50 @@ internal struct DataStatementRelationWatch
         return false;
     }
 
+    // FROM, JOIN, USING, or a comma of a FROM or USING list (read at its depth, up to a word that
+    // ends it; a subquery in parentheses has lists of its own).
+    private bool StartsRelation(string sql, SqlToken token)
+    {
+        var bit = _depth < 64 ? 1UL << _depth : 0;
+        if (token.Kind == SqlTokenKind.Word)
+        {
+            if (SqlTokenText.IsWord(sql, token, "FROM") || SqlTokenText.IsWord(sql, token, "USING"))
+            {
+                _lists |= bit;
+                return true;
+            }
+
+            if (SqlTokenText.IsWord(sql, token, "JOIN")) return true;
+            if ((_lists & bit) != 0 && IsOneOf(sql, token, EndsList)) _lists &= ~bit;
+            return false;
+        }
+
+        if (SqlTokenText.IsSymbol(sql, token, '('))
+        {
+            _depth++;
+        }
+        else if (SqlTokenText.IsSymbol(sql, token, ')'))
+        {
+            _lists &= ~bit; // The lists of the parentheses it closes.
+            _depth = Math.Max(0, _depth - 1);
+        }
+
+        return SqlTokenText.IsSymbol(sql, token, ',') && (bit == 0 || (_lists & bit) != 0);
+    }
+
+    private static bool IsOneOf(string sql, SqlToken token, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (SqlTokenText.IsWord(sql, token, word)) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the statement ended right after a relation's unqualified name that <paramref name="targets"/> keeps it for.</summary>
     public readonly bool EndsOnKept(string sql, IDataStatementTargets targets)
         => _step == Step.AfterName && targets.KeepsStatementOn(sql, null, _name);
-
-    private static bool StartsRelation(string sql, SqlToken token)
-        => token.Kind == SqlTokenKind.Word
-            ? SqlTokenText.IsWord(sql, token, "FROM") || SqlTokenText.IsWord(sql, token, "JOIN") || SqlTokenText.IsWord(sql, token, "USING")
-            : SqlTokenText.IsSymbol(sql, token, ',');
 
     private static bool IsName(SqlToken token) => token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;
 }

@@ -26,6 +26,7 @@ public class UnreadLabelShapesTests
     [InlineData("UPDATE p SET x = 1 FROM q WHERE s = 'z';")]
     [InlineData("UPDATE ONLY public.p SET x = 1 FROM q o WHERE o.s = 'z';")]
     [InlineData("DELETE FROM p USING q WHERE q.s = 'z';")]
+    [InlineData("UPDATE p SET x = 1 FROM (SELECT 1 AS k) v, q WHERE q.s = 'z';")]
     [InlineData("DELETE FROM p WHERE id IN (SELECT id FROM q WHERE s = 'z');")]
     [InlineData("INSERT INTO p SELECT id, 1 FROM q WHERE s = 'z';")]
     [InlineData("INSERT INTO p (id, x) VALUES ((SELECT min(id) FROM q WHERE s = 'z'), 1);")]
