@@ -86,7 +86,7 @@ internal static partial class UncommittedLabelUses
                 if ((listColumn < 0 || depth != listDepth) && IsPlainListItem(i))
                 {
                     if (inserted is not null && inserted.TryGetValue(i, out var target) && InsertedUse(i, target) is { } insertedUse) return insertedUse;
-                    if (CommonTypeArgumentAt(i, null) is { } argumentLabel) return new UncommittedLabelUse(argumentLabel, tokens[i]);
+                    if ((CommonTypeArgumentAt(i, null) ?? SetOperationItemAt(i, null)) is { } itemLabel) return new UncommittedLabelUse(itemLabel, tokens[i]);
                     continue;
                 }
 
@@ -106,6 +106,7 @@ internal static partial class UncommittedLabelUses
                     ?? CaseOperandAt(i, value)
                     ?? CaseResultAt(i, value)
                     ?? CommonTypeArgumentAt(i, value)
+                    ?? SetOperationItemAt(i, value)
                     ?? (listColumn >= 0 && depth == listDepth && ConstantStandsAlone(i) ? OfColumnAt(listColumn, value) : null)
                     ?? (inserted is not null && inserted.TryGetValue(i, out var column) ? OfColumn(column, value) : null);
                 if (use is { } label) return new UncommittedLabelUse(label, tokens[i]);

@@ -51,6 +51,11 @@ public class UnreadLabelShapesTests
     [InlineData("UPDATE q SET y = 1 WHERE s BETWEEN SYMMETRIC 'a' AND 'z';")]
     [InlineData("UPDATE q SET s = CASE WHEN y = 1 THEN 'z' ELSE s END;")]
     [InlineData("DELETE FROM p WHERE x IN (SELECT y FROM q WHERE COALESCE(q.s, NULL, 'z') = 'a');")]
+    [InlineData("UPDATE q SET y = 1 WHERE s IN (SELECT 'z' UNION SELECT s FROM q);")]
+    [InlineData("UPDATE q SET y = 1 WHERE s IN (SELECT s FROM q UNION ALL SELECT 'z');")]
+    [InlineData("DELETE FROM p WHERE x IN (SELECT 1 FROM q WHERE s IN (SELECT s FROM q UNION SELECT 'b' UNION SELECT 'z'));")]
+    [InlineData("DELETE FROM p WHERE x IN (SELECT 1 FROM q WHERE s IN (SELECT 'z' UNION SELECT s FROM q UNION SELECT 'a'));")]
+    [InlineData("INSERT INTO q (id, s) SELECT id, s FROM q UNION ALL SELECT 3, 'z';")]
     public void A_label_the_type_lacks_is_refused(string statement)
     {
         foreach (var readAhead in new[] { ReadAhead.Never, ReadAhead.Always })
@@ -77,6 +82,10 @@ public class UnreadLabelShapesTests
     [InlineData("INSERT INTO q VALUES (1, 'a', 1) ON CONFLICT (id) DO UPDATE SET y = 2 WHERE excluded.s = 'b' RETURNING s::text = 'z';")]
     [InlineData("UPDATE q SET y = 1 WHERE GREATEST(s::text, 'z') = 'z';")]
     [InlineData("UPDATE q SET y = CASE s::text WHEN 'z' THEN 1 ELSE 2 END;")]
+    [InlineData("UPDATE q SET y = 1 WHERE s IN (SELECT 'z');")] // enum = text: no operator (42883).
+    [InlineData("DELETE FROM p WHERE x IN (SELECT 1 FROM q WHERE s IN (SELECT 'a' UNION SELECT 'z'));")] // The same, text from two constants (42883).
+    [InlineData("DELETE FROM p WHERE x IN (SELECT 1 FROM q WHERE s IN (SELECT 'z' UNION SELECT 'y' UNION SELECT s FROM q));")] // text then enum (42804).
+    [InlineData("INSERT INTO p SELECT y, 1 FROM q UNION SELECT 2, 2 WHERE 'z' = 'a';")]
     [InlineData("INSERT INTO q VALUES (1, 'a', 1) ON CONFLICT (id) DO UPDATE SET y = 2 WHERE s = 'z';")] // Ambiguous: the server refuses it otherwise (42702).
     [InlineData("INSERT INTO q VALUES (1, 'a', 1) ON CONFLICT (id) DO UPDATE SET y = 2 RETURNING excluded.s = 'z';")] // RETURNING has no excluded (42P01).
     public void A_constant_the_server_takes_is_not_reported(string statement)

@@ -45,6 +45,11 @@ public sealed class PostgresUnreadLabelShapesTests
     [InlineData("UPDATE q SET y = 1 WHERE GREATEST(s, 'z') = 'a';")]
     [InlineData("UPDATE q SET y = 1 WHERE s BETWEEN SYMMETRIC 'a' AND 'z';")]
     [InlineData("DELETE FROM p WHERE x IN (SELECT y FROM q WHERE COALESCE(q.s, NULL, 'z') = 'a');")]
+    [InlineData("UPDATE q SET y = 1 WHERE s IN (SELECT 'z' UNION SELECT s FROM q);")]
+    [InlineData("UPDATE q SET y = 1 WHERE s IN (SELECT s FROM q UNION ALL SELECT 'z');")]
+    [InlineData("DELETE FROM p WHERE x IN (SELECT 1 FROM q WHERE s IN (SELECT s FROM q UNION SELECT 'b' UNION SELECT 'z'));")]
+    [InlineData("DELETE FROM p WHERE x IN (SELECT 1 FROM q WHERE s IN (SELECT 'z' UNION SELECT s FROM q UNION SELECT 'a'));")]
+    [InlineData("INSERT INTO q (id, s) SELECT id, s FROM q UNION ALL SELECT 3, 'z';")]
     public async Task A_label_the_type_lacks_is_refused_by_both(string refused)
     {
         var (_, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.Postgres), Setup + "\n" + refused, "m.sql");
@@ -58,6 +63,9 @@ public sealed class PostgresUnreadLabelShapesTests
 
     // Refused by the server with its own error before a label is read: not reported as one.
     [PostgresTheory]
+    [InlineData("UPDATE q SET y = 1 WHERE s IN (SELECT 'z');", "42883")]
+    [InlineData("DELETE FROM p WHERE x IN (SELECT 1 FROM q WHERE s IN (SELECT 'a' UNION SELECT 'z'));", "42883")]
+    [InlineData("DELETE FROM p WHERE x IN (SELECT 1 FROM q WHERE s IN (SELECT 'z' UNION SELECT 'y' UNION SELECT s FROM q));", "42804")]
     [InlineData("INSERT INTO q VALUES (1, 'a', 1) ON CONFLICT (id) DO UPDATE SET y = 2 WHERE s = 'z';", "42702")]
     [InlineData("INSERT INTO q VALUES (1, 'a', 1) ON CONFLICT (id) DO UPDATE SET y = 2 RETURNING excluded.s = 'z';", "42P01")]
     public async Task A_statement_the_server_refuses_otherwise_is_not_read_as_a_label(string statement, string sqlState)
@@ -85,6 +93,7 @@ public sealed class PostgresUnreadLabelShapesTests
             UPDATE q SET y = 1 WHERE s = ANY('{a,b}');
             UPDATE q SET y = 1 WHERE COALESCE(s::text, 'z') = 'a';
             UPDATE q SET y = 1 WHERE GREATEST(s::text, 'z') = 'z';
+            INSERT INTO p SELECT y, 1 FROM q UNION SELECT 2, 2 WHERE 'z' = 'a';
             """);
 
     private static async Task<PostgresException?> RunOnServerAsync(string statement)
