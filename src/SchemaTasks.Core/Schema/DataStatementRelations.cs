@@ -5,7 +5,8 @@ namespace SchemaTasks.Schema;
 /// <summary>
 /// Which column a name in a PostgreSQL INSERT, UPDATE, DELETE or WITH statement refers to, read
 /// as the server's parser scopes it: the relations each query level reads (the target of UPDATE,
-/// DELETE FROM and INSERT INTO, the items of FROM, USING and JOIN), an inner level (a subquery)
+/// DELETE FROM and INSERT INTO, the items of FROM, USING and JOIN, and the target and its excluded
+/// row in INSERT ... ON CONFLICT DO UPDATE), an inner level (a subquery)
 /// seeing those of the levels around it, a CTE's body and a FROM subquery not seeing their
 /// neighbours. A name is resolved only when that is certain: a qualified name by the relation its
 /// qualifier names, an unqualified one by the one relation of the nearest level that has such a
@@ -187,6 +188,16 @@ internal sealed class DataStatementRelations
         if (IsWord(i, "WITH"))
         {
             ReadCteNames(i + 1);
+        }
+        else if (IsWord(i, "UPDATE") && i > 0 && IsWord(i - 1, "DO") && level.IsInsert)
+        {
+            // ON CONFLICT ... DO UPDATE reads the target and the row proposed for it, as excluded
+            // (an unqualified name both have is refused as ambiguous, 42702); RETURNING does not.
+            var update = new Level(level.Parent) { Target = level.Target, Insert = level, Opaque = level.Opaque };
+            update.Relations.AddRange(level.Relations);
+            if (level.Target is { } target) update.Relations.Add(new Relation("excluded", target));
+            stack[^1] = (update, stack[^1].Depth);
+            _levelOf[i] = update;
         }
         else if (IsWord(i, "UPDATE") && !(i > 0 && (IsWord(i - 1, "FOR") || IsWord(i - 1, "DO"))))
         {

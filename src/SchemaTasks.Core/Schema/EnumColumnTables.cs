@@ -5,11 +5,11 @@ namespace SchemaTasks.Schema;
 /// <summary>
 /// PostgreSQL: keeps an INSERT, UPDATE or DELETE for the check of labels a type lacks
 /// (<see cref="UnknownLabelCheck"/>) only when the table it names has a column of an enum type
-/// (through domains, or as an array's element type). A statement on any other table is passed
-/// over unstored, as before the check read data statements: only a table its FROM, USING or a
-/// subquery reads could make one of its constants a label, and reading every data statement to
-/// find those made large histories slower. A table the migrations did not create is passed over
-/// too (no column of it is decided).
+/// (through domains, or as an array's element type), or when a relation it reads besides (FROM,
+/// USING, a join, a subquery's FROM; <see cref="DataStatementRelationWatch"/>) is such a table. Any
+/// other statement is passed over unstored, as before the check read data statements: none of its
+/// constants can be read as a label, and reading every data statement made large histories
+/// slower. A table the migrations did not create is passed over too (no column of it is decided).
 /// </summary>
 internal sealed class EnumColumnTables(IdentifierRules rules, Catalog catalog) : IDataStatementTargets
 {

@@ -131,18 +131,33 @@ internal sealed class PreparedMigration : ISqlStatementSource
         return true;
     }
 
-    // An INSERT, UPDATE or DELETE whose table DataTargets keeps: its head is read from the
-    // tokens kept here, as the reader reads it while it lexes.
+    // An INSERT, UPDATE or DELETE whose table DataTargets keeps, or that reads one besides (in
+    // FROM, USING, a join or a subquery): its head and relations are read from the tokens kept
+    // here, as the reader reads them while it lexes.
     private bool KeepsData(Entry statement)
     {
         if (DataTargets is null || statement.IsTracked || statement.TokenCount == 0 || !DataStatementHead.Starts(_sql, _tokens[statement.TokenStart])) return false;
         var head = default(DataStatementHead);
-        for (var i = statement.TokenStart; i < statement.TokenStart + statement.TokenCount; i++)
+        var end = statement.TokenStart + statement.TokenCount;
+        for (var i = statement.TokenStart; i < end; i++)
         {
-            if (head.Take(_sql, _tokens[i], DataTargets) is { } keeps) return keeps;
+            if (head.Take(_sql, _tokens[i], DataTargets) is not { } keeps) continue;
+            return keeps || ReadsKeptRelation(i, end);
         }
 
         return true; // Ended before its table: kept, as the reader keeps it.
+    }
+
+    // From the token that decided the head on.
+    private bool ReadsKeptRelation(int from, int end)
+    {
+        var relations = default(DataStatementRelationWatch);
+        for (var i = from; i < end; i++)
+        {
+            if (relations.Take(_sql, _tokens[i], DataTargets!)) return true;
+        }
+
+        return relations.EndsOnKept(_sql, DataTargets!);
     }
 
     // The statements SchemaEngine hands to TrackedStatement whole: all it reads but DO blocks and

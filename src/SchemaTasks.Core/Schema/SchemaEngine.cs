@@ -297,7 +297,7 @@ public static class SchemaEngine
 
     // Data statements keep their tokens while a label waits for its commit, so the check can read
     // them. Otherwise, for the check of labels a type lacks (UnknownLabelCheck), only an INSERT,
-    // UPDATE or DELETE on a table with a column of an enum type keeps them, once the migrations
+    // UPDATE or DELETE on, or reading, a table with a column of an enum type keeps them, once the migrations
     // have an enum type: reading every data statement made the cold snapshot of a large history
     // some 10% slower (docs/benchmarks.md). The rest are passed over unstored. Set before each
     // statement is read.

@@ -62,16 +62,19 @@ internal static partial class UncommittedLabelUses
             return null;
         }
 
-        // low BETWEEN 'a' AND 'c': both bounds are compared with the column.
+        // low BETWEEN [SYMMETRIC] 'a' AND 'c': both bounds are compared with the column.
         private UncommittedLabel? BetweenAt(int i, string value)
         {
-            var between = i >= 1 && SqlTokenText.IsWord(sql, tokens[i - 1], "BETWEEN") ? i - 1
-                : i >= 3 && SqlTokenText.IsWord(sql, tokens[i - 1], "AND") && SqlTokenText.IsWord(sql, tokens[i - 3], "BETWEEN") ? i - 3
-                : -1;
+            var first = i >= 1 && SqlTokenText.IsWord(sql, tokens[i - 1], "AND") ? i - 2 : i; // The first bound.
+            var word = first >= 1 && IsSymmetry(tokens[first - 1]) ? first - 2 : first - 1;
+            var between = word >= 0 && SqlTokenText.IsWord(sql, tokens[word], "BETWEEN") ? word : -1;
             if (between < 1) return null;
             var end = SqlTokenText.IsWord(sql, tokens[between - 1], "NOT") ? between - 2 : between - 1;
             return end >= 0 && IsName(tokens[end]) && ColumnStandsAlone(end) && ConstantStandsAlone(i) ? OfColumnAt(end, value) : null;
         }
+
+        private bool IsSymmetry(SqlToken token)
+            => token.Kind == SqlTokenKind.Word && (SqlTokenText.IsWord(sql, token, "SYMMETRIC") || SqlTokenText.IsWord(sql, token, "ASYMMETRIC"));
 
         // '{a,c}' read as an array of the enum type: cast to it, given to an array column (compared,
         // contained, set or inserted), or the right side of s = ANY('{...}').

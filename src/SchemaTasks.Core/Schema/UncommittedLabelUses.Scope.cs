@@ -48,7 +48,7 @@ internal static partial class UncommittedLabelUses
 
     private sealed partial class Scan
     {
-        private static readonly string[] WordsBeforeOperand = ["WHERE", "AND", "OR", "NOT", "CHECK", "WHEN", "SET", "THEN", "ELSE", "ON", "IN", "BETWEEN", "RETURNING"];
+        private static readonly string[] WordsBeforeOperand = ["WHERE", "AND", "OR", "NOT", "CHECK", "WHEN", "SET", "THEN", "ELSE", "ON", "IN", "BETWEEN", "SYMMETRIC", "ASYMMETRIC", "RETURNING"];
         private static readonly string[] WordsAfterOperand = ["AND", "OR", "THEN", "WHERE", "ELSE", "END", "WHEN", "IS", "RETURNING", "FROM", "ORDER", "GROUP", "LIMIT", "IN", "NOT", "BETWEEN"];
         private static readonly string[] WordsOfSeveralRelations = ["JOIN", "LATERAL", "UNION", "EXCEPT", "INTERSECT", "RECURSIVE", "MERGE"];
         private static readonly string[] TableKinds = ["TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL", "LOCAL"];

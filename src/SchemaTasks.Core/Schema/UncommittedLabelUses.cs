@@ -86,6 +86,7 @@ internal static partial class UncommittedLabelUses
                 if ((listColumn < 0 || depth != listDepth) && IsPlainListItem(i))
                 {
                     if (inserted is not null && inserted.TryGetValue(i, out var target) && InsertedUse(i, target) is { } insertedUse) return insertedUse;
+                    if ((CommonTypeArgumentAt(i, null) ?? SetOperationItemAt(i, null)) is { } itemLabel) return new UncommittedLabelUse(itemLabel, tokens[i]);
                     continue;
                 }
 
@@ -101,6 +102,11 @@ internal static partial class UncommittedLabelUses
                     ?? ArrayConstructorCastAt(i, value)
                     ?? ComparedAt(i, value)
                     ?? BetweenAt(i, value)
+                    ?? DistinctFromAt(i, value)
+                    ?? CaseOperandAt(i, value)
+                    ?? CaseResultAt(i, value)
+                    ?? CommonTypeArgumentAt(i, value)
+                    ?? SetOperationItemAt(i, value)
                     ?? (listColumn >= 0 && depth == listDepth && ConstantStandsAlone(i) ? OfColumnAt(listColumn, value) : null)
                     ?? (inserted is not null && inserted.TryGetValue(i, out var column) ? OfColumn(column, value) : null);
                 if (use is { } label) return new UncommittedLabelUse(label, tokens[i]);

@@ -2,8 +2,9 @@ namespace SchemaTasks.Sql;
 
 /// <summary>
 /// Whether an INSERT, UPDATE or DELETE is worth keeping, asked of the table its head names
-/// (<see cref="DataStatementHead"/>): a statement that is not kept is passed over unstored, as
-/// every data statement was before a check needed some of them.
+/// (<see cref="DataStatementHead"/>), then, when that one is not, of the relations it reads
+/// besides (<see cref="DataStatementRelationWatch"/>): a statement that is not kept is passed over
+/// unstored, as every data statement was before a check needed some of them.
 /// </summary>
 internal interface IDataStatementTargets
 {

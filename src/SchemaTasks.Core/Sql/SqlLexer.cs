@@ -130,6 +130,26 @@ internal sealed class SqlLexer
     [ThreadStatic]
     private static List<SqlLexDiagnostic>? t_problems;
 
+    /// <summary>
+    /// Lexes again, into <paramref name="tokens"/> (cleared first), the statement that ran from
+    /// <paramref name="first"/> to <paramref name="last"/> of <paramref name="text"/>, as a lexer
+    /// reading the whole text under <paramref name="reading"/> gave them: for a reader that passed
+    /// a statement's tokens over unstored and finds at its end that it needs them. Lexing problems
+    /// were reported the first time.
+    /// </summary>
+    public static void LexAgain(string text, SqlDialect dialect, SqlToken first, SqlToken last, SqlReading reading, List<SqlToken> tokens)
+    {
+        var problems = t_problems ??= [];
+        problems.Clear();
+        var lexer = new SqlLexer(text, dialect, 1, problems) { Reading = reading };
+        (lexer._pos, lexer._line, lexer._lineStart) = (first.Start, first.Line, first.Start - first.Column + 1);
+        tokens.Clear();
+        while (lexer.Next(out var token) && token.Start <= last.Start)
+        {
+            if (token.Kind != SqlTokenKind.Delimiter) tokens.Add(token);
+        }
+    }
+
     /// <summary>Reads the next token; <see langword="false"/> at the end of the text.</summary>
     public bool Next(out SqlToken token)
     {

@@ -33,6 +33,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
     private MariaDbInsertWatch _inserts;
     private bool _watchesInserts;
     private DataStatementHead _head;
+    private DataStatementRelationWatch _relations;
     private DataKeeping _data;
     private readonly SessionReading _session;
 
@@ -223,6 +224,8 @@ internal sealed class SqlStatementReader : ISqlStatementSource
     // A SET that changes how the text reads (SessionReading) changes it before the next statement is lexed.
     private bool Ended()
     {
+        if (_data == DataKeeping.Watching && _relations.EndsOnKept(_source, DataTargets!)) _data = DataKeeping.Found;
+        if (_data == DataKeeping.Found) KeepFound();
         if (_session.MayChange(_source, First) && Tokens.Count > 0)
         {
             _session.Follow(_source, Tokens, _diagnostics);
@@ -257,6 +260,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
         }
 
         if (_data == DataKeeping.Reading) ReadDataHead(token);
+        else if (_data == DataKeeping.Watching && _relations.Take(_source, token, DataTargets!)) _data = DataKeeping.Found;
         if (KeepsTokensAlways || KeepsEveryStatement || _data is DataKeeping.Reading or DataKeeping.Kept) Tokens.Add(token);
         if (WatchesJsonCasts) _jsonCasts.Step(_source, token);
         if (_watchesInserts && _inserts.Reading) _inserts.Step(_source, token);
@@ -267,8 +271,21 @@ internal sealed class SqlStatementReader : ISqlStatementSource
     private void ReadDataHead(SqlToken token)
     {
         if (_head.Take(_source, token, DataTargets!) is not { } keeps) return;
-        _data = keeps ? DataKeeping.Kept : DataKeeping.Dropped;
-        if (!keeps && !KeepsEveryStatement) Tokens.Clear();
+        _data = keeps ? DataKeeping.Kept : DataKeeping.Watching;
+        if (keeps) return;
+        if (!KeepsEveryStatement) Tokens.Clear();
+        _relations.Reset();
+        if (_relations.Take(_source, token, DataTargets!)) _data = DataKeeping.Found; // The token that decided may start a relation (DELETE FROM a USING b).
+    }
+
+    // A relation the statement reads past its head is worth its tokens: the ones passed over
+    // unstored are lexed again from the statement's first, as the lexer read them, so a long
+    // statement that is not worth them is never held whole.
+    private void KeepFound()
+    {
+        _data = DataKeeping.Kept;
+        if (KeepsTokensAlways || KeepsEveryStatement) return; // Stored already.
+        SqlLexer.LexAgain(_source, SqlDialect.Postgres, First, Last, _session.Reading, Tokens);
     }
 
     private enum DataKeeping : byte
@@ -276,7 +293,8 @@ internal sealed class SqlStatementReader : ISqlStatementSource
         None,
         Reading,
         Kept,
-        Dropped,
+        Watching, // Its head's table is not worth its tokens; the relations it reads besides may be (DataStatementRelationWatch).
+        Found, // One is: its tokens are read again at its end.
     }
 
     // PostgreSQL's COPY ... FROM STDIN: psql sends the lines after it, up to \., as the data.
