@@ -21,6 +21,9 @@ internal sealed class DataStatementRelations
     private static readonly string[] StartsQuery = ["SELECT", "VALUES", "WITH", "TABLE", "INSERT", "UPDATE", "DELETE"];
     private static readonly string[] SetOperations = ["UNION", "EXCEPT", "INTERSECT"];
 
+    // Every keyword ReadWord asks of a word: any other word (most are names) is passed over at once.
+    private static readonly KeywordFilter LevelWords = new(EndsFromList, SetOperations, ["WITH", "UPDATE", "DELETE", "INSERT", "SELECT", "VALUES", "RETURNING", "ON", "SET", "FROM", "JOIN", "USING", "NATURAL", "LATERAL"]);
+
     private readonly Catalog _before;
     private readonly Catalog _after;
     private readonly string _sql;
@@ -177,7 +180,7 @@ internal sealed class DataStatementRelations
                 continue;
             }
 
-            if (token.Kind != SqlTokenKind.Word) continue;
+            if (!LevelWords.MayBe(_sql, token)) continue;
             ReadWord(stack, level, i);
         }
     }
