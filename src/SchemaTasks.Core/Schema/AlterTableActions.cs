@@ -109,7 +109,7 @@ internal static class AlterTableActions
         if (passes is not null && PostgresForeignKeyChecks.Refuses(catalog, name, catalogBefore.Tables[s.Name], table, s.At, context, s.Actions.Any(a => a is AlterColumnTypeAction))) return catalogBefore;
         if (passes is null && MySqlForeignKeyRetype.Refuses(catalog, name, catalogBefore.Tables[s.Name], table, s, context)) return catalogBefore;
         if (passes is null && MySqlSetNullForeignKeys.Refuses(name, catalogBefore.Tables[s.Name], table, s, s.At, context)) return catalogBefore;
-        if (passes is null && MariaDbKeyLength.Changed(catalogBefore.Tables[s.Name], table) && MariaDbKeyLength.Refuses(table, s.At, context)) return catalogBefore;
+        if (passes is null && context.Rules.Dialect == SqlDialect.MariaDb && MariaDbKeyLength.Changed(catalogBefore.Tables[s.Name], table) && MariaDbKeyLength.Refuses(table, s.At, context)) return catalogBefore;
         if (passes is null && ConvertsCharset(s) is { } convert && CharsetConversion.RefusesLongVarchar(table, convert, context)) return catalogBefore;
         if (passes is null && MariaDbRowSize.MayGrow(s) && MariaDbRowSize.Refuses(table, s.At, context)) return catalogBefore;
         var settled = MySqlForeignKeyIndexes.Settle(table, context);
@@ -160,7 +160,8 @@ internal static class AlterTableActions
                 if (!ServerLimits.CheckColumnCount(table.Name, table.ColumnCount + 1, context, add.At)) return table;
                 var addedCharset = TableCharsets.Of(table, context.Rules).For(add.Column);
                 var created = MariaDbColumnRules.Sized(ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, add.Column, context, table), context), add.Column, addedCharset, table.Name, context);
-                if (MySqlValueLists.Refuses(table.Name, created, addedCharset, IgnoresCase(table, add.Column, context), add.Column.At, context, WrittenCollation(table, add.Column))) return table;
+                // Only an ENUM or SET has a value list to judge: how the column compares case is worked out for those alone.
+                if (created.InlineValues is not null && MySqlValueLists.Refuses(table.Name, created, addedCharset, IgnoresCase(table, add.Column, context), add.Column.At, context, WrittenCollation(table, add.Column))) return table;
                 if (MySqlGeneratedColumnFunctions.Refuses(table.Name, add.Column, context)) return table;
                 if (MySqlTypeWidths.Refuses(table.Name, add.Column, context)) return table;
                 if (MariaDbColumnRules.Refuses(table.Name, add.Column, created.Type, addedCharset, context)) return table;
@@ -276,7 +277,8 @@ internal static class AlterTableActions
                 table = following;
                 var redefinedCharset = TableCharsets.Of(table, context.Rules).For(replace.Definition);
                 var redefined = MariaDbColumnRules.Sized(ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, replace.Definition, context), context), replace.Definition, redefinedCharset, table.Name, context);
-                if (MySqlValueLists.Refuses(table.Name, redefined, redefinedCharset, IgnoresCase(table, replace.Definition, context), replace.Definition.At, context, WrittenCollation(table, replace.Definition))) return table;
+                // As for ADD: only an ENUM or SET has a list to judge.
+                if (redefined.InlineValues is not null && MySqlValueLists.Refuses(table.Name, redefined, redefinedCharset, IgnoresCase(table, replace.Definition, context), replace.Definition.At, context, WrittenCollation(table, replace.Definition))) return table;
                 if (MySqlGeneratedColumnFunctions.Refuses(table.Name, replace.Definition, context)) return table;
                 if (MySqlTypeWidths.Refuses(table.Name, replace.Definition, context)) return table;
                 if (MariaDbColumnRules.Refuses(table.Name, replace.Definition, redefined.Type, redefinedCharset, context)) return table;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SchemaTasks.Sql;
 
 namespace SchemaTasks.Schema;
@@ -11,8 +12,27 @@ internal static class CharsetTracking
     public static CatalogTable Created(CatalogTable table, CreateTableStatement statement, ApplyContext context)
     {
         var charsets = TableCharsets.Of(table, context.Rules) with { Default = TableCharsets.Known(statement.DefaultCharset), DefaultCollation = statement.DefaultCollation };
-        foreach (var column in statement.Columns) charsets = WithCollation(charsets.WithColumn(column.Name, charsets.For(column)), column, context);
-        return table with { Charsets = charsets };
+
+        // What WithColumn and WithCollation do for each column, into one builder each: a new
+        // dictionary and a new record per column made a table's charsets cost more than its columns.
+        var columns = charsets.Columns.ToBuilder();
+        var collations = charsets.Collations?.ToBuilder();
+        var followsCollations = context.Rules.Dialect == SqlDialect.MariaDb;
+
+        // Most columns name neither a charset nor a collation: they all take the table's, worked out once.
+        var tableCollation = followsCollations ? MariaDbColumnCollations.OfTableDefault(charsets) : null;
+        foreach (var column in statement.Columns)
+        {
+            collations?.Remove(column.Name); // A new charset leaves the column's collation to be told again.
+            if (TableCharsets.Known(charsets.For(column)) is { } named) columns[column.Name] = named;
+            else columns.Remove(column.Name);
+            if (!followsCollations) continue;
+            var collation = column.Charset is null && column.Collation is null ? tableCollation : MariaDbColumnCollations.For(column, charsets);
+            if (collation is not null) (collations ??= ImmutableDictionary.CreateBuilder<string, string>(context.Rules.ColumnComparer))[column.Name] = collation;
+            else collations?.Remove(column.Name);
+        }
+
+        return table with { Charsets = charsets with { Columns = columns.ToImmutable(), Collations = collations?.ToImmutable() } };
     }
 
     /// <summary>The table after <paramref name="action"/>, which turned <paramref name="before"/> into <paramref name="after"/>, with its charsets followed.</summary>

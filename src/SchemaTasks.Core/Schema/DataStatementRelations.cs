@@ -22,6 +22,9 @@ internal sealed class DataStatementRelations
     private static readonly string[] StartsQuery = ["SELECT", "VALUES", "WITH", "TABLE", "INSERT", "UPDATE", "DELETE"];
     private static readonly string[] SetOperations = ["UNION", "EXCEPT", "INTERSECT"];
 
+    // Every keyword ReadWord asks of a word: any other word (most are names) is passed over at once.
+    private static readonly KeywordFilter LevelWords = new(EndsFromList, SetOperations, ["WITH", "UPDATE", "DELETE", "INSERT", "SELECT", "VALUES", "RETURNING", "ON", "SET", "FROM", "JOIN", "USING", "NATURAL", "LATERAL"]);
+
     private readonly Catalog _before;
     private readonly Catalog _after;
     private readonly string _sql;
@@ -178,7 +181,7 @@ internal sealed class DataStatementRelations
                 continue;
             }
 
-            if (token.Kind != SqlTokenKind.Word) continue;
+            if (!LevelWords.MayBe(_sql, token)) continue;
             ReadWord(stack, level, i);
         }
     }

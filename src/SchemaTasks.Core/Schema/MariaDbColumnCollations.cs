@@ -31,9 +31,12 @@ internal static class MariaDbColumnCollations
                 : Normalized(written);
         }
 
-        if (column.Charset is null && table.DefaultCollation is { } tableCollation) return Normalized(tableCollation);
-        return DefaultOf(charset);
+        return column.Charset is null ? OfTableDefault(table) : DefaultOf(charset);
     }
+
+    /// <summary>The collation a column that names neither a charset nor a collation takes in a table whose charsets are <paramref name="table"/>: the table's.</summary>
+    public static string? OfTableDefault(TableCharsets table)
+        => table.DefaultCollation is { } tableCollation ? Normalized(tableCollation) : DefaultOf(table.Default);
 
     /// <summary>The collation <c>CONVERT TO CHARACTER SET <paramref name="charset"/> [COLLATE <paramref name="written"/>]</c> gives a character column.</summary>
     public static string? Converted(string? charset, string? written) => written is not null ? Normalized(written) : DefaultOf(charset);

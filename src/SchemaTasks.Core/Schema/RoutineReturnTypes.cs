@@ -24,6 +24,10 @@ internal sealed record RoutineReturn(IReadOnlyList<string> Inputs, int Required,
 /// resolution is certain to choose one of them (<see cref="Resolve"/>); the value a view got from a
 /// function stays, as the server refuses CREATE OR REPLACE FUNCTION that changes the return type
 /// (SQLSTATE 42P13), which <see cref="Define"/> reports. Shared by the whole run.
+/// A header is read when a query first calls a function of its name, or when CREATE OR REPLACE
+/// names a function already there (the 42P13 check compares the two); until then only its tokens
+/// and the catalog it was written against are kept, so that a history of functions no query calls
+/// reads none of their headers.
 /// </summary>
 internal sealed class RoutineReturnTypes
 {
@@ -34,8 +38,18 @@ internal sealed class RoutineReturnTypes
     // Names whose overloads are no longer known one by one (a DROP or rename that may have taken any of several).
     private readonly HashSet<QualifiedName> _uncertain = [];
 
+    // Headers not read yet, by name, in the order they were created: each is read, and takes its
+    // place among the name's overloads, when the name is next asked about (Settle). A name here
+    // is in _functions too.
+    private readonly Dictionary<QualifiedName, List<UnreadHeader>> _unread = [];
+
     // Set once a DO block may have created a function: its name and type are not followed, so no call is certain.
     private bool _madeUnseen;
+
+    // A CREATE FUNCTION's parameter list and what follows it, copied from the statement's tokens
+    // (which the reader reuses), with the catalog and rules it was written against: reading it
+    // later gives what reading it then gave, as a catalog does not change.
+    private sealed record UnreadHeader(Catalog Catalog, string Sql, List<SqlToken> Tokens, IdentifierRules Rules);
 
     /// <summary>A DO block about to run: one that may create a function (its text says FUNCTION) leaves every later call uncertain.</summary>
     public void CheckBlock(ReadOnlySpan<char> text)
@@ -60,11 +74,21 @@ internal sealed class RoutineReturnTypes
         // Under a search_path that sends it elsewhere than public, where the function goes is not followed here.
         if (!qualified && context.Rules.DefaultSchema != defaults.DefaultSchema) _uncertain.Add(name);
 
-        var header = DdlParser.ReadFunctionHeader(sql, tokens, last + 1, context.Rules);
-        var read = header is null ? null : Read(catalog, header, context.Rules);
-        var key = read is null ? "?" + RoutineSignature.Text(sql, tokens, last + 1) : string.Join(",", read.Inputs);
-        if (!_functions.TryGetValue(name, out var overloads)) _functions[name] = overloads = new Dictionary<string, RoutineReturn?>(StringComparer.Ordinal);
         var orReplace = tokens.Count > 2 && SqlTokenText.IsWord(sql, tokens[1], "OR");
+        var known = _functions.TryGetValue(name, out var found);
+        var overloads = found ?? (_functions[name] = new Dictionary<string, RoutineReturn?>(StringComparer.Ordinal));
+
+        // Nothing to compare with, and names read as the default rules read them (rules of a
+        // search_path may note that a name was placed, which must happen now): read when asked.
+        if (!(orReplace && known) && ReferenceEquals(context.Rules, defaults))
+        {
+            if (!_unread.TryGetValue(name, out var unread)) _unread[name] = unread = [];
+            unread.Add(new UnreadHeader(catalog, sql, tokens.GetRange(last + 1, tokens.Count - last - 1), context.Rules));
+            return false;
+        }
+
+        Settle(name, overloads);
+        var (key, read) = ReadHeader(catalog, sql, tokens, last + 1, context.Rules);
         if (orReplace && read is not null && overloads.TryGetValue(key, out var existing) && existing?.Identity is { } was && read.Identity is { } now && was != now)
         {
             context.Error(
@@ -78,6 +102,30 @@ internal sealed class RoutineReturnTypes
         return false;
     }
 
+    // The overload a header defines (its input types, or its text when not read) and what is read of it.
+    private static (string Key, RoutineReturn? Read) ReadHeader(Catalog catalog, string sql, List<SqlToken> tokens, int open, IdentifierRules rules)
+    {
+        var header = DdlParser.ReadFunctionHeader(sql, tokens, open, rules);
+        var read = header is null ? null : Read(catalog, header, rules);
+        return (read is null ? "?" + RoutineSignature.Text(sql, tokens, open) : string.Join(",", read.Inputs), read);
+    }
+
+    // Reads the headers of `name` not read yet, in the order they were created, into its overloads.
+    private void Settle(QualifiedName name, Dictionary<string, RoutineReturn?> overloads)
+    {
+        if (!_unread.Remove(name, out var unread)) return;
+        foreach (var header in unread)
+        {
+            var (key, read) = ReadHeader(header.Catalog, header.Sql, header.Tokens, 0, header.Rules);
+            overloads[key] = read;
+        }
+    }
+
+    private void Settle(QualifiedName name)
+    {
+        if (_functions.TryGetValue(name, out var overloads)) Settle(name, overloads);
+    }
+
     /// <summary>After DROP FUNCTION: what <paramref name="overloads"/> still holds of the name stays, uncertain when a drop may have taken any.</summary>
     public void Dropped(QualifiedName name, RoutineOverloads overloads)
     {
@@ -85,6 +133,7 @@ internal sealed class RoutineReturnTypes
         if (overloads.SignaturesOf(name).Count == 0)
         {
             _functions.Remove(name);
+            _unread.Remove(name);
             _uncertain.Remove(name);
         }
         else
@@ -97,6 +146,8 @@ internal sealed class RoutineReturnTypes
     public void Renamed(QualifiedName name, QualifiedName newName, RoutineOverloads overloads)
     {
         if (name == newName || !_functions.TryGetValue(name, out var moved)) return;
+        Settle(name, moved);
+        Settle(newName);
         if (overloads.SignaturesOf(name).Count > 0)
         {
             // One of several moved: which one is not known.
@@ -116,6 +167,7 @@ internal sealed class RoutineReturnTypes
     public void Forget(QualifiedName name)
     {
         _functions.Remove(name);
+        _unread.Remove(name);
         _uncertain.Remove(name);
     }
 
@@ -145,6 +197,7 @@ internal sealed class RoutineReturnTypes
         {
             if (qualified.Name != name) continue;
             if (qualified.Schema != schema || _uncertain.Contains(qualified)) return null;
+            Settle(qualified, overloads);
             foreach (var overload in overloads.Values)
             {
                 if (overload is null || overload.Variadic) return null;

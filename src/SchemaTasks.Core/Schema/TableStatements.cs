@@ -64,7 +64,8 @@ internal static class TableStatements
 
             var charset = column.Charset ?? s.DefaultCharset;
             var created = MariaDbColumnRules.Sized(ColumnCheckRules.Stored(ColumnFactory.Create(catalog, s.Name, column, context), context), column, charset, s.Name, context);
-            if (MySqlValueLists.Refuses(s.Name, created, charset, MySqlCaseFolding.IgnoresCase(column, s.DefaultCharset, s.DefaultCollation, context.Session), column.At, context, MySqlCaseFolding.WrittenCollation(column, s.DefaultCollation)) || MySqlGeneratedColumnFunctions.Refuses(s.Name, column, context) || MySqlTypeWidths.Refuses(s.Name, column, context)
+            // Only an ENUM or SET has a value list to judge: how the column compares case is worked out for those alone.
+            if ((created.InlineValues is not null && MySqlValueLists.Refuses(s.Name, created, charset, MySqlCaseFolding.IgnoresCase(column, s.DefaultCharset, s.DefaultCollation, context.Session), column.At, context, MySqlCaseFolding.WrittenCollation(column, s.DefaultCollation))) || MySqlGeneratedColumnFunctions.Refuses(s.Name, column, context) || MySqlTypeWidths.Refuses(s.Name, column, context)
                 || MariaDbColumnRules.Refuses(s.Name, column, created.Type, charset, context))
             {
                 refusedColumn = true;

@@ -56,6 +56,9 @@ internal static partial class UncommittedLabelUses
         private static readonly string[] IfNotExists = ["IF", "NOT", "EXISTS"];
         private static readonly string[] Only = ["ONLY"];
 
+        // Every keyword ReadScope's pass asks of a word: any other word (most are names) is passed over at once.
+        private static readonly KeywordFilter ScopeWords = new(WordsOfSeveralRelations, ["WITH", "SELECT", "WHERE", "FROM", "USING", "INTO", "UPDATE", "ON"]);
+
         private bool? _namesRoutine;
         private bool _scopeRead;
 
@@ -204,7 +207,7 @@ internal static partial class UncommittedLabelUses
                 if (SqlTokenText.IsSymbol(sql, token, '(')) { depth++; continue; }
                 if (SqlTokenText.IsSymbol(sql, token, ')')) { depth--; continue; }
                 if (depth == 0 && afterFrom && SqlTokenText.IsSymbol(sql, token, ',')) return; // FROM a, b.
-                if (token.Kind != SqlTokenKind.Word) continue;
+                if (token.Kind != SqlTokenKind.Word || (i != tableWord && !ScopeWords.MayBe(sql, token))) continue;
                 if (IsOneOf(token, WordsOfSeveralRelations)) return;
                 if (SqlTokenText.IsWord(sql, token, "WITH") && (i == 0 || (depth == 0 && i > 0 && SqlTokenText.IsWord(sql, tokens[i - 1], "AS")))) return; // A CTE.
                 if (SqlTokenText.IsWord(sql, token, "SELECT") && depth > 0) return; // A subquery.
