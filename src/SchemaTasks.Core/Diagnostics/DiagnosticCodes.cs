@@ -733,11 +733,19 @@ public static class DiagnosticCodes
     public const string PartitionedUniqueUndecided = "ST3131";
 
     /// <summary>
-    /// PostgreSQL: CREATE OR REPLACE FUNCTION of an overload the migrations created, with another
-    /// return type; the server refuses it (42P13) and the function keeps the type its callers,
-    /// views included, were made with.
+    /// PostgreSQL: CREATE OR REPLACE FUNCTION (or PROCEDURE) of an overload the migrations
+    /// created, with another return type or row of OUT parameters, an input parameter renamed or
+    /// left without its name, or fewer parameter defaults; the server refuses it (42P13) and the
+    /// routine keeps what its callers, views included, were made with.
     /// </summary>
     public const string FunctionReturnTypeChanged = "ST3132";
+
+    /// <summary>
+    /// PostgreSQL: CREATE OR REPLACE FUNCTION, PROCEDURE or AGGREGATE names a routine of another
+    /// kind that the migrations created with the same input types; the server refuses it (42809,
+    /// cannot change routine kind) and the routine stays as it was.
+    /// </summary>
+    public const string RoutineKindChanged = "ST3133";
 
     /// <summary>
     /// PostgreSQL (warning): a child's CHECK of its parent's name whose expression is written
