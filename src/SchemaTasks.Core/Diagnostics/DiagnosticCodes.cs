@@ -450,7 +450,7 @@ public static class DiagnosticCodes
     /// <summary>MySQL and MariaDB refuse a second AUTO_INCREMENT column, or one that no key holds (error 1075).</summary>
     public const string AutoIncrementColumn = "ST3052";
 
-    /// <summary>PostgreSQL: <c>DROP FUNCTION</c> without <c>CASCADE</c> drops a function that a column default, a generated column or a CHECK (of a table or domain) calls (SQLSTATE 2BP01).</summary>
+    /// <summary>PostgreSQL: <c>DROP FUNCTION</c> without <c>CASCADE</c> drops a function that a column default, a generated column, a CHECK (of a table or domain) or a view calls (SQLSTATE 2BP01).</summary>
     public const string RoutineInUse = "ST3053";
 
     /// <summary>PostgreSQL: <c>DROP INDEX</c> of the index a primary key, unique or exclusion constraint owns (SQLSTATE 2BP01, even with CASCADE).</summary>
@@ -746,6 +746,14 @@ public static class DiagnosticCodes
     /// cannot change routine kind) and the routine stays as it was.
     /// </summary>
     public const string RoutineKindChanged = "ST3133";
+
+    /// <summary>
+    /// PostgreSQL (warning): <c>DROP FUNCTION</c> without <c>CASCADE</c> of a function that a view
+    /// may call, where the engine cannot tell whether the view's call resolves to it (a function of
+    /// pg_catalog, an extension, another schema or a DO block may have the name, or the view's
+    /// query was not read); if it does, the server refuses the drop (2BP01).
+    /// </summary>
+    public const string RoutineViewCallUndecided = "ST3134";
 
     /// <summary>
     /// PostgreSQL (warning): a child's CHECK of its parent's name whose expression is written

@@ -163,12 +163,7 @@ internal sealed class RoutineReturnTypes
     /// <param name="schema">The schema unqualified names find first (the search path's).</param>
     public RoutineReturn? Resolve(Catalog catalog, string name, IReadOnlyList<string?> arguments, string schema)
     {
-        if (_functions.Count == 0 || _madeUnseen || PostgresCatalogFunctions.Has(name)) return null;
-        foreach (var extension in catalog.Extensions.Keys)
-        {
-            if (extension == "plpgsql") continue;
-            if (PostgresExtensionTypes.Find(extension)?.Functions is not { } functions || functions.Contains(name, StringComparer.Ordinal)) return null;
-        }
+        if (_functions.Count == 0 || MayBeOther(catalog, name)) return null;
 
         var candidates = new List<RoutineReturn>();
         foreach (var (qualified, overloads) in _functions)
@@ -198,6 +193,23 @@ internal sealed class RoutineReturnTypes
         if (arguments.Any(a => a is null)) return null;
         var exact = fitting.Where(c => arguments.Select((a, i) => a == c.Inputs[i]).All(same => same)).ToList();
         return exact.Count == 1 ? exact[0] : null;
+    }
+
+    /// <summary>
+    /// Whether a call of <paramref name="name"/> may find a function the migrations did not create
+    /// where the engine sees it: one of pg_catalog, of an extension that may have one, or one a DO
+    /// block may have created.
+    /// </summary>
+    public bool MayBeOther(Catalog catalog, string name)
+    {
+        if (_madeUnseen || PostgresCatalogFunctions.Has(name)) return true;
+        foreach (var extension in catalog.Extensions.Keys)
+        {
+            if (extension == "plpgsql") continue;
+            if (PostgresExtensionTypes.Find(extension)?.Functions is not { } functions || functions.Contains(name, StringComparer.Ordinal)) return true;
+        }
+
+        return false;
     }
 
     // A routine's parameters and value as the server records them.
