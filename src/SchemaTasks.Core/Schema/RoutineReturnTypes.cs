@@ -150,26 +150,27 @@ internal sealed class RoutineReturnTypes
     }
 
     /// <summary>
-    /// The function a call <c>name(arguments)</c> in <paramref name="schema"/>'s search path
-    /// resolves to, when PostgreSQL surely chooses one the migrations created: no function of the
-    /// name in <c>pg_catalog</c> or in an extension that may have one, every overload of the name
-    /// known and in <paramref name="schema"/>, and either one overload that takes as many arguments
+    /// The function a call <c>name(arguments)</c> in <paramref name="schema"/>'s search path (or
+    /// <c>schema.name(arguments)</c>) resolves to, when PostgreSQL surely chooses one the
+    /// migrations created: no function of the name in <c>pg_catalog</c> (for an unqualified call)
+    /// or in an extension that may have one, every overload of the name known and in
+    /// <paramref name="schema"/> (of a qualified call, every one there), and either one overload that takes as many arguments
     /// (whose types, where known, convert to its parameters' implicitly) or, among several, exactly
     /// one whose parameters are the arguments' known types. Null otherwise.
     /// </summary>
     /// <param name="catalog">The schema at the call: its extensions, and the enums and domains the arguments are of.</param>
     /// <param name="name">The function's name as called, folded.</param>
     /// <param name="arguments">Each argument's type (built-in without modifier, or an enum or domain's qualified name); null when not known.</param>
-    /// <param name="schema">The schema unqualified names find first (the search path's).</param>
-    public RoutineReturn? Resolve(Catalog catalog, string name, IReadOnlyList<string?> arguments, string schema)
+    /// <param name="schema">The schema a qualified call names, or the one unqualified names find first (the search path's).</param>
+    /// <param name="qualified">Whether the call names <paramref name="schema"/>: then only its functions are candidates, not pg_catalog's nor another schema's.</param>
+    public RoutineReturn? Resolve(Catalog catalog, string name, IReadOnlyList<string?> arguments, string schema, bool qualified = false)
     {
-        if (_functions.Count == 0 || MayBeOther(catalog, name)) return null;
-
+        if (_functions.Count == 0 || (qualified ? MayBeUnseen(catalog, name) : MayBeOther(catalog, name))) return null;
         var candidates = new List<RoutineReturn>();
-        foreach (var (qualified, overloads) in _functions)
+        foreach (var (function, overloads) in _functions)
         {
-            if (qualified.Name != name) continue;
-            if (qualified.Schema != schema || _uncertain.Contains(qualified)) return null;
+            if (function.Name != name || (qualified && function.Schema != schema)) continue;
+            if (function.Schema != schema || _uncertain.Contains(function)) return null;
             foreach (var overload in overloads.Values)
             {
                 if (overload is null || overload.Variadic || overload.Kind != RoutineKind.Function) return null;
@@ -200,9 +201,12 @@ internal sealed class RoutineReturnTypes
     /// where the engine sees it: one of pg_catalog, of an extension that may have one, or one a DO
     /// block may have created.
     /// </summary>
-    public bool MayBeOther(Catalog catalog, string name)
+    public bool MayBeOther(Catalog catalog, string name) => PostgresCatalogFunctions.Has(name) || MayBeUnseen(catalog, name);
+
+    // A function of the name a DO block or an extension may have made.
+    private bool MayBeUnseen(Catalog catalog, string name)
     {
-        if (_madeUnseen || PostgresCatalogFunctions.Has(name)) return true;
+        if (_madeUnseen) return true;
         foreach (var extension in catalog.Extensions.Keys)
         {
             if (extension == "plpgsql") continue;
