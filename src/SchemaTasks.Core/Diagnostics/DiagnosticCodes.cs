@@ -457,7 +457,7 @@ public static class DiagnosticCodes
     /// <summary>MySQL and MariaDB refuse a second AUTO_INCREMENT column, or one that no key holds (error 1075).</summary>
     public const string AutoIncrementColumn = "ST3052";
 
-    /// <summary>PostgreSQL: <c>DROP FUNCTION</c> without <c>CASCADE</c> drops a function that a column default, a generated column or a CHECK (of a table or domain) calls (SQLSTATE 2BP01).</summary>
+    /// <summary>PostgreSQL: <c>DROP FUNCTION</c> without <c>CASCADE</c> drops a function that a column default, a generated column, a CHECK (of a table or domain) or a view calls (SQLSTATE 2BP01).</summary>
     public const string RoutineInUse = "ST3053";
 
     /// <summary>PostgreSQL: <c>DROP INDEX</c> of the index a primary key, unique or exclusion constraint owns (SQLSTATE 2BP01, even with CASCADE).</summary>
@@ -754,11 +754,27 @@ public static class DiagnosticCodes
     public const string PartitionedUniqueUndecided = "ST3131";
 
     /// <summary>
-    /// PostgreSQL: CREATE OR REPLACE FUNCTION of an overload the migrations created, with another
-    /// return type; the server refuses it (42P13) and the function keeps the type its callers,
-    /// views included, were made with.
+    /// PostgreSQL: CREATE OR REPLACE FUNCTION (or PROCEDURE) of an overload the migrations
+    /// created, with another return type or row of OUT parameters, an input parameter renamed or
+    /// left without its name, or fewer parameter defaults; the server refuses it (42P13) and the
+    /// routine keeps what its callers, views included, were made with.
     /// </summary>
     public const string FunctionReturnTypeChanged = "ST3132";
+
+    /// <summary>
+    /// PostgreSQL: CREATE OR REPLACE FUNCTION, PROCEDURE or AGGREGATE names a routine of another
+    /// kind that the migrations created with the same input types; the server refuses it (42809,
+    /// cannot change routine kind) and the routine stays as it was.
+    /// </summary>
+    public const string RoutineKindChanged = "ST3133";
+
+    /// <summary>
+    /// PostgreSQL (warning): <c>DROP FUNCTION</c> without <c>CASCADE</c> of a function that a view
+    /// may call, where the engine cannot tell whether the view's call resolves to it (a function of
+    /// pg_catalog, an extension, another schema or a DO block may have the name, or the view's
+    /// query was not read); if it does, the server refuses the drop (2BP01).
+    /// </summary>
+    public const string RoutineViewCallUndecided = "ST3134";
 
     /// <summary>
     /// PostgreSQL (warning): a child's CHECK of its parent's name whose expression is written

@@ -227,7 +227,10 @@ internal static class QueryColumns
             {
                 var arguments = new List<ValueType?>(call.Arguments.Count);
                 foreach (var argument in call.Arguments) arguments.Add(Value(catalog, argument, sources, context)?.Type);
-                if (arguments.All(a => a is not null))
+
+                // pg_catalog.f(...) is the built-in f, whatever the migrations made (coalesce, greatest and least are no functions there).
+                var builtIn = call.Schema is null || (call.Schema == "pg_catalog" && call.Function is not ("coalesce" or "greatest" or "least"));
+                if (builtIn && arguments.All(a => a is not null))
                 {
                     var known = arguments.Select(a => a!.Value).ToList();
 
@@ -237,7 +240,7 @@ internal static class QueryColumns
                     if (CallType(catalog, call, known) is { } type) return (call.Function, type);
                 }
 
-                return FunctionType(catalog, call, arguments, context) is { } returned ? (call.Function, returned) : null;
+                return call.Schema != "pg_catalog" && FunctionType(catalog, call, arguments, context) is { } returned ? (call.Function, returned) : null;
             }
 
             default:
@@ -254,7 +257,7 @@ internal static class QueryColumns
             : type is { Reference: { } reference, IsArray: false } ? $"{reference.Schema}.{reference.Name}"
             : type.Type is null ? null
             : "?").ToList(); // A type not read: matches no parameter.
-        if (context.Overloads.Returns.Resolve(catalog, call.Function, types, context.Rules.DefaultSchema) is not { Type: { } returned } function) return null;
+        if (context.Overloads.Returns.Resolve(catalog, call.Function, types, call.Schema ?? context.Rules.DefaultSchema, qualified: call.Schema is not null) is not { Type: { } returned } function) return null;
         return RoutineReturnTypes.StillSame(catalog, function) ? new ValueType(returned, function.Reference) : null;
     }
 

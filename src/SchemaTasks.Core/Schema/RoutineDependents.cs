@@ -6,8 +6,8 @@ namespace SchemaTasks.Schema;
 
 /// <summary>
 /// DROP FUNCTION and the column defaults, generated columns and CHECKs (of tables and domains)
-/// that call the function: PostgreSQL refuses the drop without CASCADE (2BP01) and with it drops
-/// them, the default becoming none and the generated column going as DROP COLUMN ... CASCADE
+/// and the views (<see cref="RoutineViewCallers"/>) that call the function: PostgreSQL refuses
+/// the drop without CASCADE (2BP01) and with it drops them, the default becoming none and the generated column going as DROP COLUMN ... CASCADE
 /// would take it. A domain whose default calls it goes whole, as the server records that default
 /// as the domain's own dependency. Calls are matched by name (<see cref="ExpressionCalls"/>);
 /// where the migrations made several overloads of it, which one a call resolves to is not known,
@@ -19,11 +19,29 @@ internal static class RoutineDependents
     {
         foreach (var routine in s.Routines)
         {
-            // A procedure is only ever CALLed: no default or CHECK can use it.
+            // A procedure is only ever CALLed: no default, CHECK or view can use it.
             List<string> users = routine.Kind == RoutineKind.Procedure ? [] : Users(catalog, routine.Name, context.Rules);
+            var (views, mayCall) = routine.Kind == RoutineKind.Procedure ? ([], []) : RoutineViewCallers.Find(catalog, routine.Name, context);
+            users.AddRange(views.Select(v => RoutineViewCallers.Describe(catalog, v, context)));
             var overloaded = context.Overloads.IsOverloaded(routine.Name);
-            context.Overloads.Dropped(routine, s.IfExists, context.Where(s.At));
-            if (users.Count == 0) continue;
+
+            // Refused, the function stays: later calls still find it.
+            if (users.Count == 0 || overloaded || s.Cascade) context.Overloads.Dropped(routine, s.IfExists, context.Where(s.At));
+            if (users.Count == 0)
+            {
+                // With CASCADE, a view that may call it is kept as perhaps dropped (ViewCascade).
+                if (!s.Cascade && mayCall.Count > 0)
+                {
+                    var viewsListed = string.Join(", ", mayCall.Select(v => RoutineViewCallers.Describe(catalog, v, context)));
+                    context.Warning(
+                        DiagnosticCodes.RoutineViewCallUndecided,
+                        $"DROP FUNCTION {context.Show(routine.Name)}: {viewsListed} may call it ({(mayCall.Count == 1 ? "its query calls" : "their queries call")} a function of that name, or {(mayCall.Count == 1 ? "was" : "were")} not read), and SchemaTasks cannot tell whether the call resolves to this function (one of pg_catalog, of an extension, of another schema or made in a DO block may have the name). If it does, PostgreSQL refuses the drop (SQLSTATE 2BP01). Drop the view first, or call the function with its schema in the view.",
+                        s.At);
+                }
+
+                continue;
+            }
+
             var listed = string.Join(", ", users);
             if (overloaded)
             {
@@ -38,12 +56,15 @@ internal static class RoutineDependents
             {
                 context.Error(
                     DiagnosticCodes.RoutineInUse,
-                    $"PostgreSQL refuses to drop function {context.Show(routine.Name)}: {listed} {(users.Count == 1 ? "calls" : "call")} it (SQLSTATE 2BP01, other objects depend on it). Drop or change those first (ALTER COLUMN ... DROP DEFAULT, DROP CONSTRAINT), or add CASCADE to drop them with the function.",
+                    $"PostgreSQL refuses to drop function {context.Show(routine.Name)}: {listed} {(users.Count == 1 ? "calls" : "call")} it (SQLSTATE 2BP01, other objects depend on it). Drop or change those first (DROP VIEW, ALTER COLUMN ... DROP DEFAULT, DROP CONSTRAINT), or add CASCADE to drop them with the function.",
                     s.At);
                 continue;
             }
 
             catalog = DropUsers(catalog, routine.Name, s.At, context);
+
+            // The views that read these go too (ViewCascade, which sees them gone).
+            if (views.Count > 0) catalog = RelationStatements.Drop(catalog, views);
         }
 
         return catalog;

@@ -14,7 +14,20 @@ namespace SchemaTasks.Schema;
 /// <param name="Reference">The enum or domain it is, when it is one.</param>
 /// <param name="TypeState">That enum or domain as it was when the function was created: one renamed or changed since is not the one the function returns.</param>
 /// <param name="Identity">What the server compares when CREATE OR REPLACE keeps the function: the result type and whether it is a set; null when not read.</param>
-internal sealed record RoutineReturn(IReadOnlyList<string> Inputs, int Required, bool Variadic, string? Type, QualifiedName? Reference, object? TypeState, string? Identity);
+internal sealed record RoutineReturn(IReadOnlyList<string> Inputs, int Required, bool Variadic, string? Type, QualifiedName? Reference, object? TypeState, string? Identity)
+{
+    /// <summary>A function, a procedure (never called in a query) or an aggregate.</summary>
+    public RoutineKind Kind { get; init; } = RoutineKind.Function;
+
+    /// <summary>Each input parameter's name as the server keeps it; null for one without.</summary>
+    public IReadOnlyList<string?> InputNames { get; init; } = [];
+
+    /// <summary>How many input parameters have a default.</summary>
+    public int Defaults { get; init; }
+
+    /// <summary>The row its OUT parameters make (names and types), empty when they make none; null when a type in it is not read.</summary>
+    public string? Row { get; init; } = string.Empty;
+}
 
 /// <summary>
 /// The return types of the PostgreSQL functions the migrations create, kept as CREATE [OR
@@ -49,7 +62,7 @@ internal sealed class RoutineReturnTypes
     // A CREATE FUNCTION's parameter list and what follows it, copied from the statement's tokens
     // (which the reader reuses), with the catalog and rules it was written against: reading it
     // later gives what reading it then gave, as a catalog does not change.
-    private sealed record UnreadHeader(Catalog Catalog, string Sql, List<SqlToken> Tokens, IdentifierRules Rules);
+    private sealed record UnreadHeader(Catalog Catalog, string Sql, List<SqlToken> Tokens, RoutineKind Kind, IdentifierRules Rules);
 
     /// <summary>A DO block about to run: one that may create a function (its text says FUNCTION) leaves every later call uncertain.</summary>
     public void CheckBlock(ReadOnlySpan<char> text)
@@ -58,23 +71,40 @@ internal sealed class RoutineReturnTypes
     }
 
     /// <summary>
-    /// Reads a <c>CREATE [OR REPLACE] FUNCTION</c>; true when the server refuses it because it
-    /// would change the return type of the function it replaces (42P13, reported): the function stays as it was.
+    /// Reads a <c>CREATE [OR REPLACE] FUNCTION | PROCEDURE | AGGREGATE</c>; true when the server
+    /// refuses it because it would change the routine it replaces in a way the server does not
+    /// allow (<see cref="RoutineReplacement"/>, reported): the routine stays as it was.
     /// </summary>
     public bool Define(Catalog catalog, string sql, List<SqlToken> tokens, ApplyContext context)
     {
-        var kind = CreatedObjectName.KindAt(sql, tokens, 6);
-        if (kind < 0 || !SqlTokenText.IsWord(sql, tokens[kind], "FUNCTION")) return false;
-        var last = CreatedObjectName.NameAt(sql, tokens, kind);
+        var orReplace = tokens.Count > 2 && SqlTokenText.IsWord(sql, tokens[1], "OR");
+        var aggregate = orReplace ? 3 : 1;
+        int last;
+        RoutineKind routineKind;
+        if (aggregate < tokens.Count && SqlTokenText.IsWord(sql, tokens[aggregate], "AGGREGATE"))
+        {
+            last = CreatedObjectName.LastPart(sql, tokens, aggregate + 1);
+            routineKind = RoutineKind.Aggregate;
+        }
+        else
+        {
+            var kind = CreatedObjectName.KindAt(sql, tokens, 6);
+            if (kind < 0) return false;
+            routineKind = SqlTokenText.IsWord(sql, tokens[kind], "FUNCTION") ? RoutineKind.Function
+                : SqlTokenText.IsWord(sql, tokens[kind], "PROCEDURE") ? RoutineKind.Procedure
+                : RoutineKind.Routine;
+            if (routineKind == RoutineKind.Routine) return false;
+            last = CreatedObjectName.NameAt(sql, tokens, kind);
+        }
+
         if (last < 0 || last + 1 >= tokens.Count || !SqlTokenText.IsSymbol(sql, tokens[last + 1], '(')) return false;
         var defaults = IdentifierRules.For(SqlDialect.Postgres);
-        var qualified = last >= kind + 3 && SqlTokenText.IsSymbol(sql, tokens[last - 1], '.');
+        var qualified = SqlTokenText.IsSymbol(sql, tokens[last - 1], '.');
         var name = new QualifiedName(qualified ? defaults.Name(sql, tokens[last - 2]) : defaults.DefaultSchema, defaults.Name(sql, tokens[last]));
 
-        // Under a search_path that sends it elsewhere than public, where the function goes is not followed here.
+        // Under a search_path that sends it elsewhere than public, where the routine goes is not followed here.
         if (!qualified && context.Rules.DefaultSchema != defaults.DefaultSchema) _uncertain.Add(name);
 
-        var orReplace = tokens.Count > 2 && SqlTokenText.IsWord(sql, tokens[1], "OR");
         var known = _functions.TryGetValue(name, out var found);
         var overloads = found ?? (_functions[name] = new Dictionary<string, RoutineReturn?>(StringComparer.Ordinal));
 
@@ -83,31 +113,37 @@ internal sealed class RoutineReturnTypes
         if (!(orReplace && known) && ReferenceEquals(context.Rules, defaults))
         {
             if (!_unread.TryGetValue(name, out var unread)) _unread[name] = unread = [];
-            unread.Add(new UnreadHeader(catalog, sql, tokens.GetRange(last + 1, tokens.Count - last - 1), context.Rules));
+            unread.Add(new UnreadHeader(catalog, sql, tokens.GetRange(last + 1, tokens.Count - last - 1), routineKind, context.Rules));
             return false;
         }
 
         Settle(name, overloads);
-        var (key, read) = ReadHeader(catalog, sql, tokens, last + 1, context.Rules);
-        if (orReplace && read is not null && overloads.TryGetValue(key, out var existing) && existing?.Identity is { } was && read.Identity is { } now && was != now)
+        var (key, read) = ReadHeader(catalog, sql, tokens, last + 1, routineKind, context.Rules);
+
+        // A name some of whose overloads may be gone is not compared: the one replaced may no longer be there.
+        if (orReplace && read is not null && !_uncertain.Contains(name) && overloads.TryGetValue(key, out var existing) && existing is not null
+            && RoutineReplacement.Refuses(existing, read, name, tokens[0], context))
         {
-            context.Error(
-                DiagnosticCodes.FunctionReturnTypeChanged,
-                $"PostgreSQL refuses this CREATE OR REPLACE FUNCTION {context.Show(name)}: the function it replaces returns {was}, and this one returns {now} (SQLSTATE 42P13, cannot change return type of existing function). The function stays as it was. Drop it first (DROP FUNCTION {context.Show(name)}({string.Join(", ", read.Inputs)})), and the views that use it, or give the new function another name.",
-                tokens[0]);
             return true;
         }
 
-        overloads[key] = read;
+        Store(overloads, routineKind, key, read);
         return false;
     }
 
     // The overload a header defines (its input types, or its text when not read) and what is read of it.
-    private static (string Key, RoutineReturn? Read) ReadHeader(Catalog catalog, string sql, List<SqlToken> tokens, int open, IdentifierRules rules)
+    private static (string Key, RoutineReturn? Read) ReadHeader(Catalog catalog, string sql, List<SqlToken> tokens, int open, RoutineKind kind, IdentifierRules rules)
     {
         var header = DdlParser.ReadFunctionHeader(sql, tokens, open, rules);
-        var read = header is null ? null : Read(catalog, header, rules);
+        var read = header is null ? null : Read(catalog, header, kind, rules);
         return (read is null ? "?" + RoutineSignature.Text(sql, tokens, open) : string.Join(",", read.Inputs), read);
+    }
+
+    // An aggregate is not followed through its drops: its name leaves every call of it uncertain.
+    private static void Store(Dictionary<string, RoutineReturn?> overloads, RoutineKind kind, string key, RoutineReturn? read)
+    {
+        if (kind == RoutineKind.Aggregate) overloads["?aggregate" + key] = null;
+        else overloads[key] = read;
     }
 
     // Reads the headers of `name` not read yet, in the order they were created, into its overloads.
@@ -116,8 +152,8 @@ internal sealed class RoutineReturnTypes
         if (!_unread.Remove(name, out var unread)) return;
         foreach (var header in unread)
         {
-            var (key, read) = ReadHeader(header.Catalog, header.Sql, header.Tokens, 0, header.Rules);
-            overloads[key] = read;
+            var (key, read) = ReadHeader(header.Catalog, header.Sql, header.Tokens, 0, header.Kind, header.Rules);
+            Store(overloads, header.Kind, key, read);
         }
     }
 
@@ -172,35 +208,31 @@ internal sealed class RoutineReturnTypes
     }
 
     /// <summary>
-    /// The function a call <c>name(arguments)</c> in <paramref name="schema"/>'s search path
-    /// resolves to, when PostgreSQL surely chooses one the migrations created: no function of the
-    /// name in <c>pg_catalog</c> or in an extension that may have one, every overload of the name
-    /// known and in <paramref name="schema"/>, and either one overload that takes as many arguments
+    /// The function a call <c>name(arguments)</c> in <paramref name="schema"/>'s search path (or
+    /// <c>schema.name(arguments)</c>) resolves to, when PostgreSQL surely chooses one the
+    /// migrations created: no function of the name in <c>pg_catalog</c> (for an unqualified call)
+    /// or in an extension that may have one, every overload of the name known and in
+    /// <paramref name="schema"/> (of a qualified call, every one there), and either one overload that takes as many arguments
     /// (whose types, where known, convert to its parameters' implicitly) or, among several, exactly
     /// one whose parameters are the arguments' known types. Null otherwise.
     /// </summary>
     /// <param name="catalog">The schema at the call: its extensions, and the enums and domains the arguments are of.</param>
     /// <param name="name">The function's name as called, folded.</param>
     /// <param name="arguments">Each argument's type (built-in without modifier, or an enum or domain's qualified name); null when not known.</param>
-    /// <param name="schema">The schema unqualified names find first (the search path's).</param>
-    public RoutineReturn? Resolve(Catalog catalog, string name, IReadOnlyList<string?> arguments, string schema)
+    /// <param name="schema">The schema a qualified call names, or the one unqualified names find first (the search path's).</param>
+    /// <param name="qualified">Whether the call names <paramref name="schema"/>: then only its functions are candidates, not pg_catalog's nor another schema's.</param>
+    public RoutineReturn? Resolve(Catalog catalog, string name, IReadOnlyList<string?> arguments, string schema, bool qualified = false)
     {
-        if (_functions.Count == 0 || _madeUnseen || PostgresCatalogFunctions.Has(name)) return null;
-        foreach (var extension in catalog.Extensions.Keys)
-        {
-            if (extension == "plpgsql") continue;
-            if (PostgresExtensionTypes.Find(extension)?.Functions is not { } functions || functions.Contains(name, StringComparer.Ordinal)) return null;
-        }
-
+        if (_functions.Count == 0 || (qualified ? MayBeUnseen(catalog, name) : MayBeOther(catalog, name))) return null;
         var candidates = new List<RoutineReturn>();
-        foreach (var (qualified, overloads) in _functions)
+        foreach (var (function, overloads) in _functions)
         {
-            if (qualified.Name != name) continue;
-            if (qualified.Schema != schema || _uncertain.Contains(qualified)) return null;
-            Settle(qualified, overloads);
+            if (function.Name != name || (qualified && function.Schema != schema)) continue;
+            if (function.Schema != schema || _uncertain.Contains(function)) return null;
+            Settle(function, overloads);
             foreach (var overload in overloads.Values)
             {
-                if (overload is null || overload.Variadic) return null;
+                if (overload is null || overload.Variadic || overload.Kind != RoutineKind.Function) return null;
                 candidates.Add(overload);
             }
         }
@@ -223,34 +255,82 @@ internal sealed class RoutineReturnTypes
         return exact.Count == 1 ? exact[0] : null;
     }
 
-    // A function's parameters and value as the server records them.
-    private static RoutineReturn? Read(Catalog catalog, FunctionHeader header, IdentifierRules rules)
+    /// <summary>
+    /// Whether a call of <paramref name="name"/> may find a function the migrations did not create
+    /// where the engine sees it: one of pg_catalog, of an extension that may have one, or one a DO
+    /// block may have created.
+    /// </summary>
+    public bool MayBeOther(Catalog catalog, string name) => PostgresCatalogFunctions.Has(name) || MayBeUnseen(catalog, name);
+
+    // A function of the name a DO block or an extension may have made.
+    private bool MayBeUnseen(Catalog catalog, string name)
+    {
+        if (_madeUnseen) return true;
+        foreach (var extension in catalog.Extensions.Keys)
+        {
+            if (extension == "plpgsql") continue;
+            if (PostgresExtensionTypes.Find(extension)?.Functions is not { } functions || functions.Contains(name, StringComparer.Ordinal)) return true;
+        }
+
+        return false;
+    }
+
+    // A routine's parameters and value as the server records them.
+    private static RoutineReturn? Read(Catalog catalog, FunctionHeader header, RoutineKind kind, IdentifierRules rules)
     {
         var inputs = new List<string>();
+        var names = new List<string?>();
         var required = 0;
+        var withDefault = 0;
         var variadic = false;
         foreach (var parameter in header.Parameters.Where(p => p.IsInput))
         {
             if (TypeIdentity(catalog, parameter.Type, rules) is not { } input) return null;
             inputs.Add(input);
-            if (!parameter.HasDefault) required = inputs.Count;
+            names.Add(parameter.Name);
+            if (parameter.HasDefault) withDefault++;
+            else required = inputs.Count;
             variadic = parameter.Mode == "VARIADIC";
         }
 
-        // The value: RETURNS [SETOF] type, RETURNS TABLE of one column, or the one OUT parameter.
-        var outputs = header.Table ?? [.. header.Parameters.Where(p => p.IsOutput).Select(p => p.Type)];
-        var single = header.Returns ?? (outputs.Count == 1 ? outputs[0] : null);
+        // The value: RETURNS [SETOF] type, RETURNS TABLE of one column, or the one OUT parameter;
+        // of several, a record whose row they make (a procedure's: a record of any).
+        var outputs = header.TableColumns ?? [.. header.Parameters.Where(p => p.IsOutput)];
+        var makesRow = kind == RoutineKind.Procedure ? outputs.Count > 0 : outputs.Count > 1;
+        var row = makesRow ? Row(catalog, outputs, rules) : string.Empty;
+        var single = header.Returns ?? (outputs.Count == 1 ? outputs[0].Type : null);
         string? identity = null;
         string? type = null;
         QualifiedName? reference = null;
         object? state = null;
-        if (single is not null && TypeIdentity(catalog, single, rules) is { } id)
+        if (kind == RoutineKind.Procedure)
+        {
+            identity = outputs.Count > 0 ? "record" : "void";
+        }
+        else if (makesRow)
+        {
+            identity = (header.ReturnsSet ? "SETOF " : string.Empty) + "record";
+        }
+        else if (single is not null && TypeIdentity(catalog, single, rules) is { } id)
         {
             identity = (header.ReturnsSet ? "SETOF " : string.Empty) + id;
             (type, reference, state) = ValueType(catalog, single, rules);
         }
 
-        return new RoutineReturn(inputs, required, variadic, type, reference, state, identity);
+        return new RoutineReturn(inputs, required, variadic, type, reference, state, identity) { Kind = kind, InputNames = names, Defaults = withDefault, Row = row };
+    }
+
+    // The row OUT parameters or RETURNS TABLE columns make, as names and types; null when a type is not read.
+    private static string? Row(Catalog catalog, IReadOnlyList<FunctionParameter> outputs, IdentifierRules rules)
+    {
+        var columns = new List<string>();
+        foreach (var output in outputs)
+        {
+            if (TypeIdentity(catalog, output.Type, rules) is not { } type) return null;
+            columns.Add($"{output.Name} {type}");
+        }
+
+        return string.Join(", ", columns);
     }
 
     // The type as the server identifies it: a built-in one without its modifier, or an enum's or

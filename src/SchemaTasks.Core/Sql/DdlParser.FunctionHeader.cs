@@ -3,6 +3,9 @@ namespace SchemaTasks.Sql;
 /// <summary>A PostgreSQL function parameter: its mode (<c>IN</c>, <c>OUT</c>, <c>INOUT</c>, <c>VARIADIC</c>), type, and whether it has a default.</summary>
 internal sealed record FunctionParameter(string Mode, TypeSpec Type, bool HasDefault)
 {
+    /// <summary>Its name as the server keeps it (folded unless quoted); null when it has none.</summary>
+    public string? Name { get; init; }
+
     /// <summary>Whether a call passes it: every mode but OUT.</summary>
     public bool IsInput => Mode != "OUT";
 
@@ -18,7 +21,11 @@ internal sealed record FunctionParameter(string Mode, TypeSpec Type, bool HasDef
 /// <param name="Returns">The RETURNS type; null for <c>RETURNS TABLE</c> and for none (the OUT parameters decide).</param>
 /// <param name="ReturnsSet">Whether the function returns rows (<c>SETOF</c>, <c>TABLE</c>).</param>
 /// <param name="Table">The columns of <c>RETURNS TABLE (...)</c>; null otherwise.</param>
-internal sealed record FunctionHeader(IReadOnlyList<FunctionParameter> Parameters, TypeSpec? Returns, bool ReturnsSet, IReadOnlyList<TypeSpec>? Table);
+internal sealed record FunctionHeader(IReadOnlyList<FunctionParameter> Parameters, TypeSpec? Returns, bool ReturnsSet, IReadOnlyList<TypeSpec>? Table)
+{
+    /// <summary>The columns of <c>RETURNS TABLE (...)</c> with their names; null otherwise.</summary>
+    public IReadOnlyList<FunctionParameter>? TableColumns { get; init; }
+}
 
 internal sealed partial class DdlParser
 {
@@ -44,7 +51,7 @@ internal sealed partial class DdlParser
         if (at + 1 < tokens.Count && SqlTokenText.IsWord(source, tokens[at], "TABLE") && SqlTokenText.IsSymbol(source, tokens[at + 1], '('))
         {
             var columns = new List<FunctionParameter>();
-            return Parameters(source, tokens, at + 1, rules, columns, named: true) < 0 ? null : new FunctionHeader(parameters, null, true, [.. columns.Select(c => c.Type)]);
+            return Parameters(source, tokens, at + 1, rules, columns, named: true) < 0 ? null : new FunctionHeader(parameters, null, true, [.. columns.Select(c => c.Type)]) { TableColumns = columns };
         }
 
         var set = at < tokens.Count && SqlTokenText.IsWord(source, tokens[at], "SETOF");
@@ -113,8 +120,10 @@ internal sealed partial class DdlParser
         }
 
         // A lone type, or a name and its type: the type is whatever reads to the end.
-        var type = (named ? null : TypeIn(source, tokens, start, typeEnd, rules)) ?? TypeIn(source, tokens, start + 1, typeEnd, rules);
-        return type is null ? null : new FunctionParameter(mode, type, typeEnd < end);
+        var unnamed = named ? null : TypeIn(source, tokens, start, typeEnd, rules);
+        var type = unnamed ?? TypeIn(source, tokens, start + 1, typeEnd, rules);
+        if (type is null) return null;
+        return new FunctionParameter(mode, type, typeEnd < end) { Name = unnamed is null ? rules.Name(source, tokens[start]) : null };
     }
 
     private static TypeSpec? TypeIn(string source, List<SqlToken> tokens, int start, int end, IdentifierRules rules)

@@ -310,7 +310,11 @@ internal sealed partial class DdlParser
         var name = _c.Identifier();
         if (_c.IsSymbol('(')) return token.Kind == SqlTokenKind.Word ? ShapeCall(name) : throw _c.Error("not read");
         if (!_c.TrySymbol('.')) return new ColumnShape(null, name);
+        var last = _c.AtEnd ? token : _c.Current;
         var column = _c.Identifier();
+
+        // schema.function(...): the function of that schema only.
+        if (_c.IsSymbol('(') && last.Kind == SqlTokenKind.Word) return ShapeCall(column) with { Schema = name };
         if (_c.IsSymbol('.') || _c.IsSymbol('(')) throw _c.Error("not read");
         return new ColumnShape(name, column);
     }

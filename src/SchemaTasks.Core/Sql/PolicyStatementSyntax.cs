@@ -38,10 +38,14 @@ internal sealed record RenameRoutineStatement(SqlToken At, QualifiedName Name, Q
 /// </summary>
 internal sealed record DroppedRoutine(QualifiedName Name, RoutineKind Kind = RoutineKind.Function, string? Arguments = null);
 
-/// <summary>What kind of routine a <c>DROP</c> names: PostgreSQL's <c>DROP ROUTINE</c> drops a function or a procedure.</summary>
+/// <summary>
+/// What kind of routine a <c>DROP</c> names (PostgreSQL's <c>DROP ROUTINE</c> drops a function or a
+/// procedure), or a <c>CREATE</c> makes (an aggregate is a kind of its own there).
+/// </summary>
 internal enum RoutineKind
 {
     Function,
     Procedure,
     Routine,
+    Aggregate,
 }

@@ -44,8 +44,12 @@ internal sealed record ConstantShape(string? Type, string Name) : ExpressionShap
 /// <param name="Name">The type's last name as the grammar records it (<c>int4</c>, <c>timestamptz</c>, a user type's name), the column's name when the value gives none; <see langword="null"/> when not read.</param>
 internal sealed record CastShape(ExpressionShape Inner, TypeSpec Spec, string? Type, string? Name) : ExpressionShape;
 
-/// <summary>A call of a function by its unqualified name, <c>count(*)</c> with <paramref name="Star"/>.</summary>
-internal sealed record CallShape(string Function, IReadOnlyList<ExpressionShape> Arguments, bool Star) : ExpressionShape;
+/// <summary>A call of a function by its name, <c>count(*)</c> with <paramref name="Star"/>.</summary>
+internal sealed record CallShape(string Function, IReadOnlyList<ExpressionShape> Arguments, bool Star) : ExpressionShape
+{
+    /// <summary>The schema written before the name (<c>app.f(x)</c>); null for an unqualified call.</summary>
+    public string? Schema { get; init; }
+}
 
 /// <summary><c>CASE [x] WHEN ... THEN result ... [ELSE result] END</c>: the results decide its type, the ELSE its name.</summary>
 internal sealed record CaseShape(IReadOnlyList<ExpressionShape> Results, ExpressionShape? Else) : ExpressionShape;

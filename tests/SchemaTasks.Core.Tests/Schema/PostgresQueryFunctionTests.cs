@@ -95,6 +95,20 @@ public class PostgresQueryFunctionTests
             "hot_rank integer", "hr text");
 
     [Fact]
+    public void SchemaQualifiedCalls_ResolveAmongThatSchemasFunctionsOnly()
+    {
+        AssertColumns("CREATE FUNCTION lower(x mood) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE TABLE q AS SELECT pg_catalog.max(i) AS d, pg_catalog.count(*) AS e, pg_catalog.max(public.lower(m)) AS g FROM t;", "d integer", "e bigint", "g integer");
+        AssertColumns(
+            """
+            CREATE SCHEMA app;
+            CREATE FUNCTION app.hot_rank(a int) RETURNS date AS $$ SELECT current_date $$ LANGUAGE sql;
+            CREATE FUNCTION lower(x mood) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;
+            CREATE TABLE q AS SELECT public.hot_rank(n, ts) AS a, app.hot_rank(i) AS b, public.lower(m) AS c, "app".hot_rank(s) AS f FROM t;
+            """,
+            "a integer", "b date", "c integer", "f date");
+    }
+
+    [Fact]
     public void ReplacingAFunctionWithAnotherReturnType_IsRefusedAsTheServerDoes()
     {
         var (catalog, diagnostics) = Run(Source + """
@@ -126,5 +140,10 @@ public class PostgresQueryFunctionTests
     [InlineData("CREATE FUNCTION f_col(x t.i%TYPE) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE TABLE q AS SELECT f_col(i) FROM t;")] // A %TYPE parameter.
     [InlineData("CREATE FUNCTION f_m() RETURNS mood AS $$ SELECT 'a'::mood $$ LANGUAGE sql;\nALTER TYPE mood RENAME TO feeling;\nCREATE TABLE q AS SELECT f_m() FROM t;")] // The enum has another name now.
     [InlineData("CREATE FUNCTION f_m() RETURNS mood AS $$ BEGIN RETURN NULL; END $$ LANGUAGE plpgsql;\nALTER TYPE mood RENAME TO feeling;\nCREATE TYPE mood AS ENUM ('x');\nCREATE TABLE q AS SELECT f_m() FROM t;")] // The server's column is feeling, the type the function was created with, not today's mood.
+    [InlineData("CREATE SCHEMA app;\nCREATE FUNCTION app.pick(x int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE FUNCTION app.pick(x bigint) RETURNS text AS $$ SELECT 'a' $$ LANGUAGE sql;\nCREATE TABLE q AS SELECT app.pick(s) FROM t;")] // No exact match in that schema.
+    [InlineData("CREATE SCHEMA app;\nCREATE TABLE q AS SELECT app.hot_rank(n, ts) FROM t;")] // None in that schema (42883).
+    [InlineData("CREATE TABLE q AS SELECT pg_catalog.hot_rank(n, ts) FROM t;")] // Not pg_catalog's (42883).
+    [InlineData("CREATE TABLE q AS SELECT pg_catalog.coalesce(i, 0) FROM t;")] // coalesce is no function (42883).
+    [InlineData("CREATE SCHEMA app;\nCREATE EXTENSION IF NOT EXISTS ltree SCHEMA app;\nCREATE FUNCTION app.f(x int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE TABLE q AS SELECT app.f(i) FROM t;")] // An extension whose functions are not listed.
     public void ACallOrOperationNotCertain_KeepsItsTableUnknown(string sql) => AssertUnknown(sql);
 }

@@ -98,8 +98,8 @@ public class ViewCascadeTests
     }
 
     [Theory]
-    // A view calling a routine the cascade drops: the engine does not record calls it resolves.
-    [InlineData("CREATE FUNCTION f(int) RETURNS int LANGUAGE sql AS 'select $1';\nCREATE VIEW unsure AS SELECT f(c) FROM t;", "DROP FUNCTION f(int) CASCADE;")]
+    // A view calling a routine the cascade drops, where another schema has a routine of the name: which one it calls is not resolved.
+    [InlineData("CREATE FUNCTION f(int) RETURNS int LANGUAGE sql AS 'select $1';\nCREATE FUNCTION app.f(int) RETURNS int LANGUAGE sql AS 'select $1';\nCREATE VIEW unsure AS SELECT f(c) FROM t;", "DROP FUNCTION f(int) CASCADE;")]
     // A routine whose arguments use a dropped table's row type goes with the table (PostgreSQL 15).
     [InlineData("CREATE FUNCTION g(other) RETURNS int LANGUAGE sql AS 'select 1';\nCREATE VIEW unsure AS SELECT g(NULL) AS a, c FROM t;", "DROP TABLE other CASCADE;")]
     // A cast to a dropped type, a regclass constant.
@@ -113,13 +113,24 @@ public class ViewCascadeTests
     // A function of a dropped schema.
     [InlineData("CREATE VIEW unsure AS SELECT app.f(c) FROM t;", "DROP SCHEMA app CASCADE;")]
     // A view reading a view that is perhaps dropped is perhaps dropped too.
-    [InlineData("CREATE FUNCTION f(int) RETURNS int LANGUAGE sql AS 'select $1';\nCREATE VIEW first AS SELECT f(c) AS a, c FROM t;\nCREATE VIEW unsure AS SELECT a, c FROM first;", "DROP FUNCTION f(int) CASCADE;")]
+    [InlineData("CREATE FUNCTION lower(int) RETURNS int LANGUAGE sql AS 'select $1';\nCREATE VIEW first AS SELECT lower(c) AS a, c FROM t;\nCREATE VIEW unsure AS SELECT a, c FROM first;", "DROP FUNCTION lower(int) CASCADE;")]
     public void AViewThatMayDependThroughWhatIsNotRecorded_IsPerhapsDropped(string views, string cascade)
     {
         var sql = Tables + views + "\n" + cascade;
         Assert.Null(Exists(sql, "unsure"));
         Assert.True(Exists(sql, "keeps"));
         Assert.DoesNotContain(Refusals(sql, "ALTER TABLE t DROP COLUMN c;"), r => r.Contains("view unsure,", StringComparison.Ordinal) || r.Contains("view first,", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("CREATE FUNCTION f(int) RETURNS int LANGUAGE sql AS 'select $1';\nCREATE VIEW first AS SELECT f(c) AS a, c FROM t;\nCREATE VIEW gone AS SELECT a, c FROM first;", "DROP FUNCTION f(int) CASCADE;")]
+    [InlineData("CREATE FUNCTION app.f(int) RETURNS int LANGUAGE sql AS 'select $1';\nCREATE VIEW first AS SELECT app.f(c) AS a, c FROM t;\nCREATE VIEW gone AS SELECT a, c FROM first;", "DROP FUNCTION app.f CASCADE;")]
+    public void AViewThatSurelyCallsTheDroppedFunction_GoesWithIt_AndTheViewsThatReadIt(string views, string cascade)
+    {
+        var sql = Tables + views + "\n" + cascade;
+        Assert.False(Exists(sql, "first"));
+        Assert.False(Exists(sql, "gone"));
+        Assert.True(Exists(sql, "keeps"));
     }
 
     [Theory]

@@ -56,6 +56,13 @@ public sealed class PostgresQueryFunctionTests
         ALTER FUNCTION hot_rank RENAME TO hr;
         CREATE TABLE q AS SELECT q0.hot_rank, hr(n, ts) FROM q0, t;
         """)]
+    [InlineData("calls with a schema", Source + """
+        CREATE SCHEMA app;
+        CREATE FUNCTION app.hot_rank(a int) RETURNS date AS $$ SELECT current_date $$ LANGUAGE sql;
+        CREATE FUNCTION lower(x mood) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;
+        CREATE TABLE q AS SELECT public.hot_rank(n, ts) AS a, app.hot_rank(i) AS b, public.lower(m) AS c, "app".hot_rank(s) AS f FROM t;
+        CREATE TABLE q2 AS SELECT pg_catalog.max(i) AS d, pg_catalog.count(*) AS e, pg_catalog.max(public.lower(m)) AS g FROM t;
+        """)]
     [InlineData("a view of a view that calls a function, copied", Source + """
         CREATE VIEW pv AS SELECT t.*, hot_rank(coalesce(b, 0), CASE WHEN ts < now() THEN ts ELSE greatest(ts, dt) END) AS rank, ts - '1 month'::interval AS since FROM t;
         CREATE TABLE q AS SELECT * FROM pv;

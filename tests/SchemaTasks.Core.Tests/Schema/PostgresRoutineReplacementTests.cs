@@ -1,0 +1,79 @@
+using SchemaTasks.Diagnostics;
+using static SchemaTasks.Core.Tests.Schema.CatalogBuild;
+
+namespace SchemaTasks.Core.Tests.Schema;
+
+/// <summary>
+/// CREATE OR REPLACE of a routine the migrations created with the same input types: what
+/// PostgreSQL 15 refuses (another kind of routine, 42809; another row of OUT parameters, an input
+/// parameter renamed or unnamed, fewer defaults, 42P13) is reported where the statement starts,
+/// and what it takes is taken silently.
+/// </summary>
+public class PostgresRoutineReplacementTests
+{
+    public static TheoryData<string, string, string, string> Refused => new()
+    {
+        { "an input parameter renamed", "CREATE FUNCTION f(a int, b int DEFAULT 1) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;", "CREATE OR REPLACE FUNCTION f(x int, b int DEFAULT 1) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;", "42P13" },
+        { "an input parameter left without its name", "CREATE FUNCTION f(a int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;", "CREATE OR REPLACE FUNCTION f(int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;", "42P13" },
+        { "an INOUT parameter renamed", "CREATE FUNCTION f(INOUT a int) AS $$ SELECT 1 $$ LANGUAGE sql;", "CREATE OR REPLACE FUNCTION f(INOUT b int) AS $$ SELECT 1 $$ LANGUAGE sql;", "42P13" },
+        { "a default taken away", "CREATE FUNCTION f(a int, b int DEFAULT 1) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;", "CREATE OR REPLACE FUNCTION f(a int, b int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;", "42P13" },
+        { "an OUT parameter renamed", "CREATE FUNCTION g(a int, OUT x int, OUT y int) AS $$ SELECT 1, 2 $$ LANGUAGE sql;", "CREATE OR REPLACE FUNCTION g(a int, OUT x int, OUT z int) AS $$ SELECT 1, 2 $$ LANGUAGE sql;", "42P13" },
+        { "an OUT parameter of another type", "CREATE FUNCTION g(a int, OUT x int, OUT y int) AS $$ SELECT 1, 2 $$ LANGUAGE sql;", "CREATE OR REPLACE FUNCTION g(a int, OUT x int, OUT y text) AS $$ SELECT 1, 'a' $$ LANGUAGE sql;", "42P13" },
+        { "an OUT parameter added", "CREATE FUNCTION g(a int, OUT x int, OUT y int) AS $$ SELECT 1, 2 $$ LANGUAGE sql;", "CREATE OR REPLACE FUNCTION g(a int, OUT x int, OUT y int, OUT z int) AS $$ SELECT 1, 2, 3 $$ LANGUAGE sql;", "42P13" },
+        { "OUT parameters left for RETURNS record", "CREATE FUNCTION g(a int, OUT x int, OUT y int) AS $$ SELECT 1, 2 $$ LANGUAGE sql;", "CREATE OR REPLACE FUNCTION g(a int) RETURNS record AS $$ SELECT 1, 2 $$ LANGUAGE sql;", "42P13" },
+        { "a TABLE column renamed", "CREATE FUNCTION g(a int) RETURNS TABLE (x int, y int) AS $$ SELECT 1, 2 $$ LANGUAGE sql;", "CREATE OR REPLACE FUNCTION g(a int) RETURNS TABLE (x int, z int) AS $$ SELECT 1, 2 $$ LANGUAGE sql;", "42P13" },
+        { "a procedure's input parameter renamed", "CREATE PROCEDURE p(a int) AS $$ SELECT 1 $$ LANGUAGE sql;", "CREATE OR REPLACE PROCEDURE p(b int) AS $$ SELECT 1 $$ LANGUAGE sql;", "42P13" },
+        { "a procedure's default taken away", "CREATE PROCEDURE p(a int, b int DEFAULT 1) AS $$ SELECT 1 $$ LANGUAGE sql;", "CREATE OR REPLACE PROCEDURE p(a int, b int) AS $$ SELECT 1 $$ LANGUAGE sql;", "42P13" },
+        { "a procedure's INOUT parameter renamed", "CREATE PROCEDURE p(a int, INOUT b int) AS $$ SELECT 1 $$ LANGUAGE sql;", "CREATE OR REPLACE PROCEDURE p(a int, INOUT c int) AS $$ SELECT 1 $$ LANGUAGE sql;", "42P13" },
+        { "a procedure given an OUT parameter", "CREATE PROCEDURE p(a int) AS $$ SELECT 1 $$ LANGUAGE sql;", "CREATE OR REPLACE PROCEDURE p(a int, OUT b int) AS $$ SELECT 1 $$ LANGUAGE sql;", "42P13" },
+        { "a procedure replaced by a function", "CREATE PROCEDURE p(a int) AS $$ SELECT 1 $$ LANGUAGE sql;", "CREATE OR REPLACE FUNCTION p(a int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;", "42809" },
+        { "a function replaced by a procedure", "CREATE FUNCTION f(a int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;", "CREATE OR REPLACE PROCEDURE f(a int) AS $$ SELECT 1 $$ LANGUAGE sql;", "42809" },
+        { "a function replaced by an aggregate", "CREATE FUNCTION s(int, int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE FUNCTION f(int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;", "CREATE OR REPLACE AGGREGATE f(int) (sfunc = s, stype = int);", "42809" },
+    };
+
+    public static TheoryData<string, string> Taken => new()
+    {
+        { "a name given to an unnamed parameter", "CREATE FUNCTION f(int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE OR REPLACE FUNCTION f(b int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;" },
+        { "a default added", "CREATE FUNCTION f(a int, b int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE OR REPLACE FUNCTION f(a int DEFAULT 0, b int = 1) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;" },
+        { "a lone OUT parameter renamed, then RETURNS its type", "CREATE FUNCTION h(a int, OUT x int) AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE OR REPLACE FUNCTION h(a int, OUT y int) AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE OR REPLACE FUNCTION h(a int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;" },
+        { "a lone TABLE column renamed", "CREATE FUNCTION h(a int) RETURNS TABLE (x int) AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE OR REPLACE FUNCTION h(a int) RETURNS TABLE (z int) AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE OR REPLACE FUNCTION h(a int) RETURNS SETOF int AS $$ SELECT 1 $$ LANGUAGE sql;" },
+        { "TABLE columns written as OUT parameters", "CREATE FUNCTION g(a int) RETURNS TABLE (x int, y int) AS $$ SELECT 1, 2 $$ LANGUAGE sql;\nCREATE OR REPLACE FUNCTION g(a int, OUT x int, OUT y int) RETURNS SETOF record AS $$ SELECT 1, 2 $$ LANGUAGE sql;" },
+        { "an INOUT parameter written as IN and OUT", "CREATE FUNCTION k(INOUT a int) AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE OR REPLACE FUNCTION k(IN a int, OUT b int) AS $$ SELECT 1 $$ LANGUAGE sql;" },
+        { "another input type: another overload", "CREATE FUNCTION f(a int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE OR REPLACE FUNCTION f(b text) RETURNS text AS $$ SELECT 'a' $$ LANGUAGE sql;\nCREATE OR REPLACE PROCEDURE f(c date) AS $$ SELECT 1 $$ LANGUAGE sql;" },
+        { "a procedure's OUT parameter: not an input", "CREATE PROCEDURE p(a int, INOUT b int) AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE OR REPLACE PROCEDURE p(a int, OUT b int) AS $$ SELECT 1 $$ LANGUAGE sql;" },
+        { "a function dropped first", "CREATE FUNCTION f(a int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nDROP FUNCTION f(int);\nCREATE OR REPLACE PROCEDURE f(b int) AS $$ SELECT 1 $$ LANGUAGE sql;" },
+        { "one of several overloads dropped", "CREATE FUNCTION f(a int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE FUNCTION f(a text) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nDROP FUNCTION f(int);\nCREATE OR REPLACE FUNCTION f(b int) RETURNS text AS $$ SELECT 'a' $$ LANGUAGE sql;" },
+        { "the same function again", "CREATE FUNCTION f(a int, b int DEFAULT 1, OUT x int, OUT y int) AS $$ SELECT 1, 2 $$ LANGUAGE sql;\nCREATE OR REPLACE FUNCTION f(a int, b int = 2, OUT x int, OUT y int) AS $$ SELECT 3, 4 $$ LANGUAGE sql;" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public void A_replacement_the_server_refuses_is_reported_where_it_starts(string behaviour, string setup, string refused, string sqlState)
+    {
+        var (_, diagnostics) = Run(setup + "\n" + refused);
+        var diagnostic = Assert.Single(diagnostics);
+        var code = sqlState == "42809" ? DiagnosticCodes.RoutineKindChanged : DiagnosticCodes.FunctionReturnTypeChanged;
+        Assert.True((code, setup.Split('\n').Length + 1, 1) == (diagnostic.Code, diagnostic.Line, diagnostic.Column), $"{behaviour}: {diagnostic}");
+        Assert.Contains(sqlState, diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Taken))]
+    public void A_replacement_the_server_takes_is_taken(string behaviour, string sql)
+    {
+        var (_, diagnostics) = Run(sql);
+        Assert.True(diagnostics.Count == 0, $"{behaviour}: {string.Join("\n", diagnostics)}");
+    }
+
+    [Fact]
+    public void A_refused_replacement_leaves_the_function_as_it_was()
+    {
+        // The refused replacement would have renamed the parameter; the next one, with the old name, is taken.
+        var (_, diagnostics) = Run("""
+            CREATE FUNCTION f(a int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;
+            CREATE OR REPLACE FUNCTION f(b int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;
+            CREATE OR REPLACE FUNCTION f(a int) RETURNS int AS $$ SELECT 2 $$ LANGUAGE sql;
+            """);
+        Assert.Equal((DiagnosticCodes.FunctionReturnTypeChanged, 2), (Assert.Single(diagnostics).Code, diagnostics[0].Line));
+    }
+}
