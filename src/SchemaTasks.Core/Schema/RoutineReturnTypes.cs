@@ -37,6 +37,9 @@ internal sealed class RoutineReturnTypes
     // Set once a DO block may have created a function: its name and type are not followed, so no call is certain.
     private bool _madeUnseen;
 
+    /// <summary>Whether a DO block may have created a function whose name the engine does not know.</summary>
+    public bool MadeUnseen => _madeUnseen;
+
     /// <summary>A DO block about to run: one that may create a function (its text says FUNCTION) leaves every later call uncertain.</summary>
     public void CheckBlock(ReadOnlySpan<char> text)
     {
