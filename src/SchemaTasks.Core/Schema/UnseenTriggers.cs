@@ -26,6 +26,13 @@ internal sealed partial class UnseenTriggers
     /// <summary>Leaves <paramref name="name"/> undecided: a statement may or may not have dropped a trigger of it.</summary>
     public void Forget(string name) => _names.Add(name);
 
+    /// <summary>A CREATE statement: only a function's or procedure's body is read (<see cref="Note"/>).</summary>
+    public void NoteRoutine(string sql, List<SqlToken> tokens)
+    {
+        var kind = CreatedObjectName.KindAt(sql, tokens, 6);
+        if (kind >= 0 && (SqlTokenText.IsWord(sql, tokens[kind], "FUNCTION") || SqlTokenText.IsWord(sql, tokens[kind], "PROCEDURE"))) Note(sql, tokens);
+    }
+
     /// <summary>Reads the string constants (the bodies) of a DO block or a CREATE FUNCTION | PROCEDURE statement.</summary>
     public void Note(string sql, List<SqlToken> tokens)
     {

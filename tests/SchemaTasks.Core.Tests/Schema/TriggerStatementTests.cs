@@ -86,6 +86,13 @@ public class TriggerStatementTests
         CREATE TABLE other (id int);
         CREATE TRIGGER trg AFTER INSERT ON other REFERENCING NEW TABLE AS fresh FOR EACH STATEMENT WHEN (true) EXECUTE FUNCTION public.f();
         """)]
+    [InlineData("a DO block's handler takes the server's refusal of a trigger of a name taken", """
+        CREATE TRIGGER trg AFTER INSERT ON "PostMetric" EXECUTE FUNCTION f();
+        DO $$ BEGIN
+          CREATE TRIGGER trg AFTER INSERT ON "PostMetric" EXECUTE FUNCTION f();
+        EXCEPTION WHEN duplicate_object THEN NULL;
+        END $$;
+        """)]
     [InlineData("a function a DO block creates", """
         DO $$ BEGIN EXECUTE 'CREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS ''BEGIN RETURN NEW; END'''; END $$;
         CREATE TRIGGER trg AFTER INSERT ON "PostMetric" EXECUTE FUNCTION g();
@@ -119,5 +126,17 @@ public class TriggerStatementTests
     {
         var (_, diagnostics) = Run(Setup + "\n" + sql);
         Assert.True(diagnostics.All(d => d.Code == code && d.Severity == DiagnosticSeverity.Warning) && diagnostics.Count == 1, $"{behaviour}: {string.Join("\n", diagnostics)}");
+    }
+
+    [Fact]
+    public void A_trigger_statement_a_DO_block_runs_is_checked_as_the_server_checks_it()
+    {
+        var (_, diagnostics) = Run(Setup + "\n" + """
+            DO $$ BEGIN
+              CREATE TRIGGER trg AFTER INSERT ON "PostMetric" EXECUTE FUNCTION f();
+              CREATE TRIGGER trg AFTER INSERT ON "PostMetric" EXECUTE FUNCTION f();
+            END $$;
+            """);
+        Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.TriggerExists && d.Severity == DiagnosticSeverity.Error);
     }
 }
