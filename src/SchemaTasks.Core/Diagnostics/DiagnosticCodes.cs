@@ -444,7 +444,8 @@ public static class DiagnosticCodes
 
     /// <summary>
     /// PostgreSQL refuses to change the type of a column a view or materialized view uses
-    /// (SQLSTATE 0A000), or to drop it or its table without CASCADE (2BP01).
+    /// (SQLSTATE 0A000), or to drop it or its table without CASCADE (2BP01); and to drop a column
+    /// a trigger's UPDATE OF names, without CASCADE (2BP01).
     /// </summary>
     public const string ViewDependsOnColumn = "ST3050";
 
@@ -752,6 +753,21 @@ public static class DiagnosticCodes
     /// server takes it only when the two agree, which the engine does not compare.
     /// </summary>
     public const string PartitionedUniqueUndecided = "ST3131";
+
+    /// <summary>
+    /// PostgreSQL: CREATE TRIGGER (or ALTER TRIGGER ... RENAME TO) of a name the table's triggers
+    /// already use, which the server refuses (SQLSTATE 42710; also CREATE OR REPLACE of a
+    /// constraint trigger, and CREATE OR REPLACE CONSTRAINT TRIGGER, 0A000). A warning when a DO
+    /// block or routine body may have created or dropped a trigger of that name unseen.
+    /// </summary>
+    public const string TriggerExists = "ST3135";
+
+    /// <summary>
+    /// PostgreSQL: DROP TRIGGER (without IF EXISTS) or ALTER TRIGGER of a trigger the table does
+    /// not have, which the server refuses (SQLSTATE 42704). A warning when a DO block or routine
+    /// body may have created a trigger of that name unseen.
+    /// </summary>
+    public const string TriggerNotFound = "ST3136";
 
     /// <summary>
     /// PostgreSQL: CREATE OR REPLACE FUNCTION (or PROCEDURE) of an overload the migrations

@@ -87,6 +87,8 @@ internal static class AlterTableActions
                     if (ViewDependencies.Drop(catalog, name, droppedColumn.Name, dropColumn.Cascade, dropColumn.At, context) is not { } withoutViews) continue;
                     catalog = withoutViews;
                     table = table with { Policies = catalog.Tables[name].Policies }; // CASCADE may have dropped this table's own policies.
+                    if (TriggerStatements.BeforeColumnDrop(table, droppedColumn.Name, dropColumn.Cascade, dropColumn.At, context) is not { } withoutTriggers) continue;
+                    table = withoutTriggers;
                 }
             }
 
@@ -99,6 +101,7 @@ internal static class AlterTableActions
                 catalog = ForeignKeyDependents.FollowRenamedColumn(catalog.WithTable(name, table), name, from.Name, renamed.To, context);
                 table = catalog.Tables[name];
                 catalog = ViewDependencies.FollowRenamedColumn(catalog, name, from.Name, table.FindColumn(renamed.To, context.Rules.Dialect)!.Name);
+                table = TriggerStatements.FollowRenamedColumn(table, from.Name, table.FindColumn(renamed.To, context.Rules.Dialect)!.Name);
             }
         }
 

@@ -83,6 +83,12 @@ public sealed record CatalogTable(
     internal ImmutableSortedDictionary<string, TablePolicy> Policies { get; init; } = ImmutableSortedDictionary<string, TablePolicy>.Empty;
 
     /// <summary>
+    /// PostgreSQL: the triggers on the table, by name (<see cref="TriggerStatements"/>). Not part of
+    /// the snapshot; known only for catalogs the migrations build.
+    /// </summary>
+    internal ImmutableSortedDictionary<string, TableTrigger> Triggers { get; init; } = ImmutableSortedDictionary.Create<string, TableTrigger>(StringComparer.Ordinal);
+
+    /// <summary>
     /// How the names of the table's keys, indexes and constraints compare: the
     /// <see cref="Sql.IdentifierRules.KeyNameComparer"/> of its dialect, which the engine gives
     /// <see cref="OtherConstraints"/> when it makes the table (a set made otherwise compares as written).
@@ -316,6 +322,7 @@ public sealed record CatalogTable(
             && EqualityComparer<ImmutableSortedSet<string>>.Default.Equals(OtherConstraints, other.OtherConstraints)
             && EqualityComparer<ImmutableDictionary<string, TableKey>>.Default.Equals(Keys, other.Keys)
             && EqualityComparer<ImmutableSortedDictionary<string, TablePolicy>>.Default.Equals(Policies, other.Policies)
+            && EqualityComparer<ImmutableSortedDictionary<string, TableTrigger>>.Default.Equals(Triggers, other.Triggers)
             && Equals(Charsets, other.Charsets)
             && Inheritance == other.Inheritance;
     }

@@ -51,7 +51,7 @@ internal static class CommentTargets
     // migrations make, of a name no relation (an index or sequence too) or type the engine knows
     // of, or may not know of, has. Another kind of relation is refused as well, but otherwise
     // (42809), and COMMENT ON COLUMN takes a view's, foreign table's or composite type's column.
-    private static bool IsSurelyMissing(Catalog catalog, QualifiedName name, ApplyContext context)
+    internal static bool IsSurelyMissing(Catalog catalog, QualifiedName name, ApplyContext context)
         => catalog.Schemas.Contains(name.Schema)
            && !context.IsPassedOver(name)
            && !catalog.Relations.MayHoldUnknown(name.Schema)

@@ -557,6 +557,8 @@ internal sealed partial class DoBlockRunner
                 DropRoutinesStatement drop when drop.Routines.Any(r => RoutineDependents.IsCalled(_catalog, r.Name, _rules)) => true,
                 RenameRoutineStatement rename => RoutineDependents.IsCalled(_catalog, rename.Name, _rules),
                 CreatePolicyStatement or AlterPolicyStatement or RenamePolicyStatement or DropPolicyStatement or DropRoutinesStatement => false,
+                // Nor does a trigger: the block's text leaves the names it may touch undecided (UnseenTriggers).
+                CreateTriggerStatement or DropTriggerStatement or RenameTriggerStatement => false,
                 DropSequenceStatement drop when drop.Names.Any(n => SequenceDefaults.Users(_catalog, n, _rules).Count > 0) => true,
                 DropIndexStatement { Cascade: true } => true, // Takes along the foreign keys that need the index.
                 var statement when RelationStatements.ChangesNamesOnly(statement) => NamesTouched(statement),

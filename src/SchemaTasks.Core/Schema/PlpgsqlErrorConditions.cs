@@ -27,6 +27,8 @@ internal static class PlpgsqlErrorConditions
         [DiagnosticCodes.ColumnNotFound] = "42703",
         [DiagnosticCodes.ColumnExists] = "42701",
         [DiagnosticCodes.ConstraintExists] = "42710",
+        [DiagnosticCodes.TriggerExists] = "42710",
+        [DiagnosticCodes.TriggerNotFound] = "42704",
         [DiagnosticCodes.TypeInUse] = "2BP01",
         [DiagnosticCodes.SchemaNotEmpty] = "2BP01",
         [DiagnosticCodes.SequenceInUse] = "2BP01",

@@ -28,6 +28,9 @@ internal sealed class RoutineOverloads
     /// </summary>
     public bool MadeUnnamedCallers { get; private set; }
 
+    /// <summary>The trigger names DO blocks and routine bodies may touch unseen, and whether they create functions.</summary>
+    public UnseenTriggers Triggers { get; } = new();
+
     /// <summary>The return types of the functions, which follow the same drops and renames.</summary>
     public RoutineReturnTypes Returns { get; } = new();
 

@@ -64,6 +64,9 @@ internal sealed class RoutineReturnTypes
     // later gives what reading it then gave, as a catalog does not change.
     private sealed record UnreadHeader(Catalog Catalog, string Sql, List<SqlToken> Tokens, RoutineKind Kind, IdentifierRules Rules);
 
+    /// <summary>Whether a DO block may have created a function whose name the engine does not know.</summary>
+    public bool MadeUnseen => _madeUnseen;
+
     /// <summary>A DO block about to run: one that may create a function (its text says FUNCTION) leaves every later call uncertain.</summary>
     public void CheckBlock(ReadOnlySpan<char> text)
     {

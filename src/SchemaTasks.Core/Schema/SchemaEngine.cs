@@ -195,6 +195,9 @@ public static class SchemaEngine
                 if (context.QueryShaped.Count > 0) context.QueryShaped.CheckNamed(sql.AsSpan(tokens[0].Start, tokens[^1].End - tokens[0].Start), "DO block", tokens[0], context);
                 routines.Overloads.Returns.CheckBlock(sql.AsSpan(tokens[0].Start, tokens[^1].End - tokens[0].Start));
                 catalog = DoBlockRunner.Run(catalog, sql, tokens, statementStart, context, routines, file, statementDiagnostics);
+
+                // After the run: the statements it ran were checked as the server checks them; the rest may or may not have run.
+                routines.Overloads.Triggers.Note(sql, tokens);
                 routines.SearchPath.AfterStatement(beforeBlock, catalog, sql, tokens, file, statementDiagnostics);
                 continue;
             }
@@ -258,6 +261,7 @@ public static class SchemaEngine
                 }
 
                 routines.Define(sql, tokens, file);
+                if (rules.Dialect == SqlDialect.Postgres) routines.Overloads.Triggers.NoteRoutine(sql, tokens);
                 routines.CheckDeclaredTypes(catalog, sql, tokens, context);
             }
             else if (SqlTokenText.IsWord(sql, tokens[0], "DROP"))

@@ -74,6 +74,7 @@ internal sealed partial class DdlParser
             return _c.TryWord("TABLE") ? CreateTable(at, orReplace) : Untracked("CREATE");
         }
 
+        if (_c.IsWord("TRIGGER") || (_c.IsWord("CONSTRAINT") && _c.IsWord("TRIGGER", 1))) return CreateTrigger(at, orReplace);
         if (_c.IsWord("GLOBAL") || _c.IsWord("LOCAL")) _c.Next();
         if (_c.TryWord("TEMP") || _c.TryWord("TEMPORARY")) return IsNamedRelationStart() ? CreateNamedRelation(at, temporary: true, orReplace) : CreateTemporaryTable(at);
         if (IsNamedRelationStart()) return CreateNamedRelation(at, temporary: false, orReplace);
@@ -106,6 +107,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("SEQUENCE")) return AlterSequence(at);
         if (_c.TryWord("VIEW") || _c.TryWords("MATERIALIZED", "VIEW") || _c.TryWords("FOREIGN", "TABLE")) return AlterNamedRelation(at);
         if (_c.TryWord("POLICY")) return AlterPolicy(at);
+        if (_c.TryWord("TRIGGER")) return AlterTrigger(at);
         if (_c.TryWord("FUNCTION") || _c.TryWord("ROUTINE")) return AlterRoutine(at);
         return Untracked("ALTER");
     }
@@ -128,6 +130,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("SEQUENCE")) return DropSequence(at);
         if (_c.TryWord("VIEW") || _c.TryWords("MATERIALIZED", "VIEW") || _c.TryWords("FOREIGN", "TABLE")) return DropNamedRelation(at);
         if (_c.TryWord("POLICY")) return DropPolicy(at);
+        if (_c.TryWord("TRIGGER")) return DropTrigger(at);
         if (_c.IsWord("FUNCTION") || _c.IsWord("PROCEDURE") || _c.IsWord("ROUTINE") || _c.IsWord("AGGREGATE") || _c.IsWord("OPERATOR")) return DropRoutines(at);
         return Untracked("DROP");
     }

@@ -1,0 +1,248 @@
+using System.Collections.Immutable;
+using SchemaTasks.Diagnostics;
+using SchemaTasks.Sql;
+
+namespace SchemaTasks.Schema;
+
+/// <summary>
+/// PostgreSQL's triggers, kept by name on their tables for what the server checks (checked on
+/// PostgreSQL 15): CREATE TRIGGER on a relation that does not exist (42P01), of the wrong kind
+/// (42809), with an UPDATE OF column the table lacks (42703), calling a function that does not
+/// exist (42883), or of a name the table's triggers already use (42710); DROP and ALTER TRIGGER of
+/// a trigger that is not there (42704); DROP COLUMN of a column an UPDATE OF names (2BP01).
+/// Nothing of a trigger is in the snapshot. Only refused where the engine is sure: a name a DO
+/// block or routine may have touched unseen (<see cref="UnseenTriggers"/>) is reported as undecided.
+/// </summary>
+internal static class TriggerStatements
+{
+    public static Catalog Create(Catalog catalog, CreateTriggerStatement s, ApplyContext context)
+    {
+        if (s.OrReplace && s.Constraint)
+        {
+            context.Error(DiagnosticCodes.TriggerExists, $"PostgreSQL refuses CREATE OR REPLACE CONSTRAINT TRIGGER {context.Show(s.Name)} (SQLSTATE 0A000, CREATE OR REPLACE CONSTRAINT TRIGGER is not supported). Drop the trigger first and create it again, without OR REPLACE.", s.At);
+            return catalog;
+        }
+
+        if (TemporaryTables.Names(s.Table, s, context)) return catalog;
+        if (!catalog.Tables.TryGetValue(s.Table, out var table))
+        {
+            CheckOtherRelation(catalog, s, context);
+            return catalog;
+        }
+
+        if (s.Timing == TriggerTiming.InsteadOf)
+        {
+            context.Error(DiagnosticCodes.TableNotFound, $"CREATE TRIGGER {context.Show(s.Name)} INSTEAD OF ... ON {context.Show(s.Table)}: {context.Show(s.Table)} is a table, and PostgreSQL refuses INSTEAD OF triggers on tables (SQLSTATE 42809, wrong object type); they are for views. Use BEFORE or AFTER, or put the trigger on a view.", s.TableAt);
+            return catalog;
+        }
+
+        // The server checks the function, then the name, then the columns.
+        if (RefusesFunction(catalog, s, context)) return catalog;
+        var unseen = context.Overloads.Triggers.MayTouch(s.Name);
+        if (table.Triggers.TryGetValue(s.Name, out var existing) || unseen)
+        {
+            if (unseen && !s.OrReplace)
+            {
+                context.Warning(DiagnosticCodes.TriggerExists, $"CREATE TRIGGER {context.Show(s.Name)} ON {context.Show(s.Table)}: a DO block or routine body before it creates, drops or renames triggers of this name where SchemaTasks does not follow it, so it cannot tell whether the table already has one, which PostgreSQL refuses (SQLSTATE 42710, trigger already exists). Write CREATE OR REPLACE TRIGGER, or DROP TRIGGER IF EXISTS first.", s.At);
+            }
+            else if (existing is not null && (!s.OrReplace || existing.Constraint))
+            {
+                var why = s.OrReplace ? "is a constraint trigger" : "already exists";
+                context.Error(DiagnosticCodes.TriggerExists, $"CREATE TRIGGER {context.Show(s.Name)} ON {context.Show(s.Table)}: the table already has a trigger of that name, created at {existing.Where}, and PostgreSQL refuses the statement (SQLSTATE 42710, trigger {why}). Drop the trigger first, {(existing.Constraint ? "" : "write CREATE OR REPLACE TRIGGER, ")}or choose another name.", s.At);
+                return catalog;
+            }
+        }
+
+        foreach (var (column, at) in s.UpdateColumns)
+        {
+            if (table.FindColumn(column, context.Rules.Dialect) is not null) continue;
+            var known = string.Join(", ", table.Columns.Select(c => context.Show(c.Name)));
+            context.Error(DiagnosticCodes.ColumnNotFound, $"CREATE TRIGGER {context.Show(s.Name)} ... UPDATE OF names column {context.Show(column)}, but table {context.Show(s.Table)} has no such column (it has {(known.Length == 0 ? "no columns" : known)}): PostgreSQL refuses the statement (SQLSTATE 42703, column of relation does not exist) and the migration stops here. Fix the column name (quoted names keep their case), or add the column first.", at);
+            return catalog;
+        }
+
+        var columns = s.UpdateColumns.Select(c => table.FindColumn(c.Name, context.Rules.Dialect)!.Name).ToImmutableArray();
+        var trigger = new TableTrigger(columns, s.Function.Name, s.Constraint, context.Where(s.At));
+        return catalog.WithTable(s.Table, table with { Triggers = table.Triggers.SetItem(s.Name, trigger) });
+    }
+
+    public static Catalog Drop(Catalog catalog, DropTriggerStatement s, ApplyContext context)
+    {
+        if (TemporaryTables.Names(s.Table, s, context)) return catalog;
+        if (!catalog.Tables.TryGetValue(s.Table, out var table))
+        {
+            if (!s.IfExists && !catalog.Relations.Named.ContainsKey(s.Table) && CommentTargets.IsSurelyMissing(catalog, s.Table, context))
+            {
+                context.Error(DiagnosticCodes.TableNotFound, $"DROP TRIGGER {context.Show(s.Name)} ON {context.Show(s.Table)}: no earlier migration creates {context.Show(s.Table)} (or it was renamed or dropped), and PostgreSQL refuses the statement (SQLSTATE 42P01, relation does not exist). Fix the name (quoted names keep their case), or write DROP TRIGGER IF EXISTS.", s.TableAt);
+            }
+
+            return catalog;
+        }
+
+        if (table.Triggers.ContainsKey(s.Name)) return catalog.WithTable(s.Table, table with { Triggers = table.Triggers.Remove(s.Name) });
+        if (s.IfExists) return catalog;
+        if (context.Overloads.Triggers.MayTouch(s.Name))
+        {
+            context.Warning(DiagnosticCodes.TriggerNotFound, $"DROP TRIGGER {context.Show(s.Name)} ON {context.Show(s.Table)}: no statement SchemaTasks follows creates it, but a DO block or routine body before it creates, drops or renames triggers of this name where SchemaTasks does not follow it; if the table has none, PostgreSQL refuses the statement (SQLSTATE 42704, trigger does not exist). Write DROP TRIGGER IF EXISTS if it may be missing.", s.At);
+            return catalog;
+        }
+
+        context.Error(DiagnosticCodes.TriggerNotFound, $"DROP TRIGGER {context.Show(s.Name)} ON {context.Show(s.Table)}: the table has no trigger of that name{Known(table, context)}, and PostgreSQL refuses the statement (SQLSTATE 42704, trigger does not exist). Fix the name (quoted names keep their case), or write DROP TRIGGER IF EXISTS.", s.At);
+        return catalog;
+    }
+
+    public static Catalog Rename(Catalog catalog, RenameTriggerStatement s, ApplyContext context)
+    {
+        if (TemporaryTables.Names(s.Table, s, context)) return catalog;
+        if (!catalog.Tables.TryGetValue(s.Table, out var table))
+        {
+            if (!catalog.Relations.Named.ContainsKey(s.Table) && CommentTargets.IsSurelyMissing(catalog, s.Table, context))
+            {
+                context.Error(DiagnosticCodes.TableNotFound, $"ALTER TRIGGER {context.Show(s.Name)} ON {context.Show(s.Table)}: no earlier migration creates {context.Show(s.Table)} (or it was renamed or dropped), and PostgreSQL refuses the statement (SQLSTATE 42P01, relation does not exist). Fix the name (quoted names keep their case).", s.TableAt);
+            }
+
+            return catalog;
+        }
+
+        var unseen = context.Overloads.Triggers;
+        if (!table.Triggers.TryGetValue(s.Name, out var trigger))
+        {
+            if (unseen.MayTouch(s.Name))
+            {
+                context.Warning(DiagnosticCodes.TriggerNotFound, $"ALTER TRIGGER {context.Show(s.Name)} ON {context.Show(s.Table)}: no statement SchemaTasks follows creates it, but a DO block or routine body before it creates, drops or renames triggers of this name where SchemaTasks does not follow it; if the table has none, PostgreSQL refuses the statement (SQLSTATE 42704, trigger does not exist).", s.At);
+            }
+            else
+            {
+                context.Error(DiagnosticCodes.TriggerNotFound, $"ALTER TRIGGER {context.Show(s.Name)} ON {context.Show(s.Table)}: the table has no trigger of that name{Known(table, context)}, and PostgreSQL refuses the statement (SQLSTATE 42704, trigger does not exist). Fix the name (quoted names keep their case).", s.At);
+            }
+
+            return catalog;
+        }
+
+        if (s.NewName != s.Name && table.Triggers.TryGetValue(s.NewName, out var taken) && !unseen.MayTouch(s.NewName))
+        {
+            context.Error(DiagnosticCodes.TriggerExists, $"ALTER TRIGGER {context.Show(s.Name)} ON {context.Show(s.Table)} RENAME TO {context.Show(s.NewName)}: the table already has a trigger of that name, created at {taken.Where}, and PostgreSQL refuses the statement (SQLSTATE 42710, trigger already exists). Choose another name, or drop that trigger first.", s.At);
+            return catalog;
+        }
+
+        return catalog.WithTable(s.Table, table with { Triggers = table.Triggers.Remove(s.Name).SetItem(s.NewName, trigger) });
+    }
+
+    /// <summary>
+    /// DROP COLUMN: PostgreSQL refuses it while a trigger's UPDATE OF names the column (2BP01),
+    /// and drops the trigger with CASCADE. Null when refused (reported).
+    /// </summary>
+    public static CatalogTable? BeforeColumnDrop(CatalogTable table, string column, bool cascade, SqlToken at, ApplyContext context)
+    {
+        if (table.Triggers.IsEmpty) return table;
+        var users = table.Triggers.Where(t => t.Value.UpdateColumns.Contains(column, StringComparer.Ordinal)).ToList();
+        if (users.Count == 0) return table;
+        if (cascade) return table with { Triggers = table.Triggers.RemoveRange(users.Select(u => u.Key)) };
+        var (name, trigger) = users[0];
+        context.Error(DiagnosticCodes.ViewDependsOnColumn, $"PostgreSQL refuses to drop column {context.Show(column)} of {context.Show(table.Name)}: trigger {context.Show(name)}, created at {trigger.Where}, fires on UPDATE OF it (SQLSTATE 2BP01, other objects depend on it). Drop the trigger first (and create it again after, without the column, if it should stay), or add CASCADE to drop it with the column.", at);
+        return null;
+    }
+
+    /// <summary>RENAME COLUMN: a trigger's UPDATE OF follows the column, as the server keeps it by number.</summary>
+    public static CatalogTable FollowRenamedColumn(CatalogTable table, string from, string to)
+    {
+        if (table.Triggers.IsEmpty) return table;
+        var triggers = table.Triggers;
+        foreach (var (name, trigger) in table.Triggers)
+        {
+            if (trigger.UpdateColumns.Contains(from, StringComparer.Ordinal))
+            {
+                triggers = triggers.SetItem(name, trigger with { UpdateColumns = trigger.UpdateColumns.Replace(from, to) });
+            }
+        }
+
+        return table with { Triggers = triggers };
+    }
+
+    /// <summary>
+    /// DROP FUNCTION ... CASCADE drops the triggers that call the function. A trigger's function
+    /// takes no arguments: a drop that names none, or an empty list, surely took it; one that
+    /// names another overload did not, but which the trigger's name resolved to is not read, so
+    /// then its name is left undecided.
+    /// </summary>
+    public static Catalog DropRoutineUsers(Catalog catalog, DropRoutinesStatement s, ApplyContext context)
+    {
+        foreach (var (holder, table) in catalog.Tables.Where(t => !t.Value.Triggers.IsEmpty).ToList())
+        {
+            var triggers = table.Triggers;
+            foreach (var (name, trigger) in table.Triggers)
+            {
+                var drop = s.Routines.FirstOrDefault(r => r.Name.Name == trigger.Function);
+                if (drop is null) continue;
+                triggers = triggers.Remove(name);
+                if (drop.Arguments is { } arguments && arguments != "()") context.Overloads.Triggers.Forget(name);
+            }
+
+            if (!ReferenceEquals(triggers, table.Triggers)) catalog = catalog.WithTable(holder, table with { Triggers = triggers });
+        }
+
+        return catalog;
+    }
+
+    // A view, sequence or the like the engine lists by name, or a name no relation has.
+    private static void CheckOtherRelation(Catalog catalog, CreateTriggerStatement s, ApplyContext context)
+    {
+        if (catalog.Relations.Named.TryGetValue(s.Table, out var relation))
+        {
+            if (relation.Uncertain || catalog.Relations.MayHaveGone(s.Table)) return;
+            var refusal = relation.Kind switch
+            {
+                'v' when s.Timing != TriggerTiming.InsteadOf && s.ForEachRow => $"{context.Show(s.Table)} is a view, and PostgreSQL refuses row-level BEFORE and AFTER triggers on views (SQLSTATE 42809, wrong object type). Use INSTEAD OF, or FOR EACH STATEMENT.",
+                'S' or 'i' or 'm' => $"{context.Show(s.Table)} is {(relation.Kind == 'S' ? "a sequence" : relation.Kind == 'i' ? "an index" : "a materialized view")}, which PostgreSQL refuses to give triggers (SQLSTATE 42809, relation cannot have triggers). Put the trigger on a table.",
+                _ => null,
+            };
+            if (refusal is not null)
+            {
+                context.Error(DiagnosticCodes.TableNotFound, $"CREATE TRIGGER {context.Show(s.Name)} ON {context.Show(s.Table)}: {refusal}", s.TableAt);
+                return;
+            }
+
+            RefusesFunction(catalog, s, context);
+            return;
+        }
+
+        if (CommentTargets.IsSurelyMissing(catalog, s.Table, context))
+        {
+            context.Error(DiagnosticCodes.TableNotFound, $"CREATE TRIGGER {context.Show(s.Name)} names {context.Show(s.Table)}, but no earlier migration creates it (or it was renamed or dropped): PostgreSQL refuses the statement (SQLSTATE 42P01, relation does not exist) and the migration stops here. Fix the name (quoted names keep their case), or create the table first.", s.TableAt);
+        }
+    }
+
+    // EXECUTE FUNCTION f(): a function no migration created, that is neither PostgreSQL's own
+    // nor an extension's that may have it, under the default search path (42883).
+    private static bool RefusesFunction(Catalog catalog, CreateTriggerStatement s, ApplyContext context)
+    {
+        var name = s.Function.Name;
+        var overloads = context.Overloads;
+        if (context.Rules.DefaultSchema != "public" || (s.FunctionQualified && s.Function.Schema != "public")) return false;
+        if (overloads.Triggers.FunctionsMade || overloads.Returns.MadeUnseen || PostgresCatalogFunctions.Has(name)) return false;
+        foreach (var extension in catalog.Extensions.Keys)
+        {
+            if (extension == "plpgsql") continue;
+            if (PostgresExtensionTypes.Find(extension)?.Functions is not { } functions || functions.Contains(name, StringComparer.Ordinal)) return false;
+        }
+
+        string dropped = string.Empty;
+        if (overloads.EverDefined(name))
+        {
+            if (overloads.Names.Any(n => n.Name == name) || overloads.DropOf(name) is not { Surely: true } drop) return false;
+            dropped = $" (the DROP at {drop.Where} dropped it)";
+        }
+
+        context.Error(DiagnosticCodes.RoutineNotFound, $"CREATE TRIGGER {context.Show(s.Name)} executes function {context.Show(s.Function.Name)}(), which no earlier migration creates{dropped}, and which is not one of PostgreSQL's own nor of an extension the migrations create: PostgreSQL refuses the statement (SQLSTATE 42883, function does not exist). Create the trigger function first (CREATE FUNCTION {context.Show(s.Function.Name)}() RETURNS trigger ...), or fix its name.", s.FunctionAt);
+        return true;
+    }
+
+    private static string Known(CatalogTable table, ApplyContext context)
+        => table.Triggers.IsEmpty ? " (it has none that SchemaTasks knows of)" : $" (it has {string.Join(", ", table.Triggers.Keys.Select(context.Show))})";
+}
+
+/// <summary>
+/// A PostgreSQL trigger on a table: the columns its UPDATE OF names, the function it executes
+/// (by name), whether it is a constraint trigger, and where it was created.
+/// </summary>
+internal sealed record TableTrigger(ImmutableArray<string> UpdateColumns, string Function, bool Constraint, string Where);
