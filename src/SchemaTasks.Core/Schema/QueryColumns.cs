@@ -15,11 +15,14 @@ namespace SchemaTasks.Schema;
 /// a call of a function the migrations created, its return type where the server surely resolves
 /// the call to it (<see cref="RoutineReturnTypes"/>); a UNION (and coalesce) resolves branches of one type,
 /// an untyped NULL or string beside a type (a built-in type without its length or precision, an
-/// enum as itself), and the integer, numeric and double precision types together (the widest).
+/// enum as itself), and the integer, numeric and double precision types together (the widest);
+/// window functions, the current time, date_part, extract, date_trunc, enum_range and unnest
+/// (QueryColumns.Calls), calls of the migrations' anyelement and anycompatible functions
+/// (QueryColumns.Polymorphic), and WITH queries, whose columns a FROM item's unqualified name finds.
 /// Anything else, and any name not found once among the FROM items, is
 /// unknown: the caller keeps the columns unknown rather than guess.
 /// </summary>
-internal static class QueryColumns
+internal static partial class QueryColumns
 {
     // The built-in numeric types UNION and coalesce resolve together, narrowest first (implicit casts go up only).
     private static readonly string[] NumericLadder = ["smallint", "integer", "bigint", "numeric", "double precision"];
@@ -27,7 +30,7 @@ internal static class QueryColumns
     /// <summary>The query's columns, all nullable and without defaults (the columns of a table made from it); null when not certain.</summary>
     public static ImmutableArray<CatalogColumn>? Derive(Catalog catalog, QueryShape query, ApplyContext context)
     {
-        if (Columns(catalog, query, context) is not { } columns) return null;
+        if (Columns(catalog, query, context, NoQueries) is not { } columns) return null;
         var result = ImmutableArray.CreateBuilder<CatalogColumn>(columns.Count);
         foreach (var (name, type) in columns)
         {
@@ -37,6 +40,9 @@ internal static class QueryColumns
 
         return result.MoveToImmutable();
     }
+
+    // The WITH queries a FROM item's unqualified name finds, by name: their columns.
+    private static readonly ImmutableDictionary<string, List<(string Name, ValueType Type)>> NoQueries = ImmutableDictionary.Create<string, List<(string Name, ValueType Type)>>(StringComparer.Ordinal);
 
     /// <summary>A value's type: <see cref="Type"/> null for the unknown type of NULL and quoted strings.</summary>
     private readonly record struct ValueType(string? Type, QualifiedName? Reference = null, bool IsArray = false)
@@ -49,14 +55,29 @@ internal static class QueryColumns
         public static ValueType Of(CatalogColumn column) => new(column.Type, column.TypeReference, column.IsArray);
     }
 
-    private static List<(string Name, ValueType Type)>? Columns(Catalog catalog, QueryShape query, ApplyContext context)
+    private static List<(string Name, ValueType Type)>? Columns(Catalog catalog, QueryShape query, ApplyContext context, ImmutableDictionary<string, List<(string Name, ValueType Type)>> queries)
     {
         switch (query)
         {
             case SelectShape select:
-                return SelectColumns(catalog, select, context);
+                return SelectColumns(catalog, select, context, queries);
+            case WithShape with:
+                foreach (var named in with.Queries)
+                {
+                    // A name given twice is refused (42712), and so is a list of more names than columns (42P10).
+                    if (with.Queries.Count(q => q.Name == named.Name) > 1 || Columns(catalog, named.Query, context, queries) is not { } columns) return null;
+                    if (named.ColumnNames is { } names)
+                    {
+                        if (names.Count > columns.Count) return null;
+                        for (var i = 0; i < names.Count; i++) columns[i] = (names[i], columns[i].Type);
+                    }
+
+                    queries = queries.SetItem(named.Name, columns);
+                }
+
+                return Columns(catalog, with.Body, context, queries);
             case UnionShape union:
-                if (Columns(catalog, union.Left, context) is not { } left || Columns(catalog, union.Right, context) is not { } right || left.Count != right.Count) return null;
+                if (Columns(catalog, union.Left, context, queries) is not { } left || Columns(catalog, union.Right, context, queries) is not { } right || left.Count != right.Count) return null;
                 for (var i = 0; i < left.Count; i++)
                 {
                     if (Common(catalog, [left[i].Type, right[i].Type]) is not { } common) return null;
@@ -69,12 +90,12 @@ internal static class QueryColumns
         }
     }
 
-    private static List<(string Name, ValueType Type)>? SelectColumns(Catalog catalog, SelectShape select, ApplyContext context)
+    private static List<(string Name, ValueType Type)>? SelectColumns(Catalog catalog, SelectShape select, ApplyContext context, ImmutableDictionary<string, List<(string Name, ValueType Type)>> queries)
     {
         var sources = new List<(string Reference, List<(string Name, ValueType Type)> Columns)>(select.From.Count);
         foreach (var item in select.From)
         {
-            if (SourceColumns(catalog, item, context) is not { } columns) return null;
+            if (SourceColumns(catalog, item, context, queries) is not { } columns) return null;
 
             // A subquery without an alias is one no name reaches (PostgreSQL 16 and later take it).
             var reference = item.Alias ?? item.Relation?.Name ?? string.Empty;
@@ -108,11 +129,13 @@ internal static class QueryColumns
         return result;
     }
 
-    // A FROM item's columns: a table's or a view's the engine knows, or a subquery's.
-    private static List<(string Name, ValueType Type)>? SourceColumns(Catalog catalog, FromShape item, ApplyContext context)
+    // A FROM item's columns: a WITH query's (an unqualified name finds it before any table), a
+    // table's or a view's the engine knows, or a subquery's.
+    private static List<(string Name, ValueType Type)>? SourceColumns(Catalog catalog, FromShape item, ApplyContext context, ImmutableDictionary<string, List<(string Name, ValueType Type)>> queries)
     {
-        if (item.Subquery is { } subquery) return Columns(catalog, subquery, context);
+        if (item.Subquery is { } subquery) return Columns(catalog, subquery, context, queries);
         var name = item.Relation!.Value;
+        if (!item.Qualified && queries.TryGetValue(name.Name, out var withColumns)) return [.. withColumns];
         if (context.TemporaryTables.Contains(name.Name)) return null; // A temporary table may hide it.
         if (catalog.FindTable(name) is { } table) return [.. table.Columns.Select(c => (c.Name, ValueType.Of(c)))];
         if (catalog.Relations.Named.TryGetValue(name, out var relation) && !relation.Uncertain && !catalog.Relations.MayHaveGone(name) && relation.Columns is { } columns
@@ -237,9 +260,12 @@ internal static class QueryColumns
                     // The server drops coalesce's NULL arguments before it makes the table, so a length a
                     // NULL would take away may be kept (coalesce(NULL, v) is v's type): not read.
                     if (call.Function == "coalesce" && known.Any(HasModifier) && call.Arguments.Any(IsNull)) return null;
-                    if (CallType(catalog, call, known) is { } type) return (call.Function, type);
+                    if (call.Window) return WindowCallType(catalog, call, known) is { } windowed ? (call.Function, windowed) : null;
+                    if ((CallType(catalog, call, known) ?? TimeCallType(call, known) ?? ArrayCallType(catalog, call, known)) is { } type) return (call.Function, type);
                 }
 
+                // An aggregate or window function the migrations created is not read.
+                if (call.Window) return null;
                 return call.Schema != "pg_catalog" && FunctionType(catalog, call, arguments, context) is { } returned ? (call.Function, returned) : null;
             }
 
@@ -257,7 +283,15 @@ internal static class QueryColumns
             : type is { Reference: { } reference, IsArray: false } ? $"{reference.Schema}.{reference.Name}"
             : type.Type is null ? null
             : "?").ToList(); // A type not read: matches no parameter.
-        if (context.Overloads.Returns.Resolve(catalog, call.Function, types, call.Schema ?? context.Rules.DefaultSchema, qualified: call.Schema is not null) is not { Type: { } returned } function) return null;
+        var returns = context.Overloads.Returns;
+        var schema = call.Schema ?? context.Rules.DefaultSchema;
+        var qualified = call.Schema is not null;
+        if (returns.Resolve(catalog, call.Function, [.. types.Select(_ => (string?)null)], schema, qualified) is { } only && IsPolymorphic(only))
+        {
+            return PolymorphicType(catalog, call, only, arguments, types, context);
+        }
+
+        if (returns.Resolve(catalog, call.Function, types, schema, qualified) is not { Type: { } returned } function || IsPolymorphic(returned)) return null;
         return RoutineReturnTypes.StillSame(catalog, function) ? new ValueType(returned, function.Reference) : null;
     }
 

@@ -340,6 +340,7 @@ internal sealed class RoutineReturnTypes
     // domain's name; null for one not known here.
     private static string? TypeIdentity(Catalog catalog, TypeSpec type, IdentifierRules rules)
     {
+        if (Polymorphic(type) is { } polymorphic) return polymorphic;
         if (type.Inline is not null || type.IsSerial) return null;
         if (type.UserType is null) return Bare(type.Text);
         var (_, reference) = ColumnFactory.ResolveType(catalog, type, rules);
@@ -350,6 +351,7 @@ internal sealed class RoutineReturnTypes
     // format_type then shows the same name), an enum or a domain; arrays and the rest are not read.
     private static (string? Type, QualifiedName? Reference, object? State) ValueType(Catalog catalog, TypeSpec type, IdentifierRules rules)
     {
+        if (Polymorphic(type) is { } polymorphic) return (polymorphic, null, null);
         if (type.IsArray || type.Inline is not null || type.IsSerial) return (null, null, null);
         if (type.UserType is null) return (ShownWithoutModifier(type.Text), null, null);
         var (text, reference) = ColumnFactory.ResolveType(catalog, type, rules);
@@ -358,6 +360,13 @@ internal sealed class RoutineReturnTypes
             : catalog.Domains.TryGetValue(name, out var domain) ? (text, name, domain)
             : (null, null, null);
     }
+
+    // A polymorphic pseudo-type (anyelement, anycompatible...) by its name, which a call's arguments
+    // resolve (QueryColumns). Unqualified, the name is pg_catalog's, searched first.
+    private static string? Polymorphic(TypeSpec type)
+        => type is { UserType: { } name, IsQualified: false, IsArray: false, Inline: null } && name.Name.StartsWith("any", StringComparison.Ordinal) && PostgresBuiltinTypes.IsPseudo(name.Name)
+            ? name.Name
+            : null;
 
     /// <summary>Whether the enum or domain <paramref name="function"/> returns is still the one it was created with (<see cref="RoutineReturn.TypeState"/>).</summary>
     public static bool StillSame(Catalog catalog, RoutineReturn function)

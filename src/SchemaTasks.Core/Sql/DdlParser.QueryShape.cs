@@ -3,9 +3,10 @@ using SchemaTasks.Schema;
 namespace SchemaTasks.Sql;
 
 // Reads a PostgreSQL query into a QueryShape, the parts that decide its columns: a plain SELECT
-// list of column references, casts, constants, calls and comparisons, FROM tables, views, joins
-// and aliased subqueries, and UNION [ALL]; CASE, negation and + - * / %. Anything else (CTEs,
-// subqueries in the list, window functions, INTERSECT...) leaves the query unread: its columns stay unknown.
+// list of column references, casts, constants, calls (window functions among them) and comparisons,
+// FROM tables, views, joins, aliased subqueries and WITH queries, and UNION [ALL]; CASE, negation
+// and + - * / %. Anything else (WITH RECURSIVE, subqueries in the list, INTERSECT...) leaves the
+// query unread: its columns stay unknown.
 internal sealed partial class DdlParser
 {
     // Words that end a FROM item or select item: no alias can be one of them.
@@ -16,8 +17,11 @@ internal sealed partial class DdlParser
         "AND", "OR", "OVER", "FILTER", "TABLESAMPLE",
     };
 
-    // Clauses after FROM that only choose or order rows; skipped up to the next UNION or the end.
-    private static readonly HashSet<string> RowClauseWords = new(StringComparer.OrdinalIgnoreCase) { "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "FETCH" };
+    // Clauses after FROM that only choose or order rows (WINDOW names the windows of OVER); skipped up to the next UNION or the end.
+    private static readonly HashSet<string> RowClauseWords = new(StringComparer.OrdinalIgnoreCase) { "WHERE", "GROUP", "HAVING", "WINDOW", "ORDER", "LIMIT", "OFFSET", "FETCH" };
+
+    // The SQL value keywords whose type is fixed, read as calls of no arguments (they name their column as a call does).
+    private static readonly HashSet<string> TimeValueWords = new(StringComparer.OrdinalIgnoreCase) { "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME" };
 
     private static readonly HashSet<string> ComparisonOperators = new(StringComparer.Ordinal) { "=", "<>", "!=", "<", ">", "<=", ">=" };
 
@@ -49,6 +53,7 @@ internal sealed partial class DdlParser
 
     private QueryShape ShapeQuery(bool into)
     {
+        if (_c.TryWord("WITH")) return ShapeWith(into);
         var shape = ShapeQueryTerm(into);
         while (_c.TryWord("UNION"))
         {
@@ -59,6 +64,36 @@ internal sealed partial class DdlParser
         // ORDER BY, LIMIT... of the whole union.
         SkipRowClauses();
         return shape;
+    }
+
+    // After WITH: each name [(columns)] AS [[NOT] MATERIALIZED] (query), then the query that reads them.
+    private WithShape ShapeWith(bool into)
+    {
+        if (_c.IsWord("RECURSIVE")) throw _c.Error("WITH RECURSIVE is not read");
+        var queries = new List<CommonTableShape>();
+        do
+        {
+            var name = _c.Identifier();
+            List<string>? columns = null;
+            if (_c.TrySymbol('('))
+            {
+                columns = [];
+                do columns.Add(_c.Identifier());
+                while (_c.TrySymbol(','));
+                _c.ExpectSymbol(')');
+            }
+
+            _c.ExpectWord("AS");
+            _c.TryWord("NOT");
+            _c.TryWord("MATERIALIZED");
+            _c.ExpectSymbol('(');
+            var query = ShapeQuery(false);
+            _c.ExpectSymbol(')');
+            queries.Add(new CommonTableShape(name, columns, query));
+        }
+        while (_c.TrySymbol(','));
+
+        return new WithShape(queries, ShapeQuery(into));
     }
 
     private QueryShape ShapeQueryTerm(bool into)
@@ -101,7 +136,7 @@ internal sealed partial class DdlParser
         while (!_c.AtEnd)
         {
             if (depth == 0 && (_c.IsWord("UNION") || _c.IsSymbol(')') || (_c.IsWord("WITH") && (_c.IsWord("DATA", 1) || _c.IsWord("NO", 1))))) return;
-            if (depth == 0 && (_c.IsWord("INTERSECT") || _c.IsWord("EXCEPT") || _c.IsWord("WINDOW") || _c.IsWord("FOR"))) throw _c.Error("not read");
+            if (depth == 0 && (_c.IsWord("INTERSECT") || _c.IsWord("EXCEPT") || _c.IsWord("FOR"))) throw _c.Error("not read");
             if (IsOpening()) depth++;
             else if (IsClosing()) depth--;
             _c.Next();
@@ -165,9 +200,10 @@ internal sealed partial class DdlParser
         }
 
         if (_c.IsWord("ONLY") || _c.IsWord("LATERAL") || _c.IsSymbol('(', 1)) throw _c.Error("not read");
+        var qualified = _c.IsSymbol('.', 1);
         var name = _c.QualifiedName();
         if (_c.IsSymbol('.')) throw _c.Error("not read");
-        return new FromShape(name, null, ShapeFromAlias());
+        return new FromShape(name, null, ShapeFromAlias()) { Qualified = qualified };
     }
 
     // A FROM item's alias; a list of column aliases after it is not read.
@@ -296,6 +332,15 @@ internal sealed partial class DdlParser
         }
 
         if (_c.TryWord("CASE")) return ShapeCase();
+        if (token.Kind == SqlTokenKind.Word && TimeValueWords.Contains(SqlTokenText.Raw(_c.Source, token)))
+        {
+            // CURRENT_TIMESTAMP(3) keeps its precision in the type: not read.
+            _c.Next();
+            if (_c.IsSymbol('(')) throw _c.Error("not read");
+            return new CallShape(SqlTokenText.Raw(_c.Source, token).ToLowerInvariant(), [], false);
+        }
+
+        if (_c.IsWord("EXTRACT") && _c.IsSymbol('(', 1)) return ShapeExtract();
         if (_c.IsSymbol('-') && _c.HasAhead(1) && _c.Peek(1).Kind != SqlTokenKind.Number)
         {
             _c.Next();
@@ -344,10 +389,26 @@ internal sealed partial class DdlParser
 
         _c.ExpectSymbol(')');
 
-        // FILTER (WHERE ...) chooses the rows an aggregate reads, not its type.
+        // FILTER (WHERE ...) chooses the rows an aggregate reads, not its type; so does the window
+        // of OVER (...) or OVER name.
         if (_c.TryWord("FILTER") && !SkipGroup()) throw _c.Error("not read");
-        if (_c.IsWord("OVER") || _c.IsWord("WITHIN")) throw _c.Error("not read");
-        return new CallShape(function, arguments, star);
+        if (_c.IsWord("WITHIN")) throw _c.Error("not read");
+        var window = _c.TryWord("OVER");
+        if (window && !(_c.IsSymbol('(') ? SkipGroup() : _c.IsIdentifier && _c.Identifier() is not null)) throw _c.Error("not read");
+        return new CallShape(function, arguments, star) { Window = window };
+    }
+
+    // EXTRACT(field FROM value): PostgreSQL calls extract(text, value), and names the column extract.
+    private CallShape ShapeExtract()
+    {
+        _c.Next();
+        _c.ExpectSymbol('(');
+        if (_c.AtEnd || _c.Current.Kind is not (SqlTokenKind.Word or SqlTokenKind.String)) throw _c.Error("expected a field");
+        _c.Next();
+        _c.ExpectWord("FROM");
+        var value = ShapeExpression();
+        _c.ExpectSymbol(')');
+        return new CallShape("extract", [new ConstantShape(null, "?column?") { Quoted = true }, value], false);
     }
 
     // After CASE: the operand and conditions are skipped (they choose a result, not its type), the results read.

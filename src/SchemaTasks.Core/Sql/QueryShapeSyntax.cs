@@ -7,8 +7,14 @@ namespace SchemaTasks.Sql;
 // is, and where its names come from. Clauses that only filter or order rows are not kept. A query
 // with anything else is not read at all, and its columns stay unknown.
 
-/// <summary>A query: one SELECT, or a UNION of two.</summary>
+/// <summary>A query: one SELECT, or a UNION of two, perhaps after WITH queries.</summary>
 internal abstract record QueryShape;
+
+/// <summary><c>WITH name [(columns)] AS (query), ... body</c>: each query's columns, renamed by its list, are a FROM item's for those after it and the body.</summary>
+internal sealed record WithShape(IReadOnlyList<CommonTableShape> Queries, QueryShape Body) : QueryShape;
+
+/// <summary>One query of a WITH: its name, the column names written after it (null without a list), and the query.</summary>
+internal sealed record CommonTableShape(string Name, IReadOnlyList<string>? ColumnNames, QueryShape Query);
 
 /// <summary><c>SELECT items [FROM sources]</c>, without the clauses that only choose rows.</summary>
 internal sealed record SelectShape(IReadOnlyList<SelectItemShape> Items, IReadOnlyList<FromShape> From) : QueryShape;
@@ -20,7 +26,11 @@ internal sealed record UnionShape(QueryShape Left, QueryShape Right) : QueryShap
 internal sealed record SelectItemShape(ExpressionShape? Expression, string? Alias, bool IsStar, string? StarOf);
 
 /// <summary>A FROM item: a table or view by name, or a subquery; <paramref name="Alias"/> as written.</summary>
-internal sealed record FromShape(QualifiedName? Relation, QueryShape? Subquery, string? Alias);
+internal sealed record FromShape(QualifiedName? Relation, QueryShape? Subquery, string? Alias)
+{
+    /// <summary>Whether the relation was written with its schema: only an unqualified name can be a WITH query's.</summary>
+    public bool Qualified { get; init; }
+}
 
 /// <summary>An expression whose type and name can be worked out.</summary>
 internal abstract record ExpressionShape;
@@ -49,6 +59,9 @@ internal sealed record CallShape(string Function, IReadOnlyList<ExpressionShape>
 {
     /// <summary>The schema written before the name (<c>app.f(x)</c>); null for an unqualified call.</summary>
     public string? Schema { get; init; }
+
+    /// <summary>Called with <c>OVER</c>: a window function, or an aggregate over a window.</summary>
+    public bool Window { get; init; }
 }
 
 /// <summary><c>CASE [x] WHEN ... THEN result ... [ELSE result] END</c>: the results decide its type, the ELSE its name.</summary>

@@ -20,7 +20,7 @@ public class PostgresSelectIntoTests
             SELECT x || 'a', y INTO b FROM a;
             SELECT *, x || 'a' INTO TABLE c FROM a;
             SELECT x || 'a' AS x INTO UNLOGGED TABLE u FROM a;
-              WITH w AS (SELECT x FROM a) SELECT * INTO v FROM w;
+              WITH w AS (SELECT x || 'a' AS x FROM a) SELECT * INTO v FROM w;
             SELECT * INTO TEMP TABLE t FROM a;
             SELECT * INTO TEMPORARY t2 FROM a;
             DROP TABLE t;
@@ -109,8 +109,8 @@ public class PostgresSelectIntoTests
     [Theory]
     [InlineData("((SELECT x || 'a' AS x INTO b FROM a));")]
     [InlineData("(SELECT x || 'a' AS x INTO b FROM a) UNION (SELECT x FROM a);")]
-    [InlineData("WITH w AS (SELECT 1 AS x) (SELECT * INTO b FROM w);")]
-    [InlineData("(WITH w AS (SELECT 1 AS x) SELECT * INTO b FROM w) ORDER BY 1;")]
+    [InlineData("WITH w AS (SELECT x || 'a' AS x FROM a) (SELECT * INTO b FROM w);")]
+    [InlineData("(WITH w AS (SELECT x || 'a' AS x FROM a) SELECT * INTO b FROM w) ORDER BY 1;")]
     [InlineData("SELECT x || 'a' AS x INTO b FROM a UNION SELECT x FROM a;")]
     public void SelectIntoInParenthesesOrBeforeUnion_IsRefused(string sql)
     {

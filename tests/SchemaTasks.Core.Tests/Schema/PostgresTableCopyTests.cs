@@ -68,10 +68,10 @@ public class PostgresTableCopyTests
     [InlineData("CREATE TABLE copy AS SELECT id, id FROM src;", DiagnosticCodes.UnsupportedStatement)] // 42701 on the server.
     [InlineData("CREATE TABLE copy AS SELECT nope FROM src;", DiagnosticCodes.UnsupportedStatement)] // 42703.
     [InlineData("CREATE TABLE copy AS SELECT id || 'a' AS id FROM src;", DiagnosticCodes.QueryShapedTableUsed)]
-    [InlineData("CREATE TABLE copy AS SELECT id, now() AS at FROM src;", DiagnosticCodes.QueryShapedTableUsed)]
+    [InlineData("CREATE TABLE copy AS SELECT id, version() AS at FROM src;", DiagnosticCodes.QueryShapedTableUsed)]
     [InlineData("CREATE TABLE copy AS SELECT user FROM src;", DiagnosticCodes.QueryShapedTableUsed)] // current_user, whatever columns src has.
     [InlineData("CREATE TABLE copy AS SELECT id FROM src, src AS o;", DiagnosticCodes.QueryShapedTableUsed)]
-    [InlineData("CREATE TABLE copy AS SELECT id FROM src GROUP BY id WINDOW w AS (ORDER BY id);", DiagnosticCodes.QueryShapedTableUsed)]
+    [InlineData("CREATE TABLE copy AS SELECT id, lag(id) OVER w || 'a' AS l FROM src WINDOW w AS (ORDER BY id);", DiagnosticCodes.QueryShapedTableUsed)]
     [InlineData("CREATE TABLE copy AS SELECT id FROM src INTERSECT SELECT id FROM src;", DiagnosticCodes.QueryShapedTableUsed)]
     [InlineData("CREATE TABLE copy AS SELECT src.id FROM src s;", DiagnosticCodes.QueryShapedTableUsed)] // 42P01: src is hidden by its alias.
     [InlineData("CREATE TABLE copy AS SELECT * FROM missing;", DiagnosticCodes.UnsupportedStatement)]
