@@ -18,6 +18,12 @@ internal static class FrameworkNumericOverloads
             => long.TryParse(text.ToString(), style, provider, out result);
     }
 
+    extension(byte)
+    {
+        public static bool TryParse(ReadOnlySpan<char> text, System.Globalization.NumberStyles style, IFormatProvider? provider, out byte result)
+            => byte.TryParse(text.ToString(), style, provider, out result);
+    }
+
     extension(ulong)
     {
         public static bool TryParse(ReadOnlySpan<char> text, System.Globalization.NumberStyles style, IFormatProvider provider, out ulong result)
@@ -26,6 +32,8 @@ internal static class FrameworkNumericOverloads
 
     extension(int)
     {
+        public static int Parse(ReadOnlySpan<char> text, IFormatProvider? provider) => int.Parse(text.ToString(), provider);
+
         public static bool TryParse(ReadOnlySpan<char> text, System.Globalization.NumberStyles style, IFormatProvider provider, out int result)
             => int.TryParse(text.ToString(), style, provider, out result);
     }

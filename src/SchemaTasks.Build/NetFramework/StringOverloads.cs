@@ -47,6 +47,34 @@ internal static class FrameworkStringOverloads
         }
     }
 
+    extension(ReadOnlySpan<char> text)
+    {
+        public bool ContainsAnyExcept(ReadOnlySpan<char> values)
+        {
+            foreach (var c in text)
+            {
+                if (values.IndexOf(c) < 0) return true;
+            }
+
+            return false;
+        }
+
+        public bool ContainsAnyExcept(char value)
+        {
+            foreach (var c in text)
+            {
+                if (c != value) return true;
+            }
+
+            return false;
+        }
+    }
+
+    extension(System.Text.RegularExpressions.Regex regex)
+    {
+        public bool IsMatch(ReadOnlySpan<char> input) => regex.IsMatch(input.ToString());
+    }
+
     extension(string)
     {
         public static string Join(char separator, params string[] values) => string.Join(separator.ToString(), values);

@@ -10,7 +10,7 @@ namespace SchemaTasks.Schema;
 /// quietly (<see cref="TriggerStatements"/>). Also notes a routine body that creates a function,
 /// after which no trigger's function is surely missing. Shared by the whole run.
 /// </summary>
-internal sealed partial class UnseenTriggers
+internal sealed class UnseenTriggers
 {
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
 
@@ -41,13 +41,13 @@ internal sealed partial class UnseenTriggers
             if (token.Kind != SqlTokenKind.String) continue;
             var body = sql.AsSpan(token.Start, token.Length);
             if (body.Contains("TRIGGER", StringComparison.OrdinalIgnoreCase)) NoteTriggers(body.ToString());
-            if (!FunctionsMade && body.Contains("FUNCTION", StringComparison.OrdinalIgnoreCase) && CreatesFunction().IsMatch(body)) FunctionsMade = true;
+            if (!FunctionsMade && body.Contains("FUNCTION", StringComparison.OrdinalIgnoreCase) && CreatesFunctionPattern.IsMatch(body)) FunctionsMade = true;
         }
     }
 
     private void NoteTriggers(string body)
     {
-        foreach (Match match in TriggerStatement().Matches(body))
+        foreach (Match match in TriggerStatementPattern.Matches(body))
         {
             var name = match.Groups["name"];
             var end = match.Index + match.Length;
@@ -61,9 +61,10 @@ internal sealed partial class UnseenTriggers
         }
     }
 
-    [GeneratedRegex("""\b(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?:CONSTRAINT\s+)?|DROP\s+|(?<alter>ALTER\s+))TRIGGER\b\s*(?:IF\s+EXISTS\s+)?(?<name>"[^"]*"|[A-Za-z_][A-Za-z0-9_$]*)?""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TriggerStatement();
+    // Built when first used: most histories have no body that touches a trigger.
+    private static Regex TriggerStatementPattern => field ??= new(
+        """\b(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?:CONSTRAINT\s+)?|DROP\s+|(?<alter>ALTER\s+))TRIGGER\b\s*(?:IF\s+EXISTS\s+)?(?<name>"[^"]*"|[A-Za-z_][A-Za-z0-9_$]*)?""",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    [GeneratedRegex("""\bCREATE\s+(?:OR\s+REPLACE\s+)?FUNCTION\b""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CreatesFunction();
+    private static Regex CreatesFunctionPattern => field ??= new("""\bCREATE\s+(?:OR\s+REPLACE\s+)?FUNCTION\b""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 }
