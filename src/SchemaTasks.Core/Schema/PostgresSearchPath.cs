@@ -243,7 +243,7 @@ internal sealed class PostgresSearchPath
                 && SqlTokenText.IsSymbol(sql, tokens[i + 3], ',') && tokens[i + 4].Kind == SqlTokenKind.String
                 && SqlTokenText.IsSymbol(sql, tokens[i + 5], ',') && SqlTokenText.IsSymbol(sql, tokens[i + 7], ')')
                 && (SqlTokenText.IsWord(sql, tokens[i + 6], "true") || SqlTokenText.IsWord(sql, tokens[i + 6], "false"));
-            var entries = literal ? SplitList(SqlTokenText.Unquote(sql, tokens[i + 4])) : null;
+            var entries = literal ? PostgresNameList.Split(SqlTokenText.Unquote(sql, tokens[i + 4]), ',') : null;
             if (entries is null)
             {
                 Unreadable(sql, tokens, file, diagnostics);
@@ -473,57 +473,5 @@ internal sealed class PostgresSearchPath
     {
         var text = sql[tokens[0].Start..tokens[^1].End];
         return text.Length <= 80 ? text : text[..80] + "...";
-    }
-
-    // The server's reading of a list setting: comma-separated names, each unquoted one folded to
-    // lower case, a double-quoted one as written; null when it is not such a list.
-    private static List<string>? SplitList(string value)
-    {
-        var entries = new List<string>();
-        var i = 0;
-        SkipSpace(value, ref i);
-        if (i == value.Length) return entries;
-        while (true)
-        {
-            string name;
-            if (value[i] == '"')
-            {
-                var text = new System.Text.StringBuilder();
-                i++;
-                while (true)
-                {
-                    if (i >= value.Length) return null;
-                    if (value[i] == '"')
-                    {
-                        if (i + 1 < value.Length && value[i + 1] == '"') { text.Append('"'); i += 2; continue; }
-                        i++;
-                        break;
-                    }
-
-                    text.Append(value[i++]);
-                }
-
-                name = text.ToString();
-            }
-            else
-            {
-                var start = i;
-                while (i < value.Length && value[i] != ',' && !char.IsWhiteSpace(value[i]) && value[i] != '"') i++;
-                if (i == start) return null;
-                name = value[start..i].ToLowerInvariant();
-            }
-
-            entries.Add(PostgresNames.Truncate(name));
-            SkipSpace(value, ref i);
-            if (i == value.Length) return entries;
-            if (value[i] != ',') return null;
-            i++;
-            SkipSpace(value, ref i);
-        }
-    }
-
-    private static void SkipSpace(string value, ref int i)
-    {
-        while (i < value.Length && char.IsWhiteSpace(value[i])) i++;
     }
 }

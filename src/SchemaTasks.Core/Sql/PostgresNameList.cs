@@ -7,6 +7,7 @@ namespace SchemaTasks.Sql;
 /// is either double-quoted (<c>""</c> for a quote) or a run of any characters but whitespace and
 /// dots, folded to lower case and cut to 63 bytes. So <c>'a-b'</c> is one name, and a comment
 /// such as <c>'/* x */t'</c> is no name at all: the server raises "invalid name syntax" (42602).
+/// A list setting such as <c>search_path</c> is read by the same rules, split by commas.
 /// </summary>
 internal static class PostgresNameList
 {
@@ -15,11 +16,18 @@ internal static class PostgresNameList
     /// as invalid name syntax (an empty string, an empty part, an unclosed quote, or text after a
     /// part that is neither a dot nor the end).
     /// </summary>
-    public static List<string>? Read(string text)
+    public static List<string>? Read(string text) => Split(text, '.') is { Count: > 0 } parts ? parts : null;
+
+    /// <summary>
+    /// The names of a list PostgreSQL reads by <paramref name="separator"/> (a dotted name, or a
+    /// setting such as search_path by commas): empty for a blank text, <see langword="null"/> when
+    /// the server refuses it as invalid syntax.
+    /// </summary>
+    public static List<string>? Split(string text, char separator)
     {
         var parts = new List<string>();
         var i = SkipSpace(text, 0);
-        if (i == text.Length) return null;
+        if (i == text.Length) return parts;
         while (true)
         {
             string part;
@@ -51,7 +59,7 @@ internal static class PostgresNameList
             else
             {
                 var start = i;
-                while (i < text.Length && text[i] != '.' && !IsSpace(text[i])) i++;
+                while (i < text.Length && text[i] != separator && !IsSpace(text[i])) i++;
                 if (i == start) return null;
                 part = text[start..i].ToLowerInvariant();
             }
@@ -59,7 +67,7 @@ internal static class PostgresNameList
             parts.Add(PostgresNames.Truncate(part));
             i = SkipSpace(text, i);
             if (i == text.Length) return parts;
-            if (text[i] != '.') return null;
+            if (text[i] != separator) return null;
             i = SkipSpace(text, i + 1);
             if (i == text.Length) return null;
         }
