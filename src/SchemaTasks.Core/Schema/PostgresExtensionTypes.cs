@@ -33,10 +33,15 @@ internal static class PostgresExtensionTypes
 
     /// <summary>
     /// Functions an extension creates under the name of one of PostgreSQL's own (pgcrypto's
-    /// <c>gen_random_uuid</c>): the server searches <c>pg_catalog</c> first, so only a call
-    /// qualified with the extension's schema is the extension's.
+    /// <c>gen_random_uuid</c>, citext's <c>replace</c>): the server has its own of the name and
+    /// searches <c>pg_catalog</c> first, so a call of it is never missing, and only a call
+    /// qualified with the extension's schema is surely the extension's.
     /// </summary>
-    public static ImmutableHashSet<string> CoreNamesakes { get; } = ImmutableHashSet.Create(StringComparer.Ordinal, "gen_random_uuid");
+    public static ImmutableHashSet<string> CoreNamesakes { get; } = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
+        "gen_random_uuid",
+        "max", "min", "regexp_match", "regexp_matches", "regexp_replace", "regexp_split_to_array", "regexp_split_to_table", "replace", "split_part", "strpos", // citext's
+        "texticlike", "texticnlike", "texticregexeq", "texticregexne", "translate");
 
     private static readonly Extension NoTypes = new([], []);
 
@@ -58,7 +63,17 @@ internal static class PostgresExtensionTypes
                 "gist_timestamptz_ops", "gist_timetz_ops", "gist_uuid_ops", "gist_vbit_ops",
             ],
         },
-        ["citext"] = new(["citext"], []) { OperatorClasses = ["citext_ops", "citext_pattern_ops"] },
+        ["citext"] = new(["citext"], [])
+        {
+            OperatorClasses = ["citext_ops", "citext_pattern_ops"],
+            Functions =
+            [
+                "citext", "citext_cmp", "citext_eq", "citext_ge", "citext_gt", "citext_hash", "citext_hash_extended", "citext_larger", "citext_le", "citext_lt",
+                "citext_ne", "citext_pattern_cmp", "citext_pattern_ge", "citext_pattern_gt", "citext_pattern_le", "citext_pattern_lt", "citext_smaller",
+                "citextin", "citextout", "citextrecv", "citextsend", "max", "min", "regexp_match", "regexp_matches", "regexp_replace", "regexp_split_to_array",
+                "regexp_split_to_table", "replace", "split_part", "strpos", "texticlike", "texticnlike", "texticregexeq", "texticregexne", "translate",
+            ],
+        },
         ["cube"] = new(["cube"], []) { OperatorClasses = ["cube_ops", "gist_cube_ops"] },
         ["dblink"] = new(["dblink_pkey_results"], []),
         ["dict_int"] = NoTypes,

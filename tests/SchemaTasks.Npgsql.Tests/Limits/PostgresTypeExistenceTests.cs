@@ -114,6 +114,7 @@ public sealed class PostgresTypeExistenceTests
     [InlineData("pgcrypto")]
     [InlineData("unaccent")]
     [InlineData("fuzzystrmatch")]
+    [InlineData("citext")]
     public async Task The_functions_listed_for_an_extension_are_those_the_server_creates(string extension)
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
