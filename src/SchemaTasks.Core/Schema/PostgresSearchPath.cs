@@ -128,7 +128,7 @@ internal sealed class PostgresSearchPath
     /// </summary>
     public void CheckBlock(string sql, List<SqlToken> tokens, string? file, List<SchemaDiagnostic> diagnostics)
     {
-        if (sql.AsSpan(tokens[0].Start, tokens[^1].End - tokens[0].Start).Contains("search_path", StringComparison.OrdinalIgnoreCase))
+        if (AsciiWords.Contains(sql.AsSpan(tokens[0].Start, tokens[^1].End - tokens[0].Start), "search_path"))
         {
             Unreadable(sql, tokens, file, diagnostics);
         }

@@ -22,7 +22,7 @@ internal sealed partial class RoutineCalls
         if (kind < 0 || !(SqlTokenText.IsWord(sql, tokens[kind], "FUNCTION") || SqlTokenText.IsWord(sql, tokens[kind], "PROCEDURE"))) return;
         var name = CreatedObjectName.NameAt(sql, tokens, kind);
         if (name < 0 || PlpgsqlBodyEffects.QuotedPlpgsqlBody(sql, tokens) is not { } literal) return;
-        if (sql.AsSpan(literal.Start, literal.Length).IndexOf("DECLARE", StringComparison.OrdinalIgnoreCase) < 0 || !ChecksFunctionBodies(sql)) return;
+        if (!AsciiWords.Contains(sql.AsSpan(literal.Start, literal.Length), "DECLARE") || !ChecksFunctionBodies(sql)) return;
 
         // The server checks the body under the routine's own SET clauses (a search_path that finds other types).
         for (var i = name + 1; i < tokens.Count; i++)

@@ -70,7 +70,7 @@ internal sealed class RoutineReturnTypes
     /// <summary>A DO block about to run: one that may create a function (its text says FUNCTION) leaves every later call uncertain.</summary>
     public void CheckBlock(ReadOnlySpan<char> text)
     {
-        if (!_madeUnseen && text.IndexOf("FUNCTION".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0) _madeUnseen = true;
+        if (!_madeUnseen && AsciiWords.Contains(text, "FUNCTION")) _madeUnseen = true;
     }
 
     /// <summary>

@@ -40,8 +40,8 @@ internal sealed class UnseenTriggers
         {
             if (token.Kind != SqlTokenKind.String) continue;
             var body = sql.AsSpan(token.Start, token.Length);
-            if (body.Contains("TRIGGER", StringComparison.OrdinalIgnoreCase)) NoteTriggers(body.ToString());
-            if (!FunctionsMade && body.Contains("FUNCTION", StringComparison.OrdinalIgnoreCase) && CreatesFunctionPattern.IsMatch(body)) FunctionsMade = true;
+            if (AsciiWords.Contains(body, "TRIGGER")) NoteTriggers(body.ToString());
+            if (!FunctionsMade && AsciiWords.Contains(body, "FUNCTION") && CreatesFunctionPattern.IsMatch(body)) FunctionsMade = true;
         }
     }
 
