@@ -338,16 +338,7 @@ internal sealed class DataStatementRelations
 
     private bool IsWord(int i, string word) => SqlTokenText.IsWord(_sql, _tokens[i], word);
 
-    private bool IsOneOf(SqlToken token, string[] words)
-    {
-        if (token.Kind != SqlTokenKind.Word) return false;
-        foreach (var word in words)
-        {
-            if (SqlTokenText.IsWord(_sql, token, word)) return true;
-        }
-
-        return false;
-    }
+    private bool IsOneOf(SqlToken token, string[] words) => SqlTokenText.IsOneOf(_sql, token, words);
 
     private static bool IsName(SqlToken token) => token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;
 }

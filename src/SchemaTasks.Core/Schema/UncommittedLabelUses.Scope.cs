@@ -161,17 +161,7 @@ internal static partial class UncommittedLabelUses
             return token.Kind == SqlTokenKind.Word && IsOneOf(token, WordsAfterOperand);
         }
 
-        // The word lists are kept once: a params list would be a new array at every call, for
-        // every word of every statement read.
-        private bool IsOneOf(SqlToken token, string[] words)
-        {
-            foreach (var word in words)
-            {
-                if (SqlTokenText.IsWord(sql, token, word)) return true;
-            }
-
-            return false;
-        }
+        private bool IsOneOf(SqlToken token, string[] words) => SqlTokenText.IsOneOf(sql, token, words);
 
         // Which one relation the statement's columns belong to, read once: CREATE TABLE, ALTER
         // TABLE, CREATE INDEX ... ON, CREATE VIEW ... AS SELECT ... FROM, UPDATE, DELETE FROM and

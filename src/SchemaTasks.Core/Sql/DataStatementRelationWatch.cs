@@ -72,7 +72,7 @@ internal struct DataStatementRelationWatch
             }
 
             if (SqlTokenText.IsWord(sql, token, "JOIN")) return true;
-            if ((_lists & bit) != 0 && IsOneOf(sql, token, EndsList)) _lists &= ~bit;
+            if ((_lists & bit) != 0 && SqlTokenText.IsOneOf(sql, token, EndsList)) _lists &= ~bit;
             return false;
         }
 
@@ -87,16 +87,6 @@ internal struct DataStatementRelationWatch
         }
 
         return SqlTokenText.IsSymbol(sql, token, ',') && (bit == 0 || (_lists & bit) != 0);
-    }
-
-    private static bool IsOneOf(string sql, SqlToken token, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (SqlTokenText.IsWord(sql, token, word)) return true;
-        }
-
-        return false;
     }
 
     /// <summary>Whether the statement ended right after a relation's unqualified name that <paramref name="targets"/> keeps it for.</summary>

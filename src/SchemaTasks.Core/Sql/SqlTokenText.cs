@@ -91,6 +91,19 @@ internal static class SqlTokenText
            && token.Length == keyword.Length
            && source.AsSpan(token.Start, token.Length).Equals(keyword, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether <paramref name="token"/> is an unquoted word among <paramref name="keywords"/> (<see cref="IsWord"/>).</summary>
+    /// <remarks>The lists are kept in static fields by their callers: a params list would be a new array at every call, for every word read.</remarks>
+    public static bool IsOneOf(string source, SqlToken token, string[] keywords)
+    {
+        if (token.Kind != SqlTokenKind.Word) return false;
+        foreach (var keyword in keywords)
+        {
+            if (IsWord(source, token, keyword)) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Whether <paramref name="token"/> is the one-character symbol <paramref name="symbol"/>.</summary>
     public static bool IsSymbol(string source, SqlToken token, char symbol)
         => token.Length == 1 && token.Kind is SqlTokenKind.Symbol && source[token.Start] == symbol;
