@@ -149,6 +149,15 @@ public static class DiagnosticCodes
     public const string PopOptionWithoutValue = "ST1036";
 
     /// <summary>
+    /// goose ends a statement of a file's Up section at a line whose last word ends with
+    /// <c>;</c> (outside <c>StatementBegin</c>/<c>StatementEnd</c>), or at <c>StatementEnd</c>,
+    /// while the SQL there is still inside a statement (a dollar-quoted or quoted body, a comment,
+    /// a MySQL routine's <c>BEGIN ... END</c>): goose sends the server half a statement, which it
+    /// refuses, and the migration fails. Reported at that semicolon, first place per file only.
+    /// </summary>
+    public const string ToolSplitsStatement = "ST1037";
+
+    /// <summary>
     /// A string literal is never closed. Reported where it starts; the rest of the file would
     /// otherwise be read as part of it. Fix: add the closing quote (a quote inside is doubled).
     /// </summary>

@@ -221,6 +221,42 @@ internal sealed class GooseScript
         }
     }
 
+    /// <summary>
+    /// Where goose ends the statements of an Up section (<paramref name="up"/>, as
+    /// <see cref="Up(string)"/> gives it): after each line whose last word ends with <c>;</c>
+    /// outside <c>StatementBegin</c>/<c>StatementEnd</c>, and before each <c>StatementEnd</c> line.
+    /// goose reads no quotes, so a semicolon inside a body ends the statement too.
+    /// </summary>
+    /// <returns>Indexes into <paramref name="up"/>, in order: where each statement goose sends stops.</returns>
+    public static IReadOnlyList<ToolStatementEnd> StatementEnds(string up)
+    {
+        var ends = new List<ToolStatementEnd>();
+        var inBlock = false;
+        foreach (var (start, end, _) in Lines(up))
+        {
+            switch (Annotation(up, start, end))
+            {
+                case "statementbegin":
+                    inBlock = true;
+                    continue;
+                case "statementend":
+                    if (inBlock) ends.Add(new ToolStatementEnd(start, start, AtBlockEnd: true));
+                    inBlock = false;
+                    continue;
+                case null:
+                    break;
+                default:
+                    continue;
+            }
+
+            if (inBlock) continue;
+            var semicolon = LastWordSemicolon(up, start, end);
+            if (semicolon >= 0) ends.Add(new ToolStatementEnd(end, semicolon, AtBlockEnd: false));
+        }
+
+        return ends;
+    }
+
     // goose splits lines with bufio.Scanner: "\n", with a "\r" before it dropped.
     private static IEnumerable<(int Start, int End, int Line)> Lines(string text)
     {
@@ -248,17 +284,32 @@ internal sealed class GooseScript
     }
 
     // goose's rule: the last word before a "--" comment ends with ';'.
-    private static bool EndsWithSemicolon(string text, int start, int end)
+    private static bool EndsWithSemicolon(string text, int start, int end) => LastWordSemicolon(text, start, end) >= 0;
+
+    // The index of the ';' that ends the line's last word before a "--" comment, or -1 when that word ends otherwise.
+    private static int LastWordSemicolon(string text, int start, int end)
     {
-        string? previous = null;
-        foreach (var word in text.Substring(start, end - start).Split([' ', '\t', '\v', '\f', '\r'], StringSplitOptions.RemoveEmptyEntries))
+        var lastWordEnd = -1;
+        var i = start;
+        while (i < end)
         {
-            if (word.StartsWith("--", StringComparison.Ordinal)) break;
-            previous = word;
+            while (i < end && IsSpace(text[i])) i++;
+            if (i >= end) break;
+            var wordStart = i;
+            while (i < end && !IsSpace(text[i])) i++;
+            if (i - wordStart >= 2 && text[wordStart] == '-' && text[wordStart + 1] == '-') break;
+            lastWordEnd = i;
         }
 
-        return previous is not null && previous.EndsWith(";", StringComparison.Ordinal);
+        return lastWordEnd > 0 && text[lastWordEnd - 1] == ';' ? lastWordEnd - 1 : -1;
     }
+
+    // The separators Go's bufio.ScanWords splits on (a line holds no '\n').
+    private static bool IsSpace(char c) => c switch
+    {
+        ' ' or '\t' or '\v' or '\f' or '\r' or '\u0085' or '\u00A0' or '\u1680' or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000' => true,
+        _ => c is >= '\u2000' and <= '\u200A',
+    };
 
     private enum State
     {

@@ -82,6 +82,11 @@ public static class SchemaEngine
             var run = ToolTransactions.Of(set.Layout, migration.NoTransaction);
             if (index > 0 && catalog.Dialect == SqlDialect.Postgres) routines.SearchPath.StartMigration();
             var taken = ahead?.Take(index);
+            if (set.Layout == MigrationLayout.Goose && migration.Sql.Length > 0)
+            {
+                ToolStatementSplits.Check(migration.Sql, migration.SqlStartLine, catalog.Dialect, GooseScript.StatementEnds(migration.Sql), migration.RelativePath, diagnostics);
+            }
+
 
             // Read ahead under the reading the earlier migrations left, or read again here.
             var prepared = taken is not null && taken.StartReading.SameAs(reading) ? taken : null;
