@@ -124,23 +124,21 @@ public class NameLimitTests
         Assert.Equal(DiagnosticCodes.TooManyColumns, Assert.Single(Run(Table(4097), SqlDialect.MySql).Diagnostics).Code);
     }
 
+    // How the time grows with the columns is the growth guard's to measure (Performance/LinearGrowthTests):
+    // a clock here would fail on a busy machine and pass a slow path on a fast one.
     [Fact]
-    public void HugeTable_IsRefusedQuickly()
+    public void HugeTable_IsRefusedOnce()
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var (_, diagnostics) = Run(Table(200_000));
         Assert.Equal(DiagnosticCodes.TooManyColumns, Assert.Single(diagnostics).Code);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
     }
 
     [Fact]
-    public void AddingColumnsOneByOne_StaysCheap()
+    public void AddingColumnsOneByOne_Reaches1600()
     {
         var sql = "CREATE TABLE t (c0 int);\n" + string.Concat(Enumerable.Range(1, 1599).Select(i => $"ALTER TABLE t ADD COLUMN c{i} int;\n"));
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var catalog = Clean(sql);
         Assert.Equal(1600, catalog.FindTable(Pg("t"))!.Columns.Length);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
 
     [Fact]
