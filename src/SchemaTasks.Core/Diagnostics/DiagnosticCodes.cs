@@ -713,6 +713,14 @@ public static class DiagnosticCodes
     public const string RoutineNotFound = "ST3123";
 
     /// <summary>
+    /// MySQL/MariaDB: <c>CREATE PROCEDURE</c> or <c>CREATE FUNCTION</c> of a name an earlier
+    /// migration created (names compare in any case), without <c>OR REPLACE</c> or
+    /// <c>IF NOT EXISTS</c>: the server refuses it (error 1304). A <c>DROP</c> without
+    /// <c>IF EXISTS</c> of a routine no migration created is <see cref="RoutineNotFound"/> (1305).
+    /// </summary>
+    public const string RoutineExists = "ST3128";
+
+    /// <summary>
     /// PostgreSQL: <c>CREATE TABLE ... INHERITS</c> that the server refuses: a parent listed twice, a
     /// column the parents (or the table) give different types, or different defaults.
     /// </summary>

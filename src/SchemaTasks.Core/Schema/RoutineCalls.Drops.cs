@@ -13,6 +13,9 @@ namespace SchemaTasks.Schema;
 /// </summary>
 internal sealed partial class RoutineCalls
 {
+    /// <summary>MySQL: the procedures and functions there are, for the CREATEs and DROPs the server refuses.</summary>
+    public MySqlRoutineNames MySqlNames { get; } = new();
+
     // MySQL: the routines a DROP took that no CREATE made again, by kind and name.
     private readonly Dictionary<(string Kind, string Name), string> _mySqlDrops = new(MySqlRoutineKeyComparer.Instance);
 

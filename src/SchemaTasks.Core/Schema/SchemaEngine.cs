@@ -67,6 +67,7 @@ public static class SchemaEngine
         var buffer = new List<SqlToken>(256); // One token buffer for the whole run; each statement reuses it.
         var toolTables = ToolHistoryTables.Of(set.Layout, catalog.Dialect, set.HistoryTable);
         var routines = new RoutineCalls(catalog.Dialect); // A procedure created in one migration may be called in a later one.
+        routines.MySqlNames.SeesEveryRoutine = true; // The run starts from an empty database.
         var unknownShapes = new HashSet<QualifiedName>();
         var queryShaped = new QueryShapedTables();
         var undecidedTypes = new UndecidedTypes();
@@ -265,12 +266,14 @@ public static class SchemaEngine
                     continue;
                 }
 
+                if (rules.Dialect.IsMySqlFamily()) routines.MySqlNames.Create(sql, tokens, context);
                 routines.Define(sql, tokens, file);
                 if (rules.Dialect == SqlDialect.Postgres) routines.Overloads.Triggers.NoteRoutine(sql, tokens);
                 routines.CheckDeclaredTypes(catalog, sql, tokens, context);
             }
             else if (SqlTokenText.IsWord(sql, tokens[0], "DROP"))
             {
+                if (rules.Dialect.IsMySqlFamily()) routines.MySqlNames.Drop(sql, tokens, context);
                 routines.Drop(sql, tokens, context); // MySQL; PostgreSQL's DROP FUNCTION is applied as a statement.
             }
 
