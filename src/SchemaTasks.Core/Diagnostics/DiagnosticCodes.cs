@@ -721,6 +721,13 @@ public static class DiagnosticCodes
     public const string RoutineExists = "ST3128";
 
     /// <summary>
+    /// MySQL/MariaDB: a trigger's body uses a row its event does not have (<c>OLD</c> in an INSERT
+    /// trigger, <c>NEW</c> in a DELETE one: error 1363) or sets <c>NEW.c</c> in an AFTER trigger
+    /// (error 1362): the server refuses the <c>CREATE TRIGGER</c>.
+    /// </summary>
+    public const string TriggerRowRefused = "ST3129";
+
+    /// <summary>
     /// PostgreSQL: <c>CREATE TABLE ... INHERITS</c> that the server refuses: a parent listed twice, a
     /// column the parents (or the table) give different types, or different defaults.
     /// </summary>

@@ -266,7 +266,12 @@ public static class SchemaEngine
                     continue;
                 }
 
-                if (rules.Dialect.IsMySqlFamily()) routines.MySqlNames.Create(sql, tokens, context);
+                if (rules.Dialect.IsMySqlFamily())
+                {
+                    routines.MySqlNames.Create(sql, tokens, context);
+                    MySqlTriggerChecks.Check(catalog, sql, tokens, context, routines.MayBeView);
+                }
+
                 routines.Define(sql, tokens, file);
                 if (rules.Dialect == SqlDialect.Postgres) routines.Overloads.Triggers.NoteRoutine(sql, tokens);
                 routines.CheckDeclaredTypes(catalog, sql, tokens, context);
