@@ -88,7 +88,6 @@ public static class SchemaEngine
                 ToolStatementSplits.Check(migration.Sql, migration.SqlStartLine, catalog.Dialect, GooseScript.StatementEnds(migration.Sql), migration.RelativePath, diagnostics);
             }
 
-
             // Read ahead under the reading the earlier migrations left, or read again here.
             var prepared = taken is not null && taken.StartReading.SameAs(reading) ? taken : null;
             catalog = Apply(catalog, migration.Sql, migration.RelativePath, migration.SqlStartLine, diagnostics, buffer, toolTables, routines, unknownShapes, undecidedTypes, run, batch, flywayDelimiters, set.Layout, prepared, queryShaped, reading);
