@@ -18,6 +18,7 @@ public class RowAndParenthesisedLabelTests
         CREATE TYPE e AS ENUM ('a', 'b');
         CREATE TABLE p (id int PRIMARY KEY, x int);
         CREATE TABLE q (id int PRIMARY KEY, s e, y int);
+        CREATE TABLE r (id int, t text);
 
         """;
 
@@ -32,6 +33,7 @@ public class RowAndParenthesisedLabelTests
     [InlineData("UPDATE q SET y = 1 WHERE (s, y) IS DISTINCT FROM ('z', 1);")]
     [InlineData("UPDATE q SET y = 1 WHERE (q.s, q.y) > ('z', 1) AND (s, y) < ('a', 9);")]
     [InlineData("UPDATE p SET x = 1 FROM q WHERE (p.id, q.s) = (1, 'z');")]
+    [InlineData("UPDATE q SET y = 1 FROM r WHERE (t, s) IN (('a', 'z'));")]
     [InlineData("UPDATE q SET (s, y) = ('z', 1);")]
     [InlineData("UPDATE q SET (y, s) = ROW(1, 'z');")]
     [InlineData("INSERT INTO q VALUES (1, 'a', 1) ON CONFLICT (id) DO UPDATE SET (s, y) = ('z', 2);")]
@@ -50,7 +52,7 @@ public class RowAndParenthesisedLabelTests
         foreach (var readAhead in new[] { ReadAhead.Never, ReadAhead.Always })
         {
             var diagnostic = Assert.Single(RunReading(Setup + statement, readAhead));
-            Assert.Equal((DiagnosticCodes.EnumLabelUnknown, 4), (diagnostic.Code, diagnostic.Line));
+            Assert.Equal((DiagnosticCodes.EnumLabelUnknown, 5), (diagnostic.Code, diagnostic.Line));
             Assert.Equal(statement.IndexOf("'z'", StringComparison.Ordinal) + 1, diagnostic.Column);
             Assert.Contains("SQLSTATE 22P02", diagnostic.Message, StringComparison.Ordinal);
         }
@@ -60,6 +62,9 @@ public class RowAndParenthesisedLabelTests
     [InlineData("UPDATE q SET y = 1 WHERE (s, y) = ('a', 1);")]
     [InlineData("UPDATE q SET (s, y) = ('b', 1) WHERE (s, id) IN (('a', 1), ('b', 2));")]
     [InlineData("UPDATE q SET y = 1 WHERE (s::text, y) = ('z', 1);")]
+    [InlineData("UPDATE r SET id = 1 WHERE (t, id) = ('z', 1);")] // A text column.
+    [InlineData("UPDATE q SET y = 1 FROM r WHERE (r.t, q.s) = ('z', 'a');")]
+    [InlineData("UPDATE q SET y = 1 FROM r WHERE (t, s) IN (('z', 'a'), ('y', 'b'));")]
     [InlineData("UPDATE q SET y = 1 WHERE (s, 'z') = ('a', 'b');")] // 'z' = 'b': text.
     [InlineData("UPDATE q SET y = 1 WHERE (s, y) = ANY (ARRAY[('z', 1)]);")] // Records: no coercion.
     [InlineData("UPDATE q SET y = 1 WHERE (s, y) = ('z', 1)::record;")]

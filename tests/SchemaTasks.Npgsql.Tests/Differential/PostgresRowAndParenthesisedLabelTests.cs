@@ -19,6 +19,7 @@ public sealed class PostgresRowAndParenthesisedLabelTests
         CREATE TYPE e AS ENUM ('a', 'b');
         CREATE TABLE p (id int PRIMARY KEY, x int);
         CREATE TABLE q (id int PRIMARY KEY, s e, y int);
+        CREATE TABLE r (id int, t text);
         """;
 
     [PostgresTheory]
@@ -32,6 +33,7 @@ public sealed class PostgresRowAndParenthesisedLabelTests
     [InlineData("UPDATE q SET y = 1 WHERE (s, y) IS DISTINCT FROM ('z', 1);")]
     [InlineData("UPDATE q SET y = 1 WHERE (q.s, q.y) > ('z', 1) AND (s, y) < ('a', 9);")]
     [InlineData("UPDATE p SET x = 1 FROM q WHERE (p.id, q.s) = (1, 'z');")]
+    [InlineData("UPDATE q SET y = 1 FROM r WHERE (t, s) IN (('a', 'z'));")]
     [InlineData("UPDATE q SET (s, y) = ('z', 1);")]
     [InlineData("UPDATE q SET (y, s) = ROW(1, 'z');")]
     [InlineData("INSERT INTO q VALUES (1, 'a', 1) ON CONFLICT (id) DO UPDATE SET (s, y) = ('z', 2);")]
@@ -91,6 +93,9 @@ public sealed class PostgresRowAndParenthesisedLabelTests
             UPDATE q SET y = 1 WHERE (s, y) = ('a', 1);
             UPDATE q SET (s, y) = ('b', 1) WHERE (s, id) IN (('a', 1), ('b', 2));
             UPDATE q SET y = 1 WHERE (s::text, y) = ('z', 1);
+            UPDATE r SET id = 1 WHERE (t, id) = ('z', 1);
+            UPDATE q SET y = 1 FROM r WHERE (r.t, q.s) = ('z', 'a');
+            UPDATE q SET y = 1 FROM r WHERE (t, s) IN (('z', 'a'), ('y', 'b'));
             UPDATE q SET y = 1 WHERE (s, 'z') = ('a', 'b');
             UPDATE q SET y = 1 WHERE (s, y) = ANY (ARRAY[('z', 1)]);
             UPDATE q SET y = 1 WHERE (s, y) = ('z', 1)::record;
