@@ -257,6 +257,7 @@ internal sealed class DataStatementRelations
     private Level OpenQuery(Level level, int open)
     {
         if (open > 0 && (IsWord(open - 1, "AS") || IsWord(open - 1, "MATERIALIZED"))) return new Level(level.Parent);
+        if (level.IsInsert && IsInsertSource(open)) return new Level(level.Parent); // INSERT INTO t (SELECT ...): the rows do not see the target either.
         if (level.InFromList && open > 0 && StartsRelation(open - 1))
         {
             level.Opaque = true; // Its columns are not read.
@@ -264,6 +265,26 @@ internal sealed class DataStatementRelations
         }
 
         return new Level(level);
+    }
+
+    // INSERT INTO [schema.]t [[AS] alias] [(columns)] ( ...: the parentheses hold the rows, not a
+    // subquery of RETURNING.
+    private bool IsInsertSource(int open)
+    {
+        var at = open - 1;
+        if (SqlTokenText.IsSymbol(_sql, _tokens[at], ')'))
+        {
+            while (at > 0 && !SqlTokenText.IsSymbol(_sql, _tokens[at], '(')) at--; // A column list holds names alone.
+            at--;
+        }
+
+        for (var parts = 0; at >= 1 && parts < 4 && (IsName(_tokens[at]) || SqlTokenText.IsSymbol(_sql, _tokens[at], '.')); parts++, at--)
+        {
+            if (IsWord(at, "RETURNING")) return false;
+            if (IsWord(at - 1, "INTO")) return at >= 2 && IsWord(at - 2, "INSERT") && !IsWord(at, "AS");
+        }
+
+        return false;
     }
 
     // Whether the token before a relation item is one that starts it: FROM, JOIN, USING, a comma, LATERAL.
@@ -288,10 +309,19 @@ internal sealed class DataStatementRelations
         }
     }
 
-    // name = ... right after SET or a comma of its list: a column of the target.
+    // name = ... or (name, name) = ... right after SET or a comma of its list: columns of the target.
     private void MarkAssigned(int i)
     {
         if (i + 1 < _tokens.Count && IsName(_tokens[i]) && SqlTokenText.IsSymbol(_sql, _tokens[i + 1], '=')) _assigned.Add(i);
+        if (i >= _tokens.Count || !SqlTokenText.IsSymbol(_sql, _tokens[i], '(')) return;
+        var names = new List<int>();
+        for (var j = i + 1; j + 1 < _tokens.Count && IsName(_tokens[j]); j += 2)
+        {
+            names.Add(j);
+            if (SqlTokenText.IsSymbol(_sql, _tokens[j + 1], ',')) continue;
+            if (SqlTokenText.IsSymbol(_sql, _tokens[j + 1], ')') && j + 2 < _tokens.Count && SqlTokenText.IsSymbol(_sql, _tokens[j + 2], '=')) _assigned.UnionWith(names);
+            return;
+        }
     }
 
     // [ONLY] [schema.]name [*] [[AS] alias [(columns)]]: the relation's table when the catalog

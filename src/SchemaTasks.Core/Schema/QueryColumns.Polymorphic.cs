@@ -18,13 +18,14 @@ internal static partial class QueryColumns
     /// text); anycompatible ones resolve as coalesce does. Null when not certain: no typed argument
     /// (the server refuses), types that differ (refused), a domain (not read), a type
     /// with a length or precision (the server may keep it when it inlines the function), any other
-    /// polymorphic type.
+    /// polymorphic type. The call is resolved again in <paramref name="schema"/>, the one its name
+    /// was first resolved in: a call written with its schema (<c>app.f(...)</c>) looks there only.
     /// </summary>
-    private static ValueType? PolymorphicType(Catalog catalog, CallShape call, RoutineReturn function, List<ValueType?> arguments, List<string?> types, ApplyContext context)
+    private static ValueType? PolymorphicType(Catalog catalog, CallShape call, RoutineReturn function, List<ValueType?> arguments, List<string?> types, string schema, ApplyContext context)
     {
         if (arguments.Count > function.Inputs.Count) return null;
         var others = types.Select((type, i) => IsPolymorphic(function.Inputs[i]) ? null : type).ToList();
-        if (!ReferenceEquals(context.Overloads.Returns.Resolve(catalog, call.Function, others, context.Rules.DefaultSchema), function)) return null;
+        if (!ReferenceEquals(context.Overloads.Returns.Resolve(catalog, call.Function, others, schema, qualified: call.Schema is not null), function)) return null;
 
         var element = new List<ValueType>();
         var compatible = new List<ValueType>();

@@ -288,7 +288,7 @@ internal static partial class QueryColumns
         var qualified = call.Schema is not null;
         if (returns.Resolve(catalog, call.Function, [.. types.Select(_ => (string?)null)], schema, qualified) is { } only && IsPolymorphic(only))
         {
-            return PolymorphicType(catalog, call, only, arguments, types, context);
+            return PolymorphicType(catalog, call, only, arguments, types, schema, context);
         }
 
         if (returns.Resolve(catalog, call.Function, types, schema, qualified) is not { Type: { } returned } function || IsPolymorphic(returned)) return null;

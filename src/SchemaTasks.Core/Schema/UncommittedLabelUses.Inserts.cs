@@ -51,10 +51,32 @@ internal static partial class UncommittedLabelUses
 
             if (!columns.Exists(c => c is not null)) return; // No value goes to a column whose type reaches an enum type.
 
+            // INSERT INTO t (SELECT ...), ((VALUES ...)): the query in parentheses is the same
+            // query, unless a set operation follows one of them (then its constants come to text).
+            for (; i < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[i], '('); i++)
+            {
+                if (IsSetOperationBranch(i)) return;
+            }
+
             if (i >= tokens.Count) return;
             if (SqlTokenText.IsWord(sql, tokens[i], "VALUES")) ReadRows(i + 1, columns, ref found);
             else if (SqlTokenText.IsWord(sql, tokens[i], "SELECT")) ReadSelectList(i + 1, columns, ref found);
         }
+
+        // Whether a set operation follows the parentheses that open at open.
+        private bool IsSetOperationBranch(int open)
+        {
+            for (var (j, depth) = (open + 1, 0); j < tokens.Count; j++)
+            {
+                if (SqlTokenText.IsSymbol(sql, tokens[j], '(')) depth++;
+                else if (SqlTokenText.IsSymbol(sql, tokens[j], ')') && depth-- == 0) return j + 1 < tokens.Count && IsSetOperationWord(tokens[j + 1]);
+            }
+
+            return false;
+        }
+
+        private bool IsSetOperationWord(SqlToken token)
+            => token.Kind == SqlTokenKind.Word && (SqlTokenText.IsWord(sql, token, "UNION") || SqlTokenText.IsWord(sql, token, "EXCEPT") || SqlTokenText.IsWord(sql, token, "INTERSECT"));
 
         // The column when its type (or its element type) reaches an enum type, through domains:
         // only such a column makes a constant a use, so no other is noted for each row.
@@ -62,7 +84,18 @@ internal static partial class UncommittedLabelUses
 
         private bool IsRowsKeyword(SqlToken token) => SqlTokenText.IsWord(sql, token, "VALUES") || SqlTokenText.IsWord(sql, token, "SELECT");
 
+        // VALUES (...), (...): a set operation after the rows (VALUES ... UNION VALUES ...) brings
+        // their constants to text first, so the rows noted are taken back.
         private void ReadRows(int i, List<CatalogColumn?> columns, ref Dictionary<int, CatalogColumn>? found)
+        {
+            var noted = found?.Count ?? 0;
+            var end = ReadRowsUpTo(i, columns, ref found);
+            if (end >= tokens.Count || !IsSetOperationWord(tokens[end]) || found is null || found.Count == noted) return;
+            foreach (var at in found.Keys.Where(at => at > i && at < end).ToList()) found.Remove(at);
+        }
+
+        // Notes the rows' constants; returns the index of the token that ends the rows.
+        private int ReadRowsUpTo(int i, List<CatalogColumn?> columns, ref Dictionary<int, CatalogColumn>? found)
         {
             var (depth, position, start) = (0, 0, -1);
             for (; i < tokens.Count; i++)
@@ -74,7 +107,7 @@ internal static partial class UncommittedLabelUses
                 }
                 else if (SqlTokenText.IsSymbol(sql, token, ')') || (depth == 1 && SqlTokenText.IsSymbol(sql, token, ',')))
                 {
-                    if (depth == 0) return; // The end of the CTE that holds the INSERT.
+                    if (depth == 0) return i; // The end of the CTE that holds the INSERT.
 
                     // A row's value that is exactly one constant goes to the column at its position.
                     if (depth == 1 && start == i - 1) Note(start, position, columns, ref found);
@@ -83,9 +116,11 @@ internal static partial class UncommittedLabelUses
                 }
                 else if (depth == 0 && token.Kind is SqlTokenKind.Word or SqlTokenKind.Semicolon)
                 {
-                    return; // ON CONFLICT, RETURNING: the rows are over.
+                    return i; // ON CONFLICT, RETURNING: the rows are over.
                 }
             }
+
+            return i;
         }
 
         // SELECT a, 'c', ... up to FROM, WHERE or the end: the items at the top level. A list with

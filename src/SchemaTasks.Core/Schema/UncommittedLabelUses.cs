@@ -19,7 +19,9 @@ internal readonly record struct UncommittedLabelUse(UncommittedLabel Label, SqlT
 /// the type (<c>s = 'c'</c>, <c>s IN ('b', 'c')</c>, <c>SET s = 'c'</c>; in CHECKs, index
 /// predicates, views, UPDATE and DELETE alike), a typed literal (<c>status 'c'</c>), an element
 /// of <c>ARRAY['c']::status[]</c> or of an array literal <c>'{c}'</c> given an array column or
-/// <c>s = ANY(...)</c>, a value of INSERT ... VALUES or INSERT ... SELECT (in a CTE too), an
+/// <c>s = ANY(...)</c>, an element of a row compared with or assigned to a row of columns
+/// (<c>(s, n) = ('c', 1)</c>), a value of INSERT ... VALUES or INSERT ... SELECT (in a CTE or in
+/// parentheses too), an
 /// argument of a function or procedure the migrations created with a parameter of the type, and
 /// any of these in the body of a <c>LANGUAGE sql</c> function, which CREATE FUNCTION parses.
 /// Constants are read from the tokens, so a comment or another type's label of the same spelling is not a use.
@@ -86,7 +88,7 @@ internal static partial class UncommittedLabelUses
                 if ((listColumn < 0 || depth != listDepth) && IsPlainListItem(i))
                 {
                     if (inserted is not null && inserted.TryGetValue(i, out var target) && InsertedUse(i, target) is { } insertedUse) return insertedUse;
-                    if ((CommonTypeArgumentAt(i, null) ?? SetOperationItemAt(i, null)) is { } itemLabel) return new UncommittedLabelUse(itemLabel, tokens[i]);
+                    if ((CommonTypeArgumentAt(i, null) ?? SetOperationItemAt(i, null) ?? RowElementAt(i, null)) is { } itemLabel) return new UncommittedLabelUse(itemLabel, tokens[i]);
                     continue;
                 }
 
@@ -107,6 +109,7 @@ internal static partial class UncommittedLabelUses
                     ?? CaseResultAt(i, value)
                     ?? CommonTypeArgumentAt(i, value)
                     ?? SetOperationItemAt(i, value)
+                    ?? RowElementAt(i, value)
                     ?? (listColumn >= 0 && depth == listDepth && ConstantStandsAlone(i) ? OfColumnAt(listColumn, value) : null)
                     ?? (inserted is not null && inserted.TryGetValue(i, out var column) ? OfColumn(column, value) : null);
                 if (use is { } label) return new UncommittedLabelUse(label, tokens[i]);

@@ -62,6 +62,18 @@ public class PostgresQueryWindowAndTimeTests
             """,
             "p1 integer", "p2 text", "p4 tf", "p5 bigint", "p6 tf[]", "p7 bigint", "p8 numeric", "p9 boolean", "iif date");
 
+    // A call written with its schema resolves there: app.iif is typed as iif is, not left unknown
+    // for want of an iif in public.
+    [Fact]
+    public void APolymorphicFunctionCalledWithItsSchema_TakesItsArgumentsType()
+        => AssertColumns(
+            """
+            CREATE SCHEMA app;
+            CREATE FUNCTION app.pick(c boolean, a anyelement, b anyelement) RETURNS anyelement AS $$ SELECT CASE WHEN c THEN a ELSE b END $$ LANGUAGE sql;
+            CREATE TABLE q AS SELECT app.pick(true, i, NULL) p1, app.pick(i > 0, 'x', tx) p2, app.pick(true, m, NULL) p3, public.iif(true, b, b) p4 FROM t;
+            """,
+            "p1 integer", "p2 text", "p3 tf", "p4 bigint");
+
     [Fact]
     public void WithQueriesEnumRangeAndUnnest_AreRead()
         => AssertColumns(
@@ -119,5 +131,6 @@ public class PostgresQueryWindowAndTimeTests
     [InlineData("CREATE TABLE q AS WITH RECURSIVE a AS (SELECT i FROM t) SELECT * FROM a;")] // Not read.
     [InlineData("CREATE TABLE q AS WITH a AS (SELECT i FROM t) SELECT * FROM public.a;")] // A qualified name is not the WITH query's.
     [InlineData("CREATE TABLE q AS SELECT unnest(NULL) FROM t;")]
+    [InlineData("CREATE SCHEMA app;\nCREATE TABLE q AS SELECT app.iif(true, i, i) FROM t;")] // No iif in app (42883).
     public void AQueryNotCertain_KeepsItsTableUnknown(string sql) => AssertUnknown(sql);
 }

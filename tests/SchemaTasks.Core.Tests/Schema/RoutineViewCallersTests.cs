@@ -60,6 +60,32 @@ public class RoutineViewCallersTests
         Assert.All(catalog.Relations.Named.Values, r => Assert.False(r.Uncertain));
     }
 
+    // A WITH query's or a FROM alias's column list after the function's name is no call of it: the
+    // server takes the drop, and the view stays.
+    [Theory]
+    [InlineData("CREATE VIEW c AS WITH f(k) AS (SELECT a FROM t) SELECT k FROM f;")]
+    [InlineData("CREATE VIEW c AS WITH x AS (SELECT 1 AS y), f(k) AS NOT MATERIALIZED (SELECT a FROM t) SELECT k FROM f, x;")]
+    [InlineData("CREATE VIEW c AS SELECT f.k FROM t f(k, l);")]
+    [InlineData("CREATE VIEW c AS SELECT f.k FROM t JOIN public.t f(k) ON f.k = t.a;")]
+    public void A_name_that_only_lists_columns_keeps_no_hold(string view)
+    {
+        var (catalog, diagnostics) = Run("CREATE TABLE t (a int, s text);\nCREATE FUNCTION f(x int) RETURNS int AS $$ SELECT x $$ LANGUAGE sql;\n" + view + "\nDROP FUNCTION f(int);\nCREATE FUNCTION f(x int) RETURNS int AS $$ SELECT x $$ LANGUAGE sql;");
+        Assert.Empty(diagnostics);
+        Assert.Contains(catalog.Relations.Named.Keys, k => k.Name == "c");
+    }
+
+    // The same name read as a call still holds the function.
+    [Theory]
+    [InlineData("CREATE VIEW c AS SELECT * FROM f(1) f(k);")]
+    [InlineData("CREATE VIEW c AS SELECT s, NOT f(a) = 1 AS n FROM t;")]
+    [InlineData("CREATE VIEW c AS SELECT * FROM t, f(1) AS x;")]
+    [InlineData("CREATE VIEW c AS WITH w(k) AS (SELECT f(a) FROM t) SELECT k FROM w;")]
+    public void A_call_beside_such_names_still_holds_the_function(string view)
+    {
+        var (_, diagnostics) = Run("CREATE TABLE t (a int, s text);\nCREATE FUNCTION f(x int) RETURNS int AS $$ SELECT x $$ LANGUAGE sql;\n" + view + "\nDROP FUNCTION f(int);");
+        Assert.Equal((DiagnosticCodes.RoutineInUse, 4), (Assert.Single(diagnostics).Code, diagnostics[0].Line));
+    }
+
     [Theory]
     [InlineData("CREATE FUNCTION lower(x int) RETURNS int AS $$ SELECT x $$ LANGUAGE sql;\nCREATE VIEW c AS SELECT lower(s) FROM t;\nDROP FUNCTION lower(int);")] // pg_catalog's lower(text).
     [InlineData("CREATE FUNCTION app.f(x int) RETURNS int AS $$ SELECT x $$ LANGUAGE sql;\nCREATE VIEW c AS SELECT f(a) FROM t;\nDROP FUNCTION app.f(int);")] // f of public is found first.

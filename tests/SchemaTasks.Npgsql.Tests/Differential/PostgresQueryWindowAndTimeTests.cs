@@ -28,6 +28,11 @@ public sealed class PostgresQueryWindowAndTimeTests
         CREATE FUNCTION is_set(x anyelement) RETURNS boolean AS $$ SELECT x IS NOT NULL $$ LANGUAGE sql;
         CREATE TABLE q AS SELECT iif(true, i, NULL) p1, iif(i > 0, 'x', tx) p2, iif(true, m, NULL) p4, iif(m = 'Day'::tf, b, NULL::bigint) p5, iif(true, e, e) p6, pair_first(i, b) p7, pair_first(s, 1.5) p8, is_set(v) p9, iif(false, dt, dt) FROM t;
         """)]
+    [InlineData("a polymorphic function called with its schema", Source + """
+        CREATE SCHEMA app;
+        CREATE FUNCTION app.pick(c boolean, a anyelement, b anyelement) RETURNS anyelement AS $$ SELECT CASE WHEN c THEN a ELSE b END $$ LANGUAGE sql;
+        CREATE TABLE q AS SELECT app.pick(true, i, NULL) p1, app.pick(i > 0, 'x', tx) p2, app.pick(true, m, NULL) p3, public.iif(true, b, b) p4 FROM t;
+        """)]
     [InlineData("WITH queries", Source + "CREATE TABLE q AS WITH a AS (SELECT i, v FROM t), b(x) AS (SELECT n, tx FROM t), t AS (SELECT b FROM t) SELECT a.*, b.*, t.b AS tb FROM a, b, t;")]
     [InlineData("enum_range and unnest", Source + "CREATE TABLE q AS SELECT unnest(e) u1, enum_range(NULL::tf) u2, unnest(enum_range(NULL::tf)) u3, enum_range(m) u4, unnest(ia) u5 FROM t;")]
     [InlineData("a view of counts and ranks by timeframe, copied", Source + """

@@ -51,6 +51,16 @@ public sealed class PostgresRoutineViewCallerTests
         Assert.Equal("2BP01", error.SqlState);
     }
 
+    // The server records no call for a WITH query's or a FROM alias's column list named like the
+    // function: it takes the drop, and the engine's schema is the server's.
+    [PostgresTheory]
+    [InlineData("a WITH query named like the function", "CREATE VIEW c AS WITH f(k) AS (SELECT a FROM t) SELECT k FROM f;")]
+    [InlineData("a WITH query named like the function, NOT MATERIALIZED", "CREATE VIEW c AS WITH x AS (SELECT 1 AS y), f(k) AS NOT MATERIALIZED (SELECT a FROM t) SELECT k FROM f, x;")]
+    [InlineData("a FROM alias named like the function", "CREATE VIEW c AS SELECT f.k FROM t f(k, l);")]
+    [InlineData("a JOIN alias named like the function", "CREATE VIEW c AS SELECT f.k FROM t JOIN public.t f(k) ON f.k = t.a;")]
+    public Task A_name_that_only_lists_columns_keeps_no_hold_on_the_function(string behaviour, string view)
+        => PostgresServerAgreement.AssertEngineMatchesServerAsync(behaviour, "CREATE TABLE t (a int, s text);\nCREATE FUNCTION f(x int) RETURNS int AS $$ SELECT x $$ LANGUAGE sql;\n" + view + "\nDROP FUNCTION f(int);");
+
     [PostgresTheory]
     [InlineData("the view that calls it and the view that reads that one", "DROP MATERIALIZED VIEW m;\nDROP FUNCTION app.g(int);\nDROP FUNCTION f CASCADE;")]
     [InlineData("the materialized view that calls it with its schema", "DROP VIEW w, v;\nDROP FUNCTION f;\nDROP FUNCTION app.g(int) CASCADE;")]
