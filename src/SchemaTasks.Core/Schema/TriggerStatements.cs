@@ -11,7 +11,7 @@ namespace SchemaTasks.Schema;
 /// exist (42883), or of a name the table's triggers already use (42710); DROP and ALTER TRIGGER of
 /// a trigger that is not there (42704); DROP COLUMN of a column an UPDATE OF names (2BP01).
 /// Nothing of a trigger is in the snapshot. Only refused where the engine is sure: a name a DO
-/// block or routine may have touched unseen (<see cref="UnseenTriggers"/>) is reported as undecided.
+/// block or a called routine may have touched unseen (<see cref="UnseenTriggers"/>) is reported as undecided.
 /// </summary>
 internal static class TriggerStatements
 {
@@ -43,7 +43,7 @@ internal static class TriggerStatements
         {
             if (unseen && !s.OrReplace)
             {
-                context.Warning(DiagnosticCodes.TriggerExists, $"CREATE TRIGGER {context.Show(s.Name)} ON {context.Show(s.Table)}: {UnseenBy(context)}, so it cannot tell whether the table already has one, which PostgreSQL refuses (SQLSTATE 42710, trigger already exists). Write CREATE OR REPLACE TRIGGER, or DROP TRIGGER IF EXISTS first.", s.At);
+                context.Warning(DiagnosticCodes.TriggerExists, $"CREATE TRIGGER {context.Show(s.Name)} ON {context.Show(s.Table)}: {UnseenBy(context, s.Name)}, so it cannot tell whether the table already has one, which PostgreSQL refuses (SQLSTATE 42710, trigger already exists). Write CREATE OR REPLACE TRIGGER, or DROP TRIGGER IF EXISTS first.", s.At);
             }
             else if (existing is not null && (!s.OrReplace || existing.Constraint))
             {
@@ -83,7 +83,7 @@ internal static class TriggerStatements
         if (s.IfExists) return catalog;
         if (context.Overloads.Triggers.MayTouch(s.Name))
         {
-            context.Warning(DiagnosticCodes.TriggerNotFound, $"DROP TRIGGER {context.Show(s.Name)} ON {context.Show(s.Table)}: no statement SchemaTasks follows creates it, but {UnseenBy(context)}; if the table has none, PostgreSQL refuses the statement (SQLSTATE 42704, trigger does not exist). Write DROP TRIGGER IF EXISTS if it may be missing.", s.At);
+            context.Warning(DiagnosticCodes.TriggerNotFound, $"DROP TRIGGER {context.Show(s.Name)} ON {context.Show(s.Table)}: no statement SchemaTasks follows creates it, but {UnseenBy(context, s.Name)}; if the table has none, PostgreSQL refuses the statement (SQLSTATE 42704, trigger does not exist). Write DROP TRIGGER IF EXISTS if it may be missing.", s.At);
             return catalog;
         }
 
@@ -109,7 +109,7 @@ internal static class TriggerStatements
         {
             if (unseen.MayTouch(s.Name))
             {
-                context.Warning(DiagnosticCodes.TriggerNotFound, $"ALTER TRIGGER {context.Show(s.Name)} ON {context.Show(s.Table)}: no statement SchemaTasks follows creates it, but {UnseenBy(context)}; if the table has none, PostgreSQL refuses the statement (SQLSTATE 42704, trigger does not exist).", s.At);
+                context.Warning(DiagnosticCodes.TriggerNotFound, $"ALTER TRIGGER {context.Show(s.Name)} ON {context.Show(s.Table)}: no statement SchemaTasks follows creates it, but {UnseenBy(context, s.Name)}; if the table has none, PostgreSQL refuses the statement (SQLSTATE 42704, trigger does not exist).", s.At);
             }
             else
             {
@@ -175,7 +175,7 @@ internal static class TriggerStatements
                 var drop = s.Routines.FirstOrDefault(r => r.Name.Name == trigger.Function);
                 if (drop is null) continue;
                 triggers = triggers.Remove(name);
-                if (drop.Arguments is { } arguments && arguments != "()") context.Overloads.Triggers.Forget(name);
+                if (drop.Arguments is { } arguments && arguments != "()") context.Overloads.Triggers.Forget(name, context.Where(s.At));
             }
 
             if (!ReferenceEquals(triggers, table.Triggers)) catalog = catalog.WithTable(holder, table with { Triggers = triggers });
@@ -241,10 +241,10 @@ internal static class TriggerStatements
         => table.Triggers.IsEmpty ? " (it has none that SchemaTasks knows of)" : $" (it has {string.Join(", ", table.Triggers.Keys.Select(context.Show))})";
 
     // What may have touched the name unseen: a body naming it, or one that builds names when it runs.
-    private static string UnseenBy(ApplyContext context)
-        => context.Overloads.Triggers.AnyName
-            ? "a DO block or routine body before it creates, drops or renames triggers whose names are built when it runs (or renames one), which SchemaTasks does not follow, so this name may be among them"
-            : "a DO block or routine body before it creates, drops or renames triggers of this name where SchemaTasks does not follow it";
+    internal static string UnseenBy(ApplyContext context, string name)
+        => context.Overloads.Triggers.NamedBy(name) is { } named
+            ? $"{named} creates, drops or renames triggers of this name where SchemaTasks does not follow it"
+            : $"{context.Overloads.Triggers.AnyNameBy ?? "a DO block or routine body before it"} creates, drops or renames triggers whose names are built when it runs (or renames one), which SchemaTasks does not follow, so this name may be among them";
 }
 
 /// <summary>
