@@ -49,7 +49,7 @@ internal static class TriggerStatements
             {
                 context.Warning(DiagnosticCodes.TriggerExists, $"CREATE TRIGGER {context.Show(s.Name)} ON {context.Show(s.Table)}: {UnseenBy(context, s.Name)}, so it cannot tell whether the table already has one, which PostgreSQL refuses (SQLSTATE 42710, trigger already exists). Write CREATE OR REPLACE TRIGGER, or DROP TRIGGER IF EXISTS first.", s.At);
             }
-            else if (existing is not null && (!s.OrReplace || existing.Constraint || existing.Cloned))
+            else if (existing is not null && !unseen && (!s.OrReplace || existing.Constraint || existing.Cloned))
             {
                 var why = !s.OrReplace ? "already exists" : existing.Constraint ? "is a constraint trigger" : "is an internal or a child trigger";
                 var whose = existing.Cloned ? $"PostgreSQL cloned it there from the partitioned table {context.Show(TriggerClones.ParentOf(table))}'s trigger, created at {existing.Where}" : $"created at {existing.Where}";
