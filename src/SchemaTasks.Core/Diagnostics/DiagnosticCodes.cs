@@ -794,6 +794,20 @@ public static class DiagnosticCodes
     public const string TriggerNotFound = "ST3136";
 
     /// <summary>
+    /// PostgreSQL: CREATE TRIGGER executing a function the migrations created returning another
+    /// type than <c>trigger</c>, which the server refuses (SQLSTATE 42P17).
+    /// </summary>
+    public const string TriggerFunctionNotTrigger = "ST3161";
+
+    /// <summary>
+    /// PostgreSQL: a trigger statement the server refuses for what the trigger is: a form it does
+    /// not support (INSTEAD OF not FOR EACH ROW, or with WHEN or UPDATE OF; TRUNCATE FOR EACH ROW:
+    /// SQLSTATE 0A000), or a trigger PostgreSQL cloned to a partition from its partitioned table,
+    /// dropped (2BP01) or renamed (XX000) on the partition.
+    /// </summary>
+    public const string TriggerRefused = "ST3162";
+
+    /// <summary>
     /// PostgreSQL: CREATE OR REPLACE FUNCTION (or PROCEDURE) of an overload the migrations
     /// created, with another return type or row of OUT parameters, an input parameter renamed or
     /// left without its name, or fewer parameter defaults; the server refuses it (42P13) and the

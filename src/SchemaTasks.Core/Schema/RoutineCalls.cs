@@ -201,6 +201,15 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
         return null;
     }
 
+    /// <summary>The routines created so far (as last created) whose text after their name names <paramref name="name"/>, which they may call.</summary>
+    public IEnumerable<string> RoutinesNaming(string name)
+    {
+        foreach (var routine in _routines.Values)
+        {
+            if (routine.TextNames(name)) yield return routine.Name;
+        }
+    }
+
     /// <summary>Whether <paramref name="token"/> names a routine whose body may change tracked objects: a cheap test for text that is otherwise passed over.</summary>
     public bool NamesTrackedRoutine(string sql, SqlToken token)
         => _routines.Count > 0 && MayName(token) && _routines.TryGetValue(Identifier(sql, token), out var routine) && routine.MayChangeTracked;

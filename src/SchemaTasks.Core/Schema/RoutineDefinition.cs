@@ -63,6 +63,9 @@ internal sealed class RoutineDefinition
     /// <summary>Whether a call can be run: a MySQL procedure whose body may change tracked objects.</summary>
     public bool CanRun => _dialect.IsMySqlFamily() && Kind == "procedure" && MayChangeTracked;
 
+    /// <summary>Whether its text after its name (parameters, body) holds <paramref name="word"/> as a whole word, in any case.</summary>
+    public bool TextNames(string word) => UnseenTriggers.NamesWord(_sql.AsSpan(_bodyFirst.Start, _bodyEnd - _bodyFirst.Start), word);
+
     /// <summary>The body as SQL located in <see cref="File"/>: a compound statement or one statement.</summary>
     public EmbeddedSql Body => _body ??= ReadBody();
 

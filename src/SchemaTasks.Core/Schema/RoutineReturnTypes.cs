@@ -27,6 +27,9 @@ internal sealed record RoutineReturn(IReadOnlyList<string> Inputs, int Required,
 
     /// <summary>The row its OUT parameters make (names and types), empty when they make none; null when a type in it is not read.</summary>
     public string? Row { get; init; } = string.Empty;
+
+    /// <summary>The pseudo-type it returns (<c>trigger</c>, <c>void</c>, <c>event_trigger</c>...), not as a set; null when it returns another.</summary>
+    public string? Pseudo { get; init; }
 }
 
 /// <summary>
@@ -259,6 +262,29 @@ internal sealed class RoutineReturnTypes
     }
 
     /// <summary>
+    /// The type the function of no arguments <paramref name="name"/> returns, as a trigger's
+    /// EXECUTE FUNCTION finds it (the server looks for exactly no arguments): when the migrations
+    /// surely made it the one found (no function of the name in pg_catalog for an unqualified
+    /// name, nor in an extension that may have one, nor made unseen; every overload read) and its
+    /// type is read. Null otherwise, or when it is a procedure.
+    /// </summary>
+    public string? TriggerFunctionReturns(Catalog catalog, QualifiedName name, bool qualified)
+    {
+        if (_functions.Count == 0 || _uncertain.Contains(name) || !_functions.TryGetValue(name, out var overloads)) return null;
+        if (qualified ? MayBeUnseen(catalog, name.Name) : MayBeOther(catalog, name.Name)) return null;
+        Settle(name, overloads);
+        RoutineReturn? found = null;
+        foreach (var overload in overloads.Values)
+        {
+            if (overload is null) return null; // Not read, or an aggregate: it may take no arguments.
+            if (overload.Inputs.Count == 0) found = overload;
+        }
+
+        if (found is not { Kind: RoutineKind.Function }) return null;
+        return found.Pseudo ?? found.Identity;
+    }
+
+    /// <summary>
     /// Whether a call of <paramref name="name"/> may find a function the migrations did not create
     /// where the engine sees it: one of pg_catalog, of an extension that may have one, or one a DO
     /// block may have created.
@@ -320,7 +346,8 @@ internal sealed class RoutineReturnTypes
             (type, reference, state) = ValueType(catalog, single, rules);
         }
 
-        return new RoutineReturn(inputs, required, variadic, type, reference, state, identity) { Kind = kind, InputNames = names, Defaults = withDefault, Row = row };
+        var pseudo = kind == RoutineKind.Function && !makesRow && !header.ReturnsSet && single is { UserType: { } returned, IsQualified: false, IsArray: false, Inline: null } && PostgresBuiltinTypes.IsPseudo(returned.Name) ? returned.Name : null;
+        return new RoutineReturn(inputs, required, variadic, type, reference, state, identity) { Kind = kind, InputNames = names, Defaults = withDefault, Row = row, Pseudo = pseudo };
     }
 
     // The row OUT parameters or RETURNS TABLE columns make, as names and types; null when a type is not read.

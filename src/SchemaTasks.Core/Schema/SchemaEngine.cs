@@ -143,6 +143,12 @@ public static class SchemaEngine
                 continue; // Already reported.
             }
 
+            // A routine whose body touches triggers unseen counts from the first statement that may run it.
+            if (routines.Overloads.Triggers.HasWaiting)
+            {
+                routines.Overloads.Triggers.NoteCalls(sql.AsSpan(reader.First.Start, reader.Last.End - reader.First.Start), file, reader.First);
+            }
+
             if (!reader.IsTracked)
             {
                 labelCheck?.Passed(sql, reader.First);
@@ -202,7 +208,7 @@ public static class SchemaEngine
                 catalog = DoBlockRunner.Run(catalog, sql, tokens, statementStart, context, routines, file, statementDiagnostics);
 
                 // After the run: the statements it ran were checked as the server checks them; the rest may or may not have run.
-                routines.Overloads.Triggers.Note(sql, tokens);
+                routines.Overloads.Triggers.Note(sql, tokens, file);
                 routines.SearchPath.AfterStatement(beforeBlock, catalog, sql, tokens, file, statementDiagnostics);
                 continue;
             }
@@ -272,7 +278,7 @@ public static class SchemaEngine
                 }
 
                 routines.Define(sql, tokens, file);
-                if (rules.Dialect == SqlDialect.Postgres) routines.Overloads.Triggers.NoteRoutine(sql, tokens);
+                if (rules.Dialect == SqlDialect.Postgres) routines.Overloads.Triggers.NoteRoutine(sql, tokens, file, routines);
                 routines.CheckDeclaredTypes(catalog, sql, tokens, context);
             }
             else if (SqlTokenText.IsWord(sql, tokens[0], "DROP"))

@@ -44,7 +44,7 @@ internal static class SchemaStatements
                 continue;
             }
 
-            if (s.Cascade) catalog = RoutineDependents.DropInSchema(catalog, name, s.At, context);
+            if (s.Cascade) catalog = TriggerStatements.DropInSchema(RoutineDependents.DropInSchema(catalog, name, s.At, context), name);
             foreach (var type in catalog.EnumTypes.Keys.Concat(catalog.Domains.Keys).Where(n => n.Schema == name).ToList())
             {
                 catalog = TypeReferences.DropDependents(catalog, type, context.Rules);

@@ -89,7 +89,8 @@ internal static class TableAttachments
             return Refuse((DiagnosticCodes.InheritanceConflict, "42804", $"table {context.Show(partition.Name)} contains column {context.Show(extra.Name)} not found in parent {context.Show(parent.Name)}"), attach, s, context);
         }
 
-        return Mismatch(parent, partition, attach, s, context);
+        // The parent's row triggers are cloned once the partition is checked and attached.
+        return Mismatch(parent, partition, attach, s, context) || TriggerClones.RefusesAttach(catalog, parent, partition, attach.At, context);
     }
 
     // The parent's columns and checks the child lacks or has otherwise (42804), in the server's order.
@@ -149,9 +150,10 @@ internal static class TableAttachments
                 case AttachPartitionAction attach:
                     catalog = Link(catalog, attach.Partition, name, partition: true, attach.IsDefault, attach.Bound);
                     catalog = WithKeys(catalog, catalog.Tables[attach.Partition], catalog.Tables[name], s.At, context);
+                    catalog = TriggerClones.AfterAttach(catalog, name, attach.Partition);
                     break;
                 case DetachPartitionAction detach:
-                    catalog = TableInheritance.Unlink(catalog, detach.Partition, name);
+                    catalog = TriggerClones.AfterDetach(TableInheritance.Unlink(catalog, detach.Partition, name), detach.Partition);
                     break;
             }
         }

@@ -23,6 +23,7 @@ internal sealed partial class DdlParser
         else return null;
 
         var columns = ImmutableArray.CreateBuilder<(string, SqlToken)>();
+        var truncate = false;
         do
         {
             if (_c.TryWord("UPDATE"))
@@ -36,7 +37,11 @@ internal sealed partial class DdlParser
                 }
                 while (_c.TrySymbol(','));
             }
-            else if (!(_c.TryWord("INSERT") || _c.TryWord("DELETE") || _c.TryWord("TRUNCATE")))
+            else if (_c.TryWord("TRUNCATE"))
+            {
+                truncate = true;
+            }
+            else if (!(_c.TryWord("INSERT") || _c.TryWord("DELETE")))
             {
                 return null;
             }
@@ -47,14 +52,24 @@ internal sealed partial class DdlParser
         var tableAt = _c.Current;
         var table = TableName();
 
-        // FROM, DEFERRABLE, REFERENCING and WHEN change nothing the checks read.
+        // FROM and DEFERRABLE change nothing the checks read; of REFERENCING and WHEN, where they are.
         var forEachRow = false;
+        SqlToken? whenAt = null;
+        SqlToken? referencingAt = null;
         while (!_c.AtEnd && !_c.IsWord("EXECUTE"))
         {
             if (_c.TryWord("FOR"))
             {
                 _c.TryWord("EACH");
                 forEachRow = _c.IsWord("ROW");
+            }
+            else if (_c.IsWord("WHEN"))
+            {
+                whenAt ??= _c.Current;
+            }
+            else if (_c.IsWord("REFERENCING"))
+            {
+                referencingAt ??= _c.Current;
             }
 
             if (_c.IsSymbol('(')) _c.Parenthesised();
@@ -70,6 +85,9 @@ internal sealed partial class DdlParser
         {
             OrReplace = orReplace,
             Constraint = constraint,
+            Truncate = truncate,
+            WhenAt = whenAt,
+            ReferencingAt = referencingAt,
         };
     }
 

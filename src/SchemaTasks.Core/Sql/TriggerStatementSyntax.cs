@@ -45,6 +45,15 @@ internal sealed record CreateTriggerStatement(
 
     /// <summary>Whether it is a CONSTRAINT TRIGGER.</summary>
     public bool Constraint { get; init; }
+
+    /// <summary>Whether TRUNCATE is among its events.</summary>
+    public bool Truncate { get; init; }
+
+    /// <summary>Where its WHEN condition starts; null when it has none.</summary>
+    public SqlToken? WhenAt { get; init; }
+
+    /// <summary>Where its REFERENCING clause (transition tables) starts; null when it has none.</summary>
+    public SqlToken? ReferencingAt { get; init; }
 }
 
 /// <summary>PostgreSQL <c>DROP TRIGGER [IF EXISTS] name ON table [CASCADE | RESTRICT]</c>.</summary>

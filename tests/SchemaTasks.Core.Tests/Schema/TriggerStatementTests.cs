@@ -93,6 +93,11 @@ public class TriggerStatementTests
         EXCEPTION WHEN duplicate_object THEN NULL;
         END $$;
         """)]
+    [InlineData("OR REPLACE of a constraint trigger a DO block may have dropped", """
+        CREATE CONSTRAINT TRIGGER ct AFTER INSERT ON "PostMetric" FOR EACH ROW EXECUTE FUNCTION f();
+        DO $$ BEGIN IF random() > 0.5 THEN DROP TRIGGER ct ON "PostMetric"; END IF; END $$;
+        CREATE OR REPLACE TRIGGER ct AFTER INSERT ON "PostMetric" FOR EACH ROW EXECUTE FUNCTION f();
+        """)]
     [InlineData("a function a DO block creates", """
         DO $$ BEGIN EXECUTE 'CREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS ''BEGIN RETURN NEW; END'''; END $$;
         CREATE TRIGGER trg AFTER INSERT ON "PostMetric" EXECUTE FUNCTION g();
