@@ -181,7 +181,8 @@ public static class DiagnosticCodes
     /// <summary>
     /// A statement that creates, alters or drops a tracked object (schema, table, type, domain)
     /// cannot be parsed. SchemaTasks never guesses what such a statement does; the message names
-    /// what was expected and what was found.
+    /// what was expected and what was found. Under PostgreSQL, also an INSERT, UPDATE or DELETE
+    /// whose syntax the server refuses (42601), when that is certain.
     /// </summary>
     public const string SyntaxError = "ST2010";
 

@@ -56,6 +56,9 @@ internal sealed class PreparedMigration : ISqlStatementSource
     public MariaDbInsertHead? InsertHead { get; private set; }
 
     /// <inheritdoc/>
+    public DataSyntaxError? DataSyntax { get; private set; }
+
+    /// <inheritdoc/>
     public ParsedStatement? Parsed { get; private set; }
 
     /// <summary>How the session read the text as the migration started, as the read-ahead had it; the engine reads the migration again when its own differs.</summary>
@@ -93,7 +96,7 @@ internal sealed class PreparedMigration : ISqlStatementSource
             var start = _tokens.Count;
             _tokens.AddRange(reader.Tokens);
             var parsed = reader.IsTracked && !reader.Last.Unterminated && IsParsedWhole(sql, reader.Tokens[0], dialect) ? Parse(sql, reader.Tokens, rules) : null;
-            _statements.Add(new Entry(start, reader.Tokens.Count, reader.First, reader.Last, reader.IsTracked, reader.KeepsTokensAlways, _lexed.Count, parsed, reader.JsonCastAt, KeepInsertHead(reader.InsertHead)));
+            _statements.Add(new Entry(start, reader.Tokens.Count, reader.First, reader.Last, reader.IsTracked, reader.KeepsTokensAlways, _lexed.Count, parsed, reader.JsonCastAt, KeepInsertHead(reader.InsertHead), reader.DataSyntax));
         }
 
         _lexedAtEnd = _lexed.Count;
@@ -122,7 +125,7 @@ internal sealed class PreparedMigration : ISqlStatementSource
 
         var statement = _statements[_next++];
         GiveLexedUpTo(statement.LexedEnd);
-        (First, Last, IsTracked, Parsed, JsonCastAt, InsertHead) = (statement.First, statement.Last, statement.IsTracked, statement.Parsed, statement.JsonCastAt, statement.InsertHead);
+        (First, Last, IsTracked, Parsed, JsonCastAt, InsertHead, DataSyntax) = (statement.First, statement.Last, statement.IsTracked, statement.Parsed, statement.JsonCastAt, statement.InsertHead, statement.DataSyntax);
         if (statement.KeptAlways || KeepsEveryStatement || KeepsData(statement))
         {
             for (var i = statement.TokenStart; i < statement.TokenStart + statement.TokenCount; i++) Tokens.Add(_tokens[i]);
@@ -203,5 +206,5 @@ internal sealed class PreparedMigration : ISqlStatementSource
         for (; _lexedGiven < end; _lexedGiven++) _givenTo.Add(_lexed[_lexedGiven]);
     }
 
-    private readonly record struct Entry(int TokenStart, int TokenCount, SqlToken First, SqlToken Last, bool IsTracked, bool KeptAlways, int LexedEnd, ParsedStatement? Parsed, SqlToken? JsonCastAt, MariaDbInsertHead? InsertHead);
+    private readonly record struct Entry(int TokenStart, int TokenCount, SqlToken First, SqlToken Last, bool IsTracked, bool KeptAlways, int LexedEnd, ParsedStatement? Parsed, SqlToken? JsonCastAt, MariaDbInsertHead? InsertHead, DataSyntaxError? DataSyntax);
 }

@@ -152,6 +152,13 @@ public static class SchemaEngine
             if (!reader.IsTracked)
             {
                 labelCheck?.Passed(sql, reader.First);
+                if (reader.DataSyntax is { } syntax)
+                {
+                    // The server refuses it as it parses it: it runs nothing, so nothing else is asked of it.
+                    statementDiagnostics.Add(SchemaDiagnostic.Error(DiagnosticCodes.SyntaxError, syntax.Message(sql, SqlTokenText.ForMessage(sql, reader.First).ToUpperInvariant()), file, syntax.At.Line, syntax.At.Column));
+                    continue;
+                }
+
                 var readsData = rules.Dialect == SqlDialect.Postgres && reader.Tokens.Count > 0 && DataStatementHead.Starts(sql, reader.Tokens[0]);
                 if (labelCheck is not null || readsData)
                 {

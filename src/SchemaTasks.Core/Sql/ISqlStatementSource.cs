@@ -26,6 +26,9 @@ internal interface ISqlStatementSource
     /// <summary>MariaDB: the head of the current statement when it is an INSERT or REPLACE whose columns the server checks (<see cref="MariaDbInsertWatch"/>); <see langword="null"/> otherwise or when it is not watched.</summary>
     MariaDbInsertHead? InsertHead { get; }
 
+    /// <summary>PostgreSQL: the syntax error the server stops the current INSERT, UPDATE or DELETE at, when the reader is certain of one (<see cref="PostgresDataSyntaxWatch"/>).</summary>
+    DataSyntaxError? DataSyntax { get; }
+
     /// <summary>The current statement's first token.</summary>
     SqlToken First { get; }
 

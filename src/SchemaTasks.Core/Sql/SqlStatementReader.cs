@@ -35,6 +35,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
     private DataStatementHead _head;
     private DataStatementRelationWatch _relations;
     private DataKeeping _data;
+    private PostgresDataSyntaxWatch _syntax;
     private readonly SessionReading _session;
 
     /// <param name="source">The SQL.</param>
@@ -93,6 +94,9 @@ internal sealed class SqlStatementReader : ISqlStatementSource
         }
     }
 
+    /// <summary>PostgreSQL: the syntax error the server stops the current INSERT, UPDATE or DELETE at, if one is certain (<see cref="PostgresDataSyntaxWatch"/>).</summary>
+    public DataSyntaxError? DataSyntax => _syntax.Found;
+
     /// <summary>With <see cref="WatchesInserts"/>, the head of the current statement when it is an INSERT or REPLACE whose columns the server checks.</summary>
     public MariaDbInsertHead? InsertHead => _watchesInserts ? _inserts.Head : null;
 
@@ -124,6 +128,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
         IsTracked = false;
         _data = DataKeeping.None;
         _jsonCasts.Reset();
+        _syntax.Reset();
         if (_watchesInserts) _inserts.Reset();
         var depth = 0;
         var bodyAllowed = false;
@@ -142,9 +147,15 @@ internal sealed class SqlStatementReader : ISqlStatementSource
                     _keepsThis = false;
                     _data = DataKeeping.None;
                     _copyData = CopyData.None;
+                    _syntax.Reset();
                 }
 
-                if (Count > 0) return Ended();
+                if (Count > 0)
+                {
+                    _syntax.End(token.Kind == SqlTokenKind.Semicolon ? token : null);
+                    return Ended();
+                }
+
                 depth = 0;
                 bodyAllowed = false;
                 routine = false;
@@ -218,7 +229,9 @@ internal sealed class SqlStatementReader : ISqlStatementSource
                 open.Column));
         }
 
-        return Count > 0 && Ended();
+        if (Count == 0) return false;
+        _syntax.End(null);
+        return Ended();
     }
 
     // A SET that changes how the text reads (SessionReading) changes it before the next statement is lexed.
@@ -252,6 +265,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
             // PostgreSQL's SET, RESET and ROLLBACK are read for the search_path they set or end (PostgresSearchPath).
             _keepsThis = (KeepsDeletes && IsWord(token, "DELETE"))
                          || (!_mySql && (IsWord(token, "SET") || IsWord(token, "RESET") || IsWord(token, "ROLLBACK")));
+            if (!_mySql) _syntax.Start(_source, token);
             if (DataTargets is not null && !_mySql && DataStatementHead.Starts(_source, token))
             {
                 _data = DataKeeping.Reading;
@@ -262,6 +276,7 @@ internal sealed class SqlStatementReader : ISqlStatementSource
         if (_data == DataKeeping.Reading) ReadDataHead(token);
         else if (_data == DataKeeping.Watching && _relations.Take(_source, token, DataTargets!)) _data = DataKeeping.Found;
         if (KeepsTokensAlways || KeepsEveryStatement || _data is DataKeeping.Reading or DataKeeping.Kept) Tokens.Add(token);
+        if (Count > 1 && _syntax.Watching) _syntax.Step(_source, token);
         if (WatchesJsonCasts) _jsonCasts.Step(_source, token);
         if (_watchesInserts && _inserts.Reading) _inserts.Step(_source, token);
         Last = token;

@@ -24,6 +24,7 @@ public class ReadAheadTests
         "CREATE TABLE x{i} AS SELECT 1 AS a;\nSELECT * INTO y{i} FROM t{p};\n",
         "CREATE FUNCTION f{i}() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\nSELECT f{i}();\nCALL nowhere{i}();\n",
         "ALTER TABLE t{p} ALTER COLUMN s SET DEFAULT 'b', ADD CONSTRAINT c{i} CHECK (id > {i});\nCOMMENT ON COLUMN t{p}.missing IS 'x';\n",
+        "UPDATE t{p} SET note = 'x' id = {i};\nINSERT INTO t{p} (id) VALUES (1) (2);\nDELETE FROM t{p} WHERE id = 1 +\n;\n",
         "CREATE TABLE q{i} (a int);\nSELECT 'unterminated;\n",
     ];
 
@@ -143,7 +144,7 @@ public class ReadAheadTests
         source.KeepsEveryStatement = keepsEveryStatement;
         while (source.Read())
         {
-            statements.Add($"{source.First} {source.Last} {source.IsTracked} [{string.Join(",", source.Tokens)}]");
+            statements.Add($"{source.First} {source.Last} {source.IsTracked} [{string.Join(",", source.Tokens)}] {source.DataSyntax}");
             for (; seen < lexed.Count; seen++) given.Add($"{statements.Count}: {lexed[seen]}");
         }
 
