@@ -19,12 +19,12 @@ internal static partial class UncommittedLabelUses
             if (i >= 4 && SqlTokenText.IsWord(sql, tokens[i - 1], "FROM") && SqlTokenText.IsWord(sql, tokens[i - 2], "DISTINCT") && EndsOperand(i + 1))
             {
                 var end = SqlTokenText.IsWord(sql, tokens[i - 3], "NOT") ? i - 4 : i - 3;
-                return end >= 1 && SqlTokenText.IsWord(sql, tokens[end], "IS") && IsName(tokens[end - 1]) && ColumnStandsAlone(end - 1) ? OfColumnAt(end - 1, value) : null;
+                return end >= 1 && SqlTokenText.IsWord(sql, tokens[end], "IS") && SqlTokenText.IsName(tokens[end - 1]) && ColumnStandsAlone(end - 1) ? OfColumnAt(end - 1, value) : null;
             }
 
             if (i + 4 >= tokens.Count || !SqlTokenText.IsWord(sql, tokens[i + 1], "IS") || !StartsOperand(i - 1)) return null;
             var distinct = SqlTokenText.IsWord(sql, tokens[i + 2], "NOT") ? i + 3 : i + 2;
-            if (distinct + 2 >= tokens.Count || !SqlTokenText.IsWord(sql, tokens[distinct], "DISTINCT") || !SqlTokenText.IsWord(sql, tokens[distinct + 1], "FROM") || !IsName(tokens[distinct + 2])) return null;
+            if (distinct + 2 >= tokens.Count || !SqlTokenText.IsWord(sql, tokens[distinct], "DISTINCT") || !SqlTokenText.IsWord(sql, tokens[distinct + 1], "FROM") || !SqlTokenText.IsName(tokens[distinct + 2])) return null;
             var column = NameEnd(distinct + 2);
             return column + 1 >= tokens.Count || EndsOperand(column + 1) ? OfColumnAt(column, value) : null;
         }
@@ -35,7 +35,7 @@ internal static partial class UncommittedLabelUses
             if (!labels.NeedsSingleTable) return null;
             if (i < 3 || !SqlTokenText.IsWord(sql, tokens[i - 1], "WHEN") || i + 1 >= tokens.Count || !SqlTokenText.IsWord(sql, tokens[i + 1], "THEN")) return null;
             var start = CaseStart(i - 2);
-            if (start < 0 || start + 2 >= tokens.Count || !IsName(tokens[start + 1])) return null;
+            if (start < 0 || start + 2 >= tokens.Count || !SqlTokenText.IsName(tokens[start + 1])) return null;
             var end = NameEnd(start + 1);
             return end + 1 < tokens.Count && SqlTokenText.IsWord(sql, tokens[end + 1], "WHEN") ? OfColumnAt(end, value) : null;
         }
@@ -139,7 +139,7 @@ internal static partial class UncommittedLabelUses
             QualifiedName? common = null;
             foreach (var (start, end) in operands)
             {
-                if (start != end && !(IsName(tokens[start]) && NameEnd(start) == end)) return null;
+                if (start != end && !(SqlTokenText.IsName(tokens[start]) && NameEnd(start) == end)) return null;
                 var token = tokens[start];
                 if (start == end && (token.Kind == SqlTokenKind.String || (token.Kind == SqlTokenKind.Word && SqlTokenText.IsWord(sql, token, "NULL")))) continue;
                 if (ColumnEndingAt(end) is not { } name || ColumnAt(end, name) is not { IsArray: false, TypeReference: { } type } || EnumOf(type) is null) return null;
