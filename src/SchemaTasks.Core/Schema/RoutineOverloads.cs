@@ -38,11 +38,11 @@ internal sealed class RoutineOverloads
     public IEnumerable<QualifiedName> Names => _signatures.Keys;
 
     /// <summary>Records the routine a <c>CREATE FUNCTION</c> or <c>CREATE PROCEDURE</c> statement defines.</summary>
-    public void Define(string sql, List<SqlToken> tokens, IdentifierRules rules)
+    public void Define(string sql, List<SqlToken> tokens, CreatedKind created, IdentifierRules rules)
     {
         if (rules.Dialect != SqlDialect.Postgres) return;
         if (MakesUnnamedCaller(sql, tokens)) MadeUnnamedCallers = true;
-        var kind = CreatedObjectName.KindAt(sql, tokens, KindWithin);
+        var kind = created.Within(KindWithin);
         if (kind < 0 || !(SqlTokenText.IsWord(sql, tokens[kind], "FUNCTION") || SqlTokenText.IsWord(sql, tokens[kind], "PROCEDURE"))) return;
         var last = CreatedObjectName.NameAt(sql, tokens, kind);
         if (last < 0 || last + 1 >= tokens.Count || !SqlTokenText.IsSymbol(sql, tokens[last + 1], '(')) return;

@@ -254,15 +254,16 @@ public static class SchemaEngine
             if (SqlTokenText.IsWord(sql, tokens[0], "CREATE"))
             {
                 // CREATE OR REPLACE FUNCTION that changes the return type: the server refuses it, and nothing changes.
-                if (rules.Dialect == SqlDialect.Postgres && routines.Overloads.Returns.Define(catalog, sql, tokens, context))
+                var created = CreatedKind.Of(sql, tokens);
+                if (rules.Dialect == SqlDialect.Postgres && routines.Overloads.Returns.Define(catalog, sql, tokens, created, context))
                 {
                     context.Rules = rules;
                     continue;
                 }
 
-                routines.Define(sql, tokens, file);
-                if (rules.Dialect == SqlDialect.Postgres) routines.Overloads.Triggers.NoteRoutine(sql, tokens);
-                routines.CheckDeclaredTypes(catalog, sql, tokens, context);
+                routines.Define(sql, tokens, created, file);
+                if (rules.Dialect == SqlDialect.Postgres) routines.Overloads.Triggers.NoteRoutine(sql, tokens, created);
+                routines.CheckDeclaredTypes(catalog, sql, tokens, created, context);
             }
             else if (SqlTokenText.IsWord(sql, tokens[0], "DROP"))
             {

@@ -27,9 +27,9 @@ internal sealed class UnseenTriggers
     public void Forget(string name) => _names.Add(name);
 
     /// <summary>A CREATE statement: only a function's or procedure's body is read (<see cref="Note"/>).</summary>
-    public void NoteRoutine(string sql, List<SqlToken> tokens)
+    public void NoteRoutine(string sql, List<SqlToken> tokens, CreatedKind created)
     {
-        var kind = CreatedObjectName.KindAt(sql, tokens, 6);
+        var kind = created.Within(6);
         if (kind >= 0 && (SqlTokenText.IsWord(sql, tokens[kind], "FUNCTION") || SqlTokenText.IsWord(sql, tokens[kind], "PROCEDURE"))) Note(sql, tokens);
     }
 
