@@ -37,6 +37,22 @@ internal sealed class RoutineOverloads
     /// <summary>The routines the migrations created that no DROP removed since.</summary>
     public IEnumerable<QualifiedName> Names => _signatures.Keys;
 
+    /// <summary>
+    /// Whether a routine of <paramref name="name"/> the migrations created exists now, in any
+    /// schema. Looked up in <paramref name="likelySchema"/> first, where nearly all are: asked for
+    /// every CREATE TRIGGER, a search of every routine each time grew with the history.
+    /// </summary>
+    public bool ExistsInAnySchema(string name, string likelySchema)
+    {
+        if (_signatures.ContainsKey(new QualifiedName(likelySchema, name))) return true;
+        foreach (var routine in _signatures.Keys)
+        {
+            if (routine.Name == name) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Records the routine a <c>CREATE FUNCTION</c> or <c>CREATE PROCEDURE</c> statement defines.</summary>
     public void Define(string sql, List<SqlToken> tokens, CreatedKind created, IdentifierRules rules)
     {
