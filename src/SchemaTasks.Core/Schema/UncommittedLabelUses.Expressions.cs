@@ -8,9 +8,6 @@ internal static partial class UncommittedLabelUses
     {
         // The calls whose arguments PostgreSQL brings to one common type (NULLIF compares its two).
         private static readonly string[] CommonTypeCalls = ["COALESCE", "GREATEST", "LEAST", "NULLIF"];
-        private static readonly KeywordFilter CommonTypeCallFilter = new(CommonTypeCalls);
-
-        private bool? _hasCommonTypeCall;
 
         // column IS [NOT] DISTINCT FROM 'c', 'c' IS [NOT] DISTINCT FROM column: compared as by =.
         private UncommittedLabel? DistinctFromAt(int i, string value)
@@ -83,7 +80,7 @@ internal static partial class UncommittedLabelUses
         // The constant is unquoted (value null) only once it is found to be such an argument.
         private UncommittedLabel? CommonTypeArgumentAt(int i, string? value)
         {
-            if (!labels.NeedsSingleTable || !(_hasCommonTypeCall ??= HasAnyWord(CommonTypeCalls, CommonTypeCallFilter))) return null; // Most statements call none: no search back.
+            if (!labels.NeedsSingleTable || !HasCommonTypeCall) return null; // Most statements call none: no search back.
             if (i < 2 || i + 1 >= tokens.Count || !StartsOperand(i - 1) || !(SqlTokenText.IsSymbol(sql, tokens[i + 1], ',') || SqlTokenText.IsSymbol(sql, tokens[i + 1], ')'))) return null;
             var open = i - 1;
             for (var depth = 0; open >= 0; open--)
@@ -148,17 +145,6 @@ internal static partial class UncommittedLabelUses
             }
 
             return common;
-        }
-
-        // The filter passes over most words by their length and first letter before they are compared.
-        private bool HasAnyWord(string[] words, KeywordFilter filter)
-        {
-            for (var i = 0; i < tokens.Count; i++)
-            {
-                if (filter.MayBe(sql, tokens[i]) && IsOneOf(tokens[i], words)) return true;
-            }
-
-            return false;
         }
     }
 }

@@ -19,25 +19,13 @@ internal static partial class UncommittedLabelUses
             return OfType(TypeNameAt(start), value);
         }
 
-        private bool? _hasArray;
-
-        private bool HasWord(string word)
-        {
-            for (var i = 0; i < tokens.Count; i++)
-            {
-                if (SqlTokenText.IsWord(sql, tokens[i], word)) return true;
-            }
-
-            return false;
-        }
-
         private bool IsLabelKeyword(SqlToken token)
             => token.Kind == SqlTokenKind.Word && (SqlTokenText.IsWord(sql, token, "VALUE") || SqlTokenText.IsWord(sql, token, "BEFORE") || SqlTokenText.IsWord(sql, token, "AFTER") || SqlTokenText.IsWord(sql, token, "TO"));
 
         // ARRAY['a', 'c']::status[]: each element is read as the array's element type.
         private UncommittedLabel? ArrayConstructorCastAt(int i, string value)
         {
-            if (!(_hasArray ??= HasWord("ARRAY"))) return null; // The search back is long in a long list: only where an ARRAY may hold the constant.
+            if (!HasArray) return null; // The search back is long in a long list: only where an ARRAY may hold the constant.
             var depth = 0;
             var open = i - 1;
             for (; open >= 0; open--)
