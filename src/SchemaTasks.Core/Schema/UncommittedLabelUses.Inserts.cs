@@ -11,6 +11,7 @@ internal static partial class UncommittedLabelUses
         // the index of the constant's token. A constant inside an expression is left to the cast rule.
         private Dictionary<int, CatalogColumn>? InsertedColumns()
         {
+            if (!HasInsert) return null; // Most statements are DDL: the pass over the words is shared.
             Dictionary<int, CatalogColumn>? found = null;
             for (var i = 0; i + 3 < tokens.Count; i++)
             {

@@ -6,7 +6,8 @@ internal static partial class UncommittedLabelUses
 {
     private sealed partial class Scan
     {
-        // The words without which a rule passes over every constant without searching back from it.
+        // The words without which a rule passes over every constant without searching back from it
+        // (or, for INSERT, without looking for the columns of inserted rows).
         [Flags]
         private enum DecidingWords
         {
@@ -14,7 +15,8 @@ internal static partial class UncommittedLabelUses
             Array = 2,
             CommonTypeCall = 4,
             SetOperation = 8,
-            All = Read | Array | CommonTypeCall | SetOperation,
+            Insert = 16,
+            All = Read | Array | CommonTypeCall | SetOperation | Insert,
         }
 
         private DecidingWords _decidingWords;
@@ -25,7 +27,9 @@ internal static partial class UncommittedLabelUses
 
         private bool HasSetOperation => Has(DecidingWords.SetOperation);
 
-        // All three are found in one pass over the statement, the first time a constant asks about
+        private bool HasInsert => Has(DecidingWords.Insert);
+
+        // All four are found in one pass over the statement, the first time the scan asks about
         // one: a pass for each cost as much again, on every statement with a constant.
         private bool Has(DecidingWords word)
         {
@@ -43,6 +47,7 @@ internal static partial class UncommittedLabelUses
                 if (SqlTokenText.IsWord(sql, token, "ARRAY")) found |= DecidingWords.Array;
                 else if (IsOneOf(token, CommonTypeCalls)) found |= DecidingWords.CommonTypeCall;
                 else if (IsOneOf(token, SetOperationWords)) found |= DecidingWords.SetOperation;
+                else if (SqlTokenText.IsWord(sql, token, "INSERT")) found |= DecidingWords.Insert;
             }
 
             return found;
@@ -51,7 +56,7 @@ internal static partial class UncommittedLabelUses
         // A type of its own, so the lists it is made of (in the other parts of Scan) are set when it is.
         private static class DecidingWordFilter
         {
-            public static readonly KeywordFilter Words = new(["ARRAY"], CommonTypeCalls, SetOperationWords);
+            public static readonly KeywordFilter Words = new(["ARRAY", "INSERT"], CommonTypeCalls, SetOperationWords);
         }
     }
 }
