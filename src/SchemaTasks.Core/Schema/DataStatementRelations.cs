@@ -110,7 +110,7 @@ internal sealed class DataStatementRelations
     {
         for (var i = 0; i < _tokens.Count; i++)
         {
-            if (!IsName(_tokens[i]) || _assigned.Contains(i) || _levelOf[i] is not { } level) continue;
+            if (!SqlTokenText.IsName(_tokens[i]) || _assigned.Contains(i) || _levelOf[i] is not { } level) continue;
             if (i > 0 && (SqlTokenText.IsSymbol(_sql, _tokens[i - 1], '.') || SqlTokenText.IsSymbol(_sql, _tokens[i - 1], "::") || IsWord(i - 1, "AS"))) continue;
             if (i + 1 < _tokens.Count && (SqlTokenText.IsSymbol(_sql, _tokens[i + 1], '.') || SqlTokenText.IsSymbol(_sql, _tokens[i + 1], '('))) continue;
             if (IsAmbiguous(level, _rules.Name(_sql, _tokens[i]))) return true;
@@ -278,7 +278,7 @@ internal sealed class DataStatementRelations
             at--;
         }
 
-        for (var parts = 0; at >= 1 && parts < 4 && (IsName(_tokens[at]) || SqlTokenText.IsSymbol(_sql, _tokens[at], '.')); parts++, at--)
+        for (var parts = 0; at >= 1 && parts < 4 && (SqlTokenText.IsName(_tokens[at]) || SqlTokenText.IsSymbol(_sql, _tokens[at], '.')); parts++, at--)
         {
             if (IsWord(at, "RETURNING")) return false;
             if (IsWord(at - 1, "INTO")) return at >= 2 && IsWord(at - 2, "INSERT") && !IsWord(at, "AS");
@@ -303,7 +303,7 @@ internal sealed class DataStatementRelations
             else if (SqlTokenText.IsSymbol(_sql, _tokens[i], ')')) depth--;
             if (depth < 0) return;
             if (depth > 0) continue;
-            if (expectName && IsName(_tokens[i])) _cteNames.Add(_rules.Name(_sql, _tokens[i]));
+            if (expectName && SqlTokenText.IsName(_tokens[i])) _cteNames.Add(_rules.Name(_sql, _tokens[i]));
             expectName = SqlTokenText.IsSymbol(_sql, _tokens[i], ',');
             if (!expectName && _tokens[i].Kind == SqlTokenKind.Word && IsOneOf(_tokens[i], StartsQuery) && !IsWord(i, "WITH")) return; // The statement itself.
         }
@@ -312,10 +312,10 @@ internal sealed class DataStatementRelations
     // name = ... or (name, name) = ... right after SET or a comma of its list: columns of the target.
     private void MarkAssigned(int i)
     {
-        if (i + 1 < _tokens.Count && IsName(_tokens[i]) && SqlTokenText.IsSymbol(_sql, _tokens[i + 1], '=')) _assigned.Add(i);
+        if (i + 1 < _tokens.Count && SqlTokenText.IsName(_tokens[i]) && SqlTokenText.IsSymbol(_sql, _tokens[i + 1], '=')) _assigned.Add(i);
         if (i >= _tokens.Count || !SqlTokenText.IsSymbol(_sql, _tokens[i], '(')) return;
         var names = new List<int>();
-        for (var j = i + 1; j + 1 < _tokens.Count && IsName(_tokens[j]); j += 2)
+        for (var j = i + 1; j + 1 < _tokens.Count && SqlTokenText.IsName(_tokens[j]); j += 2)
         {
             names.Add(j);
             if (SqlTokenText.IsSymbol(_sql, _tokens[j + 1], ',')) continue;
@@ -329,14 +329,14 @@ internal sealed class DataStatementRelations
     private CatalogTable? ReadRelation(Level level, int i, bool asTarget = false, bool insert = false)
     {
         if (i < _tokens.Count && IsWord(i, "ONLY")) i++;
-        if (i >= _tokens.Count || !IsName(_tokens[i]) || IsWord(i, "LATERAL") || (_tokens[i].Kind == SqlTokenKind.Word && IsOneOf(_tokens[i], StartsQuery)))
+        if (i >= _tokens.Count || !SqlTokenText.IsName(_tokens[i]) || IsWord(i, "LATERAL") || (_tokens[i].Kind == SqlTokenKind.Word && IsOneOf(_tokens[i], StartsQuery)))
         {
             if (!asTarget && !(i < _tokens.Count && SqlTokenText.IsSymbol(_sql, _tokens[i], '('))) level.Opaque = true; // '(' is read as it opens.
             return null;
         }
 
         var first = _rules.Name(_sql, _tokens[i]);
-        var qualified = i + 2 < _tokens.Count && SqlTokenText.IsSymbol(_sql, _tokens[i + 1], '.') && IsName(_tokens[i + 2]);
+        var qualified = i + 2 < _tokens.Count && SqlTokenText.IsSymbol(_sql, _tokens[i + 1], '.') && SqlTokenText.IsName(_tokens[i + 2]);
         var tableName = qualified ? new QualifiedName(first, _rules.Name(_sql, _tokens[i + 2])) : new QualifiedName(_rules.DefaultSchema, first);
         var visible = tableName.Name;
         i += qualified ? 3 : 1;
@@ -355,7 +355,7 @@ internal sealed class DataStatementRelations
         if (table is null && !isCte) _unknownTable = true;
         var aliased = i < _tokens.Count && IsWord(i, "AS");
         if (aliased) i++;
-        if (i < _tokens.Count && IsName(_tokens[i]) && (aliased || !(_tokens[i].Kind == SqlTokenKind.Word && IsOneOf(_tokens[i], NotAnAlias))))
+        if (i < _tokens.Count && SqlTokenText.IsName(_tokens[i]) && (aliased || !(_tokens[i].Kind == SqlTokenKind.Word && IsOneOf(_tokens[i], NotAnAlias))))
         {
             visible = _rules.Name(_sql, _tokens[i]);
             if (!insert && i + 1 < _tokens.Count && SqlTokenText.IsSymbol(_sql, _tokens[i + 1], '(')) table = null; // Its columns renamed.
@@ -369,6 +369,4 @@ internal sealed class DataStatementRelations
     private bool IsWord(int i, string word) => SqlTokenText.IsWord(_sql, _tokens[i], word);
 
     private bool IsOneOf(SqlToken token, string[] words) => SqlTokenText.IsOneOf(_sql, token, words);
-
-    private static bool IsName(SqlToken token) => token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;
 }

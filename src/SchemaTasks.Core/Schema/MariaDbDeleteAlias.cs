@@ -36,11 +36,11 @@ internal static class MariaDbDeleteAlias
         while (i < tokens.Count && (IsWord(sql, tokens[i], "LOW_PRIORITY") || IsWord(sql, tokens[i], "QUICK") || IsWord(sql, tokens[i], "IGNORE"))) i++;
 
         // DELETE t1 FROM ... and DELETE FROM t1, t2 USING ... are the multi-table form, which takes aliases.
-        if (i + 1 >= tokens.Count || !IsWord(sql, tokens[i], "FROM") || !IsName(tokens[i + 1])) return -1;
+        if (i + 1 >= tokens.Count || !IsWord(sql, tokens[i], "FROM") || !SqlTokenText.IsName(tokens[i + 1])) return -1;
         i += 2;
         if (i + 1 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[i], '.'))
         {
-            if (!IsName(tokens[i + 1])) return -1; // t.*: multi-table.
+            if (!SqlTokenText.IsName(tokens[i + 1])) return -1; // t.*: multi-table.
             i += 2;
         }
 
@@ -54,8 +54,6 @@ internal static class MariaDbDeleteAlias
     private static bool FollowsTheTable(string sql, SqlToken word) =>
         IsWord(sql, word, "WHERE") || IsWord(sql, word, "ORDER") || IsWord(sql, word, "LIMIT") || IsWord(sql, word, "RETURNING")
         || IsWord(sql, word, "PARTITION") || IsWord(sql, word, "FOR") || IsWord(sql, word, "USING");
-
-    private static bool IsName(SqlToken token) => token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;
 
     private static bool IsWord(string sql, SqlToken token, string word) => SqlTokenText.IsWord(sql, token, word);
 }

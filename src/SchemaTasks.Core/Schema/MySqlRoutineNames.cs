@@ -34,9 +34,9 @@ internal sealed class MySqlRoutineNames
     private readonly Dictionary<(string Kind, string Name), bool> _routines = new(KeyComparer.Instance);
 
     /// <summary>Checks and remembers the routine a <c>CREATE PROCEDURE</c> or <c>CREATE FUNCTION</c> makes.</summary>
-    public void Create(string sql, List<SqlToken> tokens, ApplyContext context)
+    public void Create(string sql, List<SqlToken> tokens, CreatedKind created, ApplyContext context)
     {
-        var kindAt = CreatedObjectName.KindAt(sql, tokens, KindWithin);
+        var kindAt = created.Within(KindWithin);
         if (kindAt < 0 || Kind(sql, tokens[kindAt]) is not { } kind || !RoutineHead(sql, tokens)) return;
         var nameAt = CreatedObjectName.NameAt(sql, tokens, kindAt);
         if (nameAt < 0 || nameAt != NameStart(sql, tokens, kindAt)) return; // Qualified by a database: another code reports it.

@@ -15,10 +15,10 @@ internal sealed partial class RoutineCalls
     /// default), the server resolves them then and refuses the statement (SQLSTATE 42704), though
     /// it checks nothing else of the body. ThingsBoard declares variables of its views' types.
     /// </summary>
-    public void CheckDeclaredTypes(Catalog catalog, string sql, List<SqlToken> tokens, ApplyContext context)
+    public void CheckDeclaredTypes(Catalog catalog, string sql, List<SqlToken> tokens, CreatedKind created, ApplyContext context)
     {
         if (_dialect != SqlDialect.Postgres) return;
-        var kind = CreatedObjectName.KindAt(sql, tokens, 12);
+        var kind = created.Within(12);
         if (kind < 0 || !(SqlTokenText.IsWord(sql, tokens[kind], "FUNCTION") || SqlTokenText.IsWord(sql, tokens[kind], "PROCEDURE"))) return;
         var name = CreatedObjectName.NameAt(sql, tokens, kind);
         if (name < 0 || PlpgsqlBodyEffects.QuotedPlpgsqlBody(sql, tokens) is not { } literal) return;

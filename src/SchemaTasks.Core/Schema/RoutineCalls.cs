@@ -62,12 +62,12 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
     public string? WhyUnknown(string name) => _variables.TryGetValue(name, out var set) && set.Text is null && set.Value is null ? set.Origin : null;
 
     /// <summary>Remembers a procedure or function that a <c>CREATE</c> statement defines, and whether its body may change tracked objects; and a MySQL view's name.</summary>
-    public void Define(string sql, List<SqlToken> tokens, string? file)
+    public void Define(string sql, List<SqlToken> tokens, CreatedKind created, string? file)
     {
-        if (_dialect.IsMySqlFamily() && ViewName(sql, tokens) is { } view) _views.Add(view);
+        if (_dialect.IsMySqlFamily() && ViewName(sql, tokens, created) is { } view) _views.Add(view);
 
-        Overloads.Define(sql, tokens, IdentifierRules.For(_dialect));
-        if (RoutineDefinition.Read(sql, tokens, _dialect, file) is { } routine)
+        Overloads.Define(sql, tokens, created, IdentifierRules.For(_dialect));
+        if (RoutineDefinition.Read(sql, tokens, created, _dialect, file) is { } routine)
         {
             routine.OperatorMode = Session.OperatorMode;
             if (_dialect.IsMySqlFamily() && routine.Kind == "function") _mySqlFunctions[routine.Name] = routine;
@@ -257,9 +257,9 @@ internal sealed partial class RoutineCalls : IMySqlExpressionScope
     private string Identifier(string sql, SqlToken token) => CreatedObjectName.Identifier(sql, token, _dialect);
 
     // CREATE [OR REPLACE] [ALGORITHM = ...] [DEFINER = ...] [SQL SECURITY ...] VIEW name: the name.
-    private string? ViewName(string sql, List<SqlToken> tokens)
+    private string? ViewName(string sql, List<SqlToken> tokens, CreatedKind created)
     {
-        var kind = CreatedObjectName.KindAt(sql, tokens, ViewKindWithin);
+        var kind = created.Within(ViewKindWithin);
         if (kind < 0 || !SqlTokenText.IsWord(sql, tokens[kind], "VIEW")) return null;
         var name = CreatedObjectName.NameAt(sql, tokens, kind);
         return name < 0 ? null : Identifier(sql, tokens[name]);

@@ -70,9 +70,9 @@ internal sealed class RoutineDefinition
     public EmbeddedSql Body => _body ??= ReadBody();
 
     /// <summary>The routine the <c>CREATE</c> statement <paramref name="tokens"/> defines; <see langword="null"/> for any other statement.</summary>
-    public static RoutineDefinition? Read(string sql, List<SqlToken> tokens, SqlDialect dialect, string? file)
+    public static RoutineDefinition? Read(string sql, List<SqlToken> tokens, CreatedKind created, SqlDialect dialect, string? file)
     {
-        var kind = CreatedObjectName.KindAt(sql, tokens, KindWithin);
+        var kind = created.Within(KindWithin);
         if (kind < 0 || !(SqlTokenText.IsWord(sql, tokens[kind], "PROCEDURE") || SqlTokenText.IsWord(sql, tokens[kind], "FUNCTION"))) return null;
         var name = CreatedObjectName.NameAt(sql, tokens, kind);
         if (name < 0) return null;

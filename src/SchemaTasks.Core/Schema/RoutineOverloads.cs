@@ -37,12 +37,28 @@ internal sealed class RoutineOverloads
     /// <summary>The routines the migrations created that no DROP removed since.</summary>
     public IEnumerable<QualifiedName> Names => _signatures.Keys;
 
+    /// <summary>
+    /// Whether a routine of <paramref name="name"/> the migrations created exists now, in any
+    /// schema. Looked up in <paramref name="likelySchema"/> first, where nearly all are: asked for
+    /// every CREATE TRIGGER, a search of every routine each time grew with the history.
+    /// </summary>
+    public bool ExistsInAnySchema(string name, string likelySchema)
+    {
+        if (_signatures.ContainsKey(new QualifiedName(likelySchema, name))) return true;
+        foreach (var routine in _signatures.Keys)
+        {
+            if (routine.Name == name) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Records the routine a <c>CREATE FUNCTION</c> or <c>CREATE PROCEDURE</c> statement defines.</summary>
-    public void Define(string sql, List<SqlToken> tokens, IdentifierRules rules)
+    public void Define(string sql, List<SqlToken> tokens, CreatedKind created, IdentifierRules rules)
     {
         if (rules.Dialect != SqlDialect.Postgres) return;
         if (MakesUnnamedCaller(sql, tokens)) MadeUnnamedCallers = true;
-        var kind = CreatedObjectName.KindAt(sql, tokens, KindWithin);
+        var kind = created.Within(KindWithin);
         if (kind < 0 || !(SqlTokenText.IsWord(sql, tokens[kind], "FUNCTION") || SqlTokenText.IsWord(sql, tokens[kind], "PROCEDURE"))) return;
         var last = CreatedObjectName.NameAt(sql, tokens, kind);
         if (last < 0 || last + 1 >= tokens.Count || !SqlTokenText.IsSymbol(sql, tokens[last + 1], '(')) return;

@@ -81,7 +81,7 @@ internal sealed class RoutineReturnTypes
     /// refuses it because it would change the routine it replaces in a way the server does not
     /// allow (<see cref="RoutineReplacement"/>, reported): the routine stays as it was.
     /// </summary>
-    public bool Define(Catalog catalog, string sql, List<SqlToken> tokens, ApplyContext context)
+    public bool Define(Catalog catalog, string sql, List<SqlToken> tokens, CreatedKind created, ApplyContext context)
     {
         var orReplace = tokens.Count > 2 && SqlTokenText.IsWord(sql, tokens[1], "OR");
         var aggregate = orReplace ? 3 : 1;
@@ -94,7 +94,7 @@ internal sealed class RoutineReturnTypes
         }
         else
         {
-            var kind = CreatedObjectName.KindAt(sql, tokens, 6);
+            var kind = created.Within(6);
             if (kind < 0) return false;
             routineKind = SqlTokenText.IsWord(sql, tokens[kind], "FUNCTION") ? RoutineKind.Function
                 : SqlTokenText.IsWord(sql, tokens[kind], "PROCEDURE") ? RoutineKind.Procedure

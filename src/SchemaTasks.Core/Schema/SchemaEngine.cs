@@ -272,7 +272,8 @@ public static class SchemaEngine
             if (SqlTokenText.IsWord(sql, tokens[0], "CREATE"))
             {
                 // CREATE OR REPLACE FUNCTION that changes the return type: the server refuses it, and nothing changes.
-                if (rules.Dialect == SqlDialect.Postgres && routines.Overloads.Returns.Define(catalog, sql, tokens, context))
+                var created = CreatedKind.Of(sql, tokens);
+                if (rules.Dialect == SqlDialect.Postgres && routines.Overloads.Returns.Define(catalog, sql, tokens, created, context))
                 {
                     context.Rules = rules;
                     continue;
@@ -280,13 +281,13 @@ public static class SchemaEngine
 
                 if (rules.Dialect.IsMySqlFamily())
                 {
-                    routines.MySqlNames.Create(sql, tokens, context);
+                    routines.MySqlNames.Create(sql, tokens, created, context);
                     MySqlTriggerChecks.Check(catalog, sql, tokens, context, routines.MayBeView);
                 }
 
-                routines.Define(sql, tokens, file);
-                if (rules.Dialect == SqlDialect.Postgres) routines.Overloads.Triggers.NoteRoutine(sql, tokens, file, routines);
-                routines.CheckDeclaredTypes(catalog, sql, tokens, context);
+                routines.Define(sql, tokens, created, file);
+                if (rules.Dialect == SqlDialect.Postgres) routines.Overloads.Triggers.NoteRoutine(sql, tokens, created, file, routines);
+                routines.CheckDeclaredTypes(catalog, sql, tokens, created, context);
             }
             else if (SqlTokenText.IsWord(sql, tokens[0], "DROP"))
             {

@@ -363,7 +363,7 @@ internal static class TriggerStatements
         string dropped = string.Empty;
         if (overloads.EverDefined(name))
         {
-            if (overloads.Names.Any(n => n.Name == name) || overloads.DropOf(name) is not { Surely: true } drop) return false;
+            if (overloads.ExistsInAnySchema(name, context.Rules.DefaultSchema) || overloads.DropOf(name) is not { Surely: true } drop) return false;
             dropped = $" (the DROP at {drop.Where} dropped it)";
         }
 

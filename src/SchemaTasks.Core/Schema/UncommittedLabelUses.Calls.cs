@@ -13,7 +13,7 @@ internal static partial class UncommittedLabelUses
         {
             if (routines is null || i < 2 || i + 1 >= tokens.Count) return null;
             if (!SqlTokenText.IsSymbol(sql, tokens[i + 1], ')') && !SqlTokenText.IsSymbol(sql, tokens[i + 1], ',')) return null;
-            var named = SqlTokenText.IsSymbol(sql, tokens[i - 1], "=>") && IsName(tokens[i - 2]) ? rules.Name(sql, tokens[i - 2]) : null;
+            var named = SqlTokenText.IsSymbol(sql, tokens[i - 1], "=>") && SqlTokenText.IsName(tokens[i - 2]) ? rules.Name(sql, tokens[i - 2]) : null;
             var start = named is null ? i : i - 2;
             if (!SqlTokenText.IsSymbol(sql, tokens[start - 1], '(') && !SqlTokenText.IsSymbol(sql, tokens[start - 1], ',')) return null;
             if (!MayCallARoutine() || CallOf(start) is not { } call) return null;
@@ -46,9 +46,9 @@ internal static partial class UncommittedLabelUses
                 else if (depth == 0 && SqlTokenText.IsSymbol(sql, tokens[open], ',')) position++;
                 else if (SqlTokenText.IsSymbol(sql, tokens[open], '(') && depth-- == 0)
                 {
-                    if (!IsName(tokens[open - 1])) return null;
+                    if (!SqlTokenText.IsName(tokens[open - 1])) return null;
                     var name = rules.Name(sql, tokens[open - 1]);
-                    var routine = open >= 3 && SqlTokenText.IsSymbol(sql, tokens[open - 2], '.') && IsName(tokens[open - 3])
+                    var routine = open >= 3 && SqlTokenText.IsSymbol(sql, tokens[open - 2], '.') && SqlTokenText.IsName(tokens[open - 3])
                         ? new QualifiedName(rules.Name(sql, tokens[open - 3]), name)
                         : new QualifiedName(rules.DefaultSchema, name);
                     return (routine, position);

@@ -8,9 +8,6 @@ internal static partial class UncommittedLabelUses
     {
         // The calls whose arguments PostgreSQL brings to one common type (NULLIF compares its two).
         private static readonly string[] CommonTypeCalls = ["COALESCE", "GREATEST", "LEAST", "NULLIF"];
-        private static readonly KeywordFilter CommonTypeCallFilter = new(CommonTypeCalls);
-
-        private bool? _hasCommonTypeCall;
 
         // column IS [NOT] DISTINCT FROM 'c', 'c' IS [NOT] DISTINCT FROM column: compared as by =.
         private UncommittedLabel? DistinctFromAt(int i, string value)
@@ -19,12 +16,12 @@ internal static partial class UncommittedLabelUses
             if (i >= 4 && SqlTokenText.IsWord(sql, tokens[i - 1], "FROM") && SqlTokenText.IsWord(sql, tokens[i - 2], "DISTINCT") && EndsOperand(i + 1))
             {
                 var end = SqlTokenText.IsWord(sql, tokens[i - 3], "NOT") ? i - 4 : i - 3;
-                return end >= 1 && SqlTokenText.IsWord(sql, tokens[end], "IS") && IsName(tokens[end - 1]) && ColumnStandsAlone(end - 1) ? OfColumnAt(end - 1, value) : null;
+                return end >= 1 && SqlTokenText.IsWord(sql, tokens[end], "IS") && SqlTokenText.IsName(tokens[end - 1]) && ColumnStandsAlone(end - 1) ? OfColumnAt(end - 1, value) : null;
             }
 
             if (i + 4 >= tokens.Count || !SqlTokenText.IsWord(sql, tokens[i + 1], "IS") || !StartsOperand(i - 1)) return null;
             var distinct = SqlTokenText.IsWord(sql, tokens[i + 2], "NOT") ? i + 3 : i + 2;
-            if (distinct + 2 >= tokens.Count || !SqlTokenText.IsWord(sql, tokens[distinct], "DISTINCT") || !SqlTokenText.IsWord(sql, tokens[distinct + 1], "FROM") || !IsName(tokens[distinct + 2])) return null;
+            if (distinct + 2 >= tokens.Count || !SqlTokenText.IsWord(sql, tokens[distinct], "DISTINCT") || !SqlTokenText.IsWord(sql, tokens[distinct + 1], "FROM") || !SqlTokenText.IsName(tokens[distinct + 2])) return null;
             var column = NameEnd(distinct + 2);
             return column + 1 >= tokens.Count || EndsOperand(column + 1) ? OfColumnAt(column, value) : null;
         }
@@ -35,7 +32,7 @@ internal static partial class UncommittedLabelUses
             if (!labels.NeedsSingleTable) return null;
             if (i < 3 || !SqlTokenText.IsWord(sql, tokens[i - 1], "WHEN") || i + 1 >= tokens.Count || !SqlTokenText.IsWord(sql, tokens[i + 1], "THEN")) return null;
             var start = CaseStart(i - 2);
-            if (start < 0 || start + 2 >= tokens.Count || !IsName(tokens[start + 1])) return null;
+            if (start < 0 || start + 2 >= tokens.Count || !SqlTokenText.IsName(tokens[start + 1])) return null;
             var end = NameEnd(start + 1);
             return end + 1 < tokens.Count && SqlTokenText.IsWord(sql, tokens[end + 1], "WHEN") ? OfColumnAt(end, value) : null;
         }
@@ -83,7 +80,7 @@ internal static partial class UncommittedLabelUses
         // The constant is unquoted (value null) only once it is found to be such an argument.
         private UncommittedLabel? CommonTypeArgumentAt(int i, string? value)
         {
-            if (!labels.NeedsSingleTable || !(_hasCommonTypeCall ??= HasAnyWord(CommonTypeCalls, CommonTypeCallFilter))) return null; // Most statements call none: no search back.
+            if (!labels.NeedsSingleTable || !HasCommonTypeCall) return null; // Most statements call none: no search back.
             if (i < 2 || i + 1 >= tokens.Count || !StartsOperand(i - 1) || !(SqlTokenText.IsSymbol(sql, tokens[i + 1], ',') || SqlTokenText.IsSymbol(sql, tokens[i + 1], ')'))) return null;
             var open = i - 1;
             for (var depth = 0; open >= 0; open--)
@@ -139,7 +136,7 @@ internal static partial class UncommittedLabelUses
             QualifiedName? common = null;
             foreach (var (start, end) in operands)
             {
-                if (start != end && !(IsName(tokens[start]) && NameEnd(start) == end)) return null;
+                if (start != end && !(SqlTokenText.IsName(tokens[start]) && NameEnd(start) == end)) return null;
                 var token = tokens[start];
                 if (start == end && (token.Kind == SqlTokenKind.String || (token.Kind == SqlTokenKind.Word && SqlTokenText.IsWord(sql, token, "NULL")))) continue;
                 if (ColumnEndingAt(end) is not { } name || ColumnAt(end, name) is not { IsArray: false, TypeReference: { } type } || EnumOf(type) is null) return null;
@@ -148,17 +145,6 @@ internal static partial class UncommittedLabelUses
             }
 
             return common;
-        }
-
-        // The filter passes over most words by their length and first letter before they are compared.
-        private bool HasAnyWord(string[] words, KeywordFilter filter)
-        {
-            for (var i = 0; i < tokens.Count; i++)
-            {
-                if (filter.MayBe(sql, tokens[i]) && IsOneOf(tokens[i], words)) return true;
-            }
-
-            return false;
         }
     }
 }

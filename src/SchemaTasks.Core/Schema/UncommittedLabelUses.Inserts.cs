@@ -11,6 +11,7 @@ internal static partial class UncommittedLabelUses
         // the index of the constant's token. A constant inside an expression is left to the cast rule.
         private Dictionary<int, CatalogColumn>? InsertedColumns()
         {
+            if (!HasInsert) return null; // Most statements are DDL: the pass over the words is shared.
             Dictionary<int, CatalogColumn>? found = null;
             for (var i = 0; i + 3 < tokens.Count; i++)
             {
@@ -22,10 +23,10 @@ internal static partial class UncommittedLabelUses
 
         private void ReadInsert(int i, ref Dictionary<int, CatalogColumn>? found)
         {
-            if (!IsName(tokens[i])) return;
+            if (!SqlTokenText.IsName(tokens[i])) return;
             var first = rules.Name(sql, tokens[i]);
             var tableName = new QualifiedName(rules.DefaultSchema, first);
-            if (i + 2 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[i + 1], '.') && IsName(tokens[i + 2]))
+            if (i + 2 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[i + 1], '.') && SqlTokenText.IsName(tokens[i + 2]))
             {
                 tableName = new QualifiedName(first, rules.Name(sql, tokens[i + 2]));
                 i += 2;
@@ -33,13 +34,13 @@ internal static partial class UncommittedLabelUses
 
             if (before.FindTable(tableName) is not { } table) return;
             i++;
-            if (i < tokens.Count && IsName(tokens[i]) && !IsRowsKeyword(tokens[i])) i += SqlTokenText.IsWord(sql, tokens[i], "AS") ? 2 : 1; // An alias.
+            if (i < tokens.Count && SqlTokenText.IsName(tokens[i]) && !IsRowsKeyword(tokens[i])) i += SqlTokenText.IsWord(sql, tokens[i], "AS") ? 2 : 1; // An alias.
             var columns = new List<CatalogColumn?>();
             if (i < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[i], '('))
             {
                 for (i++; i < tokens.Count && !SqlTokenText.IsSymbol(sql, tokens[i], ')'); i++)
                 {
-                    if (IsName(tokens[i])) columns.Add(OfEnum(table.FindColumn(rules.Name(sql, tokens[i]), rules.Dialect)));
+                    if (SqlTokenText.IsName(tokens[i])) columns.Add(OfEnum(table.FindColumn(rules.Name(sql, tokens[i]), rules.Dialect)));
                 }
 
                 i++;
@@ -160,7 +161,7 @@ internal static partial class UncommittedLabelUses
 
         // 'c' AS name, 'c' name: the constant is still the whole value.
         private bool IsAliased(int start, int end)
-            => (end - start == 2 && IsName(tokens[start + 1])) || (end - start == 3 && SqlTokenText.IsWord(sql, tokens[start + 1], "AS") && IsName(tokens[start + 2]));
+            => (end - start == 2 && SqlTokenText.IsName(tokens[start + 1])) || (end - start == 3 && SqlTokenText.IsWord(sql, tokens[start + 1], "AS") && SqlTokenText.IsName(tokens[start + 2]));
 
         private bool IsClauseAfterSelectList(SqlToken token)
             => SqlTokenText.IsWord(sql, token, "FROM") || SqlTokenText.IsWord(sql, token, "WHERE") || SqlTokenText.IsWord(sql, token, "UNION")

@@ -25,7 +25,7 @@ internal static partial class UncommittedLabelUses
             if (!(SqlTokenText.IsSymbol(sql, previous, '(') || SqlTokenText.IsSymbol(sql, previous, ','))) return false;
             if (!(SqlTokenText.IsSymbol(sql, next, ')') || SqlTokenText.IsSymbol(sql, next, ','))) return false;
             if (sql.AsSpan(tokens[i].Start, tokens[i].Length).IndexOf('{') >= 0) return false;
-            return !(_hasArray ??= HasWord("ARRAY")) && CallsNeedARoutineName && !MayCallARoutine();
+            return !HasArray && CallsNeedARoutineName && !MayCallARoutine();
         }
 
         // A plain value inserted into column: a use when its type lacks (or has not committed) the label.

@@ -14,21 +14,9 @@ internal static partial class UncommittedLabelUses
         // label list, which no enum type shares a name with in practice but would read as one.
         private UncommittedLabel? TypedLiteralAt(int i, string value)
         {
-            if (i < 1 || !IsName(tokens[i - 1]) || IsLabelKeyword(tokens[i - 1]) || IsOneOf(tokens[i - 1], ReservedBeforeConstants)) return null;
-            var start = i >= 3 && SqlTokenText.IsSymbol(sql, tokens[i - 2], '.') && IsName(tokens[i - 3]) ? i - 3 : i - 1;
+            if (i < 1 || !SqlTokenText.IsName(tokens[i - 1]) || IsLabelKeyword(tokens[i - 1]) || IsOneOf(tokens[i - 1], ReservedBeforeConstants)) return null;
+            var start = i >= 3 && SqlTokenText.IsSymbol(sql, tokens[i - 2], '.') && SqlTokenText.IsName(tokens[i - 3]) ? i - 3 : i - 1;
             return OfType(TypeNameAt(start), value);
-        }
-
-        private bool? _hasArray;
-
-        private bool HasWord(string word)
-        {
-            for (var i = 0; i < tokens.Count; i++)
-            {
-                if (SqlTokenText.IsWord(sql, tokens[i], word)) return true;
-            }
-
-            return false;
         }
 
         private bool IsLabelKeyword(SqlToken token)
@@ -37,7 +25,7 @@ internal static partial class UncommittedLabelUses
         // ARRAY['a', 'c']::status[]: each element is read as the array's element type.
         private UncommittedLabel? ArrayConstructorCastAt(int i, string value)
         {
-            if (!(_hasArray ??= HasWord("ARRAY"))) return null; // The search back is long in a long list: only where an ARRAY may hold the constant.
+            if (!HasArray) return null; // The search back is long in a long list: only where an ARRAY may hold the constant.
             var depth = 0;
             var open = i - 1;
             for (; open >= 0; open--)
@@ -70,7 +58,7 @@ internal static partial class UncommittedLabelUses
             var between = word >= 0 && SqlTokenText.IsWord(sql, tokens[word], "BETWEEN") ? word : -1;
             if (between < 1) return null;
             var end = SqlTokenText.IsWord(sql, tokens[between - 1], "NOT") ? between - 2 : between - 1;
-            return end >= 0 && IsName(tokens[end]) && ColumnStandsAlone(end) && ConstantStandsAlone(i) ? OfColumnAt(end, value) : null;
+            return end >= 0 && SqlTokenText.IsName(tokens[end]) && ColumnStandsAlone(end) && ConstantStandsAlone(i) ? OfColumnAt(end, value) : null;
         }
 
         private bool IsSymmetry(SqlToken token)
@@ -125,7 +113,7 @@ internal static partial class UncommittedLabelUses
         {
             if (i < 4 || !SqlTokenText.IsSymbol(sql, tokens[i - 1], '(')) return null;
             if (!(SqlTokenText.IsWord(sql, tokens[i - 2], "ANY") || SqlTokenText.IsWord(sql, tokens[i - 2], "SOME") || SqlTokenText.IsWord(sql, tokens[i - 2], "ALL"))) return null;
-            return IsComparison(tokens[i - 3]) && IsName(tokens[i - 4]) && ColumnStandsAlone(i - 4) && ConstantStandsAlone(i) ? OfColumnAt(i - 4, value) : null;
+            return IsComparison(tokens[i - 3]) && SqlTokenText.IsName(tokens[i - 4]) && ColumnStandsAlone(i - 4) && ConstantStandsAlone(i) ? OfColumnAt(i - 4, value) : null;
         }
     }
 }

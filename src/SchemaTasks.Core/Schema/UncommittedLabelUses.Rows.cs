@@ -160,7 +160,7 @@ internal static partial class UncommittedLabelUses
         }
 
         private int? ColumnElement((int Start, int End) element)
-            => IsName(tokens[element.Start]) && NameEnd(element.Start) == element.End && !SqlTokenText.IsWord(sql, tokens[element.Start], "NULL") ? element.End : null;
+            => SqlTokenText.IsName(tokens[element.Start]) && NameEnd(element.Start) == element.End && !SqlTokenText.IsWord(sql, tokens[element.Start], "NULL") ? element.End : null;
 
         private int? ConstantElement((int Start, int End) element)
             => element.Start == element.End && tokens[element.Start].Kind == SqlTokenKind.String ? element.Start : null;

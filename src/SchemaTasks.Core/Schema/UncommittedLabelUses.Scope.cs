@@ -130,7 +130,7 @@ internal static partial class UncommittedLabelUses
         private int NameStart(int end)
         {
             var start = end;
-            while (start >= 2 && SqlTokenText.IsSymbol(sql, tokens[start - 1], '.') && IsName(tokens[start - 2])) start -= 2;
+            while (start >= 2 && SqlTokenText.IsSymbol(sql, tokens[start - 1], '.') && SqlTokenText.IsName(tokens[start - 2])) start -= 2;
             return start;
         }
 
@@ -138,7 +138,7 @@ internal static partial class UncommittedLabelUses
         private int NameEnd(int start)
         {
             var end = start;
-            while (end + 2 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[end + 1], '.') && IsName(tokens[end + 2])) end += 2;
+            while (end + 2 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[end + 1], '.') && SqlTokenText.IsName(tokens[end + 2])) end += 2;
             return end;
         }
 
@@ -252,9 +252,9 @@ internal static partial class UncommittedLabelUses
 
         private QualifiedName? QualifiedAt(int i)
         {
-            if (!IsName(tokens[i])) return null;
+            if (!SqlTokenText.IsName(tokens[i])) return null;
             var first = rules.Name(sql, tokens[i]);
-            return i + 2 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[i + 1], '.') && IsName(tokens[i + 2])
+            return i + 2 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[i + 1], '.') && SqlTokenText.IsName(tokens[i + 2])
                 ? new QualifiedName(first, rules.Name(sql, tokens[i + 2]))
                 : new QualifiedName(rules.DefaultSchema, first);
         }

@@ -7,10 +7,7 @@ internal static partial class UncommittedLabelUses
     private sealed partial class Scan
     {
         private static readonly string[] SetOperationWords = ["UNION", "EXCEPT", "INTERSECT"];
-        private static readonly KeywordFilter SetOperationFilter = new(SetOperationWords);
         private static readonly string[] EndsSelectItem = ["FROM", "WHERE", "GROUP", "HAVING", "WINDOW", "ORDER", "LIMIT", "OFFSET", "FETCH", "FOR", "INTO", "UNION", "EXCEPT", "INTERSECT", "RETURNING", "ON"];
-
-        private bool? _hasSetOperation;
 
         /// <summary>
         /// <c>SELECT s FROM t UNION SELECT 'c'</c>: the branches of a set operation are brought to
@@ -23,7 +20,7 @@ internal static partial class UncommittedLabelUses
         /// </summary>
         private UncommittedLabel? SetOperationItemAt(int i, string? value)
         {
-            if (!labels.NeedsSingleTable || !(_hasSetOperation ??= HasAnyWord(SetOperationWords, SetOperationFilter))) return null;
+            if (!labels.NeedsSingleTable || !HasSetOperation) return null;
             if (i < 1 || !(SqlTokenText.IsWord(sql, tokens[i - 1], "SELECT") || SqlTokenText.IsSymbol(sql, tokens[i - 1], ','))) return null;
             if (i + 1 < tokens.Count && !(SqlTokenText.IsSymbol(sql, tokens[i + 1], ',') || SqlTokenText.IsSymbol(sql, tokens[i + 1], ')') || tokens[i + 1].Kind == SqlTokenKind.Semicolon || IsOneOf(tokens[i + 1], EndsSelectItem))) return null;
             if (BranchOf(i) is not ({ } select, var position)) return null;
@@ -194,8 +191,8 @@ internal static partial class UncommittedLabelUses
                 at--;
             }
 
-            if (at < 1 || !IsName(tokens[at])) return false;
-            if (at >= 3 && SqlTokenText.IsSymbol(sql, tokens[at - 1], '.') && IsName(tokens[at - 2])) at -= 2;
+            if (at < 1 || !SqlTokenText.IsName(tokens[at])) return false;
+            if (at >= 3 && SqlTokenText.IsSymbol(sql, tokens[at - 1], '.') && SqlTokenText.IsName(tokens[at - 2])) at -= 2;
             return at >= 2 && SqlTokenText.IsWord(sql, tokens[at - 1], "INTO") && SqlTokenText.IsWord(sql, tokens[at - 2], "INSERT");
         }
 

@@ -72,7 +72,7 @@ internal static partial class UncommittedLabelUses
                     if (i >= 2 && SqlTokenText.IsWord(sql, tokens[i - 1], "IN"))
                     {
                         var end = SqlTokenText.IsWord(sql, tokens[i - 2], "NOT") ? i - 3 : i - 2;
-                        (listDepth, listColumn) = (depth, end >= 0 && IsName(tokens[end]) && ColumnStandsAlone(end) ? end : -1);
+                        (listDepth, listColumn) = (depth, end >= 0 && SqlTokenText.IsName(tokens[end]) && ColumnStandsAlone(end) ? end : -1);
                     }
 
                     continue;
@@ -182,8 +182,8 @@ internal static partial class UncommittedLabelUses
         // column = 'c', 'c' = column, SET column = 'c'.
         private UncommittedLabel? ComparedAt(int i, string value)
         {
-            if (i >= 2 && IsComparison(tokens[i - 1]) && IsName(tokens[i - 2]) && ColumnStandsAlone(i - 2) && ConstantStandsAlone(i) && OfColumnAt(i - 2, value) is { } byLeft) return byLeft;
-            return i + 2 < tokens.Count && IsComparison(tokens[i + 1]) && IsName(tokens[i + 2]) && ConstantStandsAlone(i) && ColumnStandsAlone(NameEnd(i + 2)) ? OfColumnAt(NameEnd(i + 2), value) : null;
+            if (i >= 2 && IsComparison(tokens[i - 1]) && SqlTokenText.IsName(tokens[i - 2]) && ColumnStandsAlone(i - 2) && ConstantStandsAlone(i) && OfColumnAt(i - 2, value) is { } byLeft) return byLeft;
+            return i + 2 < tokens.Count && IsComparison(tokens[i + 1]) && SqlTokenText.IsName(tokens[i + 2]) && ConstantStandsAlone(i) && ColumnStandsAlone(NameEnd(i + 2)) ? OfColumnAt(NameEnd(i + 2), value) : null;
         }
 
         // Read in place: a substring for each token asked about would be a string per constant.
@@ -196,16 +196,14 @@ internal static partial class UncommittedLabelUses
             return (first, second) is ('<', '>') or ('!', '=') or ('<', '=') or ('>', '=');
         }
 
-        private static bool IsName(SqlToken token) => token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;
-
         // The column of a possibly qualified name whose last part is at index end (t.s, s).
-        private string? ColumnEndingAt(int end) => IsName(tokens[end]) ? rules.Name(sql, tokens[end]) : null;
+        private string? ColumnEndingAt(int end) => SqlTokenText.IsName(tokens[end]) ? rules.Name(sql, tokens[end]) : null;
 
         private QualifiedName? TypeNameAt(int start)
         {
-            if (start >= tokens.Count || !IsName(tokens[start])) return null;
+            if (start >= tokens.Count || !SqlTokenText.IsName(tokens[start])) return null;
             var first = rules.Name(sql, tokens[start]);
-            return start + 2 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[start + 1], '.') && IsName(tokens[start + 2])
+            return start + 2 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[start + 1], '.') && SqlTokenText.IsName(tokens[start + 2])
                 ? new QualifiedName(first, rules.Name(sql, tokens[start + 2]))
                 : ResolveUnqualified(first);
         }
@@ -253,9 +251,9 @@ internal static partial class UncommittedLabelUses
             _tables = new List<CatalogTable>();
             for (var i = 0; i < tokens.Count; i++)
             {
-                if (!IsName(tokens[i])) continue;
+                if (!SqlTokenText.IsName(tokens[i])) continue;
                 var first = rules.Name(sql, tokens[i]);
-                var name = i + 2 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[i + 1], '.') && IsName(tokens[i + 2])
+                var name = i + 2 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[i + 1], '.') && SqlTokenText.IsName(tokens[i + 2])
                     ? new QualifiedName(first, rules.Name(sql, tokens[i + 2]))
                     : new QualifiedName(rules.DefaultSchema, first);
                 if ((after.FindTable(name) ?? before.FindTable(name)) is { } table && !_tables.Contains(table)) _tables.Add(table);

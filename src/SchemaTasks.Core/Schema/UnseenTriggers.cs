@@ -59,9 +59,9 @@ internal sealed class UnseenTriggers
     /// routine whose body does) waits for a call. The routines <paramref name="routines"/> created
     /// before whose bodies name it then wait with it.
     /// </summary>
-    public void NoteRoutine(string sql, List<SqlToken> tokens, string? file, RoutineCalls routines)
+    public void NoteRoutine(string sql, List<SqlToken> tokens, CreatedKind created, string? file, RoutineCalls routines)
     {
-        var kind = CreatedObjectName.KindAt(sql, tokens, 6);
+        var kind = created.Within(6);
         if (kind < 0 || !(SqlTokenText.IsWord(sql, tokens[kind], "FUNCTION") || SqlTokenText.IsWord(sql, tokens[kind], "PROCEDURE"))) return;
         var last = CreatedObjectName.NameAt(sql, tokens, kind);
         if (last < 0) return;

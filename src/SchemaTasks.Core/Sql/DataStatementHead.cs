@@ -46,7 +46,7 @@ internal struct DataStatementHead
                 return Expect(sql, token, "FROM");
             case Step.Table:
                 if (token.Kind == SqlTokenKind.Word && SqlTokenText.IsWord(sql, token, "ONLY")) return null;
-                if (!IsName(token)) return Decide(true);
+                if (!SqlTokenText.IsName(token)) return Decide(true);
                 (_name, _step) = (token, Step.AfterName);
                 return null;
             case Step.AfterName:
@@ -58,7 +58,7 @@ internal struct DataStatementHead
 
                 return Decide(targets.KeepsStatementOn(sql, null, _name));
             case Step.SecondPart:
-                return Decide(!IsName(token) || targets.KeepsStatementOn(sql, _name, token));
+                return Decide(!SqlTokenText.IsName(token) || targets.KeepsStatementOn(sql, _name, token));
             default:
                 return null;
         }
@@ -79,6 +79,4 @@ internal struct DataStatementHead
         _step = Step.Decided;
         return keeps;
     }
-
-    private static bool IsName(SqlToken token) => token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;
 }

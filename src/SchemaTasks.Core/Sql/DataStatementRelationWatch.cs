@@ -35,7 +35,7 @@ internal struct DataStatementRelationWatch
     {
         switch (_step)
         {
-            case Step.Relation when IsName(token):
+            case Step.Relation when SqlTokenText.IsName(token):
                 if (token.Kind == SqlTokenKind.Word && (SqlTokenText.IsWord(sql, token, "ONLY") || SqlTokenText.IsWord(sql, token, "LATERAL"))) return false;
                 (_name, _step) = (token, Step.AfterName);
                 return false;
@@ -50,7 +50,7 @@ internal struct DataStatementRelationWatch
                 break;
             case Step.SecondPart:
                 _step = Step.Other;
-                if (IsName(token)) return targets.KeepsStatementOn(sql, _name, token);
+                if (SqlTokenText.IsName(token)) return targets.KeepsStatementOn(sql, _name, token);
                 break;
         }
 
@@ -92,6 +92,4 @@ internal struct DataStatementRelationWatch
     /// <summary>Whether the statement ended right after a relation's unqualified name that <paramref name="targets"/> keeps it for.</summary>
     public readonly bool EndsOnKept(string sql, IDataStatementTargets targets)
         => _step == Step.AfterName && targets.KeepsStatementOn(sql, null, _name);
-
-    private static bool IsName(SqlToken token) => token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;
 }

@@ -42,7 +42,7 @@ internal sealed partial class DdlParser
             while (true)
             {
                 string? qualifier = null;
-                if (i + 2 < end && IsName(tokens[i]) && IsSymbol(i + 1, '.'))
+                if (i + 2 < end && SqlTokenText.IsName(tokens[i]) && IsSymbol(i + 1, '.'))
                 {
                     qualifier = _rules.Name(_c.Source, tokens[i]);
                     i += 2;
@@ -53,11 +53,11 @@ internal sealed partial class DdlParser
                     items.Add((qualifier, "*", "*"));
                     i++;
                 }
-                else if (i < end && IsName(tokens[i]) && !Is(i, "FROM") && !(tokens[i].Kind == SqlTokenKind.Word && ValueWords.Contains(SqlTokenText.Raw(_c.Source, tokens[i]))))
+                else if (i < end && SqlTokenText.IsName(tokens[i]) && !Is(i, "FROM") && !(tokens[i].Kind == SqlTokenKind.Word && ValueWords.Contains(SqlTokenText.Raw(_c.Source, tokens[i]))))
                 {
                     var column = _rules.Name(_c.Source, tokens[i++]);
                     var alias = column;
-                    if (Is(i, "AS") && i + 1 < end && IsName(tokens[i + 1]))
+                    if (Is(i, "AS") && i + 1 < end && SqlTokenText.IsName(tokens[i + 1]))
                     {
                         alias = _rules.Name(_c.Source, tokens[i + 1]);
                         i += 2;
@@ -83,10 +83,10 @@ internal sealed partial class DdlParser
         }
 
         // One table, [schema.]name, and its alias.
-        if (i >= end || !IsName(tokens[i]) || Is(i, "ONLY")) return null;
+        if (i >= end || !SqlTokenText.IsName(tokens[i]) || Is(i, "ONLY")) return null;
         var sourceAt = tokens[i];
         var qualified = IsSymbol(i + 1, '.');
-        if (qualified && (i + 2 >= end || !IsName(tokens[i + 2]))) return null;
+        if (qualified && (i + 2 >= end || !SqlTokenText.IsName(tokens[i + 2]))) return null;
         var source = qualified
             ? new QualifiedName(_rules.Name(_c.Source, tokens[i]), _rules.Name(_c.Source, tokens[i + 2]))
             : new QualifiedName(_rules.DefaultSchema, _rules.Name(_c.Source, tokens[i]));
@@ -95,7 +95,7 @@ internal sealed partial class DdlParser
         if (items is not null)
         {
             if (Is(i, "AS")) i++;
-            if (i < end && IsName(tokens[i]) && !AfterCopiedTable.Contains(SqlTokenText.Raw(_c.Source, tokens[i])))
+            if (i < end && SqlTokenText.IsName(tokens[i]) && !AfterCopiedTable.Contains(SqlTokenText.Raw(_c.Source, tokens[i])))
             {
                 reference = _rules.Name(_c.Source, tokens[i++]);
             }
@@ -115,8 +115,6 @@ internal sealed partial class DdlParser
         while (!_c.AtEnd) _c.Next();
         return new CreateTableCopyStatement(at, name, ifNotExists, source, sourceAt, columns);
     }
-
-    private static bool IsName(SqlToken token) => token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;
 
     // The rest of the query (WHERE, ORDER BY, LIMIT, ... and a final WITH [NO] DATA) filters rows only.
     private bool RestKeepsColumns(int i, int end)

@@ -11,7 +11,7 @@ internal sealed partial class DdlParser
     private List<(string Name, SqlToken At)>? TableCopyHead()
     {
         // Cheap first: a column definition is a name and a type, a list of names a name and ',' or ')'.
-        var listed = _c.IsSymbol('(') && _c.HasAhead(2) && IsName(_c.Peek(1)) && (_c.IsSymbol(',', 2) || _c.IsSymbol(')', 2));
+        var listed = _c.IsSymbol('(') && _c.HasAhead(2) && SqlTokenText.IsName(_c.Peek(1)) && (_c.IsSymbol(',', 2) || _c.IsSymbol(')', 2));
         if (!listed && !(_c.IsWord("WITH") || _c.IsWord("USING") || _c.IsWord("WITHOUT") || _c.IsWord("TABLESPACE"))) return null;
 
         var tokens = _c.Tokens;
@@ -21,11 +21,11 @@ internal sealed partial class DdlParser
         bool Is(int index, string word) => index < end && SqlTokenText.IsWord(_c.Source, tokens[index], word);
         if (listed)
         {
-            for (i++; i + 1 < end && IsName(tokens[i]) && IsSymbol(i + 1, ','); i += 2)
+            for (i++; i + 1 < end && SqlTokenText.IsName(tokens[i]) && IsSymbol(i + 1, ','); i += 2)
             {
             }
 
-            if (i + 1 >= end || !IsName(tokens[i]) || !IsSymbol(i + 1, ')')) return null;
+            if (i + 1 >= end || !SqlTokenText.IsName(tokens[i]) || !IsSymbol(i + 1, ')')) return null;
             i += 2;
         }
 
@@ -43,7 +43,7 @@ internal sealed partial class DdlParser
 
                 i++;
             }
-            else if ((Is(i, "USING") || Is(i, "TABLESPACE")) && i + 1 < end && IsName(tokens[i + 1])) i += 2;
+            else if ((Is(i, "USING") || Is(i, "TABLESPACE")) && i + 1 < end && SqlTokenText.IsName(tokens[i + 1])) i += 2;
             else if (Is(i, "WITHOUT") && Is(i + 1, "OIDS")) i += 2;
             else return null;
         }

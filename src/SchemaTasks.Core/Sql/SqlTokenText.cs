@@ -91,6 +91,9 @@ internal static class SqlTokenText
            && token.Length == keyword.Length
            && source.AsSpan(token.Start, token.Length).Equals(keyword, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether <paramref name="token"/> may be a name: an unquoted word or a quoted identifier.</summary>
+    public static bool IsName(SqlToken token) => token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;
+
     /// <summary>Whether <paramref name="token"/> is an unquoted word among <paramref name="keywords"/> (<see cref="IsWord"/>).</summary>
     /// <remarks>The lists are kept in static fields by their callers: a params list would be a new array at every call, for every word read.</remarks>
     public static bool IsOneOf(string source, SqlToken token, string[] keywords)
