@@ -3,7 +3,7 @@ using SchemaTasks.Schema;
 namespace SchemaTasks.Sql;
 
 // Reads a PostgreSQL query into a QueryShape, the parts that decide its columns: a plain SELECT
-// list of column references, casts, constants, calls (window functions among them) and comparisons,
+// list of column references, casts, constants, calls (window functions among them), comparisons and AND, OR, NOT,
 // FROM tables, views, joins, aliased subqueries and WITH queries, and UNION [ALL]; CASE, negation
 // and + - * / %. Anything else (WITH RECURSIVE, subqueries in the list, INTERSECT...) leaves the
 // query unread: its columns stay unknown.
@@ -233,8 +233,32 @@ internal sealed partial class DdlParser
            || word.Equals("NATURAL", StringComparison.OrdinalIgnoreCase) || word.Equals("UNION", StringComparison.OrdinalIgnoreCase) || word.Equals("INTERSECT", StringComparison.OrdinalIgnoreCase)
            || word.Equals("EXCEPT", StringComparison.OrdinalIgnoreCase) || word.Equals("WITH", StringComparison.OrdinalIgnoreCase) || RowClauseWords.Contains(word);
 
-    // A value, then one comparison or IS [NOT] NULL.
+    // Conditions joined by OR, which binds loosest.
     private ExpressionShape ShapeExpression()
+    {
+        var value = ShapeConjunction();
+        if (!_c.IsWord("OR")) return value;
+        var operands = new List<ExpressionShape> { value };
+        while (_c.TryWord("OR")) operands.Add(ShapeConjunction());
+        return new LogicShape(operands);
+    }
+
+    // Conditions joined by AND, which binds tighter than OR.
+    private ExpressionShape ShapeConjunction()
+    {
+        var value = ShapeNegatedCondition();
+        if (!_c.IsWord("AND")) return value;
+        var operands = new List<ExpressionShape> { value };
+        while (_c.TryWord("AND")) operands.Add(ShapeNegatedCondition());
+        return new LogicShape(operands);
+    }
+
+    // NOT condition, which binds tighter than AND and looser than a comparison.
+    private ExpressionShape ShapeNegatedCondition()
+        => _c.TryWord("NOT") ? new LogicShape([ShapeNegatedCondition()]) : ShapeComparison();
+
+    // A value, then one comparison or IS [NOT] NULL.
+    private ExpressionShape ShapeComparison()
     {
         var left = ShapeSum();
         if (_c.TryWord("IS"))

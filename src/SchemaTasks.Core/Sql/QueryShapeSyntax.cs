@@ -76,6 +76,9 @@ internal sealed record ArithmeticShape(ExpressionShape Left, char Operator, Expr
 /// <summary>A comparison (<c>=</c>, <c>&lt;&gt;</c>, <c>&lt;</c>...) or <c>IS [NOT] NULL</c>: boolean.</summary>
 internal sealed record ComparisonShape(ExpressionShape Left, ExpressionShape? Right) : ExpressionShape;
 
+/// <summary><c>a OR b ...</c>, <c>a AND b ...</c> or <c>NOT a</c> (one operand): boolean, when every operand is.</summary>
+internal sealed record LogicShape(IReadOnlyList<ExpressionShape> Operands) : ExpressionShape;
+
 /// <summary>
 /// A table made from a query (<c>CREATE TABLE name [(names)] AS query</c>, <c>SELECT ... INTO name</c>)
 /// whose query was read: its columns are those of the query when they are certain (<see cref="QueryColumns"/>).
