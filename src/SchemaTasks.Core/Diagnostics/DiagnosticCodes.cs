@@ -785,6 +785,14 @@ public static class DiagnosticCodes
     public const string RoutineKindChanged = "ST3133";
 
     /// <summary>
+    /// PostgreSQL: CREATE FUNCTION, PROCEDURE or AGGREGATE (without OR REPLACE) with the input types
+    /// of a routine of that name the migrations created, of any kind (an aggregate over a function,
+    /// a function over an aggregate); the server refuses it (42723, already exists with same
+    /// argument types) and the routine stays as it was.
+    /// </summary>
+    public const string RoutineExists = "ST3166";
+
+    /// <summary>
     /// PostgreSQL (warning): <c>DROP FUNCTION</c> without <c>CASCADE</c> of a function that a view
     /// may call, where the engine cannot tell whether the view's call resolves to it (a function of
     /// pg_catalog, an extension, another schema or a DO block may have the name, or the view's
