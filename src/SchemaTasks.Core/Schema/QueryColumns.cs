@@ -85,16 +85,20 @@ internal static partial class QueryColumns
             case SelectShape select:
                 return SelectColumns(catalog, select, context, queries);
             case WithShape with:
+                // WITH RECURSIVE: a query may read any of the list, a later one too, whose columns are not read until it is.
+                if (with.Recursive) foreach (var named in with.Queries) queries = queries.SetItem(named.Name, NotYetRead);
                 foreach (var named in with.Queries)
                 {
                     // A name given twice is refused (42712), and so is a list of more names than columns (42P10).
-                    if (with.Queries.Count(q => q.Name == named.Name) > 1 || Columns(catalog, named.Query, context, queries) is not { } columns) return null;
+                    var recursive = with.Recursive ? named.Query as UnionShape : null;
+                    if (with.Queries.Count(q => q.Name == named.Name) > 1 || Columns(catalog, recursive?.Left ?? named.Query, context, queries) is not { } columns) return null;
                     if (named.ColumnNames is { } names)
                     {
                         if (names.Count > columns.Count) return null;
                         for (var i = 0; i < names.Count; i++) columns[i] = (names[i], columns[i].Type);
                     }
 
+                    if (recursive is not null && RecursiveColumns(catalog, recursive.Right, columns, named.Name, context, queries) is null) return null;
                     queries = queries.SetItem(named.Name, columns);
                 }
 
@@ -111,6 +115,29 @@ internal static partial class QueryColumns
             default:
                 return null;
         }
+    }
+
+    // A WITH query's columns not read yet (a later query of WITH RECURSIVE, or the one being read): a FROM item of it is not read.
+    private static readonly List<(string Name, ValueType Type)> NotYetRead = [];
+
+    /// <summary>
+    /// The recursive term of a WITH RECURSIVE query (the right of its last UNION), reading the query
+    /// as <paramref name="columns"/>, the non-recursive term's: its columns must resolve with them to
+    /// the very types (PostgreSQL 15 refuses other types or lengths, 42804, "has type integer in
+    /// non-recursive term but type numeric overall"). The columns are the non-recursive term's then; null when not certain.
+    /// </summary>
+    private static List<(string Name, ValueType Type)>? RecursiveColumns(Catalog catalog, QueryShape term, List<(string Name, ValueType Type)> columns, string name, ApplyContext context, ImmutableDictionary<string, List<(string Name, ValueType Type)>> queries)
+    {
+        if (columns.Any(c => c.Type.Type is null)) return null;
+        if (Columns(catalog, term, context, queries.SetItem(name, columns)) is not { } recursed || recursed.Count != columns.Count) return null;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var before = columns[i].Type;
+            if (Common(catalog, [before, recursed[i].Type]) is not { } common || (common.Type, common.Reference, common.IsArray) != (before.Type, before.Reference, before.IsArray)) return null;
+            if (common.Planned) columns[i] = (columns[i].Name, before with { Planned = true });
+        }
+
+        return columns;
     }
 
     private static List<(string Name, ValueType Type)>? SelectColumns(Catalog catalog, SelectShape select, ApplyContext context, ImmutableDictionary<string, List<(string Name, ValueType Type)>> queries)
@@ -158,7 +185,7 @@ internal static partial class QueryColumns
     {
         if (item.Subquery is { } subquery) return Columns(catalog, subquery, context, queries);
         var name = item.Relation!.Value;
-        if (!item.Qualified && queries.TryGetValue(name.Name, out var withColumns)) return [.. withColumns];
+        if (!item.Qualified && queries.TryGetValue(name.Name, out var withColumns)) return ReferenceEquals(withColumns, NotYetRead) ? null : [.. withColumns];
         if (context.TemporaryTables.Contains(name.Name)) return null; // A temporary table may hide it.
         if (catalog.FindTable(name) is { } table) return [.. table.Columns.Select(c => (c.Name, ValueType.Of(c)))];
         if (catalog.Relations.Named.TryGetValue(name, out var relation) && !relation.Uncertain && !catalog.Relations.MayHaveGone(name) && relation.Columns is { } columns

@@ -5,7 +5,7 @@ namespace SchemaTasks.Sql;
 // Reads a PostgreSQL query into a QueryShape, the parts that decide its columns: a plain SELECT
 // list of column references, casts, constants, calls (window functions among them), comparisons and AND, OR, NOT,
 // FROM tables, views, joins, aliased subqueries and WITH queries, and UNION [ALL]; CASE, negation
-// and + - * / %. Anything else (WITH RECURSIVE, subqueries in the list, INTERSECT...) leaves the
+// and + - * / %. Anything else (SEARCH and CYCLE, subqueries in the list, INTERSECT...) leaves the
 // query unread: its columns stay unknown.
 internal sealed partial class DdlParser
 {
@@ -66,10 +66,10 @@ internal sealed partial class DdlParser
         return shape;
     }
 
-    // After WITH: each name [(columns)] AS [[NOT] MATERIALIZED] (query), then the query that reads them.
+    // After WITH [RECURSIVE]: each name [(columns)] AS [[NOT] MATERIALIZED] (query), then the query that reads them.
     private WithShape ShapeWith(bool into)
     {
-        if (_c.IsWord("RECURSIVE")) throw _c.Error("WITH RECURSIVE is not read");
+        var recursive = _c.TryWord("RECURSIVE");
         var queries = new List<CommonTableShape>();
         do
         {
@@ -93,7 +93,7 @@ internal sealed partial class DdlParser
         }
         while (_c.TrySymbol(','));
 
-        return new WithShape(queries, ShapeQuery(into));
+        return new WithShape(queries, ShapeQuery(into)) { Recursive = recursive };
     }
 
     private QueryShape ShapeQueryTerm(bool into)

@@ -11,7 +11,11 @@ namespace SchemaTasks.Sql;
 internal abstract record QueryShape;
 
 /// <summary><c>WITH name [(columns)] AS (query), ... body</c>: each query's columns, renamed by its list, are a FROM item's for those after it and the body.</summary>
-internal sealed record WithShape(IReadOnlyList<CommonTableShape> Queries, QueryShape Body) : QueryShape;
+internal sealed record WithShape(IReadOnlyList<CommonTableShape> Queries, QueryShape Body) : QueryShape
+{
+    /// <summary>WITH RECURSIVE: a query may read itself in the right of its UNION, and any query of the list.</summary>
+    public bool Recursive { get; init; }
+}
 
 /// <summary>One query of a WITH: its name, the column names written after it (null without a list), and the query.</summary>
 internal sealed record CommonTableShape(string Name, IReadOnlyList<string>? ColumnNames, QueryShape Query);

@@ -99,6 +99,25 @@ public class PostgresQueryExpressionTypeTests
     }
 
     [Fact]
+    public void A_recursive_with_query_has_its_non_recursive_terms_types()
+    {
+        var (catalog, diagnostics) = Run(Source + "CREATE TABLE q AS WITH RECURSIVE x(k, w) AS (SELECT i, v FROM t UNION ALL SELECT k + 1, w FROM x WHERE k < 3), y AS (SELECT count(*) c FROM x), z AS (SELECT b FROM t) SELECT x.*, y.c, z.b FROM x, y, z;");
+        Assert.Empty(diagnostics);
+        Assert.Equal(["k integer", "w character varying(20)", "c bigint", "b bigint"], catalog.FindTable(Pg("q"))!.Columns.Select(c => $"{c.Name} {c.Type}"));
+    }
+
+    [Theory]
+    [InlineData("WITH RECURSIVE x(k) AS (SELECT 1 UNION ALL SELECT k + 1.5 FROM x WHERE k < 3) SELECT * FROM x")] // 42804: integer in the non-recursive term, numeric overall.
+    [InlineData("WITH RECURSIVE x(w) AS (SELECT v FROM t UNION ALL SELECT max(w) FROM x) SELECT * FROM x")] // 42804: character varying(20), then text.
+    [InlineData("WITH RECURSIVE t AS (SELECT i FROM t) SELECT * FROM t")] // 42P19: no UNION, so t is not the table t.
+    [InlineData("WITH RECURSIVE a AS (SELECT * FROM b), b AS (SELECT i FROM t) SELECT * FROM a")] // A later query read first: not read.
+    public void A_recursive_with_query_the_engine_cannot_decide_stays_unknown(string query)
+    {
+        var (catalog, _) = Run(Source + $"CREATE VIEW q AS {query};");
+        Assert.Null(catalog.Relations.Named[Pg("q")].Columns);
+    }
+
+    [Fact]
     public void A_table_from_a_functions_value_of_a_type_without_length_is_made()
     {
         var (catalog, diagnostics) = Run(Source + "CREATE VIEW w AS SELECT vn(n) AS c, samec(i, b) AS d FROM t;\nCREATE TABLE q AS SELECT d, max(c) AS e FROM w GROUP BY d;");
