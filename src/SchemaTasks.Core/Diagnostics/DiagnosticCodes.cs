@@ -714,14 +714,6 @@ public static class DiagnosticCodes
     public const string RoutineNotFound = "ST3123";
 
     /// <summary>
-    /// MySQL/MariaDB: <c>CREATE PROCEDURE</c> or <c>CREATE FUNCTION</c> of a name an earlier
-    /// migration created (names compare in any case), without <c>OR REPLACE</c> or
-    /// <c>IF NOT EXISTS</c>: the server refuses it (error 1304). A <c>DROP</c> without
-    /// <c>IF EXISTS</c> of a routine no migration created is <see cref="RoutineNotFound"/> (1305).
-    /// </summary>
-    public const string RoutineExists = "ST3128";
-
-    /// <summary>
     /// MySQL/MariaDB: a trigger's body uses a row its event does not have (<c>OLD</c> in an INSERT
     /// trigger, <c>NEW</c> in a DELETE one: error 1363) or sets <c>NEW.c</c> in an AFTER trigger
     /// (error 1362): the server refuses the <c>CREATE TRIGGER</c>.
@@ -822,6 +814,17 @@ public static class DiagnosticCodes
     /// cannot change routine kind) and the routine stays as it was.
     /// </summary>
     public const string RoutineKindChanged = "ST3133";
+
+    /// <summary>
+    /// PostgreSQL: CREATE FUNCTION, PROCEDURE or AGGREGATE (without OR REPLACE) with the input types
+    /// of a routine of that name the migrations created, of any kind (an aggregate over a function,
+    /// a function over an aggregate); the server refuses it (42723, already exists with same
+    /// argument types) and the routine stays as it was. MySQL/MariaDB: <c>CREATE PROCEDURE</c> or
+    /// <c>CREATE FUNCTION</c> of a name an earlier migration created (names compare in any case),
+    /// without <c>OR REPLACE</c> or <c>IF NOT EXISTS</c> (error 1304). A MySQL <c>DROP</c> without
+    /// <c>IF EXISTS</c> of a routine no migration created is <see cref="RoutineNotFound"/> (1305).
+    /// </summary>
+    public const string RoutineExists = "ST3166";
 
     /// <summary>
     /// PostgreSQL (warning): <c>DROP FUNCTION</c> without <c>CASCADE</c> of a function that a view

@@ -68,6 +68,12 @@ internal static class CatalogApplier
         _ => false,
     };
 
+    private static Catalog AggregatesUnfollowed(Catalog catalog, ApplyContext context)
+    {
+        context.Overloads.Returns.AggregatesUnfollowed();
+        return catalog;
+    }
+
     private static Catalog ApplyStatement(Catalog catalog, SqlStatement statement, ApplyContext context) => statement switch
     {
         CreateSchemaStatement s => SchemaStatements.Create(catalog, s, context),
@@ -113,6 +119,7 @@ internal static class CatalogApplier
         DropRoutinesStatement { Cascade: true } s => TriggerStatements.DropRoutineUsers(PolicyStatements.ForgetRoutineUsers(RoutineDependents.Drop(catalog, s, context)), s, context),
         DropRoutinesStatement s => TriggerStatements.RefusesRoutineDrop(catalog, s, context) ? catalog : RoutineDependents.Drop(catalog, s, context),
         RenameRoutineStatement s => TriggerStatements.FollowRenamedRoutine(RoutineDependents.Rename(catalog, s, context), s, context.Overloads.IsOverloaded(s.NewName)),
+        AlterAggregateStatement => AggregatesUnfollowed(catalog, context),
         CreateExtensionStatement s => ExtensionStatements.Create(catalog, s, context),
         DropExtensionStatement s => ExtensionStatements.Drop(catalog, s, context),
         MoveExtensionStatement s => ExtensionStatements.Move(catalog, s, context),

@@ -556,7 +556,7 @@ internal sealed partial class DoBlockRunner
                 // A policy changes no tracked object; a step that may not run leaves it unknown.
                 DropRoutinesStatement drop when drop.Routines.Any(r => RoutineDependents.IsCalled(_catalog, r.Name, _rules)) => true,
                 RenameRoutineStatement rename => RoutineDependents.IsCalled(_catalog, rename.Name, _rules),
-                CreatePolicyStatement or AlterPolicyStatement or RenamePolicyStatement or DropPolicyStatement or DropRoutinesStatement => false,
+                CreatePolicyStatement or AlterPolicyStatement or RenamePolicyStatement or DropPolicyStatement or DropRoutinesStatement or AlterAggregateStatement => false,
                 // Nor does a trigger: the block's text leaves the names it may touch undecided (UnseenTriggers).
                 CreateTriggerStatement or DropTriggerStatement or RenameTriggerStatement => false,
                 DropSequenceStatement drop when drop.Names.Any(n => SequenceDefaults.Users(_catalog, n, _rules).Count > 0) => true,

@@ -77,13 +77,13 @@ internal static partial class QueryColumns
     /// <summary>
     /// The type an argument gives a function's value where the function takes and returns the same
     /// polymorphic type (as PostgreSQL's own lag and first_value do): a built-in type without its
-    /// length or precision (where format_type then shows its name), an enum or an array of one;
-    /// null for a domain, a value of unknown type and the rest (not read).
+    /// length or precision (where format_type then shows its name), an enum or an array of one, a
+    /// domain (kept, not made its base type); null for a value of unknown type and the rest (not read).
     /// </summary>
     private static ValueType? Resolved(Catalog catalog, ValueType type)
     {
         if (type.Quoted || type.Type is null) return null;
-        if (type.Reference is { } reference) return catalog.EnumTypes.ContainsKey(reference) ? type : null;
+        if (type.Reference is { } reference) return catalog.EnumTypes.ContainsKey(reference) || (!type.IsArray && catalog.Domains.ContainsKey(reference)) ? type : null;
         return type.IsArray || StripModifier(type.Type) is not { } bare ? null : new ValueType(bare);
     }
 

@@ -16,7 +16,7 @@ internal static partial class QueryColumns
     /// (<see cref="RoutineReturnTypes.Resolve"/> decides). The anyelement arguments of a known type
     /// must all be of one type, which an untyped NULL beside takes (and an untyped string, when
     /// text); anycompatible ones resolve as coalesce does. Null when not certain: no typed argument
-    /// (the server refuses), types that differ (refused), a domain (not read), a type
+    /// (the server refuses), types that differ (refused), a type
     /// with a length or precision (the server may keep it when it inlines the function), any other
     /// polymorphic type. The call is resolved again in <paramref name="schema"/>, the one its name
     /// was first resolved in: a call written with its schema (<c>app.f(...)</c>) looks there only.
@@ -65,7 +65,8 @@ internal static partial class QueryColumns
     }
 
     // A value's type the function's value takes: a built-in type without modifier (the server may
-    // keep one when it inlines the function), an enum or an array of one.
+    // keep one when it inlines the function), an enum or an array of one, a domain (arguments of one
+    // domain keep it; with another type beside, Common leaves it unread).
     private static bool Resolvable(Catalog catalog, ValueType type)
-        => type.Reference is { } reference ? catalog.EnumTypes.ContainsKey(reference) : type.IsPlainBuiltin && !HasModifier(type);
+        => type.Reference is { } reference ? catalog.EnumTypes.ContainsKey(reference) || (!type.IsArray && catalog.Domains.ContainsKey(reference)) : type.IsPlainBuiltin && !HasModifier(type);
 }

@@ -28,9 +28,26 @@ internal static partial class QueryColumns
     private static readonly string[] NumericLadder = ["smallint", "integer", "bigint", "numeric", "double precision"];
 
     /// <summary>The query's columns, all nullable and without defaults (the columns of a table made from it); null when not certain.</summary>
-    public static ImmutableArray<CatalogColumn>? Derive(Catalog catalog, QueryShape query, ApplyContext context)
+    /// <param name="catalog">The schema the query reads.</param>
+    /// <param name="query">The query's shape.</param>
+    /// <param name="context">The run: the migrations' functions, the temporary tables, the rules of names.</param>
+    /// <param name="planned">
+    /// Whether the columns are those of the planned query (CREATE TABLE ... AS, SELECT ... INTO, a
+    /// materialized view), not of the parsed one (a view): the planner inlines SQL functions, which
+    /// may give back a length or precision the parsed call's type has not (numeric(10,2) for a
+    /// function declared numeric that returns its argument), so such a column is not certain there.
+    /// </param>
+    /// <param name="plannedOtherwise">The columns whose type the planned query may show with a length or precision (of a view, kept for a table made from it).</param>
+    public static ImmutableArray<CatalogColumn>? Derive(Catalog catalog, QueryShape query, ApplyContext context, bool planned, out ImmutableHashSet<string>? plannedOtherwise)
     {
+        plannedOtherwise = null;
         if (Columns(catalog, query, context, NoQueries) is not { } columns) return null;
+        if (columns.Any(c => c.Type.Planned))
+        {
+            if (planned) return null;
+            plannedOtherwise = columns.Where(c => c.Type.Planned).Select(c => c.Name).ToImmutableHashSet(StringComparer.Ordinal);
+        }
+
         var result = ImmutableArray.CreateBuilder<CatalogColumn>(columns.Count);
         foreach (var (name, type) in columns)
         {
@@ -50,6 +67,12 @@ internal static partial class QueryColumns
         /// <summary>A quoted string of unknown type, which the server converts to the type beside it, perhaps failing.</summary>
         public bool Quoted { get; init; }
 
+        /// <summary>
+        /// A value the planner may give a length or precision its parsed type has not (a call of
+        /// a function it may inline), where the type takes one: a table made from the planned query may differ.
+        /// </summary>
+        public bool Planned { get; init; }
+
         public bool IsPlainBuiltin => Type is not null && Reference is null && !IsArray;
 
         public static ValueType Of(CatalogColumn column) => new(column.Type, column.TypeReference, column.IsArray);
@@ -62,16 +85,20 @@ internal static partial class QueryColumns
             case SelectShape select:
                 return SelectColumns(catalog, select, context, queries);
             case WithShape with:
+                // WITH RECURSIVE: a query may read any of the list, a later one too, whose columns are not read until it is.
+                if (with.Recursive) foreach (var named in with.Queries) queries = queries.SetItem(named.Name, NotYetRead);
                 foreach (var named in with.Queries)
                 {
                     // A name given twice is refused (42712), and so is a list of more names than columns (42P10).
-                    if (with.Queries.Count(q => q.Name == named.Name) > 1 || Columns(catalog, named.Query, context, queries) is not { } columns) return null;
+                    var recursive = with.Recursive ? named.Query as UnionShape : null;
+                    if (with.Queries.Count(q => q.Name == named.Name) > 1 || Columns(catalog, recursive?.Left ?? named.Query, context, queries) is not { } columns) return null;
                     if (named.ColumnNames is { } names)
                     {
                         if (names.Count > columns.Count) return null;
                         for (var i = 0; i < names.Count; i++) columns[i] = (names[i], columns[i].Type);
                     }
 
+                    if (recursive is not null && RecursiveColumns(catalog, recursive.Right, columns, named.Name, context, queries) is null) return null;
                     queries = queries.SetItem(named.Name, columns);
                 }
 
@@ -88,6 +115,29 @@ internal static partial class QueryColumns
             default:
                 return null;
         }
+    }
+
+    // A WITH query's columns not read yet (a later query of WITH RECURSIVE, or the one being read): a FROM item of it is not read.
+    private static readonly List<(string Name, ValueType Type)> NotYetRead = [];
+
+    /// <summary>
+    /// The recursive term of a WITH RECURSIVE query (the right of its last UNION), reading the query
+    /// as <paramref name="columns"/>, the non-recursive term's: its columns must resolve with them to
+    /// the very types (PostgreSQL 15 refuses other types or lengths, 42804, "has type integer in
+    /// non-recursive term but type numeric overall"). The columns are the non-recursive term's then; null when not certain.
+    /// </summary>
+    private static List<(string Name, ValueType Type)>? RecursiveColumns(Catalog catalog, QueryShape term, List<(string Name, ValueType Type)> columns, string name, ApplyContext context, ImmutableDictionary<string, List<(string Name, ValueType Type)>> queries)
+    {
+        if (columns.Any(c => c.Type.Type is null)) return null;
+        if (Columns(catalog, term, context, queries.SetItem(name, columns)) is not { } recursed || recursed.Count != columns.Count) return null;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var before = columns[i].Type;
+            if (Common(catalog, [before, recursed[i].Type]) is not { } common || (common.Type, common.Reference, common.IsArray) != (before.Type, before.Reference, before.IsArray)) return null;
+            if (common.Planned) columns[i] = (columns[i].Name, before with { Planned = true });
+        }
+
+        return columns;
     }
 
     private static List<(string Name, ValueType Type)>? SelectColumns(Catalog catalog, SelectShape select, ApplyContext context, ImmutableDictionary<string, List<(string Name, ValueType Type)>> queries)
@@ -135,14 +185,14 @@ internal static partial class QueryColumns
     {
         if (item.Subquery is { } subquery) return Columns(catalog, subquery, context, queries);
         var name = item.Relation!.Value;
-        if (!item.Qualified && queries.TryGetValue(name.Name, out var withColumns)) return [.. withColumns];
+        if (!item.Qualified && queries.TryGetValue(name.Name, out var withColumns)) return ReferenceEquals(withColumns, NotYetRead) ? null : [.. withColumns];
         if (context.TemporaryTables.Contains(name.Name)) return null; // A temporary table may hide it.
         if (catalog.FindTable(name) is { } table) return [.. table.Columns.Select(c => (c.Name, ValueType.Of(c)))];
         if (catalog.Relations.Named.TryGetValue(name, out var relation) && !relation.Uncertain && !catalog.Relations.MayHaveGone(name) && relation.Columns is { } columns
             && columns.All(c => c.TypeReference is not { } type || catalog.EnumTypes.ContainsKey(type) || catalog.Domains.ContainsKey(type)))
         {
             // A view's column of a type since renamed or dropped is not the one recorded.
-            return [.. columns.Select(c => (c.Name, ValueType.Of(c)))];
+            return [.. columns.Select(c => (c.Name, ValueType.Of(c) with { Planned = relation.PlannedOtherwise?.Contains(c.Name) == true }))];
         }
 
         return null;
@@ -197,6 +247,8 @@ internal static partial class QueryColumns
 
                 // A call's value is converted whatever its type (the server refuses a cast it has not):
                 // the function's name is the column's. A column or cast names the value; a constant or comparison leaves the type's name.
+                // A cast to the value's own type without a modifier is no conversion: what the planner gives the value stays.
+                if (Value(catalog, cast.Inner, sources, context) is { Type: { Planned: true } planned } && planned.Type == type.Type) type = type with { Planned = true };
                 if (cast.Inner is CallShape call) return (call.Function, type);
                 if (Value(catalog, cast.Inner, sources, context) is not { } inner) return null;
                 return Names(cast.Inner) ? (inner.Name, type) : cast.Name is { } name ? (name, type) : null;
@@ -218,20 +270,23 @@ internal static partial class QueryColumns
                 // THEN v END keeps v's length, CASE WHEN b THEN v END loses it), so any other CASE
                 // over such a type is not read.
                 if (results.Any(HasModifier) && !(choice.Else is not null && results.All(r => r == results[0]))) return null;
+
+                // Without ELSE the CASE may be NULL, an untyped one: a domain becomes its base type (not read here).
+                if (choice.Else is null) results.Add(new ValueType(null));
                 if (Common(catalog, results) is not { } type) return null;
                 return (choice.Else is { } named && Names(named) ? otherwise!.Value.Name : "case", type);
             }
 
             case NegationShape negation:
             {
-                if (Value(catalog, negation.Operand, sources, context) is not { Type: { IsPlainBuiltin: true } operand }) return null;
+                if (Value(catalog, negation.Operand, sources, context) is not { } value || BaseOf(catalog, value.Type) is not { IsPlainBuiltin: true } operand) return null;
                 return QueryArithmetic.Negated(WithoutModifier(operand.Type!)) is { } negated ? ("?column?", new ValueType(negated)) : null;
             }
 
             case ArithmeticShape arithmetic:
             {
-                if (Value(catalog, arithmetic.Left, sources, context) is not { Type: { IsPlainBuiltin: true } left }
-                    || Value(catalog, arithmetic.Right, sources, context) is not { Type: { IsPlainBuiltin: true } right })
+                if (Value(catalog, arithmetic.Left, sources, context) is not { } leftValue || BaseOf(catalog, leftValue.Type) is not { IsPlainBuiltin: true } left
+                    || Value(catalog, arithmetic.Right, sources, context) is not { } rightValue || BaseOf(catalog, rightValue.Type) is not { IsPlainBuiltin: true } right)
                 {
                     return null;
                 }
@@ -243,6 +298,17 @@ internal static partial class QueryColumns
             {
                 if (Value(catalog, comparison.Left, sources, context) is not { } left) return null;
                 if (comparison.Right is { } rightShape && (Value(catalog, rightShape, sources, context) is not { } right || Common(catalog, [left.Type, right.Type]) is null)) return null;
+                return ("?column?", new ValueType("boolean"));
+            }
+
+            case LogicShape logic:
+            {
+                // The server refuses an operand of another type (42804), and reads a quoted one as a boolean, perhaps failing (22P02): only booleans and NULL are read.
+                foreach (var operand in logic.Operands)
+                {
+                    if (Value(catalog, operand, sources, context) is not { } value || !(value.Type is { IsPlainBuiltin: true, Type: "boolean" } || operand is ConstantShape { Type: null, Quoted: false })) return null;
+                }
+
                 return ("?column?", new ValueType("boolean"));
             }
 
@@ -288,12 +354,27 @@ internal static partial class QueryColumns
         var qualified = call.Schema is not null;
         if (returns.Resolve(catalog, call.Function, [.. types.Select(_ => (string?)null)], schema, qualified) is { } only && IsPolymorphic(only))
         {
-            return PolymorphicType(catalog, call, only, arguments, types, schema, context);
+            return MayTakeModifier(catalog, PolymorphicType(catalog, call, only, arguments, types, schema, context), arguments);
         }
 
         if (returns.Resolve(catalog, call.Function, types, schema, qualified) is not { Type: { } returned } function || IsPolymorphic(returned)) return null;
-        return RoutineReturnTypes.StillSame(catalog, function) ? new ValueType(returned, function.Reference) : null;
+        return RoutineReturnTypes.StillSame(catalog, function) ? MayTakeModifier(catalog, new ValueType(returned, function.Reference), arguments) : null;
     }
+
+    // A function's value of a built-in type that takes a length or precision: the planner, inlining
+    // a SQL function whose body returns an argument, gives the value that argument's (checked on
+    // PostgreSQL 15: f(n) of a numeric(10,2) n is numeric in a view, numeric(10,2) in a table made
+    // from the query). The body's own casts are made the declared type, so only an argument may
+    // bring one: one with a length or precision, a domain (of a base type that may have one), one
+    // itself of such a call, or one not read.
+    private static ValueType? MayTakeModifier(Catalog catalog, ValueType? type, List<ValueType?> arguments)
+        => type is { IsPlainBuiltin: true, Type: { } name } && TakesModifier(name)
+           && arguments.Any(a => a is not { } argument || HasModifier(argument) || argument.Planned || (argument.Reference is { } reference && catalog.Domains.ContainsKey(reference)))
+            ? type.Value with { Planned = true }
+            : type;
+
+    private static bool TakesModifier(string type) => WithoutModifier(type) is "character varying" or "character" or "numeric" or "timestamp without time zone"
+        or "timestamp with time zone" or "time without time zone" or "time with time zone" or "interval" or "bit" or "bit varying";
 
     // The result type of the aggregates and functions whose type is fixed by their argument's.
     private static ValueType? CallType(Catalog catalog, CallShape call, List<ValueType> arguments)
@@ -309,8 +390,9 @@ internal static partial class QueryColumns
         if (call.Function == "count") return new ValueType("bigint");
         var argument = arguments[0];
 
-        // max and min of an enum are of the enum (of a domain, its base type: not read).
+        // max and min of an enum are of the enum; an aggregate of a domain is its base type's.
         if (call.Function is "max" or "min" && argument is { Reference: { } enumType, IsArray: false } && catalog.EnumTypes.ContainsKey(enumType)) return argument;
+        argument = BaseOf(catalog, argument);
         if (!argument.IsPlainBuiltin) return null;
         var type = argument.Type!;
         var bare = WithoutModifier(type);
@@ -341,6 +423,14 @@ internal static partial class QueryColumns
         };
     }
 
+    // A domain's value as an operator or aggregate takes it: of the domain's base type, when that is
+    // a built-in type (the server resolves them for the base type); any other value as it is.
+    private static ValueType BaseOf(Catalog catalog, ValueType type)
+        => type is { Reference: { } name, IsArray: false } && catalog.Domains.TryGetValue(name, out var domain) && domain.BaseTypeReference is null
+           && !domain.BaseType.EndsWith("]", StringComparison.Ordinal) && !domain.BaseType.Contains(" ARRAY", StringComparison.OrdinalIgnoreCase)
+            ? new ValueType(domain.BaseType)
+            : type;
+
     private static bool IsText(ValueType type) => type.IsPlainBuiltin && (type.Type == "text" || WithoutModifier(type.Type!) == "character varying");
 
     /// <summary>
@@ -348,6 +438,13 @@ internal static partial class QueryColumns
     /// the cases checked on the server; null otherwise.
     /// </summary>
     private static ValueType? Common(Catalog catalog, List<ValueType> types)
+    {
+        // What the planner may give back to one value, it may to the CASE or coalesce of them all.
+        var common = CommonType(catalog, types);
+        return common is { } type && types.Any(t => t.Planned) ? type with { Planned = true } : common;
+    }
+
+    private static ValueType? CommonType(Catalog catalog, List<ValueType> types)
     {
         var known = types.Where(t => t.Type is not null).ToList();
         if (known.Count == 0) return new ValueType(null);

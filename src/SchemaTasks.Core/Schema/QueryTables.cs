@@ -16,7 +16,7 @@ internal static class QueryTables
     {
         // A table of unknown columns or a relation of the name already there: the refusal says what the server does.
         if (!context.IsPostgres || context.UnknownShapes.Contains(table.Name) || RelationStatements.IsNamed(catalog, table.Name)) return null;
-        if (QueryColumns.Derive(catalog, table.Query, context) is not { } columns) return null;
+        if (QueryColumns.Derive(catalog, table.Query, context, planned: true, out _) is not { } columns) return null;
         return TableCopies.Make(catalog, table.At, table.Name, table.IfNotExists, columns, table.ColumnNames, table.QueryAt, context);
     }
 }

@@ -99,4 +99,10 @@ internal sealed record NamedRelation(char Kind, QualifiedName? Owner = null, str
     /// for a table made from a query that reads it; <see langword="null"/> when not known.
     /// </summary>
     public ImmutableArray<CatalogColumn>? Columns { get; init; }
+
+    /// <summary>
+    /// The view's columns whose type a table made from a query that reads it may show with a
+    /// length or precision (the planner inlines the function the column calls); null for none.
+    /// </summary>
+    public ImmutableHashSet<string>? PlannedOtherwise { get; init; }
 }

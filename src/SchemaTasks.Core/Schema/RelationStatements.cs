@@ -32,18 +32,19 @@ internal static class RelationStatements
         if (!s.OrReplace && PostgresRelationNameClash.Taken(catalog, s.Name, What(s.Kind), s.IfNotExists, s.At, context)) return catalog;
 
         // Its columns, for a table made from a query that reads it; only where the query's are certain.
-        var columns = s.Shape is { } shape && context.IsPostgres ? ViewColumns(catalog, shape, context) : null;
+        ImmutableHashSet<string>? plannedOtherwise = null;
+        var columns = s.Shape is { } shape && context.IsPostgres ? ViewColumns(catalog, shape, s.Kind == 'm', context, out plannedOtherwise) : null;
 
         // CREATE OR REPLACE VIEW of a view: the new query's uses and columns replace the old ones.
         if (s.OrReplace && uses is not null && catalog.Relations.Named.TryGetValue(s.Name, out var existing) && existing.Kind == 'v')
         {
-            return catalog.WithRelations(catalog.Relations with { Named = catalog.Relations.Named.SetItem(s.Name, existing with { Uses = uses, Columns = columns }) });
+            return catalog.WithRelations(catalog.Relations with { Named = catalog.Relations.Named.SetItem(s.Name, existing with { Uses = uses, Columns = columns, PlannedOtherwise = plannedOtherwise }) });
         }
 
         // A second relation of a name the server refuses (or skips, with IF NOT EXISTS or OR REPLACE).
         if (catalog.Tables.ContainsKey(s.Name) || catalog.Relations.Named.ContainsKey(s.Name)) return catalog;
         var temporary = s.Name.Schema == RelationNames.TemporarySchema;
-        var relation = new NamedRelation(s.Kind, s.OwnedBy?.Table, s.OwnedBy?.Column, Uncertain: temporary, Uses: uses) { Columns = columns };
+        var relation = new NamedRelation(s.Kind, s.OwnedBy?.Table, s.OwnedBy?.Column, Uncertain: temporary, Uses: uses) { Columns = columns, PlannedOtherwise = plannedOtherwise };
         return catalog.WithRelations(catalog.Relations with { Named = catalog.Relations.Named.Add(s.Name, relation) });
     }
 
@@ -68,10 +69,10 @@ internal static class RelationStatements
         _ => "foreign table",
     };
 
-    // A view's columns; none when two have one name, which the server refuses (42701).
-    private static ImmutableArray<CatalogColumn>? ViewColumns(Catalog catalog, QueryShape shape, ApplyContext context)
+    // A view's columns (a materialized view's are the planned query's); none when two have one name, which the server refuses (42701).
+    private static ImmutableArray<CatalogColumn>? ViewColumns(Catalog catalog, QueryShape shape, bool materialized, ApplyContext context, out ImmutableHashSet<string>? plannedOtherwise)
     {
-        if (QueryColumns.Derive(catalog, shape, context) is not { } columns) return null;
+        if (QueryColumns.Derive(catalog, shape, context, materialized, out plannedOtherwise) is not { } columns) return null;
         var names = new HashSet<string>(context.Rules.ColumnComparer);
         return columns.All(c => names.Add(c.Name)) ? columns : null;
     }

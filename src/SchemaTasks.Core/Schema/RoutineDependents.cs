@@ -17,6 +17,8 @@ internal static class RoutineDependents
 {
     public static Catalog Drop(Catalog catalog, DropRoutinesStatement s, ApplyContext context)
     {
+        // DROP AGGREGATE (its names are not read) or DROP ROUTINE (which drops aggregates too).
+        if (s.Routines.IsEmpty || s.Routines.Any(r => r.Kind == RoutineKind.Routine)) context.Overloads.Returns.AggregatesUnfollowed();
         foreach (var routine in s.Routines)
         {
             // A procedure is only ever CALLed: no default, CHECK or view can use it.

@@ -8,7 +8,8 @@ namespace SchemaTasks.Schema;
 /// a routine that exists with the same input types, checked in the server's order (ProcedureCreate,
 /// PostgreSQL 15): another kind of routine (42809), another return type or another row of OUT
 /// parameters (42P13), an input parameter's name changed or taken away (42P13), fewer parameter
-/// defaults (42P13). A refused statement changes nothing.
+/// defaults (42P13); and CREATE without OR REPLACE of input types a routine of the name has, of any
+/// kind (42723). A refused statement changes nothing.
 /// </summary>
 internal static class RoutineReplacement
 {
@@ -67,6 +68,23 @@ internal static class RoutineReplacement
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Reports CREATE FUNCTION | PROCEDURE | AGGREGATE (without OR REPLACE) of input types a routine
+    /// of the name has, of any kind: the server refuses it (42723, ProcedureCreate).
+    /// </summary>
+    public static void Exists(RoutineReturn was, RoutineReturn now, QualifiedName name, SqlToken at, ApplyContext context)
+    {
+        var shown = context.Show(name);
+        var signature = $"{shown}({string.Join(", ", now.Inputs)})";
+        var fix = was.Kind == now.Kind
+            ? $"Write CREATE OR REPLACE {KindWord(now.Kind)} to replace it, drop it first (DROP {KindWord(was.Kind)} {signature}), or give the new {KindWord(now.Kind).ToLowerInvariant()} another name."
+            : $"Drop it first (DROP {KindWord(was.Kind)} {signature}) and the objects that use it, or give the new {KindWord(now.Kind).ToLowerInvariant()} another name.";
+        context.Error(
+            DiagnosticCodes.RoutineExists,
+            $"PostgreSQL refuses this CREATE {KindWord(now.Kind)} {signature}: {signature} is already there, {KindName(was.Kind)} (SQLSTATE 42723, function \"{name.Name}\" already exists with same argument types). It stays as it was. {fix}",
+            at);
     }
 
     private static string Shown(string row) => row.Length == 0 ? "none" : row;

@@ -30,6 +30,9 @@ internal sealed record RoutineReturn(IReadOnlyList<string> Inputs, int Required,
 
     /// <summary>The pseudo-type it returns (<c>trigger</c>, <c>void</c>, <c>event_trigger</c>...), not as a set; null when it returns another.</summary>
     public string? Pseudo { get; init; }
+
+    /// <summary>How many enums and domains had been renamed when its header was read against the catalog (<see cref="RoutineReturnTypes.TypeRenamed"/>): the names of types in it are as they were then.</summary>
+    public int RenamesSeen { get; init; }
 }
 
 /// <summary>
@@ -62,10 +65,18 @@ internal sealed class RoutineReturnTypes
     // Set once a DO block may have created a function: its name and type are not followed, so no call is certain.
     private bool _madeUnseen;
 
+    // The enums and domains renamed or moved to another schema, in order, by their names before and
+    // after ("schema.name"): the server keeps a routine by the type itself, so a routine read
+    // before a rename names the type by its new name from then on (Current).
+    private readonly List<(string From, string To)> _typeRenames = [];
+
+    // Set once an aggregate may have been renamed, moved or dropped (AggregatesUnfollowed).
+    private bool _aggregatesUnfollowed;
+
     // A CREATE FUNCTION's parameter list and what follows it, copied from the statement's tokens
     // (which the reader reuses), with the catalog and rules it was written against: reading it
     // later gives what reading it then gave, as a catalog does not change.
-    private sealed record UnreadHeader(Catalog Catalog, string Sql, List<SqlToken> Tokens, RoutineKind Kind, IdentifierRules Rules);
+    private sealed record UnreadHeader(Catalog Catalog, string Sql, List<SqlToken> Tokens, RoutineKind Kind, IdentifierRules Rules, int RenamesSeen);
 
     /// <summary>Whether a DO block may have created a function whose name the engine does not know.</summary>
     public bool MadeUnseen => _madeUnseen;
@@ -74,6 +85,7 @@ internal sealed class RoutineReturnTypes
     public void CheckBlock(ReadOnlySpan<char> text)
     {
         if (!_madeUnseen && AsciiWords.Contains(text, "FUNCTION")) _madeUnseen = true;
+        if (!_aggregatesUnfollowed && AsciiWords.Contains(text, "AGGREGATE")) _aggregatesUnfollowed = true;
     }
 
     /// <summary>
@@ -116,41 +128,102 @@ internal sealed class RoutineReturnTypes
 
         // Nothing to compare with, and names read as the default rules read them (rules of a
         // search_path may note that a name was placed, which must happen now): read when asked.
-        if (!(orReplace && known) && ReferenceEquals(context.Rules, defaults))
+        if (!known && ReferenceEquals(context.Rules, defaults))
         {
             if (!_unread.TryGetValue(name, out var unread)) _unread[name] = unread = [];
-            unread.Add(new UnreadHeader(catalog, sql, tokens.GetRange(last + 1, tokens.Count - last - 1), routineKind, context.Rules));
+            unread.Add(new UnreadHeader(catalog, sql, tokens.GetRange(last + 1, tokens.Count - last - 1), routineKind, context.Rules, _typeRenames.Count));
             return false;
         }
 
         Settle(name, overloads);
-        var (key, read) = ReadHeader(catalog, sql, tokens, last + 1, routineKind, context.Rules);
+        var (key, read) = ReadHeader(catalog, sql, tokens, last + 1, routineKind, context.Rules, _typeRenames.Count);
 
-        // A name some of whose overloads may be gone is not compared: the one replaced may no longer be there.
-        if (orReplace && read is not null && !_uncertain.Contains(name) && overloads.TryGetValue(key, out var existing) && existing is not null
-            && RoutineReplacement.Refuses(existing, read, name, tokens[0], context))
+        // The overload of these input types, its types named as they are now (one read before a
+        // type's rename is under its old name).
+        var existingKey = key;
+        RoutineReturn? existing = null;
+        if (read is not null)
         {
+            foreach (var (storedKey, stored) in overloads)
+            {
+                if (stored is null) continue;
+                if (Current(stored) is not { } current)
+                {
+                    _uncertain.Add(name); // A renamed type's name not told apart in its row: which overload it is, is not known.
+                    continue;
+                }
+
+                if (string.Join(",", current.Inputs) != key) continue;
+                (existingKey, existing) = (storedKey, current);
+                break;
+            }
+        }
+
+        // A name some of whose overloads may be gone is not compared: the one replaced may no longer
+        // be there; nor one a DO block may have dropped or made, nor an aggregate's once a statement
+        // the engine does not follow (ALTER or DROP AGGREGATE, DROP ROUTINE) may have moved one.
+        var comparable = read is not null && existing is not null && !_uncertain.Contains(name) && !_madeUnseen
+            && !(_aggregatesUnfollowed && (existing.Kind == RoutineKind.Aggregate || read.Kind == RoutineKind.Aggregate));
+        if (comparable && !orReplace)
+        {
+            RoutineReplacement.Exists(existing!, read!, name, tokens[0], context);
             return true;
         }
 
+        if (comparable && orReplace && RoutineReplacement.Refuses(existing!, read!, name, tokens[0], context)) return true;
+
+        if (existingKey != key) overloads.Remove(existingKey);
         Store(overloads, routineKind, key, read);
         return false;
     }
 
+    /// <summary>After ALTER TYPE | DOMAIN ... RENAME TO / SET SCHEMA of an enum or domain: routines read before name it by its new name.</summary>
+    public void TypeRenamed(QualifiedName type, QualifiedName newName)
+        => _typeRenames.Add(($"{type.Schema}.{type.Name}", $"{newName.Schema}.{newName.Name}"));
+
+    // The routine with the enums and domains it names renamed as they were since it was read; null
+    // when a renamed type's name cannot be told apart in its row of OUT parameters.
+    private RoutineReturn? Current(RoutineReturn routine)
+    {
+        if (routine.RenamesSeen == _typeRenames.Count) return routine;
+        var inputs = routine.Inputs.ToList();
+        var identity = routine.Identity;
+        var row = routine.Row;
+        for (var i = routine.RenamesSeen; i < _typeRenames.Count; i++)
+        {
+            var (from, to) = _typeRenames[i];
+            for (var j = 0; j < inputs.Count; j++) if (inputs[j] == from) inputs[j] = to;
+            if (identity == from) identity = to;
+            else if (identity == "SETOF " + from) identity = "SETOF " + to;
+            if (!string.IsNullOrEmpty(row) && row.Contains(from, StringComparison.Ordinal))
+            {
+                // Each column is "name type", joined by ", ".
+                var columns = row.Split(", ");
+                if (columns.Any(c => c.Contains(from, StringComparison.Ordinal) && !c.EndsWith(" " + from, StringComparison.Ordinal))) return null;
+                row = string.Join(", ", columns.Select(c => c.EndsWith(" " + from, StringComparison.Ordinal) ? c[..^from.Length] + to : c));
+            }
+        }
+
+        return routine with { Inputs = inputs, Identity = identity, Row = row, RenamesSeen = _typeRenames.Count };
+    }
+
     // The overload a header defines (its input types, or its text when not read) and what is read of it.
-    private static (string Key, RoutineReturn? Read) ReadHeader(Catalog catalog, string sql, List<SqlToken> tokens, int open, RoutineKind kind, IdentifierRules rules)
+    private static (string Key, RoutineReturn? Read) ReadHeader(Catalog catalog, string sql, List<SqlToken> tokens, int open, RoutineKind kind, IdentifierRules rules, int renamesSeen)
     {
         var header = DdlParser.ReadFunctionHeader(sql, tokens, open, rules);
-        var read = header is null ? null : Read(catalog, header, kind, rules);
+        var read = header is null ? null : Read(catalog, header, kind, rules) is { } routine ? routine with { RenamesSeen = renamesSeen } : null;
         return (read is null ? "?" + RoutineSignature.Text(sql, tokens, open) : string.Join(",", read.Inputs), read);
     }
 
-    // An aggregate is not followed through its drops: its name leaves every call of it uncertain.
+    // An aggregate is kept as read, of its kind, which leaves every call of its name uncertain (Resolve).
     private static void Store(Dictionary<string, RoutineReturn?> overloads, RoutineKind kind, string key, RoutineReturn? read)
-    {
-        if (kind == RoutineKind.Aggregate) overloads["?aggregate" + key] = null;
-        else overloads[key] = read;
-    }
+        => overloads[read is null && kind == RoutineKind.Aggregate ? "?aggregate" + key : key] = read;
+
+    /// <summary>
+    /// After a statement that may rename, move or drop an aggregate the engine does not follow
+    /// (ALTER AGGREGATE, DROP AGGREGATE, DROP ROUTINE): no aggregate's signature is compared since.
+    /// </summary>
+    public void AggregatesUnfollowed() => _aggregatesUnfollowed = true;
 
     // Reads the headers of `name` not read yet, in the order they were created, into its overloads.
     private void Settle(QualifiedName name, Dictionary<string, RoutineReturn?> overloads)
@@ -158,7 +231,7 @@ internal sealed class RoutineReturnTypes
         if (!_unread.Remove(name, out var unread)) return;
         foreach (var header in unread)
         {
-            var (key, read) = ReadHeader(header.Catalog, header.Sql, header.Tokens, 0, header.Kind, header.Rules);
+            var (key, read) = ReadHeader(header.Catalog, header.Sql, header.Tokens, 0, header.Kind, header.Rules, header.RenamesSeen);
             Store(overloads, header.Kind, key, read);
         }
     }

@@ -49,9 +49,9 @@ internal static class TableCopies
         return created.WithTable(name, table with { Columns = renamed });
     }
 
-    // A view whose columns are known, read as a table of them.
+    // A view whose columns are known, read as a table of them; not one of a column whose length the planner may give back (QueryColumns).
     private static CatalogTable? ViewAsTable(Catalog catalog, QualifiedName name, ApplyContext context)
-        => context.IsPostgres && catalog.Relations.Named.TryGetValue(name, out var view) && !view.Uncertain && !catalog.Relations.MayHaveGone(name) && view.Columns is { } columns
+        => context.IsPostgres && catalog.Relations.Named.TryGetValue(name, out var view) && !view.Uncertain && !catalog.Relations.MayHaveGone(name) && view.Columns is { } columns && view.PlannedOtherwise is null
             && columns.All(c => c.TypeReference is not { } type || catalog.EnumTypes.ContainsKey(type) || catalog.Domains.ContainsKey(type))
             ? new CatalogTable(name, columns, [], [])
             : null;

@@ -198,6 +198,7 @@ internal static class TypeStatements
 
         if (s.NewName == s.Type) return catalog;
         if (!CheckSchema(catalog, s.NewName, context, s.At) || !CheckNewType(catalog, s.NewName, context, s.At)) return catalog;
+        context.Overloads.Returns.TypeRenamed(s.Type, s.NewName);
         if (catalog.EnumTypes.TryGetValue(s.Type, out var enumType))
         {
             context.UncommittedLabels?.TypeRenamed(s.Type, s.NewName);

@@ -3,9 +3,9 @@ using SchemaTasks.Schema;
 namespace SchemaTasks.Sql;
 
 // Reads a PostgreSQL query into a QueryShape, the parts that decide its columns: a plain SELECT
-// list of column references, casts, constants, calls (window functions among them) and comparisons,
+// list of column references, casts, constants, calls (window functions among them), comparisons and AND, OR, NOT,
 // FROM tables, views, joins, aliased subqueries and WITH queries, and UNION [ALL]; CASE, negation
-// and + - * / %. Anything else (WITH RECURSIVE, subqueries in the list, INTERSECT...) leaves the
+// and + - * / %. Anything else (SEARCH and CYCLE, subqueries in the list, INTERSECT...) leaves the
 // query unread: its columns stay unknown.
 internal sealed partial class DdlParser
 {
@@ -66,10 +66,10 @@ internal sealed partial class DdlParser
         return shape;
     }
 
-    // After WITH: each name [(columns)] AS [[NOT] MATERIALIZED] (query), then the query that reads them.
+    // After WITH [RECURSIVE]: each name [(columns)] AS [[NOT] MATERIALIZED] (query), then the query that reads them.
     private WithShape ShapeWith(bool into)
     {
-        if (_c.IsWord("RECURSIVE")) throw _c.Error("WITH RECURSIVE is not read");
+        var recursive = _c.TryWord("RECURSIVE");
         var queries = new List<CommonTableShape>();
         do
         {
@@ -93,7 +93,7 @@ internal sealed partial class DdlParser
         }
         while (_c.TrySymbol(','));
 
-        return new WithShape(queries, ShapeQuery(into));
+        return new WithShape(queries, ShapeQuery(into)) { Recursive = recursive };
     }
 
     private QueryShape ShapeQueryTerm(bool into)
@@ -233,8 +233,32 @@ internal sealed partial class DdlParser
            || word.Equals("NATURAL", StringComparison.OrdinalIgnoreCase) || word.Equals("UNION", StringComparison.OrdinalIgnoreCase) || word.Equals("INTERSECT", StringComparison.OrdinalIgnoreCase)
            || word.Equals("EXCEPT", StringComparison.OrdinalIgnoreCase) || word.Equals("WITH", StringComparison.OrdinalIgnoreCase) || RowClauseWords.Contains(word);
 
-    // A value, then one comparison or IS [NOT] NULL.
+    // Conditions joined by OR, which binds loosest.
     private ExpressionShape ShapeExpression()
+    {
+        var value = ShapeConjunction();
+        if (!_c.IsWord("OR")) return value;
+        var operands = new List<ExpressionShape> { value };
+        while (_c.TryWord("OR")) operands.Add(ShapeConjunction());
+        return new LogicShape(operands);
+    }
+
+    // Conditions joined by AND, which binds tighter than OR.
+    private ExpressionShape ShapeConjunction()
+    {
+        var value = ShapeNegatedCondition();
+        if (!_c.IsWord("AND")) return value;
+        var operands = new List<ExpressionShape> { value };
+        while (_c.TryWord("AND")) operands.Add(ShapeNegatedCondition());
+        return new LogicShape(operands);
+    }
+
+    // NOT condition, which binds tighter than AND and looser than a comparison.
+    private ExpressionShape ShapeNegatedCondition()
+        => _c.TryWord("NOT") ? new LogicShape([ShapeNegatedCondition()]) : ShapeComparison();
+
+    // A value, then one comparison or IS [NOT] NULL.
+    private ExpressionShape ShapeComparison()
     {
         var left = ShapeSum();
         if (_c.TryWord("IS"))

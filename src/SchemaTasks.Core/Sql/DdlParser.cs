@@ -109,6 +109,7 @@ internal sealed partial class DdlParser
         if (_c.TryWord("POLICY")) return AlterPolicy(at);
         if (_c.TryWord("TRIGGER")) return AlterTrigger(at);
         if (_c.TryWord("FUNCTION") || _c.TryWord("ROUTINE")) return AlterRoutine(at);
+        if (!_mySql && _c.TryWord("AGGREGATE")) return new AlterAggregateStatement(at);
         return Untracked("ALTER");
     }
 

@@ -29,6 +29,9 @@ internal sealed record DropRoutinesStatement(SqlToken At, System.Collections.Imm
     public bool IfExists { get; init; }
 }
 
+/// <summary>PostgreSQL <c>ALTER AGGREGATE</c>: it may rename or move an aggregate, which the engine does not follow.</summary>
+internal sealed record AlterAggregateStatement(SqlToken At) : SqlStatement(At);
+
 /// <summary>PostgreSQL <c>ALTER FUNCTION ... RENAME TO</c> or <c>SET SCHEMA</c>: <paramref name="NewName"/> differs from <paramref name="Name"/> in one part.</summary>
 internal sealed record RenameRoutineStatement(SqlToken At, QualifiedName Name, QualifiedName NewName) : SqlStatement(At);
 

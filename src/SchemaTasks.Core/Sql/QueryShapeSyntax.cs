@@ -11,7 +11,11 @@ namespace SchemaTasks.Sql;
 internal abstract record QueryShape;
 
 /// <summary><c>WITH name [(columns)] AS (query), ... body</c>: each query's columns, renamed by its list, are a FROM item's for those after it and the body.</summary>
-internal sealed record WithShape(IReadOnlyList<CommonTableShape> Queries, QueryShape Body) : QueryShape;
+internal sealed record WithShape(IReadOnlyList<CommonTableShape> Queries, QueryShape Body) : QueryShape
+{
+    /// <summary>WITH RECURSIVE: a query may read itself in the right of its UNION, and any query of the list.</summary>
+    public bool Recursive { get; init; }
+}
 
 /// <summary>One query of a WITH: its name, the column names written after it (null without a list), and the query.</summary>
 internal sealed record CommonTableShape(string Name, IReadOnlyList<string>? ColumnNames, QueryShape Query);
@@ -75,6 +79,9 @@ internal sealed record ArithmeticShape(ExpressionShape Left, char Operator, Expr
 
 /// <summary>A comparison (<c>=</c>, <c>&lt;&gt;</c>, <c>&lt;</c>...) or <c>IS [NOT] NULL</c>: boolean.</summary>
 internal sealed record ComparisonShape(ExpressionShape Left, ExpressionShape? Right) : ExpressionShape;
+
+/// <summary><c>a OR b ...</c>, <c>a AND b ...</c> or <c>NOT a</c> (one operand): boolean, when every operand is.</summary>
+internal sealed record LogicShape(IReadOnlyList<ExpressionShape> Operands) : ExpressionShape;
 
 /// <summary>
 /// A table made from a query (<c>CREATE TABLE name [(names)] AS query</c>, <c>SELECT ... INTO name</c>)

@@ -17,7 +17,7 @@ public class MySqlRoutineNameTests
     [InlineData("CREATE PROCEDURE p() SELECT 1;\nCREATE PROCEDURE P() SELECT 2;", "PROCEDURE P already exists")]
     [InlineData("CREATE FUNCTION f() RETURNS int RETURN 1;\nCREATE DEFINER = `root`@`%` FUNCTION f() RETURNS int RETURN 2;", "FUNCTION f already exists")]
     [InlineData("CREATE PROCEDURE p() SELECT 1;\nDROP PROCEDURE IF EXISTS q;\nCREATE PROCEDURE `p`() SELECT 2;", "PROCEDURE p already exists")]
-    public void A_second_create_is_ST3128_at_the_name(string sql, string says)
+    public void A_second_create_is_ST3166_at_the_name(string sql, string says)
     {
         var error = Assert.Single(Build(sql));
 

@@ -125,7 +125,6 @@ public class PostgresQueryFunctionTests
     [InlineData("CREATE TABLE q AS SELECT tx + 1 AS k FROM t;")] // 42883.
     [InlineData("CREATE TABLE q AS SELECT d % 2 AS k FROM t;")] // No % for floating types (42883).
     [InlineData("CREATE TABLE q AS SELECT ts - '1 day' AS k FROM t;")] // The string is read as a timestamp (22007).
-    [InlineData("CREATE TABLE q AS SELECT p + 1 AS k FROM t;")] // A domain's arithmetic: not read.
     [InlineData("CREATE TABLE q AS SELECT hot_rank(tx, ts) FROM t;")] // text does not convert to numeric (42883).
     [InlineData("CREATE TABLE q AS SELECT hot_rank(n) FROM t;")] // No overload of one argument.
     [InlineData("CREATE FUNCTION lower(x mood) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE TABLE q AS SELECT lower(m) FROM t;")] // pg_catalog's lower may be chosen.

@@ -29,6 +29,13 @@ public class PostgresRoutineReplacementTests
         { "a procedure replaced by a function", "CREATE PROCEDURE p(a int) AS $$ SELECT 1 $$ LANGUAGE sql;", "CREATE OR REPLACE FUNCTION p(a int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;", "42809" },
         { "a function replaced by a procedure", "CREATE FUNCTION f(a int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;", "CREATE OR REPLACE PROCEDURE f(a int) AS $$ SELECT 1 $$ LANGUAGE sql;", "42809" },
         { "a function replaced by an aggregate", "CREATE FUNCTION s(int, int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE FUNCTION f(int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;", "CREATE OR REPLACE AGGREGATE f(int) (sfunc = s, stype = int);", "42809" },
+        { "an aggregate replaced by a function", "CREATE FUNCTION s(int, int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE AGGREGATE a(int) (sfunc = s, stype = int);", "CREATE OR REPLACE FUNCTION a(int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;", "42809" },
+        { "an aggregate replaced by a procedure", "CREATE FUNCTION s(int, int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE AGGREGATE a(int) (sfunc = s, stype = int);", "CREATE OR REPLACE PROCEDURE a(int) AS $$ SELECT 1 $$ LANGUAGE sql;", "42809" },
+        { "an aggregate over a function, without OR REPLACE", "CREATE FUNCTION s(int, int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE FUNCTION f(int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;", "CREATE AGGREGATE f(int) (sfunc = s, stype = int);", "42723" },
+        { "a function over an aggregate, without OR REPLACE", "CREATE FUNCTION s(int, int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE AGGREGATE a(int) (sfunc = s, stype = int);", "CREATE FUNCTION a(int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;", "42723" },
+        { "a function again, without OR REPLACE", "CREATE FUNCTION f(a int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;", "CREATE FUNCTION f(b integer) RETURNS text AS $$ SELECT 'a' $$ LANGUAGE sql;", "42723" },
+        { "a return type renamed, then a new type of its old name", "CREATE TYPE t AS ENUM ('a');\nCREATE FUNCTION r() RETURNS t AS $$ SELECT 'a'::t $$ LANGUAGE sql;\nALTER TYPE t RENAME TO u;\nCREATE TYPE t AS ENUM ('b');", "CREATE OR REPLACE FUNCTION r() RETURNS t AS $$ SELECT 'b'::t $$ LANGUAGE sql;", "42P13" },
+        { "an input type renamed, then its parameter", "CREATE TYPE t AS ENUM ('a');\nCREATE FUNCTION r(x t) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nALTER TYPE t RENAME TO u;", "CREATE OR REPLACE FUNCTION r(y u) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;", "42P13" },
     };
 
     public static TheoryData<string, string> Taken => new()
@@ -44,6 +51,11 @@ public class PostgresRoutineReplacementTests
         { "a function dropped first", "CREATE FUNCTION f(a int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nDROP FUNCTION f(int);\nCREATE OR REPLACE PROCEDURE f(b int) AS $$ SELECT 1 $$ LANGUAGE sql;" },
         { "one of several overloads dropped", "CREATE FUNCTION f(a int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE FUNCTION f(a text) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nDROP FUNCTION f(int);\nCREATE OR REPLACE FUNCTION f(b int) RETURNS text AS $$ SELECT 'a' $$ LANGUAGE sql;" },
         { "the same function again", "CREATE FUNCTION f(a int, b int DEFAULT 1, OUT x int, OUT y int) AS $$ SELECT 1, 2 $$ LANGUAGE sql;\nCREATE OR REPLACE FUNCTION f(a int, b int = 2, OUT x int, OUT y int) AS $$ SELECT 3, 4 $$ LANGUAGE sql;" },
+        { "a return type renamed, then RETURNS its new name", "CREATE TYPE t AS ENUM ('a');\nCREATE FUNCTION r() RETURNS t AS $$ SELECT 'a'::t $$ LANGUAGE sql;\nALTER TYPE t RENAME TO u;\nCREATE OR REPLACE FUNCTION r() RETURNS u AS $$ SELECT 'a'::u $$ LANGUAGE sql;" },
+        { "a returned domain renamed", "CREATE DOMAIN d AS int;\nCREATE FUNCTION r(OUT x d, OUT y int) AS $$ SELECT 1::d, 2 $$ LANGUAGE sql;\nALTER DOMAIN d RENAME TO e;\nCREATE OR REPLACE FUNCTION r(OUT x e, OUT y int) AS $$ SELECT 1::e, 2 $$ LANGUAGE sql;" },
+        { "a return type moved to another schema", "CREATE SCHEMA s;\nCREATE TYPE t AS ENUM ('a');\nCREATE FUNCTION r(a t) RETURNS SETOF t AS $$ SELECT 'a'::t $$ LANGUAGE sql;\nALTER TYPE t SET SCHEMA s;\nCREATE OR REPLACE FUNCTION r(a s.t) RETURNS SETOF s.t AS $$ SELECT 'a'::s.t $$ LANGUAGE sql;" },
+        { "an aggregate dropped, then a function of its name", "CREATE FUNCTION s(int, int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE AGGREGATE a(int) (sfunc = s, stype = int);\nDROP AGGREGATE a(int);\nCREATE FUNCTION a(int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;" },
+        { "an aggregate renamed, then a function of its name", "CREATE FUNCTION s(int, int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;\nCREATE AGGREGATE a(int) (sfunc = s, stype = int);\nALTER AGGREGATE a(int) RENAME TO b;\nCREATE OR REPLACE FUNCTION a(int) RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;" },
     };
 
     [Theory]
@@ -52,7 +64,7 @@ public class PostgresRoutineReplacementTests
     {
         var (_, diagnostics) = Run(setup + "\n" + refused);
         var diagnostic = Assert.Single(diagnostics);
-        var code = sqlState == "42809" ? DiagnosticCodes.RoutineKindChanged : DiagnosticCodes.FunctionReturnTypeChanged;
+        var code = sqlState switch { "42809" => DiagnosticCodes.RoutineKindChanged, "42723" => DiagnosticCodes.RoutineExists, _ => DiagnosticCodes.FunctionReturnTypeChanged };
         Assert.True((code, setup.Split('\n').Length + 1, 1) == (diagnostic.Code, diagnostic.Line, diagnostic.Column), $"{behaviour}: {diagnostic}");
         Assert.Contains(sqlState, diagnostic.Message, StringComparison.Ordinal);
     }
