@@ -857,6 +857,19 @@ public static class DiagnosticCodes
     /// </summary>
     public const string OmittedColumnWithoutDefault = "ST3158";
 
+    /// <summary>
+    /// PostgreSQL refuses an <c>ALTER TYPE ... ALTER ATTRIBUTE ... TYPE</c> of a composite type a
+    /// table column stores (directly, in an array, a domain or another composite; SQLSTATE 0A000),
+    /// and an attribute added or retyped to a type that holds the composite itself (42P16).
+    /// </summary>
+    public const string CompositeAttributeRefused = "ST3168";
+
+    /// <summary>
+    /// A warning: <c>ALTER TYPE ... ATTRIBUTE</c> names a type the engine knows by name only (a
+    /// range or base type, or one read from a snapshot), so it cannot check the action.
+    /// </summary>
+    public const string CompositeAttributesUnknown = "ST3169";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -18,7 +18,8 @@ public sealed class Catalog
         ImmutableSortedDictionary<QualifiedName, CatalogDomain> domains,
         ImmutableSortedSet<QualifiedName> otherTypes,
         ImmutableSortedDictionary<string, string>? extensions = null,
-        RelationNames? relations = null)
+        RelationNames? relations = null,
+        ImmutableSortedDictionary<QualifiedName, CatalogCompositeType>? composites = null)
     {
         Dialect = dialect;
         Schemas = schemas;
@@ -28,6 +29,7 @@ public sealed class Catalog
         OtherTypes = otherTypes;
         Extensions = extensions ?? ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
         Relations = relations ?? RelationNames.Empty;
+        Composites = composites ?? ImmutableSortedDictionary<QualifiedName, CatalogCompositeType>.Empty;
     }
 
     /// <summary>The dialect whose rules built this catalog.</summary>
@@ -45,8 +47,14 @@ public sealed class Catalog
     /// <summary>PostgreSQL domains by name.</summary>
     public ImmutableSortedDictionary<QualifiedName, CatalogDomain> Domains { get; }
 
-    /// <summary>Composite, range and base types created by the migrations; tracked by name only.</summary>
+    /// <summary>Composite, range and base types created by the migrations; in the snapshot by name only.</summary>
     public ImmutableSortedSet<QualifiedName> OtherTypes { get; }
+
+    /// <summary>
+    /// The composite types among <see cref="OtherTypes"/> whose attributes the migrations wrote
+    /// (one read from a snapshot is known by name only). Not part of the snapshot.
+    /// </summary>
+    internal ImmutableSortedDictionary<QualifiedName, CatalogCompositeType> Composites { get; }
 
     /// <summary>
     /// PostgreSQL extensions the migrations created, by name, with the schema their objects went
@@ -198,8 +206,9 @@ public sealed class Catalog
         ImmutableSortedDictionary<QualifiedName, CatalogTable>? tables = null,
         ImmutableSortedDictionary<QualifiedName, CatalogEnumType>? enumTypes = null,
         ImmutableSortedDictionary<QualifiedName, CatalogDomain>? domains = null,
-        ImmutableSortedSet<QualifiedName>? otherTypes = null)
-        => KeepingNames(new(Dialect, schemas ?? Schemas, tables ?? Tables, enumTypes ?? EnumTypes, domains ?? Domains, otherTypes ?? OtherTypes, Extensions, Relations));
+        ImmutableSortedSet<QualifiedName>? otherTypes = null,
+        ImmutableSortedDictionary<QualifiedName, CatalogCompositeType>? composites = null)
+        => KeepingNames(new(Dialect, schemas ?? Schemas, tables ?? Tables, enumTypes ?? EnumTypes, domains ?? Domains, otherTypes ?? OtherTypes, Extensions, Relations, composites ?? Composites));
 
     /// <summary>
     /// The catalog with <paramref name="table"/> set under <paramref name="name"/>, or the table
@@ -276,8 +285,8 @@ public sealed class Catalog
     }
 
     internal Catalog WithExtensions(ImmutableSortedDictionary<string, string> extensions)
-        => KeepingNames(new(Dialect, Schemas, Tables, EnumTypes, Domains, OtherTypes, extensions, Relations));
+        => KeepingNames(new(Dialect, Schemas, Tables, EnumTypes, Domains, OtherTypes, extensions, Relations, Composites));
 
     internal Catalog WithRelations(RelationNames relations)
-        => ReferenceEquals(relations, Relations) ? this : KeepingNames(new(Dialect, Schemas, Tables, EnumTypes, Domains, OtherTypes, Extensions, relations));
+        => ReferenceEquals(relations, Relations) ? this : KeepingNames(new(Dialect, Schemas, Tables, EnumTypes, Domains, OtherTypes, Extensions, relations, Composites));
 }

@@ -84,6 +84,7 @@ internal static class CatalogApplier
         AddEnumValueStatement s => TypeStatements.AddValue(catalog, s, context),
         RenameEnumValueStatement s => TypeStatements.RenameValue(catalog, s, context),
         RenameTypeStatement s => TypeStatements.Rename(catalog, s, context),
+        AlterCompositeTypeStatement s => CompositeTypeStatements.Alter(catalog, s, context),
         DropTypeStatement s => TypeStatements.Drop(catalog, s, context),
         CreateDomainStatement s => DomainStatements.Create(catalog, s, context),
         AlterDomainStatement s => DomainStatements.Alter(catalog, s, context),

@@ -45,7 +45,7 @@ internal static class SchemaStatements
             }
 
             if (s.Cascade) catalog = TriggerStatements.DropInSchema(RoutineDependents.DropInSchema(catalog, name, s.At, context), name);
-            foreach (var type in catalog.EnumTypes.Keys.Concat(catalog.Domains.Keys).Where(n => n.Schema == name).ToList())
+            foreach (var type in catalog.EnumTypes.Keys.Concat(catalog.Domains.Keys).Concat(catalog.Composites.Keys).Where(n => n.Schema == name).ToList())
             {
                 catalog = TypeReferences.DropDependents(catalog, type, context.Rules);
             }
@@ -58,7 +58,8 @@ internal static class SchemaStatements
                 tables: catalog.Tables.RemoveRange(catalog.Tables.Keys.Where(n => n.Schema == name)),
                 enumTypes: catalog.EnumTypes.RemoveRange(catalog.EnumTypes.Keys.Where(n => n.Schema == name)),
                 domains: catalog.Domains.RemoveRange(catalog.Domains.Keys.Where(n => n.Schema == name)),
-                otherTypes: catalog.OtherTypes.Except(catalog.OtherTypes.Where(n => n.Schema == name)));
+                otherTypes: catalog.OtherTypes.Except(catalog.OtherTypes.Where(n => n.Schema == name)),
+                composites: catalog.Composites.RemoveRange(catalog.Composites.Keys.Where(n => n.Schema == name)));
         }
 
         return catalog;
@@ -79,7 +80,7 @@ internal static class SchemaStatements
         }
 
         QualifiedName Move(QualifiedName n) => n.Schema == s.Name ? n with { Schema = s.NewName } : n;
-        foreach (var type in catalog.EnumTypes.Keys.Concat(catalog.Domains.Keys).Where(n => n.Schema == s.Name).ToList())
+        foreach (var type in catalog.EnumTypes.Keys.Concat(catalog.Domains.Keys).Concat(catalog.Composites.Keys).Where(n => n.Schema == s.Name).ToList())
         {
             catalog = TypeReferences.Retarget(catalog, type, Move(type), context.Rules);
         }
@@ -92,7 +93,8 @@ internal static class SchemaStatements
             tables: Rekey(catalog.Tables, Move, (t, n) => SequenceDefaults.MoveSchema(t with { Name = n }, s.Name, s.NewName, context.Rules)),
             enumTypes: Rekey(catalog.EnumTypes, Move, (t, n) => t with { Name = n }),
             domains: Rekey(catalog.Domains, Move, (d, n) => d with { Name = n }),
-            otherTypes: catalog.OtherTypes.Select(Move).ToImmutableSortedSet());
+            otherTypes: catalog.OtherTypes.Select(Move).ToImmutableSortedSet(),
+            composites: Rekey(catalog.Composites, Move, (c, n) => c with { Name = n }));
     }
 
     private static ImmutableSortedDictionary<QualifiedName, T> Rekey<T>(ImmutableSortedDictionary<QualifiedName, T> items, Func<QualifiedName, QualifiedName> move, Func<T, QualifiedName, T> rename)

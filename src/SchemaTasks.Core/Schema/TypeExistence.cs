@@ -40,10 +40,14 @@ internal static class TypeExistence
     public static void CheckVariable(Catalog catalog, TypeSpec type, ApplyContext context, SqlToken at, QualifiedName routine, string variable)
         => Check(catalog, type, context, at, routine, null, variable);
 
-    // The owner and column of a column or domain, or the routine and variable.
-    private static void Check(Catalog catalog, TypeSpec type, ApplyContext context, SqlToken at, QualifiedName owner, string? column, string? variable)
+    /// <summary>As the column's check, for an attribute of a composite type (CREATE TYPE ... AS, ADD or ALTER ATTRIBUTE); the message gives the server's SQLSTATE.</summary>
+    public static void CheckAttribute(Catalog catalog, TypeSpec type, ApplyContext context, SqlToken at, QualifiedName composite, string attribute)
+        => Check(catalog, type, context, at, composite, attribute, variable: null, isAttribute: true);
+
+    // The owner and column of a column or domain, or the routine and variable, or the composite and attribute.
+    private static void Check(Catalog catalog, TypeSpec type, ApplyContext context, SqlToken at, QualifiedName owner, string? column, string? variable, bool isAttribute = false)
     {
-        string user() => variable is null ? User(owner, column, context) : $"Variable {context.Show(variable)} of routine {context.Show(owner)}";
+        string user() => isAttribute ? $"Attribute {context.Show(column!)} of composite type {context.Show(owner)}" : variable is null ? User(owner, column, context) : $"Variable {context.Show(variable)} of routine {context.Show(owner)}";
         var pseudoTypeAllowed = variable is not null;
         if (!context.IsPostgres || type.UserType is not { } name) return;
         var inSearchPath = !type.IsQualified || name.Schema == Catalog;
@@ -81,6 +85,7 @@ internal static class TypeExistence
         }
 
         var message = $"{user()} has type {context.Show(name)}, which does not exist when this statement runs: it is not built in, no earlier migration creates it, and no extension the migrations create provides it.";
+        if (isAttribute) message += $" PostgreSQL refuses the statement (42704, type \"{name.Name}\" does not exist).";
         var similar = SimilarNames.Suggest(name.Name, Candidates(catalog, name.Schema));
         if (similar.Count > 0) message += $" Did you mean {string.Join(" or ", similar.Select(context.Show))}?";
         message += " " + (providedElsewhere ?? Fix(name, context));

@@ -6,15 +6,16 @@ namespace SchemaTasks.Schema;
 /// <summary>Keeps columns and domains that name a type in step when the type is renamed, moved or dropped.</summary>
 internal static class TypeReferences
 {
-    /// <summary>What uses <paramref name="type"/>: columns and domains of it, and defaults and CHECKs that cast to it.</summary>
+    /// <summary>What uses <paramref name="type"/>: columns, composite attributes and domains of it, and defaults and CHECKs that cast to it.</summary>
     public static List<string> Dependents(Catalog catalog, QualifiedName type, IdentifierRules rules)
     {
         var dependents = new List<string>();
+        var byText = catalog.OtherTypes.Contains(type);
         foreach (var table in catalog.Tables.Values)
         {
             foreach (var column in table.Columns)
             {
-                if (column.TypeReference == type) dependents.Add($"column {rules.Quote(table.Name)}.{rules.Quote(column.Name)}");
+                if (Names(column.Type, column.TypeReference, type, byText, rules)) dependents.Add($"column {rules.Quote(table.Name)}.{rules.Quote(column.Name)}");
                 else if (CastTypes.Names(column.Default, type, rules)) dependents.Add($"the default of column {rules.Quote(table.Name)}.{rules.Quote(column.Name)}");
             }
 
@@ -24,9 +25,17 @@ internal static class TypeReferences
             }
         }
 
+        foreach (var composite in catalog.Composites.Values)
+        {
+            foreach (var attribute in composite.Attributes.Where(a => a.TypeReference == type))
+            {
+                dependents.Add($"column {rules.Quote(attribute.Name)} of composite type {rules.Quote(composite.Name)}");
+            }
+        }
+
         foreach (var domain in catalog.Domains.Values)
         {
-            if (domain.BaseTypeReference == type) dependents.Add($"domain {rules.Quote(domain.Name)}");
+            if (Names(domain.BaseType, domain.BaseTypeReference, type, byText, rules)) dependents.Add($"domain {rules.Quote(domain.Name)}");
             else if (CastTypes.Names(domain.Default, type, rules)) dependents.Add($"domain {rules.Quote(domain.Name)} (its default)");
             foreach (var check in domain.Checks.Where(c => CastTypes.Names(c, type, rules)))
             {
@@ -37,10 +46,16 @@ internal static class TypeReferences
         return dependents;
     }
 
+    // A column or domain keeps a reference to an enum type or domain; one of a composite, range or
+    // base type (byText) is known by its type text only.
+    private static bool Names(string text, QualifiedName? reference, QualifiedName type, bool byText, IdentifierRules rules)
+        => reference == type || (byText && reference is null && CompositeTypeUses.NamesByText(text, type, rules));
+
     /// <summary>Points every use of <paramref name="from"/> at <paramref name="to"/>, rewriting type texts.</summary>
     public static Catalog Retarget(Catalog catalog, QualifiedName from, QualifiedName to, IdentifierRules rules)
     {
         catalog = DomainColumnDefaults.Retarget(catalog, from, to, rules);
+        var byText = catalog.OtherTypes.Contains(from) || catalog.OtherTypes.Contains(to);
         var tables = catalog.Tables;
         foreach (var table in catalog.Tables.Values)
         {
@@ -48,10 +63,11 @@ internal static class TypeReferences
             for (var i = 0; i < columns.Length; i++)
             {
                 var column = columns[i];
-                if (column.TypeReference == from)
+                if (Names(column.Type, column.TypeReference, from, byText, rules))
                 {
                     var text = rules.Quote(to);
-                    columns = columns.SetItem(i, column with { TypeReference = to, Type = column.IsArray ? text + "[]" : text });
+                    var isArray = column.IsArray || column.Type.EndsWith("[]", StringComparison.Ordinal);
+                    columns = columns.SetItem(i, column with { TypeReference = column.TypeReference is null ? null : to, Type = isArray ? text + "[]" : text });
                 }
             }
 
@@ -61,14 +77,28 @@ internal static class TypeReferences
         var domains = catalog.Domains;
         foreach (var domain in catalog.Domains.Values)
         {
-            if (domain.BaseTypeReference == from)
+            if (Names(domain.BaseType, domain.BaseTypeReference, from, byText, rules))
             {
                 var text = rules.Quote(to) + (domain.BaseType.EndsWith("[]", StringComparison.Ordinal) ? "[]" : string.Empty);
-                domains = domains.SetItem(domain.Name, domain with { BaseTypeReference = to, BaseType = text });
+                domains = domains.SetItem(domain.Name, domain with { BaseTypeReference = domain.BaseTypeReference is null ? null : to, BaseType = text });
             }
         }
 
-        return catalog.With(tables: tables, domains: domains);
+        return catalog.With(tables: tables, domains: domains, composites: RetargetAttributes(catalog, from, to, rules));
+    }
+
+    private static ImmutableSortedDictionary<QualifiedName, CatalogCompositeType> RetargetAttributes(Catalog catalog, QualifiedName from, QualifiedName to, IdentifierRules rules)
+    {
+        var composites = catalog.Composites;
+        foreach (var composite in catalog.Composites.Values)
+        {
+            if (!composite.Attributes.Any(a => a.TypeReference == from)) continue;
+            var text = rules.Quote(to);
+            var attributes = composite.Attributes.Select(a => a.TypeReference == from ? a with { TypeReference = to, Type = a.Type.EndsWith("[]", StringComparison.Ordinal) ? text + "[]" : text } : a);
+            composites = composites.SetItem(composite.Name, composite with { Attributes = attributes.ToImmutableArray() });
+        }
+
+        return composites;
     }
 
     /// <summary>
@@ -77,14 +107,15 @@ internal static class TypeReferences
     /// </summary>
     public static Catalog DropDependents(Catalog catalog, QualifiedName type, IdentifierRules rules, int depth = 0)
     {
+        var byText = catalog.OtherTypes.Contains(type);
         var tables = catalog.Tables;
         foreach (var table in catalog.Tables.Values)
         {
-            var kept = table.Columns.RemoveAll(c => c.TypeReference == type);
+            var kept = table.Columns.RemoveAll(c => Names(c.Type, c.TypeReference, type, byText, rules));
             var checks = table.Checks.RemoveAll(k => CastTypes.Names(k, type, rules));
             if (kept.Length != table.Columns.Length)
             {
-                var dropped = table.Columns.Where(c => c.TypeReference == type).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+                var dropped = table.Columns.Where(c => Names(c.Type, c.TypeReference, type, byText, rules)).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
                 checks = checks.RemoveAll(k => k.Column is not null && dropped.Contains(k.Column));
             }
 
@@ -102,11 +133,18 @@ internal static class TypeReferences
             if (checks.Length != domain.Checks.Length) domains = domains.SetItem(domain.Name, domain with { Checks = checks });
         }
 
-        catalog = catalog.With(tables: tables, domains: domains);
+        var composites = catalog.Composites;
+        foreach (var composite in catalog.Composites.Values)
+        {
+            var attributes = composite.Attributes.RemoveAll(a => a.TypeReference == type);
+            if (attributes.Length != composite.Attributes.Length) composites = composites.SetItem(composite.Name, composite with { Attributes = attributes });
+        }
+
+        catalog = catalog.With(tables: tables, domains: domains, composites: composites);
         if (depth > 16) return catalog;
 
         // The server records a domain's default as the domain's own dependency, so the domain goes too.
-        foreach (var domain in catalog.Domains.Values.Where(d => d.BaseTypeReference == type || CastTypes.Names(d.Default, type, rules)).ToList())
+        foreach (var domain in catalog.Domains.Values.Where(d => Names(d.BaseType, d.BaseTypeReference, type, byText, rules) || CastTypes.Names(d.Default, type, rules)).ToList())
         {
             catalog = DropDependents(catalog, domain.Name, rules, depth + 1);
             catalog = catalog.With(domains: catalog.Domains.Remove(domain.Name));

@@ -45,8 +45,11 @@ internal static class TypeStatements
 
     public static Catalog CreateOther(Catalog catalog, CreateOtherTypeStatement s, ApplyContext context)
     {
-        if (catalog.OtherTypes.Contains(s.Name)) return catalog; // A shell type completed by its full definition.
-        if (!CheckSchema(catalog, s.Name, context, s.At) || !CheckNewType(catalog, s.Name, context, s.At)) return catalog;
+        // A shell type completed by its full definition; a composite type is never a shell.
+        var shell = catalog.OtherTypes.Contains(s.Name) && !catalog.Composites.ContainsKey(s.Name);
+        if (shell && s.Attributes is null) return catalog;
+        if (!shell && (!CheckSchema(catalog, s.Name, context, s.At) || !CheckNewType(catalog, s.Name, context, s.At))) return catalog;
+        if (s.Attributes is { } attributes) return CompositeTypeStatements.Create(catalog, s, attributes, context);
         return catalog.With(otherTypes: catalog.OtherTypes.Add(s.Name));
     }
 
@@ -210,7 +213,8 @@ internal static class TypeStatements
         }
         else
         {
-            catalog = catalog.With(otherTypes: catalog.OtherTypes.Remove(s.Type).Add(s.NewName));
+            var composites = catalog.Composites.TryGetValue(s.Type, out var composite) ? catalog.Composites.Remove(s.Type).SetItem(s.NewName, composite with { Name = s.NewName }) : catalog.Composites;
+            catalog = catalog.With(otherTypes: catalog.OtherTypes.Remove(s.Type).Add(s.NewName), composites: composites);
         }
 
         return TypeReferences.Retarget(catalog, s.Type, s.NewName, context.Rules);
@@ -235,7 +239,7 @@ internal static class TypeStatements
             var dependents = TypeReferences.Dependents(catalog, name, context.Rules);
             if (dependents.Count > 0 && !s.Cascade)
             {
-                context.Error(DiagnosticCodes.TypeInUse, $"DROP {kind} {context.Show(name)} would fail: {string.Join(", ", dependents)} still use it. Change or drop those first, or add CASCADE (which drops them).", s.At);
+                context.Error(DiagnosticCodes.TypeInUse, $"DROP {kind} {context.Show(name)} would fail: {string.Join(", ", dependents)} still use it (2BP01, cannot drop type {name.Name} because other objects depend on it). Change or drop those first, or add CASCADE (which drops them).", s.At);
                 continue;
             }
 
@@ -244,7 +248,8 @@ internal static class TypeStatements
             catalog = catalog.With(
                 enumTypes: catalog.EnumTypes.Remove(name),
                 domains: catalog.Domains.Remove(name),
-                otherTypes: catalog.OtherTypes.Remove(name));
+                otherTypes: catalog.OtherTypes.Remove(name),
+                composites: catalog.Composites.Remove(name));
         }
 
         return catalog;

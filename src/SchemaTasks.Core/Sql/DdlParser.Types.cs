@@ -32,19 +32,88 @@ internal sealed partial class DdlParser
                 return new CreateEnumTypeStatement(at, name, labels);
             }
 
-            if (!_c.IsWord("RANGE") && !_c.IsSymbol('(')) throw _c.Error("expected ENUM, RANGE or '(' after AS");
+            if (_c.IsSymbol('(')) return new CreateOtherTypeStatement(at, name) { Attributes = CompositeAttributes() };
+            if (!_c.IsWord("RANGE")) throw _c.Error("expected ENUM, RANGE or '(' after AS");
         }
         else if (!_c.IsSymbol('('))
         {
             throw _c.Error("expected AS after the type name");
         }
 
-        return new CreateOtherTypeStatement(at, name); // Composite, range and base types are not tracked beyond their name.
+        return new CreateOtherTypeStatement(at, name); // Range and base types are not tracked beyond their name.
+    }
+
+    // The attribute list of CREATE TYPE ... AS (a int, b text COLLATE "C"); it may be empty.
+    private List<CompositeAttributeSpec> CompositeAttributes()
+    {
+        _c.ExpectSymbol('(');
+        var attributes = new List<CompositeAttributeSpec>();
+        if (!_c.TrySymbol(')'))
+        {
+            do
+            {
+                attributes.Add(CompositeAttribute());
+            }
+            while (_c.TrySymbol(','));
+            _c.ExpectSymbol(')');
+        }
+
+        _c.ExpectEnd();
+        return attributes;
+    }
+
+    private CompositeAttributeSpec CompositeAttribute()
+    {
+        var at = _c.Current;
+        var name = _c.Identifier();
+        var type = DataType();
+        if (_c.TryWord("COLLATE")) _c.QualifiedName(); // The collation changes no tracked fact of a composite.
+        return new CompositeAttributeSpec(at, name, type);
+    }
+
+    // ALTER TYPE ... ADD/DROP/ALTER ATTRIBUTE, comma-separated, each with an optional CASCADE or
+    // RESTRICT (which reach typed tables, which are not tracked).
+    private AlterCompositeTypeStatement CompositeAttributeActions(SqlToken at, QualifiedName type)
+    {
+        var actions = new List<CompositeAttributeAction>();
+        do
+        {
+            var actionAt = _c.Current;
+            if (_c.TryWords("ADD", "ATTRIBUTE"))
+            {
+                var attribute = CompositeAttribute();
+                actions.Add(new CompositeAttributeAction(actionAt, CompositeActionKind.Add, attribute.Name, attribute.Type, false, null));
+            }
+            else if (_c.TryWords("DROP", "ATTRIBUTE"))
+            {
+                var ifExists = IfExists();
+                actions.Add(new CompositeAttributeAction(actionAt, CompositeActionKind.Drop, _c.Identifier(), null, ifExists, null));
+            }
+            else if (_c.TryWords("ALTER", "ATTRIBUTE"))
+            {
+                var name = _c.Identifier();
+                if (_c.TryWord("SET")) _c.ExpectWord("DATA");
+                _c.ExpectWord("TYPE");
+                var attribute = DataType();
+                if (_c.TryWord("COLLATE")) _c.QualifiedName();
+                actions.Add(new CompositeAttributeAction(actionAt, CompositeActionKind.Retype, name, attribute, false, null));
+            }
+            else
+            {
+                throw _c.Error("expected ADD ATTRIBUTE, DROP ATTRIBUTE or ALTER ATTRIBUTE");
+            }
+
+            DropBehaviour();
+        }
+        while (_c.TrySymbol(','));
+        _c.ExpectEnd();
+        return new AlterCompositeTypeStatement(at, type, actions);
     }
 
     private SqlStatement? AlterType(SqlToken at)
     {
         var name = _c.QualifiedName();
+        if (_c.IsWord("ATTRIBUTE", 1) && (_c.IsWord("ADD") || _c.IsWord("DROP") || _c.IsWord("ALTER"))) return CompositeAttributeActions(at, name);
         if (_c.TryWord("ADD"))
         {
             _c.ExpectWord("VALUE");
@@ -77,7 +146,17 @@ internal sealed partial class DdlParser
                 return new RenameEnumValueStatement(at, name, from, to);
             }
 
-            if (_c.TryWord("ATTRIBUTE")) return null; // Composite types are tracked by name only.
+            var renameAt = _c.Position > 0 ? _c.Tokens[_c.Position - 1] : at;
+            if (_c.TryWord("ATTRIBUTE"))
+            {
+                var from = _c.Identifier();
+                _c.ExpectWord("TO");
+                var to = _c.Identifier();
+                DropBehaviour();
+                _c.ExpectEnd();
+                return new AlterCompositeTypeStatement(at, name, [new CompositeAttributeAction(renameAt, CompositeActionKind.Rename, from, null, false, to)]);
+            }
+
             _c.ExpectWord("TO");
             var newName = _c.Identifier();
             _c.ExpectEnd();
@@ -93,7 +172,7 @@ internal sealed partial class DdlParser
 
         if (_c.IsWord("OWNER") || _c.IsWord("ADD") || _c.IsWord("DROP") || _c.IsWord("ALTER") || _c.IsWord("SET"))
         {
-            return null; // Ownership, composite attributes and base-type options do not change tracked facts.
+            return null; // Ownership and base-type options do not change tracked facts.
         }
 
         throw _c.Error("expected ADD VALUE, RENAME VALUE, RENAME TO, SET SCHEMA or OWNER TO");

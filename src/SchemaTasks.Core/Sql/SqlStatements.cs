@@ -27,8 +27,33 @@ internal sealed record RenameSchemaStatement(SqlToken At, string Name, string Ne
 
 internal sealed record CreateEnumTypeStatement(SqlToken At, QualifiedName Name, IReadOnlyList<string> Labels) : SqlStatement(At);
 
-/// <summary>A composite, range or base type: tracked by name only, so later statements about it are understood.</summary>
-internal sealed record CreateOtherTypeStatement(SqlToken At, QualifiedName Name) : SqlStatement(At);
+/// <summary>A composite, range or base type: in the snapshot by name only, so later statements about it are understood.</summary>
+internal sealed record CreateOtherTypeStatement(SqlToken At, QualifiedName Name) : SqlStatement(At)
+{
+    /// <summary>A composite type's attributes (<c>AS (a int, b text)</c>), in order; <see langword="null"/> for a range, base or shell type.</summary>
+    public IReadOnlyList<CompositeAttributeSpec>? Attributes { get; init; }
+}
+
+/// <summary>One attribute of <c>CREATE TYPE ... AS (...)</c> or <c>ALTER TYPE ... ADD ATTRIBUTE</c>, at its name.</summary>
+internal sealed record CompositeAttributeSpec(SqlToken At, string Name, TypeSpec Type);
+
+internal enum CompositeActionKind
+{
+    Add,
+    Drop,
+    Retype,
+    Rename,
+}
+
+/// <summary>
+/// One action of <c>ALTER TYPE ... ADD/DROP/ALTER ATTRIBUTE</c> (several, comma-separated) or the
+/// one of <c>RENAME ATTRIBUTE a TO b</c>. <see cref="Type"/> is the added or new type;
+/// <see cref="NewName"/> the name a rename gives.
+/// </summary>
+internal sealed record CompositeAttributeAction(SqlToken At, CompositeActionKind Kind, string Name, TypeSpec? Type, bool IfExists, string? NewName);
+
+/// <summary><c>ALTER TYPE</c> with attribute actions: the server runs them all or none.</summary>
+internal sealed record AlterCompositeTypeStatement(SqlToken At, QualifiedName Type, IReadOnlyList<CompositeAttributeAction> Actions) : SqlStatement(At);
 
 internal sealed record AddEnumValueStatement(SqlToken At, QualifiedName Type, string Label, bool IfNotExists, string? Neighbour, bool Before) : SqlStatement(At);
 
