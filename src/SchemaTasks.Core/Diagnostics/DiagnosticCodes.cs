@@ -518,7 +518,7 @@ public static class DiagnosticCodes
 
     /// <summary>
     /// MariaDB takes <c>ALTER COLUMN ... SET DEFAULT</c> of a generated column without an error
-    /// and keeps no default: the snapshot keeps none either (warning).
+    /// and records the default, which it never uses: the column's value is its expression's (warning).
     /// </summary>
     public const string GeneratedColumnDefaultIgnored = "ST3165";
 

@@ -255,7 +255,7 @@ internal static class AlterTableActions
                 if (index < 0) return table;
                 if (NullDefaults.RefusesSetDefault(table.Columns[index], setDefault.Default, setDefault.At, context)) return table;
                 if (GeneratedColumnDefaults.RefusesSetDefault(table, table.Columns[index], setDefault, context)) return table;
-                if (MariaDbColumnExpressions.IgnoresSetDefault(table, table.Columns[index], setDefault, context)) return table;
+                MariaDbColumnExpressions.WarnSetDefault(table, table.Columns[index], setDefault, context);
                 var defaulted = table.Columns[index] with { Default = StoredDefaults.ForColumn(setDefault.Default, table.Columns[index].Type, table.Columns[index].IsArray, context.Rules) };
                 return RefusedDefaults.Checked(catalog, table.Name, defaulted, setDefault.Default, setDefault.At, context) is { } accepted ? table.WithColumnChanged(index, accepted) : table;
             }

@@ -20,7 +20,7 @@ namespace SchemaTasks.Schema;
 /// (1901): MariaDB takes <c>rand()</c>, <c>now()</c> and variables there.</item>
 /// </list>
 /// A rename is followed by the DEFAULTs, as the server does. MariaDB also takes
-/// <c>ALTER COLUMN ... SET DEFAULT</c> of a generated column and keeps no default.
+/// <c>ALTER COLUMN ... SET DEFAULT</c> of a generated column, records it and never uses it.
 /// </summary>
 internal static class MariaDbColumnExpressions
 {
@@ -99,21 +99,17 @@ internal static class MariaDbColumnExpressions
     }
 
     /// <summary>
-    /// Whether MariaDB ignores SET or DROP DEFAULT of <paramref name="column"/>, a generated column:
-    /// it runs the statement and keeps no default. Reported as a warning for SET DEFAULT.
+    /// SET DEFAULT of <paramref name="column"/>, a generated column: MariaDB runs it and records the
+    /// default (information_schema shows it, SHOW CREATE TABLE does not), but the column's value
+    /// stays its expression's. The snapshot keeps the default, as the server does; reported as a warning.
     /// </summary>
-    public static bool IgnoresSetDefault(CatalogTable table, CatalogColumn column, SetDefaultAction action, ApplyContext context)
+    public static void WarnSetDefault(CatalogTable table, CatalogColumn column, SetDefaultAction action, ApplyContext context)
     {
-        if (context.Rules.Dialect != SqlDialect.MariaDb || column.GeneratedExpression is null) return false;
-        if (action.Default is not null)
-        {
-            context.Warning(
-                DiagnosticCodes.GeneratedColumnDefaultIgnored,
-                $"MariaDB runs this SET DEFAULT of generated column {context.Show(column.Name)} of {context.Show(table.Name)} without an error and ignores it: the column keeps no default, its value is always its expression's. Remove the SET DEFAULT, or drop the expression (MODIFY the column without it) first.",
-                action.At);
-        }
-
-        return true;
+        if (context.Rules.Dialect != SqlDialect.MariaDb || column.GeneratedExpression is null || action.Default is null) return;
+        context.Warning(
+            DiagnosticCodes.GeneratedColumnDefaultIgnored,
+            $"MariaDB runs this SET DEFAULT of generated column {context.Show(column.Name)} of {context.Show(table.Name)} and records the default, but never uses it: the column's value is always its expression's. Remove the SET DEFAULT, or drop the expression (MODIFY the column without it) first.",
+            action.At);
     }
 
     // A default that is a number, a string or NULL names nothing; most defaults are one.
