@@ -512,9 +512,25 @@ public static class DiagnosticCodes
     /// whose value is not the row's alone: MariaDB in a STORED column (error 1901; the session
     /// functions also in a VIRTUAL one), MySQL 8 in any (error 3763, 3765 for a variable). Also a
     /// generated column, a DEFAULT or a CHECK that uses the AUTO_INCREMENT column (MariaDB 1901;
-    /// MySQL 8 3109, 3768, 3818).
+    /// MySQL 8 3109, 3768, 3818). And, MariaDB: a CHECK that uses such a function, a variable or a
+    /// stored function (1901) or a subquery (1970); a DEFAULT that uses a function acting on the
+    /// session (<c>sleep</c>, <c>last_insert_id</c>, ...), a stored function or a subquery (1901).
     /// </summary>
     public const string GeneratedColumnFunctionRefused = "ST3066";
+
+    /// <summary>
+    /// MariaDB refuses a DEFAULT or generated column whose expression uses a column not yet
+    /// computed when it is (error 4029, Expression for field is referring to uninitialized field):
+    /// the column itself, a generated column (from a DEFAULT), or a later column of its own kind
+    /// whose value is an expression too (a generated column, or a DEFAULT that is no constant).
+    /// </summary>
+    public const string ExpressionUsesUncomputedColumn = "ST3164";
+
+    /// <summary>
+    /// MariaDB takes <c>ALTER COLUMN ... SET DEFAULT</c> of a generated column without an error
+    /// and records the default, which it never uses: the column's value is its expression's (warning).
+    /// </summary>
+    public const string GeneratedColumnDefaultIgnored = "ST3165";
 
     /// <summary>PostgreSQL refuses a foreign key whose column and referenced column have types it cannot compare (SQLSTATE 42804), at creation or after ALTER COLUMN ... TYPE.</summary>
     public const string ForeignKeyTypesIncompatible = "ST3070";

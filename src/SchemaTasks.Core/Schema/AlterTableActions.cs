@@ -208,7 +208,7 @@ internal static class AlterTableActions
                 var old = table.Columns[index].Name;
                 if (ColumnCheckRules.BeforeRename(table, old, rename.To, rename.At, context) is not { } renaming) return table;
                 if (GeneratedColumnDependencies.BeforeRename(renaming, old, rename.To, rename.At, context) is not { } following) return table;
-                table = following;
+                table = MariaDbColumnExpressions.FollowRename(following, old, rename.To, context);
                 return table.WithColumnChanged(index, table.Columns[index] with { Name = rename.To }) with
                 {
                     Inheritance = table.Inheritance?.Key is { } key ? table.Inheritance with { Key = key.WithColumnRenamed(old, rename.To) } : table.Inheritance,
@@ -255,6 +255,7 @@ internal static class AlterTableActions
                 if (index < 0) return table;
                 if (NullDefaults.RefusesSetDefault(table.Columns[index], setDefault.Default, setDefault.At, context)) return table;
                 if (GeneratedColumnDefaults.RefusesSetDefault(table, table.Columns[index], setDefault, context)) return table;
+                MariaDbColumnExpressions.WarnSetDefault(table, table.Columns[index], setDefault, context);
                 var defaulted = table.Columns[index] with { Default = StoredDefaults.ForColumn(setDefault.Default, table.Columns[index].Type, table.Columns[index].IsArray, context.Rules) };
                 return RefusedDefaults.Checked(catalog, table.Name, defaulted, setDefault.Default, setDefault.At, context) is { } accepted ? table.WithColumnChanged(index, accepted) : table;
             }
@@ -277,7 +278,7 @@ internal static class AlterTableActions
 
                 if (ColumnCheckRules.BeforeRedefine(table, old, replace.Definition.Name, "MODIFY/CHANGE COLUMN", replace.At, context) is not { } redefining) return table;
                 if (GeneratedColumnDependencies.BeforeRename(redefining, old, replace.Definition.Name, replace.At, context) is not { } following) return table;
-                table = following;
+                table = MariaDbColumnExpressions.FollowRename(following, old, replace.Definition.Name, context);
                 var redefinedCharset = TableCharsets.Of(table, context.Rules).For(replace.Definition);
                 var redefined = MariaDbColumnRules.Sized(ColumnCheckRules.Stored(ColumnFactory.Create(catalog, table.Name, replace.Definition, context), context), replace.Definition, redefinedCharset, table.Name, context);
                 // As for ADD: only an ENUM or SET has a list to judge.

@@ -23,6 +23,7 @@ internal static class CatalogApplier
         }
         if (context.Rules.Dialect == SqlDialect.MariaDb && !ReferenceEquals(after, catalog) && RefusesIndexedVirtualColumn(after, statement, context)) return catalog;
         if (context.Rules.Dialect.IsMySqlFamily() && MySqlAutoIncrementReferences.MayMake(statement) && !ReferenceEquals(after, catalog) && RefusesAutoIncrementReference(after, statement, context)) return catalog;
+        if (context.Rules.Dialect == SqlDialect.MariaDb && MariaDbColumnExpressions.MayConcern(statement) && !ReferenceEquals(after, catalog) && RefusesColumnExpression(after, statement, context)) return catalog;
         if (context.Rules.Dialect.IsMySqlFamily() && RefusesPartitioning(after, statement, context)) return catalog;
         if (!catalog.Relations.IsEmpty) after = RelationStatements.After(catalog, after, statement);
         return cascade is null ? after : cascade.Follow(catalog, after);
@@ -57,6 +58,14 @@ internal static class CatalogApplier
     {
         CreateTableStatement s => after.FindTable(s.Name) is { } table && MySqlAutoIncrementReferences.Refuses(table, s.At, context),
         AlterTableStatement s => after.FindTable(s.Name) is { } table && MySqlAutoIncrementReferences.Refuses(table, s.At, context),
+        _ => false,
+    };
+
+    // MariaDB refuses the statement that leaves a DEFAULT, generated column or CHECK naming no column, or one not computed yet.
+    private static bool RefusesColumnExpression(Catalog after, SqlStatement statement, ApplyContext context) => statement switch
+    {
+        CreateTableStatement s => after.FindTable(s.Name) is { } table && MariaDbColumnExpressions.Refuses(table, s, context),
+        AlterTableStatement s => after.FindTable(s.Name) is { } table && MariaDbColumnExpressions.Refuses(table, s, context),
         _ => false,
     };
 

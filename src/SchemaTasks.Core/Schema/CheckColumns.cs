@@ -56,7 +56,18 @@ internal static class CheckColumns
     public static CatalogCheck RenameColumn(CatalogCheck check, string from, string to, IdentifierRules rules)
     {
         if (check.Column is not null) return check;
-        var text = check.Expression;
+        var renamed = RenameInExpression(check.Expression, from, to, rules);
+        if (ReferenceEquals(renamed, check.Expression)) return check;
+        return check with
+        {
+            Expression = renamed,
+            Identifiers = check.Identifiers.IsDefault ? default : check.Identifiers.Select(n => string.Equals(n, from, rules.ColumnComparison) ? to : n).ToImmutableArray(),
+        };
+    }
+
+    /// <summary>An expression's text with column <paramref name="from"/> renamed to <paramref name="to"/>; the same string when it does not name it.</summary>
+    public static string RenameInExpression(string text, string from, string to, IdentifierRules rules)
+    {
         var builder = new System.Text.StringBuilder(text.Length + 8);
         var copied = 0;
         foreach (var (name, start, length) in ColumnTokens(text, rules))
@@ -66,12 +77,7 @@ internal static class CheckColumns
             copied = start + length;
         }
 
-        if (copied == 0) return check;
-        return check with
-        {
-            Expression = builder.Append(text, copied, text.Length - copied).ToString(),
-            Identifiers = check.Identifiers.IsDefault ? default : check.Identifiers.Select(n => string.Equals(n, from, rules.ColumnComparison) ? to : n).ToImmutableArray(),
-        };
+        return copied == 0 ? text : builder.Append(text, copied, text.Length - copied).ToString();
     }
 
     // The names in an expression that can be columns: not functions, not a cast's type.

@@ -38,6 +38,12 @@ internal static class MySqlGeneratedColumnFunctions
         "current_timestamp", "localtime", "localtimestamp", "current_date", "current_time", "utc_timestamp", "utc_date", "utc_time", "current_user", "current_role",
     };
 
+    /// <summary>Whether built-in function <paramref name="name"/> gives a value that is not the row's alone (time, random, session and user functions).</summary>
+    public static bool IsNotOfTheRow(string name) => NotOfTheRow.Contains(name);
+
+    /// <summary>Whether built-in function <paramref name="name"/> acts on the session (<c>sleep</c>, <c>get_lock</c>, <c>last_insert_id</c>, <c>nextval</c>, ...).</summary>
+    public static bool IsOfTheSession(string name) => OfTheSession.Contains(name);
+
     /// <summary>Reports the first function or variable of <paramref name="column"/>'s generation the server refuses; <see langword="true"/> then.</summary>
     public static bool Refuses(QualifiedName table, ColumnSpec column, ApplyContext context)
     {

@@ -777,7 +777,27 @@ internal sealed partial class DdlParser
 
     // A generated column's expression: the names in it, and its text, which DROP FUNCTION reads for calls.
     private (List<string> Names, string Text) Generation((int Start, int End) range)
-        => (NamesIn(range), range.End > range.Start ? _c.Source[_c.Tokens[range.Start].Start.._c.Tokens[range.End - 1].End] : string.Empty);
+        => (NamesIn(range), range.End > range.Start ? GenerationText(range) : string.Empty);
+
+    // The expression as written; MySQL's double-quoted names (ANSI_QUOTES) in backticks, so that
+    // the text reads the same whatever sql_mode reads it later.
+    private string GenerationText((int Start, int End) range)
+    {
+        var first = _c.Tokens[range.Start].Start;
+        var text = _c.Source[first.._c.Tokens[range.End - 1].End];
+        if (!_mySql || !text.Contains('"')) return text;
+        var builder = new System.Text.StringBuilder(text.Length);
+        var copied = first;
+        for (var i = range.Start; i < range.End; i++)
+        {
+            var token = _c.Tokens[i];
+            if (token.Kind != SqlTokenKind.QuotedIdentifier || _c.Source[token.Start] != '"' || token.Unterminated) continue;
+            builder.Append(_c.Source, copied, token.Start - copied).Append('`').Append(SqlTokenText.Unquote(_c.Source, token).Replace("`", "``", StringComparison.Ordinal)).Append('`');
+            copied = token.End;
+        }
+
+        return builder.Append(_c.Source, copied, _c.Tokens[range.End - 1].End - copied).ToString();
+    }
 
     // The names in a generated column's expression that may be columns: words and quoted names
     // not followed by '(' (a function's).
