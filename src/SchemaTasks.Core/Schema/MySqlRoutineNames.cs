@@ -79,6 +79,7 @@ internal sealed class MySqlRoutineNames
     // CREATE [OR REPLACE] then DEFINER, AGGREGATE or the kind word: no other object's CREATE.
     private static bool RoutineHead(string sql, List<SqlToken> tokens)
     {
+        if (tokens.Count < 3) return false;
         var at = SqlTokenText.IsWord(sql, tokens[1], "OR") ? 3 : 1;
         return at < tokens.Count && SqlTokenText.IsOneOf(sql, tokens[at], HeadWords);
     }

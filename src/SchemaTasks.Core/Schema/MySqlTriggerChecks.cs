@@ -79,6 +79,7 @@ internal static class MySqlTriggerChecks
     // CREATE [OR REPLACE] [DEFINER = user] TRIGGER: the index after TRIGGER, or -1.
     private static int Head(string sql, List<SqlToken> tokens)
     {
+        if (tokens.Count < 4) return -1;
         var at = SqlTokenText.IsWord(sql, tokens[1], "OR") ? 3 : 1;
         if (at < tokens.Count && SqlTokenText.IsWord(sql, tokens[at], "DEFINER"))
         {
