@@ -13,6 +13,7 @@ internal static class CatalogApplier
     {
         ServerLimits.ReportTruncated(statement, context);
         if (context.QueryShaped.Count > 0 && context.QueryShaped.Check(statement, context)) return catalog;
+        if (!context.IsPostgres && !catalog.Relations.Named.IsEmpty && MySqlViews.RefusesAsTable(catalog, statement, context)) return catalog;
         var cascade = ViewCascade.Plan(catalog, statement, context);
         var after = ApplyStatement(catalog, statement, context);
         if (context.IsPostgres && statement is CreateTableStatement or AlterTableStatement && !ReferenceEquals(after, catalog) && PartitionedUniqueKeys.Refuses(catalog, after, statement, context)) return catalog;
@@ -119,6 +120,8 @@ internal static class CatalogApplier
         RenameRelationColumnStatement s => catalog.WithRelations(RelationStatements.ForgetColumns(catalog.Relations, s.Name)),
         DropRelationStatement s => ViewDependencies.AllowsRelationDrop(catalog, s, context) ? RelationStatements.Drop(catalog, s.Names) : catalog,
         UnreadRelationStatement s => RelationStatements.Unread(catalog, s),
+        MySqlCreateViewStatement s => MySqlViews.Create(catalog, s, context),
+        MySqlDropViewStatement s => MySqlViews.Drop(catalog, s, context),
         CreatePolicyStatement s => PolicyStatements.Create(catalog, s, context),
         AlterPolicyStatement s => PolicyStatements.Alter(catalog, s, context),
         RenamePolicyStatement s => PolicyStatements.Rename(catalog, s),

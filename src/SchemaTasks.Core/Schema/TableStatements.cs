@@ -327,6 +327,7 @@ internal static class TableStatements
     /// <summary>Renames or moves a table, reporting a missing source or an existing target.</summary>
     public static Catalog Move(Catalog catalog, QualifiedName from, QualifiedName to, ApplyContext context, SqlToken at)
     {
+        if (!context.IsPostgres && !catalog.Relations.Named.IsEmpty && MySqlViews.Rename(catalog, from, to, context, at) is { } withView) return withView;
         if (!catalog.Tables.TryGetValue(from, out var table))
         {
             if (context.UnknownShapes.Contains(from)) context.UnknownShapes.Add(to);

@@ -45,7 +45,7 @@ internal sealed class ViewCascade
     /// </summary>
     public static ViewCascade? Plan(Catalog before, SqlStatement statement, ApplyContext context)
     {
-        if (!IsCascade(statement) || !before.Relations.Named.Values.Any(IsView)) return null;
+        if (!IsCascade(statement) || !context.IsPostgres || !before.Relations.Named.Values.Any(IsView)) return null; // MySQL's CASCADE does nothing.
         var routines = new HashSet<string>(context.Overloads.Names.Select(n => n.Name), StringComparer.Ordinal);
         if (statement is DropRoutinesStatement dropRoutines) routines.UnionWith(dropRoutines.Routines.Where(r => r.Kind != RoutineKind.Procedure).Select(r => r.Name.Name));
         var anyView = context.Overloads.MadeUnnamedCallers

@@ -71,7 +71,8 @@ internal sealed partial class DdlParser
         {
             if (_c.TryWord("TEMPORARY")) return CreateTemporaryTable(at);
             if (IsMySqlIndexStart()) return CreateMySqlIndex(at, orReplace);
-            return _c.TryWord("TABLE") ? CreateTable(at, orReplace) : Untracked("CREATE");
+            if (_c.TryWord("TABLE")) return CreateTable(at, orReplace);
+            return IsMySqlViewStart() ? CreateMySqlView(at, alter: false, orReplace) : Untracked("CREATE");
         }
 
         if (_c.IsWord("TRIGGER") || (_c.IsWord("CONSTRAINT") && _c.IsWord("TRIGGER", 1))) return CreateTrigger(at, orReplace);
@@ -95,7 +96,8 @@ internal sealed partial class DdlParser
         {
             _c.TryWord("ONLINE");
             _c.TryWord("IGNORE");
-            return _c.TryWord("TABLE") ? AlterTable(at) : Untracked("ALTER");
+            if (_c.TryWord("TABLE")) return AlterTable(at);
+            return IsMySqlViewStart() ? CreateMySqlView(at, alter: true, orReplace: false) : Untracked("ALTER");
         }
 
         if (_c.TryWord("TABLE")) return AlterTable(at);
@@ -119,7 +121,8 @@ internal sealed partial class DdlParser
         {
             if (_c.TryWords("TEMPORARY", "TABLE")) return ((DropTableStatement)DropTable(at)) with { Temporary = true };
             if (_c.TryWord("INDEX")) return DropMySqlIndex(at);
-            return _c.TryWord("TABLE") ? DropTable(at) : Untracked("DROP");
+            if (_c.TryWord("TABLE")) return DropTable(at);
+            return _c.TryWord("VIEW") ? DropMySqlView(at) : Untracked("DROP");
         }
 
         if (_c.TryWord("TABLE")) return DropTable(at);
