@@ -198,7 +198,7 @@ internal sealed class RoutineReturnTypes
             if (!string.IsNullOrEmpty(row) && row.Contains(from, StringComparison.Ordinal))
             {
                 // Each column is "name type", joined by ", ".
-                var columns = row.Split(", ");
+                var columns = row.Split([", "], StringSplitOptions.None);
                 if (columns.Any(c => c.Contains(from, StringComparison.Ordinal) && !c.EndsWith(" " + from, StringComparison.Ordinal))) return null;
                 row = string.Join(", ", columns.Select(c => c.EndsWith(" " + from, StringComparison.Ordinal) ? c[..^from.Length] + to : c));
             }
