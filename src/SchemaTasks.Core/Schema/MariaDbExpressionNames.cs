@@ -99,7 +99,7 @@ internal sealed class MariaDbExpressionNames
                 if (raw.Equals("SELECT", StringComparison.OrdinalIgnoreCase)) read.Subquery = true;
                 else if (context.Session.StoredFunctions.Contains(raw)) read.StoredFunction ??= raw + "()";
                 else read.Calls.Add(raw.ToLowerInvariant() + "()");
-                if (SequenceFunctions.Contains(raw)) i = ClosingParenthesis(text, tokens, i + 1); // Its argument names a sequence.
+                if (SequenceFunctions.Contains(raw)) i = SqlTokenText.ClosingParenthesis(text, tokens, i + 1, tokens.Count); // Its argument names a sequence.
                 continue;
             }
 
@@ -150,18 +150,5 @@ internal sealed class MariaDbExpressionNames
 
         read.Unknown = undecided ? null : unknown;
         return read;
-    }
-
-    // The token of the ')' that closes the '(' at open (the last token when none does).
-    private static int ClosingParenthesis(string text, List<SqlToken> tokens, int open)
-    {
-        var depth = 0;
-        for (var i = open; i < tokens.Count; i++)
-        {
-            if (SqlTokenText.IsSymbol(text, tokens[i], '(')) depth++;
-            else if (SqlTokenText.IsSymbol(text, tokens[i], ')') && --depth == 0) return i;
-        }
-
-        return tokens.Count - 1;
     }
 }

@@ -106,24 +106,11 @@ internal static class MySqlViewQueryTables
             var before = tokens[i - 1];
             if (!(IsWord(sql, before, "WITH") || IsWord(sql, before, "RECURSIVE") || SqlTokenText.IsSymbol(sql, before, ','))) continue;
             var after = i + 1;
-            if (after < end && SqlTokenText.IsSymbol(sql, tokens[after], '(')) after = Closing(sql, tokens, after, end) + 1;
+            if (after < end && SqlTokenText.IsSymbol(sql, tokens[after], '(')) after = SqlTokenText.ClosingParenthesis(sql, tokens, after, end) + 1;
             if (after + 1 < end && IsWord(sql, tokens[after], "AS") && SqlTokenText.IsSymbol(sql, tokens[after + 1], '(')) names.Add(rules.Name(sql, token));
         }
 
         return names;
-    }
-
-    // The index of the ')' that closes the '(' at `open` (or the last token).
-    private static int Closing(string sql, List<SqlToken> tokens, int open, int end)
-    {
-        var depth = 0;
-        for (var i = open; i < end; i++)
-        {
-            if (SqlTokenText.IsSymbol(sql, tokens[i], '(')) depth++;
-            else if (SqlTokenText.IsSymbol(sql, tokens[i], ')') && --depth == 0) return i;
-        }
-
-        return end - 1;
     }
 
     private static bool IsWord(string sql, SqlToken token, string word) => token.Kind == SqlTokenKind.Word && SqlTokenText.IsWord(sql, token, word);

@@ -114,4 +114,20 @@ internal static class SqlTokenText
     /// <summary>Whether <paramref name="token"/> is the symbol <paramref name="symbol"/> (<c>::</c>, <c>=&gt;</c>).</summary>
     public static bool IsSymbol(string source, SqlToken token, string symbol)
         => token.Kind is SqlTokenKind.Symbol && source.AsSpan(token.Start, token.Length).SequenceEqual(symbol.AsSpan());
+
+    /// <summary>
+    /// The index of the <c>)</c> that closes the <c>(</c> at <paramref name="open"/>, looking no
+    /// further than <paramref name="end"/>; the last index before <paramref name="end"/> when none does.
+    /// </summary>
+    public static int ClosingParenthesis(string source, List<SqlToken> tokens, int open, int end)
+    {
+        var depth = 0;
+        for (var i = open; i < end; i++)
+        {
+            if (IsSymbol(source, tokens[i], '(')) depth++;
+            else if (IsSymbol(source, tokens[i], ')') && --depth == 0) return i;
+        }
+
+        return end - 1;
+    }
 }

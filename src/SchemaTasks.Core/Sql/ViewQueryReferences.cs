@@ -113,7 +113,7 @@ internal sealed record ViewQueryReferences(
             // after '::' a type, and one before '=>' a function's parameter.
             if (i > start && IsWord(sql, tokens[i - 1], "AS"))
             {
-                if (i + 1 < end && SqlTokenText.IsSymbol(sql, tokens[i + 1], '(')) i = Closing(sql, tokens, i + 1, end);
+                if (i + 1 < end && SqlTokenText.IsSymbol(sql, tokens[i + 1], '(')) i = SqlTokenText.ClosingParenthesis(sql, tokens, i + 1, end);
                 continue;
             }
 
@@ -158,7 +158,7 @@ internal sealed record ViewQueryReferences(
 
     // The alias after a subquery's closing parenthesis: `(SELECT ...) AS s`.
     private static string? SubqueryAlias(string sql, List<SqlToken> tokens, int open, int end, IdentifierRules rules)
-        => Alias(sql, tokens, Closing(sql, tokens, open, end) + 1, end, rules).Alias;
+        => Alias(sql, tokens, SqlTokenText.ClosingParenthesis(sql, tokens, open, end) + 1, end, rules).Alias;
 
     // An alias, and past its column list (`AS x(status text)`), whose names are the item's own.
     private static (string? Alias, int Next) Alias(string sql, List<SqlToken> tokens, int at, int end, IdentifierRules rules)
@@ -166,7 +166,7 @@ internal sealed record ViewQueryReferences(
         if (at < end && IsWord(sql, tokens[at], "AS")) at++;
         if (at >= end || tokens[at].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)) return (null, at);
         if (tokens[at].Kind == SqlTokenKind.Word && NotAliases.Contains(SqlTokenText.Raw(sql, tokens[at]))) return (null, at);
-        var next = at + 1 < end && SqlTokenText.IsSymbol(sql, tokens[at + 1], '(') ? Closing(sql, tokens, at + 1, end) + 1 : at + 1;
+        var next = at + 1 < end && SqlTokenText.IsSymbol(sql, tokens[at + 1], '(') ? SqlTokenText.ClosingParenthesis(sql, tokens, at + 1, end) + 1 : at + 1;
         return (Name(sql, tokens[at], rules), next);
     }
 
@@ -186,7 +186,7 @@ internal sealed record ViewQueryReferences(
                 continue;
             }
 
-            var after = i + 1 < end && SqlTokenText.IsSymbol(sql, tokens[i + 1], '(') ? Closing(sql, tokens, i + 1, end) + 1 : i + 1;
+            var after = i + 1 < end && SqlTokenText.IsSymbol(sql, tokens[i + 1], '(') ? SqlTokenText.ClosingParenthesis(sql, tokens, i + 1, end) + 1 : i + 1;
             if (after >= end || !IsWord(sql, tokens[after], "AS")) continue;
             var body = after + 1;
             if (body < end && IsWord(sql, tokens[body], "NOT")) body++;
@@ -195,19 +195,6 @@ internal sealed record ViewQueryReferences(
         }
 
         return (ctes, outputs);
-    }
-
-    // The index of the ')' that closes the '(' at `open` (or the end).
-    private static int Closing(string sql, List<SqlToken> tokens, int open, int end)
-    {
-        var depth = 0;
-        for (var i = open; i < end; i++)
-        {
-            if (SqlTokenText.IsSymbol(sql, tokens[i], '(')) depth++;
-            else if (SqlTokenText.IsSymbol(sql, tokens[i], ')') && --depth == 0) return i;
-        }
-
-        return end - 1;
     }
 
     private static bool IsArrow(string sql, SqlToken token) => SqlTokenText.IsSymbol(sql, token, "=>");
