@@ -843,6 +843,30 @@ public static class DiagnosticCodes
     public const string RoutineExists = "ST3166";
 
     /// <summary>
+    /// MySQL/MariaDB: a <c>CREATE TRIGGER</c> of a trigger name an earlier statement created, in
+    /// the database's one namespace of trigger names (error 1359; MariaDB's <c>CREATE OR REPLACE
+    /// TRIGGER</c> of a name another table's trigger has, 1360), or a <c>CREATE EVENT</c> of an event
+    /// name there (1537; <c>ALTER EVENT ... RENAME TO</c> a name there, 1537, or its own, 1551),
+    /// without <c>IF NOT EXISTS</c> or <c>OR REPLACE</c>: the server refuses it.
+    /// </summary>
+    public const string TriggerOrEventExists = "ST3171";
+
+    /// <summary>
+    /// MySQL/MariaDB: a <c>DROP TRIGGER</c> without <c>IF EXISTS</c> of a trigger that is not there
+    /// (never created, dropped, or dropped with its table: error 1360), or a <c>DROP EVENT</c>
+    /// without <c>IF EXISTS</c> or an <c>ALTER EVENT</c> of an event that is not there (1539): the
+    /// server refuses it.
+    /// </summary>
+    public const string TriggerOrEventNotFound = "ST3172";
+
+    /// <summary>
+    /// MySQL/MariaDB (warning): <c>CREATE EVENT</c> or <c>ALTER EVENT</c> with a body that may change
+    /// a tracked object (DDL, dynamic SQL, a call of a procedure that runs DDL). The server runs it
+    /// when the event scheduler fires it, not as the migration runs, so the engine does not apply it.
+    /// </summary>
+    public const string EventBodyNotApplied = "ST3128";
+
+    /// <summary>
     /// PostgreSQL (warning): <c>DROP FUNCTION</c> without <c>CASCADE</c> of a function that a view
     /// may call, where the engine cannot tell whether the view's call resolves to it (a function of
     /// pg_catalog, an extension, another schema or a DO block may have the name, or the view's

@@ -13,7 +13,8 @@ namespace SchemaTasks.Schema;
 /// <remarks>
 /// Only what is sure is reported: a table named with a database, one SchemaTasks could not
 /// model or that may be a view, and a body that uses <c>NEW</c> or <c>OLD</c> as anything but a
-/// row (an alias, a variable) are left to the server. Trigger names are not followed.
+/// row (an alias, a variable) are left to the server. Trigger names are followed by
+/// <see cref="MySqlTriggerNames"/>.
 /// </remarks>
 internal static class MySqlTriggerChecks
 {
@@ -76,8 +77,8 @@ internal static class MySqlTriggerChecks
         }
     }
 
-    // CREATE [OR REPLACE] [DEFINER = user] TRIGGER: the index after TRIGGER, or -1.
-    private static int Head(string sql, List<SqlToken> tokens)
+    /// <summary>CREATE [OR REPLACE] [DEFINER = user] TRIGGER: the index after TRIGGER, or -1.</summary>
+    public static int Head(string sql, List<SqlToken> tokens)
     {
         if (tokens.Count < 4) return -1;
         var at = SqlTokenText.IsWord(sql, tokens[1], "OR") ? 3 : 1;

@@ -16,6 +16,12 @@ internal sealed partial class RoutineCalls
     /// <summary>MySQL: the procedures and functions there are, for the CREATEs and DROPs the server refuses.</summary>
     public MySqlRoutineNames MySqlNames { get; } = new();
 
+    /// <summary>MySQL: the triggers there are, for the CREATEs and DROPs the server refuses.</summary>
+    public MySqlTriggerNames MySqlTriggers { get; } = new();
+
+    /// <summary>MySQL: the events there are, for the CREATEs, ALTERs and DROPs the server refuses.</summary>
+    public MySqlEventNames MySqlEvents { get; } = new();
+
     // MySQL: the routines a DROP took that no CREATE made again, by kind and name.
     private readonly Dictionary<(string Kind, string Name), string> _mySqlDrops = new(MySqlRoutineKeyComparer.Instance);
 

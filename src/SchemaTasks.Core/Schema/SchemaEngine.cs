@@ -68,6 +68,8 @@ public static class SchemaEngine
         var toolTables = ToolHistoryTables.Of(set.Layout, catalog.Dialect, set.HistoryTable);
         var routines = new RoutineCalls(catalog.Dialect); // A procedure created in one migration may be called in a later one.
         routines.MySqlNames.SeesEveryRoutine = true; // The run starts from an empty database.
+        routines.MySqlTriggers.SeesEveryTrigger = true;
+        routines.MySqlEvents.SeesEveryEvent = true;
         var unknownShapes = new HashSet<QualifiedName>();
         var queryShaped = new QueryShapedTables();
         var undecidedTypes = new UndecidedTypes();
@@ -231,6 +233,7 @@ public static class SchemaEngine
                 }
 
                 catalog = routines.Run(catalog, sql, tokens, statementStart, context, statementDiagnostics);
+                if (rules.Dialect.IsMySqlFamily()) MySqlNamesAfterRun(before, catalog, sql, tokens, routines);
                 if (rules.Dialect == SqlDialect.Postgres)
                 {
                     routines.SearchPath.AfterStatement(before, catalog, sql, tokens, file, statementDiagnostics);
@@ -282,7 +285,12 @@ public static class SchemaEngine
                 if (rules.Dialect.IsMySqlFamily())
                 {
                     routines.MySqlNames.Create(sql, tokens, created, context);
+                    var checkedFrom = statementDiagnostics.Count;
                     MySqlTriggerChecks.Check(catalog, sql, tokens, context, routines.MayBeView);
+
+                    // The server checks the table and the body before the name, and a refused trigger is not made.
+                    if (!RefusedSince(statementDiagnostics, checkedFrom)) routines.MySqlTriggers.Create(sql, tokens, context);
+                    routines.MySqlEvents.Create(sql, tokens, context, routines);
                 }
 
                 routines.Define(sql, tokens, created, file);
@@ -291,11 +299,24 @@ public static class SchemaEngine
             }
             else if (SqlTokenText.IsWord(sql, tokens[0], "DROP"))
             {
-                if (rules.Dialect.IsMySqlFamily()) routines.MySqlNames.Drop(sql, tokens, context);
+                if (rules.Dialect.IsMySqlFamily())
+                {
+                    routines.MySqlNames.Drop(sql, tokens, context);
+                    routines.MySqlTriggers.Drop(sql, tokens, context);
+                    routines.MySqlEvents.Drop(sql, tokens, context);
+                }
+
                 routines.Drop(sql, tokens, context); // MySQL; PostgreSQL's DROP FUNCTION is applied as a statement.
             }
+            else if (rules.Dialect.IsMySqlFamily() && SqlTokenText.IsWord(sql, tokens[0], "ALTER"))
+            {
+                routines.MySqlEvents.Alter(sql, tokens, context, routines);
+            }
+
+            if (rules.Dialect.IsMySqlFamily()) routines.MySqlTriggers.FollowTables(sql, tokens, context);
 
             catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file, parsed);
+            if (rules.Dialect.IsMySqlFamily()) routines.MySqlTriggers.AfterStatement(before, catalog);
             catalog = labelCheck?.Check(before, catalog, sql, tokens, context) ?? catalog;
             catalog = UnknownLabelCheck.Check(before, catalog, sql, tokens, context, RefusedSince(statementDiagnostics, found));
             context.Rules = rules;
@@ -323,6 +344,31 @@ public static class SchemaEngine
 
         diagnostics.AddRange(statementDiagnostics);
         return catalog;
+    }
+
+    // A CALL, EXECUTE or compound statement may drop triggers and events (a procedure cannot
+    // create either, 1303 and 1576; dynamic SQL can): the names it may have changed are no longer
+    // known, nor are the triggers of a table it took away.
+    private static void MySqlNamesAfterRun(Catalog before, Catalog after, string sql, List<SqlToken> tokens, RoutineCalls routines)
+    {
+        routines.MySqlTriggers.AfterStatement(before, after);
+        var first = tokens[0];
+        if (SqlTokenText.IsWord(sql, first, "EXECUTE"))
+        {
+            routines.MySqlTriggers.ForgetAll();
+            routines.MySqlEvents.ForgetAll();
+            return;
+        }
+
+        // A called procedure may call others: any routine whose text names the word may run.
+        foreach (var (word, names) in new (string, Action)[] { ("TRIGGER", routines.MySqlTriggers.ForgetAll), ("EVENT", routines.MySqlEvents.ForgetAll) })
+        {
+            if (SqlTokenText.IsWord(sql, first, "CALL") ? routines.RoutinesNaming(word).Any()
+                : SqlTokenText.IsWord(sql, first, "BEGIN") && UnseenTriggers.NamesWord(sql.AsSpan(first.Start, tokens[^1].End - first.Start), word))
+            {
+                names();
+            }
+        }
     }
 
     // Data statements keep their tokens while a label waits for its commit, so the check can read
