@@ -30,6 +30,9 @@ internal sealed class MySqlEventNames
     /// <summary>Whether every statement since the database was empty passes here, so a name never seen is surely missing.</summary>
     public bool SeesEveryEvent { get; set; }
 
+    /// <summary>Whether anything is known that <see cref="ForgetAll"/> would forget.</summary>
+    public bool KnowsAny => SeesEveryEvent || _events.Count > 0;
+
     /// <summary>Checks and remembers the event a <c>CREATE EVENT</c> makes.</summary>
     public void Create(string sql, List<SqlToken> tokens, ApplyContext context, RoutineCalls routines)
     {

@@ -34,6 +34,9 @@ internal sealed class MySqlTriggerNames
     /// </summary>
     public bool SeesEveryTrigger { get; set; }
 
+    /// <summary>Whether anything is known that <see cref="ForgetAll"/> would forget.</summary>
+    public bool KnowsAny => SeesEveryTrigger || _triggers.Count > 0;
+
     /// <summary>Checks and remembers the trigger a <c>CREATE TRIGGER</c> the server otherwise takes makes.</summary>
     public void Create(string sql, List<SqlToken> tokens, ApplyContext context)
     {

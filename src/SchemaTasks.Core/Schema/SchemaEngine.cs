@@ -352,23 +352,24 @@ public static class SchemaEngine
     private static void MySqlNamesAfterRun(Catalog before, Catalog after, string sql, List<SqlToken> tokens, RoutineCalls routines)
     {
         routines.MySqlTriggers.AfterStatement(before, after);
-        var first = tokens[0];
-        if (SqlTokenText.IsWord(sql, first, "EXECUTE"))
+        if (SqlTokenText.IsWord(sql, tokens[0], "EXECUTE"))
         {
             routines.MySqlTriggers.ForgetAll();
             routines.MySqlEvents.ForgetAll();
             return;
         }
 
-        // A called procedure may call others: any routine whose text names the word may run.
-        foreach (var (word, names) in new (string, Action)[] { ("TRIGGER", routines.MySqlTriggers.ForgetAll), ("EVENT", routines.MySqlEvents.ForgetAll) })
-        {
-            if (SqlTokenText.IsWord(sql, first, "CALL") ? routines.RoutinesNaming(word).Any()
-                : SqlTokenText.IsWord(sql, first, "BEGIN") && UnseenTriggers.NamesWord(sql.AsSpan(first.Start, tokens[^1].End - first.Start), word))
-            {
-                names();
-            }
-        }
+        if (routines.MySqlTriggers.KnowsAny && MayRun(sql, tokens, routines, "TRIGGER")) routines.MySqlTriggers.ForgetAll();
+        if (routines.MySqlEvents.KnowsAny && MayRun(sql, tokens, routines, "EVENT")) routines.MySqlEvents.ForgetAll();
+    }
+
+    // Whether a CALL may run a statement on objects of a kind (a called procedure may call others:
+    // any routine whose text names the word), or a compound statement holds one.
+    private static bool MayRun(string sql, List<SqlToken> tokens, RoutineCalls routines, string kind)
+    {
+        var first = tokens[0];
+        if (SqlTokenText.IsWord(sql, first, "CALL")) return routines.RoutinesNaming(kind).Any();
+        return SqlTokenText.IsWord(sql, first, "BEGIN") && UnseenTriggers.NamesWord(sql.AsSpan(first.Start, tokens[^1].End - first.Start), kind);
     }
 
     // Data statements keep their tokens while a label waits for its commit, so the check can read
