@@ -129,7 +129,7 @@ internal sealed class SqlMigrateScript
                                 continue;
                             }
 
-                            Warn(line, text.IndexOf(option, start, end - start, StringComparison.Ordinal) - start + 1, $"sql-migrate knows one option after '-- +migrate {words[0]}', 'notransaction' (in lower case), and passes over '{option}'{(option.Equals(NoTransactionOption, StringComparison.OrdinalIgnoreCase) || option.Contains("transaction", StringComparison.OrdinalIgnoreCase) ? ", so this section runs inside a transaction" : string.Empty)}. Write 'notransaction', or remove the word.");
+                            Warn(line, text.IndexOf(option, start, end - start, StringComparison.Ordinal) - start + 1, $"sql-migrate knows one option after '-- +migrate {words[0]}', 'notransaction' (in lower case), and passes over '{option}'{(option.Equals(NoTransactionOption, StringComparison.OrdinalIgnoreCase) || option.IndexOf("transaction", StringComparison.OrdinalIgnoreCase) >= 0 ? ", so this section runs inside a transaction" : string.Empty)}. Write 'notransaction', or remove the word.");
                         }
 
                         break;

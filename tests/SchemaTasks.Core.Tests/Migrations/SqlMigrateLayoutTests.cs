@@ -1,6 +1,7 @@
 using SchemaTasks.Diagnostics;
 using SchemaTasks.Migrations;
 using SchemaTasks.Schema;
+using SchemaTasks.Testing;
 
 namespace SchemaTasks.Core.Tests.Migrations;
 
@@ -183,6 +184,23 @@ public class SqlMigrateLayoutTests
         var migration = Assert.Single(new MigrationFolder().With("1_a.sql", "-- +migrate Down\nDROP TABLE a;\n").DiscoverClean(MigrationLayout.SqlMigrate).Migrations);
 
         Assert.Equal(string.Empty, migration.Sql.Trim());
+    }
+
+    [Fact]
+    public void FixtureFolder_IsDetected_AndBuildsTheSchemaOfItsUpSections()
+    {
+        var folder = Path.Combine(RepositoryRoot.Path, "tests", "SchemaTasks.Core.Tests", "Fixtures", "SqlMigrate");
+
+        var reading = MigrationFolderReader.Read(folder, new MigrationFolderSettings { Dialect = SqlDialect.Postgres });
+        var built = SchemaEngine.Build(reading.Set!, SqlDialect.Postgres);
+
+        Assert.DoesNotContain(reading.Diagnostics, d => d.Severity != DiagnosticSeverity.Info);
+        Assert.Equal(MigrationLayout.SqlMigrate, reading.Set!.Layout);
+        Assert.Equal(["9_settings.sql", "20170426134008-init.sql", "20171201104433-add-alert-log-types.sql", "20180104122450-alert-updates.sql"], reading.Set.Migrations.Select(m => m.Id));
+        Assert.Equal([false, false, true, false], reading.Set.Migrations.Select(m => m.NoTransaction));
+        Assert.Empty(built.Diagnostics);
+        Assert.Equal(["alert_logs", "alerts", "settings"], built.Final.Tables.Keys.Select(k => k.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["triggered", "active", "acknowledged", "closed", "escalated"], built.Final.EnumTypes.Values.Single().Labels.AsEnumerable());
     }
 
     [Fact]
