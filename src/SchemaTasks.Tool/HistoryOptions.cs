@@ -13,7 +13,7 @@ internal static class HistoryOptions
     /// </summary>
     public static Option<MigrationHistoryKind> WrittenByMigrator(string description) => new("--history")
     {
-        HelpName = "schematasks|prisma|golang-migrate|dbmate|goose|sqlx|drizzle",
+        HelpName = "schematasks|prisma|golang-migrate|dbmate|goose|sqlx|drizzle|sql-migrate",
         Description = description,
         CustomParser = ParseWritten,
         DefaultValueFactory = _ => MigrationHistoryKind.SchemaTasks,
@@ -25,7 +25,7 @@ internal static class HistoryOptions
         var text = OptionParsing.Token(result);
         if (text is null) return null;
         if (MigrationHistoryKinds.TryParse(text, out var kind)) return kind;
-        result.AddError($"--history is '{ShownValue.Of(text)}'; use prisma, golang-migrate, flyway, dbmate, goose, sqlx, drizzle, atlas, evolve, liquibase, efcore, dbup or schematasks.");
+        result.AddError($"--history is '{ShownValue.Of(text)}'; use prisma, golang-migrate, flyway, dbmate, goose, sqlx, drizzle, atlas, evolve, liquibase, sql-migrate, efcore, dbup or schematasks.");
         return null;
     }
 
@@ -37,7 +37,7 @@ internal static class HistoryOptions
         var known = MigrationHistoryKinds.TryParse(text, out var kind);
         if (known && kind.IsWritableByMigrator()) return kind;
         var why = known ? $" The migrator does not write {kind.ToName()}'s history; {kind.ToName()} itself applies its migrations." : string.Empty;
-        result.AddError($"--history is '{ShownValue.Of(text)}'; use schematasks, prisma, golang-migrate, dbmate, goose, sqlx or drizzle.{why}");
+        result.AddError($"--history is '{ShownValue.Of(text)}'; use schematasks, prisma, golang-migrate, dbmate, goose, sqlx, drizzle or sql-migrate.{why}");
         return MigrationHistoryKind.SchemaTasks;
     }
 }

@@ -22,7 +22,7 @@ internal static class ToolOptions
 
     public static Option<MigrationLayout?> Layout() => new("--layout")
     {
-        HelpName = "prisma|golang-migrate|flyway|dbmate|goose|sqlx|drizzle|atlas|liquibase|diesel|pop|plain",
+        HelpName = "prisma|golang-migrate|flyway|dbmate|goose|sqlx|drizzle|atlas|liquibase|diesel|pop|sql-migrate|plain",
         Description = "The folder's layout; detected when left out.",
         CustomParser = OptionParsing.Layout,
     };

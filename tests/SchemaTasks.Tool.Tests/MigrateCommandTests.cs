@@ -259,7 +259,7 @@ public sealed class MigrateCommandTests : IDisposable
 
     [Theory]
     [InlineData("flyway", "does not write flyway's history")]
-    [InlineData("nosuchtool", "use schematasks, prisma, golang-migrate, dbmate, goose, sqlx or drizzle")]
+    [InlineData("nosuchtool", "use schematasks, prisma, golang-migrate, dbmate, goose, sqlx, drizzle or sql-migrate")]
     public async Task HistoryOption_NamingAToolItDoesNotWrite_IsAUsageError(string value, string expected)
     {
         Write("1_a.up.sql", "CREATE TABLE a (id int);\n");

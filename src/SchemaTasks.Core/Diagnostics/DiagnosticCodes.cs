@@ -149,13 +149,22 @@ public static class DiagnosticCodes
     public const string PopOptionWithoutValue = "ST1036";
 
     /// <summary>
-    /// goose ends a statement of a file's Up section at a line whose last word ends with
-    /// <c>;</c> (outside <c>StatementBegin</c>/<c>StatementEnd</c>), or at <c>StatementEnd</c>,
+    /// goose or sql-migrate ends a statement of a file's Up section at a line whose last word ends
+    /// with <c>;</c> (outside <c>StatementBegin</c>/<c>StatementEnd</c>), or at <c>StatementEnd</c>,
     /// while the SQL there is still inside a statement (a dollar-quoted or quoted body, a comment,
-    /// a MySQL routine's <c>BEGIN ... END</c>): goose sends the server half a statement, which it
+    /// a MySQL routine's <c>BEGIN ... END</c>): the tool sends the server half a statement, which it
     /// refuses, and the migration fails. Reported at that semicolon, first place per file only.
     /// </summary>
     public const string ToolSplitsStatement = "ST1037";
+
+    /// <summary>
+    /// A sql-migrate migration's <c>-- +migrate</c> commands: an error where sql-migrate refuses the
+    /// file (no Up or Down line, a section or the file ending inside an unfinished statement, an
+    /// unclosed <c>StatementBegin</c>, a command line without a command); a warning where it passes
+    /// over a line that looks meant for it (a misspelt or indented command, an unknown option, SQL
+    /// before the first section).
+    /// </summary>
+    public const string SqlMigrateAnnotation = "ST1039";
 
     /// <summary>
     /// A string literal is never closed. Reported where it starts; the rest of the file would

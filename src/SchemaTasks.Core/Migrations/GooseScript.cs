@@ -55,7 +55,7 @@ internal sealed class GooseScript
     /// <summary>Whether <paramref name="text"/> holds a <c>-- +goose Up</c> line, which claims a folder for goose.</summary>
     public static bool HasUpAnnotation(string text)
     {
-        foreach (var (start, end, _) in Lines(text))
+        foreach (var (start, end, _) in GoLineScanner.Lines(text))
         {
             if (Annotation(text, start, end) == "up") return true;
         }
@@ -92,7 +92,7 @@ internal sealed class GooseScript
             1));
         }
 
-        foreach (var (start, end, line) in Lines(text))
+        foreach (var (start, end, line) in GoLineScanner.Lines(text))
         {
             if (failed) break;
             var annotation = Annotation(text, start, end);
@@ -232,7 +232,7 @@ internal sealed class GooseScript
     {
         var ends = new List<ToolStatementEnd>();
         var inBlock = false;
-        foreach (var (start, end, _) in Lines(up))
+        foreach (var (start, end, _) in GoLineScanner.Lines(up))
         {
             switch (Annotation(up, start, end))
             {
@@ -250,28 +250,11 @@ internal sealed class GooseScript
             }
 
             if (inBlock) continue;
-            var semicolon = LastWordSemicolon(up, start, end);
+            var semicolon = GoLineScanner.LastWordSemicolon(up, start, end);
             if (semicolon >= 0) ends.Add(new ToolStatementEnd(end, semicolon, AtBlockEnd: false));
         }
 
         return ends;
-    }
-
-    // goose splits lines with bufio.Scanner: "\n", with a "\r" before it dropped.
-    private static IEnumerable<(int Start, int End, int Line)> Lines(string text)
-    {
-        var line = 1;
-        var start = 0;
-        while (start <= text.Length)
-        {
-            var newline = text.IndexOf('\n', start);
-            var end = newline < 0 ? text.Length : newline;
-            var contentEnd = end > start && text[end - 1] == '\r' ? end - 1 : end;
-            if (newline >= 0 || start < text.Length) yield return (start, contentEnd, line);
-            if (newline < 0) yield break;
-            start = newline + 1;
-            line++;
-        }
     }
 
     /// <summary>The lower-case annotation word of the line, or <see langword="null"/>.</summary>
@@ -284,32 +267,7 @@ internal sealed class GooseScript
     }
 
     // goose's rule: the last word before a "--" comment ends with ';'.
-    private static bool EndsWithSemicolon(string text, int start, int end) => LastWordSemicolon(text, start, end) >= 0;
-
-    // The index of the ';' that ends the line's last word before a "--" comment, or -1 when that word ends otherwise.
-    private static int LastWordSemicolon(string text, int start, int end)
-    {
-        var lastWordEnd = -1;
-        var i = start;
-        while (i < end)
-        {
-            while (i < end && IsSpace(text[i])) i++;
-            if (i >= end) break;
-            var wordStart = i;
-            while (i < end && !IsSpace(text[i])) i++;
-            if (i - wordStart >= 2 && text[wordStart] == '-' && text[wordStart + 1] == '-') break;
-            lastWordEnd = i;
-        }
-
-        return lastWordEnd > 0 && text[lastWordEnd - 1] == ';' ? lastWordEnd - 1 : -1;
-    }
-
-    // The separators Go's bufio.ScanWords splits on (a line holds no '\n').
-    private static bool IsSpace(char c) => c switch
-    {
-        ' ' or '\t' or '\v' or '\f' or '\r' or '\u0085' or '\u00A0' or '\u1680' or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000' => true,
-        _ => c is >= '\u2000' and <= '\u200A',
-    };
+    private static bool EndsWithSemicolon(string text, int start, int end) => GoLineScanner.LastWordSemicolon(text, start, end) >= 0;
 
     private enum State
     {

@@ -223,7 +223,7 @@ public static class MigrationDiscovery
         foreach (var file in folder.Sql)
         {
             var fileName = FileName(file.RelativePath);
-            // goose, sqlx, golang-migrate and dbmate read only the folder's own files, so only those claim it for them.
+            // goose, sqlx, golang-migrate, dbmate and sql-migrate read only the folder's own files, so only those claim it for them.
             var inFolderItself = !file.RelativePath.Contains('/', StringComparison.Ordinal);
             if (PrismaPath.IsMatch(file.RelativePath))
             {
@@ -238,10 +238,11 @@ public static class MigrationDiscovery
             if (LiquibaseChangelog.IsChangelog(file.Text)) Claim(MigrationLayout.Liquibase, file.RelativePath);
             if (!inFolderItself) continue;
 
-            // The names alone do not tell goose, dbmate, sqlx and plain files apart: the content
+            // The names alone do not tell goose, dbmate, sql-migrate, sqlx and plain files apart: the content
             // markers do. A file may carry two, and then both claim the folder.
             if (DbmateFile.IsMatch(fileName) && DbmateUp.IsMatch(file.Text)) Claim(MigrationLayout.Dbmate, file.RelativePath);
             if (GooseFile.IsMatch(fileName) && GooseScript.HasUpAnnotation(file.Text)) Claim(MigrationLayout.Goose, file.RelativePath);
+            if (fileName.EndsWith(".sql", StringComparison.Ordinal) && SqlMigrateScript.HasSectionCommand(file.Text)) Claim(MigrationLayout.SqlMigrate, file.RelativePath);
             if (SqlxFile.IsMatch(fileName) && file.Text.StartsWith(SqlxNoTransaction, StringComparison.Ordinal)) Claim(MigrationLayout.Sqlx, file.RelativePath);
             if (GolangFile.IsMatch(fileName)) Claim(MigrationLayout.GolangMigrate, file.RelativePath);
         }
@@ -470,6 +471,23 @@ public static class MigrationDiscovery
                 return (migration, new OrderKey(pop.Version, StringComparer.Ordinal));
             }
 
+            case MigrationLayout.SqlMigrate:
+            {
+                var (version, name) = SqlMigrateOrder.Parts(fileName);
+                if (version.Length > 0 && !long.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    return Unrecognised(file, $"sql-migrate reads the digits a file name starts with as a 64-bit number to order the files, and stops (\"Could not parse\") at '{version}', which is larger", diagnostics);
+                }
+
+                var script = SqlMigrateScript.Read(file.Text, file.RelativePath);
+                diagnostics.AddRange(script.Diagnostics);
+                if (script.HasErrors) return null;
+
+                // gorp_migrations keys a migration by its whole file name, '.sql' included.
+                var migration = new Migration(fileName, version.Length > 0 ? version : fileName, name, file.RelativePath, MigrationChecksum.Compute(file.Text), script.Up, script.UpStartLine);
+                return (migration, new OrderKey(fileName, SqlMigrateOrder.Instance));
+            }
+
             default:
             {
                 var stem = fileName.Substring(0, fileName.Length - ".sql".Length);
@@ -612,6 +630,9 @@ public static class MigrationDiscovery
         {
             MigrationLayout.Prisma => depth == 1,
             MigrationLayout.GolangMigrate or MigrationLayout.Dbmate or MigrationLayout.Goose or MigrationLayout.Sqlx or MigrationLayout.Atlas => depth == 0,
+
+            // sql-migrate lists the folder's own entries whose names end in '.sql', in that case.
+            MigrationLayout.SqlMigrate => depth == 0 && relativePath.EndsWith(".sql", StringComparison.Ordinal),
             MigrationLayout.Drizzle => depth == 1, // The folder form; the journal form is read from its journal.
             MigrationLayout.Diesel => DieselMigrationFolder.Reads(relativePath),
             _ => true,
@@ -623,6 +644,7 @@ public static class MigrationDiscovery
         MigrationLayout.Prisma => "only the folders directly inside the migrations folder, as Prisma does",
         MigrationLayout.Drizzle => "only the '<timestamp>_<name>/migration.sql' folders directly inside the migrations folder, as drizzle-kit does",
         MigrationLayout.Diesel => "only 'up.sql' and 'down.sql' in the folders directly inside the migrations folder, as diesel does",
+        MigrationLayout.SqlMigrate => "only the files directly in the migrations folder whose names end in '.sql' (in lower case), not subfolders, as sql-migrate does",
         _ => $"only the files directly in the migrations folder, not subfolders, as {layout.ToName()} does",
     };
 

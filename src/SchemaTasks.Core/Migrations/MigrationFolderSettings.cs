@@ -64,7 +64,7 @@ public sealed record MigrationFolderSettings
             {
                 error = SchemaDiagnostic.Error(
                     DiagnosticCodes.UnknownSetting,
-                    $"{names.Layout} is '{layoutText}'; use one of prisma, golang-migrate, flyway, dbmate, goose, sqlx, drizzle, atlas, liquibase, diesel, pop, plain, or leave it out to detect the layout.");
+                    $"{names.Layout} is '{layoutText}'; use one of prisma, golang-migrate, flyway, dbmate, goose, sqlx, drizzle, atlas, liquibase, diesel, pop, sql-migrate, plain, or leave it out to detect the layout.");
                 return null;
             }
 

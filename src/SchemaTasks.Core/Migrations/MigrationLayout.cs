@@ -60,6 +60,13 @@ public enum MigrationLayout
     /// without a dialect. <c>.down.sql</c> files are not schema history.
     /// </summary>
     Pop,
+
+    /// <summary>
+    /// sql-migrate (rubenv/sql-migrate): every <c>*.sql</c> file directly in the folder, with
+    /// <c>-- +migrate Up</c> and <c>-- +migrate Down</c> sections, ordered by the number its name
+    /// starts with (names without one after, by name); the file name is the id in <c>gorp_migrations</c>.
+    /// </summary>
+    SqlMigrate,
 }
 
 /// <summary>The names users write for a <see cref="MigrationLayout"/>.</summary>
@@ -80,6 +87,7 @@ public static class MigrationLayoutNames
         MigrationLayout.Liquibase => "liquibase",
         MigrationLayout.Diesel => "diesel",
         MigrationLayout.Pop => "pop",
+        MigrationLayout.SqlMigrate => "sql-migrate",
         _ => throw new ArgumentOutOfRangeException(nameof(layout)),
     };
 
@@ -100,6 +108,7 @@ public static class MigrationLayoutNames
             case "liquibase": layout = MigrationLayout.Liquibase; return true;
             case "diesel": layout = MigrationLayout.Diesel; return true;
             case "pop" or "popx": layout = MigrationLayout.Pop; return true;
+            case "sql-migrate" or "sqlmigrate" or "sql_migrate": layout = MigrationLayout.SqlMigrate; return true;
             default: layout = default; return false;
         }
     }

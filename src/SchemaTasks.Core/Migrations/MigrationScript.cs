@@ -3,11 +3,11 @@ using SchemaTasks.Sql;
 namespace SchemaTasks.Migrations;
 
 /// <summary>The part of a migration file its tool runs, where it starts, and how it runs.</summary>
-/// <param name="Sql">The SQL that runs: for dbmate and goose the Up section only, else the whole file.</param>
+/// <param name="Sql">The SQL that runs: for dbmate, goose and sql-migrate the Up sections only, else the whole file.</param>
 /// <param name="FirstLine">The file line <paramref name="Sql"/> starts on, so errors point into the file.</param>
 /// <param name="NoTransaction">
 /// Whether the file asks to run outside a transaction: dbmate's <c>transaction:false</c>, goose's
-/// <c>-- +goose NO TRANSACTION</c>, sqlx's <c>-- no-transaction</c> first line, Atlas's <c>-- atlas:txmode none</c>, Evolve's <c>evolve-tx-off</c> on a Flyway file's first line, popx's <c>.autocommit</c> in the file name.
+/// <c>-- +goose NO TRANSACTION</c>, sql-migrate's <c>-- +migrate Up notransaction</c>, sqlx's <c>-- no-transaction</c> first line, Atlas's <c>-- atlas:txmode none</c>, Evolve's <c>evolve-tx-off</c> on a Flyway file's first line, popx's <c>.autocommit</c> in the file name.
 /// </param>
 /// <param name="IsCode">
 /// Whether the migration is code (a goose Go function) that only its tool can run;
@@ -51,6 +51,12 @@ public static class MigrationScripts
             {
                 var script = GooseScript.Read(text, relativePath);
                 return new MigrationScript(script.Up(text), script.UpStartLine, script.NoTransaction);
+            }
+
+            case MigrationLayout.SqlMigrate:
+            {
+                var script = SqlMigrateScript.Read(text, relativePath);
+                return new MigrationScript(script.Up, script.UpStartLine, script.NoTransaction);
             }
 
             case MigrationLayout.Sqlx:

@@ -27,7 +27,7 @@ internal static class PlainForeignMarkers
         {
             Tool.Goose => ("goose", $"Set {layoutSetting} to goose, which runs only the Up section"),
             Tool.Dbmate => ("dbmate", $"Set {layoutSetting} to dbmate, which runs only the up section"),
-            Tool.SqlMigrate => ("sql-migrate", NoLayout("sql-migrate", "'-- +migrate Down'") + " (goose's '-- +goose Up' / '-- +goose Down' sections are close to sql-migrate's)"),
+            Tool.SqlMigrate => ("sql-migrate", $"Set {layoutSetting} to sql-migrate, which runs only the Up sections"),
             _ => ("Play evolutions", NoLayout("Play evolutions", "'# --- !Downs'")),
         };
         var what = marker.IsDown

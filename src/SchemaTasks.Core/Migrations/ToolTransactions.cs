@@ -63,6 +63,8 @@ internal static class ToolTransactions
                 ? "as one query (popx's .autocommit only leaves out its own transaction: the file is still sent in one Exec), which PostgreSQL runs as one transaction"
                 : "in one transaction (pop runs each migration in one)",
             string.Empty),
+        MigrationLayout.SqlMigrate when noTransaction => None(),
+        MigrationLayout.SqlMigrate => One("sql-migrate", "in one transaction (sql-migrate's default)", "add notransaction to the file's '-- +migrate Up' line, so sql-migrate runs its statements one by one"),
         _ => Unknown("The tool that runs a plain folder", "in one transaction or statement by statement, which the folder does not show: DbUp sends a file as one command, which PostgreSQL runs as one transaction (with or without WithTransactionPerScript); psql -f and SchemaTasks' migrator run it statement by statement"),
     };
 

@@ -110,6 +110,16 @@ internal static class MigrationScaffolder
                 ];
             }
 
+            // sql-migrate: `sql-migrate new` writes '<timestamp>-<name>.sql' with both sections; the
+            // separator after the number follows the last file's.
+            case MigrationLayout.SqlMigrate:
+            {
+                var version = NextNumber(FileVersion(last), utcNow, utcNow.ToString(TimestampFormat, CultureInfo.InvariantCulture));
+                var lastName = last?.RelativePath.Substring(last.RelativePath.LastIndexOf('/') + 1);
+                var separator = lastName is not null && FileVersion(last) is { } digits && lastName.Length > digits.Length && lastName[digits.Length] == '_' ? '_' : '-';
+                return [new($"{version}{separator}{slug}.sql", "-- +migrate Up\n" + up + "\n-- +migrate Down\n")];
+            }
+
             default:
             {
                 var leadingDigits = last is null ? "001" : new string(last.Id.TakeWhile(char.IsAsciiDigit).ToArray());

@@ -87,7 +87,11 @@ public static class SchemaEngine
             var taken = ahead?.Take(index);
             if (set.Layout == MigrationLayout.Goose && migration.Sql.Length > 0)
             {
-                ToolStatementSplits.Check(migration.Sql, migration.SqlStartLine, catalog.Dialect, GooseScript.StatementEnds(migration.Sql), migration.RelativePath, diagnostics);
+                ToolStatementSplits.Check("goose", "-- +goose", migration.Sql, migration.SqlStartLine, catalog.Dialect, GooseScript.StatementEnds(migration.Sql), migration.RelativePath, diagnostics);
+            }
+            else if (set.Layout == MigrationLayout.SqlMigrate && migration.Sql.Length > 0)
+            {
+                ToolStatementSplits.Check("sql-migrate", "-- +migrate", migration.Sql, migration.SqlStartLine, catalog.Dialect, SqlMigrateScript.StatementEndsOf(migration.Sql), migration.RelativePath, diagnostics);
             }
 
             // Read ahead under the reading the earlier migrations left, or read again here.

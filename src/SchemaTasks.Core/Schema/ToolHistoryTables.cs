@@ -45,6 +45,7 @@ internal static class ToolHistoryTables
             MigrationLayout.Liquibase => [new(schema, "databasechangelog"), new(schema, "databasechangeloglock")],
             MigrationLayout.Diesel => [new(schema, "__diesel_schema_migrations")],
             MigrationLayout.Pop => [new(schema, "schema_migration")],
+            MigrationLayout.SqlMigrate => [new(schema, "gorp_migrations")],
             _ => [],
         };
     }

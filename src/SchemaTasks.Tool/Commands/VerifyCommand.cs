@@ -25,7 +25,7 @@ internal static class VerifyCommand
         var database = new DatabaseOptions.Symbols();
         var history = new Option<MigrationHistoryKind?>("--history")
         {
-            HelpName = "prisma|golang-migrate|flyway|dbmate|goose|sqlx|drizzle|atlas|evolve|liquibase|efcore|dbup|schematasks",
+            HelpName = "prisma|golang-migrate|flyway|dbmate|goose|sqlx|drizzle|atlas|evolve|liquibase|sql-migrate|efcore|dbup|schematasks",
             Description = "Whose history table to read; by default the one the layout names.",
             CustomParser = HistoryOptions.ParseAny,
         };

@@ -29,7 +29,7 @@ public sealed record MigrateOptions
     /// <summary>
     /// Whose history table records the applied migrations: <see cref="MigrationHistoryKind.SchemaTasks"/>
     /// (<c>schematasks_history</c>) unless set. Set to the tool that owns the folder's layout
-    /// (Prisma, golang-migrate, dbmate, goose, sqlx or drizzle) to write exactly the rows that tool
+    /// (Prisma, golang-migrate, dbmate, goose, sqlx, drizzle or sql-migrate) to write exactly the rows that tool
     /// writes, under the lock it takes, so the tool still agrees afterwards and the team can go on
     /// using it. See <c>docs/migrator.md</c>.
     /// </summary>

@@ -25,6 +25,9 @@ internal static class HistoryKeys
             case MigrationHistoryKind.Sqlx or MigrationHistoryKind.Goose:
                 return FileVersions(migrations);
 
+            case MigrationHistoryKind.SqlMigrate:
+                return FileNames(migrations);
+
             default:
             {
                 var ids = new HashSet<string>(migrations.Count, StringComparer.Ordinal);
@@ -78,6 +81,15 @@ internal static class HistoryKeys
         return key => long.TryParse(key, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var version)
             ? byVersion.GetValueOrDefault(version)
             : null;
+    }
+
+    // sql-migrate records the file name, '.sql' included: the id of a folder read in its layout,
+    // and the last part of the path of one read as plain files.
+    private static Func<string, string?> FileNames(IReadOnlyList<EmbeddedMigration> migrations)
+    {
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var m in migrations) byName.TryAdd(m.RelativePath[(m.RelativePath.LastIndexOf('/') + 1)..], m.Id);
+        return key => byName.GetValueOrDefault(key);
     }
 
     // Liquibase records FILENAME as the changelog was named to it (relative to its search path,

@@ -11,7 +11,7 @@ internal static class HistoryQueries
 {
     /// <summary>The tables detection looks for, lower case (MySQL on Windows and macOS folds names).</summary>
     public static readonly IReadOnlyList<string> KnownTables =
-        ["_prisma_migrations", "schema_migrations", "flyway_schema_history", "__efmigrationshistory", "schemaversions", "schematasks_history", "goose_db_version", "_sqlx_migrations", "__drizzle_migrations", "atlas_schema_revisions", "changelog", "databasechangelog"];
+        ["_prisma_migrations", "schema_migrations", "flyway_schema_history", "__efmigrationshistory", "schemaversions", "schematasks_history", "goose_db_version", "_sqlx_migrations", "__drizzle_migrations", "atlas_schema_revisions", "changelog", "databasechangelog", "gorp_migrations"];
 
     /// <summary>The SELECT for <paramref name="kind"/>; <paramref name="quote"/> quotes one identifier.</summary>
     public static string Select(MigrationHistoryKind kind, string table, Func<string, string> quote, bool hasStatementCount) => kind switch
@@ -32,6 +32,7 @@ internal static class HistoryQueries
         MigrationHistoryKind.Liquibase => $"SELECT ID, AUTHOR, FILENAME, DATEEXECUTED, EXECTYPE, MD5SUM, DESCRIPTION FROM {table} ORDER BY ORDEREXECUTED, DATEEXECUTED",
         MigrationHistoryKind.Evolve => $"SELECT version, description, name, {quote("type")}, checksum, installed_on, success FROM {table} ORDER BY id",
         MigrationHistoryKind.Atlas => $"SELECT version, description, {quote("type")}, applied, total, executed_at, error, error_stmt, hash FROM {table} ORDER BY version",
+        MigrationHistoryKind.SqlMigrate => $"SELECT id, applied_at FROM {table} ORDER BY id",
         MigrationHistoryKind.SchemaTasks =>
             $"SELECT migration_id, name, checksum, started_at, finished_at, success, error, {(hasStatementCount ? "statements_applied" : "NULL")} FROM {table} ORDER BY started_at, migration_id",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
@@ -77,6 +78,7 @@ internal static class HistoryQueries
                 "__drizzle_migrations" => MigrationHistoryKind.Drizzle,
                 "atlas_schema_revisions" => MigrationHistoryKind.Atlas,
                 "databasechangelog" => MigrationHistoryKind.Liquibase,
+                "gorp_migrations" => MigrationHistoryKind.SqlMigrate,
                 // "changelog" is a common name: only a table with Evolve's columns is Evolve's.
                 "changelog" => new[] { "installed_by", "success", "checksum", "name" }.All(n => table.Any(c => c.Column.Equals(n, StringComparison.OrdinalIgnoreCase))) ? MigrationHistoryKind.Evolve : null,
                 _ => null,
@@ -166,6 +168,10 @@ internal static class HistoryQueries
                 return new AppliedMigration(r.GetString(0), AppliedMigrationState.Succeeded) { Name = "EF Core " + r.GetString(1) };
 
             case MigrationHistoryKind.DbUp:
+                return new AppliedMigration(r.GetString(0), AppliedMigrationState.Succeeded) { FinishedAt = Time(r, 1) };
+
+            // sql-migrate writes a row only once the migration's statements ran (in its transaction when it has one).
+            case MigrationHistoryKind.SqlMigrate:
                 return new AppliedMigration(r.GetString(0), AppliedMigrationState.Succeeded) { FinishedAt = Time(r, 1) };
 
             default:

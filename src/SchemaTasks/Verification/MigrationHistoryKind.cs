@@ -64,6 +64,12 @@ public enum MigrationHistoryKind
     /// (<c>databasechangelog</c> on PostgreSQL), one row per changeset, <c>MD5SUM</c> in checksum version 9.
     /// </summary>
     Liquibase,
+
+    /// <summary>
+    /// sql-migrate: <c>gorp_migrations(id, applied_at)</c>, one row per applied migration, <c>id</c>
+    /// its file name (<c>.sql</c> included). No checksum.
+    /// </summary>
+    SqlMigrate,
 }
 
 /// <summary>Names, default tables and the default choice of <see cref="MigrationHistoryKind"/>.</summary>
@@ -85,6 +91,7 @@ public static class MigrationHistoryKinds
         MigrationHistoryKind.Atlas => "atlas",
         MigrationHistoryKind.Evolve => "evolve",
         MigrationHistoryKind.Liquibase => "liquibase",
+        MigrationHistoryKind.SqlMigrate => "sql-migrate",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -106,6 +113,7 @@ public static class MigrationHistoryKinds
             case "atlas": kind = MigrationHistoryKind.Atlas; return true;
             case "evolve": kind = MigrationHistoryKind.Evolve; return true;
             case "liquibase": kind = MigrationHistoryKind.Liquibase; return true;
+            case "sql-migrate" or "sqlmigrate" or "sql_migrate" or "gorp": kind = MigrationHistoryKind.SqlMigrate; return true;
             default: kind = default; return false;
         }
     }
@@ -113,11 +121,11 @@ public static class MigrationHistoryKinds
     /// <summary>
     /// Whether the migrator can record applied migrations in <paramref name="kind"/>'s table, as that
     /// tool writes it (<see cref="Migrator.MigrateOptions.History"/>): SchemaTasks, Prisma,
-    /// golang-migrate, dbmate, goose, sqlx and drizzle.
+    /// golang-migrate, dbmate, goose, sqlx, drizzle and sql-migrate.
     /// </summary>
     public static bool IsWritableByMigrator(this MigrationHistoryKind kind) => kind is
         MigrationHistoryKind.SchemaTasks or MigrationHistoryKind.Prisma or MigrationHistoryKind.GolangMigrate or MigrationHistoryKind.Dbmate
-        or MigrationHistoryKind.Goose or MigrationHistoryKind.Sqlx or MigrationHistoryKind.Drizzle;
+        or MigrationHistoryKind.Goose or MigrationHistoryKind.Sqlx or MigrationHistoryKind.Drizzle or MigrationHistoryKind.SqlMigrate;
 
     /// <summary>The table the tool creates by default.</summary>
     public static string DefaultTable(this MigrationHistoryKind kind) => kind switch
@@ -134,6 +142,7 @@ public static class MigrationHistoryKinds
         MigrationHistoryKind.Atlas => "atlas_schema_revisions",
         MigrationHistoryKind.Evolve => "changelog",
         MigrationHistoryKind.Liquibase => "DATABASECHANGELOG",
+        MigrationHistoryKind.SqlMigrate => "gorp_migrations",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -168,6 +177,7 @@ public static class MigrationHistoryKinds
         MigrationLayout.Drizzle => MigrationHistoryKind.Drizzle,
         MigrationLayout.Atlas => MigrationHistoryKind.Atlas,
         MigrationLayout.Liquibase => MigrationHistoryKind.Liquibase,
+        MigrationLayout.SqlMigrate => MigrationHistoryKind.SqlMigrate,
         _ => MigrationHistoryKind.SchemaTasks,
     };
 

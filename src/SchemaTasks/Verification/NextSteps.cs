@@ -18,6 +18,7 @@ internal static class NextSteps
         MigrationHistoryKind.Atlas => "run `atlas migrate apply`",
         MigrationHistoryKind.Liquibase => "run `liquibase update`",
         MigrationHistoryKind.Evolve => "run Evolve's migrate (the application's `Migrate()`, or `evolve migrate`)",
+        MigrationHistoryKind.SqlMigrate => "run `sql-migrate up`",
         _ => "run `schematasks migrate`",
     };
 

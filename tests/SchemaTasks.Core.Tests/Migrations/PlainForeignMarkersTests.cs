@@ -26,19 +26,19 @@ public class PlainForeignMarkersTests
         Assert.Equal(line, error.Line);
         Assert.Equal(1, error.Column);
         Assert.Contains($"a {tool} migration", error.Message, StringComparison.Ordinal);
-        Assert.Contains(tool is "Play evolutions" or "sql-migrate" ? $"no layout for {tool} yet" : $"Set SchemaMigrationsLayout to {tool}", error.Message, StringComparison.Ordinal);
+        Assert.Contains(tool is "Play evolutions" ? $"no layout for {tool} yet" : $"Set SchemaMigrationsLayout to {tool}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void DetectedPlainFolder_WithSqlMigrateFiles_IsRefused_NotReadWhole()
+    public void UndetectedFolder_WithSqlMigrateFiles_IsReadAsSqlMigrate_NotWhole()
     {
-        // sql-migrate's own names ('<timestamp>-<name>.sql') follow no other layout's rule.
-        var result = new MigrationFolder()
+        // sql-migrate's own names ('<timestamp>-<name>.sql') follow no other layout's rule; its commands claim the folder.
+        var set = new MigrationFolder()
             .With("20240101000000-init.sql", "-- +migrate Up\nCREATE TABLE users (id bigint);\n-- +migrate Down\nDROP TABLE users;\n")
-            .Discover();
+            .DiscoverClean();
 
-        Assert.Null(result.Set);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.ForeignSectionMarkers);
+        Assert.Equal(MigrationLayout.SqlMigrate, set.Layout);
+        Assert.DoesNotContain("DROP TABLE", Assert.Single(set.Migrations).Sql, StringComparison.Ordinal);
     }
 
     [Fact]

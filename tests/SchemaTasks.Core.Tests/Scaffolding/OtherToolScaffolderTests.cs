@@ -21,6 +21,20 @@ public sealed class OtherToolScaffolderTests
     }
 
     [Fact]
+    public void SqlMigrate_GetsTheNextTimestamp_DashedAsSqlMigrateNew_WithBothSections_AndReadsBackAsSqlMigrate()
+    {
+        var set = Read(MigrationLayout.SqlMigrate, ("20240101000000-init.sql", "-- +migrate Up\nSELECT 1;\n"));
+
+        var file = Assert.Single(MigrationScaffolder.Create(set, "add y", "ALTER TYPE x ADD VALUE 'y';\n", Now));
+
+        Assert.Equal("20261123140509-add_y.sql", file.RelativePath);
+        var again = MigrationDiscovery.Discover([new("20240101000000-init.sql", "-- +migrate Up\nSELECT 1;\n"), new(file.RelativePath, file.Text)]);
+        Assert.Empty(again.Diagnostics);
+        Assert.Equal(MigrationLayout.SqlMigrate, again.Set!.Layout);
+        Assert.Contains("ALTER TYPE x ADD VALUE 'y';", again.Set.Migrations[^1].Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sqlx_FollowsTheFolder_PairOrSimpleFile()
     {
         var pairs = Read(MigrationLayout.Sqlx, ("20240101000000_init.up.sql", "SELECT 1;\n"), ("20240101000000_init.down.sql", "SELECT 1;\n"));

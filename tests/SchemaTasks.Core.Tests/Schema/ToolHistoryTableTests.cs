@@ -25,6 +25,7 @@ public class ToolHistoryTableTests
     [InlineData(MigrationLayout.Drizzle, SqlDialect.MySql, "ALTER TABLE __drizzle_migrations ADD COLUMN note text;")]
     [InlineData(MigrationLayout.Diesel, SqlDialect.Postgres, "ALTER TABLE __diesel_schema_migrations ADD COLUMN note text;")]
     [InlineData(MigrationLayout.Diesel, SqlDialect.MySql, "ALTER TABLE __diesel_schema_migrations ADD COLUMN note text;")]
+    [InlineData(MigrationLayout.SqlMigrate, SqlDialect.Postgres, "ALTER TABLE gorp_migrations ADD COLUMN note text;")]
     public void ChangingTheLayoutsHistoryTable_IsNoError_AndLeavesTheSchemaAlone(MigrationLayout layout, SqlDialect dialect, string change)
     {
         var (catalog, diagnostics) = SchemaEngine.BuildFinal(Set(layout, dialect, "CREATE TABLE jobs (id int);", change), dialect);

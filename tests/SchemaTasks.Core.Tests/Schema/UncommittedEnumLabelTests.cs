@@ -18,10 +18,10 @@ public class UncommittedEnumLabelTests
     private const string AddAndUse = "ALTER TYPE status ADD VALUE 'c';\nALTER TABLE t ALTER COLUMN s SET DEFAULT 'c';\n";
     private const string Use = "SET DEFAULT 'c'";
 
-    public static TheoryData<string> RunInOneTransaction => ["prisma", "golang-migrate", "flyway", "dbmate", "goose", "sqlx", "drizzle", "atlas", "liquibase", "diesel", "pop"];
+    public static TheoryData<string> RunInOneTransaction => ["prisma", "golang-migrate", "flyway", "dbmate", "goose", "sqlx", "drizzle", "atlas", "liquibase", "diesel", "pop", "sql-migrate"];
 
     // drizzle runs every pending migration in one transaction: UncommittedLabelUseFormsTests.
-    public static TheoryData<string> CommitEachMigration => ["prisma", "golang-migrate", "flyway", "dbmate", "goose", "sqlx", "atlas", "liquibase", "diesel", "pop"];
+    public static TheoryData<string> CommitEachMigration => ["prisma", "golang-migrate", "flyway", "dbmate", "goose", "sqlx", "atlas", "liquibase", "diesel", "pop", "sql-migrate"];
 
     [Theory]
     [MemberData(nameof(RunInOneTransaction))]
@@ -65,6 +65,7 @@ public class UncommittedEnumLabelTests
 
     [Theory]
     [InlineData("goose", "-- +goose NO TRANSACTION\n")]
+    [InlineData("sql-migrate", " notransaction")]
     [InlineData("atlas", "-- atlas:txmode none\n\n")]
     [InlineData("liquibase", " runInTransaction:false")]
     [InlineData("dbmate", "-- schematasks:no-transaction\n")]
@@ -105,6 +106,7 @@ public class UncommittedEnumLabelTests
 
     [Theory]
     [InlineData("goose", "mark the file -- +goose NO TRANSACTION")]
+    [InlineData("sql-migrate", "add notransaction to the file's '-- +migrate Up' line")]
     [InlineData("atlas", "add -- atlas:txmode none")]
     [InlineData("liquibase", "set runInTransaction:false on the changeset")]
     public void ToolWithAWayToRunStatementsApart_NamesItInTheFix(string layout, string fix)
@@ -211,6 +213,9 @@ public class UncommittedEnumLabelTests
             case "goose":
                 folder.With("1_a.sql", "-- +goose Up\n" + first).With(file = "2_b.sql", text = marker + "-- +goose Up\n" + second);
                 return (Discover(folder, MigrationLayout.Goose), file, text);
+            case "sql-migrate":
+                folder.With("1_a.sql", "-- +migrate Up\n" + first).With(file = "2_b.sql", text = "-- +migrate Up" + marker + "\n" + second);
+                return (Discover(folder, MigrationLayout.SqlMigrate), file, text);
             case "sqlx":
                 folder.With("1_a.sql", first).With(file = "2_b.sql", text = marker + second);
                 return (Discover(folder, MigrationLayout.Sqlx), file, text);

@@ -104,7 +104,7 @@ public sealed class MySqlToolHistoryTests
             MigrationHistoryKind.Prisma => "prisma_migrate",
             MigrationHistoryKind.GolangMigrate => GolangMigrateHistoryWriter.LockId(db.Name + ":schema_migrations").ToString(System.Globalization.CultureInfo.InvariantCulture),
             MigrationHistoryKind.Sqlx => SqlxHistoryWriter.LockId(db.Name).ToString("x", System.Globalization.CultureInfo.InvariantCulture),
-            _ => MySqlMigrationLock.Name(db.Name), // dbmate, goose and drizzle take none on MySQL: SchemaTasks' own keeps two migrators apart.
+            _ => MySqlMigrationLock.Name(db.Name), // dbmate, goose, drizzle and sql-migrate take none on MySQL: SchemaTasks' own keeps two migrators apart.
         };
 
         await using var holder = await db.OpenConnectionAsync();

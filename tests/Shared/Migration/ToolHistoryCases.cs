@@ -14,7 +14,7 @@ namespace SchemaTasks.Testing;
 internal static class ToolHistoryCases
 {
     /// <summary>The tools, by name, for <c>[MemberData]</c>.</summary>
-    public static TheoryData<string> Tools => new() { "prisma", "golang-migrate", "dbmate", "goose", "sqlx", "drizzle" };
+    public static TheoryData<string> Tools => new() { "prisma", "golang-migrate", "dbmate", "goose", "sqlx", "drizzle", "sql-migrate" };
 
     /// <summary>Creates table <c>a</c>, then table <c>b</c>.</summary>
     public const string FirstSql = "CREATE TABLE a (id int PRIMARY KEY);";
@@ -37,6 +37,7 @@ internal static class ToolHistoryCases
         MigrationHistoryKind.Goose => MigrationLayout.Goose,
         MigrationHistoryKind.Sqlx => MigrationLayout.Sqlx,
         MigrationHistoryKind.Drizzle => MigrationLayout.Drizzle,
+        MigrationHistoryKind.SqlMigrate => MigrationLayout.SqlMigrate,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -80,6 +81,7 @@ internal static class ToolHistoryCases
         MigrationHistoryKind.Prisma => ($"2024010{n}000000_m{n}", $"2024010{n}000000_m{n}/migration.sql", sql + "\n"),
         MigrationHistoryKind.Dbmate => ($"2024010{n}000000", $"2024010{n}000000_m{n}.sql", $"-- migrate:up\n{sql}\n\n-- migrate:down\nSELECT 1;\n"),
         MigrationHistoryKind.Goose => (Number(n), $"0000{n}_m{n}.sql", $"-- +goose Up\n{sql}\n\n-- +goose Down\nSELECT 1;\n"),
+        MigrationHistoryKind.SqlMigrate => ($"2024010{n}000000-m{n}.sql", $"2024010{n}000000-m{n}.sql", $"-- +migrate Up\n{sql}\n\n-- +migrate Down\nSELECT 1;\n"),
         MigrationHistoryKind.Drizzle => (When(n), $"000{n - 1}_m{n}.sql", sql.Replace(";\n", ";\n--> statement-breakpoint\n", StringComparison.Ordinal) + "\n"),
         _ => (Number(n), $"{n}_m{n}.up.sql", sql + "\n"),
     };
@@ -93,6 +95,7 @@ internal static class ToolHistoryCases
         MigrationHistoryKind.Goose => "SELECT version_id, is_applied, tstamp FROM goose_db_version ORDER BY id",
         MigrationHistoryKind.Sqlx => "SELECT version, description, success, checksum FROM _sqlx_migrations ORDER BY version",
         MigrationHistoryKind.Drizzle => $"SELECT hash, created_at FROM {(mySql ? string.Empty : "drizzle.")}__drizzle_migrations ORDER BY id",
+        MigrationHistoryKind.SqlMigrate => "SELECT id, applied_at FROM gorp_migrations ORDER BY id",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -116,6 +119,7 @@ internal static class ToolHistoryCases
             MigrationHistoryKind.Sqlx => [.. done.Select(m => new[] { m.Id, m.Name, "true", Sha384(m.Text) }),
                 .. failed is null || !mySql ? [] : new[] { new[] { failed.Id, failed.Name, "false", Sha384(failed.Text) } }],
             MigrationHistoryKind.Drizzle => [.. done.Select(m => new[] { Sha256(m.Text), m.Id })],
+            MigrationHistoryKind.SqlMigrate => [.. done.Select(m => new[] { m.RelativePath, "<time>" })],
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }

@@ -122,6 +122,7 @@ internal abstract class ToolHistoryWriter
             MigrationHistoryKind.Dbmate => new DbmateHistoryWriter(dialect, table),
             MigrationHistoryKind.Goose => new GooseHistoryWriter(dialect, table),
             MigrationHistoryKind.Sqlx => new SqlxHistoryWriter(dialect, table),
+            MigrationHistoryKind.SqlMigrate => new SqlMigrateHistoryWriter(dialect, table),
             _ => new DrizzleHistoryWriter(dialect, table),
         };
     }
