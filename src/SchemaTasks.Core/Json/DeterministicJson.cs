@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -38,7 +39,14 @@ internal static class DeterministicJson
     /// is megabytes, and holding it whole (in the writer, a buffer, a string) cost a cold tool
     /// run more than building the schema did. Long writers call <see cref="FlushWhenFull"/>.
     /// </summary>
-    public static void WriteTo(Stream destination, Action<Utf8JsonWriter> write)
+    public static void WriteTo(Stream destination, Action<Utf8JsonWriter> write) => WriteTo(destination, (writer, _) => write(writer));
+
+    /// <summary>
+    /// As <see cref="WriteTo(Stream, Action{Utf8JsonWriter})"/>, also giving the stream the writer
+    /// writes to, for a writer that copies in JSON written elsewhere by <see cref="CreateWriter"/>
+    /// (after flushing the writer).
+    /// </summary>
+    public static void WriteTo(Stream destination, Action<Utf8JsonWriter, Stream> write)
     {
         // Utf8JsonWriter ends lines with the platform's newline, and the file must not depend on
         // the platform. It escapes a carriage return inside a string, so every CR byte it
@@ -46,12 +54,15 @@ internal static class DeterministicJson
         var target = Environment.NewLine == "\n" ? destination : new LineFeedStream(destination);
         using (var writer = new Utf8JsonWriter(target, Options))
         {
-            write(writer);
+            write(writer, target);
         }
 
         target.WriteByte((byte)'\n');
         target.Flush();
     }
+
+    /// <summary>A writer of the same format into <paramref name="output"/>, for a part of a file written apart.</summary>
+    public static Utf8JsonWriter CreateWriter(IBufferWriter<byte> output) => new(output, Options);
 
     /// <summary>Hands what the writer holds to its stream once it is large, so no buffer grows with the document.</summary>
     public static void FlushWhenFull(Utf8JsonWriter writer)

@@ -13,17 +13,19 @@ internal static class FileReads
     // Below this many files a thread costs more to start than it saves.
     private const int WorthASecondThread = 64;
 
-    /// <summary>A file's text, or why it could not be read.</summary>
-    public readonly record struct Outcome(string? Text, Exception? Failure);
+    /// <summary>What was read of a file, or why it could not be read.</summary>
+    public readonly record struct Outcome<T>(T? Read, Exception? Failure)
+        where T : class;
 
     /// <summary>
     /// <paramref name="read"/> for every index below <paramref name="count"/>. An
     /// <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> becomes that index's
-    /// <see cref="Outcome.Failure"/>; any other exception is thrown here, as if read on this thread.
+    /// <see cref="Outcome{T}.Failure"/>; any other exception is thrown here, as if read on this thread.
     /// </summary>
-    public static Outcome[] Run(int count, Func<int, string> read)
+    public static Outcome<T>[] Run<T>(int count, Func<int, T> read)
+        where T : class
     {
-        var outcomes = new Outcome[count];
+        var outcomes = new Outcome<T>[count];
         var next = -1;
         ExceptionDispatchInfo? unexpected = null;
 
@@ -35,11 +37,11 @@ internal static class FileReads
                 {
                     try
                     {
-                        outcomes[i] = new Outcome(read(i), null);
+                        outcomes[i] = new Outcome<T>(read(i), null);
                     }
                     catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                     {
-                        outcomes[i] = new Outcome(null, ex);
+                        outcomes[i] = new Outcome<T>(null, ex);
                     }
                 }
             }

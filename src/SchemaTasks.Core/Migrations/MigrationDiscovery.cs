@@ -331,7 +331,7 @@ public static class MigrationDiscovery
                 {
                     // Not history: kept aside to be checked against the schema the versioned ones build.
                     var text = FlywayPlaceholders.Replace(file, diagnostics.Flyway.Placeholders, diagnostics.Dialect, diagnostics.Flyway.HistoryTable, diagnostics.Names, diagnostics, diagnostics.FlywayPlaceholdersReported);
-                    diagnostics.FlywayRepeatables.Add(new Migration(match.Groups["name"].Value, string.Empty, match.Groups["name"].Value, file.RelativePath, MigrationChecksum.Compute(file.Text), text));
+                    diagnostics.FlywayRepeatables.Add(new Migration(match.Groups["name"].Value, string.Empty, match.Groups["name"].Value, file.RelativePath, file.Checksum, text));
                     return null;
                 }
 
@@ -397,7 +397,7 @@ public static class MigrationDiscovery
 
                 // sqlx records the version as a BIGINT and the description with '_' read as ' '.
                 var version = NumericVersionKey(match.Groups["version"].Value);
-                var migration = new Migration(version, version, match.Groups["name"].Value.Replace('_', ' '), file.RelativePath, MigrationChecksum.Compute(file.Text), file.Text);
+                var migration = new Migration(version, version, match.Groups["name"].Value.Replace('_', ' '), file.RelativePath, file.Checksum, file.Text);
                 return (migration, new OrderKey(version, NaturalStringComparer.Instance));
             }
 
@@ -416,7 +416,7 @@ public static class MigrationDiscovery
                 }
 
                 var when = DrizzleJournal.Id((long)(stamp - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalMilliseconds);
-                var migration = new Migration(when, when, folder, file.RelativePath, MigrationChecksum.Compute(file.Text), DrizzleBreakpoints.Sql(file.Text));
+                var migration = new Migration(when, when, folder, file.RelativePath, file.Checksum, DrizzleBreakpoints.Sql(file.Text));
                 return (migration, new OrderKey(folder, PrismaMigrationOrder.Instance));
             }
 
@@ -431,7 +431,7 @@ public static class MigrationDiscovery
                 var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
                 AtlasDirectory.NoTransaction(file, diagnostics);
                 if (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errors) return null;
-                var migration = new Migration(version, version, name, file.RelativePath, MigrationChecksum.Compute(file.Text), file.Text);
+                var migration = new Migration(version, version, name, file.RelativePath, file.Checksum, file.Text);
                 return (migration, new OrderKey(fileName, CodePointOrder.Instance));
             }
 
@@ -449,7 +449,7 @@ public static class MigrationDiscovery
                     return Unrecognised(file, "diesel keeps each migration in '<version>_<name>/up.sql', the version the folder name up to the first '_'", diagnostics);
                 }
 
-                var migration = new Migration(version, version, DieselMigrationFolder.Name(folder), file.RelativePath, MigrationChecksum.Compute(file.Text), file.Text);
+                var migration = new Migration(version, version, DieselMigrationFolder.Name(folder), file.RelativePath, file.Checksum, file.Text);
                 return (migration, new OrderKey(version, StringComparer.Ordinal));
             }
 
@@ -467,7 +467,7 @@ public static class MigrationDiscovery
 
                 // pop records the version as text in schema_migration and sorts by it, byte by byte (Go's <).
                 var sql = PopTemplateOptions.Render(file, diagnostics.PopOptions, diagnostics.Dialect, diagnostics.Names, diagnostics, diagnostics.PopOptionsReported);
-                var migration = new Migration(pop.Version, pop.Version, pop.Name, file.RelativePath, MigrationChecksum.Compute(file.Text), sql);
+                var migration = new Migration(pop.Version, pop.Version, pop.Name, file.RelativePath, file.Checksum, sql);
                 return (migration, new OrderKey(pop.Version, StringComparer.Ordinal));
             }
 
@@ -491,7 +491,7 @@ public static class MigrationDiscovery
             default:
             {
                 var stem = fileName.Substring(0, fileName.Length - ".sql".Length);
-                var migration = new Migration(stem, stem, stem, file.RelativePath, MigrationChecksum.Compute(file.Text), file.Text);
+                var migration = new Migration(stem, stem, stem, file.RelativePath, file.Checksum, file.Text);
                 return (migration, new OrderKey(file.RelativePath, NaturalStringComparer.Instance));
             }
         }
@@ -503,7 +503,7 @@ public static class MigrationDiscovery
             version ?? match.Groups["version"].Value,
             match.Groups["name"].Value,
             file.RelativePath,
-            MigrationChecksum.Compute(file.Text),
+            file.Checksum,
             file.Text);
 
     private static (Migration, IComparable)? Unrecognised(MigrationSourceFile file, string rule, DiscoveryDiagnostics diagnostics)
@@ -703,7 +703,7 @@ public static class MigrationDiscovery
 
             // drizzle records "when" as created_at; its statements are split on "--> statement-breakpoint".
             var id = DrizzleJournal.Id(entry.When);
-            migrations.Add(new Migration(id, id, entry.Tag, file.RelativePath, MigrationChecksum.Compute(file.Text), DrizzleBreakpoints.Sql(file.Text)));
+            migrations.Add(new Migration(id, id, entry.Tag, file.RelativePath, file.Checksum, DrizzleBreakpoints.Sql(file.Text)));
         }
 
         foreach (var file in sqlFiles.Where(f => !named.Contains(f.RelativePath)))
@@ -760,7 +760,7 @@ public static class MigrationDiscovery
                 continue;
             }
 
-            var checksum = MigrationChecksum.Compute(file.Text);
+            var checksum = file.Checksum;
             foreach (var changeset in LiquibaseChangelog.Read(file, diagnostics))
             {
                 if (changeset.Ignore)

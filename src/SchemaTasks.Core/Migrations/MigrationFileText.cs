@@ -17,7 +17,15 @@ internal static class MigrationFileText
     // The largest array .NET allocates (Array.MaxLength, which .NET Framework lacks).
     private const int LargestBuffer = 0x7FFFFFC7;
 
-    public static string Read(string path)
+    /// <summary>A file's text and its checksum (<see cref="MigrationChecksum"/>).</summary>
+    public sealed record Contents(string Text, string Checksum);
+
+    /// <summary>
+    /// The text and its checksum, hashed from the bytes just read where they are the text's own
+    /// (<see cref="MigrationChecksum.ComputeFromBytes"/>): on the threads that
+    /// read the folder, rather than later on the one that builds the schema.
+    /// </summary>
+    public static Contents ReadWithChecksum(string path)
     {
         // The bytes are read into a rented buffer: only the text outlives the read, and a
         // thousand byte arrays of garbage would cost a cold run more collections.
@@ -46,12 +54,23 @@ internal static class MigrationFileText
                 filled += read;
             }
 
-            return Decode(new ArraySegment<byte>(buffer, 0, filled));
+            var bytes = new ArraySegment<byte>(buffer, 0, filled);
+            var text = Decode(bytes);
+            return new Contents(text, Checksum(text, bytes));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    private static string Checksum(string text, ArraySegment<byte> bytes)
+    {
+        var span = bytes.AsSpan();
+        if (span.StartsWith(Utf8Bom)) return MigrationChecksum.ComputeFromBytes(text, bytes.Slice(Utf8Bom.Length));
+        return span.StartsWith(Utf16LittleEndianBom) || span.StartsWith(Utf16BigEndianBom) || span.StartsWith(Utf32BigEndianBom)
+            ? MigrationChecksum.Compute(text)
+            : MigrationChecksum.ComputeFromBytes(text, bytes);
     }
 
     private static byte[] Larger(byte[] buffer, string path)

@@ -215,13 +215,13 @@ internal static class MigrationFolderWalk
         /// <summary>The files found, in the walk's order, each read (<see cref="FileReads"/>).</summary>
         public List<MigrationSourceFile> ReadFiles()
         {
-            var reads = FileReads.Run(_found.Count, i => MigrationFileText.Read(_found[i].Path));
+            var reads = FileReads.Run(_found.Count, i => MigrationFileText.ReadWithChecksum(_found[i].Path));
             var files = new List<MigrationSourceFile>(_found.Count);
             for (var i = 0; i < _found.Count; i++)
             {
-                if (reads[i].Text is { } text)
+                if (reads[i].Read is { } read)
                 {
-                    files.Add(new MigrationSourceFile(_found[i].Relative, text));
+                    files.Add(new MigrationSourceFile(_found[i].Relative, read.Text) { KnownChecksum = read.Checksum });
                 }
             }
 

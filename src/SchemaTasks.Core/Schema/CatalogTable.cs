@@ -347,7 +347,7 @@ public sealed record CatalogTable(
     private sealed class ColumnIndex(StringComparer comparer, Dictionary<string, int> positions, int covered)
     {
         /// <summary>Below this many columns a scan is as fast as a lookup.</summary>
-        public const int WorthBuilding = 32;
+        public const int WorthBuilding = 8;
 
         public StringComparer Comparer { get; } = comparer;
 

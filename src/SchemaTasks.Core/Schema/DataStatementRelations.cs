@@ -28,7 +28,7 @@ internal sealed class DataStatementRelations
     private readonly Catalog _before;
     private readonly Catalog _after;
     private readonly string _sql;
-    private readonly IReadOnlyList<SqlToken> _tokens;
+    private readonly List<SqlToken> _tokens;
     private readonly IdentifierRules _rules;
     private readonly Level?[] _levelOf; // The level each token is read in.
     private readonly HashSet<int> _assigned = []; // The tokens that name a column SET assigns.
@@ -36,18 +36,18 @@ internal sealed class DataStatementRelations
     private bool _unknownTable;
     private bool _ambiguous;
 
-    private DataStatementRelations(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, IdentifierRules rules)
+    private DataStatementRelations(Catalog before, Catalog after, string sql, List<SqlToken> tokens, IdentifierRules rules)
     {
         (_before, _after, _sql, _tokens, _rules) = (before, after, sql, tokens, rules);
         _levelOf = new Level?[tokens.Count];
     }
 
     /// <summary>Whether the statement is one this reads: it starts with INSERT, UPDATE, DELETE or WITH.</summary>
-    public static bool Reads(string sql, IReadOnlyList<SqlToken> tokens)
+    public static bool Reads(string sql, List<SqlToken> tokens)
         => tokens.Count > 0 && (DataStatementHead.Starts(sql, tokens[0]) || SqlTokenText.IsWord(sql, tokens[0], "WITH"));
 
     /// <summary>Reads the statement's relations once.</summary>
-    public static DataStatementRelations Read(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, IdentifierRules rules)
+    public static DataStatementRelations Read(Catalog before, Catalog after, string sql, List<SqlToken> tokens, IdentifierRules rules)
     {
         var relations = new DataStatementRelations(before, after, sql, tokens, rules);
         relations.ReadLevels();

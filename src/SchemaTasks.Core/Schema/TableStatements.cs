@@ -8,7 +8,7 @@ namespace SchemaTasks.Schema;
 internal static class TableStatements
 {
 
-    private const int SmallList = 128; // Columns compared one by one up to this many: cheaper than a set for the tables histories have.
+    private const int SmallList = 8; // Columns compared one by one up to this many: a set costs more than the scan of a narrow table.
 
     private static int IndexOf(ImmutableArray<CatalogColumn>.Builder columns, string name, StringComparison comparison)
     {

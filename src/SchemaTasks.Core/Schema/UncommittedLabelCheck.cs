@@ -66,7 +66,7 @@ internal sealed class UncommittedLabelCheck
     /// Reports the statement's first use of an uncommitted label, and returns the catalog the
     /// server is left with: <paramref name="before"/> when it refuses the statement.
     /// </summary>
-    public Catalog Check(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, ApplyContext context)
+    public Catalog Check(Catalog before, Catalog after, string sql, List<SqlToken> tokens, ApplyContext context)
     {
         if (Labels.IsEmpty || (_markedNoTransaction ??= PostgresTransactionRule.IsMarkedNoTransaction(_sql))) return after;
         if (UncommittedLabelUses.Find(before, after, sql, tokens, Labels, context.Rules, context.Overloads, _readsFunctionBodies ??= ReadsFunctionBodies) is not { } use) return after;

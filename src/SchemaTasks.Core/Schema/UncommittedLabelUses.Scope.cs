@@ -10,7 +10,7 @@ internal static partial class UncommittedLabelUses
     /// left to the check of defaults, and a use that depends on what the engine cannot tell (which
     /// of several relations owns a column, which overload a call resolves to) is not reported.
     /// </summary>
-    public static UncommittedLabelUse? FindUnknown(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, IdentifierRules rules, RoutineOverloads? routines)
+    public static UncommittedLabelUse? FindUnknown(Catalog before, Catalog after, string sql, List<SqlToken> tokens, IdentifierRules rules, RoutineOverloads? routines)
     {
         if (after.EnumTypes.IsEmpty || !HasString(tokens) || DefinesLabels(sql, tokens)) return null;
 
@@ -19,12 +19,12 @@ internal static partial class UncommittedLabelUses
     }
 
     // CREATE TYPE and ALTER TYPE: their constants are labels being defined, not values read.
-    private static bool DefinesLabels(string sql, IReadOnlyList<SqlToken> tokens)
+    private static bool DefinesLabels(string sql, List<SqlToken> tokens)
         => tokens.Count > 1 && (SqlTokenText.IsWord(sql, tokens[0], "CREATE") || SqlTokenText.IsWord(sql, tokens[0], "ALTER")) && SqlTokenText.IsWord(sql, tokens[1], "TYPE");
 
     // Asked of the names every routine the migrations ever created had (a superset of those that
     // exist): a set kept by the run, so no statement builds one of its own.
-    private static bool NamesRoutine(string sql, IReadOnlyList<SqlToken> tokens, RoutineOverloads routines, IdentifierRules rules)
+    private static bool NamesRoutine(string sql, List<SqlToken> tokens, RoutineOverloads routines, IdentifierRules rules)
     {
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
@@ -36,7 +36,7 @@ internal static partial class UncommittedLabelUses
         return false;
     }
 
-    private static bool HasString(IReadOnlyList<SqlToken> tokens)
+    private static bool HasString(List<SqlToken> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)
         {

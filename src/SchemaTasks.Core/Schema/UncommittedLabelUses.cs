@@ -37,7 +37,7 @@ internal static partial class UncommittedLabelUses
     /// <param name="rules">The naming rules.</param>
     /// <param name="routines">The functions and procedures the migrations created, whose parameters type a call's arguments.</param>
     /// <param name="readsFunctionBodies">Whether CREATE FUNCTION parses a <c>LANGUAGE sql</c> body (check_function_bodies is not turned off); asked only of a body that may hold a label. Without it, bodies are read.</param>
-    public static UncommittedLabelUse? Find(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, ISoughtLabels labels, IdentifierRules rules, RoutineOverloads? routines = null, Func<bool>? readsFunctionBodies = null)
+    public static UncommittedLabelUse? Find(Catalog before, Catalog after, string sql, List<SqlToken> tokens, ISoughtLabels labels, IdentifierRules rules, RoutineOverloads? routines = null, Func<bool>? readsFunctionBodies = null)
     {
         if (tokens.Count == 0 || !LabelConstants.MayHold(sql, tokens, labels, out var body)) return null;
         var scan = new Scan(before, after, sql, tokens, labels, rules, routines);
@@ -56,7 +56,7 @@ internal static partial class UncommittedLabelUses
         return Find(catalog, catalog, body.Text, body.Tokens, labels, rules, routines, static () => false);
     }
 
-    private sealed partial class Scan(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, ISoughtLabels labels, IdentifierRules rules, RoutineOverloads? routines)
+    private sealed partial class Scan(Catalog before, Catalog after, string sql, List<SqlToken> tokens, ISoughtLabels labels, IdentifierRules rules, RoutineOverloads? routines)
     {
         private List<CatalogTable>? _tables;
 

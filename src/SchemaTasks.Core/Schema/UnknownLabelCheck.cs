@@ -20,7 +20,7 @@ internal static class UnknownLabelCheck
     /// statement. A statement the engine already refused (<paramref name="refused"/>) is not
     /// reported twice, as the server stops at its first error.
     /// </summary>
-    public static Catalog Check(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, ApplyContext context, bool refused)
+    public static Catalog Check(Catalog before, Catalog after, string sql, List<SqlToken> tokens, ApplyContext context, bool refused)
     {
         if (refused || !context.IsPostgres) return after;
         if (UncommittedLabelUses.FindUnknown(before, after, sql, tokens, context.Rules, context.Overloads) is not { } use) return after;

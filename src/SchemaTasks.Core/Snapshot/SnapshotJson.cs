@@ -12,13 +12,13 @@ namespace SchemaTasks.Snapshot;
 /// columns in their real order, two-space indentation, LF line endings, a trailing newline,
 /// no timestamps. Reading and writing again gives the same bytes.
 /// </summary>
-public static class SnapshotJson
+public static partial class SnapshotJson
 {
     /// <summary>The snapshot as JSON text ending in a newline.</summary>
     public static string Write(SchemaSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return DeterministicJson.Write(writer => Write(writer, snapshot));
+        return DeterministicJson.Write(writer => Write(writer, snapshot, target: null));
     }
 
     /// <summary>
@@ -29,10 +29,12 @@ public static class SnapshotJson
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(destination);
-        DeterministicJson.WriteTo(destination, writer => Write(writer, snapshot));
+        DeterministicJson.WriteTo(destination, (writer, target) => Write(writer, snapshot, target));
     }
 
-    private static void Write(Utf8JsonWriter writer, SchemaSnapshot snapshot)
+    // target: the stream the writer writes to, into which the tables written on another thread
+    // are copied; null to write them all on this one.
+    private static void Write(Utf8JsonWriter writer, SchemaSnapshot snapshot, Stream? target)
     {
         writer.WriteStartObject();
         writer.WriteNumber(SnapshotProperty.FormatVersion, SchemaSnapshot.CurrentFormatVersion);
@@ -46,11 +48,11 @@ public static class SnapshotJson
 
         writer.WriteEndArray();
         writer.WritePropertyName(SnapshotProperty.Schema);
-        WriteCatalog(writer, snapshot.Schema);
+        WriteCatalog(writer, snapshot.Schema, target);
         writer.WriteEndObject();
     }
 
-    private static void WriteCatalog(Utf8JsonWriter writer, Catalog catalog)
+    private static void WriteCatalog(Utf8JsonWriter writer, Catalog catalog, Stream? target)
     {
         writer.WriteStartObject();
         WriteStrings(writer, SnapshotProperty.Schemas, catalog.Schemas);
@@ -90,41 +92,42 @@ public static class SnapshotJson
 
         writer.WriteEndArray();
         writer.WriteStartArray(SnapshotProperty.Tables);
-        foreach (var table in catalog.Tables.Values)
+        WriteTables(writer, catalog, target);
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteTable(Utf8JsonWriter writer, Catalog catalog, CatalogTable table)
+    {
+        writer.WriteStartObject();
+        WriteName(writer, table.Name);
+        writer.WriteStartArray(SnapshotProperty.Columns);
+        foreach (var column in table.Columns)
         {
             writer.WriteStartObject();
-            WriteName(writer, table.Name);
-            writer.WriteStartArray(SnapshotProperty.Columns);
-            foreach (var column in table.Columns)
+            writer.WriteString(SnapshotProperty.Name, column.Name);
+            writer.WriteString(SnapshotProperty.Type, column.Type);
+            writer.WriteBoolean(SnapshotProperty.Nullable, column.IsNullable);
+            writer.WriteString(SnapshotProperty.Default, column.Default);
+            WriteReference(writer, SnapshotProperty.TypeReference, column.TypeReference);
+            if (column.IsArray) writer.WriteBoolean(SnapshotProperty.Array, true);
+            if (column.InlineValues is { } inline)
             {
-                writer.WriteStartObject();
-                writer.WriteString(SnapshotProperty.Name, column.Name);
-                writer.WriteString(SnapshotProperty.Type, column.Type);
-                writer.WriteBoolean(SnapshotProperty.Nullable, column.IsNullable);
-                writer.WriteString(SnapshotProperty.Default, column.Default);
-                WriteReference(writer, SnapshotProperty.TypeReference, column.TypeReference);
-                if (column.IsArray) writer.WriteBoolean(SnapshotProperty.Array, true);
-                if (column.InlineValues is { } inline)
-                {
-                    writer.WriteStartObject(SnapshotProperty.InlineValues);
-                    writer.WriteString(SnapshotProperty.Kind, inline.Kind == InlineValueKind.Enum ? "enum" : "set");
-                    WriteStrings(writer, SnapshotProperty.Values, inline.Values);
-                    writer.WriteEndObject();
-                }
-
-                WriteAllowedValues(writer, catalog.AllowedValuesOf(table, column, table.Name));
+                writer.WriteStartObject(SnapshotProperty.InlineValues);
+                writer.WriteString(SnapshotProperty.Kind, inline.Kind == InlineValueKind.Enum ? "enum" : "set");
+                WriteStrings(writer, SnapshotProperty.Values, inline.Values);
                 writer.WriteEndObject();
-                DeterministicJson.FlushWhenFull(writer);
             }
 
-            writer.WriteEndArray();
-            WriteChecks(writer, table.Checks);
-            // MySQL's set compares names without case, and orders them so too; the file keeps one order.
-            WriteStrings(writer, SnapshotProperty.Constraints, ReferenceEquals(table.OtherConstraints.KeyComparer, StringComparer.Ordinal) ? table.OtherConstraints : table.OtherConstraints.OrderBy(n => n, StringComparer.Ordinal));
+            WriteAllowedValues(writer, catalog.AllowedValuesOf(table, column, table.Name));
             writer.WriteEndObject();
+            DeterministicJson.FlushWhenFull(writer);
         }
 
         writer.WriteEndArray();
+        WriteChecks(writer, table.Checks);
+        // MySQL's set compares names without case, and orders them so too; the file keeps one order.
+        WriteStrings(writer, SnapshotProperty.Constraints, ReferenceEquals(table.OtherConstraints.KeyComparer, StringComparer.Ordinal) ? table.OtherConstraints : table.OtherConstraints.OrderBy(n => n, StringComparer.Ordinal));
         writer.WriteEndObject();
     }
 

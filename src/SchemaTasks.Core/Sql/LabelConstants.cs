@@ -15,7 +15,7 @@ internal static class LabelConstants
     /// <param name="tokens">The statement's tokens.</param>
     /// <param name="spells">The labels looked for.</param>
     /// <param name="functionBody">The body of a <c>LANGUAGE sql</c> function that may hold one, when none of the statement's own constants does.</param>
-    public static bool MayHold(string sql, IReadOnlyList<SqlToken> tokens, ILabelSpellings spells, out SqlToken? functionBody)
+    public static bool MayHold(string sql, List<SqlToken> tokens, ILabelSpellings spells, out SqlToken? functionBody)
     {
         functionBody = null;
         for (var i = 0; i < tokens.Count; i++)
@@ -69,7 +69,7 @@ internal static class LabelConstants
     // CREATE [OR REPLACE] FUNCTION | PROCEDURE ... LANGUAGE sql ... AS 'body': the body. A
     // BEGIN ATOMIC body is tokens of the statement already; other languages' bodies are not
     // read until the routine runs.
-    private static SqlToken? SqlFunctionBody(string sql, IReadOnlyList<SqlToken> tokens)
+    private static SqlToken? SqlFunctionBody(string sql, List<SqlToken> tokens)
     {
         if (tokens.Count < 6 || !SqlTokenText.IsWord(sql, tokens[0], "CREATE")) return null;
         var kind = SqlTokenText.IsWord(sql, tokens[1], "OR") ? 3 : 1;

@@ -18,7 +18,7 @@ public class FileReadsTests
             return $"text {i}";
         });
 
-        Assert.Equal(Enumerable.Range(0, count).Select(i => $"text {i}"), outcomes.Select(o => o.Text));
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"text {i}"), outcomes.Select(o => o.Read));
         Assert.All(outcomes, o => Assert.Null(o.Failure));
         Assert.All(calls, c => Assert.Equal(1, c));
     }
@@ -29,8 +29,8 @@ public class FileReadsTests
         var outcomes = FileReads.Run(200, i => i == 77 ? throw new FileNotFoundException("gone") : "read");
 
         Assert.IsType<FileNotFoundException>(outcomes[77].Failure);
-        Assert.Null(outcomes[77].Text);
-        Assert.Equal(199, outcomes.Count(o => o.Text == "read"));
+        Assert.Null(outcomes[77].Read);
+        Assert.Equal(199, outcomes.Count(o => o.Read == "read"));
     }
 
     [Fact]

@@ -29,7 +29,10 @@ public sealed class MigrationFileTextTests : IDisposable
     {
         File.WriteAllBytes(_path, bytes);
 
-        Assert.True(File.ReadAllText(_path) == MigrationFileText.Read(_path), what);
+        var read = MigrationFileText.ReadWithChecksum(_path);
+
+        Assert.True(File.ReadAllText(_path) == read.Text, what);
+        Assert.True(MigrationChecksum.Compute(read.Text) == read.Checksum, what); // Hashed from the bytes where they are the text's own.
     }
 
     // A file is read up to the length it says it has; one that says none must still be read whole.
@@ -40,7 +43,7 @@ public sealed class MigrationFileTextTests : IDisposable
         const string path = "/proc/self/status";
         Assert.Equal(0, new FileInfo(path).Length);
 
-        var text = MigrationFileText.Read(path);
+        var text = MigrationFileText.ReadWithChecksum(path).Text;
 
         Assert.StartsWith("Name:", text, StringComparison.Ordinal);
         Assert.Contains("\nPid:", text, StringComparison.Ordinal);
