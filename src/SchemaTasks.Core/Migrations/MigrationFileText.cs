@@ -67,7 +67,7 @@ internal static class MigrationFileText
     private static string Checksum(string text, ArraySegment<byte> bytes)
     {
         var span = bytes.AsSpan();
-        if (span.StartsWith(Utf8Bom)) return MigrationChecksum.ComputeFromBytes(text, bytes.Slice(Utf8Bom.Length));
+        if (span.StartsWith(Utf8Bom)) return MigrationChecksum.ComputeFromBytes(text, new ArraySegment<byte>(bytes.Array!, bytes.Offset + Utf8Bom.Length, bytes.Count - Utf8Bom.Length));
         return span.StartsWith(Utf16LittleEndianBom) || span.StartsWith(Utf16BigEndianBom) || span.StartsWith(Utf32BigEndianBom)
             ? MigrationChecksum.Compute(text)
             : MigrationChecksum.ComputeFromBytes(text, bytes);
