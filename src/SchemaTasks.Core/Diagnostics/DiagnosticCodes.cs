@@ -888,7 +888,7 @@ public static class DiagnosticCodes
 
     /// <summary>
     /// PostgreSQL: a column of an enum type compared with <c>ANY</c>, <c>SOME</c> or <c>ALL</c> of
-    /// <c>ARRAY['a', 'b']</c> whose elements are untyped constants: the array is <c>text[]</c>, and
+    /// <c>ARRAY['a', 'b']</c> whose elements are untyped constants (or text): the array is <c>text[]</c>, and
     /// the server refuses the statement (SQLSTATE 42883, operator does not exist: e = text).
     /// </summary>
     public const string EnumComparedWithTextArray = "ST3173";

@@ -5,7 +5,7 @@ namespace SchemaTasks.Core.Tests.Schema;
 
 /// <summary>
 /// An enum column compared with ANY (ARRAY['a', 'b']) of untyped constants: PostgreSQL 15 types
-/// the array as text[] and refuses the statement (42883, operator does not exist: e = text), while
+/// the array as text[] (varchar[] when its constants are cast so) and refuses the statement (42883, operator does not exist: e = text), while
 /// an array literal, IN, or a cast of the array reads the constants as the enum's labels.
 /// </summary>
 public class PostgresEnumTextArrayTests
@@ -21,6 +21,10 @@ public class PostgresEnumTextArrayTests
     [InlineData("ALTER TABLE t ADD CONSTRAINT k CHECK (s = ANY (ARRAY['a', 'b']));", "e = text")]
     [InlineData("CREATE TABLE u (s e CHECK (s = ANY (ARRAY['a', 'b'])));", "e = text")]
     [InlineData("CREATE INDEX i ON t (n) WHERE s = ANY (ARRAY['a']);", "e = text")]
+    [InlineData("ALTER TABLE t ADD CONSTRAINT k CHECK ((s = ANY (ARRAY['a'::text, 'b'::text])));", "e = text")]
+    [InlineData("DELETE FROM t WHERE s = ANY (ARRAY['a'::character varying, 'b']);", "e = character varying")]
+    [InlineData("DELETE FROM t WHERE s = ANY (ARRAY['a', 'b']::text[]);", "e = text")]
+    [InlineData("DELETE FROM t WHERE s = ANY (ARRAY['a', 'b']::varchar[]);", "e = character varying")]
     public void AnEnumColumnComparedWithAnArrayOfUntypedConstants_IsRefused(string statement, string serverOperator)
     {
         var sql = Setup + statement;
@@ -42,6 +46,7 @@ public class PostgresEnumTextArrayTests
     [InlineData("DELETE FROM t WHERE n = ANY (ARRAY['a', 'b']);")]
     [InlineData("DELETE FROM t WHERE s::text = ANY (ARRAY['a', 'b']);")]
     [InlineData("DELETE FROM t WHERE arr = ANY (ARRAY['{a}']);")]
+    [InlineData("DELETE FROM t WHERE n = ANY (ARRAY['a'::text, 'b'::text]);")]
     [InlineData("ALTER TABLE t ADD CONSTRAINT k CHECK (s = ANY (ARRAY['a', 'b']::e[]));")]
     public void WhatTheServerReadsAsTheEnum_IsTaken(string statement)
     {

@@ -19,6 +19,9 @@ public sealed class PostgresEnumTextArrayTests
     [InlineData("ALTER TABLE t ADD CONSTRAINT k CHECK (s = ANY (ARRAY['a', 'b']));")]
     [InlineData("CREATE TABLE u (s e CHECK (s = ANY (ARRAY['a', 'b'])));")]
     [InlineData("CREATE VIEW v AS SELECT * FROM t WHERE s = ANY (ARRAY['a', 'b']);")]
+    [InlineData("ALTER TABLE t ADD CONSTRAINT k CHECK ((s = ANY (ARRAY['a'::text, 'b'::text])));")]
+    [InlineData("DELETE FROM t WHERE s = ANY (ARRAY['a'::character varying, 'b']);")]
+    [InlineData("DELETE FROM t WHERE s = ANY (ARRAY['a', 'b']::varchar[]);")]
     public Task AnArrayOfUntypedConstants_IsRefusedByBoth(string statement)
         => PostgresRefusedAtLastLine.AssertBothRefuseAsync(Setup + statement, DiagnosticCodes.EnumComparedWithTextArray, "42883");
 
