@@ -53,6 +53,26 @@ public class PostgresEnumTextArrayTests
         Clean(Setup + statement);
     }
 
+    [Theory]
+    [InlineData("DELETE FROM t WHERE s = ANY (ARRAY['x', 'b'::e]);")]
+    [InlineData("DELETE FROM t WHERE s = ANY (ARRAY['a'::e, NULL, 'x']);")]
+    [InlineData("DELETE FROM t WHERE s = ANY (ARRAY['x', 'b'::public.e]);")]
+    [InlineData("DELETE FROM t WHERE d = ANY (ARRAY['x', 'b'::de]);")]
+    public void AnUntypedConstantBesideOneCastToTheEnum_IsReadAsItsLabel(string statement)
+    {
+        var diagnostic = Assert.Single(Run(Setup + statement).Diagnostics);
+        Assert.Equal(DiagnosticCodes.EnumLabelUnknown, diagnostic.Code);
+        Assert.Contains("22P02, invalid input value for enum e: \"x\"", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("DELETE FROM t WHERE n = ANY (ARRAY['x', 'b'::text]);")]
+    [InlineData("DELETE FROM t WHERE s::text = ANY (ARRAY['x', upper('b')]);")]
+    public void AnArrayWhoseTypeIsNotTheEnums_ReadsNoLabel(string statement)
+    {
+        Clean(Setup + statement);
+    }
+
     [Fact]
     public void TheCheckWritten_WithACast_EntersTheCatalog()
     {

@@ -6,7 +6,8 @@ namespace SchemaTasks.Npgsql.Tests.Differential;
 /// <summary>
 /// An enum column compared with ANY (ARRAY[...]) against the server: untyped constants make the
 /// array text[], which the server refuses (42883) and the engine reports (ST3173); an array
-/// literal, IN, or a cast array reads the labels as the enum, and both take it.
+/// literal, IN, a cast array, or a constant cast to the enum beside the others reads the labels
+/// as the enum: both take it, or both refuse a label the type lacks (22P02).
 /// </summary>
 public sealed class PostgresEnumTextArrayTests
 {
@@ -24,6 +25,12 @@ public sealed class PostgresEnumTextArrayTests
     [InlineData("DELETE FROM t WHERE s = ANY (ARRAY['a', 'b']::varchar[]);")]
     public Task AnArrayOfUntypedConstants_IsRefusedByBoth(string statement)
         => PostgresRefusedAtLastLine.AssertBothRefuseAsync(Setup + statement, DiagnosticCodes.EnumComparedWithTextArray, "42883");
+
+    [PostgresTheory]
+    [InlineData("DELETE FROM t WHERE s = ANY (ARRAY['x', 'b'::e]);")]
+    [InlineData("ALTER TABLE t ADD CONSTRAINT k CHECK (d = ANY (ARRAY['a'::de, NULL, 'x']));")]
+    public Task AnUntypedConstantBesideOneCastToTheEnum_IsReadAsItsLabelByBoth(string statement)
+        => PostgresRefusedAtLastLine.AssertBothRefuseAsync(Setup + statement, DiagnosticCodes.EnumLabelUnknown, "22P02");
 
     [PostgresTheory]
     [InlineData("ALTER TABLE t ADD CONSTRAINT k CHECK (s = ANY ('{a,b}'));")]
