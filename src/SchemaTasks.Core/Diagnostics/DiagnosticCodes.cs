@@ -919,6 +919,29 @@ public static class DiagnosticCodes
     /// </summary>
     public const string CompositeAttributesUnknown = "ST3169";
 
+    /// <summary>
+    /// PostgreSQL: a column of an enum type compared with <c>ANY</c>, <c>SOME</c> or <c>ALL</c> of
+    /// <c>ARRAY['a', 'b']</c> whose elements are untyped constants (or text): the array is <c>text[]</c>, and
+    /// the server refuses the statement (SQLSTATE 42883, operator does not exist: e = text).
+    /// </summary>
+    public const string EnumComparedWithTextArray = "ST3173";
+
+    /// <summary>
+    /// PostgreSQL: a typed table (<c>CREATE TABLE t OF type</c>) made of a type that is not a
+    /// composite type (SQLSTATE 42809); <c>ALTER TABLE ... OF type</c> of a table whose columns are
+    /// not the type's attributes (42804); <c>NOT OF</c> of a table that is not typed, or an ALTER
+    /// TABLE that adds, drops, renames or retypes a typed table's column (42809).
+    /// </summary>
+    public const string TypedTableRefused = "ST3174";
+
+    /// <summary>
+    /// PostgreSQL: <c>DROP TYPE</c> or <c>DROP DOMAIN</c> without <c>CASCADE</c> of a type a
+    /// function or procedure the migrations created may name in its header, when a DROP or rename
+    /// of one of its overloads left unknown whether that one is still there. If it is, the server
+    /// refuses the drop (SQLSTATE 2BP01). Warning.
+    /// </summary>
+    public const string RoutineTypeUseUndecided = "ST3145";
+
     /// <summary>The migrations' dialect is neither set by SchemaDialect nor declared by the layout.</summary>
     public const string DialectRequired = "ST1008";
 

@@ -35,6 +35,7 @@ internal static class AlterTableActions
 
         if (!context.IsPostgres && MySqlAlterColumnNames.Refuses(table, s, context)) return catalog;
         if (table.Inheritance is not null && TableInheritance.RefusesAlter(catalog, table, s, context)) return catalog;
+        if (context.IsPostgres && TypedTables.RefusesAlter(table, s, context)) return catalog;
         var actions = context.IsPostgres ? s.Actions : MySqlIndexDropOrder.Arrange(table, s, context);
         if (actions is null) return catalog;
         var name = s.Name;
@@ -145,6 +146,9 @@ internal static class AlterTableActions
         var dialect = context.Rules.Dialect;
         switch (action)
         {
+            case TableOfTypeAction of:
+                return TypedTables.Of(catalog, table, of, context);
+
             case AddColumnsAction many:
                 foreach (var one in many.Columns) table = ApplyAction(catalog, table, one, context, statement);
                 return table;

@@ -99,6 +99,7 @@ internal static class CatalogApplier
         CreateDomainStatement s => DomainStatements.Create(catalog, s, context),
         AlterDomainStatement s => DomainStatements.Alter(catalog, s, context),
         CreateTableStatement s when TemporaryTables.IsTemporarySchema(s.Name, context) => TemporaryTables.Create(catalog, new CreateTemporaryTableStatement(s.At, s.Name.Name, s.IfNotExists), context),
+        CreateTableStatement { OfType: not null } s => TypedTables.Create(catalog, s, context),
         CreateTableStatement { PartitionOf: true } s => TriggerClones.AfterPartitionCreated(TableStatements.Create(catalog, s, context), s.Name),
         CreateTableStatement s => TableStatements.Create(catalog, s, context),
         CreateTemporaryTableStatement s => TemporaryTables.Create(catalog, s, context),

@@ -89,6 +89,13 @@ public sealed record CatalogTable(
     internal ImmutableSortedDictionary<string, TableTrigger> Triggers { get; init; } = ImmutableSortedDictionary.Create<string, TableTrigger>(StringComparer.Ordinal);
 
     /// <summary>
+    /// PostgreSQL: the composite type of a typed table (<c>CREATE TABLE t OF type</c>, <c>ALTER
+    /// TABLE t OF type</c>), whose attributes are its columns (<see cref="TypedTables"/>); null for
+    /// any other table. Not part of the snapshot; known only for catalogs the migrations build.
+    /// </summary>
+    internal QualifiedName? OfType { get; init; }
+
+    /// <summary>
     /// How the names of the table's keys, indexes and constraints compare: the
     /// <see cref="Sql.IdentifierRules.KeyNameComparer"/> of its dialect, which the engine gives
     /// <see cref="OtherConstraints"/> when it makes the table (a set made otherwise compares as written).
@@ -309,7 +316,7 @@ public sealed record CatalogTable(
 
     /// <summary>
     /// Equal when the names, the columns (in order), the checks, the other constraints and their
-    /// keys are; how the columns happen to be held (shared with an earlier version, or already
+    /// keys (and the policies, triggers, charsets, inheritance and type of a typed table) are; how the columns happen to be held (shared with an earlier version, or already
     /// made into an array) does not count.
     /// </summary>
     public bool Equals(CatalogTable? other)
@@ -324,7 +331,8 @@ public sealed record CatalogTable(
             && EqualityComparer<ImmutableSortedDictionary<string, TablePolicy>>.Default.Equals(Policies, other.Policies)
             && EqualityComparer<ImmutableSortedDictionary<string, TableTrigger>>.Default.Equals(Triggers, other.Triggers)
             && Equals(Charsets, other.Charsets)
-            && Inheritance == other.Inheritance;
+            && Inheritance == other.Inheritance
+            && OfType == other.OfType;
     }
 
     /// <inheritdoc />

@@ -42,6 +42,13 @@ internal static class CompositeTypeStatements
         if (!context.IsPostgres) return catalog;
         var composite = Target(catalog, s, context);
         if (composite is null) return catalog;
+        var typedTables = TypedTables.Of(catalog, s.Type);
+        if (typedTables.Count > 0 && s.Actions.FirstOrDefault(a => !a.Cascade) is { } restricted)
+        {
+            context.Error(DiagnosticCodes.CompositeAttributeRefused, $"ALTER TYPE {context.Show(s.Type)} {ActionWords(restricted.Kind)} {context.Show(restricted.Name)}: table {context.Show(typedTables[0])} is a typed table of the type, so PostgreSQL refuses the action without CASCADE (2BP01, cannot alter type \"{s.Type.Name}\" because it is the type of a typed table). Add CASCADE to the action, which changes the typed tables' columns too.", restricted.At);
+            return catalog;
+        }
+
         HashSet<QualifiedName>? holders = null;
         HashSet<QualifiedName> Holders() => holders ??= CompositeTypeUses.Holders(catalog, s.Type, context.Rules);
 
@@ -121,7 +128,25 @@ internal static class CompositeTypeStatements
             attributes = attributes.SetItem(index, attributes[index] with { Name = action.NewName! });
         }
 
-        return catalog.With(composites: catalog.Composites.SetItem(s.Type, composite with { Attributes = attributes }));
+        var altered = catalog.With(composites: catalog.Composites.SetItem(s.Type, composite with { Attributes = attributes }));
+        foreach (var table in typedTables) altered = AlterTypedTable(altered, table, s, context);
+        return altered;
+    }
+
+    // ALTER TYPE ... CASCADE: the typed table's columns change as ALTER TABLE would change them,
+    // in the order the attributes did.
+    private static Catalog AlterTypedTable(Catalog catalog, QualifiedName name, AlterCompositeTypeStatement s, ApplyContext context)
+    {
+        var actions = new List<AlterAction>();
+        actions.AddRange(s.Actions.Where(a => a.Kind == CompositeActionKind.Drop).Select(a => new DropColumnAction(a.At, a.Name, a.IfExists) { Cascade = true }));
+        actions.AddRange(s.Actions.Where(a => a.Kind == CompositeActionKind.Retype).Select(a => new AlterColumnTypeAction(a.At, a.Name, a.Type!)));
+        actions.AddRange(s.Actions.Where(a => a.Kind == CompositeActionKind.Add).Select(a => new AddColumnAction(a.At, new ColumnSpec(a.At, a.Name, a.Type!, null, null, false, []), false)));
+        actions.AddRange(s.Actions.Where(a => a.Kind == CompositeActionKind.Rename).Select(a => new RenameColumnAction(a.At, a.Name, a.NewName!)));
+
+        // Made plain for the change, which ALTER TABLE refuses on a typed table, and typed again after.
+        var plain = catalog.WithTable(name, catalog.Tables[name] with { OfType = null });
+        var after = AlterTableActions.Apply(plain, new AlterTableStatement(s.At, name, false, actions), context);
+        return after.Tables.TryGetValue(name, out var table) ? after.WithTable(name, table with { OfType = s.Type }) : after;
     }
 
     // serial is a column's shorthand, not a type: an attribute of it is refused (42704, type "serial" does not exist).

@@ -31,6 +31,9 @@ internal sealed class RoutineOverloads
     /// <summary>The trigger names DO blocks and routine bodies may touch unseen, and whether they create functions.</summary>
     public UnseenTriggers Triggers { get; } = new();
 
+    /// <summary>The user types each routine's header names, which follow the same drops and renames.</summary>
+    public RoutineTypeUses TypeUses { get; } = new();
+
     /// <summary>The return types of the functions, which follow the same drops and renames.</summary>
     public RoutineReturnTypes Returns { get; } = new();
 
@@ -67,7 +70,9 @@ internal sealed class RoutineOverloads
         _everNamed.Add(name.Name);
         _everNamedLengths |= LengthBit(name.Name.Length);
         if (!_signatures.TryGetValue(name, out var signatures)) _signatures[name] = signatures = new HashSet<string>(StringComparer.Ordinal);
-        signatures.Add(RoutineSignature.Text(sql, tokens, last + 1));
+        var signature = RoutineSignature.Text(sql, tokens, last + 1);
+        signatures.Add(signature);
+        TypeUses.Define(name, signature, SqlTokenText.IsWord(sql, tokens[kind], "PROCEDURE") ? RoutineKind.Procedure : RoutineKind.Function, RoutineHeaderTypes.Read(sql, tokens, last + 1, rules));
         _drops.Remove(name.Name);
     }
 
@@ -108,6 +113,7 @@ internal sealed class RoutineOverloads
         if (!_signatures.TryGetValue(name, out var signatures)) return; // Not one the migrations created there.
         var took = routine.Arguments is null || !ifExists || signatures.Contains(routine.Arguments);
         var surely = signatures.Count == 1 && took;
+        TypeUses.Dropped(name, routine.Arguments, IsOverloaded(name));
         Dropped(name);
         Returns.Dropped(name, this);
         Gone(name.Name, where, surely && !_signatures.Keys.Any(n => n.Name == name.Name));
@@ -133,6 +139,7 @@ internal sealed class RoutineOverloads
     public void Forget(QualifiedName name, string where)
     {
         _signatures.Remove(name);
+        TypeUses.Forget(name);
         Returns.Forget(name);
         Gone(name.Name, where, !_signatures.Keys.Any(n => n.Name == name.Name));
     }
@@ -145,6 +152,7 @@ internal sealed class RoutineOverloads
         target.UnionWith(signatures);
         _drops.Remove(newName.Name);
         var moved = !IsOverloaded(name);
+        TypeUses.Renamed(name, newName, moved);
         Dropped(name); // One overload of several moved: which is not known, so both names stay undecided.
         Returns.Renamed(name, newName, this);
         if (name.Name != newName.Name) Gone(name.Name, where, moved && !_signatures.Keys.Any(n => n.Name == name.Name));

@@ -71,7 +71,8 @@ internal static class TypeReferences
                 }
             }
 
-            if (columns != table.Columns) tables = tables.SetItem(table.Name, table with { Columns = columns });
+            var ofType = table.OfType == from ? to : table.OfType;
+            if (columns != table.Columns || ofType != table.OfType) tables = tables.SetItem(table.Name, table with { Columns = columns, OfType = ofType });
         }
 
         var domains = catalog.Domains;

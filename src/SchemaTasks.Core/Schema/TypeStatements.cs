@@ -202,6 +202,7 @@ internal static class TypeStatements
         if (s.NewName == s.Type) return catalog;
         if (!CheckSchema(catalog, s.NewName, context, s.At) || !CheckNewType(catalog, s.NewName, context, s.At)) return catalog;
         context.Overloads.Returns.TypeRenamed(s.Type, s.NewName);
+        context.Overloads.TypeUses.TypeRenamed(s.Type, s.NewName);
         if (catalog.EnumTypes.TryGetValue(s.Type, out var enumType))
         {
             context.UncommittedLabels?.TypeRenamed(s.Type, s.NewName);
@@ -220,27 +221,49 @@ internal static class TypeStatements
         return TypeReferences.Retarget(catalog, s.Type, s.NewName, context.Rules);
     }
 
+    /// <summary>
+    /// DROP TYPE / DROP DOMAIN of one or more names, all or none, as the server runs it: every name
+    /// is looked up first (42704 for a missing one without IF EXISTS; DROP DOMAIN of a type that is
+    /// not a domain is 42809, even with IF EXISTS); then, without CASCADE, anything outside the
+    /// names that uses one of them refuses the whole statement (2BP01): columns, attributes,
+    /// domains, defaults and CHECKs (<see cref="TypeReferences"/>), typed tables
+    /// (<see cref="TypedTables"/>) and the functions and procedures whose header names it
+    /// (<see cref="RoutineTypeUses"/>). With CASCADE they go too.
+    /// </summary>
     public static Catalog Drop(Catalog catalog, DropTypeStatement s, ApplyContext context)
     {
         var kind = s.IsDomain ? "DOMAIN" : "TYPE";
+        var names = new List<QualifiedName>();
         foreach (var name in s.Names)
         {
-            var exists = s.IsDomain ? catalog.Domains.ContainsKey(name) : TypeExists(catalog, name);
-            if (!exists)
+            if (s.IsDomain ? catalog.Domains.ContainsKey(name) : TypeExists(catalog, name))
             {
-                if (!s.IfExists)
-                {
-                    context.Error(DiagnosticCodes.TypeNotFound, $"DROP {kind} names {context.Show(name)}, but no earlier migration creates it (or it was already dropped). Write DROP {kind} IF EXISTS, or fix the name.", s.At);
-                }
-
+                if (!names.Contains(name)) names.Add(name);
                 continue;
             }
 
-            var dependents = TypeReferences.Dependents(catalog, name, context.Rules);
-            if (dependents.Count > 0 && !s.Cascade)
+            if (s.IsDomain && TypeExists(catalog, name))
             {
-                context.Error(DiagnosticCodes.TypeInUse, $"DROP {kind} {context.Show(name)} would fail: {string.Join(", ", dependents)} still use it (2BP01, cannot drop type {name.Name} because other objects depend on it). Change or drop those first, or add CASCADE (which drops them).", s.At);
-                continue;
+                context.Error(DiagnosticCodes.TypeNotFound, $"DROP DOMAIN names {context.Show(name)}, which is a type but not a domain; PostgreSQL refuses the statement (42809, \"{name.Name}\" is not a domain; IF EXISTS does not change that), and drops none of its names. Write DROP TYPE {context.Show(name)}.", s.At);
+                return catalog;
+            }
+
+            if (s.IfExists) continue;
+            var others = s.Names.Count > 1 ? ", and drops none of the statement's names" : string.Empty;
+            context.Error(DiagnosticCodes.TypeNotFound, $"DROP {kind} names {context.Show(name)}, but no earlier migration creates it (or it was already dropped); PostgreSQL refuses the statement (42704, type \"{name.Name}\" does not exist){others}. Write DROP {kind} IF EXISTS, or fix the name.", s.At);
+            return catalog;
+        }
+
+        if (!s.Cascade && RefusesDrop(catalog, names, kind, s, context)) return catalog;
+        foreach (var name in names)
+        {
+            if (!TypeExists(catalog, name)) continue; // Dropped with an earlier name of the statement.
+            var typedTables = TypedTables.Of(catalog, name);
+            if (typedTables.Count > 0) catalog = TableStatements.Drop(catalog, new DropTableStatement(s.At, typedTables, false, true), context);
+            foreach (var user in context.Overloads.TypeUses.UsersOf(name).Where(u => u.Certain))
+            {
+                var routine = new DroppedRoutine(user.Name, user.Kind, user.Signature);
+                catalog = CatalogApplier.Apply(catalog, new DropRoutinesStatement(s.At, [routine], Cascade: true), context);
             }
 
             catalog = TypeReferences.DropDependents(catalog, name, context.Rules);
@@ -253,5 +276,35 @@ internal static class TypeStatements
         }
 
         return catalog;
+    }
+
+    // What uses each name, outside the names themselves (the server drops a domain over a type
+    // with the type when the statement names both); reported, and true, when anything does.
+    private static bool RefusesDrop(Catalog catalog, List<QualifiedName> names, string kind, DropTypeStatement s, ApplyContext context)
+    {
+        var rules = context.Rules;
+        foreach (var name in names)
+        {
+            var others = names.Where(n => n != name).ToList();
+            var outside = others.Count == 0 ? catalog : catalog.With(
+                domains: catalog.Domains.RemoveRange(others),
+                composites: catalog.Composites.RemoveRange(others));
+            var dependents = TypeReferences.Dependents(outside, name, rules);
+            dependents.AddRange(TypedTables.Of(catalog, name).Select(t => $"typed table {rules.Quote(t)}"));
+            var users = context.Overloads.TypeUses.UsersOf(name);
+            dependents.AddRange(users.Where(u => u.Certain).Select(u => u.Describe(rules)));
+            if (dependents.Count > 0)
+            {
+                context.Error(DiagnosticCodes.TypeInUse, $"DROP {kind} {context.Show(name)} would fail: {string.Join(", ", dependents)} still use it (2BP01, cannot drop type {name.Name} because other objects depend on it){(names.Count > 1 ? "; none of the statement's names is dropped" : string.Empty)}. Change or drop those first, or add CASCADE (which drops them).", s.At);
+                return true;
+            }
+
+            if (users.FirstOrDefault(u => !u.Certain) is { } mayUse)
+            {
+                context.Warning(DiagnosticCodes.RoutineTypeUseUndecided, $"DROP {kind} {context.Show(name)}: {mayUse.Describe(rules)} names it, and a DROP or rename of one of the overloads of {context.Show(mayUse.Name)}, written with another argument list, left SchemaTasks unable to tell whether that one is still there. If it is, PostgreSQL refuses this drop (2BP01, other objects depend on it). Drop the function first with the argument list it was created with, or add CASCADE.", s.At);
+            }
+        }
+
+        return false;
     }
 }

@@ -37,17 +37,48 @@ internal static partial class UncommittedLabelUses
 
             if (open < 1 || !SqlTokenText.IsWord(sql, tokens[open - 1], "ARRAY")) return null;
             depth = 0;
+            var (siblingType, unread) = ((QualifiedName?)null, false);
             for (var close = open + 1; close < tokens.Count; close++)
             {
                 if (SqlTokenText.IsSymbol(sql, tokens[close], '[') || SqlTokenText.IsSymbol(sql, tokens[close], '(')) depth++;
                 else if (SqlTokenText.IsSymbol(sql, tokens[close], ')')) depth--;
                 else if (SqlTokenText.IsSymbol(sql, tokens[close], ']') && depth-- == 0)
                 {
-                    return close + 2 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[close + 1], "::") ? OfType(TypeNameAt(close + 2), value) : null;
+                    if (close + 2 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[close + 1], "::")) return OfType(TypeNameAt(close + 2), value);
+
+                    // ARRAY['c', 'b'::status]: the untyped constants take the type of the others.
+                    var castItself = i + 1 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[i + 1], "::");
+                    return !castItself && !unread && siblingType is { } type ? OfType(type, value) : null;
+                }
+                else if (depth == 0)
+                {
+                    ReadArraySibling(close, ref siblingType, ref unread);
                 }
             }
 
             return null;
+        }
+
+        // One token of an ARRAY[...]'s top level, for the one enum type (or domain over one) its
+        // string constants are cast to: an element of another form, or casts to two types, leave
+        // the array's type to what the engine does not read (unread).
+        private void ReadArraySibling(int at, ref QualifiedName? type, ref bool unread)
+        {
+            var token = tokens[at];
+            if (token.Kind == SqlTokenKind.String || SqlTokenText.IsSymbol(sql, token, ',') || SqlTokenText.IsWord(sql, token, "NULL")) return;
+            if (SqlTokenText.IsSymbol(sql, token, "::"))
+            {
+                if (at > 0 && tokens[at - 1].Kind == SqlTokenKind.String && TypeNameAt(at + 1) is { } cast && EnumOf(cast) is not null && (type is null || type == cast)) type = cast;
+                else unread = true;
+                return;
+            }
+
+            // The cast's type name, and its schema, after the ::.
+            var afterCast = at >= 1 && SqlTokenText.IsSymbol(sql, tokens[at - 1], "::");
+            var qualified = at >= 3 && SqlTokenText.IsSymbol(sql, tokens[at - 3], "::") && SqlTokenText.IsSymbol(sql, tokens[at - 1], '.');
+            var dot = at >= 2 && SqlTokenText.IsSymbol(sql, token, '.') && SqlTokenText.IsSymbol(sql, tokens[at - 2], "::");
+            if ((SqlTokenText.IsName(token) && (afterCast || qualified)) || dot) return;
+            unread = true;
         }
 
         // low BETWEEN [SYMMETRIC] 'a' AND 'c': both bounds are compared with the column.

@@ -23,10 +23,19 @@ internal static class UnknownLabelCheck
     public static Catalog Check(Catalog before, Catalog after, string sql, List<SqlToken> tokens, ApplyContext context, bool refused)
     {
         if (refused || !context.IsPostgres) return after;
-        if (UncommittedLabelUses.FindUnknown(before, after, sql, tokens, context.Rules, context.Overloads) is not { } use) return after;
-        var type = after.FindEnumType(use.Label.Type);
+        var textArray = UncommittedLabelUses.FindTextArrayComparison(before, after, sql, tokens, context.Rules);
+        var use = UncommittedLabelUses.FindUnknown(before, after, sql, tokens, context.Rules, context.Overloads);
+        var type = use is { } unknown ? after.FindEnumType(unknown.Label.Type) : null;
+
+        // The server stops at the first of the two it meets, in the statement's order.
+        if (textArray is { } comparison && (type is null || comparison.At.Start < use!.Value.At.Start))
+        {
+            EnumTextArrayComparison.Report(comparison, context);
+            return before;
+        }
+
         if (type is null) return after;
-        Report(type, use.Label.Label, use.At, context);
+        Report(type, use!.Value.Label.Label, use.Value.At, context);
         return before;
     }
 

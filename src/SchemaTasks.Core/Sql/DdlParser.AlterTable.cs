@@ -140,6 +140,8 @@ internal sealed partial class DdlParser
         }
 
         if (PartitionAction(at) is { } partitionAction) return partitionAction;
+        if (_c.TryWord("OF")) return new TableOfTypeAction(at, _c.QualifiedName());
+        if (_c.TryWords("NOT", "OF")) return new TableOfTypeAction(at, null);
 
         if (IsHarmlessPostgresAction())
         {
@@ -156,7 +158,7 @@ internal sealed partial class DdlParser
     private bool IsHarmlessPostgresAction()
         => _c.IsWord("OWNER") || _c.IsWord("ENABLE") || _c.IsWord("DISABLE") || _c.IsWord("FORCE") || _c.IsWord("NO")
            || _c.IsWord("SET") || _c.IsWord("RESET") || _c.IsWord("CLUSTER") || _c.IsWord("REPLICA") || _c.IsWord("ATTACH")
-           || _c.IsWord("DETACH") || _c.IsWord("VALIDATE") || _c.IsWord("OF") || _c.IsWord("NOT");
+           || _c.IsWord("DETACH") || _c.IsWord("VALIDATE") || _c.IsWord("NOT");
 
     private AlterAction? MySqlAlterAction()
     {

@@ -25,6 +25,7 @@ internal sealed partial class DdlParser
             return PartitionOf(at, name, ifNotExists);
         }
 
+        if (!_mySql && _c.IsWord("OF")) return TypedTable(at, name, ifNotExists);
         if (_mySql && (_c.IsWord("LIKE") || (_c.IsSymbol('(') && _c.IsWord("LIKE", 1)))) return TableLike(at, name, ifNotExists, orReplace);
         var copyNames = _mySql ? null : TableCopyHead();
         if (!_mySql && _c.IsWord("AS") && TableCopy(at, name, ifNotExists) is { } copy) return copyNames is { Count: > 0 } ? copy with { ColumnNames = copyNames } : copy;

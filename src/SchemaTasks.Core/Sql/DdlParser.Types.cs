@@ -72,7 +72,7 @@ internal sealed partial class DdlParser
     }
 
     // ALTER TYPE ... ADD/DROP/ALTER ATTRIBUTE, comma-separated, each with an optional CASCADE or
-    // RESTRICT (which reach typed tables, which are not tracked).
+    // RESTRICT: only CASCADE lets the action reach the typed tables of the type.
     private AlterCompositeTypeStatement CompositeAttributeActions(SqlToken at, QualifiedName type)
     {
         var actions = new List<CompositeAttributeAction>();
@@ -103,7 +103,7 @@ internal sealed partial class DdlParser
                 throw _c.Error("expected ADD ATTRIBUTE, DROP ATTRIBUTE or ALTER ATTRIBUTE");
             }
 
-            DropBehaviour();
+            if (DropBehaviour()) actions[^1] = actions[^1] with { Cascade = true };
         }
         while (_c.TrySymbol(','));
         _c.ExpectEnd();
@@ -152,9 +152,9 @@ internal sealed partial class DdlParser
                 var from = _c.Identifier();
                 _c.ExpectWord("TO");
                 var to = _c.Identifier();
-                DropBehaviour();
+                var cascade = DropBehaviour();
                 _c.ExpectEnd();
-                return new AlterCompositeTypeStatement(at, name, [new CompositeAttributeAction(renameAt, CompositeActionKind.Rename, from, null, false, to)]);
+                return new AlterCompositeTypeStatement(at, name, [new CompositeAttributeAction(renameAt, CompositeActionKind.Rename, from, null, false, to) { Cascade = cascade }]);
             }
 
             _c.ExpectWord("TO");

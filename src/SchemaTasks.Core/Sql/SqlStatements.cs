@@ -50,7 +50,11 @@ internal enum CompositeActionKind
 /// one of <c>RENAME ATTRIBUTE a TO b</c>. <see cref="Type"/> is the added or new type;
 /// <see cref="NewName"/> the name a rename gives.
 /// </summary>
-internal sealed record CompositeAttributeAction(SqlToken At, CompositeActionKind Kind, string Name, TypeSpec? Type, bool IfExists, string? NewName);
+internal sealed record CompositeAttributeAction(SqlToken At, CompositeActionKind Kind, string Name, TypeSpec? Type, bool IfExists, string? NewName)
+{
+    /// <summary>Whether the action says CASCADE: without it, PostgreSQL refuses it on a type a typed table has (2BP01).</summary>
+    public bool Cascade { get; init; }
+}
 
 /// <summary><c>ALTER TYPE</c> with attribute actions: the server runs them all or none.</summary>
 internal sealed record AlterCompositeTypeStatement(SqlToken At, QualifiedName Type, IReadOnlyList<CompositeAttributeAction> Actions) : SqlStatement(At);
@@ -75,6 +79,12 @@ internal sealed record CreateTableStatement(SqlToken At, QualifiedName Name, boo
 
     /// <summary>MySQL: the table's default collation as a <c>COLLATE</c> option writes it, in lower case; <see langword="null"/> when none does.</summary>
     public string? DefaultCollation { get; init; }
+
+    /// <summary>PostgreSQL <c>CREATE TABLE t OF type</c>: the composite type its columns come from (<see cref="Columns"/> then give only their options); null otherwise.</summary>
+    public QualifiedName? OfType { get; init; }
+
+    /// <summary>Where <c>OF</c> is written, when it is.</summary>
+    public SqlToken OfTypeAt { get; init; }
 
     /// <summary>PostgreSQL <c>INHERITS (parent, ...)</c>: the parents, in order; empty without it.</summary>
     public IReadOnlyList<QualifiedName> Inherits { get; init; } = [];
@@ -336,6 +346,9 @@ internal readonly record struct DoubleQuotedName(string Name, SqlToken At);
 internal abstract record AlterAction(SqlToken At);
 
 internal sealed record AddColumnAction(SqlToken At, ColumnSpec Column, bool IfNotExists) : AlterAction(At);
+
+/// <summary>PostgreSQL <c>ALTER TABLE t OF type</c> (the table becomes a typed table, its columns matching the type's attributes) or <c>NOT OF</c> (<paramref name="Type"/> null).</summary>
+internal sealed record TableOfTypeAction(SqlToken At, QualifiedName? Type) : AlterAction(At);
 
 internal sealed record DropColumnAction(SqlToken At, string Column, bool IfExists) : AlterAction(At)
 {
