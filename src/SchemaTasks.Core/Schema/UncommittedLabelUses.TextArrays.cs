@@ -22,7 +22,7 @@ internal static partial class UncommittedLabelUses
     /// <c>s = ANY ('{a,b}')</c>, <c>s IN ('a', 'b')</c> and <c>ARRAY['a', 'b']::e[]</c> read the
     /// labels as the enum. The column is decided as for unknown labels (<see cref="FindUnknown"/>).
     /// </summary>
-    public static TextArrayComparison? FindTextArrayComparison(Catalog before, Catalog after, string sql, IReadOnlyList<SqlToken> tokens, IdentifierRules rules)
+    public static TextArrayComparison? FindTextArrayComparison(Catalog before, Catalog after, string sql, List<SqlToken> tokens, IdentifierRules rules)
     {
         if (after.EnumTypes.IsEmpty || !HasString(tokens) || DefinesLabels(sql, tokens)) return null;
         Scan? scan = null;
@@ -43,7 +43,7 @@ internal static partial class UncommittedLabelUses
     // at least one string, and the array closes the quantifier's parenthesis, or is cast to
     // text[] or varchar[] first. The type the server gives the array's elements, or null: the
     // cast's, else the first element cast's, else text.
-    private static string? TextArrayType(string sql, IReadOnlyList<SqlToken> tokens, int first)
+    private static string? TextArrayType(string sql, List<SqlToken> tokens, int first)
     {
         var (strings, type) = (0, (string?)null);
         for (var i = first; i + 1 < tokens.Count; i++)
@@ -78,7 +78,7 @@ internal static partial class UncommittedLabelUses
     }
 
     // text, varchar or character varying at index at: the type as the server names it, and the index after it.
-    private static (string? Type, int Next) TextTypeAt(string sql, IReadOnlyList<SqlToken> tokens, int at)
+    private static (string? Type, int Next) TextTypeAt(string sql, List<SqlToken> tokens, int at)
     {
         if (at >= tokens.Count) return (null, at);
         if (SqlTokenText.IsWord(sql, tokens[at], "text")) return ("text", at + 1);
