@@ -66,7 +66,7 @@ internal static class SnapshotCommand
         {
             // Whole or nothing: a reader never sees half a snapshot.
             OutputPath.Write(outFile, file => SnapshotJson.Write(snapshot, file));
-            error.WriteLine($"schematasks: wrote {outFile} ({set.Migrations.Count} migrations, {dialect.ToName()}).");
+            error.WriteLine($"schematasks: wrote {outFile} ({set.Migrations.Count} migration{(set.Migrations.Count == 1 ? "" : "s")}, {dialect.ToName()}).");
         }
 
         return ExitCodes.Success;
