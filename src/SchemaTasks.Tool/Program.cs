@@ -1,6 +1,5 @@
 using SchemaTasks.Tool;
 
-HashingWarmUp.Start();
 CollectorHugePages.Advise();
 CollectorStart.Defer();
 return await CommandLine.RunAsync(args, Console.Out, Console.Error, handleTermination: true);
