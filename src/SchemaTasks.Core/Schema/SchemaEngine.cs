@@ -207,7 +207,7 @@ public static class SchemaEngine
             var tokens = reader.Tokens;
             if (rules.Dialect == SqlDialect.Postgres && SqlTokenText.IsWord(sql, tokens[0], "DO"))
             {
-                routines.SearchPath.CheckBlock(sql, tokens, file, statementDiagnostics);
+                routines.SearchPath.CheckBlock(catalog, sql, tokens, file, statementDiagnostics);
                 routines.SearchPath.Watch(catalog, tokens[0]);
                 var beforeBlock = catalog;
                 if (context.QueryShaped.Count > 0) context.QueryShaped.CheckNamed(sql.AsSpan(tokens[0].Start, tokens[^1].End - tokens[0].Start), "DO block", tokens[0], context);
