@@ -884,6 +884,13 @@ public static class DiagnosticCodes
     public const string RoutineViewCallUndecided = "ST3134";
 
     /// <summary>
+    /// PostgreSQL (warning): <c>dblink_exec</c> (in a query or a DO block) runs SQL that may change
+    /// a tracked object, or SQL known only at run time, over another connection, which may be to
+    /// the migration's own database; the engine follows only the migration's session.
+    /// </summary>
+    public const string DblinkExecNotFollowed = "ST3175";
+
+    /// <summary>
     /// PostgreSQL (warning): a child's CHECK of its parent's name whose expression is written
     /// otherwise, which the server merges only when both parse the same; the engine takes them
     /// as the same.

@@ -30,6 +30,11 @@ internal sealed partial class DoBlockRunner
     private readonly List<SqlStatement> _nameChanges = [];
     private bool _unreadNameChanges;
 
+    // Set by an IF SchemaTasks cannot decide whose branches change nothing tracked but may RETURN:
+    // the statements after it may not run, so the first of them that changes a tracked object
+    // cannot be decided (supabase storage's IF is_multitenant THEN RETURN; END IF; CREATE TABLE ...).
+    private UndecidableStep? _mayHaveReturned;
+
     // The DECLARE sections of the blocks the runner is in, innermost last, and the values of the
     // variables of the loops it unrolls (PlpgsqlLoopValues); iterations count against one cap per DO block.
     private readonly List<IReadOnlyList<PlpgsqlDeclaration>> _scopes = [];
@@ -388,7 +393,14 @@ internal sealed partial class DoBlockRunner
 
                     ForgetNamesTouched();
                     foreach (var skipped in conditional.Branches) ForgetVariablesIn(sql, skipped.Body, "is set in an IF branch that SchemaTasks cannot tell runs");
-                    return; // Whichever branch runs, nothing tracked changes.
+                    if (_mayHaveReturned is null && conditional.Branches.Any(b => PlpgsqlStatementTree.All(b.Body).Any(s => s is PlpgsqlReturn)))
+                    {
+                        _mayHaveReturned = new UndecidableStep(sql.Tokens[condition.Start], answerUnknown
+                            ? $"the IF condition '{Excerpt(sql, condition)}' cannot be decided from the migrations (the answer to {unknown} is not known at this point), and a branch of it ends the block with RETURN, so SchemaTasks cannot tell whether the statements after it run"
+                            : $"the IF condition '{Excerpt(sql, condition)}' cannot be decided from the migrations (SchemaTasks does not decide {unknown}), and a branch of it ends the block with RETURN, so SchemaTasks cannot tell whether the statements after it run");
+                    }
+
+                    return; // Whichever branch runs, nothing tracked changes in it.
             }
         }
     }
@@ -413,6 +425,7 @@ internal sealed partial class DoBlockRunner
             throw new BlockFailure(PlpgsqlErrorConditions.SqlStateOf(error.Code), local);
         }
 
+        if (_mayHaveReturned is { } undecided && !ReferenceEquals(after, _catalog) && ParsedOrNull(sql, range) is not AlterTableStatement { Actions.Count: 0 }) throw undecided;
         _diagnostics.AddRange(local);
         _catalog = after;
     }
@@ -422,6 +435,12 @@ internal sealed partial class DoBlockRunner
         var text = PlpgsqlConstantText.Evaluate(sql.Text, sql.Tokens, execute.Expression, _bound);
         if (text.Value is not { } value)
         {
+            if (OwnerOnly(sql, execute) is { } owned)
+            {
+                Statements(owned, PlpgsqlParser.ParseStatementList(owned));
+                return;
+            }
+
             if (DdlText.StartsTrackedStatement(text.Prefix, SqlDialect.Postgres))
             {
                 throw new UndecidableStep(execute.At, $"EXECUTE runs SQL built from values known only when the migration runs ('{Excerpt(sql, execute.Expression)}')");
@@ -522,6 +541,11 @@ internal sealed partial class DoBlockRunner
         var text = PlpgsqlConstantText.Evaluate(sql.Text, sql.Tokens, execute.Expression, _bound);
         if (text.Value is not { } value)
         {
+            if (OwnerOnly(sql, execute) is { } owned)
+            {
+                return PlpgsqlParser.ParseStatementList(owned).OfType<PlpgsqlSql>().Any(s => s.Range.End > s.Range.Start && IsTracked(owned, s.Range));
+            }
+
             _unreadNameChanges |= StartsAnyDdl(text.Prefix);
             return DdlText.StartsTrackedStatement(text.Prefix, SqlDialect.Postgres);
         }
@@ -577,12 +601,23 @@ internal sealed partial class DoBlockRunner
         return false;
     }
 
-    // Built SQL that may create, rename or drop a view, index or sequence, whose name is then unknown.
+    // Built SQL that may create, rename or drop a view, index or sequence, whose name is then unknown;
+    // not when its constant start makes it a statement about a role, a database or default privileges
+    // (ALTER DEFAULT PRIVILEGES), which names no relation.
     private static bool StartsAnyDdl(string prefix)
     {
         var (tokens, _) = SqlLexer.Lex(prefix, SqlDialect.Postgres);
-        return tokens.Count == 0 || DdlText.StartsDdl(prefix, tokens[0], SqlDialect.Postgres);
+        if (tokens.Count == 0) return true;
+        if (!DdlText.StartsDdl(prefix, tokens[0], SqlDialect.Postgres)) return false;
+        return tokens.Count < 2 || !(SqlTokenText.IsWord(prefix, tokens[1], "ROLE") || SqlTokenText.IsWord(prefix, tokens[1], "USER")
+            || SqlTokenText.IsWord(prefix, tokens[1], "GROUP") || SqlTokenText.IsWord(prefix, tokens[1], "DATABASE")
+            || (SqlTokenText.IsWord(prefix, tokens[1], "DEFAULT") && tokens.Count > 2 && SqlTokenText.IsWord(prefix, tokens[2], "PRIVILEGES")));
     }
+
+    // The statement of an EXECUTE whose only value known at run time is the new owner of ALTER ... OWNER TO:
+    // the catalog does not track owners, so the statement does the same to it whoever that is.
+    private EmbeddedSql? OwnerOnly(EmbeddedSql sql, PlpgsqlExecute execute)
+        => DynamicStatementShape.Read(sql.Text, sql.Tokens, execute.Expression, _bound) is { OwnerOnly: true } shape ? shape.Sql : null;
 
     private void ForgetNamesTouched()
     {

@@ -68,8 +68,25 @@ internal sealed class PlpgsqlBooleanVariables
             "true" => new PlpgsqlVariableValue(declaration.Name, true, null),
             "false" => new PlpgsqlVariableValue(declaration.Name, false, null),
             "null" => Unknown(declaration, "is NULL, declared so and not set since"),
-            _ => Unknown(declaration, "starts from a value other than TRUE, FALSE or NULL"),
+            _ => Unknown(declaration, RunTimeSetting(text, tokens, value) is { } setting
+                ? $"is read from the run-time setting '{setting}' (current_setting), which the migrations do not fix: its value is known only where the migration runs"
+                : "starts from a value other than TRUE, FALSE or NULL"),
         };
+    }
+
+    // The setting a current_setting('name' ...) call in the initial value reads (supabase storage's
+    // COALESCE(current_setting('storage.multitenant', true), 'false')::boolean); null when none.
+    private static string? RunTimeSetting(string text, List<SqlToken> tokens, SqlStatementRange value)
+    {
+        for (var i = value.Start; i + 2 < value.End; i++)
+        {
+            if (SqlTokenText.IsWord(text, tokens[i], "current_setting") && SqlTokenText.IsSymbol(text, tokens[i + 1], '(') && tokens[i + 2].Kind == SqlTokenKind.String)
+            {
+                return SqlTokenText.Unquote(text, tokens[i + 2]);
+            }
+        }
+
+        return null;
     }
 
     // name [CONSTANT] integer [NOT NULL] [{:= | = | DEFAULT} 0]: zero, or NULL until a count is selected into it.

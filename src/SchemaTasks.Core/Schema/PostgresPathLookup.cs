@@ -69,6 +69,19 @@ internal static class PostgresPathLookup
 
         // No schema on the path (pg_dump's empty path, which qualifies every name): read as on the default path.
         if (schema is null || (schema == rules.ShownWithoutSchema && others.Count == 0)) return new(rules.ShownWithoutSchema, tokens[0], string.Empty);
+
+        // A routine or trigger statement is followed when the path decides nothing in it: read as on the default path.
+        var routine = PostgresRoutinePathLookup.Applies(sql, tokens);
+        if (routine || PostgresTriggerPathLookup.Applies(sql, tokens))
+        {
+            var searched = new List<string>(others.Count + 1) { schema };
+            searched.AddRange(others);
+            var dependent = routine
+                ? PostgresRoutinePathLookup.PathDependent(sql, tokens, searched, catalogListedAfter, catalog, routines, rules)
+                : PostgresTriggerPathLookup.PathDependent(sql, tokens, searched, catalogListedAfter, catalog, routines, rules);
+            return dependent is { } found ? new(null, found.At, found.Reason) : new(rules.ShownWithoutSchema, tokens[0], string.Empty);
+        }
+
         if (!Followed(sql, tokens)) return new(null, tokens[0], "SchemaTasks does not follow this kind of statement under a search_path other than the default", OnlyIfItChanges: true);
 
         // Every name the statement mentions that a schema of the path holds must be held by one
@@ -151,8 +164,8 @@ internal static class PostgresPathLookup
         return IdentifierRules.Postgres.Name(sql, tokens[at]);
     }
 
-    // The name token i may stand for when it is not part of a qualified name; null otherwise.
-    private static string? BareName(string sql, List<SqlToken> tokens, int i, IdentifierRules rules)
+    /// <summary>The name token <paramref name="i"/> may stand for when it is not part of a qualified name; null otherwise.</summary>
+    internal static string? BareName(string sql, List<SqlToken> tokens, int i, IdentifierRules rules)
     {
         if (i > 0 && SqlTokenText.IsSymbol(sql, tokens[i - 1], '.')) return null;
         if (i + 1 < tokens.Count && SqlTokenText.IsSymbol(sql, tokens[i + 1], '.')) return null;
@@ -208,12 +221,15 @@ internal static class PostgresPathLookup
 
     private static bool IsCastOperator(string sql, SqlToken token) => SqlTokenText.IsSymbol(sql, token, "::");
 
-    private static bool HoldsType(Catalog catalog, QualifiedName name)
+    /// <summary>Whether a type (or a relation's row type) of this name is there.</summary>
+    internal static bool HoldsType(Catalog catalog, QualifiedName name)
         => catalog.Tables.ContainsKey(name) || catalog.EnumTypes.ContainsKey(name) || catalog.Domains.ContainsKey(name) || catalog.OtherTypes.Contains(name)
             || catalog.Relations.Named.ContainsKey(name); // A view's or sequence's row type.
 
-    // Whether any object a lookup may find by this name is there: a relation (table, index,
-    // sequence, view), a type, or a routine the migrations created.
-    private static bool Holds(Catalog catalog, RoutineOverloads routines, QualifiedName name)
+    /// <summary>
+    /// Whether any object a lookup may find by this name is there: a relation (table, index,
+    /// sequence, view), a type, or a routine the migrations created.
+    /// </summary>
+    internal static bool Holds(Catalog catalog, RoutineOverloads routines, QualifiedName name)
         => HoldsType(catalog, name) || catalog.PostgresNameCount(name, PostgresNameSpaces.Relation) > 0 || routines.Names.Contains(name);
 }

@@ -124,14 +124,20 @@ internal sealed class PostgresSearchPath
 
     /// <summary>
     /// Reports a DO block that mentions search_path: SchemaTasks does not follow a change of the
-    /// path made by a block's statements.
+    /// path made by a block's statements. A block whose every mention is an <c>ALTER ROLE | USER |
+    /// DATABASE ... SET search_path</c> (<see cref="DoBlockPathSettings"/>) leaves the running
+    /// session's path alone: those give their path to later sessions, as <see cref="Note"/> does.
     /// </summary>
-    public void CheckBlock(string sql, List<SqlToken> tokens, string? file, List<SchemaDiagnostic> diagnostics)
+    public void CheckBlock(Catalog catalog, string sql, List<SqlToken> tokens, string? file, List<SchemaDiagnostic> diagnostics)
     {
-        if (AsciiWords.Contains(sql.AsSpan(tokens[0].Start, tokens[^1].End - tokens[0].Start), "search_path"))
+        if (!AsciiWords.Contains(sql.AsSpan(tokens[0].Start, tokens[^1].End - tokens[0].Start), "search_path")) return;
+        if (DoBlockPathSettings.LaterSessionsOnly(sql, tokens) is not { } settings)
         {
             Unreadable(sql, tokens, file, diagnostics);
+            return;
         }
+
+        foreach (var (text, statement) in settings) Note(catalog, text, statement, file, diagnostics);
     }
 
     /// <summary>

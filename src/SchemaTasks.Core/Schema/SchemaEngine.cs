@@ -213,7 +213,8 @@ public static class SchemaEngine
             var tokens = reader.Tokens;
             if (rules.Dialect == SqlDialect.Postgres && SqlTokenText.IsWord(sql, tokens[0], "DO"))
             {
-                routines.SearchPath.CheckBlock(sql, tokens, file, statementDiagnostics);
+                routines.SearchPath.CheckBlock(catalog, sql, tokens, file, statementDiagnostics);
+                DblinkExecCalls.CheckBlock(sql, tokens, file, statementDiagnostics);
                 routines.SearchPath.Watch(catalog, tokens[0]);
                 var beforeBlock = catalog;
                 if (context.QueryShaped.Count > 0) context.QueryShaped.CheckNamed(sql.AsSpan(tokens[0].Start, tokens[^1].End - tokens[0].Start), "DO block", tokens[0], context);
@@ -230,7 +231,11 @@ public static class SchemaEngine
             if (RoutineCalls.Reads(sql, tokens[0], rules.Dialect.IsMySqlFamily()))
             {
                 // A PostgreSQL SELECT may also create a table (SELECT ... INTO), before its query runs what it calls.
-                if (rules.Dialect == SqlDialect.Postgres) routines.SearchPath.Watch(catalog, tokens[0]);
+                if (rules.Dialect == SqlDialect.Postgres)
+                {
+                    routines.SearchPath.Watch(catalog, tokens[0]);
+                    DblinkExecCalls.Check(sql, tokens, file, statementDiagnostics);
+                }
                 if (rules.Dialect == SqlDialect.Postgres && SqlTokenText.IsWord(sql, tokens[0], "SELECT"))
                 {
                     catalog = TrackedStatement.Apply(catalog, sql, tokens, new SqlStatementRange(0, tokens.Count), context, statementDiagnostics, file, reader.Parsed);

@@ -8,7 +8,8 @@ namespace SchemaTasks.Sql;
 /// <c>%L</c> and <c>%%</c>, <c>quote_ident</c>, <c>quote_literal</c>, <c>quote_nullable</c>, and
 /// the variables of loops SchemaTasks unrolls, each bound to its value for the iteration.
 /// When it is not, <see cref="Prefix"/> holds the constant text it starts with, which is
-/// enough to tell what kind of statement it runs.
+/// enough to tell what kind of statement it runs. <see cref="EvaluateShape"/> reads it with each
+/// plain variable standing for a marker word, to tell where the values known only at run time go.
 /// </summary>
 internal sealed class PlpgsqlConstantText
 {
@@ -16,15 +17,17 @@ internal sealed class PlpgsqlConstantText
     private readonly List<SqlToken> _tokens;
     private readonly int _end;
     private readonly IReadOnlyDictionary<string, string>? _bound;
+    private readonly string? _hole;
     private int _pos;
 
-    private PlpgsqlConstantText(string source, List<SqlToken> tokens, SqlStatementRange range, IReadOnlyDictionary<string, string>? bound)
+    private PlpgsqlConstantText(string source, List<SqlToken> tokens, SqlStatementRange range, IReadOnlyDictionary<string, string>? bound, string? hole)
     {
         _source = source;
         _tokens = tokens;
         _pos = range.Start;
         _end = range.End;
         _bound = bound;
+        _hole = hole;
     }
 
     /// <summary>The value, each character located in the file; <see langword="null"/> when not constant.</summary>
@@ -40,7 +43,25 @@ internal sealed class PlpgsqlConstantText
     /// <param name="bound">Variables whose value is known (folded name to text value); any other variable is not constant.</param>
     public static PlpgsqlConstantText Evaluate(string source, List<SqlToken> tokens, SqlStatementRange range, IReadOnlyDictionary<string, string>? bound = null)
     {
-        var expression = new PlpgsqlConstantText(source, tokens, range, bound);
+        var expression = new PlpgsqlConstantText(source, tokens, range, bound, hole: null);
+        expression.Run();
+        return expression;
+    }
+
+    /// <summary>
+    /// Evaluates the expression with every variable whose value is not known (a bare name, not a
+    /// call) read as <paramref name="hole"/>: the text the statement has whatever the values are,
+    /// but for those places. <see cref="Value"/> is <see langword="null"/> when another part is not
+    /// constant (a call of another function, a field, an operator).
+    /// </summary>
+    /// <param name="source">The text the tokens index.</param>
+    /// <param name="tokens">The tokens.</param>
+    /// <param name="range">The expression.</param>
+    /// <param name="bound">Variables whose value is known.</param>
+    /// <param name="hole">The word that stands for each value not known; one no migration writes.</param>
+    public static PlpgsqlConstantText EvaluateShape(string source, List<SqlToken> tokens, SqlStatementRange range, IReadOnlyDictionary<string, string>? bound, string hole)
+    {
+        var expression = new PlpgsqlConstantText(source, tokens, range, bound, hole);
         expression.Run();
         return expression;
     }
@@ -164,6 +185,13 @@ internal sealed class PlpgsqlConstantText
             return variable;
         }
 
+        if (_hole is not null && token.Kind == SqlTokenKind.Word && !IsSymbol(_pos + 1, "(") && !IsSymbol(_pos + 1, ".") && !IsReserved(token))
+        {
+            _pos++;
+            SkipCast();
+            return _hole;
+        }
+
         if (token.Kind != SqlTokenKind.Word || !IsSymbol(_pos + 1, "(")) return null;
         var function = SqlTokenText.Raw(_source, token).ToLowerInvariant();
         if (function is not ("format" or "quote_ident" or "quote_literal" or "quote_nullable")) return null;
@@ -189,6 +217,11 @@ internal sealed class PlpgsqlConstantText
         if (arguments.Count != 1 || arguments[0] is not { } single) return null;
         return function == "quote_ident" ? QuoteIdentifier(single) : QuoteLiteral(single);
     }
+
+    // NULL, TRUE and the like are values, not variables.
+    private bool IsReserved(SqlToken token)
+        => SqlTokenText.IsWord(_source, token, "NULL") || SqlTokenText.IsWord(_source, token, "TRUE") || SqlTokenText.IsWord(_source, token, "FALSE")
+           || SqlTokenText.IsWord(_source, token, "CASE") || SqlTokenText.IsWord(_source, token, "SELECT");
 
     private void SkipArgument()
     {

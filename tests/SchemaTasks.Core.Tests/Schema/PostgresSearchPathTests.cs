@@ -184,6 +184,10 @@ public class PostgresSearchPathTests
     [InlineData("SET SCHEMA app;")]
     [InlineData("DO $$ BEGIN PERFORM set_config('search_path', 'app', false); END $$;")]
     [InlineData("DO $$ BEGIN EXECUTE 'SET search_path TO app'; END $$;")]
+    [InlineData("DO $$ DECLARE p text := 'app'; BEGIN EXECUTE 'ALTER ROLE migrator SET search_path = ' || p; END $$;")] // The later sessions' path is not known.
+    [InlineData("DO $$ BEGIN ALTER ROLE migrator SET search_path = app; SET search_path = app; END $$;")] // The block's own session too.
+    [InlineData("DO $$ DECLARE r text := 'migrator'; BEGIN EXECUTE 'ALTER ROLE ' || r || ' SET search_path = app; SET search_path = app'; END $$;")]
+    [InlineData("DO $$ DECLARE r text := 'migrator'; BEGIN EXECUTE 'ALTER ROLE ' || r || ' SET search_path = app'; PERFORM set_config('search_path', 'app', false); END $$;")]
     public void AValueSchemaTasksCannotRead_IsAnError(string set)
     {
         var (_, diagnostics) = Run("CREATE TABLE t (id int);\n" + set);
@@ -195,6 +199,9 @@ public class PostgresSearchPathTests
     [InlineData("ALTER DATABASE app_db SET search_path TO app, public;")]
     [InlineData("ALTER ROLE migrator SET search_path = app;")]
     [InlineData("ALTER ROLE migrator IN DATABASE app_db SET search_path TO app;")]
+    [InlineData("DO $$ BEGIN ALTER ROLE migrator SET search_path = app; END $$;")]
+    [InlineData("DO $$\nDECLARE super_user text = COALESCE(current_setting('app.super_user', true), 'migrator');\nBEGIN\n  IF super_user != 'postgres' THEN\n    EXECUTE 'ALTER USER ' || super_user || ' SET search_path = \"app\"';\n  END IF;\nEND $$;")]
+    [InlineData("DO $$ DECLARE r text := 'migrator'; d text := 'app_db'; BEGIN EXECUTE format('ALTER ROLE %I IN DATABASE %I SET search_path TO app, public', r, d); END $$;")]
     public void APathGivenToLaterSessions_HoldsOnlyInALaterMigration_WhichReportsIt(string alter)
     {
         var set = new MigrationSet(MigrationLayout.Plain, SqlDialect.Postgres,
