@@ -279,6 +279,13 @@ public static class SchemaEngine
                     continue;
                 }
 
+                // A PL/pgSQL body with a statement the server cannot parse: CREATE fails, and nothing is created.
+                if (routines.RefusesBodySyntax(sql, tokens, created, file, statementDiagnostics))
+                {
+                    context.Rules = rules;
+                    continue;
+                }
+
                 if (rules.Dialect.IsMySqlFamily())
                 {
                     routines.MySqlNames.Create(sql, tokens, created, context);
