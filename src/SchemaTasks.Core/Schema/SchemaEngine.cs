@@ -205,6 +205,13 @@ public static class SchemaEngine
             }
 
             var tokens = reader.Tokens;
+            if (reader.DataSyntax is { } refused)
+            {
+                // A query or WITH the server cannot parse: nothing of it runs, no SELECT ... INTO, no call.
+                statementDiagnostics.Add(SchemaDiagnostic.Error(DiagnosticCodes.SyntaxError, refused.Message(sql, SqlTokenText.ForMessage(sql, reader.First).ToUpperInvariant()), file, refused.At.Line, refused.At.Column));
+                continue;
+            }
+
             if (rules.Dialect == SqlDialect.Postgres && SqlTokenText.IsWord(sql, tokens[0], "DO"))
             {
                 routines.SearchPath.CheckBlock(sql, tokens, file, statementDiagnostics);
