@@ -13,8 +13,10 @@ internal static class PlpgsqlDataSyntax
     /// <summary>The first statement of <paramref name="block"/> (any branch, handler or loop) the server cannot parse; <see langword="null"/> when none is certain.</summary>
     public static PlpgsqlSyntaxError? Find(EmbeddedSql body, PlpgsqlBlock block)
     {
+        var split = FirstSplitAgainstTheServer(body);
         foreach (var statement in PlpgsqlStatementTree.All([block]))
         {
+            if (statement.At.Start > split) break; // Statements here may not be the server's.
             if (statement is not PlpgsqlSql plain || plain.Range.End <= plain.Range.Start || plain.Range.End >= body.Tokens.Count) continue;
             var terminator = body.Tokens[plain.Range.End];
             var watch = default(PostgresDataSyntaxWatch);
@@ -29,6 +31,26 @@ internal static class PlpgsqlDataSyntax
         }
 
         return null;
+    }
+
+    // The first ';' where PL/pgSQL does not end a statement though SchemaTasks's reading of the
+    // body does: one inside parentheses (CREATE RULE's (INSERT ...; UPDATE ...)), or in a BEGIN
+    // ATOMIC body. From there the statements read may be pieces of one, and are not judged.
+    private static int FirstSplitAgainstTheServer(EmbeddedSql body)
+    {
+        var depth = 0;
+        var atomic = false;
+        foreach (var token in body.Tokens)
+        {
+            if (token.Kind == SqlTokenKind.Semicolon && (depth > 0 || atomic)) return token.Start;
+            if (token.Kind == SqlTokenKind.Word) atomic |= SqlTokenText.IsWord(body.Text, token, "ATOMIC");
+            if (token.Kind != SqlTokenKind.Symbol || token.Length != 1) continue;
+            var symbol = body.Text[token.Start];
+            if (symbol is '(' or '[') depth++;
+            else if (symbol is ')' or ']') depth = Math.Max(0, depth - 1);
+        }
+
+        return int.MaxValue;
     }
 
     // PL/pgSQL reads a statement on past a ';' inside parentheses: when a later ')' closes those

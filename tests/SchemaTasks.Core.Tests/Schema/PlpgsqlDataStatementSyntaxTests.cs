@@ -68,6 +68,8 @@ public sealed class PlpgsqlDataStatementSyntaxTests
         "create procedure p2() language plpgsql as $$ begin delete from t where a in (1, 2); end $$;",
         "set check_function_bodies = off;\ncreate function f7() returns void language plpgsql as $$ begin update t set a = 1 b = 2; end $$;",
         "create function f8() returns void language sql as $$ update t set a = 1 $$;",
+        "do $$ begin create rule r1 as on insert to t do also (update t set b = 1; delete from t where a = 0); end $$;",
+        "do $$ begin create function f10() returns void language sql begin atomic update t set b = 1; delete from t where a = 0; end; update t set a = 1; end $$;",
     };
 
     [Theory]
