@@ -615,8 +615,9 @@ internal sealed partial class DoBlockRunner
     /// read no further.
     /// </summary>
     // Whether the body may change a tracked object or fail (DDL, EXECUTE, RAISE EXCEPTION, a call
-    // of a routine holding DDL, text that does not lex), and whether it holds an INSERT, UPDATE or
-    // DELETE, whose syntax the server checks before the block runs. The words are read, not the
+    // of a routine holding DDL, text that does not lex), and whether it holds an INSERT, UPDATE,
+    // DELETE, SELECT or MERGE, whose syntax the server checks before the block runs (a WITH leads
+    // to one of them). The words are read, not the
     // statements: a word that only looks like one is a cost, never a finding.
     private bool MayMatter(string body, out bool holdsData)
     {
@@ -631,7 +632,7 @@ internal sealed partial class DoBlockRunner
             raise = SqlTokenText.IsWord(body, token, "RAISE");
             if (DdlText.StartsDdl(body, token, SqlDialect.Postgres) || SqlTokenText.IsWord(body, token, "EXECUTE")) return true;
             if (_routines.NamesTrackedRoutine(body, token)) return true;
-            holdsData |= DataStatementHead.Starts(body, token);
+            holdsData |= DataStatementHead.Starts(body, token) || SqlTokenText.IsWord(body, token, "SELECT") || SqlTokenText.IsWord(body, token, "MERGE");
         }
 
         return raise || problems.Count > 0;

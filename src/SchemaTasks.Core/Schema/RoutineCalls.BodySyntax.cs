@@ -9,7 +9,7 @@ internal sealed partial class RoutineCalls
 
     /// <summary>
     /// Refuses a PL/pgSQL <c>CREATE FUNCTION</c> or <c>CREATE PROCEDURE</c> whose body holds an
-    /// INSERT, UPDATE or DELETE the server cannot parse (<see cref="PlpgsqlDataSyntax"/>): with
+    /// INSERT, UPDATE, DELETE, SELECT, WITH or MERGE the server cannot parse (<see cref="PlpgsqlDataSyntax"/>): with
     /// check_function_bodies on (the default) it compiles the body as it creates the routine and
     /// fails with 42601, so the routine does not exist after it. A migration text that mentions
     /// check_function_bodies (pg_dump's turn it off) is not checked.
@@ -40,7 +40,8 @@ internal sealed partial class RoutineCalls
         return true;
     }
 
-    // Most bodies hold no data statement at all: they are passed over without being lexed.
+    // A body that holds no data statement or query is passed over without being lexed.
     private static bool HoldsDataStatementWord(ReadOnlySpan<char> body)
-        => AsciiWords.Contains(body, "UPDATE") || AsciiWords.Contains(body, "INSERT") || AsciiWords.Contains(body, "DELETE");
+        => AsciiWords.Contains(body, "UPDATE") || AsciiWords.Contains(body, "INSERT") || AsciiWords.Contains(body, "DELETE")
+           || AsciiWords.Contains(body, "SELECT") || AsciiWords.Contains(body, "MERGE");
 }

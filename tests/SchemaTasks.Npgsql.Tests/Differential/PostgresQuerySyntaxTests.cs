@@ -50,6 +50,8 @@ public sealed partial class PostgresQuerySyntaxTests
         "do $$ declare n int; begin select count(*) into n from t where a = 1 2; update t set a = 1; end $$;",
         "do $$ declare n int; begin with x as (select 1) update t set a = 1 b = 2; end $$;",
         "do $$ begin merge into t using u on t.a = u.a when matched then update set b = 1 c = 'x'; end $$;",
+        "do $$ declare n int; begin select count(*) into n from t where a = 1 2; end $$;",
+        "create function q1() returns int language plpgsql as $$ begin return (select count(*) from t); perform 1; select a from t where a = 1 b = 2; end $$;",
     ];
 
     private static readonly string[] AcceptedStatements =
