@@ -191,7 +191,9 @@ public static class DiagnosticCodes
     /// A statement that creates, alters or drops a tracked object (schema, table, type, domain)
     /// cannot be parsed. SchemaTasks never guesses what such a statement does; the message names
     /// what was expected and what was found. Under PostgreSQL, also an INSERT, UPDATE or DELETE
-    /// whose syntax the server refuses (42601), when that is certain.
+    /// whose syntax the server refuses (42601), when that is certain, written in the migration or
+    /// in a PL/pgSQL body (a DO block, or a routine created while check_function_bodies is on);
+    /// and so a SELECT's WHERE, the statement after WITH's queries, and MERGE's actions.
     /// </summary>
     public const string SyntaxError = "ST2010";
 

@@ -32,6 +32,15 @@ internal sealed partial class DoBlockRunner
             return null;
         }
 
+        // Created while check_function_bodies was off: the first call parses the body, and fails before any of it runs.
+        if (PlpgsqlDataSyntax.Find(body, block) is { } syntax)
+        {
+            var refused = $"call of function {context.Show(routine.Name)} at {callAt}";
+            const string When = "The body was not parsed when the function was created (check_function_bodies off), so the server parses it at its first call, which fails before any of it runs";
+            diagnostics.Add(SchemaDiagnostic.Error(DiagnosticCodes.SyntaxError, syntax.Message(body.Text, refused, When), routine.File, syntax.At.Line, syntax.At.Column));
+            return catalog;
+        }
+
         var runner = new DoBlockRunner(catalog, context, routines, routine.File)
         {
             _subject = $"function {context.Show(routine.Name)} (created at {routine.Where}), as the call at {callAt} runs it,",

@@ -14,6 +14,8 @@ namespace SchemaTasks.Schema;
 /// </summary>
 internal sealed partial class DoBlockRunner
 {
+    private const string RefusedBeforeRunning = "PL/pgSQL parses every statement of a DO block before it runs any, so the whole block fails, even where the statement sits on a branch never taken, and no exception handler of the block catches it";
+
     private const string WayOut = "Write the DDL as plain statements, or declare what the block does with a /* schematasks:equivalent <the DDL> */ comment right before the DO (see docs/plpgsql.md)";
 
     private readonly IdentifierRules _rules;
@@ -115,9 +117,12 @@ internal sealed partial class DoBlockRunner
             return null;
         }
 
-        if (literal.Style == SqlQuoteStyle.Dollar && !MayMatter(SqlTokenText.Unquote(sql, literal)))
+        var (mayMatter, holdsData) = (true, true);
+        if (literal.Style == SqlQuoteStyle.Dollar) (mayMatter, holdsData) = (MayMatter(SqlTokenText.Unquote(sql, literal), out var data), data);
+        holdsData |= mayMatter; // MayMatter stops at the first word that matters, before it has seen every statement.
+        if (!mayMatter && !holdsData)
         {
-            return null; // Neither DDL, EXECUTE, RAISE EXCEPTION nor a call of a routine holding DDL: most data fixes end here, without storing a token.
+            return null; // Neither DDL, EXECUTE, RAISE EXCEPTION, a call of a routine holding DDL nor a data statement: nothing to run or check, without storing a token.
         }
 
         var embedded = EmbeddedSql.FromLiteral(sql, literal, _lexDiagnostics);
@@ -134,6 +139,13 @@ internal sealed partial class DoBlockRunner
             return null;
         }
 
+        if (holdsData && PlpgsqlDataSyntax.Find(embedded, block) is { } syntax)
+        {
+            Report(DiagnosticCodes.SyntaxError, syntax.Message(embedded.Text, "DO block", RefusedBeforeRunning), syntax.At);
+            return null; // The block fails before it runs: nothing of it applies.
+        }
+
+        if (!mayMatter) return null; // A data fix whose statements all parse.
         _body = embedded;
         return Guarded(embedded, [block]);
     }
@@ -637,11 +649,17 @@ internal sealed partial class DoBlockRunner
     /// none of them (or with a lexing problem, reported when the body is read in full) is
     /// read no further.
     /// </summary>
-    private bool MayMatter(string body)
+    // Whether the body may change a tracked object or fail (DDL, EXECUTE, RAISE EXCEPTION, a call
+    // of a routine holding DDL, text that does not lex), and whether it holds an INSERT, UPDATE,
+    // DELETE, SELECT or MERGE, whose syntax the server checks before the block runs (a WITH leads
+    // to one of them). The words are read, not the
+    // statements: a word that only looks like one is a cost, never a finding.
+    private bool MayMatter(string body, out bool holdsData)
     {
         var problems = new List<SqlLexDiagnostic>(0);
         var lexer = new SqlLexer(body, SqlDialect.Postgres, 1, problems);
         var raise = false;
+        holdsData = false;
         while (lexer.Next(out var token))
         {
             if (raise && (token.Kind != SqlTokenKind.Word || !IsNoticeLevel(body, token))) return true; // RAISE 'text', RAISE; and RAISE USING raise exceptions.
@@ -649,6 +667,7 @@ internal sealed partial class DoBlockRunner
             raise = SqlTokenText.IsWord(body, token, "RAISE");
             if (DdlText.StartsDdl(body, token, SqlDialect.Postgres) || SqlTokenText.IsWord(body, token, "EXECUTE")) return true;
             if (_routines.NamesTrackedRoutine(body, token)) return true;
+            holdsData |= DataStatementHead.Starts(body, token) || SqlTokenText.IsWord(body, token, "SELECT") || SqlTokenText.IsWord(body, token, "MERGE");
         }
 
         return raise || problems.Count > 0;

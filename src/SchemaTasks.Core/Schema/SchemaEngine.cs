@@ -211,6 +211,13 @@ public static class SchemaEngine
             }
 
             var tokens = reader.Tokens;
+            if (reader.DataSyntax is { } refused)
+            {
+                // A query or WITH the server cannot parse: nothing of it runs, no SELECT ... INTO, no call.
+                statementDiagnostics.Add(SchemaDiagnostic.Error(DiagnosticCodes.SyntaxError, refused.Message(sql, SqlTokenText.ForMessage(sql, reader.First).ToUpperInvariant()), file, refused.At.Line, refused.At.Column));
+                continue;
+            }
+
             if (rules.Dialect == SqlDialect.Postgres && SqlTokenText.IsWord(sql, tokens[0], "DO"))
             {
                 routines.SearchPath.CheckBlock(catalog, sql, tokens, file, statementDiagnostics);
@@ -286,6 +293,13 @@ public static class SchemaEngine
                 // CREATE OR REPLACE FUNCTION that changes the return type: the server refuses it, and nothing changes.
                 var created = CreatedKind.Of(sql, tokens);
                 if (rules.Dialect == SqlDialect.Postgres && routines.Overloads.Returns.Define(catalog, sql, tokens, created, context))
+                {
+                    context.Rules = rules;
+                    continue;
+                }
+
+                // A PL/pgSQL body with a statement the server cannot parse: CREATE fails, and nothing is created.
+                if (routines.RefusesBodySyntax(sql, tokens, created, file, statementDiagnostics))
                 {
                     context.Rules = rules;
                     continue;

@@ -42,10 +42,19 @@ internal readonly record struct DataSyntaxError(DataSyntaxFault Fault, SqlToken 
     /// <param name="sql">The text the tokens are of.</param>
     /// <param name="statement">The statement's first word (INSERT, UPDATE, DELETE).</param>
     public string Message(string sql, string statement)
+        => $"PostgreSQL refuses this {statement} (42601, {ServerText(sql)}): {Reason(sql)}. The migration stops here.";
+
+    /// <summary>What the server says: "syntax error at or near ..." or "syntax error at end of input".</summary>
+    /// <param name="sql">The text the tokens are of.</param>
+    public string ServerText(string sql)
+        => AtEnd ? "syntax error at end of input" : $"syntax error at or near \"{SqlTokenText.ForMessage(sql, At)}\"";
+
+    /// <summary>Why the statement is wrong, and the fix.</summary>
+    /// <param name="sql">The text the tokens are of.</param>
+    public string Reason(string sql)
     {
-        var at = AtEnd ? "syntax error at end of input" : $"syntax error at or near \"{SqlTokenText.ForMessage(sql, At)}\"";
         var before = SqlTokenText.ForMessage(sql, Before);
-        var why = Fault switch
+        return Fault switch
         {
             DataSyntaxFault.SideBySide => $"{SqlTokenText.ForMessage(sql, At)} follows {before} with nothing between them. Add the comma missing between two assignments, values, rows or columns, or the operator missing between two values",
             DataSyntaxFault.MissingOperand => $"'{before}' is followed by no value. Write the value it takes, or remove '{before}'",
@@ -56,6 +65,5 @@ internal readonly record struct DataSyntaxError(DataSyntaxFault Fault, SqlToken 
             DataSyntaxFault.Unopened => "this ')' closes no parenthesis. Remove it, or add the '(' it closes",
             _ => "WHERE takes one condition, not a list. Join the conditions with AND (or OR)",
         };
-        return $"PostgreSQL refuses this {statement} (42601, {at}): {why}. The migration stops here.";
     }
 }

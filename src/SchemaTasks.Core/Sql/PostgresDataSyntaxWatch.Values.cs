@@ -111,7 +111,7 @@ internal partial struct PostgresDataSyntaxWatch
             }
             else
             {
-                _clause = Clause.Off; // RETURNING.
+                MergeWhen(sql, token); // MERGE's next WHEN; RETURNING, or a query's next clause, is not followed.
             }
 
             return;
@@ -119,10 +119,12 @@ internal partial struct PostgresDataSyntaxWatch
 
         if (SqlTokenText.IsOneOf(sql, token, OperandBefore))
         {
+            if (SqlTokenText.IsWord(sql, token, "CASE")) _cases++;
             (_state, _operator) = (Operand.Expected, token);
         }
         else if (SqlTokenText.IsWord(sql, token, "END"))
         {
+            if (_cases > 0) _cases--;
             (_state, _operand) = (Operand.Whole, token);
         }
         else if (_state is Operand.Start or Operand.Expected)
@@ -141,12 +143,14 @@ internal partial struct PostgresDataSyntaxWatch
         }
     }
 
-    // The words that end SET's value (FROM, unless IS DISTINCT FROM's; WHERE; RETURNING) or WHERE's (RETURNING).
+    // The words that end SET's value (FROM, unless IS DISTINCT FROM's; WHERE; RETURNING; MERGE's
+    // next WHEN, outside CASE) or WHERE's (RETURNING; a query's next clause).
     private readonly bool EndsValue(string sql, SqlToken token) => _clause switch
     {
         Clause.SetValue => SqlTokenText.IsWord(sql, token, "WHERE") || SqlTokenText.IsWord(sql, token, "RETURNING")
-                           || (SqlTokenText.IsWord(sql, token, "FROM") && !SqlTokenText.IsWord(sql, _last, "DISTINCT")),
-        Clause.Where => SqlTokenText.IsWord(sql, token, "RETURNING"),
+                           || (SqlTokenText.IsWord(sql, token, "FROM") && !SqlTokenText.IsWord(sql, _last, "DISTINCT"))
+                           || (_merge && _cases == 0 && SqlTokenText.IsWord(sql, token, "WHEN")),
+        Clause.Where => SqlTokenText.IsWord(sql, token, "RETURNING") || (_select && SqlTokenText.IsOneOf(sql, token, QueryClauses)),
         _ => false,
     };
 

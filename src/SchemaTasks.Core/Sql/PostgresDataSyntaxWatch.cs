@@ -1,8 +1,9 @@
 namespace SchemaTasks.Sql;
 
 /// <summary>
-/// Finds, in a PostgreSQL <c>INSERT</c>, <c>UPDATE</c> or <c>DELETE</c> whose tokens are not kept,
-/// the syntax errors the server stops it at (42601): a comma missing between SET's assignments
+/// Finds, in a PostgreSQL <c>INSERT</c>, <c>UPDATE</c> or <c>DELETE</c> (also after <c>WITH</c>'s
+/// queries, and in <c>MERGE</c>'s actions), and in a <c>SELECT</c>'s <c>WHERE</c>, the syntax
+/// errors the server stops it at (42601): a comma missing between SET's assignments
 /// (<c>SET "a" = x "b" = y</c>), between rows or values, a SET column without <c>=</c>, a value
 /// left out, an operator without its right operand, a parenthesis not closed. Fed each token as
 /// the reader passes it; a few comparisons a token, no allocation.
@@ -39,6 +40,9 @@ internal partial struct PostgresDataSyntaxWatch
     private bool _skippedOperator; // The parentheses passed over are OPERATOR(...)'s: an operand follows them.
     private bool _nameIsWord; // Operand.Name stands for an unqualified word, a column only if it is not a keyword.
     private bool _afterSet; // The last token was UPDATE's SET.
+    private bool _merge; // The statement is a MERGE: WHEN ends an action.
+    private bool _select; // WHERE's condition is a query's: the clauses after it end it.
+    private int _cases; // CASE ... END still open where WHEN and THEN are read as MERGE's.
     private int _headNames;
 
     private enum Clause : byte
@@ -73,6 +77,14 @@ internal partial struct PostgresDataSyntaxWatch
         NameDot,
         NameSubscript,
         SetListClosed,
+        WithHead, // WITH's queries, passed over up to the statement they lead to.
+        SelectHead, // A query's select list and FROM, passed over up to WHERE.
+        MergeHead, // MERGE's target, source and join condition, passed over up to WHEN.
+        MergeWhen, // WHEN [NOT] MATCHED [AND condition], passed over up to THEN.
+        MergeAction,
+        MergeUpdate,
+        MergeDo,
+        MergeAfterAction,
     }
 
     private enum Context : byte
@@ -87,7 +99,7 @@ internal partial struct PostgresDataSyntaxWatch
     /// <summary>Whether the current statement is still read.</summary>
     public readonly bool Watching => _clause != Clause.Off;
 
-    /// <summary>Starts a statement at its first token; any but INSERT, UPDATE and DELETE is not watched.</summary>
+    /// <summary>Starts a statement at its first token; any but INSERT, UPDATE, DELETE, MERGE, SELECT and WITH is not watched.</summary>
     public void Start(string sql, SqlToken first)
     {
         this = default;
@@ -95,7 +107,11 @@ internal partial struct PostgresDataSyntaxWatch
             : SqlTokenText.IsWord(sql, first, "INSERT") ? Clause.InsertInto
             : SqlTokenText.IsWord(sql, first, "UPDATE") ? Clause.UpdateHead
             : SqlTokenText.IsWord(sql, first, "DELETE") ? Clause.SkipToWhere
+            : SqlTokenText.IsWord(sql, first, "MERGE") ? Clause.MergeHead
+            : SqlTokenText.IsWord(sql, first, "SELECT") ? Clause.SelectHead
+            : SqlTokenText.IsWord(sql, first, "WITH") ? Clause.WithHead
             : Clause.Off;
+        _merge = _clause == Clause.MergeHead;
         _last = first;
     }
 
@@ -237,7 +253,51 @@ internal partial struct PostgresDataSyntaxWatch
                 else if (IsOperandToken(token) || SqlTokenText.IsSymbol(sql, token, '(')) Refuse(DataSyntaxFault.MissingEquals, token, _target);
                 else _clause = Clause.Off;
                 break;
+            case Clause.WithHead:
+                // WITH x AS (...) UPDATE ...: the statement after the last query is watched as if it began there.
+                if (Skip(sql, token) && SqlTokenText.IsSymbol(sql, _last, ')') && (DataStatementHead.Starts(sql, token) || SqlTokenText.IsWord(sql, token, "SELECT") || SqlTokenText.IsWord(sql, token, "MERGE"))) Start(sql, token);
+                break;
+            case Clause.SelectHead:
+                if (!Skip(sql, token)) break;
+                if (SqlTokenText.IsWord(sql, token, "WHERE"))
+                {
+                    BeginValue(Clause.Where, token);
+                    _select = true;
+                }
+                else if (SqlTokenText.IsOneOf(sql, token, QueryClauses) && !SqlTokenText.IsWord(sql, token, "INTO")) _clause = Clause.Off; // A WHERE after them is another query's; SELECT ... INTO t FROM leads to the same WHERE.
+                break;
+            case Clause.MergeHead or Clause.MergeWhen:
+                if (!Skip(sql, token)) break;
+                if (SqlTokenText.IsWord(sql, token, "CASE")) _cases++;
+                else if (SqlTokenText.IsWord(sql, token, "END") && _cases > 0) _cases--;
+                else if (_cases == 0 && _clause == Clause.MergeHead && SqlTokenText.IsWord(sql, token, "WHEN")) _clause = Clause.MergeWhen;
+                else if (_cases == 0 && _clause == Clause.MergeWhen && SqlTokenText.IsWord(sql, token, "THEN")) _clause = Clause.MergeAction;
+                break;
+            case Clause.MergeAction:
+                _clause = SqlTokenText.IsWord(sql, token, "UPDATE") ? Clause.MergeUpdate
+                    : SqlTokenText.IsWord(sql, token, "DELETE") ? Clause.MergeAfterAction
+                    : SqlTokenText.IsWord(sql, token, "DO") ? Clause.MergeDo
+                    : SqlTokenText.IsWord(sql, token, "INSERT") ? Clause.InsertAfterAlias
+                    : Clause.Off;
+                break;
+            case Clause.MergeUpdate:
+                if (SqlTokenText.IsWord(sql, token, "SET")) (_clause, _afterSet) = (Clause.SetTarget, true);
+                else _clause = Clause.Off;
+                break;
+            case Clause.MergeDo:
+                _clause = SqlTokenText.IsWord(sql, token, "NOTHING") ? Clause.MergeAfterAction : Clause.Off;
+                break;
+            case Clause.MergeAfterAction:
+                MergeWhen(sql, token);
+                break;
         }
+    }
+
+    // After one of MERGE's actions: the next WHEN, or the end.
+    private void MergeWhen(string sql, SqlToken token)
+    {
+        if (_merge && SqlTokenText.IsWord(sql, token, "WHEN")) (_clause, _cases, _skipped) = (Clause.MergeWhen, 0, 0);
+        else _clause = Clause.Off;
     }
 
     // After INSERT's table (or its column list): the rows or query it inserts.
@@ -267,7 +327,11 @@ internal partial struct PostgresDataSyntaxWatch
 
     private void AfterRows(string sql, SqlToken token)
     {
-        if (SqlTokenText.IsSymbol(sql, token, ','))
+        if (_merge && !IsOperandToken(token) && !SqlTokenText.IsSymbol(sql, token, '('))
+        {
+            MergeWhen(sql, token); // MERGE's INSERT takes one row; what else may follow is not followed.
+        }
+        else if (SqlTokenText.IsSymbol(sql, token, ','))
         {
             _clause = Clause.RowStart;
         }
@@ -307,7 +371,7 @@ internal partial struct PostgresDataSyntaxWatch
     {
         var afterSet = _afterSet;
         _afterSet = false;
-        if (SqlTokenText.IsWord(sql, token, "WHERE") || SqlTokenText.IsWord(sql, token, "FROM") || SqlTokenText.IsWord(sql, token, "RETURNING"))
+        if (SqlTokenText.IsWord(sql, token, "WHERE") || SqlTokenText.IsWord(sql, token, "FROM") || SqlTokenText.IsWord(sql, token, "RETURNING") || (_merge && SqlTokenText.IsWord(sql, token, "WHEN")))
         {
             Refuse(DataSyntaxFault.EmptyItem, token, _last); // SET a = 1, WHERE ...: reserved words, no column's names.
         }
@@ -418,4 +482,8 @@ internal partial struct PostgresDataSyntaxWatch
 
     private static bool StartsQuery(string sql, SqlToken token)
         => SqlTokenText.IsWord(sql, token, "SELECT") || SqlTokenText.IsWord(sql, token, "WITH") || SqlTokenText.IsWord(sql, token, "VALUES") || SqlTokenText.IsWord(sql, token, "TABLE");
+
+    // The reserved words that may follow a query's WHERE: each ends its condition. INTO too, which
+    // PL/pgSQL takes out of the statement wherever it stands.
+    private static readonly string[] QueryClauses = ["GROUP", "HAVING", "WINDOW", "ORDER", "LIMIT", "OFFSET", "FETCH", "FOR", "UNION", "INTERSECT", "EXCEPT", "INTO"];
 }

@@ -25,6 +25,7 @@ public class ReadAheadTests
         "CREATE FUNCTION f{i}() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\nSELECT f{i}();\nCALL nowhere{i}();\n",
         "ALTER TABLE t{p} ALTER COLUMN s SET DEFAULT 'b', ADD CONSTRAINT c{i} CHECK (id > {i});\nCOMMENT ON COLUMN t{p}.missing IS 'x';\n",
         "UPDATE t{p} SET note = 'x' id = {i};\nINSERT INTO t{p} (id) VALUES (1) (2);\nDELETE FROM t{p} WHERE id = 1 +\n;\n",
+        "WITH x AS (SELECT 1) UPDATE t{p} SET note = 'x' id = {i};\nSELECT id INTO s{i} FROM t{p} WHERE id = 1 2;\nDO $$ BEGIN UPDATE t{p} SET id = ({i}; END $$;\n",
         "CREATE TABLE q{i} (a int);\nSELECT 'unterminated;\n",
     ];
 
