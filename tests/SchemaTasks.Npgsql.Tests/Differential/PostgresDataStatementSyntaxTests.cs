@@ -1,8 +1,4 @@
-using System.Text.RegularExpressions;
-using Npgsql;
-using SchemaTasks.Diagnostics;
 using SchemaTasks.Npgsql.Tests.Infrastructure;
-using SchemaTasks.Schema;
 using SchemaTasks.Testing;
 
 namespace SchemaTasks.Npgsql.Tests.Differential;
@@ -13,7 +9,7 @@ namespace SchemaTasks.Npgsql.Tests.Differential;
 /// and statements of every shape the engine must not take for one, which the server runs. The
 /// refused ones run through psql, which sends a statement as written, as a migration tool does.
 /// </summary>
-public sealed partial class PostgresDataStatementSyntaxTests
+public sealed class PostgresDataStatementSyntaxTests
 {
     private const string Tables =
         "create table t(a int, b int, c text, d text, e int[], f jsonb);\n" +
@@ -369,26 +365,7 @@ public sealed partial class PostgresDataStatementSyntaxTests
     [PostgresFact]
     public async Task EachBrokenStatement_IsRefusedByTheServer_AndReportedWithItsMessage()
     {
-        await using var db = await PostgresTestDatabase.CreateAsync();
-        await using (var connection = await db.OpenConnectionAsync())
-        await using (var create = new NpgsqlCommand(Tables, connection))
-        {
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var disagreements = new List<string>();
-        foreach (var statement in RefusedStatements)
-        {
-            var (exitCode, errors) = await PsqlClient.RunFileAsync(db.ConnectionString, "\\set VERBOSITY verbose\n" + statement + "\n");
-            var refusal = ServerError().Match(errors);
-            var (_, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.Postgres), Tables + statement, "m.sql");
-            var reported = diagnostics.Count == 1 && diagnostics[0].Code == DiagnosticCodes.SyntaxError
-                           && refusal.Success && diagnostics[0].Message.Contains($"(42601, {refusal.Groups[2].Value})", StringComparison.Ordinal);
-            if (exitCode == 0 || !refusal.Success || refusal.Groups[1].Value != "42601" || !reported)
-            {
-                disagreements.Add($"{statement}\n  server: {errors.Trim()}\n  engine: {string.Join(" | ", diagnostics)}");
-            }
-        }
+        var disagreements = await PostgresSyntaxAgreement.RefusalDisagreementsAsync(Tables, RefusedStatements);
 
         Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));
     }
@@ -396,38 +373,8 @@ public sealed partial class PostgresDataStatementSyntaxTests
     [PostgresFact]
     public async Task EachStatementTheServerRuns_IsNotRefused()
     {
-        await using var db = await PostgresTestDatabase.CreateAsync();
-        await using var connection = await db.OpenConnectionAsync();
-        await using (var create = new NpgsqlCommand(Tables, connection))
-        {
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var disagreements = new List<string>();
-        foreach (var statement in AcceptedStatements)
-        {
-            var (_, diagnostics) = SchemaEngine.Apply(Catalog.Empty(SqlDialect.Postgres), Tables + statement, "m.sql");
-            await using var transaction = await connection.BeginTransactionAsync();
-            try
-            {
-                await using var command = new NpgsqlCommand(statement, connection, transaction);
-                await command.ExecuteNonQueryAsync();
-                if (diagnostics.Count > 0) disagreements.Add($"{statement}\n  engine: {string.Join(" | ", diagnostics)}");
-            }
-            catch (PostgresException error)
-            {
-                disagreements.Add($"{statement}\n  server: {error.SqlState} {error.MessageText}");
-            }
-            finally
-            {
-                await transaction.RollbackAsync();
-            }
-        }
+        var disagreements = await PostgresSyntaxAgreement.AcceptanceDisagreementsAsync(Tables, AcceptedStatements);
 
         Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));
     }
-
-    // psql's verbose error line: ERROR:  42601: syntax error at or near "b"
-    [GeneratedRegex(@"ERROR:\s+([0-9A-Z]{5}): (.*)")]
-    private static partial Regex ServerError();
 }
